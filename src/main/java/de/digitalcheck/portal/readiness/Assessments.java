@@ -1,0 +1,13 @@
+package de.digitalcheck.portal.readiness;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface Assessments extends CrudRepository<Assessment, String> {
+
+    Optional<Assessment> findByTokenHash(String tokenHash);
+}

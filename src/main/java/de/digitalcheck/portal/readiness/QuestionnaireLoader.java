@@ -1,0 +1,230 @@
+package de.digitalcheck.portal.readiness;
+
+import de.digitalcheck.portal.readiness.Questionnaire.Dimension;
+import de.digitalcheck.portal.readiness.Questionnaire.Field;
+import de.digitalcheck.portal.readiness.Questionnaire.Option;
+import de.digitalcheck.portal.readiness.Questionnaire.Question;
+import de.digitalcheck.portal.shared.i18n.Text;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a questionnaire file. Any problem stops with a {@link QuestionnaireException}
+ * naming the file, the line and the problem.
+ */
+public final class QuestionnaireLoader {
+
+    public static final int MIN_QUESTIONS = 24;
+    public static final int MAX_QUESTIONS = 40;
+    public static final int MAX_LEVEL = 5;
+    /** The dimensions of the IMPULS model; "not applicable" is allowed only in the last two. */
+    static final List<String> DIMENSIONS = List.of("strategy", "factory", "operations", "products", "services", "employees");
+    static final Set<String> MAY_BE_NOT_APPLICABLE = Set.of("products", "services");
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
+    private final String file;
+    private final YamlReader yaml;
+
+    private QuestionnaireLoader(String file) {
+        this.file = file;
+        this.yaml = new YamlReader(file);
+    }
+
+    public static Questionnaire load(String file, Reader reader) {
+        return new QuestionnaireLoader(file).read(reader);
+    }
+
+    private Questionnaire read(Reader reader) {
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(reader);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new QuestionnaireException(file, line, "not valid YAML: " + e.getProblem());
+        }
+        if (root == null) {
+            throw new QuestionnaireException(file, 0, "the file is empty");
+        }
+        Map<String, Node> top = yaml.map(root, "questionnaire",
+            Set.of("version", "scoringVersion", "dimensions", "questions", "recommendations"),
+            Set.of("version", "scoringVersion", "dimensions", "questions", "recommendations"));
+        List<Dimension> dimensions = dimensions(top.get("dimensions"));
+        List<Question> questions = questions(top.get("questions"), dimensions);
+        Map<String, List<Text>> recommendations = recommendations(top.get("recommendations"));
+        Questionnaire questionnaire = new Questionnaire(yaml.scalar(top.get("version"), "version"),
+            yaml.scalar(top.get("scoringVersion"), "scoringVersion"), dimensions, questions, recommendations);
+        checkCoverage(questionnaire, top.get("questions"));
+        return questionnaire;
+    }
+
+    private List<Dimension> dimensions(Node node) {
+        List<Node> items = yaml.list(node, "dimensions");
+        List<Dimension> dimensions = new ArrayList<>();
+        Set<String> fieldIds = new HashSet<>();
+        for (Node item : items) {
+            Map<String, Node> d = yaml.map(item, "dimension", Set.of("id", "weight", "title", "description", "fields"),
+                Set.of("id", "weight", "title", "fields"));
+            String id = yaml.scalar(d.get("id"), "dimension id");
+            int expected = dimensions.size();
+            if (expected >= DIMENSIONS.size() || !DIMENSIONS.get(expected).equals(id)) {
+                throw yaml.error(d.get("id"), "expected dimension " + (expected < DIMENSIONS.size()
+                    ? "'" + DIMENSIONS.get(expected) + "'" : "no further dimension") + " here, found '" + id
+                    + "' (the six IMPULS dimensions in order: " + DIMENSIONS + ")");
+            }
+            List<Field> fields = new ArrayList<>();
+            for (Node f : yaml.list(d.get("fields"), "fields of " + id)) {
+                Map<String, Node> field = yaml.map(f, "field", Set.of("id", "title"), Set.of("id", "title"));
+                String fieldId = id(field.get("id"), "field id");
+                if (!fieldIds.add(fieldId)) {
+                    throw yaml.error(field.get("id"), "duplicate field id '" + fieldId + "'");
+                }
+                fields.add(new Field(fieldId, yaml.text(field.get("title"), "field title")));
+            }
+            Text description = d.containsKey("description") ? yaml.text(d.get("description"), "description") : null;
+            dimensions.add(new Dimension(id, yaml.integer(d.get("weight"), "weight", 1, 100),
+                yaml.text(d.get("title"), "dimension title"), description, List.copyOf(fields)));
+        }
+        if (dimensions.size() != DIMENSIONS.size()) {
+            throw yaml.error(node, "expected the six dimensions " + DIMENSIONS + ", found " + dimensions.size());
+        }
+        return List.copyOf(dimensions);
+    }
+
+    private List<Question> questions(Node node, List<Dimension> dimensions) {
+        List<Question> questions = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Node item : yaml.list(node, "questions")) {
+            Map<String, Node> q = yaml.map(item, "question",
+                Set.of("id", "dimension", "field", "appliesTo", "text", "hint", "options"),
+                Set.of("id", "dimension", "field", "text", "options"));
+            String id = id(q.get("id"), "question id");
+            if (!ids.add(id)) {
+                throw yaml.error(q.get("id"), "duplicate id '" + id + "'");
+            }
+            String dimensionId = yaml.scalar(q.get("dimension"), "dimension");
+            Dimension dimension = dimensions.stream().filter(d -> d.id().equals(dimensionId)).findFirst()
+                .orElseThrow(() -> yaml.error(q.get("dimension"), "unknown dimension '" + dimensionId + "'"));
+            String field = yaml.scalar(q.get("field"), "field");
+            if (dimension.fields().stream().noneMatch(f -> f.id().equals(field))) {
+                throw yaml.error(q.get("field"), "field '" + field + "' is not a field of dimension '" + dimensionId + "'");
+            }
+            Set<CompanyType> appliesTo = q.containsKey("appliesTo") ? companyTypes(q.get("appliesTo"))
+                : EnumSet.allOf(CompanyType.class);
+            Text hint = q.containsKey("hint") ? yaml.text(q.get("hint"), "hint") : null;
+            questions.add(new Question(id, dimensionId, field, Set.copyOf(appliesTo), yaml.text(q.get("text"), "question text"),
+                hint, options(q.get("options"), id, dimensionId, ids)));
+        }
+        if (questions.size() < MIN_QUESTIONS || questions.size() > MAX_QUESTIONS) {
+            throw yaml.error(node, "expected " + MIN_QUESTIONS + " to " + MAX_QUESTIONS + " questions, found " + questions.size());
+        }
+        return List.copyOf(questions);
+    }
+
+    private Set<CompanyType> companyTypes(Node node) {
+        Set<CompanyType> types = EnumSet.noneOf(CompanyType.class);
+        for (Node item : yaml.list(node, "appliesTo")) {
+            String value = yaml.scalar(item, "company type");
+            types.add(CompanyType.parse(value).orElseThrow(() -> yaml.error(item,
+                "unknown company type '" + value + "' (allowed: OWN_PRODUCTS, CONTRACT_MANUFACTURING, SERVICES, TRADE)")));
+        }
+        return types;
+    }
+
+    private List<Option> options(Node node, String questionId, String dimensionId, Set<String> ids) {
+        List<Option> options = new ArrayList<>();
+        boolean[] levels = new boolean[MAX_LEVEL + 1];
+        boolean notApplicable = false;
+        for (Node item : yaml.list(node, "options of " + questionId)) {
+            Map<String, Node> o = yaml.map(item, "option", Set.of("id", "level", "text"), Set.of("id", "level", "text"));
+            String id = id(o.get("id"), "option id");
+            if (!ids.add(id)) {
+                throw yaml.error(o.get("id"), "duplicate id '" + id + "'");
+            }
+            Integer level = null;
+            if (yaml.isNull(o.get("level"))) {
+                if (!MAY_BE_NOT_APPLICABLE.contains(dimensionId)) {
+                    throw yaml.error(o.get("level"), "a 'not applicable' option is allowed only in " + MAY_BE_NOT_APPLICABLE);
+                }
+                if (notApplicable) {
+                    throw yaml.error(o.get("level"), "question '" + questionId + "' has two 'not applicable' options");
+                }
+                notApplicable = true;
+            } else {
+                level = yaml.integer(o.get("level"), "level", 0, MAX_LEVEL);
+                if (levels[level]) {
+                    throw yaml.error(o.get("level"), "question '" + questionId + "' has two options at level " + level);
+                }
+                levels[level] = true;
+            }
+            options.add(new Option(id, level, yaml.text(o.get("text"), "option text")));
+        }
+        for (int level = 0; level <= MAX_LEVEL; level++) {
+            if (!levels[level]) {
+                throw yaml.error(node, "question '" + questionId + "' has no option at level " + level
+                    + " (every question needs one option for each level 0-5)");
+            }
+        }
+        return List.copyOf(options);
+    }
+
+    private Map<String, List<Text>> recommendations(Node node) {
+        Map<String, Node> byDimension = yaml.map(node, "recommendations", Set.copyOf(DIMENSIONS), Set.copyOf(DIMENSIONS));
+        Map<String, List<Text>> result = new LinkedHashMap<>();
+        for (String dimension : DIMENSIONS) {
+            Map<Integer, Text> texts = new HashMap<>();
+            for (Node item : yaml.list(byDimension.get(dimension), "recommendations of " + dimension)) {
+                Map<String, Node> r = yaml.map(item, "recommendation", Set.of("level", "text"), Set.of("level", "text"));
+                int level = yaml.integer(r.get("level"), "level", 0, MAX_LEVEL);
+                if (texts.put(level, yaml.text(r.get("text"), "recommendation text")) != null) {
+                    throw yaml.error(r.get("level"), "two recommendations for " + dimension + " at level " + level);
+                }
+            }
+            List<Text> ordered = new ArrayList<>();
+            for (int level = 0; level <= MAX_LEVEL; level++) {
+                Text text = texts.get(level);
+                if (text == null) {
+                    throw yaml.error(byDimension.get(dimension), "no recommendation for " + dimension + " at level " + level);
+                }
+                ordered.add(text);
+            }
+            result.put(dimension, List.copyOf(ordered));
+        }
+        return Map.copyOf(result);
+    }
+
+    private void checkCoverage(Questionnaire questionnaire, Node questionsNode) {
+        for (Dimension dimension : questionnaire.dimensions()) {
+            for (Field field : dimension.fields()) {
+                if (questionnaire.questions().stream().noneMatch(q -> q.field().equals(field.id()))) {
+                    throw yaml.error(questionsNode, "field '" + field.id() + "' has no question");
+                }
+            }
+        }
+        for (CompanyType type : CompanyType.values()) {
+            if (questionnaire.questionsOf("strategy", type).isEmpty()) {
+                throw yaml.error(questionsNode, "company type " + type + " gets no strategy question");
+            }
+        }
+    }
+
+    private String id(Node node, String what) {
+        String id = yaml.scalar(node, what);
+        if (!ID.matcher(id).matches()) {
+            throw yaml.error(node, what + " '" + id + "' must be lowercase letters, digits and hyphens");
+        }
+        return id;
+    }
+}

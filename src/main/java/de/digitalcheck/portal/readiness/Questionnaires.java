@@ -1,0 +1,54 @@
+package de.digitalcheck.portal.readiness;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.context.annotation.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The questionnaire versions, read and validated when the application starts: a broken file stops the
+ * start with its name, line and problem. The last configured file is the current version.
+ */
+@Context
+public class Questionnaires {
+
+    private final Map<String, Questionnaire> byVersion = new LinkedHashMap<>();
+    private final Questionnaire current;
+
+    Questionnaires(@Value("${portal.questionnaires}") List<String> files, ResourceResolver resolver) {
+        Questionnaire last = null;
+        for (String file : files) {
+            try (InputStream in = resolver.getResourceAsStream(file).orElseThrow(() ->
+                new QuestionnaireException(file, 0, "file not found"))) {
+                Questionnaire questionnaire = QuestionnaireLoader.load(file, new InputStreamReader(in, StandardCharsets.UTF_8));
+                if (byVersion.put(questionnaire.version(), questionnaire) != null) {
+                    throw new QuestionnaireException(file, 0, "version " + questionnaire.version() + " is configured twice");
+                }
+                last = questionnaire;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (last == null) {
+            throw new IllegalStateException("portal.questionnaires names no questionnaire file");
+        }
+        this.current = last;
+    }
+
+    public Questionnaire current() {
+        return current;
+    }
+
+    public Optional<Questionnaire> version(String version) {
+        return Optional.ofNullable(byVersion.get(version));
+    }
+}

@@ -1,0 +1,89 @@
+package de.digitalcheck.portal.readiness;
+
+import de.digitalcheck.portal.readiness.Questionnaire.Dimension;
+import de.digitalcheck.portal.readiness.Questionnaire.Option;
+import de.digitalcheck.portal.readiness.Questionnaire.Question;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The readiness score as a pure function (see docs/scoring.md):
+ * a dimension's level is the lowest level among its applicable answered questions ("weakest link");
+ * the overall score is the mean of the dimension levels weighted with the IMPULS weights,
+ * re-normalised over the applicable dimensions, rounded to one decimal; the overall level is its integer part.
+ */
+public final class Scoring {
+
+    private Scoring() {
+    }
+
+    /**
+     * Scores a complete set of answers.
+     *
+     * @param answers option id by question id; questions that do not apply to {@code type} are ignored
+     * @throws IllegalArgumentException if an applicable question is unanswered or answered with an unknown option
+     */
+    public static Score score(Questionnaire questionnaire, CompanyType type, Map<String, String> answers) {
+        List<DimensionScore> dimensions = new ArrayList<>();
+        long weighted = 0;
+        long weights = 0;
+        for (Dimension dimension : questionnaire.dimensions()) {
+            DimensionScore score = dimension(questionnaire, dimension, type, answers);
+            dimensions.add(score);
+            if (score.applicable()) {
+                weighted += (long) dimension.weight() * score.level();
+                weights += dimension.weight();
+            }
+        }
+        if (weights == 0) {
+            throw new IllegalArgumentException("no dimension applies");
+        }
+        BigDecimal value = BigDecimal.valueOf(weighted).divide(BigDecimal.valueOf(weights), 1, RoundingMode.HALF_UP);
+        return new Score(value.doubleValue(), Level.of(value.intValue()), List.copyOf(dimensions));
+    }
+
+    private static DimensionScore dimension(Questionnaire questionnaire, Dimension dimension, CompanyType type,
+                                            Map<String, String> answers) {
+        Integer lowest = null;
+        List<String> capping = new ArrayList<>();
+        for (Question question : questionnaire.questionsOf(dimension.id(), type)) {
+            String optionId = answers.get(question.id());
+            Option option = question.option(optionId == null ? "" : optionId).orElseThrow(() ->
+                new IllegalArgumentException("question " + question.id() + " has no valid answer"));
+            if (option.notApplicable()) {
+                continue;
+            }
+            if (lowest == null || option.level() < lowest) {
+                lowest = option.level();
+                capping.clear();
+            }
+            if (option.level().equals(lowest)) {
+                capping.add(question.id());
+            }
+        }
+        return new DimensionScore(dimension.id(), dimension.weight(), lowest, List.copyOf(capping));
+    }
+
+    /** The result: overall score (one decimal) and level, and each dimension's level. */
+    public record Score(double value, Level level, List<DimensionScore> dimensions) {
+
+        public DimensionScore dimension(String id) {
+            return dimensions.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+        }
+    }
+
+    /**
+     * A dimension's level ({@code null} where no question applies or all were answered "not applicable")
+     * and the questions whose answers set it.
+     */
+    public record DimensionScore(String id, int weight, Integer level, List<String> cappedBy) {
+
+        public boolean applicable() {
+            return level != null;
+        }
+    }
+}

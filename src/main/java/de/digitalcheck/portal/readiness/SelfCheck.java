@@ -1,0 +1,170 @@
+package de.digitalcheck.portal.readiness;
+
+import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.routing.Router;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.security.Tokens;
+import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The self-check's use cases: start a draft, save a profile or a dimension's answers (scoring as soon as
+ * every applicable question is answered), submit a whole check at once, and find a check by its private token.
+ * Every input is validated before anything is written; a {@link de.digitalcheck.portal.shared.validation.ValidationException}
+ * means nothing changed.
+ */
+@Singleton
+public class SelfCheck {
+
+    private static final Argument<Map<String, String>> ANSWERS = Argument.mapOf(String.class, String.class);
+
+    private final Questionnaires questionnaires;
+    private final ProfileRules rules;
+    private final Router router;
+    private final Assessments assessments;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SelfCheck(Questionnaires questionnaires, ProfileRules rules, Router router, Assessments assessments,
+              JsonMapper json, Clock clock) {
+        this.questionnaires = questionnaires;
+        this.rules = rules;
+        this.router = router;
+        this.assessments = assessments;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A check with the private token that reaches it; the token is known only here, at creation. */
+    public record Started(Assessment assessment, String token) {
+    }
+
+    public Started start(CompanyInput companyInput, Language language) {
+        Errors errors = new Errors();
+        Company company = rules.company(companyInput, "", errors);
+        errors.throwIfAny();
+        return insert(company, null, Map.of(), null, language);
+    }
+
+    /** Creates a completed check from a whole submission (the API). */
+    public Started submit(CompanyInput companyInput, ContactInput contact, Map<String, String> answers, Language language) {
+        return submitChecked(companyInput, contact, answers, language, List.of());
+    }
+
+    /** As {@link #submit}, reporting {@code earlier} errors (e.g. of the request's form) together with its own. */
+    public Started submitChecked(CompanyInput companyInput, ContactInput contact, Map<String, String> answers,
+                                 Language language, List<FieldError> earlier) {
+        Errors errors = new Errors();
+        earlier.forEach(e -> errors.add(e.field(), e.key(), e.args().toArray()));
+        Company company = rules.company(companyInput, "company.", errors);
+        rules.contact(contact, "contact.", errors);
+        AnswerRules.check(questionnaires.current(), company == null ? null : company.type(), answers,
+            q -> true, true, "answers.", errors);
+        errors.throwIfAny();
+        Scoring.Score score = Scoring.score(questionnaires.current(), company.type(), answers);
+        return insert(company, contact, answers, score, language);
+    }
+
+    private Started insert(Company company, ContactInput contact, Map<String, String> answers, Scoring.Score score,
+                           Language language) {
+        String token = Tokens.newToken();
+        Instant now = clock.instant();
+        boolean hasContact = contact != null && !contact.isEmpty();
+        Assessment draft = new Assessment(UUID.randomUUID().toString(), Tokens.hash(token),
+            questionnaires.current().version(), Assessment.Status.DRAFT, language.code(), company.name(),
+            company.postalCode(), company.municipality().ags(), company.municipality().name(), company.sector(),
+            company.employees(), company.sizeClass().name(), company.type().name(),
+            hasContact ? ProfileRules.trimmed(contact.name()) : null,
+            hasContact ? ProfileRules.trimmed(contact.email()) : null,
+            hasContact && !ProfileRules.trimmed(contact.phone()).isEmpty() ? ProfileRules.trimmed(contact.phone()) : null,
+            "{}", null, null, null, null, null, null, null, null,
+            agencyIdFor(company), null, now, now, null);
+        Assessment assessment = score == null ? draft : draft.withAnswers(write(answers), score, now);
+        return new Started(assessments.save(assessment), token);
+    }
+
+    public Optional<Assessment> byToken(String token) {
+        if (!Tokens.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return assessments.findByTokenHash(Tokens.hash(token));
+    }
+
+    public Optional<Assessment> byId(String id, String token) {
+        return byToken(token).filter(a -> a.id().equals(id));
+    }
+
+    public Assessment updateProfile(Assessment assessment, CompanyInput companyInput) {
+        Errors errors = new Errors();
+        Company company = rules.company(companyInput, "", errors);
+        errors.throwIfAny();
+        Assessment changed = assessment.withCompany(company, agencyIdFor(company), clock.instant());
+        return assessments.update(rescore(changed, answers(changed)));
+    }
+
+    /**
+     * Saves the answers of one dimension. With {@code requireAll}, every applicable question of the
+     * dimension must be answered (going forward); without, partial answers are kept (going back).
+     */
+    public Assessment saveDimension(Assessment assessment, String dimensionId, Map<String, String> given, boolean requireAll) {
+        Questionnaire questionnaire = questionnaireOf(assessment);
+        Errors errors = new Errors();
+        AnswerRules.check(questionnaire, assessment.type(), given, q -> q.dimension().equals(dimensionId),
+            requireAll, "", errors);
+        errors.throwIfAny();
+        Map<String, String> merged = new LinkedHashMap<>(answers(assessment));
+        questionnaire.questionsOf(dimensionId, null).forEach(q -> merged.remove(q.id()));
+        merged.putAll(given);
+        return assessments.update(rescore(assessment, merged));
+    }
+
+    private Assessment rescore(Assessment assessment, Map<String, String> answers) {
+        Questionnaire questionnaire = questionnaireOf(assessment);
+        CompanyType type = assessment.type();
+        boolean complete = questionnaire.questions().stream().filter(q -> q.appliesTo(type))
+            .allMatch(q -> q.option(answers.getOrDefault(q.id(), "")).isPresent());
+        Scoring.Score score = complete ? Scoring.score(questionnaire, type, answers) : null;
+        return assessment.withAnswers(write(answers), score, clock.instant());
+    }
+
+    public Map<String, String> answers(Assessment assessment) {
+        try {
+            return json.readValue(assessment.answers(), ANSWERS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Questionnaire questionnaireOf(Assessment assessment) {
+        return questionnaires.version(assessment.questionnaireVersion()).orElse(questionnaires.current());
+    }
+
+    public Optional<Agency> agencyOf(Assessment assessment) {
+        return router.agency(assessment.agencyId());
+    }
+
+    private String agencyIdFor(Company company) {
+        return router.agencyFor(company.municipality().ags()).map(Agency::id).orElse(null);
+    }
+
+    private String write(Map<String, String> answers) {
+        try {
+            return json.writeValueAsString(answers);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package de.digitalcheck.portal.readiness.api;
+
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.CompanyInput;
+import de.digitalcheck.portal.readiness.ContactInput;
+import de.digitalcheck.portal.readiness.Level;
+import de.digitalcheck.portal.readiness.Scoring;
+import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.ApiProblems;
+import de.digitalcheck.portal.shared.web.JsonBody;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** {@code POST /api/v1/assessments} and {@code GET /api/v1/assessments/{id}?token=}. */
+@Controller("/api/v1/assessments")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class AssessmentApi {
+
+    private final SelfCheck selfCheck;
+    private final ApiProblems problems;
+    private final JsonMapper json;
+    private final String baseUrl;
+
+    AssessmentApi(SelfCheck selfCheck, ApiProblems problems, JsonMapper json, @Value("${portal.base-url}") String baseUrl) {
+        this.selfCheck = selfCheck;
+        this.problems = problems;
+        this.json = json;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_JSON)
+    HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable String body) {
+        Language fallback = ApiProblems.language(request);
+        JsonNode root;
+        try {
+            root = body == null || body.isBlank() ? null : json.readValue(body, JsonNode.class);
+        } catch (IOException e) {
+            root = null;
+        }
+        if (root == null || !root.isObject()) {
+            return problems.problem(HttpStatus.BAD_REQUEST, fallback, "problem.400.json");
+        }
+        Errors errors = new Errors();
+        String languageCode = JsonBody.text(root, "language", "language", errors);
+        Language language = Language.fromCode(languageCode).orElse(fallback);
+        if (languageCode == null && !errors.has("language")) {
+            errors.add("language", "error.required");
+        } else if (languageCode != null && Language.fromCode(languageCode).isEmpty()) {
+            errors.add("language", "error.language.unknown");
+        }
+        JsonNode company = JsonBody.object(root, "company", "company", errors);
+        CompanyInput companyInput = new CompanyInput(JsonBody.text(company, "name", "company.name", errors),
+            JsonBody.text(company, "postalCode", "company.postalCode", errors),
+            JsonBody.text(company, "ags", "company.ags", errors),
+            JsonBody.text(company, "sector", "company.sector", errors),
+            JsonBody.text(company, "employees", "company.employees", errors),
+            JsonBody.text(company, "companyType", "company.companyType", errors));
+        JsonNode contact = JsonBody.object(root, "contact", "contact", errors);
+        ContactInput contactInput = contact == null ? null : new ContactInput(
+            JsonBody.text(contact, "name", "contact.name", errors),
+            JsonBody.text(contact, "email", "contact.email", errors),
+            JsonBody.text(contact, "phone", "contact.phone", errors));
+        Map<String, String> answers = JsonBody.texts(JsonBody.object(root, "answers", "answers", errors), "answers.", errors);
+        try {
+            SelfCheck.Started started = selfCheck.submitChecked(companyInput, contactInput, answers, language, errors.list());
+            return HttpResponse.created(document(started.assessment(), started.token()))
+                .header("Location", "/api/v1/assessments/" + started.assessment().id());
+        } catch (ValidationException e) {
+            return problems.invalid(language, e.errors());
+        }
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> show(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token) {
+        return selfCheck.byId(id, token)
+            .<HttpResponse<?>>map(a -> HttpResponse.ok(document(a, token)))
+            .orElseGet(() -> problems.problem(HttpStatus.NOT_FOUND, ApiProblems.language(request), "problem.assessment.notFound"));
+    }
+
+    private AssessmentDocument document(Assessment a, String token) {
+        AssessmentDocument.Overall overall = null;
+        List<AssessmentDocument.DimensionLevel> dimensions = List.of();
+        if (a.completed()) {
+            Scoring.Score score = Scoring.score(selfCheck.questionnaireOf(a), a.type(), selfCheck.answers(a));
+            Level level = score.level();
+            overall = new AssessmentDocument.Overall(score.value(), level.number(), level.title(), level.group().code());
+            dimensions = score.dimensions().stream()
+                .map(d -> new AssessmentDocument.DimensionLevel(d.id(), d.level(), d.cappedBy())).toList();
+        }
+        AssessmentDocument.AgencyRef agency = selfCheck.agencyOf(a)
+            .map(ag -> new AssessmentDocument.AgencyRef(ag.id(), ag.name())).orElse(null);
+        String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return new AssessmentDocument(a.id(), token, a.status().name().toLowerCase(java.util.Locale.ROOT),
+            a.questionnaireVersion(), overall, dimensions, agency, null,
+            baseUrl + "/check/" + encoded + "/result",
+            baseUrl + "/api/v1/assessments/" + a.id() + "/report?token=" + encoded);
+    }
+}

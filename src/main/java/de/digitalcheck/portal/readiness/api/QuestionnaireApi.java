@@ -1,0 +1,80 @@
+package de.digitalcheck.portal.readiness.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.web.ApiProblems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code GET /api/v1/questionnaire?lang=de|en}: the current questionnaire in one language. */
+@Controller("/api/v1/questionnaire")
+class QuestionnaireApi {
+
+    private final Questionnaires questionnaires;
+    private final ApiProblems problems;
+    private final Map<Language, Document> documents = new EnumMap<>(Language.class);
+
+    QuestionnaireApi(Questionnaires questionnaires, ApiProblems problems) {
+        this.questionnaires = questionnaires;
+        this.problems = problems;
+        for (Language language : Language.values()) {
+            documents.put(language, document(questionnaires.current(), language));
+        }
+    }
+
+    @Get
+    HttpResponse<?> questionnaire(HttpRequest<?> request, @QueryValue @Nullable String lang) {
+        Optional<Language> language = lang == null ? Optional.of(Language.DE) : Language.fromCode(lang);
+        if (language.isEmpty()) {
+            return problems.invalid(Language.DE, List.of(FieldError.of("lang", "error.language.unknown")));
+        }
+        return HttpResponse.ok(documents.get(language.get()));
+    }
+
+    private static Document document(Questionnaire q, Language l) {
+        return new Document(q.version(), q.scoringVersion(), l.code(),
+            q.dimensions().stream().map(d -> new DimensionDoc(d.id(), d.title().in(l), d.weight(),
+                d.fields().stream().map(f -> new FieldDoc(f.id(), f.title().in(l))).toList())).toList(),
+            q.questions().stream().map(x -> new QuestionDoc(x.id(), x.dimension(), x.field(), x.text().in(l),
+                x.hint() == null ? null : x.hint().in(l),
+                x.appliesTo().stream().map(Enum::name).sorted().toList(),
+                x.options().stream().map(o -> new OptionDoc(o.id(), o.text().in(l), o.level())).toList())).toList());
+    }
+
+    @Serdeable
+    record Document(String version, String scoringVersion, String language, List<DimensionDoc> dimensions,
+                    List<QuestionDoc> questions) {
+    }
+
+    @Serdeable
+    record DimensionDoc(String id, String title, int weight, List<FieldDoc> fields) {
+    }
+
+    @Serdeable
+    record FieldDoc(String id, String title) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record QuestionDoc(String id, String dimension, String field, String text, String hint, List<String> appliesTo,
+                       List<OptionDoc> options) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record OptionDoc(String id, String text, Integer level) {
+    }
+}

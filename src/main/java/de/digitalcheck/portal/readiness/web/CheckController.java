@@ -1,0 +1,181 @@
+package de.digitalcheck.portal.readiness.web;
+
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.views.ModelAndView;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The self-check in the browser: profile, one page per dimension, result. Works without JavaScript. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class CheckController {
+
+    static final String HOME = "readiness/home";
+    static final String PROFILE = "readiness/profile";
+    static final String STEP = "readiness/step";
+    static final String RESULT = "readiness/result";
+    static final String NOT_FOUND = "readiness/not-found";
+
+    private final SelfCheck selfCheck;
+    private final CheckViews views;
+    private final ResultViews results;
+
+    CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results) {
+        this.selfCheck = selfCheck;
+        this.views = views;
+        this.results = results;
+    }
+
+    @Get("/")
+    ModelAndView<Map<String, Object>> home() {
+        return new ModelAndView<>(HOME, Map.of());
+    }
+
+    @Get(CheckPaths.START)
+    ModelAndView<Map<String, Object>> initProfile(HttpRequest<?> request) {
+        return new ModelAndView<>(PROFILE, views.profile(lang(request), ProfileForm.EMPTY, List.of(), CheckPaths.START, null));
+    }
+
+    @Post(CheckPaths.START)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> processProfile(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+        ProfileForm form = ProfileForm.of(body);
+        try {
+            SelfCheck.Started started = selfCheck.start(form.input(), lang(request));
+            String first = selfCheck.questionnaireOf(started.assessment()).dimensionsFor(started.assessment().type())
+                .get(0).id();
+            return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(started.token(), first)));
+        } catch (ValidationException e) {
+            return invalid(PROFILE, views.profile(lang(request), form, e.errors(), CheckPaths.START, null));
+        }
+    }
+
+    @Get("/check/{token}")
+    HttpResponse<?> resume(HttpRequest<?> request, @PathVariable String token) {
+        return withCheck(request, token, a -> {
+            if (a.completed()) {
+                return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token)));
+            }
+            Map<String, String> answers = selfCheck.answers(a);
+            String open = selfCheck.questionnaireOf(a).dimensionsFor(a.type()).stream()
+                .filter(d -> selfCheck.questionnaireOf(a).questionsOf(d.id(), a.type()).stream()
+                    .anyMatch(q -> !answers.containsKey(q.id())))
+                .map(Questionnaire.Dimension::id).findFirst().orElseThrow();
+            return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(token, open)));
+        });
+    }
+
+    @Get("/check/{token}/profile")
+    HttpResponse<?> editProfile(HttpRequest<?> request, @PathVariable String token) {
+        return withCheck(request, token, a -> HttpResponse.ok(new ModelAndView<>(PROFILE,
+            views.profile(lang(request), ProfileForm.of(a), List.of(), CheckPaths.profile(token), token))));
+    }
+
+    @Post("/check/{token}/profile")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> updateProfile(HttpRequest<?> request, @PathVariable String token, @Body @Nullable Map<String, String> body) {
+        ProfileForm form = ProfileForm.of(body);
+        return withCheck(request, token, a -> {
+            try {
+                Assessment changed = selfCheck.updateProfile(a, form.input());
+                String first = selfCheck.questionnaireOf(changed).dimensionsFor(changed.type()).get(0).id();
+                return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(token, first)));
+            } catch (ValidationException e) {
+                return invalid(PROFILE, views.profile(lang(request), form, e.errors(), CheckPaths.profile(token), token));
+            }
+        });
+    }
+
+    @Get("/check/{token}/step/{dimension}")
+    HttpResponse<?> showStep(HttpRequest<?> request, @PathVariable String token, @PathVariable String dimension) {
+        return withStep(request, token, dimension, (a, steps) -> HttpResponse.ok(new ModelAndView<>(STEP,
+            views.step(lang(request), a, token, dimension, selfCheck.answers(a), List.of()))));
+    }
+
+    @Post("/check/{token}/step/{dimension}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> saveStep(HttpRequest<?> request, @PathVariable String token, @PathVariable String dimension,
+                             @Body @Nullable Map<String, String> body) {
+        Map<String, String> form = body == null ? Map.of() : body;
+        boolean back = "back".equals(form.get("nav"));
+        return withStep(request, token, dimension, (a, steps) -> {
+            Map<String, String> given = views.answersOf(a, dimension, form);
+            try {
+                Assessment saved = selfCheck.saveDimension(a, dimension, given, !back);
+                int index = steps.indexOf(dimension);
+                if (back) {
+                    return HttpResponse.seeOther(CheckPaths.uri(index == 0 ? CheckPaths.profile(token)
+                        : CheckPaths.step(token, steps.get(index - 1))));
+                }
+                if (index + 1 < steps.size()) {
+                    return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(token, steps.get(index + 1))));
+                }
+                return HttpResponse.seeOther(CheckPaths.uri(saved.completed() ? CheckPaths.result(token)
+                    : CheckPaths.resume(token)));
+            } catch (ValidationException e) {
+                return invalid(STEP, views.step(lang(request), a, token, dimension, given, e.errors()));
+            }
+        });
+    }
+
+    @Get("/check/{token}/result")
+    HttpResponse<?> result(HttpRequest<?> request, @PathVariable String token) {
+        return withCheck(request, token, a -> a.completed()
+            ? HttpResponse.ok(new ModelAndView<>(RESULT, results.result(lang(request), a, token)))
+            : HttpResponse.seeOther(CheckPaths.uri(CheckPaths.resume(token))));
+    }
+
+    private HttpResponse<?> withCheck(HttpRequest<?> request, String token,
+                                      java.util.function.Function<Assessment, HttpResponse<?>> action) {
+        Optional<Assessment> assessment = selfCheck.byToken(token);
+        if (assessment.isEmpty()) {
+            return HttpResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(NOT_FOUND, Map.of()));
+        }
+        return action.apply(assessment.get());
+    }
+
+    private HttpResponse<?> withStep(HttpRequest<?> request, String token, String dimension,
+                                     java.util.function.BiFunction<Assessment, List<String>, HttpResponse<?>> action) {
+        return withCheck(request, token, a -> {
+            List<String> steps = selfCheck.questionnaireOf(a).dimensionsFor(a.type()).stream()
+                .map(Questionnaire.Dimension::id).toList();
+            if (!steps.contains(dimension)) {
+                return HttpResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML_TYPE)
+                    .body(new ModelAndView<>("errors/error", Map.of("status", 404)));
+            }
+            return action.apply(a, steps);
+        });
+    }
+
+    private static HttpResponse<?> invalid(String view, Map<String, Object> model) {
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+            .body(new ModelAndView<>(view, model));
+    }
+
+    private static Language lang(HttpRequest<?> request) {
+        return PortalLocaleResolver.language(request);
+    }
+}

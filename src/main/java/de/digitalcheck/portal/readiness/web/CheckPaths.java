@@ -1,0 +1,32 @@
+package de.digitalcheck.portal.readiness.web;
+
+import java.net.URI;
+
+/** The self-check's page addresses; the private token is part of the path. */
+final class CheckPaths {
+
+    static final String START = "/check";
+
+    private CheckPaths() {
+    }
+
+    static String resume(String token) {
+        return START + "/" + token;
+    }
+
+    static String profile(String token) {
+        return resume(token) + "/profile";
+    }
+
+    static String step(String token, String dimensionId) {
+        return resume(token) + "/step/" + dimensionId;
+    }
+
+    static String result(String token) {
+        return resume(token) + "/result";
+    }
+
+    static URI uri(String path) {
+        return URI.create(path);
+    }
+}

@@ -1,0 +1,66 @@
+package de.digitalcheck.portal.routing.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import de.digitalcheck.portal.routing.PostalCodeDirectory;
+import de.digitalcheck.portal.routing.Router;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.web.ApiProblems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** {@code GET /api/v1/routing?postalCode=}: the municipalities of a postal code and their agencies. */
+@Controller("/api/v1/routing")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class RoutingApi {
+
+    private final Router router;
+    private final ApiProblems problems;
+
+    RoutingApi(Router router, ApiProblems problems) {
+        this.router = router;
+        this.problems = problems;
+    }
+
+    @Get
+    HttpResponse<?> route(HttpRequest<?> request, @QueryValue @Nullable String postalCode) {
+        String code = postalCode == null ? "" : postalCode.strip();
+        String key = code.isEmpty() ? "error.required"
+            : !PostalCodeDirectory.isWellFormed(code) ? "error.postalCode.format" : null;
+        List<Router.Located> located = key == null ? router.locate(code) : List.of();
+        if (key == null && located.isEmpty()) {
+            key = "error.postalCode.unknown";
+        }
+        if (key != null) {
+            return problems.invalid(ApiProblems.language(request), List.of(FieldError.of("postalCode", key)));
+        }
+        return HttpResponse.ok(new Routing(code, located.stream().map(l -> new MunicipalityDoc(
+            l.municipality().ags(), l.municipality().name(), emptyToNull(l.municipality().district()),
+            l.municipality().state(), l.agency().map(a -> new AgencyRef(a.id(), a.name())).orElse(null))).toList()));
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    @Serdeable
+    record Routing(String postalCode, List<MunicipalityDoc> municipalities) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record MunicipalityDoc(String ags, String name, String district, String state, AgencyRef agency) {
+    }
+
+    @Serdeable
+    record AgencyRef(String id, String name) {
+    }
+}

@@ -1,0 +1,40 @@
+package de.digitalcheck.portal.shared.i18n;
+
+import de.digitalcheck.portal.shared.validation.FieldError;
+import io.micronaut.context.MessageSource;
+import jakarta.inject.Singleton;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The user-visible texts of {@code i18n/messages*.properties}, in German and English. */
+@Singleton
+public class Messages {
+
+    private final MessageSource source;
+
+    Messages(MessageSource source) {
+        this.source = source;
+    }
+
+    public String get(Language language, String key, Object... args) {
+        Map<String, Object> variables = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            variables.put(String.valueOf(i), args[i]);
+        }
+        return source.getMessage(key, MessageSource.MessageContext.of(language.locale(), variables)).orElse(key);
+    }
+
+    public String message(Language language, FieldError error) {
+        return get(language, error.key(), error.args().toArray());
+    }
+
+    /** The messages of a list of errors by field name (the first error per field). */
+    public Map<String, String> byField(Language language, List<FieldError> errors) {
+        Map<String, String> map = new LinkedHashMap<>();
+        errors.forEach(e -> map.putIfAbsent(e.field(), message(language, e)));
+        return map;
+    }
+}

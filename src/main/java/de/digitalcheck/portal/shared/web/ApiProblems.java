@@ -1,0 +1,47 @@
+package de.digitalcheck.portal.shared.web;
+
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** Builds problem+json responses in the caller's language. */
+@Singleton
+public class ApiProblems {
+
+    private final Messages messages;
+
+    ApiProblems(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** The API caller's language: {@code ?lang=}, else the Accept-Language header, else German. */
+    public static Language language(HttpRequest<?> request) {
+        return request.getParameters().getFirst("lang").flatMap(Language::fromCode)
+            .or(() -> request.getHeaders().findFirst("Accept-Language")
+                .filter(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("en")).map(h -> Language.EN))
+            .orElse(Language.DE);
+    }
+
+    public MutableHttpResponse<Problem> problem(HttpStatus status, Language language, String detailKey, Object... args) {
+        return respond(status, new Problem("about:blank", messages.get(language, "problem." + status.getCode()),
+            status.getCode(), messages.get(language, detailKey, args), null));
+    }
+
+    public MutableHttpResponse<Problem> invalid(Language language, List<FieldError> errors) {
+        List<Problem.FieldMessage> list = errors.stream()
+            .map(e -> new Problem.FieldMessage(e.field(), messages.message(language, e))).toList();
+        return respond(HttpStatus.UNPROCESSABLE_ENTITY, new Problem("about:blank",
+            messages.get(language, "problem.422"), 422, messages.get(language, "problem.422.detail", list.size()), list));
+    }
+
+    private static MutableHttpResponse<Problem> respond(HttpStatus status, Problem problem) {
+        return HttpResponse.<Problem>status(status).body(problem).contentType(Problem.MEDIA_TYPE);
+    }
+}

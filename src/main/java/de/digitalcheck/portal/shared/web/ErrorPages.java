@@ -1,0 +1,86 @@
+package de.digitalcheck.portal.shared.web;
+
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.views.ModelAndView;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.micronaut.http.server.exceptions.NotAllowedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/** Errors as a page for people and as problem+json for the API ({@code /api/} paths). */
+@Controller
+class ErrorPages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final ApiProblems problems;
+
+    ErrorPages(ApiProblems problems) {
+        this.problems = problems;
+    }
+
+    @Error(status = HttpStatus.NOT_FOUND, global = true)
+    HttpResponse<?> notFound(HttpRequest<?> request) {
+        return respond(request, HttpStatus.NOT_FOUND);
+    }
+
+    @Error(status = HttpStatus.METHOD_NOT_ALLOWED, global = true)
+    HttpResponse<?> notAllowed(HttpRequest<?> request) {
+        return respond(request, HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @Error(exception = NotAllowedException.class, global = true)
+    HttpResponse<?> notAllowedException(HttpRequest<?> request) {
+        return respond(request, HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @Error(status = HttpStatus.UNSUPPORTED_MEDIA_TYPE, global = true)
+    HttpResponse<?> unsupported(HttpRequest<?> request) {
+        return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @Error(status = HttpStatus.REQUEST_ENTITY_TOO_LARGE, global = true)
+    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        return respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE);
+    }
+
+    @Error(exception = UnsatisfiedRouteException.class, global = true)
+    HttpResponse<?> unsatisfied(HttpRequest<?> request) {
+        return respond(request, HttpStatus.BAD_REQUEST);
+    }
+
+    @Error(exception = ConversionErrorException.class, global = true)
+    HttpResponse<?> conversion(HttpRequest<?> request) {
+        return respond(request, HttpStatus.BAD_REQUEST);
+    }
+
+    @Error(exception = HttpStatusException.class, global = true)
+    HttpResponse<?> status(HttpRequest<?> request, HttpStatusException e) {
+        return respond(request, e.getStatus());
+    }
+
+    @Error(global = true)
+    HttpResponse<?> unexpected(HttpRequest<?> request, Throwable e) {
+        LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), e);
+        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    private HttpResponse<?> respond(HttpRequest<?> request, @Nullable HttpStatus status) {
+        HttpStatus s = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+        if (request.getPath().startsWith("/api/")) {
+            return problems.problem(s, ApiProblems.language(request), "problem." + s.getCode() + ".detail");
+        }
+        return HttpResponse.status(s).contentType(MediaType.TEXT_HTML_TYPE)
+            .body(new ModelAndView<>("errors/error", Map.of("status", s.getCode())));
+    }
+}
