@@ -1,0 +1,52 @@
+package de.digitalcheck.portal.browser;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Page;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** axe-core against WCAG 2.0/2.1 A and AA: a page passes only with zero violations. */
+final class Axe {
+
+    static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private Axe() {
+    }
+
+    static void assertNoViolations(Page page, String pageName) {
+        String violations = violations(page, pageName);
+        if (violations != null) {
+            fail(violations);
+        }
+    }
+
+    /** The page's violations as readable text (rule id, help, target nodes), or null when there are none. */
+    static String violations(Page page, String pageName) {
+        AxeResults results = new AxeBuilder(page).withTags(TAGS).analyze();
+        assertFalse(results.isErrored(), () -> "axe-core failed on " + pageName + ": " + results.getErrorMessage());
+        List<Rule> violations = results.getViolations();
+        return violations.isEmpty() ? null : describe(pageName, page.url(), violations);
+    }
+
+    static String describe(String pageName, String url, List<Rule> violations) {
+        StringBuilder text = new StringBuilder()
+            .append(violations.size()).append(" axe-core violation(s) on ").append(pageName).append(" (").append(url).append("):");
+        for (Rule rule : violations) {
+            text.append("\n- ").append(rule.getId()).append(" [").append(rule.getImpact()).append("] ")
+                .append(rule.getHelp()).append(" (").append(rule.getHelpUrl()).append(")");
+            for (CheckedNode node : rule.getNodes()) {
+                text.append("\n    target ").append(node.getTarget()).append(": ").append(node.getHtml());
+                if (node.getFailureSummary() != null) {
+                    text.append("\n      ").append(node.getFailureSummary().replace("\n", "\n      "));
+                }
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package de.digitalcheck.portal.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Starts Debian's Chromium through Playwright; Playwright never downloads a browser of its own. */
+final class Browsers {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+    private Browsers() {
+    }
+
+    static boolean onCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /** Playwright with browser downloads switched off, whatever the environment says. */
+    static Playwright playwright() {
+        return Playwright.create(new Playwright.CreateOptions()
+            .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    static Browser launch(Playwright playwright) {
+        assertTrue(Files.isExecutable(CHROMIUM), "Chromium is required for the browser tests but "
+            + CHROMIUM + " is missing (CI=" + System.getenv("CI") + "); install Debian's chromium package");
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+            .setExecutablePath(CHROMIUM)
+            .setHeadless(true)
+            .setArgs(ARGS));
+    }
+
+    /** A fresh context: no cookies (so German, the default language), a desktop-sized viewport. */
+    static BrowserContext newContext(Browser browser) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+            .setViewportSize(1280, 900)
+            .setLocale("de-DE"));
+        context.setDefaultTimeout(15_000);
+        context.setDefaultNavigationTimeout(15_000);
+        return context;
+    }
+
+    static void screenshot(Page page, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    }
+
+    static void screenshot(Page page, String name) {
+        screenshot(page, SCREENSHOTS.resolve(name + ".png"));
+    }
+}

@@ -1,0 +1,444 @@
+package de.digitalcheck.portal.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntBinaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The self-check in a real browser (Debian's Chromium through Playwright), by keyboard alone, in German and
+ * in English, with axe-core (WCAG 2.1 A/AA) on every page visited. The application runs in-process with the
+ * test environment (H2 in memory, demo data, random port).
+ *
+ * <p>The flow itself only uses the keyboard (Tab, arrow keys, Space, Enter, typing); locators and
+ * {@code page.evaluate} are used to check focus and state, and {@code page.navigate} only for the entry
+ * points a user would type or paste into the address bar (the start page, the private link, legal pages).
+ */
+@ExtendWith(RequiresChromium.class)
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SelfCheckBrowserTest {
+
+    /** The German result page, shown in the README. */
+    static final Path README_SCREENSHOT = Paths.get("docs", "screenshots", "result-de.png");
+
+    private static final Pattern STEP = Pattern.compile("/check/([^/?#]+)/step/([a-z-]+)$");
+    private static final String NEXT = "main form button[name=nav][value=next]";
+    private static final String BACK = "main form button[name=nav][value=back]";
+    private static final String SUBMIT = "main form button[type=submit]";
+    private static final String START = "main a[href='/check']";
+    private static final List<String> DIMENSIONS =
+        List.of("strategy", "factory", "operations", "products", "services", "employees");
+
+    @Inject
+    EmbeddedServer server;
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void wholeCheckByKeyboardInGerman() {
+        Audit audit = new Audit();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            KeyboardUser user = new KeyboardUser(page);
+
+            page.navigate(url("/"));
+            assertThat(page.locator("html")).hasAttribute("lang", "de");
+            audit.check(page, "de-home");
+
+            // Start: Tab to "Selbstcheck starten", Enter.
+            user.tabTo(START);
+            assertThat(page.locator(START)).hasText("Selbstcheck starten");
+            user.pressForPage("Enter");
+            assertEquals(url("/check"), page.url());
+            assertThat(page.locator("h1")).hasText("Ihr Unternehmen");
+            assertThat(page.locator("#progress-label")).hasText("Schritt 1 von 7");
+            audit.check(page, "de-profile");
+
+            // The profile, first without the number of employees and without the municipality.
+            user.tabTo("#name");
+            user.type("Muster Maschinenbau GmbH");
+            user.tabTo("#postalCode");
+            user.type("40472");
+            user.tabTo("#sector");
+            user.type("C");
+            assertThat(page.locator("#sector")).hasValue("C");
+            user.chooseRadio("companyType", 0);
+            assertThat(page.locator("#type-OWN_PRODUCTS")).isChecked();
+            Response response = user.activate(SUBMIT);
+
+            // Errors: a summary linking to each field, and nothing typed is lost.
+            assertEquals(422, response.status());
+            assertThat(page).hasTitle(Pattern.compile("^Bitte prüfen Sie Ihre Angaben – "));
+            Locator summary = page.locator("#error-summary");
+            assertThat(summary).isVisible();
+            assertThat(summary.locator("a[href='#ags']")).hasCount(1);
+            assertThat(summary.locator("a[href='#employees']")).hasCount(1);
+            assertThat(page.locator("#employees")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#name")).hasValue("Muster Maschinenbau GmbH");
+            assertThat(page.locator("#postalCode")).hasValue("40472");
+            assertThat(page.locator("#sector")).hasValue("C");
+            assertThat(page.locator("#type-OWN_PRODUCTS")).isChecked();
+            List<String> municipalities = page.locator("#ags label").allTextContents();
+            assertEquals(2, municipalities.size(), "municipalities of 40472: " + municipalities);
+            assertTrue(municipalities.stream().anyMatch(m -> m.contains("Düsseldorf")), municipalities::toString);
+            int ratingen = indexOfContaining(municipalities, "Ratingen");
+            audit.check(page, "de-profile-errors");
+
+            // Choose Ratingen with the arrow keys, give the number of employees, continue.
+            user.chooseRadio("ags", ratingen);
+            user.tabTo("#employees");
+            user.type("42");
+            user.activate(SUBMIT);
+            String token = assertStep(page, "strategy");
+            assertThat(page.locator("#progress-label")).hasText("Schritt 2 von 7");
+            String resumePath = URI.create(page.locator("#resume-link").inputValue()).getPath();
+            assertEquals("/check/" + token, resumePath);
+
+            Map<String, Integer> given = new LinkedHashMap<>();
+            // strategy 3, factory 2, operations 4: every question answered, then "Weiter".
+            audit.check(page, "de-step-strategy");
+            answerAll(user, given, around(3));
+            assertThat(page.locator(NEXT)).hasText("Weiter");
+            user.activate(NEXT);
+            assertStep(page, "factory");
+            audit.check(page, "de-step-factory");
+            answerAll(user, given, around(2));
+            user.activate(NEXT);
+            assertStep(page, "operations");
+            audit.check(page, "de-step-operations");
+            answerAll(user, given, around(4));
+            user.activate(NEXT);
+
+            // products: the last question left open, then "Weiter" – the page comes back with an error summary.
+            assertStep(page, "products");
+            audit.check(page, "de-step-products");
+            List<String> products = user.questionNames();
+            String open = products.get(products.size() - 1);
+            for (int i = 0; i < products.size() - 1; i++) {
+                choose(user, given, products.get(i), around(1).applyAsInt(i, user.optionCount(products.get(i))));
+            }
+            response = user.activate(NEXT);
+            assertEquals(422, response.status());
+            assertStep(page, "products");
+            assertThat(page).hasTitle(Pattern.compile("^Bitte beantworten Sie alle Fragen – "));
+            assertThat(summary).isVisible();
+            String openId = open.substring("q.".length());
+            assertThat(summary.locator("a[href='#q-" + openId + "']")).hasCount(1);
+            assertThat(page.locator("fieldset#q-" + openId)).hasClass(Pattern.compile("kern-fieldset--error"));
+            assertThat(page.locator("#q-" + openId + "-error")).isVisible();
+            assertChecked(user, given, products.subList(0, products.size() - 1));
+            assertEquals(-1, user.checkedIndexIn(open), "the open question stays unanswered");
+            audit.check(page, "de-step-products-errors");
+
+            // Follow the summary's link by keyboard; the next Tab lands in the open question's radio group.
+            user.tabTo("#error-summary a[href='#q-" + openId + "']");
+            user.press("Enter");
+            page.waitForURL(u -> u.endsWith("#q-" + openId));
+            user.press("Tab");
+            user.assertFocus("input[name=\"" + open + "\"]");
+            user.press("Space");
+            given.put(open, 0);
+            assertEquals(0, user.checkedIndexIn(open));
+            user.activate(NEXT);
+
+            // services: answer the first question only, then "Zurück" – products keeps all its answers.
+            assertStep(page, "services");
+            assertThat(page.locator("#progress-label")).hasText("Schritt 6 von 7");
+            audit.check(page, "de-step-services");
+            List<String> services = user.questionNames();
+            choose(user, given, services.get(0), 2);
+            assertThat(page.locator(BACK)).hasText("Zurück");
+            user.activate(BACK);
+            assertStep(page, "products");
+            assertChecked(user, given, products);
+
+            // The private link, opened in a fresh browser context: the first unanswered page, answers kept.
+            try (BrowserContext other = Browsers.newContext(browser)) {
+                Page resumed = other.newPage();
+                resumed.navigate(url(resumePath));
+                assertStep(resumed, "services");
+                KeyboardUser elsewhere = new KeyboardUser(resumed);
+                assertEquals(2, elsewhere.checkedIndexIn(services.get(0)), "answer saved by 'Zurück'");
+                for (String name : services.subList(1, services.size())) {
+                    assertEquals(-1, elsewhere.checkedIndexIn(name), name + " was never answered");
+                }
+                audit.check(resumed, "de-resumed-services");
+                resumed.navigate(url("/check/" + token + "/step/strategy"));
+                assertStep(resumed, "strategy");
+                assertChecked(elsewhere, given, elsewhere.questionNames());
+            }
+
+            // On: products again ("Weiter"), the rest of services, employees, "Auswerten".
+            user.activate(NEXT);
+            assertStep(page, "services");
+            assertEquals(2, user.checkedIndexIn(services.get(0)));
+            for (int i = 1; i < services.size(); i++) {
+                choose(user, given, services.get(i), around(2).applyAsInt(i, user.optionCount(services.get(i))));
+            }
+            user.activate(NEXT);
+            assertStep(page, "employees");
+            audit.check(page, "de-step-employees");
+            answerAll(user, given, around(3));
+            assertThat(page.locator(NEXT)).hasText("Auswerten");
+            user.activate(NEXT);
+
+            // The result.
+            assertEquals(url("/check/" + token + "/result"), page.url());
+            assertResult(page, "Ihr Ergebnis", Pattern.compile("^\\d,\\d$"), "Stufe ", "Ihre Wirtschaftsförderung");
+            // products capped at 0 (the answer given from the error summary), so the overall level is low.
+            assertThat(page.locator(".kern-table tbody tr").nth(3)).containsText("Stufe 0");
+            assertThat(page.locator("#agency-title + p")).containsText("40472 Ratingen");
+            audit.check(page, "de-result");
+            Browsers.screenshot(page, README_SCREENSHOT);
+
+            // The private link after completion leads to the result, in a fresh context too.
+            try (BrowserContext other = Browsers.newContext(browser)) {
+                Page resumed = other.newPage();
+                resumed.navigate(url(resumePath));
+                assertEquals(url("/check/" + token + "/result"), resumed.url());
+                assertThat(resumed.locator("h1")).hasText("Ihr Ergebnis");
+                assertThat(resumed.locator(".dc-score")).hasText(page.locator(".dc-score").textContent());
+            }
+        }
+        audit.assertClean();
+    }
+
+    @Test
+    void wholeCheckByKeyboardInEnglish() {
+        Audit audit = new Audit();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            KeyboardUser user = new KeyboardUser(page);
+
+            // Switch the language with the header link "English", by keyboard.
+            page.navigate(url("/"));
+            user.tabTo("header a[hreflang=en]");
+            assertThat(page.locator("header a[hreflang=en]")).hasText("English");
+            user.pressForPage("Enter");
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator("h1")).hasText("How digital is your company?");
+            audit.check(page, "en-home");
+
+            user.tabTo(START);
+            assertThat(page.locator(START)).hasText("Start the self-check");
+            user.pressForPage("Enter");
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator("h1")).hasText("Your company");
+            audit.check(page, "en-profile");
+
+            user.tabTo("#name");
+            user.type("Example Contract Works Ltd");
+            user.tabTo("#postalCode");
+            user.type("44135");
+            // The sector with the arrow keys on the closed select: "Please choose" → A → B → C.
+            user.tabTo("#sector");
+            for (int i = 0; i < 3; i++) {
+                user.press("ArrowDown");
+            }
+            assertThat(page.locator("#sector")).hasValue("C");
+            user.tabTo("#employees");
+            user.type("8");
+            user.chooseRadio("companyType", 1);
+            assertThat(page.locator("#type-CONTRACT_MANUFACTURING")).isChecked();
+            assertThat(page.locator(SUBMIT)).hasText("Continue to the questions");
+            user.activate(SUBMIT);
+
+            String token = assertStep(page, "strategy");
+            assertThat(page.locator("#progress-label")).hasText("Step 2 of 7");
+            Map<String, Integer> given = new LinkedHashMap<>();
+            int[] levels = {1, 2, 1, -1, 0, 2};
+            for (int d = 0; d < DIMENSIONS.size(); d++) {
+                String dimension = DIMENSIONS.get(d);
+                assertStep(page, dimension);
+                audit.check(page, "en-step-" + dimension);
+                // Contract manufacturing may answer "not applicable" (the last option) for smart products.
+                answerAll(user, given, levels[d] < 0 ? (i, count) -> count - 1 : around(levels[d]));
+                boolean last = d == DIMENSIONS.size() - 1;
+                assertThat(page.locator(NEXT)).hasText(last ? "See my result" : "Next");
+                assertThat(page.locator(BACK)).hasText("Back");
+                user.activate(NEXT);
+            }
+
+            assertEquals(url("/check/" + token + "/result"), page.url());
+            assertResult(page, "Your result", Pattern.compile("^\\d\\.\\d$"), "Level ", "Your economic development agency");
+            assertThat(page.locator(".kern-table tbody tr").nth(3)).containsText("not applicable");
+            assertThat(page.locator("#agency-title + p")).containsText("44135 Dortmund");
+            audit.check(page, "en-result");
+
+            // And back to German with the header link "Deutsch".
+            user.tabTo("header a[hreflang=de]");
+            assertThat(page.locator("header a[hreflang=de]")).hasText("Deutsch");
+            user.pressForPage("Enter");
+            assertThat(page.locator("html")).hasAttribute("lang", "de");
+            assertThat(page.locator("h1")).hasText("Ihr Ergebnis");
+            audit.check(page, "en-result-switched-to-de");
+        }
+        audit.assertClean();
+    }
+
+    @Test
+    void legalAndErrorPagesByKeyboard() {
+        Audit audit = new Audit();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            KeyboardUser user = new KeyboardUser(page);
+            Map<String, List<String>> titles = Map.of(
+                "de", List.of("Impressum", "Datenschutz", "Lizenzen und Quellen"),
+                "en", List.of("Imprint", "Privacy", "Licences and sources"));
+            List<String> paths = List.of("/impressum", "/datenschutz", "/lizenzen");
+            for (String lang : List.of("de", "en")) {
+                page.navigate(url("/?lang=" + lang));
+                for (int i = 0; i < paths.size(); i++) {
+                    user.activate("footer a[href='" + paths.get(i) + "']");
+                    assertEquals(url(paths.get(i)), page.url());
+                    assertThat(page.locator("html")).hasAttribute("lang", lang);
+                    assertThat(page.locator("h1")).hasText(titles.get(lang).get(i));
+                    audit.check(page, lang + "-legal" + paths.get(i).replace('/', '-'));
+                }
+            }
+
+            // A private link that does not exist (anymore).
+            page.navigate(url("/?lang=de"));
+            Response response = page.navigate(url("/check/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+            assertEquals(404, response.status());
+            assertThat(page.locator("h1")).hasText("Dieser Link ist nicht (mehr) gültig");
+            audit.check(page, "de-link-not-valid");
+            user.activate(START);
+            assertEquals(url("/check"), page.url());
+
+            // Any other unknown address.
+            response = page.navigate(url("/gibt-es-nicht"));
+            assertEquals(404, response.status());
+            assertThat(page.locator("h1")).hasText("Das hat nicht geklappt");
+            audit.check(page, "de-not-found");
+        }
+        audit.assertClean();
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private String url(String path) {
+        String base = server.getURL().toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /** Asserts the page is the given dimension's step and returns the check's token. */
+    private static String assertStep(Page page, String dimension) {
+        Matcher m = STEP.matcher(URI.create(page.url()).getPath());
+        assertTrue(m.find(), () -> "Expected the step page of '" + dimension + "' but got " + page.url());
+        assertEquals(dimension, m.group(2), "dimension page");
+        assertThat(page.locator("fieldset.dc-question").first()).isVisible();
+        return m.group(1);
+    }
+
+    /** Option {@code level} for even, {@code level + 1} for odd questions: the dimension's level is {@code level}. */
+    private static IntBinaryOperator around(int level) {
+        return (question, count) -> Math.min(level + question % 2, 5);
+    }
+
+    private static void answerAll(KeyboardUser user, Map<String, Integer> given, IntBinaryOperator choice) {
+        List<String> names = user.questionNames();
+        assertTrue(!names.isEmpty(), "questions on the page");
+        for (int i = 0; i < names.size(); i++) {
+            choose(user, given, names.get(i), choice.applyAsInt(i, user.optionCount(names.get(i))));
+        }
+    }
+
+    private static void choose(KeyboardUser user, Map<String, Integer> given, String name, int index) {
+        user.chooseRadio(name, index);
+        given.put(name, index);
+    }
+
+    private static void assertChecked(KeyboardUser user, Map<String, Integer> given, List<String> names) {
+        for (String name : names) {
+            assertTrue(given.containsKey(name), () -> name + " was answered earlier");
+            assertEquals(given.get(name).intValue(), user.checkedIndexIn(name), "answer of " + name + " still checked");
+        }
+    }
+
+    private static void assertResult(Page page, String title, Pattern score, String levelPrefix, String agencyTitle) {
+        assertThat(page.locator("h1")).hasText(title);
+        assertThat(page.locator(".dc-score")).hasText(score);
+        assertThat(page.locator("section[aria-labelledby=overall-title]").getByText(
+            Pattern.compile("^" + Pattern.quote(levelPrefix) + "\\d: "))).isVisible();
+        assertThat(page.locator(".kern-table tbody tr")).hasCount(6);
+        assertThat(page.locator("svg[role=img]")).isVisible();
+        assertThat(page.locator("svg[role=img]")).hasAttribute("aria-labelledby", "chart-title chart-desc");
+        assertThat(page.locator("#agency-title")).hasText(agencyTitle);
+        assertThat(page.locator("section[aria-labelledby=agency-title] .kern-description-list")).isVisible();
+    }
+
+    private static int indexOfContaining(List<String> texts, String part) {
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return fail("'" + part + "' not among " + texts);
+    }
+
+    /** Runs axe-core on each page, saves a screenshot, and reports every violation of the test at the end. */
+    private static final class Audit {
+
+        private final List<String> findings = new ArrayList<>();
+
+        void check(Page page, String name) {
+            String violations = Axe.violations(page, name);
+            if (violations != null) {
+                findings.add(violations);
+                System.err.println(violations);
+            }
+            Browsers.screenshot(page, name);
+        }
+
+        void assertClean() {
+            if (!findings.isEmpty()) {
+                fail(String.join("\n\n", findings));
+            }
+        }
+    }
+}

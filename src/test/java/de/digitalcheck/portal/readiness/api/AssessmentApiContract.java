@@ -1,0 +1,273 @@
+package de.digitalcheck.portal.readiness.api;
+
+import de.digitalcheck.portal.readiness.Assessments;
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.Answers;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The public API v1 of the self-check; run against H2 and against MySQL/MariaDB by the subclasses. */
+abstract class AssessmentApiContract {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Assessments assessments;
+    @Inject
+    Questionnaires questionnaires;
+
+    Http http;
+    Questionnaire q;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(server, json);
+        q = questionnaires.current();
+    }
+
+    Map<String, Object> company(String postalCode, String type) {
+        Map<String, Object> company = new LinkedHashMap<>();
+        company.put("name", "Stahlbau Witten GmbH");
+        company.put("postalCode", postalCode);
+        company.put("sector", "C");
+        company.put("employees", 42);
+        company.put("companyType", type);
+        return company;
+    }
+
+    Map<String, Object> request(Map<String, Object> company, Map<String, String> answers) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("company", company);
+        body.put("answers", answers);
+        body.put("language", "de");
+        return body;
+    }
+
+    HttpResponse<String> submit(Map<String, Object> body) {
+        return http.postJson("/api/v1/assessments", http.write(body));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> obj(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @Test
+    void submittingACompleteCheckScoresItAndNamesTheAgency() {
+        HttpResponse<String> response = submit(request(company("58452", "OWN_PRODUCTS"),
+            Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 3)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Map<String, Object> doc = http.map(response);
+        assertThat(obj(doc.get("overall"))).containsEntry("score", 3.0).containsEntry("level", 3)
+            .containsEntry("levelName", "Experienced").containsEntry("group", "leaders");
+        assertThat(list(doc.get("dimensions"))).hasSize(6).allSatisfy(d -> assertThat(d.get("level")).isEqualTo(3));
+        assertThat(obj(doc.get("agency"))).containsEntry("id", "en-agentur");
+        assertThat(doc.get("questionnaireVersion")).isEqualTo(q.version());
+        String token = (String) doc.get("token");
+        assertThat(token).hasSizeGreaterThanOrEqualTo(22);
+        assertThat((String) doc.get("resultUrl")).endsWith("/check/" + token + "/result");
+        assertThat((String) doc.get("reportUrl")).contains("/api/v1/assessments/" + doc.get("id"));
+
+        HttpResponse<String> again = http.get("/api/v1/assessments/" + doc.get("id") + "?token=" + token);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(http.map(again)).isEqualTo(doc);
+    }
+
+    @Test
+    void weakestAnswerCapsTheDimensionAndWeightsAreReNormalisedForServices() {
+        Map<String, String> answers = Answers.choose(q, CompanyType.SERVICES,
+            question -> question.id().equals(q.questionsOf("strategy", CompanyType.SERVICES).get(1).id()) ? 1 : 4);
+        HttpResponse<String> response = submit(request(company("44135", "SERVICES"), answers));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Map<String, Object> doc = http.map(response);
+        Map<String, Map<String, Object>> byId = new HashMap<>();
+        list(doc.get("dimensions")).forEach(d -> byId.put((String) d.get("id"), d));
+        assertThat(byId.get("strategy")).containsEntry("level", 1)
+            .containsEntry("cappedBy", List.of(q.questionsOf("strategy", CompanyType.SERVICES).get(1).id()));
+        assertThat(byId.get("products").get("level")).isNull();
+        assertThat(byId.get("factory").get("level")).isNull();
+        // strategy 25*1 + operations 10*4 + services 14*4 + employees 18*4 = 193 over 67 = 2.88 -> 2.9
+        assertThat(obj(doc.get("overall"))).containsEntry("score", 2.9).containsEntry("level", 2)
+            .containsEntry("group", "learners");
+        assertThat(obj(doc.get("agency"))).containsEntry("id", "wf-dortmund");
+    }
+
+    @Test
+    void everyBrokenRuleIsListedAndNothingIsStored() {
+        long before = assessments.count();
+        Map<String, Object> company = new LinkedHashMap<>();
+        company.put("name", "x".repeat(201));
+        company.put("postalCode", "4413");
+        company.put("sector", "Z");
+        company.put("employees", -5);
+        company.put("companyType", "FACTORY");
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put("no-such-question", "x");
+        answers.put(q.questions().get(0).id(), "no-such-option");
+        Map<String, Object> body = request(company, answers);
+        body.put("language", "fr");
+        HttpResponse<String> response = submit(body);
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        Map<String, Object> problem = http.map(response);
+        assertThat(problem).containsEntry("status", 422).containsKeys("title", "detail");
+        assertThat(list(problem.get("errors"))).extracting(e -> e.get("field")).contains(
+            "company.name", "company.postalCode", "company.sector", "company.employees", "company.companyType",
+            "language", "answers.no-such-question", "answers." + q.questions().get(0).id());
+        assertThat(list(problem.get("errors"))).allSatisfy(e -> assertThat((String) e.get("message")).isNotBlank());
+        assertThat(assessments.count()).isEqualTo(before);
+    }
+
+    @Test
+    void missingApplicableAnswersAreListedOneByOne() {
+        Map<String, String> answers = Answers.atLevel(q, CompanyType.TRADE, 2);
+        String dropped = answers.keySet().iterator().next();
+        answers.remove(dropped);
+        HttpResponse<String> response = submit(request(company("44135", "TRADE"), answers));
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(list(http.map(response).get("errors"))).extracting(e -> e.get("field")).containsExactly("answers." + dropped);
+    }
+
+    @Test
+    void aSkippedQuestionMayNotBeAnsweredWithALevel() {
+        Map<String, String> answers = Answers.atLevel(q, CompanyType.SERVICES, 2);
+        Questionnaire.Question products = q.questionsOf("products", null).get(0);
+        answers.put(products.id(), products.options().get(0).id());
+        HttpResponse<String> response = submit(request(company("44135", "SERVICES"), answers));
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(list(http.map(response).get("errors"))).extracting(e -> e.get("field")).containsExactly("answers." + products.id());
+    }
+
+    @Test
+    void anAmbiguousPostalCodeNeedsTheMunicipalityOfThatCode() {
+        Map<String, String> answers = Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1);
+        HttpResponse<String> missing = submit(request(company("40472", "OWN_PRODUCTS"), answers));
+        assertThat(missing.statusCode()).isEqualTo(422);
+        assertThat(list(http.map(missing).get("errors"))).extracting(e -> e.get("field")).containsExactly("company.ags");
+
+        Map<String, Object> wrong = company("40472", "OWN_PRODUCTS");
+        wrong.put("ags", "05913000");
+        assertThat(submit(request(wrong, answers)).statusCode()).isEqualTo(422);
+
+        Map<String, Object> right = company("40472", "OWN_PRODUCTS");
+        right.put("ags", "05158028");
+        HttpResponse<String> created = submit(request(right, answers));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(obj(http.map(created).get("agency"))).containsEntry("id", "nrw-invest");
+    }
+
+    @Test
+    void anUnknownPostalCodeAndAnUncoveredLocationAreTold() {
+        Map<String, String> answers = Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1);
+        HttpResponse<String> unknown = submit(request(company("00000", "OWN_PRODUCTS"), answers));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(http.map(unknown).toString()).contains("company.postalCode");
+
+        Map<String, Object> hessen = company("59969", "OWN_PRODUCTS");
+        hessen.put("ags", "06635005");
+        HttpResponse<String> fallback = submit(request(hessen, answers));
+        assertThat(fallback.statusCode()).as(fallback.body()).isEqualTo(201);
+        assertThat(http.map(fallback)).containsEntry("agency", null);
+    }
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        for (String body : List.of("{\"company\": ", "[1,2]", "", "null", "\"text\"")) {
+            HttpResponse<String> response = http.postJson("/api/v1/assessments", body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+            assertThat(http.map(response)).containsEntry("status", 400);
+        }
+    }
+
+    @Test
+    void wrongTypesAreFieldErrorsInTheRequestedLanguage() {
+        Map<String, Object> company = company("44135", "OWN_PRODUCTS");
+        company.put("name", List.of("a"));
+        company.put("employees", "many");
+        Map<String, Object> body = request(company, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
+        body.put("language", "en");
+        HttpResponse<String> response = submit(body);
+        assertThat(response.statusCode()).isEqualTo(422);
+        List<Map<String, Object>> errors = list(http.map(response).get("errors"));
+        assertThat(errors).extracting(e -> e.get("field")).contains("company.name", "company.employees");
+        assertThat(errors).extracting(e -> e.get("message")).contains("Please give the number of employees as a whole number.");
+    }
+
+    @Test
+    void anAssessmentIsOnlyShownWithItsToken() {
+        Map<String, Object> doc = http.map(submit(request(company("58452", "OWN_PRODUCTS"),
+            Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 2))));
+        String id = (String) doc.get("id");
+        assertThat(http.get("/api/v1/assessments/" + id + "?token=" + "A".repeat(43)).statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/v1/assessments/" + id).statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/v1/assessments/unknown?token=" + doc.get("token")).statusCode()).isEqualTo(404);
+        HttpResponse<String> notFound = http.get("/api/v1/assessments/" + id + "?token=bad");
+        assertThat(notFound.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+    }
+
+    @Test
+    void questionnaireIsServedInBothLanguages() {
+        Map<String, Object> de = http.map(http.get("/api/v1/questionnaire?lang=de"));
+        Map<String, Object> en = http.map(http.get("/api/v1/questionnaire?lang=en"));
+        assertThat(list(de.get("dimensions"))).hasSize(6);
+        assertThat(list(de.get("dimensions")).get(0)).containsEntry("id", "strategy").containsEntry("weight", 25);
+        assertThat(list(de.get("questions"))).hasSize(q.questions().size());
+        assertThat(list(en.get("questions")).get(0).get("text")).isEqualTo(q.questions().get(0).text().en());
+        Map<String, Object> option = list(list(de.get("questions")).get(0).get("options")).get(0);
+        assertThat(option).containsKeys("id", "text", "level");
+        assertThat(http.get("/api/v1/questionnaire?lang=fr").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void routingNamesMunicipalitiesAndTheirAgencies() {
+        Map<String, Object> witten = http.map(http.get("/api/v1/routing?postalCode=58452"));
+        assertThat(list(witten.get("municipalities"))).singleElement().satisfies(m -> {
+            assertThat(m).containsEntry("ags", "05954036").containsEntry("name", "Witten");
+            assertThat(obj(m.get("agency"))).containsEntry("id", "en-agentur");
+        });
+        Map<String, Object> border = http.map(http.get("/api/v1/routing?postalCode=59969"));
+        assertThat(list(border.get("municipalities"))).hasSize(2)
+            .anySatisfy(m -> assertThat(m.get("agency")).isNull())
+            .anySatisfy(m -> assertThat(obj(m.get("agency"))).containsEntry("id", "nrw-invest"));
+        assertThat(http.get("/api/v1/routing?postalCode=4413").statusCode()).isEqualTo(422);
+        assertThat(http.get("/api/v1/routing?postalCode=00000").statusCode()).isEqualTo(422);
+        assertThat(http.get("/api/v1/routing").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void agenciesListTheirTerritories() {
+        List<Object> agencies = http.list(http.get("/api/v1/agencies"));
+        assertThat(agencies).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(agencies).anySatisfy(a -> assertThat(obj(a)).containsEntry("id", "en-agentur")
+            .containsEntry("territories", List.of("05954")));
+    }
+
+    @Test
+    void unknownApiRoutesAnswerWithProblems() {
+        HttpResponse<String> response = http.get("/api/v1/nothing-here");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+    }
+}

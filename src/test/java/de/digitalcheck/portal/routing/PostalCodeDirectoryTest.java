@@ -1,0 +1,56 @@
+package de.digitalcheck.portal.routing;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Facts read from the postal-code table (see plz/SOURCE facts in the project docs). */
+class PostalCodeDirectoryTest {
+
+    static final PostalCodeDirectory DIRECTORY = new PostalCodeDirectory();
+
+    @Test
+    void wittenAndHattingenBelongToTheEnnepeRuhrKreis() {
+        assertThat(DIRECTORY.municipalities("58452")).extracting(Municipality::ags).containsExactly("05954036");
+        assertThat(DIRECTORY.municipalities("58456")).extracting(Municipality::name).containsExactly("Witten");
+        assertThat(DIRECTORY.municipalities("45525")).extracting(Municipality::ags).containsExactly("05954016");
+    }
+
+    @Test
+    void dortmundHasTwentySevenPostalCodes() {
+        long codes = IntStream.rangeClosed(44000, 44999).mapToObj(String::valueOf)
+            .filter(code -> DIRECTORY.municipalities(code).stream().anyMatch(m -> m.ags().equals("05913000")))
+            .count();
+        assertThat(codes).isEqualTo(27);
+    }
+
+    @Test
+    void aPostalCodeMaySpanSeveralMunicipalitiesAndStates() {
+        assertThat(DIRECTORY.municipalities("40472")).extracting(Municipality::name).containsExactlyInAnyOrder("Düsseldorf", "Ratingen");
+        assertThat(DIRECTORY.municipalities("59969")).extracting(Municipality::state)
+            .containsExactlyInAnyOrder("Nordrhein-Westfalen", "Hessen");
+    }
+
+    @Test
+    void placeNamesRepeatSoMunicipalitiesAreKeyedByAgs() {
+        assertThat(DIRECTORY.municipality("05914000")).get().extracting(Municipality::name).isEqualTo("Hagen");
+        assertThat(DIRECTORY.municipality("05914000").get().label()).contains("Nordrhein-Westfalen");
+    }
+
+    @Test
+    void unknownAndMalformedCodesHaveNoMunicipality() {
+        assertThat(DIRECTORY.municipalities("00000")).isEmpty();
+        assertThat(DIRECTORY.municipalities(null)).isEmpty();
+        assertThat(PostalCodeDirectory.isWellFormed("4413")).isFalse();
+        assertThat(PostalCodeDirectory.isWellFormed("44135")).isTrue();
+        assertThat(PostalCodeDirectory.isWellFormed("4413a")).isFalse();
+    }
+
+    @Test
+    void territoriesAreValidatedAgainstTheTable() {
+        assertThat(DIRECTORY.coversPrefix("05954")).isTrue();
+        assertThat(DIRECTORY.coversPrefix("05999")).isFalse();
+    }
+}

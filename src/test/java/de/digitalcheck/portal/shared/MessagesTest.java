@@ -1,0 +1,32 @@
+package de.digitalcheck.portal.shared;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MessagesTest {
+
+    @Test
+    void germanAndEnglishHaveTheSameKeysAndNoEmptyText() throws IOException {
+        Properties de = load("/i18n/messages_de.properties");
+        Properties en = load("/i18n/messages_en.properties");
+        Properties fallback = load("/i18n/messages.properties");
+        assertThat(de.stringPropertyNames()).isNotEmpty().isEqualTo(en.stringPropertyNames());
+        assertThat(fallback).isEqualTo(de);
+        de.forEach((k, v) -> assertThat((String) v).as("de " + k).isNotBlank());
+        en.forEach((k, v) -> assertThat((String) v).as("en " + k).isNotBlank());
+    }
+
+    private static Properties load(String resource) throws IOException {
+        Properties properties = new Properties();
+        try (var in = MessagesTest.class.getResourceAsStream(resource)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}

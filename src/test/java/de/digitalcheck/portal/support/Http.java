@@ -1,0 +1,95 @@
+package de.digitalcheck.portal.support;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** A raw HTTP client against the running test server: no redirects followed, any body sendable. */
+public final class Http {
+
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final EmbeddedServer server;
+    private final JsonMapper json;
+
+    public Http(EmbeddedServer server, JsonMapper json) {
+        this.server = server;
+        this.json = json;
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String body) {
+        return send(request(path, "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
+        String body = form.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/x-www-form-urlencoded";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send(request(path, all).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public Map<String, Object> map(HttpResponse<String> response) {
+        try {
+            return json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JSON object: " + response.body(), e);
+        }
+    }
+
+    public List<Object> list(HttpResponse<String> response) {
+        try {
+            return json.readValue(response.body(), Argument.listOf(Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JSON array: " + response.body(), e);
+        }
+    }
+
+    public String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server.getURL() + path));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
