@@ -1,0 +1,231 @@
+package de.digitalcheck.portal.readiness.web;
+
+import de.digitalcheck.portal.readiness.Assessments;
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.Answers;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The self-check pages without JavaScript; run against H2 and against MySQL/MariaDB by the subclasses. */
+abstract class CheckPagesContract {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Assessments assessments;
+    @Inject
+    Questionnaires questionnaires;
+
+    Http http;
+    Questionnaire q;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(server, json);
+        q = questionnaires.current();
+    }
+
+    static Map<String, String> profile(String name, String postalCode, String type) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", name);
+        form.put("postalCode", postalCode);
+        form.put("sector", "C");
+        form.put("employees", "42");
+        form.put("companyType", type);
+        return form;
+    }
+
+    /** Starts a check and returns the path of its first step. */
+    String start(Map<String, String> form, String... headers) {
+        HttpResponse<String> response = http.postForm("/check", form, headers);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    static Map<String, String> stepForm(Map<String, String> answers, List<Questionnaire.Question> questions, String nav) {
+        Map<String, String> form = new LinkedHashMap<>();
+        questions.forEach(x -> {
+            if (answers.containsKey(x.id())) {
+                form.put("q." + x.id(), answers.get(x.id()));
+            }
+        });
+        form.put("nav", nav);
+        return form;
+    }
+
+    /** Answers every step with the given answers and returns the result page's path. */
+    String complete(String firstStep, CompanyType type, Map<String, String> answers) {
+        String location = firstStep;
+        while (location.contains("/step/")) {
+            String dimension = location.substring(location.lastIndexOf('/') + 1);
+            HttpResponse<String> saved = http.postForm(location, stepForm(answers, q.questionsOf(dimension, type), "next"));
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+            location = saved.headers().firstValue("Location").orElseThrow();
+        }
+        assertThat(location).endsWith("/result");
+        return location;
+    }
+
+    @Test
+    void homeAndLegalPagesRenderInGermanByDefaultAndInEnglishOnRequest() {
+        assertThat(http.get("/").body()).contains("lang=\"de\"", "Selbstcheck starten", "/assets/kern.min.css");
+        HttpResponse<String> english = http.get("/?lang=en");
+        assertThat(english.body()).contains("lang=\"en\"", "Start the self-check");
+        assertThat(english.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("lang=en"));
+        assertThat(http.get("/", "Cookie", "lang=en").body()).contains("Start the self-check");
+        assertThat(http.get("/lizenzen").body()).contains("OpenStreetMap", "ODbL");
+        assertThat(http.get("/impressum").statusCode()).isEqualTo(200);
+        assertThat(http.get("/datenschutz").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void everyPageCarriesStrictSecurityHeaders() {
+        HttpResponse<String> page = http.get("/check");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+            .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    }
+
+    @Test
+    void profileErrorsAreShownBesideTheFieldsAndEveryTypedValueIsKept() {
+        long before = assessments.count();
+        Map<String, String> form = profile("Müller & Söhne", "4413x", "TRADE");
+        form.put("employees", "-3");
+        form.put("sector", "");
+        HttpResponse<String> page = http.postForm("/check", form);
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.body()).contains("Die Postleitzahl muss aus genau fünf Ziffern bestehen.",
+            "Die Zahl der Beschäftigten darf nicht negativ sein.", "Bitte füllen Sie dieses Feld aus.",
+            "value=\"4413x\"", "value=\"-3\"", "value=\"Müller &amp; Söhne\"", "id=\"error-summary\"",
+            "aria-invalid=\"true\"");
+        assertThat(page.body()).containsPattern("value=\"TRADE\"\\s+checked");
+        assertThat(assessments.count()).isEqualTo(before);
+    }
+
+    @Test
+    void errorMessagesFollowThePageLanguage() {
+        HttpResponse<String> page = http.postForm("/check?lang=en", profile("", "44135", "SERVICES"));
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.body()).contains("Please fill in this field.").doesNotContain("Bitte füllen");
+    }
+
+    @Test
+    void anAmbiguousPostalCodeAsksForTheMunicipality() {
+        HttpResponse<String> page = http.postForm("/check", profile("Rheinmetall Testbetrieb", "40472", "OWN_PRODUCTS"));
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.body()).contains("Düsseldorf", "Ratingen (Kreis Mettmann)", "name=\"ags\"", "value=\"Rheinmetall Testbetrieb\"");
+        Map<String, String> chosen = profile("Rheinmetall Testbetrieb", "40472", "OWN_PRODUCTS");
+        chosen.put("ags", "05158028");
+        assertThat(start(chosen)).contains("/step/strategy");
+    }
+
+    @Test
+    void hostileTextIsShownAsText() {
+        String hostile = "<script>alert(1)</script> \u202Eأكمي GmbH <img src=x onerror=alert(2)> " + "x".repeat(150);
+        String step = start(profile(hostile, "58452", "OWN_PRODUCTS"));
+        String token = step.split("/")[2];
+        String result = complete(step, CompanyType.OWN_PRODUCTS, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 2));
+        String body = http.get(result).body();
+        assertThat(body).doesNotContain("<script>alert(1)", "<img src=x").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(http.get("/check/" + token + "/profile").body()).contains("&lt;img src=x onerror=alert(2)&gt;");
+    }
+
+    @Test
+    void theWholeCheckEndsInACompleteResult() {
+        String step = start(profile("Stahlbau Witten GmbH", "58452", "OWN_PRODUCTS"));
+        Map<String, String> answers = Answers.choose(q, CompanyType.OWN_PRODUCTS, x -> x.dimension().equals("factory") ? 1 : 3);
+        String result = complete(step, CompanyType.OWN_PRODUCTS, answers);
+        HttpResponse<String> page = http.get(result);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String body = page.body();
+        assertThat(body).contains("Ihr Ergebnis", "Stahlbau Witten GmbH", "<svg class=\"dc-radar\" role=\"img\"",
+            "<table class=\"kern-table\"", "Stufe 1: Anfänger", "Stufe 3: Erfahrener",
+            "Wirtschaftsförderungsagentur Ennepe-Ruhr", "Was Ihre Stufe begrenzt", "Für Stufe 2:",
+            "Passende Förderprogramme", "Vergleich mit anderen Unternehmen");
+        for (Questionnaire.Dimension d : q.dimensions()) {
+            assertThat(body).contains(d.title().de());
+        }
+        // the recommendation for factory level 1 and the capping question texts are shown
+        assertThat(body).contains(q.recommendation("factory", 1).de().substring(0, 40));
+        // closed programmes are never offered; open ones matching a weak dimension are
+        assertThat(body).doesNotContain("Digital Jetzt", "go-digital", "MID-Innovation").contains("MID-Digitalisierung");
+        // the score 3*(25+10+19+14+18) + 1*14 = 272 over 100 -> 2,7
+        assertThat(body).contains("dc-score\">2,7<");
+    }
+
+    @Test
+    void backAndForwardKeepAnswersAndTheLinkResumesWhereTheCompanyLeft() {
+        String first = start(profile("Bäckerei Ünal", "44135", "SERVICES"));
+        String token = first.split("/")[2];
+        Map<String, String> answers = Answers.atLevel(q, CompanyType.SERVICES, 4);
+        List<Questionnaire.Question> strategy = q.questionsOf("strategy", CompanyType.SERVICES);
+        HttpResponse<String> next = http.postForm(first, stepForm(answers, strategy, "next"));
+        String second = next.headers().firstValue("Location").orElseThrow();
+        assertThat(second).endsWith("/step/operations");
+        // going back with partial answers saves them without complaint
+        List<Questionnaire.Question> operations = q.questionsOf("operations", CompanyType.SERVICES);
+        HttpResponse<String> back = http.postForm(second, stepForm(Map.of(operations.get(0).id(),
+            answers.get(operations.get(0).id())), operations, "back"));
+        assertThat(back.statusCode()).isEqualTo(303);
+        assertThat(back.headers().firstValue("Location")).contains(first);
+        assertThat(http.get(first).body()).containsPattern("value=\"" + answers.get(strategy.get(0).id()) + "\"\\s+checked");
+        assertThat(http.get(second).body()).containsPattern("value=\"" + answers.get(operations.get(0).id()) + "\"\\s+checked");
+        // the private link resumes at the first step with an open question
+        HttpResponse<String> resume = http.get("/check/" + token);
+        assertThat(resume.statusCode()).isEqualTo(303);
+        assertThat(resume.headers().firstValue("Location")).contains(second);
+        // the result is not shown before the check is complete
+        assertThat(http.get("/check/" + token + "/result").headers().firstValue("Location")).contains("/check/" + token);
+    }
+
+    @Test
+    void goingForwardWithOpenQuestionsShowsErrorsAndKeepsTheGivenAnswers() {
+        String first = start(profile("Lohnfertigung Hagen", "58095", "CONTRACT_MANUFACTURING"));
+        List<Questionnaire.Question> strategy = q.questionsOf("strategy", CompanyType.CONTRACT_MANUFACTURING);
+        Map<String, String> some = Map.of(strategy.get(0).id(), strategy.get(0).options().get(2).id());
+        HttpResponse<String> page = http.postForm(first, stepForm(some, strategy, "next"));
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.body()).contains("id=\"error-summary\"", "Bitte beantworten Sie diese Frage.")
+            .containsPattern("value=\"" + strategy.get(0).options().get(2).id() + "\"\\s+checked");
+    }
+
+    @Test
+    void unknownOrForgedLinksFindNothing() {
+        assertThat(http.get("/check/" + "A".repeat(43)).statusCode()).isEqualTo(404);
+        assertThat(http.get("/check/abc/result").body()).contains("Dieser Link ist nicht (mehr) gültig");
+        String first = start(profile("Test GmbH", "44135", "TRADE"));
+        String token = first.split("/")[2];
+        assertThat(http.get("/check/" + token + "/step/products").statusCode()).isEqualTo(404);
+        assertThat(http.get("/no/such/page").body()).contains("Diese Seite gibt es nicht.");
+    }
+
+    @Test
+    void peersAreComparedOnlyInGroupsOfAtLeastFive() {
+        // sector R is used by no other test: the first companies see no comparison or a broader group
+        Map<String, String> answers = Answers.atLevel(q, CompanyType.SERVICES, 2);
+        String lastResult = null;
+        for (int i = 0; i < 6; i++) {
+            Map<String, String> form = profile("Theater " + i, "44135", "SERVICES");
+            form.put("sector", "R");
+            form.put("employees", "120");
+            lastResult = complete(start(form), CompanyType.SERVICES, answers);
+        }
+        assertThat(http.get(lastResult).body()).contains("Verglichen mit 5 Unternehmen (gleiche Branche und Größenklasse)");
+    }
+}
