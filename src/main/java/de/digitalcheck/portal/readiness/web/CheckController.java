@@ -5,6 +5,7 @@ import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.SelfCheck;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -151,8 +152,8 @@ class CheckController {
                                       java.util.function.Function<Assessment, HttpResponse<?>> action) {
         Optional<Assessment> assessment = selfCheck.byToken(token);
         if (assessment.isEmpty()) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(NOT_FOUND, Map.of()));
+            request.setAttribute(ErrorPages.NOT_FOUND_VIEW, NOT_FOUND);
+            return HttpResponse.notFound();
         }
         return action.apply(assessment.get());
     }
@@ -163,8 +164,7 @@ class CheckController {
             List<String> steps = selfCheck.questionnaireOf(a).dimensionsFor(a.type()).stream()
                 .map(Questionnaire.Dimension::id).toList();
             if (!steps.contains(dimension)) {
-                return HttpResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML_TYPE)
-                    .body(new ModelAndView<>("errors/error", Map.of("status", 404)));
+                return HttpResponse.notFound();
             }
             return action.apply(a, steps);
         });

@@ -16,10 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** Errors as a page for people and as problem+json for the API ({@code /api/} paths). */
 @Controller
-class ErrorPages {
+public class ErrorPages {
+
+    /** A request attribute naming a more specific view for a 404 page (e.g. "this link is not valid"). */
+    public static final String NOT_FOUND_VIEW = "portal.notFoundView";
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
@@ -31,6 +35,11 @@ class ErrorPages {
 
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     HttpResponse<?> notFound(HttpRequest<?> request) {
+        Optional<String> view = request.getAttribute(NOT_FOUND_VIEW, String.class);
+        if (view.isPresent()) {
+            return HttpResponse.notFound().contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(view.get(), Map.of("status", 404)));
+        }
         return respond(request, HttpStatus.NOT_FOUND);
     }
 

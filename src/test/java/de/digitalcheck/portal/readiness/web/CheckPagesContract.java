@@ -137,7 +137,7 @@ abstract class CheckPagesContract {
 
     @Test
     void hostileTextIsShownAsText() {
-        String hostile = "<script>alert(1)</script> \u202Eأكمي GmbH <img src=x onerror=alert(2)> " + "x".repeat(150);
+        String hostile = "<script>alert(1)</script> \u202Eأكمي GmbH <img src=x onerror=alert(2)> " + "x".repeat(100);
         String step = start(profile(hostile, "58452", "OWN_PRODUCTS"));
         String token = step.split("/")[2];
         String result = complete(step, CompanyType.OWN_PRODUCTS, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 2));
@@ -159,7 +159,7 @@ abstract class CheckPagesContract {
             "Wirtschaftsförderungsagentur Ennepe-Ruhr", "Was Ihre Stufe begrenzt", "Für Stufe 2:",
             "Passende Förderprogramme", "Vergleich mit anderen Unternehmen");
         for (Questionnaire.Dimension d : q.dimensions()) {
-            assertThat(body).contains(d.title().de());
+            assertThat(body).contains(d.title().de().replace("&", "&amp;"));
         }
         // the recommendation for factory level 1 and the capping question texts are shown
         assertThat(body).contains(q.recommendation("factory", 1).de().substring(0, 40));
