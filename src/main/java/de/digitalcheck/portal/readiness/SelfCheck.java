@@ -96,6 +96,24 @@ public class SelfCheck {
         return new Started(assessments.save(assessment), token);
     }
 
+    /** A new check for the same company, linked to the previous one so that its result shows the progress. */
+    public Started again(Assessment previous) {
+        String token = Tokens.newToken();
+        Instant now = clock.instant();
+        Assessment next = new Assessment(UUID.randomUUID().toString(), Tokens.hash(token),
+            questionnaires.current().version(), Assessment.Status.DRAFT, previous.language(), previous.companyName(),
+            previous.postalCode(), previous.ags(), previous.municipality(), previous.sector(), previous.employees(),
+            previous.sizeClass(), previous.companyType(), previous.contactName(), previous.contactEmail(),
+            previous.contactPhone(), "{}", null, null, null, null, null, null, null, null,
+            router.agencyFor(previous.ags()).map(Agency::id).orElse(null), previous.id(), now, now, null);
+        return new Started(assessments.save(next), token);
+    }
+
+    /** The completed check this one repeats, if any. */
+    public Optional<Assessment> previousOf(Assessment assessment) {
+        return Optional.ofNullable(assessment.previousId()).flatMap(assessments::findById).filter(Assessment::completed);
+    }
+
     public Optional<Assessment> byToken(String token) {
         if (!Tokens.isWellFormed(token)) {
             return Optional.empty();

@@ -148,6 +148,16 @@ class CheckController {
             : HttpResponse.seeOther(CheckPaths.uri(CheckPaths.resume(token))));
     }
 
+    @Post("/check/{token}/again")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> startAgain(HttpRequest<?> request, @PathVariable String token) {
+        return withCheck(request, token, a -> {
+            SelfCheck.Started again = selfCheck.again(a);
+            String first = selfCheck.questionnaireOf(again.assessment()).dimensionsFor(again.assessment().type()).get(0).id();
+            return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(again.token(), first)));
+        });
+    }
+
     private HttpResponse<?> withCheck(HttpRequest<?> request, String token,
                                       java.util.function.Function<Assessment, HttpResponse<?>> action) {
         Optional<Assessment> assessment = selfCheck.byToken(token);

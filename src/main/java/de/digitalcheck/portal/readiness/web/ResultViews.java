@@ -97,6 +97,10 @@ class ResultViews {
             : messages.get(lang, "result.agency.fallback", location));
         model.put("version", messages.get(lang, "result.version", q.version(), q.scoringVersion()));
         model.put("profileUrl", CheckPaths.profile(token));
+        model.put("againUrl", CheckPaths.resume(token) + "/again");
+        model.put("previous", selfCheck.previousOf(a).map(p -> messages.get(lang, "result.previous.text",
+            DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(lang.locale()).format(p.completedAt().atZone(BERLIN)),
+            decimal(lang, p.score()), decimal(lang, score.value()))).orElse(null));
         return model;
     }
 

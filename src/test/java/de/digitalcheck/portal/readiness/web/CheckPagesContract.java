@@ -228,4 +228,18 @@ abstract class CheckPagesContract {
         }
         assertThat(http.get(lastResult).body()).contains("Verglichen mit 5 Unternehmen (gleiche Branche und Größenklasse)");
     }
+
+    @Test
+    void aRepeatedCheckShowsTheProgressAgainstThePreviousResult() {
+        String first = start(profile("Werkzeugbau Unna", "59425", "OWN_PRODUCTS"));
+        String token = first.split("/")[2];
+        complete(first, CompanyType.OWN_PRODUCTS, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
+        HttpResponse<String> again = http.postForm("/check/" + token + "/again", Map.of());
+        assertThat(again.statusCode()).isEqualTo(303);
+        String second = again.headers().firstValue("Location").orElseThrow();
+        assertThat(second).doesNotContain(token).contains("/step/strategy");
+        String result = complete(second, CompanyType.OWN_PRODUCTS, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 3));
+        assertThat(http.get(result).body()).contains("Ihr Fortschritt", "lag Ihr Punktwert bei 1,0; heute bei 3,0.");
+        assertThat(http.get("/check/" + token + "/result").body()).doesNotContain("Ihr Fortschritt");
+    }
 }

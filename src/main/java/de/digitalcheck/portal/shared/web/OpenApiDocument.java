@@ -1,0 +1,34 @@
+package de.digitalcheck.portal.shared.web;
+
+import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Serves the OpenAPI description of the public API v1 at {@code /openapi}. */
+@Controller
+class OpenApiDocument {
+
+    static final String RESOURCE = "classpath:openapi/digitalcheck-v1.yml";
+    private final String document;
+
+    OpenApiDocument(ResourceResolver resolver) {
+        try (InputStream in = resolver.getResourceAsStream(RESOURCE)
+            .orElseThrow(() -> new IllegalStateException(RESOURCE + " is missing"))) {
+            document = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Get(value = "/openapi", produces = "application/yaml")
+    HttpResponse<String> openapi() {
+        return HttpResponse.ok(document).contentType(new MediaType("application/yaml; charset=utf-8"));
+    }
+}
