@@ -7,9 +7,11 @@ import java.util.Locale;
 /**
  * The radar chart of a result as geometry: one axis per dimension, rings for levels 1–5, the company's
  * polygon and optionally its peers'. The web page draws it as SVG and the PDF report with the same numbers.
- * Coordinates are in a square of {@code size} units with the centre in the middle; axis 0 points up.
+ * Coordinates are in a {@code width} × {@code height} box with the centre in the middle (room for the labels
+ * left and right); axis 0 points up.
  */
-public record RadarChart(double size, double radius, List<Axis> axes, List<String> rings, String shape, String peerShape) {
+public record RadarChart(double width, double height, double radius, List<Axis> axes, List<String> rings, String shape,
+                         String peerShape) {
 
     public static final int MAX = 5;
 
@@ -18,17 +20,19 @@ public record RadarChart(double size, double radius, List<Axis> axes, List<Strin
     }
 
     public static RadarChart of(List<String> labels, List<Integer> values, List<Double> peers) {
-        double size = 400;
-        double radius = 120;
-        double c = size / 2;
+        double width = 640;
+        double height = 400;
+        double radius = 140;
+        double c = width / 2;
+        double cy = height / 2;
         int n = labels.size();
         List<Axis> axes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double angle = angle(i, n);
             double x = c + radius * Math.sin(angle);
-            double y = c - radius * Math.cos(angle);
-            double lx = c + (radius + 18) * Math.sin(angle);
-            double ly = c - (radius + 18) * Math.cos(angle) + 4;
+            double y = cy - radius * Math.cos(angle);
+            double lx = c + (radius + 14) * Math.sin(angle);
+            double ly = cy - (radius + 14) * Math.cos(angle) + (Math.cos(angle) < -0.5 ? 12 : 4);
             String anchor = Math.abs(Math.sin(angle)) < 0.2 ? "middle" : Math.sin(angle) > 0 ? "start" : "end";
             axes.add(new Axis(labels.get(i), values.get(i), x, y, lx, ly, anchor));
         }
@@ -38,32 +42,38 @@ public record RadarChart(double size, double radius, List<Axis> axes, List<Strin
             for (int i = 0; i < n; i++) {
                 ring.add((double) level);
             }
-            rings.add(polygon(ring, c, radius));
+            rings.add(polygon(ring, c, cy, radius));
         }
         List<Double> own = values.stream().map(v -> v == null ? 0.0 : v.doubleValue()).toList();
-        String peerShape = peers == null ? null : polygon(peers.stream().map(v -> v == null ? 0.0 : v).toList(), c, radius);
-        return new RadarChart(size, radius, List.copyOf(axes), List.copyOf(rings), polygon(own, c, radius), peerShape);
+        String peerShape = peers == null ? null
+            : polygon(peers.stream().map(v -> v == null ? 0.0 : v).toList(), c, cy, radius);
+        return new RadarChart(width, height, radius, List.copyOf(axes), List.copyOf(rings), polygon(own, c, cy, radius),
+            peerShape);
     }
 
-    /** The point of value {@code v} on axis {@code i} of {@code n}. */
-    public static double[] point(int i, int n, double v, double centre, double radius) {
+    /** The point of value {@code v} on axis {@code i} of {@code n} around the centre (cx, cy). */
+    public static double[] point(int i, int n, double v, double cx, double cy, double radius) {
         double angle = angle(i, n);
         double r = radius * v / MAX;
-        return new double[] {centre + r * Math.sin(angle), centre - r * Math.cos(angle)};
+        return new double[] {cx + r * Math.sin(angle), cy - r * Math.cos(angle)};
     }
 
-    public double centre() {
-        return size / 2;
+    public double cx() {
+        return width / 2;
+    }
+
+    public double cy() {
+        return height / 2;
     }
 
     private static double angle(int i, int n) {
         return 2 * Math.PI * i / n;
     }
 
-    private static String polygon(List<Double> values, double centre, double radius) {
+    private static String polygon(List<Double> values, double cx, double cy, double radius) {
         StringBuilder points = new StringBuilder();
         for (int i = 0; i < values.size(); i++) {
-            double[] p = point(i, values.size(), values.get(i), centre, radius);
+            double[] p = point(i, values.size(), values.get(i), cx, cy, radius);
             if (i > 0) {
                 points.append(' ');
             }
