@@ -17,6 +17,7 @@ import java.util.Optional;
 /**
  * Compares a completed check with other completed checks: same sector and size class first, then the same
  * size class, the same sector, and finally all — the first group with at least {@link #MIN_GROUP} companies.
+ * Only checks of the same questionnaire version count, and of a company that checked again only its latest check.
  */
 @Singleton
 public class PeerBenchmark {
@@ -51,8 +52,10 @@ public class PeerBenchmark {
     private Benchmark query(Group group, Assessment a) {
         StringBuilder sql = new StringBuilder("SELECT COUNT(*), AVG(score)");
         DIMENSIONS.forEach(d -> sql.append(", AVG(level_").append(d).append(')'));
-        sql.append(" FROM assessment WHERE status = 'COMPLETED' AND id <> ?");
-        List<String> params = new ArrayList<>(List.of(a.id()));
+        // completed checks of the same questionnaire version, each company's latest check only
+        sql.append(" FROM assessment WHERE status = 'COMPLETED' AND id <> ? AND questionnaire_version = ?")
+            .append(" AND id NOT IN (SELECT previous_id FROM assessment WHERE previous_id IS NOT NULL AND status = 'COMPLETED')");
+        List<String> params = new ArrayList<>(List.of(a.id(), a.questionnaireVersion()));
         if (group == Group.SECTOR_AND_SIZE || group == Group.SECTOR) {
             sql.append(" AND sector = ?");
             params.add(a.sector());

@@ -99,7 +99,7 @@ class AssessmentApi {
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token) {
         return selfCheck.byId(id, token)
             .<HttpResponse<?>>map(a -> HttpResponse.ok(document(a, token)))
-            .orElseGet(() -> problems.problem(HttpStatus.NOT_FOUND, ApiProblems.language(request), "problem.assessment.notFound"));
+            .orElseGet(() -> problems.notFound(request, "problem.assessment.notFound"));
     }
 
     private AssessmentDocument document(Assessment a, String token) {

@@ -34,6 +34,17 @@ public class ApiProblems {
             status.getCode(), messages.get(language, detailKey, args), null));
     }
 
+    /**
+     * A 404 problem with a specific detail. The detail travels as a request attribute because the server's
+     * global not-found handler answers every 404 (see {@link ErrorPages}).
+     */
+    public MutableHttpResponse<?> notFound(HttpRequest<?> request, String detailKey) {
+        Language language = language(request);
+        request.setAttribute(ErrorPages.NOT_FOUND_PROBLEM, new Problem("about:blank", messages.get(language, "problem.404"),
+            404, messages.get(language, detailKey), null));
+        return HttpResponse.notFound();
+    }
+
     public MutableHttpResponse<Problem> invalid(Language language, List<FieldError> errors) {
         List<Problem.FieldMessage> list = errors.stream()
             .map(e -> new Problem.FieldMessage(e.field(), messages.message(language, e))).toList();

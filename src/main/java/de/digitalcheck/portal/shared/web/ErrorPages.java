@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.views.ModelAndView;
@@ -24,6 +25,8 @@ public class ErrorPages {
 
     /** A request attribute naming a more specific view for a 404 page (e.g. "this link is not valid"). */
     public static final String NOT_FOUND_VIEW = "portal.notFoundView";
+    /** A request attribute holding a more specific problem document for a 404 API answer. */
+    public static final String NOT_FOUND_PROBLEM = "portal.notFoundProblem";
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
@@ -35,6 +38,10 @@ public class ErrorPages {
 
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     HttpResponse<?> notFound(HttpRequest<?> request) {
+        Optional<Problem> problem = request.getAttribute(NOT_FOUND_PROBLEM, Problem.class);
+        if (problem.isPresent()) {
+            return HttpResponse.notFound(problem.get()).contentType(Problem.MEDIA_TYPE);
+        }
         Optional<String> view = request.getAttribute(NOT_FOUND_VIEW, String.class);
         if (view.isPresent()) {
             return HttpResponse.notFound().contentType(MediaType.TEXT_HTML_TYPE)
@@ -60,6 +67,11 @@ public class ErrorPages {
 
     @Error(status = HttpStatus.REQUEST_ENTITY_TOO_LARGE, global = true)
     HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        return respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE);
+    }
+
+    @Error(exception = ContentLengthExceededException.class, global = true)
+    HttpResponse<?> contentTooLong(HttpRequest<?> request) {
         return respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE);
     }
 

@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.shared.web;
 
 import de.digitalcheck.portal.shared.i18n.Language;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -14,10 +15,16 @@ import java.time.Duration;
 @ServerFilter("/**")
 class LanguageCookieFilter {
 
+    private final boolean secure;
+
+    LanguageCookieFilter(@Value("${portal.base-url}") String baseUrl) {
+        this.secure = baseUrl.startsWith("https:");
+    }
+
     @ResponseFilter
     void remember(HttpRequest<?> request, MutableHttpResponse<?> response) {
         request.getParameters().getFirst(PortalLocaleResolver.PARAM).flatMap(Language::fromCode).ifPresent(language ->
             response.cookie(Cookie.of(PortalLocaleResolver.COOKIE, language.code())
-                .path("/").httpOnly(true).sameSite(SameSite.Lax).maxAge(Duration.ofDays(365))));
+                .path("/").httpOnly(true).secure(secure).sameSite(SameSite.Lax).maxAge(Duration.ofDays(365))));
     }
 }

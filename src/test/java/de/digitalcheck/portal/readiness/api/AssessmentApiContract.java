@@ -202,6 +202,17 @@ abstract class AssessmentApiContract {
     }
 
     @Test
+    void anOversizedBodyIsRefusedAndNothingIsStored() {
+        long before = assessments.count();
+        Map<String, Object> company = company("44135", "OWN_PRODUCTS");
+        company.put("name", "x".repeat(300_000));
+        HttpResponse<String> response = submit(request(company, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1)));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(assessments.count()).isEqualTo(before);
+    }
+
+    @Test
     void wrongTypesAreFieldErrorsInTheRequestedLanguage() {
         Map<String, Object> company = company("44135", "OWN_PRODUCTS");
         company.put("name", List.of("a"));
@@ -225,6 +236,8 @@ abstract class AssessmentApiContract {
         assertThat(http.get("/api/v1/assessments/unknown?token=" + doc.get("token")).statusCode()).isEqualTo(404);
         HttpResponse<String> notFound = http.get("/api/v1/assessments/" + id + "?token=bad");
         assertThat(notFound.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(http.map(notFound)).containsEntry("status", 404)
+            .containsEntry("detail", "Es gibt keinen Selbstcheck mit dieser Kennung und diesem Token.");
     }
 
     @Test

@@ -1,0 +1,54 @@
+package de.digitalcheck.portal.shared.web;
+
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(transactional = false)
+class OperationsEndpointsIntegrationTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    io.micronaut.web.router.Router routes;
+
+    @Test
+    void healthAnswersForLivenessAndReadiness() {
+        Http http = new Http(server, json);
+        for (String path : List.of("/health", "/health/liveness", "/health/readiness")) {
+            HttpResponse<String> response = http.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(http.map(response)).as(path).containsEntry("status", "UP");
+        }
+    }
+
+    @Test
+    void openApiDescribesEveryPublicApiRoute() {
+        HttpResponse<String> response = new Http(server, json).get("/openapi");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/yaml");
+        String spec = response.body();
+        assertThat(spec).startsWith("openapi: 3.");
+        List<String> apiPaths = routes.uriRoutes()
+            .map(UriRouteInfo::getUriMatchTemplate)
+            .map(Object::toString)
+            .filter(p -> p.startsWith("/api/"))
+            .map(p -> p.replaceAll("\\{\\?[^}]*}", ""))
+            .distinct().toList();
+        assertThat(apiPaths).isNotEmpty();
+        for (String path : apiPaths) {
+            assertThat(spec).as("OpenAPI document describes " + path).contains("  " + path + ":");
+        }
+    }
+}
