@@ -12,6 +12,9 @@
       if (status) { status.textContent = button.getAttribute('data-copied'); }
     });
   });
+  // After a failed submission, take keyboard and screen-reader users straight to the list of errors.
+  var summary = document.getElementById('error-summary');
+  if (summary) { summary.focus(); }
   // Show copy buttons only where they can work.
   document.querySelectorAll('[data-copy]').forEach(function (b) { b.hidden = !navigator.clipboard; });
 })();

@@ -28,7 +28,8 @@ final class Axe {
 
     /** The page's violations as readable text (rule id, help, target nodes), or null when there are none. */
     static String violations(Page page, String pageName) {
-        AxeResults results = new AxeBuilder(page).withTags(TAGS).analyze();
+        // Legacy mode runs axe.run() in the page itself (the pages have no frames): about twice as fast.
+        AxeResults results = new AxeBuilder(page).withTags(TAGS).setLegacyMode(true).analyze();
         assertFalse(results.isErrored(), () -> "axe-core failed on " + pageName + ": " + results.getErrorMessage());
         List<Rule> violations = results.getViolations();
         return violations.isEmpty() ? null : describe(pageName, page.url(), violations);

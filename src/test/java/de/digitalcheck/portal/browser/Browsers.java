@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ViewportSize;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +56,29 @@ final class Browsers {
         context.setDefaultTimeout(15_000);
         context.setDefaultNavigationTimeout(15_000);
         return context;
+    }
+
+    /**
+     * Null when the page fits {@code width} CSS pixels without horizontal scrolling, else the elements that stick
+     * out. The viewport is restored afterwards.
+     */
+    static String horizontalOverflow(Page page, int width) {
+        ViewportSize original = page.viewportSize();
+        page.setViewportSize(width, 640);
+        try {
+            return (String) page.evaluate("() => {"
+                + " const w = document.documentElement.clientWidth;"
+                + " if (document.documentElement.scrollWidth <= w) return null;"
+                + " const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1);"
+                + " const outer = wide.filter(e => !wide.includes(e.parentElement));"
+                + " return 'page ' + document.documentElement.scrollWidth + ' px wide; ' + outer.slice(0, 5).map(e =>"
+                + "  e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                + "  + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')"
+                + "  + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ' px)').join(', ');"
+                + "}");
+        } finally {
+            page.setViewportSize(original.width, original.height);
+        }
     }
 
     static void screenshot(Page page, Path file) {

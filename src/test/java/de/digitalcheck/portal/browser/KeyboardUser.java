@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.browser;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 
 import java.util.List;
@@ -10,16 +11,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Drives a page the way a keyboard-only user does: Tab, Shift+Tab, arrow keys, Space, Enter, typing. */
+/** Drives a page the way a keyboard-only user does: Tab, arrow keys, Space, Enter, typing. */
 final class KeyboardUser {
 
     /** Upper bound of Tab presses to reach one element; a page with more stops is a finding in itself. */
     static final int MAX_TABS = 80;
 
     private final Page page;
+    private volatile String lastFailure;
 
     KeyboardUser(Page page) {
         this.page = page;
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                lastFailure = "HTTP " + response.status() + " for " + response.request().method() + " " + response.url()
+                    + " (request Origin: " + response.request().headers().get("origin") + ")";
+            }
+        });
     }
 
     /** Presses Tab until the focused element matches the CSS selector. */
@@ -58,9 +66,18 @@ final class KeyboardUser {
 
     /** Presses a key that loads a new page (Enter on a link or button) and waits for the page. */
     Response pressForPage(String key) {
-        Response response = page.waitForNavigation(() -> page.keyboard().press(key));
-        assertNotNull(response, "No page load after pressing " + key);
-        return response;
+        String from = page.url();
+        String on = focused();
+        lastFailure = null;
+        try {
+            Response response = page.waitForNavigation(() -> page.keyboard().press(key));
+            assertNotNull(response, "No page load after pressing " + key);
+            return response;
+        } catch (PlaywrightException e) {
+            // Chromium reports an error status with an empty body as ERR_HTTP_RESPONSE_CODE_FAILURE: say which.
+            throw new AssertionError("Pressing " + key + " on " + on + " at " + from + " did not load a page: "
+                + e.getMessage().lines().findFirst().orElse("") + (lastFailure == null ? "" : "; last error response: " + lastFailure), e);
+        }
     }
 
     /** Tabs to the element and presses Enter on it, waiting for the next page. */

@@ -7,7 +7,8 @@ import io.micronaut.http.annotation.ServerFilter;
 
 /**
  * Strict security headers on every response: no inline script, no third-party requests,
- * no framing, and no referrer (private links carry tokens in their path).
+ * no framing, and no referrer to other sites (private links carry tokens in their path). Same-origin referrers
+ * stay: without them browsers send {@code Origin: null} on form posts.
  */
 @ServerFilter("/**")
 class SecurityHeadersFilter {
@@ -20,7 +21,7 @@ class SecurityHeadersFilter {
         MutableHttpHeaders headers = response.getHeaders();
         headers.set("Content-Security-Policy", CSP);
         headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Referrer-Policy", "same-origin");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         headers.set("Cross-Origin-Opener-Policy", "same-origin");

@@ -99,7 +99,7 @@ abstract class CheckPagesContract {
         assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
             .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-        assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
     }
 
     @Test
