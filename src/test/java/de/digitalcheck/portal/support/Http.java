@@ -6,6 +6,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +21,9 @@ import java.util.stream.Collectors;
 /** A raw HTTP client against the running test server: no redirects followed, any body sendable. */
 public final class Http {
 
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+        .cookieHandler(cookies).build();
     private final EmbeddedServer server;
     private final JsonMapper json;
 
@@ -36,7 +40,32 @@ public final class Http {
         return send(request(path, "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /**
+     * Posts a form as a browser would: with the CSRF token of this client's cookie (fetched from a page first),
+     * unless the form already has a {@code _csrf} field (to test forged posts).
+     */
     public HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
+        Map<String, String> withToken = new java.util.LinkedHashMap<>(form);
+        if (!withToken.containsKey("_csrf")) {
+            withToken.put("_csrf", csrfToken());
+        }
+        return postRawForm(path, withToken, headers);
+    }
+
+    /** The CSRF token of this client's cookie, fetching a page first where it has none. */
+    public String csrfToken() {
+        return cookie("csrf").orElseGet(() -> {
+            get("/");
+            return cookie("csrf").orElseThrow(() -> new IllegalStateException("no csrf cookie set by /"));
+        });
+    }
+
+    public java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+            .map(java.net.HttpCookie::getValue).findFirst();
+    }
+
+    public HttpResponse<String> postRawForm(String path, Map<String, String> form, String... headers) {
         String body = form.entrySet().stream()
             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         String[] all = new String[headers.length + 2];

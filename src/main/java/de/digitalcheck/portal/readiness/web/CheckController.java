@@ -5,6 +5,7 @@ import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.SelfCheck;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -42,11 +43,13 @@ class CheckController {
     private final SelfCheck selfCheck;
     private final CheckViews views;
     private final ResultViews results;
+    private final Csrf csrf;
 
-    CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results) {
+    CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf) {
         this.selfCheck = selfCheck;
         this.views = views;
         this.results = results;
+        this.csrf = csrf;
     }
 
     @Get("/")
@@ -62,6 +65,7 @@ class CheckController {
     @Post(CheckPaths.START)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> processProfile(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
         ProfileForm form = ProfileForm.of(body);
         try {
             SelfCheck.Started started = selfCheck.start(form.input(), lang(request));
@@ -97,6 +101,7 @@ class CheckController {
     @Post("/check/{token}/profile")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> updateProfile(HttpRequest<?> request, @PathVariable String token, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
         ProfileForm form = ProfileForm.of(body);
         return withCheck(request, token, a -> {
             try {
@@ -119,6 +124,7 @@ class CheckController {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> saveStep(HttpRequest<?> request, @PathVariable String token, @PathVariable String dimension,
                              @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
         Map<String, String> form = body == null ? Map.of() : body;
         boolean back = "back".equals(form.get("nav"));
         return withStep(request, token, dimension, (a, steps) -> {
@@ -150,7 +156,8 @@ class CheckController {
 
     @Post("/check/{token}/again")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> startAgain(HttpRequest<?> request, @PathVariable String token) {
+    HttpResponse<?> startAgain(HttpRequest<?> request, @PathVariable String token, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
         return withCheck(request, token, a -> {
             SelfCheck.Started again = selfCheck.again(a);
             String first = selfCheck.questionnaireOf(again.assessment()).dimensionsFor(again.assessment().type()).get(0).id();

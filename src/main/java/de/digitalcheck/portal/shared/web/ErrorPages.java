@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
@@ -68,6 +69,21 @@ public class ErrorPages {
     @Error(status = HttpStatus.REQUEST_ENTITY_TOO_LARGE, global = true)
     HttpResponse<?> tooLarge(HttpRequest<?> request) {
         return respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE);
+    }
+
+    @Error(exception = Csrf.CsrfRejected.class, global = true)
+    HttpResponse<?> csrfRejected(HttpRequest<?> request) {
+        return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML_TYPE)
+            .body(new ModelAndView<>("errors/error", Map.of("status", "csrf")));
+    }
+
+    @Error(exception = RateLimitFilter.TooManyRequests.class, global = true)
+    HttpResponse<?> tooMany(HttpRequest<?> request, RateLimitFilter.TooManyRequests e) {
+        MutableHttpResponse<?> response = request.getPath().startsWith("/api/")
+            ? problems.problem(HttpStatus.TOO_MANY_REQUESTS, ApiProblems.language(request), "problem.429.detail")
+            : HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>("errors/error", Map.of("status", 429)));
+        return response.header("Retry-After", String.valueOf(e.retryAfterSeconds));
     }
 
     @Error(exception = ContentLengthExceededException.class, global = true)

@@ -11,14 +11,16 @@ import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Adds what every page's layout needs: language, the switch to the other language, the network's name. */
+/** Adds what every page needs: language, the switch to the other language, the network's name, the CSRF token. */
 @Singleton
 class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
     private final String networkName;
+    private final Csrf csrf;
 
-    LayoutModel(@Value("${portal.network-name}") String networkName) {
+    LayoutModel(@Value("${portal.network-name}") String networkName, Csrf csrf) {
         this.networkName = networkName;
+        this.csrf = csrf;
     }
 
     @Override
@@ -31,6 +33,7 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
         model.put("switchUrl", request.getPath() + "?" + PortalLocaleResolver.PARAM + "=" + other.code());
         model.put("networkName", networkName);
         model.put("currentPath", request.getPath());
+        model.put("csrf", csrf.token(request));
         modelAndView.setModel(model);
     }
 }

@@ -1,0 +1,54 @@
+package de.digitalcheck.portal.shared.web;
+
+import de.digitalcheck.portal.shared.security.Tokens;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import jakarta.inject.Singleton;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cross-site request forgery protection for every state-changing form (double submit): a random token lives
+ * in an HttpOnly, SameSite=Strict cookie and in a hidden form field; a form post is accepted only when both
+ * are present and equal. Another site can neither read the cookie nor make the browser send it.
+ */
+@Singleton
+public class Csrf {
+
+    public static final String COOKIE = "csrf";
+    public static final String FIELD = "_csrf";
+    static final String NEW_TOKEN = "portal.csrf.new";
+
+    /** The token for the page being rendered: the cookie's, or a new one that the response will set. */
+    public String token(HttpRequest<?> request) {
+        return cookie(request).orElseGet(() -> request.getAttribute(NEW_TOKEN, String.class).orElseGet(() -> {
+            String token = Tokens.newToken();
+            request.setAttribute(NEW_TOKEN, token);
+            return token;
+        }));
+    }
+
+    /** Throws {@link CsrfRejected} unless the form carries the token of the request's cookie. */
+    public void verify(HttpRequest<?> request, Map<String, String> form) {
+        String sent = form == null ? null : form.get(FIELD);
+        Optional<String> expected = cookie(request);
+        if (sent == null || expected.isEmpty() || !MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8))) {
+            throw new CsrfRejected();
+        }
+    }
+
+    private static Optional<String> cookie(HttpRequest<?> request) {
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(Tokens::isWellFormed);
+    }
+
+    /** A form post without a valid token: refused, nothing changed. */
+    public static class CsrfRejected extends RuntimeException {
+        CsrfRejected() {
+            super("form post without a valid CSRF token", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package de.digitalcheck.portal.shared.web;
+
+import de.digitalcheck.portal.readiness.Assessments;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.MediaType;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every state-changing form refuses posts without the CSRF token of the browser's cookie. */
+@MicronautTest(transactional = false)
+class FormProtectionIntegrationTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Assessments assessments;
+    @Inject
+    io.micronaut.web.router.Router routes;
+
+    static final Map<String, String> PROFILE = Map.of("name", "Forged GmbH", "postalCode", "44135", "sector", "C",
+        "employees", "12", "companyType", "TRADE");
+
+    @Test
+    void pagesSetAStrictHttpOnlyTokenCookieAndPutTheTokenIntoTheirForms() {
+        Http http = new Http(server, json);
+        HttpResponse<String> page = http.get("/check");
+        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+            .startsWith("csrf=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict"));
+        assertThat(page.body()).contains("name=\"_csrf\" value=\"" + http.cookie("csrf").orElseThrow() + "\"");
+    }
+
+    @Test
+    void aFormPostWithoutOrWithAForeignTokenIsRefusedAndChangesNothing() {
+        long before = assessments.count();
+        Http victim = new Http(server, json);
+        victim.csrfToken();
+        Http attacker = new Http(server, json);
+        for (Map<String, String> forged : List.of(PROFILE, with(PROFILE, "_csrf", attacker.csrfToken()), with(PROFILE, "_csrf", ""))) {
+            HttpResponse<String> response = victim.postRawForm("/check", forged);
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(response.body()).contains("Das Formular ist abgelaufen");
+        }
+        assertThat(victim.postForm("/check", PROFILE).statusCode()).isEqualTo(303);
+        assertThat(assessments.count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void everyFormRouteOfTheApplicationDemandsTheToken() {
+        Http http = new Http(server, json);
+        HttpResponse<String> started = http.postForm("/check", PROFILE);
+        String token = started.headers().firstValue("Location").orElseThrow().split("/")[2];
+        List<UriRouteInfo<?, ?>> formRoutes = routes.uriRoutes()
+            .filter(r -> r.getHttpMethod() == HttpMethod.POST)
+            .filter(r -> r.getConsumes().contains(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
+            .toList();
+        assertThat(formRoutes).hasSizeGreaterThanOrEqualTo(4);
+        for (UriRouteInfo<?, ?> route : formRoutes) {
+            String path = route.getUriMatchTemplate().expand(Map.of("token", token, "dimension", "strategy"));
+            HttpResponse<String> response = http.postRawForm(path, PROFILE);
+            assertThat(response.statusCode()).as("POST " + path + " without token").isEqualTo(403);
+        }
+    }
+
+    static Map<String, String> with(Map<String, String> form, String key, String value) {
+        Map<String, String> copy = new java.util.LinkedHashMap<>(form);
+        copy.put(key, value);
+        return copy;
+    }
+}
