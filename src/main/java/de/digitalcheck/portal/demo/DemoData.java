@@ -1,5 +1,8 @@
 package de.digitalcheck.portal.demo;
 
+import de.digitalcheck.portal.accounts.Account;
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.accounts.dev.DemoUsers;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.Router;
@@ -15,9 +18,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * The demo agencies and territories of the Ruhr network (SPEC §11). Loaded only where
+ * The demo agencies and territories of the Ruhr network (SPEC §11) and the demo users of the directory. Loaded only where
  * {@code portal.demo-data} is true: the embedded default and the tests, never production.
  */
 @Singleton
@@ -47,12 +51,14 @@ public class DemoData {
 
     private final Agencies agencies;
     private final Territories territories;
+    private final Accounts accounts;
     private final Router router;
     private final Clock clock;
 
-    DemoData(Agencies agencies, Territories territories, Router router, Clock clock) {
+    DemoData(Agencies agencies, Territories territories, Accounts accounts, Router router, Clock clock) {
         this.agencies = agencies;
         this.territories = territories;
+        this.accounts = accounts;
         this.router = router;
         this.clock = clock;
     }
@@ -72,6 +78,12 @@ public class DemoData {
         }
         if (added > 0) {
             LOG.info("Loaded {} demo agencies with their territories", added);
+        }
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            if (accounts.findByEmail(user.email()).isEmpty()) {
+                accounts.save(new Account(UUID.randomUUID().toString(), user.email(), user.name(), user.role(),
+                    user.agencyId(), null, null, clock.instant(), null));
+            }
         }
         router.refresh();
     }

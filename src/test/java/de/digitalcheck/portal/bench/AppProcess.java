@@ -149,6 +149,30 @@ final class AppProcess implements AutoCloseable {
         return dump == null ? List.of() : dump;
     }
 
+    private static final Pattern THREAD_CPU = Pattern.compile("^\"([^\"]+)\".*\\bcpu=([0-9.]+)ms");
+
+    /**
+     * CPU used so far per kind of thread (main, JIT compiler, GC, request threads, other), in ms, from a thread
+     * dump's {@code cpu=} figures.
+     */
+    Map<String, Double> cpuByThreadKind() throws InterruptedException, IOException {
+        Map<String, Double> kinds = new java.util.LinkedHashMap<>();
+        for (String line : threadDump()) {
+            Matcher m = THREAD_CPU.matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            String name = m.group(1);
+            String kind = name.equals("main") || name.equals("DestroyJavaVM") ? "main thread"
+                : name.contains("CompilerThread") ? "JIT compiler"
+                : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? "GC and VM"
+                : name.startsWith("default-") || name.startsWith("blocking-executor") ? "event loops and executors"
+                : "other threads";
+            kinds.merge(kind, Double.parseDouble(m.group(2)), Double::sum);
+        }
+        return kinds;
+    }
+
     static boolean portAnswers(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 300);

@@ -32,10 +32,16 @@ final class BenchDatabase {
         this.password = password;
     }
 
+    /** The JDBC URL parameters of the project's MariaDB test configuration: the benchmark's default. */
+    static final String DEFAULT_PARAMS = "connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+
     /** The JDBC URL the portal gets as DB_URL (as in the project's MariaDB test configuration). */
     String url() {
-        return "jdbc:mysql://" + host + ":" + port + "/" + name
-            + "?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+        return url(DEFAULT_PARAMS);
+    }
+
+    String url(String params) {
+        return "jdbc:mysql://" + host + ":" + port + "/" + name + "?" + params;
     }
 
     String name() {

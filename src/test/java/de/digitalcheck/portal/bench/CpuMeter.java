@@ -77,7 +77,7 @@ final class CpuMeter {
     }
 
     /** Busy and total jiffies of all cores from the first line of /proc/stat. */
-    private static long[] machineTicks() {
+    static long[] machineTicks() {
         try {
             String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
             String[] f = first.trim().split("\\s+");

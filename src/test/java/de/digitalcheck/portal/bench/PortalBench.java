@@ -41,7 +41,7 @@ public final class PortalBench {
                   String blockingThreads, String poolSize, int warmStarts, int getConcurrency, int postConcurrency,
                   Duration warmup, Duration measure, Duration postMeasure, int samples, long maxRequests,
                   Set<String> scenarios, List<String> sweep, Duration sweepMeasure, double quietCores,
-                  Duration quietWait, Path out) {
+                  Duration quietWait, Path out, List<String> startupVariants, String dbUrlParams) {
 
         static Config fromSystemProperties() throws IOException {
             String cpFile = prop("bench.runtimeClasspathFile", "target/bench/classpath-runtime.txt");
@@ -51,7 +51,7 @@ public final class PortalBench {
             return new Config(Integer.parseInt(prop("bench.port", "18080")), prop("bench.dbHost", "127.0.0.1"),
                 Integer.parseInt(prop("bench.dbPort", "3306")), prop("bench.dbName", "digitalcheck_bench"),
                 prop("bench.dbUser", "root"), prop("bench.dbPassword", ""),
-                prop("bench.appClasses", "target/bench/app/classes"), prop("bench.benchClasses", "target/bench/app/bench-classes"),
+                prop("bench.appClasses", "target/bench/app/digitalcheck-portal.jar"), prop("bench.benchClasses", "target/bench/app/bench-classes"),
                 runtime, jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")),
                 prop("bench.blockingThreads", ""), prop("bench.poolSize", ""),
                 Integer.parseInt(prop("bench.warmStarts", "3")), Integer.parseInt(prop("bench.getConcurrency", "32")),
@@ -64,8 +64,11 @@ public final class PortalBench {
                 sweep.isEmpty() ? List.of() : Arrays.asList(sweep.split(",")),
                 Duration.ofSeconds(Long.parseLong(prop("bench.sweepMeasureSeconds", "10"))),
                 Double.parseDouble(prop("bench.quietCores", "0.3")),
-                Duration.ofSeconds(Long.parseLong(prop("bench.quietWaitSeconds", "60"))),
-                Path.of(prop("bench.out", "target/bench")));
+                Duration.ofSeconds(Long.parseLong(prop("bench.quietWaitSeconds", "180"))),
+                Path.of(prop("bench.out", "target/bench")),
+                prop("bench.startupVariants", "").isBlank() ? List.of()
+                    : Arrays.stream(prop("bench.startupVariants", "").split(";")).map(String::trim).filter(v -> !v.isEmpty()).toList(),
+                prop("bench.dbUrlParams", BenchDatabase.DEFAULT_PARAMS));
         }
 
         private static String prop(String name, String fallback) {
@@ -74,13 +77,17 @@ public final class PortalBench {
         }
     }
 
-    private record Startup(String label, double readyMillis, Long logMillis, double cpuSeconds) {
+    private record Startup(String label, double readyMillis, Long logMillis, double cpuSeconds, Map<String, Double> cpuByKind,
+                           double otherCores) {
     }
 
     private final Config config;
     private final BenchDatabase db;
     private final List<String> rows = new ArrayList<>();
     private final List<String> sweepRows = new ArrayList<>();
+    private final List<String> startupVariantRows = new ArrayList<>();
+    private double warmMedianCpu = Double.NaN;
+    private double warmMedianReady = Double.NaN;
     private boolean lastConsistent;
     private final StringBuilder details = new StringBuilder();
     private final List<AppProcess> running = new ArrayList<>();
@@ -103,7 +110,7 @@ public final class PortalBench {
         say("Digitalcheck 4.0 benchmark, " + started.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
         say("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
             + ", " + db.serverVersion() + " " + db.durabilitySettings());
-        say("portal on 127.0.0.1:" + config.port() + ", database " + config.dbName()
+        say("portal on 127.0.0.1:" + config.port() + ", database " + config.dbName() + " (JDBC parameters " + config.dbUrlParams() + ")"
             + ", BLOCKING_THREADS=" + orDefault(config.blockingThreads(), "32 (default)")
             + ", DB_POOL_SIZE=" + orDefault(config.poolSize(), "16 (default)"));
         boolean allMet = true;
@@ -149,6 +156,8 @@ public final class PortalBench {
         double[] ready = warm.stream().mapToDouble(Startup::readyMillis).sorted().toArray();
         long[] logged = warm.stream().filter(s -> s.logMillis() != null).mapToLong(Startup::logMillis).sorted().toArray();
         double medianReady = median(ready);
+        warmMedianReady = medianReady;
+        warmMedianCpu = median(warm.stream().mapToDouble(Startup::cpuSeconds).toArray());
         double medianLog = logged.length == 0 ? Double.NaN : median(Arrays.stream(logged).asDoubleStream().toArray());
         row("Startup to ready, first start (empty DB, migrations)", "≤ 2 s",
             String.format(Locale.ROOT, "%.2f s (log: %s)", first.readyMillis() / 1000, logText(first.logMillis())),
@@ -157,26 +166,78 @@ public final class PortalBench {
             String.format(Locale.ROOT, "%.2f s (log: %.0f ms) [%s]", medianReady / 1000, medianLog,
                 warm.stream().map(s -> String.format(Locale.ROOT, "%.2f", s.readyMillis() / 1000)).collect(Collectors.joining(", "))),
             medianReady <= 2000);
-        details.append("\n### Startup\n\nTime from launching `java -cp target/classes:<runtime classpath> ")
+        details.append("\n### Startup\n\nTime from launching `java -cp <portal jar>:<runtime classpath> ")
             .append(AppProcess.MAIN_CLASS).append("` (production configuration, `-Dportal.demo-data=true`) until ")
             .append("`GET /health` answers 200 (polled every 10 ms); \"log\" is the portal's own \"Startup completed in N ms\".\n\n");
         List<Startup> all = new ArrayList<>();
         all.add(first);
         all.addAll(warm);
         for (Startup s : all) {
-            details.append(String.format(Locale.ROOT, "- %s: ready after %.0f ms, log %s; %.1f s of CPU used by then%n",
-                s.label(), s.readyMillis(), logText(s.logMillis()), s.cpuSeconds()));
+            details.append(String.format(Locale.ROOT, "- %s: ready after %.0f ms, log %s; %.1f s of CPU used by then (%s); "
+                    + "other processes used %.2f cores meanwhile%n", s.label(), s.readyMillis(), logText(s.logMillis()),
+                s.cpuSeconds(), s.cpuByKind().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(),
+                    e.getValue() / 1000)).collect(Collectors.joining(", ")), s.otherCores()));
+        }
+        for (String variant : config.startupVariants()) {
+            startupVariant(variant);
         }
         return first.readyMillis() <= 2000 && medianReady <= 2000;
     }
 
+    /**
+     * Warm starts with extra JVM options (e.g. {@code -XX:TieredStopAtLevel=1}), median of bench.warmStarts. An option
+     * {@code -XX:SharedArchiveFile=F} whose file does not exist yet is first trained (one start and stop with
+     * {@code -XX:ArchiveClassesAtExit=F}): an application class-data-sharing archive.
+     */
+    private void startupVariant(String variant) throws Exception {
+        List<String> options = Arrays.asList(variant.split("\\s+"));
+        for (String o : options) {
+            if (o.startsWith("-XX:SharedArchiveFile=")) {
+                Path archive = Path.of(o.substring("-XX:SharedArchiveFile=".length()));
+                if (!Files.exists(archive)) {
+                    List<String> training = options.stream().map(x -> x.equals(o) ? "-XX:ArchiveClassesAtExit=" + archive : x).toList();
+                    say("training the class-data-sharing archive " + archive);
+                    try (AppProcess app = launch(false, config.blockingThreads(), config.poolSize(), "startup-cds-training", training)) {
+                        app.awaitReady(180);
+                    }
+                }
+            }
+        }
+        List<Startup> runs = new ArrayList<>();
+        for (int i = 1; i <= config.warmStarts(); i++) {
+            waitForQuiet("warm start " + i + " with " + variant);
+            runs.add(startOnce("warm start " + i + " with " + variant, "startup-variant-" + i, options));
+        }
+        double median = median(runs.stream().mapToDouble(Startup::readyMillis).toArray());
+        double medianCpu = median(runs.stream().mapToDouble(Startup::cpuSeconds).toArray());
+        double medianLog = median(runs.stream().filter(r -> r.logMillis() != null).mapToDouble(Startup::logMillis).toArray());
+        startupVariantRows.add(String.format(Locale.ROOT, "| `%s` | %.2f s | %.0f ms | %.1f s | %s |", variant, median / 1000,
+            medianLog, medianCpu, runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.readyMillis() / 1000))
+                .collect(Collectors.joining(", "))));
+    }
+
     private Startup startOnce(String label, String logName) throws Exception {
-        try (AppProcess app = launch(false, config.blockingThreads(), config.poolSize(), logName)) {
+        return startOnce(label, logName, List.of());
+    }
+
+    private Startup startOnce(String label, String logName, List<String> extraJvmOptions) throws Exception {
+        long[] machineBefore = CpuMeter.machineTicks();
+        long dbBefore = CpuMeter.mariadb().map(CpuMeter::cpu).orElse(0L);
+        try (AppProcess app = launch(false, config.blockingThreads(), config.poolSize(), logName, extraJvmOptions)) {
             double ready = app.awaitReady(180);
             double cpu = CpuMeter.cpu(app.handle()) / 1e9;
+            long[] machineAfter = CpuMeter.machineTicks();
+            long dbAfter = CpuMeter.mariadb().map(CpuMeter::cpu).orElse(0L);
+            Map<String, Double> byKind = app.cpuByThreadKind();
             Long logged = app.startupLogMillis();
-            say(String.format(Locale.ROOT, "%s: ready after %.0f ms (log: %s), %.1f s CPU", label, ready, logText(logged), cpu));
-            return new Startup(label, ready, logged, cpu);
+            // CPU of everything else on the machine while the portal started (other people's builds, not MariaDB)
+            long total = machineAfter[1] - machineBefore[1];
+            double busyCores = total <= 0 ? 0 : Runtime.getRuntime().availableProcessors()
+                * (double) (machineAfter[0] - machineBefore[0]) / total;
+            double other = Math.max(0, busyCores - (cpu + (dbAfter - dbBefore) / 1e9) / (ready / 1000));
+            say(String.format(Locale.ROOT, "%s: ready after %.0f ms (log: %s), %.1f s CPU; other processes %.2f cores",
+                label, ready, logText(logged), cpu, other));
+            return new Startup(label, ready, logged, cpu, byKind, other);
         }
     }
 
@@ -214,7 +275,7 @@ public final class PortalBench {
         waitForQuiet("questionnaire page");
         LoadGenerator.Result pageResult = load.run(new LoadGenerator.Scenario("GET /check/{token}/step/strategy",
             config.getConcurrency(), seq -> page, 200, false, null), config.warmup(), config.measure(), cpu,
-            new ThreadSampler(app, config.samples()));
+            new ThreadSampler(app, config.samples(), config.out().resolve("threads-page.txt")));
         detail(pageResult);
         double ratio = pageResult.perSecond() / bareResult.perSecond();
         row("Questionnaire page throughput / bare endpoint", "≥ 40 %", String.format(Locale.ROOT,
@@ -303,7 +364,7 @@ public final class PortalBench {
         LoadGenerator.Result result = load.run(new LoadGenerator.Scenario("POST /api/v1/assessments " + label,
                 config.postConcurrency(), seq -> requests.get((int) (seq % requests.size())), 201, true, observer),
             main ? config.warmup() : config.warmup().dividedBy(2), measure, new CpuMeter(app.handle()),
-            new ThreadSampler(app, config.samples()));
+            new ThreadSampler(app, config.samples(), config.out().resolve("threads-post" + (main ? "" : "-sweep") + ".txt")));
         long after = db.assessmentRows();
         List<String> idList = new ArrayList<>(ids);
         long completed = db.completedAmong(idList);
@@ -334,12 +395,16 @@ public final class PortalBench {
      * a fresh start, then the page and the submissions with shorter windows. Adds a row to the sweep table.
      */
     private void sweep(String variant) throws Exception {
-        String[] parts = variant.split("x");
+        int plus = variant.indexOf('+');
+        String sizes = plus < 0 ? variant : variant.substring(0, plus);
+        String params = plus < 0 ? config.dbUrlParams() : config.dbUrlParams() + "&" + variant.substring(plus + 1);
+        String[] parts = sizes.split("x");
         String threads = parts[0];
         String pool = parts.length > 1 ? parts[1] : "";
-        String label = "BLOCKING_THREADS=" + threads + ", DB_POOL_SIZE=" + orDefault(pool, "16");
+        String label = "BLOCKING_THREADS=" + threads + ", DB_POOL_SIZE=" + orDefault(pool, "16")
+            + (plus < 0 ? "" : ", JDBC +" + variant.substring(plus + 1));
         say("sweep: " + label);
-        try (AppProcess app = launch(true, threads, pool, "sweep-" + variant)) {
+        try (AppProcess app = launch(true, threads, pool, "sweep-" + sizes + (plus < 0 ? "" : "-jdbc"), List.of(), params)) {
             app.awaitReady(180);
             details.append("\n#### Sweep ").append(label).append('\n');
             LoadGenerator.Result page = null;
@@ -350,12 +415,13 @@ public final class PortalBench {
                 page = new LoadGenerator(HOST, config.port(), config.maxRequests()).run(new LoadGenerator.Scenario(
                         "GET /check/{token}/step/strategy [" + label + "]", config.getConcurrency(), seq -> request, 200,
                         false, null), config.warmup(), config.sweepMeasure(), new CpuMeter(app.handle()),
-                    new ThreadSampler(app, Math.min(config.samples(), 5)));
+                    new ThreadSampler(app, Math.min(config.samples(), 5), null));
                 detail(page);
             }
             LoadGenerator.Result post = config.scenarios().contains("post")
                 ? assessmentsResult(app, config.sweepMeasure(), false, "[" + label + "]") : null;
-            sweepRows.add(String.format(Locale.ROOT, "| %s | %s | %s | %s |", threads, orDefault(pool, "16"),
+            sweepRows.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", threads, orDefault(pool, "16"),
+                plus < 0 ? "-" : "`" + variant.substring(plus + 1) + "`",
                 page == null ? "-" : String.format(Locale.ROOT, "%.0f/s (p99 %.0f ms)", page.perSecond(), page.percentile(99)),
                 post == null ? "-" : String.format(Locale.ROOT, "%.0f/s (p99 %.0f ms)", post.perSecond(), post.percentile(99))));
         }
@@ -365,8 +431,17 @@ public final class PortalBench {
 
     /** Starts the portal: production class path, or with the bench controller and {@code micronaut.environments=bench}. */
     private AppProcess launch(boolean bench, String blockingThreads, String poolSize, String logName) {
+        return launch(bench, blockingThreads, poolSize, logName, List.of());
+    }
+
+    private AppProcess launch(boolean bench, String blockingThreads, String poolSize, String logName, List<String> extraJvm) {
+        return launch(bench, blockingThreads, poolSize, logName, extraJvm, config.dbUrlParams());
+    }
+
+    private AppProcess launch(boolean bench, String blockingThreads, String poolSize, String logName, List<String> extraJvm,
+                              String urlParams) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("DB_URL", db.url());
+        env.put("DB_URL", db.url(urlParams));
         env.put("DB_USER", config.dbUser());
         env.put("DB_PASSWORD", config.dbPassword());
         env.put("PORT", Integer.toString(config.port()));
@@ -378,6 +453,7 @@ public final class PortalBench {
             env.put("DB_POOL_SIZE", poolSize);
         }
         List<String> jvm = new ArrayList<>(config.appJvmOptions());
+        jvm.addAll(extraJvm);
         jvm.add("-Dportal.demo-data=true");
         String classpath = config.appClasses() + java.io.File.pathSeparator + config.runtimeClasspath();
         if (bench) {
@@ -440,15 +516,22 @@ public final class PortalBench {
     private String report() throws Exception {
         StringBuilder sb = new StringBuilder();
         sb.append("## Results ").append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s, %s %s; BLOCKING_THREADS=%s, DB_POOL_SIZE=%s%n%n",
+        sb.append(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s, %s %s; BLOCKING_THREADS=%s, DB_POOL_SIZE=%s; "
+                + "DB_URL parameters `" + config.dbUrlParams() + "`%n%n",
             Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
             System.getProperty("java.version"), db.serverVersion(), db.durabilitySettings(),
             orDefault(config.blockingThreads(), "32 (default)"), orDefault(config.poolSize(), "16 (default)")));
         sb.append("| Measure (SPEC §10) | Target | Measured | |\n|---|---|---|---|\n");
         rows.forEach(r -> sb.append(r).append('\n'));
+        if (!startupVariantRows.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "%nStartup with JVM options (warm DB, median of %d; without options: %.2f s, %.1f s CPU):%n%n",
+                config.warmStarts(), warmMedianReady / 1000, warmMedianCpu));
+            sb.append("| JVM options | ready | log | CPU | runs (s) |\n|---|---|---|---|---|\n");
+            startupVariantRows.forEach(r -> sb.append(r).append('\n'));
+        }
         if (!sweepRows.isEmpty()) {
             sb.append("\nSweep (each variant a fresh start; shorter windows of ").append(config.sweepMeasure().toSeconds())
-                .append(" s):\n\n| BLOCKING_THREADS | DB_POOL_SIZE | questionnaire page | POST /api/v1/assessments |\n|---|---|---|---|\n");
+                .append(" s):\n\n| BLOCKING_THREADS | DB_POOL_SIZE | extra JDBC URL parameters | questionnaire page | POST /api/v1/assessments |\n|---|---|---|---|---|\n");
             sweepRows.forEach(r -> sb.append(r).append('\n'));
         }
         sb.append(details);

@@ -45,10 +45,13 @@ final class ThreadSampler {
 
     private final AppProcess app;
     private final int samples;
+    private final java.nio.file.Path rawDumps;
 
-    ThreadSampler(AppProcess app, int samples) {
+    /** {@code rawDumps}: where the dumps are written as they are (for a closer look), or {@code null}. */
+    ThreadSampler(AppProcess app, int samples, java.nio.file.Path rawDumps) {
         this.app = app;
         this.samples = samples;
+        this.rawDumps = rawDumps;
     }
 
     /** Takes the dumps spread over the first 80 % of {@code window}; returns before the window ends. */
@@ -62,6 +65,13 @@ final class ThreadSampler {
             return new Summary(0, 0, 0, activities, frames);
         }
         long gap = window.toMillis() * 8 / 10 / samples;
+        if (rawDumps != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(rawDumps);
+            } catch (IOException e) {
+                // diagnostics only
+            }
+        }
         for (int i = 0; i < samples; i++) {
             Thread.sleep(gap);
             List<String> dump;
@@ -74,6 +84,14 @@ final class ThreadSampler {
                 continue;
             }
             dumps++;
+            if (rawDumps != null) {
+                try {
+                    java.nio.file.Files.write(rawDumps, dump, java.nio.charset.StandardCharsets.UTF_8,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    // diagnostics only
+                }
+            }
             List<ThreadStack> stacks = parse(dump);
             blockingThreads = Math.max(blockingThreads,
                 (int) stacks.stream().filter(s -> s.name().startsWith("blocking-executor")).count());
@@ -111,6 +129,9 @@ final class ThreadSampler {
         if (f.stream().anyMatch(x -> x.contains("ThreadPoolExecutor.getTask"))
             && f.stream().noneMatch(x -> x.startsWith("de.digitalcheck") || x.startsWith("io.micronaut.http"))) {
             return "idle (" + kind + ")";
+        }
+        if (contains(f, "com.zaxxer.hikari.util.ConcurrentBag.requite")) {
+            return "handing a connection back to waiting threads (HikariCP: Thread.yield spin while threads wait) [" + kind + "]";
         }
         if (contains(f, "com.zaxxer.hikari.pool.HikariPool.getConnection")
             && top.stream().anyMatch(x -> x.contains("park") || x.contains("SynchronousQueue") || x.contains("ConcurrentBag"))) {

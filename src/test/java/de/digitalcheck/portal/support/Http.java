@@ -36,6 +36,15 @@ public final class Http {
         return send(request(path, headers).GET().build());
     }
 
+    /** A GET to any absolute URL (e.g. the sign-in provider), with this client's cookies. */
+    public HttpResponse<String> getAbsolute(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    public CookieManager cookies() {
+        return cookies;
+    }
+
     public HttpResponse<String> postJson(String path, String body) {
         return send(request(path, "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.readiness.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.CompanyInput;
 import de.digitalcheck.portal.readiness.ContactInput;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code POST /api/v1/assessments} and {@code GET /api/v1/assessments/{id}?token=}. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1/assessments")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AssessmentApi {

@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.readiness.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaires;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code GET /api/v1/questionnaire?lang=de|en}: the current questionnaire in one language. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1/questionnaire")
 class QuestionnaireApi {
 

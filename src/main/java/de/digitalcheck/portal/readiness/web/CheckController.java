@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.readiness.web;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.SelfCheck;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The self-check in the browser: profile, one page per dimension, result. Works without JavaScript. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.TEXT_HTML)

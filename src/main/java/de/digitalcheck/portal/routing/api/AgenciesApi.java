@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.routing.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Territories;
 import de.digitalcheck.portal.routing.Territory;
@@ -15,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /** {@code GET /api/v1/agencies}: the network's agencies and their territories (AGS prefixes). */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1/agencies")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AgenciesApi {

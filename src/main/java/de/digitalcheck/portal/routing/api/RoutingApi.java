@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.routing.api;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.routing.Router;
@@ -18,6 +20,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /** {@code GET /api/v1/routing?postalCode=}: the municipalities of a postal code and their agencies. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1/routing")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RoutingApi {

@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.shared.web;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -9,9 +11,9 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.views.ModelAndView;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Errors as a page for people and as problem+json for the API ({@code /api/} paths). */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 public class ErrorPages {
 
@@ -32,9 +35,11 @@ public class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
     private final ApiProblems problems;
+    private final HtmlPages pages;
 
-    ErrorPages(ApiProblems problems) {
+    ErrorPages(ApiProblems problems, HtmlPages pages) {
         this.problems = problems;
+        this.pages = pages;
     }
 
     @Error(status = HttpStatus.NOT_FOUND, global = true)
@@ -45,10 +50,26 @@ public class ErrorPages {
         }
         Optional<String> view = request.getAttribute(NOT_FOUND_VIEW, String.class);
         if (view.isPresent()) {
-            return HttpResponse.notFound().contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(view.get(), Map.of("status", 404)));
+            return pages.render(request, HttpStatus.NOT_FOUND, view.get(), Map.of("status", 404));
         }
         return respond(request, HttpStatus.NOT_FOUND);
+    }
+
+    /** Not signed in: people go to the sign-in page, API clients get 401; signed in without the role: 403. */
+    @Error(exception = AuthorizationException.class, global = true)
+    HttpResponse<?> authorization(HttpRequest<?> request, AuthorizationException e) {
+        if (e.isForbidden()) {
+            return respond(request, HttpStatus.FORBIDDEN);
+        }
+        if (request.getPath().startsWith("/api/")) {
+            return respond(request, HttpStatus.UNAUTHORIZED);
+        }
+        return HttpResponse.seeOther(java.net.URI.create("/anmelden"));
+    }
+
+    @Error(status = HttpStatus.FORBIDDEN, global = true)
+    HttpResponse<?> forbidden(HttpRequest<?> request) {
+        return respond(request, HttpStatus.FORBIDDEN);
     }
 
     @Error(status = HttpStatus.METHOD_NOT_ALLOWED, global = true)
@@ -73,16 +94,14 @@ public class ErrorPages {
 
     @Error(exception = Csrf.CsrfRejected.class, global = true)
     HttpResponse<?> csrfRejected(HttpRequest<?> request) {
-        return HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_HTML_TYPE)
-            .body(new ModelAndView<>("errors/error", Map.of("status", "csrf")));
+        return pages.render(request, HttpStatus.FORBIDDEN, "errors/error", Map.of("status", "csrf"));
     }
 
     @Error(exception = RateLimitFilter.TooManyRequests.class, global = true)
     HttpResponse<?> tooMany(HttpRequest<?> request, RateLimitFilter.TooManyRequests e) {
         MutableHttpResponse<?> response = request.getPath().startsWith("/api/")
             ? problems.problem(HttpStatus.TOO_MANY_REQUESTS, ApiProblems.language(request), "problem.429.detail")
-            : HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>("errors/error", Map.of("status", 429)));
+            : pages.render(request, HttpStatus.TOO_MANY_REQUESTS, "errors/error", Map.of("status", 429));
         return response.header("Retry-After", String.valueOf(e.retryAfterSeconds));
     }
 
@@ -117,7 +136,6 @@ public class ErrorPages {
         if (request.getPath().startsWith("/api/")) {
             return problems.problem(s, ApiProblems.language(request), "problem." + s.getCode() + ".detail");
         }
-        return HttpResponse.status(s).contentType(MediaType.TEXT_HTML_TYPE)
-            .body(new ModelAndView<>("errors/error", Map.of("status", s.getCode())));
+        return pages.render(request, s, "errors/error", Map.of("status", s.getCode()));
     }
 }

@@ -4,6 +4,7 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.utils.SecurityService;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
@@ -17,10 +18,12 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
     private final String networkName;
     private final Csrf csrf;
+    private final SecurityService security;
 
-    LayoutModel(@Value("${portal.network-name}") String networkName, Csrf csrf) {
+    LayoutModel(@Value("${portal.network-name}") String networkName, Csrf csrf, SecurityService security) {
         this.networkName = networkName;
         this.csrf = csrf;
+        this.security = security;
     }
 
     @Override
@@ -34,6 +37,7 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
         model.put("networkName", networkName);
         model.put("currentPath", request.getPath());
         model.put("csrf", csrf.token(request));
+        model.put("userName", security.getAuthentication().map(a -> a.getAttributes().get("name")).orElse(null));
         modelAndView.setModel(model);
     }
 }

@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.shared.web;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -9,6 +11,7 @@ import io.micronaut.views.View;
 import java.util.Map;
 
 /** Imprint, privacy notice and licences (with the ODbL attribution of the postal-code data). */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 @Produces(MediaType.TEXT_HTML)
 class LegalPages {

@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.shared.web;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Serves the OpenAPI description of the public API v1 at {@code /openapi}. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 class OpenApiDocument {
 

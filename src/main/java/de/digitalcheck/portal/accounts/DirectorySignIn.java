@@ -1,0 +1,91 @@
+package de.digitalcheck.portal.accounts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.AuthenticationResponse;
+import io.micronaut.security.oauth2.endpoint.authorization.state.State;
+import io.micronaut.security.oauth2.endpoint.token.response.OpenIdAuthenticationMapper;
+import io.micronaut.security.oauth2.endpoint.token.response.OpenIdClaims;
+import io.micronaut.security.oauth2.endpoint.token.response.OpenIdTokenResponse;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps a validated OpenID Connect sign-in to the portal's directory: a known (issuer, subject) signs in;
+ * otherwise an invited account whose email matches the provider's verified email is bound to the subject.
+ * Everybody else is refused ("not invited"). Roles and agency come from the directory, never from the provider.
+ */
+@Singleton
+@Named("oidc")
+class DirectorySignIn implements OpenIdAuthenticationMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectorySignIn.class);
+
+    private final Directory directory;
+
+    DirectorySignIn(Directory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public Publisher<AuthenticationResponse> createAuthenticationResponse(String providerName,
+            OpenIdTokenResponse tokenResponse, OpenIdClaims claims, @Nullable State state) {
+        return Mono.fromCallable(() -> directory.signIn(claims.getIssuer(), claims.getSubject(), claims.getEmail(),
+                Boolean.TRUE.equals(claims.isEmailVerified()))
+            .map(DirectorySignIn::success)
+            .orElseGet(() -> {
+                LOG.info("Refused sign-in of a subject that is not invited (issuer {})", claims.getIssuer());
+                return AuthenticationResponse.failure("not-invited");
+            }))
+            .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static AuthenticationResponse success(Account account) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(SignedIn.NAME, account.name());
+        attributes.put(SignedIn.EMAIL, account.email());
+        if (account.agencyId() != null) {
+            attributes.put(SignedIn.AGENCY, account.agencyId());
+        }
+        return AuthenticationResponse.success(account.id(), List.of(account.role().name()), attributes);
+    }
+
+    /** The directory's side of a sign-in, in one transaction. */
+    @Singleton
+    static class Directory {
+
+        private final Accounts accounts;
+        private final Clock clock;
+
+        Directory(Accounts accounts, Clock clock) {
+            this.accounts = accounts;
+            this.clock = clock;
+        }
+
+        @Transactional
+        Optional<Account> signIn(String issuer, String subject, @Nullable String email, boolean emailVerified) {
+            Optional<Account> known = accounts.findByIssuerAndSubject(issuer, subject);
+            if (known.isPresent()) {
+                return Optional.of(accounts.update(known.get().signedIn(clock.instant())));
+            }
+            if (email == null || !emailVerified) {
+                return Optional.empty();
+            }
+            return accounts.findByEmail(email.strip().toLowerCase(Locale.ROOT))
+                .filter(a -> !a.bound())
+                .map(a -> accounts.update(a.boundTo(issuer, subject, clock.instant())));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package de.digitalcheck.portal.accounts;
+
+import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.shared.validation.Errors;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Invites people into the directory: one account per email; staff and coaches belong to an agency. */
+@Singleton
+public class Invitations {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+
+    private final Accounts accounts;
+    private final Agencies agencies;
+    private final Clock clock;
+
+    Invitations(Accounts accounts, Agencies agencies, Clock clock) {
+        this.accounts = accounts;
+        this.agencies = agencies;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Account invite(String emailInput, String nameInput, String roleInput, String agencyInput) {
+        Errors errors = new Errors();
+        String email = emailInput == null ? "" : emailInput.strip().toLowerCase(Locale.ROOT);
+        String name = nameInput == null ? "" : nameInput.strip();
+        if (email.isEmpty()) {
+            errors.add("email", "error.required");
+        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            errors.add("email", "error.email.format");
+        } else if (accounts.findByEmail(email).isPresent()) {
+            errors.add("email", "error.invite.exists");
+        }
+        if (name.isEmpty()) {
+            errors.add("name", "error.required");
+        } else if (name.length() > 200) {
+            errors.add("name", "error.name.tooLong", 200);
+        }
+        Role role = null;
+        try {
+            role = Role.valueOf(roleInput == null ? "" : roleInput);
+        } catch (IllegalArgumentException e) {
+            errors.add("role", "error.invite.role");
+        }
+        String agency = agencyInput == null || agencyInput.isBlank() ? null : agencyInput.strip();
+        if (role != null && role.belongsToAgency() && (agency == null || !agencies.existsById(agency))) {
+            errors.add("agencyId", "error.invite.agency");
+        }
+        errors.throwIfAny();
+        return accounts.save(new Account(UUID.randomUUID().toString(), email, name, role,
+            role.belongsToAgency() ? agency : null, null, null, clock.instant(), null));
+    }
+}

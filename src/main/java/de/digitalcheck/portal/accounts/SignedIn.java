@@ -1,0 +1,19 @@
+package de.digitalcheck.portal.accounts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.authentication.Authentication;
+
+/** The signed-in person as carried in the signed session cookie. */
+public record SignedIn(String accountId, String name, String email, Role role, @Nullable String agencyId) {
+
+    static final String NAME = "name";
+    static final String EMAIL = "email";
+    static final String AGENCY = "agencyId";
+
+    public static SignedIn of(Authentication authentication) {
+        Object agency = authentication.getAttributes().get(AGENCY);
+        Role role = authentication.getRoles().stream().findFirst().map(Role::valueOf).orElseThrow();
+        return new SignedIn(authentication.getName(), String.valueOf(authentication.getAttributes().get(NAME)),
+            String.valueOf(authentication.getAttributes().get(EMAIL)), role, agency == null ? null : agency.toString());
+    }
+}

@@ -1,0 +1,70 @@
+package de.digitalcheck.portal.accounts.web;
+
+import de.digitalcheck.portal.accounts.Invitations;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.Map;
+
+/** The network admin's workspace: agencies with their territories, and the directory with invitations. */
+@Controller
+@Secured("NETWORK_ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class AdminWorkspace {
+
+    static final String PATH = "/admin";
+    static final String VIEW = "accounts/admin";
+
+    private final WorkspaceViews views;
+    private final Invitations invitations;
+    private final Csrf csrf;
+
+    AdminWorkspace(WorkspaceViews views, Invitations invitations, Csrf csrf) {
+        this.views = views;
+        this.invitations = invitations;
+        this.csrf = csrf;
+    }
+
+    @Get(PATH)
+    ModelAndView<Map<String, Object>> overview(HttpRequest<?> request) {
+        boolean invited = request.getParameters().contains("eingeladen");
+        return new ModelAndView<>(VIEW, views.admin(lang(request), InviteForm.EMPTY, java.util.List.of(), invited));
+    }
+
+    @Post(PATH + "/einladungen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> invite(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        InviteForm form = InviteForm.of(body);
+        try {
+            invitations.invite(form.email(), form.name(), form.role(), form.agencyId());
+            return HttpResponse.seeOther(URI.create(PATH + "?eingeladen=1"));
+        } catch (ValidationException e) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, views.admin(lang(request), form, e.errors(), false)));
+        }
+    }
+
+    private static Language lang(HttpRequest<?> request) {
+        return PortalLocaleResolver.language(request);
+    }
+}

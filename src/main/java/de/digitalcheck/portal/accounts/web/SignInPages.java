@@ -1,0 +1,38 @@
+package de.digitalcheck.portal.accounts.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.Map;
+
+/** Sign-in for agency staff, coaches and network admins, and the page for people who are not invited. */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(MediaType.TEXT_HTML)
+class SignInPages {
+
+    static final String SIGN_IN = "accounts/sign-in";
+    static final String NOT_INVITED = "accounts/not-invited";
+
+    @Get("/anmelden")
+    HttpResponse<?> signIn(@Nullable Authentication authentication) {
+        if (authentication != null) {
+            return HttpResponse.seeOther(URI.create(WorkspaceController.PATH));
+        }
+        return HttpResponse.ok(new ModelAndView<>(SIGN_IN, Map.of("loginUrl", "/oauth/login/oidc")));
+    }
+
+    @Get("/anmelden/abgelehnt")
+    ModelAndView<Map<String, Object>> notInvited() {
+        return new ModelAndView<>(NOT_INVITED, Map.of());
+    }
+}

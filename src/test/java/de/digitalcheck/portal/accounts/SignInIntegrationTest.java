@@ -1,0 +1,140 @@
+package de.digitalcheck.portal.accounts;
+
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole OpenID Connect authorization-code flow against a real provider, and the directory's rules. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignInIntegrationTest implements TestPropertyProvider {
+
+    final OidcProvider provider = new OidcProvider();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Accounts accounts;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return provider.portalProperties();
+    }
+
+    @AfterAll
+    void stopProvider() {
+        provider.stop();
+    }
+
+    @Test
+    void anInvitedAdminSignsInBindsTheSubjectAndReachesTheAdminWorkspace() {
+        Http browser = new Http(server, json);
+        HttpResponse<String> afterCallback = provider.signIn(browser, "subject-admin-1", "admin@digitalcheck.example.org", true);
+        assertThat(afterCallback.statusCode()).isBetween(300, 399);
+        assertThat(afterCallback.headers().firstValue("Location")).contains("/workspace");
+        assertThat(browser.cookie("JWT")).isPresent();
+        assertThat(accounts.findByEmail("admin@digitalcheck.example.org")).get()
+            .satisfies(a -> assertThat(a.subject()).isEqualTo("subject-admin-1"))
+            .satisfies(a -> assertThat(a.issuer()).isEqualTo(provider.issuer()));
+
+        HttpResponse<String> workspace = browser.get("/workspace");
+        assertThat(workspace.headers().firstValue("Location")).contains("/admin");
+        HttpResponse<String> admin = browser.get("/admin");
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("Netzwerkverwaltung", "EN-Agentur", "05954", "Angemeldet als Nora Netzwerk");
+
+        // a second sign-in with the same subject but another email still finds the bound account
+        Http again = new Http(server, json);
+        provider.signIn(again, "subject-admin-1", "changed@example.org", true);
+        assertThat(again.get("/admin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aStrangerIsToldHeIsNotInvitedAndGetsNoSession() {
+        Http browser = new Http(server, json);
+        HttpResponse<String> afterCallback = provider.signIn(browser, "stranger", "someone@example.org", true);
+        assertThat(afterCallback.headers().firstValue("Location")).contains("/anmelden/abgelehnt");
+        assertThat(browser.cookie("JWT")).isEmpty();
+        assertThat(browser.get("/anmelden/abgelehnt").body()).contains("nicht freigeschaltet");
+        assertThat(browser.get("/admin").headers().firstValue("Location")).contains("/anmelden");
+    }
+
+    @Test
+    void anUnverifiedEmailDoesNotBindAnInvitation() {
+        Http browser = new Http(server, json);
+        HttpResponse<String> afterCallback = provider.signIn(browser, "sneaky", "staff@en-agentur.example.org", false);
+        assertThat(afterCallback.headers().firstValue("Location")).contains("/anmelden/abgelehnt");
+        assertThat(accounts.findByEmail("staff@en-agentur.example.org")).get().satisfies(a -> assertThat(a.bound()).isFalse());
+    }
+
+    @Test
+    void aCallbackWithAForgedStateIsRejected() {
+        Http browser = new Http(server, json);
+        String authorize = browser.get("/oauth/login/oidc").headers().firstValue("Location").orElseThrow();
+        String callback = browser.getAbsolute(authorize).headers().firstValue("Location").orElseThrow();
+        String forged = callback.replaceAll("state=[^&]+", "state=forged");
+        HttpResponse<String> response = browser.getAbsolute(forged);
+        assertThat(browser.cookie("JWT")).isEmpty();
+        assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("/workspace");
+    }
+
+    @Test
+    void aTamperedSessionCookieIsWorthNothing() {
+        Http browser = new Http(server, json);
+        provider.signIn(browser, "subject-do-staff", "staff@dortmund.example.org", true);
+        HttpCookie jwt = browser.cookies().getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("JWT")).findFirst().orElseThrow();
+        String[] parts = jwt.getValue().split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]))
+            .replace("AGENCY_STAFF", "NETWORK_ADMIN");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(payload.getBytes()) + "." + parts[2];
+        Http attacker = new Http(server, json);
+        HttpCookie forged = new HttpCookie("JWT", tampered);
+        forged.setPath("/");
+        attacker.cookies().getCookieStore().add(URI.create(server.getURL().toString()), forged);
+        HttpResponse<String> admin = attacker.get("/admin");
+        assertThat(admin.statusCode()).isNotEqualTo(200);
+        assertThat(admin.body()).doesNotContain("Netzwerkverwaltung</h1>");
+    }
+
+    @Test
+    void staffSeeOnlyTheirOwnAgencyAndNoAdminPages() {
+        Http browser = new Http(server, json);
+        provider.signIn(browser, "subject-en-staff", "staff@en-agentur.example.org", true);
+        assertThat(browser.get("/workspace").headers().firstValue("Location")).contains("/agentur");
+        HttpResponse<String> agency = browser.get("/agentur");
+        assertThat(agency.statusCode()).isEqualTo(200);
+        assertThat(agency.body()).contains("EN-Agentur", "Carla Coach").doesNotContain("Dominik Coach", "Doris Dortmund");
+        assertThat(browser.get("/admin").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/coach").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        Http browser = new Http(server, json);
+        provider.signIn(browser, "subject-do-coach", "coach@dortmund.example.org", true);
+        assertThat(browser.get("/coach").body()).contains("Dominik Coach", "Wirtschaftsförderung Dortmund");
+        assertThat(browser.postForm("/abmelden", Map.of("_csrf", "forged")).statusCode()).isEqualTo(403);
+        assertThat(browser.get("/coach").statusCode()).isEqualTo(200);
+        HttpResponse<String> logout = browser.postForm("/abmelden", Map.of());
+        assertThat(logout.statusCode()).isEqualTo(303);
+        assertThat(browser.get("/coach").headers().firstValue("Location")).contains("/anmelden");
+    }
+}
