@@ -1,6 +1,11 @@
 package de.digitalcheck.portal.accounts;
 
 import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.mail.Mail;
+import de.digitalcheck.portal.shared.mail.Mailer;
+import io.micronaut.context.annotation.Value;
 import de.digitalcheck.portal.shared.validation.Errors;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -18,14 +23,25 @@ public class Invitations {
 
     private final Accounts accounts;
     private final Agencies agencies;
+    private final Mailer mailer;
+    private final Messages messages;
+    private final String baseUrl;
     private final Clock clock;
 
-    Invitations(Accounts accounts, Agencies agencies, Clock clock) {
+    Invitations(Accounts accounts, Agencies agencies, Mailer mailer, Messages messages,
+                @Value("${portal.base-url}") String baseUrl, Clock clock) {
         this.accounts = accounts;
         this.agencies = agencies;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.baseUrl = baseUrl;
         this.clock = clock;
     }
 
+    /**
+     * Creates the account and mails the invitation, in one transaction: if the mail cannot be handed over,
+     * no account is left behind ({@link Mailer.MailFailed}).
+     */
     @Transactional
     public Account invite(String emailInput, String nameInput, String roleInput, String agencyInput) {
         Errors errors = new Errors();
@@ -54,7 +70,14 @@ public class Invitations {
             errors.add("agencyId", "error.invite.agency");
         }
         errors.throwIfAny();
-        return accounts.save(new Account(UUID.randomUUID().toString(), email, name, role,
+        Account account = accounts.save(new Account(UUID.randomUUID().toString(), email, name, role,
             role.belongsToAgency() ? agency : null, null, null, clock.instant(), null));
+        String roleName = messages.get(Language.DE, "role." + role.name());
+        mailer.send(new Mail(email, messages.get(Language.DE, "mail.invite.subject"),
+            messages.get(Language.DE, "mail.invite.text", name, roleName, baseUrl + "/anmelden")
+                + "\n\n---\n\n"
+                + messages.get(Language.EN, "mail.invite.text", name, messages.get(Language.EN, "role." + role.name()),
+                    baseUrl + "/anmelden?lang=en")));
+        return account;
     }
 }

@@ -14,24 +14,26 @@ import java.util.Optional;
 final class CpuMeter {
 
     /** CPU used in one window, in cores. */
-    record Usage(double app, double db, double client, double machineBusy, int cores) {
+    record Usage(double app, double db, double client, double processes, double interrupts, double steal, int cores) {
 
+        /** Processes other than the portal, MariaDB and the load generator: other people's work on the machine. */
         double other() {
-            return Math.max(0, machineBusy - app - db - client);
+            return Math.max(0, processes - app - db - client);
         }
 
         double idle() {
-            return Math.max(0, cores - machineBusy);
+            return Math.max(0, cores - processes - interrupts - steal);
         }
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "app %.2f, MariaDB %.2f, load generator %.2f, other processes %.2f, idle %.2f (of %d cores)",
-                app, db, client, other(), idle(), cores);
+            return String.format(java.util.Locale.ROOT, "app %.2f, MariaDB %.2f, load generator %.2f, kernel interrupts "
+                + "(network) %.2f, other processes %.2f, stolen by the hypervisor %.2f, idle %.2f (of %d cores)",
+                app, db, client, interrupts, other(), steal, idle(), cores);
         }
     }
 
-    private record Snapshot(long nanos, long app, long db, long client, long machineBusyTicks, long machineTotalTicks) {
+    private record Snapshot(long nanos, long app, long db, long client, long[] machine) {
     }
 
     private final ProcessHandle app;
@@ -56,43 +58,46 @@ final class CpuMeter {
     Usage stop() {
         Snapshot end = snapshot();
         double seconds = (end.nanos - start.nanos) / 1e9;
-        double machineBusy = 0;
-        long totalTicks = end.machineTotalTicks - start.machineTotalTicks;
         int cores = Runtime.getRuntime().availableProcessors();
-        if (totalTicks > 0) {
-            machineBusy = cores * (double) (end.machineBusyTicks - start.machineBusyTicks) / totalTicks;
-        }
+        long total = end.machine[TOTAL] - start.machine[TOTAL];
+        double scale = total <= 0 ? 0 : cores / (double) total;
         return new Usage((end.app - start.app) / 1e9 / seconds, (end.db - start.db) / 1e9 / seconds,
-            (end.client - start.client) / 1e9 / seconds, machineBusy, cores);
+            (end.client - start.client) / 1e9 / seconds, scale * (end.machine[PROCESSES] - start.machine[PROCESSES]),
+            scale * (end.machine[INTERRUPTS] - start.machine[INTERRUPTS]), scale * (end.machine[STEAL] - start.machine[STEAL]),
+            cores);
     }
 
     private Snapshot snapshot() {
-        long[] machine = machineTicks();
-        return new Snapshot(System.nanoTime(), cpu(app), db.map(CpuMeter::cpu).orElse(0L),
-            cpu(ProcessHandle.current()), machine[0], machine[1]);
+        return new Snapshot(System.nanoTime(), cpu(app), db.map(CpuMeter::cpu).orElse(0L), cpu(ProcessHandle.current()),
+            machineTicks());
     }
+
+    static final int BUSY = 0;
+    static final int TOTAL = 1;
+    static final int PROCESSES = 2;
+    static final int INTERRUPTS = 3;
+    static final int STEAL = 4;
 
     static long cpu(ProcessHandle p) {
         return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
-    /** Busy and total jiffies of all cores from the first line of /proc/stat. */
+    /**
+     * Jiffies of all cores from the first line of /proc/stat: busy (everything but idle and iowait), total,
+     * processes (user, nice, system), interrupts (irq, softirq: here mostly loopback networking), steal.
+     */
     static long[] machineTicks() {
         try {
             String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
             String[] f = first.trim().split("\\s+");
-            long total = 0;
-            long idle = 0;
+            long[] v = new long[9];
             for (int i = 1; i < Math.min(f.length, 9); i++) {
-                long v = Long.parseLong(f[i]);
-                total += v;
-                if (i == 4 || i == 5) {
-                    idle += v; // idle, iowait
-                }
+                v[i] = Long.parseLong(f[i]);
             }
-            return new long[] {total - idle, total};
+            long total = v[1] + v[2] + v[3] + v[4] + v[5] + v[6] + v[7] + v[8];
+            return new long[] {total - v[4] - v[5], total, v[1] + v[2] + v[3], v[6] + v[7], v[8]};
         } catch (IOException | RuntimeException e) {
-            return new long[] {0, 0};
+            return new long[] {0, 0, 0, 0, 0};
         }
     }
 
@@ -101,7 +106,7 @@ final class CpuMeter {
         long[] a = machineTicks();
         Thread.sleep(over.toMillis());
         long[] b = machineTicks();
-        long total = b[1] - a[1];
-        return total <= 0 ? 0 : Runtime.getRuntime().availableProcessors() * (double) (b[0] - a[0]) / total;
+        long total = b[TOTAL] - a[TOTAL];
+        return total <= 0 ? 0 : Runtime.getRuntime().availableProcessors() * (double) (b[BUSY] - a[BUSY]) / total;
     }
 }

@@ -41,7 +41,7 @@ public final class PortalBench {
                   String blockingThreads, String poolSize, int warmStarts, int getConcurrency, int postConcurrency,
                   Duration warmup, Duration measure, Duration postMeasure, int samples, long maxRequests,
                   Set<String> scenarios, List<String> sweep, Duration sweepMeasure, double quietCores,
-                  Duration quietWait, Path out, List<String> startupVariants, String dbUrlParams) {
+                  Duration quietWait, Path out, List<String> startupVariants, String dbUrlParams, int retries) {
 
         static Config fromSystemProperties() throws IOException {
             String cpFile = prop("bench.runtimeClasspathFile", "target/bench/classpath-runtime.txt");
@@ -68,7 +68,8 @@ public final class PortalBench {
                 Path.of(prop("bench.out", "target/bench")),
                 prop("bench.startupVariants", "").isBlank() ? List.of()
                     : Arrays.stream(prop("bench.startupVariants", "").split(";")).map(String::trim).filter(v -> !v.isEmpty()).toList(),
-                prop("bench.dbUrlParams", BenchDatabase.DEFAULT_PARAMS));
+                prop("bench.dbUrlParams", BenchDatabase.DEFAULT_PARAMS),
+                Integer.parseInt(prop("bench.retries", "2")));
         }
 
         private static String prop(String name, String fallback) {
@@ -231,9 +232,9 @@ public final class PortalBench {
             Map<String, Double> byKind = app.cpuByThreadKind();
             Long logged = app.startupLogMillis();
             // CPU of everything else on the machine while the portal started (other people's builds, not MariaDB)
-            long total = machineAfter[1] - machineBefore[1];
+            long total = machineAfter[CpuMeter.TOTAL] - machineBefore[CpuMeter.TOTAL];
             double busyCores = total <= 0 ? 0 : Runtime.getRuntime().availableProcessors()
-                * (double) (machineAfter[0] - machineBefore[0]) / total;
+                * (double) (machineAfter[CpuMeter.PROCESSES] - machineBefore[CpuMeter.PROCESSES]) / total;
             double other = Math.max(0, busyCores - (cpu + (dbAfter - dbBefore) / 1e9) / (ready / 1000));
             say(String.format(Locale.ROOT, "%s: ready after %.0f ms (log: %s), %.1f s CPU; other processes %.2f cores",
                 label, ready, logText(logged), cpu, other));
@@ -262,26 +263,25 @@ public final class PortalBench {
                 + "%d bytes of HTML (%s). Bare endpoint `GET /bench/bare`: \"ok\" (text/plain, event loop); "
                 + "`/bench/bare/blocking`: the same on the blocking executor.%n", p.bodyLength(), p.header("content-type")));
         }
-        LoadGenerator load = new LoadGenerator(HOST, config.port(), config.maxRequests());
-        CpuMeter cpu = new CpuMeter(app.handle());
-        waitForQuiet("bare endpoint");
-        LoadGenerator.Result bareResult = load.run(new LoadGenerator.Scenario("GET /bench/bare (event loop)",
-            config.getConcurrency(), seq -> bare, 200, false, null), config.warmup(), config.measure(), cpu, null);
+        LoadGenerator.Result bareResult = measured("bare endpoint", app, new LoadGenerator.Scenario("GET /bench/bare (event loop)",
+            config.getConcurrency(), seq -> bare, 200, false, null), config.warmup(), config.measure(), () -> null);
         detail(bareResult);
-        waitForQuiet("bare endpoint on the blocking executor");
-        LoadGenerator.Result blockingResult = load.run(new LoadGenerator.Scenario("GET /bench/bare/blocking (blocking executor)",
-            config.getConcurrency(), seq -> bareBlocking, 200, false, null), config.warmup().dividedBy(2), config.measure(), cpu, null);
+        LoadGenerator.Result blockingResult = measured("bare endpoint on the blocking executor", app, new LoadGenerator.Scenario(
+                "GET /bench/bare/blocking (blocking executor)", config.getConcurrency(), seq -> bareBlocking, 200, false, null),
+            config.warmup().dividedBy(2), config.measure(), () -> null);
         detail(blockingResult);
-        waitForQuiet("questionnaire page");
-        LoadGenerator.Result pageResult = load.run(new LoadGenerator.Scenario("GET /check/{token}/step/strategy",
-            config.getConcurrency(), seq -> page, 200, false, null), config.warmup(), config.measure(), cpu,
-            new ThreadSampler(app, config.samples(), config.out().resolve("threads-page.txt")));
+        LoadGenerator.Result pageResult = measured("questionnaire page", app, new LoadGenerator.Scenario(
+                "GET /check/{token}/step/strategy", config.getConcurrency(), seq -> page, 200, false, null),
+            config.warmup(), config.measure(),
+            () -> new ThreadSampler(app, config.samples(), config.out().resolve("threads-page.txt")));
         detail(pageResult);
         double ratio = pageResult.perSecond() / bareResult.perSecond();
+        double cpuRatio = cpuPerRequest(bareResult) / cpuPerRequest(pageResult);
         row("Questionnaire page throughput / bare endpoint", "≥ 40 %", String.format(Locale.ROOT,
-            "%.1f %% (%.0f/s vs %.0f/s; vs bare on blocking executor %.0f/s: %.1f %%)", 100 * ratio,
-            pageResult.perSecond(), bareResult.perSecond(), blockingResult.perSecond(),
-            100 * pageResult.perSecond() / blockingResult.perSecond()), ratio >= 0.4);
+            "%.1f %% (%.0f/s vs %.0f/s; vs bare on blocking executor %.0f/s: %.1f %%; portal CPU per request %.0f µs vs %.0f µs: "
+                + "%.1f %%)%s", 100 * ratio, pageResult.perSecond(), bareResult.perSecond(), blockingResult.perSecond(),
+            100 * pageResult.perSecond() / blockingResult.perSecond(), cpuPerRequest(pageResult), cpuPerRequest(bareResult),
+            100 * cpuRatio, disturbance(bareResult) + disturbance(pageResult)), ratio >= 0.4);
         return ratio >= 0.4;
     }
 
@@ -359,12 +359,11 @@ public final class PortalBench {
             }
         };
         long before = db.assessmentRows();
-        waitForQuiet("assessment submissions");
-        LoadGenerator load = new LoadGenerator(HOST, config.port(), config.maxRequests());
-        LoadGenerator.Result result = load.run(new LoadGenerator.Scenario("POST /api/v1/assessments " + label,
-                config.postConcurrency(), seq -> requests.get((int) (seq % requests.size())), 201, true, observer),
-            main ? config.warmup() : config.warmup().dividedBy(2), measure, new CpuMeter(app.handle()),
-            new ThreadSampler(app, config.samples(), config.out().resolve("threads-post" + (main ? "" : "-sweep") + ".txt")));
+        LoadGenerator.Result result = measured("assessment submissions " + label, app, new LoadGenerator.Scenario(
+                "POST /api/v1/assessments " + label, config.postConcurrency(), seq -> requests.get((int) (seq % requests.size())),
+                201, true, observer),
+            main ? config.warmup() : config.warmup().dividedBy(2), measure,
+            () -> new ThreadSampler(app, config.samples(), config.out().resolve("threads-post" + (main ? "" : "-sweep") + ".txt")));
         long after = db.assessmentRows();
         List<String> idList = new ArrayList<>(ids);
         long completed = db.completedAmong(idList);
@@ -379,8 +378,10 @@ public final class PortalBench {
         rejections.forEach((k, v) -> details.append("- rejected: ").append(v.sum()).append(" × ").append(k).append('\n'));
         if (main) {
             row("POST /api/v1/assessments (" + config.postConcurrency() + " clients, MariaDB)", "≥ 500/s",
-                String.format(Locale.ROOT, "%.0f/s (p50 %.1f ms, p99 %.1f ms)", result.perSecond(), result.percentile(50),
-                    result.percentile(99)), result.perSecond() >= 500);
+                String.format(Locale.ROOT, "%.0f/s (p50 %.1f ms, p99 %.1f ms; portal CPU %.0f µs, MariaDB CPU %.0f µs per request)%s",
+                    result.perSecond(), result.percentile(50), result.percentile(99), cpuPerRequest(result),
+                    result.ok() == 0 ? Double.NaN : result.cpu().db() * result.seconds() / result.ok() * 1e6, disturbance(result)),
+                result.perSecond() >= 500);
             row("Every 201 created exactly one row (SQL count)", "all",
                 String.format(Locale.ROOT, "%s: %d × 201, %d new rows, %d ids found", consistent ? "yes" : "NO",
                     created.sum(), after - before, completed), consistent);
@@ -411,23 +412,56 @@ public final class PortalBench {
             if (config.scenarios().contains("page")) {
                 String stepPath = createCheck();
                 byte[] request = HttpConnection.get(HOST, config.port(), stepPath, "text/html");
-                waitForQuiet("questionnaire page (" + label + ")");
-                page = new LoadGenerator(HOST, config.port(), config.maxRequests()).run(new LoadGenerator.Scenario(
+                page = measured("questionnaire page (" + label + ")", app, new LoadGenerator.Scenario(
                         "GET /check/{token}/step/strategy [" + label + "]", config.getConcurrency(), seq -> request, 200,
-                        false, null), config.warmup(), config.sweepMeasure(), new CpuMeter(app.handle()),
-                    new ThreadSampler(app, Math.min(config.samples(), 5), null));
+                        false, null), config.warmup(), config.sweepMeasure(),
+                    () -> new ThreadSampler(app, Math.min(config.samples(), 5), null));
                 detail(page);
             }
             LoadGenerator.Result post = config.scenarios().contains("post")
                 ? assessmentsResult(app, config.sweepMeasure(), false, "[" + label + "]") : null;
             sweepRows.add(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", threads, orDefault(pool, "16"),
                 plus < 0 ? "-" : "`" + variant.substring(plus + 1) + "`",
-                page == null ? "-" : String.format(Locale.ROOT, "%.0f/s (p99 %.0f ms)", page.perSecond(), page.percentile(99)),
-                post == null ? "-" : String.format(Locale.ROOT, "%.0f/s (p99 %.0f ms)", post.perSecond(), post.percentile(99))));
+                page == null ? "-" : String.format(Locale.ROOT, "%.0f/s (p99 %.0f ms, %.0f µs CPU)%s", page.perSecond(),
+                    page.percentile(99), cpuPerRequest(page), disturbance(page)),
+                post == null ? "-" : String.format(Locale.ROOT, "%.0f/s (p99 %.0f ms, %.0f µs CPU)%s", post.perSecond(),
+                    post.percentile(99), cpuPerRequest(post), disturbance(post))));
         }
     }
 
     // ------------------------------------------------------------------------------------------ support
+
+    /**
+     * Runs a scenario; when other processes took more than bench.quietCores during the measured window (someone
+     * else's build on a shared machine), runs it again (up to bench.retries times, shorter warm-up) and keeps the
+     * least disturbed attempt.
+     */
+    private LoadGenerator.Result measured(String what, AppProcess app, LoadGenerator.Scenario scenario, Duration warmup,
+                                          Duration measure, java.util.function.Supplier<ThreadSampler> sampler)
+        throws InterruptedException {
+        LoadGenerator load = new LoadGenerator(HOST, config.port(), config.maxRequests());
+        LoadGenerator.Result best = null;
+        for (int attempt = 0; attempt <= config.retries(); attempt++) {
+            waitForQuiet(what);
+            Duration w = attempt == 0 ? warmup : (warmup.compareTo(Duration.ofSeconds(5)) < 0 ? warmup : Duration.ofSeconds(5));
+            LoadGenerator.Result r = load.run(scenario, w, measure, new CpuMeter(app.handle()), sampler.get());
+            if (best == null || r.cpu().other() < best.cpu().other()) {
+                best = r;
+            }
+            if (r.cpu().other() <= config.quietCores()) {
+                break;
+            }
+            if (attempt < config.retries()) {
+                say(String.format(Locale.ROOT, "  (%s: other processes took %.2f cores while measuring: once more)", what, r.cpu().other()));
+            }
+        }
+        return best;
+    }
+
+    private String disturbance(LoadGenerator.Result r) {
+        return r.cpu().other() > config.quietCores()
+            ? String.format(Locale.ROOT, " ⚠ other processes used %.2f cores meanwhile", r.cpu().other()) : "";
+    }
 
     /** Starts the portal: production class path, or with the bench controller and {@code micronaut.environments=bench}. */
     private AppProcess launch(boolean bench, String blockingThreads, String poolSize, String logName) {
@@ -491,6 +525,10 @@ public final class PortalBench {
         if (busy > config.quietCores()) {
             say(String.format(Locale.ROOT, "  (going on with %s although other work uses %.2f cores)", what, busy));
         }
+    }
+
+    private static double cpuPerRequest(LoadGenerator.Result r) {
+        return r.ok() == 0 ? Double.NaN : r.cpu().app() * r.seconds() / r.ok() * 1e6;
     }
 
     private void detail(LoadGenerator.Result r) {

@@ -2,6 +2,8 @@ package de.digitalcheck.portal.accounts.web;
 
 import de.digitalcheck.portal.accounts.Invitations;
 import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.mail.Mailer;
+import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
@@ -61,6 +63,10 @@ class AdminWorkspace {
         } catch (ValidationException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(new ModelAndView<>(VIEW, views.admin(lang(request), form, e.errors(), false)));
+        } catch (Mailer.MailFailed e) {
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, views.admin(lang(request), form,
+                    java.util.List.of(FieldError.of("email", "error.invite.mail")), false)));
         }
     }
 

@@ -1,0 +1,129 @@
+package de.digitalcheck.portal.accounts;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An admin invites a coach: the invitation arrives by mail (GreenMail, a real SMTP server) and the coach signs in. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InvitationIntegrationTest implements TestPropertyProvider {
+
+    final OidcProvider provider = new OidcProvider();
+    final GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    /** A fixed port, so that the SMTP server can be stopped and started again where the portal expects it. */
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Accounts accounts;
+
+    @Override
+    public Map<String, String> getProperties() {
+        smtp.start();
+        Map<String, String> properties = new HashMap<>(provider.portalProperties());
+        properties.put("javamail.properties.mail.smtp.host", "127.0.0.1");
+        properties.put("javamail.properties.mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+        return properties;
+    }
+
+    @AfterAll
+    void stop() {
+        provider.stop();
+        smtp.stop();
+    }
+
+    Http signedInAdmin() {
+        Http admin = new Http(server, json);
+        provider.signIn(admin, "invitation-admin", "admin@digitalcheck.example.org", true);
+        return admin;
+    }
+
+    @Test
+    void anInvitedCoachGetsAMailAndCanSignIn() throws Exception {
+        Http admin = signedInAdmin();
+        HttpResponse<String> invited = admin.postForm("/admin/einladungen", Map.of("email", "Neue.Coachin@EN-Agentur.example.org",
+            "name", "Nele Neu", "role", "COACH", "agencyId", "en-agentur"));
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(303);
+        assertThat(admin.get("/admin?eingeladen=1").body()).contains("neue.coachin@en-agentur.example.org", "Nele Neu");
+
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage mail = smtp.getReceivedMessages()[smtp.getReceivedMessages().length - 1];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("neue.coachin@en-agentur.example.org");
+        assertThat(mail.getSubject()).contains("Einladung");
+        assertThat(GreenMailUtil.getBody(mail)).contains("Nele Neu", "Innovationscoach", "/anmelden");
+
+        Http coach = new Http(server, json);
+        provider.signIn(coach, "nele", "neue.coachin@en-agentur.example.org", true);
+        assertThat(coach.get("/coach").body()).contains("Nele Neu", "EN-Agentur");
+    }
+
+    @Test
+    void invalidInvitationsAreRefusedWithMessagesAndKeepTheTypedValues() {
+        Http admin = signedInAdmin();
+        long before = accounts.count();
+        HttpResponse<String> page = admin.postForm("/admin/einladungen", Map.of("email", "not-an-email", "name", "<b>X</b>",
+            "role", "COACH", "agencyId", ""));
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.body()).contains("Bitte geben Sie eine gültige E-Mail-Adresse an",
+            "Wirtschaftsförderung und Coaches brauchen eine Wirtschaftsförderung", "value=\"not-an-email\"", "&lt;b&gt;X&lt;/b&gt;");
+        HttpResponse<String> duplicate = admin.postForm("/admin/einladungen", Map.of("email", "admin@digitalcheck.example.org",
+            "name", "Doppelt", "role", "NETWORK_ADMIN", "agencyId", ""));
+        assertThat(duplicate.body()).contains("Für diese E-Mail-Adresse gibt es bereits ein Konto.");
+        assertThat(accounts.count()).isEqualTo(before);
+    }
+
+    @Test
+    void whenTheMailServerIsDownNoInvitationIsLeftBehind() {
+        Http admin = signedInAdmin();
+        long before = accounts.count();
+        smtp.stop();
+        try {
+            HttpResponse<String> page = admin.postForm("/admin/einladungen", Map.of("email", "offline@example.org",
+                "name", "Olaf Offline", "role", "NETWORK_ADMIN", "agencyId", ""));
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.body()).contains("konnte nicht per E-Mail verschickt werden", "value=\"offline@example.org\"");
+            assertThat(accounts.count()).isEqualTo(before);
+            assertThat(accounts.findByEmail("offline@example.org")).isEmpty();
+        } finally {
+            smtp.start();
+        }
+    }
+
+    @Test
+    void onlyNetworkAdminsMayInvite() {
+        Http staff = new Http(server, json);
+        provider.signIn(staff, "invitation-staff", "staff@dortmund.example.org", true);
+        HttpResponse<String> response = staff.postForm("/admin/einladungen", Map.of("email", "x@example.org", "name", "X",
+            "role", "NETWORK_ADMIN", "agencyId", ""));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(accounts.findByEmail("x@example.org")).isEmpty();
+    }
+}
