@@ -62,6 +62,27 @@ public record Assessment(
             createdAt, now, completedAt);
     }
 
+    /**
+     * This assessment without personal data (GDPR erasure): name, postal code, municipality and contact go,
+     * the location is kept only as its district, and the private link stops working. Scores stay, anonymous,
+     * for the benchmarks.
+     */
+    public Assessment anonymised(String unusableTokenHash, Instant now) {
+        String district = ags.substring(0, 5) + "000";
+        return new Assessment(id, unusableTokenHash, questionnaireVersion, status, language, "", "", district, "",
+            sector, employees, sizeClass, companyType, null, null, null, answers, score, overallLevel, levelStrategy,
+            levelFactory, levelOperations, levelProducts, levelServices, levelEmployees, agencyId, previousId,
+            createdAt, now, completedAt);
+    }
+
+    /** This assessment with another (already cleaned) contact. */
+    public Assessment withContact(ContactInput c) {
+        return new Assessment(id, tokenHash, questionnaireVersion, status, language, companyName, postalCode, ags,
+            municipality, sector, employees, sizeClass, companyType, c.name(), c.email(), c.phone(), answers, score,
+            overallLevel, levelStrategy, levelFactory, levelOperations, levelProducts, levelServices, levelEmployees,
+            agencyId, previousId, createdAt, updatedAt, completedAt);
+    }
+
     /** This assessment with other answers and, where they are complete, their score. */
     public Assessment withAnswers(String answersJson, @Nullable Scoring.Score s, Instant now) {
         if (s == null) {

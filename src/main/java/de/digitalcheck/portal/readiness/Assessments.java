@@ -4,10 +4,13 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface Assessments extends CrudRepository<Assessment, String> {
 
     Optional<Assessment> findByTokenHash(String tokenHash);
+
+    List<Assessment> findByContactEmailOrderByCreatedAtDesc(String contactEmail);
 }

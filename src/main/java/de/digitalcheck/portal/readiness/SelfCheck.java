@@ -52,11 +52,12 @@ public class SelfCheck {
     public record Started(Assessment assessment, String token) {
     }
 
-    public Started start(CompanyInput companyInput, Language language) {
+    public Started start(CompanyInput companyInput, ContactInput contact, Language language) {
         Errors errors = new Errors();
         Company company = rules.company(companyInput, "", errors);
+        rules.contact(contact, "contact.", errors);
         errors.throwIfAny();
-        return insert(company, null, Map.of(), null, language);
+        return insert(company, contact, Map.of(), null, language);
     }
 
     /** Creates a completed check from a whole submission (the API). */
@@ -82,14 +83,12 @@ public class SelfCheck {
                            Language language) {
         String token = Tokens.newToken();
         Instant now = clock.instant();
-        boolean hasContact = contact != null && !contact.isEmpty();
+        ContactInput clean = ContactInput.clean(contact);
         Assessment draft = new Assessment(UUID.randomUUID().toString(), Tokens.hash(token),
             questionnaires.current().version(), Assessment.Status.DRAFT, language.code(), company.name(),
             company.postalCode(), company.municipality().ags(), company.municipality().name(), company.sector(),
             company.employees(), company.sizeClass().name(), company.type().name(),
-            hasContact ? ProfileRules.trimmed(contact.name()) : null,
-            hasContact ? ProfileRules.trimmed(contact.email()) : null,
-            hasContact && !ProfileRules.trimmed(contact.phone()).isEmpty() ? ProfileRules.trimmed(contact.phone()) : null,
+            clean.name(), clean.email(), clean.phone(),
             "{}", null, null, null, null, null, null, null, null,
             agencyIdFor(company), null, now, now, null);
         Assessment assessment = score == null ? draft : draft.withAnswers(write(answers), score, now);
@@ -125,11 +124,13 @@ public class SelfCheck {
         return byToken(token).filter(a -> a.id().equals(id));
     }
 
-    public Assessment updateProfile(Assessment assessment, CompanyInput companyInput) {
+    public Assessment updateProfile(Assessment assessment, CompanyInput companyInput, ContactInput contact) {
         Errors errors = new Errors();
         Company company = rules.company(companyInput, "", errors);
+        rules.contact(contact, "contact.", errors);
         errors.throwIfAny();
-        Assessment changed = assessment.withCompany(company, agencyIdFor(company), clock.instant());
+        Assessment changed = assessment.withCompany(company, agencyIdFor(company), clock.instant())
+            .withContact(ContactInput.clean(contact));
         return assessments.update(rescore(changed, answers(changed)));
     }
 

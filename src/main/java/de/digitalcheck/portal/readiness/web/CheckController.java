@@ -71,7 +71,7 @@ class CheckController {
         csrf.verify(request, body);
         ProfileForm form = ProfileForm.of(body);
         try {
-            SelfCheck.Started started = selfCheck.start(form.input(), lang(request));
+            SelfCheck.Started started = selfCheck.start(form.input(), form.contact(), lang(request));
             String first = selfCheck.questionnaireOf(started.assessment()).dimensionsFor(started.assessment().type())
                 .get(0).id();
             return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(started.token(), first)));
@@ -108,7 +108,7 @@ class CheckController {
         ProfileForm form = ProfileForm.of(body);
         return withCheck(request, token, a -> {
             try {
-                Assessment changed = selfCheck.updateProfile(a, form.input());
+                Assessment changed = selfCheck.updateProfile(a, form.input(), form.contact());
                 String first = selfCheck.questionnaireOf(changed).dimensionsFor(changed.type()).get(0).id();
                 return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(token, first)));
             } catch (ValidationException e) {

@@ -59,7 +59,7 @@ class CheckViews {
         Map<String, String> byField = messages.byField(lang, errors);
         model.put("form", form);
         model.put("errors", byField);
-        model.put("errorLinks", byField.entrySet().stream().map(e -> new ErrorLink("#" + e.getKey(),
+        model.put("errorLinks", byField.entrySet().stream().map(e -> new ErrorLink("#" + e.getKey().replace('.', '-'),
             messages.get(lang, "profile." + e.getKey()) + ": " + e.getValue())).toList());
         model.put("sectors", Sector.SECTIONS.stream().map(s -> new Choice(s, messages.get(lang, "sector." + s))).toList());
         List<Choice> types = new ArrayList<>();

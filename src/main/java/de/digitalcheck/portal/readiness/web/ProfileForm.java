@@ -2,26 +2,33 @@ package de.digitalcheck.portal.readiness.web;
 
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.CompanyInput;
+import de.digitalcheck.portal.readiness.ContactInput;
 
 import java.util.Map;
 
 /** The company profile form's values, exactly as typed, so that nothing is lost on an error. */
-record ProfileForm(String name, String postalCode, String ags, String sector, String employees, String companyType) {
+record ProfileForm(String name, String postalCode, String ags, String sector, String employees, String companyType,
+                   String contactName, String contactEmail) {
 
-    static final ProfileForm EMPTY = new ProfileForm("", "", "", "", "", "");
+    static final ProfileForm EMPTY = new ProfileForm("", "", "", "", "", "", "", "");
 
     static ProfileForm of(Map<String, String> form) {
         return new ProfileForm(value(form, "name"), value(form, "postalCode"), value(form, "ags"),
-            value(form, "sector"), value(form, "employees"), value(form, "companyType"));
+            value(form, "sector"), value(form, "employees"), value(form, "companyType"),
+            value(form, "contactName"), value(form, "contactEmail"));
     }
 
     static ProfileForm of(Assessment a) {
         return new ProfileForm(a.companyName(), a.postalCode(), a.ags(), a.sector(), String.valueOf(a.employees()),
-            a.companyType());
+            a.companyType(), a.contactName() == null ? "" : a.contactName(), a.contactEmail() == null ? "" : a.contactEmail());
     }
 
     CompanyInput input() {
         return new CompanyInput(name, postalCode, ags, sector, employees, companyType);
+    }
+
+    ContactInput contact() {
+        return new ContactInput(contactName, contactEmail, null);
     }
 
     private static String value(Map<String, String> form, String key) {

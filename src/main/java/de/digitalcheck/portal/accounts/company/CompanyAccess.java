@@ -1,0 +1,95 @@
+package de.digitalcheck.portal.accounts.company;
+
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.Assessments;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.mail.Mail;
+import de.digitalcheck.portal.shared.mail.Mailer;
+import de.digitalcheck.portal.shared.security.Tokens;
+import de.digitalcheck.portal.shared.validation.Errors;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Brings a company back to its data by an emailed magic link (single use, {@link #VALID} long, token stored hashed).
+ * Whether an address is known is never revealed: the answer is the same either way.
+ */
+@Singleton
+public class CompanyAccess {
+
+    static final Duration VALID = Duration.ofMinutes(15);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
+
+    private final CompanyLinks links;
+    private final Assessments assessments;
+    private final Mailer mailer;
+    private final Messages messages;
+    private final String baseUrl;
+    private final Clock clock;
+
+    CompanyAccess(CompanyLinks links, Assessments assessments, Mailer mailer, Messages messages,
+                  @Value("${portal.base-url}") String baseUrl, Clock clock) {
+        this.links = links;
+        this.assessments = assessments;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.clock = clock;
+    }
+
+    /** The result of redeeming a link: the email it opens, or why it opens nothing. */
+    public record Redeemed(Optional<String> email) {
+    }
+
+    /** Mails a link to the address if it has checks; says nothing about whether it has. */
+    @Transactional
+    public void requestLink(String emailInput, Language language) {
+        String email = normalise(emailInput);
+        Errors errors = new Errors();
+        if (email.isEmpty()) {
+            errors.add("email", "error.required");
+        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            errors.add("email", "error.email.format");
+        }
+        errors.throwIfAny();
+        if (assessments.findByContactEmailOrderByCreatedAtDesc(email).isEmpty()) {
+            return;
+        }
+        String token = Tokens.newToken();
+        Instant now = clock.instant();
+        links.save(new CompanyLink(Tokens.hash(token), email, now, now.plus(VALID), null));
+        mailer.send(new Mail(email, messages.get(language, "mail.company.subject"),
+            messages.get(language, "mail.company.text", baseUrl + "/mein-unternehmen/link/" + token, VALID.toMinutes())));
+    }
+
+    /** Uses a link up: it opens the company's data once, within its time. */
+    @Transactional
+    public Optional<String> redeem(String token) {
+        if (!Tokens.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return links.findById(Tokens.hash(token)).filter(l -> l.usableAt(now)).map(l -> {
+            links.update(l.usedAt(now));
+            return l.email();
+        });
+    }
+
+    public List<Assessment> checksOf(String email) {
+        return assessments.findByContactEmailOrderByCreatedAtDesc(normalise(email));
+    }
+
+    static String normalise(String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,148 @@
+package de.digitalcheck.portal.accounts.company;
+
+import de.digitalcheck.portal.readiness.PersonalData;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.mail.Mailer;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** "Mein Unternehmen": a company asks for a magic link, opens it, sees its checks, exports or erases its data. */
+@Controller(MyCompanyPages.PATH)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class MyCompanyPages {
+
+    static final String PATH = "/mein-unternehmen";
+    static final String OVERVIEW = PATH + "/uebersicht";
+    static final java.time.ZoneId BERLIN = java.time.ZoneId.of("Europe/Berlin");
+
+    private final CompanyAccess access;
+    private final CompanySession session;
+    private final PersonalData personalData;
+    private final Csrf csrf;
+    private final Messages messages;
+
+    MyCompanyPages(CompanyAccess access, CompanySession session, PersonalData personalData, Csrf csrf, Messages messages) {
+        this.access = access;
+        this.session = session;
+        this.personalData = personalData;
+        this.csrf = csrf;
+        this.messages = messages;
+    }
+
+    @Get
+    ModelAndView<Map<String, Object>> requestForm() {
+        return new ModelAndView<>("accounts/company-request", Map.of("email", "", "errors", Map.of(), "sent", false));
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> requestLink(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        String email = body == null || body.get("email") == null ? "" : body.get("email");
+        Language lang = PortalLocaleResolver.language(request);
+        try {
+            access.requestLink(email, lang);
+            return HttpResponse.ok(new ModelAndView<>("accounts/company-request", Map.of("email", email, "errors", Map.of(), "sent", true)));
+        } catch (ValidationException e) {
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, "accounts/company-request",
+                Map.of("email", email, "errors", messages.byField(lang, e.errors()), "sent", false));
+        } catch (Mailer.MailFailed e) {
+            return page(HttpStatus.SERVICE_UNAVAILABLE, "accounts/company-request", Map.of("email", email,
+                "errors", messages.byField(lang, List.of(FieldError.of("email", "error.company.mail"))), "sent", false));
+        }
+    }
+
+    /** Opening a link only shows a button: mail scanners that fetch links must not use them up. */
+    @Get("/link/{token}")
+    ModelAndView<Map<String, Object>> confirm(@PathVariable String token) {
+        return new ModelAndView<>("accounts/company-link", Map.of("action", PATH + "/link/" + token, "invalid", false));
+    }
+
+    @Post("/link/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> redeem(HttpRequest<?> request, @PathVariable String token, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        Optional<String> email = access.redeem(token);
+        if (email.isEmpty()) {
+            return page(HttpStatus.GONE, "accounts/company-link", Map.of("action", "", "invalid", true));
+        }
+        return HttpResponse.seeOther(URI.create(OVERVIEW)).cookie(session.open(email.get()));
+    }
+
+    @Get("/uebersicht")
+    HttpResponse<?> overview(HttpRequest<?> request) {
+        Optional<String> email = session.email(request);
+        if (email.isEmpty()) {
+            return HttpResponse.seeOther(URI.create(PATH));
+        }
+        Language lang = PortalLocaleResolver.language(request);
+        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter
+            .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(lang.locale()).withZone(BERLIN);
+        java.text.NumberFormat decimal = java.text.NumberFormat.getNumberInstance(lang.locale());
+        decimal.setMinimumFractionDigits(1);
+        decimal.setMaximumFractionDigits(1);
+        Map<String, Object> model = new HashMap<>();
+        model.put("email", email.get());
+        model.put("checks", access.checksOf(email.get()).stream().map(a -> new CheckRow(a.companyName(),
+            date.format(a.createdAt()), a.completed(), a.score() == null ? "–" : decimal.format(a.score()))).toList());
+        return HttpResponse.ok(new ModelAndView<>("accounts/company-overview", model));
+    }
+
+    @Get(value = "/export", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<?> export(HttpRequest<?> request) {
+        Optional<String> email = session.email(request);
+        if (email.isEmpty()) {
+            return HttpResponse.seeOther(URI.create(PATH));
+        }
+        return HttpResponse.ok(Map.of("email", email.get(), "checks", personalData.export(email.get())))
+            .header("Content-Disposition", "attachment; filename=\"digitalcheck-daten.json\"");
+    }
+
+    @Post("/loeschen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> erase(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        Optional<String> email = session.email(request);
+        if (email.isEmpty()) {
+            return HttpResponse.seeOther(URI.create(PATH));
+        }
+        int erased = personalData.erase(email.get());
+        return HttpResponse.ok(new ModelAndView<>("accounts/company-erased", Map.of("count", erased)))
+            .cookie(CompanySession.close());
+    }
+
+    record CheckRow(String company, String started, boolean completed, String score) {
+    }
+
+    private static HttpResponse<?> page(HttpStatus status, String view, Map<String, Object> model) {
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(view, model));
+    }
+}

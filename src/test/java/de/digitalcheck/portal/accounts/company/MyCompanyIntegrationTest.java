@@ -1,0 +1,181 @@
+package de.digitalcheck.portal.accounts.company;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.Assessments;
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.shared.security.Tokens;
+import de.digitalcheck.portal.support.Answers;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.Mails;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "Mein Unternehmen": magic links by mail (GreenMail), single use and short-lived; export and erasure. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MyCompanyIntegrationTest implements TestPropertyProvider {
+
+    final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Assessments assessments;
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    CompanyLinks links;
+
+    @Override
+    public Map<String, String> getProperties() {
+        smtp.start();
+        return Map.of("javamail.properties.mail.smtp.host", "127.0.0.1",
+            "javamail.properties.mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+    }
+
+    @AfterAll
+    void stop() {
+        smtp.stop();
+    }
+
+    /** Takes a whole check in the browser flow with a contact email; returns its private token. */
+    String completedCheck(Http http, String email) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("name", "Gießerei Rüdiger", "postalCode", "58452",
+            "sector", "C", "employees", "35", "companyType", "OWN_PRODUCTS"));
+        form.put("contactName", "Rita Rüdiger");
+        form.put("contactEmail", email);
+        HttpResponse<String> started = http.postForm("/check", form);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        String token = location.split("/")[2];
+        Map<String, String> answers = Answers.atLevel(questionnaires.current(), CompanyType.OWN_PRODUCTS, 2);
+        while (location.contains("/step/")) {
+            String dimension = location.substring(location.lastIndexOf('/') + 1);
+            Map<String, String> step = new LinkedHashMap<>();
+            questionnaires.current().questionsOf(dimension, CompanyType.OWN_PRODUCTS)
+                .forEach(q -> step.put("q." + q.id(), answers.get(q.id())));
+            step.put("nav", "next");
+            location = http.postForm(location, step).headers().firstValue("Location").orElseThrow();
+        }
+        return token;
+    }
+
+    String linkFromLastMail(String to) throws Exception {
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage[] all = smtp.getReceivedMessages();
+        MimeMessage mail = all[all.length - 1];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(to);
+        Matcher m = Pattern.compile("(/mein-unternehmen/link/[A-Za-z0-9_-]{43})").matcher(Mails.text(mail));
+        assertThat(m.find()).as("link in mail: " + Mails.text(mail)).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aCompanyGetsItsDataByMagicLinkExportsAndErasesIt() throws Exception {
+        Http http = new Http(server, json);
+        String token = completedCheck(http, "Rita@Giesserei.example.org");
+        smtp.purgeEmailFromAllMailboxes();
+
+        HttpResponse<String> requested = http.postForm("/mein-unternehmen", Map.of("email", "rita@giesserei.example.org"));
+        assertThat(requested.statusCode()).isEqualTo(200);
+        assertThat(requested.body()).contains("Bitte sehen Sie in Ihr Postfach");
+        String link = linkFromLastMail("rita@giesserei.example.org");
+
+        // opening the link only asks; posting uses it up
+        assertThat(http.get(link).body()).contains("Meine Daten öffnen");
+        HttpResponse<String> opened = http.postForm(link, Map.of());
+        assertThat(opened.statusCode()).isEqualTo(303);
+        assertThat(opened.headers().firstValue("Location")).contains("/mein-unternehmen/uebersicht");
+        assertThat(http.get("/mein-unternehmen/uebersicht").body()).contains("Gießerei Rüdiger", "abgeschlossen", "2,0");
+
+        // a used link grants nothing, not even in another browser
+        Http other = new Http(server, json);
+        HttpResponse<String> reused = other.postForm(link, Map.of());
+        assertThat(reused.statusCode()).isEqualTo(410);
+        assertThat(reused.body()).contains("Dieser Link gilt nicht mehr");
+        assertThat(other.get("/mein-unternehmen/uebersicht").headers().firstValue("Location")).contains("/mein-unternehmen");
+
+        HttpResponse<String> export = http.get("/mein-unternehmen/export");
+        assertThat(export.headers().firstValue("Content-Disposition")).get().asString().contains("attachment");
+        Map<String, Object> data = http.map(export);
+        assertThat(data.get("email")).isEqualTo("rita@giesserei.example.org");
+        assertThat(data.get("checks").toString()).contains("Gießerei Rüdiger", "Rita Rüdiger", "58452", "answers");
+
+        HttpResponse<String> erased = http.postForm("/mein-unternehmen/loeschen", Map.of());
+        assertThat(erased.body()).contains("Ihre Daten sind gelöscht", "1 Selbstcheck");
+        Assessment after = assessments.findByContactEmailOrderByCreatedAtDesc("rita@giesserei.example.org").stream().findFirst().orElse(null);
+        assertThat(after).as("no check is found by the erased email").isNull();
+        assertThat(http.get("/check/" + token + "/result").statusCode()).isEqualTo(404);
+        assertThat(assessments.findAll()).anySatisfy(a -> {
+            assertThat(a.companyName()).isEmpty();
+            assertThat(a.contactEmail()).isNull();
+            assertThat(a.ags()).isEqualTo("05954000");
+            assertThat(a.score()).isEqualTo(2.0);
+        });
+        assertThat(http.get("/mein-unternehmen/uebersicht").headers().firstValue("Location")).contains("/mein-unternehmen");
+    }
+
+    @Test
+    void unknownAddressesGetTheSameAnswerAndNoMail() throws Exception {
+        Http http = new Http(server, json);
+        smtp.purgeEmailFromAllMailboxes();
+        HttpResponse<String> response = http.postForm("/mein-unternehmen", Map.of("email", "nobody@example.org"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Bitte sehen Sie in Ihr Postfach");
+        assertThat(smtp.waitForIncomingEmail(500, 1)).isFalse();
+        HttpResponse<String> invalid = http.postForm("/mein-unternehmen", Map.of("email", "kein@"));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("gültige E-Mail-Adresse", "value=\"kein@\"");
+    }
+
+    @Test
+    void expiredAndForgedLinksGrantNothing() {
+        Http http = new Http(server, json);
+        completedCheck(http, "old@example.org");
+        String token = Tokens.newToken();
+        Instant past = Instant.now().minusSeconds(3600);
+        links.save(new CompanyLink(Tokens.hash(token), "old@example.org", past, past.plusSeconds(900), null));
+        assertThat(http.postForm("/mein-unternehmen/link/" + token, Map.of()).statusCode()).isEqualTo(410);
+        assertThat(http.postForm("/mein-unternehmen/link/" + Tokens.newToken(), Map.of()).statusCode()).isEqualTo(410);
+        assertThat(http.postForm("/mein-unternehmen/link/short", Map.of()).statusCode()).isEqualTo(410);
+        assertThat(http.cookie("company")).isEmpty();
+    }
+
+    @Test
+    void aForgedSessionCookieOpensNothing() {
+        Http http = new Http(server, json);
+        completedCheck(http, "victim@example.org");
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding()
+            .encodeToString((Instant.now().plusSeconds(600).getEpochSecond() + "|victim@example.org").getBytes());
+        HttpCookie forged = new HttpCookie("company", payload + ".AAAA");
+        forged.setPath("/");
+        http.cookies().getCookieStore().add(URI.create(server.getURL().toString()), forged);
+        assertThat(http.get("/mein-unternehmen/uebersicht").statusCode()).isEqualTo(303);
+        assertThat(http.get("/mein-unternehmen/export").statusCode()).isEqualTo(303);
+        assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(assessments.findByContactEmailOrderByCreatedAtDesc("victim@example.org")).isNotEmpty();
+    }
+}
