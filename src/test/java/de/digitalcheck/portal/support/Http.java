@@ -36,6 +36,11 @@ public final class Http {
         return send(request(path, headers).GET().build());
     }
 
+    /** Any method without a body (e.g. PUT or DELETE). */
+    public HttpResponse<String> send(String method, String path) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** A GET to any absolute URL (e.g. the sign-in provider), with this client's cookies. */
     public HttpResponse<String> getAbsolute(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());

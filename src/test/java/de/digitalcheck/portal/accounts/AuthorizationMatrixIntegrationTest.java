@@ -1,0 +1,145 @@
+package de.digitalcheck.portal.accounts;
+
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Every route of the application, called anonymously and as each demo user (network admin, staff and coach of two
+ * agencies): who may reach it is declared here, and a route nobody declared fails the test, so a new route cannot
+ * slip through unprotected.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIntegrationTest implements TestPropertyProvider {
+
+    static final String ANONYMOUS = "anonymous";
+    static final Set<String> SIGNED_IN = Set.of("admin", "en-staff", "do-staff", "en-coach", "do-coach");
+    static final Set<String> EVERYONE = Set.of(ANONYMOUS, "admin", "en-staff", "do-staff", "en-coach", "do-coach");
+
+    /** Path prefix → who may use it. The first matching prefix decides; order matters. */
+    static final Map<String, Set<String>> ACCESS = new LinkedHashMap<>();
+
+    static {
+        ACCESS.put("/admin", Set.of("admin"));
+        ACCESS.put("/agentur", Set.of("en-staff", "do-staff"));
+        ACCESS.put("/coach", Set.of("en-coach", "do-coach"));
+        ACCESS.put("/workspace", SIGNED_IN);
+        for (String open : List.of("/check", "/api/v1/", "/impressum", "/datenschutz", "/lizenzen", "/openapi", "/health",
+            "/anmelden", "/abmelden", "/mein-unternehmen", "/oauth/")) {
+            ACCESS.put(open, EVERYONE);
+        }
+    }
+
+    final OidcProvider provider = new OidcProvider();
+    final Map<String, Http> users = new LinkedHashMap<>();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    io.micronaut.web.router.Router routes;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return provider.portalProperties();
+    }
+
+    @BeforeAll
+    void signInEveryone() {
+        users.put(ANONYMOUS, new Http(server, json));
+        Map<String, String> emails = Map.of("admin", "admin@digitalcheck.example.org", "en-staff", "staff@en-agentur.example.org",
+            "do-staff", "staff@dortmund.example.org", "en-coach", "coach@en-agentur.example.org",
+            "do-coach", "coach@dortmund.example.org");
+        emails.forEach((user, email) -> {
+            Http http = new Http(server, json);
+            provider.signIn(http, "matrix-" + user, email, true);
+            assertThat(http.cookie("JWT")).as(user + " signed in").isPresent();
+            users.put(user, http);
+        });
+    }
+
+    @AfterAll
+    void stopProvider() {
+        provider.stop();
+    }
+
+    static Set<String> allowed(String path) {
+        if (path.equals("/")) {
+            return EVERYONE;
+        }
+        return ACCESS.entrySet().stream().filter(e -> path.startsWith(e.getKey())).map(Map.Entry::getValue)
+            .findFirst().orElse(null);
+    }
+
+    @Test
+    void everyRouteAnswersOnlyWhomItShould() {
+        String token = users.get(ANONYMOUS).postForm("/check", Map.of("name", "Matrix GmbH", "postalCode", "44135",
+            "sector", "C", "employees", "5", "companyType", "TRADE")).headers().firstValue("Location").orElseThrow().split("/")[2];
+        Map<String, Object> samples = Map.of("token", token, "dimension", "strategy", "id", "unknown", "provider", "oidc");
+        List<String> unclassified = new ArrayList<>();
+        int checked = 0;
+        for (UriRouteInfo<?, ?> route : routes.uriRoutes().toList()) {
+            String template = route.getUriMatchTemplate().toString();
+            String path = route.getUriMatchTemplate().expand(samples);
+            Set<String> allowed = allowed(path);
+            if (allowed == null) {
+                unclassified.add(route.getHttpMethod() + " " + template);
+                continue;
+            }
+            if (path.startsWith("/oauth/") || path.equals("/abmelden")) {
+                continue; // signing in and out, exercised in SignInIntegrationTest (here it would end the sessions)
+            }
+            for (Map.Entry<String, Http> user : users.entrySet()) {
+                HttpResponse<String> response = call(user.getValue(), route.getHttpMethod(), path);
+                boolean denied = response.statusCode() == 401 || response.statusCode() == 403
+                    || response.headers().firstValue("Location").filter(l -> l.startsWith("/anmelden")).isPresent();
+                boolean csrfRefusal = response.body() != null && response.body().contains("Das Formular ist abgelaufen");
+                if (allowed.contains(user.getKey())) {
+                    assertThat(denied && !csrfRefusal).as(user.getKey() + " may " + route.getHttpMethod() + " " + path
+                        + " but got " + response.statusCode() + " " + response.headers().firstValue("Location").orElse("")).isFalse();
+                } else {
+                    assertThat(denied).as(user.getKey() + " must not " + route.getHttpMethod() + " " + path
+                        + " but got " + response.statusCode()).isTrue();
+                    assertThat(response.body()).as(user.getKey() + " " + path).doesNotContain("Netzwerkverwaltung</h1>",
+                        "Innovationscoaches</h2>", "Mein Profil als Innovationscoach</h1>");
+                }
+                checked++;
+            }
+        }
+        if (!unclassified.isEmpty()) {
+            fail("Routes without a declared access rule (add them to ACCESS): " + unclassified);
+        }
+        System.out.println("Authorisation matrix: " + checked + " route × user calls");
+        assertThat(checked).isGreaterThan(100);
+    }
+
+    private static HttpResponse<String> call(Http http, HttpMethod method, String path) {
+        return switch (method) {
+            case GET, HEAD -> http.get(path);
+            case POST -> path.startsWith("/api/") ? http.postJson(path, "{}") : http.postForm(path, Map.of());
+            default -> http.send(method.name(), path);
+        };
+    }
+}
