@@ -17,17 +17,40 @@ public record Account(
     @Nullable String issuer,
     @Nullable String subject,
     Instant invitedAt,
-    @Nullable Instant signedInAt) {
+    @Nullable Instant signedInAt,
+    String expertise,
+    String meetingModes) {
+
+    public Account(String id, String email, String name, Role role, @Nullable String agencyId, @Nullable String issuer,
+                   @Nullable String subject, Instant invitedAt, @Nullable Instant signedInAt) {
+        this(id, email, name, role, agencyId, issuer, subject, invitedAt, signedInAt, "", "");
+    }
 
     public boolean bound() {
         return subject != null;
     }
 
     public Account boundTo(String newIssuer, String newSubject, Instant now) {
-        return new Account(id, email, name, role, agencyId, newIssuer, newSubject, invitedAt, now);
+        return new Account(id, email, name, role, agencyId, newIssuer, newSubject, invitedAt, now, expertise, meetingModes);
     }
 
     public Account signedIn(Instant now) {
-        return new Account(id, email, name, role, agencyId, issuer, subject, invitedAt, now);
+        return new Account(id, email, name, role, agencyId, issuer, subject, invitedAt, now, expertise, meetingModes);
+    }
+
+    public Account withCoachProfile(String newName, String newExpertise, String newModes) {
+        return new Account(id, email, newName, role, agencyId, issuer, subject, invitedAt, signedInAt, newExpertise, newModes);
+    }
+
+    public java.util.List<String> expertiseTags() {
+        return split(expertise);
+    }
+
+    public java.util.List<String> modes() {
+        return split(meetingModes);
+    }
+
+    private static java.util.List<String> split(String list) {
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -17,4 +17,9 @@ public record Agency(
     @Nullable String website,
     @Nullable String address,
     Instant createdAt) {
+
+    public Agency withContact(String newEmail, @Nullable String newPhone, @Nullable String newWebsite,
+                              @Nullable String newAddress) {
+        return new Agency(id, name, shortName, newEmail, newPhone, newWebsite, newAddress, createdAt);
+    }
 }

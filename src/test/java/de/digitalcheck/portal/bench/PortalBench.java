@@ -56,7 +56,7 @@ public final class PortalBench {
                 prop("bench.blockingThreads", ""), prop("bench.poolSize", ""),
                 Integer.parseInt(prop("bench.warmStarts", "3")), Integer.parseInt(prop("bench.getConcurrency", "32")),
                 Integer.parseInt(prop("bench.postConcurrency", "64")),
-                Duration.ofSeconds(Long.parseLong(prop("bench.warmupSeconds", "10"))),
+                Duration.ofSeconds(Long.parseLong(prop("bench.warmupSeconds", "20"))),
                 Duration.ofSeconds(Long.parseLong(prop("bench.measureSeconds", "15"))),
                 Duration.ofSeconds(Long.parseLong(prop("bench.postMeasureSeconds", "20"))),
                 Integer.parseInt(prop("bench.samples", "10")), Long.parseLong(prop("bench.maxRequests", "5000000")),

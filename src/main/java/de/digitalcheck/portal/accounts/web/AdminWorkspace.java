@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.accounts.web;
 
 import de.digitalcheck.portal.accounts.Invitations;
+import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.validation.FieldError;
@@ -38,11 +39,13 @@ class AdminWorkspace {
 
     private final WorkspaceViews views;
     private final Invitations invitations;
+    private final AgencyAdministration agencies;
     private final Csrf csrf;
 
-    AdminWorkspace(WorkspaceViews views, Invitations invitations, Csrf csrf) {
+    AdminWorkspace(WorkspaceViews views, Invitations invitations, AgencyAdministration agencies, Csrf csrf) {
         this.views = views;
         this.invitations = invitations;
+        this.agencies = agencies;
         this.csrf = csrf;
     }
 
@@ -68,6 +71,36 @@ class AdminWorkspace {
                 .body(new ModelAndView<>(VIEW, views.admin(lang(request), form,
                     java.util.List.of(FieldError.of("email", "error.invite.mail")), false)));
         }
+    }
+
+    @Post(PATH + "/gebiete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> addTerritory(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        String agencyId = body.getOrDefault("agencyId", "");
+        String prefix = body.getOrDefault("prefix", "");
+        try {
+            agencies.addTerritory(agencyId, prefix);
+            return HttpResponse.seeOther(URI.create(PATH + "#agencies-title"));
+        } catch (ValidationException e) {
+            Map<String, Object> model = views.admin(lang(request), InviteForm.EMPTY, java.util.List.of(), false);
+            model.put("territoryErrors", messagesOf(request, e));
+            model.put("territoryForm", Map.of("agencyId", agencyId, "prefix", prefix));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, model));
+        }
+    }
+
+    @Post(PATH + "/gebiete/entfernen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> removeTerritory(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        agencies.removeTerritory(body.getOrDefault("agencyId", ""), body.getOrDefault("prefix", ""));
+        return HttpResponse.seeOther(URI.create(PATH + "#agencies-title"));
+    }
+
+    private Map<String, String> messagesOf(HttpRequest<?> request, ValidationException e) {
+        return views.messages().byField(lang(request), e.errors());
     }
 
     private static Language lang(HttpRequest<?> request) {

@@ -1,10 +1,20 @@
 package de.digitalcheck.portal.accounts.web;
 
 import de.digitalcheck.portal.accounts.SignedIn;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -12,9 +22,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
+import java.net.URI;
 import java.util.Map;
 
-/** Agency staff: their own agency's profile and coaches — never another agency's (the agency comes from the session). */
+/**
+ * Agency staff: their own agency's profile (editable contact), coaches and team — never another agency's:
+ * the agency comes from the signed session, not from the address.
+ */
 @Controller
 @Secured("AGENCY_STAFF")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -22,15 +36,41 @@ import java.util.Map;
 class AgencyWorkspace {
 
     static final String PATH = "/agentur";
+    static final String VIEW = "accounts/agency";
 
     private final WorkspaceViews views;
+    private final AgencyAdministration agencies;
+    private final Csrf csrf;
 
-    AgencyWorkspace(WorkspaceViews views) {
+    AgencyWorkspace(WorkspaceViews views, AgencyAdministration agencies, Csrf csrf) {
         this.views = views;
+        this.agencies = agencies;
+        this.csrf = csrf;
     }
 
     @Get(PATH)
     ModelAndView<Map<String, Object>> overview(HttpRequest<?> request, Authentication authentication) {
-        return new ModelAndView<>("accounts/agency", views.agency(SignedIn.of(authentication)));
+        Map<String, Object> model = views.agency(SignedIn.of(authentication));
+        model.put("saved", request.getParameters().contains("gespeichert"));
+        return new ModelAndView<>(VIEW, model);
+    }
+
+    @Post(PATH + "/profil")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> updateProfile(HttpRequest<?> request, Authentication authentication,
+                                  @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        SignedIn user = SignedIn.of(authentication);
+        try {
+            agencies.updateContact(user.agencyId(), body.get("email"), body.get("phone"), body.get("website"),
+                body.get("address"));
+            return HttpResponse.seeOther(URI.create(PATH + "?gespeichert"));
+        } catch (ValidationException e) {
+            Map<String, Object> model = views.agency(user);
+            model.put("errors", views.messages().byField(PortalLocaleResolver.language(request), e.errors()));
+            model.put("values", body);
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, model));
+        }
     }
 }

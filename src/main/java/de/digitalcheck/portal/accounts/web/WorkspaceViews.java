@@ -35,6 +35,9 @@ class WorkspaceViews {
         this.messages = messages;
     }
 
+    record ModeChoice(String value, boolean checked) {
+    }
+
     record AgencyRow(Agency agency, List<String> territories, List<String> overlaps) {
     }
 
@@ -59,11 +62,19 @@ class WorkspaceViews {
         model.put("roles", List.of(Role.values()));
         model.put("agencyChoices", agencies.findAllOrderByName());
         model.put("invited", invited);
+        model.put("territoryErrors", Map.of());
+        model.put("territoryForm", Map.of("agencyId", "", "prefix", ""));
         return model;
+    }
+
+    Messages messages() {
+        return messages;
     }
 
     Map<String, Object> agency(SignedIn user) {
         Map<String, Object> model = new HashMap<>();
+        model.put("errors", Map.of());
+        model.put("saved", false);
         model.put("agency", agencies.findById(user.agencyId()).orElseThrow());
         model.put("territories", StreamSupport.stream(territories.findAll().spliterator(), false)
             .filter(t -> t.agencyId().equals(user.agencyId())).map(Territory::agsPrefix).sorted().toList());
@@ -76,6 +87,11 @@ class WorkspaceViews {
         Account account = accounts.findById(user.accountId()).orElseThrow();
         Map<String, Object> model = new HashMap<>();
         model.put("account", account);
+        model.put("errors", Map.of());
+        model.put("saved", false);
+        model.put("form", Map.of("name", account.name(), "expertise", account.expertise()));
+        model.put("modes", java.util.Arrays.stream(de.digitalcheck.portal.accounts.MeetingMode.values())
+            .map(m -> new ModeChoice(m.name(), account.modes().contains(m.name()))).toList());
         model.put("agency", agencies.findById(account.agencyId()).orElse(null));
         return model;
     }

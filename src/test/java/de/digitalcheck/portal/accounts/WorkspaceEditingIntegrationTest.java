@@ -1,0 +1,115 @@
+package de.digitalcheck.portal.accounts;
+
+import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Editing in the workspaces: agency contact (staff), territories (admin), coach profile (coach). */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WorkspaceEditingIntegrationTest implements TestPropertyProvider {
+
+    final OidcProvider provider = new OidcProvider();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Agencies agencies;
+    @Inject
+    Accounts accounts;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return provider.portalProperties();
+    }
+
+    @AfterAll
+    void stop() {
+        provider.stop();
+    }
+
+    Http as(String subject, String email) {
+        Http http = new Http(server, json);
+        provider.signIn(http, subject, email, true);
+        return http;
+    }
+
+    @Test
+    void staffEditTheirOwnAgencysContactOnly() {
+        Http staff = as("edit-en-staff", "staff@en-agentur.example.org");
+        HttpResponse<String> invalid = staff.postForm("/agentur/profil", Map.of("email", "kaputt", "phone", "abc",
+            "website", "javascript:alert(1)", "address", "Bahnhofstraße 56"));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("gültige E-Mail-Adresse", "gültige Telefonnummer", "http:// oder https://",
+            "value=\"kaputt\"", "value=\"javascript:alert(1)\"");
+        assertThat(agencies.findById("en-agentur").orElseThrow().email()).isNotEqualTo("kaputt");
+
+        HttpResponse<String> saved = staff.postForm("/agentur/profil", Map.of("email", "team@en-agentur.example.org",
+            "phone", "+49 2302 000", "website", "https://en-agentur.example.org", "address", "Bahnhofstraße 56, Witten"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(agencies.findById("en-agentur").orElseThrow().email()).isEqualTo("team@en-agentur.example.org");
+        assertThat(agencies.findById("wf-dortmund").orElseThrow().email()).isNotEqualTo("team@en-agentur.example.org");
+        assertThat(staff.get("/agentur?gespeichert").body()).contains("Die Änderungen sind gespeichert.");
+    }
+
+    @Test
+    void adminsAssignValidatedTerritoriesThatRouteAtOnce() {
+        Http admin = as("edit-admin", "admin@digitalcheck.example.org");
+        Http anyone = new Http(server, json);
+        assertThat(anyone.get("/api/v1/routing?postalCode=58636").body()).contains("nrw-invest");
+
+        for (Map.Entry<String, String> bad : Map.of("5x", "2 bis 8 Ziffern", "05999", "keine Gemeinde",
+            "05954", "schon zugeordnet (en-agentur)").entrySet()) {
+            HttpResponse<String> refused = admin.postForm("/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", bad.getKey()));
+            assertThat(refused.statusCode()).as(bad.getKey()).isEqualTo(422);
+            assertThat(refused.body()).contains(bad.getValue(), "value=\"" + bad.getKey() + "\"");
+        }
+
+        assertThat(admin.postForm("/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", "05962")).statusCode()).isEqualTo(303);
+        assertThat(anyone.get("/api/v1/routing?postalCode=58636").body()).contains("wf-hagen");
+        assertThat(admin.get("/admin").body()).contains("05962");
+
+        assertThat(admin.postForm("/admin/gebiete/entfernen", Map.of("agencyId", "wf-hagen", "prefix", "05962")).statusCode()).isEqualTo(303);
+        assertThat(anyone.get("/api/v1/routing?postalCode=58636").body()).contains("nrw-invest").doesNotContain("wf-hagen");
+    }
+
+    @Test
+    void staffCannotTouchTerritories() {
+        Http staff = as("edit-do-staff", "staff@dortmund.example.org");
+        assertThat(staff.postForm("/admin/gebiete", Map.of("agencyId", "wf-dortmund", "prefix", "05962")).statusCode()).isEqualTo(403);
+        assertThat(staff.postForm("/admin/gebiete/entfernen", Map.of("agencyId", "en-agentur", "prefix", "05954")).statusCode())
+            .isEqualTo(403);
+        assertThat(new Http(server, json).get("/api/v1/routing?postalCode=58452").body()).contains("en-agentur");
+    }
+
+    @Test
+    void coachesKeepTheirProfile() {
+        Http coach = as("edit-en-coach", "coach@en-agentur.example.org");
+        HttpResponse<String> invalid = coach.postForm("/coach", Map.of("name", "", "expertise", "x".repeat(50), "mode.TELEPATHY", "on"));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("Bitte füllen Sie dieses Feld aus.", "Unbekannte Terminart");
+        HttpResponse<String> saved = coach.postForm("/coach", Map.of("name", "Carla Coach", "expertise", "Fertigung, ERP, , ERP",
+            "mode.VIDEO", "on", "mode.ON_SITE", "on"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        Account account = accounts.findByEmail("coach@en-agentur.example.org").orElseThrow();
+        assertThat(account.expertiseTags()).containsExactly("Fertigung", "ERP");
+        assertThat(account.modes()).containsExactlyInAnyOrder("VIDEO", "ON_SITE");
+        Http staff = as("edit-en-staff", "staff@en-agentur.example.org");
+        assertThat(staff.get("/agentur").body()).contains("Fertigung, ERP");
+    }
+}
