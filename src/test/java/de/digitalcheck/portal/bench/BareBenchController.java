@@ -7,6 +7,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 
 /**
  * The benchmark's baseline: a bare Micronaut endpoint returning a short text (SPEC §10 "a bare Micronaut endpoint
@@ -14,10 +16,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * <p>
  * {@code /bench/bare} runs on the event loop (Micronaut's default for a controller without {@code @ExecuteOn});
  * {@code /bench/bare/blocking} hops to the blocking executor like the portal's page controllers do, to show what
- * that hop alone costs.
+ * that hop alone costs. Anonymous like the self-check pages, so both go through the same security filter.
  */
 @Controller("/bench/bare")
 @Requires(env = "bench")
+@Secured(SecurityRule.IS_ANONYMOUS)
 class BareBenchController {
 
     @Get

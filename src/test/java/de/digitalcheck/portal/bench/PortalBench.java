@@ -93,6 +93,8 @@ public final class PortalBench {
     private final StringBuilder details = new StringBuilder();
     private final List<AppProcess> running = new ArrayList<>();
     private final LocalDateTime started = LocalDateTime.now();
+    private final String sessionSecret = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(32));
+    private String pageCookies = "";
 
     private PortalBench(Config config) {
         this.config = config;
@@ -248,7 +250,8 @@ public final class PortalBench {
         String stepPath = createCheck();
         byte[] bare = HttpConnection.get(HOST, config.port(), "/bench/bare", "text/plain");
         byte[] bareBlocking = HttpConnection.get(HOST, config.port(), "/bench/bare/blocking", "text/plain");
-        byte[] page = HttpConnection.get(HOST, config.port(), stepPath, "text/html");
+        // a returning browser: it sends back the cookies the portal set (e.g. the CSRF token's)
+        byte[] page = withCookies(HttpConnection.get(HOST, config.port(), stepPath, "text/html"), pageCookies);
         try (HttpConnection c = new HttpConnection(HOST, config.port(), 10_000)) {
             HttpConnection.Response b = c.send(bare, true);
             if (b.status() != 200 || !b.bodyText().equals("ok")) {
@@ -308,12 +311,10 @@ public final class PortalBench {
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
             String cookies = empty.headers().getOrDefault("set-cookie", List.of()).stream()
                 .map(v -> v.split(";", 2)[0]).collect(Collectors.joining("; "));
+            pageCookies = cookies;
             byte[] request = HttpConnection.post(HOST, config.port(), "/check", "application/x-www-form-urlencoded", "text/html",
                 body.getBytes(StandardCharsets.UTF_8));
-            if (!cookies.isEmpty()) {
-                String r = new String(request, StandardCharsets.ISO_8859_1).replaceFirst("\r\n", "\r\nCookie: " + cookies + "\r\n");
-                request = r.getBytes(StandardCharsets.ISO_8859_1);
-            }
+            request = withCookies(request, cookies);
             HttpConnection.Response created = c.send(request, true);
             String location = created.header("location");
             if (created.status() != 303 || location == null || !location.contains("/step/")) {
@@ -411,7 +412,7 @@ public final class PortalBench {
             LoadGenerator.Result page = null;
             if (config.scenarios().contains("page")) {
                 String stepPath = createCheck();
-                byte[] request = HttpConnection.get(HOST, config.port(), stepPath, "text/html");
+                byte[] request = withCookies(HttpConnection.get(HOST, config.port(), stepPath, "text/html"), pageCookies);
                 page = measured("questionnaire page (" + label + ")", app, new LoadGenerator.Scenario(
                         "GET /check/{token}/step/strategy [" + label + "]", config.getConcurrency(), seq -> request, 200,
                         false, null), config.warmup(), config.sweepMeasure(),
@@ -480,6 +481,9 @@ public final class PortalBench {
         env.put("DB_PASSWORD", config.dbPassword());
         env.put("PORT", Integer.toString(config.port()));
         env.put("PORTAL_BASE_URL", "http://127.0.0.1:" + config.port());
+        env.put("SESSION_SECRET", sessionSecret);
+        // the limit is per client address (30 posts per 10 minutes) and all load comes from 127.0.0.1
+        env.put("RATE_LIMITS_ENABLED", "false");
         if (!blockingThreads.isEmpty()) {
             env.put("BLOCKING_THREADS", blockingThreads);
         }
@@ -525,6 +529,14 @@ public final class PortalBench {
         if (busy > config.quietCores()) {
             say(String.format(Locale.ROOT, "  (going on with %s although other work uses %.2f cores)", what, busy));
         }
+    }
+
+    private static byte[] withCookies(byte[] request, String cookies) {
+        if (cookies.isEmpty()) {
+            return request;
+        }
+        String r = new String(request, StandardCharsets.ISO_8859_1).replaceFirst("\r\n", "\r\nCookie: " + cookies + "\r\n");
+        return r.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static double cpuPerRequest(LoadGenerator.Result r) {

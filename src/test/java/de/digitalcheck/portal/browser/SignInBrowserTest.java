@@ -1,0 +1,109 @@
+package de.digitalcheck.portal.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * Sign-in in a real browser, by keyboard, through the real OpenID provider, into each workspace;
+ * axe-core finds no violation on any workspace page. Screenshots of each workspace go to target/screenshots.
+ */
+@ExtendWith(RequiresChromium.class)
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SignInBrowserTest implements TestPropertyProvider {
+
+    final OidcProvider provider = new OidcProvider();
+
+    @Inject
+    EmbeddedServer server;
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return provider.portalProperties();
+    }
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        provider.stop();
+    }
+
+    String url(String path) {
+        return server.getURL() + path;
+    }
+
+    /** Signs in by keyboard: footer link, sign-in button, provider, callback — and lands in the workspace. */
+    Page signIn(BrowserContext context, String subject, String email) {
+        provider.nextUser(subject, Map.of("email", email, "email_verified", true));
+        Page page = context.newPage();
+        KeyboardUser user = new KeyboardUser(page);
+        page.navigate(url("/"));
+        user.activate("a[href='/anmelden']");
+        assertThat(page.locator("h1")).hasText("Anmelden");
+        Axe.assertNoViolations(page, "sign-in");
+        user.activate("a[href='/oauth/login/oidc']");
+        return page;
+    }
+
+    @Test
+    void eachRoleSignsInByKeyboardAndFindsAnAccessibleWorkspace() {
+        Map<String, String[]> roles = Map.of(
+            "admin@digitalcheck.example.org", new String[] {"/admin", "Netzwerkverwaltung", "workspace-admin"},
+            "staff@en-agentur.example.org", new String[] {"/agentur", "EN-Agentur", "workspace-agency"},
+            "coach@en-agentur.example.org", new String[] {"/coach", "Mein Profil als Innovationscoach", "workspace-coach"});
+        roles.forEach((email, expected) -> {
+            try (BrowserContext context = Browsers.newContext(browser)) {
+                Page page = signIn(context, "browser-" + expected[2], email);
+                assertThat(page).hasURL(url(expected[0]));
+                assertThat(page.locator("h1")).containsText(expected[1]);
+                assertThat(page.locator(".dc-user")).containsText("Angemeldet als");
+                Axe.assertNoViolations(page, expected[2]);
+                Browsers.screenshot(page, expected[2]);
+                // signing out by keyboard ends the session
+                new KeyboardUser(page).activate("form[action='/abmelden'] button");
+                page.navigate(url(expected[0]));
+                assertThat(page.locator("h1")).hasText("Anmelden");
+            }
+        });
+    }
+
+    @Test
+    void aStrangerSeesTheNotInvitedPage() {
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context, "browser-stranger", "stranger@example.org");
+            assertThat(page).hasURL(url("/anmelden/abgelehnt"));
+            assertThat(page.locator("h1")).hasText("Sie sind (noch) nicht freigeschaltet");
+            Axe.assertNoViolations(page, "not-invited");
+        }
+    }
+}
