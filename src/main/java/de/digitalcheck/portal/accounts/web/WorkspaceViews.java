@@ -49,7 +49,7 @@ class WorkspaceViews {
             List<String> overlaps = new ArrayList<>();
             for (String prefix : own) {
                 all.stream().filter(t -> !t.agencyId().equals(agency.id()))
-                    .filter(t -> t.agsPrefix().startsWith(prefix) || prefix.startsWith(t.agsPrefix()))
+                    .filter(t -> prefix.startsWith(t.agsPrefix()))
                     .forEach(t -> overlaps.add(messages.get(lang, "admin.overlap", prefix, t.agsPrefix(), t.agencyId())));
             }
             rows.add(new AgencyRow(agency, own, overlaps));
