@@ -42,8 +42,10 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
     @Override
     public Publisher<AuthenticationResponse> createAuthenticationResponse(String providerName,
             OpenIdTokenResponse tokenResponse, OpenIdClaims claims, @Nullable State state) {
+        Object groups = directory.groupRoles.groupsClaim() == null ? null : claims.get(directory.groupRoles.groupsClaim());
+        String name = claims.getName() == null ? claims.getEmail() : claims.getName();
         return Mono.fromCallable(() -> directory.signIn(claims.getIssuer(), claims.getSubject(), claims.getEmail(),
-                Boolean.TRUE.equals(claims.isEmailVerified()))
+                Boolean.TRUE.equals(claims.isEmailVerified()), name, groups)
             .map(DirectorySignIn::success)
             .orElseGet(() -> {
                 LOG.info("Refused sign-in of a subject that is not invited (issuer {})", claims.getIssuer());
@@ -67,15 +69,18 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
     static class Directory {
 
         private final Accounts accounts;
+        private final GroupRoles groupRoles;
         private final Clock clock;
 
-        Directory(Accounts accounts, Clock clock) {
+        Directory(Accounts accounts, GroupRoles groupRoles, Clock clock) {
             this.accounts = accounts;
+            this.groupRoles = groupRoles;
             this.clock = clock;
         }
 
         @Transactional
-        Optional<Account> signIn(String issuer, String subject, @Nullable String email, boolean emailVerified) {
+        Optional<Account> signIn(String issuer, String subject, @Nullable String email, boolean emailVerified,
+                                 @Nullable String name, @Nullable Object groups) {
             Optional<Account> known = accounts.findByIssuerAndSubject(issuer, subject);
             if (known.isPresent()) {
                 return Optional.of(accounts.update(known.get().signedIn(clock.instant())));
@@ -83,9 +88,14 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
             if (email == null || !emailVerified) {
                 return Optional.empty();
             }
-            return accounts.findByEmail(email.strip().toLowerCase(Locale.ROOT))
-                .filter(a -> !a.bound())
-                .map(a -> accounts.update(a.boundTo(issuer, subject, clock.instant())));
+            String normalised = email.strip().toLowerCase(Locale.ROOT);
+            Optional<Account> invited = accounts.findByEmail(normalised);
+            if (invited.isPresent()) {
+                return invited.filter(a -> !a.bound()).map(a -> accounts.update(a.boundTo(issuer, subject, clock.instant())));
+            }
+            return groupRoles.grantFor(groups).map(grant -> accounts.save(new Account(java.util.UUID.randomUUID().toString(),
+                normalised, name == null || name.isBlank() ? normalised : name.strip(), grant.role(), grant.agencyId(),
+                issuer, subject, clock.instant(), clock.instant())));
         }
     }
 }

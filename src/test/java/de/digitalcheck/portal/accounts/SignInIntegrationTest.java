@@ -34,7 +34,10 @@ class SignInIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return provider.portalProperties();
+        Map<String, String> properties = new java.util.HashMap<>(provider.portalProperties());
+        properties.put("portal.sign-in.groups-claim", "groups");
+        properties.put("portal.sign-in.group-roles.dc-en-coaches", "COACH:en-agentur");
+        return properties;
     }
 
     @AfterAll
@@ -136,5 +139,26 @@ class SignInIntegrationTest implements TestPropertyProvider {
         HttpResponse<String> logout = browser.postForm("/abmelden", Map.of());
         assertThat(logout.statusCode()).isEqualTo(303);
         assertThat(browser.get("/coach").headers().firstValue("Location")).contains("/anmelden");
+    }
+
+    @Test
+    void aMappedProviderGroupAddsTheUserWithItsRole() {
+        Http browser = new Http(server, json);
+        HttpResponse<String> callback = provider.signIn(browser, "group-coach", Map.of("email", "Gruppen.Coach@example.org",
+            "email_verified", true, "name", "Gerd Gruppe", "groups", java.util.List.of("staff", "dc-en-coaches")));
+        assertThat(callback.headers().firstValue("Location")).contains("/workspace");
+        assertThat(browser.get("/coach").body()).contains("Gerd Gruppe", "EN-Agentur");
+        assertThat(accounts.findByEmail("gruppen.coach@example.org")).get()
+            .satisfies(a -> assertThat(a.role()).isEqualTo(Role.COACH))
+            .satisfies(a -> assertThat(a.agencyId()).isEqualTo("en-agentur"));
+
+        Http other = new Http(server, json);
+        HttpResponse<String> refused = provider.signIn(other, "group-stranger", Map.of("email", "fremd@example.org",
+            "email_verified", true, "groups", java.util.List.of("staff")));
+        assertThat(refused.headers().firstValue("Location")).contains("/anmelden/abgelehnt");
+        Http unverified = new Http(server, json);
+        HttpResponse<String> notVerified = provider.signIn(unverified, "group-unverified", Map.of("email", "unverified@example.org",
+            "email_verified", false, "groups", java.util.List.of("dc-en-coaches")));
+        assertThat(notVerified.headers().firstValue("Location")).contains("/anmelden/abgelehnt");
     }
 }

@@ -52,7 +52,12 @@ public final class OidcProvider {
      * (the redirect after the callback).
      */
     public HttpResponse<String> signIn(Http portal, String subject, String email, boolean verified) {
-        nextUser(subject, Map.of("email", email, "email_verified", verified, "name", subject));
+        return signIn(portal, subject, Map.of("email", email, "email_verified", verified, "name", subject));
+    }
+
+    /** As above, with any claims (e.g. groups). */
+    public HttpResponse<String> signIn(Http portal, String subject, Map<String, Object> claims) {
+        nextUser(subject, claims);
         HttpResponse<String> login = portal.get("/oauth/login/oidc");
         assertThat(login.statusCode()).as("login redirect").isBetween(300, 399);
         String authorize = login.headers().firstValue("Location").orElseThrow();
