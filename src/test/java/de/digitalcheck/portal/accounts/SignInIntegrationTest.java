@@ -161,4 +161,24 @@ class SignInIntegrationTest implements TestPropertyProvider {
             "email_verified", false, "groups", java.util.List.of("dc-en-coaches")));
         assertThat(notVerified.headers().firstValue("Location")).contains("/anmelden/abgelehnt");
     }
+
+    @Test
+    void anIdTokenWithAForeignNonceOrIssuerIsRejected() {
+        // control: the same sign-in without a forged claim succeeds (a new user of a mapped group)
+        Http control = new Http(server, json);
+        provider.signIn(control, "forgery-control", Map.of("email", "control@example.org", "email_verified", true,
+            "groups", java.util.List.of("dc-en-coaches")));
+        assertThat(control.cookie("JWT")).isPresent();
+        for (Map.Entry<String, Object> forged : Map.<String, Object>of("nonce", "replayed-nonce",
+            "iss", "https://evil.example.org/issuer").entrySet()) {
+            Http browser = new Http(server, json);
+            String email = "forged-" + forged.getKey() + "@example.org";
+            HttpResponse<String> callback = provider.signIn(browser, "forgery-" + forged.getKey(), Map.of(
+                "email", email, "email_verified", true, "groups", java.util.List.of("dc-en-coaches"),
+                forged.getKey(), forged.getValue()));
+            assertThat(browser.cookie("JWT")).as("session despite forged " + forged.getKey()).isEmpty();
+            assertThat(callback.headers().firstValue("Location").orElse("")).doesNotContain("/workspace");
+            assertThat(accounts.findByEmail(email)).as("account for forged " + forged.getKey()).isEmpty();
+        }
+    }
 }

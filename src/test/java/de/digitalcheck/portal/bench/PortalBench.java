@@ -48,7 +48,14 @@ public final class PortalBench {
             String runtime = Files.readString(Path.of(cpFile)).trim();
             String jvm = prop("bench.appJvmOptions", "").trim();
             String sweep = prop("bench.sweep", "").trim();
-            return new Config(Integer.parseInt(prop("bench.port", "18080")), prop("bench.dbHost", "127.0.0.1"),
+            int port = Integer.parseInt(prop("bench.port", "0"));
+            if (port == 0) {
+                // a free port, so that a portal someone else runs (e.g. on 8080) is never disturbed
+                try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                    port = s.getLocalPort();
+                }
+            }
+            return new Config(port, prop("bench.dbHost", "127.0.0.1"),
                 Integer.parseInt(prop("bench.dbPort", "3306")), prop("bench.dbName", "digitalcheck_bench"),
                 prop("bench.dbUser", "root"), prop("bench.dbPassword", ""),
                 prop("bench.appClasses", "target/bench/app/digitalcheck-portal.jar"), prop("bench.benchClasses", "target/bench/app/bench-classes"),
