@@ -109,4 +109,22 @@ class InvitationIntegrationTest implements TestPropertyProvider {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(accounts.findByEmail("x@example.org")).isEmpty();
     }
+
+    @Test
+    void staffInviteCoachesIntoTheirOwnAgencyOnly() throws Exception {
+        Http staff = new Http(server, json);
+        provider.signIn(staff, "invitation-en-staff", "staff@en-agentur.example.org", true);
+        HttpResponse<String> invited = staff.postForm("/agentur/coaches", Map.of("email", "neuer.coach@example.org",
+            "name", "Nico Neu", "agencyId", "wf-dortmund", "role", "NETWORK_ADMIN"));
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(303);
+        Account coach = accounts.findByEmail("neuer.coach@example.org").orElseThrow();
+        assertThat(coach.role()).isEqualTo(Role.COACH);
+        assertThat(coach.agencyId()).isEqualTo("en-agentur");
+        assertThat(staff.get("/agentur").body()).contains("Nico Neu");
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+
+        HttpResponse<String> invalid = staff.postForm("/agentur/coaches", Map.of("email", "", "name", ""));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("Bitte füllen Sie dieses Feld aus.");
+    }
 }

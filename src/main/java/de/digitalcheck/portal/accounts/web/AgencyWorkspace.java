@@ -1,6 +1,9 @@
 package de.digitalcheck.portal.accounts.web;
 
+import de.digitalcheck.portal.accounts.Invitations;
+import de.digitalcheck.portal.accounts.Role;
 import de.digitalcheck.portal.accounts.SignedIn;
+import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
@@ -40,11 +43,13 @@ class AgencyWorkspace {
 
     private final WorkspaceViews views;
     private final AgencyAdministration agencies;
+    private final Invitations invitations;
     private final Csrf csrf;
 
-    AgencyWorkspace(WorkspaceViews views, AgencyAdministration agencies, Csrf csrf) {
+    AgencyWorkspace(WorkspaceViews views, AgencyAdministration agencies, Invitations invitations, Csrf csrf) {
         this.views = views;
         this.agencies = agencies;
+        this.invitations = invitations;
         this.csrf = csrf;
     }
 
@@ -52,7 +57,28 @@ class AgencyWorkspace {
     ModelAndView<Map<String, Object>> overview(HttpRequest<?> request, Authentication authentication) {
         Map<String, Object> model = views.agency(SignedIn.of(authentication));
         model.put("saved", request.getParameters().contains("gespeichert"));
+        model.put("coachInvited", request.getParameters().contains("eingeladen"));
         return new ModelAndView<>(VIEW, model);
+    }
+
+    /** Staff invite coaches into their own agency (never into another: the agency comes from the session). */
+    @Post(PATH + "/coaches")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> inviteCoach(HttpRequest<?> request, Authentication authentication, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        SignedIn user = SignedIn.of(authentication);
+        try {
+            invitations.invite(body.get("email"), body.get("name"), Role.COACH.name(), user.agencyId());
+            return HttpResponse.seeOther(URI.create(PATH + "?eingeladen#coaches-title"));
+        } catch (ValidationException | Mailer.MailFailed e) {
+            Map<String, Object> model = views.agency(user);
+            model.put("coachErrors", views.messages().byField(PortalLocaleResolver.language(request),
+                e instanceof ValidationException v ? v.errors()
+                    : java.util.List.of(de.digitalcheck.portal.shared.validation.FieldError.of("email", "error.invite.mail"))));
+            model.put("coachForm", body);
+            return HttpResponse.status(e instanceof ValidationException ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(VIEW, model));
+        }
     }
 
     @Post(PATH + "/profil")

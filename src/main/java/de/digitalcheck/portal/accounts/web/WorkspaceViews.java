@@ -75,6 +75,9 @@ class WorkspaceViews {
         Map<String, Object> model = new HashMap<>();
         model.put("errors", Map.of());
         model.put("saved", false);
+        model.put("coachInvited", false);
+        model.put("coachErrors", Map.of());
+        model.put("coachForm", Map.of());
         model.put("agency", agencies.findById(user.agencyId()).orElseThrow());
         model.put("territories", StreamSupport.stream(territories.findAll().spliterator(), false)
             .filter(t -> t.agencyId().equals(user.agencyId())).map(Territory::agsPrefix).sorted().toList());
