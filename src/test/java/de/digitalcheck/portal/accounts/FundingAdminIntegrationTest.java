@@ -1,0 +1,92 @@
+package de.digitalcheck.portal.accounts;
+
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.Answers;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin maintains funding programmes; companies see only the open, matching ones. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FundingAdminIntegrationTest implements TestPropertyProvider {
+
+    final OidcProvider provider = new OidcProvider();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Questionnaires questionnaires;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return provider.portalProperties();
+    }
+
+    @AfterAll
+    void stop() {
+        provider.stop();
+    }
+
+    String resultPageOfAWittenCompany() {
+        Http company = new Http(server, json);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("company", Map.of("name", "Witten Werkzeug", "postalCode", "58452", "sector", "C", "employees", 20,
+            "companyType", "OWN_PRODUCTS"));
+        body.put("answers", Answers.atLevel(questionnaires.current(), CompanyType.OWN_PRODUCTS, 1));
+        body.put("language", "de");
+        String resultUrl = (String) company.map(company.postJson("/api/v1/assessments", company.write(body))).get("resultUrl");
+        return company.get(resultUrl.substring(resultUrl.indexOf("/check/"))).body();
+    }
+
+    @Test
+    void anAddedProgrammeIsOfferedWhileOpenAndNotAfterItCloses() {
+        Http admin = new Http(server, json);
+        provider.signIn(admin, "funding-admin", "admin@digitalcheck.example.org", true);
+
+        Map<String, String> form = new LinkedHashMap<>(Map.of("nameDe", "Digitalbonus EN-Kreis", "nameEn", "Digital bonus EN district",
+            "provider", "EN-Agentur", "summaryDe", "Zuschuss für erste Digitalprojekte.", "summaryEn", "Grant for first digital projects.",
+            "url", "https://en-agentur.example.org/digitalbonus", "regionAgs", "05954", "maxLevel", "3",
+            "validFrom", "2026-01-01"));
+        form.put("dim.factory", "on");
+        form.put("smeOnly", "on");
+
+        Map<String, String> broken = new LinkedHashMap<>(form);
+        broken.remove("dim.factory");
+        broken.put("url", "ftp://x");
+        broken.put("maxLevel", "9");
+        broken.put("validFrom", "morgen");
+        HttpResponse<String> refused = admin.postForm("/admin/foerderprogramme", broken);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("mindestens einen Bereich", "http:// oder https://", "Stufe von 0 bis 5",
+            "JJJJ-MM-TT", "value=\"Digitalbonus EN-Kreis\"");
+
+        assertThat(admin.postForm("/admin/foerderprogramme", form).statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/foerderprogramme").body()).contains("Digitalbonus EN-Kreis", "offen");
+        assertThat(resultPageOfAWittenCompany()).contains("Digitalbonus EN-Kreis");
+
+        String yesterday = LocalDate.now().minusDays(1).toString();
+        assertThat(admin.postForm("/admin/foerderprogramme/digitalbonus-en-kreis/gueltigkeit", Map.of("validUntil", yesterday))
+            .statusCode()).isEqualTo(303);
+        assertThat(resultPageOfAWittenCompany()).doesNotContain("Digitalbonus EN-Kreis");
+        assertThat(admin.postForm("/admin/foerderprogramme/digitalbonus-en-kreis/gueltigkeit", Map.of("validUntil", "2020-01-01"))
+            .statusCode()).isEqualTo(422);
+    }
+}
