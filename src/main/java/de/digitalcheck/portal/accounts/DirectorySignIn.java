@@ -45,7 +45,7 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
         Object groups = directory.groupRoles.groupsClaim() == null ? null : claims.get(directory.groupRoles.groupsClaim());
         String name = claims.getName() == null ? claims.getEmail() : claims.getName();
         return Mono.fromCallable(() -> directory.signIn(claims.getIssuer(), claims.getSubject(), claims.getEmail(),
-                Boolean.TRUE.equals(claims.isEmailVerified()), name, groups)
+                directory.groupRoles.verified(claims.isEmailVerified()), name, groups)
             .map(DirectorySignIn::success)
             .orElseGet(() -> {
                 LOG.info("Refused sign-in of a subject that is not invited (issuer {})", claims.getIssuer());

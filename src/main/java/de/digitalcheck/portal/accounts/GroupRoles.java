@@ -14,7 +14,17 @@ import java.util.Optional;
  * yet in the directory is added at sign-in; accounts already in the directory keep their roles.
  */
 @ConfigurationProperties("portal.sign-in")
-public record GroupRoles(@Nullable String groupsClaim, @Nullable Map<String, String> groupRoles) {
+public record GroupRoles(@Nullable String groupsClaim, @Nullable Map<String, String> groupRoles,
+                         @Nullable Boolean emailsVerifiedByProvider) {
+
+    /**
+     * Whether an email without an {@code email_verified} claim counts as verified: set
+     * {@code portal.sign-in.emails-verified-by-provider} only for providers that vouch for every address they
+     * issue (e.g. Entra ID with organisation accounts, whose tokens carry no such claim).
+     */
+    public boolean verified(@Nullable Boolean claim) {
+        return claim != null ? claim : Boolean.TRUE.equals(emailsVerifiedByProvider);
+    }
 
     /** A role (and agency) granted by a group. */
     public record Grant(Role role, @Nullable String agencyId) {

@@ -138,6 +138,10 @@ class SignInIntegrationTest implements TestPropertyProvider {
         assertThat(browser.get("/coach").statusCode()).isEqualTo(200);
         HttpResponse<String> logout = browser.postForm("/abmelden", Map.of());
         assertThat(logout.statusCode()).isEqualTo(303);
+        // the provider's session ends too: on to its end-session endpoint, and back to the portal
+        assertThat(logout.headers().firstValue("Location")).get().asString()
+            .startsWith(provider.server().endSessionEndpointUrl(OidcProvider.ISSUER_ID).toString())
+            .contains("post_logout_redirect_uri=", "client_id=" + OidcProvider.CLIENT_ID);
         assertThat(browser.get("/coach").headers().firstValue("Location")).contains("/anmelden");
     }
 

@@ -85,6 +85,12 @@ public class CompanyAccess {
         });
     }
 
+    /** Forgets every link ever sent to this address (part of erasing a company's data). */
+    @Transactional
+    public void forget(String email) {
+        links.deleteByEmail(normalise(email));
+    }
+
     public List<Assessment> checksOf(String email) {
         return assessments.findByContactEmailOrderByCreatedAtDesc(normalise(email));
     }

@@ -6,4 +6,8 @@ import io.micronaut.data.repository.CrudRepository;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface CompanyLinks extends CrudRepository<CompanyLink, String> {
+
+    java.util.List<CompanyLink> findByEmail(String email);
+
+    void deleteByEmail(String email);
 }

@@ -135,6 +135,7 @@ class MyCompanyPages {
             return HttpResponse.seeOther(URI.create(PATH));
         }
         int erased = personalData.erase(email.get());
+        access.forget(email.get());
         return HttpResponse.ok(new ModelAndView<>("accounts/company-erased", Map.of("count", erased)))
             .cookie(CompanySession.close());
     }

@@ -1,7 +1,13 @@
 package de.digitalcheck.portal.accounts.web;
 
 import de.digitalcheck.portal.shared.web.Csrf;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.security.oauth2.client.OpenIdProviderMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -14,25 +20,55 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** Signing out: a form post (with CSRF token) that ends the session cookie. */
+/**
+ * Signing out: a form post (with CSRF token) that ends the session cookie and, where the provider has an
+ * end-session endpoint, continues there so that the provider's session ends too.
+ */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 class SignOut {
 
     static final String SESSION_COOKIE = "JWT";
 
-    private final Csrf csrf;
+    private static final Logger LOG = LoggerFactory.getLogger(SignOut.class);
 
-    SignOut(Csrf csrf) {
+    private final Csrf csrf;
+    private final BeanContext beans;
+    private final String baseUrl;
+    private final String clientId;
+
+    SignOut(Csrf csrf, BeanContext beans, @Value("${portal.base-url}") String baseUrl,
+            @Value("${micronaut.security.oauth2.clients.oidc.client-id:}") String clientId) {
         this.csrf = csrf;
+        this.beans = beans;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        this.clientId = clientId;
     }
 
     @Post("/abmelden")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
         csrf.verify(request, body);
-        return HttpResponse.seeOther(URI.create("/")).cookie(Cookie.of(SESSION_COOKIE, "").path("/").maxAge(0).httpOnly(true));
+        return HttpResponse.seeOther(URI.create(afterSignOut()))
+            .cookie(Cookie.of(SESSION_COOKIE, "").path("/").maxAge(0).httpOnly(true));
+    }
+
+    private String afterSignOut() {
+        try {
+            return beans.findBean(OpenIdProviderMetadata.class, Qualifiers.byName("oidc"))
+                .map(OpenIdProviderMetadata::getEndSessionEndpoint)
+                .filter(endpoint -> endpoint != null && !endpoint.isBlank())
+                .map(endpoint -> endpoint + (endpoint.contains("?") ? "&" : "?") + "client_id="
+                    + URLEncoder.encode(clientId, StandardCharsets.UTF_8) + "&post_logout_redirect_uri="
+                    + URLEncoder.encode(baseUrl, StandardCharsets.UTF_8))
+                .orElse("/");
+        } catch (RuntimeException e) {
+            LOG.warn("The sign-in provider's end-session endpoint is unknown; signed out of the portal only", e);
+            return "/";
+        }
     }
 }

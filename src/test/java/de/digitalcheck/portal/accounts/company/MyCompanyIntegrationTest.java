@@ -136,6 +136,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
             assertThat(a.score()).isEqualTo(2.0);
         });
         assertThat(http.get("/mein-unternehmen/uebersicht").headers().firstValue("Location")).contains("/mein-unternehmen");
+        assertThat(links.findByEmail("rita@giesserei.example.org")).as("no link remembers the erased email").isEmpty();
     }
 
     @Test

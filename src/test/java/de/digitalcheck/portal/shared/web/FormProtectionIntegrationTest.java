@@ -89,7 +89,7 @@ class FormProtectionIntegrationTest implements TestPropertyProvider {
             .toList();
         assertThat(formRoutes).hasSizeGreaterThanOrEqualTo(4);
         for (UriRouteInfo<?, ?> route : formRoutes) {
-            String path = route.getUriMatchTemplate().expand(Map.of("token", token, "dimension", "strategy"));
+            String path = route.getUriMatchTemplate().expand(Map.of("token", token, "dimension", "strategy", "id", "zim"));
             HttpResponse<String> response = http.postRawForm(path, PROFILE);
             assertThat(response.statusCode()).as("POST " + path + " without token").isEqualTo(403);
         }
