@@ -7,19 +7,18 @@ import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.Mailer;
 import io.micronaut.context.annotation.Value;
 import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.Formats;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** Invites people into the directory: one account per email; staff and coaches belong to an agency. */
 @Singleton
 public class Invitations {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
     private final Accounts accounts;
     private final Agencies agencies;
@@ -49,7 +48,7 @@ public class Invitations {
         String name = nameInput == null ? "" : nameInput.strip();
         if (email.isEmpty()) {
             errors.add("email", "error.required");
-        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        } else if (!Formats.isEmail(email)) {
             errors.add("email", "error.email.format");
         } else if (accounts.findByEmail(email).isPresent()) {
             errors.add("email", "error.invite.exists");

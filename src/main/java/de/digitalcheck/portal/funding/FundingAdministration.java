@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.funding;
 
 import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.Formats;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
 public class FundingAdministration {
 
     static final Set<String> DIMENSIONS = Set.of("strategy", "factory", "operations", "products", "services", "employees");
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]{3,490}");
     private static final Pattern REGION = Pattern.compile("(\\d{2,8})?");
 
     private final FundingProgrammes programmes;
@@ -40,7 +40,7 @@ public class FundingAdministration {
         String summaryDe = required(form, "summaryDe", 1000, errors);
         String summaryEn = required(form, "summaryEn", 1000, errors);
         String url = required(form, "url", 500, errors);
-        if (!url.isEmpty() && !URL.matcher(url).matches()) {
+        if (!url.isEmpty() && !Formats.isWebAddress(url)) {
             errors.add("url", "error.website.format");
         }
         String region = value(form, "regionAgs");

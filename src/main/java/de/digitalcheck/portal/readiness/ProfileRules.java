@@ -3,10 +3,10 @@ package de.digitalcheck.portal.readiness;
 import de.digitalcheck.portal.routing.Municipality;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.Formats;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The rules of a company profile and a contact, shared by the pages and the API. */
 @Singleton
@@ -14,8 +14,6 @@ public class ProfileRules {
 
     public static final int MAX_NAME = 200;
     public static final int MAX_EMPLOYEES = 10_000_000;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
-    private static final Pattern PHONE = Pattern.compile("[+0-9 ()/-]{4,30}");
 
     private final PostalCodeDirectory directory;
 
@@ -118,11 +116,11 @@ public class ProfileRules {
         String email = trimmed(in.email());
         if (email.isEmpty()) {
             errors.add(prefix + "email", "error.required");
-        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        } else if (!Formats.isEmail(email)) {
             errors.add(prefix + "email", "error.email.format");
         }
         String phone = trimmed(in.phone());
-        if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
+        if (!phone.isEmpty() && !Formats.isPhone(phone)) {
             errors.add(prefix + "phone", "error.phone.format");
         }
     }

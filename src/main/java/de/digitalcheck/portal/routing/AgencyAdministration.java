@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.routing;
 
 import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.Formats;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -15,9 +16,6 @@ import java.util.regex.Pattern;
 public class AgencyAdministration {
 
     private static final Pattern PREFIX = Pattern.compile("\\d{2,8}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
-    private static final Pattern PHONE = Pattern.compile("[+0-9 ()/-]{4,30}");
-    private static final Pattern WEBSITE = Pattern.compile("https?://[^\\s<>\"]{3,490}");
 
     private final Agencies agencies;
     private final Territories territories;
@@ -38,15 +36,15 @@ public class AgencyAdministration {
         String e = trim(email);
         if (e.isEmpty()) {
             errors.add("email", "error.required");
-        } else if (e.length() > 254 || !EMAIL.matcher(e).matches()) {
+        } else if (!Formats.isEmail(e)) {
             errors.add("email", "error.email.format");
         }
         String p = trim(phone);
-        if (!p.isEmpty() && !PHONE.matcher(p).matches()) {
+        if (!p.isEmpty() && !Formats.isPhone(p)) {
             errors.add("phone", "error.phone.format");
         }
         String w = trim(website);
-        if (!w.isEmpty() && !WEBSITE.matcher(w).matches()) {
+        if (!w.isEmpty() && !Formats.isWebAddress(w)) {
             errors.add("website", "error.website.format");
         }
         String a = trim(address);

@@ -41,7 +41,8 @@ public final class PortalBench {
                   String blockingThreads, String poolSize, int warmStarts, int getConcurrency, int postConcurrency,
                   Duration warmup, Duration measure, Duration postMeasure, int samples, long maxRequests,
                   Set<String> scenarios, List<String> sweep, Duration sweepMeasure, double quietCores,
-                  Duration quietWait, Path out, List<String> startupVariants, String dbUrlParams, int retries) {
+                  Duration quietWait, Path out, List<String> startupVariants, String dbUrlParams, int retries,
+                  Duration pageWarmup) {
 
         static Config fromSystemProperties() throws IOException {
             String cpFile = prop("bench.runtimeClasspathFile", "target/bench/classpath-runtime.txt");
@@ -76,7 +77,9 @@ public final class PortalBench {
                 prop("bench.startupVariants", "").isBlank() ? List.of()
                     : Arrays.stream(prop("bench.startupVariants", "").split(";")).map(String::trim).filter(v -> !v.isEmpty()).toList(),
                 prop("bench.dbUrlParams", BenchDatabase.DEFAULT_PARAMS),
-                Integer.parseInt(prop("bench.retries", "2")));
+                Integer.parseInt(prop("bench.retries", "2")),
+                // Thymeleaf/OGNL take long to reach steady state (the JIT compiles them only after thousands of pages)
+                Duration.ofSeconds(Long.parseLong(prop("bench.pageWarmupSeconds", "60"))));
         }
 
         private static String prop(String name, String fallback) {
@@ -282,7 +285,7 @@ public final class PortalBench {
         detail(blockingResult);
         LoadGenerator.Result pageResult = measured("questionnaire page", app, new LoadGenerator.Scenario(
                 "GET /check/{token}/step/strategy", config.getConcurrency(), seq -> page, 200, false, null),
-            config.warmup(), config.measure(),
+            config.pageWarmup(), config.measure(),
             () -> new ThreadSampler(app, config.samples(), config.out().resolve("threads-page.txt")));
         detail(pageResult);
         double ratio = pageResult.perSecond() / bareResult.perSecond();
@@ -422,7 +425,7 @@ public final class PortalBench {
                 byte[] request = withCookies(HttpConnection.get(HOST, config.port(), stepPath, "text/html"), pageCookies);
                 page = measured("questionnaire page (" + label + ")", app, new LoadGenerator.Scenario(
                         "GET /check/{token}/step/strategy [" + label + "]", config.getConcurrency(), seq -> request, 200,
-                        false, null), config.warmup(), config.sweepMeasure(),
+                        false, null), config.pageWarmup(), config.sweepMeasure(),
                     () -> new ThreadSampler(app, Math.min(config.samples(), 5), null));
                 detail(page);
             }

@@ -8,6 +8,7 @@ import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.Formats;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Brings a company back to its data by an emailed magic link (single use, {@link #VALID} long, token stored hashed).
@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 public class CompanyAccess {
 
     static final Duration VALID = Duration.ofMinutes(15);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
     private final CompanyLinks links;
     private final Assessments assessments;
@@ -58,7 +57,7 @@ public class CompanyAccess {
         Errors errors = new Errors();
         if (email.isEmpty()) {
             errors.add("email", "error.required");
-        } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+        } else if (!Formats.isEmail(email)) {
             errors.add("email", "error.email.format");
         }
         errors.throwIfAny();
