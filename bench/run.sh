@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# SPEC §10 speed benchmark (see bench/README.md): startup to ready, questionnaire page vs a bare endpoint,
+# POST /api/v1/assessments per second against MariaDB. One run, stops by itself, prints a summary table.
+#
+#   bench/run.sh                      # everything (~4 minutes plus the build)
+#   BENCH_SWEEP=16x16,64x32 bench/run.sh  # plus page and POST runs with BLOCKING_THREADSxDB_POOL_SIZE variants,
+#                                         # optionally with other JDBC URL parameters: 32x16+cachePrepStmts=true&...
+#
+# Environment (all optional): BENCH_PORT (default: a free port), BENCH_DB (digitalcheck_bench: dropped and re-created!),
+# BENCH_DB_HOST/BENCH_DB_PORT/BENCH_DB_USER/BENCH_DB_PASSWORD (127.0.0.1/3306/root/empty),
+# BLOCKING_THREADS, DB_POOL_SIZE (the portal's own variables; unset = its defaults 32 and 16),
+# BENCH_SCENARIOS (startup,page,post), BENCH_APP_JVM_OPTS (extra JVM flags for the portal),
+# BENCH_STARTUP_VARIANTS (JVM option sets for extra warm starts, ";"-separated; "none" to skip),
+# BENCH_DB_URL_PARAMS (JDBC URL parameters of DB_URL; default: those of the project's MariaDB tests),
+# BENCH_OPTS (extra -Dbench.* flags for the harness, e.g. "-Dbench.measureSeconds=20"), BENCH_SKIP_BUILD=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+OUT=target/bench
+APP=$OUT/app
+mkdir -p "$OUT"
+
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  echo "[bench] building (test-compile, runtime class path)"
+  # (retried once: a build running at the same time in the same target/ can make it fail transiently)
+  ./mvnw -q -B -Dfrontend.skip=true test-compile || { sleep 15; ./mvnw -q -B -Dfrontend.skip=true test-compile; }
+  ./mvnw -q -B -Dfrontend.skip=true dependency:build-classpath \
+    -DincludeScope=runtime -Dmdep.outputFile="$OUT/classpath-runtime.txt"
+
+  # A private copy of the compiled classes: other people's builds may rewrite target/ while the benchmark runs.
+  # Only the benchmark's own test classes go in (no other test beans, no logback-test.xml).
+  rm -rf "$APP"
+  BEANS=META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference
+  mkdir -p "$APP/classes" "$APP/bench-classes/de/digitalcheck/portal" "$APP/bench-classes/$BEANS"
+  cp -R target/classes/. "$APP/classes/"
+  cp -R target/test-classes/de/digitalcheck/portal/bench "$APP/bench-classes/de/digitalcheck/portal/"
+  cp target/test-classes/$BEANS/de.digitalcheck.portal.bench.* "$APP/bench-classes/$BEANS/"
+  # The portal packaged as a jar (as deployed; application class-data sharing also needs jars, not directories).
+  jar --create --file "$APP/digitalcheck-portal.jar" -C "$APP/classes" .
+  rm -f "$OUT/app-cds.jsa"
+fi
+
+DB_NAME=${BENCH_DB:-digitalcheck_bench}
+DB_HOST=${BENCH_DB_HOST:-127.0.0.1}
+DB_PORT=${BENCH_DB_PORT:-3306}
+DB_USER=${BENCH_DB_USER:-root}
+DB_PASSWORD=${BENCH_DB_PASSWORD:-}
+# The bench database (the harness drops and re-creates it before the first start, to measure migrations).
+if command -v mariadb >/dev/null 2>&1 || command -v mysql >/dev/null 2>&1; then
+  CLIENT=$(command -v mariadb || command -v mysql)
+  MYSQL_PWD="$DB_PASSWORD" "$CLIENT" --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" \
+    -e "CREATE DATABASE IF NOT EXISTS \`$DB_NAME\`"
+fi
+
+# Startup is also measured with these JVM options (";"-separated sets; BENCH_STARTUP_VARIANTS=none: skip).
+DEFAULT_STARTUP_VARIANTS="-XX:TieredStopAtLevel=1;-XX:SharedArchiveFile=$OUT/app-cds.jsa;-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$OUT/app-cds.jsa"
+[ "${BENCH_STARTUP_VARIANTS:-}" = none ] && BENCH_STARTUP_VARIANTS=" "
+
+# shellcheck disable=SC2086
+exec java -Xms256m -Xmx512m -Dlogback.configurationFile=bench/logback-harness.xml \
+  -cp "$APP/bench-classes:$(cat "$OUT/classpath-runtime.txt")" \
+  -Dbench.appClasses="$APP/digitalcheck-portal.jar" \
+  -Dbench.benchClasses="$APP/bench-classes" \
+  -Dbench.runtimeClasspathFile="$OUT/classpath-runtime.txt" \
+  -Dbench.out="$OUT" \
+  -Dbench.port="${BENCH_PORT:-0}" \
+  -Dbench.dbHost="$DB_HOST" -Dbench.dbPort="$DB_PORT" -Dbench.dbName="$DB_NAME" \
+  -Dbench.dbUser="$DB_USER" -Dbench.dbPassword="$DB_PASSWORD" \
+  -Dbench.dbUrlParams="${BENCH_DB_URL_PARAMS:-}" \
+  -Dbench.blockingThreads="${BLOCKING_THREADS:-}" -Dbench.poolSize="${DB_POOL_SIZE:-}" \
+  -Dbench.scenarios="${BENCH_SCENARIOS:-startup,page,post}" \
+  -Dbench.sweep="${BENCH_SWEEP:-}" \
+  -Dbench.appJvmOptions="${BENCH_APP_JVM_OPTS:-}" \
+  -Dbench.startupVariants="${BENCH_STARTUP_VARIANTS:-$DEFAULT_STARTUP_VARIANTS}" \
+  ${BENCH_OPTS:-} \
+  de.digitalcheck.portal.bench.PortalBench
