@@ -2,7 +2,8 @@
 # SPEC §10 speed benchmark (see bench/README.md): startup to ready, questionnaire page vs a bare endpoint,
 # POST /api/v1/assessments per second against MariaDB. One run, stops by itself, prints a summary table.
 #
-#   bench/run.sh                      # everything (~4 minutes plus the build)
+#   bench/run.sh                      # everything: ~6 minutes plus the build on a quiet machine; while other work
+#                                     # keeps the cores busy it waits (up to 3 min per scenario) and re-measures
 #   BENCH_SWEEP=16x16,64x32 bench/run.sh  # plus page and POST runs with BLOCKING_THREADSxDB_POOL_SIZE variants,
 #                                         # optionally with other JDBC URL parameters: 32x16+cachePrepStmts=true&...
 #
