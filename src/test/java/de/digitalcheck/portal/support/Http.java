@@ -50,8 +50,12 @@ public final class Http {
         return cookies;
     }
 
-    public HttpResponse<String> postJson(String path, String body) {
-        return send(request(path, "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    public HttpResponse<String> postJson(String path, String body, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "Content-Type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send(request(path, all).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /**

@@ -35,10 +35,10 @@ class WorkspaceViews {
         this.messages = messages;
     }
 
-    record ModeChoice(String value, boolean checked) {
+    public record ModeChoice(String value, boolean checked) {
     }
 
-    record AgencyRow(Agency agency, List<String> territories, List<String> overlaps) {
+    public record AgencyRow(Agency agency, List<String> territories, List<String> overlaps) {
     }
 
     Map<String, Object> admin(Language lang, InviteForm form, List<FieldError> errors, boolean invited) {

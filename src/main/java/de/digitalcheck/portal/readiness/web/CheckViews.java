@@ -41,16 +41,16 @@ class CheckViews {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    record Choice(String value, String label) {
+    public record Choice(String value, String label) {
     }
 
-    record ErrorLink(String anchor, String message) {
+    public record ErrorLink(String anchor, String message) {
     }
 
-    record OptionView(String id, String inputId, String text, boolean checked) {
+    public record OptionView(String id, String inputId, String text, boolean checked) {
     }
 
-    record QuestionView(String id, String name, int number, String text, String hint, String error,
+    public record QuestionView(String id, String name, int number, String text, String hint, String error,
                         List<OptionView> options) {
     }
 

@@ -44,14 +44,14 @@ class ResultViews {
         this.messages = messages;
     }
 
-    record Capping(String question, String current, String next) {
+    public record Capping(String question, String current, String next) {
     }
 
-    record DimensionRow(String id, String title, int weight, String level, String peers, String recommendation,
+    public record DimensionRow(String id, String title, int weight, String level, String peers, String recommendation,
                         List<Capping> capping, boolean top) {
     }
 
-    record Programme(String name, String provider, String summary, String url, String until, String linkLabel) {
+    public record Programme(String name, String provider, String summary, String url, String until, String linkLabel) {
     }
 
     Map<String, Object> result(Language lang, Assessment a, String token) {

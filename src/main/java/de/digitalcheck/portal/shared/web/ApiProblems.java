@@ -30,7 +30,9 @@ public class ApiProblems {
     }
 
     public MutableHttpResponse<Problem> problem(HttpStatus status, Language language, String detailKey, Object... args) {
-        return respond(status, new Problem("about:blank", messages.get(language, "problem." + status.getCode()),
+        String title = ErrorPages.PAGE_TEXTS.contains(status.getCode()) || status.getCode() == 422
+            ? messages.get(language, "problem." + status.getCode()) : status.getReason();
+        return respond(status, new Problem("about:blank", title,
             status.getCode(), messages.get(language, detailKey, args), null));
     }
 

@@ -34,6 +34,9 @@ public class ErrorPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
+    /** Statuses with a page text of their own; others show the general one. */
+    static final java.util.Set<Integer> PAGE_TEXTS = java.util.Set.of(400, 401, 403, 404, 405, 413, 415, 429, 500);
+
     private final ApiProblems problems;
     private final HtmlPages pages;
 
@@ -134,8 +137,9 @@ public class ErrorPages {
     private HttpResponse<?> respond(HttpRequest<?> request, @Nullable HttpStatus status) {
         HttpStatus s = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
         if (request.getPath().startsWith("/api/")) {
-            return problems.problem(s, ApiProblems.language(request), "problem." + s.getCode() + ".detail");
+            int code = PAGE_TEXTS.contains(s.getCode()) ? s.getCode() : 500;
+            return problems.problem(s, ApiProblems.language(request), "problem." + code + ".detail");
         }
-        return pages.render(request, s, "errors/error", Map.of("status", s.getCode()));
+        return pages.render(request, s, "errors/error", Map.of("status", PAGE_TEXTS.contains(s.getCode()) ? s.getCode() : 500));
     }
 }

@@ -39,7 +39,7 @@ class RateLimitFilter {
         if (!limits.enabled()) {
             return;
         }
-        long retryAfter = admit(String.valueOf(addresses.resolve(request)));
+        long retryAfter = admit(client(request));
         if (retryAfter > 0) {
             throw new TooManyRequests(retryAfter);
         }
@@ -53,6 +53,15 @@ class RateLimitFilter {
             super("rate limit exceeded", null, false, false);
             this.retryAfterSeconds = retryAfterSeconds;
         }
+    }
+
+    /**
+     * The client's address: the connection's peer, or — only where {@code micronaut.server.client-address-header}
+     * names the header that a trusted proxy sets — that header. A header the client sends itself never counts.
+     */
+    private String client(HttpRequest<?> request) {
+        return limits.trustForwardedHeader() ? String.valueOf(addresses.resolve(request))
+            : request.getRemoteAddress().getAddress().getHostAddress();
     }
 
     /** 0 if the client may go on, else the seconds until it may. */

@@ -34,6 +34,8 @@ class RateLimitIntegrationTest {
         assertThat(limited.headers().firstValue("Retry-After")).get().satisfies(v ->
             assertThat(Long.parseLong(v)).isBetween(1L, 600L));
         assertThat(limited.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        // a forwarded-for header the client sets itself does not make it another client
+        assertThat(http.postJson("/api/v1/assessments", "{}", "X-Forwarded-For", "203.0.113.7").statusCode()).isEqualTo(429);
         HttpResponse<String> page = http.postForm("/check", FormProtectionIntegrationTest.PROFILE);
         assertThat(page.statusCode()).isEqualTo(429);
         assertThat(page.body()).contains("Zu viele Anfragen");
