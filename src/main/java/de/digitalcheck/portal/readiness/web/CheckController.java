@@ -47,8 +47,10 @@ class CheckController {
     private final CheckViews views;
     private final ResultViews results;
     private final Csrf csrf;
+    private final StepPages stepPages;
 
-    CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf) {
+    CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf, StepPages stepPages) {
+        this.stepPages = stepPages;
         this.selfCheck = selfCheck;
         this.views = views;
         this.results = results;
@@ -119,8 +121,10 @@ class CheckController {
 
     @Get("/check/{token}/step/{dimension}")
     HttpResponse<?> showStep(HttpRequest<?> request, @PathVariable String token, @PathVariable String dimension) {
-        return withStep(request, token, dimension, (a, steps) -> HttpResponse.ok(new ModelAndView<>(STEP,
-            views.step(lang(request), a, token, dimension, selfCheck.answers(a), List.of()))));
+        return withStep(request, token, dimension, (a, steps) -> stepPages.fit(request)
+            ? stepPages.respond(request, lang(request), a, token, dimension, selfCheck.answers(a))
+            : HttpResponse.ok(new ModelAndView<>(STEP,
+                views.step(lang(request), a, token, dimension, selfCheck.answers(a), List.of()))));
     }
 
     @Post("/check/{token}/step/{dimension}")

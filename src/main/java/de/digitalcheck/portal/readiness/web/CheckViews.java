@@ -88,7 +88,7 @@ class CheckViews {
         for (Questionnaire.Question q : questionnaire.questionsOf(dimensionId, a.type())) {
             number++;
             List<OptionView> options = q.options().stream()
-                .map(o -> new OptionView(o.id(), "o-" + o.id(), o.text().in(lang), o.id().equals(answers.get(q.id()))))
+                .map(o -> new OptionView(o.id(), optionInputId(o.id()), o.text().in(lang), o.id().equals(answers.get(q.id()))))
                 .toList();
             questions.add(new QuestionView(q.id(), ANSWER_PREFIX + q.id(), number, q.text().in(lang),
                 q.hint() == null ? null : q.hint().in(lang), byField.get(q.id()), options));
@@ -108,6 +108,11 @@ class CheckViews {
         model.put("resumeUrl", baseUrl + CheckPaths.resume(token));
         model.put("profileUrl", CheckPaths.profile(token));
         return model;
+    }
+
+    /** The id of an answer option's radio button. */
+    static String optionInputId(String optionId) {
+        return "o-" + optionId;
     }
 
     /** The answers of one dimension's page from the submitted form. */

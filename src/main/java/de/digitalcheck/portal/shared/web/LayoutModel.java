@@ -29,15 +29,24 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
     @Override
     public void process(@NonNull HttpRequest<?> request, @NonNull ModelAndView<Map<String, Object>> modelAndView) {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
-        Language language = PortalLocaleResolver.language(request);
+        fill(model, PortalLocaleResolver.language(request), request.getPath(), csrf.token(request),
+            security.getAuthentication().map(a -> a.getAttributes().get("name")).orElse(null));
+        modelAndView.setModel(model);
+    }
+
+    /** Puts the layout's values for a page at {@code path} into {@code model}. */
+    void fill(Map<String, Object> model, Language language, String path, String csrfToken, Object userName) {
         Language other = language == Language.DE ? Language.EN : Language.DE;
         model.put("lang", language.code());
         model.put("otherLang", other.code());
-        model.put("switchUrl", request.getPath() + "?" + PortalLocaleResolver.PARAM + "=" + other.code());
+        model.put("switchUrl", path + "?" + PortalLocaleResolver.PARAM + "=" + other.code());
         model.put("networkName", networkName);
-        model.put("currentPath", request.getPath());
-        model.put("csrf", csrf.token(request));
-        model.put("userName", security.getAuthentication().map(a -> a.getAttributes().get("name")).orElse(null));
-        modelAndView.setModel(model);
+        model.put("currentPath", path);
+        model.put("csrf", csrfToken);
+        model.put("userName", userName);
+    }
+
+    boolean signedIn() {
+        return security.getAuthentication().isPresent();
     }
 }

@@ -1,8 +1,57 @@
 package de.digitalcheck.portal.readiness.web;
 
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.web.PageTemplates;
+import de.digitalcheck.portal.support.Answers;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The self-check pages against the embedded H2 database (MySQL mode). */
 @MicronautTest(transactional = false)
 class CheckPagesIntegrationTest extends CheckPagesContract {
+
+    @Inject
+    SelfCheck selfCheck;
+    @Inject
+    CheckViews views;
+    @Inject
+    PageTemplates pages;
+
+    /** The compiled question pages are byte for byte what the template engine writes for the same check. */
+    @Test
+    void compiledQuestionPagesEqualTheTemplateEnginesPages() {
+        for (CompanyType type : CompanyType.values()) {
+            String first = start(profile("Vergleich & <Söhne> " + type, "44135", type.name()));
+            String token = first.split("/")[2];
+            // some answers on the first page, then "back" to keep them without answering everything
+            List<Questionnaire.Question> firstQuestions = q.questionsOf(first.substring(first.lastIndexOf('/') + 1), type);
+            Map<String, String> answers = Answers.atLevel(q, type, type.ordinal() % 5 + 1);
+            http.postForm(first, stepForm(Map.of(firstQuestions.get(0).id(), answers.get(firstQuestions.get(0).id())),
+                firstQuestions, "back"));
+            Assessment a = selfCheck.byToken(token).orElseThrow();
+            for (Questionnaire.Dimension d : q.dimensionsFor(type)) {
+                for (Language lang : Language.values()) {
+                    String path = CheckPaths.step(token, d.id());
+                    String served = http.get(path + "?lang=" + lang.code()).body();
+                    String expected = pages.render(HttpRequest.GET(path + "?lang=" + lang.code()), path,
+                        CheckController.STEP, views.step(lang, a, token, d.id(), selfCheck.answers(a), List.of()),
+                        http.csrfToken());
+                    assertThat(served).as(type + " " + d.id() + " " + lang).isEqualTo(expected);
+                }
+            }
+            assertThat(http.get(first).body()).contains("value=\"" + answers.get(firstQuestions.get(0).id())
+                + "\" checked=\"checked\"");
+        }
+    }
 }

@@ -1,0 +1,71 @@
+package de.digitalcheck.portal.readiness.web;
+
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.web.PageTemplate;
+import de.digitalcheck.portal.shared.web.PageTemplates;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The question pages as most visitors see them (anonymous, no errors), compiled once per questionnaire version,
+ * dimension, language and company type: per request only the check's token, the CSRF token and the chosen
+ * answers are filled in. The same template renders them, so they are the pages the template engine would
+ * write (a test compares both).
+ */
+@Singleton
+class StepPages {
+
+    private static final String TOKEN = "token";
+    private static final String TOKEN_MARKER = "Zq8xTokenPlaceXq8Z";
+    private static final String CHECKED = " checked=\"checked\"";
+
+    private record Key(String version, String dimension, Language lang, CompanyType type) {
+    }
+
+    private final Map<Key, PageTemplate> compiled = new ConcurrentHashMap<>();
+    private final PageTemplates pages;
+    private final CheckViews views;
+    private final SelfCheck selfCheck;
+
+    StepPages(PageTemplates pages, CheckViews views, SelfCheck selfCheck) {
+        this.pages = pages;
+        this.views = views;
+        this.selfCheck = selfCheck;
+    }
+
+    /** Whether this request can have the compiled page (anonymous visitors; others see their own layout). */
+    boolean fit(HttpRequest<?> request) {
+        return pages.fits(request);
+    }
+
+    MutableHttpResponse<byte[]> respond(HttpRequest<?> request, Language lang, Assessment a, String token,
+                                        String dimension, Map<String, String> answers) {
+        PageTemplate page = compiled.computeIfAbsent(new Key(a.questionnaireVersion(), dimension, lang, a.type()),
+            key -> compile(request, lang, a, dimension));
+        return pages.respond(request, page, Map.of(TOKEN, token), new HashSet<>(answers.values()));
+    }
+
+    private PageTemplate compile(HttpRequest<?> request, Language lang, Assessment a, String dimension) {
+        Map<String, Object> model = views.step(lang, a, TOKEN_MARKER, dimension, Map.of(), List.of());
+        Map<String, String> switches = new HashMap<>();
+        Questionnaire questionnaire = selfCheck.questionnaireOf(a);
+        for (Questionnaire.Question q : questionnaire.questionsOf(dimension, a.type())) {
+            for (Questionnaire.Option o : q.options()) {
+                switches.put("id=\"" + CheckViews.optionInputId(o.id()) + "\" value=\"" + o.id() + "\"", o.id());
+            }
+        }
+        return pages.compile(request, CheckPaths.step(TOKEN_MARKER, dimension), CheckController.STEP, model,
+            Map.of(TOKEN_MARKER, TOKEN), switches, CHECKED);
+    }
+}
