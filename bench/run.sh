@@ -9,7 +9,7 @@
 #
 # Environment (all optional): BENCH_PORT (default: a free port), BENCH_DB (digitalcheck_bench: dropped and re-created!),
 # BENCH_DB_HOST, BENCH_DB_PORT, BENCH_DB_USER, BENCH_DB_PASSWORD (127.0.0.1, 3306, root, empty),
-# BLOCKING_THREADS, DB_POOL_SIZE (the portal's own variables; unset = its defaults 32 and 16),
+# BLOCKING_THREADS, DB_POOL_SIZE (the portal's own variables; unset = its defaults 16 and 16),
 # BENCH_SCENARIOS (startup,page,post), BENCH_APP_JVM_OPTS (extra JVM flags for the portal),
 # BENCH_STARTUP_VARIANTS (JVM option sets for extra warm starts, ";"-separated; "none" to skip),
 # BENCH_DB_URL_PARAMS (JDBC URL parameters of DB_URL; default: those of the project's MariaDB tests),

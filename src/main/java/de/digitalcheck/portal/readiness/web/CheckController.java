@@ -47,10 +47,10 @@ class CheckController {
     private final CheckViews views;
     private final ResultViews results;
     private final Csrf csrf;
-    private final StepPages stepPages;
+    private final QuestionnairePages pages;
 
-    CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf, StepPages stepPages) {
-        this.stepPages = stepPages;
+    CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf, QuestionnairePages pages) {
+        this.pages = pages;
         this.selfCheck = selfCheck;
         this.views = views;
         this.results = results;
@@ -63,8 +63,10 @@ class CheckController {
     }
 
     @Get(CheckPaths.START)
-    ModelAndView<Map<String, Object>> initProfile(HttpRequest<?> request) {
-        return new ModelAndView<>(PROFILE, views.profile(lang(request), ProfileForm.EMPTY, List.of(), CheckPaths.START, null));
+    HttpResponse<?> initProfile(HttpRequest<?> request) {
+        return pages.fit(request) ? pages.start(request, lang(request))
+            : HttpResponse.ok(new ModelAndView<>(PROFILE,
+                views.profile(lang(request), ProfileForm.EMPTY, List.of(), CheckPaths.START, null)));
     }
 
     @Post(CheckPaths.START)
@@ -121,8 +123,8 @@ class CheckController {
 
     @Get("/check/{token}/step/{dimension}")
     HttpResponse<?> showStep(HttpRequest<?> request, @PathVariable String token, @PathVariable String dimension) {
-        return withStep(request, token, dimension, (a, steps) -> stepPages.fit(request)
-            ? stepPages.respond(request, lang(request), a, token, dimension, selfCheck.answers(a))
+        return withStep(request, token, dimension, (a, steps) -> pages.fit(request)
+            ? pages.step(request, lang(request), a, token, dimension, selfCheck.answers(a))
             : HttpResponse.ok(new ModelAndView<>(STEP,
                 views.step(lang(request), a, token, dimension, selfCheck.answers(a), List.of()))));
     }

@@ -28,6 +28,18 @@ class CheckPagesIntegrationTest extends CheckPagesContract {
     @Inject
     PageTemplates pages;
 
+    /** The compiled start page (an empty company profile) is what the template engine writes. */
+    @Test
+    void theCompiledStartPageEqualsTheTemplateEnginesPage() {
+        for (Language lang : Language.values()) {
+            String served = http.get(CheckPaths.START + "?lang=" + lang.code()).body();
+            String expected = pages.render(HttpRequest.GET(CheckPaths.START + "?lang=" + lang.code()), CheckPaths.START,
+                CheckController.PROFILE, views.profile(lang, ProfileForm.EMPTY, List.of(), CheckPaths.START, null),
+                http.csrfToken());
+            assertThat(served).as(lang.code()).isEqualTo(expected).contains("<form");
+        }
+    }
+
     /** The compiled question pages are byte for byte what the template engine writes for the same check. */
     @Test
     void compiledQuestionPagesEqualTheTemplateEnginesPages() {

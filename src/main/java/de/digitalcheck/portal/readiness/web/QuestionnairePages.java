@@ -15,16 +15,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The question pages as most visitors see them (anonymous, no errors), compiled once per questionnaire version,
- * dimension, language and company type: per request only the check's token, the CSRF token and the chosen
- * answers are filled in. The same template renders them, so they are the pages the template engine would
+ * The questionnaire's pages as most visitors see them (anonymous, no errors), compiled once: the empty company
+ * profile that starts a check once per language, the question pages once per questionnaire version, dimension,
+ * language and company type. Per request only the check's token, the CSRF token and the chosen answers are
+ * filled in. The same template renders them, so they are the pages the template engine would
  * write (a test compares both).
  */
 @Singleton
-class StepPages {
+class QuestionnairePages {
 
     private static final String TOKEN = "token";
     private static final String TOKEN_MARKER = "Zq8xTokenPlaceXq8Z";
@@ -34,11 +36,12 @@ class StepPages {
     }
 
     private final Map<Key, PageTemplate> compiled = new ConcurrentHashMap<>();
+    private final Map<Language, PageTemplate> starts = new ConcurrentHashMap<>();
     private final PageTemplates pages;
     private final CheckViews views;
     private final SelfCheck selfCheck;
 
-    StepPages(PageTemplates pages, CheckViews views, SelfCheck selfCheck) {
+    QuestionnairePages(PageTemplates pages, CheckViews views, SelfCheck selfCheck) {
         this.pages = pages;
         this.views = views;
         this.selfCheck = selfCheck;
@@ -49,7 +52,16 @@ class StepPages {
         return pages.fits(request);
     }
 
-    MutableHttpResponse<byte[]> respond(HttpRequest<?> request, Language lang, Assessment a, String token,
+    /** The empty company profile that starts a check. */
+    MutableHttpResponse<byte[]> start(HttpRequest<?> request, Language lang) {
+        PageTemplate page = starts.computeIfAbsent(lang, l -> pages.compile(request, CheckPaths.START,
+            CheckController.PROFILE, views.profile(l, ProfileForm.EMPTY, List.of(), CheckPaths.START, null),
+            Map.of(), Map.of(), ""));
+        return pages.respond(request, page, Map.of(), Set.of());
+    }
+
+    /** A question page of the check with its chosen answers. */
+    MutableHttpResponse<byte[]> step(HttpRequest<?> request, Language lang, Assessment a, String token,
                                         String dimension, Map<String, String> answers) {
         PageTemplate page = compiled.computeIfAbsent(new Key(a.questionnaireVersion(), dimension, lang, a.type()),
             key -> compile(request, lang, a, dimension));
