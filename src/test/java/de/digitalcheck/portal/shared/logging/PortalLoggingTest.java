@@ -1,0 +1,38 @@
+package de.digitalcheck.portal.shared.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.core.ConsoleAppender;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PortalLoggingTest {
+
+    @Test
+    void logsInfoToStandardOutputAndOnlyWarningsOfFlywayAndHikari() {
+        LoggerContext context = new LoggerContext();
+        PortalLogging.apply(context);
+        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        assertThat(root.getLevel()).isEqualTo(Level.INFO);
+        assertThat(root.getAppender("STDOUT")).isInstanceOf(ConsoleAppender.class);
+        assertThat(root.getAppender("STDOUT").isStarted()).isTrue();
+        assertThat(context.getLogger("org.flywaydb.core.Flyway").getEffectiveLevel()).isEqualTo(Level.WARN);
+        assertThat(context.getLogger("com.zaxxer.hikari.pool.HikariPool").getEffectiveLevel()).isEqualTo(Level.WARN);
+        assertThat(context.getLogger("de.digitalcheck.portal").getEffectiveLevel()).isEqualTo(Level.INFO);
+    }
+
+    @Test
+    void isRegisteredAsLogbacksConfiguratorButLeavesTestsTheirOwnConfiguration() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/services/" + Configurator.class.getName())) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip()).isEqualTo(PortalLogging.class.getName());
+        }
+        // the test class path has logback-test.xml: the portal's configurator steps aside
+        assertThat(new PortalLogging().configure(new LoggerContext())).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+    }
+}
