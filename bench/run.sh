@@ -22,22 +22,23 @@ APP=$OUT/app
 mkdir -p "$OUT"
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  echo "[bench] building (test-compile, runtime class path)"
+  echo "[bench] building (package without tests, runtime class path for the harness)"
   # (retried once: a build running at the same time in the same target/ can make it fail transiently)
-  ./mvnw -q -B -Dfrontend.skip=true test-compile || { sleep 15; ./mvnw -q -B -Dfrontend.skip=true test-compile; }
+  ./mvnw -q -B -Dfrontend.skip=true -DskipTests package \
+    || { sleep 15; ./mvnw -q -B -Dfrontend.skip=true -DskipTests package; }
   ./mvnw -q -B -Dfrontend.skip=true dependency:build-classpath \
     -DincludeScope=runtime -Dmdep.outputFile="$OUT/classpath-runtime.txt"
 
-  # A private copy of the compiled classes: other people's builds may rewrite target/ while the benchmark runs.
-  # Only the benchmark's own test classes go in (no other test beans, no logback-test.xml).
+  # A private copy: other people's builds may rewrite target/ while the benchmark runs. The portal is the
+  # runnable jar that `./mvnw package` builds (with all its dependencies, as deployed; application class-data
+  # sharing also needs jars, not directories). Only the benchmark's own test classes go next to it (no other test
+  # beans, no logback-test.xml).
   rm -rf "$APP"
   BEANS=META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference
-  mkdir -p "$APP/classes" "$APP/bench-classes/de/digitalcheck/portal" "$APP/bench-classes/$BEANS"
-  cp -R target/classes/. "$APP/classes/"
+  mkdir -p "$APP/bench-classes/de/digitalcheck/portal" "$APP/bench-classes/$BEANS"
+  cp target/digitalcheck-portal-*.jar "$APP/digitalcheck-portal.jar"
   cp -R target/test-classes/de/digitalcheck/portal/bench "$APP/bench-classes/de/digitalcheck/portal/"
   cp target/test-classes/$BEANS/de.digitalcheck.portal.bench.* "$APP/bench-classes/$BEANS/"
-  # The portal packaged as a jar (as deployed; application class-data sharing also needs jars, not directories).
-  jar --create --file "$APP/digitalcheck-portal.jar" -C "$APP/classes" .
   rm -f "$OUT/app-cds.jsa"
 fi
 
