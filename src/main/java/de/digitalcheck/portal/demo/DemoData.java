@@ -72,7 +72,8 @@ public class DemoData {
                 continue;
             }
             agencies.save(new Agency(demo.id(), demo.name(), demo.shortName(), "kontakt@" + demo.slug() + ".example.org",
-                "+49 231 000000", "https://" + demo.slug() + ".example.org", demo.address(), clock.instant()));
+                "+49 231 000000", "https://" + demo.slug() + ".example.org", demo.address(), clock.instant(),
+                Agency.DEFAULT_FIRST_CONTACT_DAYS));
             demo.territories().forEach(prefix -> territories.save(new Territory(prefix, demo.id())));
             added++;
         }

@@ -77,7 +77,9 @@ public class FundingAdministration {
     /** Sets the last day a programme is open ({@code null}: open-ended). */
     @Transactional
     public void setValidUntil(String id, String untilInput) {
-        FundingProgramme p = programmes.findById(id).orElseThrow();
+        FundingProgramme p = programmes.findById(id)
+            .orElseThrow(() -> new io.micronaut.http.exceptions.HttpStatusException(io.micronaut.http.HttpStatus.NOT_FOUND,
+                "no such funding programme"));
         Errors errors = new Errors();
         LocalDate until = date(Map.of("validUntil", untilInput == null ? "" : untilInput), "validUntil", false, errors);
         if (until != null && until.isBefore(p.validFrom())) {

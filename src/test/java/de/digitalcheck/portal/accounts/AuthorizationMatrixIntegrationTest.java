@@ -3,6 +3,7 @@ package de.digitalcheck.portal.accounts;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.OidcProvider;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.MediaType;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -42,6 +43,7 @@ class AuthorizationMatrixIntegrationTest implements TestPropertyProvider {
 
     static {
         ACCESS.put("/admin", Set.of("admin"));
+        ACCESS.put("/agenturen/", EVERYONE); // public agency logos (before the staff's /agentur)
         ACCESS.put("/agentur", Set.of("en-staff", "do-staff"));
         ACCESS.put("/coach", Set.of("en-coach", "do-coach"));
         ACCESS.put("/workspace", SIGNED_IN);
@@ -112,7 +114,7 @@ class AuthorizationMatrixIntegrationTest implements TestPropertyProvider {
                 continue; // signing in and out, exercised in SignInIntegrationTest (here it would end the sessions)
             }
             for (Map.Entry<String, Http> user : users.entrySet()) {
-                HttpResponse<String> response = call(user.getValue(), route.getHttpMethod(), path);
+                HttpResponse<String> response = call(user.getValue(), route, path);
                 boolean denied = response.statusCode() == 401 || response.statusCode() == 403
                     || response.headers().firstValue("Location").filter(l -> l.startsWith("/anmelden")).isPresent();
                 boolean csrfRefusal = response.body() != null && response.body().contains("Das Formular ist abgelaufen");
@@ -135,11 +137,14 @@ class AuthorizationMatrixIntegrationTest implements TestPropertyProvider {
         assertThat(checked).isGreaterThan(100);
     }
 
-    private static HttpResponse<String> call(Http http, HttpMethod method, String path) {
-        return switch (method) {
+    private static HttpResponse<String> call(Http http, UriRouteInfo<?, ?> route, String path) {
+        return switch (route.getHttpMethod()) {
             case GET, HEAD -> http.get(path);
-            case POST -> path.startsWith("/api/") ? http.postJson(path, "{}") : http.postForm(path, Map.of());
-            default -> http.send(method.name(), path);
+            case POST -> path.startsWith("/api/") ? http.postJson(path, "{}")
+                : route.getConsumes().contains(MediaType.MULTIPART_FORM_DATA_TYPE)
+                ? http.postMultipart(path, Map.of("_csrf", http.csrfToken()), "logo", "logo.png", "image/png", new byte[0])
+                : http.postForm(path, Map.of());
+            default -> http.send(route.getHttpMethod().name(), path);
         };
     }
 }

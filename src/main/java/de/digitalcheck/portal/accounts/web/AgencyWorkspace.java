@@ -17,8 +17,10 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -98,5 +100,30 @@ class AgencyWorkspace {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(new ModelAndView<>(VIEW, model));
         }
+    }
+
+    @Post(PATH + "/logo")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> uploadLogo(HttpRequest<?> request, Authentication authentication,
+                               @Part(Csrf.FIELD) @Nullable String token, @Part("logo") @Nullable CompletedFileUpload logo) {
+        csrf.verify(request, token == null ? Map.of() : Map.of(Csrf.FIELD, token));
+        SignedIn user = SignedIn.of(authentication);
+        try {
+            agencies.setLogo(user.agencyId(), LogoUpload.bytes(logo));
+            return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#logo-title"));
+        } catch (ValidationException e) {
+            Map<String, Object> model = views.agency(user);
+            model.put("logoError", views.messages().byField(PortalLocaleResolver.language(request), e.errors()).get("logo"));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, model));
+        }
+    }
+
+    @Post(PATH + "/logo/entfernen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> removeLogo(HttpRequest<?> request, Authentication authentication, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        agencies.removeLogo(SignedIn.of(authentication).agencyId());
+        return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#logo-title"));
     }
 }

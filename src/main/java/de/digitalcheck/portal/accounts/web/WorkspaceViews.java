@@ -28,7 +28,11 @@ class WorkspaceViews {
     private final Accounts accounts;
     private final Messages messages;
 
-    WorkspaceViews(Agencies agencies, Territories territories, Accounts accounts, Messages messages) {
+    private final de.digitalcheck.portal.routing.AgencyAdministration administration;
+
+    WorkspaceViews(Agencies agencies, Territories territories, Accounts accounts, Messages messages,
+                   de.digitalcheck.portal.routing.AgencyAdministration administration) {
+        this.administration = administration;
         this.agencies = agencies;
         this.territories = territories;
         this.accounts = accounts;
@@ -79,6 +83,9 @@ class WorkspaceViews {
         model.put("coachErrors", Map.of());
         model.put("coachForm", Map.of());
         model.put("agency", agencies.findById(user.agencyId()).orElseThrow());
+        model.put("hasLogo", administration.hasLogo(user.agencyId()));
+        model.put("logoAction", "/agentur/logo");
+        model.put("logoError", null);
         model.put("territories", StreamSupport.stream(territories.findAll().spliterator(), false)
             .filter(t -> t.agencyId().equals(user.agencyId())).map(Territory::agsPrefix).sorted().toList());
         model.put("coaches", accounts.findByAgencyIdAndRoleOrderByName(user.agencyId(), Role.COACH));

@@ -93,6 +93,20 @@ class FormProtectionIntegrationTest implements TestPropertyProvider {
             HttpResponse<String> response = http.postRawForm(path, PROFILE);
             assertThat(response.statusCode()).as("POST " + path + " without token").isEqualTo(403);
         }
+        // file uploads: the token travels as a part of the multipart body
+        List<UriRouteInfo<?, ?>> uploads = routes.uriRoutes()
+            .filter(r -> r.getHttpMethod() == HttpMethod.POST)
+            .filter(r -> r.getConsumes().contains(MediaType.MULTIPART_FORM_DATA_TYPE))
+            .toList();
+        assertThat(uploads).isNotEmpty();
+        for (UriRouteInfo<?, ?> route : uploads) {
+            String path = route.getUriMatchTemplate().expand(Map.of("token", token, "id", "en-agentur"));
+            for (Map<String, String> fields : List.of(Map.<String, String>of(), Map.of("_csrf", "forged-token-0123456789"))) {
+                HttpResponse<String> response = http.postMultipart(path, fields, "logo", "logo.png", "image/png",
+                    new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
+                assertThat(response.statusCode()).as("POST " + path + " (multipart) with " + fields).isEqualTo(403);
+            }
+        }
     }
 
     static Map<String, String> with(Map<String, String> form, String key, String value) {

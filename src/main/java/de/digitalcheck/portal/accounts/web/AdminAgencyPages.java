@@ -1,0 +1,158 @@
+package de.digitalcheck.portal.accounts.web;
+
+import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.routing.AgencyProfile;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The network admin creates agencies and edits their names, contact, service level and logo. */
+@Controller(AdminAgencyPages.PATH)
+@Secured("NETWORK_ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class AdminAgencyPages {
+
+    static final String PATH = "/admin/agenturen";
+    static final String VIEW = "accounts/agency-edit";
+
+    private final AgencyAdministration administration;
+    private final Agencies agencies;
+    private final WorkspaceViews views;
+    private final Csrf csrf;
+
+    AdminAgencyPages(AgencyAdministration administration, Agencies agencies, WorkspaceViews views, Csrf csrf) {
+        this.administration = administration;
+        this.agencies = agencies;
+        this.views = views;
+        this.csrf = csrf;
+    }
+
+    @Get("/neu")
+    ModelAndView<Map<String, Object>> newAgency() {
+        return new ModelAndView<>(VIEW, model(null, AgencyProfile.EMPTY, Map.of()));
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        AgencyProfile profile = AgencyProfile.of(body);
+        try {
+            Agency created = administration.create(profile);
+            return HttpResponse.seeOther(URI.create(PATH + "/" + created.id() + "?gespeichert"));
+        } catch (ValidationException e) {
+            return invalid(model(null, profile, errors(request, e)));
+        }
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String id) {
+        return withAgency(request, id, agency -> {
+            Map<String, Object> model = model(agency, AgencyProfile.of(agency), Map.of());
+            model.put("saved", request.getParameters().contains("gespeichert"));
+            return HttpResponse.ok(new ModelAndView<>(VIEW, model));
+        });
+    }
+
+    @Post("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> update(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        AgencyProfile profile = AgencyProfile.of(body);
+        return withAgency(request, id, agency -> {
+            try {
+                administration.update(id, profile);
+                return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert"));
+            } catch (ValidationException e) {
+                return invalid(model(agency, profile, errors(request, e)));
+            }
+        });
+    }
+
+    @Post("/{id}/logo")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> uploadLogo(HttpRequest<?> request, @PathVariable String id,
+                               @Part(Csrf.FIELD) @Nullable String token, @Part("logo") @Nullable CompletedFileUpload logo) {
+        csrf.verify(request, token == null ? Map.of() : Map.of(Csrf.FIELD, token));
+        return withAgency(request, id, agency -> {
+            try {
+                administration.setLogo(id, LogoUpload.bytes(logo));
+                return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert#logo-title"));
+            } catch (ValidationException e) {
+                Map<String, Object> model = model(agency, AgencyProfile.of(agency), Map.of());
+                model.put("logoError", errors(request, e).get("logo"));
+                return invalid(model);
+            }
+        });
+    }
+
+    @Post("/{id}/logo/entfernen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> removeLogo(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        return withAgency(request, id, agency -> {
+            administration.removeLogo(id);
+            return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert#logo-title"));
+        });
+    }
+
+    private HttpResponse<?> withAgency(HttpRequest<?> request, String id,
+                                       java.util.function.Function<Agency, HttpResponse<?>> action) {
+        // An exception, not a 404 answer: a 404 answer to a signed-in form post sent Micronaut's status error
+        // handling into an endless loop (measured: gigabytes of heap within seconds).
+        Agency agency = agencies.findById(id)
+            .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no such agency"));
+        return action.apply(agency);
+    }
+
+    private Map<String, Object> model(@Nullable Agency agency, AgencyProfile profile, Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("agency", agency);
+        model.put("profile", profile);
+        model.put("errors", errors);
+        model.put("fields", List.of("name", "shortName", "email", "phone", "website", "address", "firstContactDays"));
+        model.put("action", agency == null ? PATH : PATH + "/" + agency.id());
+        model.put("hasLogo", agency != null && administration.hasLogo(agency.id()));
+        model.put("logoAction", agency == null ? null : PATH + "/" + agency.id() + "/logo");
+        model.put("logoError", null);
+        model.put("saved", false);
+        model.put("maxDays", AgencyAdministration.MAX_FIRST_CONTACT_DAYS);
+        return model;
+    }
+
+    private Map<String, String> errors(HttpRequest<?> request, ValidationException e) {
+        return views.messages().byField(PortalLocaleResolver.language(request), e.errors());
+    }
+
+    private static HttpResponse<?> invalid(Map<String, Object> model) {
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+            .body(new ModelAndView<>(VIEW, model));
+    }
+}

@@ -1,0 +1,9 @@
+package de.digitalcheck.portal.routing;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface AgencyLogos extends CrudRepository<AgencyLogo, String> {
+}
