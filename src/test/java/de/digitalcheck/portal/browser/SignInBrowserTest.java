@@ -89,6 +89,16 @@ class SignInBrowserTest implements TestPropertyProvider {
                 assertThat(page.locator(".dc-user")).containsText("Angemeldet als");
                 Axe.assertNoViolations(page, expected[2]);
                 Browsers.screenshot(page, expected[2]);
+                if (expected[0].equals("/admin")) {
+                    // the agency pages: editing (with the logo form) and creating
+                    new KeyboardUser(page).activate("a[href='/admin/agenturen/en-agentur']");
+                    assertThat(page.locator("h1")).containsText("EN-Agentur");
+                    assertThat(page.locator("#agency-firstContactDays")).hasValue("2");
+                    Axe.assertNoViolations(page, "admin-agency-edit");
+                    Browsers.screenshot(page, "workspace-admin-agency");
+                    page.navigate(url("/admin/agenturen/neu"));
+                    Axe.assertNoViolations(page, "admin-agency-new");
+                }
                 // signing out by keyboard ends the session (and goes on to the provider's end-session page,
                 // whose way back leads to the portal's configured base address, not to this test server)
                 KeyboardUser user = new KeyboardUser(page);
