@@ -1,0 +1,57 @@
+package de.digitalcheck.portal.report;
+
+import de.digitalcheck.portal.accounts.MeetingMode;
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.CompanyInput;
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.ContactInput;
+import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.readiness.ResultSummary;
+import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.support.Answers;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+
+/** Completed checks and report models for the report's tests, the sample PDF and the benchmark. */
+public final class ReportFixtures {
+
+    public static final Appointment APPOINTMENT = new Appointment(
+        ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, ZoneId.of("Europe/Berlin")),
+        ZonedDateTime.of(2026, 12, 3, 11, 0, 0, 0, ZoneId.of("Europe/Berlin")),
+        "Dominik Coach", MeetingMode.ON_SITE, "Musterstraße 12, 44135 Dortmund");
+
+    private ReportFixtures() {
+    }
+
+    /**
+     * The demo company of worked example 1 (docs/scoring.md): strategy and employees 3, factory and services 1,
+     * operations and products 2 (each dimension capped by its weakest answer).
+     */
+    public static SelfCheck.Started demoCheck(SelfCheck selfCheck, Questionnaire q, Language language) {
+        Map<String, Integer> levels = Map.of("strategy", 3, "factory", 1, "operations", 2, "products", 2,
+            "services", 1, "employees", 3);
+        Map<String, String> answers = Answers.choose(q, CompanyType.OWN_PRODUCTS, x -> levels.get(x.dimension())
+            + (x.id().endsWith("-2") && levels.get(x.dimension()) < 5 ? 1 : 0));
+        return selfCheck.submit(new CompanyInput("Muster Metallbau GmbH", "44135", null, "C", "42", "OWN_PRODUCTS"),
+            new ContactInput("Erika Mustermann", "erika.mustermann@example.org", "+49 231 1234567"), answers, language);
+    }
+
+    public static ReportModel model(ResultSummary summary, Language language, Appointment appointment) {
+        return new ReportModel(language, summary, "http://localhost/check/" + "T".repeat(43) + "/result", appointment,
+            "InDieRegionRuhr4.0", LocalDate.of(2026, 11, 26));
+    }
+
+    /** The summary with another company name (to try hostile names beyond the form's rules). */
+    public static ResultSummary named(ResultSummary s, String name) {
+        return new ResultSummary(name, s.completedAt(), s.score(), s.levelLabel(), s.groupLabel(), s.dimensions(),
+            s.chart(), s.benchmark(), s.programmes(), s.agency(), s.agencyIntro(), s.version(), s.previous());
+    }
+
+    static Assessment completed(SelfCheck.Started started) {
+        return started.assessment();
+    }
+}
