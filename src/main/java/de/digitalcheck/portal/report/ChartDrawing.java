@@ -62,7 +62,7 @@ final class ChartDrawing {
                                Color color) {
         canvas.saveState().setFillColor(color);
         for (RadarChart.Axis axis : chart.axes()) {
-            String label = fonts.printable(axis.label());
+            String label = fonts.printableIn(font, axis.label());
             float width = font.getWidth(label, LABEL_SIZE);
             double x = switch (axis.anchor()) {
                 case "middle" -> axis.labelX() - width / 2;

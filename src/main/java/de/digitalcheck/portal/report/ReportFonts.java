@@ -3,6 +3,7 @@ package de.digitalcheck.portal.report;
 import com.itextpdf.io.font.FontProgram;
 import com.itextpdf.io.font.FontProgramFactory;
 import com.itextpdf.io.font.PdfEncodings;
+import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.layout.font.FontProvider;
 import com.itextpdf.layout.font.FontSet;
 
@@ -58,6 +59,19 @@ final class ReportFonts {
             } else if (invisible(cp)) {
                 return;
             } else if (covered(cp)) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append(PLACEHOLDER);
+            }
+        });
+        return out.toString();
+    }
+
+    /** The text as {@link #printable} makes it, with a "?" also for every character that {@code font} lacks. */
+    String printableIn(PdfFont font, String text) {
+        StringBuilder out = new StringBuilder();
+        printable(text).codePoints().forEach(cp -> {
+            if (font.containsGlyph(cp)) {
                 out.appendCodePoint(cp);
             } else {
                 out.append(PLACEHOLDER);

@@ -57,6 +57,7 @@ final class ReportSections {
     private final Document document;
     private final PdfDocument pdf;
     private final Map<String, String> bookmarks = new LinkedHashMap<>();
+    private PdfFont regular;
 
     ReportSections(ReportModel model, Messages messages, ReportFonts fonts, Document document, PdfDocument pdf) {
         this.model = model;
@@ -132,9 +133,7 @@ final class ReportSections {
     private void areas() {
         document.add(section(StandardRoles.H2, t("result.dimensions"), 15));
         RadarChart chart = result.chart();
-        PdfFont font = document.getFontProvider().getPdfFont(document.getFontProvider()
-            .getFontSelector(java.util.List.of(ReportFonts.FAMILY), new FontCharacteristics()).bestMatch());
-        Image figure = new Image(ChartDrawing.draw(chart, pdf, font, fonts))
+        Image figure = new Image(ChartDrawing.draw(chart, pdf, regular(), fonts))
             .setWidth(UnitValue.createPercentValue(100)).setAutoScaleHeight(true).setMarginTop(4);
         figure.getAccessibilityProperties().setAlternateDescription(chartDescription(chart));
         document.add(figure);
@@ -291,13 +290,26 @@ final class ReportSections {
         return link(url, text, text);
     }
 
-    /** A link showing {@code shown}, described to assistive technology as {@code text}. */
+    /**
+     * A link showing {@code shown}, described to assistive technology as {@code text}. Links are set in Fira Sans
+     * Regular directly: iText's link renderer does not take part in choosing fonts per character.
+     */
     private Link link(String url, String shown, String text) {
-        Link link = new Link(shown, PdfAction.createURI(url));
+        Link link = new Link(fonts.printableIn(regular(), shown), PdfAction.createURI(url));
+        link.setFont(regular());
         link.setFontColor(ReportStyle.BLUE).setUnderline();
         link.getLinkAnnotation().setContents(text).setBorder(new PdfArray(new float[] {0, 0, 0}));
         link.getAccessibilityProperties().setAlternateDescription(text);
         return link;
+    }
+
+    /** Fira Sans Regular of this document. */
+    private PdfFont regular() {
+        if (regular == null) {
+            regular = document.getFontProvider().getPdfFont(document.getFontProvider()
+                .getFontSelector(java.util.List.of(ReportFonts.FAMILY), new FontCharacteristics()).bestMatch());
+        }
+        return regular;
     }
 
     /** A message of the report's language, made printable. */

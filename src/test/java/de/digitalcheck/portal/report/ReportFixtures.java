@@ -41,7 +41,7 @@ public final class ReportFixtures {
     }
 
     public static ReportModel model(ResultSummary summary, Language language, Appointment appointment) {
-        return new ReportModel(language, summary, "http://localhost/check/" + "T".repeat(43) + "/result", appointment,
+        return new ReportModel(language, summary, "http://localhost/check/" + "K5_7wHY4IlS_WL-KtAQ0kH-rlBc1H_4e0R8gma-Fmyg" + "/result", appointment,
             "InDieRegionRuhr4.0", LocalDate.of(2026, 11, 26));
     }
 
