@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * The report's fonts, shipped in {@code src/main/resources/fonts/} with their licences (SIL OFL 1.1): Fira Sans
- * (the portal's typeface) Regular and Bold, and Noto Sans Arabic and Hebrew for right-to-left names. They are read
- * and parsed once; every document gets its own {@link FontProvider} (iText's {@code PdfFont}s belong to one
- * document) and embeds subsets of what it uses. Nothing depends on fonts installed on the machine.
+ * (the portal's typeface) Regular and Bold, and Noto Sans Arabic and Hebrew for right-to-left names. The files are
+ * read once and parsed once per rendering thread; every document gets its own {@link FontProvider} (iText's
+ * {@code PdfFont}s belong to one document) and embeds subsets of what it uses. Nothing depends on fonts installed
+ * on the machine.
  */
 final class ReportFonts {
 
@@ -28,19 +29,28 @@ final class ReportFonts {
     private static final List<String> FILES = List.of("FiraSans-Regular.ttf", "FiraSans-Bold.ttf",
         "NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf");
 
-    private final FontSet fontSet = new FontSet();
-    private final List<FontProgram> programs;
-
-    ReportFonts() {
-        programs = FILES.stream().map(ReportFonts::load).toList();
-        fontSet.addFont(programs.get(0), PdfEncodings.IDENTITY_H, FAMILY);
-        fontSet.addFont(programs.get(1), PdfEncodings.IDENTITY_H, BOLD);
-        programs.subList(2, programs.size()).forEach(p -> fontSet.addFont(p, PdfEncodings.IDENTITY_H));
-    }
+    /** The font files, read once. */
+    private final List<byte[]> files = FILES.stream().map(ReportFonts::read).toList();
+    /** Parsed once, only to look up which characters the fonts have (lookups only read). */
+    private final List<FontProgram> coverage = files.stream().map(ReportFonts::parse).toList();
+    /**
+     * The parsed fonts of each rendering thread: iText's subsetter reads a font program through a shared file
+     * position, so two documents finishing at once must not share one (they would corrupt each other's subsets).
+     */
+    private final ThreadLocal<FontSet> fontSets = ThreadLocal.withInitial(this::fontSet);
 
     /** A provider for one document. */
     FontProvider provider() {
-        return new FontProvider(fontSet, FAMILY);
+        return new FontProvider(fontSets.get(), FAMILY);
+    }
+
+    private FontSet fontSet() {
+        List<FontProgram> programs = files.stream().map(ReportFonts::parse).toList();
+        FontSet set = new FontSet();
+        set.addFont(programs.get(0), PdfEncodings.IDENTITY_H, FAMILY);
+        set.addFont(programs.get(1), PdfEncodings.IDENTITY_H, BOLD);
+        programs.subList(2, programs.size()).forEach(p -> set.addFont(p, PdfEncodings.IDENTITY_H));
+        return set;
     }
 
     /**
@@ -81,7 +91,7 @@ final class ReportFonts {
     }
 
     private boolean covered(int cp) {
-        for (FontProgram p : programs) {
+        for (FontProgram p : coverage) {
             if (p.getGlyph(cp) != null) {
                 return true;
             }
@@ -96,14 +106,22 @@ final class ReportFonts {
             || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
     }
 
-    private static FontProgram load(String file) {
+    private static byte[] read(String file) {
         try (InputStream in = ReportFonts.class.getResourceAsStream("/fonts/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("font missing from the class path: fonts/" + file);
             }
-            return FontProgramFactory.createFont(in.readAllBytes(), false);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("font unreadable: fonts/" + file, e);
+        }
+    }
+
+    private static FontProgram parse(byte[] file) {
+        try {
+            return FontProgramFactory.createFont(file, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("font unreadable", e);
         }
     }
 }

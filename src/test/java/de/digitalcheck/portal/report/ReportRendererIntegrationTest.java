@@ -170,6 +170,26 @@ class ReportRendererIntegrationTest {
         assertThat(text(render(Language.DE, false, "שלום"))).containsAnyOf("שלום", "םולש");
     }
 
+    @Test
+    void reportsRenderedAtTheSameTimeAreAllIntact() throws Exception {
+        ReportModel model = ReportFixtures.model(results.get(Language.DE), Language.DE, ReportFixtures.APPOINTMENT);
+        byte[] alone = renderer.render(model);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> futures = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                futures.add(pool.submit(() -> renderer.render(model)));
+            }
+            for (java.util.concurrent.Future<byte[]> future : futures) {
+                byte[] pdf = future.get();
+                assertThat(pdf.length).isCloseTo(alone.length, within(64)); // ids and dates differ a little
+                assertThat(text(pdf)).contains("Muster Metallbau GmbH");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     static String text(byte[] pdf) {
         try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
             StringBuilder all = new StringBuilder();
