@@ -106,6 +106,10 @@ final class ReportSections {
         if (result.agency() != null) {
             document.add(labelled(t("result.agency"), p(result.agency().name())));
         }
+        if (model.appointment() != null) {
+            document.add(labelled(t("report.appointment.short"), when(model.appointment()) + " · "
+                + p(model.appointment().coachName())));
+        }
         document.add(online());
     }
 
@@ -258,15 +262,18 @@ final class ReportSections {
             document.add(body(t("report.appointment.none")));
             return;
         }
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(lang.locale());
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", lang.locale());
-        document.add(labelled(t("report.appointment.when"), t("report.appointment.time", day.format(a.start()),
-            time.format(a.start()), time.format(a.end()))));
+        document.add(labelled(t("report.appointment.when"), when(a)));
         document.add(labelled(t("report.appointment.coach"), p(a.coachName())));
         document.add(labelled(t("report.appointment.mode"), t("mode." + a.mode().name())));
         if (a.place() != null) {
             document.add(labelled(t("report.appointment.place"), p(a.place())));
         }
+    }
+
+    private String when(Appointment a) {
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(lang.locale());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", lang.locale());
+        return t("report.appointment.time", day.format(a.start()), time.format(a.start()), time.format(a.end()));
     }
 
     private void about() {

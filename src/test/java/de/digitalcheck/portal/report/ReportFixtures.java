@@ -24,6 +24,9 @@ public final class ReportFixtures {
         ZonedDateTime.of(2026, 12, 3, 11, 0, 0, 0, ZoneId.of("Europe/Berlin")),
         "Dominik Coach", MeetingMode.ON_SITE, "Musterstraße 12, 44135 Dortmund");
 
+    /** A link back to the online result with a realistic token (letters, digits, "-" and "_"). */
+    static final String RESULT_URL = "https://digitalcheck.example.org/check/K5_7wHY4IlS_WL-KtAQ0kH-rlBc1H_4e0R8gma-Fmyg/result";
+
     private ReportFixtures() {
     }
 
@@ -41,8 +44,7 @@ public final class ReportFixtures {
     }
 
     public static ReportModel model(ResultSummary summary, Language language, Appointment appointment) {
-        return new ReportModel(language, summary, "http://localhost/check/" + "K5_7wHY4IlS_WL-KtAQ0kH-rlBc1H_4e0R8gma-Fmyg" + "/result", appointment,
-            "InDieRegionRuhr4.0", LocalDate.of(2026, 11, 26));
+        return new ReportModel(language, summary, RESULT_URL, appointment, "InDieRegionRuhr4.0", LocalDate.of(2026, 11, 26));
     }
 
     /** The summary with another company name (to try hostile names beyond the form's rules). */

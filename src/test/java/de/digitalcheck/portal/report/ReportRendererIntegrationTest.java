@@ -79,7 +79,7 @@ class ReportRendererIntegrationTest {
         byte[] pdf = renderer.render(ReportFixtures.model(summary, language, booked ? ReportFixtures.APPOINTMENT : null));
         try {
             Files.createDirectories(OUT);
-            Files.write(OUT.resolve("report-" + language.code() + (booked ? "-booked" : "") + (name == null ? "" : "-hostile")
+            Files.write(OUT.resolve("report-" + language.code() + (booked ? "-booked" : "") + (name == null ? "" : "-hostile-" + Integer.toHexString(name.hashCode()))
                 + ".pdf"), pdf);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
