@@ -56,7 +56,7 @@ public class ReportRenderer {
             document.setMargins(MARGIN + 14, MARGIN, MARGIN + 8, MARGIN);
             document.setFontProvider(fonts.provider());
             document.setFontFamily(ReportFonts.FAMILY);
-            ReportSections sections = new ReportSections(model, messages, fonts, document, pdf);
+            ReportSections sections = new ReportSections(new ReportContext(model, messages, fonts, document, pdf));
             Map<String, String> bookmarks = sections.addAll();
             bookmarks(pdf, bookmarks);
             pageFrames(document, pdf, model, company);

@@ -1,17 +1,10 @@
 package de.digitalcheck.portal.report;
 
-import com.itextpdf.barcodes.BarcodeQRCode;
-import com.itextpdf.kernel.colors.ColorConstants;
-import com.itextpdf.kernel.font.PdfFont;
-import com.itextpdf.kernel.pdf.PdfArray;
 import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.action.PdfAction;
 import com.itextpdf.kernel.pdf.tagging.StandardRoles;
 import com.itextpdf.layout.Document;
-import com.itextpdf.layout.borders.Border;
 import com.itextpdf.layout.borders.SolidBorder;
 import com.itextpdf.layout.element.AreaBreak;
-import com.itextpdf.layout.element.Cell;
 import com.itextpdf.layout.element.Div;
 import com.itextpdf.layout.element.Image;
 import com.itextpdf.layout.element.Link;
@@ -20,20 +13,16 @@ import com.itextpdf.layout.element.ListItem;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
 import com.itextpdf.layout.element.Text;
-import com.itextpdf.layout.font.FontCharacteristics;
 import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.layout.properties.UnitValue;
-import com.itextpdf.layout.properties.VerticalAlignment;
 import de.digitalcheck.portal.readiness.RadarChart;
 import de.digitalcheck.portal.readiness.ResultSummary;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.shared.i18n.Language;
-import de.digitalcheck.portal.shared.i18n.Messages;
 
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -43,35 +32,30 @@ import static de.digitalcheck.portal.report.ReportStyle.labelled;
 import static de.digitalcheck.portal.report.ReportStyle.small;
 
 /**
- * The report's content in reading order: cover (company, date, overall level, link and QR code), the six areas
- * (chart and table), the peer comparison, what caps each level with recommendations, funding programmes, the agency,
+ * The report's content in reading order: the cover ({@link ReportCover}), the six areas (chart and table), the peer comparison, what caps each level with recommendations, funding programmes, the agency,
  * the appointment and what the report is based on. Every text passes {@link ReportFonts#printable}.
  */
 final class ReportSections {
 
+    private final ReportContext c;
     private final ReportModel model;
     private final ResultSummary result;
     private final Language lang;
-    private final Messages messages;
-    private final ReportFonts fonts;
     private final Document document;
     private final PdfDocument pdf;
-    private final Map<String, String> bookmarks = new LinkedHashMap<>();
-    private PdfFont regular;
 
-    ReportSections(ReportModel model, Messages messages, ReportFonts fonts, Document document, PdfDocument pdf) {
-        this.model = model;
-        this.result = model.result();
-        this.lang = model.language();
-        this.messages = messages;
-        this.fonts = fonts;
-        this.document = document;
-        this.pdf = pdf;
+    ReportSections(ReportContext context) {
+        this.c = context;
+        this.model = context.model;
+        this.result = context.model.result();
+        this.lang = context.lang;
+        this.document = context.document;
+        this.pdf = context.pdf;
     }
 
     /** Adds every section; returns the bookmarks (destination name → title) in order. */
     Map<String, String> addAll() {
-        cover();
+        new ReportCover(c).add();
         document.add(new AreaBreak());
         areas();
         benchmark();
@@ -80,64 +64,13 @@ final class ReportSections {
         agency();
         appointment();
         about();
-        return bookmarks;
-    }
-
-    private void cover() {
-        Paragraph kicker = body(t("report.kicker")).setFontFamily(ReportFonts.BOLD).setFontColor(ReportStyle.BLUE).setMarginTop(24);
-        document.add(kicker);
-        document.add(section(StandardRoles.H1, t("report.title"), 26).setMarginTop(0));
-        document.add(new Paragraph(p(result.companyName())).setFontSize(18).setFontFamily(ReportFonts.BOLD).setFontColor(ReportStyle.TEXT)
-            .setMarginTop(14).setMarginBottom(4).setMultipliedLeading(1.15f));
-        document.add(body(t("report.completed", result.completedAt())).setFontColor(ReportStyle.MUTED));
-        Div overall = new Div().setBackgroundColor(ReportStyle.TINT).setBorderLeft(new SolidBorder(ReportStyle.BLUE, 5))
-            .setPadding(16).setMarginTop(24).setMarginBottom(18).setKeepTogether(true);
-        overall.add(body(t("result.overall")).setFontFamily(ReportFonts.BOLD).setFontColor(ReportStyle.MUTED).setMarginBottom(2));
-        overall.add(new Paragraph().add(new Text(result.score()).setFontSize(40).setFontFamily(ReportFonts.BOLD).setFontColor(ReportStyle.BLUE))
-            .add(new Text("  " + t("result.score.of")).setFontSize(13).setFontColor(ReportStyle.TEXT)).setMargin(0)
-            .setMultipliedLeading(1f));
-        overall.add(new Paragraph(p(result.levelLabel())).setFontSize(15).setFontFamily(ReportFonts.BOLD).setFontColor(ReportStyle.TEXT)
-            .setMarginTop(6).setMarginBottom(2));
-        overall.add(body(p(result.groupLabel())).setMarginBottom(0));
-        if (result.previous() != null) {
-            overall.add(body(p(result.previous())).setMarginTop(8).setMarginBottom(0));
-        }
-        document.add(overall);
-        if (result.agency() != null) {
-            document.add(labelled(t("result.agency"), p(result.agency().name())));
-        }
-        if (model.appointment() != null) {
-            document.add(labelled(t("report.appointment.short"), when(model.appointment()) + " · "
-                + p(model.appointment().coachName())));
-        }
-        document.add(online());
-    }
-
-    /** The link back to the online result, with a QR code of it. */
-    private Table online() {
-        Table table = new Table(UnitValue.createPercentArray(new float[] {3, 1})).useAllAvailableWidth()
-            .setMarginTop(22).setKeepTogether(true);
-        table.getAccessibilityProperties().setRole(StandardRoles.DIV);
-        Cell text = new Cell().setBorder(Border.NO_BORDER).setPadding(0).setPaddingRight(12)
-            .setVerticalAlignment(VerticalAlignment.MIDDLE);
-        text.getAccessibilityProperties().setRole(StandardRoles.DIV);
-        text.add(heading(StandardRoles.P, t("report.online"), 12).setMarginTop(0));
-        text.add(body(t("report.online.text")));
-        text.add(new Paragraph().add(link(model.resultUrl(), p(model.resultUrl()), t("report.online.link")))
-            .setFontSize(ReportStyle.SMALL).setMarginBottom(6));
-        text.add(small(t("report.online.private")));
-        Image qr = new Image(new BarcodeQRCode(model.resultUrl()).createFormXObject(ColorConstants.BLACK, 3, pdf))
-            .setWidth(96).setHeight(96);
-        qr.getAccessibilityProperties().setAlternateDescription(t("report.online.qr"));
-        Cell code = new Cell().add(qr).setBorder(Border.NO_BORDER).setPadding(0);
-        code.getAccessibilityProperties().setRole(StandardRoles.DIV);
-        return table.addCell(text).addCell(code);
+        return c.bookmarks();
     }
 
     private void areas() {
         document.add(section(StandardRoles.H2, t("result.dimensions"), 15));
         RadarChart chart = result.chart();
-        Image figure = new Image(ChartDrawing.draw(chart, pdf, regular(), fonts))
+        Image figure = new Image(ChartDrawing.draw(chart, pdf, c.regular(), c.fonts()))
             .setWidth(UnitValue.createPercentValue(100)).setAutoScaleHeight(true).setMarginTop(4);
         figure.getAccessibilityProperties().setAlternateDescription(chartDescription(chart));
         document.add(figure);
@@ -262,18 +195,12 @@ final class ReportSections {
             document.add(body(t("report.appointment.none")));
             return;
         }
-        document.add(labelled(t("report.appointment.when"), when(a)));
+        document.add(labelled(t("report.appointment.when"), c.when(a)));
         document.add(labelled(t("report.appointment.coach"), p(a.coachName())));
         document.add(labelled(t("report.appointment.mode"), t("mode." + a.mode().name())));
         if (a.place() != null) {
             document.add(labelled(t("report.appointment.place"), p(a.place())));
         }
-    }
-
-    private String when(Appointment a) {
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(lang.locale());
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", lang.locale());
-        return t("report.appointment.time", day.format(a.start()), time.format(a.start()), time.format(a.end()));
     }
 
     private void about() {
@@ -284,48 +211,19 @@ final class ReportSections {
         document.add(body(t("report.model")));
     }
 
-    /** A heading that is also a bookmark. */
     private Paragraph section(String role, String text, float size) {
-        String destination = "section-" + (bookmarks.size() + 1);
-        bookmarks.put(destination, text);
-        Paragraph heading = heading(role, text, size);
-        heading.setDestination(destination);
-        return heading;
+        return c.section(role, text, size);
     }
 
     private Link link(String url, String text) {
-        return link(url, text, text);
+        return c.link(url, text);
     }
 
-    /**
-     * A link showing {@code shown}, described to assistive technology as {@code text}. Links are set in Fira Sans
-     * Regular directly: iText's link renderer does not take part in choosing fonts per character.
-     */
-    private Link link(String url, String shown, String text) {
-        Link link = new Link(fonts.printableIn(regular(), shown), PdfAction.createURI(url));
-        link.setFont(regular());
-        link.setFontColor(ReportStyle.BLUE).setUnderline();
-        link.getLinkAnnotation().setContents(text).setBorder(new PdfArray(new float[] {0, 0, 0}));
-        link.getAccessibilityProperties().setAlternateDescription(text);
-        return link;
-    }
-
-    /** Fira Sans Regular of this document. */
-    private PdfFont regular() {
-        if (regular == null) {
-            regular = document.getFontProvider().getPdfFont(document.getFontProvider()
-                .getFontSelector(java.util.List.of(ReportFonts.FAMILY), new FontCharacteristics()).bestMatch());
-        }
-        return regular;
-    }
-
-    /** A message of the report's language, made printable. */
     private String t(String key, Object... args) {
-        return fonts.printable(messages.get(lang, key, args));
+        return c.t(key, args);
     }
 
-    /** Text from the result or the user, made printable. */
     private String p(String text) {
-        return fonts.printable(text);
+        return c.p(text);
     }
 }

@@ -38,6 +38,11 @@ final class ReportStyle {
         return p;
     }
 
+    /** The element in Fira Sans Bold. */
+    static <T extends com.itextpdf.layout.ElementPropertyContainer<T>> T strong(T element) {
+        return element.setFontFamily(ReportFonts.BOLD);
+    }
+
     static Paragraph body(String text) {
         return new Paragraph(text).setFontSize(BODY).setFontColor(TEXT).setMultipliedLeading(1.3f).setMarginBottom(4);
     }

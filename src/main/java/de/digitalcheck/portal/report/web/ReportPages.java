@@ -61,6 +61,11 @@ class ReportPages {
     @Produces(MediaType.TEXT_HTML)
     HttpResponse<?> mail(HttpRequest<?> request, @PathVariable String token, @Body @Nullable Map<String, String> body) {
         csrf.verify(request, body);
+        if (selfCheck.byToken(token).isEmpty()) {
+            // to the result page, which says that the link is not valid (a 404 answered to this form post through
+            // the global error route made Micronaut's execution flow loop endlessly)
+            return HttpResponse.seeOther(URI.create(result(token)));
+        }
         return withCompletedCheck(request, token, a -> {
             if (a.contactEmail() == null) {
                 return HttpResponse.seeOther(URI.create(result(token)));

@@ -189,7 +189,11 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         HttpResponse<String> response = http.postForm("/check/" + doc.get("token") + "/report/email", Map.of());
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).get().asString().doesNotContain("report=sent");
-        assertThat(http.postForm("/check/" + "C".repeat(43) + "/report/email", Map.of()).statusCode()).isEqualTo(404);
+        HttpResponse<String> unknown = http.postForm("/check/" + "C".repeat(43) + "/report/email", Map.of());
+        assertThat(unknown.statusCode()).isEqualTo(303);
+        String next = unknown.headers().firstValue("Location").orElseThrow();
+        assertThat(next).isEqualTo("/check/" + "C".repeat(43) + "/result");
+        assertThat(http.get(next).statusCode()).isEqualTo(404);
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
