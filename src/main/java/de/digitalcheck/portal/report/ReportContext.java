@@ -67,6 +67,9 @@ final class ReportContext {
         Link link = new Link(fonts.printableIn(regular(), shown), PdfAction.createURI(url));
         link.setFont(regular());
         link.setFontColor(ReportStyle.BLUE).setUnderline();
+        // a printed address must be typed as it is: break lines after "/" only, never at a "-" of the token
+        link.setSplitCharacters((glyphs, position) -> glyphs.get(position).hasValidUnicode()
+            && glyphs.get(position).getUnicode() == '/');
         link.getLinkAnnotation().setContents(text).setBorder(new PdfArray(new float[] {0, 0, 0}));
         link.getAccessibilityProperties().setAlternateDescription(text);
         return link;

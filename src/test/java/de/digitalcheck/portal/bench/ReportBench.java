@@ -42,7 +42,9 @@ import java.util.function.Supplier;
  *   <li>writes the four variants (de/en × with/without appointment) to {@code target/bench/report/} and prints
  *       their sizes.</li>
  * </ol>
- * It prints how busy the machine was (other processes' CPU) during each timed part, from {@code /proc/stat}.
+ * It prints how busy the machine was (other processes' CPU) during each timed part, from {@code /proc/stat}; a part
+ * during which other processes took more than 0.3 cores is measured again (at most twice) and the least disturbed
+ * attempt is kept.
  */
 public final class ReportBench {
 
@@ -74,21 +76,19 @@ public final class ReportBench {
             }
             System.out.printf(Locale.ROOT, "warm-up: %d reports in %.1f s; %s%n", warmup, machine.seconds(), machine.usage());
 
-            machine = new Machine();
-            double[] render = time(samples, () -> renderer.render(model));
+            Timed render = leastDisturbed(() -> time(samples, () -> renderer.render(model)));
             System.out.printf(Locale.ROOT, "renderer alone, 1 thread: median %.2f ms, p95 %.2f ms, min %.2f ms (%d samples); %s%n",
-                pct(render, 50), pct(render, 95), render[0], samples, machine.usage());
+                pct(render.ms(), 50), pct(render.ms(), 95), render.ms()[0], samples, render.usage());
 
-            machine = new Machine();
-            double[] whole = time(samples, () -> reports.of(demo.assessment(), demo.token(), Language.DE).pdf());
+            Timed whole = leastDisturbed(() -> time(samples, () -> reports.of(demo.assessment(), demo.token(), Language.DE).pdf()));
             System.out.printf(Locale.ROOT, "Reports.of (summary from the database + rendering), 1 thread: median %.2f ms, "
-                + "p95 %.2f ms (%d samples); %s%n", pct(whole, 50), pct(whole, 95), samples, machine.usage());
+                + "p95 %.2f ms (%d samples); %s%n", pct(whole.ms(), 50), pct(whole.ms(), 95), samples, whole.usage());
 
             for (int threads : new int[] {1, 2}) {
-                machine = new Machine();
-                long count = throughput(threads, seconds, () -> renderer.render(model));
+                int n = threads;
+                Timed counted = leastDisturbed(() -> new double[] {throughput(n, seconds, () -> renderer.render(model))});
                 System.out.printf(Locale.ROOT, "renderer, %d thread(s), %d s: %.1f reports/s; %s%n", threads, seconds,
-                    count / (double) seconds, machine.usage());
+                    counted.ms()[0] / seconds, counted.usage());
             }
 
             for (Language language : Language.values()) {
@@ -103,6 +103,36 @@ public final class ReportBench {
             }
             System.out.println("load average after: " + loadAverage());
         }
+    }
+
+    /** A timed run with the machine's use during it. */
+    private record Timed(double[] ms, String usage, double others) {
+    }
+
+    /** A measurement that throws nothing but returns its figures. */
+    private interface Measurement {
+        double[] run() throws Exception;
+    }
+
+    /**
+     * Runs a measurement; while other processes took more than 0.3 cores meanwhile, runs it again (at most twice) and
+     * keeps the least disturbed run.
+     */
+    private static Timed leastDisturbed(Measurement measurement) throws Exception {
+        Timed best = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Machine machine = new Machine();
+            double[] figures = measurement.run();
+            Timed timed = new Timed(figures, machine.usage() + (attempt > 0 ? " (attempt " + (attempt + 1) + ")" : ""),
+                machine.others());
+            if (best == null || timed.others() < best.others()) {
+                best = timed;
+            }
+            if (best.others() <= 0.3) {
+                break;
+            }
+        }
+        return best;
     }
 
     /** Eight completed checks of the demo company's sector and size class, with random levels. */
@@ -175,6 +205,17 @@ public final class ReportBench {
 
         double seconds() {
             return (System.nanoTime() - startNanos) / 1e9;
+        }
+
+        /** Cores used by other processes since creation. */
+        double others() {
+            long[] end = stat();
+            if (end == null || startStat == null) {
+                return 0;
+            }
+            double ticks = end[0] - startStat[0];
+            double busyCores = ticks == 0 ? 0 : (end[1] - startStat[1]) / ticks * end[2];
+            return Math.max(0, busyCores - (ownCpu() - startOwn) / 1e9 / seconds());
         }
 
         String usage() {
