@@ -1,7 +1,5 @@
 package de.digitalcheck.portal.bench;
 
-import de.digitalcheck.portal.readiness.CompanyInput;
-import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.readiness.ResultSummaries;
@@ -11,7 +9,6 @@ import de.digitalcheck.portal.report.ReportModel;
 import de.digitalcheck.portal.report.ReportRenderer;
 import de.digitalcheck.portal.report.Reports;
 import de.digitalcheck.portal.shared.i18n.Language;
-import de.digitalcheck.portal.support.Answers;
 import io.micronaut.context.ApplicationContext;
 
 import java.io.IOException;
@@ -22,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,7 +56,7 @@ public final class ReportBench {
         try (ApplicationContext context = ApplicationContext.run(Map.of("micronaut.server.port", "-1"), "test")) {
             SelfCheck selfCheck = context.getBean(SelfCheck.class);
             Questionnaire q = context.getBean(Questionnaires.class).current();
-            seedPeers(selfCheck, q);
+            ReportFixtures.seedPeers(selfCheck, q);
             SelfCheck.Started demo = ReportFixtures.demoCheck(selfCheck, q, Language.DE);
             ResultSummaries summaries = context.getBean(ResultSummaries.class);
             ReportRenderer renderer = context.getBean(ReportRenderer.class);
@@ -133,16 +129,6 @@ public final class ReportBench {
             }
         }
         return best;
-    }
-
-    /** Eight completed checks of the demo company's sector and size class, with random levels. */
-    private static void seedPeers(SelfCheck selfCheck, Questionnaire q) {
-        Random random = new Random(4);
-        for (int i = 0; i < 8; i++) {
-            Map<String, String> answers = Answers.choose(q, CompanyType.OWN_PRODUCTS, x -> 1 + random.nextInt(4));
-            selfCheck.submit(new CompanyInput("Peer " + i, "44135", null, "C", String.valueOf(20 + i), "OWN_PRODUCTS"),
-                null, answers, Language.DE);
-        }
     }
 
     private static double[] time(int samples, Supplier<byte[]> work) {

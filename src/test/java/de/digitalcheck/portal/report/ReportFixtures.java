@@ -43,6 +43,16 @@ public final class ReportFixtures {
             new ContactInput("Erika Mustermann", "erika.mustermann@example.org", "+49 231 1234567"), answers, language);
     }
 
+    /** Eight completed checks of the demo company's sector and size class, with random levels (a peer group). */
+    public static void seedPeers(SelfCheck selfCheck, Questionnaire q) {
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 8; i++) {
+            Map<String, String> answers = Answers.choose(q, CompanyType.OWN_PRODUCTS, x -> 1 + random.nextInt(4));
+            selfCheck.submit(new CompanyInput("Peer " + i, "44135", null, "C", String.valueOf(20 + i), "OWN_PRODUCTS"),
+                null, answers, Language.DE);
+        }
+    }
+
     public static ReportModel model(ResultSummary summary, Language language, Appointment appointment) {
         return new ReportModel(language, summary, RESULT_URL, appointment, "InDieRegionRuhr4.0", LocalDate.of(2026, 11, 26));
     }

@@ -68,6 +68,7 @@ class ReportRendererIntegrationTest {
 
     @BeforeAll
     void completeTheDemoCheck() {
+        ReportFixtures.seedPeers(selfCheck, questionnaires.current());
         SelfCheck.Started check = ReportFixtures.demoCheck(selfCheck, questionnaires.current(), Language.DE);
         for (Language language : Language.values()) {
             results.put(language, summaries.summarise(language, check.assessment()));
@@ -106,6 +107,7 @@ class ReportRendererIntegrationTest {
             assertThat(oneLine(text)).contains(row.title() + " " + row.weight() + " % " + row.level());
         }
         assertThat(text).contains(language == Language.DE ? "Stufe 1: Anfänger" : "Level 1: Beginner");
+        assertThat(oneLine(text)).contains(result.benchmark());
     }
 
     @Test
@@ -132,6 +134,7 @@ class ReportRendererIntegrationTest {
             assertThat(value).isCloseTo(chart.axes().get(i).value(), within(0.001));
         }
         assertThat(chart.axes()).extracting(RadarChart.Axis::value).containsExactly(3, 1, 2, 2, 1, 3);
+        assertThat(chart.peerPoints()).as("the peer group's polygon is drawn too").hasSize(6);
     }
 
     @Test
@@ -146,6 +149,7 @@ class ReportRendererIntegrationTest {
                 assertThat(alt).contains(row.title() + " Stufe " + results.get(Language.DE).chart().axes().stream()
                     .filter(a -> a.label().equals(row.title())).findFirst().orElseThrow().value());
             }
+            assertThat(alt).contains("Durchschnitt der Vergleichsgruppe");
             assertThat(pdf.getCatalog().getLang().toUnicodeString()).isEqualTo("de");
             assertThat(pdf.getDocumentInfo().getTitle()).isEqualTo("Digitalcheck 4.0 – Bericht für Muster Metallbau GmbH");
             assertThat(pdf.getOutlines(false).getAllChildren()).extracting(o -> o.getTitle())
