@@ -6,14 +6,19 @@ import java.util.Locale;
 
 /**
  * The radar chart of a result as geometry: one axis per dimension, rings for levels 1–5, the company's
- * polygon and optionally its peers'. The web page draws it as SVG and the PDF report with the same numbers.
+ * polygon and optionally its peers'. The web page draws it as SVG ({@link #rings()}, {@link #shape()},
+ * {@link #peerShape()}) and the PDF report from the same points, so the two cannot disagree.
  * Coordinates are in a {@code width} × {@code height} box with the centre in the middle (room for the labels
- * left and right); axis 0 points up.
+ * left and right), y pointing down as in SVG; axis 0 points up.
  */
-public record RadarChart(double width, double height, double radius, List<Axis> axes, List<String> rings, String shape,
-                         String peerShape) {
+public record RadarChart(double width, double height, double radius, List<Axis> axes, List<List<Point>> ringPoints,
+                         List<Point> points, List<Point> peerPoints) {
 
     public static final int MAX = 5;
+
+    /** A point of the chart's box. */
+    public record Point(double x, double y) {
+    }
 
     /** One dimension's axis: its label, value (null: not applicable), end point and label anchor. */
     public record Axis(String label, Integer value, double x, double y, double labelX, double labelY, String anchor) {
@@ -36,7 +41,7 @@ public record RadarChart(double width, double height, double radius, List<Axis> 
             String anchor = Math.abs(Math.sin(angle)) < 0.2 ? "middle" : Math.sin(angle) > 0 ? "start" : "end";
             axes.add(new Axis(labels.get(i), values.get(i), x, y, lx, ly, anchor));
         }
-        List<String> rings = new ArrayList<>();
+        List<List<Point>> rings = new ArrayList<>();
         for (int level = 1; level <= MAX; level++) {
             List<Double> ring = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -45,10 +50,10 @@ public record RadarChart(double width, double height, double radius, List<Axis> 
             rings.add(polygon(ring, c, cy, radius));
         }
         List<Double> own = values.stream().map(v -> v == null ? 0.0 : v.doubleValue()).toList();
-        String peerShape = peers == null ? null
+        List<Point> peerPoints = peers == null ? null
             : polygon(peers.stream().map(v -> v == null ? 0.0 : v).toList(), c, cy, radius);
         return new RadarChart(width, height, radius, List.copyOf(axes), List.copyOf(rings), polygon(own, c, cy, radius),
-            peerShape);
+            peerPoints);
     }
 
     /** The point of value {@code v} on axis {@code i} of {@code n} around the centre (cx, cy). */
@@ -56,6 +61,11 @@ public record RadarChart(double width, double height, double radius, List<Axis> 
         double angle = angle(i, n);
         double r = radius * v / MAX;
         return new double[] {cx + r * Math.sin(angle), cy - r * Math.cos(angle)};
+    }
+
+    /** The value (0–5) that a point of this chart stands for on its axis: its distance from the centre. */
+    public double valueAt(Point p) {
+        return Math.hypot(p.x() - cx(), p.y() - cy()) / radius * MAX;
     }
 
     public double cx() {
@@ -66,19 +76,42 @@ public record RadarChart(double width, double height, double radius, List<Axis> 
         return height / 2;
     }
 
+    /** The level rings as SVG polygon points. */
+    public List<String> rings() {
+        return ringPoints.stream().map(RadarChart::svg).toList();
+    }
+
+    /** The company's polygon as SVG polygon points. */
+    public String shape() {
+        return svg(points);
+    }
+
+    /** The peers' polygon as SVG polygon points, {@code null} without a benchmark. */
+    public String peerShape() {
+        return peerPoints == null ? null : svg(peerPoints);
+    }
+
     private static double angle(int i, int n) {
         return 2 * Math.PI * i / n;
     }
 
-    private static String polygon(List<Double> values, double cx, double cy, double radius) {
-        StringBuilder points = new StringBuilder();
+    private static List<Point> polygon(List<Double> values, double cx, double cy, double radius) {
+        List<Point> points = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             double[] p = point(i, values.size(), values.get(i), cx, cy, radius);
-            if (i > 0) {
-                points.append(' ');
-            }
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f", p[0], p[1]));
+            points.add(new Point(p[0], p[1]));
         }
-        return points.toString();
+        return List.copyOf(points);
+    }
+
+    private static String svg(List<Point> points) {
+        StringBuilder svg = new StringBuilder();
+        for (Point p : points) {
+            if (!svg.isEmpty()) {
+                svg.append(' ');
+            }
+            svg.append(String.format(Locale.ROOT, "%.1f,%.1f", p.x(), p.y()));
+        }
+        return svg.toString();
     }
 }

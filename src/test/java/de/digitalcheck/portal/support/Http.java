@@ -36,6 +36,18 @@ public final class Http {
         return send(request(path, headers).GET().build());
     }
 
+    /** A GET whose body is kept as bytes (e.g. a PDF). */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        try {
+            return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Any method without a body (e.g. PUT or DELETE). */
     public HttpResponse<String> send(String method, String path) {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());

@@ -159,7 +159,8 @@ class CheckController {
     @Get("/check/{token}/result")
     HttpResponse<?> result(HttpRequest<?> request, @PathVariable String token) {
         return withCheck(request, token, a -> a.completed()
-            ? HttpResponse.ok(new ModelAndView<>(RESULT, results.result(lang(request), a, token)))
+            ? HttpResponse.ok(new ModelAndView<>(RESULT, results.result(lang(request), a, token,
+                request.getParameters().get("report"))))
             : HttpResponse.seeOther(CheckPaths.uri(CheckPaths.resume(token))));
     }
 

@@ -26,6 +26,16 @@ final class CheckPaths {
         return resume(token) + "/result";
     }
 
+    /** The PDF report of a completed check (served by the report module). */
+    static String report(String token) {
+        return resume(token) + "/report.pdf";
+    }
+
+    /** The form that mails the PDF report to the check's contact (served by the report module). */
+    static String reportMail(String token) {
+        return resume(token) + "/report/email";
+    }
+
     static URI uri(String path) {
         return URI.create(path);
     }

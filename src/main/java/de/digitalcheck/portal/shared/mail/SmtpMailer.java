@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.shared.mail;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.email.Attachment;
 import io.micronaut.email.Email;
 import io.micronaut.email.EmailSender;
 import io.micronaut.email.StringBody;
@@ -21,8 +22,13 @@ class SmtpMailer implements Mailer {
     @Override
     public void send(Mail mail) {
         try {
-            sender.send(Email.builder().to(mail.to()).subject(mail.subject())
-                .body(new StringBody(mail.text(), BodyType.TEXT)));
+            Email.Builder email = Email.builder().to(mail.to()).subject(mail.subject())
+                .body(new StringBody(mail.text(), BodyType.TEXT));
+            for (Mail.Attachment a : mail.attachments()) {
+                email.attachment(Attachment.builder().filename(a.fileName()).contentType(a.contentType())
+                    .content(a.content()).build());
+            }
+            sender.send(email);
         } catch (RuntimeException e) {
             throw new MailFailed("mail to " + mail.to() + " could not be sent", e);
         }

@@ -15,10 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rate limits on the public posts that create data or send mail (starting a self-check, submitting one through the
- * API, asking for a magic link):
+ * API, asking for a magic link, mailing the PDF report):
  * a sliding window per client address. Over the limit the answer is 429 with {@code Retry-After}.
  */
-@ServerFilter(value = {"/check", "/api/v1/assessments", "/mein-unternehmen"}, methods = HttpMethod.POST)
+@ServerFilter(value = {"/check", "/api/v1/assessments", "/mein-unternehmen", "/check/*/report/email"},
+    methods = HttpMethod.POST)
 class RateLimitFilter {
 
     private static final int MAX_CLIENTS = 100_000;

@@ -241,6 +241,20 @@ abstract class AssessmentApiContract {
     }
 
     @Test
+    void theReportUrlAnswersWithThePdfOnlyWithTheToken() {
+        Map<String, Object> doc = http.map(submit(request(company("58452", "OWN_PRODUCTS"),
+            Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 2))));
+        String reportUrl = ((String) doc.get("reportUrl")).substring("http://localhost".length());
+        HttpResponse<byte[]> pdf = http.getBytes(reportUrl);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        HttpResponse<String> wrong = http.get("/api/v1/assessments/" + doc.get("id") + "/report?token=" + "A".repeat(43));
+        assertThat(wrong.statusCode()).isEqualTo(404);
+        assertThat(http.map(wrong)).containsEntry("detail", "Es gibt keinen Selbstcheck mit dieser Kennung und diesem Token.");
+    }
+
+    @Test
     void questionnaireIsServedInBothLanguages() {
         Map<String, Object> de = http.map(http.get("/api/v1/questionnaire?lang=de"));
         Map<String, Object> en = http.map(http.get("/api/v1/questionnaire?lang=en"));

@@ -87,7 +87,9 @@ class FormProtectionIntegrationTest implements TestPropertyProvider {
             // the sign-in callback (form_post response mode) is bound to its sign-in by the OAuth state instead
             .filter(r -> !r.getUriMatchTemplate().toString().startsWith("/oauth/callback"))
             .toList();
-        assertThat(formRoutes).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(formRoutes).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(formRoutes).extracting(r -> r.getUriMatchTemplate().toString())
+            .contains("/check/{token}/again", "/check/{token}/report/email");
         for (UriRouteInfo<?, ?> route : formRoutes) {
             String path = route.getUriMatchTemplate().expand(Map.of("token", token, "dimension", "strategy", "id", "zim"));
             HttpResponse<String> response = http.postRawForm(path, PROFILE);

@@ -39,6 +39,8 @@ class RateLimitIntegrationTest {
         HttpResponse<String> page = http.postForm("/check", FormProtectionIntegrationTest.PROFILE);
         assertThat(page.statusCode()).isEqualTo(429);
         assertThat(page.body()).contains("Zu viele Anfragen");
+        // mailing the PDF report counts too
+        assertThat(http.postForm("/check/" + "A".repeat(43) + "/report/email", java.util.Map.of()).statusCode()).isEqualTo(429);
         // reading stays possible
         assertThat(http.get("/api/v1/agencies").statusCode()).isEqualTo(200);
     }

@@ -1,0 +1,127 @@
+package de.digitalcheck.portal.report;
+
+import com.itextpdf.io.font.FontProgram;
+import com.itextpdf.io.font.FontProgramFactory;
+import com.itextpdf.io.font.PdfEncodings;
+import com.itextpdf.kernel.font.PdfFont;
+import com.itextpdf.layout.font.FontProvider;
+import com.itextpdf.layout.font.FontSet;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The report's fonts, shipped in {@code src/main/resources/fonts/} with their licences (SIL OFL 1.1): Fira Sans
+ * (the portal's typeface) Regular and Bold, and Noto Sans Arabic and Hebrew for right-to-left names. The files are
+ * read once and parsed once per rendering thread; every document gets its own {@link FontProvider} (iText's
+ * {@code PdfFont}s belong to one document) and embeds subsets of what it uses. Nothing depends on fonts installed
+ * on the machine.
+ */
+final class ReportFonts {
+
+    static final String FAMILY = "Fira Sans";
+    /** Fira Sans Bold by its alias (iText's layout has no bold switch of its own without simulating it). */
+    static final String BOLD = "Fira Sans Bold";
+    static final String PLACEHOLDER = "?";
+
+    private static final List<String> FILES = List.of("FiraSans-Regular.ttf", "FiraSans-Bold.ttf",
+        "NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf");
+
+    /** The font files, read once. */
+    private final List<byte[]> files = FILES.stream().map(ReportFonts::read).toList();
+    /** Parsed once, only to look up which characters the fonts have (lookups only read). */
+    private final List<FontProgram> coverage = files.stream().map(ReportFonts::parse).toList();
+    /**
+     * The parsed fonts of each rendering thread: iText's subsetter reads a font program through a shared file
+     * position, so two documents finishing at once must not share one (they would corrupt each other's subsets).
+     */
+    private final ThreadLocal<FontSet> fontSets = ThreadLocal.withInitial(this::fontSet);
+
+    /** A provider for one document. */
+    FontProvider provider() {
+        return new FontProvider(fontSets.get(), FAMILY);
+    }
+
+    private FontSet fontSet() {
+        List<FontProgram> programs = files.stream().map(ReportFonts::parse).toList();
+        FontSet set = new FontSet();
+        set.addFont(programs.get(0), PdfEncodings.IDENTITY_H, FAMILY);
+        set.addFont(programs.get(1), PdfEncodings.IDENTITY_H, BOLD);
+        programs.subList(2, programs.size()).forEach(p -> set.addFont(p, PdfEncodings.IDENTITY_H));
+        return set;
+    }
+
+    /**
+     * The text as the report can show it: control and formatting characters (bidi overrides, zero-width joiners,
+     * variation selectors) go, line breaks become spaces, and a character that none of the fonts has (emoji, CJK …)
+     * becomes a visible "?", so that no glyph is missing from the file (PDF/UA forbids .notdef glyphs).
+     */
+    String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp == '\n' || cp == '\r' || cp == '\t') {
+                out.append(' ');
+            } else if (invisible(cp)) {
+                return;
+            } else if (covered(cp)) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append(PLACEHOLDER);
+            }
+        });
+        return out.toString();
+    }
+
+    /** The text as {@link #printable} makes it, with a "?" also for every character that {@code font} lacks. */
+    String printableIn(PdfFont font, String text) {
+        StringBuilder out = new StringBuilder();
+        printable(text).codePoints().forEach(cp -> {
+            if (font.containsGlyph(cp)) {
+                out.appendCodePoint(cp);
+            } else {
+                out.append(PLACEHOLDER);
+            }
+        });
+        return out.toString();
+    }
+
+    private boolean covered(int cp) {
+        for (FontProgram p : coverage) {
+            if (p.getGlyph(cp) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean invisible(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+            || type == Character.SURROGATE || type == Character.PRIVATE_USE
+            || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+    }
+
+    private static byte[] read(String file) {
+        try (InputStream in = ReportFonts.class.getResourceAsStream("/fonts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("font missing from the class path: fonts/" + file);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("font unreadable: fonts/" + file, e);
+        }
+    }
+
+    private static FontProgram parse(byte[] file) {
+        try {
+            return FontProgramFactory.createFont(file, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("font unreadable", e);
+        }
+    }
+}

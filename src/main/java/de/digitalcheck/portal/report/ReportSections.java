@@ -1,0 +1,229 @@
+package de.digitalcheck.portal.report;
+
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.tagging.StandardRoles;
+import com.itextpdf.layout.Document;
+import com.itextpdf.layout.borders.SolidBorder;
+import com.itextpdf.layout.element.AreaBreak;
+import com.itextpdf.layout.element.Div;
+import com.itextpdf.layout.element.Image;
+import com.itextpdf.layout.element.Link;
+import com.itextpdf.layout.element.List;
+import com.itextpdf.layout.element.ListItem;
+import com.itextpdf.layout.element.Paragraph;
+import com.itextpdf.layout.element.Table;
+import com.itextpdf.layout.element.Text;
+import com.itextpdf.layout.properties.TextAlignment;
+import com.itextpdf.layout.properties.UnitValue;
+import de.digitalcheck.portal.readiness.RadarChart;
+import de.digitalcheck.portal.readiness.ResultSummary;
+import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.shared.i18n.Language;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static de.digitalcheck.portal.report.ReportStyle.body;
+import static de.digitalcheck.portal.report.ReportStyle.heading;
+import static de.digitalcheck.portal.report.ReportStyle.labelled;
+import static de.digitalcheck.portal.report.ReportStyle.small;
+
+/**
+ * The report's content in reading order: the cover ({@link ReportCover}), the six areas (chart and table), the peer comparison, what caps each level with recommendations, funding programmes, the agency,
+ * the appointment and what the report is based on. Every text passes {@link ReportFonts#printable}.
+ */
+final class ReportSections {
+
+    private final ReportContext c;
+    private final ReportModel model;
+    private final ResultSummary result;
+    private final Language lang;
+    private final Document document;
+    private final PdfDocument pdf;
+
+    ReportSections(ReportContext context) {
+        this.c = context;
+        this.model = context.model;
+        this.result = context.model.result();
+        this.lang = context.lang;
+        this.document = context.document;
+        this.pdf = context.pdf;
+    }
+
+    /** Adds every section; returns the bookmarks (destination name → title) in order. */
+    Map<String, String> addAll() {
+        new ReportCover(c).add();
+        document.add(new AreaBreak());
+        areas();
+        benchmark();
+        capping();
+        funding();
+        agency();
+        appointment();
+        about();
+        return c.bookmarks();
+    }
+
+    private void areas() {
+        document.add(section(StandardRoles.H2, t("result.dimensions"), 15));
+        RadarChart chart = result.chart();
+        Image figure = new Image(ChartDrawing.draw(chart, pdf, c.regular(), c.fonts()))
+            .setWidth(UnitValue.createPercentValue(100)).setAutoScaleHeight(true).setMarginTop(4);
+        figure.getAccessibilityProperties().setAlternateDescription(chartDescription(chart));
+        document.add(figure);
+        document.add(small(t("report.chart.legend")
+            + (chart.peerPoints() == null ? "" : " " + t("result.chart.peers"))).setMarginBottom(10));
+        document.add(levelTable());
+    }
+
+    private String chartDescription(RadarChart chart) {
+        String values = chart.axes().stream().map(a -> a.value() == null ? t("report.chart.notApplicable", a.label())
+            : t("report.chart.value", a.label(), a.value())).collect(Collectors.joining("; "));
+        String description = t("report.chart.alt", values);
+        if (chart.peerPoints() != null) {
+            java.util.List<String> peers = new ArrayList<>();
+            for (ResultSummary.DimensionRow row : result.dimensions()) {
+                peers.add(row.title() + " " + row.peers());
+            }
+            description += " " + t("report.chart.alt.peers", String.join("; ", peers));
+        }
+        return description;
+    }
+
+    private Table levelTable() {
+        Table table = new Table(UnitValue.createPercentArray(new float[] {4.2f, 1.2f, 3.6f, 1.8f})).useAllAvailableWidth();
+        table.setCaption(new Div().add(heading(StandardRoles.P, t("result.table.caption"), 11).setMarginTop(0)));
+        table.addHeaderCell(ReportStyle.columnHead(t("result.table.dimension")));
+        table.addHeaderCell(ReportStyle.columnHead(t("result.table.weight")).setTextAlignment(TextAlignment.RIGHT));
+        table.addHeaderCell(ReportStyle.columnHead(t("result.table.level")));
+        table.addHeaderCell(ReportStyle.columnHead(t("result.table.peers")).setTextAlignment(TextAlignment.RIGHT));
+        for (ResultSummary.DimensionRow row : result.dimensions()) {
+            table.addCell(ReportStyle.rowHead(p(row.title())));
+            table.addCell(ReportStyle.bodyCell(row.weight() + " %").setTextAlignment(TextAlignment.RIGHT));
+            table.addCell(ReportStyle.bodyCell(p(row.level())));
+            table.addCell(ReportStyle.bodyCell(p(row.peers())).setTextAlignment(TextAlignment.RIGHT));
+        }
+        return table;
+    }
+
+    private void benchmark() {
+        document.add(section(StandardRoles.H2, t("result.benchmark"), 15));
+        document.add(body(p(result.benchmark())));
+    }
+
+    private void capping() {
+        document.add(section(StandardRoles.H2, t("result.capping") + " – " + t("result.recommendations"), 15));
+        document.add(body(t("result.capping.intro")));
+        for (ResultSummary.DimensionRow row : result.dimensions()) {
+            if (row.recommendation() == null) {
+                continue;
+            }
+            document.add(heading(StandardRoles.H3, p(row.title() + ": " + row.level()), 12.5f));
+            if (row.top()) {
+                document.add(body(t("result.capping.top")));
+            } else {
+                List list = new List().setListSymbol("•").setSymbolIndent(8).setMarginLeft(4).setMarginBottom(4);
+                for (ResultSummary.Capping c : row.capping()) {
+                    ListItem item = new ListItem();
+                    item.add(body(p(c.question())).setFontFamily(ReportFonts.BOLD).setMarginBottom(0));
+                    item.add(body(p(c.current())).setMarginBottom(0));
+                    if (c.next() != null) {
+                        item.add(body(p(c.next())).setFontColor(ReportStyle.BLUE).setMarginBottom(0));
+                    }
+                    item.setMarginBottom(5);
+                    list.add(item);
+                }
+                document.add(list);
+            }
+            document.add(new Paragraph().add(new Text(t("result.recommendations") + ": ").setFontFamily(ReportFonts.BOLD))
+                .add(new Text(p(row.recommendation()))).setFontSize(ReportStyle.BODY).setFontColor(ReportStyle.TEXT)
+                .setMultipliedLeading(1.3f).setBackgroundColor(ReportStyle.TINT).setPadding(8).setMarginTop(2)
+                .setKeepTogether(true));
+        }
+    }
+
+    private void funding() {
+        document.add(section(StandardRoles.H2, t("result.funding"), 15));
+        if (result.programmes().isEmpty()) {
+            document.add(body(t("result.funding.none")));
+            return;
+        }
+        for (ResultSummary.Programme programme : result.programmes()) {
+            Div block = new Div().setKeepTogether(true).setMarginBottom(8).setPaddingLeft(10)
+                .setBorderLeft(new SolidBorder(ReportStyle.LINE, 3));
+            block.add(heading(StandardRoles.H3, p(programme.name()), 11f).setMarginTop(2).setMarginBottom(2)
+                .setKeepWithNext(false));
+            block.add(small(p(programme.provider())).setMarginBottom(2));
+            block.add(body(p(programme.summary())));
+            if (programme.until() != null) {
+                block.add(small(p(programme.until())));
+            }
+            block.add(new Paragraph().add(link(programme.url(), p(programme.linkLabel()))).setFontSize(ReportStyle.SMALL));
+            document.add(block);
+        }
+    }
+
+    private void agency() {
+        document.add(section(StandardRoles.H2, t("result.agency"), 15));
+        document.add(body(p(result.agencyIntro())));
+        Agency agency = result.agency();
+        if (agency == null) {
+            return;
+        }
+        document.add(body(p(agency.name())).setFontFamily(ReportFonts.BOLD).setFontSize(11));
+        if (agency.address() != null) {
+            document.add(labelled(t("report.agency.address"), p(agency.address())));
+        }
+        document.add(new Paragraph().add(new Text(t("result.agency.email") + ": ").setFontFamily(ReportFonts.BOLD))
+            .add(link("mailto:" + agency.email(), p(agency.email()))).setFontSize(ReportStyle.BODY).setMarginBottom(3));
+        if (agency.phone() != null) {
+            document.add(labelled(t("result.agency.phone"), p(agency.phone())));
+        }
+        if (agency.website() != null) {
+            document.add(new Paragraph().add(new Text(t("result.agency.website") + ": ").setFontFamily(ReportFonts.BOLD))
+                .add(link(agency.website(), p(agency.website()))).setFontSize(ReportStyle.BODY));
+        }
+    }
+
+    private void appointment() {
+        document.add(section(StandardRoles.H2, t("report.appointment"), 15));
+        Appointment a = model.appointment();
+        if (a == null) {
+            document.add(body(t("report.appointment.none")));
+            return;
+        }
+        document.add(labelled(t("report.appointment.when"), c.when(a)));
+        document.add(labelled(t("report.appointment.coach"), p(a.coachName())));
+        document.add(labelled(t("report.appointment.mode"), t("mode." + a.mode().name())));
+        if (a.place() != null) {
+            document.add(labelled(t("report.appointment.place"), p(a.place())));
+        }
+    }
+
+    private void about() {
+        document.add(section(StandardRoles.H2, t("report.about"), 15));
+        document.add(body(t("report.created", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+            .withLocale(lang.locale()).format(model.createdOn()), p(model.networkName()))));
+        document.add(body(p(result.version())));
+        document.add(body(t("report.model")));
+    }
+
+    private Paragraph section(String role, String text, float size) {
+        return c.section(role, text, size);
+    }
+
+    private Link link(String url, String text) {
+        return c.link(url, text);
+    }
+
+    private String t(String key, Object... args) {
+        return c.t(key, args);
+    }
+
+    private String p(String text) {
+        return c.p(text);
+    }
+}

@@ -1,0 +1,87 @@
+package de.digitalcheck.portal.report;
+
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.ResultSummaries;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.mail.Mail;
+import de.digitalcheck.portal.shared.mail.Mailer;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The PDF report of a completed check: made on request (never stored), downloaded or mailed to the check's contact. */
+@Singleton
+public class Reports {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final String PDF = "application/pdf";
+
+    private final ResultSummaries summaries;
+    private final ReportRenderer renderer;
+    private final Mailer mailer;
+    private final Messages messages;
+    private final Clock clock;
+    private final String baseUrl;
+    private final String networkName;
+
+    Reports(ResultSummaries summaries, ReportRenderer renderer, Mailer mailer, Messages messages, Clock clock,
+            @Value("${portal.base-url}") String baseUrl, @Value("${portal.network-name}") String networkName) {
+        this.summaries = summaries;
+        this.renderer = renderer;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.clock = clock;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.networkName = networkName;
+    }
+
+    /** A rendered report and the name it is offered under. */
+    public record Report(byte[] pdf, ReportFileName fileName) {
+    }
+
+    /**
+     * The report of a completed check in one language.
+     *
+     * @param token the check's private token, for the link back to the online result
+     * @throws IllegalArgumentException if the check is not complete
+     */
+    public Report of(Assessment assessment, String token, Language language) {
+        if (!assessment.completed()) {
+            throw new IllegalArgumentException("check " + assessment.id() + " is not complete");
+        }
+        // Bookings do not exist yet: the booking module will hand the check's booked appointment in here
+        // (an Appointment instead of null); the renderer already shows it.
+        ReportModel model = new ReportModel(language, summaries.summarise(language, assessment), resultUrl(token), null,
+            networkName, LocalDate.now(clock.withZone(BERLIN)));
+        LocalDate completed = assessment.completedAt().atZone(BERLIN).toLocalDate();
+        return new Report(renderer.render(model), ReportFileName.of(assessment.companyName(), completed));
+    }
+
+    /**
+     * Mails the report to the contact email stored with the check (never to another address).
+     *
+     * @throws IllegalArgumentException if the check has no contact email or is not complete
+     * @throws Mailer.MailFailed when the mail could not be handed over
+     */
+    public void mail(Assessment assessment, String token, Language language) {
+        if (assessment.contactEmail() == null) {
+            throw new IllegalArgumentException("check " + assessment.id() + " has no contact email");
+        }
+        Report report = of(assessment, token, language);
+        mailer.send(new Mail(assessment.contactEmail(),
+            messages.get(language, "report.mail.subject", assessment.companyName().replaceAll("\\p{Cntrl}", " ")),
+            messages.get(language, "report.mail.text", assessment.companyName(), resultUrl(token)),
+            List.of(new Mail.Attachment(report.fileName().ascii(), PDF, report.pdf()))));
+    }
+
+    private String resultUrl(String token) {
+        return baseUrl + "/check/" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "/result";
+    }
+}

@@ -1,0 +1,65 @@
+package de.digitalcheck.portal.report.web;
+
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.report.Reports;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.web.ApiProblems;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code GET /api/v1/assessments/{id}/report?token=[&lang=de|en]}: the PDF report (the assessment's {@code reportUrl}).
+ * An unknown id or a wrong token is {@code 404} like every assessment route; a check that is not complete is
+ * {@code 409} (there is no result to report yet); a language other than de or en is {@code 422}.
+ */
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Controller("/api/v1/assessments")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReportApi {
+
+    private final SelfCheck selfCheck;
+    private final Reports reports;
+    private final ApiProblems problems;
+
+    ReportApi(SelfCheck selfCheck, Reports reports, ApiProblems problems) {
+        this.selfCheck = selfCheck;
+        this.reports = reports;
+        this.problems = problems;
+    }
+
+    @Get("/{id}/report")
+    @Produces({ReportResponses.PDF, "application/problem+json", "application/json"})
+    HttpResponse<?> report(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token,
+                           @QueryValue @Nullable String lang) {
+        Optional<Language> chosen = Language.fromCode(lang);
+        if (lang != null && chosen.isEmpty()) {
+            return problems.invalid(ApiProblems.language(request), List.of(FieldError.of("lang", "error.language.unknown")));
+        }
+        Optional<Assessment> assessment = selfCheck.byId(id, token);
+        if (assessment.isEmpty()) {
+            return problems.notFound(request, "problem.assessment.notFound");
+        }
+        Assessment a = assessment.get();
+        if (!a.completed()) {
+            return problems.problem(HttpStatus.CONFLICT, ApiProblems.language(request), "problem.report.draft");
+        }
+        Language language = chosen.or(() -> Language.fromCode(a.language())).orElse(Language.DE);
+        return ReportResponses.pdf(reports.of(a, token, language));
+    }
+}

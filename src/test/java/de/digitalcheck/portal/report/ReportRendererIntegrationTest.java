@@ -1,0 +1,270 @@
+package de.digitalcheck.portal.report;
+
+import com.itextpdf.kernel.geom.Point;
+import com.itextpdf.kernel.geom.Subpath;
+import com.itextpdf.kernel.pdf.PdfDictionary;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfName;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.PdfStream;
+import com.itextpdf.kernel.pdf.canvas.parser.EventType;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfCanvasProcessor;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
+import com.itextpdf.kernel.pdf.canvas.parser.data.IEventData;
+import com.itextpdf.kernel.pdf.canvas.parser.data.PathRenderInfo;
+import com.itextpdf.kernel.pdf.canvas.parser.listener.IEventListener;
+import com.itextpdf.kernel.pdf.tagging.IStructureNode;
+import com.itextpdf.kernel.pdf.tagging.PdfStructElem;
+import com.itextpdf.kernel.pdf.xobject.PdfFormXObject;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.readiness.RadarChart;
+import de.digitalcheck.portal.readiness.ResultSummaries;
+import de.digitalcheck.portal.readiness.ResultSummary;
+import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.shared.i18n.Language;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The PDF report as iText renders it from a real completed check: valid PDF/UA-1 by veraPDF in every variant,
+ * the facts readable as text, the chart drawn with the result's values, hostile names harmless.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportRendererIntegrationTest {
+
+    /** Where the rendered files are left for a look (pdftoppm). */
+    static final Path OUT = Path.of("target", "reports");
+
+    @Inject
+    SelfCheck selfCheck;
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    ResultSummaries summaries;
+    @Inject
+    ReportRenderer renderer;
+
+    final Map<Language, ResultSummary> results = new EnumMap<>(Language.class);
+
+    @BeforeAll
+    void completeTheDemoCheck() {
+        ReportFixtures.seedPeers(selfCheck, questionnaires.current());
+        SelfCheck.Started check = ReportFixtures.demoCheck(selfCheck, questionnaires.current(), Language.DE);
+        for (Language language : Language.values()) {
+            results.put(language, summaries.summarise(language, check.assessment()));
+        }
+    }
+
+    byte[] render(Language language, boolean booked, String name) {
+        ResultSummary summary = name == null ? results.get(language) : ReportFixtures.named(results.get(language), name);
+        byte[] pdf = renderer.render(ReportFixtures.model(summary, language, booked ? ReportFixtures.APPOINTMENT : null));
+        try {
+            Files.createDirectories(OUT);
+            Files.write(OUT.resolve("report-" + language.code() + (booked ? "-booked" : "") + (name == null ? "" : "-hostile-" + Integer.toHexString(name.hashCode()))
+                + ".pdf"), pdf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pdf;
+    }
+
+    @ParameterizedTest(name = "{0}, booked: {1}")
+    @CsvSource({"DE, false", "DE, true", "EN, false", "EN, true"})
+    void everyVariantIsPdfUa1WithoutAFailedRule(Language language, boolean booked) {
+        byte[] pdf = render(language, booked, null);
+        assertThat(PdfUa.failures(pdf)).isEmpty();
+        assertThat(pdf.length).isLessThan(250 * 1024);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"DE", "EN"})
+    void theTextNamesTheCompanyEveryAreaWithItsLevelAndTheAgency(Language language) {
+        ResultSummary result = results.get(language);
+        String text = text(render(language, false, null));
+        assertThat(text).contains("Muster Metallbau GmbH", result.levelLabel(), result.score(),
+            "Wirtschaftsförderung Dortmund", "Grüne Straße 2-8, 44147 Dortmund", result.version());
+        for (ResultSummary.DimensionRow row : result.dimensions()) {
+            assertThat(oneLine(text)).contains(row.title() + " " + row.weight() + " % " + row.level());
+        }
+        assertThat(text).contains(language == Language.DE ? "Stufe 1: Anfänger" : "Level 1: Beginner");
+        assertThat(oneLine(text)).contains(result.benchmark());
+    }
+
+    @Test
+    void theBookedAppointmentIsShownOnlyWhenThereIsOne() {
+        String booked = text(render(Language.DE, true, null));
+        assertThat(booked).contains("Dominik Coach", "Donnerstag, 3. Dezember 2026, 10:00 bis 11:00 Uhr",
+            "Vor Ort im Unternehmen", "Musterstraße 12, 44135 Dortmund");
+        String none = text(render(Language.DE, false, null));
+        assertThat(none).doesNotContain("Dominik Coach").contains("Sie haben noch keinen Termin gebucht.");
+        assertThat(text(render(Language.EN, true, null))).contains("Thursday, December 3, 2026, 10:00 to 11:00", "On site at the company");
+    }
+
+    @Test
+    void theDrawnChartHasTheResultsValues() throws IOException {
+        ResultSummary result = results.get(Language.DE);
+        RadarChart chart = result.chart();
+        List<Point> drawn = filledPolygon(render(Language.DE, false, null));
+        assertThat(drawn).hasSize(chart.points().size());
+        for (int i = 0; i < drawn.size(); i++) {
+            RadarChart.Point expected = chart.points().get(i);
+            assertThat(drawn.get(i).getX()).isCloseTo(expected.x(), within(0.01));
+            assertThat(chart.height() - drawn.get(i).getY()).isCloseTo(expected.y(), within(0.01));
+            double value = chart.valueAt(new RadarChart.Point(drawn.get(i).getX(), chart.height() - drawn.get(i).getY()));
+            assertThat(value).isCloseTo(chart.axes().get(i).value(), within(0.001));
+        }
+        assertThat(chart.axes()).extracting(RadarChart.Axis::value).containsExactly(3, 1, 2, 2, 1, 3);
+        assertThat(chart.peerPoints()).as("the peer group's polygon is drawn too").hasSize(6);
+    }
+
+    @Test
+    void theChartIsAFigureWhoseAlternativeTextGivesEveryValue() throws IOException {
+        try (PdfDocument pdf = new PdfDocument(new PdfReader(new ByteArrayInputStream(render(Language.DE, false, null))))) {
+            List<PdfStructElem> figures = new ArrayList<>();
+            collect(pdf.getStructTreeRoot().getKids(), "Figure", figures);
+            assertThat(figures).hasSize(2); // the chart and the QR code
+            String alt = figures.stream().map(f -> f.getAlt() == null ? "" : f.getAlt().toUnicodeString())
+                .filter(a -> a.startsWith("Netzdiagramm")).findFirst().orElseThrow();
+            for (ResultSummary.DimensionRow row : results.get(Language.DE).dimensions()) {
+                assertThat(alt).contains(row.title() + " Stufe " + results.get(Language.DE).chart().axes().stream()
+                    .filter(a -> a.label().equals(row.title())).findFirst().orElseThrow().value());
+            }
+            assertThat(alt).contains("Durchschnitt der Vergleichsgruppe");
+            assertThat(pdf.getCatalog().getLang().toUnicodeString()).isEqualTo("de");
+            assertThat(pdf.getDocumentInfo().getTitle()).isEqualTo("Digitalcheck 4.0 – Bericht für Muster Metallbau GmbH");
+            assertThat(pdf.getOutlines(false).getAllChildren()).extracting(o -> o.getTitle())
+                .startsWith("Ihr Bericht zum digitalen Reifegrad", "Ihre sechs Bereiche");
+        }
+    }
+
+    @Test
+    void hostileAndUnusualNamesStayValidAndReadable() {
+        String longMarkup = "<script>alert('x')</script> Größe Übermaß & Söhne " + "Langername".repeat(26);
+        for (String name : List.of(longMarkup, "شركة الاختبار GmbH", "חברת בדיקה בע\"מ", "Rakete 🚀 GmbH 👩‍🔧",
+            "\u202Eevil\u202C Zero\u200BWidth", "ÄÖÜäöüß ẞ €")) {
+            byte[] pdf = render(Language.DE, true, name);
+            assertThat(PdfUa.failures(pdf)).as(name).isEmpty();
+            String text = oneLine(text(pdf));
+            assertThat(text).as(name).contains("Ihr Bericht zum digitalen Reifegrad", "Wirtschaftsförderung Dortmund");
+        }
+        assertThat(oneLine(text(render(Language.DE, false, longMarkup)))).contains("<script>alert('x')</script>",
+            "Größe Übermaß & Söhne");
+        assertThat(text(render(Language.DE, false, "ÄÖÜäöüß ẞ €"))).contains("ÄÖÜäöüß ẞ €");
+        assertThat(text(render(Language.DE, false, "Rakete 🚀 GmbH"))).contains("Rakete ? GmbH");
+        assertThat(text(render(Language.DE, false, "שלום"))).containsAnyOf("שלום", "םולש");
+    }
+
+    @Test
+    void reportsRenderedAtTheSameTimeAreAllIntact() throws Exception {
+        ReportModel model = ReportFixtures.model(results.get(Language.DE), Language.DE, ReportFixtures.APPOINTMENT);
+        byte[] alone = renderer.render(model);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> futures = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                futures.add(pool.submit(() -> renderer.render(model)));
+            }
+            for (java.util.concurrent.Future<byte[]> future : futures) {
+                byte[] pdf = future.get();
+                assertThat(pdf.length).isCloseTo(alone.length, within(64)); // ids and dates differ a little
+                assertThat(text(pdf)).contains("Muster Metallbau GmbH");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static String text(byte[] pdf) {
+        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            StringBuilder all = new StringBuilder();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                all.append(PdfTextExtractor.getTextFromPage(document.getPage(page))).append('\n');
+            }
+            return all.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    /** The points of the chart's filled polygon (the company's shape), read from the drawn form XObject. */
+    static List<Point> filledPolygon(byte[] pdf) throws IOException {
+        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                PdfDictionary xobjects = document.getPage(page).getResources().getResource(PdfName.XObject);
+                if (xobjects == null) {
+                    continue;
+                }
+                for (PdfName name : xobjects.keySet()) {
+                    PdfStream stream = xobjects.getAsStream(name);
+                    PdfFormXObject form = new PdfFormXObject(stream);
+                    if (form.getBBox().getAsNumber(2).floatValue() != 640f) {
+                        continue;
+                    }
+                    List<Point> points = new ArrayList<>();
+                    new PdfCanvasProcessor(new FilledPaths(points)).processContent(stream.getBytes(), form.getResources());
+                    return points;
+                }
+            }
+        }
+        throw new AssertionError("no chart in the report");
+    }
+
+    static void collect(List<IStructureNode> kids, String role, List<PdfStructElem> found) {
+        if (kids == null) {
+            return;
+        }
+        for (IStructureNode kid : kids) {
+            if (kid instanceof PdfStructElem elem) {
+                if (elem.getRole().getValue().equals(role)) {
+                    found.add(elem);
+                }
+                collect(elem.getKids(), role, found);
+            }
+        }
+    }
+
+    /** Collects the corner points of filled paths. */
+    record FilledPaths(List<Point> points) implements IEventListener {
+        @Override
+        public void eventOccurred(IEventData data, EventType type) {
+            if (data instanceof PathRenderInfo path && (path.getOperation() & PathRenderInfo.FILL) != 0) {
+                for (Subpath subpath : path.getPath().getSubpaths()) {
+                    points.add(subpath.getStartPoint());
+                    subpath.getSegments().forEach(s -> points.add(s.getBasePoints().get(s.getBasePoints().size() - 1)));
+                    if (points.size() > 1 && points.get(points.size() - 1).distance(subpath.getStartPoint()) < 1e-6) {
+                        points.remove(points.size() - 1); // the closing segment back to the start
+                    }
+                }
+            }
+        }
+
+        @Override
+        public Set<EventType> getSupportedEvents() {
+            return Set.of(EventType.RENDER_PATH);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package de.digitalcheck.portal.report.web;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.support.Answers;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report over HTTP: the API's {@code reportUrl}, the result page's download link and its "send by email" form
+ * (a real SMTP server, GreenMail).
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportRoutesIntegrationTest implements TestPropertyProvider {
+
+    final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    SelfCheck selfCheck;
+
+    Http http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        smtp.start();
+        return Map.of("javamail.properties.mail.smtp.host", "127.0.0.1",
+            "javamail.properties.mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+    }
+
+    @AfterAll
+    void stop() {
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(server, json);
+    }
+
+    Map<String, Object> submitted(String name, String language, boolean contact) {
+        Map<String, Object> company = new LinkedHashMap<>(Map.of("name", name, "postalCode", "44135", "sector", "C",
+            "employees", 42, "companyType", "OWN_PRODUCTS"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("company", company);
+        if (contact) {
+            body.put("contact", Map.of("name", "Rita Rüdiger", "email", "rita@giesserei.example.org"));
+        }
+        body.put("answers", Answers.atLevel(questionnaires.current(), CompanyType.OWN_PRODUCTS, 2));
+        body.put("language", language);
+        HttpResponse<String> created = http.postJson("/api/v1/assessments", http.write(body));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return http.map(created);
+    }
+
+    static String path(Map<String, Object> doc, String member) {
+        return ((String) doc.get(member)).substring("http://localhost".length());
+    }
+
+    @Test
+    void theApiServesThePdfAsADownloadInTheChecksLanguageOrTheRequestedOne() {
+        Map<String, Object> doc = submitted("Gießerei Rüdiger & Söhne", "en", false);
+        HttpResponse<byte[]> pdf = http.getBytes(path(doc, "reportUrl"));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+        String today = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
+        assertThat(pdf.headers().firstValue("Content-Disposition")).contains("attachment; filename=\"digitalcheck-"
+            + "giesserei-ruediger-soehne-" + today + ".pdf\"; filename*=UTF-8''digitalcheck-Gie%C3%9Ferei-R%C3%BCdiger-S%C3%B6hne-"
+            + today + ".pdf");
+        assertThat(pdf.headers().firstValue("Cache-Control")).contains("private, no-store");
+        assertThat(text(pdf.body())).contains("Gießerei Rüdiger & Söhne", "Your digital readiness report",
+            "Wirtschaftsförderung Dortmund");
+        assertThat(text(http.getBytes(path(doc, "reportUrl") + "&lang=de").body())).contains("Ihr Bericht zum digitalen Reifegrad");
+    }
+
+    @Test
+    void wrongTokensUnknownIdsDraftsAndLanguagesAreProblems() {
+        Map<String, Object> doc = submitted("Stahlbau Witten GmbH", "de", false);
+        String id = (String) doc.get("id");
+        for (String path : new String[] {"/api/v1/assessments/" + id + "/report?token=" + "A".repeat(43),
+            "/api/v1/assessments/" + id + "/report", "/api/v1/assessments/unknown/report?token=" + doc.get("token")}) {
+            HttpResponse<String> response = http.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+            assertThat(http.map(response)).containsEntry("detail", "Es gibt keinen Selbstcheck mit dieser Kennung und diesem Token.");
+        }
+        HttpResponse<String> french = http.get(path(doc, "reportUrl") + "&lang=fr");
+        assertThat(french.statusCode()).isEqualTo(422);
+        assertThat(french.body()).contains("\"field\":\"lang\"");
+
+        String token = http.postForm("/check", Map.of("name", "Entwurf GmbH", "postalCode", "44135", "sector", "C",
+            "employees", "5", "companyType", "TRADE")).headers().firstValue("Location").orElseThrow().split("/")[2];
+        String draftId = selfCheck.byToken(token).orElseThrow().id();
+        HttpResponse<String> draft = http.get("/api/v1/assessments/" + draftId + "/report?token=" + token + "&lang=en");
+        assertThat(draft.statusCode()).isEqualTo(409);
+        assertThat(draft.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(http.map(draft)).containsEntry("status", 409)
+            .containsEntry("detail", "The self-check is not complete yet. The report exists once every question is answered.");
+        assertThat(http.get("/check/" + token + "/report.pdf").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void theResultPageLinksToThePdfInThePagesLanguage() {
+        Map<String, Object> doc = submitted("Werkzeugbau Unna", "de", false);
+        String result = path(doc, "resultUrl");
+        String page = http.get(result + "?lang=en").body();
+        String token = (String) doc.get("token");
+        assertThat(page).contains("href=\"/check/" + token + "/report.pdf\"", "Download the report (PDF)")
+            .doesNotContain("/report/email");
+        HttpResponse<byte[]> pdf = http.getBytes("/check/" + token + "/report.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Disposition")).get().asString().startsWith("attachment;");
+        assertThat(pdf.headers().firstValue("Cache-Control")).contains("private, no-store");
+        assertThat(text(pdf.body())).contains("Your digital readiness report", "Werkzeugbau Unna");
+        HttpResponse<String> unknown = http.get("/check/" + "B".repeat(43) + "/report.pdf");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("This link is not valid (any more)"); // the page language stays English (cookie)
+    }
+
+    @Test
+    void onRequestThePdfIsMailedToTheChecksContactOnly() throws Exception {
+        Map<String, Object> doc = submitted("Gießerei Rüdiger", "de", true);
+        String token = (String) doc.get("token");
+        String result = path(doc, "resultUrl");
+        assertThat(http.get(result).body()).contains("action=\"/check/" + token + "/report/email\"",
+            "Bericht per E-Mail senden", "rita@giesserei.example.org");
+        smtp.purgeEmailFromAllMailboxes();
+
+        HttpResponse<String> sent = http.postForm("/check/" + token + "/report/email", Map.of("email", "attacker@example.org"));
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(sent.headers().firstValue("Location")).contains(result + "?report=sent");
+        assertThat(http.get(result + "?report=sent").body()).contains("Bericht versendet",
+            "Der Bericht ist unterwegs an rita@giesserei.example.org.");
+
+        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(1);
+        assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("rita@giesserei.example.org");
+        assertThat(mails[0].getSubject()).isEqualTo("Ihr Bericht zum digitalen Reifegrad – Gießerei Rüdiger");
+        Part attachment = attachment(mails[0]);
+        assertThat(attachment.getFileName()).startsWith("digitalcheck-giesserei-ruediger-").endsWith(".pdf");
+        assertThat(attachment.getContentType()).startsWith("application/pdf");
+        byte[] pdf;
+        try (InputStream in = attachment.getInputStream()) {
+            pdf = in.readAllBytes();
+        }
+        assertThat(text(pdf)).contains("Gießerei Rüdiger", "Ihr Bericht zum digitalen Reifegrad");
+    }
+
+    @Test
+    void aMailRequestForACheckWithoutContactOrAnUnknownTokenSendsNothing() throws Exception {
+        Map<String, Object> doc = submitted("Ohne Kontakt GmbH", "de", false);
+        smtp.purgeEmailFromAllMailboxes();
+        HttpResponse<String> response = http.postForm("/check/" + doc.get("token") + "/report/email", Map.of());
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).get().asString().doesNotContain("report=sent");
+        HttpResponse<String> unknown = http.postForm("/check/" + "C".repeat(43) + "/report/email", Map.of());
+        assertThat(unknown.statusCode()).isEqualTo(303);
+        String next = unknown.headers().firstValue("Location").orElseThrow();
+        assertThat(next).isEqualTo("/check/" + "C".repeat(43) + "/result");
+        assertThat(http.get(next).statusCode()).isEqualTo(404);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    static Part attachment(Part part) throws Exception {
+        if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return part;
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                Part found = attachment(body);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String text(byte[] pdf) {
+        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            StringBuilder all = new StringBuilder();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                all.append(PdfTextExtractor.getTextFromPage(document.getPage(page))).append('\n');
+            }
+            return all.toString();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
