@@ -78,8 +78,7 @@ public class FundingAdministration {
     @Transactional
     public void setValidUntil(String id, String untilInput) {
         FundingProgramme p = programmes.findById(id)
-            .orElseThrow(() -> new io.micronaut.http.exceptions.HttpStatusException(io.micronaut.http.HttpStatus.NOT_FOUND,
-                "no such funding programme"));
+            .orElseThrow(de.digitalcheck.portal.shared.web.ErrorPages.NotFound::new);
         Errors errors = new Errors();
         LocalDate until = date(Map.of("validUntil", untilInput == null ? "" : untilInput), "validUntil", false, errors);
         if (until != null && until.isBefore(p.validFrom())) {

@@ -6,6 +6,7 @@ import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -13,7 +14,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -125,10 +125,7 @@ class AdminAgencyPages {
 
     private HttpResponse<?> withAgency(HttpRequest<?> request, String id,
                                        java.util.function.Function<Agency, HttpResponse<?>> action) {
-        // An exception, not a 404 answer: a 404 answer to a signed-in form post sent Micronaut's status error
-        // handling into an endless loop (measured: gigabytes of heap within seconds).
-        Agency agency = agencies.findById(id)
-            .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no such agency"));
+        Agency agency = agencies.findById(id).orElseThrow(ErrorPages.NotFound::new);
         return action.apply(agency);
     }
 

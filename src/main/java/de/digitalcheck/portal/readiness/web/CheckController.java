@@ -180,7 +180,7 @@ class CheckController {
         Optional<Assessment> assessment = selfCheck.byToken(token);
         if (assessment.isEmpty()) {
             request.setAttribute(ErrorPages.NOT_FOUND_VIEW, NOT_FOUND);
-            return HttpResponse.notFound();
+            throw new ErrorPages.NotFound();
         }
         return action.apply(assessment.get());
     }
@@ -191,7 +191,7 @@ class CheckController {
             List<String> steps = selfCheck.questionnaireOf(a).dimensionsFor(a.type()).stream()
                 .map(Questionnaire.Dimension::id).toList();
             if (!steps.contains(dimension)) {
-                return HttpResponse.notFound();
+                throw new ErrorPages.NotFound();
             }
             return action.apply(a, steps);
         });

@@ -84,7 +84,7 @@ class ReportPages {
         Optional<Assessment> assessment = selfCheck.byToken(token);
         if (assessment.isEmpty()) {
             request.setAttribute(ErrorPages.NOT_FOUND_VIEW, NOT_FOUND);
-            return HttpResponse.notFound();
+            throw new ErrorPages.NotFound();
         }
         if (!assessment.get().completed()) {
             return HttpResponse.seeOther(URI.create("/check/" + token));

@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.routing.web;
 
 import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.web.ErrorPages;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -30,6 +31,6 @@ class AgencyLogoController {
             .map(logo -> HttpResponse.ok(logo.content()).contentType(MediaType.of(logo.contentType()))
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline"))
-            .orElseGet(HttpResponse::notFound);
+            .orElseThrow(ErrorPages.NotFound::new);
     }
 }

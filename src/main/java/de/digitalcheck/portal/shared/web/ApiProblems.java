@@ -37,14 +37,14 @@ public class ApiProblems {
     }
 
     /**
-     * A 404 problem with a specific detail. The detail travels as a request attribute because the server's
-     * global not-found handler answers every 404 (see {@link ErrorPages}).
+     * A 404 problem with a specific detail, thrown (see {@link ErrorPages.NotFound}). The detail travels as a
+     * request attribute because the server's global not-found handler answers every 404.
      */
     public MutableHttpResponse<?> notFound(HttpRequest<?> request, String detailKey) {
         Language language = language(request);
         request.setAttribute(ErrorPages.NOT_FOUND_PROBLEM, new Problem("about:blank", messages.get(language, "problem.404"),
             404, messages.get(language, detailKey), null));
-        return HttpResponse.notFound();
+        throw new ErrorPages.NotFound();
     }
 
     public MutableHttpResponse<Problem> invalid(Language language, List<FieldError> errors) {
