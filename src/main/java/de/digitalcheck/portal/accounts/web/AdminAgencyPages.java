@@ -100,7 +100,7 @@ class AdminAgencyPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     HttpResponse<?> uploadLogo(HttpRequest<?> request, @PathVariable String id,
                                @Part(Csrf.FIELD) @Nullable String token, @Part("logo") @Nullable CompletedFileUpload logo) {
-        csrf.verify(request, token == null ? Map.of() : Map.of(Csrf.FIELD, token));
+        csrf.verifyField(request, token);
         return withAgency(request, id, agency -> {
             try {
                 administration.setLogo(id, LogoUpload.bytes(logo));

@@ -106,7 +106,7 @@ class AgencyWorkspace {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     HttpResponse<?> uploadLogo(HttpRequest<?> request, Authentication authentication,
                                @Part(Csrf.FIELD) @Nullable String token, @Part("logo") @Nullable CompletedFileUpload logo) {
-        csrf.verify(request, token == null ? Map.of() : Map.of(Csrf.FIELD, token));
+        csrf.verifyField(request, token);
         SignedIn user = SignedIn.of(authentication);
         try {
             agencies.setLogo(user.agencyId(), LogoUpload.bytes(logo));

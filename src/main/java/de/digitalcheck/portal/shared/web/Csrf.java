@@ -33,7 +33,11 @@ public class Csrf {
 
     /** Throws {@link CsrfRejected} unless the form carries the token of the request's cookie. */
     public void verify(HttpRequest<?> request, Map<String, String> form) {
-        String sent = form == null ? null : form.get(FIELD);
+        verifyField(request, form == null ? null : form.get(FIELD));
+    }
+
+    /** As {@link #verify}, for a form whose fields are not a map (a multipart upload's {@code _csrf} part). */
+    public void verifyField(HttpRequest<?> request, String sent) {
         Optional<String> expected = cookie(request);
         if (sent == null || expected.isEmpty() || !MessageDigest.isEqual(
             sent.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8))) {
