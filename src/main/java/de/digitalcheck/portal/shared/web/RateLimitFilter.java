@@ -5,42 +5,36 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
  * Rate limits on the public posts that create data or send mail (starting a self-check, submitting one through the
  * API, asking for a magic link, mailing the PDF report):
- * a sliding window per client address. Over the limit the answer is 429 with {@code Retry-After}.
+ * a sliding window per client address, counted in the database for all replicas ({@link RateLimitLedger}).
+ * Over the limit the answer is 429 with {@code Retry-After}.
  */
 @ServerFilter(value = {"/check", "/api/v1/assessments", "/mein-unternehmen", "/check/*/report/email"},
     methods = HttpMethod.POST)
 class RateLimitFilter {
 
-    private static final int MAX_CLIENTS = 100_000;
-
     private final RateLimits limits;
     private final HttpClientAddressResolver addresses;
-    private final Clock clock;
-    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
+    private final RateLimitLedger ledger;
 
-    RateLimitFilter(RateLimits limits, HttpClientAddressResolver addresses, Clock clock) {
+    RateLimitFilter(RateLimits limits, HttpClientAddressResolver addresses, RateLimitLedger ledger) {
         this.limits = limits;
         this.addresses = addresses;
-        this.clock = clock;
+        this.ledger = ledger;
     }
 
     @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
     void limit(HttpRequest<?> request) {
         if (!limits.enabled()) {
             return;
         }
-        long retryAfter = admit(client(request));
+        long retryAfter = ledger.admit(client(request));
         if (retryAfter > 0) {
             throw new TooManyRequests(retryAfter);
         }
@@ -63,25 +57,5 @@ class RateLimitFilter {
     private String client(HttpRequest<?> request) {
         return limits.trustForwardedHeader() ? String.valueOf(addresses.resolve(request))
             : request.getRemoteAddress().getAddress().getHostAddress();
-    }
-
-    /** 0 if the client may go on, else the seconds until it may. */
-    long admit(String client) {
-        Instant now = clock.instant();
-        Instant horizon = now.minus(limits.window());
-        if (recent.size() > MAX_CLIENTS) {
-            recent.clear();
-        }
-        Deque<Instant> times = recent.computeIfAbsent(client, k -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && !times.peekFirst().isAfter(horizon)) {
-                times.pollFirst();
-            }
-            if (times.size() >= limits.requests()) {
-                return Math.max(1, java.time.Duration.between(now, times.peekFirst().plus(limits.window())).toSeconds() + 1);
-            }
-            times.addLast(now);
-            return 0;
-        }
     }
 }
