@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The network admin maintains the funding programmes: adds them and sets the dates they are open. */
+/** The network admin maintains the funding programmes: adds and edits them and sets the dates they are open. */
 @Singleton
 public class FundingAdministration {
 
@@ -34,6 +34,57 @@ public class FundingAdministration {
     @Transactional
     public FundingProgramme add(Map<String, String> form) {
         Errors errors = new Errors();
+        String id = slug(value(form, "nameDe"));
+        FundingProgramme p = checked(id, form, errors);
+        if (!p.nameDe().isEmpty() && programmes.existsById(id)) {
+            errors.add("nameDe", "error.funding.exists");
+        }
+        errors.throwIfAny();
+        return programmes.save(p);
+    }
+
+    /** Changes every field of a programme from the admin's form; its id (made from the first German name) stays. */
+    @Transactional
+    public FundingProgramme update(String id, Map<String, String> form) {
+        if (!programmes.existsById(id)) {
+            throw new de.digitalcheck.portal.shared.web.ErrorPages.NotFound();
+        }
+        Errors errors = new Errors();
+        FundingProgramme p = checked(id, form, errors);
+        errors.throwIfAny();
+        return programmes.update(p);
+    }
+
+    public java.util.Optional<FundingProgramme> find(String id) {
+        return programmes.findById(id);
+    }
+
+    /** A programme as the admin's form shows it (the inverse of what {@link #add} reads). */
+    public static Map<String, String> formOf(FundingProgramme p) {
+        Map<String, String> form = new java.util.HashMap<>();
+        form.put("nameDe", p.nameDe());
+        form.put("nameEn", p.nameEn());
+        form.put("provider", p.provider());
+        form.put("summaryDe", p.summaryDe());
+        form.put("summaryEn", p.summaryEn());
+        form.put("url", p.url());
+        form.put("regionAgs", p.regionAgs());
+        form.put("maxLevel", String.valueOf(p.maxLevel()));
+        form.put("validFrom", String.valueOf(p.validFrom()));
+        form.put("validUntil", p.validUntil() == null ? "" : p.validUntil().toString());
+        for (String d : p.dimensions().split(",")) {
+            if (!d.isBlank()) {
+                form.put("dim." + d, "on");
+            }
+        }
+        if (p.smeOnly()) {
+            form.put("smeOnly", "on");
+        }
+        return form;
+    }
+
+    /** The programme the form describes, every problem added to {@code errors}. */
+    private static FundingProgramme checked(String id, Map<String, String> form, Errors errors) {
         String nameDe = required(form, "nameDe", 200, errors);
         String nameEn = required(form, "nameEn", 200, errors);
         String provider = required(form, "provider", 200, errors);
@@ -65,13 +116,8 @@ public class FundingAdministration {
         if (from != null && until != null && until.isBefore(from)) {
             errors.add("validUntil", "error.funding.until");
         }
-        String id = slug(nameDe);
-        if (!nameDe.isEmpty() && programmes.existsById(id)) {
-            errors.add("nameDe", "error.funding.exists");
-        }
-        errors.throwIfAny();
-        return programmes.save(new FundingProgramme(id, nameDe, nameEn, provider, summaryDe, summaryEn, url, region,
-            String.join(",", dimensions), maxLevel, form.containsKey("smeOnly"), from, until));
+        return new FundingProgramme(id, nameDe, nameEn, provider, summaryDe, summaryEn, url, region,
+            String.join(",", dimensions), maxLevel, form.containsKey("smeOnly"), from, until);
     }
 
     /** Sets the last day a programme is open ({@code null}: open-ended). */

@@ -89,4 +89,36 @@ class FundingAdminIntegrationTest implements TestPropertyProvider {
         assertThat(admin.postForm("/admin/foerderprogramme/digitalbonus-en-kreis/gueltigkeit", Map.of("validUntil", "2020-01-01"))
             .statusCode()).isEqualTo(422);
     }
+
+    @Test
+    void theAdminEditsEveryFieldOfAProgrammeAndItsIdStays() {
+        Http admin = new Http(server, json);
+        provider.signIn(admin, "funding-admin", "admin@digitalcheck.example.org", true);
+        String list = admin.get("/admin/foerderprogramme").body();
+        String id = list.replaceAll("(?s).*?href=\"/admin/foerderprogramme/([a-z0-9-]+)\".*", "$1");
+        HttpResponse<String> page = admin.get("/admin/foerderprogramme/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("action=\"/admin/foerderprogramme/" + id + "\"", "name=\"summaryEn\"");
+        assertThat(admin.get("/admin/foerderprogramme/gibt-es-nicht").statusCode()).isEqualTo(404);
+
+        Map<String, String> form = new LinkedHashMap<>(Map.of("nameDe", "Umbenanntes Programm <neu>", "nameEn", "Renamed programme",
+            "provider", "Land NRW", "summaryDe", "Neue Beschreibung.", "summaryEn", "New summary.",
+            "url", "https://example.org/neu", "regionAgs", "05", "maxLevel", "4", "validFrom", "2025-01-01"));
+        form.put("dim.employees", "on");
+        Map<String, String> broken = new LinkedHashMap<>(form);
+        broken.put("nameDe", "");
+        broken.put("validUntil", "2024-12-31");
+        HttpResponse<String> refused = admin.postForm("/admin/foerderprogramme/" + id, broken);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Bitte füllen Sie dieses Feld aus.", "value=\"Renamed programme\"",
+            "value=\"2024-12-31\"");
+        assertThat(admin.get("/admin/foerderprogramme").body()).doesNotContain("Umbenanntes Programm");
+
+        assertThat(admin.postForm("/admin/foerderprogramme/" + id, form).statusCode()).isEqualTo(303);
+        String after = admin.get("/admin/foerderprogramme").body();
+        assertThat(after).contains("Umbenanntes Programm &lt;neu&gt;", "href=\"/admin/foerderprogramme/" + id + "\"");
+        assertThat(admin.get("/admin/foerderprogramme/" + id).body()).contains("value=\"Renamed programme\"", "value=\"4\"")
+            .containsPattern("id=\"dim-employees\"[^>]*checked=\"checked\"")
+            .doesNotContainPattern("id=\"dim-factory\"[^>]*checked=\"checked\"");
+    }
 }

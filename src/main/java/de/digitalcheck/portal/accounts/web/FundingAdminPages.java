@@ -1,9 +1,11 @@
 package de.digitalcheck.portal.accounts.web;
 
 import de.digitalcheck.portal.funding.FundingAdministration;
+import de.digitalcheck.portal.funding.FundingProgramme;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -38,6 +40,7 @@ class FundingAdminPages {
 
     static final String PATH = "/admin/foerderprogramme";
     static final String VIEW = "accounts/funding";
+    static final String EDIT_VIEW = "accounts/funding-edit";
 
     private final FundingAdministration funding;
     private final Messages messages;
@@ -66,6 +69,30 @@ class FundingAdminPages {
         } catch (ValidationException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(new ModelAndView<>(VIEW, model(messages.byField(PortalLocaleResolver.language(request), e.errors()), body)));
+        }
+    }
+
+    @Get("/{id}")
+    ModelAndView<Map<String, Object>> edit(@PathVariable String id) {
+        FundingProgramme programme = funding.find(id).orElseThrow(ErrorPages.NotFound::new);
+        Map<String, Object> model = model(Map.of(), FundingAdministration.formOf(programme));
+        model.put("programme", programme);
+        return new ModelAndView<>(EDIT_VIEW, model);
+    }
+
+    @Post("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> update(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        FundingProgramme programme = funding.find(id).orElseThrow(ErrorPages.NotFound::new);
+        try {
+            funding.update(id, body);
+            return HttpResponse.seeOther(URI.create(PATH));
+        } catch (ValidationException e) {
+            Map<String, Object> model = model(messages.byField(PortalLocaleResolver.language(request), e.errors()), body);
+            model.put("programme", programme);
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(EDIT_VIEW, model));
         }
     }
 
