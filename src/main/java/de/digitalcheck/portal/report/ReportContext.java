@@ -95,13 +95,13 @@ final class ReportContext {
         return t("report.appointment.time", day.format(a.start()), time.format(a.start()), time.format(a.end()));
     }
 
-    /** A message of the report's language, made printable. */
+    /** A message of the report's language, made printable (in drawing order, see {@link ReportFonts#visual}). */
     String t(String key, Object... args) {
-        return fonts.printable(messages.get(lang, key, args));
+        return ReportFonts.visual(fonts.printable(messages.get(lang, key, args)));
     }
 
-    /** Text from the result or the user, made printable. */
+    /** Text from the result or the user, made printable (in drawing order, see {@link ReportFonts#visual}). */
     String p(String text) {
-        return fonts.printable(text);
+        return ReportFonts.visual(fonts.printable(text));
     }
 }

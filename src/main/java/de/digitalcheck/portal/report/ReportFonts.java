@@ -77,6 +77,62 @@ final class ReportFonts {
         return out.toString();
     }
 
+    /**
+     * Hebrew in the order it is drawn: iText Core sets Arabic right to left itself but draws Hebrew letters in
+     * their logical order, which would show a Hebrew name mirrored. Right-to-left runs of a text with Hebrew (and
+     * no Arabic, which iText orders itself) are reversed and put in visual order by the Unicode bidi algorithm
+     * ({@link java.text.Bidi}); paired brackets inside them are mirrored. Text without Hebrew stays as it is.
+     */
+    static String visual(String text) {
+        if (text == null || text.codePoints().noneMatch(ReportFonts::isHebrew)
+            || text.codePoints().anyMatch(ReportFonts::isArabic)) {
+            return text;
+        }
+        java.text.Bidi bidi = new java.text.Bidi(text, java.text.Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT);
+        if (bidi.isLeftToRight()) {
+            return text;
+        }
+        int count = bidi.getRunCount();
+        byte[] levels = new byte[count];
+        Object[] runs = new Object[count];
+        for (int i = 0; i < count; i++) {
+            String run = text.substring(bidi.getRunStart(i), bidi.getRunLimit(i));
+            levels[i] = (byte) bidi.getRunLevel(i);
+            runs[i] = (levels[i] & 1) == 1 ? mirrored(new StringBuilder(run).reverse().toString()) : run;
+        }
+        java.text.Bidi.reorderVisually(levels, 0, runs, 0, count);
+        StringBuilder out = new StringBuilder(text.length());
+        for (Object run : runs) {
+            out.append((String) run);
+        }
+        return out.toString();
+    }
+
+    private static String mirrored(String run) {
+        StringBuilder out = new StringBuilder(run.length());
+        run.chars().forEach(c -> out.append(switch (c) {
+            case '(' -> ')';
+            case ')' -> '(';
+            case '[' -> ']';
+            case ']' -> '[';
+            case '{' -> '}';
+            case '}' -> '{';
+            case '<' -> '>';
+            case '>' -> '<';
+            default -> (char) c;
+        }));
+        return out.toString();
+    }
+
+    private static boolean isHebrew(int cp) {
+        return (cp >= 0x0590 && cp <= 0x05FF) || (cp >= 0xFB1D && cp <= 0xFB4F);
+    }
+
+    private static boolean isArabic(int cp) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        return script == Character.UnicodeScript.ARABIC;
+    }
+
     /** The text as {@link #printable} makes it, with a "?" also for every character that {@code font} lacks. */
     String printableIn(PdfFont font, String text) {
         StringBuilder out = new StringBuilder();

@@ -75,7 +75,7 @@ public class ReportRenderer {
         int pages = pdf.getNumberOfPages();
         float width = PageSize.A4.getWidth();
         float top = PageSize.A4.getHeight() - MARGIN + 18;
-        String shortName = company.length() > 70 ? company.substring(0, 69) + "…" : company;
+        String shortName = ReportFonts.visual(company.length() > 70 ? company.substring(0, 69) + "…" : company);
         for (int page = 1; page <= pages; page++) {
             PdfCanvas canvas = new PdfCanvas(pdf.getPage(page));
             canvas.openTag(new CanvasArtifact()).saveState().setStrokeColor(ReportStyle.BLUE).setLineWidth(1.2f)

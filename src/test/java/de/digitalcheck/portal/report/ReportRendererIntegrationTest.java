@@ -171,7 +171,8 @@ class ReportRendererIntegrationTest {
             "Größe Übermaß & Söhne");
         assertThat(text(render(Language.DE, false, "ÄÖÜäöüß ẞ €"))).contains("ÄÖÜäöüß ẞ €");
         assertThat(text(render(Language.DE, false, "Rakete 🚀 GmbH"))).contains("Rakete ? GmbH");
-        assertThat(text(render(Language.DE, false, "שלום"))).containsAnyOf("שלום", "םולש");
+        // Hebrew is drawn right to left: glyphs read off the page from left to right come out reversed
+        assertThat(text(render(Language.DE, false, "שלום"))).contains("םולש").doesNotContain("שלום");
     }
 
     @Test
