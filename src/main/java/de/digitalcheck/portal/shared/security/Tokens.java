@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
 /** Private-link tokens: 256 random bits, URL-safe; only their SHA-256 hash is stored. */
 public final class Tokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * One generator per thread: {@code SecureRandom.nextBytes} is synchronized, and one shared instance kept 7 % of
+     * the request threads blocked under load (bench/README.md).
+     */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private Tokens() {
@@ -19,7 +23,7 @@ public final class Tokens {
 
     public static String newToken() {
         byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
