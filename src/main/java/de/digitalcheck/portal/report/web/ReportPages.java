@@ -62,8 +62,7 @@ class ReportPages {
     HttpResponse<?> mail(HttpRequest<?> request, @PathVariable String token, @Body @Nullable Map<String, String> body) {
         csrf.verify(request, body);
         if (selfCheck.byToken(token).isEmpty()) {
-            // to the result page, which says that the link is not valid (a 404 answered to this form post through
-            // the global error route made Micronaut's execution flow loop endlessly)
+            // to the result page, which says that the link is not valid
             return HttpResponse.seeOther(URI.create(result(token)));
         }
         return withCompletedCheck(request, token, a -> {
