@@ -21,6 +21,19 @@ public record AgencyProfile(String name, String shortName, String email, String 
             orEmpty(a.address()), String.valueOf(a.firstContactDays()));
     }
 
+    /** Field name → value, as the forms name their inputs. */
+    public Map<String, String> values() {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        values.put("name", name);
+        values.put("shortName", shortName);
+        values.put("email", email);
+        values.put("phone", phone);
+        values.put("website", website);
+        values.put("address", address);
+        values.put("firstContactDays", firstContactDays);
+        return values;
+    }
+
     private static String orEmpty(String s) {
         return s == null ? "" : s;
     }

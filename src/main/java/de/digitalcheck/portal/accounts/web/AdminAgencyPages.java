@@ -132,7 +132,7 @@ class AdminAgencyPages {
     private Map<String, Object> model(@Nullable Agency agency, AgencyProfile profile, Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("agency", agency);
-        model.put("profile", profile);
+        model.put("values", profile.values());
         model.put("errors", errors);
         model.put("fields", List.of("name", "shortName", "email", "phone", "website", "address", "firstContactDays"));
         model.put("action", agency == null ? PATH : PATH + "/" + agency.id());

@@ -82,7 +82,9 @@ class WorkspaceViews {
         model.put("coachInvited", false);
         model.put("coachErrors", Map.of());
         model.put("coachForm", Map.of());
-        model.put("agency", agencies.findById(user.agencyId()).orElseThrow());
+        Agency agency = agencies.findById(user.agencyId()).orElseThrow();
+        model.put("agency", agency);
+        model.put("values", de.digitalcheck.portal.routing.AgencyProfile.of(agency).values());
         model.put("hasLogo", administration.hasLogo(user.agencyId()));
         model.put("logoAction", "/agentur/logo");
         model.put("logoError", null);
