@@ -4,15 +4,10 @@ import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.AgencyLogos;
 import de.digitalcheck.portal.support.Http;
-import de.digitalcheck.portal.support.OidcProvider;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
+import de.digitalcheck.portal.support.SignedInTests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -28,35 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin creates and edits agencies (names, contact, service level, logo); staff manage their own logo. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgencyManagementIntegrationTest implements TestPropertyProvider {
+class AgencyManagementIntegrationTest extends SignedInTests {
 
-    final OidcProvider provider = new OidcProvider();
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     Agencies agencies;
     @Inject
     AgencyLogos logos;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return provider.portalProperties();
-    }
-
-    @AfterAll
-    void stop() {
-        provider.stop();
-    }
-
-    Http as(String subject, String email) {
-        Http http = new Http(server, json);
-        provider.signIn(http, subject, email, true);
-        return http;
-    }
 
     static Map<String, String> profile(String name, String shortName, String email, String days) {
         Map<String, String> form = new LinkedHashMap<>();

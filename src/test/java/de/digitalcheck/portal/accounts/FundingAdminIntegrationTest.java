@@ -4,15 +4,10 @@ import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.support.Answers;
 import de.digitalcheck.portal.support.Http;
-import de.digitalcheck.portal.support.OidcProvider;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
+import de.digitalcheck.portal.support.SignedInTests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -23,27 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin maintains funding programmes; companies see only the open, matching ones. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FundingAdminIntegrationTest implements TestPropertyProvider {
+class FundingAdminIntegrationTest extends SignedInTests {
 
-    final OidcProvider provider = new OidcProvider();
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     Questionnaires questionnaires;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return provider.portalProperties();
-    }
-
-    @AfterAll
-    void stop() {
-        provider.stop();
-    }
 
     String resultPageOfAWittenCompany() {
         Http company = new Http(server, json);
@@ -58,8 +36,7 @@ class FundingAdminIntegrationTest implements TestPropertyProvider {
 
     @Test
     void anAddedProgrammeIsOfferedWhileOpenAndNotAfterItCloses() {
-        Http admin = new Http(server, json);
-        provider.signIn(admin, "funding-admin", "admin@digitalcheck.example.org", true);
+        Http admin = as("funding-admin", "admin@digitalcheck.example.org");
 
         Map<String, String> form = new LinkedHashMap<>(Map.of("nameDe", "Digitalbonus EN-Kreis", "nameEn", "Digital bonus EN district",
             "provider", "EN-Agentur", "summaryDe", "Zuschuss für erste Digitalprojekte.", "summaryEn", "Grant for first digital projects.",
@@ -92,8 +69,7 @@ class FundingAdminIntegrationTest implements TestPropertyProvider {
 
     @Test
     void theAdminEditsEveryFieldOfAProgrammeAndItsIdStays() {
-        Http admin = new Http(server, json);
-        provider.signIn(admin, "funding-admin", "admin@digitalcheck.example.org", true);
+        Http admin = as("funding-admin", "admin@digitalcheck.example.org");
         String list = admin.get("/admin/foerderprogramme").body();
         String id = list.replaceAll("(?s).*?href=\"/admin/foerderprogramme/([a-z0-9-]+)\".*", "$1");
         HttpResponse<String> page = admin.get("/admin/foerderprogramme/" + id);

@@ -2,15 +2,10 @@ package de.digitalcheck.portal.accounts;
 
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.support.Http;
-import de.digitalcheck.portal.support.OidcProvider;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
+import de.digitalcheck.portal.support.SignedInTests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -19,35 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Editing in the workspaces: agency contact (staff), territories (admin), coach profile (coach). */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WorkspaceEditingIntegrationTest implements TestPropertyProvider {
+class WorkspaceEditingIntegrationTest extends SignedInTests {
 
-    final OidcProvider provider = new OidcProvider();
-
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     Agencies agencies;
     @Inject
     Accounts accounts;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return provider.portalProperties();
-    }
-
-    @AfterAll
-    void stop() {
-        provider.stop();
-    }
-
-    Http as(String subject, String email) {
-        Http http = new Http(server, json);
-        provider.signIn(http, subject, email, true);
-        return http;
-    }
 
     @Test
     void staffEditTheirOwnAgencysContactOnly() {
