@@ -3,12 +3,14 @@ package de.digitalcheck.portal.readiness;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
 
 import java.time.Instant;
 
 /**
  * A company's self-check: its profile, its answers (JSON, option id by question id) and, once complete,
- * its scores. Reached only through its private token, stored here as a SHA-256 hash.
+ * its scores. Reached only through its private token, stored here as a SHA-256 hash. {@code revision} grows with
+ * every change (optimistic locking: an update of an older revision fails), so one revision's content never changes.
  */
 @MappedEntity("assessment")
 public record Assessment(
@@ -41,7 +43,8 @@ public record Assessment(
     @Nullable String previousId,
     Instant createdAt,
     Instant updatedAt,
-    @Nullable Instant completedAt) {
+    @Nullable Instant completedAt,
+    @Version int revision) {
 
     public enum Status { DRAFT, COMPLETED }
 
@@ -59,7 +62,7 @@ public record Assessment(
             c.municipality().ags(), c.municipality().name(), c.sector(), c.employees(), c.sizeClass().name(),
             c.type().name(), contactName, contactEmail, contactPhone, answers, score, overallLevel, levelStrategy,
             levelFactory, levelOperations, levelProducts, levelServices, levelEmployees, agency, previousId,
-            createdAt, now, completedAt);
+            createdAt, now, completedAt, revision);
     }
 
     /**
@@ -72,7 +75,7 @@ public record Assessment(
         return new Assessment(id, unusableTokenHash, questionnaireVersion, status, language, "", "", district, "",
             sector, employees, sizeClass, companyType, null, null, null, answers, score, overallLevel, levelStrategy,
             levelFactory, levelOperations, levelProducts, levelServices, levelEmployees, agencyId, previousId,
-            createdAt, now, completedAt);
+            createdAt, now, completedAt, revision);
     }
 
     /** This assessment with another (already cleaned) contact. */
@@ -80,7 +83,7 @@ public record Assessment(
         return new Assessment(id, tokenHash, questionnaireVersion, status, language, companyName, postalCode, ags,
             municipality, sector, employees, sizeClass, companyType, c.name(), c.email(), c.phone(), answers, score,
             overallLevel, levelStrategy, levelFactory, levelOperations, levelProducts, levelServices, levelEmployees,
-            agencyId, previousId, createdAt, updatedAt, completedAt);
+            agencyId, previousId, createdAt, updatedAt, completedAt, revision);
     }
 
     /** This assessment with other answers and, where they are complete, their score. */
@@ -88,13 +91,15 @@ public record Assessment(
         if (s == null) {
             return new Assessment(id, tokenHash, questionnaireVersion, Status.DRAFT, language, companyName, postalCode,
                 ags, municipality, sector, employees, sizeClass, companyType, contactName, contactEmail, contactPhone,
-                answersJson, null, null, null, null, null, null, null, null, agencyId, previousId, createdAt, now, null);
+                answersJson, null, null, null, null, null, null, null, null, agencyId, previousId, createdAt, now, null,
+                revision);
         }
         return new Assessment(id, tokenHash, questionnaireVersion, Status.COMPLETED, language, companyName, postalCode,
             ags, municipality, sector, employees, sizeClass, companyType, contactName, contactEmail, contactPhone,
             answersJson, s.value(), s.level().number(), s.dimension("strategy").level(), s.dimension("factory").level(),
             s.dimension("operations").level(), s.dimension("products").level(), s.dimension("services").level(),
-            s.dimension("employees").level(), agencyId, previousId, createdAt, now, completedAt == null ? now : completedAt);
+            s.dimension("employees").level(), agencyId, previousId, createdAt, now, completedAt == null ? now : completedAt,
+            revision);
     }
 
     /** The stored level of a dimension, {@code null} where it does not apply or the check is not complete. */

@@ -16,8 +16,10 @@ public class PersonalData {
     private final Assessments assessments;
     private final SelfCheck selfCheck;
     private final Clock clock;
+    private final CheckCache cache;
 
-    PersonalData(Assessments assessments, SelfCheck selfCheck, Clock clock) {
+    PersonalData(Assessments assessments, SelfCheck selfCheck, Clock clock, CheckCache cache) {
+        this.cache = cache;
         this.assessments = assessments;
         this.selfCheck = selfCheck;
         this.clock = clock;
@@ -63,7 +65,10 @@ public class PersonalData {
     @Transactional
     public int erase(String email) {
         List<Assessment> checks = assessments.findByContactEmailOrderByCreatedAtDesc(email);
-        checks.forEach(a -> assessments.update(a.anonymised(Tokens.hash(Tokens.newToken()), clock.instant())));
+        checks.forEach(a -> {
+            cache.forget(a.tokenHash());
+            assessments.update(a.anonymised(Tokens.hash(Tokens.newToken()), clock.instant()));
+        });
         return checks.size();
     }
 }

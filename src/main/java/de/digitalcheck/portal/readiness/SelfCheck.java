@@ -7,6 +7,7 @@ import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import io.micronaut.core.type.Argument;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The self-check's use cases: start a draft, save a profile or a dimension's answers (scoring as soon as
@@ -29,6 +31,7 @@ import java.util.UUID;
 @Singleton
 public class SelfCheck {
 
+    private static final int MAX_ATTEMPTS = 10;
     private static final Argument<Map<String, String>> ANSWERS = Argument.mapOf(String.class, String.class);
 
     private final Questionnaires questionnaires;
@@ -37,9 +40,11 @@ public class SelfCheck {
     private final Assessments assessments;
     private final JsonMapper json;
     private final Clock clock;
+    private final CheckCache cache;
 
     SelfCheck(Questionnaires questionnaires, ProfileRules rules, Router router, Assessments assessments,
-              JsonMapper json, Clock clock) {
+              JsonMapper json, Clock clock, CheckCache cache) {
+        this.cache = cache;
         this.questionnaires = questionnaires;
         this.rules = rules;
         this.router = router;
@@ -90,9 +95,9 @@ public class SelfCheck {
             company.employees(), company.sizeClass().name(), company.type().name(),
             clean.name(), clean.email(), clean.phone(),
             "{}", null, null, null, null, null, null, null, null,
-            agencyIdFor(company), null, now, now, null);
+            agencyIdFor(company), null, now, now, null, 0);
         Assessment assessment = score == null ? draft : draft.withAnswers(write(answers), score, now);
-        return new Started(assessments.save(assessment), token);
+        return started(assessments.save(assessment), token);
     }
 
     /** A new check for the same company, linked to the previous one so that its result shows the progress. */
@@ -104,8 +109,8 @@ public class SelfCheck {
             previous.postalCode(), previous.ags(), previous.municipality(), previous.sector(), previous.employees(),
             previous.sizeClass(), previous.companyType(), previous.contactName(), previous.contactEmail(),
             previous.contactPhone(), "{}", null, null, null, null, null, null, null, null,
-            router.agencyFor(previous.ags()).map(Agency::id).orElse(null), previous.id(), now, now, null);
-        return new Started(assessments.save(next), token);
+            router.agencyFor(previous.ags()).map(Agency::id).orElse(null), previous.id(), now, now, null, 0);
+        return started(assessments.save(next), token);
     }
 
     /** The completed check this one repeats, if any. */
@@ -113,11 +118,37 @@ public class SelfCheck {
         return Optional.ofNullable(assessment.previousId()).flatMap(assessments::findById).filter(Assessment::completed);
     }
 
+    private Started started(Assessment saved, String token) {
+        cache.remember(saved);
+        return new Started(saved, token);
+    }
+
+    /** The check with this private token, read from the database. */
     public Optional<Assessment> byToken(String token) {
         if (!Tokens.isWellFormed(token)) {
             return Optional.empty();
         }
-        return assessments.findByTokenHash(Tokens.hash(token));
+        return read(Tokens.hash(token));
+    }
+
+    /**
+     * The check with this private token as of {@code revision}, the revision its asker last saw (the browser's
+     * revision cookie): from memory when this replica knows that revision (no database read), otherwise from
+     * the database — then the newest revision, whichever was asked for. See {@link CheckCache}.
+     */
+    public Optional<Assessment> byToken(String token, int revision) {
+        if (!Tokens.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        String hash = Tokens.hash(token);
+        Assessment known = cache.at(hash, revision);
+        return known != null ? Optional.of(known) : read(hash);
+    }
+
+    private Optional<Assessment> read(String tokenHash) {
+        Optional<Assessment> found = assessments.findByTokenHash(tokenHash);
+        found.ifPresent(cache::remember);
+        return found;
     }
 
     public Optional<Assessment> byId(String id, String token) {
@@ -129,9 +160,12 @@ public class SelfCheck {
         Company company = rules.company(companyInput, "", errors);
         rules.contact(contact, "contact.", errors);
         errors.throwIfAny();
-        Assessment changed = assessment.withCompany(company, agencyIdFor(company), clock.instant())
-            .withContact(ContactInput.clean(contact));
-        return assessments.update(rescore(changed, answers(changed)));
+        String agency = agencyIdFor(company);
+        ContactInput clean = ContactInput.clean(contact);
+        return update(assessment, current -> {
+            Assessment changed = current.withCompany(company, agency, clock.instant()).withContact(clean);
+            return rescore(changed, answers(changed));
+        });
     }
 
     /**
@@ -144,10 +178,35 @@ public class SelfCheck {
         AnswerRules.check(questionnaire, assessment.type(), given, q -> q.dimension().equals(dimensionId),
             requireAll, "", errors);
         errors.throwIfAny();
-        Map<String, String> merged = new LinkedHashMap<>(answers(assessment));
-        questionnaire.questionsOf(dimensionId, null).forEach(q -> merged.remove(q.id()));
-        merged.putAll(given);
-        return assessments.update(rescore(assessment, merged));
+        return update(assessment, current -> {
+            Map<String, String> merged = new LinkedHashMap<>(answers(current));
+            questionnaire.questionsOf(dimensionId, null).forEach(q -> merged.remove(q.id()));
+            merged.putAll(given);
+            return rescore(current, merged);
+        });
+    }
+
+    /**
+     * Writes {@code change} applied to the check as read. When another request changed the check in between
+     * (its revision moved on), the change is applied again to the check as it is now, so that neither change is
+     * lost — e.g. two tabs saving different dimensions at the same moment.
+     */
+    private Assessment update(Assessment read, UnaryOperator<Assessment> change) {
+        Assessment current = read;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Assessment saved = assessments.update(change.apply(current));
+                cache.remember(saved);
+                return saved;
+            } catch (OptimisticLockException e) {
+                Optional<Assessment> now = assessments.findById(read.id())
+                    .filter(a -> a.tokenHash().equals(read.tokenHash()));
+                if (attempt == MAX_ATTEMPTS || now.isEmpty()) {
+                    throw e;
+                }
+                current = now.get();
+            }
+        }
     }
 
     private Assessment rescore(Assessment assessment, Map<String, String> answers) {

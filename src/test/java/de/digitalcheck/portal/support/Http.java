@@ -21,15 +21,25 @@ import java.util.stream.Collectors;
 /** A raw HTTP client against the running test server: no redirects followed, any body sendable. */
 public final class Http {
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-        .cookieHandler(cookies).build();
+    private final CookieManager cookies;
+    private final HttpClient client;
     private final EmbeddedServer server;
     private final JsonMapper json;
 
     public Http(EmbeddedServer server, JsonMapper json) {
+        this(server, json, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private Http(EmbeddedServer server, JsonMapper json, CookieManager cookies) {
         this.server = server;
         this.json = json;
+        this.cookies = cookies;
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
+    }
+
+    /** The same browser (its cookies) talking to another server, as to another replica behind one host name. */
+    public Http to(EmbeddedServer other) {
+        return new Http(other, json, cookies);
     }
 
     public HttpResponse<String> get(String path, String... headers) {

@@ -29,6 +29,7 @@ import io.micronaut.views.ModelAndView;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The self-check in the browser: profile, one page per dimension, result. Works without JavaScript. */
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -48,8 +49,11 @@ class CheckController {
     private final ResultViews results;
     private final Csrf csrf;
     private final QuestionnairePages pages;
+    private final RevisionCookie revisions;
 
-    CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf, QuestionnairePages pages) {
+    CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf, QuestionnairePages pages,
+                    RevisionCookie revisions) {
+        this.revisions = revisions;
         this.pages = pages;
         this.selfCheck = selfCheck;
         this.views = views;
@@ -78,7 +82,8 @@ class CheckController {
             SelfCheck.Started started = selfCheck.start(form.input(), form.contact(), lang(request));
             String first = selfCheck.questionnaireOf(started.assessment()).dimensionsFor(started.assessment().type())
                 .get(0).id();
-            return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(started.token(), first)));
+            return revisions.keep(request, HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(started.token(), first))),
+                started.token(), started.assessment());
         } catch (ValidationException e) {
             return invalid(PROFILE, views.profile(lang(request), form, e.errors(), CheckPaths.START, null));
         }
@@ -95,7 +100,7 @@ class CheckController {
                 .filter(d -> selfCheck.questionnaireOf(a).questionsOf(d.id(), a.type()).stream()
                     .anyMatch(q -> !answers.containsKey(q.id())))
                 .map(Questionnaire.Dimension::id).findFirst().orElseThrow();
-            return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(token, open)));
+            return revisions.keep(request, HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(token, open))), token, a);
         });
     }
 
@@ -114,19 +119,26 @@ class CheckController {
             try {
                 Assessment changed = selfCheck.updateProfile(a, form.input(), form.contact());
                 String first = selfCheck.questionnaireOf(changed).dimensionsFor(changed.type()).get(0).id();
-                return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(token, first)));
+                return revisions.keep(request, HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(token, first))),
+                    token, changed);
             } catch (ValidationException e) {
                 return invalid(PROFILE, views.profile(lang(request), form, e.errors(), CheckPaths.profile(token), token));
             }
         });
     }
 
+    /**
+     * A question page. The check is the revision the browser last saw (its revision cookie), from memory where
+     * this replica knows it: the page a browser reaches after saving, or by going back, needs no database read.
+     */
     @Get("/check/{token}/step/{dimension}")
     HttpResponse<?> showStep(HttpRequest<?> request, @PathVariable String token, @PathVariable String dimension) {
-        return withStep(request, token, dimension, (a, steps) -> pages.fit(request)
+        OptionalInt seen = revisions.of(request);
+        Optional<Assessment> check = seen.isPresent() ? selfCheck.byToken(token, seen.getAsInt()) : selfCheck.byToken(token);
+        return withStep(request, check, dimension, (a, steps) -> revisions.keep(request, pages.fit(request)
             ? pages.step(request, lang(request), a, token, dimension, selfCheck.answers(a))
             : HttpResponse.ok(new ModelAndView<>(STEP,
-                views.step(lang(request), a, token, dimension, selfCheck.answers(a), List.of()))));
+                views.step(lang(request), a, token, dimension, selfCheck.answers(a), List.of()))), token, a));
     }
 
     @Post("/check/{token}/step/{dimension}")
@@ -136,20 +148,20 @@ class CheckController {
         csrf.verify(request, body);
         Map<String, String> form = body == null ? Map.of() : body;
         boolean back = "back".equals(form.get("nav"));
-        return withStep(request, token, dimension, (a, steps) -> {
+        return withStep(request, selfCheck.byToken(token), dimension, (a, steps) -> {
             Map<String, String> given = views.answersOf(a, dimension, form);
             try {
                 Assessment saved = selfCheck.saveDimension(a, dimension, given, !back);
                 int index = steps.indexOf(dimension);
+                String next;
                 if (back) {
-                    return HttpResponse.seeOther(CheckPaths.uri(index == 0 ? CheckPaths.profile(token)
-                        : CheckPaths.step(token, steps.get(index - 1))));
+                    next = index == 0 ? CheckPaths.profile(token) : CheckPaths.step(token, steps.get(index - 1));
+                } else if (index + 1 < steps.size()) {
+                    next = CheckPaths.step(token, steps.get(index + 1));
+                } else {
+                    next = saved.completed() ? CheckPaths.result(token) : CheckPaths.resume(token);
                 }
-                if (index + 1 < steps.size()) {
-                    return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(token, steps.get(index + 1))));
-                }
-                return HttpResponse.seeOther(CheckPaths.uri(saved.completed() ? CheckPaths.result(token)
-                    : CheckPaths.resume(token)));
+                return revisions.keep(request, HttpResponse.seeOther(CheckPaths.uri(next)), token, saved);
             } catch (ValidationException e) {
                 return invalid(STEP, views.step(lang(request), a, token, dimension, given, e.errors()));
             }
@@ -171,13 +183,18 @@ class CheckController {
         return withCheck(request, token, a -> {
             SelfCheck.Started again = selfCheck.again(a);
             String first = selfCheck.questionnaireOf(again.assessment()).dimensionsFor(again.assessment().type()).get(0).id();
-            return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(again.token(), first)));
+            return revisions.keep(request, HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(again.token(), first))),
+                again.token(), again.assessment());
         });
     }
 
     private HttpResponse<?> withCheck(HttpRequest<?> request, String token,
                                       java.util.function.Function<Assessment, HttpResponse<?>> action) {
-        Optional<Assessment> assessment = selfCheck.byToken(token);
+        return withCheck(request, selfCheck.byToken(token), action);
+    }
+
+    private HttpResponse<?> withCheck(HttpRequest<?> request, Optional<Assessment> assessment,
+                                      java.util.function.Function<Assessment, HttpResponse<?>> action) {
         if (assessment.isEmpty()) {
             request.setAttribute(ErrorPages.NOT_FOUND_VIEW, NOT_FOUND);
             throw new ErrorPages.NotFound();
@@ -185,9 +202,9 @@ class CheckController {
         return action.apply(assessment.get());
     }
 
-    private HttpResponse<?> withStep(HttpRequest<?> request, String token, String dimension,
+    private HttpResponse<?> withStep(HttpRequest<?> request, Optional<Assessment> check, String dimension,
                                      java.util.function.BiFunction<Assessment, List<String>, HttpResponse<?>> action) {
-        return withCheck(request, token, a -> {
+        return withCheck(request, check, a -> {
             List<String> steps = selfCheck.questionnaireOf(a).dimensionsFor(a.type()).stream()
                 .map(Questionnaire.Dimension::id).toList();
             if (!steps.contains(dimension)) {

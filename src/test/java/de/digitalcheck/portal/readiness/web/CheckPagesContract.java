@@ -12,10 +12,18 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import de.digitalcheck.portal.readiness.Questionnaire.Dimension;
+import de.digitalcheck.portal.shared.security.Tokens;
+import io.micronaut.core.type.Argument;
+
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -241,5 +249,37 @@ abstract class CheckPagesContract {
         String result = complete(second, CompanyType.OWN_PRODUCTS, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 3));
         assertThat(http.get(result).body()).contains("Ihr Fortschritt", "lag Ihr Punktwert bei 1,0; heute bei 3,0.");
         assertThat(http.get("/check/" + token + "/result").body()).doesNotContain("Ihr Fortschritt");
+    }
+
+    @Test
+    void savesOfEveryDimensionAtTheSameMomentAreAllKept() throws Exception {
+        String first = start(profile("Parallel GmbH", "44135", "OWN_PRODUCTS"));
+        String token = first.split("/")[2];
+        List<String> dimensions = q.dimensionsFor(CompanyType.OWN_PRODUCTS).stream().map(Dimension::id).toList();
+        ExecutorService tabs = Executors.newFixedThreadPool(dimensions.size());
+        try {
+            for (int level = 1; level <= 3; level++) {
+                // one browser tab per dimension, all saving (partially: "back") at the same moment
+                Map<String, String> answers = Answers.atLevel(q, CompanyType.OWN_PRODUCTS, level);
+                CyclicBarrier together = new CyclicBarrier(dimensions.size());
+                List<Future<Integer>> saves = dimensions.stream().map(d -> tabs.submit(() -> {
+                    Map<String, String> form = stepForm(answers, q.questionsOf(d, CompanyType.OWN_PRODUCTS), "back");
+                    together.await();
+                    return http.postForm("/check/" + token + "/step/" + d, form).statusCode();
+                })).toList();
+                for (Future<Integer> save : saves) {
+                    assertThat(save.get()).isEqualTo(303);
+                }
+                String stored = assessments.findByTokenHash(Tokens.hash(token)).orElseThrow().answers();
+                assertThat(json.readValue(stored, Argument.mapOf(String.class, String.class)))
+                    .as("level %d: no tab's answers lost", level).isEqualTo(answers);
+                // and every page shows them, whichever revision the browser saw last
+                String page = http.get("/check/" + token + "/step/" + dimensions.get(dimensions.size() - 1)).body();
+                String lastQuestion = q.questionsOf(dimensions.get(dimensions.size() - 1), CompanyType.OWN_PRODUCTS).get(0).id();
+                assertThat(page).containsPattern("value=\"" + answers.get(lastQuestion) + "\"\\s+checked");
+            }
+        } finally {
+            tabs.shutdownNow();
+        }
     }
 }
