@@ -132,17 +132,15 @@ public class SelfCheck {
     }
 
     /**
-     * The check with this private token as of {@code revision}, the revision its asker last saw (the browser's
-     * revision cookie): from memory when this replica knows that revision (no database read), otherwise from
-     * the database — then the newest revision, whichever was asked for. See {@link CheckCache}.
+     * The check with this private token as of {@code revision} (the revision its asker last saw: the browser's
+     * revision cookie), if this replica knows exactly that revision; never reads the database. Empty says nothing
+     * about whether the check exists: ask {@link #byToken(String)}. See {@link CheckCache}.
      */
-    public Optional<Assessment> byToken(String token, int revision) {
+    public Optional<Assessment> remembered(String token, int revision) {
         if (!Tokens.isWellFormed(token)) {
             return Optional.empty();
         }
-        String hash = Tokens.hash(token);
-        Assessment known = cache.at(hash, revision);
-        return known != null ? Optional.of(known) : read(hash);
+        return Optional.ofNullable(cache.at(Tokens.hash(token), revision));
     }
 
     private Optional<Assessment> read(String tokenHash) {

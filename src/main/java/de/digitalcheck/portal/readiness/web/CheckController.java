@@ -29,9 +29,11 @@ import io.micronaut.views.ModelAndView;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
-/** The self-check in the browser: profile, one page per dimension, result. Works without JavaScript. */
+/**
+ * The self-check in the browser: profile, one page per dimension (shown by {@link QuestionPageController}), result.
+ * Works without JavaScript.
+ */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -50,10 +52,12 @@ class CheckController {
     private final Csrf csrf;
     private final QuestionnairePages pages;
     private final RevisionCookie revisions;
+    private final CheckLookup lookup;
 
     CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf, QuestionnairePages pages,
-                    RevisionCookie revisions) {
+                    RevisionCookie revisions, CheckLookup lookup) {
         this.revisions = revisions;
+        this.lookup = lookup;
         this.pages = pages;
         this.selfCheck = selfCheck;
         this.views = views;
@@ -127,20 +131,6 @@ class CheckController {
         });
     }
 
-    /**
-     * A question page. The check is the revision the browser last saw (its revision cookie), from memory where
-     * this replica knows it: the page a browser reaches after saving, or by going back, needs no database read.
-     */
-    @Get("/check/{token}/step/{dimension}")
-    HttpResponse<?> showStep(HttpRequest<?> request, @PathVariable String token, @PathVariable String dimension) {
-        OptionalInt seen = revisions.of(request);
-        Optional<Assessment> check = seen.isPresent() ? selfCheck.byToken(token, seen.getAsInt()) : selfCheck.byToken(token);
-        return withStep(request, check, dimension, (a, steps) -> revisions.keep(request, pages.fit(request)
-            ? pages.step(request, lang(request), a, token, dimension, selfCheck.answers(a))
-            : HttpResponse.ok(new ModelAndView<>(STEP,
-                views.step(lang(request), a, token, dimension, selfCheck.answers(a), List.of()))), token, a));
-    }
-
     @Post("/check/{token}/step/{dimension}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> saveStep(HttpRequest<?> request, @PathVariable String token, @PathVariable String dimension,
@@ -148,7 +138,7 @@ class CheckController {
         csrf.verify(request, body);
         Map<String, String> form = body == null ? Map.of() : body;
         boolean back = "back".equals(form.get("nav"));
-        return withStep(request, selfCheck.byToken(token), dimension, (a, steps) -> {
+        return lookup.withStep(request, selfCheck.byToken(token), dimension, (a, steps) -> {
             Map<String, String> given = views.answersOf(a, dimension, form);
             try {
                 Assessment saved = selfCheck.saveDimension(a, dimension, given, !back);
@@ -190,28 +180,7 @@ class CheckController {
 
     private HttpResponse<?> withCheck(HttpRequest<?> request, String token,
                                       java.util.function.Function<Assessment, HttpResponse<?>> action) {
-        return withCheck(request, selfCheck.byToken(token), action);
-    }
-
-    private HttpResponse<?> withCheck(HttpRequest<?> request, Optional<Assessment> assessment,
-                                      java.util.function.Function<Assessment, HttpResponse<?>> action) {
-        if (assessment.isEmpty()) {
-            request.setAttribute(ErrorPages.NOT_FOUND_VIEW, NOT_FOUND);
-            throw new ErrorPages.NotFound();
-        }
-        return action.apply(assessment.get());
-    }
-
-    private HttpResponse<?> withStep(HttpRequest<?> request, Optional<Assessment> check, String dimension,
-                                     java.util.function.BiFunction<Assessment, List<String>, HttpResponse<?>> action) {
-        return withCheck(request, check, a -> {
-            List<String> steps = selfCheck.questionnaireOf(a).dimensionsFor(a.type()).stream()
-                .map(Questionnaire.Dimension::id).toList();
-            if (!steps.contains(dimension)) {
-                throw new ErrorPages.NotFound();
-            }
-            return action.apply(a, steps);
-        });
+        return lookup.withCheck(request, selfCheck.byToken(token), action);
     }
 
     private static HttpResponse<?> invalid(String view, Map<String, Object> model) {

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
 
@@ -118,9 +119,16 @@ class CheckCacheReplicasIntegrationTest {
         String page = "/check/" + token + "/step/strategy";
         assertThat(saveStrategy(browser, token, 2).statusCode()).isEqualTo(303);
         String revision = browser.cookie(RevisionCookie.NAME).orElseThrow();
-        // the stored answers change behind the portal's back, without a new revision
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement stored = c.prepareStatement("SELECT revision FROM assessment WHERE token_hash = ?");
              PreparedStatement update = c.prepareStatement("UPDATE assessment SET answers = ? WHERE token_hash = ?")) {
+            // the cookie names the stored revision: one more than at the start, for the one save
+            stored.setString(1, Tokens.hash(token));
+            try (ResultSet row = stored.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getInt(1)).isEqualTo(1).isEqualTo(Integer.parseInt(revision));
+            }
+            // the stored answers change behind the portal's back, without a new revision
             update.setString(1, json.writeValueAsString(Map.of(strategy.get(0).id(),
                 Answers.atLevel(q, TYPE, 4).get(strategy.get(0).id()))));
             update.setString(2, Tokens.hash(token));
@@ -147,7 +155,13 @@ class CheckCacheReplicasIntegrationTest {
         assertThat(saveStrategy(browser, token, 2).statusCode()).isEqualTo(303);
         assertThat(browser.get(page).statusCode()).isEqualTo(200);
         assertThat(personalData.erase("loeschen@example.org")).isEqualTo(1);
-        assertThat(browser.get(page).statusCode()).isEqualTo(404);
+        HttpResponse<String> gone = browser.get(page);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.body()).contains("Dieser Link ist nicht (mehr) gültig");
         assertThat(new Http(two, json).get(page).statusCode()).isEqualTo(404);
+        // a link that never existed, with or without a revision cookie
+        String unknown = "/check/" + "B".repeat(43) + "/step/strategy";
+        assertThat(new Http(one, json).get(unknown).body()).contains("Dieser Link ist nicht (mehr) gültig");
+        assertThat(new Http(one, json).get(unknown, "Cookie", RevisionCookie.NAME + "=0").statusCode()).isEqualTo(404);
     }
 }

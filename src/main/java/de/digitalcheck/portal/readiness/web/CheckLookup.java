@@ -1,0 +1,47 @@
+package de.digitalcheck.portal.readiness.web;
+
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.shared.web.ErrorPages;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/** What the check's pages do with a check looked up by its link: a 404 page where there is none. */
+@Singleton
+class CheckLookup {
+
+    private final SelfCheck selfCheck;
+
+    CheckLookup(SelfCheck selfCheck) {
+        this.selfCheck = selfCheck;
+    }
+
+    /** {@code action} with the check, or the "link not valid" page. */
+    HttpResponse<?> withCheck(HttpRequest<?> request, Optional<Assessment> check, Function<Assessment, HttpResponse<?>> action) {
+        if (check.isEmpty()) {
+            request.setAttribute(ErrorPages.NOT_FOUND_VIEW, CheckController.NOT_FOUND);
+            throw new ErrorPages.NotFound();
+        }
+        return action.apply(check.get());
+    }
+
+    /** {@code action} with the check and its steps, or a 404 where the dimension is not one of its steps. */
+    HttpResponse<?> withStep(HttpRequest<?> request, Optional<Assessment> check, String dimension,
+                             BiFunction<Assessment, List<String>, HttpResponse<?>> action) {
+        return withCheck(request, check, a -> {
+            List<String> steps = selfCheck.questionnaireOf(a).dimensionsFor(a.type()).stream()
+                .map(Questionnaire.Dimension::id).toList();
+            if (!steps.contains(dimension)) {
+                throw new ErrorPages.NotFound();
+            }
+            return action.apply(a, steps);
+        });
+    }
+}
