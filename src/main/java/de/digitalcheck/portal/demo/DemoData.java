@@ -17,7 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -63,25 +66,37 @@ public class DemoData {
         this.clock = clock;
     }
 
+    /** Idempotent: adds what is missing, with one query for the agencies present and one for the demo users. */
     @EventListener
     @Transactional
     void onStartup(StartupEvent event) {
+        Set<String> agencyIds = new HashSet<>();
+        for (Agency agency : agencies.findAll()) {
+            agencyIds.add(agency.id());
+        }
         int added = 0;
         for (DemoAgency demo : AGENCIES) {
-            if (agencies.existsById(demo.id())) {
+            if (agencyIds.contains(demo.id())) {
                 continue;
             }
             agencies.save(new Agency(demo.id(), demo.name(), demo.shortName(), "kontakt@" + demo.slug() + ".example.org",
                 "+49 231 000000", "https://" + demo.slug() + ".example.org", demo.address(), clock.instant(),
                 Agency.DEFAULT_FIRST_CONTACT_DAYS));
-            demo.territories().forEach(prefix -> territories.save(new Territory(prefix, demo.id())));
+            for (String prefix : demo.territories()) {
+                territories.save(new Territory(prefix, demo.id()));
+            }
             added++;
         }
         if (added > 0) {
             LOG.info("Loaded {} demo agencies with their territories", added);
         }
+        List<String> demoEmails = new ArrayList<>();
         for (DemoUsers.DemoUser user : DemoUsers.ALL) {
-            if (accounts.findByEmail(user.email()).isEmpty()) {
+            demoEmails.add(user.email());
+        }
+        Set<String> emails = new HashSet<>(accounts.findEmailByEmailIn(demoEmails));
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            if (!emails.contains(user.email())) {
                 accounts.save(new Account(UUID.randomUUID().toString(), user.email(), user.name(), user.role(),
                     user.agencyId(), null, null, clock.instant(), null));
             }

@@ -34,6 +34,15 @@ public final class QuestionnaireLoader {
     static final List<String> DIMENSIONS = List.of("strategy", "factory", "operations", "products", "services", "employees");
     static final Set<String> MAY_BE_NOT_APPLICABLE = Set.of("products", "services");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+    private static final Set<String> DIMENSION_IDS = Set.copyOf(DIMENSIONS);
+    private static final Set<String> TOP_KEYS = Set.of("version", "scoringVersion", "dimensions", "questions", "recommendations");
+    private static final Set<String> DIMENSION_KEYS = Set.of("id", "weight", "title", "description", "fields");
+    private static final Set<String> DIMENSION_REQUIRED = Set.of("id", "weight", "title", "fields");
+    private static final Set<String> FIELD_KEYS = Set.of("id", "title");
+    private static final Set<String> QUESTION_KEYS = Set.of("id", "dimension", "field", "appliesTo", "text", "hint", "options");
+    private static final Set<String> QUESTION_REQUIRED = Set.of("id", "dimension", "field", "text", "options");
+    private static final Set<String> OPTION_KEYS = Set.of("id", "level", "text");
+    private static final Set<String> RECOMMENDATION_KEYS = Set.of("level", "text");
 
     private final String file;
     private final YamlReader yaml;
@@ -58,9 +67,7 @@ public final class QuestionnaireLoader {
         if (root == null) {
             throw new QuestionnaireException(file, 0, "the file is empty");
         }
-        Map<String, Node> top = yaml.map(root, "questionnaire",
-            Set.of("version", "scoringVersion", "dimensions", "questions", "recommendations"),
-            Set.of("version", "scoringVersion", "dimensions", "questions", "recommendations"));
+        Map<String, Node> top = yaml.map(root, "questionnaire", TOP_KEYS, TOP_KEYS);
         List<Dimension> dimensions = dimensions(top.get("dimensions"));
         List<Question> questions = questions(top.get("questions"), dimensions);
         Map<String, List<Text>> recommendations = recommendations(top.get("recommendations"));
@@ -75,8 +82,7 @@ public final class QuestionnaireLoader {
         List<Dimension> dimensions = new ArrayList<>();
         Set<String> fieldIds = new HashSet<>();
         for (Node item : items) {
-            Map<String, Node> d = yaml.map(item, "dimension", Set.of("id", "weight", "title", "description", "fields"),
-                Set.of("id", "weight", "title", "fields"));
+            Map<String, Node> d = yaml.map(item, "dimension", DIMENSION_KEYS, DIMENSION_REQUIRED);
             String id = yaml.scalar(d.get("id"), "dimension id");
             int expected = dimensions.size();
             if (expected >= DIMENSIONS.size() || !DIMENSIONS.get(expected).equals(id)) {
@@ -86,7 +92,7 @@ public final class QuestionnaireLoader {
             }
             List<Field> fields = new ArrayList<>();
             for (Node f : yaml.list(d.get("fields"), "fields of " + id)) {
-                Map<String, Node> field = yaml.map(f, "field", Set.of("id", "title"), Set.of("id", "title"));
+                Map<String, Node> field = yaml.map(f, "field", FIELD_KEYS, FIELD_KEYS);
                 String fieldId = id(field.get("id"), "field id");
                 if (!fieldIds.add(fieldId)) {
                     throw yaml.error(field.get("id"), "duplicate field id '" + fieldId + "'");
@@ -107,18 +113,28 @@ public final class QuestionnaireLoader {
         List<Question> questions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Node item : yaml.list(node, "questions")) {
-            Map<String, Node> q = yaml.map(item, "question",
-                Set.of("id", "dimension", "field", "appliesTo", "text", "hint", "options"),
-                Set.of("id", "dimension", "field", "text", "options"));
+            Map<String, Node> q = yaml.map(item, "question", QUESTION_KEYS, QUESTION_REQUIRED);
             String id = id(q.get("id"), "question id");
             if (!ids.add(id)) {
                 throw yaml.error(q.get("id"), "duplicate id '" + id + "'");
             }
             String dimensionId = yaml.scalar(q.get("dimension"), "dimension");
-            Dimension dimension = dimensions.stream().filter(d -> d.id().equals(dimensionId)).findFirst()
-                .orElseThrow(() -> yaml.error(q.get("dimension"), "unknown dimension '" + dimensionId + "'"));
+            Dimension dimension = null;
+            for (Dimension d : dimensions) {
+                if (d.id().equals(dimensionId)) {
+                    dimension = d;
+                    break;
+                }
+            }
+            if (dimension == null) {
+                throw yaml.error(q.get("dimension"), "unknown dimension '" + dimensionId + "'");
+            }
             String field = yaml.scalar(q.get("field"), "field");
-            if (dimension.fields().stream().noneMatch(f -> f.id().equals(field))) {
+            boolean known = false;
+            for (Field f : dimension.fields()) {
+                known = known || f.id().equals(field);
+            }
+            if (!known) {
                 throw yaml.error(q.get("field"), "field '" + field + "' is not a field of dimension '" + dimensionId + "'");
             }
             Set<CompanyType> appliesTo = q.containsKey("appliesTo") ? companyTypes(q.get("appliesTo"))
@@ -148,7 +164,7 @@ public final class QuestionnaireLoader {
         boolean[] levels = new boolean[MAX_LEVEL + 1];
         boolean notApplicable = false;
         for (Node item : yaml.list(node, "options of " + questionId)) {
-            Map<String, Node> o = yaml.map(item, "option", Set.of("id", "level", "text"), Set.of("id", "level", "text"));
+            Map<String, Node> o = yaml.map(item, "option", OPTION_KEYS, OPTION_KEYS);
             String id = id(o.get("id"), "option id");
             if (!ids.add(id)) {
                 throw yaml.error(o.get("id"), "duplicate id '" + id + "'");
@@ -181,12 +197,12 @@ public final class QuestionnaireLoader {
     }
 
     private Map<String, List<Text>> recommendations(Node node) {
-        Map<String, Node> byDimension = yaml.map(node, "recommendations", Set.copyOf(DIMENSIONS), Set.copyOf(DIMENSIONS));
+        Map<String, Node> byDimension = yaml.map(node, "recommendations", DIMENSION_IDS, DIMENSION_IDS);
         Map<String, List<Text>> result = new LinkedHashMap<>();
         for (String dimension : DIMENSIONS) {
             Map<Integer, Text> texts = new HashMap<>();
             for (Node item : yaml.list(byDimension.get(dimension), "recommendations of " + dimension)) {
-                Map<String, Node> r = yaml.map(item, "recommendation", Set.of("level", "text"), Set.of("level", "text"));
+                Map<String, Node> r = yaml.map(item, "recommendation", RECOMMENDATION_KEYS, RECOMMENDATION_KEYS);
                 int level = yaml.integer(r.get("level"), "level", 0, MAX_LEVEL);
                 if (texts.put(level, yaml.text(r.get("text"), "recommendation text")) != null) {
                     throw yaml.error(r.get("level"), "two recommendations for " + dimension + " at level " + level);
@@ -206,9 +222,13 @@ public final class QuestionnaireLoader {
     }
 
     private void checkCoverage(Questionnaire questionnaire, Node questionsNode) {
+        Set<String> asked = new HashSet<>();
+        for (Question question : questionnaire.questions()) {
+            asked.add(question.field());
+        }
         for (Dimension dimension : questionnaire.dimensions()) {
             for (Field field : dimension.fields()) {
-                if (questionnaire.questions().stream().noneMatch(q -> q.field().equals(field.id()))) {
+                if (!asked.contains(field.id())) {
                     throw yaml.error(questionsNode, "field '" + field.id() + "' has no question");
                 }
             }

@@ -15,6 +15,8 @@ import java.util.Set;
 /** Strict reading of YAML nodes, every problem reported with file and line. */
 final class YamlReader {
 
+    private static final Set<String> LANGUAGES = Set.of("de", "en");
+
     private final String file;
 
     YamlReader(String file) {
@@ -84,7 +86,7 @@ final class YamlReader {
     }
 
     Text text(Node node, String what) {
-        Map<String, Node> langs = map(node, what, Set.of("de", "en"), Set.of("de", "en"));
+        Map<String, Node> langs = map(node, what, LANGUAGES, LANGUAGES);
         return new Text(scalar(langs.get("de"), what + ".de"), scalar(langs.get("en"), what + ".en"));
     }
 }

@@ -2,18 +2,16 @@ package de.digitalcheck.portal.routing;
 
 import jakarta.inject.Singleton;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * German postal codes to municipalities, from the OpenStreetMap-derived table in {@code plz/}
@@ -23,53 +21,177 @@ import java.util.regex.Pattern;
 public class PostalCodeDirectory {
 
     static final String RESOURCE = "/plz/zuordnung_plz_ort.csv";
-    private static final Pattern POSTAL_CODE = Pattern.compile("\\d{5}");
+    private static final String HEADER = "osm_id,ags,ort,plz,landkreis,bundesland";
+    private static final int POSTAL_CODES = 100_000;
 
-    private final Map<String, List<Municipality>> byPostalCode;
+    /** The municipalities of each postal code, indexed by the code's number; null for an unknown code. */
+    private final List<Municipality>[] byPostalCode;
     private final Map<String, Municipality> byAgs;
 
     public PostalCodeDirectory() {
-        Map<String, List<Municipality>> codes = new HashMap<>(16_384);
-        Map<String, Municipality> municipalities = new HashMap<>(16_384);
+        TableReader table = new TableReader(readTable());
+        table.read();
+        this.byPostalCode = table.byPostalCode();
+        this.byAgs = Collections.unmodifiableMap(table.municipalities);
+    }
+
+    private static byte[] readTable() {
         try (InputStream in = PostalCodeDirectory.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("postal code table " + RESOURCE + " is missing");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = reader.readLine();
-            if (!"osm_id,ags,ort,plz,landkreis,bundesland".equals(header)) {
-                throw new IllegalStateException("unexpected header in " + RESOURCE + ": " + header);
-            }
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String[] cols = line.split(",", -1);
-                if (cols.length != 6 || !POSTAL_CODE.matcher(cols[3]).matches() || cols[1].length() != 8) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + " is malformed: " + line);
-                }
-                Municipality m = municipalities.computeIfAbsent(cols[1],
-                    ags -> new Municipality(ags, cols[2], cols[4], cols[5]));
-                List<Municipality> list = codes.computeIfAbsent(cols[3], k -> new ArrayList<>(1));
-                if (!list.contains(m)) {
-                    list.add(m);
-                }
-            }
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        codes.replaceAll((k, v) -> List.copyOf(v));
-        this.byPostalCode = Map.copyOf(codes);
-        this.byAgs = Map.copyOf(municipalities);
+    }
+
+    /**
+     * Reads the table in one pass over its bytes: a row is cut at its commas (ASCII, so never inside a UTF-8
+     * sequence) and only the fields kept are decoded. Municipalities are shared by AGS, so a postal code's list
+     * is checked for a repeated row by identity; postal codes index an array. A row is read by a method of its
+     * own, which the JIT compiles after a few hundred rows (one long loop would run interpreted).
+     */
+    private static final class TableReader {
+
+        private final byte[] bytes;
+        private final ArrayList<Municipality>[] codes;
+        private final Map<String, Municipality> municipalities = new HashMap<>(16_384);
+        private final int[] commas = new int[5];
+
+        @SuppressWarnings("unchecked")
+        TableReader(byte[] bytes) {
+            this.bytes = bytes;
+            this.codes = new ArrayList[POSTAL_CODES];
+        }
+
+        void read() {
+            int headerEnd = lineEnd(0);
+            String header = bytes.length == 0 ? null : text(0, trimCarriageReturn(0, headerEnd));
+            if (!HEADER.equals(header)) {
+                throw new IllegalStateException("unexpected header in " + RESOURCE + ": " + header);
+            }
+            int number = 1;
+            for (int start = headerEnd + 1; start < bytes.length; ) {
+                start = row(start, ++number);
+            }
+        }
+
+        /** Reads the row (osm_id,ags,ort,plz,landkreis,bundesland) at {@code start}; the start of the next line. */
+        private int row(int start, int number) {
+            int count = 0;
+            int newline = start;
+            for (; newline < bytes.length && bytes[newline] != '\n'; newline++) {
+                if (bytes[newline] == ',') {
+                    if (count < commas.length) {
+                        commas[count] = newline;
+                    }
+                    count++;
+                }
+            }
+            int end = trimCarriageReturn(start, newline);
+            int code = count == commas.length ? postalCode(commas[2] + 1, commas[3]) : -1;
+            String ags = code < 0 ? null : text(commas[0] + 1, commas[1]);
+            if (ags == null || ags.length() != 8) {
+                throw new IllegalStateException(RESOURCE + " line " + number + " is malformed: " + text(start, end));
+            }
+            Municipality m = municipalities.get(ags);
+            if (m == null) {
+                m = new Municipality(ags, text(commas[1] + 1, commas[2]), text(commas[3] + 1, commas[4]),
+                    text(commas[4] + 1, end));
+                municipalities.put(ags, m);
+            }
+            ArrayList<Municipality> list = codes[code];
+            if (list == null) {
+                list = new ArrayList<>(1);
+                codes[code] = list;
+            }
+            if (!containsSame(list, m)) {
+                list.add(m);
+            }
+            return newline + 1;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Municipality>[] byPostalCode() {
+            List<Municipality>[] lists = new List[POSTAL_CODES];
+            for (int code = 0; code < POSTAL_CODES; code++) {
+                if (codes[code] != null) {
+                    lists[code] = List.copyOf(codes[code]);
+                }
+            }
+            return lists;
+        }
+
+        /** The index of the line feed ending the line at {@code start}, or the end of the table. */
+        private int lineEnd(int start) {
+            int i = start;
+            while (i < bytes.length && bytes[i] != '\n') {
+                i++;
+            }
+            return i;
+        }
+
+        private int trimCarriageReturn(int start, int end) {
+            return end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+        }
+
+        private String text(int from, int to) {
+            return new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        }
+
+        /** The number of a postal code of five ASCII digits in {@code bytes[from, to)}, else -1. */
+        private int postalCode(int from, int to) {
+            if (to - from != 5) {
+                return -1;
+            }
+            int code = 0;
+            for (int i = from; i < to; i++) {
+                byte c = bytes[i];
+                if (c < '0' || c > '9') {
+                    return -1;
+                }
+                code = code * 10 + (c - '0');
+            }
+            return code;
+        }
+    }
+
+    /** Municipalities are shared by AGS, so the same municipality is the same instance. */
+    private static boolean containsSame(List<Municipality> list, Municipality m) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == m) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number of a postal code of five ASCII digits, else -1. */
+    private static int postalCode(String text) {
+        if (text.length() != 5) {
+            return -1;
+        }
+        int code = 0;
+        for (int i = 0; i < 5; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            code = code * 10 + (c - '0');
+        }
+        return code;
     }
 
     public static boolean isWellFormed(String postalCode) {
-        return postalCode != null && POSTAL_CODE.matcher(postalCode).matches();
+        return postalCode != null && postalCode(postalCode) >= 0;
     }
 
     /** The municipalities of a postal code; empty for an unknown code. */
     public List<Municipality> municipalities(String postalCode) {
-        return postalCode == null ? List.of() : byPostalCode.getOrDefault(postalCode, List.of());
+        int code = postalCode == null ? -1 : postalCode(postalCode);
+        List<Municipality> municipalities = code < 0 ? null : byPostalCode[code];
+        return municipalities == null ? List.of() : municipalities;
     }
 
     public Optional<Municipality> municipality(String ags) {

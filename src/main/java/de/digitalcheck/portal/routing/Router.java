@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.routing;
 
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -21,11 +22,12 @@ public class Router {
 
     private final Agencies agencies;
     private final Territories territories;
-    private final PostalCodeDirectory directory;
+    /** Resolved at the first lookup: creating the router (the demo data does so at startup) need not read the table. */
+    private final BeanProvider<PostalCodeDirectory> directory;
     private final Clock clock;
     private volatile Snapshot snapshot;
 
-    public Router(Agencies agencies, Territories territories, PostalCodeDirectory directory, Clock clock) {
+    public Router(Agencies agencies, Territories territories, BeanProvider<PostalCodeDirectory> directory, Clock clock) {
         this.agencies = agencies;
         this.territories = territories;
         this.directory = directory;
@@ -37,7 +39,7 @@ public class Router {
     }
 
     public List<Located> locate(String postalCode) {
-        return directory.municipalities(postalCode).stream()
+        return directory.get().municipalities(postalCode).stream()
             .map(m -> new Located(m, agencyFor(m.ags())))
             .toList();
     }
