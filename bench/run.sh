@@ -33,13 +33,15 @@ if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   # runnable jar that `./mvnw package` builds (with all its dependencies, as deployed; application class-data
   # sharing also needs jars, not directories). Only the benchmark's own test classes go next to it (no other test
   # beans, no logback-test.xml).
+  # The jar keeps its name and its class-data-sharing archive goes with it: the archive names the jar as the
+  # training start saw it, relative to the directory the portal starts in (the harness starts it in $APP), and
+  # checks its size and modification time (hence cp -p).
   rm -rf "$APP"
   BEANS=META-INF/micronaut/io.micronaut.inject.BeanDefinitionReference
   mkdir -p "$APP/bench-classes/de/digitalcheck/portal" "$APP/bench-classes/$BEANS"
-  cp target/digitalcheck-portal-*.jar "$APP/digitalcheck-portal.jar"
+  cp -p target/digitalcheck-portal-*.jar target/digitalcheck-portal-*.jsa "$APP/"
   cp -R target/test-classes/de/digitalcheck/portal/bench "$APP/bench-classes/de/digitalcheck/portal/"
   cp target/test-classes/$BEANS/de.digitalcheck.portal.bench.* "$APP/bench-classes/$BEANS/"
-  rm -f "$OUT/app-cds.jsa"
 fi
 
 DB_NAME=${BENCH_DB:-digitalcheck_bench}
@@ -55,14 +57,18 @@ if command -v mariadb >/dev/null 2>&1 || command -v mysql >/dev/null 2>&1; then
 fi
 
 # Startup is also measured with these JVM options (";"-separated sets; BENCH_STARTUP_VARIANTS=none: skip).
-DEFAULT_STARTUP_VARIANTS="-XX:TieredStopAtLevel=1;-XX:SharedArchiveFile=$OUT/app-cds.jsa;-XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$OUT/app-cds.jsa"
+# The archive is the one `./mvnw package` builds next to the jar (started in $APP, where both are); -Xshare:on
+# makes a start fail instead of silently going without it, should it not fit the jar.
+JAR=$(cd "$APP" && ls digitalcheck-portal-*.jar)
+ARCHIVE=${JAR%.jar}.jsa
+DEFAULT_STARTUP_VARIANTS="-XX:TieredStopAtLevel=1;-Xshare:on -XX:SharedArchiveFile=$ARCHIVE;-XX:TieredStopAtLevel=1 -Xshare:on -XX:SharedArchiveFile=$ARCHIVE"
 [ "${BENCH_STARTUP_VARIANTS:-}" = none ] && BENCH_STARTUP_VARIANTS=" "
 
 # shellcheck disable=SC2086
 exec java -Xms256m -Xmx512m -Dlogback.configurationFile=bench/logback-harness.xml \
   -cp "$APP/bench-classes:$(cat "$OUT/classpath-runtime.txt")" \
-  -Dbench.appClasses="$APP/digitalcheck-portal.jar" \
-  -Dbench.benchClasses="$APP/bench-classes" \
+  -Dbench.appClasses="$PWD/$APP/$JAR" \
+  -Dbench.benchClasses="$PWD/$APP/bench-classes" \
   -Dbench.runtimeClasspathFile="$OUT/classpath-runtime.txt" \
   -Dbench.out="$OUT" \
   -Dbench.port="${BENCH_PORT:-0}" \

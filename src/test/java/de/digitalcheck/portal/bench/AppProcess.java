@@ -44,10 +44,10 @@ final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * Launches the portal. {@code classpath} is the JVM class path; {@code env} the production environment
-     * variables (DB_URL, PORT, …); {@code properties} extra {@code -D} system properties.
+     * Launches the portal in {@code directory}. {@code classpath} is the JVM class path (relative to it); {@code env}
+     * the production environment variables (DB_URL, PORT, …); {@code jvmOptions} extra JVM options.
      */
-    static AppProcess launch(String classpath, Map<String, String> env, List<String> jvmOptions, int port, Path log) {
+    static AppProcess launch(Path directory, String classpath, Map<String, String> env, List<String> jvmOptions, int port, Path log) {
         if (portAnswers(port)) {
             throw new IllegalStateException("port " + port + " is in use by another process: choose another one with BENCH_PORT");
         }
@@ -57,7 +57,7 @@ final class AppProcess implements AutoCloseable {
         command.add("-cp");
         command.add(classpath);
         command.add(MAIN_CLASS);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         try {
             Files.createDirectories(log.getParent());

@@ -60,7 +60,7 @@ public final class PortalBench {
             return new Config(port, prop("bench.dbHost", "127.0.0.1"),
                 Integer.parseInt(prop("bench.dbPort", "3306")), prop("bench.dbName", "digitalcheck_bench"),
                 prop("bench.dbUser", "root"), prop("bench.dbPassword", ""),
-                prop("bench.appClasses", "target/bench/app/digitalcheck-portal.jar"), prop("bench.benchClasses", "target/bench/app/bench-classes"),
+                prop("bench.appClasses", "target/bench/app/digitalcheck-portal-0.1.0-SNAPSHOT.jar"), prop("bench.benchClasses", "target/bench/app/bench-classes"),
                 runtime, jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")),
                 prop("bench.blockingThreads", ""), prop("bench.poolSize", ""),
                 Integer.parseInt(prop("bench.warmStarts", "3")), Integer.parseInt(prop("bench.getConcurrency", "32")),
@@ -201,7 +201,8 @@ public final class PortalBench {
     }
 
     /**
-     * Warm starts with extra JVM options (e.g. {@code -XX:TieredStopAtLevel=1}), median of bench.warmStarts. An option
+     * Warm starts with extra JVM options (e.g. {@code -XX:TieredStopAtLevel=1}), median of bench.warmStarts. By
+     * default the archive is the one the build makes next to the jar. An option
      * {@code -XX:SharedArchiveFile=F} whose file does not exist yet is first trained (one start and stop with
      * {@code -XX:ArchiveClassesAtExit=F}): an application class-data-sharing archive.
      */
@@ -209,7 +210,9 @@ public final class PortalBench {
         List<String> options = Arrays.asList(variant.split("\\s+"));
         for (String o : options) {
             if (o.startsWith("-XX:SharedArchiveFile=")) {
-                Path archive = Path.of(o.substring("-XX:SharedArchiveFile=".length()));
+                // relative to the directory the portal starts in, the jar's
+                Path archive = Path.of(config.appClasses()).toAbsolutePath().getParent()
+                    .resolve(o.substring("-XX:SharedArchiveFile=".length()));
                 if (!Files.exists(archive)) {
                     List<String> training = options.stream().map(x -> x.equals(o) ? "-XX:ArchiveClassesAtExit=" + archive : x).toList();
                     say("training the class-data-sharing archive " + archive);
@@ -554,13 +557,17 @@ public final class PortalBench {
         List<String> jvm = new ArrayList<>(config.appJvmOptions());
         jvm.addAll(extraJvm);
         jvm.add("-Dportal.demo-data=true");
-        // the portal as deployed: the runnable jar of `./mvnw package`, which holds all its dependencies
-        String classpath = config.appClasses();
+        // the portal as deployed: the runnable jar of `./mvnw package`, which holds all its dependencies, started in
+        // its own directory (where its class-data-sharing archive is valid)
+        java.nio.file.Path jar = java.nio.file.Path.of(config.appClasses()).toAbsolutePath();
+        String classpath = jar.getFileName().toString();
         if (bench) {
             jvm.add("-Dmicronaut.environments=bench");
-            classpath = config.appClasses() + java.io.File.pathSeparator + config.benchClasses();
+            classpath = classpath + java.io.File.pathSeparator
+                + java.nio.file.Path.of(config.benchClasses()).toAbsolutePath();
         }
-        AppProcess app = AppProcess.launch(classpath, env, jvm, config.port(), config.out().resolve(logName + ".log"));
+        AppProcess app = AppProcess.launch(jar.getParent(), classpath, env, jvm, config.port(),
+            config.out().resolve(logName + ".log"));
         synchronized (running) {
             running.add(app);
         }
