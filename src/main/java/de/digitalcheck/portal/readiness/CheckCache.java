@@ -24,11 +24,18 @@ class CheckCache {
 
     private final boolean enabled;
     private final Cache<String, Assessment> checks;
+    /** Token hashes of erased checks: a read that began before the erasure must not bring the check back. */
+    private final Cache<String, Boolean> erased;
 
     CheckCache(@Value("${portal.check-cache.seconds:60}") long seconds,
                @Value("${portal.check-cache.max-entries:10000}") long maxEntries) {
         this.enabled = seconds > 0 && maxEntries > 0;
         this.checks = Caffeine.newBuilder()
+            .maximumSize(Math.max(maxEntries, 0))
+            .expireAfterWrite(Duration.ofSeconds(Math.max(seconds, 0)))
+            .executor(Runnable::run)
+            .build();
+        this.erased = Caffeine.newBuilder()
             .maximumSize(Math.max(maxEntries, 0))
             .expireAfterWrite(Duration.ofSeconds(Math.max(seconds, 0)))
             .executor(Runnable::run)
@@ -47,12 +54,23 @@ class CheckCache {
         if (!enabled) {
             return;
         }
-        checks.asMap().merge(check.tokenHash(), check,
-            (known, given) -> given.revision() >= known.revision() ? given : known);
+        String hash = check.tokenHash();
+        if (erased.getIfPresent(hash) != null) {
+            return;
+        }
+        checks.asMap().merge(hash, check, (known, given) -> given.revision() >= known.revision() ? given : known);
+        // forget() may have run meanwhile: it marks before it removes, so one of the two removes the entry
+        if (erased.getIfPresent(hash) != null) {
+            checks.invalidate(hash);
+        }
     }
 
-    /** Forgets the check with this token hash (its link has stopped working). */
+    /**
+     * Forgets the check with this token hash for good (its link stops working): also what a read that began before
+     * would remember afterwards.
+     */
     void forget(String tokenHash) {
+        erased.put(tokenHash, Boolean.TRUE);
         checks.invalidate(tokenHash);
     }
 }

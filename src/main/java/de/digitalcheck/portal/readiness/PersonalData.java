@@ -61,10 +61,14 @@ public class PersonalData {
         }).toList();
     }
 
-    /** Erases the personal data of every check with this contact email; returns how many checks were affected. */
+    /**
+     * Erases the personal data of every check with this contact email; returns how many checks were affected. The
+     * checks are locked while they are erased: a save at the same moment waits, then finds the link no longer
+     * working (its revision moved on) and saves nothing.
+     */
     @Transactional
     public int erase(String email) {
-        List<Assessment> checks = assessments.findByContactEmailOrderByCreatedAtDesc(email);
+        List<Assessment> checks = assessments.lockByContactEmail(email);
         checks.forEach(a -> {
             cache.forget(a.tokenHash());
             assessments.update(a.anonymised(Tokens.hash(Tokens.newToken()), clock.instant()));

@@ -53,6 +53,13 @@ public class SelfCheck {
         this.clock = clock;
     }
 
+    /** The check's link stopped working (its personal data was erased) while it was being changed: nothing was saved. */
+    public static final class Gone extends RuntimeException {
+        Gone() {
+            super("the check's link stopped working while it was being changed", null, false, false);
+        }
+    }
+
     /** A check with the private token that reaches it; the token is known only here, at creation. */
     public record Started(Assessment assessment, String token) {
     }
@@ -199,7 +206,10 @@ public class SelfCheck {
             } catch (OptimisticLockException e) {
                 Optional<Assessment> now = assessments.findById(read.id())
                     .filter(a -> a.tokenHash().equals(read.tokenHash()));
-                if (attempt == MAX_ATTEMPTS || now.isEmpty()) {
+                if (now.isEmpty()) {
+                    throw new Gone();
+                }
+                if (attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
                 current = now.get();

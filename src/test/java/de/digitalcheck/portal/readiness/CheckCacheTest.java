@@ -37,6 +37,19 @@ class CheckCacheTest {
     }
 
     @Test
+    void aForgottenCheckIsNotBroughtBackByALateRead() {
+        CheckCache cache = new CheckCache(60, 100);
+        cache.remember(check("h", 1));
+        cache.forget("h");
+        cache.remember(check("h", 1));
+        cache.remember(check("h", 2));
+        assertThat(cache.at("h", 1)).isNull();
+        assertThat(cache.at("h", 2)).isNull();
+        cache.remember(check("other", 1));
+        assertThat(cache.at("other", 1)).isNotNull();
+    }
+
+    @Test
     void forgetRemovesAndZeroSecondsTurnsTheCacheOff() {
         CheckCache cache = new CheckCache(60, 100);
         cache.remember(check("h", 1));

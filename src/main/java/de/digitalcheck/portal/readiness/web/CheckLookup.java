@@ -23,13 +23,21 @@ class CheckLookup {
         this.selfCheck = selfCheck;
     }
 
-    /** {@code action} with the check, or the "link not valid" page. */
+    /** {@code action} with the check, or the "link not valid" page (also when the link stops working meanwhile). */
     HttpResponse<?> withCheck(HttpRequest<?> request, Optional<Assessment> check, Function<Assessment, HttpResponse<?>> action) {
         if (check.isEmpty()) {
-            request.setAttribute(ErrorPages.NOT_FOUND_VIEW, CheckController.NOT_FOUND);
-            throw new ErrorPages.NotFound();
+            throw linkNotValid(request);
         }
-        return action.apply(check.get());
+        try {
+            return action.apply(check.get());
+        } catch (SelfCheck.Gone e) {
+            throw linkNotValid(request);
+        }
+    }
+
+    private static ErrorPages.NotFound linkNotValid(HttpRequest<?> request) {
+        request.setAttribute(ErrorPages.NOT_FOUND_VIEW, CheckController.NOT_FOUND);
+        return new ErrorPages.NotFound();
     }
 
     /** {@code action} with the check and its steps, or a 404 where the dimension is not one of its steps. */

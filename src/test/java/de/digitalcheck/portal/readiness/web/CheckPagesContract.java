@@ -3,6 +3,7 @@ package de.digitalcheck.portal.readiness.web;
 import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.readiness.PersonalData;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.support.Answers;
 import de.digitalcheck.portal.support.Http;
@@ -38,6 +39,8 @@ abstract class CheckPagesContract {
     Assessments assessments;
     @Inject
     Questionnaires questionnaires;
+    @Inject
+    PersonalData personalData;
 
     Http http;
     Questionnaire q;
@@ -277,6 +280,49 @@ abstract class CheckPagesContract {
                 String page = http.get("/check/" + token + "/step/" + dimensions.get(dimensions.size() - 1)).body();
                 String lastQuestion = q.questionsOf(dimensions.get(dimensions.size() - 1), CompanyType.OWN_PRODUCTS).get(0).id();
                 assertThat(page).containsPattern("value=\"" + answers.get(lastQuestion) + "\"\\s+checked");
+            }
+        } finally {
+            tabs.shutdownNow();
+        }
+    }
+
+    @Test
+    void erasingPersonalDataWhileTheCheckIsBeingSavedSucceedsAndLosesNothingHalfway() throws Exception {
+        List<Questionnaire.Question> strategy = q.questionsOf("strategy", CompanyType.OWN_PRODUCTS);
+        ExecutorService tabs = Executors.newFixedThreadPool(3);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String email = "race-" + round + "@example.org";
+                Map<String, String> form = profile("Löschfirma " + round + " GmbH", "44135", "OWN_PRODUCTS");
+                form.put("contactName", "Erika Muster");
+                form.put("contactEmail", email);
+                String first = start(form);
+                String token = first.split("/")[2];
+                // three tabs keep saving while the company erases its data
+                CyclicBarrier together = new CyclicBarrier(4);
+                List<Future<List<Integer>>> saves = new java.util.ArrayList<>();
+                for (int tab = 0; tab < 3; tab++) {
+                    int offset = tab;
+                    saves.add(tabs.submit(() -> {
+                        together.await();
+                        List<Integer> statuses = new java.util.ArrayList<>();
+                        for (int i = 0; i < 25; i++) {
+                            statuses.add(http.postForm(first, stepForm(Answers.atLevel(q, CompanyType.OWN_PRODUCTS,
+                                1 + (i + offset) % 4), strategy, "back")).statusCode());
+                        }
+                        return statuses;
+                    }));
+                }
+                together.await();
+                Thread.sleep(10L * (round + 1));
+                assertThat(personalData.erase(email)).as("round %d", round).isEqualTo(1);
+                // every save happened before the erasure or found the link no longer working: never an error
+                for (Future<List<Integer>> tab : saves) {
+                    assertThat(tab.get()).as("round %d", round).allMatch(status -> status == 303 || status == 404);
+                }
+                assertThat(http.get(first).statusCode()).isEqualTo(404);
+                assertThat(assessments.findByTokenHash(Tokens.hash(token))).isEmpty();
+                assertThat(assessments.findByContactEmailOrderByCreatedAtDesc(email)).isEmpty();
             }
         } finally {
             tabs.shutdownNow();
