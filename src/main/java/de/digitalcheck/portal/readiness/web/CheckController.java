@@ -8,7 +8,6 @@ import de.digitalcheck.portal.readiness.SelfCheck;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
-import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -28,7 +27,6 @@ import io.micronaut.views.ModelAndView;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The self-check in the browser: profile, one page per dimension (shown by {@link QuestionPageController}), result.
@@ -84,10 +82,8 @@ class CheckController {
         ProfileForm form = ProfileForm.of(body);
         try {
             SelfCheck.Started started = selfCheck.start(form.input(), form.contact(), lang(request));
-            String first = selfCheck.questionnaireOf(started.assessment()).dimensionsFor(started.assessment().type())
-                .get(0).id();
-            return revisions.keep(request, HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(started.token(), first))),
-                started.token(), started.assessment());
+            return seeOther(request, CheckPaths.step(started.token(), firstStep(started.assessment())), started.token(),
+                started.assessment());
         } catch (ValidationException e) {
             return invalid(PROFILE, views.profile(lang(request), form, e.errors(), CheckPaths.START, null));
         }
@@ -104,7 +100,7 @@ class CheckController {
                 .filter(d -> selfCheck.questionnaireOf(a).questionsOf(d.id(), a.type()).stream()
                     .anyMatch(q -> !answers.containsKey(q.id())))
                 .map(Questionnaire.Dimension::id).findFirst().orElseThrow();
-            return revisions.keep(request, HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(token, open))), token, a);
+            return seeOther(request, CheckPaths.step(token, open), token, a);
         });
     }
 
@@ -122,9 +118,7 @@ class CheckController {
         return withCheck(request, token, a -> {
             try {
                 Assessment changed = selfCheck.updateProfile(a, form.input(), form.contact());
-                String first = selfCheck.questionnaireOf(changed).dimensionsFor(changed.type()).get(0).id();
-                return revisions.keep(request, HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(token, first))),
-                    token, changed);
+                return seeOther(request, CheckPaths.step(token, firstStep(changed)), token, changed);
             } catch (ValidationException e) {
                 return invalid(PROFILE, views.profile(lang(request), form, e.errors(), CheckPaths.profile(token), token));
             }
@@ -151,7 +145,7 @@ class CheckController {
                 } else {
                     next = saved.completed() ? CheckPaths.result(token) : CheckPaths.resume(token);
                 }
-                return revisions.keep(request, HttpResponse.seeOther(CheckPaths.uri(next)), token, saved);
+                return seeOther(request, next, token, saved);
             } catch (ValidationException e) {
                 return invalid(STEP, views.step(lang(request), a, token, dimension, given, e.errors()));
             }
@@ -172,10 +166,18 @@ class CheckController {
         csrf.verify(request, body);
         return withCheck(request, token, a -> {
             SelfCheck.Started again = selfCheck.again(a);
-            String first = selfCheck.questionnaireOf(again.assessment()).dimensionsFor(again.assessment().type()).get(0).id();
-            return revisions.keep(request, HttpResponse.seeOther(CheckPaths.uri(CheckPaths.step(again.token(), first))),
-                again.token(), again.assessment());
+            return seeOther(request, CheckPaths.step(again.token(), firstStep(again.assessment())), again.token(),
+                again.assessment());
         });
+    }
+
+    /** A redirect to another page of the check, telling the browser the check's revision (see {@link RevisionCookie}). */
+    private HttpResponse<?> seeOther(HttpRequest<?> request, String path, String token, Assessment check) {
+        return revisions.keep(request, HttpResponse.seeOther(CheckPaths.uri(path)), token, check);
+    }
+
+    private String firstStep(Assessment check) {
+        return selfCheck.questionnaireOf(check).dimensionsFor(check.type()).get(0).id();
     }
 
     private HttpResponse<?> withCheck(HttpRequest<?> request, String token,
