@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.report;
 
+import de.digitalcheck.portal.support.PdfText;
 import com.itextpdf.kernel.geom.Point;
 import com.itextpdf.kernel.geom.Subpath;
 import com.itextpdf.kernel.pdf.PdfDictionary;
@@ -9,7 +10,6 @@ import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.PdfStream;
 import com.itextpdf.kernel.pdf.canvas.parser.EventType;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfCanvasProcessor;
-import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import com.itextpdf.kernel.pdf.canvas.parser.data.IEventData;
 import com.itextpdf.kernel.pdf.canvas.parser.data.PathRenderInfo;
 import com.itextpdf.kernel.pdf.canvas.parser.listener.IEventListener;
@@ -100,7 +100,7 @@ class ReportRendererIntegrationTest {
     @CsvSource({"DE", "EN"})
     void theTextNamesTheCompanyEveryAreaWithItsLevelAndTheAgency(Language language) {
         ResultSummary result = results.get(language);
-        String text = text(render(language, false, null));
+        String text = PdfText.of(render(language, false, null));
         assertThat(text).contains("Muster Metallbau GmbH", result.levelLabel(), result.score(),
             "Wirtschaftsförderung Dortmund", "Grüne Straße 2-8, 44147 Dortmund", result.version());
         for (ResultSummary.DimensionRow row : result.dimensions()) {
@@ -112,12 +112,12 @@ class ReportRendererIntegrationTest {
 
     @Test
     void theBookedAppointmentIsShownOnlyWhenThereIsOne() {
-        String booked = text(render(Language.DE, true, null));
+        String booked = PdfText.of(render(Language.DE, true, null));
         assertThat(booked).contains("Dominik Coach", "Donnerstag, 3. Dezember 2026, 10:00 bis 11:00 Uhr",
             "Vor Ort im Unternehmen", "Musterstraße 12, 44135 Dortmund");
-        String none = text(render(Language.DE, false, null));
+        String none = PdfText.of(render(Language.DE, false, null));
         assertThat(none).doesNotContain("Dominik Coach").contains("Sie haben noch keinen Termin gebucht.");
-        assertThat(text(render(Language.EN, true, null))).contains("Thursday, December 3, 2026, 10:00 to 11:00", "On site at the company");
+        assertThat(PdfText.of(render(Language.EN, true, null))).contains("Thursday, December 3, 2026, 10:00 to 11:00", "On site at the company");
     }
 
     @Test
@@ -164,15 +164,15 @@ class ReportRendererIntegrationTest {
             "\u202Eevil\u202C Zero\u200BWidth", "ÄÖÜäöüß ẞ €")) {
             byte[] pdf = render(Language.DE, true, name);
             assertThat(PdfUa.failures(pdf)).as(name).isEmpty();
-            String text = oneLine(text(pdf));
+            String text = oneLine(PdfText.of(pdf));
             assertThat(text).as(name).contains("Ihr Bericht zum digitalen Reifegrad", "Wirtschaftsförderung Dortmund");
         }
-        assertThat(oneLine(text(render(Language.DE, false, longMarkup)))).contains("<script>alert('x')</script>",
+        assertThat(oneLine(PdfText.of(render(Language.DE, false, longMarkup)))).contains("<script>alert('x')</script>",
             "Größe Übermaß & Söhne");
-        assertThat(text(render(Language.DE, false, "ÄÖÜäöüß ẞ €"))).contains("ÄÖÜäöüß ẞ €");
-        assertThat(text(render(Language.DE, false, "Rakete 🚀 GmbH"))).contains("Rakete ? GmbH");
+        assertThat(PdfText.of(render(Language.DE, false, "ÄÖÜäöüß ẞ €"))).contains("ÄÖÜäöüß ẞ €");
+        assertThat(PdfText.of(render(Language.DE, false, "Rakete 🚀 GmbH"))).contains("Rakete ? GmbH");
         // Hebrew is drawn right to left: glyphs read off the page from left to right come out reversed
-        assertThat(text(render(Language.DE, false, "שלום"))).contains("םולש").doesNotContain("שלום");
+        assertThat(PdfText.of(render(Language.DE, false, "שלום"))).contains("םולש").doesNotContain("שלום");
     }
 
     @Test
@@ -188,22 +188,10 @@ class ReportRendererIntegrationTest {
             for (java.util.concurrent.Future<byte[]> future : futures) {
                 byte[] pdf = future.get();
                 assertThat(pdf.length).isCloseTo(alone.length, within(64)); // ids and dates differ a little
-                assertThat(text(pdf)).contains("Muster Metallbau GmbH");
+                assertThat(PdfText.of(pdf)).contains("Muster Metallbau GmbH");
             }
         } finally {
             pool.shutdown();
-        }
-    }
-
-    static String text(byte[] pdf) {
-        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-            StringBuilder all = new StringBuilder();
-            for (int page = 1; page <= document.getNumberOfPages(); page++) {
-                all.append(PdfTextExtractor.getTextFromPage(document.getPage(page))).append('\n');
-            }
-            return all.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,12 +2,10 @@ package de.digitalcheck.portal.report.web;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.itextpdf.kernel.pdf.PdfDocument;
-import com.itextpdf.kernel.pdf.PdfReader;
-import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.support.PdfText;
 import de.digitalcheck.portal.support.Answers;
 import de.digitalcheck.portal.support.Http;
 import io.micronaut.json.JsonMapper;
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -103,9 +99,9 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
             + "giesserei-ruediger-soehne-" + today + ".pdf\"; filename*=UTF-8''digitalcheck-Gie%C3%9Ferei-R%C3%BCdiger-S%C3%B6hne-"
             + today + ".pdf");
         assertThat(pdf.headers().firstValue("Cache-Control")).contains("private, no-store");
-        assertThat(text(pdf.body())).contains("Gießerei Rüdiger & Söhne", "Your digital readiness report",
+        assertThat(PdfText.of(pdf.body())).contains("Gießerei Rüdiger & Söhne", "Your digital readiness report",
             "Wirtschaftsförderung Dortmund");
-        assertThat(text(http.getBytes(path(doc, "reportUrl") + "&lang=de").body())).contains("Ihr Bericht zum digitalen Reifegrad");
+        assertThat(PdfText.of(http.getBytes(path(doc, "reportUrl") + "&lang=de").body())).contains("Ihr Bericht zum digitalen Reifegrad");
     }
 
     @Test
@@ -146,7 +142,7 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Disposition")).get().asString().startsWith("attachment;");
         assertThat(pdf.headers().firstValue("Cache-Control")).contains("private, no-store");
-        assertThat(text(pdf.body())).contains("Your digital readiness report", "Werkzeugbau Unna");
+        assertThat(PdfText.of(pdf.body())).contains("Your digital readiness report", "Werkzeugbau Unna");
         HttpResponse<String> unknown = http.get("/check/" + "B".repeat(43) + "/report.pdf");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("This link is not valid (any more)"); // the page language stays English (cookie)
@@ -179,7 +175,7 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         try (InputStream in = attachment.getInputStream()) {
             pdf = in.readAllBytes();
         }
-        assertThat(text(pdf)).contains("Gießerei Rüdiger", "Ihr Bericht zum digitalen Reifegrad");
+        assertThat(PdfText.of(pdf)).contains("Gießerei Rüdiger", "Ihr Bericht zum digitalen Reifegrad");
     }
 
     @Test
@@ -211,17 +207,5 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
             }
         }
         return null;
-    }
-
-    static String text(byte[] pdf) {
-        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-            StringBuilder all = new StringBuilder();
-            for (int page = 1; page <= document.getNumberOfPages(); page++) {
-                all.append(PdfTextExtractor.getTextFromPage(document.getPage(page))).append('\n');
-            }
-            return all.toString();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
