@@ -5,7 +5,7 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.Mailer;
-import io.micronaut.context.annotation.Value;
+import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.Formats;
 import io.micronaut.transaction.annotation.Transactional;
@@ -24,16 +24,16 @@ public class Invitations {
     private final Agencies agencies;
     private final Mailer mailer;
     private final Messages messages;
-    private final String baseUrl;
+    private final PortalSettings settings;
     private final Clock clock;
 
     Invitations(Accounts accounts, Agencies agencies, Mailer mailer, Messages messages,
-                @Value("${portal.base-url}") String baseUrl, Clock clock) {
+                PortalSettings settings, Clock clock) {
         this.accounts = accounts;
         this.agencies = agencies;
         this.mailer = mailer;
         this.messages = messages;
-        this.baseUrl = baseUrl;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -73,10 +73,10 @@ public class Invitations {
             role.belongsToAgency() ? agency : null, null, null, clock.instant(), null));
         String roleName = messages.get(Language.DE, "role." + role.name());
         mailer.send(new Mail(email, messages.get(Language.DE, "mail.invite.subject"),
-            messages.get(Language.DE, "mail.invite.text", name, roleName, baseUrl + "/anmelden")
+            messages.get(Language.DE, "mail.invite.text", name, roleName, settings.link("/anmelden"))
                 + "\n\n---\n\n"
                 + messages.get(Language.EN, "mail.invite.text", name, messages.get(Language.EN, "role." + role.name()),
-                    baseUrl + "/anmelden?lang=en")));
+                    settings.link("/anmelden?lang=en"))));
         return account;
     }
 }

@@ -1,10 +1,10 @@
 package de.digitalcheck.portal.funding;
 
+import de.digitalcheck.portal.shared.time.PortalTime;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +12,6 @@ import java.util.Map;
 @Singleton
 public class FundingAdvisor {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private final FundingProgrammes programmes;
     private final Clock clock;
@@ -27,7 +26,7 @@ public class FundingAdvisor {
      * @param sme whether the company is an SME (fewer than 250 employees)
      */
     public List<FundingProgramme> matching(String ags, boolean sme, Map<String, Integer> levels) {
-        LocalDate today = LocalDate.now(clock.withZone(BERLIN));
+        LocalDate today = PortalTime.today(clock);
         return programmes.findAllOrderByNameDe().stream()
             .filter(p -> p.openOn(today))
             .filter(p -> ags.startsWith(p.regionAgs()))

@@ -8,10 +8,10 @@ import de.digitalcheck.portal.readiness.ResultSummary.Programme;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.time.PortalTime;
 import jakarta.inject.Singleton;
 
 import java.text.NumberFormat;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -23,8 +23,6 @@ import java.util.Optional;
 /** Builds a completed check's {@link ResultSummary}: score, levels, chart, capping questions, advice, funding, agency, peers. */
 @Singleton
 public class ResultSummaries {
-
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private final SelfCheck selfCheck;
     private final PeerBenchmark peers;
@@ -108,7 +106,7 @@ public class ResultSummaries {
 
     private static String date(Language lang, Assessment a) {
         return a.completedAt() == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-            .withLocale(lang.locale()).format(a.completedAt().atZone(BERLIN));
+            .withLocale(lang.locale()).format(PortalTime.local(a.completedAt()));
     }
 
     static String decimal(Language lang, double value) {

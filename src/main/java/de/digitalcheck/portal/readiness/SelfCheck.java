@@ -6,13 +6,19 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,6 +33,10 @@ import java.util.function.UnaryOperator;
  * every applicable question is answered), submit a whole check at once, and find a check by its private token.
  * Every input is validated before anything is written; a {@link de.digitalcheck.portal.shared.validation.ValidationException}
  * means nothing changed.
+ *
+ * <p>The one place that writes checks. Every write is one transaction: a check that becomes complete publishes
+ * {@link AssessmentCompleted} inside it, and the check cache learns the new revision only after the commit. A write
+ * that loses an optimistic-lock race is applied again, in a new transaction, to the check as it is now.
  */
 @Singleton
 public class SelfCheck {
@@ -41,10 +51,15 @@ public class SelfCheck {
     private final JsonMapper json;
     private final Clock clock;
     private final CheckCache cache;
+    private final TransactionOperations<Connection> transactions;
+    private final ApplicationEventPublisher<AssessmentCompleted> completions;
 
     SelfCheck(Questionnaires questionnaires, ProfileRules rules, Router router, Assessments assessments,
-              JsonMapper json, Clock clock, CheckCache cache) {
+              JsonMapper json, Clock clock, CheckCache cache, TransactionOperations<Connection> transactions,
+              ApplicationEventPublisher<AssessmentCompleted> completions) {
         this.cache = cache;
+        this.transactions = transactions;
+        this.completions = completions;
         this.questionnaires = questionnaires;
         this.rules = rules;
         this.router = router;
@@ -104,7 +119,7 @@ public class SelfCheck {
             "{}", null, null, null, null, null, null, null, null,
             agencyIdFor(company), null, now, now, null, 0);
         Assessment assessment = score == null ? draft : draft.withAnswers(write(answers), score, now);
-        return started(assessments.save(assessment), token);
+        return new Started(insert(assessment), token);
     }
 
     /** A new check for the same company, linked to the previous one so that its result shows the progress. */
@@ -117,7 +132,7 @@ public class SelfCheck {
             previous.sizeClass(), previous.companyType(), previous.contactName(), previous.contactEmail(),
             previous.contactPhone(), "{}", null, null, null, null, null, null, null, null,
             router.agencyFor(previous.ags()).map(Agency::id).orElse(null), previous.id(), now, now, null, 0);
-        return started(assessments.save(next), token);
+        return new Started(insert(next), token);
     }
 
     /** The completed check this one repeats, if any. */
@@ -125,9 +140,8 @@ public class SelfCheck {
         return Optional.ofNullable(assessment.previousId()).flatMap(assessments::findById).filter(Assessment::completed);
     }
 
-    private Started started(Assessment saved, String token) {
-        cache.remember(saved);
-        return new Started(saved, token);
+    private Assessment insert(Assessment check) {
+        return transactions.executeWrite(status -> written(status, null, assessments.save(check)));
     }
 
     /** The check with this private token, read from the database. */
@@ -199,10 +213,10 @@ public class SelfCheck {
     private Assessment update(Assessment read, UnaryOperator<Assessment> change) {
         Assessment current = read;
         for (int attempt = 1; ; attempt++) {
+            Assessment before = current;
             try {
-                Assessment saved = assessments.update(change.apply(current));
-                cache.remember(saved);
-                return saved;
+                return transactions.executeWrite(status ->
+                    written(status, before, assessments.update(change.apply(before))));
             } catch (OptimisticLockException e) {
                 Optional<Assessment> now = assessments.findById(read.id())
                     .filter(a -> a.tokenHash().equals(read.tokenHash()));
@@ -215,6 +229,23 @@ public class SelfCheck {
                 current = now.get();
             }
         }
+    }
+
+    /**
+     * What follows a write inside its transaction: {@link AssessmentCompleted} where the check became complete (its
+     * listeners run in this transaction), and the cache told of the new revision once the transaction has committed.
+     */
+    private Assessment written(TransactionStatus<?> status, @Nullable Assessment before, Assessment after) {
+        if (after.completed() && (before == null || !before.completed())) {
+            completions.publishEvent(new AssessmentCompleted(new AssessmentId(after.id())));
+        }
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.remember(after);
+            }
+        });
+        return after;
     }
 
     private Assessment rescore(Assessment assessment, Map<String, String> answers) {

@@ -6,21 +6,20 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.Mailer;
-import io.micronaut.context.annotation.Value;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.config.PortalSettings;
 import jakarta.inject.Singleton;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /** The PDF report of a completed check: made on request (never stored), downloaded or mailed to the check's contact. */
 @Singleton
 public class Reports {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final String PDF = "application/pdf";
 
     private final ResultSummaries summaries;
@@ -28,18 +27,16 @@ public class Reports {
     private final Mailer mailer;
     private final Messages messages;
     private final Clock clock;
-    private final String baseUrl;
-    private final String networkName;
+    private final PortalSettings settings;
 
     Reports(ResultSummaries summaries, ReportRenderer renderer, Mailer mailer, Messages messages, Clock clock,
-            @Value("${portal.base-url}") String baseUrl, @Value("${portal.network-name}") String networkName) {
+            PortalSettings settings) {
         this.summaries = summaries;
         this.renderer = renderer;
         this.mailer = mailer;
         this.messages = messages;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.networkName = networkName;
+        this.settings = settings;
     }
 
     /** A rendered report and the name it is offered under. */
@@ -59,8 +56,8 @@ public class Reports {
         // Bookings do not exist yet: the booking module will hand the check's booked appointment in here
         // (an Appointment instead of null); the renderer already shows it.
         ReportModel model = new ReportModel(language, summaries.summarise(language, assessment), resultUrl(token), null,
-            networkName, LocalDate.now(clock.withZone(BERLIN)));
-        LocalDate completed = assessment.completedAt().atZone(BERLIN).toLocalDate();
+            settings.networkName(), PortalTime.today(clock));
+        LocalDate completed = PortalTime.local(assessment.completedAt()).toLocalDate();
         return new Report(renderer.render(model), ReportFileName.of(assessment.companyName(), completed));
     }
 
@@ -82,6 +79,6 @@ public class Reports {
     }
 
     private String resultUrl(String token) {
-        return baseUrl + "/check/" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "/result";
+        return settings.link("/check/" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "/result");
     }
 }

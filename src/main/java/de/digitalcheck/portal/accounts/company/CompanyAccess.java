@@ -9,7 +9,7 @@ import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.Formats;
-import io.micronaut.context.annotation.Value;
+import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -33,16 +33,16 @@ public class CompanyAccess {
     private final Assessments assessments;
     private final Mailer mailer;
     private final Messages messages;
-    private final String baseUrl;
+    private final PortalSettings settings;
     private final Clock clock;
 
     CompanyAccess(CompanyLinks links, Assessments assessments, Mailer mailer, Messages messages,
-                  @Value("${portal.base-url}") String baseUrl, Clock clock) {
+                  PortalSettings settings, Clock clock) {
         this.links = links;
         this.assessments = assessments;
         this.mailer = mailer;
         this.messages = messages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -68,7 +68,7 @@ public class CompanyAccess {
         Instant now = clock.instant();
         links.save(new CompanyLink(Tokens.hash(token), email, now, now.plus(VALID), null));
         mailer.send(new Mail(email, messages.get(language, "mail.company.subject"),
-            messages.get(language, "mail.company.text", baseUrl + "/mein-unternehmen/link/" + token, VALID.toMinutes())));
+            messages.get(language, "mail.company.text", settings.link("/mein-unternehmen/link/" + token), VALID.toMinutes())));
     }
 
     /** Uses a link up: it opens the company's data once, within its time. */

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts.company;
 
+import de.digitalcheck.portal.shared.web.Cookies;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
@@ -27,13 +28,13 @@ class CompanySession {
     static final Duration LENGTH = Duration.ofHours(1);
 
     private final byte[] key;
-    private final boolean secure;
+    private final Cookies cookies;
     private final Clock clock;
 
     CompanySession(@Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret,
-                   @Value("${portal.base-url}") String baseUrl, Clock clock) {
+                   Cookies cookies, Clock clock) {
         this.key = ("company-session:" + secret).getBytes(StandardCharsets.UTF_8);
-        this.secure = baseUrl.startsWith("https:");
+        this.cookies = cookies;
         this.clock = clock;
     }
 
@@ -41,8 +42,7 @@ class CompanySession {
         long until = clock.instant().plus(LENGTH).getEpochSecond();
         String payload = Base64.getUrlEncoder().withoutPadding()
             .encodeToString((until + "|" + email).getBytes(StandardCharsets.UTF_8));
-        return Cookie.of(COOKIE, payload + "." + sign(payload)).path("/").httpOnly(true).secure(secure)
-            .sameSite(SameSite.Strict).maxAge(LENGTH);
+        return cookies.of(COOKIE, payload + "." + sign(payload), "/", SameSite.Strict).maxAge(LENGTH);
     }
 
     static Cookie close() {

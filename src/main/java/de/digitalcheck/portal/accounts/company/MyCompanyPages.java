@@ -4,6 +4,7 @@ import de.digitalcheck.portal.readiness.PersonalData;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mailer;
+import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
@@ -41,7 +42,6 @@ class MyCompanyPages {
 
     static final String PATH = "/mein-unternehmen";
     static final String OVERVIEW = PATH + "/uebersicht";
-    static final java.time.ZoneId BERLIN = java.time.ZoneId.of("Europe/Berlin");
 
     private final CompanyAccess access;
     private final CompanySession session;
@@ -105,7 +105,7 @@ class MyCompanyPages {
         }
         Language lang = PortalLocaleResolver.language(request);
         java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter
-            .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(lang.locale()).withZone(BERLIN);
+            .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(lang.locale()).withZone(PortalTime.ZONE);
         java.text.NumberFormat decimal = java.text.NumberFormat.getNumberInstance(lang.locale());
         decimal.setMinimumFractionDigits(1);
         decimal.setMaximumFractionDigits(1);

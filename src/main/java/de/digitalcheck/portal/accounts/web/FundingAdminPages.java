@@ -3,6 +3,7 @@ package de.digitalcheck.portal.accounts.web;
 import de.digitalcheck.portal.funding.FundingAdministration;
 import de.digitalcheck.portal.funding.FundingProgramme;
 import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorPages;
@@ -27,7 +28,6 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -110,7 +110,7 @@ class FundingAdminPages {
     }
 
     private Map<String, Object> model(Map<String, String> errors, Map<String, String> form) {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Berlin")));
+        LocalDate today = PortalTime.today(clock);
         Map<String, Object> model = new HashMap<>();
         model.put("programmes", funding.all());
         model.put("today", today);

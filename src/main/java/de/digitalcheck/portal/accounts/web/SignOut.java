@@ -2,6 +2,7 @@ package de.digitalcheck.portal.accounts.web;
 
 import de.digitalcheck.portal.shared.web.Csrf;
 import io.micronaut.context.BeanContext;
+import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.inject.qualifiers.Qualifiers;
@@ -41,11 +42,11 @@ class SignOut {
     private final String baseUrl;
     private final String clientId;
 
-    SignOut(Csrf csrf, BeanContext beans, @Value("${portal.base-url}") String baseUrl,
+    SignOut(Csrf csrf, BeanContext beans, PortalSettings settings,
             @Value("${micronaut.security.oauth2.clients.oidc.client-id:}") String clientId) {
         this.csrf = csrf;
         this.beans = beans;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        this.baseUrl = settings.link("/");
         this.clientId = clientId;
     }
 

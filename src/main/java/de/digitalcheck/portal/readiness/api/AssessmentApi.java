@@ -13,7 +13,7 @@ import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.ApiProblems;
 import de.digitalcheck.portal.shared.web.JsonBody;
-import io.micronaut.context.annotation.Value;
+import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -46,13 +46,13 @@ class AssessmentApi {
     private final SelfCheck selfCheck;
     private final ApiProblems problems;
     private final JsonMapper json;
-    private final String baseUrl;
+    private final PortalSettings settings;
 
-    AssessmentApi(SelfCheck selfCheck, ApiProblems problems, JsonMapper json, @Value("${portal.base-url}") String baseUrl) {
+    AssessmentApi(SelfCheck selfCheck, ApiProblems problems, JsonMapper json, PortalSettings settings) {
         this.selfCheck = selfCheck;
         this.problems = problems;
         this.json = json;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.settings = settings;
     }
 
     @Post
@@ -120,7 +120,7 @@ class AssessmentApi {
         String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
         return new AssessmentDocument(a.id(), token, a.status().name().toLowerCase(java.util.Locale.ROOT),
             a.questionnaireVersion(), overall, dimensions, agency, null,
-            baseUrl + "/check/" + encoded + "/result",
-            baseUrl + "/api/v1/assessments/" + a.id() + "/report?token=" + encoded);
+            settings.link("/check/" + encoded + "/result"),
+            settings.link("/api/v1/assessments/" + a.id() + "/report?token=" + encoded));
     }
 }

@@ -11,7 +11,7 @@ import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.FieldError;
-import io.micronaut.context.annotation.Value;
+import de.digitalcheck.portal.shared.config.PortalSettings;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -30,15 +30,15 @@ class CheckViews {
     private final SelfCheck selfCheck;
     private final PostalCodeDirectory directory;
     private final Messages messages;
-    private final String baseUrl;
+    private final PortalSettings settings;
 
     CheckViews(Questionnaires questionnaires, SelfCheck selfCheck, PostalCodeDirectory directory, Messages messages,
-               @Value("${portal.base-url}") String baseUrl) {
+               PortalSettings settings) {
         this.questionnaires = questionnaires;
         this.selfCheck = selfCheck;
         this.directory = directory;
         this.messages = messages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.settings = settings;
     }
 
     public record Choice(String value, String label) {
@@ -105,7 +105,7 @@ class CheckViews {
         model.put("last", index == steps.size() - 1);
         model.put("action", CheckPaths.step(token, dimensionId));
         model.put("token", token);
-        model.put("resumeUrl", baseUrl + CheckPaths.resume(token));
+        model.put("resumeUrl", settings.link(CheckPaths.resume(token)));
         model.put("profileUrl", CheckPaths.profile(token));
         return model;
     }

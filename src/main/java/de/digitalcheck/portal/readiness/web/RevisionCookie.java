@@ -1,7 +1,7 @@
 package de.digitalcheck.portal.readiness.web;
 
 import de.digitalcheck.portal.readiness.Assessment;
-import io.micronaut.context.annotation.Value;
+import de.digitalcheck.portal.shared.web.Cookies;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
@@ -21,10 +21,10 @@ class RevisionCookie {
 
     static final String NAME = "check_revision";
 
-    private final boolean secure;
+    private final Cookies cookies;
 
-    RevisionCookie(@Value("${portal.base-url}") String baseUrl) {
-        this.secure = baseUrl.startsWith("https:");
+    RevisionCookie(Cookies cookies) {
+        this.cookies = cookies;
     }
 
     /** The revision the request's browser last saw of its check, if it sent one. */
@@ -40,8 +40,7 @@ class RevisionCookie {
     <R extends MutableHttpResponse<?>> R keep(HttpRequest<?> request, R response, String token, Assessment check) {
         OptionalInt seen = of(request);
         if (seen.isEmpty() || seen.getAsInt() != check.revision()) {
-            response.cookie(Cookie.of(NAME, Integer.toString(check.revision())).path(CheckPaths.resume(token))
-                .httpOnly(true).secure(secure).sameSite(SameSite.Lax));
+            response.cookie(cookies.of(NAME, Integer.toString(check.revision()), CheckPaths.resume(token), SameSite.Lax));
         }
         return response;
     }

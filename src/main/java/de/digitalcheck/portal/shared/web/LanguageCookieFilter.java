@@ -1,12 +1,10 @@
 package de.digitalcheck.portal.shared.web;
 
 import de.digitalcheck.portal.shared.i18n.Language;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 
 import java.time.Duration;
@@ -15,16 +13,16 @@ import java.time.Duration;
 @ServerFilter("/**")
 class LanguageCookieFilter {
 
-    private final boolean secure;
+    private final Cookies cookies;
 
-    LanguageCookieFilter(@Value("${portal.base-url}") String baseUrl) {
-        this.secure = baseUrl.startsWith("https:");
+    LanguageCookieFilter(Cookies cookies) {
+        this.cookies = cookies;
     }
 
     @ResponseFilter
     void remember(HttpRequest<?> request, MutableHttpResponse<?> response) {
         request.getParameters().getFirst(PortalLocaleResolver.PARAM).flatMap(Language::fromCode).ifPresent(language ->
-            response.cookie(Cookie.of(PortalLocaleResolver.COOKIE, language.code())
-                .path("/").httpOnly(true).secure(secure).sameSite(SameSite.Lax).maxAge(Duration.ofDays(365))));
+            response.cookie(cookies.of(PortalLocaleResolver.COOKIE, language.code(), "/", SameSite.Lax)
+                .maxAge(Duration.ofDays(365))));
     }
 }

@@ -1,7 +1,7 @@
 package de.digitalcheck.portal.shared.web;
 
 import de.digitalcheck.portal.shared.i18n.Language;
-import io.micronaut.context.annotation.Value;
+import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.utils.SecurityService;
@@ -20,8 +20,8 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
     private final Csrf csrf;
     private final SecurityService security;
 
-    LayoutModel(@Value("${portal.network-name}") String networkName, Csrf csrf, SecurityService security) {
-        this.networkName = networkName;
+    LayoutModel(PortalSettings settings, Csrf csrf, SecurityService security) {
+        this.networkName = settings.networkName();
         this.csrf = csrf;
         this.security = security;
     }
