@@ -1,21 +1,53 @@
 package de.digitalcheck.portal.readiness;
 
-import io.micronaut.data.annotation.Query;
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
+import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-@JdbcRepository(dialect = Dialect.MYSQL)
-public interface Assessments extends CrudRepository<Assessment, String> {
+/**
+ * The self-checks as other modules read them: by private link (pages under a check's address, see
+ * {@link CheckPaths}), by id (modules that refer to a check), by contact email ("Mein Unternehmen"). Only the
+ * self-check itself changes them.
+ */
+@Singleton
+public class Assessments {
 
-    Optional<Assessment> findByTokenHash(String tokenHash);
+    private final SelfCheck selfCheck;
 
-    List<Assessment> findByContactEmailOrderByCreatedAtDesc(String contactEmail);
+    Assessments(SelfCheck selfCheck) {
+        this.selfCheck = selfCheck;
+    }
 
-    /** The checks with this contact email, locked until the surrounding transaction ends (erasure). */
-    @Query("SELECT * FROM assessment WHERE contact_email = :contactEmail FOR UPDATE")
-    List<Assessment> lockByContactEmail(String contactEmail);
+    /** The check this private link reaches, if any. */
+    public Optional<Assessment> byToken(String token) {
+        return selfCheck.byToken(token).map(selfCheck::view);
+    }
+
+    /**
+     * The check this private link reaches.
+     *
+     * @throws UnknownAssessment if the link reaches none (the check's pages answer with "this link is not valid")
+     */
+    public Assessment byLink(String token) {
+        return byToken(token).orElseThrow(UnknownAssessment::new);
+    }
+
+    /** The check with this id if {@code token} is its private link (the API: id in the path, token in the query). */
+    public Optional<Assessment> byId(String id, String token) {
+        return selfCheck.byId(id, token).map(selfCheck::view);
+    }
+
+    /** The check with this id; for modules that hold the id (no private link needed). */
+    public Optional<Assessment> find(AssessmentId id) {
+        return selfCheck.find(id);
+    }
+
+    /** The checks that name this contact email, newest first. */
+    public List<Assessment> ofContact(String email) {
+        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        return selfCheck.ofContact(address).stream().map(selfCheck::view).toList();
+    }
 }

@@ -20,10 +20,10 @@ import java.util.Optional;
  * Only checks of the same questionnaire version count, and of a company that checked again only its latest check.
  */
 @Singleton
-public class PeerBenchmark {
+class PeerBenchmark {
 
-    public static final int MIN_GROUP = 5;
-    static final List<String> DIMENSIONS = QuestionnaireLoader.DIMENSIONS;
+    static final int MIN_GROUP = 5;
+    static final List<String> DIMENSIONS = Questionnaire.DIMENSION_IDS;
 
     private final DataSource dataSource;
 
@@ -39,7 +39,7 @@ public class PeerBenchmark {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Benchmark> compare(Assessment assessment) {
+    Optional<Benchmark> compare(Assessment assessment) {
         for (Group group : Group.values()) {
             Benchmark benchmark = query(group, assessment);
             if (benchmark.companies() >= MIN_GROUP) {
@@ -55,14 +55,14 @@ public class PeerBenchmark {
         // completed checks of the same questionnaire version, each company's latest check only
         sql.append(" FROM assessment WHERE status = 'COMPLETED' AND id <> ? AND questionnaire_version = ?")
             .append(" AND id NOT IN (SELECT previous_id FROM assessment WHERE previous_id IS NOT NULL AND status = 'COMPLETED')");
-        List<String> params = new ArrayList<>(List.of(a.id(), a.questionnaireVersion()));
+        List<String> params = new ArrayList<>(List.of(a.id().value(), a.questionnaireVersion()));
         if (group == Group.SECTOR_AND_SIZE || group == Group.SECTOR) {
             sql.append(" AND sector = ?");
-            params.add(a.sector());
+            params.add(a.company().sector());
         }
         if (group == Group.SECTOR_AND_SIZE || group == Group.SIZE) {
             sql.append(" AND size_class = ?");
-            params.add(a.sizeClass());
+            params.add(a.company().sizeClass().name());
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql.toString())) {

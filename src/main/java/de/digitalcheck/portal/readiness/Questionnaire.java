@@ -19,6 +19,10 @@ public record Questionnaire(
     List<Question> questions,
     Map<String, List<Text>> recommendations) {
 
+    /** The ids of the six dimensions of the IMPULS model, in their order; every version has exactly these. */
+    public static final List<String> DIMENSION_IDS =
+        List.of("strategy", "factory", "operations", "products", "services", "employees");
+
     public record Dimension(String id, int weight, Text title, Text description, List<Field> fields) {
     }
 

@@ -31,7 +31,7 @@ public final class QuestionnaireLoader {
     public static final int MAX_QUESTIONS = 40;
     public static final int MAX_LEVEL = 5;
     /** The dimensions of the IMPULS model; "not applicable" is allowed only in the last two. */
-    static final List<String> DIMENSIONS = List.of("strategy", "factory", "operations", "products", "services", "employees");
+    static final List<String> DIMENSIONS = Questionnaire.DIMENSION_IDS;
     static final Set<String> MAY_BE_NOT_APPLICABLE = Set.of("products", "services");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
     private static final Set<String> DIMENSION_IDS = Set.copyOf(DIMENSIONS);

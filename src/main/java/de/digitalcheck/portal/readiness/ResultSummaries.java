@@ -5,7 +5,9 @@ import de.digitalcheck.portal.funding.FundingProgramme;
 import de.digitalcheck.portal.readiness.ResultSummary.Capping;
 import de.digitalcheck.portal.readiness.ResultSummary.DimensionRow;
 import de.digitalcheck.portal.readiness.ResultSummary.Programme;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.time.PortalTime;
@@ -24,13 +26,18 @@ import java.util.Optional;
 @Singleton
 public class ResultSummaries {
 
+    private final Questionnaires questionnaires;
     private final SelfCheck selfCheck;
+    private final Router router;
     private final PeerBenchmark peers;
     private final FundingAdvisor funding;
     private final Messages messages;
 
-    ResultSummaries(SelfCheck selfCheck, PeerBenchmark peers, FundingAdvisor funding, Messages messages) {
+    ResultSummaries(Questionnaires questionnaires, SelfCheck selfCheck, Router router, PeerBenchmark peers,
+                    FundingAdvisor funding, Messages messages) {
+        this.questionnaires = questionnaires;
         this.selfCheck = selfCheck;
+        this.router = router;
         this.peers = peers;
         this.funding = funding;
         this.messages = messages;
@@ -38,9 +45,9 @@ public class ResultSummaries {
 
     /** The summary of a completed check in one language. */
     public ResultSummary summarise(Language lang, Assessment a) {
-        Questionnaire q = selfCheck.questionnaireOf(a);
-        Map<String, String> answers = selfCheck.answers(a);
-        Scoring.Score score = Scoring.score(q, a.type(), answers);
+        Questionnaire q = questionnaires.version(a.questionnaireVersion()).orElse(questionnaires.current());
+        Map<String, String> answers = a.answers();
+        Scoring.Score score = Scoring.score(q, a.company().type(), answers);
         Optional<PeerBenchmark.Benchmark> benchmark = peers.compare(a);
         List<DimensionRow> rows = new ArrayList<>();
         Map<String, Integer> levels = new LinkedHashMap<>();
@@ -63,16 +70,21 @@ public class ResultSummaries {
         String benchmarkText = benchmark.map(b -> messages.get(lang, "result.benchmark.text", b.companies(),
             messages.get(lang, "result.benchmark.group." + b.group().name()), decimal(lang, b.score()),
             decimal(lang, score.value()))).orElse(messages.get(lang, "result.benchmark.none"));
-        Optional<Agency> agency = selfCheck.agencyOf(a);
-        String location = a.postalCode() + " " + a.municipality();
-        return new ResultSummary(a.companyName(), date(lang, a), decimal(lang, score.value()),
+        Optional<Agency> agency = router.agency(a.agencyId());
+        String location = a.company().location();
+        return new ResultSummary(a.company().name(), date(lang, a.completedAt()), decimal(lang, score.value()),
             levelLabel(lang, score.level().number()),
             messages.get(lang, "result.group." + score.level().group().code()),
             List.copyOf(rows), chart, benchmarkText, programmes(lang, a, levels), agency.orElse(null),
             messages.get(lang, agency.isPresent() ? "result.agency.intro" : "result.agency.fallback", location),
             messages.get(lang, "result.version", q.version(), q.scoringVersion()),
-            selfCheck.previousOf(a).map(p -> messages.get(lang, "result.previous.text", date(lang, p),
-                decimal(lang, p.score()), decimal(lang, score.value()))).orElse(null));
+            previous(a).map(p -> messages.get(lang, "result.previous.text", date(lang, p.completedAt()),
+                decimal(lang, p.result().score()), decimal(lang, score.value()))).orElse(null));
+    }
+
+    /** The completed check this one repeats, if any. */
+    private Optional<Assessment> previous(Assessment a) {
+        return Optional.ofNullable(a.previousId()).flatMap(selfCheck::find).filter(Assessment::completed);
     }
 
     private List<Capping> capping(Language lang, Questionnaire q, Scoring.DimensionScore d, Map<String, String> answers) {
@@ -88,10 +100,10 @@ public class ResultSummaries {
     }
 
     private List<Programme> programmes(Language lang, Assessment a, Map<String, Integer> levels) {
-        boolean sme = SizeClass.valueOf(a.sizeClass()).isSme();
+        boolean sme = a.company().sizeClass().isSme();
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang.locale());
         List<Programme> list = new ArrayList<>();
-        for (FundingProgramme p : funding.matching(a.ags(), sme, levels)) {
+        for (FundingProgramme p : funding.matching(a.company().ags(), sme, levels)) {
             list.add(new Programme(p.name().in(lang), messages.get(lang, "result.funding.provider", p.provider()),
                 p.summary().in(lang), p.url(),
                 p.validUntil() == null ? null : messages.get(lang, "result.funding.until", date.format(p.validUntil())),
@@ -104,9 +116,9 @@ public class ResultSummaries {
         return messages.get(lang, "result.level", level, messages.get(lang, "result.level." + level));
     }
 
-    private static String date(Language lang, Assessment a) {
-        return a.completedAt() == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-            .withLocale(lang.locale()).format(PortalTime.local(a.completedAt()));
+    private static String date(Language lang, java.time.Instant at) {
+        return at == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+            .withLocale(lang.locale()).format(PortalTime.local(at));
     }
 
     static String decimal(Language lang, double value) {

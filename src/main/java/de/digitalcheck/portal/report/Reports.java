@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.report;
 
 import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.readiness.ResultSummaries;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
@@ -10,8 +11,6 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import jakarta.inject.Singleton;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,7 +57,7 @@ public class Reports {
         ReportModel model = new ReportModel(language, summaries.summarise(language, assessment), resultUrl(token), null,
             settings.networkName(), PortalTime.today(clock));
         LocalDate completed = PortalTime.local(assessment.completedAt()).toLocalDate();
-        return new Report(renderer.render(model), ReportFileName.of(assessment.companyName(), completed));
+        return new Report(renderer.render(model), ReportFileName.of(assessment.company().name(), completed));
     }
 
     /**
@@ -68,17 +67,17 @@ public class Reports {
      * @throws Mailer.MailFailed when the mail could not be handed over
      */
     public void mail(Assessment assessment, String token, Language language) {
-        if (assessment.contactEmail() == null) {
+        if (assessment.contact().email() == null) {
             throw new IllegalArgumentException("check " + assessment.id() + " has no contact email");
         }
         Report report = of(assessment, token, language);
-        mailer.send(new Mail(assessment.contactEmail(),
-            messages.get(language, "report.mail.subject", assessment.companyName().replaceAll("\\p{Cntrl}", " ")),
-            messages.get(language, "report.mail.text", assessment.companyName(), resultUrl(token)),
+        mailer.send(new Mail(assessment.contact().email(),
+            messages.get(language, "report.mail.subject", assessment.company().name().replaceAll("\\p{Cntrl}", " ")),
+            messages.get(language, "report.mail.text", assessment.company().name(), resultUrl(token)),
             List.of(new Mail.Attachment(report.fileName().ascii(), PDF, report.pdf()))));
     }
 
     private String resultUrl(String token) {
-        return settings.link("/check/" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "/result");
+        return settings.link(CheckPaths.result(token));
     }
 }

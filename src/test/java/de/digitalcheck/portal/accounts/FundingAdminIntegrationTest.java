@@ -2,7 +2,7 @@ package de.digitalcheck.portal.accounts;
 
 import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaires;
-import de.digitalcheck.portal.support.Answers;
+import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.SignedInTests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -25,13 +25,8 @@ class FundingAdminIntegrationTest extends SignedInTests {
 
     String resultPageOfAWittenCompany() {
         Http company = new Http(server, json);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("company", Map.of("name", "Witten Werkzeug", "postalCode", "58452", "sector", "C", "employees", 20,
-            "companyType", "OWN_PRODUCTS"));
-        body.put("answers", Answers.atLevel(questionnaires.current(), CompanyType.OWN_PRODUCTS, 1));
-        body.put("language", "de");
-        String resultUrl = (String) company.map(company.postJson("/api/v1/assessments", company.write(body))).get("resultUrl");
-        return company.get(resultUrl.substring(resultUrl.indexOf("/check/"))).body();
+        return company.get(CompletedChecks.of(questionnaires.current()).named("Witten Werkzeug").at("58452")
+            .sized("C", 20).level(1).submit(company).resultPath()).body();
     }
 
     @Test

@@ -1,8 +1,7 @@
 package de.digitalcheck.portal.accounts;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SmtpServer;
 import de.digitalcheck.portal.support.Mails;
 import de.digitalcheck.portal.support.OidcProvider;
 import io.micronaut.json.JsonMapper;
@@ -27,16 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InvitationIntegrationTest implements TestPropertyProvider {
 
     final OidcProvider provider = new OidcProvider();
-    final GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    /** A fixed port, so that the SMTP server can be stopped and started again where the portal expects it. */
-    static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
+    final SmtpServer smtp = new SmtpServer();
 
     @Inject
     EmbeddedServer server;
@@ -47,10 +37,8 @@ class InvitationIntegrationTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        smtp.start();
         Map<String, String> properties = new HashMap<>(provider.portalProperties());
-        properties.put("javamail.properties.mail.smtp.host", "127.0.0.1");
-        properties.put("javamail.properties.mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+        properties.putAll(smtp.portalProperties());
         return properties;
     }
 
@@ -74,8 +62,7 @@ class InvitationIntegrationTest implements TestPropertyProvider {
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(303);
         assertThat(admin.get("/admin?eingeladen=1").body()).contains("neue.coachin@en-agentur.example.org", "Nele Neu");
 
-        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
-        MimeMessage mail = smtp.getReceivedMessages()[smtp.getReceivedMessages().length - 1];
+        MimeMessage mail = smtp.lastMail();
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("neue.coachin@en-agentur.example.org");
         assertThat(mail.getSubject()).contains("Einladung");
         assertThat(Mails.text(mail)).contains("Nele Neu", "Innovationscoach", "/anmelden");
@@ -121,7 +108,7 @@ class InvitationIntegrationTest implements TestPropertyProvider {
         assertThat(coach.role()).isEqualTo(Role.COACH);
         assertThat(coach.agencyId()).isEqualTo("en-agentur");
         assertThat(staff.get("/agentur").body()).contains("Nico Neu");
-        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
+        smtp.awaitMails(1);
 
         HttpResponse<String> invalid = staff.postForm("/agentur/coaches", Map.of("email", "", "name", ""));
         assertThat(invalid.statusCode()).isEqualTo(422);

@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.accounts;
 
 import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SmtpServer;
 import de.digitalcheck.portal.support.OidcProvider;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -34,8 +35,8 @@ class InvitationWithoutMailServerIntegrationTest implements TestPropertyProvider
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(provider.portalProperties());
-        properties.put("javamail.properties.mail.smtp.host", "127.0.0.1");
-        properties.put("javamail.properties.mail.smtp.port", String.valueOf(InvitationIntegrationTest.freePort()));
+        // an SMTP server's address where none runs: it was never started
+        properties.putAll(new SmtpServer().portalAddress());
         return properties;
     }
 

@@ -1,6 +1,6 @@
 package de.digitalcheck.portal.bench;
 
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -3,7 +3,7 @@ package de.digitalcheck.portal.bench;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.readiness.ResultSummaries;
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.report.ReportFixtures;
 import de.digitalcheck.portal.report.ReportModel;
 import de.digitalcheck.portal.report.ReportRenderer;
@@ -57,7 +57,7 @@ public final class ReportBench {
             SelfCheck selfCheck = context.getBean(SelfCheck.class);
             Questionnaire q = context.getBean(Questionnaires.class).current();
             ReportFixtures.seedPeers(selfCheck, q);
-            SelfCheck.Started demo = ReportFixtures.demoCheck(selfCheck, q, Language.DE);
+            ReportFixtures.DemoCheck demo = ReportFixtures.demoCheck(selfCheck, q, Language.DE);
             ResultSummaries summaries = context.getBean(ResultSummaries.class);
             ReportRenderer renderer = context.getBean(ReportRenderer.class);
             Reports reports = context.getBean(Reports.class);

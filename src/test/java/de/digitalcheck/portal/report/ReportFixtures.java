@@ -2,12 +2,12 @@ package de.digitalcheck.portal.report;
 
 import de.digitalcheck.portal.accounts.MeetingMode;
 import de.digitalcheck.portal.readiness.Assessment;
-import de.digitalcheck.portal.readiness.CompanyInput;
 import de.digitalcheck.portal.readiness.CompanyType;
-import de.digitalcheck.portal.readiness.ContactInput;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.ResultSummary;
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.internal.CompanyInput;
+import de.digitalcheck.portal.readiness.internal.ContactInput;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.support.Answers;
 
@@ -34,13 +34,19 @@ public final class ReportFixtures {
      * The demo company of worked example 1 (docs/scoring.md): strategy and employees 3, factory and services 1,
      * operations and products 2 (each dimension capped by its weakest answer).
      */
-    public static SelfCheck.Started demoCheck(SelfCheck selfCheck, Questionnaire q, Language language) {
+    public static DemoCheck demoCheck(SelfCheck selfCheck, Questionnaire q, Language language) {
         Map<String, Integer> levels = Map.of("strategy", 3, "factory", 1, "operations", 2, "products", 2,
             "services", 1, "employees", 3);
         Map<String, String> answers = Answers.choose(q, CompanyType.OWN_PRODUCTS, x -> levels.get(x.dimension())
             + (x.id().endsWith("-2") && levels.get(x.dimension()) < 5 ? 1 : 0));
-        return selfCheck.submit(new CompanyInput("Muster Metallbau GmbH", "44135", null, "C", "42", "OWN_PRODUCTS"),
+        SelfCheck.Started started = selfCheck.submit(
+            new CompanyInput("Muster Metallbau GmbH", "44135", null, "C", "42", "OWN_PRODUCTS"),
             new ContactInput("Erika Mustermann", "erika.mustermann@example.org", "+49 231 1234567"), answers, language);
+        return new DemoCheck(selfCheck.view(started.assessment()), started.token());
+    }
+
+    /** The demo company's completed check as other modules see it, and its private token. */
+    public record DemoCheck(Assessment assessment, String token) {
     }
 
     /** Eight completed checks of the demo company's sector and size class, with random levels (a peer group). */
@@ -61,9 +67,5 @@ public final class ReportFixtures {
     public static ResultSummary named(ResultSummary s, String name) {
         return new ResultSummary(name, s.completedAt(), s.score(), s.levelLabel(), s.groupLabel(), s.dimensions(),
             s.chart(), s.benchmark(), s.programmes(), s.agency(), s.agencyIntro(), s.version(), s.previous());
-    }
-
-    static Assessment completed(SelfCheck.Started started) {
-        return started.assessment();
     }
 }

@@ -20,7 +20,7 @@ import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.readiness.RadarChart;
 import de.digitalcheck.portal.readiness.ResultSummaries;
 import de.digitalcheck.portal.readiness.ResultSummary;
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.shared.i18n.Language;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -69,7 +69,7 @@ class ReportRendererIntegrationTest {
     @BeforeAll
     void completeTheDemoCheck() {
         ReportFixtures.seedPeers(selfCheck, questionnaires.current());
-        SelfCheck.Started check = ReportFixtures.demoCheck(selfCheck, questionnaires.current(), Language.DE);
+        ReportFixtures.DemoCheck check = ReportFixtures.demoCheck(selfCheck, questionnaires.current(), Language.DE);
         for (Language language : Language.values()) {
             results.put(language, summaries.summarise(language, check.assessment()));
         }

@@ -61,7 +61,7 @@ public class CompanyAccess {
             errors.add("email", "error.email.format");
         }
         errors.throwIfAny();
-        if (assessments.findByContactEmailOrderByCreatedAtDesc(email).isEmpty()) {
+        if (assessments.ofContact(email).isEmpty()) {
             return;
         }
         String token = Tokens.newToken();
@@ -84,14 +84,8 @@ public class CompanyAccess {
         });
     }
 
-    /** Forgets every link ever sent to this address (part of erasing a company's data). */
-    @Transactional
-    public void forget(String email) {
-        links.deleteByEmail(normalise(email));
-    }
-
     public List<Assessment> checksOf(String email) {
-        return assessments.findByContactEmailOrderByCreatedAtDesc(normalise(email));
+        return assessments.ofContact(email);
     }
 
     static String normalise(String email) {

@@ -1,6 +1,6 @@
 package de.digitalcheck.portal.accounts.company;
 
-import de.digitalcheck.portal.readiness.PersonalData;
+import de.digitalcheck.portal.shared.privacy.PersonalDataRequests;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mailer;
@@ -45,11 +45,11 @@ class MyCompanyPages {
 
     private final CompanyAccess access;
     private final CompanySession session;
-    private final PersonalData personalData;
+    private final PersonalDataRequests personalData;
     private final Csrf csrf;
     private final Messages messages;
 
-    MyCompanyPages(CompanyAccess access, CompanySession session, PersonalData personalData, Csrf csrf, Messages messages) {
+    MyCompanyPages(CompanyAccess access, CompanySession session, PersonalDataRequests personalData, Csrf csrf, Messages messages) {
         this.access = access;
         this.session = session;
         this.personalData = personalData;
@@ -111,8 +111,8 @@ class MyCompanyPages {
         decimal.setMaximumFractionDigits(1);
         Map<String, Object> model = new HashMap<>();
         model.put("email", email.get());
-        model.put("checks", access.checksOf(email.get()).stream().map(a -> new CheckRow(a.companyName(),
-            date.format(a.createdAt()), a.completed(), a.score() == null ? "–" : decimal.format(a.score()))).toList());
+        model.put("checks", access.checksOf(email.get()).stream().map(a -> new CheckRow(a.company().name(),
+            date.format(a.createdAt()), a.completed(), a.result() == null ? "–" : decimal.format(a.result().score()))).toList());
         return HttpResponse.ok(new ModelAndView<>("accounts/company-overview", model));
     }
 
@@ -122,7 +122,7 @@ class MyCompanyPages {
         if (email.isEmpty()) {
             return HttpResponse.seeOther(URI.create(PATH));
         }
-        return HttpResponse.ok(Map.of("email", email.get(), "checks", personalData.export(email.get())))
+        return HttpResponse.ok(personalData.export(email.get()))
             .header("Content-Disposition", "attachment; filename=\"digitalcheck-daten.json\"");
     }
 
@@ -134,8 +134,7 @@ class MyCompanyPages {
         if (email.isEmpty()) {
             return HttpResponse.seeOther(URI.create(PATH));
         }
-        int erased = personalData.erase(email.get());
-        access.forget(email.get());
+        int erased = personalData.erase(email.get()).getOrDefault("checks", 0);
         return HttpResponse.ok(new ModelAndView<>("accounts/company-erased", Map.of("count", erased)))
             .cookie(CompanySession.close());
     }

@@ -2,12 +2,13 @@ package de.digitalcheck.portal.readiness.api;
 
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import de.digitalcheck.portal.readiness.Assessment;
-import de.digitalcheck.portal.readiness.CompanyInput;
-import de.digitalcheck.portal.readiness.ContactInput;
+import de.digitalcheck.portal.readiness.internal.AssessmentRow;
+import de.digitalcheck.portal.readiness.internal.CompanyInput;
+import de.digitalcheck.portal.readiness.internal.ContactInput;
+import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.readiness.Level;
 import de.digitalcheck.portal.readiness.Scoring;
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.ValidationException;
@@ -105,7 +106,7 @@ class AssessmentApi {
             .orElseGet(() -> problems.notFound(request, "problem.assessment.notFound"));
     }
 
-    private AssessmentDocument document(Assessment a, String token) {
+    private AssessmentDocument document(AssessmentRow a, String token) {
         AssessmentDocument.Overall overall = null;
         List<AssessmentDocument.DimensionLevel> dimensions = List.of();
         if (a.completed()) {
@@ -120,7 +121,7 @@ class AssessmentApi {
         String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
         return new AssessmentDocument(a.id(), token, a.status().name().toLowerCase(java.util.Locale.ROOT),
             a.questionnaireVersion(), overall, dimensions, agency, null,
-            settings.link("/check/" + encoded + "/result"),
+            settings.link(CheckPaths.result(token)),
             settings.link("/api/v1/assessments/" + a.id() + "/report?token=" + encoded));
     }
 }

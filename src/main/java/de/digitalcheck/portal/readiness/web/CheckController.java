@@ -1,10 +1,11 @@
 package de.digitalcheck.portal.readiness.web;
 
+import de.digitalcheck.portal.readiness.CheckPaths;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.internal.AssessmentRow;
 import de.digitalcheck.portal.readiness.Questionnaire;
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
@@ -117,7 +118,7 @@ class CheckController {
         ProfileForm form = ProfileForm.of(body);
         return withCheck(request, token, a -> {
             try {
-                Assessment changed = selfCheck.updateProfile(a, form.input(), form.contact());
+                AssessmentRow changed = selfCheck.updateProfile(a, form.input(), form.contact());
                 return seeOther(request, CheckPaths.step(token, firstStep(changed)), token, changed);
             } catch (ValidationException e) {
                 return invalid(PROFILE, views.profile(lang(request), form, e.errors(), CheckPaths.profile(token), token));
@@ -132,10 +133,10 @@ class CheckController {
         csrf.verify(request, body);
         Map<String, String> form = body == null ? Map.of() : body;
         boolean back = "back".equals(form.get("nav"));
-        return lookup.withStep(request, selfCheck.byToken(token), dimension, (a, steps) -> {
+        return lookup.withStep(selfCheck.byToken(token), dimension, (a, steps) -> {
             Map<String, String> given = views.answersOf(a, dimension, form);
             try {
-                Assessment saved = selfCheck.saveDimension(a, dimension, given, !back);
+                AssessmentRow saved = selfCheck.saveDimension(a, dimension, given, !back);
                 int index = steps.indexOf(dimension);
                 String next;
                 if (back) {
@@ -172,17 +173,17 @@ class CheckController {
     }
 
     /** A redirect to another page of the check, telling the browser the check's revision (see {@link RevisionCookie}). */
-    private HttpResponse<?> seeOther(HttpRequest<?> request, String path, String token, Assessment check) {
+    private HttpResponse<?> seeOther(HttpRequest<?> request, String path, String token, AssessmentRow check) {
         return revisions.keep(request, HttpResponse.seeOther(CheckPaths.uri(path)), token, check);
     }
 
-    private String firstStep(Assessment check) {
+    private String firstStep(AssessmentRow check) {
         return selfCheck.questionnaireOf(check).dimensionsFor(check.type()).get(0).id();
     }
 
     private HttpResponse<?> withCheck(HttpRequest<?> request, String token,
-                                      java.util.function.Function<Assessment, HttpResponse<?>> action) {
-        return lookup.withCheck(request, selfCheck.byToken(token), action);
+                                      java.util.function.Function<AssessmentRow, HttpResponse<?>> action) {
+        return lookup.withCheck(selfCheck.byToken(token), action);
     }
 
     private static HttpResponse<?> invalid(String view, Map<String, Object> model) {

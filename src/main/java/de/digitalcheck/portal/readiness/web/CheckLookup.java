@@ -1,10 +1,10 @@
 package de.digitalcheck.portal.readiness.web;
 
-import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.Questionnaire;
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.UnknownAssessment;
+import de.digitalcheck.portal.readiness.internal.AssessmentRow;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.shared.web.ErrorPages;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import jakarta.inject.Singleton;
 
@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
-/** What the check's pages do with a check looked up by its link: a 404 page where there is none. */
+/**
+ * What the check's pages do with a check looked up by its link: without one, {@link UnknownAssessment}, which
+ * {@link CheckErrors} answers with the "link not valid" page (also when the link stops working meanwhile).
+ */
 @Singleton
 class CheckLookup {
 
@@ -23,27 +26,15 @@ class CheckLookup {
         this.selfCheck = selfCheck;
     }
 
-    /** {@code action} with the check, or the "link not valid" page (also when the link stops working meanwhile). */
-    HttpResponse<?> withCheck(HttpRequest<?> request, Optional<Assessment> check, Function<Assessment, HttpResponse<?>> action) {
-        if (check.isEmpty()) {
-            throw linkNotValid(request);
-        }
-        try {
-            return action.apply(check.get());
-        } catch (SelfCheck.Gone e) {
-            throw linkNotValid(request);
-        }
-    }
-
-    private static ErrorPages.NotFound linkNotValid(HttpRequest<?> request) {
-        request.setAttribute(ErrorPages.NOT_FOUND_VIEW, CheckController.NOT_FOUND);
-        return new ErrorPages.NotFound();
+    /** {@code action} with the check. */
+    HttpResponse<?> withCheck(Optional<AssessmentRow> check, Function<AssessmentRow, HttpResponse<?>> action) {
+        return action.apply(check.orElseThrow(UnknownAssessment::new));
     }
 
     /** {@code action} with the check and its steps, or a 404 where the dimension is not one of its steps. */
-    HttpResponse<?> withStep(HttpRequest<?> request, Optional<Assessment> check, String dimension,
-                             BiFunction<Assessment, List<String>, HttpResponse<?>> action) {
-        return withCheck(request, check, a -> {
+    HttpResponse<?> withStep(Optional<AssessmentRow> check, String dimension,
+                             BiFunction<AssessmentRow, List<String>, HttpResponse<?>> action) {
+        return withCheck(check, a -> {
             List<String> steps = selfCheck.questionnaireOf(a).dimensionsFor(a.type()).stream()
                 .map(Questionnaire.Dimension::id).toList();
             if (!steps.contains(dimension)) {

@@ -1,11 +1,12 @@
 package de.digitalcheck.portal.readiness.web;
 
-import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.CheckPaths;
+import de.digitalcheck.portal.readiness.internal.AssessmentRow;
 import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.readiness.Sector;
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.routing.Municipality;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.shared.i18n.Language;
@@ -77,7 +78,7 @@ class CheckViews {
         return model;
     }
 
-    Map<String, Object> step(Language lang, Assessment a, String token, String dimensionId, Map<String, String> answers,
+    Map<String, Object> step(Language lang, AssessmentRow a, String token, String dimensionId, Map<String, String> answers,
                              List<FieldError> errors) {
         Questionnaire questionnaire = selfCheck.questionnaireOf(a);
         Questionnaire.Dimension dimension = questionnaire.dimension(dimensionId).orElseThrow();
@@ -116,7 +117,7 @@ class CheckViews {
     }
 
     /** The answers of one dimension's page from the submitted form. */
-    Map<String, String> answersOf(Assessment a, String dimensionId, Map<String, String> form) {
+    Map<String, String> answersOf(AssessmentRow a, String dimensionId, Map<String, String> form) {
         Map<String, String> answers = new LinkedHashMap<>();
         form.forEach((key, value) -> {
             if (key.startsWith(ANSWER_PREFIX) && value != null && !value.isBlank()) {

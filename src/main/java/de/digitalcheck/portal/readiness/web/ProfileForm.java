@@ -1,8 +1,9 @@
 package de.digitalcheck.portal.readiness.web;
 
-import de.digitalcheck.portal.readiness.Assessment;
-import de.digitalcheck.portal.readiness.CompanyInput;
-import de.digitalcheck.portal.readiness.ContactInput;
+import de.digitalcheck.portal.readiness.CompanyProfile;
+import de.digitalcheck.portal.readiness.internal.AssessmentRow;
+import de.digitalcheck.portal.readiness.internal.CompanyInput;
+import de.digitalcheck.portal.readiness.internal.ContactInput;
 
 import java.util.Map;
 
@@ -18,9 +19,10 @@ record ProfileForm(String name, String postalCode, String ags, String sector, St
             value(form, "contactName"), value(form, "contactEmail"));
     }
 
-    static ProfileForm of(Assessment a) {
-        return new ProfileForm(a.companyName(), a.postalCode(), a.ags(), a.sector(), String.valueOf(a.employees()),
-            a.companyType(), a.contactName() == null ? "" : a.contactName(), a.contactEmail() == null ? "" : a.contactEmail());
+    static ProfileForm of(AssessmentRow a) {
+        CompanyProfile c = a.company();
+        return new ProfileForm(c.name(), c.postalCode(), c.ags(), c.sector(), String.valueOf(c.employees()),
+            c.type().name(), orEmpty(a.contact().name()), orEmpty(a.contact().email()));
     }
 
     CompanyInput input() {
@@ -29,6 +31,10 @@ record ProfileForm(String name, String postalCode, String ags, String sector, St
 
     ContactInput contact() {
         return new ContactInput(contactName, contactEmail, null);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static String value(Map<String, String> form, String key) {

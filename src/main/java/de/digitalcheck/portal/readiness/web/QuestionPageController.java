@@ -1,7 +1,7 @@
 package de.digitalcheck.portal.readiness.web;
 
-import de.digitalcheck.portal.readiness.Assessment;
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.internal.AssessmentRow;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.propagation.PropagatedContext;
@@ -56,7 +56,7 @@ class QuestionPageController {
     CompletableFuture<HttpResponse<?>> showStep(HttpRequest<?> request, @PathVariable String token,
                                                 @PathVariable String dimension) {
         OptionalInt seen = revisions.of(request);
-        Optional<Assessment> known = seen.isPresent() ? selfCheck.remembered(token, seen.getAsInt()) : Optional.empty();
+        Optional<AssessmentRow> known = seen.isPresent() ? selfCheck.remembered(token, seen.getAsInt()) : Optional.empty();
         if (known.isPresent()) {
             return CompletableFuture.completedFuture(page(request, known, token, dimension));
         }
@@ -71,9 +71,9 @@ class QuestionPageController {
         return answer;
     }
 
-    private HttpResponse<?> page(HttpRequest<?> request, Optional<Assessment> check, String token, String dimension) {
+    private HttpResponse<?> page(HttpRequest<?> request, Optional<AssessmentRow> check, String token, String dimension) {
         Language lang = PortalLocaleResolver.language(request);
-        return lookup.withStep(request, check, dimension, (a, steps) -> revisions.keep(request, pages.fit(request)
+        return lookup.withStep(check, dimension, (a, steps) -> revisions.keep(request, pages.fit(request)
             ? pages.step(request, lang, a, token, dimension, selfCheck.answers(a))
             : HttpResponse.ok(new ModelAndView<>(CheckController.STEP,
                 views.step(lang, a, token, dimension, selfCheck.answers(a), List.of()))), token, a));

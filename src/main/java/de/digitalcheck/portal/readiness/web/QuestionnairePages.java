@@ -1,9 +1,10 @@
 package de.digitalcheck.portal.readiness.web;
 
-import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.CheckPaths;
+import de.digitalcheck.portal.readiness.internal.AssessmentRow;
 import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaire;
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.web.PageTemplate;
 import de.digitalcheck.portal.shared.web.PageTemplates;
@@ -61,14 +62,14 @@ class QuestionnairePages {
     }
 
     /** A question page of the check with its chosen answers. */
-    MutableHttpResponse<byte[]> step(HttpRequest<?> request, Language lang, Assessment a, String token,
+    MutableHttpResponse<byte[]> step(HttpRequest<?> request, Language lang, AssessmentRow a, String token,
                                         String dimension, Map<String, String> answers) {
         PageTemplate page = compiled.computeIfAbsent(new Key(a.questionnaireVersion(), dimension, lang, a.type()),
             key -> compile(request, lang, a, dimension));
         return pages.respond(request, page, Map.of(TOKEN, token), new HashSet<>(answers.values()));
     }
 
-    private PageTemplate compile(HttpRequest<?> request, Language lang, Assessment a, String dimension) {
+    private PageTemplate compile(HttpRequest<?> request, Language lang, AssessmentRow a, String dimension) {
         Map<String, Object> model = views.step(lang, a, TOKEN_MARKER, dimension, Map.of(), List.of());
         Map<String, String> switches = new HashMap<>();
         Questionnaire questionnaire = selfCheck.questionnaireOf(a);

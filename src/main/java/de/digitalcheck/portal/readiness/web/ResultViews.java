@@ -1,6 +1,8 @@
 package de.digitalcheck.portal.readiness.web;
 
-import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.CheckPaths;
+import de.digitalcheck.portal.readiness.internal.AssessmentRow;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.readiness.ResultSummaries;
 import de.digitalcheck.portal.readiness.ResultSummary;
 import de.digitalcheck.portal.shared.i18n.Language;
@@ -18,16 +20,18 @@ import java.util.Map;
 class ResultViews {
 
     private final ResultSummaries summaries;
+    private final SelfCheck selfCheck;
 
-    ResultViews(ResultSummaries summaries) {
+    ResultViews(ResultSummaries summaries, SelfCheck selfCheck) {
         this.summaries = summaries;
+        this.selfCheck = selfCheck;
     }
 
     /**
      * @param reportMail what became of a request to mail the report ({@code sent}, {@code failed}), else {@code null}
      */
-    Map<String, Object> result(Language lang, Assessment a, String token, @Nullable String reportMail) {
-        ResultSummary s = summaries.summarise(lang, a);
+    Map<String, Object> result(Language lang, AssessmentRow a, String token, @Nullable String reportMail) {
+        ResultSummary s = summaries.summarise(lang, selfCheck.view(a));
         Map<String, Object> model = new HashMap<>();
         model.put("companyName", s.companyName());
         model.put("score", s.score());
@@ -43,10 +47,10 @@ class ResultViews {
         model.put("version", s.version());
         model.put("previous", s.previous());
         model.put("profileUrl", CheckPaths.profile(token));
-        model.put("againUrl", CheckPaths.resume(token) + "/again");
+        model.put("againUrl", CheckPaths.again(token));
         model.put("reportUrl", CheckPaths.report(token));
-        model.put("reportMailUrl", a.contactEmail() == null ? null : CheckPaths.reportMail(token));
-        model.put("contactEmail", a.contactEmail());
+        model.put("reportMailUrl", a.contact().email() == null ? null : CheckPaths.reportMail(token));
+        model.put("contactEmail", a.contact().email());
         model.put("reportMail", "sent".equals(reportMail) || "failed".equals(reportMail) ? reportMail : null);
         return model;
     }

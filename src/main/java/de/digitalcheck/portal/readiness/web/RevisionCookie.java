@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.readiness.web;
 
-import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.CheckPaths;
+import de.digitalcheck.portal.readiness.internal.AssessmentRow;
 import de.digitalcheck.portal.shared.web.Cookies;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -37,7 +38,7 @@ class RevisionCookie {
     }
 
     /** {@code response}, telling the browser the check's current revision unless it sent that one. */
-    <R extends MutableHttpResponse<?>> R keep(HttpRequest<?> request, R response, String token, Assessment check) {
+    <R extends MutableHttpResponse<?>> R keep(HttpRequest<?> request, R response, String token, AssessmentRow check) {
         OptionalInt seen = of(request);
         if (seen.isEmpty() || seen.getAsInt() != check.revision()) {
             response.cookie(cookies.of(NAME, Integer.toString(check.revision()), CheckPaths.resume(token), SameSite.Lax));

@@ -1,7 +1,7 @@
 package de.digitalcheck.portal.report.web;
 
 import de.digitalcheck.portal.readiness.Assessment;
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.report.Reports;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.FieldError;
@@ -33,12 +33,12 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReportApi {
 
-    private final SelfCheck selfCheck;
+    private final Assessments assessments;
     private final Reports reports;
     private final ApiProblems problems;
 
-    ReportApi(SelfCheck selfCheck, Reports reports, ApiProblems problems) {
-        this.selfCheck = selfCheck;
+    ReportApi(Assessments assessments, Reports reports, ApiProblems problems) {
+        this.assessments = assessments;
         this.reports = reports;
         this.problems = problems;
     }
@@ -51,7 +51,7 @@ class ReportApi {
         if (lang != null && chosen.isEmpty()) {
             return problems.invalid(ApiProblems.language(request), List.of(FieldError.of("lang", "error.language.unknown")));
         }
-        Optional<Assessment> assessment = selfCheck.byId(id, token);
+        Optional<Assessment> assessment = assessments.byId(id, token);
         if (assessment.isEmpty()) {
             return problems.notFound(request, "problem.assessment.notFound");
         }
@@ -59,7 +59,7 @@ class ReportApi {
         if (!a.completed()) {
             return problems.problem(HttpStatus.CONFLICT, ApiProblems.language(request), "problem.report.draft");
         }
-        Language language = chosen.or(() -> Language.fromCode(a.language())).orElse(Language.DE);
+        Language language = chosen.orElse(a.language());
         return ReportResponses.pdf(reports.of(a, token, language));
     }
 }

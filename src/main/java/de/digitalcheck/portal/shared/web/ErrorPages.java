@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.web;
 
+import de.digitalcheck.portal.shared.NoSuchThing;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -73,6 +74,12 @@ public class ErrorPages {
     @Error(exception = NotFound.class, global = true)
     HttpResponse<?> notFoundThrown(HttpRequest<?> request) {
         return notFound(request);
+    }
+
+    /** A module's "no such thing" (an unknown agency, funding programme, …) that no module maps more specifically. */
+    @Error(exception = NoSuchThing.class, global = true)
+    HttpResponse<?> noSuchThing(HttpRequest<?> request) {
+        return respond(request, HttpStatus.NOT_FOUND);
     }
 
     /** Not signed in: people go to the sign-in page, API clients get 401; signed in without the role: 403. */

@@ -18,7 +18,7 @@ import java.util.Map;
  * security filters refuse a request does not pass the view rendering of ordinary responses.
  */
 @Singleton
-class HtmlPages {
+public class HtmlPages {
 
     private final ViewsRendererLocator renderers;
     private final LayoutModel layout;
@@ -29,7 +29,7 @@ class HtmlPages {
     }
 
     @SuppressWarnings("unchecked")
-    MutableHttpResponse<Writable> render(HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
+    public MutableHttpResponse<Writable> render(HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
         ModelAndView<Map<String, Object>> page = new ModelAndView<>(view, model);
         layout.process(request, page);
         Map<String, Object> full = page.getModel().orElse(model);

@@ -1,15 +1,13 @@
 package de.digitalcheck.portal.accounts.company;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.Assessments;
-import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.shared.security.Tokens;
-import de.digitalcheck.portal.support.Answers;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.Mails;
+import de.digitalcheck.portal.support.SmtpServer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -37,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MyCompanyIntegrationTest implements TestPropertyProvider {
 
-    final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    final SmtpServer smtp = new SmtpServer();
 
     @Inject
     EmbeddedServer server;
@@ -49,12 +47,12 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
     Questionnaires questionnaires;
     @Inject
     CompanyLinks links;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
-        smtp.start();
-        return Map.of("javamail.properties.mail.smtp.host", "127.0.0.1",
-            "javamail.properties.mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+        return smtp.portalProperties();
     }
 
     @AfterAll
@@ -62,31 +60,14 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         smtp.stop();
     }
 
-    /** Takes a whole check in the browser flow with a contact email; returns its private token. */
+    /** A completed check of a company in Witten (Ennepe-Ruhr-Kreis) with this contact email; its private token. */
     String completedCheck(Http http, String email) {
-        Map<String, String> form = new LinkedHashMap<>(Map.of("name", "Gießerei Rüdiger", "postalCode", "58452",
-            "sector", "C", "employees", "35", "companyType", "OWN_PRODUCTS"));
-        form.put("contactName", "Rita Rüdiger");
-        form.put("contactEmail", email);
-        HttpResponse<String> started = http.postForm("/check", form);
-        String location = started.headers().firstValue("Location").orElseThrow();
-        String token = location.split("/")[2];
-        Map<String, String> answers = Answers.atLevel(questionnaires.current(), CompanyType.OWN_PRODUCTS, 2);
-        while (location.contains("/step/")) {
-            String dimension = location.substring(location.lastIndexOf('/') + 1);
-            Map<String, String> step = new LinkedHashMap<>();
-            questionnaires.current().questionsOf(dimension, CompanyType.OWN_PRODUCTS)
-                .forEach(q -> step.put("q." + q.id(), answers.get(q.id())));
-            step.put("nav", "next");
-            location = http.postForm(location, step).headers().firstValue("Location").orElseThrow();
-        }
-        return token;
+        return CompletedChecks.of(questionnaires.current()).named("Gießerei Rüdiger").at("58452").sized("C", 35)
+            .contact("Rita Rüdiger", email).submit(http).token();
     }
 
     String linkFromLastMail(String to) throws Exception {
-        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
-        MimeMessage[] all = smtp.getReceivedMessages();
-        MimeMessage mail = all[all.length - 1];
+        MimeMessage mail = smtp.lastMail();
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(to);
         Matcher m = Pattern.compile("(/mein-unternehmen/link/[A-Za-z0-9_-]{43})").matcher(Mails.text(mail));
         assertThat(m.find()).as("link in mail: " + Mails.text(mail)).isTrue();
@@ -97,7 +78,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
     void aCompanyGetsItsDataByMagicLinkExportsAndErasesIt() throws Exception {
         Http http = new Http(server, json);
         String token = completedCheck(http, "Rita@Giesserei.example.org");
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.purge();
 
         HttpResponse<String> requested = http.postForm("/mein-unternehmen", Map.of("email", "rita@giesserei.example.org"));
         assertThat(requested.statusCode()).isEqualTo(200);
@@ -126,15 +107,16 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
 
         HttpResponse<String> erased = http.postForm("/mein-unternehmen/loeschen", Map.of());
         assertThat(erased.body()).contains("Ihre Daten sind gelöscht", "1 Selbstcheck");
-        Assessment after = assessments.findByContactEmailOrderByCreatedAtDesc("rita@giesserei.example.org").stream().findFirst().orElse(null);
-        assertThat(after).as("no check is found by the erased email").isNull();
+        assertThat(assessments.ofContact("rita@giesserei.example.org")).as("no check is found by the erased email").isEmpty();
         assertThat(http.get("/check/" + token + "/result").statusCode()).isEqualTo(404);
-        assertThat(assessments.findAll()).anySatisfy(a -> {
-            assertThat(a.companyName()).isEmpty();
-            assertThat(a.contactEmail()).isNull();
-            assertThat(a.ags()).isEqualTo("05954000");
-            assertThat(a.score()).isEqualTo(2.0);
-        });
+        assertThat(new Database(dataSource).rows("SELECT * FROM assessment WHERE contact_email IS NULL AND ags = ?",
+            "05954000")).anySatisfy(a -> {
+                assertThat(a.get("company_name")).isEqualTo("");
+                assertThat(a.get("postal_code")).isEqualTo("");
+                assertThat(a.get("municipality")).isEqualTo("");
+                assertThat(a.get("contact_name")).isNull();
+                assertThat(((Number) a.get("score")).doubleValue()).isEqualTo(2.0);
+            });
         assertThat(http.get("/mein-unternehmen/uebersicht").headers().firstValue("Location")).contains("/mein-unternehmen");
         assertThat(links.findByEmail("rita@giesserei.example.org")).as("no link remembers the erased email").isEmpty();
     }
@@ -142,11 +124,11 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
     @Test
     void unknownAddressesGetTheSameAnswerAndNoMail() throws Exception {
         Http http = new Http(server, json);
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.purge();
         HttpResponse<String> response = http.postForm("/mein-unternehmen", Map.of("email", "nobody@example.org"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Bitte sehen Sie in Ihr Postfach");
-        assertThat(smtp.waitForIncomingEmail(500, 1)).isFalse();
+        assertThat(smtp.greenMail().waitForIncomingEmail(500, 1)).isFalse();
         HttpResponse<String> invalid = http.postForm("/mein-unternehmen", Map.of("email", "kein@"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("gültige E-Mail-Adresse", "value=\"kein@\"");
@@ -177,6 +159,6 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(http.get("/mein-unternehmen/uebersicht").statusCode()).isEqualTo(303);
         assertThat(http.get("/mein-unternehmen/export").statusCode()).isEqualTo(303);
         assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(assessments.findByContactEmailOrderByCreatedAtDesc("victim@example.org")).isNotEmpty();
+        assertThat(assessments.ofContact("victim@example.org")).isNotEmpty();
     }
 }

@@ -1,7 +1,7 @@
 package de.digitalcheck.portal.readiness.web;
 
 import de.digitalcheck.portal.readiness.CompanyType;
-import de.digitalcheck.portal.readiness.PersonalData;
+import de.digitalcheck.portal.shared.privacy.PersonalDataRequests;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.shared.security.Tokens;
@@ -52,7 +52,7 @@ class CheckCacheReplicasIntegrationTest {
     @Inject
     DataSource dataSource;
     @Inject
-    PersonalData personalData;
+    PersonalDataRequests personalData;
 
     EmbeddedServer two;
     Questionnaire q;
@@ -154,7 +154,7 @@ class CheckCacheReplicasIntegrationTest {
         String page = "/check/" + token + "/step/strategy";
         assertThat(saveStrategy(browser, token, 2).statusCode()).isEqualTo(303);
         assertThat(browser.get(page).statusCode()).isEqualTo(200);
-        assertThat(personalData.erase("loeschen@example.org")).isEqualTo(1);
+        assertThat(personalData.erase("loeschen@example.org")).containsEntry("checks", 1);
         HttpResponse<String> gone = browser.get(page);
         assertThat(gone.statusCode()).isEqualTo(404);
         assertThat(gone.body()).contains("Dieser Link ist nicht (mehr) gültig");

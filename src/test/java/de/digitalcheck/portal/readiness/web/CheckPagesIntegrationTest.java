@@ -1,9 +1,10 @@
 package de.digitalcheck.portal.readiness.web;
 
-import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.internal.AssessmentRow;
+import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaire;
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.web.PageTemplates;
 import de.digitalcheck.portal.support.Answers;
@@ -51,7 +52,7 @@ class CheckPagesIntegrationTest extends CheckPagesContract {
             Map<String, String> answers = Answers.atLevel(q, type, type.ordinal() % 5 + 1);
             http.postForm(first, stepForm(Map.of(firstQuestions.get(0).id(), answers.get(firstQuestions.get(0).id())),
                 firstQuestions, "back"));
-            Assessment a = selfCheck.byToken(token).orElseThrow();
+            AssessmentRow a = selfCheck.byToken(token).orElseThrow();
             for (Questionnaire.Dimension d : q.dimensionsFor(type)) {
                 for (Language lang : Language.values()) {
                     String path = CheckPaths.step(token, d.id());

@@ -1,13 +1,12 @@
 package de.digitalcheck.portal.report.web;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaires;
-import de.digitalcheck.portal.readiness.SelfCheck;
+import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.support.PdfText;
-import de.digitalcheck.portal.support.Answers;
+import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SmtpServer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -39,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportRoutesIntegrationTest implements TestPropertyProvider {
 
-    final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    final SmtpServer smtp = new SmtpServer();
 
     @Inject
     EmbeddedServer server;
@@ -48,15 +47,13 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
     @Inject
     Questionnaires questionnaires;
     @Inject
-    SelfCheck selfCheck;
+    Assessments assessments;
 
     Http http;
 
     @Override
     public Map<String, String> getProperties() {
-        smtp.start();
-        return Map.of("javamail.properties.mail.smtp.host", "127.0.0.1",
-            "javamail.properties.mail.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+        return smtp.portalProperties();
     }
 
     @AfterAll
@@ -70,18 +67,11 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
     }
 
     Map<String, Object> submitted(String name, String language, boolean contact) {
-        Map<String, Object> company = new LinkedHashMap<>(Map.of("name", name, "postalCode", "44135", "sector", "C",
-            "employees", 42, "companyType", "OWN_PRODUCTS"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("company", company);
+        CompletedChecks check = CompletedChecks.of(questionnaires.current()).named(name).in(language);
         if (contact) {
-            body.put("contact", Map.of("name", "Rita Rüdiger", "email", "rita@giesserei.example.org"));
+            check.contact("Rita Rüdiger", "rita@giesserei.example.org");
         }
-        body.put("answers", Answers.atLevel(questionnaires.current(), CompanyType.OWN_PRODUCTS, 2));
-        body.put("language", language);
-        HttpResponse<String> created = http.postJson("/api/v1/assessments", http.write(body));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return http.map(created);
+        return check.submit(http).document();
     }
 
     static String path(Map<String, Object> doc, String member) {
@@ -121,7 +111,7 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
 
         String token = http.postForm("/check", Map.of("name", "Entwurf GmbH", "postalCode", "44135", "sector", "C",
             "employees", "5", "companyType", "TRADE")).headers().firstValue("Location").orElseThrow().split("/")[2];
-        String draftId = selfCheck.byToken(token).orElseThrow().id();
+        String draftId = assessments.byToken(token).orElseThrow().id().value();
         HttpResponse<String> draft = http.get("/api/v1/assessments/" + draftId + "/report?token=" + token + "&lang=en");
         assertThat(draft.statusCode()).isEqualTo(409);
         assertThat(draft.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
@@ -155,7 +145,7 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         String result = path(doc, "resultUrl");
         assertThat(http.get(result).body()).contains("action=\"/check/" + token + "/report/email\"",
             "Bericht per E-Mail senden", "rita@giesserei.example.org");
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.purge();
 
         HttpResponse<String> sent = http.postForm("/check/" + token + "/report/email", Map.of("email", "attacker@example.org"));
         assertThat(sent.statusCode()).isEqualTo(303);
@@ -163,8 +153,7 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         assertThat(http.get(result + "?report=sent").body()).contains("Bericht versendet",
             "Der Bericht ist unterwegs an rita@giesserei.example.org.");
 
-        assertThat(smtp.waitForIncomingEmail(5000, 1)).isTrue();
-        MimeMessage[] mails = smtp.getReceivedMessages();
+        MimeMessage[] mails = smtp.awaitMails(1);
         assertThat(mails).hasSize(1);
         assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("rita@giesserei.example.org");
         assertThat(mails[0].getSubject()).isEqualTo("Ihr Bericht zum digitalen Reifegrad – Gießerei Rüdiger");
@@ -181,7 +170,7 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
     @Test
     void aMailRequestForACheckWithoutContactOrAnUnknownTokenSendsNothing() throws Exception {
         Map<String, Object> doc = submitted("Ohne Kontakt GmbH", "de", false);
-        smtp.purgeEmailFromAllMailboxes();
+        smtp.purge();
         HttpResponse<String> response = http.postForm("/check/" + doc.get("token") + "/report/email", Map.of());
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).get().asString().doesNotContain("report=sent");
@@ -190,7 +179,7 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         String next = unknown.headers().firstValue("Location").orElseThrow();
         assertThat(next).isEqualTo("/check/" + "C".repeat(43) + "/result");
         assertThat(http.get(next).statusCode()).isEqualTo(404);
-        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(smtp.received()).isEmpty();
     }
 
     static Part attachment(Part part) throws Exception {

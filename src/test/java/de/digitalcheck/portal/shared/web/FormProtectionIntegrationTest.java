@@ -1,6 +1,6 @@
 package de.digitalcheck.portal.shared.web;
 
-import de.digitalcheck.portal.readiness.Assessments;
+import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.OidcProvider;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -43,7 +43,7 @@ class FormProtectionIntegrationTest implements TestPropertyProvider {
     @Inject
     JsonMapper json;
     @Inject
-    Assessments assessments;
+    javax.sql.DataSource dataSource;
     @Inject
     io.micronaut.web.router.Router routes;
 
@@ -61,7 +61,7 @@ class FormProtectionIntegrationTest implements TestPropertyProvider {
 
     @Test
     void aFormPostWithoutOrWithAForeignTokenIsRefusedAndChangesNothing() {
-        long before = assessments.count();
+        long before = new Database(dataSource).count("assessment");
         Http victim = new Http(server, json);
         victim.csrfToken();
         Http attacker = new Http(server, json);
@@ -71,7 +71,7 @@ class FormProtectionIntegrationTest implements TestPropertyProvider {
             assertThat(response.body()).contains("Das Formular ist abgelaufen");
         }
         assertThat(victim.postForm("/check", PROFILE).statusCode()).isEqualTo(303);
-        assertThat(assessments.count()).isEqualTo(before + 1);
+        assertThat(new Database(dataSource).count("assessment")).isEqualTo(before + 1);
     }
 
     @Test

@@ -1,5 +1,10 @@
-package de.digitalcheck.portal.readiness;
+package de.digitalcheck.portal.readiness.internal;
 
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.AssessmentId;
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.support.Answers;
@@ -25,7 +30,7 @@ abstract class CheckCompletionContract {
     @Inject
     Questionnaires questionnaires;
     @Inject
-    Assessments assessments;
+    AssessmentRows rows;
     @Inject
     CompletionListeners listeners;
 
@@ -43,7 +48,7 @@ abstract class CheckCompletionContract {
     private String answerAllButLast(SelfCheck.Started started, Map<String, String> answers) {
         Questionnaire q = questionnaires.current();
         List<String> dimensions = q.dimensionsFor(CompanyType.TRADE).stream().map(Questionnaire.Dimension::id).toList();
-        Assessment check = started.assessment();
+        AssessmentRow check = started.assessment();
         for (String d : dimensions.subList(0, dimensions.size() - 1)) {
             check = selfCheck.saveDimension(check, d, only(q, d, answers), true);
         }
@@ -55,8 +60,8 @@ abstract class CheckCompletionContract {
             .collect(Collectors.toMap(Questionnaire.Question::id, x -> answers.get(x.id())));
     }
 
-    private Assessment stored(SelfCheck.Started started) {
-        return assessments.findByTokenHash(Tokens.hash(started.token())).orElseThrow();
+    private AssessmentRow stored(SelfCheck.Started started) {
+        return rows.findByTokenHash(Tokens.hash(started.token())).orElseThrow();
     }
 
     @Test
@@ -66,7 +71,7 @@ abstract class CheckCompletionContract {
         String last = answerAllButLast(started, answers);
         assertThat(listeners.inside).as("a draft announces nothing").isEmpty();
 
-        Assessment completed = selfCheck.saveDimension(stored(started), last,
+        AssessmentRow completed = selfCheck.saveDimension(stored(started), last,
             only(questionnaires.current(), last, answers), true);
         assertThat(completed.completed()).isTrue();
         AssessmentId id = new AssessmentId(completed.id());
@@ -97,13 +102,13 @@ abstract class CheckCompletionContract {
         Map<String, String> answers = Answers.atLevel(questionnaires.current(), CompanyType.TRADE, 2);
         SelfCheck.Started started = draft("Rückroll GmbH");
         String last = answerAllButLast(started, answers);
-        Assessment before = stored(started);
+        AssessmentRow before = stored(started);
 
         listeners.failInside = true;
         assertThatThrownBy(() -> selfCheck.saveDimension(before, last, only(questionnaires.current(), last, answers), true))
             .hasMessageContaining("the outbox is full");
 
-        Assessment after = stored(started);
+        AssessmentRow after = stored(started);
         assertThat(after.status()).isEqualTo(Assessment.Status.DRAFT);
         assertThat(after.revision()).isEqualTo(before.revision());
         assertThat(after.answers()).isEqualTo(before.answers());
@@ -126,6 +131,6 @@ abstract class CheckCompletionContract {
         assertThatThrownBy(() -> selfCheck.submit(new CompanyInput("Nie GmbH", "44135", null, "C", "12", "TRADE"),
             new ContactInput("Nie", email, null), Answers.atLevel(questionnaires.current(), CompanyType.TRADE, 1),
             Language.DE)).hasMessageContaining("the outbox is full");
-        assertThat(assessments.findByContactEmailOrderByCreatedAtDesc(email)).isEmpty();
+        assertThat(rows.findByContactEmailOrderByCreatedAtDesc(email)).isEmpty();
     }
 }

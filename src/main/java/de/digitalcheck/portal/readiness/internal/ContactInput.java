@@ -1,4 +1,6 @@
-package de.digitalcheck.portal.readiness;
+package de.digitalcheck.portal.readiness.internal;
+
+import de.digitalcheck.portal.readiness.Contact;
 
 /** An optional contact person, before validation. */
 public record ContactInput(String name, String email, String phone) {
@@ -7,13 +9,13 @@ public record ContactInput(String name, String email, String phone) {
         return blank(name) && blank(email) && blank(phone);
     }
 
-    /** Trimmed values, {@code null} for empty ones; emails in lower case. */
-    public static ContactInput clean(ContactInput in) {
+    /** The contact as stored: trimmed values, {@code null} for empty ones, the email in lower case. */
+    public static Contact clean(ContactInput in) {
         if (in == null || in.isEmpty()) {
-            return new ContactInput(null, null, null);
+            return Contact.NONE;
         }
         String email = ProfileRules.trimmed(in.email());
-        return new ContactInput(nullIfEmpty(ProfileRules.trimmed(in.name())),
+        return new Contact(nullIfEmpty(ProfileRules.trimmed(in.name())),
             email.isEmpty() ? null : email.toLowerCase(java.util.Locale.ROOT), nullIfEmpty(ProfileRules.trimmed(in.phone())));
     }
 

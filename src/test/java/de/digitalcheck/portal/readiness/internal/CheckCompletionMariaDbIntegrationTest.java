@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.readiness;
+package de.digitalcheck.portal.readiness.internal;
 
 import de.digitalcheck.portal.support.OnMariaDb;
 import io.micronaut.context.annotation.Property;

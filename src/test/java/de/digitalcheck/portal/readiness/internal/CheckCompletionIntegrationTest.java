@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.readiness;
+package de.digitalcheck.portal.readiness.internal;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -1,5 +1,8 @@
-package de.digitalcheck.portal.readiness;
+package de.digitalcheck.portal.readiness.internal;
 
+import de.digitalcheck.portal.readiness.CompanyProfile;
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Sector;
 import de.digitalcheck.portal.routing.Municipality;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.shared.validation.Errors;
@@ -22,7 +25,7 @@ public class ProfileRules {
     }
 
     /** The validated company, or {@code null} with the problems added to {@code errors} under {@code prefix}. */
-    public Company company(CompanyInput in, String prefix, Errors errors) {
+    public CompanyProfile company(CompanyInput in, String prefix, Errors errors) {
         String name = trimmed(in.name());
         if (name.isEmpty()) {
             errors.add(prefix + "name", "error.required");
@@ -47,7 +50,7 @@ public class ProfileRules {
         if (!errors.isEmpty()) {
             return null;
         }
-        return new Company(name, trimmed(in.postalCode()), municipality, sector, employees, type);
+        return CompanyProfile.of(name, trimmed(in.postalCode()), municipality, sector, employees, type);
     }
 
     private Municipality municipality(CompanyInput in, String prefix, Errors errors) {

@@ -1,5 +1,10 @@
-package de.digitalcheck.portal.readiness;
+package de.digitalcheck.portal.readiness.internal;
 
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.CompanyProfile;
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Contact;
+import de.digitalcheck.portal.readiness.SizeClass;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -8,18 +13,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CheckCacheTest {
 
-    private static Assessment check(String tokenHash, int revision) {
+    private static AssessmentRow check(String tokenHash, int revision) {
         Instant t = Instant.parse("2026-11-26T10:00:00Z");
-        return new Assessment("id-" + tokenHash, tokenHash, "1", Assessment.Status.DRAFT, "de", "Firma", "44135",
-            "05913000", "Dortmund", "C", 42, "SMALL", "OWN_PRODUCTS", null, null, null, "{\"r\":\"" + revision + "\"}",
-            null, null, null, null, null, null, null, null, null, null, t, t, null, revision);
+        CompanyProfile company = new CompanyProfile("Firma", "44135", "05913000", "Dortmund", "C", 42, SizeClass.SMALL,
+            CompanyType.OWN_PRODUCTS);
+        return new AssessmentRow("id-" + tokenHash, tokenHash, "1", Assessment.Status.DRAFT, "de", company, Contact.NONE,
+            "{\"r\":\"" + revision + "\"}", null, null, null, t, t, null, revision);
     }
 
     @Test
     void aCheckIsHandedOutOnlyForTheRevisionAsked() {
         CheckCache cache = new CheckCache(60, 100);
         cache.remember(check("h", 3));
-        assertThat(cache.at("h", 3)).isNotNull().extracting(Assessment::revision).isEqualTo(3);
+        assertThat(cache.at("h", 3)).isNotNull().extracting(AssessmentRow::revision).isEqualTo(3);
         assertThat(cache.at("h", 2)).isNull();
         assertThat(cache.at("h", 4)).isNull();
         assertThat(cache.at("other", 3)).isNull();

@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.readiness;
+package de.digitalcheck.portal.readiness.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,7 +12,7 @@ import java.time.Duration;
  * The checks this replica has lately read or written, by token hash, each as of one revision. An entry is only
  * ever handed out for the revision the caller names (the one its browser last saw, see
  * {@link SelfCheck#byToken(String, int)}); since a revision's content never changes (optimistic locking on
- * {@link Assessment#revision()}), an entry is right on every replica as long as the check exists. Changes made on
+ * {@link AssessmentRow#revision()}), an entry is right on every replica as long as the check exists. Changes made on
  * another replica carry a newer revision and so miss here and are read from the database.
  *
  * <p>Erasure (a new token hash) is the one change that does not go through a revision the caller can name: the
@@ -23,7 +23,7 @@ import java.time.Duration;
 class CheckCache {
 
     private final boolean enabled;
-    private final Cache<String, Assessment> checks;
+    private final Cache<String, AssessmentRow> checks;
     /** Token hashes of erased checks: a read that began before the erasure must not bring the check back. */
     private final Cache<String, Boolean> erased;
 
@@ -44,13 +44,13 @@ class CheckCache {
 
     /** The check with this token hash as of {@code revision}, if this replica knows that revision. */
     @Nullable
-    Assessment at(String tokenHash, int revision) {
-        Assessment known = checks.getIfPresent(tokenHash);
+    AssessmentRow at(String tokenHash, int revision) {
+        AssessmentRow known = checks.getIfPresent(tokenHash);
         return known != null && known.revision() == revision ? known : null;
     }
 
     /** Remembers a check as just read or written (an older revision never replaces a newer one). */
-    void remember(Assessment check) {
+    void remember(AssessmentRow check) {
         if (!enabled) {
             return;
         }

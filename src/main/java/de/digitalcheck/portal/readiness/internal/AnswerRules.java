@@ -1,5 +1,7 @@
-package de.digitalcheck.portal.readiness;
+package de.digitalcheck.portal.readiness.internal;
 
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaire.Option;
 import de.digitalcheck.portal.readiness.Questionnaire.Question;
 import de.digitalcheck.portal.shared.validation.Errors;

@@ -1,5 +1,8 @@
-package de.digitalcheck.portal.readiness;
+package de.digitalcheck.portal.readiness.internal;
 
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.AssessmentCompleted;
+import de.digitalcheck.portal.readiness.AssessmentId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
@@ -27,11 +30,11 @@ class CompletionListeners {
     volatile boolean failInside;
 
     private final TransactionOperations<Connection> transactions;
-    private final Assessments assessments;
+    private final AssessmentRows rows;
 
-    CompletionListeners(TransactionOperations<Connection> transactions, Assessments assessments) {
+    CompletionListeners(TransactionOperations<Connection> transactions, AssessmentRows rows) {
         this.transactions = transactions;
-        this.assessments = assessments;
+        this.rows = rows;
     }
 
     @EventListener
@@ -49,7 +52,7 @@ class CompletionListeners {
 
     private Seen seen(AssessmentCompleted event) {
         return new Seen(event.assessmentId(), transactions.findTransactionStatus().isPresent(),
-            assessments.findById(event.assessmentId().value()).map(Assessment::status).orElse(null));
+            rows.findById(event.assessmentId().value()).map(AssessmentRow::status).orElse(null));
     }
 
     void reset() {

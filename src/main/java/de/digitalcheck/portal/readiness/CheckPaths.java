@@ -1,0 +1,64 @@
+package de.digitalcheck.portal.readiness;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The addresses of a self-check's pages: the private token is part of the path ({@value #BASE}). Other modules add
+ * pages under a check's address with {@link #BASE} as their controller's path and the suffixes below, and find the
+ * check with {@link Assessments#byLink(String)}; an unknown link then answers with the check's own "this link is not
+ * valid" page.
+ */
+public final class CheckPaths {
+
+    /** The start of the self-check: the empty company profile. */
+    public static final String START = "/check";
+    /** A check's address, as a route template. */
+    public static final String BASE = START + "/{token}";
+    /** The PDF report of a completed check (served by the report module), under {@link #BASE}. */
+    public static final String REPORT_PDF = "/report.pdf";
+    /** The form that mails the PDF report to the check's contact (served by the report module), under {@link #BASE}. */
+    public static final String REPORT_MAIL = "/report/email";
+
+    private CheckPaths() {
+    }
+
+    /** A check's address: it resumes the check where it was left, or shows its result. */
+    public static String resume(String token) {
+        return START + "/" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    public static String profile(String token) {
+        return resume(token) + "/profile";
+    }
+
+    public static String step(String token, String dimensionId) {
+        return resume(token) + "/step/" + dimensionId;
+    }
+
+    public static String result(String token) {
+        return resume(token) + "/result";
+    }
+
+    public static String again(String token) {
+        return resume(token) + "/again";
+    }
+
+    /** The page that erases the check's personal data through its own link. */
+    public static String erase(String token) {
+        return resume(token) + "/loeschen";
+    }
+
+    public static String report(String token) {
+        return resume(token) + REPORT_PDF;
+    }
+
+    public static String reportMail(String token) {
+        return resume(token) + REPORT_MAIL;
+    }
+
+    public static URI uri(String path) {
+        return URI.create(path);
+    }
+}

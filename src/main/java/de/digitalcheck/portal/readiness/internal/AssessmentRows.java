@@ -1,0 +1,29 @@
+package de.digitalcheck.portal.readiness.internal;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code assessment} table. Package-private: only {@link SelfCheck} writes it (see {@code package-info}); the
+ * other classes of this package only read.
+ */
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface AssessmentRows extends CrudRepository<AssessmentRow, String> {
+
+    Optional<AssessmentRow> findByTokenHash(String tokenHash);
+
+    List<AssessmentRow> findByContactEmailOrderByCreatedAtDesc(String contactEmail);
+
+    /** The checks with this contact email, locked until the surrounding transaction ends (erasure). */
+    @Query("SELECT * FROM assessment WHERE contact_email = :contactEmail FOR UPDATE")
+    List<AssessmentRow> lockByContactEmail(String contactEmail);
+
+    /** The check with this token hash, locked until the surrounding transaction ends (erasure through its link). */
+    @Query("SELECT * FROM assessment WHERE token_hash = :tokenHash FOR UPDATE")
+    Optional<AssessmentRow> lockByTokenHash(String tokenHash);
+}
