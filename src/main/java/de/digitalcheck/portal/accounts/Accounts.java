@@ -1,24 +1,110 @@
 package de.digitalcheck.portal.accounts;
 
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.shared.validation.Errors;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
 
-import java.util.Collection;
+import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
-@JdbcRepository(dialect = Dialect.MYSQL)
-public interface Accounts extends CrudRepository<Account, String> {
+/** The directory as other modules read it, and the few changes they may make (invitations: {@link Invitations}). */
+@Singleton
+public class Accounts {
 
-    Optional<Account> findByEmail(String email);
+    /** The longest name a person may have in the directory. */
+    public static final int MAX_NAME = 200;
 
-    /** Which of these emails have an account (one query for several). */
-    List<String> findEmailByEmailIn(Collection<String> emails);
+    private final AccountRows rows;
+    private final ApplicationEventPublisher<AccountCreated> created;
+    private final Clock clock;
 
-    Optional<Account> findByIssuerAndSubject(String issuer, String subject);
+    Accounts(AccountRows rows, ApplicationEventPublisher<AccountCreated> created, Clock clock) {
+        this.rows = rows;
+        this.created = created;
+        this.clock = clock;
+    }
 
-    List<Account> findByAgencyIdAndRoleOrderByName(String agencyId, Role role);
+    public Optional<Account> find(String id) {
+        return id == null ? Optional.empty() : rows.findById(id).map(AccountRow::account);
+    }
 
-    List<Account> findAllOrderByEmail();
+    /** The person with this email address (any case), if invited. */
+    public Optional<Account> byEmail(String email) {
+        return email == null ? Optional.empty()
+            : rows.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT)).map(AccountRow::account);
+    }
+
+    /** Everybody, by email (the network admin's directory). */
+    public List<Account> all() {
+        return rows.findAllOrderByEmail().stream().map(AccountRow::account).toList();
+    }
+
+    /** The people of an agency with this role, by name. */
+    public List<Account> ofAgency(String agencyId, Role role) {
+        return rows.findByAgencyIdAndRoleOrderByName(agencyId, role).stream().map(AccountRow::account).toList();
+    }
+
+    /**
+     * A person's new display name (e.g. a coach editing their profile).
+     *
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException if the name is empty or too long
+     * @throws UnknownAccount if there is no such account
+     */
+    @Transactional
+    public Account rename(String accountId, String nameInput) {
+        AccountRow account = rows.findById(accountId).orElseThrow(UnknownAccount::new);
+        Errors errors = new Errors();
+        String name = checkName(nameInput, errors);
+        errors.throwIfAny();
+        return rows.update(account.renamed(name)).account();
+    }
+
+    /** The trimmed name, with a problem added to {@code errors} under {@code name} if it is empty or too long. */
+    static String checkName(@Nullable String input, Errors errors) {
+        String name = input == null ? "" : input.strip();
+        if (name.isEmpty()) {
+            errors.add("name", "error.required");
+        } else if (name.length() > MAX_NAME) {
+            errors.add("name", "error.name.tooLong", MAX_NAME);
+        }
+        return name;
+    }
+
+    /**
+     * Adds people unless an account with their email exists, without mail (the demo users of the embedded default);
+     * how many were added.
+     */
+    @Transactional
+    public int addUnlessPresent(List<NewAccount> people) {
+        Set<String> known = new HashSet<>(rows.findEmailByEmailIn(people.stream().map(NewAccount::email).toList()));
+        int added = 0;
+        for (NewAccount person : people) {
+            if (!known.contains(person.email())) {
+                add(person.email(), person.name(), person.role(), person.agencyId(), null, null);
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** A person to add: email (lower case), name, role and, for staff and coaches, their agency. */
+    public record NewAccount(String email, String name, Role role, @Nullable String agencyId) {
+    }
+
+    /** Adds an account and announces it inside the caller's transaction. */
+    AccountRow add(String email, String name, Role role, @Nullable String agencyId, @Nullable String issuer,
+                   @Nullable String subject) {
+        AccountRow row = rows.save(new AccountRow(UUID.randomUUID().toString(), email, name, role,
+            role.belongsToAgency() ? agencyId : null, issuer, subject, clock.instant(),
+            subject == null ? null : clock.instant()));
+        created.publishEvent(new AccountCreated(row.id(), row.role(), row.agencyId()));
+        return row;
+    }
 }

@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.accounts;
 
+import de.digitalcheck.portal.shared.security.SignedIn;
+import de.digitalcheck.portal.shared.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.oauth2.endpoint.authorization.state.State;
@@ -54,7 +56,7 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
             .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private static AuthenticationResponse success(Account account) {
+    private static AuthenticationResponse success(AccountRow account) {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(SignedIn.NAME, account.name());
         attributes.put(SignedIn.EMAIL, account.email());
@@ -68,20 +70,22 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
     @Singleton
     static class Directory {
 
-        private final Accounts accounts;
+        private final AccountRows accounts;
+        private final Accounts directory;
         private final GroupRoles groupRoles;
         private final Clock clock;
 
-        Directory(Accounts accounts, GroupRoles groupRoles, Clock clock) {
+        Directory(AccountRows accounts, Accounts directory, GroupRoles groupRoles, Clock clock) {
             this.accounts = accounts;
+            this.directory = directory;
             this.groupRoles = groupRoles;
             this.clock = clock;
         }
 
         @Transactional
-        Optional<Account> signIn(String issuer, String subject, @Nullable String email, boolean emailVerified,
+        Optional<AccountRow> signIn(String issuer, String subject, @Nullable String email, boolean emailVerified,
                                  @Nullable String name, @Nullable Object groups) {
-            Optional<Account> known = accounts.findByIssuerAndSubject(issuer, subject);
+            Optional<AccountRow> known = accounts.findByIssuerAndSubject(issuer, subject);
             if (known.isPresent()) {
                 return Optional.of(accounts.update(known.get().signedIn(clock.instant())));
             }
@@ -89,13 +93,12 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
                 return Optional.empty();
             }
             String normalised = email.strip().toLowerCase(Locale.ROOT);
-            Optional<Account> invited = accounts.findByEmail(normalised);
+            Optional<AccountRow> invited = accounts.findByEmail(normalised);
             if (invited.isPresent()) {
                 return invited.filter(a -> !a.bound()).map(a -> accounts.update(a.boundTo(issuer, subject, clock.instant())));
             }
-            return groupRoles.grantFor(groups).map(grant -> accounts.save(new Account(java.util.UUID.randomUUID().toString(),
-                normalised, name == null || name.isBlank() ? normalised : name.strip(), grant.role(), grant.agencyId(),
-                issuer, subject, clock.instant(), clock.instant())));
+            return groupRoles.grantFor(groups).map(grant -> directory.add(normalised,
+                name == null || name.isBlank() ? normalised : name.strip(), grant.role(), grant.agencyId(), issuer, subject));
         }
     }
 }

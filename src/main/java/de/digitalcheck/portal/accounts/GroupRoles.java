@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts;
 
+import de.digitalcheck.portal.shared.security.Role;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 

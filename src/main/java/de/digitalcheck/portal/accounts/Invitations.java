@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts;
 
+import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
@@ -11,30 +12,28 @@ import de.digitalcheck.portal.shared.validation.Formats;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
 import java.util.Locale;
-import java.util.UUID;
 
 /** Invites people into the directory: one account per email; staff and coaches belong to an agency. */
 @Singleton
 public class Invitations {
 
 
+    private final AccountRows rows;
     private final Accounts accounts;
     private final Agencies agencies;
     private final Mailer mailer;
     private final Messages messages;
     private final PortalSettings settings;
-    private final Clock clock;
 
-    Invitations(Accounts accounts, Agencies agencies, Mailer mailer, Messages messages,
-                PortalSettings settings, Clock clock) {
+    Invitations(AccountRows rows, Accounts accounts, Agencies agencies, Mailer mailer, Messages messages,
+                PortalSettings settings) {
+        this.rows = rows;
         this.accounts = accounts;
         this.agencies = agencies;
         this.mailer = mailer;
         this.messages = messages;
         this.settings = settings;
-        this.clock = clock;
     }
 
     /**
@@ -45,18 +44,13 @@ public class Invitations {
     public Account invite(String emailInput, String nameInput, String roleInput, String agencyInput) {
         Errors errors = new Errors();
         String email = emailInput == null ? "" : emailInput.strip().toLowerCase(Locale.ROOT);
-        String name = nameInput == null ? "" : nameInput.strip();
+        String name = Accounts.checkName(nameInput, errors);
         if (email.isEmpty()) {
             errors.add("email", "error.required");
         } else if (!Formats.isEmail(email)) {
             errors.add("email", "error.email.format");
-        } else if (accounts.findByEmail(email).isPresent()) {
+        } else if (rows.findByEmail(email).isPresent()) {
             errors.add("email", "error.invite.exists");
-        }
-        if (name.isEmpty()) {
-            errors.add("name", "error.required");
-        } else if (name.length() > 200) {
-            errors.add("name", "error.name.tooLong", 200);
         }
         Role role = null;
         try {
@@ -65,12 +59,11 @@ public class Invitations {
             errors.add("role", "error.invite.role");
         }
         String agency = agencyInput == null || agencyInput.isBlank() ? null : agencyInput.strip();
-        if (role != null && role.belongsToAgency() && (agency == null || !agencies.existsById(agency))) {
+        if (role != null && role.belongsToAgency() && (agency == null || !agencies.exists(agency))) {
             errors.add("agencyId", "error.invite.agency");
         }
         errors.throwIfAny();
-        Account account = accounts.save(new Account(UUID.randomUUID().toString(), email, name, role,
-            role.belongsToAgency() ? agency : null, null, null, clock.instant(), null));
+        Account account = accounts.add(email, name, role, agency, null, null).account();
         String roleName = messages.get(Language.DE, "role." + role.name());
         mailer.send(new Mail(email, messages.get(Language.DE, "mail.invite.subject"),
             messages.get(Language.DE, "mail.invite.text", name, roleName, settings.link("/anmelden"))

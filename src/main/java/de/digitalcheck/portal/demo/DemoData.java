@@ -1,13 +1,10 @@
 package de.digitalcheck.portal.demo;
 
-import de.digitalcheck.portal.accounts.Account;
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.accounts.dev.DemoUsers;
-import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Agency;
-import de.digitalcheck.portal.routing.Router;
-import de.digitalcheck.portal.routing.Territories;
-import de.digitalcheck.portal.routing.Territory;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.routing.AgencyProfile;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -16,12 +13,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * The demo agencies and territories of the Ruhr network (SPEC §11) and the demo users of the directory. Loaded only where
@@ -52,55 +44,34 @@ public class DemoData {
         new DemoAgency("nrw-invest", "NRW.INVEST", "NRW.INVEST", "nrw-invest",
             "Völklinger Straße 4, 40219 Düsseldorf", List.of("05")));
 
-    private final Agencies agencies;
-    private final Territories territories;
+    private final AgencyAdministration agencies;
     private final Accounts accounts;
-    private final Router router;
-    private final Clock clock;
 
-    DemoData(Agencies agencies, Territories territories, Accounts accounts, Router router, Clock clock) {
+    DemoData(AgencyAdministration agencies, Accounts accounts) {
         this.agencies = agencies;
-        this.territories = territories;
         this.accounts = accounts;
-        this.router = router;
-        this.clock = clock;
     }
 
-    /** Idempotent: adds what is missing, with one query for the agencies present and one for the demo users. */
+    /**
+     * Idempotent: adds what is missing through each module's own API, in one transaction. Coaches get their booking
+     * data through the event the directory publishes for every new account.
+     */
     @EventListener
     @Transactional
     void onStartup(StartupEvent event) {
-        Set<String> agencyIds = new HashSet<>();
-        for (Agency agency : agencies.findAll()) {
-            agencyIds.add(agency.id());
-        }
         int added = 0;
         for (DemoAgency demo : AGENCIES) {
-            if (agencyIds.contains(demo.id())) {
-                continue;
+            AgencyProfile profile = new AgencyProfile(demo.name(), demo.shortName(), "kontakt@" + demo.slug() + ".example.org",
+                "+49 231 000000", "https://" + demo.slug() + ".example.org", demo.address(),
+                String.valueOf(Agency.DEFAULT_FIRST_CONTACT_DAYS));
+            if (agencies.addUnlessPresent(demo.id(), profile, demo.territories())) {
+                added++;
             }
-            agencies.save(new Agency(demo.id(), demo.name(), demo.shortName(), "kontakt@" + demo.slug() + ".example.org",
-                "+49 231 000000", "https://" + demo.slug() + ".example.org", demo.address(), clock.instant(),
-                Agency.DEFAULT_FIRST_CONTACT_DAYS));
-            for (String prefix : demo.territories()) {
-                territories.save(new Territory(prefix, demo.id()));
-            }
-            added++;
         }
         if (added > 0) {
             LOG.info("Loaded {} demo agencies with their territories", added);
         }
-        List<String> demoEmails = new ArrayList<>();
-        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
-            demoEmails.add(user.email());
-        }
-        Set<String> emails = new HashSet<>(accounts.findEmailByEmailIn(demoEmails));
-        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
-            if (!emails.contains(user.email())) {
-                accounts.save(new Account(UUID.randomUUID().toString(), user.email(), user.name(), user.role(),
-                    user.agencyId(), null, null, clock.instant(), null));
-            }
-        }
-        router.refresh();
+        accounts.addUnlessPresent(DemoUsers.ALL.stream()
+            .map(u -> new Accounts.NewAccount(u.email(), u.name(), u.role(), u.agencyId())).toList());
     }
 }

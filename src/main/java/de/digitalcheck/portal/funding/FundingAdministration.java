@@ -20,14 +20,14 @@ public class FundingAdministration {
     static final Set<String> DIMENSIONS = Set.of("strategy", "factory", "operations", "products", "services", "employees");
     private static final Pattern REGION = Pattern.compile("(\\d{2,8})?");
 
-    private final FundingProgrammes programmes;
+    private final FundingProgrammeRows programmes;
 
-    FundingAdministration(FundingProgrammes programmes) {
+    FundingAdministration(FundingProgrammeRows programmes) {
         this.programmes = programmes;
     }
 
     public List<FundingProgramme> all() {
-        return programmes.findAllOrderByNameDe();
+        return programmes.findAllOrderByNameDe().stream().map(FundingProgrammeRow::programme).toList();
     }
 
     /** Adds a programme from the admin's form (field name to value); dimensions as {@code dim.<id>} keys. */
@@ -40,23 +40,30 @@ public class FundingAdministration {
             errors.add("nameDe", "error.funding.exists");
         }
         errors.throwIfAny();
-        return programmes.save(p);
+        return programmes.save(FundingProgrammeRow.of(p)).programme();
     }
 
     /** Changes every field of a programme from the admin's form; its id (made from the first German name) stays. */
     @Transactional
     public FundingProgramme update(String id, Map<String, String> form) {
         if (!programmes.existsById(id)) {
-            throw new de.digitalcheck.portal.shared.web.ErrorPages.NotFound();
+            throw new UnknownProgramme();
         }
         Errors errors = new Errors();
         FundingProgramme p = checked(id, form, errors);
         errors.throwIfAny();
-        return programmes.update(p);
+        return programmes.update(FundingProgrammeRow.of(p)).programme();
     }
 
     public java.util.Optional<FundingProgramme> find(String id) {
-        return programmes.findById(id);
+        return programmes.findById(id).map(FundingProgrammeRow::programme);
+    }
+
+    /**
+     * @throws UnknownProgramme if there is no programme with this id
+     */
+    public FundingProgramme require(String id) {
+        return find(id).orElseThrow(UnknownProgramme::new);
     }
 
     /** A programme as the admin's form shows it (the inverse of what {@link #add} reads). */
@@ -123,15 +130,14 @@ public class FundingAdministration {
     /** Sets the last day a programme is open ({@code null}: open-ended). */
     @Transactional
     public void setValidUntil(String id, String untilInput) {
-        FundingProgramme p = programmes.findById(id)
-            .orElseThrow(de.digitalcheck.portal.shared.web.ErrorPages.NotFound::new);
+        FundingProgramme p = require(id);
         Errors errors = new Errors();
         LocalDate until = date(Map.of("validUntil", untilInput == null ? "" : untilInput), "validUntil", false, errors);
         if (until != null && until.isBefore(p.validFrom())) {
             errors.add("validUntil", "error.funding.until");
         }
         errors.throwIfAny();
-        programmes.update(new FundingProgramme(p.id(), p.nameDe(), p.nameEn(), p.provider(), p.summaryDe(), p.summaryEn(),
+        programmes.update(new FundingProgrammeRow(p.id(), p.nameDe(), p.nameEn(), p.provider(), p.summaryDe(), p.summaryEn(),
             p.url(), p.regionAgs(), p.dimensions(), p.maxLevel(), p.smeOnly(), p.validFrom(), until));
     }
 

@@ -13,10 +13,10 @@ import java.util.Map;
 public class FundingAdvisor {
 
 
-    private final FundingProgrammes programmes;
+    private final FundingProgrammeRows programmes;
     private final Clock clock;
 
-    FundingAdvisor(FundingProgrammes programmes, Clock clock) {
+    FundingAdvisor(FundingProgrammeRows programmes, Clock clock) {
         this.programmes = programmes;
         this.clock = clock;
     }
@@ -27,7 +27,7 @@ public class FundingAdvisor {
      */
     public List<FundingProgramme> matching(String ags, boolean sme, Map<String, Integer> levels) {
         LocalDate today = PortalTime.today(clock);
-        return programmes.findAllOrderByNameDe().stream()
+        return programmes.findAllOrderByNameDe().stream().map(FundingProgrammeRow::programme)
             .filter(p -> p.openOn(today))
             .filter(p -> ags.startsWith(p.regionAgs()))
             .filter(p -> sme || !p.smeOnly())

@@ -2,8 +2,6 @@ package de.digitalcheck.portal.funding;
 
 import de.digitalcheck.portal.shared.i18n.Text;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -13,9 +11,8 @@ import java.util.List;
  * A funding programme offered to companies whose level in one of its dimensions is at most
  * {@code maxLevel}, located in its region (AGS prefix, empty for all of Germany), while it is open.
  */
-@MappedEntity("funding_programme")
 public record FundingProgramme(
-    @Id String id,
+    String id,
     String nameDe,
     String nameEn,
     String provider,

@@ -1,6 +1,6 @@
 package de.digitalcheck.portal.report;
 
-import de.digitalcheck.portal.accounts.MeetingMode;
+import de.digitalcheck.portal.booking.MeetingMode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.ZonedDateTime;

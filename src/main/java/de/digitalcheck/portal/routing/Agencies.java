@@ -1,13 +1,83 @@
 package de.digitalcheck.portal.routing;
 
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
+import jakarta.inject.Singleton;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
-@JdbcRepository(dialect = Dialect.MYSQL)
-public interface Agencies extends CrudRepository<Agency, String> {
+/** The network's agencies and their territories as other modules read them (changes: {@link AgencyAdministration}). */
+@Singleton
+public class Agencies {
 
-    List<Agency> findAllOrderByName();
+    private final AgencyRows agencies;
+    private final TerritoryRows territories;
+
+    Agencies(AgencyRows agencies, TerritoryRows territories) {
+        this.agencies = agencies;
+        this.territories = territories;
+    }
+
+    /** Every agency, by name. */
+    public List<Agency> all() {
+        return agencies.findAllOrderByName().stream().map(AgencyRow::agency).toList();
+    }
+
+    public Optional<Agency> find(String id) {
+        return id == null ? Optional.empty() : agencies.findById(id).map(AgencyRow::agency);
+    }
+
+    /**
+     * @throws UnknownAgency if there is no agency with this id
+     */
+    public Agency require(String id) {
+        return find(id).orElseThrow(UnknownAgency::new);
+    }
+
+    public boolean exists(String id) {
+        return id != null && agencies.existsById(id);
+    }
+
+    /** The AGS prefixes each agency serves, sorted, by agency id (agencies without territories are missing). */
+    public Map<String, List<String>> territories() {
+        Map<String, List<String>> byAgency = new TreeMap<>();
+        territories.findAllOrderByAgsPrefix().forEach(t ->
+            byAgency.computeIfAbsent(t.agencyId(), id -> new ArrayList<>()).add(t.agsPrefix()));
+        byAgency.replaceAll((id, prefixes) -> List.copyOf(prefixes));
+        return byAgency;
+    }
+
+    public List<String> territoriesOf(String agencyId) {
+        return territories().getOrDefault(agencyId, List.of());
+    }
+
+    /** A territory of one agency that lies inside another agency's territory (the longer prefix wins there). */
+    public record Overlap(String prefix, String within, String withinAgencyId) {
+    }
+
+    /** An agency with its territories and where they overlap another agency's. */
+    public record AgencyTerritories(Agency agency, List<String> territories, List<Overlap> overlaps) {
+    }
+
+    /** Every agency with its territories and their overlaps, by name (the network admin's overview). */
+    public List<AgencyTerritories> overview() {
+        Map<String, List<String>> byAgency = territories();
+        List<AgencyTerritories> rows = new ArrayList<>();
+        for (Agency agency : all()) {
+            List<String> own = byAgency.getOrDefault(agency.id(), List.of());
+            List<Overlap> overlaps = new ArrayList<>();
+            for (String prefix : own) {
+                byAgency.forEach((other, prefixes) -> {
+                    if (!other.equals(agency.id())) {
+                        prefixes.stream().filter(prefix::startsWith)
+                            .forEach(p -> overlaps.add(new Overlap(prefix, p, other)));
+                    }
+                });
+            }
+            rows.add(new AgencyTerritories(agency, own, List.copyOf(overlaps)));
+        }
+        return List.copyOf(rows);
+    }
 }

@@ -21,15 +21,15 @@ public class AgencyAdministration {
     public static final int LOGO_MAX_BYTES = 200 * 1024;
     public static final int MAX_FIRST_CONTACT_DAYS = 20;
 
-    private final Agencies agencies;
-    private final Territories territories;
+    private final AgencyRows agencies;
+    private final TerritoryRows territories;
     private final PostalCodeDirectory directory;
     private final Router router;
-    private final AgencyLogos logos;
+    private final AgencyLogoRows logos;
     private final java.time.Clock clock;
 
-    AgencyAdministration(Agencies agencies, Territories territories, PostalCodeDirectory directory, Router router,
-                         AgencyLogos logos, java.time.Clock clock) {
+    AgencyAdministration(AgencyRows agencies, TerritoryRows territories, PostalCodeDirectory directory, Router router,
+                         AgencyLogoRows logos, java.time.Clock clock) {
         this.logos = logos;
         this.clock = clock;
         this.agencies = agencies;
@@ -50,29 +50,29 @@ public class AgencyAdministration {
             errors.add("shortName", "error.agency.shortName.taken");
         }
         errors.throwIfAny();
-        Agency created = agencies.save(new Agency(id, c.name(), c.shortName(), c.email(), empty(c.phone()),
+        AgencyRow created = agencies.save(new AgencyRow(id, c.name(), c.shortName(), c.email(), empty(c.phone()),
             empty(c.website()), empty(c.address()), clock.instant(), c.firstContactDays()));
         router.refresh();
-        return created;
+        return created.agency();
     }
 
     /** The admin's edit: names, contact and service level (the id stays). */
     @Transactional
     public Agency update(String agencyId, AgencyProfile profile) {
-        Agency agency = agencies.findById(agencyId).orElseThrow(UnknownAgency::new);
+        AgencyRow agency = agencies.findById(agencyId).orElseThrow(UnknownAgency::new);
         Errors errors = new Errors();
         Checked c = check(profile, errors);
         errors.throwIfAny();
-        Agency changed = agencies.update(agency.withNames(c.name(), c.shortName(), c.firstContactDays())
+        AgencyRow changed = agencies.update(agency.withNames(c.name(), c.shortName(), c.firstContactDays())
             .withContact(c.email(), empty(c.phone()), empty(c.website()), empty(c.address())));
         router.refresh();
-        return changed;
+        return changed.agency();
     }
 
     /** Agency staff's edit: the contact only. */
     @Transactional
     public Agency updateContact(String agencyId, String email, String phone, String website, String address) {
-        Agency agency = agencies.findById(agencyId).orElseThrow(UnknownAgency::new);
+        AgencyRow agency = agencies.findById(agencyId).orElseThrow(UnknownAgency::new);
         Errors errors = new Errors();
         String e = trim(email);
         String p = trim(phone);
@@ -80,9 +80,9 @@ public class AgencyAdministration {
         String a = trim(address);
         checkContact(e, p, w, a, errors);
         errors.throwIfAny();
-        Agency changed = agencies.update(agency.withContact(e, empty(p), empty(w), empty(a)));
+        AgencyRow changed = agencies.update(agency.withContact(e, empty(p), empty(w), empty(a)));
         router.refresh();
-        return changed;
+        return changed.agency();
     }
 
     /**
@@ -104,7 +104,7 @@ public class AgencyAdministration {
             errors.add("logo", "error.logo.type");
         }
         errors.throwIfAny();
-        AgencyLogo logo = new AgencyLogo(agencyId, type, content, clock.instant());
+        AgencyLogoRow logo = new AgencyLogoRow(agencyId, type, content, clock.instant());
         if (logos.existsById(agencyId)) {
             logos.update(logo);
         } else {
@@ -118,7 +118,7 @@ public class AgencyAdministration {
     }
 
     public Optional<AgencyLogo> logo(String agencyId) {
-        return logos.findById(agencyId);
+        return logos.findById(agencyId).map(l -> new AgencyLogo(l.contentType(), l.content()));
     }
 
     public boolean hasLogo(String agencyId) {
@@ -193,13 +193,6 @@ public class AgencyAdministration {
         return s.length() > 40 ? s.substring(0, 40).replaceAll("-+$", "") : s;
     }
 
-    /** No agency with this id. */
-    public static class UnknownAgency extends RuntimeException {
-        UnknownAgency() {
-            super("no such agency", null, false, false);
-        }
-    }
-
     @Transactional
     public void addTerritory(String agencyId, String prefixInput) {
         Errors errors = new Errors();
@@ -215,7 +208,7 @@ public class AgencyAdministration {
             territories.findById(prefix).ifPresent(t -> errors.add("prefix", "error.territory.taken", t.agencyId()));
         }
         errors.throwIfAny();
-        territories.save(new Territory(prefix, agencyId));
+        territories.save(new TerritoryRow(prefix, agencyId));
         router.refresh();
     }
 
@@ -223,6 +216,22 @@ public class AgencyAdministration {
     public void removeTerritory(String agencyId, String prefix) {
         territories.findById(prefix).filter(t -> t.agencyId().equals(agencyId)).ifPresent(territories::delete);
         router.refresh();
+    }
+
+    /**
+     * Adds an agency under a given id with its territories unless one with that id exists (the demo data of the
+     * embedded default, whose ids are fixed); nothing is validated. Whether it was added.
+     */
+    @Transactional
+    public boolean addUnlessPresent(String id, AgencyProfile profile, java.util.List<String> prefixes) {
+        if (agencies.existsById(id)) {
+            return false;
+        }
+        agencies.save(new AgencyRow(id, profile.name(), profile.shortName(), profile.email(), empty(profile.phone()),
+            empty(profile.website()), empty(profile.address()), clock.instant(), Integer.parseInt(profile.firstContactDays())));
+        prefixes.forEach(prefix -> territories.save(new TerritoryRow(prefix, id)));
+        router.refresh();
+        return true;
     }
 
     private static String trim(String s) {

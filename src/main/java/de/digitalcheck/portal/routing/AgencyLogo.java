@@ -1,11 +1,5 @@
 package de.digitalcheck.portal.routing;
 
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
-
-import java.time.Instant;
-
-/** An agency's logo: PNG or JPEG, checked by its content, not by the name or type the browser sent. */
-@MappedEntity("agency_logo")
-public record AgencyLogo(@Id String agencyId, String contentType, byte[] content, Instant updatedAt) {
+/** An agency's logo as it is served: PNG or JPEG, checked by its content when it was uploaded. */
+public record AgencyLogo(String contentType, byte[] content) {
 }

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts;
 
+import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.SmtpServer;
 import de.digitalcheck.portal.support.Mails;
@@ -33,7 +34,7 @@ class InvitationIntegrationTest implements TestPropertyProvider {
     @Inject
     JsonMapper json;
     @Inject
-    Accounts accounts;
+    AccountRows accounts;
 
     @Override
     public Map<String, String> getProperties() {
@@ -104,7 +105,7 @@ class InvitationIntegrationTest implements TestPropertyProvider {
         HttpResponse<String> invited = staff.postForm("/agentur/coaches", Map.of("email", "neuer.coach@example.org",
             "name", "Nico Neu", "agencyId", "wf-dortmund", "role", "NETWORK_ADMIN"));
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(303);
-        Account coach = accounts.findByEmail("neuer.coach@example.org").orElseThrow();
+        AccountRow coach = accounts.findByEmail("neuer.coach@example.org").orElseThrow();
         assertThat(coach.role()).isEqualTo(Role.COACH);
         assertThat(coach.agencyId()).isEqualTo("en-agentur");
         assertThat(staff.get("/agentur").body()).contains("Nico Neu");

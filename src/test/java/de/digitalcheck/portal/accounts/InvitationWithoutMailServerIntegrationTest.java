@@ -30,7 +30,7 @@ class InvitationWithoutMailServerIntegrationTest implements TestPropertyProvider
     @Inject
     JsonMapper json;
     @Inject
-    Accounts accounts;
+    AccountRows accounts;
 
     @Override
     public Map<String, String> getProperties() {

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts;
 
+import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.OidcProvider;
 import io.micronaut.json.JsonMapper;
@@ -30,7 +31,7 @@ class SignInIntegrationTest implements TestPropertyProvider {
     @Inject
     JsonMapper json;
     @Inject
-    Accounts accounts;
+    AccountRows accounts;
 
     @Override
     public Map<String, String> getProperties() {

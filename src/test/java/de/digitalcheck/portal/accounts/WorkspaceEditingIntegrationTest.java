@@ -1,5 +1,8 @@
 package de.digitalcheck.portal.accounts;
 
+import de.digitalcheck.portal.booking.CoachProfile;
+import de.digitalcheck.portal.booking.Coaches;
+import de.digitalcheck.portal.booking.MeetingMode;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.SignedInTests;
@@ -20,6 +23,8 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
     Agencies agencies;
     @Inject
     Accounts accounts;
+    @Inject
+    Coaches coaches;
 
     @Test
     void staffEditTheirOwnAgencysContactOnly() {
@@ -29,13 +34,13 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("gültige E-Mail-Adresse", "gültige Telefonnummer", "http:// oder https://",
             "value=\"kaputt\"", "value=\"javascript:alert(1)\"");
-        assertThat(agencies.findById("en-agentur").orElseThrow().email()).isNotEqualTo("kaputt");
+        assertThat(agencies.find("en-agentur").orElseThrow().email()).isNotEqualTo("kaputt");
 
         HttpResponse<String> saved = staff.postForm("/agentur/profil", Map.of("email", "team@en-agentur.example.org",
             "phone", "+49 2302 000", "website", "https://en-agentur.example.org", "address", "Bahnhofstraße 56, Witten"));
         assertThat(saved.statusCode()).isEqualTo(303);
-        assertThat(agencies.findById("en-agentur").orElseThrow().email()).isEqualTo("team@en-agentur.example.org");
-        assertThat(agencies.findById("wf-dortmund").orElseThrow().email()).isNotEqualTo("team@en-agentur.example.org");
+        assertThat(agencies.find("en-agentur").orElseThrow().email()).isEqualTo("team@en-agentur.example.org");
+        assertThat(agencies.find("wf-dortmund").orElseThrow().email()).isNotEqualTo("team@en-agentur.example.org");
         assertThat(staff.get("/agentur?gespeichert").body()).contains("Die Änderungen sind gespeichert.");
     }
 
@@ -78,9 +83,11 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
         HttpResponse<String> saved = coach.postForm("/coach", Map.of("name", "Carla Coach", "expertise", "Fertigung, ERP, , ERP",
             "mode.VIDEO", "on", "mode.ON_SITE", "on"));
         assertThat(saved.statusCode()).isEqualTo(303);
-        Account account = accounts.findByEmail("coach@en-agentur.example.org").orElseThrow();
-        assertThat(account.expertiseTags()).containsExactly("Fertigung", "ERP");
-        assertThat(account.modes()).containsExactlyInAnyOrder("VIDEO", "ON_SITE");
+        Account account = accounts.byEmail("coach@en-agentur.example.org").orElseThrow();
+        assertThat(account.name()).isEqualTo("Carla Coach");
+        CoachProfile profile = coaches.profile(account.id()).orElseThrow();
+        assertThat(profile.expertise()).containsExactly("Fertigung", "ERP");
+        assertThat(profile.modes()).containsExactlyInAnyOrder(MeetingMode.VIDEO, MeetingMode.ON_SITE);
         Http staff = as("edit-en-staff", "staff@en-agentur.example.org");
         assertThat(staff.get("/agentur").body()).contains("Fertigung, ERP");
     }

@@ -1,6 +1,6 @@
 package de.digitalcheck.portal.report;
 
-import de.digitalcheck.portal.accounts.MeetingMode;
+import de.digitalcheck.portal.booking.MeetingMode;
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaire;

@@ -1,6 +1,6 @@
 package de.digitalcheck.portal.accounts.dev;
 
-import de.digitalcheck.portal.accounts.Role;
+import de.digitalcheck.portal.shared.security.Role;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package de.digitalcheck.portal.accounts.web;
 
-import de.digitalcheck.portal.accounts.SignedIn;
+import de.digitalcheck.portal.shared.security.SignedIn;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,11 +19,6 @@ class WorkspaceController {
 
     @Get(PATH)
     HttpResponse<?> workspace(Authentication authentication) {
-        String target = switch (SignedIn.of(authentication).role()) {
-            case NETWORK_ADMIN -> AdminWorkspace.PATH;
-            case AGENCY_STAFF -> AgencyWorkspace.PATH;
-            case COACH -> CoachWorkspace.PATH;
-        };
-        return HttpResponse.seeOther(URI.create(target));
+        return HttpResponse.seeOther(URI.create(SignedIn.of(authentication).role().workspacePath()));
     }
 }

@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.accounts;
+package de.digitalcheck.portal.admin;
 
 import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaires;

@@ -4,6 +4,10 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.List;
+
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface AgencyLogos extends CrudRepository<AgencyLogo, String> {
+interface AgencyRows extends CrudRepository<AgencyRow, String> {
+
+    List<AgencyRow> findAllOrderByName();
 }

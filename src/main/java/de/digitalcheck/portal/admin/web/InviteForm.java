@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.accounts.web;
+package de.digitalcheck.portal.admin.web;
 
 import java.util.Map;
 

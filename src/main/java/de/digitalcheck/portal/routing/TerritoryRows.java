@@ -4,6 +4,10 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.List;
+
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface Territories extends CrudRepository<Territory, String> {
+interface TerritoryRows extends CrudRepository<TerritoryRow, String> {
+
+    List<TerritoryRow> findAllOrderByAgsPrefix();
 }

@@ -1,8 +1,9 @@
-package de.digitalcheck.portal.accounts;
+package de.digitalcheck.portal.admin;
 
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Agency;
-import de.digitalcheck.portal.routing.AgencyLogos;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.SignedInTests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -28,7 +29,9 @@ class AgencyManagementIntegrationTest extends SignedInTests {
     @Inject
     Agencies agencies;
     @Inject
-    AgencyLogos logos;
+    AgencyAdministration logos;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     static Map<String, String> profile(String name, String shortName, String email, String days) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -59,7 +62,7 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         Http admin = as("agency-admin", "admin@digitalcheck.example.org");
         assertThat(admin.get("/admin/agenturen/neu").body()).contains("Wirtschaftsförderung anlegen", "name=\"firstContactDays\"",
             "value=\"2\"");
-        long before = agencies.count();
+        long before = new Database(dataSource).count("agency");
         HttpResponse<String> invalid = admin.postForm("/admin/agenturen", profile("", "   ", "kaputt", "0"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("Bitte füllen Sie dieses Feld aus.", "gültige E-Mail-Adresse",
@@ -70,13 +73,13 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         HttpResponse<String> taken = admin.postForm("/admin/agenturen", profile("Noch eine", "EN-Agentur",
             "x@example.org", "2"));
         assertThat(taken.body()).contains("Kurznamen gibt es schon");
-        assertThat(agencies.count()).isEqualTo(before);
+        assertThat(new Database(dataSource).count("agency")).isEqualTo(before);
 
         HttpResponse<String> created = admin.postForm("/admin/agenturen", profile("Wirtschaftsförderung Gevelsberg & <Umgebung>",
             "WF Gevelsberg Süd", "info@gevelsberg.example.org", "3"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
         assertThat(created.headers().firstValue("Location")).hasValue("/admin/agenturen/wf-gevelsberg-sued?gespeichert");
-        Agency agency = agencies.findById("wf-gevelsberg-sued").orElseThrow();
+        Agency agency = agencies.find("wf-gevelsberg-sued").orElseThrow();
         assertThat(agency.firstContactDays()).isEqualTo(3);
         assertThat(agency.phone()).isEqualTo("+49 2331 000");
         String page = admin.get("/admin").body();
@@ -101,12 +104,12 @@ class AgencyManagementIntegrationTest extends SignedInTests {
             "info@herne.example.org", "21"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("höchstens 200 Zeichen", "ganze Zahl von 1 bis 20");
-        assertThat(agencies.findById("wf-herne").orElseThrow().name()).doesNotStartWith("WWW");
+        assertThat(agencies.find("wf-herne").orElseThrow().name()).doesNotStartWith("WWW");
 
         HttpResponse<String> saved = admin.postForm("/admin/agenturen/wf-herne", profile("Wirtschaftsförderung Herne",
             "WF Herne", "kontakt@herne.example.org", "5"));
         assertThat(saved.statusCode()).isEqualTo(303);
-        Agency herne = agencies.findById("wf-herne").orElseThrow();
+        Agency herne = agencies.find("wf-herne").orElseThrow();
         assertThat(herne.shortName()).isEqualTo("WF Herne");
         assertThat(herne.firstContactDays()).isEqualTo(5);
         assertThat(herne.email()).isEqualTo("kontakt@herne.example.org");
@@ -130,11 +133,11 @@ class AgencyManagementIntegrationTest extends SignedInTests {
             assertThat(refused.statusCode()).isEqualTo(422);
             assertThat(refused.body()).contains(bad.getValue(), "aria-invalid=\"true\"");
         }
-        assertThat(logos.existsById("weg-bochum")).isFalse();
+        assertThat(logos.hasLogo("weg-bochum")).isFalse();
         // without the form's token the upload is refused
         assertThat(admin.postMultipart("/admin/agenturen/weg-bochum/logo", Map.of(), "logo", "logo.png", "image/png", png)
             .statusCode()).isEqualTo(403);
-        assertThat(logos.existsById("weg-bochum")).isFalse();
+        assertThat(logos.hasLogo("weg-bochum")).isFalse();
 
         HttpResponse<String> uploaded = admin.postMultipart("/admin/agenturen/weg-bochum/logo", Map.of("_csrf", csrf),
             "logo", "bochum.jpg", "image/jpeg", png);
@@ -162,13 +165,13 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         HttpResponse<String> uploaded = staff.postMultipart("/agentur/logo", Map.of("_csrf", staff.csrfToken()),
             "logo", "dortmund.png", "image/png", png);
         assertThat(uploaded.statusCode()).isEqualTo(303);
-        assertThat(logos.findById("wf-dortmund").orElseThrow().content()).isEqualTo(png);
+        assertThat(logos.logo("wf-dortmund").orElseThrow().content()).isEqualTo(png);
         assertThat(staff.get("/agentur").body()).contains("src=\"/agenturen/wf-dortmund/logo\"");
         // the admin's pages of other agencies are not theirs
         assertThat(staff.postMultipart("/admin/agenturen/en-agentur/logo", Map.of("_csrf", staff.csrfToken()),
             "logo", "x.png", "image/png", png).statusCode()).isEqualTo(403);
-        assertThat(logos.existsById("en-agentur")).isFalse();
+        assertThat(logos.hasLogo("en-agentur")).isFalse();
         assertThat(staff.postForm("/agentur/logo/entfernen", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(logos.existsById("wf-dortmund")).isFalse();
+        assertThat(logos.hasLogo("wf-dortmund")).isFalse();
     }
 }

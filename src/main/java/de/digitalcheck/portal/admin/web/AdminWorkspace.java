@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.accounts.web;
+package de.digitalcheck.portal.admin.web;
 
 import de.digitalcheck.portal.accounts.Invitations;
 import de.digitalcheck.portal.routing.AgencyAdministration;
@@ -35,14 +35,14 @@ import java.util.Map;
 class AdminWorkspace {
 
     static final String PATH = "/admin";
-    static final String VIEW = "accounts/admin";
+    static final String VIEW = "admin/admin";
 
-    private final WorkspaceViews views;
+    private final AdminViews views;
     private final Invitations invitations;
     private final AgencyAdministration agencies;
     private final Csrf csrf;
 
-    AdminWorkspace(WorkspaceViews views, Invitations invitations, AgencyAdministration agencies, Csrf csrf) {
+    AdminWorkspace(AdminViews views, Invitations invitations, AgencyAdministration agencies, Csrf csrf) {
         this.views = views;
         this.invitations = invitations;
         this.agencies = agencies;
@@ -100,7 +100,7 @@ class AdminWorkspace {
     }
 
     private Map<String, String> messagesOf(HttpRequest<?> request, ValidationException e) {
-        return views.messages().byField(lang(request), e.errors());
+        return views.errors(lang(request), e.errors());
     }
 
     private static Language lang(HttpRequest<?> request) {

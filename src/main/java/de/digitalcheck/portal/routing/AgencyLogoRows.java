@@ -1,13 +1,9 @@
-package de.digitalcheck.portal.funding;
+package de.digitalcheck.portal.routing;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.util.List;
-
 @JdbcRepository(dialect = Dialect.MYSQL)
-public interface FundingProgrammes extends CrudRepository<FundingProgramme, String> {
-
-    List<FundingProgramme> findAllOrderByNameDe();
+interface AgencyLogoRows extends CrudRepository<AgencyLogoRow, String> {
 }

@@ -1,12 +1,12 @@
-package de.digitalcheck.portal.accounts.web;
+package de.digitalcheck.portal.admin.web;
 
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.shared.web.Uploads;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
-import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -40,14 +40,14 @@ import java.util.Map;
 class AdminAgencyPages {
 
     static final String PATH = "/admin/agenturen";
-    static final String VIEW = "accounts/agency-edit";
+    static final String VIEW = "admin/agency-edit";
 
     private final AgencyAdministration administration;
     private final Agencies agencies;
-    private final WorkspaceViews views;
+    private final AdminViews views;
     private final Csrf csrf;
 
-    AdminAgencyPages(AgencyAdministration administration, Agencies agencies, WorkspaceViews views, Csrf csrf) {
+    AdminAgencyPages(AgencyAdministration administration, Agencies agencies, AdminViews views, Csrf csrf) {
         this.administration = administration;
         this.agencies = agencies;
         this.views = views;
@@ -103,7 +103,7 @@ class AdminAgencyPages {
         csrf.verifyField(request, token);
         return withAgency(request, id, agency -> {
             try {
-                administration.setLogo(id, LogoUpload.bytes(logo));
+                administration.setLogo(id, Uploads.bytes(logo));
                 return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert#logo-title"));
             } catch (ValidationException e) {
                 Map<String, Object> model = model(agency, AgencyProfile.of(agency), Map.of());
@@ -125,7 +125,7 @@ class AdminAgencyPages {
 
     private HttpResponse<?> withAgency(HttpRequest<?> request, String id,
                                        java.util.function.Function<Agency, HttpResponse<?>> action) {
-        Agency agency = agencies.findById(id).orElseThrow(ErrorPages.NotFound::new);
+        Agency agency = agencies.require(id);
         return action.apply(agency);
     }
 
@@ -145,7 +145,7 @@ class AdminAgencyPages {
     }
 
     private Map<String, String> errors(HttpRequest<?> request, ValidationException e) {
-        return views.messages().byField(PortalLocaleResolver.language(request), e.errors());
+        return views.errors(PortalLocaleResolver.language(request), e.errors());
     }
 
     private static HttpResponse<?> invalid(Map<String, Object> model) {

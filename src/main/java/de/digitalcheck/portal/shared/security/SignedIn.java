@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.accounts;
+package de.digitalcheck.portal.shared.security;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
@@ -6,9 +6,9 @@ import io.micronaut.security.authentication.Authentication;
 /** The signed-in person as carried in the signed session cookie. */
 public record SignedIn(String accountId, String name, String email, Role role, @Nullable String agencyId) {
 
-    static final String NAME = "name";
-    static final String EMAIL = "email";
-    static final String AGENCY = "agencyId";
+    public static final String NAME = "name";
+    public static final String EMAIL = "email";
+    public static final String AGENCY = "agencyId";
 
     public static SignedIn of(Authentication authentication) {
         Object agency = authentication.getAttributes().get(AGENCY);

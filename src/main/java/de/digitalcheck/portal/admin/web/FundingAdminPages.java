@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.accounts.web;
+package de.digitalcheck.portal.admin.web;
 
 import de.digitalcheck.portal.funding.FundingAdministration;
 import de.digitalcheck.portal.funding.FundingProgramme;
@@ -6,7 +6,6 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
-import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -39,8 +38,8 @@ import java.util.Map;
 class FundingAdminPages {
 
     static final String PATH = "/admin/foerderprogramme";
-    static final String VIEW = "accounts/funding";
-    static final String EDIT_VIEW = "accounts/funding-edit";
+    static final String VIEW = "admin/funding";
+    static final String EDIT_VIEW = "admin/funding-edit";
 
     private final FundingAdministration funding;
     private final Messages messages;
@@ -74,7 +73,7 @@ class FundingAdminPages {
 
     @Get("/{id}")
     ModelAndView<Map<String, Object>> edit(@PathVariable String id) {
-        FundingProgramme programme = funding.find(id).orElseThrow(ErrorPages.NotFound::new);
+        FundingProgramme programme = funding.require(id);
         Map<String, Object> model = model(Map.of(), FundingAdministration.formOf(programme));
         model.put("programme", programme);
         return new ModelAndView<>(EDIT_VIEW, model);
@@ -84,7 +83,7 @@ class FundingAdminPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> update(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Map<String, String> body) {
         csrf.verify(request, body);
-        FundingProgramme programme = funding.find(id).orElseThrow(ErrorPages.NotFound::new);
+        FundingProgramme programme = funding.require(id);
         try {
             funding.update(id, body);
             return HttpResponse.seeOther(URI.create(PATH));

@@ -1,0 +1,45 @@
+package de.digitalcheck.portal.accounts;
+
+import de.digitalcheck.portal.shared.security.Role;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/**
+ * A row of {@code account}: a person in the portal's directory, invited by email, bound to a provider's subject at the
+ * first sign-in. Other modules see it as {@link Account}, without issuer and subject.
+ */
+@MappedEntity("account")
+record AccountRow(
+    @Id String id,
+    String email,
+    String name,
+    Role role,
+    @Nullable String agencyId,
+    @Nullable String issuer,
+    @Nullable String subject,
+    Instant invitedAt,
+    @Nullable Instant signedInAt) {
+
+    boolean bound() {
+        return subject != null;
+    }
+
+    AccountRow boundTo(String newIssuer, String newSubject, Instant now) {
+        return new AccountRow(id, email, name, role, agencyId, newIssuer, newSubject, invitedAt, now);
+    }
+
+    AccountRow signedIn(Instant now) {
+        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, now);
+    }
+
+    AccountRow renamed(String newName) {
+        return new AccountRow(id, email, newName, role, agencyId, issuer, subject, invitedAt, signedInAt);
+    }
+
+    Account account() {
+        return new Account(id, email, name, role, agencyId, invitedAt, signedInAt, bound());
+    }
+}

@@ -1,0 +1,52 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.AccountCreated;
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.routing.AgencyCoaches;
+import de.digitalcheck.portal.routing.AgencyMember;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps a coach row for every account with the coach role: added in the transaction that adds the account. Also
+ * lists an agency's coaches for the agency's workspace.
+ */
+@Singleton
+class CoachAccounts implements AgencyCoaches {
+
+    private final CoachRows rows;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    CoachAccounts(CoachRows rows, Accounts accounts, Clock clock) {
+        this.rows = rows;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onAccountCreated(AccountCreated event) {
+        if (event.role() == Role.COACH && event.agencyId() != null && !rows.existsById(event.accountId())) {
+            rows.save(new CoachRow(event.accountId(), event.agencyId(), "", "", clock.instant()));
+        }
+    }
+
+    @Override
+    public List<AgencyMember> coaches(String agencyId) {
+        Map<String, CoachRow> coaches = rows.findByAgencyId(agencyId).stream()
+            .collect(Collectors.toMap(CoachRow::accountId, Function.identity()));
+        return accounts.ofAgency(agencyId, Role.COACH).stream()
+            .filter(a -> coaches.containsKey(a.id()))
+            .sorted(Comparator.comparing(a -> a.name()))
+            .map(a -> new AgencyMember(a.name(), a.email(), coaches.get(a.id()).expertise()))
+            .toList();
+    }
+}

@@ -1,0 +1,13 @@
+package de.digitalcheck.portal.booking;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface CoachRows extends CrudRepository<CoachRow, String> {
+
+    List<CoachRow> findByAgencyId(String agencyId);
+}

@@ -1,0 +1,75 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.accounts.UnknownAccount;
+import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The coaches' profiles: what each offers, and a coach's changes to their own. */
+@Singleton
+public class Coaches {
+
+    static final int MAX_TAGS = 15;
+    static final int MAX_TAG = 40;
+
+    private final CoachRows rows;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    Coaches(CoachRows rows, Accounts accounts, Clock clock) {
+        this.rows = rows;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public Optional<CoachProfile> profile(String accountId) {
+        return accountId == null ? Optional.empty() : rows.findById(accountId).map(CoachRow::profile);
+    }
+
+    public List<CoachProfile> ofAgency(String agencyId) {
+        return rows.findByAgencyId(agencyId).stream().map(CoachRow::profile).toList();
+    }
+
+    /**
+     * A coach changes their own profile: display name (kept in the directory), focus topics (comma-separated, at most
+     * {@value #MAX_TAGS} of at most {@value #MAX_TAG} characters) and meeting modes. All or nothing.
+     *
+     * @throws ValidationException with every problem found (nothing changed)
+     * @throws UnknownAccount if the account is not a coach
+     */
+    @Transactional
+    public CoachProfile update(String accountId, String nameInput, String expertiseInput, List<String> modesInput) {
+        CoachRow coach = rows.findById(accountId).orElseThrow(UnknownAccount::new);
+        Errors errors = new Errors();
+        Set<String> tags = new LinkedHashSet<>();
+        for (String tag : (expertiseInput == null ? "" : expertiseInput).split(",")) {
+            String t = tag.strip();
+            if (!t.isEmpty()) {
+                tags.add(t);
+            }
+        }
+        if (tags.size() > MAX_TAGS || tags.stream().anyMatch(t -> t.length() > MAX_TAG)) {
+            errors.add("expertise", "error.coach.tags", MAX_TAGS, MAX_TAG);
+        }
+        Set<MeetingMode> modes = EnumSet.noneOf(MeetingMode.class);
+        for (String mode : modesInput) {
+            MeetingMode.parse(mode).ifPresentOrElse(modes::add, () -> errors.add("modes", "error.coach.mode"));
+        }
+        try {
+            accounts.rename(accountId, nameInput);
+        } catch (ValidationException e) {
+            e.errors().forEach(error -> errors.add(error.field(), error.key(), error.args().toArray()));
+        }
+        errors.throwIfAny();
+        return rows.update(coach.withProfile(List.copyOf(tags), modes, clock.instant())).profile();
+    }
+}

@@ -1,0 +1,110 @@
+package de.digitalcheck.portal.booking.web;
+
+import de.digitalcheck.portal.accounts.Account;
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.shared.security.SignedIn;
+import de.digitalcheck.portal.accounts.UnknownAccount;
+import de.digitalcheck.portal.booking.CoachProfile;
+import de.digitalcheck.portal.booking.Coaches;
+import de.digitalcheck.portal.booking.MeetingMode;
+import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A coach's own profile: name, expertise tags, meeting modes. */
+@Controller
+@Secured("COACH")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class CoachWorkspace {
+
+    static final String PATH = "/coach";
+    static final String VIEW = "booking/coach";
+
+    private final Coaches coaches;
+    private final Accounts accounts;
+    private final Agencies agencies;
+    private final Messages messages;
+    private final Csrf csrf;
+
+    CoachWorkspace(Coaches coaches, Accounts accounts, Agencies agencies, Messages messages, Csrf csrf) {
+        this.coaches = coaches;
+        this.accounts = accounts;
+        this.agencies = agencies;
+        this.messages = messages;
+        this.csrf = csrf;
+    }
+
+    /** A meeting mode's checkbox. */
+    public record ModeChoice(String value, boolean checked) {
+    }
+
+    @Get(PATH)
+    ModelAndView<Map<String, Object>> profile(HttpRequest<?> request, Authentication authentication) {
+        Account account = account(authentication);
+        CoachProfile profile = coaches.profile(account.id()).orElseThrow(UnknownAccount::new);
+        Map<String, Object> model = model(account, account.name(), String.join(", ", profile.expertise()),
+            profile.modes().stream().map(Enum::name).toList());
+        model.put("saved", request.getParameters().contains("gespeichert"));
+        return new ModelAndView<>(VIEW, model);
+    }
+
+    @Post(PATH)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> update(HttpRequest<?> request, Authentication authentication, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        Account account = account(authentication);
+        Map<String, String> form = body == null ? Map.of() : body;
+        List<String> modes = form.keySet().stream().filter(k -> k.startsWith("mode.")).map(k -> k.substring(5)).toList();
+        try {
+            coaches.update(account.id(), form.get("name"), form.get("expertise"), modes);
+            return HttpResponse.seeOther(URI.create(PATH + "?gespeichert"));
+        } catch (ValidationException e) {
+            Map<String, Object> model = model(account, form.getOrDefault("name", ""), form.getOrDefault("expertise", ""), modes);
+            model.put("errors", messages.byField(PortalLocaleResolver.language(request), e.errors()));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, model));
+        }
+    }
+
+    private Account account(Authentication authentication) {
+        return accounts.find(SignedIn.of(authentication).accountId()).orElseThrow(UnknownAccount::new);
+    }
+
+    private Map<String, Object> model(Account account, String name, String expertise, Collection<String> modes) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("account", account);
+        model.put("errors", Map.of());
+        model.put("saved", false);
+        model.put("form", Map.of("name", name, "expertise", expertise));
+        model.put("modes", Arrays.stream(MeetingMode.values()).map(m -> new ModeChoice(m.name(), modes.contains(m.name())))
+            .toList());
+        model.put("agency", agencies.find(account.agencyId()).orElse(null));
+        return model;
+    }
+}

@@ -1,0 +1,34 @@
+package de.digitalcheck.portal.routing;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** A row of {@code agency}; other modules see an agency as {@link Agency}. */
+@MappedEntity("agency")
+record AgencyRow(
+    @Id String id,
+    String name,
+    String shortName,
+    String email,
+    @Nullable String phone,
+    @Nullable String website,
+    @Nullable String address,
+    Instant createdAt,
+    int firstContactDays) {
+
+    AgencyRow withContact(String newEmail, @Nullable String newPhone, @Nullable String newWebsite,
+                          @Nullable String newAddress) {
+        return new AgencyRow(id, name, shortName, newEmail, newPhone, newWebsite, newAddress, createdAt, firstContactDays);
+    }
+
+    AgencyRow withNames(String newName, String newShortName, int newFirstContactDays) {
+        return new AgencyRow(id, newName, newShortName, email, phone, website, address, createdAt, newFirstContactDays);
+    }
+
+    Agency agency() {
+        return new Agency(id, name, shortName, email, phone, website, address, firstContactDays);
+    }
+}

@@ -1,0 +1,53 @@
+package de.digitalcheck.portal.routing;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which agency serves which AGS prefix, and the routing rule: a location goes to the agency whose territory is the
+ * longest prefix of its AGS (a municipality's agency beats its district's, the district's its state's); no prefix,
+ * no agency (the network's fallback queue). A prefix belongs to one agency at most (the territory table's key).
+ */
+final class TerritoryMap {
+
+    private final Map<String, Agency> agencies;
+    private final Map<String, String> agencyByPrefix;
+
+    private TerritoryMap(Map<String, Agency> agencies, Map<String, String> agencyByPrefix) {
+        this.agencies = agencies;
+        this.agencyByPrefix = agencyByPrefix;
+    }
+
+    /** @param agencyByPrefix AGS prefix → agency id; prefixes of unknown agencies are ignored */
+    static TerritoryMap of(Collection<Agency> agencies, Map<String, String> agencyByPrefix) {
+        Map<String, Agency> byId = new HashMap<>();
+        agencies.forEach(a -> byId.put(a.id(), a));
+        Map<String, String> known = new HashMap<>();
+        agencyByPrefix.forEach((prefix, id) -> {
+            if (byId.containsKey(id)) {
+                known.put(prefix, id);
+            }
+        });
+        return new TerritoryMap(Map.copyOf(byId), Map.copyOf(known));
+    }
+
+    /** The agency whose territory is the longest prefix of {@code ags}, if any. */
+    Optional<Agency> agencyFor(String ags) {
+        if (ags == null) {
+            return Optional.empty();
+        }
+        for (int length = Math.min(ags.length(), 8); length >= 1; length--) {
+            String agencyId = agencyByPrefix.get(ags.substring(0, length));
+            if (agencyId != null) {
+                return Optional.of(agencies.get(agencyId));
+            }
+        }
+        return Optional.empty();
+    }
+
+    Optional<Agency> agency(String id) {
+        return Optional.ofNullable(id == null ? null : agencies.get(id));
+    }
+}

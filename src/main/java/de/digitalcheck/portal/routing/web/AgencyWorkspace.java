@@ -1,0 +1,165 @@
+package de.digitalcheck.portal.routing.web;
+
+import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.routing.AgencyCoaches;
+import de.digitalcheck.portal.routing.AgencyProfile;
+import de.digitalcheck.portal.routing.AgencyTeam;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.mail.Mailer;
+import de.digitalcheck.portal.shared.security.SignedIn;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import de.digitalcheck.portal.shared.web.Uploads;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Agency staff: their own agency's profile (editable contact and logo), coaches and team — never another agency's:
+ * the agency comes from the signed session, not from the address. Coaches and team come from the modules that keep
+ * them ({@link AgencyCoaches}, {@link AgencyTeam}).
+ */
+@Controller
+@Secured("AGENCY_STAFF")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class AgencyWorkspace {
+
+    static final String PATH = "/agentur";
+    static final String VIEW = "routing/agency";
+
+    private final Agencies agencies;
+    private final AgencyAdministration administration;
+    private final AgencyTeam team;
+    private final AgencyCoaches coaches;
+    private final Messages messages;
+    private final Csrf csrf;
+
+    AgencyWorkspace(Agencies agencies, AgencyAdministration administration, AgencyTeam team, AgencyCoaches coaches,
+                    Messages messages, Csrf csrf) {
+        this.agencies = agencies;
+        this.administration = administration;
+        this.team = team;
+        this.coaches = coaches;
+        this.messages = messages;
+        this.csrf = csrf;
+    }
+
+    @Get(PATH)
+    ModelAndView<Map<String, Object>> overview(HttpRequest<?> request, Authentication authentication) {
+        Map<String, Object> model = model(SignedIn.of(authentication));
+        model.put("saved", request.getParameters().contains("gespeichert"));
+        model.put("coachInvited", request.getParameters().contains("eingeladen"));
+        return new ModelAndView<>(VIEW, model);
+    }
+
+    /** Staff invite coaches into their own agency (never into another: the agency comes from the session). */
+    @Post(PATH + "/coaches")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> inviteCoach(HttpRequest<?> request, Authentication authentication, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        SignedIn user = SignedIn.of(authentication);
+        Map<String, String> form = body == null ? Map.of() : body;
+        try {
+            team.inviteCoach(user.agencyId(), form.get("email"), form.get("name"));
+            return HttpResponse.seeOther(URI.create(PATH + "?eingeladen#coaches-title"));
+        } catch (ValidationException | Mailer.MailFailed e) {
+            Map<String, Object> model = model(user);
+            model.put("coachErrors", messages.byField(PortalLocaleResolver.language(request),
+                e instanceof ValidationException v ? v.errors() : List.of(FieldError.of("email", "error.invite.mail"))));
+            model.put("coachForm", form);
+            return page(e instanceof ValidationException ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.SERVICE_UNAVAILABLE,
+                model);
+        }
+    }
+
+    @Post(PATH + "/profil")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> updateProfile(HttpRequest<?> request, Authentication authentication,
+                                  @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        SignedIn user = SignedIn.of(authentication);
+        Map<String, String> form = body == null ? Map.of() : body;
+        try {
+            administration.updateContact(user.agencyId(), form.get("email"), form.get("phone"), form.get("website"),
+                form.get("address"));
+            return HttpResponse.seeOther(URI.create(PATH + "?gespeichert"));
+        } catch (ValidationException e) {
+            Map<String, Object> model = model(user);
+            model.put("errors", messages.byField(PortalLocaleResolver.language(request), e.errors()));
+            model.put("values", form);
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
+        }
+    }
+
+    @Post(PATH + "/logo")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<?> uploadLogo(HttpRequest<?> request, Authentication authentication,
+                               @Part(Csrf.FIELD) @Nullable String token, @Part("logo") @Nullable CompletedFileUpload logo) {
+        csrf.verifyField(request, token);
+        SignedIn user = SignedIn.of(authentication);
+        try {
+            administration.setLogo(user.agencyId(), Uploads.bytes(logo));
+            return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#logo-title"));
+        } catch (ValidationException e) {
+            Map<String, Object> model = model(user);
+            model.put("logoError", messages.byField(PortalLocaleResolver.language(request), e.errors()).get("logo"));
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
+        }
+    }
+
+    @Post(PATH + "/logo/entfernen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> removeLogo(HttpRequest<?> request, Authentication authentication, @Body @Nullable Map<String, String> body) {
+        csrf.verify(request, body);
+        administration.removeLogo(SignedIn.of(authentication).agencyId());
+        return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#logo-title"));
+    }
+
+    private Map<String, Object> model(SignedIn user) {
+        Agency agency = agencies.require(user.agencyId());
+        Map<String, Object> model = new HashMap<>();
+        model.put("errors", Map.of());
+        model.put("saved", false);
+        model.put("coachInvited", false);
+        model.put("coachErrors", Map.of());
+        model.put("coachForm", Map.of());
+        model.put("agency", agency);
+        model.put("values", AgencyProfile.of(agency).values());
+        model.put("hasLogo", administration.hasLogo(agency.id()));
+        model.put("logoAction", PATH + "/logo");
+        model.put("logoError", null);
+        model.put("territories", agencies.territoriesOf(agency.id()));
+        model.put("coaches", coaches.coaches(agency.id()));
+        model.put("staff", team.staff(agency.id()));
+        return model;
+    }
+
+    private static HttpResponse<?> page(HttpStatus status, Map<String, Object> model) {
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(VIEW, model));
+    }
+}
