@@ -1,7 +1,7 @@
 package de.digitalcheck.portal.demo;
 
 import de.digitalcheck.portal.accounts.Accounts;
-import de.digitalcheck.portal.accounts.dev.DemoUsers;
+import de.digitalcheck.portal.accounts.DemoUsers;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;

@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.accounts.dev;
 
+import de.digitalcheck.portal.accounts.DemoUsers;
+
 /** The login page of the local sign-in provider: one button per demo user, posting user name and claims. */
 final class DemoLoginPage {
 

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts.dev;
 
+import de.digitalcheck.portal.accounts.DemoUsers;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;

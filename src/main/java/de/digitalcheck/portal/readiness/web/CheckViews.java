@@ -73,6 +73,7 @@ class CheckViews {
             ? candidates.stream().map(m -> new Choice(m.ags(), m.label())).toList() : List.of());
         model.put("action", action);
         model.put("token", token);
+        model.put("eraseUrl", token == null ? null : CheckPaths.erase(token));
         int steps = questionnaires.current().dimensions().size() + 1;
         model.put("progress", progress(lang, 1, steps));
         return model;

@@ -48,6 +48,7 @@ class ResultViews {
         model.put("previous", s.previous());
         model.put("profileUrl", CheckPaths.profile(token));
         model.put("againUrl", CheckPaths.again(token));
+        model.put("eraseUrl", CheckPaths.erase(token));
         model.put("reportUrl", CheckPaths.report(token));
         model.put("reportMailUrl", a.contact().email() == null ? null : CheckPaths.reportMail(token));
         model.put("contactEmail", a.contact().email());

@@ -133,4 +133,22 @@ abstract class CheckCompletionContract {
             Language.DE)).hasMessageContaining("the outbox is full");
         assertThat(rows.findByContactEmailOrderByCreatedAtDesc(email)).isEmpty();
     }
+
+    @Test
+    void erasingThroughTheLinkIsAnnouncedInsideItsTransactionAndRolledBackWithIt() {
+        SelfCheck.Started started = draft("Vergessen GmbH");
+        listeners.failInside = true;
+        assertThatThrownBy(() -> selfCheck.eraseByLink(started.token())).hasMessageContaining("the outbox is full");
+        assertThat(stored(started).company().name()).as("rolled back with the listener").isEqualTo("Vergessen GmbH");
+
+        listeners.failInside = false;
+        listeners.erased.clear();
+        selfCheck.eraseByLink(started.token());
+        assertThat(listeners.erased).containsExactly(
+            new CompletionListeners.Seen(new AssessmentId(started.assessment().id()), true, Assessment.Status.DRAFT));
+        assertThat(rows.findById(started.assessment().id()).orElseThrow().company().name()).isEmpty();
+        assertThat(selfCheck.byToken(started.token())).isEmpty();
+        assertThatThrownBy(() -> selfCheck.eraseByLink(started.token()))
+            .isInstanceOf(de.digitalcheck.portal.readiness.UnknownAssessment.class);
+    }
 }

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.readiness.internal;
 
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.AssessmentCompleted;
+import de.digitalcheck.portal.readiness.AssessmentErased;
 import de.digitalcheck.portal.readiness.AssessmentId;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -26,6 +27,7 @@ class CompletionListeners {
     }
 
     final List<Seen> inside = new CopyOnWriteArrayList<>();
+    final List<Seen> erased = new CopyOnWriteArrayList<>();
     final List<Seen> afterCommit = new CopyOnWriteArrayList<>();
     volatile boolean failInside;
 
@@ -45,6 +47,15 @@ class CompletionListeners {
         }
     }
 
+    @EventListener
+    void erased(AssessmentErased event) {
+        erased.add(new Seen(event.assessmentId(), transactions.findTransactionStatus().isPresent(),
+            rows.findById(event.assessmentId().value()).map(AssessmentRow::status).orElse(null)));
+        if (failInside) {
+            throw new IllegalStateException("the outbox is full (test)");
+        }
+    }
+
     @TransactionalEventListener
     void afterCommit(AssessmentCompleted event) {
         afterCommit.add(seen(event));
@@ -57,6 +68,7 @@ class CompletionListeners {
 
     void reset() {
         inside.clear();
+        erased.clear();
         afterCommit.clear();
         failInside = false;
     }

@@ -257,6 +257,63 @@ abstract class CheckPagesContract {
     }
 
     @Test
+    void aCheckWithoutContactIsErasedThroughItsOwnLinkAndNothingElseIs() {
+        Map<String, String> answers = Answers.atLevel(q, CompanyType.TRADE, 2);
+        String first = start(profile("Löschbar ohne Kontakt GmbH", "58452", "TRADE"));
+        String token = first.split("/")[2];
+        String result = complete(first, CompanyType.TRADE, answers);
+        String other = start(profile("Bleibt Bestehen GmbH", "58452", "TRADE"));
+        assertThat(http.get(result).body()).contains("/check/" + token + "/loeschen");
+        assertThat(http.get("/check/" + token + "/profile").body()).contains("/check/" + token + "/loeschen");
+
+        HttpResponse<String> ask = http.get("/check/" + token + "/loeschen");
+        assertThat(ask.statusCode()).isEqualTo(200);
+        assertThat(ask.body()).contains("Daten dieses Selbstchecks löschen", "Jetzt löschen", "action=\"/check/" + token + "/loeschen\"")
+            .doesNotContain("kern-alert--danger", "Weitere Selbstchecks mit der E-Mail-Adresse");
+        assertThat(db.value("SELECT company_name FROM assessment WHERE token_hash = ?", Tokens.hash(token)))
+            .as("asking erases nothing").isEqualTo("Löschbar ohne Kontakt GmbH");
+
+        HttpResponse<String> forged = http.postRawForm("/check/" + token + "/loeschen", Map.of("_csrf", "A".repeat(43)));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(http.get(result).statusCode()).as("a forged post erases nothing").isEqualTo(200);
+
+        HttpResponse<String> erased = http.postForm("/check/" + token + "/loeschen", Map.of());
+        assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(erased.body()).contains("Die Daten sind gelöscht");
+        assertThat(http.get(result).statusCode()).isEqualTo(404);
+        assertThat(http.get("/check/" + token + "/report.pdf").statusCode()).isEqualTo(404);
+        assertThat(http.get("/check/" + token + "/loeschen").statusCode()).isEqualTo(404);
+        assertThat(http.postForm("/check/" + token + "/loeschen", Map.of()).statusCode()).as("twice").isEqualTo(404);
+        assertThat(db.rows("SELECT * FROM assessment WHERE company_name = ?", "Löschbar ohne Kontakt GmbH")).isEmpty();
+        assertThat(db.rows("SELECT * FROM assessment WHERE company_name = '' AND ags = '05954000' AND status = 'COMPLETED'"))
+            .as("the anonymous scores stay").isNotEmpty();
+        assertThat(http.get(other).statusCode()).as("another check is untouched").isEqualTo(200);
+    }
+
+    @Test
+    void erasingOneCheckOfAContactKeepsTheContactsOtherChecks() {
+        Map<String, String> form = profile("Zwei Checks GmbH", "44135", "TRADE");
+        form.put("contactName", "Erika Muster");
+        form.put("contactEmail", "zwei-checks@example.org");
+        String first = start(form);
+        String second = start(form);
+        String token = first.split("/")[2];
+        assertThat(http.get("/check/" + token + "/loeschen").body()).contains("zwei-checks@example.org", "Mein Unternehmen");
+        assertThat(http.postForm("/check/" + token + "/loeschen", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(http.get(first).statusCode()).isEqualTo(404);
+        assertThat(http.get(second).statusCode()).isEqualTo(200);
+        assertThat(db.rows("SELECT id FROM assessment WHERE contact_email = ?", "zwei-checks@example.org")).hasSize(1);
+    }
+
+    @Test
+    void anUnknownLinkCannotBeErased() {
+        HttpResponse<String> unknown = http.postForm("/check/" + Tokens.newToken() + "/loeschen", Map.of());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("Dieser Link ist nicht (mehr) gültig");
+        assertThat(http.postForm("/check/kurz/loeschen", Map.of()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void savesOfEveryDimensionAtTheSameMomentAreAllKept() throws Exception {
         String first = start(profile("Parallel GmbH", "44135", "OWN_PRODUCTS"));
         String token = first.split("/")[2];

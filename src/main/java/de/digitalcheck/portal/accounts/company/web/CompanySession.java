@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.accounts.company;
+package de.digitalcheck.portal.accounts.company.web;
 
 import de.digitalcheck.portal.shared.web.Cookies;
 import io.micronaut.context.annotation.Value;

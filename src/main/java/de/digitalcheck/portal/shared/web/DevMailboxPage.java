@@ -1,5 +1,6 @@
-package de.digitalcheck.portal.shared.mail;
+package de.digitalcheck.portal.shared.web;
 
+import de.digitalcheck.portal.shared.mail.DevMailbox;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;

@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.accounts.dev;
+package de.digitalcheck.portal.accounts;
 
 import de.digitalcheck.portal.shared.security.Role;
 

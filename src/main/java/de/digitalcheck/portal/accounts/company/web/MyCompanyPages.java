@@ -1,5 +1,6 @@
-package de.digitalcheck.portal.accounts.company;
+package de.digitalcheck.portal.accounts.company.web;
 
+import de.digitalcheck.portal.accounts.company.CompanyAccess;
 import de.digitalcheck.portal.shared.privacy.PersonalDataRequests;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;

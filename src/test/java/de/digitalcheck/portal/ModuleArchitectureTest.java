@@ -1,0 +1,81 @@
+package de.digitalcheck.portal;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The module rules of docs/architecture.md, checked on the application's classes: which module may use which, only a
+ * module's root package is its API, each module's tables are its own, only {@code SelfCheck} touches the
+ * {@code assessment} table, domain code stays out of the web layer, and no cycles. A new dependency between modules
+ * fails here until it is declared in {@link #ALLOWED} (and in docs/architecture.md).
+ */
+class ModuleArchitectureTest {
+
+    static final String BASE = "de.digitalcheck.portal";
+
+    /** Module → the modules it may use; kept equal to what the code does (a declared but unused one fails too). */
+    static final Map<String, Set<String>> ALLOWED = Map.of(
+        "shared", Set.of(),
+        "routing", Set.of("shared"),
+        "funding", Set.of("shared"),
+        "readiness", Set.of("routing", "funding", "shared"),
+        "accounts", Set.of("readiness", "routing", "shared"),
+        "booking", Set.of("accounts", "routing", "shared"),
+        "report", Set.of("readiness", "booking", "routing", "shared"),
+        "admin", Set.of("accounts", "routing", "funding", "shared"),
+        "demo", Set.of("accounts", "routing"));
+
+    static JavaClasses classes;
+    static ModuleRules rules;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(BASE);
+        rules = new ModuleRules(BASE, classes);
+    }
+
+    @Test
+    void modulesDependOnEachOtherOnlyAsDeclared() {
+        assertThat(rules.undeclaredDependencies(ALLOWED)).isEmpty();
+        Map<String, Set<String>> actual = rules.dependencies();
+        assertThat(actual).as("the declared matrix is the code's matrix (docs/architecture.md shows it)")
+            .isEqualTo(ALLOWED);
+    }
+
+    @Test
+    void modulesAreFreeOfCycles() {
+        SlicesRuleDefinition.slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void otherModulesUseOnlyAModulesRootPackage() {
+        assertThat(rules.usesOfInternals()).isEmpty();
+    }
+
+    @Test
+    void eachModulesTablesAreItsOwn() {
+        assertThat(rules.usesOfOtherModulesTables()).isEmpty();
+        assertThat(rules.publicTables()).as("entities and repositories are package-private or internal").isEmpty();
+    }
+
+    @Test
+    void onlySelfCheckTouchesTheAssessmentTable() {
+        assertThat(rules.usesOf(BASE + ".readiness.internal.AssessmentRows",
+            Set.of(BASE + ".readiness.internal.SelfCheck"))).isEmpty();
+    }
+
+    @Test
+    void domainCodeStaysOutOfTheWebLayer() {
+        assertThat(rules.webOutsideWebPackages()).isEmpty();
+    }
+}
