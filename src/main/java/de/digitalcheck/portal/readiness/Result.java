@@ -10,18 +10,26 @@ import java.util.Map;
 /**
  * The stored result of a completed self-check: the overall score and level, and the level of each dimension
  * ({@code null} where the dimension does not apply to the company). Stored so that benchmarks can aggregate it; the
- * result page scores the answers anew (see {@link Scoring}).
+ * result page scores the answers anew (see {@link Scoring}). A completed check's result has a score and a level; a
+ * draft's stored result is {@link #NONE}, which other modules never see (their {@link Assessment#result()} is null).
  */
 @Embeddable
 public record Result(
-    @MappedProperty("score") double score,
-    @MappedProperty("overall_level") int level,
+    @Nullable @MappedProperty("score") Double score,
+    @Nullable @MappedProperty("overall_level") Integer level,
     @Nullable @MappedProperty("level_strategy") Integer strategy,
     @Nullable @MappedProperty("level_factory") Integer factory,
     @Nullable @MappedProperty("level_operations") Integer operations,
     @Nullable @MappedProperty("level_products") Integer products,
     @Nullable @MappedProperty("level_services") Integer services,
     @Nullable @MappedProperty("level_employees") Integer employees) {
+
+    /** No result (yet): what a draft stores. */
+    public static final Result NONE = new Result(null, null, null, null, null, null, null, null);
+
+    public boolean isNone() {
+        return score == null;
+    }
 
     /** The result of a score. */
     public static Result of(Scoring.Score s) {

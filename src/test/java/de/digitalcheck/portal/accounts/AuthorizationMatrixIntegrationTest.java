@@ -1,19 +1,14 @@
 package de.digitalcheck.portal.accounts;
 
 import de.digitalcheck.portal.support.Http;
-import de.digitalcheck.portal.support.OidcProvider;
+import de.digitalcheck.portal.support.SignedInTests;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MediaType;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -31,8 +26,7 @@ import static org.assertj.core.api.Assertions.fail;
  * slip through unprotected.
  */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorizationMatrixIntegrationTest implements TestPropertyProvider {
+class AuthorizationMatrixIntegrationTest extends SignedInTests {
 
     static final String ANONYMOUS = "anonymous";
     static final Set<String> SIGNED_IN = Set.of("admin", "en-staff", "do-staff", "en-coach", "do-coach");
@@ -53,38 +47,18 @@ class AuthorizationMatrixIntegrationTest implements TestPropertyProvider {
         }
     }
 
-    final OidcProvider provider = new OidcProvider();
     final Map<String, Http> users = new LinkedHashMap<>();
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     io.micronaut.web.router.Router routes;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return provider.portalProperties();
-    }
 
     @BeforeAll
     void signInEveryone() {
         users.put(ANONYMOUS, new Http(server, json));
-        Map<String, String> emails = Map.of("admin", "admin@digitalcheck.example.org", "en-staff", "staff@en-agentur.example.org",
-            "do-staff", "staff@dortmund.example.org", "en-coach", "coach@en-agentur.example.org",
-            "do-coach", "coach@dortmund.example.org");
-        emails.forEach((user, email) -> {
-            Http http = new Http(server, json);
-            provider.signIn(http, "matrix-" + user, email, true);
-            assertThat(http.cookie("JWT")).as(user + " signed in").isPresent();
-            users.put(user, http);
-        });
-    }
-
-    @AfterAll
-    void stopProvider() {
-        provider.stop();
+        users.putAll(everyDemoUser("matrix-"));
+        users.forEach((user, http) -> assertThat(http.cookie("JWT").isPresent()).as(user + " signed in")
+            .isEqualTo(!user.equals(ANONYMOUS)));
+        assertThat(users.keySet()).as("the demo users are the ones the matrix declares").containsAll(SIGNED_IN);
     }
 
     static Set<String> allowed(String path) {

@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.support;
 
+import de.digitalcheck.portal.accounts.DemoUsers;
+import java.util.LinkedHashMap;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -38,5 +40,18 @@ public abstract class SignedInTests implements TestPropertyProvider {
         Http http = new Http(server, json);
         provider.signIn(http, subject, email, true);
         return http;
+    }
+
+    /**
+     * Every demo user of the directory ({@link DemoUsers}: network admin, staff and coach of two agencies) signed in,
+     * by user name; each under a provider subject that starts with {@code subjectPrefix} (a subject binds an account
+     * once, so each test class takes its own).
+     */
+    protected Map<String, Http> everyDemoUser(String subjectPrefix) {
+        Map<String, Http> users = new LinkedHashMap<>();
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            users.put(user.username(), as(subjectPrefix + user.username(), user.email()));
+        }
+        return users;
     }
 }

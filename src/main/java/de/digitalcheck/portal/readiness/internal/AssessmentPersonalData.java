@@ -50,10 +50,10 @@ class AssessmentPersonalData implements PersonalDataHolder {
         contact.put("phone", a.contact().phone());
         doc.put("contact", contact);
         doc.put("answers", selfCheck.answers(a));
-        doc.put("score", a.result() == null ? null : a.result().score());
-        doc.put("level", a.result() == null ? null : a.result().level());
+        doc.put("score", a.result().score());
+        doc.put("level", a.result().level());
         Map<String, Object> levels = new LinkedHashMap<>();
-        Questionnaire.DIMENSION_IDS.forEach(d -> levels.put(d, a.result() == null ? null : a.result().levelOf(d)));
+        Questionnaire.DIMENSION_IDS.forEach(d -> levels.put(d, a.result().levelOf(d)));
         doc.put("dimensionLevels", levels);
         doc.put("agencyId", a.agencyId());
         doc.put("createdAt", a.createdAt().toString());

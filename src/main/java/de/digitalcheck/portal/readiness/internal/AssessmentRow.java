@@ -33,7 +33,7 @@ public record AssessmentRow(
     @Relation(Relation.Kind.EMBEDDED) CompanyProfile company,
     @Relation(Relation.Kind.EMBEDDED) Contact contact,
     String answers,
-    @Nullable @Relation(Relation.Kind.EMBEDDED) Result result,
+    @Relation(Relation.Kind.EMBEDDED) Result result,
     @Nullable String agencyId,
     @Nullable String previousId,
     Instant createdAt,
@@ -45,6 +45,8 @@ public record AssessmentRow(
 
     public AssessmentRow {
         contact = contact == null ? Contact.NONE : contact;
+        // never null: Micronaut Data would try (and fail, loudly) to instantiate a missing embedded record on every write
+        result = result == null ? Result.NONE : result;
     }
 
     /** A new draft without answers. */
@@ -52,7 +54,7 @@ public record AssessmentRow(
                                CompanyProfile company, Contact contact, @Nullable String agencyId,
                                @Nullable String previousId, Instant now) {
         return new AssessmentRow(id, tokenHash, questionnaireVersion, Status.DRAFT, language.code(), company, contact,
-            NO_ANSWERS, null, agencyId, previousId, now, now, null, 0);
+            NO_ANSWERS, Result.NONE, agencyId, previousId, now, now, null, 0);
     }
 
     public boolean completed() {
@@ -83,7 +85,8 @@ public record AssessmentRow(
         Status newStatus = newResult == null ? Status.DRAFT : Status.COMPLETED;
         Instant completed = newResult == null ? null : completedAt == null ? now : completedAt;
         return new AssessmentRow(id, tokenHash, questionnaireVersion, newStatus, language, company, contact,
-            answersJson, newResult, agencyId, previousId, createdAt, now, completed, revision);
+            answersJson, newResult == null ? Result.NONE : newResult, agencyId, previousId, createdAt, now, completed,
+            revision);
     }
 
     /**
@@ -99,7 +102,8 @@ public record AssessmentRow(
     /** This check as other modules see it, with its answers already read. */
     Assessment view(Map<String, String> parsedAnswers) {
         return new Assessment(new AssessmentId(id), status, questionnaireVersion,
-            Language.fromCode(language).orElse(Language.DE), company, contact, parsedAnswers, result, agencyId,
+            Language.fromCode(language).orElse(Language.DE), company, contact, parsedAnswers,
+            result.isNone() ? null : result, agencyId,
             previousId == null ? null : new AssessmentId(previousId), createdAt, updatedAt, completedAt);
     }
 }
