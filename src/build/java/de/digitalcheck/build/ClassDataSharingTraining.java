@@ -1,0 +1,116 @@
+package de.digitalcheck.build;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The build's training start for the portal's class-data-sharing archive (docs/operations.md, "Faster starts"); run by
+ * {@code ./mvnw package} as a single source file, never part of the portal. It starts the runnable jar exactly as
+ * production does ({@code java -jar}, configuration from the environment) with {@code -XX:ArchiveClassesAtExit}, against
+ * an in-memory database, asks it for the pages of a first visit, and stops it; the JVM writes the archive on exit.
+ *
+ * <p>A second datasource that points at a port where no MySQL server listens makes the MySQL driver try a connection in
+ * the background, so that its classes are archived too (production runs on MySQL; the build needs no server).
+ *
+ * <p>Usage: {@code java ClassDataSharingTraining.java <directory> <jar file name> <archive file name>}
+ */
+public final class ClassDataSharingTraining {
+
+    private static final List<String> PAGES = List.of("/check", "/", "/api/v1/questionnaire",
+        "/api/v1/routing?postalCode=44135", "/impressum", "/health");
+    private static final Duration START = Duration.ofSeconds(90);
+
+    private ClassDataSharingTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path directory = Path.of(args[0]);
+        String jar = args[1];
+        String archive = args[2];
+        Files.deleteIfExists(directory.resolve(archive));
+        int port = freePort();
+        Path log = directory.resolve("cds-training.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+            "-Ddatasources.training.url=jdbc:mysql://127.0.0.1:9/training?connectTimeout=1000",
+            "-Ddatasources.training.username=training", "-Ddatasources.training.initialization-fail-timeout=-1",
+            "-Ddatasources.training.connection-timeout=1000", "-Ddatasources.training.minimum-idle=1",
+            "-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+            .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of(
+            "DB_URL", "jdbc:h2:mem:training;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
+            "DB_USER", "sa", "DB_PASSWORD", "", "PORT", String.valueOf(port), "MICRONAUT_ENVIRONMENTS", "",
+            "SESSION_SECRET", "class-data-sharing-training-only-not-a-secret"));
+        Process portal = builder.start();
+        try {
+            visit(port, portal);
+        } catch (Exception | Error e) {
+            portal.destroyForcibly();
+            System.err.println(Files.readString(log));
+            throw e;
+        }
+        portal.destroy();
+        if (!portal.waitFor(60, TimeUnit.SECONDS)) {
+            portal.destroyForcibly();
+            throw new IllegalStateException("training: the portal did not stop");
+        }
+        if (!Files.exists(directory.resolve(archive)) || Files.size(directory.resolve(archive)) == 0) {
+            System.err.println(Files.readString(log));
+            throw new IllegalStateException("training: no archive was written");
+        }
+        System.out.println("class-data-sharing archive: " + directory.resolve(archive));
+    }
+
+    /** Waits until the portal answers, then asks for each page; every page but the health check must answer 200. */
+    private static void visit(int port, Process portal) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(START);
+        while (true) {
+            if (!portal.isAlive()) {
+                throw new IllegalStateException("training: the portal stopped while starting");
+            }
+            try {
+                if (get(client, port, PAGES.get(0)) == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("training: the portal did not start within " + START);
+            }
+            Thread.sleep(200);
+        }
+        for (String page : PAGES) {
+            int status = get(client, port, page);
+            // the health check reports the training datasource (no server there) as down: 503 is expected
+            if (status != 200 && !(page.equals("/health") && status == 503)) {
+                throw new IllegalStateException("training: GET " + page + " answered " + status);
+            }
+        }
+    }
+
+    private static int get(HttpClient client, int port, String page) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + page))
+            .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
