@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The module rules of docs/architecture.md, checked on the application's classes: which module may use which, only a
- * module's root package is its API, each module's tables are its own, only {@code SelfCheck} touches the
- * {@code assessment} table, domain code stays out of the web layer, and no cycles. A new dependency between modules
+ * module's root package is its API, each module's tables are its own, the {@code assessment} table is written only
+ * through {@code SelfCheck}, domain code stays out of the web layer, and no cycles. A new dependency between modules
  * fails here until it is declared in {@link #ALLOWED} (and in docs/architecture.md).
  */
 class ModuleArchitectureTest {
@@ -71,7 +71,9 @@ class ModuleArchitectureTest {
     @Test
     void onlySelfCheckTouchesTheAssessmentTable() {
         assertThat(rules.usesOf(BASE + ".readiness.internal.AssessmentRows",
-            Set.of(BASE + ".readiness.internal.SelfCheck"))).isEmpty();
+            Set.of(BASE + ".readiness.internal.AssessmentStore"))).as("the table, only through its store").isEmpty();
+        assertThat(rules.usesOf(BASE + ".readiness.internal.AssessmentStore",
+            Set.of(BASE + ".readiness.internal.SelfCheck"))).as("the store, only through the use cases").isEmpty();
     }
 
     @Test

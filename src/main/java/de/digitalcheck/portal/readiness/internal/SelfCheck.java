@@ -1,8 +1,6 @@
 package de.digitalcheck.portal.readiness.internal;
 
 import de.digitalcheck.portal.readiness.Assessment;
-import de.digitalcheck.portal.readiness.AssessmentCompleted;
-import de.digitalcheck.portal.readiness.AssessmentErased;
 import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.readiness.CompanyProfile;
 import de.digitalcheck.portal.readiness.CompanyType;
@@ -18,19 +16,13 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.TransactionStatus;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
  * The self-check's use cases: start a draft, save a profile or a dimension's answers (scoring as soon as every
@@ -46,39 +37,30 @@ import java.util.function.UnaryOperator;
  * private token. Every input is validated before anything is written; a
  * {@link de.digitalcheck.portal.shared.validation.ValidationException} means nothing changed.
  *
- * <p>The one class that reads and writes the {@code assessment} table (see {@code package-info}). Every write is one
- * transaction: a check that becomes complete publishes {@link AssessmentCompleted} inside it, an erased one
- * {@link AssessmentErased}, and the check cache learns a new revision only after the commit. A write that loses an
- * optimistic-lock race is applied again, in a new transaction, to the check as it is now.
+ * <p>The one way to change an assessment (see the package note): its {@link AssessmentStore} writes each change in one
+ * transaction that publishes {@link de.digitalcheck.portal.readiness.AssessmentCompleted} or
+ * {@link de.digitalcheck.portal.readiness.AssessmentErased} inside it and tells the check cache after the commit.
  */
 @Singleton
 public class SelfCheck {
 
-    private static final int MAX_ATTEMPTS = 10;
     private static final Argument<Map<String, String>> ANSWERS = Argument.mapOf(String.class, String.class);
 
     private final Questionnaires questionnaires;
     private final ProfileRules rules;
     private final Router router;
-    private final AssessmentRows rows;
+    private final AssessmentStore store;
     private final JsonMapper json;
     private final Clock clock;
-    private final CheckCache cache;
-    private final TransactionOperations<Connection> transactions;
-    private final ApplicationEventPublisher<Object> events;
 
-    SelfCheck(Questionnaires questionnaires, ProfileRules rules, Router router, AssessmentRows rows, JsonMapper json,
-              Clock clock, CheckCache cache, TransactionOperations<Connection> transactions,
-              ApplicationEventPublisher<Object> events) {
+    SelfCheck(Questionnaires questionnaires, ProfileRules rules, Router router, AssessmentStore store, JsonMapper json,
+              Clock clock) {
         this.questionnaires = questionnaires;
         this.rules = rules;
         this.router = router;
-        this.rows = rows;
+        this.store = store;
         this.json = json;
         this.clock = clock;
-        this.cache = cache;
-        this.transactions = transactions;
-        this.events = events;
     }
 
     /** A check with the private token that reaches it; the token is known only here, at creation. */
@@ -127,7 +109,7 @@ public class SelfCheck {
             questionnaire.version(), language, company, contact, agencyIdFor(company.ags()), previousId, now);
         AssessmentRow check = answers == null ? draft : draft.withAnswers(write(answers),
             Result.of(Scoring.score(questionnaire, company.type(), answers)), now);
-        return new Started(transactions.executeWrite(status -> written(status, null, rows.save(check))), token);
+        return new Started(store.insert(check), token);
     }
 
     public AssessmentRow updateProfile(AssessmentRow assessment, CompanyInput companyInput, ContactInput contact) {
@@ -137,7 +119,7 @@ public class SelfCheck {
         errors.throwIfAny();
         String agency = agencyIdFor(company.ags());
         Contact clean = ContactInput.clean(contact);
-        return update(assessment, current -> {
+        return store.update(assessment, current -> {
             AssessmentRow changed = current.withCompany(company, agency, clock.instant()).withContact(clean);
             return rescore(changed, answers(changed));
         });
@@ -154,57 +136,12 @@ public class SelfCheck {
         AnswerRules.check(questionnaire, assessment.type(), given, q -> q.dimension().equals(dimensionId),
             requireAll, "", errors);
         errors.throwIfAny();
-        return update(assessment, current -> {
+        return store.update(assessment, current -> {
             Map<String, String> merged = new LinkedHashMap<>(answers(current));
             questionnaire.questionsOf(dimensionId, null).forEach(q -> merged.remove(q.id()));
             merged.putAll(given);
             return rescore(current, merged);
         });
-    }
-
-    /**
-     * Writes {@code change} applied to the check as read. When another request changed the check in between
-     * (its revision moved on), the change is applied again to the check as it is now, so that neither change is
-     * lost — e.g. two tabs saving different dimensions at the same moment.
-     *
-     * @throws UnknownAssessment when the check's personal data was erased meanwhile (nothing is saved)
-     */
-    private AssessmentRow update(AssessmentRow read, UnaryOperator<AssessmentRow> change) {
-        AssessmentRow current = read;
-        for (int attempt = 1; ; attempt++) {
-            AssessmentRow before = current;
-            try {
-                return transactions.executeWrite(status ->
-                    written(status, before, rows.update(change.apply(before))));
-            } catch (OptimisticLockException e) {
-                Optional<AssessmentRow> now = rows.findById(read.id())
-                    .filter(a -> a.tokenHash().equals(read.tokenHash()));
-                if (now.isEmpty()) {
-                    throw new UnknownAssessment();
-                }
-                if (attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-                current = now.get();
-            }
-        }
-    }
-
-    /**
-     * What follows a write inside its transaction: {@link AssessmentCompleted} where the check became complete (its
-     * listeners run in this transaction), and the cache told of the new revision once the transaction has committed.
-     */
-    private AssessmentRow written(TransactionStatus<?> status, @Nullable AssessmentRow before, AssessmentRow after) {
-        if (after.completed() && (before == null || !before.completed())) {
-            events.publishEvent(new AssessmentCompleted(new AssessmentId(after.id())));
-        }
-        status.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                cache.remember(after);
-            }
-        });
-        return after;
     }
 
     private AssessmentRow rescore(AssessmentRow assessment, Map<String, String> answers) {
@@ -216,15 +153,9 @@ public class SelfCheck {
         return assessment.withAnswers(write(answers), result, clock.instant());
     }
 
-    /**
-     * Erases the personal data of every check with this contact email, inside the caller's transaction (see
-     * {@link AssessmentPersonalData}); returns how many checks were affected. The checks are locked while they are
-     * erased: a save at the same moment waits, then finds the link no longer working and saves nothing.
-     */
+    /** Erases the personal data of every check with this contact email, inside the caller's transaction. */
     int eraseContact(String email) {
-        List<AssessmentRow> checks = rows.lockByContactEmail(email);
-        checks.forEach(this::erase);
-        return checks.size();
+        return store.eraseContact(email);
     }
 
     /**
@@ -236,16 +167,7 @@ public class SelfCheck {
         if (!Tokens.isWellFormed(token)) {
             throw new UnknownAssessment();
         }
-        transactions.executeWrite(status -> {
-            erase(rows.lockByTokenHash(Tokens.hash(token)).orElseThrow(UnknownAssessment::new));
-            return null;
-        });
-    }
-
-    private void erase(AssessmentRow check) {
-        cache.forget(check.tokenHash());
-        rows.update(check.anonymised(Tokens.hash(Tokens.newToken()), clock.instant()));
-        events.publishEvent(new AssessmentErased(new AssessmentId(check.id())));
+        store.eraseByTokenHash(Tokens.hash(token));
     }
 
     /** The check with this private token, read from the database. */
@@ -253,9 +175,7 @@ public class SelfCheck {
         if (!Tokens.isWellFormed(token)) {
             return Optional.empty();
         }
-        Optional<AssessmentRow> found = rows.findByTokenHash(Tokens.hash(token));
-        found.ifPresent(cache::remember);
-        return found;
+        return store.byTokenHash(Tokens.hash(token));
     }
 
     /**
@@ -267,7 +187,7 @@ public class SelfCheck {
         if (!Tokens.isWellFormed(token)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(cache.at(Tokens.hash(token), revision));
+        return store.remembered(Tokens.hash(token), revision);
     }
 
     public Optional<AssessmentRow> byId(String id, String token) {
@@ -276,17 +196,17 @@ public class SelfCheck {
 
     /** A check by its id, as other modules see it (no token needed: they refer to it by id). */
     public Optional<Assessment> find(AssessmentId id) {
-        return rows.findById(id.value()).map(this::view);
+        return store.byId(id.value()).map(this::view);
     }
 
     /** The checks with this contact email, newest first. */
     public List<AssessmentRow> ofContact(String email) {
-        return rows.findByContactEmailOrderByCreatedAtDesc(email);
+        return store.ofContact(email);
     }
 
     /** The completed check this one repeats, if any. */
     public Optional<AssessmentRow> previousOf(AssessmentRow assessment) {
-        return Optional.ofNullable(assessment.previousId()).flatMap(rows::findById).filter(AssessmentRow::completed);
+        return Optional.ofNullable(assessment.previousId()).flatMap(store::byId).filter(AssessmentRow::completed);
     }
 
     /** The check as other modules see it. */

@@ -16,8 +16,8 @@
  *   {@link de.digitalcheck.portal.readiness.web.RevisionCookie}): a browser names the revision it last saw; a replica
  *   that knows exactly that revision answers without reading the database.
  *   <br>Rule: a revision's content never changes — every write raises {@code assessment.revision} (optimistic
- *   locking), every write goes through {@link de.digitalcheck.portal.readiness.internal.SelfCheck} in one transaction,
- *   and the cache learns a revision only after its commit. Erasure gives the check a new token hash and forgets it.
+ *   locking), every write goes through {@link de.digitalcheck.portal.readiness.internal.SelfCheck} and its store in one
+ *   transaction, and the cache learns a revision only after its commit. Erasure gives the check a new token hash and forgets it.
  *   <br>Guarded by the package's visibility ({@code AssessmentRows} is package-private in {@code readiness.internal}),
  *   {@code ModuleArchitectureTest.onlySelfCheckTouchesTheAssessmentTable}, {@code CheckCompletionContract}
  *   (nothing cached or announced from a rolled-back write) and {@code CheckCacheReplicasIntegrationTest}.</li>

@@ -1,0 +1,143 @@
+package de.digitalcheck.portal.readiness.internal;
+
+import de.digitalcheck.portal.readiness.AssessmentCompleted;
+import de.digitalcheck.portal.readiness.AssessmentErased;
+import de.digitalcheck.portal.readiness.AssessmentId;
+import de.digitalcheck.portal.readiness.UnknownAssessment;
+import de.digitalcheck.portal.shared.security.Tokens;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.OptimisticLockException;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The {@code assessment} table behind {@link SelfCheck}: the one class that uses {@link AssessmentRows} (see the
+ * package note). Every write is one transaction that publishes the self-check's events inside it and tells the
+ * {@link CheckCache} of the new revision after its commit; an update that loses an optimistic-lock race is applied
+ * again, in a new transaction, to the row as it is now.
+ */
+@Singleton
+class AssessmentStore {
+
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final AssessmentRows rows;
+    private final CheckCache cache;
+    private final TransactionOperations<Connection> transactions;
+    private final ApplicationEventPublisher<Object> events;
+    private final Clock clock;
+
+    AssessmentStore(AssessmentRows rows, CheckCache cache, TransactionOperations<Connection> transactions,
+                    ApplicationEventPublisher<Object> events, Clock clock) {
+        this.rows = rows;
+        this.cache = cache;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    AssessmentRow insert(AssessmentRow check) {
+        return transactions.executeWrite(status -> written(status, null, rows.save(check)));
+    }
+
+    /**
+     * Writes {@code change} applied to the check as read. When another request changed the check in between (its
+     * revision moved on), the change is applied again to the check as it is now, so that neither change is lost —
+     * e.g. two tabs saving different dimensions at the same moment.
+     *
+     * @throws UnknownAssessment when the check's personal data was erased meanwhile (nothing is saved)
+     */
+    AssessmentRow update(AssessmentRow read, UnaryOperator<AssessmentRow> change) {
+        AssessmentRow current = read;
+        for (int attempt = 1; ; attempt++) {
+            AssessmentRow before = current;
+            try {
+                return transactions.executeWrite(status -> written(status, before, rows.update(change.apply(before))));
+            } catch (OptimisticLockException e) {
+                Optional<AssessmentRow> now = rows.findById(read.id()).filter(a -> a.tokenHash().equals(read.tokenHash()));
+                if (now.isEmpty()) {
+                    throw new UnknownAssessment();
+                }
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                current = now.get();
+            }
+        }
+    }
+
+    /**
+     * What follows a write inside its transaction: {@link AssessmentCompleted} where the check became complete (its
+     * listeners run in this transaction), and the cache told of the new revision once the transaction has committed.
+     */
+    private AssessmentRow written(TransactionStatus<?> status, @Nullable AssessmentRow before, AssessmentRow after) {
+        if (after.completed() && (before == null || !before.completed())) {
+            events.publishEvent(new AssessmentCompleted(new AssessmentId(after.id())));
+        }
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.remember(after);
+            }
+        });
+        return after;
+    }
+
+    /**
+     * Erases the personal data of every check with this contact email, inside the caller's transaction; how many
+     * checks. The checks are locked while they are erased: a save at the same moment waits, then finds the link no
+     * longer working and saves nothing.
+     */
+    int eraseContact(String email) {
+        List<AssessmentRow> checks = rows.lockByContactEmail(email);
+        checks.forEach(this::erase);
+        return checks.size();
+    }
+
+    /**
+     * Erases the personal data of the check with this token hash, in one transaction.
+     *
+     * @throws UnknownAssessment if there is no such check
+     */
+    void eraseByTokenHash(String tokenHash) {
+        transactions.executeWrite(status -> {
+            erase(rows.lockByTokenHash(tokenHash).orElseThrow(UnknownAssessment::new));
+            return null;
+        });
+    }
+
+    private void erase(AssessmentRow check) {
+        cache.forget(check.tokenHash());
+        rows.update(check.anonymised(Tokens.hash(Tokens.newToken()), clock.instant()));
+        events.publishEvent(new AssessmentErased(new AssessmentId(check.id())));
+    }
+
+    /** The check with this token hash, read from the database (and remembered by this replica). */
+    Optional<AssessmentRow> byTokenHash(String tokenHash) {
+        Optional<AssessmentRow> found = rows.findByTokenHash(tokenHash);
+        found.ifPresent(cache::remember);
+        return found;
+    }
+
+    /** The check with this token hash as of {@code revision}, if this replica knows exactly that revision. */
+    Optional<AssessmentRow> remembered(String tokenHash, int revision) {
+        return Optional.ofNullable(cache.at(tokenHash, revision));
+    }
+
+    Optional<AssessmentRow> byId(String id) {
+        return rows.findById(id);
+    }
+
+    List<AssessmentRow> ofContact(String email) {
+        return rows.findByContactEmailOrderByCreatedAtDesc(email);
+    }
+}
