@@ -22,6 +22,14 @@ class MessagesTest {
         en.forEach((k, v) -> assertThat((String) v).as("en " + k).isNotBlank());
     }
 
+    /** Texts are message formats, which swallow a straight apostrophe ("agency's" shows as "agencys"): use ’. */
+    @Test
+    void noTextHasAStraightApostrophe() throws IOException {
+        for (String file : new String[] {"/i18n/messages.properties", "/i18n/messages_de.properties", "/i18n/messages_en.properties"}) {
+            load(file).forEach((k, v) -> assertThat((String) v).as(file + " " + k).doesNotContain("'"));
+        }
+    }
+
     private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
         try (var in = MessagesTest.class.getResourceAsStream(resource)) {
