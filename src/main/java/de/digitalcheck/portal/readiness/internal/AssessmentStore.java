@@ -33,15 +33,18 @@ class AssessmentStore {
     private final AssessmentRows rows;
     private final CheckCache cache;
     private final TransactionOperations<Connection> transactions;
-    private final ApplicationEventPublisher<Object> events;
+    private final ApplicationEventPublisher<AssessmentCompleted> completions;
+    private final ApplicationEventPublisher<AssessmentErased> erasures;
     private final Clock clock;
 
     AssessmentStore(AssessmentRows rows, CheckCache cache, TransactionOperations<Connection> transactions,
-                    ApplicationEventPublisher<Object> events, Clock clock) {
+                    ApplicationEventPublisher<AssessmentCompleted> completions,
+                    ApplicationEventPublisher<AssessmentErased> erasures, Clock clock) {
         this.rows = rows;
         this.cache = cache;
         this.transactions = transactions;
-        this.events = events;
+        this.completions = completions;
+        this.erasures = erasures;
         this.clock = clock;
     }
 
@@ -81,7 +84,7 @@ class AssessmentStore {
      */
     private AssessmentRow written(TransactionStatus<?> status, @Nullable AssessmentRow before, AssessmentRow after) {
         if (after.completed() && (before == null || !before.completed())) {
-            events.publishEvent(new AssessmentCompleted(new AssessmentId(after.id())));
+            completions.publishEvent(new AssessmentCompleted(new AssessmentId(after.id())));
         }
         status.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -118,7 +121,7 @@ class AssessmentStore {
     private void erase(AssessmentRow check) {
         cache.forget(check.tokenHash());
         rows.update(check.anonymised(Tokens.hash(Tokens.newToken()), clock.instant()));
-        events.publishEvent(new AssessmentErased(new AssessmentId(check.id())));
+        erasures.publishEvent(new AssessmentErased(new AssessmentId(check.id())));
     }
 
     /** The check with this token hash, read from the database (and remembered by this replica). */
