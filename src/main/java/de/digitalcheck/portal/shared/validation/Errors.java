@@ -13,6 +13,12 @@ public final class Errors {
         return this;
     }
 
+    /** Adds errors found elsewhere (e.g. by a form's own checks), to be reported together with these. */
+    public Errors addAll(List<FieldError> errors) {
+        list.addAll(errors);
+        return this;
+    }
+
     public boolean has(String field) {
         return list.stream().anyMatch(e -> e.field().equals(field));
     }

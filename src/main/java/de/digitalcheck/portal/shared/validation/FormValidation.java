@@ -1,0 +1,88 @@
+package de.digitalcheck.portal.shared.validation;
+
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Checks a form record's Bean Validation constraints and reports each broken one as a {@link FieldError}: the field
+ * is the record component's name (the name the form posts it under), the key is the constraint's message, which must
+ * be one of the portal's message keys ({@code message = "error.required"}), and the arguments are the constraint's
+ * {@code max} or {@code value} where it has one (e.g. the longest length allowed). The errors come in the order of
+ * the record's components and, for one component, of its constraint annotations: a page shows a field's first error.
+ */
+@Singleton
+public class FormValidation {
+
+    private final Validator validator;
+
+    FormValidation(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** A form value as the page keeps it: never null, without surrounding whitespace. */
+    public static String text(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    public List<FieldError> errors(Record form) {
+        return errors(form, UnaryOperator.identity());
+    }
+
+    /** As {@link #errors(Record)}, naming each field by {@code fieldNames} (component name → the page's name). */
+    public List<FieldError> errors(Record form, UnaryOperator<String> fieldNames) {
+        List<String> components = Arrays.stream(form.getClass().getRecordComponents()).map(RecordComponent::getName).toList();
+        return validator.validate(form).stream()
+            .sorted(Comparator.<ConstraintViolation<Record>>comparingInt(v -> components.indexOf(component(v)))
+                .thenComparingInt(v -> declared(form.getClass(), component(v), v)))
+            .map(v -> new FieldError(fieldNames.apply(component(v)), key(v), args(v)))
+            .toList();
+    }
+
+    private static String component(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath().iterator().next().getName();
+    }
+
+    private static String key(ConstraintViolation<?> violation) {
+        String key = violation.getMessageTemplate();
+        if (key.startsWith("{")) {
+            throw new IllegalStateException("constraint " + violation.getConstraintDescriptor().getAnnotation()
+                + " of " + violation.getRootBeanClass().getSimpleName() + " needs a message key of the portal");
+        }
+        return key;
+    }
+
+    private static List<Object> args(ConstraintViolation<?> violation) {
+        Map<String, Object> attributes = violation.getConstraintDescriptor().getAttributes();
+        for (String name : List.of("max", "value")) {
+            if (attributes.containsKey(name)) {
+                return List.of(attributes.get(name));
+            }
+        }
+        return List.of();
+    }
+
+    /** Where the violated constraint is declared among the component's annotations. */
+    private static int declared(Class<?> type, String component, ConstraintViolation<?> violation) {
+        Class<? extends Annotation> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+        try {
+            Annotation[] annotations = type.getDeclaredField(component).getAnnotations();
+            for (int i = 0; i < annotations.length; i++) {
+                if (annotations[i].annotationType() == constraint) {
+                    return i;
+                }
+            }
+        } catch (NoSuchFieldException e) {
+            // a constraint on an accessor only: after those on the field
+        }
+        return Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,71 @@
+package de.digitalcheck.portal.shared.validation;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A form record's broken constraints become the portal's field errors, in the order a page shows them. */
+@MicronautTest(transactional = false)
+class FormValidationIntegrationTest {
+
+    @Serdeable
+    record Sample(
+        @NotBlank(message = "error.required") @Size(max = 5, message = "error.name.tooLong") String name,
+        @Pattern(regexp = Formats.EMAIL, message = "error.email.format") String email,
+        @Size(max = 3, message = "error.name.tooLong") @Pattern(regexp = "\\d*", message = "error.employees.number")
+        String code) {
+    }
+
+    @Serdeable
+    record WithoutKey(@NotBlank String name) {
+    }
+
+    @Inject
+    FormValidation validation;
+
+    @Test
+    void eachBrokenConstraintIsAFieldErrorInTheOrderOfTheFieldsAndOfTheirConstraints() {
+        assertThat(validation.errors(new Sample(" ", "kaputt", "abcd"))).containsExactly(
+            FieldError.of("name", "error.required"),
+            FieldError.of("email", "error.email.format"),
+            FieldError.of("code", "error.name.tooLong", 3),
+            FieldError.of("code", "error.employees.number"));
+    }
+
+    @Test
+    void theLongestLengthAllowedIsTheMessagesArgument() {
+        assertThat(validation.errors(new Sample("abcdef", "", "1"))).containsExactly(
+            FieldError.of("name", "error.name.tooLong", 5));
+    }
+
+    @Test
+    void anEmptyOptionalValueAndAValidFormHaveNoErrors() {
+        assertThat(validation.errors(new Sample("Erika", "", ""))).isEmpty();
+        assertThat(validation.errors(new Sample("Erika", "erika@example.org", "12"))).isEmpty();
+    }
+
+    @Test
+    void fieldsAreNamedAsThePageNamesThem() {
+        assertThat(validation.errors(new Sample("", "x", "1"), component -> "contact." + component))
+            .extracting(FieldError::field).containsExactly("contact.name", "contact.email");
+    }
+
+    @Test
+    void aConstraintWithoutAMessageKeyOfThePortalIsAProgrammingError() {
+        assertThatThrownBy(() -> validation.errors(new WithoutKey("")))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("WithoutKey");
+    }
+
+    @Test
+    void formValuesAreKeptWithoutSurroundingWhitespaceAndNeverNull() {
+        assertThat(FormValidation.text(null)).isEmpty();
+        assertThat(FormValidation.text("  Erika Muster \n")).isEqualTo("Erika Muster");
+    }
+}
