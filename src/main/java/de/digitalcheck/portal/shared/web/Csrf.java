@@ -1,8 +1,11 @@
 package de.digitalcheck.portal.shared.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import de.digitalcheck.portal.shared.security.Tokens;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
 import java.security.MessageDigest;
@@ -31,6 +34,39 @@ public class Csrf {
         }));
     }
 
+    /**
+     * A form that posts the token in its hidden field {@value #FIELD}: a record bound as the handler's one
+     * {@code @Body}, with the component {@code @JsonProperty(Csrf.FIELD) String csrfToken}. (A second parameter
+     * {@code @Body(Csrf.FIELD)} next to the form's {@code @Body} would be bound too, but Micronaut 4.10 then loses the
+     * form's fields that arrive before the last piece of a body sent in pieces.)
+     */
+    public interface Form {
+        @Nullable
+        String csrfToken();
+    }
+
+    /** The form of a button that posts nothing but the token (signing out, erasing, starting again). */
+    @Serdeable
+    public record TokenForm(@JsonProperty(FIELD) @Nullable String csrfToken) implements Form {
+    }
+
+    /** Throws {@link CsrfRejected} unless the form (null: no body) carries the token of the request's cookie. */
+    public void verify(HttpRequest<?> request, @Nullable Form form) {
+        verify(request, form == null ? null : form.csrfToken());
+    }
+
+    /**
+     * Throws {@link CsrfRejected} unless {@code sent}, the form's {@value #FIELD} field (in a multipart upload its
+     * {@code @Part(Csrf.FIELD)}), is the token of the request's cookie.
+     */
+    public void verify(HttpRequest<?> request, @Nullable String sent) {
+        Optional<String> expected = cookie(request);
+        if (sent == null || expected.isEmpty() || !MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8))) {
+            throw new CsrfRejected();
+        }
+    }
+
     /** Throws {@link CsrfRejected} unless the form carries the token of the request's cookie. */
     public void verify(HttpRequest<?> request, Map<String, String> form) {
         verifyField(request, form == null ? null : form.get(FIELD));
@@ -38,11 +74,7 @@ public class Csrf {
 
     /** As {@link #verify}, for a form whose fields are not a map (a multipart upload's {@code _csrf} part). */
     public void verifyField(HttpRequest<?> request, String sent) {
-        Optional<String> expected = cookie(request);
-        if (sent == null || expected.isEmpty() || !MessageDigest.isEqual(
-            sent.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8))) {
-            throw new CsrfRejected();
-        }
+        verify(request, sent);
     }
 
     private static Optional<String> cookie(HttpRequest<?> request) {
