@@ -4,7 +4,7 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.security.utils.SecurityService;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
 import jakarta.inject.Singleton;
@@ -12,25 +12,27 @@ import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Adds what every page needs: language, the switch to the other language, the network's name, the CSRF token. */
+/**
+ * Adds what every page needs: language, the switch to the other language, the network's name, the CSRF token, the
+ * signed-in person's name. The person is read from the request, not from the thread's request context: a view may be
+ * rendered on a thread that context did not reach (the page then showed a signed-in person as signed out).
+ */
 @Singleton
 class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
     private final String networkName;
     private final Csrf csrf;
-    private final SecurityService security;
 
-    LayoutModel(PortalSettings settings, Csrf csrf, SecurityService security) {
+    LayoutModel(PortalSettings settings, Csrf csrf) {
         this.networkName = settings.networkName();
         this.csrf = csrf;
-        this.security = security;
     }
 
     @Override
     public void process(@NonNull HttpRequest<?> request, @NonNull ModelAndView<Map<String, Object>> modelAndView) {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
         fill(model, PortalLocaleResolver.language(request), request.getPath(), csrf.token(request),
-            security.getAuthentication().map(a -> a.getAttributes().get("name")).orElse(null));
+            request.getUserPrincipal(Authentication.class).map(a -> a.getAttributes().get("name")).orElse(null));
         modelAndView.setModel(model);
     }
 
@@ -46,7 +48,7 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
         model.put("userName", userName);
     }
 
-    boolean signedIn() {
-        return security.getAuthentication().isPresent();
+    static boolean signedIn(HttpRequest<?> request) {
+        return request.getUserPrincipal(Authentication.class).isPresent();
     }
 }

@@ -39,7 +39,7 @@ public class PageTemplates {
 
     /** Whether a compiled page fits this request: only anonymous visitors see the layout it was compiled with. */
     public boolean fits(HttpRequest<?> request) {
-        return !layout.signedIn();
+        return !LayoutModel.signedIn(request);
     }
 
     /**
