@@ -11,7 +11,11 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 
-/** The rules of a company profile and a contact, shared by the pages and the API. */
+/**
+ * The rules of a company profile and a contact. The profile page's form checks the shape of each value itself
+ * (required, length, format) and leaves the rest to {@link #known} and {@link #complete}; the JSON API, which has
+ * no form, has every rule checked by {@link #company} and {@link #contact}.
+ */
 @Singleton
 public class ProfileRules {
 
@@ -24,7 +28,7 @@ public class ProfileRules {
         this.directory = directory;
     }
 
-    /** The validated company, or {@code null} with the problems added to {@code errors} under {@code prefix}. */
+    /** Every rule: the validated company, or {@code null} with the problems added to {@code errors} under {@code prefix}. */
     public CompanyProfile company(CompanyInput in, String prefix, Errors errors) {
         String name = trimmed(in.name());
         if (name.isEmpty()) {
@@ -32,38 +36,45 @@ public class ProfileRules {
         } else if (name.length() > MAX_NAME) {
             errors.add(prefix + "name", "error.name.tooLong", MAX_NAME);
         }
-        Municipality municipality = municipality(in, prefix, errors);
+        String postalCode = trimmed(in.postalCode());
+        if (postalCode.isEmpty()) {
+            errors.add(prefix + "postalCode", "error.required");
+        } else if (!PostalCodeDirectory.isWellFormed(postalCode)) {
+            errors.add(prefix + "postalCode", "error.postalCode.format");
+        }
+        required(in.sector(), prefix + "sector", errors);
+        if (required(in.employees(), prefix + "employees", errors) && number(in.employees()) == null) {
+            errors.add(prefix + "employees", "error.employees.number");
+        }
+        required(in.companyType(), prefix + "companyType", errors);
+        return known(in, prefix, errors);
+    }
+
+    /**
+     * The rules beyond each value's shape: the postal code's municipality (and which one, where the code has several),
+     * a known sector and company type, a head count in range. A field that has an error in {@code errors} already is
+     * not looked at. The validated company, or {@code null} when {@code errors} has any.
+     */
+    public CompanyProfile known(CompanyInput in, String prefix, Errors errors) {
+        Municipality municipality = errors.has(prefix + "postalCode") ? null : municipality(in, prefix, errors);
         String sector = trimmed(in.sector());
-        if (sector.isEmpty()) {
-            errors.add(prefix + "sector", "error.required");
-        } else if (!Sector.isValid(sector)) {
+        if (!errors.has(prefix + "sector") && !Sector.isValid(sector)) {
             errors.add(prefix + "sector", "error.sector.unknown");
         }
-        Integer employees = employees(in.employees(), prefix + "employees", errors);
-        String typeValue = trimmed(in.companyType());
-        CompanyType type = CompanyType.parse(typeValue).orElse(null);
-        if (typeValue.isEmpty()) {
-            errors.add(prefix + "companyType", "error.required");
-        } else if (type == null) {
+        Integer employees = errors.has(prefix + "employees") ? null : employees(in.employees(), prefix + "employees", errors);
+        CompanyType type = CompanyType.parse(trimmed(in.companyType())).orElse(null);
+        if (!errors.has(prefix + "companyType") && type == null) {
             errors.add(prefix + "companyType", "error.companyType.unknown");
         }
         if (!errors.isEmpty()) {
             return null;
         }
-        return CompanyProfile.of(name, trimmed(in.postalCode()), municipality, sector, employees, type);
+        return CompanyProfile.of(trimmed(in.name()), trimmed(in.postalCode()), municipality, sector, employees, type);
     }
 
     private Municipality municipality(CompanyInput in, String prefix, Errors errors) {
         String postalCode = trimmed(in.postalCode());
         String ags = trimmed(in.ags());
-        if (postalCode.isEmpty()) {
-            errors.add(prefix + "postalCode", "error.required");
-            return null;
-        }
-        if (!PostalCodeDirectory.isWellFormed(postalCode)) {
-            errors.add(prefix + "postalCode", "error.postalCode.format");
-            return null;
-        }
         List<Municipality> candidates = directory.municipalities(postalCode);
         if (candidates.isEmpty()) {
             errors.add(prefix + "postalCode", "error.postalCode.unknown");
@@ -82,50 +93,67 @@ public class ProfileRules {
         return candidates.get(0);
     }
 
-    private Integer employees(String value, String field, Errors errors) {
-        String text = trimmed(value);
-        if (text.isEmpty()) {
-            errors.add(field, "error.required");
-            return null;
-        }
-        try {
-            long number = Long.parseLong(text);
-            if (number < 0) {
-                errors.add(field, "error.employees.negative");
-                return null;
-            }
-            if (number > MAX_EMPLOYEES) {
-                errors.add(field, "error.employees.tooMany");
-                return null;
-            }
-            return (int) number;
-        } catch (NumberFormatException e) {
+    private static Integer employees(String value, String field, Errors errors) {
+        Long number = number(value);
+        if (number == null) {
             errors.add(field, "error.employees.number");
+        } else if (number < 0) {
+            errors.add(field, "error.employees.negative");
+        } else if (number > MAX_EMPLOYEES) {
+            errors.add(field, "error.employees.tooMany");
+        } else {
+            return number.intValue();
+        }
+        return null;
+    }
+
+    private static Long number(String value) {
+        try {
+            return Long.parseLong(trimmed(value));
+        } catch (NumberFormatException e) {
             return null;
         }
     }
 
-    /** Checks a contact; an entirely empty contact is fine (it is optional). */
+    /** Every rule of a contact; an entirely empty contact is fine (it is optional). */
     public void contact(ContactInput in, String prefix, Errors errors) {
         if (in == null || in.isEmpty()) {
             return;
         }
-        String name = trimmed(in.name());
-        if (name.isEmpty()) {
-            errors.add(prefix + "name", "error.required");
-        } else if (name.length() > MAX_NAME) {
+        if (trimmed(in.name()).length() > MAX_NAME) {
             errors.add(prefix + "name", "error.name.tooLong", MAX_NAME);
         }
         String email = trimmed(in.email());
-        if (email.isEmpty()) {
-            errors.add(prefix + "email", "error.required");
-        } else if (!Formats.isEmail(email)) {
+        if (!email.isEmpty() && !Formats.isEmail(email)) {
             errors.add(prefix + "email", "error.email.format");
         }
         String phone = trimmed(in.phone());
         if (!phone.isEmpty() && !Formats.isPhone(phone)) {
             errors.add(prefix + "phone", "error.phone.format");
         }
+        complete(in, prefix, errors);
+    }
+
+    /** A contact is optional, but one that is given needs a name and an email address. */
+    public void complete(ContactInput in, String prefix, Errors errors) {
+        if (in == null || in.isEmpty()) {
+            return;
+        }
+        if (trimmed(in.name()).isEmpty() && !errors.has(prefix + "name")) {
+            errors.add(prefix + "name", "error.required");
+        }
+        if (trimmed(in.email()).isEmpty() && !errors.has(prefix + "email")) {
+            errors.add(prefix + "email", "error.required");
+        }
+    }
+
+    /** Adds "required" for an empty value; whether there is one. */
+    private static boolean required(String value, String field, Errors errors) {
+        if (trimmed(value).isEmpty()) {
+            errors.add(field, "error.required");
+            return false;
+        }
+        return true;
     }
 
     static String trimmed(String value) {

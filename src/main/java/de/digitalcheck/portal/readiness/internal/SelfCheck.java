@@ -67,11 +67,12 @@ public class SelfCheck {
     public record Started(AssessmentRow assessment, String token) {
     }
 
-    public Started start(CompanyInput companyInput, ContactInput contact, Language language) {
-        Errors errors = new Errors();
-        CompanyProfile company = rules.company(companyInput, "", errors);
-        rules.contact(contact, "contact.", errors);
-        errors.throwIfAny();
+    /**
+     * Starts a draft from the profile page's form, whose own checks (the shape of each value) found
+     * {@code formErrors}; these and the profile's other problems are reported together.
+     */
+    public Started start(CompanyInput companyInput, ContactInput contact, Language language, List<FieldError> formErrors) {
+        CompanyProfile company = checkedForm(companyInput, contact, formErrors);
         return insert(company, ContactInput.clean(contact), null, language, null);
     }
 
@@ -83,14 +84,21 @@ public class SelfCheck {
     /** As {@link #submit}, reporting {@code earlier} errors (e.g. of the request's form) together with its own. */
     public Started submitChecked(CompanyInput companyInput, ContactInput contact, Map<String, String> answers,
                                  Language language, List<FieldError> earlier) {
-        Errors errors = new Errors();
-        earlier.forEach(e -> errors.add(e.field(), e.key(), e.args().toArray()));
+        Errors errors = new Errors().addAll(earlier);
         CompanyProfile company = rules.company(companyInput, "company.", errors);
         rules.contact(contact, "contact.", errors);
         AnswerRules.check(questionnaires.current(), company == null ? null : company.type(), answers,
             q -> true, true, "answers.", errors);
         errors.throwIfAny();
         return insert(company, ContactInput.clean(contact), answers, language, null);
+    }
+
+    private CompanyProfile checkedForm(CompanyInput companyInput, ContactInput contact, List<FieldError> formErrors) {
+        Errors errors = new Errors().addAll(formErrors);
+        CompanyProfile company = rules.known(companyInput, "", errors);
+        rules.complete(contact, "contact.", errors);
+        errors.throwIfAny();
+        return company;
     }
 
     /** A new check for the same company, linked to the previous one so that its result shows the progress. */
@@ -112,11 +120,10 @@ public class SelfCheck {
         return new Started(store.insert(check), token);
     }
 
-    public AssessmentRow updateProfile(AssessmentRow assessment, CompanyInput companyInput, ContactInput contact) {
-        Errors errors = new Errors();
-        CompanyProfile company = rules.company(companyInput, "", errors);
-        rules.contact(contact, "contact.", errors);
-        errors.throwIfAny();
+    /** Changes a check's profile from the profile page's form (see {@link #start}). */
+    public AssessmentRow updateProfile(AssessmentRow assessment, CompanyInput companyInput, ContactInput contact,
+                                       List<FieldError> formErrors) {
+        CompanyProfile company = checkedForm(companyInput, contact, formErrors);
         String agency = agencyIdFor(company.ags());
         Contact clean = ContactInput.clean(contact);
         return store.update(assessment, current -> {

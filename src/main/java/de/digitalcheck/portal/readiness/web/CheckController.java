@@ -7,6 +7,8 @@ import de.digitalcheck.portal.readiness.internal.AssessmentRow;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
@@ -28,6 +30,7 @@ import io.micronaut.views.ModelAndView;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The self-check in the browser: profile, one page per dimension (shown by {@link QuestionPageController}), result.
@@ -52,16 +55,18 @@ class CheckController {
     private final QuestionnairePages pages;
     private final RevisionCookie revisions;
     private final CheckLookup lookup;
+    private final FormValidation validation;
 
     CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf, QuestionnairePages pages,
-                    RevisionCookie revisions, CheckLookup lookup) {
-        this.revisions = revisions;
-        this.lookup = lookup;
-        this.pages = pages;
+                    RevisionCookie revisions, CheckLookup lookup, FormValidation validation) {
         this.selfCheck = selfCheck;
         this.views = views;
         this.results = results;
         this.csrf = csrf;
+        this.pages = pages;
+        this.revisions = revisions;
+        this.lookup = lookup;
+        this.validation = validation;
     }
 
     @Get("/")
@@ -78,11 +83,11 @@ class CheckController {
 
     @Post(CheckPaths.START)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> processProfile(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> processProfile(HttpRequest<?> request, @Body @Nullable ProfileForm body) {
         csrf.verify(request, body);
-        ProfileForm form = ProfileForm.of(body);
+        ProfileForm form = Objects.requireNonNullElse(body, ProfileForm.EMPTY);
         try {
-            SelfCheck.Started started = selfCheck.start(form.input(), form.contact(), lang(request));
+            SelfCheck.Started started = selfCheck.start(form.input(), form.contact(), lang(request), formErrors(form));
             return seeOther(request, CheckPaths.step(started.token(), firstStep(started.assessment())), started.token(),
                 started.assessment());
         } catch (ValidationException e) {
@@ -113,12 +118,12 @@ class CheckController {
 
     @Post("/check/{token}/profile")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> updateProfile(HttpRequest<?> request, @PathVariable String token, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> updateProfile(HttpRequest<?> request, @PathVariable String token, @Body @Nullable ProfileForm body) {
         csrf.verify(request, body);
-        ProfileForm form = ProfileForm.of(body);
+        ProfileForm form = Objects.requireNonNullElse(body, ProfileForm.EMPTY);
         return withCheck(request, token, a -> {
             try {
-                AssessmentRow changed = selfCheck.updateProfile(a, form.input(), form.contact());
+                AssessmentRow changed = selfCheck.updateProfile(a, form.input(), form.contact(), formErrors(form));
                 return seeOther(request, CheckPaths.step(token, firstStep(changed)), token, changed);
             } catch (ValidationException e) {
                 return invalid(PROFILE, views.profile(lang(request), form, e.errors(), CheckPaths.profile(token), token));
@@ -126,12 +131,16 @@ class CheckController {
         });
     }
 
+    /**
+     * Saves a question page. Its answers are named after the dimension's questions ({@code q.<question id>}), which
+     * the questionnaire defines, not this code: no record can name them, so the form comes as a map.
+     */
     @Post("/check/{token}/step/{dimension}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> saveStep(HttpRequest<?> request, @PathVariable String token, @PathVariable String dimension,
                              @Body @Nullable Map<String, String> body) {
-        csrf.verify(request, body);
         Map<String, String> form = body == null ? Map.of() : body;
+        csrf.verify(request, form.get(Csrf.FIELD));
         boolean back = "back".equals(form.get("nav"));
         return lookup.withStep(selfCheck.byToken(token), dimension, (a, steps) -> {
             Map<String, String> given = views.answersOf(a, dimension, form);
@@ -163,8 +172,9 @@ class CheckController {
 
     @Post("/check/{token}/again")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> startAgain(HttpRequest<?> request, @PathVariable String token, @Body @Nullable Map<String, String> body) {
-        csrf.verify(request, body);
+    HttpResponse<?> startAgain(HttpRequest<?> request, @PathVariable String token,
+                               @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
         return withCheck(request, token, a -> {
             SelfCheck.Started again = selfCheck.again(a);
             return seeOther(request, CheckPaths.step(again.token(), firstStep(again.assessment())), again.token(),
@@ -184,6 +194,10 @@ class CheckController {
     private HttpResponse<?> withCheck(HttpRequest<?> request, String token,
                                       java.util.function.Function<AssessmentRow, HttpResponse<?>> action) {
         return lookup.withCheck(selfCheck.byToken(token), action);
+    }
+
+    private List<FieldError> formErrors(ProfileForm form) {
+        return validation.errors(form, ProfileForm::field);
     }
 
     private static HttpResponse<?> invalid(String view, Map<String, Object> model) {

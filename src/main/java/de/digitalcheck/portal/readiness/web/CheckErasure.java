@@ -61,8 +61,8 @@ class CheckErasure {
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     ModelAndView<Map<String, Object>> erase(HttpRequest<?> request, @PathVariable String token,
-                                           @Body @Nullable Map<String, String> body) {
-        csrf.verify(request, body);
+                                           @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
         selfCheck.eraseByLink(token);
         return new ModelAndView<>(DONE, Map.of());
     }

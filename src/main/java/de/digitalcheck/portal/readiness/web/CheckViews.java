@@ -13,9 +13,11 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.config.PortalSettings;
+import de.digitalcheck.portal.shared.web.Choice;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.Map;
 class CheckViews {
 
     static final String ANSWER_PREFIX = "q.";
+    private static final String OPTION_ID_PREFIX = "o-";
 
     private final Questionnaires questionnaires;
     private final SelfCheck selfCheck;
@@ -42,17 +45,12 @@ class CheckViews {
         this.settings = settings;
     }
 
-    public record Choice(String value, String label) {
-    }
-
     public record ErrorLink(String anchor, String message) {
     }
 
-    public record OptionView(String id, String inputId, String text, boolean checked) {
-    }
-
+    /** A question with its options (option id → text), the chosen option's id (or null) and its error (or null). */
     public record QuestionView(String id, String name, int number, String text, String hint, String error,
-                        List<OptionView> options) {
+                               List<Choice> options, String answer) {
     }
 
     Map<String, Object> profile(Language lang, ProfileForm form, List<FieldError> errors, String action, String token) {
@@ -60,8 +58,10 @@ class CheckViews {
         Map<String, String> byField = messages.byField(lang, errors);
         model.put("form", form);
         model.put("errors", byField);
-        model.put("errorLinks", byField.entrySet().stream().map(e -> new ErrorLink("#" + e.getKey().replace('.', '-'),
-            messages.get(lang, "profile." + e.getKey()) + ": " + e.getValue())).toList());
+        model.put("errorLinks", byField.entrySet().stream()
+            .sorted(Comparator.comparingInt(e -> ProfileForm.FIELDS.indexOf(e.getKey())))
+            .map(e -> new ErrorLink("#" + e.getKey().replace('.', '-'),
+                messages.get(lang, "profile." + e.getKey()) + ": " + e.getValue())).toList());
         model.put("sectors", Sector.SECTIONS.stream().map(s -> new Choice(s, messages.get(lang, "sector." + s))).toList());
         List<Choice> types = new ArrayList<>();
         for (CompanyType type : CompanyType.values()) {
@@ -89,16 +89,15 @@ class CheckViews {
         int number = 0;
         for (Questionnaire.Question q : questionnaire.questionsOf(dimensionId, a.type())) {
             number++;
-            List<OptionView> options = q.options().stream()
-                .map(o -> new OptionView(o.id(), optionInputId(o.id()), o.text().in(lang), o.id().equals(answers.get(q.id()))))
-                .toList();
+            List<Choice> options = q.options().stream().map(o -> new Choice(o.id(), o.text().in(lang))).toList();
             questions.add(new QuestionView(q.id(), ANSWER_PREFIX + q.id(), number, q.text().in(lang),
-                q.hint() == null ? null : q.hint().in(lang), byField.get(q.id()), options));
+                q.hint() == null ? null : q.hint().in(lang), byField.get(q.id()), options, answers.get(q.id())));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("dimensionTitle", dimension.title().in(lang));
         model.put("dimensionDescription", dimension.description() == null ? null : dimension.description().in(lang));
         model.put("questions", questions);
+        model.put("optionIdPrefix", OPTION_ID_PREFIX);
         model.put("errorLinks", byField.entrySet().stream()
             .map(e -> new ErrorLink("#q-" + e.getKey(), questionLabel(lang, questions, e.getKey()) + ": " + e.getValue()))
             .toList());
@@ -114,7 +113,7 @@ class CheckViews {
 
     /** The id of an answer option's radio button. */
     static String optionInputId(String optionId) {
-        return "o-" + optionId;
+        return OPTION_ID_PREFIX + optionId;
     }
 
     /** The answers of one dimension's page from the submitted form. */

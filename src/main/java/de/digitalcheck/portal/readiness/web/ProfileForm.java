@@ -1,28 +1,70 @@
 package de.digitalcheck.portal.readiness.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import de.digitalcheck.portal.readiness.CompanyProfile;
 import de.digitalcheck.portal.readiness.internal.AssessmentRow;
 import de.digitalcheck.portal.readiness.internal.CompanyInput;
 import de.digitalcheck.portal.readiness.internal.ContactInput;
+import de.digitalcheck.portal.readiness.internal.ProfileRules;
+import de.digitalcheck.portal.shared.validation.Formats;
+import de.digitalcheck.portal.shared.web.Csrf;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
-import java.util.Map;
+import java.util.List;
 
-/** The company profile form's values, exactly as typed, so that nothing is lost on an error. */
-record ProfileForm(String name, String postalCode, String ags, String sector, String employees, String companyType,
-                   String contactName, String contactEmail) {
+import static de.digitalcheck.portal.shared.validation.FormValidation.text;
 
-    static final ProfileForm EMPTY = new ProfileForm("", "", "", "", "", "", "", "");
+/**
+ * The company profile form's values as typed, so that nothing is lost on an error, with the shape of each; the
+ * postal code's municipality, the known sectors and types and a complete contact are {@link ProfileRules}'.
+ */
+@Serdeable
+record ProfileForm(
+    @NotBlank(message = "error.required") @Size(max = ProfileRules.MAX_NAME, message = "error.name.tooLong") String name,
+    @NotBlank(message = "error.required") @Pattern(regexp = "(\\d{5})?", message = "error.postalCode.format")
+    String postalCode,
+    String ags,
+    @NotBlank(message = "error.required") String sector,
+    @NotBlank(message = "error.required") @Pattern(regexp = "([+-]?\\d+)?", message = "error.employees.number")
+    String employees,
+    @NotBlank(message = "error.required") String companyType,
+    @Size(max = ProfileRules.MAX_NAME, message = "error.name.tooLong") String contactName,
+    @Pattern(regexp = Formats.EMAIL, message = "error.email.format") String contactEmail,
+    @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
-    static ProfileForm of(Map<String, String> form) {
-        return new ProfileForm(value(form, "name"), value(form, "postalCode"), value(form, "ags"),
-            value(form, "sector"), value(form, "employees"), value(form, "companyType"),
-            value(form, "contactName"), value(form, "contactEmail"));
+    static final ProfileForm EMPTY = new ProfileForm("", "", "", "", "", "", "", "", null);
+    /** The page's fields in their order (the contact's named as the rules name them). */
+    static final List<String> FIELDS = List.of("name", "postalCode", "ags", "sector", "employees", "companyType",
+        "contact.name", "contact.email");
+
+    ProfileForm {
+        name = text(name);
+        postalCode = text(postalCode);
+        ags = text(ags);
+        sector = text(sector);
+        employees = text(employees);
+        companyType = text(companyType);
+        contactName = text(contactName);
+        contactEmail = text(contactEmail);
     }
 
     static ProfileForm of(AssessmentRow a) {
         CompanyProfile c = a.company();
         return new ProfileForm(c.name(), c.postalCode(), c.ags(), c.sector(), String.valueOf(c.employees()),
-            c.type().name(), orEmpty(a.contact().name()), orEmpty(a.contact().email()));
+            c.type().name(), a.contact().name(), a.contact().email(), null);
+    }
+
+    /** The page's name of a component's field: the contact's as {@link ProfileRules} names them. */
+    static String field(String component) {
+        return switch (component) {
+            case "contactName" -> "contact.name";
+            case "contactEmail" -> "contact.email";
+            default -> component;
+        };
     }
 
     CompanyInput input() {
@@ -31,14 +73,5 @@ record ProfileForm(String name, String postalCode, String ags, String sector, St
 
     ContactInput contact() {
         return new ContactInput(contactName, contactEmail, null);
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String value(Map<String, String> form, String key) {
-        String v = form == null ? null : form.get(key);
-        return v == null ? "" : v;
     }
 }

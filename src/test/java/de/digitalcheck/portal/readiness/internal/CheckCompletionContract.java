@@ -41,7 +41,7 @@ abstract class CheckCompletionContract {
 
     private SelfCheck.Started draft(String name) {
         return selfCheck.start(new CompanyInput(name, "44135", null, "C", "12", "TRADE"),
-            new ContactInput(null, null, null), Language.DE);
+            new ContactInput(null, null, null), Language.DE, List.of());
     }
 
     /** Saves every dimension's answers at this level but the last; returns the last dimension's id. */
