@@ -7,8 +7,6 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.security.Tokens;
-import de.digitalcheck.portal.shared.validation.Errors;
-import de.digitalcheck.portal.shared.validation.Formats;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -50,18 +48,14 @@ public class CompanyAccess {
     public record Redeemed(Optional<String> email) {
     }
 
-    /** Mails a link to the address if it has checks; says nothing about whether it has. */
+    /**
+     * Mails a link to the address if it has checks; says nothing about whether it has. The address is as the form
+     * checked it (any case).
+     */
     @Transactional
     public void requestLink(String emailInput, Language language) {
         String email = normalise(emailInput);
-        Errors errors = new Errors();
-        if (email.isEmpty()) {
-            errors.add("email", "error.required");
-        } else if (!Formats.isEmail(email)) {
-            errors.add("email", "error.email.format");
-        }
-        errors.throwIfAny();
-        if (assessments.ofContact(email).isEmpty()) {
+        if (email.isEmpty() || assessments.ofContact(email).isEmpty()) {
             return;
         }
         String token = Tokens.newToken();

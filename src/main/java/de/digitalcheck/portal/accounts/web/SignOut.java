@@ -23,7 +23,6 @@ import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Signing out: a form post (with CSRF token) that ends the session cookie and, where the provider has an
@@ -52,8 +51,8 @@ class SignOut {
 
     @Post("/abmelden")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
-        csrf.verify(request, body);
+    HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
         return HttpResponse.seeOther(URI.create(afterSignOut()))
             .cookie(Cookie.of(SESSION_COOKIE, "").path("/").maxAge(0).httpOnly(true));
     }

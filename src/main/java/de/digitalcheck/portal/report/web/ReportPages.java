@@ -23,7 +23,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -57,8 +56,9 @@ class ReportPages {
     @Post(CheckPaths.REPORT_MAIL)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> mail(HttpRequest<?> request, @PathVariable String token, @Body @Nullable Map<String, String> body) {
-        csrf.verify(request, body);
+    HttpResponse<?> mail(HttpRequest<?> request, @PathVariable String token,
+                         @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
         Optional<Assessment> check = assessments.byToken(token);
         if (check.isEmpty() || check.get().contact().email() == null) {
             // to the result page, which says that the link is not valid or offers no mail

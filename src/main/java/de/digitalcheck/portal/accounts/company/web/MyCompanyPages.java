@@ -7,7 +7,7 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.FieldError;
-import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -32,6 +32,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** "Mein Unternehmen": a company asks for a magic link, opens it, sees its checks, exports or erases its data. */
@@ -43,15 +44,19 @@ class MyCompanyPages {
 
     static final String PATH = "/mein-unternehmen";
     static final String OVERVIEW = PATH + "/uebersicht";
+    static final String REQUEST = "accounts/company-request";
 
     private final CompanyAccess access;
     private final CompanySession session;
     private final PersonalDataRequests personalData;
     private final Csrf csrf;
     private final Messages messages;
+    private final FormValidation validation;
 
-    MyCompanyPages(CompanyAccess access, CompanySession session, PersonalDataRequests personalData, Csrf csrf, Messages messages) {
+    MyCompanyPages(CompanyAccess access, CompanySession session, PersonalDataRequests personalData, Csrf csrf,
+                   Messages messages, FormValidation validation) {
         this.access = access;
+        this.validation = validation;
         this.session = session;
         this.personalData = personalData;
         this.csrf = csrf;
@@ -60,23 +65,25 @@ class MyCompanyPages {
 
     @Get
     ModelAndView<Map<String, Object>> requestForm() {
-        return new ModelAndView<>("accounts/company-request", Map.of("email", "", "errors", Map.of(), "sent", false));
+        return new ModelAndView<>(REQUEST, Map.of("email", "", "errors", Map.of(), "sent", false));
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> requestLink(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> requestLink(HttpRequest<?> request, @Body @Nullable LinkRequestForm body) {
         csrf.verify(request, body);
-        String email = body == null || body.get("email") == null ? "" : body.get("email");
+        LinkRequestForm form = Objects.requireNonNullElse(body, LinkRequestForm.EMPTY);
         Language lang = PortalLocaleResolver.language(request);
+        List<FieldError> errors = validation.errors(form);
+        if (!errors.isEmpty()) {
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, REQUEST,
+                Map.of("email", form.email(), "errors", messages.byField(lang, errors), "sent", false));
+        }
         try {
-            access.requestLink(email, lang);
-            return HttpResponse.ok(new ModelAndView<>("accounts/company-request", Map.of("email", email, "errors", Map.of(), "sent", true)));
-        } catch (ValidationException e) {
-            return page(HttpStatus.UNPROCESSABLE_ENTITY, "accounts/company-request",
-                Map.of("email", email, "errors", messages.byField(lang, e.errors()), "sent", false));
+            access.requestLink(form.email(), lang);
+            return HttpResponse.ok(new ModelAndView<>(REQUEST, Map.of("email", form.email(), "errors", Map.of(), "sent", true)));
         } catch (Mailer.MailFailed e) {
-            return page(HttpStatus.SERVICE_UNAVAILABLE, "accounts/company-request", Map.of("email", email,
+            return page(HttpStatus.SERVICE_UNAVAILABLE, REQUEST, Map.of("email", form.email(),
                 "errors", messages.byField(lang, List.of(FieldError.of("email", "error.company.mail"))), "sent", false));
         }
     }
@@ -89,8 +96,9 @@ class MyCompanyPages {
 
     @Post("/link/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> redeem(HttpRequest<?> request, @PathVariable String token, @Body @Nullable Map<String, String> body) {
-        csrf.verify(request, body);
+    HttpResponse<?> redeem(HttpRequest<?> request, @PathVariable String token,
+                           @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
         Optional<String> email = access.redeem(token);
         if (email.isEmpty()) {
             return page(HttpStatus.GONE, "accounts/company-link", Map.of("action", "", "invalid", true));
@@ -129,8 +137,8 @@ class MyCompanyPages {
 
     @Post("/loeschen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> erase(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
-        csrf.verify(request, body);
+    HttpResponse<?> erase(HttpRequest<?> request, @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
         Optional<String> email = session.email(request);
         if (email.isEmpty()) {
             return HttpResponse.seeOther(URI.create(PATH));
