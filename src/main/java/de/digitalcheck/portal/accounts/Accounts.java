@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts;
 
+import de.digitalcheck.portal.routing.AgencyTeam;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.shared.validation.Errors;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -18,8 +19,8 @@ import java.util.UUID;
 @Singleton
 public class Accounts {
 
-    /** The longest name a person may have in the directory. */
-    public static final int MAX_NAME = 200;
+    /** The longest name a person may have in the directory; other modules' forms know it from {@link AgencyTeam}. */
+    public static final int MAX_NAME = AgencyTeam.MAX_NAME;
 
     private final AccountRows rows;
     private final ApplicationEventPublisher<AccountCreated> created;

@@ -3,6 +3,7 @@ package de.digitalcheck.portal.accounts;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.routing.AgencyMember;
 import de.digitalcheck.portal.routing.AgencyTeam;
+import de.digitalcheck.portal.shared.validation.FieldError;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -26,7 +27,7 @@ class AgencyTeamOfAccounts implements AgencyTeam {
     }
 
     @Override
-    public void inviteCoach(String agencyId, String email, String name) {
-        invitations.invite(email, name, Role.COACH.name(), agencyId);
+    public void inviteCoach(String agencyId, String email, String name, List<FieldError> formErrors) {
+        invitations.invite(email, name, Role.COACH.name(), agencyId, formErrors);
     }
 }

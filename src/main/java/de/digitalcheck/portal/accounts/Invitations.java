@@ -8,16 +8,17 @@ import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.validation.Errors;
-import de.digitalcheck.portal.shared.validation.Formats;
+import de.digitalcheck.portal.shared.validation.FieldError;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Invites people into the directory: one account per email; staff and coaches belong to an agency. */
 @Singleton
 public class Invitations {
-
 
     private final AccountRows rows;
     private final Accounts accounts;
@@ -38,24 +39,21 @@ public class Invitations {
 
     /**
      * Creates the account and mails the invitation, in one transaction: if the mail cannot be handed over,
-     * no account is left behind ({@link Mailer.MailFailed}).
+     * no account is left behind ({@link Mailer.MailFailed}). The email and name are as a form checked their shapes,
+     * finding {@code formErrors}; these are reported together with an email that has an account already, an unknown
+     * role and a missing or unknown agency.
      */
     @Transactional
-    public Account invite(String emailInput, String nameInput, String roleInput, String agencyInput) {
-        Errors errors = new Errors();
+    public Account invite(String emailInput, String nameInput, String roleInput, String agencyInput,
+                          List<FieldError> formErrors) {
+        Errors errors = new Errors().addAll(formErrors);
         String email = emailInput == null ? "" : emailInput.strip().toLowerCase(Locale.ROOT);
-        String name = Accounts.checkName(nameInput, errors);
-        if (email.isEmpty()) {
-            errors.add("email", "error.required");
-        } else if (!Formats.isEmail(email)) {
-            errors.add("email", "error.email.format");
-        } else if (rows.findByEmail(email).isPresent()) {
+        String name = nameInput == null ? "" : nameInput.strip();
+        if (!errors.has("email") && rows.findByEmail(email).isPresent()) {
             errors.add("email", "error.invite.exists");
         }
-        Role role = null;
-        try {
-            role = Role.valueOf(roleInput == null ? "" : roleInput);
-        } catch (IllegalArgumentException e) {
+        Role role = Arrays.stream(Role.values()).filter(r -> r.name().equals(roleInput)).findFirst().orElse(null);
+        if (role == null) {
             errors.add("role", "error.invite.role");
         }
         String agency = agencyInput == null || agencyInput.isBlank() ? null : agencyInput.strip();

@@ -1,7 +1,7 @@
 package de.digitalcheck.portal.funding;
 
 import de.digitalcheck.portal.shared.validation.Errors;
-import de.digitalcheck.portal.shared.validation.Formats;
+import de.digitalcheck.portal.shared.validation.FieldError;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -9,16 +9,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The network admin maintains the funding programmes: adds and edits them and sets the dates they are open. */
 @Singleton
 public class FundingAdministration {
 
     static final Set<String> DIMENSIONS = Set.of("strategy", "factory", "operations", "products", "services", "employees");
-    private static final Pattern REGION = Pattern.compile("(\\d{2,8})?");
 
     private final FundingProgrammeRows programmes;
 
@@ -30,27 +27,30 @@ public class FundingAdministration {
         return programmes.findAllOrderByNameDe().stream().map(FundingProgrammeRow::programme).toList();
     }
 
-    /** Adds a programme from the admin's form (field name to value); dimensions as {@code dim.<id>} keys. */
+    /**
+     * Adds a programme; its id is made from the German name. The form's own checks found {@code formErrors}; they are
+     * reported together with these (nothing is added while there are any).
+     */
     @Transactional
-    public FundingProgramme add(Map<String, String> form) {
-        Errors errors = new Errors();
-        String id = slug(value(form, "nameDe"));
-        FundingProgramme p = checked(id, form, errors);
-        if (!p.nameDe().isEmpty() && programmes.existsById(id)) {
+    public FundingProgramme add(ProgrammeInput input, List<FieldError> formErrors) {
+        Errors errors = new Errors().addAll(formErrors);
+        String id = slug(input.nameDe().strip());
+        FundingProgramme p = checked(id, input, errors);
+        if (!errors.has("nameDe") && programmes.existsById(id)) {
             errors.add("nameDe", "error.funding.exists");
         }
         errors.throwIfAny();
         return programmes.save(FundingProgrammeRow.of(p)).programme();
     }
 
-    /** Changes every field of a programme from the admin's form; its id (made from the first German name) stays. */
+    /** Changes every field of a programme (as {@link #add}); its id (made from the first German name) stays. */
     @Transactional
-    public FundingProgramme update(String id, Map<String, String> form) {
+    public FundingProgramme update(String id, ProgrammeInput input, List<FieldError> formErrors) {
         if (!programmes.existsById(id)) {
             throw new UnknownProgramme();
         }
-        Errors errors = new Errors();
-        FundingProgramme p = checked(id, form, errors);
+        Errors errors = new Errors().addAll(formErrors);
+        FundingProgramme p = checked(id, input, errors);
         errors.throwIfAny();
         return programmes.update(FundingProgrammeRow.of(p)).programme();
     }
@@ -66,65 +66,25 @@ public class FundingAdministration {
         return find(id).orElseThrow(UnknownProgramme::new);
     }
 
-    /** A programme as the admin's form shows it (the inverse of what {@link #add} reads). */
-    public static Map<String, String> formOf(FundingProgramme p) {
-        Map<String, String> form = new java.util.HashMap<>();
-        form.put("nameDe", p.nameDe());
-        form.put("nameEn", p.nameEn());
-        form.put("provider", p.provider());
-        form.put("summaryDe", p.summaryDe());
-        form.put("summaryEn", p.summaryEn());
-        form.put("url", p.url());
-        form.put("regionAgs", p.regionAgs());
-        form.put("maxLevel", String.valueOf(p.maxLevel()));
-        form.put("validFrom", String.valueOf(p.validFrom()));
-        form.put("validUntil", p.validUntil() == null ? "" : p.validUntil().toString());
-        for (String d : p.dimensions().split(",")) {
-            if (!d.isBlank()) {
-                form.put("dim." + d, "on");
-            }
-        }
-        if (p.smeOnly()) {
-            form.put("smeOnly", "on");
-        }
-        return form;
-    }
-
-    /** The programme the form describes, every problem added to {@code errors}. */
-    private static FundingProgramme checked(String id, Map<String, String> form, Errors errors) {
-        String nameDe = required(form, "nameDe", 200, errors);
-        String nameEn = required(form, "nameEn", 200, errors);
-        String provider = required(form, "provider", 200, errors);
-        String summaryDe = required(form, "summaryDe", 1000, errors);
-        String summaryEn = required(form, "summaryEn", 1000, errors);
-        String url = required(form, "url", 500, errors);
-        if (!url.isEmpty() && !Formats.isWebAddress(url)) {
-            errors.add("url", "error.website.format");
-        }
-        String region = value(form, "regionAgs");
-        if (!REGION.matcher(region).matches()) {
-            errors.add("regionAgs", "error.territory.format");
-        }
-        List<String> dimensions = DIMENSIONS.stream().filter(d -> form.containsKey("dim." + d)).sorted().toList();
-        if (dimensions.isEmpty()) {
+    /** The programme the input describes (meaningful only while {@code errors} is empty), its problems added. */
+    private static FundingProgramme checked(String id, ProgrammeInput input, Errors errors) {
+        List<String> dimensions = DIMENSIONS.stream().filter(input.dimensions()::contains).sorted().toList();
+        if (dimensions.isEmpty() && !errors.has("dimensions")) {
             errors.add("dimensions", "error.funding.dimensions");
         }
-        int maxLevel = -1;
-        try {
-            maxLevel = Integer.parseInt(value(form, "maxLevel"));
-        } catch (NumberFormatException e) {
-            // reported below
-        }
+        String level = input.maxLevel().strip();
+        int maxLevel = level.matches("\\d") ? Integer.parseInt(level) : -1;
         if (maxLevel < 0 || maxLevel > 5) {
             errors.add("maxLevel", "error.funding.level");
         }
-        LocalDate from = date(form, "validFrom", true, errors);
-        LocalDate until = date(form, "validUntil", false, errors);
+        LocalDate from = errors.has("validFrom") ? null : date(input.validFrom(), "validFrom", true, errors);
+        LocalDate until = date(input.validUntil(), "validUntil", false, errors);
         if (from != null && until != null && until.isBefore(from)) {
             errors.add("validUntil", "error.funding.until");
         }
-        return new FundingProgramme(id, nameDe, nameEn, provider, summaryDe, summaryEn, url, region,
-            String.join(",", dimensions), maxLevel, form.containsKey("smeOnly"), from, until);
+        return new FundingProgramme(id, input.nameDe().strip(), input.nameEn().strip(), input.provider().strip(),
+            input.summaryDe().strip(), input.summaryEn().strip(), input.url().strip(), input.regionAgs().strip(),
+            String.join(",", dimensions), maxLevel, input.smeOnly(), from, until);
     }
 
     /** Sets the last day a programme is open ({@code null}: open-ended). */
@@ -132,7 +92,7 @@ public class FundingAdministration {
     public void setValidUntil(String id, String untilInput) {
         FundingProgramme p = require(id);
         Errors errors = new Errors();
-        LocalDate until = date(Map.of("validUntil", untilInput == null ? "" : untilInput), "validUntil", false, errors);
+        LocalDate until = date(untilInput, "validUntil", false, errors);
         if (until != null && until.isBefore(p.validFrom())) {
             errors.add("validUntil", "error.funding.until");
         }
@@ -141,8 +101,8 @@ public class FundingAdministration {
             p.url(), p.regionAgs(), p.dimensions(), p.maxLevel(), p.smeOnly(), p.validFrom(), until));
     }
 
-    private static LocalDate date(Map<String, String> form, String field, boolean required, Errors errors) {
-        String text = value(form, field);
+    private static LocalDate date(String input, String field, boolean required, Errors errors) {
+        String text = input == null ? "" : input.strip();
         if (text.isEmpty()) {
             if (required) {
                 errors.add(field, "error.required");
@@ -155,21 +115,6 @@ public class FundingAdministration {
             errors.add(field, "error.funding.date");
             return null;
         }
-    }
-
-    private static String required(Map<String, String> form, String field, int max, Errors errors) {
-        String v = value(form, field);
-        if (v.isEmpty()) {
-            errors.add(field, "error.required");
-        } else if (v.length() > max) {
-            errors.add(field, "error.name.tooLong", max);
-        }
-        return v;
-    }
-
-    private static String value(Map<String, String> form, String field) {
-        String v = form.get(field);
-        return v == null ? "" : v.strip();
     }
 
     static String slug(String name) {

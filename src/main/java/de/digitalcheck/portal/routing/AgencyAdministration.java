@@ -1,17 +1,20 @@
 package de.digitalcheck.portal.routing;
 
 import de.digitalcheck.portal.shared.validation.Errors;
-import de.digitalcheck.portal.shared.validation.Formats;
+import de.digitalcheck.portal.shared.validation.FieldError;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Changes to agencies and their territories, validated: territories are AGS prefixes that exist in the
  * postal-code data, each served by one agency. Routing sees changes at once on this replica, within
- * {@link Router#TTL} on the others.
+ * {@link Router#TTL} on the others. The values come from forms that have checked their shapes (required, length,
+ * format); a method that takes the problems such a form found ({@code formErrors}) reports them together with its
+ * own and changes nothing while there are any.
  */
 @Singleton
 public class AgencyAdministration {
@@ -40,47 +43,43 @@ public class AgencyAdministration {
 
     /** Creates an agency; its id is derived from the short name (e.g. "EN-Agentur" → "en-agentur"). */
     @Transactional
-    public Agency create(AgencyProfile profile) {
-        Errors errors = new Errors();
-        Checked c = check(profile, errors);
-        String id = idFor(c.shortName());
-        if (!c.shortName().isEmpty() && id.isEmpty()) {
-            errors.add("shortName", "error.agency.shortName.letters");
-        } else if (!id.isEmpty() && agencies.existsById(id)) {
-            errors.add("shortName", "error.agency.shortName.taken");
+    public Agency create(AgencyProfile profile, List<FieldError> formErrors) {
+        Errors errors = new Errors().addAll(formErrors);
+        int days = firstContactDays(profile, errors);
+        String id = idFor(trim(profile.shortName()));
+        if (!errors.has("shortName")) {
+            if (id.isEmpty()) {
+                errors.add("shortName", "error.agency.shortName.letters");
+            } else if (agencies.existsById(id)) {
+                errors.add("shortName", "error.agency.shortName.taken");
+            }
         }
         errors.throwIfAny();
-        AgencyRow created = agencies.save(new AgencyRow(id, c.name(), c.shortName(), c.email(), empty(c.phone()),
-            empty(c.website()), empty(c.address()), clock.instant(), c.firstContactDays()));
+        AgencyRow created = agencies.save(new AgencyRow(id, trim(profile.name()), trim(profile.shortName()),
+            trim(profile.email()), empty(profile.phone()), empty(profile.website()), empty(profile.address()),
+            clock.instant(), days));
         router.refresh();
         return created.agency();
     }
 
     /** The admin's edit: names, contact and service level (the id stays). */
     @Transactional
-    public Agency update(String agencyId, AgencyProfile profile) {
+    public Agency update(String agencyId, AgencyProfile profile, List<FieldError> formErrors) {
         AgencyRow agency = agencies.findById(agencyId).orElseThrow(UnknownAgency::new);
-        Errors errors = new Errors();
-        Checked c = check(profile, errors);
+        Errors errors = new Errors().addAll(formErrors);
+        int days = firstContactDays(profile, errors);
         errors.throwIfAny();
-        AgencyRow changed = agencies.update(agency.withNames(c.name(), c.shortName(), c.firstContactDays())
-            .withContact(c.email(), empty(c.phone()), empty(c.website()), empty(c.address())));
+        AgencyRow changed = agencies.update(agency.withNames(trim(profile.name()), trim(profile.shortName()), days)
+            .withContact(trim(profile.email()), empty(profile.phone()), empty(profile.website()), empty(profile.address())));
         router.refresh();
         return changed.agency();
     }
 
-    /** Agency staff's edit: the contact only. */
+    /** Agency staff's edit: the contact only, as their form checked it. */
     @Transactional
     public Agency updateContact(String agencyId, String email, String phone, String website, String address) {
         AgencyRow agency = agencies.findById(agencyId).orElseThrow(UnknownAgency::new);
-        Errors errors = new Errors();
-        String e = trim(email);
-        String p = trim(phone);
-        String w = trim(website);
-        String a = trim(address);
-        checkContact(e, p, w, a, errors);
-        errors.throwIfAny();
-        AgencyRow changed = agencies.update(agency.withContact(e, empty(p), empty(w), empty(a)));
+        AgencyRow changed = agencies.update(agency.withContact(trim(email), empty(phone), empty(website), empty(address)));
         router.refresh();
         return changed.agency();
     }
@@ -137,51 +136,14 @@ public class AgencyAdministration {
         return null;
     }
 
-    private record Checked(String name, String shortName, String email, String phone, String website, String address,
-                           int firstContactDays) {
-    }
-
-    private static Checked check(AgencyProfile profile, Errors errors) {
-        String name = trim(profile.name());
-        String shortName = trim(profile.shortName());
-        if (name.isEmpty()) {
-            errors.add("name", "error.required");
-        } else if (name.length() > 200) {
-            errors.add("name", "error.name.tooLong", 200);
-        }
-        if (shortName.isEmpty()) {
-            errors.add("shortName", "error.required");
-        } else if (shortName.length() > 80) {
-            errors.add("shortName", "error.name.tooLong", 80);
-        }
-        String e = trim(profile.email());
-        String p = trim(profile.phone());
-        String w = trim(profile.website());
-        String a = trim(profile.address());
-        checkContact(e, p, w, a, errors);
-        int days = 0;
-        String d = trim(profile.firstContactDays());
-        if (!d.matches("\\d{1,2}") || (days = Integer.parseInt(d)) < 1 || days > MAX_FIRST_CONTACT_DAYS) {
+    /** The service level: first contact within 1 to {@value #MAX_FIRST_CONTACT_DAYS} working days. */
+    private static int firstContactDays(AgencyProfile profile, Errors errors) {
+        String days = trim(profile.firstContactDays());
+        int value = days.matches("\\d{1,2}") ? Integer.parseInt(days) : 0;
+        if (value < 1 || value > MAX_FIRST_CONTACT_DAYS) {
             errors.add("firstContactDays", "error.agency.firstContactDays", MAX_FIRST_CONTACT_DAYS);
         }
-        return new Checked(name, shortName, e, p, w, a, days);
-    }
-
-    private static void checkContact(String e, String p, String w, String a, Errors errors) {
-        if (e.isEmpty()) {
-            errors.add("email", "error.required");
-        } else if (!Formats.isEmail(e)) {
-            errors.add("email", "error.email.format");
-        }
-        if (!p.isEmpty() && !Formats.isPhone(p)) {
-            errors.add("phone", "error.phone.format");
-        }
-        if (!w.isEmpty() && !Formats.isWebAddress(w)) {
-            errors.add("website", "error.website.format");
-        }
-        if (a.length() > 300) {
-            errors.add("address", "error.name.tooLong", 300);
-        }
+        return value;
     }
 
     /** The id for a short name: lower case ASCII letters, digits and dashes, umlauts spelled out, at most 40. */
@@ -193,19 +155,20 @@ public class AgencyAdministration {
         return s.length() > 40 ? s.substring(0, 40).replaceAll("-+$", "") : s;
     }
 
+    /** Gives an agency a territory: an AGS prefix (2 to 8 digits) of some municipality that no agency has yet. */
     @Transactional
-    public void addTerritory(String agencyId, String prefixInput) {
-        Errors errors = new Errors();
+    public void addTerritory(String agencyId, String prefixInput, List<FieldError> formErrors) {
+        Errors errors = new Errors().addAll(formErrors);
         String prefix = trim(prefixInput);
         if (!agencies.existsById(agencyId)) {
             errors.add("agencyId", "error.invite.agency");
         }
-        if (!PREFIX.matcher(prefix).matches()) {
-            errors.add("prefix", "error.territory.format");
-        } else if (!directory.coversPrefix(prefix)) {
-            errors.add("prefix", "error.territory.unknown");
-        } else {
-            territories.findById(prefix).ifPresent(t -> errors.add("prefix", "error.territory.taken", t.agencyId()));
+        if (!errors.has("prefix")) {
+            if (!PREFIX.matcher(prefix).matches() || !directory.coversPrefix(prefix)) {
+                errors.add("prefix", "error.territory.unknown");
+            } else {
+                territories.findById(prefix).ifPresent(t -> errors.add("prefix", "error.territory.taken", t.agencyId()));
+            }
         }
         errors.throwIfAny();
         territories.save(new TerritoryRow(prefix, agencyId));
@@ -239,6 +202,7 @@ public class AgencyAdministration {
     }
 
     private static String empty(String s) {
-        return s.isEmpty() ? null : s;
+        String trimmed = trim(s);
+        return trimmed.isEmpty() ? null : trimmed;
     }
 }

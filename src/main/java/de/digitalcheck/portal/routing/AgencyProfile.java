@@ -2,19 +2,18 @@ package de.digitalcheck.portal.routing;
 
 import java.util.Map;
 
-/** An agency's profile as typed into the admin's form; every value as typed, validated by {@link AgencyAdministration}. */
+/**
+ * An agency's profile as typed into a form, whose own checks hold each value to its shape and these lengths;
+ * {@link AgencyAdministration} checks the rest (the short name's id, the service level).
+ */
 public record AgencyProfile(String name, String shortName, String email, String phone, String website, String address,
                             String firstContactDays) {
 
+    public static final int MAX_NAME = 200;
+    public static final int MAX_SHORT_NAME = 80;
+    public static final int MAX_ADDRESS = 300;
     public static final AgencyProfile EMPTY = new AgencyProfile("", "", "", "", "", "",
         String.valueOf(Agency.DEFAULT_FIRST_CONTACT_DAYS));
-
-    public static AgencyProfile of(Map<String, String> form) {
-        Map<String, String> f = form == null ? Map.of() : form;
-        return new AgencyProfile(f.getOrDefault("name", ""), f.getOrDefault("shortName", ""), f.getOrDefault("email", ""),
-            f.getOrDefault("phone", ""), f.getOrDefault("website", ""), f.getOrDefault("address", ""),
-            f.getOrDefault("firstContactDays", ""));
-    }
 
     public static AgencyProfile of(Agency a) {
         return new AgencyProfile(a.name(), a.shortName(), a.email(), orEmpty(a.phone()), orEmpty(a.website()),

@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.routing;
 
+import de.digitalcheck.portal.shared.validation.FieldError;
+
 import java.util.List;
 
 /**
@@ -9,14 +11,19 @@ import java.util.List;
  */
 public interface AgencyTeam {
 
+    /** The longest name of a person that the directory keeps. */
+    int MAX_NAME = 200;
+
     /** The agency's staff, by name. */
     List<AgencyMember> staff(String agencyId);
 
     /**
-     * Invites a coach into the agency: an account and an invitation mail, or neither.
+     * Invites a coach into the agency: an account and an invitation mail, or neither. The email and name are as a form
+     * checked their shapes, finding {@code formErrors}.
      *
-     * @throws de.digitalcheck.portal.shared.validation.ValidationException for a bad email or name (nothing changed)
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException with the form's errors and the directory's
+     *         (an email that has an account already); nothing changed
      * @throws de.digitalcheck.portal.shared.mail.Mailer.MailFailed when the mail could not be sent (nothing changed)
      */
-    void inviteCoach(String agencyId, String email, String name);
+    void inviteCoach(String agencyId, String email, String name, List<FieldError> formErrors);
 }

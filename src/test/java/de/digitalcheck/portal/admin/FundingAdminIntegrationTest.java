@@ -37,11 +37,11 @@ class FundingAdminIntegrationTest extends SignedInTests {
             "provider", "EN-Agentur", "summaryDe", "Zuschuss für erste Digitalprojekte.", "summaryEn", "Grant for first digital projects.",
             "url", "https://en-agentur.example.org/digitalbonus", "regionAgs", "05954", "maxLevel", "3",
             "validFrom", "2026-01-01"));
-        form.put("dim.factory", "on");
+        form.put("dimensions", "factory");
         form.put("smeOnly", "on");
 
         Map<String, String> broken = new LinkedHashMap<>(form);
-        broken.remove("dim.factory");
+        broken.remove("dimensions");
         broken.put("url", "ftp://x");
         broken.put("maxLevel", "9");
         broken.put("validFrom", "morgen");
@@ -75,7 +75,7 @@ class FundingAdminIntegrationTest extends SignedInTests {
         Map<String, String> form = new LinkedHashMap<>(Map.of("nameDe", "Umbenanntes Programm <neu>", "nameEn", "Renamed programme",
             "provider", "Land NRW", "summaryDe", "Neue Beschreibung.", "summaryEn", "New summary.",
             "url", "https://example.org/neu", "regionAgs", "05", "maxLevel", "4", "validFrom", "2025-01-01"));
-        form.put("dim.employees", "on");
+        form.put("dimensions", "employees");
         Map<String, String> broken = new LinkedHashMap<>(form);
         broken.put("nameDe", "");
         broken.put("validUntil", "2024-12-31");

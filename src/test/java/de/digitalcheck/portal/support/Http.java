@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** A raw HTTP client against the running test server: no redirects followed, any body sendable. */
 public final class Http {
@@ -82,10 +83,11 @@ public final class Http {
 
     /**
      * Posts a form as a browser would: with the CSRF token of this client's cookie (fetched from a page first),
-     * unless the form already has a {@code _csrf} field (to test forged posts).
+     * unless the form already has a {@code _csrf} field (to test forged posts). A value that is a collection is
+     * sent once per element under the same name, as a group of checked checkboxes is.
      */
-    public HttpResponse<String> postForm(String path, Map<String, String> form, String... headers) {
-        Map<String, String> withToken = new java.util.LinkedHashMap<>(form);
+    public HttpResponse<String> postForm(String path, Map<String, ?> form, String... headers) {
+        Map<String, Object> withToken = new java.util.LinkedHashMap<>(form);
         if (!withToken.containsKey("_csrf")) {
             withToken.put("_csrf", csrfToken());
         }
@@ -105,9 +107,11 @@ public final class Http {
             .map(java.net.HttpCookie::getValue).findFirst();
     }
 
-    public HttpResponse<String> postRawForm(String path, Map<String, String> form, String... headers) {
+    public HttpResponse<String> postRawForm(String path, Map<String, ?> form, String... headers) {
         String body = form.entrySet().stream()
-            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+            .flatMap(e -> (e.getValue() instanceof java.util.Collection<?> values ? values.stream() : Stream.of(e.getValue()))
+                .map(value -> enc(e.getKey()) + "=" + enc(String.valueOf(value))))
+            .collect(Collectors.joining("&"));
         String[] all = new String[headers.length + 2];
         all[0] = "Content-Type";
         all[1] = "application/x-www-form-urlencoded";

@@ -5,6 +5,7 @@ import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.shared.web.Uploads;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;
+import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
@@ -31,6 +32,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The network admin creates agencies and edits their names, contact, service level and logo. */
 @Controller(AdminAgencyPages.PATH)
@@ -46,8 +48,11 @@ class AdminAgencyPages {
     private final Agencies agencies;
     private final AdminViews views;
     private final Csrf csrf;
+    private final FormValidation validation;
 
-    AdminAgencyPages(AgencyAdministration administration, Agencies agencies, AdminViews views, Csrf csrf) {
+    AdminAgencyPages(AgencyAdministration administration, Agencies agencies, AdminViews views, Csrf csrf,
+                     FormValidation validation) {
+        this.validation = validation;
         this.administration = administration;
         this.agencies = agencies;
         this.views = views;
@@ -61,11 +66,12 @@ class AdminAgencyPages {
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable AgencyForm body) {
         csrf.verify(request, body);
-        AgencyProfile profile = AgencyProfile.of(body);
+        AgencyForm form = Objects.requireNonNullElse(body, AgencyForm.EMPTY);
+        AgencyProfile profile = form.profile();
         try {
-            Agency created = administration.create(profile);
+            Agency created = administration.create(profile, validation.errors(form));
             return HttpResponse.seeOther(URI.create(PATH + "/" + created.id() + "?gespeichert"));
         } catch (ValidationException e) {
             return invalid(model(null, profile, errors(request, e)));
@@ -83,12 +89,13 @@ class AdminAgencyPages {
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> update(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> update(HttpRequest<?> request, @PathVariable String id, @Body @Nullable AgencyForm body) {
         csrf.verify(request, body);
-        AgencyProfile profile = AgencyProfile.of(body);
+        AgencyForm form = Objects.requireNonNullElse(body, AgencyForm.EMPTY);
+        AgencyProfile profile = form.profile();
         return withAgency(request, id, agency -> {
             try {
-                administration.update(id, profile);
+                administration.update(id, profile, validation.errors(form));
                 return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert"));
             } catch (ValidationException e) {
                 return invalid(model(agency, profile, errors(request, e)));
@@ -100,7 +107,7 @@ class AdminAgencyPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     HttpResponse<?> uploadLogo(HttpRequest<?> request, @PathVariable String id,
                                @Part(Csrf.FIELD) @Nullable String token, @Part("logo") @Nullable CompletedFileUpload logo) {
-        csrf.verifyField(request, token);
+        csrf.verify(request, token);
         return withAgency(request, id, agency -> {
             try {
                 administration.setLogo(id, Uploads.bytes(logo));
@@ -115,8 +122,9 @@ class AdminAgencyPages {
 
     @Post("/{id}/logo/entfernen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> removeLogo(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Map<String, String> body) {
-        csrf.verify(request, body);
+    HttpResponse<?> removeLogo(HttpRequest<?> request, @PathVariable String id,
+                               @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
         return withAgency(request, id, agency -> {
             administration.removeLogo(id);
             return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert#logo-title"));

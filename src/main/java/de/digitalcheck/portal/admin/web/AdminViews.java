@@ -7,8 +7,10 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.web.Choice;
 import jakarta.inject.Singleton;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +42,12 @@ class AdminViews {
         model.put("accounts", accounts.all());
         model.put("form", form);
         model.put("errors", messages.byField(lang, errors));
-        model.put("roles", List.of(Role.values()));
-        model.put("agencyChoices", agencies.all());
+        model.put("roles", Arrays.stream(Role.values())
+            .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
+        model.put("agencyChoices", agencies.all().stream().map(a -> new Choice(a.id(), a.name())).toList());
         model.put("invited", invited);
         model.put("territoryErrors", Map.of());
-        model.put("territoryForm", Map.of("agencyId", "", "prefix", ""));
+        model.put("territoryForm", TerritoryForm.EMPTY);
         return model;
     }
 

@@ -5,6 +5,7 @@ import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
@@ -25,7 +26,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The network admin's workspace: agencies with their territories, and the directory with invitations. */
 @Controller
@@ -41,8 +44,11 @@ class AdminWorkspace {
     private final Invitations invitations;
     private final AgencyAdministration agencies;
     private final Csrf csrf;
+    private final FormValidation validation;
 
-    AdminWorkspace(AdminViews views, Invitations invitations, AgencyAdministration agencies, Csrf csrf) {
+    AdminWorkspace(AdminViews views, Invitations invitations, AgencyAdministration agencies, Csrf csrf,
+                   FormValidation validation) {
+        this.validation = validation;
         this.views = views;
         this.invitations = invitations;
         this.agencies = agencies;
@@ -52,55 +58,52 @@ class AdminWorkspace {
     @Get(PATH)
     ModelAndView<Map<String, Object>> overview(HttpRequest<?> request) {
         boolean invited = request.getParameters().contains("eingeladen");
-        return new ModelAndView<>(VIEW, views.admin(lang(request), InviteForm.EMPTY, java.util.List.of(), invited));
+        return new ModelAndView<>(VIEW, views.admin(lang(request), InviteForm.EMPTY, List.of(), invited));
     }
 
     @Post(PATH + "/einladungen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> invite(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> invite(HttpRequest<?> request, @Body @Nullable InviteForm body) {
         csrf.verify(request, body);
-        InviteForm form = InviteForm.of(body);
+        InviteForm form = Objects.requireNonNullElse(body, InviteForm.EMPTY);
         try {
-            invitations.invite(form.email(), form.name(), form.role(), form.agencyId());
+            invitations.invite(form.email(), form.name(), form.role(), form.agencyId(), validation.errors(form));
             return HttpResponse.seeOther(URI.create(PATH + "?eingeladen=1"));
         } catch (ValidationException e) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(VIEW, views.admin(lang(request), form, e.errors(), false)));
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, views.admin(lang(request), form, e.errors(), false));
         } catch (Mailer.MailFailed e) {
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(VIEW, views.admin(lang(request), form,
-                    java.util.List.of(FieldError.of("email", "error.invite.mail")), false)));
+            return page(HttpStatus.SERVICE_UNAVAILABLE, views.admin(lang(request), form,
+                List.of(FieldError.of("email", "error.invite.mail")), false));
         }
     }
 
     @Post(PATH + "/gebiete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> addTerritory(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> addTerritory(HttpRequest<?> request, @Body @Nullable TerritoryForm body) {
         csrf.verify(request, body);
-        String agencyId = body.getOrDefault("agencyId", "");
-        String prefix = body.getOrDefault("prefix", "");
+        TerritoryForm form = Objects.requireNonNullElse(body, TerritoryForm.EMPTY);
         try {
-            agencies.addTerritory(agencyId, prefix);
+            agencies.addTerritory(form.agencyId(), form.prefix(), validation.errors(form));
             return HttpResponse.seeOther(URI.create(PATH + "#agencies-title"));
         } catch (ValidationException e) {
-            Map<String, Object> model = views.admin(lang(request), InviteForm.EMPTY, java.util.List.of(), false);
-            model.put("territoryErrors", messagesOf(request, e));
-            model.put("territoryForm", Map.of("agencyId", agencyId, "prefix", prefix));
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(VIEW, model));
+            Map<String, Object> model = views.admin(lang(request), InviteForm.EMPTY, List.of(), false);
+            model.put("territoryErrors", views.errors(lang(request), e.errors()));
+            model.put("territoryForm", form);
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
         }
     }
 
     @Post(PATH + "/gebiete/entfernen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> removeTerritory(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> removeTerritory(HttpRequest<?> request, @Body @Nullable TerritoryForm body) {
         csrf.verify(request, body);
-        agencies.removeTerritory(body.getOrDefault("agencyId", ""), body.getOrDefault("prefix", ""));
+        TerritoryForm form = Objects.requireNonNullElse(body, TerritoryForm.EMPTY);
+        agencies.removeTerritory(form.agencyId(), form.prefix());
         return HttpResponse.seeOther(URI.create(PATH + "#agencies-title"));
     }
 
-    private Map<String, String> messagesOf(HttpRequest<?> request, ValidationException e) {
-        return views.errors(lang(request), e.errors());
+    private static HttpResponse<?> page(HttpStatus status, Map<String, Object> model) {
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(VIEW, model));
     }
 
     private static Language lang(HttpRequest<?> request) {

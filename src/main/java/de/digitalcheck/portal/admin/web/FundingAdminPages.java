@@ -2,9 +2,13 @@ package de.digitalcheck.portal.admin.web;
 
 import de.digitalcheck.portal.funding.FundingAdministration;
 import de.digitalcheck.portal.funding.FundingProgramme;
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -26,9 +30,10 @@ import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The network admin's funding programmes: which are open, until when; adding new ones. */
 @Controller(FundingAdminPages.PATH)
@@ -40,82 +45,102 @@ class FundingAdminPages {
     static final String PATH = "/admin/foerderprogramme";
     static final String VIEW = "admin/funding";
     static final String EDIT_VIEW = "admin/funding-edit";
+    private static final List<String> DIMENSIONS =
+        List.of("strategy", "factory", "operations", "products", "services", "employees");
 
     private final FundingAdministration funding;
     private final Messages messages;
     private final Csrf csrf;
+    private final FormValidation validation;
     private final Clock clock;
 
-    FundingAdminPages(FundingAdministration funding, Messages messages, Csrf csrf, Clock clock) {
+    FundingAdminPages(FundingAdministration funding, Messages messages, Csrf csrf, FormValidation validation, Clock clock) {
         this.funding = funding;
         this.messages = messages;
         this.csrf = csrf;
+        this.validation = validation;
         this.clock = clock;
     }
 
+    /** A programme's "open until" in the list that could not be saved: the date as typed and why not. */
+    record Validity(String id, String value, String error) {
+    }
+
     @Get
-    ModelAndView<Map<String, Object>> list() {
-        return new ModelAndView<>(VIEW, model(Map.of(), Map.of()));
+    ModelAndView<Map<String, Object>> list(HttpRequest<?> request) {
+        return new ModelAndView<>(VIEW, model(lang(request), FundingForm.EMPTY, List.of()));
     }
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> add(HttpRequest<?> request, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> add(HttpRequest<?> request, @Body @Nullable FundingForm body) {
         csrf.verify(request, body);
+        FundingForm form = Objects.requireNonNullElse(body, FundingForm.EMPTY);
         try {
-            funding.add(body);
+            funding.add(form.input(), validation.errors(form));
             return HttpResponse.seeOther(URI.create(PATH));
         } catch (ValidationException e) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(VIEW, model(messages.byField(PortalLocaleResolver.language(request), e.errors()), body)));
+            return invalid(VIEW, model(lang(request), form, e.errors()));
         }
     }
 
     @Get("/{id}")
-    ModelAndView<Map<String, Object>> edit(@PathVariable String id) {
+    ModelAndView<Map<String, Object>> edit(HttpRequest<?> request, @PathVariable String id) {
         FundingProgramme programme = funding.require(id);
-        Map<String, Object> model = model(Map.of(), FundingAdministration.formOf(programme));
+        Map<String, Object> model = model(lang(request), FundingForm.of(programme), List.of());
         model.put("programme", programme);
         return new ModelAndView<>(EDIT_VIEW, model);
     }
 
     @Post("/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> update(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> update(HttpRequest<?> request, @PathVariable String id, @Body @Nullable FundingForm body) {
         csrf.verify(request, body);
         FundingProgramme programme = funding.require(id);
+        FundingForm form = Objects.requireNonNullElse(body, FundingForm.EMPTY);
         try {
-            funding.update(id, body);
+            funding.update(id, form.input(), validation.errors(form));
             return HttpResponse.seeOther(URI.create(PATH));
         } catch (ValidationException e) {
-            Map<String, Object> model = model(messages.byField(PortalLocaleResolver.language(request), e.errors()), body);
+            Map<String, Object> model = model(lang(request), form, e.errors());
             model.put("programme", programme);
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(EDIT_VIEW, model));
+            return invalid(EDIT_VIEW, model);
         }
     }
 
     @Post("/{id}/gueltigkeit")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> validity(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> validity(HttpRequest<?> request, @PathVariable String id, @Body @Nullable ValidityForm body) {
         csrf.verify(request, body);
+        ValidityForm form = Objects.requireNonNullElse(body, ValidityForm.EMPTY);
         try {
-            funding.setValidUntil(id, body.get("validUntil"));
+            funding.setValidUntil(id, form.validUntil());
             return HttpResponse.seeOther(URI.create(PATH));
         } catch (ValidationException e) {
-            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(VIEW, model(messages.byField(PortalLocaleResolver.language(request), e.errors()), Map.of())));
+            Map<String, Object> model = model(lang(request), FundingForm.EMPTY, List.of());
+            model.put("validity", new Validity(id, form.validUntil(), messages.message(lang(request), e.errors().get(0))));
+            return invalid(VIEW, model);
         }
     }
 
-    private Map<String, Object> model(Map<String, String> errors, Map<String, String> form) {
-        LocalDate today = PortalTime.today(clock);
+    private Map<String, Object> model(Language lang, FundingForm form, List<FieldError> errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("programmes", funding.all());
-        model.put("today", today);
-        model.put("errors", errors);
-        model.put("form", form == null ? Map.of() : form);
-        model.put("dimensions", java.util.List.of("strategy", "factory", "operations", "products", "services", "employees"));
+        model.put("today", PortalTime.today(clock));
+        model.put("errors", messages.byField(lang, errors));
+        model.put("form", form);
+        model.put("textFields", FundingForm.TEXT_FIELDS);
+        model.put("dimensions", DIMENSIONS.stream().map(d -> new Choice(d, messages.get(lang, "dimension." + d))).toList());
+        model.put("validity", null);
         return model;
+    }
+
+    private static HttpResponse<?> invalid(String view, Map<String, Object> model) {
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+            .body(new ModelAndView<>(view, model));
+    }
+
+    private static Language lang(HttpRequest<?> request) {
+        return PortalLocaleResolver.language(request);
     }
 }

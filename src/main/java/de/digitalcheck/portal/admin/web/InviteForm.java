@@ -1,18 +1,32 @@
 package de.digitalcheck.portal.admin.web;
 
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.shared.validation.Formats;
+import de.digitalcheck.portal.shared.web.Csrf;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
-/** The invitation form as typed. */
-record InviteForm(String email, String name, String role, String agencyId) {
+import static de.digitalcheck.portal.shared.validation.FormValidation.text;
 
-    static final InviteForm EMPTY = new InviteForm("", "", "", "");
+/** The invitation form as typed; the role and agency are the directory's to check. */
+@Serdeable
+record InviteForm(
+    @NotBlank(message = "error.required") @Pattern(regexp = Formats.EMAIL, message = "error.email.format") String email,
+    @NotBlank(message = "error.required") @Size(max = Accounts.MAX_NAME, message = "error.name.tooLong") String name,
+    String role,
+    String agencyId,
+    @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
-    static InviteForm of(Map<String, String> form) {
-        return new InviteForm(value(form, "email"), value(form, "name"), value(form, "role"), value(form, "agencyId"));
-    }
+    static final InviteForm EMPTY = new InviteForm("", "", "", "", null);
 
-    private static String value(Map<String, String> form, String key) {
-        String v = form == null ? null : form.get(key);
-        return v == null ? "" : v;
+    InviteForm {
+        email = text(email);
+        name = text(name);
+        role = text(role);
+        agencyId = text(agencyId);
     }
 }

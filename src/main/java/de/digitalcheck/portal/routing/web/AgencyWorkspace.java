@@ -10,6 +10,7 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
@@ -37,6 +38,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Agency staff: their own agency's profile (editable contact and logo), coaches and team — never another agency's:
@@ -58,9 +60,11 @@ class AgencyWorkspace {
     private final AgencyCoaches coaches;
     private final Messages messages;
     private final Csrf csrf;
+    private final FormValidation validation;
 
     AgencyWorkspace(Agencies agencies, AgencyAdministration administration, AgencyTeam team, AgencyCoaches coaches,
-                    Messages messages, Csrf csrf) {
+                    Messages messages, Csrf csrf, FormValidation validation) {
+        this.validation = validation;
         this.agencies = agencies;
         this.administration = administration;
         this.team = team;
@@ -80,12 +84,13 @@ class AgencyWorkspace {
     /** Staff invite coaches into their own agency (never into another: the agency comes from the session). */
     @Post(PATH + "/coaches")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> inviteCoach(HttpRequest<?> request, Authentication authentication, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> inviteCoach(HttpRequest<?> request, Authentication authentication,
+                                @Body @Nullable CoachInviteForm body) {
         csrf.verify(request, body);
         SignedIn user = SignedIn.of(authentication);
-        Map<String, String> form = body == null ? Map.of() : body;
+        CoachInviteForm form = Objects.requireNonNullElse(body, CoachInviteForm.EMPTY);
         try {
-            team.inviteCoach(user.agencyId(), form.get("email"), form.get("name"));
+            team.inviteCoach(user.agencyId(), form.email(), form.name(), validation.errors(form));
             return HttpResponse.seeOther(URI.create(PATH + "?eingeladen#coaches-title"));
         } catch (ValidationException | Mailer.MailFailed e) {
             Map<String, Object> model = model(user);
@@ -100,27 +105,26 @@ class AgencyWorkspace {
     @Post(PATH + "/profil")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> updateProfile(HttpRequest<?> request, Authentication authentication,
-                                  @Body @Nullable Map<String, String> body) {
+                                  @Body @Nullable ContactForm body) {
         csrf.verify(request, body);
         SignedIn user = SignedIn.of(authentication);
-        Map<String, String> form = body == null ? Map.of() : body;
-        try {
-            administration.updateContact(user.agencyId(), form.get("email"), form.get("phone"), form.get("website"),
-                form.get("address"));
-            return HttpResponse.seeOther(URI.create(PATH + "?gespeichert"));
-        } catch (ValidationException e) {
+        ContactForm form = Objects.requireNonNullElse(body, ContactForm.EMPTY);
+        List<FieldError> errors = validation.errors(form);
+        if (!errors.isEmpty()) {
             Map<String, Object> model = model(user);
-            model.put("errors", messages.byField(PortalLocaleResolver.language(request), e.errors()));
-            model.put("values", form);
+            model.put("errors", messages.byField(PortalLocaleResolver.language(request), errors));
+            model.put("values", form.values());
             return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
         }
+        administration.updateContact(user.agencyId(), form.email(), form.phone(), form.website(), form.address());
+        return HttpResponse.seeOther(URI.create(PATH + "?gespeichert"));
     }
 
     @Post(PATH + "/logo")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     HttpResponse<?> uploadLogo(HttpRequest<?> request, Authentication authentication,
                                @Part(Csrf.FIELD) @Nullable String token, @Part("logo") @Nullable CompletedFileUpload logo) {
-        csrf.verifyField(request, token);
+        csrf.verify(request, token);
         SignedIn user = SignedIn.of(authentication);
         try {
             administration.setLogo(user.agencyId(), Uploads.bytes(logo));
@@ -134,8 +138,9 @@ class AgencyWorkspace {
 
     @Post(PATH + "/logo/entfernen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> removeLogo(HttpRequest<?> request, Authentication authentication, @Body @Nullable Map<String, String> body) {
-        csrf.verify(request, body);
+    HttpResponse<?> removeLogo(HttpRequest<?> request, Authentication authentication,
+                               @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
         administration.removeLogo(SignedIn.of(authentication).agencyId());
         return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#logo-title"));
     }
@@ -147,7 +152,7 @@ class AgencyWorkspace {
         model.put("saved", false);
         model.put("coachInvited", false);
         model.put("coachErrors", Map.of());
-        model.put("coachForm", Map.of());
+        model.put("coachForm", CoachInviteForm.EMPTY);
         model.put("agency", agency);
         model.put("values", AgencyProfile.of(agency).values());
         model.put("hasLogo", administration.hasLogo(agency.id()));

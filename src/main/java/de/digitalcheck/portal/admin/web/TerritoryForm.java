@@ -1,0 +1,24 @@
+package de.digitalcheck.portal.admin.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import de.digitalcheck.portal.shared.web.Csrf;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Pattern;
+
+import static de.digitalcheck.portal.shared.validation.FormValidation.text;
+
+/** A territory of an agency: an AGS prefix; whether any municipality has it and no agency yet is the domain's. */
+@Serdeable
+record TerritoryForm(
+    String agencyId,
+    @Pattern(regexp = "\\d{2,8}", message = "error.territory.format") String prefix,
+    @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
+
+    static final TerritoryForm EMPTY = new TerritoryForm("", "", null);
+
+    TerritoryForm {
+        agencyId = text(agencyId);
+        prefix = text(prefix);
+    }
+}
