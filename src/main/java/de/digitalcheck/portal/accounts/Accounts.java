@@ -2,7 +2,6 @@ package de.digitalcheck.portal.accounts;
 
 import de.digitalcheck.portal.routing.AgencyTeam;
 import de.digitalcheck.portal.shared.security.Role;
-import de.digitalcheck.portal.shared.validation.Errors;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -53,29 +52,14 @@ public class Accounts {
     }
 
     /**
-     * A person's new display name (e.g. a coach editing their profile).
+     * A person's new display name (e.g. a coach editing their profile), as a form checked it.
      *
-     * @throws de.digitalcheck.portal.shared.validation.ValidationException if the name is empty or too long
      * @throws UnknownAccount if there is no such account
      */
     @Transactional
-    public Account rename(String accountId, String nameInput) {
+    public Account rename(String accountId, String name) {
         AccountRow account = rows.findById(accountId).orElseThrow(UnknownAccount::new);
-        Errors errors = new Errors();
-        String name = checkName(nameInput, errors);
-        errors.throwIfAny();
-        return rows.update(account.renamed(name)).account();
-    }
-
-    /** The trimmed name, with a problem added to {@code errors} under {@code name} if it is empty or too long. */
-    static String checkName(@Nullable String input, Errors errors) {
-        String name = input == null ? "" : input.strip();
-        if (name.isEmpty()) {
-            errors.add("name", "error.required");
-        } else if (name.length() > MAX_NAME) {
-            errors.add("name", "error.name.tooLong", MAX_NAME);
-        }
-        return name;
+        return rows.update(account.renamed(name == null ? "" : name.strip())).account();
     }
 
     /**

@@ -3,6 +3,7 @@ package de.digitalcheck.portal.booking;
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.accounts.UnknownAccount;
 import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -40,16 +41,18 @@ public class Coaches {
     }
 
     /**
-     * A coach changes their own profile: display name (kept in the directory), focus topics (comma-separated, at most
-     * {@value #MAX_TAGS} of at most {@value #MAX_TAG} characters) and meeting modes. All or nothing.
+     * A coach changes their own profile: display name (kept in the directory; its shape checked by the coach's form,
+     * which found {@code formErrors}), focus topics (comma-separated, at most {@value #MAX_TAGS} of at most
+     * {@value #MAX_TAG} characters) and meeting modes. All or nothing.
      *
-     * @throws ValidationException with every problem found (nothing changed)
+     * @throws ValidationException with every problem found, the form's included (nothing changed)
      * @throws UnknownAccount if the account is not a coach
      */
     @Transactional
-    public CoachProfile update(String accountId, String nameInput, String expertiseInput, List<String> modesInput) {
+    public CoachProfile update(String accountId, String name, String expertiseInput, List<String> modesInput,
+                               List<FieldError> formErrors) {
         CoachRow coach = rows.findById(accountId).orElseThrow(UnknownAccount::new);
-        Errors errors = new Errors();
+        Errors errors = new Errors().addAll(formErrors);
         Set<String> tags = new LinkedHashSet<>();
         for (String tag : (expertiseInput == null ? "" : expertiseInput).split(",")) {
             String t = tag.strip();
@@ -64,12 +67,8 @@ public class Coaches {
         for (String mode : modesInput) {
             MeetingMode.parse(mode).ifPresentOrElse(modes::add, () -> errors.add("modes", "error.coach.mode"));
         }
-        try {
-            accounts.rename(accountId, nameInput);
-        } catch (ValidationException e) {
-            e.errors().forEach(error -> errors.add(error.field(), error.key(), error.args().toArray()));
-        }
         errors.throwIfAny();
+        accounts.rename(accountId, name);
         return rows.update(coach.withProfile(List.copyOf(tags), modes, clock.instant())).profile();
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,11 +78,11 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
     @Test
     void coachesKeepTheirProfile() {
         Http coach = as("edit-en-coach", "coach@en-agentur.example.org");
-        HttpResponse<String> invalid = coach.postForm("/coach", Map.of("name", "", "expertise", "x".repeat(50), "mode.TELEPATHY", "on"));
+        HttpResponse<String> invalid = coach.postForm("/coach", Map.of("name", "", "expertise", "x".repeat(50), "modes", "TELEPATHY"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("Bitte füllen Sie dieses Feld aus.", "Unbekannte Terminart");
         HttpResponse<String> saved = coach.postForm("/coach", Map.of("name", "Carla Coach", "expertise", "Fertigung, ERP, , ERP",
-            "mode.VIDEO", "on", "mode.ON_SITE", "on"));
+            "modes", List.of("VIDEO", "ON_SITE")));
         assertThat(saved.statusCode()).isEqualTo(303);
         Account account = accounts.byEmail("coach@en-agentur.example.org").orElseThrow();
         assertThat(account.name()).isEqualTo("Carla Coach");

@@ -2,14 +2,16 @@ package de.digitalcheck.portal.booking.web;
 
 import de.digitalcheck.portal.accounts.Account;
 import de.digitalcheck.portal.accounts.Accounts;
-import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.accounts.UnknownAccount;
-import de.digitalcheck.portal.booking.CoachProfile;
 import de.digitalcheck.portal.booking.Coaches;
 import de.digitalcheck.portal.booking.MeetingMode;
 import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.security.SignedIn;
+import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -31,10 +33,9 @@ import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** A coach's own profile: name, expertise tags, meeting modes. */
 @Controller
@@ -51,42 +52,39 @@ class CoachWorkspace {
     private final Agencies agencies;
     private final Messages messages;
     private final Csrf csrf;
+    private final FormValidation validation;
 
-    CoachWorkspace(Coaches coaches, Accounts accounts, Agencies agencies, Messages messages, Csrf csrf) {
+    CoachWorkspace(Coaches coaches, Accounts accounts, Agencies agencies, Messages messages, Csrf csrf,
+                   FormValidation validation) {
         this.coaches = coaches;
         this.accounts = accounts;
         this.agencies = agencies;
         this.messages = messages;
         this.csrf = csrf;
-    }
-
-    /** A meeting mode's checkbox. */
-    public record ModeChoice(String value, boolean checked) {
+        this.validation = validation;
     }
 
     @Get(PATH)
     ModelAndView<Map<String, Object>> profile(HttpRequest<?> request, Authentication authentication) {
         Account account = account(authentication);
-        CoachProfile profile = coaches.profile(account.id()).orElseThrow(UnknownAccount::new);
-        Map<String, Object> model = model(account, account.name(), String.join(", ", profile.expertise()),
-            profile.modes().stream().map(Enum::name).toList());
+        CoachForm form = CoachForm.of(account.name(), coaches.profile(account.id()).orElseThrow(UnknownAccount::new));
+        Map<String, Object> model = model(lang(request), account, form);
         model.put("saved", request.getParameters().contains("gespeichert"));
         return new ModelAndView<>(VIEW, model);
     }
 
     @Post(PATH)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> update(HttpRequest<?> request, Authentication authentication, @Body @Nullable Map<String, String> body) {
+    HttpResponse<?> update(HttpRequest<?> request, Authentication authentication, @Body @Nullable CoachForm body) {
         csrf.verify(request, body);
         Account account = account(authentication);
-        Map<String, String> form = body == null ? Map.of() : body;
-        List<String> modes = form.keySet().stream().filter(k -> k.startsWith("mode.")).map(k -> k.substring(5)).toList();
+        CoachForm form = Objects.requireNonNullElse(body, CoachForm.EMPTY);
         try {
-            coaches.update(account.id(), form.get("name"), form.get("expertise"), modes);
+            coaches.update(account.id(), form.name(), form.expertise(), form.modes(), validation.errors(form));
             return HttpResponse.seeOther(URI.create(PATH + "?gespeichert"));
         } catch (ValidationException e) {
-            Map<String, Object> model = model(account, form.getOrDefault("name", ""), form.getOrDefault("expertise", ""), modes);
-            model.put("errors", messages.byField(PortalLocaleResolver.language(request), e.errors()));
+            Map<String, Object> model = model(lang(request), account, form);
+            model.put("errors", messages.byField(lang(request), e.errors()));
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(new ModelAndView<>(VIEW, model));
         }
@@ -96,15 +94,19 @@ class CoachWorkspace {
         return accounts.find(SignedIn.of(authentication).accountId()).orElseThrow(UnknownAccount::new);
     }
 
-    private Map<String, Object> model(Account account, String name, String expertise, Collection<String> modes) {
+    private Map<String, Object> model(Language lang, Account account, CoachForm form) {
         Map<String, Object> model = new HashMap<>();
         model.put("account", account);
         model.put("errors", Map.of());
         model.put("saved", false);
-        model.put("form", Map.of("name", name, "expertise", expertise));
-        model.put("modes", Arrays.stream(MeetingMode.values()).map(m -> new ModeChoice(m.name(), modes.contains(m.name())))
-            .toList());
+        model.put("form", form);
+        model.put("modes", Arrays.stream(MeetingMode.values())
+            .map(m -> new Choice(m.name(), messages.get(lang, "mode." + m.name()))).toList());
         model.put("agency", agencies.find(account.agencyId()).orElse(null));
         return model;
+    }
+
+    private static Language lang(HttpRequest<?> request) {
+        return PortalLocaleResolver.language(request);
     }
 }
