@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,16 +64,6 @@ public class Csrf {
             sent.getBytes(StandardCharsets.UTF_8), expected.get().getBytes(StandardCharsets.UTF_8))) {
             throw new CsrfRejected();
         }
-    }
-
-    /** Throws {@link CsrfRejected} unless the form carries the token of the request's cookie. */
-    public void verify(HttpRequest<?> request, Map<String, String> form) {
-        verifyField(request, form == null ? null : form.get(FIELD));
-    }
-
-    /** As {@link #verify}, for a form whose fields are not a map (a multipart upload's {@code _csrf} part). */
-    public void verifyField(HttpRequest<?> request, String sent) {
-        verify(request, sent);
     }
 
     private static Optional<String> cookie(HttpRequest<?> request) {
