@@ -111,6 +111,43 @@ class FormProtectionIntegrationTest implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void anEmptyFormPostIsRefusedAndOneWithOnlyTheTokenIsAnsweredNeverWithAServerError() {
+        Http http = new Http(server, json);
+        provider.signIn(http, "form-protection-admin", "admin@digitalcheck.example.org", true);
+        String token = http.postForm("/check", PROFILE).headers().firstValue("Location").orElseThrow().split("/")[2];
+        List<String> paths = routes.uriRoutes()
+            .filter(r -> r.getHttpMethod() == HttpMethod.POST)
+            .filter(r -> r.getConsumes().contains(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
+            .map(r -> r.getUriMatchTemplate().expand(Map.of("token", token, "dimension", "strategy", "id", "zim")))
+            // signing out would end the session; erasing the check and starting it again go last
+            .filter(path -> !path.startsWith("/oauth/callback") && !path.equals("/abmelden"))
+            .sorted(java.util.Comparator.comparing((String path) -> path.endsWith("/loeschen") || path.endsWith("/again")))
+            .toList();
+        assertThat(paths).hasSizeGreaterThanOrEqualTo(20);
+        for (String form : List.of("/check", "/check/" + token + "/profile", "/check/" + token + "/step/strategy",
+            "/mein-unternehmen", "/admin/einladungen", "/admin/gebiete", "/admin/agenturen", "/admin/agenturen/wf-herne",
+            "/admin/foerderprogramme", "/admin/foerderprogramme/zim")) {
+            assertThat(http.postForm(form, Map.of()).statusCode()).as("POST " + form + " with only the token").isEqualTo(422);
+        }
+        for (String path : paths) {
+            HttpResponse<String> empty = http.postRawForm(path, Map.of());
+            assertThat(empty.statusCode()).as("POST " + path + " with an empty body").isEqualTo(403);
+            HttpResponse<String> tokenOnly = http.postForm(path, Map.of());
+            assertThat(tokenOnly.statusCode()).as("POST " + path + " with only the token").isLessThan(500);
+            assertThat(tokenOnly.body()).as("POST " + path).doesNotContain("Das Formular ist abgelaufen");
+        }
+        Http staff = new Http(server, json);
+        provider.signIn(staff, "form-protection-staff", "staff@en-agentur.example.org", true);
+        Http coach = new Http(server, json);
+        provider.signIn(coach, "form-protection-coach", "coach@en-agentur.example.org", true);
+        for (Map.Entry<String, Http> form : Map.of("/agentur/profil", staff, "/agentur/coaches", staff, "/coach", coach)
+            .entrySet()) {
+            assertThat(form.getValue().postRawForm(form.getKey(), Map.of()).statusCode()).as(form.getKey()).isEqualTo(403);
+            assertThat(form.getValue().postForm(form.getKey(), Map.of()).statusCode()).as(form.getKey()).isEqualTo(422);
+        }
+    }
+
     static Map<String, String> with(Map<String, String> form, String key, String value) {
         Map<String, String> copy = new java.util.LinkedHashMap<>(form);
         copy.put(key, value);
