@@ -52,11 +52,11 @@ class AdminAgencyPages {
 
     AdminAgencyPages(AgencyAdministration administration, Agencies agencies, AdminViews views, Csrf csrf,
                      FormValidation validation) {
-        this.validation = validation;
         this.administration = administration;
         this.agencies = agencies;
         this.views = views;
         this.csrf = csrf;
+        this.validation = validation;
     }
 
     @Get("/neu")

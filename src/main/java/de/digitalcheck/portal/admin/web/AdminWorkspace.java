@@ -48,11 +48,11 @@ class AdminWorkspace {
 
     AdminWorkspace(AdminViews views, Invitations invitations, AgencyAdministration agencies, Csrf csrf,
                    FormValidation validation) {
-        this.validation = validation;
         this.views = views;
         this.invitations = invitations;
         this.agencies = agencies;
         this.csrf = csrf;
+        this.validation = validation;
     }
 
     @Get(PATH)

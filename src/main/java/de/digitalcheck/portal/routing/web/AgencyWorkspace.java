@@ -64,13 +64,13 @@ class AgencyWorkspace {
 
     AgencyWorkspace(Agencies agencies, AgencyAdministration administration, AgencyTeam team, AgencyCoaches coaches,
                     Messages messages, Csrf csrf, FormValidation validation) {
-        this.validation = validation;
         this.agencies = agencies;
         this.administration = administration;
         this.team = team;
         this.coaches = coaches;
         this.messages = messages;
         this.csrf = csrf;
+        this.validation = validation;
     }
 
     @Get(PATH)

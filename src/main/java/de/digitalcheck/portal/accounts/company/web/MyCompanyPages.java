@@ -56,11 +56,11 @@ class MyCompanyPages {
     MyCompanyPages(CompanyAccess access, CompanySession session, PersonalDataRequests personalData, Csrf csrf,
                    Messages messages, FormValidation validation) {
         this.access = access;
-        this.validation = validation;
         this.session = session;
         this.personalData = personalData;
         this.csrf = csrf;
         this.messages = messages;
+        this.validation = validation;
     }
 
     @Get
