@@ -135,6 +135,23 @@ class FormPagesIntegrationTest extends SignedInTests {
         }
     }
 
+    @Test
+    void aFormShowsItsOwnProblemsAndThoseOfTheDomainAtOnce() {
+        HttpResponse<String> profile = anonymous.postForm("/check?lang=de", with(profile("", "99999"), "employees", "-3"));
+        assertThat(profile.statusCode()).isEqualTo(422);
+        assertThat(profile.body()).contains("Bitte füllen Sie dieses Feld aus.", "Diese Postleitzahl kennen wir nicht.",
+            "Die Zahl der Beschäftigten darf nicht negativ sein.");
+        HttpResponse<String> invitation = admin.postForm("/admin/einladungen?lang=de", Map.of("email",
+            "admin@digitalcheck.example.org", "name", "", "role", "COACH", "agencyId", ""));
+        assertThat(invitation.statusCode()).isEqualTo(422);
+        assertThat(invitation.body()).contains("Bitte füllen Sie dieses Feld aus.",
+            "Für diese E-Mail-Adresse gibt es bereits ein Konto.", "brauchen eine Wirtschaftsförderung");
+        HttpResponse<String> territory = admin.postForm("/admin/gebiete?lang=de", Map.of("agencyId", "gibt-es-nicht",
+            "prefix", "5x"));
+        assertThat(territory.statusCode()).isEqualTo(422);
+        assertThat(territory.body()).contains("Ein AGS-Präfix besteht aus 2 bis 8 Ziffern.", "brauchen eine Wirtschaftsförderung");
+    }
+
     /** The field is aria-invalid and names its error message, and every typed value is in the page again. */
     private static void assertInvalid(String body, BadValue form) {
         assertThat(body).as(form.action()).containsPattern("<(input|select)[^>]* id=\"" + Pattern.quote(form.fieldId())
