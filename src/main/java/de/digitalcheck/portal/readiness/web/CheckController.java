@@ -52,12 +52,12 @@ class CheckController {
     private final CheckViews views;
     private final ResultViews results;
     private final Csrf csrf;
-    private final QuestionnairePages pages;
+    private final QuestionnairePageTemplates pages;
     private final RevisionCookie revisions;
     private final CheckLookup lookup;
     private final FormValidation validation;
 
-    CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf, QuestionnairePages pages,
+    CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf, QuestionnairePageTemplates pages,
                     RevisionCookie revisions, CheckLookup lookup, FormValidation validation) {
         this.selfCheck = selfCheck;
         this.views = views;

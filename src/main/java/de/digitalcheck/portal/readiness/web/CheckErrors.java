@@ -2,7 +2,7 @@ package de.digitalcheck.portal.readiness.web;
 
 import de.digitalcheck.portal.readiness.UnknownAssessment;
 import de.digitalcheck.portal.shared.web.ApiProblems;
-import de.digitalcheck.portal.shared.web.HtmlPages;
+import de.digitalcheck.portal.shared.web.PageRenderer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,10 +21,10 @@ import java.util.Map;
 @Controller
 class CheckErrors {
 
-    private final HtmlPages pages;
+    private final PageRenderer pages;
     private final ApiProblems problems;
 
-    CheckErrors(HtmlPages pages, ApiProblems problems) {
+    CheckErrors(PageRenderer pages, ApiProblems problems) {
         this.pages = pages;
         this.problems = problems;
     }

@@ -37,12 +37,12 @@ class QuestionPageController {
 
     private final SelfCheck selfCheck;
     private final CheckViews views;
-    private final QuestionnairePages pages;
+    private final QuestionnairePageTemplates pages;
     private final RevisionCookie revisions;
     private final CheckLookup lookup;
     private final Executor blocking;
 
-    QuestionPageController(SelfCheck selfCheck, CheckViews views, QuestionnairePages pages, RevisionCookie revisions,
+    QuestionPageController(SelfCheck selfCheck, CheckViews views, QuestionnairePageTemplates pages, RevisionCookie revisions,
                            CheckLookup lookup, @Named(TaskExecutors.BLOCKING) Executor blocking) {
         this.selfCheck = selfCheck;
         this.views = views;

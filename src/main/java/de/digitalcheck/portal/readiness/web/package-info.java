@@ -3,7 +3,7 @@
  * them cheap; each has a rule that keeps it right, and a test that fails when the rule is broken.
  *
  * <ol>
- *   <li><b>Precompiled pages</b> ({@link de.digitalcheck.portal.readiness.web.QuestionnairePages},
+ *   <li><b>Precompiled pages</b> ({@link de.digitalcheck.portal.readiness.web.QuestionnairePageTemplates},
  *   {@link de.digitalcheck.portal.shared.web.PageTemplate}): the empty profile and every question page are rendered
  *   once per language (and questionnaire version, dimension, company type) for an anonymous visitor without errors;
  *   a request only fills in the check's token, the CSRF token and {@code checked} of its answers.

@@ -39,9 +39,9 @@ public class ErrorPages {
     static final java.util.Set<Integer> PAGE_TEXTS = java.util.Set.of(400, 401, 403, 404, 405, 413, 415, 429, 500);
 
     private final ApiProblems problems;
-    private final HtmlPages pages;
+    private final PageRenderer pages;
 
-    ErrorPages(ApiProblems problems, HtmlPages pages) {
+    ErrorPages(ApiProblems problems, PageRenderer pages) {
         this.problems = problems;
         this.pages = pages;
     }

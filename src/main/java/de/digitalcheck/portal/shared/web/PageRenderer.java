@@ -18,12 +18,12 @@ import java.util.Map;
  * security filters refuse a request does not pass the view rendering of ordinary responses.
  */
 @Singleton
-public class HtmlPages {
+public class PageRenderer {
 
     private final ViewsRendererLocator renderers;
     private final LayoutModel layout;
 
-    HtmlPages(ViewsRendererLocator renderers, LayoutModel layout) {
+    PageRenderer(ViewsRendererLocator renderers, LayoutModel layout) {
         this.renderers = renderers;
         this.layout = layout;
     }

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * write (a test compares both).
  */
 @Singleton
-class QuestionnairePages {
+class QuestionnairePageTemplates {
 
     private static final String TOKEN = "token";
     private static final String TOKEN_MARKER = "Zq8xTokenPlaceXq8Z";
@@ -42,7 +42,7 @@ class QuestionnairePages {
     private final CheckViews views;
     private final SelfCheck selfCheck;
 
-    QuestionnairePages(PageTemplates pages, CheckViews views, SelfCheck selfCheck) {
+    QuestionnairePageTemplates(PageTemplates pages, CheckViews views, SelfCheck selfCheck) {
         this.pages = pages;
         this.views = views;
         this.selfCheck = selfCheck;
