@@ -45,6 +45,11 @@ public final class CheckPaths {
         return resume(token) + "/again";
     }
 
+    /** The form that adds a contact (name and email) to a completed check, for the PDF report by mail. */
+    public static String contact(String token) {
+        return resume(token) + "/kontakt";
+    }
+
     /** The page that erases the check's personal data through its own link. */
     public static String erase(String token) {
         return resume(token) + "/loeschen";

@@ -12,7 +12,7 @@ import java.util.Locale;
  * left and right), y pointing down as in SVG; axis 0 points up.
  */
 public record RadarChart(double width, double height, double radius, List<Axis> axes, List<List<Point>> ringPoints,
-                         List<Point> points, List<Point> peerPoints) {
+                         List<Point> points, List<Point> peerPoints, List<Point> potentialPoints) {
 
     public static final int MAX = 5;
 
@@ -20,11 +20,23 @@ public record RadarChart(double width, double height, double radius, List<Axis> 
     public record Point(double x, double y) {
     }
 
-    /** One dimension's axis: its label, value (null: not applicable), end point and label anchor. */
-    public record Axis(String label, Integer value, double x, double y, double labelX, double labelY, String anchor) {
+    /**
+     * One dimension's axis: its label, value (null: not applicable), end point and label anchor, and its potential
+     * (null where it does not apply or no potential was given).
+     */
+    public record Axis(String label, Integer value, double x, double y, double labelX, double labelY, String anchor,
+                       Integer potential) {
     }
 
     public static RadarChart of(List<String> labels, List<Integer> values, List<Double> peers) {
+        return of(labels, values, peers, null);
+    }
+
+    /**
+     * @param potentials the potential per axis (the level without the capping answers), drawn as a second outline where
+     *                   any is above its value; {@code null}: no outline
+     */
+    public static RadarChart of(List<String> labels, List<Integer> values, List<Double> peers, List<Integer> potentials) {
         double width = 640;
         double height = 400;
         double radius = 140;
@@ -39,7 +51,8 @@ public record RadarChart(double width, double height, double radius, List<Axis> 
             double lx = c + (radius + 14) * Math.sin(angle);
             double ly = cy - (radius + 14) * Math.cos(angle) + (Math.cos(angle) < -0.5 ? 12 : 4);
             String anchor = Math.abs(Math.sin(angle)) < 0.2 ? "middle" : Math.sin(angle) > 0 ? "start" : "end";
-            axes.add(new Axis(labels.get(i), values.get(i), x, y, lx, ly, anchor));
+            axes.add(new Axis(labels.get(i), values.get(i), x, y, lx, ly, anchor,
+                potentials == null ? null : potentials.get(i)));
         }
         List<List<Point>> rings = new ArrayList<>();
         for (int level = 1; level <= MAX; level++) {
@@ -52,8 +65,12 @@ public record RadarChart(double width, double height, double radius, List<Axis> 
         List<Double> own = values.stream().map(v -> v == null ? 0.0 : v.doubleValue()).toList();
         List<Point> peerPoints = peers == null ? null
             : polygon(peers.stream().map(v -> v == null ? 0.0 : v).toList(), c, cy, radius);
+        boolean above = potentials != null && java.util.stream.IntStream.range(0, n)
+            .anyMatch(i -> potentials.get(i) != null && values.get(i) != null && potentials.get(i) > values.get(i));
+        List<Point> potentialPoints = above
+            ? polygon(potentials.stream().map(v -> v == null ? 0.0 : v.doubleValue()).toList(), c, cy, radius) : null;
         return new RadarChart(width, height, radius, List.copyOf(axes), List.copyOf(rings), polygon(own, c, cy, radius),
-            peerPoints);
+            peerPoints, potentialPoints);
     }
 
     /** The point of value {@code v} on axis {@code i} of {@code n} around the centre (cx, cy). */
@@ -84,6 +101,11 @@ public record RadarChart(double width, double height, double radius, List<Axis> 
     /** The company's polygon as SVG polygon points. */
     public String shape() {
         return svg(points);
+    }
+
+    /** The potential's polygon as SVG polygon points, {@code null} where nothing caps a level. */
+    public String potentialShape() {
+        return potentialPoints == null ? null : svg(potentialPoints);
     }
 
     /** The peers' polygon as SVG polygon points, {@code null} without a benchmark. */

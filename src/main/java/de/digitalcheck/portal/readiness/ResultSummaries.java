@@ -26,6 +26,9 @@ import java.util.Optional;
 @Singleton
 public class ResultSummaries {
 
+    /** How many next steps a result names. */
+    static final int ACTIONS = 3;
+
     private final Questionnaires questionnaires;
     private final SelfCheck selfCheck;
     private final Router router;
@@ -62,11 +65,13 @@ public class ResultSummaries {
                 peer == null ? "–" : decimal(lang, peer),
                 d.applicable() ? q.recommendation(d.id(), d.level()).in(lang) : null,
                 d.applicable() ? capping(lang, q, d, answers) : List.of(),
-                d.applicable() && d.level() == Level.TOP_PERFORMER.number()));
+                d.applicable() && d.level() == Level.TOP_PERFORMER.number(),
+                d.applicable() && d.potential() > d.level() ? messages.get(lang, "result.level.short", d.potential()) : null));
         }
         RadarChart chart = RadarChart.of(rows.stream().map(DimensionRow::title).toList(),
             score.dimensions().stream().map(Scoring.DimensionScore::level).toList(),
-            benchmark.map(b -> score.dimensions().stream().map(d -> b.levels().get(d.id())).toList()).orElse(null));
+            benchmark.map(b -> score.dimensions().stream().map(d -> b.levels().get(d.id())).toList()).orElse(null),
+            score.dimensions().stream().map(Scoring.DimensionScore::potential).toList());
         String benchmarkText = benchmark.map(b -> messages.get(lang, "result.benchmark.text", b.companies(),
             messages.get(lang, "result.benchmark.group." + b.group().name()), decimal(lang, b.score()),
             decimal(lang, score.value()))).orElse(messages.get(lang, "result.benchmark.none"));
@@ -79,7 +84,26 @@ public class ResultSummaries {
             messages.get(lang, agency.isPresent() ? "result.agency.intro" : "result.agency.fallback", location),
             messages.get(lang, "result.version", q.version(), q.scoringVersion()),
             previous(a).map(p -> messages.get(lang, "result.previous.text", date(lang, p.completedAt()),
-                decimal(lang, p.result().score()), decimal(lang, score.value()))).orElse(null));
+                decimal(lang, p.result().score()), decimal(lang, score.value()))).orElse(null),
+            messages.get(lang, "result.interpretation." + score.level().group().code()),
+            score.potential() > score.value() ? decimal(lang, score.potential()) : null,
+            actions(lang, q, score));
+    }
+
+    /**
+     * What to work on first: the three weakest applicable areas (lowest level; the heavier weight first where levels
+     * are equal), each with the next level and its recommendation. Top performers' areas are left out.
+     */
+    private List<ResultSummary.Action> actions(Language lang, Questionnaire q, Scoring.Score score) {
+        return score.dimensions().stream()
+            .filter(d -> d.applicable() && d.level() < Level.TOP_PERFORMER.number())
+            .sorted(java.util.Comparator.comparingInt(Scoring.DimensionScore::level)
+                .thenComparing(java.util.Comparator.comparingInt(Scoring.DimensionScore::weight).reversed()))
+            .limit(ACTIONS)
+            .map(d -> new ResultSummary.Action(d.id(), q.dimension(d.id()).orElseThrow().title().in(lang),
+                messages.get(lang, "result.actions.step", d.level(), d.level() + 1),
+                q.recommendation(d.id(), d.level()).in(lang)))
+            .toList();
     }
 
     /** The completed check this one repeats, if any. */

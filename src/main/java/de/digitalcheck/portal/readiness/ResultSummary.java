@@ -11,6 +11,9 @@ import java.util.List;
  *
  * @param agency the responsible agency, {@code null} where the network's fallback queue is responsible
  * @param previous the progress against the check this one repeats, {@code null} for a first check
+ * @param interpretation one sentence on what the overall level means
+ * @param potential the score without the capping answers, {@code null} where it is the score (nothing caps)
+ * @param actions the next steps: what to work on first, at most three, weakest areas first
  */
 public record ResultSummary(
     String companyName,
@@ -25,15 +28,26 @@ public record ResultSummary(
     @Nullable Agency agency,
     String agencyIntro,
     String version,
-    @Nullable String previous) {
+    @Nullable String previous,
+    String interpretation,
+    @Nullable String potential,
+    List<Action> actions) {
 
     /** A question that caps a dimension: its text, today's answer and what the next level would need. */
     public record Capping(String question, String current, @Nullable String next) {
     }
 
-    /** One dimension: title, weight, level (text), peers' average, recommendation and capping questions. */
+    /**
+     * One dimension: title, weight, level (text), peers' average, recommendation and capping questions, and its
+     * potential (the level without the capping answers; text, {@code null} where it is the level).
+     */
     public record DimensionRow(String id, String title, int weight, String level, String peers,
-                               @Nullable String recommendation, List<Capping> capping, boolean top) {
+                               @Nullable String recommendation, List<Capping> capping, boolean top,
+                               @Nullable String potential) {
+    }
+
+    /** A next step: the area, how far it can go, and what to do. */
+    public record Action(String dimensionId, String area, String step, String advice) {
     }
 
     /** A matching, open funding programme. */

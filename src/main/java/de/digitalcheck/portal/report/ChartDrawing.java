@@ -37,6 +37,12 @@ final class ChartDrawing {
             polygon(canvas, chart.peerPoints(), height).stroke();
             canvas.restoreState();
         }
+        if (chart.potentialPoints() != null) {
+            canvas.saveState().setLineWidth(1.5f).setStrokeColor(ReportStyle.BLUE).setLineDash(1.5f, 3, 0)
+                .setLineCapStyle(com.itextpdf.kernel.pdf.canvas.PdfCanvasConstants.LineCapStyle.ROUND);
+            polygon(canvas, chart.potentialPoints(), height).stroke();
+            canvas.restoreState();
+        }
         canvas.saveState().setExtGState(new PdfExtGState().setFillOpacity(0.25f))
             .setFillColor(ReportStyle.BLUE).setStrokeColor(ReportStyle.BLUE).setLineWidth(2f);
         polygon(canvas, chart.points(), height).fillStroke();

@@ -75,6 +75,7 @@ final class ReportSections {
         figure.getAccessibilityProperties().setAlternateDescription(chartDescription(chart));
         document.add(figure);
         document.add(small(t("report.chart.legend")
+            + (chart.potentialPoints() == null ? "" : " " + t("result.chart.potential"))
             + (chart.peerPoints() == null ? "" : " " + t("result.chart.peers"))).setMarginBottom(10));
         document.add(levelTable());
     }
@@ -83,6 +84,11 @@ final class ReportSections {
         String values = chart.axes().stream().map(a -> a.value() == null ? t("report.chart.notApplicable", a.label())
             : t("report.chart.value", a.label(), a.value())).collect(Collectors.joining("; "));
         String description = t("report.chart.alt", values);
+        if (chart.potentialPoints() != null) {
+            description += " " + t("report.chart.alt.potential", result.dimensions().stream()
+                .filter(row -> row.potential() != null).map(row -> row.title() + " " + row.potential())
+                .collect(Collectors.joining("; ")));
+        }
         if (chart.peerPoints() != null) {
             java.util.List<String> peers = new ArrayList<>();
             for (ResultSummary.DimensionRow row : result.dimensions()) {
@@ -94,16 +100,18 @@ final class ReportSections {
     }
 
     private Table levelTable() {
-        Table table = new Table(UnitValue.createPercentArray(new float[] {4.2f, 1.2f, 3.6f, 1.8f})).useAllAvailableWidth();
+        Table table = new Table(UnitValue.createPercentArray(new float[] {3.8f, 1.1f, 3.6f, 1.5f, 1.6f})).useAllAvailableWidth();
         table.setCaption(new Div().add(heading(StandardRoles.P, t("result.table.caption"), 11).setMarginTop(0)));
         table.addHeaderCell(ReportStyle.columnHead(t("result.table.dimension")));
         table.addHeaderCell(ReportStyle.columnHead(t("result.table.weight")).setTextAlignment(TextAlignment.RIGHT));
         table.addHeaderCell(ReportStyle.columnHead(t("result.table.level")));
+        table.addHeaderCell(ReportStyle.columnHead(t("result.table.potential")));
         table.addHeaderCell(ReportStyle.columnHead(t("result.table.peers")).setTextAlignment(TextAlignment.RIGHT));
         for (ResultSummary.DimensionRow row : result.dimensions()) {
             table.addCell(ReportStyle.rowHead(p(row.title())));
             table.addCell(ReportStyle.bodyCell(row.weight() + " %").setTextAlignment(TextAlignment.RIGHT));
             table.addCell(ReportStyle.bodyCell(p(row.level())));
+            table.addCell(ReportStyle.bodyCell(p(row.potential() == null ? "–" : row.potential())));
             table.addCell(ReportStyle.bodyCell(p(row.peers())).setTextAlignment(TextAlignment.RIGHT));
         }
         return table;

@@ -228,12 +228,26 @@ class SelfCheckBrowserTest {
 
             // The result.
             assertEquals(url("/check/" + token + "/result"), page.url());
-            assertResult(page, "Ihr Ergebnis", Pattern.compile("^\\d,\\d$"), "Stufe ", "Ihre Wirtschaftsförderung");
-            // products capped at 0 (the answer given from the error summary), so the overall level is low.
+            assertResult(page, "Ihr Ergebnis", Pattern.compile("^\\d,\\d$"), "Stufe ",
+                "Sprechen Sie mit Ihrer Wirtschaftsförderung");
+            // products capped at 0 (the answer given from the error summary), so the overall level is low – and the
+            // potential (without that answer) shows beside it, in the chart as a second outline
             assertThat(page.locator(".kern-table tbody tr").nth(3)).containsText("Stufe 0");
-            assertThat(page.locator("#agency-title + p")).containsText("40472 Ratingen");
+            assertThat(page.locator(".dc-potential")).isVisible();
+            assertThat(page.locator("svg.dc-radar polygon.potential")).hasCount(1);
+            assertThat(page.locator("#agency-intro")).containsText("40472 Ratingen");
             audit.check(page, "de-result");
             Browsers.screenshot(page, README_SCREENSHOT);
+
+            // On a phone: the next steps start on the first screen, the chart becomes bars, the table stacks.
+            page.setViewportSize(390, 844);
+            page.reload();
+            assertTrue(page.locator("#next-title").boundingBox().y < 844, "next steps above the fold on a phone");
+            assertThat(page.locator("svg.dc-radar")).isHidden();
+            assertThat(page.locator(".dc-bars")).isVisible();
+            assertThat(page.locator(".dc-table-stack thead")).not().isInViewport();
+            audit.check(page, "de-result-phone");
+            page.setViewportSize(1280, 900);
 
             // The private link after completion leads to the result, in a fresh context too.
             try (BrowserContext other = Browsers.newContext(browser)) {
@@ -304,9 +318,9 @@ class SelfCheckBrowserTest {
             }
 
             assertEquals(url("/check/" + token + "/result"), page.url());
-            assertResult(page, "Your result", Pattern.compile("^\\d\\.\\d$"), "Level ", "Your economic development agency");
+            assertResult(page, "Your result", Pattern.compile("^\\d\\.\\d$"), "Level ", "Talk to your economic development agency");
             assertThat(page.locator(".kern-table tbody tr").nth(3)).containsText("not applicable");
-            assertThat(page.locator("#agency-title + p")).containsText("44135 Dortmund");
+            assertThat(page.locator("#agency-intro")).containsText("44135 Dortmund");
             audit.check(page, "en-result");
 
             // And back to German with the header link "Deutsch".
@@ -409,7 +423,7 @@ class SelfCheckBrowserTest {
         assertThat(page.locator("svg[role=img]")).isVisible();
         assertThat(page.locator("svg[role=img]")).hasAttribute("aria-labelledby", "chart-title chart-desc");
         assertThat(page.locator("#agency-title")).hasText(agencyTitle);
-        assertThat(page.locator("section[aria-labelledby=agency-title] .kern-description-list")).isVisible();
+        assertThat(page.locator("#agency .kern-description-list")).isVisible();
     }
 
     private static int indexOfContaining(List<String> texts, String part) {

@@ -127,4 +127,39 @@ class ScoringProperties {
         assertThat(score.value()).isBetween(0.0, 5.0);
         assertThat(score.level().number()).isEqualTo((int) Math.floor(score.value()));
     }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void thePotentialIsTheLowestAnswerAboveTheCapAndNeverBelowTheLevel(Case c) {
+        Scoring.Score score = Scoring.score(Q, c.type(), c.answers());
+        double weighted = 0;
+        double weights = 0;
+        for (Scoring.DimensionScore d : score.dimensions()) {
+            List<Integer> levels = Q.questionsOf(d.id(), c.type()).stream()
+                .map(q -> q.option(c.answers().get(q.id())).orElseThrow().level())
+                .filter(Objects::nonNull).toList();
+            if (levels.isEmpty()) {
+                assertThat(d.potential()).isNull();
+                continue;
+            }
+            int expected = levels.stream().filter(l -> l > d.level()).min(Integer::compare).orElse(d.level());
+            assertThat(d.potential()).isEqualTo(expected).isGreaterThanOrEqualTo(d.level());
+            weighted += d.weight() * d.potential();
+            weights += d.weight();
+        }
+        assertThat(score.potential()).isCloseTo(weighted / weights, org.assertj.core.data.Offset.offset(0.05 + 1e-9))
+            .isGreaterThanOrEqualTo(score.value());
+    }
+
+    @ParameterizedTest
+    @MethodSource("levelsAndTypes")
+    void withAllAnswersAtOneLevelThePotentialIsThatLevel(int level, CompanyType type) {
+        Map<String, String> answers = new HashMap<>();
+        Q.questions().stream().filter(q -> q.appliesTo(type)).forEach(q -> answers.put(q.id(),
+            q.options().stream().filter(o -> Objects.equals(o.level(), level)).findFirst().orElseThrow().id()));
+        Scoring.Score score = Scoring.score(Q, type, answers);
+        assertThat(score.potential()).isEqualTo(level);
+        score.dimensions().stream().filter(Scoring.DimensionScore::applicable)
+            .forEach(d -> assertThat(d.potential()).isEqualTo(level));
+    }
 }

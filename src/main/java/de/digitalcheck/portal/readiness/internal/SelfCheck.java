@@ -133,6 +133,18 @@ public class SelfCheck {
     }
 
     /**
+     * Gives the check another contact (its form's errors reported together with the contact rules'), keeping
+     * everything else.
+     */
+    public AssessmentRow updateContact(AssessmentRow assessment, ContactInput contact, List<FieldError> formErrors) {
+        Errors errors = new Errors().addAll(formErrors);
+        rules.complete(contact, "contact.", errors);
+        errors.throwIfAny();
+        Contact clean = ContactInput.clean(contact);
+        return store.update(assessment, current -> current.withContact(clean));
+    }
+
+    /**
      * Saves the answers of one dimension. With {@code requireAll}, every applicable question of the
      * dimension must be answered (going forward); without, partial answers are kept (going back).
      */

@@ -5,11 +5,17 @@ import de.digitalcheck.portal.readiness.internal.AssessmentRow;
 import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.readiness.ResultSummaries;
 import de.digitalcheck.portal.readiness.ResultSummary;
+import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.validation.FieldError;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,16 +27,26 @@ class ResultViews {
 
     private final ResultSummaries summaries;
     private final SelfCheck selfCheck;
+    private final PortalSettings settings;
+    private final Messages messages;
 
-    ResultViews(ResultSummaries summaries, SelfCheck selfCheck) {
+    ResultViews(ResultSummaries summaries, SelfCheck selfCheck, PortalSettings settings, Messages messages) {
         this.summaries = summaries;
         this.selfCheck = selfCheck;
+        this.settings = settings;
+        this.messages = messages;
     }
 
     /**
      * @param reportMail what became of a request to mail the report ({@code sent}, {@code failed}), else {@code null}
      */
     Map<String, Object> result(Language lang, AssessmentRow a, String token, @Nullable String reportMail) {
+        return result(lang, a, token, reportMail, ContactForm.EMPTY, List.of());
+    }
+
+    /** As above, with the report contact form as typed and its errors (a failed attempt to add an email). */
+    Map<String, Object> result(Language lang, AssessmentRow a, String token, @Nullable String reportMail,
+                               ContactForm contactForm, List<FieldError> contactErrors) {
         ResultSummary s = summaries.summarise(lang, selfCheck.view(a));
         Map<String, Object> model = new HashMap<>();
         model.put("companyName", s.companyName());
@@ -46,6 +62,20 @@ class ResultViews {
         model.put("agencyIntro", s.agencyIntro());
         model.put("version", s.version());
         model.put("previous", s.previous());
+        model.put("interpretation", s.interpretation());
+        model.put("potential", s.potential());
+        model.put("actions", s.actions());
+        model.put("mailto", s.agency() == null ? null : "mailto:" + s.agency().email() + "?subject="
+            + URLEncoder.encode(messages.get(lang, "result.next.mail.subject"), StandardCharsets.UTF_8).replace("+", "%20"));
+        model.put("tel", s.agency() == null || s.agency().phone() == null ? null
+            : "tel:" + s.agency().phone().replaceAll("[^+0-9]", ""));
+        Map<String, String> steps = new HashMap<>();
+        s.dimensions().forEach(d -> steps.put(d.id(), CheckPaths.step(token, d.id())));
+        model.put("stepUrls", steps);
+        model.put("resumeUrl", settings.link(CheckPaths.resume(token)));
+        model.put("contactUrl", a.contact().email() == null ? CheckPaths.contact(token) : null);
+        model.put("contactForm", contactForm);
+        model.put("contactErrors", messages.byField(lang, contactErrors));
         model.put("profileUrl", CheckPaths.profile(token));
         model.put("againUrl", CheckPaths.again(token));
         model.put("eraseUrl", CheckPaths.erase(token));

@@ -67,9 +67,9 @@ class ReportPages {
         return withCompletedCheck(check.get(), token, a -> {
             try {
                 reports.mail(a, token, PortalLocaleResolver.language(request));
-                return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?report=sent"));
+                return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?report=sent#report-title"));
             } catch (Mailer.MailFailed e) {
-                return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?report=failed"));
+                return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?report=failed#report-title"));
             }
         });
     }

@@ -149,7 +149,8 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
 
         HttpResponse<String> sent = http.postForm("/check/" + token + "/report/email", Map.of("email", "attacker@example.org"));
         assertThat(sent.statusCode()).isEqualTo(303);
-        assertThat(sent.headers().firstValue("Location")).contains(result + "?report=sent");
+        assertThat(sent.headers().firstValue("Location")).get().asString()
+            .as("back to where the confirmation is").isEqualTo(result + "?report=sent#report-title");
         assertThat(http.get(result + "?report=sent").body()).contains("Bericht versendet",
             "Der Bericht ist unterwegs an rita@giesserei.example.org.");
 

@@ -1,0 +1,127 @@
+package de.digitalcheck.portal.readiness.web;
+
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.Answers;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The result page: the next steps first, the potential beside capped levels, and the ways back to the answers. */
+@MicronautTest(transactional = false)
+class ResultPageIntegrationTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Questionnaires questionnaires;
+
+    Http http;
+    Questionnaire q;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(server, json);
+        q = questionnaires.current();
+    }
+
+    /** Mostly level 3, one answer of smart factory at 0: smart factory is capped at 0 with a potential of 3. */
+    Map<String, String> oneWeakAnswer() {
+        String weak = q.questionsOf("factory", CompanyType.OWN_PRODUCTS).get(0).id();
+        return Answers.choose(q, CompanyType.OWN_PRODUCTS, x -> x.id().equals(weak) ? 0 : 3);
+    }
+
+    @Test
+    void theNextStepsComeRightAfterTheOverallResultWithTheAgencyAndThreeActions() {
+        CompletedChecks.Completed check = CompletedChecks.of(q).named("Hagener Stahl GmbH").at("58095")
+            .answers(oneWeakAnswer()).submit(http);
+        String page = http.get(check.resultPath()).body();
+        int overall = page.indexOf("id=\"overall-title\"");
+        int next = page.indexOf("id=\"next-title\"");
+        int funding = page.indexOf("id=\"funding-title\"");
+        int areas = page.indexOf("id=\"dimensions-title\"");
+        int capping = page.indexOf("id=\"capping-title\"");
+        int peers = page.indexOf("id=\"benchmark-title\"");
+        int report = page.indexOf("id=\"report-title\"");
+        assertThat(overall).isPositive();
+        assertThat(next).isGreaterThan(overall).isLessThan(funding);
+        assertThat(funding).isLessThan(areas);
+        assertThat(areas).isLessThan(capping);
+        assertThat(capping).isLessThan(peers);
+        assertThat(peers).isLessThan(report);
+        String steps = page.substring(next, funding);
+        assertThat(steps).contains("Wirtschaftsförderung Hagen", "E-Mail schreiben",
+            "mailto:kontakt@hagen.example.org?subject=Digitalcheck%204.0", "tel:+49231000000",
+            "Ihre wichtigsten Ansatzpunkte", "Smart Factory – von Stufe 0 auf Stufe 1");
+        Matcher items = Pattern.compile("<li class=\"kern-stack-xs\">").matcher(steps);
+        int count = 0;
+        while (items.find()) {
+            count++;
+        }
+        assertThat(count).as("at most three actions").isEqualTo(3);
+        assertThat(page).as("one title in the head; the chart's title stays in the chart")
+            .containsOnlyOnce("<title>").contains("<title id=\"chart-title\">");
+    }
+
+    @Test
+    void aCappedAreaShowsItsPotentialInTheSummaryTheChartAndTheTable() {
+        String page = http.get(CompletedChecks.of(q).answers(oneWeakAnswer()).submit(http).resultPath()).body();
+        assertThat(page).contains("Ihr Potenzial:", "class=\"potential\"", "Gepunktet: Ihr Potenzial",
+            "<td class=\"kern-table__cell\" data-label=\"Potenzial\">Stufe 3</td>");
+
+        String even = http.get(CompletedChecks.of(q).level(2).submit(http).resultPath()).body();
+        assertThat(even).as("nothing caps a level above the rest: no potential")
+            .doesNotContain("Ihr Potenzial:", "class=\"potential\"", "Gepunktet: Ihr Potenzial");
+        assertThat(http.get(CompletedChecks.of(q).level(2).in("en").submit(http).resultPath() + "?lang=en").body())
+            .contains("Your next steps", "Where to start");
+    }
+
+    @Test
+    void everyAreaLinksToItsAnswersAndThePrivateLinkIsShown() {
+        CompletedChecks.Completed check = CompletedChecks.of(q).level(1).submit(http);
+        String page = http.get(check.resultPath()).body();
+        for (Questionnaire.Dimension d : q.dimensionsFor(CompanyType.OWN_PRODUCTS)) {
+            assertThat(page).contains("href=\"/check/" + check.token() + "/step/" + d.id() + "\"");
+        }
+        assertThat(page).contains("id=\"resume-link\"", "value=\"http://localhost/check/" + check.token() + "\"",
+            "data-copy=\"resume-link\"");
+    }
+
+    @Test
+    void aCheckWithoutEmailOffersOneForTheReportAndKeepsWhatWasTyped() {
+        CompletedChecks.Completed check = CompletedChecks.of(q).level(2).submit(http);
+        String contact = "/check/" + check.token() + "/kontakt";
+        String page = http.get(check.resultPath()).body();
+        assertThat(page).contains("action=\"" + contact + "\"", "E-Mail-Adresse speichern")
+            .doesNotContain("Bericht per E-Mail senden", "aria-invalid");
+
+        HttpResponse<String> invalid = http.postForm(contact, Map.of("contactName", "Rita Rüdiger", "contactEmail", "kaputt"));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("gültige E-Mail-Adresse", "value=\"kaputt\"", "value=\"Rita Rüdiger\"",
+            "aria-invalid=\"true\"");
+
+        HttpResponse<String> saved = http.postForm(contact, Map.of("contactName", "Rita Rüdiger",
+            "contactEmail", "Rita@Giesserei.example.org"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(saved.headers().firstValue("Location")).get().asString().endsWith("/result#report-title");
+        assertThat(http.get(check.resultPath()).body()).contains("Bericht per E-Mail senden", "rita@giesserei.example.org")
+            .doesNotContain("action=\"" + contact + "\"");
+        assertThat(http.postRawForm(contact, Map.of("_csrf", "A".repeat(43), "contactName", "X",
+            "contactEmail", "x@example.org")).statusCode()).isEqualTo(403);
+    }
+}
