@@ -45,6 +45,14 @@ public class Assessments {
         return selfCheck.find(id);
     }
 
+    /**
+     * A new private link (its token) for the check with this id, if it names this contact email — for a company that
+     * proved it owns the address (a magic link) and has lost the check's link. The old link stops working.
+     */
+    public Optional<String> reissueLink(AssessmentId id, String contactEmail) {
+        return selfCheck.reissueLink(id.value(), contactEmail == null ? "" : contactEmail.strip());
+    }
+
     /** The checks that name this contact email, newest first. */
     public List<Assessment> ofContact(String email) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.accounts.company;
 
 import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
@@ -76,6 +77,11 @@ public class CompanyAccess {
             links.update(l.usedAt(now));
             return l.email();
         });
+    }
+
+    /** A new private link to a check of this address (its old link stops working); empty if it is not one of its. */
+    public Optional<String> reopen(String email, String assessmentId) {
+        return assessments.reissueLink(new AssessmentId(assessmentId), normalise(email));
     }
 
     public List<Assessment> checksOf(String email) {

@@ -71,6 +71,12 @@ public record AssessmentRow(
             result, newAgencyId, previousId, createdAt, now, completedAt, revision);
     }
 
+    /** This check reached by another private link (the old one stops working). */
+    AssessmentRow withTokenHash(String newTokenHash, Instant now) {
+        return new AssessmentRow(id, newTokenHash, questionnaireVersion, status, language, company, contact, answers,
+            result, agencyId, previousId, createdAt, now, completedAt, revision);
+    }
+
     /** This check with another contact. */
     AssessmentRow withContact(Contact newContact) {
         return new AssessmentRow(id, tokenHash, questionnaireVersion, status, language, company, newContact, answers,

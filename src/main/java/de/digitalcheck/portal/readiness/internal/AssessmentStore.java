@@ -124,6 +124,16 @@ class AssessmentStore {
         erasures.publishEvent(new AssessmentErased(new AssessmentId(check.id())));
     }
 
+    /**
+     * Gives the check a new private link: the new token's hash replaces the old, which this replica forgets at once
+     * (the others within the cache's time; question pages hold no personal data).
+     */
+    AssessmentRow relink(AssessmentRow check, String newTokenHash) {
+        AssessmentRow relinked = update(check, current -> current.withTokenHash(newTokenHash, clock.instant()));
+        cache.forget(check.tokenHash());
+        return relinked;
+    }
+
     /** The check with this token hash, read from the database (and remembered by this replica). */
     Optional<AssessmentRow> byTokenHash(String tokenHash) {
         Optional<AssessmentRow> found = rows.findByTokenHash(tokenHash);

@@ -189,6 +189,20 @@ public class SelfCheck {
         store.eraseByTokenHash(Tokens.hash(token));
     }
 
+    /**
+     * A new private link for the check with this id, if its contact email is {@code email} (the company proved it owns
+     * the address with a magic link); the old link stops working.
+     */
+    public Optional<String> reissueLink(String id, String email) {
+        Optional<AssessmentRow> check = store.byId(id).filter(a -> email.equalsIgnoreCase(a.contact().email()));
+        if (check.isEmpty()) {
+            return Optional.empty();
+        }
+        String token = Tokens.newToken();
+        store.relink(check.get(), Tokens.hash(token));
+        return Optional.of(token);
+    }
+
     /** The check with this private token, read from the database. */
     public Optional<AssessmentRow> byToken(String token) {
         if (!Tokens.isWellFormed(token)) {

@@ -161,4 +161,60 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).statusCode()).isEqualTo(303);
         assertThat(assessments.ofContact("victim@example.org")).isNotEmpty();
     }
+
+    /** Signs in to "Mein Unternehmen" with a magic link for this address; returns the browser. */
+    Http signedIn(String email) throws Exception {
+        Http http = new Http(server, json);
+        smtp.purge();
+        http.postForm("/mein-unternehmen", Map.of("email", email));
+        assertThat(http.postForm(linkFromLastMail(email), Map.of()).statusCode()).isEqualTo(303);
+        return http;
+    }
+
+    @Test
+    void eachCheckOpensFromTheOverviewWithANewLinkAndOnlyForItsOwnAddress() throws Exception {
+        Http company = new Http(server, json);
+        CompletedChecks.Completed mine = CompletedChecks.of(questionnaires.current()).named("Eigene GmbH").at("58452")
+            .contact("Olga Owner", "owner@example.org").submit(company);
+        CompletedChecks.Completed theirs = CompletedChecks.of(questionnaires.current()).named("Fremde GmbH").at("58452")
+            .contact("Tim Other", "other@example.org").submit(company);
+        Http http = signedIn("owner@example.org");
+
+        String overview = http.get("/mein-unternehmen/uebersicht").body();
+        assertThat(overview).contains("action=\"/mein-unternehmen/checks/" + mine.id() + "/oeffnen\"", "Ergebnis öffnen",
+            "neuen privaten Link").doesNotContain(theirs.id(), mine.token());
+
+        HttpResponse<String> opened = http.postForm("/mein-unternehmen/checks/" + mine.id() + "/oeffnen", Map.of());
+        assertThat(opened.statusCode()).isEqualTo(303);
+        String location = opened.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("/check/").doesNotContain(mine.token());
+        HttpResponse<String> resumed = http.get(location);
+        assertThat(resumed.headers().firstValue("Location")).get().asString().endsWith("/result");
+        assertThat(http.get(location + "/result").body()).contains("Eigene GmbH");
+        assertThat(http.get(mine.resultPath()).statusCode()).as("the old link stops working").isEqualTo(404);
+
+        assertThat(http.postForm("/mein-unternehmen/checks/" + theirs.id() + "/oeffnen", Map.of()).statusCode())
+            .as("another address's check").isEqualTo(404);
+        assertThat(http.postForm("/mein-unternehmen/checks/unknown/oeffnen", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(http.get(theirs.resultPath()).statusCode()).as("its link still works").isEqualTo(200);
+        assertThat(new Http(server, json).postForm("/mein-unternehmen/checks/" + theirs.id() + "/oeffnen", Map.of())
+            .headers().firstValue("Location")).as("no session").contains("/mein-unternehmen");
+    }
+
+    @Test
+    void erasingAsksFirstAndAskingErasesNothing() throws Exception {
+        Http company = new Http(server, json);
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Vorsicht GmbH")
+            .contact("Vera Vorsicht", "vorsicht@example.org").submit(company);
+        Http http = signedIn("vorsicht@example.org");
+        assertThat(http.get("/mein-unternehmen/uebersicht").body()).contains("href=\"/mein-unternehmen/loeschen\"");
+        HttpResponse<String> ask = http.get("/mein-unternehmen/loeschen");
+        assertThat(ask.statusCode()).isEqualTo(200);
+        assertThat(ask.body()).contains("Ihre Daten löschen?", "1 Selbstcheck(s)", "vorsicht@example.org", "Jetzt löschen");
+        assertThat(http.get(check.resultPath()).statusCode()).isEqualTo(200);
+        assertThat(new Http(server, json).get("/mein-unternehmen/loeschen").headers().firstValue("Location"))
+            .contains("/mein-unternehmen");
+        assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).body()).contains("Ihre Daten sind gelöscht");
+        assertThat(http.get(check.resultPath()).statusCode()).isEqualTo(404);
+    }
 }

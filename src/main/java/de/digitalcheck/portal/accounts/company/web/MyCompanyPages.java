@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.accounts.company.web;
 
 import de.digitalcheck.portal.accounts.company.CompanyAccess;
+import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.shared.privacy.PersonalDataRequests;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
@@ -9,6 +10,7 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -120,7 +122,7 @@ class MyCompanyPages {
         decimal.setMaximumFractionDigits(1);
         Map<String, Object> model = new HashMap<>();
         model.put("email", email.get());
-        model.put("checks", access.checksOf(email.get()).stream().map(a -> new CheckRow(a.company().name(),
+        model.put("checks", access.checksOf(email.get()).stream().map(a -> new CheckRow(a.id().value(), a.company().name(),
             date.format(a.createdAt()), a.completed(), a.result() == null ? "–" : decimal.format(a.result().score()))).toList());
         return HttpResponse.ok(new ModelAndView<>("accounts/company-overview", model));
     }
@@ -133,6 +135,33 @@ class MyCompanyPages {
         }
         return HttpResponse.ok(personalData.export(email.get()))
             .header("Content-Disposition", "attachment; filename=\"digitalcheck-daten.json\"");
+    }
+
+    /**
+     * Opens one of the address's checks: it gets a new private link (the company has the address, not the link; the
+     * old link stops working) and the browser goes on to the check.
+     */
+    @Post("/checks/{id}/oeffnen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> open(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
+        Optional<String> email = session.email(request);
+        if (email.isEmpty()) {
+            return HttpResponse.seeOther(URI.create(PATH));
+        }
+        String token = access.reopen(email.get(), id).orElseThrow(ErrorPages.NotFound::new);
+        return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.resume(token)));
+    }
+
+    /** Erasing asks first. */
+    @Get("/loeschen")
+    HttpResponse<?> askErase(HttpRequest<?> request) {
+        Optional<String> email = session.email(request);
+        if (email.isEmpty()) {
+            return HttpResponse.seeOther(URI.create(PATH));
+        }
+        return HttpResponse.ok(new ModelAndView<>("accounts/company-erase", Map.of("email", email.get(),
+            "count", access.checksOf(email.get()).size())));
     }
 
     @Post("/loeschen")
@@ -148,7 +177,7 @@ class MyCompanyPages {
             .cookie(CompanySession.close());
     }
 
-    record CheckRow(String company, String started, boolean completed, String score) {
+    record CheckRow(String id, String company, String started, boolean completed, String score) {
     }
 
     private static HttpResponse<?> page(HttpStatus status, String view, Map<String, Object> model) {
