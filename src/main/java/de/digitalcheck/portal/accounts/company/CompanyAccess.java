@@ -9,6 +9,7 @@ import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.config.PortalSettings;
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -73,10 +74,21 @@ public class CompanyAccess {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return links.findById(Tokens.hash(token)).filter(l -> l.usableAt(now)).map(l -> {
-            links.update(l.usedAt(now));
-            return l.email();
-        });
+        String hash = Tokens.hash(token);
+        if (links.claim(hash, now) != 1) {
+            return Optional.empty();
+        }
+        return links.findById(hash).map(CompanyLink::email);
+    }
+
+    /**
+     * Deletes the links that expired more than a day ago (used or not): they open nothing, and the address they
+     * were sent to is personal data. Idempotent, so every replica may run it.
+     */
+    @Scheduled(fixedDelay = "1h", initialDelay = "2m")
+    @Transactional
+    public int deleteExpiredLinks() {
+        return links.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));
     }
 
     /** A new private link to a check of this address (its old link stops working); empty if it is not one of its. */

@@ -9,12 +9,4 @@ import java.time.Instant;
 /** A magic link: its token's hash, the email it was sent to, and whether it was used. */
 @MappedEntity("company_link")
 record CompanyLink(@Id String tokenHash, String email, Instant createdAt, Instant expiresAt, @Nullable Instant usedAt) {
-
-    boolean usableAt(Instant now) {
-        return usedAt == null && now.isBefore(expiresAt);
-    }
-
-    CompanyLink usedAt(Instant now) {
-        return new CompanyLink(tokenHash, email, createdAt, expiresAt, now);
-    }
 }
