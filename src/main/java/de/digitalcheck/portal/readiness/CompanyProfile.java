@@ -33,10 +33,11 @@ public record CompanyProfile(
 
     /**
      * The profile without what identifies the company (GDPR erasure): name, postal code and municipality go, the
-     * location stays only as its district (the first five digits of the AGS); sector, size and type stay for the
-     * anonymous benchmarks.
+     * location stays only as its district (the first five digits of the AGS); sector, size class and type stay for
+     * the anonymous benchmarks. The head count becomes the smallest of its size class.
      */
     public CompanyProfile anonymised() {
-        return new CompanyProfile("", "", ags.substring(0, 5) + "000", "", sector, employees, sizeClass, type);
+        return new CompanyProfile("", "", ags.substring(0, 5) + "000", "", sector, sizeClass.smallestHeadCount(),
+            sizeClass, type);
     }
 }

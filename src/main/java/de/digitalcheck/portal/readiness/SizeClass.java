@@ -17,6 +17,16 @@ public enum SizeClass {
         return employees < 250 ? MEDIUM : LARGE;
     }
 
+    /** The smallest head count of this class (what an anonymised check keeps instead of its head count). */
+    public int smallestHeadCount() {
+        return switch (this) {
+            case MICRO -> 1;
+            case SMALL -> 10;
+            case MEDIUM -> 50;
+            case LARGE -> 250;
+        };
+    }
+
     public boolean isSme() {
         return this != LARGE;
     }

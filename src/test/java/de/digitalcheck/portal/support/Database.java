@@ -55,6 +55,19 @@ public final class Database {
         return rows.isEmpty() ? null : rows.get(0).values().iterator().next();
     }
 
+    /** Runs an update or delete; how many rows it changed. */
+    public int execute(String sql, Object... params) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public long count(String table) {
         return ((Number) value("SELECT COUNT(*) FROM " + table)).longValue();
     }

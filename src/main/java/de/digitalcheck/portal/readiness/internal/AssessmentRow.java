@@ -97,12 +97,19 @@ public record AssessmentRow(
 
     /**
      * This check without personal data (GDPR erasure): the company profile keeps only what the anonymous benchmarks
-     * need, the contact goes, and the private link stops working (a new, unknown token hash). Answers and result stay.
+     * need, the contact goes, and the private link stops working (a new, unknown token hash). Answers and result stay;
+     * its times keep only their month.
      */
     AssessmentRow anonymised(String unusableTokenHash, Instant now) {
         return new AssessmentRow(id, unusableTokenHash, questionnaireVersion, status, language,
-            company.anonymised(), Contact.NONE, answers, result, agencyId, previousId, createdAt, now,
-            completedAt, revision);
+            company.anonymised(), Contact.NONE, answers, result, agencyId, previousId, monthOf(createdAt), monthOf(now),
+            completedAt == null ? null : monthOf(completedAt), revision);
+    }
+
+    /** The first instant of the instant's month (UTC): the statistics need the month, not the moment. */
+    static Instant monthOf(Instant instant) {
+        return instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().withDayOfMonth(1)
+            .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 
     /** This check as other modules see it, with its answers already read. */

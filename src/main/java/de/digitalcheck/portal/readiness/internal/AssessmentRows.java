@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,4 +27,8 @@ interface AssessmentRows extends CrudRepository<AssessmentRow, String> {
     /** The check with this token hash, locked until the surrounding transaction ends (erasure through its link). */
     @Query("SELECT * FROM assessment WHERE token_hash = :tokenHash FOR UPDATE")
     Optional<AssessmentRow> lockByTokenHash(String tokenHash);
+
+    /** Up to {@code limit} drafts last changed before {@code before}, locked until the transaction ends (retention). */
+    @Query("SELECT * FROM assessment WHERE status = 'DRAFT' AND updated_at < :before ORDER BY updated_at LIMIT :limit FOR UPDATE")
+    List<AssessmentRow> lockDraftsUnchangedSince(Instant before, int limit);
 }

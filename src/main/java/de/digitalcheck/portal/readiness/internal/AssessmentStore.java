@@ -118,6 +118,20 @@ class AssessmentStore {
         });
     }
 
+    /**
+     * Deletes up to {@code batch} drafts that nobody changed since {@code before}, in one transaction; how many. A
+     * save at the same moment waits for the lock, then finds the check gone and saves nothing.
+     */
+    int deleteDraftsUnchangedSince(java.time.Instant before, int batch) {
+        return transactions.executeWrite(status -> {
+            List<AssessmentRow> drafts = rows.lockDraftsUnchangedSince(before, batch);
+            drafts.forEach(d -> cache.forget(d.tokenHash()));
+            rows.deleteAll(drafts);
+            drafts.forEach(d -> erasures.publishEvent(new AssessmentErased(new AssessmentId(d.id()))));
+            return drafts.size();
+        });
+    }
+
     private void erase(AssessmentRow check) {
         cache.forget(check.tokenHash());
         rows.update(check.anonymised(Tokens.hash(Tokens.newToken()), clock.instant()));

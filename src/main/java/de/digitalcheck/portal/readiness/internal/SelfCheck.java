@@ -178,6 +178,19 @@ public class SelfCheck {
     }
 
     /**
+     * Deletes the drafts that nobody changed for {@code unchangedFor} (retention: a draft is never a result, and it may
+     * hold contact data), in batches of {@code batch}, each its own transaction; how many.
+     */
+    public int deleteDraftsUnchangedFor(java.time.Duration unchangedFor, int batch) {
+        java.time.Instant before = clock.instant().minus(unchangedFor);
+        int total = 0;
+        for (int deleted = batch; deleted == batch; total += deleted) {
+            deleted = store.deleteDraftsUnchangedSince(before, batch);
+        }
+        return total;
+    }
+
+    /**
      * Erases the personal data of the check with this private link, in one transaction; the link stops working.
      *
      * @throws UnknownAssessment if no check has this link

@@ -41,6 +41,8 @@ abstract class CheckPagesContract {
     Questionnaires questionnaires;
     @Inject
     PersonalDataRequests personalData;
+    @Inject
+    de.digitalcheck.portal.readiness.internal.SelfCheck selfCheck;
 
     Http http;
     Database db;
@@ -277,9 +279,19 @@ abstract class CheckPagesContract {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(http.get(result).statusCode()).as("a forged post erases nothing").isEqualTo(200);
 
+        Object id = db.value("SELECT id FROM assessment WHERE token_hash = ?", Tokens.hash(token));
         HttpResponse<String> erased = http.postForm("/check/" + token + "/loeschen", Map.of());
         assertThat(erased.statusCode()).isEqualTo(200);
         assertThat(erased.body()).contains("Die Daten sind gelöscht");
+        Map<String, Object> anonymous = db.rows("SELECT * FROM assessment WHERE id = ?", id).get(0);
+        assertThat(anonymous.get("employees")).as("the size class's smallest head count, not 42")
+            .isEqualTo(10);
+        assertThat(anonymous.get("size_class")).isEqualTo("SMALL");
+        for (String time : List.of("created_at", "updated_at", "completed_at")) {
+            Object value = anonymous.get(time);
+            java.time.LocalDateTime at = value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (java.time.LocalDateTime) value;
+            assertThat(at).as(time + ": the month only").isEqualTo(at.toLocalDate().withDayOfMonth(1).atStartOfDay());
+        }
         assertThat(http.get(result).statusCode()).isEqualTo(404);
         assertThat(http.get("/check/" + token + "/report.pdf").statusCode()).isEqualTo(404);
         assertThat(http.get("/check/" + token + "/loeschen").statusCode()).isEqualTo(404);
@@ -386,5 +398,28 @@ abstract class CheckPagesContract {
         } finally {
             tabs.shutdownNow();
         }
+    }
+
+    @Test
+    void draftsUnchangedForTheRetentionTimeAreDeletedAndNothingElseIs() {
+        Map<String, String> form = profile("Vergessener Entwurf GmbH", "44135", "TRADE");
+        form.put("contactName", "Erika Alt");
+        form.put("contactEmail", "alter-entwurf@example.org");
+        String stale = start(form);
+        String fresh = start(profile("Frischer Entwurf GmbH", "44135", "TRADE"));
+        String completedStale = complete(start(profile("Alter Abschluss GmbH", "44135", "TRADE")), CompanyType.TRADE,
+            Answers.atLevel(q, CompanyType.TRADE, 2));
+        java.sql.Timestamp longAgo = java.sql.Timestamp.valueOf(java.time.LocalDateTime.now().minusDays(200));
+        db.execute("UPDATE assessment SET updated_at = ?, created_at = ? WHERE company_name IN (?, ?)", longAgo, longAgo,
+            "Vergessener Entwurf GmbH", "Alter Abschluss GmbH");
+
+        assertThat(selfCheck.deleteDraftsUnchangedFor(java.time.Duration.ofDays(180), 500)).isGreaterThanOrEqualTo(1);
+
+        assertThat(db.rows("SELECT * FROM assessment WHERE company_name = ?", "Vergessener Entwurf GmbH"))
+            .as("the stale draft and its contact data are gone").isEmpty();
+        assertThat(db.rows("SELECT * FROM assessment WHERE contact_email = ?", "alter-entwurf@example.org")).isEmpty();
+        assertThat(http.get(stale).statusCode()).as("its link opens nothing").isEqualTo(404);
+        assertThat(http.get(fresh).statusCode()).as("a recent draft stays").isEqualTo(200);
+        assertThat(http.get(completedStale).statusCode()).as("a result is not a draft").isEqualTo(200);
     }
 }
