@@ -5,7 +5,7 @@ import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
-import de.digitalcheck.portal.shared.mail.Mailer;
+import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
@@ -23,11 +23,11 @@ public class Invitations {
     private final AccountRows rows;
     private final Accounts accounts;
     private final Agencies agencies;
-    private final Mailer mailer;
+    private final MailOutbox mailer;
     private final Messages messages;
     private final PortalSettings settings;
 
-    Invitations(AccountRows rows, Accounts accounts, Agencies agencies, Mailer mailer, Messages messages,
+    Invitations(AccountRows rows, Accounts accounts, Agencies agencies, MailOutbox mailer, Messages messages,
                 PortalSettings settings) {
         this.rows = rows;
         this.accounts = accounts;
@@ -38,8 +38,7 @@ public class Invitations {
     }
 
     /**
-     * Creates the account and mails the invitation, in one transaction: if the mail cannot be handed over,
-     * no account is left behind ({@link Mailer.MailFailed}). The email and name are as a form checked their shapes,
+     * Creates the account and mails the invitation (through the outbox, once the account is committed). The email and name are as a form checked their shapes,
      * finding {@code formErrors}; these are reported together with an email that has an account already, an unknown
      * role and a missing or unknown agency.
      */

@@ -6,7 +6,7 @@ import de.digitalcheck.portal.readiness.ResultSummaries;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
-import de.digitalcheck.portal.shared.mail.Mailer;
+import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import jakarta.inject.Singleton;
@@ -23,16 +23,16 @@ public class Reports {
 
     private final ResultSummaries summaries;
     private final ReportRenderer renderer;
-    private final Mailer mailer;
+    private final MailOutbox mail;
     private final Messages messages;
     private final Clock clock;
     private final PortalSettings settings;
 
-    Reports(ResultSummaries summaries, ReportRenderer renderer, Mailer mailer, Messages messages, Clock clock,
+    Reports(ResultSummaries summaries, ReportRenderer renderer, MailOutbox mail, Messages messages, Clock clock,
             PortalSettings settings) {
         this.summaries = summaries;
         this.renderer = renderer;
-        this.mailer = mailer;
+        this.mail = mail;
         this.messages = messages;
         this.clock = clock;
         this.settings = settings;
@@ -64,14 +64,13 @@ public class Reports {
      * Mails the report to the contact email stored with the check (never to another address).
      *
      * @throws IllegalArgumentException if the check has no contact email or is not complete
-     * @throws Mailer.MailFailed when the mail could not be handed over
      */
     public void mail(Assessment assessment, String token, Language language) {
         if (assessment.contact().email() == null) {
             throw new IllegalArgumentException("check " + assessment.id() + " has no contact email");
         }
         Report report = of(assessment, token, language);
-        mailer.send(new Mail(assessment.contact().email(),
+        mail.send(new Mail(assessment.contact().email(),
             messages.get(language, "report.mail.subject", assessment.company().name().replaceAll("\\p{Cntrl}", " ")),
             messages.get(language, "report.mail.text", assessment.company().name(), resultUrl(token)),
             List.of(new Mail.Attachment(report.fileName().ascii(), PDF, report.pdf()))));

@@ -23,7 +23,6 @@ public interface AgencyTeam {
      *
      * @throws de.digitalcheck.portal.shared.validation.ValidationException with the form's errors and the directory's
      *         (an email that has an account already); nothing changed
-     * @throws de.digitalcheck.portal.shared.mail.Mailer.MailFailed when the mail could not be sent (nothing changed)
      */
     void inviteCoach(String agencyId, String email, String name, List<FieldError> formErrors);
 }

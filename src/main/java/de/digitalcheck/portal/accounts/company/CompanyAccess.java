@@ -6,7 +6,7 @@ import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
-import de.digitalcheck.portal.shared.mail.Mailer;
+import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -31,12 +31,12 @@ public class CompanyAccess {
 
     private final CompanyLinks links;
     private final Assessments assessments;
-    private final Mailer mailer;
+    private final MailOutbox mailer;
     private final Messages messages;
     private final PortalSettings settings;
     private final Clock clock;
 
-    CompanyAccess(CompanyLinks links, Assessments assessments, Mailer mailer, Messages messages,
+    CompanyAccess(CompanyLinks links, Assessments assessments, MailOutbox mailer, Messages messages,
                   PortalSettings settings, Clock clock) {
         this.links = links;
         this.assessments = assessments;

@@ -3,7 +3,6 @@ package de.digitalcheck.portal.admin.web;
 import de.digitalcheck.portal.accounts.Invitations;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.shared.i18n.Language;
-import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
@@ -71,9 +70,6 @@ class AdminWorkspace {
             return HttpResponse.seeOther(URI.create(PATH + "?eingeladen=1"));
         } catch (ValidationException e) {
             return page(HttpStatus.UNPROCESSABLE_ENTITY, views.admin(lang(request), form, e.errors(), false));
-        } catch (Mailer.MailFailed e) {
-            return page(HttpStatus.SERVICE_UNAVAILABLE, views.admin(lang(request), form,
-                List.of(FieldError.of("email", "error.invite.mail")), false));
         }
     }
 

@@ -82,7 +82,7 @@ class ResultViews {
         model.put("reportUrl", CheckPaths.report(token));
         model.put("reportMailUrl", a.contact().email() == null ? null : CheckPaths.reportMail(token));
         model.put("contactEmail", a.contact().email());
-        model.put("reportMail", "sent".equals(reportMail) || "failed".equals(reportMail) ? reportMail : null);
+        model.put("reportMail", "sent".equals(reportMail) ? reportMail : null);
         return model;
     }
 }

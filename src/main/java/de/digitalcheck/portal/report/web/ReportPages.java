@@ -4,7 +4,6 @@ import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.report.Reports;
-import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -65,12 +64,8 @@ class ReportPages {
             return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token)));
         }
         return withCompletedCheck(check.get(), token, a -> {
-            try {
-                reports.mail(a, token, PortalLocaleResolver.language(request));
-                return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?report=sent#report-title"));
-            } catch (Mailer.MailFailed e) {
-                return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?report=failed#report-title"));
-            }
+            reports.mail(a, token, PortalLocaleResolver.language(request));
+            return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?report=sent#report-title"));
         });
     }
 

@@ -7,7 +7,6 @@ import de.digitalcheck.portal.routing.AgencyCoaches;
 import de.digitalcheck.portal.routing.AgencyProfile;
 import de.digitalcheck.portal.routing.AgencyTeam;
 import de.digitalcheck.portal.shared.i18n.Messages;
-import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
@@ -92,13 +91,11 @@ class AgencyWorkspace {
         try {
             team.inviteCoach(user.agencyId(), form.email(), form.name(), validation.errors(form));
             return HttpResponse.seeOther(URI.create(PATH + "?eingeladen#coaches-title"));
-        } catch (ValidationException | Mailer.MailFailed e) {
+        } catch (ValidationException e) {
             Map<String, Object> model = model(user);
-            model.put("coachErrors", messages.byField(PortalLocaleResolver.language(request),
-                e instanceof ValidationException v ? v.errors() : List.of(FieldError.of("email", "error.invite.mail"))));
+            model.put("coachErrors", messages.byField(PortalLocaleResolver.language(request), e.errors()));
             model.put("coachForm", form);
-            return page(e instanceof ValidationException ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.SERVICE_UNAVAILABLE,
-                model);
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
         }
     }
 

@@ -5,7 +5,6 @@ import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.shared.privacy.PersonalDataRequests;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
-import de.digitalcheck.portal.shared.mail.Mailer;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
@@ -81,13 +80,8 @@ class MyCompanyPages {
             return page(HttpStatus.UNPROCESSABLE_ENTITY, REQUEST,
                 Map.of("email", form.email(), "errors", messages.byField(lang, errors), "sent", false));
         }
-        try {
-            access.requestLink(form.email(), lang);
-            return HttpResponse.ok(new ModelAndView<>(REQUEST, Map.of("email", form.email(), "errors", Map.of(), "sent", true)));
-        } catch (Mailer.MailFailed e) {
-            return page(HttpStatus.SERVICE_UNAVAILABLE, REQUEST, Map.of("email", form.email(),
-                "errors", messages.byField(lang, List.of(FieldError.of("email", "error.company.mail"))), "sent", false));
-        }
+        access.requestLink(form.email(), lang);
+        return HttpResponse.ok(new ModelAndView<>(REQUEST, Map.of("email", form.email(), "errors", Map.of(), "sent", true)));
     }
 
     /** Opening a link only shows a button: mail scanners that fetch links must not use them up. */

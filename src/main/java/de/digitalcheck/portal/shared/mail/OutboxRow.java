@@ -1,0 +1,29 @@
+package de.digitalcheck.portal.shared.mail;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A mail waiting in the outbox (see {@link MailOutbox}). */
+@MappedEntity("mail_outbox")
+record OutboxRow(@Id String id, String recipient, String subject, String body, @Nullable String attachmentName,
+                 @Nullable String attachmentType, @Nullable byte[] attachment, Instant createdAt, int attempts,
+                 Instant nextAttemptAt, @Nullable Instant claimedUntil, @Nullable String lastError) {
+
+    static OutboxRow of(String id, Mail mail, Instant now) {
+        if (mail.attachments().size() > 1) {
+            throw new IllegalArgumentException("the outbox carries at most one attachment");
+        }
+        Mail.Attachment a = mail.attachments().isEmpty() ? null : mail.attachments().get(0);
+        return new OutboxRow(id, mail.to(), mail.subject(), mail.text(), a == null ? null : a.fileName(),
+            a == null ? null : a.contentType(), a == null ? null : a.content(), now, 0, now, null, null);
+    }
+
+    Mail mail() {
+        return new Mail(recipient, subject, body, attachment == null ? List.of()
+            : List.of(new Mail.Attachment(attachmentName, attachmentType, attachment)));
+    }
+}

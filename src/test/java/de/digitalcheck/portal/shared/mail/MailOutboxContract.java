@@ -1,0 +1,157 @@
+package de.digitalcheck.portal.shared.mail;
+
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Mails;
+import de.digitalcheck.portal.support.SmtpServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The mail outbox against a real SMTP server (GreenMail) and the database: mail goes out only after its transaction
+ * committed, waits while the server is away and goes out when it is back, and is sent once by parallel dispatchers.
+ * Run against H2 and MySQL/MariaDB by the subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class MailOutboxContract implements TestPropertyProvider {
+
+    final SmtpServer smtp = new SmtpServer();
+
+    @Inject
+    MailOutbox outbox;
+    @Inject
+    TransactionOperations<Connection> transactions;
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    Database db;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(smtp.portalProperties());
+        // the test dispatches itself, besides the wake-up after each commit
+        properties.put("portal.mail.dispatch-interval", "1h");
+        return properties;
+    }
+
+    @BeforeEach
+    void setUp() {
+        db = new Database(dataSource);
+        smtp.start();
+        outbox.dispatchDue();
+        smtp.purge();
+    }
+
+    @AfterAll
+    void stop() {
+        smtp.stop();
+    }
+
+    @Test
+    void mailGoesOutAfterItsTransactionCommittedAndNeverForOneRolledBack() throws Exception {
+        assertThatThrownBy(() -> transactions.executeWrite(status -> {
+            outbox.send(new Mail("rolled-back@example.org", "Nie", "Diese Mail darf es nicht geben."));
+            throw new IllegalStateException("the change fails after the mail was asked for");
+        })).isInstanceOf(IllegalStateException.class);
+        transactions.executeWrite(status -> {
+            outbox.send(new Mail("committed@example.org", "Eingeladen", "Willkommen – mit Umlauten: äöüß."));
+            assertThat(smtp.greenMail().waitForIncomingEmail(300, 1)).as("nothing before the commit").isFalse();
+            return null;
+        });
+        MimeMessage mail = smtp.lastMail();
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("committed@example.org");
+        assertThat(mail.getSubject()).isEqualTo("Eingeladen");
+        assertThat(Mails.text(mail)).contains("Willkommen – mit Umlauten: äöüß.");
+        assertThat(smtp.greenMail().waitForIncomingEmail(500, 2)).as("the rolled-back mail never comes").isFalse();
+        assertThat(db.count("mail_outbox")).as("sent mail leaves the outbox").isZero();
+    }
+
+    @Test
+    void mailWaitsWhileTheServerIsAwayAndGoesOutWhenItIsBack() throws Exception {
+        smtp.stop();
+        byte[] pdf = "%PDF-1.7 a report".getBytes();
+        outbox.send(new Mail("waiting@example.org", "Ihr Bericht", "Im Anhang.",
+            List.of(new Mail.Attachment("bericht.pdf", "application/pdf", pdf))));
+        outbox.awaitWakeUps();
+        assertThat(outbox.dispatchDue()).isZero();
+        List<Map<String, Object>> rows = db.rows("SELECT attempts, last_error FROM mail_outbox");
+        assertThat(rows).hasSize(1);
+        assertThat(((Number) rows.get(0).get("attempts")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat((String) rows.get(0).get("last_error")).isNotBlank().doesNotContain("waiting@example.org");
+        assertThat(outbox.dispatchDue()).as("not due again before its back-off").isZero();
+
+        smtp.start();
+        db.execute("UPDATE mail_outbox SET next_attempt_at = created_at");
+        assertThat(outbox.dispatchDue()).isEqualTo(1);
+        MimeMessage mail = smtp.lastMail();
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("waiting@example.org");
+        Multipart parts = (Multipart) mail.getContent();
+        BodyPart attachment = parts.getBodyPart(parts.getCount() - 1);
+        assertThat(attachment.getFileName()).isEqualTo("bericht.pdf");
+        assertThat(attachment.getInputStream().readAllBytes()).isEqualTo(pdf);
+        assertThat(db.count("mail_outbox")).isZero();
+    }
+
+    @Test
+    void parallelDispatchersSendEachMailOnce() throws Exception {
+        smtp.stop();
+        int mails = 30;
+        for (int i = 0; i < mails; i++) {
+            outbox.send(new Mail("many" + i + "@example.org", "Mail " + i, "Text " + i));
+        }
+        outbox.awaitWakeUps();
+        smtp.start();
+        db.execute("UPDATE mail_outbox SET next_attempt_at = created_at");
+        int dispatchers = 4;
+        CyclicBarrier start = new CyclicBarrier(dispatchers);
+        ExecutorService pool = Executors.newFixedThreadPool(dispatchers);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < dispatchers; i++) {
+                // separate instances' view of the table: each run claims by the conditional update only
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return outbox.dispatchDueUnsynchronised();
+                }));
+            }
+            int sent = 0;
+            for (Future<Integer> run : runs) {
+                sent += run.get();
+            }
+            assertThat(sent).isEqualTo(mails);
+        } finally {
+            pool.shutdownNow();
+        }
+        MimeMessage[] received = smtp.awaitMails(mails);
+        assertThat(smtp.greenMail().waitForIncomingEmail(500, mails + 1)).as("no mail twice").isFalse();
+        assertThat(Arrays.stream(received).map(m -> {
+            try {
+                return m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct().count()).isEqualTo(mails);
+        assertThat(db.count("mail_outbox")).isZero();
+    }
+}
