@@ -11,14 +11,16 @@ import io.micronaut.http.cookie.SameSite;
 class CsrfCookieFilter {
 
     private final Cookies cookies;
+    private final Csrf csrf;
 
-    CsrfCookieFilter(Cookies cookies) {
+    CsrfCookieFilter(Cookies cookies, Csrf csrf) {
         this.cookies = cookies;
+        this.csrf = csrf;
     }
 
     @ResponseFilter
     void setCookie(HttpRequest<?> request, MutableHttpResponse<?> response) {
         request.getAttribute(Csrf.NEW_TOKEN, String.class).ifPresent(token ->
-            response.cookie(cookies.of(Csrf.COOKIE, token, "/", SameSite.Strict)));
+            response.cookie(cookies.of(csrf.cookieName(), token, "/", SameSite.Strict)));
     }
 }

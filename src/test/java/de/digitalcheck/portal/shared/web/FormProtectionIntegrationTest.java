@@ -57,6 +57,7 @@ class FormProtectionIntegrationTest implements TestPropertyProvider {
         assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
             .startsWith("csrf=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict"));
         assertThat(page.body()).contains("name=\"_csrf\" value=\"" + http.cookie("csrf").orElseThrow() + "\"");
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).as("not over http").isEmpty();
     }
 
     @Test
@@ -72,6 +73,49 @@ class FormProtectionIntegrationTest implements TestPropertyProvider {
         }
         assertThat(victim.postForm("/check", PROFILE).statusCode()).isEqualTo(303);
         assertThat(new Database(dataSource).count("assessment")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aTokenPlantedFromAnotherSessionIsRefused() {
+        // a sibling subdomain could set the victim's token cookie to a token the attacker got for itself
+        Http attacker = new Http(server, json);
+        String planted = attacker.csrfToken();
+        Http signedIn = new Http(server, json);
+        provider.signIn(signedIn, "form-protection-admin", "admin@digitalcheck.example.org", true);
+        java.net.HttpCookie cookie = new java.net.HttpCookie("csrf", planted);
+        cookie.setPath("/");
+        signedIn.cookies().getCookieStore().getCookies().stream().filter(c -> c.getName().equals("csrf")).toList()
+            .forEach(c -> signedIn.cookies().getCookieStore().remove(null, c));
+        signedIn.cookies().getCookieStore().add(java.net.URI.create(server.getURL().toString()), cookie);
+        long before = new Database(dataSource).count("assessment");
+        HttpResponse<String> forged = signedIn.postRawForm("/check", with(PROFILE, "_csrf", planted));
+        assertThat(forged.statusCode()).as("cookie and field agree, but the token was not made for this session")
+            .isEqualTo(403);
+        assertThat(new Database(dataSource).count("assessment")).isEqualTo(before);
+        // the session's own token works, and a page hands it out again
+        signedIn.cookies().getCookieStore().getCookies().stream().filter(c -> c.getName().equals("csrf")).toList()
+            .forEach(c -> signedIn.cookies().getCookieStore().remove(null, c));
+        assertThat(signedIn.postForm("/check", PROFILE).statusCode()).isEqualTo(303);
+        assertThat(attacker.postForm("/check", PROFILE).statusCode()).as("the attacker's own session").isEqualTo(303);
+    }
+
+    @Test
+    void aPostThatTheBrowserSaysComesFromAnotherSiteIsRefused() {
+        Http http = new Http(server, json);
+        long before = new Database(dataSource).count("assessment");
+        String own = server.getURL().toString();
+        for (String[] headers : List.of(new String[] {"Sec-Fetch-Site", "cross-site"},
+            new String[] {"Sec-Fetch-Site", "same-site"}, new String[] {"Origin", "http://evil.example"},
+            new String[] {"Origin", "null"}, new String[] {"Origin", own.replace("localhost", "evil.localhost")})) {
+            HttpResponse<String> response = http.postForm("/check", PROFILE, headers);
+            assertThat(response.statusCode()).as(String.join(": ", headers)).isEqualTo(403);
+            assertThat(response.body()).contains("Das Formular ist abgelaufen");
+        }
+        assertThat(new Database(dataSource).count("assessment")).isEqualTo(before);
+        assertThat(http.postForm("/check", PROFILE, "Sec-Fetch-Site", "same-origin", "Origin", own).statusCode())
+            .isEqualTo(303);
+        assertThat(http.postForm("/check", PROFILE, "Origin", own).statusCode()).isEqualTo(303);
+        assertThat(http.postForm("/check", PROFILE).statusCode()).as("no browser headers").isEqualTo(303);
     }
 
     @Test
