@@ -38,7 +38,20 @@ class SignInBrowserTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return provider.portalProperties();
+        Map<String, String> properties = new java.util.HashMap<>(provider.portalProperties());
+        // the portal's public address is this test server's, so that the provider sends the browser back here
+        int port = freePort();
+        properties.put("micronaut.server.port", String.valueOf(port));
+        properties.put("portal.base-url", "http://localhost:" + port);
+        return properties;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @BeforeAll
@@ -99,15 +112,16 @@ class SignInBrowserTest implements TestPropertyProvider {
                     page.navigate(url("/admin/agenturen/neu"));
                     Axe.assertNoViolations(page, "admin-agency-new");
                 }
-                // signing out by keyboard ends the session (and goes on to the provider's end-session page,
-                // whose way back leads to the portal's configured base address, not to this test server)
+                // signing out by keyboard ends the session here and at the provider (its end-session endpoint,
+                // which the page's Content-Security-Policy must let the form's redirect reach), then comes back
                 KeyboardUser user = new KeyboardUser(page);
                 user.tabTo("form[action='/abmelden'] button");
-                try {
-                    page.waitForNavigation(() -> user.press("Enter"));
-                } catch (com.microsoft.playwright.PlaywrightException leftTheTestServer) {
-                    // expected: the provider sends the browser on to the portal's base address
-                }
+                com.microsoft.playwright.Request endSession = page.waitForRequest(
+                    request -> request.url().startsWith(provider.issuer() + "/endsession"), () -> user.press("Enter"));
+                org.assertj.core.api.Assertions.assertThat(endSession.url()).contains("client_id=" + OidcProvider.CLIENT_ID,
+                    "post_logout_redirect_uri=" + java.net.URLEncoder.encode(url("/"), java.nio.charset.StandardCharsets.UTF_8));
+                page.waitForURL(url("/"));
+                assertThat(page.locator("h1")).isVisible();
                 page.navigate(url(expected[0]));
                 assertThat(page.locator("h1")).hasText("Anmelden");
             }

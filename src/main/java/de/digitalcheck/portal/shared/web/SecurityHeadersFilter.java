@@ -1,6 +1,8 @@
 package de.digitalcheck.portal.shared.web;
 
 import de.digitalcheck.portal.shared.config.PortalSettings;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -10,17 +12,28 @@ import io.micronaut.http.annotation.ServerFilter;
  * Strict security headers on every response: no inline script, no third-party requests,
  * no framing, and no referrer to other sites (private links carry tokens in their path). Same-origin referrers
  * stay: without them browsers send {@code Origin: null} on form posts.
+ *
+ * <p>{@code form-action} also names the sign-in provider's origin (of {@code OIDC_ISSUER}): browsers apply it to the
+ * redirects that follow a form post too, and signing out ({@code POST /abmelden}) continues at the provider's
+ * end-session endpoint, so that the provider's session ends as well.
  */
 @ServerFilter("/**")
 class SecurityHeadersFilter {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
-
     private final boolean https;
+    private final String csp;
 
-    SecurityHeadersFilter(PortalSettings settings) {
+    SecurityHeadersFilter(PortalSettings settings,
+                          @Value("${micronaut.security.oauth2.clients.oidc.openid.issuer:}") String issuer) {
         this.https = settings.secureCookies();
+        this.csp = csp(SameOriginFilter.origin(issuer));
+    }
+
+    /** The policy, with the sign-in provider's origin as a form target where there is one. */
+    static String csp(@Nullable String providerOrigin) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+            + "connect-src 'self'; form-action 'self'" + (providerOrigin == null ? "" : " " + providerOrigin)
+            + "; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
     }
 
     @ResponseFilter
@@ -30,7 +43,7 @@ class SecurityHeadersFilter {
             // browsers that once reached the portal over https never try plain http again (a year)
             headers.set("Strict-Transport-Security", "max-age=31536000");
         }
-        headers.set("Content-Security-Policy", CSP);
+        headers.set("Content-Security-Policy", csp);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "same-origin");
         headers.set("X-Frame-Options", "DENY");
