@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,10 +66,16 @@ class FundingAdminIntegrationTest extends SignedInTests {
     @Test
     void theRegionIsAListOfKnownAgsPrefixesShownByName() {
         Http admin = as("funding-admin", "admin@digitalcheck.example.org");
-        assertThat(admin.get("/admin/foerderprogramme").body()).contains("Nordrhein-Westfalen (05)", "ganz Deutschland",
+        String list = admin.get("/admin/foerderprogramme").body();
+        for (String field : List.of("id=\"funding-regionAgs\"", "id=\"funding-nameDe\"", "id=\"funding-maxLevel\"",
+            "<textarea class=\"kern-form-input__input dc-textarea\" id=\"funding-regionAgs\"")) {
+            assertThat(list).as("each field once, the region as a text area").containsOnlyOnce(field);
+        }
+        assertThat(list).doesNotContain("funding-regionAgs-error", "kern-form-input--error")
+            .contains("Nordrhein-Westfalen (05)", "ganz Deutschland",
             "Duisburg (05112)", "Kreis Wesel (05170)", "Ennepe-Ruhr-Kreis (05954)", "Kreis Unna (05978)");
         assertThat(admin.get("/admin/foerderprogramme/innoscheck-ruhr").body())
-            .contains("value=\"05112, 05113, 05117, 05119, 05170, 05512, 05513, 05562, 05911, 05913, 05914, 05915, 05916, 05954, 05978\"")
+            .contains(">05112, 05113, 05117, 05119, 05170, 05512, 05513, 05562, 05911, 05913, 05914, 05915, 05916, 05954, 05978</textarea>")
             .contains("id=\"funding-regionAgs-hint\"");
 
         Map<String, String> form = new LinkedHashMap<>(Map.of("nameDe", "Digitalscheck Hellweg", "nameEn", "Digital voucher Hellweg",
@@ -84,7 +91,7 @@ class FundingAdminIntegrationTest extends SignedInTests {
             broken.put("regionAgs", bad[0]);
             HttpResponse<String> refused = admin.postForm("/admin/foerderprogramme", broken);
             assertThat(refused.statusCode()).as(bad[0]).isEqualTo(422);
-            assertThat(refused.body()).as(bad[0]).contains(bad[1], "value=\"" + bad[0] + "\"",
+            assertThat(refused.body()).as(bad[0]).contains(bad[1], ">" + bad[0] + "</textarea>",
                 "aria-describedby=\"funding-regionAgs-hint funding-regionAgs-error\"");
         }
         Map<String, String> unknown = new LinkedHashMap<>(form);
@@ -99,7 +106,7 @@ class FundingAdminIntegrationTest extends SignedInTests {
         assertThat(admin.get("/admin/foerderprogramme").body())
             .contains("Hamm (05915), Ennepe-Ruhr-Kreis (05954), Kreis Unna (05978)");
         assertThat(admin.get("/admin/foerderprogramme/digitalscheck-hellweg").body())
-            .contains("value=\"05915, 05954, 05978\"");
+            .contains(">05915, 05954, 05978</textarea>");
     }
 
     @Test

@@ -124,6 +124,10 @@ class FundingBrowserTest implements TestPropertyProvider {
                 Axe.assertNoViolations(page, "result-funding-phone-" + name);
                 funding.screenshot(new Locator.ScreenshotOptions()
                     .setPath(Browsers.SCREENSHOTS.resolve("funding-" + name + "-390.png")));
+                funding.scrollIntoViewIfNeeded();
+                page.evaluate("() => document.getElementById('funding').scrollIntoView()");
+                page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Browsers.SCREENSHOTS.resolve("funding-" + name + "-390-view.png")));
                 page.setViewportSize(1280, 900);
             });
         }
