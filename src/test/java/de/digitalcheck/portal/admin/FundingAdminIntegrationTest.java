@@ -53,7 +53,14 @@ class FundingAdminIntegrationTest extends SignedInTests {
 
         assertThat(admin.postForm("/admin/foerderprogramme", form).statusCode()).isEqualTo(303);
         assertThat(admin.get("/admin/foerderprogramme").body()).contains("Digitalbonus EN-Kreis", "offen");
-        assertThat(resultPageOfAWittenCompany()).contains("Digitalbonus EN-Kreis");
+        assertThat(resultPageOfAWittenCompany()).contains("Digitalbonus EN-Kreis</p>",
+            "<p class=\"kern-body dc-reason\">Passt zu Ihrem schwächsten Bereich Smart Factory; für KMU in Witten</p>");
+
+        LocalDate soon = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(30);
+        assertThat(admin.postForm("/admin/foerderprogramme/digitalbonus-en-kreis/gueltigkeit",
+            Map.of("validUntil", soon.toString())).statusCode()).isEqualTo(303);
+        assertThat(resultPageOfAWittenCompany()).contains("Passt zu Ihrem schwächsten Bereich Smart Factory; für KMU in Witten; "
+            + "Antrag nur noch bis " + soon.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + "</p>");
 
         String yesterday = LocalDate.now().minusDays(1).toString();
         assertThat(admin.postForm("/admin/foerderprogramme/digitalbonus-en-kreis/gueltigkeit", Map.of("validUntil", yesterday))
