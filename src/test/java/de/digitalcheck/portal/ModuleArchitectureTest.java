@@ -26,7 +26,7 @@ class ModuleArchitectureTest {
     static final Map<String, Set<String>> ALLOWED = Map.of(
         "shared", Set.of(),
         "routing", Set.of("shared"),
-        "funding", Set.of("shared"),
+        "funding", Set.of("routing", "shared"),
         "readiness", Set.of("routing", "funding", "shared"),
         "accounts", Set.of("readiness", "routing", "shared"),
         "booking", Set.of("accounts", "routing", "shared"),

@@ -1,7 +1,9 @@
 package de.digitalcheck.portal.funding;
 
+import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -10,6 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** The network admin maintains the funding programmes: adds and edits them and sets the dates they are open. */
 @Singleton
@@ -17,10 +21,17 @@ public class FundingAdministration {
 
     static final Set<String> DIMENSIONS = Set.of("strategy", "factory", "operations", "products", "services", "employees");
 
-    private final FundingProgrammeRows programmes;
+    /** At most this many prefixes make a region (the column holds 1,000 characters). */
+    static final int MAX_REGIONS = 100;
+    private static final Pattern PREFIX = Pattern.compile("\\d{2,8}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
 
-    FundingAdministration(FundingProgrammeRows programmes) {
+    private final FundingProgrammeRows programmes;
+    private final BeanProvider<PostalCodeDirectory> directory;
+
+    FundingAdministration(FundingProgrammeRows programmes, BeanProvider<PostalCodeDirectory> directory) {
         this.programmes = programmes;
+        this.directory = directory;
     }
 
     public List<FundingProgramme> all() {
@@ -67,7 +78,7 @@ public class FundingAdministration {
     }
 
     /** The programme the input describes (meaningful only while {@code errors} is empty), its problems added. */
-    private static FundingProgramme checked(String id, ProgrammeInput input, Errors errors) {
+    private FundingProgramme checked(String id, ProgrammeInput input, Errors errors) {
         List<String> dimensions = DIMENSIONS.stream().filter(input.dimensions()::contains).sorted().toList();
         if (dimensions.isEmpty() && !errors.has("dimensions")) {
             errors.add("dimensions", "error.funding.dimensions");
@@ -82,8 +93,9 @@ public class FundingAdministration {
         if (from != null && until != null && until.isBefore(from)) {
             errors.add("validUntil", "error.funding.until");
         }
+        List<String> regions = errors.has("regionAgs") ? List.of() : regions(input.regionAgs(), errors);
         return new FundingProgramme(id, input.nameDe().strip(), input.nameEn().strip(), input.provider().strip(),
-            input.summaryDe().strip(), input.summaryEn().strip(), input.url().strip(), input.regionAgs().strip(),
+            input.summaryDe().strip(), input.summaryEn().strip(), input.url().strip(), regions,
             String.join(",", dimensions), maxLevel, input.smeOnly(), from, until);
     }
 
@@ -98,7 +110,36 @@ public class FundingAdministration {
         }
         errors.throwIfAny();
         programmes.update(new FundingProgrammeRow(p.id(), p.nameDe(), p.nameEn(), p.provider(), p.summaryDe(), p.summaryEn(),
-            p.url(), p.regionAgs(), p.dimensions(), p.maxLevel(), p.smeOnly(), p.validFrom(), until));
+            p.url(), p.regionColumn(), p.dimensions(), p.maxLevel(), p.smeOnly(), p.validFrom(), until));
+    }
+
+    /**
+     * The region typed as a list of AGS prefixes (separated by commas, semicolons, spaces or lines; none: all of
+     * Germany), sorted and without repeats; every prefix has 2 to 8 digits and some municipality in the postal code
+     * table starts with it.
+     */
+    List<String> regions(String input, Errors errors) {
+        TreeSet<String> prefixes = new TreeSet<>();
+        for (String part : SEPARATORS.split(input == null ? "" : input.strip())) {
+            if (!part.isEmpty()) {
+                prefixes.add(part);
+            }
+        }
+        List<String> malformed = prefixes.stream().filter(p -> !PREFIX.matcher(p).matches()).toList();
+        if (!malformed.isEmpty()) {
+            errors.add("regionAgs", "error.funding.region.format", String.join(", ", malformed));
+            return List.of();
+        }
+        if (prefixes.size() > MAX_REGIONS) {
+            errors.add("regionAgs", "error.funding.region.many", MAX_REGIONS);
+            return List.of();
+        }
+        List<String> unknown = prefixes.stream().filter(p -> !directory.get().coversPrefix(p)).toList();
+        if (!unknown.isEmpty()) {
+            errors.add("regionAgs", "error.funding.region.unknown", String.join(", ", unknown));
+            return List.of();
+        }
+        return List.copyOf(prefixes);
     }
 
     private static LocalDate date(String input, String field, boolean required, Errors errors) {

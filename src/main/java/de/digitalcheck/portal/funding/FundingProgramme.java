@@ -6,10 +6,12 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A funding programme offered to companies whose level in one of its dimensions is at most
- * {@code maxLevel}, located in its region (AGS prefix, empty for all of Germany), while it is open.
+ * A funding programme offered to companies whose level in one of its dimensions is at most {@code maxLevel}, located
+ * in its region, while it is open. The region is a set of AGS prefixes (a state "05", a district "05914", a
+ * municipality "05158028", …); no prefix at all means all of Germany.
  */
 public record FundingProgramme(
     String id,
@@ -19,12 +21,16 @@ public record FundingProgramme(
     String summaryDe,
     String summaryEn,
     String url,
-    String regionAgs,
+    List<String> regions,
     String dimensions,
     int maxLevel,
     boolean smeOnly,
     LocalDate validFrom,
     @Nullable LocalDate validUntil) {
+
+    public FundingProgramme {
+        regions = List.copyOf(regions);
+    }
 
     public Text name() {
         return new Text(nameDe, nameEn);
@@ -40,5 +46,31 @@ public record FundingProgramme(
 
     public boolean openOn(LocalDate day) {
         return !day.isBefore(validFrom) && (validUntil == null || !day.isAfter(validUntil));
+    }
+
+    /** Whether the programme is offered all over Germany (its region names no prefix). */
+    public boolean nationwide() {
+        return regions.isEmpty();
+    }
+
+    /** Whether a municipality (its 8-digit AGS) lies in the programme's region. */
+    public boolean covers(String ags) {
+        return nationwide() || regionOf(ags).isPresent();
+    }
+
+    /** The longest of the region's prefixes that the AGS starts with; empty where none does (or for all of Germany). */
+    public Optional<String> regionOf(String ags) {
+        return regions.stream().filter(ags::startsWith).max(java.util.Comparator.comparingInt(String::length));
+    }
+
+    /** The region as its column keeps it: the prefixes, comma-separated ("" for all of Germany). */
+    String regionColumn() {
+        return String.join(",", regions);
+    }
+
+    /** The region from its column. */
+    static List<String> regionsOf(String column) {
+        return column == null ? List.of()
+            : Arrays.stream(column.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -6,7 +6,10 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.LocalDate;
 
-/** A row of {@code funding_programme}; other modules see it as {@link FundingProgramme}. */
+/**
+ * A row of {@code funding_programme}; other modules see it as {@link FundingProgramme}. {@code region_ags} holds the
+ * region's AGS prefixes, comma-separated ("" for all of Germany).
+ */
 @MappedEntity("funding_programme")
 record FundingProgrammeRow(
     @Id String id,
@@ -25,11 +28,12 @@ record FundingProgrammeRow(
 
     static FundingProgrammeRow of(FundingProgramme p) {
         return new FundingProgrammeRow(p.id(), p.nameDe(), p.nameEn(), p.provider(), p.summaryDe(), p.summaryEn(),
-            p.url(), p.regionAgs(), p.dimensions(), p.maxLevel(), p.smeOnly(), p.validFrom(), p.validUntil());
+            p.url(), p.regionColumn(), p.dimensions(), p.maxLevel(), p.smeOnly(), p.validFrom(), p.validUntil());
     }
 
     FundingProgramme programme() {
-        return new FundingProgramme(id, nameDe, nameEn, provider, summaryDe, summaryEn, url, regionAgs, dimensions,
+        return new FundingProgramme(id, nameDe, nameEn, provider, summaryDe, summaryEn, url,
+            FundingProgramme.regionsOf(regionAgs), dimensions,
             maxLevel, smeOnly, validFrom, validUntil);
     }
 }

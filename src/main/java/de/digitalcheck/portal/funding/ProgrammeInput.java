@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A funding programme as the network admin typed it into a form, whose own checks hold the texts to their shapes
- * (required, length, an http(s) address, an AGS prefix) and want at least one dimension; the dimensions, level and
- * dates are {@link FundingAdministration}'s to check.
+ * (required, length, an http(s) address) and want at least one dimension; the region (AGS prefixes), dimensions,
+ * level and dates are {@link FundingAdministration}'s to check.
  */
 public record ProgrammeInput(String nameDe, String nameEn, String provider, String summaryDe, String summaryEn,
                              String url, String regionAgs, List<String> dimensions, String maxLevel, boolean smeOnly,

@@ -1,16 +1,20 @@
 package de.digitalcheck.portal.readiness;
 
 import de.digitalcheck.portal.funding.FundingAdvisor;
-import de.digitalcheck.portal.funding.FundingProgramme;
+import de.digitalcheck.portal.funding.FundingRanking;
 import de.digitalcheck.portal.readiness.ResultSummary.Capping;
 import de.digitalcheck.portal.readiness.ResultSummary.DimensionRow;
 import de.digitalcheck.portal.readiness.ResultSummary.Programme;
 import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.routing.Municipality;
+import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.time.PortalTime;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.text.NumberFormat;
@@ -35,9 +39,11 @@ public class ResultSummaries {
     private final PeerBenchmark peers;
     private final FundingAdvisor funding;
     private final Messages messages;
+    private final BeanProvider<PostalCodeDirectory> directory;
 
     ResultSummaries(Questionnaires questionnaires, SelfCheck selfCheck, Router router, PeerBenchmark peers,
-                    FundingAdvisor funding, Messages messages) {
+                    FundingAdvisor funding, Messages messages, BeanProvider<PostalCodeDirectory> directory) {
+        this.directory = directory;
         this.questionnaires = questionnaires;
         this.selfCheck = selfCheck;
         this.router = router;
@@ -79,8 +85,8 @@ public class ResultSummaries {
         String location = a.company().location();
         return new ResultSummary(a.company().name(), date(lang, a.completedAt()), decimal(lang, score.value()),
             levelLabel(lang, score.level().number()),
-            messages.get(lang, "result.group." + score.level().group().code()),
-            List.copyOf(rows), chart, benchmarkText, programmes(lang, a, levels), agency.orElse(null),
+            List.copyOf(rows), chart, benchmarkText, programmes(lang, q, a, score.level().number(), levels),
+            agency.orElse(null),
             messages.get(lang, agency.isPresent() ? "result.agency.intro" : "result.agency.fallback", location),
             messages.get(lang, "result.version", q.version(), q.scoringVersion()),
             previous(a).map(p -> messages.get(lang, "result.previous.text", date(lang, p.completedAt()),
@@ -123,17 +129,66 @@ public class ResultSummaries {
         return list;
     }
 
-    private List<Programme> programmes(Language lang, Assessment a, Map<String, Integer> levels) {
-        boolean sme = a.company().sizeClass().isSme();
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang.locale());
+    /** The funding programmes that fit, best first, each with one line on why. */
+    private List<Programme> programmes(Language lang, Questionnaire q, Assessment a, int level,
+                                       Map<String, Integer> levels) {
+        CompanyProfile company = a.company();
+        List<FundingRanking.Match> matches = funding.ranked(
+            new FundingRanking.Company(company.ags(), company.sizeClass().isSme(), level, levels));
         List<Programme> list = new ArrayList<>();
-        for (FundingProgramme p : funding.matching(a.company().ags(), sme, levels)) {
-            list.add(new Programme(p.name().in(lang), messages.get(lang, "result.funding.provider", p.provider()),
-                p.summary().in(lang), p.url(),
-                p.validUntil() == null ? null : messages.get(lang, "result.funding.until", date.format(p.validUntil())),
-                messages.get(lang, "result.funding.link", p.name().in(lang))));
+        for (FundingRanking.Match m : matches) {
+            list.add(new Programme(m.programme().name().in(lang),
+                messages.get(lang, "result.funding.provider", m.programme().provider()), m.programme().summary().in(lang),
+                m.programme().url(), reason(lang, q, company, m),
+                messages.get(lang, "result.funding.link", m.programme().name().in(lang))));
         }
         return List.copyOf(list);
+    }
+
+    /**
+     * Why a programme fits, in one line: the areas it serves (the weakest ones where it serves them), for whom and
+     * where, and until when one can apply, e.g. "Passt zu Ihren schwächsten Bereichen Smart Factory und
+     * Mitarbeiter:innen; für KMU in Hagen; Antrag bis 31.12.2029".
+     */
+    String reason(Language lang, Questionnaire q, CompanyProfile company, FundingRanking.Match m) {
+        boolean weakest = !m.weakest().isEmpty();
+        List<String> areas = weakest ? m.weakest() : m.areas();
+        List<String> titles = areas.stream().map(d -> q.dimension(d).orElseThrow().title().in(lang)).toList();
+        List<String> parts = new ArrayList<>();
+        parts.add(messages.get(lang, "result.funding.reason." + (weakest ? "weakest" : "areas")
+            + (titles.size() == 1 ? ".one" : ".many"), list(lang, titles)));
+        parts.add(messages.get(lang, m.programme().smeOnly() ? "result.funding.reason.sme" : "result.funding.reason.all",
+            place(lang, company, m.region())));
+        if (m.programme().validUntil() != null) {
+            DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang.locale());
+            parts.add(messages.get(lang, m.closingSoon() ? "result.funding.reason.soon" : "result.funding.reason.until",
+                date.format(m.programme().validUntil())));
+        }
+        return String.join("; ", parts);
+    }
+
+    /** Where a programme is offered, seen from the company: its state, its municipality, or all of Germany. */
+    private String place(Language lang, CompanyProfile company, @Nullable String region) {
+        if (region == null) {
+            return messages.get(lang, "result.funding.reason.germany");
+        }
+        Optional<Municipality> municipality = directory.get().municipality(company.ags());
+        if (region.length() == 2 && municipality.isPresent()) {
+            return municipality.get().state();
+        }
+        if (company.municipality() != null && !company.municipality().isBlank()) {
+            return company.municipality();
+        }
+        return directory.get().regionName(region).orElse(region);
+    }
+
+    /** "A", "A und B", "A, B und C". */
+    private String list(Language lang, List<String> items) {
+        if (items.size() <= 1) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " " + messages.get(lang, "result.funding.and")
+            + " " + items.get(items.size() - 1);
     }
 
     private String levelLabel(Language lang, int level) {

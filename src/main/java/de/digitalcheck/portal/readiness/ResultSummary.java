@@ -9,6 +9,7 @@ import java.util.List;
  * Everything a company's result shows, every text already in one language: the result page and the PDF report
  * are both drawn from it, so they show the same facts.
  *
+ * @param programmes the funding programmes that fit, best first ({@link #FUNDING_FIRST} are shown first)
  * @param agency the responsible agency, {@code null} where the network's fallback queue is responsible
  * @param previous the progress against the check this one repeats, {@code null} for a first check
  * @param interpretation one sentence on what the overall level means
@@ -20,7 +21,6 @@ public record ResultSummary(
     String completedAt,
     String score,
     String levelLabel,
-    String groupLabel,
     List<DimensionRow> dimensions,
     RadarChart chart,
     String benchmark,
@@ -32,6 +32,19 @@ public record ResultSummary(
     String interpretation,
     @Nullable String potential,
     List<Action> actions) {
+
+    /** How many funding programmes a result shows first; the others follow on request. */
+    public static final int FUNDING_FIRST = 3;
+
+    /** The best {@link #FUNDING_FIRST} funding programmes. */
+    public List<Programme> firstProgrammes() {
+        return programmes.subList(0, Math.min(FUNDING_FIRST, programmes.size()));
+    }
+
+    /** The funding programmes after the first {@link #FUNDING_FIRST}. */
+    public List<Programme> moreProgrammes() {
+        return programmes.subList(Math.min(FUNDING_FIRST, programmes.size()), programmes.size());
+    }
 
     /** A question that caps a dimension: its text, today's answer and what the next level would need. */
     public record Capping(String question, String current, @Nullable String next) {
@@ -50,8 +63,8 @@ public record ResultSummary(
     public record Action(String dimensionId, String area, String step, String advice) {
     }
 
-    /** A matching, open funding programme. */
-    public record Programme(String name, String provider, String summary, String url, @Nullable String until,
+    /** A matching, open funding programme, with one line on why it fits (its closing date included). */
+    public record Programme(String name, String provider, String summary, String url, String reason,
                             String linkLabel) {
     }
 }

@@ -63,7 +63,7 @@ final class ReportCover {
             .setMargin(0).setMultipliedLeading(1f));
         overall.add(strong(new Paragraph(c.p(result.levelLabel()))).setFontSize(15).setFontColor(ReportStyle.TEXT)
             .setMarginTop(6).setMarginBottom(2));
-        overall.add(body(c.p(result.groupLabel())).setMarginBottom(result.potential() == null ? 0 : 4));
+        overall.add(body(c.p(result.interpretation())).setMarginBottom(result.potential() == null ? 0 : 4));
         if (result.potential() != null) {
             overall.add(body(c.p(c.t("result.potential", result.potential()))).setMarginBottom(0));
         }

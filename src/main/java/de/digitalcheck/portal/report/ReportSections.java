@@ -159,16 +159,15 @@ final class ReportSections {
             document.add(body(t("result.funding.none")));
             return;
         }
+        document.add(body(t("result.funding.intro")));
         for (ResultSummary.Programme programme : result.programmes()) {
             Div block = new Div().setKeepTogether(true).setMarginBottom(8).setPaddingLeft(10)
                 .setBorderLeft(new SolidBorder(ReportStyle.LINE, 3));
             block.add(heading(StandardRoles.H3, p(programme.name()), 11f).setMarginTop(2).setMarginBottom(2)
                 .setKeepWithNext(false));
+            block.add(body(p(programme.reason())).setFontFamily(ReportFonts.BOLD).setMarginBottom(2));
             block.add(small(p(programme.provider())).setMarginBottom(2));
             block.add(body(p(programme.summary())));
-            if (programme.until() != null) {
-                block.add(small(p(programme.until())));
-            }
             block.add(new Paragraph().add(link(programme.url(), p(programme.linkLabel()))).setFontSize(ReportStyle.SMALL));
             document.add(block);
         }

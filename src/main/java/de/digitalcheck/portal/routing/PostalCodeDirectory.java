@@ -202,4 +202,29 @@ public class PostalCodeDirectory {
     public boolean coversPrefix(String agsPrefix) {
         return byAgs.keySet().stream().anyMatch(ags -> ags.startsWith(agsPrefix));
     }
+
+    /**
+     * A readable name for an AGS prefix: the municipality where only one starts with it, the state for a two-digit
+     * prefix, the district (e.g. "Kreis Mettmann") where all its municipalities lie in one; empty otherwise (e.g. a
+     * government region) or where no municipality starts with it.
+     */
+    public Optional<String> regionName(String agsPrefix) {
+        if (agsPrefix == null || agsPrefix.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Municipality> within = byAgs.values().stream().filter(m -> m.ags().startsWith(agsPrefix)).toList();
+        if (within.isEmpty()) {
+            return Optional.empty();
+        }
+        Municipality first = within.get(0);
+        if (within.size() == 1) {
+            return Optional.of(first.name());
+        }
+        if (agsPrefix.length() == 2) {
+            return Optional.of(first.state());
+        }
+        boolean oneDistrict = first.district() != null && !first.district().isBlank()
+            && within.stream().allMatch(m -> first.district().equals(m.district()));
+        return oneDistrict ? Optional.of(first.district()) : Optional.empty();
+    }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,14 @@ class FundingAdminIntegrationTest extends SignedInTests {
 
         assertThat(admin.postForm("/admin/foerderprogramme", form).statusCode()).isEqualTo(303);
         assertThat(admin.get("/admin/foerderprogramme").body()).contains("Digitalbonus EN-Kreis", "offen");
-        assertThat(resultPageOfAWittenCompany()).contains("Digitalbonus EN-Kreis");
+        assertThat(resultPageOfAWittenCompany()).contains("Digitalbonus EN-Kreis</p>",
+            "<p class=\"kern-body dc-reason\">Passt zu Ihrem schwächsten Bereich Smart Factory; für KMU in Witten</p>");
+
+        LocalDate soon = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(30);
+        assertThat(admin.postForm("/admin/foerderprogramme/digitalbonus-en-kreis/gueltigkeit",
+            Map.of("validUntil", soon.toString())).statusCode()).isEqualTo(303);
+        assertThat(resultPageOfAWittenCompany()).contains("Passt zu Ihrem schwächsten Bereich Smart Factory; für KMU in Witten; "
+            + "Antrag nur noch bis " + soon.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + "</p>");
 
         String yesterday = LocalDate.now().minusDays(1).toString();
         assertThat(admin.postForm("/admin/foerderprogramme/digitalbonus-en-kreis/gueltigkeit", Map.of("validUntil", yesterday))
@@ -60,6 +68,52 @@ class FundingAdminIntegrationTest extends SignedInTests {
         assertThat(resultPageOfAWittenCompany()).doesNotContain("Digitalbonus EN-Kreis");
         assertThat(admin.postForm("/admin/foerderprogramme/digitalbonus-en-kreis/gueltigkeit", Map.of("validUntil", "2020-01-01"))
             .statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void theRegionIsAListOfKnownAgsPrefixesShownByName() {
+        Http admin = as("funding-admin", "admin@digitalcheck.example.org");
+        String list = admin.get("/admin/foerderprogramme").body();
+        for (String field : List.of("id=\"funding-regionAgs\"", "id=\"funding-nameDe\"", "id=\"funding-maxLevel\"",
+            "<textarea class=\"kern-form-input__input dc-textarea\" id=\"funding-regionAgs\"")) {
+            assertThat(list).as("each field once, the region as a text area").containsOnlyOnce(field);
+        }
+        assertThat(list).doesNotContain("funding-regionAgs-error", "kern-form-input--error")
+            .contains("Nordrhein-Westfalen (05)", "ganz Deutschland",
+            "Duisburg (05112)", "Kreis Wesel (05170)", "Ennepe-Ruhr-Kreis (05954)", "Kreis Unna (05978)");
+        assertThat(admin.get("/admin/foerderprogramme/innoscheck-ruhr").body())
+            .contains(">05112, 05113, 05117, 05119, 05170, 05512, 05513, 05562, 05911, 05913, 05914, 05915, 05916, 05954, 05978</textarea>")
+            .contains("id=\"funding-regionAgs-hint\"");
+
+        Map<String, String> form = new LinkedHashMap<>(Map.of("nameDe", "Digitalscheck Hellweg", "nameEn", "Digital voucher Hellweg",
+            "provider", "Hellweg-Agentur", "summaryDe", "Zuschuss.", "summaryEn", "Grant.",
+            "url", "https://hellweg.example.org/", "maxLevel", "2", "validFrom", "2026-01-01"));
+        form.put("dimensions", "factory");
+        long before = admin.get("/admin/foerderprogramme").body().split("/gueltigkeit").length;
+        for (String[] bad : new String[][] {
+            {"05915, 5x, 0", "Ein AGS-Präfix besteht aus 2 bis 8 Ziffern – bitte prüfen: 0, 5x"},
+            {"05915 05999", "Zu diesen Präfixen gibt es keine Gemeinde: 05999"},
+            {"059151234", "Ein AGS-Präfix besteht aus 2 bis 8 Ziffern – bitte prüfen: 059151234"}}) {
+            Map<String, String> broken = new LinkedHashMap<>(form);
+            broken.put("regionAgs", bad[0]);
+            HttpResponse<String> refused = admin.postForm("/admin/foerderprogramme", broken);
+            assertThat(refused.statusCode()).as(bad[0]).isEqualTo(422);
+            assertThat(refused.body()).as(bad[0]).contains(bad[1], ">" + bad[0] + "</textarea>",
+                "aria-describedby=\"funding-regionAgs-hint funding-regionAgs-error\"");
+        }
+        Map<String, String> unknown = new LinkedHashMap<>(form);
+        unknown.put("regionAgs", "05999");
+        assertThat(admin.postForm("/admin/foerderprogramme?lang=en", unknown).body())
+            .contains("No municipality has these prefixes: 05999");
+        assertThat(admin.get("/admin/foerderprogramme").body().split("/gueltigkeit").length)
+            .as("nothing written").isEqualTo(before);
+
+        form.put("regionAgs", "05978; 05915,05915\n05954");
+        assertThat(admin.postForm("/admin/foerderprogramme", form).statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/foerderprogramme").body())
+            .contains("Hamm (05915), Ennepe-Ruhr-Kreis (05954), Kreis Unna (05978)");
+        assertThat(admin.get("/admin/foerderprogramme/digitalscheck-hellweg").body())
+            .contains(">05915, 05954, 05978</textarea>");
     }
 
     @Test

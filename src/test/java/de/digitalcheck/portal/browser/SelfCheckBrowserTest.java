@@ -418,7 +418,7 @@ class SelfCheckBrowserTest {
         assertThat(page.locator("h1")).hasText(title);
         assertThat(page.locator(".dc-score")).hasText(score);
         assertThat(page.locator("section[aria-labelledby=overall-title]").getByText(
-            Pattern.compile("^" + levelPrefix + "\\d: "))).isVisible();
+            Pattern.compile("^" + levelPrefix + "\\d · \\S"))).isVisible();
         assertThat(page.locator(".kern-table tbody tr")).hasCount(6);
         assertThat(page.locator("svg[role=img]")).isVisible();
         assertThat(page.locator("svg[role=img]")).hasAttribute("aria-labelledby", "chart-title chart-desc");

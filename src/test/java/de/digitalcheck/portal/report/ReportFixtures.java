@@ -65,7 +65,7 @@ public final class ReportFixtures {
 
     /** The summary with another company name (to try hostile names beyond the form's rules). */
     public static ResultSummary named(ResultSummary s, String name) {
-        return new ResultSummary(name, s.completedAt(), s.score(), s.levelLabel(), s.groupLabel(), s.dimensions(),
+        return new ResultSummary(name, s.completedAt(), s.score(), s.levelLabel(), s.dimensions(),
             s.chart(), s.benchmark(), s.programmes(), s.agency(), s.agencyIntro(), s.version(), s.previous(),
             s.interpretation(), s.potential(), s.actions());
     }

@@ -106,8 +106,25 @@ class ReportRendererIntegrationTest {
         for (ResultSummary.DimensionRow row : result.dimensions()) {
             assertThat(oneLine(text)).contains(row.title() + " " + row.weight() + " % " + row.level());
         }
-        assertThat(text).contains(language == Language.DE ? "Stufe 1: Anfänger" : "Level 1: Beginner");
+        assertThat(text).contains(language == Language.DE ? "Stufe 1 · Anfänger" : "Level 1 · Beginner")
+            .as("one name per level: the groups of levels are not shown as names")
+            .doesNotContain("Neulinge", "Einsteiger", "Vorreiter", "Newcomers", "Learners", "Leaders");
         assertThat(oneLine(text)).contains(result.benchmark());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"DE", "EN"})
+    void theFundingProgrammesFollowInTheirRankedOrderEachWithWhyItFits(Language language) {
+        ResultSummary result = results.get(language);
+        assertThat(result.programmes()).hasSizeGreaterThan(ResultSummary.FUNDING_FIRST);
+        String text = oneLine(PdfText.of(render(language, false, null)));
+        int from = text.indexOf(language == Language.DE ? "Passende Förderprogramme" : "Matching funding programmes");
+        assertThat(from).isPositive();
+        for (ResultSummary.Programme programme : result.programmes()) {
+            int at = text.indexOf(programme.name() + " " + programme.reason(), from);
+            assertThat(at).as(programme.name() + " after the one before it, with its reason").isGreaterThan(from);
+            from = at;
+        }
     }
 
     @Test

@@ -53,4 +53,15 @@ class PostalCodeDirectoryTest {
         assertThat(DIRECTORY.coversPrefix("05954")).isTrue();
         assertThat(DIRECTORY.coversPrefix("05999")).isFalse();
     }
+
+    @Test
+    void aPrefixIsNamedByItsMunicipalityDistrictOrState() {
+        assertThat(DIRECTORY.regionName("05")).contains("Nordrhein-Westfalen");
+        assertThat(DIRECTORY.regionName("05914")).contains("Hagen");
+        assertThat(DIRECTORY.regionName("05158")).contains("Kreis Mettmann");
+        assertThat(DIRECTORY.regionName("05158028")).contains("Ratingen");
+        assertThat(DIRECTORY.regionName("051")).as("a government region has no name in the table").isEmpty();
+        assertThat(DIRECTORY.regionName("05999")).isEmpty();
+        assertThat(DIRECTORY.regionName("")).isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.admin.web;
 
 import de.digitalcheck.portal.funding.FundingAdministration;
 import de.digitalcheck.portal.funding.FundingProgramme;
+import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.time.PortalTime;
@@ -11,6 +12,7 @@ import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -53,9 +55,12 @@ class FundingAdminPages {
     private final Csrf csrf;
     private final FormValidation validation;
     private final Clock clock;
+    private final BeanProvider<PostalCodeDirectory> directory;
 
-    FundingAdminPages(FundingAdministration funding, Messages messages, Csrf csrf, FormValidation validation, Clock clock) {
+    FundingAdminPages(FundingAdministration funding, Messages messages, Csrf csrf, FormValidation validation, Clock clock,
+                      BeanProvider<PostalCodeDirectory> directory) {
         this.funding = funding;
+        this.directory = directory;
         this.messages = messages;
         this.csrf = csrf;
         this.validation = validation;
@@ -125,7 +130,11 @@ class FundingAdminPages {
 
     private Map<String, Object> model(Language lang, FundingForm form, List<FieldError> errors) {
         Map<String, Object> model = new HashMap<>();
-        model.put("programmes", funding.all());
+        List<FundingProgramme> programmes = funding.all();
+        model.put("programmes", programmes);
+        Map<String, String> regions = new HashMap<>();
+        programmes.forEach(p -> regions.put(p.id(), region(lang, p.regions())));
+        model.put("regions", regions);
         model.put("today", PortalTime.today(clock));
         model.put("errors", messages.byField(lang, errors));
         model.put("form", form);
@@ -133,6 +142,16 @@ class FundingAdminPages {
         model.put("dimensions", DIMENSIONS.stream().map(d -> new Choice(d, messages.get(lang, "dimension." + d))).toList());
         model.put("validity", null);
         return model;
+    }
+
+    /** A region readably: "Duisburg (05112), Kreis Wesel (05170)", or "all of Germany". */
+    private String region(Language lang, List<String> prefixes) {
+        if (prefixes.isEmpty()) {
+            return messages.get(lang, "funding.region.all");
+        }
+        PostalCodeDirectory names = directory.get();
+        return String.join(", ", prefixes.stream()
+            .map(p -> names.regionName(p).map(n -> n + " (" + p + ")").orElse(p)).toList());
     }
 
     private static HttpResponse<?> invalid(String view, Map<String, Object> model) {

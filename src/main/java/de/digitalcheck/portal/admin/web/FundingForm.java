@@ -28,7 +28,7 @@ record FundingForm(
     @NotBlank(message = "error.required") @Size(max = 1000, message = "error.name.tooLong") String summaryEn,
     @NotBlank(message = "error.required") @Size(max = 500, message = "error.name.tooLong")
     @Pattern(regexp = Formats.WEB_ADDRESS, message = "error.website.format") String url,
-    @Pattern(regexp = "(\\d{2,8})?", message = "error.territory.format") String regionAgs,
+    @Size(max = 1200, message = "error.name.tooLong") String regionAgs,
     String maxLevel,
     @NotBlank(message = "error.required") String validFrom,
     String validUntil,
@@ -57,7 +57,7 @@ record FundingForm(
     }
 
     static FundingForm of(FundingProgramme p) {
-        return new FundingForm(p.nameDe(), p.nameEn(), p.provider(), p.summaryDe(), p.summaryEn(), p.url(), p.regionAgs(),
+        return new FundingForm(p.nameDe(), p.nameEn(), p.provider(), p.summaryDe(), p.summaryEn(), p.url(), String.join(", ", p.regions()),
             String.valueOf(p.maxLevel()), String.valueOf(p.validFrom()),
             p.validUntil() == null ? "" : p.validUntil().toString(), p.dimensionIds(), p.smeOnly() ? "on" : "", null);
     }

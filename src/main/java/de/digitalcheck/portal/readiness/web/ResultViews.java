@@ -52,12 +52,12 @@ class ResultViews {
         model.put("companyName", s.companyName());
         model.put("score", s.score());
         model.put("levelLabel", s.levelLabel());
-        model.put("groupLabel", s.groupLabel());
         model.put("completedAt", s.completedAt());
         model.put("dimensions", s.dimensions());
         model.put("chart", s.chart());
         model.put("benchmark", s.benchmark());
-        model.put("programmes", s.programmes());
+        model.put("programmes", s.firstProgrammes());
+        model.put("morePrograms", s.moreProgrammes());
         model.put("agency", s.agency());
         model.put("agencyIntro", s.agencyIntro());
         model.put("version", s.version());

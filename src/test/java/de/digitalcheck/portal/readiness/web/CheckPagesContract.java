@@ -170,7 +170,7 @@ abstract class CheckPagesContract {
         assertThat(page.statusCode()).isEqualTo(200);
         String body = page.body();
         assertThat(body).contains("Ihr Ergebnis", "Stahlbau Witten GmbH", "<svg class=\"dc-radar\" role=\"img\"",
-            "<table class=\"kern-table dc-table-stack\"", "Stufe 1: Anfänger", "Stufe 3: Erfahrener",
+            "<table class=\"kern-table dc-table-stack\"", "Stufe 1 · Anfänger", "Stufe 3 · Erfahrener",
             "Wirtschaftsförderungsagentur Ennepe-Ruhr", "Was Ihre Stufe begrenzt", "Für Stufe 2:",
             "Passende Förderprogramme", "Vergleich mit anderen Unternehmen");
         for (Questionnaire.Dimension d : q.dimensions()) {

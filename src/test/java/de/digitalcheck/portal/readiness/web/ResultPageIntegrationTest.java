@@ -79,6 +79,20 @@ class ResultPageIntegrationTest {
     }
 
     @Test
+    void aLevelHasOneNameEverywhereAndGroupsAreNotShownAsNames() {
+        CompletedChecks.Completed check = CompletedChecks.of(q).level(2).submit(http);
+        String page = http.get(check.resultPath()).body();
+        assertThat(page).contains("<p class=\"kern-body kern-body--large kern-body--bold\">Stufe 2 · Fortgeschrittener</p>",
+                "data-label=\"Stufe\">Stufe 2 · Fortgeschrittener</td>")
+            .doesNotContain("Stufe 2:", "Neulinge", "Einsteiger", "Vorreiter");
+        String english = http.get(check.resultPath() + "?lang=en").body();
+        assertThat(english).contains("Level 2 · Intermediate").doesNotContain("Learners", "Newcomers", "Leaders");
+        assertThat(check.document()).extractingByKey("overall").asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.map(String.class, Object.class))
+            .containsEntry("level", 2).containsEntry("levelName", "Intermediate");
+    }
+
+    @Test
     void aCappedAreaShowsItsPotentialInTheSummaryTheChartAndTheTable() {
         String page = http.get(CompletedChecks.of(q).answers(oneWeakAnswer()).submit(http).resultPath()).body();
         assertThat(page).contains("Ihr Potenzial:", "class=\"potential\"", "Gepunktet: Ihr Potenzial",

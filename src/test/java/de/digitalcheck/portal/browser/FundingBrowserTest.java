@@ -1,0 +1,176 @@
+package de.digitalcheck.portal.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Matched funding programmes in a real browser: a level-0 and a level-3 company in Hagen and one in Ratingen see
+ * different programmes, each with its reason visible, the others behind a disclosure that opens by keyboard; the
+ * admin edits a programme's region as a list of AGS prefixes. axe-core finds nothing on any of these pages, on a
+ * desktop and on a phone.
+ */
+@ExtendWith(RequiresChromium.class)
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FundingBrowserTest implements TestPropertyProvider {
+
+    final OidcProvider provider = new OidcProvider();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Questionnaires questionnaires;
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return provider.portalProperties();
+    }
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        provider.stop();
+    }
+
+    String url(String path) {
+        return server.getURL() + path;
+    }
+
+    String resultOf(String name, String postalCode, int level) {
+        return CompletedChecks.of(questionnaires.current()).named(name).at(postalCode).sized("C", 20).level(level)
+            .submit(new Http(server, json)).resultPath();
+    }
+
+    /** The programme names on a result page, in their order (those behind the disclosure included). */
+    static List<String> programmes(Page page) {
+        return page.locator("#funding li > p.kern-body--bold").allInnerTexts();
+    }
+
+    @Test
+    void hagenAtLevelZeroHagenAtLevelThreeAndRatingenSeeDifferentProgrammesWithTheirReasons() {
+        Map<String, String> checks = new java.util.LinkedHashMap<>();
+        checks.put("hagen-0", resultOf("Hagener Drahtwerk", "58095", 0));
+        checks.put("hagen-3", resultOf("Hagener Präzision", "58095", 3));
+        checks.put("ratingen-0", resultOf("Ratinger Metall", "40878", 0));
+        Map<String, List<String>> lists = new java.util.LinkedHashMap<>();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            checks.forEach((name, path) -> {
+                page.navigate(url(path));
+                Locator funding = page.locator("#funding");
+                assertThat(funding.locator("h3")).hasText("Passende Förderprogramme");
+                Locator first = funding.locator("ol.dc-programmes").first().locator(":scope > li");
+                assertThat(first).hasCount(3);
+                for (int i = 0; i < 3; i++) {
+                    assertThat(first.nth(i).locator(".dc-reason")).isVisible();
+                    assertThat(first.nth(i).locator(".dc-reason")).containsText("Passt zu Ihre");
+                }
+                // the others: behind "Weitere passende Programme (n)", opened by keyboard
+                Locator more = funding.locator("details");
+                Locator hidden = more.locator("li .dc-reason").first();
+                assertThat(hidden).isHidden();
+                assertThat(more.locator("summary")).containsText("Weitere passende Programme ("
+                    + more.locator("li").count() + ")");
+                Axe.assertNoViolations(page, "result-funding-" + name);
+                more.locator("summary").focus();
+                page.keyboard().press("Enter");
+                assertThat(more).hasAttribute("open", "");
+                assertThat(hidden).isVisible();
+                Axe.assertNoViolations(page, "result-funding-open-" + name);
+                lists.put(name, programmes(page));
+                funding.screenshot(new Locator.ScreenshotOptions()
+                    .setPath(Browsers.SCREENSHOTS.resolve("funding-" + name + "-1280.png")));
+                page.setViewportSize(390, 844);
+                assertThat(Browsers.horizontalOverflow(page, 390)).isNull();
+                Axe.assertNoViolations(page, "result-funding-phone-" + name);
+                funding.screenshot(new Locator.ScreenshotOptions()
+                    .setPath(Browsers.SCREENSHOTS.resolve("funding-" + name + "-390.png")));
+                funding.scrollIntoViewIfNeeded();
+                page.evaluate("() => document.getElementById('funding').scrollIntoView()");
+                page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Browsers.SCREENSHOTS.resolve("funding-" + name + "-390-view.png")));
+                page.setViewportSize(1280, 900);
+            });
+        }
+        assertThat(lists.get("hagen-0")).startsWith("InnoScheck.Ruhr").isNotEqualTo(lists.get("hagen-3"))
+            .isNotEqualTo(lists.get("ratingen-0"));
+        assertThat(lists.get("hagen-3")).isNotEqualTo(lists.get("ratingen-0")).doesNotContain("InnoScheck.Ruhr");
+        assertThat(lists.get("ratingen-0")).doesNotContain("InnoScheck.Ruhr");
+    }
+
+    @Test
+    void theAdminEditsTheRegionAsAListOfPrefixesWithClearErrors() {
+        provider.nextUser("browser-funding-admin", Map.of("email", "admin@digitalcheck.example.org", "email_verified", true));
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url("/anmelden"));
+            new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+            page.navigate(url("/admin/foerderprogramme"));
+            assertThat(page.locator("main table")).containsText("Hagen (05914)");
+            assertThat(page.locator("main table")).containsText("Nordrhein-Westfalen (05)");
+            Axe.assertNoViolations(page, "admin-funding");
+            Browsers.screenshot(page, "funding-admin-list-1280");
+
+            page.navigate(url("/admin/foerderprogramme/innoscheck-ruhr"));
+            Locator region = page.locator("#funding-regionAgs");
+            assertThat(region).hasValue("05112, 05113, 05117, 05119, 05170, 05512, 05513, 05562, 05911, 05913, 05914, "
+                + "05915, 05916, 05954, 05978");
+            assertThat(page.locator("#funding-regionAgs-hint")).containsText("05914 = Hagen");
+            region.fill("05112, 05999, 5x");
+            new KeyboardUser(page).activate("main form button[type=submit]");
+            assertThat(page.locator("#funding-regionAgs-error")).hasText(
+                "Ein AGS-Präfix besteht aus 2 bis 8 Ziffern – bitte prüfen: 5x");
+            assertThat(region).hasAttribute("aria-invalid", "true");
+            assertThat(region).hasValue("05112, 05999, 5x");
+            Axe.assertNoViolations(page, "admin-funding-edit-error");
+            Browsers.screenshot(page, "funding-admin-edit-error-1280");
+            page.setViewportSize(390, 844);
+            Axe.assertNoViolations(page, "admin-funding-edit-error-phone");
+            Browsers.screenshot(page, "funding-admin-edit-error-390");
+            page.setViewportSize(1280, 900);
+
+            region.fill("05112, 05999");
+            new KeyboardUser(page).activate("main form button[type=submit]");
+            assertThat(page.locator("#funding-regionAgs-error")).hasText("Zu diesen Präfixen gibt es keine Gemeinde: 05999");
+        }
+    }
+}
