@@ -21,25 +21,39 @@ record AccountRow(
     @Nullable String issuer,
     @Nullable String subject,
     Instant invitedAt,
-    @Nullable Instant signedInAt) {
+    @Nullable Instant signedInAt,
+    @Nullable Instant disabledAt) {
 
     boolean bound() {
         return subject != null;
     }
 
     AccountRow boundTo(String newIssuer, String newSubject, Instant now) {
-        return new AccountRow(id, email, name, role, agencyId, newIssuer, newSubject, invitedAt, now);
+        return new AccountRow(id, email, name, role, agencyId, newIssuer, newSubject, invitedAt, now, disabledAt);
     }
 
     AccountRow signedIn(Instant now) {
-        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, now);
+        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, now, disabledAt);
     }
 
     AccountRow renamed(String newName) {
-        return new AccountRow(id, email, newName, role, agencyId, issuer, subject, invitedAt, signedInAt);
+        return new AccountRow(id, email, newName, role, agencyId, issuer, subject, invitedAt, signedInAt, disabledAt);
+    }
+
+    AccountRow withRole(Role newRole, @Nullable String newAgencyId) {
+        return new AccountRow(id, email, name, newRole, newRole.belongsToAgency() ? newAgencyId : null, issuer, subject,
+            invitedAt, signedInAt, disabledAt);
+    }
+
+    AccountRow disabled(@Nullable Instant at) {
+        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, signedInAt, at);
+    }
+
+    boolean isDisabled() {
+        return disabledAt != null;
     }
 
     Account account() {
-        return new Account(id, email, name, role, agencyId, invitedAt, signedInAt, bound());
+        return new Account(id, email, name, role, agencyId, invitedAt, signedInAt, bound(), disabledAt != null);
     }
 }

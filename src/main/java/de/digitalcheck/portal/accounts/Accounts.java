@@ -1,6 +1,9 @@
 package de.digitalcheck.portal.accounts;
 
+import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.AgencyTeam;
+import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.security.Role;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -23,12 +26,99 @@ public class Accounts {
 
     private final AccountRows rows;
     private final ApplicationEventPublisher<AccountCreated> created;
+    private final ApplicationEventPublisher<AccountChanged> changed;
+    private final AccountStates states;
+    private final Agencies agencies;
+    private final io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
     private final Clock clock;
 
-    Accounts(AccountRows rows, ApplicationEventPublisher<AccountCreated> created, Clock clock) {
+    Accounts(AccountRows rows, ApplicationEventPublisher<AccountCreated> created,
+             ApplicationEventPublisher<AccountChanged> changed, AccountStates states, Agencies agencies,
+             io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions, Clock clock) {
+        this.transactions = transactions;
         this.rows = rows;
         this.created = created;
+        this.changed = changed;
+        this.states = states;
+        this.agencies = agencies;
         this.clock = clock;
+    }
+
+    /**
+     * Disables or enables an account. A disabled person cannot sign in, and their session ends at its next request
+     * (on this replica at once, on others within seconds: {@link AccountStates}).
+     *
+     * @param withinAgency the agency whose team the change is limited to (agency staff), or null (network admin)
+     * @throws UnknownAccount if there is no such account (in that agency)
+     */
+    @Transactional
+    public Account setDisabled(String accountId, boolean disabled, @Nullable String withinAgency) {
+        AccountRow account = inScope(accountId, withinAgency);
+        AccountRow saved = account.isDisabled() == disabled ? account
+            : rows.update(account.disabled(disabled ? clock.instant() : null));
+        announce(saved, false);
+        return saved.account();
+    }
+
+    /**
+     * Gives a person another role and agency, as an admin's form sent them; the person's session ends at its next
+     * request, and the next sign-in carries the new role.
+     *
+     * @throws ValidationException for an unknown role, or a missing or unknown agency for staff and coaches
+     * @throws UnknownAccount      if there is no such account
+     */
+    @Transactional
+    public Account changeRole(String accountId, @Nullable String roleInput, @Nullable String agencyInput) {
+        AccountRow account = inScope(accountId, null);
+        Errors errors = new Errors();
+        Role role = java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(roleInput)).findFirst().orElse(null);
+        if (role == null) {
+            errors.add("role", "error.invite.role");
+        }
+        String agency = agencyInput == null || agencyInput.isBlank() ? null : agencyInput.strip();
+        if (role != null && role.belongsToAgency() && (agency == null || !agencies.exists(agency))) {
+            errors.add("agencyId", "error.invite.agency");
+        }
+        errors.throwIfAny();
+        AccountRow saved = rows.update(account.withRole(role, agency));
+        announce(saved, false);
+        return saved.account();
+    }
+
+    /**
+     * Withdraws an invitation nobody has used yet: the account goes, and the invitation's link signs nobody in.
+     *
+     * @param withinAgency the agency whose team the change is limited to (agency staff), or null (network admin)
+     * @throws UnknownAccount if there is no such unused invitation (in that agency)
+     */
+    @Transactional
+    public void withdrawInvitation(String accountId, @Nullable String withinAgency) {
+        AccountRow account = inScope(accountId, withinAgency);
+        if (account.bound()) {
+            throw new UnknownAccount();
+        }
+        announce(account, true);
+        rows.delete(account);
+    }
+
+    private AccountRow inScope(String accountId, @Nullable String withinAgency) {
+        return (accountId == null ? Optional.<AccountRow>empty() : rows.findById(accountId))
+            .filter(a -> withinAgency == null || withinAgency.equals(a.agencyId()))
+            .orElseThrow(UnknownAccount::new);
+    }
+
+    /** Tells the other modules (inside the transaction) and, after it, this replica's session check. */
+    void announce(AccountRow account, boolean removed) {
+        changed.publishEvent(new AccountChanged(account.id(), account.role(), account.agencyId(), account.isDisabled(),
+            removed));
+        states.forget(account.id());
+        transactions.findTransactionStatus().ifPresent(status -> status.registerSynchronization(
+            new io.micronaut.transaction.support.TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    states.forget(account.id());
+                }
+            }));
     }
 
     public Optional<Account> find(String id) {
@@ -88,7 +178,7 @@ public class Accounts {
                    @Nullable String subject) {
         AccountRow row = rows.save(new AccountRow(UUID.randomUUID().toString(), email, name, role,
             role.belongsToAgency() ? agencyId : null, issuer, subject, clock.instant(),
-            subject == null ? null : clock.instant()));
+            subject == null ? null : clock.instant(), null));
         created.publishEvent(new AccountCreated(row.id(), row.role(), row.agencyId()));
         return row;
     }

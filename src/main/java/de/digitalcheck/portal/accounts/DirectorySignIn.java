@@ -9,6 +9,7 @@ import io.micronaut.security.oauth2.endpoint.token.response.OpenIdAuthentication
 import io.micronaut.security.oauth2.endpoint.token.response.OpenIdClaims;
 import io.micronaut.security.oauth2.endpoint.token.response.OpenIdTokenResponse;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
@@ -20,6 +21,8 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -74,20 +77,24 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
         private final Accounts directory;
         private final GroupRoles groupRoles;
         private final Clock clock;
+        private final Duration invitationsValid;
 
-        Directory(AccountRows accounts, Accounts directory, GroupRoles groupRoles, Clock clock) {
+        Directory(AccountRows accounts, Accounts directory, GroupRoles groupRoles, Clock clock,
+                  @Value("${portal.invitations.valid:14d}") Duration invitationsValid) {
             this.accounts = accounts;
             this.directory = directory;
             this.groupRoles = groupRoles;
             this.clock = clock;
+            this.invitationsValid = invitationsValid;
         }
 
         @Transactional
         Optional<AccountRow> signIn(String issuer, String subject, @Nullable String email, boolean emailVerified,
                                  @Nullable String name, @Nullable Object groups) {
+            Optional<GroupRoles.Grant> grant = groupRoles.grantFor(groups);
             Optional<AccountRow> known = accounts.findByIssuerAndSubject(issuer, subject);
             if (known.isPresent()) {
-                return Optional.of(accounts.update(known.get().signedIn(clock.instant())));
+                return known.filter(a -> !a.isDisabled()).map(a -> regranted(accounts.update(a.signedIn(clock.instant())), grant));
             }
             if (email == null || !emailVerified) {
                 return Optional.empty();
@@ -95,10 +102,24 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
             String normalised = email.strip().toLowerCase(Locale.ROOT);
             Optional<AccountRow> invited = accounts.findByEmail(normalised);
             if (invited.isPresent()) {
-                return invited.filter(a -> !a.bound()).map(a -> accounts.update(a.boundTo(issuer, subject, clock.instant())));
+                Instant now = clock.instant();
+                return invited.filter(a -> !a.bound() && !a.isDisabled())
+                    .filter(a -> grant.isPresent() || now.isBefore(a.invitedAt().plus(invitationsValid)))
+                    .map(a -> regranted(accounts.update(a.boundTo(issuer, subject, now)), grant));
             }
-            return groupRoles.grantFor(groups).map(grant -> directory.add(normalised,
-                name == null || name.isBlank() ? normalised : name.strip(), grant.role(), grant.agencyId(), issuer, subject));
+            return grant.map(g -> directory.add(normalised,
+                name == null || name.isBlank() ? normalised : name.strip(), g.role(), g.agencyId(), issuer, subject));
+        }
+
+        /** The role and agency of a mapped group, applied at every sign-in (the provider's groups are the truth). */
+        private AccountRow regranted(AccountRow account, Optional<GroupRoles.Grant> grant) {
+            if (grant.isEmpty() || (grant.get().role() == account.role()
+                && java.util.Objects.equals(grant.get().agencyId(), account.agencyId()))) {
+                return account;
+            }
+            AccountRow changed = accounts.update(account.withRole(grant.get().role(), grant.get().agencyId()));
+            directory.announce(changed, false);
+            return changed;
         }
     }
 }

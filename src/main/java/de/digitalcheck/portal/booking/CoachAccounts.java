@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.booking;
 
+import de.digitalcheck.portal.accounts.AccountChanged;
 import de.digitalcheck.portal.accounts.AccountCreated;
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.shared.security.Role;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,12 +41,28 @@ class CoachAccounts implements AgencyCoaches {
         }
     }
 
+    /**
+     * A coach who moved to another agency keeps their profile there; one who is no longer a coach, or whose
+     * invitation was withdrawn, has no coach row any more.
+     */
+    @EventListener
+    void onAccountChanged(AccountChanged event) {
+        Optional<CoachRow> row = rows.findById(event.accountId());
+        if (event.removed() || event.role() != Role.COACH || event.agencyId() == null) {
+            row.ifPresent(rows::delete);
+        } else if (row.isEmpty()) {
+            rows.save(new CoachRow(event.accountId(), event.agencyId(), "", "", clock.instant()));
+        } else if (!row.get().agencyId().equals(event.agencyId())) {
+            rows.update(row.get().movedTo(event.agencyId(), clock.instant()));
+        }
+    }
+
     @Override
     public List<AgencyMember> coaches(String agencyId) {
         Map<String, CoachRow> coaches = rows.findByAgencyId(agencyId).stream()
             .collect(Collectors.toMap(CoachRow::accountId, Function.identity()));
         return accounts.ofAgency(agencyId, Role.COACH).stream()
-            .filter(a -> coaches.containsKey(a.id()))
+            .filter(a -> coaches.containsKey(a.id()) && !a.disabled())
             .sorted(Comparator.comparing(a -> a.name()))
             .map(a -> new AgencyMember(a.name(), a.email(), coaches.get(a.id()).expertise()))
             .toList();

@@ -24,6 +24,10 @@ record CoachRow(@Id String accountId, String agencyId, String expertise, String 
             String.join(",", modes.stream().map(Enum::name).toList()), now);
     }
 
+    CoachRow movedTo(String newAgencyId, Instant now) {
+        return new CoachRow(accountId, newAgencyId, expertise, meetingModes, now);
+    }
+
     CoachProfile profile() {
         List<String> tags = split(expertise);
         Set<MeetingMode> modes = EnumSet.noneOf(MeetingMode.class);

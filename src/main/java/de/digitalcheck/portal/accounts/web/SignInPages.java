@@ -24,11 +24,12 @@ class SignInPages {
     static final String NOT_INVITED = "accounts/not-invited";
 
     @Get("/anmelden")
-    HttpResponse<?> signIn(@Nullable Authentication authentication) {
+    HttpResponse<?> signIn(io.micronaut.http.HttpRequest<?> request, @Nullable Authentication authentication) {
         if (authentication != null) {
             return HttpResponse.seeOther(URI.create(WorkspaceController.PATH));
         }
-        return HttpResponse.ok(new ModelAndView<>(SIGN_IN, Map.of("loginUrl", "/oauth/login/oidc")));
+        return HttpResponse.ok(new ModelAndView<>(SIGN_IN, Map.of("loginUrl", "/oauth/login/oidc",
+            "ended", request.getParameters().contains("beendet"))));
     }
 
     @Get("/anmelden/abgelehnt")

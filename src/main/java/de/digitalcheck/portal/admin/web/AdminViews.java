@@ -46,8 +46,27 @@ class AdminViews {
             .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
         model.put("agencyChoices", agencies.all().stream().map(a -> new Choice(a.id(), a.name())).toList());
         model.put("invited", invited);
+        model.put("withdrawn", false);
         model.put("territoryErrors", Map.of());
         model.put("territoryForm", TerritoryForm.EMPTY);
+        return model;
+    }
+
+    /** An account's page: its state, the role form (as typed after an error) and what can be done. */
+    Map<String, Object> account(Language lang, de.digitalcheck.portal.accounts.Account account,
+                                @io.micronaut.core.annotation.Nullable RoleForm typed, List<FieldError> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("account", account);
+        model.put("agencyName", account.agencyId() == null ? null
+            : agencies.all().stream().filter(a -> a.id().equals(account.agencyId())).map(a -> a.name()).findFirst()
+                .orElse(account.agencyId()));
+        model.put("roleValue", typed == null ? account.role().name() : typed.role());
+        model.put("agencyValue", typed == null ? account.agencyId() : typed.agencyId());
+        model.put("errors", messages.byField(lang, errors));
+        model.put("roles", Arrays.stream(Role.values())
+            .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
+        model.put("agencyChoices", agencies.all().stream().map(a -> new Choice(a.id(), a.name())).toList());
+        model.put("saved", false);
         return model;
     }
 

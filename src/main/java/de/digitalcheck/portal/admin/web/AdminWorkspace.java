@@ -57,7 +57,9 @@ class AdminWorkspace {
     @Get(PATH)
     ModelAndView<Map<String, Object>> overview(HttpRequest<?> request) {
         boolean invited = request.getParameters().contains("eingeladen");
-        return new ModelAndView<>(VIEW, views.admin(lang(request), InviteForm.EMPTY, List.of(), invited));
+        Map<String, Object> model = views.admin(lang(request), InviteForm.EMPTY, List.of(), invited);
+        model.put("withdrawn", request.getParameters().contains("zurueckgezogen"));
+        return new ModelAndView<>(VIEW, model);
     }
 
     @Post(PATH + "/einladungen")

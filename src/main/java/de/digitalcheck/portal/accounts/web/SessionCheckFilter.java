@@ -1,0 +1,73 @@
+package de.digitalcheck.portal.accounts.web;
+
+import de.digitalcheck.portal.accounts.Account;
+import de.digitalcheck.portal.accounts.AccountStates;
+import de.digitalcheck.portal.shared.security.SignedIn;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.filter.FilterContinuation;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.security.authentication.Authentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every request of a signed-in person sees the directory as it is now, not as the session cookie remembers it: when
+ * the account is gone, disabled, or has another role or agency than the session carries, the session ends here —
+ * the cookie is deleted and the person is sent to sign in again (where the directory's current role applies). Runs
+ * right after the security filter, so on every route; the directory is read through {@link AccountStates}
+ * (at most every few seconds per person, never on an event-loop thread).
+ */
+@ServerFilter("/**")
+class SessionCheckFilter implements Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionCheckFilter.class);
+
+    private final AccountStates states;
+
+    SessionCheckFilter(AccountStates states) {
+        this.states = states;
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+
+    @RequestFilter
+    Publisher<MutableHttpResponse<?>> check(HttpRequest<?> request,
+                                            FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
+        Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        if (authentication.isEmpty()) {
+            return next.proceed(); // nobody signed in
+        }
+        Authentication session = authentication.get();
+        return Mono.fromFuture(states.current(session.getName())).flatMap(account -> {
+            if (account.isPresent() && matches(account.get(), session)) {
+                return Mono.from(next.proceed());
+            }
+            LOG.info("Session of account {} ended: the directory changed", session.getName());
+            return Mono.just(HttpResponse.seeOther(URI.create("/anmelden?beendet"))
+                .cookie(Cookie.of(SignOut.SESSION_COOKIE, "").path("/").maxAge(0).httpOnly(true)));
+        });
+    }
+
+    static boolean matches(Account account, Authentication session) {
+        SignedIn signedIn = SignedIn.of(session);
+        return !account.disabled()
+            && session.getRoles().size() == 1 && session.getRoles().contains(account.role().name())
+            && Objects.equals(signedIn.agencyId(), account.agencyId());
+    }
+}

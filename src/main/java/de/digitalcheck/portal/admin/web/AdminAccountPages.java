@@ -1,0 +1,113 @@
+package de.digitalcheck.portal.admin.web;
+
+import de.digitalcheck.portal.accounts.Account;
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorPages;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The network admin takes access away and gives it back: an account's page disables and enables it, changes its
+ * role and agency, and withdraws an invitation nobody has used. The person's session ends at its next request.
+ */
+@Controller(AdminAccountPages.PATH)
+@Secured("NETWORK_ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class AdminAccountPages {
+
+    static final String PATH = "/admin/konten";
+    static final String VIEW = "admin/account-edit";
+
+    private final Accounts accounts;
+    private final AdminViews views;
+    private final Csrf csrf;
+
+    AdminAccountPages(Accounts accounts, AdminViews views, Csrf csrf) {
+        this.accounts = accounts;
+        this.views = views;
+        this.csrf = csrf;
+    }
+
+    @Get("/{id}")
+    ModelAndView<Map<String, Object>> edit(HttpRequest<?> request, @PathVariable String id) {
+        Account account = require(id);
+        Map<String, Object> model = views.account(lang(request), account, null, List.of());
+        model.put("saved", request.getParameters().contains("gespeichert"));
+        return new ModelAndView<>(VIEW, model);
+    }
+
+    @Post("/{id}/sperren")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> disable(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
+        accounts.setDisabled(require(id).id(), true, null);
+        return saved(id);
+    }
+
+    @Post("/{id}/freigeben")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> enable(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
+        accounts.setDisabled(require(id).id(), false, null);
+        return saved(id);
+    }
+
+    @Post("/{id}/rolle")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> changeRole(HttpRequest<?> request, @PathVariable String id, @Body @Nullable RoleForm body) {
+        csrf.verify(request, body);
+        RoleForm form = Objects.requireNonNullElse(body, new RoleForm("", "", null));
+        Account account = require(id);
+        try {
+            accounts.changeRole(account.id(), form.role(), form.agencyId());
+            return saved(id);
+        } catch (ValidationException e) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new ModelAndView<>(VIEW, views.account(lang(request), account, form, e.errors())));
+        }
+    }
+
+    @Post("/{id}/zurueckziehen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> withdraw(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
+        accounts.withdrawInvitation(require(id).id(), null);
+        return HttpResponse.seeOther(URI.create("/admin?zurueckgezogen#accounts-title"));
+    }
+
+    private Account require(String id) {
+        return accounts.find(id).orElseThrow(ErrorPages.NotFound::new);
+    }
+
+    private static HttpResponse<?> saved(String id) {
+        return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert"));
+    }
+
+    private static Language lang(HttpRequest<?> request) {
+        return PortalLocaleResolver.language(request);
+    }
+}

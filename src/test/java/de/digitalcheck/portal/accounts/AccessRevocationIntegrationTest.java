@@ -1,0 +1,198 @@
+package de.digitalcheck.portal.accounts;
+
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Access that ends when it should: a disabled or moved person loses access at their next request (the session cookie
+ * still says otherwise), cannot sign in while disabled, and signs in with the new role after a change; invitations
+ * can be withdrawn and expire; roles of mapped provider groups are applied at every sign-in.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessRevocationIntegrationTest implements TestPropertyProvider {
+
+    final OidcProvider provider = new OidcProvider();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    AccountRows accounts;
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(provider.portalProperties());
+        properties.put("portal.sign-in.groups-claim", "groups");
+        properties.put("portal.sign-in.group-roles.dc-en-coaches", "COACH:en-agentur");
+        properties.put("portal.sign-in.group-roles.dc-do-staff", "AGENCY_STAFF:wf-dortmund");
+        return properties;
+    }
+
+    @AfterAll
+    void stopProvider() {
+        provider.stop();
+    }
+
+    Http admin() {
+        Http admin = new Http(server, json);
+        provider.signIn(admin, "revocation-admin", "admin@digitalcheck.example.org", true);
+        assertThat(admin.get("/admin").statusCode()).isEqualTo(200);
+        return admin;
+    }
+
+    String invite(Http admin, String email, String role, String agency) {
+        assertThat(admin.postForm("/admin/einladungen", Map.of("email", email, "name", "Person " + role, "role", role,
+            "agencyId", agency)).statusCode()).isEqualTo(303);
+        return accounts.findByEmail(email).orElseThrow().id();
+    }
+
+    static void assertSessionEnded(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).contains("/anmelden?beendet");
+        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JWT=;")
+            .containsIgnoringCase("Max-Age=0"));
+    }
+
+    @Test
+    void aDisabledPersonLosesAccessAtTheNextRequestAndCannotSignInUntilEnabled() {
+        Http admin = admin();
+        String id = invite(admin, "gesperrt@en-agentur.example.org", "AGENCY_STAFF", "en-agentur");
+        Http staff = new Http(server, json);
+        provider.signIn(staff, "revocation-staff", "gesperrt@en-agentur.example.org", true);
+        assertThat(staff.get("/agentur").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> page = admin.get("/admin/konten/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("gesperrt@en-agentur.example.org", "Konto sperren")
+            .doesNotContain("Einladung zurückziehen", "aria-invalid=\"true\"");
+        assertThat(admin.get("/admin").body()).contains("href=\"/admin/konten/" + id + "\"");
+        assertThat(admin.postForm("/admin/konten/" + id + "/sperren", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/konten/" + id).body()).contains("Konto freigeben", "gesperrt");
+
+        // the session cookie still says "staff of EN-Agentur": the directory decides at the next request
+        assertSessionEnded(staff.get("/agentur"));
+        assertThat(staff.get("/anmelden?beendet").body()).contains("Ihre Sitzung wurde beendet");
+        Http again = new Http(server, json);
+        HttpResponse<String> refused = provider.signIn(again, "revocation-staff", "gesperrt@en-agentur.example.org", true);
+        assertThat(refused.headers().firstValue("Location")).contains("/anmelden/abgelehnt");
+        assertThat(again.get("/agentur").statusCode()).isEqualTo(303);
+
+        assertThat(admin.postForm("/admin/konten/" + id + "/freigeben", Map.of()).statusCode()).isEqualTo(303);
+        Http back = new Http(server, json);
+        provider.signIn(back, "revocation-staff", "gesperrt@en-agentur.example.org", true);
+        assertThat(back.get("/agentur").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPersonMovedToAnotherRoleOrAgencySignsInAgainWithIt() {
+        Http admin = admin();
+        String id = invite(admin, "umzug@en-agentur.example.org", "COACH", "en-agentur");
+        Http coach = new Http(server, json);
+        provider.signIn(coach, "revocation-coach", "umzug@en-agentur.example.org", true);
+        assertThat(coach.get("/coach").statusCode()).isEqualTo(200);
+        assertThat(new Database(dataSource).value("SELECT agency_id FROM coach WHERE account_id = ?", id)).isEqualTo("en-agentur");
+
+        HttpResponse<String> invalid = admin.postForm("/admin/konten/" + id + "/rolle", Map.of("role", "COACH", "agencyId", ""));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("aria-invalid=\"true\"", "value=\"COACH\"");
+        assertThat(admin.postForm("/admin/konten/" + id + "/rolle", Map.of("role", "KAISER", "agencyId", "")).statusCode())
+            .isEqualTo(422);
+        assertThat(coach.get("/coach").statusCode()).as("nothing changed by the refused forms").isEqualTo(200);
+
+        assertThat(admin.postForm("/admin/konten/" + id + "/rolle", Map.of("role", "COACH", "agencyId", "wf-dortmund"))
+            .statusCode()).isEqualTo(303);
+        assertSessionEnded(coach.get("/coach"));
+        assertThat(new Database(dataSource).value("SELECT agency_id FROM coach WHERE account_id = ?", id))
+            .as("the coach's profile moved along").isEqualTo("wf-dortmund");
+        Http moved = new Http(server, json);
+        provider.signIn(moved, "revocation-coach", "umzug@en-agentur.example.org", true);
+        assertThat(moved.get("/coach").body()).contains("Wirtschaftsförderung Dortmund");
+
+        assertThat(admin.postForm("/admin/konten/" + id + "/rolle", Map.of("role", "AGENCY_STAFF", "agencyId", "wf-dortmund"))
+            .statusCode()).isEqualTo(303);
+        assertSessionEnded(moved.get("/coach"));
+        assertThat(new Database(dataSource).value("SELECT COUNT(*) FROM coach WHERE account_id = ?", id))
+            .as("no coach row for staff").isEqualTo(0L);
+        Http staff = new Http(server, json);
+        provider.signIn(staff, "revocation-coach", "umzug@en-agentur.example.org", true);
+        assertThat(staff.get("/agentur").statusCode()).isEqualTo(200);
+        assertThat(staff.get("/coach").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aWithdrawnInvitationSignsNobodyInAndOnlyUnusedInvitationsCanBeWithdrawn() {
+        Http admin = admin();
+        String id = invite(admin, "zurueck@example.org", "COACH", "en-agentur");
+        HttpResponse<String> page = admin.get("/admin/konten/" + id);
+        assertThat(page.body()).contains("Einladung zurückziehen");
+        HttpResponse<String> withdrawn = admin.postForm("/admin/konten/" + id + "/zurueckziehen", Map.of());
+        assertThat(withdrawn.headers().firstValue("Location")).get().asString().startsWith("/admin?zurueckgezogen");
+        assertThat(admin.get("/admin?zurueckgezogen").body()).contains("Die Einladung ist zurückgezogen.");
+        assertThat(accounts.findById(id)).isEmpty();
+        assertThat(new Database(dataSource).value("SELECT COUNT(*) FROM coach WHERE account_id = ?", id)).isEqualTo(0L);
+        Http invitee = new Http(server, json);
+        assertThat(provider.signIn(invitee, "withdrawn-invitee", "zurueck@example.org", true).headers()
+            .firstValue("Location")).contains("/anmelden/abgelehnt");
+
+        String adminId = accounts.findByEmail("admin@digitalcheck.example.org").orElseThrow().id();
+        assertThat(admin.postForm("/admin/konten/" + adminId + "/zurueckziehen", Map.of()).statusCode())
+            .as("a used invitation is an account, not an invitation").isEqualTo(404);
+        assertThat(accounts.findById(adminId)).isPresent();
+        assertThat(admin.get("/admin/konten/unknown-id").statusCode()).isEqualTo(404);
+        assertThat(admin.postForm("/admin/konten/unknown-id/sperren", Map.of()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anInvitationExpiresAfterFourteenDays() {
+        Http admin = admin();
+        String id = invite(admin, "spaet@example.org", "AGENCY_STAFF", "en-agentur");
+        new Database(dataSource).execute("UPDATE account SET invited_at = ? WHERE id = ?",
+            Timestamp.valueOf(LocalDateTime.now().minusDays(15)), id);
+        Http late = new Http(server, json);
+        assertThat(provider.signIn(late, "late-invitee", "spaet@example.org", true).headers().firstValue("Location"))
+            .contains("/anmelden/abgelehnt");
+        assertThat(accounts.findById(id).orElseThrow().bound()).isFalse();
+        new Database(dataSource).execute("UPDATE account SET invited_at = ? WHERE id = ?",
+            Timestamp.valueOf(LocalDateTime.now().minusDays(13)), id);
+        Http inTime = new Http(server, json);
+        provider.signIn(inTime, "late-invitee", "spaet@example.org", true);
+        assertThat(inTime.get("/agentur").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theRoleOfAMappedGroupIsAppliedAtEverySignIn() {
+        Http first = new Http(server, json);
+        provider.signIn(first, "group-mover", Map.of("email", "gruppe@example.org", "email_verified", true,
+            "name", "Greta Gruppe", "groups", List.of("dc-en-coaches")));
+        assertThat(first.get("/coach").statusCode()).isEqualTo(200);
+        Http later = new Http(server, json);
+        provider.signIn(later, "group-mover", Map.of("email", "gruppe@example.org", "email_verified", true,
+            "name", "Greta Gruppe", "groups", List.of("dc-do-staff")));
+        assertThat(later.get("/agentur").body()).contains("Wirtschaftsförderung Dortmund");
+        AccountRow account = accounts.findByEmail("gruppe@example.org").orElseThrow();
+        assertThat(account.role().name()).isEqualTo("AGENCY_STAFF");
+        assertSessionEnded(first.get("/coach"));
+    }
+}
