@@ -45,8 +45,8 @@ public class PostalCodeDirectory {
 
     /**
      * States, districts and municipalities whose name contains the query, ignoring case, accents and umlaut dots
-     * ("dusseldorf" finds Düsseldorf): exact names first, then names starting with it, then the rest; larger areas
-     * before smaller ones; at most {@link #MAX_RESULTS}. A query of fewer than two letters finds nothing.
+     * ("dusseldorf" finds Düsseldorf): the name itself first, then names with it as a word ("Kreis Unna"), names
+     * starting with it, then the rest; larger areas before smaller ones; at most {@link #MAX_RESULTS}. A query of fewer than two letters finds nothing.
      */
     public List<Place> search(String query) {
         String wanted = query == null ? "" : searchKey(query.strip());
@@ -64,15 +64,18 @@ public class PostalCodeDirectory {
             .toList();
     }
 
+    /** 0 the name, 1 a word of it ("unna": "Kreis Unna"), 2 its start, 3 a word's start, 4 anywhere in it. */
     private static int rank(String key, String wanted) {
         if (key.equals(wanted)) {
             return 0;
         }
-        if (key.startsWith(wanted)) {
+        if (java.util.Arrays.asList(key.split("[ -]+")).contains(wanted)) {
             return 1;
         }
-        // a word of the name starts with it ("unna" in "kreis unna")
-        return key.contains(" " + wanted) || key.contains("-" + wanted) ? 2 : 3;
+        if (key.startsWith(wanted)) {
+            return 2;
+        }
+        return key.contains(" " + wanted) || key.contains("-" + wanted) ? 3 : 4;
     }
 
     private List<Searchable> places() {
