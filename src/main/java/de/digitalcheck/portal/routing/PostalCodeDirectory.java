@@ -78,6 +78,19 @@ public class PostalCodeDirectory {
         return key.contains(" " + wanted) || key.contains("-" + wanted) ? 3 : 4;
     }
 
+    /** The state, district or municipality a territory prefix of 2, 5 or 8 digits names, if any. */
+    public Optional<Place> place(String prefix) {
+        if (prefix == null) {
+            return Optional.empty();
+        }
+        return places().stream().map(Searchable::place).filter(p -> p.prefix().equals(prefix)).findFirst();
+    }
+
+    /** A territory prefix with the name of its place where there is one ("05954 Ennepe-Ruhr-Kreis"), else the prefix. */
+    public String describe(String prefix) {
+        return place(prefix).map(p -> prefix + " " + p.name()).orElse(prefix);
+    }
+
     private List<Searchable> places() {
         List<Searchable> known = places;
         if (known == null) {

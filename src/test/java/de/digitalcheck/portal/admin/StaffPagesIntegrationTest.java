@@ -50,6 +50,10 @@ class StaffPagesIntegrationTest extends SignedInTests {
         assertThat(page.split("Es gilt immer das längste passende Präfix", -1)).hasSize(2);
         assertThat(page).contains("05954 liegt in 05 (NRW.INVEST).").doesNotContain("(nrw-invest)", "also diese");
         assertThat(page).contains("href=\"/admin/gebiete\"");
+        // territories with their place's name, for the admin and for the agency's staff
+        assertThat(page).contains(">05954 Ennepe-Ruhr-Kreis<", ">05913000 Dortmund<", ">05 Nordrhein-Westfalen<");
+        assertThat(as("staff-pages-en-staff", "staff@en-agentur.example.org").get("/agentur?lang=de").body())
+            .contains("05954 Ennepe-Ruhr-Kreis");
     }
 
     @Test

@@ -69,6 +69,16 @@ class PostalCodeDirectoryTest {
     }
 
     @Test
+    void aTerritoryIsDescribedByItsPlacesName() {
+        assertThat(DIRECTORY.describe("05954")).isEqualTo("05954 Ennepe-Ruhr-Kreis");
+        assertThat(DIRECTORY.describe("05914000")).isEqualTo("05914000 Hagen");
+        assertThat(DIRECTORY.describe("05")).isEqualTo("05 Nordrhein-Westfalen");
+        // a government district (3 digits) has no name in the table: the prefix alone
+        assertThat(DIRECTORY.describe("059")).isEqualTo("059");
+        assertThat(DIRECTORY.place("99999")).isEmpty();
+    }
+
+    @Test
     void aSearchFindsNothingForTooLittleOrNothingKnownAndIsBounded() {
         assertThat(DIRECTORY.search("a")).isEmpty();
         assertThat(DIRECTORY.search("  ")).isEmpty();

@@ -54,6 +54,9 @@ class AdminViews {
                 names.getOrDefault(o.withinAgencyId(), o.withinAgencyId()))).toList())).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("agencies", rows);
+        Map<String, String> described = new HashMap<>();
+        rows.forEach(r -> r.territories().forEach(t -> described.put(t, directory.describe(t))));
+        model.put("territoryNames", described);
         model.put("accounts", accounts.all());
         model.put("agencyNames", names);
         model.put("form", form);
