@@ -13,8 +13,24 @@
     });
   });
   // After a failed submission, take keyboard and screen-reader users straight to the list of errors.
+  // Otherwise, after a submission that needs one more answer (e.g. which municipality), take them to that question.
+  // A first load has neither, so focus stays where the browser puts it.
   var summary = document.getElementById('error-summary');
-  if (summary) { summary.focus(); }
+  var ask = document.querySelector('[data-dc-ask]');
+  if (summary) { summary.focus(); } else if (ask) { ask.focus(); }
+  // A field needed once another has a value (the contact's name once an email address is given): marked while typing.
+  document.querySelectorAll('[data-required-with]').forEach(function (field) {
+    var other = document.getElementById(field.getAttribute('data-required-with'));
+    var wrapper = field.closest('.kern-form-input');
+    if (!other) { return; }
+    var sync = function () {
+      var needed = other.value.trim() !== '';
+      if (needed) { field.setAttribute('aria-required', 'true'); } else { field.removeAttribute('aria-required'); }
+      if (wrapper) { wrapper.classList.toggle('dc-needed', needed); }
+    };
+    other.addEventListener('input', sync);
+    sync();
+  });
   // Show copy buttons only where they can work.
   document.querySelectorAll('[data-copy]').forEach(function (b) { b.hidden = !navigator.clipboard; });
 })();

@@ -167,7 +167,8 @@ public class AgencyAdministration {
             if (!PREFIX.matcher(prefix).matches() || !directory.coversPrefix(prefix)) {
                 errors.add("prefix", "error.territory.unknown");
             } else {
-                territories.findById(prefix).ifPresent(t -> errors.add("prefix", "error.territory.taken", t.agencyId()));
+                territories.findById(prefix).ifPresent(t -> errors.add("prefix", "error.territory.taken",
+                    agencies.findById(t.agencyId()).map(AgencyRow::name).orElse(t.agencyId())));
             }
         }
         errors.throwIfAny();

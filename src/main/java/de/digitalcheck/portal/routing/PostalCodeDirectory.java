@@ -27,12 +27,95 @@ public class PostalCodeDirectory {
     /** The municipalities of each postal code, indexed by the code's number; null for an unknown code. */
     private final List<Municipality>[] byPostalCode;
     private final Map<String, Municipality> byAgs;
+    /** Every state, district and municipality by name, made on the first search (staff pages only). */
+    private volatile List<Searchable> places;
 
     public PostalCodeDirectory() {
         TableReader table = new TableReader(readTable());
         table.read();
         this.byPostalCode = table.byPostalCode();
         this.byAgs = Collections.unmodifiableMap(table.municipalities);
+    }
+
+    /** Most places a search returns. */
+    public static final int MAX_RESULTS = 25;
+
+    private record Searchable(Place place, String key) {
+    }
+
+    /**
+     * States, districts and municipalities whose name contains the query, ignoring case, accents and umlaut dots
+     * ("dusseldorf" finds Düsseldorf): the name itself first, then names with it as a word ("Kreis Unna"), names
+     * starting with it, then the rest; larger areas before smaller ones; at most {@link #MAX_RESULTS}. A query of fewer than two letters finds nothing.
+     */
+    public List<Place> search(String query) {
+        String wanted = query == null ? "" : searchKey(query.strip());
+        if (wanted.length() < 2) {
+            return List.of();
+        }
+        return places().stream()
+            .filter(p -> p.key().contains(wanted))
+            .sorted(java.util.Comparator.<Searchable>comparingInt(p -> rank(p.key(), wanted))
+                .thenComparing(p -> p.place().kind())
+                .thenComparing(p -> p.key())
+                .thenComparing(p -> p.place().prefix()))
+            .limit(MAX_RESULTS)
+            .map(Searchable::place)
+            .toList();
+    }
+
+    /** 0 the name, 1 a word of it ("unna": "Kreis Unna"), 2 its start, 3 a word's start, 4 anywhere in it. */
+    private static int rank(String key, String wanted) {
+        if (key.equals(wanted)) {
+            return 0;
+        }
+        if (java.util.Arrays.asList(key.split("[ -]+")).contains(wanted)) {
+            return 1;
+        }
+        if (key.startsWith(wanted)) {
+            return 2;
+        }
+        return key.contains(" " + wanted) || key.contains("-" + wanted) ? 3 : 4;
+    }
+
+    /** The state, district or municipality a territory prefix of 2, 5 or 8 digits names, if any. */
+    public Optional<Place> place(String prefix) {
+        if (prefix == null) {
+            return Optional.empty();
+        }
+        return places().stream().map(Searchable::place).filter(p -> p.prefix().equals(prefix)).findFirst();
+    }
+
+    /** A territory prefix with the name of its place where there is one ("05954 Ennepe-Ruhr-Kreis"), else the prefix. */
+    public String describe(String prefix) {
+        return place(prefix).map(p -> prefix + " " + p.name()).orElse(prefix);
+    }
+
+    private List<Searchable> places() {
+        List<Searchable> known = places;
+        if (known == null) {
+            Map<String, Place> byPrefix = new java.util.TreeMap<>();
+            for (Municipality m : byAgs.values()) {
+                String district = m.district() == null || m.district().isBlank() ? null : m.district();
+                byPrefix.put(m.ags(), new Place(m.ags(), m.name(), district == null ? m.state() : district,
+                    Place.Kind.MUNICIPALITY));
+                if (district != null) {
+                    byPrefix.putIfAbsent(m.ags().substring(0, 5), new Place(m.ags().substring(0, 5), district, m.state(),
+                        Place.Kind.DISTRICT));
+                }
+                byPrefix.putIfAbsent(m.ags().substring(0, 2), new Place(m.ags().substring(0, 2), m.state(), null,
+                    Place.Kind.STATE));
+            }
+            known = byPrefix.values().stream().map(p -> new Searchable(p, searchKey(p.name()))).toList();
+            places = known;
+        }
+        return known;
+    }
+
+    /** A name as searched: lower case, without accents and umlaut dots, ß as ss. */
+    static String searchKey(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT).replace("ß", "ss");
+        return java.text.Normalizer.normalize(lower, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     private static byte[] readTable() {

@@ -52,7 +52,7 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
         assertThat(anyone.get("/api/v1/routing?postalCode=58636").body()).contains("nrw-invest");
 
         for (Map.Entry<String, String> bad : Map.of("5x", "2 bis 8 Ziffern", "05999", "keine Gemeinde",
-            "05954", "schon zugeordnet (en-agentur)").entrySet()) {
+            "05954", "schon zugeordnet (Wirtschaftsförderungsagentur Ennepe-Ruhr „EN-Agentur“)").entrySet()) {
             HttpResponse<String> refused = admin.postForm("/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", bad.getKey()));
             assertThat(refused.statusCode()).as(bad.getKey()).isEqualTo(422);
             assertThat(refused.body()).contains(bad.getValue(), "value=\"" + bad.getKey() + "\"");

@@ -110,13 +110,16 @@ class SelfCheckBrowserTest {
             assertThat(page.locator("#type-OWN_PRODUCTS")).isChecked();
             Response response = user.activate(SUBMIT);
 
-            // Errors: a summary linking to each field, and nothing typed is lost.
+            // Errors: a summary linking to each field (the municipality is a question, not an error), and nothing
+            // typed is lost.
             assertEquals(422, response.status());
             assertThat(page).hasTitle(Pattern.compile("^Bitte prüfen Sie Ihre Angaben – "));
             Locator summary = page.locator("#error-summary");
             assertThat(summary).isVisible();
-            assertThat(summary.locator("a[href='#ags']")).hasCount(1);
+            user.assertFocus("#error-summary");
+            assertThat(summary.locator("a[href='#ags']")).hasCount(0);
             assertThat(summary.locator("a[href='#employees']")).hasCount(1);
+            assertThat(page.locator("fieldset#ags")).hasClass(Pattern.compile("dc-ask"));
             assertThat(page.locator("#employees")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("#name")).hasValue("Muster Maschinenbau GmbH");
             assertThat(page.locator("#postalCode")).hasValue("40472");

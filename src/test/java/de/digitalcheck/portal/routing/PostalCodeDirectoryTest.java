@@ -64,4 +64,37 @@ class PostalCodeDirectoryTest {
         assertThat(DIRECTORY.regionName("05999")).isEmpty();
         assertThat(DIRECTORY.regionName("")).isEmpty();
     }
+
+    @Test
+    void placesAreFoundByNameIgnoringCaseAndUmlauts() {
+        assertThat(DIRECTORY.search("ennepe")).extracting(Place::prefix).contains("05954", "05954008");
+        Place district = DIRECTORY.search("Ennepe-Ruhr-Kreis").get(0);
+        assertThat(district).isEqualTo(new Place("05954", "Ennepe-Ruhr-Kreis", "Nordrhein-Westfalen", Place.Kind.DISTRICT));
+        assertThat(DIRECTORY.search("WITTEN")).first().isEqualTo(new Place("05954036", "Witten", "Ennepe-Ruhr-Kreis",
+            Place.Kind.MUNICIPALITY));
+        assertThat(DIRECTORY.search("dusseldorf")).extracting(Place::prefix).contains("05111000");
+        assertThat(DIRECTORY.search("Nordrhein-Westfalen")).first()
+            .isEqualTo(new Place("05", "Nordrhein-Westfalen", null, Place.Kind.STATE));
+        // exact names first: "Unna" the town before "Kreis Unna" before names merely containing it
+        assertThat(DIRECTORY.search("Unna")).extracting(Place::prefix).startsWith("05978036", "05978");
+    }
+
+    @Test
+    void aTerritoryIsDescribedByItsPlacesName() {
+        assertThat(DIRECTORY.describe("05954")).isEqualTo("05954 Ennepe-Ruhr-Kreis");
+        assertThat(DIRECTORY.describe("05914000")).isEqualTo("05914000 Hagen");
+        assertThat(DIRECTORY.describe("05")).isEqualTo("05 Nordrhein-Westfalen");
+        // a government district (3 digits) has no name in the table: the prefix alone
+        assertThat(DIRECTORY.describe("059")).isEqualTo("059");
+        assertThat(DIRECTORY.place("99999")).isEmpty();
+    }
+
+    @Test
+    void aSearchFindsNothingForTooLittleOrNothingKnownAndIsBounded() {
+        assertThat(DIRECTORY.search("a")).isEmpty();
+        assertThat(DIRECTORY.search("  ")).isEmpty();
+        assertThat(DIRECTORY.search(null)).isEmpty();
+        assertThat(DIRECTORY.search("Xyzzyhausen")).isEmpty();
+        assertThat(DIRECTORY.search("en")).hasSize(PostalCodeDirectory.MAX_RESULTS);
+    }
 }

@@ -3,6 +3,8 @@ package de.digitalcheck.portal.admin.web;
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.routing.Place;
+import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.Role;
@@ -10,41 +12,58 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.web.Choice;
 import jakarta.inject.Singleton;
 
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The model of the network admin's overview: agencies with territories and overlaps, the directory, invitations. */
+/**
+ * The models of the network admin's overview (agencies with territories and overlaps, the directory, invitations) and
+ * territories page (finding places by name, adding territories).
+ */
 @Singleton
 class AdminViews {
+
+    /** The roles an admin can invite, least powerful first: the invitation form's default is the first. */
+    static final List<Role> ROLES_BY_POWER = List.of(Role.COACH, Role.AGENCY_STAFF, Role.NETWORK_ADMIN);
 
     private final Agencies agencies;
     private final Accounts accounts;
     private final Messages messages;
+    private final PostalCodeDirectory directory;
 
-    AdminViews(Agencies agencies, Accounts accounts, Messages messages) {
+    AdminViews(Agencies agencies, Accounts accounts, Messages messages, PostalCodeDirectory directory) {
         this.agencies = agencies;
         this.accounts = accounts;
         this.messages = messages;
+        this.directory = directory;
     }
 
     /** An agency's row: its territories and, as text, where they lie inside another agency's. */
     public record AgencyRow(Agency agency, List<String> territories, List<String> overlaps) {
     }
 
+    /** A place found by name, with the agency it is assigned to already (or null). */
+    public record PlaceRow(Place place, String kind, String assignedTo) {
+    }
+
     Map<String, Object> admin(Language lang, InviteForm form, List<FieldError> errors, boolean invited) {
+        Map<String, String> names = agencyNames();
         List<AgencyRow> rows = agencies.overview().stream().map(a -> new AgencyRow(a.agency(), a.territories(),
-            a.overlaps().stream().map(o -> messages.get(lang, "admin.overlap", o.prefix(), o.within(), o.withinAgencyId()))
-                .toList())).toList();
+            a.overlaps().stream().map(o -> messages.get(lang, "admin.overlap", o.prefix(), o.within(),
+                names.getOrDefault(o.withinAgencyId(), o.withinAgencyId()))).toList())).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("agencies", rows);
+        Map<String, String> described = new HashMap<>();
+        rows.forEach(r -> r.territories().forEach(t -> described.put(t, directory.describe(t))));
+        model.put("territoryNames", described);
         model.put("accounts", accounts.all());
+        model.put("agencyNames", names);
         model.put("form", form);
         model.put("errors", messages.byField(lang, errors));
-        model.put("roles", Arrays.stream(Role.values())
+        model.put("roles", ROLES_BY_POWER.stream()
             .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
-        model.put("agencyChoices", agencies.all().stream().map(a -> new Choice(a.id(), a.name())).toList());
+        model.put("agencyChoices", agencyChoices());
         model.put("invited", invited);
         model.put("withdrawn", false);
         model.put("territoryErrors", Map.of());
@@ -58,16 +77,64 @@ class AdminViews {
         Map<String, Object> model = new HashMap<>();
         model.put("account", account);
         model.put("agencyName", account.agencyId() == null ? null
-            : agencies.all().stream().filter(a -> a.id().equals(account.agencyId())).map(a -> a.name()).findFirst()
-                .orElse(account.agencyId()));
+            : agencyNames().getOrDefault(account.agencyId(), account.agencyId()));
         model.put("roleValue", typed == null ? account.role().name() : typed.role());
         model.put("agencyValue", typed == null ? account.agencyId() : typed.agencyId());
         model.put("errors", messages.byField(lang, errors));
-        model.put("roles", Arrays.stream(Role.values())
+        model.put("roles", ROLES_BY_POWER.stream()
             .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
-        model.put("agencyChoices", agencies.all().stream().map(a -> new Choice(a.id(), a.name())).toList());
+        model.put("agencyChoices", agencyChoices());
         model.put("saved", false);
         return model;
+    }
+
+    /**
+     * The territories page: finding a municipality, district or state by name (when {@code query} is not null) and
+     * adding an AGS prefix; {@code errors} are the adding's (by the form's field names) or the search's ("suche").
+     */
+    Map<String, Object> territories(Language lang, String agencyId, String query, TerritoryForm form,
+                                    List<FieldError> errors) {
+        Map<String, String> names = agencyNames();
+        Map<String, String> byField = messages.byField(lang, errors);
+        Map<String, String> assigned = new HashMap<>();
+        agencies.territories().forEach((agency, prefixes) ->
+            prefixes.forEach(p -> assigned.put(p, names.getOrDefault(agency, agency))));
+        String chosen = agencyId != null && names.containsKey(agencyId) ? agencyId
+            : names.keySet().stream().findFirst().orElse("");
+        boolean searched = query != null && !byField.containsKey("suche");
+        List<PlaceRow> places = searched ? directory.search(query).stream()
+            .map(p -> new PlaceRow(p, messages.get(lang, "admin.place." + p.kind().name()), assigned.get(p.prefix())))
+            .toList() : List.of();
+        Map<String, Object> model = new HashMap<>();
+        model.put("agencyChoices", agencyChoices());
+        model.put("agencyId", chosen);
+        model.put("agencyName", names.getOrDefault(chosen, ""));
+        model.put("query", query == null ? "" : query);
+        model.put("searched", searched);
+        model.put("places", places);
+        model.put("territoryForm", form);
+        model.put("errors", byField);
+        model.put("errorLinks", byField.entrySet().stream().map(e -> new ErrorLink("#" + switch (e.getKey()) {
+            case "suche" -> "search-query";
+            case "agencyId" -> "territory-agency";
+            default -> "territory-prefix";
+        }, e.getValue())).toList());
+        return model;
+    }
+
+    /** An error of the territories page, linking to its field. */
+    public record ErrorLink(String anchor, String message) {
+    }
+
+    private List<Choice> agencyChoices() {
+        return agencies.all().stream().map(a -> new Choice(a.id(), a.name())).toList();
+    }
+
+    /** Agency names by id, in the order of {@link Agencies#all()} (by name). */
+    private Map<String, String> agencyNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        agencies.all().forEach(a -> names.put(a.id(), a.name()));
+        return names;
     }
 
     Map<String, String> errors(Language lang, List<FieldError> errors) {

@@ -29,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The network admin's workspace: agencies with their territories, and the directory with invitations. */
+/**
+ * The network admin's workspace: agencies with their territories, and the directory with invitations; the territories
+ * page finds places by name.
+ */
 @Controller
 @Secured("NETWORK_ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,6 +41,8 @@ class AdminWorkspace {
 
     static final String PATH = "/admin";
     static final String VIEW = "admin/admin";
+    static final String TERRITORIES_VIEW = "admin/territories";
+    static final int MAX_QUERY = 100;
 
     private final AdminViews views;
     private final Invitations invitations;
@@ -75,6 +80,19 @@ class AdminWorkspace {
         }
     }
 
+    /**
+     * The territories page: the search by name of a municipality, district or state ({@code suche}, with the agency
+     * to assign to) and the form for a raw AGS prefix. Works without JavaScript: the search is a plain GET form.
+     */
+    @Get(PATH + "/gebiete")
+    HttpResponse<?> territories(HttpRequest<?> request) {
+        String agencyId = request.getParameters().get("agencyId");
+        String query = request.getParameters().get("suche");
+        List<FieldError> errors = searchErrors(query);
+        return territoryPage(errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY,
+            views.territories(lang(request), agencyId, query, new TerritoryForm(agencyId, "", query, null), errors));
+    }
+
     @Post(PATH + "/gebiete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> addTerritory(HttpRequest<?> request, @Body @Nullable TerritoryForm body) {
@@ -84,11 +102,22 @@ class AdminWorkspace {
             agencies.addTerritory(form.agencyId(), form.prefix(), validation.errors(form));
             return HttpResponse.seeOther(URI.create(PATH + "#agencies-title"));
         } catch (ValidationException e) {
-            Map<String, Object> model = views.admin(lang(request), InviteForm.EMPTY, List.of(), false);
-            model.put("territoryErrors", views.errors(lang(request), e.errors()));
-            model.put("territoryForm", form);
-            return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
+            String query = form.query() == null || !searchErrors(form.query()).isEmpty() ? null : form.query();
+            return territoryPage(HttpStatus.UNPROCESSABLE_ENTITY,
+                views.territories(lang(request), form.agencyId(), query, form, e.errors()));
         }
+    }
+
+    /** A search needs at least two letters and at most {@value #MAX_QUERY} characters. */
+    private static List<FieldError> searchErrors(String query) {
+        if (query == null) {
+            return List.of();
+        }
+        String q = query.strip();
+        if (q.length() < 2) {
+            return List.of(FieldError.of("suche", "error.search.short"));
+        }
+        return q.length() > MAX_QUERY ? List.of(FieldError.of("suche", "error.search.long", MAX_QUERY)) : List.of();
     }
 
     @Post(PATH + "/gebiete/entfernen")
@@ -98,6 +127,11 @@ class AdminWorkspace {
         TerritoryForm form = Objects.requireNonNullElse(body, TerritoryForm.EMPTY);
         agencies.removeTerritory(form.agencyId(), form.prefix());
         return HttpResponse.seeOther(URI.create(PATH + "#agencies-title"));
+    }
+
+    private static HttpResponse<?> territoryPage(HttpStatus status, Map<String, Object> model) {
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE)
+            .body(new ModelAndView<>(TERRITORIES_VIEW, model));
     }
 
     private static HttpResponse<?> page(HttpStatus status, Map<String, Object> model) {

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.admin.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.shared.validation.Formats;
 import de.digitalcheck.portal.shared.web.Csrf;
 import io.micronaut.core.annotation.Nullable;
@@ -21,7 +22,8 @@ record InviteForm(
     String agencyId,
     @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
-    static final InviteForm EMPTY = new InviteForm("", "", "", "", null);
+    /** The empty form; its role is the least powerful one (coach). */
+    static final InviteForm EMPTY = new InviteForm("", "", Role.COACH.name(), "", null);
 
     InviteForm {
         email = text(email);

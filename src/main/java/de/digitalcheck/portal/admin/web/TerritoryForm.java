@@ -8,14 +8,18 @@ import jakarta.validation.constraints.Pattern;
 
 import static de.digitalcheck.portal.shared.validation.FormValidation.text;
 
-/** A territory of an agency: an AGS prefix; whether any municipality has it and no agency yet is the domain's. */
+/**
+ * A territory of an agency: an AGS prefix; whether any municipality has it and no agency yet is the domain's. Added
+ * from a search's results, the form carries the search ("suche") so that an error shows the results again.
+ */
 @Serdeable
 record TerritoryForm(
     String agencyId,
     @Pattern(regexp = "\\d{2,8}", message = "error.territory.format") String prefix,
+    @JsonProperty("suche") @Nullable String query,
     @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
-    static final TerritoryForm EMPTY = new TerritoryForm("", "", null);
+    static final TerritoryForm EMPTY = new TerritoryForm("", "", null, null);
 
     TerritoryForm {
         agencyId = text(agencyId);

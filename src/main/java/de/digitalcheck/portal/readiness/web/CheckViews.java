@@ -29,6 +29,7 @@ class CheckViews {
 
     static final String ANSWER_PREFIX = "q.";
     private static final String OPTION_ID_PREFIX = "o-";
+    private static final String AGS_REQUIRED = "error.ags.required";
 
     private final Questionnaires questionnaires;
     private final SelfCheck selfCheck;
@@ -48,20 +49,28 @@ class CheckViews {
     public record ErrorLink(String anchor, String message) {
     }
 
-    /** A question with its options (option id → text), the chosen option's id (or null) and its error (or null). */
-    public record QuestionView(String id, String name, int number, String text, String hint, String error,
+    /**
+     * A question with its visible number ("Frage 3 von 6"), its options (option id → text), the chosen option's id
+     * (or null) and its error (or null).
+     */
+    public record QuestionView(String id, String name, int number, String label, String text, String hint, String error,
                                List<Choice> options, String answer) {
     }
 
     Map<String, Object> profile(Language lang, ProfileForm form, List<FieldError> errors, String action, String token) {
         Map<String, Object> model = new HashMap<>();
-        Map<String, String> byField = messages.byField(lang, errors);
+        // a postal code with several municipalities is a question to ask, not an error
+        boolean asking = errors.stream().anyMatch(e -> e.field().equals("ags") && e.key().equals(AGS_REQUIRED));
+        Map<String, String> byField = new LinkedHashMap<>();
+        errors.stream().filter(e -> !(e.field().equals("ags") && e.key().equals(AGS_REQUIRED)))
+            .forEach(e -> byField.putIfAbsent(e.field(), profileMessage(lang, e)));
         model.put("form", form);
         model.put("errors", byField);
+        model.put("asking", asking);
         model.put("errorLinks", byField.entrySet().stream()
             .sorted(Comparator.comparingInt(e -> ProfileForm.FIELDS.indexOf(e.getKey())))
-            .map(e -> new ErrorLink("#" + e.getKey().replace('.', '-'),
-                messages.get(lang, "profile." + e.getKey()) + ": " + e.getValue())).toList());
+            .map(e -> new ErrorLink("#" + e.getKey().replace('.', '-'), e.getValue())).toList());
+        model.put("contactNameNeeded", !form.contactEmail().isBlank());
         model.put("sectors", Sector.SECTIONS.stream().map(s -> new Choice(s, messages.get(lang, "sector." + s))).toList());
         List<Choice> types = new ArrayList<>();
         for (CompanyType type : CompanyType.values()) {
@@ -84,23 +93,35 @@ class CheckViews {
         Questionnaire questionnaire = selfCheck.questionnaireOf(a);
         Questionnaire.Dimension dimension = questionnaire.dimension(dimensionId).orElseThrow();
         List<Questionnaire.Dimension> steps = questionnaire.dimensionsFor(a.type());
-        Map<String, String> byField = messages.byField(lang, errors);
+        Map<String, FieldError> byField = new LinkedHashMap<>();
+        errors.forEach(e -> byField.putIfAbsent(e.field(), e));
+        List<Questionnaire.Question> asked = questionnaire.questionsOf(dimensionId, a.type());
         List<QuestionView> questions = new ArrayList<>();
+        List<ErrorLink> errorLinks = new ArrayList<>();
         int number = 0;
-        for (Questionnaire.Question q : questionnaire.questionsOf(dimensionId, a.type())) {
+        for (Questionnaire.Question q : asked) {
             number++;
             List<Choice> options = q.options().stream().map(o -> new Choice(o.id(), o.text().in(lang))).toList();
-            questions.add(new QuestionView(q.id(), ANSWER_PREFIX + q.id(), number, q.text().in(lang),
-                q.hint() == null ? null : q.hint().in(lang), byField.get(q.id()), options, answers.get(q.id())));
+            FieldError error = byField.remove(q.id());
+            String text = q.text().in(lang);
+            questions.add(new QuestionView(q.id(), ANSWER_PREFIX + q.id(), number,
+                messages.get(lang, "check.question.number", number, asked.size()), text,
+                q.hint() == null ? null : q.hint().in(lang),
+                error == null ? null : questionMessage(lang, error, "", number, asked.size(), text), options,
+                answers.get(q.id())));
+            if (error != null) {
+                errorLinks.add(new ErrorLink("#q-" + q.id(),
+                    questionMessage(lang, error, ".summary", number, asked.size(), text)));
+            }
         }
+        // errors of questions not on this page (none from this page's form, but never hidden)
+        byField.values().forEach(e -> errorLinks.add(new ErrorLink("#content", messages.message(lang, e))));
         Map<String, Object> model = new HashMap<>();
         model.put("dimensionTitle", dimension.title().in(lang));
         model.put("dimensionDescription", dimension.description() == null ? null : dimension.description().in(lang));
         model.put("questions", questions);
         model.put("optionIdPrefix", OPTION_ID_PREFIX);
-        model.put("errorLinks", byField.entrySet().stream()
-            .map(e -> new ErrorLink("#q-" + e.getKey(), questionLabel(lang, questions, e.getKey()) + ": " + e.getValue()))
-            .toList());
+        model.put("errorLinks", errorLinks);
         int index = steps.indexOf(dimension);
         model.put("progress", progress(lang, index + 2, steps.size() + 1));
         model.put("last", index == steps.size() - 1);
@@ -127,9 +148,20 @@ class CheckViews {
         return answers;
     }
 
-    private String questionLabel(Language lang, List<QuestionView> questions, String id) {
-        return questions.stream().filter(q -> q.id().equals(id)).findFirst()
-            .map(q -> messages.get(lang, "check.question.number", q.number())).orElse(id);
+    /**
+     * A question's error saying which question it is about: {@code check.<key>} (beside the question) or
+     * {@code check.<key>.summary} (in the error summary) with the question's number, their count and its text; the
+     * general message where there is none.
+     */
+    private String questionMessage(Language lang, FieldError error, String variant, int number, int of, String text) {
+        return messages.find(lang, "check." + error.key() + variant, number, of, text)
+            .orElseGet(() -> messages.message(lang, error));
+    }
+
+    /** A profile field's error in words about that field ({@code profile.error.<field>.<key>}), else the general one. */
+    private String profileMessage(Language lang, FieldError error) {
+        return messages.find(lang, "profile.error." + error.field() + "." + error.key().replaceFirst("^error\\.", ""),
+            error.args().toArray()).orElseGet(() -> messages.message(lang, error));
     }
 
     private Map<String, Object> progress(Language lang, int step, int of) {

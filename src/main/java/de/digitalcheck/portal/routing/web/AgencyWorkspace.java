@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.routing.web;
 
 import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyCoaches;
@@ -60,9 +61,11 @@ class AgencyWorkspace {
     private final Messages messages;
     private final Csrf csrf;
     private final FormValidation validation;
+    private final PostalCodeDirectory directory;
 
     AgencyWorkspace(Agencies agencies, AgencyAdministration administration, AgencyTeam team, AgencyCoaches coaches,
-                    Messages messages, Csrf csrf, FormValidation validation) {
+                    Messages messages, Csrf csrf, FormValidation validation, PostalCodeDirectory directory) {
+        this.directory = directory;
         this.agencies = agencies;
         this.administration = administration;
         this.team = team;
@@ -155,7 +158,7 @@ class AgencyWorkspace {
         model.put("hasLogo", administration.hasLogo(agency.id()));
         model.put("logoAction", PATH + "/logo");
         model.put("logoError", null);
-        model.put("territories", agencies.territoriesOf(agency.id()));
+        model.put("territories", agencies.territoriesOf(agency.id()).stream().map(directory::describe).toList());
         model.put("coaches", coaches.coaches(agency.id()));
         model.put("staff", team.staff(agency.id()));
         return model;

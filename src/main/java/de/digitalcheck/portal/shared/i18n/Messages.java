@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The user-visible texts of {@code i18n/messages*.properties}, in German and English. */
 @Singleton
@@ -20,11 +21,16 @@ public class Messages {
     }
 
     public String get(Language language, String key, Object... args) {
+        return find(language, key, args).orElse(key);
+    }
+
+    /** The text of a key, or empty when no bundle has it. */
+    public Optional<String> find(Language language, String key, Object... args) {
         Map<String, Object> variables = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             variables.put(String.valueOf(i), args[i]);
         }
-        return source.getMessage(key, MessageSource.MessageContext.of(language.locale(), variables)).orElse(key);
+        return source.getMessage(key, MessageSource.MessageContext.of(language.locale(), variables));
     }
 
     public String message(Language language, FieldError error) {

@@ -126,7 +126,7 @@ abstract class CheckPagesContract {
         HttpResponse<String> page = http.postForm("/check", form);
         assertThat(page.statusCode()).isEqualTo(422);
         assertThat(page.body()).contains("Die Postleitzahl muss aus genau fünf Ziffern bestehen.",
-            "Die Zahl der Beschäftigten darf nicht negativ sein.", "Bitte füllen Sie dieses Feld aus.",
+            "Die Zahl der Beschäftigten darf nicht negativ sein.", "Bitte wählen Sie die Branche Ihres Unternehmens.",
             "value=\"4413x\"", "value=\"-3\"", "value=\"Müller &amp; Söhne\"", "id=\"error-summary\"",
             "aria-invalid=\"true\"");
         assertThat(page.body()).containsPattern("value=\"TRADE\"\\s+checked");
@@ -137,17 +137,93 @@ abstract class CheckPagesContract {
     void errorMessagesFollowThePageLanguage() {
         HttpResponse<String> page = http.postForm("/check?lang=en", profile("", "44135", "SERVICES"));
         assertThat(page.statusCode()).isEqualTo(422);
-        assertThat(page.body()).contains("Please fill in this field.").doesNotContain("Bitte füllen");
+        assertThat(page.body()).contains("Please enter the name of your company.").doesNotContain("Bitte geben");
     }
 
     @Test
     void anAmbiguousPostalCodeAsksForTheMunicipality() {
+        long before = db.count("assessment");
         HttpResponse<String> page = http.postForm("/check", profile("Rheinmetall Testbetrieb", "40472", "OWN_PRODUCTS"));
         assertThat(page.statusCode()).isEqualTo(422);
         assertThat(page.body()).contains("Düsseldorf", "Ratingen (Kreis Mettmann)", "name=\"ags\"", "value=\"Rheinmetall Testbetrieb\"");
+        // a neutral question, not an error: no summary, no red group, its text once
+        assertThat(page.body()).contains("<title>Welche Gemeinde? – Ihr Unternehmen", "<span>Welche Gemeinde?</span>",
+                "class=\"kern-fieldset dc-ask\" id=\"ags\"", "data-dc-ask=\"true\"")
+            .doesNotContain("error-summary", "kern-fieldset--error", "ags-error", "aria-invalid", "Bitte prüfen");
+        assertThat(page.body().split("gehört zu mehreren Gemeinden", -1)).hasSize(2);
+        assertThat(db.count("assessment")).isEqualTo(before);
+        // with another error the summary lists that one only, and the question stays a question
+        Map<String, String> alsoBroken = profile("Rheinmetall Testbetrieb", "40472", "OWN_PRODUCTS");
+        alsoBroken.put("employees", "");
+        HttpResponse<String> both = http.postForm("/check", alsoBroken);
+        assertThat(both.body()).contains("id=\"error-summary\"", "href=\"#employees\"", "dc-ask")
+            .doesNotContain("href=\"#ags\"", "kern-fieldset--error\" id=\"ags\"");
         Map<String, String> chosen = profile("Rheinmetall Testbetrieb", "40472", "OWN_PRODUCTS");
         chosen.put("ags", "05158028");
         assertThat(start(chosen)).contains("/step/strategy");
+    }
+
+    @Test
+    void everyProfileErrorSaysWhatIsWrongWithItsField() {
+        HttpResponse<String> page = http.postForm("/check", Map.of("name", "", "postalCode", "", "sector", "",
+            "employees", "", "companyType", ""));
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.body()).contains("Bitte geben Sie den Namen Ihres Unternehmens an.",
+                "Bitte geben Sie die Postleitzahl Ihres Standorts an.", "Bitte wählen Sie die Branche Ihres Unternehmens.",
+                "Bitte geben Sie die Zahl der Beschäftigten an.",
+                "Bitte wählen Sie, was auf Ihr Unternehmen am ehesten zutrifft.")
+            // no label glued to a general message ("… am ehesten zu?: Bitte füllen …")
+            .doesNotContain("?:", "Bitte füllen Sie dieses Feld aus.");
+        HttpResponse<String> english = http.postForm("/check?lang=en", Map.of("name", "", "postalCode", "44135",
+            "sector", "C", "employees", "3", "companyType", ""));
+        assertThat(english.body()).contains("Please choose what describes your company best.").doesNotContain("?:");
+    }
+
+    @Test
+    void theContactNameIsNeededOnceAnEmailAddressIsGiven() {
+        HttpResponse<String> first = http.get("/check");
+        assertThat(first.body()).contains("id=\"contact-name-hint\"", "Nötig, sobald Sie eine E-Mail-Adresse angeben.",
+            "data-required-with=\"contact-email\"").doesNotContain("aria-required");
+        long before = db.count("assessment");
+        Map<String, String> form = profile("Kontakt GmbH", "44135", "SERVICES");
+        form.put("contactEmail", "info@kontakt.example.org");
+        HttpResponse<String> page = http.postForm("/check", form);
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.body()).contains("Bitte geben Sie Ihren Namen an: Zu einer E-Mail-Adresse brauchen wir einen Namen.",
+            "href=\"#contact-name\"", "value=\"info@kontakt.example.org\"");
+        assertThat(page.body()).containsPattern("id=\"contact-name\"[^>]*aria-invalid=\"true\" aria-required=\"true\"");
+        assertThat(db.count("assessment")).isEqualTo(before);
+        form.put("contactName", "Kim Kontakt");
+        assertThat(start(form)).contains("/step/");
+    }
+
+    @Test
+    void questionsShowTheirNumberAndErrorsNameTheQuestion() {
+        String first = start(profile("Nummern GmbH", "44135", "OWN_PRODUCTS"));
+        List<Questionnaire.Question> strategy = q.questionsOf("strategy", CompanyType.OWN_PRODUCTS);
+        int count = strategy.size();
+        String page = http.get(first).body();
+        for (int i = 1; i <= count; i++) {
+            assertThat(page).contains("<span class=\"dc-question-number\">Frage " + i + " von " + count + "</span>");
+        }
+        assertThat(page).contains("class=\"kern-stack-xs dc-progress\"").doesNotContain("error-summary");
+        // the second and the last question left open: the summary names them by number and text
+        Map<String, String> answers = Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 2);
+        Map<String, String> some = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            if (i != 1 && i != count - 1) {
+                some.put(strategy.get(i).id(), answers.get(strategy.get(i).id()));
+            }
+        }
+        HttpResponse<String> invalid = http.postForm(first, stepForm(some, strategy, "next"));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        String text = strategy.get(1).text().de();
+        assertThat(invalid.body()).contains("href=\"#q-" + strategy.get(1).id() + "\">Bitte wählen Sie eine Antwort auf Frage 2: „"
+                + text + "“</a>", "Bitte wählen Sie eine Antwort auf Frage 2.", "Bitte wählen Sie eine Antwort auf Frage " + count + ".")
+            .doesNotContain("Bitte beantworten Sie diese Frage.", "Antwort auf Frage 1.");
+        HttpResponse<String> english = http.postForm(first + "?lang=en", stepForm(some, strategy, "next"));
+        assertThat(english.body()).contains("Question 2 of " + count, "Please choose an answer to question 2: “"
+            + strategy.get(1).text().en() + "”");
     }
 
     @Test
@@ -216,7 +292,7 @@ abstract class CheckPagesContract {
         Map<String, String> some = Map.of(strategy.get(0).id(), strategy.get(0).options().get(2).id());
         HttpResponse<String> page = http.postForm(first, stepForm(some, strategy, "next"));
         assertThat(page.statusCode()).isEqualTo(422);
-        assertThat(page.body()).contains("id=\"error-summary\"", "Bitte beantworten Sie diese Frage.")
+        assertThat(page.body()).contains("id=\"error-summary\"", "Bitte wählen Sie eine Antwort auf Frage 2.")
             .containsPattern("value=\"" + strategy.get(0).options().get(2).id() + "\"\\s+checked");
     }
 

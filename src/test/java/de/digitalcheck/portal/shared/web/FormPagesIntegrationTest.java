@@ -60,7 +60,7 @@ class FormPagesIntegrationTest extends SignedInTests {
             new BadValue("admin", "/admin", "/admin/einladungen", Map.of("email", "neu@example.org", "name", "N".repeat(201),
                 "role", "COACH", "agencyId", "en-agentur"), "invite-name", List.of("neu@example.org", "N".repeat(201)),
                 "Bitte höchstens 200 Zeichen.", "Please use at most 200 characters."),
-            new BadValue("admin", "/admin", "/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", "5x"),
+            new BadValue("admin", "/admin/gebiete", "/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", "5x"),
                 "territory-prefix", List.of("5x"), "Ein AGS-Präfix besteht aus 2 bis 8 Ziffern.",
                 "An AGS prefix has 2 to 8 digits."),
             new BadValue("admin", "/admin/agenturen/neu", "/admin/agenturen", agency("Neue Agentur", "kaputt", "2"),
@@ -129,7 +129,7 @@ class FormPagesIntegrationTest extends SignedInTests {
                 Map.of("nav", "next"));
             assertThat(page.statusCode()).isEqualTo(422);
             assertThat(page.body()).contains("id=\"error-summary\"",
-                lang.equals("de") ? "Bitte beantworten Sie diese Frage." : "Please answer this question.");
+                lang.equals("de") ? "Bitte wählen Sie eine Antwort auf Frage 1." : "Please choose an answer to question 1.");
             assertThat(page.body()).containsPattern("<fieldset class=\"[^\"]*kern-fieldset--error\" id=\"q-[^\"]+\"\\s+"
                 + "aria-describedby=\"[^\"]*q-[^\"]+-error\"");
         }
@@ -139,7 +139,7 @@ class FormPagesIntegrationTest extends SignedInTests {
     void aFormShowsItsOwnProblemsAndThoseOfTheDomainAtOnce() {
         HttpResponse<String> profile = anonymous.postForm("/check?lang=de", with(profile("", "99999"), "employees", "-3"));
         assertThat(profile.statusCode()).isEqualTo(422);
-        assertThat(profile.body()).contains("Bitte füllen Sie dieses Feld aus.", "Diese Postleitzahl kennen wir nicht.",
+        assertThat(profile.body()).contains("Bitte geben Sie den Namen Ihres Unternehmens an.", "Diese Postleitzahl kennen wir nicht.",
             "Die Zahl der Beschäftigten darf nicht negativ sein.");
         HttpResponse<String> invitation = admin.postForm("/admin/einladungen?lang=de", Map.of("email",
             "admin@digitalcheck.example.org", "name", "", "role", "COACH", "agencyId", ""));

@@ -1,0 +1,120 @@
+package de.digitalcheck.portal.admin;
+
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SignedInTests;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The network admin's pages as staff read them: agencies by name in the accounts table, coach as the invitation's
+ * default role, the territory explanation once, territories found by the name of a municipality, district or state.
+ */
+@MicronautTest(transactional = false)
+class StaffPagesIntegrationTest extends SignedInTests {
+
+    private static final String EN_AGENTUR = "Wirtschaftsförderungsagentur Ennepe-Ruhr „EN-Agentur“";
+
+    @Test
+    void theAccountsTableNamesAgenciesAndTheInvitationDefaultsToTheLeastPowerfulRole() {
+        Http admin = as("staff-pages-admin", "admin@digitalcheck.example.org");
+        String page = admin.get("/admin?lang=de").body();
+        String accounts = page.substring(page.indexOf("id=\"accounts-title\""), page.indexOf("id=\"invite-title\""));
+        assertThat(accounts).contains(">Wirtschaftsförderung Dortmund<", ">" + EN_AGENTUR + "<")
+            .doesNotContain(">wf-dortmund<", ">en-agentur<");
+        // the roles from least to most powerful, coach chosen
+        String roles = page.substring(page.indexOf("id=\"invite-role\""), page.indexOf("</select>", page.indexOf("id=\"invite-role\"")));
+        assertThat(roles).containsPattern("<option value=\"COACH\" selected=\"selected\">")
+            .doesNotContain("value=\"NETWORK_ADMIN\" selected", "value=\"AGENCY_STAFF\" selected");
+        assertThat(roles.indexOf("COACH")).isLessThan(roles.indexOf("AGENCY_STAFF"));
+        assertThat(roles.indexOf("AGENCY_STAFF")).isLessThan(roles.indexOf("NETWORK_ADMIN"));
+        // an invitation that fails keeps the role that was chosen
+        HttpResponse<String> refused = admin.postForm("/admin/einladungen", Map.of("email", "kaputt", "name", "X",
+            "role", "AGENCY_STAFF", "agencyId", "wf-dortmund"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("<option value=\"AGENCY_STAFF\" selected=\"selected\">");
+    }
+
+    @Test
+    void theTerritoryExplanationAppearsOnceAndOverlapsNameTheAgency() {
+        Http admin = as("staff-pages-admin", "admin@digitalcheck.example.org");
+        String page = admin.get("/admin?lang=de").body();
+        assertThat(page.split("Es gilt immer das längste passende Präfix", -1)).hasSize(2);
+        assertThat(page).contains("05954 liegt in 05 (NRW.INVEST).").doesNotContain("(nrw-invest)", "also diese");
+        assertThat(page).contains("href=\"/admin/gebiete\"");
+        // territories with their place's name, for the admin and for the agency's staff
+        assertThat(page).contains(">05954 Ennepe-Ruhr-Kreis<", ">05913000 Dortmund<", ">05 Nordrhein-Westfalen<");
+        assertThat(as("staff-pages-en-staff", "staff@en-agentur.example.org").get("/agentur?lang=de").body())
+            .contains("05954 Ennepe-Ruhr-Kreis");
+    }
+
+    @Test
+    void placesAreFoundByNameAndAssignedWithoutTypingAKey() {
+        Http admin = as("staff-pages-admin", "admin@digitalcheck.example.org");
+        Http anyone = new Http(server, json);
+
+        HttpResponse<String> first = admin.get("/admin/gebiete?lang=de");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("<h1 class=\"kern-heading-large\">Gebiete zuordnen</h1>", "name=\"suche\"",
+            "name=\"prefix\"").doesNotContain("error-summary", "aria-invalid", "id=\"results-title\"");
+
+        // a district: assigned already, so it says to whom and offers no button; its municipalities can be assigned
+        String ennepe = admin.get("/admin/gebiete?agencyId=wf-hagen&suche=ennepe").body();
+        assertThat(ennepe).contains("Ennepe-Ruhr-Kreis", "AGS-Präfix 05954", "zugeordnet: " + EN_AGENTUR,
+            "Ennepetal", "AGS-Präfix 05954008", "Ennepetal (05954008) Wirtschaftsförderung Hagen zuordnen");
+        assertThat(ennepe).doesNotContain("value=\"05954\"");
+        // without accents and umlaut dots, and states too
+        assertThat(admin.get("/admin/gebiete?suche=dusseldorf").body()).contains("Düsseldorf", "AGS-Präfix 05111000");
+        assertThat(admin.get("/admin/gebiete?suche=Nordrhein").body()).contains("Nordrhein-Westfalen", "AGS-Präfix 05<");
+        HttpResponse<String> none = admin.get("/admin/gebiete?suche=" + URLEncoder.encode("Xyzzyhausen", StandardCharsets.UTF_8));
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(none.body()).contains("Keine Gemeinde, kein Kreis und kein Land heißt wie „Xyzzyhausen“");
+
+        // too short or too long: an error in the page's language, beside the field and in the summary
+        for (String bad : new String[] {"x", " ", "a".repeat(101)}) {
+            HttpResponse<String> refused = admin.get("/admin/gebiete?lang=de&suche=" + URLEncoder.encode(bad, StandardCharsets.UTF_8));
+            assertThat(refused.statusCode()).as(bad).isEqualTo(422);
+            assertThat(refused.body()).as(bad).contains("id=\"error-summary\"", "href=\"#search-query\"", "aria-invalid=\"true\"")
+                .doesNotContain("id=\"results-title\"");
+        }
+        assertThat(admin.get("/admin/gebiete?lang=en&suche=x").body()).contains("Please enter at least two letters of the name.");
+
+        // assigning a found municipality routes it at once; it is removed again afterwards
+        assertThat(anyone.get("/api/v1/routing?postalCode=57392").body()).contains("nrw-invest");
+        String found = admin.get("/admin/gebiete?lang=de&agencyId=wf-hagen&suche=Schmallenberg").body();
+        Matcher prefix = Pattern.compile("name=\"prefix\" value=\"(\\d{8})\"").matcher(found);
+        assertThat(prefix.find()).as(found).isTrue();
+        assertThat(prefix.group(1)).isEqualTo("05958040");
+        assertThat(admin.postForm("/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", "05958040",
+            "suche", "Schmallenberg")).statusCode()).isEqualTo(303);
+        try {
+            assertThat(anyone.get("/api/v1/routing?postalCode=57392").body()).contains("wf-hagen");
+            assertThat(admin.get("/admin/gebiete?lang=de&agencyId=wf-hagen&suche=Schmallenberg").body())
+                .contains("zugeordnet: Wirtschaftsförderung Hagen");
+            // the same again: refused with the agency's name, the search's results shown again
+            HttpResponse<String> taken = admin.postForm("/admin/gebiete?lang=de", Map.of("agencyId", "wf-dortmund",
+                "prefix", "05958040", "suche", "Schmallenberg"));
+            assertThat(taken.statusCode()).isEqualTo(422);
+            assertThat(taken.body()).contains("Dieses Gebiet ist schon zugeordnet (Wirtschaftsförderung Hagen).",
+                "id=\"error-summary\"", "href=\"#territory-prefix\"", "id=\"results-title\"", "Schmallenberg");
+        } finally {
+            admin.postForm("/admin/gebiete/entfernen", Map.of("agencyId", "wf-hagen", "prefix", "05958040"));
+        }
+        assertThat(anyone.get("/api/v1/routing?postalCode=57392").body()).contains("nrw-invest").doesNotContain("wf-hagen");
+    }
+
+    @Test
+    void onlyTheNetworkAdminSearchesTerritories() {
+        assertThat(as("staff-pages-staff", "staff@dortmund.example.org").get("/admin/gebiete?suche=Hagen").statusCode())
+            .isEqualTo(403);
+        assertThat(as("staff-pages-coach", "coach@en-agentur.example.org").get("/admin/gebiete").statusCode()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,189 @@
+package de.digitalcheck.portal.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The network admin's pages in a real browser, on a desktop and on a phone: the header's sign-out button on the
+ * links' baseline, the tables readable at 390 px, the territories found by name by keyboard; axe-core on each page.
+ */
+@ExtendWith(RequiresChromium.class)
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StaffPagesBrowserTest implements TestPropertyProvider {
+
+    private static final String ADMIN = "admin@digitalcheck.example.org";
+
+    final OidcProvider provider = new OidcProvider();
+
+    @Inject
+    EmbeddedServer server;
+
+    private Playwright playwright;
+    private Browser browser;
+    private final List<String> findings = new ArrayList<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return provider.portalProperties();
+    }
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        provider.stop();
+    }
+
+    @Test
+    void theAdminPageReadsWellOnADesktopAndOnAPhone() {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context);
+            assertThat(page.locator("h1")).hasText("Netzwerkverwaltung");
+            assertSignOutOnTheBaseline(page);
+            assertThat(page.locator("#invite-role")).hasValue("COACH");
+            Locator accounts = page.locator("section[aria-labelledby=accounts-title] tbody");
+            assertThat(accounts).containsText("Wirtschaftsförderung Dortmund");
+            assertThat(accounts.getByText("wf-dortmund", new Locator.GetByTextOptions().setExact(true))).hasCount(0);
+            assertEquals(1, page.getByText("Es gilt immer das längste passende Präfix", new Page.GetByTextOptions()).count());
+            audit(page, "admin-desktop");
+
+            page.setViewportSize(390, 844);
+            page.reload();
+            assertSignOutOnTheBaseline(page);
+            assertNull(Browsers.horizontalOverflow(page, 390), "the admin page fits a phone");
+            // the tables stack: no header row to scroll to, each cell says what it is
+            assertThat(page.locator("section[aria-labelledby=accounts-title] thead")).not().isInViewport();
+            Locator cell = page.locator("section[aria-labelledby=accounts-title] tbody td[data-label]").first();
+            assertEquals("E-Mail: ", cell.evaluate("e => getComputedStyle(e, '::before').content").toString()
+                .replace("\"", ""));
+            assertTrue(cell.boundingBox().width > 300, "a stacked cell spans the phone's width");
+            audit(page, "admin-phone");
+        }
+        assertClean();
+    }
+
+    @Test
+    void territoriesAreFoundByNameByKeyboard() {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context);
+            KeyboardUser user = new KeyboardUser(page);
+            user.activate("a[href='/admin/gebiete']");
+            assertThat(page.locator("h1")).hasText("Gebiete zuordnen");
+            assertThat(page.locator("#error-summary")).hasCount(0);
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a first load");
+            audit(page, "territories-first-load");
+
+            // too short a search: the error gets focus
+            user.tabTo("#search-query");
+            user.type("E");
+            Response refused = user.activate("form[role=search] button");
+            assertEquals(422, refused.status());
+            assertEquals("error-summary", page.evaluate("() => document.activeElement.id"));
+            assertThat(page.locator("#search-query")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#search-query")).hasValue("E");
+            audit(page, "territories-error");
+
+            user.tabTo("#search-query");
+            page.keyboard().press("Control+A");
+            user.type("Ennepe");
+            user.activate("form[role=search] button");
+            assertThat(page.locator("#results-title")).containsText("Treffer für „Ennepe“");
+            assertThat(page.locator(".dc-place").first()).containsText("Ennepe-Ruhr-Kreis");
+            assertThat(page.locator(".dc-place").first()).containsText("zugeordnet:");
+            Locator assign = page.locator(".dc-place button").first();
+            assertThat(assign).hasAttribute("aria-label", Pattern.compile("^Ennepetal \\(05954008\\) .+ zuordnen$"));
+            audit(page, "territories-results");
+
+            page.setViewportSize(390, 844);
+            assertNull(Browsers.horizontalOverflow(page, 390), "the territories page fits a phone");
+            audit(page, "territories-results-phone");
+        }
+        assertClean();
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private Page signIn(BrowserContext context) {
+        provider.nextUser("browser-staff-pages-admin", Map.of("email", ADMIN, "email_verified", true));
+        Page page = context.newPage();
+        page.navigate(url("/anmelden"));
+        new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+        assertThat(page).hasURL(url("/admin"));
+        return page;
+    }
+
+    /**
+     * The sign-out button's text sits on the same baseline as the header's links: in the same font size, the bottoms of
+     * the texts' boxes are level (a button's padding or alignment would lift or drop its text).
+     */
+    private static void assertSignOutOnTheBaseline(Page page) {
+        Object measured = page.evaluate("() => { const text = e => { const r = document.createRange();"
+            + " r.selectNodeContents(e); return r.getBoundingClientRect().bottom + ' ' + getComputedStyle(e).fontSize; };"
+            + " return [text(document.querySelector('.dc-user form button .kern-label')),"
+            + " ...[...document.querySelectorAll('.dc-user > a')].map(text)]; }");
+        List<?> texts = (List<?>) measured;
+        assertTrue(texts.size() >= 3, "links and the sign-out button in the header: " + texts);
+        String[] button = texts.get(0).toString().split(" ");
+        // on a phone the row may wrap: the button shares its baseline with a link on its line
+        boolean level = texts.subList(1, texts.size()).stream().map(t -> t.toString().split(" "))
+            .anyMatch(link -> link[1].equals(button[1])
+                && Math.abs(Double.parseDouble(link[0]) - Double.parseDouble(button[0])) <= 1);
+        assertTrue(level, "Abmelden (bottom, font size) " + texts.get(0) + " is not level with a header link " + texts);
+    }
+
+    private String url(String path) {
+        return server.getURL() + path;
+    }
+
+    private void audit(Page page, String name) {
+        String violations = Axe.violations(page, name);
+        if (violations != null) {
+            findings.add(violations);
+        }
+        Browsers.screenshot(page, "staff-" + name);
+    }
+
+    private void assertClean() {
+        if (!findings.isEmpty()) {
+            fail(findings.size() + " accessibility finding(s):\n\n" + String.join("\n\n", findings));
+        }
+    }
+}
