@@ -160,6 +160,14 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
         assertThat(admin.postForm("/admin/konten/" + adminId + "/zurueckziehen", Map.of()).statusCode())
             .as("a used invitation is an account, not an invitation").isEqualTo(404);
         assertThat(accounts.findById(adminId)).isPresent();
+        assertThat(admin.get("/admin/konten/" + adminId).body()).contains("Das ist Ihr eigenes Konto")
+            .doesNotContain("Konto sperren");
+        HttpResponse<String> self = admin.postForm("/admin/konten/" + adminId + "/sperren", Map.of());
+        assertThat(self.statusCode()).as("an admin never locks themselves out").isEqualTo(409);
+        assertThat(self.body()).contains("Ihr eigenes Konto können Sie nicht sperren");
+        assertThat(admin.postForm("/admin/konten/" + adminId + "/rolle", Map.of("role", "COACH", "agencyId", "en-agentur"))
+            .statusCode()).isEqualTo(409);
+        assertThat(admin.get("/admin").statusCode()).as("still signed in as admin").isEqualTo(200);
         assertThat(admin.get("/admin/konten/unknown-id").statusCode()).isEqualTo(404);
         assertThat(admin.postForm("/admin/konten/unknown-id/sperren", Map.of()).statusCode()).isEqualTo(404);
     }

@@ -100,6 +100,33 @@ class StaffPagesBrowserTest implements TestPropertyProvider {
     }
 
     @Test
+    void anAccountsPageTakesAccessAwayByKeyboardAndSaysWhatIsWrong() {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context);
+            KeyboardUser user = new KeyboardUser(page);
+            user.activate("a[href^='/admin/konten/'][aria-label*='Carla Coach']");
+            assertThat(page.locator("h1")).hasText("Carla Coach");
+            assertThat(page.locator("[aria-invalid=true]")).hasCount(0);
+            audit(page, "account-desktop");
+            page.selectOption("#account-agency", "");
+            user.activate("form[action$='/rolle'] button[type=submit]");
+            assertThat(page.locator("#account-agency")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("body")).containsText("brauchen eine Wirtschaftsförderung");
+            audit(page, "account-error");
+            page.setViewportSize(390, 844);
+            page.reload();
+            assertNull(Browsers.horizontalOverflow(page, 390), "the account page fits a phone");
+            audit(page, "account-phone");
+            user.activate("form[action$='/sperren'] button");
+            assertThat(page.locator("body")).containsText("Das Konto ist gesperrt");
+            user.activate("form[action$='/freigeben'] button");
+            assertThat(page.locator("body")).containsText("Die Person kann sich anmelden");
+        }
+        assertClean();
+    }
+
+    @Test
     void territoriesAreFoundByNameByKeyboard() {
         findings.clear();
         try (BrowserContext context = Browsers.newContext(browser)) {

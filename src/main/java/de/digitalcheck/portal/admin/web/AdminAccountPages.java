@@ -22,6 +22,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
@@ -53,18 +54,24 @@ class AdminAccountPages {
     }
 
     @Get("/{id}")
-    ModelAndView<Map<String, Object>> edit(HttpRequest<?> request, @PathVariable String id) {
+    ModelAndView<Map<String, Object>> edit(HttpRequest<?> request, Authentication user, @PathVariable String id) {
         Account account = require(id);
         Map<String, Object> model = views.account(lang(request), account, null, List.of());
         model.put("saved", request.getParameters().contains("gespeichert"));
+        model.put("own", account.id().equals(user.getName()));
         return new ModelAndView<>(VIEW, model);
     }
 
     @Post("/{id}/sperren")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> disable(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Csrf.TokenForm button) {
+    HttpResponse<?> disable(HttpRequest<?> request, Authentication user, @PathVariable String id,
+                            @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
-        accounts.setDisabled(require(id).id(), true, null);
+        Account account = require(id);
+        if (account.id().equals(user.getName())) {
+            return ownAccount(request, account);
+        }
+        accounts.setDisabled(account.id(), true, null);
         return saved(id);
     }
 
@@ -78,10 +85,14 @@ class AdminAccountPages {
 
     @Post("/{id}/rolle")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> changeRole(HttpRequest<?> request, @PathVariable String id, @Body @Nullable RoleForm body) {
+    HttpResponse<?> changeRole(HttpRequest<?> request, Authentication user, @PathVariable String id,
+                               @Body @Nullable RoleForm body) {
         csrf.verify(request, body);
         RoleForm form = Objects.requireNonNullElse(body, new RoleForm("", "", null));
         Account account = require(id);
+        if (account.id().equals(user.getName())) {
+            return ownAccount(request, account);
+        }
         try {
             accounts.changeRole(account.id(), form.role(), form.agencyId());
             return saved(id);
@@ -97,6 +108,14 @@ class AdminAccountPages {
         csrf.verify(request, button);
         accounts.withdrawInvitation(require(id).id(), null);
         return HttpResponse.seeOther(URI.create("/admin?zurueckgezogen#accounts-title"));
+    }
+
+    /** An admin never disables or demotes themselves: the network would lose its way in. */
+    private HttpResponse<?> ownAccount(HttpRequest<?> request, Account account) {
+        Map<String, Object> model = views.account(lang(request), account, null, List.of());
+        model.put("own", true);
+        model.put("ownRefused", true);
+        return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model));
     }
 
     private Account require(String id) {

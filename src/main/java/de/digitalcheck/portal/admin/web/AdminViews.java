@@ -85,6 +85,8 @@ class AdminViews {
             .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
         model.put("agencyChoices", agencyChoices());
         model.put("saved", false);
+        model.put("own", false);
+        model.put("ownRefused", false);
         return model;
     }
 
