@@ -155,6 +155,12 @@ public class ErrorPages {
         return respond(request, e.getStatus());
     }
 
+    /** A request line whose path is no URI ({@code GET /\evil.example}): malformed, not an error of the portal. */
+    @Error(exception = java.net.URISyntaxException.class, global = true)
+    HttpResponse<?> notAUri(HttpRequest<?> request) {
+        return respond(request, HttpStatus.BAD_REQUEST);
+    }
+
     /** A JSON number that no field can take ({@code 1e400}): the request is malformed. */
     @Error(exception = JsonBody.NumberOutOfRange.class, global = true)
     HttpResponse<?> numberOutOfRange(HttpRequest<?> request, JsonBody.NumberOutOfRange e) {
