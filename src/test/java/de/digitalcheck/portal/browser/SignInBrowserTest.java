@@ -38,7 +38,18 @@ class SignInBrowserTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return provider.portalProperties();
+        // the provider sends the browser back to portal.base-url (the redirect_uri never follows the request's host):
+        // the server listens where that address points
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, String> properties = new java.util.HashMap<>(provider.portalProperties());
+        properties.put("micronaut.server.port", String.valueOf(port));
+        properties.put("portal.base-url", "http://localhost:" + port);
+        return properties;
     }
 
     @BeforeAll
