@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.accounts;
+package de.digitalcheck.portal.accounts.web;
 
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.context.annotation.Replaces;
