@@ -21,6 +21,8 @@ public class Coaches {
 
     static final int MAX_TAGS = 15;
     static final int MAX_TAG = 40;
+    /** The column's width: the tags as stored ({@code ", "} between them) must fit. */
+    static final int MAX_TOTAL = 500;
 
     private final CoachRows rows;
     private final Accounts accounts;
@@ -43,7 +45,7 @@ public class Coaches {
     /**
      * A coach changes their own profile: display name (kept in the directory; its shape checked by the coach's form,
      * which found {@code formErrors}), focus topics (comma-separated, at most {@value #MAX_TAGS} of at most
-     * {@value #MAX_TAG} characters) and meeting modes. All or nothing.
+     * {@value #MAX_TAG} characters, {@value #MAX_TOTAL} together) and meeting modes. All or nothing.
      *
      * @throws ValidationException with every problem found, the form's included (nothing changed)
      * @throws UnknownAccount if the account is not a coach
@@ -62,6 +64,8 @@ public class Coaches {
         }
         if (tags.size() > MAX_TAGS || tags.stream().anyMatch(t -> t.length() > MAX_TAG)) {
             errors.add("expertise", "error.coach.tags", MAX_TAGS, MAX_TAG);
+        } else if (String.join(", ", tags).length() > MAX_TOTAL) {
+            errors.add("expertise", "error.coach.tagsTotal", MAX_TOTAL);
         }
         Set<MeetingMode> modes = EnumSet.noneOf(MeetingMode.class);
         for (String mode : modesInput) {

@@ -47,7 +47,9 @@ public class FundingAdministration {
         Errors errors = new Errors().addAll(formErrors);
         String id = slug(input.nameDe().strip());
         FundingProgramme p = checked(id, input, errors);
-        if (!errors.has("nameDe") && programmes.existsById(id)) {
+        if (!errors.has("nameDe") && id.isEmpty()) {
+            errors.add("nameDe", "error.funding.nameLetters");
+        } else if (!errors.has("nameDe") && programmes.existsById(id)) {
             errors.add("nameDe", "error.funding.exists");
         }
         errors.throwIfAny();

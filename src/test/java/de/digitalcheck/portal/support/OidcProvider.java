@@ -6,6 +6,7 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
+import java.net.URI;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +67,10 @@ public final class OidcProvider {
         assertThat(provider.statusCode()).as("provider redirect").isBetween(300, 399);
         String callback = provider.headers().firstValue("Location").orElseThrow();
         assertThat(callback).contains("/oauth/callback/oidc", "code=");
-        return portal.getAbsolute(callback);
+        // the redirect_uri is built from portal.base-url (the tests' http://localhost, without the random port of the
+        // test server): the browser's way back goes to the server under test
+        URI back = URI.create(callback);
+        return portal.get(back.getRawPath() + "?" + back.getRawQuery());
     }
 
     public void stop() {

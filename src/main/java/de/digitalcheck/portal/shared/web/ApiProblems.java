@@ -47,6 +47,14 @@ public class ApiProblems {
         throw new ErrorPages.NotFound();
     }
 
+    /** {@code 400}: the request is malformed, at these fields. */
+    public MutableHttpResponse<Problem> malformed(Language language, String detailKey, List<FieldError> errors) {
+        List<Problem.FieldMessage> list = errors.stream()
+            .map(e -> new Problem.FieldMessage(e.field(), messages.message(language, e))).toList();
+        return respond(HttpStatus.BAD_REQUEST, new Problem("about:blank", messages.get(language, "problem.400"), 400,
+            messages.get(language, detailKey), list));
+    }
+
     public MutableHttpResponse<Problem> invalid(Language language, List<FieldError> errors) {
         List<Problem.FieldMessage> list = errors.stream()
             .map(e -> new Problem.FieldMessage(e.field(), messages.message(language, e))).toList();

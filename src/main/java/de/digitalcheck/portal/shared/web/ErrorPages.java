@@ -20,6 +20,9 @@ import io.micronaut.http.server.exceptions.NotAllowedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.digitalcheck.portal.shared.validation.FieldError;
+
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +39,7 @@ public class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
     /** Statuses with a page text of their own; others show the general one. */
-    static final java.util.Set<Integer> PAGE_TEXTS = java.util.Set.of(400, 401, 403, 404, 405, 413, 415, 429, 500);
+    static final java.util.Set<Integer> PAGE_TEXTS = java.util.Set.of(400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500);
 
     private final ApiProblems problems;
     private final PageRenderer pages;
@@ -152,9 +155,45 @@ public class ErrorPages {
         return respond(request, e.getStatus());
     }
 
+    /** A request line whose path is no URI ({@code GET /\evil.example}): malformed, not an error of the portal. */
+    @Error(exception = java.net.URISyntaxException.class, global = true)
+    HttpResponse<?> notAUri(HttpRequest<?> request) {
+        return respond(request, HttpStatus.BAD_REQUEST);
+    }
+
+    /** A JSON number that no field can take ({@code 1e400}): the request is malformed. */
+    @Error(exception = JsonBody.NumberOutOfRange.class, global = true)
+    HttpResponse<?> numberOutOfRange(HttpRequest<?> request, JsonBody.NumberOutOfRange e) {
+        if (!request.getPath().startsWith("/api/")) {
+            return respond(request, HttpStatus.BAD_REQUEST);
+        }
+        return problems.malformed(ApiProblems.language(request), "problem.400.number",
+            List.of(FieldError.of(e.field, "error.number.range")));
+    }
+
+    /**
+     * Anything else. A database that refused a change because of a parallel one (a unique key taken at the same
+     * moment, a deadlock: SQLState classes 23 and 40) is a conflict, {@code 409}; one that refused a value (too
+     * long, out of range: class 22) is {@code 422}; the transaction was rolled back, nothing is stored. The log line
+     * names the route, not the path (a private link's path is its token), and a database error without its
+     * messages (they quote the values typed).
+     */
     @Error(global = true)
     HttpResponse<?> unexpected(HttpRequest<?> request, Throwable e) {
-        LOG.error("Unexpected error on {} {}", request.getMethod(), request.getPath(), e);
+        Optional<String> state = LogSafe.sqlCause(e).map(java.sql.SQLException::getSQLState).filter(s -> s.length() >= 2);
+        if (state.isPresent() && (state.get().startsWith("23") || state.get().startsWith("40"))) {
+            LOG.warn("Database refused a parallel change on {} {} (SQLState {}): answered 409",
+                request.getMethod(), LogSafe.path(request), state.get());
+            return respond(request, HttpStatus.CONFLICT);
+        }
+        if (state.isPresent() && state.get().startsWith("22")) {
+            LOG.warn("Database refused a value on {} {} (SQLState {}): answered 422",
+                request.getMethod(), LogSafe.path(request), state.get());
+            return request.getPath().startsWith("/api/")
+                ? problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.language(request), "problem.422.database")
+                : respond(request, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        LOG.error("Unexpected error on {} {}", request.getMethod(), LogSafe.path(request), LogSafe.withoutValues(e));
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 

@@ -26,11 +26,44 @@ public final class JsonBody {
             return node.getStringValue();
         }
         if (node.isNumber()) {
-            BigDecimal number = new BigDecimal(node.getNumberValue().toString());
-            return number.stripTrailingZeros().toPlainString();
+            return number(node.getNumberValue(), field);
         }
         errors.add(field, "error.type.text");
         return null;
+    }
+
+    /** At most this many digits before or after the decimal point: a number beyond is no head count, id or code. */
+    static final int MAX_DIGITS = 40;
+
+    /**
+     * A JSON number as its plain text ({@code 12}, {@code 1.5}); one that is not finite ({@code 1e400} reads as
+     * infinity) or has more than {@value #MAX_DIGITS} digits before or after the point (whose plain text could be
+     * a billion characters long) makes the request malformed.
+     */
+    private static String number(Number value, String field) {
+        if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
+            throw new NumberOutOfRange(field);
+        }
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value.toString()).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            throw new NumberOutOfRange(field);
+        }
+        if (number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS) {
+            throw new NumberOutOfRange(field);
+        }
+        return number.toPlainString();
+    }
+
+    /** A number no field can take; answered with 400 and the field by {@link ErrorPages}. */
+    public static class NumberOutOfRange extends RuntimeException {
+        final String field;
+
+        NumberOutOfRange(String field) {
+            super("number out of range", null, false, false);
+            this.field = field;
+        }
     }
 
     /** An object member; {@code null} when absent, an error when not an object. */

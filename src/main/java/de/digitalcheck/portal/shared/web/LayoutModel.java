@@ -41,11 +41,33 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
         Language other = language == Language.DE ? Language.EN : Language.DE;
         model.put("lang", language.code());
         model.put("otherLang", other.code());
-        model.put("switchUrl", path + "?" + PortalLocaleResolver.PARAM + "=" + other.code());
+        String local = sameOriginPath(path);
+        model.put("switchUrl", local + "?" + PortalLocaleResolver.PARAM + "=" + other.code());
         model.put("networkName", networkName);
-        model.put("currentPath", path);
+        model.put("currentPath", local);
         model.put("csrf", csrfToken);
         model.put("userName", userName);
+    }
+
+    /**
+     * {@code path} as a link that cannot leave the portal: one leading slash (a browser reads {@code //host} and
+     * {@code /\\host} as another site, and drops tabs and line breaks before it does), every character outside the
+     * URL path alphabet percent-encoded. The path is the raw request's, so a request for {@code //evil.example/x}
+     * must not become a link to evil.example.
+     */
+    static String sameOriginPath(String path) {
+        String rest = path == null ? "" : path.replaceFirst("^[/\\\\\\s\\p{Cntrl}]+", "");
+        StringBuilder local = new StringBuilder(rest.length() + 1).append('/');
+        for (byte b : rest.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=:@".indexOf(c) >= 0) {
+                local.append(c);
+            } else {
+                local.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return local.toString();
     }
 
     static boolean signedIn(HttpRequest<?> request) {

@@ -1,43 +1,86 @@
 package de.digitalcheck.portal.shared.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.web.router.RouteMatch;
+import io.micronaut.web.router.UriRouteInfo;
+import io.micronaut.web.router.UriRouteMatch;
+import jakarta.inject.Named;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 
 /**
- * Rate limits on the public posts that create data or send mail (starting a self-check, submitting one through the
- * API, asking for a magic link, mailing the PDF report):
- * a sliding window per client address, counted in the database for all replicas ({@link RateLimitLedger}).
- * Over the limit the answer is 429 with {@code Retry-After}.
+ * Rate limits on the public routes that create data, send mail or cost work: every POST of a route open to anyone
+ * ({@code @Secured(isAnonymous())}: starting a check, step saves, {@code /again}, the report mail, the magic link
+ * and its redemption, the API's submission, …) and every public route that produces a PDF. The limit hangs on the
+ * route the router matched (method and URI template), never on the raw path, so another spelling of a path
+ * ({@code /check/}) counts as the route it reaches. Each client address (IPv6: its /64) has a window per route,
+ * counted in the database for all replicas ({@link RateLimitLedger}). Over the limit the answer is 429 with
+ * {@code Retry-After}.
  */
-@ServerFilter(value = {"/check", "/api/v1/assessments", "/mein-unternehmen", "/check/*/report/email"},
-    methods = HttpMethod.POST)
+@ServerFilter("/**")
 class RateLimitFilter {
+
+    static final String PDF = "application/pdf";
 
     private final RateLimits limits;
     private final HttpClientAddressResolver addresses;
     private final RateLimitLedger ledger;
+    private final Scheduler blocking;
+    /** Route → its key in the ledger, or empty when it is not limited. */
+    private final Map<UriRouteInfo<?, ?>, Optional<String>> routes = new ConcurrentHashMap<>();
 
-    RateLimitFilter(RateLimits limits, HttpClientAddressResolver addresses, RateLimitLedger ledger) {
+    RateLimitFilter(RateLimits limits, HttpClientAddressResolver addresses, RateLimitLedger ledger,
+                    @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.limits = limits;
         this.addresses = addresses;
         this.ledger = ledger;
+        this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    void limit(HttpRequest<?> request) {
-        if (!limits.enabled()) {
-            return;
+    Publisher<MutableHttpResponse<?>> limit(HttpRequest<?> request, @Nullable RouteMatch<?> match,
+                                            FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
+        Optional<String> route = limits.enabled() && match instanceof UriRouteMatch<?, ?> uri
+            ? routes.computeIfAbsent(uri.getRouteInfo(), RateLimitFilter::limitedRoute) : Optional.empty();
+        if (route.isEmpty()) {
+            return next.proceed();
         }
-        long retryAfter = ledger.admit(client(request));
-        if (retryAfter > 0) {
-            throw new TooManyRequests(retryAfter);
-        }
+        String client = client(request);
+        return Mono.fromCallable(() -> ledger.admit(client, route.get()))
+            .subscribeOn(blocking)
+            .flatMap(retryAfter -> retryAfter > 0 ? Mono.error(new TooManyRequests(retryAfter)) : Mono.from(next.proceed()));
+    }
+
+    /**
+     * The ledger's name of a limited route ({@code POST /check/{token}/again}), or empty: only routes open to anyone,
+     * and of those the posts and the PDFs (HEAD counts as GET).
+     */
+    static Optional<String> limitedRoute(UriRouteInfo<?, ?> route) {
+        boolean open = Arrays.asList(route.getAnnotationMetadata().stringValues(Secured.class))
+            .contains(SecurityRule.IS_ANONYMOUS);
+        boolean costly = route.getHttpMethod() == HttpMethod.POST
+            || route.getProduces().stream().anyMatch(type -> type.getName().equals(PDF));
+        // HEAD runs the GET's work: one window for both
+        HttpMethod method = route.getHttpMethod() == HttpMethod.HEAD ? HttpMethod.GET : route.getHttpMethod();
+        return open && costly ? Optional.of(method + " " + route.getUriMatchTemplate()) : Optional.empty();
     }
 
     /** A client over its limit; answered with 429 and {@code Retry-After} by {@link ErrorPages}. */
@@ -52,10 +95,15 @@ class RateLimitFilter {
 
     /**
      * The client's address: the connection's peer, or — only where {@code micronaut.server.client-address-header}
-     * names the header that a trusted proxy sets — that header. A header the client sends itself never counts.
+     * names the header that a trusted proxy sets (checked at start, {@link RateLimits}) — that header's last entry
+     * (the address the proxy saw; entries before it are the client's own word). A header the client sends itself
+     * never counts. IPv6 clients are counted by their /64, the smallest network one subscriber gets.
      */
     private String client(HttpRequest<?> request) {
-        return limits.trustForwardedHeader() ? String.valueOf(addresses.resolve(request))
-            : request.getRemoteAddress().getAddress().getHostAddress();
+        if (limits.trustForwardedHeader()) {
+            String value = String.valueOf(addresses.resolve(request));
+            return ClientAddresses.key(value.substring(value.lastIndexOf(',') + 1).trim());
+        }
+        return ClientAddresses.key(request.getRemoteAddress().getAddress());
     }
 }

@@ -1,51 +1,68 @@
 package de.digitalcheck.portal.shared.web;
 
 import io.micronaut.scheduling.annotation.Scheduled;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 
 /**
- * The public posts of the last window per client address, in the database: every replica counts the same posts,
- * so the limit holds for the whole installation, not per replica. A sliding window: a client may post again as
- * soon as its oldest post within the window has left it.
+ * The requests admitted per client address and route, in the database: every replica counts the same requests, so
+ * the limit holds for the whole installation, not per replica. A window starts with a client's first request on a
+ * route and lasts {@link RateLimits#window()}; within it at most {@link RateLimits#requests()} are admitted.
+ * Admission is one conditional statement, so that a parallel burst cannot exceed the limit.
  */
 @Singleton
 class RateLimitLedger {
 
-    private final RateLimitHits hits;
+    private final RateLimitBuckets buckets;
     private final RateLimits limits;
     private final Clock clock;
 
-    RateLimitLedger(RateLimitHits hits, RateLimits limits, Clock clock) {
-        this.hits = hits;
+    RateLimitLedger(RateLimitBuckets buckets, RateLimits limits, Clock clock) {
+        this.buckets = buckets;
         this.limits = limits;
         this.clock = clock;
     }
 
-    /** Records the post and answers 0 if the client may go on, else the seconds until it may (nothing recorded). */
-    @Transactional
-    long admit(String client) {
+    /**
+     * Counts a request of {@code client} on {@code route} and answers 0 if it may go on, else the seconds until it
+     * may (nothing counted).
+     */
+    long admit(String client, String route) {
         Instant now = clock.instant();
         Instant horizon = now.minus(limits.window());
-        String key = client.length() > 64 ? client.substring(0, 64) : client;
-        if (hits.countByClientAndHitAtGreaterThan(key, horizon) >= limits.requests()) {
-            Instant oldest = hits.oldestSince(key, horizon).orElse(now);
-            return Math.max(1, Duration.between(now, oldest.plus(limits.window())).toSeconds() + 1);
+        String bucket = bucket(client, route);
+        if (buckets.take(bucket, now, horizon, limits.requests()) == 1 || buckets.open(bucket, now) == 1
+            // opened by a parallel request between the two statements: count on in it
+            || buckets.take(bucket, now, horizon, limits.requests()) == 1) {
+            return 0;
         }
-        hits.save(new RateLimitHit(null, key, now));
-        return 0;
+        Instant start = buckets.windowStart(bucket).orElse(now);
+        return Math.max(1, Duration.between(now, start.plus(limits.window())).toSeconds() + 1);
     }
 
-    /** Forgets posts that have left every window (safe on several replicas at once: only deletes). */
+    /** The row's key: a hash of client and route (fixed length; no client address at rest). */
+    static String bucket(String client, String route) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                .digest((client + '\n' + route).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Forgets windows that have passed (safe on several replicas at once: only deletes). */
     @Scheduled(fixedDelay = "5m", initialDelay = "1m")
-    @Transactional
     void forgetOld() {
         if (limits.enabled()) {
-            hits.deleteByHitAtLessThan(clock.instant().minus(limits.window()));
+            buckets.forgetStartedBefore(clock.instant().minus(limits.window()));
         }
     }
 }

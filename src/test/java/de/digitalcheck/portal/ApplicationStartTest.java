@@ -1,0 +1,43 @@
+package de.digitalcheck.portal;
+
+import de.digitalcheck.portal.shared.config.StartupProblem;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.exceptions.BeanInstantiationException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** A configuration the portal refuses is told in one line, found however deep the start wrapped it. */
+class ApplicationStartTest {
+
+    @Test
+    void aStartupProblemIsOneLine() {
+        Exception wrapped = new RuntimeException("Error starting", new BeanInstantiationException("bean failed",
+            new StartupProblem("RATE_LIMIT_TRUST_FORWARDED=true needs the header your proxy sets")));
+        assertThat(Application.problem(wrapped)).contains("RATE_LIMIT_TRUST_FORWARDED=true needs the header your proxy sets");
+        assertThat(Application.problem(new IllegalStateException("something else"))).isEmpty();
+    }
+
+    /** A start without DB_URL or SESSION_SECRET: one line naming the variable and where it is documented. */
+    @Test
+    void aMissingRequiredVariableIsNamedInsteadOfAStackTrace() {
+        Throwable noDatabase = catchThrowable(() -> ApplicationContext.run(EmbeddedServer.class,
+            Map.of("datasources.default.url", "${DB_URL}"), "test").close());
+        assertThat(Application.problem(noDatabase)).contains("the environment variable DB_URL is not set: the JDBC URL of "
+            + "the MySQL 8 / MariaDB 10.11+ database, e.g. jdbc:mysql://db:3306/digitalcheck?connectionTimeZone=UTC"
+            + "&forceConnectionTimeZoneToSession=true (see README, Configuration, and docs/operations.md)");
+        Throwable noSecret = catchThrowable(() -> ApplicationContext.run(EmbeddedServer.class,
+            Map.of("micronaut.security.token.jwt.signatures.secret.generator.secret", "${SESSION_SECRET}"), "test").close());
+        assertThat(Application.problem(noSecret)).get().asString()
+            .startsWith("the environment variable SESSION_SECRET is not set: the key (at least 32 characters")
+            .doesNotContain("\n");
+        Throwable shortSecret = catchThrowable(() -> ApplicationContext.run(EmbeddedServer.class,
+            Map.of("micronaut.security.token.jwt.signatures.secret.generator.secret", "too-short"), "test").close());
+        assertThat(Application.problem(shortSecret))
+            .contains("SESSION_SECRET must have at least 32 characters, it has 9 (see README, Configuration)");
+    }
+}

@@ -1,0 +1,245 @@
+package de.digitalcheck.portal;
+
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SignedInTests;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import javax.sql.DataSource;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input of any kind gets a clear answer and changes nothing: never a 500. Every form and JSON route of the route
+ * table gets hostile values, and the inputs that used to end in a 500 are checked one by one: a number no field can
+ * take, a coach's expertise longer than its column, a funding programme whose name makes no id, and the same thing
+ * created twice at the same moment (unique keys).
+ */
+@MicronautTest(transactional = false)
+class HostileInputIntegrationTest extends SignedInTests {
+
+    @Inject
+    Router router;
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new LinkedHashMap<>(super.getProperties());
+        properties.put("portal.mail.mode", "mailbox");
+        return properties;
+    }
+
+    private Http admin;
+
+    /** The network admin, signed in once (a provider subject binds an account once). */
+    private synchronized Http admin() {
+        if (admin == null) {
+            admin = as("hostile-admin", "admin@digitalcheck.example.org");
+        }
+        assertThat(admin.cookie("JWT")).as("the admin is signed in").isPresent();
+        return admin;
+    }
+
+    /** Values that break naive code: huge, empty, control characters, numbers beyond any type, markup, other scripts. */
+    static final List<String> HOSTILE = List.of("x".repeat(5000), "", " ", "\u0000", "1e400", "-1e400", "99999999999999999999999",
+        "-1", "NaN", "<script>alert(1)</script>", "\u202E日本語 🙂", "%00%ff", "../../etc/passwd", "' OR '1'='1");
+    /** The field names the portal's forms use, each filled with a hostile value. */
+    static final List<String> FIELDS = List.of("name", "email", "phone", "postalCode", "ags", "sector", "employees",
+        "companyType", "nav", "expertise", "modes", "role", "agencyId", "prefix", "shortName", "website", "address",
+        "firstContactDays", "nameDe", "nameEn", "provider", "summaryDe", "summaryEn", "url", "regionAgs", "dimensions",
+        "maxLevel", "validFrom", "validUntil", "smeOnly", "token", "consent", "lang");
+
+    @Test
+    void noFormOrJsonRouteAnswersHostileInputWithAServerError() {
+        Http admin = admin();
+        Http staff = as("hostile-staff", "staff@en-agentur.example.org");
+        Http coach = as("hostile-coach", "coach@en-agentur.example.org");
+        assertThat(staff.cookie("JWT")).as("staff signed in").isPresent();
+        assertThat(coach.cookie("JWT")).as("coach signed in").isPresent();
+        Http company = new Http(server, json);
+        String token = company.postForm("/check", Map.of("name", "Hostile GmbH", "postalCode", "44135", "sector", "C",
+            "employees", "5", "companyType", "TRADE")).headers().firstValue("Location").orElseThrow().split("/")[2];
+        List<UriRouteInfo<?, ?>> posts = router.uriRoutes()
+            .filter(r -> r.getHttpMethod() == HttpMethod.POST)
+            .filter(r -> !r.getUriMatchTemplate().toString().startsWith("/oauth/") && !r.getUriMatchTemplate().toString().equals("/abmelden"))
+            .sorted(Comparator.comparing((UriRouteInfo<?, ?> r) -> r.getUriMatchTemplate().toString().endsWith("/loeschen")))
+            .toList();
+        assertThat(posts).hasSizeGreaterThan(20);
+        List<String> serverErrors = new ArrayList<>();
+        for (UriRouteInfo<?, ?> route : posts) {
+            String path = route.getUriMatchTemplate().expand(Map.of("token", token, "dimension", "strategy", "id", "zim"));
+            Http http = path.startsWith("/agentur") ? staff : path.startsWith("/coach") ? coach
+                : path.startsWith("/admin") ? admin : company;
+            for (String value : HOSTILE) {
+                HttpResponse<String> response;
+                if (path.startsWith("/api/")) {
+                    response = http.postJson(path, hostileJson(value));
+                } else if (route.getConsumes().contains(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+                    response = http.postMultipart(path, Map.of("_csrf", http.csrfToken()), "logo", value + ".png", "image/png",
+                        value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    Map<String, String> form = new LinkedHashMap<>();
+                    FIELDS.forEach(f -> form.put(f, value));
+                    response = http.postForm(path, form);
+                }
+                if (response.statusCode() >= 500) {
+                    serverErrors.add("POST " + path + " with " + abbreviated(value) + ": " + response.statusCode());
+                }
+            }
+        }
+        for (String body : List.of("{\"company\":{\"employees\":1e400}}", "[]", "{\"answers\":[1,2]}", "{\"company\":\"x\"}",
+            "{\"a\":" + "[".repeat(2000) + "]".repeat(2000) + "}", "{\"company\":{\"employees\":1e1000000000}}",
+            "{\"company\":{\"employees\":123456789012345678901234567890}}", "{\"language\":1.5e-400}", "\u0000")) {
+            int status = company.postJson("/api/v1/assessments", body).statusCode();
+            if (status >= 500) {
+                serverErrors.add("POST /api/v1/assessments with " + abbreviated(body) + ": " + status);
+            }
+        }
+        assertThat(serverErrors).as("answers with a server error").isEmpty();
+    }
+
+    private String hostileJson(String value) {
+        Map<String, Object> company = new LinkedHashMap<>();
+        for (String f : List.of("name", "postalCode", "ags", "sector", "employees", "companyType")) {
+            company.put(f, value);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("company", company);
+        body.put("contact", Map.of("name", value, "email", value));
+        body.put("answers", Map.of(value.isEmpty() ? "q" : value, value));
+        body.put("language", value);
+        return company.isEmpty() ? "{}" : new Http(server, json).write(body);
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "… (" + value.length() + ")" : value;
+    }
+
+    @Test
+    void aNumberBeyondAnyTypeIsABadRequestNamingTheField() {
+        Http http = new Http(server, json);
+        HttpResponse<String> response = http.postJson("/api/v1/assessments",
+            "{\"company\":{\"name\":\"Zahl GmbH\",\"postalCode\":\"44135\",\"sector\":\"C\",\"employees\":1e400,"
+                + "\"companyType\":\"TRADE\"},\"answers\":{},\"language\":\"en\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        Map<String, Object> problem = http.map(response);
+        assertThat(problem).containsEntry("status", 400);
+        assertThat(problem.get("errors")).asList().singleElement().asString().contains("company.employees");
+        assertThat(new Database(dataSource).value("SELECT COUNT(*) FROM assessment WHERE company_name = 'Zahl GmbH'"))
+            .isEqualTo(0L);
+    }
+
+    @Test
+    void fifteenExpertiseTagsOfFortyCharactersAreAFieldErrorNotAServerError() {
+        Http coach = as("hostile-tags-coach", "coach@dortmund.example.org");
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            tags.add(String.valueOf((char) ('a' + i)).repeat(40));
+        }
+        HttpResponse<String> response = coach.postForm("/coach", Map.of("name", "Dominik Coach", "expertise",
+            String.join(",", tags), "modes", "ONLINE"));
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("höchstens 500 Zeichen");
+    }
+
+    @Test
+    void aFundingProgrammeNameWithoutLatinLettersIsAFieldError() {
+        Http admin = admin();
+        Map<String, String> form = new LinkedHashMap<>(Map.of("nameDe", "数字化 — ✓", "nameEn", "Digitalisation",
+            "provider", "Land NRW", "summaryDe", "Zuschuss.", "summaryEn", "Grant.", "url", "https://example.org/p",
+            "regionAgs", "05", "maxLevel", "3", "validFrom", "2026-01-01", "dimensions", "factory"));
+        long before = new Database(dataSource).count("funding_programme");
+        HttpResponse<String> response = admin.postForm("/admin/foerderprogramme", form);
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("mindestens einen lateinischen Buchstaben oder eine Ziffer");
+        assertThat(new Database(dataSource).count("funding_programme")).isEqualTo(before);
+    }
+
+    /** The same invitation, agency or logo sent several times at the same moment: stored once, never a 500. */
+    @Test
+    void theSameThingCreatedAtTheSameMomentIsStoredOnceAndAnsweredClearly() throws Exception {
+        Http admin = admin();
+        Database db = new Database(dataSource);
+        admin.csrfToken(); // the form token before the burst, so that every request carries the same one
+        for (int round = 0; round < 3; round++) {
+            String email = "race-" + round + "@example.org";
+            List<Integer> invitations = burst(8, () -> admin.postForm("/admin/einladungen",
+                Map.of("email", email, "name", "Race " + email, "role", "COACH", "agencyId", "en-agentur")).statusCode());
+            assertThat(invitations).as("invitations of " + email).contains(303).allMatch(s -> s == 303 || s == 409 || s == 422);
+            assertThat(db.value("SELECT COUNT(*) FROM account WHERE email = ?", email))
+                .as(invitations + " " + db.rows("SELECT email FROM account WHERE email LIKE 'race%'")).isEqualTo(1L);
+
+            String shortName = "Race Agentur " + round;
+            List<Integer> agencies = burst(8, () -> admin.postForm("/admin/agenturen", Map.of("name", "Wirtschaftsförderung "
+                + shortName, "shortName", shortName, "email", "race@example.org", "firstContactDays", "2")).statusCode());
+            assertThat(agencies).as("agencies " + shortName).contains(303).allMatch(s -> s == 303 || s == 409 || s == 422);
+            assertThat(db.value("SELECT COUNT(*) FROM agency WHERE id = ?", "race-agentur-" + round))
+                .as(agencies + " " + db.rows("SELECT id FROM agency WHERE short_name LIKE 'Race%'")).isEqualTo(1L);
+
+            String agency = "race-agentur-" + round;
+            byte[] png = png();
+            String csrf = admin.csrfToken();
+            List<Integer> logos = burst(8, () -> admin.postMultipart("/admin/agenturen/" + agency + "/logo",
+                Map.of("_csrf", csrf), "logo", "logo.png", "image/png", png).statusCode());
+            assertThat(logos).as("logos of " + agency).contains(303).allMatch(s -> s == 303 || s == 409);
+            assertThat(db.value("SELECT COUNT(*) FROM agency_logo WHERE agency_id = ?", agency)).isEqualTo(1L);
+        }
+    }
+
+    private static List<Integer> burst(int threads, Supplier<Integer> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return call.get();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static byte[] png() {
+        BufferedImage img = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
