@@ -51,7 +51,7 @@ class FundingBrowserTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return provider.portalProperties();
+        return provider.browserPortalProperties();
     }
 
     @BeforeAll

@@ -38,20 +38,7 @@ class SignInBrowserTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new java.util.HashMap<>(provider.portalProperties());
-        // the portal's public address is this test server's, so that the provider sends the browser back here
-        int port = freePort();
-        properties.put("micronaut.server.port", String.valueOf(port));
-        properties.put("portal.base-url", "http://localhost:" + port);
-        return properties;
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return provider.browserPortalProperties();
     }
 
     @BeforeAll

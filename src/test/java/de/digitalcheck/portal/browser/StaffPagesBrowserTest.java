@@ -50,7 +50,7 @@ class StaffPagesBrowserTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return provider.portalProperties();
+        return provider.browserPortalProperties();
     }
 
     @BeforeAll

@@ -35,6 +35,24 @@ public final class OidcProvider {
         return properties;
     }
 
+    /**
+     * The portal properties for a browser test: besides the provider, the server listens on a fixed free port that
+     * {@code portal.base-url} names, because the provider sends the browser back to the base URL (the OAuth
+     * {@code redirect_uri} never follows the request's host).
+     */
+    public Map<String, String> browserPortalProperties() {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, String> properties = new HashMap<>(portalProperties());
+        properties.put("micronaut.server.port", String.valueOf(port));
+        properties.put("portal.base-url", "http://localhost:" + port);
+        return properties;
+    }
+
     public String issuer() {
         return server.issuerUrl(ISSUER_ID).toString();
     }
