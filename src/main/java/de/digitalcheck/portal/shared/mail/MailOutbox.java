@@ -163,7 +163,7 @@ public class MailOutbox {
                 Duration wait = backoff(attempts);
                 LOG.warn("Mail {} not sent (attempt {}), trying again in {} s: {}", row.id(), attempts,
                     wait.toSeconds(), reason);
-                rows.retryAt(row.id(), clock.instant().plus(wait), reason);
+                rows.retryAt(row.id(), clock.instant().plus(wait).truncatedTo(java.time.temporal.ChronoUnit.MILLIS), reason);
             }
             return false;
         }

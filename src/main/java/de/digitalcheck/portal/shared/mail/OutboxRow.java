@@ -13,7 +13,12 @@ record OutboxRow(@Id String id, String recipient, String subject, String body, @
                  @Nullable String attachmentType, @Nullable byte[] attachment, Instant createdAt, int attempts,
                  Instant nextAttemptAt, @Nullable Instant claimedUntil, @Nullable String lastError) {
 
-    static OutboxRow of(String id, Mail mail, Instant now) {
+    /**
+     * A new row, due at once. Its times are cut to milliseconds, the column's precision: the database would round
+     * them, possibly up, and a dispatcher asking within that half millisecond would not find the mail due.
+     */
+    static OutboxRow of(String id, Mail mail, Instant instant) {
+        Instant now = instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (mail.attachments().size() > 1) {
             throw new IllegalArgumentException("the outbox carries at most one attachment");
         }

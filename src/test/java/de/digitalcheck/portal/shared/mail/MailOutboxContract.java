@@ -44,6 +44,8 @@ abstract class MailOutboxContract implements TestPropertyProvider {
     TransactionOperations<Connection> transactions;
     @Inject
     javax.sql.DataSource dataSource;
+    @Inject
+    OutboxRows rows;
 
     Database db;
 
@@ -153,5 +155,23 @@ abstract class MailOutboxContract implements TestPropertyProvider {
             }
         }).distinct().count()).isEqualTo(mails);
         assertThat(db.count("mail_outbox")).isZero();
+    }
+
+    @Test
+    void aMailIsDueTheMomentItIsWrittenWhateverTheDatabaseDoesWithSubMilliseconds() {
+        // the column keeps milliseconds: a database that rounds .1236 up to .124 would hide the mail from a
+        // dispatcher asking at .1237 — the wake-up right after a commit — until the next scheduled run
+        java.time.Instant written = java.time.Instant.parse("2026-11-30T12:00:00.123600Z");
+        OutboxRow row = OutboxRow.of("00000000-0000-0000-0000-00000000d0e1", new Mail("due@example.org", "Fällig", "Text"),
+            written);
+        transactions.executeWrite(status -> rows.save(row));
+        try {
+            assertThat(rows.findDue(java.time.Instant.parse("2026-11-30T12:00:00.123700Z"), 100)).contains(row.id());
+        } finally {
+            transactions.executeWrite(status -> {
+                rows.deleteById(row.id());
+                return null;
+            });
+        }
     }
 }
