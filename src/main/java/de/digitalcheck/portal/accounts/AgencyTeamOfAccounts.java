@@ -22,8 +22,29 @@ class AgencyTeamOfAccounts implements AgencyTeam {
 
     @Override
     public List<AgencyMember> staff(String agencyId) {
-        return accounts.ofAgency(agencyId, Role.AGENCY_STAFF).stream()
-            .map(a -> new AgencyMember(a.name(), a.email(), "")).toList();
+        return accounts.ofAgency(agencyId, Role.AGENCY_STAFF).stream().map(AgencyTeamOfAccounts::member).toList();
+    }
+
+    @Override
+    public List<AgencyMember> members(String agencyId) {
+        return java.util.stream.Stream.of(Role.AGENCY_STAFF, Role.COACH)
+            .flatMap(role -> accounts.ofAgency(agencyId, role).stream())
+            .sorted(java.util.Comparator.comparing(Account::name, String.CASE_INSENSITIVE_ORDER))
+            .map(AgencyTeamOfAccounts::member).toList();
+    }
+
+    @Override
+    public void setDisabled(String agencyId, String accountId, boolean disabled) {
+        accounts.setDisabled(accountId, disabled, java.util.Objects.requireNonNull(agencyId));
+    }
+
+    @Override
+    public void withdrawInvitation(String agencyId, String accountId) {
+        accounts.withdrawInvitation(accountId, java.util.Objects.requireNonNull(agencyId));
+    }
+
+    private static AgencyMember member(Account a) {
+        return new AgencyMember(a.id(), a.name(), a.email(), a.role().name(), "", !a.bound(), a.disabled());
     }
 
     @Override

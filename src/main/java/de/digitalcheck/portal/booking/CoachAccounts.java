@@ -64,7 +64,8 @@ class CoachAccounts implements AgencyCoaches {
         return accounts.ofAgency(agencyId, Role.COACH).stream()
             .filter(a -> coaches.containsKey(a.id()) && !a.disabled())
             .sorted(Comparator.comparing(a -> a.name()))
-            .map(a -> new AgencyMember(a.name(), a.email(), coaches.get(a.id()).expertise()))
+            .map(a -> new AgencyMember(a.id(), a.name(), a.email(), a.role().name(), coaches.get(a.id()).expertise(),
+                !a.bound(), a.disabled()))
             .toList();
     }
 }

@@ -3,7 +3,12 @@ package de.digitalcheck.portal.routing;
 /**
  * A person of an agency as its workspace lists them.
  *
+ * @param accountId the person's account
+ * @param role      the role's name ({@code AGENCY_STAFF}, {@code COACH})
  * @param expertise a coach's focus topics, comma-separated; empty for others
+ * @param invited   whether the person has not signed in yet (the invitation can still be withdrawn)
+ * @param disabled  whether the account is disabled
  */
-public record AgencyMember(String name, String email, String expertise) {
+public record AgencyMember(String accountId, String name, String email, String role, String expertise, boolean invited,
+                           boolean disabled) {
 }

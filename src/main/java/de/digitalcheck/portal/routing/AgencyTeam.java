@@ -17,6 +17,23 @@ public interface AgencyTeam {
     /** The agency's staff, by name. */
     List<AgencyMember> staff(String agencyId);
 
+    /** Everybody of the agency (staff and coaches, disabled ones too), by name. */
+    List<AgencyMember> members(String agencyId);
+
+    /**
+     * Disables or enables a person of the agency; their session ends at its next request.
+     *
+     * @throws de.digitalcheck.portal.shared.NoSuchThing if the person is not of this agency
+     */
+    void setDisabled(String agencyId, String accountId, boolean disabled);
+
+    /**
+     * Withdraws an invitation of the agency nobody has used yet.
+     *
+     * @throws de.digitalcheck.portal.shared.NoSuchThing if there is no such unused invitation in this agency
+     */
+    void withdrawInvitation(String agencyId, String accountId);
+
     /**
      * Invites a coach into the agency: an account and an invitation mail, or neither. The email and name are as a form
      * checked their shapes, finding {@code formErrors}.

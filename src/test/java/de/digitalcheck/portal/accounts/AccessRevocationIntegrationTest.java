@@ -203,4 +203,46 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
         assertThat(account.role().name()).isEqualTo("AGENCY_STAFF");
         assertSessionEnded(first.get("/coach"));
     }
+
+    @Test
+    void agencyStaffTakeAccessAwayFromTheirOwnTeamOnly() {
+        Http staff = new Http(server, json);
+        provider.signIn(staff, "revocation-en-staff", "staff@en-agentur.example.org", true);
+        Http coach = new Http(server, json);
+        provider.signIn(coach, "revocation-en-coach", "coach@en-agentur.example.org", true);
+        assertThat(coach.get("/coach").statusCode()).isEqualTo(200);
+        String coachId = accounts.findByEmail("coach@en-agentur.example.org").orElseThrow().id();
+        String staffId = accounts.findByEmail("staff@en-agentur.example.org").orElseThrow().id();
+        String dortmund = accounts.findByEmail("coach@dortmund.example.org").orElseThrow().id();
+
+        HttpResponse<String> page = staff.get("/agentur");
+        assertThat(page.body()).contains("Team und Zugänge", "Zugang von Carla Coach sperren", "Ihr eigener Zugang")
+            .doesNotContain("Dominik Coach", "/agentur/team/" + staffId + "/sperren");
+        assertThat(staff.postForm("/agentur/team/" + coachId + "/sperren", Map.of()).headers().firstValue("Location"))
+            .get().asString().startsWith("/agentur?team");
+        assertSessionEnded(coach.get("/coach"));
+        assertThat(staff.get("/agentur").body()).contains("Zugang von Carla Coach freigeben", "gesperrt");
+
+        assertThat(staff.postForm("/agentur/team/" + dortmund + "/sperren", Map.of()).statusCode())
+            .as("another agency's person is not found").isEqualTo(404);
+        assertThat(accounts.findById(dortmund).orElseThrow().isDisabled()).isFalse();
+        HttpResponse<String> self = staff.postForm("/agentur/team/" + staffId + "/sperren", Map.of());
+        assertThat(self.statusCode()).isEqualTo(409);
+        assertThat(self.body()).contains("Ihren eigenen Zugang können Sie hier nicht sperren");
+        assertThat(staff.get("/agentur").statusCode()).isEqualTo(200);
+
+        assertThat(staff.postForm("/agentur/team/" + coachId + "/freigeben", Map.of()).statusCode()).isEqualTo(303);
+        Http back = new Http(server, json);
+        provider.signIn(back, "revocation-en-coach", "coach@en-agentur.example.org", true);
+        assertThat(back.get("/coach").statusCode()).isEqualTo(200);
+
+        assertThat(staff.postForm("/agentur/coaches", Map.of("email", "neu-coach@example.org", "name", "Nina Neu"))
+            .statusCode()).isEqualTo(303);
+        String invited = accounts.findByEmail("neu-coach@example.org").orElseThrow().id();
+        assertThat(staff.get("/agentur").body()).contains("Einladung von Nina Neu zurückziehen");
+        assertThat(staff.postForm("/agentur/team/" + invited + "/zurueckziehen", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(accounts.findById(invited)).isEmpty();
+        assertThat(staff.postForm("/agentur/team/" + coachId + "/zurueckziehen", Map.of()).statusCode())
+            .as("a used invitation is not withdrawn").isEqualTo(404);
+    }
 }

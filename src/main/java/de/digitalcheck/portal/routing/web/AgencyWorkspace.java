@@ -25,6 +25,7 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.multipart.CompletedFileUpload;
@@ -80,6 +81,7 @@ class AgencyWorkspace {
         Map<String, Object> model = model(SignedIn.of(authentication));
         model.put("saved", request.getParameters().contains("gespeichert"));
         model.put("coachInvited", request.getParameters().contains("eingeladen"));
+        model.put("teamChanged", request.getParameters().contains("team"));
         return new ModelAndView<>(VIEW, model);
     }
 
@@ -145,6 +147,45 @@ class AgencyWorkspace {
         return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#logo-title"));
     }
 
+    /**
+     * Staff take access away from their own team and give it back (never another agency's: the agency comes from the
+     * session, and a person of another agency is not found); the person's session ends at its next request. Nobody
+     * disables themselves here.
+     */
+    @Post(PATH + "/team/{id}/sperren")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> disable(HttpRequest<?> request, Authentication authentication, @PathVariable("id") String accountId,
+                            @Body @Nullable Csrf.TokenForm button) {
+        return changeAccess(request, authentication, accountId, button, user -> team.setDisabled(user.agencyId(), accountId, true));
+    }
+
+    @Post(PATH + "/team/{id}/freigeben")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> enable(HttpRequest<?> request, Authentication authentication, @PathVariable("id") String accountId,
+                           @Body @Nullable Csrf.TokenForm button) {
+        return changeAccess(request, authentication, accountId, button, user -> team.setDisabled(user.agencyId(), accountId, false));
+    }
+
+    @Post(PATH + "/team/{id}/zurueckziehen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> withdraw(HttpRequest<?> request, Authentication authentication, @PathVariable("id") String accountId,
+                             @Body @Nullable Csrf.TokenForm button) {
+        return changeAccess(request, authentication, accountId, button, user -> team.withdrawInvitation(user.agencyId(), accountId));
+    }
+
+    private HttpResponse<?> changeAccess(HttpRequest<?> request, Authentication authentication, String accountId,
+                                         @Nullable Csrf.TokenForm button, java.util.function.Consumer<SignedIn> change) {
+        csrf.verify(request, button);
+        SignedIn user = SignedIn.of(authentication);
+        if (accountId.equals(user.accountId())) {
+            Map<String, Object> model = model(user);
+            model.put("ownRefused", true);
+            return page(HttpStatus.CONFLICT, model);
+        }
+        change.accept(user);
+        return HttpResponse.seeOther(URI.create(PATH + "?team#team-title"));
+    }
+
     private Map<String, Object> model(SignedIn user) {
         Agency agency = agencies.require(user.agencyId());
         Map<String, Object> model = new HashMap<>();
@@ -161,6 +202,10 @@ class AgencyWorkspace {
         model.put("territories", agencies.territoriesOf(agency.id()).stream().map(directory::describe).toList());
         model.put("coaches", coaches.coaches(agency.id()));
         model.put("staff", team.staff(agency.id()));
+        model.put("members", team.members(agency.id()));
+        model.put("me", user.accountId());
+        model.put("ownRefused", false);
+        model.put("teamChanged", false);
         return model;
     }
 
