@@ -71,7 +71,8 @@ public class Reports {
         }
         Report report = of(assessment, token, language);
         mail.send(new Mail(assessment.contact().email(),
-            messages.get(language, "report.mail.subject", assessment.company().name().replaceAll("\\p{Cntrl}", " ")),
+            // no free text in the subject: a company name is whatever somebody typed
+            messages.get(language, "report.mail.subject"),
             messages.get(language, "report.mail.text", assessment.company().name(), resultUrl(token)),
             List.of(new Mail.Attachment(report.fileName().ascii(), PDF, report.pdf()))));
     }
