@@ -71,16 +71,9 @@ public class Accounts {
     public Account changeRole(String accountId, @Nullable String roleInput, @Nullable String agencyInput) {
         AccountRow account = inScope(accountId, null);
         Errors errors = new Errors();
-        Role role = java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(roleInput)).findFirst().orElse(null);
-        if (role == null) {
-            errors.add("role", "error.invite.role");
-        }
-        String agency = agencyInput == null || agencyInput.isBlank() ? null : agencyInput.strip();
-        if (role != null && role.belongsToAgency() && (agency == null || !agencies.exists(agency))) {
-            errors.add("agencyId", "error.invite.agency");
-        }
+        Assignment assignment = assignment(roleInput, agencyInput, errors);
         errors.throwIfAny();
-        AccountRow saved = rows.update(account.withRole(role, agency));
+        AccountRow saved = rows.update(account.withRole(assignment.role(), assignment.agencyId()));
         announce(saved, false);
         return saved.account();
     }
@@ -99,6 +92,26 @@ public class Accounts {
         }
         announce(account, true);
         rows.delete(account);
+    }
+
+    /** A role and, for staff and coaches, their agency, as a form chose them. */
+    record Assignment(@Nullable Role role, @Nullable String agencyId) {
+    }
+
+    /**
+     * The role and agency a form sent, checked: an unknown role, and a missing or unknown agency for staff and
+     * coaches, are added to {@code errors} (the role is then null).
+     */
+    Assignment assignment(@Nullable String roleInput, @Nullable String agencyInput, Errors errors) {
+        Role role = java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(roleInput)).findFirst().orElse(null);
+        if (role == null) {
+            errors.add("role", "error.invite.role");
+        }
+        String agency = agencyInput == null || agencyInput.isBlank() ? null : agencyInput.strip();
+        if (role != null && role.belongsToAgency() && (agency == null || !agencies.exists(agency))) {
+            errors.add("agencyId", "error.invite.agency");
+        }
+        return new Assignment(role, agency);
     }
 
     private AccountRow inScope(String accountId, @Nullable String withinAgency) {

@@ -21,11 +21,6 @@ class AgencyTeamOfAccounts implements AgencyTeam {
     }
 
     @Override
-    public List<AgencyMember> staff(String agencyId) {
-        return accounts.ofAgency(agencyId, Role.AGENCY_STAFF).stream().map(AgencyTeamOfAccounts::member).toList();
-    }
-
-    @Override
     public List<AgencyMember> members(String agencyId) {
         return java.util.stream.Stream.of(Role.AGENCY_STAFF, Role.COACH)
             .flatMap(role -> accounts.ofAgency(agencyId, role).stream())

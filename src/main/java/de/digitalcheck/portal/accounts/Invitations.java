@@ -1,7 +1,6 @@
 package de.digitalcheck.portal.accounts;
 
 import de.digitalcheck.portal.shared.security.Role;
-import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
@@ -12,7 +11,6 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,16 +20,14 @@ public class Invitations {
 
     private final AccountRows rows;
     private final Accounts accounts;
-    private final Agencies agencies;
     private final MailOutbox mailer;
     private final Messages messages;
     private final PortalSettings settings;
 
-    Invitations(AccountRows rows, Accounts accounts, Agencies agencies, MailOutbox mailer, Messages messages,
+    Invitations(AccountRows rows, Accounts accounts, MailOutbox mailer, Messages messages,
                 PortalSettings settings) {
         this.rows = rows;
         this.accounts = accounts;
-        this.agencies = agencies;
         this.mailer = mailer;
         this.messages = messages;
         this.settings = settings;
@@ -51,16 +47,10 @@ public class Invitations {
         if (!errors.has("email") && rows.findByEmail(email).isPresent()) {
             errors.add("email", "error.invite.exists");
         }
-        Role role = Arrays.stream(Role.values()).filter(r -> r.name().equals(roleInput)).findFirst().orElse(null);
-        if (role == null) {
-            errors.add("role", "error.invite.role");
-        }
-        String agency = agencyInput == null || agencyInput.isBlank() ? null : agencyInput.strip();
-        if (role != null && role.belongsToAgency() && (agency == null || !agencies.exists(agency))) {
-            errors.add("agencyId", "error.invite.agency");
-        }
+        Accounts.Assignment assignment = accounts.assignment(roleInput, agencyInput, errors);
         errors.throwIfAny();
-        Account account = accounts.add(email, name, role, agency, null, null).account();
+        Role role = assignment.role();
+        Account account = accounts.add(email, name, role, assignment.agencyId(), null, null).account();
         String roleName = messages.get(Language.DE, "role." + role.name());
         mailer.send(new Mail(email, messages.get(Language.DE, "mail.invite.subject"),
             messages.get(Language.DE, "mail.invite.text", name, roleName, settings.link("/anmelden"))

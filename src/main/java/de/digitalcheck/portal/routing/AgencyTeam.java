@@ -14,9 +14,6 @@ public interface AgencyTeam {
     /** The longest name of a person that the directory keeps. */
     int MAX_NAME = 200;
 
-    /** The agency's staff, by name. */
-    List<AgencyMember> staff(String agencyId);
-
     /** Everybody of the agency (staff and coaches, disabled ones too), by name. */
     List<AgencyMember> members(String agencyId);
 

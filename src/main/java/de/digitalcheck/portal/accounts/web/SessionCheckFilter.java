@@ -11,7 +11,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.security.authentication.Authentication;
 import org.slf4j.Logger;
@@ -59,8 +58,7 @@ class SessionCheckFilter implements Ordered {
                 return Mono.from(next.proceed());
             }
             LOG.info("Session of account {} ended: the directory changed", session.getName());
-            return Mono.just(HttpResponse.seeOther(URI.create("/anmelden?beendet"))
-                .cookie(Cookie.of(SignOut.SESSION_COOKIE, "").path("/").maxAge(0).httpOnly(true)));
+            return Mono.just(HttpResponse.seeOther(URI.create("/anmelden?beendet")).cookie(SignOut.ended()));
         });
     }
 

@@ -53,8 +53,12 @@ class SignOut {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
-        return HttpResponse.seeOther(URI.create(afterSignOut()))
-            .cookie(Cookie.of(SESSION_COOKIE, "").path("/").maxAge(0).httpOnly(true));
+        return HttpResponse.seeOther(URI.create(afterSignOut())).cookie(ended());
+    }
+
+    /** The cookie that deletes the session cookie in the browser. */
+    static Cookie ended() {
+        return Cookie.of(SESSION_COOKIE, "").path("/").maxAge(0).httpOnly(true);
     }
 
     private String afterSignOut() {

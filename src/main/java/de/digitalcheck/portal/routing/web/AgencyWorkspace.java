@@ -201,7 +201,6 @@ class AgencyWorkspace {
         model.put("logoError", null);
         model.put("territories", agencies.territoriesOf(agency.id()).stream().map(directory::describe).toList());
         model.put("coaches", coaches.coaches(agency.id()));
-        model.put("staff", team.staff(agency.id()));
         model.put("members", team.members(agency.id()));
         model.put("me", user.accountId());
         model.put("ownRefused", false);
