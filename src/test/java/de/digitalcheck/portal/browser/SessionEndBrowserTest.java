@@ -56,7 +56,7 @@ class SessionEndBrowserTest extends BrowserTestSupport implements TestPropertyPr
 
             // the staff member's next page load, in their own browser
             staff.reload();
-            assertThat(staff).hasURL(Pattern.compile(Pattern.quote(url("/anmelden")) + "\\?beendet"));
+            assertThat(staff).hasURL(url("/anmelden?beendet"));
             assertThat(staff.locator("[role=status]")).containsText("Ihre Sitzung wurde beendet, weil sich Ihr Zugang geändert hat");
             assertThat(staff.locator("h1")).hasText("Anmelden");
             audit(staff, "session-ended-desktop");
@@ -65,7 +65,7 @@ class SessionEndBrowserTest extends BrowserTestSupport implements TestPropertyPr
             audit(staff, "session-ended-phone");
             // the session cookie is gone: the workspace asks to sign in, and a disabled person cannot sign in again
             staff.navigate(url("/agentur"));
-            assertThat(staff).hasURL(Pattern.compile(Pattern.quote(url("/anmelden")) + ".*"));
+            assertThat(staff).hasURL(Pattern.compile(".*/anmelden.*"));
             assertThat(staff.locator("h1")).hasText("Anmelden");
 
             // enabled again, the person signs in as before
@@ -82,7 +82,7 @@ class SessionEndBrowserTest extends BrowserTestSupport implements TestPropertyPr
         Page page = context.newPage();
         page.navigate(url("/anmelden"));
         new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
-        page.waitForURL(Pattern.compile(Pattern.quote(server.getURL().toString()) + "/(agentur|admin|coach).*"));
+        page.waitForURL(Pattern.compile(".*/(agentur|admin|coach)$"));
         return page;
     }
 
