@@ -64,6 +64,7 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
             user.activate("form[action$='/report/email'] button");
             assertThat(page.locator("#report [role=status]")).containsText("Wir haben Ihnen eine E-Mail an rita@giesserei.example.org geschickt");
             auditBoth(page, "report-mail-requested");
+            section(page, "report-mail-requested");
 
             MimeMessage mail = smtp.awaitMails(1)[0];
             Matcher link = Pattern.compile("http://localhost(/check/" + token + "/report/confirm/[A-Za-z0-9_-]{43})")
@@ -91,6 +92,7 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
             user.activate("form[action$='/report/email'] button");
             assertThat(page.locator("#report [role=alert]")).containsText("haben wir heute schon 5 E-Mails geschickt");
             auditBoth(page, "report-mail-limit");
+            section(page, "report-mail-limit");
         }
         assertClean();
     }
@@ -118,6 +120,16 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
         page.setViewportSize(390, 844);
         assertNull(Browsers.horizontalOverflow(page, 390), name + " fits a phone");
         audit(page, name + "-phone");
+        page.setViewportSize(1280, 900);
+    }
+
+    /** The report section alone (the whole result page is long), for docs/screenshots. */
+    private static void section(Page page, String name) {
+        for (int width : new int[] {1280, 390}) {
+            page.setViewportSize(width, width == 390 ? 844 : 900);
+            page.locator("#report").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(Browsers.SCREENSHOTS.resolve(name + "-section-" + width + ".png")));
+        }
         page.setViewportSize(1280, 900);
     }
 
