@@ -99,11 +99,25 @@ abstract class PeerBenchmarkContract {
 
         // I check again with better answers: only my latest counts for others, and I never count for myself
         Assessment again = submit("Meine GmbH", "R", 60, 4, "ICH@r.example.org");
+        assertThat(again.completedAt()).isAfter(mine.completedAt());
         peers.forget();
+        // (MariaDB once answered from before the new check's commit: read again for a moment)
+        for (int i = 0; i < 20 && compare(other).score() <= withMyFirst; i++) {
+            sleep();
+            peers.forget();
+        }
         assertThat(compare(other).companies()).isEqualTo(6);
         assertThat(compare(other).score()).isGreaterThan(withMyFirst);
         assertThat(compare(again).companies()).isEqualTo(6);
         assertThat(compare(mine).companies()).as("my older check does not compare with my newer one").isEqualTo(6);
         assertThat(compare(mine).score()).isCloseTo(compare(again).score(), within(1e-9));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
