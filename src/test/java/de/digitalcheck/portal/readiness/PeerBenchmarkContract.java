@@ -98,14 +98,11 @@ abstract class PeerBenchmarkContract {
         double withMyFirst = compare(other).score();
 
         // I check again with better answers: only my latest counts for others, and I never count for myself
+        // "latest" is by completion time, which MariaDB here keeps to the second: complete the newer one later
+        sleep();
         Assessment again = submit("Meine GmbH", "R", 60, 4, "ICH@r.example.org");
         assertThat(again.completedAt()).isAfter(mine.completedAt());
         peers.forget();
-        // (MariaDB once answered from before the new check's commit: read again for a moment)
-        for (int i = 0; i < 20 && compare(other).score() <= withMyFirst; i++) {
-            sleep();
-            peers.forget();
-        }
         assertThat(compare(other).companies()).isEqualTo(6);
         assertThat(compare(other).score()).isGreaterThan(withMyFirst);
         assertThat(compare(again).companies()).isEqualTo(6);
@@ -115,7 +112,7 @@ abstract class PeerBenchmarkContract {
 
     private static void sleep() {
         try {
-            Thread.sleep(100);
+            Thread.sleep(1100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
