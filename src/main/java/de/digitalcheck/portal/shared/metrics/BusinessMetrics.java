@@ -122,6 +122,12 @@ public class BusinessMetrics {
         mailsGivenUp.increment();
     }
 
+    /** A scheduled job ran on this replica ({@code shared.scheduling.ScheduledJobs}; the others skipped it). */
+    public void jobRan(String job) {
+        Counter.builder("digitalcheck.jobs.runs").description("scheduled jobs run on this replica")
+            .tag("job", job).register(registry).increment();
+    }
+
     /** Registers the number of mails waiting in the outbox, read when scraped. */
     public void mailsPending(Supplier<Number> count) {
         pending("digitalcheck.mails.pending", "mails waiting in the outbox", count);
