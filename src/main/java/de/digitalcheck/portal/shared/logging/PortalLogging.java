@@ -71,7 +71,7 @@ public class PortalLogging extends ContextAwareBase implements Configurator {
 
     /**
      * The encoder for {@code LOG_FORMAT}: {@code json} gives one JSON object per line (logback's own
-     * {@link JsonEncoder}: no further library, and it writes the MDC, so the {@link RequestIds request id}); anything
+     * {@link JsonEncoder}: no further library, and it writes the MDC, so the request id of {@code shared.web.RequestIds}); anything
      * else the text line of {@link #PATTERN}. The JSON line has the same formatted message as the text line (the
      * callers keep tokens and personal data out of it) and leaves out the message's template arguments and logback's
      * context properties.

@@ -29,7 +29,7 @@ class JsonLogTest {
         ch.qos.logback.classic.Logger logger = context.getLogger("de.digitalcheck.portal.Example");
         logger.addAppender(appender);
         if (requestId != null) {
-            context.getMDCAdapter().put(RequestIds.MDC_KEY, requestId);
+            context.getMDCAdapter().put(de.digitalcheck.portal.shared.web.RequestIds.MDC_KEY, requestId);
         }
         // as the callers log: the route template, never the token the path held
         logger.warn("Unexpected error on {} {}", "GET", "/check/{token}/result", new IllegalStateException("boom"));

@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.shared.logging;
+package de.digitalcheck.portal.shared.web;
 
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
@@ -17,15 +17,15 @@ import java.util.regex.Pattern;
 /**
  * Gives every request an id: the {@value #HEADER} the proxy sent (only letters, digits, {@code . _ -}, at most 64
  * characters; anything else is replaced), or a new random one. It is in the logging MDC as {@value #MDC_KEY} for
- * everything logged while the request is handled (a JSON log line carries it, see {@link PortalLogging}) and is
+ * everything logged while the request is handled (a JSON log line carries it, see {@code shared.logging.PortalLogging}) and is
  * echoed in the response's {@value #HEADER}, so that a person reporting a problem can name the log lines. The id
  * says nothing about the person or the request.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-class RequestIds implements Ordered {
+public class RequestIds implements Ordered {
 
-    static final String HEADER = "X-Request-Id";
-    static final String MDC_KEY = "requestId";
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
     private static final String ATTRIBUTE = RequestIds.class.getName();
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 

@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.shared.logging;
+package de.digitalcheck.portal.shared.web;
 
 import de.digitalcheck.portal.support.Http;
 import io.micronaut.json.JsonMapper;
