@@ -35,7 +35,8 @@ COPY --from=build /build/training/ /opt/training/
 # archive does not fit. The training program is removed afterwards.
 RUN JAVA_TOOL_OPTIONS="-XX:+UseSerialGC" java -cp /opt/training de.digitalcheck.build.ClassDataSharingTraining /app \
         digitalcheck-portal-0.1.0-SNAPSHOT.jar digitalcheck-portal-0.1.0-SNAPSHOT.jsa \
- && java -Xshare:on -XX:+UseSerialGC -XX:SharedArchiveFile=digitalcheck-portal-0.1.0-SNAPSHOT.jsa -version \
+ && java -Xshare:on -XX:+UseSerialGC -XX:SharedArchiveFile=digitalcheck-portal-0.1.0-SNAPSHOT.jsa \
+        -cp digitalcheck-portal-0.1.0-SNAPSHOT.jar -version \
  && rm -rf /opt/training /app/cds-training.log
 USER 10001:10001
 ENV PORT=8080 MANAGEMENT_PORT=9090 LOG_FORMAT=json
