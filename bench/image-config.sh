@@ -30,19 +30,24 @@ JAR=$(cd "$APP" && ls digitalcheck-portal-*.jar)
 ARCHIVE=${JAR%.jar}.jsa
 cp -p "$APP/$JAR" "$OUT/portal/"
 echo "[image] building bench/minimal (offline) and the archives (training starts with the chart's options)"
-./mvnw -o -q -B -f bench/minimal/pom.xml -DskipTests package
-cp -p bench/minimal/target/minimal-micronaut-1.jar "$OUT/minimal/"
+MINIMAL_JAR=bench/minimal/target/minimal-micronaut-1.jar
+if [ ! -f $MINIMAL_JAR ] || [ bench/minimal/pom.xml -nt $MINIMAL_JAR ] \
+   || [ bench/minimal/src/main/java/bench/minimal/Minimal.java -nt $MINIMAL_JAR ]; then
+  ./mvnw -o -q -B -f bench/minimal/pom.xml -DskipTests package
+fi
+cmp -s $MINIMAL_JAR "$OUT/minimal/minimal-micronaut-1.jar" || cp -p $MINIMAL_JAR "$OUT/minimal/"
 mkdir -p "$OUT/training"
 javac -d "$OUT/training" src/build/java/de/digitalcheck/build/ClassDataSharingTraining.java
 if [ ! -s "$OUT/portal/$ARCHIVE" ] || [ "$OUT/portal/$ARCHIVE" -ot "$OUT/portal/$JAR" ]; then
   JAVA_TOOL_OPTIONS="$JVM_OPTS" java -cp "$OUT/training" de.digitalcheck.build.ClassDataSharingTraining \
     "$OUT/portal" "$JAR" "$ARCHIVE" 2>&1 | grep -v "Picked up" || true
 fi
-if [ ! -s "$OUT/minimal/minimal.jsa" ]; then
-  (cd "$OUT/minimal" && MICRONAUT_SERVER_PORT=$PORT java $JVM_OPTS -XX:ArchiveClassesAtExit=minimal.jsa \
-     -jar minimal-micronaut-1.jar > training.log 2>&1 & echo $! > training.pid)
+if [ ! -s "$OUT/minimal/minimal.jsa" ] || [ "$OUT/minimal/minimal.jsa" -ot "$OUT/minimal/minimal-micronaut-1.jar" ]; then
+  (cd "$OUT/minimal" && exec env MICRONAUT_SERVER_PORT=$PORT java $JVM_OPTS -XX:ArchiveClassesAtExit=minimal.jsa \
+     -jar minimal-micronaut-1.jar > "$OUT/minimal/training.log" 2>&1) &
+  echo $! > "$OUT/minimal/training.pid"
   for _ in $(seq 1 500); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.05; done
-  kill "$(cat "$OUT/minimal/training.pid")"; while kill -0 "$(cat "$OUT/minimal/training.pid")" 2>/dev/null; do sleep 0.1; done
+  kill "$(cat "$OUT/minimal/training.pid")" 2>/dev/null || true; while kill -0 "$(cat "$OUT/minimal/training.pid")" 2>/dev/null; do sleep 0.1; done
 fi
 
 DB_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB_NAME?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
