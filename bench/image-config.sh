@@ -107,7 +107,7 @@ if [[ ",$PARTS," == *",memory,"* ]]; then
         fi
       done
     elif [ -r "/proc/$PORTAL_PID/status" ]; then
-      awk -v t="$(date +%s)" '/VmRSS|VmHWM/ {printf "%s %s %s kB\n", t, $1, $2}' "/proc/$PORTAL_PID/status" >> "$OUT/memory-samples.txt"
+      awk -v t="$(date +%s)" '/VmRSS|VmHWM/ {printf "%s %s %s kB\n", t, $1, $2}' "/proc/$PORTAL_PID/status" >> "$OUT/memory-samples.txt"  2>/dev/null || true
     fi
     sleep 0.2
   done
