@@ -10,7 +10,7 @@
 # Environment (all optional): BENCH_PORT (default: a free port), BENCH_DB (digitalcheck_bench: dropped and re-created!),
 # BENCH_DB_HOST, BENCH_DB_PORT, BENCH_DB_USER, BENCH_DB_PASSWORD (127.0.0.1, 3306, root, empty),
 # BLOCKING_THREADS, DB_POOL_SIZE (the portal's own variables; unset = its defaults 16 and 16),
-# BENCH_SCENARIOS (startup,page,post), BENCH_APP_JVM_OPTS (extra JVM flags for the portal),
+# BENCH_SCENARIOS (startup,page,post,image: image = bench/image-config.sh), BENCH_APP_JVM_OPTS (extra JVM flags for the portal),
 # BENCH_STARTUP_VARIANTS (JVM option sets for extra warm starts, ";"-separated; "none" to skip),
 # BENCH_DB_URL_PARAMS (JDBC URL parameters of DB_URL; default: those of the project's MariaDB tests),
 # BENCH_OPTS (extra -Dbench.* flags for the harness, e.g. "-Dbench.measureSeconds=20"), BENCH_SKIP_BUILD=1.
@@ -64,8 +64,11 @@ ARCHIVE=${JAR%.jar}.jsa
 DEFAULT_STARTUP_VARIANTS="-XX:TieredStopAtLevel=1;-Xshare:on -XX:SharedArchiveFile=$ARCHIVE;-XX:TieredStopAtLevel=1 -Xshare:on -XX:SharedArchiveFile=$ARCHIVE"
 [ "${BENCH_STARTUP_VARIANTS:-}" = none ] && BENCH_STARTUP_VARIANTS=" "
 
+SCENARIOS=${BENCH_SCENARIOS:-startup,page,post,image}
+HARNESS_SCENARIOS=$(echo "$SCENARIOS" | tr ',' '\n' | grep -v '^image$' | paste -sd, - || true)
+if [ -n "$HARNESS_SCENARIOS" ]; then
 # shellcheck disable=SC2086
-exec java -Xms256m -Xmx512m -Dlogback.configurationFile=bench/logback-harness.xml \
+java -Xms256m -Xmx512m -Dlogback.configurationFile=bench/logback-harness.xml \
   -cp "$APP/bench-classes:$(cat "$OUT/classpath-runtime.txt")" \
   -Dbench.appClasses="$PWD/$APP/$JAR" \
   -Dbench.benchClasses="$PWD/$APP/bench-classes" \
@@ -76,9 +79,16 @@ exec java -Xms256m -Xmx512m -Dlogback.configurationFile=bench/logback-harness.xm
   -Dbench.dbUser="$DB_USER" -Dbench.dbPassword="$DB_PASSWORD" \
   -Dbench.dbUrlParams="${BENCH_DB_URL_PARAMS:-}" \
   -Dbench.blockingThreads="${BLOCKING_THREADS:-}" -Dbench.poolSize="${DB_POOL_SIZE:-}" \
-  -Dbench.scenarios="${BENCH_SCENARIOS:-startup,page,post}" \
+  -Dbench.scenarios="$HARNESS_SCENARIOS" \
   -Dbench.sweep="${BENCH_SWEEP:-}" \
   -Dbench.appJvmOptions="${BENCH_APP_JVM_OPTS:-}" \
   -Dbench.startupVariants="${BENCH_STARTUP_VARIANTS:-$DEFAULT_STARTUP_VARIANTS}" \
   ${BENCH_OPTS:-} \
   de.digitalcheck.portal.bench.PortalBench
+fi
+
+# The portal in the container image's configuration vs a minimal Micronaut application, and its memory under load
+# (bench/image-config.sh; scenario "image").
+if [[ ",$SCENARIOS," == *",image,"* ]]; then
+  bench/image-config.sh
+fi

@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
 public final class ClassDataSharingTraining {
 
     private static final List<String> PAGES = List.of("/check", "/", "/api/v1/questionnaire",
-        "/api/v1/routing?postalCode=44135", "/impressum", "/health");
+        "/api/v1/routing?postalCode=44135", "/impressum");
+    /** Asked for on the management port ({@code MANAGEMENT_PORT}). */
+    private static final List<String> MANAGEMENT_PAGES = List.of("/health", "/prometheus");
     private static final Duration START = Duration.ofSeconds(90);
 
     private ClassDataSharingTraining() {
@@ -41,6 +43,7 @@ public final class ClassDataSharingTraining {
         String archive = args[2];
         Files.deleteIfExists(directory.resolve(archive));
         int port = freePort();
+        int managementPort = freePort();
         Path log = directory.resolve("cds-training.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
@@ -52,11 +55,12 @@ public final class ClassDataSharingTraining {
             .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(Map.of(
             "DB_URL", "jdbc:h2:mem:training;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
-            "DB_USER", "sa", "DB_PASSWORD", "", "PORT", String.valueOf(port), "MICRONAUT_ENVIRONMENTS", "",
+            "DB_USER", "sa", "DB_PASSWORD", "", "PORT", String.valueOf(port), "MANAGEMENT_PORT", String.valueOf(managementPort),
+            "MICRONAUT_ENVIRONMENTS", "",
             "SESSION_SECRET", "class-data-sharing-training-only-not-a-secret"));
         Process portal = builder.start();
         try {
-            visit(port, portal);
+            visit(port, managementPort, portal);
         } catch (Exception | Error e) {
             portal.destroyForcibly();
             System.err.println(Files.readString(log));
@@ -75,7 +79,7 @@ public final class ClassDataSharingTraining {
     }
 
     /** Waits until the portal answers, then asks for each page; every page but the health check must answer 200. */
-    private static void visit(int port, Process portal) throws IOException, InterruptedException {
+    private static void visit(int port, int managementPort, Process portal) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(START);
         while (true) {
@@ -96,9 +100,15 @@ public final class ClassDataSharingTraining {
         }
         for (String page : PAGES) {
             int status = get(client, port, page);
+            if (status != 200) {
+                throw new IllegalStateException("training: GET " + page + " answered " + status);
+            }
+        }
+        for (String page : MANAGEMENT_PAGES) {
+            int status = get(client, managementPort, page);
             // the health check reports the training datasource (no server there) as down: 503 is expected
             if (status != 200 && !(page.equals("/health") && status == 503)) {
-                throw new IllegalStateException("training: GET " + page + " answered " + status);
+                throw new IllegalStateException("training: GET " + page + " (management port) answered " + status);
             }
         }
     }

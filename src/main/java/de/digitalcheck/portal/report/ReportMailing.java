@@ -11,6 +11,7 @@ import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.shared.quota.DailyQuotas;
 import de.digitalcheck.portal.shared.security.Tokens;
+import de.digitalcheck.portal.shared.scheduling.ScheduledJobs;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -46,10 +47,12 @@ public class ReportMailing {
     private final PortalSettings settings;
     private final Clock clock;
     private final int perRecipientPerDay;
+    private final ScheduledJobs jobs;
 
     ReportMailing(Reports reports, MailConfirmationRows confirmations, DailyQuotas quotas, MailOutbox mail,
-                  Messages messages, PortalSettings settings, Clock clock,
+                  Messages messages, PortalSettings settings, Clock clock, ScheduledJobs jobs,
                   @Value("${portal.mail.per-recipient-per-day:5}") int perRecipientPerDay) {
+        this.jobs = jobs;
         this.reports = reports;
         this.confirmations = confirmations;
         this.quotas = quotas;
@@ -140,8 +143,13 @@ public class ReportMailing {
         confirmations.deleteByAssessment(erased.assessmentId().value());
     }
 
-    /** Deletes links nobody opened, a day after they expired (idempotent, every replica may run it). */
+    /** {@link #deleteExpired()} hourly, on one replica ({@link ScheduledJobs}). */
     @Scheduled(fixedDelay = "1h", initialDelay = "4m")
+    void scheduledCleanup() {
+        jobs.runOnce("report-mail-confirmation-cleanup", Duration.ofHours(1), this::deleteExpired);
+    }
+
+    /** Deletes links nobody opened, a day after they expired (idempotent). */
     @Transactional
     public int deleteExpired() {
         return confirmations.deleteUnconfirmedExpiredBefore(now().minus(Duration.ofDays(1)));

@@ -32,15 +32,17 @@ final class AppProcess implements AutoCloseable {
     private final Process process;
     private final long launchedNanos;
     private final int port;
+    private final int managementPort;
     private final BlockingQueue<List<String>> dumps = new LinkedBlockingQueue<>();
     private volatile Long startupLogMillis;
     private volatile long readyNanos;
     private volatile boolean closed;
 
-    private AppProcess(Process process, long launchedNanos, int port) {
+    private AppProcess(Process process, long launchedNanos, int port, int managementPort) {
         this.process = process;
         this.launchedNanos = launchedNanos;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     /**
@@ -59,11 +61,14 @@ final class AppProcess implements AutoCloseable {
         command.add(MAIN_CLASS);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
+        // the health check answers on the management port (MANAGEMENT_PORT; here the port after PORT unless given)
+        int managementPort = Integer.parseInt(env.getOrDefault("MANAGEMENT_PORT", String.valueOf(port + 1)));
+        builder.environment().put("MANAGEMENT_PORT", String.valueOf(managementPort));
         try {
             Files.createDirectories(log.getParent());
             long launched = System.nanoTime();
             Process p = builder.start();
-            AppProcess app = new AppProcess(p, launched, port);
+            AppProcess app = new AppProcess(p, launched, port, managementPort);
             Thread reader = new Thread(() -> app.pump(log), "app-output-" + p.pid());
             reader.setDaemon(true);
             reader.start();
@@ -104,15 +109,18 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** Polls {@code GET /health} every 10 ms until it answers 200; returns milliseconds since launch. */
+    /**
+     * Polls {@code GET /health} on the management port every 10 ms until it answers 200; returns milliseconds since
+     * launch.
+     */
     double awaitReady(long timeoutSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        byte[] request = HttpConnection.get("127.0.0.1", port, "/health", "application/json");
+        byte[] request = HttpConnection.get("127.0.0.1", managementPort, "/health", "application/json");
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the portal exited with " + process.exitValue() + " before it was ready (see its log)");
             }
-            try (HttpConnection c = new HttpConnection("127.0.0.1", port, 2000)) {
+            try (HttpConnection c = new HttpConnection("127.0.0.1", managementPort, 2000)) {
                 if (c.send(request, false).status() == 200) {
                     readyNanos = System.nanoTime();
                     return (readyNanos - launchedNanos) / 1e6;

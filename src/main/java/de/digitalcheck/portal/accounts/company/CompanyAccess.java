@@ -11,6 +11,8 @@ import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import de.digitalcheck.portal.shared.scheduling.ScheduledJobs;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -38,10 +40,15 @@ public class CompanyAccess {
     private final PortalSettings settings;
     private final Clock clock;
     private final ApplicationEventPublisher<AddressConfirmed> confirmations;
+    private final ScheduledJobs jobs;
+    private final Duration cleanupInterval;
 
     CompanyAccess(CompanyLinks links, Assessments assessments, MailOutbox mailer, Messages messages,
-                  PortalSettings settings, Clock clock, ApplicationEventPublisher<AddressConfirmed> confirmations) {
+                  PortalSettings settings, Clock clock, ApplicationEventPublisher<AddressConfirmed> confirmations,
+                  ScheduledJobs jobs, @Value("${portal.jobs.magic-link-cleanup.interval:1h}") Duration cleanupInterval) {
         this.confirmations = confirmations;
+        this.jobs = jobs;
+        this.cleanupInterval = cleanupInterval;
         this.links = links;
         this.assessments = assessments;
         this.mailer = mailer;
@@ -88,11 +95,17 @@ public class CompanyAccess {
         return email;
     }
 
+    /** {@link #deleteExpiredLinks()} hourly, on one replica ({@link ScheduledJobs}). */
+    @Scheduled(fixedDelay = "${portal.jobs.magic-link-cleanup.interval:1h}",
+        initialDelay = "${portal.jobs.magic-link-cleanup.initial-delay:2m}")
+    void scheduledCleanup() {
+        jobs.runOnce("magic-link-cleanup", cleanupInterval, this::deleteExpiredLinks);
+    }
+
     /**
      * Deletes the links that expired more than a day ago (used or not): they open nothing, and the address they
      * were sent to is personal data. Idempotent, so every replica may run it.
      */
-    @Scheduled(fixedDelay = "1h", initialDelay = "2m")
     @Transactional
     public int deleteExpiredLinks() {
         return links.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));

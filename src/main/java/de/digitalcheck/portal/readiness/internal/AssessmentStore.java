@@ -4,6 +4,7 @@ import de.digitalcheck.portal.readiness.AssessmentCompleted;
 import de.digitalcheck.portal.readiness.AssessmentErased;
 import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.readiness.UnknownAssessment;
+import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
 import de.digitalcheck.portal.shared.security.Tokens;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -36,10 +37,12 @@ class AssessmentStore {
     private final ApplicationEventPublisher<AssessmentCompleted> completions;
     private final ApplicationEventPublisher<AssessmentErased> erasures;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     AssessmentStore(AssessmentRows rows, CheckCache cache, TransactionOperations<Connection> transactions,
                     ApplicationEventPublisher<AssessmentCompleted> completions,
-                    ApplicationEventPublisher<AssessmentErased> erasures, Clock clock) {
+                    ApplicationEventPublisher<AssessmentErased> erasures, Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.rows = rows;
         this.cache = cache;
         this.transactions = transactions;
@@ -83,12 +86,19 @@ class AssessmentStore {
      * listeners run in this transaction), and the cache told of the new revision once the transaction has committed.
      */
     private AssessmentRow written(TransactionStatus<?> status, @Nullable AssessmentRow before, AssessmentRow after) {
-        if (after.completed() && (before == null || !before.completed())) {
+        boolean completed = after.completed() && (before == null || !before.completed());
+        if (completed) {
             completions.publishEvent(new AssessmentCompleted(new AssessmentId(after.id())));
         }
         status.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
+                if (before == null) {
+                    metrics.checkStarted();
+                }
+                if (completed) {
+                    metrics.checkCompleted();
+                }
                 cache.remember(after);
             }
         });

@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.shared.logging;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.pattern.DateConverter;
 import ch.qos.logback.classic.pattern.ExtendedThrowableProxyConverter;
@@ -15,6 +16,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.CoreConstants;
 import ch.qos.logback.core.LayoutBase;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.pattern.Converter;
 import ch.qos.logback.core.pattern.DynamicConverter;
@@ -49,13 +51,12 @@ public class PortalLogging extends ContextAwareBase implements Configurator {
 
     /** Configures {@code context} with the portal's logging. */
     static void apply(LoggerContext context) {
-        Layout layout = new Layout();
-        layout.setContext(context);
-        layout.start();
-        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
-        encoder.setContext(context);
-        encoder.setLayout(layout);
-        encoder.start();
+        apply(context, System.getenv("LOG_FORMAT"));
+    }
+
+    /** Configures {@code context} with the portal's logging, as JSON lines where {@code format} is {@code json}. */
+    static void apply(LoggerContext context, String format) {
+        Encoder<ILoggingEvent> encoder = encoder(context, format);
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("STDOUT");
@@ -66,6 +67,36 @@ public class PortalLogging extends ContextAwareBase implements Configurator {
         root.addAppender(console);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+    }
+
+    /**
+     * The encoder for {@code LOG_FORMAT}: {@code json} gives one JSON object per line (logback's own
+     * {@link JsonEncoder}: no further library, and it writes the MDC, so the request id of {@code shared.web.RequestIds}); anything
+     * else the text line of {@link #PATTERN}. The JSON line has the same formatted message as the text line (the
+     * callers keep tokens and personal data out of it) and leaves out the message's template arguments and logback's
+     * context properties.
+     */
+    static Encoder<ILoggingEvent> encoder(LoggerContext context, String format) {
+        if ("json".equalsIgnoreCase(format == null ? "" : format.trim())) {
+            JsonEncoder json = new JsonEncoder();
+            json.setContext(context);
+            json.setWithSequenceNumber(false);
+            json.setWithNanoseconds(false);
+            json.setWithContext(false);
+            json.setWithMessage(false);
+            json.setWithArguments(false);
+            json.setWithFormattedMessage(true);
+            json.start();
+            return json;
+        }
+        Layout layout = new Layout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> text = new LayoutWrappingEncoder<>();
+        text.setContext(context);
+        text.setLayout(layout);
+        text.start();
+        return text;
     }
 
     /**

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.mail;
 
+import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
@@ -47,6 +48,7 @@ public class MailOutbox {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final boolean dispatching;
+    private final BusinessMetrics metrics;
     private final ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "mail-outbox");
         t.setDaemon(true);
@@ -55,8 +57,10 @@ public class MailOutbox {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
     MailOutbox(OutboxRows rows, Mailer mailer, TransactionOperations<Connection> transactions, Clock clock,
-               @Value("${portal.mail.dispatch:true}") boolean dispatching) {
+               @Value("${portal.mail.dispatch:true}") boolean dispatching, BusinessMetrics metrics) {
         this.rows = rows;
+        this.metrics = metrics;
+        metrics.mailsPending(this::waiting);
         this.mailer = mailer;
         this.transactions = transactions;
         this.clock = clock;
@@ -74,11 +78,13 @@ public class MailOutbox {
             status.get().registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
+                    metrics.mailQueued();
                     wakeUp();
                 }
             });
         } else {
             transactions.executeWrite(s -> rows.save(OutboxRow.of(UUID.randomUUID().toString(), mail, clock.instant())));
+            metrics.mailQueued();
             wakeUp();
         }
     }
@@ -152,6 +158,7 @@ public class MailOutbox {
         try {
             mailer.send(row.mail());
             rows.deleteById(row.id());
+            metrics.mailSent();
             return true;
         } catch (RuntimeException e) {
             int attempts = row.attempts();
@@ -159,7 +166,9 @@ public class MailOutbox {
             if (attempts >= MAX_ATTEMPTS) {
                 LOG.error("Mail {} given up after {} attempts: {}", row.id(), attempts, reason);
                 rows.deleteById(row.id());
+                metrics.mailGivenUp();
             } else {
+                metrics.mailFailed();
                 Duration wait = backoff(attempts);
                 LOG.warn("Mail {} not sent (attempt {}), trying again in {} s: {}", row.id(), attempts,
                     wait.toSeconds(), reason);
@@ -186,8 +195,21 @@ public class MailOutbox {
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 
+    /**
+     * On shutdown (after the server stopped taking requests): lets the mail being sent finish (at most 10 s), then
+     * stops. A mail interrupted all the same stays claimed until its claim runs out and is sent by another replica
+     * or the next start: never lost, at worst sent twice.
+     */
     @PreDestroy
     void stop() {
-        wakeUps.shutdownNow();
+        wakeUps.shutdown();
+        try {
+            if (!wakeUps.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                wakeUps.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            wakeUps.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.quota;
 
+import de.digitalcheck.portal.shared.scheduling.ScheduledJobs;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -21,8 +22,10 @@ public class DailyQuotas {
 
     private final DailyCountRows rows;
     private final Clock clock;
+    private final ScheduledJobs jobs;
 
-    DailyQuotas(DailyCountRows rows, Clock clock) {
+    DailyQuotas(DailyCountRows rows, Clock clock, ScheduledJobs jobs) {
+        this.jobs = jobs;
         this.rows = rows;
         this.clock = clock;
     }
@@ -52,8 +55,13 @@ public class DailyQuotas {
         return Tokens.hash(purpose + '\n' + subject);
     }
 
-    /** Forgets the days before yesterday (idempotent, every replica may run it). */
+    /** {@link #forgetOld()} hourly, on one replica ({@link ScheduledJobs}). */
     @Scheduled(fixedDelay = "1h", initialDelay = "3m")
+    void scheduledCleanup() {
+        jobs.runOnce("daily-count-cleanup", java.time.Duration.ofHours(1), this::forgetOld);
+    }
+
+    /** Forgets the days before yesterday (idempotent). */
     void forgetOld() {
         rows.forgetBefore(PortalTime.today(clock).minusDays(1));
     }

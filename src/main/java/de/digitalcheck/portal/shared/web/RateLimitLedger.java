@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.shared.web;
 
+import de.digitalcheck.portal.shared.scheduling.ScheduledJobs;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
@@ -23,8 +25,13 @@ class RateLimitLedger {
     private final RateLimitBuckets buckets;
     private final RateLimits limits;
     private final Clock clock;
+    private final ScheduledJobs jobs;
+    private final Duration cleanupInterval;
 
-    RateLimitLedger(RateLimitBuckets buckets, RateLimits limits, Clock clock) {
+    RateLimitLedger(RateLimitBuckets buckets, RateLimits limits, Clock clock, ScheduledJobs jobs,
+                    @Value("${portal.jobs.rate-limit-cleanup.interval:5m}") Duration cleanupInterval) {
+        this.jobs = jobs;
+        this.cleanupInterval = cleanupInterval;
         this.buckets = buckets;
         this.limits = limits;
         this.clock = clock;
@@ -58,8 +65,14 @@ class RateLimitLedger {
         }
     }
 
+    /** {@link #forgetOld()} every 5 minutes, on one replica ({@link ScheduledJobs}). */
+    @Scheduled(fixedDelay = "${portal.jobs.rate-limit-cleanup.interval:5m}",
+        initialDelay = "${portal.jobs.rate-limit-cleanup.initial-delay:1m}")
+    void scheduledCleanup() {
+        jobs.runOnce("rate-limit-cleanup", cleanupInterval, this::forgetOld);
+    }
+
     /** Forgets windows that have passed (safe on several replicas at once: only deletes). */
-    @Scheduled(fixedDelay = "5m", initialDelay = "1m")
     void forgetOld() {
         if (limits.enabled()) {
             buckets.forgetStartedBefore(clock.instant().minus(limits.window()));

@@ -23,11 +23,17 @@ class OperationsEndpointsIntegrationTest {
     @Inject
     io.micronaut.web.router.Router routes;
 
+    @Inject
+    io.micronaut.management.endpoint.EndpointDefaultConfiguration endpoints;
+
     @Test
-    void healthAnswersForLivenessAndReadiness() {
+    void healthAnswersForLivenessAndReadinessOnTheManagementPort() throws Exception {
         Http http = new Http(server, json);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         for (String path : List.of("/health", "/health/liveness", "/health/readiness")) {
-            HttpResponse<String> response = http.get(path);
+            HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + endpoints.getPort().orElseThrow() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             assertThat(http.map(response)).as(path).containsEntry("status", "UP");
         }

@@ -26,9 +26,12 @@ abstract class RateLimitLedgerContract {
 
     @Inject
     RateLimitBuckets buckets;
+    @Inject
+    de.digitalcheck.portal.shared.scheduling.ScheduledJobs jobs;
 
     private RateLimitLedger ledger(int requests, Clock clock) {
-        return new RateLimitLedger(buckets, new RateLimits(true, requests, WINDOW, false), clock);
+        return new RateLimitLedger(buckets, new RateLimits(true, requests, WINDOW, false), clock, jobs,
+            Duration.ofMinutes(5));
     }
 
     @Test
