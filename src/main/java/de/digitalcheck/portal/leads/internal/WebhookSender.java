@@ -150,6 +150,9 @@ class WebhookSender {
         Optional<Duration> asked = retryAfter.flatMap(this::retryAfter);
         if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
             wait = asked.get().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked.get();
+            // up to the next whole second: a database that keeps no fractions would otherwise make it come early
+            Instant at = now().plus(wait);
+            return at.getNano() == 0 ? at : at.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         }
         return now().plus(wait);
     }
