@@ -29,6 +29,7 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
     @Inject
     javax.sql.DataSource dataSource;
 
+    final de.digitalcheck.portal.support.SmtpServer smtp = new de.digitalcheck.portal.support.SmtpServer();
     Map<String, Http> users;
     Database db;
     String dortmundLead;
@@ -37,6 +38,7 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.putAll(smtp.portalProperties());
         properties.put("portal.webhooks.allow-http", "false");
         properties.put("portal.webhooks.allow-private-addresses", "false");
         return properties;
@@ -67,6 +69,37 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
             .as("another agency's lead is not found").isEqualTo(404);
         assertThat(users.get("do-staff").get("/agentur/leads/" + berlinLead).statusCode())
             .as("a fallback lead is no agency's").isEqualTo(404);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void staffChooseWhereNewLeadsAreMailed() throws Exception {
+        Http staff = users.get("en-staff");
+        HttpResponse<String> refused = staff.postForm("/agentur/profil", Map.of("email", "kontakt@en-agentur.example.org",
+            "phone", "", "website", "", "address", "", "leadEmail", "kein@"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(db.value("SELECT lead_email FROM agency WHERE id = 'en-agentur'")).isNull();
+        HttpResponse<String> saved = staff.postForm("/agentur/profil", Map.of("email", "kontakt@en-agentur.example.org",
+            "phone", "", "website", "", "address", "", "leadEmail", "Anfragen@en-agentur.example.org"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(db.value("SELECT lead_email FROM agency WHERE id = 'en-agentur'")).isEqualTo("anfragen@en-agentur.example.org");
+        String leadId = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Wittener Werkzeug")
+            .at("58452").contact("Wim Werk", "wim@werkzeug.example.org").sharedWithAgency()
+            .submit(new Http(server, json)).document().get("lead")).get("id");
+        long until = System.currentTimeMillis() + 10_000;
+        boolean arrived = false;
+        while (!arrived && System.currentTimeMillis() < until) {
+            for (jakarta.mail.internet.MimeMessage m : smtp.received()) {
+                arrived |= m.getAllRecipients()[0].toString().equals("anfragen@en-agentur.example.org")
+                    && de.digitalcheck.portal.support.Mails.text(m).contains(leadId);
+            }
+            Thread.sleep(50);
+        }
+        assertThat(arrived).as("the lead's mail went to the lead address").isTrue();
     }
 
     @Test

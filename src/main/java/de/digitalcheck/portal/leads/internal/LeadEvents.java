@@ -173,11 +173,7 @@ public class LeadEvents {
             PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1)
                 .format(java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy")),
             settings.link(LeadPaths.lead(lead.id())));
-        mail.send(new Mail(leadAddress(agency.get()), subject, text));
-    }
-
-    private String leadAddress(Agency agency) {
-        return agency.email();
+        mail.send(new Mail(agency.get().leadAddress(), subject, text));
     }
 
     private String write(Object value) {
