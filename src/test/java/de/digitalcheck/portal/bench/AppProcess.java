@@ -137,6 +137,10 @@ final class AppProcess implements AutoCloseable {
         return process.pid();
     }
 
+    int port() {
+        return port;
+    }
+
     ProcessHandle handle() {
         return process.toHandle();
     }
