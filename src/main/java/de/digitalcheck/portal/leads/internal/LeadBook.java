@@ -66,8 +66,14 @@ public class LeadBook implements AgencyLeads {
         LeadRow lead;
         String event;
         if (open.isPresent()) {
-            lead = leads.update(fromAssessment(open.get().id(), agencyId, a, source, language, now,
-                open.get().contactDueAt(), open.get().createdAt()));
+            LeadRow o = open.get();
+            LeadRow fresh = fromAssessment(o.id(), agencyId, a, source, language, now, o.contactDueAt(), o.createdAt());
+            lead = leads.update(new LeadRow(fresh.id(), fresh.agencyId(), fresh.openKey(), fresh.status(), fresh.source(),
+                fresh.assessmentId(), fresh.companyName(), fresh.postalCode(), fresh.municipality(), fresh.ags(),
+                fresh.sector(), fresh.employees(), fresh.companyType(), fresh.contactName(), fresh.contactEmail(),
+                fresh.contactPhone(), fresh.score(), fresh.overallLevel(), fresh.consentVersion(),
+                fresh.consentLanguage(), fresh.consentAt(), fresh.contactDueAt(), null, fresh.createdAt(), now,
+                o.stage(), o.assigneeId(), o.assigneeName(), o.firstContactAt(), o.escalatedAt(), o.lockVersion() + 1));
             event = LeadEvents.UPDATED;
         } else {
             int days = agency.map(Agency::firstContactDays).orElse(Agency.DEFAULT_FIRST_CONTACT_DAYS);
@@ -105,7 +111,7 @@ public class LeadBook implements AgencyLeads {
             a.id().value(), c.name(), c.postalCode(), c.municipality(), c.ags(), c.sector(), c.employees(),
             c.type().name(), contact.name(), contact.email(), contact.phone(),
             a.result() == null ? null : a.result().score(), a.result() == null ? null : a.result().level(),
-            CONSENT_VERSION, language.code(), now, due, null, created, now);
+            CONSENT_VERSION, language.code(), now, due, null, created, now, LeadRow.NEW, null, null, null, null, 0);
     }
 
     @Override

@@ -70,6 +70,11 @@ public class LeadEvents {
         webhook(lead.agencyId(), lead.id(), type, leadData(lead));
     }
 
+    /** Staff worked the lead (stage, assignee): the webhook only (the agency made the change, no mail to it). */
+    void worked(LeadRow lead) {
+        webhook(lead.agencyId(), lead.id(), UPDATED, leadData(lead));
+    }
+
     /** The company withdrew its consent: what was not yet delivered stops; the agency learns of it. */
     void withdrawn(LeadRow lead) {
         deliveries.cancelPending(lead.id());

@@ -33,7 +33,13 @@ public record LeadRow(
     Instant contactDueAt,
     @Nullable Instant withdrawnAt,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String stage,
+    @Nullable String assigneeId,
+    @Nullable String assigneeName,
+    @Nullable Instant firstContactAt,
+    @Nullable Instant escalatedAt,
+    int lockVersion) {
 
     public static final String OPEN = "OPEN";
     public static final String WITHDRAWN = "WITHDRAWN";
@@ -44,6 +50,8 @@ public record LeadRow(
         return (agencyId == null ? "-" : agencyId) + "|" + email.toLowerCase(java.util.Locale.ROOT);
     }
 
+    public static final String NEW = "NEW";
+
     public boolean open() {
         return OPEN.equals(status);
     }
@@ -51,7 +59,8 @@ public record LeadRow(
     LeadRow withdrawn(Instant now) {
         return new LeadRow(id, agencyId, null, WITHDRAWN, source, assessmentId, companyName, postalCode, municipality,
             ags, sector, employees, companyType, contactName, contactEmail, contactPhone, score, overallLevel,
-            consentVersion, consentLanguage, consentAt, contactDueAt, now, createdAt, now);
+            consentVersion, consentLanguage, consentAt, contactDueAt, now, createdAt, now, stage, assigneeId, assigneeName,
+            firstContactAt, escalatedAt, lockVersion + 1);
     }
 
     /** Without anything that identifies the company or its contact (erasure); the location stays as its district. */
@@ -59,6 +68,7 @@ public record LeadRow(
         String district = ags == null || ags.length() < 5 ? null : ags.substring(0, 5) + "000";
         return new LeadRow(id, agencyId, null, ERASED, source, null, null, null, null, district, sector, null,
             companyType, null, null, null, score, overallLevel, consentVersion, consentLanguage, consentAt,
-            contactDueAt, withdrawnAt == null ? now : withdrawnAt, createdAt, now);
+            contactDueAt, withdrawnAt == null ? now : withdrawnAt, createdAt, now, stage, null, null, firstContactAt,
+            escalatedAt, lockVersion + 1);
     }
 }

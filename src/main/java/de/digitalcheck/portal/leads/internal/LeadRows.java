@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,4 +24,10 @@ public interface LeadRows extends CrudRepository<LeadRow, String> {
     List<LeadRow> fallbackQueue();
 
     List<LeadRow> findByAssessmentId(String assessmentId);
+
+    /** Moves a lead to another stage if nobody changed it since {@code version} was read; 0 rows: a stale version. */
+    @Query("UPDATE agency_lead SET stage = :stage, first_contact_at = :firstContactAt, updated_at = :now, "
+        + "lock_version = lock_version + 1 WHERE id = :id AND lock_version = :version")
+    int changeStage(String id, int version, String stage, @io.micronaut.core.annotation.Nullable Instant firstContactAt,
+                    Instant now);
 }
