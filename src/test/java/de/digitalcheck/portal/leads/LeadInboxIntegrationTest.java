@@ -117,6 +117,35 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
     }
 
     @Test
+    void theCsvExportIsUtf8WithBomSemicolonsAndNoFormulaParsedBackWithACsvParser() throws Exception {
+        String id = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("=SUMME(A1) Bäckerei Größe")
+            .at("44143").contact("-Jörg Öztürk", "joerg@inbox.example.org").sharedWithAgency()
+            .submit(new Http(server, json)).document().get("lead")).get("id");
+        HttpResponse<byte[]> csv = users.get("do-staff").getBytes("/agentur/leads.csv?status=NEW");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        byte[] body = csv.body();
+        assertThat(new byte[] {body[0], body[1], body[2]}).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(body, 3, body.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.Builder
+            .create(org.apache.commons.csv.CSVFormat.EXCEL).setDelimiter(';').build().parse(new java.io.StringReader(text))
+            .getRecords();
+        assertThat(records.get(0).get(1)).isEqualTo("Unternehmen");
+        assertThat(records.get(0).get(8)).isEqualTo("Beschäftigte");
+        org.apache.commons.csv.CSVRecord row = records.stream().filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
+        assertThat(row.get(1)).isEqualTo("'=SUMME(A1) Bäckerei Größe");
+        assertThat(row.get(4)).isEqualTo("'-Jörg Öztürk");
+        assertThat(row.get(11)).isEqualTo("NEW");
+        assertThat(records).allSatisfy(r -> assertThat(r.get(0)).doesNotStartWith("="));
+        assertThat(records.stream().skip(1).map(r -> r.get(11))).containsOnly("NEW");
+
+        byte[] other = users.get("en-staff").getBytes("/agentur/leads.csv").body();
+        assertThat(new String(other, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(id, "Bäckerei");
+        assertThat(users.get("do-staff").getBytes("/agentur/leads.csv?status=EVIL").statusCode()).isEqualTo(400);
+        assertThat(new Http(server, json).getBytes("/agentur/leads.csv").statusCode()).isIn(302, 303, 401);
+    }
+
+    @Test
     void anotherAgencysLeadIsNotFoundForEveryPageAndAction() {
         String id = lead("Fremd AG", "44141", "fremd@inbox.example.org");
         Http other = users.get("en-staff");

@@ -73,6 +73,18 @@ class AgencyLeadsWorkspace {
         return new ModelAndView<>(VIEW, model);
     }
 
+    /** The filtered inbox as CSV (the same filters as the page, no paging), streamed. */
+    @Get(LeadPaths.LEADS + ".csv")
+    @Produces("text/csv")
+    HttpResponse<reactor.core.publisher.Flux<byte[]>> export(HttpRequest<?> request, Authentication authentication) {
+        SignedIn user = SignedIn.of(authentication);
+        LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(), user.accountId());
+        return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(user.agencyId()), filter))
+            .contentType("text/csv; charset=utf-8")
+            .header("Content-Disposition", "attachment; filename=\"anfragen.csv\"")
+            .header("Cache-Control", "no-store");
+    }
+
     @Get(LeadPaths.LEADS + "/{id}")
     ModelAndView<Map<String, Object>> lead(Authentication authentication, @PathVariable String id) {
         return new ModelAndView<>(LEAD_VIEW, leadModel(SignedIn.of(authentication), id, null, Map.of(), null));
@@ -215,6 +227,7 @@ class AgencyLeadsWorkspace {
         model.put("assigneeNone", "-".equals(query.get("assignee")));
         model.put("stages", LeadInbox.STAGES);
         model.put("sorts", LeadInbox.Sort.values());
+        model.put("exportLink", link(path + ".csv", query, 1));
         model.put("previousPage", page.page() > 1 ? link(path, query, page.page() - 1) : null);
         model.put("nextPage", page.hasNext() ? link(path, query, page.page() + 1) : null);
     }
