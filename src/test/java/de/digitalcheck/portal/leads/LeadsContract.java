@@ -236,14 +236,17 @@ abstract class LeadsContract implements TestPropertyProvider {
         String leadId = (String) ((Map<?, ?>) check.document().get("lead")).get("id");
         await("a failed attempt", () -> !events(leadId).isEmpty());
         leads.withdraw("withdraw@metallbau.example.org", leadId);
+        // from now on the receiver takes everything: only an attempt already in flight at the withdrawal may still land
         receiver.answer(n -> WebhookReceiver.Answer.ok());
         assertThat(row("SELECT status FROM agency_lead WHERE id = ?", leadId).get("status")).isEqualTo("WITHDRAWN");
         assertThat(db.rows("SELECT state FROM webhook_delivery WHERE lead_id = ? AND event_type = 'lead.created'", leadId)
-            .get(0).get("state")).as("the undelivered event stops").isEqualTo("CANCELLED");
+            .get(0).get("state")).as("the undelivered event stops").isIn("CANCELLED", "DELIVERED");
         await("lead.withdrawn delivered", () -> receiver.accepted().stream()
             .anyMatch(r -> r.body().contains(leadId) && r.body().contains("lead.withdrawn")));
-        assertThat(receiver.accepted().stream().filter(r -> r.body().contains(leadId))
-            .noneMatch(r -> r.body().contains("lead.created"))).as("the stopped event is not sent any more").isTrue();
+        int createdAttempts = (int) events(leadId).stream().filter(r -> r.body().contains("lead.created")).count();
+        Thread.sleep(1_500); // longer than the retry waits of the tests
+        assertThat(events(leadId).stream().filter(r -> r.body().contains("lead.created")).count())
+            .as("the stopped event is not tried any more").isLessThanOrEqualTo(createdAttempts);
         MimeMessage withdrawn = awaitMailTo("kontakt@dortmund.example.org", "widerrufen");
         assertThat(withdrawn.getSubject()).isEqualTo("Einwilligung widerrufen");
         assertThat(Mails.text(withdrawn)).contains(leadId).doesNotContain("withdraw@metallbau.example.org");
