@@ -32,7 +32,8 @@ class ModuleArchitectureTest {
         "booking", Set.of("accounts", "routing", "shared"),
         "report", Set.of("readiness", "booking", "routing", "shared"),
         "admin", Set.of("accounts", "routing", "funding", "shared"),
-        "demo", Set.of("accounts", "routing"));
+        "demo", Set.of("accounts", "routing"),
+        "leads", Set.of("readiness", "routing", "shared"));
 
     static JavaClasses classes;
     static ModuleRules rules;

@@ -8,6 +8,7 @@ import io.micronaut.core.annotation.Nullable;
  *
  * @param firstContactDays the service level: first contact with a new lead within this many working days (NRW
  *                         public holidays excluded)
+ * @param leadEmail        where new leads are mailed, if not to {@code email} (see {@link #leadAddress()})
  */
 public record Agency(
     String id,
@@ -17,7 +18,19 @@ public record Agency(
     @Nullable String phone,
     @Nullable String website,
     @Nullable String address,
-    int firstContactDays) {
+    int firstContactDays,
+    @Nullable String leadEmail) {
+
+    /** An agency that receives its leads at its contact email. */
+    public Agency(String id, String name, String shortName, String email, @Nullable String phone,
+                  @Nullable String website, @Nullable String address, int firstContactDays) {
+        this(id, name, shortName, email, phone, website, address, firstContactDays, null);
+    }
+
+    /** Where new leads are mailed: the lead email, else the contact email. */
+    public String leadAddress() {
+        return leadEmail == null ? email : leadEmail;
+    }
 
     /** The service level of a new agency (SPEC §5: first contact within 2 working days). */
     public static final int DEFAULT_FIRST_CONTACT_DAYS = 2;

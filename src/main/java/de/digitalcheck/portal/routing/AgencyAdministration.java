@@ -3,6 +3,7 @@ package de.digitalcheck.portal.routing;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -57,7 +58,7 @@ public class AgencyAdministration {
         errors.throwIfAny();
         AgencyRow created = agencies.save(new AgencyRow(id, trim(profile.name()), trim(profile.shortName()),
             trim(profile.email()), empty(profile.phone()), empty(profile.website()), empty(profile.address()),
-            clock.instant(), days));
+            clock.instant(), days, null));
         router.refresh();
         return created.agency();
     }
@@ -80,6 +81,19 @@ public class AgencyAdministration {
     public Agency updateContact(String agencyId, String email, String phone, String website, String address) {
         AgencyRow agency = agencies.findById(agencyId).orElseThrow(UnknownAgency::new);
         AgencyRow changed = agencies.update(agency.withContact(trim(email), empty(phone), empty(website), empty(address)));
+        router.refresh();
+        return changed.agency();
+    }
+
+    /**
+     * Sets where the agency receives new leads by email (leads, issue 12); blank: its contact email. The address is
+     * as a form checked its shape.
+     */
+    @Transactional
+    public Agency setLeadEmail(String agencyId, @Nullable String leadEmail) {
+        AgencyRow agency = agencies.findById(agencyId).orElseThrow(UnknownAgency::new);
+        String clean = leadEmail == null || leadEmail.isBlank() ? null : leadEmail.strip().toLowerCase(java.util.Locale.ROOT);
+        AgencyRow changed = agencies.update(agency.withLeadEmail(clean));
         router.refresh();
         return changed.agency();
     }
@@ -192,7 +206,7 @@ public class AgencyAdministration {
             return false;
         }
         agencies.save(new AgencyRow(id, profile.name(), profile.shortName(), profile.email(), empty(profile.phone()),
-            empty(profile.website()), empty(profile.address()), clock.instant(), Integer.parseInt(profile.firstContactDays())));
+            empty(profile.website()), empty(profile.address()), clock.instant(), Integer.parseInt(profile.firstContactDays()), null));
         prefixes.forEach(prefix -> territories.save(new TerritoryRow(prefix, id)));
         router.refresh();
         return true;

@@ -17,18 +17,23 @@ record AgencyRow(
     @Nullable String website,
     @Nullable String address,
     Instant createdAt,
-    int firstContactDays) {
+    int firstContactDays,
+    @Nullable String leadEmail) {
 
     AgencyRow withContact(String newEmail, @Nullable String newPhone, @Nullable String newWebsite,
                           @Nullable String newAddress) {
-        return new AgencyRow(id, name, shortName, newEmail, newPhone, newWebsite, newAddress, createdAt, firstContactDays);
+        return new AgencyRow(id, name, shortName, newEmail, newPhone, newWebsite, newAddress, createdAt, firstContactDays, leadEmail);
     }
 
     AgencyRow withNames(String newName, String newShortName, int newFirstContactDays) {
-        return new AgencyRow(id, newName, newShortName, email, phone, website, address, createdAt, newFirstContactDays);
+        return new AgencyRow(id, newName, newShortName, email, phone, website, address, createdAt, newFirstContactDays, leadEmail);
+    }
+
+    AgencyRow withLeadEmail(@Nullable String newLeadEmail) {
+        return new AgencyRow(id, name, shortName, email, phone, website, address, createdAt, firstContactDays, newLeadEmail);
     }
 
     Agency agency() {
-        return new Agency(id, name, shortName, email, phone, website, address, firstContactDays);
+        return new Agency(id, name, shortName, email, phone, website, address, firstContactDays, leadEmail);
     }
 }

@@ -145,6 +145,10 @@ final class AppProcess implements AutoCloseable {
         return process.pid();
     }
 
+    int port() {
+        return port;
+    }
+
     ProcessHandle handle() {
         return process.toHandle();
     }

@@ -67,6 +67,14 @@ final class AssessmentBodies {
 
     /** {@code count} distinct bodies (deterministic for a seed). */
     List<byte[]> bodies(int count, long seed) throws IOException {
+        return bodies(count, seed, false);
+    }
+
+    /**
+     * As {@link #bodies(int, long)}; with {@code consent} every body has a contact and
+     * {@code consent.shareWithAgency: true} (the leads scenario).
+     */
+    List<byte[]> bodies(int count, long seed, boolean consent) throws IOException {
         Random random = new Random(seed);
         List<byte[]> bodies = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -90,7 +98,10 @@ final class AssessmentBodies {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("language", i % 5 == 4 ? "en" : "de");
             body.put("company", company);
-            if (i % 2 == 0) {
+            if (consent) {
+                body.put("consent", Map.of("shareWithAgency", true));
+            }
+            if (consent || i % 2 == 0) {
                 body.put("contact", Map.of("name", "Erika Mustermann", "email", "bench" + i + "@example.org",
                     "phone", "+49 231 1234" + (i % 100)));
             }

@@ -52,6 +52,11 @@ final class BenchDatabase {
         return DriverManager.getConnection("jdbc:mysql://" + host + ":" + port + "/", user, password);
     }
 
+    /** A connection to the bench database (the leads scenario reads and writes its rows with it). */
+    Connection connection() throws SQLException {
+        return database();
+    }
+
     private Connection database() throws SQLException {
         return DriverManager.getConnection(url(), user, password);
     }

@@ -146,6 +146,9 @@ public final class PortalBench {
                 }
             }
         }
+        if (config.scenarios().contains("leads")) {
+            allMet &= new LeadsBench(this).run();
+        }
         for (String variant : config.sweep()) {
             sweep(variant);
         }
@@ -544,6 +547,41 @@ public final class PortalBench {
         return launch(bench, blockingThreads, poolSize, logName, List.of());
     }
 
+    /** Leads scenario: settings for the next launches (another port: a second replica; webhook settings). */
+    int portOverride;
+    final Map<String, String> extraEnv = new LinkedHashMap<>();
+
+    /** A portal for the leads scenario on {@code port} (0: the configured one), with {@link #extraEnv}. */
+    AppProcess launchForLeads(String logName, int port) {
+        portOverride = port;
+        try {
+            return launch(true, config.blockingThreads(), config.poolSize(), logName, List.of());
+        } finally {
+            portOverride = 0;
+        }
+    }
+
+    Config config() {
+        return config;
+    }
+
+    BenchDatabase database() {
+        return db;
+    }
+
+    LoadGenerator.Result measuredForLeads(String what, AppProcess app, LoadGenerator.Scenario scenario, Duration warmup,
+                                          Duration measure) throws Exception {
+        return measured(what, app, scenario, warmup, measure, () -> null);
+    }
+
+    void rowForLeads(String measure, String target, String measured, boolean met) {
+        row(measure, target, measured, met);
+    }
+
+    void detailForLeads(String line) {
+        details.append(line).append('\n');
+    }
+
     private AppProcess launch(boolean bench, String blockingThreads, String poolSize, String logName, List<String> extraJvm) {
         return launch(bench, blockingThreads, poolSize, logName, extraJvm, config.dbUrlParams());
     }
@@ -554,8 +592,10 @@ public final class PortalBench {
         env.put("DB_URL", db.url(urlParams));
         env.put("DB_USER", config.dbUser());
         env.put("DB_PASSWORD", config.dbPassword());
-        env.put("PORT", Integer.toString(config.port()));
-        env.put("PORTAL_BASE_URL", "http://127.0.0.1:" + config.port());
+        int port = portOverride == 0 ? config.port() : portOverride;
+        env.put("PORT", Integer.toString(port));
+        env.put("PORTAL_BASE_URL", "http://127.0.0.1:" + port);
+        env.putAll(extraEnv);
         env.put("SESSION_SECRET", sessionSecret);
         // the limit is per client address (30 posts per 10 minutes) and all load comes from 127.0.0.1
         env.put("RATE_LIMITS_ENABLED", "false");
@@ -577,7 +617,7 @@ public final class PortalBench {
             classpath = classpath + java.io.File.pathSeparator
                 + java.nio.file.Path.of(config.benchClasses()).toAbsolutePath();
         }
-        AppProcess app = AppProcess.launch(jar.getParent(), classpath, env, jvm, config.port(),
+        AppProcess app = AppProcess.launch(jar.getParent(), classpath, env, jvm, port,
             config.out().resolve(logName + ".log"));
         synchronized (running) {
             running.add(app);

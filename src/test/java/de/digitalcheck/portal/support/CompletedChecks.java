@@ -41,6 +41,7 @@ public final class CompletedChecks {
     private Map<String, String> contact;
     private Map<String, String> answers;
     private String language = "de";
+    private boolean share;
 
     private CompletedChecks(Questionnaire questionnaire) {
         this.questionnaire = questionnaire;
@@ -93,8 +94,22 @@ public final class CompletedChecks {
         return this;
     }
 
+    /** With {@code consent.shareWithAgency: true} (leads, issue 12). */
+    public CompletedChecks sharedWithAgency() {
+        this.share = true;
+        return this;
+    }
+
     /** Submits the check; fails the test unless the API answers 201. */
     public Completed submit(Http http) {
+        HttpResponse<String> created = http.postJson("/api/v1/assessments", http.write(body()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Map<String, Object> document = http.map(created);
+        return new Completed((String) document.get("id"), (String) document.get("token"), document);
+    }
+
+    /** The API's request body for this check. */
+    public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("company", Map.of("name", name, "postalCode", postalCode, "sector", sector, "employees", employees,
             "companyType", type.name()));
@@ -103,9 +118,9 @@ public final class CompletedChecks {
         }
         body.put("answers", answers != null ? answers : Answers.atLevel(questionnaire, type, level));
         body.put("language", language);
-        HttpResponse<String> created = http.postJson("/api/v1/assessments", http.write(body));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        Map<String, Object> document = http.map(created);
-        return new Completed((String) document.get("id"), (String) document.get("token"), document);
+        if (share) {
+            body.put("consent", Map.of("shareWithAgency", true));
+        }
+        return body;
     }
 }

@@ -9,6 +9,9 @@ import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.readiness.Level;
 import de.digitalcheck.portal.readiness.Scoring;
 import de.digitalcheck.portal.readiness.internal.SelfCheck;
+import de.digitalcheck.portal.readiness.internal.SharedChecks;
+import de.digitalcheck.portal.readiness.AgencyLeads;
+import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.ValidationException;
@@ -48,9 +51,14 @@ class AssessmentApi {
     private final ApiProblems problems;
     private final JsonMapper json;
     private final PortalSettings settings;
+    private final SharedChecks sharing;
+    private final AgencyLeads leads;
 
-    AssessmentApi(SelfCheck selfCheck, ApiProblems problems, JsonMapper json, PortalSettings settings) {
+    AssessmentApi(SelfCheck selfCheck, ApiProblems problems, JsonMapper json, PortalSettings settings,
+                  SharedChecks sharing, AgencyLeads leads) {
         this.selfCheck = selfCheck;
+        this.sharing = sharing;
+        this.leads = leads;
         this.problems = problems;
         this.json = json;
         this.settings = settings;
@@ -90,9 +98,17 @@ class AssessmentApi {
             JsonBody.text(contact, "email", "contact.email", errors),
             JsonBody.text(contact, "phone", "contact.phone", errors));
         Map<String, String> answers = JsonBody.texts(JsonBody.object(root, "answers", "answers", errors), "answers.", errors);
+        boolean share = shareWithAgency(root, errors);
         try {
+            if (share) {
+                SharedChecks.Shared shared = sharing.submitAndShare(companyInput, contactInput, answers, language,
+                    errors.list());
+                return HttpResponse.created(document(shared.started().assessment(), shared.started().token(),
+                        leadRef(shared.lead())))
+                    .header("Location", "/api/v1/assessments/" + shared.started().assessment().id());
+            }
             SelfCheck.Started started = selfCheck.submitChecked(companyInput, contactInput, answers, language, errors.list());
-            return HttpResponse.created(document(started.assessment(), started.token()))
+            return HttpResponse.created(document(started.assessment(), started.token(), null))
                 .header("Location", "/api/v1/assessments/" + started.assessment().id());
         } catch (ValidationException e) {
             return problems.invalid(language, e.errors());
@@ -102,11 +118,31 @@ class AssessmentApi {
     @Get("/{id}")
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token) {
         return selfCheck.byId(id, token)
-            .<HttpResponse<?>>map(a -> HttpResponse.ok(document(a, token)))
+            .<HttpResponse<?>>map(a -> HttpResponse.ok(document(a, token,
+                leads.sharedFrom(new AssessmentId(a.id())).filter(l -> !l.withdrawn()).map(AssessmentApi::leadRef)
+                    .orElse(null))))
             .orElseGet(() -> problems.notFound(request, "problem.assessment.notFound"));
     }
 
-    private AssessmentDocument document(AssessmentRow a, String token) {
+    /** {@code consent.shareWithAgency}: absent or false shares nothing; anything but a boolean is an error. */
+    private static boolean shareWithAgency(JsonNode root, Errors errors) {
+        JsonNode consent = JsonBody.object(root, "consent", "consent", errors);
+        JsonNode share = consent == null ? null : consent.get("shareWithAgency");
+        if (share == null || share.isNull()) {
+            return false;
+        }
+        if (!share.isBoolean()) {
+            errors.add("consent.shareWithAgency", "error.type.boolean");
+            return false;
+        }
+        return share.getBooleanValue();
+    }
+
+    private static AssessmentDocument.LeadRef leadRef(AgencyLeads.SharedLead lead) {
+        return new AssessmentDocument.LeadRef(lead.id(), lead.agencyName(), lead.fallback(), lead.contactBy().toString());
+    }
+
+    private AssessmentDocument document(AssessmentRow a, String token, AssessmentDocument.LeadRef lead) {
         AssessmentDocument.Overall overall = null;
         List<AssessmentDocument.DimensionLevel> dimensions = List.of();
         if (a.completed()) {
@@ -120,7 +156,7 @@ class AssessmentApi {
             .map(ag -> new AssessmentDocument.AgencyRef(ag.id(), ag.name())).orElse(null);
         String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
         return new AssessmentDocument(a.id(), token, a.status().name().toLowerCase(java.util.Locale.ROOT),
-            a.questionnaireVersion(), overall, dimensions, agency, null,
+            a.questionnaireVersion(), overall, dimensions, agency, lead,
             settings.link(CheckPaths.result(token)),
             settings.link("/api/v1/assessments/" + a.id() + "/report?token=" + encoded));
     }

@@ -35,6 +35,6 @@ record AssessmentDocument(
     }
 
     @Serdeable
-    record LeadRef(String id) {
+    record LeadRef(String id, String agencyName, boolean fallback, String contactBy) {
     }
 }

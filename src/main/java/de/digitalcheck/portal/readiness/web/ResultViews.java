@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.readiness.web;
 
+import de.digitalcheck.portal.readiness.AgencyLeads;
+import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.readiness.internal.AssessmentRow;
 import de.digitalcheck.portal.readiness.internal.SelfCheck;
@@ -29,13 +31,16 @@ class ResultViews {
     private final SelfCheck selfCheck;
     private final PortalSettings settings;
     private final Messages messages;
+    private final AgencyLeads leads;
     private final int mailsPerDay;
 
     /** What the report section may say about a request to mail the report (from the report module's redirect). */
     static final java.util.Set<String> REPORT_MAIL_STATES = java.util.Set.of("sent", "mailed", "limit");
 
     ResultViews(ResultSummaries summaries, SelfCheck selfCheck, PortalSettings settings, Messages messages,
+                AgencyLeads leads,
                 @io.micronaut.context.annotation.Value("${portal.mail.per-recipient-per-day:5}") int mailsPerDay) {
+        this.leads = leads;
         this.mailsPerDay = mailsPerDay;
         this.summaries = summaries;
         this.selfCheck = selfCheck;
@@ -92,6 +97,37 @@ class ResultViews {
         model.put("contactEmail", a.contact().email());
         model.put("reportMail", reportMail != null && REPORT_MAIL_STATES.contains(reportMail) ? reportMail : null);
         model.put("mailsPerDay", mailsPerDay);
+        consent(model, lang, a, token, ConsentForm.of(a.contact().name(), a.contact().email()), List.of());
         return model;
+    }
+
+    // Leads (issue 12): the consent to share the check with the agency, and who will get in touch by when.
+
+    /** The result page with the consent form as typed and its errors (a refused consent). */
+    Map<String, Object> withConsent(Language lang, AssessmentRow a, String token, ConsentForm form,
+                                    List<FieldError> errors) {
+        Map<String, Object> model = result(lang, a, token, null);
+        consent(model, lang, a, token, form, errors);
+        return model;
+    }
+
+    private void consent(Map<String, Object> model, Language lang, AssessmentRow a, String token, ConsentForm form,
+                         List<FieldError> errors) {
+        var shared = leads.sharedFrom(new AssessmentId(a.id())).orElse(null);
+        model.put("shared", shared);
+        model.put("sharedContactBy", shared == null ? null
+            : shared.contactBy().format(java.time.format.DateTimeFormatter.ofPattern(lang == Language.DE ? "d.M.yyyy" : "d MMM yyyy", lang.locale())));
+        model.put("consentAgency", a.agencyId() == null ? settings.networkName()
+            : selfCheck.agencyOf(a).map(de.digitalcheck.portal.routing.Agency::name).orElse(settings.networkName()));
+        model.put("consentFallback", selfCheck.agencyOf(a).isEmpty());
+        model.put("consentUrl", CheckPaths.result(token).replace("/result", "/einwilligung"));
+        model.put("consentForm", form);
+        Map<String, String> byField = messages.byField(lang, errors);
+        model.put("consentErrors", byField);
+        model.put("errorLinks", byField.entrySet().stream().map(e -> new CheckViews.ErrorLink("#" + switch (e.getKey()) {
+            case "contact.name" -> "consent-name";
+            case "contact.email" -> "consent-email";
+            default -> "consent-share";
+        }, e.getValue())).toList());
     }
 }

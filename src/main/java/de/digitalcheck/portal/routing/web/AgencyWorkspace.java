@@ -119,6 +119,7 @@ class AgencyWorkspace {
             return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
         }
         administration.updateContact(user.agencyId(), form.email(), form.phone(), form.website(), form.address());
+        administration.setLeadEmail(user.agencyId(), form.leadEmail()); // leads, issue 12
         return HttpResponse.seeOther(URI.create(PATH + "?gespeichert"));
     }
 
@@ -195,7 +196,9 @@ class AgencyWorkspace {
         model.put("coachErrors", Map.of());
         model.put("coachForm", CoachInviteForm.EMPTY);
         model.put("agency", agency);
-        model.put("values", AgencyProfile.of(agency).values());
+        Map<String, String> values = new HashMap<>(AgencyProfile.of(agency).values());
+        values.put("leadEmail", agency.leadEmail() == null ? "" : agency.leadEmail()); // leads, issue 12
+        model.put("values", values);
         model.put("hasLogo", administration.hasLogo(agency.id()));
         model.put("logoAction", PATH + "/logo");
         model.put("logoError", null);

@@ -21,19 +21,21 @@ record ContactForm(
     @Pattern(regexp = Formats.PHONE, message = "error.phone.format") String phone,
     @Pattern(regexp = Formats.WEB_ADDRESS, message = "error.website.format") String website,
     @Size(max = AgencyProfile.MAX_ADDRESS, message = "error.name.tooLong") String address,
+    @Nullable @Pattern(regexp = "|" + Formats.EMAIL, message = "error.email.format") String leadEmail,
     @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
-    static final ContactForm EMPTY = new ContactForm("", "", "", "", null);
+    static final ContactForm EMPTY = new ContactForm("", "", "", "", "", null);
 
     ContactForm {
         email = text(email);
         phone = text(phone);
         website = text(website);
         address = text(address);
+        leadEmail = text(leadEmail);
     }
 
     /** Field name → value, as the page names its inputs. */
     Map<String, String> values() {
-        return Map.of("email", email, "phone", phone, "website", website, "address", address);
+        return Map.of("email", email, "phone", phone, "website", website, "address", address, "leadEmail", leadEmail);
     }
 }

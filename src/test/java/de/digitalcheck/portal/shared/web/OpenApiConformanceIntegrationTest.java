@@ -82,6 +82,13 @@ class OpenApiConformanceIntegrationTest {
         body.put("answers", Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 2));
         body.put("language", "en");
         HttpResponse<String> created = post("/api/v1/assessments", http.write(body), 201);
+        Map<String, Object> shared = new LinkedHashMap<>(body);
+        shared.put("contact", Map.of("name", "Jana Beispiel", "email", "jana.conformance@stahlbau-witten.example"));
+        shared.put("consent", Map.of("shareWithAgency", true));
+        assertThat(http.map(post("/api/v1/assessments", http.write(shared), 201))).containsKey("lead");
+        Map<String, Object> withoutContact = new LinkedHashMap<>(body);
+        withoutContact.put("consent", Map.of("shareWithAgency", true));
+        post("/api/v1/assessments", http.write(withoutContact), 422);
         post("/api/v1/assessments", "[1]", 400);
         post("/api/v1/assessments", "{\"company\":{\"employees\":\"many\"},\"answers\":{}}", 422);
         Map<String, Object> assessment = http.map(created);

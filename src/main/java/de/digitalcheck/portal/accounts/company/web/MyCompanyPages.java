@@ -53,9 +53,11 @@ class MyCompanyPages {
     private final Csrf csrf;
     private final Messages messages;
     private final FormValidation validation;
+    private final de.digitalcheck.portal.readiness.AgencyLeads leads;
 
     MyCompanyPages(CompanyAccess access, CompanySession session, PersonalDataRequests personalData, Csrf csrf,
-                   Messages messages, FormValidation validation) {
+                   Messages messages, FormValidation validation, de.digitalcheck.portal.readiness.AgencyLeads leads) {
+        this.leads = leads;
         this.access = access;
         this.session = session;
         this.personalData = personalData;
@@ -118,7 +120,28 @@ class MyCompanyPages {
         model.put("email", email.get());
         model.put("checks", access.checksOf(email.get()).stream().map(a -> new CheckRow(a.id().value(), a.company().name(),
             date.format(a.createdAt()), a.completed(), a.result() == null ? "–" : decimal.format(a.result().score()))).toList());
+        // Leads (issue 12): the checks shared with an agency, each with its consent to withdraw
+        model.put("leads", leads.ofContact(email.get()).stream().map(l -> new LeadRow(l.id(), l.agencyName(),
+            date.format(l.consentAt()), l.withdrawn())).toList());
+        model.put("withdrawn", request.getParameters().contains("widerrufen"));
         return HttpResponse.ok(new ModelAndView<>("accounts/company-overview", model));
+    }
+
+    /** A shared check as Mein Unternehmen lists it (leads, issue 12). */
+    record LeadRow(String id, String agency, String consentDate, boolean withdrawn) {
+    }
+
+    /** Withdraws the consent behind one of the address's leads (another address's lead: 404). */
+    @Post("/leads/{id}/widerrufen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> withdraw(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
+        Optional<String> email = session.email(request);
+        if (email.isEmpty()) {
+            return HttpResponse.seeOther(URI.create(PATH));
+        }
+        leads.withdraw(email.get(), id);
+        return HttpResponse.seeOther(URI.create(OVERVIEW + "?widerrufen#leads-title"));
     }
 
     @Get(value = "/export", produces = MediaType.APPLICATION_JSON)

@@ -1,0 +1,20 @@
+package de.digitalcheck.portal.leads.internal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** A webhook event for an agency: outbox row and delivery log entry at once. {@code id} is the webhook-id. */
+@MappedEntity("webhook_delivery")
+public record DeliveryRow(@Id String id, String agencyId, @Nullable String leadId, String eventType, String payload,
+                          String state, int attempts, Instant nextAttemptAt, @Nullable String claimedBy,
+                          @Nullable Instant claimedUntil, Instant createdAt, @Nullable Instant firstAttemptAt,
+                          @Nullable Instant deliveredAt, @Nullable Integer lastStatus, @Nullable String lastError) {
+
+    public static final String PENDING = "PENDING";
+    public static final String DELIVERED = "DELIVERED";
+    public static final String FAILED = "FAILED";
+    public static final String CANCELLED = "CANCELLED";
+}

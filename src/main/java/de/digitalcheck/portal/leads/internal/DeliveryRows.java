@@ -1,0 +1,60 @@
+package de.digitalcheck.portal.leads.internal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.time.Instant;
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface DeliveryRows extends CrudRepository<DeliveryRow, String> {
+
+    /** Up to {@code limit} due deliveries to enabled endpoints that no dispatcher holds, oldest first. */
+    @Query("SELECT d.id FROM webhook_delivery d JOIN webhook_endpoint e ON e.agency_id = d.agency_id "
+        + "WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now AND (d.claimed_until IS NULL OR d.claimed_until < :now) "
+        + "AND e.enabled = TRUE ORDER BY d.next_attempt_at LIMIT :limit")
+    List<String> findDue(Instant now, int limit);
+
+    /**
+     * Claims a due delivery for one attempt until {@code until}: one conditional update, so that of several
+     * dispatchers exactly one makes each attempt. 1 if this call claimed it.
+     */
+    @Query("UPDATE webhook_delivery SET claimed_by = :by, claimed_until = :until, attempts = attempts + 1, "
+        + "first_attempt_at = COALESCE(first_attempt_at, :now) WHERE id = :id AND state = 'PENDING' "
+        + "AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)")
+    int claim(String id, String by, Instant now, Instant until);
+
+    /** The attempt succeeded (only if this dispatcher still holds the claim). */
+    @Query("UPDATE webhook_delivery SET state = 'DELIVERED', delivered_at = :now, last_status = :status, "
+        + "last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id = :id AND claimed_by = :by")
+    int delivered(String id, String by, Instant now, int status);
+
+    /**
+     * The attempt failed: try again at {@code next}, or give up ({@code state} FAILED) — unless the delivery was
+     * stopped meanwhile (withdrawal, erasure).
+     */
+    @Query("UPDATE webhook_delivery SET state = :state, next_attempt_at = :next, last_status = :status, "
+        + "last_error = :error, claimed_by = NULL, claimed_until = NULL WHERE id = :id AND claimed_by = :by "
+        + "AND state = 'PENDING'")
+    int failed(String id, String by, String state, Instant next, @Nullable Integer status, String error);
+
+    /** Stops the lead's deliveries not yet made (withdrawal, erasure). */
+    @Query("UPDATE webhook_delivery SET state = 'CANCELLED' WHERE lead_id = :leadId AND state = 'PENDING'")
+    int cancelPending(String leadId);
+
+    /** Replaces the payloads of a lead's deliveries (erasure: the log keeps no personal data). */
+    @Query("UPDATE webhook_delivery SET payload = :payload WHERE lead_id = :leadId AND event_type <> 'lead.erased'")
+    int replacePayloads(String leadId, String payload);
+
+    @Query("SELECT * FROM webhook_delivery WHERE lead_id = :leadId ORDER BY created_at DESC")
+    List<DeliveryRow> ofLead(String leadId);
+
+    @Query("SELECT * FROM webhook_delivery WHERE agency_id = :agencyId ORDER BY created_at DESC LIMIT :limit")
+    List<DeliveryRow> ofAgency(String agencyId, int limit);
+
+    @Query("SELECT COUNT(*) FROM webhook_delivery WHERE state = 'PENDING'")
+    long pending();
+}

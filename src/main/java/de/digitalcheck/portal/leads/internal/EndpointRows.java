@@ -1,0 +1,13 @@
+package de.digitalcheck.portal.leads.internal;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface EndpointRows extends CrudRepository<EndpointRow, String> {
+
+    @Query("UPDATE webhook_endpoint SET enabled = FALSE, disabled_reason = :reason WHERE agency_id = :agencyId AND enabled = TRUE")
+    int disable(String agencyId, String reason);
+}

@@ -1,0 +1,157 @@
+package de.digitalcheck.portal.leads.internal;
+
+import de.digitalcheck.portal.leads.UnknownLead;
+import de.digitalcheck.portal.readiness.AgencyLeads;
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.AssessmentId;
+import de.digitalcheck.portal.readiness.Assessments;
+import de.digitalcheck.portal.readiness.UnknownAssessment;
+import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.routing.Router;
+import de.digitalcheck.portal.shared.config.PortalSettings;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.time.WorkingDays;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The leads' use cases: a consent makes a lead at the agency that the longest AGS prefix of the company's location
+ * names (none: the network's fallback queue), or updates the company's open lead there; a withdrawal closes it. Each
+ * runs in the caller's transaction (or its own) together with its consent log entry, the agency's mail and the
+ * webhook events ({@link LeadEvents}): the outbox.
+ */
+@Singleton
+public class LeadBook implements AgencyLeads {
+
+    private final LeadRows leads;
+    private final ConsentRows consents;
+    private final Assessments assessments;
+    private final Router router;
+    private final LeadEvents events;
+    private final PortalSettings settings;
+    private final Clock clock;
+
+    LeadBook(LeadRows leads, ConsentRows consents, Assessments assessments, Router router, LeadEvents events,
+             PortalSettings settings, Clock clock) {
+        this.leads = leads;
+        this.consents = consents;
+        this.assessments = assessments;
+        this.router = router;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public SharedLead share(AssessmentId assessmentId, Language language, String source) {
+        Assessment a = assessments.find(assessmentId).orElseThrow(UnknownAssessment::new);
+        requireContact(a);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<Agency> agency = router.agencyFor(a.company().ags());
+        String agencyId = agency.map(Agency::id).orElse(null);
+        String email = a.contact().email();
+        Optional<LeadRow> open = leads.findByOpenKey(LeadRow.openKey(agencyId, email));
+        LeadRow lead;
+        String event;
+        if (open.isPresent()) {
+            LeadRow o = open.get();
+            LeadRow fresh = fromAssessment(o.id(), agencyId, a, source, language, now, o.contactDueAt(), o.createdAt());
+            lead = leads.update(new LeadRow(fresh.id(), fresh.agencyId(), fresh.openKey(), fresh.status(), fresh.source(),
+                fresh.assessmentId(), fresh.companyName(), fresh.postalCode(), fresh.municipality(), fresh.ags(),
+                fresh.sector(), fresh.employees(), fresh.companyType(), fresh.contactName(), fresh.contactEmail(),
+                fresh.contactPhone(), fresh.score(), fresh.overallLevel(), fresh.consentVersion(),
+                fresh.consentLanguage(), fresh.consentAt(), fresh.contactDueAt(), null, fresh.createdAt(), now,
+                o.stage(), o.assigneeId(), o.assigneeName(), o.firstContactAt(), o.escalatedAt(), o.lockVersion() + 1));
+            event = LeadEvents.UPDATED;
+        } else {
+            int days = agency.map(Agency::firstContactDays).orElse(Agency.DEFAULT_FIRST_CONTACT_DAYS);
+            Instant due = WorkingDays.dueBy(now, days, PortalTime.ZONE).truncatedTo(ChronoUnit.MILLIS);
+            lead = leads.save(fromAssessment(UUID.randomUUID().toString(), agencyId, a, source, language, now, due, now));
+            event = LeadEvents.CREATED;
+        }
+        consents.save(new ConsentRow(UUID.randomUUID().toString(), lead.id(), assessmentId.value(), source,
+            CONSENT_VERSION, language.code(), now, null));
+        events.changed(lead, event);
+        return shared(lead);
+    }
+
+    private static void requireContact(Assessment a) {
+        List<FieldError> errors = new ArrayList<>();
+        if (a.contact().name() == null || a.contact().name().isBlank()) {
+            errors.add(FieldError.of("contact.name", "consent.contact.required"));
+        }
+        if (a.contact().email() == null || a.contact().email().isBlank()) {
+            errors.add(FieldError.of("contact.email", "consent.contact.required"));
+        }
+        if (!a.completed()) {
+            errors.add(FieldError.of("consent.shareWithAgency", "consent.check.incomplete"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private static LeadRow fromAssessment(String id, String agencyId, Assessment a, String source, Language language,
+                                          Instant now, Instant due, Instant created) {
+        var c = a.company();
+        var contact = a.contact();
+        return new LeadRow(id, agencyId, LeadRow.openKey(agencyId, contact.email()), LeadRow.OPEN, source,
+            a.id().value(), c.name(), c.postalCode(), c.municipality(), c.ags(), c.sector(), c.employees(),
+            c.type().name(), contact.name(), contact.email(), contact.phone(),
+            a.result() == null ? null : a.result().score(), a.result() == null ? null : a.result().level(),
+            CONSENT_VERSION, language.code(), now, due, null, created, now, LeadRow.NEW, null, null, null, null, 0);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SharedLead> sharedFrom(AssessmentId assessmentId) {
+        return consents.ofAssessment(assessmentId.value()).stream().findFirst()
+            .flatMap(c -> leads.findById(c.leadId())).filter(l -> !LeadRow.ERASED.equals(l.status())).map(this::shared);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SharedLead> ofContact(String email) {
+        return leads.ofContact(email).stream().map(this::shared).toList();
+    }
+
+    @Override
+    @Transactional
+    public void withdraw(String email, String leadId) {
+        LeadRow lead = leads.findById(leadId).filter(l -> email.equalsIgnoreCase(l.contactEmail()))
+            .filter(LeadRow::open).orElseThrow(UnknownLead::new);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LeadRow withdrawn = leads.update(lead.withdrawn(now));
+        consents.withdraw(leadId, now);
+        events.withdrawn(withdrawn);
+    }
+
+    /** Erases (anonymises) a lead and tells its agency; inside the caller's transaction. */
+    void erase(LeadRow lead) {
+        if (LeadRow.ERASED.equals(lead.status())) {
+            return;
+        }
+        LeadRow erased = leads.update(lead.erased(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        consents.forgetAssessment(lead.id());
+        events.erased(erased);
+    }
+
+    SharedLead shared(LeadRow lead) {
+        String name = lead.agencyId() == null ? settings.networkName()
+            : router.agency(lead.agencyId()).map(Agency::name).orElse(settings.networkName());
+        return new SharedLead(lead.id(), name, lead.agencyId() == null,
+            PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1), lead.consentAt(), !lead.open());
+    }
+}

@@ -1,0 +1,191 @@
+package de.digitalcheck.portal.leads.internal;
+
+import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.routing.Router;
+import de.digitalcheck.portal.shared.config.PortalSettings;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.mail.Mail;
+import de.digitalcheck.portal.shared.mail.MailOutbox;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The outbox side of a lead's change, written in the change's transaction: the agency's mail (through
+ * {@link MailOutbox}) and, where the agency has a webhook endpoint, one {@code webhook_delivery} row per event whose
+ * id is the {@code webhook-id}. After the commit the {@link WebhookDispatcher} is woken.
+ */
+@Singleton
+public class LeadEvents {
+
+    public static final String CREATED = "lead.created";
+    public static final String UPDATED = "lead.updated";
+    public static final String WITHDRAWN = "lead.withdrawn";
+    public static final String ERASED = "lead.erased";
+    public static final String TEST = "webhook.test";
+
+    private final DeliveryRows deliveries;
+    private final EndpointRows endpoints;
+    private final MailOutbox mail;
+    private final Router router;
+    private final Messages messages;
+    private final PortalSettings settings;
+    private final JsonMapper json;
+    private final WebhookDispatcher dispatcher;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    LeadEvents(DeliveryRows deliveries, EndpointRows endpoints, MailOutbox mail, Router router, Messages messages,
+               PortalSettings settings, JsonMapper json, WebhookDispatcher dispatcher,
+               TransactionOperations<Connection> transactions, Clock clock) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.mail = mail;
+        this.router = router;
+        this.messages = messages;
+        this.settings = settings;
+        this.json = json;
+        this.dispatcher = dispatcher;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** A lead was created or updated: mail and webhook. */
+    void changed(LeadRow lead, String type) {
+        mailAgency(lead, type);
+        webhook(lead.agencyId(), lead.id(), type, leadData(lead));
+    }
+
+    /** Staff worked the lead (stage, assignee): the webhook only (the agency made the change, no mail to it). */
+    void worked(LeadRow lead) {
+        webhook(lead.agencyId(), lead.id(), UPDATED, leadData(lead));
+    }
+
+    /** The company withdrew its consent: what was not yet delivered stops; the agency learns of it. */
+    void withdrawn(LeadRow lead) {
+        deliveries.cancelPending(lead.id());
+        mailAgency(lead, WITHDRAWN);
+        webhook(lead.agencyId(), lead.id(), WITHDRAWN, shortData(lead));
+    }
+
+    /** The company's data was erased: pending deliveries stop, the log forgets the payloads, the agency learns of it. */
+    void erased(LeadRow lead) {
+        deliveries.cancelPending(lead.id());
+        deliveries.replacePayloads(lead.id(), write(Map.of("data", shortData(lead))));
+        webhook(lead.agencyId(), lead.id(), ERASED, shortData(lead));
+    }
+
+    /** A test event to the agency's endpoint ("send test event"). */
+    String test(String agencyId) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("agencyId", agencyId);
+        data.put("message", "Test event of the Digitalcheck portal");
+        return webhook(agencyId, null, TEST, data).orElseThrow();
+    }
+
+    private Optional<String> webhook(String agencyId, String leadId, String type, Map<String, Object> data) {
+        if (agencyId == null || endpoints.findById(agencyId).isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", type);
+        payload.put("timestamp", now.toString());
+        payload.put("data", data);
+        deliveries.save(new DeliveryRow(id, agencyId, leadId, type, write(payload), DeliveryRow.PENDING, 0, now, null,
+            null, now, null, null, null, null));
+        transactions.findTransactionStatus().filter(s -> !s.isCompleted()).ifPresentOrElse(
+            s -> s.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dispatcher.wakeUp();
+                }
+            }), dispatcher::wakeUp);
+        return Optional.of(id);
+    }
+
+    private Map<String, Object> leadData(LeadRow lead) {
+        Map<String, Object> data = shortData(lead);
+        data.put("source", lead.source());
+        data.put("createdAt", lead.createdAt().toString());
+        data.put("updatedAt", lead.updatedAt().toString());
+        data.put("contactDueAt", lead.contactDueAt().toString());
+        Map<String, Object> company = new LinkedHashMap<>();
+        company.put("name", lead.companyName());
+        company.put("postalCode", lead.postalCode());
+        company.put("municipality", lead.municipality());
+        company.put("ags", lead.ags());
+        company.put("sector", lead.sector());
+        company.put("employees", lead.employees());
+        company.put("companyType", lead.companyType());
+        data.put("company", company);
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("name", lead.contactName());
+        contact.put("email", lead.contactEmail());
+        contact.put("phone", lead.contactPhone());
+        data.put("contact", contact);
+        Map<String, Object> assessment = new LinkedHashMap<>();
+        assessment.put("score", lead.score());
+        assessment.put("level", lead.overallLevel());
+        data.put("assessment", assessment);
+        Map<String, Object> consent = new LinkedHashMap<>();
+        consent.put("version", lead.consentVersion());
+        consent.put("language", lead.consentLanguage());
+        consent.put("givenAt", lead.consentAt().toString());
+        data.put("consent", consent);
+        return data;
+    }
+
+    private Map<String, Object> shortData(LeadRow lead) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("leadId", lead.id());
+        data.put("agencyId", lead.agencyId());
+        data.put("status", lead.status().toLowerCase(java.util.Locale.ROOT));
+        data.put("url", settings.link(LeadPaths.lead(lead.id())));
+        return data;
+    }
+
+    /** The agency's mail: what happened, the company's name and place, the due date and the link; no contact data. */
+    private void mailAgency(LeadRow lead, String type) {
+        if (lead.agencyId() == null) {
+            return;
+        }
+        Optional<Agency> agency = router.agency(lead.agencyId());
+        if (agency.isEmpty()) {
+            return;
+        }
+        Language de = Language.DE;
+        String kind = type.substring("lead.".length());
+        String subject = messages.get(de, "leads.mail." + kind + ".subject");
+        String text = messages.get(de, "leads.mail." + kind + ".text", agency.get().name(),
+            lead.companyName() == null ? "" : lead.companyName(),
+            lead.postalCode() == null ? "" : lead.postalCode() + " " + lead.municipality(),
+            PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1)
+                .format(java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy")),
+            settings.link(LeadPaths.lead(lead.id())));
+        mail.send(new Mail(agency.get().leadAddress(), subject, text));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package de.digitalcheck.portal.leads.internal;
+
+import de.digitalcheck.portal.shared.time.PortalTime;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The inbox: one agency's leads (or the network's fallback queue) filtered, sorted and paged, with a count per stage.
+ * The filters are optional, so the statement is put together here from fixed fragments and bound parameters (no
+ * user text ever becomes SQL); Micronaut Data's derived queries cannot leave out an absent filter. The first page of
+ * one agency is served by {@code ix_agency_lead_inbox} (agency, stage, created) and {@code ix_agency_lead_agency_created}.
+ */
+@Singleton
+public class LeadInbox {
+
+    public static final int PAGE_SIZE = 25;
+    public static final List<String> STAGES = LeadStages.ALL;
+
+    private static final String COLUMNS = "id, agency_id, status, stage, company_name, postal_code, municipality, "
+        + "contact_name, contact_email, contact_phone, sector, employees, overall_level, score, assignee_id, "
+        + "assignee_name, created_at, contact_due_at, first_contact_at, consent_version, consent_at, lock_version";
+
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+
+    LeadInbox(TransactionOperations<Connection> transactions, Clock clock) {
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Whose leads: an agency's ({@code agencyId}) or, with {@code null}, the network's fallback queue. */
+    public record Scope(@Nullable String agencyId) {
+    }
+
+    /** The inbox's filters; every one optional. {@code assignee}: an account id or {@code -} for nobody. */
+    public record Filter(@Nullable String stage, @Nullable String assignee, boolean overdue, @Nullable LocalDate from,
+                         @Nullable LocalDate to, @Nullable String municipality, @Nullable Integer level,
+                         Sort sort, int page) {
+
+        public static final Filter NONE = new Filter(null, null, false, null, null, null, null, Sort.NEWEST, 1);
+    }
+
+    public enum Sort {
+        NEWEST("created_at DESC, id DESC"), OLDEST("created_at ASC, id ASC"), DUE("contact_due_at ASC, id ASC"),
+        COMPANY("company_name ASC, id ASC");
+
+        final String order;
+
+        Sort(String order) {
+            this.order = order;
+        }
+    }
+
+    /** A lead as the inbox and the export show it. */
+    public record Item(String id, @Nullable String agencyId, String status, String stage, @Nullable String companyName,
+                       @Nullable String postalCode, @Nullable String municipality, @Nullable String contactName,
+                       @Nullable String contactEmail, @Nullable String contactPhone, @Nullable String sector,
+                       @Nullable Integer employees, @Nullable Integer overallLevel, @Nullable Double score,
+                       @Nullable String assigneeId, @Nullable String assigneeName, Instant createdAt,
+                       Instant contactDueAt, @Nullable Instant firstContactAt, String consentVersion,
+                       Instant consentAt, int version, boolean overdue) {
+    }
+
+    public record Page(List<Item> items, int page, boolean hasNext, Map<String, Long> counts, long overdue) {
+
+        public long total() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    public Page page(Scope scope, Filter filter) {
+        Instant now = clock.instant();
+        return transactions.executeRead(status -> {
+            Connection c = status.getConnection();
+            List<Item> items = new ArrayList<>();
+            int offset = (Math.max(1, filter.page()) - 1) * PAGE_SIZE;
+            query(c, scope, filter, now, " LIMIT " + (PAGE_SIZE + 1) + " OFFSET " + offset, items::add);
+            boolean hasNext = items.size() > PAGE_SIZE;
+            return new Page(hasNext ? items.subList(0, PAGE_SIZE) : items, Math.max(1, filter.page()), hasNext,
+                counts(c, scope), overdueCount(c, scope, now));
+        });
+    }
+
+    /** Every lead the filter selects (no paging), handed over one by one as read: for a streamed export. */
+    public void each(Scope scope, Filter filter, Consumer<Item> sink) {
+        Instant now = clock.instant();
+        transactions.executeRead(status -> {
+            query(status.getConnection(), scope, filter, now, "", sink);
+            return null;
+        });
+    }
+
+    private void query(Connection c, Scope scope, Filter f, Instant now, String limit, Consumer<Item> sink) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM agency_lead WHERE ");
+        scope(sql, params, scope);
+        if (f.stage() != null) {
+            sql.append(" AND stage = ?");
+            params.add(f.stage());
+        }
+        if ("-".equals(f.assignee())) {
+            sql.append(" AND assignee_id IS NULL");
+        } else if (f.assignee() != null) {
+            sql.append(" AND assignee_id = ?");
+            params.add(f.assignee());
+        }
+        if (f.overdue()) {
+            overdue(sql, params, now);
+        }
+        if (f.from() != null) {
+            sql.append(" AND created_at >= ?");
+            params.add(Timestamp.from(f.from().atStartOfDay(PortalTime.ZONE).toInstant()));
+        }
+        if (f.to() != null) {
+            sql.append(" AND created_at < ?");
+            params.add(Timestamp.from(f.to().plusDays(1).atStartOfDay(PortalTime.ZONE).toInstant()));
+        }
+        if (f.municipality() != null) {
+            sql.append(" AND municipality = ?");
+            params.add(f.municipality());
+        }
+        if (f.level() != null) {
+            sql.append(" AND overall_level = ?");
+            params.add(f.level());
+        }
+        sql.append(" ORDER BY ").append(f.sort().order).append(limit);
+        try (PreparedStatement s = prepare(c, sql.toString(), params)) {
+            s.setFetchSize(500);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(item(rs, now));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("inbox query failed", e);
+        }
+    }
+
+    private static void scope(StringBuilder sql, List<Object> params, Scope scope) {
+        if (scope.agencyId() == null) {
+            sql.append("agency_id IS NULL");
+        } else {
+            sql.append("agency_id = ?");
+            params.add(scope.agencyId());
+        }
+    }
+
+    private static void overdue(StringBuilder sql, List<Object> params, Instant now) {
+        sql.append(" AND stage = 'NEW' AND status = 'OPEN' AND contact_due_at < ?");
+        params.add(Timestamp.from(now));
+    }
+
+    private static Map<String, Long> counts(Connection c, Scope scope) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        STAGES.forEach(s -> counts.put(s, 0L));
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT stage, COUNT(*) FROM agency_lead WHERE ");
+        scope(sql, params, scope);
+        sql.append(" GROUP BY stage");
+        try (PreparedStatement s = prepare(c, sql.toString(), params); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("inbox counts failed", e);
+        }
+        return counts;
+    }
+
+    private static long overdueCount(Connection c, Scope scope, Instant now) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM agency_lead WHERE ");
+        scope(sql, params, scope);
+        overdue(sql, params, now);
+        try (PreparedStatement s = prepare(c, sql.toString(), params); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("inbox overdue count failed", e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) {
+            s.setObject(i + 1, params.get(i));
+        }
+        return s;
+    }
+
+    private static Item item(ResultSet rs, Instant now) throws SQLException {
+        Instant due = rs.getTimestamp("contact_due_at").toInstant();
+        String stage = rs.getString("stage");
+        String status = rs.getString("status");
+        Timestamp first = rs.getTimestamp("first_contact_at");
+        return new Item(rs.getString("id"), rs.getString("agency_id"), status, stage, rs.getString("company_name"),
+            rs.getString("postal_code"), rs.getString("municipality"), rs.getString("contact_name"),
+            rs.getString("contact_email"), rs.getString("contact_phone"), rs.getString("sector"),
+            (Integer) rs.getObject("employees", Integer.class), (Integer) rs.getObject("overall_level", Integer.class),
+            (Double) rs.getObject("score", Double.class), rs.getString("assignee_id"), rs.getString("assignee_name"),
+            rs.getTimestamp("created_at").toInstant(), due, first == null ? null : first.toInstant(),
+            rs.getString("consent_version"), rs.getTimestamp("consent_at").toInstant(), rs.getInt("lock_version"),
+            LeadRow.NEW.equals(stage) && LeadRow.OPEN.equals(status) && due.isBefore(now));
+    }
+}

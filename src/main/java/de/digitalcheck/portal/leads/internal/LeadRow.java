@@ -1,0 +1,74 @@
+package de.digitalcheck.portal.leads.internal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** A row of {@code agency_lead}: a company's consented lead at an agency (or, without agency, the fallback queue). */
+@MappedEntity("agency_lead")
+public record LeadRow(
+    @Id String id,
+    @Nullable String agencyId,
+    @Nullable String openKey,
+    String status,
+    String source,
+    @Nullable String assessmentId,
+    @Nullable String companyName,
+    @Nullable String postalCode,
+    @Nullable String municipality,
+    @Nullable String ags,
+    @Nullable String sector,
+    @Nullable Integer employees,
+    @Nullable String companyType,
+    @Nullable String contactName,
+    @Nullable String contactEmail,
+    @Nullable String contactPhone,
+    @Nullable Double score,
+    @Nullable Integer overallLevel,
+    String consentVersion,
+    String consentLanguage,
+    Instant consentAt,
+    Instant contactDueAt,
+    @Nullable Instant withdrawnAt,
+    Instant createdAt,
+    Instant updatedAt,
+    String stage,
+    @Nullable String assigneeId,
+    @Nullable String assigneeName,
+    @Nullable Instant firstContactAt,
+    @Nullable Instant escalatedAt,
+    int lockVersion) {
+
+    public static final String OPEN = "OPEN";
+    public static final String WITHDRAWN = "WITHDRAWN";
+    public static final String ERASED = "ERASED";
+
+    /** The key that makes a company's open lead at an agency unique: agency (or {@code -}) and email in lower case. */
+    static String openKey(@Nullable String agencyId, String email) {
+        return (agencyId == null ? "-" : agencyId) + "|" + email.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static final String NEW = "NEW";
+
+    public boolean open() {
+        return OPEN.equals(status);
+    }
+
+    LeadRow withdrawn(Instant now) {
+        return new LeadRow(id, agencyId, null, WITHDRAWN, source, assessmentId, companyName, postalCode, municipality,
+            ags, sector, employees, companyType, contactName, contactEmail, contactPhone, score, overallLevel,
+            consentVersion, consentLanguage, consentAt, contactDueAt, now, createdAt, now, stage, assigneeId, assigneeName,
+            firstContactAt, escalatedAt, lockVersion + 1);
+    }
+
+    /** Without anything that identifies the company or its contact (erasure); the location stays as its district. */
+    LeadRow erased(Instant now) {
+        String district = ags == null || ags.length() < 5 ? null : ags.substring(0, 5) + "000";
+        return new LeadRow(id, agencyId, null, ERASED, source, null, null, null, null, district, sector, null,
+            companyType, null, null, null, score, overallLevel, consentVersion, consentLanguage, consentAt,
+            contactDueAt, withdrawnAt == null ? now : withdrawnAt, createdAt, now, stage, null, null, firstContactAt,
+            escalatedAt, lockVersion + 1);
+    }
+}

@@ -1,0 +1,41 @@
+package de.digitalcheck.portal.leads.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A lead's stages (SPEC §5: new → contacted → qualified → won | closed | rejected) and the changes allowed between
+ * them. A lead may be closed or rejected before it is qualified (a company that cannot be reached, a request that is
+ * no agency's business); won only once qualified; the end stages are final.
+ */
+public final class LeadStages {
+
+    public static final String NEW = "NEW";
+    public static final String CONTACTED = "CONTACTED";
+    public static final String QUALIFIED = "QUALIFIED";
+    public static final String WON = "WON";
+    public static final String CLOSED = "CLOSED";
+    public static final String REJECTED = "REJECTED";
+    public static final List<String> ALL = List.of(NEW, CONTACTED, QUALIFIED, WON, CLOSED, REJECTED);
+
+    private static final Map<String, Set<String>> NEXT = Map.of(
+        NEW, Set.of(CONTACTED, CLOSED, REJECTED),
+        CONTACTED, Set.of(QUALIFIED, CLOSED, REJECTED),
+        QUALIFIED, Set.of(WON, CLOSED, REJECTED),
+        WON, Set.of(),
+        CLOSED, Set.of(),
+        REJECTED, Set.of());
+
+    private LeadStages() {
+    }
+
+    public static boolean allowed(String from, String to) {
+        return NEXT.getOrDefault(from, Set.of()).contains(to);
+    }
+
+    /** The stages a lead in {@code from} may move to, in workflow order. */
+    public static List<String> next(String from) {
+        return ALL.stream().filter(s -> allowed(from, s)).toList();
+    }
+}

@@ -1,0 +1,96 @@
+package de.digitalcheck.portal.leads.internal;
+
+import de.digitalcheck.portal.leads.UnknownLead;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Working a lead: its detail with the audit trail, and the changes staff make (stage, with a note). Every change
+ * names the version of the lead the form was read at; if someone changed the lead since, nothing is stored and
+ * {@link StaleLead} is thrown (optimistic locking: a conditional update on {@code lock_version}). Every method takes
+ * the agency from the caller's session; another agency's lead is {@link UnknownLead}.
+ */
+@Singleton
+public class LeadWork {
+
+    public static final int MAX_NOTE = 2000;
+
+    private final LeadRows leads;
+    private final LeadAuditRows audit;
+    private final LeadEvents events;
+    private final Clock clock;
+
+    LeadWork(LeadRows leads, LeadAuditRows audit, LeadEvents events, Clock clock) {
+        this.leads = leads;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Who acts: an account id and a name for the trail. */
+    public record Actor(String id, String name) {
+    }
+
+    public record Detail(LeadRow lead, List<LeadAuditRow> trail, List<String> nextStages) {
+    }
+
+    /** Another person changed the lead since the form was read; nothing was stored. */
+    public static class StaleLead extends RuntimeException {
+        public StaleLead() {
+            super("lead changed since it was read", null, false, false);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Detail detail(@Nullable String agencyId, String leadId) {
+        LeadRow lead = find(agencyId, leadId);
+        return new Detail(lead, audit.ofLead(leadId), LeadStages.next(lead.stage()));
+    }
+
+    /**
+     * Moves the lead to {@code stage} with a note.
+     *
+     * @throws ValidationException a change the workflow does not allow, an unknown stage, a note too long
+     * @throws StaleLead the lead changed since {@code version}
+     */
+    @Transactional
+    public LeadRow changeStage(@Nullable String agencyId, String leadId, int version, @Nullable String stage,
+                               @Nullable String note, Actor actor) {
+        LeadRow lead = find(agencyId, leadId);
+        if (lead.lockVersion() != version) {
+            throw new StaleLead();
+        }
+        String clean = note == null || note.isBlank() ? null : note.strip();
+        if (clean != null && clean.length() > MAX_NOTE) {
+            throw new ValidationException(List.of(FieldError.of("note", "leads.action.note.tooLong")));
+        }
+        if (stage == null || !LeadStages.ALL.contains(stage) || !LeadStages.allowed(lead.stage(), stage)) {
+            throw new ValidationException(List.of(FieldError.of("stage", "leads.action.stage.notAllowed",
+                "leads.stage." + lead.stage(), stage == null || !LeadStages.ALL.contains(stage) ? "?" : "leads.stage." + stage)));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant firstContact = lead.firstContactAt() == null && !LeadStages.NEW.equals(stage) ? now : lead.firstContactAt();
+        if (leads.changeStage(leadId, version, stage, firstContact, now) != 1) {
+            throw new StaleLead();
+        }
+        audit.save(new LeadAuditRow(UUID.randomUUID().toString(), leadId, now, actor.id(), actor.name(),
+            LeadAuditRow.STAGE, lead.stage(), stage, clean));
+        LeadRow changed = leads.findById(leadId).orElseThrow(UnknownLead::new);
+        events.worked(changed);
+        return changed;
+    }
+
+    private LeadRow find(@Nullable String agencyId, String leadId) {
+        return leads.findById(leadId).filter(l -> Objects.equals(agencyId, l.agencyId())).orElseThrow(UnknownLead::new);
+    }
+}

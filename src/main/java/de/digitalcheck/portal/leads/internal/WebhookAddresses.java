@@ -1,0 +1,105 @@
+package de.digitalcheck.portal.leads.internal;
+
+import de.digitalcheck.portal.shared.config.PortalSettings;
+import jakarta.inject.Singleton;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which webhook URLs the portal calls: absolute https URLs (http only where the operator allows it) without user
+ * info, whose host resolves only to public addresses — no private, loopback, link-local, unique-local, multicast or
+ * unspecified address, and not the portal's own host — unless the operator allows private addresses. Checked when
+ * the URL is saved and again before every attempt (a name that resolved to a public address may later resolve to a
+ * private one: DNS rebinding). What remains is the moment between this check and the HTTP client's own lookup.
+ */
+@Singleton
+public class WebhookAddresses {
+
+    private final WebhookSettings settings;
+    private final PortalSettings portal;
+
+    WebhookAddresses(WebhookSettings settings, PortalSettings portal) {
+        this.settings = settings;
+        this.portal = portal;
+    }
+
+    /** Why the URL may not be called (a message key), or empty if it may. */
+    public Optional<String> refusal(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return Optional.of("leads.webhook.url.malformed");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null
+            || !(scheme.equals("https") || scheme.equals("http"))) {
+            return Optional.of("leads.webhook.url.malformed");
+        }
+        if (scheme.equals("http") && !settings.allowHttp()) {
+            return Optional.of("leads.webhook.url.https");
+        }
+        if (settings.allowPrivateAddresses()) {
+            return Optional.empty();
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if (host.equals(portalHost())) {
+            return Optional.of("leads.webhook.url.private");
+        }
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            for (InetAddress address : addresses) {
+                if (isPrivate(address)) {
+                    return Optional.of("leads.webhook.url.private");
+                }
+            }
+        } catch (UnknownHostException e) {
+            return Optional.of("leads.webhook.url.unknownHost");
+        }
+        return Optional.empty();
+    }
+
+    private String portalHost() {
+        String host = URI.create(portal.baseUrl()).getHost();
+        return host == null ? "" : host.toLowerCase(Locale.ROOT);
+    }
+
+    static boolean isPrivate(InetAddress address) {
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
+            || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first == 0 || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
+                || (first == 192 && second == 0 && (b[2] & 0xff) == 0) || first >= 240;
+        }
+        if (address instanceof Inet6Address) {
+            int first = b[0] & 0xff;
+            if ((first & 0xfe) == 0xfc) {
+                return true; // unique local fc00::/7
+            }
+            boolean mapped = true; // ::ffff:a.b.c.d
+            for (int i = 0; i < 10; i++) {
+                mapped &= b[i] == 0;
+            }
+            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+                try {
+                    return isPrivate(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+                } catch (UnknownHostException e) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

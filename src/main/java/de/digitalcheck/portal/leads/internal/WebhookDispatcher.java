@@ -1,0 +1,127 @@
+package de.digitalcheck.portal.leads.internal;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Delivers the due {@code webhook_delivery} rows: woken right after a transaction that wrote some committed, and
+ * every {@code poll-interval} by a job (for rows whose retry came due, and those a dead dispatcher left: its lease
+ * runs out). Each attempt is claimed by one conditional update ({@link DeliveryRows#claim}) under this dispatcher's
+ * name, so several dispatchers (threads, replicas) never make one attempt twice; the outcome is written only while
+ * the claim is still this dispatcher's. Sends in parallel on {@code threads} senders ({@link WebhookSender}).
+ */
+@Singleton
+public class WebhookDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int BATCH = 50;
+
+    private final DeliveryRows deliveries;
+    private final WebhookSender sender;
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final String name = "dispatcher-" + UUID.randomUUID().toString().substring(0, 8);
+    private final ExecutorService coordinator = Executors.newSingleThreadExecutor(daemon("webhook-dispatch"));
+    private final ExecutorService senders;
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+
+    WebhookDispatcher(DeliveryRows deliveries, WebhookSender sender, WebhookSettings settings, Clock clock) {
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.settings = settings;
+        this.clock = clock;
+        this.senders = Executors.newFixedThreadPool(Math.max(1, settings.threads()), daemon("webhook-send"));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Looks for due deliveries soon, on this dispatcher's own thread (after a commit that wrote some). */
+    public void wakeUp() {
+        if (settings.dispatch() && wakeUpPending.compareAndSet(false, true)) {
+            try {
+                coordinator.execute(() -> {
+                    wakeUpPending.set(false);
+                    dispatchDue();
+                });
+            } catch (RejectedExecutionException e) {
+                wakeUpPending.set(false);
+            }
+        }
+    }
+
+    @Scheduled(fixedDelay = "${portal.webhooks.poll-interval:2s}", initialDelay = "5s")
+    void scheduled() {
+        if (settings.dispatch()) {
+            wakeUp();
+        }
+    }
+
+    /** Makes every attempt that is due now under this dispatcher's name; how many were delivered. */
+    public int dispatchDue() {
+        return dispatchDue(name);
+    }
+
+    /** As {@link #dispatchDue()} under another dispatcher's name (tests: several dispatchers on one database). */
+    public int dispatchDue(String dispatcher) {
+        int delivered = 0;
+        try {
+            for (List<String> due = deliveries.findDue(now(), BATCH); !due.isEmpty(); due = deliveries.findDue(now(), BATCH)) {
+                List<Future<Boolean>> attempts = new ArrayList<>();
+                for (String id : due) {
+                    Instant now = now();
+                    if (deliveries.claim(id, dispatcher, now, now.plus(settings.lease())) == 1) {
+                        attempts.add(senders.submit(() -> sender.attempt(id, dispatcher)));
+                    }
+                }
+                if (attempts.isEmpty()) {
+                    break;
+                }
+                for (Future<Boolean> attempt : attempts) {
+                    delivered += attempt.get() ? 1 : 0;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.warn("Webhook dispatch stopped, the next run goes on: {}", e.toString());
+        }
+        return delivered;
+    }
+
+    /** Waits until the wake-ups asked for so far have run (tests). */
+    public void awaitWakeUps() throws Exception {
+        coordinator.submit(() -> { }).get();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @PreDestroy
+    void stop() {
+        coordinator.shutdownNow();
+        senders.shutdownNow();
+    }
+}

@@ -1,0 +1,177 @@
+package de.digitalcheck.portal.leads.internal;
+
+import de.digitalcheck.portal.routing.Router;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.mail.Mail;
+import de.digitalcheck.portal.shared.mail.MailOutbox;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One attempt of one claimed delivery: the endpoint's address checked again, the body signed (Standard Webhooks) and
+ * posted with the JDK's {@link HttpClient} — a plain blocking client with connect and request timeouts that never
+ * follows redirects, independent of the server's event loops (Micronaut's client would share them with the pages).
+ * A 2xx delivers; a {@code 410 Gone} disables the endpoint and mails the agency (the delivery waits for an enabled
+ * endpoint); anything else is tried again after the next wait of {@code retry-delays} with ±20 % jitter, or after
+ * the receiver's {@code Retry-After} if that is longer; after the last wait the delivery has failed.
+ */
+@Singleton
+class WebhookSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
+
+    private final DeliveryRows deliveries;
+    private final EndpointRows endpoints;
+    private final WebhookAddresses addresses;
+    private final WebhookSettings settings;
+    private final MailOutbox mail;
+    private final Router router;
+    private final Messages messages;
+    private final TransactionOperations<Connection> transactions;
+    private final Clock clock;
+    private final HttpClient client;
+
+    WebhookSender(DeliveryRows deliveries, EndpointRows endpoints, WebhookAddresses addresses, WebhookSettings settings,
+                  MailOutbox mail, Router router, Messages messages, TransactionOperations<Connection> transactions,
+                  Clock clock) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.addresses = addresses;
+        this.settings = settings;
+        this.mail = mail;
+        this.router = router;
+        this.messages = messages;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Makes the attempt this dispatcher claimed; whether it delivered. */
+    boolean attempt(String id, String dispatcher) {
+        Optional<DeliveryRow> found = deliveries.findById(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        DeliveryRow delivery = found.get();
+        Optional<EndpointRow> endpoint = endpoints.findById(delivery.agencyId()).filter(EndpointRow::enabled);
+        if (endpoint.isEmpty()) {
+            retry(delivery, dispatcher, null, "no enabled endpoint", Optional.empty());
+            return false;
+        }
+        Optional<String> refusal = addresses.refusal(endpoint.get().url());
+        if (refusal.isPresent()) {
+            retry(delivery, dispatcher, null, "address refused: " + refusal.get(), Optional.empty());
+            return false;
+        }
+        long timestamp = clock.instant().getEpochSecond();
+        String signature = WebhookSigner.signature(endpoint.get().signingSecrets(clock.instant()), delivery.id(), timestamp,
+            delivery.payload());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.get().url()))
+            .timeout(settings.readTimeout())
+            .header("content-type", "application/json")
+            .header("user-agent", "Digitalcheck-Webhooks/1")
+            .header("webhook-id", delivery.id())
+            .header("webhook-timestamp", Long.toString(timestamp))
+            .header("webhook-signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofString(delivery.payload()))
+            .build();
+        try {
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                deliveries.delivered(id, dispatcher, now(), status);
+                return true;
+            }
+            if (status == 410) {
+                gone(delivery, dispatcher);
+                return false;
+            }
+            retry(delivery, dispatcher, status, "HTTP " + status, response.headers().firstValue("retry-after"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            retry(delivery, dispatcher, null, "interrupted", Optional.empty());
+        } catch (java.io.IOException | RuntimeException e) {
+            retry(delivery, dispatcher, null, e.getClass().getSimpleName(), Optional.empty());
+        }
+        return false;
+    }
+
+    private void gone(DeliveryRow delivery, String dispatcher) {
+        transactions.executeWrite(s -> {
+            if (endpoints.disable(delivery.agencyId(), "410 Gone") == 1) {
+                router.agency(delivery.agencyId()).ifPresent(agency -> mail.send(new Mail(agency.leadAddress(),
+                    messages.get(Language.DE, "leads.mail.gone.subject"),
+                    messages.get(Language.DE, "leads.mail.gone.text", agency.name()))));
+            }
+            return deliveries.failed(delivery.id(), dispatcher, DeliveryRow.PENDING, next(delivery.attempts(), Optional.empty()),
+                410, "410 Gone: endpoint disabled");
+        });
+        LOG.warn("Webhook endpoint of agency {} answered 410 Gone and is disabled", delivery.agencyId());
+    }
+
+    private void retry(DeliveryRow delivery, String dispatcher, Integer status, String error, Optional<String> retryAfter) {
+        List<Duration> delays = settings.retryDelays();
+        boolean last = delivery.attempts() > delays.size();
+        deliveries.failed(delivery.id(), dispatcher, last ? DeliveryRow.FAILED : DeliveryRow.PENDING,
+            last ? now() : next(delivery.attempts(), retryAfter), status, error);
+        if (last) {
+            LOG.error("Webhook {} to agency {} failed after {} attempts: {}", delivery.id(), delivery.agencyId(),
+                delivery.attempts(), error);
+        }
+    }
+
+    /** When to try again after the {@code attempts}-th attempt failed. */
+    private Instant next(int attempts, Optional<String> retryAfter) {
+        List<Duration> delays = settings.retryDelays();
+        Duration base = delays.get(Math.min(Math.max(attempts, 1), delays.size()) - 1);
+        long millis = base.toMillis();
+        long jittered = millis + (long) (millis * 0.2 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
+        Duration wait = Duration.ofMillis(jittered);
+        Optional<Duration> asked = retryAfter.flatMap(this::retryAfter);
+        if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
+            wait = asked.get().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked.get();
+            // up to the next whole second: a database that keeps no fractions would otherwise make it come early
+            Instant at = now().plus(wait);
+            return at.getNano() == 0 ? at : at.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        }
+        return now().plus(wait);
+    }
+
+    /** {@code Retry-After}: seconds or an HTTP date. */
+    private Optional<Duration> retryAfter(String value) {
+        try {
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))));
+        } catch (NumberFormatException e) {
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return Optional.of(Duration.between(clock.instant(), at)).filter(d -> !d.isNegative());
+            } catch (RuntimeException unparsable) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

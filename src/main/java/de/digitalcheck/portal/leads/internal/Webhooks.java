@@ -1,0 +1,127 @@
+package de.digitalcheck.portal.leads.internal;
+
+import de.digitalcheck.portal.leads.UnknownLead;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An agency's webhook endpoint as its staff manage it: set the URL (a new endpoint gets a secret, shown once),
+ * rotate the secret (the previous one keeps signing for {@link #OVERLAP}), remove it, send a test event; and the
+ * delivery log. Every method takes the agency from the caller's session, never from the address.
+ */
+@Singleton
+public class Webhooks {
+
+    /** How long the previous secret keeps signing after a rotation. */
+    public static final Duration OVERLAP = Duration.ofHours(24);
+    private static final int MAX_URL = 500;
+
+    private final EndpointRows endpoints;
+    private final DeliveryRows deliveries;
+    private final LeadRows leads;
+    private final WebhookAddresses addresses;
+    private final LeadEvents events;
+    private final Clock clock;
+
+    Webhooks(EndpointRows endpoints, DeliveryRows deliveries, LeadRows leads, WebhookAddresses addresses,
+             LeadEvents events, Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.leads = leads;
+        this.addresses = addresses;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<EndpointRow> endpoint(String agencyId) {
+        return endpoints.findById(agencyId);
+    }
+
+    /**
+     * Sets the endpoint's URL (and enables it again); a new endpoint's secret is returned, to be shown once.
+     *
+     * @throws ValidationException if the URL may not be called (field {@code url}); nothing changed
+     */
+    @Transactional
+    public Optional<String> setUrl(String agencyId, String url) {
+        String clean = url == null ? "" : url.strip();
+        Optional<String> refusal = clean.isEmpty() ? Optional.of("error.required")
+            : clean.length() > MAX_URL ? Optional.of("leads.webhook.url.tooLong") : addresses.refusal(clean);
+        if (refusal.isPresent()) {
+            throw new ValidationException(List.of(FieldError.of("url", refusal.get())));
+        }
+        Instant now = now();
+        Optional<EndpointRow> existing = endpoints.findById(agencyId);
+        if (existing.isPresent()) {
+            EndpointRow e = existing.get();
+            endpoints.update(new EndpointRow(agencyId, clean, e.secret(), e.previousSecret(), e.previousSecretUntil(),
+                true, null, now));
+            return Optional.empty();
+        }
+        String secret = WebhookSigner.newSecret();
+        endpoints.save(new EndpointRow(agencyId, clean, secret, null, null, true, null, now));
+        return Optional.of(secret);
+    }
+
+    /** A new secret (returned, to be shown once); the previous one signs too for {@link #OVERLAP}. */
+    @Transactional
+    public String rotate(String agencyId) {
+        EndpointRow e = endpoints.findById(agencyId).orElseThrow(UnknownLead::new);
+        String secret = WebhookSigner.newSecret();
+        Instant now = now();
+        endpoints.update(new EndpointRow(agencyId, e.url(), secret, e.secret(), now.plus(OVERLAP), e.enabled(),
+            e.disabledReason(), now));
+        return secret;
+    }
+
+    @Transactional
+    public void remove(String agencyId) {
+        endpoints.deleteById(agencyId);
+    }
+
+    /** Queues a test event to the agency's endpoint; its webhook-id. */
+    @Transactional
+    public String sendTest(String agencyId) {
+        endpoints.findById(agencyId).orElseThrow(UnknownLead::new);
+        return events.test(agencyId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeliveryRow> log(String agencyId) {
+        return deliveries.ofAgency(agencyId, 100);
+    }
+
+    /** The agency's lead with its delivery log (another agency's: {@link UnknownLead}). */
+    @Transactional(readOnly = true)
+    public LeadWithLog lead(String agencyId, String leadId) {
+        LeadRow lead = leads.findById(leadId).filter(l -> agencyId.equals(l.agencyId())).orElseThrow(UnknownLead::new);
+        return new LeadWithLog(lead, deliveries.ofLead(leadId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<LeadRow> leads(String agencyId) {
+        return leads.ofAgency(agencyId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<LeadRow> fallbackQueue() {
+        return leads.fallbackQueue();
+    }
+
+    public record LeadWithLog(LeadRow lead, List<DeliveryRow> deliveries) {
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

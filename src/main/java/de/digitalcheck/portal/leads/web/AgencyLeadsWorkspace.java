@@ -1,0 +1,246 @@
+package de.digitalcheck.portal.leads.web;
+
+import de.digitalcheck.portal.leads.internal.LeadPaths;
+import de.digitalcheck.portal.leads.internal.LeadInbox;
+import de.digitalcheck.portal.leads.internal.LeadWork;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.leads.internal.Webhooks;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.security.SignedIn;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Agency staff: their own agency's leads with each lead's delivery log, and the webhook settings (address, secret
+ * rotation, test event, the agency's delivery log). The agency comes from the signed session, never from the address:
+ * another agency's lead is not found (404).
+ */
+@Controller
+@Secured("AGENCY_STAFF")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class AgencyLeadsWorkspace {
+
+    static final String VIEW = "leads/agency-leads";
+    static final String LEAD_VIEW = "leads/lead";
+
+    private final Webhooks webhooks;
+    private final LeadInbox inbox;
+    private final LeadWork leadWork;
+    private final Messages messages;
+    private final Csrf csrf;
+
+    AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf) {
+        this.leadWork = leadWork;
+        this.webhooks = webhooks;
+        this.inbox = inbox;
+        this.messages = messages;
+        this.csrf = csrf;
+    }
+
+    @Get(LeadPaths.LEADS)
+    ModelAndView<Map<String, Object>> leads(HttpRequest<?> request, Authentication authentication) {
+        SignedIn user = SignedIn.of(authentication);
+        Map<String, Object> model = model(user, WebhookForm.EMPTY, Map.of());
+        LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(), user.accountId());
+        inboxModel(model, inbox.page(new LeadInbox.Scope(user.agencyId()), filter), filter,
+            InboxFilters.query(request.getParameters()), LeadPaths.LEADS);
+        model.put("testSent", request.getParameters().get("test"));
+        return new ModelAndView<>(VIEW, model);
+    }
+
+    /** The filtered inbox as CSV (the same filters as the page, no paging), streamed. */
+    @Get(LeadPaths.LEADS + ".csv")
+    @Produces("text/csv")
+    HttpResponse<reactor.core.publisher.Flux<byte[]>> export(HttpRequest<?> request, Authentication authentication) {
+        SignedIn user = SignedIn.of(authentication);
+        LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(), user.accountId());
+        return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(user.agencyId()), filter))
+            .contentType("text/csv; charset=utf-8")
+            .header("Content-Disposition", "attachment; filename=\"anfragen.csv\"")
+            .header("Cache-Control", "no-store");
+    }
+
+    @Get(LeadPaths.LEADS + "/{id}")
+    ModelAndView<Map<String, Object>> lead(Authentication authentication, @PathVariable String id) {
+        return new ModelAndView<>(LEAD_VIEW, leadModel(SignedIn.of(authentication), id, null, Map.of(), null));
+    }
+
+    /** Moves the lead to another stage with a note; a stale version or a change the workflow forbids stores nothing. */
+    @Post(LeadPaths.LEADS + "/{id}/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> changeStage(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                                @Body @Nullable StageForm body) {
+        csrf.verify(request, body);
+        SignedIn user = SignedIn.of(authentication);
+        StageForm form = Objects.requireNonNullElse(body, new StageForm(null, null, null, null));
+        webhooks.lead(user.agencyId(), id); // another agency's lead: 404 before anything else
+        int version;
+        try {
+            version = Integer.parseInt(Objects.requireNonNullElse(form.version(), ""));
+        } catch (NumberFormatException e) {
+            return HttpResponse.badRequest();
+        }
+        try {
+            leadWork.changeStage(user.agencyId(), id, version, form.stage(), form.note(),
+                new LeadWork.Actor(user.accountId(), user.name()));
+            return HttpResponse.seeOther(URI.create(LeadPaths.lead(id) + "#audit-title"));
+        } catch (LeadWork.StaleLead e) {
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(LEAD_VIEW, leadModel(user, id, null, Map.of(),
+                    messages.get(PortalLocaleResolver.language(request), "leads.action.stale"))));
+        } catch (ValidationException e) {
+            Language language = PortalLocaleResolver.language(request);
+            Map<String, String> errors = new HashMap<>();
+            e.errors().forEach(err -> errors.put(err.field(), err.key().equals("leads.action.stage.notAllowed")
+                ? messages.get(language, err.key(), messages.get(language, (String) err.args().get(0)),
+                    "?".equals(err.args().get(1)) ? "?" : messages.get(language, (String) err.args().get(1)))
+                : messages.message(language, err)));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(LEAD_VIEW, leadModel(user, id, form, errors, null)));
+        }
+    }
+
+    private Map<String, Object> leadModel(SignedIn user, String id, @Nullable StageForm form, Map<String, String> errors,
+                                          @Nullable String stale) {
+        Webhooks.LeadWithLog found = webhooks.lead(user.agencyId(), id);
+        LeadWork.Detail detail = leadWork.detail(user.agencyId(), id);
+        Map<String, Object> model = new HashMap<>();
+        model.put("lead", detail.lead());
+        model.put("trail", detail.trail());
+        model.put("nextStages", detail.nextStages());
+        model.put("stageForm", form == null ? new StageForm(null, null, null, null) : form);
+        model.put("stageError", errors.get("stage"));
+        model.put("noteError", errors.get("note"));
+        List<ErrorLink> links = new java.util.ArrayList<>();
+        if (errors.containsKey("stage")) {
+            links.add(new ErrorLink("#stage-to", errors.get("stage")));
+        }
+        if (errors.containsKey("note")) {
+            links.add(new ErrorLink("#stage-note", errors.get("note")));
+        }
+        model.put("errorLinks", links);
+        model.put("stale", stale);
+        model.put("deliveries", found.deliveries());
+        model.put("dates", LeadDates.INSTANCE);
+        return model;
+    }
+
+    @Post(LeadPaths.WEBHOOK)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> setUrl(HttpRequest<?> request, Authentication authentication, @Body @Nullable WebhookForm body) {
+        csrf.verify(request, body);
+        SignedIn user = SignedIn.of(authentication);
+        WebhookForm form = Objects.requireNonNullElse(body, WebhookForm.EMPTY);
+        try {
+            return webhooks.setUrl(user.agencyId(), form.url())
+                .<HttpResponse<?>>map(secret -> withSecret(user, secret, false))
+                .orElseGet(() -> HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "#webhook-title")));
+        } catch (ValidationException e) {
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, model(user, form,
+                    messages.byField(PortalLocaleResolver.language(request), e.errors()))));
+        }
+    }
+
+    @Post(LeadPaths.WEBHOOK + "/rotieren")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> rotate(HttpRequest<?> request, Authentication authentication, @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
+        SignedIn user = SignedIn.of(authentication);
+        return withSecret(user, webhooks.rotate(user.agencyId()), true);
+    }
+
+    @Post(LeadPaths.WEBHOOK + "/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> test(HttpRequest<?> request, Authentication authentication, @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
+        String id = webhooks.sendTest(SignedIn.of(authentication).agencyId());
+        return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?test=" + id + "#webhook-title"));
+    }
+
+    @Post(LeadPaths.WEBHOOK + "/entfernen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> remove(HttpRequest<?> request, Authentication authentication, @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
+        webhooks.remove(SignedIn.of(authentication).agencyId());
+        return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "#webhook-title"));
+    }
+
+    /** The secret is shown once, in the answer to the post that made it (never in an address or a log). */
+    private HttpResponse<?> withSecret(SignedIn user, String secret, boolean rotated) {
+        Map<String, Object> model = model(user, WebhookForm.EMPTY, Map.of());
+        model.put("secret", secret);
+        model.put("rotated", rotated);
+        return HttpResponse.ok(new ModelAndView<>(VIEW, model)).header("Cache-Control", "no-store");
+    }
+
+    private Map<String, Object> model(SignedIn user, WebhookForm form, Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        inboxModel(model, inbox.page(new LeadInbox.Scope(user.agencyId()), LeadInbox.Filter.NONE),
+            LeadInbox.Filter.NONE, Map.of(), LeadPaths.LEADS);
+        var endpoint = webhooks.endpoint(user.agencyId()).orElse(null);
+        model.put("endpoint", endpoint);
+        boolean untyped = form.url() == null || form.url().isEmpty();
+        model.put("form", untyped && endpoint != null ? new WebhookForm(endpoint.url(), null) : form);
+        model.put("urlError", errors.get("url"));
+        model.put("errorLinks", errors.isEmpty() ? List.of() : List.of(new ErrorLink("#webhook-url", errors.get("url"))));
+        model.put("deliveries", webhooks.log(user.agencyId()));
+        model.put("secret", null);
+        model.put("testSent", null);
+        model.put("dates", LeadDates.INSTANCE);
+        return model;
+    }
+
+    /** The inbox's part of a page's model: the page of leads, counts, the filter and the paging links. */
+    static void inboxModel(Map<String, Object> model, LeadInbox.Page page, LeadInbox.Filter filter,
+                           Map<String, String> query, String path) {
+        model.put("inbox", page);
+        model.put("leads", page.items());
+        model.put("filter", filter);
+        model.put("filterQuery", query);
+        model.put("assigneeMe", "me".equals(query.get("assignee")));
+        model.put("assigneeNone", "-".equals(query.get("assignee")));
+        model.put("stages", LeadInbox.STAGES);
+        model.put("sorts", LeadInbox.Sort.values());
+        model.put("exportLink", link(path + ".csv", query, 1));
+        model.put("previousPage", page.page() > 1 ? link(path, query, page.page() - 1) : null);
+        model.put("nextPage", page.hasNext() ? link(path, query, page.page() + 1) : null);
+    }
+
+    static String link(String path, Map<String, String> query, int page) {
+        io.micronaut.http.uri.UriBuilder b = io.micronaut.http.uri.UriBuilder.of(path);
+        query.forEach(b::queryParam);
+        if (page > 1) {
+            b.queryParam("page", page);
+        }
+        return b.toString();
+    }
+
+    record ErrorLink(String anchor, String message) {
+    }
+}

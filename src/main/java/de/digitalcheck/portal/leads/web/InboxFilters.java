@@ -1,0 +1,109 @@
+package de.digitalcheck.portal.leads.web;
+
+import de.digitalcheck.portal.leads.internal.LeadInbox;
+import de.digitalcheck.portal.leads.internal.LeadStages;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpParameters;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.exceptions.HttpStatusException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The inbox's filter form, read from the query string: an unknown value is refused with 400 (nothing is guessed), an
+ * empty one means "any". {@code assignee}: {@code me}, {@code -} (nobody) or an account id.
+ */
+final class InboxFilters {
+
+    static final int MAX_PAGE = 10_000;
+
+    private InboxFilters() {
+    }
+
+    static LeadInbox.Filter parse(HttpParameters p, String me) {
+        String stage = text(p, "status", 20);
+        if (stage != null && !LeadStages.ALL.contains(stage)) {
+            throw bad("status");
+        }
+        String assignee = text(p, "assignee", 64);
+        if ("me".equals(assignee)) {
+            assignee = me;
+        }
+        String overdue = text(p, "overdue", 5);
+        if (overdue != null && !overdue.equals("true")) {
+            throw bad("overdue");
+        }
+        LocalDate from = date(p, "from");
+        LocalDate to = date(p, "to");
+        if (from != null && to != null && to.isBefore(from)) {
+            throw bad("to");
+        }
+        Integer level = number(p, "level", 1, 5);
+        String sortText = text(p, "sort", 10);
+        LeadInbox.Sort sort;
+        try {
+            sort = sortText == null ? LeadInbox.Sort.NEWEST : LeadInbox.Sort.valueOf(sortText.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw bad("sort");
+        }
+        Integer page = number(p, "page", 1, MAX_PAGE);
+        return new LeadInbox.Filter(stage, assignee, overdue != null, from, to, text(p, "municipality", 200), level,
+            sort, page == null ? 1 : page);
+    }
+
+    /** The filter as query parameters (without the page), for the paging and export links. */
+    static Map<String, String> query(HttpParameters p) {
+        Map<String, String> q = new LinkedHashMap<>();
+        for (String name : new String[] {"status", "assignee", "overdue", "from", "to", "municipality", "level", "sort"}) {
+            String v = text(p, name, 200);
+            if (v != null) {
+                q.put(name, v);
+            }
+        }
+        return q;
+    }
+
+    private static @Nullable String text(HttpParameters p, String name, int max) {
+        String v = p.get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        if (v.length() > max) {
+            throw bad(name);
+        }
+        return v.strip();
+    }
+
+    private static @Nullable LocalDate date(HttpParameters p, String name) {
+        String v = text(p, name, 10);
+        try {
+            return v == null ? null : LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw bad(name);
+        }
+    }
+
+    private static @Nullable Integer number(HttpParameters p, String name, int min, int max) {
+        String v = text(p, name, 6);
+        if (v == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < min || n > max) {
+                throw bad(name);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw bad(name);
+        }
+    }
+
+    private static HttpStatusException bad(String field) {
+        return new HttpStatusException(HttpStatus.BAD_REQUEST, "Unbekannter Filterwert / unknown filter value: " + field);
+    }
+}

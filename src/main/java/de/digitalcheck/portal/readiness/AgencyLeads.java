@@ -1,0 +1,45 @@
+package de.digitalcheck.portal.readiness;
+
+import de.digitalcheck.portal.shared.i18n.Language;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the self-check's pages and API need from the leads: sharing a completed check with the responsible agency
+ * (the company's consent makes a lead), whether and with whom a check was shared, and a company's shared checks
+ * with the withdrawal of its consent. Declared here, implemented by the module that keeps the leads (it depends on
+ * this one), as {@code routing.AgencyTeam} is.
+ */
+public interface AgencyLeads {
+
+    /** The version of the consent text the pages and the API show (stored with every consent). */
+    String CONSENT_VERSION = "2026-11";
+
+    /**
+     * Shares a completed check with the agency responsible for its location, inside the caller's transaction: the
+     * consent is logged and a lead made (or the company's open lead at that agency updated) with its deliveries.
+     * The check must have a contact name and email.
+     *
+     * @param source where the consent was given: {@code check} (the result page) or {@code api}
+     */
+    SharedLead share(AssessmentId assessmentId, Language language, String source);
+
+    /** The lead this check was shared into, if it was. */
+    Optional<SharedLead> sharedFrom(AssessmentId assessmentId);
+
+    /** The leads of a company's contact email (Mein Unternehmen), newest first. */
+    List<SharedLead> ofContact(String email);
+
+    /**
+     * Withdraws the consent behind a lead of this contact email: deliveries not yet made stop and the agency is told.
+     *
+     * @throws de.digitalcheck.portal.shared.NoSuchThing if the email has no such open lead
+     */
+    void withdraw(String email, String leadId);
+
+    /** Who will get in touch with a company that shared its check, and by when. */
+    record SharedLead(String id, String agencyName, boolean fallback, java.time.LocalDate contactBy,
+                      java.time.Instant consentAt, boolean withdrawn) {
+    }
+}

@@ -1,0 +1,70 @@
+package de.digitalcheck.portal.readiness.internal;
+
+import de.digitalcheck.portal.readiness.AgencyLeads;
+import de.digitalcheck.portal.readiness.AgencyLeads.SharedLead;
+import de.digitalcheck.portal.readiness.AssessmentId;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A check shared with the responsible agency by the company's consent, in one transaction with the change that
+ * carries the consent (the API's submission, the result page's contact): the lead exists exactly when the check (or
+ * its contact) was saved. Consent needs a contact name and email; without them nothing is saved.
+ */
+@Singleton
+public class SharedChecks {
+
+    public static final String SOURCE_API = "api";
+    public static final String SOURCE_CHECK = "check";
+
+    private final SelfCheck selfCheck;
+    private final AgencyLeads leads;
+    private final TransactionOperations<Connection> transactions;
+
+    SharedChecks(SelfCheck selfCheck, AgencyLeads leads, TransactionOperations<Connection> transactions) {
+        this.selfCheck = selfCheck;
+        this.leads = leads;
+        this.transactions = transactions;
+    }
+
+    /** A submitted check and the lead its consent made. */
+    public record Shared(SelfCheck.Started started, SharedLead lead) {
+    }
+
+    /** {@link SelfCheck#submitChecked} and the consent, together; a missing contact is reported with the rest. */
+    public Shared submitAndShare(CompanyInput company, ContactInput contact, Map<String, String> answers,
+                                 Language language, List<FieldError> earlier) {
+        Errors errors = new Errors().addAll(earlier);
+        requireContact(contact, errors);
+        List<FieldError> all = errors.list();
+        return transactions.executeWrite(status -> {
+            SelfCheck.Started started = selfCheck.submitChecked(company, contact, answers, language, all);
+            return new Shared(started, leads.share(new AssessmentId(started.assessment().id()), language, SOURCE_API));
+        });
+    }
+
+    /** Stores the contact (if changed) of a completed check and shares it. */
+    public SharedLead shareFromResult(AssessmentRow check, ContactInput contact, Language language,
+                                      List<FieldError> formErrors) {
+        return transactions.executeWrite(status -> {
+            selfCheck.updateContact(check, contact, formErrors);
+            return leads.share(new AssessmentId(check.id()), language, SOURCE_CHECK);
+        });
+    }
+
+    private static void requireContact(ContactInput contact, Errors errors) {
+        if (contact == null || ContactInput.blank(contact.name())) {
+            errors.add("contact.name", "consent.contact.required");
+        }
+        if (contact == null || ContactInput.blank(contact.email())) {
+            errors.add("contact.email", "consent.contact.required");
+        }
+    }
+}

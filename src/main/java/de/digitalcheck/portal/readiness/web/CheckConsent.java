@@ -1,0 +1,83 @@
+package de.digitalcheck.portal.readiness.web;
+
+import de.digitalcheck.portal.readiness.CheckPaths;
+import de.digitalcheck.portal.readiness.internal.SelfCheck;
+import de.digitalcheck.portal.readiness.internal.SharedChecks;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.FormValidation;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result page's consent (leads, issue 12): with a ticked box, a contact name and email the completed check is
+ * shared with the responsible agency (or the network's fallback queue) — contact and lead in one transaction;
+ * otherwise the page again with its errors and nothing stored.
+ */
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Controller(CheckPaths.BASE + "/einwilligung")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class CheckConsent {
+
+    private final SelfCheck selfCheck;
+    private final SharedChecks sharing;
+    private final CheckLookup lookup;
+    private final ResultViews results;
+    private final Csrf csrf;
+    private final FormValidation validation;
+
+    CheckConsent(SelfCheck selfCheck, SharedChecks sharing, CheckLookup lookup, ResultViews results, Csrf csrf,
+                 FormValidation validation) {
+        this.selfCheck = selfCheck;
+        this.sharing = sharing;
+        this.lookup = lookup;
+        this.results = results;
+        this.csrf = csrf;
+        this.validation = validation;
+    }
+
+    @Post
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> give(HttpRequest<?> request, @PathVariable String token, @Body @Nullable ConsentForm body) {
+        csrf.verify(request, body);
+        ConsentForm form = Objects.requireNonNullElse(body, ConsentForm.of(null, null));
+        return lookup.withCheck(selfCheck.byToken(token), check -> {
+            if (!check.completed()) {
+                return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.resume(token)));
+            }
+            List<FieldError> errors = new ArrayList<>(validation.errors(form, ConsentForm::field));
+            try {
+                if (!errors.isEmpty()) {
+                    throw new ValidationException(errors);
+                }
+                sharing.shareFromResult(check, form.contact(), PortalLocaleResolver.language(request), errors);
+                return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "#consent"));
+            } catch (ValidationException e) {
+                return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                    .body(new ModelAndView<>(CheckController.RESULT, results.withConsent(
+                        PortalLocaleResolver.language(request), check, token, form, e.errors())));
+            }
+        });
+    }
+}

@@ -1,0 +1,223 @@
+package de.digitalcheck.portal.bench;
+
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The leads scenario (issue 12): {@code POST /api/v1/assessments} with consent (lead, consent log, mail and webhook
+ * rows in the same transaction) against the same submissions without, on one replica, while two replicas (two
+ * dispatchers on one database) deliver every agency's webhooks to a local receiver; then the time from the event's
+ * commit (its payload timestamp, taken in the transaction) to the receiver's first request, the backlog, and an
+ * outage run (the receiver answers 500 for a while): events sent, delivered, duplicates, lost.
+ */
+final class LeadsBench {
+
+    private static final String HOST = "127.0.0.1";
+    private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
+
+    private final PortalBench bench;
+    private final Map<String, Long> firstArrivalLag = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> accepted = new ConcurrentHashMap<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicBoolean outage = new AtomicBoolean();
+
+    LeadsBench(PortalBench bench) {
+        this.bench = bench;
+    }
+
+    boolean run() throws Exception {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(HOST, 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            long now = System.currentTimeMillis();
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.incrementAndGet();
+            Matcher m = TIMESTAMP.matcher(body);
+            if (m.find()) {
+                firstArrivalLag.putIfAbsent(id, now - Instant.parse(m.group(1)).toEpochMilli());
+            }
+            int status = outage.get() ? 500 : 204;
+            if (status == 204) {
+                accepted.computeIfAbsent(id, k -> new AtomicLong()).incrementAndGet();
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.setExecutor(Executors.newFixedThreadPool(16));
+        receiver.start();
+        String url = "http://" + HOST + ":" + receiver.getAddress().getPort() + "/hook";
+        bench.extraEnv.put("WEBHOOK_ALLOW_HTTP", "true");
+        bench.extraEnv.put("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", "true");
+        bench.extraEnv.put("WEBHOOK_POLL_INTERVAL", "1s");
+        // the agency's mail is written to the outbox in the transaction (measured); handing it to an SMTP server is
+        // not part of this scenario (there is none here: every attempt would fail and log)
+        bench.extraEnv.put("PORTAL_MAIL_DISPATCH", "false");
+        // the outage run needs retries within the run: the production schedule starts 5 s, 5 min, …
+        bench.extraEnv.put("PORTAL_WEBHOOKS_RETRY_DELAYS", "2s,3s,4s,5s,5s,5s,5s");
+        int secondPort = freePort();
+        boolean met;
+        try (AppProcess a = ready(bench.launchForLeads("bench-leads-a", 0)); // migrations and demo data first
+             AppProcess b = ready(bench.launchForLeads("bench-leads-b", secondPort))) {
+            int port = a.port();
+            endpoints(url);
+            String questionnaire;
+            try (HttpConnection c = new HttpConnection(HOST, port, 10_000)) {
+                questionnaire = c.send(HttpConnection.get(HOST, port, "/api/v1/questionnaire", "application/json"), true).bodyText();
+            }
+            AssessmentBodies generator = new AssessmentBodies(questionnaire);
+            List<byte[]> plain = generator.bodies(4000, 11, false).stream()
+                .map(x -> HttpConnection.post(HOST, port, "/api/v1/assessments", "application/json", "application/json", x)).toList();
+            List<byte[]> consenting = generator.bodies(4000, 12, true).stream()
+                .map(x -> HttpConnection.post(HOST, port, "/api/v1/assessments", "application/json", "application/json", x)).toList();
+            int clients = bench.config().postConcurrency();
+            Duration warmup = Duration.ofSeconds(15);
+            Duration measure = Duration.ofSeconds(20);
+            LoadGenerator load = new LoadGenerator(HOST, port, bench.config().maxRequests());
+            LoadGenerator.Result without = load.run(new LoadGenerator.Scenario("POST /api/v1/assessments without consent",
+                clients, seq -> plain.get((int) (seq % plain.size())), 201, false, null), warmup, measure,
+                new CpuMeter(a.handle()), null);
+            firstArrivalLag.clear();
+            long eventsBefore = count("SELECT COUNT(*) FROM webhook_delivery");
+            LoadGenerator.Result with = load.run(new LoadGenerator.Scenario("POST /api/v1/assessments with consent",
+                clients, seq -> consenting.get((int) (seq % consenting.size())), 201, false, null), warmup, measure,
+                new CpuMeter(a.handle()), null);
+            long backlogAtEnd = count("SELECT COUNT(*) FROM webhook_delivery WHERE state = 'PENDING'");
+            long events = count("SELECT COUNT(*) FROM webhook_delivery") - eventsBefore;
+            long drainStart = System.currentTimeMillis();
+            awaitDrained(120);
+            long drainMillis = System.currentTimeMillis() - drainStart;
+            double[] lags = firstArrivalLag.values().stream().mapToDouble(Long::doubleValue).sorted().toArray();
+            double p50 = percentile(lags, 50);
+            double p99 = percentile(lags, 99);
+            double ratio = with.perSecond() / without.perSecond();
+            double eventsPerSecond = events / (warmup.getSeconds() + measure.getSeconds());
+            bench.rowForLeads("POST /api/v1/assessments with consent vs without (" + clients + " clients)",
+                "≥ 60 % and ≥ 500/s", String.format(Locale.ROOT, "%.0f/s vs %.0f/s = %.0f %% (p99 %.0f vs %.0f ms)",
+                    with.perSecond(), without.perSecond(), ratio * 100, with.percentile(99), without.percentile(99)),
+                ratio >= 0.6 && with.perSecond() >= 500);
+            bench.rowForLeads("Webhook delivery keeps up (two replicas dispatching)", "backlog does not grow",
+                String.format(Locale.ROOT, "%d events in %.0f s of load (%.0f/s); %d pending when the load stopped, "
+                    + "drained %.1f s later", events, (double) (warmup.getSeconds() + measure.getSeconds()), eventsPerSecond,
+                    backlogAtEnd, drainMillis / 1000.0), backlogAtEnd <= eventsPerSecond * 2);
+            bench.rowForLeads("Commit → receiver's first request", "p99 ≤ 2 s",
+                String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms (%d events)", p50, p99, lags.length), p99 <= 2000);
+            met = ratio >= 0.6 && with.perSecond() >= 500 && p99 <= 2000;
+            met &= outageRun(load, consenting, a);
+        } finally {
+            receiver.stop(0);
+            bench.extraEnv.clear();
+        }
+        return met;
+    }
+
+    private static AppProcess ready(AppProcess app) throws Exception {
+        app.awaitReady(180);
+        return app;
+    }
+
+    private boolean outageRun(LoadGenerator load, List<byte[]> consenting, AppProcess a) throws Exception {
+        accepted.clear();
+        long before = count("SELECT COUNT(*) FROM webhook_delivery");
+        List<String> idsBefore = ids();
+        outage.set(true);
+        load.run(new LoadGenerator.Scenario("POST /api/v1/assessments with consent, receiver answering 500", 8,
+            seq -> consenting.get((int) ((seq + 1999) % consenting.size())), 201, false, null), Duration.ZERO,
+            Duration.ofSeconds(10), new CpuMeter(a.handle()), null);
+        Thread.sleep(5_000);
+        long failedAttempts = requests.get();
+        outage.set(false);
+        awaitDrained(180);
+        List<String> created = new ArrayList<>(ids());
+        created.removeAll(idsBefore);
+        long sent = created.size();
+        long delivered = created.stream().filter(accepted::containsKey).count();
+        long duplicates = created.stream().mapToLong(id -> accepted.containsKey(id) ? accepted.get(id).get() - 1 : 0).sum();
+        long lost = sent - delivered;
+        long failed = count("SELECT COUNT(*) FROM webhook_delivery WHERE state = 'FAILED'");
+        bench.rowForLeads("Outage run (receiver answers 500 for 15 s, then 204)", "lost = 0",
+            String.format(Locale.ROOT, "sent %d, delivered %d, duplicates %d, lost %d (given up: %d)", sent, delivered,
+                duplicates, lost, failed), lost == 0);
+        bench.detailForLeads(String.format(Locale.ROOT, "- leads outage run: %d new events (%d rows before), "
+            + "receiver saw %d requests in all", sent, before, failedAttempts));
+        return lost == 0;
+    }
+
+    private void endpoints(String url) throws Exception {
+        try (Connection c = bench.database().connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM agency")) {
+            List<String> agencies = new ArrayList<>();
+            while (rs.next()) {
+                agencies.add(rs.getString(1));
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO webhook_endpoint (agency_id, url, secret, "
+                + "enabled, updated_at) VALUES (?, ?, ?, TRUE, NOW(3))")) {
+                for (String agency : agencies) {
+                    insert.setString(1, agency);
+                    insert.setString(2, url);
+                    insert.setString(3, "whsec_YmVuY2htYXJrLXNlY3JldC1iZW5jaG1hcmstc2VjcmV0");
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private List<String> ids() throws Exception {
+        try (Connection c = bench.database().connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM webhook_delivery")) {
+            List<String> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+            return ids;
+        }
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = bench.database().connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void awaitDrained(int seconds) throws Exception {
+        long until = System.currentTimeMillis() + seconds * 1000L;
+        while (count("SELECT COUNT(*) FROM webhook_delivery WHERE state = 'PENDING'") > 0
+            && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package de.digitalcheck.portal.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Leads in a real browser (issue 12): the result page's consent refused without the tick (error summary focused,
+ * the box named in it), then given by keyboard; the agency's leads and webhook page with a refused address and its
+ * delivery log, on a desktop and on a phone; axe-core on each.
+ */
+@ExtendWith(RequiresChromium.class)
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeadsBrowserTest implements TestPropertyProvider {
+
+    final OidcProvider provider = new OidcProvider();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Questionnaires questionnaires;
+
+    private Playwright playwright;
+    private Browser browser;
+    private final List<String> findings = new ArrayList<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return provider.browserPortalProperties();
+    }
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        provider.stop();
+    }
+
+    @Test
+    void aCompanySharesItsResultAndTheAgencySeesTheLead() {
+        findings.clear();
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Browser Blech GmbH")
+            .at("44135").submit(new Http(server, json));
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(server.getURL() + check.resultPath());
+            KeyboardUser user = new KeyboardUser(page);
+            page.fill("#consent-name", "Bea Blech");
+            page.fill("#consent-email", "bea@blech.example.org");
+            user.activate("#consent button[type=submit]");
+            assertThat(page.locator("#error-summary")).isFocused();
+            assertThat(page.locator("#error-summary")).containsText("Häkchen");
+            assertThat(page.locator("#consent-share")).hasAttribute("aria-invalid", "true");
+            audit(page, "consent-error");
+            page.setViewportSize(390, 844);
+            assertNull(Browsers.horizontalOverflow(page, 390), "the consent fits a phone");
+            audit(page, "consent-error-phone");
+            page.check("#consent-share");
+            user.activate("#consent button[type=submit]");
+            assertThat(page.locator("#consent")).containsText("Wirtschaftsförderung Dortmund meldet sich bis spätestens");
+            audit(page, "consent-given");
+        }
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            provider.nextUser("browser-leads-do-staff", Map.of("email", "staff@dortmund.example.org", "email_verified", true));
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/anmelden");
+            new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+            page.navigate(server.getURL() + "/agentur/leads");
+            assertThat(page.locator("h1")).hasText("Anfragen und Webhook");
+            assertThat(page.locator("section[aria-labelledby=leads-title]")).containsText("Browser Blech GmbH");
+            audit(page, "agency-leads");
+            page.fill("#webhook-url", "kein link");
+            new KeyboardUser(page).activate("form[action='/agentur/webhook'] button");
+            assertThat(page.locator("#error-summary")).isFocused();
+            assertThat(page.locator("#webhook-url")).hasAttribute("aria-invalid", "true");
+            audit(page, "webhook-error");
+            page.fill("#webhook-url", "http://127.0.0.1:9/hook");
+            new KeyboardUser(page).activate("form[action='/agentur/webhook'] button");
+            assertThat(page.locator("code.dc-secret")).containsText("whsec_");
+            page.navigate(server.getURL() + "/agentur/leads");
+            new KeyboardUser(page).activate("form[action='/agentur/webhook/test'] button");
+            assertThat(page.locator("section[aria-labelledby=log-title]")).containsText("webhook.test");
+            audit(page, "webhook-log");
+            page.setViewportSize(390, 844);
+            page.reload();
+            assertNull(Browsers.horizontalOverflow(page, 390), "the leads page fits a phone");
+            audit(page, "webhook-log-phone");
+        }
+        if (!findings.isEmpty()) {
+            fail(findings.size() + " accessibility finding(s):\n\n" + String.join("\n\n", findings));
+        }
+    }
+
+    private void audit(Page page, String name) {
+        String violations = Axe.violations(page, name);
+        if (violations != null) {
+            findings.add(violations);
+        }
+        Browsers.screenshot(page, "leads-" + name);
+    }
+}

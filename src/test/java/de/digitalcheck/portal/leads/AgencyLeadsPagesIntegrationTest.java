@@ -1,0 +1,161 @@
+package de.digitalcheck.portal.leads;
+
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The agency's lead pages and webhook settings (issue 12), with the operator's production rules: https only, no
+ * private, loopback or link-local addresses. Staff see only their own agency's leads (another's: 404); a refused
+ * address stores nothing; the secret is shown once and rotation keeps the previous one signing; network admins work
+ * the fallback queue.
+ */
+@MicronautTest(transactional = false)
+class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.SignedInTests {
+
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    final de.digitalcheck.portal.support.SmtpServer smtp = new de.digitalcheck.portal.support.SmtpServer();
+    Map<String, Http> users;
+    Database db;
+    String dortmundLead;
+    String berlinLead;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.putAll(smtp.portalProperties());
+        properties.put("portal.webhooks.allow-http", "false");
+        properties.put("portal.webhooks.allow-private-addresses", "false");
+        return properties;
+    }
+
+    @BeforeAll
+    void leads() {
+        users = everyDemoUser("leads-pages-");
+        db = new Database(dataSource);
+        Http company = new Http(server, json);
+        dortmundLead = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Dortmunder Dreherei")
+            .at("44135").contact("Dora Dreher", "dora@dreherei.example.org").sharedWithAgency().submit(company)
+            .document().get("lead")).get("id");
+        berlinLead = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Berliner Bits")
+            .at("10115").sized("J", 8).contact("Ben Bits", "ben@bits.example.org").sharedWithAgency().submit(company)
+            .document().get("lead")).get("id");
+    }
+
+    @Test
+    void staffSeeTheirOwnAgencysLeadsOnlyAndNoOtherAgencys() {
+        String list = users.get("do-staff").get("/agentur/leads").body();
+        assertThat(list).contains("Dortmunder Dreherei", "/agentur/leads/" + dortmundLead).doesNotContain("Berliner Bits");
+        HttpResponse<String> lead = users.get("do-staff").get("/agentur/leads/" + dortmundLead);
+        assertThat(lead.statusCode()).isEqualTo(200);
+        assertThat(lead.body()).contains("Dora Dreher", "dora@dreherei.example.org");
+        assertThat(users.get("en-staff").get("/agentur/leads").body()).doesNotContain("Dortmunder Dreherei");
+        assertThat(users.get("en-staff").get("/agentur/leads/" + dortmundLead).statusCode())
+            .as("another agency's lead is not found").isEqualTo(404);
+        assertThat(users.get("do-staff").get("/agentur/leads/" + berlinLead).statusCode())
+            .as("a fallback lead is no agency's").isEqualTo(404);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void staffChooseWhereNewLeadsAreMailed() throws Exception {
+        Http staff = users.get("en-staff");
+        HttpResponse<String> refused = staff.postForm("/agentur/profil", Map.of("email", "kontakt@en-agentur.example.org",
+            "phone", "", "website", "", "address", "", "leadEmail", "kein@"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(db.value("SELECT lead_email FROM agency WHERE id = 'en-agentur'")).isNull();
+        HttpResponse<String> saved = staff.postForm("/agentur/profil", Map.of("email", "kontakt@en-agentur.example.org",
+            "phone", "", "website", "", "address", "", "leadEmail", "Anfragen@en-agentur.example.org"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(db.value("SELECT lead_email FROM agency WHERE id = 'en-agentur'")).isEqualTo("anfragen@en-agentur.example.org");
+        String leadId = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Wittener Werkzeug")
+            .at("58452").contact("Wim Werk", "wim@werkzeug.example.org").sharedWithAgency()
+            .submit(new Http(server, json)).document().get("lead")).get("id");
+        long until = System.currentTimeMillis() + 10_000;
+        boolean arrived = false;
+        while (!arrived && System.currentTimeMillis() < until) {
+            for (jakarta.mail.internet.MimeMessage m : smtp.received()) {
+                arrived |= m.getAllRecipients()[0].toString().equals("anfragen@en-agentur.example.org")
+                    && de.digitalcheck.portal.support.Mails.text(m).contains(leadId);
+            }
+            Thread.sleep(50);
+        }
+        assertThat(arrived).as("the lead's mail went to the lead address").isTrue();
+    }
+
+    @Test
+    void networkAdminsWorkTheFallbackQueue() {
+        HttpResponse<String> queue = users.get("admin").get("/admin/leads");
+        assertThat(queue.statusCode()).isEqualTo(200);
+        assertThat(queue.body()).contains("Berliner Bits", "ben@bits.example.org").doesNotContain("Dortmunder Dreherei");
+        assertThat(users.get("do-staff").get("/admin/leads").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aWebhookAddressThatIsNotHttpsPrivateOrMalformedIsRefusedAndNothingStored() {
+        Http staff = users.get("en-staff");
+        Map<String, String> refused = Map.of(
+            "http://crm.example.org/hook", "muss mit https:// beginnen",
+            "https://10.1.2.3/hook", "privates oder internes Netz",
+            "https://127.0.0.1:8443/hook", "privates oder internes Netz",
+            "https://[::1]/hook", "privates oder internes Netz",
+            "https://169.254.169.254/latest", "privates oder internes Netz",
+            "https://localhost/hook", "privates oder internes Netz",
+            "kein link", "vollständige Adresse",
+            "", "");
+        refused.forEach((url, message) -> {
+            HttpResponse<String> answer = staff.postForm("/agentur/webhook", Map.of("url", url));
+            assertThat(answer.statusCode()).as(url).isEqualTo(422);
+            assertThat(answer.body()).as(url).contains("error-summary", message);
+        });
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_endpoint WHERE agency_id = 'en-agentur'").toString())
+            .as("nothing stored").isEqualTo("0");
+        assertThat(staff.postForm("/agentur/webhook/test", Map.of()).statusCode())
+            .as("no endpoint, no test event").isEqualTo(404);
+    }
+
+    @Test
+    void theSecretIsShownOnceAndARotationKeepsThePreviousOneSigning() {
+        Http staff = users.get("do-staff");
+        HttpResponse<String> saved = staff.postForm("/agentur/webhook", Map.of("url", "https://93.184.215.14/hook"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        String secret = db.value("SELECT secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'").toString();
+        assertThat(secret).startsWith("whsec_");
+        assertThat(saved.body()).contains(secret);
+        assertThat(staff.get("/agentur/leads").body()).as("shown once").doesNotContain(secret)
+            .contains("https://93.184.215.14/hook");
+
+        HttpResponse<String> rotated = staff.postForm("/agentur/webhook/rotieren", Map.of());
+        String newSecret = db.value("SELECT secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'").toString();
+        assertThat(rotated.body()).contains(newSecret).doesNotContain(secret);
+        assertThat(db.value("SELECT previous_secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'"))
+            .isEqualTo(secret);
+
+        HttpResponse<String> test = staff.postForm("/agentur/webhook/test", Map.of());
+        assertThat(test.statusCode()).isEqualTo(303);
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'wf-dortmund' "
+            + "AND event_type = 'webhook.test'").toString()).isEqualTo("1");
+        assertThat(staff.get("/agentur/leads").body()).contains("webhook.test");
+        assertThat(users.get("en-staff").get("/agentur/leads").body()).as("the log is the agency's own")
+            .doesNotContain("webhook.test");
+    }
+}

@@ -1,0 +1,158 @@
+package de.digitalcheck.portal.leads;
+
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The agency's inbox (issue 13): filters, counts per stage, paging; the lead's stage along SPEC §5 with a note and
+ * its audit trail; optimistic locking (a stale form stores nothing and says so); another agency's lead is 404 for
+ * every page and action.
+ */
+@MicronautTest(transactional = false)
+class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTests {
+
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    Map<String, Http> users;
+    Database db;
+
+    @BeforeAll
+    void users() {
+        users = everyDemoUser("inbox-");
+        db = new Database(dataSource);
+    }
+
+    private String lead(String company, String postalCode, String email) {
+        return (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named(company).at(postalCode)
+            .contact("Kim Kontakt", email).sharedWithAgency().submit(new Http(server, json)).document().get("lead"))
+            .get("id");
+    }
+
+    private int version(String id) {
+        return ((Number) db.value("SELECT lock_version FROM agency_lead WHERE id = ?", id)).intValue();
+    }
+
+    @Test
+    void theInboxFiltersCountsAndRefusesUnknownFilterValues() {
+        String a = lead("Inbox Alpha GmbH", "44135", "alpha@inbox.example.org");
+        String b = lead("Inbox Beta GmbH", "44137", "beta@inbox.example.org");
+        Http staff = users.get("do-staff");
+        assertThat(staff.postForm("/agentur/leads/" + a + "/status",
+            Map.of("stage", "CONTACTED", "note", "angerufen", "version", String.valueOf(version(a)))).statusCode())
+            .isEqualTo(303);
+
+        String contacted = staff.get("/agentur/leads?status=CONTACTED").body();
+        assertThat(contacted).contains("Inbox Alpha GmbH").doesNotContain("Inbox Beta GmbH");
+        assertThat(contacted).contains("<caption", "<label class=\"kern-label\" for=\"f-status\"");
+        String fresh = staff.get("/agentur/leads?status=NEW&sort=company").body();
+        assertThat(fresh).contains("Inbox Beta GmbH").doesNotContain("Inbox Alpha GmbH");
+        assertThat(staff.get("/agentur/leads").body()).containsPattern("kontaktiert: [1-9]");
+
+        db.execute("UPDATE agency_lead SET contact_due_at = ? WHERE id = ?",
+            java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(86_400)), b);
+        String overdue = staff.get("/agentur/leads?overdue=true").body();
+        assertThat(overdue).contains("Inbox Beta GmbH", "überfällig").doesNotContain("Inbox Alpha GmbH");
+
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+        assertThat(staff.get("/agentur/leads?from=" + today + "&to=" + today).body()).contains("Inbox Beta GmbH");
+        assertThat(staff.get("/agentur/leads?to=2000-01-01").body()).doesNotContain("Inbox Beta GmbH");
+        assertThat(staff.get("/agentur/leads?assignee=-").body()).contains("Inbox Beta GmbH");
+        assertThat(staff.get("/agentur/leads?assignee=me").body()).doesNotContain("Inbox Beta GmbH");
+
+        for (String bad : new String[] {"status=WHATEVER", "from=gestern", "level=9", "sort=evil", "page=0",
+            "overdue=maybe", "from=2026-02-02&to=2026-01-01"}) {
+            assertThat(staff.get("/agentur/leads?" + bad).statusCode()).as(bad).isEqualTo(400);
+        }
+        assertThat(users.get("en-staff").get("/agentur/leads").body()).doesNotContain("Inbox Alpha GmbH", "Inbox Beta GmbH");
+    }
+
+    @Test
+    void aStageChangesAlongTheWorkflowWithItsAuditTrailAndNothingElse() {
+        String id = lead("Stufen KG", "44139", "stufen@inbox.example.org");
+        Http staff = users.get("do-staff");
+        HttpResponse<String> skipped = staff.postForm("/agentur/leads/" + id + "/status",
+            Map.of("stage", "WON", "note", "", "version", String.valueOf(version(id))));
+        assertThat(skipped.statusCode()).isEqualTo(422);
+        assertThat(skipped.body()).contains("Von „neu“ kann eine Anfrage nicht nach „gewonnen“ wechseln", "error-summary");
+        assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", id)).isEqualTo("NEW");
+        assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", id)).isEqualTo(0L);
+
+        int v = version(id);
+        assertThat(staff.postForm("/agentur/leads/" + id + "/status",
+            Map.of("stage", "CONTACTED", "note", "Erstgespräch vereinbart", "version", String.valueOf(v))).statusCode())
+            .isEqualTo(303);
+        assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", id)).isEqualTo("CONTACTED");
+        assertThat(db.value("SELECT first_contact_at FROM agency_lead WHERE id = ?", id)).isNotNull();
+        String detail = staff.get("/agentur/leads/" + id).body();
+        assertThat(detail).contains("Verlauf", "Erstgespräch vereinbart", "kontaktiert")
+            .doesNotContain("error-summary");
+
+        HttpResponse<String> stale = staff.postForm("/agentur/leads/" + id + "/status",
+            Map.of("stage", "REJECTED", "note", "alter Stand", "version", String.valueOf(v)));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("Jemand anderes hat diese Anfrage inzwischen geändert", "kontaktiert");
+        assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", id)).isEqualTo("CONTACTED");
+        assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", id)).isEqualTo(1L);
+
+        HttpResponse<String> longNote = staff.postForm("/agentur/leads/" + id + "/status",
+            Map.of("stage", "QUALIFIED", "note", "x".repeat(2001), "version", String.valueOf(version(id))));
+        assertThat(longNote.statusCode()).isEqualTo(422);
+        assertThat(staff.postForm("/agentur/leads/" + id + "/status",
+            Map.of("stage", "QUALIFIED", "version", "kaputt")).statusCode()).isEqualTo(400);
+        assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", id)).isEqualTo("CONTACTED");
+    }
+
+    @Test
+    void theCsvExportIsUtf8WithBomSemicolonsAndNoFormulaParsedBackWithACsvParser() throws Exception {
+        String id = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("=SUMME(A1) Bäckerei Größe")
+            .at("44143").contact("-Jörg Öztürk", "joerg@inbox.example.org").sharedWithAgency()
+            .submit(new Http(server, json)).document().get("lead")).get("id");
+        HttpResponse<byte[]> csv = users.get("do-staff").getBytes("/agentur/leads.csv?status=NEW");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        byte[] body = csv.body();
+        assertThat(new byte[] {body[0], body[1], body[2]}).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(body, 3, body.length - 3, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.Builder
+            .create(org.apache.commons.csv.CSVFormat.EXCEL).setDelimiter(';').build().parse(new java.io.StringReader(text))
+            .getRecords();
+        assertThat(records.get(0).get(1)).isEqualTo("Unternehmen");
+        assertThat(records.get(0).get(8)).isEqualTo("Beschäftigte");
+        org.apache.commons.csv.CSVRecord row = records.stream().filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
+        assertThat(row.get(1)).isEqualTo("'=SUMME(A1) Bäckerei Größe");
+        assertThat(row.get(4)).isEqualTo("'-Jörg Öztürk");
+        assertThat(row.get(11)).isEqualTo("NEW");
+        assertThat(records).allSatisfy(r -> assertThat(r.get(0)).doesNotStartWith("="));
+        assertThat(records.stream().skip(1).map(r -> r.get(11))).containsOnly("NEW");
+
+        byte[] other = users.get("en-staff").getBytes("/agentur/leads.csv").body();
+        assertThat(new String(other, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(id, "Bäckerei");
+        assertThat(users.get("do-staff").getBytes("/agentur/leads.csv?status=EVIL").statusCode()).isEqualTo(400);
+        assertThat(new Http(server, json).getBytes("/agentur/leads.csv").statusCode()).isIn(302, 303, 401);
+    }
+
+    @Test
+    void anotherAgencysLeadIsNotFoundForEveryPageAndAction() {
+        String id = lead("Fremd AG", "44141", "fremd@inbox.example.org");
+        Http other = users.get("en-staff");
+        assertThat(other.get("/agentur/leads/" + id).statusCode()).isEqualTo(404);
+        assertThat(other.postForm("/agentur/leads/" + id + "/status",
+            Map.of("stage", "CONTACTED", "version", String.valueOf(version(id)))).statusCode()).isEqualTo(404);
+        assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", id)).isEqualTo("NEW");
+        assertThat(new Http(server, json).get("/agentur/leads/" + id).statusCode()).isIn(302, 303, 401);
+    }
+}

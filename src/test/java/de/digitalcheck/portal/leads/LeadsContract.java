@@ -1,0 +1,304 @@
+package de.digitalcheck.portal.leads;
+
+import de.digitalcheck.portal.leads.internal.WebhookDispatcher;
+import de.digitalcheck.portal.leads.internal.Webhooks;
+import de.digitalcheck.portal.readiness.AgencyLeads;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.shared.privacy.PersonalDataRequests;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.Mails;
+import de.digitalcheck.portal.support.SmtpServer;
+import de.digitalcheck.portal.support.WebhookReceiver;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Leads (issue 12): a consent makes a lead at the agency of the longest AGS prefix (or the fallback queue) in the
+ * transaction of the check, with the agency's mail and a signed webhook; consenting again updates the open lead;
+ * withdrawal stops what was not delivered and tells the agency; erasure anonymises the lead there too. Bad input
+ * stores nothing. Run against H2 and against MySQL/MariaDB by the subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LeadsContract implements TestPropertyProvider {
+
+    static final String DORTMUND = "44135";
+    static final String BERLIN = "10115";
+
+    final SmtpServer smtp = new SmtpServer();
+    WebhookReceiver receiver;
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    javax.sql.DataSource dataSource;
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    Webhooks webhooks;
+    @Inject
+    WebhookDispatcher dispatcher;
+    @Inject
+    AgencyLeads leads;
+    @Inject
+    PersonalDataRequests personalData;
+
+    Http http;
+    Database db;
+    String secret;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return smtp.portalProperties();
+    }
+
+    @AfterAll
+    void stop() {
+        smtp.stop();
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        http = new Http(server, json);
+        db = new Database(dataSource);
+        if (receiver == null) {
+            receiver = new WebhookReceiver();
+            secret = webhooks.setUrl("wf-dortmund", receiver.url()).orElseThrow();
+            receiver.trust(secret);
+        }
+        receiver.answer(n -> WebhookReceiver.Answer.ok());
+    }
+
+    CompletedChecks check(String email) {
+        return CompletedChecks.of(questionnaires.current()).named("Muster Metallbau GmbH").at(DORTMUND)
+            .contact("Mia Muster", email);
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long until = System.currentTimeMillis() + 10_000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("waiting for: " + what).isLessThan(until);
+            Thread.sleep(50);
+        }
+    }
+
+    List<WebhookReceiver.Received> events(String leadId) {
+        return receiver.received().stream().filter(r -> r.body().contains(leadId)).toList();
+    }
+
+    Map<String, Object> row(String sql, Object... params) {
+        return db.rows(sql, params).get(0);
+    }
+
+    @Test
+    void aConsentInTheApiMakesALeadAtTheAgencyWithItsMailAndASignedWebhook() throws Exception {
+        CompletedChecks.Completed check = check("mia@metallbau.example.org").sharedWithAgency().submit(http);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lead = (Map<String, Object>) check.document().get("lead");
+        assertThat(lead).as("the answer carries lead.id").containsKey("id");
+        String leadId = (String) lead.get("id");
+        assertThat(lead.get("agencyName")).isEqualTo("Wirtschaftsförderung Dortmund");
+        assertThat(lead.get("fallback")).isEqualTo(false);
+
+        Map<String, Object> stored = row("SELECT * FROM agency_lead WHERE id = ?", leadId);
+        assertThat(stored.get("agency_id")).isEqualTo("wf-dortmund");
+        assertThat(stored.get("status")).isEqualTo("OPEN");
+        assertThat(stored.get("contact_email")).isEqualTo("mia@metallbau.example.org");
+        assertThat(stored.get("assessment_id")).isEqualTo(check.id());
+        Map<String, Object> consent = row("SELECT * FROM lead_consent WHERE lead_id = ?", leadId);
+        assertThat(consent.get("text_version")).isEqualTo(AgencyLeads.CONSENT_VERSION);
+        assertThat(consent.get("language")).isEqualTo("de");
+        assertThat(consent.get("given_at")).isNotNull();
+
+        MimeMessage mail = awaitMailTo("kontakt@dortmund.example.org", leadId);
+        String text = Mails.text(mail);
+        assertThat(mail.getSubject()).isEqualTo("Neue Anfrage im Digitalcheck");
+        assertThat(text).contains("Muster Metallbau GmbH", "http://localhost/agentur/leads/" + leadId,
+                "Erstkontakt bis: ")
+            .as("no private check link, no contact data").doesNotContain(check.token(), "mia@metallbau.example.org");
+
+        await("lead.created at the receiver", () -> !events(leadId).isEmpty());
+        WebhookReceiver.Received created = events(leadId).get(0);
+        assertThat(created.signatureValid()).as("signature verifies").isTrue();
+        assertThat(created.id()).startsWith("msg_");
+        Map<String, Object> body = json.readValue(created.body(), Map.class);
+        assertThat(body.get("type")).isEqualTo("lead.created");
+        assertThat(body.get("data").toString()).contains("mia@metallbau.example.org", "Muster Metallbau GmbH");
+        await("the log says delivered", () -> "DELIVERED".equals(db.value(
+            "SELECT state FROM webhook_delivery WHERE id = ?", created.id())));
+
+        HttpResponse<String> read = http.get("/api/v1/assessments/" + check.id() + "?token=" + check.token());
+        assertThat(http.map(read).get("lead").toString()).contains(leadId);
+    }
+
+    MimeMessage awaitMailTo(String to, String containing) throws Exception {
+        long until = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < until) {
+            for (MimeMessage m : smtp.received()) {
+                if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to))
+                    && Mails.text(m).contains(containing)) {
+                    return m;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no mail to " + to);
+    }
+
+    @Test
+    void aConsentWithoutContactIsRefusedAndStoresNothing() {
+        long checks = db.count("assessment");
+        long leadsBefore = db.count("agency_lead");
+        long consents = db.count("lead_consent");
+        long deliveries = db.count("webhook_delivery");
+        Map<String, Object> body = new HashMap<>(CompletedChecks.of(questionnaires.current()).at(DORTMUND)
+            .sharedWithAgency().body());
+        HttpResponse<String> refused = http.postJson("/api/v1/assessments", http.write(body));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("content-type").orElse("")).contains("application/problem+json");
+        assertThat(refused.body()).contains("contact.email", "contact.name", "Namen und Ihre E-Mail-Adresse");
+        body.put("consent", Map.of("shareWithAgency", "yes"));
+        HttpResponse<String> wrongType = http.postJson("/api/v1/assessments", http.write(body));
+        assertThat(wrongType.statusCode()).isEqualTo(422);
+        assertThat(wrongType.body()).contains("consent.shareWithAgency");
+        assertThat(db.count("assessment")).as("no check").isEqualTo(checks);
+        assertThat(db.count("agency_lead")).isEqualTo(leadsBefore);
+        assertThat(db.count("lead_consent")).isEqualTo(consents);
+        assertThat(db.count("webhook_delivery")).isEqualTo(deliveries);
+    }
+
+    @Test
+    void withoutConsentNoLeadAndNothingLeavesThePortal() {
+        long leadsBefore = db.count("agency_lead");
+        long deliveries = db.count("webhook_delivery");
+        CompletedChecks.Completed check = check("nolead@metallbau.example.org").submit(http);
+        assertThat(check.document()).doesNotContainKey("lead");
+        assertThat(db.count("agency_lead")).isEqualTo(leadsBefore);
+        assertThat(db.count("webhook_delivery")).isEqualTo(deliveries);
+    }
+
+    @Test
+    void aLocationNoTerritoryCoversGoesToTheFallbackQueue() {
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Spree Software GmbH")
+            .at(BERLIN).sized("J", 12).contact("Bea Berlin", "bea@spree.example.org").sharedWithAgency().submit(http);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lead = (Map<String, Object>) check.document().get("lead");
+        assertThat(lead.get("fallback")).isEqualTo(true);
+        assertThat(lead.get("agencyName")).isEqualTo("InDieRegionRuhr4.0");
+        Map<String, Object> stored = row("SELECT * FROM agency_lead WHERE id = ?", lead.get("id"));
+        assertThat(stored.get("agency_id")).as("the fallback queue").isNull();
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE lead_id = ?", lead.get("id")).toString())
+            .as("no agency, no webhook").isEqualTo("0");
+    }
+
+    @Test
+    void consentingAgainUpdatesTheOpenLeadAtThatAgency() throws Exception {
+        CompletedChecks.Completed first = check("again@metallbau.example.org").sharedWithAgency().submit(http);
+        CompletedChecks.Completed second = check("Again@Metallbau.example.org").level(3).sharedWithAgency().submit(http);
+        String leadId = (String) ((Map<?, ?>) first.document().get("lead")).get("id");
+        assertThat(((Map<?, ?>) second.document().get("lead")).get("id")).as("the same lead").isEqualTo(leadId);
+        assertThat(db.value("SELECT COUNT(*) FROM agency_lead WHERE contact_email = ?", "again@metallbau.example.org")
+            .toString()).isEqualTo("1");
+        assertThat(db.value("SELECT COUNT(*) FROM lead_consent WHERE lead_id = ?", leadId).toString()).isEqualTo("2");
+        assertThat(row("SELECT assessment_id FROM agency_lead WHERE id = ?", leadId).get("assessment_id"))
+            .isEqualTo(second.id());
+        await("created and updated", () -> events(leadId).size() >= 2);
+        assertThat(events(leadId).stream().map(r -> r.body().contains("lead.updated")).toList()).contains(true);
+    }
+
+    @Test
+    void withdrawalStopsUndeliveredEventsAndTellsTheAgency() throws Exception {
+        receiver.answer(n -> WebhookReceiver.Answer.status(503));
+        CompletedChecks.Completed check = check("withdraw@metallbau.example.org").sharedWithAgency().submit(http);
+        String leadId = (String) ((Map<?, ?>) check.document().get("lead")).get("id");
+        await("a failed attempt", () -> !events(leadId).isEmpty());
+        leads.withdraw("withdraw@metallbau.example.org", leadId);
+        // from now on the receiver takes everything: only an attempt already in flight at the withdrawal may still land
+        receiver.answer(n -> WebhookReceiver.Answer.ok());
+        assertThat(row("SELECT status FROM agency_lead WHERE id = ?", leadId).get("status")).isEqualTo("WITHDRAWN");
+        assertThat(db.rows("SELECT state FROM webhook_delivery WHERE lead_id = ? AND event_type = 'lead.created'", leadId)
+            .get(0).get("state")).as("the undelivered event stops").isIn("CANCELLED", "DELIVERED");
+        await("lead.withdrawn delivered", () -> receiver.accepted().stream()
+            .anyMatch(r -> r.body().contains(leadId) && r.body().contains("lead.withdrawn")));
+        int createdAttempts = (int) events(leadId).stream().filter(r -> r.body().contains("lead.created")).count();
+        Thread.sleep(1_500); // longer than the retry waits of the tests
+        assertThat(events(leadId).stream().filter(r -> r.body().contains("lead.created")).count())
+            .as("the stopped event is not tried any more").isLessThanOrEqualTo(createdAttempts);
+        MimeMessage withdrawn = awaitMailTo("kontakt@dortmund.example.org", "widerrufen");
+        assertThat(withdrawn.getSubject()).isEqualTo("Einwilligung widerrufen");
+        assertThat(Mails.text(withdrawn)).contains(leadId).doesNotContain("withdraw@metallbau.example.org");
+        assertThat(row("SELECT withdrawn_at FROM lead_consent WHERE lead_id = ?", leadId).get("withdrawn_at")).isNotNull();
+    }
+
+    @Test
+    void erasureAnonymisesTheLeadAndTellsTheAgency() throws Exception {
+        CompletedChecks.Completed check = check("erase@metallbau.example.org").sharedWithAgency().submit(http);
+        String leadId = (String) ((Map<?, ?>) check.document().get("lead")).get("id");
+        await("lead.created delivered", () -> !receiver.accepted().stream().filter(r -> r.body().contains(leadId)).toList().isEmpty());
+        Map<String, Object> export = (Map<String, Object>) personalData.export("erase@metallbau.example.org");
+        assertThat(export.get("leads").toString()).contains(leadId, "Mia Muster");
+        personalData.erase("erase@metallbau.example.org");
+        Map<String, Object> stored = row("SELECT * FROM agency_lead WHERE id = ?", leadId);
+        assertThat(stored.get("status")).isEqualTo("ERASED");
+        assertThat(stored.get("contact_email")).isNull();
+        assertThat(stored.get("company_name")).isNull();
+        await("lead.erased delivered", () -> receiver.accepted().stream()
+            .anyMatch(r -> r.body().contains(leadId) && r.body().contains("lead.erased")));
+        assertThat(db.rows("SELECT payload FROM webhook_delivery WHERE lead_id = ?", leadId))
+            .as("the log keeps no personal data").allSatisfy(r -> assertThat(r.get("payload").toString())
+                .doesNotContain("erase@metallbau.example.org", "Mia Muster", "Muster Metallbau"));
+    }
+
+    @Test
+    void theResultPageAsksForConsentAndSaysWhoGetsInTouchByWhen() {
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).at(DORTMUND).submit(http);
+        String consentPath = "/check/" + check.token() + "/einwilligung";
+        String page = http.get(check.resultPath()).body();
+        assertThat(page).contains("Ergebnis an Wirtschaftsförderung Dortmund weitergeben", "id=\"consent-share\"")
+            .doesNotContain("error-summary");
+        assertThat(page).as("unticked").doesNotContainPattern("id=\"consent-share\"[^>]*checked");
+        long leadsBefore = db.count("agency_lead");
+
+        HttpResponse<String> unticked = http.postForm(consentPath, Map.of("consentName", "Pia Page",
+            "consentEmail", "pia@page.example.org"));
+        assertThat(unticked.statusCode()).isEqualTo(422);
+        assertThat(unticked.body()).contains("error-summary", "Bitte setzen Sie das Häkchen", "value=\"pia@page.example.org\"");
+        HttpResponse<String> noContact = http.postForm(consentPath, Map.of("consentName", "", "consentEmail", "",
+            "shareWithAgency", "on"));
+        assertThat(noContact.statusCode()).isEqualTo(422);
+        assertThat(noContact.body()).contains("Namen und Ihre E-Mail-Adresse");
+        assertThat(db.count("agency_lead")).as("nothing stored").isEqualTo(leadsBefore);
+        assertThat(db.value("SELECT contact_email FROM assessment WHERE id = ?", check.id())).isNull();
+
+        HttpResponse<String> given = http.postForm(consentPath, Map.of("consentName", "Pia Page",
+            "consentEmail", "pia@page.example.org", "shareWithAgency", "on"));
+        assertThat(given.statusCode()).isEqualTo(303);
+        assertThat(db.count("agency_lead")).isEqualTo(leadsBefore + 1);
+        String after = http.get(check.resultPath()).body();
+        assertThat(after).contains("Wirtschaftsförderung Dortmund meldet sich bis spätestens")
+            .doesNotContain("id=\"consent-share\"");
+    }
+}
