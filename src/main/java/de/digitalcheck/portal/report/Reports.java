@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.report;
 
+import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.readiness.ResultSummaries;
@@ -27,9 +28,11 @@ public class Reports {
     private final Messages messages;
     private final Clock clock;
     private final PortalSettings settings;
+    private final Bookings bookings;
 
     Reports(ResultSummaries summaries, ReportRenderer renderer, MailOutbox mail, Messages messages, Clock clock,
-            PortalSettings settings) {
+            PortalSettings settings, Bookings bookings) {
+        this.bookings = bookings;
         this.summaries = summaries;
         this.renderer = renderer;
         this.mail = mail;
@@ -52,9 +55,8 @@ public class Reports {
         if (!assessment.completed()) {
             throw new IllegalArgumentException("check " + assessment.id() + " is not complete");
         }
-        // Bookings do not exist yet: the booking module will hand the check's booked appointment in here
-        // (an Appointment instead of null); the renderer already shows it.
-        ReportModel model = new ReportModel(language, summaries.summarise(language, assessment), resultUrl(token), null,
+        ReportModel model = new ReportModel(language, summaries.summarise(language, assessment), resultUrl(token),
+            appointment(assessment),
             settings.networkName(), PortalTime.today(clock));
         LocalDate completed = PortalTime.local(assessment.completedAt()).toLocalDate();
         return new Report(renderer.render(model), ReportFileName.of(assessment.company().name(), completed));
@@ -75,6 +77,15 @@ public class Reports {
             messages.get(language, "report.mail.subject"),
             messages.get(language, "report.mail.text", assessment.company().name(), resultUrl(token)),
             List.of(new Mail.Attachment(report.fileName().ascii(), PDF, report.pdf()))));
+    }
+
+    /** The check's next booked appointment (issue 14), if any: the cover shows it. */
+    private Appointment appointment(Assessment assessment) {
+        java.time.Instant now = clock.instant();
+        return bookings.ofAssessment(assessment.id().value()).stream().filter(b -> b.end().isAfter(now)).findFirst()
+            .map(b -> new Appointment(PortalTime.local(b.start()), PortalTime.local(b.end()), b.coachName(), b.mode(),
+                null))
+            .orElse(null);
     }
 
     private String resultUrl(String token) {
