@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A company's self-check as other modules see it: its profile, contact, answers (option id by question id) and,
- * once complete, its result. Read it through {@link Assessments}; only the self-check itself changes it.
+ * once complete, its result. {@code revision} grows with every change: one revision's content never changes (what
+ * caches of things made from a check, like the PDF report, are keyed by). Read it through {@link Assessments}; only the self-check itself changes it.
  */
 public record Assessment(
     AssessmentId id,
@@ -23,7 +24,8 @@ public record Assessment(
     @Nullable AssessmentId previousId,
     Instant createdAt,
     Instant updatedAt,
-    @Nullable Instant completedAt) {
+    @Nullable Instant completedAt,
+    int revision) {
 
     /** A draft is being answered; a completed check has a result. */
     public enum Status { DRAFT, COMPLETED }

@@ -10,13 +10,28 @@ import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.config.PortalSettings;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import de.digitalcheck.portal.readiness.AssessmentErased;
+import de.digitalcheck.portal.readiness.AssessmentId;
+import de.digitalcheck.portal.shared.security.Tokens;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The PDF report of a completed check: made on request (never stored), downloaded or mailed to the check's contact. */
+/**
+ * The PDF report of a completed check: made on request (never stored in the database), downloaded or mailed to the
+ * check's contact. Rendering takes tens of milliseconds of CPU, so each replica keeps the PDFs it lately made in
+ * memory, keyed by check, revision (every change of a check makes a new one, so an entry is never stale), language,
+ * link and day (the cover shows the date): bounded by their total size ({@code portal.report.cache-bytes}) and
+ * made again {@value #CACHE_MINUTES} minutes after they were made (the peer comparison in them
+ * moves slowly), and at once when the check's personal data is
+ * erased. Caffeine (already used by the check cache) does the bounding and eviction.
+ */
 @Singleton
 public class Reports {
 
@@ -29,10 +44,23 @@ public class Reports {
     private final Clock clock;
     private final PortalSettings settings;
     private final Bookings bookings;
+    private final Cache<Key, Report> rendered;
+
+    static final int CACHE_MINUTES = 10;
+
+    /** What one PDF depends on besides the check's content (which its revision fixes). */
+    private record Key(AssessmentId id, int revision, Language language, String tokenHash, LocalDate day,
+                       Appointment appointment) {
+    }
 
     Reports(ResultSummaries summaries, ReportRenderer renderer, MailOutbox mail, Messages messages, Clock clock,
-            PortalSettings settings, Bookings bookings) {
+            PortalSettings settings, Bookings bookings, @Value("${portal.report.cache-bytes:33554432}") long cacheBytes) {
         this.bookings = bookings;
+        this.rendered = Caffeine.newBuilder()
+            .maximumWeight(Math.max(0, cacheBytes))
+            .weigher((Key k, Report r) -> r.pdf().length + 200)
+            .expireAfterWrite(java.time.Duration.ofMinutes(CACHE_MINUTES))
+            .build();
         this.summaries = summaries;
         this.renderer = renderer;
         this.mail = mail;
@@ -55,19 +83,37 @@ public class Reports {
         if (!assessment.completed()) {
             throw new IllegalArgumentException("check " + assessment.id() + " is not complete");
         }
-        ReportModel model = new ReportModel(language, summaries.summarise(language, assessment), resultUrl(token),
-            appointment(assessment),
-            settings.networkName(), PortalTime.today(clock));
-        LocalDate completed = PortalTime.local(assessment.completedAt()).toLocalDate();
-        return new Report(renderer.render(model), ReportFileName.of(assessment.company().name(), completed));
+        LocalDate today = PortalTime.today(clock);
+        // the booked appointment is on the cover: a booking, a cancellation or its end makes another report
+        Key key = new Key(assessment.id(), assessment.revision(), language, Tokens.hash(token), today,
+            appointment(assessment));
+        return rendered.get(key, k -> {
+            ReportModel model = new ReportModel(language, summaries.summarise(language, assessment), resultUrl(token),
+                k.appointment(), settings.networkName(), today);
+            LocalDate completed = PortalTime.local(assessment.completedAt()).toLocalDate();
+            return new Report(renderer.render(model), ReportFileName.of(assessment.company().name(), completed));
+        });
+    }
+
+    /** How many reports this replica keeps (tests, operations). */
+    long cached() {
+        rendered.cleanUp();
+        return rendered.estimatedSize();
+    }
+
+    /** An erased check's reports (they hold its company's name) are forgotten at once. */
+    @EventListener
+    void forget(AssessmentErased erased) {
+        rendered.asMap().keySet().removeIf(k -> k.id().equals(erased.assessmentId()));
     }
 
     /**
-     * Mails the report to the contact email stored with the check (never to another address).
+     * Mails the report to the contact email stored with the check (never to another address); only {@link ReportMailing}
+     * calls it, once the address is confirmed.
      *
      * @throws IllegalArgumentException if the check has no contact email or is not complete
      */
-    public void mail(Assessment assessment, String token, Language language) {
+    void mail(Assessment assessment, String token, Language language) {
         if (assessment.contact().email() == null) {
             throw new IllegalArgumentException("check " + assessment.id() + " has no contact email");
         }

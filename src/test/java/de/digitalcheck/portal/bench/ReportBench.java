@@ -31,9 +31,10 @@ import java.util.function.Supplier;
  * completes the demo company's check and eight peers of its sector and size (so the report has a benchmark), then
  * <ol>
  *   <li>warms up ({@code bench.warmup}, default 2000 reports),</li>
- *   <li>times single-threaded reports: the renderer alone (summary ready, model → bytes) and the whole
- *       {@code Reports.of} as the routes call it (summary from the database, peer query, funding, rendering),
- *       {@code bench.samples} each (default 1000), median and p95;</li>
+ *   <li>times single-threaded reports: the renderer alone (summary ready, model → bytes), summary and rendering
+ *       without the PDF cache (summary from the database, peer sums from their cache, funding, rendering), and
+ *       {@code Reports.of} as the routes call it (the PDF from its cache after the first), {@code bench.samples} each
+ *       (default 1000), median and p95;</li>
  *   <li>counts reports per second with 2 threads for {@code bench.seconds} (default 20);</li>
  *   <li>writes the four variants (de/en × with/without appointment) to {@code target/bench/report/} and prints
  *       their sizes.</li>
@@ -53,7 +54,9 @@ public final class ReportBench {
         int seconds = Integer.getInteger("bench.seconds", 20);
         Path out = Path.of(System.getProperty("bench.out", "target/bench/report"));
         Files.createDirectories(out);
-        try (ApplicationContext context = ApplicationContext.run(Map.of("micronaut.server.port", "-1"), "test")) {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("micronaut.server.port", "-1",
+            // the production peer cache (the test configuration turns it off)
+            "portal.peers.cache-seconds", "300"), "test")) {
             SelfCheck selfCheck = context.getBean(SelfCheck.class);
             Questionnaire q = context.getBean(Questionnaires.class).current();
             ReportFixtures.seedPeers(selfCheck, q);
@@ -76,9 +79,15 @@ public final class ReportBench {
             System.out.printf(Locale.ROOT, "renderer alone, 1 thread: median %.2f ms, p95 %.2f ms, min %.2f ms (%d samples); %s%n",
                 pct(render.ms(), 50), pct(render.ms(), 95), render.ms()[0], samples, render.usage());
 
+            Timed uncached = leastDisturbed(() -> time(samples, () -> renderer.render(ReportFixtures.model(
+                summaries.summarise(Language.DE, demo.assessment()), Language.DE, null))));
+            System.out.printf(Locale.ROOT, "summary (peer sums from their cache) + rendering, no PDF cache, 1 thread: "
+                + "median %.2f ms, p95 %.2f ms (%d samples); %s%n", pct(uncached.ms(), 50), pct(uncached.ms(), 95), samples,
+                uncached.usage());
             Timed whole = leastDisturbed(() -> time(samples, () -> reports.of(demo.assessment(), demo.token(), Language.DE).pdf()));
-            System.out.printf(Locale.ROOT, "Reports.of (summary from the database + rendering), 1 thread: median %.2f ms, "
-                + "p95 %.2f ms (%d samples); %s%n", pct(whole.ms(), 50), pct(whole.ms(), 95), samples, whole.usage());
+            System.out.printf(Locale.ROOT, "Reports.of as the routes call it (PDF cached per check and revision), 1 thread: "
+                + "median %.3f ms, p95 %.3f ms (%d samples); %s%n", pct(whole.ms(), 50), pct(whole.ms(), 95), samples,
+                whole.usage());
 
             for (int threads : new int[] {1, 2}) {
                 int n = threads;

@@ -1,10 +1,8 @@
 package de.digitalcheck.portal.browser;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Http;
@@ -14,11 +12,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.Map;
@@ -32,10 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * admin edits a programme's region as a list of AGS prefixes. axe-core finds nothing on any of these pages, on a
  * desktop and on a phone.
  */
-@ExtendWith(RequiresChromium.class)
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FundingBrowserTest implements TestPropertyProvider {
+class FundingBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
 
     final OidcProvider provider = new OidcProvider();
 
@@ -46,29 +38,9 @@ class FundingBrowserTest implements TestPropertyProvider {
     @Inject
     Questionnaires questionnaires;
 
-    private Playwright playwright;
-    private Browser browser;
-
     @Override
     public Map<String, String> getProperties() {
         return provider.browserPortalProperties();
-    }
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        provider.stop();
     }
 
     String url(String path) {
@@ -83,6 +55,11 @@ class FundingBrowserTest implements TestPropertyProvider {
     /** The programme names on a result page, in their order (those behind the disclosure included). */
     static List<String> programmes(Page page) {
         return page.locator("#funding li > p.kern-body--bold").allInnerTexts();
+    }
+
+    @Override
+    protected void afterBrowser() {
+        provider.stop();
     }
 
     @Test

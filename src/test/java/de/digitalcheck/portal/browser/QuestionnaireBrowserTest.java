@@ -1,10 +1,8 @@
 package de.digitalcheck.portal.browser;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.BoundingBox;
 import de.digitalcheck.portal.readiness.CompanyType;
@@ -17,13 +15,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,10 +34,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * questions carry visible numbers that the errors use; the progress indicator stays in view without hiding focus; the
  * result's next steps come first on a phone and its chart shows the potential. axe-core on every page.
  */
-@ExtendWith(RequiresChromium.class)
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QuestionnaireBrowserTest {
+class QuestionnaireBrowserTest extends BrowserTestSupport {
 
     private static final String SUBMIT = "main form button[type=submit]";
     private static final String NEXT = "main form button[name=nav][value=next]";
@@ -55,26 +46,6 @@ class QuestionnaireBrowserTest {
     JsonMapper json;
     @Inject
     Questionnaires questionnaires;
-
-    private Playwright playwright;
-    private Browser browser;
-    private final List<String> findings = new ArrayList<>();
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void aFirstLoadShowsNoErrorSummaryAndDoesNotMoveFocus() {
@@ -299,17 +270,8 @@ class QuestionnaireBrowserTest {
         }
     }
 
-    private void audit(Page page, String name) {
-        String violations = Axe.violations(page, name);
-        if (violations != null) {
-            findings.add(violations);
-        }
-        Browsers.screenshot(page, "questionnaire-" + name);
-    }
-
-    private void assertClean() {
-        if (!findings.isEmpty()) {
-            fail(findings.size() + " accessibility finding(s):\n\n" + String.join("\n\n", findings));
-        }
+    @Override
+    protected void audit(Page page, String name) {
+        super.audit(page, "questionnaire-" + name);
     }
 }

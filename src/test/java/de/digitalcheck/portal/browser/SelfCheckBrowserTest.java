@@ -1,6 +1,5 @@
 package de.digitalcheck.portal.browser;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -9,15 +8,10 @@ import com.microsoft.playwright.Response;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +34,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code page.evaluate} are used to check focus and state, and {@code page.navigate} only for the entry
  * points a user would type or paste into the address bar (the start page, the private link, legal pages).
  */
-@ExtendWith(RequiresChromium.class)
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SelfCheckBrowserTest {
+class SelfCheckBrowserTest extends BrowserTestSupport {
 
     /** The whole German result page, for a look after the run (the README shows a curated crop). */
     static final Path README_SCREENSHOT = Browsers.SCREENSHOTS.resolve("result-de-full.png");
@@ -58,25 +50,6 @@ class SelfCheckBrowserTest {
 
     @Inject
     EmbeddedServer server;
-
-    private Playwright playwright;
-    private Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void wholeCheckByKeyboardInGerman() {

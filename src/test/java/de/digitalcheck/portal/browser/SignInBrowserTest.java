@@ -1,19 +1,13 @@
 package de.digitalcheck.portal.browser;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import de.digitalcheck.portal.support.OidcProvider;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
 
@@ -23,39 +17,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * Sign-in in a real browser, by keyboard, through the real OpenID provider, into each workspace;
  * axe-core finds no violation on any workspace page. Screenshots of each workspace go to target/screenshots.
  */
-@ExtendWith(RequiresChromium.class)
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SignInBrowserTest implements TestPropertyProvider {
+class SignInBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
 
     final OidcProvider provider = new OidcProvider();
 
     @Inject
     EmbeddedServer server;
 
-    private Playwright playwright;
-    private Browser browser;
-
     @Override
     public Map<String, String> getProperties() {
         return provider.browserPortalProperties();
-    }
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-        provider.stop();
     }
 
     String url(String path) {
@@ -73,6 +45,11 @@ class SignInBrowserTest implements TestPropertyProvider {
         Axe.assertNoViolations(page, "sign-in");
         user.activate("a[href='/oauth/login/oidc']");
         return page;
+    }
+
+    @Override
+    protected void afterBrowser() {
+        provider.stop();
     }
 
     @Test

@@ -1,23 +1,16 @@
 package de.digitalcheck.portal.browser;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import de.digitalcheck.portal.support.OidcProvider;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -26,16 +19,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The network admin's pages in a real browser, on a desktop and on a phone: the header's sign-out button on the
  * links' baseline, the tables readable at 390 px, the territories found by name by keyboard; axe-core on each page.
  */
-@ExtendWith(RequiresChromium.class)
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StaffPagesBrowserTest implements TestPropertyProvider {
+class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
 
     private static final String ADMIN = "admin@digitalcheck.example.org";
 
@@ -44,29 +34,13 @@ class StaffPagesBrowserTest implements TestPropertyProvider {
     @Inject
     EmbeddedServer server;
 
-    private Playwright playwright;
-    private Browser browser;
-    private final List<String> findings = new ArrayList<>();
-
     @Override
     public Map<String, String> getProperties() {
         return provider.browserPortalProperties();
     }
 
-    @BeforeAll
-    void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+    @Override
+    protected void afterBrowser() {
         provider.stop();
     }
 
@@ -200,17 +174,8 @@ class StaffPagesBrowserTest implements TestPropertyProvider {
         return server.getURL() + path;
     }
 
-    private void audit(Page page, String name) {
-        String violations = Axe.violations(page, name);
-        if (violations != null) {
-            findings.add(violations);
-        }
-        Browsers.screenshot(page, "staff-" + name);
-    }
-
-    private void assertClean() {
-        if (!findings.isEmpty()) {
-            fail(findings.size() + " accessibility finding(s):\n\n" + String.join("\n\n", findings));
-        }
+    @Override
+    protected void audit(Page page, String name) {
+        super.audit(page, "staff-" + name);
     }
 }

@@ -5,10 +5,12 @@ import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.mail.AddressConfirmed;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.config.PortalSettings;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -35,9 +37,11 @@ public class CompanyAccess {
     private final Messages messages;
     private final PortalSettings settings;
     private final Clock clock;
+    private final ApplicationEventPublisher<AddressConfirmed> confirmations;
 
     CompanyAccess(CompanyLinks links, Assessments assessments, MailOutbox mailer, Messages messages,
-                  PortalSettings settings, Clock clock) {
+                  PortalSettings settings, Clock clock, ApplicationEventPublisher<AddressConfirmed> confirmations) {
+        this.confirmations = confirmations;
         this.links = links;
         this.assessments = assessments;
         this.mailer = mailer;
@@ -78,7 +82,10 @@ public class CompanyAccess {
         if (links.claim(hash, now) != 1) {
             return Optional.empty();
         }
-        return links.findById(hash).map(CompanyLink::email);
+        Optional<String> email = links.findById(hash).map(CompanyLink::email);
+        // the link reached its reader: the address is proven (the report mail needs no confirmation of it)
+        email.ifPresent(e -> confirmations.publishEvent(new AddressConfirmed(e)));
+        return email;
     }
 
     /**

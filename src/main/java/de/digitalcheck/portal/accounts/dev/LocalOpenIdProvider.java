@@ -2,6 +2,8 @@ package de.digitalcheck.portal.accounts.dev;
 
 import de.digitalcheck.portal.accounts.DemoUsers;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
  * default) — never in production configuration.
  */
 @Context
+@Order(Ordered.HIGHEST_PRECEDENCE) // before the OpenID client's eager configuration fetches the provider's metadata
 @Requires(property = "portal.local-openid-provider.enabled", value = "true")
 class LocalOpenIdProvider {
 

@@ -21,7 +21,7 @@ import java.util.Map;
  * A row of the {@code assessment} table: a self-check with its private token's SHA-256 hash, its answers as JSON
  * (option id by question id) and, once complete, its result. {@code revision} grows with every change (optimistic
  * locking: an update of an older revision fails), so one revision's content never changes. Other modules see a
- * self-check as {@link Assessment}, without hash, JSON or revision.
+ * self-check as {@link Assessment}, without hash and JSON.
  */
 @MappedEntity("assessment")
 public record AssessmentRow(
@@ -117,6 +117,6 @@ public record AssessmentRow(
         return new Assessment(new AssessmentId(id), status, questionnaireVersion,
             Language.fromCode(language).orElse(Language.DE), company, contact, parsedAnswers,
             result.isNone() ? null : result, agencyId,
-            previousId == null ? null : new AssessmentId(previousId), createdAt, updatedAt, completedAt);
+            previousId == null ? null : new AssessmentId(previousId), createdAt, updatedAt, completedAt, revision);
     }
 }

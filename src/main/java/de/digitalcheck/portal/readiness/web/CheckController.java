@@ -56,9 +56,18 @@ class CheckController {
     private final RevisionCookie revisions;
     private final CheckLookup lookup;
     private final FormValidation validation;
+    private final de.digitalcheck.portal.shared.quota.DailyQuotas quotas;
+    private final int copiesPerDay;
+
+    static final String AGAIN_LIMIT = "readiness/again-limit";
+    static final String COPIES = "check-copies";
 
     CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf, QuestionnairePageTemplates pages,
-                    RevisionCookie revisions, CheckLookup lookup, FormValidation validation) {
+                    RevisionCookie revisions, CheckLookup lookup, FormValidation validation,
+                    de.digitalcheck.portal.shared.quota.DailyQuotas quotas,
+                    @io.micronaut.context.annotation.Value("${portal.checks.copies-per-day:5}") int copiesPerDay) {
+        this.quotas = quotas;
+        this.copiesPerDay = copiesPerDay;
         this.selfCheck = selfCheck;
         this.views = views;
         this.results = results;
@@ -176,10 +185,23 @@ class CheckController {
                                @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
         return withCheck(request, token, a -> {
+            // each copy is a new row and a new peer: a few per check and day (by its id, which a new link keeps)
+            if (!quotas.take(COPIES, a.id(), copiesPerDay)) {
+                Map<String, Object> model = Map.of("copiesPerDay", copiesPerDay, "resultUrl",
+                    a.completed() ? CheckPaths.result(token) : CheckPaths.resume(token));
+                return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(secondsUntilTomorrow()))
+                    .body(new ModelAndView<>(AGAIN_LIMIT, model));
+            }
             SelfCheck.Started again = selfCheck.again(a);
             return seeOther(request, CheckPaths.step(again.token(), firstStep(again.assessment())), again.token(),
                 again.assessment());
         });
+    }
+
+    private static long secondsUntilTomorrow() {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(de.digitalcheck.portal.shared.time.PortalTime.ZONE);
+        return Math.max(1, java.time.Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(now.getZone())).toSeconds());
     }
 
     /** A redirect to another page of the check, telling the browser the check's revision (see {@link RevisionCookie}). */

@@ -29,8 +29,14 @@ class ResultViews {
     private final SelfCheck selfCheck;
     private final PortalSettings settings;
     private final Messages messages;
+    private final int mailsPerDay;
 
-    ResultViews(ResultSummaries summaries, SelfCheck selfCheck, PortalSettings settings, Messages messages) {
+    /** What the report section may say about a request to mail the report (from the report module's redirect). */
+    static final java.util.Set<String> REPORT_MAIL_STATES = java.util.Set.of("sent", "mailed", "limit");
+
+    ResultViews(ResultSummaries summaries, SelfCheck selfCheck, PortalSettings settings, Messages messages,
+                @io.micronaut.context.annotation.Value("${portal.mail.per-recipient-per-day:5}") int mailsPerDay) {
+        this.mailsPerDay = mailsPerDay;
         this.summaries = summaries;
         this.selfCheck = selfCheck;
         this.settings = settings;
@@ -38,7 +44,9 @@ class ResultViews {
     }
 
     /**
-     * @param reportMail what became of a request to mail the report ({@code sent}, {@code failed}), else {@code null}
+     * @param reportMail what became of a request to mail the report ({@code sent}: a mail went out, the report or a
+     *     confirmation link; {@code mailed}: the report, after a confirmation; {@code limit}: today's limit of mails to the
+     *     address is reached), else {@code null}
      */
     Map<String, Object> result(Language lang, AssessmentRow a, String token, @Nullable String reportMail) {
         return result(lang, a, token, reportMail, ContactForm.EMPTY, List.of());
@@ -83,7 +91,8 @@ class ResultViews {
         model.put("reportUrl", CheckPaths.report(token));
         model.put("reportMailUrl", a.contact().email() == null ? null : CheckPaths.reportMail(token));
         model.put("contactEmail", a.contact().email());
-        model.put("reportMail", "sent".equals(reportMail) ? reportMail : null);
+        model.put("reportMail", reportMail != null && REPORT_MAIL_STATES.contains(reportMail) ? reportMail : null);
+        model.put("mailsPerDay", mailsPerDay);
         return model;
     }
 }

@@ -3,7 +3,9 @@ package de.digitalcheck.portal.report.web;
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.readiness.CheckPaths;
+import de.digitalcheck.portal.report.ReportMailing;
 import de.digitalcheck.portal.report.Reports;
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -21,27 +23,37 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The report from the result page, reached by the check's private token: the PDF in the page's language, and a form
- * that mails it to the contact email stored with the check (the only address it is ever sent to). An unknown link
- * gets the check's own "this link is not valid" page ({@link Assessments#byLink}).
+ * that mails it to the contact email stored with the check (the only address it is ever sent to) once that address is
+ * confirmed ({@link ReportMailing}): the confirmation link's page asks before it uses the link (mail scanners that
+ * fetch links must not use them up). An unknown link gets the check's own "this link is not valid" page
+ * ({@link Assessments#byLink}).
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(CheckPaths.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReportPages {
 
+    static final String CONFIRM = "report/confirm";
+    static final String CONFIRM_PATH = "/report/confirm/{id}";
+
     private final Assessments assessments;
     private final Reports reports;
+    private final ReportMailing mailing;
     private final Csrf csrf;
 
-    ReportPages(Assessments assessments, Reports reports, Csrf csrf) {
+    ReportPages(Assessments assessments, Reports reports, ReportMailing mailing, Csrf csrf) {
         this.assessments = assessments;
         this.reports = reports;
+        this.mailing = mailing;
         this.csrf = csrf;
     }
 
@@ -64,9 +76,44 @@ class ReportPages {
             return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token)));
         }
         return withCompletedCheck(check.get(), token, a -> {
-            reports.mail(a, token, PortalLocaleResolver.language(request));
-            return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?report=sent#report-title"));
+            ReportMailing.Outcome outcome = mailing.request(a, token, PortalLocaleResolver.language(request));
+            return backToResult(token, outcome == ReportMailing.Outcome.SENT ? "sent" : "limit");
         });
+    }
+
+    /** The confirmation link from the mail: a page with one button (a GET uses nothing up). */
+    @Get(CONFIRM_PATH)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> askToConfirm(@PathVariable String token, @PathVariable String id) {
+        return withCompletedCheck(assessments.byLink(token), token, a -> {
+            Map<String, Object> model = new HashMap<>();
+            boolean usable = mailing.usable(a, id);
+            model.put("usable", usable);
+            model.put("action", ReportMailing.confirmPath(token, id));
+            model.put("contactEmail", usable ? a.contact().email() : null);
+            model.put("resultUrl", CheckPaths.result(token));
+            return (usable ? HttpResponse.ok() : HttpResponse.status(io.micronaut.http.HttpStatus.GONE)).body(new ModelAndView<>(CONFIRM, model));
+        });
+    }
+
+    @Post(CONFIRM_PATH)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> confirm(HttpRequest<?> request, @PathVariable String token, @PathVariable String id,
+                            @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
+        return withCompletedCheck(assessments.byLink(token), token, a -> {
+            Language language = PortalLocaleResolver.language(request);
+            return switch (mailing.confirm(a, token, id, language)) {
+                case REPORT_SENT -> backToResult(token, "mailed");
+                case LIMIT_REACHED -> backToResult(token, "limit");
+                case NOT_VALID -> HttpResponse.seeOther(CheckPaths.uri(ReportMailing.confirmPath(token, id)));
+            };
+        });
+    }
+
+    private static HttpResponse<?> backToResult(String token, String report) {
+        return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?report=" + report + "#report-title"));
     }
 
     /** {@code action} for a completed check; a draft goes on where it was left. */

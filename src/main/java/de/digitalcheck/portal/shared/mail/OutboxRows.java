@@ -29,4 +29,11 @@ interface OutboxRows extends CrudRepository<OutboxRow, String> {
     /** After a failed attempt: try again at {@code next}. */
     @Query("UPDATE mail_outbox SET claimed_until = NULL, next_attempt_at = :next, last_error = :error WHERE id = :id")
     int retryAt(String id, Instant next, String error);
+
+    /** The mails waiting for an address (compared in lower case). */
+    @Query("SELECT * FROM mail_outbox WHERE LOWER(recipient) = :email ORDER BY created_at")
+    List<OutboxRow> findByAddress(String email);
+
+    @Query("DELETE FROM mail_outbox WHERE LOWER(recipient) = :email")
+    int deleteByAddress(String email);
 }

@@ -39,7 +39,7 @@ public class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
     /** Statuses with a page text of their own; others show the general one. */
-    static final java.util.Set<Integer> PAGE_TEXTS = java.util.Set.of(400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500);
+    static final java.util.Set<Integer> PAGE_TEXTS = java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 429, 500);
 
     private final ApiProblems problems;
     private final PageRenderer pages;
@@ -110,6 +110,12 @@ public class ErrorPages {
     @Error(exception = NotAllowedException.class, global = true)
     HttpResponse<?> notAllowedException(HttpRequest<?> request) {
         return respond(request, HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    /** An {@code Accept} that no representation of the address matches (e.g. XML from the JSON API). */
+    @Error(status = HttpStatus.NOT_ACCEPTABLE, global = true)
+    HttpResponse<?> notAcceptable(HttpRequest<?> request) {
+        return respond(request, HttpStatus.NOT_ACCEPTABLE);
     }
 
     @Error(status = HttpStatus.UNSUPPORTED_MEDIA_TYPE, global = true)

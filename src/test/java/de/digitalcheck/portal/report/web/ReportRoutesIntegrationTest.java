@@ -144,22 +144,27 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         String token = (String) doc.get("token");
         String result = path(doc, "resultUrl");
         assertThat(http.get(result).body()).contains("action=\"/check/" + token + "/report/email\"",
-            "Bericht per E-Mail senden", "rita@giesserei.example.org");
+            "Bericht per E-Mail senden", "rita@giesserei.example.org", "Höchstens 5 E-Mails pro Adresse und Tag");
         smtp.purge();
 
         HttpResponse<String> sent = http.postForm("/check/" + token + "/report/email", Map.of("email", "attacker@example.org"));
         assertThat(sent.statusCode()).isEqualTo(303);
         assertThat(sent.headers().firstValue("Location")).get().asString()
             .as("back to where the confirmation is").isEqualTo(result + "?report=sent#report-title");
-        assertThat(http.get(result + "?report=sent").body()).contains("Bericht versendet",
-            "Der Bericht ist unterwegs an rita@giesserei.example.org.");
+        // first a confirmation link (ReportMailConfirmationIntegrationTest), to the check's contact only
+        MimeMessage confirmation = smtp.awaitMails(1)[0];
+        assertThat(confirmation.getAllRecipients()[0].toString()).isEqualTo("rita@giesserei.example.org");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost(/check/" + token
+            + "/report/confirm/[A-Za-z0-9_-]{43})").matcher(de.digitalcheck.portal.support.Mails.text(confirmation));
+        assertThat(link.find()).isTrue();
+        assertThat(http.postForm(link.group(1), Map.of()).statusCode()).isEqualTo(303);
 
-        MimeMessage[] mails = smtp.awaitMails(1);
-        assertThat(mails).hasSize(1);
-        assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("rita@giesserei.example.org");
-        assertThat(mails[0].getSubject()).as("no free text in the subject")
+        MimeMessage[] mails = smtp.awaitMails(2);
+        assertThat(mails).hasSize(2);
+        assertThat(mails[1].getAllRecipients()[0].toString()).isEqualTo("rita@giesserei.example.org");
+        assertThat(mails[1].getSubject()).as("no free text in the subject")
             .isEqualTo("Ihr Bericht zum digitalen Reifegrad (Digitalcheck 4.0)");
-        Part attachment = attachment(mails[0]);
+        Part attachment = attachment(mails[1]);
         assertThat(attachment.getFileName()).startsWith("digitalcheck-giesserei-ruediger-").endsWith(".pdf");
         assertThat(attachment.getContentType()).startsWith("application/pdf");
         byte[] pdf;

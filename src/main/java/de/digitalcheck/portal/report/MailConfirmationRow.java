@@ -1,0 +1,17 @@
+package de.digitalcheck.portal.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/**
+ * A confirmation of an address for the report mail: the hash of the link's token, the check it was asked for
+ * ({@code null}: every check of the address, confirmed by the magic-link sign-in), the hash of the normalised address,
+ * and when it was confirmed.
+ */
+@MappedEntity("report_mail_confirmation")
+record MailConfirmationRow(@Id String tokenHash, @Nullable String assessmentId, String emailHash, Instant createdAt,
+                           Instant expiresAt, @Nullable Instant confirmedAt) {
+}

@@ -1,0 +1,42 @@
+package de.digitalcheck.portal.report;
+
+import de.digitalcheck.portal.shared.privacy.PersonalDataHolder;
+import de.digitalcheck.portal.shared.security.Tokens;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The report mail's part of a company's data rights: the confirmations of its address (by the address's hash). */
+@Singleton
+class ReportMailPersonalData implements PersonalDataHolder {
+
+    private final MailConfirmationRows confirmations;
+
+    ReportMailPersonalData(MailConfirmationRows confirmations) {
+        this.confirmations = confirmations;
+    }
+
+    @Override
+    public String part() {
+        return "reportMailConfirmations";
+    }
+
+    @Override
+    public List<Map<String, Object>> export(String email) {
+        return confirmations.findByEmailHash(Tokens.hash(email)).stream().map(c -> {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("check", c.assessmentId());
+            doc.put("requestedAt", c.createdAt().toString());
+            doc.put("expiresAt", c.expiresAt().toString());
+            doc.put("confirmedAt", c.confirmedAt() == null ? null : c.confirmedAt().toString());
+            return doc;
+        }).toList();
+    }
+
+    @Override
+    public int erase(String email) {
+        return confirmations.deleteByEmailHash(Tokens.hash(email));
+    }
+}

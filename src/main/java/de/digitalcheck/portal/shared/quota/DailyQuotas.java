@@ -1,0 +1,60 @@
+package de.digitalcheck.portal.shared.quota;
+
+import de.digitalcheck.portal.shared.security.Tokens;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Limits per calendar day (Europe/Berlin), counted in the database for all replicas: e.g. at most five mails to one
+ * recipient address, or five copies of one check. The counter's key is the SHA-256 hash of the purpose and the
+ * subject (a normalised address, a check's token hash), so no address is stored. Taking a count is one conditional
+ * statement (or the insert that opens the day), so a parallel burst cannot exceed the limit. Unlike the rate limits'
+ * sliding windows ({@code shared.web.RateLimitLedger}, one window length for all routes), a day here is a calendar
+ * day, and rows of days before yesterday are deleted.
+ */
+@Singleton
+public class DailyQuotas {
+
+    private final DailyCountRows rows;
+    private final Clock clock;
+
+    DailyQuotas(DailyCountRows rows, Clock clock) {
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    /**
+     * Counts one use of {@code subject} for {@code purpose} today if fewer than {@code limit} were counted.
+     *
+     * @return whether it was counted (false: today's limit is reached; nothing counted)
+     */
+    public boolean take(String purpose, String subject, int limit) {
+        if (limit <= 0) {
+            return false;
+        }
+        String key = key(purpose, subject);
+        LocalDate today = PortalTime.today(clock);
+        return rows.take(key, today, limit) == 1 || rows.open(key, today) == 1
+            // opened by a parallel request between the two statements: count on in it
+            || rows.take(key, today, limit) == 1;
+    }
+
+    /** How many were counted today. */
+    public int used(String purpose, String subject) {
+        return rows.used(key(purpose, subject), PortalTime.today(clock)).orElse(0);
+    }
+
+    static String key(String purpose, String subject) {
+        return Tokens.hash(purpose + '\n' + subject);
+    }
+
+    /** Forgets the days before yesterday (idempotent, every replica may run it). */
+    @Scheduled(fixedDelay = "1h", initialDelay = "3m")
+    void forgetOld() {
+        rows.forgetBefore(PortalTime.today(clock).minusDays(1));
+    }
+}

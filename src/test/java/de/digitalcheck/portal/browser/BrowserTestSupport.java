@@ -1,0 +1,68 @@
+package de.digitalcheck.portal.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * What every browser test class shares: one Chromium for the class (started before the first test, closed after the
+ * last), skipped where there is no Chromium ({@link RequiresChromium}), and the accessibility findings of axe-core,
+ * collected per test and failed on at its end ({@link #assertClean()}).
+ */
+@ExtendWith(RequiresChromium.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BrowserTestSupport {
+
+    protected Playwright playwright;
+    protected Browser browser;
+    protected final List<String> findings = new ArrayList<>();
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        afterBrowser();
+    }
+
+    /** What a class stops after its browser (e.g. the OpenID provider). */
+    protected void afterBrowser() {
+    }
+
+    /** Runs axe-core on the page (findings are collected) and keeps a screenshot named {@code name}. */
+    protected void audit(Page page, String name) {
+        String violations = Axe.violations(page, name);
+        if (violations != null) {
+            findings.add(violations);
+        }
+        Browsers.screenshot(page, name);
+    }
+
+    /** Fails with every accessibility finding collected since the list was last cleared. */
+    protected void assertClean() {
+        if (!findings.isEmpty()) {
+            String all = String.join("\n\n", findings);
+            int count = findings.size();
+            findings.clear();
+            fail(count + " accessibility finding(s):\n\n" + all);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package de.digitalcheck.portal.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.Mails;
+import de.digitalcheck.portal.support.SmtpServer;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The report mail's pages in a real browser, by keyboard, at 1280 and 390 px with axe-core (issue 11, items 2 and 3):
+ * the result page's answer after a request, the confirmation link's page, the report sent, today's limit, a spent
+ * link, and the page that refuses a sixth copy of a check.
+ */
+@MicronautTest(transactional = false)
+class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
+
+    final SmtpServer smtp = new SmtpServer();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Questionnaires questionnaires;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return smtp.portalProperties();
+    }
+
+    @Override
+    protected void afterBrowser() {
+        smtp.stop();
+    }
+
+    @Test
+    void aReportIsMailedOnlyAfterTheAddressIsConfirmed() {
+        String token = CompletedChecks.of(questionnaires.current()).named("Gießerei Rüdiger")
+            .contact("Rita Rüdiger", "rita@giesserei.example.org").submit(new Http(server, json)).token();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url("/check/" + token + "/result"));
+            KeyboardUser user = new KeyboardUser(page);
+            assertThat(page.locator("#report")).containsText("Beim ersten Mal schicken wir zuerst einen Bestätigungslink");
+            user.activate("form[action$='/report/email'] button");
+            assertThat(page.locator("#report [role=status]")).containsText("Wir haben Ihnen eine E-Mail an rita@giesserei.example.org geschickt");
+            auditBoth(page, "report-mail-requested");
+            section(page, "report-mail-requested");
+
+            MimeMessage mail = smtp.awaitMails(1)[0];
+            Matcher link = Pattern.compile("http://localhost(/check/" + token + "/report/confirm/[A-Za-z0-9_-]{43})")
+                .matcher(Mails.text(mail));
+            assertTrue(link.find());
+            page.navigate(url(link.group(1)));
+            assertThat(page.locator("h1")).hasText("Bericht per E-Mail erhalten");
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a first load");
+            auditBoth(page, "report-confirm");
+            user.activate("form[action*='/report/confirm/'] button");
+            assertThat(page).hasURL(url("/check/" + token + "/result?report=mailed#report-title"));
+            assertThat(page.locator("#report [role=status]")).containsText("Der Bericht ist unterwegs an rita@giesserei.example.org");
+            smtp.awaitMails(2);
+
+            Response spent = page.navigate(url(link.group(1)));
+            assertEquals(410, spent.status());
+            assertThat(page.locator("[role=alert]")).containsText("Dieser Bestätigungslink ist nicht (mehr) gültig");
+            auditBoth(page, "report-confirm-spent");
+
+            for (int i = 0; i < 3; i++) {
+                page.navigate(url("/check/" + token + "/result"));
+                user.activate("form[action$='/report/email'] button");
+            }
+            page.navigate(url("/check/" + token + "/result"));
+            user.activate("form[action$='/report/email'] button");
+            assertThat(page.locator("#report [role=alert]")).containsText("haben wir heute schon 5 E-Mails geschickt");
+            auditBoth(page, "report-mail-limit");
+            section(page, "report-mail-limit");
+        }
+        assertClean();
+    }
+
+    @Test
+    void aSixthCopyOfACheckGetsAPageThatSaysWhy() {
+        String token = CompletedChecks.of(questionnaires.current()).named("Kopierwerk").submit(new Http(server, json)).token();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            Response last = null;
+            for (int i = 0; i < 6; i++) {
+                page.navigate(url("/check/" + token + "/result"));
+                last = new KeyboardUser(page).activate("form[action$='/again'] button");
+            }
+            assertEquals(429, last.status());
+            assertThat(page.locator("h1")).hasText("Heute keine weitere Kopie dieses Selbstchecks");
+            auditBoth(page, "check-again-limit");
+        }
+        assertClean();
+    }
+
+    private void auditBoth(Page page, String name) {
+        page.setViewportSize(1280, 900);
+        audit(page, name + "-desktop");
+        page.setViewportSize(390, 844);
+        assertNull(Browsers.horizontalOverflow(page, 390), name + " fits a phone");
+        audit(page, name + "-phone");
+        page.setViewportSize(1280, 900);
+    }
+
+    /** The report section alone (the whole result page is long), for docs/screenshots. */
+    private static void section(Page page, String name) {
+        for (int width : new int[] {1280, 390}) {
+            page.setViewportSize(width, width == 390 ? 844 : 900);
+            page.locator("#report").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(Browsers.SCREENSHOTS.resolve(name + "-section-" + width + ".png")));
+        }
+        page.setViewportSize(1280, 900);
+    }
+
+    private String url(String path) {
+        return server.getURL() + path;
+    }
+}

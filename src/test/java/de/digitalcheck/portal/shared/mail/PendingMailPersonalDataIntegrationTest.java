@@ -1,0 +1,51 @@
+package de.digitalcheck.portal.shared.mail;
+
+import de.digitalcheck.portal.shared.privacy.PersonalDataRequests;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Mails to a company's address that still wait in the outbox (a mail server that is away) are part of its data: the
+ * export lists them, the erasure deletes them, so they are never sent (issue 11; SPEC §8). Mails to other addresses
+ * stay. The dispatcher is off, so the mails wait.
+ */
+@MicronautTest(transactional = false)
+@Property(name = "portal.mail.dispatch", value = "false")
+class PendingMailPersonalDataIntegrationTest {
+
+    @Inject
+    MailOutbox outbox;
+    @Inject
+    OutboxRows rows;
+    @Inject
+    PersonalDataRequests requests;
+
+    @Test
+    void pendingMailsToTheAddressAreExportedAndErased() {
+        outbox.send(new Mail("Rita@Giesserei.example.org", "Ihr Bericht", "Guten Tag, Gießerei Rüdiger",
+            List.of(new Mail.Attachment("bericht.pdf", "application/pdf", new byte[] {1, 2, 3}))));
+        outbox.send(new Mail("other@example.org", "Ihr Link", "Guten Tag"));
+        long before = outbox.waiting();
+
+        Map<String, Object> export = requests.export("rita@giesserei.example.org");
+        assertThat(export).containsKey("pendingMails");
+        List<?> pending = (List<?>) export.get("pendingMails");
+        assertThat(pending).hasSize(1);
+        assertThat(pending.get(0).toString()).contains("Ihr Bericht", "Gießerei Rüdiger", "bericht.pdf")
+            .doesNotContain("other@example.org");
+
+        Map<String, Integer> erased = requests.erase("RITA@giesserei.example.org ");
+        assertThat(erased).containsEntry("pendingMails", 1);
+        assertThat(outbox.waiting()).isEqualTo(before - 1);
+        assertThat(rows.findByAddress("rita@giesserei.example.org")).isEmpty();
+        assertThat(rows.findByAddress("other@example.org")).as("other addresses keep their mail").hasSize(1);
+        assertThat((List<?>) requests.export("rita@giesserei.example.org").get("pendingMails")).isEmpty();
+    }
+}

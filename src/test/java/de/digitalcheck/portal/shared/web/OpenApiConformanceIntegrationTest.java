@@ -1,0 +1,149 @@
+package de.digitalcheck.portal.shared.web;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import de.digitalcheck.portal.readiness.CompanyType;
+import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.Answers;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.yaml.snakeyaml.Yaml;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API's real answers match the OpenAPI document that {@code GET /openapi} serves: every operation of the document
+ * is called, with good and with bad input, and every answer — status, content type, body — is checked against the
+ * document's schemas (Atlassian's swagger-request-validator). An operation added to the document without an
+ * exchange here fails the coverage check; a status the portal answers that the document does not list fails too.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpenApiConformanceIntegrationTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Questionnaires questionnaires;
+
+    private Http http;
+    private String document;
+    private OpenApiInteractionValidator validator;
+    private final Set<String> exercised = new TreeSet<>();
+    private final List<String> problems = new ArrayList<>();
+
+    @BeforeAll
+    void loadDocument() {
+        http = new Http(server, json);
+        HttpResponse<String> served = http.get("/openapi");
+        assertThat(served.statusCode()).isEqualTo(200);
+        document = served.body();
+        validator = OpenApiInteractionValidator.createForInlineApiSpecification(document).build();
+    }
+
+    @Test
+    void everyOperationAnswersAsTheDocumentSays() {
+        Questionnaire q = questionnaires.current();
+        exchange("GET", "/api/v1/questionnaire", 200);
+        exchange("GET", "/api/v1/questionnaire?lang=en", 200);
+        exchange("GET", "/api/v1/questionnaire?lang=xx", 422);
+        exchange("GET", "/api/v1/routing?postalCode=58452", 200);
+        exchange("GET", "/api/v1/routing?postalCode=1", 422);
+        exchange("GET", "/api/v1/agencies", 200);
+        exchangeAccepting("GET", "/api/v1/agencies", "application/xml", 406);
+
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("company", Map.of("name", "Stahlbau Witten GmbH", "postalCode", "58452", "sector", "C",
+            "employees", 42, "companyType", "OWN_PRODUCTS"));
+        body.put("answers", Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 2));
+        body.put("language", "en");
+        HttpResponse<String> created = post("/api/v1/assessments", http.write(body), 201);
+        post("/api/v1/assessments", "[1]", 400);
+        post("/api/v1/assessments", "{\"company\":{\"employees\":\"many\"},\"answers\":{}}", 422);
+        Map<String, Object> assessment = http.map(created);
+        String id = (String) assessment.get("id");
+        String token = (String) assessment.get("token");
+
+        exchange("GET", "/api/v1/assessments/" + id + "?token=" + token, 200);
+        exchange("GET", "/api/v1/assessments/" + id + "?token=wrong", 404);
+        exchange("GET", "/api/v1/assessments/" + id + "/report?token=" + token, 200);
+        exchange("GET", "/api/v1/assessments/" + id + "/report?token=wrong", 404);
+
+        assertThat(problems).as("answers that differ from the document").isEmpty();
+        assertThat(exercised).as("operations of the document called here").containsExactlyInAnyOrderElementsOf(operations());
+    }
+
+    /** Every {@code METHOD path-template} of the document. */
+    @SuppressWarnings("unchecked")
+    private Set<String> operations() {
+        Map<String, Object> doc = new Yaml().load(document);
+        Set<String> operations = new LinkedHashSet<>();
+        ((Map<String, Map<String, Object>>) doc.get("paths")).forEach((path, item) -> item.keySet().stream()
+            .filter(k -> Set.of("get", "post", "put", "patch", "delete").contains(k))
+            .forEach(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+        assertThat(operations).isNotEmpty();
+        return operations;
+    }
+
+    private HttpResponse<String> exchange(String method, String pathAndQuery, int expectedStatus) {
+        return exchangeAccepting(method, pathAndQuery, null, expectedStatus);
+    }
+
+    private HttpResponse<String> exchangeAccepting(String method, String pathAndQuery, String accept, int expectedStatus) {
+        HttpResponse<String> response = accept == null ? http.get(pathAndQuery) : http.get(pathAndQuery, "Accept", accept);
+        check(method, pathAndQuery, response, expectedStatus);
+        return response;
+    }
+
+    private HttpResponse<String> post(String path, String body, int expectedStatus) {
+        HttpResponse<String> response = http.postJson(path, body);
+        check("POST", path, response, expectedStatus);
+        return response;
+    }
+
+    private void check(String method, String pathAndQuery, HttpResponse<String> response, int expectedStatus) {
+        assertThat(response.statusCode()).as(method + " " + pathAndQuery + ": " + response.body()).isEqualTo(expectedStatus);
+        String path = URI.create(pathAndQuery).getPath();
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode()).withContentType(contentType);
+        if (contentType.startsWith("application/pdf")) {
+            assertThat(response.body()).startsWith("%PDF-");
+        }
+        answer.withBody(response.body(), StandardCharsets.UTF_8);
+        ValidationReport report = validator.validateResponse(path, Request.Method.valueOf(method), answer.build());
+        report.getMessages().forEach(m -> problems.add(method + " " + pathAndQuery + " → " + response.statusCode()
+            + ": " + m.getKey() + " " + m.getMessage()));
+        exercised.add(method + " " + template(path));
+    }
+
+    /** The document's path template that this concrete path matches. */
+    private String template(String path) {
+        return operations().stream().map(o -> o.substring(o.indexOf(' ') + 1)).distinct()
+            .filter(t -> Pattern.matches(t.replaceAll("\\{[^}]+}", "[^/]+"), path))
+            .findFirst().orElse(path);
+    }
+}
