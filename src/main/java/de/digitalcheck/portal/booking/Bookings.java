@@ -114,7 +114,10 @@ public class Bookings {
     /** An active appointment type of the agency. */
     public AppointmentType type(String agencyId, String typeId) {
         requireAgency(agencyId);
-        return typeId == null ? null : types.findById(typeId).map(AppointmentTypeRow::type)
+        if (typeId == null || typeId.isBlank()) {
+            throw new UnknownAppointmentType();
+        }
+        return types.findById(typeId).map(AppointmentTypeRow::type)
             .filter(t -> t.agencyId().equals(agencyId) && t.active()).orElseThrow(UnknownAppointmentType::new);
     }
 

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.shared.time.NrwHolidays;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -116,6 +117,7 @@ final class SlotFinder {
         LocalDate last = to.isAfter(lastDay(now)) ? lastDay(now) : to;
         Instant earliest = earliest(now);
         List<Booked> sorted = booked.stream().sorted(Comparator.comparing(Booked::blockedFrom)).toList();
+        Duration longest = longestBlock(sorted);
         Map<LocalDate, Integer> perDay = new HashMap<>();
         for (Booked b : booked) {
             perDay.merge(LocalDate.ofInstant(b.start(), zone), 1, Integer::sum);
@@ -138,7 +140,7 @@ final class SlotFinder {
                     if (finish.isAfter(rangeEnd)) {
                         break;
                     }
-                    if (start.isBefore(earliest) || (checkBooked && collides(sorted, start, finish))) {
+                    if (start.isBefore(earliest) || (checkBooked && collides(sorted, longest, start, finish))) {
                         continue;
                     }
                     slots.add(new Slot(start, finish));
@@ -162,9 +164,42 @@ final class SlotFinder {
 
     /** Whether an appointment from start to end collides with a booked one, buffers included on both sides. */
     boolean collides(List<Booked> sortedByBlockedFrom, Instant start, Instant end) {
+        return collides(sortedByBlockedFrom, longestBlock(sortedByBlockedFrom), start, end);
+    }
+
+    /** The longest blocked span (appointment with buffers) of the bookings. */
+    static Duration longestBlock(List<Booked> booked) {
+        Duration longest = Duration.ZERO;
+        for (Booked b : booked) {
+            Duration span = Duration.between(b.blockedFrom(), b.blockedUntil());
+            if (span.compareTo(longest) > 0) {
+                longest = span;
+            }
+        }
+        return longest;
+    }
+
+    /**
+     * As above; {@code longest} is the longest blocked span among the bookings: one that begins (with its buffers)
+     * that long or longer before our buffers begin has ended (with them) by then and cannot collide, so the scan
+     * starts at the first booking after that point (binary search) and stops at the first that begins after ours ends.
+     */
+    private boolean collides(List<Booked> sortedByBlockedFrom, Duration longest, Instant start, Instant end) {
         Instant blockedFrom = start.minus(before(), ChronoUnit.MINUTES);
         Instant blockedUntil = end.plus(after(), ChronoUnit.MINUTES);
-        for (Booked b : sortedByBlockedFrom) {
+        Instant earliestRelevant = blockedFrom.minus(longest);
+        int low = 0;
+        int high = sortedByBlockedFrom.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sortedByBlockedFrom.get(mid).blockedFrom().isAfter(earliestRelevant)) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        for (int i = low; i < sortedByBlockedFrom.size(); i++) {
+            Booked b = sortedByBlockedFrom.get(i);
             if (!b.blockedFrom().isBefore(blockedUntil)) {
                 break; // this one and all later ones start (with their buffers) after ours ends (with ours)
             }

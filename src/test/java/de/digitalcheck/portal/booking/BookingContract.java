@@ -99,7 +99,7 @@ abstract class BookingContract {
     }
 
     static String at(LocalDate day, int hour, int minute) {
-        return day.atTime(hour, 0).plusMinutes(minute).atZone(BERLIN).toOffsetDateTime().toString();
+        return day.atTime(hour, 0).plusMinutes(minute).atZone(BERLIN).toOffsetDateTime().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     String body(Setup s, String start, String coachId, String email) {

@@ -46,6 +46,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -259,10 +260,15 @@ class BookingApi {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** RFC 3339 with seconds always ({@code 2026-12-07T09:00:00+01:00}), as the document's {@code date-time}. */
+    static String iso(Instant instant) {
+        return PortalTime.local(instant).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
     private BookingDoc document(Booking b, String token) {
         return new BookingDoc(b.id(), token, b.status().name().toLowerCase(java.util.Locale.ROOT),
-            PortalTime.local(b.start()).toOffsetDateTime().toString(),
-            PortalTime.local(b.end()).toOffsetDateTime().toString(), new CoachRef(b.coachId(), b.coachName()),
+            iso(b.start()),
+            iso(b.end()), new CoachRef(b.coachId(), b.coachName()),
             b.type().id(), b.mode().name(), settings.link("/termin/buchung/" + b.id() + "?token=" + token));
     }
 
@@ -281,8 +287,8 @@ class BookingApi {
     @Serdeable
     record SlotDoc(String start, String end, String coachId, String coachName, String mode) {
         static SlotDoc of(FreeSlot s) {
-            return new SlotDoc(PortalTime.local(s.start()).toOffsetDateTime().toString(),
-                PortalTime.local(s.end()).toOffsetDateTime().toString(), s.coachId(), s.coachName(), s.mode().name());
+            return new SlotDoc(iso(s.start()),
+                iso(s.end()), s.coachId(), s.coachName(), s.mode().name());
         }
     }
 
