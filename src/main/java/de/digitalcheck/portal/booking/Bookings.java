@@ -72,11 +72,14 @@ public class Bookings {
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<BookingMade> events;
     private final byte[] tokenSecret;
+    private final BookingMails mails;
 
     Bookings(BookingRows bookings, CoachRows coaches, CoachCalendarRows calendars, AppointmentTypeRows types,
              Agencies agencies, Accounts accounts, Assessments assessments, Clock clock,
              TransactionOperations<Connection> transactions, ApplicationEventPublisher<BookingMade> events,
-             @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret) {
+             @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret,
+             BookingMails mails) {
+        this.mails = mails;
         this.bookings = bookings;
         this.coaches = coaches;
         this.calendars = calendars;
@@ -343,6 +346,7 @@ public class Bookings {
         events.publishEvent(new BookingMade(row.id(), row.agencyId(), row.assessmentId(), coach, row.startAt(),
             row.companyName(), row.companyPostalCode(), row.contactName(), row.contactEmail(), row.contactPhone(),
             consent, row.consentTextVersion(), row.consentLanguage(), row.consentAt()));
+        mails.confirmed(row, type, token);
         return row;
     }
 
