@@ -18,14 +18,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The appointment's emails with its iCalendar invitation: the company (in its language) and the coach (in German)
- * get the same appointment, organised by the agency. Written to the outbox inside the booking's transaction, sent
+ * The appointment's emails with its iCalendar invitation — confirmed, moved, cancelled: the company (in its language)
+ * and the coach (in German) get the same appointment, organised by the agency. Written to the outbox inside the booking's transaction, sent
  * after it commits.
  */
 @Singleton
 class BookingMails {
 
     static final String CONTENT_TYPE_REQUEST = "text/calendar; method=REQUEST; charset=UTF-8";
+    static final String CONTENT_TYPE_CANCEL = "text/calendar; method=CANCEL; charset=UTF-8";
 
     private final MailOutbox outbox;
     private final Messages messages;
@@ -33,9 +34,11 @@ class BookingMails {
     private final Agencies agencies;
     private final Accounts accounts;
     private final Clock clock;
+    private final AppointmentTypeRows types;
 
     BookingMails(MailOutbox outbox, Messages messages, PortalSettings settings, Agencies agencies, Accounts accounts,
-                 Clock clock) {
+                 Clock clock, AppointmentTypeRows types) {
+        this.types = types;
         this.outbox = outbox;
         this.messages = messages;
         this.settings = settings;
@@ -46,6 +49,18 @@ class BookingMails {
 
     /** The confirmation of a new booking to the company and to the coach ({@code SEQUENCE:0}). */
     void confirmed(BookingRow row, AppointmentType type, String token) {
+        send(row, type, token, "confirmed");
+    }
+
+    /** A moved or cancelled booking: the same {@code UID}, the row's raised {@code SEQUENCE}. */
+    void changed(BookingRow row, String token) {
+        AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type).orElseThrow();
+        send(row, type, token, row.status().equals(BookingRow.CANCELLED) ? "cancelled" : "moved");
+    }
+
+    private void send(BookingRow row, AppointmentType type, String token, String kind) {
+        boolean cancelled = kind.equals("cancelled");
+        String contentType = cancelled ? CONTENT_TYPE_CANCEL : CONTENT_TYPE_REQUEST;
         Language language = Language.fromCode(row.language()).orElse(Language.DE);
         Agency agency = agencies.find(row.agencyId()).orElseThrow();
         Account coach = accounts.find(row.coachId()).orElseThrow();
@@ -53,23 +68,23 @@ class BookingMails {
         String manage = settings.link("/termin/buchung/" + row.id() + "?token=" + token);
         String companyWhen = when(row, language);
         String companyPlace = place(mode, agency, row, language);
-        byte[] ics = AppointmentCalendar.ics(new AppointmentCalendar.Invitation(row.id(), 0, false, row.startAt(),
-            row.endAt(), type.name(language) + " – " + agency.shortName(),
+        byte[] ics = AppointmentCalendar.ics(new AppointmentCalendar.Invitation(row.id(), row.sequenceNo(), cancelled,
+            row.startAt(), row.endAt(), type.name(language) + " – " + agency.shortName(),
             messages.get(language, "booking.mail.ics.description", coach.name(), agency.name(), manage),
             companyPlace, agency.name(), agency.email(), row.companyName(), row.contactEmail(), coach.name(),
             coach.email(), clock.instant())).getBytes(StandardCharsets.UTF_8);
         outbox.send(new Mail(row.contactEmail(),
-            messages.get(language, "booking.mail.confirmed.subject", companyWhen, agency.shortName()),
-            messages.get(language, "booking.mail.confirmed.text", row.contactName(), type.name(language), coach.name(),
-                agency.name(), companyWhen, companyPlace, manage),
-            List.of(new Mail.Attachment("termin.ics", CONTENT_TYPE_REQUEST, ics))));
+            messages.get(language, "booking.mail." + kind + ".subject", companyWhen, agency.shortName()),
+            messages.get(language, "booking.mail." + kind + ".text", row.contactName(), type.name(language),
+                coach.name(), agency.name(), companyWhen, companyPlace, manage),
+            List.of(new Mail.Attachment("termin.ics", contentType, ics))));
         Language de = Language.DE;
         outbox.send(new Mail(coach.email(),
-            messages.get(de, "booking.mail.coach.subject", when(row, de), row.companyName()),
-            messages.get(de, "booking.mail.coach.text", coach.name(), type.name(de), row.companyName(),
+            messages.get(de, "booking.mail.coach." + kind + ".subject", when(row, de), row.companyName()),
+            messages.get(de, "booking.mail.coach." + kind + ".text", coach.name(), type.name(de), row.companyName(),
                 row.contactName(), row.contactEmail(), row.contactPhone() == null ? "–" : row.contactPhone(),
                 when(row, de), place(mode, agency, row, de)),
-            List.of(new Mail.Attachment("termin.ics", CONTENT_TYPE_REQUEST, ics))));
+            List.of(new Mail.Attachment("termin.ics", contentType, ics))));
     }
 
     private static String when(BookingRow row, Language language) {

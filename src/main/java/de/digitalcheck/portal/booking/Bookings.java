@@ -341,7 +341,7 @@ public class Bookings {
             request.contactName().strip(), request.contactEmail().strip(), blankToNull(request.contactPhone()),
             request.language().code(), Tokens.hash(token), request.idempotencyKey(), requestHash, assignment, consent,
             consent ? CONSENT_TEXT_VERSION : null, consent ? request.language().code() : null, consent ? now : null,
-            null, now, now);
+            null, now, now, 0);
         bookings.save(row);
         events.publishEvent(new BookingMade(row.id(), row.agencyId(), row.assessmentId(), coach, row.startAt(),
             row.companyName(), row.companyPostalCode(), row.contactName(), row.contactEmail(), row.contactPhone(),
@@ -398,7 +398,12 @@ public class Bookings {
         return view(inTransaction(() -> {
             coaches.lock(List.of(row.coachId()));
             BookingRow current = bookings.findById(row.id()).orElseThrow(UnknownBooking::new);
-            return bookings.update(current.cancelled(blankToNull(reason), clock.instant()));
+            if (current.status().equals(BookingRow.CANCELLED)) { // cancelled meanwhile: no second mail
+                return current;
+            }
+            BookingRow cancelled = bookings.update(current.cancelled(blankToNull(reason), clock.instant()));
+            mails.changed(cancelled, token);
+            return cancelled;
         }));
     }
 
@@ -434,7 +439,9 @@ public class Bookings {
                     refuse(List.of(verdict));
                 }
                 BookingRow current = bookings.findById(row.id()).orElseThrow(UnknownBooking::new);
-                return bookings.update(current.movedTo(finder.booked(start), now));
+                BookingRow moved = bookings.update(current.movedTo(finder.booked(start), now));
+                mails.changed(moved, token);
+                return moved;
             }));
         } catch (SlotTakenSignal e) {
             throw taken(type, row.coachId(), start);

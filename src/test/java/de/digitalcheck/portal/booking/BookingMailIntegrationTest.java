@@ -83,6 +83,95 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
         }
     }
 
+    /** Moved: the same UID, SEQUENCE 1, METHOD:REQUEST; cancelled: METHOD:CANCEL, SEQUENCE 2; cancelled again: no mail. */
+    @Test
+    void movingAndCancellingSendTheSameAppointmentWithARisingSequence() throws Exception {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        String email = "life-" + s.agencyId() + "@example.org";
+        Map<String, Object> made = http.map(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), null, email)));
+        String id = (String) made.get("id");
+        String token = (String) made.get("token");
+        awaitFor(email, 1);
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token + "\",\"start\":\""
+            + at(day, 11, 0) + "\"}").statusCode()).isEqualTo(200);
+        MimeMessage moved = awaitFor(email, 2).get(1);
+        assertThat(moved.getSubject()).startsWith("Ihr Termin ist verschoben auf ");
+        BodyPart movedPart = calendarPart(moved);
+        assertThat(movedPart.getContentType()).contains("method=REQUEST");
+        VEvent movedEvent = event(movedPart, "REQUEST");
+        assertThat(movedEvent.getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
+        assertThat(movedEvent.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
+        assertThat(movedEvent.getProperty("DTSTART").orElseThrow().getValue())
+            .isEqualTo(day.toString().replace("-", "") + "T110000");
+        // a move to a taken or refused time sends nothing
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token + "\",\"start\":\""
+            + at(day, 11, 10) + "\"}").statusCode()).isEqualTo(422);
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\"}").statusCode())
+            .isEqualTo(200);
+        MimeMessage cancelled = awaitFor(email, 3).get(2);
+        assertThat(cancelled.getSubject()).contains("abgesagt");
+        BodyPart cancelPart = calendarPart(cancelled);
+        assertThat(cancelPart.getContentType()).contains("text/calendar").contains("method=CANCEL");
+        VEvent cancelEvent = event(cancelPart, "CANCEL");
+        assertThat(cancelEvent.getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
+        assertThat(cancelEvent.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("2");
+        assertThat(cancelEvent.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\"}").statusCode())
+            .isEqualTo(200);
+        Thread.sleep(2000);
+        assertThat(mailsTo(email)).hasSize(3);
+        writeExamples(mailsTo(email));
+        assertThat(Arrays.stream(smtp.received()).filter(m -> recipient(m).equals("coach0@" + s.agencyId()
+            + ".example.org")).count()).isEqualTo(3);
+    }
+
+    /**
+     * With {@code -Dbooking.examples=docs/examples} the company's three mails of one booking's life (confirmed,
+     * moved, cancelled) and their invitations are written there (see docs/examples/README.md).
+     */
+    private static void writeExamples(List<MimeMessage> mails) throws Exception {
+        String dir = System.getProperty("booking.examples");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        java.nio.file.Path target = java.nio.file.Path.of(dir);
+        java.nio.file.Files.createDirectories(target);
+        String[] names = {"1-confirmed", "2-moved", "3-cancelled"};
+        for (int i = 0; i < names.length; i++) {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(target.resolve("booking-" + names[i]
+                + ".eml"))) {
+                mails.get(i).writeTo(out);
+            }
+            try (InputStream in = calendarPart(mails.get(i)).getInputStream()) {
+                java.nio.file.Files.write(target.resolve("booking-" + names[i] + ".ics"), in.readAllBytes());
+            }
+        }
+    }
+
+    private List<MimeMessage> mailsTo(String email) {
+        return Arrays.stream(smtp.received()).filter(m -> recipient(m).equals(email)).toList();
+    }
+
+    private List<MimeMessage> awaitFor(String email, int count) throws InterruptedException {
+        long until = System.currentTimeMillis() + 10_000;
+        while (mailsTo(email).size() < count && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(mailsTo(email)).hasSize(count);
+        return mailsTo(email);
+    }
+
+    private static VEvent event(BodyPart part, String method) throws Exception {
+        try (InputStream in = part.getInputStream()) {
+            Calendar calendar = new CalendarBuilder().build(new StringReader(new String(in.readAllBytes(),
+                StandardCharsets.UTF_8)));
+            assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
+            return (VEvent) calendar.getComponent("VEVENT").orElseThrow();
+        }
+    }
+
     @Test
     void aRefusedBookingSendsNothing() throws Exception {
         Setup s = agencyWithCoaches(1, 0);
