@@ -29,10 +29,10 @@ class ModuleArchitectureTest {
         "funding", Set.of("routing", "shared"),
         "readiness", Set.of("routing", "funding", "shared"),
         "accounts", Set.of("readiness", "routing", "shared"),
-        "booking", Set.of("accounts", "routing", "shared"),
+        "booking", Set.of("accounts", "readiness", "routing", "shared"),
         "report", Set.of("readiness", "booking", "routing", "shared"),
         "admin", Set.of("accounts", "routing", "funding", "shared"),
-        "demo", Set.of("accounts", "routing"),
+        "demo", Set.of("accounts", "booking", "routing"),
         "leads", Set.of("readiness", "routing", "shared"));
 
     static JavaClasses classes;

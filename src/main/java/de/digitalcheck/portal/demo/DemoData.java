@@ -2,6 +2,7 @@ package de.digitalcheck.portal.demo;
 
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.accounts.DemoUsers;
+import de.digitalcheck.portal.booking.Calendars;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;
@@ -46,10 +47,12 @@ public class DemoData {
 
     private final AgencyAdministration agencies;
     private final Accounts accounts;
+    private final Calendars calendars;
 
-    DemoData(AgencyAdministration agencies, Accounts accounts) {
+    DemoData(AgencyAdministration agencies, Accounts accounts, Calendars calendars) {
         this.agencies = agencies;
         this.accounts = accounts;
+        this.calendars = calendars;
     }
 
     /**
@@ -73,5 +76,7 @@ public class DemoData {
         }
         accounts.addUnlessPresent(DemoUsers.ALL.stream()
             .map(u -> new Accounts.NewAccount(u.email(), u.name(), u.role(), u.agencyId())).toList());
+        // issue 14: appointment types and working hours for the demo agencies' coaches, so that one can book at once
+        calendars.addDemoUnlessPresent(AGENCIES.stream().map(DemoAgency::id).toList());
     }
 }

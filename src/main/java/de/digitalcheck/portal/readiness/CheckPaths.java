@@ -63,6 +63,13 @@ public final class CheckPaths {
         return resume(token) + REPORT_MAIL;
     }
 
+    /** Under a check's address: booking an appointment with a coach of the check's agency (the booking module's page). */
+    public static final String BOOKING = "/termin";
+
+    public static String booking(String token) {
+        return resume(token) + BOOKING;
+    }
+
     public static URI uri(String path) {
         return URI.create(path);
     }

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.report;
 
+import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.readiness.ResultSummaries;
@@ -42,16 +43,19 @@ public class Reports {
     private final Messages messages;
     private final Clock clock;
     private final PortalSettings settings;
+    private final Bookings bookings;
     private final Cache<Key, Report> rendered;
 
     static final int CACHE_MINUTES = 10;
 
     /** What one PDF depends on besides the check's content (which its revision fixes). */
-    private record Key(AssessmentId id, int revision, Language language, String tokenHash, LocalDate day) {
+    private record Key(AssessmentId id, int revision, Language language, String tokenHash, LocalDate day,
+                       Appointment appointment) {
     }
 
     Reports(ResultSummaries summaries, ReportRenderer renderer, MailOutbox mail, Messages messages, Clock clock,
-            PortalSettings settings, @Value("${portal.report.cache-bytes:33554432}") long cacheBytes) {
+            PortalSettings settings, Bookings bookings, @Value("${portal.report.cache-bytes:33554432}") long cacheBytes) {
+        this.bookings = bookings;
         this.rendered = Caffeine.newBuilder()
             .maximumWeight(Math.max(0, cacheBytes))
             .weigher((Key k, Report r) -> r.pdf().length + 200)
@@ -80,12 +84,12 @@ public class Reports {
             throw new IllegalArgumentException("check " + assessment.id() + " is not complete");
         }
         LocalDate today = PortalTime.today(clock);
-        Key key = new Key(assessment.id(), assessment.revision(), language, Tokens.hash(token), today);
+        // the booked appointment is on the cover: a booking, a cancellation or its end makes another report
+        Key key = new Key(assessment.id(), assessment.revision(), language, Tokens.hash(token), today,
+            appointment(assessment));
         return rendered.get(key, k -> {
-            // Bookings do not exist yet: the booking module will hand the check's booked appointment in here
-            // (an Appointment instead of null); the renderer already shows it (and will be part of the key).
             ReportModel model = new ReportModel(language, summaries.summarise(language, assessment), resultUrl(token),
-                null, settings.networkName(), today);
+                k.appointment(), settings.networkName(), today);
             LocalDate completed = PortalTime.local(assessment.completedAt()).toLocalDate();
             return new Report(renderer.render(model), ReportFileName.of(assessment.company().name(), completed));
         });
@@ -119,6 +123,15 @@ public class Reports {
             messages.get(language, "report.mail.subject"),
             messages.get(language, "report.mail.text", assessment.company().name(), resultUrl(token)),
             List.of(new Mail.Attachment(report.fileName().ascii(), PDF, report.pdf()))));
+    }
+
+    /** The check's next booked appointment (issue 14), if any: the cover shows it. */
+    private Appointment appointment(Assessment assessment) {
+        java.time.Instant now = clock.instant();
+        return bookings.ofAssessment(assessment.id().value()).stream().filter(b -> b.end().isAfter(now)).findFirst()
+            .map(b -> new Appointment(PortalTime.local(b.start()), PortalTime.local(b.end()), b.coachName(), b.mode(),
+                null))
+            .orElse(null);
     }
 
     private String resultUrl(String token) {

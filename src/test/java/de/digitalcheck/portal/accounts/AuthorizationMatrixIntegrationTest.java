@@ -41,6 +41,7 @@ class AuthorizationMatrixIntegrationTest extends SignedInTests {
         ACCESS.put("/agentur", Set.of("en-staff", "do-staff"));
         ACCESS.put("/coach", Set.of("en-coach", "do-coach"));
         ACCESS.put("/workspace", SIGNED_IN);
+        ACCESS.put("/termin", EVERYONE); // booking an appointment (issue 14)
         for (String open : List.of("/check", "/api/v1/", "/impressum", "/datenschutz", "/lizenzen", "/openapi", "/health", "/prometheus",
             "/anmelden", "/abmelden", "/mein-unternehmen", "/oauth/")) {
             ACCESS.put(open, EVERYONE);

@@ -80,6 +80,7 @@ class ResultViews {
         model.put("actions", s.actions());
         model.put("mailto", s.agency() == null ? null : "mailto:" + s.agency().email() + "?subject="
             + URLEncoder.encode(messages.get(lang, "result.next.mail.subject"), StandardCharsets.UTF_8).replace("+", "%20"));
+        model.put("bookingUrl", s.agency() == null ? null : CheckPaths.booking(token));
         model.put("tel", s.agency() == null || s.agency().phone() == null ? null
             : "tel:" + s.agency().phone().replaceAll("[^+0-9]", ""));
         Map<String, String> steps = new HashMap<>();

@@ -4,9 +4,15 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.booking.Calendars;
 import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.routing.AgencyProfile;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.shared.time.NrwHolidays;
 import de.digitalcheck.portal.support.Answers;
 import de.digitalcheck.portal.support.Http;
 import io.micronaut.json.JsonMapper;
@@ -21,7 +27,12 @@ import org.yaml.snakeyaml.Yaml;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +40,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +61,14 @@ class OpenApiConformanceIntegrationTest {
     JsonMapper json;
     @Inject
     Questionnaires questionnaires;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     private Http http;
     private String document;
@@ -100,8 +120,88 @@ class OpenApiConformanceIntegrationTest {
         exchange("GET", "/api/v1/assessments/" + id + "/report?token=" + token, 200);
         exchange("GET", "/api/v1/assessments/" + id + "/report?token=wrong", 404);
 
+        bookingExchanges(id);
+
         assertThat(problems).as("answers that differ from the document").isEmpty();
         assertThat(exercised).as("operations of the document called here").containsExactlyInAnyOrderElementsOf(operations());
+    }
+
+    /** The booking operations, against a new agency with one coach (every day 08:00–18:00) and a video type. */
+    private void bookingExchanges(String assessmentId) {
+        String agency = "oa-" + UUID.randomUUID().toString().substring(0, 12);
+        agencies.addUnlessPresent(agency, new AgencyProfile("OpenAPI Test " + agency, "OA", "kontakt@oa.example.org",
+            "+49 231 000000", "https://oa.example.org", "Teststraße 1, 44135 Dortmund", "5"), List.of());
+        String email = "coach@" + agency + ".example.org";
+        accounts.addUnlessPresent(List.of(new Accounts.NewAccount(email, "Coach " + agency, Role.COACH, agency)));
+        String coach = accounts.byEmail(email).orElseThrow().id();
+        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, "08:00-18:00");
+        }
+        calendars.update(coach, agency, new Calendars.CalendarInput(weekly, "", "", "15", "15", "0", "60", "0", "30"),
+            List.of());
+        String type = calendars.saveType(agency, null, new Calendars.TypeInput("Erstgespräch", "First talk", "60",
+            "VIDEO", "0", List.of(coach), true), List.of()).id();
+        LocalDate day = LocalDate.now(BERLIN).plusDays(10);
+        while (NrwHolidays.isHoliday(day)) {
+            day = day.plusDays(1);
+        }
+
+        exchange("GET", "/api/v1/appointment-types?agency=" + agency, 200);
+        exchange("GET", "/api/v1/appointment-types?agency=" + agency + "&lang=en", 200);
+        exchange("GET", "/api/v1/appointment-types", 400);
+        exchange("GET", "/api/v1/appointment-types?agency=nope", 404);
+        String range = "&from=" + day + "&to=" + day;
+        exchange("GET", "/api/v1/slots?agency=" + agency + "&type=" + type + range, 200);
+        exchange("GET", "/api/v1/slots?agency=" + agency + "&type=" + type + range + "&coach=" + coach, 200);
+        exchange("GET", "/api/v1/slots?agency=" + agency + "&type=" + type + "&from=" + day + "&to=" + day.plusDays(90),
+            422);
+        exchange("GET", "/api/v1/slots?agency=" + agency + "&type=" + type + "&from=someday&to=" + day, 400);
+        exchange("GET", "/api/v1/slots?agency=" + agency + "&type=nope" + range, 404);
+
+        HttpResponse<String> booked = post("/api/v1/bookings", booking(agency, type, at(day, 9), assessmentId,
+            "mia@muster.example"), 201);
+        post("/api/v1/bookings", booking(agency, type, at(day, 9).replace("09:00", "09:30"), null,
+            "max@muster.example"), 409);
+        post("/api/v1/bookings", booking(agency, type, at(day, 11), null, "not-an-email"), 422);
+        post("/api/v1/bookings", booking(agency, "nope", at(day, 11), null, "max@muster.example"), 404);
+        post("/api/v1/bookings", booking(agency, type, "tomorrow", null, "max@muster.example"), 400);
+        post("/api/v1/bookings", "{not json", 400);
+        Map<String, Object> made = http.map(booked);
+        String id = (String) made.get("id");
+        String token = (String) made.get("token");
+
+        exchange("GET", "/api/v1/bookings/" + id + "?token=" + token, 200);
+        exchange("GET", "/api/v1/bookings/" + id + "?token=" + "x".repeat(43), 404);
+        HttpResponse<String> other = post("/api/v1/bookings", booking(agency, type, at(day, 14), null,
+            "max@muster.example"), 201);
+        post("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token + "\",\"start\":\"" + at(day, 11)
+            + "\"}", 200);
+        post("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token + "\",\"start\":\"" + at(day, 14)
+            + "\"}", 409);
+        post("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token + "\",\"start\":\"later\"}", 400);
+        post("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + "x".repeat(43) + "\",\"start\":\""
+            + at(day, 12) + "\"}", 404);
+        post("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token + "\",\"start\":\""
+            + at(day, 11).replace("11:00", "11:10") + "\"}", 422);
+        post("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + "x".repeat(43) + "\"}", 404);
+        post("/api/v1/bookings/" + id + "/cancel", "[]", 400);
+        post("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\",\"reason\":\"" + "x".repeat(501)
+            + "\"}", 422);
+        post("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\",\"reason\":\"verhindert\"}", 200);
+        assertThat(http.map(other)).containsKey("id");
+    }
+
+    private static String at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(BERLIN).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    private static String booking(String agency, String type, String start, String assessmentId, String email) {
+        return "{\"agencyId\":\"" + agency + "\",\"typeId\":\"" + type + "\",\"start\":\"" + start + "\","
+            + (assessmentId == null ? "" : "\"assessmentId\":\"" + assessmentId + "\",")
+            + "\"company\":{\"name\":\"Muster Metallbau GmbH\",\"postalCode\":\"58452\"},"
+            + "\"contact\":{\"name\":\"Mia Muster\",\"email\":\"" + email + "\"},"
+            + "\"consent\":{\"shareWithAgency\":true},\"language\":\"de\"}";
     }
 
     /** Every {@code METHOD path-template} of the document. */

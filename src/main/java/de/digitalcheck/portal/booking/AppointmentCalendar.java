@@ -1,0 +1,94 @@
+package de.digitalcheck.portal.booking;
+
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZone;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * One appointment as an iCalendar (RFC 5545) invitation: {@code METHOD:REQUEST} for a new or moved appointment,
+ * {@code METHOD:CANCEL} for a cancelled one; the {@code UID} comes from the booking's id, {@code SEQUENCE} rises with
+ * every change, times in {@code Europe/Berlin} with its {@code VTIMEZONE}. Built with ical4j rather than by hand:
+ * line folding, escaping and the time-zone rules are its business.
+ */
+final class AppointmentCalendar {
+
+    static final String ZONE_ID = "Europe/Berlin";
+    private static final TimeZoneRegistry REGISTRY = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    /** What the invitation says. */
+    record Invitation(String bookingId, int sequence, boolean cancelled, Instant start, Instant end, String summary,
+                      String description, String location, String organizerName, String organizerEmail,
+                      String companyName, String companyEmail, String coachName, String coachEmail, Instant stamp) {
+    }
+
+    private AppointmentCalendar() {
+    }
+
+    static String uid(String bookingId) {
+        return "booking-" + bookingId + "@digitalcheck-portal";
+    }
+
+    static String ics(Invitation i) {
+        TimeZone zone = REGISTRY.getTimeZone(ZONE_ID);
+        ZoneId zoneId = ZoneId.of(ZONE_ID);
+        VEvent event = new VEvent(false);
+        event.add(new Uid(uid(i.bookingId())));
+        event.add(new Sequence(i.sequence()));
+        event.add(new DtStamp(i.stamp()));
+        event.add(new DtStart<>(ZonedDateTime.ofInstant(i.start(), zoneId)));
+        event.add(new DtEnd<>(ZonedDateTime.ofInstant(i.end(), zoneId)));
+        event.add(new Summary(i.summary()));
+        event.add(new Description(i.description()));
+        event.add(new Location(i.location()));
+        Organizer organizer = new Organizer(URI.create("mailto:" + i.organizerEmail()));
+        organizer.add(new Cn(i.organizerName()));
+        event.add(organizer);
+        event.add(attendee(i.companyName(), i.companyEmail()));
+        event.add(attendee(i.coachName(), i.coachEmail()));
+        event.add(i.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId("-//Digitalcheck 4.0//Booking//DE"));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(i.cancelled() ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
+        calendar.add(zone.getVTimeZone());
+        calendar.add(event);
+        return calendar.toString();
+    }
+
+    private static Attendee attendee(String name, String email) {
+        Attendee attendee = new Attendee(URI.create("mailto:" + email));
+        attendee.add(new Cn(name));
+        attendee.add(Role.REQ_PARTICIPANT);
+        attendee.add(PartStat.ACCEPTED);
+        attendee.add(Rsvp.FALSE);
+        return attendee;
+    }
+
+}

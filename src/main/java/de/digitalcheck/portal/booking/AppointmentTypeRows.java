@@ -1,0 +1,13 @@
+package de.digitalcheck.portal.booking;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.List;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface AppointmentTypeRows extends CrudRepository<AppointmentTypeRow, String> {
+
+    List<AppointmentTypeRow> findByAgencyIdOrderByDurationMinutesAsc(String agencyId);
+}

@@ -1,0 +1,107 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Account;
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.shared.config.PortalSettings;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.mail.Mail;
+import de.digitalcheck.portal.shared.mail.MailOutbox;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The appointment's emails with its iCalendar invitation — confirmed, moved, cancelled: the company (in its language)
+ * and the coach (in German) get the same appointment, organised by the agency. Written to the outbox inside the booking's transaction, sent
+ * after it commits.
+ */
+@Singleton
+class BookingMails {
+
+    static final String CONTENT_TYPE_REQUEST = "text/calendar; method=REQUEST; charset=UTF-8";
+    static final String CONTENT_TYPE_CANCEL = "text/calendar; method=CANCEL; charset=UTF-8";
+
+    private final MailOutbox outbox;
+    private final Messages messages;
+    private final PortalSettings settings;
+    private final Agencies agencies;
+    private final Accounts accounts;
+    private final Clock clock;
+    private final AppointmentTypeRows types;
+
+    BookingMails(MailOutbox outbox, Messages messages, PortalSettings settings, Agencies agencies, Accounts accounts,
+                 Clock clock, AppointmentTypeRows types) {
+        this.types = types;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.settings = settings;
+        this.agencies = agencies;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    /** The confirmation of a new booking to the company and to the coach ({@code SEQUENCE:0}). */
+    void confirmed(BookingRow row, AppointmentType type, String token) {
+        send(row, type, token, "confirmed");
+    }
+
+    /** A moved or cancelled booking: the same {@code UID}, the row's raised {@code SEQUENCE}. */
+    void changed(BookingRow row, String token) {
+        AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type).orElseThrow();
+        send(row, type, token, row.status().equals(BookingRow.CANCELLED) ? "cancelled" : "moved");
+    }
+
+    private void send(BookingRow row, AppointmentType type, String token, String kind) {
+        boolean cancelled = kind.equals("cancelled");
+        String contentType = cancelled ? CONTENT_TYPE_CANCEL : CONTENT_TYPE_REQUEST;
+        Language language = Language.fromCode(row.language()).orElse(Language.DE);
+        Agency agency = agencies.find(row.agencyId()).orElseThrow();
+        Account coach = accounts.find(row.coachId()).orElseThrow();
+        MeetingMode mode = MeetingMode.parse(row.meetingMode()).orElse(type.mode());
+        String manage = settings.link("/termin/buchung/" + row.id() + "?token=" + token);
+        String companyWhen = when(row, language);
+        String companyPlace = place(mode, agency, row, language);
+        byte[] ics = AppointmentCalendar.ics(new AppointmentCalendar.Invitation(row.id(), row.sequenceNo(), cancelled,
+            row.startAt(), row.endAt(), type.name(language) + " – " + agency.shortName(),
+            messages.get(language, "booking.mail.ics.description", coach.name(), agency.name(), manage),
+            companyPlace, agency.name(), agency.email(), row.companyName(), row.contactEmail(), coach.name(),
+            coach.email(), clock.instant())).getBytes(StandardCharsets.UTF_8);
+        outbox.send(new Mail(row.contactEmail(),
+            messages.get(language, "booking.mail." + kind + ".subject", companyWhen, agency.shortName()),
+            messages.get(language, "booking.mail." + kind + ".text", row.contactName(), type.name(language),
+                coach.name(), agency.name(), companyWhen, companyPlace, manage),
+            List.of(new Mail.Attachment("termin.ics", contentType, ics))));
+        Language de = Language.DE;
+        outbox.send(new Mail(coach.email(),
+            messages.get(de, "booking.mail.coach." + kind + ".subject", when(row, de), row.companyName()),
+            messages.get(de, "booking.mail.coach." + kind + ".text", coach.name(), type.name(de), row.companyName(),
+                row.contactName(), row.contactEmail(), row.contactPhone() == null ? "–" : row.contactPhone(),
+                when(row, de), place(mode, agency, row, de)),
+            List.of(new Mail.Attachment("termin.ics", contentType, ics))));
+    }
+
+    private static String when(BookingRow row, Language language) {
+        ZoneId zone = ZoneId.of(AppointmentCalendar.ZONE_ID);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(language == Language.DE ? "EEEE, d. MMMM yyyy, HH:mm"
+            : "EEEE, d MMMM yyyy, HH:mm", language.locale());
+        return day.format(row.startAt().atZone(zone)) + "–" + DateTimeFormatter.ofPattern("HH:mm")
+            .format(row.endAt().atZone(zone));
+    }
+
+    private String place(MeetingMode mode, Agency agency, BookingRow row, Language language) {
+        String how = messages.get(language, "mode." + mode.name());
+        return switch (mode) {
+            case AT_AGENCY -> how + (agency.address() == null ? "" : ": " + agency.address());
+            case ON_SITE -> how + ": " + row.companyName() + ", " + row.companyPostalCode();
+            case VIDEO -> how + ": " + messages.get(language, "booking.mail.videoLink");
+            case PHONE -> how + (row.contactPhone() == null ? "" : ": " + row.contactPhone());
+        };
+    }
+}

@@ -1,0 +1,513 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Account;
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.readiness.AssessmentId;
+import de.digitalcheck.portal.readiness.Assessments;
+import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.routing.UnknownAgency;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.shared.security.Tokens;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.Formats;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
+import jakarta.inject.Singleton;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Free times and bookings (SPEC §6). A booking is one transaction that first locks the candidate coaches' rows (in
+ * id order), then reads their calendars and bookings, checks the time (overlaps with buffers, daily limit, hours,
+ * notice, window) and inserts: two bookings of one coach are serialised by the database, whatever replica they reach.
+ */
+@Singleton
+public class Bookings {
+
+    /** The version of the consent text a company agrees to when it shares its booking with the agency. */
+    public static final String CONSENT_TEXT_VERSION = "booking-share-1";
+    /** Days of free times offered in a 409 answer, from the day asked for. */
+    static final int FRESH_DAYS = 7;
+    /** At most this many days in one slot search. */
+    public static final int MAX_SEARCH_DAYS = 62;
+    static final int MAX_KEY = 100;
+
+    private static final ZoneId ZONE = PortalTime.ZONE;
+
+    private final BookingRows bookings;
+    private final CoachRows coaches;
+    private final CoachCalendarRows calendars;
+    private final AppointmentTypeRows types;
+    private final Agencies agencies;
+    private final Accounts accounts;
+    private final Assessments assessments;
+    private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
+    private final ApplicationEventPublisher<BookingMade> events;
+    private final byte[] tokenSecret;
+    private final BookingMails mails;
+
+    Bookings(BookingRows bookings, CoachRows coaches, CoachCalendarRows calendars, AppointmentTypeRows types,
+             Agencies agencies, Accounts accounts, Assessments assessments, Clock clock,
+             TransactionOperations<Connection> transactions, ApplicationEventPublisher<BookingMade> events,
+             @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret,
+             BookingMails mails) {
+        this.mails = mails;
+        this.bookings = bookings;
+        this.coaches = coaches;
+        this.calendars = calendars;
+        this.types = types;
+        this.agencies = agencies;
+        this.accounts = accounts;
+        this.assessments = assessments;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.events = events;
+        this.tokenSecret = ("booking-token:" + secret).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What a company asks to book; {@code coachId} null for "any coach". */
+    public record Request(String agencyId, String typeId, Instant start, @Nullable String coachId,
+                          @Nullable String companyName, @Nullable String postalCode, @Nullable String contactName,
+                          @Nullable String contactEmail, @Nullable String contactPhone,
+                          @Nullable String assessmentId, boolean consentShare, Language language,
+                          @Nullable String idempotencyKey) {
+    }
+
+    /** A booking made (or found again by its idempotency key) and its private token. */
+    public record Made(Booking booking, String token, boolean repeated) {
+    }
+
+    // ---------------------------------------------------------------------------------------------------- reading
+
+    /** The agency's appointment types that companies can book. */
+    public List<AppointmentType> typesOf(String agencyId) {
+        requireAgency(agencyId);
+        return types.findByAgencyIdOrderByDurationMinutesAsc(agencyId).stream().map(AppointmentTypeRow::type)
+            .filter(AppointmentType::active).toList();
+    }
+
+    /** An active appointment type of the agency. */
+    public AppointmentType type(String agencyId, String typeId) {
+        requireAgency(agencyId);
+        if (typeId == null || typeId.isBlank()) {
+            throw new UnknownAppointmentType();
+        }
+        return types.findById(typeId).map(AppointmentTypeRow::type)
+            .filter(t -> t.agencyId().equals(agencyId) && t.active()).orElseThrow(UnknownAppointmentType::new);
+    }
+
+    /**
+     * The free times of an appointment type from {@code from} to {@code to} (local dates, included), of one coach
+     * or of every coach who offers it, earliest first.
+     *
+     * @throws UnknownAgency, UnknownAppointmentType
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException for a coach who does not offer the type, or
+     *     a range of more than {@value #MAX_SEARCH_DAYS} days or backwards
+     */
+    public List<FreeSlot> free(String agencyId, String typeId, LocalDate from, LocalDate to, @Nullable String coachId) {
+        AppointmentType type = type(agencyId, typeId);
+        Errors errors = new Errors();
+        if (to.isBefore(from)) {
+            errors.add("to", "error.booking.range");
+        } else if (from.plusDays(MAX_SEARCH_DAYS).isBefore(to)) {
+            errors.add("to", "error.booking.rangeTooLong", MAX_SEARCH_DAYS);
+        }
+        List<String> candidates = candidates(type, coachId, errors);
+        errors.throwIfAny();
+        return free(type, candidates, from, to, Map.of());
+    }
+
+    private List<FreeSlot> free(AppointmentType type, List<String> candidates, LocalDate from, LocalDate to,
+                                Map<String, String> knownNames) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Map<String, CalendarSettings> settings = calendars.findByCoachIdIn(candidates).stream()
+            .collect(Collectors.toMap(CoachCalendarRow::coachId, CoachCalendarRow::settings));
+        Instant since = from.minusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant until = to.plusDays(2).atStartOfDay(ZONE).toInstant();
+        Map<String, List<SlotFinder.Booked>> booked = bookedOf(candidates, since, until);
+        Map<String, String> names = knownNames.isEmpty() ? coachNames(type.agencyId()) : knownNames;
+        List<FreeSlot> slots = new ArrayList<>();
+        for (String coach : candidates) {
+            CalendarSettings calendar = settings.get(coach);
+            if (calendar == null || !names.containsKey(coach)) {
+                continue;
+            }
+            SlotFinder finder = new SlotFinder(calendar, ZONE, type.durationMinutes(), type.travelBufferMinutes());
+            for (SlotFinder.Slot s : finder.free(booked.getOrDefault(coach, List.of()), from, to, now)) {
+                slots.add(new FreeSlot(s.start(), s.end(), coach, names.get(coach), type.mode()));
+            }
+        }
+        slots.sort(Comparator.comparing(FreeSlot::start).thenComparing(FreeSlot::coachName));
+        return slots;
+    }
+
+    /** The coaches who offer the type and still belong to its agency; one of them if {@code coachId} is given. */
+    private List<String> candidates(AppointmentType type, @Nullable String coachId, Errors errors) {
+        List<String> ofAgency = coaches.findByAgencyId(type.agencyId()).stream().map(CoachRow::accountId).toList();
+        List<String> offering = type.coachIds().stream().filter(ofAgency::contains).sorted().toList();
+        if (coachId == null) {
+            return offering;
+        }
+        if (!offering.contains(coachId)) {
+            errors.add("coachId", "error.booking.coachNotOffering");
+            return List.of();
+        }
+        return List.of(coachId);
+    }
+
+    /** The display names of the agency's active coaches, by account id. */
+    public Map<String, String> coachNames(String agencyId) {
+        return accounts.ofAgency(agencyId, Role.COACH).stream().filter(a -> !a.disabled())
+            .collect(Collectors.toMap(Account::id, Account::name, (a, b) -> a));
+    }
+
+    private Map<String, List<SlotFinder.Booked>> bookedOf(List<String> coachIds, Instant since, Instant until) {
+        return bookings.findByCoachIdInAndStatusAndBlockedFromLessThanAndBlockedUntilGreaterThan(
+                coachIds, BookingRow.CONFIRMED, until, since).stream()
+            .collect(Collectors.groupingBy(BookingRow::coachId,
+                Collectors.mapping(BookingRow::booked, Collectors.toList())));
+    }
+
+    /** A booking by its id and private token. */
+    public Booking find(String id, String token) {
+        return view(row(id, token));
+    }
+
+    /** The confirmed appointments of a check, earliest first. */
+    public List<Booking> ofAssessment(String assessmentId) {
+        return bookings.findByAssessmentIdAndStatusOrderByStartAtAsc(assessmentId, BookingRow.CONFIRMED).stream()
+            .map(this::view).toList();
+    }
+
+    /** A coach's confirmed appointments that overlap {@code from}..{@code to}, earliest first. */
+    public List<Booking> ofCoach(String coachId, Instant from, Instant to) {
+        return bookings.findByCoachIdInAndStatusAndBlockedFromLessThanAndBlockedUntilGreaterThan(
+                List.of(coachId), BookingRow.CONFIRMED, to, from).stream()
+            .filter(b -> b.startAt().isBefore(to) && b.endAt().isAfter(from))
+            .sorted(Comparator.comparing(BookingRow::startAt)).map(this::view).toList();
+    }
+
+    private BookingRow row(String id, String token) {
+        if (id == null || !Tokens.isWellFormed(token)) {
+            throw new UnknownBooking();
+        }
+        return bookings.findById(id)
+            .filter(b -> MessageDigest.isEqual(b.tokenHash().getBytes(StandardCharsets.US_ASCII),
+                Tokens.hash(token).getBytes(StandardCharsets.US_ASCII)))
+            .orElseThrow(UnknownBooking::new);
+    }
+
+    private Booking view(BookingRow b) {
+        AppointmentType type = types.findById(b.typeId()).map(AppointmentTypeRow::type).orElseThrow();
+        String coachName = accounts.find(b.coachId()).map(Account::name).orElse("");
+        return new Booking(b.id(), b.agencyId(), type, b.coachId(), coachName, b.startAt(), b.endAt(),
+            MeetingMode.parse(b.meetingMode()).orElse(type.mode()), Booking.Status.valueOf(b.status()),
+            b.assessmentId(), b.companyName(), b.contactName(), b.contactEmail(), b.contactPhone(), b.language(),
+            b.assignment(), b.consentShare());
+    }
+
+    // ---------------------------------------------------------------------------------------------------- booking
+
+    /**
+     * Books an appointment: the given coach, or of the coaches who offer the type and are free at that time the one
+     * least recently booked (the reason is recorded). A repeated request with the same idempotency key answers the
+     * booking made the first time.
+     *
+     * @throws UnknownAgency, UnknownAppointmentType: 404
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException for bad input or a time that is not
+     *     offered, past, too soon or outside the window: 422, nothing stored
+     * @throws SlotTaken when the time is no longer free: 409
+     * @throws IdempotencyConflict when the key was used with another request: 422
+     */
+    public Made book(Request request) {
+        AppointmentType type = type(request.agencyId(), request.typeId());
+        Errors errors = new Errors();
+        validateContact(request, errors);
+        if (request.assessmentId() != null && assessments.find(new AssessmentId(request.assessmentId())).isEmpty()) {
+            errors.add("assessmentId", "error.booking.assessment");
+        }
+        String key = request.idempotencyKey();
+        if (key != null && (key.isBlank() || key.length() > MAX_KEY)) {
+            errors.add("Idempotency-Key", "error.booking.idempotencyKey", MAX_KEY);
+        }
+        List<String> candidates = candidates(type, request.coachId(), errors);
+        errors.throwIfAny();
+        String requestHash = requestHash(request);
+        if (key != null) {
+            Optional<Made> earlier = repeated(key, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        String token = key == null ? Tokens.newToken() : derivedToken(key, requestHash);
+        try {
+            BookingRow row = inTransaction(() -> insert(request, type, candidates, token, requestHash));
+            return new Made(view(row), token, false);
+        } catch (SlotTakenSignal e) {
+            throw taken(type, request.coachId(), request.start());
+        } catch (DataAccessException e) {
+            // the same key raced in from another request: the unique index let one of them in
+            if (key != null) {
+                Optional<Made> earlier = repeated(key, requestHash);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Made> repeated(String key, String requestHash) {
+        Optional<BookingRow> earlier = bookings.findByIdempotencyKey(key);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Objects.equals(earlier.get().requestHash(), requestHash)) {
+            throw new IdempotencyConflict();
+        }
+        return Optional.of(new Made(view(earlier.get()), derivedToken(key, requestHash), true));
+    }
+
+    private BookingRow insert(Request request, AppointmentType type, List<String> candidates, String token,
+                              String requestHash) {
+        Instant now = clock.instant();
+        List<String> locked = coaches.lock(candidates).stream().map(CoachRow::accountId).toList();
+        Map<String, CalendarSettings> settings = calendars.findByCoachIdIn(locked).stream()
+            .collect(Collectors.toMap(CoachCalendarRow::coachId, CoachCalendarRow::settings));
+        LocalDate day = LocalDate.ofInstant(request.start(), ZONE);
+        Map<String, List<SlotFinder.Booked>> booked = bookedOf(locked,
+            day.minusDays(1).atStartOfDay(ZONE).toInstant(), day.plusDays(2).atStartOfDay(ZONE).toInstant());
+        Map<String, SlotFinder.Verdict> verdicts = new HashMap<>();
+        for (String coach : locked) {
+            CalendarSettings calendar = settings.get(coach);
+            verdicts.put(coach, calendar == null ? SlotFinder.Verdict.NOT_OFFERED
+                : new SlotFinder(calendar, ZONE, type.durationMinutes(), type.travelBufferMinutes())
+                    .verdict(booked.getOrDefault(coach, List.of()), request.start(), now));
+        }
+        List<String> free = locked.stream().filter(c -> verdicts.get(c) == SlotFinder.Verdict.FREE).toList();
+        if (free.isEmpty()) {
+            refuse(verdicts.values());
+        }
+        String coach;
+        String assignment;
+        if (request.coachId() != null) {
+            coach = request.coachId();
+            assignment = "chosen by the company";
+        } else {
+            Map<String, Instant> last = bookings.lastBooked(free).stream()
+                .collect(Collectors.toMap(BookingRows.LastBooked::coachId, BookingRows.LastBooked::lastBooked));
+            coach = free.stream().min(Comparator.comparing((String c) -> last.getOrDefault(c, Instant.EPOCH))
+                .thenComparing(Function.identity())).orElseThrow();
+            assignment = "any coach: least recently booked of " + free.size() + " free ("
+                + (last.containsKey(coach) ? "last booked " + last.get(coach) : "never booked") + ")";
+        }
+        SlotFinder.Booked time = new SlotFinder(settings.get(coach), ZONE, type.durationMinutes(),
+            type.travelBufferMinutes()).booked(request.start());
+        boolean consent = request.consentShare();
+        BookingRow row = new BookingRow(UUID.randomUUID().toString(), coach, type.agencyId(), type.id(),
+            request.assessmentId(), time.start(), time.end(), time.blockedFrom(), time.blockedUntil(),
+            type.mode().name(), BookingRow.CONFIRMED, request.companyName().strip(), request.postalCode().strip(),
+            request.contactName().strip(), request.contactEmail().strip(), blankToNull(request.contactPhone()),
+            request.language().code(), Tokens.hash(token), request.idempotencyKey(), requestHash, assignment, consent,
+            consent ? CONSENT_TEXT_VERSION : null, consent ? request.language().code() : null, consent ? now : null,
+            null, now, now, 0);
+        bookings.save(row);
+        events.publishEvent(new BookingMade(row.id(), row.agencyId(), row.assessmentId(), coach, row.startAt(),
+            row.companyName(), row.companyPostalCode(), row.contactName(), row.contactEmail(), row.contactPhone(),
+            consent, row.consentTextVersion(), row.consentLanguage(), row.consentAt()));
+        mails.confirmed(row, type, token);
+        return row;
+    }
+
+    /** Why nobody can take the time: taken (409) if any coach would have been free but for other bookings. */
+    private static void refuse(java.util.Collection<SlotFinder.Verdict> verdicts) {
+        if (verdicts.contains(SlotFinder.Verdict.TAKEN)) {
+            throw new SlotTakenSignal();
+        }
+        String key = verdicts.contains(SlotFinder.Verdict.PAST) ? "error.booking.past"
+            : verdicts.contains(SlotFinder.Verdict.OUTSIDE_WINDOW) ? "error.booking.outsideWindow"
+            : verdicts.contains(SlotFinder.Verdict.TOO_SOON) ? "error.booking.tooSoon" : "error.booking.notOffered";
+        new Errors().add("start", key).throwIfAny();
+    }
+
+    /** Thrown inside the transaction (rolls it back); turned into {@link SlotTaken} with fresh times outside it. */
+    private static final class SlotTakenSignal extends RuntimeException {
+        SlotTakenSignal() {
+            super("slot taken", null, false, false);
+        }
+    }
+
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        // every statement sees what was committed before it: the bookings read after the lock include the last one
+        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        return transactions.execute(definition, status -> work.get());
+    }
+
+    /** The free times around a refused time (its day and the {@value #FRESH_DAYS} days after). */
+    private SlotTaken taken(AppointmentType type, @Nullable String coachId, Instant start) {
+        LocalDate day = LocalDate.ofInstant(start, ZONE);
+        List<String> candidates = candidates(type, coachId, new Errors());
+        return new SlotTaken(free(type, candidates, day, day.plusDays(FRESH_DAYS), Map.of()));
+    }
+
+    /**
+     * Cancels a booking (its token proves the right); cancelling a cancelled booking changes nothing.
+     *
+     * @throws UnknownBooking for a wrong id or token
+     */
+    public Booking cancel(String id, String token, @Nullable String reason) {
+        BookingRow row = row(id, token);
+        if (reason != null && reason.length() > 500) {
+            new Errors().add("reason", "error.name.tooLong", 500).throwIfAny();
+        }
+        if (row.status().equals(BookingRow.CANCELLED)) {
+            return view(row);
+        }
+        return view(inTransaction(() -> {
+            coaches.lock(List.of(row.coachId()));
+            BookingRow current = bookings.findById(row.id()).orElseThrow(UnknownBooking::new);
+            if (current.status().equals(BookingRow.CANCELLED)) { // cancelled meanwhile: no second mail
+                return current;
+            }
+            BookingRow cancelled = bookings.update(current.cancelled(blankToNull(reason), clock.instant()));
+            mails.changed(cancelled, token);
+            return cancelled;
+        }));
+    }
+
+    /**
+     * Moves a booking to another start with the same coach; keeps its id.
+     *
+     * @throws UnknownBooking for a wrong id or token
+     * @throws SlotTaken when the new time is not free; ValidationException when it is not offered, past, …, or the
+     *     booking is cancelled
+     */
+    public Booking reschedule(String id, String token, Instant start) {
+        BookingRow row = row(id, token);
+        if (row.status().equals(BookingRow.CANCELLED)) {
+            new Errors().add("token", "error.booking.cancelled").throwIfAny();
+        }
+        AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type)
+            .orElseThrow(UnknownAppointmentType::new);
+        try {
+            return view(inTransaction(() -> {
+                Instant now = clock.instant();
+                coaches.lock(List.of(row.coachId()));
+                CalendarSettings calendar = calendars.findById(row.coachId()).map(CoachCalendarRow::settings)
+                    .orElse(CalendarSettings.NEW);
+                LocalDate day = LocalDate.ofInstant(start, ZONE);
+                List<SlotFinder.Booked> others = bookings
+                    .findByCoachIdInAndStatusAndBlockedFromLessThanAndBlockedUntilGreaterThan(List.of(row.coachId()),
+                        BookingRow.CONFIRMED, day.plusDays(2).atStartOfDay(ZONE).toInstant(),
+                        day.minusDays(1).atStartOfDay(ZONE).toInstant())
+                    .stream().filter(b -> !b.id().equals(row.id())).map(BookingRow::booked).toList();
+                SlotFinder finder = new SlotFinder(calendar, ZONE, type.durationMinutes(), type.travelBufferMinutes());
+                SlotFinder.Verdict verdict = finder.verdict(others, start, now);
+                if (verdict != SlotFinder.Verdict.FREE) {
+                    refuse(List.of(verdict));
+                }
+                BookingRow current = bookings.findById(row.id()).orElseThrow(UnknownBooking::new);
+                BookingRow moved = bookings.update(current.movedTo(finder.booked(start), now));
+                mails.changed(moved, token);
+                return moved;
+            }));
+        } catch (SlotTakenSignal e) {
+            throw taken(type, row.coachId(), start);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------- helpers
+
+    private void requireAgency(String agencyId) {
+        if (agencyId == null || agencies.find(agencyId).isEmpty()) {
+            throw new UnknownAgency();
+        }
+    }
+
+    private static void validateContact(Request r, Errors errors) {
+        required(r.companyName(), "company.name", 200, errors);
+        if (required(r.postalCode(), "company.postalCode", 10, errors)
+            && !r.postalCode().strip().matches("\\d{5}")) {
+            errors.add("company.postalCode", "error.postalCode.format");
+        }
+        required(r.contactName(), "contact.name", 200, errors);
+        if (required(r.contactEmail(), "contact.email", 254, errors) && !Formats.isEmail(r.contactEmail().strip())) {
+            errors.add("contact.email", "error.email.format");
+        }
+        String phone = blankToNull(r.contactPhone());
+        if (phone != null && !Formats.isPhone(phone)) {
+            errors.add("contact.phone", "error.phone.format");
+        }
+    }
+
+    private static boolean required(@Nullable String value, String field, int max, Errors errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(field, "error.required");
+            return false;
+        }
+        if (value.strip().length() > max) {
+            errors.add(field, "error.name.tooLong", max);
+            return false;
+        }
+        return true;
+    }
+
+    private static String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String requestHash(Request r) {
+        String canonical = String.join("\n", r.agencyId(), r.typeId(), r.start().toString(),
+            String.valueOf(r.coachId()), String.valueOf(r.companyName()), String.valueOf(r.postalCode()),
+            String.valueOf(r.contactName()), String.valueOf(r.contactEmail()), String.valueOf(r.contactPhone()),
+            String.valueOf(r.assessmentId()), String.valueOf(r.consentShare()), r.language().code());
+        return Tokens.hash(canonical);
+    }
+
+    /**
+     * The token of a booking made with an idempotency key: an HMAC of key and request under the portal's secret, so
+     * that the repeated request gets the same answer although only the token's hash is stored.
+     */
+    private String derivedToken(String key, String requestHash) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(tokenSecret, "HmacSHA256"));
+            byte[] digest = mac.doFinal((key + "\n" + requestHash).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

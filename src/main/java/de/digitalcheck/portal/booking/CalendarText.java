@@ -1,0 +1,154 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.shared.validation.Errors;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The text form of a calendar's hours, as the coach types it and as it is stored: ranges {@code 09:00-12:00, 13:00-17:00};
+ * an override per line, {@code 2026-12-24} (blocked) or {@code 2026-12-27 10:00-12:00}; an absence per line,
+ * {@code 2026-07-01..2026-07-14} or one date. Hand-written: a few lines of grammar, no library needed.
+ */
+public final class CalendarText {
+
+    static final int MAX_LINES = 200;
+    private static final Pattern RANGE = Pattern.compile("(\\d{1,2}):(\\d{2})\\s*[-–]\\s*(\\d{1,2}):(\\d{2})");
+    private static final Pattern OVERRIDE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:\\s+(.*))?");
+    private static final Pattern ABSENCE = Pattern.compile(
+        "(\\d{4}-\\d{2}-\\d{2})(?:\\s*(?:\\.\\.|–|-|bis|to)\\s*(\\d{4}-\\d{2}-\\d{2}))?");
+
+    private CalendarText() {
+    }
+
+    public static String ranges(List<TimeRange> ranges) {
+        return ranges.stream().map(TimeRange::toString).collect(Collectors.joining(", "));
+    }
+
+    /** Ranges separated by commas; empty text: none. Errors under {@code field}. */
+    public static List<TimeRange> parseRanges(String text, String field, Errors errors) {
+        List<TimeRange> ranges = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return ranges;
+        }
+        for (String part : text.split("[,;]")) {
+            Matcher m = RANGE.matcher(part.strip());
+            if (!m.matches()) {
+                errors.add(field, "error.calendar.ranges");
+                return List.of();
+            }
+            try {
+                LocalTime start = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+                LocalTime end = LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+                if (!start.isBefore(end)) {
+                    errors.add(field, "error.calendar.rangeOrder");
+                    return List.of();
+                }
+                ranges.add(new TimeRange(start, end));
+            } catch (DateTimeException e) {
+                errors.add(field, "error.calendar.ranges");
+                return List.of();
+            }
+        }
+        ranges.sort(java.util.Comparator.comparing(TimeRange::start));
+        return ranges;
+    }
+
+    public static String weekly(Map<DayOfWeek, List<TimeRange>> weekly) {
+        return weekly.entrySet().stream().map(e -> e.getKey().name() + " " + ranges(e.getValue()))
+            .collect(Collectors.joining("\n"));
+    }
+
+    static Map<DayOfWeek, List<TimeRange>> parseWeekly(String stored) {
+        Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
+        for (String line : lines(stored)) {
+            int space = line.indexOf(' ');
+            List<TimeRange> ranges = parseRanges(line.substring(space + 1), "weekly", new Errors());
+            if (!ranges.isEmpty()) {
+                weekly.put(DayOfWeek.valueOf(line.substring(0, space)), ranges);
+            }
+        }
+        return weekly;
+    }
+
+    public static String overrides(Map<LocalDate, List<TimeRange>> overrides) {
+        return overrides.entrySet().stream()
+            .map(e -> e.getValue().isEmpty() ? e.getKey().toString() : e.getKey() + " " + ranges(e.getValue()))
+            .collect(Collectors.joining("\n"));
+    }
+
+    public static Map<LocalDate, List<TimeRange>> parseOverrides(String text, String field, Errors errors) {
+        Map<LocalDate, List<TimeRange>> overrides = new TreeMap<>();
+        List<String> lines = lines(text);
+        if (lines.size() > MAX_LINES) {
+            errors.add(field, "error.calendar.tooMany", MAX_LINES);
+            return overrides;
+        }
+        for (String line : lines) {
+            Matcher m = OVERRIDE.matcher(line);
+            LocalDate date = m.matches() ? date(m.group(1)) : null;
+            if (date == null) {
+                errors.add(field, "error.calendar.override", line);
+                return overrides;
+            }
+            Errors rangeErrors = new Errors();
+            List<TimeRange> ranges = parseRanges(m.group(2), field, rangeErrors);
+            if (!rangeErrors.isEmpty()) {
+                errors.add(field, "error.calendar.override", line);
+                return overrides;
+            }
+            overrides.put(date, ranges);
+        }
+        return overrides;
+    }
+
+    public static String absences(List<Absence> absences) {
+        return absences.stream().map(a -> a.from().equals(a.to()) ? a.from().toString() : a.from() + ".." + a.to())
+            .collect(Collectors.joining("\n"));
+    }
+
+    public static List<Absence> parseAbsences(String text, String field, Errors errors) {
+        List<Absence> absences = new ArrayList<>();
+        List<String> lines = lines(text);
+        if (lines.size() > MAX_LINES) {
+            errors.add(field, "error.calendar.tooMany", MAX_LINES);
+            return absences;
+        }
+        for (String line : lines) {
+            Matcher m = ABSENCE.matcher(line);
+            LocalDate from = m.matches() ? date(m.group(1)) : null;
+            LocalDate to = from == null ? null : m.group(2) == null ? from : date(m.group(2));
+            if (from == null || to == null || to.isBefore(from)) {
+                errors.add(field, "error.calendar.absence", line);
+                return absences;
+            }
+            absences.add(new Absence(from, to));
+        }
+        return absences;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static List<String> lines(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,218 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.UnknownAccount;
+import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Coaches' calendar settings and agencies' appointment types: reading and validated changes. Who may change what is
+ * the caller's question, except that a coach's or type's agency must be the one given ({@code withinAgency}): another
+ * agency's coach or type is "unknown" (404).
+ */
+@Singleton
+public class Calendars {
+
+    private final CoachCalendarRows calendars;
+    private final CoachRows coaches;
+    private final AppointmentTypeRows types;
+    private final Clock clock;
+
+    Calendars(CoachCalendarRows calendars, CoachRows coaches, AppointmentTypeRows types, Clock clock) {
+        this.calendars = calendars;
+        this.coaches = coaches;
+        this.types = types;
+        this.clock = clock;
+    }
+
+    /** The coach's settings ({@link CalendarSettings#NEW} before the first change). */
+    public CalendarSettings settings(String coachId) {
+        return calendars.findById(coachId).map(CoachCalendarRow::settings).orElse(CalendarSettings.NEW);
+    }
+
+    /** The form's input: hours per weekday as text, overrides and absences one per line, numbers as text. */
+    public record CalendarInput(Map<DayOfWeek, String> weekly, @Nullable String overrides, @Nullable String absences,
+                                @Nullable String bufferBefore, @Nullable String bufferAfter,
+                                @Nullable String minNoticeHours, @Nullable String windowDays,
+                                @Nullable String maxPerDay, @Nullable String slotInterval) {
+    }
+
+    /**
+     * Replaces a coach's settings. All or nothing.
+     *
+     * @param withinAgency the agency the coach must belong to (null: any, for the coach themselves)
+     * @throws UnknownAccount if there is no such coach (in that agency)
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException with every problem found
+     */
+    @Transactional
+    public CalendarSettings update(String coachId, @Nullable String withinAgency, CalendarInput input,
+                                   List<FieldError> formErrors) {
+        CoachRow coach = coaches.findById(coachId).orElseThrow(UnknownAccount::new);
+        if (withinAgency != null && !coach.agencyId().equals(withinAgency)) {
+            throw new UnknownAccount();
+        }
+        Errors errors = new Errors().addAll(formErrors);
+        Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            List<TimeRange> ranges = CalendarText.parseRanges(input.weekly().get(day), "weekly." + day.name(), errors);
+            if (!ranges.isEmpty()) {
+                weekly.put(day, ranges);
+            }
+        }
+        var overrides = CalendarText.parseOverrides(input.overrides(), "overrides", errors);
+        var absences = CalendarText.parseAbsences(input.absences(), "absences", errors);
+        int before = number(input.bufferBefore(), "bufferBefore", 0, 240, errors);
+        int after = number(input.bufferAfter(), "bufferAfter", 0, 240, errors);
+        int noticeHours = number(input.minNoticeHours(), "minNoticeHours", 0, 24 * 30, errors);
+        int window = number(input.windowDays(), "windowDays", 1, 365, errors);
+        int perDay = number(input.maxPerDay(), "maxPerDay", 0, 50, errors);
+        int interval = number(input.slotInterval(), "slotInterval", 5, 240, errors);
+        errors.throwIfAny();
+        CalendarSettings settings = new CalendarSettings(weekly, overrides, absences, before, after, noticeHours * 60,
+            window, perDay, interval);
+        CoachCalendarRow row = CoachCalendarRow.of(coachId, settings, clock.instant());
+        if (calendars.existsById(coachId)) {
+            calendars.update(row);
+        } else {
+            calendars.save(row);
+        }
+        return settings;
+    }
+
+    private static int number(@Nullable String text, String field, int min, int max, Errors errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(field, "error.required");
+            return min;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value < min || value > max) {
+                errors.add(field, "error.calendar.number", min, max);
+                return min;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            errors.add(field, "error.calendar.number", min, max);
+            return min;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ appointment types
+
+    /** All of an agency's appointment types, inactive ones included (for its staff). */
+    public List<AppointmentType> typesOf(String agencyId) {
+        return types.findByAgencyIdOrderByDurationMinutesAsc(agencyId).stream().map(AppointmentTypeRow::type).toList();
+    }
+
+    /** The form's input for an appointment type. */
+    public record TypeInput(@Nullable String nameDe, @Nullable String nameEn, @Nullable String durationMinutes,
+                            @Nullable String mode, @Nullable String travelBufferMinutes, List<String> coachIds,
+                            boolean active) {
+    }
+
+    /**
+     * Adds ({@code typeId} null) or changes an appointment type of the agency.
+     *
+     * @throws UnknownAppointmentType if the type is not the agency's
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException with every problem found
+     */
+    @Transactional
+    public AppointmentType saveType(String agencyId, @Nullable String typeId, TypeInput input,
+                                    List<FieldError> formErrors) {
+        if (typeId != null && types.findById(typeId).filter(t -> t.agencyId().equals(agencyId)).isEmpty()) {
+            throw new UnknownAppointmentType();
+        }
+        Errors errors = new Errors().addAll(formErrors);
+        String nameDe = name(input.nameDe(), "nameDe", errors);
+        String nameEn = name(input.nameEn(), "nameEn", errors);
+        int duration = number(input.durationMinutes(), "durationMinutes", 5, 480, errors);
+        MeetingMode mode = MeetingMode.parse(input.mode()).orElse(null);
+        if (mode == null) {
+            errors.add("mode", "error.coach.mode");
+        }
+        int travel = number(input.travelBufferMinutes(), "travelBufferMinutes", 0, 240, errors);
+        List<String> ofAgency = coaches.findByAgencyId(agencyId).stream().map(CoachRow::accountId).toList();
+        List<String> chosen = input.coachIds().stream().distinct().toList();
+        if (!ofAgency.containsAll(chosen)) {
+            errors.add("coachIds", "error.booking.coachNotOffering");
+        }
+        errors.throwIfAny();
+        AppointmentType type = new AppointmentType(typeId == null ? UUID.randomUUID().toString() : typeId, agencyId,
+            nameDe, nameEn, duration, mode, travel, chosen, input.active());
+        if (typeId == null) {
+            types.save(AppointmentTypeRow.of(type, clock.instant()));
+        } else {
+            types.update(AppointmentTypeRow.of(type, clock.instant()));
+        }
+        return type;
+    }
+
+    private static String name(@Nullable String text, String field, Errors errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(field, "error.required");
+            return "";
+        }
+        if (text.strip().length() > 100) {
+            errors.add(field, "error.name.tooLong", 100);
+        }
+        return text.strip();
+    }
+
+    // ----------------------------------------------------------------------------------------------------- demo
+
+    /**
+     * The embedded default's calendars: for each agency with coaches, a 60-minute first talk by video and a
+     * 120-minute visit at the company (30 minutes travel each way), offered by all its coaches, who work Monday to
+     * Friday 09:00–12:00 and 13:00–17:00 (Friday until 15:00). Idempotent: an agency that has types keeps them.
+     */
+    @Transactional
+    public int addDemoUnlessPresent(List<String> agencyIds) {
+        int added = 0;
+        for (String agencyId : agencyIds) {
+            List<String> coachIds = coaches.findByAgencyId(agencyId).stream().map(CoachRow::accountId).sorted().toList();
+            if (coachIds.isEmpty() || !types.findByAgencyIdOrderByDurationMinutesAsc(agencyId).isEmpty()) {
+                continue;
+            }
+            types.save(AppointmentTypeRow.of(new AppointmentType(UUID.randomUUID().toString(), agencyId,
+                "Erstgespräch (Video)", "First talk (video)", 60, MeetingMode.VIDEO, 0, coachIds, true), clock.instant()));
+            types.save(AppointmentTypeRow.of(new AppointmentType(UUID.randomUUID().toString(), agencyId,
+                "Besuch im Unternehmen", "Visit at your company", 120, MeetingMode.ON_SITE, 30, coachIds, true),
+                clock.instant()));
+            for (String coach : coachIds) {
+                if (!calendars.existsById(coach)) {
+                    calendars.save(CoachCalendarRow.of(coach, demoCalendar(), clock.instant()));
+                }
+            }
+            added++;
+        }
+        return added;
+    }
+
+    static CalendarSettings demoCalendar() {
+        List<TimeRange> day = List.of(new TimeRange(LocalTime.of(9, 0), LocalTime.of(12, 0)),
+            new TimeRange(LocalTime.of(13, 0), LocalTime.of(17, 0)));
+        Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY)) {
+            weekly.put(d, day);
+        }
+        weekly.put(DayOfWeek.FRIDAY, List.of(new TimeRange(LocalTime.of(9, 0), LocalTime.of(12, 0)),
+            new TimeRange(LocalTime.of(13, 0), LocalTime.of(15, 0))));
+        return new CalendarSettings(weekly, Map.<LocalDate, List<TimeRange>>of(), List.of(), 15, 15, 12 * 60, 56, 4, 30);
+    }
+
+    /** Whether the agency exists is the caller's check; this only says whether an id is one of its coaches. */
+    public boolean isCoachOf(String coachId, String agencyId) {
+        return coaches.findById(coachId).map(c -> c.agencyId().equals(agencyId)).orElse(false);
+    }
+}

@@ -1,0 +1,308 @@
+package de.digitalcheck.portal.booking.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import de.digitalcheck.portal.booking.AppointmentType;
+import de.digitalcheck.portal.booking.Booking;
+import de.digitalcheck.portal.booking.Bookings;
+import de.digitalcheck.portal.booking.FreeSlot;
+import de.digitalcheck.portal.booking.IdempotencyConflict;
+import de.digitalcheck.portal.booking.SlotTaken;
+import de.digitalcheck.portal.booking.UnknownAppointmentType;
+import de.digitalcheck.portal.booking.UnknownBooking;
+import de.digitalcheck.portal.routing.UnknownAgency;
+import de.digitalcheck.portal.shared.config.PortalSettings;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.ApiProblems;
+import de.digitalcheck.portal.shared.web.JsonBody;
+import de.digitalcheck.portal.shared.web.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The booking part of API v1 (SPEC §9): appointment types, free times, bookings with their private token. Errors are
+ * problem+json in the caller's language: 400 malformed, 404 unknown agency/type/booking, 409 time taken (with the
+ * free times as they are now), 422 broken rules. Nothing is stored on any error.
+ */
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class BookingApi {
+
+    private final Bookings bookings;
+    private final ApiProblems problems;
+    private final Messages messages;
+    private final JsonMapper json;
+    private final PortalSettings settings;
+
+    BookingApi(Bookings bookings, ApiProblems problems, Messages messages, JsonMapper json, PortalSettings settings) {
+        this.bookings = bookings;
+        this.problems = problems;
+        this.messages = messages;
+        this.json = json;
+        this.settings = settings;
+    }
+
+    @Get("/appointment-types")
+    HttpResponse<?> types(HttpRequest<?> request, @QueryValue @Nullable String agency) {
+        Language language = ApiProblems.language(request);
+        if (agency == null || agency.isBlank()) {
+            return problems.malformed(language, "problem.400.detail", List.of(FieldError.of("agency", "error.required")));
+        }
+        return answer(request, () -> HttpResponse.ok(bookings.typesOf(agency).stream()
+            .map(t -> TypeDoc.of(t, language)).toList()));
+    }
+
+    @Get("/slots")
+    HttpResponse<?> slots(HttpRequest<?> request, @QueryValue @Nullable String agency, @QueryValue @Nullable String type,
+                          @QueryValue @Nullable String from, @QueryValue @Nullable String to,
+                          @QueryValue @Nullable String coach) {
+        Language language = ApiProblems.language(request);
+        Errors errors = new Errors();
+        required(agency, "agency", errors);
+        required(type, "type", errors);
+        LocalDate fromDate = date(from, "from", errors);
+        LocalDate toDate = date(to, "to", errors);
+        if (!errors.isEmpty()) {
+            return problems.malformed(language, "problem.400.detail", errors.list());
+        }
+        return answer(request, () -> HttpResponse.ok(new SlotsDoc(PortalTime.ZONE.getId(),
+            bookings.free(agency, type, fromDate, toDate, blankToNull(coach)).stream().map(SlotDoc::of).toList())));
+    }
+
+    @Post("/bookings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    HttpResponse<?> book(HttpRequest<?> request, @Header("Idempotency-Key") @Nullable String key,
+                         @Body @Nullable String body) {
+        Language fallback = ApiProblems.language(request);
+        JsonNode root = parse(body);
+        if (root == null) {
+            return problems.problem(HttpStatus.BAD_REQUEST, fallback, "problem.400.json");
+        }
+        Errors errors = new Errors();
+        String languageCode = JsonBody.text(root, "language", "language", errors);
+        Language language = Language.fromCode(languageCode).orElse(fallback);
+        String agencyId = JsonBody.text(root, "agencyId", "agencyId", errors);
+        String typeId = JsonBody.text(root, "typeId", "typeId", errors);
+        String startText = JsonBody.text(root, "start", "start", errors);
+        String coachId = blankToNull(JsonBody.text(root, "coachId", "coachId", errors));
+        JsonNode company = JsonBody.object(root, "company", "company", errors);
+        JsonNode contact = JsonBody.object(root, "contact", "contact", errors);
+        JsonNode consent = JsonBody.object(root, "consent", "consent", errors);
+        String assessmentId = blankToNull(JsonBody.text(root, "assessmentId", "assessmentId", errors));
+        boolean share = consent != null && consent.get("shareWithAgency") != null
+            && consent.get("shareWithAgency").isBoolean() && consent.get("shareWithAgency").getBooleanValue();
+        Errors malformed = new Errors();
+        required(agencyId, "agencyId", malformed);
+        required(typeId, "typeId", malformed);
+        Instant start = instant(startText, "start", malformed);
+        if (!malformed.isEmpty()) {
+            return problems.malformed(language, "problem.400.detail", malformed.list());
+        }
+        Bookings.Request booking = new Bookings.Request(agencyId, typeId, start, coachId,
+            JsonBody.text(company, "name", "company.name", errors),
+            JsonBody.text(company, "postalCode", "company.postalCode", errors),
+            JsonBody.text(contact, "name", "contact.name", errors),
+            JsonBody.text(contact, "email", "contact.email", errors),
+            JsonBody.text(contact, "phone", "contact.phone", errors), assessmentId, share, language, key);
+        if (!errors.isEmpty()) {
+            return problems.invalid(language, errors.list());
+        }
+        return answer(request, language, () -> {
+            Bookings.Made made = bookings.book(booking);
+            BookingDoc doc = document(made.booking(), made.token());
+            return made.repeated() ? HttpResponse.ok(doc)
+                : HttpResponse.created(doc).header("Location", "/api/v1/bookings/" + made.booking().id());
+        });
+    }
+
+    @Get("/bookings/{id}")
+    HttpResponse<?> show(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token) {
+        return answer(request, () -> HttpResponse.ok(document(bookings.find(id, token), token)));
+    }
+
+    @Post("/bookings/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        Language language = ApiProblems.language(request);
+        JsonNode root = parse(body);
+        if (root == null) {
+            return problems.problem(HttpStatus.BAD_REQUEST, language, "problem.400.json");
+        }
+        Errors errors = new Errors();
+        String token = JsonBody.text(root, "token", "token", errors);
+        String reason = JsonBody.text(root, "reason", "reason", errors);
+        if (!errors.isEmpty()) {
+            return problems.invalid(language, errors.list());
+        }
+        return answer(request, language, () -> HttpResponse.ok(document(bookings.cancel(id, token, reason), token)));
+    }
+
+    @Post("/bookings/{id}/reschedule")
+    @Consumes(MediaType.APPLICATION_JSON)
+    HttpResponse<?> reschedule(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+        Language language = ApiProblems.language(request);
+        JsonNode root = parse(body);
+        if (root == null) {
+            return problems.problem(HttpStatus.BAD_REQUEST, language, "problem.400.json");
+        }
+        Errors errors = new Errors();
+        String token = JsonBody.text(root, "token", "token", errors);
+        Instant start = instant(JsonBody.text(root, "start", "start", errors), "start", errors);
+        if (!errors.isEmpty()) {
+            return problems.malformed(language, "problem.400.detail", errors.list());
+        }
+        return answer(request, language,
+            () -> HttpResponse.ok(document(bookings.reschedule(id, token, start), token)));
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    private HttpResponse<?> answer(HttpRequest<?> request, Supplier<HttpResponse<?>> work) {
+        return answer(request, ApiProblems.language(request), work);
+    }
+
+    private HttpResponse<?> answer(HttpRequest<?> request, Language language, Supplier<HttpResponse<?>> work) {
+        try {
+            return work.get();
+        } catch (UnknownAgency e) {
+            return problems.notFound(request, "problem.booking.unknownAgency");
+        } catch (UnknownAppointmentType e) {
+            return problems.notFound(request, "problem.booking.unknownType");
+        } catch (UnknownBooking e) {
+            return problems.notFound(request, "problem.booking.notFound");
+        } catch (ValidationException e) {
+            return problems.invalid(language, e.errors());
+        } catch (IdempotencyConflict e) {
+            return problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, language, "problem.booking.idempotencyConflict");
+        } catch (SlotTaken e) {
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(Problem.MEDIA_TYPE)
+                .body(new TakenProblem("about:blank", messages.get(language, "problem.409"), 409,
+                    messages.get(language, "problem.booking.taken"),
+                    e.freeSlots().stream().map(SlotDoc::of).toList()));
+        }
+    }
+
+    private JsonNode parse(@Nullable String body) {
+        try {
+            JsonNode root = body == null || body.isBlank() ? null : json.readValue(body, JsonNode.class);
+            return root != null && root.isObject() ? root : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void required(@Nullable String value, String field, Errors errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(field, "error.required");
+        }
+    }
+
+    private static LocalDate date(@Nullable String text, String field, Errors errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(field, "error.required");
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeException e) {
+            errors.add(field, "error.booking.date");
+            return null;
+        }
+    }
+
+    /** An ISO-8601 time with offset ({@code 2026-12-07T10:00:00+01:00} or {@code …Z}). */
+    static Instant instant(@Nullable String text, String field, Errors errors) {
+        if (text == null || text.isBlank()) {
+            errors.add(field, "error.required");
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeException e) {
+            errors.add(field, "error.booking.time");
+            return null;
+        }
+    }
+
+    private static String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** RFC 3339 with seconds always ({@code 2026-12-07T09:00:00+01:00}), as the document's {@code date-time}. */
+    static String iso(Instant instant) {
+        return PortalTime.local(instant).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    private BookingDoc document(Booking b, String token) {
+        return new BookingDoc(b.id(), token, b.status().name().toLowerCase(java.util.Locale.ROOT),
+            iso(b.start()),
+            iso(b.end()), new CoachRef(b.coachId(), b.coachName()),
+            b.type().id(), b.mode().name(), settings.link("/termin/buchung/" + b.id() + "?token=" + token));
+    }
+
+    @Serdeable
+    record TypeDoc(String id, String name, int durationMinutes, String mode) {
+        static TypeDoc of(AppointmentType t, Language language) {
+            return new TypeDoc(t.id(), t.name(language), t.durationMinutes(), t.mode().name());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SlotsDoc(String timeZone, List<SlotDoc> slots) {
+    }
+
+    @Serdeable
+    record SlotDoc(String start, String end, String coachId, String coachName, String mode) {
+        static SlotDoc of(FreeSlot s) {
+            return new SlotDoc(iso(s.start()),
+                iso(s.end()), s.coachId(), s.coachName(), s.mode().name());
+        }
+    }
+
+    @Serdeable
+    record CoachRef(String id, String name) {
+    }
+
+    @Serdeable
+    record BookingDoc(String id, String token, String status, String start, String end, CoachRef coach,
+                      String typeId, String mode, String manageUrl) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record TakenProblem(String type, String title, int status, String detail, List<SlotDoc> freeSlots) {
+    }
+}

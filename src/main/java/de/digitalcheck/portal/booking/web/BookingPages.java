@@ -1,0 +1,376 @@
+package de.digitalcheck.portal.booking.web;
+
+import de.digitalcheck.portal.booking.AppointmentType;
+import de.digitalcheck.portal.booking.Booking;
+import de.digitalcheck.portal.booking.Bookings;
+import de.digitalcheck.portal.booking.FreeSlot;
+import de.digitalcheck.portal.booking.SlotTaken;
+import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.Assessments;
+import de.digitalcheck.portal.readiness.CheckPaths;
+import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.routing.UnknownAgency;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Choice;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Booking for companies, without JavaScript: choose the kind of appointment, then a free time (a week at a time; a
+ * specific coach or any coach), then the contact details and the (unticked) consent; the confirmation page is the
+ * booking's own page under its private link. At a public address per agency ({@code /termin/{id}}) and under a
+ * check's address ({@code /check/{token}/termin}: the check's agency; the booking carries the check).
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class BookingPages {
+
+    static final String VIEW = "booking/book";
+    static final String ANY = "any";
+
+    private final Bookings bookings;
+    private final Agencies agencies;
+    private final Assessments assessments;
+    private final Messages messages;
+    private final Csrf csrf;
+    private final java.time.Clock clock;
+
+    BookingPages(Bookings bookings, Agencies agencies, Assessments assessments, Messages messages, Csrf csrf,
+                 java.time.Clock clock) {
+        this.clock = clock;
+        this.bookings = bookings;
+        this.agencies = agencies;
+        this.assessments = assessments;
+        this.messages = messages;
+        this.csrf = csrf;
+    }
+
+    /** Where the flow runs: an agency's own address, or a check's. */
+    private record Context(Agency agency, String base, @Nullable Assessment assessment) {
+    }
+
+    private Context ofAgency(String id) {
+        Agency agency = agencies.find(id).orElseThrow(UnknownAgency::new);
+        return new Context(agency, "/termin/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null);
+    }
+
+    private Context ofCheck(String token) {
+        Assessment assessment = assessments.byLink(token);
+        if (assessment.agencyId() == null) {
+            throw new UnknownAgency();
+        }
+        Agency agency = agencies.find(assessment.agencyId()).orElseThrow(UnknownAgency::new);
+        return new Context(agency, CheckPaths.booking(token), assessment);
+    }
+
+    @Get("/termin/{id}")
+    ModelAndView<Map<String, Object>> agencyPage(HttpRequest<?> request, @PathVariable String id,
+                                                 @QueryValue @Nullable String type, @QueryValue @Nullable String coach,
+                                                 @QueryValue @Nullable String woche, @QueryValue @Nullable String start) {
+        return page(request, ofAgency(id), type, coach, woche, start);
+    }
+
+    @Get(CheckPaths.BASE + CheckPaths.BOOKING)
+    ModelAndView<Map<String, Object>> checkPage(HttpRequest<?> request, @PathVariable String token,
+                                                @QueryValue @Nullable String type, @QueryValue @Nullable String coach,
+                                                @QueryValue @Nullable String woche, @QueryValue @Nullable String start) {
+        return page(request, ofCheck(token), type, coach, woche, start);
+    }
+
+    @Post("/termin/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> bookAtAgency(HttpRequest<?> request, @PathVariable String id, @Body @Nullable BookingForm body) {
+        csrf.verify(request, body);
+        return book(request, ofAgency(id), Objects.requireNonNullElse(body, BookingForm.EMPTY));
+    }
+
+    @Post(CheckPaths.BASE + CheckPaths.BOOKING)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> bookForCheck(HttpRequest<?> request, @PathVariable String token, @Body @Nullable BookingForm body) {
+        csrf.verify(request, body);
+        return book(request, ofCheck(token), Objects.requireNonNullElse(body, BookingForm.EMPTY));
+    }
+
+    @Get("/termin/buchung/{id}")
+    ModelAndView<Map<String, Object>> booked(HttpRequest<?> request, @PathVariable String id,
+                                             @QueryValue @Nullable String token) {
+        Language lang = PortalLocaleResolver.language(request);
+        Booking booking = bookings.find(id, token);
+        Map<String, Object> model = new HashMap<>();
+        model.put("booking", booking);
+        model.put("when", when(lang, booking.start(), booking.end()));
+        model.put("typeName", booking.type().name(lang));
+        model.put("modeName", messages.get(lang, "mode." + booking.mode().name()));
+        model.put("agency", agencies.find(booking.agencyId()).orElse(null));
+        model.put("token", token);
+        model.put("cancelUrl", "/termin/buchung/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/absagen");
+        return new ModelAndView<>("booking/booked", model);
+    }
+
+    @Post("/termin/buchung/{id}/absagen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Map<String, String> body) {
+        Map<String, String> form = body == null ? Map.of() : body;
+        csrf.verify(request, form.get(Csrf.FIELD));
+        String token = form.get("token");
+        bookings.cancel(id, token, null);
+        return HttpResponse.seeOther(URI.create("/termin/buchung/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
+            + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
+    }
+
+    // ------------------------------------------------------------------------------------------------- the flow
+
+    private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Context context, @Nullable String typeId,
+                                                   @Nullable String coach, @Nullable String week,
+                                                   @Nullable String start) {
+        Language lang = PortalLocaleResolver.language(request);
+        Map<String, Object> model = base(lang, context);
+        if (typeId == null || typeId.isBlank()) {
+            return new ModelAndView<>(VIEW, model);
+        }
+        AppointmentType type = bookings.type(context.agency().id(), typeId);
+        String coachId = coach == null || coach.isBlank() || coach.equals(ANY) ? null : coach;
+        Instant chosen = start == null ? null : parse(start);
+        if (chosen != null) {
+            BookingForm prefill = prefill(context);
+            contactStep(lang, model, context, type, coachId, chosen, prefill, Map.of());
+        } else {
+            timeStep(lang, model, context, type, coachId, week(week));
+        }
+        return new ModelAndView<>(VIEW, model);
+    }
+
+    private HttpResponse<?> book(HttpRequest<?> request, Context context, BookingForm form) {
+        Language lang = PortalLocaleResolver.language(request);
+        AppointmentType type = bookings.type(context.agency().id(), form.type());
+        String coachId = form.coach() == null || form.coach().isBlank() || form.coach().equals(ANY) ? null : form.coach();
+        Instant start = form.start() == null ? null : parse(form.start());
+        Map<String, Object> model = base(lang, context);
+        if (start == null) {
+            timeStep(lang, model, context, type, coachId, null);
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>(VIEW, model));
+        }
+        try {
+            Bookings.Made made = bookings.book(new Bookings.Request(context.agency().id(), type.id(), start, coachId,
+                form.companyName(), form.postalCode(), form.contactName(), form.contactEmail(), form.contactPhone(),
+                context.assessment() == null ? null : context.assessment().id().value(), form.consented(), lang,
+                form.key() == null || form.key().isBlank() ? null : form.key()));
+            return HttpResponse.seeOther(URI.create("/termin/buchung/" + made.booking().id() + "?token="
+                + URLEncoder.encode(made.token(), StandardCharsets.UTF_8)));
+        } catch (SlotTaken e) {
+            timeStep(lang, model, context, type, coachId, LocalDate.ofInstant(start, PortalTime.ZONE));
+            model.put("taken", true);
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model));
+        } catch (ValidationException e) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (FieldError error : e.errors()) {
+                errors.putIfAbsent(field(error.field()), messages.message(lang, error));
+            }
+            if (errors.containsKey("start") || errors.containsKey("coach")) {
+                timeStep(lang, model, context, type, coachId, LocalDate.ofInstant(start, PortalTime.ZONE));
+                model.put("timeError", errors.getOrDefault("start", errors.get("coach")));
+            } else {
+                contactStep(lang, model, context, type, coachId, start, form, errors);
+            }
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>(VIEW, model));
+        }
+    }
+
+    /** The form's field for a rule's field (the facade names them as the API does). */
+    private static String field(String field) {
+        return switch (field) {
+            case "company.name" -> "companyName";
+            case "company.postalCode" -> "postalCode";
+            case "contact.name" -> "contactName";
+            case "contact.email" -> "contactEmail";
+            case "contact.phone" -> "contactPhone";
+            case "coachId" -> "coach";
+            default -> field;
+        };
+    }
+
+    private Map<String, Object> base(Language lang, Context context) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("agency", context.agency());
+        model.put("fromCheck", context.assessment() != null);
+        model.put("action", context.base());
+        model.put("step", "type");
+        model.put("types", bookings.typesOf(context.agency().id()).stream()
+            .map(t -> new Choice(t.id(), t.name(lang) + " – " + messages.get(lang, "booking.type.duration",
+                t.durationMinutes()) + ", " + messages.get(lang, "mode." + t.mode().name()))).toList());
+        model.put("typeId", "");
+        model.put("errors", Map.of());
+        model.put("errorLinks", List.of());
+        model.put("taken", false);
+        model.put("timeError", null);
+        return model;
+    }
+
+    /** A day's free times: its heading and the times as links to the next step. */
+    record Day(String label, List<Time> times) {
+    }
+
+    record Time(String label, String accessibleLabel, String url) {
+    }
+
+    private void timeStep(Language lang, Map<String, Object> model, Context context, AppointmentType type,
+                          @Nullable String coachId, @Nullable LocalDate around) {
+        LocalDate today = PortalTime.today(clock);
+        LocalDate monday = (around == null || around.isBefore(today) ? today : around)
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate sunday = monday.plusDays(6);
+        Map<String, String> names = bookings.coachNames(context.agency().id());
+        List<Choice> coaches = new ArrayList<>();
+        coaches.add(new Choice(ANY, messages.get(lang, "booking.coach.any")));
+        type.coachIds().stream().filter(names::containsKey).sorted()
+            .forEach(c -> coaches.add(new Choice(c, names.get(c))));
+        String coachValue = coachId == null ? ANY : coachId;
+        List<FreeSlot> free;
+        try {
+            free = bookings.free(context.agency().id(), type.id(), monday, sunday, coachId);
+        } catch (ValidationException e) {
+            free = List.of(); // a coach who does not offer the type: no times
+            model.put("timeError", messages.message(lang, e.errors().get(0)));
+        }
+        Map<LocalDate, List<Time>> byDay = new LinkedHashMap<>();
+        Instant previous = null;
+        for (FreeSlot slot : free) {
+            if (coachId == null && slot.start().equals(previous)) {
+                continue; // any coach: one entry per time
+            }
+            previous = slot.start();
+            ZonedDateTime s = PortalTime.local(slot.start());
+            String time = s.format(TIME) + "–" + PortalTime.local(slot.end()).format(TIME);
+            String url = context.base() + "?type=" + enc(type.id()) + "&coach=" + enc(coachValue) + "&start="
+                + enc(slot.start().toString());
+            String accessible = day(lang, s.toLocalDate()) + ", " + time
+                + (coachId == null ? "" : " " + messages.get(lang, "booking.times.with", slot.coachName()));
+            byDay.computeIfAbsent(s.toLocalDate(), d -> new ArrayList<>()).add(new Time(time, accessible, url));
+        }
+        List<Day> days = new ArrayList<>();
+        byDay.forEach((date, times) -> days.add(new Day(day(lang, date), times)));
+        model.put("step", "time");
+        model.put("typeId", type.id());
+        model.put("typeName", type.name(lang) + " – " + messages.get(lang, "booking.type.duration", type.durationMinutes()));
+        model.put("coaches", coaches);
+        model.put("coach", coachValue);
+        model.put("days", days);
+        model.put("weekLabel", messages.get(lang, "booking.week", day(lang, monday), day(lang, sunday)));
+        String weekBase = context.base() + "?type=" + enc(type.id()) + "&coach=" + enc(coachValue) + "&woche=";
+        model.put("previousWeek", monday.isAfter(today) ? weekBase + monday.minusWeeks(1) : null);
+        model.put("nextWeek", weekBase + monday.plusWeeks(1));
+        model.put("week", monday.toString());
+    }
+
+    private void contactStep(Language lang, Map<String, Object> model, Context context, AppointmentType type,
+                             @Nullable String coachId, Instant start, BookingForm form, Map<String, String> errors) {
+        model.put("step", "contact");
+        model.put("typeId", type.id());
+        model.put("coach", coachId == null ? ANY : coachId);
+        model.put("start", start.toString());
+        ZonedDateTime s = PortalTime.local(start);
+        String coachName = coachId == null ? null : bookings.coachNames(context.agency().id()).get(coachId);
+        model.put("chosen", messages.get(lang, "booking.chosen", type.name(lang),
+            when(lang, start, start.plusSeconds(type.durationMinutes() * 60L)))
+            + (coachName == null ? "" : " " + messages.get(lang, "booking.times.with", coachName)));
+        model.put("changeUrl", context.base() + "?type=" + enc(type.id()) + "&coach=" + enc(coachId == null ? ANY : coachId)
+            + "&woche=" + s.toLocalDate());
+        model.put("form", form);
+        model.put("consented", form.consented());
+        model.put("key", form.key() == null || form.key().isBlank() ? UUID.randomUUID().toString() : form.key());
+        model.put("errors", errors);
+        model.put("errorLinks", errors.entrySet().stream()
+            .map(e -> new ErrorLink("#booking-" + e.getKey(), e.getValue())).toList());
+    }
+
+    public record ErrorLink(String anchor, String message) {
+    }
+
+    private static BookingForm prefill(Context context) {
+        Assessment a = context.assessment();
+        if (a == null) {
+            return BookingForm.EMPTY;
+        }
+        return new BookingForm(null, null, null, null, a.company().name(), a.company().postalCode(),
+            a.contact().name(), a.contact().email(), a.contact().phone(), null, null);
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_DE = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy", Locale.GERMAN);
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
+
+    static String day(Language lang, LocalDate date) {
+        return date.format(lang == Language.EN ? DAY_EN : DAY_DE);
+    }
+
+    /** "Montag, 7. Dezember 2026, 10:00–11:00 Uhr" in the portal's zone. */
+    static String when(Language lang, Instant start, Instant end) {
+        ZonedDateTime s = PortalTime.local(start);
+        return day(lang, s.toLocalDate()) + ", " + s.format(TIME) + "–" + PortalTime.local(end).format(TIME)
+            + (lang == Language.EN ? "" : " Uhr");
+    }
+
+    private static Instant parse(String text) {
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate week(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

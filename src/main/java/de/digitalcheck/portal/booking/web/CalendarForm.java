@@ -1,0 +1,60 @@
+package de.digitalcheck.portal.booking.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import de.digitalcheck.portal.booking.CalendarSettings;
+import de.digitalcheck.portal.booking.CalendarText;
+import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.shared.web.Csrf;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.DayOfWeek;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The calendar settings form: hours per weekday, overrides, absences and the numbers, all as typed. */
+@Serdeable
+public record CalendarForm(@Nullable String monday, @Nullable String tuesday, @Nullable String wednesday,
+                           @Nullable String thursday, @Nullable String friday, @Nullable String saturday,
+                           @Nullable String sunday, @Nullable String overrides, @Nullable String absences,
+                           @Nullable String bufferBefore, @Nullable String bufferAfter,
+                           @Nullable String minNoticeHours, @Nullable String windowDays, @Nullable String maxPerDay,
+                           @Nullable String slotInterval,
+                           @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
+
+    static final CalendarForm EMPTY = new CalendarForm(null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null);
+
+    static CalendarForm of(CalendarSettings s) {
+        Map<DayOfWeek, String> d = new EnumMap<>(DayOfWeek.class);
+        s.weekly().forEach((day, ranges) -> d.put(day, CalendarText.ranges(ranges)));
+        return new CalendarForm(d.get(DayOfWeek.MONDAY), d.get(DayOfWeek.TUESDAY), d.get(DayOfWeek.WEDNESDAY),
+            d.get(DayOfWeek.THURSDAY), d.get(DayOfWeek.FRIDAY), d.get(DayOfWeek.SATURDAY), d.get(DayOfWeek.SUNDAY),
+            CalendarText.overrides(s.overrides()), CalendarText.absences(s.absences()),
+            String.valueOf(s.bufferBefore()), String.valueOf(s.bufferAfter()), String.valueOf(s.minNotice() / 60),
+            String.valueOf(s.windowDays()), String.valueOf(s.maxPerDay()), String.valueOf(s.slotInterval()), null);
+    }
+
+    /** The weekday's hours as typed, for the template (by the day's name: MONDAY, …). */
+    public String day(String name) {
+        String value = weekly().get(DayOfWeek.valueOf(name));
+        return value == null ? "" : value;
+    }
+
+    Map<DayOfWeek, String> weekly() {
+        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
+        List<String> values = java.util.Arrays.asList(monday, tuesday, wednesday, thursday, friday, saturday, sunday);
+        for (int i = 0; i < 7; i++) {
+            if (values.get(i) != null) {
+                weekly.put(DayOfWeek.of(i + 1), values.get(i));
+            }
+        }
+        return weekly;
+    }
+
+    Calendars.CalendarInput input() {
+        return new Calendars.CalendarInput(weekly(), overrides, absences, bufferBefore, bufferAfter, minNoticeHours,
+            windowDays, maxPerDay, slotInterval);
+    }
+}

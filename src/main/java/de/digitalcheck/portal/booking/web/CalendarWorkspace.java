@@ -1,0 +1,341 @@
+package de.digitalcheck.portal.booking.web;
+
+import de.digitalcheck.portal.accounts.Account;
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.accounts.UnknownAccount;
+import de.digitalcheck.portal.booking.AppointmentType;
+import de.digitalcheck.portal.booking.Booking;
+import de.digitalcheck.portal.booking.Bookings;
+import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.booking.MeetingMode;
+import de.digitalcheck.portal.booking.UnknownAppointmentType;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.shared.security.SignedIn;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Choice;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A coach's calendar settings and week of appointments ({@code /coach/kalender}, {@code /coach/termine}); the agency
+ * staff's appointment types and their coaches' calendars ({@code /agentur/terminarten}, {@code /agentur/coaches/{id}}).
+ * Another agency's coach or type is not found (404).
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class CalendarWorkspace {
+
+    private final Calendars calendars;
+    private final Bookings bookings;
+    private final Accounts accounts;
+    private final Messages messages;
+    private final Csrf csrf;
+    private final Clock clock;
+
+    CalendarWorkspace(Calendars calendars, Bookings bookings, Accounts accounts, Messages messages, Csrf csrf,
+                      Clock clock) {
+        this.calendars = calendars;
+        this.bookings = bookings;
+        this.accounts = accounts;
+        this.messages = messages;
+        this.csrf = csrf;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------------------------------- the coach's own
+
+    @Get("/coach/kalender")
+    @Secured("COACH")
+    ModelAndView<Map<String, Object>> ownCalendar(HttpRequest<?> request, Authentication authentication) {
+        Account coach = account(authentication);
+        return calendarPage(request, coach, "/coach/kalender", CalendarForm.of(calendars.settings(coach.id())), Map.of());
+    }
+
+    @Post("/coach/kalender")
+    @Secured("COACH")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> saveOwnCalendar(HttpRequest<?> request, Authentication authentication,
+                                    @Body @Nullable CalendarForm body) {
+        csrf.verify(request, body);
+        return saveCalendar(request, account(authentication), null, "/coach/kalender", body);
+    }
+
+    @Get("/coach/termine")
+    @Secured("COACH")
+    ModelAndView<Map<String, Object>> ownWeek(HttpRequest<?> request, Authentication authentication,
+                                              @QueryValue @Nullable String woche) {
+        return weekPage(request, account(authentication), "/coach/termine", woche, true);
+    }
+
+    // ------------------------------------------------------------------------------------------ agency staff
+
+    @Get("/agentur/terminarten")
+    @Secured("AGENCY_STAFF")
+    ModelAndView<Map<String, Object>> types(HttpRequest<?> request, Authentication authentication) {
+        Language lang = PortalLocaleResolver.language(request);
+        String agency = agencyOf(authentication);
+        Map<String, String> names = coachNames(agency);
+        Map<String, Object> model = new HashMap<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (AppointmentType t : calendars.typesOf(agency)) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("name", t.name(lang));
+            row.put("duration", messages.get(lang, "booking.type.duration", t.durationMinutes()));
+            row.put("mode", messages.get(lang, "mode." + t.mode().name()));
+            row.put("coaches", String.join(", ", t.coachIds().stream().filter(names::containsKey).map(names::get).toList()));
+            row.put("active", t.active());
+            row.put("url", "/agentur/terminarten/" + t.id());
+            rows.add(row);
+        }
+        model.put("types", rows);
+        model.put("coaches", names.entrySet().stream().map(e -> new Choice("/agentur/coaches/" + e.getKey() + "/kalender",
+            e.getValue())).toList());
+        model.put("weeks", names.entrySet().stream().map(e -> new Choice("/agentur/coaches/" + e.getKey() + "/termine",
+            e.getValue())).toList());
+        model.put("bookingUrl", "/termin/" + agency);
+        return new ModelAndView<>("booking/types", model);
+    }
+
+    @Get("/agentur/terminarten/neu")
+    @Secured("AGENCY_STAFF")
+    ModelAndView<Map<String, Object>> newType(HttpRequest<?> request, Authentication authentication) {
+        return typePage(request, agencyOf(authentication), "/agentur/terminarten/neu", TypeForm.NEW, Map.of());
+    }
+
+    @Post("/agentur/terminarten/neu")
+    @Secured("AGENCY_STAFF")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> addType(HttpRequest<?> request, Authentication authentication, @Body @Nullable TypeForm body) {
+        csrf.verify(request, body);
+        return saveType(request, agencyOf(authentication), null, "/agentur/terminarten/neu", body);
+    }
+
+    @Get("/agentur/terminarten/{id}")
+    @Secured("AGENCY_STAFF")
+    ModelAndView<Map<String, Object>> editType(HttpRequest<?> request, Authentication authentication,
+                                               @PathVariable String id) {
+        String agency = agencyOf(authentication);
+        AppointmentType type = calendars.typesOf(agency).stream().filter(t -> t.id().equals(id)).findFirst()
+            .orElseThrow(UnknownAppointmentType::new);
+        return typePage(request, agency, "/agentur/terminarten/" + id, TypeForm.of(type), Map.of());
+    }
+
+    @Post("/agentur/terminarten/{id}")
+    @Secured("AGENCY_STAFF")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> changeType(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                               @Body @Nullable TypeForm body) {
+        csrf.verify(request, body);
+        return saveType(request, agencyOf(authentication), id, "/agentur/terminarten/" + id, body);
+    }
+
+    @Get("/agentur/coaches/{id}/kalender")
+    @Secured("AGENCY_STAFF")
+    ModelAndView<Map<String, Object>> coachCalendar(HttpRequest<?> request, Authentication authentication,
+                                                    @PathVariable String id) {
+        Account coach = coachOfAgency(id, agencyOf(authentication));
+        String path = "/agentur/coaches/" + id + "/kalender";
+        return calendarPage(request, coach, path, CalendarForm.of(calendars.settings(coach.id())), Map.of());
+    }
+
+    @Post("/agentur/coaches/{id}/kalender")
+    @Secured("AGENCY_STAFF")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> saveCoachCalendar(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                                      @Body @Nullable CalendarForm body) {
+        csrf.verify(request, body);
+        String agency = agencyOf(authentication);
+        Account coach = coachOfAgency(id, agency);
+        return saveCalendar(request, coach, agency, "/agentur/coaches/" + id + "/kalender", body);
+    }
+
+    @Get("/agentur/coaches/{id}/termine")
+    @Secured("AGENCY_STAFF")
+    ModelAndView<Map<String, Object>> coachWeek(HttpRequest<?> request, Authentication authentication,
+                                                @PathVariable String id, @QueryValue @Nullable String woche) {
+        Account coach = coachOfAgency(id, agencyOf(authentication));
+        return weekPage(request, coach, "/agentur/coaches/" + id + "/termine", woche, false);
+    }
+
+    // ------------------------------------------------------------------------------------------------ pages
+
+    private ModelAndView<Map<String, Object>> calendarPage(HttpRequest<?> request, Account coach, String action,
+                                                           CalendarForm form, Map<String, String> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("coach", coach);
+        model.put("action", action);
+        model.put("own", action.startsWith("/coach"));
+        model.put("form", form);
+        model.put("days", Arrays.stream(DayOfWeek.values()).map(Enum::name).toList());
+        model.put("dayNames", dayNames(PortalLocaleResolver.language(request)));
+        model.put("errors", errors);
+        model.put("errorLinks", errors.entrySet().stream()
+            .map(e -> new BookingPages.ErrorLink("#calendar-" + e.getKey().replace('.', '-'), e.getValue())).toList());
+        model.put("saved", request.getParameters().contains("gespeichert"));
+        return new ModelAndView<>("booking/calendar", model);
+    }
+
+    private HttpResponse<?> saveCalendar(HttpRequest<?> request, Account coach, @Nullable String agency, String action,
+                                         @Nullable CalendarForm body) {
+        CalendarForm form = Objects.requireNonNullElse(body, CalendarForm.EMPTY);
+        try {
+            calendars.update(coach.id(), agency, form.input(), List.of());
+            return HttpResponse.seeOther(URI.create(action + "?gespeichert"));
+        } catch (ValidationException e) {
+            Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(calendarPage(request, coach, action, form, errors));
+        }
+    }
+
+    private ModelAndView<Map<String, Object>> typePage(HttpRequest<?> request, String agency, String action,
+                                                       TypeForm form, Map<String, String> errors) {
+        Language lang = PortalLocaleResolver.language(request);
+        Map<String, Object> model = new HashMap<>();
+        model.put("action", action);
+        model.put("isNew", action.endsWith("/neu"));
+        model.put("form", form);
+        model.put("modes", Arrays.stream(MeetingMode.values())
+            .map(m -> new Choice(m.name(), messages.get(lang, "mode." + m.name()))).toList());
+        model.put("coaches", coachNames(agency).entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue())).toList());
+        model.put("errors", errors);
+        model.put("errorLinks", errors.entrySet().stream()
+            .map(e -> new BookingPages.ErrorLink("#type-" + e.getKey(), e.getValue())).toList());
+        return new ModelAndView<>("booking/type", model);
+    }
+
+    private HttpResponse<?> saveType(HttpRequest<?> request, String agency, @Nullable String typeId, String action,
+                                     @Nullable TypeForm body) {
+        TypeForm form = Objects.requireNonNullElse(body, TypeForm.NEW);
+        try {
+            calendars.saveType(agency, typeId, form.input(), List.of());
+            return HttpResponse.seeOther(URI.create("/agentur/terminarten"));
+        } catch (ValidationException e) {
+            Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(typePage(request, agency, action, form, errors));
+        }
+    }
+
+    /** One row of the week view: a booked appointment. */
+    public record Row(String time, String type, String mode, String company, String contact) {
+    }
+
+    /** A day of the week view with its appointments. */
+    public record Day(String label, List<Row> rows) {
+    }
+
+    private ModelAndView<Map<String, Object>> weekPage(HttpRequest<?> request, Account coach, String path,
+                                                       @Nullable String week, boolean own) {
+        Language lang = PortalLocaleResolver.language(request);
+        LocalDate monday = parse(week).orElse(PortalTime.today(clock)).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate next = monday.plusWeeks(1);
+        List<Booking> list = bookings.ofCoach(coach.id(), monday.atStartOfDay(PortalTime.ZONE).toInstant(),
+            next.atStartOfDay(PortalTime.ZONE).toInstant());
+        Map<LocalDate, List<Row>> byDay = new LinkedHashMap<>();
+        for (int i = 0; i < 7; i++) {
+            byDay.put(monday.plusDays(i), new ArrayList<>());
+        }
+        for (Booking b : list) {
+            LocalDate day = PortalTime.local(b.start()).toLocalDate();
+            String time = PortalTime.local(b.start()).toLocalTime() + "–" + PortalTime.local(b.end()).toLocalTime();
+            byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new Row(time, b.type().name(lang),
+                messages.get(lang, "mode." + b.mode().name()), b.companyName(),
+                b.contactName() + " · " + b.contactEmail() + (b.contactPhone() == null ? "" : " · " + b.contactPhone())));
+        }
+        List<Day> days = new ArrayList<>();
+        byDay.forEach((date, rows) -> days.add(new Day(BookingPages.day(lang, date), rows)));
+        Map<String, Object> model = new HashMap<>();
+        model.put("coach", coach);
+        model.put("own", own);
+        model.put("days", days);
+        model.put("empty", list.isEmpty());
+        model.put("weekLabel", messages.get(lang, "appointments.week", BookingPages.day(lang, monday),
+            BookingPages.day(lang, monday.plusDays(6))));
+        model.put("previousWeek", path + "?woche=" + monday.minusWeeks(1));
+        model.put("nextWeek", path + "?woche=" + next);
+        return new ModelAndView<>("booking/week", model);
+    }
+
+    // --------------------------------------------------------------------------------------------- helpers
+
+    private Account account(Authentication authentication) {
+        return accounts.find(SignedIn.of(authentication).accountId()).orElseThrow(UnknownAccount::new);
+    }
+
+    private String agencyOf(Authentication authentication) {
+        String agency = account(authentication).agencyId();
+        if (agency == null) {
+            throw new UnknownAccount();
+        }
+        return agency;
+    }
+
+    /** A coach of the staff's agency; another agency's coach (or no coach) is not found. */
+    private Account coachOfAgency(String coachId, String agency) {
+        if (!calendars.isCoachOf(coachId, agency)) {
+            throw new UnknownAccount();
+        }
+        return accounts.find(coachId).filter(a -> a.role() == Role.COACH).orElseThrow(UnknownAccount::new);
+    }
+
+    private Map<String, String> coachNames(String agency) {
+        Map<String, String> names = new LinkedHashMap<>();
+        bookings.coachNames(agency).entrySet().stream().sorted(Map.Entry.comparingByValue())
+            .forEach(e -> names.put(e.getKey(), e.getValue()));
+        return names;
+    }
+
+    private Map<String, String> dayNames(Language lang) {
+        Map<String, String> names = new HashMap<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            names.put(d.name(), d.getDisplayName(java.time.format.TextStyle.FULL,
+                lang == Language.EN ? java.util.Locale.ENGLISH : java.util.Locale.GERMAN));
+        }
+        return names;
+    }
+
+    private static java.util.Optional<LocalDate> parse(@Nullable String week) {
+        try {
+            return week == null || week.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(LocalDate.parse(week));
+        } catch (DateTimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

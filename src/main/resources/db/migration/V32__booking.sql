@@ -1,0 +1,37 @@
+-- Booked appointments (issue 14). Instants in UTC; blocked_from/blocked_until are the appointment with the buffers
+-- it needs (coach's buffers and the type's travel buffer) as they were when it was booked. The private token is
+-- stored hashed; the idempotency key is unique (a repeated submission finds its booking). One statement.
+CREATE TABLE booking (
+    id                   CHAR(36)     NOT NULL PRIMARY KEY,
+    coach_id             CHAR(36)     NOT NULL,
+    agency_id            VARCHAR(40)  NOT NULL,
+    type_id              CHAR(36)     NOT NULL,
+    assessment_id        CHAR(36),
+    start_at             DATETIME(3)  NOT NULL,
+    end_at               DATETIME(3)  NOT NULL,
+    blocked_from         DATETIME(3)  NOT NULL,
+    blocked_until        DATETIME(3)  NOT NULL,
+    meeting_mode         VARCHAR(20)  NOT NULL,
+    status               VARCHAR(20)  NOT NULL,
+    company_name         VARCHAR(200) NOT NULL,
+    company_postal_code  VARCHAR(10)  NOT NULL,
+    contact_name         VARCHAR(200) NOT NULL,
+    contact_email        VARCHAR(254) NOT NULL,
+    contact_phone        VARCHAR(40),
+    language             VARCHAR(2)   NOT NULL,
+    token_hash           CHAR(64)     NOT NULL,
+    idempotency_key      VARCHAR(100),
+    request_hash         CHAR(64),
+    assignment           VARCHAR(300),
+    consent_share        BOOLEAN      NOT NULL,
+    consent_text_version VARCHAR(40),
+    consent_language     VARCHAR(2),
+    consent_at           DATETIME(3),
+    cancel_reason        VARCHAR(500),
+    created_at           DATETIME(3)  NOT NULL,
+    updated_at           DATETIME(3)  NOT NULL,
+    CONSTRAINT uq_booking_token UNIQUE (token_hash),
+    CONSTRAINT uq_booking_idempotency UNIQUE (idempotency_key),
+    CONSTRAINT fk_booking_agency FOREIGN KEY (agency_id) REFERENCES agency (id),
+    CONSTRAINT fk_booking_type FOREIGN KEY (type_id) REFERENCES appointment_type (id)
+);

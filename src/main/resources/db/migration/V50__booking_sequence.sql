@@ -1,0 +1,1 @@
+ALTER TABLE booking ADD COLUMN sequence_no INT DEFAULT 0 NOT NULL;

@@ -1,0 +1,62 @@
+package de.digitalcheck.portal.booking;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStart;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The invitation across the daylight-saving changes of 2026 (29 March, 25 October): wall-clock times stay. */
+class AppointmentCalendarTest {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    static AppointmentCalendar.Invitation at(LocalDateTime start, boolean cancelled, int sequence) {
+        Instant s = start.atZone(BERLIN).toInstant();
+        return new AppointmentCalendar.Invitation("b-1", sequence, cancelled, s, s.plusSeconds(3600), "Erstgespräch",
+            "Termin", "Per Video", "EN-Agentur", "kontakt@en.example.org", "Muster GmbH", "mia@muster.example",
+            "Carla Coach", "carla@en.example.org", Instant.parse("2026-03-01T10:00:00Z"));
+    }
+
+    @Test
+    void wallClockTimesAcrossDaylightSaving() throws Exception {
+        for (LocalDateTime local : new LocalDateTime[] {LocalDateTime.parse("2026-03-29T09:00"),
+            LocalDateTime.parse("2026-03-28T09:00"), LocalDateTime.parse("2026-10-25T09:00"),
+            LocalDateTime.parse("2026-10-24T09:00")}) {
+            String ics = AppointmentCalendar.ics(at(local, false, 0));
+            String compact = local.toString().replace("-", "").replace(":", "") + "00";
+            assertThat(ics).contains("DTSTART;TZID=Europe/Berlin:" + compact);
+            Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+            VEvent event = (VEvent) calendar.getComponent("VEVENT").orElseThrow();
+            DtStart<Temporal> start = event.getDateTimeStart();
+            assertThat(Instant.from(start.getDate())).isEqualTo(local.atZone(BERLIN).toInstant());
+            assertThat(ZonedDateTime.from(start.getDate()).toLocalDateTime()).isEqualTo(local);
+        }
+    }
+
+    @Test
+    void requestAndCancelShareTheUid() throws Exception {
+        Calendar request = new CalendarBuilder().build(new StringReader(
+            AppointmentCalendar.ics(at(LocalDateTime.parse("2026-12-07T09:00"), false, 0))));
+        Calendar cancel = new CalendarBuilder().build(new StringReader(
+            AppointmentCalendar.ics(at(LocalDateTime.parse("2026-12-07T09:00"), true, 2))));
+        assertThat(request.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
+        assertThat(cancel.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("CANCEL");
+        VEvent a = (VEvent) request.getComponent("VEVENT").orElseThrow();
+        VEvent b = (VEvent) cancel.getComponent("VEVENT").orElseThrow();
+        assertThat(a.getProperty("UID").orElseThrow().getValue()).isEqualTo(b.getProperty("UID").orElseThrow().getValue())
+            .isEqualTo(AppointmentCalendar.uid("b-1"));
+        assertThat(b.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("2");
+        assertThat(b.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
+        assertThat(a.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CONFIRMED");
+    }
+}

@@ -1,0 +1,406 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.routing.AgencyProfile;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Booking through the API against a real database: no coach is ever double-booked under racing requests (one coach;
+ * "any coach" with one free), the idempotency key, bad input (a clear 4xx, nothing stored), cancel and reschedule.
+ * Run on H2 and MySQL/MariaDB. The race counts are printed ({@code RACE …}) for the closing note.
+ */
+abstract class BookingContract {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final int RACERS = 24;
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+
+    Http http() {
+        return new Http(server, json);
+    }
+
+    Database db() {
+        return new Database(dataSource);
+    }
+
+    /** A new agency with {@code coaches} coaches, who all offer a 60-minute video talk; every day 08:00–18:00. */
+    record Setup(String agencyId, String typeId, List<String> coachIds) {
+    }
+
+    Setup agencyWithCoaches(int coaches, int maxPerDay) {
+        String agency = "bk-" + UUID.randomUUID().toString().substring(0, 12);
+        agencies.addUnlessPresent(agency, new AgencyProfile("Booking Test " + agency, "BT", "kontakt@bt.example.org",
+            "+49 231 000000", "https://bt.example.org", "Teststraße 1, 44135 Dortmund", "5"), List.of());
+        List<Accounts.NewAccount> people = new ArrayList<>();
+        for (int i = 0; i < coaches; i++) {
+            people.add(new Accounts.NewAccount("coach" + i + "@" + agency + ".example.org", "Coach " + i + " " + agency,
+                Role.COACH, agency));
+        }
+        accounts.addUnlessPresent(people);
+        List<String> ids = people.stream().map(p -> accounts.byEmail(p.email()).orElseThrow().id()).sorted().toList();
+        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, "08:00-18:00");
+        }
+        for (String id : ids) {
+            calendars.update(id, agency, new Calendars.CalendarInput(weekly, "", "", "15", "15", "0", "60",
+                String.valueOf(maxPerDay), "30"), List.of());
+        }
+        AppointmentType type = calendars.saveType(agency, null, new Calendars.TypeInput("Erstgespräch", "First talk",
+            "60", "VIDEO", "0", ids, true), List.of());
+        return new Setup(agency, type.id(), ids);
+    }
+
+    /** A day in the coming weeks that is no public holiday (every weekday has hours in these tests). */
+    static LocalDate bookableDay() {
+        LocalDate day = LocalDate.now(BERLIN).plusDays(10);
+        while (de.digitalcheck.portal.shared.time.NrwHolidays.isHoliday(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    static String at(LocalDate day, int hour, int minute) {
+        return day.atTime(hour, 0).plusMinutes(minute).atZone(BERLIN).toOffsetDateTime().format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    String body(Setup s, String start, String coachId, String email) {
+        return "{\"agencyId\":\"" + s.agencyId() + "\",\"typeId\":\"" + s.typeId() + "\",\"start\":\"" + start + "\","
+            + (coachId == null ? "" : "\"coachId\":\"" + coachId + "\",")
+            + "\"company\":{\"name\":\"Race GmbH\",\"postalCode\":\"44135\"},"
+            + "\"contact\":{\"name\":\"Rita Race\",\"email\":\"" + email + "\"},\"language\":\"de\"}";
+    }
+
+    /** The request in English: its problems are answered in English. */
+    static String english(String body) {
+        return body.replace("\"language\":\"de\"", "\"language\":\"en\"");
+    }
+
+    long bookingsOf(Setup s) {
+        return ((Number) db().value("SELECT COUNT(*) FROM booking WHERE agency_id = ?", s.agencyId())).longValue();
+    }
+
+    /** Pairs of confirmed bookings of one coach whose times (with buffers) overlap: must be none. */
+    long doubleBookings(Setup s) {
+        return ((Number) db().value("SELECT COUNT(*) FROM booking a JOIN booking b ON a.coach_id = b.coach_id AND a.id < b.id"
+            + " WHERE a.agency_id = ? AND a.status = 'CONFIRMED' AND b.status = 'CONFIRMED'"
+            + " AND a.start_at < b.blocked_until AND b.start_at < a.blocked_until", s.agencyId())).longValue();
+    }
+
+    record Race(int requests, int wins, int conflicts, int other, List<HttpResponse<String>> answers) {
+    }
+
+    Race race(List<String> bodies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (String body : bodies) {
+                Http http = http();
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return http.postJson("/api/v1/bookings", body);
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : futures) {
+                answers.add(f.get());
+            }
+            int wins = (int) answers.stream().filter(a -> a.statusCode() == 201).count();
+            int conflicts = (int) answers.stream().filter(a -> a.statusCode() == 409).count();
+            return new Race(answers.size(), wins, conflicts, answers.size() - wins - conflicts, answers);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Overlapping times of one coach (10:00, 10:30, 11:00, 60 minutes, 15-minute buffers): exactly one wins. */
+    @Test
+    void racingRequestsForOverlappingTimesOfOneCoachBookItOnce() throws Exception {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            bodies.add(body(s, at(day, 10, 30 * (i % 3)), s.coachIds().get(0), "race" + i + "@example.org"));
+        }
+        Race race = race(bodies);
+        System.out.printf("RACE one coach (%s): requests=%d wins=%d 409s=%d other=%d double bookings=%d%n",
+            getClass().getSimpleName(), race.requests(), race.wins(), race.conflicts(), race.other(), doubleBookings(s));
+        assertThat(race.wins()).isEqualTo(1);
+        assertThat(race.conflicts()).isEqualTo(RACERS - 1);
+        assertThat(bookingsOf(s)).isEqualTo(1);
+        assertThat(doubleBookings(s)).isZero();
+        HttpResponse<String> refused = race.answers().stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow();
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        Map<String, Object> problem = http().map(refused);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> free = (List<Map<String, Object>>) problem.get("freeSlots");
+        assertThat(free).isNotEmpty();
+        // the fresh list leaves out what was just booked, with its buffers (60 minutes + 15 on each side)
+        Instant won = instant((String) http().map(race.answers().stream().filter(a -> a.statusCode() == 201)
+            .findFirst().orElseThrow()).get("start"));
+        assertThat(free).noneMatch(f -> {
+            Instant start = instant((String) f.get("start"));
+            return start.isAfter(won.minusSeconds(90 * 60)) && start.isBefore(won.plusSeconds(90 * 60));
+        });
+        assertThat(free).anyMatch(f -> instant((String) f.get("start")).equals(won.plusSeconds(90 * 60)));
+    }
+
+    /** Three coaches, two blocked that day: "any coach" requests for one time all race for the one who is free. */
+    @Test
+    void anyCoachWithOnlyOneFreeIsBookedOnce() throws Exception {
+        Setup s = agencyWithCoaches(3, 0);
+        LocalDate day = bookableDay();
+        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, "08:00-18:00");
+        }
+        for (String blocked : s.coachIds().subList(0, 2)) {
+            calendars.update(blocked, s.agencyId(), new Calendars.CalendarInput(weekly, day.toString(), "", "15", "15",
+                "0", "60", "0", "30"), List.of());
+        }
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            bodies.add(body(s, at(day, 14, 0), null, "any" + i + "@example.org"));
+        }
+        Race race = race(bodies);
+        System.out.printf("RACE any coach, one free (%s): requests=%d wins=%d 409s=%d other=%d double bookings=%d%n",
+            getClass().getSimpleName(), race.requests(), race.wins(), race.conflicts(), race.other(), doubleBookings(s));
+        assertThat(race.wins()).isEqualTo(1);
+        assertThat(race.conflicts()).isEqualTo(RACERS - 1);
+        assertThat(db().value("SELECT coach_id FROM booking WHERE agency_id = ?", s.agencyId()))
+            .isEqualTo(s.coachIds().get(2));
+        assertThat(doubleBookings(s)).isZero();
+    }
+
+    /** With all three free, the same time goes to each coach once, least recently booked first, reason recorded. */
+    @Test
+    void anyCoachSpreadsOverTheFreeCoachesLeastRecentlyBookedFirst() throws Exception {
+        Setup s = agencyWithCoaches(3, 0);
+        LocalDate day = bookableDay();
+        // coach 0 was booked before (another day): the other two come first
+        assertThat(http().postJson("/api/v1/bookings", body(s, at(day.plusDays(1), 9, 0), s.coachIds().get(0),
+            "earlier@example.org")).statusCode()).isEqualTo(201);
+        HttpResponse<String> first = http().postJson("/api/v1/bookings", body(s, at(day, 9, 0), null, "a@example.org"));
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat((Object) ((Map<?, ?>) http().map(first).get("coach")).get("id")).isIn(s.coachIds().get(1), s.coachIds().get(2));
+        assertThat((String) db().value("SELECT assignment FROM booking WHERE contact_email = 'a@example.org' AND agency_id = ?",
+            s.agencyId())).startsWith("any coach: least recently booked of 3 free (never booked)");
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            bodies.add(body(s, at(day, 9, 30), null, "spread" + i + "@example.org"));
+        }
+        Race race = race(bodies);
+        System.out.printf("RACE any coach, three free (%s): requests=%d wins=%d 409s=%d double bookings=%d%n",
+            getClass().getSimpleName(), race.requests(), race.wins(), race.conflicts(), doubleBookings(s));
+        // 09:30 overlaps 09:00 of the coach just booked: the two others take it
+        assertThat(race.wins()).isEqualTo(2);
+        assertThat(race.conflicts()).isEqualTo(8);
+        assertThat(doubleBookings(s)).isZero();
+    }
+
+    @Test
+    void theSameIdempotencyKeyBooksOnceAndAnotherBodyWithItIsRefused() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        String key = "key-" + UUID.randomUUID();
+        String body = body(s, at(day, 9, 0), null, "idem@example.org");
+        HttpResponse<String> first = http().postJson("/api/v1/bookings", body, "Idempotency-Key", key);
+        HttpResponse<String> again = http().postJson("/api/v1/bookings", body, "Idempotency-Key", key);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(200);
+        Map<String, Object> a = http().map(first);
+        Map<String, Object> b = http().map(again);
+        assertThat(b).isEqualTo(a);
+        assertThat(bookingsOf(s)).isEqualTo(1);
+        // the token of the answer opens the booking
+        assertThat(http().get("/api/v1/bookings/" + a.get("id") + "?token=" + a.get("token")).statusCode()).isEqualTo(200);
+        HttpResponse<String> other = http().postJson("/api/v1/bookings", english(body(s, at(day, 11, 0), null,
+            "idem@example.org")), "Idempotency-Key", key);
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(other.body()).contains("already been used");
+        assertThat(bookingsOf(s)).isEqualTo(1);
+    }
+
+    @Test
+    void badInputGetsAClear4xxInTheCallersLanguageAndStoresNothing() {
+        Setup s = agencyWithCoaches(2, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        String coach = s.coachIds().get(0);
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach, "x@example.org").replace(s.agencyId(),
+            "no-such-agency"), "Accept-Language", "en").statusCode()).isEqualTo(404);
+        HttpResponse<String> unknownType = http.postJson("/api/v1/bookings",
+            body(s, at(day, 9, 0), coach, "x@example.org").replace(s.typeId(), UUID.randomUUID().toString()));
+        assertThat(unknownType.statusCode()).isEqualTo(404);
+        assertThat(unknownType.body()).contains("Terminart");
+        HttpResponse<String> malformed = http.postJson("/api/v1/bookings",
+            body(s, "next tuesday", coach, "x@example.org"), "Accept-Language", "en");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("ISO 8601");
+        HttpResponse<String> past = http.postJson("/api/v1/bookings",
+            english(body(s, at(LocalDate.now(BERLIN).minusDays(3), 9, 0), coach, "x@example.org")));
+        assertThat(past.statusCode()).isEqualTo(422);
+        assertThat(past.body()).contains("lies in the past");
+        HttpResponse<String> far = http.postJson("/api/v1/bookings",
+            body(s, at(LocalDate.now(BERLIN).plusDays(90), 9, 0), coach, "x@example.org"));
+        assertThat(far.statusCode()).isEqualTo(422);
+        assertThat(far.body()).contains("im Voraus");
+        HttpResponse<String> offGrid = http.postJson("/api/v1/bookings", body(s, at(day, 9, 10), coach, "x@example.org"));
+        assertThat(offGrid.statusCode()).isEqualTo(422);
+        HttpResponse<String> badContact = http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach, "not-an-email"));
+        assertThat(badContact.statusCode()).isEqualTo(422);
+        assertThat(badContact.body()).contains("contact.email");
+        // a coach of the agency who does not offer the type
+        AppointmentType onlyFirst = calendars.saveType(s.agencyId(), null, new Calendars.TypeInput("Nur A", "Only A",
+            "30", "PHONE", "0", List.of(s.coachIds().get(0)), true), List.of());
+        HttpResponse<String> notOffered = http.postJson("/api/v1/bookings", english(body(s, at(day, 9, 0),
+            s.coachIds().get(1), "x@example.org").replace(s.typeId(), onlyFirst.id())));
+        assertThat(notOffered.statusCode()).isEqualTo(422);
+        assertThat(notOffered.body()).contains("does not offer");
+        assertThat(http.postJson("/api/v1/bookings", "{not json").statusCode()).isEqualTo(400);
+        assertThat(bookingsOf(s)).isZero();
+        // a slot that is not free
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach, "x@example.org")).statusCode())
+            .isEqualTo(201);
+        HttpResponse<String> taken = http.postJson("/api/v1/bookings", english(body(s, at(day, 9, 30), coach,
+            "y@example.org")));
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(taken.body()).contains("no longer free");
+        assertThat(bookingsOf(s)).isEqualTo(1);
+    }
+
+    @Test
+    void typesAndSlotsAsTheApiDescribesThem() {
+        Setup s = agencyWithCoaches(2, 2);
+        LocalDate day = bookableDay();
+        Http http = http();
+        List<Object> types = http.list(http.get("/api/v1/appointment-types?agency=" + s.agencyId() + "&lang=en"));
+        assertThat(types).hasSize(1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> type = (Map<String, Object>) types.get(0);
+        assertThat(type).containsEntry("name", "First talk").containsEntry("durationMinutes", 60)
+            .containsEntry("mode", "VIDEO");
+        assertThat(http.get("/api/v1/appointment-types?agency=nope").statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/v1/appointment-types").statusCode()).isEqualTo(400);
+        String slotsPath = "/api/v1/slots?agency=" + s.agencyId() + "&type=" + s.typeId() + "&from=" + day + "&to=" + day;
+        Map<String, Object> slots = http.map(http.get(slotsPath + "&coach=" + s.coachIds().get(0)));
+        assertThat(slots).containsEntry("timeZone", "Europe/Berlin");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> list = (List<Map<String, Object>>) slots.get("slots");
+        // 08:00 to 17:00 every 30 minutes
+        assertThat(list).hasSize(19);
+        assertThat(list.get(0)).containsEntry("start", at(day, 8, 0)).containsEntry("end", at(day, 9, 0))
+            .containsEntry("coachId", s.coachIds().get(0)).containsEntry("mode", "VIDEO");
+        assertThat(OffsetDateTime.parse((String) list.get(0).get("start")).toInstant())
+            .isEqualTo(day.atTime(8, 0).atZone(BERLIN).toInstant());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> both = (List<Map<String, Object>>) http.map(http.get(slotsPath)).get("slots");
+        assertThat(both).hasSize(38);
+        // daily limit 2: after two bookings the coach offers nothing more that day
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(day, 8, 0), s.coachIds().get(0), "d1@example.org"))
+            .statusCode()).isEqualTo(201);
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(day, 15, 0), s.coachIds().get(0), "d2@example.org"))
+            .statusCode()).isEqualTo(201);
+        assertThat((List<?>) http.map(http.get(slotsPath + "&coach=" + s.coachIds().get(0))).get("slots")).isEmpty();
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(day, 12, 0), s.coachIds().get(0), "d3@example.org"))
+            .statusCode()).isEqualTo(409);
+        assertThat(http.get(slotsPath.replace("&to=" + day, "&to=" + day.plusDays(100))).statusCode()).isEqualTo(422);
+        assertThat(http.get(slotsPath.replace("&from=" + day, "&from=tomorrow")).statusCode()).isEqualTo(400);
+        assertThat(http.get(slotsPath + "&coach=" + UUID.randomUUID()).statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void rescheduleKeepsIdAndCoachAndCancelFreesTheTime() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        Map<String, Object> a = http.map(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), null, "r1@example.org")));
+        Map<String, Object> b = http.map(http.postJson("/api/v1/bookings", body(s, at(day, 13, 0), null, "r2@example.org")));
+        String id = (String) a.get("id");
+        String token = (String) a.get("token");
+        HttpResponse<String> moved = http.postJson("/api/v1/bookings/" + id + "/reschedule",
+            "{\"token\":\"" + token + "\",\"start\":\"" + at(day, 10, 30) + "\"}");
+        assertThat(moved.statusCode()).isEqualTo(200);
+        assertThat(http.map(moved)).containsEntry("id", id).containsEntry("start", at(day, 10, 30))
+            .containsEntry("coach", a.get("coach"));
+        HttpResponse<String> clash = http.postJson("/api/v1/bookings/" + id + "/reschedule",
+            "{\"token\":\"" + token + "\",\"start\":\"" + at(day, 13, 30) + "\"}");
+        assertThat(clash.statusCode()).isEqualTo(409);
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + b.get("token")
+            + "\",\"start\":\"" + at(day, 15, 0) + "\"}").statusCode()).isEqualTo(404);
+        assertThat(http.postJson("/api/v1/bookings/" + b.get("id") + "/cancel", "{\"token\":\"" + b.get("token")
+            + "\",\"reason\":\"verhindert\"}").statusCode()).isEqualTo(200);
+        assertThat(db().value("SELECT status FROM booking WHERE id = ?", b.get("id"))).isEqualTo("CANCELLED");
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/reschedule",
+            "{\"token\":\"" + token + "\",\"start\":\"" + at(day, 13, 30) + "\"}").statusCode()).isEqualTo(200);
+        assertThat(http.get("/api/v1/bookings/" + id + "?token=wrong").statusCode()).isEqualTo(404);
+        assertThat(bookingsOf(s)).isEqualTo(2);
+        assertThat(doubleBookings(s)).isZero();
+    }
+
+    /** The event the leads module will listen to carries the contact and the consent. */
+    @Test
+    void aBookingWithConsentStoresItAndAnnouncesIt() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        String body = body(s, at(day, 9, 0), null, "consent@example.org").replace("\"language\":\"de\"",
+            "\"language\":\"en\",\"consent\":{\"shareWithAgency\":true}");
+        HttpResponse<String> made = http().postJson("/api/v1/bookings", body);
+        assertThat(made.statusCode()).isEqualTo(201);
+        Map<String, Object> row = db().rows("SELECT * FROM booking WHERE agency_id = ?", s.agencyId()).get(0);
+        assertThat(row).containsEntry("consent_text_version", Bookings.CONSENT_TEXT_VERSION)
+            .containsEntry("consent_language", "en").containsEntry("language", "en");
+        assertThat(row.get("consent_at")).isNotNull();
+        assertThat(row.get("token_hash")).isNotEqualTo(http().map(made).get("token"));
+        assertThat(BookingEvents.seen).anyMatch(e -> e.bookingId().equals(row.get("id")) && e.consentShare()
+            && e.contactEmail().equals("consent@example.org") && e.agencyId().equals(s.agencyId()));
+        HttpResponse<String> without = http().postJson("/api/v1/bookings", body(s, at(day, 13, 0), null, "no@example.org"));
+        String id = (String) http().map(without).get("id");
+        assertThat(db().value("SELECT consent_at FROM booking WHERE id = ?", id)).isNull();
+        assertThat(BookingEvents.seen).anyMatch(e -> e.bookingId().equals(id) && !e.consentShare());
+    }
+
+    static Instant instant(String offsetTime) {
+        return OffsetDateTime.parse(offsetTime).toInstant();
+    }
+}

@@ -1,0 +1,231 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SmtpServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The confirmation of a booking through a real SMTP server (and the booking contract run once more with it): the company (in its language) and the coach each get a
+ * mail with a {@code text/calendar; method=REQUEST} invitation; the invitation parsed back with ical4j.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BookingMailIntegrationTest extends BookingContract implements TestPropertyProvider {
+
+    final SmtpServer smtp = new SmtpServer();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return smtp.portalProperties();
+    }
+
+    @Test
+    void aBookingSendsTheInvitationToTheCompanyAndTheCoach() throws Exception {
+        smtp.purge();
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        String body = english(body(s, at(day, 9, 0), null, "mia@muster.example"));
+        Map<String, Object> made = http.map(http.postJson("/api/v1/bookings", body));
+        String id = (String) made.get("id");
+        MimeMessage[] mails = smtp.awaitMails(2);
+        MimeMessage company = Arrays.stream(mails).filter(m -> recipient(m).equals("mia@muster.example")).findFirst()
+            .orElseThrow();
+        MimeMessage coach = Arrays.stream(mails).filter(m -> recipient(m).startsWith("coach0@")).findFirst().orElseThrow();
+        assertThat(company.getSubject()).startsWith("Your appointment on ");
+        assertThat(coach.getSubject()).startsWith("Neuer Termin am ").contains("Race GmbH");
+        String text = textOf(company);
+        assertThat(text).contains("Rita Race").contains("/termin/buchung/" + id + "?token=" + made.get("token"))
+            .contains("09:00–10:00");
+        BodyPart invitation = calendarPart(company);
+        assertThat(invitation.getContentType()).contains("text/calendar").contains("method=REQUEST");
+        String ics;
+        try (InputStream in = invitation.getInputStream()) {
+            ics = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(ics).contains("DTSTART;TZID=Europe/Berlin:" + day.toString().replace("-", "") + "T090000");
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
+        VEvent event = (VEvent) calendar.getComponent("VEVENT").orElseThrow();
+        assertThat(event.getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
+        assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("0");
+        assertThat(event.getProperty("ORGANIZER").orElseThrow().getValue()).isEqualTo("mailto:kontakt@bt.example.org");
+        assertThat(event.getProperties("ATTENDEE").stream().map(p -> p.getValue()).toList())
+            .containsExactlyInAnyOrder("mailto:mia@muster.example", "mailto:" + recipient(coach));
+        assertThat(event.getProperty("LOCATION").orElseThrow().getValue()).startsWith("By video");
+        assertThat(calendar.getComponent("VTIMEZONE").map(c -> ((VTimeZone) c).getTimeZoneId().getValue()))
+            .contains("Europe/Berlin");
+        BodyPart coachInvitation = calendarPart(coach);
+        try (InputStream in = coachInvitation.getInputStream()) {
+            String coachIcs = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(new CalendarBuilder().build(new StringReader(coachIcs)).getComponent("VEVENT").orElseThrow()
+                .getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
+        }
+    }
+
+    /** Moved: the same UID, SEQUENCE 1, METHOD:REQUEST; cancelled: METHOD:CANCEL, SEQUENCE 2; cancelled again: no mail. */
+    @Test
+    void movingAndCancellingSendTheSameAppointmentWithARisingSequence() throws Exception {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        String email = "life-" + s.agencyId() + "@example.org";
+        Map<String, Object> made = http.map(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), null, email)));
+        String id = (String) made.get("id");
+        String token = (String) made.get("token");
+        awaitFor(email, 1);
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token + "\",\"start\":\""
+            + at(day, 11, 0) + "\"}").statusCode()).isEqualTo(200);
+        MimeMessage moved = awaitFor(email, 2).get(1);
+        assertThat(moved.getSubject()).startsWith("Ihr Termin ist verschoben auf ");
+        BodyPart movedPart = calendarPart(moved);
+        assertThat(movedPart.getContentType()).contains("method=REQUEST");
+        VEvent movedEvent = event(movedPart, "REQUEST");
+        assertThat(movedEvent.getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
+        assertThat(movedEvent.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
+        assertThat(movedEvent.getProperty("DTSTART").orElseThrow().getValue())
+            .isEqualTo(day.toString().replace("-", "") + "T110000");
+        // a move to a taken or refused time sends nothing
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token + "\",\"start\":\""
+            + at(day, 11, 10) + "\"}").statusCode()).isEqualTo(422);
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\"}").statusCode())
+            .isEqualTo(200);
+        MimeMessage cancelled = awaitFor(email, 3).get(2);
+        assertThat(cancelled.getSubject()).contains("abgesagt");
+        BodyPart cancelPart = calendarPart(cancelled);
+        assertThat(cancelPart.getContentType()).contains("text/calendar").contains("method=CANCEL");
+        VEvent cancelEvent = event(cancelPart, "CANCEL");
+        assertThat(cancelEvent.getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
+        assertThat(cancelEvent.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("2");
+        assertThat(cancelEvent.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\"}").statusCode())
+            .isEqualTo(200);
+        Thread.sleep(2000);
+        assertThat(mailsTo(email)).hasSize(3);
+        writeExamples(mailsTo(email));
+        assertThat(Arrays.stream(smtp.received()).filter(m -> recipient(m).equals("coach0@" + s.agencyId()
+            + ".example.org")).count()).isEqualTo(3);
+    }
+
+    /**
+     * With {@code -Dbooking.examples=docs/examples} the company's three mails of one booking's life (confirmed,
+     * moved, cancelled) and their invitations are written there (see docs/examples/README.md).
+     */
+    private static void writeExamples(List<MimeMessage> mails) throws Exception {
+        String dir = System.getProperty("booking.examples");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        java.nio.file.Path target = java.nio.file.Path.of(dir);
+        java.nio.file.Files.createDirectories(target);
+        String[] names = {"1-confirmed", "2-moved", "3-cancelled"};
+        for (int i = 0; i < names.length; i++) {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(target.resolve("booking-" + names[i]
+                + ".eml"))) {
+                mails.get(i).writeTo(out);
+            }
+            try (InputStream in = calendarPart(mails.get(i)).getInputStream()) {
+                java.nio.file.Files.write(target.resolve("booking-" + names[i] + ".ics"), in.readAllBytes());
+            }
+        }
+    }
+
+    private List<MimeMessage> mailsTo(String email) {
+        return Arrays.stream(smtp.received()).filter(m -> recipient(m).equals(email)).toList();
+    }
+
+    private List<MimeMessage> awaitFor(String email, int count) throws InterruptedException {
+        long until = System.currentTimeMillis() + 10_000;
+        while (mailsTo(email).size() < count && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(mailsTo(email)).hasSize(count);
+        return mailsTo(email);
+    }
+
+    private static VEvent event(BodyPart part, String method) throws Exception {
+        try (InputStream in = part.getInputStream()) {
+            Calendar calendar = new CalendarBuilder().build(new StringReader(new String(in.readAllBytes(),
+                StandardCharsets.UTF_8)));
+            assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
+            return (VEvent) calendar.getComponent("VEVENT").orElseThrow();
+        }
+    }
+
+    @Test
+    void aRefusedBookingSendsNothing() throws Exception {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), null, "first@example.org")).statusCode())
+            .isEqualTo(201);
+        smtp.awaitMails(smtp.received().length);
+        Thread.sleep(1500);
+        smtp.purge();
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(day, 9, 30), null, "late@example.org")).statusCode())
+            .isEqualTo(409);
+        Thread.sleep(1500);
+        assertThat(smtp.received()).noneMatch(m -> recipient(m).equals("late@example.org"));
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String textOf(MimeMessage m) throws Exception {
+        Multipart multipart = (Multipart) m.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+            if (part.getContent() instanceof Multipart inner) {
+                for (int j = 0; j < inner.getCount(); j++) {
+                    if (inner.getBodyPart(j).isMimeType("text/plain")) {
+                        return (String) inner.getBodyPart(j).getContent();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no text part");
+    }
+
+    private static BodyPart calendarPart(MimeMessage m) throws Exception {
+        Multipart multipart = (Multipart) m.getContent();
+        List<BodyPart> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            parts.add(multipart.getBodyPart(i));
+        }
+        return parts.stream().filter(p -> {
+            try {
+                return p.isMimeType("text/calendar");
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow(() -> new AssertionError("no text/calendar part"));
+    }
+}

@@ -1,0 +1,142 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.PdfText;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The booking pages without JavaScript: the demo agency's types, a week of free times, the contact step (errors: 422,
+ * nothing stored; the consent unticked), the confirmation under the private link, cancelling; from a check's result:
+ * the link, the prefilled details, the booking carrying the check, and the report's cover showing the appointment.
+ */
+@MicronautTest(transactional = false)
+class BookingPagesIntegrationTest {
+
+    private static final Pattern TIME_LINK = Pattern.compile("href=\"([^\"]*start=[^\"]+)\"");
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    Questionnaires questionnaires;
+
+    static String unescape(String href) {
+        return href.replace("&amp;", "&");
+    }
+
+    /** The first free time of the first type at the given flow's address: the contact step's address. */
+    String firstTime(Http http, String base) {
+        String types = http.get(base).body();
+        Matcher type = Pattern.compile("name=\"type\" id=\"type-([^\"]+)\"").matcher(types);
+        assertThat(type.find()).isTrue();
+        String times = http.get(base + "?type=" + type.group(1)).body();
+        Matcher time = TIME_LINK.matcher(times);
+        if (!time.find()) { // nothing free this week (e.g. late on a Friday): the next week
+            Matcher next = Pattern.compile("href=\"([^\"]*woche=[^\"]+)\"[^>]*>[^<]*(Nächste|Next)").matcher(times);
+            assertThat(next.find()).isTrue();
+            time = TIME_LINK.matcher(http.get(unescape(next.group(1))).body());
+            assertThat(time.find()).isTrue();
+        }
+        return unescape(time.group(1));
+    }
+
+    static Map<String, String> hiddenFields(String page) {
+        Map<String, String> fields = new HashMap<>();
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"(type|coach|start|key)\" value=\"([^\"]*)\"").matcher(page);
+        while (m.find()) {
+            fields.put(m.group(1), m.group(2));
+        }
+        return fields;
+    }
+
+    @Test
+    void aCompanyBooksAtTheAgencysAddressWithoutJavaScript() {
+        Http http = new Http(server, json);
+        Database db = new Database(dataSource);
+        HttpResponse<String> first = http.get("/termin/en-agentur");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("Erstgespräch (Video)", "Besuch im Unternehmen").doesNotContain("error-summary");
+        assertThat(http.get("/termin/no-such-agency").statusCode()).isEqualTo(404);
+        String contactStep = firstTime(http, "/termin/en-agentur");
+        String page = http.get(contactStep).body();
+        assertThat(page).contains("name=\"consent\"").doesNotContain("error-summary");
+        assertThat(page).doesNotContainPattern("id=\"booking-consent\"[^>]*checked");
+        Map<String, String> form = hiddenFields(page);
+        assertThat(form).containsKeys("type", "coach", "start", "key");
+        long before = ((Number) db.value("SELECT COUNT(*) FROM booking")).longValue();
+
+        HttpResponse<String> invalid = http.postForm("/termin/en-agentur", form);
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("id=\"error-summary\"", "Bitte füllen Sie dieses Feld aus.");
+        assertThat(((Number) db.value("SELECT COUNT(*) FROM booking")).longValue()).isEqualTo(before);
+
+        Map<String, String> filled = new HashMap<>(form);
+        filled.putAll(Map.of("companyName", "Witten Werkzeug GmbH", "postalCode", "58452", "contactName", "Wanda Witt",
+            "contactEmail", "wanda@witten.example"));
+        HttpResponse<String> booked = http.postForm("/termin/en-agentur", filled);
+        assertThat(booked.statusCode()).isEqualTo(303);
+        String location = booked.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("/termin/buchung/");
+        Map<String, Object> row = db.rows("SELECT * FROM booking WHERE contact_email = 'wanda@witten.example'").get(0);
+        assertThat(row.get("consent_share")).isEqualTo(false);
+        assertThat(row.get("assessment_id")).isNull();
+        // the same form again (a double click): the same booking
+        assertThat(http.postForm("/termin/en-agentur", filled).headers().firstValue("Location")).contains(location);
+        assertThat(((Number) db.value("SELECT COUNT(*) FROM booking")).longValue()).isEqualTo(before + 1);
+
+        String confirmation = http.get(location).body();
+        assertThat(confirmation).contains("Ihr Termin ist gebucht", "Carla Coach", " Uhr");
+        assertThat(http.get(location.replaceAll("token=.*", "token=wrong")).statusCode()).isEqualTo(404);
+        String token = location.substring(location.indexOf("token=") + 6);
+        String id = location.substring("/termin/buchung/".length(), location.indexOf('?'));
+        HttpResponse<String> cancelled = http.postForm("/termin/buchung/" + id + "/absagen", Map.of("token",
+            java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(cancelled.statusCode()).isEqualTo(303);
+        assertThat(http.get(location).body()).contains("Termin abgesagt");
+        assertThat(db.value("SELECT status FROM booking WHERE id = ?", id)).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void fromTheCheckTheBookingCarriesItAndTheReportShowsIt() {
+        Http http = new Http(server, json);
+        Database db = new Database(dataSource);
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Ennepe Elektro GmbH")
+            .at("58452").contact("Egon Elektro", "egon@ennepe.example").submit(http);
+        String result = http.get(check.resultPath()).body();
+        String base = "/check/" + check.token() + "/termin";
+        assertThat(result).contains("href=\"" + base + "\"", "Termin mit einem Innovationscoach vereinbaren");
+        String page = http.get(firstTime(http, base)).body();
+        assertThat(page).contains("value=\"Ennepe Elektro GmbH\"", "value=\"egon@ennepe.example\"");
+        Map<String, String> form = new HashMap<>(hiddenFields(page));
+        form.putAll(Map.of("companyName", "Ennepe Elektro GmbH", "postalCode", "58452", "contactName", "Egon Elektro",
+            "contactEmail", "egon@ennepe.example", "consent", "on"));
+        HttpResponse<String> booked = http.postForm(base, form);
+        assertThat(booked.statusCode()).isEqualTo(303);
+        Map<String, Object> row = db.rows("SELECT * FROM booking WHERE contact_email = 'egon@ennepe.example'").get(0);
+        assertThat(row.get("assessment_id")).isEqualTo(check.id());
+        assertThat(row.get("consent_share")).isEqualTo(true);
+        assertThat(row.get("consent_text_version")).isEqualTo(Bookings.CONSENT_TEXT_VERSION);
+        String pdf = PdfText.of(http.getBytes("/check/" + check.token() + "/report.pdf").body());
+        assertThat(pdf).contains("Carla Coach");
+        assertThat(http.get("/check/not-a-valid-token-at-all/termin").statusCode()).isIn(404, 410);
+    }
+}

@@ -1,0 +1,107 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SignedInTests;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The coach workspace's calendar and week view; agency staff manage their coaches' calendars and their appointment
+ * types, and find another agency's coach or type not at all (404).
+ */
+@MicronautTest(transactional = false)
+class CalendarWorkspaceIntegrationTest extends SignedInTests {
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+    @Inject
+    Bookings bookings;
+
+    static Map<String, String> calendarForm(String monday) {
+        Map<String, String> form = new HashMap<>(Map.of("monday", monday, "tuesday", "09:00-12:00", "overrides",
+            "2026-12-24\n2026-12-27 10:00-12:00", "absences", "2027-07-01..2027-07-14", "bufferBefore", "10",
+            "bufferAfter", "10", "minNoticeHours", "24", "windowDays", "60", "maxPerDay", "3"));
+        form.put("slotInterval", "30");
+        return form;
+    }
+
+    @Test
+    void aCoachEditsTheirOwnCalendarAndSeesTheirWeek() {
+        Http coach = as("cal-en-coach", "coach@en-agentur.example.org");
+        String id = accounts.byEmail("coach@en-agentur.example.org").orElseThrow().id();
+        HttpResponse<String> page = coach.get("/coach/kalender");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Montag", "09:00-12:00, 13:00-17:00").doesNotContain("error-summary");
+        HttpResponse<String> invalid = coach.postForm("/coach/kalender", calendarForm("9 bis 12"));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("error-summary", "value=\"9 bis 12\"");
+        assertThat(calendars.settings(id).bufferBefore()).isEqualTo(15);
+        HttpResponse<String> saved = coach.postForm("/coach/kalender", calendarForm("08:00-10:00, 14:00-16:00"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        CalendarSettings settings = calendars.settings(id);
+        assertThat(settings.weekly().get(DayOfWeek.MONDAY)).hasSize(2);
+        assertThat(settings.weekly()).doesNotContainKey(DayOfWeek.WEDNESDAY);
+        assertThat(settings.overrides().get(java.time.LocalDate.of(2026, 12, 24))).isEmpty();
+        assertThat(settings.bufferBefore()).isEqualTo(10);
+        assertThat(settings.minNotice()).isEqualTo(24 * 60);
+        HttpResponse<String> week = coach.get("/coach/termine?woche=2026-12-07");
+        assertThat(week.statusCode()).isEqualTo(200);
+        assertThat(week.body()).contains("Woche vom Montag, 7. Dezember 2026 bis Sonntag, 13. Dezember 2026",
+            "woche=2026-11-30", "woche=2026-12-14");
+        // restore the demo hours for the other tests
+        calendars.update(id, null, new Calendars.CalendarInput(Map.of(DayOfWeek.MONDAY, "09:00-12:00, 13:00-17:00",
+            DayOfWeek.TUESDAY, "09:00-12:00, 13:00-17:00", DayOfWeek.WEDNESDAY, "09:00-12:00, 13:00-17:00",
+            DayOfWeek.THURSDAY, "09:00-12:00, 13:00-17:00", DayOfWeek.FRIDAY, "09:00-12:00, 13:00-15:00"), "", "", "15",
+            "15", "12", "56", "4", "30"), List.of());
+    }
+
+    @Test
+    void staffManageTheirAgencysTypesAndCoachesButNotAnotherAgencys() {
+        Http staff = as("cal-en-staff", "staff@en-agentur.example.org");
+        String enCoach = accounts.byEmail("coach@en-agentur.example.org").orElseThrow().id();
+        String doCoach = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
+        HttpResponse<String> types = staff.get("/agentur/terminarten");
+        assertThat(types.statusCode()).isEqualTo(200);
+        assertThat(types.body()).contains("Erstgespräch (Video)", "Carla Coach").doesNotContain("Dominik Coach");
+        assertThat(staff.get("/agentur/coaches/" + enCoach + "/kalender").statusCode()).isEqualTo(200);
+        assertThat(staff.get("/agentur/coaches/" + enCoach + "/termine").statusCode()).isEqualTo(200);
+        assertThat(staff.get("/agentur/coaches/" + doCoach + "/kalender").statusCode()).isEqualTo(404);
+        assertThat(staff.get("/agentur/coaches/" + doCoach + "/termine").statusCode()).isEqualTo(404);
+        int before = calendars.settings(doCoach).bufferBefore();
+        assertThat(staff.postForm("/agentur/coaches/" + doCoach + "/kalender", calendarForm("08:00-10:00")).statusCode())
+            .isEqualTo(404);
+        assertThat(calendars.settings(doCoach).bufferBefore()).isEqualTo(before);
+        String dortmundType = calendars.typesOf("wf-dortmund").get(0).id();
+        assertThat(staff.get("/agentur/terminarten/" + dortmundType).statusCode()).isEqualTo(404);
+        assertThat(staff.postForm("/agentur/terminarten/" + dortmundType, Map.of("nameDe", "Gekapert", "nameEn", "Hijacked",
+            "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0", "active", "on")).statusCode()).isEqualTo(404);
+        assertThat(calendars.typesOf("wf-dortmund").get(0).nameDe()).isNotEqualTo("Gekapert");
+
+        HttpResponse<String> invalid = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "", "nameEn", "Phone",
+            "durationMinutes", "0", "mode", "FAX", "travelBufferMinutes", "0"));
+        assertThat(invalid.statusCode()).isEqualTo(422);
+        assertThat(invalid.body()).contains("error-summary");
+        HttpResponse<String> added = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Telefonat",
+            "nameEn", "Phone call", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",
+            "coachIds", List.of(enCoach), "active", "on"));
+        assertThat(added.statusCode()).isEqualTo(303);
+        assertThat(bookings.typesOf("en-agentur")).anyMatch(t -> t.nameEn().equals("Phone call") && t.coachIds().equals(List.of(enCoach)));
+        // another agency's coach cannot be made to offer a type
+        HttpResponse<String> foreign = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Fremd",
+            "nameEn", "Foreign", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",
+            "coachIds", List.of(doCoach), "active", "on"));
+        assertThat(foreign.statusCode()).isEqualTo(422);
+    }
+}

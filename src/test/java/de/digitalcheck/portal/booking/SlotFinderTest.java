@@ -1,0 +1,219 @@
+package de.digitalcheck.portal.booking;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The slot finder: hours, overrides, absences, holidays, buffers, bookings, notice, window, daily limit, DST. */
+class SlotFinderTest {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** Monday 7 December 2026, 08:00 in Berlin. */
+    static final Instant MONDAY_MORNING = at("2026-12-07T08:00");
+
+    static Instant at(String local) {
+        return LocalDateTime.parse(local).atZone(BERLIN).toInstant();
+    }
+
+    static TimeRange range(String from, String to) {
+        return new TimeRange(LocalTime.parse(from), LocalTime.parse(to));
+    }
+
+    static CalendarSettings calendar(Map<DayOfWeek, List<TimeRange>> weekly, Map<LocalDate, List<TimeRange>> overrides,
+                                     List<Absence> absences, int before, int after, int notice, int window, int perDay,
+                                     int interval) {
+        return new CalendarSettings(weekly, overrides, absences, before, after, notice, window, perDay, interval);
+    }
+
+    static Map<DayOfWeek, List<TimeRange>> weekdays(TimeRange... ranges) {
+        Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+            DayOfWeek.FRIDAY)) {
+            weekly.put(d, List.of(ranges));
+        }
+        return weekly;
+    }
+
+    static List<String> localStarts(List<SlotFinder.Slot> slots) {
+        return slots.stream().map(s -> s.start().atZone(BERLIN).toLocalDateTime().toString()).toList();
+    }
+
+    static SlotFinder.Booked booked(SlotFinder finder, String localStart) {
+        return finder.booked(at(localStart));
+    }
+
+    @Test
+    void startsEveryIntervalWithinEachRangeAndEndByItsEnd() {
+        SlotFinder finder = new SlotFinder(calendar(weekdays(range("09:00", "12:00"), range("13:00", "14:30")),
+            Map.of(), List.of(), 0, 0, 0, 30, 0, 30), BERLIN, 60, 0);
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        assertThat(localStarts(finder.free(List.of(), monday, monday, MONDAY_MORNING))).containsExactly(
+            "2026-12-07T09:00", "2026-12-07T09:30", "2026-12-07T10:00", "2026-12-07T10:30", "2026-12-07T11:00",
+            "2026-12-07T13:00", "2026-12-07T13:30");
+    }
+
+    @Test
+    void aBookingBlocksItsTimeAndBothSidesBuffers() {
+        SlotFinder finder = new SlotFinder(calendar(weekdays(range("09:00", "13:00")), Map.of(), List.of(), 15, 15, 0,
+            30, 0, 15), BERLIN, 60, 0);
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        List<SlotFinder.Booked> booked = List.of(booked(finder, "2026-12-07T10:30"));
+        List<String> starts = localStarts(finder.free(booked, monday, monday, MONDAY_MORNING));
+        // 10:30–11:30 booked, 15 minutes either side: an hour must end by 10:15 or start at 11:45
+        assertThat(starts).containsExactly("2026-12-07T09:00", "2026-12-07T09:15", "2026-12-07T11:45",
+            "2026-12-07T12:00");
+    }
+
+    @Test
+    void travelBufferOfAVisitKeepsMoreTimeFree() {
+        SlotFinder finder = new SlotFinder(calendar(weekdays(range("08:00", "18:00")), Map.of(), List.of(), 0, 0, 0,
+            30, 0, 60), BERLIN, 120, 30);
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        List<SlotFinder.Booked> booked = List.of(booked(finder, "2026-12-07T12:00")); // 11:30–14:30 blocked
+        assertThat(localStarts(finder.free(booked, monday, monday, at("2026-12-07T07:00")))).containsExactly(
+            "2026-12-07T08:00", "2026-12-07T09:00", "2026-12-07T15:00", "2026-12-07T16:00");
+    }
+
+    @Test
+    void holidaysAbsencesAndBlockedDatesOfferNothingButAnOverrideGivesHours() {
+        LocalDate christmas = LocalDate.of(2026, 12, 25); // Friday, a public holiday
+        LocalDate tuesday = LocalDate.of(2026, 12, 8);
+        LocalDate wednesday = LocalDate.of(2026, 12, 9);
+        LocalDate saturday = LocalDate.of(2026, 12, 12);
+        LocalDate newYear = LocalDate.of(2027, 1, 1);
+        SlotFinder finder = new SlotFinder(calendar(weekdays(range("09:00", "11:00")),
+            Map.of(tuesday, List.of(), saturday, List.of(range("10:00", "11:00")), newYear, List.of(range("10:00", "11:00"))),
+            List.of(new Absence(LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 23))), 0, 0, 0, 60, 0, 60),
+            BERLIN, 60, 0);
+        List<SlotFinder.Slot> slots = finder.free(List.of(), LocalDate.of(2026, 12, 7), LocalDate.of(2027, 1, 4),
+            MONDAY_MORNING);
+        List<LocalDate> days = slots.stream().map(s -> LocalDate.ofInstant(s.start(), BERLIN)).distinct().toList();
+        assertThat(days).doesNotContain(christmas, LocalDate.of(2026, 12, 26), tuesday, LocalDate.of(2026, 12, 21),
+            LocalDate.of(2026, 12, 22), LocalDate.of(2026, 12, 23), LocalDate.of(2026, 12, 13));
+        assertThat(days).contains(LocalDate.of(2026, 12, 7), wednesday, saturday, LocalDate.of(2026, 12, 24), newYear,
+            LocalDate.of(2027, 1, 4));
+        assertThat(localStarts(finder.free(List.of(), saturday, saturday, MONDAY_MORNING)))
+            .containsExactly("2026-12-12T10:00");
+    }
+
+    /** The days daylight saving time begins: 02:00–03:00 does not exist, so nothing starts then. */
+    @ParameterizedTest
+    @CsvSource({"2026-03-29", "2027-03-28"})
+    void springForwardSkipsTheMissingHour(LocalDate day) {
+        SlotFinder finder = new SlotFinder(calendar(Map.of(), Map.of(day, List.of(range("01:00", "04:00"))),
+            List.of(), 0, 0, 0, 30, 0, 30), BERLIN, 30, 0);
+        Instant now = day.minusDays(1).atStartOfDay(BERLIN).toInstant();
+        List<SlotFinder.Slot> slots = finder.free(List.of(), day, day, now);
+        assertThat(localStarts(slots)).containsExactly(day + "T01:00", day + "T01:30", day + "T03:00", day + "T03:30");
+        assertThat(localStarts(slots)).doesNotContain(day + "T02:30");
+        // 01:30 + 30 minutes is 03:00 local: real durations
+        assertThat(slots.get(1).end().atZone(BERLIN).toLocalTime()).isEqualTo(LocalTime.of(3, 0));
+    }
+
+    /** The days it ends: 02:00–03:00 happens twice, and is offered once. */
+    @ParameterizedTest
+    @CsvSource({"2026-10-25", "2027-10-31"})
+    void fallBackOffersTheRepeatedHourOnce(LocalDate day) {
+        SlotFinder finder = new SlotFinder(calendar(Map.of(), Map.of(day, List.of(range("01:00", "04:00"))),
+            List.of(), 0, 0, 0, 30, 0, 30), BERLIN, 30, 0);
+        Instant now = day.minusDays(1).atStartOfDay(BERLIN).toInstant();
+        List<SlotFinder.Slot> slots = finder.free(List.of(), day, day, now);
+        assertThat(localStarts(slots)).containsExactly(day + "T01:00", day + "T01:30", day + "T02:00", day + "T02:30",
+            day + "T03:00", day + "T03:30");
+        assertThat(slots.stream().map(SlotFinder.Slot::start).distinct()).hasSize(6);
+        // 02:00 is the first 02:00 (summer time, UTC+2)
+        assertThat(slots.get(2).start().atZone(BERLIN).getOffset().getTotalSeconds()).isEqualTo(7200);
+        // the last one still ends by 04:00 local (the range's end), one real hour later than on a normal day
+        assertThat(slots.get(5).end().atZone(BERLIN).toLocalTime()).isEqualTo(LocalTime.of(4, 0));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2026-03-29", "2026-10-25", "2027-03-28", "2027-10-31"})
+    void aWeekdayRuleAndAnOverrideLandOnTheirWallClockDayAcrossTheChange(LocalDate sunday) {
+        LocalDate monday = sunday.plusDays(1);
+        SlotFinder finder = new SlotFinder(calendar(Map.of(DayOfWeek.MONDAY, List.of(range("09:00", "10:00"))),
+            Map.of(sunday, List.of(range("09:00", "10:00"))), List.of(), 0, 0, 0, 30, 0, 60), BERLIN, 60, 0);
+        Instant now = sunday.minusDays(2).atStartOfDay(BERLIN).toInstant();
+        List<String> starts = localStarts(finder.free(List.of(), sunday.minusDays(1), monday, now));
+        if (de.digitalcheck.portal.shared.time.NrwHolidays.isHoliday(monday)) {
+            // Easter Monday 2027 (29 March) and All Saints' Day 2027 (1 November): blocked
+            assertThat(starts).containsExactly(sunday + "T09:00");
+        } else {
+            assertThat(starts).containsExactly(sunday + "T09:00", monday + "T09:00");
+        }
+    }
+
+    /** Saturday 10:00 before the change, 24 hours' notice: Sunday 10:00 wall-clock (23 real hours later) is fine. */
+    @Test
+    void noticeIsCountedInWallClockTime() {
+        LocalDate sunday = LocalDate.of(2026, 3, 29);
+        SlotFinder finder = new SlotFinder(calendar(Map.of(), Map.of(sunday, List.of(range("08:00", "12:00"))),
+            List.of(), 0, 0, 24 * 60, 30, 0, 60), BERLIN, 60, 0);
+        Instant now = at("2026-03-28T10:00");
+        assertThat(localStarts(finder.free(List.of(), sunday, sunday, now)))
+            .containsExactly("2026-03-29T10:00", "2026-03-29T11:00");
+        assertThat(finder.verdict(List.of(), at("2026-03-29T09:00"), now)).isEqualTo(SlotFinder.Verdict.TOO_SOON);
+        assertThat(finder.verdict(List.of(), at("2026-03-29T10:00"), now)).isEqualTo(SlotFinder.Verdict.FREE);
+    }
+
+    /** A booking at 00:30 local on Tuesday is 23:30 UTC on Monday: it counts for Tuesday. */
+    @Test
+    void theDailyLimitCountsByTheLocalDate() {
+        SlotFinder finder = new SlotFinder(calendar(weekdays(range("09:00", "12:00")), Map.of(), List.of(), 0, 0, 0,
+            30, 1, 60), BERLIN, 60, 0);
+        List<SlotFinder.Booked> booked = List.of(finder.booked(Instant.parse("2026-12-07T23:30:00Z")));
+        List<SlotFinder.Slot> slots = finder.free(booked, LocalDate.of(2026, 12, 7), LocalDate.of(2026, 12, 8),
+            MONDAY_MORNING);
+        assertThat(localStarts(slots)).containsExactly("2026-12-07T09:00", "2026-12-07T10:00", "2026-12-07T11:00");
+        assertThat(finder.verdict(booked, at("2026-12-08T10:00"), MONDAY_MORNING)).isEqualTo(SlotFinder.Verdict.TAKEN);
+    }
+
+    @Test
+    void theWindowEndsWithItsLastDay() {
+        SlotFinder finder = new SlotFinder(calendar(weekdays(range("09:00", "10:00")), Map.of(), List.of(), 0, 0, 0,
+            3, 0, 60), BERLIN, 60, 0);
+        List<SlotFinder.Slot> slots = finder.free(List.of(), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31),
+            MONDAY_MORNING);
+        assertThat(localStarts(slots)).containsExactly("2026-12-07T09:00", "2026-12-08T09:00", "2026-12-09T09:00",
+            "2026-12-10T09:00");
+        assertThat(finder.verdict(List.of(), at("2026-12-11T09:00"), MONDAY_MORNING))
+            .isEqualTo(SlotFinder.Verdict.OUTSIDE_WINDOW);
+    }
+
+    @Test
+    void verdictsNameWhyATimeCannotBeBooked() {
+        SlotFinder finder = new SlotFinder(calendar(weekdays(range("09:00", "12:00")), Map.of(), List.of(), 10, 10,
+            60, 30, 0, 30), BERLIN, 60, 0);
+        List<SlotFinder.Booked> booked = List.of(booked(finder, "2026-12-08T10:00"));
+        assertThat(finder.verdict(booked, at("2026-12-04T10:00"), MONDAY_MORNING)).isEqualTo(SlotFinder.Verdict.PAST);
+        assertThat(finder.verdict(booked, at("2026-12-07T08:30"), MONDAY_MORNING)).isEqualTo(SlotFinder.Verdict.TOO_SOON);
+        assertThat(finder.verdict(booked, at("2026-12-08T09:10"), MONDAY_MORNING))
+            .isEqualTo(SlotFinder.Verdict.NOT_OFFERED);
+        assertThat(finder.verdict(booked, at("2026-12-08T11:30"), MONDAY_MORNING))
+            .isEqualTo(SlotFinder.Verdict.NOT_OFFERED); // would end after 12:00
+        assertThat(finder.verdict(booked, at("2026-12-08T10:30"), MONDAY_MORNING)).isEqualTo(SlotFinder.Verdict.TAKEN);
+        assertThat(finder.verdict(booked, at("2026-12-08T09:00"), MONDAY_MORNING)).isEqualTo(SlotFinder.Verdict.TAKEN);
+        assertThat(finder.verdict(booked, at("2026-12-09T09:00"), MONDAY_MORNING)).isEqualTo(SlotFinder.Verdict.FREE);
+    }
+
+    @Test
+    void overlappingRangesOfferEachStartOnce() {
+        SlotFinder finder = new SlotFinder(calendar(weekdays(range("09:00", "11:00"), range("10:00", "12:00")),
+            Map.of(), List.of(), 0, 0, 0, 30, 0, 60), BERLIN, 60, 0);
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        assertThat(localStarts(finder.free(List.of(), monday, monday, MONDAY_MORNING)))
+            .containsExactly("2026-12-07T09:00", "2026-12-07T10:00", "2026-12-07T11:00");
+    }
+}
