@@ -104,7 +104,9 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         HttpResponse<String> stale = staff.postForm("/agentur/leads/" + id + "/status",
             Map.of("stage", "REJECTED", "note", "alter Stand", "version", String.valueOf(v)));
         assertThat(stale.statusCode()).isEqualTo(409);
-        assertThat(stale.body()).contains("Jemand anderes hat diese Anfrage inzwischen geändert", "kontaktiert");
+        assertThat(stale.body()).contains("Jemand anderes hat diese Anfrage inzwischen geändert", "kontaktiert")
+            .contains(">alter Stand</textarea>") // the note typed is not lost
+            .contains("name=\"version\" value=\"" + version(id) + "\""); // and can be sent again against the current state
         assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", id)).isEqualTo("CONTACTED");
         assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", id)).isEqualTo(1L);
 

@@ -111,7 +111,8 @@ class AgencyLeadsWorkspace {
             return HttpResponse.seeOther(URI.create(LeadPaths.lead(id) + "#audit-title"));
         } catch (LeadWork.StaleLead e) {
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(LEAD_VIEW, leadModel(user, id, null, Map.of(),
+                // the current state, with what the person typed kept (the form's version is the lead's current one)
+                .body(new ModelAndView<>(LEAD_VIEW, leadModel(user, id, form, Map.of(),
                     messages.get(PortalLocaleResolver.language(request), "leads.action.stale"))));
         } catch (ValidationException e) {
             Language language = PortalLocaleResolver.language(request);
