@@ -19,18 +19,24 @@ public interface DeliveryRows extends CrudRepository<DeliveryRow, String> {
     List<String> findDue(Instant now, int limit);
 
     /**
-     * Claims a due delivery for one attempt until {@code until}: one conditional update, so that of several
-     * dispatchers exactly one makes each attempt. 1 if this call claimed it.
+     * Claims due deliveries for one attempt each until {@code until}, in one statement (one commit for a dispatcher's
+     * whole batch): a conditional update, so that of several dispatchers exactly one makes each attempt; how many this
+     * call claimed. Rows are locked in primary-key order, so two dispatchers claiming overlapping batches wait
+     * for each other instead of deadlocking; the loser finds the rows taken and claims none of them.
      */
     @Query("UPDATE webhook_delivery SET claimed_by = :by, claimed_until = :until, attempts = attempts + 1, "
-        + "first_attempt_at = COALESCE(first_attempt_at, :now) WHERE id = :id AND state = 'PENDING' "
+        + "first_attempt_at = COALESCE(first_attempt_at, :now) WHERE id IN (:ids) AND state = 'PENDING' "
         + "AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until < :now)")
-    int claim(String id, String by, Instant now, Instant until);
+    int claimAll(List<String> ids, String by, Instant now, Instant until);
 
-    /** The attempt succeeded (only if this dispatcher still holds the claim). */
+    /** Of these deliveries, those this dispatcher holds (after {@link #claimAll}). */
+    @Query("SELECT * FROM webhook_delivery WHERE id IN (:ids) AND claimed_by = :by")
+    List<DeliveryRow> claimedOf(List<String> ids, String by);
+
+    /** These attempts, all answered with {@code status}, succeeded (those this dispatcher still holds; one commit). */
     @Query("UPDATE webhook_delivery SET state = 'DELIVERED', delivered_at = :now, last_status = :status, "
-        + "last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id = :id AND claimed_by = :by")
-    int delivered(String id, String by, Instant now, int status);
+        + "last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id IN (:ids) AND claimed_by = :by")
+    int deliveredAll(List<String> ids, String by, Instant now, int status);
 
     /**
      * The attempt failed: try again at {@code next}, or give up ({@code state} FAILED) — unless the delivery was

@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -88,18 +91,23 @@ public class WebhookDispatcher {
         int delivered = 0;
         try {
             for (List<String> due = deliveries.findDue(now(), BATCH); !due.isEmpty(); due = deliveries.findDue(now(), BATCH)) {
-                List<Future<Boolean>> attempts = new ArrayList<>();
-                for (String id : due) {
-                    Instant now = now();
-                    if (deliveries.claim(id, dispatcher, now, now.plus(settings.lease())) == 1) {
-                        attempts.add(senders.submit(() -> sender.attempt(id, dispatcher)));
-                    }
+                Instant now = now();
+                if (deliveries.claimAll(due, dispatcher, now, now.plus(settings.lease())) == 0) {
+                    break; // another dispatcher took them all
                 }
-                if (attempts.isEmpty()) {
-                    break;
+                Map<String, WebhookSender.Target> targets = new HashMap<>();
+                List<Future<Attempt>> attempts = new ArrayList<>();
+                for (DeliveryRow delivery : deliveries.claimedOf(due, dispatcher)) {
+                    WebhookSender.Target target = targets.computeIfAbsent(delivery.agencyId(), sender::target);
+                    attempts.add(senders.submit(() -> new Attempt(delivery.id(), sender.attempt(delivery, target, dispatcher))));
                 }
-                for (Future<Boolean> attempt : attempts) {
-                    delivered += attempt.get() ? 1 : 0;
+                Map<Integer, List<String>> succeeded = new HashMap<>();
+                for (Future<Attempt> attempt : attempts) {
+                    Attempt made = attempt.get();
+                    made.status().ifPresent(s -> succeeded.computeIfAbsent(s, k -> new ArrayList<>()).add(made.id()));
+                }
+                for (Map.Entry<Integer, List<String>> ok : succeeded.entrySet()) {
+                    delivered += deliveries.deliveredAll(ok.getValue(), dispatcher, sender.now(), ok.getKey());
                 }
             }
         } catch (InterruptedException e) {
@@ -108,6 +116,9 @@ public class WebhookDispatcher {
             LOG.warn("Webhook dispatch stopped, the next run goes on: {}", e.toString());
         }
         return delivered;
+    }
+
+    private record Attempt(String id, OptionalInt status) {
     }
 
     /** Waits until the wake-ups asked for so far have run (tests). */

@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -66,22 +67,29 @@ class WebhookSender {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Makes the attempt this dispatcher claimed; whether it delivered. */
-    boolean attempt(String id, String dispatcher) {
-        Optional<DeliveryRow> found = deliveries.findById(id);
-        if (found.isEmpty()) {
-            return false;
-        }
-        DeliveryRow delivery = found.get();
-        Optional<EndpointRow> endpoint = endpoints.findById(delivery.agencyId()).filter(EndpointRow::enabled);
+    /** The agency's endpoint as one batch of attempts uses it: read and its address checked once per batch. */
+    record Target(Optional<EndpointRow> endpoint, Optional<String> refusal) {
+    }
+
+    /** The endpoint of this agency, if enabled, with the reason its address is refused now, if it is. */
+    Target target(String agencyId) {
+        Optional<EndpointRow> endpoint = endpoints.findById(agencyId).filter(EndpointRow::enabled);
+        return new Target(endpoint, endpoint.flatMap(e -> addresses.refusal(e.url())));
+    }
+
+    /**
+     * Makes the attempt this dispatcher claimed, to the agency's endpoint as read for the batch. A failure is written
+     * here; a success is not: its 2xx status is returned, and the caller writes the batch's successes at once.
+     */
+    OptionalInt attempt(DeliveryRow delivery, Target target, String dispatcher) {
+        Optional<EndpointRow> endpoint = target.endpoint();
         if (endpoint.isEmpty()) {
             retry(delivery, dispatcher, null, "no enabled endpoint", Optional.empty());
-            return false;
+            return OptionalInt.empty();
         }
-        Optional<String> refusal = addresses.refusal(endpoint.get().url());
-        if (refusal.isPresent()) {
-            retry(delivery, dispatcher, null, "address refused: " + refusal.get(), Optional.empty());
-            return false;
+        if (target.refusal().isPresent()) {
+            retry(delivery, dispatcher, null, "address refused: " + target.refusal().get(), Optional.empty());
+            return OptionalInt.empty();
         }
         long timestamp = clock.instant().getEpochSecond();
         String signature = WebhookSigner.signature(endpoint.get().signingSecrets(clock.instant()), delivery.id(), timestamp,
@@ -99,12 +107,11 @@ class WebhookSender {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
-                deliveries.delivered(id, dispatcher, now(), status);
-                return true;
+                return OptionalInt.of(status);
             }
             if (status == 410) {
                 gone(delivery, dispatcher);
-                return false;
+                return OptionalInt.empty();
             }
             retry(delivery, dispatcher, status, "HTTP " + status, response.headers().firstValue("retry-after"));
         } catch (InterruptedException e) {
@@ -113,7 +120,7 @@ class WebhookSender {
         } catch (java.io.IOException | RuntimeException e) {
             retry(delivery, dispatcher, null, e.getClass().getSimpleName(), Optional.empty());
         }
-        return false;
+        return OptionalInt.empty();
     }
 
     private void gone(DeliveryRow delivery, String dispatcher) {
@@ -171,7 +178,7 @@ class WebhookSender {
         }
     }
 
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }
