@@ -126,7 +126,7 @@ class HelmChartTest {
             .containsEntry("OIDC_CLIENT_SECRET", "digitalcheck-oidc/client-secret")
             .containsEntry("JAVAMAIL_AUTHENTICATION_USERNAME", "digitalcheck-smtp/username")
             .containsEntry("JAVAMAIL_AUTHENTICATION_PASSWORD", "digitalcheck-smtp/password")
-            .containsEntry("WEBHOOK_SIGNING_SECRET", "digitalcheck-webhook/signing-secret");
+            .containsEntry("WEBHOOK_SECRETS_KEY", "digitalcheck-webhook/secrets-key");
         Map<String, String> config = at(kind(docs, "ConfigMap"), "data");
         assertThat(config).containsEntry("PORT", "8080").containsEntry("MANAGEMENT_PORT", "9090")
             .containsEntry("PORTAL_BASE_URL", "https://digitalcheck.example.org").containsEntry("LOG_FORMAT", "json")

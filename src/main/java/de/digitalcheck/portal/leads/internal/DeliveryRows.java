@@ -33,6 +33,14 @@ public interface DeliveryRows extends CrudRepository<DeliveryRow, String> {
     @Query("SELECT * FROM webhook_delivery WHERE id IN (:ids) AND claimed_by = :by")
     List<DeliveryRow> claimedOf(List<String> ids, String by);
 
+    /**
+     * Gives claimed deliveries back without an attempt (this replica cannot open the endpoint's secret): nobody takes
+     * them before {@code until}, then any dispatcher may.
+     */
+    @Query("UPDATE webhook_delivery SET attempts = attempts - 1, claimed_until = :until WHERE id IN (:ids) "
+        + "AND claimed_by = :by")
+    int postpone(List<String> ids, String by, Instant until);
+
     /** These attempts, all answered with {@code status}, succeeded (those this dispatcher still holds; one commit). */
     @Query("UPDATE webhook_delivery SET state = 'DELIVERED', delivered_at = :now, last_status = :status, "
         + "last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id IN (:ids) AND claimed_by = :by")

@@ -8,17 +8,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An agency's webhook endpoint: URL, signing secret(s), and whether it is enabled. */
+/**
+ * An agency's webhook endpoint: URL, signing secret(s) as stored (sealed when a key is configured, see
+ * {@link SecretSealing}), and whether it is enabled.
+ */
 @MappedEntity("webhook_endpoint")
 public record EndpointRow(@Id String agencyId, String url, String secret, @Nullable String previousSecret,
                           @Nullable Instant previousSecretUntil, boolean enabled, @Nullable String disabledReason,
                           Instant updatedAt) {
 
-    /** The secrets that sign now: the current one, and the previous one for a day after a rotation. */
-    List<String> signingSecrets(Instant now) {
-        List<String> secrets = new ArrayList<>(List.of(secret));
+    /**
+     * The secrets that sign now, opened: the current one, and the previous one for a day after a rotation.
+     *
+     * @throws SecretSealing.SealedWithUnknownKey if a configured key cannot open one
+     */
+    List<String> signingSecrets(Instant now, SecretSealing sealing) {
+        List<String> secrets = new ArrayList<>(List.of(sealing.open(secret)));
         if (previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)) {
-            secrets.add(previousSecret);
+            secrets.add(sealing.open(previousSecret));
         }
         return secrets;
     }

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.leads.internal;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -10,4 +11,9 @@ public interface EndpointRows extends CrudRepository<EndpointRow, String> {
 
     @Query("UPDATE webhook_endpoint SET enabled = FALSE, disabled_reason = :reason WHERE agency_id = :agencyId AND enabled = TRUE")
     int disable(String agencyId, String reason);
+
+    /** Stores the secrets sealed anew (key change), unless they were changed meanwhile. */
+    @Query("UPDATE webhook_endpoint SET secret = :secret, previous_secret = :previousSecret WHERE agency_id = :agencyId "
+        + "AND secret = :was")
+    int reseal(String agencyId, String was, String secret, @Nullable String previousSecret);
 }

@@ -97,9 +97,17 @@ public class WebhookDispatcher {
                 }
                 Map<String, WebhookSender.Target> targets = new HashMap<>();
                 List<Future<Attempt>> attempts = new ArrayList<>();
+                List<String> postponed = new ArrayList<>();
                 for (DeliveryRow delivery : deliveries.claimedOf(due, dispatcher)) {
                     WebhookSender.Target target = targets.computeIfAbsent(delivery.agencyId(), sender::target);
-                    attempts.add(senders.submit(() -> new Attempt(delivery.id(), sender.attempt(delivery, target, dispatcher))));
+                    if (target.keyMissing()) {
+                        postponed.add(delivery.id());
+                    } else {
+                        attempts.add(senders.submit(() -> new Attempt(delivery.id(), sender.attempt(delivery, target, dispatcher))));
+                    }
+                }
+                if (!postponed.isEmpty()) {
+                    deliveries.postpone(postponed, dispatcher, now.plus(settings.lease()));
                 }
                 Map<Integer, List<String>> succeeded = new HashMap<>();
                 for (Future<Attempt> attempt : attempts) {

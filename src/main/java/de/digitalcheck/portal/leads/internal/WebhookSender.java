@@ -49,11 +49,12 @@ class WebhookSender {
     private final Messages messages;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final SecretSealing sealing;
     private final HttpClient client;
 
     WebhookSender(DeliveryRows deliveries, EndpointRows endpoints, WebhookAddresses addresses, WebhookSettings settings,
                   MailOutbox mail, Router router, Messages messages, TransactionOperations<Connection> transactions,
-                  Clock clock) {
+                  Clock clock, SecretSealing sealing) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.addresses = addresses;
@@ -63,18 +64,35 @@ class WebhookSender {
         this.messages = messages;
         this.transactions = transactions;
         this.clock = clock;
+        this.sealing = sealing;
         this.client = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** The agency's endpoint as one batch of attempts uses it: read and its address checked once per batch. */
-    record Target(Optional<EndpointRow> endpoint, Optional<String> refusal) {
+    /**
+     * The agency's endpoint as one batch of attempts uses it: read, its address checked and its secrets opened once
+     * per batch; or why it cannot be called now. {@code keyMissing}: this replica cannot open the endpoint's secret
+     * (a key change in progress, a misconfigured replica) — not an attempt; another replica, or this one later, makes it.
+     */
+    record Target(Optional<EndpointRow> endpoint, List<String> secrets, Optional<String> refusal, boolean keyMissing) {
     }
 
-    /** The endpoint of this agency, if enabled, with the reason its address is refused now, if it is. */
+    /** The endpoint of this agency, if enabled, with its signing secrets or the reason it cannot be called now. */
     Target target(String agencyId) {
         Optional<EndpointRow> endpoint = endpoints.findById(agencyId).filter(EndpointRow::enabled);
-        return new Target(endpoint, endpoint.flatMap(e -> addresses.refusal(e.url())));
+        if (endpoint.isEmpty()) {
+            return new Target(endpoint, List.of(), Optional.empty(), false);
+        }
+        Optional<String> refusal = addresses.refusal(endpoint.get().url()).map(r -> "address refused: " + r);
+        if (refusal.isPresent()) {
+            return new Target(endpoint, List.of(), refusal, false);
+        }
+        try {
+            return new Target(endpoint, endpoint.get().signingSecrets(clock.instant(), sealing), Optional.empty(), false);
+        } catch (SecretSealing.SealedWithUnknownKey e) {
+            LOG.error("Webhooks of agency {} wait: {}", agencyId, e.getMessage());
+            return new Target(endpoint, List.of(), Optional.empty(), true);
+        }
     }
 
     /**
@@ -88,11 +106,11 @@ class WebhookSender {
             return OptionalInt.empty();
         }
         if (target.refusal().isPresent()) {
-            retry(delivery, dispatcher, null, "address refused: " + target.refusal().get(), Optional.empty());
+            retry(delivery, dispatcher, null, target.refusal().get(), Optional.empty());
             return OptionalInt.empty();
         }
         long timestamp = clock.instant().getEpochSecond();
-        String signature = WebhookSigner.signature(endpoint.get().signingSecrets(clock.instant()), delivery.id(), timestamp,
+        String signature = WebhookSigner.signature(target.secrets(), delivery.id(), timestamp,
             delivery.payload());
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.get().url()))
             .timeout(settings.readTimeout())

@@ -25,6 +25,7 @@ public class Webhooks {
     public static final Duration OVERLAP = Duration.ofHours(24);
     private static final int MAX_URL = 500;
 
+    private final SecretSealing sealing;
     private final EndpointRows endpoints;
     private final DeliveryRows deliveries;
     private final LeadRows leads;
@@ -33,8 +34,9 @@ public class Webhooks {
     private final Clock clock;
 
     Webhooks(EndpointRows endpoints, DeliveryRows deliveries, LeadRows leads, WebhookAddresses addresses,
-             LeadEvents events, Clock clock) {
+             LeadEvents events, SecretSealing sealing, Clock clock) {
         this.endpoints = endpoints;
+        this.sealing = sealing;
         this.deliveries = deliveries;
         this.leads = leads;
         this.addresses = addresses;
@@ -69,7 +71,7 @@ public class Webhooks {
             return Optional.empty();
         }
         String secret = WebhookSigner.newSecret();
-        endpoints.save(new EndpointRow(agencyId, clean, secret, null, null, true, null, now));
+        endpoints.save(new EndpointRow(agencyId, clean, sealing.seal(secret), null, null, true, null, now));
         return Optional.of(secret);
     }
 
@@ -79,7 +81,7 @@ public class Webhooks {
         EndpointRow e = endpoints.findById(agencyId).orElseThrow(UnknownLead::new);
         String secret = WebhookSigner.newSecret();
         Instant now = now();
-        endpoints.update(new EndpointRow(agencyId, e.url(), secret, e.secret(), now.plus(OVERLAP), e.enabled(),
+        endpoints.update(new EndpointRow(agencyId, e.url(), sealing.seal(secret), e.secret(), now.plus(OVERLAP), e.enabled(),
             e.disabledReason(), now));
         return secret;
     }
