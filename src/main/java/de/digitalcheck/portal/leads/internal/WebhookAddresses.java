@@ -17,7 +17,8 @@ import java.util.Optional;
  * info, whose host resolves only to public addresses — no private, loopback, link-local, unique-local, multicast or
  * unspecified address, and not the portal's own host — unless the operator allows private addresses. Checked when
  * the URL is saved and again before every attempt (a name that resolved to a public address may later resolve to a
- * private one: DNS rebinding). What remains is the moment between this check and the HTTP client's own lookup.
+ * private one: DNS rebinding). What remains is the moment between this check and the HTTP client's own lookup, in
+ * which the JVM's address cache (30 s) gives the client the answer just checked, unless that entry expires in between.
  */
 @Singleton
 public class WebhookAddresses {

@@ -129,6 +129,25 @@ public class WebhookDispatcher {
     private record Attempt(String id, OptionalInt status) {
     }
 
+    /**
+     * Keeps this dispatcher's own thread busy (after what it is doing now) until the returned handle is closed
+     * (tests: other dispatchers race alone).
+     */
+    public AutoCloseable hold() throws InterruptedException {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        coordinator.execute(() -> {
+            held.countDown();
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        held.await();
+        return released::countDown;
+    }
+
     /** Waits until the wake-ups asked for so far have run (tests). */
     public void awaitWakeUps() throws Exception {
         coordinator.submit(() -> { }).get();

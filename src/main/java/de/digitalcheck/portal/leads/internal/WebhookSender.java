@@ -70,28 +70,24 @@ class WebhookSender {
     }
 
     /**
-     * The agency's endpoint as one batch of attempts uses it: read, its address checked and its secrets opened once
-     * per batch; or why it cannot be called now. {@code keyMissing}: this replica cannot open the endpoint's secret
-     * (a key change in progress, a misconfigured replica) — not an attempt; another replica, or this one later, makes it.
+     * The agency's endpoint as one batch of attempts uses it: read and its secrets opened once per batch (its address
+     * is checked before each attempt). {@code keyMissing}: this replica cannot open the endpoint's secret (a key
+     * change in progress, a misconfigured replica) — not an attempt; another replica, or this one later, makes it.
      */
-    record Target(Optional<EndpointRow> endpoint, List<String> secrets, Optional<String> refusal, boolean keyMissing) {
+    record Target(Optional<EndpointRow> endpoint, List<String> secrets, boolean keyMissing) {
     }
 
-    /** The endpoint of this agency, if enabled, with its signing secrets or the reason it cannot be called now. */
+    /** The endpoint of this agency, if enabled, with its signing secrets. */
     Target target(String agencyId) {
         Optional<EndpointRow> endpoint = endpoints.findById(agencyId).filter(EndpointRow::enabled);
         if (endpoint.isEmpty()) {
-            return new Target(endpoint, List.of(), Optional.empty(), false);
-        }
-        Optional<String> refusal = addresses.refusal(endpoint.get().url()).map(r -> "address refused: " + r);
-        if (refusal.isPresent()) {
-            return new Target(endpoint, List.of(), refusal, false);
+            return new Target(endpoint, List.of(), false);
         }
         try {
-            return new Target(endpoint, endpoint.get().signingSecrets(clock.instant(), sealing), Optional.empty(), false);
+            return new Target(endpoint, endpoint.get().signingSecrets(clock.instant(), sealing), false);
         } catch (SecretSealing.SealedWithUnknownKey e) {
             LOG.error("Webhooks of agency {} wait: {}", agencyId, e.getMessage());
-            return new Target(endpoint, List.of(), Optional.empty(), true);
+            return new Target(endpoint, List.of(), true);
         }
     }
 
@@ -105,8 +101,11 @@ class WebhookSender {
             retry(delivery, dispatcher, null, "no enabled endpoint", Optional.empty());
             return OptionalInt.empty();
         }
-        if (target.refusal().isPresent()) {
-            retry(delivery, dispatcher, null, target.refusal().get(), Optional.empty());
+        // checked right before the request: the JVM caches the lookup (networkaddress.cache.ttl, 30 s), so the
+        // client's own lookup an instant later gets the checked answer unless the entry expires in between
+        Optional<String> refusal = addresses.refusal(endpoint.get().url());
+        if (refusal.isPresent()) {
+            retry(delivery, dispatcher, null, "address refused: " + refusal.get(), Optional.empty());
             return OptionalInt.empty();
         }
         long timestamp = clock.instant().getEpochSecond();
