@@ -28,4 +28,19 @@ interface AppointmentRows extends GenericRepository<BookingRow, String> {
     /** A coach's bookings (confirmed and cancelled) that start from {@code from} to {@code to}. */
     @Query("SELECT * FROM booking WHERE coach_id = :coachId AND start_at >= :from AND start_at < :to ORDER BY start_at")
     List<BookingRow> ofCoachStarting(String coachId, Instant from, Instant to);
+
+    /**
+     * Erases what identifies the company and its contact in these bookings (and their consent, kept with the lead's
+     * consent log); the appointment itself (time, coach, type, agency) stays for the coach's calendar and figures.
+     */
+    @Query("UPDATE booking SET company_name = '', company_postal_code = '', contact_name = '', contact_email = '',"
+        + " contact_phone = NULL, cancel_reason = NULL, idempotency_key = NULL, request_hash = NULL,"
+        + " assessment_id = NULL, consent_share = FALSE, consent_text_version = NULL, consent_language = NULL,"
+        + " consent_at = NULL, updated_at = :now WHERE id IN (:ids)")
+    int erase(Collection<String> ids, Instant now);
+
+    /** Cancels those of these bookings that are still to come (their company's data is erased). */
+    @Query("UPDATE booking SET status = 'CANCELLED', sequence_no = sequence_no + 1, updated_at = :now"
+        + " WHERE id IN (:ids) AND status = 'CONFIRMED' AND start_at > :now")
+    int cancelUpcoming(Collection<String> ids, Instant now);
 }

@@ -52,6 +52,8 @@ abstract class OutcomeContract {
     AppointmentOutcomes outcomes;
     @Inject
     CoachFeeds feeds;
+    @Inject
+    de.digitalcheck.portal.shared.privacy.PersonalDataRequests personalData;
 
     Http http() {
         return new Http(server, json);
@@ -65,7 +67,10 @@ abstract class OutcomeContract {
     }
 
     Made book(BookableAgency a, int inDays, int hour, boolean consent) {
-        String email = "oc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        return book(a, inDays, hour, consent, "oc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+    }
+
+    Made book(BookableAgency a, int inDays, int hour, boolean consent, String email) {
         HttpResponse<String> made = http().postJson("/api/v1/bookings",
             a.body(at(bookableDay(inDays), hour), email, consent, null));
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
@@ -122,7 +127,11 @@ abstract class OutcomeContract {
         assertThat(changed.version()).isEqualTo(1);
         assertThat(changed.programmeId()).isNull();
         assertThat(outcomesOf(b.id())).isEqualTo(1);
-        assertThat(outcomes.find(b.id(), coach).outcome()).isEqualTo(changed);
+        assertThat(outcomes.find(b.id(), coach).outcome()).satisfies(o -> {
+            assertThat(o.attendance()).isEqualTo(AppointmentOutcome.Attendance.NO_SHOW);
+            assertThat(o.version()).isEqualTo(1);
+            assertThat(o.programmeId()).isNull();
+        });
     }
 
     @Test
@@ -238,5 +247,44 @@ abstract class OutcomeContract {
         assertThat(http().get(CoachFeeds.path(renewed)).statusCode()).isEqualTo(404);
         assertThat(http().get("/kalender/kurz.ics").statusCode()).isEqualTo(404);
         assertThat(http().get("/kalender/" + renewed).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCompanysBookingsAreInItsExportAndItsErasure() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        String email = "pd-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Made past = book(a, 10, 9, true, email);
+        Made coming = book(a, 12, 9, false, email);
+        Made someoneElse = book(a, 12, 11, false);
+        startedAgo(past.id(), 2);
+        outcomes.record(past.id(), AppointmentOutcomes.Scope.coach(a.coachIds().get(0)), held(null), "c", "C");
+
+        Map<String, Object> export = personalData.export(email);
+        List<Map<String, Object>> exported = (List<Map<String, Object>>) export.get("bookings");
+        assertThat(exported).extracting(m -> m.get("id")).containsExactlyInAnyOrder(past.id(), coming.id());
+        assertThat(exported).allSatisfy(m -> assertThat(m).containsEntry("contactEmail", email)
+            .containsEntry("companyName", "Termin GmbH"));
+        assertThat(exported).anySatisfy(m -> assertThat((Map<String, Object>) m.get("outcome"))
+            .containsEntry("attendance", "HELD").containsEntry("note", "Gutes Gespräch"));
+
+        personalData.erase(email);
+        Map<String, Object> erased = db().rows("SELECT * FROM booking WHERE id = ?", past.id()).get(0);
+        assertThat(erased).containsEntry("contact_email", "").containsEntry("contact_name", "")
+            .containsEntry("company_name", "").containsEntry("status", "CONFIRMED");
+        assertThat(erased.get("contact_phone")).isNull();
+        assertThat(erased.get("consent_at")).isNull();
+        assertThat(db().value("SELECT status FROM booking WHERE id = ?", coming.id())).isEqualTo("CANCELLED");
+        assertThat(db().value("SELECT note FROM appointment_outcome WHERE booking_id = ?", past.id())).isNull();
+        assertThat(db().value("SELECT attendance FROM appointment_outcome WHERE booking_id = ?", past.id()))
+            .isEqualTo("HELD");
+        // the lead its consent made is anonymised too, and nothing of the company is left to export
+        assertThat(db().value("SELECT status FROM agency_lead l JOIN lead_booking b ON b.lead_id = l.id"
+            + " WHERE b.booking_id = ?", past.id())).isEqualTo("ERASED");
+        assertThat((List<?>) personalData.export(email).get("bookings")).isEmpty();
+        // another company's booking is untouched
+        assertThat(db().value("SELECT status FROM booking WHERE id = ?", someoneElse.id())).isEqualTo("CONFIRMED");
+        assertThat((String) db().value("SELECT contact_email FROM booking WHERE id = ?", someoneElse.id()))
+            .startsWith("oc-");
     }
 }

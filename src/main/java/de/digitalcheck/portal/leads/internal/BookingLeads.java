@@ -159,7 +159,8 @@ public class BookingLeads {
             .map(LeadBookingRow::bookingId).collect(Collectors.toSet());
         int made = 0;
         for (BookingMade b : consented) {
-            if (!linked.contains(b.bookingId()) && b.contactEmail() != null && tryLink(b)) {
+            if (!linked.contains(b.bookingId()) && b.contactEmail() != null && !b.contactEmail().isBlank()
+                && tryLink(b)) {
                 made++;
             }
         }

@@ -1,0 +1,124 @@
+package de.digitalcheck.portal.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static de.digitalcheck.portal.support.BookableAgency.at;
+import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The coach's outcome form in a real browser, by keyboard: refused without an answer (error summary focused, the
+ * group named in it, what was typed kept), then saved; the week view's link; the calendar feed's settings. axe-core
+ * on each, at 1280 and 390 px; screenshots under target/screenshots (outcome-*).
+ */
+@MicronautTest(transactional = false)
+class OutcomeBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
+
+    final OidcProvider provider = new OidcProvider();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return provider.browserPortalProperties();
+    }
+
+    @Override
+    protected void afterBrowser() {
+        provider.stop();
+    }
+
+    @Test
+    void aCoachRecordsAnOutcomeAndSubscribesToTheirCalendar() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        Http http = new Http(server, json);
+        String body = a.body(at(bookableDay(10), 10), "browser-outcome@example.org", false, null);
+        String id = (String) http.map(http.postJson("/api/v1/bookings", body)).get("id");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
+        new Database(dataSource).execute("UPDATE booking SET start_at = ?, end_at = ?, blocked_from = ?,"
+            + " blocked_until = ? WHERE id = ?", Timestamp.from(start), Timestamp.from(start.plusSeconds(3600)),
+            Timestamp.from(start.minusSeconds(900)), Timestamp.from(start.plusSeconds(4500)), id);
+
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            provider.nextUser("browser-outcome-coach", Map.of("email", a.coachEmails().get(0), "email_verified", true));
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/anmelden");
+            new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+            page.navigate(server.getURL() + "/coach/termine?woche="
+                + start.atZone(BookableAgency.BERLIN).toLocalDate());
+            assertThat(page.locator("a[href='/coach/termine/" + id + "/ergebnis']")).isVisible();
+            audit(page, "outcome-week");
+
+            page.navigate(server.getURL() + "/coach/termine/" + id + "/ergebnis");
+            assertThat(page.locator("h1")).hasText("Ergebnis des Termins");
+            assertThat(page.locator("#error-summary")).hasCount(0);
+            audit(page, "outcome-form");
+            page.setViewportSize(390, 844);
+            assertNull(Browsers.horizontalOverflow(page, 390), "the outcome form fits a phone");
+            audit(page, "outcome-form-phone");
+            page.setViewportSize(1280, 900);
+
+            KeyboardUser user = new KeyboardUser(page);
+            page.fill("#outcome-note", "Rückruf vereinbart");
+            user.activate("form[action$='/ergebnis'] button[type=submit]");
+            assertThat(page.locator("#error-summary")).isFocused();
+            assertThat(page.locator("#error-summary")).containsText("stattgefunden");
+            assertThat(page.locator("#outcome-note")).hasValue("Rückruf vereinbart");
+            audit(page, "outcome-form-error");
+            page.setViewportSize(390, 844);
+            assertNull(Browsers.horizontalOverflow(page, 390), "the outcome form's error fits a phone");
+            audit(page, "outcome-form-error-phone");
+            page.setViewportSize(1280, 900);
+
+            page.check("#outcome-attendance-HELD");
+            page.check("#outcome-followUp");
+            page.selectOption("#outcome-programme", "innoscheck-ruhr");
+            user.activate("form[action$='/ergebnis'] button[type=submit]");
+            assertThat(page.locator("[role=status]")).containsText("Gespeichert");
+            assertThat(page.locator("#outcome-programme")).hasValue("innoscheck-ruhr");
+            audit(page, "outcome-form-saved");
+
+            page.navigate(server.getURL() + "/coach/kalender-abo");
+            audit(page, "outcome-feed");
+            user.activate("form[action='/coach/kalender-abo/neu'] button");
+            assertThat(page.locator("#feed-url")).hasValue(java.util.regex.Pattern.compile(".*/kalender/.+\\.ics"));
+            audit(page, "outcome-feed-new");
+            page.setViewportSize(390, 844);
+            assertNull(Browsers.horizontalOverflow(page, 390), "the feed settings fit a phone");
+            audit(page, "outcome-feed-new-phone");
+        }
+        assertClean();
+    }
+}
