@@ -54,6 +54,8 @@ abstract class OutcomeContract {
     CoachFeeds feeds;
     @Inject
     de.digitalcheck.portal.shared.privacy.PersonalDataRequests personalData;
+    @Inject
+    de.digitalcheck.portal.readiness.Questionnaires questionnaires;
 
     Http http() {
         return new Http(server, json);
@@ -286,5 +288,23 @@ abstract class OutcomeContract {
         assertThat(db().value("SELECT status FROM booking WHERE id = ?", someoneElse.id())).isEqualTo("CONFIRMED");
         assertThat((String) db().value("SELECT contact_email FROM booking WHERE id = ?", someoneElse.id()))
             .startsWith("oc-");
+    }
+
+    @Test
+    void aCheckErasedThroughItsOwnLinkErasesItsBookings() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        de.digitalcheck.portal.support.CompletedChecks.Completed check = de.digitalcheck.portal.support.CompletedChecks
+            .of(questionnaires.current()).named("Lösch GmbH").at("44135").contact("Lea Lösch", "lea@example.org")
+            .submit(http());
+        HttpResponse<String> made = http().postJson("/api/v1/bookings",
+            a.body(at(bookableDay(12), 10), "lea@example.org", false, check.id()));
+        String id = (String) http().map(made).get("id");
+        Made unrelated = book(a, 12, 14, false);
+        Http company = http();
+        assertThat(company.postForm("/check/" + check.token() + "/loeschen", Map.of()).statusCode()).isLessThan(400);
+        Map<String, Object> row = db().rows("SELECT * FROM booking WHERE id = ?", id).get(0);
+        assertThat(row).containsEntry("contact_email", "").containsEntry("status", "CANCELLED");
+        assertThat(row.get("assessment_id")).isNull();
+        assertThat(db().value("SELECT status FROM booking WHERE id = ?", unrelated.id())).isEqualTo("CONFIRMED");
     }
 }

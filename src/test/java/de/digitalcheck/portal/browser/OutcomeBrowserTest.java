@@ -106,7 +106,7 @@ class OutcomeBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             page.check("#outcome-followUp");
             page.selectOption("#outcome-programme", "innoscheck-ruhr");
             user.activate("form[action$='/ergebnis'] button[type=submit]");
-            assertThat(page.locator("[role=status]")).containsText("Gespeichert");
+            assertThat(page.locator("[role=status]")).containsText("gespeichert");
             assertThat(page.locator("#outcome-programme")).hasValue("innoscheck-ruhr");
             audit(page, "outcome-form-saved");
 
