@@ -152,7 +152,7 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         assertThat(none.statusCode()).isEqualTo(200);
         HttpResponse<String> created = coachX.postForm("/coach/kalender-abo/neu", Map.of());
         assertThat(created.statusCode()).isEqualTo(200);
-        Matcher url = Pattern.compile("value=\"[^\"]*(/kalender/[A-Za-z0-9_-]+\\.ics)\"").matcher(created.body());
+        Matcher url = Pattern.compile("(/kalender/[A-Za-z0-9_-]+\\.ics)").matcher(created.body());
         assertThat(url.find()).isTrue();
         String path = url.group(1);
         HttpResponse<String> feed = new Http(server, json).get(path);
@@ -164,5 +164,19 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         assertThat(new Http(server, json).get(path).statusCode()).isEqualTo(404);
         // staff have no feed settings
         assertThat(staffA.get("/coach/kalender-abo").statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    void theLeadOfAConsentedBookingShowsTheAppointmentToItsAgencyOnly() {
+        Http http = new Http(server, json);
+        HttpResponse<String> made = http.postJson("/api/v1/bookings",
+            a.body(at(bookableDay(15), 11), "op-lead@example.org", true, null));
+        String id = (String) http.map(made).get("id");
+        String lead = (String) db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?", id);
+        HttpResponse<String> page = staffA.get("/agentur/leads/" + lead);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"bookings-title\"").contains("Erstgespräch").contains("data-label=\"Coach\">Coach ")
+            .contains("Gebucht").contains("Termin gebucht");
+        assertThat(staffB.get("/agentur/leads/" + lead).statusCode()).isEqualTo(404);
     }
 }
