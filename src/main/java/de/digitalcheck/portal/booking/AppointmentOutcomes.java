@@ -6,6 +6,7 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -149,7 +150,16 @@ public class AppointmentOutcomes {
         if (before.isPresent()) {
             outcomes.update(saved);
         } else {
-            outcomes.save(saved);
+            try {
+                outcomes.save(saved);
+            } catch (DataAccessException e) {
+                // recorded by someone else at the same moment: this one is the change after theirs
+                saved = new OutcomeRow(saved.bookingId(), saved.agencyId(), saved.coachId(), saved.startAt(),
+                    saved.attendance(), saved.followUp(), saved.recommendation(), saved.programmeId(), saved.note(),
+                    saved.recordedBy(), saved.recordedAt(),
+                    outcomes.findById(bookingId).map(o -> o.version() + 1).orElseThrow(() -> e));
+                outcomes.update(saved);
+            }
         }
         events.publishEvent(new AppointmentOutcomeRecorded(bookingId, row.agencyId(), row.coachId(), row.startAt(),
             attendance, input.followUp(), programme, note, actorId, actorName, now, before.isPresent()));

@@ -28,7 +28,7 @@ import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * The coach's outcome form in a real browser, by keyboard: refused without an answer (error summary focused, the
+ * The booking's consent naming the receiving agency; the coach's outcome form in a real browser, by keyboard: refused without an answer (error summary focused, the
  * group named in it, what was typed kept), then saved; the week view's link; the calendar feed's settings. axe-core
  * on each, at 1280 and 390 px; screenshots under target/screenshots (outcome-*).
  */
@@ -71,6 +71,19 @@ class OutcomeBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             + " blocked_until = ? WHERE id = ?", Timestamp.from(start), Timestamp.from(start.plusSeconds(3600)),
             Timestamp.from(start.minusSeconds(900)), Timestamp.from(start.plusSeconds(4500)), id);
 
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            // the booking's contact step: its consent names the agency that receives the lead
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/termin/" + a.agencyId() + "?type=" + a.typeId() + "&coach="
+                + a.coachIds().get(0) + "&start=" + java.net.URLEncoder.encode(at(bookableDay(12), 10),
+                java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(page.locator("label[for=booking-consent]")).containsText("dass Outcome Test " + a.agencyId());
+            assertThat(page.locator("#booking-consent")).not().isChecked();
+            audit(page, "outcome-booking-consent");
+            page.setViewportSize(390, 844);
+            assertNull(Browsers.horizontalOverflow(page, 390), "the booking's consent fits a phone");
+            audit(page, "outcome-booking-consent-phone");
+        }
         try (BrowserContext context = Browsers.newContext(browser)) {
             provider.nextUser("browser-outcome-coach", Map.of("email", a.coachEmails().get(0), "email_verified", true));
             Page page = context.newPage();

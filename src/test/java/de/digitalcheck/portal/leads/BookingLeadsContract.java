@@ -96,7 +96,8 @@ abstract class BookingLeadsContract {
             .singleElement().satisfies(r -> assertThat(r).containsEntry("action", "BOOKING"));
         // the agency's mail is in the outbox, with no contact data
         assertThat(db().rows("SELECT subject, body FROM mail_outbox WHERE recipient = ?", a.agencyEmail()))
-            .anySatisfy(m -> assertThat((String) m.get("body")).contains("Termin GmbH").doesNotContain(email));
+            .anySatisfy(m -> assertThat((String) m.get("body")).contains("Termin GmbH")
+                .contains("Termin mit einem Innovationscoach gebucht").doesNotContain(email));
 
         List<Booking> shown = bookingLeads.bookingsOf(leadId);
         assertThat(shown).singleElement().satisfies(b -> {
