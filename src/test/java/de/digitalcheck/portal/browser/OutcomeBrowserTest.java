@@ -132,6 +132,27 @@ class OutcomeBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             assertNull(Browsers.horizontalOverflow(page, 390), "the feed settings fit a phone");
             audit(page, "outcome-feed-new-phone");
         }
+        // the agency's staff see the lead of a consented booking with its appointment and outcome
+        String consented = (String) http.map(http.postJson("/api/v1/bookings",
+            a.body(at(bookableDay(10), 14), "browser-outcome@example.org", true, null))).get("id");
+        String lead = (String) new Database(dataSource).value("SELECT lead_id FROM lead_booking WHERE booking_id = ?",
+            consented);
+        String staff = "staff@" + a.agencyId() + ".example.org";
+        accounts.addUnlessPresent(java.util.List.of(new Accounts.NewAccount(staff, "Stefanie Staff",
+            de.digitalcheck.portal.shared.security.Role.AGENCY_STAFF, a.agencyId())));
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            provider.nextUser("browser-outcome-staff", Map.of("email", staff, "email_verified", true));
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/anmelden");
+            new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+            page.navigate(server.getURL() + "/agentur/leads/" + lead);
+            assertThat(page.locator("section[aria-labelledby=bookings-title]")).containsText("Erstgespräch");
+            assertThat(page.locator("section[aria-labelledby=audit-title]")).containsText("Termin gebucht");
+            audit(page, "outcome-lead");
+            page.setViewportSize(390, 844);
+            assertNull(Browsers.horizontalOverflow(page, 390), "the lead with its appointments fits a phone");
+            audit(page, "outcome-lead-phone");
+        }
         assertClean();
     }
 }

@@ -58,7 +58,7 @@ public class BookingLeads {
     static final String ACTION_BOOKING = "BOOKING";
     static final String ACTION_OUTCOME = "OUTCOME";
     private static final Logger LOG = LoggerFactory.getLogger(BookingLeads.class);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final LeadRows leads;
     private final ConsentRows consents;

@@ -172,7 +172,7 @@ public class LeadEvents {
         Language de = Language.DE;
         String kind = type.substring("lead.".length());
         // a booking's consent says so (its company may have no check)
-        String prefix = BookingLeads.SOURCE.equals(lead.source()) && !WITHDRAWN.equals(type)
+        String prefix = BookingLeads.SOURCE.equals(lead.source()) && (CREATED.equals(type) || UPDATED.equals(type))
             ? "leads.mail.booking." : "leads.mail.";
         String subject = messages.get(de, prefix + kind + ".subject");
         String text = messages.get(de, prefix + kind + ".text", agency.get().name(),
