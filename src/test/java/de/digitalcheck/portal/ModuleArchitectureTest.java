@@ -29,11 +29,11 @@ class ModuleArchitectureTest {
         "funding", Set.of("routing", "shared"),
         "readiness", Set.of("routing", "funding", "shared"),
         "accounts", Set.of("readiness", "routing", "shared"),
-        "booking", Set.of("accounts", "readiness", "routing", "shared"),
+        "booking", Set.of("accounts", "funding", "readiness", "routing", "shared"),
         "report", Set.of("readiness", "booking", "routing", "shared"),
         "admin", Set.of("accounts", "routing", "funding", "shared"),
         "demo", Set.of("accounts", "booking", "routing"),
-        "leads", Set.of("readiness", "routing", "shared"));
+        "leads", Set.of("booking", "readiness", "routing", "shared"));
 
     static JavaClasses classes;
     static ModuleRules rules;

@@ -14,4 +14,10 @@ public record BookingMade(String bookingId, String agencyId, @Nullable String as
                           String contactEmail, @Nullable String contactPhone, boolean consentShare,
                           @Nullable String consentTextVersion, @Nullable String consentLanguage,
                           @Nullable Instant consentAt) {
+
+    static BookingMade of(BookingRow row) {
+        return new BookingMade(row.id(), row.agencyId(), row.assessmentId(), row.coachId(), row.startAt(),
+            row.companyName(), row.companyPostalCode(), row.contactName(), row.contactEmail(), row.contactPhone(),
+            row.consentShare(), row.consentTextVersion(), row.consentLanguage(), row.consentAt());
+    }
 }

@@ -228,7 +228,7 @@ public class Bookings {
             .orElseThrow(UnknownBooking::new);
     }
 
-    private Booking view(BookingRow b) {
+    Booking view(BookingRow b) {
         AppointmentType type = types.findById(b.typeId()).map(AppointmentTypeRow::type).orElseThrow();
         String coachName = accounts.find(b.coachId()).map(Account::name).orElse("");
         return new Booking(b.id(), b.agencyId(), type, b.coachId(), coachName, b.startAt(), b.endAt(),

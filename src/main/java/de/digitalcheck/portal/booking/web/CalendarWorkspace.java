@@ -67,9 +67,11 @@ class CalendarWorkspace {
     private final Messages messages;
     private final Csrf csrf;
     private final Clock clock;
+    private final de.digitalcheck.portal.booking.AppointmentOutcomes outcomes;
 
     CalendarWorkspace(Calendars calendars, Bookings bookings, Accounts accounts, Messages messages, Csrf csrf,
-                      Clock clock) {
+                      Clock clock, de.digitalcheck.portal.booking.AppointmentOutcomes outcomes) {
+        this.outcomes = outcomes;
         this.calendars = calendars;
         this.bookings = bookings;
         this.accounts = accounts;
@@ -253,8 +255,12 @@ class CalendarWorkspace {
         }
     }
 
-    /** One row of the week view: a booked appointment. */
-    public record Row(String time, String type, String mode, String company, String contact) {
+    /**
+     * One row of the week view: a booked appointment; once it has started, its outcome (a label, null: none yet) and
+     * the address of its outcome form.
+     */
+    public record Row(String time, String type, String mode, String company, String contact,
+                      @Nullable String outcome, @Nullable String outcomeUrl) {
     }
 
     /** A day of the week view with its appointments. */
@@ -268,6 +274,9 @@ class CalendarWorkspace {
         LocalDate next = monday.plusWeeks(1);
         List<Booking> list = bookings.ofCoach(coach.id(), monday.atStartOfDay(PortalTime.ZONE).toInstant(),
             next.atStartOfDay(PortalTime.ZONE).toInstant());
+        Map<String, de.digitalcheck.portal.booking.AppointmentOutcome> recorded =
+            outcomes.of(list.stream().map(Booking::id).toList());
+        java.time.Instant now = clock.instant();
         Map<LocalDate, List<Row>> byDay = new LinkedHashMap<>();
         for (int i = 0; i < 7; i++) {
             byDay.put(monday.plusDays(i), new ArrayList<>());
@@ -277,7 +286,11 @@ class CalendarWorkspace {
             String time = PortalTime.local(b.start()).toLocalTime() + "–" + PortalTime.local(b.end()).toLocalTime();
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new Row(time, b.type().name(lang),
                 messages.get(lang, "mode." + b.mode().name()), b.companyName(),
-                b.contactName() + " · " + b.contactEmail() + (b.contactPhone() == null ? "" : " · " + b.contactPhone())));
+                b.contactName() + " · " + b.contactEmail() + (b.contactPhone() == null ? "" : " · " + b.contactPhone()),
+                recorded.containsKey(b.id())
+                    ? messages.get(lang, "outcome.attendance." + recorded.get(b.id()).attendance().name()) : null,
+                now.isBefore(b.start()) ? null
+                    : own ? OutcomePages.coachPath(b.id()) : OutcomePages.staffPath(b.id())));
         }
         List<Day> days = new ArrayList<>();
         byDay.forEach((date, rows) -> days.add(new Day(BookingPages.day(lang, date), rows)));

@@ -171,8 +171,11 @@ public class LeadEvents {
         }
         Language de = Language.DE;
         String kind = type.substring("lead.".length());
-        String subject = messages.get(de, "leads.mail." + kind + ".subject");
-        String text = messages.get(de, "leads.mail." + kind + ".text", agency.get().name(),
+        // a booking's consent says so (its company may have no check)
+        String prefix = BookingLeads.SOURCE.equals(lead.source()) && (CREATED.equals(type) || UPDATED.equals(type))
+            ? "leads.mail.booking." : "leads.mail.";
+        String subject = messages.get(de, prefix + kind + ".subject");
+        String text = messages.get(de, prefix + kind + ".text", agency.get().name(),
             lead.companyName() == null ? "" : lead.companyName(),
             lead.postalCode() == null ? "" : lead.postalCode() + " " + lead.municipality(),
             PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1)

@@ -54,7 +54,11 @@ class AgencyLeadsWorkspace {
     private final Messages messages;
     private final Csrf csrf;
 
-    AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf) {
+    private final de.digitalcheck.portal.leads.internal.BookingLeads bookingLeads;
+
+    AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf,
+                         de.digitalcheck.portal.leads.internal.BookingLeads bookingLeads) {
+        this.bookingLeads = bookingLeads;
         this.leadWork = leadWork;
         this.webhooks = webhooks;
         this.inbox = inbox;
@@ -134,6 +138,7 @@ class AgencyLeadsWorkspace {
         model.put("lead", detail.lead());
         model.put("trail", detail.trail());
         model.put("nextStages", detail.nextStages());
+        model.put("bookings", bookingLeads.bookingsOf(id));
         model.put("stageForm", form == null ? new StageForm(null, null, null, null) : form);
         model.put("stageError", errors.get("stage"));
         model.put("noteError", errors.get("note"));

@@ -1,0 +1,46 @@
+package de.digitalcheck.portal.booking;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** Reads of {@code booking} that other modules need through {@link Appointments} (kept apart from {@link BookingRows}). */
+@JdbcRepository(dialect = Dialect.MYSQL)
+interface AppointmentRows extends GenericRepository<BookingRow, String> {
+
+    List<BookingRow> findByIdIn(Collection<String> ids);
+
+    /** Bookings made with the consent to share them with the agency, from {@code from} (included) to {@code to}. */
+    @Query("SELECT * FROM booking WHERE consent_share = TRUE AND created_at >= :from AND created_at < :to"
+        + " ORDER BY created_at")
+    List<BookingRow> consentedBetween(Instant from, Instant to);
+
+    @Query("SELECT * FROM booking WHERE LOWER(contact_email) = LOWER(:email) ORDER BY start_at")
+    List<BookingRow> ofContact(String email);
+
+    List<BookingRow> findByAssessmentId(String assessmentId);
+
+    /** A coach's bookings (confirmed and cancelled) that start from {@code from} to {@code to}. */
+    @Query("SELECT * FROM booking WHERE coach_id = :coachId AND start_at >= :from AND start_at < :to ORDER BY start_at")
+    List<BookingRow> ofCoachStarting(String coachId, Instant from, Instant to);
+
+    /**
+     * Erases what identifies the company and its contact in these bookings (and their consent, kept with the lead's
+     * consent log); the appointment itself (time, coach, type, agency) stays for the coach's calendar and figures.
+     */
+    @Query("UPDATE booking SET company_name = '', company_postal_code = '', contact_name = '', contact_email = '',"
+        + " contact_phone = NULL, cancel_reason = NULL, idempotency_key = NULL, request_hash = NULL,"
+        + " assessment_id = NULL, consent_share = FALSE, consent_text_version = NULL, consent_language = NULL,"
+        + " consent_at = NULL, updated_at = :now WHERE id IN (:ids)")
+    int erase(Collection<String> ids, Instant now);
+
+    /** Cancels those of these bookings that are still to come (their company's data is erased). */
+    @Query("UPDATE booking SET status = 'CANCELLED', sequence_no = sequence_no + 1, updated_at = :now"
+        + " WHERE id IN (:ids) AND status = 'CONFIRMED' AND start_at > :now")
+    int cancelUpcoming(Collection<String> ids, Instant now);
+}

@@ -1,0 +1,104 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.readiness.AssessmentErased;
+import de.digitalcheck.portal.shared.privacy.PersonalDataHolder;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bookings' part of a company's data (issue 15, SPEC §8): its bookings with their outcomes (export) and their
+ * erasure — company, contact, consent and the link to the check erased, appointments still to come cancelled (no
+ * mail: the address is gone; the coach's week view and feed show them cancelled), the outcomes' notes forgotten; time,
+ * coach, type and outcome stay for the agency's figures. A check erased through its own link erases its bookings too.
+ * SPEC §8 names no retention period for bookings (only for leads), so none is applied.
+ */
+@Singleton
+class BookingPersonalData implements PersonalDataHolder {
+
+    private final AppointmentRows bookings;
+    private final OutcomeRows outcomes;
+    private final Clock clock;
+
+    BookingPersonalData(AppointmentRows bookings, OutcomeRows outcomes, Clock clock) {
+        this.bookings = bookings;
+        this.outcomes = outcomes;
+        this.clock = clock;
+    }
+
+    @Override
+    public String part() {
+        return "bookings";
+    }
+
+    @Override
+    public Object export(String email) {
+        List<BookingRow> rows = bookings.ofContact(email);
+        Map<String, OutcomeRow> recorded = new LinkedHashMap<>();
+        if (!rows.isEmpty()) {
+            outcomes.findByBookingIdIn(rows.stream().map(BookingRow::id).toList())
+                .forEach(o -> recorded.put(o.bookingId(), o));
+        }
+        return rows.stream().map(b -> exported(b, recorded.get(b.id()))).toList();
+    }
+
+    private static Map<String, Object> exported(BookingRow b, OutcomeRow outcome) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", b.id());
+        m.put("agencyId", b.agencyId());
+        m.put("start", b.startAt().toString());
+        m.put("end", b.endAt().toString());
+        m.put("status", b.status());
+        m.put("meetingMode", b.meetingMode());
+        m.put("companyName", b.companyName());
+        m.put("postalCode", b.companyPostalCode());
+        m.put("contactName", b.contactName());
+        m.put("contactEmail", b.contactEmail());
+        m.put("contactPhone", b.contactPhone());
+        m.put("language", b.language());
+        m.put("assessmentId", b.assessmentId());
+        m.put("consentShare", b.consentShare());
+        m.put("consentTextVersion", b.consentTextVersion());
+        m.put("consentAt", b.consentAt() == null ? null : b.consentAt().toString());
+        m.put("cancelReason", b.cancelReason());
+        m.put("createdAt", b.createdAt().toString());
+        if (outcome != null) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("attendance", outcome.attendance());
+            o.put("followUp", outcome.followUp());
+            o.put("programmeId", outcome.programmeId());
+            o.put("note", outcome.note());
+            o.put("recordedAt", outcome.recordedAt().toString());
+            m.put("outcome", o);
+        }
+        return m;
+    }
+
+    @Override
+    public int erase(String email) {
+        return erase(bookings.ofContact(email));
+    }
+
+    @EventListener
+    void onErased(AssessmentErased event) {
+        erase(bookings.findByAssessmentId(event.assessmentId().value()));
+    }
+
+    private int erase(List<BookingRow> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<String> ids = rows.stream().map(BookingRow::id).toList();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        bookings.cancelUpcoming(ids, now);
+        bookings.erase(ids, now);
+        outcomes.forgetNotes(ids);
+        return rows.size();
+    }
+}

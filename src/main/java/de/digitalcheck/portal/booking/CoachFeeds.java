@@ -1,0 +1,117 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Account;
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.security.Tokens;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A coach's private calendar subscription (issue 15): a feed address with a 256-bit token (stored as its SHA-256
+ * hash, shown once), renewable (the old address stops working) and revocable. The feed holds the coach's
+ * appointments from {@value #DAYS_BACK} days back to the end of their booking window, confirmed and cancelled
+ * ({@code STATUS:CANCELLED}, so that a calendar that had the appointment drops it), with what the coach needs to meet
+ * the company: the kind of appointment, the company, its contact's name and phone, the mode. An unknown or revoked
+ * token finds nothing ({@link UnknownBooking}: 404).
+ */
+@Singleton
+public class CoachFeeds {
+
+    static final int DAYS_BACK = 30;
+
+    private final CoachFeedRows feeds;
+    private final AppointmentRows appointments;
+    private final AppointmentTypeRows types;
+    private final CoachCalendarRows calendars;
+    private final Accounts accounts;
+    private final Messages messages;
+    private final Clock clock;
+
+    CoachFeeds(CoachFeedRows feeds, AppointmentRows appointments, AppointmentTypeRows types,
+               CoachCalendarRows calendars, Accounts accounts, Messages messages, Clock clock) {
+        this.feeds = feeds;
+        this.appointments = appointments;
+        this.types = types;
+        this.calendars = calendars;
+        this.accounts = accounts;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The feed's path for a token. */
+    public static String path(String token) {
+        return "/kalender/" + token + ".ics";
+    }
+
+    /** Since when the coach's current feed address exists; empty when there is none. */
+    public Optional<Instant> since(String coachId) {
+        return feeds.findById(coachId).map(CoachFeedRow::createdAt);
+    }
+
+    /** A new feed address for the coach (the previous one stops working); its token, to be shown once. */
+    @Transactional
+    public String renew(String coachId) {
+        String token = Tokens.newToken();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        CoachFeedRow row = new CoachFeedRow(coachId, Tokens.hash(token), now);
+        if (feeds.existsById(coachId)) {
+            feeds.update(row);
+        } else {
+            feeds.save(row);
+        }
+        return token;
+    }
+
+    /** Ends the coach's feed address; nothing when there is none. */
+    @Transactional
+    public void revoke(String coachId) {
+        feeds.deleteById(coachId);
+    }
+
+    /**
+     * The feed of a token.
+     *
+     * @throws UnknownBooking for a malformed, unknown or revoked token
+     */
+    @Transactional(readOnly = true)
+    public String ics(@Nullable String token) {
+        if (!Tokens.isWellFormed(token)) {
+            throw new UnknownBooking();
+        }
+        CoachFeedRow feed = feeds.findByTokenHash(Tokens.hash(token)).orElseThrow(UnknownBooking::new);
+        Account coach = accounts.find(feed.coachId()).filter(a -> !a.disabled()).orElseThrow(UnknownBooking::new);
+        Instant now = clock.instant();
+        int window = calendars.findById(coach.id()).map(c -> c.settings().windowDays())
+            .orElse(CalendarSettings.NEW.windowDays());
+        Instant from = now.minus(DAYS_BACK, ChronoUnit.DAYS);
+        Instant to = PortalTime.today(clock).plusDays(window + 1L).atStartOfDay(PortalTime.ZONE).toInstant();
+        List<BookingRow> rows = appointments.ofCoachStarting(coach.id(), from, to);
+        Map<String, AppointmentType> byId = rows.stream().map(BookingRow::typeId).distinct()
+            .map(types::findById).flatMap(Optional::stream).map(AppointmentTypeRow::type)
+            .collect(Collectors.toMap(AppointmentType::id, t -> t));
+        Language de = Language.DE;
+        List<CoachFeedCalendar.Event> events = rows.stream().map(b -> {
+            AppointmentType type = byId.get(b.typeId());
+            String typeName = type == null ? "" : type.name(de);
+            String mode = messages.get(de, "mode." + MeetingMode.parse(b.meetingMode()).map(Enum::name).orElse("VIDEO"));
+            String contact = b.contactName() == null ? "" : b.contactName()
+                + (b.contactPhone() == null ? "" : ", " + b.contactPhone());
+            return new CoachFeedCalendar.Event(b.id(), b.sequenceNo(), BookingRow.CANCELLED.equals(b.status()),
+                b.startAt(), b.endAt(), messages.get(de, "feed.summary", typeName, b.companyName()),
+                messages.get(de, "feed.description", b.companyName(), contact, mode), mode);
+        }).toList();
+        return CoachFeedCalendar.ics(messages.get(de, "feed.name", coach.name()), events, now);
+    }
+}

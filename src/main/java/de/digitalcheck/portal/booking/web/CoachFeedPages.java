@@ -1,0 +1,100 @@
+package de.digitalcheck.portal.booking.web;
+
+import de.digitalcheck.portal.booking.CoachFeeds;
+import de.digitalcheck.portal.booking.UnknownBooking;
+import de.digitalcheck.portal.shared.config.PortalSettings;
+import de.digitalcheck.portal.shared.security.SignedIn;
+import de.digitalcheck.portal.shared.web.Csrf;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A coach's calendar subscription: the settings page ({@code /coach/kalender-abo}: new address, revoke) and the feed
+ * itself ({@code /kalender/{token}.ics}, open to whoever holds the address; unknown or revoked: 404).
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+class CoachFeedPages {
+
+    static final String SETTINGS = "/coach/kalender-abo";
+    static final String CALENDAR = "text/calendar";
+
+    private final CoachFeeds feeds;
+    private final PortalSettings settings;
+    private final Csrf csrf;
+
+    CoachFeedPages(CoachFeeds feeds, PortalSettings settings, Csrf csrf) {
+        this.feeds = feeds;
+        this.settings = settings;
+        this.csrf = csrf;
+    }
+
+    @Get("/kalender/{file}")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Produces(CALENDAR)
+    HttpResponse<String> feed(@PathVariable String file) {
+        if (!file.endsWith(".ics")) {
+            throw new UnknownBooking();
+        }
+        String ics = feeds.ics(file.substring(0, file.length() - ".ics".length()));
+        return HttpResponse.ok(ics).contentType(CALENDAR + "; charset=utf-8")
+            .header("Cache-Control", "private, no-store").header("X-Robots-Tag", "noindex");
+    }
+
+    @Get(SETTINGS)
+    @Secured("COACH")
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication authentication) {
+        return page(SignedIn.of(authentication).accountId(), null, request.getParameters().contains("widerrufen"));
+    }
+
+    @Post(SETTINGS + "/neu")
+    @Secured("COACH")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    ModelAndView<Map<String, Object>> renew(HttpRequest<?> request, Authentication authentication,
+                                            @Body @Nullable Csrf.TokenForm body) {
+        csrf.verify(request, body);
+        String coach = SignedIn.of(authentication).accountId();
+        // the address is shown once, on this answer: only its hash is kept
+        return page(coach, settings.link(CoachFeeds.path(feeds.renew(coach))), false);
+    }
+
+    @Post(SETTINGS + "/widerrufen")
+    @Secured("COACH")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> revoke(HttpRequest<?> request, Authentication authentication, @Body @Nullable Csrf.TokenForm body) {
+        csrf.verify(request, body);
+        feeds.revoke(SignedIn.of(authentication).accountId());
+        return HttpResponse.seeOther(URI.create(SETTINGS + "?widerrufen"));
+    }
+
+    private ModelAndView<Map<String, Object>> page(String coachId, @Nullable String newUrl, boolean revoked) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("newUrl", newUrl);
+        model.put("since", feeds.since(coachId).map(at -> de.digitalcheck.portal.shared.time.PortalTime.local(at)
+            .format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"))).orElse(null));
+        model.put("revoked", revoked);
+        return new ModelAndView<>("booking/feed", model);
+    }
+}

@@ -1,0 +1,310 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static de.digitalcheck.portal.support.BookableAgency.at;
+import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Outcomes of appointments (recorded only after the start, validated, changeable, another coach's or agency's: not
+ * found), the lead's audit trail of them, the agency's figures, and the coach's calendar feed (parsed back with
+ * ical4j). H2 and MariaDB.
+ */
+abstract class OutcomeContract {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+    @Inject
+    AppointmentOutcomes outcomes;
+    @Inject
+    CoachFeeds feeds;
+    @Inject
+    de.digitalcheck.portal.shared.privacy.PersonalDataRequests personalData;
+    @Inject
+    de.digitalcheck.portal.readiness.Questionnaires questionnaires;
+
+    Http http() {
+        return new Http(server, json);
+    }
+
+    Database db() {
+        return new Database(dataSource);
+    }
+
+    record Made(String id, String token) {
+    }
+
+    Made book(BookableAgency a, int inDays, int hour, boolean consent) {
+        return book(a, inDays, hour, consent, "oc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org");
+    }
+
+    Made book(BookableAgency a, int inDays, int hour, boolean consent, String email) {
+        HttpResponse<String> made = http().postJson("/api/v1/bookings",
+            a.body(at(bookableDay(inDays), hour), email, consent, null));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        Map<String, Object> answer = http().map(made);
+        return new Made((String) answer.get("id"), (String) answer.get("token"));
+    }
+
+    /** Moves a booking so that it started {@code hoursAgo} hours ago (bookings cannot be made in the past). */
+    void startedAgo(String bookingId, int hoursAgo) {
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(hoursAgo, ChronoUnit.HOURS);
+        db().execute("UPDATE booking SET start_at = ?, end_at = ?, blocked_from = ?, blocked_until = ? WHERE id = ?",
+            Timestamp.from(start), Timestamp.from(start.plusSeconds(3600)), Timestamp.from(start.minusSeconds(900)),
+            Timestamp.from(start.plusSeconds(4500)), bookingId);
+    }
+
+    long outcomesOf(String bookingId) {
+        return ((Number) db().value("SELECT COUNT(*) FROM appointment_outcome WHERE booking_id = ?", bookingId))
+            .longValue();
+    }
+
+    static AppointmentOutcomes.Input held(String programme) {
+        return new AppointmentOutcomes.Input("HELD", true, programme, "Gutes Gespräch");
+    }
+
+    @Test
+    void anOutcomeIsRecordedOnlyFromTheStartAndIsValidated() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        Made b = book(a, 10, 10, false);
+        AppointmentOutcomes.Scope coach = AppointmentOutcomes.Scope.coach(a.coachIds().get(0));
+        assertThat(outcomes.find(b.id(), coach).open()).isFalse();
+        assertThatThrownBy(() -> outcomes.record(b.id(), coach, held(null), a.coachIds().get(0), "Coach"))
+            .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                .anySatisfy(f -> assertThat(f.key()).isEqualTo("outcome.error.notYet")));
+        startedAgo(b.id(), 2);
+        assertThat(outcomes.find(b.id(), coach).open()).isTrue();
+        for (AppointmentOutcomes.Input bad : List.of(
+            new AppointmentOutcomes.Input(null, false, null, null),
+            new AppointmentOutcomes.Input("MAYBE", false, null, null),
+            new AppointmentOutcomes.Input("HELD", false, "no-such-programme", null),
+            new AppointmentOutcomes.Input("HELD", false, "digital-jetzt", null), // closed long ago
+            new AppointmentOutcomes.Input("NO_SHOW", false, AppointmentOutcomes.INNOSCHECK, null),
+            new AppointmentOutcomes.Input("HELD", false, null, "x".repeat(AppointmentOutcomes.MAX_NOTE + 1)))) {
+            assertThatThrownBy(() -> outcomes.record(b.id(), coach, bad, a.coachIds().get(0), "Coach"))
+                .as(bad.toString()).isInstanceOf(ValidationException.class);
+        }
+        assertThat(outcomesOf(b.id())).isZero();
+
+        AppointmentOutcome first = outcomes.record(b.id(), coach, held(AppointmentOutcomes.INNOSCHECK),
+            a.coachIds().get(0), "Coach");
+        assertThat(first.attendance()).isEqualTo(AppointmentOutcome.Attendance.HELD);
+        assertThat(first.programmeId()).isEqualTo(AppointmentOutcomes.INNOSCHECK);
+        AppointmentOutcome changed = outcomes.record(b.id(), coach,
+            new AppointmentOutcomes.Input("NO_SHOW", false, "", null), a.coachIds().get(0), "Coach");
+        assertThat(changed.version()).isEqualTo(1);
+        assertThat(changed.programmeId()).isNull();
+        assertThat(outcomesOf(b.id())).isEqualTo(1);
+        assertThat(outcomes.find(b.id(), coach).outcome()).satisfies(o -> {
+            assertThat(o.attendance()).isEqualTo(AppointmentOutcome.Attendance.NO_SHOW);
+            assertThat(o.version()).isEqualTo(1);
+            assertThat(o.programmeId()).isNull();
+        });
+    }
+
+    @Test
+    void anotherCoachOrAgencyDoesNotFindTheAppointment() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 2);
+        BookableAgency other = BookableAgency.create(agencies, accounts, calendars, 1);
+        Made b = book(a, 10, 10, false);
+        startedAgo(b.id(), 1);
+        for (AppointmentOutcomes.Scope stranger : List.of(AppointmentOutcomes.Scope.coach(a.coachIds().get(1)),
+            AppointmentOutcomes.Scope.coach(other.coachIds().get(0)), AppointmentOutcomes.Scope.agency(other.agencyId()))) {
+            assertThatThrownBy(() -> outcomes.find(b.id(), stranger)).isInstanceOf(UnknownBooking.class);
+            assertThatThrownBy(() -> outcomes.record(b.id(), stranger, held(null), "x", "x"))
+                .isInstanceOf(UnknownBooking.class);
+        }
+        assertThat(outcomesOf(b.id())).isZero();
+        // the agency's staff may record it
+        outcomes.record(b.id(), AppointmentOutcomes.Scope.agency(a.agencyId()), held(null), "staff", "Staff");
+        assertThat(outcomesOf(b.id())).isEqualTo(1);
+    }
+
+    @Test
+    void theOutcomeJoinsTheAuditTrailOfTheBookingsLead() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        Made b = book(a, 10, 10, true);
+        String lead = (String) db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?", b.id());
+        assertThat(lead).isNotNull();
+        startedAgo(b.id(), 3);
+        outcomes.record(b.id(), AppointmentOutcomes.Scope.coach(a.coachIds().get(0)),
+            held(AppointmentOutcomes.INNOSCHECK), a.coachIds().get(0), "Clara Coach");
+        List<Map<String, Object>> trail = db().rows("SELECT * FROM lead_audit WHERE lead_id = ? AND action = 'OUTCOME'",
+            lead);
+        assertThat(trail).singleElement().satisfies(r -> {
+            assertThat(r).containsEntry("actor_name", "Clara Coach").containsEntry("note", "Gutes Gespräch");
+            assertThat((String) r.get("to_value")).contains("stattgefunden").contains("Folgetermin")
+                .contains(AppointmentOutcomes.INNOSCHECK);
+        });
+    }
+
+    @Test
+    void theAgencysFiguresCountItsOwnOutcomesInThePeriod() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency other = BookableAgency.create(agencies, accounts, calendars, 1);
+        AppointmentOutcomes.Scope staff = AppointmentOutcomes.Scope.agency(a.agencyId());
+        Made one = book(a, 10, 9, false);
+        Made two = book(a, 10, 11, false);
+        Made three = book(a, 10, 13, false);
+        Made old = book(a, 10, 15, false);
+        Made foreign = book(other, 10, 9, false);
+        startedAgo(one.id(), 2);
+        startedAgo(two.id(), 4);
+        startedAgo(three.id(), 6);
+        startedAgo(old.id(), 24 * 40);
+        startedAgo(foreign.id(), 2);
+        outcomes.record(one.id(), staff, held(AppointmentOutcomes.INNOSCHECK), "s", "S");
+        outcomes.record(two.id(), staff, new AppointmentOutcomes.Input("HELD", false, "zim", null), "s", "S");
+        outcomes.record(three.id(), staff, new AppointmentOutcomes.Input("NO_SHOW", false, null, null), "s", "S");
+        outcomes.record(old.id(), staff, held(AppointmentOutcomes.INNOSCHECK), "s", "S");
+        outcomes.record(foreign.id(), AppointmentOutcomes.Scope.agency(other.agencyId()), held(null), "s", "S");
+
+        Instant now = Instant.now();
+        OutcomeStats stats = outcomes.outcomeStats(a.agencyId(), now.minus(30, ChronoUnit.DAYS), now);
+        assertThat(stats.held()).isEqualTo(2);
+        assertThat(stats.noShows()).isEqualTo(1);
+        assertThat(stats.noShowRate()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(stats.followUps()).isEqualTo(1);
+        assertThat(stats.recommendations()).containsOnly(Map.entry(AppointmentOutcomes.INNOSCHECK, 1L),
+            Map.entry("zim", 1L));
+        OutcomeStats none = outcomes.outcomeStats(a.agencyId(), now.plusSeconds(60), now.plusSeconds(3600));
+        assertThat(none.recorded()).isZero();
+        assertThat(none.noShowRate()).isZero();
+    }
+
+    @Test
+    void theCoachsFeedHoldsTheirAppointmentsUnderTheInvitationsUid() throws Exception {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 2);
+        String coach = a.coachIds().get(0);
+        Made kept = book(a, 10, 9, false);
+        Made cancelled = book(a, 11, 9, false);
+        assertThat(http().postJson("/api/v1/bookings/" + cancelled.id() + "/cancel",
+            "{\"token\":\"" + cancelled.token() + "\"}").statusCode()).isEqualTo(200);
+        String token = feeds.renew(coach);
+        assertThat(token).hasSizeGreaterThanOrEqualTo(43); // 256 bits, base64url
+        assertThat(db().value("SELECT token_hash FROM coach_feed WHERE coach_id = ?", coach)).isNotEqualTo(token);
+
+        HttpResponse<String> answer = http().get(CoachFeeds.path(token));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+            .startsWith("text/calendar"));
+        Calendar feed = new CalendarBuilder().build(new StringReader(answer.body()));
+        assertThat(feed.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("PUBLISH");
+        List<VEvent> events = feed.getComponents("VEVENT");
+        assertThat(events).hasSize(2);
+        Map<String, VEvent> byUid = new java.util.HashMap<>();
+        events.forEach(e -> byUid.put(e.getProperty("UID").orElseThrow().getValue(), e));
+        VEvent confirmed = byUid.get(AppointmentCalendar.uid(kept.id()));
+        VEvent gone = byUid.get(AppointmentCalendar.uid(cancelled.id()));
+        assertThat(confirmed.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CONFIRMED");
+        assertThat(gone.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
+        assertThat(gone.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
+        assertThat(confirmed.getProperty("SUMMARY").orElseThrow().getValue()).contains("Termin GmbH");
+        assertThat(answer.body()).contains("DTSTART;TZID=Europe/Berlin:").doesNotContain("mailto:")
+            .doesNotContain("@example.org");
+
+        // the other coach's feed does not show them
+        String otherToken = feeds.renew(a.coachIds().get(1));
+        assertThat(http().get(CoachFeeds.path(otherToken)).body()).doesNotContain("BEGIN:VEVENT");
+
+        // a new address ends the old one; revoked, malformed and unknown addresses are not found
+        String renewed = feeds.renew(coach);
+        assertThat(http().get(CoachFeeds.path(token)).statusCode()).isEqualTo(404);
+        assertThat(http().get(CoachFeeds.path(renewed)).statusCode()).isEqualTo(200);
+        feeds.revoke(coach);
+        assertThat(http().get(CoachFeeds.path(renewed)).statusCode()).isEqualTo(404);
+        assertThat(http().get("/kalender/kurz.ics").statusCode()).isEqualTo(404);
+        assertThat(http().get("/kalender/" + renewed).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCompanysBookingsAreInItsExportAndItsErasure() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        String email = "pd-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Made past = book(a, 10, 9, true, email);
+        Made coming = book(a, 12, 9, false, email);
+        Made someoneElse = book(a, 12, 11, false);
+        startedAgo(past.id(), 2);
+        outcomes.record(past.id(), AppointmentOutcomes.Scope.coach(a.coachIds().get(0)), held(null), "c", "C");
+
+        Map<String, Object> export = personalData.export(email);
+        List<Map<String, Object>> exported = (List<Map<String, Object>>) export.get("bookings");
+        assertThat(exported).extracting(m -> m.get("id")).containsExactlyInAnyOrder(past.id(), coming.id());
+        assertThat(exported).allSatisfy(m -> assertThat(m).containsEntry("contactEmail", email)
+            .containsEntry("companyName", "Termin GmbH"));
+        assertThat(exported).anySatisfy(m -> assertThat((Map<String, Object>) m.get("outcome"))
+            .containsEntry("attendance", "HELD").containsEntry("note", "Gutes Gespräch"));
+
+        personalData.erase(email);
+        Map<String, Object> erased = db().rows("SELECT * FROM booking WHERE id = ?", past.id()).get(0);
+        assertThat(erased).containsEntry("contact_email", "").containsEntry("contact_name", "")
+            .containsEntry("company_name", "").containsEntry("status", "CONFIRMED");
+        assertThat(erased.get("contact_phone")).isNull();
+        assertThat(erased.get("consent_at")).isNull();
+        assertThat(db().value("SELECT status FROM booking WHERE id = ?", coming.id())).isEqualTo("CANCELLED");
+        assertThat(db().value("SELECT note FROM appointment_outcome WHERE booking_id = ?", past.id())).isNull();
+        assertThat(db().value("SELECT attendance FROM appointment_outcome WHERE booking_id = ?", past.id()))
+            .isEqualTo("HELD");
+        // the lead its consent made is anonymised too, and nothing of the company is left to export
+        assertThat(db().value("SELECT status FROM agency_lead l JOIN lead_booking b ON b.lead_id = l.id"
+            + " WHERE b.booking_id = ?", past.id())).isEqualTo("ERASED");
+        assertThat((List<?>) personalData.export(email).get("bookings")).isEmpty();
+        // another company's booking is untouched
+        assertThat(db().value("SELECT status FROM booking WHERE id = ?", someoneElse.id())).isEqualTo("CONFIRMED");
+        assertThat((String) db().value("SELECT contact_email FROM booking WHERE id = ?", someoneElse.id()))
+            .startsWith("oc-");
+    }
+
+    @Test
+    void aCheckErasedThroughItsOwnLinkErasesItsBookings() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        de.digitalcheck.portal.support.CompletedChecks.Completed check = de.digitalcheck.portal.support.CompletedChecks
+            .of(questionnaires.current()).named("Lösch GmbH").at("44135").contact("Lea Lösch", "lea@example.org")
+            .submit(http());
+        HttpResponse<String> made = http().postJson("/api/v1/bookings",
+            a.body(at(bookableDay(12), 10), "lea@example.org", false, check.id()));
+        String id = (String) http().map(made).get("id");
+        Made unrelated = book(a, 12, 14, false);
+        Http company = http();
+        assertThat(company.postForm("/check/" + check.token() + "/loeschen", Map.of()).statusCode()).isLessThan(400);
+        Map<String, Object> row = db().rows("SELECT * FROM booking WHERE id = ?", id).get(0);
+        assertThat(row).containsEntry("contact_email", "").containsEntry("status", "CANCELLED");
+        assertThat(row.get("assessment_id")).isNull();
+        assertThat(db().value("SELECT status FROM booking WHERE id = ?", unrelated.id())).isEqualTo("CONFIRMED");
+    }
+}

@@ -1,0 +1,182 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SignedInTests;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static de.digitalcheck.portal.support.BookableAgency.at;
+import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outcome form and the feed settings through HTTP with signed-in people: the appointment's coach and the staff of
+ * its agency may record it; another coach and another agency's staff get 404 and change nothing; bad input is a 422
+ * with the error summary and what was typed; the feed's address works until it is renewed or revoked.
+ */
+@MicronautTest(transactional = false)
+class OutcomePagesIntegrationTest extends SignedInTests {
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+
+    BookableAgency a;
+    BookableAgency b;
+    Http coachX;
+    Http coachY;
+    Http staffA;
+    Http staffB;
+
+    @BeforeAll
+    void people() {
+        a = BookableAgency.create(agencies, accounts, calendars, 2);
+        b = BookableAgency.create(agencies, accounts, calendars, 1);
+        accounts.addUnlessPresent(List.of(
+            new Accounts.NewAccount("staff@" + a.agencyId() + ".example.org", "Staff A", Role.AGENCY_STAFF, a.agencyId()),
+            new Accounts.NewAccount("staff@" + b.agencyId() + ".example.org", "Staff B", Role.AGENCY_STAFF, b.agencyId())));
+        coachX = as("op-x-" + a.agencyId(), a.coachEmails().get(0));
+        coachY = as("op-y-" + a.agencyId(), a.coachEmails().get(1));
+        staffA = as("op-sa-" + a.agencyId(), "staff@" + a.agencyId() + ".example.org");
+        staffB = as("op-sb-" + b.agencyId(), "staff@" + b.agencyId() + ".example.org");
+    }
+
+    Database db() {
+        return new Database(dataSource);
+    }
+
+    String pastAppointment() {
+        Http http = new Http(server, json);
+        String email = "op-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        HttpResponse<String> made = http.postJson("/api/v1/bookings", a.body(at(bookableDay(10), 10), email, false, null));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String id = (String) http.map(made).get("id");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS);
+        db().execute("UPDATE booking SET start_at = ?, end_at = ?, blocked_from = ?, blocked_until = ? WHERE id = ?",
+            Timestamp.from(start), Timestamp.from(start.plusSeconds(3600)), Timestamp.from(start.minusSeconds(900)),
+            Timestamp.from(start.plusSeconds(4500)), id);
+        return id;
+    }
+
+    long outcomes(String id) {
+        return ((Number) db().value("SELECT COUNT(*) FROM appointment_outcome WHERE booking_id = ?", id)).longValue();
+    }
+
+    @Test
+    void theCoachRecordsTheOutcomeAfterAnErrorThatKeepsWhatWasTyped() {
+        String id = pastAppointment();
+        HttpResponse<String> form = coachX.get("/coach/termine/" + id + "/ergebnis");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Ergebnis des Termins").contains("Termin GmbH")
+            .contains("InnoScheck").doesNotContain("error-summary");
+
+        HttpResponse<String> refused = coachX.postForm("/coach/termine/" + id + "/ergebnis",
+            Map.of("note", "Rückruf <vereinbart>", "programme", "innoscheck-ruhr"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("error-summary").contains("href=\"#outcome-attendance\"")
+            .contains("Rückruf &lt;vereinbart&gt;");
+        assertThat(outcomes(id)).isZero();
+
+        HttpResponse<String> saved = coachX.postForm("/coach/termine/" + id + "/ergebnis",
+            Map.of("attendance", "HELD", "followUp", "on", "programme", "innoscheck-ruhr", "note", "Gut"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(db().rows("SELECT * FROM appointment_outcome WHERE booking_id = ?", id)).singleElement()
+            .satisfies(r -> assertThat(r).containsEntry("attendance", "HELD")
+                .containsEntry("programme_id", "innoscheck-ruhr").containsEntry("note", "Gut"));
+        // the week view shows it with a link to change it
+        String week = coachX.get("/coach/termine?woche=" + Instant.now().minus(2, ChronoUnit.HOURS)
+            .atZone(BookableAgency.BERLIN).toLocalDate()).body();
+        assertThat(week).contains("/coach/termine/" + id + "/ergebnis").contains("Ja, der Termin hat stattgefunden");
+    }
+
+    @Test
+    void anotherCoachAndAnotherAgencysStaffGetNotFoundAndChangeNothing() {
+        String id = pastAppointment();
+        assertThat(coachY.get("/coach/termine/" + id + "/ergebnis").statusCode()).isEqualTo(404);
+        assertThat(coachY.postForm("/coach/termine/" + id + "/ergebnis", Map.of("attendance", "NO_SHOW"))
+            .statusCode()).isEqualTo(404);
+        assertThat(staffB.get("/agentur/termine/" + id + "/ergebnis").statusCode()).isEqualTo(404);
+        assertThat(staffB.postForm("/agentur/termine/" + id + "/ergebnis", Map.of("attendance", "NO_SHOW"))
+            .statusCode()).isEqualTo(404);
+        assertThat(outcomes(id)).isZero();
+        // a forged post (no CSRF token) by the right coach stores nothing either
+        coachX.postRawForm("/coach/termine/" + id + "/ergebnis", Map.of("attendance", "NO_SHOW"));
+        assertThat(outcomes(id)).isZero();
+
+        assertThat(staffA.get("/agentur/termine/" + id + "/ergebnis").statusCode()).isEqualTo(200);
+        assertThat(staffA.postForm("/agentur/termine/" + id + "/ergebnis", Map.of("attendance", "NO_SHOW"))
+            .statusCode()).isEqualTo(303);
+        assertThat(outcomes(id)).isEqualTo(1);
+    }
+
+    @Test
+    void anAppointmentStillToComeHasNoFormYet() {
+        Http http = new Http(server, json);
+        HttpResponse<String> made = http.postJson("/api/v1/bookings",
+            a.body(at(bookableDay(14), 15), "op-future@example.org", false, null));
+        String id = (String) http.map(made).get("id");
+        HttpResponse<String> page = coachX.get("/coach/termine/" + id + "/ergebnis");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("noch nicht begonnen").doesNotContain("name=\"attendance\"");
+        assertThat(coachX.postForm("/coach/termine/" + id + "/ergebnis", Map.of("attendance", "HELD")).statusCode())
+            .isEqualTo(422);
+        assertThat(outcomes(id)).isZero();
+    }
+
+    @Test
+    void theFeedAddressIsShownOnceAndWorksUntilRevoked() {
+        HttpResponse<String> none = coachX.get("/coach/kalender-abo");
+        assertThat(none.statusCode()).isEqualTo(200);
+        HttpResponse<String> created = coachX.postForm("/coach/kalender-abo/neu", Map.of());
+        assertThat(created.statusCode()).isEqualTo(200);
+        Matcher url = Pattern.compile("(/kalender/[A-Za-z0-9_-]+\\.ics)").matcher(created.body());
+        assertThat(url.find()).isTrue();
+        String path = url.group(1);
+        HttpResponse<String> feed = new Http(server, json).get(path);
+        assertThat(feed.statusCode()).isEqualTo(200);
+        assertThat(feed.body()).startsWith("BEGIN:VCALENDAR").contains("METHOD:PUBLISH");
+        // the settings page does not show the address again
+        assertThat(coachX.get("/coach/kalender-abo").body()).doesNotContain(path);
+        assertThat(coachX.postForm("/coach/kalender-abo/widerrufen", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(new Http(server, json).get(path).statusCode()).isEqualTo(404);
+        // staff have no feed settings
+        assertThat(staffA.get("/coach/kalender-abo").statusCode()).isIn(401, 403);
+    }
+
+    @Test
+    void theLeadOfAConsentedBookingShowsTheAppointmentToItsAgencyOnly() {
+        Http http = new Http(server, json);
+        HttpResponse<String> made = http.postJson("/api/v1/bookings",
+            a.body(at(bookableDay(15), 11), "op-lead@example.org", true, null));
+        String id = (String) http.map(made).get("id");
+        String lead = (String) db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?", id);
+        HttpResponse<String> page = staffA.get("/agentur/leads/" + lead);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"bookings-title\"").contains("Erstgespräch").contains("data-label=\"Coach\">Coach ")
+            .contains("Gebucht").contains("Termin gebucht");
+        assertThat(staffB.get("/agentur/leads/" + lead).statusCode()).isEqualTo(404);
+    }
+}

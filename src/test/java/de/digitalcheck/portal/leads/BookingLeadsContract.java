@@ -1,0 +1,201 @@
+package de.digitalcheck.portal.leads;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.booking.Booking;
+import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.leads.internal.BookingLeads;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static de.digitalcheck.portal.support.BookableAgency.at;
+import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A booking with consent makes or updates the company's open lead at the booking's agency, in the booking's
+ * transaction, and the lead shows the booking; without consent nothing reaches the agency. When the lead cannot be
+ * made, the booking still stands with its consent, and the repair job makes the lead later. H2 and MariaDB.
+ */
+abstract class BookingLeadsContract {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    BookingLeads bookingLeads;
+
+    Http http() {
+        return new Http(server, json);
+    }
+
+    Database db() {
+        return new Database(dataSource);
+    }
+
+    String book(BookableAgency a, int inDays, int hour, String email, boolean consent, String assessmentId) {
+        HttpResponse<String> made = http().postJson("/api/v1/bookings",
+            a.body(at(bookableDay(inDays), hour), email, consent, assessmentId));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        return (String) http().map(made).get("id");
+    }
+
+    long count(String sql, Object... params) {
+        return ((Number) db().value(sql, params)).longValue();
+    }
+
+    static String email() {
+        return "bl-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    @Test
+    void aConsentedBookingWithoutCheckMakesALeadAtTheBookingsAgencyThatShowsTheBooking() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        String email = email();
+        String bookingId = book(a, 10, 10, email, true, null);
+
+        List<Map<String, Object>> leads = db().rows("SELECT * FROM agency_lead WHERE LOWER(contact_email) = ?", email);
+        assertThat(leads).hasSize(1);
+        Map<String, Object> lead = leads.get(0);
+        assertThat(lead).containsEntry("agency_id", a.agencyId()).containsEntry("source", "booking")
+            .containsEntry("status", "OPEN").containsEntry("company_name", "Termin GmbH")
+            .containsEntry("postal_code", "44135").containsEntry("contact_name", "Tina Termin")
+            .containsEntry("contact_phone", "+49 231 1234").containsEntry("consent_version", "booking-share-1");
+        assertThat(lead.get("municipality")).isEqualTo("Dortmund");
+        assertThat(lead.get("assessment_id")).isNull();
+        String leadId = (String) lead.get("id");
+        assertThat(db().rows("SELECT * FROM lead_consent WHERE lead_id = ?", leadId))
+            .singleElement().satisfies(c -> assertThat(c).containsEntry("source", "booking")
+                .containsEntry("text_version", "booking-share-1"));
+        assertThat(db().rows("SELECT * FROM lead_audit WHERE lead_id = ?", leadId))
+            .singleElement().satisfies(r -> assertThat(r).containsEntry("action", "BOOKING"));
+        // the agency's mail is in the outbox, with no contact data
+        assertThat(db().rows("SELECT subject, body FROM mail_outbox WHERE recipient = ?", a.agencyEmail()))
+            .anySatisfy(m -> assertThat((String) m.get("body")).contains("Termin GmbH")
+                .contains("Termin mit einem Innovationscoach gebucht").doesNotContain(email));
+
+        List<Booking> shown = bookingLeads.bookingsOf(leadId);
+        assertThat(shown).singleElement().satisfies(b -> {
+            assertThat(b.id()).isEqualTo(bookingId);
+            assertThat(b.coachId()).isEqualTo(a.coachIds().get(0));
+            assertThat(b.coachName()).startsWith("Coach 0");
+            assertThat(b.type().nameDe()).isEqualTo("Erstgespräch");
+            assertThat(b.status()).isEqualTo(Booking.Status.CONFIRMED);
+        });
+    }
+
+    @Test
+    void aBookingWithoutConsentMakesNoLead() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        String email = email();
+        String bookingId = book(a, 10, 10, email, false, null);
+        assertThat(count("SELECT COUNT(*) FROM agency_lead WHERE LOWER(contact_email) = ?", email))
+            .isEqualTo(0L);
+        assertThat(count("SELECT COUNT(*) FROM lead_booking WHERE booking_id = ?", bookingId)).isEqualTo(0L);
+        assertThat(count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", a.agencyEmail()))
+            .isEqualTo(0L);
+    }
+
+    @Test
+    void aSecondConsentedBookingUpdatesTheOpenLeadAndTheLeadShowsBoth() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        String email = email();
+        String first = book(a, 10, 10, email, true, null);
+        String second = book(a, 11, 14, email.toUpperCase(java.util.Locale.ROOT), true, null);
+        List<Map<String, Object>> leads = db().rows("SELECT * FROM agency_lead WHERE LOWER(contact_email) = ?", email);
+        assertThat(leads).hasSize(1);
+        String leadId = (String) leads.get(0).get("id");
+        assertThat(bookingLeads.bookingsOf(leadId)).extracting(Booking::id).containsExactly(first, second);
+        assertThat(count("SELECT COUNT(*) FROM lead_consent WHERE lead_id = ?", leadId)).isEqualTo(2L);
+        assertThat(count("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ? AND action = 'BOOKING'", leadId))
+            .isEqualTo(2L);
+    }
+
+    @Test
+    void aConsentedBookingOfACheckCarriesTheChecksProfileAndUpdatesItsLead() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        String email = email();
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Check GmbH")
+            .at("44135").sized("C", 42).level(2).contact("Carl Check", email).submit(http());
+        book(a, 10, 9, email, true, check.id());
+        Map<String, Object> lead = db().rows("SELECT * FROM agency_lead WHERE LOWER(contact_email) = ?", email).get(0);
+        assertThat(lead).containsEntry("agency_id", a.agencyId()).containsEntry("assessment_id", check.id())
+            .containsEntry("sector", "C")
+            // the contact is the one the company just gave with the booking
+            .containsEntry("contact_name", "Tina Termin").containsEntry("company_name", "Termin GmbH");
+        assertThat(((Number) lead.get("employees")).intValue()).isEqualTo(42);
+        assertThat(((Number) lead.get("overall_level")).intValue()).isEqualTo(2);
+        assertThat(db().value("SELECT assessment_id FROM lead_consent WHERE lead_id = ?", lead.get("id")))
+            .isEqualTo(check.id());
+    }
+
+    /**
+     * The lead's table cannot be written (here: the link table is away): the booking stands with its consent, nothing
+     * of the lead is half-written; once the table is back the repair job makes the lead.
+     */
+    @Test
+    void aLeadThatFailsNeverRollsBackTheBookingAndIsMadeByTheRepairJob() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        String email = email();
+        String bookingId;
+        db().execute("ALTER TABLE lead_booking RENAME TO lead_booking_away");
+        try {
+            bookingId = book(a, 12, 10, email, true, null);
+        } finally {
+            db().execute("ALTER TABLE lead_booking_away RENAME TO lead_booking");
+        }
+        assertThat(db().value("SELECT consent_share FROM booking WHERE id = ?", bookingId)).isIn(true, 1, 1L);
+        assertThat(db().value("SELECT status FROM booking WHERE id = ?", bookingId)).isEqualTo("CONFIRMED");
+        // the savepoint took the half-made lead, its consent log entry and its mail with it
+        assertThat(count("SELECT COUNT(*) FROM agency_lead WHERE LOWER(contact_email) = ?", email)).isEqualTo(0L);
+        assertThat(count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", a.agencyEmail()))
+            .isEqualTo(0L);
+        // the company's own confirmation mail was not lost with it
+        assertThat(count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", email)).isEqualTo(1L);
+
+        // the job looks at bookings at least a minute old
+        db().execute("UPDATE booking SET created_at = ? WHERE id = ?",
+            java.sql.Timestamp.from(Instant.now().minusSeconds(120)), bookingId);
+        assertThat(bookingLeads.repair()).isGreaterThanOrEqualTo(1);
+        assertThat(bookingLeads.leadOf(bookingId)).isPresent();
+        assertThat(count("SELECT COUNT(*) FROM agency_lead WHERE LOWER(contact_email) = ?", email)).isEqualTo(1L);
+        // a second run changes nothing
+        bookingLeads.repair();
+        assertThat(count("SELECT COUNT(*) FROM lead_consent c JOIN agency_lead l ON l.id = c.lead_id"
+            + " WHERE LOWER(l.contact_email) = ?", email)).isEqualTo(1L);
+    }
+
+    @Test
+    void theBookingPageNamesTheReceivingAgencyAtTheConsent() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        String page = http().get("/termin/" + a.agencyId() + "?type=" + a.typeId() + "&start="
+            + java.net.URLEncoder.encode(at(bookableDay(10), 10), java.nio.charset.StandardCharsets.UTF_8)
+            + "&coach=" + a.coachIds().get(0)).body();
+        assertThat(page).contains("booking-consent").contains("dass Outcome Test " + a.agencyId() + " meine Angaben");
+    }
+}

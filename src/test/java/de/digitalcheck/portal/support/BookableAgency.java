@@ -1,0 +1,86 @@
+package de.digitalcheck.portal.support;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.booking.AppointmentType;
+import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.routing.AgencyProfile;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.shared.time.NrwHolidays;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A new agency with coaches who all offer a 60-minute video talk, every day 08:00–18:00 (15-minute buffers), and the
+ * API's booking body for it (the agency's own address: {@link #agencyEmail()}): for tests of what follows a booking (leads, outcomes, feeds, personal data).
+ */
+public record BookableAgency(String agencyId, String typeId, List<String> coachIds, List<String> coachEmails) {
+
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    public static BookableAgency create(AgencyAdministration agencies, Accounts accounts, Calendars calendars,
+                                        int coaches) {
+        String agency = "oc-" + UUID.randomUUID().toString().substring(0, 12);
+        agencies.addUnlessPresent(agency, new AgencyProfile("Outcome Test " + agency, "OT", "kontakt@" + agency + ".example.org",
+            "+49 231 000000", "https://ot.example.org", "Teststraße 1, 44135 Dortmund", "5"), List.of());
+        List<Accounts.NewAccount> people = new ArrayList<>();
+        for (int i = 0; i < coaches; i++) {
+            people.add(new Accounts.NewAccount("coach" + i + "@" + agency + ".example.org", "Coach " + i + " " + agency,
+                Role.COACH, agency));
+        }
+        accounts.addUnlessPresent(people);
+        List<String> ids = new ArrayList<>();
+        List<String> emails = new ArrayList<>();
+        people.stream().sorted(java.util.Comparator.comparing(p -> accounts.byEmail(p.email()).orElseThrow().id()))
+            .forEach(p -> {
+                ids.add(accounts.byEmail(p.email()).orElseThrow().id());
+                emails.add(p.email());
+            });
+        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, "08:00-18:00");
+        }
+        for (String id : ids) {
+            calendars.update(id, agency, new Calendars.CalendarInput(weekly, "", "", "15", "15", "0", "60", "0", "30"),
+                List.of());
+        }
+        AppointmentType type = calendars.saveType(agency, null, new Calendars.TypeInput("Erstgespräch", "First talk",
+            "60", "VIDEO", "0", ids, true), List.of());
+        return new BookableAgency(agency, type.id(), List.copyOf(ids), List.copyOf(emails));
+    }
+
+    public String agencyEmail() {
+        return "kontakt@" + agencyId + ".example.org";
+    }
+
+    /** A day in the coming weeks that is no public holiday. */
+    public static LocalDate bookableDay(int inDays) {
+        LocalDate day = LocalDate.now(BERLIN).plusDays(inDays);
+        while (NrwHolidays.isHoliday(day)) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    public static String at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(BERLIN).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /** The API's body for a booking with the first coach; {@code assessmentId} may be null. */
+    public String body(String start, String email, boolean consent, String assessmentId) {
+        return "{\"agencyId\":\"" + agencyId + "\",\"typeId\":\"" + typeId + "\",\"start\":\"" + start + "\","
+            + "\"coachId\":\"" + coachIds.get(0) + "\","
+            + "\"company\":{\"name\":\"Termin GmbH\",\"postalCode\":\"44135\"},"
+            + "\"contact\":{\"name\":\"Tina Termin\",\"email\":\"" + email + "\",\"phone\":\"+49 231 1234\"},"
+            + (assessmentId == null ? "" : "\"assessmentId\":\"" + assessmentId + "\",")
+            + (consent ? "\"consent\":{\"shareWithAgency\":true}," : "") + "\"language\":\"de\"}";
+    }
+}
