@@ -2,6 +2,7 @@ package de.digitalcheck.portal.leads.web;
 
 import de.digitalcheck.portal.leads.internal.LeadPaths;
 import de.digitalcheck.portal.leads.internal.LeadInbox;
+import de.digitalcheck.portal.leads.internal.LeadAssignment;
 import de.digitalcheck.portal.leads.internal.LeadWork;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.leads.internal.Webhooks;
@@ -53,8 +54,11 @@ class AgencyLeadsWorkspace {
     private final LeadWork leadWork;
     private final Messages messages;
     private final Csrf csrf;
+    private final LeadAssignment assignment;
 
-    AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf) {
+    AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf,
+                         LeadAssignment assignment) {
+        this.assignment = assignment;
         this.leadWork = leadWork;
         this.webhooks = webhooks;
         this.inbox = inbox;
@@ -126,7 +130,7 @@ class AgencyLeadsWorkspace {
         }
     }
 
-    private Map<String, Object> leadModel(SignedIn user, String id, @Nullable StageForm form, Map<String, String> errors,
+    Map<String, Object> leadModel(SignedIn user, String id, @Nullable StageForm form, Map<String, String> errors,
                                           @Nullable String stale) {
         Webhooks.LeadWithLog found = webhooks.lead(user.agencyId(), id);
         LeadWork.Detail detail = leadWork.detail(user.agencyId(), id);
@@ -148,7 +152,16 @@ class AgencyLeadsWorkspace {
         model.put("stale", stale);
         model.put("deliveries", found.deliveries());
         model.put("dates", LeadDates.INSTANCE);
+        assignmentModel(model, user);
         return model;
+    }
+
+    /** The assignment form's part (see {@link LeadAssignmentPages}): the agency's people who can take the lead. */
+    private void assignmentModel(Map<String, Object> model, SignedIn user) {
+        model.put("assignees", assignment.candidates(user.agencyId()));
+        model.put("assignForm", AssignForm.EMPTY);
+        model.put("assignError", null);
+        model.put("assignNoteError", null);
     }
 
     @Post(LeadPaths.WEBHOOK)
