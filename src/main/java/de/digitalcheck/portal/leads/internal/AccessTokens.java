@@ -38,7 +38,7 @@ public class AccessTokens {
     public static final int MAX_NAME = 100;
     public static final int MAX_DAYS = 366;
     static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
-    private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu");
+    private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final ApiTokenRows rows;
     private final AgencyTeam team;
