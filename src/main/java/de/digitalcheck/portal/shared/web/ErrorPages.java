@@ -94,7 +94,8 @@ public class ErrorPages {
         if (request.getPath().startsWith("/api/")) {
             // the only API routes that need a caller are the agency API's, authenticated by personal access tokens
             return problems.problem(HttpStatus.UNAUTHORIZED, ApiProblems.language(request), "problem.401.token")
-                .header("WWW-Authenticate", "Bearer realm=\"digitalcheck\"");
+                .header("WWW-Authenticate", "Bearer realm=\"digitalcheck\"")
+                .header("Cache-Control", "no-store"); // answered while the security filter refuses: set here
         }
         return HttpResponse.seeOther(java.net.URI.create("/anmelden"));
     }
