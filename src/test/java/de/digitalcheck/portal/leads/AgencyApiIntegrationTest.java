@@ -214,7 +214,10 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(users.get("do-coach").get("/coach/leads/" + lead).body()).contains("zuweisung@example.org", "Vor Ort");
         assertThat(users.get("en-coach").get("/coach/leads").body()).doesNotContain("Zuweisungs GmbH");
         assertThat(users.get("en-coach").get("/coach/leads/" + lead).statusCode()).isEqualTo(404);
-        assertThat(staff.get("/agentur/leads?assignee=" + doCoach).body()).contains("Zuweisungs GmbH");
+        HttpResponse<String> filtered = staff.get("/agentur/leads?assignee=" + doCoach);
+        assertThat(filtered.body()).contains("Zuweisungs GmbH", "<option value=\"" + doCoach + "\" selected=\"selected\">Dominik Coach (Coach)</option>")
+            .doesNotContain("Carla Coach");
+        assertThat(staff.get("/agentur/leads?assignee=-").body()).doesNotContain("Zuweisungs GmbH");
     }
 
     HttpResponse<String> patch(String path, String body, String... headers) {

@@ -227,6 +227,7 @@ class AgencyLeadsWorkspace {
         model.put("secret", null);
         model.put("testSent", null);
         model.put("dates", LeadDates.INSTANCE);
+        model.put("inboxAssignees", assignment.candidates(user.agencyId()));
         return model;
     }
 
