@@ -42,9 +42,22 @@ class AgencyApiIntegrationTest extends SignedInTests {
     @Inject
     javax.sql.DataSource dataSource;
 
+    final de.digitalcheck.portal.support.SmtpServer smtp = new de.digitalcheck.portal.support.SmtpServer();
     Map<String, Http> users;
     Database db;
     Http crm;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+        properties.putAll(smtp.portalProperties());
+        return properties;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
 
     @BeforeAll
     void users() {
@@ -147,6 +160,14 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(forbidden.body()).contains("cannot move from “new” to “won”", "\"field\":\"status\"");
         assertThat(patch(path, "{\"colour\":\"red\"}", auth[0], auth[1], "If-Match", "\"0\"").statusCode()).isEqualTo(422);
         assertThat(patch(path, "{nope", auth[0], auth[1], "If-Match", "\"0\"").statusCode()).isEqualTo(400);
+        for (String hostile : List.of("{\"status\":[\"WON\"]}", "{\"status\":5}", "{\"assigneeId\":{}}",
+            "{\"note\":\"" + "x".repeat(2001) + "\"}", "{\"status\":\"CONTACTED\",\"assigneeId\":\"' OR 1=1 --\"}",
+            "{\"status\":null,\"note\":true}")) {
+            HttpResponse<String> refused = patch(path, hostile, auth[0], auth[1], "If-Match", "\"0\"");
+            assertThat(refused.statusCode()).as(hostile).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(patch(path, "{\"status\":1e400}", auth[0], auth[1], "If-Match", "\"0\"").statusCode()).isEqualTo(400);
         assertThat(patch(path, change, auth[0], auth[1], "If-Match", "\"0\"", "Content-Type", "text/plain").statusCode())
             .isEqualTo(415);
         assertThat(db.value("SELECT lock_version FROM agency_lead WHERE id = ?", dortmund).toString())
