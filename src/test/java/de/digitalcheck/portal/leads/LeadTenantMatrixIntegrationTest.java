@@ -32,14 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The tenant matrix of issue 13: every lead-related page, export and API route, called by staff of agency A (Dortmund),
  * a coach of A the lead is not assigned to, the coach it is assigned to, staff and a coach of agency B (EN-Agentur), a
  * network admin, an anonymous caller, and tokens of A (valid, revoked, expired) and of B. Each answer is what the rules
- * say — 200 (or 303 after a write) for whom the object is, 404 for another tenant (or a list without the object), 401
+ * say (the webhook settings included: staff of B change only their own) — 200 (or 303 after a write) for whom the object is, 404 for another tenant (or a list without the object), 401
  * for the API without a valid token, 403 or the sign-in page for a wrong role — and after every refused write nothing
  * changed: lead A's stage, assignee, version and audit trail, lead B, and the tokens.
  */
 @MicronautTest(transactional = false)
 class LeadTenantMatrixIntegrationTest extends SignedInTests {
 
-    enum Rule { ALLOW, HIDDEN, DENY }
+    /** ALLOW: the caller's object; HIDDEN: another tenant's (404, or a list without it); OWN: the caller acts on its
+     *  own agency's settings (agency A's stay as they were); DENY: a refusal (401, 403 or the sign-in page). */
+    enum Rule { ALLOW, HIDDEN, OWN, DENY }
 
     static final String COMPANY = "Tenant Matrix A GmbH";
     static final String TOKEN_NAME = "Matrix-Token-A";
@@ -52,6 +54,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
     AccessTokens tokens;
     @Inject
     LeadAssignment assignment;
+    @Inject
+    de.digitalcheck.portal.leads.internal.Webhooks webhooks;
     @Inject
     javax.sql.DataSource dataSource;
 
@@ -100,6 +104,9 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         AccessTokens.Created expired = tokens.create("wf-dortmund", staffA, "Doris Dortmund", "Matrix-expired", until);
         db.execute("UPDATE api_token SET expires_at = ? WHERE id = ?",
             java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), expired.row().id());
+
+        webhooks.remove("en-agentur");
+        webhooks.setUrl("wf-dortmund", "http://127.0.0.1:9/tenant-matrix-hook");
 
         actors.put("staff A", demo.get("do-staff"));
         actors.put("coach A (not assignee)", as("tenant-matrix-coach2", "coach2@dortmund.example.org"));
@@ -154,6 +161,15 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
             auth(a)), Map.of("staff A", Rule.ALLOW, "staff B", Rule.ALLOW), false, true));
         routes.add(new Route("POST /agentur/api-zugaenge/{id}/widerrufen (A's spare token)", a -> actors.get(a).postForm(
             "/agentur/api-zugaenge/" + spareTokenA + "/widerrufen", Map.of(), auth(a)), staff, false, true));
+        Map<String, Rule> webhook = Map.of("staff A", Rule.ALLOW, "staff B", Rule.OWN);
+        routes.add(new Route("POST /agentur/webhook", a -> actors.get(a).postForm("/agentur/webhook",
+            Map.of("url", "http://127.0.0.1:9/hook-" + a.replace(' ', '-')), auth(a)), webhook, false, true));
+        routes.add(new Route("POST /agentur/webhook/rotieren", a -> actors.get(a).postForm("/agentur/webhook/rotieren",
+            Map.of(), auth(a)), webhook, false, true));
+        routes.add(new Route("POST /agentur/webhook/test", a -> actors.get(a).postForm("/agentur/webhook/test",
+            Map.of(), auth(a)), webhook, false, true));
+        routes.add(new Route("POST /agentur/webhook/entfernen", a -> actors.get(a).postForm("/agentur/webhook/entfernen",
+            Map.of(), auth(a)), webhook, false, true));
         routes.add(new Route("GET /coach/leads", a -> actors.get(a).get("/coach/leads", auth(a)), coach, true, false));
         routes.add(new Route("GET /coach/leads/{id}", a -> actors.get(a).get("/coach/leads/" + leadA, auth(a)), coach,
             false, false));
@@ -186,6 +202,7 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
                     failures.add(route.name() + " as " + actor + ": " + outcome);
                 }
                 if (route.writes() && route.rule(actor) != Rule.ALLOW && !before.equals(snapshot())) {
+                    // OWN: B's settings may change, never A's, nor A's lead
                     failures.add(route.name() + " as " + actor + " changed something: " + before + " → " + snapshot());
                 }
                 cells++;
@@ -194,7 +211,9 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         System.out.println("Lead tenant matrix: " + routes().size() + " routes × " + actors.size() + " callers = "
             + cells + " calls");
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(14 * 11);
+        assertThat(cells).isEqualTo(18 * 11);
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'").toString())
+            .as("A's endpoint was removed by A's staff, last").isEqualTo("0");
         assertThat(db.rows("SELECT agency_id, account_id FROM api_token WHERE name = 'Matrix-created' ORDER BY agency_id"))
             .as("a token is made in the creator's own agency only").containsExactly(
                 Map.of("agency_id", "en-agentur", "account_id", accounts.byEmail("staff@en-agentur.example.org")
@@ -219,6 +238,7 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
             case HIDDEN -> route.list() ? (status == 200 && !body.contains(marker) ? null
                 : "expected 200 without the other tenant's object, got " + status)
                 : status == 404 ? null : "expected 404, got " + status;
+            case OWN -> status == 200 || status == 303 || status == 404 ? null : "expected its own agency's answer, got " + status;
             case DENY -> {
                 boolean tokenless = actor.equals("anonymous") || actor.contains("token");
                 if (api && tokenless) {
@@ -236,7 +256,9 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         return db.rows("SELECT stage, assignee_id, lock_version FROM agency_lead WHERE id = ?", leadA) + " audit="
             + db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", leadA) + " revoked="
             + db.value("SELECT COUNT(*) FROM api_token WHERE revoked_at IS NOT NULL") + " tokens="
-            + db.value("SELECT COUNT(*) FROM api_token") + " B="
+            + db.value("SELECT COUNT(*) FROM api_token") + " endpointA="
+            + db.rows("SELECT url, secret, previous_secret, enabled FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'")
+            + " deliveriesA=" + db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'wf-dortmund'") + " B="
             + db.rows("SELECT stage, assignee_id, lock_version FROM agency_lead WHERE id = ?", leadB);
     }
 
@@ -248,7 +270,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         routeTable.uriRoutes().forEach(r -> {
             String t = r.getUriMatchTemplate().toString();
             if (r.getHttpMethod() != io.micronaut.http.HttpMethod.HEAD && (t.startsWith("/agentur/leads") || t.startsWith("/coach/leads") || t.startsWith("/api/v1/agency")
-                || t.startsWith("/agentur/api-zugaenge")) && !t.equals("/agentur/leads{.format}")) {
+                || t.startsWith("/agentur/api-zugaenge") || t.startsWith("/agentur/webhook"))
+                && !t.equals("/agentur/leads{.format}")) {
                 lead.add(r.getHttpMethod() + " " + t);
             }
         });
