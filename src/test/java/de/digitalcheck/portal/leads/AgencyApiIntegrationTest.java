@@ -146,7 +146,9 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.headers().firstValue("ETag")).hasValue("\"0\"");
         assertThat(crm.map(one)).containsEntry("status", "NEW").containsEntry("consent", "OPEN");
-        assertThat(crm.get("/api/v1/agency/leads/" + witten, auth).statusCode()).as("another agency's lead").isEqualTo(404);
+        HttpResponse<String> foreign = crm.get("/api/v1/agency/leads/" + witten, auth);
+        assertThat(foreign.statusCode()).as("another agency's lead").isEqualTo(404);
+        assertThat(foreign.body()).contains("Ihre Agentur hat keine Anfrage mit dieser ID").doesNotContain("API Werkzeug");
         assertThat(crm.get("/api/v1/agency/leads?cursor=bm9wZQ", auth).statusCode()).isEqualTo(400);
         assertThat(crm.get("/api/v1/agency/leads?status=DONE", auth).statusCode()).isEqualTo(400);
 

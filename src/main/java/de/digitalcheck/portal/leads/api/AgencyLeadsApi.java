@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.leads.api;
 
+import de.digitalcheck.portal.leads.UnknownLead;
 import de.digitalcheck.portal.leads.internal.LeadChanges;
 import de.digitalcheck.portal.leads.internal.LeadFeed;
 import de.digitalcheck.portal.leads.internal.LeadRow;
@@ -98,8 +99,8 @@ class AgencyLeadsApi {
     }
 
     @Get("/{id}")
-    HttpResponse<?> lead(Authentication authentication, @PathVariable String id) {
-        LeadRow lead = changes.lead(agency(authentication), id);
+    HttpResponse<?> lead(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
+        LeadRow lead = find(request, agency(authentication), id);
         return HttpResponse.ok(LeadDocument.of(lead)).header("ETag", LeadDocument.etag(lead));
     }
 
@@ -109,7 +110,7 @@ class AgencyLeadsApi {
                            @Body @Nullable String body) {
         Language language = ApiProblems.language(request);
         String agency = agency(authentication);
-        LeadRow lead = changes.lead(agency, id); // another agency's lead: 404 before anything else
+        LeadRow lead = find(request, agency, id); // another agency's lead: 404 before anything else
         Optional<String> ifMatch = request.getHeaders().findFirst("If-Match");
         if (ifMatch.isEmpty()) {
             return precondition(HttpStatus.PRECONDITION_REQUIRED, language, "problem.428.detail");
@@ -149,6 +150,16 @@ class AgencyLeadsApi {
         } catch (ValidationException e) {
             return problems.invalid(language, e.errors().stream().map(AgencyLeadsApi::apiField).toList())
                 .body(localized(language, e.errors()));
+        }
+    }
+
+    /** The token's agency's lead, or a 404 problem that says so (another agency's lead is just as unknown). */
+    private LeadRow find(HttpRequest<?> request, String agency, String id) {
+        try {
+            return changes.lead(agency, id);
+        } catch (UnknownLead e) {
+            problems.notFound(request, "problem.agencyApi.notFound");
+            throw e;
         }
     }
 
