@@ -37,6 +37,8 @@ class AuthorizationMatrixIntegrationTest extends SignedInTests {
 
     static {
         ACCESS.put("/admin", Set.of("admin"));
+        // the agency API: personal access tokens only (LeadTenantMatrixIntegrationTest); no session opens it
+        ACCESS.put("/api/v1/agency/", Set.of());
         ACCESS.put("/agenturen/", EVERYONE); // public agency logos (before the staff's /agentur)
         ACCESS.put("/agentur", Set.of("en-staff", "do-staff"));
         ACCESS.put("/coach", Set.of("en-coach", "do-coach"));

@@ -64,6 +64,11 @@ public final class Http {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** Any method with a body and headers (e.g. a PATCH with {@code If-Match}). */
+    public HttpResponse<String> send(String method, String path, String body, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** A GET to any absolute URL (e.g. the sign-in provider), with this client's cookies. */
     public HttpResponse<String> getAbsolute(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());

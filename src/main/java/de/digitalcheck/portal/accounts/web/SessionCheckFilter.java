@@ -2,6 +2,7 @@ package de.digitalcheck.portal.accounts.web;
 
 import de.digitalcheck.portal.accounts.Account;
 import de.digitalcheck.portal.accounts.AccountStates;
+import de.digitalcheck.portal.shared.security.ApiTokens;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -53,6 +54,9 @@ class SessionCheckFilter implements Ordered {
             return next.proceed(); // nobody signed in
         }
         Authentication session = authentication.get();
+        if (session.getAttributes().containsKey(ApiTokens.TOKEN_ID)) {
+            return next.proceed(); // a personal access token: its account was checked when it was accepted
+        }
         return Mono.fromFuture(states.current(session.getName())).flatMap(account -> {
             if (account.isPresent() && matches(account.get(), session)) {
                 return Mono.from(next.proceed());

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.leads.web;
 
 import de.digitalcheck.portal.leads.internal.LeadPaths;
 import de.digitalcheck.portal.leads.internal.LeadInbox;
+import de.digitalcheck.portal.leads.internal.LeadAssignment;
 import de.digitalcheck.portal.leads.internal.LeadWork;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.leads.internal.Webhooks;
@@ -53,12 +54,14 @@ class AgencyLeadsWorkspace {
     private final LeadWork leadWork;
     private final Messages messages;
     private final Csrf csrf;
+    private final LeadAssignment assignment;
 
     private final de.digitalcheck.portal.leads.internal.BookingLeads bookingLeads;
 
     AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf,
-                         de.digitalcheck.portal.leads.internal.BookingLeads bookingLeads) {
+                         de.digitalcheck.portal.leads.internal.BookingLeads bookingLeads, LeadAssignment assignment) {
         this.bookingLeads = bookingLeads;
+        this.assignment = assignment;
         this.leadWork = leadWork;
         this.webhooks = webhooks;
         this.inbox = inbox;
@@ -130,7 +133,7 @@ class AgencyLeadsWorkspace {
         }
     }
 
-    private Map<String, Object> leadModel(SignedIn user, String id, @Nullable StageForm form, Map<String, String> errors,
+    Map<String, Object> leadModel(SignedIn user, String id, @Nullable StageForm form, Map<String, String> errors,
                                           @Nullable String stale) {
         Webhooks.LeadWithLog found = webhooks.lead(user.agencyId(), id);
         LeadWork.Detail detail = leadWork.detail(user.agencyId(), id);
@@ -153,7 +156,16 @@ class AgencyLeadsWorkspace {
         model.put("stale", stale);
         model.put("deliveries", found.deliveries());
         model.put("dates", LeadDates.INSTANCE);
+        assignmentModel(model, user);
         return model;
+    }
+
+    /** The assignment form's part (see {@link LeadAssignmentPages}): the agency's people who can take the lead. */
+    private void assignmentModel(Map<String, Object> model, SignedIn user) {
+        model.put("assignees", assignment.candidates(user.agencyId()));
+        model.put("assignForm", AssignForm.EMPTY);
+        model.put("assignError", null);
+        model.put("assignNoteError", null);
     }
 
     @Post(LeadPaths.WEBHOOK)
@@ -219,6 +231,7 @@ class AgencyLeadsWorkspace {
         model.put("secret", null);
         model.put("testSent", null);
         model.put("dates", LeadDates.INSTANCE);
+        model.put("inboxAssignees", assignment.candidates(user.agencyId()));
         return model;
     }
 

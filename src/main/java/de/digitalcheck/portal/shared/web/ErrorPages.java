@@ -92,7 +92,10 @@ public class ErrorPages {
             return respond(request, HttpStatus.FORBIDDEN);
         }
         if (request.getPath().startsWith("/api/")) {
-            return respond(request, HttpStatus.UNAUTHORIZED);
+            // the only API routes that need a caller are the agency API's, authenticated by personal access tokens
+            return problems.problem(HttpStatus.UNAUTHORIZED, ApiProblems.language(request), "problem.401.token")
+                .header("WWW-Authenticate", "Bearer realm=\"digitalcheck\"")
+                .header("Cache-Control", "no-store"); // answered while the security filter refuses: set here
         }
         return HttpResponse.seeOther(java.net.URI.create("/anmelden"));
     }

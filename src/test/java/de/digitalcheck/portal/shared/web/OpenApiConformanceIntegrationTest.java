@@ -67,6 +67,8 @@ class OpenApiConformanceIntegrationTest {
     Accounts accounts;
     @Inject
     Calendars calendars;
+    @Inject
+    de.digitalcheck.portal.leads.internal.AccessTokens tokens;
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -105,7 +107,9 @@ class OpenApiConformanceIntegrationTest {
         Map<String, Object> shared = new LinkedHashMap<>(body);
         shared.put("contact", Map.of("name", "Jana Beispiel", "email", "jana.conformance@stahlbau-witten.example"));
         shared.put("consent", Map.of("shareWithAgency", true));
-        assertThat(http.map(post("/api/v1/assessments", http.write(shared), 201))).containsKey("lead");
+        @SuppressWarnings("unchecked")
+        String leadId = (String) ((Map<String, Object>) http.map(post("/api/v1/assessments", http.write(shared), 201))
+            .get("lead")).get("id");
         Map<String, Object> withoutContact = new LinkedHashMap<>(body);
         withoutContact.put("consent", Map.of("shareWithAgency", true));
         post("/api/v1/assessments", http.write(withoutContact), 422);
@@ -121,6 +125,7 @@ class OpenApiConformanceIntegrationTest {
         exchange("GET", "/api/v1/assessments/" + id + "/report?token=wrong", 404);
 
         bookingExchanges(id);
+        agencyApiExchanges(leadId);
 
         assertThat(problems).as("answers that differ from the document").isEmpty();
         assertThat(exercised).as("operations of the document called here").containsExactlyInAnyOrderElementsOf(operations());
@@ -190,6 +195,43 @@ class OpenApiConformanceIntegrationTest {
             + "\"}", 422);
         post("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\",\"reason\":\"verhindert\"}", 200);
         assertThat(http.map(other)).containsKey("id");
+    }
+
+    /** The agency API, with a personal access token of the EN-Agentur's demo staff member (Witten's agency). */
+    private void agencyApiExchanges(String leadId) {
+        String staff = accounts.byEmail("staff@en-agentur.example.org").orElseThrow().id();
+        String token = tokens.create("en-agentur", staff, "Emil Ennepe", "OpenAPI",
+            LocalDate.now(BERLIN).plusDays(30).toString()).token();
+        String[] auth = {"Authorization", "Bearer " + token};
+        call("GET", "/api/v1/agency/leads", null, 401);
+        call("GET", "/api/v1/agency/leads", null, 401, "Authorization", "Bearer dc_pat_" + "x".repeat(43));
+        call("GET", "/api/v1/agency/leads?limit=1", null, 200, auth);
+        call("GET", "/api/v1/agency/leads?status=NEW&since=2020-01-01T00:00:00Z", null, 200, auth);
+        call("GET", "/api/v1/agency/leads?cursor=bm9wZQ", null, 400, auth);
+        exchangeAccepting("GET", "/api/v1/agency/leads/" + leadId, "application/xml", 406);
+        String lead = "/api/v1/agency/leads/" + leadId;
+        HttpResponse<String> read = call("GET", lead, null, 200, auth);
+        assertThat(read.headers().firstValue("ETag")).hasValue("\"0\"");
+        call("GET", "/api/v1/agency/leads/unknown", null, 404, auth);
+        call("GET", lead, null, 401);
+        String json = "application/json";
+        call("PATCH", lead, "{\"status\":\"CONTACTED\"}", 428, auth[0], auth[1], "Content-Type", json);
+        call("PATCH", lead, "{\"status\":\"CONTACTED\"}", 412, auth[0], auth[1], "Content-Type", json, "If-Match", "\"9\"");
+        call("PATCH", lead, "{\"status\":\"WON\"}", 422, auth[0], auth[1], "Content-Type", json, "If-Match", "\"0\"");
+        call("PATCH", lead, "[]", 400, auth[0], auth[1], "Content-Type", json, "If-Match", "\"0\"");
+        call("PATCH", lead, "status=WON", 415, auth[0], auth[1], "Content-Type", "text/plain", "If-Match", "\"0\"");
+        call("PATCH", "/api/v1/agency/leads/unknown", "{}", 404, auth[0], auth[1], "Content-Type", json, "If-Match", "\"0\"");
+        call("PATCH", lead, "{}", 401, "Content-Type", json, "If-Match", "\"0\"");
+        call("PATCH", lead, "{\"status\":\"CONTACTED\",\"assigneeId\":null,\"note\":\"Angerufen\"}", 200, auth[0], auth[1],
+            "Content-Type", "application/merge-patch+json", "If-Match", "\"0\"");
+    }
+
+    private HttpResponse<String> call(String method, String pathAndQuery, String body, int expectedStatus,
+                                      String... headers) {
+        HttpResponse<String> response = body == null ? http.get(pathAndQuery, headers)
+            : http.send(method, pathAndQuery, body, headers);
+        check(method, pathAndQuery, response, expectedStatus);
+        return response;
     }
 
     private static String at(LocalDate day, int hour) {

@@ -1,0 +1,244 @@
+package de.digitalcheck.portal.leads.api;
+
+import de.digitalcheck.portal.leads.UnknownLead;
+import de.digitalcheck.portal.leads.internal.LeadChanges;
+import de.digitalcheck.portal.leads.internal.LeadFeed;
+import de.digitalcheck.portal.leads.internal.LeadRow;
+import de.digitalcheck.portal.leads.internal.LeadStages;
+import de.digitalcheck.portal.leads.internal.LeadWork;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.security.ApiTokens;
+import de.digitalcheck.portal.shared.security.SignedIn;
+import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.ApiProblems;
+import de.digitalcheck.portal.shared.web.JsonBody;
+import de.digitalcheck.portal.shared.web.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The agency API for CRM integration (SPEC §9), authenticated by a personal access token of the agency's staff
+ * ({@link TokenAuthentication}): the agency's leads with cursor paging, one lead with its version as {@code ETag}, and
+ * changes of status, assignee and note ({@code If-Match} required: {@code 428} without, {@code 412} on a stale
+ * version). The agency is the token's; another agency's lead is {@code 404}.
+ */
+@Controller("/api/v1/agency/leads")
+@Secured(ApiTokens.ROLE)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.APPLICATION_JSON)
+class AgencyLeadsApi {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final LeadFeed feed;
+    private final LeadChanges changes;
+    private final ApiProblems problems;
+    private final Messages messages;
+    private final JsonMapper json;
+
+    AgencyLeadsApi(LeadFeed feed, LeadChanges changes, ApiProblems problems, Messages messages, JsonMapper json) {
+        this.feed = feed;
+        this.changes = changes;
+        this.problems = problems;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @Get
+    HttpResponse<?> list(HttpRequest<?> request, Authentication authentication) {
+        Language language = ApiProblems.language(request);
+        var query = request.getParameters();
+        Errors errors = new Errors();
+        String status = query.getFirst("status").filter(s -> !s.isBlank()).orElse(null);
+        if (status != null && !LeadStages.ALL.contains(status)) {
+            errors.add("status", "problem.agencyApi.status", String.join(", ", LeadStages.ALL));
+        }
+        Instant since = query.getFirst("since").filter(s -> !s.isBlank()).map(s -> instant(s, errors)).orElse(null);
+        Optional<LeadFeed.Cursor> cursor = Optional.empty();
+        Optional<String> cursorText = query.getFirst("cursor").filter(s -> !s.isBlank());
+        if (cursorText.isPresent()) {
+            cursor = LeadFeed.Cursor.decode(cursorText.get());
+            if (cursor.isEmpty()) {
+                errors.add("cursor", "problem.agencyApi.cursor");
+            }
+        }
+        int limit = query.getFirst("limit").map(s -> limit(s, errors)).orElse(LeadFeed.DEFAULT_LIMIT);
+        if (!errors.isEmpty()) {
+            return problems.malformed(language, "problem.400.detail", errors.list());
+        }
+        LeadFeed.Page page = feed.page(agency(authentication), status, since, cursor.orElse(null), limit);
+        return HttpResponse.ok(new LeadDocument.Page(page.items().stream().map(LeadDocument::of).toList(),
+            page.next() == null ? null : page.next().encode()));
+    }
+
+    @Get("/{id}")
+    HttpResponse<?> lead(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
+        LeadRow lead = find(request, agency(authentication), id);
+        return HttpResponse.ok(LeadDocument.of(lead)).header("ETag", LeadDocument.etag(lead));
+    }
+
+    @Patch("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    HttpResponse<?> change(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                           @Body @Nullable String body) {
+        Language language = ApiProblems.language(request);
+        String agency = agency(authentication);
+        LeadRow lead = find(request, agency, id); // another agency's lead: 404 before anything else
+        Optional<String> ifMatch = request.getHeaders().findFirst("If-Match");
+        if (ifMatch.isEmpty()) {
+            return precondition(HttpStatus.PRECONDITION_REQUIRED, language, "problem.428.detail");
+        }
+        Optional<Integer> version = version(ifMatch.get());
+        if (version.isEmpty() || version.get() != lead.lockVersion()) {
+            return precondition(HttpStatus.PRECONDITION_FAILED, language, "problem.412.detail");
+        }
+        JsonNode root;
+        try {
+            root = body == null || body.isBlank() ? null : json.readValue(body, JsonNode.class);
+        } catch (IOException e) {
+            root = null;
+        }
+        if (root == null || !root.isObject()) {
+            return problems.problem(HttpStatus.BAD_REQUEST, language, "problem.400.json");
+        }
+        Errors errors = new Errors();
+        String stage = JsonBody.text(root, "status", "status", errors);
+        boolean assigneeGiven = root.get("assigneeId") != null;
+        String assignee = JsonBody.text(root, "assigneeId", "assigneeId", errors);
+        String note = JsonBody.text(root, "note", "note", errors);
+        for (String member : names(root)) {
+            if (!List.of("status", "assigneeId", "note").contains(member)) {
+                errors.add(member, "problem.agencyApi.unknownMember");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return problems.invalid(language, errors.list());
+        }
+        try {
+            LeadRow changed = changes.apply(agency, id, version.get(),
+                new LeadChanges.Change(stage, assigneeGiven, assignee, note), actor(authentication));
+            return HttpResponse.ok(LeadDocument.of(changed)).header("ETag", LeadDocument.etag(changed));
+        } catch (LeadWork.StaleLead e) {
+            return precondition(HttpStatus.PRECONDITION_FAILED, language, "problem.412.detail");
+        } catch (ValidationException e) {
+            return problems.invalid(language, e.errors().stream().map(AgencyLeadsApi::apiField).toList())
+                .body(localized(language, e.errors()));
+        }
+    }
+
+    /** The token's agency's lead, or a 404 problem that says so (another agency's lead is just as unknown). */
+    private LeadRow find(HttpRequest<?> request, String agency, String id) {
+        try {
+            return changes.lead(agency, id);
+        } catch (UnknownLead e) {
+            problems.notFound(request, "problem.agencyApi.notFound");
+            throw e;
+        }
+    }
+
+    /** Stage names in a message are message keys themselves (the workspace shows them the same way). */
+    private Problem localized(Language language, List<FieldError> errors) {
+        List<Problem.FieldMessage> list = errors.stream().map(err -> new Problem.FieldMessage(apiField(err).field(),
+            err.key().equals("leads.action.stage.notAllowed")
+                ? messages.get(language, err.key(), messages.get(language, (String) err.args().get(0)),
+                    "?".equals(err.args().get(1)) ? "?" : messages.get(language, (String) err.args().get(1)))
+                : messages.message(language, err))).toList();
+        return new Problem("about:blank", messages.get(language, "problem.422"), 422,
+            messages.get(language, "problem.422.detail", list.size()), list);
+    }
+
+    private static FieldError apiField(FieldError err) {
+        String field = switch (err.field()) {
+            case "stage" -> "status";
+            case "assignee" -> "assigneeId";
+            default -> err.field();
+        };
+        return new FieldError(field, err.key(), err.args());
+    }
+
+    private MutableHttpResponse<Problem> precondition(HttpStatus status, Language language, String detailKey) {
+        return HttpResponse.<Problem>status(status).contentType(Problem.MEDIA_TYPE).body(new Problem("about:blank",
+            messages.get(language, "problem." + status.getCode()), status.getCode(), messages.get(language, detailKey),
+            null));
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new java.util.ArrayList<>();
+        object.entries().forEach(e -> names.add(e.getKey()));
+        return names;
+    }
+
+    /** {@code "3"}, {@code W/"3"} or {@code 3}: the version; anything else matches no version. */
+    static Optional<Integer> version(String ifMatch) {
+        String v = ifMatch.strip();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        try {
+            return v.length() > 9 ? Optional.empty() : Optional.of(Integer.parseInt(v));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Instant instant(String text, Errors errors) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add("since", "problem.agencyApi.since");
+            return null;
+        }
+    }
+
+    private static int limit(String text, Errors errors) {
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= LeadFeed.MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        errors.add("limit", "problem.agencyApi.limit", LeadFeed.MAX_LIMIT);
+        return LeadFeed.DEFAULT_LIMIT;
+    }
+
+    private static String agency(Authentication authentication) {
+        return String.valueOf(authentication.getAttributes().get(SignedIn.AGENCY));
+    }
+
+    private static LeadWork.Actor actor(Authentication authentication) {
+        return new LeadWork.Actor(authentication.getName(),
+            String.valueOf(authentication.getAttributes().get(SignedIn.NAME)) + " (API)");
+    }
+}

@@ -1,0 +1,169 @@
+package de.digitalcheck.portal.leads.internal;
+
+import de.digitalcheck.portal.routing.AgencyMember;
+import de.digitalcheck.portal.routing.AgencyTeam;
+import de.digitalcheck.portal.shared.NoSuchThing;
+import de.digitalcheck.portal.shared.security.ApiTokens;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.shared.security.Tokens;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Personal access tokens of agency staff for the agency API (SPEC §9): {@code dc_pat_} and 256 random bits, shown once
+ * and stored as their SHA-256 hash, scoped to the agency and acting as the account that created them, each with an
+ * expiry (at most {@link #MAX_DAYS} days ahead, at the end of that day in Berlin) and a last-used time written at most
+ * once a minute. A token opens the API only while it is neither revoked nor expired and its account is still an
+ * enabled staff member of its agency.
+ */
+@Singleton
+public class AccessTokens {
+
+    public static final int MAX_NAME = 100;
+    public static final int MAX_DAYS = 366;
+    static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
+    private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    private final ApiTokenRows rows;
+    private final AgencyTeam team;
+    private final Clock clock;
+
+    AccessTokens(ApiTokenRows rows, AgencyTeam team, Clock clock) {
+        this.rows = rows;
+        this.team = team;
+        this.clock = clock;
+    }
+
+    /** A token just made: its row and the secret, to be shown once. */
+    public record Created(ApiTokenRow row, String token) {
+    }
+
+    /** Whom a token authenticates. */
+    public record Holder(String tokenId, String agencyId, String accountId, String accountName) {
+    }
+
+    /**
+     * Makes a token for the signed-in staff member.
+     *
+     * @throws ValidationException a missing or too long name, a missing, malformed, past or too distant expiry; nothing
+     *         stored
+     */
+    @Transactional
+    public Created create(String agencyId, String accountId, String accountName, @Nullable String name,
+                          @Nullable String expires) {
+        List<FieldError> errors = new ArrayList<>();
+        String cleanName = name == null ? "" : name.strip();
+        if (cleanName.isEmpty()) {
+            errors.add(FieldError.of("name", "tokens.name.required"));
+        } else if (cleanName.length() > MAX_NAME) {
+            errors.add(FieldError.of("name", "tokens.name.tooLong"));
+        }
+        LocalDate today = PortalTime.today(clock);
+        LocalDate until = expiry(expires, today, errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String token = ApiTokens.PREFIX + Tokens.newToken();
+        ApiTokenRow row = rows.save(new ApiTokenRow(UUID.randomUUID().toString(), Tokens.hash(token), agencyId, accountId,
+            accountName, cleanName, now, until.plusDays(1).atStartOfDay(PortalTime.ZONE).toInstant(), null, null));
+        return new Created(row, token);
+    }
+
+    private static LocalDate expiry(@Nullable String expires, LocalDate today, List<FieldError> errors) {
+        String clean = expires == null ? "" : expires.strip();
+        if (clean.isEmpty()) {
+            errors.add(FieldError.of("expires", "tokens.expires.required"));
+            return null;
+        }
+        LocalDate date;
+        try {
+            date = clean.contains(".") ? LocalDate.parse(clean, GERMAN) : LocalDate.parse(clean);
+        } catch (DateTimeParseException e) {
+            errors.add(FieldError.of("expires", "tokens.expires.malformed"));
+            return null;
+        }
+        if (!date.isAfter(today)) {
+            errors.add(FieldError.of("expires", "tokens.expires.past"));
+        } else if (date.isAfter(latest(today))) {
+            errors.add(FieldError.of("expires", "tokens.expires.tooLate", latest(today).format(GERMAN)));
+        }
+        return date;
+    }
+
+    /** The last day a token made today may be valid: one year ahead. */
+    public static LocalDate latest(LocalDate today) {
+        return today.plusYears(1);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiTokenRow> ofAgency(String agencyId) {
+        return rows.ofAgency(agencyId);
+    }
+
+    /**
+     * Revokes one of the agency's tokens (any staff member of the agency may: a colleague's leaked token must be
+     * stoppable). Revoking a revoked token changes nothing.
+     *
+     * @throws NoSuchThing if the agency has no such token
+     */
+    @Transactional
+    public void revoke(String agencyId, String tokenId) {
+        ApiTokenRow row = rows.findById(tokenId).filter(t -> t.agencyId().equals(agencyId))
+            .orElseThrow(UnknownToken::new);
+        if (row.revokedAt() == null) {
+            rows.revoke(tokenId, agencyId, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        }
+    }
+
+    /**
+     * Who the presented token authenticates, if anyone: the token is well-formed, known, neither revoked nor expired,
+     * and its account is still an enabled staff member of its agency. Notes the use (at most once a minute).
+     */
+    @Transactional
+    public Optional<Holder> authenticate(@Nullable String presented) {
+        if (presented == null || !presented.startsWith(ApiTokens.PREFIX)
+            || !Tokens.isWellFormed(presented.substring(ApiTokens.PREFIX.length()))) {
+            return Optional.empty(); // refused before any database access
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Optional<ApiTokenRow> row = rows.findByTokenHash(Tokens.hash(presented))
+            .filter(t -> t.usable(now))
+            .filter(t -> activeStaff(t.agencyId(), t.accountId()));
+        row.ifPresent(t -> {
+            if (t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(USE_RESOLUTION))) {
+                rows.used(t.id(), now, now.minus(USE_RESOLUTION));
+            }
+        });
+        return row.map(t -> new Holder(t.id(), t.agencyId(), t.accountId(), t.accountName()));
+    }
+
+    private boolean activeStaff(String agencyId, String accountId) {
+        Optional<AgencyMember> member = team.members(agencyId).stream()
+            .filter(m -> m.accountId().equals(accountId)).findFirst();
+        return member.isPresent() && !member.get().disabled() && Role.AGENCY_STAFF.name().equals(member.get().role());
+    }
+
+    /** No such token in the agency. */
+    public static class UnknownToken extends NoSuchThing {
+        public UnknownToken() {
+            super("no such token");
+        }
+    }
+}

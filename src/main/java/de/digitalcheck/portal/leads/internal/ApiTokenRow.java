@@ -1,0 +1,24 @@
+package de.digitalcheck.portal.leads.internal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+/** A row of {@code api_token}: a personal access token of an agency's staff member, by the hash of its secret. */
+@MappedEntity("api_token")
+public record ApiTokenRow(@Id String id, String tokenHash, String agencyId, String accountId, String accountName,
+                          String name, Instant createdAt, Instant expiresAt, @Nullable Instant lastUsedAt,
+                          @Nullable Instant revokedAt) {
+
+    /** Whether the token still opens the API at {@code now} (the account's own state is checked apart). */
+    public boolean usable(Instant now) {
+        return revokedAt == null && now.isBefore(expiresAt);
+    }
+
+    /** {@code active}, {@code revoked} or {@code expired}: as the workspace shows it. */
+    public String state(Instant now) {
+        return revokedAt != null ? "revoked" : now.isBefore(expiresAt) ? "active" : "expired";
+    }
+}

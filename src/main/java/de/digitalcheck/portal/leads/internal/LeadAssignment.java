@@ -1,0 +1,144 @@
+package de.digitalcheck.portal.leads.internal;
+
+import de.digitalcheck.portal.leads.UnknownLead;
+import de.digitalcheck.portal.routing.AgencyMember;
+import de.digitalcheck.portal.routing.AgencyTeam;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Assigning a lead to a staff member or a coach of its agency (or to nobody), with the same optimistic locking as a
+ * stage change ({@link LeadWork.StaleLead}) and an entry in the audit trail (from → to, by name). Only the agency's
+ * people who are not disabled can take a lead; anyone else (another agency's, a disabled account, an unknown id) is a
+ * {@link ValidationException} on the field {@code assignee}, and nothing is stored.
+ */
+@Singleton
+public class LeadAssignment {
+
+    private final LeadRows leads;
+    private final AssignedLeadRows assigned;
+    private final LeadAuditRows audit;
+    private final LeadEvents events;
+    private final AgencyTeam team;
+    private final Clock clock;
+
+    LeadAssignment(LeadRows leads, AssignedLeadRows assigned, LeadAuditRows audit, LeadEvents events, AgencyTeam team,
+                   Clock clock) {
+        this.leads = leads;
+        this.assigned = assigned;
+        this.audit = audit;
+        this.events = events;
+        this.team = team;
+        this.clock = clock;
+    }
+
+    /** Who can take the agency's leads: its staff and coaches that are not disabled, by name. */
+    public List<AgencyMember> candidates(String agencyId) {
+        return team.members(agencyId).stream().filter(m -> !m.disabled()).toList();
+    }
+
+    /**
+     * Assigns the lead to {@code assigneeId} (blank or {@code null}: nobody).
+     *
+     * @throws ValidationException the person cannot take the agency's leads, or the note is too long; nothing stored
+     * @throws LeadWork.StaleLead the lead changed since {@code version}; nothing stored
+     */
+    @Transactional
+    public LeadRow assign(@Nullable String agencyId, String leadId, int version, @Nullable String assigneeId,
+                          @Nullable String note, LeadWork.Actor actor) {
+        LeadRow lead = find(agencyId, leadId);
+        if (lead.lockVersion() != version) {
+            throw new LeadWork.StaleLead();
+        }
+        String clean = cleanNote(note);
+        String wanted = assigneeId == null || assigneeId.isBlank() ? null : assigneeId.strip();
+        AgencyMember member = wanted == null ? null : member(agencyId, wanted);
+        if (Objects.equals(wanted, lead.assigneeId()) && clean == null) {
+            return lead; // nothing changes
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String name = member == null ? null : member.name();
+        if (assigned.assign(leadId, version, wanted, name, now) != 1) {
+            throw new LeadWork.StaleLead();
+        }
+        audit.save(new LeadAuditRow(UUID.randomUUID().toString(), leadId, now, actor.id(), actor.name(),
+            LeadAuditRow.ASSIGN, lead.assigneeName(), name, clean));
+        LeadRow changed = leads.findById(leadId).orElseThrow(UnknownLead::new);
+        events.worked(changed);
+        return changed;
+    }
+
+    /** Adds a note to the trail without changing anything else (raises the version). */
+    @Transactional
+    public LeadRow note(@Nullable String agencyId, String leadId, int version, String note, LeadWork.Actor actor) {
+        LeadRow lead = find(agencyId, leadId);
+        String clean = cleanNote(note);
+        if (lead.lockVersion() != version) {
+            throw new LeadWork.StaleLead();
+        }
+        if (clean == null) {
+            return lead;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        if (assigned.touch(leadId, version, now) != 1) {
+            throw new LeadWork.StaleLead();
+        }
+        audit.save(new LeadAuditRow(UUID.randomUUID().toString(), leadId, now, actor.id(), actor.name(),
+            NOTE, null, null, clean));
+        return leads.findById(leadId).orElseThrow(UnknownLead::new);
+    }
+
+    /** The audit action of a note alone. */
+    public static final String NOTE = "NOTE";
+
+    /** The leads of the agency assigned to {@code accountId} (a coach's list). */
+    @Transactional(readOnly = true)
+    public List<LeadRow> assignedTo(String agencyId, String accountId) {
+        return assigned.assignedTo(agencyId, accountId);
+    }
+
+    /** One lead of the agency, only if it is assigned to {@code accountId}; else {@link UnknownLead}. */
+    @Transactional(readOnly = true)
+    public LeadWork.Detail assignedDetail(String agencyId, String accountId, String leadId) {
+        LeadRow lead = leads.findById(leadId)
+            .filter(l -> agencyId != null && agencyId.equals(l.agencyId()) && accountId.equals(l.assigneeId()))
+            .orElseThrow(UnknownLead::new);
+        return new LeadWork.Detail(lead, audit.ofLead(leadId), List.of());
+    }
+
+    private AgencyMember member(@Nullable String agencyId, String accountId) {
+        Optional<AgencyMember> found = agencyId == null ? Optional.empty()
+            : team.members(agencyId).stream().filter(m -> m.accountId().equals(accountId)).findFirst();
+        if (found.isEmpty()) {
+            throw new ValidationException(List.of(FieldError.of("assignee", "leads.assign.unknown")));
+        }
+        if (found.get().disabled()) {
+            throw new ValidationException(List.of(FieldError.of("assignee", "leads.assign.disabled")));
+        }
+        return found.get();
+    }
+
+    private static String cleanNote(@Nullable String note) {
+        String clean = note == null || note.isBlank() ? null : note.strip();
+        if (clean != null && clean.length() > LeadWork.MAX_NOTE) {
+            throw new ValidationException(List.of(FieldError.of("note", "leads.action.note.tooLong")));
+        }
+        return clean;
+    }
+
+    private LeadRow find(@Nullable String agencyId, String leadId) {
+        return leads.findById(leadId).filter(l -> agencyId != null && agencyId.equals(l.agencyId()))
+            .orElseThrow(UnknownLead::new);
+    }
+}

@@ -1,0 +1,115 @@
+package de.digitalcheck.portal.leads.web;
+
+import de.digitalcheck.portal.leads.internal.AccessTokens;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.security.SignedIn;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Agency staff's personal access tokens for the agency API: create one (name and last valid day, at most a year
+ * ahead; the token is shown once, in the answer to the post), see the agency's tokens with their creator, expiry and
+ * last use, and revoke any of them. Another agency's token: {@code 404}.
+ */
+@Controller
+@Secured("AGENCY_STAFF")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class ApiTokenPages {
+
+    static final String PATH = "/agentur/api-zugaenge";
+    static final String VIEW = "leads/tokens";
+
+    private final AccessTokens tokens;
+    private final Messages messages;
+    private final Csrf csrf;
+    private final Clock clock;
+
+    ApiTokenPages(AccessTokens tokens, Messages messages, Csrf csrf, Clock clock) {
+        this.tokens = tokens;
+        this.messages = messages;
+        this.csrf = csrf;
+        this.clock = clock;
+    }
+
+    @Get(PATH)
+    ModelAndView<Map<String, Object>> page(Authentication authentication) {
+        return new ModelAndView<>(VIEW, model(SignedIn.of(authentication), TokenForm.EMPTY, Map.of(), null));
+    }
+
+    @Post(PATH)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> create(HttpRequest<?> request, Authentication authentication, @Body @Nullable TokenForm body) {
+        csrf.verify(request, body);
+        SignedIn user = SignedIn.of(authentication);
+        TokenForm form = Objects.requireNonNullElse(body, TokenForm.EMPTY);
+        try {
+            AccessTokens.Created created = tokens.create(user.agencyId(), user.accountId(), user.name(), form.name(),
+                form.expires());
+            return HttpResponse.ok(new ModelAndView<>(VIEW, model(user, TokenForm.EMPTY, Map.of(), created)))
+                .header("Cache-Control", "no-store");
+        } catch (ValidationException e) {
+            Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, model(user, form, errors, null)));
+        }
+    }
+
+    @Post(PATH + "/{id}/widerrufen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> revoke(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                           @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
+        tokens.revoke(SignedIn.of(authentication).agencyId(), id);
+        return HttpResponse.seeOther(URI.create(PATH + "#tokens-title"));
+    }
+
+    private Map<String, Object> model(SignedIn user, TokenForm form, Map<String, String> errors,
+                                      @Nullable AccessTokens.Created created) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("tokens", tokens.ofAgency(user.agencyId()));
+        model.put("now", clock.instant());
+        model.put("form", form);
+        model.put("nameError", errors.get("name"));
+        model.put("expiresError", errors.get("expires"));
+        List<AgencyLeadsWorkspace.ErrorLink> links = new ArrayList<>();
+        if (errors.containsKey("name")) {
+            links.add(new AgencyLeadsWorkspace.ErrorLink("#token-name", errors.get("name")));
+        }
+        if (errors.containsKey("expires")) {
+            links.add(new AgencyLeadsWorkspace.ErrorLink("#token-expires", errors.get("expires")));
+        }
+        model.put("errorLinks", links);
+        model.put("created", created);
+        model.put("latest", AccessTokens.latest(PortalTime.today(clock)).toString());
+        model.put("dates", LeadDates.INSTANCE);
+        return model;
+    }
+}

@@ -1,0 +1,168 @@
+package de.digitalcheck.portal.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.leads.internal.LeadAssignment;
+import de.digitalcheck.portal.leads.internal.LeadWork;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Issue 13's new pages in a real browser, by keyboard, with axe-core at 1280 and 390 px: the API tokens page (first
+ * load, refused input with the error summary focused, the token shown once), the lead's assignment form (first load,
+ * the stale form's 409 with the choice kept) and the coach's own leads. Screenshots go to
+ * {@code target/screenshots/api-*.png} (the committed ones: docs/screenshots).
+ */
+@ExtendWith(RequiresChromium.class)
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AgencyApiBrowserTest implements TestPropertyProvider {
+
+    final OidcProvider provider = new OidcProvider();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    Accounts accounts;
+    @Inject
+    LeadAssignment assignment;
+
+    private Playwright playwright;
+    private Browser browser;
+    private final List<String> findings = new ArrayList<>();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return provider.browserPortalProperties();
+    }
+
+    @BeforeAll
+    void startBrowser() {
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        provider.stop();
+    }
+
+    @Test
+    void staffMakeTokensAndAssignLeadsAndTheCoachSeesThem() {
+        findings.clear();
+        String lead = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Browser Zuweisung GmbH")
+            .at("44135").contact("Zoe Zuweisung", "zoe@zuweisung.example.org").sharedWithAgency()
+            .submit(new Http(server, json)).document().get("lead")).get("id");
+        String coach = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
+        String staff = accounts.byEmail("staff@dortmund.example.org").orElseThrow().id();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context, "browser-api-do-staff", "staff@dortmund.example.org");
+            KeyboardUser user = new KeyboardUser(page);
+            page.navigate(server.getURL() + "/agentur/api-zugaenge");
+            assertThat(page.locator("h1")).hasText("API-Zugänge");
+            assertThat(page.locator("#error-summary")).hasCount(0);
+            both(page, "api-tokens");
+            page.fill("#token-name", "CRM Produktion");
+            user.activate("form[action='/agentur/api-zugaenge'] button[type=submit]");
+            assertThat(page.locator("#error-summary")).isFocused();
+            assertThat(page.locator("#error-summary")).containsText("bis wann");
+            assertThat(page.locator("#token-expires")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#token-name")).hasValue("CRM Produktion");
+            both(page, "api-tokens-error");
+            page.fill("#token-expires", java.time.LocalDate.now().plusMonths(6).toString());
+            user.activate("form[action='/agentur/api-zugaenge'] button[type=submit]");
+            assertThat(page.locator("#token-created code")).containsText("dc_pat_");
+            both(page, "api-tokens-created");
+            page.navigate(server.getURL() + "/agentur/api-zugaenge");
+            assertThat(page.locator("#token-created")).hasCount(0);
+            assertThat(page.locator("table")).containsText("CRM Produktion");
+
+            page.navigate(server.getURL() + "/agentur/leads/" + lead);
+            assertThat(page.locator("#assign-to")).isVisible();
+            both(page, "api-assign");
+            page.selectOption("#assign-to", coach);
+            page.fill("#assign-note", "Bitte vor Ort besuchen");
+            assignment.assign("wf-dortmund", lead, 0, null, "parallel", new LeadWork.Actor(staff, "Doris Dortmund"));
+            user.activate("form[action$='/zuweisen'] button[type=submit]");
+            assertThat(page.locator("#stale-alert")).isVisible();
+            assertThat(page.locator("#assign-note")).hasValue("Bitte vor Ort besuchen");
+            both(page, "api-assign-stale");
+            page.selectOption("#assign-to", coach);
+            user.activate("form[action$='/zuweisen'] button[type=submit]");
+            assertThat(page.locator("section[aria-labelledby=audit-title]")).containsText("Dominik Coach");
+        }
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context, "browser-api-do-coach", "coach@dortmund.example.org");
+            page.navigate(server.getURL() + "/coach/leads");
+            assertThat(page.locator("h1")).hasText("Meine Anfragen");
+            assertThat(page.locator("table")).containsText("Browser Zuweisung GmbH");
+            both(page, "api-coach-leads");
+            new KeyboardUser(page).activate("a[href='/coach/leads/" + lead + "']");
+            assertThat(page.locator("h1")).containsText("Browser Zuweisung GmbH");
+            both(page, "api-coach-lead");
+        }
+        if (!findings.isEmpty()) {
+            fail(findings.size() + " accessibility finding(s):\n\n" + String.join("\n\n", findings));
+        }
+    }
+
+    private Page signIn(BrowserContext context, String subject, String email) {
+        provider.nextUser(subject, Map.of("email", email, "email_verified", true));
+        Page page = context.newPage();
+        page.navigate(server.getURL() + "/anmelden");
+        new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+        return page;
+    }
+
+    /** axe-core and a screenshot at 1280 px, then at 390 px (no horizontal overflow), back to 1280. */
+    private void both(Page page, String name) {
+        page.setViewportSize(1280, 900);
+        audit(page, name);
+        assertNull(Browsers.horizontalOverflow(page, 390), name + " fits a phone");
+        page.setViewportSize(390, 844);
+        audit(page, name + "-phone");
+        page.setViewportSize(1280, 900);
+    }
+
+    private void audit(Page page, String name) {
+        String violations = Axe.violations(page, name);
+        if (violations != null) {
+            findings.add(violations);
+        }
+        Browsers.screenshot(page, Paths.get("target", "screenshots", name + ".png"));
+    }
+}

@@ -1,0 +1,259 @@
+package de.digitalcheck.portal.leads;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.shared.security.Tokens;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SignedInTests;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 13's assignment, coaches' leads, personal access tokens and agency API, through HTTP as staff, coaches and a
+ * CRM use them: the token shown once and refused after revocation; the API's list, lead, and changes with If-Match
+ * (428, 412, 422 in the caller's language, 200 with the new ETag), each change on the audit trail; assignment with its
+ * refusals (another agency's person, a disabled account, an unknown id: nothing stored) and its stale form (409, the
+ * typed note kept); a coach sees exactly the leads assigned to them.
+ */
+@MicronautTest(transactional = false)
+class AgencyApiIntegrationTest extends SignedInTests {
+
+    static final Pattern TOKEN = Pattern.compile("dc_pat_[A-Za-z0-9_-]{43}");
+
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    Accounts accounts;
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    final de.digitalcheck.portal.support.SmtpServer smtp = new de.digitalcheck.portal.support.SmtpServer();
+    Map<String, Http> users;
+    Database db;
+    Http crm;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+        properties.putAll(smtp.portalProperties());
+        return properties;
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @BeforeAll
+    void users() {
+        users = everyDemoUser("agency-api-");
+        db = new Database(dataSource);
+        crm = new Http(server, json);
+    }
+
+    String lead(String company, String postalCode, String email) {
+        return (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named(company).at(postalCode)
+            .contact("Kim Kontakt", email).sharedWithAgency().submit(new Http(server, json)).document().get("lead"))
+            .get("id");
+    }
+
+    static String nextMonth() {
+        return LocalDate.now(ZoneId.of("Europe/Berlin")).plusMonths(1).toString();
+    }
+
+    /** A token made through the workspace by {@code user}, as the page shows it once. */
+    static String token(Http user, String name) {
+        HttpResponse<String> created = user.postForm("/agentur/api-zugaenge", Map.of("name", name, "expires", nextMonth()));
+        assertThat(created.statusCode()).isEqualTo(200);
+        Matcher m = TOKEN.matcher(created.body());
+        assertThat(m.find()).as("the token is shown").isTrue();
+        return m.group();
+    }
+
+    @Test
+    void theTokenPageShowsATokenOnceRefusesBadInputWithItsReasonsAndRevokes() {
+        Http staff = users.get("do-staff");
+        HttpResponse<String> first = staff.get("/agentur/api-zugaenge");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).contains("API-Zugänge").doesNotContain("error-summary", "dc_pat_");
+        long before = db.count("api_token");
+        HttpResponse<String> refused = staff.postForm("/agentur/api-zugaenge", Map.of("name", "Mein CRM",
+            "expires", LocalDate.now(ZoneId.of("Europe/Berlin")).plusYears(2).toString()));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("error-summary", "href=\"#token-expires\"", "höchstens ein Jahr",
+            "value=\"Mein CRM\"").doesNotContain("dc_pat_");
+        HttpResponse<String> empty = staff.postForm("/agentur/api-zugaenge", Map.of());
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("href=\"#token-name\"", "href=\"#token-expires\"");
+        assertThat(db.count("api_token")).as("nothing stored").isEqualTo(before);
+
+        String token = token(staff, "Einmal-CRM");
+        assertThat(db.value("SELECT COUNT(*) FROM api_token WHERE token_hash = ?", Tokens.hash(token)).toString())
+            .isEqualTo("1");
+        HttpResponse<String> again = staff.get("/agentur/api-zugaenge");
+        assertThat(again.body()).contains("Einmal-CRM", "Doris Dortmund").doesNotContain(token);
+        assertThat(crm.get("/api/v1/agency/leads", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+        String id = (String) db.value("SELECT id FROM api_token WHERE token_hash = ?", Tokens.hash(token));
+        assertThat(users.get("en-staff").postForm("/agentur/api-zugaenge/" + id + "/widerrufen", Map.of()).statusCode())
+            .as("another agency's token is not found").isEqualTo(404);
+        assertThat(crm.get("/api/v1/agency/leads", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+        assertThat(staff.postForm("/agentur/api-zugaenge/" + id + "/widerrufen", Map.of()).statusCode()).isEqualTo(303);
+        HttpResponse<String> revoked = crm.get("/api/v1/agency/leads", "Authorization", "Bearer " + token);
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(staff.get("/agentur/api-zugaenge").body()).contains("widerrufen");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCrmListsReadsAndChangesItsAgencysLeadsWithIfMatch() {
+        String dortmund = lead("API Dreherei", "44135", "api-dreherei@example.org");
+        String witten = lead("API Werkzeug", "58452", "api-werkzeug@example.org");
+        String token = token(users.get("do-staff"), "CRM");
+        String[] auth = {"Authorization", "Bearer " + token};
+
+        HttpResponse<String> anonymous = crm.get("/api/v1/agency/leads");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            HttpResponse<String> page = crm.get("/api/v1/agency/leads?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), auth);
+            assertThat(page.statusCode()).isEqualTo(200);
+            Map<String, Object> body = crm.map(page);
+            all.addAll((List<Map<String, Object>>) body.get("items"));
+            cursor = (String) body.get("nextCursor");
+        } while (cursor != null);
+        assertThat(all).extracting(l -> l.get("id")).contains(dortmund).doesNotContain(witten).doesNotHaveDuplicates();
+
+        HttpResponse<String> one = crm.get("/api/v1/agency/leads/" + dortmund, auth);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.headers().firstValue("ETag")).hasValue("\"0\"");
+        assertThat(crm.map(one)).containsEntry("status", "NEW").containsEntry("consent", "OPEN");
+        HttpResponse<String> foreign = crm.get("/api/v1/agency/leads/" + witten, auth);
+        assertThat(foreign.statusCode()).as("another agency's lead").isEqualTo(404);
+        assertThat(foreign.body()).contains("Ihre Agentur hat keine Anfrage mit dieser ID").doesNotContain("API Werkzeug");
+        assertThat(crm.get("/api/v1/agency/leads?cursor=bm9wZQ", auth).statusCode()).isEqualTo(400);
+        assertThat(crm.get("/api/v1/agency/leads?status=DONE", auth).statusCode()).isEqualTo(400);
+
+        String path = "/api/v1/agency/leads/" + dortmund;
+        String change = "{\"status\":\"CONTACTED\",\"note\":\"Angerufen\"}";
+        assertThat(patch(path, change, auth).statusCode()).isEqualTo(428);
+        assertThat(patch(path, change, auth[0], auth[1], "If-Match", "\"7\"").statusCode()).isEqualTo(412);
+        HttpResponse<String> forbidden = patch(path, "{\"status\":\"WON\"}", auth[0], auth[1], "If-Match", "\"0\"",
+            "Accept-Language", "en");
+        assertThat(forbidden.statusCode()).isEqualTo(422);
+        assertThat(forbidden.body()).contains("cannot move from “new” to “won”", "\"field\":\"status\"");
+        assertThat(patch(path, "{\"colour\":\"red\"}", auth[0], auth[1], "If-Match", "\"0\"").statusCode()).isEqualTo(422);
+        assertThat(patch(path, "{nope", auth[0], auth[1], "If-Match", "\"0\"").statusCode()).isEqualTo(400);
+        for (String hostile : List.of("{\"status\":[\"WON\"]}", "{\"status\":5}", "{\"assigneeId\":{}}",
+            "{\"note\":\"" + "x".repeat(2001) + "\"}", "{\"status\":\"CONTACTED\",\"assigneeId\":\"' OR 1=1 --\"}",
+            "{\"status\":null,\"note\":true}")) {
+            HttpResponse<String> refused = patch(path, hostile, auth[0], auth[1], "If-Match", "\"0\"");
+            assertThat(refused.statusCode()).as(hostile).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(patch(path, "{\"status\":1e400}", auth[0], auth[1], "If-Match", "\"0\"").statusCode()).isEqualTo(400);
+        assertThat(patch(path, change, auth[0], auth[1], "If-Match", "\"0\"", "Content-Type", "text/plain").statusCode())
+            .isEqualTo(415);
+        assertThat(db.value("SELECT lock_version FROM agency_lead WHERE id = ?", dortmund).toString())
+            .as("nothing changed by refused changes").isEqualTo("0");
+
+        String coach = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
+        HttpResponse<String> changed = patch(path, "{\"status\":\"CONTACTED\",\"assigneeId\":\"" + coach
+            + "\",\"note\":\"Angerufen\"}", auth[0], auth[1], "If-Match", "\"0\"", "Content-Type", "application/merge-patch+json");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).hasValue("\"2\"");
+        assertThat(crm.map(changed)).containsEntry("status", "CONTACTED");
+        assertThat((Map<String, Object>) crm.map(changed).get("assignee")).containsEntry("id", coach);
+        List<Map<String, Object>> trail = db.rows("SELECT action, from_value, to_value, note, actor_name FROM lead_audit "
+            + "WHERE lead_id = ? ORDER BY at, action DESC", dortmund);
+        assertThat(trail).extracting(r -> r.get("action")).containsExactlyInAnyOrder("STAGE", "ASSIGN");
+        assertThat(trail).allMatch(r -> "Doris Dortmund (API)".equals(r.get("actor_name")));
+        assertThat(patch(path, "{\"assigneeId\":null}", auth[0], auth[1], "If-Match", "W/\"2\"").statusCode()).isEqualTo(200);
+        assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", dortmund)).isNull();
+        assertThat(patch("/api/v1/agency/leads/" + witten, change, auth[0], auth[1], "If-Match", "\"0\"").statusCode())
+            .isEqualTo(404);
+
+        assertThat(crm.get("/agentur/leads", auth).headers().firstValue("Location"))
+            .as("a token opens no page").hasValueSatisfying(l -> assertThat(l).startsWith("/anmelden"));
+    }
+
+    @Test
+    void staffAssignALeadToTheirAgencysPeopleOnlyAndCoachesSeeExactlyTheirs() {
+        String lead = lead("Zuweisungs GmbH", "44135", "zuweisung@example.org");
+        Http staff = users.get("do-staff");
+        String doCoach = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
+        String enCoach = accounts.byEmail("coach@en-agentur.example.org").orElseThrow().id();
+        accounts.addUnlessPresent(List.of(new Accounts.NewAccount("gesperrt@dortmund.example.org", "Gesa Gesperrt",
+            Role.AGENCY_STAFF, "wf-dortmund")));
+        String disabled = accounts.byEmail("gesperrt@dortmund.example.org").orElseThrow().id();
+        accounts.setDisabled(disabled, true, "wf-dortmund");
+
+        HttpResponse<String> page = staff.get("/agentur/leads/" + lead);
+        assertThat(page.body()).contains("id=\"assign-to\"", "Dominik Coach (Coach)").doesNotContain("Carla Coach",
+            "Gesa Gesperrt", "error-summary");
+        Map<String, String> refusals = Map.of(enCoach, "gehört nicht zu Ihrer Agentur", disabled, "gesperrt",
+            "no-such-account", "gehört nicht zu Ihrer Agentur");
+        refusals.forEach((who, message) -> {
+            HttpResponse<String> refused = staff.postForm("/agentur/leads/" + lead + "/zuweisen",
+                Map.of("assignee", who, "version", "0", "note", "bitte"));
+            assertThat(refused.statusCode()).as(who).isEqualTo(422);
+            assertThat(refused.body()).contains("error-summary", "href=\"#assign-to\"", message, ">bitte</textarea>");
+        });
+        assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", lead)).as("nothing stored").isNull();
+        assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", lead).toString()).isEqualTo("0");
+
+        assertThat(users.get("do-coach").get("/coach/leads/" + lead).statusCode()).as("not yet assigned").isEqualTo(404);
+        HttpResponse<String> assigned = staff.postForm("/agentur/leads/" + lead + "/zuweisen",
+            Map.of("assignee", doCoach, "version", "0", "note", "Vor Ort"));
+        assertThat(assigned.statusCode()).isEqualTo(303);
+        assertThat(staff.get("/agentur/leads/" + lead).body()).contains("Dominik Coach", "Vor Ort");
+        HttpResponse<String> stale = staff.postForm("/agentur/leads/" + lead + "/zuweisen",
+            Map.of("assignee", "", "version", "0", "note", "mein Text"));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("stale-alert", ">mein Text</textarea>");
+        assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", lead)).isEqualTo(doCoach);
+        assertThat(users.get("en-staff").postForm("/agentur/leads/" + lead + "/zuweisen",
+            Map.of("assignee", "", "version", "1")).statusCode()).as("another agency's lead").isEqualTo(404);
+
+        assertThat(users.get("do-coach").get("/coach/leads").body()).contains("Zuweisungs GmbH");
+        assertThat(users.get("do-coach").get("/coach/leads/" + lead).body()).contains("zuweisung@example.org", "Vor Ort");
+        assertThat(users.get("en-coach").get("/coach/leads").body()).doesNotContain("Zuweisungs GmbH");
+        assertThat(users.get("en-coach").get("/coach/leads/" + lead).statusCode()).isEqualTo(404);
+        HttpResponse<String> filtered = staff.get("/agentur/leads?assignee=" + doCoach);
+        assertThat(filtered.body()).contains("Zuweisungs GmbH", "<option value=\"" + doCoach + "\" selected=\"selected\">Dominik Coach (Coach)</option>")
+            .doesNotContain("Carla Coach");
+        assertThat(staff.get("/agentur/leads?assignee=-").body()).doesNotContain("Zuweisungs GmbH");
+    }
+
+    HttpResponse<String> patch(String path, String body, String... headers) {
+        boolean typed = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        String[] all = headers;
+        if (!typed) {
+            all = java.util.Arrays.copyOf(headers, headers.length + 2);
+            all[headers.length] = "Content-Type";
+            all[headers.length + 1] = "application/json";
+        }
+        return crm.send("PATCH", path, body, all);
+    }
+}

@@ -1,0 +1,250 @@
+package de.digitalcheck.portal.leads.internal;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.routing.AgencyProfile;
+import de.digitalcheck.portal.routing.AgencyTeam;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.shared.security.Tokens;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.support.Database;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The agency API's data layer on H2 and on MySQL/MariaDB (subclasses): personal access tokens (shown once, stored
+ * hashed, expiring, revocable, dead with a disabled account, last use noted at most once a minute, nothing stored on
+ * bad input) and the cursor query (every lead of the agency exactly once in (updated_at, id) order, ties included;
+ * filters; no other agency's lead).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AgencyApiStoreContract {
+
+    @Inject
+    ApiTokenRows tokenRows;
+    @Inject
+    AgencyTeam team;
+    @Inject
+    Accounts accounts;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    LeadRows leads;
+    @Inject
+    LeadFeed feed;
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    String agency;
+    String otherAgency;
+    String staff;
+    String coach;
+    Database db;
+
+    @BeforeAll
+    void agencyWithStaff() {
+        db = new Database(dataSource);
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        agency = "api-" + suffix;
+        otherAgency = "api-other-" + suffix;
+        for (String id : List.of(agency, otherAgency)) {
+            agencies.addUnlessPresent(id, new AgencyProfile("API Test " + id, "AT", "kontakt@at.example.org",
+                "+49 231 000000", "https://at.example.org", "Teststraße 1, 44135 Dortmund", "2"), List.of());
+        }
+        accounts.addUnlessPresent(List.of(
+            new Accounts.NewAccount("staff-" + suffix + "@at.example.org", "Sina Staff", Role.AGENCY_STAFF, agency),
+            new Accounts.NewAccount("coach-" + suffix + "@at.example.org", "Cem Coach", Role.COACH, agency)));
+        staff = accounts.byEmail("staff-" + suffix + "@at.example.org").orElseThrow().id();
+        coach = accounts.byEmail("coach-" + suffix + "@at.example.org").orElseThrow().id();
+    }
+
+    AccessTokens tokens() {
+        return new AccessTokens(tokenRows, team, clock);
+    }
+
+    @Test
+    void aNewTokenIsPrefixedRandomAndStoredOnlyAsItsHash() {
+        AccessTokens.Created created = tokens().create(agency, staff, "Sina Staff", "  CRM  ", "2027-03-01");
+        assertThat(created.token()).matches("dc_pat_[A-Za-z0-9_-]{43}");
+        assertThat(tokens().create(agency, staff, "Sina Staff", "CRM 2", "2027-03-01").token())
+            .isNotEqualTo(created.token());
+        Map<String, Object> row = db.rows("SELECT * FROM api_token WHERE id = ?", created.row().id()).get(0);
+        assertThat(row.get("token_hash")).isEqualTo(Tokens.hash(created.token()));
+        assertThat(row.values().stream().map(String::valueOf)).noneMatch(v -> v.contains(created.token().substring(7)));
+        assertThat(row.get("name")).isEqualTo("CRM");
+        assertThat(created.row().expiresAt()).as("valid to the end of the day, Berlin time")
+            .isEqualTo(Instant.parse("2027-03-01T23:00:00Z"));
+    }
+
+    @Test
+    void aTokenAuthenticatesItsAgencyAndAccountAndNotesItsUseAtMostOnceAMinute() {
+        AccessTokens.Created created = tokens().create(agency, staff, "Sina Staff", "Use", "2027-01-31");
+        AccessTokens.Holder holder = tokens().authenticate(created.token()).orElseThrow();
+        assertThat(holder).isEqualTo(new AccessTokens.Holder(created.row().id(), agency, staff, "Sina Staff"));
+        Instant first = lastUsed(created);
+        assertThat(first).isEqualTo(clock.instant());
+        clock.advance(Duration.ofSeconds(30));
+        tokens().authenticate(created.token()).orElseThrow();
+        assertThat(lastUsed(created)).as("not written again within a minute").isEqualTo(first);
+        clock.advance(Duration.ofSeconds(31));
+        tokens().authenticate(created.token()).orElseThrow();
+        assertThat(lastUsed(created)).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void revokedExpiredUnknownAndMalformedTokensAuthenticateNobody() {
+        AccessTokens.Created revoked = tokens().create(agency, staff, "Sina Staff", "Revoked", "2027-01-31");
+        assertThatThrownBy(() -> tokens().revoke(otherAgency, revoked.row().id()))
+            .as("another agency cannot revoke it").isInstanceOf(AccessTokens.UnknownToken.class);
+        assertThat(tokens().authenticate(revoked.token())).isPresent();
+        tokens().revoke(agency, revoked.row().id());
+        assertThat(tokens().authenticate(revoked.token())).isEmpty();
+
+        AccessTokens.Created expiring = tokens().create(agency, staff, "Sina Staff", "Expiring", "2026-12-02");
+        assertThat(tokens().authenticate(expiring.token())).isPresent();
+        MutableClock later = new MutableClock(Instant.parse("2026-12-02T23:00:00Z"));
+        assertThat(new AccessTokens(tokenRows, team, later).authenticate(expiring.token())).as("expired").isEmpty();
+
+        assertThat(tokens().authenticate("dc_pat_" + Tokens.newToken())).as("unknown").isEmpty();
+        assertThat(tokens().authenticate(revoked.token().substring(7))).as("without prefix").isEmpty();
+        assertThat(tokens().authenticate("dc_pat_' OR 1=1 --")).as("malformed").isEmpty();
+        assertThat(tokens().authenticate(null)).isEmpty();
+    }
+
+    @Test
+    void aDisabledAccountsTokensStopWorkingAndACoachCannotHoldOne() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        accounts.addUnlessPresent(List.of(new Accounts.NewAccount("leaver-" + suffix + "@at.example.org", "Lea Leaver",
+            Role.AGENCY_STAFF, agency)));
+        String leaver = accounts.byEmail("leaver-" + suffix + "@at.example.org").orElseThrow().id();
+        AccessTokens.Created created = tokens().create(agency, leaver, "Lea Leaver", "Leaver", "2027-01-31");
+        assertThat(tokens().authenticate(created.token())).isPresent();
+        accounts.setDisabled(leaver, true, agency);
+        assertThat(tokens().authenticate(created.token())).isEmpty();
+        accounts.setDisabled(leaver, false, agency);
+        assertThat(tokens().authenticate(created.token())).isPresent();
+
+        AccessTokens.Created ofCoach = tokens().create(agency, coach, "Cem Coach", "Coach", "2027-01-31");
+        assertThat(tokens().authenticate(ofCoach.token())).as("only staff act through the API").isEmpty();
+    }
+
+    @Test
+    void badInputIsRefusedWithEveryReasonAndStoresNothing() {
+        long before = db.count("api_token");
+        Map<String, List<String>> cases = Map.of(
+            "", List.of("tokens.name.required", "tokens.expires.required"),
+            "x".repeat(101) + "|2027-01-01", List.of("tokens.name.tooLong"),
+            "CRM|2026-12-01", List.of("tokens.expires.past"),
+            "CRM|2027-12-02", List.of("tokens.expires.tooLate"),
+            "CRM|morgen", List.of("tokens.expires.malformed"),
+            "CRM|31.02.2027", List.of("tokens.expires.malformed"));
+        cases.forEach((input, keys) -> {
+            String[] parts = input.split("\\|", -1);
+            String expires = parts.length > 1 ? parts[1] : "";
+            assertThatThrownBy(() -> tokens().create(agency, staff, "Sina Staff", parts[0], expires))
+                .as(input).isInstanceOfSatisfying(ValidationException.class, e ->
+                    assertThat(e.errors().stream().map(f -> f.key()).toList()).containsExactlyElementsOf(keys));
+        });
+        assertThat(tokens().create(agency, staff, "Sina Staff", "Ein Jahr", "01.12.2027").row().expiresAt())
+            .as("a year ahead, in German notation").isEqualTo(Instant.parse("2027-12-01T23:00:00Z"));
+        assertThat(db.count("api_token")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theCursorWalksEveryLeadOfTheAgencyOnceInUpdatedAtAndIdOrderTiesIncluded() {
+        String feedAgency = "feed-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant base = Instant.parse("2026-11-01T08:00:00Z");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            Instant updated = base.plusSeconds(60L * (i / 3)); // three leads share each instant
+            String id = lead(feedAgency, i % 2 == 0 ? "NEW" : "CONTACTED", updated);
+            expected.add(updated.toEpochMilli() + "|" + id);
+        }
+        lead("feed-other-" + feedAgency, "NEW", base);
+        expected.sort(null);
+        List<String> walked = new ArrayList<>();
+        LeadFeed.Cursor cursor = null;
+        int pages = 0;
+        do {
+            LeadFeed.Page page = feed.page(feedAgency, null, null, cursor, 5);
+            page.items().forEach(l -> walked.add(l.updatedAt().toEpochMilli() + "|" + l.id()));
+            cursor = page.next() == null ? null : LeadFeed.Cursor.decode(page.next().encode()).orElseThrow();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(pages).isEqualTo(3);
+        assertThat(walked).containsExactlyElementsOf(expected);
+
+        assertThat(feed.page(feedAgency, "CONTACTED", null, null, 50).items()).hasSize(6)
+            .allMatch(l -> l.stage().equals("CONTACTED"));
+        assertThat(feed.page(feedAgency, null, base.plusSeconds(180), null, 50).items()).hasSize(4)
+            .allMatch(l -> !l.updatedAt().isBefore(base.plusSeconds(180)));
+        assertThat(feed.page(feedAgency, null, null, null, 13).next()).as("no next page after the last").isNull();
+    }
+
+    @Test
+    void aCursorThatThePortalDidNotMakeIsRefused() {
+        assertThat(LeadFeed.Cursor.decode("not-base64!")).isEmpty();
+        assertThat(LeadFeed.Cursor.decode("")).isEmpty();
+        assertThat(LeadFeed.Cursor.decode(java.util.Base64.getUrlEncoder().encodeToString("12:x' OR 1=1".getBytes())))
+            .isEmpty();
+        assertThat(LeadFeed.Cursor.decode(java.util.Base64.getUrlEncoder().encodeToString(
+            ("9999999999999999999:" + UUID.randomUUID()).getBytes()))).isEmpty();
+        LeadFeed.Cursor c = new LeadFeed.Cursor(Instant.parse("2026-11-01T08:00:00.123Z"), UUID.randomUUID().toString());
+        assertThat(LeadFeed.Cursor.decode(c.encode())).contains(c);
+    }
+
+    private Instant lastUsed(AccessTokens.Created created) {
+        return tokenRows.findById(created.row().id()).orElseThrow().lastUsedAt();
+    }
+
+    private String lead(String agencyId, String stage, Instant updated) {
+        String id = UUID.randomUUID().toString();
+        leads.save(new LeadRow(id, agencyId, null, LeadRow.OPEN, "CHECK", null, "Feed GmbH", "44135", "Dortmund",
+            "05913000", "C", 10, "TRADE", "Fee Feed", "fee@feed.example.org", null, 2.0, 2, "v1", "de", updated,
+            updated, null, updated, updated, stage, null, null, null, null, 0));
+        return id;
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
