@@ -193,10 +193,9 @@ public class Bookings {
     }
 
     private Map<String, List<SlotFinder.Booked>> bookedOf(List<String> coachIds, Instant since, Instant until) {
-        return bookings.findByCoachIdInAndStatusAndBlockedFromLessThanAndBlockedUntilGreaterThan(
-                coachIds, BookingRow.CONFIRMED, until, since).stream()
-            .collect(Collectors.groupingBy(BookingRow::coachId,
-                Collectors.mapping(BookingRow::booked, Collectors.toList())));
+        return bookings.busyTimes(coachIds, since, until).stream()
+            .collect(Collectors.groupingBy(BookingRows.BusyTime::coachId,
+                Collectors.mapping(BookingRows.BusyTime::booked, Collectors.toList())));
     }
 
     /** A booking by its id and private token. */
