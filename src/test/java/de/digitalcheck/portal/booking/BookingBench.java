@@ -217,6 +217,7 @@ class BookingBench {
                 new SlotFinder(calendar, BERLIN, 60, 0).free(booked.getOrDefault(coach, List.of()), from, to, now);
             }
         });
+        phases.put("the whole search (Bookings.free)", () -> bookings.free(s.agency(), s.type(), from, to, null));
         phases.forEach((name, phase) -> {
             long[] t = new long[30];
             for (int i = 0; i < 10; i++) {
