@@ -264,21 +264,22 @@ public class Bookings {
         errors.throwIfAny();
         String requestHash = requestHash(request);
         if (key != null) {
-            Optional<Made> earlier = repeated(key, requestHash);
+            Optional<Made> earlier = repeated(key, scopedKey(key, request.contactEmail()), requestHash);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
         String token = key == null ? Tokens.newToken() : derivedToken(key, requestHash);
+        String scoped = key == null ? null : scopedKey(key, request.contactEmail());
         try {
-            BookingRow row = inTransaction(() -> insert(request, type, candidates, token, requestHash));
+            BookingRow row = inTransaction(() -> insert(request, type, candidates, token, scoped, requestHash));
             return new Made(view(row), token, false);
         } catch (SlotTakenSignal e) {
             throw taken(type, request.coachId(), request.start());
         } catch (DataAccessException e) {
             // the same key raced in from another request: the unique index let one of them in
             if (key != null) {
-                Optional<Made> earlier = repeated(key, requestHash);
+                Optional<Made> earlier = repeated(key, scoped, requestHash);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
@@ -287,8 +288,18 @@ public class Bookings {
         }
     }
 
-    private Optional<Made> repeated(String key, String requestHash) {
-        Optional<BookingRow> earlier = bookings.findByIdempotencyKey(key);
+    /**
+     * An idempotency key belongs to the client that sent it. The public API has no client accounts (SPEC §9), so the
+     * client is the contact the request books for: the key is stored as a hash of that contact's e-mail address and
+     * the key. Another client's same key is another key (its own booking; neither learns of the other's), and the
+     * stored value reveals neither key nor address.
+     */
+    static String scopedKey(String key, String contactEmail) {
+        return Tokens.hash("idempotency-key\n" + contactEmail.strip().toLowerCase(java.util.Locale.ROOT) + "\n" + key);
+    }
+
+    private Optional<Made> repeated(String key, String scopedKey, String requestHash) {
+        Optional<BookingRow> earlier = bookings.findByIdempotencyKey(scopedKey);
         if (earlier.isEmpty()) {
             return Optional.empty();
         }
@@ -299,7 +310,7 @@ public class Bookings {
     }
 
     private BookingRow insert(Request request, AppointmentType type, List<String> candidates, String token,
-                              String requestHash) {
+                              @Nullable String scopedKey, String requestHash) {
         Instant now = clock.instant();
         List<String> locked = coaches.lock(candidates).stream().map(CoachRow::accountId).toList();
         Map<String, CalendarSettings> settings = calendars.findByCoachIdIn(locked).stream()
@@ -338,7 +349,7 @@ public class Bookings {
             request.assessmentId(), time.start(), time.end(), time.blockedFrom(), time.blockedUntil(),
             type.mode().name(), BookingRow.CONFIRMED, request.companyName().strip(), request.postalCode().strip(),
             request.contactName().strip(), request.contactEmail().strip(), blankToNull(request.contactPhone()),
-            request.language().code(), Tokens.hash(token), request.idempotencyKey(), requestHash, assignment, consent,
+            request.language().code(), Tokens.hash(token), scopedKey, requestHash, assignment, consent,
             consent ? CONSENT_TEXT_VERSION : null, consent ? request.language().code() : null, consent ? now : null,
             null, now, now, 0);
         bookings.save(row);
