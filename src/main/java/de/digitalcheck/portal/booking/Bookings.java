@@ -7,6 +7,7 @@ import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.UnknownAgency;
 import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.time.PortalTime;
@@ -73,13 +74,15 @@ public class Bookings {
     private final ApplicationEventPublisher<BookingMade> events;
     private final byte[] tokenSecret;
     private final BookingMails mails;
+    private final BusinessMetrics metrics;
 
     Bookings(BookingRows bookings, CoachRows coaches, CoachCalendarRows calendars, AppointmentTypeRows types,
              Agencies agencies, Accounts accounts, Assessments assessments, Clock clock,
              TransactionOperations<Connection> transactions, ApplicationEventPublisher<BookingMade> events,
              @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret,
-             BookingMails mails) {
+             BookingMails mails, BusinessMetrics metrics) {
         this.mails = mails;
+        this.metrics = metrics;
         this.bookings = bookings;
         this.coaches = coaches;
         this.calendars = calendars;
@@ -273,6 +276,7 @@ public class Bookings {
         String scoped = key == null ? null : scopedKey(key, request.contactEmail());
         try {
             BookingRow row = inTransaction(() -> insert(request, type, candidates, token, scoped, requestHash));
+            metrics.bookingMade();
             return new Made(view(row), token, false);
         } catch (SlotTakenSignal e) {
             throw taken(type, request.coachId(), request.start());
@@ -413,6 +417,7 @@ public class Bookings {
             }
             BookingRow cancelled = bookings.update(current.cancelled(blankToNull(reason), clock.instant()));
             mails.changed(cancelled, token);
+            metrics.afterCommit(metrics::bookingCancelled);
             return cancelled;
         }));
     }

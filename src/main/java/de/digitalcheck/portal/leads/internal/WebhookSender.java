@@ -5,6 +5,7 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.MailOutbox;
+import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -49,10 +50,12 @@ class WebhookSender {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final HttpClient client;
+    private final BusinessMetrics metrics;
 
     WebhookSender(DeliveryRows deliveries, EndpointRows endpoints, WebhookAddresses addresses, WebhookSettings settings,
                   MailOutbox mail, Router router, Messages messages, TransactionOperations<Connection> transactions,
-                  Clock clock) {
+                  Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.addresses = addresses;
@@ -100,6 +103,7 @@ class WebhookSender {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 deliveries.delivered(id, dispatcher, now(), status);
+                metrics.leadDelivered();
                 return true;
             }
             if (status == 410) {
@@ -126,6 +130,8 @@ class WebhookSender {
             return deliveries.failed(delivery.id(), dispatcher, DeliveryRow.PENDING, next(delivery.attempts(), Optional.empty()),
                 410, "410 Gone: endpoint disabled");
         });
+        metrics.deliveryFailed();
+        metrics.deliveryRetried();
         LOG.warn("Webhook endpoint of agency {} answered 410 Gone and is disabled", delivery.agencyId());
     }
 
@@ -134,6 +140,10 @@ class WebhookSender {
         boolean last = delivery.attempts() > delays.size();
         deliveries.failed(delivery.id(), dispatcher, last ? DeliveryRow.FAILED : DeliveryRow.PENDING,
             last ? now() : next(delivery.attempts(), retryAfter), status, error);
+        metrics.deliveryFailed();
+        if (!last) {
+            metrics.deliveryRetried();
+        }
         if (last) {
             LOG.error("Webhook {} to agency {} failed after {} attempts: {}", delivery.id(), delivery.agencyId(),
                 delivery.attempts(), error);
