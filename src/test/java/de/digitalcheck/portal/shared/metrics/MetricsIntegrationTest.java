@@ -7,6 +7,7 @@ import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.ManagementPort;
 import de.digitalcheck.portal.support.SmtpServer;
 import de.digitalcheck.portal.support.WebhookReceiver;
 import de.digitalcheck.portal.support.WebhookReceiver.Answer;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MetricsIntegrationTest implements TestPropertyProvider {
 
     final SmtpServer smtp = new SmtpServer();
+    final ManagementPort management = new ManagementPort();
 
     @Inject
     EmbeddedServer server;
@@ -62,6 +64,7 @@ class MetricsIntegrationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(smtp.portalProperties());
+        properties.putAll(management.properties());
         properties.put("portal.mail.dispatch-interval", "1h");
         return properties;
     }
@@ -73,7 +76,7 @@ class MetricsIntegrationTest implements TestPropertyProvider {
 
     int managementPort() {
         int port = endpoints.getPort().orElseThrow();
-        assertThat(port).isNotEqualTo(server.getPort());
+        assertThat(port).isEqualTo(management.port()).isNotEqualTo(server.getPort());
         return port;
     }
 
