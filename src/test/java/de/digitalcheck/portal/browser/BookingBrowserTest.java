@@ -128,6 +128,32 @@ class BookingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
         assertClean();
     }
 
+    /** With JavaScript switched off the flow works the same: links and form posts only. */
+    @Test
+    void theFlowNeedsNoJavaScript() {
+        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+            .setJavaScriptEnabled(false).setLocale("de-DE").setViewportSize(390, 844))) {
+            Page page = context.newPage();
+            assertEquals(200, page.navigate(url("/termin/wf-dortmund")).status());
+            page.locator("input[name=type]").first().check();
+            page.locator("#content form button[type=submit]").click();
+            assertThat(page.locator("h2#step-time")).isVisible();
+            if (page.locator("a.dc-time").count() == 0) {
+                page.locator("nav.dc-actions a.kern-link").last().click();
+            }
+            page.locator("a.dc-time").first().click();
+            assertThat(page.locator("h2#step-contact")).isVisible();
+            page.locator("#booking-companyName").fill("Ohne Skript GmbH");
+            page.locator("#booking-postalCode").fill("44135");
+            page.locator("#booking-contactName").fill("Olli Ohne");
+            page.locator("#booking-contactEmail").fill("olli@example.org");
+            // Enter in a field sends the form (Playwright's click waits for animation frames, which need scripts)
+            page.locator("#booking-contactEmail").press("Enter");
+            assertThat(page.locator("h1")).hasText("Ihr Termin ist gebucht");
+            assertTrue(page.url().contains("/termin/buchung/"), page.url());
+        }
+    }
+
     @Test
     void aCoachSeesCalendarSettingsAndWeekWithoutFindings() {
         findings.clear();
