@@ -12,11 +12,15 @@ import java.util.regex.Pattern;
 /** Starts the Digitalcheck 4.0 portal. */
 public final class Application extends Micronaut {
 
+    /** Where the management endpoints answer (application.yml: {@code portal.management-port}). */
+    static final String MANAGEMENT_PORT = "endpoints.all.port";
+
     private Application() {
     }
 
     public static void main(String[] args) {
-        new Application().mainClass(Application.class).args(args).banner(false).start();
+        new Application().mainClass(Application.class).args(args).banner(false)
+            .properties(Map.of(MANAGEMENT_PORT, "${portal.management-port}")).start();
     }
 
     /**

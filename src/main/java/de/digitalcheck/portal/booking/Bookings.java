@@ -7,6 +7,7 @@ import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.UnknownAgency;
 import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.time.PortalTime;
@@ -73,13 +74,15 @@ public class Bookings {
     private final ApplicationEventPublisher<BookingMade> events;
     private final byte[] tokenSecret;
     private final BookingMails mails;
+    private final BusinessMetrics metrics;
 
     Bookings(BookingRows bookings, CoachRows coaches, CoachCalendarRows calendars, AppointmentTypeRows types,
              Agencies agencies, Accounts accounts, Assessments assessments, Clock clock,
              TransactionOperations<Connection> transactions, ApplicationEventPublisher<BookingMade> events,
              @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret,
-             BookingMails mails) {
+             BookingMails mails, BusinessMetrics metrics) {
         this.mails = mails;
+        this.metrics = metrics;
         this.bookings = bookings;
         this.coaches = coaches;
         this.calendars = calendars;
@@ -193,10 +196,9 @@ public class Bookings {
     }
 
     private Map<String, List<SlotFinder.Booked>> bookedOf(List<String> coachIds, Instant since, Instant until) {
-        return bookings.findByCoachIdInAndStatusAndBlockedFromLessThanAndBlockedUntilGreaterThan(
-                coachIds, BookingRow.CONFIRMED, until, since).stream()
-            .collect(Collectors.groupingBy(BookingRow::coachId,
-                Collectors.mapping(BookingRow::booked, Collectors.toList())));
+        return bookings.busyTimes(coachIds, since, until).stream()
+            .collect(Collectors.groupingBy(BookingRows.BusyTime::coachId,
+                Collectors.mapping(BookingRows.BusyTime::booked, Collectors.toList())));
     }
 
     /** A booking by its id and private token. */
@@ -265,21 +267,23 @@ public class Bookings {
         errors.throwIfAny();
         String requestHash = requestHash(request);
         if (key != null) {
-            Optional<Made> earlier = repeated(key, requestHash);
+            Optional<Made> earlier = repeated(key, scopedKey(key, request.contactEmail()), requestHash);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
         String token = key == null ? Tokens.newToken() : derivedToken(key, requestHash);
+        String scoped = key == null ? null : scopedKey(key, request.contactEmail());
         try {
-            BookingRow row = inTransaction(() -> insert(request, type, candidates, token, requestHash));
+            BookingRow row = inTransaction(() -> insert(request, type, candidates, token, scoped, requestHash));
+            metrics.bookingMade();
             return new Made(view(row), token, false);
         } catch (SlotTakenSignal e) {
             throw taken(type, request.coachId(), request.start());
         } catch (DataAccessException e) {
             // the same key raced in from another request: the unique index let one of them in
             if (key != null) {
-                Optional<Made> earlier = repeated(key, requestHash);
+                Optional<Made> earlier = repeated(key, scoped, requestHash);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
@@ -288,8 +292,18 @@ public class Bookings {
         }
     }
 
-    private Optional<Made> repeated(String key, String requestHash) {
-        Optional<BookingRow> earlier = bookings.findByIdempotencyKey(key);
+    /**
+     * An idempotency key belongs to the client that sent it. The public API has no client accounts (SPEC §9), so the
+     * client is the contact the request books for: the key is stored as a hash of that contact's e-mail address and
+     * the key. Another client's same key is another key (its own booking; neither learns of the other's), and the
+     * stored value reveals neither key nor address.
+     */
+    static String scopedKey(String key, String contactEmail) {
+        return Tokens.hash("idempotency-key\n" + contactEmail.strip().toLowerCase(java.util.Locale.ROOT) + "\n" + key);
+    }
+
+    private Optional<Made> repeated(String key, String scopedKey, String requestHash) {
+        Optional<BookingRow> earlier = bookings.findByIdempotencyKey(scopedKey);
         if (earlier.isEmpty()) {
             return Optional.empty();
         }
@@ -300,7 +314,7 @@ public class Bookings {
     }
 
     private BookingRow insert(Request request, AppointmentType type, List<String> candidates, String token,
-                              String requestHash) {
+                              @Nullable String scopedKey, String requestHash) {
         Instant now = clock.instant();
         List<String> locked = coaches.lock(candidates).stream().map(CoachRow::accountId).toList();
         Map<String, CalendarSettings> settings = calendars.findByCoachIdIn(locked).stream()
@@ -339,7 +353,7 @@ public class Bookings {
             request.assessmentId(), time.start(), time.end(), time.blockedFrom(), time.blockedUntil(),
             type.mode().name(), BookingRow.CONFIRMED, request.companyName().strip(), request.postalCode().strip(),
             request.contactName().strip(), request.contactEmail().strip(), blankToNull(request.contactPhone()),
-            request.language().code(), Tokens.hash(token), request.idempotencyKey(), requestHash, assignment, consent,
+            request.language().code(), Tokens.hash(token), scopedKey, requestHash, assignment, consent,
             consent ? CONSENT_TEXT_VERSION : null, consent ? request.language().code() : null, consent ? now : null,
             null, now, now, 0);
         bookings.save(row);
@@ -403,6 +417,7 @@ public class Bookings {
             }
             BookingRow cancelled = bookings.update(current.cancelled(blankToNull(reason), clock.instant()));
             mails.changed(cancelled, token);
+            metrics.afterCommit(metrics::bookingCancelled);
             return cancelled;
         }));
     }

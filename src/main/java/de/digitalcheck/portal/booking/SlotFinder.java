@@ -6,8 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,15 +131,28 @@ final class SlotFinder {
             if (calendar.maxPerDay() > 0 && perDay.getOrDefault(date, 0) >= calendar.maxPerDay()) {
                 continue;
             }
-            for (TimeRange range : hoursOn(date)) {
-                Instant rangeEnd = ZonedDateTime.ofLocal(date.atTime(range.end()), zone, null).toInstant();
+            List<TimeRange> hours = hoursOn(date);
+            if (hours.isEmpty()) {
+                continue;
+            }
+            // most days have one offset all day: a start is then midnight's instant plus its minutes
+            ZoneOffset steady = steadyOffset(date);
+            long midnight = steady == null ? 0 : date.toEpochSecond(LocalTime.MIDNIGHT, steady);
+            for (TimeRange range : hours) {
+                Instant rangeEnd = steady != null ? Instant.ofEpochSecond(midnight + range.end().toSecondOfDay())
+                    : ZonedDateTime.ofLocal(date.atTime(range.end()), zone, null).toInstant();
                 int end = range.end().toSecondOfDay() / 60;
                 for (int minute = range.start().toSecondOfDay() / 60; minute < end; minute += calendar.slotInterval()) {
-                    LocalDateTime local = date.atStartOfDay().plusMinutes(minute);
-                    if (zone.getRules().getValidOffsets(local).isEmpty()) {
-                        continue; // skipped by the change to daylight saving time
+                    Instant start;
+                    if (steady != null) {
+                        start = Instant.ofEpochSecond(midnight + minute * 60L);
+                    } else {
+                        LocalDateTime local = date.atStartOfDay().plusMinutes(minute);
+                        if (zone.getRules().getValidOffsets(local).isEmpty()) {
+                            continue; // skipped by the change to daylight saving time
+                        }
+                        start = ZonedDateTime.ofLocal(local, zone, null).toInstant(); // the first of a repeated hour
                     }
-                    Instant start = ZonedDateTime.ofLocal(local, zone, null).toInstant(); // the first of a repeated hour
                     Instant finish = start.plus(durationMinutes, ChronoUnit.MINUTES);
                     if (finish.isAfter(rangeEnd)) {
                         break;
@@ -149,6 +166,23 @@ final class SlotFinder {
         }
         slots.sort(Comparator.comparing(Slot::start));
         return dedupe(slots);
+    }
+
+    /** The zone's offset on the date if it is the same from midnight to midnight (no change that day), else null. */
+    private ZoneOffset steadyOffset(LocalDate date) {
+        ZoneRules rules = zone.getRules();
+        if (rules.isFixedOffset()) {
+            return rules.getOffset(Instant.EPOCH);
+        }
+        List<ZoneOffset> valid = rules.getValidOffsets(date.atStartOfDay());
+        if (valid.size() != 1) {
+            return null;
+        }
+        ZoneOffset offset = valid.get(0);
+        Instant midnight = Instant.ofEpochSecond(date.toEpochSecond(LocalTime.MIDNIGHT, offset));
+        ZoneOffsetTransition next = rules.nextTransition(midnight);
+        Instant nextMidnight = Instant.ofEpochSecond(date.plusDays(1).toEpochSecond(LocalTime.MIDNIGHT, offset));
+        return next == null || !next.getInstant().isBefore(nextMidnight) ? offset : null;
     }
 
     /** Overlapping ranges of one day would offer a start twice. */

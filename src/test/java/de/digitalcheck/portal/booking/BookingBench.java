@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @OnMariaDb
 @MicronautTest(environments = "mariadb", transactional = false)
+@io.micronaut.context.annotation.Property(name = "portal.mail.dispatch", value = "false") // no SMTP server here
 class BookingBench {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -57,6 +58,20 @@ class BookingBench {
     Calendars calendars;
     @Inject
     Bookings bookings;
+    @Inject
+    BookingRows bookingRows;
+    @Inject
+    CoachRows coachRows;
+    @Inject
+    CoachCalendarRows calendarRows;
+    javax.sql.DataSource dataSource;
+
+    @Inject
+    void dataSource(javax.sql.DataSource contextual) {
+        // the pool itself: plain JDBC outside the application's transactions
+        dataSource = contextual instanceof io.micronaut.data.connection.jdbc.advice.DelegatingDataSource d
+            ? d.getTargetDataSource() : contextual;
+    }
 
     record Setup(String agency, String type, List<String> coaches) {
     }
@@ -115,6 +130,7 @@ class BookingBench {
             }
         }
         LocalDate to = from.plusDays(55);
+        System.out.println("BENCH load average before the slot search: " + loadAverage());
         for (int i = 0; i < 30; i++) {
             bookings.free(s.agency(), s.type(), from, to, null);
         }
@@ -125,6 +141,7 @@ class BookingBench {
             found = bookings.free(s.agency(), s.type(), from, to, null).size();
             server[i] = System.nanoTime() - t0;
         }
+        breakdown(s, from, to);
         Http http = new Http(server(), json);
         String path = "/api/v1/slots?agency=" + s.agency() + "&type=" + s.type() + "&from=" + from + "&to=" + to;
         for (int i = 0; i < 10; i++) {
@@ -161,6 +178,106 @@ class BookingBench {
             }
         }
         report("20 coaches spread", spread.subList(0, Math.min(400, spread.size())));
+        System.out.println("BENCH load average at the end: " + loadAverage());
+        long doubles = doubleBookings(s.agency());
+        System.out.printf("BENCH double bookings (overlapping confirmed bookings of one coach, SQL): %d%n", doubles);
+        assertThat(doubles).isZero();
+    }
+
+    /** Where a search's time goes: each of its reads and the finder alone, medians of 30 after 10 warm-up rounds. */
+    void breakdown(Setup s, LocalDate from, LocalDate to) {
+        Instant since = from.minusDays(1).atStartOfDay(BERLIN).toInstant();
+        Instant until = to.plusDays(2).atStartOfDay(BERLIN).toInstant();
+        Map<String, Runnable> phases = new java.util.LinkedHashMap<>();
+        phases.put("type (agency + type)", () -> bookings.type(s.agency(), s.type()));
+        phases.put("coaches of the agency", () -> coachRows.findByAgencyId(s.agency()));
+        phases.put("calendars (read + parse)", () -> calendarRows.findByCoachIdIn(s.coaches()).forEach(
+            CoachCalendarRow::settings));
+        phases.put("busy times (5 columns as seconds)", () -> bookingRows.busyTimes(s.coaches(), since, until));
+        phases.put("bookings in range (whole rows, before)", () -> bookingRows
+            .findByCoachIdInAndStatusAndBlockedFromLessThanAndBlockedUntilGreaterThan(s.coaches(), BookingRow.CONFIRMED,
+                until, since));
+        String in = String.join(",", java.util.Collections.nCopies(s.coaches().size(), "?"));
+        phases.put("busy times, raw JDBC getTimestamp", () -> raw("SELECT coach_id, start_at, end_at, blocked_from,"
+            + " blocked_until FROM booking WHERE coach_id IN (" + in + ") AND status = 'CONFIRMED' AND blocked_from < ?"
+            + " AND blocked_until > ?", s.coaches(), since, until, false));
+        phases.put("busy times, raw JDBC minutes as ints", () -> raw("SELECT coach_id, TIMESTAMPDIFF(MINUTE, ?,"
+            + " start_at), TIMESTAMPDIFF(MINUTE, ?, end_at), TIMESTAMPDIFF(MINUTE, ?, blocked_from),"
+            + " TIMESTAMPDIFF(MINUTE, ?, blocked_until) FROM booking WHERE coach_id IN (" + in + ") AND status ="
+            + " 'CONFIRMED' AND blocked_from < ? AND blocked_until > ?", s.coaches(), since, until, true));
+        phases.put("coach names", () -> bookings.coachNames(s.agency()));
+        CalendarSettings calendar = calendarRows.findById(s.coaches().get(0)).orElseThrow().settings();
+        Map<String, List<SlotFinder.Booked>> booked = new java.util.HashMap<>();
+        bookingRows.findByCoachIdInAndStatusAndBlockedFromLessThanAndBlockedUntilGreaterThan(s.coaches(),
+            BookingRow.CONFIRMED, until, since).forEach(b -> booked.computeIfAbsent(b.coachId(),
+                k -> new ArrayList<>()).add(b.booked()));
+        Instant now = Instant.now();
+        phases.put("slot finder, 20 coaches (no I/O)", () -> {
+            for (String coach : s.coaches()) {
+                new SlotFinder(calendar, BERLIN, 60, 0).free(booked.getOrDefault(coach, List.of()), from, to, now);
+            }
+        });
+        phases.put("the whole search (Bookings.free)", () -> bookings.free(s.agency(), s.type(), from, to, null));
+        phases.forEach((name, phase) -> {
+            long[] t = new long[30];
+            for (int i = 0; i < 10; i++) {
+                phase.run();
+            }
+            for (int i = 0; i < t.length; i++) {
+                long t0 = System.nanoTime();
+                phase.run();
+                t[i] = System.nanoTime() - t0;
+            }
+            System.out.printf("BENCH slot search phase: %-36s median %6.2f ms%n", name, ms(median(t)));
+        });
+    }
+
+    int raw(String sql, List<String> coaches, Instant since, Instant until, boolean ints) {
+        java.util.Calendar utc = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement(sql)) {
+            int i = 1;
+            if (ints) {
+                for (int k = 0; k < 4; k++) {
+                    st.setTimestamp(i++, java.sql.Timestamp.from(since), utc);
+                }
+            }
+            for (String coach : coaches) {
+                st.setString(i++, coach);
+            }
+            st.setTimestamp(i++, java.sql.Timestamp.from(until), utc);
+            st.setTimestamp(i, java.sql.Timestamp.from(since), utc);
+            int n = 0;
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(1);
+                    for (int col = 2; col <= 5; col++) {
+                        if (ints) {
+                            rs.getLong(col);
+                        } else {
+                            rs.getTimestamp(col, utc).toInstant();
+                        }
+                    }
+                    n++;
+                }
+            }
+            return n;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Pairs of confirmed bookings of one coach whose times overlap (must be none). */
+    long doubleBookings(String agency) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement(
+            "SELECT COUNT(*) FROM booking a JOIN booking b ON a.coach_id = b.coach_id AND a.id < b.id"
+                + " WHERE a.agency_id = ? AND a.status = 'CONFIRMED' AND b.status = 'CONFIRMED'"
+                + " AND a.start_at < b.end_at AND b.start_at < a.end_at")) {
+            st.setString(1, agency);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private EmbeddedServer server() {
@@ -198,6 +315,14 @@ class BookingBench {
                 wins.get() / seconds, conflicts.get(), other.get());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

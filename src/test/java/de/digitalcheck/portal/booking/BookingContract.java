@@ -261,6 +261,34 @@ abstract class BookingContract {
         assertThat(bookingsOf(s)).isEqualTo(1);
     }
 
+    /** A key belongs to the client (the contact) that sent it: another's same key books its own, learns nothing. */
+    @Test
+    void twoClientsWithTheSameIdempotencyKeyGetTwoBookingsAndNeitherSeesTheOther() {
+        Setup s = agencyWithCoaches(2, 0);
+        LocalDate day = bookableDay();
+        String key = "shared-" + UUID.randomUUID();
+        HttpResponse<String> first = http().postJson("/api/v1/bookings", body(s, at(day, 9, 0), null,
+            "first@example.org"), "Idempotency-Key", key);
+        HttpResponse<String> second = http().postJson("/api/v1/bookings", body(s, at(day, 11, 0), null,
+            "second@example.org"), "Idempotency-Key", key);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(201);
+        Map<String, Object> a = http().map(first);
+        Map<String, Object> b = http().map(second);
+        assertThat(b.get("id")).isNotEqualTo(a.get("id"));
+        assertThat(b.get("token")).isNotEqualTo(a.get("token"));
+        assertThat(b.get("start")).isNotEqualTo(a.get("start"));
+        assertThat(second.body()).doesNotContain("first@example.org").doesNotContain((String) a.get("id"));
+        assertThat(bookingsOf(s)).isEqualTo(2);
+        // each client's repeat finds its own booking; the key itself is not stored
+        HttpResponse<String> again = http().postJson("/api/v1/bookings", body(s, at(day, 11, 0), null,
+            "second@example.org"), "Idempotency-Key", key);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(http().map(again).get("id")).isEqualTo(b.get("id"));
+        assertThat(db().value("SELECT COUNT(*) FROM booking WHERE idempotency_key = ?", key)).isEqualTo(0L);
+        assertThat(bookingsOf(s)).isEqualTo(2);
+    }
+
     @Test
     void badInputGetsAClear4xxInTheCallersLanguageAndStoresNothing() {
         Setup s = agencyWithCoaches(2, 0);

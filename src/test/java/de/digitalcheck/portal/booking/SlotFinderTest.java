@@ -216,4 +216,46 @@ class SlotFinderTest {
         assertThat(localStarts(finder.free(List.of(), monday, monday, MONDAY_MORNING)))
             .containsExactly("2026-12-07T09:00", "2026-12-07T10:00", "2026-12-07T11:00");
     }
+
+    /**
+     * The finder's shortcut for days with one offset throughout gives, on every day of two years (both changes of
+     * each), exactly the starts of the zone's own rules: each wall-clock start, none in the skipped hour, the first
+     * of a repeated one; ranges that reach over 02:00–03:00 and up to midnight.
+     */
+    @Test
+    void everyStartOfTwoYearsIsTheZonesWallClockTime() {
+        Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, List.of(range("00:00", "03:45"), range("22:00", "23:59")));
+        }
+        CalendarSettings settings = calendar(weekly, Map.of(), List.of(), 0, 0, 0, 800, 0, 15);
+        SlotFinder finder = new SlotFinder(settings, BERLIN, 30, 0);
+        LocalDate first = LocalDate.of(2026, 1, 1);
+        LocalDate last = LocalDate.of(2027, 12, 31);
+        List<SlotFinder.Slot> slots = finder.free(List.of(), first, last, first.atStartOfDay(BERLIN).toInstant());
+        List<Instant> expected = new java.util.ArrayList<>();
+        for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+            for (TimeRange r : finder.hoursOn(date)) {
+                Instant end = java.time.ZonedDateTime.ofLocal(date.atTime(r.end()), BERLIN, null).toInstant();
+                for (LocalTime t = r.start(); t.isBefore(r.end()) && !t.equals(LocalTime.MIDNIGHT.minusMinutes(1));
+                     t = t.plusMinutes(15)) {
+                    LocalDateTime local = date.atTime(t);
+                    if (BERLIN.getRules().getValidOffsets(local).isEmpty()) {
+                        continue;
+                    }
+                    Instant start = java.time.ZonedDateTime.ofLocal(local, BERLIN, null).toInstant();
+                    if (start.plusSeconds(30 * 60).isAfter(end)) {
+                        break;
+                    }
+                    expected.add(start);
+                    if (t.equals(LocalTime.of(23, 45))) {
+                        break; // the next step would wrap to the next day
+                    }
+                }
+            }
+        }
+        assertThat(slots.stream().map(SlotFinder.Slot::start).toList()).isEqualTo(expected);
+        assertThat(localStarts(slots)).doesNotContain("2026-03-29T02:00", "2027-03-28T02:30")
+            .containsOnlyOnce("2026-10-25T02:00", "2027-10-31T02:30");
+    }
 }

@@ -56,6 +56,27 @@ abstract class BrowserTestSupport {
         Browsers.screenshot(page, name);
     }
 
+    /**
+     * Audits the page as it is at 1280 px and again at 390 px (a phone, reloaded there: a GET page, or the answer
+     * re-rendered from the same form post would be lost, so {@code reload} is false for error states, which are
+     * audited at the width they were produced at), with {@code name-1280} and {@code name-390}; the phone must show
+     * the page without horizontal scrolling.
+     */
+    protected void auditAtBothWidths(Page page, String name, boolean reload) {
+        page.setViewportSize(1280, 900);
+        audit(page, name + "-1280");
+        page.setViewportSize(390, 844);
+        if (reload) {
+            page.reload();
+        }
+        String overflow = Browsers.horizontalOverflow(page, 390);
+        if (overflow != null) {
+            findings.add(name + " does not fit a phone: " + overflow);
+        }
+        audit(page, name + "-390");
+        page.setViewportSize(1280, 900);
+    }
+
     /** Fails with every accessibility finding collected since the list was last cleared. */
     protected void assertClean() {
         if (!findings.isEmpty()) {

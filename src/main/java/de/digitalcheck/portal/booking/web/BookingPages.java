@@ -324,7 +324,17 @@ class BookingPages {
         model.put("key", form.key() == null || form.key().isBlank() ? UUID.randomUUID().toString() : form.key());
         model.put("errors", errors);
         model.put("errorLinks", errors.entrySet().stream()
-            .map(e -> new ErrorLink("#booking-" + e.getKey(), e.getValue())).toList());
+            .map(e -> new ErrorLink("#booking-" + e.getKey(), labelled(lang, e.getKey(), e.getValue()))).toList());
+    }
+
+    /** The contact form's labels by field: the error summary names the field of each message. */
+    private static final Map<String, String> LABELS = Map.of("companyName", "booking.contact.company",
+        "postalCode", "booking.contact.postalCode", "contactName", "booking.contact.name",
+        "contactEmail", "booking.contact.email", "contactPhone", "booking.contact.phone");
+
+    private String labelled(Language lang, String field, String message) {
+        String label = LABELS.get(field);
+        return label == null ? message : messages.get(lang, label) + ": " + message;
     }
 
     public record ErrorLink(String anchor, String message) {

@@ -10,6 +10,7 @@ import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.time.WorkingDays;
 import de.digitalcheck.portal.shared.validation.FieldError;
@@ -41,9 +42,11 @@ public class LeadBook implements AgencyLeads {
     private final LeadEvents events;
     private final PortalSettings settings;
     private final Clock clock;
+    private final BusinessMetrics metrics;
 
     LeadBook(LeadRows leads, ConsentRows consents, Assessments assessments, Router router, LeadEvents events,
-             PortalSettings settings, Clock clock) {
+             PortalSettings settings, Clock clock, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.leads = leads;
         this.consents = consents;
         this.assessments = assessments;
@@ -80,6 +83,7 @@ public class LeadBook implements AgencyLeads {
             Instant due = WorkingDays.dueBy(now, days, PortalTime.ZONE).truncatedTo(ChronoUnit.MILLIS);
             lead = leads.save(fromAssessment(UUID.randomUUID().toString(), agencyId, a, source, language, now, due, now));
             event = LeadEvents.CREATED;
+            metrics.afterCommit(metrics::leadRouted);
         }
         consents.save(new ConsentRow(UUID.randomUUID().toString(), lead.id(), assessmentId.value(), source,
             CONSENT_VERSION, language.code(), now, null));

@@ -5,6 +5,7 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.MailOutbox;
+import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -51,10 +52,12 @@ class WebhookSender {
     private final Clock clock;
     private final SecretSealing sealing;
     private final HttpClient client;
+    private final BusinessMetrics metrics;
 
     WebhookSender(DeliveryRows deliveries, EndpointRows endpoints, WebhookAddresses addresses, WebhookSettings settings,
                   MailOutbox mail, Router router, Messages messages, TransactionOperations<Connection> transactions,
-                  Clock clock, SecretSealing sealing) {
+                  Clock clock, SecretSealing sealing, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.addresses = addresses;
@@ -124,6 +127,7 @@ class WebhookSender {
             HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
+                metrics.leadDelivered(); // the receiver took it; the batch's successes are written together
                 return OptionalInt.of(status);
             }
             if (status == 410) {
@@ -150,6 +154,8 @@ class WebhookSender {
             return deliveries.failed(delivery.id(), dispatcher, DeliveryRow.PENDING, next(delivery.attempts(), Optional.empty()),
                 410, "410 Gone: endpoint disabled");
         });
+        metrics.deliveryFailed();
+        metrics.deliveryRetried();
         LOG.warn("Webhook endpoint of agency {} answered 410 Gone and is disabled", delivery.agencyId());
     }
 
@@ -158,6 +164,10 @@ class WebhookSender {
         boolean last = delivery.attempts() > delays.size();
         deliveries.failed(delivery.id(), dispatcher, last ? DeliveryRow.FAILED : DeliveryRow.PENDING,
             last ? now() : next(delivery.attempts(), retryAfter), status, error);
+        metrics.deliveryFailed();
+        if (!last) {
+            metrics.deliveryRetried();
+        }
         if (last) {
             LOG.error("Webhook {} to agency {} failed after {} attempts: {}", delivery.id(), delivery.agencyId(),
                 delivery.attempts(), error);

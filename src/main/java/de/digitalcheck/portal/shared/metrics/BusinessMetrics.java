@@ -5,10 +5,15 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +32,7 @@ public class BusinessMetrics {
     private static final Logger LOG = LoggerFactory.getLogger(BusinessMetrics.class);
 
     private final MeterRegistry registry;
+    private final TransactionOperations<Connection> transactions;
     private final Counter checksStarted;
     private final Counter checksCompleted;
     private final Counter leadsRouted;
@@ -41,8 +47,9 @@ public class BusinessMetrics {
     private final Counter mailsGivenUp;
 
     /** @param registry Micronaut's registry; absent with {@code METRICS_ENABLED=false} (then nothing is exported) */
-    BusinessMetrics(@Nullable MeterRegistry registry) {
+    BusinessMetrics(@Nullable MeterRegistry registry, TransactionOperations<Connection> transactions) {
         this.registry = registry == null ? new SimpleMeterRegistry() : registry;
+        this.transactions = transactions;
         checksStarted = counter("digitalcheck.checks.started", "self-checks started (a company entered its profile)");
         checksCompleted = counter("digitalcheck.checks.completed", "self-checks completed (every dimension answered)");
         leadsRouted = counter("digitalcheck.leads.routed", "leads created and routed to an agency or the fallback queue");
@@ -147,6 +154,24 @@ public class BusinessMetrics {
                 return Double.NaN; // the database is away: the scrape still answers
             }
         }).description(description).strongReference(true).register(registry);
+    }
+
+    /**
+     * Counts once the current transaction has committed (nothing if it rolls back), or at once outside a transaction:
+     * for an event inside a module's transaction, e.g. {@code metrics.afterCommit(metrics::leadRouted)}.
+     */
+    public void afterCommit(Runnable count) {
+        Optional<? extends TransactionStatus<?>> status = transactions.findTransactionStatus();
+        if (status.isPresent() && !status.get().isCompleted()) {
+            status.get().registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    count.run();
+                }
+            });
+        } else {
+            count.run();
+        }
     }
 
     /** The registry the counters are in (tests). */

@@ -14,7 +14,15 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest(transactional = false)
-class OperationsEndpointsIntegrationTest {
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+class OperationsEndpointsIntegrationTest implements io.micronaut.test.support.TestPropertyProvider {
+
+    final de.digitalcheck.portal.support.ManagementPort management = new de.digitalcheck.portal.support.ManagementPort();
+
+    @Override
+    public java.util.Map<String, String> getProperties() {
+        return management.properties();
+    }
 
     @Inject
     EmbeddedServer server;

@@ -1,0 +1,200 @@
+package de.digitalcheck.portal.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Booking a coach in a real browser, by keyboard only, on a desktop and on a phone (issue 14): the kind of
+ * appointment, a free time, contact details and consent, the confirmation; every step a full page load (links and
+ * form posts, no script needed), axe-core on each, including the contact step's error state, whose summary names
+ * the fields and whose form keeps what was typed. And the coach's calendar settings and week pages.
+ */
+@MicronautTest(transactional = false)
+class BookingBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
+
+    final OidcProvider provider = new OidcProvider();
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return provider.browserPortalProperties();
+    }
+
+    @Override
+    protected void afterBrowser() {
+        provider.stop();
+    }
+
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {1280, 390})
+    void aCompanyBooksACoachByKeyboard(int width) {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.setViewportSize(width, width == 390 ? 844 : 900);
+            KeyboardUser user = new KeyboardUser(page);
+            String name = "booking-" + width + "-";
+
+            // 1. the kind of appointment
+            Response first = page.navigate(url("/termin/wf-dortmund"));
+            assertEquals(200, first.status());
+            assertThat(page.locator("h2#step-type")).isVisible();
+            assertThat(page.locator("#error-summary")).hasCount(0);
+            auditHere(page, name + "1-type", width);
+            user.chooseRadio("type", 0);
+            user.activate("#content form button[type=submit]");
+
+            // 2. a free time of the week (any coach)
+            assertThat(page.locator("h2#step-time")).isVisible();
+            assertThat(page.locator("#error-summary")).hasCount(0);
+            Locator times = page.locator("a.dc-time");
+            if (times.count() == 0) { // no free time in the first week (e.g. the last days of it): the next one
+                user.activate("nav.dc-actions a.kern-link:last-child");
+            }
+            assertTrue(page.locator("a.dc-time").count() > 0, "free times are offered");
+            String timeLabel = page.locator("a.dc-time").first().getAttribute("aria-label");
+            assertTrue(timeLabel.matches("^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), .+"), "a time names its weekday: " + timeLabel);
+            auditHere(page, name + "2-times", width);
+            user.activate("a.dc-time");
+
+            // 3. contact details: sent empty, every missing field is named in the summary
+            assertThat(page.locator("h2#step-contact")).isVisible();
+            assertThat(page.locator("#error-summary")).hasCount(0);
+            assertThat(page.locator("#booking-consent")).not().isChecked();
+            auditHere(page, name + "3-contact", width);
+            Response refused = user.activate("#content form[method=post] button[type=submit]");
+            assertEquals(422, refused.status());
+            Locator summary = page.locator("#error-summary");
+            assertThat(summary).isVisible();
+            for (String label : List.of("Name des Unternehmens", "Postleitzahl", "Ihr Name", "E-Mail-Adresse")) {
+                assertThat(summary).containsText(label + ": Bitte füllen Sie dieses Feld aus.");
+            }
+            assertThat(summary.locator("a[href='#booking-companyName']")).hasCount(1);
+            assertThat(page.locator("#booking-companyName")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#booking-contactPhone")).not().hasAttribute("aria-invalid", "true");
+
+            // typed with one mistake: the answer keeps everything and names the one wrong field
+            user.tabTo("#booking-companyName");
+            user.type("Tastatur GmbH");
+            user.tabTo("#booking-postalCode");
+            user.type("44135");
+            user.tabTo("#booking-contactName");
+            user.type("Kim Tastatur");
+            user.tabTo("#booking-contactEmail");
+            user.type("kim.tastatur-at-example.org");
+            user.tabTo("#booking-consent");
+            user.press("Space");
+            refused = user.activate("#content form[method=post] button[type=submit]");
+            assertEquals(422, refused.status());
+            assertThat(summary).containsText("E-Mail-Adresse: Bitte geben Sie eine gültige E-Mail-Adresse an");
+            assertThat(summary.locator("li")).hasCount(1);
+            assertThat(page.locator("#booking-companyName")).hasValue("Tastatur GmbH");
+            assertThat(page.locator("#booking-postalCode")).hasValue("44135");
+            assertThat(page.locator("#booking-contactName")).hasValue("Kim Tastatur");
+            assertThat(page.locator("#booking-contactEmail")).hasValue("kim.tastatur-at-example.org");
+            assertThat(page.locator("#booking-consent")).isChecked();
+            auditHere(page, name + "3-contact-error", width);
+
+            // corrected: booked, the confirmation names the time
+            user.tabTo("#booking-contactEmail");
+            user.press("Control+A");
+            user.type("kim.tastatur@example.org");
+            Response booked = user.activate("#content form[method=post] button[type=submit]");
+            assertEquals(200, booked.status());
+            assertTrue(page.url().contains("/termin/buchung/"), "the confirmation is the booking's own page: " + page.url());
+            assertThat(page.locator("#content")).containsText(" Uhr");
+            assertThat(page.locator("#error-summary")).hasCount(0);
+            auditHere(page, name + "4-confirmed", width);
+        }
+        assertClean();
+    }
+
+    /** With JavaScript switched off the flow works the same: links and form posts only. */
+    @Test
+    void theFlowNeedsNoJavaScript() {
+        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+            .setJavaScriptEnabled(false).setLocale("de-DE").setViewportSize(390, 844))) {
+            Page page = context.newPage();
+            assertEquals(200, page.navigate(url("/termin/wf-dortmund")).status());
+            page.locator("input[name=type]").first().check();
+            page.locator("#content form button[type=submit]").click();
+            assertThat(page.locator("h2#step-time")).isVisible();
+            if (page.locator("a.dc-time").count() == 0) {
+                page.locator("nav.dc-actions a.kern-link").last().click();
+            }
+            page.locator("a.dc-time").first().click();
+            assertThat(page.locator("h2#step-contact")).isVisible();
+            page.locator("#booking-companyName").fill("Ohne Skript GmbH");
+            page.locator("#booking-postalCode").fill("44135");
+            page.locator("#booking-contactName").fill("Olli Ohne");
+            page.locator("#booking-contactEmail").fill("olli@example.org");
+            // Enter in a field sends the form (Playwright's click waits for animation frames, which need scripts)
+            page.locator("#booking-contactEmail").press("Enter");
+            assertThat(page.locator("h1")).hasText("Ihr Termin ist gebucht");
+            assertTrue(page.url().contains("/termin/buchung/"), page.url());
+        }
+    }
+
+    @Test
+    void aCoachSeesCalendarSettingsAndWeekWithoutFindings() {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            provider.nextUser("browser-booking-coach", Map.of("email", "coach@dortmund.example.org",
+                "email_verified", true));
+            Page page = context.newPage();
+            page.navigate(url("/anmelden"));
+            new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+            KeyboardUser user = new KeyboardUser(page);
+
+            assertEquals(200, page.navigate(url("/coach/kalender")).status());
+            assertThat(page.locator("#error-summary")).hasCount(0);
+            auditAtBothWidths(page, "booking-coach-calendar", true);
+            user.tabTo("#calendar-bufferBefore");
+            user.press("Control+A");
+            user.type("abc");
+            Response refused = user.activate("#content form button[type=submit]");
+            assertEquals(422, refused.status());
+            assertThat(page.locator("#error-summary")).isVisible();
+            assertThat(page.locator("#calendar-bufferBefore")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#calendar-bufferBefore")).hasValue("abc");
+            audit(page, "booking-coach-calendar-error-1280");
+
+            assertEquals(200, page.navigate(url("/coach/termine")).status());
+            auditAtBothWidths(page, "booking-coach-week", true);
+        }
+        assertClean();
+    }
+
+    private void auditHere(Page page, String name, int width) {
+        audit(page, name);
+        if (width == 390) {
+            String overflow = Browsers.horizontalOverflow(page, 390);
+            if (overflow != null) {
+                findings.add(name + " does not fit a phone: " + overflow);
+            }
+        }
+    }
+
+    private String url(String path) {
+        return server.getURL() + path;
+    }
+}
