@@ -253,8 +253,8 @@ class CalendarWorkspace {
         }
     }
 
-    /** One row of the week view: a booked appointment. */
-    public record Row(String time, String type, String mode, String company, String contact) {
+    /** One row of the week view: a booked appointment, and its page (move, cancel). */
+    public record Row(String time, String type, String mode, String company, String contact, String url) {
     }
 
     /** A day of the week view with its appointments. */
@@ -277,7 +277,8 @@ class CalendarWorkspace {
             String time = PortalTime.local(b.start()).toLocalTime() + "–" + PortalTime.local(b.end()).toLocalTime();
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new Row(time, b.type().name(lang),
                 messages.get(lang, "mode." + b.mode().name()), b.companyName(),
-                b.contactName() + " · " + b.contactEmail() + (b.contactPhone() == null ? "" : " · " + b.contactPhone())));
+                b.contactName() + " · " + b.contactEmail() + (b.contactPhone() == null ? "" : " · " + b.contactPhone()),
+                path + "/" + b.id()));
         }
         List<Day> days = new ArrayList<>();
         byDay.forEach((date, rows) -> days.add(new Day(BookingPages.day(lang, date), rows)));
