@@ -110,8 +110,15 @@ class ChangeViews {
             byField.putIfAbsent(e.field(), messages.message(lang, e));
         }
         model.put("errors", byField);
+        boolean closed = Boolean.FALSE.equals(model.get("changeable"));
         model.put("errorLinks", byField.entrySet().stream()
-            .map(e -> new BookingPages.ErrorLink("#" + prefix + "-" + e.getKey(), e.getValue())).toList());
+            .map(e -> new BookingPages.ErrorLink(anchor(prefix, e.getKey(), closed), e.getValue())).toList());
+    }
+
+    /** A field's place on the page; the time and the token of an appointment that cannot change: the note saying so. */
+    private static String anchor(String prefix, String field, boolean closed) {
+        boolean time = field.equals("start") || field.equals("token");
+        return closed && time ? "#change-closed" : "#" + prefix + "-" + (time ? "start" : field);
     }
 
     static @Nullable Instant instant(@Nullable String text) {

@@ -9,6 +9,7 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -198,8 +199,9 @@ class ManagePages {
         try {
             return work.get();
         } catch (UnknownBooking e) {
-            return HttpResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(ChangeViews.STALE, Map.of()));
+            // thrown, not answered: see ErrorPages.NotFound
+            request.setAttribute(ErrorPages.NOT_FOUND_VIEW, ChangeViews.STALE);
+            throw new ErrorPages.NotFound();
         }
     }
 }
