@@ -112,7 +112,17 @@ class ChangeViews {
         model.put("errors", byField);
         boolean closed = Boolean.FALSE.equals(model.get("changeable"));
         model.put("errorLinks", byField.entrySet().stream()
-            .map(e -> new BookingPages.ErrorLink(anchor(prefix, e.getKey(), closed), e.getValue())).toList());
+            .map(e -> new BookingPages.ErrorLink(anchor(prefix, e.getKey(), closed),
+                messages.get(lang, label(e.getKey())) + ": " + e.getValue())).toList());
+    }
+
+    /** The name of a field in the error summary. */
+    private static String label(String field) {
+        return switch (field) {
+            case "reason" -> "booking.cancel.reason";
+            case "message" -> "appointment.message";
+            default -> "booking.move.choose";
+        };
     }
 
     /** A field's place on the page; the time and the token of an appointment that cannot change: the note saying so. */
