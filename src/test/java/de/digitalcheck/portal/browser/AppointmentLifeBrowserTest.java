@@ -5,6 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.OidcProvider;
 import de.digitalcheck.portal.support.SmtpServer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -27,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The company's appointment under its private link in a real browser, by keyboard only, at 1280 and 390 px with
  * axe-core (issue 15): the manage page, moving to another free time (and a time just taken: 409), the old link's page
- * after the move, cancelling with a reason (a reason too long first: 422 with the field named).
+ * after the move, cancelling with a reason (a reason too long first: 422 with the field named); the coach's page of an
+ * appointment, moving it with a message.
  */
 @MicronautTest(transactional = false)
 class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
@@ -35,6 +37,7 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     final SmtpServer smtp = new SmtpServer();
+    final OidcProvider provider = new OidcProvider();
 
     @Inject
     EmbeddedServer server;
@@ -45,12 +48,15 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
 
     @Override
     public Map<String, String> getProperties() {
-        return smtp.portalProperties();
+        Map<String, String> properties = new java.util.HashMap<>(provider.browserPortalProperties());
+        properties.putAll(smtp.portalProperties());
+        return properties;
     }
 
     @Override
     protected void afterBrowser() {
         smtp.stop();
+        provider.stop();
     }
 
     /** Two bookings of the demo coach on one day some weeks ahead, through the API. */
@@ -142,6 +148,33 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
             assertThat(page.locator("h1")).hasText("Termin abgesagt");
             assertEquals(0, page.locator("a[href*='/verschieben']").count());
             auditBoth(page, "life-cancelled");
+        }
+        assertClean();
+    }
+
+    @Test
+    void theCoachMovesAnAppointmentWithAMessageByKeyboard() {
+        Map<String, Object> booking = twoBookings().get(1);
+        String id = (String) booking.get("id");
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            provider.nextUser("browser-life-en-coach", Map.of("email", "coach@en-agentur.example.org",
+                "email_verified", true));
+            Page page = context.newPage();
+            page.navigate(url("/anmelden"));
+            KeyboardUser user = new KeyboardUser(page);
+            user.activate("a[href='/oauth/login/oidc']");
+            LocalDate day = OffsetDateTime.parse((String) booking.get("start")).atZoneSameInstant(BERLIN).toLocalDate();
+            page.navigate(url("/coach/termine?woche=" + day));
+            user.activate("a[href='/coach/termine/" + id + "']");
+            assertThat(page.locator("h1")).hasText("Termin mit Lilli Leuchten GmbH");
+            assertEquals(0, page.locator("[role=alert]").count(), "no error on a first load");
+            auditBoth(page, "life-coach-appointment");
+            user.activate("a.dc-time");
+            user.tabTo("#move-message");
+            user.type("Ich bin an dem Tag auf einer Messe.");
+            user.activate("form[action$='/verschieben'] button[type=submit]");
+            assertThat(page.locator("[role=status]").first()).containsText("Der Termin ist verschoben");
+            auditBoth(page, "life-coach-moved");
         }
         assertClean();
     }
