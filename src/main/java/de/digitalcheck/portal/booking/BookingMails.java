@@ -96,7 +96,9 @@ class BookingMails {
         }
         String line = note.author() == null ? messages.get(language, "booking.mail.note.reason", note.text())
             : messages.get(language, "booking.mail.note.message", note.author(), note.text());
-        return text + "\n\n" + line;
+        // before the last paragraph (the greeting of the company's mails, the attachment's note of the coach's)
+        int last = text.lastIndexOf("\n\n");
+        return last < 0 ? text + "\n\n" + line : text.substring(0, last) + "\n\n" + line + text.substring(last);
     }
 
     private void send(BookingRow row, AppointmentType type, String token, String kind) {
