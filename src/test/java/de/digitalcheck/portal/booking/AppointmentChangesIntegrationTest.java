@@ -119,6 +119,11 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         String page = http.get(show).body();
         assertThat(page).contains("Ihr Termin ist gebucht", "Termin verschieben", "Termin absagen")
             .doesNotContain("error-summary");
+        Http english = new Http(server, json); // ?lang= sets a cookie: another browser
+        assertThat(english.get("/termin/buchung/" + id + "/verschieben?token=" + Http.enc(token) + "&lang=en").body())
+            .contains("Move the appointment", "Choose a new time").doesNotContain("Termin verschieben");
+        assertThat(english.get("/termin/buchung/" + id + "?token=" + "x".repeat(43)).body())
+            .contains("This link is not valid (any more)");
 
         // the move page lists other free times of the coach; choosing one asks to confirm it
         HttpResponse<String> movePage = http.get("/termin/buchung/" + id + "/verschieben?token=" + Http.enc(token));
@@ -261,6 +266,9 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
 
         // the staff cancels it with a message: CANCEL with the same UID and a higher SEQUENCE, to company and coach
         Http staff = users.get("en-staff");
+        LocalDate movedDay = Instant.parse(start).atZone(BERLIN).toLocalDate();
+        assertThat(staff.get("/agentur/coaches/" + coachId + "/termine?woche=" + movedDay).body())
+            .contains("/agentur/coaches/" + coachId + "/termine/" + id);
         String staffPage = staff.get("/agentur/coaches/" + coachId + "/termine/" + id).body();
         assertThat(staffPage).contains("Termin absagen und Unternehmen benachrichtigen");
         int coachBefore = mails.to(COACH_EMAIL).size();
