@@ -153,11 +153,13 @@ abstract class ReminderContract implements TestPropertyProvider {
         }
         System.out.printf("REMINDER race (%s): two instances x 5 rounds, sent=%d%n", getClass().getSimpleName(), sent);
         assertThat(sent).isEqualTo(2);
-        MimeMessage german = mails.await(made.get(0).email(), 2).get(1);
+        mails.await(made.get(0).email(), 2);
+        MimeMessage german = reminders(made.get(0).email()).get(0);
         assertThat(german.getSubject()).startsWith("Erinnerung: Ihr Termin am ");
         String text = LifeMails.text(german);
         assertThat(text).contains("09:00–10:00 Uhr", "/termin/buchung/" + made.get(0).id() + "?token=");
-        MimeMessage english = mails.await(made.get(1).email(), 2).get(1);
+        mails.await(made.get(1).email(), 2);
+        MimeMessage english = reminders(made.get(1).email()).get(0);
         assertThat(english.getSubject()).startsWith("Reminder: your appointment on ");
         assertThat(LifeMails.calendarPart(english)).isNull();
         // the reminder's link is the newest: it opens the appointment, the confirmation's does not any more
@@ -194,6 +196,7 @@ abstract class ReminderContract implements TestPropertyProvider {
         Map<String, Object> answer = http.map(http.postJson("/api/v1/bookings/" + moved.id() + "/reschedule",
             "{\"token\":\"" + moved.token() + "\",\"start\":\"" + at(day.plusDays(3), 15, 0) + "\"}"));
         Instant newStart = BookingContract.instant((String) answer.get("start"));
+        mails.await(moved.email(), 2); // confirmation and update: the mails of one address arrive in any order
         TestClock clock = new TestClock(late.start().minus(Duration.ofHours(1)));
         BookingReminders job = reminders(clock);
         assertThat(job.sendDue()).isZero();
@@ -205,10 +208,11 @@ abstract class ReminderContract implements TestPropertyProvider {
         Thread.sleep(1000);
         assertThat(reminders(cancelled.email())).isEmpty();
         assertThat(reminders(late.email())).isEmpty();
-        assertThat(mails.await(moved.email(), 3).get(2).getSubject()).startsWith("Erinnerung");
+        mails.await(moved.email(), 3);
+        assertThat(reminders(moved.email())).hasSize(1);
         // moved again after the reminder, further ahead: re-armed, reminded again at the new time
-        String token = URLDecoder.decode(LifeMails.text(mails.to(moved.email()).get(2)).replaceAll("(?s).*\\?token=", "")
-            .lines().findFirst().orElseThrow().strip(), StandardCharsets.UTF_8);
+        String token = URLDecoder.decode(LifeMails.text(reminders(moved.email()).get(0))
+            .replaceAll("(?s).*\\?token=", "").lines().findFirst().orElseThrow().strip(), StandardCharsets.UTF_8);
         Map<String, Object> again = http.map(http.postJson("/api/v1/bookings/" + moved.id() + "/reschedule",
             "{\"token\":\"" + token + "\",\"start\":\"" + at(day.plusDays(5), 10, 0) + "\"}"));
         assertThat(again).containsKey("token");
@@ -216,6 +220,7 @@ abstract class ReminderContract implements TestPropertyProvider {
         clock.set(BookingContract.instant((String) again.get("start")).minus(Duration.ofHours(2)));
         assertThat(job.sendDue()).isEqualTo(1);
         mails.await(moved.email(), 5);
+        assertThat(reminders(moved.email())).hasSize(2);
     }
 
     /** Both instances at once; how many reminders they sent together. */
