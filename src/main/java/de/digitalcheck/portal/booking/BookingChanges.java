@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.booking;
 
+import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
@@ -46,11 +47,13 @@ public class BookingChanges {
     private final Clock clock;
     private final TransactionOperations<Connection> transactions;
     private final Duration reminderLead;
+    private final BusinessMetrics metrics;
 
     BookingChanges(Bookings bookings, BookingRows rows, BookingChangeRows changes, CoachRows coaches,
                    CoachCalendarRows calendars, AppointmentTypeRows types, BookingMails mails, Clock clock,
                    TransactionOperations<Connection> transactions,
-                   @Value("${portal.booking.reminder.lead:24h}") Duration reminderLead) {
+                   @Value("${portal.booking.reminder.lead:24h}") Duration reminderLead, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.bookings = bookings;
         this.rows = rows;
         this.changes = changes;
@@ -205,6 +208,7 @@ public class BookingChanges {
             }
             BookingRow after = rows.findById(current.id()).orElseThrow();
             mails.changed(after, token, note);
+            metrics.bookingCancelled();
             return after;
         }));
     }
