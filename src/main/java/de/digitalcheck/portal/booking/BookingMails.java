@@ -9,6 +9,7 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.MailOutbox;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -54,36 +55,85 @@ class BookingMails {
 
     /** A moved or cancelled booking: the same {@code UID}, the row's raised {@code SEQUENCE}. */
     void changed(BookingRow row, String token) {
+        changed(row, token, null);
+    }
+
+    /**
+     * A moved or cancelled booking with what the other side is told ({@code note}: the company's reason, or the
+     * message of the coach or staff member who changed it); {@code token} null when no valid link can be given (a
+     * cancellation by the agency's side: the mail then carries no link).
+     */
+    void changed(BookingRow row, @Nullable String token, @Nullable ChangeNote note) {
         AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type).orElseThrow();
-        send(row, type, token, row.status().equals(BookingRow.CANCELLED) ? "cancelled" : "moved");
+        send(row, type, token, row.status().equals(BookingRow.CANCELLED) ? "cancelled" : "moved", note);
+    }
+
+    /**
+     * The reminder before the appointment to the company, in its language, with the appointment and the link of its
+     * new private token (the reminder is the newest mail: the links of earlier mails no longer work). No invitation:
+     * the calendar holds the appointment already.
+     */
+    void reminder(BookingRow row, String token) {
+        AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type).orElseThrow();
+        Language language = Language.fromCode(row.language()).orElse(Language.DE);
+        Agency agency = agencies.find(row.agencyId()).orElseThrow();
+        Account coach = accounts.find(row.coachId()).orElseThrow();
+        MeetingMode mode = MeetingMode.parse(row.meetingMode()).orElse(type.mode());
+        String when = when(row, language);
+        outbox.send(new Mail(row.contactEmail(),
+            messages.get(language, "booking.mail.reminder.subject", when, agency.shortName()),
+            messages.get(language, "booking.mail.reminder.text", row.contactName(), type.name(language), coach.name(),
+                agency.name(), when, place(mode, agency, row, language), manageLink(row, token))));
+    }
+
+    private String manageLink(BookingRow row, String token) {
+        return settings.link("/termin/buchung/" + row.id() + "?token=" + token);
+    }
+
+    private String noted(String text, @Nullable ChangeNote note, Language language) {
+        if (note == null) {
+            return text;
+        }
+        String line = note.author() == null ? messages.get(language, "booking.mail.note.reason", note.text())
+            : messages.get(language, "booking.mail.note.message", note.author(), note.text());
+        // before the last paragraph (the greeting of the company's mails, the attachment's note of the coach's)
+        int last = text.lastIndexOf("\n\n");
+        return last < 0 ? text + "\n\n" + line : text.substring(0, last) + "\n\n" + line + text.substring(last);
     }
 
     private void send(BookingRow row, AppointmentType type, String token, String kind) {
+        send(row, type, token, kind, null);
+    }
+
+    private void send(BookingRow row, AppointmentType type, @Nullable String token, String kind,
+                      @Nullable ChangeNote note) {
         boolean cancelled = kind.equals("cancelled");
         String contentType = cancelled ? CONTENT_TYPE_CANCEL : CONTENT_TYPE_REQUEST;
         Language language = Language.fromCode(row.language()).orElse(Language.DE);
         Agency agency = agencies.find(row.agencyId()).orElseThrow();
         Account coach = accounts.find(row.coachId()).orElseThrow();
         MeetingMode mode = MeetingMode.parse(row.meetingMode()).orElse(type.mode());
-        String manage = settings.link("/termin/buchung/" + row.id() + "?token=" + token);
+        String manage = token == null ? null : manageLink(row, token);
         String companyWhen = when(row, language);
         String companyPlace = place(mode, agency, row, language);
         byte[] ics = AppointmentCalendar.ics(new AppointmentCalendar.Invitation(row.id(), row.sequenceNo(), cancelled,
             row.startAt(), row.endAt(), type.name(language) + " – " + agency.shortName(),
-            messages.get(language, "booking.mail.ics.description", coach.name(), agency.name(), manage),
+            manage == null ? messages.get(language, "booking.mail.ics.descriptionWithoutLink", coach.name(), agency.name())
+                : messages.get(language, "booking.mail.ics.description", coach.name(), agency.name(), manage),
             companyPlace, agency.name(), agency.email(), row.companyName(), row.contactEmail(), coach.name(),
             coach.email(), clock.instant())).getBytes(StandardCharsets.UTF_8);
         outbox.send(new Mail(row.contactEmail(),
             messages.get(language, "booking.mail." + kind + ".subject", companyWhen, agency.shortName()),
-            messages.get(language, "booking.mail." + kind + ".text", row.contactName(), type.name(language),
-                coach.name(), agency.name(), companyWhen, companyPlace, manage),
+            noted(messages.get(language, "booking.mail." + kind + ".text", row.contactName(), type.name(language),
+                coach.name(), agency.name(), companyWhen, companyPlace, manage == null ? "–" : manage), note, language),
             List.of(new Mail.Attachment("termin.ics", contentType, ics))));
         Language de = Language.DE;
         outbox.send(new Mail(coach.email(),
             messages.get(de, "booking.mail.coach." + kind + ".subject", when(row, de), row.companyName()),
-            messages.get(de, "booking.mail.coach." + kind + ".text", coach.name(), type.name(de), row.companyName(),
-                row.contactName(), row.contactEmail(), row.contactPhone() == null ? "–" : row.contactPhone(),
-                when(row, de), place(mode, agency, row, de)),
+            noted(messages.get(de, "booking.mail.coach." + kind + ".text", coach.name(), type.name(de),
+                row.companyName(), row.contactName(), row.contactEmail(),
+                row.contactPhone() == null ? "–" : row.contactPhone(), when(row, de), place(mode, agency, row, de)),
+                note, de),
             List.of(new Mail.Attachment("termin.ics", contentType, ics))));
     }
 

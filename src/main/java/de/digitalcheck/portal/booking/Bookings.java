@@ -390,78 +390,13 @@ public class Bookings {
     }
 
     /** The free times around a refused time (its day and the {@value #FRESH_DAYS} days after). */
-    private SlotTaken taken(AppointmentType type, @Nullable String coachId, Instant start) {
+    SlotTaken taken(AppointmentType type, @Nullable String coachId, Instant start) {
         LocalDate day = LocalDate.ofInstant(start, ZONE);
         List<String> candidates = candidates(type, coachId, new Errors());
         return new SlotTaken(free(type, candidates, day, day.plusDays(FRESH_DAYS), Map.of()));
     }
 
-    /**
-     * Cancels a booking (its token proves the right); cancelling a cancelled booking changes nothing.
-     *
-     * @throws UnknownBooking for a wrong id or token
-     */
-    public Booking cancel(String id, String token, @Nullable String reason) {
-        BookingRow row = row(id, token);
-        if (reason != null && reason.length() > 500) {
-            new Errors().add("reason", "error.name.tooLong", 500).throwIfAny();
-        }
-        if (row.status().equals(BookingRow.CANCELLED)) {
-            return view(row);
-        }
-        return view(inTransaction(() -> {
-            coaches.lock(List.of(row.coachId()));
-            BookingRow current = bookings.findById(row.id()).orElseThrow(UnknownBooking::new);
-            if (current.status().equals(BookingRow.CANCELLED)) { // cancelled meanwhile: no second mail
-                return current;
-            }
-            BookingRow cancelled = bookings.update(current.cancelled(blankToNull(reason), clock.instant()));
-            mails.changed(cancelled, token);
-            metrics.afterCommit(metrics::bookingCancelled);
-            return cancelled;
-        }));
-    }
-
-    /**
-     * Moves a booking to another start with the same coach; keeps its id.
-     *
-     * @throws UnknownBooking for a wrong id or token
-     * @throws SlotTaken when the new time is not free; ValidationException when it is not offered, past, …, or the
-     *     booking is cancelled
-     */
-    public Booking reschedule(String id, String token, Instant start) {
-        BookingRow row = row(id, token);
-        if (row.status().equals(BookingRow.CANCELLED)) {
-            new Errors().add("token", "error.booking.cancelled").throwIfAny();
-        }
-        AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type)
-            .orElseThrow(UnknownAppointmentType::new);
-        try {
-            return view(inTransaction(() -> {
-                Instant now = clock.instant();
-                coaches.lock(List.of(row.coachId()));
-                CalendarSettings calendar = calendars.findById(row.coachId()).map(CoachCalendarRow::settings)
-                    .orElse(CalendarSettings.NEW);
-                LocalDate day = LocalDate.ofInstant(start, ZONE);
-                List<SlotFinder.Booked> others = bookings
-                    .findByCoachIdInAndStatusAndBlockedFromLessThanAndBlockedUntilGreaterThan(List.of(row.coachId()),
-                        BookingRow.CONFIRMED, day.plusDays(2).atStartOfDay(ZONE).toInstant(),
-                        day.minusDays(1).atStartOfDay(ZONE).toInstant())
-                    .stream().filter(b -> !b.id().equals(row.id())).map(BookingRow::booked).toList();
-                SlotFinder finder = new SlotFinder(calendar, ZONE, type.durationMinutes(), type.travelBufferMinutes());
-                SlotFinder.Verdict verdict = finder.verdict(others, start, now);
-                if (verdict != SlotFinder.Verdict.FREE) {
-                    refuse(List.of(verdict));
-                }
-                BookingRow current = bookings.findById(row.id()).orElseThrow(UnknownBooking::new);
-                BookingRow moved = bookings.update(current.movedTo(finder.booked(start), now));
-                mails.changed(moved, token);
-                return moved;
-            }));
-        } catch (SlotTakenSignal e) {
-            throw taken(type, row.coachId(), start);
-        }
-    }
+    // cancelling and moving: BookingChanges
 
     // ---------------------------------------------------------------------------------------------------- helpers
 

@@ -391,6 +391,15 @@ abstract class BookingContract {
         assertThat(moved.statusCode()).isEqualTo(200);
         assertThat(http.map(moved)).containsEntry("id", id).containsEntry("start", at(day, 10, 30))
             .containsEntry("coach", a.get("coach"));
+        // the move spends the token: the answer carries the new one, the old one opens nothing any more
+        String old = token;
+        token = (String) http.map(moved).get("token");
+        assertThat(token).isNotEqualTo(old);
+        assertThat((String) http.map(moved).get("manageUrl")).endsWith("?token=" + token);
+        assertThat(http.get("/api/v1/bookings/" + id + "?token=" + old).statusCode()).isEqualTo(404);
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + old
+            + "\",\"start\":\"" + at(day, 15, 0) + "\"}").statusCode()).isEqualTo(404);
+        assertThat(http.get("/api/v1/bookings/" + id + "?token=" + token).statusCode()).isEqualTo(200);
         HttpResponse<String> clash = http.postJson("/api/v1/bookings/" + id + "/reschedule",
             "{\"token\":\"" + token + "\",\"start\":\"" + at(day, 13, 30) + "\"}");
         assertThat(clash.statusCode()).isEqualTo(409);

@@ -94,10 +94,17 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
         String id = (String) made.get("id");
         String token = (String) made.get("token");
         awaitFor(email, 1);
-        assertThat(http.postJson("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token + "\",\"start\":\""
-            + at(day, 11, 0) + "\"}").statusCode()).isEqualTo(200);
+        java.net.http.HttpResponse<String> movedAnswer = http.postJson("/api/v1/bookings/" + id + "/reschedule",
+            "{\"token\":\"" + token + "\",\"start\":\"" + at(day, 11, 0) + "\"}");
+        assertThat(movedAnswer.statusCode()).isEqualTo(200);
+        String old = token;
+        token = (String) http.map(movedAnswer).get("token");
+        // the old link is spent: the update mail carries the new one
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + old + "\"}").statusCode())
+            .isEqualTo(404);
         MimeMessage moved = awaitFor(email, 2).get(1);
         assertThat(moved.getSubject()).startsWith("Ihr Termin ist verschoben auf ");
+        assertThat(textOf(moved)).contains("/termin/buchung/" + id + "?token=" + token).doesNotContain(old);
         BodyPart movedPart = calendarPart(moved);
         assertThat(movedPart.getContentType()).contains("method=REQUEST");
         VEvent movedEvent = event(movedPart, "REQUEST");

@@ -3,6 +3,7 @@ package de.digitalcheck.portal.booking.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.digitalcheck.portal.booking.AppointmentType;
 import de.digitalcheck.portal.booking.Booking;
+import de.digitalcheck.portal.booking.BookingChanges;
 import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.booking.FreeSlot;
 import de.digitalcheck.portal.booking.IdempotencyConflict;
@@ -65,8 +66,11 @@ class BookingApi {
     private final Messages messages;
     private final JsonMapper json;
     private final PortalSettings settings;
+    private final BookingChanges changes;
 
-    BookingApi(Bookings bookings, ApiProblems problems, Messages messages, JsonMapper json, PortalSettings settings) {
+    BookingApi(Bookings bookings, ApiProblems problems, Messages messages, JsonMapper json, PortalSettings settings,
+               BookingChanges changes) {
+        this.changes = changes;
         this.bookings = bookings;
         this.problems = problems;
         this.messages = messages;
@@ -166,7 +170,7 @@ class BookingApi {
         if (!errors.isEmpty()) {
             return problems.invalid(language, errors.list());
         }
-        return answer(request, language, () -> HttpResponse.ok(document(bookings.cancel(id, token, reason), token)));
+        return answer(request, language, () -> HttpResponse.ok(document(changes.cancel(id, token, reason), token)));
     }
 
     @Post("/bookings/{id}/reschedule")
@@ -183,8 +187,11 @@ class BookingApi {
         if (!errors.isEmpty()) {
             return problems.malformed(language, "problem.400.detail", errors.list());
         }
-        return answer(request, language,
-            () -> HttpResponse.ok(document(bookings.reschedule(id, token, start), token)));
+        return answer(request, language, () -> {
+            // the answer carries the booking's new token: the one sent is spent
+            BookingChanges.Changed moved = changes.reschedule(id, token, start);
+            return HttpResponse.ok(document(moved.booking(), moved.token()));
+        });
     }
 
     // ------------------------------------------------------------------------------------------------- helpers

@@ -1,7 +1,6 @@
 package de.digitalcheck.portal.booking.web;
 
 import de.digitalcheck.portal.booking.AppointmentType;
-import de.digitalcheck.portal.booking.Booking;
 import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.booking.FreeSlot;
 import de.digitalcheck.portal.booking.SlotTaken;
@@ -135,32 +134,7 @@ class BookingPages {
         return book(request, ofCheck(token), Objects.requireNonNullElse(body, BookingForm.EMPTY));
     }
 
-    @Get("/termin/buchung/{id}")
-    ModelAndView<Map<String, Object>> booked(HttpRequest<?> request, @PathVariable String id,
-                                             @QueryValue @Nullable String token) {
-        Language lang = PortalLocaleResolver.language(request);
-        Booking booking = bookings.find(id, token);
-        Map<String, Object> model = new HashMap<>();
-        model.put("booking", booking);
-        model.put("when", when(lang, booking.start(), booking.end()));
-        model.put("typeName", booking.type().name(lang));
-        model.put("modeName", messages.get(lang, "mode." + booking.mode().name()));
-        model.put("agency", agencies.find(booking.agencyId()).orElse(null));
-        model.put("token", token);
-        model.put("cancelUrl", "/termin/buchung/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/absagen");
-        return new ModelAndView<>("booking/booked", model);
-    }
-
-    @Post("/termin/buchung/{id}/absagen")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Map<String, String> body) {
-        Map<String, String> form = body == null ? Map.of() : body;
-        csrf.verify(request, form.get(Csrf.FIELD));
-        String token = form.get("token");
-        bookings.cancel(id, token, null);
-        return HttpResponse.seeOther(URI.create("/termin/buchung/" + URLEncoder.encode(id, StandardCharsets.UTF_8)
-            + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)));
-    }
+    // the booking's own page under its private link, moving and cancelling: ManagePages
 
     // ------------------------------------------------------------------------------------------------- the flow
 

@@ -256,10 +256,10 @@ class CalendarWorkspace {
     }
 
     /**
-     * One row of the week view: a booked appointment; once it has started, its outcome (a label, null: none yet) and
-     * the address of its outcome form.
+     * One row of the week view: a booked appointment with its page (move, cancel); once it has started, its outcome (a
+     * label, null: none yet) and the address of its outcome form.
      */
-    public record Row(String time, String type, String mode, String company, String contact,
+    public record Row(String time, String type, String mode, String company, String contact, String url,
                       @Nullable String outcome, @Nullable String outcomeUrl) {
     }
 
@@ -287,6 +287,7 @@ class CalendarWorkspace {
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new Row(time, b.type().name(lang),
                 messages.get(lang, "mode." + b.mode().name()), b.companyName(),
                 b.contactName() + " · " + b.contactEmail() + (b.contactPhone() == null ? "" : " · " + b.contactPhone()),
+                path + "/" + b.id(),
                 recorded.containsKey(b.id())
                     ? messages.get(lang, "outcome.attendance." + recorded.get(b.id()).attendance().name()) : null,
                 now.isBefore(b.start()) ? null

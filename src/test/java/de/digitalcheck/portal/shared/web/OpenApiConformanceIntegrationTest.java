@@ -180,8 +180,14 @@ class OpenApiConformanceIntegrationTest {
         exchange("GET", "/api/v1/bookings/" + id + "?token=" + "x".repeat(43), 404);
         HttpResponse<String> other = post("/api/v1/bookings", booking(agency, type, at(day, 14), null,
             "max@muster.example"), 201);
-        post("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token + "\",\"start\":\"" + at(day, 11)
-            + "\"}", 200);
+        HttpResponse<String> moved = post("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token
+            + "\",\"start\":\"" + at(day, 11) + "\"}", 200);
+        // the move spends the token: the answer carries the new one, the old one is not found
+        String spent = token;
+        token = (String) http.map(moved).get("token");
+        assertThat(token).isNotEqualTo(spent);
+        post("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + spent + "\",\"start\":\"" + at(day, 12)
+            + "\"}", 404);
         post("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token + "\",\"start\":\"" + at(day, 14)
             + "\"}", 409);
         post("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token + "\",\"start\":\"later\"}", 400);

@@ -1,0 +1,291 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
+import de.digitalcheck.portal.shared.security.Tokens;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.validation.Errors;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Moving and cancelling a booked appointment (issue 15): by the company with the private token of its newest mail, or
+ * by the coach and the agency's staff with a message to the company. A move keeps the booking's id and coach, checks
+ * the new time under the coach's lock like a new booking, and gives the booking a new private token (only its hash is
+ * stored): the links of earlier mails stop working and the update mail carries the new one. A cancellation keeps the
+ * token (its link then shows the cancelled appointment). Nothing changes once the appointment has begun. Every change
+ * is mailed to both sides with the same {@code UID} and a higher {@code SEQUENCE}, in the change's transaction.
+ */
+@Singleton
+public class BookingChanges {
+
+    /** At most this many characters in a reason or message. */
+    public static final int MAX_NOTE = 500;
+    private static final ZoneId ZONE = PortalTime.ZONE;
+
+    private final Bookings bookings;
+    private final BookingRows rows;
+    private final BookingChangeRows changes;
+    private final CoachRows coaches;
+    private final CoachCalendarRows calendars;
+    private final AppointmentTypeRows types;
+    private final BookingMails mails;
+    private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
+    private final Duration reminderLead;
+    private final BusinessMetrics metrics;
+
+    BookingChanges(Bookings bookings, BookingRows rows, BookingChangeRows changes, CoachRows coaches,
+                   CoachCalendarRows calendars, AppointmentTypeRows types, BookingMails mails, Clock clock,
+                   TransactionOperations<Connection> transactions,
+                   @Value("${portal.booking.reminder.lead:24h}") Duration reminderLead, BusinessMetrics metrics) {
+        this.metrics = metrics;
+        this.bookings = bookings;
+        this.rows = rows;
+        this.changes = changes;
+        this.coaches = coaches;
+        this.calendars = calendars;
+        this.types = types;
+        this.mails = mails;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.reminderLead = reminderLead;
+    }
+
+    /** A change done: the booking as it is now and the private token that opens it now. */
+    public record Changed(Booking booking, String token) {
+    }
+
+    // ---------------------------------------------------------------------------------------------------- reading
+
+    /** A booking by its id and the private token of its newest mail; an old or wrong token is not found. */
+    public Booking byToken(String id, String token) {
+        return bookings.view(rowByToken(id, token));
+    }
+
+    /** An appointment of this coach; another coach's (or none) is not found. */
+    public Booking ofCoach(String id, String coachId) {
+        return bookings.view(rowOfCoach(id, coachId));
+    }
+
+    /** Whether the appointment can still be moved or cancelled: confirmed and not yet begun. */
+    public boolean changeable(Booking booking) {
+        return booking.status() == Booking.Status.CONFIRMED && clock.instant().isBefore(booking.start());
+    }
+
+    /**
+     * The times the appointment can move to, from {@code from} to {@code to} (local dates, included): its coach's free
+     * times for its type, its own time not counting as taken (and not offered), earliest first.
+     */
+    public List<FreeSlot> freeForMove(Booking booking, LocalDate from, LocalDate to) {
+        AppointmentType type = booking.type();
+        SlotFinder finder = new SlotFinder(calendarOf(booking.coachId()), ZONE, type.durationMinutes(),
+            type.travelBufferMinutes());
+        return finder.free(othersOf(booking.coachId(), booking.id(), from, to), from, to, clock.instant()).stream()
+            .filter(s -> !s.start().equals(booking.start()))
+            .map(s -> new FreeSlot(s.start(), s.end(), booking.coachId(), booking.coachName(), booking.mode()))
+            .toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- changes
+
+    /**
+     * The company moves its appointment (same id, same coach) with the token of its newest mail.
+     *
+     * @throws UnknownBooking for a wrong id, an old or wrong token
+     * @throws SlotTaken when the new time is not free (409; the appointment stays as it was)
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException when the time is not offered, past, too
+     *     soon, the same time, or the appointment is cancelled or has begun (422)
+     */
+    public Changed reschedule(String id, String token, Instant start) {
+        BookingRow row = rowByToken(id, token);
+        return move(row, Tokens.hash(token), start, null);
+    }
+
+    /** A coach or staff member moves an appointment of {@code coachId}, with a message to the company. */
+    public Changed move(String id, String coachId, Instant start, String author, @Nullable String message) {
+        BookingRow row = rowOfCoach(id, coachId);
+        return move(row, null, start, note(author, message));
+    }
+
+    /**
+     * The company cancels with the token of its newest mail and an optional reason; cancelling a cancelled
+     * appointment changes nothing and sends nothing.
+     *
+     * @throws UnknownBooking for a wrong id, an old or wrong token
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException for a reason that is too long, or when the
+     *     appointment has begun
+     */
+    public Booking cancel(String id, String token, @Nullable String reason) {
+        BookingRow row = rowByToken(id, token);
+        String text = blankToNull(reason);
+        checkNote("reason", text);
+        return cancel(row, text, text == null ? null : new ChangeNote(null, text), token);
+    }
+
+    /** A coach or staff member cancels an appointment of {@code coachId}, with a message to the company. */
+    public Booking cancelByStaff(String id, String coachId, String author, @Nullable String message) {
+        BookingRow row = rowOfCoach(id, coachId);
+        ChangeNote note = note(author, message);
+        return cancel(row, note == null ? null : note.text(), note, null);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- helpers
+
+    private Changed move(BookingRow row, @Nullable String tokenHash, Instant start, @Nullable ChangeNote note) {
+        AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type)
+            .orElseThrow(UnknownAppointmentType::new);
+        String token = Tokens.newToken();
+        try {
+            BookingRow moved = inTransaction(() -> {
+                Instant now = clock.instant();
+                coaches.lock(List.of(row.coachId()));
+                BookingRow current = rows.findById(row.id()).orElseThrow(UnknownBooking::new);
+                String expected = tokenHash == null ? current.tokenHash() : tokenHash;
+                if (!current.tokenHash().equals(expected)) {
+                    throw new UnknownBooking(); // moved meanwhile with the same link: the link is spent
+                }
+                requireChangeable(current, now);
+                if (current.startAt().equals(start)) {
+                    new Errors().add("start", "error.booking.sameTime").throwIfAny();
+                }
+                SlotFinder finder = new SlotFinder(calendarOf(current.coachId()), ZONE, type.durationMinutes(),
+                    type.travelBufferMinutes());
+                LocalDate day = LocalDate.ofInstant(start, ZONE);
+                SlotFinder.Verdict verdict = finder.verdict(othersOf(current.coachId(), current.id(), day, day),
+                    start, now);
+                if (verdict == SlotFinder.Verdict.TAKEN) {
+                    throw new Taken();
+                }
+                if (verdict != SlotFinder.Verdict.FREE) {
+                    new Errors().add("start", refusal(verdict)).throwIfAny();
+                }
+                SlotFinder.Booked time = finder.booked(start);
+                // moved to less than the reminder's lead time ahead: the update mail is the reminder
+                Instant reminder = Duration.between(now, start).compareTo(reminderLead) < 0 ? now : null;
+                if (changes.move(current.id(), expected, Tokens.hash(token), time.start(), time.end(),
+                    time.blockedFrom(), time.blockedUntil(), now, reminder) != 1) {
+                    throw new UnknownBooking();
+                }
+                BookingRow after = rows.findById(current.id()).orElseThrow();
+                mails.changed(after, token, note);
+                return after;
+            });
+            return new Changed(bookings.view(moved), token);
+        } catch (Taken e) {
+            throw bookings.taken(type, row.coachId(), start);
+        }
+    }
+
+    private Booking cancel(BookingRow row, @Nullable String stored, @Nullable ChangeNote note,
+                           @Nullable String token) {
+        if (row.status().equals(BookingRow.CANCELLED)) {
+            return bookings.view(row);
+        }
+        return bookings.view(inTransaction(() -> {
+            Instant now = clock.instant();
+            BookingRow current = rows.findById(row.id()).orElseThrow(UnknownBooking::new);
+            if (current.status().equals(BookingRow.CANCELLED)) {
+                return current;
+            }
+            requireChangeable(current, now);
+            if (changes.cancel(current.id(), stored, now) != 1) {
+                return rows.findById(current.id()).orElseThrow(); // cancelled meanwhile: no second mail
+            }
+            BookingRow after = rows.findById(current.id()).orElseThrow();
+            mails.changed(after, token, note);
+            metrics.afterCommit(metrics::bookingCancelled);
+            return after;
+        }));
+    }
+
+    private void requireChangeable(BookingRow row, Instant now) {
+        if (row.status().equals(BookingRow.CANCELLED)) {
+            new Errors().add("token", "error.booking.cancelled").throwIfAny();
+        }
+        if (!now.isBefore(row.startAt())) {
+            new Errors().add("start", "error.booking.started").throwIfAny();
+        }
+    }
+
+    private static String refusal(SlotFinder.Verdict verdict) {
+        return switch (verdict) {
+            case PAST -> "error.booking.past";
+            case OUTSIDE_WINDOW -> "error.booking.outsideWindow";
+            case TOO_SOON -> "error.booking.tooSoon";
+            default -> "error.booking.notOffered";
+        };
+    }
+
+    private BookingRow rowByToken(String id, String token) {
+        if (id == null || token == null || !Tokens.isWellFormed(token)) {
+            throw new UnknownBooking();
+        }
+        return rows.findById(id)
+            .filter(b -> MessageDigest.isEqual(b.tokenHash().getBytes(StandardCharsets.US_ASCII),
+                Tokens.hash(token).getBytes(StandardCharsets.US_ASCII)))
+            .orElseThrow(UnknownBooking::new);
+    }
+
+    private BookingRow rowOfCoach(String id, String coachId) {
+        if (id == null || coachId == null) {
+            throw new UnknownBooking();
+        }
+        return rows.findById(id).filter(b -> b.coachId().equals(coachId)).orElseThrow(UnknownBooking::new);
+    }
+
+    private CalendarSettings calendarOf(String coachId) {
+        return calendars.findById(coachId).map(CoachCalendarRow::settings).orElse(CalendarSettings.NEW);
+    }
+
+    /** The coach's other confirmed appointments around {@code from}..{@code to} (a day more on each side). */
+    private List<SlotFinder.Booked> othersOf(String coachId, String bookingId, LocalDate from, LocalDate to) {
+        return rows.findByCoachIdInAndStatusAndBlockedFromLessThanAndBlockedUntilGreaterThan(List.of(coachId),
+                BookingRow.CONFIRMED, to.plusDays(2).atStartOfDay(ZONE).toInstant(),
+                from.minusDays(1).atStartOfDay(ZONE).toInstant())
+            .stream().filter(b -> !b.id().equals(bookingId)).map(BookingRow::booked).toList();
+    }
+
+    private static ChangeNote note(String author, @Nullable String message) {
+        String text = blankToNull(message);
+        checkNote("message", text);
+        return text == null ? null : new ChangeNote(author, text);
+    }
+
+    private static void checkNote(String field, @Nullable String text) {
+        if (text != null && text.length() > MAX_NOTE) {
+            new Errors().add(field, "error.name.tooLong", MAX_NOTE).throwIfAny();
+        }
+    }
+
+    private static String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private <T> T inTransaction(Supplier<T> work) {
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
+        return transactions.execute(definition, status -> work.get());
+    }
+
+    /** Thrown inside the transaction (rolls it back); a {@link SlotTaken} with fresh times outside it. */
+    private static final class Taken extends RuntimeException {
+        Taken() {
+            super("slot taken", null, false, false);
+        }
+    }
+}

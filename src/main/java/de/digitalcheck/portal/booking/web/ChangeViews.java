@@ -1,0 +1,153 @@
+package de.digitalcheck.portal.booking.web;
+
+import de.digitalcheck.portal.booking.Booking;
+import de.digitalcheck.portal.booking.BookingChanges;
+import de.digitalcheck.portal.booking.FreeSlot;
+import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the pages that move or cancel an appointment share (the company's under its private link, the coach's and the
+ * staff's): the appointment's summary and the week of times it can move to, listed as the booking flow lists them.
+ */
+@Singleton
+class ChangeViews {
+
+    static final String VIEW = "booking/change";
+    static final String STALE = "booking/stale";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final BookingChanges changes;
+    private final Agencies agencies;
+    private final Messages messages;
+    private final Clock clock;
+
+    ChangeViews(BookingChanges changes, Agencies agencies, Messages messages, Clock clock) {
+        this.changes = changes;
+        this.agencies = agencies;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The appointment's summary and what can be done with it. */
+    Map<String, Object> summary(Language lang, Booking booking) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("booking", booking);
+        model.put("when", BookingPages.when(lang, booking.start(), booking.end()));
+        model.put("typeName", booking.type().name(lang));
+        model.put("modeName", messages.get(lang, "mode." + booking.mode().name()));
+        model.put("agency", agencies.find(booking.agencyId()).orElse(null));
+        model.put("changeable", changes.changeable(booking));
+        model.put("cancelled", booking.status() == Booking.Status.CANCELLED);
+        model.put("errors", Map.of());
+        model.put("errorLinks", List.of());
+        model.put("taken", false);
+        model.put("timeError", null);
+        model.put("chosen", null);
+        model.put("message", "");
+        return model;
+    }
+
+    /**
+     * The week (from {@code week}'s Monday, not before this week) of times to move to; each links to
+     * {@code base + "start=…"}, the weeks to {@code base + "woche=…"}.
+     */
+    void times(Map<String, Object> model, Language lang, Booking booking, @Nullable LocalDate week, String base) {
+        LocalDate today = PortalTime.today(clock);
+        LocalDate monday = (week == null || week.isBefore(today) ? today : week)
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Map<LocalDate, List<BookingPages.Time>> byDay = new LinkedHashMap<>();
+        for (FreeSlot slot : changes.freeForMove(booking, monday, monday.plusDays(6))) {
+            ZonedDateTime s = PortalTime.local(slot.start());
+            String time = s.format(TIME) + "–" + PortalTime.local(slot.end()).format(TIME);
+            byDay.computeIfAbsent(s.toLocalDate(), d -> new ArrayList<>()).add(new BookingPages.Time(time,
+                BookingPages.day(lang, s.toLocalDate()) + ", " + time, base + "start=" + enc(slot.start().toString())));
+        }
+        List<BookingPages.Day> days = new ArrayList<>();
+        byDay.forEach((date, list) -> days.add(new BookingPages.Day(BookingPages.day(lang, date), list)));
+        model.put("step", "time");
+        model.put("days", days);
+        model.put("weekLabel", messages.get(lang, "booking.week", BookingPages.day(lang, monday),
+            BookingPages.day(lang, monday.plusDays(6))));
+        model.put("previousWeek", monday.isAfter(today) ? base + "woche=" + monday.minusWeeks(1) : null);
+        model.put("nextWeek", base + "woche=" + monday.plusWeeks(1));
+    }
+
+    /** The chosen new time, to be confirmed. */
+    void confirm(Map<String, Object> model, Language lang, Booking booking, Instant start, String changeUrl) {
+        Instant end = start.plus(java.time.Duration.between(booking.start(), booking.end()));
+        model.put("step", "confirm");
+        model.put("start", start.toString());
+        model.put("chosen", BookingPages.when(lang, start, end));
+        model.put("changeUrl", changeUrl);
+    }
+
+    /** Errors by the form's field and the summary's links to them ({@code #<prefix>-<field>}). */
+    void errors(Map<String, Object> model, Language lang, List<FieldError> errors, String prefix) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        for (FieldError e : errors) {
+            byField.putIfAbsent(e.field(), messages.message(lang, e));
+        }
+        model.put("errors", byField);
+        boolean closed = Boolean.FALSE.equals(model.get("changeable"));
+        model.put("errorLinks", byField.entrySet().stream()
+            .map(e -> new BookingPages.ErrorLink(anchor(prefix, e.getKey(), closed),
+                messages.get(lang, label(e.getKey())) + ": " + e.getValue())).toList());
+    }
+
+    /** The name of a field in the error summary. */
+    private static String label(String field) {
+        return switch (field) {
+            case "reason" -> "booking.cancel.reason";
+            case "message" -> "appointment.message";
+            default -> "booking.move.choose";
+        };
+    }
+
+    /** A field's place on the page; the time and the token of an appointment that cannot change: the note saying so. */
+    private static String anchor(String prefix, String field, boolean closed) {
+        boolean time = field.equals("start") || field.equals("token");
+        return closed && time ? "#change-closed" : "#" + prefix + "-" + (time ? "start" : field);
+    }
+
+    static @Nullable Instant instant(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : Instant.parse(text.strip());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    static @Nullable LocalDate date(@Nullable String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,207 @@
+package de.digitalcheck.portal.booking.web;
+
+import de.digitalcheck.portal.booking.Booking;
+import de.digitalcheck.portal.booking.BookingChanges;
+import de.digitalcheck.portal.booking.SlotTaken;
+import de.digitalcheck.portal.booking.UnknownBooking;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorPages;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The company's own appointment under the private link of its newest mail ({@code /termin/buchung/{id}?token=}):
+ * see it, move it to another free time of the same coach and kind, cancel it with an optional reason. A move gives
+ * the appointment a new link (the update mail carries it); an old or wrong link gets a page that says so (404),
+ * never another appointment's data. Works without JavaScript.
+ */
+@Controller("/termin/buchung/{id}")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class ManagePages {
+
+    private final BookingChanges changes;
+    private final ChangeViews views;
+    private final Csrf csrf;
+
+    ManagePages(BookingChanges changes, ChangeViews views, Csrf csrf) {
+        this.changes = changes;
+        this.views = views;
+        this.csrf = csrf;
+    }
+
+    @Get
+    HttpResponse<?> show(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token) {
+        return orStale(request, () -> {
+            Language lang = PortalLocaleResolver.language(request);
+            Booking booking = changes.byToken(id, token);
+            Map<String, Object> model = views.summary(lang, booking);
+            model.put("links", links(id, token));
+            model.put("moved", request.getParameters().contains("verschoben"));
+            model.put("justCancelled", request.getParameters().contains("abgesagt"));
+            return HttpResponse.ok(new ModelAndView<>("booking/booked", model));
+        });
+    }
+
+    @Get("/verschieben")
+    HttpResponse<?> movePage(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token,
+                             @QueryValue @Nullable String woche, @QueryValue @Nullable String start) {
+        return orStale(request, () -> {
+            Language lang = PortalLocaleResolver.language(request);
+            Booking booking = changes.byToken(id, token);
+            Map<String, Object> model = moveModel(lang, booking, token);
+            Instant chosen = ChangeViews.instant(start);
+            if (chosen != null && changes.changeable(booking)) {
+                views.confirm(model, lang, booking, chosen, links(id, token).move());
+            } else if (changes.changeable(booking)) {
+                views.times(model, lang, booking, ChangeViews.date(woche), links(id, token).move() + "&");
+            }
+            return HttpResponse.ok(new ModelAndView<>(ChangeViews.VIEW, model));
+        });
+    }
+
+    @Post("/verschieben")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> move(HttpRequest<?> request, @PathVariable String id, @Body @Nullable ChangeForm body) {
+        csrf.verify(request, body);
+        ChangeForm form = Objects.requireNonNullElse(body, ChangeForm.EMPTY);
+        return orStale(request, () -> {
+            Language lang = PortalLocaleResolver.language(request);
+            Booking booking = changes.byToken(id, form.token());
+            Instant start = ChangeViews.instant(form.start());
+            try {
+                if (start == null) {
+                    throw new ValidationException(List.of(FieldError.of("start", "error.booking.time")));
+                }
+                BookingChanges.Changed moved = changes.reschedule(id, form.token(), start);
+                return HttpResponse.seeOther(URI.create(links(id, moved.token()).show() + "&verschoben"));
+            } catch (SlotTaken e) {
+                return refused(lang, booking, form.token(), start, HttpStatus.CONFLICT, null);
+            } catch (ValidationException e) {
+                return refused(lang, booking, form.token(), start, HttpStatus.UNPROCESSABLE_ENTITY, e);
+            }
+        });
+    }
+
+    @Get("/absagen")
+    HttpResponse<?> cancelPage(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token) {
+        return orStale(request, () -> {
+            Language lang = PortalLocaleResolver.language(request);
+            Map<String, Object> model = cancelModel(lang, changes.byToken(id, token), token);
+            return HttpResponse.ok(new ModelAndView<>("booking/cancel", model));
+        });
+    }
+
+    @Post("/absagen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id, @Body @Nullable ChangeForm body) {
+        csrf.verify(request, body);
+        ChangeForm form = Objects.requireNonNullElse(body, ChangeForm.EMPTY);
+        return orStale(request, () -> {
+            Language lang = PortalLocaleResolver.language(request);
+            Booking booking = changes.byToken(id, form.token());
+            try {
+                changes.cancel(id, form.token(), form.reason());
+                return HttpResponse.seeOther(URI.create(links(id, form.token()).show() + "&abgesagt"));
+            } catch (ValidationException e) {
+                Map<String, Object> model = cancelModel(lang, booking, form.token());
+                model.put("reason", Objects.requireNonNullElse(form.reason(), ""));
+                views.errors(model, lang, e.errors(), "cancel");
+                return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                    .body(new ModelAndView<>("booking/cancel", model));
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    /** The addresses of one appointment's pages under its link. */
+    record Links(String show, String move, String cancel) {
+    }
+
+    static Links links(String id, String token) {
+        String base = "/termin/buchung/" + ChangeViews.enc(id);
+        String query = "?token=" + ChangeViews.enc(Objects.requireNonNullElse(token, ""));
+        return new Links(base + query, base + "/verschieben" + query, base + "/absagen" + query);
+    }
+
+    private Map<String, Object> moveModel(Language lang, Booking booking, String token) {
+        Map<String, Object> model = views.summary(lang, booking);
+        model.put("staff", false);
+        model.put("token", token);
+        model.put("links", links(booking.id(), token));
+        model.put("moveAction", "/termin/buchung/" + ChangeViews.enc(booking.id()) + "/verschieben");
+        model.put("backUrl", links(booking.id(), token).show());
+        return model;
+    }
+
+    private Map<String, Object> cancelModel(Language lang, Booking booking, String token) {
+        Map<String, Object> model = views.summary(lang, booking);
+        model.put("token", token);
+        model.put("reason", "");
+        model.put("links", links(booking.id(), token));
+        model.put("action", "/termin/buchung/" + ChangeViews.enc(booking.id()) + "/absagen");
+        return model;
+    }
+
+    /** The move refused: the week of the asked time again, with why (the time taken, or the rule it breaks). */
+    private HttpResponse<?> refused(Language lang, Booking booking, String token, @Nullable Instant start,
+                                    HttpStatus status, @Nullable ValidationException e) {
+        Booking now = changes.byToken(booking.id(), token);
+        Map<String, Object> model = moveModel(lang, now, token);
+        if (changes.changeable(now)) {
+            LocalDate week = start == null ? null : LocalDate.ofInstant(start, PortalTime.ZONE);
+            views.times(model, lang, now, week, links(now.id(), token).move() + "&");
+        }
+        if (e == null) {
+            model.put("taken", true);
+        } else {
+            views.errors(model, lang, e.errors(), "move");
+            model.put("timeError", e.errors().isEmpty() ? null
+                : ((Map<?, ?>) model.get("errors")).values().iterator().next());
+        }
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE)
+            .body(new ModelAndView<>(ChangeViews.VIEW, model));
+    }
+
+    /** An old, wrong or missing link: a page that says so and what to do, never another appointment's data. */
+    private HttpResponse<?> orStale(HttpRequest<?> request, Supplier<HttpResponse<?>> work) {
+        try {
+            return work.get();
+        } catch (UnknownBooking e) {
+            // thrown, not answered: see ErrorPages.NotFound
+            request.setAttribute(ErrorPages.NOT_FOUND_VIEW, ChangeViews.STALE);
+            throw new ErrorPages.NotFound();
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SignedInTests;
+import de.digitalcheck.portal.support.SmtpServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An appointment's changes through the pages, without JavaScript, with a real SMTP server: the company moves and
+ * cancels under the private link of its newest mail (a move spends the old link: a clear page, no data, no second
+ * change, no second mail); the coach and the agency's staff move and cancel with a message that reaches the company
+ * and the coach; another coach or agency finds the appointment not at all (404); an appointment that has begun
+ * changes no more.
+ */
+@MicronautTest(transactional = false)
+class AppointmentChangesIntegrationTest extends SignedInTests {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final String AGENCY = "en-agentur";
+    static final String COACH_EMAIL = "coach@en-agentur.example.org";
+    private static final Pattern TIME_LINK = Pattern.compile("href=\"([^\"]*start=[^\"]+)\"");
+
+    final SmtpServer smtp = new SmtpServer();
+    final LifeMails mails = new LifeMails(smtp);
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    DataSource dataSource;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.putAll(smtp.portalProperties());
+        return properties;
+    }
+
+    Database db() {
+        return new Database(dataSource);
+    }
+
+    /** A booking of the demo coach (a free time some weeks ahead) made through the API: {id, token, start, …}. */
+    Map<String, Object> book(String email) {
+        Http http = new Http(server, json);
+        String coach = accounts.byEmail(COACH_EMAIL).orElseThrow().id();
+        @SuppressWarnings("unchecked")
+        String type = (String) ((Map<String, Object>) http.list(http.get("/api/v1/appointment-types?agency=" + AGENCY))
+            .get(0)).get("id");
+        LocalDate from = LocalDate.now(BERLIN).plusDays(14 + ThreadLocalRandom.current().nextInt(20));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> slots = (List<Map<String, Object>>) http.map(http.get("/api/v1/slots?agency="
+            + AGENCY + "&type=" + type + "&from=" + from + "&to=" + from.plusDays(10) + "&coach=" + coach)).get("slots");
+        assertThat(slots).isNotEmpty();
+        String start = (String) slots.get(ThreadLocalRandom.current().nextInt(slots.size())).get("start");
+        HttpResponse<String> made = http.postJson("/api/v1/bookings", "{\"agencyId\":\"" + AGENCY + "\",\"typeId\":\""
+            + type + "\",\"start\":\"" + start + "\",\"coachId\":\"" + coach + "\",\"company\":{\"name\":\"Life GmbH\","
+            + "\"postalCode\":\"58452\"},\"contact\":{\"name\":\"Lena Life\",\"email\":\"" + email + "\"},"
+            + "\"language\":\"de\"}");
+        assertThat(made.statusCode()).isEqualTo(201);
+        return http.map(made);
+    }
+
+    static String email(String what) {
+        return what + "-" + Long.toHexString(System.nanoTime()) + "@life.example";
+    }
+
+    static String firstTimeLink(String page) {
+        Matcher m = TIME_LINK.matcher(page);
+        assertThat(m.find()).as("a free time on the page").isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+
+    static Map<String, String> hidden(String page) {
+        Map<String, String> fields = new HashMap<>();
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"(token|start)\" value=\"([^\"]*)\"").matcher(page);
+        while (m.find()) {
+            fields.put(m.group(1), m.group(2));
+        }
+        return fields;
+    }
+
+    static String tokenOf(String location) {
+        String raw = location.substring(location.indexOf("token=") + 6).replaceAll("&.*", "");
+        return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theCompanyMovesAndCancelsUnderItsNewestLinkAndOldLinksOpenNothing() throws Exception {
+        String email = email("company");
+        Map<String, Object> made = book(email);
+        String id = (String) made.get("id");
+        String token = (String) made.get("token");
+        mails.await(email, 1);
+        Http http = new Http(server, json);
+        String show = "/termin/buchung/" + id + "?token=" + Http.enc(token);
+        String page = http.get(show).body();
+        assertThat(page).contains("Ihr Termin ist gebucht", "Termin verschieben", "Termin absagen")
+            .doesNotContain("error-summary");
+        Http english = new Http(server, json); // ?lang= sets a cookie: another browser
+        assertThat(english.get("/termin/buchung/" + id + "/verschieben?token=" + Http.enc(token) + "&lang=en").body())
+            .contains("Move the appointment", "Choose a new time").doesNotContain("Termin verschieben");
+        assertThat(english.get("/termin/buchung/" + id + "?token=" + "x".repeat(43)).body())
+            .contains("This link is not valid (any more)");
+
+        // the move page lists other free times of the coach; choosing one asks to confirm it
+        HttpResponse<String> movePage = http.get("/termin/buchung/" + id + "/verschieben?token=" + Http.enc(token));
+        assertThat(movePage.statusCode()).isEqualTo(200);
+        assertThat(movePage.body()).contains("Neue Zeit wählen", "Carla Coach")
+            .doesNotContain("error-summary", "role=\"alert\"");
+        String confirm = http.get(firstTimeLink(movePage.body())).body();
+        Map<String, String> form = hidden(confirm);
+        assertThat(form).containsEntry("token", token).containsKey("start");
+        assertThat(confirm).contains("Neue Zeit: ", "Termin auf diese Zeit verschieben");
+        HttpResponse<String> moved = http.postForm("/termin/buchung/" + id + "/verschieben", form);
+        assertThat(moved.statusCode()).isEqualTo(303);
+        String location = moved.headers().firstValue("Location").orElseThrow();
+        String newToken = tokenOf(location);
+        assertThat(newToken).isNotEqualTo(token);
+        assertThat(http.get(location).body()).contains("Ihr Termin ist verschoben");
+        assertThat(db().value("SELECT start_at FROM booking WHERE id = ?", id).toString())
+            .isNotEqualTo(made.get("start"));
+        List<MimeMessage> companyMails = mails.await(email, 2);
+        assertThat(LifeMails.text(companyMails.get(1))).contains("?token=" + newToken).doesNotContain(token);
+        VEvent update = (VEvent) LifeMails.calendar(companyMails.get(1)).getComponent("VEVENT").orElseThrow();
+        assertThat(update.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
+        assertThat(update.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo(
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+                .format(Instant.parse(form.get("start")).atZone(BERLIN)));
+
+        // the old link: a clear page (404), nothing of the appointment, and the same move again changes nothing
+        HttpResponse<String> stale = http.get(show);
+        assertThat(stale.statusCode()).isEqualTo(404);
+        assertThat(stale.body()).contains("Dieser Link gilt nicht (mehr)", "neuesten E-Mail")
+            .doesNotContain("Life GmbH", "Carla Coach");
+        HttpResponse<String> again = http.postForm("/termin/buchung/" + id + "/verschieben", form);
+        assertThat(again.statusCode()).isEqualTo(404);
+        assertThat(again.body()).contains("Dieser Link gilt nicht (mehr)");
+        assertThat(http.get("/termin/buchung/" + id + "/absagen?token=" + Http.enc(token)).statusCode()).isEqualTo(404);
+        assertThat(http.postForm("/termin/buchung/" + id + "/absagen", Map.of("token", token)).statusCode())
+            .isEqualTo(404);
+        assertThat(db().value("SELECT status FROM booking WHERE id = ?", id)).isEqualTo("CONFIRMED");
+
+        // cancelling asks for an optional reason; a reason too long: 422 naming the field, nothing changed
+        String cancelPage = http.get("/termin/buchung/" + id + "/absagen?token=" + Http.enc(newToken)).body();
+        assertThat(cancelPage).contains("Grund der Absage (freiwillig)", "Ja, Termin absagen")
+            .doesNotContain("error-summary");
+        HttpResponse<String> tooLong = http.postForm("/termin/buchung/" + id + "/absagen",
+            Map.of("token", newToken, "reason", "x".repeat(501)));
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("id=\"error-summary\"", "href=\"#cancel-reason\"", "aria-invalid=\"true\"")
+            .contains("x".repeat(501));
+        assertThat(db().value("SELECT status FROM booking WHERE id = ?", id)).isEqualTo("CONFIRMED");
+        HttpResponse<String> cancelled = http.postForm("/termin/buchung/" + id + "/absagen",
+            Map.of("token", newToken, "reason", "Krankheit im Team"));
+        assertThat(cancelled.statusCode()).isEqualTo(303);
+        assertThat(http.get(cancelled.headers().firstValue("Location").orElseThrow()).body())
+            .contains("Termin abgesagt", "Ihr Termin ist abgesagt").doesNotContain("Termin verschieben");
+        assertThat(db().value("SELECT cancel_reason FROM booking WHERE id = ?", id)).isEqualTo("Krankheit im Team");
+        mails.await(email, 3);
+        assertThat(mails.awaitText(COACH_EMAIL, "Grund der Absage: Krankheit im Team")).isTrue();
+        // cancelling twice: the same answer, no second mail
+        assertThat(http.postForm("/termin/buchung/" + id + "/absagen", Map.of("token", newToken)).statusCode())
+            .isEqualTo(303);
+        Thread.sleep(1500);
+        assertThat(mails.to(email)).hasSize(3);
+        assertThat(http.get("/termin/buchung/" + id + "/verschieben?token=" + Http.enc(newToken)).body())
+            .contains("Dieser Termin ist abgesagt.").doesNotContain("Termin auf diese Zeit verschieben");
+    }
+
+    @Test
+    void aTakenTimeGets409WithTheWeekAgainAndTheAppointmentStays() {
+        String first = email("first");
+        Map<String, Object> a = book(first);
+        Map<String, Object> b = book(email("second"));
+        Http http = new Http(server, json);
+        String id = (String) a.get("id");
+        String token = (String) a.get("token");
+        HttpResponse<String> taken = http.postForm("/termin/buchung/" + id + "/verschieben",
+            Map.of("token", token, "start", OffsetDateTime.parse((String) b.get("start")).toInstant().toString()));
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(taken.body()).contains("gerade vergeben", "Neue Zeit wählen");
+        HttpResponse<String> bad = http.postForm("/termin/buchung/" + id + "/verschieben",
+            Map.of("token", token, "start", "morgen"));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("ISO 8601");
+        assertThat(db().value("SELECT token_hash FROM booking WHERE id = ?", id))
+            .isEqualTo(de.digitalcheck.portal.shared.security.Tokens.hash(token));
+        assertThat(db().value("SELECT sequence_no FROM booking WHERE id = ?", id)).isEqualTo(0);
+    }
+
+    @Test
+    void theCoachAndTheStaffMoveAndCancelWithAMessageAndOthersFindNothing() throws Exception {
+        String email = email("desk");
+        Map<String, Object> made = book(email);
+        String id = (String) made.get("id");
+        String coachId = accounts.byEmail(COACH_EMAIL).orElseThrow().id();
+        String doCoach = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
+        Map<String, Http> users = everyDemoUser("life-desk-");
+        mails.await(email, 1);
+
+        // other coaches and other agencies: 404, for pages and forms alike, and nothing changes
+        assertThat(users.get("do-coach").get("/coach/termine/" + id).statusCode()).isEqualTo(404);
+        assertThat(users.get("do-coach").postForm("/coach/termine/" + id + "/absagen", Map.of("message", "x"))
+            .statusCode()).isEqualTo(404);
+        assertThat(users.get("do-staff").get("/agentur/coaches/" + coachId + "/termine/" + id).statusCode())
+            .isEqualTo(404);
+        assertThat(users.get("do-staff").postForm("/agentur/coaches/" + coachId + "/termine/" + id + "/absagen",
+            Map.of("message", "x")).statusCode()).isEqualTo(404);
+        assertThat(users.get("en-staff").get("/agentur/coaches/" + doCoach + "/termine/" + id).statusCode())
+            .isEqualTo(404);
+        assertThat(users.get("en-coach").get("/coach/termine/" + java.util.UUID.randomUUID()).statusCode())
+            .isEqualTo(404);
+        assertThat(db().value("SELECT status FROM booking WHERE id = ?", id)).isEqualTo("CONFIRMED");
+
+        // the coach finds it in the week view and moves it with a message
+        Http coach = users.get("en-coach");
+        LocalDate day = OffsetDateTime.parse((String) made.get("start")).atZoneSameInstant(BERLIN).toLocalDate();
+        assertThat(coach.get("/coach/termine?woche=" + day).body()).contains("/coach/termine/" + id);
+        String page = coach.get("/coach/termine/" + id).body();
+        assertThat(page).contains("Termin mit Life GmbH", "Nachricht an das Unternehmen").doesNotContain("error-summary");
+        String confirm = coach.get(firstTimeLink(page)).body();
+        String start = hidden(confirm).get("start");
+        HttpResponse<String> longMessage = coach.postForm("/coach/termine/" + id + "/verschieben",
+            Map.of("start", start, "message", "y".repeat(501)));
+        assertThat(longMessage.statusCode()).isEqualTo(422);
+        assertThat(longMessage.body()).contains("href=\"#move-message\"", "y".repeat(501));
+        assertThat(db().value("SELECT sequence_no FROM booking WHERE id = ?", id)).isEqualTo(0);
+        HttpResponse<String> moved = coach.postForm("/coach/termine/" + id + "/verschieben",
+            Map.of("start", start, "message", "Ich bin am Vormittag beim Kunden."));
+        assertThat(moved.statusCode()).isEqualTo(303);
+        assertThat(coach.get(moved.headers().firstValue("Location").orElseThrow()).body()).contains("Der Termin ist verschoben");
+        List<MimeMessage> toCompany = mails.await(email, 2);
+        assertThat(toCompany.get(1).getSubject()).startsWith("Ihr Termin ist verschoben auf ");
+        assertThat(LifeMails.text(toCompany.get(1))).contains("Nachricht von Carla Coach: Ich bin am Vormittag beim Kunden.")
+            .contains("/termin/buchung/" + id + "?token=");
+        // the company's first link is spent by the coach's move; the update mail's link works
+        assertThat(new Http(server, json).get("/termin/buchung/" + id + "?token=" + Http.enc((String) made.get("token")))
+            .statusCode()).isEqualTo(404);
+        String link = LifeMails.text(toCompany.get(1)).lines().filter(l -> l.contains("/termin/buchung/")).findFirst()
+            .orElseThrow().strip();
+        assertThat(new Http(server, json).get(link.substring(link.indexOf("/termin/buchung/"))).statusCode())
+            .isEqualTo(200);
+
+        // the staff cancels it with a message: CANCEL with the same UID and a higher SEQUENCE, to company and coach
+        Http staff = users.get("en-staff");
+        LocalDate movedDay = Instant.parse(start).atZone(BERLIN).toLocalDate();
+        assertThat(staff.get("/agentur/coaches/" + coachId + "/termine?woche=" + movedDay).body())
+            .contains("/agentur/coaches/" + coachId + "/termine/" + id);
+        String staffPage = staff.get("/agentur/coaches/" + coachId + "/termine/" + id).body();
+        assertThat(staffPage).contains("Termin absagen und Unternehmen benachrichtigen");
+        int coachBefore = mails.to(COACH_EMAIL).size();
+        HttpResponse<String> cancelled = staff.postForm("/agentur/coaches/" + coachId + "/termine/" + id + "/absagen",
+            Map.of("message", "Frau Coach ist erkrankt; wir melden uns mit einem neuen Termin."));
+        assertThat(cancelled.statusCode()).isEqualTo(303);
+        assertThat(staff.get(cancelled.headers().firstValue("Location").orElseThrow()).body())
+            .contains("Der Termin ist abgesagt").doesNotContain("Termin absagen und Unternehmen benachrichtigen");
+        MimeMessage cancel = mails.await(email, 3).get(2);
+        assertThat(LifeMails.text(cancel)).contains("Nachricht von Emil Ennepe: Frau Coach ist erkrankt");
+        VEvent event = (VEvent) LifeMails.calendar(cancel).getComponent("VEVENT").orElseThrow();
+        assertThat(event.getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
+        assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("2");
+        assertThat(LifeMails.calendarPart(cancel).getContentType()).contains("method=CANCEL");
+        assertThat(event.getProperty("DESCRIPTION").orElseThrow().getValue()).doesNotContain("token=");
+        mails.await(COACH_EMAIL, coachBefore + 1);
+        // cancelling again from the coach's page: nothing more is sent
+        assertThat(coach.postForm("/coach/termine/" + id + "/absagen", Map.of("message", "")).statusCode())
+            .isEqualTo(303);
+        Thread.sleep(1500);
+        assertThat(mails.to(email)).hasSize(3);
+    }
+
+    @Test
+    void anAppointmentThatHasBegunChangesNoMore() throws Exception {
+        String email = email("begun");
+        Map<String, Object> made = book(email);
+        String id = (String) made.get("id");
+        String token = (String) made.get("token");
+        mails.await(email, 1);
+        Instant begun = Instant.now().minusSeconds(600);
+        db().execute("UPDATE booking SET start_at = ?, end_at = ? WHERE id = ?", java.sql.Timestamp.from(begun),
+            java.sql.Timestamp.from(begun.plusSeconds(3600)), id);
+        Http http = new Http(server, json);
+        String page = http.get("/termin/buchung/" + id + "?token=" + Http.enc(token)).body();
+        assertThat(page).contains("schon begonnen").doesNotContain("Termin verschieben");
+        HttpResponse<String> cancel = http.postForm("/termin/buchung/" + id + "/absagen", Map.of("token", token));
+        assertThat(cancel.statusCode()).isEqualTo(422);
+        assertThat(cancel.body()).contains("schon begonnen");
+        HttpResponse<String> api = http.postJson("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\"}",
+            "Accept-Language", "en");
+        assertThat(api.statusCode()).isEqualTo(422);
+        assertThat(api.body()).contains("already begun");
+        HttpResponse<String> move = http.postJson("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token
+            + "\",\"start\":\"" + OffsetDateTime.now(BERLIN).plusDays(20).withHour(10).withMinute(0).withSecond(0)
+            .withNano(0) + "\"}");
+        assertThat(move.statusCode()).isEqualTo(422);
+        assertThat(db().value("SELECT status FROM booking WHERE id = ?", id)).isEqualTo("CONFIRMED");
+        Thread.sleep(1500);
+        assertThat(mails.to(email)).hasSize(1);
+    }
+}

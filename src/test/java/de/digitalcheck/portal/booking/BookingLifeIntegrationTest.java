@@ -1,0 +1,187 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.scheduling.ScheduledJobs;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SmtpServer;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static de.digitalcheck.portal.booking.BookingFixture.BERLIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One booking's whole life through the API, the reminder job and a real SMTP server: confirmed on Saturday
+ * 27 March 2027 at 10:00 (CET), moved across the change to summer time to Saturday 3 April at 10:00 (CEST), reminded
+ * 24 hours before, cancelled with the reminder's link and a reason. The company's invitations are parsed back with
+ * ical4j field by field (the wall-clock times survive the change); with {@code -Dbooking.examples=docs/examples} the
+ * mails and invitations are written there as {@code life-*} (see docs/examples/README.md).
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BookingLifeIntegrationTest implements TestPropertyProvider {
+
+    final SmtpServer smtp = new SmtpServer();
+    final LifeMails mails = new LifeMails(smtp);
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+    @Inject
+    BookingChangeRows changes;
+    @Inject
+    BookingMails bookingMails;
+    @Inject
+    TransactionOperations<Connection> transactions;
+    @Inject
+    ScheduledJobs jobs;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return smtp.portalProperties();
+    }
+
+    @Test
+    void confirmedMovedAcrossSummerTimeRemindedAndCancelled() throws Exception {
+        BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars).agencyWithCoaches(1);
+        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, "08:00-18:00");
+        }
+        String coach = s.coachIds().get(0);
+        calendars.update(coach, s.agencyId(), new Calendars.CalendarInput(weekly, "", "", "15", "15", "0", "365", "0",
+            "30"), List.of());
+        String email = "lena@leuchten.example";
+        Http http = new Http(server, json);
+        LocalDateTime first = LocalDateTime.parse("2027-03-27T10:00");
+        LocalDateTime moved = LocalDateTime.parse("2027-04-03T10:00");
+        Map<String, Object> made = http.map(http.postJson("/api/v1/bookings", BookingFixture.booking(s,
+            BookingFixture.at(first.toLocalDate(), 10, 0), coach, email).replace("Race GmbH", "Leuchten GmbH")
+            .replace("Rita Race", "Lena Leuchte")));
+        String id = (String) made.get("id");
+        assertThat(made.get("start")).isEqualTo("2027-03-27T10:00:00+01:00");
+        mails.await(email, 1);
+
+        Map<String, Object> movedAnswer = http.map(http.postJson("/api/v1/bookings/" + id + "/reschedule",
+            BookingFixture.reschedule((String) made.get("token"), BookingFixture.at(moved.toLocalDate(), 10, 0))));
+        assertThat(movedAnswer.get("start")).isEqualTo("2027-04-03T10:00:00+02:00");
+        mails.await(email, 2);
+
+        Instant start = moved.atZone(BERLIN).toInstant();
+        ReminderContract.TestClock clock = new ReminderContract.TestClock(start.minus(Duration.ofHours(23)));
+        assertThat(new BookingReminders(changes, bookingMails, clock, transactions, jobs, Duration.ofHours(24),
+            Duration.ofMinutes(5)).sendDue()).isEqualTo(1);
+        MimeMessage reminder = mails.await(email, 3).get(2);
+        String text = LifeMails.text(reminder);
+        String token = URLDecoder.decode(text.replaceAll("(?s).*\\?token=", "").lines().findFirst().orElseThrow()
+            .strip(), StandardCharsets.UTF_8);
+        assertThat(text).contains("Samstag, 3. April 2027, 10:00–11:00 Uhr");
+
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + movedAnswer.get("token")
+            + "\"}").statusCode()).isEqualTo(404);
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token
+            + "\",\"reason\":\"Inventur im Lager\"}").statusCode()).isEqualTo(200);
+        List<MimeMessage> life = mails.await(email, 4);
+
+        Calendar confirmedIcs = LifeMails.calendar(life.get(0));
+        Calendar movedIcs = LifeMails.calendar(life.get(1));
+        Calendar cancelledIcs = LifeMails.calendar(life.get(3));
+        assertThat(LifeMails.calendarPart(life.get(2))).isNull();
+        checkEvent(confirmedIcs, "REQUEST", id, 0, first, "CONFIRMED", email);
+        checkEvent(movedIcs, "REQUEST", id, 1, moved, "CONFIRMED", email);
+        checkEvent(cancelledIcs, "CANCEL", id, 2, moved, "CANCELLED", email);
+        assertThat(LifeMails.calendarPart(life.get(1)).getContentType()).contains("method=REQUEST");
+        assertThat(LifeMails.calendarPart(life.get(3)).getContentType()).contains("method=CANCEL");
+        String coachEmail = "coach0@" + s.agencyId() + ".example.org";
+        assertThat(mails.awaitText(coachEmail, "Grund der Absage: Inventur im Lager")).isTrue();
+        writeExamples(life, mails.to(coachEmail));
+    }
+
+    /** The invitation's fields as a calendar program reads them. */
+    private static void checkEvent(Calendar calendar, String method, String id, int sequence, LocalDateTime start,
+                                   String status, String company) {
+        assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
+        assertThat(calendar.getProperty("VERSION").orElseThrow().getValue()).isEqualTo("2.0");
+        assertThat(calendar.getComponent("VTIMEZONE").map(c -> ((VTimeZone) c).getTimeZoneId().getValue()))
+            .contains("Europe/Berlin");
+        VEvent event = (VEvent) calendar.getComponent("VEVENT").orElseThrow();
+        assertThat(event.getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
+        assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo(String.valueOf(sequence));
+        assertThat(event.getProperty("STATUS").orElseThrow().getValue()).isEqualTo(status);
+        assertThat(event.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue())
+            .isEqualTo("Europe/Berlin");
+        Temporal begin = event.getDateTimeStart().getDate();
+        assertThat(ZonedDateTime.from(begin).toLocalDateTime()).isEqualTo(start);
+        assertThat(Instant.from(begin)).isEqualTo(start.atZone(BERLIN).toInstant());
+        Temporal end = event.getDateTimeEnd().getDate();
+        assertThat(ZonedDateTime.from(end).toLocalDateTime()).isEqualTo(start.plusHours(1));
+        assertThat(event.getProperty("ORGANIZER").orElseThrow().getValue()).isEqualTo("mailto:kontakt@lt.example.org");
+        assertThat(event.getProperties("ATTENDEE").stream().map(p -> p.getValue()).toList())
+            .contains("mailto:" + company);
+        assertThat(event.getProperty("LOCATION").orElseThrow().getValue()).startsWith("Per Video");
+    }
+
+    /**
+     * With {@code -Dbooking.examples=docs/examples}: the company's four mails ({@code .eml}, and subject and text as
+     * {@code .txt}), their invitations ({@code .ics}; the reminder has none) and the coach's cancellation.
+     */
+    private static void writeExamples(List<MimeMessage> company, List<MimeMessage> coach) throws Exception {
+        String dir = System.getProperty("booking.examples");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Path target = Path.of(dir);
+        Files.createDirectories(target);
+        String[] names = {"life-1-confirmed", "life-2-moved", "life-3-reminder", "life-4-cancelled"};
+        for (int i = 0; i < names.length; i++) {
+            write(target, names[i], company.get(i));
+        }
+        write(target, "life-4-cancelled-coach", coach.get(coach.size() - 1));
+    }
+
+    private static void write(Path target, String name, MimeMessage mail) throws Exception {
+        try (OutputStream out = Files.newOutputStream(target.resolve(name + ".eml"))) {
+            mail.writeTo(out);
+        }
+        Files.writeString(target.resolve(name + ".txt"), "To: " + LifeMails.recipient(mail) + "\nSubject: "
+            + mail.getSubject() + "\n\n" + LifeMails.text(mail).replace("\r\n", "\n"));
+        if (LifeMails.calendarPart(mail) != null) {
+            Files.writeString(target.resolve(name + ".ics"), LifeMails.ics(LifeMails.calendarPart(mail)));
+        }
+    }
+}
