@@ -64,7 +64,7 @@ class CompanyDataCachingIntegrationTest extends SignedInTests {
                 continue; // the sign-in's own redirects
             }
             String path = route.getUriMatchTemplate().expand(Map.of("token", check.token(), "dimension", "strategy",
-                "id", template.startsWith("/api/v1/assessments/") ? check.id() : "en-agentur"));
+                "id", template.startsWith("/api/v1/assessments/") ? check.id() : "en-agentur", "coachId", "en-agentur"));
             if (template.startsWith("/api/v1/assessments/")) {
                 path += "?token=" + check.token();
             }

@@ -90,7 +90,8 @@ class HostileInputIntegrationTest extends SignedInTests {
         assertThat(posts).hasSizeGreaterThan(20);
         List<String> serverErrors = new ArrayList<>();
         for (UriRouteInfo<?, ?> route : posts) {
-            String path = route.getUriMatchTemplate().expand(Map.of("token", token, "dimension", "strategy", "id", "zim"));
+            String path = route.getUriMatchTemplate().expand(Map.of("token", token, "dimension", "strategy", "id", "zim",
+                "coachId", "zim"));
             Http http = path.startsWith("/agentur") ? staff : path.startsWith("/coach") ? coach
                 : path.startsWith("/admin") ? admin : company;
             for (String value : HOSTILE) {

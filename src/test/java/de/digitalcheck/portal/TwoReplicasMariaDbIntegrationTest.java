@@ -1,5 +1,7 @@
 package de.digitalcheck.portal;
 
+import de.digitalcheck.portal.leads.internal.WebhookDispatcher;
+import de.digitalcheck.portal.leads.internal.Webhooks;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.MailOutbox;
@@ -8,6 +10,7 @@ import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.OnMariaDb;
 import de.digitalcheck.portal.support.SmtpServer;
+import de.digitalcheck.portal.support.WebhookReceiver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
@@ -137,6 +140,51 @@ class TwoReplicasMariaDbIntegrationTest {
 
     @Test
     @Order(2)
+    void webhooksArriveOnceEachWhenBothReplicasDispatch() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            String secret = a.getApplicationContext().getBean(Webhooks.class).setUrl("weg-bochum", receiver.url())
+                .orElseThrow();
+            receiver.trust(secret);
+            List<String> leads = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                EmbeddedServer replica = i % 2 == 0 ? a : b;
+                Http http = new Http(replica, replica.getApplicationContext().getBean(JsonMapper.class));
+                Map<?, ?> lead = (Map<?, ?>) CompletedChecks.of(replica.getApplicationContext().getBean(Questionnaires.class)
+                    .current()).named("Zwei Repliken " + i).at("44787").contact("Ria Replik", "ria" + i + "@replik.example.org")
+                    .sharedWithAgency().submit(http).document().get("lead");
+                leads.add((String) lead.get("id"));
+            }
+            // both replicas dispatch at once, besides the wake-ups after each commit and their scheduled runs
+            ExecutorService dispatchers = Executors.newFixedThreadPool(2);
+            for (int round = 0; round < 3; round++) {
+                dispatchers.submit(() -> a.getApplicationContext().getBean(WebhookDispatcher.class).dispatchDue());
+                dispatchers.submit(() -> b.getApplicationContext().getBean(WebhookDispatcher.class).dispatchDue());
+            }
+            dispatchers.shutdown();
+            assertThat(dispatchers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            long until = System.currentTimeMillis() + 20_000;
+            while (db().count("webhook_delivery WHERE state = 'PENDING'") > 0) {
+                assertThat(System.currentTimeMillis()).as("every event delivered").isLessThan(until);
+                Thread.sleep(100);
+            }
+            Thread.sleep(1500); // a scheduled run of each replica later: still no event twice
+            Map<String, Long> byId = new HashMap<>();
+            for (WebhookReceiver.Received r : receiver.received()) {
+                byId.merge(r.id(), 1L, Long::sum);
+            }
+            System.out.println("Two replicas: " + leads.size() + " leads, " + byId.size() + " webhook events received, "
+                + receiver.received().size() + " requests");
+            assertThat(byId).hasSize(leads.size());
+            assertThat(byId.values()).as("each event once").allMatch(n -> n == 1);
+            assertThat(receiver.received()).allMatch(WebhookReceiver.Received::signatureValid);
+            for (String lead : leads) {
+                assertThat(receiver.received()).as("the event of lead " + lead).anyMatch(r -> r.body().contains(lead));
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void eachScheduledJobRunsOnOneReplicaPerPeriod() throws Exception {
         Thread.sleep(JOB_INTERVAL.multipliedBy(5).toMillis());
         long interval = JOB_INTERVAL.toMillis();
@@ -155,7 +203,7 @@ class TwoReplicasMariaDbIntegrationTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void stoppingOneReplicaLosesNoAcceptedRequestAndNoMail() throws Exception {
         smtp.purge();
         Questionnaires questionnaires = b.getApplicationContext().getBean(Questionnaires.class);

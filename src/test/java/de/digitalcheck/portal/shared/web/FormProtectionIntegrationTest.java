@@ -135,7 +135,7 @@ class FormProtectionIntegrationTest implements TestPropertyProvider {
         assertThat(formRoutes).extracting(r -> r.getUriMatchTemplate().toString())
             .contains("/check/{token}/again", "/check/{token}/report/email");
         for (UriRouteInfo<?, ?> route : formRoutes) {
-            String path = route.getUriMatchTemplate().expand(Map.of("token", token, "dimension", "strategy", "id", "zim"));
+            String path = route.getUriMatchTemplate().expand(Map.of("token", token, "dimension", "strategy", "id", "zim", "coachId", "zim"));
             HttpResponse<String> response = http.postRawForm(path, PROFILE);
             assertThat(response.statusCode()).as("POST " + path + " without token").isEqualTo(403);
         }
@@ -163,7 +163,7 @@ class FormProtectionIntegrationTest implements TestPropertyProvider {
         List<String> paths = routes.uriRoutes()
             .filter(r -> r.getHttpMethod() == HttpMethod.POST)
             .filter(r -> r.getConsumes().contains(MediaType.APPLICATION_FORM_URLENCODED_TYPE))
-            .map(r -> r.getUriMatchTemplate().expand(Map.of("token", token, "dimension", "strategy", "id", "zim")))
+            .map(r -> r.getUriMatchTemplate().expand(Map.of("token", token, "dimension", "strategy", "id", "zim", "coachId", "zim")))
             // signing out would end the session; erasing the check and starting it again go last
             .filter(path -> !path.startsWith("/oauth/callback") && !path.equals("/abmelden"))
             .sorted(java.util.Comparator.comparing((String path) -> path.endsWith("/loeschen") || path.endsWith("/again")))
