@@ -53,8 +53,11 @@ class AgencyLeadsWorkspace {
     private final LeadWork leadWork;
     private final Messages messages;
     private final Csrf csrf;
+    private final LeadDetailExtras extras;
 
-    AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf) {
+    AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf,
+                         LeadDetailExtras extras) {
+        this.extras = extras;
         this.leadWork = leadWork;
         this.webhooks = webhooks;
         this.inbox = inbox;
@@ -126,7 +129,7 @@ class AgencyLeadsWorkspace {
         }
     }
 
-    private Map<String, Object> leadModel(SignedIn user, String id, @Nullable StageForm form, Map<String, String> errors,
+    Map<String, Object> leadModel(SignedIn user, String id, @Nullable StageForm form, Map<String, String> errors,
                                           @Nullable String stale) {
         Webhooks.LeadWithLog found = webhooks.lead(user.agencyId(), id);
         LeadWork.Detail detail = leadWork.detail(user.agencyId(), id);
@@ -148,6 +151,7 @@ class AgencyLeadsWorkspace {
         model.put("stale", stale);
         model.put("deliveries", found.deliveries());
         model.put("dates", LeadDates.INSTANCE);
+        model.putAll(extras.of(detail.lead()));
         return model;
     }
 
