@@ -74,7 +74,8 @@ class AuthorizationMatrixIntegrationTest extends SignedInTests {
     void everyRouteAnswersOnlyWhomItShould() {
         String token = users.get(ANONYMOUS).postForm("/check", Map.of("name", "Matrix GmbH", "postalCode", "44135",
             "sector", "C", "employees", "5", "companyType", "TRADE")).headers().firstValue("Location").orElseThrow().split("/")[2];
-        Map<String, Object> samples = Map.of("token", token, "dimension", "strategy", "id", "unknown", "provider", "oidc");
+        Map<String, Object> samples = Map.of("token", token, "dimension", "strategy", "id", "unknown", "provider", "oidc",
+            "agencyId", "wf-dortmund");
         List<String> unclassified = new ArrayList<>();
         int checked = 0;
         for (UriRouteInfo<?, ?> route : routes.uriRoutes().toList()) {

@@ -39,6 +39,15 @@ final class DashboardCharts {
         public String viewBox() {
             return "0 0 " + WIDTH + " " + height;
         }
+
+        /**
+         * The SVG's {@code title} and {@code desc}, escaped: written as markup because the layout takes the page's
+         * {@code title} elements for the document's title.
+         */
+        public String titleAndDescription() {
+            return "<title id=\"" + id + "-title\">" + escape(title) + "</title><desc id=\"" + id + "-desc\">"
+                + escape(description) + "</desc>";
+        }
     }
 
     /** One row of input: a label and a value per series ({@code null}: no value). */
@@ -71,6 +80,10 @@ final class DashboardCharts {
             rows.add(new Row(input.label(), n(y + (rowHeight - 10) / 2 + 4), values, bars));
         }
         return new Chart(id, title, description, n(top * 2 + inputs.size() * rowHeight), series, rows);
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     static String format(double v, int decimals) {

@@ -115,6 +115,7 @@ class DashboardPages {
         model.put("levelsChart", DashboardCharts.chart("levels", messages.get(lang, "dashboard.levels.title"),
             messages.get(lang, agencyId == null ? "dashboard.levels.desc.network" : "dashboard.levels.desc",
                 d.territory().checks(), d.network().checks()), series, levels, 5, 1));
+        model.put("charts", List.of(model.get("weeksChart"), model.get("stagesChart"), model.get("levelsChart")));
         return model;
     }
 
