@@ -91,7 +91,8 @@ class DashBrowserTest extends BrowserTestSupport implements TestPropertyProvider
             assertThat(page.locator("svg[role=img]")).hasCount(3);
             assertThat(page.locator("#error-summary")).hasCount(0);
             both(page, "dashboard");
-            user.activate("section[aria-labelledby=levels-heading] summary");
+            user.tabTo("section[aria-labelledby=levels-heading] summary");
+            user.press("Enter");
             assertThat(page.locator("section[aria-labelledby=levels-heading] table")).isVisible();
             both(page, "dashboard-table");
         }
