@@ -80,6 +80,8 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
             Map.of("stage", "CONTACTED", "note", "angerufen", "version", version(id))).statusCode()).isEqualTo(303);
         db.execute("INSERT INTO webhook_endpoint (agency_id, url, secret, enabled, updated_at) VALUES "
             + "('wf-dortmund', 'https://crm.dortmund.example.org/hook', 'whsec_dGVzdHRlc3R0ZXN0dGVzdA==', FALSE, CURRENT_TIMESTAMP)");
+        db.execute("INSERT INTO webhook_endpoint (agency_id, url, secret, enabled, updated_at) VALUES "
+            + "('en-agentur', 'https://crm.en.example.org/hook', 'whsec_dGVzdHRlc3R0ZXN0dGVzdA==', FALSE, CURRENT_TIMESTAMP)");
         smtp.purge();
 
         HttpResponse<String> forwarded = dortmund.postForm("/agentur/leads/" + id + "/weiterleiten",
@@ -107,6 +109,9 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
             + "AND event_type = 'lead.updated' AND payload LIKE '%forwarded%'", id)).isEqualTo(1L);
         assertThat(db.value("SELECT payload FROM webhook_delivery WHERE agency_id = 'wf-dortmund' AND lead_id = ? "
             + "AND payload LIKE '%forwarded%'", id).toString()).doesNotContain("walz@forward.example.org");
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'en-agentur' AND lead_id = ? "
+            + "AND event_type = 'lead.created' AND payload LIKE '%walz@forward.example.org%'", id))
+            .as("the receiver's webhook gets the lead as created").isEqualTo(1L);
         String enAddress = (String) db.value("SELECT COALESCE(lead_email, email) FROM agency WHERE id = 'en-agentur'");
         assertThat(awaitMail(enAddress, id)).as("the receiving agency's new-lead mail").isTrue();
     }
