@@ -60,7 +60,7 @@ class DashboardPages {
     @Secured("AGENCY_STAFF")
     ModelAndView<Map<String, Object>> agency(HttpRequest<?> request, Authentication authentication) {
         String agencyId = SignedIn.of(authentication).agencyId();
-        Map<String, Object> model = model(PortalLocaleResolver.language(request), agencyId);
+        Map<String, Object> model = model(PortalLocaleResolver.language(request), agencyId, false);
         model.put("admin", false);
         return new ModelAndView<>(VIEW, model);
     }
@@ -70,20 +70,22 @@ class DashboardPages {
     ModelAndView<Map<String, Object>> network(HttpRequest<?> request, @QueryValue("agency") @Nullable String agency) {
         String agencyId = agency == null || agency.isBlank() ? null : agencies.find(agency).map(Agency::id)
             .orElseThrow(UnknownAgency::new);
-        Map<String, Object> model = model(PortalLocaleResolver.language(request), agencyId);
+        Map<String, Object> model = model(PortalLocaleResolver.language(request), agencyId, true);
         model.put("admin", true);
         model.put("agencies", agencies.all());
         return new ModelAndView<>(VIEW, model);
     }
 
-    private Map<String, Object> model(Language lang, @Nullable String agencyId) {
+    private Map<String, Object> model(Language lang, @Nullable String agencyId, boolean admin) {
         LeadDashboard.Dashboard d = dashboards.of(agencyId);
         Map<String, Object> model = new HashMap<>();
         model.put("d", d);
         model.put("agencyName", agencyId == null ? null : agencies.find(agencyId).map(Agency::name).orElse(null));
         model.put("median", median(lang, d.medianFirstContact()));
         model.put("period", d.firstWeek().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
-        String here = agencyId == null ? messages.get(lang, "dashboard.network") : messages.get(lang, "dashboard.agency");
+        // the series of the agency: "your agency" for its staff, its short name for admins
+        String here = agencyId == null ? messages.get(lang, "dashboard.network") : admin
+            ? agencies.find(agencyId).map(Agency::shortName).orElse(agencyId) : messages.get(lang, "dashboard.agency");
 
         List<DashboardCharts.Input> weeks = new ArrayList<>();
         d.weeks().forEach(w -> weeks.add(new DashboardCharts.Input(
