@@ -58,7 +58,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoReplicasMariaDbIntegrationTest {
 
     static final Duration JOB_INTERVAL = Duration.ofSeconds(2);
-    static final List<String> JOBS = List.of("draft-retention", "magic-link-cleanup", "rate-limit-cleanup");
+    static final List<String> JOBS = List.of("draft-retention", "magic-link-cleanup", "rate-limit-cleanup",
+        "lead-escalation", "booking-reminders", "booking-leads");
 
     final SmtpServer smtp = new SmtpServer();
     EmbeddedServer a;

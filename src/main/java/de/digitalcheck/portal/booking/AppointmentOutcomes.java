@@ -171,12 +171,13 @@ public class AppointmentOutcomes {
      * the no-show rate, follow-ups and recommendations by programme id.
      */
     @Transactional(readOnly = true)
-    public OutcomeStats outcomeStats(String agencyId, Instant from, Instant to) {
+    public OutcomeStats outcomeStats(@Nullable String agencyId, Instant from, Instant to) {
         long held = 0;
         long noShows = 0;
         long followUps = 0;
         Map<String, Long> recommended = new HashMap<>();
-        for (OutcomeRows.Count c : outcomes.counts(agencyId, from, to)) {
+        for (OutcomeRows.Count c : agencyId == null ? outcomes.countsOfNetwork(from, to)
+            : outcomes.counts(agencyId, from, to)) {
             if (AppointmentOutcome.Attendance.HELD.name().equals(c.attendance())) {
                 held += c.n();
             } else {

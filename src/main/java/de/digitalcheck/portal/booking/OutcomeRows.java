@@ -21,6 +21,12 @@ interface OutcomeRows extends CrudRepository<OutcomeRow, String> {
         + " GROUP BY attendance, recommendation, programme_id, follow_up")
     List<Count> counts(String agencyId, Instant from, Instant to);
 
+    /** As {@link #counts} for every agency of the network. */
+    @Query("SELECT attendance, recommendation, programme_id, follow_up, COUNT(*) AS n FROM appointment_outcome"
+        + " WHERE start_at >= :from AND start_at < :to"
+        + " GROUP BY attendance, recommendation, programme_id, follow_up")
+    List<Count> countsOfNetwork(Instant from, Instant to);
+
     @Introspected
     record Count(String attendance, String recommendation, @io.micronaut.core.annotation.Nullable String programmeId,
                  boolean followUp, long n) {

@@ -81,15 +81,16 @@ final class ReportCover {
         Cell text = new Cell().setBorder(Border.NO_BORDER).setPadding(0).setPaddingRight(12)
             .setVerticalAlignment(VerticalAlignment.MIDDLE);
         text.getAccessibilityProperties().setRole(StandardRoles.DIV);
-        text.add(heading(StandardRoles.P, c.t("report.online"), 12).setMarginTop(0));
-        text.add(body(c.t("report.online.text")));
+        String online = c.model.staffCopy() ? "report.staff.online" : "report.online";
+        text.add(heading(StandardRoles.P, c.t(online), 12).setMarginTop(0));
+        text.add(body(c.t(online + ".text")));
         String url = c.model.resultUrl();
-        text.add(new Paragraph().add(c.link(url, c.p(url), c.t("report.online.link")))
+        text.add(new Paragraph().add(c.link(url, c.p(url), c.t(online + ".link")))
             .setFontSize(ReportStyle.SMALL).setMarginBottom(6));
-        text.add(small(c.t("report.online.private")));
+        text.add(small(c.t(online + ".private")));
         Image qr = new Image(new BarcodeQRCode(url).createFormXObject(ColorConstants.BLACK, 3, c.pdf))
             .setWidth(96).setHeight(96);
-        qr.getAccessibilityProperties().setAlternateDescription(c.t("report.online.qr"));
+        qr.getAccessibilityProperties().setAlternateDescription(c.t((c.model.staffCopy() ? "report.staff.online" : "report.online") + ".qr"));
         Cell code = new Cell().add(qr).setBorder(Border.NO_BORDER).setPadding(0);
         code.getAccessibilityProperties().setRole(StandardRoles.DIV);
         return table.addCell(text).addCell(code);

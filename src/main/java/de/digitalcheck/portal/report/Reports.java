@@ -80,16 +80,29 @@ public class Reports {
      * @throws IllegalArgumentException if the check is not complete
      */
     public Report of(Assessment assessment, String token, Language language) {
+        return render(assessment, Tokens.hash(token), resultUrl(token), false, language);
+    }
+
+    /**
+     * The report of a completed check for signed-in agency staff: its cover links to {@code pageUrl} (the lead's page
+     * in the agency's workspace, behind sign-in) and not to the company's private link, which staff never see.
+     *
+     * @throws IllegalArgumentException if the check is not complete
+     */
+    public Report forStaff(Assessment assessment, String pageUrl, Language language) {
+        return render(assessment, "staff|" + pageUrl, pageUrl, true, language);
+    }
+
+    private Report render(Assessment assessment, String linkKey, String url, boolean staffCopy, Language language) {
         if (!assessment.completed()) {
             throw new IllegalArgumentException("check " + assessment.id() + " is not complete");
         }
         LocalDate today = PortalTime.today(clock);
         // the booked appointment is on the cover: a booking, a cancellation or its end makes another report
-        Key key = new Key(assessment.id(), assessment.revision(), language, Tokens.hash(token), today,
-            appointment(assessment));
+        Key key = new Key(assessment.id(), assessment.revision(), language, linkKey, today, appointment(assessment));
         return rendered.get(key, k -> {
-            ReportModel model = new ReportModel(language, summaries.summarise(language, assessment), resultUrl(token),
-                k.appointment(), settings.networkName(), today);
+            ReportModel model = new ReportModel(language, summaries.summarise(language, assessment), url,
+                k.appointment(), settings.networkName(), today, staffCopy);
             LocalDate completed = PortalTime.local(assessment.completedAt()).toLocalDate();
             return new Report(renderer.render(model), ReportFileName.of(assessment.company().name(), completed));
         });

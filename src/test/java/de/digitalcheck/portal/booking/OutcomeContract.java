@@ -201,6 +201,9 @@ abstract class OutcomeContract {
         assertThat(stats.followUps()).isEqualTo(1);
         assertThat(stats.recommendations()).containsOnly(Map.entry(AppointmentOutcomes.INNOSCHECK, 1L),
             Map.entry("zim", 1L));
+        OutcomeStats network = outcomes.outcomeStats(null, now.minus(30, ChronoUnit.DAYS), now);
+        assertThat(network.recorded()).as("the network counts every agency's, the other one's too")
+            .isGreaterThanOrEqualTo(stats.recorded() + 1);
         OutcomeStats none = outcomes.outcomeStats(a.agencyId(), now.plusSeconds(60), now.plusSeconds(3600));
         assertThat(none.recorded()).isZero();
         assertThat(none.noShowRate()).isZero();

@@ -64,6 +64,7 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
     Database db;
     String leadA;
     String leadB;
+    String leadToForward;
     String staffA;
     String tokenIdB;
     String spareTokenA;
@@ -86,6 +87,9 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         leadB = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Tenant Matrix B GmbH").at("58452")
             .contact("Tom Tenant", "tom@tenant-b.example.org").sharedWithAgency().submit(company).document().get("lead"))
             .get("id");
+        leadToForward = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Tenant Matrix F GmbH")
+            .at("44135").contact("Fred Forward", "fred@tenant-f.example.org").sharedWithAgency().submit(company).document()
+            .get("lead")).get("id");
         Map<String, Http> demo = everyDemoUser("tenant-matrix-");
         accounts.addUnlessPresent(List.of(new Accounts.NewAccount("coach2@dortmund.example.org", "Zora Zweitcoach",
             Role.COACH, "wf-dortmund")));
@@ -186,6 +190,15 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
             all[h.length + 3] = "\"" + version(leadA) + "\"";
             return actors.get(a).send("PATCH", "/api/v1/agency/leads/" + leadA, "{\"status\":\"" + nextStage() + "\"}", all);
         }, api, false, true));
+        routes.add(new Route("GET /agentur/leads/{id}/bericht.pdf", a -> actors.get(a).get("/agentur/leads/" + leadA
+            + "/bericht.pdf", auth(a)), staff, false, false));
+        routes.add(new Route("GET /agentur/leads/weitergeleitet", a -> actors.get(a).get(
+            "/agentur/leads/weitergeleitet?an=weg-bochum", auth(a)), Map.of("staff A", Rule.OWN, "staff B", Rule.OWN),
+            false, false));
+        // last: staff A's forward moves this lead to Bochum; every other caller is refused and changes nothing
+        routes.add(new Route("POST /agentur/leads/{id}/weiterleiten", a -> actors.get(a).postForm("/agentur/leads/"
+            + leadToForward + "/weiterleiten", Map.of("agency", "weg-bochum", "reason", "Matrix",
+            "version", String.valueOf(version(leadToForward))), auth(a)), staff, false, true));
         return routes;
     }
 
@@ -211,7 +224,9 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         System.out.println("Lead tenant matrix: " + routes().size() + " routes × " + actors.size() + " callers = "
             + cells + " calls");
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(18 * 11);
+        assertThat(cells).isEqualTo(21 * 11);
+        assertThat(db.value("SELECT agency_id FROM agency_lead WHERE id = ?", leadToForward))
+            .as("forwarded by A's staff only").isEqualTo("weg-bochum");
         assertThat(db.value("SELECT COUNT(*) FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'").toString())
             .as("A's endpoint was removed by A's staff, last").isEqualTo("0");
         assertThat(db.rows("SELECT agency_id, account_id FROM api_token WHERE name = 'Matrix-created' ORDER BY agency_id"))
@@ -234,7 +249,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         boolean api = route.name().contains(" /api/");
         return switch (route.rule(actor)) {
             case ALLOW -> route.writes() ? (status == 303 || status == 200 ? null : "expected a change, got " + status + " " + body)
-                : status == 200 && body.contains(marker) ? null : "expected 200 with the object, got " + status;
+                : status == 200 && (route.name().endsWith(".pdf") ? body.startsWith("%PDF") : body.contains(marker)) ? null
+                : "expected 200 with the object, got " + status;
             case HIDDEN -> route.list() ? (status == 200 && !body.contains(marker) ? null
                 : "expected 200 without the other tenant's object, got " + status)
                 : status == 404 ? null : "expected 404, got " + status;
@@ -258,7 +274,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
             + db.value("SELECT COUNT(*) FROM api_token WHERE revoked_at IS NOT NULL") + " tokens="
             + db.value("SELECT COUNT(*) FROM api_token") + " endpointA="
             + db.rows("SELECT url, secret, previous_secret, enabled FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'")
-            + " deliveriesA=" + db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'wf-dortmund'") + " B="
+            + " deliveriesA=" + db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'wf-dortmund'")
+            + " forward=" + db.rows("SELECT agency_id, lock_version FROM agency_lead WHERE id = ?", leadToForward) + " B="
             + db.rows("SELECT stage, assignee_id, lock_version FROM agency_lead WHERE id = ?", leadB);
     }
 

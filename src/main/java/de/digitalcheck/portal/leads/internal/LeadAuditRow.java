@@ -15,4 +15,5 @@ public record LeadAuditRow(@Id String id, String leadId, Instant at, @Nullable S
     public static final String STAGE = "STAGE";
     public static final String ASSIGN = "ASSIGN";
     public static final String FORWARD = "FORWARD";
+    public static final String ESCALATE = "ESCALATE";
 }

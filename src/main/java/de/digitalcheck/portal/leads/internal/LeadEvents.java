@@ -75,6 +75,27 @@ public class LeadEvents {
         webhook(lead.agencyId(), lead.id(), UPDATED, leadData(lead));
     }
 
+    /**
+     * A lead was forwarded: the receiving agency gets it as new (mail and {@code lead.created}); the sender's pending
+     * deliveries of it stop and its webhook gets {@code lead.updated} with status {@code forwarded} and no data
+     * beyond the ids (it no longer has the lead).
+     */
+    void forwarded(LeadRow before, LeadRow after) {
+        deliveries.cancelPending(after.id());
+        Map<String, Object> gone = new LinkedHashMap<>();
+        gone.put("leadId", before.id());
+        gone.put("agencyId", before.agencyId());
+        gone.put("status", "forwarded");
+        gone.put("forwardedTo", after.agencyId());
+        webhook(before.agencyId(), before.id(), UPDATED, gone);
+        changed(after, CREATED);
+    }
+
+    /** The lead is overdue: an escalation mail to the agency's lead address (no contact data), once per lead. */
+    void escalated(LeadRow lead) {
+        mailAgency(lead, "lead.escalated");
+    }
+
     /** The company withdrew its consent: what was not yet delivered stops; the agency learns of it. */
     void withdrawn(LeadRow lead) {
         deliveries.cancelPending(lead.id());

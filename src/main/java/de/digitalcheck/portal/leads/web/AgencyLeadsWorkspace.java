@@ -55,13 +55,13 @@ class AgencyLeadsWorkspace {
     private final Messages messages;
     private final Csrf csrf;
     private final LeadAssignment assignment;
-
-    private final de.digitalcheck.portal.leads.internal.BookingLeads bookingLeads;
+    private final LeadDetailExtras extras;
 
     AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf,
-                         de.digitalcheck.portal.leads.internal.BookingLeads bookingLeads, LeadAssignment assignment) {
-        this.bookingLeads = bookingLeads;
+                         LeadAssignment assignment,
+                         LeadDetailExtras extras) {
         this.assignment = assignment;
+        this.extras = extras;
         this.leadWork = leadWork;
         this.webhooks = webhooks;
         this.inbox = inbox;
@@ -141,7 +141,6 @@ class AgencyLeadsWorkspace {
         model.put("lead", detail.lead());
         model.put("trail", detail.trail());
         model.put("nextStages", detail.nextStages());
-        model.put("bookings", bookingLeads.bookingsOf(id));
         model.put("stageForm", form == null ? new StageForm(null, null, null, null) : form);
         model.put("stageError", errors.get("stage"));
         model.put("noteError", errors.get("note"));
@@ -157,6 +156,7 @@ class AgencyLeadsWorkspace {
         model.put("deliveries", found.deliveries());
         model.put("dates", LeadDates.INSTANCE);
         assignmentModel(model, user);
+        model.putAll(extras.of(detail.lead()));
         return model;
     }
 

@@ -21,13 +21,16 @@ import java.util.Map;
 class FallbackQueuePage {
 
     private final Webhooks webhooks;
+    private final de.digitalcheck.portal.routing.Agencies agencies;
 
-    FallbackQueuePage(Webhooks webhooks) {
+    FallbackQueuePage(Webhooks webhooks, de.digitalcheck.portal.routing.Agencies agencies) {
         this.webhooks = webhooks;
+        this.agencies = agencies;
     }
 
     @Get(LeadPaths.FALLBACK)
     ModelAndView<Map<String, Object>> queue() {
-        return new ModelAndView<>("leads/fallback", Map.of("leads", webhooks.fallbackQueue(), "dates", LeadDates.INSTANCE));
+        return new ModelAndView<>("leads/fallback", Map.of("leads", webhooks.fallbackQueue(), "dates", LeadDates.INSTANCE,
+            "agencies", agencies.all()));
     }
 }

@@ -1,0 +1,49 @@
+package de.digitalcheck.portal.booking;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+
+/** Figures of the bookings for the dashboards (issue 13): how many of some checks have a confirmed appointment. */
+@Singleton
+public class BookingFigures {
+
+    private static final int CHUNK = 500;
+
+    private final TransactionOperations<Connection> transactions;
+
+    BookingFigures(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    /** How many of these checks (assessment ids) have at least one confirmed booking; counted in SQL, in chunks. */
+    public long checksWithBooking(Collection<String> assessmentIds) {
+        List<String> ids = List.copyOf(assessmentIds);
+        return transactions.executeRead(status -> {
+            long count = 0;
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement s = status.getConnection().prepareStatement("SELECT COUNT(DISTINCT assessment_id) "
+                    + "FROM booking WHERE status = '" + BookingRow.CONFIRMED + "' AND assessment_id IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        s.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        count += rs.getLong(1);
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("booking figures failed", e);
+                }
+            }
+            return count;
+        });
+    }
+}

@@ -1,0 +1,120 @@
+package de.digitalcheck.portal.leads.internal;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The leads' figures for the dashboards, aggregated in SQL that runs on H2 and MySQL/MariaDB alike: leads per day
+ * (the caller sums the days into weeks), per stage, the first contacts within the service level, the median time to
+ * the first contact (the middle row of the ordered differences: no MEDIAN function is common to both), and the checks
+ * behind the leads (for the share with a booking). Scope: one agency's leads, or with {@code null} the network's
+ * (every agency and the fallback queue); period: leads created from {@code from} on.
+ */
+@Singleton
+public class LeadFigures {
+
+    private final TransactionOperations<Connection> transactions;
+
+    LeadFigures(TransactionOperations<Connection> transactions) {
+        this.transactions = transactions;
+    }
+
+    /**
+     * @param perDay       leads per day (UTC) created in the period
+     * @param byStage      leads of the period per stage (every stage, 0 where none)
+     * @param decided      leads whose first contact was made or whose deadline has passed
+     * @param inTime       of those, first contact made by the deadline
+     * @param contacted    leads with a first contact
+     * @param medianFirstContact the median time from the lead to its first contact; null without any
+     * @param checkIds     the checks behind the period's leads (for the share with a booking)
+     */
+    public record Figures(Map<LocalDate, Long> perDay, Map<String, Long> byStage, long total, long decided, long inTime,
+                          long contacted, @Nullable Duration medianFirstContact, List<String> checkIds) {
+    }
+
+    public Figures of(@Nullable String agencyId, Instant from, Instant now) {
+        return transactions.executeRead(status -> {
+            Connection c = status.getConnection();
+            Map<LocalDate, Long> perDay = new LinkedHashMap<>();
+            query(c, "SELECT CAST(created_at AS DATE), COUNT(*) FROM agency_lead WHERE " + scope(agencyId)
+                + " GROUP BY CAST(created_at AS DATE) ORDER BY 1", agencyId, from, List.of(),
+                rs -> perDay.put(rs.getDate(1).toLocalDate(), rs.getLong(2)));
+            Map<String, Long> byStage = new LinkedHashMap<>();
+            LeadStages.ALL.forEach(s -> byStage.put(s, 0L));
+            query(c, "SELECT stage, COUNT(*) FROM agency_lead WHERE " + scope(agencyId) + " GROUP BY stage", agencyId,
+                from, List.of(), rs -> byStage.put(rs.getString(1), rs.getLong(2)));
+            long[] sl = new long[3];
+            query(c, "SELECT COUNT(*), SUM(CASE WHEN first_contact_at IS NOT NULL AND first_contact_at <= contact_due_at "
+                + "THEN 1 ELSE 0 END), SUM(CASE WHEN first_contact_at IS NOT NULL THEN 1 ELSE 0 END) FROM agency_lead "
+                + "WHERE " + scope(agencyId) + " AND (first_contact_at IS NOT NULL OR contact_due_at < ?)", agencyId, from,
+                List.of(Timestamp.from(now)), rs -> {
+                    sl[0] = rs.getLong(1);
+                    sl[1] = rs.getLong(2);
+                    sl[2] = rs.getLong(3);
+                });
+            Duration median = median(c, agencyId, from, sl[2]);
+            List<String> checks = new ArrayList<>();
+            query(c, "SELECT DISTINCT assessment_id FROM agency_lead WHERE " + scope(agencyId)
+                + " AND assessment_id IS NOT NULL", agencyId, from, List.of(), rs -> checks.add(rs.getString(1)));
+            long total = byStage.values().stream().mapToLong(Long::longValue).sum();
+            return new Figures(perDay, byStage, total, sl[0], sl[1], sl[2], median, checks);
+        });
+    }
+
+    private static @Nullable Duration median(Connection c, @Nullable String agencyId, Instant from, long contacted) {
+        if (contacted == 0) {
+            return null;
+        }
+        List<Long> middle = new ArrayList<>();
+        long offset = (contacted - 1) / 2;
+        int rows = contacted % 2 == 0 ? 2 : 1;
+        query(c, "SELECT TIMESTAMPDIFF(SECOND, created_at, first_contact_at) AS waited FROM agency_lead WHERE "
+            + scope(agencyId) + " AND first_contact_at IS NOT NULL ORDER BY waited LIMIT " + rows + " OFFSET " + offset,
+            agencyId, from, List.of(), rs -> middle.add(rs.getLong(1)));
+        return middle.isEmpty() ? null
+            : Duration.ofSeconds(middle.stream().mapToLong(Long::longValue).sum() / middle.size());
+    }
+
+    private static String scope(@Nullable String agencyId) {
+        return (agencyId == null ? "" : "agency_id = ? AND ") + "created_at >= ?";
+    }
+
+    private interface Row {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, @Nullable String agencyId, Instant from, List<Object> more,
+                              Row row) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            if (agencyId != null) {
+                s.setString(i++, agencyId);
+            }
+            s.setTimestamp(i++, Timestamp.from(from));
+            for (Object o : more) {
+                s.setObject(i++, o);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("lead figures failed", e);
+        }
+    }
+}

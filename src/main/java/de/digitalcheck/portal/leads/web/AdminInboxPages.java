@@ -1,0 +1,91 @@
+package de.digitalcheck.portal.leads.web;
+
+import de.digitalcheck.portal.leads.internal.LeadInbox;
+import de.digitalcheck.portal.leads.internal.LeadPaths;
+import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.routing.UnknownAgency;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Network admins: every agency's inbox (the same filters, paging and CSV as the agency's staff have), chosen on the
+ * fallback queue's page; the agency is in the path, so that the inbox's filter and paging links keep it. Read only:
+ * a lead opens on the admin's lead page ({@code /admin/leads/{id}}), where it can be forwarded.
+ */
+@Controller
+@Secured("NETWORK_ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class AdminInboxPages {
+
+    static final String INBOX = "/admin/agenturen/{agencyId}/leads";
+
+    private final LeadInbox inbox;
+    private final Agencies agencies;
+
+    AdminInboxPages(LeadInbox inbox, Agencies agencies) {
+        this.inbox = inbox;
+        this.agencies = agencies;
+    }
+
+    /** The chooser on the fallback queue's page (a form that works without JavaScript). */
+    @Get(LeadPaths.FALLBACK + "/agentur")
+    HttpResponse<?> choose(@QueryValue("agency") @Nullable String agency) {
+        Agency chosen = agencies.find(agency).orElseThrow(UnknownAgency::new);
+        return HttpResponse.seeOther(URI.create(path(chosen.id())));
+    }
+
+    @Get(INBOX)
+    ModelAndView<Map<String, Object>> inbox(HttpRequest<?> request, Authentication authentication,
+                                            @PathVariable String agencyId) {
+        Agency agency = agencies.find(agencyId).orElseThrow(UnknownAgency::new);
+        LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(),
+            de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId());
+        Map<String, Object> model = new HashMap<>();
+        String path = path(agency.id());
+        AgencyLeadsWorkspace.inboxModel(model, inbox.page(new LeadInbox.Scope(agency.id()), filter), filter,
+            InboxFilters.query(request.getParameters()), path);
+        model.put("agency", agency);
+        model.put("dates", LeadDates.INSTANCE);
+        return new ModelAndView<>("leads/admin-inbox", model);
+    }
+
+    @Get(INBOX + "/{id}")
+    HttpResponse<?> lead(@PathVariable String agencyId, @PathVariable String id) {
+        return HttpResponse.seeOther(URI.create(LeadPaths.FALLBACK + "/" + id));
+    }
+
+    @Get("/admin/agenturen/{agencyId}/leads.csv")
+    @Produces("text/csv")
+    HttpResponse<reactor.core.publisher.Flux<byte[]>> export(HttpRequest<?> request, Authentication authentication,
+                                                            @PathVariable String agencyId) {
+        Agency agency = agencies.find(agencyId).orElseThrow(UnknownAgency::new);
+        LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(),
+            de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId());
+        return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(agency.id()), filter))
+            .contentType("text/csv; charset=utf-8")
+            .header("Content-Disposition", "attachment; filename=\"anfragen-" + agency.id() + ".csv\"")
+            .header("Cache-Control", "no-store");
+    }
+
+    static String path(String agencyId) {
+        return "/admin/agenturen/" + agencyId + "/leads";
+    }
+}

@@ -1,0 +1,167 @@
+package de.digitalcheck.portal.leads.web;
+
+import de.digitalcheck.portal.leads.internal.LeadForwarding;
+import de.digitalcheck.portal.leads.internal.LeadOversight;
+import de.digitalcheck.portal.leads.internal.LeadPaths;
+import de.digitalcheck.portal.leads.internal.LeadRow;
+import de.digitalcheck.portal.leads.internal.LeadWork;
+import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.security.SignedIn;
+import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Forwarding a lead to another agency with a reason: staff forward their agency's leads, network admins any lead
+ * (that is how the fallback queue is worked) from the admin's lead page ({@code /admin/leads/{id}}). A refused
+ * forward re-renders the lead with the messages and what was typed; a stale form answers 409 and stores nothing.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Produces(MediaType.TEXT_HTML)
+class LeadForwardPages {
+
+    static final String FORWARDED = LeadPaths.LEADS + "/weitergeleitet";
+    static final String ADMIN_LEAD_VIEW = "leads/admin-lead";
+
+    private final LeadForwarding forwarding;
+    private final LeadOversight oversight;
+    private final AgencyLeadsWorkspace workspace;
+    private final LeadDetailExtras extras;
+    private final Agencies agencies;
+    private final Messages messages;
+    private final Csrf csrf;
+
+    LeadForwardPages(LeadForwarding forwarding, LeadOversight oversight, AgencyLeadsWorkspace workspace,
+                     LeadDetailExtras extras, Agencies agencies, Messages messages, Csrf csrf) {
+        this.forwarding = forwarding;
+        this.oversight = oversight;
+        this.workspace = workspace;
+        this.extras = extras;
+        this.agencies = agencies;
+        this.messages = messages;
+        this.csrf = csrf;
+    }
+
+    @Post(LeadPaths.LEADS + "/{id}/weiterleiten")
+    @Secured("AGENCY_STAFF")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> forward(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                            @Body @Nullable ForwardForm body) {
+        csrf.verify(request, body);
+        SignedIn user = SignedIn.of(authentication);
+        ForwardForm form = Objects.requireNonNullElse(body, ForwardForm.EMPTY);
+        workspace.leadModel(user, id, null, Map.of(), null); // another agency's lead: 404 before anything else
+        return forward(request, user, false, id, form, () -> workspace.leadModel(user, id, null, Map.of(), null),
+            AgencyLeadsWorkspace.LEAD_VIEW, to -> URI.create(FORWARDED + "?an=" + to.agencyId()));
+    }
+
+    /** The sender's confirmation: the lead is gone from its inbox. */
+    @Get(FORWARDED)
+    @Secured("AGENCY_STAFF")
+    ModelAndView<Map<String, Object>> forwarded(@QueryValue("an") @Nullable String to) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("agencyName", agencies.find(to).map(Agency::name).orElse(null));
+        return new ModelAndView<>("leads/forwarded", model);
+    }
+
+    @Get(LeadPaths.FALLBACK + "/{id}")
+    @Secured("NETWORK_ADMIN")
+    ModelAndView<Map<String, Object>> adminLead(@PathVariable String id) {
+        return new ModelAndView<>(ADMIN_LEAD_VIEW, adminModel(id));
+    }
+
+    @Post(LeadPaths.FALLBACK + "/{id}/weiterleiten")
+    @Secured("NETWORK_ADMIN")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> adminForward(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+                                 @Body @Nullable ForwardForm body) {
+        csrf.verify(request, body);
+        SignedIn user = SignedIn.of(authentication);
+        ForwardForm form = Objects.requireNonNullElse(body, ForwardForm.EMPTY);
+        oversight.detail(id);
+        return forward(request, user, true, id, form, () -> adminModel(id), ADMIN_LEAD_VIEW,
+            to -> URI.create(LeadPaths.FALLBACK + "/" + id + "#audit-title"));
+    }
+
+    private HttpResponse<?> forward(HttpRequest<?> request, SignedIn user, boolean admin, String id, ForwardForm form,
+                                    java.util.function.Supplier<Map<String, Object>> page, String view,
+                                    java.util.function.Function<LeadRow, URI> done) {
+        int version;
+        try {
+            version = Integer.parseInt(Objects.requireNonNullElse(form.version(), ""));
+        } catch (NumberFormatException e) {
+            return HttpResponse.badRequest();
+        }
+        Language language = PortalLocaleResolver.language(request);
+        try {
+            LeadRow moved = forwarding.forward(user.agencyId(), admin, id, version, form.agency(), form.reason(),
+                new LeadWork.Actor(user.accountId(), user.name()));
+            return HttpResponse.seeOther(done.apply(moved));
+        } catch (LeadWork.StaleLead e) {
+            Map<String, Object> model = page.get();
+            model.put("forwardForm", new ForwardForm(form.agency(), form.reason(), null, null));
+            model.put("stale", messages.get(language, "leads.action.stale"));
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(view, model));
+        } catch (ValidationException e) {
+            Map<String, String> errors = messages.byField(language, e.errors());
+            Map<String, Object> model = page.get();
+            model.put("forwardForm", form);
+            model.put("forwardAgencyError", errors.get("agency"));
+            model.put("forwardReasonError", errors.get("reason"));
+            List<AgencyLeadsWorkspace.ErrorLink> links = new ArrayList<>();
+            if (errors.containsKey("agency")) {
+                links.add(new AgencyLeadsWorkspace.ErrorLink("#forward-agency", errors.get("agency")));
+            }
+            if (errors.containsKey("reason")) {
+                links.add(new AgencyLeadsWorkspace.ErrorLink("#forward-reason", errors.get("reason")));
+            }
+            model.put("errorLinks", links);
+            model.put("errorTitle", messages.get(language, "leads.forward.errors.title"));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(view, model));
+        }
+    }
+
+    private Map<String, Object> adminModel(String id) {
+        LeadWork.Detail detail = oversight.detail(id);
+        Map<String, Object> model = new HashMap<>();
+        model.put("lead", detail.lead());
+        model.put("trail", detail.trail());
+        model.put("agencyName", agencies.find(detail.lead().agencyId()).map(Agency::name).orElse(null));
+        model.put("errorLinks", List.of());
+        model.put("stale", null);
+        model.put("dates", LeadDates.INSTANCE);
+        model.putAll(extras.of(detail.lead()));
+        return model;
+    }
+}

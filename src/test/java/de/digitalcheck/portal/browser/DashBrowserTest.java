@@ -1,0 +1,121 @@
+package de.digitalcheck.portal.browser;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.OidcProvider;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * Issue 13's pages in a real browser, on a desktop (1280 px) and a phone (390 px), by keyboard, with axe-core on each:
+ * the lead detail with the check's levels and the audit trail, the forward form refused without a reason (error
+ * summary focused), the agency's dashboard with its charts and tables, and the admin's dashboard and inbox of an
+ * agency. Screenshots are kept as {@code target/screenshots/dash-*.png}.
+ */
+@MicronautTest(transactional = false)
+class DashBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
+
+    final OidcProvider provider = new OidcProvider();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Questionnaires questionnaires;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return provider.browserPortalProperties();
+    }
+
+    @Override
+    protected void afterBrowser() {
+        provider.stop();
+    }
+
+    private Page signIn(BrowserContext context, String subject, String email) {
+        provider.nextUser(subject, Map.of("email", email, "email_verified", true));
+        Page page = context.newPage();
+        page.navigate(server.getURL() + "/anmelden");
+        new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+        return page;
+    }
+
+    private void both(Page page, String name) {
+        page.setViewportSize(1280, 900);
+        audit(page, "dash-" + name + "-1280");
+        page.setViewportSize(390, 844);
+        assertNull(Browsers.horizontalOverflow(page, 390), name + " fits a phone");
+        audit(page, "dash-" + name + "-390");
+        page.setViewportSize(1280, 900);
+    }
+
+    @Test
+    void staffWorkALeadAndSeeTheirDashboard() {
+        String leadId = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Dash Dreherei GmbH")
+            .at("44135").contact("Dora Dash", "dora@dash.example.org").sharedWithAgency().submit(new Http(server, json))
+            .document().get("lead")).get("id");
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context, "dash-browser-do-staff", "staff@dortmund.example.org");
+            page.navigate(server.getURL() + "/agentur/leads/" + leadId);
+            KeyboardUser user = new KeyboardUser(page);
+            page.selectOption("#stage-to", "CONTACTED");
+            page.fill("#stage-note", "Erstgespräch am Telefon vereinbart");
+            user.activate("form[action$='/status'] button[type=submit]");
+            assertThat(page.locator("section[aria-labelledby=audit-title]")).containsText("Erstgespräch am Telefon");
+            assertThat(page.locator("section[aria-labelledby=result-title]")).containsText("Strategie");
+            assertThat(page.locator("#error-summary")).hasCount(0);
+            both(page, "lead-detail");
+
+            page.fill("#forward-reason", "");
+            user.activate("form[action$='/weiterleiten'] button[type=submit]");
+            assertThat(page.locator("#error-summary")).isFocused();
+            assertThat(page.locator("#error-summary")).containsText("Grund der Weiterleitung");
+            assertThat(page.locator("#forward-reason")).hasAttribute("aria-invalid", "true");
+            both(page, "forward-error");
+
+            page.navigate(server.getURL() + "/agentur/kennzahlen");
+            assertThat(page.locator("svg[role=img]")).hasCount(3);
+            assertThat(page.locator("#error-summary")).hasCount(0);
+            both(page, "dashboard");
+            user.tabTo("section[aria-labelledby=levels-heading] summary");
+            user.press("Enter");
+            assertThat(page.locator("section[aria-labelledby=levels-heading] table")).isVisible();
+            both(page, "dashboard-table");
+        }
+        assertClean();
+    }
+
+    @Test
+    void adminsSeeAnAgencysDashboardAndInbox() {
+        CompletedChecks.of(questionnaires.current()).named("Dash Witten Werk KG").at("58452")
+            .contact("Wanda Dash", "wanda@dash.example.org").sharedWithAgency().submit(new Http(server, json));
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context, "dash-browser-admin", "admin@digitalcheck.example.org");
+            page.navigate(server.getURL() + "/admin/kennzahlen");
+            page.selectOption("#dashboard-agency", "en-agentur");
+            new KeyboardUser(page).activate("form[action='/admin/kennzahlen'] button");
+            assertThat(page.locator("h1 + p")).containsText("EN-Agentur");
+            both(page, "admin-dashboard");
+            page.navigate(server.getURL() + "/admin/leads");
+            page.selectOption("#inbox-agency", "en-agentur");
+            new KeyboardUser(page).activate("form[action='/admin/leads/agentur'] button");
+            assertThat(page.locator("main, #content").first()).containsText("Dash Witten Werk KG");
+            both(page, "admin-inbox");
+        }
+        assertClean();
+    }
+}

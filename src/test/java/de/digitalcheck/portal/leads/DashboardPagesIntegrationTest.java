@@ -1,0 +1,102 @@
+package de.digitalcheck.portal.leads;
+
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboards and the admin's view of every agency's inbox (issue 13): staff see their own agency's figures
+ * (another agency's leads never count), admins any agency's or the network's; the charts are SVG images with a title,
+ * a description and a table; admins open any agency's inbox with its filters and CSV, staff and coaches none of it.
+ */
+@MicronautTest(transactional = false)
+class DashboardPagesIntegrationTest extends de.digitalcheck.portal.support.SignedInTests {
+
+    @Inject
+    Questionnaires questionnaires;
+
+    Map<String, Http> users;
+
+    @BeforeAll
+    void users() {
+        users = everyDemoUser("dashboard-");
+    }
+
+    private void lead(String company, String postalCode, String email) {
+        CompletedChecks.of(questionnaires.current()).named(company).at(postalCode).contact("Dirk Dash", email)
+            .sharedWithAgency().submit(new Http(server, json));
+    }
+
+    private static long total(String page) {
+        Matcher m = Pattern.compile("Anfragen</dt>\\s*<dd class=\"kern-description-list-item__value\">(\\d+)</dd>")
+            .matcher(page);
+        assertThat(m.find()).as("the total is shown").isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
+    void staffSeeTheirAgencysFiguresAsAccessibleChartsAndNoOtherAgencysLeads() {
+        long enBefore = total(users.get("en-staff").get("/agentur/kennzahlen").body());
+        long doBefore = total(users.get("do-staff").get("/agentur/kennzahlen").body());
+        lead("Kennzahl Kupfer GmbH", "44135", "kupfer@dashboard.example.org");
+        lead("Kennzahl Kobalt GmbH", "44137", "kobalt@dashboard.example.org");
+        HttpResponse<String> page = users.get("do-staff").get("/agentur/kennzahlen");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(total(page.body())).isEqualTo(doBefore + 2);
+        assertThat(total(users.get("en-staff").get("/agentur/kennzahlen").body())).as("not EN's").isEqualTo(enBefore);
+        assertThat(page.body()).contains("role=\"img\"", "<title id=\"weeks-title\">Anfragen je Woche</title>",
+            "<desc id=\"weeks-desc\">", "aria-labelledby=\"levels-title levels-desc\"", "Als Tabelle anzeigen",
+            "Durchschnittlicher Reifegrad je Bereich", "Ganzes Netzwerk", "Zeit bis zum Erstkontakt (Median)")
+            .contains("Ergebnisse der Termine")
+            .doesNotContain("error-summary", "<script>");
+        assertThat(users.get("do-staff").get("/agentur").body()).contains("href=\"/agentur/kennzahlen\"");
+        assertThat(users.get("do-coach").get("/agentur/kennzahlen").statusCode()).isIn(401, 403);
+        assertThat(new Http(server, json).get("/agentur/kennzahlen").statusCode()).isIn(302, 303, 401);
+    }
+
+    @Test
+    void adminsSeeAnyAgencyOrTheNetworkAndStaffDoNot() {
+        Http admin = users.get("admin");
+        HttpResponse<String> network = admin.get("/admin/kennzahlen");
+        assertThat(network.statusCode()).isEqualTo(200);
+        assertThat(network.body()).contains("Ganzes Netzwerk", "name=\"agency\"");
+        assertThat(admin.get("/admin/kennzahlen?agency=en-agentur").body()).contains("EN-Agentur", "Ganzes Netzwerk")
+            .doesNotContain("Ihre Wirtschaftsförderung");
+        assertThat(admin.get("/admin/kennzahlen?agency=nope").statusCode()).isEqualTo(404);
+        assertThat(users.get("do-staff").get("/admin/kennzahlen").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void adminsOpenEveryAgencysInboxWithItsFiltersAndCsv() {
+        lead("Admin Sicht Dortmund AG", "44139", "sicht-do@dashboard.example.org");
+        lead("Admin Sicht Witten AG", "58452", "sicht-en@dashboard.example.org");
+        Http admin = users.get("admin");
+        HttpResponse<String> chosen = admin.get("/admin/leads/agentur?agency=wf-dortmund");
+        assertThat(chosen.statusCode()).isEqualTo(303);
+        assertThat(chosen.headers().firstValue("Location")).hasValue("/admin/agenturen/wf-dortmund/leads");
+        String inbox = admin.get("/admin/agenturen/wf-dortmund/leads").body();
+        assertThat(inbox).contains("Admin Sicht Dortmund AG", "/admin/agenturen/wf-dortmund/leads/")
+            .doesNotContain("Admin Sicht Witten AG");
+        assertThat(admin.get("/admin/agenturen/wf-dortmund/leads?status=WON").body()).doesNotContain("Admin Sicht Dortmund AG");
+        assertThat(admin.get("/admin/agenturen/wf-dortmund/leads?status=EVIL").statusCode()).isEqualTo(400);
+        assertThat(admin.get("/admin/agenturen/nope/leads").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/admin/leads/agentur?agency=nope").statusCode()).isEqualTo(404);
+        byte[] csv = admin.getBytes("/admin/agenturen/en-agentur/leads.csv").body();
+        assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).contains("Admin Sicht Witten AG")
+            .doesNotContain("Admin Sicht Dortmund AG");
+        assertThat(admin.get("/admin/leads").body()).contains("action=\"/admin/leads/agentur\"");
+        assertThat(users.get("do-staff").get("/admin/agenturen/wf-dortmund/leads").statusCode()).isEqualTo(403);
+        assertThat(users.get("en-staff").getBytes("/admin/agenturen/wf-dortmund/leads.csv").statusCode()).isEqualTo(403);
+    }
+}

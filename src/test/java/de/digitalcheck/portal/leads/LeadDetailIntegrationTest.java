@@ -1,0 +1,96 @@
+package de.digitalcheck.portal.leads;
+
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.PdfText;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lead detail's completeness (issue 13): the check's levels per dimension, the consent's text version and time,
+ * the check's booked appointment, and the staff's PDF (their agency's leads only; it links to the lead's page and
+ * never holds the company's private link). Another agency's staff get 404 for the PDF as for the page.
+ */
+@MicronautTest(transactional = false)
+class LeadDetailIntegrationTest extends de.digitalcheck.portal.support.SignedInTests {
+
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    Map<String, Http> users;
+    Database db;
+    CompletedChecks.Completed check;
+    String leadId;
+
+    @BeforeAll
+    void lead() {
+        users = everyDemoUser("detail-");
+        db = new Database(dataSource);
+        check = CompletedChecks.of(questionnaires.current()).named("Detail Drehteile GmbH").at("44135")
+            .contact("Dana Detail", "dana@detail.example.org").sharedWithAgency().submit(new Http(server, json));
+        leadId = (String) ((Map<?, ?>) check.document().get("lead")).get("id");
+    }
+
+    @Test
+    void theDetailShowsLevelsPerDimensionAndTheConsent() {
+        HttpResponse<String> page = users.get("do-staff").get("/agentur/leads/" + leadId);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Ergebnis des Selbstchecks", "Strategie &amp; Organisation", "Mitarbeiter:innen",
+            "Gesamtwert", "Einwilligungstext Fassung", "Termine",
+            "/agentur/leads/" + leadId + "/bericht.pdf").doesNotContain("error-summary", check.token());
+        assertThat(users.get("en-staff").get("/agentur/leads/" + leadId).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theStaffsPdfIsTheirAgencysOnlyAndHoldsNoPrivateLink() {
+        HttpResponse<byte[]> pdf = users.get("do-staff").getBytes("/agentur/leads/" + leadId + "/bericht.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(pdf.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        String text = PdfText.of(pdf.body());
+        assertThat(text).contains("Detail Drehteile GmbH", "Exemplar für die Wirtschaftsförderung")
+            .doesNotContain(check.token(), "/check/");
+        assertThat(users.get("en-staff").getBytes("/agentur/leads/" + leadId + "/bericht.pdf").statusCode())
+            .as("another agency's lead").isEqualTo(404);
+        assertThat(users.get("do-staff").getBytes("/agentur/leads/unknown/bericht.pdf").statusCode()).isEqualTo(404);
+        assertThat(users.get("admin").getBytes("/admin/leads/" + leadId + "/bericht.pdf").statusCode()).isEqualTo(200);
+        assertThat(users.get("do-coach").getBytes("/agentur/leads/" + leadId + "/bericht.pdf").statusCode())
+            .isIn(401, 403);
+        assertThat(new Http(server, json).getBytes("/agentur/leads/" + leadId + "/bericht.pdf").statusCode())
+            .isIn(302, 303, 401);
+    }
+
+    @Test
+    void aBookedAppointmentOfTheCheckIsShown() {
+        assertThat(users.get("do-staff").get("/agentur/leads/" + leadId).body()).contains("kein Termin gebucht");
+        Http company = new Http(server, json);
+        List<Object> types = company.list(company.get("/api/v1/appointment-types?agency=wf-dortmund"));
+        String type = (String) ((Map<?, ?>) types.get(0)).get("id");
+        LocalDate from = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(3);
+        Map<String, Object> slots = company.map(company.get("/api/v1/slots?agency=wf-dortmund&type=" + type
+            + "&from=" + from + "&to=" + from.plusDays(14)));
+        Map<?, ?> slot = (Map<?, ?>) ((List<?>) slots.get("slots")).get(0);
+        HttpResponse<String> booked = company.postJson("/api/v1/bookings", "{\"agencyId\":\"wf-dortmund\",\"typeId\":\""
+            + type + "\",\"start\":\"" + slot.get("start") + "\",\"assessmentId\":\"" + check.id() + "\","
+            + "\"company\":{\"name\":\"Detail Drehteile GmbH\",\"postalCode\":\"44135\"},"
+            + "\"contact\":{\"name\":\"Dana Detail\",\"email\":\"dana@detail.example.org\"},\"language\":\"de\"}",
+            "Idempotency-Key", "detail-booking-1");
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        String page = users.get("do-staff").get("/agentur/leads/" + leadId).body();
+        assertThat(page).contains((String) slot.get("coachName")).doesNotContain("kein Termin gebucht");
+    }
+}

@@ -1,0 +1,109 @@
+package de.digitalcheck.portal.leads;
+
+import de.digitalcheck.portal.booking.BookingFigures;
+import de.digitalcheck.portal.leads.internal.LeadDashboard;
+import de.digitalcheck.portal.leads.internal.LeadFigures;
+import de.digitalcheck.portal.readiness.ReadinessFigures;
+import de.digitalcheck.portal.support.LeadSeed;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard's figures aggregated in SQL (issue 13), against H2 and MySQL/MariaDB by the subclasses: leads per
+ * stage and per week of the period only, first contacts within the service level (undecided leads left out), the
+ * median time to the first contact, the readiness averages and the bookings' share; another agency's leads never
+ * count.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LeadFiguresContract {
+
+    @Inject
+    javax.sql.DataSource dataSource;
+    @Inject
+    LeadFigures figures;
+    @Inject
+    LeadDashboard dashboards;
+    @Inject
+    ReadinessFigures readiness;
+    @Inject
+    BookingFigures bookings;
+
+    @Test
+    void theFiguresCountThePeriodsLeadsOfTheAgencyOnly() throws Exception {
+        String agency = "fig-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant t = now.minus(20, ChronoUnit.DAYS);
+        Instant due = t.plus(2, ChronoUnit.DAYS);
+        try (LeadSeed seed = new LeadSeed(dataSource)) {
+            seed.add(agency, "Eins", "Dortmund", 1, "CONTACTED", t, due, t.plus(1, ChronoUnit.HOURS), null, null);
+            seed.add(agency, "Zwei", "Dortmund", 2, "QUALIFIED", t, due, t.plus(3, ChronoUnit.HOURS), null, null);
+            seed.add(agency, "Drei", "Dortmund", 2, "CONTACTED", t, due, t.plus(5, ChronoUnit.DAYS), null, null);
+            seed.add(agency, "Vier", "Dortmund", 3, "NEW", t, due, null, null, null);
+            seed.add(agency, "Fünf", "Dortmund", 3, "NEW", now.minus(1, ChronoUnit.HOURS), now.plus(2, ChronoUnit.DAYS),
+                null, null, null);
+            seed.add(agency, "Alt", "Dortmund", 3, "NEW", now.minus(200, ChronoUnit.DAYS),
+                now.minus(198, ChronoUnit.DAYS), null, null, null);
+            seed.add(agency + "-x", "Fremd", "Hagen", 3, "NEW", t, due, null, null, null);
+        }
+        LeadFigures.Figures f = figures.of(agency, now.minus(84, ChronoUnit.DAYS), now);
+        assertThat(f.total()).isEqualTo(5);
+        assertThat(f.byStage()).containsEntry("NEW", 2L).containsEntry("CONTACTED", 2L).containsEntry("QUALIFIED", 1L)
+            .containsEntry("WON", 0L);
+        assertThat(f.decided()).as("contacted, or past the deadline").isEqualTo(4);
+        assertThat(f.inTime()).isEqualTo(2);
+        assertThat(f.contacted()).isEqualTo(3);
+        assertThat(f.medianFirstContact()).isEqualTo(Duration.ofHours(3));
+        assertThat(f.perDay().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
+        assertThat(f.checkIds()).isEmpty();
+
+        LeadDashboard.Dashboard d = dashboards.of(agency);
+        assertThat(d.weeks()).hasSize(LeadDashboard.WEEKS);
+        assertThat(d.weeks().stream().mapToLong(LeadDashboard.Week::leads).sum()).isEqualTo(d.leads()).isEqualTo(5);
+        assertThat(d.weeks().get(LeadDashboard.WEEKS - 1).leads()).as("this week: Fünf").isGreaterThanOrEqualTo(1);
+        assertThat(d.inTimePercent()).isEqualTo(50);
+        assertThat(d.bookingPercent()).as("no lead with a check").isNull();
+        assertThat(d.outcomes()).as("the booking module's outcome figures, none recorded for this agency").hasValueSatisfying(
+            o -> {
+                assertThat(o.recorded()).isZero();
+                assertThat(o.noShowPercent()).isNull();
+            });
+        assertThat(figures.of(null, now.minus(84, ChronoUnit.DAYS), now).total()).as("the network counts all")
+            .isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void anEvenNumberOfFirstContactsTakesTheMeanOfTheMiddleTwo() throws Exception {
+        String agency = "fig-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant t = now.minus(3, ChronoUnit.DAYS);
+        try (LeadSeed seed = new LeadSeed(dataSource)) {
+            for (int hours : new int[] {1, 2, 4, 100}) {
+                seed.add(agency, "Lead " + hours, "Dortmund", 1, "CONTACTED", t, t.plus(2, ChronoUnit.DAYS),
+                    t.plus(hours, ChronoUnit.HOURS), null, null);
+            }
+        }
+        assertThat(figures.of(agency, t.minusSeconds(1), now).medianFirstContact()).isEqualTo(Duration.ofHours(3));
+        assertThat(figures.of(agency + "-none", t, now).medianFirstContact()).isNull();
+    }
+
+    @Test
+    void readinessAveragesAndBookingSharesAreSqlAggregates() {
+        ReadinessFigures.Averages network = readiness.averages(null);
+        ReadinessFigures.Averages none = readiness.averages("no-such-agency");
+        assertThat(none.checks()).isZero();
+        assertThat(none.levels()).isEmpty();
+        assertThat(network.levels().values()).allSatisfy(v -> assertThat(v).isBetween(0.0, 5.0));
+        assertThat(bookings.checksWithBooking(List.of())).isZero();
+        assertThat(bookings.checksWithBooking(java.util.stream.IntStream.range(0, 1200)
+            .mapToObj(i -> UUID.randomUUID().toString()).toList())).as("chunked IN lists").isZero();
+    }
+}

@@ -1,0 +1,190 @@
+package de.digitalcheck.portal.leads;
+
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.Mails;
+import de.digitalcheck.portal.support.SmtpServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Forwarding a lead to another agency (issue 13): a reason is required, the lead arrives as new at the receiving
+ * agency (stage reset, nobody assigned, a new deadline) with its history and the new-lead mail, the sender's webhook
+ * learns that it left and the sender gets 404 from then on; a stale form, an unknown agency or an open lead of the
+ * same contact at the receiver store nothing. Network admins forward fallback-queue leads.
+ */
+@MicronautTest(transactional = false)
+class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.SignedInTests {
+
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    final SmtpServer smtp = new SmtpServer();
+    Map<String, Http> users;
+    Database db;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.putAll(smtp.portalProperties());
+        return properties;
+    }
+
+    @BeforeAll
+    void users() {
+        users = everyDemoUser("forward-");
+        db = new Database(dataSource);
+    }
+
+    @AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    private String lead(String company, String postalCode, String email) {
+        return (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named(company).at(postalCode)
+            .contact("Fritz Forward", email).sharedWithAgency().submit(new Http(server, json)).document().get("lead"))
+            .get("id");
+    }
+
+    private String version(String id) {
+        return String.valueOf(((Number) db.value("SELECT lock_version FROM agency_lead WHERE id = ?", id)).intValue());
+    }
+
+    private Object column(String column, String id) {
+        return db.value("SELECT " + column + " FROM agency_lead WHERE id = ?", id);
+    }
+
+    @Test
+    void aForwardedLeadArrivesAsNewWithItsHistoryAndTheSenderLosesIt() throws Exception {
+        String id = lead("Weiterleitung Walzwerk GmbH", "44135", "walz@forward.example.org");
+        Http dortmund = users.get("do-staff");
+        Http en = users.get("en-staff");
+        assertThat(dortmund.get("/agentur/leads/" + id).body()).contains("An eine andere Wirtschaftsförderung weiterleiten",
+            "name=\"reason\"").doesNotContain("error-summary");
+        assertThat(dortmund.postForm("/agentur/leads/" + id + "/status",
+            Map.of("stage", "CONTACTED", "note", "angerufen", "version", version(id))).statusCode()).isEqualTo(303);
+        db.execute("INSERT INTO webhook_endpoint (agency_id, url, secret, enabled, updated_at) VALUES "
+            + "('wf-dortmund', 'https://crm.dortmund.example.org/hook', 'whsec_dGVzdHRlc3R0ZXN0dGVzdA==', FALSE, CURRENT_TIMESTAMP)");
+        db.execute("INSERT INTO webhook_endpoint (agency_id, url, secret, enabled, updated_at) VALUES "
+            + "('en-agentur', 'https://crm.en.example.org/hook', 'whsec_dGVzdHRlc3R0ZXN0dGVzdA==', FALSE, CURRENT_TIMESTAMP)");
+        smtp.purge();
+
+        HttpResponse<String> forwarded = dortmund.postForm("/agentur/leads/" + id + "/weiterleiten",
+            Map.of("agency", "en-agentur", "reason", "Betrieb liegt in Witten", "version", version(id)));
+        assertThat(forwarded.statusCode()).isEqualTo(303);
+        assertThat(forwarded.headers().firstValue("Location").orElseThrow()).startsWith("/agentur/leads/weitergeleitet");
+        assertThat(dortmund.get(forwarded.headers().firstValue("Location").orElseThrow()).body())
+            .contains("EN-Agentur", "weitergeleitet");
+
+        assertThat(column("agency_id", id)).isEqualTo("en-agentur");
+        assertThat(column("stage", id)).isEqualTo("NEW");
+        assertThat(column("first_contact_at", id)).isNull();
+        assertThat(column("open_key", id)).isEqualTo("en-agentur|walz@forward.example.org");
+        assertThat(dortmund.get("/agentur/leads/" + id).statusCode()).as("the sender no longer sees it").isEqualTo(404);
+        assertThat(dortmund.get("/agentur/leads").body()).doesNotContain("Weiterleitung Walzwerk GmbH");
+        assertThat(dortmund.postForm("/agentur/leads/" + id + "/weiterleiten",
+            Map.of("agency", "wf-dortmund", "reason", "zurück", "version", version(id))).statusCode()).isEqualTo(404);
+
+        String received = en.get("/agentur/leads/" + id).body();
+        assertThat(received).contains("Weiterleitung Walzwerk GmbH", "Weitergeleitet", "Betrieb liegt in Witten",
+            "Wirtschaftsförderung Dortmund", "angerufen", "Doris Dortmund");
+        assertThat(en.get("/agentur/leads?status=NEW").body()).contains("Weiterleitung Walzwerk GmbH");
+
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'wf-dortmund' AND lead_id = ? "
+            + "AND event_type = 'lead.updated' AND payload LIKE '%forwarded%'", id)).isEqualTo(1L);
+        assertThat(db.value("SELECT payload FROM webhook_delivery WHERE agency_id = 'wf-dortmund' AND lead_id = ? "
+            + "AND payload LIKE '%forwarded%'", id).toString()).doesNotContain("walz@forward.example.org");
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'en-agentur' AND lead_id = ? "
+            + "AND event_type = 'lead.created' AND payload LIKE '%walz@forward.example.org%'", id))
+            .as("the receiver's webhook gets the lead as created").isEqualTo(1L);
+        String enAddress = (String) db.value("SELECT COALESCE(lead_email, email) FROM agency WHERE id = 'en-agentur'");
+        assertThat(awaitMail(enAddress, id)).as("the receiving agency's new-lead mail").isTrue();
+    }
+
+    @Test
+    void aForwardWithoutReasonOrAgencyOrFromAStaleFormStoresNothing() {
+        String id = lead("Fehlerfall Feinmechanik", "44137", "fein@forward.example.org");
+        Http dortmund = users.get("do-staff");
+        HttpResponse<String> empty = dortmund.postForm("/agentur/leads/" + id + "/weiterleiten",
+            Map.of("agency", "", "reason", "  ", "version", version(id)));
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("error-summary", "Die Anfrage wurde nicht weitergeleitet",
+            "Bitte wählen Sie die Wirtschaftsförderung", "Bitte geben Sie den Grund", "href=\"#forward-reason\"");
+        HttpResponse<String> unknown = dortmund.postForm("/agentur/leads/" + id + "/weiterleiten",
+            Map.of("agency", "nirgendwo", "reason", "Mein Grund bleibt", "version", version(id)));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("Diese Wirtschaftsförderung gibt es nicht", ">Mein Grund bleibt</textarea>");
+        HttpResponse<String> same = dortmund.postForm("/agentur/leads/" + id + "/weiterleiten",
+            Map.of("agency", "wf-dortmund", "reason", "x", "version", version(id)));
+        assertThat(same.statusCode()).isEqualTo(422);
+        HttpResponse<String> stale = dortmund.postForm("/agentur/leads/" + id + "/weiterleiten",
+            Map.of("agency", "en-agentur", "reason", "veraltet", "version", "99"));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("Jemand anderes hat diese Anfrage inzwischen geändert", ">veraltet</textarea>");
+        assertThat(dortmund.postForm("/agentur/leads/" + id + "/weiterleiten",
+            Map.of("agency", "en-agentur", "reason", "x", "version", "kaputt")).statusCode()).isEqualTo(400);
+        assertThat(users.get("en-staff").postForm("/agentur/leads/" + id + "/weiterleiten",
+            Map.of("agency", "en-agentur", "reason", "meins", "version", version(id))).statusCode())
+            .as("another agency's lead").isEqualTo(404);
+        assertThat(column("agency_id", id)).isEqualTo("wf-dortmund");
+        assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", id)).isEqualTo(0L);
+    }
+
+    @Test
+    void aReceiverWithAnOpenLeadOfTheSameContactIsRefusedWithAClearMessage() {
+        String email = "doppelt@forward.example.org";
+        String atEn = lead("Doppel Drahtzug", "58452", email);
+        String atDortmund = lead("Doppel Drahtzug", "44139", email);
+        HttpResponse<String> refused = users.get("do-staff").postForm("/agentur/leads/" + atDortmund + "/weiterleiten",
+            Map.of("agency", "en-agentur", "reason", "gehört nach Witten", "version", version(atDortmund)));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("hat bereits eine offene Anfrage dieses Unternehmens");
+        assertThat(column("agency_id", atDortmund)).isEqualTo("wf-dortmund");
+        assertThat(column("agency_id", atEn)).isEqualTo("en-agentur");
+    }
+
+    @Test
+    void networkAdminsForwardFallbackLeadsAndStaffCannot() {
+        String id = lead("Berliner Brücke", "10115", "bruecke@forward.example.org");
+        Http admin = users.get("admin");
+        assertThat(admin.get("/admin/leads/" + id).body()).contains("Berliner Brücke", "Warteschlange",
+            "name=\"agency\"");
+        assertThat(users.get("do-staff").postForm("/admin/leads/" + id + "/weiterleiten",
+            Map.of("agency", "wf-dortmund", "reason", "x", "version", version(id))).statusCode()).isEqualTo(403);
+        HttpResponse<String> done = admin.postForm("/admin/leads/" + id + "/weiterleiten",
+            Map.of("agency", "wf-dortmund", "reason", "Standort in Dortmund laut Telefonat", "version", version(id)));
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(column("agency_id", id)).isEqualTo("wf-dortmund");
+        assertThat(users.get("do-staff").get("/agentur/leads/" + id).body()).contains("Standort in Dortmund laut Telefonat",
+            "Nora Netzwerk");
+        assertThat(admin.get("/admin/leads").body()).doesNotContain("Berliner Brücke");
+    }
+
+    private boolean awaitMail(String recipient, String text) throws Exception {
+        long until = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < until) {
+            for (MimeMessage m : smtp.received()) {
+                if (m.getAllRecipients()[0].toString().equals(recipient) && Mails.text(m).contains(text)) {
+                    return true;
+                }
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+}
