@@ -231,7 +231,9 @@ abstract class LeadsContract implements TestPropertyProvider {
 
     @Test
     void withdrawalStopsUndeliveredEventsAndTellsTheAgency() throws Exception {
-        receiver.answer(n -> WebhookReceiver.Answer.status(503));
+        // 503 with Retry-After: the event waits for its next attempt (the tests' own retry waits would otherwise use
+        // up every attempt within three seconds on a slow machine, and the event would have failed, not stopped)
+        receiver.answer(n -> new WebhookReceiver.Answer(503, 0, false, "60"));
         CompletedChecks.Completed check = check("withdraw@metallbau.example.org").sharedWithAgency().submit(http);
         String leadId = (String) ((Map<?, ?>) check.document().get("lead")).get("id");
         await("a failed attempt", () -> !events(leadId).isEmpty());
