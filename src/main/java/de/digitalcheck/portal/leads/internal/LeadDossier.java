@@ -13,7 +13,10 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,12 +58,12 @@ public class LeadDossier {
 
     /** The appointments of the lead: those whose consent made or updated it, and those booked from its check. */
     public List<Booking> bookings(LeadRow lead) {
-        java.util.Map<String, Booking> all = new java.util.LinkedHashMap<>();
+        Map<String, Booking> all = new LinkedHashMap<>();
         bookingLeads.bookingsOf(lead.id()).forEach(b -> all.put(b.id(), b));
         if (lead.assessmentId() != null) {
             bookings.ofAssessment(lead.assessmentId()).forEach(b -> all.putIfAbsent(b.id(), b));
         }
-        return all.values().stream().sorted(java.util.Comparator.comparing(Booking::start)).toList();
+        return all.values().stream().sorted(Comparator.comparing(Booking::start)).toList();
     }
 
     @Transactional(readOnly = true)
