@@ -21,9 +21,10 @@ public interface AgencyLeads {
      * consent is logged and a lead made (or the company's open lead at that agency updated) with its deliveries.
      * The check must have a contact name and email.
      *
+     * @param check  the check as the caller's transaction has just written it (not read again)
      * @param source where the consent was given: {@code check} (the result page) or {@code api}
      */
-    SharedLead share(AssessmentId assessmentId, Language language, String source);
+    SharedLead share(Assessment check, Language language, String source);
 
     /** The lead this check was shared into, if it was. */
     Optional<SharedLead> sharedFrom(AssessmentId assessmentId);

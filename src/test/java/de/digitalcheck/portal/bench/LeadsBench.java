@@ -122,6 +122,13 @@ final class LeadsBench {
                     backlogAtEnd, drainMillis / 1000.0), backlogAtEnd <= eventsPerSecond * 2);
             bench.rowForLeads("Commit → receiver's first request", "p99 ≤ 2 s",
                 String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms (%d events)", p50, p99, lags.length), p99 <= 2000);
+            for (LoadGenerator.Result r : List.of(without, with)) {
+                bench.detailForLeads(String.format(Locale.ROOT, "- %s: %.0f/s; CPU (cores, \"app\" = the replica taking "
+                    + "the submissions; the other replica and the receiver count as other processes): %s; per request: "
+                    + "replica %.0f µs, MariaDB %.0f µs, all processes %.0f µs", r.name(), r.perSecond(), r.cpu(),
+                    r.cpu().app() * 1e6 / r.perSecond(), r.cpu().db() * 1e6 / r.perSecond(),
+                    r.cpu().processes() * 1e6 / r.perSecond()));
+            }
             met = ratio >= 0.6 && with.perSecond() >= 500 && p99 <= 2000;
             met &= outageRun(load, consenting, a);
         } finally {

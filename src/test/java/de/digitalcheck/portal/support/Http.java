@@ -28,7 +28,7 @@ public final class Http {
     private final JsonMapper json;
 
     public Http(EmbeddedServer server, JsonMapper json) {
-        this(server, json, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+        this(server, json, new CookieManager(new SharedCookieStore(), CookiePolicy.ACCEPT_ALL));
     }
 
     private Http(EmbeddedServer server, JsonMapper json, CookieManager cookies) {

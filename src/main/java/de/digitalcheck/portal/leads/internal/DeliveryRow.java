@@ -17,4 +17,10 @@ public record DeliveryRow(@Id String id, String agencyId, @Nullable String leadI
     public static final String DELIVERED = "DELIVERED";
     public static final String FAILED = "FAILED";
     public static final String CANCELLED = "CANCELLED";
+
+    /** This row as {@link DeliveryRows#claimAll} has just claimed it for {@code by} until {@code until}. */
+    DeliveryRow claimed(String by, Instant now, Instant until) {
+        return new DeliveryRow(id, agencyId, leadId, eventType, payload, state, attempts + 1, nextAttemptAt, by, until,
+            createdAt, firstAttemptAt == null ? now : firstAttemptAt, deliveredAt, lastStatus, lastError);
+    }
 }

@@ -12,11 +12,20 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface DeliveryRows extends CrudRepository<DeliveryRow, String> {
 
+    /**
+     * Writes an event for the agency's webhook endpoint in one statement, if the agency has an endpoint (enabled or
+     * not: a disabled one gets its events once it is enabled again); 1 if written, 0 if the agency has none.
+     */
+    @Query("INSERT INTO webhook_delivery (id, agency_id, lead_id, event_type, payload, state, attempts, next_attempt_at, "
+        + "created_at) SELECT :id, agency_id, :leadId, :eventType, :payload, 'PENDING', 0, :now, :now "
+        + "FROM webhook_endpoint WHERE agency_id = :agencyId")
+    int saveForEndpoint(String id, String agencyId, @Nullable String leadId, String eventType, String payload, Instant now);
+
     /** Up to {@code limit} due deliveries to enabled endpoints that no dispatcher holds, oldest first. */
-    @Query("SELECT d.id FROM webhook_delivery d JOIN webhook_endpoint e ON e.agency_id = d.agency_id "
+    @Query("SELECT d.* FROM webhook_delivery d JOIN webhook_endpoint e ON e.agency_id = d.agency_id "
         + "WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now AND (d.claimed_until IS NULL OR d.claimed_until < :now) "
         + "AND e.enabled = TRUE ORDER BY d.next_attempt_at LIMIT :limit")
-    List<String> findDue(Instant now, int limit);
+    List<DeliveryRow> findDue(Instant now, int limit);
 
     /**
      * Claims due deliveries for one attempt each until {@code until}, in one statement (one commit for a dispatcher's

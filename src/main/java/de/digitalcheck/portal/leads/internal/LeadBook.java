@@ -56,10 +56,16 @@ public class LeadBook implements AgencyLeads {
         this.clock = clock;
     }
 
-    @Override
+    /** {@link #share(Assessment, Language, String)} of the check as stored (a booking's consent names its check). */
     @Transactional
     public SharedLead share(AssessmentId assessmentId, Language language, String source) {
-        Assessment a = assessments.find(assessmentId).orElseThrow(UnknownAssessment::new);
+        return share(assessments.find(assessmentId).orElseThrow(UnknownAssessment::new), language, source);
+    }
+
+    @Override
+    @Transactional
+    public SharedLead share(Assessment a, Language language, String source) {
+        AssessmentId assessmentId = a.id();
         requireContact(a);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<Agency> agency = router.agencyFor(a.company().ags());

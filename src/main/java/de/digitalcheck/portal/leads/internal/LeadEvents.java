@@ -39,7 +39,6 @@ public class LeadEvents {
     public static final String TEST = "webhook.test";
 
     private final DeliveryRows deliveries;
-    private final EndpointRows endpoints;
     private final MailOutbox mail;
     private final Router router;
     private final Messages messages;
@@ -49,11 +48,10 @@ public class LeadEvents {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
 
-    LeadEvents(DeliveryRows deliveries, EndpointRows endpoints, MailOutbox mail, Router router, Messages messages,
+    LeadEvents(DeliveryRows deliveries, MailOutbox mail, Router router, Messages messages,
                PortalSettings settings, JsonMapper json, WebhookDispatcher dispatcher,
                TransactionOperations<Connection> transactions, Clock clock) {
         this.deliveries = deliveries;
-        this.endpoints = endpoints;
         this.mail = mail;
         this.router = router;
         this.messages = messages;
@@ -119,7 +117,7 @@ public class LeadEvents {
     }
 
     private Optional<String> webhook(String agencyId, String leadId, String type, Map<String, Object> data) {
-        if (agencyId == null || endpoints.findById(agencyId).isEmpty()) {
+        if (agencyId == null) {
             return Optional.empty();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -128,8 +126,10 @@ public class LeadEvents {
         payload.put("type", type);
         payload.put("timestamp", now.toString());
         payload.put("data", data);
-        deliveries.save(new DeliveryRow(id, agencyId, leadId, type, write(payload), DeliveryRow.PENDING, 0, now, null,
-            null, now, null, null, null, null));
+        // one statement: the row is written only where the agency has an endpoint
+        if (deliveries.saveForEndpoint(id, agencyId, leadId, type, write(payload), now) == 0) {
+            return Optional.empty();
+        }
         transactions.findTransactionStatus().filter(s -> !s.isCompleted()).ifPresentOrElse(
             s -> s.registerSynchronization(new TransactionSynchronization() {
                 @Override

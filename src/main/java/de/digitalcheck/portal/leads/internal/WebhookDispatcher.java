@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class WebhookDispatcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
-    private static final int BATCH = 50;
+    private static final int BATCH = 100;
+    private static final int MAX_LOST_RACES = 3;
 
     private final DeliveryRows deliveries;
     private final WebhookSender sender;
@@ -90,16 +91,28 @@ public class WebhookDispatcher {
     /** As {@link #dispatchDue()} under another dispatcher's name (tests: several dispatchers on one database). */
     public int dispatchDue(String dispatcher) {
         int delivered = 0;
+        int lostRaces = 0;
         try {
-            for (List<String> due = deliveries.findDue(now(), BATCH); !due.isEmpty(); due = deliveries.findDue(now(), BATCH)) {
+            for (List<DeliveryRow> due = deliveries.findDue(now(), BATCH); !due.isEmpty(); due = deliveries.findDue(now(), BATCH)) {
                 Instant now = now();
-                if (deliveries.claimAll(due, dispatcher, now, now.plus(settings.lease())) == 0) {
-                    break; // another dispatcher took them all
+                Instant until = now.plus(settings.lease());
+                List<String> ids = due.stream().map(DeliveryRow::id).toList();
+                int claimed = deliveries.claimAll(ids, dispatcher, now, until);
+                if (claimed == 0) {
+                    // another dispatcher took them all: the next query skips what it holds; give up after a few
+                    if (++lostRaces == MAX_LOST_RACES) {
+                        break;
+                    }
+                    continue;
                 }
+                // all claimed: the rows as read, with the claim's changes (no second read); some: read those
+                List<DeliveryRow> mine = claimed == due.size()
+                    ? due.stream().map(d -> d.claimed(dispatcher, now, until)).toList()
+                    : deliveries.claimedOf(ids, dispatcher);
                 Map<String, WebhookSender.Target> targets = new HashMap<>();
                 List<Future<Attempt>> attempts = new ArrayList<>();
                 List<String> postponed = new ArrayList<>();
-                for (DeliveryRow delivery : deliveries.claimedOf(due, dispatcher)) {
+                for (DeliveryRow delivery : mine) {
                     WebhookSender.Target target = targets.computeIfAbsent(delivery.agencyId(), sender::target);
                     if (target.keyMissing()) {
                         postponed.add(delivery.id());

@@ -2,7 +2,6 @@ package de.digitalcheck.portal.readiness.internal;
 
 import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.AgencyLeads.SharedLead;
-import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
@@ -46,7 +45,7 @@ public class SharedChecks {
         List<FieldError> all = errors.list();
         return transactions.executeWrite(status -> {
             SelfCheck.Started started = selfCheck.submitChecked(company, contact, answers, language, all);
-            return new Shared(started, leads.share(new AssessmentId(started.assessment().id()), language, SOURCE_API));
+            return new Shared(started, leads.share(selfCheck.view(started.assessment()), language, SOURCE_API));
         });
     }
 
@@ -54,8 +53,7 @@ public class SharedChecks {
     public SharedLead shareFromResult(AssessmentRow check, ContactInput contact, Language language,
                                       List<FieldError> formErrors) {
         return transactions.executeWrite(status -> {
-            selfCheck.updateContact(check, contact, formErrors);
-            return leads.share(new AssessmentId(check.id()), language, SOURCE_CHECK);
+            return leads.share(selfCheck.view(selfCheck.updateContact(check, contact, formErrors)), language, SOURCE_CHECK);
         });
     }
 
