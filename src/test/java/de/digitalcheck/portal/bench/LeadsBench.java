@@ -37,7 +37,8 @@ final class LeadsBench {
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
 
     private final PortalBench bench;
-    private final Map<String, Long> firstArrivalLag = new ConcurrentHashMap<>();
+    /** Per webhook-id: when the event was written (its payload timestamp) and how long until the first request came. */
+    private final Map<String, long[]> firstArrival = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> accepted = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicBoolean outage = new AtomicBoolean();
@@ -55,7 +56,8 @@ final class LeadsBench {
             requests.incrementAndGet();
             Matcher m = TIMESTAMP.matcher(body);
             if (m.find()) {
-                firstArrivalLag.putIfAbsent(id, now - Instant.parse(m.group(1)).toEpochMilli());
+                long written = Instant.parse(m.group(1)).toEpochMilli();
+                firstArrival.putIfAbsent(id, new long[] {written, now - written});
             }
             int status = outage.get() ? 500 : 204;
             if (status == 204) {
@@ -97,7 +99,8 @@ final class LeadsBench {
             LoadGenerator.Result without = load.run(new LoadGenerator.Scenario("POST /api/v1/assessments without consent",
                 clients, seq -> plain.get((int) (seq % plain.size())), 201, false, null), warmup, measure,
                 new CpuMeter(a.handle()), null);
-            firstArrivalLag.clear();
+            firstArrival.clear();
+            long measureFrom = System.currentTimeMillis() + warmup.toMillis();
             long eventsBefore = count("SELECT COUNT(*) FROM webhook_delivery");
             LoadGenerator.Result with = load.run(new LoadGenerator.Scenario("POST /api/v1/assessments with consent",
                 clients, seq -> consenting.get((int) (seq % consenting.size())), 201, false, null), warmup, measure,
@@ -107,7 +110,12 @@ final class LeadsBench {
             long drainStart = System.currentTimeMillis();
             awaitDrained(120);
             long drainMillis = System.currentTimeMillis() - drainStart;
-            double[] lags = firstArrivalLag.values().stream().mapToDouble(Long::doubleValue).sorted().toArray();
+            // the target applies at full load, as the throughput: events written in the measured window (the
+            // warm-up's, while both replicas' dispatch code was still being compiled, are reported apart)
+            double[] lags = firstArrival.values().stream().filter(e -> e[0] >= measureFrom).mapToDouble(e -> e[1])
+                .sorted().toArray();
+            double[] warmupLags = firstArrival.values().stream().filter(e -> e[0] < measureFrom).mapToDouble(e -> e[1])
+                .sorted().toArray();
             double p50 = percentile(lags, 50);
             double p99 = percentile(lags, 99);
             double ratio = with.perSecond() / without.perSecond();
@@ -121,7 +129,10 @@ final class LeadsBench {
                     + "drained %.1f s later", events, (double) (warmup.getSeconds() + measure.getSeconds()), eventsPerSecond,
                     backlogAtEnd, drainMillis / 1000.0), backlogAtEnd <= eventsPerSecond * 2);
             bench.rowForLeads("Commit → receiver's first request", "p99 ≤ 2 s",
-                String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms (%d events)", p50, p99, lags.length), p99 <= 2000);
+                String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms (%d events of the measured %d s; in the %d s "
+                    + "warm-up before: p50 %.0f ms, p99 %.0f ms, %d events)", p50, p99, lags.length, measure.getSeconds(),
+                    warmup.getSeconds(), percentile(warmupLags, 50), percentile(warmupLags, 99), warmupLags.length),
+                p99 <= 2000);
             for (LoadGenerator.Result r : List.of(without, with)) {
                 bench.detailForLeads(String.format(Locale.ROOT, "- %s: %.0f/s; CPU (cores, \"app\" = the replica taking "
                     + "the submissions; the other replica and the receiver count as other processes): %s; per request: "

@@ -6,8 +6,15 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.Collection;
+import java.util.List;
+
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface EndpointRows extends CrudRepository<EndpointRow, String> {
+
+    /** The endpoints of these agencies (a dispatcher's batch: one query for all its agencies). */
+    @Query("SELECT * FROM webhook_endpoint WHERE agency_id IN (:agencyIds)")
+    List<EndpointRow> ofAgencies(Collection<String> agencyIds);
 
     @Query("UPDATE webhook_endpoint SET enabled = FALSE, disabled_reason = :reason WHERE agency_id = :agencyId AND enabled = TRUE")
     int disable(String agencyId, String reason);

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Delivers the due {@code webhook_delivery} rows: woken right after a transaction that wrote some committed, and
@@ -109,11 +110,12 @@ public class WebhookDispatcher {
                 List<DeliveryRow> mine = claimed == due.size()
                     ? due.stream().map(d -> d.claimed(dispatcher, now, until)).toList()
                     : deliveries.claimedOf(ids, dispatcher);
-                Map<String, WebhookSender.Target> targets = new HashMap<>();
+                Map<String, WebhookSender.Target> targets =
+                    sender.targets(mine.stream().map(DeliveryRow::agencyId).collect(Collectors.toSet()));
                 List<Future<Attempt>> attempts = new ArrayList<>();
                 List<String> postponed = new ArrayList<>();
                 for (DeliveryRow delivery : mine) {
-                    WebhookSender.Target target = targets.computeIfAbsent(delivery.agencyId(), sender::target);
+                    WebhookSender.Target target = targets.get(delivery.agencyId());
                     if (target.keyMissing()) {
                         postponed.add(delivery.id());
                     } else {

@@ -22,7 +22,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
@@ -80,9 +83,24 @@ class WebhookSender {
     record Target(Optional<EndpointRow> endpoint, List<String> secrets, boolean keyMissing) {
     }
 
+    /** The targets of these agencies (one query), each as {@link #target(String)}. */
+    Map<String, Target> targets(Collection<String> agencyIds) {
+        Map<String, EndpointRow> found = new HashMap<>();
+        endpoints.ofAgencies(agencyIds).forEach(e -> found.put(e.agencyId(), e));
+        Map<String, Target> targets = new HashMap<>();
+        for (String agencyId : agencyIds) {
+            targets.put(agencyId, target(agencyId, Optional.ofNullable(found.get(agencyId))));
+        }
+        return targets;
+    }
+
     /** The endpoint of this agency, if enabled, with its signing secrets. */
     Target target(String agencyId) {
-        Optional<EndpointRow> endpoint = endpoints.findById(agencyId).filter(EndpointRow::enabled);
+        return target(agencyId, endpoints.findById(agencyId));
+    }
+
+    private Target target(String agencyId, Optional<EndpointRow> row) {
+        Optional<EndpointRow> endpoint = row.filter(EndpointRow::enabled);
         if (endpoint.isEmpty()) {
             return new Target(endpoint, List.of(), false);
         }
