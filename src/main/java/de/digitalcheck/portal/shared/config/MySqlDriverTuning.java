@@ -35,7 +35,11 @@ class MySqlDriverTuning implements BeanCreatedEventListener<DatasourceConfigurat
 
     @Override
     public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
-        DatasourceConfiguration config = event.getBean();
+        return apply(event.getBean());
+    }
+
+    /** Adds the settings to a pool on a {@code jdbc:mysql:} URL, except those the URL or the configuration sets. */
+    static DatasourceConfiguration apply(DatasourceConfiguration config) {
         String url = config.getUrl();
         if (url != null && url.toLowerCase(Locale.ROOT).startsWith("jdbc:mysql:")) {
             String query = url.contains("?") ? url.substring(url.indexOf('?') + 1).toLowerCase(Locale.ROOT) : "";
