@@ -12,7 +12,7 @@ class MySqlDriverTuningTest {
     void aMySqlPoolGetsTheSettingsExceptThoseItsUrlSets() {
         DatasourceConfiguration mysql = configuration("jdbc:mysql://db:3306/portal?connectionTimeZone=UTC&useServerPrepStmts=false");
         assertThat(mysql.getDataSourceProperties()).doesNotContainKey("useServerPrepStmts")
-            .containsEntry("cachePrepStmts", "true").containsEntry("prepStmtCacheSize", "250")
+            .containsEntry("cachePrepStmts", "true").containsEntry("prepStmtCacheSize", "100")
             .containsEntry("useLocalSessionState", "true");
         DatasourceConfiguration plain = configuration("jdbc:mysql://db:3306/portal");
         assertThat(plain.getDataSourceProperties()).containsAllEntriesOf(MySqlDriverTuning.SETTINGS);
