@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 13's pages in a real browser, on a desktop (1280 px) and a phone (390 px), by keyboard, with axe-core on each:
@@ -91,6 +92,12 @@ class DashBrowserTest extends BrowserTestSupport implements TestPropertyProvider
             assertThat(page.locator("svg[role=img]")).hasCount(3);
             assertThat(page.locator("#error-summary")).hasCount(0);
             both(page, "dashboard");
+            // the charts' words stay legible on a phone: their labels and values at least 12 px on screen
+            page.setViewportSize(390, 844);
+            Object smallest = page.evaluate("() => Math.min(...[...document.querySelectorAll('svg.dc-chart text')]"
+                + ".map(t => t.getBoundingClientRect().height))");
+            assertTrue(((Number) smallest).doubleValue() >= 12, "chart text on a phone: " + smallest + " px high");
+            page.setViewportSize(1280, 900);
             user.tabTo("section[aria-labelledby=levels-heading] summary");
             user.press("Enter");
             assertThat(page.locator("section[aria-labelledby=levels-heading] table")).isVisible();

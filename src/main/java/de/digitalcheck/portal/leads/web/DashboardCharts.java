@@ -7,15 +7,18 @@ import java.util.Locale;
 /**
  * Horizontal bar charts as server-rendered SVG (no JavaScript): one row per label, one bar per series, the value
  * beside each bar; the same rows make the chart's table alternative. Coordinates are in a fixed view box that the page
- * scales to its width.
+ * scales to its width: each label stands above its bars, so the box is narrow (360 units) and a phone (about 358 px of
+ * width) shows the 13-unit labels at about 13 px; the stylesheet caps the width at reading size (30rem).
  */
 final class DashboardCharts {
 
-    static final int WIDTH = 640;
-    private static final double LABEL_END = 196;
-    private static final double BAR_START = 204;
-    private static final double BAR_SPACE = 360;
+    static final int WIDTH = 360;
+    private static final double BAR_START = 0;
+    /** Room for the value beside the longest bar ("100,0"). */
+    private static final double BAR_SPACE = 300;
     private static final double BAR_HEIGHT = 14;
+    /** The label's line above the bars. */
+    private static final double LABEL_LINE = 18;
     private static final String[] FILLS = {"#004b76", "#6b6f73"};
 
     private DashboardCharts() {
@@ -60,7 +63,7 @@ final class DashboardCharts {
         for (int i = 0; i < seriesNames.size(); i++) {
             series.add(new Series(seriesNames.get(i), FILLS[i % FILLS.length]));
         }
-        double rowHeight = seriesNames.size() * (BAR_HEIGHT + 2) + 10;
+        double rowHeight = LABEL_LINE + seriesNames.size() * (BAR_HEIGHT + 2) + 10;
         double top = 8;
         List<Row> rows = new ArrayList<>();
         for (int r = 0; r < inputs.size(); r++) {
@@ -73,11 +76,11 @@ final class DashboardCharts {
                 String text = v == null ? "–" : format(v, decimals);
                 values.add(text);
                 double w = v == null || max <= 0 ? 0 : Math.max(v > 0 ? 2 : 0, BAR_SPACE * v / max);
-                double by = y + s * (BAR_HEIGHT + 2);
+                double by = y + LABEL_LINE + s * (BAR_HEIGHT + 2);
                 bars.add(new Bar(n(BAR_START), n(by), n(w), n(BAR_HEIGHT), series.get(s).fill(), text,
                     n(BAR_START + w + 6), n(by + BAR_HEIGHT - 3)));
             }
-            rows.add(new Row(input.label(), n(y + (rowHeight - 10) / 2 + 4), values, bars));
+            rows.add(new Row(input.label(), n(y + 13), values, bars));
         }
         return new Chart(id, title, description, n(top * 2 + inputs.size() * rowHeight), series, rows);
     }
