@@ -86,7 +86,7 @@ class WebhookSender {
     /** The targets of these agencies (one query), each as {@link #target(String)}. */
     Map<String, Target> targets(Collection<String> agencyIds) {
         Map<String, EndpointRow> found = new HashMap<>();
-        endpoints.ofAgencies(agencyIds).forEach(e -> found.put(e.agencyId(), e));
+        endpoints.ofAgencies(InLists.padded(List.copyOf(agencyIds))).forEach(e -> found.put(e.agencyId(), e));
         Map<String, Target> targets = new HashMap<>();
         for (String agencyId : agencyIds) {
             targets.put(agencyId, target(agencyId, Optional.ofNullable(found.get(agencyId))));
