@@ -1,9 +1,15 @@
 package de.digitalcheck.portal;
 
 import de.digitalcheck.portal.shared.config.StartupProblem;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.runtime.Micronaut;
 
+import javax.sql.DataSource;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -15,12 +21,63 @@ public final class Application extends Micronaut {
     /** Where the management endpoints answer (application.yml: {@code portal.management-port}). */
     static final String MANAGEMENT_PORT = "endpoints.all.port";
 
+    /**
+     * The argument that makes the process migrate the schema and end instead of serving: the Helm chart's migration Job
+     * (docs/operations.md, "Migrations with several replicas"), whose replicas then start with {@code FLYWAY_ENABLED=false}.
+     */
+    static final String MIGRATE_ONLY = "--migrate-only";
+
+    /**
+     * What turns Flyway on: the data source's switch (application.yml: {@code FLYWAY_ENABLED}) and Micronaut Flyway's
+     * global one, which the environment variable {@code FLYWAY_ENABLED} sets as well ({@code flyway.enabled}).
+     */
+    private static final List<String> FLYWAY_ENABLED = List.of("flyway.datasources.default.enabled", "flyway.enabled");
+
     private Application() {
     }
 
     public static void main(String[] args) {
+        if (Arrays.asList(args).contains(MIGRATE_ONLY)) {
+            System.exit(migrateOnly(Arrays.stream(args).filter(a -> !MIGRATE_ONLY.equals(a)).toArray(String[]::new)));
+        }
         new Application().mainClass(Application.class).args(args).banner(false)
             .properties(Map.of(MANAGEMENT_PORT, "${portal.management-port}")).start();
+    }
+
+    /**
+     * Migrates the schema as a start with {@code FLYWAY_ENABLED=true} would (the same configuration, Flyway's lock, the
+     * start-up checks of the configuration and the database), without the HTTP server, and ends: 0 when the schema is
+     * current, 1 (with the operator's line or Flyway's message) when not.
+     */
+    static int migrateOnly(String[] args) {
+        // whatever FLYWAY_ENABLED says (the replicas' configuration has false): a system property outranks
+        // application.yml and the environment
+        Map<String, String> before = new HashMap<>();
+        FLYWAY_ENABLED.forEach(p -> before.put(p, System.setProperty(p, "true")));
+        try (ApplicationContext context = ApplicationContext.builder(Application.class).args(args).banner(false)
+            .properties(Map.of(MANAGEMENT_PORT, "${portal.management-port}")).start()) {
+            // Flyway migrates when the default data source is created (Micronaut Flyway); the configuration checks
+            // (@Context) have created it already, this makes it certain
+            context.getBean(DataSource.class, Qualifiers.byName("default"));
+            System.out.println("Digitalcheck 4.0: the database schema is current (migrations applied), ending.");
+            return 0;
+        } catch (RuntimeException e) {
+            Optional<String> problem = problem(e);
+            if (problem.isPresent()) {
+                System.err.println("Digitalcheck 4.0 does not migrate: " + problem.get());
+            } else {
+                e.printStackTrace();
+            }
+            return 1;
+        } finally {
+            before.forEach((p, value) -> {
+                if (value == null) {
+                    System.clearProperty(p);
+                } else {
+                    System.setProperty(p, value);
+                }
+            });
+        }
     }
 
     /**
