@@ -3,7 +3,9 @@
 #  1. time to ready of the portal (runnable jar + its class-data-sharing archive, the Helm chart's JVM options, the
 #     512 MiB container limit as -XX:MaxRAM=512m, MariaDB) over that of a minimal Micronaut HTTP application
 #     (bench/minimal: only the Netty server and one endpoint) started the same way (same JDK, same JVM options, its own
-#     archive) in the same run: medians of BENCH_STARTS (5) warm starts each, alternating. Goal: ≤ 2×.
+#     archive) in the same run: medians of BENCH_STARTS (5) warm starts each, alternating. Goal: ≤ 2×. As the chart
+#     runs it: with its migration Job (values.yaml migrations.job) the schema is migrated first by the jar with
+#     --migrate-only (not counted) and the portal starts with FLYWAY_ENABLED=false.
 #  2. resident memory of the portal with those options under the SPEC §10 load (POST /api/v1/assessments, 64 clients,
 #     the harness's "post" scenario): VmRSS sampled every 200 ms and the peak VmHWM from /proc/<pid>/status.
 # Run by bench/run.sh after its scenarios (BENCH_SCENARIOS containing "image"), or alone after one bench/run.sh build:
