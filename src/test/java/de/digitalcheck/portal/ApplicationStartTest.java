@@ -6,6 +6,10 @@ import io.micronaut.context.exceptions.BeanInstantiationException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,5 +43,25 @@ class ApplicationStartTest {
             Map.of("micronaut.security.token.jwt.signatures.secret.generator.secret", "too-short"), "test").close());
         assertThat(Application.problem(shortSecret))
             .contains("SESSION_SECRET must have at least 32 characters, it has 9 (see README, Configuration)");
+    }
+
+    /** The chart's migration Job: {@code --migrate-only} applies the migrations and ends with 0, without a server. */
+    @Test
+    void migrateOnlyAppliesTheMigrationsAndEnds() throws SQLException {
+        String url = "jdbc:h2:mem:migrate-only;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+        try (Connection keep = DriverManager.getConnection(url, "sa", "")) {
+            assertThat(Application.migrateOnly(new String[] {"--datasources.default.url=" + url})).isZero();
+            try (ResultSet rs = keep.createStatement().executeQuery(
+                "SELECT COUNT(*), MIN(CAST(success AS INT)) FROM flyway_schema_history WHERE version IS NOT NULL")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("applied migrations").isGreaterThan(20);
+                assertThat(rs.getInt(2)).as("all succeeded").isEqualTo(1);
+            }
+        }
+        // a second run finds nothing to do and ends the same way
+        assertThat(Application.migrateOnly(new String[] {"--datasources.default.url=" + url})).isZero();
+        // without a database there is nothing to migrate: 1, not a server that waits
+        assertThat(Application.migrateOnly(new String[] {"--datasources.default.url=jdbc:mysql://127.0.0.1:9/none"
+            + "?connectTimeout=500", "--datasources.default.initialization-fail-timeout=1"})).isEqualTo(1);
     }
 }

@@ -26,20 +26,53 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * values, and the committed rendering of the production example ({@code docs/helm-example-production.yaml}) being
  * what the chart renders now. To regenerate it after changing the chart:
  * {@code ./mvnw -o -Dfrontend.skip=true -Dcds.skip=true -Dtest=HelmChartTest -Dhelm.example.write=true test}.
+ *
+ * <p>helm-java's {@code template} leaves Helm hooks out (the CLI's {@code helm template} prints them), so the
+ * migration Job, a pre-install/pre-upgrade hook, is rendered from a copy of the chart in which its hook annotation is
+ * renamed, and the rendering names it back: the manifests are what {@code helm template} prints.
  */
 class HelmChartTest {
 
     static final Path CHART = Path.of("helm/digitalcheck");
     static final Path PRODUCTION = CHART.resolve("examples/production.yaml");
     static final Path EXAMPLE = Path.of("docs/helm-example-production.yaml");
+    static final String HOOK = "\"helm.sh/hook\":";
+    static final String RENAMED_HOOK = "\"hook.test.invalid/helm.sh-hook\":";
+    static final Path RENDERED_CHART = copyWithHooksAsManifests();
 
     static TemplateCommand template() {
-        return new Helm(CHART).template().withName("digitalcheck").withNamespace("digitalcheck").withKubeVersion("1.30.0");
+        return new Helm(RENDERED_CHART).template().withName("digitalcheck").withNamespace("digitalcheck")
+            .withKubeVersion("1.30.0");
+    }
+
+    /** The chart in a temporary directory, its hooks' {@code helm.sh/hook} annotations renamed. */
+    private static Path copyWithHooksAsManifests() {
+        try {
+            Path copy = Files.createTempDirectory("chart-with-hooks").resolve("digitalcheck");
+            try (var files = Files.walk(CHART)) {
+                for (Path source : files.toList()) {
+                    Path target = copy.resolve(CHART.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.writeString(target, Files.readString(source).replace(HOOK, RENAMED_HOOK));
+                    }
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What {@code helm template} prints: the hooks' annotations named back. */
+    static String rendered(TemplateCommand template) {
+        return template.call().replace(RENAMED_HOOK, HOOK);
     }
 
     static List<Map<String, Object>> manifests(String rendered) {
         List<Map<String, Object>> docs = new ArrayList<>();
-        for (Object doc : new Yaml().loadAll(rendered)) {
+        for (Object doc : new Yaml().loadAll(rendered.replace(RENAMED_HOOK, HOOK))) {
             if (doc != null) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> map = (Map<String, Object>) doc;
@@ -83,7 +116,7 @@ class HelmChartTest {
         List<Map<String, Object>> docs = manifests(template().call());
         assertThat(docs.stream().map(d -> (String) d.get("kind")).collect(Collectors.toSet()))
             .contains("Deployment", "Service", "Ingress", "HorizontalPodAutoscaler", "PodDisruptionBudget", "ConfigMap",
-                "NetworkPolicy")
+                "NetworkPolicy", "Job")
             .doesNotContain("Secret", "ServiceMonitor");
         Map<String, Object> deployment = kind(docs, "Deployment");
         Map<String, Object> pod = at(deployment, "spec.template.spec");
@@ -133,6 +166,9 @@ class HelmChartTest {
             .doesNotContainKeys("DB_PASSWORD", "SESSION_SECRET", "OIDC_CLIENT_SECRET", "MICRONAUT_ENVIRONMENTS");
         assertThat(config.get("JAVA_TOOL_OPTIONS")).contains("-XX:MaxRAMPercentage=", "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError");
+        // the replicas leave the schema to the migration Job
+        assertThat(config).containsEntry("FLYWAY_ENABLED", "false");
+        migrationJobMigratesBeforeThePodsChange(docs, secretRefs, config);
 
         // with the HPA the Deployment leaves the replicas to it
         assertThat(at(deployment, "spec") instanceof Map<?, ?> spec && !spec.containsKey("replicas")).isTrue();
@@ -149,6 +185,52 @@ class HelmChartTest {
         assertThat((Object) at(policy, "spec.ingress.1.ports.0.port")).isEqualTo("management");
     }
 
+    /**
+     * The pre-install/pre-upgrade hook Job: the same image, configuration and Secrets as the pods, {@code --migrate-only}
+     * with Flyway on, never restarted in place, and labelled so that neither the Deployment nor the Service takes it.
+     */
+    static void migrationJobMigratesBeforeThePodsChange(List<Map<String, Object>> docs, Map<String, String> podSecretRefs,
+                                                         Map<String, String> config) {
+        Map<String, Object> job = kind(docs, "Job");
+        Map<String, String> annotations = at(job, "metadata.annotations");
+        assertThat(annotations).containsEntry("helm.sh/hook", "pre-install,pre-upgrade")
+            .containsEntry("helm.sh/hook-delete-policy", "before-hook-creation,hook-succeeded");
+        Map<String, Object> pod = at(job, "spec.template.spec");
+        Map<String, Object> container = at(pod, "containers.0");
+        Map<String, Object> portal = at(kind(docs, "Deployment"), "spec.template.spec.containers.0");
+        assertThat((String) at(container, "image")).isEqualTo(at(portal, "image"));
+        assertThat((List<String>) at(container, "args")).containsExactly("--migrate-only");
+        assertThat((String) at(pod, "restartPolicy")).isEqualTo("Never");
+        assertThat((Integer) at(job, "spec.backoffLimit")).isEqualTo(1);
+        assertThat((Integer) at(job, "spec.activeDeadlineSeconds")).isPositive();
+        assertThat((Boolean) at(pod, "securityContext.runAsNonRoot")).isTrue();
+        assertThat((Boolean) at(container, "securityContext.readOnlyRootFilesystem")).isTrue();
+        assertThat((String) at(container, "volumeMounts.0.mountPath")).isEqualTo("/tmp");
+        assertThat((String) at(container, "resources.limits.memory")).isEqualTo("512Mi");
+        Map<String, Object> labels = at(job, "spec.template.metadata.labels");
+        Map<String, Object> selector = at(kind(docs, "Deployment"), "spec.selector.matchLabels");
+        assertThat(labels.entrySet().containsAll(selector.entrySet()))
+            .as("the portal's selector (Deployment, Service, NetworkPolicy) must not match the Job's pod").isFalse();
+        // the configuration inline (a hook runs before the release's ConfigMap exists), Flyway on, the same Secrets
+        List<Map<String, Object>> env = at(container, "env");
+        Map<String, String> values = env.stream().filter(e -> e.containsKey("value"))
+            .collect(Collectors.toMap(e -> (String) e.get("name"), e -> (String) e.get("value")));
+        Map<String, String> expected = new java.util.HashMap<>(config);
+        expected.put("FLYWAY_ENABLED", "true");
+        assertThat(values).isEqualTo(expected);
+        Map<String, String> secretRefs = env.stream().filter(e -> e.containsKey("valueFrom"))
+            .collect(Collectors.toMap(e -> (String) e.get("name"),
+                e -> at(e, "valueFrom.secretKeyRef.name") + "/" + at(e, "valueFrom.secretKeyRef.key")));
+        assertThat(secretRefs).isEqualTo(podSecretRefs);
+    }
+
+    @Test
+    void withoutTheMigrationJobEveryReplicaMigratesAtStart() {
+        List<Map<String, Object>> docs = manifests(template().set("migrations.job", false).call());
+        assertThat(docs).noneMatch(d -> "Job".equals(d.get("kind")));
+        assertThat((String) at(kind(docs, "ConfigMap"), "data.FLYWAY_ENABLED")).isEqualTo("true");
+    }
+
     @Test
     void withoutAutoscalingTheDeploymentHasTheReplicas() {
         List<Map<String, Object>> docs = manifests(template().set("autoscaling.enabled", false).set("replicaCount", 4)
@@ -163,7 +245,7 @@ class HelmChartTest {
 
     @Test
     void productionExampleRendersAndIsTheCommittedExample() throws IOException {
-        String rendered = template().withValuesFile(PRODUCTION).call();
+        String rendered = rendered(template().withValuesFile(PRODUCTION));
         List<Map<String, Object>> docs = manifests(rendered);
         assertThat((Integer) at(kind(docs, "HorizontalPodAutoscaler"), "spec.minReplicas")).isEqualTo(3);
         assertThat((Integer) at(kind(docs, "PodDisruptionBudget"), "spec.minAvailable")).isEqualTo(2);
@@ -209,6 +291,9 @@ class HelmChartTest {
             t -> t.set("podSecurityContext.runAsNonRoot", false),
             t -> t.set("config.SESSION_SECRET", "a-secret-in-a-config-map"),
             t -> t.set("config.MICRONAUT_ENVIRONMENTS", "dev"),
+            t -> t.set("config.FLYWAY_ENABLED", "true"),
+            t -> t.set("migrations.job", "yes"),
+            t -> t.set("migrations.backoffLimit", -1),
             t -> t.set("config.RATE_LIMIT_WINDOW", "ten minutes"),
             t -> t.set("secrets.database.name", null),
             t -> t.set("jvmOptions", "-Xmx2g"),
