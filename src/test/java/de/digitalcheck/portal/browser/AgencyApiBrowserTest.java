@@ -1,9 +1,7 @@
 package de.digitalcheck.portal.browser;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.leads.internal.LeadAssignment;
 import de.digitalcheck.portal.leads.internal.LeadWork;
@@ -16,20 +14,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Issue 13's new pages in a real browser, by keyboard, with axe-core at 1280 and 390 px: the API tokens page (first
@@ -37,10 +27,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * the stale form's 409 with the choice kept) and the coach's own leads. Screenshots go to
  * {@code target/screenshots/api-*.png} (the committed ones: docs/screenshots).
  */
-@ExtendWith(RequiresChromium.class)
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgencyApiBrowserTest implements TestPropertyProvider {
+class AgencyApiBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
 
     final OidcProvider provider = new OidcProvider();
 
@@ -55,29 +43,13 @@ class AgencyApiBrowserTest implements TestPropertyProvider {
     @Inject
     LeadAssignment assignment;
 
-    private Playwright playwright;
-    private Browser browser;
-    private final List<String> findings = new ArrayList<>();
-
     @Override
     public Map<String, String> getProperties() {
         return provider.browserPortalProperties();
     }
 
-    @BeforeAll
-    void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+    @Override
+    protected void afterBrowser() {
         provider.stop();
     }
 
@@ -135,17 +107,11 @@ class AgencyApiBrowserTest implements TestPropertyProvider {
             assertThat(page.locator("h1")).containsText("Browser Zuweisung GmbH");
             both(page, "api-coach-lead");
         }
-        if (!findings.isEmpty()) {
-            fail(findings.size() + " accessibility finding(s):\n\n" + String.join("\n\n", findings));
-        }
+        assertClean();
     }
 
     private Page signIn(BrowserContext context, String subject, String email) {
-        provider.nextUser(subject, Map.of("email", email, "email_verified", true));
-        Page page = context.newPage();
-        page.navigate(server.getURL() + "/anmelden");
-        new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
-        return page;
+        return signIn(context, provider, server.getURL().toString(), subject, email);
     }
 
     /** axe-core and a screenshot at 1280 px, then at 390 px (no horizontal overflow), back to 1280. */
@@ -156,13 +122,5 @@ class AgencyApiBrowserTest implements TestPropertyProvider {
         page.setViewportSize(390, 844);
         audit(page, name + "-phone");
         page.setViewportSize(1280, 900);
-    }
-
-    private void audit(Page page, String name) {
-        String violations = Axe.violations(page, name);
-        if (violations != null) {
-            findings.add(violations);
-        }
-        Browsers.screenshot(page, Paths.get("target", "screenshots", name + ".png"));
     }
 }

@@ -1,8 +1,10 @@
 package de.digitalcheck.portal.browser;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import de.digitalcheck.portal.support.OidcProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -45,6 +48,19 @@ abstract class BrowserTestSupport {
 
     /** What a class stops after its browser (e.g. the OpenID provider). */
     protected void afterBrowser() {
+    }
+
+    /**
+     * A new page of this context, signed in as the provider's next user ({@code subject}, verified {@code email}):
+     * the portal's sign-in page and its provider link, by keyboard. Where the page lands is the caller's to check.
+     */
+    protected static Page signIn(BrowserContext context, OidcProvider provider, String portalUrl, String subject,
+                                 String email) {
+        provider.nextUser(subject, Map.of("email", email, "email_verified", true));
+        Page page = context.newPage();
+        page.navigate(portalUrl + "/anmelden");
+        new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+        return page;
     }
 
     /** Runs axe-core on the page (findings are collected) and keeps a screenshot named {@code name}. */

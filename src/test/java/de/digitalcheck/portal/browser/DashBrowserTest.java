@@ -48,11 +48,7 @@ class DashBrowserTest extends BrowserTestSupport implements TestPropertyProvider
     }
 
     private Page signIn(BrowserContext context, String subject, String email) {
-        provider.nextUser(subject, Map.of("email", email, "email_verified", true));
-        Page page = context.newPage();
-        page.navigate(server.getURL() + "/anmelden");
-        new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
-        return page;
+        return signIn(context, provider, server.getURL().toString(), subject, email);
     }
 
     private void both(Page page, String name) {

@@ -1,9 +1,7 @@
 package de.digitalcheck.portal.browser;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Http;
@@ -13,29 +11,20 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Leads in a real browser (issue 12): the result page's consent refused without the tick (error summary focused,
  * the box named in it), then given by keyboard; the agency's leads and webhook page with a refused address and its
  * delivery log, on a desktop and on a phone; axe-core on each.
  */
-@ExtendWith(RequiresChromium.class)
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LeadsBrowserTest implements TestPropertyProvider {
+class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
 
     final OidcProvider provider = new OidcProvider();
 
@@ -46,29 +35,13 @@ class LeadsBrowserTest implements TestPropertyProvider {
     @Inject
     Questionnaires questionnaires;
 
-    private Playwright playwright;
-    private Browser browser;
-    private final List<String> findings = new ArrayList<>();
-
     @Override
     public Map<String, String> getProperties() {
         return provider.browserPortalProperties();
     }
 
-    @BeforeAll
-    void startBrowser() {
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
+    @Override
+    protected void afterBrowser() {
         provider.stop();
     }
 
@@ -87,14 +60,14 @@ class LeadsBrowserTest implements TestPropertyProvider {
             assertThat(page.locator("#error-summary")).isFocused();
             assertThat(page.locator("#error-summary")).containsText("Häkchen");
             assertThat(page.locator("#consent-share")).hasAttribute("aria-invalid", "true");
-            audit(page, "consent-error");
+            audit(page, "leads-consent-error");
             page.setViewportSize(390, 844);
             assertNull(Browsers.horizontalOverflow(page, 390), "the consent fits a phone");
-            audit(page, "consent-error-phone");
+            audit(page, "leads-consent-error-phone");
             page.check("#consent-share");
             user.activate("#consent button[type=submit]");
             assertThat(page.locator("#consent")).containsText("Wirtschaftsförderung Dortmund meldet sich bis spätestens");
-            audit(page, "consent-given");
+            audit(page, "leads-consent-given");
         }
         try (BrowserContext context = Browsers.newContext(browser)) {
             provider.nextUser("browser-leads-do-staff", Map.of("email", "staff@dortmund.example.org", "email_verified", true));
@@ -104,34 +77,24 @@ class LeadsBrowserTest implements TestPropertyProvider {
             page.navigate(server.getURL() + "/agentur/leads");
             assertThat(page.locator("h1")).hasText("Anfragen und Webhook");
             assertThat(page.locator("section[aria-labelledby=leads-title]")).containsText("Browser Blech GmbH");
-            audit(page, "agency-leads");
+            audit(page, "leads-agency-leads");
             page.fill("#webhook-url", "kein link");
             new KeyboardUser(page).activate("form[action='/agentur/webhook'] button");
             assertThat(page.locator("#error-summary")).isFocused();
             assertThat(page.locator("#webhook-url")).hasAttribute("aria-invalid", "true");
-            audit(page, "webhook-error");
+            audit(page, "leads-webhook-error");
             page.fill("#webhook-url", "http://127.0.0.1:9/hook");
             new KeyboardUser(page).activate("form[action='/agentur/webhook'] button");
             assertThat(page.locator("code.dc-secret")).containsText("whsec_");
             page.navigate(server.getURL() + "/agentur/leads");
             new KeyboardUser(page).activate("form[action='/agentur/webhook/test'] button");
             assertThat(page.locator("section[aria-labelledby=log-title]")).containsText("webhook.test");
-            audit(page, "webhook-log");
+            audit(page, "leads-webhook-log");
             page.setViewportSize(390, 844);
             page.reload();
             assertNull(Browsers.horizontalOverflow(page, 390), "the leads page fits a phone");
-            audit(page, "webhook-log-phone");
+            audit(page, "leads-webhook-log-phone");
         }
-        if (!findings.isEmpty()) {
-            fail(findings.size() + " accessibility finding(s):\n\n" + String.join("\n\n", findings));
-        }
-    }
-
-    private void audit(Page page, String name) {
-        String violations = Axe.violations(page, name);
-        if (violations != null) {
-            findings.add(violations);
-        }
-        Browsers.screenshot(page, "leads-" + name);
+        assertClean();
     }
 }

@@ -78,10 +78,7 @@ class SessionEndBrowserTest extends BrowserTestSupport implements TestPropertyPr
     }
 
     private Page signIn(BrowserContext context, String subject, String email) {
-        provider.nextUser(subject, Map.of("email", email, "email_verified", true));
-        Page page = context.newPage();
-        page.navigate(url("/anmelden"));
-        new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+        Page page = signIn(context, provider, url(""), subject, email);
         page.waitForURL(Pattern.compile(".*/(agentur|admin|coach)$"));
         return page;
     }

@@ -143,10 +143,7 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
     // ------------------------------------------------------------------------------------------------ helpers
 
     private Page signIn(BrowserContext context) {
-        provider.nextUser("browser-staff-pages-admin", Map.of("email", ADMIN, "email_verified", true));
-        Page page = context.newPage();
-        page.navigate(url("/anmelden"));
-        new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+        Page page = signIn(context, provider, url(""), "browser-staff-pages-admin", ADMIN);
         assertThat(page).hasURL(url("/admin"));
         return page;
     }

@@ -83,7 +83,7 @@ class WebhookSender {
     record Target(Optional<EndpointRow> endpoint, List<String> secrets, boolean keyMissing) {
     }
 
-    /** The targets of these agencies (one query), each as {@link #target(String)}. */
+    /** The endpoints of these agencies, if enabled, with their signing secrets (one query). */
     Map<String, Target> targets(Collection<String> agencyIds) {
         Map<String, EndpointRow> found = new HashMap<>();
         endpoints.ofAgencies(InLists.padded(List.copyOf(agencyIds))).forEach(e -> found.put(e.agencyId(), e));
@@ -92,11 +92,6 @@ class WebhookSender {
             targets.put(agencyId, target(agencyId, Optional.ofNullable(found.get(agencyId))));
         }
         return targets;
-    }
-
-    /** The endpoint of this agency, if enabled, with its signing secrets. */
-    Target target(String agencyId) {
-        return target(agencyId, endpoints.findById(agencyId));
     }
 
     private Target target(String agencyId, Optional<EndpointRow> row) {
