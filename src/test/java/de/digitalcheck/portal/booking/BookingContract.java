@@ -2,10 +2,9 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.routing.AgencyAdministration;
-import de.digitalcheck.portal.routing.AgencyProfile;
-import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.BookableAgency;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
@@ -66,27 +65,10 @@ abstract class BookingContract {
     }
 
     Setup agencyWithCoaches(int coaches, int maxPerDay) {
-        String agency = "bk-" + UUID.randomUUID().toString().substring(0, 12);
-        agencies.addUnlessPresent(agency, new AgencyProfile("Booking Test " + agency, "BT", "kontakt@bt.example.org",
-            "+49 231 000000", "https://bt.example.org", "Teststraße 1, 44135 Dortmund", "5"), List.of());
-        List<Accounts.NewAccount> people = new ArrayList<>();
-        for (int i = 0; i < coaches; i++) {
-            people.add(new Accounts.NewAccount("coach" + i + "@" + agency + ".example.org", "Coach " + i + " " + agency,
-                Role.COACH, agency));
-        }
-        accounts.addUnlessPresent(people);
-        List<String> ids = people.stream().map(p -> accounts.byEmail(p.email()).orElseThrow().id()).sorted().toList();
-        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek d : DayOfWeek.values()) {
-            weekly.put(d, "08:00-18:00");
-        }
-        for (String id : ids) {
-            calendars.update(id, agency, new Calendars.CalendarInput(weekly, "", "", "15", "15", "0", "60",
-                String.valueOf(maxPerDay), "30"), List.of());
-        }
-        AppointmentType type = calendars.saveType(agency, null, new Calendars.TypeInput("Erstgespräch", "First talk",
-            "60", "VIDEO", "0", ids, true), List.of());
-        return new Setup(agency, type.id(), ids);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars,
+            "bk-" + UUID.randomUUID().toString().substring(0, 12), "Booking Test", "BT", "kontakt@bt.example.org",
+            "https://bt.example.org", coaches, maxPerDay);
+        return new Setup(a.agencyId(), a.typeId(), a.coachIds());
     }
 
     /** A day in the coming weeks that is no public holiday (every weekday has hours in these tests). */

@@ -2,18 +2,12 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.routing.AgencyAdministration;
-import de.digitalcheck.portal.routing.AgencyProfile;
-import de.digitalcheck.portal.shared.security.Role;
-import de.digitalcheck.portal.shared.time.NrwHolidays;
+import de.digitalcheck.portal.support.BookableAgency;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -28,36 +22,15 @@ record BookingFixture(AgencyAdministration agencies, Accounts accounts, Calendar
     }
 
     Setup agencyWithCoaches(int coaches) {
-        String agency = "lf-" + UUID.randomUUID().toString().substring(0, 12);
-        agencies.addUnlessPresent(agency, new AgencyProfile("Life Test " + agency, "LT", "kontakt@lt.example.org",
-            "+49 231 000000", "https://lt.example.org", "Teststraße 1, 44135 Dortmund", "5"), List.of());
-        List<Accounts.NewAccount> people = new ArrayList<>();
-        for (int i = 0; i < coaches; i++) {
-            people.add(new Accounts.NewAccount("coach" + i + "@" + agency + ".example.org", "Coach " + i + " " + agency,
-                Role.COACH, agency));
-        }
-        accounts.addUnlessPresent(people);
-        List<String> ids = people.stream().map(p -> accounts.byEmail(p.email()).orElseThrow().id()).sorted().toList();
-        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek d : DayOfWeek.values()) {
-            weekly.put(d, "08:00-18:00");
-        }
-        for (String id : ids) {
-            calendars.update(id, agency, new Calendars.CalendarInput(weekly, "", "", "15", "15", "0", "60", "0", "30"),
-                List.of());
-        }
-        AppointmentType type = calendars.saveType(agency, null, new Calendars.TypeInput("Erstgespräch", "First talk",
-            "60", "VIDEO", "0", ids, true), List.of());
-        return new Setup(agency, type.id(), ids);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars,
+            "lf-" + UUID.randomUUID().toString().substring(0, 12), "Life Test", "LT", "kontakt@lt.example.org",
+            "https://lt.example.org", coaches, 0);
+        return new Setup(a.agencyId(), a.typeId(), a.coachIds());
     }
 
     /** A day {@code ahead} days from now that is no public holiday. */
     static LocalDate bookableDay(int ahead) {
-        LocalDate day = LocalDate.now(BERLIN).plusDays(ahead);
-        while (NrwHolidays.isHoliday(day)) {
-            day = day.plusDays(1);
-        }
-        return day;
+        return BookableAgency.bookableDay(ahead);
     }
 
     static String at(LocalDate day, int hour, int minute) {

@@ -29,8 +29,20 @@ public record BookableAgency(String agencyId, String typeId, List<String> coachI
     public static BookableAgency create(AgencyAdministration agencies, Accounts accounts, Calendars calendars,
                                         int coaches) {
         String agency = "oc-" + UUID.randomUUID().toString().substring(0, 12);
-        agencies.addUnlessPresent(agency, new AgencyProfile("Outcome Test " + agency, "OT", "kontakt@" + agency + ".example.org",
-            "+49 231 000000", "https://ot.example.org", "Teststraße 1, 44135 Dortmund", "5"), List.of());
+        return create(agencies, accounts, calendars, agency, "Outcome Test", "OT", "kontakt@" + agency + ".example.org",
+            "https://ot.example.org", coaches, 0);
+    }
+
+    /**
+     * As {@link #create(AgencyAdministration, Accounts, Calendars, int)} with the agency's id, name ({@code name} and
+     * the id), short name, email and web address as a test's assertions expect them, and at most {@code maxPerDay}
+     * appointments per coach and day (0: no limit).
+     */
+    public static BookableAgency create(AgencyAdministration agencies, Accounts accounts, Calendars calendars,
+                                        String agency, String name, String shortName, String email, String web,
+                                        int coaches, int maxPerDay) {
+        agencies.addUnlessPresent(agency, new AgencyProfile(name + " " + agency, shortName, email,
+            "+49 231 000000", web, "Teststraße 1, 44135 Dortmund", "5"), List.of());
         List<Accounts.NewAccount> people = new ArrayList<>();
         for (int i = 0; i < coaches; i++) {
             people.add(new Accounts.NewAccount("coach" + i + "@" + agency + ".example.org", "Coach " + i + " " + agency,
@@ -49,8 +61,8 @@ public record BookableAgency(String agencyId, String typeId, List<String> coachI
             weekly.put(d, "08:00-18:00");
         }
         for (String id : ids) {
-            calendars.update(id, agency, new Calendars.CalendarInput(weekly, "", "", "15", "15", "0", "60", "0", "30"),
-                List.of());
+            calendars.update(id, agency, new Calendars.CalendarInput(weekly, "", "", "15", "15", "0", "60",
+                String.valueOf(maxPerDay), "30"), List.of());
         }
         AppointmentType type = calendars.saveType(agency, null, new Calendars.TypeInput("Erstgespräch", "First talk",
             "60", "VIDEO", "0", ids, true), List.of());
