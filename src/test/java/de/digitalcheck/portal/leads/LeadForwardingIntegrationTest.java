@@ -163,7 +163,7 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
         String id = lead("Berliner Brücke", "10115", "bruecke@forward.example.org");
         Http admin = users.get("admin");
         assertThat(admin.get("/admin/leads/" + id).body()).contains("Berliner Brücke", "Warteschlange",
-            "name=\"agency\"");
+            "name=\"agency\"", "href=\"/admin/leads\"").doesNotContain("href=\"/agentur/leads\"");
         assertThat(users.get("do-staff").postForm("/admin/leads/" + id + "/weiterleiten",
             Map.of("agency", "wf-dortmund", "reason", "x", "version", version(id))).statusCode()).isEqualTo(403);
         HttpResponse<String> done = admin.postForm("/admin/leads/" + id + "/weiterleiten",
