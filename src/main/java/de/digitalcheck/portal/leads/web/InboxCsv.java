@@ -29,7 +29,7 @@ final class InboxCsv {
 
     static final int CHUNK = 200;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
+    static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
         .setQuoteMode(QuoteMode.ALL).setRecordSeparator("\r\n").build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     static final List<String> HEADER = List.of("id", "Unternehmen", "PLZ", "Ort", "Kontakt", "E-Mail", "Telefon",

@@ -1,0 +1,39 @@
+package de.digitalcheck.portal.leads.web;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every cell a spreadsheet could read as a formula is written with a leading quote, and read back as written. */
+class InboxCsvTest {
+
+    private static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://evil.example\";\"x\")", "+49 231 12345",
+        "-2+3", "@SUMME(A1:A9)", "\t=1+1", "\r=1+1");
+    private static final List<String> PLAIN = List.of("Müller & Söhne; \"Präzision\" GmbH", "Zeile 1\nZeile 2",
+        "44135", "", "a=b", "'schon zitiert");
+
+    @Test
+    void formulaCellsAreNeutralisedAndEveryCellSurvivesAParserRoundTrip() throws Exception {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, InboxCsv.FORMAT)) {
+            printer.printRecord(FORMULAS.stream().map(InboxCsv::cell).toList());
+            printer.printRecord(PLAIN.stream().map(InboxCsv::cell).toList());
+        }
+        List<CSVRecord> records = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').build()
+            .parse(new StringReader(out.toString())).getRecords();
+
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).toList()).containsExactlyElementsOf(FORMULAS.stream().map(s -> "'" + s).toList());
+        assertThat(records.get(0).toList()).allSatisfy(cell -> assertThat(cell).startsWith("'"));
+        assertThat(records.get(1).toList()).containsExactlyElementsOf(PLAIN);
+        assertThat(InboxCsv.cell(null)).isEmpty();
+        assertThat(InboxCsv.cell(-5)).isEqualTo("'-5");
+    }
+}
