@@ -17,6 +17,10 @@ import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.micronaut.http.server.exceptions.NotAllowedException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +43,7 @@ public class ErrorPages {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
     /** Statuses with a page text of their own; others show the general one. */
-    static final java.util.Set<Integer> PAGE_TEXTS = java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 429, 500);
+    static final java.util.Set<Integer> PAGE_TEXTS = java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 413, 414, 415, 422, 429, 431, 500);
 
     private final ApiProblems problems;
     private final PageRenderer pages;
@@ -147,6 +151,22 @@ public class ErrorPages {
     @Error(exception = ContentLengthExceededException.class, global = true)
     HttpResponse<?> contentTooLong(HttpRequest<?> request) {
         return respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE);
+    }
+
+    /**
+     * A request Netty could not read: a first line over {@code micronaut.server.netty.max-initial-line-length}
+     * (414), headers over {@code max-header-size} (431), anything else malformed (400). Micronaut hands such a
+     * request on as Netty's stand-in ({@code GET /bad-request}, without the caller's path and headers), so the answer
+     * is the page in German; it is the caller's mistake, not the server's.
+     */
+    @Error(exception = DecoderException.class, global = true)
+    HttpResponse<?> unreadable(HttpRequest<?> request, DecoderException e) {
+        HttpStatus status = e instanceof TooLongHttpLineException ? HttpStatus.REQUEST_URI_TOO_LONG
+            : e instanceof TooLongHttpHeaderException ? HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+            : e instanceof TooLongFrameException ? HttpStatus.REQUEST_ENTITY_TOO_LARGE
+            : HttpStatus.BAD_REQUEST;
+        LOG.info("Unreadable request answered {}: {}", status.getCode(), e.getClass().getSimpleName());
+        return respond(request, status);
     }
 
     @Error(exception = UnsatisfiedRouteException.class, global = true)

@@ -75,6 +75,25 @@ class ApiMalformedRequestIntegrationTest {
         assertThat(agencies).contains("application/json").doesNotContain("unerwarteter");
     }
 
+    /**
+     * A request line or headers too long for the server to read (Netty hands such a request on without its path and
+     * headers): 414 and 431 with the error page's text, for a page as for the API, never a server error.
+     */
+    @Test
+    void aRequestTooLongToReadIsAClientErrorNeverAServerError() throws IOException {
+        String longQuery = "?suche=" + "x".repeat(5000);
+        for (String path : List.of("/agentur/leads", "/api/v1/agencies", "/")) {
+            String response = rawGet(path + longQuery, "text/html", "de", "");
+            assertThat(statusLine(response)).as(path).matches("HTTP/1\\.[01] 414 .*");
+            assertThat(response).as(path).contains("Die Adresse war zu lang").doesNotContain("unerwarteter");
+        }
+        String cookies = rawGet("/", "text/html", "de", "Cookie: a=" + "x".repeat(9000) + "\r\n");
+        assertThat(statusLine(cookies)).matches("HTTP/1\\.[01] 431 .*");
+        assertThat(cookies).contains("Cookies dieser Seite").doesNotContain("unerwarteter");
+        // just under the limits: read and answered as usual
+        assertThat(statusLine(rawGet("/?x=" + "x".repeat(3500), "text/html", "de", ""))).isEqualTo("HTTP/1.1 200 OK");
+    }
+
     private static String statusLine(String response) {
         return response.lines().findFirst().orElse("");
     }
@@ -87,10 +106,14 @@ class ApiMalformedRequestIntegrationTest {
 
     /** The request exactly as written: an HTTP client library would refuse or re-encode the target. */
     private String rawGet(String target, String accept, String language) throws IOException {
+        return rawGet(target, accept, language, "");
+    }
+
+    private String rawGet(String target, String accept, String language, String headers) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept + "\r\nAccept-Language: "
-                + language + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                + language + "\r\n" + headers + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
