@@ -22,4 +22,6 @@ interface AccountRows extends CrudRepository<AccountRow, String> {
     List<AccountRow> findByAgencyIdAndRoleOrderByName(String agencyId, Role role);
 
     List<AccountRow> findAllOrderByEmail();
+
+    List<AccountRow> findByRoleOrderByEmail(Role role);
 }

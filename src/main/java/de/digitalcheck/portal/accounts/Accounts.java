@@ -149,6 +149,11 @@ public class Accounts {
         return rows.findAllOrderByEmail().stream().map(AccountRow::account).toList();
     }
 
+    /** Everybody with this role, by email. */
+    public List<Account> ofRole(Role role) {
+        return rows.findByRoleOrderByEmail(role).stream().map(AccountRow::account).toList();
+    }
+
     /** The people of an agency with this role, by name. */
     public List<Account> ofAgency(String agencyId, Role role) {
         return rows.findByAgencyIdAndRoleOrderByName(agencyId, role).stream().map(AccountRow::account).toList();

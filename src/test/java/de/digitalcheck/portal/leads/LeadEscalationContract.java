@@ -62,8 +62,12 @@ abstract class LeadEscalationContract {
     }
 
     String lead(String name) {
+        return lead(name, "44135");
+    }
+
+    String lead(String name, String postalCode) {
         String email = name.toLowerCase().replace(' ', '-') + "-" + run + "@escalation.example.org";
-        return (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named(name).at("44135")
+        return (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named(name).at(postalCode)
             .contact("Erik Eskalation", email).sharedWithAgency().submit(new Http(server, json)).document().get("lead"))
             .get("id");
     }
@@ -104,6 +108,19 @@ abstract class LeadEscalationContract {
 
         escalation.escalateOverdue(deadline.plus(3, ChronoUnit.DAYS));
         assertThat(mails(id)).as("already escalated: no second mail").isEqualTo(1);
+        assertThat(audits(id)).isEqualTo(1);
+    }
+
+    @Test
+    void anOverdueLeadOfTheFallbackQueueIsEscalatedToTheNetworkAdmins() {
+        String id = lead("Spree Eskalation GmbH", "10115");
+        assertThat(db.value("SELECT agency_id FROM agency_lead WHERE id = ?", id)).as("the fallback queue").isNull();
+        escalation.escalateOverdue(due(id).plusSeconds(60));
+        String subject = "Überfällige Anfrage in der Auffangwarteschlange";
+        assertThat(db.rows("SELECT recipient FROM mail_outbox WHERE subject = ? AND body LIKE ?", subject, "%" + id + "%"))
+            .extracting(r -> r.get("recipient")).contains("admin@digitalcheck.example.org");
+        assertThat((String) db.value("SELECT body FROM mail_outbox WHERE subject = ? AND body LIKE ? "
+            + "AND recipient = 'admin@digitalcheck.example.org'", subject, "%" + id + "%")).contains("Spree Eskalation GmbH", "/admin/leads/" + id).doesNotContain("escalation.example.org");
         assertThat(audits(id)).isEqualTo(1);
     }
 

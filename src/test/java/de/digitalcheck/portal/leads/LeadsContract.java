@@ -201,7 +201,7 @@ abstract class LeadsContract implements TestPropertyProvider {
     }
 
     @Test
-    void aLocationNoTerritoryCoversGoesToTheFallbackQueue() {
+    void aLocationNoTerritoryCoversGoesToTheFallbackQueue() throws Exception {
         CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Spree Software GmbH")
             .at(BERLIN).sized("J", 12).contact("Bea Berlin", "bea@spree.example.org").sharedWithAgency().submit(http);
         @SuppressWarnings("unchecked")
@@ -212,6 +212,12 @@ abstract class LeadsContract implements TestPropertyProvider {
         assertThat(stored.get("agency_id")).as("the fallback queue").isNull();
         assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE lead_id = ?", lead.get("id")).toString())
             .as("no agency, no webhook").isEqualTo("0");
+        // the network admins, who work the fallback queue, are told (nothing falls through the cracks)
+        MimeMessage mail = awaitMailTo("admin@digitalcheck.example.org", (String) lead.get("id"));
+        assertThat(mail.getSubject()).isEqualTo("Neue Anfrage in der Auffangwarteschlange");
+        assertThat(Mails.text(mail)).contains("Spree Software GmbH", "10115", "InDieRegionRuhr4.0",
+                "http://localhost/admin/leads/" + lead.get("id"))
+            .as("no private check link, no contact data").doesNotContain(check.token(), "bea@spree.example.org", "Bea");
     }
 
     @Test

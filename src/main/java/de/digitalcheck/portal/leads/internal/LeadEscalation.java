@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * The service level's escalation (SPEC §5): a lead that is still new and open after its first-contact deadline (the
- * agency's working days, NRW holidays excluded: {@code contact_due_at}) is mailed once to the agency's lead address.
+ * agency's working days, NRW holidays excluded: {@code contact_due_at}) is mailed once to the agency's lead address
+ * (a lead of the network's fallback queue: to every network admin).
  * Every {@code LEAD_ESCALATION_INTERVAL} one replica runs the job ({@link ScheduledJobs}); each lead is claimed by a
  * conditional update of {@code escalated_at} in the transaction that queues its mail (outbox), so that even two runs
  * at the same moment mail it once. A lead contacted, withdrawn or erased before the run is not mailed.

@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.leads.internal;
 
 import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.routing.NetworkTeam;
 import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.i18n.Language;
@@ -47,10 +48,12 @@ public class LeadEvents {
     private final WebhookDispatcher dispatcher;
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
+    private final NetworkTeam network;
 
     LeadEvents(DeliveryRows deliveries, MailOutbox mail, Router router, Messages messages,
                PortalSettings settings, JsonMapper json, WebhookDispatcher dispatcher,
-               TransactionOperations<Connection> transactions, Clock clock) {
+               TransactionOperations<Connection> transactions, Clock clock, NetworkTeam network) {
+        this.network = network;
         this.deliveries = deliveries;
         this.mail = mail;
         this.router = router;
@@ -181,28 +184,38 @@ public class LeadEvents {
         return data;
     }
 
-    /** The agency's mail: what happened, the company's name and place, the due date and the link; no contact data. */
+    /**
+     * The agency's mail: what happened, the company's name and place, the due date and the link; no contact data. A
+     * lead of the network's fallback queue (no agency) is told to every network admin instead, who work that queue.
+     */
     private void mailAgency(LeadRow lead, String type) {
+        String kind = type.substring("lead.".length());
         if (lead.agencyId() == null) {
+            String prefix = "leads.mail.fallback.";
+            for (String admin : network.adminAddresses()) {
+                mail.send(new Mail(admin, messages.get(Language.DE, prefix + kind + ".subject"),
+                    text(lead, prefix + kind, settings.networkName(), LeadPaths.FALLBACK + "/" + lead.id())));
+            }
             return;
         }
         Optional<Agency> agency = router.agency(lead.agencyId());
         if (agency.isEmpty()) {
             return;
         }
-        Language de = Language.DE;
-        String kind = type.substring("lead.".length());
         // a booking's consent says so (its company may have no check)
         String prefix = BookingLeads.SOURCE.equals(lead.source()) && (CREATED.equals(type) || UPDATED.equals(type))
             ? "leads.mail.booking." : "leads.mail.";
-        String subject = messages.get(de, prefix + kind + ".subject");
-        String text = messages.get(de, prefix + kind + ".text", agency.get().name(),
+        mail.send(new Mail(agency.get().leadAddress(), messages.get(Language.DE, prefix + kind + ".subject"),
+            text(lead, prefix + kind, agency.get().name(), LeadPaths.lead(lead.id()))));
+    }
+
+    private String text(LeadRow lead, String key, String receiver, String path) {
+        return messages.get(Language.DE, key + ".text", receiver,
             lead.companyName() == null ? "" : lead.companyName(),
             lead.postalCode() == null ? "" : lead.postalCode() + " " + lead.municipality(),
             PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1)
                 .format(java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy")),
-            settings.link(LeadPaths.lead(lead.id())));
-        mail.send(new Mail(agency.get().leadAddress(), subject, text));
+            settings.link(path));
     }
 
     private String write(Object value) {

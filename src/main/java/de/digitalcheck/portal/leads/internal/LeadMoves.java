@@ -23,9 +23,9 @@ public interface LeadMoves extends GenericRepository<LeadRow, String> {
         + "AND status = 'OPEN'")
     int forward(String id, int version, @Nullable String agencyId, String openKey, Instant due, Instant now);
 
-    /** The leads overdue at {@code now} and not yet escalated: open, still new, due before now, at an agency. */
+    /** The leads overdue at {@code now} and not yet escalated: open, still new, due before now (fallback queue too). */
     @Query("SELECT * FROM agency_lead WHERE escalated_at IS NULL AND stage = 'NEW' AND status = 'OPEN' "
-        + "AND agency_id IS NOT NULL AND contact_due_at < :now ORDER BY contact_due_at ASC LIMIT :limit")
+        + "AND contact_due_at < :now ORDER BY contact_due_at ASC LIMIT :limit")
     List<LeadRow> overdueNotEscalated(Instant now, int limit);
 
     /** Claims a lead's escalation: only one caller (of any replica) gets 1. */
