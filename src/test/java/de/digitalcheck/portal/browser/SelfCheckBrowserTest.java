@@ -345,6 +345,16 @@ class SelfCheckBrowserTest extends BrowserTestSupport {
             assertEquals(404, response.status());
             assertThat(page.locator("h1")).hasText("Das hat nicht geklappt");
             audit.check(page, "de-not-found");
+
+            // An address too long for the server to read (a search form filled with far too much): 414, not 500.
+            response = page.navigate(url("/?suche=" + "x".repeat(5000)));
+            assertEquals(414, response.status());
+            assertThat(page.locator("h1")).hasText("Das hat nicht geklappt");
+            assertThat(page.locator("main")).containsText("Die Adresse war zu lang");
+            audit.check(page, "de-address-too-long");
+            page.setViewportSize(390, 844);
+            audit.check(page, "de-address-too-long-phone");
+            page.setViewportSize(1280, 900);
         }
         audit.assertClean();
     }
