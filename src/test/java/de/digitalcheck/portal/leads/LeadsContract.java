@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.leads;
 
+import de.digitalcheck.portal.leads.internal.LeadRow;
+import de.digitalcheck.portal.leads.internal.LeadRows;
 import de.digitalcheck.portal.leads.internal.WebhookDispatcher;
 import de.digitalcheck.portal.leads.internal.Webhooks;
 import de.digitalcheck.portal.readiness.AgencyLeads;
@@ -62,6 +64,8 @@ abstract class LeadsContract implements TestPropertyProvider {
     AgencyLeads leads;
     @Inject
     PersonalDataRequests personalData;
+    @Inject
+    LeadRows leadRows;
 
     Http http;
     Database db;
@@ -218,6 +222,36 @@ abstract class LeadsContract implements TestPropertyProvider {
         assertThat(Mails.text(mail)).contains("Spree Software GmbH", "10115", "InDieRegionRuhr4.0",
                 "http://localhost/admin/leads/" + lead.get("id"))
             .as("no private check link, no contact data").doesNotContain(check.token(), "bea@spree.example.org", "Bea");
+    }
+
+    /**
+     * A consent given again writes the lead it read a moment before; a stage staff set in between must survive (the
+     * consent's write used to be the whole row, read before the staff's change: a lost update).
+     */
+    @Test
+    void aConsentGivenAgainKeepsTheStageStaffSetAfterItWasRead() {
+        String email = "kept-" + java.util.UUID.randomUUID() + "@metallbau.example.org";
+        String leadId = (String) ((Map<?, ?>) check(email).sharedWithAgency().submit(http).document().get("lead"))
+            .get("id");
+        LeadRow read = leadRows.findById(leadId).orElseThrow();
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        assertThat(read.stage()).isEqualTo(LeadRow.NEW);
+        assertThat(leadRows.changeStage(leadId, read.lockVersion(), "CONTACTED", now, now)).as("staff's change")
+            .isEqualTo(1);
+        LeadRow again = new LeadRow(read.id(), read.agencyId(), read.openKey(), read.status(), read.source(),
+            read.assessmentId(), "Muster Metallbau Neu GmbH", read.postalCode(), read.municipality(), read.ags(),
+            read.sector(), read.employees(), read.companyType(), read.contactName(), read.contactEmail(),
+            read.contactPhone(), read.score(), read.overallLevel(), read.consentVersion(), read.consentLanguage(), now,
+            read.contactDueAt(), null, read.createdAt(), now, read.stage(), read.assigneeId(), read.assigneeName(),
+            read.firstContactAt(), read.escalatedAt(), read.lockVersion() + 1);
+        assertThat(leadRows.reconsent(again)).isTrue();
+
+        Map<String, Object> stored = row("SELECT * FROM agency_lead WHERE id = ?", leadId);
+        assertThat(stored.get("stage")).as("the staff's stage kept").isEqualTo("CONTACTED");
+        assertThat(stored.get("first_contact_at")).as("and its first contact").isNotNull();
+        assertThat(stored.get("company_name")).as("the consent's values written").isEqualTo("Muster Metallbau Neu GmbH");
+        assertThat(((Number) stored.get("lock_version")).intValue()).as("both changes counted")
+            .isEqualTo(read.lockVersion() + 2);
     }
 
     @Test

@@ -223,11 +223,15 @@ public class BookingLeads {
         Optional<Assessment> check = Optional.ofNullable(b.assessmentId()).map(AssessmentId::new)
             .flatMap(assessments::find).filter(Assessment::completed);
         Optional<LeadRow> open = leads.findByOpenKey(LeadRow.openKey(b.agencyId(), b.contactEmail()));
-        LeadRow lead;
+        LeadRow lead = null;
         if (open.isPresent()) {
             LeadRow o = open.get();
-            lead = leads.update(fromBooking(o.id(), b, check, o, now, o.contactDueAt(), o.createdAt()));
-        } else {
+            // only the consent's columns: a stage or assignee that staff change at this moment is kept
+            LeadRow consented = fromBooking(o.id(), b, check, o, now, o.contactDueAt(), o.createdAt());
+            lead = leads.reconsent(consented) ? consented : null;
+        }
+        boolean created = lead == null;
+        if (created) {
             int days = router.agency(b.agencyId()).map(Agency::firstContactDays).orElse(Agency.DEFAULT_FIRST_CONTACT_DAYS);
             Instant due = WorkingDays.dueBy(now, days, PortalTime.ZONE).truncatedTo(ChronoUnit.MILLIS);
             lead = leads.save(fromBooking(UUID.randomUUID().toString(), b, check, null, now, due, now));
@@ -237,7 +241,7 @@ public class BookingLeads {
         links.save(new LeadBookingRow(b.bookingId(), lead.id(), now));
         audit.save(new LeadAuditRow(UUID.randomUUID().toString(), lead.id(), now, null, null, ACTION_BOOKING, null,
             PortalTime.local(b.start()).format(WHEN), null));
-        events.changed(lead, open.isPresent() ? LeadEvents.UPDATED : LeadEvents.CREATED);
+        events.changed(lead, created ? LeadEvents.CREATED : LeadEvents.UPDATED);
         return lead;
     }
 

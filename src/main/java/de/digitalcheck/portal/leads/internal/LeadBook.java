@@ -72,19 +72,23 @@ public class LeadBook implements AgencyLeads {
         String agencyId = agency.map(Agency::id).orElse(null);
         String email = a.contact().email();
         Optional<LeadRow> open = leads.findByOpenKey(LeadRow.openKey(agencyId, email));
-        LeadRow lead;
-        String event;
+        LeadRow lead = null;
+        String event = LeadEvents.UPDATED;
         if (open.isPresent()) {
             LeadRow o = open.get();
             LeadRow fresh = fromAssessment(o.id(), agencyId, a, source, language, now, o.contactDueAt(), o.createdAt());
-            lead = leads.update(new LeadRow(fresh.id(), fresh.agencyId(), fresh.openKey(), fresh.status(), fresh.source(),
-                fresh.assessmentId(), fresh.companyName(), fresh.postalCode(), fresh.municipality(), fresh.ags(),
-                fresh.sector(), fresh.employees(), fresh.companyType(), fresh.contactName(), fresh.contactEmail(),
-                fresh.contactPhone(), fresh.score(), fresh.overallLevel(), fresh.consentVersion(),
+            LeadRow consented = new LeadRow(fresh.id(), fresh.agencyId(), fresh.openKey(), fresh.status(),
+                fresh.source(), fresh.assessmentId(), fresh.companyName(), fresh.postalCode(), fresh.municipality(),
+                fresh.ags(), fresh.sector(), fresh.employees(), fresh.companyType(), fresh.contactName(),
+                fresh.contactEmail(), fresh.contactPhone(), fresh.score(), fresh.overallLevel(), fresh.consentVersion(),
                 fresh.consentLanguage(), fresh.consentAt(), fresh.contactDueAt(), null, fresh.createdAt(), now,
-                o.stage(), o.assigneeId(), o.assigneeName(), o.firstContactAt(), o.escalatedAt(), o.lockVersion() + 1));
-            event = LeadEvents.UPDATED;
-        } else {
+                o.stage(), o.assigneeId(), o.assigneeName(), o.firstContactAt(), o.escalatedAt(), o.lockVersion() + 1);
+            // only the consent's columns: a stage or assignee that staff change at this moment is kept
+            if (leads.reconsent(consented)) {
+                lead = consented;
+            }
+        }
+        if (lead == null) {
             int days = agency.map(Agency::firstContactDays).orElse(Agency.DEFAULT_FIRST_CONTACT_DAYS);
             Instant due = WorkingDays.dueBy(now, days, PortalTime.ZONE).truncatedTo(ChronoUnit.MILLIS);
             lead = leads.save(fromAssessment(UUID.randomUUID().toString(), agencyId, a, source, language, now, due, now));
