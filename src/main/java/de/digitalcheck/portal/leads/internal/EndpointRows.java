@@ -16,6 +16,13 @@ public interface EndpointRows extends CrudRepository<EndpointRow, String> {
     @Query("SELECT * FROM webhook_endpoint WHERE agency_id IN (:agencyIds)")
     List<EndpointRow> ofAgencies(Collection<String> agencyIds);
 
+    /**
+     * The agency's endpoint, its row locked to the end of the transaction: a rotation and a change of the address at
+     * the same moment take turns (each read-then-write would otherwise lose the other's secret).
+     */
+    @Query("SELECT * FROM webhook_endpoint WHERE agency_id = :agencyId FOR UPDATE")
+    java.util.Optional<EndpointRow> lock(String agencyId);
+
     @Query("UPDATE webhook_endpoint SET enabled = FALSE, disabled_reason = :reason WHERE agency_id = :agencyId AND enabled = TRUE")
     int disable(String agencyId, String reason);
 

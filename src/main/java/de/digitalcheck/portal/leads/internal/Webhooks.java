@@ -63,7 +63,7 @@ public class Webhooks {
             throw new ValidationException(List.of(FieldError.of("url", refusal.get())));
         }
         Instant now = now();
-        Optional<EndpointRow> existing = endpoints.findById(agencyId);
+        Optional<EndpointRow> existing = endpoints.lock(agencyId);
         if (existing.isPresent()) {
             EndpointRow e = existing.get();
             endpoints.update(new EndpointRow(agencyId, clean, e.secret(), e.previousSecret(), e.previousSecretUntil(),
@@ -78,7 +78,7 @@ public class Webhooks {
     /** A new secret (returned, to be shown once); the previous one signs too for {@link #OVERLAP}. */
     @Transactional
     public String rotate(String agencyId) {
-        EndpointRow e = endpoints.findById(agencyId).orElseThrow(UnknownLead::new);
+        EndpointRow e = endpoints.lock(agencyId).orElseThrow(UnknownLead::new);
         String secret = WebhookSigner.newSecret();
         Instant now = now();
         endpoints.update(new EndpointRow(agencyId, e.url(), sealing.seal(secret), e.secret(), now.plus(OVERLAP), e.enabled(),
