@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.accounts;
 
 import de.digitalcheck.portal.shared.security.Role;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -24,4 +25,19 @@ interface AccountRows extends CrudRepository<AccountRow, String> {
     List<AccountRow> findAllOrderByEmail();
 
     List<AccountRow> findByRoleOrderByEmail(Role role);
+
+    /*
+     * The account's row, locked to the end of the transaction. Every change of an account reads it this way first:
+     * an admin disabling someone and that person signing in at the same moment take turns, so the sign-in's write
+     * (its time, its binding) cannot carry the account's state from before the admin's change back into the row.
+     */
+
+    @Query("SELECT * FROM account WHERE id = :id FOR UPDATE")
+    Optional<AccountRow> lockById(String id);
+
+    @Query("SELECT * FROM account WHERE email = :email FOR UPDATE")
+    Optional<AccountRow> lockByEmail(String email);
+
+    @Query("SELECT * FROM account WHERE issuer = :issuer AND subject = :subject FOR UPDATE")
+    Optional<AccountRow> lockByIssuerAndSubject(String issuer, String subject);
 }

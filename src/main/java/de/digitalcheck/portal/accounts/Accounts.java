@@ -115,7 +115,7 @@ public class Accounts {
     }
 
     private AccountRow inScope(String accountId, @Nullable String withinAgency) {
-        return (accountId == null ? Optional.<AccountRow>empty() : rows.findById(accountId))
+        return (accountId == null ? Optional.<AccountRow>empty() : rows.lockById(accountId))
             .filter(a -> withinAgency == null || withinAgency.equals(a.agencyId()))
             .orElseThrow(UnknownAccount::new);
     }
@@ -166,7 +166,7 @@ public class Accounts {
      */
     @Transactional
     public Account rename(String accountId, String name) {
-        AccountRow account = rows.findById(accountId).orElseThrow(UnknownAccount::new);
+        AccountRow account = rows.lockById(accountId).orElseThrow(UnknownAccount::new);
         return rows.update(account.renamed(name == null ? "" : name.strip())).account();
     }
 

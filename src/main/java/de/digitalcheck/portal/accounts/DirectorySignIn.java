@@ -92,7 +92,7 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
         Optional<AccountRow> signIn(String issuer, String subject, @Nullable String email, boolean emailVerified,
                                  @Nullable String name, @Nullable Object groups) {
             Optional<GroupRoles.Grant> grant = groupRoles.grantFor(groups);
-            Optional<AccountRow> known = accounts.findByIssuerAndSubject(issuer, subject);
+            Optional<AccountRow> known = accounts.lockByIssuerAndSubject(issuer, subject);
             if (known.isPresent()) {
                 return known.filter(a -> !a.isDisabled()).map(a -> regranted(accounts.update(a.signedIn(clock.instant())), grant));
             }
@@ -100,7 +100,7 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
                 return Optional.empty();
             }
             String normalised = email.strip().toLowerCase(Locale.ROOT);
-            Optional<AccountRow> invited = accounts.findByEmail(normalised);
+            Optional<AccountRow> invited = accounts.lockByEmail(normalised);
             if (invited.isPresent()) {
                 Instant now = clock.instant();
                 return invited.filter(a -> !a.bound() && !a.isDisabled())
