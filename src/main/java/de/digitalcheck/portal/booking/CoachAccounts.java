@@ -47,7 +47,8 @@ class CoachAccounts implements AgencyCoaches {
      */
     @EventListener
     void onAccountChanged(AccountChanged event) {
-        Optional<CoachRow> row = rows.findById(event.accountId());
+        // locked: a coach saving their profile at this moment takes turns with the move (account row, then coach row)
+        Optional<CoachRow> row = rows.lock(List.of(event.accountId())).stream().findFirst();
         if (event.removed() || event.role() != Role.COACH || event.agencyId() == null) {
             row.ifPresent(rows::delete);
         } else if (row.isEmpty()) {

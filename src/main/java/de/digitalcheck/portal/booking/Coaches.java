@@ -72,7 +72,10 @@ public class Coaches {
             MeetingMode.parse(mode).ifPresentOrElse(modes::add, () -> errors.add("modes", "error.coach.mode"));
         }
         errors.throwIfAny();
+        // the account's row first (as every change of an account locks it), then the coach's: an agency move of the
+        // coach at the same moment (CoachAccounts, inside the account's change) takes turns with this save
         accounts.rename(accountId, name);
-        return rows.update(coach.withProfile(List.copyOf(tags), modes, clock.instant())).profile();
+        CoachRow current = rows.lock(List.of(accountId)).stream().findFirst().orElseThrow(UnknownAccount::new);
+        return rows.update(current.withProfile(List.copyOf(tags), modes, clock.instant())).profile();
     }
 }

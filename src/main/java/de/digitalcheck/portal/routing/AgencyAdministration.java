@@ -66,7 +66,7 @@ public class AgencyAdministration {
     /** The admin's edit: names, contact and service level (the id stays). */
     @Transactional
     public Agency update(String agencyId, AgencyProfile profile, List<FieldError> formErrors) {
-        AgencyRow agency = agencies.findById(agencyId).orElseThrow(UnknownAgency::new);
+        AgencyRow agency = agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
         Errors errors = new Errors().addAll(formErrors);
         int days = firstContactDays(profile, errors);
         errors.throwIfAny();
@@ -79,7 +79,7 @@ public class AgencyAdministration {
     /** Agency staff's edit: the contact only, as their form checked it. */
     @Transactional
     public Agency updateContact(String agencyId, String email, String phone, String website, String address) {
-        AgencyRow agency = agencies.findById(agencyId).orElseThrow(UnknownAgency::new);
+        AgencyRow agency = agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
         AgencyRow changed = agencies.update(agency.withContact(trim(email), empty(phone), empty(website), empty(address)));
         router.refresh();
         return changed.agency();
@@ -91,7 +91,7 @@ public class AgencyAdministration {
      */
     @Transactional
     public Agency setLeadEmail(String agencyId, @Nullable String leadEmail) {
-        AgencyRow agency = agencies.findById(agencyId).orElseThrow(UnknownAgency::new);
+        AgencyRow agency = agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
         String clean = leadEmail == null || leadEmail.isBlank() ? null : leadEmail.strip().toLowerCase(java.util.Locale.ROOT);
         AgencyRow changed = agencies.update(agency.withLeadEmail(clean));
         router.refresh();
