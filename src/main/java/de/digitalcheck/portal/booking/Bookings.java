@@ -279,6 +279,14 @@ public class Bookings {
             metrics.bookingMade();
             return new Made(view(row), token, false);
         } catch (SlotTakenSignal e) {
+            // the same request sent again at the same moment (a client retrying): the time went to its own first
+            // request, whose booking is the answer
+            if (key != null) {
+                Optional<Made> earlier = repeated(key, scoped, requestHash);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
             throw taken(type, request.coachId(), request.start());
         } catch (DataAccessException e) {
             // the same key raced in from another request: the unique index let one of them in
