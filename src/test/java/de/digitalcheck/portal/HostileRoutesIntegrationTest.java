@@ -1,6 +1,7 @@
 package de.digitalcheck.portal;
 
 import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.leads.internal.AccessTokens;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Database;
@@ -39,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every route of the route table, as the role its pages serve, against objects that exist: a lead, a booking, an
- * appointment type, a coach, an agency, a check. Each route's path variables take every real id until one reaches
+ * appointment type, a coach, an agency, a check, and the agency API's routes with a valid token. Each route's path variables take every real id until one reaches
  * the handler; then every form field and query parameter any page of the portal uses (read from the templates, so
  * a new form joins by itself) gets each hostile value, once with the private token of the booking (or the check, for its API) kept, once with
  * everything hostile. No answer may be a server error, and the objects stay readable afterwards.
@@ -63,6 +64,8 @@ class HostileRoutesIntegrationTest extends SignedInTests {
     Accounts accounts;
     @Inject
     DataSource dataSource;
+    @Inject
+    AccessTokens tokens;
 
     @Test
     void noRouteAnswersHostileFieldsOrIdsWithAServerError() throws Exception {
@@ -105,7 +108,7 @@ class HostileRoutesIntegrationTest extends SignedInTests {
             boolean found = false;
             for (String candidate : paths) {
                 HttpResponse<String> probe = send(http, method, candidate, Map.of("token", objects.token(candidate)),
-                    multipart);
+                    multipart, objects);
                 requests++;
                 if (probe.statusCode() >= 500) {
                     serverErrors.add(method + " " + candidate + " (probe): " + probe.statusCode());
@@ -126,7 +129,7 @@ class HostileRoutesIntegrationTest extends SignedInTests {
                 Map<String, String> keptToken = new LinkedHashMap<>(all);
                 keptToken.put("token", objects.token(path));
                 for (Map<String, String> form : List.of(keptToken, all)) {
-                    HttpResponse<String> response = send(http, method, path, form, multipart);
+                    HttpResponse<String> response = send(http, method, path, form, multipart, objects);
                     requests++;
                     if (response.statusCode() >= 500) {
                         serverErrors.add(method + " " + path + " with " + abbreviated(value)
@@ -147,12 +150,14 @@ class HostileRoutesIntegrationTest extends SignedInTests {
     }
 
     private HttpResponse<String> send(Http http, String method, String path, Map<String, String> fields,
-                                      boolean multipart) {
+                                      boolean multipart, Targets objects) {
         if (path.startsWith("/api/")) {
             String body = http.write(fields);
-            return method.equals("GET") ? http.get(path + "?" + query(fields), "Accept", "application/json")
+            String bearer = "Bearer " + objects.apiToken();
+            return method.equals("GET") ? http.get(path + "?" + query(fields), "Accept", "application/json",
+                    "Authorization", bearer)
                 : http.send(method, path, body, "Content-Type", "application/json", "Accept", "application/json",
-                    "If-Match", ifMatch(fields.getOrDefault("version", "1")));
+                    "If-Match", ifMatch(fields.getOrDefault("version", "1")), "Authorization", bearer);
         }
         if (method.equals("GET")) {
             return http.get(path + "?" + query(fields));
@@ -205,7 +210,7 @@ class HostileRoutesIntegrationTest extends SignedInTests {
 
     /** The real objects the routes are tried against. */
     record Targets(String leadId, String checkId, String checkToken, String bookingId, String bookingToken,
-                   String typeId, String coachId) {
+                   String typeId, String coachId, String apiToken) {
 
         /** The private token a route's {@code token} parameter takes: the check's for the assessments API. */
         String token(String path) {
@@ -237,8 +242,12 @@ class HostileRoutesIntegrationTest extends SignedInTests {
             + "Host\",\"email\":\"hanna@hostile-routes.example.org\"},\"language\":\"de\"}");
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         Map<String, Object> booking = company.map(made);
+        // the agency API's routes are tried with a valid personal access token of the staff member
+        String staff = accounts.byEmail("staff@en-agentur.example.org").orElseThrow().id();
+        String apiToken = tokens.create(AGENCY, staff, "Hostile Staff", "Hostile CRM",
+            LocalDate.now(BERLIN).plusDays(20).toString()).token();
         return new Targets(leadId, check.id(), check.token(), (String) booking.get("id"), (String) booking.get("token"),
-            typeId, coachId);
+            typeId, coachId, apiToken);
     }
 
     /** Every form field name the portal's templates use (each class-path root's {@code views}, the portal's own). */
