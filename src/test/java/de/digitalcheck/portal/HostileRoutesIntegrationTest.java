@@ -13,7 +13,10 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -45,6 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a new form joins by itself) gets each hostile value, once with the private token of the booking (or the check, for its API) kept, once with
  * everything hostile. No answer may be a server error, and the objects stay readable afterwards.
  */
+// the routes' test last: its last requests disable accounts and withdraw and erase what it made
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @MicronautTest(transactional = false)
 class HostileRoutesIntegrationTest extends SignedInTests {
 
@@ -68,6 +73,7 @@ class HostileRoutesIntegrationTest extends SignedInTests {
     AccessTokens tokens;
 
     @Test
+    @Order(2)
     void noRouteAnswersHostileFieldsOrIdsWithAServerError() throws Exception {
         Http admin = as("hostile-routes-admin", "admin@digitalcheck.example.org");
         Http staff = as("hostile-routes-staff", "staff@en-agentur.example.org");
@@ -147,6 +153,53 @@ class HostileRoutesIntegrationTest extends SignedInTests {
         assertThat(staff.get("/agentur/leads/" + objects.leadId()).statusCode()).isEqualTo(200);
         assertThat(new Database(dataSource).value("SELECT COUNT(*) FROM booking WHERE id = ?", objects.bookingId()))
             .isEqualTo(1L);
+    }
+
+    /** Headers no browser sends, and forged or oversized credentials, on every GET route: never a server error. */
+    @Test
+    @Order(1)
+    void noGetRouteAnswersHostileHeadersWithAServerError() {
+        Http admin = as("hostile-routes-admin", "admin@digitalcheck.example.org");
+        Http staff = as("hostile-routes-staff", "staff@en-agentur.example.org");
+        Http coach = as("hostile-routes-coach", COACH_EMAIL);
+        Http company = new Http(server, json);
+        Targets objects = objects(company);
+        List<String[]> headers = List.of(
+            new String[] {"Accept-Language", "x;q=abc, *;q=NaN"},
+            new String[] {"Accept-Language", "de-DE-u-ca-buddhist-x-" + "a".repeat(300)},
+            new String[] {"Accept", "garbage"},
+            new String[] {"Accept", "*/*;q=oops, text/html;level=x"},
+            new String[] {"Cookie", "JWT=eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiIsInJvbGVzIjpbIk5FVFdPUktfQURNSU4iXX0."},
+            new String[] {"Cookie", "JWT=" + "x".repeat(3000) + "; csrf=" + "y".repeat(500)},
+            new String[] {"Authorization", "Bearer " + "x".repeat(1000)},
+            new String[] {"Authorization", "Basic !!!"},
+            new String[] {"If-None-Match", "\"" + "x".repeat(200)},
+            new String[] {"Range", "bytes=9-1"},
+            new String[] {"X-Request-Id", "x".repeat(500)},
+            new String[] {"X-Forwarded-For", "not-an-address, ::ffff:999.1.1.1"});
+        List<String> serverErrors = new ArrayList<>();
+        int requests = 0;
+        List<String> templates = router.uriRoutes().filter(r -> r.getHttpMethod() == HttpMethod.GET)
+            .map(r -> r.getUriMatchTemplate().toString())
+            .filter(t -> SKIPPED.stream().noneMatch(t::startsWith) && !t.contains("{file}")).distinct().toList();
+        assertThat(templates).hasSizeGreaterThan(50);
+        for (String template : templates) {
+            Http http = template.startsWith("/agentur") ? staff : template.startsWith("/coach") ? coach
+                : template.startsWith("/admin") ? admin : company;
+            String path = expansions(template, objects).get(0);
+            for (String[] header : headers) {
+                HttpResponse<String> response = http.get(path, header[0], header[1]);
+                requests++;
+                if (response.statusCode() >= 500) {
+                    serverErrors.add("GET " + path + " with " + header[0] + ": " + abbreviated(header[1]) + ": "
+                        + response.statusCode());
+                }
+            }
+        }
+        System.out.printf("Hostile headers: %d GET routes, %d requests%n", templates.size(), requests);
+        assertThat(serverErrors).as("answers with a server error").isEmpty();
+        // a forged unsigned session is nobody
+        assertThat(new Http(server, json).get("/admin", "Cookie", headers.get(4)[1]).statusCode()).isIn(302, 303, 401);
     }
 
     private HttpResponse<String> send(Http http, String method, String path, Map<String, String> fields,
