@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * <p>Micronaut finds its services (bean definitions, bean configurations, introspections, converters, property source
  * loaders …) by listing the {@code META-INF/micronaut/<type>/} directories of the class path, which in a single jar means
  * opening it as a zip file system: an index of all its 45,000 entries, built at every start before anything else
- * (about 8–13 % of the start's main thread, bench/README.md, "Start ratio"). The portal reads this index instead
- * ({@code Application.SERVICE_INDEX}): for every service type named under {@code META-INF/micronaut/} or
+ * (18 % of the start's main thread with the index of the jar and the read of application.yml; bench/README.md,
+ * "1 December (branch start2)"). The portal reads this index instead
+ * ({@code ServiceIndex} in the portal): for every service type named under {@code META-INF/micronaut/} or
  * {@code META-INF/services/}, the implementations Micronaut would have found there, in the same form. Whether an
  * implementation is used is still decided at run time, as before (its class present, its {@code @Requires}).
  *
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  */
 public final class MicronautServiceIndex {
 
-    /** Where the portal reads the index ({@code Application.SERVICE_INDEX}). */
+    /** Where the portal reads the index ({@code ServiceIndex.RESOURCE}). */
     static final String INDEX = "META-INF/digitalcheck/micronaut-services";
     /**
      * Service types Micronaut asks for at start that no jar implements (an empty entry keeps Micronaut from scanning the
