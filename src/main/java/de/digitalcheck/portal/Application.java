@@ -52,6 +52,8 @@ public final class Application extends Micronaut {
     static final String ARCHIVE_PRELOAD = "portal.archive.preload";
 
     public static void main(String[] args) {
+        // the runnable jar's index of its Micronaut services instead of Micronaut's scan of the jar (ServiceIndex)
+        ServiceIndex.use(Application.class.getClassLoader());
         String preload = System.getProperty(ARCHIVE_PRELOAD);
         if (preload != null) {
             preloadForArchive(preload);
