@@ -194,7 +194,7 @@ public class LeadEvents {
             String prefix = "leads.mail.fallback.";
             for (String admin : network.adminAddresses()) {
                 mail.send(new Mail(admin, messages.get(Language.DE, prefix + kind + ".subject"),
-                    text(lead, prefix + kind, settings.networkName(), LeadPaths.FALLBACK + "/" + lead.id())));
+                    text(lead, prefix + kind, settings.networkName(), LeadPaths.adminLead(lead.id()))));
             }
             return;
         }

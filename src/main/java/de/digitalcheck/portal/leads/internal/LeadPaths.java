@@ -13,4 +13,9 @@ public final class LeadPaths {
     public static String lead(String id) {
         return LEADS + "/" + id;
     }
+
+    /** A lead as network admins open it (any agency's, and the fallback queue's). */
+    public static String adminLead(String id) {
+        return FALLBACK + "/" + id;
+    }
 }

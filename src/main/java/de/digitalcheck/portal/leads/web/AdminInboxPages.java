@@ -69,7 +69,7 @@ class AdminInboxPages {
 
     @Get(INBOX + "/{id}")
     HttpResponse<?> lead(@PathVariable String agencyId, @PathVariable String id) {
-        return HttpResponse.seeOther(URI.create(LeadPaths.FALLBACK + "/" + id));
+        return HttpResponse.seeOther(URI.create(LeadPaths.adminLead(id)));
     }
 
     @Get("/admin/agenturen/{agencyId}/leads.csv")

@@ -109,7 +109,7 @@ class LeadForwardPages {
         ForwardForm form = Objects.requireNonNullElse(body, ForwardForm.EMPTY);
         oversight.detail(id);
         return forward(request, user, true, id, form, () -> adminModel(id), ADMIN_LEAD_VIEW,
-            to -> URI.create(LeadPaths.FALLBACK + "/" + id + "#audit-title"));
+            to -> URI.create(LeadPaths.adminLead(id) + "#audit-title"));
     }
 
     private HttpResponse<?> forward(HttpRequest<?> request, SignedIn user, boolean admin, String id, ForwardForm form,
