@@ -1,5 +1,6 @@
 package de.digitalcheck.portal;
 
+import de.digitalcheck.portal.support.AtOnce;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.SignedInTests;
@@ -23,10 +24,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -212,25 +209,7 @@ class HostileInputIntegrationTest extends SignedInTests {
     }
 
     private static List<Integer> burst(int threads, Supplier<Integer> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return call.get();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.times(threads, call::get);
     }
 
     private static byte[] png() {

@@ -1,17 +1,16 @@
 package de.digitalcheck.portal.accounts;
 
 import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.support.AtOnce;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,35 +38,23 @@ abstract class AccountRacesContract {
         return accounts.byEmail(email).orElseThrow().id();
     }
 
+    /** The change and {@value #SIGN_INS} sign-ins of the account's person, all at the same moment. */
+    private void whileSigningIn(String subject, Callable<?> change) throws Exception {
+        List<Callable<?>> calls = new ArrayList<>(Collections.nCopies(SIGN_INS,
+            (Callable<?>) () -> directory.signIn(ISSUER, subject, null, false, null, null)));
+        calls.add(change);
+        AtOnce.all(calls);
+    }
+
     @Test
     void anAccountDisabledWhileItsPersonSignsInStaysDisabled() throws Exception {
         String subject = "race-" + UUID.randomUUID();
         String id = bound(subject);
-        ExecutorService pool = Executors.newFixedThreadPool(SIGN_INS + 1);
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                accounts.setDisabled(id, false, null);
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<?>> work = new ArrayList<>();
-                for (int i = 0; i < SIGN_INS; i++) {
-                    work.add(pool.submit(() -> {
-                        start.await();
-                        return directory.signIn(ISSUER, subject, null, false, null, null);
-                    }));
-                }
-                work.add(pool.submit(() -> {
-                    start.await();
-                    return accounts.setDisabled(id, true, null);
-                }));
-                start.countDown();
-                for (Future<?> f : work) {
-                    f.get();
-                }
-                assertThat(accounts.find(id).orElseThrow().disabled()).as("round " + round + ": still disabled").isTrue();
-                assertThat(directory.signIn(ISSUER, subject, null, false, null, null)).as("and signs nobody in").isEmpty();
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < ROUNDS; round++) {
+            accounts.setDisabled(id, false, null);
+            whileSigningIn(subject, () -> accounts.setDisabled(id, true, null));
+            assertThat(accounts.find(id).orElseThrow().disabled()).as("round " + round + ": still disabled").isTrue();
+            assertThat(directory.signIn(ISSUER, subject, null, false, null, null)).as("and signs nobody in").isEmpty();
         }
     }
 
@@ -75,31 +62,11 @@ abstract class AccountRacesContract {
     void aRoleChangedWhileItsPersonSignsInStays() throws Exception {
         String subject = "race-" + UUID.randomUUID();
         String id = bound(subject);
-        ExecutorService pool = Executors.newFixedThreadPool(SIGN_INS + 1);
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                boolean toStaff = round % 2 == 0;
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<?>> work = new ArrayList<>();
-                for (int i = 0; i < SIGN_INS; i++) {
-                    work.add(pool.submit(() -> {
-                        start.await();
-                        return directory.signIn(ISSUER, subject, null, false, null, null);
-                    }));
-                }
-                work.add(pool.submit(() -> {
-                    start.await();
-                    return accounts.changeRole(id, toStaff ? "AGENCY_STAFF" : "COACH", "en-agentur");
-                }));
-                start.countDown();
-                for (Future<?> f : work) {
-                    f.get();
-                }
-                assertThat(accounts.find(id).orElseThrow().role()).as("round " + round)
-                    .isEqualTo(toStaff ? Role.AGENCY_STAFF : Role.COACH);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < ROUNDS; round++) {
+            boolean toStaff = round % 2 == 0;
+            whileSigningIn(subject, () -> accounts.changeRole(id, toStaff ? "AGENCY_STAFF" : "COACH", "en-agentur"));
+            assertThat(accounts.find(id).orElseThrow().role()).as("round " + round)
+                .isEqualTo(toStaff ? Role.AGENCY_STAFF : Role.COACH);
         }
     }
 }

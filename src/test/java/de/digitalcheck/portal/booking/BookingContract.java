@@ -2,6 +2,7 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.support.AtOnce;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.BookableAgency;
@@ -253,33 +254,19 @@ abstract class BookingContract {
         Setup s = agencyWithCoaches(1, 0);
         String key = "retry-" + UUID.randomUUID();
         String body = body(s, at(bookableDay(), 10, 0), null, "retry@example.org");
-        int requests = 8;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
-        try {
-            for (int i = 0; i < requests; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return http().postJson("/api/v1/bookings", body, "Idempotency-Key", key);
-                }));
+        List<HttpResponse<String>> answers = AtOnce.times(8,
+            () -> http().postJson("/api/v1/bookings", body, "Idempotency-Key", key));
+        java.util.Set<Object> ids = new java.util.HashSet<>();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (HttpResponse<String> response : answers) {
+            statuses.add(response.statusCode());
+            if (response.statusCode() < 300) {
+                ids.add(http().map(response).get("id"));
             }
-            start.countDown();
-            java.util.Set<Object> ids = new java.util.HashSet<>();
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (var answer : answers) {
-                HttpResponse<String> response = answer.get();
-                statuses.add(response.statusCode());
-                if (response.statusCode() < 300) {
-                    ids.add(http().map(response).get("id"));
-                }
-            }
-            assertThat(statuses).as("one 201, the repeats 200").containsOnly(200, 201).containsOnlyOnce(201);
-            assertThat(ids).as("every answer is the one booking").hasSize(1);
-            assertThat(bookingsOf(s)).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
         }
+        assertThat(statuses).as("one 201, the repeats 200").containsOnly(200, 201).containsOnlyOnce(201);
+        assertThat(ids).as("every answer is the one booking").hasSize(1);
+        assertThat(bookingsOf(s)).isEqualTo(1);
     }
 
     /** A key belongs to the client (the contact) that sent it: another's same key books its own, learns nothing. */

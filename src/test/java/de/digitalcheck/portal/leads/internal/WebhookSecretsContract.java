@@ -2,6 +2,7 @@ package de.digitalcheck.portal.leads.internal;
 
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;
+import de.digitalcheck.portal.support.AtOnce;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.TestInstance;
@@ -9,12 +10,9 @@ import org.junit.jupiter.api.TestInstance;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,44 +40,26 @@ abstract class WebhookSecretsContract {
         String first = webhooks.setUrl(agency, "https://127.0.0.1:9/hooks/1").orElseThrow();
 
         int rotations = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(rotations + 2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<String>> shown = new ArrayList<>();
-        List<Future<?>> moves = new ArrayList<>();
-        try {
-            for (int i = 0; i < rotations; i++) {
-                shown.add(pool.submit(waiting(start, () -> webhooks.rotate(agency))));
-            }
-            for (int i = 0; i < 2; i++) {
-                String url = "https://127.0.0.1:9/hooks/moved-" + i;
-                moves.add(pool.submit(waiting(start, () -> webhooks.setUrl(agency, url))));
-            }
-            start.countDown();
-            List<String> secrets = new ArrayList<>();
-            for (Future<String> f : shown) {
-                secrets.add(f.get());
-            }
-            for (Future<?> f : moves) {
-                assertThat(f.get()).as("an address change on an existing endpoint shows no secret")
-                    .isEqualTo(java.util.Optional.empty());
-            }
-            EndpointRow stored = endpoints.findById(agency).orElseThrow();
-            List<String> signing = stored.signingSecrets(Instant.now(), sealing);
-            assertThat(signing).as("current and previous secret").hasSize(2);
-            assertThat(secrets).as("the last rotation's secret signs").contains(signing.get(0));
-            // taking turns, the last rotation saw the one before it: its previous secret is a rotation's, not the first
-            assertThat(secrets).as("the rotation before the last one still signs").contains(signing.get(1));
-            assertThat(signing.get(1)).isNotEqualTo(first);
-            assertThat(stored.url()).startsWith("https://127.0.0.1:9/hooks/moved-");
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < rotations; i++) {
+            calls.add(() -> webhooks.rotate(agency));
         }
-    }
+        for (int i = 0; i < 2; i++) {
+            String url = "https://127.0.0.1:9/hooks/moved-" + i;
+            calls.add(() -> webhooks.setUrl(agency, url));
+        }
+        List<Object> answers = AtOnce.all(calls);
+        List<Object> secrets = answers.subList(0, rotations);
+        assertThat(answers.subList(rotations, answers.size()))
+            .as("an address change on an existing endpoint shows no secret").containsOnly(Optional.empty());
 
-    private static <T> Callable<T> waiting(CountDownLatch start, Callable<T> work) {
-        return () -> {
-            start.await();
-            return work.call();
-        };
+        EndpointRow stored = endpoints.findById(agency).orElseThrow();
+        List<String> signing = stored.signingSecrets(Instant.now(), sealing);
+        assertThat(signing).as("current and previous secret").hasSize(2);
+        assertThat(secrets).as("the last rotation's secret signs").contains(signing.get(0));
+        // taking turns, the last rotation saw the one before it: its previous secret is a rotation's, not the first
+        assertThat(secrets).as("the rotation before the last one still signs").contains(signing.get(1));
+        assertThat(signing.get(1)).isNotEqualTo(first);
+        assertThat(stored.url()).startsWith("https://127.0.0.1:9/hooks/moved-");
     }
 }
