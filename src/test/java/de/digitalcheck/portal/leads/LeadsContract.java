@@ -269,6 +269,26 @@ abstract class LeadsContract implements TestPropertyProvider {
         assertThat(events(leadId).stream().map(r -> r.body().contains("lead.updated")).toList()).contains(true);
     }
 
+    /**
+     * The same company consents twice at the very same moment (two checks sent at once, a double click): both are
+     * answered 201 with the one open lead, which carries both consents; neither is refused for the other.
+     */
+    @Test
+    void consentsGivenAtTheSameMomentMakeOneLead() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String email = "gleichzeitig" + round + "@metallbau.example.org";
+            List<String> ids = de.digitalcheck.portal.support.AtOnce.times(4, () -> {
+                CompletedChecks.Completed c = check(email).sharedWithAgency().submit(http);
+                return (String) ((Map<?, ?>) c.document().get("lead")).get("id");
+            });
+            assertThat(ids).as("one lead for the four consents").containsOnly(ids.get(0));
+            assertThat(db.value("SELECT COUNT(*) FROM agency_lead WHERE contact_email = ?", email).toString())
+                .isEqualTo("1");
+            assertThat(db.value("SELECT COUNT(*) FROM lead_consent WHERE lead_id = ?", ids.get(0)).toString())
+                .isEqualTo("4");
+        }
+    }
+
     @Test
     void withdrawalStopsUndeliveredEventsAndTellsTheAgency() throws Exception {
         // 503 with Retry-After: the event waits for its next attempt (the tests' own retry waits would otherwise use

@@ -11,10 +11,12 @@ import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
+import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.time.WorkingDays;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -71,34 +73,49 @@ public class LeadBook implements AgencyLeads {
         Optional<Agency> agency = router.agencyFor(a.company().ags());
         String agencyId = agency.map(Agency::id).orElse(null);
         String email = a.contact().email();
-        Optional<LeadRow> open = leads.findByOpenKey(LeadRow.openKey(agencyId, email));
+        String openKey = LeadRow.openKey(agencyId, email);
         LeadRow lead = null;
         String event = LeadEvents.UPDATED;
-        if (open.isPresent()) {
-            LeadRow o = open.get();
-            LeadRow fresh = fromAssessment(o.id(), agencyId, a, source, language, now, o.contactDueAt(), o.createdAt());
-            LeadRow consented = new LeadRow(fresh.id(), fresh.agencyId(), fresh.openKey(), fresh.status(),
-                fresh.source(), fresh.assessmentId(), fresh.companyName(), fresh.postalCode(), fresh.municipality(),
-                fresh.ags(), fresh.sector(), fresh.employees(), fresh.companyType(), fresh.contactName(),
-                fresh.contactEmail(), fresh.contactPhone(), fresh.score(), fresh.overallLevel(), fresh.consentVersion(),
-                fresh.consentLanguage(), fresh.consentAt(), fresh.contactDueAt(), null, fresh.createdAt(), now,
-                o.stage(), o.assigneeId(), o.assigneeName(), o.firstContactAt(), o.escalatedAt(), o.lockVersion() + 1);
-            // only the consent's columns: a stage or assignee that staff change at this moment is kept
-            if (leads.reconsent(consented)) {
-                lead = consented;
+        // a second round only when another consent of this contact made the open lead at this moment (open_key is
+        // unique): its row, read with a lock (the latest committed, not this transaction's snapshot), takes this consent
+        for (int round = 0; lead == null; round++) {
+            Optional<LeadRow> open = round == 0 ? leads.findByOpenKey(openKey) : leads.lockByOpenKey(openKey);
+            if (open.isPresent()) {
+                lead = reconsent(open.get(), agencyId, a, source, language, now);
             }
-        }
-        if (lead == null) {
-            int days = agency.map(Agency::firstContactDays).orElse(Agency.DEFAULT_FIRST_CONTACT_DAYS);
-            Instant due = WorkingDays.dueBy(now, days, PortalTime.ZONE).truncatedTo(ChronoUnit.MILLIS);
-            lead = leads.save(fromAssessment(UUID.randomUUID().toString(), agencyId, a, source, language, now, due, now));
-            event = LeadEvents.CREATED;
-            metrics.afterCommit(metrics::leadRouted);
+            if (lead == null) {
+                int days = agency.map(Agency::firstContactDays).orElse(Agency.DEFAULT_FIRST_CONTACT_DAYS);
+                Instant due = WorkingDays.dueBy(now, days, PortalTime.ZONE).truncatedTo(ChronoUnit.MILLIS);
+                try {
+                    lead = leads.save(fromAssessment(UUID.randomUUID().toString(), agencyId, a, source, language, now,
+                        due, now));
+                } catch (DataAccessException e) {
+                    if (round > 0 || !DatabaseErrors.duplicateKey(e)) {
+                        throw e;
+                    }
+                    continue;
+                }
+                event = LeadEvents.CREATED;
+                metrics.afterCommit(metrics::leadRouted);
+            }
         }
         consents.save(new ConsentRow(UUID.randomUUID().toString(), lead.id(), assessmentId.value(), source,
             CONSENT_VERSION, language.code(), now, null));
         events.changed(lead, event);
         return shared(lead);
+    }
+
+    /** The open lead {@code o} with this consent's values; null if it is no longer open (withdrawn, forwarded). */
+    private LeadRow reconsent(LeadRow o, String agencyId, Assessment a, String source, Language language, Instant now) {
+        LeadRow fresh = fromAssessment(o.id(), agencyId, a, source, language, now, o.contactDueAt(), o.createdAt());
+        LeadRow consented = new LeadRow(fresh.id(), fresh.agencyId(), fresh.openKey(), fresh.status(),
+            fresh.source(), fresh.assessmentId(), fresh.companyName(), fresh.postalCode(), fresh.municipality(),
+            fresh.ags(), fresh.sector(), fresh.employees(), fresh.companyType(), fresh.contactName(),
+            fresh.contactEmail(), fresh.contactPhone(), fresh.score(), fresh.overallLevel(), fresh.consentVersion(),
+            fresh.consentLanguage(), fresh.consentAt(), fresh.contactDueAt(), null, fresh.createdAt(), now,
+            o.stage(), o.assigneeId(), o.assigneeName(), o.firstContactAt(), o.escalatedAt(), o.lockVersion() + 1);
+        // only the consent's columns: a stage or assignee that staff change at this moment is kept
+        return leads.reconsent(consented) ? consented : null;
     }
 
     private static void requireContact(Assessment a) {

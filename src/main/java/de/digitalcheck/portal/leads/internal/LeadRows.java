@@ -15,6 +15,10 @@ public interface LeadRows extends CrudRepository<LeadRow, String> {
 
     Optional<LeadRow> findByOpenKey(String openKey);
 
+    /** The open lead of {@code openKey} as last committed, locked until the transaction ends. */
+    @Query("SELECT * FROM agency_lead WHERE open_key = :openKey FOR UPDATE")
+    Optional<LeadRow> lockByOpenKey(String openKey);
+
     @Query("SELECT * FROM agency_lead WHERE LOWER(contact_email) = LOWER(:email) ORDER BY created_at DESC")
     List<LeadRow> ofContact(String email);
 

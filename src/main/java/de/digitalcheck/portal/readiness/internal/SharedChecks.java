@@ -5,6 +5,7 @@ import de.digitalcheck.portal.readiness.AgencyLeads.SharedLead;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -22,6 +23,9 @@ public class SharedChecks {
 
     public static final String SOURCE_API = "api";
     public static final String SOURCE_CHECK = "check";
+
+    private static final int DEADLOCK_ATTEMPTS = 3;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SharedChecks.class);
 
     private final SelfCheck selfCheck;
     private final AgencyLeads leads;
@@ -43,18 +47,36 @@ public class SharedChecks {
         Errors errors = new Errors().addAll(earlier);
         requireContact(contact, errors);
         List<FieldError> all = errors.list();
-        return transactions.executeWrite(status -> {
+        return retryingDeadlocks(() -> transactions.executeWrite(status -> {
             SelfCheck.Started started = selfCheck.submitChecked(company, contact, answers, language, all);
             return new Shared(started, leads.share(selfCheck.view(started.assessment()), language, SOURCE_API));
-        });
+        }));
     }
 
     /** Stores the contact (if changed) of a completed check and shares it. */
     public SharedLead shareFromResult(AssessmentRow check, ContactInput contact, Language language,
                                       List<FieldError> formErrors) {
-        return transactions.executeWrite(status -> {
-            return leads.share(selfCheck.view(selfCheck.updateContact(check, contact, formErrors)), language, SOURCE_CHECK);
-        });
+        return retryingDeadlocks(() -> transactions.executeWrite(status ->
+            leads.share(selfCheck.view(selfCheck.updateContact(check, contact, formErrors)), language, SOURCE_CHECK)));
+    }
+
+    /**
+     * {@code write} again (at most {@value #DEADLOCK_ATTEMPTS} times in all) when the database chose it as a
+     * deadlock's victim (SQLState 40001) and rolled it back: three or more consents of one contact at the same moment
+     * wait for the first one's new lead and then for each other (InnoDB), and the next try finds that lead and
+     * updates it. Nothing of a rolled-back try stays: its rows are gone, its after-commit work never ran.
+     */
+    private static <T> T retryingDeadlocks(java.util.function.Supplier<T> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                if (!DatabaseErrors.deadlock(e) || attempt >= DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("A consent was a deadlock's victim (try {}): tried again", attempt);
+            }
+        }
     }
 
     private static void requireContact(ContactInput contact, Errors errors) {

@@ -166,7 +166,12 @@ public class ErrorPages {
             : e instanceof TooLongFrameException ? HttpStatus.REQUEST_ENTITY_TOO_LARGE
             : HttpStatus.BAD_REQUEST;
         LOG.info("Unreadable request answered {}: {}", status.getCode(), e.getClass().getSimpleName());
-        return respond(request, status);
+        if (request.getPath().startsWith("/api/")) {
+            return respond(request, status);
+        }
+        // the stand-in's path is not the caller's: the language switch leads to the start page, not to it
+        return pages.render(request, status, "errors/error", Map.of("status", status.getCode(),
+            LayoutModel.PAGE_PATH, "/"));
     }
 
     @Error(exception = UnsatisfiedRouteException.class, global = true)

@@ -20,6 +20,12 @@ import java.util.Map;
 @Singleton
 class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
+    /**
+     * A model key naming the address the layout's links (the language switch) start from instead of the request's
+     * path: for a page answered to a request whose path is not the caller's (Netty's stand-in for an unreadable one).
+     */
+    static final String PAGE_PATH = "layoutPagePath";
+
     private final String networkName;
     private final Csrf csrf;
 
@@ -31,7 +37,8 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
     @Override
     public void process(@NonNull HttpRequest<?> request, @NonNull ModelAndView<Map<String, Object>> modelAndView) {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
-        fill(model, PortalLocaleResolver.language(request), request.getPath(), csrf.token(request),
+        Object path = model.containsKey(PAGE_PATH) ? model.get(PAGE_PATH) : request.getPath();
+        fill(model, PortalLocaleResolver.language(request), String.valueOf(path), csrf.token(request),
             request.getUserPrincipal(Authentication.class).map(a -> a.getAttributes().get("name")).orElse(null));
         modelAndView.setModel(model);
     }

@@ -38,12 +38,7 @@ public final class LogSafe {
 
     /** The first database error in {@code e}'s causes, if any. */
     public static Optional<SQLException> sqlCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return Optional.of(sql);
-            }
-        }
-        return Optional.empty();
+        return de.digitalcheck.portal.shared.persistence.DatabaseErrors.sqlCause(e);
     }
 
     /**
