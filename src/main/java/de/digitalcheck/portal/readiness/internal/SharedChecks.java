@@ -3,9 +3,9 @@ package de.digitalcheck.portal.readiness.internal;
 import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.AgencyLeads.SharedLead;
 import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
-import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
