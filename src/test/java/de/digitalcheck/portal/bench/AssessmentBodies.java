@@ -74,6 +74,9 @@ final class AssessmentBodies {
      * As {@link #bodies(int, long)}; with {@code consent} every body has a contact and
      * {@code consent.shareWithAgency: true} (the leads scenario).
      */
+    /** In the address of a body with consent: ten digits that {@code LeadsBench} replaces per request. */
+    static final String EMAIL_SLOT = ".0000000000";
+
     List<byte[]> bodies(int count, long seed, boolean consent) throws IOException {
         Random random = new Random(seed);
         List<byte[]> bodies = new ArrayList<>(count);
@@ -102,7 +105,10 @@ final class AssessmentBodies {
                 body.put("consent", Map.of("shareWithAgency", true));
             }
             if (consent || i % 2 == 0) {
-                body.put("contact", Map.of("name", "Erika Mustermann", "email", "bench" + i + "@example.org",
+                // with consent, the address has a slot of ten digits that the leads scenario fills per request
+                // (LeadsBench.unique): each submission is then a new company's, as most are
+                body.put("contact", Map.of("name", "Erika Mustermann", "email",
+                    "bench" + i + (consent ? EMAIL_SLOT : "") + "@example.org",
                     "phone", "+49 231 1234" + (i % 100)));
             }
             body.put("answers", answers);

@@ -74,30 +74,27 @@ public class LeadBook implements AgencyLeads {
         String agencyId = agency.map(Agency::id).orElse(null);
         String email = a.contact().email();
         String openKey = LeadRow.openKey(agencyId, email);
-        LeadRow lead = null;
-        String event = LeadEvents.UPDATED;
-        // a second round only when another consent of this contact made the open lead at this moment (open_key is
-        // unique): its row, read with a lock (the latest committed, not this transaction's snapshot), takes this consent
-        for (int round = 0; lead == null; round++) {
-            Optional<LeadRow> open = round == 0 ? leads.findByOpenKey(openKey) : leads.lockByOpenKey(openKey);
-            if (open.isPresent()) {
-                lead = reconsent(open.get(), agencyId, a, source, language, now);
+        int days = agency.map(Agency::firstContactDays).orElse(Agency.DEFAULT_FIRST_CONTACT_DAYS);
+        Instant due = WorkingDays.dueBy(now, days, PortalTime.ZONE).truncatedTo(ChronoUnit.MILLIS);
+        LeadRow lead;
+        String event;
+        try {
+            // most consents are a company's first at this agency: one statement makes the lead
+            lead = leads.save(fromAssessment(UUID.randomUUID().toString(), agencyId, a, source, language, now, due, now));
+            event = LeadEvents.CREATED;
+            metrics.afterCommit(metrics::leadRouted);
+        } catch (DataAccessException e) {
+            if (!DatabaseErrors.duplicateKey(e)) {
+                throw e;
             }
+            // open_key is taken: this contact's open lead at this agency (perhaps made by a consent at this very
+            // moment) takes the consent; read with a lock, which sees it committed, not this transaction's snapshot
+            LeadRow open = leads.lockByOpenKey(openKey).orElseThrow(() -> e);
+            lead = reconsent(open, agencyId, a, source, language, now);
             if (lead == null) {
-                int days = agency.map(Agency::firstContactDays).orElse(Agency.DEFAULT_FIRST_CONTACT_DAYS);
-                Instant due = WorkingDays.dueBy(now, days, PortalTime.ZONE).truncatedTo(ChronoUnit.MILLIS);
-                try {
-                    lead = leads.save(fromAssessment(UUID.randomUUID().toString(), agencyId, a, source, language, now,
-                        due, now));
-                } catch (DataAccessException e) {
-                    if (round > 0 || !DatabaseErrors.duplicateKey(e)) {
-                        throw e;
-                    }
-                    continue;
-                }
-                event = LeadEvents.CREATED;
-                metrics.afterCommit(metrics::leadRouted);
+                throw e;
             }
+            event = LeadEvents.UPDATED;
         }
         consents.save(new ConsentRow(UUID.randomUUID().toString(), lead.id(), assessmentId.value(), source,
             CONSENT_VERSION, language.code(), now, null));
