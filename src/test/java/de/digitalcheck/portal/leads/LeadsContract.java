@@ -286,6 +286,16 @@ abstract class LeadsContract implements TestPropertyProvider {
                 .isEqualTo("1");
             assertThat(db.value("SELECT COUNT(*) FROM lead_consent WHERE lead_id = ?", ids.get(0)).toString())
                 .isEqualTo("4");
+            // and again at once, now that the lead exists: each updates it
+            List<String> again = de.digitalcheck.portal.support.AtOnce.times(4, () -> {
+                CompletedChecks.Completed c = check(email).sharedWithAgency().submit(http);
+                return (String) ((Map<?, ?>) c.document().get("lead")).get("id");
+            });
+            assertThat(again).as("the same lead").containsOnly(ids.get(0));
+            assertThat(db.value("SELECT COUNT(*) FROM agency_lead WHERE contact_email = ?", email).toString())
+                .isEqualTo("1");
+            assertThat(db.value("SELECT COUNT(*) FROM lead_consent WHERE lead_id = ?", ids.get(0)).toString())
+                .isEqualTo("8");
         }
     }
 

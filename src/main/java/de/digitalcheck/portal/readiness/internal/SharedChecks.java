@@ -24,7 +24,7 @@ public class SharedChecks {
     public static final String SOURCE_API = "api";
     public static final String SOURCE_CHECK = "check";
 
-    private static final int DEADLOCK_ATTEMPTS = 3;
+    private static final int DEADLOCK_ATTEMPTS = 5;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SharedChecks.class);
 
     private final SelfCheck selfCheck;
@@ -61,10 +61,10 @@ public class SharedChecks {
     }
 
     /**
-     * {@code write} again (at most {@value #DEADLOCK_ATTEMPTS} times in all) when the database chose it as a
-     * deadlock's victim (SQLState 40001) and rolled it back: three or more consents of one contact at the same moment
-     * wait for the first one's new lead and then for each other (InnoDB), and the next try finds that lead and
-     * updates it. Nothing of a rolled-back try stays: its rows are gone, its after-commit work never ran.
+     * {@code write} again (at most {@value #DEADLOCK_ATTEMPTS} tries in all, after a short random pause) when the
+     * database chose it as a deadlock's victim (SQLState 40001) and rolled it back: consents of one contact at the same
+     * moment wait for each other on the lead's key (InnoDB), and the next try finds the lead and updates it. Nothing of a
+     * rolled-back try stays: its rows are gone, its after-commit work never ran.
      */
     private static <T> T retryingDeadlocks(java.util.function.Supplier<T> write) {
         for (int attempt = 1; ; attempt++) {
@@ -75,6 +75,13 @@ public class SharedChecks {
                     throw e;
                 }
                 LOG.info("A consent was a deadlock's victim (try {}): tried again", attempt);
+                try {
+                    // apart from the others it met, so that they do not meet again
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 40L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }
