@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
 final class LeadsBench {
 
     private static final String HOST = "127.0.0.1";
+    private static final Duration WARMUP = Duration.ofSeconds(15);
+    private static final Duration MEASURE = Duration.ofSeconds(20);
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
 
     private final PortalBench bench;
@@ -92,27 +94,18 @@ final class LeadsBench {
             if (webhooks && count("SELECT COUNT(*) FROM webhook_endpoint") == 0) {
                 endpoints(url);
             }
-            String questionnaire;
-            try (HttpConnection c = new HttpConnection(HOST, port, 10_000)) {
-                questionnaire = c.send(HttpConnection.get(HOST, port, "/api/v1/questionnaire", "application/json"), true).bodyText();
-            }
-            AssessmentBodies generator = new AssessmentBodies(questionnaire);
-            List<byte[]> plain = generator.bodies(4000, 11, false).stream()
-                .map(x -> HttpConnection.post(HOST, port, "/api/v1/assessments", "application/json", "application/json", x)).toList();
-            List<byte[]> consenting = generator.bodies(4000, 12, true).stream()
-                .map(x -> HttpConnection.post(HOST, port, "/api/v1/assessments", "application/json", "application/json", x)).toList();
+            List<byte[]> plain = requests(port, 11, false);
+            List<byte[]> consenting = requests(port, 12, true);
             int clients = bench.config().postConcurrency();
-            Duration warmup = Duration.ofSeconds(15);
-            Duration measure = Duration.ofSeconds(20);
             LoadGenerator load = new LoadGenerator(HOST, port, bench.config().maxRequests());
             LoadGenerator.Result without = load.run(new LoadGenerator.Scenario("POST /api/v1/assessments without consent",
-                clients, seq -> plain.get((int) (seq % plain.size())), 201, false, null), warmup, measure,
+                clients, seq -> plain.get((int) (seq % plain.size())), 201, false, null), WARMUP, MEASURE,
                 new CpuMeter(a.handle()), null);
             firstArrival.clear();
-            long measureFrom = System.currentTimeMillis() + warmup.toMillis();
+            long measureFrom = System.currentTimeMillis() + WARMUP.toMillis();
             long eventsBefore = count("SELECT COUNT(*) FROM webhook_delivery");
             LoadGenerator.Result with = load.run(new LoadGenerator.Scenario("POST /api/v1/assessments with consent",
-                clients, unique(consenting, 1_000_000_000L), 201, false, null), warmup, measure,
+                clients, unique(consenting, 1_000_000_000L), 201, false, null), WARMUP, MEASURE,
                 new CpuMeter(a.handle()), null);
             long backlogAtEnd = count("SELECT COUNT(*) FROM webhook_delivery WHERE state = 'PENDING'");
             long events = count("SELECT COUNT(*) FROM webhook_delivery") - eventsBefore;
@@ -128,7 +121,7 @@ final class LeadsBench {
             double p50 = percentile(lags, 50);
             double p99 = percentile(lags, 99);
             double ratio = with.perSecond() / without.perSecond();
-            double eventsPerSecond = events / (warmup.getSeconds() + measure.getSeconds());
+            double eventsPerSecond = events / (WARMUP.getSeconds() + MEASURE.getSeconds());
             bench.rowForLeads("POST /api/v1/assessments with consent vs without, while two replicas deliver every event "
                 + "on the same two cores (" + clients + " clients)",
                 "≥ 60 % and ≥ 500/s", String.format(Locale.ROOT, "%.0f/s vs %.0f/s = %.0f %% (p99 %.0f vs %.0f ms)",
@@ -136,19 +129,16 @@ final class LeadsBench {
                 ratio >= 0.6 && with.perSecond() >= 500);
             bench.rowForLeads("Webhook delivery keeps up (two replicas dispatching)", "backlog does not grow",
                 String.format(Locale.ROOT, "%d events in %.0f s of load (%.0f/s); %d pending when the load stopped, "
-                    + "drained %.1f s later", events, (double) (warmup.getSeconds() + measure.getSeconds()), eventsPerSecond,
+                    + "drained %.1f s later", events, (double) (WARMUP.getSeconds() + MEASURE.getSeconds()), eventsPerSecond,
                     backlogAtEnd, drainMillis / 1000.0), backlogAtEnd <= eventsPerSecond * 2);
             bench.rowForLeads("Commit → receiver's first request", "p99 ≤ 2 s",
                 String.format(Locale.ROOT, "p50 %.0f ms, p99 %.0f ms (%d events of the measured %d s; in the %d s "
-                    + "warm-up before: p50 %.0f ms, p99 %.0f ms, %d events)", p50, p99, lags.length, measure.getSeconds(),
-                    warmup.getSeconds(), percentile(warmupLags, 50), percentile(warmupLags, 99), warmupLags.length),
+                    + "warm-up before: p50 %.0f ms, p99 %.0f ms, %d events)", p50, p99, lags.length, MEASURE.getSeconds(),
+                    WARMUP.getSeconds(), percentile(warmupLags, 50), percentile(warmupLags, 99), warmupLags.length),
                 p99 <= 2000);
             for (LoadGenerator.Result r : List.of(without, with)) {
-                bench.detailForLeads(String.format(Locale.ROOT, "- %s: %.0f/s; CPU (cores, \"app\" = the replica taking "
-                    + "the submissions; the other replica and the receiver count as other processes): %s; per request: "
-                    + "replica %.0f µs, MariaDB %.0f µs, all processes %.0f µs", r.name(), r.perSecond(), r.cpu(),
-                    r.cpu().app() * 1e6 / r.perSecond(), r.cpu().db() * 1e6 / r.perSecond(),
-                    r.cpu().processes() * 1e6 / r.perSecond()));
+                cpuDetail(r, "cores, \"app\" = the replica taking the submissions; the other replica and the receiver "
+                    + "count as other processes");
             }
             met = ratio >= 0.6 && with.perSecond() >= 500 && p99 <= 2000;
             if (!webhooks) {
@@ -175,25 +165,16 @@ final class LeadsBench {
         try (AppProcess a = ready(bench.launchForLeads("bench-leads-tx", 0))) {
             int port = a.port();
             endpoints(url);
-            String questionnaire;
-            try (HttpConnection c = new HttpConnection(HOST, port, 10_000)) {
-                questionnaire = c.send(HttpConnection.get(HOST, port, "/api/v1/questionnaire", "application/json"), true).bodyText();
-            }
-            AssessmentBodies generator = new AssessmentBodies(questionnaire);
-            List<byte[]> plain = generator.bodies(4000, 21, false).stream()
-                .map(x -> HttpConnection.post(HOST, port, "/api/v1/assessments", "application/json", "application/json", x)).toList();
-            List<byte[]> consenting = generator.bodies(4000, 22, true).stream()
-                .map(x -> HttpConnection.post(HOST, port, "/api/v1/assessments", "application/json", "application/json", x)).toList();
+            List<byte[]> plain = requests(port, 21, false);
+            List<byte[]> consenting = requests(port, 22, true);
             int clients = bench.config().postConcurrency();
-            Duration warmup = Duration.ofSeconds(15);
-            Duration measure = Duration.ofSeconds(20);
             LoadGenerator load = new LoadGenerator(HOST, port, bench.config().maxRequests());
             LoadGenerator.Result without = load.run(new LoadGenerator.Scenario("POST /api/v1/assessments without consent "
                 + "(one replica, delivery paused)", clients, seq -> plain.get((int) (seq % plain.size())), 201, false, null),
-                warmup, measure, new CpuMeter(a.handle()), null);
+                WARMUP, MEASURE, new CpuMeter(a.handle()), null);
             long rowsBefore = count("SELECT COUNT(*) FROM webhook_delivery");
             LoadGenerator.Result with = load.run(new LoadGenerator.Scenario("POST /api/v1/assessments with consent "
-                + "(one replica, delivery paused)", clients, unique(consenting, 0), 201, false, null), warmup, measure,
+                + "(one replica, delivery paused)", clients, unique(consenting, 0), 201, false, null), WARMUP, MEASURE,
                 new CpuMeter(a.handle()), null);
             long rows = count("SELECT COUNT(*) FROM webhook_delivery") - rowsBefore;
             double ratio = with.perSecond() / without.perSecond();
@@ -203,10 +184,7 @@ final class LeadsBench {
                     + "rows written)", with.perSecond(), without.perSecond(), ratio * 100, with.percentile(99),
                     without.percentile(99), rows), ratio >= 0.6 && with.perSecond() >= 500);
             for (LoadGenerator.Result r : List.of(without, with)) {
-                bench.detailForLeads(String.format(Locale.ROOT, "- %s: %.0f/s; CPU (cores): %s; per request: replica "
-                    + "%.0f µs, MariaDB %.0f µs, all processes %.0f µs", r.name(), r.perSecond(), r.cpu(),
-                    r.cpu().app() * 1e6 / r.perSecond(), r.cpu().db() * 1e6 / r.perSecond(),
-                    r.cpu().processes() * 1e6 / r.perSecond()));
+                cpuDetail(r, "cores");
             }
         } finally {
             bench.extraEnv.remove("WEBHOOK_DISPATCH");
@@ -215,6 +193,24 @@ final class LeadsBench {
         try (Connection c = bench.database().connection(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM webhook_delivery");
         }
+    }
+
+    /** 4,000 submissions ({@link AssessmentBodies}, {@code seed}) as ready requests to the portal on {@code port}. */
+    private static List<byte[]> requests(int port, long seed, boolean consent) throws Exception {
+        String questionnaire;
+        try (HttpConnection c = new HttpConnection(HOST, port, 10_000)) {
+            questionnaire = c.send(HttpConnection.get(HOST, port, "/api/v1/questionnaire", "application/json"), true).bodyText();
+        }
+        return new AssessmentBodies(questionnaire).bodies(4000, seed, consent).stream()
+            .map(x -> HttpConnection.post(HOST, port, "/api/v1/assessments", "application/json", "application/json", x))
+            .toList();
+    }
+
+    /** A result's line: throughput, CPU by process ({@code label} says what "app" is) and CPU per request. */
+    private void cpuDetail(LoadGenerator.Result r, String label) {
+        bench.detailForLeads(String.format(Locale.ROOT, "- %s: %.0f/s; CPU (%s): %s; per request: replica %.0f µs, "
+            + "MariaDB %.0f µs, all processes %.0f µs", r.name(), r.perSecond(), label, r.cpu(),
+            r.cpu().app() * 1e6 / r.perSecond(), r.cpu().db() * 1e6 / r.perSecond(), r.cpu().processes() * 1e6 / r.perSecond()));
     }
 
     /**

@@ -277,26 +277,26 @@ abstract class LeadsContract implements TestPropertyProvider {
     void consentsGivenAtTheSameMomentMakeOneLead() throws Exception {
         for (int round = 0; round < 3; round++) {
             String email = "gleichzeitig" + round + "@metallbau.example.org";
-            List<String> ids = de.digitalcheck.portal.support.AtOnce.times(4, () -> {
-                CompletedChecks.Completed c = check(email).sharedWithAgency().submit(http);
-                return (String) ((Map<?, ?>) c.document().get("lead")).get("id");
-            });
+            List<String> ids = consentsAtOnce(4, email);
             assertThat(ids).as("one lead for the four consents").containsOnly(ids.get(0));
             assertThat(db.value("SELECT COUNT(*) FROM agency_lead WHERE contact_email = ?", email).toString())
                 .isEqualTo("1");
             assertThat(db.value("SELECT COUNT(*) FROM lead_consent WHERE lead_id = ?", ids.get(0)).toString())
                 .isEqualTo("4");
             // and again at once, now that the lead exists: each updates it
-            List<String> again = de.digitalcheck.portal.support.AtOnce.times(4, () -> {
-                CompletedChecks.Completed c = check(email).sharedWithAgency().submit(http);
-                return (String) ((Map<?, ?>) c.document().get("lead")).get("id");
-            });
+            List<String> again = consentsAtOnce(4, email);
             assertThat(again).as("the same lead").containsOnly(ids.get(0));
             assertThat(db.value("SELECT COUNT(*) FROM agency_lead WHERE contact_email = ?", email).toString())
                 .isEqualTo("1");
             assertThat(db.value("SELECT COUNT(*) FROM lead_consent WHERE lead_id = ?", ids.get(0)).toString())
                 .isEqualTo("8");
         }
+    }
+
+    /** {@code times} checks of {@code email} with consent sent at once; the lead id each answer names. */
+    private List<String> consentsAtOnce(int times, String email) throws Exception {
+        return de.digitalcheck.portal.support.AtOnce.times(times, () ->
+            (String) ((Map<?, ?>) check(email).sharedWithAgency().submit(http).document().get("lead")).get("id"));
     }
 
     @Test

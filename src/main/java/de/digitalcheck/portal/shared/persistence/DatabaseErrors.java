@@ -32,7 +32,8 @@ public final class DatabaseErrors {
         return sqlState(e).filter("40001"::equals).isPresent();
     }
 
-    private static Optional<String> sqlState(Throwable e) {
+    /** The SQLState of the first database error among {@code e}'s causes (two characters at least). */
+    public static Optional<String> sqlState(Throwable e) {
         return sqlCause(e).map(SQLException::getSQLState).filter(s -> s != null && s.length() >= 2);
     }
 }

@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.shared.web;
 
 import de.digitalcheck.portal.shared.NoSuchThing;
+import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -214,7 +215,7 @@ public class ErrorPages {
      */
     @Error(global = true)
     HttpResponse<?> unexpected(HttpRequest<?> request, Throwable e) {
-        Optional<String> state = LogSafe.sqlCause(e).map(java.sql.SQLException::getSQLState).filter(s -> s.length() >= 2);
+        Optional<String> state = DatabaseErrors.sqlState(e);
         if (state.isPresent() && (state.get().startsWith("23") || state.get().startsWith("40"))) {
             LOG.warn("Database refused a parallel change on {} {} (SQLState {}): answered 409",
                 request.getMethod(), LogSafe.path(request), state.get());

@@ -1,12 +1,12 @@
 package de.digitalcheck.portal.shared.web;
 
+import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
 
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,18 +36,13 @@ public final class LogSafe {
         return TOKEN_SEGMENT.matcher(path).replaceAll("…");
     }
 
-    /** The first database error in {@code e}'s causes, if any. */
-    public static Optional<SQLException> sqlCause(Throwable e) {
-        return de.digitalcheck.portal.shared.persistence.DatabaseErrors.sqlCause(e);
-    }
-
     /**
      * {@code e} for the log when a database error is among its causes: the same chain of classes and stack traces,
      * but the messages replaced by the database's SQLState and error code (its own messages quote the refused
      * values: "Duplicate entry 'someone@example.org' for key …"). Other throwables are returned as they are.
      */
     public static Throwable withoutValues(Throwable e) {
-        if (sqlCause(e).isEmpty()) {
+        if (DatabaseErrors.sqlCause(e).isEmpty()) {
             return e;
         }
         return copy(e, 0);
