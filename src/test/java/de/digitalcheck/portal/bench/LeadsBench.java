@@ -87,9 +87,9 @@ final class LeadsBench {
         if (webhooks) {
             transactionAlone(url);
         }
-        int secondPort = freePort(); // after the part before: a port free then may be an outgoing one's now
         try (AppProcess a = ready(bench.launchForLeads("bench-leads-a", 0)); // migrations and demo data first
-             AppProcess b = ready(bench.launchForLeads("bench-leads-b", secondPort))) {
+             // its port and the management port after it, both free now that the first replica has its own
+             AppProcess b = ready(bench.launchForLeads("bench-leads-b", freePortPair()))) {
             int port = a.port();
             if (webhooks && count("SELECT COUNT(*) FROM webhook_endpoint") == 0) {
                 endpoints(url);
@@ -330,9 +330,19 @@ final class LeadsBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** A port that is free, and the one after it too (a portal's management port is its port + 1). */
+    private static int freePortPair() throws IOException {
+        for (int tries = 0; ; tries++) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                int port = s.getLocalPort();
+                try (ServerSocket next = new ServerSocket(port + 1)) {
+                    return port;
+                } catch (IOException taken) {
+                    if (tries >= 50) {
+                        throw taken;
+                    }
+                }
+            }
         }
     }
 }
