@@ -187,4 +187,46 @@ class SignInIntegrationTest implements TestPropertyProvider {
             assertThat(accounts.findByEmail(email)).as("account for forged " + forged.getKey()).isEmpty();
         }
     }
+
+    /**
+     * A bearer token sent to the portal (an agency's API token, a guess, a JWT without issuer) is checked by the portal
+     * alone: it never goes on to the sign-in provider (Micronaut's UserInfo validator would send every token the
+     * portal cannot attribute to the provider's {@code /userinfo}: the agencies' CRM tokens to Keycloak, and a request
+     * to the provider for anyone's every request). A signed-in session still works.
+     */
+    @Test
+    void bearerTokensAreNeverSentToTheProvider() {
+        Http browser = new Http(server, json);
+        provider.signIn(browser, "subject-admin-1", "admin@digitalcheck.example.org", true);
+        drainProviderRequests();
+        Http client = new Http(server, json);
+        String jwtWithoutIssuer = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.";
+        for (String token : new String[] {"dc_pat_" + "A".repeat(43), "opaque-token-123", jwtWithoutIssuer}) {
+            for (String path : new String[] {"/api/v1/agencies", "/api/v1/agency/leads", "/agentur"}) {
+                int status = client.get(path, "Authorization", "Bearer " + token).statusCode();
+                assertThat(status).as(path + " with " + token).isNotEqualTo(500);
+            }
+        }
+        assertThat(client.get("/api/v1/agency/leads", "Authorization", "Bearer opaque-token-123").statusCode())
+            .isEqualTo(401);
+        assertThat(browser.get("/admin").statusCode()).as("the session still works").isEqualTo(200);
+        assertThat(drainProviderRequests()).as("requests the portal sent to the provider")
+            .noneMatch(path -> path.contains("userinfo")).isEmpty();
+    }
+
+    private java.util.List<String> drainProviderRequests() {
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        while (true) {
+            okhttp3.mockwebserver.RecordedRequest request;
+            try {
+                request = provider.server().takeRequest(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (RuntimeException none) {
+                return paths;
+            }
+            if (request == null) {
+                return paths;
+            }
+            paths.add(request.getPath());
+        }
+    }
 }
