@@ -37,23 +37,51 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
     @Override
     public void process(@NonNull HttpRequest<?> request, @NonNull ModelAndView<Map<String, Object>> modelAndView) {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
-        Object path = model.containsKey(PAGE_PATH) ? model.get(PAGE_PATH) : request.getPath();
-        fill(model, PortalLocaleResolver.language(request), String.valueOf(path), csrf.token(request),
+        boolean ownPath = !model.containsKey(PAGE_PATH);
+        Object path = ownPath ? request.getPath() : model.get(PAGE_PATH);
+        fill(model, PortalLocaleResolver.language(request), String.valueOf(path), ownPath ? keptQuery(request) : "",
+            csrf.token(request),
             request.getUserPrincipal(Authentication.class).map(a -> a.getAttributes().get("name")).orElse(null));
         modelAndView.setModel(model);
     }
 
-    /** Puts the layout's values for a page at {@code path} into {@code model}. */
+    /** Puts the layout's values for a page at {@code path} (without a query) into {@code model}. */
     void fill(Map<String, Object> model, Language language, String path, String csrfToken, Object userName) {
+        fill(model, language, path, "", csrfToken, userName);
+    }
+
+    /**
+     * Puts the layout's values for a page at {@code path} into {@code model}; {@code query} ({@link #keptQuery}) is
+     * kept in the language switch, so that a page reached with its private token or with filters stays that page.
+     */
+    void fill(Map<String, Object> model, Language language, String path, String query, String csrfToken,
+              Object userName) {
         Language other = language == Language.DE ? Language.EN : Language.DE;
         model.put("lang", language.code());
         model.put("otherLang", other.code());
         String local = sameOriginPath(path);
-        model.put("switchUrl", local + "?" + PortalLocaleResolver.PARAM + "=" + other.code());
+        model.put("switchUrl", local + "?" + query + PortalLocaleResolver.PARAM + "=" + other.code());
         model.put("networkName", networkName);
         model.put("currentPath", local);
         model.put("csrf", csrfToken);
         model.put("userName", userName);
+    }
+
+    /**
+     * The request's query parameters but the language, encoded anew, each followed by {@code &}: empty without any.
+     */
+    static String keptQuery(HttpRequest<?> request) {
+        StringBuilder query = new StringBuilder();
+        for (String name : request.getParameters().names()) {
+            if (PortalLocaleResolver.PARAM.equals(name)) {
+                continue;
+            }
+            for (String value : request.getParameters().getAll(name)) {
+                query.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)).append('&');
+            }
+        }
+        return query.toString();
     }
 
     /**

@@ -45,6 +45,20 @@ class LanguageSwitchLinkIntegrationTest {
         assertThat(home.group(1)).isEqualTo("/impressum");
     }
 
+    /**
+     * A page reached with a query (a booking's page with its private token, the inbox with its filters) switches
+     * language as the same page: the query is kept, encoded anew, the old language left out.
+     */
+    @Test
+    void theSwitchKeepsThePagesQuery() throws IOException {
+        String response = rawGet("/impressum?token=abc-123_X&lang=de&note=a%20%3Cb%3E&token=second");
+        Matcher link = Pattern.compile("href=\"(/impressum\\?[^\"]*)\"").matcher(response);
+        assertThat(link.find()).as(response).isTrue();
+        assertThat(link.group(1)).isEqualTo("/impressum?token=abc-123_X&amp;token=second&amp;note=a+%3Cb%3E&amp;lang=en");
+        // nothing of the query leaves the attribute
+        assertThat(response).doesNotContain("<b>", "note=a <");
+    }
+
     @Test
     void pathsBecomeOneLeadingSlashAndEncodedCharacters() {
         assertThat(LayoutModel.sameOriginPath("//evil.example/x")).isEqualTo("/evil.example/x");
