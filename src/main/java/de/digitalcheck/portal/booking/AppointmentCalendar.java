@@ -69,7 +69,9 @@ final class AppointmentCalendar {
         Organizer organizer = new Organizer(URI.create("mailto:" + i.organizerEmail()));
         organizer.add(new Cn(i.organizerName()));
         event.add(organizer);
-        event.add(attendee(i.companyName(), i.companyEmail()));
+        if (i.companyEmail() != null) { // null: the company's data is erased
+            event.add(attendee(i.companyName(), i.companyEmail()));
+        }
         event.add(attendee(i.coachName(), i.coachEmail()));
         event.add(i.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
         Calendar calendar = new Calendar();

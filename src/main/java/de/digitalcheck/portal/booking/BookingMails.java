@@ -69,6 +69,28 @@ class BookingMails {
     }
 
     /**
+     * A booking cancelled because its company had its data erased: only the coach is told (the company asked for the
+     * erasure and its address is being erased), with the cancellation for the coach's calendar (the same {@code UID},
+     * the raised {@code SEQUENCE}) and nothing of the company but that it asked for the erasure.
+     */
+    void cancelledByErasure(BookingRow row) {
+        AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type).orElseThrow();
+        Agency agency = agencies.find(row.agencyId()).orElseThrow();
+        Account coach = accounts.find(row.coachId()).orElseThrow();
+        MeetingMode mode = MeetingMode.parse(row.meetingMode()).orElse(type.mode());
+        Language de = Language.DE;
+        String how = messages.get(de, "mode." + mode.name());
+        byte[] ics = AppointmentCalendar.ics(new AppointmentCalendar.Invitation(row.id(), row.sequenceNo(), true,
+            row.startAt(), row.endAt(), type.name(de) + " – " + agency.shortName(),
+            messages.get(de, "booking.mail.ics.descriptionWithoutLink", coach.name(), agency.name()), how,
+            agency.name(), agency.email(), null, null, coach.name(), coach.email(), clock.instant()))
+            .getBytes(StandardCharsets.UTF_8);
+        outbox.send(new Mail(coach.email(), messages.get(de, "booking.mail.coach.erased.subject", when(row, de)),
+            messages.get(de, "booking.mail.coach.erased.text", coach.name(), type.name(de), when(row, de)),
+            List.of(new Mail.Attachment("termin.ics", CONTENT_TYPE_CANCEL, ics))));
+    }
+
+    /**
      * The reminder before the appointment to the company, in its language, with the appointment and the link of its
      * new private token (the reminder is the newest mail: the links of earlier mails no longer work). No invitation:
      * the calendar holds the appointment already.

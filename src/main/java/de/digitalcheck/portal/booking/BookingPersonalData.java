@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * The bookings' part of a company's data (issue 15, SPEC §8): its bookings with their outcomes (export) and their
- * erasure — company, contact, consent and the link to the check erased, appointments still to come cancelled (no
- * mail: the address is gone; the coach's week view and feed show them cancelled), the outcomes' notes forgotten; time,
+ * erasure — company, contact, consent and the link to the check erased, appointments still to come cancelled (the
+ * coach gets the cancellation for the calendar, without the company's data; the company, which asked for the erasure
+ * and was told so on the erasure page, gets no mail), the outcomes' notes forgotten; time,
  * coach, type and outcome stay for the agency's figures. A check erased through its own link erases its bookings too.
  * SPEC §8 names no retention period for bookings (only for leads), so none is applied.
  */
@@ -24,11 +25,13 @@ class BookingPersonalData implements PersonalDataHolder {
 
     private final AppointmentRows bookings;
     private final OutcomeRows outcomes;
+    private final BookingMails mails;
     private final Clock clock;
 
-    BookingPersonalData(AppointmentRows bookings, OutcomeRows outcomes, Clock clock) {
+    BookingPersonalData(AppointmentRows bookings, OutcomeRows outcomes, BookingMails mails, Clock clock) {
         this.bookings = bookings;
         this.outcomes = outcomes;
+        this.mails = mails;
         this.clock = clock;
     }
 
@@ -96,7 +99,13 @@ class BookingPersonalData implements PersonalDataHolder {
         }
         List<String> ids = rows.stream().map(BookingRow::id).toList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        bookings.cancelUpcoming(ids, now);
+        for (BookingRow b : rows) {
+            // one by one: the coach is told of those this erasure cancelled (one cancelled meanwhile was told already)
+            if (BookingRow.CONFIRMED.equals(b.status()) && b.startAt().isAfter(now)
+                && bookings.cancelUpcoming(List.of(b.id()), now) == 1) {
+                bookings.findByIdIn(List.of(b.id())).forEach(mails::cancelledByErasure); // with its raised SEQUENCE
+            }
+        }
         bookings.erase(ids, now);
         outcomes.forgetNotes(ids);
         return rows.size();

@@ -280,6 +280,21 @@ abstract class OutcomeContract {
         assertThat(erased.get("contact_phone")).isNull();
         assertThat(erased.get("consent_at")).isNull();
         assertThat(db().value("SELECT status FROM booking WHERE id = ?", coming.id())).isEqualTo("CANCELLED");
+        // the coach is told of the appointment still to come (the cancellation for the calendar), without the company
+        String coachEmail = (String) db().value("SELECT email FROM account WHERE id = ?", a.coachIds().get(0));
+        List<Map<String, Object>> told = db().rows("SELECT subject, body, attachment FROM mail_outbox WHERE recipient = ?"
+            + " AND subject LIKE ?", coachEmail, "%gelöscht%");
+        assertThat(told).as("the coach's mail of the erasure").hasSize(1);
+        String ics = text(told.get(0).get("attachment"));
+        assertThat(ics).contains("METHOD:CANCEL", "STATUS:CANCELLED", "SEQUENCE:1", AppointmentCalendar.uid(coming.id()))
+            .doesNotContain(email, "Termin GmbH");
+        assertThat((String) told.get(0).get("body")).contains("Löschung").doesNotContain(email, "Termin GmbH");
+        assertThat((String) told.get(0).get("subject")).doesNotContain("Termin GmbH");
+        // nothing for the appointment that was over, nothing to the company that asked for the erasure
+        assertThat(db().value("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE ?", "%gelöscht%"))
+            .satisfies(n -> assertThat(((Number) n).intValue()).isEqualTo(1));
+        assertThat(db().value("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ? AND subject LIKE ?", email,
+            "%abgesagt%")).satisfies(n -> assertThat(((Number) n).intValue()).isZero());
         assertThat(db().value("SELECT note FROM appointment_outcome WHERE booking_id = ?", past.id())).isNull();
         assertThat(db().value("SELECT attendance FROM appointment_outcome WHERE booking_id = ?", past.id()))
             .isEqualTo("HELD");
@@ -309,5 +324,14 @@ abstract class OutcomeContract {
         assertThat(row).containsEntry("contact_email", "").containsEntry("status", "CANCELLED");
         assertThat(row.get("assessment_id")).isNull();
         assertThat(db().value("SELECT status FROM booking WHERE id = ?", unrelated.id())).isEqualTo("CONFIRMED");
+    }
+
+    private static String text(Object blob) {
+        try {
+            byte[] bytes = blob instanceof java.sql.Blob b ? b.getBytes(1, (int) b.length()) : (byte[]) blob;
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
