@@ -2,7 +2,6 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.accounts.Account;
 import de.digitalcheck.portal.accounts.Accounts;
-import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.UnknownAgency;
@@ -96,12 +95,15 @@ public class Bookings {
         this.tokenSecret = ("booking-token:" + secret).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** What a company asks to book; {@code coachId} null for "any coach". */
+    /**
+     * What a company asks to book; {@code coachId} null for "any coach". A self-check is attached only with its private
+     * token ({@code assessmentToken}, the check's link): its id alone reaches nothing.
+     */
     public record Request(String agencyId, String typeId, Instant start, @Nullable String coachId,
                           @Nullable String companyName, @Nullable String postalCode, @Nullable String contactName,
                           @Nullable String contactEmail, @Nullable String contactPhone,
-                          @Nullable String assessmentId, boolean consentShare, Language language,
-                          @Nullable String idempotencyKey) {
+                          @Nullable String assessmentId, @Nullable String assessmentToken, boolean consentShare,
+                          Language language, @Nullable String idempotencyKey) {
     }
 
     /** A booking made (or found again by its idempotency key) and its private token. */
@@ -250,13 +252,17 @@ public class Bookings {
      * @throws de.digitalcheck.portal.shared.validation.ValidationException for bad input or a time that is not
      *     offered, past, too soon or outside the window: 422, nothing stored
      * @throws SlotTaken when the time is no longer free: 409
-     * @throws IdempotencyConflict when the key was used with another request: 422
+     * @throws IdempotencyConflict when the key was used with another request, or its booking's token was replaced
+     *     since (moved, reminded): 422
      */
     public Made book(Request request) {
         AppointmentType type = type(request.agencyId(), request.typeId());
         Errors errors = new Errors();
         validateContact(request, errors);
-        if (request.assessmentId() != null && assessments.find(new AssessmentId(request.assessmentId())).isEmpty()) {
+        // the check's id is no secret (it is in bookings, leads, webhooks): only its private token shows that the
+        // request comes from the company that made it. An unknown id and a wrong or missing token read the same.
+        if (request.assessmentId() != null
+            && assessments.byId(request.assessmentId(), request.assessmentToken()).isEmpty()) {
             errors.add("assessmentId", "error.booking.assessment");
         }
         String key = request.idempotencyKey();
@@ -318,7 +324,14 @@ public class Bookings {
         if (!Objects.equals(earlier.get().requestHash(), requestHash)) {
             throw new IdempotencyConflict();
         }
-        return Optional.of(new Made(view(earlier.get()), derivedToken(key, requestHash), true));
+        String token = derivedToken(key, requestHash);
+        if (!MessageDigest.isEqual(Tokens.hash(token).getBytes(StandardCharsets.US_ASCII),
+            earlier.get().tokenHash().getBytes(StandardCharsets.US_ASCII))) {
+            // moved (or reminded) since: the first answer's token and link are spent, and the newest one is only in
+            // the company's mail. Saying so beats handing out a token that opens nothing.
+            throw IdempotencyConflict.linkReplaced();
+        }
+        return Optional.of(new Made(view(earlier.get()), token, true));
     }
 
     private BookingRow insert(Request request, AppointmentType type, List<String> candidates, String token,

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.booking;
 
+import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
 
 import java.time.DateTimeException;
@@ -138,11 +139,7 @@ public final class CalendarText {
     }
 
     private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return PortalTime.date(text).orElse(null);
     }
 
     private static List<String> lines(String text) {

@@ -102,7 +102,7 @@ class BookingBench {
 
     Bookings.Request request(Setup s, String coach, Instant start, String email) {
         return new Bookings.Request(s.agency(), s.type(), start, coach, "Bench GmbH", "44135", "Bea Bench", email, null,
-            null, false, Language.DE, null);
+            null, null, false, Language.DE, null);
     }
 
     static List<LocalDate> workdays(LocalDate from, int days) {

@@ -1,8 +1,10 @@
 package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.support.AtOnce;
+import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.BookableAgency;
@@ -52,6 +54,8 @@ abstract class BookingContract {
     Accounts accounts;
     @Inject
     Calendars calendars;
+    @Inject
+    Questionnaires questionnaires;
 
     Http http() {
         return new Http(server, json);
@@ -241,7 +245,174 @@ abstract class BookingContract {
             "idem@example.org")), "Idempotency-Key", key);
         assertThat(other.statusCode()).isEqualTo(422);
         assertThat(other.body()).contains("already been used");
+        // like every other 422, it names what broke the rule: the key
+        assertThat(errors(other)).containsExactly(Map.of("field", "Idempotency-Key",
+            "message", "This Idempotency-Key has already been used for another booking."));
         assertThat(bookingsOf(s)).isEqualTo(1);
+    }
+
+    /**
+     * A move spends the booking's token. Repeating the first request with its key afterwards must not hand out the
+     * first answer's token (it opens nothing any more): the answer says the booking was changed and its link replaced.
+     */
+    @Test
+    void aRepeatedRequestAfterAMoveSaysItsLinkWasReplacedInsteadOfHandingOutADeadToken() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        String key = "moved-" + UUID.randomUUID();
+        String body = english(body(s, at(day, 9, 0), null, "moved@example.org"));
+        HttpResponse<String> first = http().postJson("/api/v1/bookings", body, "Idempotency-Key", key);
+        assertThat(first.statusCode()).isEqualTo(201);
+        Map<String, Object> made = http().map(first);
+        HttpResponse<String> moved = http().postJson("/api/v1/bookings/" + made.get("id") + "/reschedule",
+            "{\"token\":\"" + made.get("token") + "\",\"start\":\"" + at(day, 11, 0) + "\"}");
+        assertThat(moved.statusCode()).isEqualTo(200);
+        String newToken = (String) http().map(moved).get("token");
+
+        HttpResponse<String> again = http().postJson("/api/v1/bookings", body, "Idempotency-Key", key);
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(errors(again)).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("field", "Idempotency-Key");
+            assertThat((String) e.get("message")).contains("changed since", "replaced");
+        });
+        // neither the dead token nor the new one is in the answer; nothing was booked again, the move stands
+        assertThat(again.body()).doesNotContain((String) made.get("token")).doesNotContain(newToken);
+        assertThat(bookingsOf(s)).isEqualTo(1);
+        assertThat(http().map(http().get("/api/v1/bookings/" + made.get("id") + "?token=" + newToken)))
+            .containsEntry("start", at(day, 11, 0));
+    }
+
+    /** A self-check is attached to a booking only by its id together with its private token. */
+    @Test
+    void aBookingAttachesASelfCheckOnlyWithItsPrivateToken() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        // the victim's check, shared with the agency of its location (Dortmund), not with the booking's agency
+        CompletedChecks.Completed victim = CompletedChecks.of(questionnaires.current()).named("Opfer Metall GmbH")
+            .at("44135").contact("Vera Opfer", "vera-" + UUID.randomUUID() + "@opfer.example").sharedWithAgency()
+            .submit(http);
+        CompletedChecks.Completed own = CompletedChecks.of(questionnaires.current()).named("Angreifer GmbH")
+            .at("58452").contact("Anton Angreifer", "anton@angreifer.example").submit(http);
+        String shared = "\"consent\":{\"shareWithAgency\":true},\"language\":\"en\"";
+        String base = body(s, at(day, 9, 0), null, "anton@angreifer.example").replace("\"language\":\"de\"", shared);
+
+        HttpResponse<String> idAlone = http.postJson("/api/v1/bookings",
+            base.replace(shared, shared + ",\"assessmentId\":\"" + victim.id() + "\""));
+        HttpResponse<String> wrongToken = http.postJson("/api/v1/bookings",
+            base.replace(shared, shared + ",\"assessmentId\":\"" + victim.id() + "\",\"assessmentToken\":\""
+                + own.token() + "\""));
+        HttpResponse<String> unknownId = http.postJson("/api/v1/bookings",
+            base.replace(shared, shared + ",\"assessmentId\":\"" + UUID.randomUUID() + "\",\"assessmentToken\":\""
+                + own.token() + "\""));
+        HttpResponse<String> unknownIdAlone = http.postJson("/api/v1/bookings",
+            base.replace(shared, shared + ",\"assessmentId\":\"" + UUID.randomUUID() + "\""));
+        for (HttpResponse<String> refused : List.of(idAlone, wrongToken, unknownId, unknownIdAlone)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+            // the very same answer whether the id exists or not: nobody learns which ids exist
+            assertThat(refused.body()).isEqualTo(idAlone.body());
+        }
+        assertThat(errors(idAlone)).containsExactly(Map.of("field", "assessmentId",
+            "message", "There is no self-check with this id and token (assessmentToken)."));
+        // nothing stored: no booking, and no lead at the booking's agency carrying the victim's check
+        assertThat(bookingsOf(s)).isZero();
+        assertThat(db().value("SELECT COUNT(*) FROM agency_lead WHERE agency_id = ?", s.agencyId())).isEqualTo(0L);
+        assertThat(db().value("SELECT COUNT(*) FROM agency_lead WHERE assessment_id = ? AND (agency_id IS NULL"
+            + " OR agency_id <> 'wf-dortmund')", victim.id())).isEqualTo(0L);
+
+        // the company itself, with its check's token: the booking carries the check, the lead its data
+        HttpResponse<String> legitimate = http.postJson("/api/v1/bookings",
+            base.replace("anton@angreifer.example", "vera@opfer.example").replace(shared, shared
+                + ",\"assessmentId\":\"" + victim.id() + "\",\"assessmentToken\":\"" + victim.token() + "\""));
+        assertThat(legitimate.statusCode()).as(legitimate.body()).isEqualTo(201);
+        assertThat(db().value("SELECT assessment_id FROM booking WHERE agency_id = ?", s.agencyId())).isEqualTo(victim.id());
+        assertThat(db().value("SELECT assessment_id FROM agency_lead WHERE agency_id = ?", s.agencyId()))
+            .isEqualTo(victim.id());
+        assertThat(bookingsOf(s)).isEqualTo(1);
+    }
+
+    /** Dates and times no calendar can hold: a 400 where they are read (never a 500); a far but real time a 422. */
+    @Test
+    void datesAtTheExtremesAreRefusedWhereTheyAreReadAndStoreNothing() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        String slots = "/api/v1/slots?agency=" + s.agencyId() + "&type=" + s.typeId();
+        HttpResponse<String> min = http.get(slots + "&from=-999999999-01-01&to=-999999999-01-02", "Accept-Language", "en");
+        assertThat(min.statusCode()).as(min.body()).isEqualTo(400);
+        assertThat(min.body()).contains("\"field\":\"from\"", "between 1900 and 2999");
+        assertThat(http.get(slots + "&from=%2B999999999-12-30&to=%2B999999999-12-31").statusCode()).isEqualTo(400);
+        assertThat(http.get(slots + "&from=2999-12-30&to=%2B999999999-12-31").statusCode()).isEqualTo(400);
+        assertThat(http.get(slots + "&from=1899-12-31&to=1900-01-01").statusCode()).isEqualTo(400);
+        // the last day that can be read: nothing free so far ahead, but an answer
+        HttpResponse<String> last = http.get(slots + "&from=2999-12-30&to=2999-12-31");
+        assertThat(last.statusCode()).isEqualTo(200);
+        assertThat((List<?>) http.map(last).get("slots")).isEmpty();
+
+        for (String extreme : List.of("+999999999-12-31T23:59:59+01:00", "-999999999-01-01T00:00:00+01:00",
+            "+1000000000-01-01T00:00:00Z", "3000-01-01T00:00:00+01:00")) {
+            HttpResponse<String> refused = http.postJson("/api/v1/bookings",
+                english(body(s, extreme, null, "far@example.org")));
+            assertThat(refused.statusCode()).as(extreme + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"start\"");
+        }
+        // a real time beyond the booking window
+        HttpResponse<String> beyond = http.postJson("/api/v1/bookings", english(body(s, "2999-12-31T10:00:00+01:00",
+            null, "far@example.org")));
+        assertThat(beyond.statusCode()).isEqualTo(422);
+        assertThat(bookingsOf(s)).isZero();
+
+        Map<String, Object> made = http.map(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), null, "x@example.org")));
+        for (String extreme : List.of("+999999999-12-31T23:59:59+01:00", "-999999999-01-01T00:00:00+01:00")) {
+            HttpResponse<String> refused = http.postJson("/api/v1/bookings/" + made.get("id") + "/reschedule",
+                "{\"token\":\"" + made.get("token") + "\",\"start\":\"" + extreme + "\"}");
+            assertThat(refused.statusCode()).as(extreme + ": " + refused.body()).isEqualTo(400);
+        }
+        assertThat(http.postJson("/api/v1/bookings/" + made.get("id") + "/reschedule",
+            "{\"token\":\"" + made.get("token") + "\",\"start\":\"2999-12-31T10:00:00+01:00\"}").statusCode())
+            .isEqualTo(422);
+        // the booking stays as it was, its token still valid
+        assertThat(http.map(http.get("/api/v1/bookings/" + made.get("id") + "?token=" + made.get("token"))))
+            .containsEntry("start", at(day, 9, 0));
+        assertThat(bookingsOf(s)).isEqualTo(1);
+
+        // the booking pages' week and time: the extremes are ignored (this week), never a 500
+        for (String page : List.of("/termin/" + s.agencyId() + "?type=" + s.typeId() + "&woche=%2B999999999-12-31",
+            "/termin/" + s.agencyId() + "?type=" + s.typeId() + "&woche=-999999999-01-01",
+            "/termin/" + s.agencyId() + "?type=" + s.typeId() + "&start=%2B1000000000-01-01T00:00:00Z",
+            "/termin/buchung/" + made.get("id") + "/verschieben?token=" + made.get("token") + "&woche=%2B999999999-12-31",
+            "/termin/buchung/" + made.get("id") + "/verschieben?token=" + made.get("token")
+                + "&start=%2B1000000000-01-01T00:00:00Z")) {
+            assertThat(http.get(page).statusCode()).as(page).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anUnknownLanguageIsRefusedWithAFieldErrorAndStoresNothing() {
+        Setup s = agencyWithCoaches(1, 0);
+        HttpResponse<String> refused = http().postJson("/api/v1/bookings",
+            body(s, at(bookableDay(), 9, 0), null, "lang@example.org").replace("\"language\":\"de\"", "\"language\":\"xx\""),
+            "Accept-Language", "en");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(errors(refused)).containsExactly(Map.of("field", "language",
+            "message", "Unknown language: de and en are allowed."));
+        assertThat(bookingsOf(s)).isZero();
+    }
+
+    @Test
+    void aCoachWhoDoesNotOfferTheTypeIsNamedByTheSlotsParameterCoach() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        HttpResponse<String> refused = http().get("/api/v1/slots?agency=" + s.agencyId() + "&type=" + s.typeId()
+            + "&from=" + day + "&to=" + day + "&coach=" + UUID.randomUUID());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(errors(refused)).extracting(e -> e.get("field")).containsExactly("coach");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> errors(HttpResponse<String> problem) {
+        return (List<Map<String, Object>>) http().map(problem).get("errors");
     }
 
     /**

@@ -43,10 +43,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Supplier;
@@ -101,8 +99,16 @@ class BookingApi {
         if (!errors.isEmpty()) {
             return problems.malformed(language, "problem.400.detail", errors.list());
         }
-        return answer(request, () -> HttpResponse.ok(new SlotsDoc(PortalTime.ZONE.getId(),
-            bookings.free(agency, type, fromDate, toDate, blankToNull(coach)).stream().map(SlotDoc::of).toList())));
+        return answer(request, () -> {
+            try {
+                return HttpResponse.ok(new SlotsDoc(PortalTime.ZONE.getId(),
+                    bookings.free(agency, type, fromDate, toDate, blankToNull(coach)).stream().map(SlotDoc::of).toList()));
+            } catch (ValidationException e) {
+                // the rules name the booking's field (coachId); here the coach is the query parameter coach
+                throw new ValidationException(e.errors().stream().map(f -> f.field().equals("coachId")
+                    ? new FieldError("coach", f.key(), f.args()) : f).toList());
+            }
+        });
     }
 
     @Post("/bookings")
@@ -117,6 +123,9 @@ class BookingApi {
         Errors errors = new Errors();
         String languageCode = JsonBody.text(root, "language", "language", errors);
         Language language = Language.fromCode(languageCode).orElse(fallback);
+        if (languageCode != null && Language.fromCode(languageCode).isEmpty()) {
+            errors.add("language", "error.language.unknown");
+        }
         String agencyId = JsonBody.text(root, "agencyId", "agencyId", errors);
         String typeId = JsonBody.text(root, "typeId", "typeId", errors);
         String startText = JsonBody.text(root, "start", "start", errors);
@@ -125,6 +134,7 @@ class BookingApi {
         JsonNode contact = JsonBody.object(root, "contact", "contact", errors);
         JsonNode consent = JsonBody.object(root, "consent", "consent", errors);
         String assessmentId = blankToNull(JsonBody.text(root, "assessmentId", "assessmentId", errors));
+        String assessmentToken = blankToNull(JsonBody.text(root, "assessmentToken", "assessmentToken", errors));
         boolean share = consent != null && consent.get("shareWithAgency") != null
             && consent.get("shareWithAgency").isBoolean() && consent.get("shareWithAgency").getBooleanValue();
         Errors malformed = new Errors();
@@ -139,7 +149,8 @@ class BookingApi {
             JsonBody.text(company, "postalCode", "company.postalCode", errors),
             JsonBody.text(contact, "name", "contact.name", errors),
             JsonBody.text(contact, "email", "contact.email", errors),
-            JsonBody.text(contact, "phone", "contact.phone", errors), assessmentId, share, language, key);
+            JsonBody.text(contact, "phone", "contact.phone", errors), assessmentId, assessmentToken, share, language,
+            key);
         if (!errors.isEmpty()) {
             return problems.invalid(language, errors.list());
         }
@@ -212,7 +223,7 @@ class BookingApi {
         } catch (ValidationException e) {
             return problems.invalid(language, e.errors());
         } catch (IdempotencyConflict e) {
-            return problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, language, "problem.booking.idempotencyConflict");
+            return problems.invalid(language, List.of(FieldError.of("Idempotency-Key", e.messageKey())));
         } catch (SlotTaken e) {
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(Problem.MEDIA_TYPE)
                 .body(new TakenProblem("about:blank", messages.get(language, "problem.409"), 409,
@@ -241,26 +252,25 @@ class BookingApi {
             errors.add(field, "error.required");
             return null;
         }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeException e) {
+        // a date outside the years PortalTime allows cannot be read: the search's arithmetic stays in range
+        LocalDate date = PortalTime.date(text).orElse(null);
+        if (date == null) {
             errors.add(field, "error.booking.date");
-            return null;
         }
+        return date;
     }
 
-    /** An ISO-8601 time with offset ({@code 2026-12-07T10:00:00+01:00} or {@code …Z}). */
+    /** An ISO-8601 time with offset ({@code 2026-12-07T10:00:00+01:00} or {@code …Z}) in the years PortalTime allows. */
     static Instant instant(@Nullable String text, String field, Errors errors) {
         if (text == null || text.isBlank()) {
             errors.add(field, "error.required");
             return null;
         }
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeException e) {
+        Instant instant = PortalTime.offsetTime(text).orElse(null);
+        if (instant == null) {
             errors.add(field, "error.booking.time");
-            return null;
         }
+        return instant;
     }
 
     private static String blankToNull(@Nullable String s) {

@@ -40,7 +40,6 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -88,13 +87,16 @@ class BookingPages {
         this.csrf = csrf;
     }
 
-    /** Where the flow runs: an agency's own address, or a check's. */
-    private record Context(Agency agency, String base, @Nullable Assessment assessment) {
+    /**
+     * Where the flow runs: an agency's own address, or a check's, whose private link ({@code checkToken}, from the
+     * address) lets the booking carry the check.
+     */
+    private record Context(Agency agency, String base, @Nullable Assessment assessment, @Nullable String checkToken) {
     }
 
     private Context ofAgency(String id) {
         Agency agency = agencies.find(id).orElseThrow(UnknownAgency::new);
-        return new Context(agency, "/termin/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null);
+        return new Context(agency, "/termin/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null, null);
     }
 
     private Context ofCheck(String token) {
@@ -103,7 +105,7 @@ class BookingPages {
             throw new UnknownAgency();
         }
         Agency agency = agencies.find(assessment.agencyId()).orElseThrow(UnknownAgency::new);
-        return new Context(agency, CheckPaths.booking(token), assessment);
+        return new Context(agency, CheckPaths.booking(token), assessment, token);
     }
 
     @Get("/termin/{id}")
@@ -171,7 +173,8 @@ class BookingPages {
         try {
             Bookings.Made made = bookings.book(new Bookings.Request(context.agency().id(), type.id(), start, coachId,
                 form.companyName(), form.postalCode(), form.contactName(), form.contactEmail(), form.contactPhone(),
-                context.assessment() == null ? null : context.assessment().id().value(), form.consented(), lang,
+                context.assessment() == null ? null : context.assessment().id().value(), context.checkToken(),
+                form.consented(), lang,
                 form.key() == null || form.key().isBlank() ? null : form.key()));
             return HttpResponse.seeOther(URI.create("/termin/buchung/" + made.booking().id() + "?token="
                 + URLEncoder.encode(made.token(), StandardCharsets.UTF_8)));
@@ -339,19 +342,11 @@ class BookingPages {
     }
 
     private static Instant parse(String text) {
-        try {
-            return Instant.parse(text.strip());
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return PortalTime.instant(text).orElse(null);
     }
 
     private static LocalDate week(@Nullable String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return PortalTime.date(text).orElse(null);
     }
 
     private static String enc(String s) {

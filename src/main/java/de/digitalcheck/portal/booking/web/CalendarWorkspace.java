@@ -39,7 +39,6 @@ import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -346,10 +345,6 @@ class CalendarWorkspace {
     }
 
     private static java.util.Optional<LocalDate> parse(@Nullable String week) {
-        try {
-            return week == null || week.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(LocalDate.parse(week));
-        } catch (DateTimeException e) {
-            return java.util.Optional.empty();
-        }
+        return PortalTime.date(week);
     }
 }

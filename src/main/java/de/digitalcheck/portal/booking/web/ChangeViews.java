@@ -14,7 +14,6 @@ import jakarta.inject.Singleton;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -131,20 +130,14 @@ class ChangeViews {
         return closed && time ? "#change-closed" : "#" + prefix + "-" + (time ? "start" : field);
     }
 
+    /** A time the page was given; none if it is malformed or outside the years {@link PortalTime} allows. */
     static @Nullable Instant instant(@Nullable String text) {
-        try {
-            return text == null || text.isBlank() ? null : Instant.parse(text.strip());
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return PortalTime.instant(text).orElse(null);
     }
 
+    /** A week's date the page was given; none if it is malformed or outside the years {@link PortalTime} allows. */
     static @Nullable LocalDate date(@Nullable String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return PortalTime.date(text).orElse(null);
     }
 
     static String enc(String s) {

@@ -1,10 +1,13 @@
 package de.digitalcheck.portal.shared.time;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Optional;
 
 /**
  * The portal's time zone. Instants are stored in UTC; Europe/Berlin is used only at the edges: pages, mails, reports
@@ -15,7 +18,55 @@ public final class PortalTime {
     /** The portal's time zone, Europe/Berlin. This is the one place it is declared. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
+    /**
+     * The first and the last day a date or time given by a client may fall on. Outside it a date is not read at all
+     * (as if malformed): the arithmetic that follows (a week, a search's days, the day before and after) then can
+     * never leave what {@link LocalDate}, {@link Instant} and the database's {@code DATETIME} can hold.
+     */
+    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+    private static final Instant FIRST_INSTANT = EARLIEST.atStartOfDay(ZONE).toInstant();
+    private static final Instant AFTER_LAST_INSTANT = LATEST.plusDays(1).atStartOfDay(ZONE).toInstant();
+
     private PortalTime() {
+    }
+
+    /** A client's ISO date ({@code 2026-12-07}) from {@link #EARLIEST} to {@link #LATEST}; else empty. */
+    public static Optional<LocalDate> date(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(LocalDate.parse(text.strip())).filter(PortalTime::sane);
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A client's ISO time with offset ({@code 2026-12-07T10:00:00+01:00} or {@code …Z}) in the sane range; else empty. */
+    public static Optional<Instant> offsetTime(String text) {
+        try {
+            return text == null ? Optional.empty()
+                : Optional.of(OffsetDateTime.parse(text.strip()).toInstant()).filter(PortalTime::sane);
+        } catch (DateTimeException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A client's instant ({@code 2026-12-07T09:00:00Z}, as the pages' links carry it) in the sane range; else empty. */
+    public static Optional<Instant> instant(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(Instant.parse(text.strip())).filter(PortalTime::sane);
+        } catch (DateTimeException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a date lies from {@link #EARLIEST} to {@link #LATEST}. */
+    public static boolean sane(LocalDate date) {
+        return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
+    }
+
+    /** Whether an instant lies on a day (in {@link #ZONE}) from {@link #EARLIEST} to {@link #LATEST}. */
+    public static boolean sane(Instant instant) {
+        return !instant.isBefore(FIRST_INSTANT) && instant.isBefore(AFTER_LAST_INSTANT);
     }
 
     /** Today's date in {@link #ZONE} by the given clock. */

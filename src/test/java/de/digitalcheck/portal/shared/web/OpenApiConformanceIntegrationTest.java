@@ -124,7 +124,7 @@ class OpenApiConformanceIntegrationTest {
         exchange("GET", "/api/v1/assessments/" + id + "/report?token=" + token, 200);
         exchange("GET", "/api/v1/assessments/" + id + "/report?token=wrong", 404);
 
-        bookingExchanges(id);
+        bookingExchanges(id, token);
         agencyApiExchanges(leadId);
 
         assertThat(problems).as("answers that differ from the document").isEmpty();
@@ -132,7 +132,7 @@ class OpenApiConformanceIntegrationTest {
     }
 
     /** The booking operations, against a new agency with one coach (every day 08:00–18:00) and a video type. */
-    private void bookingExchanges(String assessmentId) {
+    private void bookingExchanges(String assessmentId, String assessmentToken) {
         String agency = "oa-" + UUID.randomUUID().toString().substring(0, 12);
         agencies.addUnlessPresent(agency, new AgencyProfile("OpenAPI Test " + agency, "OA", "kontakt@oa.example.org",
             "+49 231 000000", "https://oa.example.org", "Teststraße 1, 44135 Dortmund", "5"), List.of());
@@ -164,8 +164,10 @@ class OpenApiConformanceIntegrationTest {
         exchange("GET", "/api/v1/slots?agency=" + agency + "&type=" + type + "&from=someday&to=" + day, 400);
         exchange("GET", "/api/v1/slots?agency=" + agency + "&type=nope" + range, 404);
 
+        // the check's id without its token attaches nothing: 422, as the document says
+        post("/api/v1/bookings", booking(agency, type, at(day, 9), assessmentId, "eve@muster.example"), 422);
         HttpResponse<String> booked = post("/api/v1/bookings", booking(agency, type, at(day, 9), assessmentId,
-            "mia@muster.example"), 201);
+            assessmentToken, "mia@muster.example"), 201);
         post("/api/v1/bookings", booking(agency, type, at(day, 9).replace("09:00", "09:30"), null,
             "max@muster.example"), 409);
         post("/api/v1/bookings", booking(agency, type, at(day, 11), null, "not-an-email"), 422);
@@ -245,8 +247,14 @@ class OpenApiConformanceIntegrationTest {
     }
 
     private static String booking(String agency, String type, String start, String assessmentId, String email) {
+        return booking(agency, type, start, assessmentId, null, email);
+    }
+
+    private static String booking(String agency, String type, String start, String assessmentId,
+                                  String assessmentToken, String email) {
         return "{\"agencyId\":\"" + agency + "\",\"typeId\":\"" + type + "\",\"start\":\"" + start + "\","
             + (assessmentId == null ? "" : "\"assessmentId\":\"" + assessmentId + "\",")
+            + (assessmentToken == null ? "" : "\"assessmentToken\":\"" + assessmentToken + "\",")
             + "\"company\":{\"name\":\"Muster Metallbau GmbH\",\"postalCode\":\"58452\"},"
             + "\"contact\":{\"name\":\"Mia Muster\",\"email\":\"" + email + "\"},"
             + "\"consent\":{\"shareWithAgency\":true},\"language\":\"de\"}";
