@@ -315,7 +315,7 @@ abstract class OutcomeContract {
             .of(questionnaires.current()).named("Lösch GmbH").at("44135").contact("Lea Lösch", "lea@example.org")
             .submit(http());
         HttpResponse<String> made = http().postJson("/api/v1/bookings",
-            a.body(at(bookableDay(12), 10), "lea@example.org", false, check.id()));
+            a.body(at(bookableDay(12), 10), "lea@example.org", false, check.id(), check.token()));
         String id = (String) http().map(made).get("id");
         Made unrelated = book(a, 12, 14, false);
         Http company = http();

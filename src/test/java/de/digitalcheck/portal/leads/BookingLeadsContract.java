@@ -58,9 +58,9 @@ abstract class BookingLeadsContract {
         return new Database(dataSource);
     }
 
-    String book(BookableAgency a, int inDays, int hour, String email, boolean consent, String assessmentId) {
-        HttpResponse<String> made = http().postJson("/api/v1/bookings",
-            a.body(at(bookableDay(inDays), hour), email, consent, assessmentId));
+    String book(BookableAgency a, int inDays, int hour, String email, boolean consent, CompletedChecks.Completed check) {
+        HttpResponse<String> made = http().postJson("/api/v1/bookings", a.body(at(bookableDay(inDays), hour), email,
+            consent, check == null ? null : check.id(), check == null ? null : check.token()));
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         return (String) http().map(made).get("id");
     }
@@ -142,7 +142,7 @@ abstract class BookingLeadsContract {
         String email = email();
         CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Check GmbH")
             .at("44135").sized("C", 42).level(2).contact("Carl Check", email).submit(http());
-        book(a, 10, 9, email, true, check.id());
+        book(a, 10, 9, email, true, check);
         Map<String, Object> lead = db().rows("SELECT * FROM agency_lead WHERE LOWER(contact_email) = ?", email).get(0);
         assertThat(lead).containsEntry("agency_id", a.agencyId()).containsEntry("assessment_id", check.id())
             .containsEntry("sector", "C")

@@ -85,7 +85,7 @@ class LeadDetailIntegrationTest extends de.digitalcheck.portal.support.SignedInT
             + "&from=" + from + "&to=" + from.plusDays(14)));
         Map<?, ?> slot = (Map<?, ?>) ((List<?>) slots.get("slots")).get(0);
         HttpResponse<String> booked = company.postJson("/api/v1/bookings", "{\"agencyId\":\"wf-dortmund\",\"typeId\":\""
-            + type + "\",\"start\":\"" + slot.get("start") + "\",\"assessmentId\":\"" + check.id() + "\","
+            + type + "\",\"start\":\"" + slot.get("start") + "\",\"assessmentId\":\"" + check.id() + "\",\"assessmentToken\":\"" + check.token() + "\","
             + "\"company\":{\"name\":\"Detail Drehteile GmbH\",\"postalCode\":\"44135\"},"
             + "\"contact\":{\"name\":\"Dana Detail\",\"email\":\"dana@detail.example.org\"},\"language\":\"de\"}",
             "Idempotency-Key", "detail-booking-1");

@@ -88,11 +88,17 @@ public record BookableAgency(String agencyId, String typeId, List<String> coachI
 
     /** The API's body for a booking with the first coach; {@code assessmentId} may be null. */
     public String body(String start, String email, boolean consent, String assessmentId) {
+        return body(start, email, consent, assessmentId, null);
+    }
+
+    /** As above, with the check's private token ({@code assessmentToken}, needed with {@code assessmentId}). */
+    public String body(String start, String email, boolean consent, String assessmentId, String assessmentToken) {
         return "{\"agencyId\":\"" + agencyId + "\",\"typeId\":\"" + typeId + "\",\"start\":\"" + start + "\","
             + "\"coachId\":\"" + coachIds.get(0) + "\","
             + "\"company\":{\"name\":\"Termin GmbH\",\"postalCode\":\"44135\"},"
             + "\"contact\":{\"name\":\"Tina Termin\",\"email\":\"" + email + "\",\"phone\":\"+49 231 1234\"},"
             + (assessmentId == null ? "" : "\"assessmentId\":\"" + assessmentId + "\",")
+            + (assessmentToken == null ? "" : "\"assessmentToken\":\"" + assessmentToken + "\",")
             + (consent ? "\"consent\":{\"shareWithAgency\":true}," : "") + "\"language\":\"de\"}";
     }
 }
