@@ -120,7 +120,7 @@ class AgencyApiIntegrationTest extends SignedInTests {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aCrmListsReadsAndChangesItsAgencysLeadsWithIfMatch() {
+    void aCrmListsReadsAndChangesItsAgencysLeadsWithIfMatch() throws Exception {
         String dortmund = lead("API Dreherei", "44135", "api-dreherei@example.org");
         String witten = lead("API Werkzeug", "58452", "api-werkzeug@example.org");
         String token = token(users.get("do-staff"), "CRM");
@@ -172,12 +172,30 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(patch(path, "{\"status\":1e400}", auth[0], auth[1], "If-Match", "\"0\"").statusCode()).isEqualTo(400);
         assertThat(patch(path, change, auth[0], auth[1], "If-Match", "\"0\"", "Content-Type", "text/plain").statusCode())
             .isEqualTo(415);
+        for (String malformed : List.of("{\"status\":\"bogus\"} trailing", change + change,
+            "{\"status\":\"CONTACTED\",\"status\":\"WON\"}", "{\"note\":\"M\u00fcller\"}")) {
+            byte[] bytes = malformed.getBytes(malformed.contains("\u00fc") ? java.nio.charset.StandardCharsets.ISO_8859_1
+                : java.nio.charset.StandardCharsets.UTF_8);
+            HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + server.getPort() + path))
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .header("Authorization", auth[1]).header("If-Match", "\"0\"").header("Content-Type", "application/json")
+                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(malformed).isEqualTo(400);
+            assertThat(refused.body()).as(malformed).contains("The request body is not a valid JSON object.");
+        }
+        HttpResponse<String> untyped = crm.send("PATCH", path, change, auth[0], auth[1], "If-Match", "\"0\"");
+        assertThat(untyped.statusCode()).as("no Content-Type").isEqualTo(415);
+        assertThat(untyped.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(db.value("SELECT lock_version FROM agency_lead WHERE id = ?", dortmund).toString())
             .as("nothing changed by refused changes").isEqualTo("0");
 
         String coach = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
         HttpResponse<String> changed = patch(path, "{\"status\":\"CONTACTED\",\"assigneeId\":\"" + coach
-            + "\",\"note\":\"Angerufen\"}", auth[0], auth[1], "If-Match", "\"0\"", "Content-Type", "application/merge-patch+json");
+            + "\",\"note\":\"Angerufen\"}", auth[0], auth[1], "If-Match", "\"0\"", "Content-Type", "application/merge-patch+json",
+            // a bearer token is no ambient credential: a call from a script of another site is the token holder's own
+            // (another localhost origin: Micronaut refuses other origins' calls to a server addressed as localhost)
+            "Origin", "http://localhost:1", "Sec-Fetch-Site", "cross-site");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag")).hasValue("\"2\"");
         assertThat(crm.map(changed)).containsEntry("status", "CONTACTED");

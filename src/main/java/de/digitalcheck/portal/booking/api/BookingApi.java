@@ -42,7 +42,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -114,7 +113,7 @@ class BookingApi {
     @Post("/bookings")
     @Consumes(MediaType.APPLICATION_JSON)
     HttpResponse<?> book(HttpRequest<?> request, @Header("Idempotency-Key") @Nullable String key,
-                         @Body @Nullable String body) {
+                         @Body @Nullable byte[] body) {
         Language fallback = ApiProblems.language(request);
         JsonNode root = parse(body);
         if (root == null) {
@@ -169,7 +168,7 @@ class BookingApi {
 
     @Post("/bookings/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
-    HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+    HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id, @Body @Nullable byte[] body) {
         Language language = ApiProblems.language(request);
         JsonNode root = parse(body);
         if (root == null) {
@@ -186,7 +185,7 @@ class BookingApi {
 
     @Post("/bookings/{id}/reschedule")
     @Consumes(MediaType.APPLICATION_JSON)
-    HttpResponse<?> reschedule(HttpRequest<?> request, @PathVariable String id, @Body @Nullable String body) {
+    HttpResponse<?> reschedule(HttpRequest<?> request, @PathVariable String id, @Body @Nullable byte[] body) {
         Language language = ApiProblems.language(request);
         JsonNode root = parse(body);
         if (root == null) {
@@ -232,13 +231,8 @@ class BookingApi {
         }
     }
 
-    private JsonNode parse(@Nullable String body) {
-        try {
-            JsonNode root = body == null || body.isBlank() ? null : json.readValue(body, JsonNode.class);
-            return root != null && root.isObject() ? root : null;
-        } catch (IOException e) {
-            return null;
-        }
+    private JsonNode parse(@Nullable byte[] body) {
+        return JsonBody.object(json, body).orElse(null);
     }
 
     private static void required(@Nullable String value, String field, Errors errors) {

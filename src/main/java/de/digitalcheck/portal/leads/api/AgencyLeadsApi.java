@@ -36,7 +36,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -107,7 +106,7 @@ class AgencyLeadsApi {
     @Patch("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     HttpResponse<?> change(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
-                           @Body @Nullable String body) {
+                           @Body @Nullable byte[] body) {
         Language language = ApiProblems.language(request);
         String agency = agency(authentication);
         LeadRow lead = find(request, agency, id); // another agency's lead: 404 before anything else
@@ -119,13 +118,8 @@ class AgencyLeadsApi {
         if (version.isEmpty() || version.get() != lead.lockVersion()) {
             return precondition(HttpStatus.PRECONDITION_FAILED, language, "problem.412.detail");
         }
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : json.readValue(body, JsonNode.class);
-        } catch (IOException e) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = JsonBody.object(json, body).orElse(null);
+        if (root == null) {
             return problems.problem(HttpStatus.BAD_REQUEST, language, "problem.400.json");
         }
         Errors errors = new Errors();

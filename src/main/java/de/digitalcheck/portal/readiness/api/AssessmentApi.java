@@ -35,7 +35,6 @@ import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -66,15 +65,10 @@ class AssessmentApi {
 
     @Post
     @Consumes(MediaType.APPLICATION_JSON)
-    HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable String body) {
+    HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Language fallback = ApiProblems.language(request);
-        JsonNode root;
-        try {
-            root = body == null || body.isBlank() ? null : json.readValue(body, JsonNode.class);
-        } catch (IOException e) {
-            root = null;
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = JsonBody.object(json, body).orElse(null);
+        if (root == null) {
             return problems.problem(HttpStatus.BAD_REQUEST, fallback, "problem.400.json");
         }
         Errors errors = new Errors();

@@ -31,7 +31,7 @@ class CheckErrors {
 
     @Error(exception = UnknownAssessment.class, global = true)
     HttpResponse<?> unknownCheck(HttpRequest<?> request) {
-        if (request.getPath().startsWith("/api/")) {
+        if (ApiProblems.api(request)) {
             return problems.problem(HttpStatus.NOT_FOUND, ApiProblems.language(request), "problem.assessment.notFound");
         }
         return pages.render(request, HttpStatus.NOT_FOUND, CheckController.NOT_FOUND, Map.of("status", 404));

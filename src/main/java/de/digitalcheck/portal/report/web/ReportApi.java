@@ -44,7 +44,7 @@ class ReportApi {
     }
 
     @Get("/{id}/report")
-    @Produces({ReportResponses.PDF, "application/problem+json", "application/json"})
+    @Produces(ReportResponses.PDF) // like every API route, the router answers 406 to an Accept that allows no PDF
     HttpResponse<?> report(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token,
                            @QueryValue @Nullable String lang) {
         Optional<Language> chosen = Language.fromCode(lang);

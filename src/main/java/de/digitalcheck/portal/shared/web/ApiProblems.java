@@ -21,6 +21,33 @@ public class ApiProblems {
         this.messages = messages;
     }
 
+    /**
+     * Whether a request addresses the API: its path, normalised the way a router or proxy may read it (repeated
+     * slashes as one, {@code .} and {@code ..} segments resolved), is {@code /api} or below. {@code //api/v1/x} is
+     * an API address too and gets the API's answers (problem+json), not a page.
+     */
+    public static boolean api(HttpRequest<?> request) {
+        return apiPath(request.getPath());
+    }
+
+    /** {@link #api(HttpRequest)} for a path (a query, if any, is left out). */
+    public static boolean apiPath(String path) {
+        int end = path.indexOf('?');
+        String p = end >= 0 ? path.substring(0, end) : path;
+        java.util.ArrayDeque<String> segments = new java.util.ArrayDeque<>();
+        for (String segment : p.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                segments.pollLast();
+            } else {
+                segments.addLast(segment);
+            }
+        }
+        return "api".equals(segments.peekFirst());
+    }
+
     /** The API caller's language: {@code ?lang=}, else the Accept-Language header, else German. */
     public static Language language(HttpRequest<?> request) {
         return request.getParameters().getFirst("lang").flatMap(Language::fromCode)

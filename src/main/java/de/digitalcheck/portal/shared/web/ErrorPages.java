@@ -6,6 +6,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -16,6 +17,7 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.web.router.Router;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.netty.handler.codec.DecoderException;
@@ -48,10 +50,14 @@ public class ErrorPages {
 
     private final ApiProblems problems;
     private final PageRenderer pages;
+    private final SecurityHeaders security;
+    private final Router router;
 
-    ErrorPages(ApiProblems problems, PageRenderer pages) {
+    ErrorPages(ApiProblems problems, PageRenderer pages, SecurityHeaders security, Router router) {
         this.problems = problems;
         this.pages = pages;
+        this.security = security;
+        this.router = router;
     }
 
     @Error(status = HttpStatus.NOT_FOUND, global = true)
@@ -96,7 +102,7 @@ public class ErrorPages {
         if (e.isForbidden()) {
             return respond(request, HttpStatus.FORBIDDEN);
         }
-        if (request.getPath().startsWith("/api/")) {
+        if (ApiProblems.api(request)) {
             // the only API routes that need a caller are the agency API's, authenticated by personal access tokens
             return problems.problem(HttpStatus.UNAUTHORIZED, ApiProblems.language(request), "problem.401.token")
                 .header("WWW-Authenticate", "Bearer realm=\"digitalcheck\"")
@@ -110,14 +116,30 @@ public class ErrorPages {
         return respond(request, HttpStatus.FORBIDDEN);
     }
 
+    /** A 405 names the methods the path has in {@code Allow} (RFC 9110), from the routes the router knows for it. */
     @Error(status = HttpStatus.METHOD_NOT_ALLOWED, global = true)
     HttpResponse<?> notAllowed(HttpRequest<?> request) {
-        return respond(request, HttpStatus.METHOD_NOT_ALLOWED);
+        return allow(respond(request, HttpStatus.METHOD_NOT_ALLOWED), routedMethods(request));
     }
 
     @Error(exception = NotAllowedException.class, global = true)
-    HttpResponse<?> notAllowedException(HttpRequest<?> request) {
-        return respond(request, HttpStatus.METHOD_NOT_ALLOWED);
+    HttpResponse<?> notAllowedException(HttpRequest<?> request, NotAllowedException e) {
+        java.util.Set<String> methods = new java.util.TreeSet<>(e.getAllowedMethods());
+        methods.addAll(routedMethods(request));
+        return allow(respond(request, HttpStatus.METHOD_NOT_ALLOWED), methods);
+    }
+
+    private java.util.Set<String> routedMethods(HttpRequest<?> request) {
+        java.util.Set<String> methods = new java.util.TreeSet<>();
+        router.findAny(request.getPath(), request).forEach(m -> methods.add(m.getHttpMethod().name()));
+        if (methods.contains("GET")) {
+            methods.add("HEAD"); // Micronaut answers HEAD for every GET route
+        }
+        return methods;
+    }
+
+    private static HttpResponse<?> allow(MutableHttpResponse<?> response, java.util.Set<String> methods) {
+        return methods.isEmpty() ? response : response.header(HttpHeaders.ALLOW, String.join(", ", methods));
     }
 
     /** An {@code Accept} that no representation of the address matches (e.g. XML from the JSON API). */
@@ -136,14 +158,21 @@ public class ErrorPages {
         return respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE);
     }
 
+    /**
+     * A post refused for its origin ({@link SameOriginFilter}) or its missing form token. Under {@code /api/} the
+     * refusal is problem+json in the request's language (there is no form that could have expired).
+     */
     @Error(exception = Csrf.CsrfRejected.class, global = true)
     HttpResponse<?> csrfRejected(HttpRequest<?> request) {
+        if (ApiProblems.api(request)) {
+            return problems.problem(HttpStatus.FORBIDDEN, ApiProblems.language(request), "problem.403.origin");
+        }
         return pages.render(request, HttpStatus.FORBIDDEN, "errors/error", Map.of("status", "csrf"));
     }
 
     @Error(exception = RateLimitFilter.TooManyRequests.class, global = true)
     HttpResponse<?> tooMany(HttpRequest<?> request, RateLimitFilter.TooManyRequests e) {
-        MutableHttpResponse<?> response = request.getPath().startsWith("/api/")
+        MutableHttpResponse<?> response = ApiProblems.api(request)
             ? problems.problem(HttpStatus.TOO_MANY_REQUESTS, ApiProblems.language(request), "problem.429.detail")
             : pages.render(request, HttpStatus.TOO_MANY_REQUESTS, "errors/error", Map.of("status", 429));
         return response.header("Retry-After", String.valueOf(e.retryAfterSeconds));
@@ -167,12 +196,12 @@ public class ErrorPages {
             : e instanceof TooLongFrameException ? HttpStatus.REQUEST_ENTITY_TOO_LARGE
             : HttpStatus.BAD_REQUEST;
         LOG.info("Unreadable request answered {}: {}", status.getCode(), e.getClass().getSimpleName());
-        if (request.getPath().startsWith("/api/")) {
-            return respond(request, status);
-        }
-        // the stand-in's path is not the caller's: the language switch leads to the start page, not to it
-        return pages.render(request, status, "errors/error", Map.of("status", status.getCode(),
-            LayoutModel.PAGE_PATH, "/"));
+        // answered outside the server filters: the security headers and no-store are set here
+        MutableHttpResponse<?> response = ApiProblems.api(request) ? respond(request, status)
+            // the stand-in's path is not the caller's: the language switch leads to the start page, not to it
+            : pages.render(request, status, "errors/error", Map.of("status", status.getCode(), LayoutModel.PAGE_PATH, "/"));
+        security.all().forEach(response::header);
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Error(exception = UnsatisfiedRouteException.class, global = true)
@@ -199,7 +228,7 @@ public class ErrorPages {
     /** A JSON number that no field can take ({@code 1e400}): the request is malformed. */
     @Error(exception = JsonBody.NumberOutOfRange.class, global = true)
     HttpResponse<?> numberOutOfRange(HttpRequest<?> request, JsonBody.NumberOutOfRange e) {
-        if (!request.getPath().startsWith("/api/")) {
+        if (!ApiProblems.api(request)) {
             return respond(request, HttpStatus.BAD_REQUEST);
         }
         return problems.malformed(ApiProblems.language(request), "problem.400.number",
@@ -224,7 +253,7 @@ public class ErrorPages {
         if (state.isPresent() && state.get().startsWith("22")) {
             LOG.warn("Database refused a value on {} {} (SQLState {}): answered 422",
                 request.getMethod(), LogSafe.path(request), state.get());
-            return request.getPath().startsWith("/api/")
+            return ApiProblems.api(request)
                 ? problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.language(request), "problem.422.database")
                 : respond(request, HttpStatus.UNPROCESSABLE_ENTITY);
         }
@@ -232,9 +261,9 @@ public class ErrorPages {
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
-    private HttpResponse<?> respond(HttpRequest<?> request, @Nullable HttpStatus status) {
+    private MutableHttpResponse<?> respond(HttpRequest<?> request, @Nullable HttpStatus status) {
         HttpStatus s = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
-        if (request.getPath().startsWith("/api/")) {
+        if (ApiProblems.api(request)) {
             int code = PAGE_TEXTS.contains(s.getCode()) ? s.getCode() : 500;
             return problems.problem(s, ApiProblems.language(request), "problem." + code + ".detail");
         }

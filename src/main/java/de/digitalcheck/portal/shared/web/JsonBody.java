@@ -1,11 +1,23 @@
 package de.digitalcheck.portal.shared.web;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import de.digitalcheck.portal.shared.validation.Errors;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lenient reading of a parsed JSON request: values of the wrong type become field errors (422)
@@ -14,6 +26,55 @@ import java.util.Map;
 public final class JsonBody {
 
     private JsonBody() {
+    }
+
+    /** Only for checking the shape of a body: a member name twice in one object is an error. */
+    private static final JsonFactory STRICT = JsonFactory.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /**
+     * The request body as one JSON object, read strictly: UTF-8 without a malformed byte (a Latin-1 {@code ü} is
+     * not read as U+FFFD), exactly one value (nothing but white space after it: no {@code {…}xyz}, no
+     * {@code {…}{…}}), and no member name twice in one object. Empty when the body is anything else (absent, blank,
+     * an array, malformed): the route answers {@code 400}, nothing stored. Every API route that takes a JSON body
+     * reads it here, as the raw bytes ({@code @Body byte[]}): a {@code String} body would already be decoded
+     * leniently.
+     */
+    public static Optional<JsonNode> object(JsonMapper json, @Nullable byte[] body) {
+        if (body == null || body.length == 0) {
+            return Optional.empty();
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+        if (text.isBlank() || !oneObject(text)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode root = json.readValue(text, JsonNode.class);
+            return root != null && root.isObject() ? Optional.of(root) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the text is exactly one JSON object, without a duplicate member name at any depth. */
+    static boolean oneObject(String text) {
+        try (JsonParser parser = STRICT.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            parser.skipChildren(); // reads every token of the object: a duplicate name throws here
+            return parser.nextToken() == null;
+        } catch (IOException e) {
+            return false; // malformed, trailing garbage or a duplicate name
+        }
     }
 
     /** A text member; numbers are accepted as their text, anything else is an error. */

@@ -1,7 +1,10 @@
 package de.digitalcheck.portal.shared.web;
 
 import de.digitalcheck.portal.shared.config.PortalSettings;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.BasicHttpAttributes;
+import io.micronaut.web.router.RouteMatch;
+import io.micronaut.web.router.UriRouteMatch;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
@@ -18,7 +21,13 @@ import java.util.Set;
  * {@code Sec-Fetch-Site} other than {@code same-origin} or {@code none} (a sibling subdomain is {@code same-site},
  * and refused too), or an {@code Origin} that is neither the portal's ({@code PORTAL_BASE_URL}) nor the host the
  * request was sent to. Clients that are not browsers send neither header and are not affected; forms are also
- * protected by their {@link Csrf} token.
+ * protected by their {@link Csrf} token. Under {@code /api/} the refusal is problem+json ({@link ErrorPages}).
+ *
+ * <p>Not refused: a request to an API route (by the route the router matched) that carries
+ * {@code Authorization: Bearer …}. Forgery needs a credential the browser adds by itself (a cookie); a bearer token
+ * is never added by a browser, and a script of another site can set the header only after a CORS preflight, which
+ * the portal never grants. So such a request is the token holder's own call (a CRM's web front end, say), whatever
+ * its {@code Origin}; an invalid token is answered {@code 401} as always. Cookie-authenticated pages are unaffected.
  */
 @ServerFilter("/**")
 class SameOriginFilter implements Ordered {
@@ -38,8 +47,8 @@ class SameOriginFilter implements Ordered {
     }
 
     @RequestFilter
-    void refuseCrossSite(HttpRequest<?> request) {
-        if (SAFE.contains(request.getMethod()) || signInCallback(request)) {
+    void refuseCrossSite(HttpRequest<?> request, @Nullable RouteMatch<?> match) {
+        if (SAFE.contains(request.getMethod()) || signInCallback(request) || bearerApiCall(request, match)) {
             return;
         }
         String site = request.getHeaders().get("Sec-Fetch-Site");
@@ -59,6 +68,14 @@ class SameOriginFilter implements Ordered {
      */
     private static boolean signInCallback(HttpRequest<?> request) {
         return BasicHttpAttributes.getUriTemplate(request).filter(t -> t.startsWith("/oauth/callback")).isPresent();
+    }
+
+    /** A call of an API route (as routed) authenticated by a bearer token, not by anything a browser sends itself. */
+    private static boolean bearerApiCall(HttpRequest<?> request, @Nullable RouteMatch<?> match) {
+        return match instanceof UriRouteMatch<?, ?> route
+            && route.getRouteInfo().getUriMatchTemplate().toString().startsWith("/api/")
+            && request.getHeaders().findFirst("Authorization")
+                .filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7)).isPresent();
     }
 
     private boolean sameOrigin(String origin, HttpRequest<?> request) {

@@ -43,10 +43,12 @@ class UnreadableApiTargets implements BeanCreatedEventListener<NettyServerCustom
 
     private final Messages messages;
     private final JsonMapper json;
+    private final SecurityHeaders security;
 
-    UnreadableApiTargets(Messages messages, JsonMapper json) {
+    UnreadableApiTargets(Messages messages, JsonMapper json, SecurityHeaders security) {
         this.messages = messages;
         this.json = json;
+        this.security = security;
     }
 
     @Override
@@ -70,12 +72,7 @@ class UnreadableApiTargets implements BeanCreatedEventListener<NettyServerCustom
 
     /** Whether a request target addresses the API, judged on its raw path (before any decoding). */
     static boolean api(String target) {
-        String path = target;
-        int end = path.indexOf('?');
-        if (end >= 0) {
-            path = path.substring(0, end);
-        }
-        return path.equals("/api") || path.startsWith("/api/");
+        return ApiProblems.apiPath(target);
     }
 
     private final class Customizer implements NettyServerCustomizer {
@@ -135,8 +132,8 @@ class UnreadableApiTargets implements BeanCreatedEventListener<NettyServerCustom
                 .set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .set("X-Content-Type-Options", "nosniff");
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            security.all().forEach(response.headers()::set);
             return response;
         }
     }

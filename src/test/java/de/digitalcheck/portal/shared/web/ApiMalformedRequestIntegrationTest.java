@@ -1,6 +1,11 @@
 package de.digitalcheck.portal.shared.web;
 
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
@@ -29,6 +34,12 @@ class ApiMalformedRequestIntegrationTest {
     EmbeddedServer server;
     @Inject
     Router router;
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    JsonMapper json;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     private List<String> apiGetPaths() {
         List<String> paths = router.uriRoutes()
@@ -73,6 +84,10 @@ class ApiMalformedRequestIntegrationTest {
         String agencies = rawGet("/api/v1/agencies", "application/xml", "de");
         assertThat(statusLine(agencies)).isEqualTo("HTTP/1.1 406 Not Acceptable");
         assertThat(agencies).contains("application/json").doesNotContain("unerwarteter");
+        for (String accept : List.of("application/*", "*/*", "application/json", "text/html, application/*;q=0.8")) {
+            assertThat(statusLine(rawGet("/api/v1/agencies", accept, "de"))).as(accept).isEqualTo("HTTP/1.1 200 OK");
+        }
+        assertThat(statusLine(rawGet("/api/v1/agencies", "text/*", "de"))).isEqualTo("HTTP/1.1 406 Not Acceptable");
     }
 
     /**
@@ -92,8 +107,163 @@ class ApiMalformedRequestIntegrationTest {
         String cookies = rawGet("/", "text/html", "de", "Cookie: a=" + "x".repeat(9000) + "\r\n");
         assertThat(statusLine(cookies)).matches("HTTP/1\\.[01] 431 .*");
         assertThat(cookies).contains("Cookies dieser Seite").doesNotContain("unerwarteter").doesNotContain("bad-request");
+        // answered outside the server filters, yet with every response's security headers
+        for (String response : List.of(rawGet("/api/v1/agencies" + longQuery, "application/json", "de", ""), cookies)) {
+            assertThat(header(response, "content-security-policy")).startsWith("default-src 'self'");
+            assertThat(header(response, "x-frame-options")).isEqualTo("DENY");
+            assertThat(header(response, "x-content-type-options")).isEqualTo("nosniff");
+            assertThat(header(response, "referrer-policy")).isEqualTo("same-origin");
+            assertThat(header(response, "cache-control")).isEqualTo("no-store");
+        }
+        String unreadable = rawGet("/api/v1/agencies?x=%ZZ", "application/json", "en");
+        assertThat(header(unreadable, "content-security-policy")).startsWith("default-src 'self'");
+        assertThat(header(unreadable, "x-frame-options")).isEqualTo("DENY");
         // just under the limits: read and answered as usual
         assertThat(statusLine(rawGet("/?x=" + "x".repeat(3500), "text/html", "de", ""))).isEqualTo("HTTP/1.1 200 OK");
+    }
+
+    /**
+     * A body that is not exactly one JSON object in UTF-8 is malformed: Latin-1 bytes are not read as U+FFFD,
+     * trailing text, a second object and a member name twice are not read as the first object. 400 in the request's
+     * language, nothing stored.
+     */
+    @Test
+    void aBodyThatIsNotExactlyOneUtf8JsonObjectIsABadRequestAndStoresNothing() throws IOException {
+        Http http = new Http(server, json);
+        String valid = http.write(CompletedChecks.of(questionnaires.current()).named("Müller Bäckerei").body());
+        String duplicate = "{\"language\":\"de\"," + valid.substring(1);
+        Database db = new Database(dataSource);
+        long before = db.count("assessment");
+        List<byte[]> bodies = List.of(valid.getBytes(StandardCharsets.ISO_8859_1), (valid + "xyz").getBytes(StandardCharsets.UTF_8),
+            (valid + valid).getBytes(StandardCharsets.UTF_8), (valid + " {}").getBytes(StandardCharsets.UTF_8),
+            duplicate.getBytes(StandardCharsets.UTF_8),
+            valid.replace("\"companyType\"", "\"sector\":\"C\",\"companyType\"").getBytes(StandardCharsets.UTF_8));
+        assertThat(valid).contains("\"sector\"");
+        for (byte[] body : bodies) {
+            String response = raw("POST", "/api/v1/assessments", body, "Content-Type: application/json\r\nAccept-Language: en\r\n");
+            String shown = new String(body, StandardCharsets.ISO_8859_1);
+            assertThat(statusLine(response)).as(shown).isEqualTo("HTTP/1.1 400 Bad Request");
+            assertThat(header(response, "content-type")).as(shown).startsWith("application/problem+json");
+            assertThat(response).as(shown).contains("The request body is not a valid JSON object.");
+        }
+        // a booking's change reads its body the same way: refused before the (unknown) booking is looked up
+        String cancel = raw("POST", "/api/v1/bookings/00000000-0000-0000-0000-000000000000/cancel",
+            "{\"token\":\"x\"}{}".getBytes(StandardCharsets.UTF_8), "Content-Type: application/json\r\n");
+        assertThat(statusLine(cancel)).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(db.count("assessment")).as("nothing stored").isEqualTo(before);
+
+        String stored = raw("POST", "/api/v1/assessments", valid.getBytes(StandardCharsets.UTF_8),
+            "Content-Type: application/json; charset=utf-8\r\n");
+        assertThat(statusLine(stored)).isEqualTo("HTTP/1.1 201 Created");
+        assertThat(db.value("SELECT COUNT(*) FROM assessment WHERE company_name = ?", "Müller Bäckerei").toString()).isEqualTo("1");
+    }
+
+    /**
+     * Every API route that takes a body demands a Content-Type it consumes: without one it is 415, as with another
+     * one; nothing stored. (Without a Content-Type the agency API asks for its token first; its PATCH with a token:
+     * AgencyApiIntegrationTest.)
+     */
+    @Test
+    void everyApiRouteThatTakesABodyRefusesARequestWithoutContentType() throws IOException {
+        Http http = new Http(server, json);
+        String valid = http.write(CompletedChecks.of(questionnaires.current()).body());
+        Database db = new Database(dataSource);
+        long before = db.count("assessment");
+        List<UriRouteInfo<?, ?>> routes = router.uriRoutes()
+            .filter(r -> r.getUriMatchTemplate().toString().startsWith("/api/") && r.getBodyArgument().isPresent())
+            .toList();
+        assertThat(routes).extracting(r -> r.getHttpMethodName() + " " + r.getUriMatchTemplate())
+            .contains("POST /api/v1/assessments", "POST /api/v1/bookings/{id}/reschedule", "PATCH /api/v1/agency/leads/{id}");
+        for (UriRouteInfo<?, ?> route : routes) {
+            String path = route.getUriMatchTemplate().expand(java.util.Map.of("id", "00000000-0000-0000-0000-000000000000"));
+            for (String type : List.of("", "Content-Type: text/plain\r\n")) {
+                String response = raw(route.getHttpMethodName(), path, valid.getBytes(StandardCharsets.UTF_8),
+                    type + "Accept-Language: en\r\n");
+                String as = route.getHttpMethodName() + " " + path + " " + type;
+                assertThat(header(response, "content-type")).as(as).startsWith("application/problem+json");
+                if (path.startsWith("/api/v1/agency/") && type.isEmpty()) {
+                    assertThat(statusLine(response)).as(as).isEqualTo("HTTP/1.1 401 Unauthorized");
+                } else {
+                    assertThat(statusLine(response)).as(as).isEqualTo("HTTP/1.1 415 Unsupported Media Type");
+                    assertThat(response).as(as).contains("Please send application/json.");
+                }
+            }
+        }
+        assertThat(db.count("assessment")).as("nothing stored").isEqualTo(before);
+    }
+
+    /**
+     * A browser's cross-site post to the API is refused as the API refuses: problem+json in the request's language,
+     * not the form page's "expired" text; nothing stored.
+     */
+    @Test
+    void aCrossSitePostToTheApiIsRefusedAsProblemJsonInTheRequestsLanguage() throws IOException {
+        Http http = new Http(server, json);
+        byte[] valid = http.write(CompletedChecks.of(questionnaires.current()).body()).getBytes(StandardCharsets.UTF_8);
+        Database db = new Database(dataSource);
+        long before = db.count("assessment");
+        for (String site : List.of("Origin: https://evil.example\r\n", "Sec-Fetch-Site: cross-site\r\n")) {
+            String response = raw("POST", "/api/v1/assessments", valid,
+                "Content-Type: application/json\r\nAccept-Language: en\r\n" + site);
+            assertThat(statusLine(response)).as(site).isEqualTo("HTTP/1.1 403 Forbidden");
+            assertThat(header(response, "content-type")).as(site).startsWith("application/problem+json");
+            assertThat(response).as(site).contains("comes from another website").doesNotContain("Formular");
+            assertThat(header(response, "content-security-policy")).as(site).startsWith("default-src 'self'");
+        }
+        String german = raw("POST", "/api/v1/assessments", valid,
+            "Content-Type: application/json\r\nOrigin: https://evil.example\r\n");
+        assertThat(german).contains("kommt von einer anderen Website");
+        assertThat(db.count("assessment")).as("nothing stored").isEqualTo(before);
+    }
+
+    /** The report honours Accept like every API route: 406 when it allows no PDF. */
+    @Test
+    void theReportIsNotAcceptableWhenAcceptAllowsNoPdf() throws IOException {
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).submit(new Http(server, json));
+        String report = check.path("reportUrl");
+        for (String accept : List.of("application/json", "application/problem+json", "text/html")) {
+            String response = rawGet(report, accept, "en");
+            assertThat(statusLine(response)).as(accept).isEqualTo("HTTP/1.1 406 Not Acceptable");
+            assertThat(header(response, "content-type")).as(accept).startsWith("application/problem+json");
+            assertThat(response).as(accept).contains("application/pdf");
+        }
+        for (String accept : List.of("*/*", "application/*", "application/pdf", "application/json, application/pdf;q=0.5")) {
+            String response = rawGet(report, accept, "en");
+            assertThat(statusLine(response)).as(accept).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(header(response, "content-type")).as(accept).startsWith("application/pdf");
+        }
+        String none = raw("GET", report, null, "");
+        assertThat(statusLine(none)).isEqualTo("HTTP/1.1 200 OK");
+        assertThat(header(none, "content-type")).startsWith("application/pdf");
+    }
+
+    /** A 405 names the methods the path allows (RFC 9110). */
+    @Test
+    void aMethodNotAllowedNamesTheAllowedOnes() throws IOException {
+        String agencies = raw("DELETE", "/api/v1/agencies", null, "Accept-Language: en\r\n");
+        assertThat(statusLine(agencies)).isEqualTo("HTTP/1.1 405 Method Not Allowed");
+        assertThat(header(agencies, "content-type")).startsWith("application/problem+json");
+        assertThat(header(agencies, "allow")).contains("GET").doesNotContain("DELETE", "POST");
+        String assessments = raw("PUT", "/api/v1/assessments", "{}".getBytes(StandardCharsets.UTF_8),
+            "Content-Type: application/json\r\n");
+        assertThat(statusLine(assessments)).isEqualTo("HTTP/1.1 405 Method Not Allowed");
+        assertThat(header(assessments, "allow")).contains("POST").doesNotContain("PUT");
+    }
+
+    /** A path that normalises into /api/ ({@code //api/…}) gets the API's answers, not a page. */
+    @Test
+    void aPathThatNormalisesIntoTheApiGetsTheApisAnswers() throws IOException {
+        for (String target : List.of("//api/v1/agencies", "//api//v1/nothing", "/./api/v1/agencies")) {
+            String response = rawGet(target, "application/json", "en");
+            assertThat(statusLine(response)).as(target).startsWith("HTTP/1.1 404");
+            assertThat(header(response, "content-type")).as(target).startsWith("application/problem+json");
+        }
+        String unreadable = rawGet("//api/v1/agencies?x=%ZZ", "application/json", "en");
+        assertThat(statusLine(unreadable)).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(header(unreadable, "content-type")).startsWith("application/problem+json");
+        assertThat(ApiProblems.apiPath("/x/../api/v1")).isTrue();
+        assertThat(ApiProblems.apiPath("/apix/v1")).isFalse();
+        assertThat(ApiProblems.apiPath("/check/api")).isFalse();
     }
 
     private static String statusLine(String response) {
@@ -109,6 +279,21 @@ class ApiMalformedRequestIntegrationTest {
     /** The request exactly as written: an HTTP client library would refuse or re-encode the target. */
     private String rawGet(String target, String accept, String language) throws IOException {
         return rawGet(target, accept, language, "");
+    }
+
+    /** Any request exactly as written, with these header lines and this body (null: none). */
+    private String raw(String method, String target, byte[] body, String headers) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers
+                + (body == null ? "" : "Content-Length: " + body.length + "\r\n") + "Connection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private String rawGet(String target, String accept, String language, String headers) throws IOException {
