@@ -4,6 +4,7 @@ import de.digitalcheck.portal.funding.FundingAdministration;
 import de.digitalcheck.portal.funding.FundingProgramme;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -138,7 +139,9 @@ public class AppointmentOutcomes {
             }
         }
         String note = blankToNull(input.note());
-        if (note != null && note.length() > MAX_NOTE) {
+        if (note != null && !TextRules.isMultiLine(note)) {
+            errors.add("note", TextRules.MULTI_LINE_KEY);
+        } else if (TextRules.tooLong(note, MAX_NOTE)) {
             errors.add("note", "outcome.error.noteTooLong", MAX_NOTE);
         }
         errors.throwIfAny();

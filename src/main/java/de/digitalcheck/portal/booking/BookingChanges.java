@@ -4,6 +4,7 @@ import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
@@ -267,7 +268,10 @@ public class BookingChanges {
     }
 
     private static void checkNote(String field, @Nullable String text) {
-        if (text != null && text.length() > MAX_NOTE) {
+        if (text != null && !TextRules.isMultiLine(text)) {
+            new Errors().add(field, TextRules.MULTI_LINE_KEY).throwIfAny();
+        }
+        if (TextRules.tooLong(text, MAX_NOTE)) {
             new Errors().add(field, "error.name.tooLong", MAX_NOTE).throwIfAny();
         }
     }

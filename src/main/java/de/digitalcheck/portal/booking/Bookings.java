@@ -12,6 +12,7 @@ import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.Formats;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -266,7 +267,7 @@ public class Bookings {
             errors.add("assessmentId", "error.booking.assessment");
         }
         String key = request.idempotencyKey();
-        if (key != null && (key.isBlank() || key.length() > MAX_KEY)) {
+        if (key != null && (key.isBlank() || TextRules.tooLong(key, MAX_KEY) || !TextRules.isSingleLine(key))) {
             errors.add("Idempotency-Key", "error.booking.idempotencyKey", MAX_KEY);
         }
         List<String> candidates = candidates(type, request.coachId(), errors);
@@ -438,7 +439,7 @@ public class Bookings {
             errors.add("contact.email", "error.email.format");
         }
         String phone = blankToNull(r.contactPhone());
-        if (phone != null && !Formats.isPhone(phone)) {
+        if (phone != null && TextRules.check(phone, false, "contact.phone", errors) && !Formats.isPhone(phone)) {
             errors.add("contact.phone", "error.phone.format");
         }
     }
@@ -448,7 +449,10 @@ public class Bookings {
             errors.add(field, "error.required");
             return false;
         }
-        if (value.strip().length() > max) {
+        if (!TextRules.check(value, false, field, errors)) {
+            return false;
+        }
+        if (TextRules.tooLong(value.strip(), max)) {
             errors.add(field, "error.name.tooLong", max);
             return false;
         }

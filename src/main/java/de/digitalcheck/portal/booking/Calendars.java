@@ -3,6 +3,7 @@ package de.digitalcheck.portal.booking;
 import de.digitalcheck.portal.accounts.UnknownAccount;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -95,17 +96,12 @@ public class Calendars {
             errors.add(field, "error.required");
             return min;
         }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value < min || value > max) {
-                errors.add(field, "error.calendar.number", min, max);
-                return min;
-            }
-            return value;
-        } catch (NumberFormatException e) {
+        java.util.Optional<Integer> value = TextRules.asciiInt(text.strip());
+        if (value.isEmpty() || value.get() < min || value.get() > max) {
             errors.add(field, "error.calendar.number", min, max);
             return min;
         }
+        return value.get();
     }
 
     // ------------------------------------------------------------------------------------------ appointment types
@@ -163,7 +159,10 @@ public class Calendars {
             errors.add(field, "error.required");
             return "";
         }
-        if (text.strip().length() > 100) {
+        if (!TextRules.check(text, false, field, errors)) {
+            return text.strip();
+        }
+        if (TextRules.tooLong(text.strip(), 100)) {
             errors.add(field, "error.name.tooLong", 100);
         }
         return text.strip();

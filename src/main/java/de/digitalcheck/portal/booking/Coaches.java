@@ -5,6 +5,7 @@ import de.digitalcheck.portal.accounts.UnknownAccount;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -62,9 +63,11 @@ public class Coaches {
                 tags.add(t);
             }
         }
-        if (tags.size() > MAX_TAGS || tags.stream().anyMatch(t -> t.length() > MAX_TAG)) {
+        if (!TextRules.isSingleLine(expertiseInput)) {
+            errors.add("expertise", TextRules.SINGLE_LINE_KEY);
+        } else if (tags.size() > MAX_TAGS || tags.stream().anyMatch(t -> TextRules.tooLong(t, MAX_TAG))) {
             errors.add("expertise", "error.coach.tags", MAX_TAGS, MAX_TAG);
-        } else if (String.join(", ", tags).length() > MAX_TOTAL) {
+        } else if (TextRules.tooLong(String.join(", ", tags), MAX_TOTAL)) {
             errors.add("expertise", "error.coach.tagsTotal", MAX_TOTAL);
         }
         Set<MeetingMode> modes = EnumSet.noneOf(MeetingMode.class);

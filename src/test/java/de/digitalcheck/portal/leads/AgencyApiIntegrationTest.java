@@ -204,13 +204,61 @@ class AgencyApiIntegrationTest extends SignedInTests {
             + "WHERE lead_id = ? ORDER BY at, action DESC", dortmund);
         assertThat(trail).extracting(r -> r.get("action")).containsExactlyInAnyOrder("STAGE", "ASSIGN");
         assertThat(trail).allMatch(r -> "Doris Dortmund (API)".equals(r.get("actor_name")));
-        assertThat(patch(path, "{\"assigneeId\":null}", auth[0], auth[1], "If-Match", "W/\"2\"").statusCode()).isEqualTo(200);
+        assertThat(patch(path, "{\"assigneeId\":null}", auth[0], auth[1], "If-Match", "W/\"2\"").statusCode())
+            .as("a weak tag never matches (strong comparison)").isEqualTo(412);
+        assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", dortmund)).as("nothing stored").isEqualTo(coach);
+        assertThat(patch(path, "{\"assigneeId\":null}", auth[0], auth[1], "If-Match", "\"99\", \"2\"").statusCode())
+            .as("a list matches if any of its tags does").isEqualTo(200);
         assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", dortmund)).isNull();
         assertThat(patch("/api/v1/agency/leads/" + witten, change, auth[0], auth[1], "If-Match", "\"0\"").statusCode())
             .isEqualTo(404);
 
         assertThat(crm.get("/agentur/leads", auth).headers().firstValue("Location"))
             .as("a token opens no page").hasValueSatisfying(l -> assertThat(l).startsWith("/anmelden"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theApiRefusesForgedCursorsExtremeSincesUnknownStatusesAndControlCharactersInNotes() {
+        String lead = lead("API Feldregeln", "44135", "api-feldregeln@example.org");
+        String[] auth = {"Authorization", "Bearer " + token(users.get("do-staff"), "CRM Feldregeln")};
+        HttpResponse<String> forged = crm.get("/api/v1/agency/leads?cursor="
+            + "MTc2NDQ5NDA0MzUxMjoyYjFmMGM1NS01ZDBlLTRhNTItOWE1My0zZjVhM2MwZTllNzE", auth);
+        assertThat(forged.statusCode()).as("the example cursor of docs/api.md was not made by this portal").isEqualTo(400);
+        assertThat(forged.body()).contains("\"field\":\"cursor\"");
+        for (String since : List.of("%2B292278995-01-01T00:00:00Z", "-292275055-01-01T00:00:00Z", "%2B10000-01-01T00:00:00Z")) {
+            HttpResponse<String> refused = crm.get("/api/v1/agency/leads?since=" + since, auth[0], auth[1],
+                "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(since).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"since\"", "year 9999");
+        }
+        List<Map<String, Object>> early = (List<Map<String, Object>>) crm.map(
+            crm.get("/api/v1/agency/leads?limit=200&since=1000-01-01T00:00:00Z", auth)).get("items");
+        assertThat(early).as("a since before every lead lists them").extracting(l -> l.get("id")).contains(lead);
+        assertThat((List<?>) crm.map(crm.get("/api/v1/agency/leads?since=9999-12-31T00:00:00Z", auth)).get("items"))
+            .as("a since after every lead lists none").isEmpty();
+        assertThat(crm.get("/api/v1/agency/leads?limit=%D9%A4%D9%A2", auth).statusCode())
+            .as("Arabic-Indic digits are no limit").isEqualTo(400);
+
+        String path = "/api/v1/agency/leads/" + lead;
+        long trail = db.count("lead_audit");
+        HttpResponse<String> bogus = patch(path, "{\"status\":\"bogus\"}", auth[0], auth[1], "If-Match", "\"0\"",
+            "Accept-Language", "en");
+        assertThat(bogus.statusCode()).isEqualTo(422);
+        assertThat(bogus.body()).contains("\"field\":\"status\"", "NEW, CONTACTED, QUALIFIED, WON, CLOSED, REJECTED")
+            .doesNotContain("?");
+        for (String note : List.of("\"\\u0000\"", "\"a\\u001bb\"", "\"x\\ud800y\"", "\"\\uffff\"")) {
+            HttpResponse<String> refused = patch(path, "{\"note\":" + note + "}", auth[0], auth[1], "If-Match", "\"0\"",
+                "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(note).isEqualTo(422);
+            assertThat(refused.body()).contains("\"field\":\"note\"", "no control characters");
+        }
+        HttpResponse<String> star = patch(path, "{\"status\":\"CONTACTED\",\"note\":\"Zeile 1\\nZeile 2\\tmit Tab\"}",
+            auth[0], auth[1], "If-Match", "*");
+        assertThat(star.statusCode()).as("* matches the current lead; a note keeps line breaks and tabs").isEqualTo(200);
+        assertThat(db.count("lead_audit")).as("only the accepted change is on the trail").isEqualTo(trail + 1);
+        assertThat(db.value("SELECT note FROM lead_audit WHERE lead_id = ? AND action = 'STAGE'", lead))
+            .isEqualTo("Zeile 1\nZeile 2\tmit Tab");
     }
 
     @Test

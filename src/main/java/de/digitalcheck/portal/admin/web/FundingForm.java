@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import de.digitalcheck.portal.funding.FundingProgramme;
 import de.digitalcheck.portal.funding.ProgrammeInput;
 import de.digitalcheck.portal.shared.validation.Formats;
+import de.digitalcheck.portal.shared.validation.MultiLine;
 import de.digitalcheck.portal.shared.web.Csrf;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -28,7 +29,7 @@ record FundingForm(
     @NotBlank(message = "error.required") @Size(max = 1000, message = "error.name.tooLong") String summaryEn,
     @NotBlank(message = "error.required") @Size(max = 500, message = "error.name.tooLong")
     @Pattern(regexp = Formats.WEB_ADDRESS, message = "error.website.format") String url,
-    @Size(max = 1200, message = "error.name.tooLong") String regionAgs,
+    @MultiLine @Size(max = 1200, message = "error.name.tooLong") String regionAgs,
     String maxLevel,
     @NotBlank(message = "error.required") String validFrom,
     String validUntil,

@@ -176,7 +176,7 @@ class BookingApi {
         }
         Errors errors = new Errors();
         String token = JsonBody.text(root, "token", "token", errors);
-        String reason = JsonBody.text(root, "reason", "reason", errors);
+        String reason = JsonBody.multiLineText(root, "reason", "reason", errors);
         if (!errors.isEmpty()) {
             return problems.invalid(language, errors.list());
         }

@@ -12,6 +12,7 @@ import de.digitalcheck.portal.shared.security.ApiTokens;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.ApiProblems;
 import de.digitalcheck.portal.shared.web.JsonBody;
@@ -83,7 +84,7 @@ class AgencyLeadsApi {
         Optional<LeadFeed.Cursor> cursor = Optional.empty();
         Optional<String> cursorText = query.getFirst("cursor").filter(s -> !s.isBlank());
         if (cursorText.isPresent()) {
-            cursor = LeadFeed.Cursor.decode(cursorText.get());
+            cursor = feed.decode(cursorText.get());
             if (cursor.isEmpty()) {
                 errors.add("cursor", "problem.agencyApi.cursor");
             }
@@ -94,7 +95,7 @@ class AgencyLeadsApi {
         }
         LeadFeed.Page page = feed.page(agency(authentication), status, since, cursor.orElse(null), limit);
         return HttpResponse.ok(new LeadDocument.Page(page.items().stream().map(LeadDocument::of).toList(),
-            page.next() == null ? null : page.next().encode()));
+            page.next() == null ? null : feed.encode(page.next())));
     }
 
     @Get("/{id}")
@@ -114,19 +115,22 @@ class AgencyLeadsApi {
         if (ifMatch.isEmpty()) {
             return precondition(HttpStatus.PRECONDITION_REQUIRED, language, "problem.428.detail");
         }
-        Optional<Integer> version = version(ifMatch.get());
-        if (version.isEmpty() || version.get() != lead.lockVersion()) {
+        if (!matches(ifMatch.get(), lead.lockVersion())) {
             return precondition(HttpStatus.PRECONDITION_FAILED, language, "problem.412.detail");
         }
+        int version = lead.lockVersion();
         JsonNode root = JsonBody.object(json, body).orElse(null);
         if (root == null) {
             return problems.problem(HttpStatus.BAD_REQUEST, language, "problem.400.json");
         }
         Errors errors = new Errors();
         String stage = JsonBody.text(root, "status", "status", errors);
+        if (stage != null && !LeadStages.ALL.contains(stage)) {
+            errors.add("status", "problem.agencyApi.status", String.join(", ", LeadStages.ALL));
+        }
         boolean assigneeGiven = root.get("assigneeId") != null;
         String assignee = JsonBody.text(root, "assigneeId", "assigneeId", errors);
-        String note = JsonBody.text(root, "note", "note", errors);
+        String note = JsonBody.multiLineText(root, "note", "note", errors);
         for (String member : names(root)) {
             if (!List.of("status", "assigneeId", "note").contains(member)) {
                 errors.add(member, "problem.agencyApi.unknownMember");
@@ -136,7 +140,7 @@ class AgencyLeadsApi {
             return problems.invalid(language, errors.list());
         }
         try {
-            LeadRow changed = changes.apply(agency, id, version.get(),
+            LeadRow changed = changes.apply(agency, id, version,
                 new LeadChanges.Change(stage, assigneeGiven, assignee, note), actor(authentication));
             return HttpResponse.ok(LeadDocument.of(changed)).header("ETag", LeadDocument.etag(changed));
         } catch (LeadWork.StaleLead e) {
@@ -189,39 +193,50 @@ class AgencyLeadsApi {
         return names;
     }
 
-    /** {@code "3"}, {@code W/"3"} or {@code 3}: the version; anything else matches no version. */
-    static Optional<Integer> version(String ifMatch) {
-        String v = ifMatch.strip();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
+    /**
+     * Whether an {@code If-Match} header matches the lead's current version (RFC 9110 §13.1.1): {@code *} matches any
+     * current lead; otherwise the header is a comma-separated list of entity tags and matches if any of them is the
+     * strong tag {@code "<version>"}. A weak tag ({@code W/"3"}) never matches (strong comparison); neither does
+     * anything that is no entity tag.
+     */
+    static boolean matches(String ifMatch, int version) {
+        String header = ifMatch.strip();
+        if (header.equals("*")) {
+            return true;
         }
-        if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
-            v = v.substring(1, v.length() - 1);
+        String current = "\"" + version + "\"";
+        for (String tag : header.split(",", -1)) {
+            if (tag.strip().equals(current)) {
+                return true;
+            }
         }
-        try {
-            return v.length() > 9 ? Optional.empty() : Optional.of(Integer.parseInt(v));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return false;
     }
 
+    /** The earliest and latest {@code since} the lists take (years 1 to 9999: beyond, an instant is no date). */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private static Instant instant(String text, Errors errors) {
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            instant = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             errors.add("since", "problem.agencyApi.since");
             return null;
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            errors.add("since", "problem.agencyApi.since.range");
+            return null;
+        }
+        // no lead changed before 1970: an earlier since means all of them, and the database need not read year 1
+        return instant.isBefore(Instant.EPOCH) ? Instant.EPOCH : instant;
     }
 
     private static int limit(String text, Errors errors) {
-        try {
-            int limit = Integer.parseInt(text);
-            if (limit >= 1 && limit <= LeadFeed.MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // below
+        Optional<Integer> limit = TextRules.asciiInt(text);
+        if (limit.isPresent() && limit.get() >= 1 && limit.get() <= LeadFeed.MAX_LIMIT) {
+            return limit.get();
         }
         errors.add("limit", "problem.agencyApi.limit", LeadFeed.MAX_LIMIT);
         return LeadFeed.DEFAULT_LIMIT;

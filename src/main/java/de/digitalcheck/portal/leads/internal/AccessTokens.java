@@ -9,6 +9,7 @@ import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -71,7 +72,9 @@ public class AccessTokens {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty()) {
             errors.add(FieldError.of("name", "tokens.name.required"));
-        } else if (cleanName.length() > MAX_NAME) {
+        } else if (!TextRules.isSingleLine(cleanName)) {
+            errors.add(FieldError.of("name", TextRules.SINGLE_LINE_KEY));
+        } else if (TextRules.tooLong(cleanName, MAX_NAME)) {
             errors.add(FieldError.of("name", "tokens.name.tooLong"));
         }
         LocalDate today = PortalTime.today(clock);

@@ -5,6 +5,7 @@ import de.digitalcheck.portal.routing.AgencyMember;
 import de.digitalcheck.portal.routing.AgencyTeam;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -131,9 +132,7 @@ public class LeadAssignment {
 
     private static String cleanNote(@Nullable String note) {
         String clean = note == null || note.isBlank() ? null : note.strip();
-        if (clean != null && clean.length() > LeadWork.MAX_NOTE) {
-            throw new ValidationException(List.of(FieldError.of("note", "leads.action.note.tooLong")));
-        }
+        LeadWork.checkNote(clean);
         return clean;
     }
 

@@ -9,6 +9,7 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.time.WorkingDays;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
@@ -87,7 +88,9 @@ public class LeadForwarding {
         }
         if (clean.isEmpty()) {
             errors.add(FieldError.of("reason", "leads.forward.reason.required"));
-        } else if (clean.length() > MAX_REASON) {
+        } else if (!TextRules.isMultiLine(clean)) {
+            errors.add(FieldError.of("reason", TextRules.MULTI_LINE_KEY));
+        } else if (TextRules.tooLong(clean, MAX_REASON)) {
             errors.add(FieldError.of("reason", "leads.forward.reason.tooLong"));
         }
         if (errors.isEmpty() && leads.findByOpenKey(LeadRow.openKey(to.id(), lead.contactEmail())).isPresent()) {

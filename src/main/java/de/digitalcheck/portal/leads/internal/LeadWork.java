@@ -3,6 +3,7 @@ package de.digitalcheck.portal.leads.internal;
 import de.digitalcheck.portal.leads.UnknownLead;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -71,9 +72,7 @@ public class LeadWork {
             throw new StaleLead();
         }
         String clean = note == null || note.isBlank() ? null : note.strip();
-        if (clean != null && clean.length() > MAX_NOTE) {
-            throw new ValidationException(List.of(FieldError.of("note", "leads.action.note.tooLong")));
-        }
+        checkNote(clean);
         if (stage == null || !LeadStages.ALL.contains(stage) || !LeadStages.allowed(lead.stage(), stage)) {
             throw new ValidationException(List.of(FieldError.of("stage", "leads.action.stage.notAllowed",
                 "leads.stage." + lead.stage(), stage == null || !LeadStages.ALL.contains(stage) ? "?" : "leads.stage." + stage)));
@@ -92,5 +91,15 @@ public class LeadWork {
 
     private LeadRow find(@Nullable String agencyId, String leadId) {
         return leads.findById(leadId).filter(l -> Objects.equals(agencyId, l.agencyId())).orElseThrow(UnknownLead::new);
+    }
+
+    /** A note keeps the rules of a multi-line text and {@value #MAX_NOTE} characters at most. */
+    static void checkNote(@Nullable String note) {
+        if (note != null && !TextRules.isMultiLine(note)) {
+            throw new ValidationException(List.of(FieldError.of("note", TextRules.MULTI_LINE_KEY)));
+        }
+        if (TextRules.tooLong(note, MAX_NOTE)) {
+            throw new ValidationException(List.of(FieldError.of("note", "leads.action.note.tooLong")));
+        }
     }
 }

@@ -3,6 +3,7 @@ package de.digitalcheck.portal.leads.internal;
 import de.digitalcheck.portal.leads.UnknownLead;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -58,7 +59,8 @@ public class Webhooks {
     public Optional<String> setUrl(String agencyId, String url) {
         String clean = url == null ? "" : url.strip();
         Optional<String> refusal = clean.isEmpty() ? Optional.of("error.required")
-            : clean.length() > MAX_URL ? Optional.of("leads.webhook.url.tooLong") : addresses.refusal(clean);
+            : !TextRules.isSingleLine(clean) ? Optional.of(TextRules.SINGLE_LINE_KEY)
+            : TextRules.tooLong(clean, MAX_URL) ? Optional.of("leads.webhook.url.tooLong") : addresses.refusal(clean);
         if (refusal.isPresent()) {
             throw new ValidationException(List.of(FieldError.of("url", refusal.get())));
         }

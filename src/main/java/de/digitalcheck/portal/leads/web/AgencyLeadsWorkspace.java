@@ -11,6 +11,7 @@ import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -106,12 +107,11 @@ class AgencyLeadsWorkspace {
         SignedIn user = SignedIn.of(authentication);
         StageForm form = Objects.requireNonNullElse(body, new StageForm(null, null, null, null));
         webhooks.lead(user.agencyId(), id); // another agency's lead: 404 before anything else
-        int version;
-        try {
-            version = Integer.parseInt(Objects.requireNonNullElse(form.version(), ""));
-        } catch (NumberFormatException e) {
+        java.util.Optional<Integer> parsedVersion = TextRules.asciiInt(Objects.requireNonNullElse(form.version(), ""));
+        if (parsedVersion.isEmpty()) {
             return HttpResponse.badRequest();
         }
+        int version = parsedVersion.get();
         try {
             leadWork.changeStage(user.agencyId(), id, version, form.stage(), form.note(),
                 new LeadWork.Actor(user.accountId(), user.name()));

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.leads.web;
 
 import de.digitalcheck.portal.leads.internal.LeadInbox;
 import de.digitalcheck.portal.leads.internal.LeadStages;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpParameters;
 import io.micronaut.http.HttpStatus;
@@ -72,7 +73,7 @@ final class InboxFilters {
         if (v == null || v.isBlank()) {
             return null;
         }
-        if (v.length() > max) {
+        if (TextRules.tooLong(v, max) || !TextRules.isSingleLine(v)) {
             throw bad(name);
         }
         return v.strip();
@@ -92,15 +93,11 @@ final class InboxFilters {
         if (v == null) {
             return null;
         }
-        try {
-            int n = Integer.parseInt(v);
-            if (n < min || n > max) {
-                throw bad(name);
-            }
-            return n;
-        } catch (NumberFormatException e) {
+        Integer n = TextRules.asciiInt(v).orElseThrow(() -> bad(name));
+        if (n < min || n > max) {
             throw bad(name);
         }
+        return n;
     }
 
     private static HttpStatusException bad(String field) {

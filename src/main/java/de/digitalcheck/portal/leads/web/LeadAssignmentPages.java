@@ -9,6 +9,7 @@ import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -62,12 +63,11 @@ class LeadAssignmentPages {
         SignedIn user = SignedIn.of(authentication);
         AssignForm form = Objects.requireNonNullElse(body, AssignForm.EMPTY);
         Map<String, Object> current = workspace.leadModel(user, id, null, Map.of(), null); // 404 before anything else
-        int version;
-        try {
-            version = Integer.parseInt(Objects.requireNonNullElse(form.version(), ""));
-        } catch (NumberFormatException e) {
+        java.util.Optional<Integer> parsedVersion = TextRules.asciiInt(Objects.requireNonNullElse(form.version(), ""));
+        if (parsedVersion.isEmpty()) {
             return HttpResponse.badRequest();
         }
+        int version = parsedVersion.get();
         Language language = PortalLocaleResolver.language(request);
         try {
             assignment.assign(user.agencyId(), id, version, form.assignee(), form.note(),

@@ -13,6 +13,7 @@ import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -115,12 +116,11 @@ class LeadForwardPages {
     private HttpResponse<?> forward(HttpRequest<?> request, SignedIn user, boolean admin, String id, ForwardForm form,
                                     java.util.function.Supplier<Map<String, Object>> page, String view,
                                     java.util.function.Function<LeadRow, URI> done) {
-        int version;
-        try {
-            version = Integer.parseInt(Objects.requireNonNullElse(form.version(), ""));
-        } catch (NumberFormatException e) {
+        java.util.Optional<Integer> parsedVersion = TextRules.asciiInt(Objects.requireNonNullElse(form.version(), ""));
+        if (parsedVersion.isEmpty()) {
             return HttpResponse.badRequest();
         }
+        int version = parsedVersion.get();
         Language language = PortalLocaleResolver.language(request);
         try {
             LeadRow moved = forwarding.forward(user.agencyId(), admin, id, version, form.agency(), form.reason(),

@@ -42,7 +42,7 @@ class QuestionnaireApi {
     HttpResponse<?> questionnaire(HttpRequest<?> request, @QueryValue @Nullable String lang) {
         Optional<Language> language = lang == null ? Optional.of(Language.DE) : Language.fromCode(lang);
         if (language.isEmpty()) {
-            return problems.invalid(Language.DE, List.of(FieldError.of("lang", "error.language.unknown")));
+            return problems.invalid(ApiProblems.language(request), List.of(FieldError.of("lang", "error.language.unknown")));
         }
         return HttpResponse.ok(documents.get(language.get()));
     }

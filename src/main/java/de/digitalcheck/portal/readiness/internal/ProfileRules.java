@@ -7,6 +7,7 @@ import de.digitalcheck.portal.routing.Municipality;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.Formats;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -33,7 +34,7 @@ public class ProfileRules {
         String name = trimmed(in.name());
         if (name.isEmpty()) {
             errors.add(prefix + "name", "error.required");
-        } else if (name.length() > MAX_NAME) {
+        } else if (TextRules.tooLong(name, MAX_NAME)) {
             errors.add(prefix + "name", "error.name.tooLong", MAX_NAME);
         }
         String postalCode = trimmed(in.postalCode());
@@ -107,12 +108,9 @@ public class ProfileRules {
         return null;
     }
 
+    /** A whole number of ASCII digits (Java's parser would take any script's digits), or {@code null}. */
     private static Long number(String value) {
-        try {
-            return Long.parseLong(trimmed(value));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return TextRules.asciiInteger(trimmed(value)).orElse(null);
     }
 
     /** Every rule of a contact; an entirely empty contact is fine (it is optional). */
@@ -120,7 +118,7 @@ public class ProfileRules {
         if (in == null || in.isEmpty()) {
             return;
         }
-        if (trimmed(in.name()).length() > MAX_NAME) {
+        if (TextRules.tooLong(trimmed(in.name()), MAX_NAME)) {
             errors.add(prefix + "name", "error.name.tooLong", MAX_NAME);
         }
         String email = trimmed(in.email());

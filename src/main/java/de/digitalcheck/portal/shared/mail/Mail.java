@@ -2,11 +2,22 @@ package de.digitalcheck.portal.shared.mail;
 
 import java.util.List;
 
-/** A plain-text email to one person, optionally with attachments. */
+/**
+ * A plain-text email to one person, optionally with attachments. Whatever text went into it, the subject is one line
+ * (a line break or other control character becomes a space: no text can add a header) and the text holds no control
+ * characters but line breaks and tabs.
+ */
 public record Mail(String to, String subject, String text, List<Attachment> attachments) {
 
     public Mail {
+        subject = subject == null ? null : oneLine(subject);
+        text = text == null ? null : text.replaceAll("[\\p{Cc}&&[^\\n\\r\\t]]", "");
         attachments = List.copyOf(attachments);
+    }
+
+    /** The text on one line: each run of control characters and line or paragraph separators is one space. */
+    static String oneLine(String text) {
+        return text.replaceAll("[\\p{Cc}\\u2028\\u2029]+", " ");
     }
 
     public Mail(String to, String subject, String text) {

@@ -3,9 +3,11 @@ package de.digitalcheck.portal.shared.validation;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +20,10 @@ import java.util.function.UnaryOperator;
  * be one of the portal's message keys ({@code message = "error.required"}), and the arguments are the constraint's
  * {@code max} or {@code value} where it has one (e.g. the longest length allowed). The errors come in the order of
  * the record's components and, for one component, of its constraint annotations: a page shows a field's first error.
+ *
+ * <p>Beyond the annotations, every text component keeps {@link TextRules}' character rule (single-line unless marked
+ * {@link MultiLine}), reported before the component's other errors; and {@code @Size} counts characters as users see
+ * them (code points: an emoji is one), not UTF-16 units.
  */
 @Singleton
 public class FormValidation {
@@ -39,12 +45,47 @@ public class FormValidation {
 
     /** As {@link #errors(Record)}, naming each field by {@code fieldNames} (component name → the page's name). */
     public List<FieldError> errors(Record form, UnaryOperator<String> fieldNames) {
-        List<String> components = Arrays.stream(form.getClass().getRecordComponents()).map(RecordComponent::getName).toList();
-        return validator.validate(form).stream()
+        RecordComponent[] recordComponents = form.getClass().getRecordComponents();
+        List<String> components = Arrays.stream(recordComponents).map(RecordComponent::getName).toList();
+        List<ConstraintViolation<Record>> violations = validator.validate(form).stream()
+            .filter(v -> !withinSizeInCharacters(v))
             .sorted(Comparator.<ConstraintViolation<Record>>comparingInt(v -> components.indexOf(component(v)))
                 .thenComparingInt(v -> declared(form.getClass(), component(v), v)))
-            .map(v -> new FieldError(fieldNames.apply(component(v)), key(v), args(v)))
             .toList();
+        List<FieldError> errors = new ArrayList<>();
+        for (RecordComponent component : recordComponents) {
+            characters(form, component).ifPresent(key -> errors.add(FieldError.of(fieldNames.apply(component.getName()), key)));
+            violations.stream().filter(v -> component(v).equals(component.getName()))
+                .forEach(v -> errors.add(new FieldError(fieldNames.apply(component(v)), key(v), args(v))));
+        }
+        violations.stream().filter(v -> !components.contains(component(v)))
+            .forEach(v -> errors.add(new FieldError(fieldNames.apply(component(v)), key(v), args(v))));
+        return List.copyOf(errors);
+    }
+
+    /** The character rule's error key for a text component that breaks it. */
+    private static java.util.Optional<String> characters(Record form, RecordComponent component) {
+        if (component.getType() != String.class) {
+            return java.util.Optional.empty();
+        }
+        try {
+            java.lang.reflect.Method accessor = component.getAccessor();
+            accessor.setAccessible(true); // forms are package-private records
+            String value = (String) accessor.invoke(form);
+            return TextRules.refusal(value, component.isAnnotationPresent(MultiLine.class));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + form.getClass(), e);
+        }
+    }
+
+    /** A {@code @Size} broken by UTF-16 units only: within its bounds counted in code points. */
+    private static boolean withinSizeInCharacters(ConstraintViolation<?> violation) {
+        if (!(violation.getConstraintDescriptor().getAnnotation() instanceof Size size)
+            || !(violation.getInvalidValue() instanceof CharSequence text)) {
+            return false;
+        }
+        int length = TextRules.length(text.toString());
+        return length >= size.min() && length <= size.max();
     }
 
     private static String component(ConstraintViolation<?> violation) {

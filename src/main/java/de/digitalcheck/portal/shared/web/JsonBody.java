@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
@@ -21,7 +22,9 @@ import java.util.Optional;
 
 /**
  * Lenient reading of a parsed JSON request: values of the wrong type become field errors (422)
- * instead of failing the whole request, so that the client learns every problem at once.
+ * instead of failing the whole request, so that the client learns every problem at once. Texts keep
+ * {@link TextRules}' character rule (a single-line text no control characters, a multi-line text no others than
+ * line breaks and tabs): a text that breaks it is a field error and reads as absent.
  */
 public final class JsonBody {
 
@@ -77,8 +80,22 @@ public final class JsonBody {
         }
     }
 
-    /** A text member; numbers are accepted as their text, anything else is an error. */
+    /** A single-line text member; numbers are accepted as their text, anything else is an error. */
     public static String text(JsonNode object, String member, String field, Errors errors) {
+        return text(object, member, field, false, errors);
+    }
+
+    /** As {@link #text} for a multi-line text (a note, a reason): line breaks and tabs are kept. */
+    public static String multiLineText(JsonNode object, String member, String field, Errors errors) {
+        return text(object, member, field, true, errors);
+    }
+
+    private static String text(JsonNode object, String member, String field, boolean multiLine, Errors errors) {
+        String text = anyText(object, member, field, errors);
+        return text == null || TextRules.check(text, multiLine, field, errors) ? text : null;
+    }
+
+    private static String anyText(JsonNode object, String member, String field, Errors errors) {
         JsonNode node = object == null ? null : object.get(member);
         if (node == null || node.isNull()) {
             return null;
@@ -89,7 +106,7 @@ public final class JsonBody {
         if (node.isNumber()) {
             return number(node.getNumberValue(), field);
         }
-        errors.add(field, "error.type.text");
+        errors.add(field, "error.type.textOrNumber");
         return null;
     }
 
@@ -148,7 +165,9 @@ public final class JsonBody {
         }
         for (Map.Entry<String, JsonNode> entry : object.entries()) {
             if (entry.getValue().isString()) {
-                map.put(entry.getKey(), entry.getValue().getStringValue());
+                if (TextRules.check(entry.getValue().getStringValue(), false, prefix + entry.getKey(), errors)) {
+                    map.put(entry.getKey(), entry.getValue().getStringValue());
+                }
             } else {
                 errors.add(prefix + entry.getKey(), "error.type.text");
             }

@@ -184,7 +184,7 @@ abstract class AgencyApiStoreContract {
         do {
             LeadFeed.Page page = feed.page(feedAgency, null, null, cursor, 5);
             page.items().forEach(l -> walked.add(l.updatedAt().toEpochMilli() + "|" + l.id()));
-            cursor = page.next() == null ? null : LeadFeed.Cursor.decode(page.next().encode()).orElseThrow();
+            cursor = page.next() == null ? null : feed.decode(feed.encode(page.next())).orElseThrow();
             pages++;
         } while (cursor != null && pages < 10);
         assertThat(pages).isEqualTo(3);
@@ -199,14 +199,23 @@ abstract class AgencyApiStoreContract {
 
     @Test
     void aCursorThatThePortalDidNotMakeIsRefused() {
-        assertThat(LeadFeed.Cursor.decode("not-base64!")).isEmpty();
-        assertThat(LeadFeed.Cursor.decode("")).isEmpty();
-        assertThat(LeadFeed.Cursor.decode(java.util.Base64.getUrlEncoder().encodeToString("12:x' OR 1=1".getBytes())))
+        assertThat(feed.decode("not-base64!")).isEmpty();
+        assertThat(feed.decode("")).isEmpty();
+        assertThat(feed.decode(java.util.Base64.getUrlEncoder().encodeToString("12:x' OR 1=1".getBytes())))
             .isEmpty();
-        assertThat(LeadFeed.Cursor.decode(java.util.Base64.getUrlEncoder().encodeToString(
+        assertThat(feed.decode(java.util.Base64.getUrlEncoder().encodeToString(
             ("9999999999999999999:" + UUID.randomUUID()).getBytes()))).isEmpty();
         LeadFeed.Cursor c = new LeadFeed.Cursor(Instant.parse("2026-11-01T08:00:00.123Z"), UUID.randomUUID().toString());
-        assertThat(LeadFeed.Cursor.decode(c.encode())).contains(c);
+        String made = feed.encode(c);
+        assertThat(feed.decode(made)).contains(c);
+        String payload = made.substring(0, made.indexOf('.'));
+        assertThat(feed.decode(payload)).as("a well-formed position without the signature").isEmpty();
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+            ("1764494043512:" + c.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(feed.decode(forged + made.substring(made.indexOf('.')))).as("another position, the old signature")
+            .isEmpty();
+        assertThat(feed.decode("MTc2NDQ5NDA0MzUxMjoyYjFmMGM1NS01ZDBlLTRhNTItOWE1My0zZjVhM2MwZTllNzE"))
+            .as("the example of docs/api.md, which the portal did not sign").isEmpty();
     }
 
     private Instant lastUsed(AccessTokens.Created created) {

@@ -227,6 +227,74 @@ abstract class AssessmentApiContract {
     }
 
     @Test
+    void controlCharactersOtherScriptsDigitsAndWrongTypesAreOneClearErrorEachAndNothingIsStored() {
+        long before = new de.digitalcheck.portal.support.Database(dataSource).count("assessment");
+        String[][] cases = {
+            {"company.name", "A\u0000B GmbH"}, {"company.name", "Evil\nSubject: pwned"}, {"company.name", "A\u0085B"},
+            {"company.name", "A\uD800B"}, {"company.name", "A\uFFFFB"}, {"contact.name", "Kim\rKontakt"},
+            {"company.employees", "\u0664\u0662"}, {"company.postalCode", "\u0664\u0664\u0661\u0663\u0665"}};
+        for (String[] c : cases) {
+            Map<String, Object> company = company("44135", "OWN_PRODUCTS");
+            Map<String, Object> body = request(company, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
+            body.put("language", "en");
+            if (c[0].startsWith("contact.")) {
+                body.put("contact", new LinkedHashMap<>(Map.of("name", c[1], "email", "kim@example.org")));
+            } else {
+                company.put(c[0].substring("company.".length()), c[1]);
+            }
+            HttpResponse<String> response = submit(body);
+            assertThat(response.statusCode()).as(c[1]).isEqualTo(422);
+            List<Map<String, Object>> errors = list(http.map(response).get("errors"));
+            assertThat(errors).as(c[1]).hasSize(1);
+            assertThat(errors.get(0)).as(c[1]).containsEntry("field", c[0]);
+        }
+        Map<String, Object> company = company("44135", "OWN_PRODUCTS");
+        company.put("employees", true);
+        Map<String, Object> body = request(company, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
+        body.put("language", "en");
+        List<Map<String, Object>> errors = list(http.map(submit(body)).get("errors"));
+        assertThat(errors).as("a wrong type is not also a missing value").hasSize(1);
+        assertThat(errors.get(0)).containsEntry("field", "company.employees")
+            .containsEntry("message", "This value must be text or a number.");
+        assertThat(new de.digitalcheck.portal.support.Database(dataSource).count("assessment")).as("nothing stored")
+            .isEqualTo(before);
+    }
+
+    @Test
+    void lengthsAreCountedInCharactersAsUsersSeeThem() {
+        String emoji = "\uD83D\uDE00";
+        Map<String, Object> company = company("44135", "OWN_PRODUCTS");
+        company.put("name", emoji.repeat(ProfileRulesMax.NAME));
+        Map<String, Object> shared = request(company, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
+        shared.put("contact", Map.of("name", emoji.repeat(ProfileRulesMax.NAME), "email", "emoji@example.org"));
+        shared.put("consent", Map.of("shareWithAgency", true));
+        HttpResponse<String> accepted = submit(shared);
+        assertThat(accepted.statusCode()).as("200 emoji are 200 characters").isEqualTo(201);
+        de.digitalcheck.portal.support.Database db = new de.digitalcheck.portal.support.Database(dataSource);
+        assertThat(db.value("SELECT company_name FROM assessment WHERE id = ?", http.map(accepted).get("id")))
+            .isEqualTo(emoji.repeat(ProfileRulesMax.NAME));
+        assertThat(db.value("SELECT contact_name FROM agency_lead WHERE id = ?", obj(http.map(accepted).get("lead")).get("id")))
+            .isEqualTo(emoji.repeat(ProfileRulesMax.NAME));
+        company.put("name", emoji.repeat(ProfileRulesMax.NAME + 1));
+        HttpResponse<String> refused = submit(request(company, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1)));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(list(http.map(refused).get("errors"))).extracting(e -> e.get("field")).containsExactly("company.name");
+    }
+
+    @Test
+    void anUnknownLangFallsBackToAcceptLanguageForTheQuestionnairesError() {
+        HttpResponse<String> response = http.get("/api/v1/questionnaire?lang=fr", "Accept-Language", "en");
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(http.map(response)).containsEntry("title", "Input breaks rules");
+        assertThat(http.get("/api/v1/questionnaire?lang=fr").body()).doesNotContain("Input breaks rules");
+    }
+
+    /** The longest company name the API takes. */
+    static final class ProfileRulesMax {
+        static final int NAME = de.digitalcheck.portal.readiness.internal.ProfileRules.MAX_NAME;
+    }
+
+    @Test
     void anAssessmentIsOnlyShownWithItsToken() {
         Map<String, Object> doc = http.map(submit(request(company("58452", "OWN_PRODUCTS"),
             Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 2))));

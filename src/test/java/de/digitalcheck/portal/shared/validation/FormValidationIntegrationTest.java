@@ -27,6 +27,23 @@ class FormValidationIntegrationTest {
     record WithoutKey(@NotBlank String name) {
     }
 
+    @Serdeable
+    record WithNote(@Size(max = 5, message = "error.name.tooLong") String name,
+                    @MultiLine @Size(max = 5, message = "error.name.tooLong") String note) {
+    }
+
+    @Test
+    void everyTextKeepsTheCharacterRuleBeforeItsOtherErrorsAndSizesCountCodePoints() {
+        assertThat(validation.errors(new WithNote("A\u0000B GmbH", "a\n\tb"))).containsExactly(
+            FieldError.of("name", TextRules.SINGLE_LINE_KEY), FieldError.of("name", "error.name.tooLong", 5));
+        assertThat(validation.errors(new WithNote("a\nb", "a\u0000"))).containsExactly(
+            FieldError.of("name", TextRules.SINGLE_LINE_KEY), FieldError.of("note", TextRules.MULTI_LINE_KEY));
+        assertThat(validation.errors(new WithNote("😀".repeat(5), "😀".repeat(5)))).as("five emoji are five characters")
+            .isEmpty();
+        assertThat(validation.errors(new WithNote("😀".repeat(6), ""))).containsExactly(
+            FieldError.of("name", "error.name.tooLong", 5));
+    }
+
     @Inject
     FormValidation validation;
 

@@ -1,0 +1,116 @@
+package de.digitalcheck.portal.shared.validation;
+
+import java.util.Optional;
+
+/**
+ * The rules every text a user types must keep, in one place for the forms ({@link FormValidation}), the JSON API
+ * (the web layer's {@code JsonBody}) and the domain's own checks:
+ * <ul>
+ *   <li>lengths are counted in characters as users see them (Unicode code points), not in UTF-16 units: an emoji is
+ *       one character, as it is for a {@code VARCHAR(n)} column in {@code utf8mb4};</li>
+ *   <li>a single-line text (a name, an address, an id) holds no control characters (C0, DEL, C1), no line or
+ *       paragraph separators, no lone surrogates and no non-characters (U+FFFE, U+FFFF, U+FDD0–U+FDEF, …): none of
+ *       them can be typed into a field, and in mails, logs and CSV they forge lines;</li>
+ *   <li>a multi-line text (a note, a message, a reason) may hold line breaks and tabs, nothing else of the above;</li>
+ *   <li>numbers are ASCII digits only (Java's parsers also take "٤٢", Arabic-Indic digits).</li>
+ * </ul>
+ */
+public final class TextRules {
+
+    /** The message key of a single-line text with a forbidden character. */
+    public static final String SINGLE_LINE_KEY = "error.text.singleLine";
+    /** The message key of a multi-line text with a forbidden character. */
+    public static final String MULTI_LINE_KEY = "error.text.multiLine";
+
+    private TextRules() {
+    }
+
+    /** The length as users count it: code points ({@code null}: 0). */
+    public static int length(String text) {
+        return text == null ? 0 : text.codePointCount(0, text.length());
+    }
+
+    /** Whether the text is longer than {@code max} characters (code points). */
+    public static boolean tooLong(String text, int max) {
+        return text != null && text.length() > max && length(text) > max;
+    }
+
+    /** Whether the text fits a single-line field: no control, separator, lone surrogate or non-character. */
+    public static boolean isSingleLine(String text) {
+        return text == null || clean(text, false);
+    }
+
+    /** Whether the text fits a multi-line field: as {@link #isSingleLine} but line breaks and tabs are fine. */
+    public static boolean isMultiLine(String text) {
+        return text == null || clean(text, true);
+    }
+
+    /** Adds the field's error if the text breaks the character rule; whether it keeps it. */
+    public static boolean check(String text, boolean multiLine, String field, Errors errors) {
+        if (multiLine ? isMultiLine(text) : isSingleLine(text)) {
+            return true;
+        }
+        errors.add(field, multiLine ? MULTI_LINE_KEY : SINGLE_LINE_KEY);
+        return false;
+    }
+
+    /** The error key of a text that breaks the character rule, if it does. */
+    public static Optional<String> refusal(String text, boolean multiLine) {
+        return (multiLine ? isMultiLine(text) : isSingleLine(text)) ? Optional.empty()
+            : Optional.of(multiLine ? MULTI_LINE_KEY : SINGLE_LINE_KEY);
+    }
+
+    private static boolean clean(String text, boolean multiLine) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!allowed(c, multiLine)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
+    private static boolean allowed(int c, boolean multiLine) {
+        if (multiLine && (c == '\n' || c == '\r' || c == '\t')) {
+            return true;
+        }
+        if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            return false;
+        }
+        if (Character.isSurrogate((char) c) && c <= 0xFFFF) {
+            return false; // a lone surrogate (a pair reads as one code point above U+FFFF)
+        }
+        return !((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE);
+    }
+
+    /**
+     * A whole number of ASCII digits with an optional sign, within {@code long}; empty for anything else (other
+     * scripts' digits, spaces inside, a decimal point, too many digits). The caller strips surrounding whitespace.
+     */
+    public static Optional<Long> asciiInteger(String text) {
+        if (text == null || text.isEmpty() || text.length() > 19) {
+            return Optional.empty();
+        }
+        int start = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+        if (start == text.length()) {
+            return Optional.empty();
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // beyond long
+        }
+    }
+
+    /** As {@link #asciiInteger}, within {@code int}. */
+    public static Optional<Integer> asciiInt(String text) {
+        return asciiInteger(text).filter(n -> n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE).map(Long::intValue);
+    }
+}

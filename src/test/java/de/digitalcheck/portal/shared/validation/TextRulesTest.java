@@ -1,0 +1,54 @@
+package de.digitalcheck.portal.shared.validation;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextRulesTest {
+
+    @Test
+    void aSingleLineTextHoldsNoControlsSeparatorsLoneSurrogatesOrNonCharacters() {
+        assertThat(TextRules.isSingleLine("Müller & Söhne GmbH – Ünal 😀 中文")).isTrue();
+        for (String bad : new String[] {"A\u0000B", "Evil\nSubject: pwned", "a\rb", "a\tb", "a\u007fb", "a\u0085b",
+            "a\u009bb", "a\u2028b", "a\uD800b", "a\uDC00", "a\uFFFEb", "a\uFFFF", "a\uFDD0", "a\uD83F\uDFFF"}) {
+            assertThat(TextRules.isSingleLine(bad)).as(bad).isFalse();
+        }
+    }
+
+    @Test
+    void aMultiLineTextMayKeepLineBreaksAndTabsOnly() {
+        assertThat(TextRules.isMultiLine("Zeile 1\r\nZeile 2\tTab")).isTrue();
+        assertThat(TextRules.isMultiLine("\u0000")).isFalse();
+        assertThat(TextRules.isMultiLine("a\u001bb")).isFalse();
+        assertThat(TextRules.isMultiLine("a\uD800")).isFalse();
+        Errors errors = new Errors();
+        assertThat(TextRules.check("a\u0000", true, "note", errors)).isFalse();
+        assertThat(errors.list()).containsExactly(FieldError.of("note", TextRules.MULTI_LINE_KEY));
+    }
+
+    @Test
+    void lengthsAreCodePoints() {
+        String emoji = "😀";
+        assertThat(TextRules.length(emoji.repeat(200))).isEqualTo(200);
+        assertThat(TextRules.tooLong(emoji.repeat(200), 200)).isFalse();
+        assertThat(TextRules.tooLong(emoji.repeat(201), 200)).isTrue();
+        assertThat(TextRules.tooLong(null, 0)).isFalse();
+    }
+
+    @Test
+    void numbersAreAsciiDigitsOnly() {
+        assertThat(TextRules.asciiInteger("42")).contains(42L);
+        assertThat(TextRules.asciiInteger("-7")).contains(-7L);
+        assertThat(TextRules.asciiInteger("+7")).contains(7L);
+        for (String bad : new String[] {"٤٢", "４２", "4 2", "", "-", "1.5", "9999999999999999999", null}) {
+            assertThat(TextRules.asciiInteger(bad)).as(String.valueOf(bad)).isEmpty();
+        }
+        assertThat(TextRules.asciiInt("3000000000")).isEmpty();
+    }
+
+    @Test
+    void aFieldKeepsItsFirstErrorOnly() {
+        Errors errors = new Errors().add("employees", "error.type.textOrNumber").add("employees", "error.required");
+        assertThat(errors.list()).containsExactly(FieldError.of("employees", "error.type.textOrNumber"));
+    }
+}
