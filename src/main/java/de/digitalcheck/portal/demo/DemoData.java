@@ -4,7 +4,6 @@ import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.accounts.DemoUsers;
 import de.digitalcheck.portal.booking.Calendars;
 import de.digitalcheck.portal.booking.Coaches;
-import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;
@@ -48,8 +47,20 @@ public class DemoData {
         new DemoAgency("nrw-invest", "NRW.INVEST", "NRW.INVEST", "nrw-invest",
             "Völklinger Straße 4, 40219 Düsseldorf", List.of("05")));
 
-    /** A coach of the demo data who is no sign-in user of the README: name, email, agency and profile. */
-    record DemoCoach(String email, String name, String agencyId, String expertise, List<String> modes) {
+    /** A coach of the demo data who is no sign-in user of the README: the directory's entry and the profile. */
+    record DemoCoach(DemoUsers.DemoUser user, String expertise, List<String> modes) {
+
+        String email() {
+            return user.email();
+        }
+
+        String name() {
+            return user.name();
+        }
+    }
+
+    private static DemoCoach coach(String email, String name, String agencyId, String expertise, List<String> modes) {
+        return new DemoCoach(DemoUsers.coach(email, name, agencyId), expertise, modes);
     }
 
     /**
@@ -57,29 +68,29 @@ public class DemoData {
      * per agency (SPEC §11).
      */
     static final List<DemoCoach> COACHES = List.of(
-        new DemoCoach("lena.lorenz@dortmund.example.org", "Lena Lorenz", "wf-dortmund",
+        coach("lena.lorenz@dortmund.example.org", "Lena Lorenz", "wf-dortmund",
             "Digitalisierung im Handwerk, E-Commerce", List.of("VIDEO", "ON_SITE")),
-        new DemoCoach("jonas.jansen@en-agentur.example.org", "Jonas Jansen", "en-agentur",
+        coach("jonas.jansen@en-agentur.example.org", "Jonas Jansen", "en-agentur",
             "IT-Sicherheit, Cloud", List.of("VIDEO", "ON_SITE", "PHONE")),
-        new DemoCoach("bettina.brandt@bochum.example.org", "Bettina Brandt", "weg-bochum",
+        coach("bettina.brandt@bochum.example.org", "Bettina Brandt", "weg-bochum",
             "Prozessdigitalisierung, ERP", List.of("VIDEO", "ON_SITE")),
-        new DemoCoach("mehmet.yilmaz@bochum.example.org", "Mehmet Yılmaz", "weg-bochum",
+        coach("mehmet.yilmaz@bochum.example.org", "Mehmet Yılmaz", "weg-bochum",
             "Künstliche Intelligenz, Daten", List.of("VIDEO", "AT_AGENCY")),
-        new DemoCoach("hanna.hoffmann@hagen.example.org", "Hanna Hoffmann", "wf-hagen",
+        coach("hanna.hoffmann@hagen.example.org", "Hanna Hoffmann", "wf-hagen",
             "Industrie 4.0, Produktion", List.of("VIDEO", "ON_SITE")),
-        new DemoCoach("peter.pohl@hagen.example.org", "Peter Pohl", "wf-hagen",
+        coach("peter.pohl@hagen.example.org", "Peter Pohl", "wf-hagen",
             "IT-Sicherheit, Datenschutz", List.of("VIDEO", "PHONE")),
-        new DemoCoach("sabine.schulte@herne.example.org", "Sabine Schulte", "wf-herne",
+        coach("sabine.schulte@herne.example.org", "Sabine Schulte", "wf-herne",
             "Online-Marketing, E-Commerce", List.of("VIDEO", "ON_SITE")),
-        new DemoCoach("tim.tewes@herne.example.org", "Tim Tewes", "wf-herne",
+        coach("tim.tewes@herne.example.org", "Tim Tewes", "wf-herne",
             "Cloud, digitale Zusammenarbeit", List.of("VIDEO", "AT_AGENCY")),
-        new DemoCoach("ute.urban@kreis-unna.example.org", "Ute Urban", "wfg-kreis-unna",
+        coach("ute.urban@kreis-unna.example.org", "Ute Urban", "wfg-kreis-unna",
             "Logistik, Prozessdigitalisierung", List.of("VIDEO", "ON_SITE")),
-        new DemoCoach("kai.kemper@kreis-unna.example.org", "Kai Kemper", "wfg-kreis-unna",
+        coach("kai.kemper@kreis-unna.example.org", "Kai Kemper", "wfg-kreis-unna",
             "IT-Sicherheit, Förderprogramme", List.of("VIDEO", "PHONE")),
-        new DemoCoach("nadine.neumann@nrw-invest.example.org", "Nadine Neumann", "nrw-invest",
+        coach("nadine.neumann@nrw-invest.example.org", "Nadine Neumann", "nrw-invest",
             "Förderprogramme, Digitalstrategie", List.of("VIDEO", "PHONE")),
-        new DemoCoach("oliver.otto@nrw-invest.example.org", "Oliver Otto", "nrw-invest",
+        coach("oliver.otto@nrw-invest.example.org", "Oliver Otto", "nrw-invest",
             "Künstliche Intelligenz, Industrie 4.0", List.of("VIDEO", "ON_SITE")));
 
     private final AgencyAdministration agencies;
@@ -118,7 +129,7 @@ public class DemoData {
             .map(u -> new Accounts.NewAccount(u.email(), u.name(), u.role(), u.agencyId())).toList());
         List<DemoCoach> missing = COACHES.stream().filter(c -> accounts.byEmail(c.email()).isEmpty()).toList();
         accounts.addUnlessPresent(missing.stream()
-            .map(c -> new Accounts.NewAccount(c.email(), c.name(), Role.COACH, c.agencyId())).toList());
+            .map(c -> new Accounts.NewAccount(c.email(), c.name(), c.user().role(), c.user().agencyId())).toList());
         List<String> newCoachIds = new ArrayList<>();
         for (DemoCoach coach : missing) {
             String id = accounts.byEmail(coach.email()).orElseThrow().id();
