@@ -18,6 +18,14 @@ public final class DemoUsers {
         new DemoUser("en-coach", "coach@en-agentur.example.org", "Carla Coach", Role.COACH, "en-agentur"),
         new DemoUser("do-coach", "coach@dortmund.example.org", "Dominik Coach", Role.COACH, "wf-dortmund"));
 
+    /**
+     * A further coach of the demo data (SPEC §11: two or three per agency): in the directory, but not on the local
+     * provider's page (no user name).
+     */
+    public static DemoUser coach(String email, String name, String agencyId) {
+        return new DemoUser(null, email, name, Role.COACH, agencyId);
+    }
+
     private DemoUsers() {
     }
 }

@@ -8,7 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Figures of the bookings for the dashboards (issue 13): how many of some checks have a confirmed appointment. */
 @Singleton
@@ -24,26 +27,32 @@ public class BookingFigures {
 
     /** How many of these checks (assessment ids) have at least one confirmed booking; counted in SQL, in chunks. */
     public long checksWithBooking(Collection<String> assessmentIds) {
-        List<String> ids = List.copyOf(assessmentIds);
+        return bookedChecks(assessmentIds).size();
+    }
+
+    /** Which of these checks (assessment ids) have at least one confirmed booking; in chunks. */
+    public Set<String> bookedChecks(Collection<String> assessmentIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(assessmentIds));
         return transactions.executeRead(status -> {
-            long count = 0;
+            Set<String> booked = new HashSet<>();
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement s = status.getConnection().prepareStatement("SELECT COUNT(DISTINCT assessment_id) "
+                try (PreparedStatement s = status.getConnection().prepareStatement("SELECT DISTINCT assessment_id "
                     + "FROM booking WHERE status = '" + BookingRow.CONFIRMED + "' AND assessment_id IN (" + marks + ")")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         s.setString(i + 1, chunk.get(i));
                     }
                     try (ResultSet rs = s.executeQuery()) {
-                        rs.next();
-                        count += rs.getLong(1);
+                        while (rs.next()) {
+                            booked.add(rs.getString(1));
+                        }
                     }
                 } catch (SQLException e) {
                     throw new IllegalStateException("booking figures failed", e);
                 }
             }
-            return count;
+            return booked;
         });
     }
 }

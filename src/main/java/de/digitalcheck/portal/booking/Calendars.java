@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -173,27 +175,52 @@ public class Calendars {
     /**
      * The embedded default's calendars: for each agency with coaches, a 60-minute first talk by video and a
      * 120-minute visit at the company (30 minutes travel each way), offered by all its coaches, who work Monday to
-     * Friday 09:00–12:00 and 13:00–17:00 (Friday until 15:00). Idempotent: an agency that has types keeps them.
+     * Friday 09:00–12:00 and 13:00–17:00 (Friday until 15:00). Idempotent: an agency that has types keeps them; of
+     * its coaches only those just added ({@code newCoachIds}: demo coaches whose accounts the caller has just added)
+     * get these hours and join its types.
+     *
+     * @return how many agencies got types
      */
     @Transactional
-    public int addDemoUnlessPresent(List<String> agencyIds) {
+    public int addDemoUnlessPresent(List<String> agencyIds, Collection<String> newCoachIds) {
         int added = 0;
         for (String agencyId : agencyIds) {
             List<String> coachIds = coaches.findByAgencyId(agencyId).stream().map(CoachRow::accountId).sorted().toList();
-            if (coachIds.isEmpty() || !types.findByAgencyIdOrderByDurationMinutesAsc(agencyId).isEmpty()) {
+            if (coachIds.isEmpty()) {
                 continue;
             }
-            types.save(AppointmentTypeRow.of(new AppointmentType(UUID.randomUUID().toString(), agencyId,
-                "Erstgespräch (Video)", "First talk (video)", 60, MeetingMode.VIDEO, 0, coachIds, true), clock.instant()));
-            types.save(AppointmentTypeRow.of(new AppointmentType(UUID.randomUUID().toString(), agencyId,
-                "Besuch im Unternehmen", "Visit at your company", 120, MeetingMode.ON_SITE, 30, coachIds, true),
-                clock.instant()));
-            for (String coach : coachIds) {
+            List<AppointmentTypeRow> existing = types.findByAgencyIdOrderByDurationMinutesAsc(agencyId);
+            if (existing.isEmpty()) {
+                types.save(AppointmentTypeRow.of(new AppointmentType(UUID.randomUUID().toString(), agencyId,
+                    "Erstgespräch (Video)", "First talk (video)", 60, MeetingMode.VIDEO, 0, coachIds, true),
+                    clock.instant()));
+                types.save(AppointmentTypeRow.of(new AppointmentType(UUID.randomUUID().toString(), agencyId,
+                    "Besuch im Unternehmen", "Visit at your company", 120, MeetingMode.ON_SITE, 30, coachIds, true),
+                    clock.instant()));
+                for (String coach : coachIds) {
+                    if (!calendars.existsById(coach)) {
+                        calendars.save(CoachCalendarRow.of(coach, demoCalendar(), clock.instant()));
+                    }
+                }
+                added++;
+                continue;
+            }
+            List<String> joining = coachIds.stream().filter(newCoachIds::contains).toList();
+            if (joining.isEmpty()) {
+                continue;
+            }
+            for (AppointmentTypeRow row : existing) {
+                AppointmentType t = row.type();
+                List<String> offeredBy = new ArrayList<>(t.coachIds());
+                joining.stream().filter(c -> !offeredBy.contains(c)).forEach(offeredBy::add);
+                types.update(AppointmentTypeRow.of(new AppointmentType(t.id(), t.agencyId(), t.nameDe(), t.nameEn(),
+                    t.durationMinutes(), t.mode(), t.travelBufferMinutes(), offeredBy, t.active()), clock.instant()));
+            }
+            for (String coach : joining) {
                 if (!calendars.existsById(coach)) {
                     calendars.save(CoachCalendarRow.of(coach, demoCalendar(), clock.instant()));
                 }
             }
-            added++;
         }
         return added;
     }

@@ -3,6 +3,7 @@ package de.digitalcheck.portal.demo;
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.accounts.DemoUsers;
 import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.booking.Coaches;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;
@@ -14,6 +15,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,19 +47,68 @@ public class DemoData {
         new DemoAgency("nrw-invest", "NRW.INVEST", "NRW.INVEST", "nrw-invest",
             "Völklinger Straße 4, 40219 Düsseldorf", List.of("05")));
 
+    /** A coach of the demo data who is no sign-in user of the README: the directory's entry and the profile. */
+    record DemoCoach(DemoUsers.DemoUser user, String expertise, List<String> modes) {
+
+        String email() {
+            return user.email();
+        }
+
+        String name() {
+            return user.name();
+        }
+    }
+
+    private static DemoCoach coach(String email, String name, String agencyId, String expertise, List<String> modes) {
+        return new DemoCoach(DemoUsers.coach(email, name, agencyId), expertise, modes);
+    }
+
+    /**
+     * With the demo users' coaches ({@link DemoUsers}: one each in Dortmund and the EN-Agentur) two or three coaches
+     * per agency (SPEC §11).
+     */
+    static final List<DemoCoach> COACHES = List.of(
+        coach("lena.lorenz@dortmund.example.org", "Lena Lorenz", "wf-dortmund",
+            "Digitalisierung im Handwerk, E-Commerce", List.of("VIDEO", "ON_SITE")),
+        coach("jonas.jansen@en-agentur.example.org", "Jonas Jansen", "en-agentur",
+            "IT-Sicherheit, Cloud", List.of("VIDEO", "ON_SITE", "PHONE")),
+        coach("bettina.brandt@bochum.example.org", "Bettina Brandt", "weg-bochum",
+            "Prozessdigitalisierung, ERP", List.of("VIDEO", "ON_SITE")),
+        coach("mehmet.yilmaz@bochum.example.org", "Mehmet Yılmaz", "weg-bochum",
+            "Künstliche Intelligenz, Daten", List.of("VIDEO", "AT_AGENCY")),
+        coach("hanna.hoffmann@hagen.example.org", "Hanna Hoffmann", "wf-hagen",
+            "Industrie 4.0, Produktion", List.of("VIDEO", "ON_SITE")),
+        coach("peter.pohl@hagen.example.org", "Peter Pohl", "wf-hagen",
+            "IT-Sicherheit, Datenschutz", List.of("VIDEO", "PHONE")),
+        coach("sabine.schulte@herne.example.org", "Sabine Schulte", "wf-herne",
+            "Online-Marketing, E-Commerce", List.of("VIDEO", "ON_SITE")),
+        coach("tim.tewes@herne.example.org", "Tim Tewes", "wf-herne",
+            "Cloud, digitale Zusammenarbeit", List.of("VIDEO", "AT_AGENCY")),
+        coach("ute.urban@kreis-unna.example.org", "Ute Urban", "wfg-kreis-unna",
+            "Logistik, Prozessdigitalisierung", List.of("VIDEO", "ON_SITE")),
+        coach("kai.kemper@kreis-unna.example.org", "Kai Kemper", "wfg-kreis-unna",
+            "IT-Sicherheit, Förderprogramme", List.of("VIDEO", "PHONE")),
+        coach("nadine.neumann@nrw-invest.example.org", "Nadine Neumann", "nrw-invest",
+            "Förderprogramme, Digitalstrategie", List.of("VIDEO", "PHONE")),
+        coach("oliver.otto@nrw-invest.example.org", "Oliver Otto", "nrw-invest",
+            "Künstliche Intelligenz, Industrie 4.0", List.of("VIDEO", "ON_SITE")));
+
     private final AgencyAdministration agencies;
     private final Accounts accounts;
     private final Calendars calendars;
+    private final Coaches coaches;
 
-    DemoData(AgencyAdministration agencies, Accounts accounts, Calendars calendars) {
+    DemoData(AgencyAdministration agencies, Accounts accounts, Calendars calendars, Coaches coaches) {
         this.agencies = agencies;
         this.accounts = accounts;
         this.calendars = calendars;
+        this.coaches = coaches;
     }
 
     /**
      * Idempotent: adds what is missing through each module's own API, in one transaction. Coaches get their booking
-     * data through the event the directory publishes for every new account.
+     * data through the event the directory publishes for every new account; a demo coach gets the profile, hours and
+     * appointment types only when their account is added, so what was changed since stays as it is.
      */
     @EventListener
     @Transactional
@@ -76,7 +127,19 @@ public class DemoData {
         }
         accounts.addUnlessPresent(DemoUsers.ALL.stream()
             .map(u -> new Accounts.NewAccount(u.email(), u.name(), u.role(), u.agencyId())).toList());
+        List<DemoCoach> missing = COACHES.stream().filter(c -> accounts.byEmail(c.email()).isEmpty()).toList();
+        accounts.addUnlessPresent(missing.stream()
+            .map(c -> new Accounts.NewAccount(c.email(), c.name(), c.user().role(), c.user().agencyId())).toList());
+        List<String> newCoachIds = new ArrayList<>();
+        for (DemoCoach coach : missing) {
+            String id = accounts.byEmail(coach.email()).orElseThrow().id();
+            coaches.update(id, coach.name(), coach.expertise(), coach.modes(), List.of());
+            newCoachIds.add(id);
+        }
+        if (!missing.isEmpty()) {
+            LOG.info("Loaded {} demo coaches", missing.size());
+        }
         // issue 14: appointment types and working hours for the demo agencies' coaches, so that one can book at once
-        calendars.addDemoUnlessPresent(AGENCIES.stream().map(DemoAgency::id).toList());
+        calendars.addDemoUnlessPresent(AGENCIES.stream().map(DemoAgency::id).toList(), newCoachIds);
     }
 }

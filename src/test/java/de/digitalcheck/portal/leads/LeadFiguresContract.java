@@ -1,9 +1,16 @@
 package de.digitalcheck.portal.leads;
 
+import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.booking.BookingFigures;
+import de.digitalcheck.portal.booking.Bookings;
+import de.digitalcheck.portal.booking.Calendars;
 import de.digitalcheck.portal.leads.internal.LeadDashboard;
 import de.digitalcheck.portal.leads.internal.LeadFigures;
 import de.digitalcheck.portal.readiness.ReadinessFigures;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.LeadSeed;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -36,6 +43,14 @@ abstract class LeadFiguresContract {
     ReadinessFigures readiness;
     @Inject
     BookingFigures bookings;
+    @Inject
+    Bookings booking;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
 
     @Test
     void theFiguresCountThePeriodsLeadsOfTheAgencyOnly() throws Exception {
@@ -63,14 +78,17 @@ abstract class LeadFiguresContract {
         assertThat(f.contacted()).isEqualTo(3);
         assertThat(f.medianFirstContact()).isEqualTo(Duration.ofHours(3));
         assertThat(f.perDay().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
-        assertThat(f.checkIds()).isEmpty();
+        assertThat(f.linked()).isZero();
+        assertThat(f.unlinkedCheckIds()).isEmpty();
 
         LeadDashboard.Dashboard d = dashboards.of(agency);
         assertThat(d.weeks()).hasSize(LeadDashboard.WEEKS);
         assertThat(d.weeks().stream().mapToLong(LeadDashboard.Week::leads).sum()).isEqualTo(d.leads()).isEqualTo(5);
         assertThat(d.weeks().get(LeadDashboard.WEEKS - 1).leads()).as("this week: Fünf").isGreaterThanOrEqualTo(1);
         assertThat(d.inTimePercent()).isEqualTo(50);
-        assertThat(d.bookingPercent()).as("no lead with a check").isNull();
+        assertThat(d.withBooking()).isZero();
+        assertThat(d.bookingPercent()).as("five leads, none booked").isZero();
+        assertThat(dashboards.of(agency + "-none").bookingPercent()).as("no leads").isNull();
         assertThat(d.outcomes()).as("the booking module's outcome figures, none recorded for this agency").hasValueSatisfying(
             o -> {
                 assertThat(o.recorded()).isZero();
@@ -105,5 +123,57 @@ abstract class LeadFiguresContract {
         assertThat(bookings.checksWithBooking(List.of())).isZero();
         assertThat(bookings.checksWithBooking(java.util.stream.IntStream.range(0, 1200)
             .mapToObj(i -> UUID.randomUUID().toString()).toList())).as("chunked IN lists").isZero();
+    }
+
+    @Test
+    void theBookingShareCountsEveryLeadOfThePeriodAndEachBookedOneOnce() throws Exception {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant t = now.minus(2, ChronoUnit.DAYS);
+        Instant due = t.plus(2, ChronoUnit.DAYS);
+        // a lead made by a booking (no check before): linked to its booking
+        java.time.LocalDate day = BookableAgency.bookableDay(3);
+        Instant start = booking.free(a.agencyId(), a.typeId(), day, day.plusDays(7), null).get(0).start();
+        booking.book(new Bookings.Request(a.agencyId(), a.typeId(), start, null, "Termin GmbH", "44135", "Tina Termin",
+            "tina@termin.example.org", null, null, true, Language.DE, null));
+        String checkLinked = UUID.randomUUID().toString();
+        String checkBookedWithoutConsent = UUID.randomUUID().toString();
+        String linkedLead;
+        String otherAgencysLead;
+        try (LeadSeed seed = new LeadSeed(dataSource)) {
+            // a check's lead whose company then booked with consent (linked, twice), one whose company booked without
+            // consent (its check has a booking, no link), one with a check and no booking, one without either
+            linkedLead = seed.add(a.agencyId(), "Verknüpft", "Dortmund", 2, "NEW", t, due, null, checkLinked, null);
+            seed.add(a.agencyId(), "Ohne Zustimmung", "Dortmund", 2, "NEW", t, due, null, checkBookedWithoutConsent, null);
+            seed.add(a.agencyId(), "Nur Check", "Dortmund", 2, "NEW", t, due, null, UUID.randomUUID().toString(), null);
+            seed.add(a.agencyId(), "Nichts", "Dortmund", 2, "NEW", t, due, null, null, null);
+            otherAgencysLead = seed.add(a.agencyId() + "-x", "Fremd", "Hagen", 2, "NEW", t, due, null, null, null);
+        }
+        Database db = new Database(dataSource);
+        for (String lead : List.of(linkedLead, linkedLead, otherAgencysLead)) {
+            db.execute("INSERT INTO lead_booking (booking_id, lead_id, linked_at) VALUES (?, ?, ?)",
+                UUID.randomUUID().toString(), lead, java.sql.Timestamp.from(now));
+        }
+        Instant later = now.plus(30, ChronoUnit.DAYS);
+        db.execute("INSERT INTO booking (id, coach_id, agency_id, type_id, assessment_id, start_at, end_at, blocked_from, "
+                + "blocked_until, meeting_mode, status, company_name, company_postal_code, contact_name, contact_email, "
+                + "language, token_hash, consent_share, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'VIDEO', "
+                + "'CONFIRMED', 'Ohne Zustimmung GmbH', '44135', 'Olaf Ohne', 'olaf@ohne.example.org', 'de', ?, FALSE, ?, ?)",
+            UUID.randomUUID().toString(), a.coachIds().get(0), a.agencyId(), a.typeId(), checkBookedWithoutConsent,
+            java.sql.Timestamp.from(later), java.sql.Timestamp.from(later.plus(1, ChronoUnit.HOURS)),
+            java.sql.Timestamp.from(later), java.sql.Timestamp.from(later.plus(1, ChronoUnit.HOURS)),
+            UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""),
+            java.sql.Timestamp.from(now), java.sql.Timestamp.from(now));
+
+        LeadDashboard.Dashboard d = dashboards.of(a.agencyId());
+        assertThat(d.leads()).as("the booking's lead and the four seeded").isEqualTo(5);
+        assertThat(d.withBooking()).as("the booking's lead, the linked one, the one whose check was booked")
+            .isEqualTo(3);
+        assertThat(d.bookingPercent()).isEqualTo(60);
+        LeadFigures.Figures f = figures.of(a.agencyId(), now.minus(84, ChronoUnit.DAYS), now.plusSeconds(60));
+        assertThat(f.total()).isEqualTo(5);
+        assertThat(f.linked()).isEqualTo(2);
+        assertThat(f.unlinkedCheckIds()).hasSize(2).doesNotContain(checkLinked);
+        assertThat(bookings.bookedChecks(f.unlinkedCheckIds())).containsExactly(checkBookedWithoutConsent);
     }
 }

@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * The dashboard of one agency (its staff, and network admins) or of the whole network (admins): the last
  * {@value #WEEKS} weeks' leads per week and per stage, the median time to the first contact, the share of first
- * contacts within the service level, the share of leads whose check has a booked appointment, and the average
+ * contacts within the service level, the share of the leads with a booked appointment, and the average
  * readiness per dimension of the agency's checks beside the network's.
  */
 @Singleton
@@ -67,7 +67,7 @@ public class LeadDashboard {
 
     public record Dashboard(@Nullable String agencyId, LocalDate firstWeek, List<Week> weeks,
                             Map<String, Long> byStage, long leads, @Nullable Duration medianFirstContact,
-                            long decided, long inTime, long withBooking, long withCheck,
+                            long decided, long inTime, long withBooking,
                             ReadinessFigures.Averages territory, ReadinessFigures.Averages network,
                             Optional<AppointmentOutcomes> outcomes) {
 
@@ -76,9 +76,12 @@ public class LeadDashboard {
             return decided == 0 ? null : (int) Math.round(100.0 * inTime / decided);
         }
 
-        /** Share of the leads whose check has a booked appointment, in percent; null without leads with a check. */
+        /**
+         * Share of the period's leads (all of them, those a booking made included) with a booked appointment, in
+         * percent; null without leads.
+         */
         public @Nullable Integer bookingPercent() {
-            return withCheck == 0 ? null : (int) Math.round(100.0 * withBooking / withCheck);
+            return leads == 0 ? null : (int) Math.round(100.0 * withBooking / leads);
         }
     }
 
@@ -101,8 +104,20 @@ public class LeadDashboard {
         ReadinessFigures.Averages network = readiness.averages(null);
         ReadinessFigures.Averages territory = agencyId == null ? network : readiness.averages(agencyId);
         return new Dashboard(agencyId, first, weeks, f.byStage(), f.total(), f.medianFirstContact(), f.decided(),
-            f.inTime(), bookings.checksWithBooking(f.checkIds()), f.checkIds().size(), territory, network,
+            f.inTime(), withBooking(f), territory, network,
             appointmentOutcomes(agencyId, from, now));
+    }
+
+    /**
+     * The period's leads with a booked appointment: those a booking is linked to, and those whose check has a
+     * confirmed booking (made without consent, so linked to no lead).
+     */
+    private long withBooking(LeadFigures.Figures f) {
+        if (f.unlinkedCheckIds().isEmpty()) {
+            return f.linked();
+        }
+        java.util.Set<String> booked = bookings.bookedChecks(f.unlinkedCheckIds());
+        return f.linked() + f.unlinkedCheckIds().stream().filter(booked::contains).count();
     }
 
     /** The appointments' outcomes in the agency (null: the network) from the booking module. */

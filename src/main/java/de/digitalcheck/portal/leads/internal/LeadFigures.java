@@ -20,8 +20,9 @@ import java.util.Map;
 /**
  * The leads' figures for the dashboards, aggregated in SQL that runs on H2 and MySQL/MariaDB alike: leads per day
  * (the caller sums the days into weeks), per stage, the first contacts within the service level, the median time to
- * the first contact (the middle row of the ordered differences: no MEDIAN function is common to both), and the checks
- * behind the leads (for the share with a booking). Scope: one agency's leads, or with {@code null} the network's
+ * the first contact (the middle row of the ordered differences: no MEDIAN function is common to both), and for the
+ * share of leads with a booking: the leads a booking is linked to ({@code lead_booking}: its consent made or updated
+ * the lead) and the checks of the others (the booking module says which of them have a booking). Scope: one agency's leads, or with {@code null} the network's
  * (every agency and the fallback queue); period: leads created from {@code from} on.
  */
 @Singleton
@@ -40,10 +41,13 @@ public class LeadFigures {
      * @param inTime       of those, first contact made by the deadline
      * @param contacted    leads with a first contact
      * @param medianFirstContact the median time from the lead to its first contact; null without any
-     * @param checkIds     the checks behind the period's leads (for the share with a booking)
+     * @param linked       leads of the period a booking is linked to
+     * @param unlinkedCheckIds the checks of the period's other leads, one entry per lead (a check's booking made
+     *                     without consent links no lead, but the lead's company has booked all the same)
      */
     public record Figures(Map<LocalDate, Long> perDay, Map<String, Long> byStage, long total, long decided, long inTime,
-                          long contacted, @Nullable Duration medianFirstContact, List<String> checkIds) {
+                          long contacted, @Nullable Duration medianFirstContact, long linked,
+                          List<String> unlinkedCheckIds) {
     }
 
     public Figures of(@Nullable String agencyId, Instant from, Instant now) {
@@ -67,11 +71,21 @@ public class LeadFigures {
                     sl[2] = rs.getLong(3);
                 });
             Duration median = median(c, agencyId, from, sl[2]);
+            // every lead of the period, those a booking made included: linked ones count as booked here, the others'
+            // checks are asked about (one row per lead, so that the share counts leads, as its denominator does)
+            long[] linked = new long[1];
             List<String> checks = new ArrayList<>();
-            query(c, "SELECT DISTINCT assessment_id FROM agency_lead WHERE " + scope(agencyId)
-                + " AND assessment_id IS NOT NULL", agencyId, from, List.of(), rs -> checks.add(rs.getString(1)));
+            query(c, "SELECT assessment_id, CASE WHEN EXISTS (SELECT 1 FROM lead_booking lb WHERE lb.lead_id = "
+                + "agency_lead.id) THEN 1 ELSE 0 END FROM agency_lead WHERE " + scope(agencyId), agencyId, from,
+                List.of(), rs -> {
+                    if (rs.getInt(2) == 1) {
+                        linked[0]++;
+                    } else if (rs.getString(1) != null) {
+                        checks.add(rs.getString(1));
+                    }
+                });
             long total = byStage.values().stream().mapToLong(Long::longValue).sum();
-            return new Figures(perDay, byStage, total, sl[0], sl[1], sl[2], median, checks);
+            return new Figures(perDay, byStage, total, sl[0], sl[1], sl[2], median, linked[0], checks);
         });
     }
 

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.routing.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import de.digitalcheck.portal.routing.Agencies;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -32,7 +33,9 @@ class AgenciesApi {
             .toList();
     }
 
+    /** Every member always: an agency without territories has {@code "territories": []} (docs/api.md, OpenAPI). */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record AgencyDoc(String id, String name, List<String> territories) {
     }
 }
