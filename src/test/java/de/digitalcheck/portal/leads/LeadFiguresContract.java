@@ -135,7 +135,7 @@ abstract class LeadFiguresContract {
         java.time.LocalDate day = BookableAgency.bookableDay(3);
         Instant start = booking.free(a.agencyId(), a.typeId(), day, day.plusDays(7), null).get(0).start();
         booking.book(new Bookings.Request(a.agencyId(), a.typeId(), start, null, "Termin GmbH", "44135", "Tina Termin",
-            "tina@termin.example.org", null, null, true, Language.DE, null));
+            "tina@termin.example.org", null, null, null, true, Language.DE, null));
         String checkLinked = UUID.randomUUID().toString();
         String checkBookedWithoutConsent = UUID.randomUUID().toString();
         String linkedLead;
