@@ -134,6 +134,14 @@ abstract class BookingLeadsContract {
         assertThat(count("SELECT COUNT(*) FROM lead_consent WHERE lead_id = ?", leadId)).isEqualTo(2L);
         assertThat(count("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ? AND action = 'BOOKING'", leadId))
             .isEqualTo(2L);
+        assertThat(leads.get(0).get("contact_phone")).isEqualTo("+49 231 1234");
+        // a third booking that gives no phone keeps the phone the lead has (it used to erase it without a trace)
+        HttpResponse<String> third = http().postJson("/api/v1/bookings", a.body(at(bookableDay(12), 10), email, true,
+            null).replace(",\"phone\":\"+49 231 1234\"", ""));
+        assertThat(third.statusCode()).as(third.body()).isEqualTo(201);
+        assertThat(db().value("SELECT contact_phone FROM agency_lead WHERE id = ?", leadId)).isEqualTo("+49 231 1234");
+        assertThat(count("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ? AND action = 'BOOKING'", leadId))
+            .isEqualTo(3L);
     }
 
     @Test

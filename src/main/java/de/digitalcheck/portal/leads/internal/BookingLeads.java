@@ -282,7 +282,10 @@ public class BookingLeads {
         }
         return new LeadRow(id, b.agencyId(), LeadRow.openKey(b.agencyId(), b.contactEmail()), LeadRow.OPEN, SOURCE,
             assessmentId, b.companyName(), postalCode, municipality, ags, sector, employees, companyType,
-            b.contactName(), b.contactEmail(), b.contactPhone(), score, level, version(b), language(b),
+            b.contactName(), b.contactEmail(),
+            // a booking without a phone keeps the one the lead has (the agency would lose a way to reach the company)
+            b.contactPhone() != null ? b.contactPhone() : previous == null ? null : previous.contactPhone(),
+            score, level, version(b), language(b),
             consentAt(b, now), due, null, created, now,
             previous == null ? LeadRow.NEW : previous.stage(), previous == null ? null : previous.assigneeId(),
             previous == null ? null : previous.assigneeName(), previous == null ? null : previous.firstContactAt(),
