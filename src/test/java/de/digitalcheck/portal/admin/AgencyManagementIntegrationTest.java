@@ -90,6 +90,28 @@ class AgencyManagementIntegrationTest extends SignedInTests {
     }
 
     @Test
+    void aShortNameWhoseIdIsAFixedPathSegmentIsRefusedAtTheFieldWithTheInputKept() {
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        long before = new Database(dataSource).count("agency");
+        for (String shortName : new String[] {"Neu", "leads", "Logo"}) {
+            HttpResponse<String> refused = admin.postForm("/admin/agenturen", profile("Kollision " + shortName, shortName,
+                "x@example.org", "2"));
+            assertThat(refused.statusCode()).as(shortName).isEqualTo(422);
+            assertThat(refused.body()).contains("als Adresse einer Portalseite vergeben", "value=\"" + shortName + "\"")
+                .doesNotContain("Kurznamen gibt es schon");
+        }
+        assertThat(new Database(dataSource).count("agency")).isEqualTo(before);
+        assertThat(agencies.find("neu")).isEmpty();
+        // a name that merely contains such a segment is fine, and its edit page is its own
+        HttpResponse<String> created = admin.postForm("/admin/agenturen", profile("Neustadt", "Neu Stadt",
+            "info@neustadt.example.org", "2"));
+        assertThat(created.statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/agenturen/neu-stadt").body()).contains("value=\"Neu Stadt\"");
+        // no error on the empty form
+        assertThat(admin.get("/admin/agenturen/neu").body()).doesNotContain("als Adresse einer Portalseite vergeben");
+    }
+
+    @Test
     void theAdminEditsNamesContactAndServiceLevelButNeverTheId() {
         Http admin = as("agency-admin", "admin@digitalcheck.example.org");
         assertThat(admin.get("/admin/agenturen/gibt-es-nicht").statusCode()).isEqualTo(404);

@@ -5,6 +5,7 @@ import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.shared.web.Uploads;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;
+import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
@@ -49,9 +50,11 @@ class AdminAgencyPages {
     private final AdminViews views;
     private final Csrf csrf;
     private final FormValidation validation;
+    private final ReservedAgencyIds reserved;
 
     AdminAgencyPages(AgencyAdministration administration, Agencies agencies, AdminViews views, Csrf csrf,
-                     FormValidation validation) {
+                     FormValidation validation, ReservedAgencyIds reserved) {
+        this.reserved = reserved;
         this.administration = administration;
         this.agencies = agencies;
         this.views = views;
@@ -71,7 +74,13 @@ class AdminAgencyPages {
         AgencyForm form = Objects.requireNonNullElse(body, AgencyForm.EMPTY);
         AgencyProfile profile = form.profile();
         try {
-            Agency created = administration.create(profile, validation.errors(form));
+            List<FieldError> formErrors = new java.util.ArrayList<>(validation.errors(form));
+            if (formErrors.stream().noneMatch(e -> e.field().equals("shortName"))
+                && reserved.isReserved(AgencyAdministration.idFor(profile.shortName()))) {
+                // its pages' addresses would be another page's (e.g. /admin/agenturen/neu)
+                formErrors.add(FieldError.of("shortName", "error.agency.shortName.reserved"));
+            }
+            Agency created = administration.create(profile, formErrors);
             return HttpResponse.seeOther(URI.create(PATH + "/" + created.id() + "?gespeichert"));
         } catch (ValidationException e) {
             return invalid(model(null, profile, errors(request, e)));
