@@ -18,7 +18,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -138,6 +140,31 @@ class AdminAgencyPages {
             administration.removeLogo(id);
             return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert#logo-title"));
         });
+    }
+
+    /**
+     * A logo above the request size limit ({@code micronaut.server.max-request-size}) never reaches the handler: its
+     * form comes back with the same field error as a file between the logo limit and that one (nothing stored; the
+     * limit itself stays). Other requests of this controller get the generic page.
+     */
+    @Error(exception = ContentLengthExceededException.class)
+    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        String path = request.getPath();
+        String prefix = PATH + "/";
+        if (request.getMethod() == io.micronaut.http.HttpMethod.POST && path.startsWith(prefix)
+            && path.endsWith("/logo")) {
+            String id = path.substring(prefix.length(), path.length() - "/logo".length());
+            java.util.Optional<Agency> agency = agencies.find(id);
+            if (agency.isPresent()) {
+                Map<String, Object> model = model(agency.get(), AgencyProfile.of(agency.get()), Map.of());
+                model.put("logoError", views.errors(PortalLocaleResolver.language(request), List.of(
+                    de.digitalcheck.portal.shared.validation.FieldError.of("logo", "error.logo.tooLarge",
+                        AgencyAdministration.LOGO_MAX_BYTES / 1024))).get("logo"));
+                return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).contentType(MediaType.TEXT_HTML_TYPE)
+                    .body(new ModelAndView<>(VIEW, model));
+            }
+        }
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE); // the generic page (ErrorPages)
     }
 
     private HttpResponse<?> withAgency(HttpRequest<?> request, String id,
