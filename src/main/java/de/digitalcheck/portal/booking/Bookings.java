@@ -179,9 +179,16 @@ public class Bookings {
     }
 
     /** The coaches who offer the type and still belong to its agency; one of them if {@code coachId} is given. */
+    /**
+     * The coaches who can be booked for a type, in id order: those the type names who have a coach row in its agency
+     * and an active (not blocked) coach account of that agency. The one rule of both the slot search and booking.
+     */
     private List<String> candidates(AppointmentType type, @Nullable String coachId, Errors errors) {
-        List<String> ofAgency = coaches.findByAgencyId(type.agencyId()).stream().map(CoachRow::accountId).toList();
-        List<String> offering = type.coachIds().stream().filter(ofAgency::contains).sorted().toList();
+        java.util.Set<String> ofAgency = coaches.findByAgencyId(type.agencyId()).stream().map(CoachRow::accountId)
+            .collect(Collectors.toSet());
+        java.util.Set<String> active = coachNames(type.agencyId()).keySet();
+        List<String> offering = type.coachIds().stream().filter(c -> ofAgency.contains(c) && active.contains(c))
+            .sorted().toList();
         if (coachId == null) {
             return offering;
         }

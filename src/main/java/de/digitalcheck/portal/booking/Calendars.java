@@ -137,7 +137,8 @@ public class Calendars {
         int duration = number(input.durationMinutes(), "durationMinutes", 5, 480, errors);
         MeetingMode mode = MeetingMode.parse(input.mode()).orElse(null);
         if (mode == null) {
-            errors.add("mode", "error.coach.mode");
+            errors.add("mode", input.mode() == null || input.mode().isBlank() ? "error.type.modeRequired"
+                : "error.type.modeUnknown");
         }
         int travel = number(input.travelBufferMinutes(), "travelBufferMinutes", 0, 240, errors);
         List<String> ofAgency = coaches.findByAgencyId(agencyId).stream().map(CoachRow::accountId).toList();

@@ -161,7 +161,7 @@ public class AgencyAdministration {
     }
 
     /** The id for a short name: lower case ASCII letters, digits and dashes, umlauts spelled out, at most 40. */
-    static String idFor(String shortName) {
+    public static String idFor(String shortName) {
         String s = shortName.toLowerCase(java.util.Locale.ROOT).replace("ä", "ae").replace("ö", "oe")
             .replace("ü", "ue").replace("ß", "ss");
         s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");

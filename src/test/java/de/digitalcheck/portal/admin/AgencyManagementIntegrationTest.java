@@ -90,6 +90,28 @@ class AgencyManagementIntegrationTest extends SignedInTests {
     }
 
     @Test
+    void aShortNameWhoseIdIsAFixedPathSegmentIsRefusedAtTheFieldWithTheInputKept() {
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        long before = new Database(dataSource).count("agency");
+        for (String shortName : new String[] {"Neu", "leads", "Logo"}) {
+            HttpResponse<String> refused = admin.postForm("/admin/agenturen", profile("Kollision " + shortName, shortName,
+                "x@example.org", "2"));
+            assertThat(refused.statusCode()).as(shortName).isEqualTo(422);
+            assertThat(refused.body()).contains("als Adresse einer Portalseite vergeben", "value=\"" + shortName + "\"")
+                .doesNotContain("Kurznamen gibt es schon");
+        }
+        assertThat(new Database(dataSource).count("agency")).isEqualTo(before);
+        assertThat(agencies.find("neu")).isEmpty();
+        // a name that merely contains such a segment is fine, and its edit page is its own
+        HttpResponse<String> created = admin.postForm("/admin/agenturen", profile("Neustadt", "Neu Stadt",
+            "info@neustadt.example.org", "2"));
+        assertThat(created.statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/agenturen/neu-stadt").body()).contains("value=\"Neu Stadt\"");
+        // no error on the empty form
+        assertThat(admin.get("/admin/agenturen/neu").body()).doesNotContain("als Adresse einer Portalseite vergeben");
+    }
+
+    @Test
     void theAdminEditsNamesContactAndServiceLevelButNeverTheId() {
         Http admin = as("agency-admin", "admin@digitalcheck.example.org");
         assertThat(admin.get("/admin/agenturen/gibt-es-nicht").statusCode()).isEqualTo(404);
@@ -115,6 +137,63 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         assertThat(herne.email()).isEqualTo("kontakt@herne.example.org");
         assertThat(admin.get("/admin/agenturen/wf-herne?gespeichert").body()).contains("Die Änderungen sind gespeichert.",
             "value=\"WF Herne\"", "value=\"5\"");
+    }
+
+    @Test
+    void aLogoAboveTheRequestLimitComesBackToTheFormWithTheFieldError() {
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        String csrf = admin.csrfToken();
+        byte[] big = new byte[300 * 1024];
+        System.arraycopy(image("png"), 0, big, 0, 8);
+        new java.util.Random(7).nextBytes(java.util.Arrays.copyOfRange(big, 8, big.length));
+        boolean before = logos.hasLogo("wf-herne");
+        String refused = rawMultipart("/admin/agenturen/wf-herne/logo", "JWT=" + admin.cookie("JWT").orElseThrow()
+            + "; csrf=" + admin.cookie("csrf").orElseThrow(), csrf, big);
+        assertThat(refused).startsWith("HTTP/1.1 413").contains("Die Datei ist zu groß: höchstens 200 KB.",
+            "name=\"shortName\"").doesNotContain("Die Anfrage war zu groß");
+        assertThat(logos.hasLogo("wf-herne")).isEqualTo(before);
+        // the form's own first load shows no such error
+        assertThat(admin.get("/admin/agenturen/wf-herne").body()).doesNotContain("Die Datei ist zu groß");
+    }
+
+    /**
+     * A multipart upload over a plain socket, the body written by another thread: the server answers an oversized
+     * body before reading it all, which Java's HTTP client only notices at its idle timeout.
+     */
+    private String rawMultipart(String path, String cookie, String csrf, byte[] file) {
+        String boundary = "----too-large";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--"
+            + boundary + "\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"gross.png\"\r\nContent-Type: "
+            + "image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        try (java.net.Socket socket = new java.net.Socket("localhost", server.getPort())) {
+            socket.setSoTimeout(30_000);
+            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie + "\r\nContent-Type: "
+                + "multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + body.size()
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            Thread writer = new Thread(() -> {
+                try {
+                    socket.getOutputStream().write(head);
+                    socket.getOutputStream().write(body.toByteArray());
+                    socket.getOutputStream().flush();
+                } catch (IOException ignored) {
+                    // the server may close before it has read everything
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(answer);
+            } catch (java.net.SocketException | java.net.SocketTimeoutException e) {
+                // a reset after the answer: what was read counts
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -95,7 +95,15 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         HttpResponse<String> invalid = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "", "nameEn", "Phone",
             "durationMinutes", "0", "mode", "FAX", "travelBufferMinutes", "0"));
         assertThat(invalid.statusCode()).isEqualTo(422);
-        assertThat(invalid.body()).contains("error-summary");
+        assertThat(invalid.body()).contains("error-summary", "Diesen Ort gibt es nicht").doesNotContain("Unbekannte Terminart");
+        // no location chosen: that is what the field says (it once said "unknown appointment type")
+        long typesBefore = bookings.typesOf("en-agentur").size();
+        HttpResponse<String> noMode = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Ohne Ort",
+            "nameEn", "No location", "durationMinutes", "30", "travelBufferMinutes", "0", "active", "on"));
+        assertThat(noMode.statusCode()).isEqualTo(422);
+        assertThat(noMode.body()).contains("Bitte wählen Sie, wo der Termin stattfindet (Ort).", "value=\"Ohne Ort\"")
+            .doesNotContain("Unbekannte Terminart");
+        assertThat(bookings.typesOf("en-agentur")).hasSize((int) typesBefore);
         HttpResponse<String> added = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Telefonat",
             "nameEn", "Phone call", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",
             "coachIds", List.of(enCoach), "active", "on"));

@@ -81,6 +81,50 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
     }
 
     @Test
+    void levelZeroLeadsCanBeFilteredOnThePageAndInTheExport() {
+        String zero = lead("Stufe Null GmbH", "44135", "null@inbox.example.org");
+        String three = lead("Stufe Drei GmbH", "44137", "drei@inbox.example.org");
+        db.execute("UPDATE agency_lead SET overall_level = 0 WHERE id = ?", zero);
+        db.execute("UPDATE agency_lead SET overall_level = 3 WHERE id = ?", three);
+        Http staff = users.get("do-staff");
+        HttpResponse<String> page = staff.get("/agentur/leads?level=0");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Stufe Null GmbH", "<option value=\"0\" selected=\"selected\">0</option>")
+            .doesNotContain("Stufe Drei GmbH");
+        HttpResponse<byte[]> csv = staff.getBytes("/agentur/leads.csv?level=0");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("Stufe Null GmbH")
+            .doesNotContain("Stufe Drei GmbH");
+        assertThat(staff.get("/agentur/leads?level=6").statusCode()).isEqualTo(400);
+        assertThat(staff.get("/agentur/leads?level=-1").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aBadDateFilterShowsTheInboxWithTheMessageAtTheFieldAndTheInputKept() {
+        lead("Datum Filter GmbH", "44135", "datum@inbox.example.org");
+        Http staff = users.get("do-staff");
+        HttpResponse<String> backwards = staff.get("/agentur/leads?from=2026-02-02&to=2026-01-01&status=NEW");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("Das Enddatum liegt vor dem Anfangsdatum", "id=\"f-to-error\"",
+                "value=\"2026-02-02\"", "value=\"2026-01-01\"", "<caption", "Datum Filter GmbH")
+            .doesNotContain("Die Anfrage war fehlerhaft", "id=\"f-from-error\"");
+        HttpResponse<String> typo = staff.get("/agentur/leads?from=gestern");
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(typo.body()).contains("Bitte ein Datum wie 31.12.2026 angeben.", "value=\"gestern\"", "f-status")
+            .doesNotContain("Die Anfrage war fehlerhaft", "id=\"f-to-error\"");
+        // typed the German way, it is a date
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"))
+            .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+        HttpResponse<String> german = staff.get("/agentur/leads?from=" + today);
+        assertThat(german.statusCode()).isEqualTo(200);
+        assertThat(german.body()).contains("Datum Filter GmbH").doesNotContain("f-from-error");
+        // no message on a first visit
+        assertThat(staff.get("/agentur/leads").body()).doesNotContain("f-from-error", "f-to-error");
+        // the export has no page to explain it on
+        assertThat(staff.getBytes("/agentur/leads.csv?from=2026-02-02&to=2026-01-01").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aStageChangesAlongTheWorkflowWithItsAuditTrailAndNothingElse() {
         String id = lead("Stufen KG", "44139", "stufen@inbox.example.org");
         Http staff = users.get("do-staff");

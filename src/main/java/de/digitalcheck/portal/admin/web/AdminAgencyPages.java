@@ -5,6 +5,7 @@ import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.shared.web.Uploads;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;
+import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
@@ -17,7 +18,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -49,9 +52,11 @@ class AdminAgencyPages {
     private final AdminViews views;
     private final Csrf csrf;
     private final FormValidation validation;
+    private final ReservedAgencyIds reserved;
 
     AdminAgencyPages(AgencyAdministration administration, Agencies agencies, AdminViews views, Csrf csrf,
-                     FormValidation validation) {
+                     FormValidation validation, ReservedAgencyIds reserved) {
+        this.reserved = reserved;
         this.administration = administration;
         this.agencies = agencies;
         this.views = views;
@@ -71,7 +76,13 @@ class AdminAgencyPages {
         AgencyForm form = Objects.requireNonNullElse(body, AgencyForm.EMPTY);
         AgencyProfile profile = form.profile();
         try {
-            Agency created = administration.create(profile, validation.errors(form));
+            List<FieldError> formErrors = new java.util.ArrayList<>(validation.errors(form));
+            if (formErrors.stream().noneMatch(e -> e.field().equals("shortName"))
+                && reserved.isReserved(AgencyAdministration.idFor(profile.shortName()))) {
+                // its pages' addresses would be another page's (e.g. /admin/agenturen/neu)
+                formErrors.add(FieldError.of("shortName", "error.agency.shortName.reserved"));
+            }
+            Agency created = administration.create(profile, formErrors);
             return HttpResponse.seeOther(URI.create(PATH + "/" + created.id() + "?gespeichert"));
         } catch (ValidationException e) {
             return invalid(model(null, profile, errors(request, e)));
@@ -129,6 +140,31 @@ class AdminAgencyPages {
             administration.removeLogo(id);
             return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert#logo-title"));
         });
+    }
+
+    /**
+     * A logo above the request size limit ({@code micronaut.server.max-request-size}) never reaches the handler: its
+     * form comes back with the same field error as a file between the logo limit and that one (nothing stored; the
+     * limit itself stays). Other requests of this controller get the generic page.
+     */
+    @Error(exception = ContentLengthExceededException.class)
+    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        String path = request.getPath();
+        String prefix = PATH + "/";
+        if (request.getMethod() == io.micronaut.http.HttpMethod.POST && path.startsWith(prefix)
+            && path.endsWith("/logo")) {
+            String id = path.substring(prefix.length(), path.length() - "/logo".length());
+            java.util.Optional<Agency> agency = agencies.find(id);
+            if (agency.isPresent()) {
+                Map<String, Object> model = model(agency.get(), AgencyProfile.of(agency.get()), Map.of());
+                model.put("logoError", views.errors(PortalLocaleResolver.language(request), List.of(
+                    de.digitalcheck.portal.shared.validation.FieldError.of("logo", "error.logo.tooLarge",
+                        AgencyAdministration.LOGO_MAX_BYTES / 1024))).get("logo"));
+                return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).contentType(MediaType.TEXT_HTML_TYPE)
+                    .body(new ModelAndView<>(VIEW, model));
+            }
+        }
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE); // the generic page (ErrorPages)
     }
 
     private HttpResponse<?> withAgency(HttpRequest<?> request, String id,

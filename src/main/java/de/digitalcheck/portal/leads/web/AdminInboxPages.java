@@ -53,18 +53,21 @@ class AdminInboxPages {
     }
 
     @Get(INBOX)
-    ModelAndView<Map<String, Object>> inbox(HttpRequest<?> request, Authentication authentication,
-                                            @PathVariable String agencyId) {
+    HttpResponse<ModelAndView<Map<String, Object>>> inbox(HttpRequest<?> request, Authentication authentication,
+                                                          @PathVariable String agencyId) {
         Agency agency = agencies.find(agencyId).orElseThrow(UnknownAgency::new);
-        LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(),
+        InboxFilters.Read read = InboxFilters.read(request.getParameters(),
             de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId());
+        LeadInbox.Filter filter = read.filter();
         Map<String, Object> model = new HashMap<>();
+        model.put("filterErrors", read.errors());
         String path = path(agency.id());
         AgencyLeadsWorkspace.inboxModel(model, inbox.page(new LeadInbox.Scope(agency.id()), filter), filter,
             InboxFilters.query(request.getParameters()), path);
         model.put("agency", agency);
         model.put("dates", LeadDates.INSTANCE);
-        return new ModelAndView<>("leads/admin-inbox", model);
+        return HttpResponse.status(read.errors().isEmpty() ? io.micronaut.http.HttpStatus.OK
+            : io.micronaut.http.HttpStatus.BAD_REQUEST).body(new ModelAndView<>("leads/admin-inbox", model));
     }
 
     @Get(INBOX + "/{id}")

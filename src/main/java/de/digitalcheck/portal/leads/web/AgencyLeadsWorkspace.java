@@ -71,14 +71,17 @@ class AgencyLeadsWorkspace {
     }
 
     @Get(LeadPaths.LEADS)
-    ModelAndView<Map<String, Object>> leads(HttpRequest<?> request, Authentication authentication) {
+    HttpResponse<ModelAndView<Map<String, Object>>> leads(HttpRequest<?> request, Authentication authentication) {
         SignedIn user = SignedIn.of(authentication);
         Map<String, Object> model = model(user, WebhookForm.EMPTY, Map.of());
-        LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(), user.accountId());
-        inboxModel(model, inbox.page(new LeadInbox.Scope(user.agencyId()), filter), filter,
+        InboxFilters.Read read = InboxFilters.read(request.getParameters(), user.accountId());
+        inboxModel(model, inbox.page(new LeadInbox.Scope(user.agencyId()), read.filter()), read.filter(),
             InboxFilters.query(request.getParameters()), LeadPaths.LEADS);
+        model.put("filterErrors", read.errors());
         model.put("testSent", request.getParameters().get("test"));
-        return new ModelAndView<>(VIEW, model);
+        // a bad date: the inbox with the message at the field (the rest of the filter applied), not a bare error page
+        return HttpResponse.status(read.errors().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+            .body(new ModelAndView<>(VIEW, model));
     }
 
     /** The filtered inbox as CSV (the same filters as the page, no paging), streamed. */
@@ -244,6 +247,7 @@ class AgencyLeadsWorkspace {
         model.put("filterQuery", query);
         model.put("assigneeMe", "me".equals(query.get("assignee")));
         model.put("assigneeNone", "-".equals(query.get("assignee")));
+        model.putIfAbsent("filterErrors", Map.of());
         model.put("stages", LeadInbox.STAGES);
         model.put("sorts", LeadInbox.Sort.values());
         model.put("exportLink", link(path + ".csv", query, 1));

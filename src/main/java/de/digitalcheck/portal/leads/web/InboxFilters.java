@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The inbox's filter form, read from the query string: an unknown value is refused with 400 (nothing is guessed), an
- * empty one means "any". {@code assignee}: {@code me}, {@code -} (nobody) or an account id.
+ * empty one means "any". {@code assignee}: {@code me}, {@code -} (nobody) or an account id. The dates, which people
+ * type, are the page's to explain ({@link #read}: a message at the field, the inbox still shown).
  */
 final class InboxFilters {
 
@@ -25,7 +26,22 @@ final class InboxFilters {
     private InboxFilters() {
     }
 
+    /** A filter and its date fields' problems (field name to message key): the filter leaves a bad date out. */
+    record Read(LeadInbox.Filter filter, Map<String, String> errors) {
+    }
+
+    /** The filter, refused (400) for any bad value: for the CSV export, which has no page to explain it on. */
     static LeadInbox.Filter parse(HttpParameters p, String me) {
+        Read read = read(p, me);
+        if (!read.errors().isEmpty()) {
+            throw bad(read.errors().keySet().iterator().next());
+        }
+        return read.filter();
+    }
+
+    /** The filter for the inbox page: a bad date comes back as a field error instead (other bad values: 400). */
+    static Read read(HttpParameters p, String me) {
+        Map<String, String> errors = new LinkedHashMap<>();
         String stage = text(p, "status", 20);
         if (stage != null && !LeadStages.ALL.contains(stage)) {
             throw bad("status");
@@ -38,12 +54,13 @@ final class InboxFilters {
         if (overdue != null && !overdue.equals("true")) {
             throw bad("overdue");
         }
-        LocalDate from = date(p, "from");
-        LocalDate to = date(p, "to");
+        LocalDate from = date(p, "from", errors);
+        LocalDate to = date(p, "to", errors);
         if (from != null && to != null && to.isBefore(from)) {
-            throw bad("to");
+            errors.put("to", "leads.inbox.error.range");
+            to = null;
         }
-        Integer level = number(p, "level", 1, 5);
+        Integer level = number(p, "level", 0, 5); // SPEC §3: levels 0 to 5
         String sortText = text(p, "sort", 10);
         LeadInbox.Sort sort;
         try {
@@ -52,8 +69,8 @@ final class InboxFilters {
             throw bad("sort");
         }
         Integer page = number(p, "page", 1, MAX_PAGE);
-        return new LeadInbox.Filter(stage, assignee, overdue != null, from, to, text(p, "municipality", 200), level,
-            sort, page == null ? 1 : page);
+        return new Read(new LeadInbox.Filter(stage, assignee, overdue != null, from, to, text(p, "municipality", 200),
+            level, sort, page == null ? 1 : page), errors);
     }
 
     /** The filter as query parameters (without the page), for the paging and export links. */
@@ -79,12 +96,23 @@ final class InboxFilters {
         return v.strip();
     }
 
-    private static @Nullable LocalDate date(HttpParameters p, String name) {
-        String v = text(p, name, 10);
+    private static @Nullable LocalDate date(HttpParameters p, String name, Map<String, String> errors) {
+        String v = p.get(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
         try {
-            return v == null ? null : LocalDate.parse(v);
+            return LocalDate.parse(v.strip());
         } catch (DateTimeParseException e) {
-            throw bad(name);
+            // typed where a browser offers no date picker: as people write it in German
+            try {
+                return LocalDate.parse(v.strip(), java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+            } catch (DateTimeParseException notGermanEither) {
+                // below
+            }
+            errors.put(name, "leads.inbox.error.date");
+            return null;
         }
     }
 
