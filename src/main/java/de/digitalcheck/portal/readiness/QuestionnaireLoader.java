@@ -39,7 +39,8 @@ public final class QuestionnaireLoader {
     private static final Set<String> DIMENSION_KEYS = Set.of("id", "weight", "title", "description", "fields");
     private static final Set<String> DIMENSION_REQUIRED = Set.of("id", "weight", "title", "fields");
     private static final Set<String> FIELD_KEYS = Set.of("id", "title");
-    private static final Set<String> QUESTION_KEYS = Set.of("id", "dimension", "field", "appliesTo", "text", "hint", "options");
+    private static final Set<String> QUESTION_KEYS = Set.of("id", "dimension", "field", "appliesTo", "notApplicableFor", "text",
+        "hint", "options");
     private static final Set<String> QUESTION_REQUIRED = Set.of("id", "dimension", "field", "text", "options");
     private static final Set<String> OPTION_KEYS = Set.of("id", "level", "text");
     private static final Set<String> RECOMMENDATION_KEYS = Set.of("level", "text");
@@ -140,8 +141,10 @@ public final class QuestionnaireLoader {
             Set<CompanyType> appliesTo = q.containsKey("appliesTo") ? companyTypes(q.get("appliesTo"))
                 : EnumSet.allOf(CompanyType.class);
             Text hint = q.containsKey("hint") ? yaml.text(q.get("hint"), "hint") : null;
-            questions.add(new Question(id, dimensionId, field, Set.copyOf(appliesTo), yaml.text(q.get("text"), "question text"),
-                hint, options(q.get("options"), id, dimensionId, ids)));
+            List<Option> options = options(q.get("options"), id, dimensionId, ids);
+            Set<CompanyType> notApplicableFor = notApplicableFor(q.get("notApplicableFor"), id, appliesTo, options);
+            questions.add(new Question(id, dimensionId, field, Set.copyOf(appliesTo), Set.copyOf(notApplicableFor),
+                yaml.text(q.get("text"), "question text"), hint, options));
         }
         if (questions.size() < MIN_QUESTIONS || questions.size() > MAX_QUESTIONS) {
             throw yaml.error(node, "expected " + MIN_QUESTIONS + " to " + MAX_QUESTIONS + " questions, found " + questions.size());
@@ -149,9 +152,38 @@ public final class QuestionnaireLoader {
         return List.copyOf(questions);
     }
 
+    /**
+     * Who may choose the question's "not applicable" option: the listed types, which must be among those the question
+     * applies to, and only on a question with such an option; without a list (questionnaire version 1) every type it
+     * applies to.
+     */
+    private Set<CompanyType> notApplicableFor(Node node, String questionId, Set<CompanyType> appliesTo,
+                                              List<Option> options) {
+        boolean hasOption = options.stream().anyMatch(Option::notApplicable);
+        if (node == null) {
+            return hasOption ? appliesTo : EnumSet.noneOf(CompanyType.class);
+        }
+        if (!hasOption) {
+            throw yaml.error(node, "question '" + questionId + "' has notApplicableFor but no 'not applicable' option"
+                + " (level: null)");
+        }
+        Set<CompanyType> types = companyTypes(node, "notApplicableFor of " + questionId);
+        for (CompanyType type : types) {
+            if (!appliesTo.contains(type)) {
+                throw yaml.error(node, "notApplicableFor of question '" + questionId + "' names " + type
+                    + ", which the question does not apply to (appliesTo: " + appliesTo + ")");
+            }
+        }
+        return types;
+    }
+
     private Set<CompanyType> companyTypes(Node node) {
+        return companyTypes(node, "appliesTo");
+    }
+
+    private Set<CompanyType> companyTypes(Node node, String what) {
         Set<CompanyType> types = EnumSet.noneOf(CompanyType.class);
-        for (Node item : yaml.list(node, "appliesTo")) {
+        for (Node item : yaml.list(node, what)) {
             String value = yaml.scalar(item, "company type");
             types.add(CompanyType.parse(value).orElseThrow(() -> yaml.error(item,
                 "unknown company type '" + value + "' (allowed: OWN_PRODUCTS, CONTRACT_MANUFACTURING, SERVICES, TRADE)")));

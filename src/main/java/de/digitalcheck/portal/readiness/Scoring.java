@@ -28,7 +28,8 @@ public final class Scoring {
      * Scores a complete set of answers.
      *
      * @param answers option id by question id; questions that do not apply to {@code type} are ignored
-     * @throws IllegalArgumentException if an applicable question is unanswered or answered with an unknown option
+     * @throws IllegalArgumentException if an applicable question is unanswered or answered with an unknown option, or
+     *                                  with a "not applicable" option that a company of this type may not choose
      */
     public static Score score(Questionnaire questionnaire, CompanyType type, Map<String, String> answers) {
         List<DimensionScore> dimensions = new ArrayList<>();
@@ -63,7 +64,7 @@ public final class Scoring {
         List<String> capping = new ArrayList<>();
         for (Question question : questionnaire.questionsOf(dimension.id(), type)) {
             String optionId = answers.get(question.id());
-            Option option = question.option(optionId == null ? "" : optionId).orElseThrow(() ->
+            Option option = question.option(optionId == null ? "" : optionId, type).orElseThrow(() ->
                 new IllegalArgumentException("question " + question.id() + " has no valid answer"));
             if (option.notApplicable()) {
                 continue;

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class QuestionnaireLoaderTest {
 
-    static final Questionnaire V1 = ScoringProperties.Q;
+    static final Questionnaire V1 = ScoringProperties.V1;
+    static final Questionnaire V2 = ScoringProperties.Q;
 
     @Test
     void versionOneHasTheSixImpulsDimensionsAndTheirEighteenFields() {
@@ -42,6 +43,68 @@ class QuestionnaireLoaderTest {
             assertThat(V1.dimensionsFor(type)).as(type.name()).hasSizeGreaterThanOrEqualTo(4);
         }
         assertThat(V1.dimensionsFor(CompanyType.SERVICES)).extracting(Questionnaire.Dimension::id).doesNotContain("products");
+    }
+
+    @Test
+    void versionTwoOffersNotApplicableOnSmartProductsOnlyToContractManufacturers() {
+        assertThat(V2.version()).isEqualTo("2");
+        assertThat(V2.scoringVersion()).isEqualTo(V1.scoringVersion()).isEqualTo("1");
+        for (Questionnaire.Question q : V2.questions()) {
+            boolean hasOption = q.options().stream().anyMatch(Questionnaire.Option::notApplicable);
+            assertThat(q.notApplicableFor()).as(q.id()).isEqualTo(hasOption
+                ? java.util.Set.of(CompanyType.CONTRACT_MANUFACTURING) : java.util.Set.of());
+            assertThat(hasOption).as(q.id()).isEqualTo(q.dimension().equals("products"));
+            assertThat(q.optionsFor(CompanyType.OWN_PRODUCTS)).as(q.id()).noneMatch(Questionnaire.Option::notApplicable);
+            assertThat(q.optionsFor(CompanyType.CONTRACT_MANUFACTURING)).as(q.id()).hasSize(q.options().size());
+        }
+    }
+
+    @Test
+    void versionTwoIsVersionOneWithOnlyWhoMayChooseNotApplicableChanged() {
+        assertThat(V2.dimensions()).isEqualTo(V1.dimensions());
+        assertThat(V2.recommendations()).isEqualTo(V1.recommendations());
+        assertThat(V2.questions()).hasSameSizeAs(V1.questions());
+        for (int i = 0; i < V1.questions().size(); i++) {
+            Questionnaire.Question one = V1.questions().get(i);
+            Questionnaire.Question two = V2.questions().get(i);
+            assertThat(new Questionnaire.Question(two.id(), two.dimension(), two.field(), two.appliesTo(),
+                one.notApplicableFor(), two.text(), two.hint(), two.options())).isEqualTo(one);
+            // version 1 without a list: "not applicable" for every type the question applies to, as it was published
+            assertThat(one.notApplicableFor()).isEqualTo(one.options().stream().anyMatch(Questionnaire.Option::notApplicable)
+                ? one.appliesTo() : java.util.Set.of());
+        }
+    }
+
+    /** Each row: a change to the first {@code notApplicableFor} line of v2.yaml, and the expected problem. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "    notApplicableFor: [TRADE]|names TRADE, which the question does not apply to",
+        "    notApplicableFor: [CONTRACT_MANUFACTURING, SERVICES]|names SERVICES, which the question does not apply to",
+        "    notApplicableFor: [CONTRACT_MANUFACTURING, FACTORY]|unknown company type 'FACTORY'",
+        "    notApplicableFor: []|must not be empty",
+        "    notApplicableFor: CONTRACT_MANUFACTURING|must be a list",
+    })
+    void aBadNotApplicableForListIsRefused(String replacement, String problem) {
+        String source = read("v2");
+        String line = "    notApplicableFor: [CONTRACT_MANUFACTURING]";
+        int index = source.indexOf(line);
+        assertThat(index).isNotNegative();
+        int expectedLine = (int) source.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+        // (the CSV rows lose their leading blanks)
+        String broken = source.substring(0, index) + "    " + replacement.strip() + source.substring(index + line.length());
+        assertThatThrownBy(() -> load(broken)).isInstanceOf(QuestionnaireException.class)
+            .hasMessageContaining(problem)
+            .satisfies(e -> assertThat(((QuestionnaireException) e).line()).isBetween(expectedLine, expectedLine + 1));
+        assertThat(load(source).question("products-ict-1").orElseThrow().notApplicableFor())
+            .containsExactly(CompanyType.CONTRACT_MANUFACTURING);
+    }
+
+    @Test
+    void notApplicableForIsRefusedOnAQuestionWithoutANotApplicableOption() {
+        String source = read("v2").replaceFirst("\n    dimension: strategy\n",
+            "\n    dimension: strategy\n    notApplicableFor: [OWN_PRODUCTS]\n");
+        assertThatThrownBy(() -> load(source)).isInstanceOf(QuestionnaireException.class)
+            .hasMessageContaining("question 'strategy-roadmap-1' has notApplicableFor but no 'not applicable' option");
     }
 
     @Test
@@ -106,7 +169,11 @@ class QuestionnaireLoaderTest {
     }
 
     static String read() {
-        try (var in = QuestionnaireLoaderTest.class.getResourceAsStream("/questionnaires/v1.yaml")) {
+        return read("v1");
+    }
+
+    static String read(String version) {
+        try (var in = QuestionnaireLoaderTest.class.getResourceAsStream("/questionnaires/" + version + ".yaml")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -25,8 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScoringProperties {
 
-    static final Questionnaire Q = QuestionnaireLoader.load("questionnaires/v1.yaml", new InputStreamReader(
-        Objects.requireNonNull(ScoringProperties.class.getResourceAsStream("/questionnaires/v1.yaml")), StandardCharsets.UTF_8));
+    /** The current questionnaire (the last one configured in application.yml). */
+    static final Questionnaire Q = load("v2");
+    /** Version 1, still configured: the checks started with it are read and scored with it. */
+    static final Questionnaire V1 = load("v1");
+
+    static Questionnaire load(String version) {
+        String file = "questionnaires/" + version + ".yaml";
+        return QuestionnaireLoader.load(file, new InputStreamReader(
+            Objects.requireNonNull(ScoringProperties.class.getResourceAsStream("/" + file)), StandardCharsets.UTF_8));
+    }
 
     record Case(CompanyType type, Map<String, String> answers, int pick) {
     }
@@ -37,8 +45,10 @@ class ScoringProperties {
         return IntStream.range(0, 400).mapToObj(i -> {
             CompanyType type = CompanyType.values()[random.nextInt(CompanyType.values().length)];
             Map<String, String> answers = new HashMap<>();
-            Q.questions().stream().filter(q -> q.appliesTo(type)).forEach(q ->
-                answers.put(q.id(), q.options().get(random.nextInt(q.options().size())).id()));
+            Q.questions().stream().filter(q -> q.appliesTo(type)).forEach(q -> {
+                List<Option> offered = q.optionsFor(type);
+                answers.put(q.id(), offered.get(random.nextInt(offered.size())).id());
+            });
             return new Case(type, answers, random.nextInt(1000));
         });
     }
@@ -161,5 +171,29 @@ class ScoringProperties {
         assertThat(score.potential()).isEqualTo(level);
         score.dimensions().stream().filter(Scoring.DimensionScore::applicable)
             .forEach(d -> assertThat(d.potential()).isEqualTo(level));
+    }
+
+    /**
+     * "Not applicable" only for the types that may choose it: for any other type the scoring refuses it like an unknown
+     * option, and the check counts it as unanswered, whatever the other answers.
+     */
+    @ParameterizedTest
+    @MethodSource("cases")
+    void notApplicableIsNeverScoredForATypeThatMayNotChooseIt(Case c) {
+        List<Question> withOption = Q.questions().stream()
+            .filter(q -> q.appliesTo(c.type()) && q.options().stream().anyMatch(Option::notApplicable)
+                && !q.notApplicableFor().contains(c.type())).toList();
+        if (withOption.isEmpty()) {
+            return;
+        }
+        Question question = withOption.get(c.pick() % withOption.size());
+        Option na = question.options().stream().filter(Option::notApplicable).findFirst().orElseThrow();
+        assertThat(question.optionsFor(c.type())).doesNotContain(na).hasSize(6);
+        Map<String, String> answers = new HashMap<>(c.answers());
+        answers.put(question.id(), na.id());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Scoring.score(Q, c.type(), answers))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(question.id());
+        assertThat(Q.usableAnswers(c.type(), answers)).doesNotContainKey(question.id())
+            .hasSize(answers.size() - 1);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The two worked examples of docs/scoring.md, computed by the scoring function: if the document and the code part,
@@ -84,5 +85,30 @@ class WorkedExamplesTest {
             "strategy-roadmap-1", "strategy-roadmap-2", "strategy-investments-2", "strategy-innovation-2");
         // the potential: strategy 3, factory 4, operations 3, services 1, employees 3 → 229 / 81 = 2.83
         assertThat(score.potential()).isEqualTo(2.8);
+    }
+
+    /**
+     * The rule of docs/scoring.md, "Who may answer not applicable": a manufacturer with its own products cannot drop
+     * smart products out of its score (in questionnaire version 1 it could, and raised 2.4 to 3.0).
+     */
+    @Test
+    void aManufacturerWithOwnProductsCannotAnswerSmartProductsNotApplicable() {
+        int[] productsAtZero = {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3};
+        int[] productsNotApplicable = productsAtZero.clone();
+        for (int i = 19; i < 23; i++) {
+            productsNotApplicable[i] = -1;
+        }
+        // 81 × 3 / 100 = 2.43
+        assertThat(Scoring.score(ScoringProperties.Q, CompanyType.OWN_PRODUCTS, answers(productsAtZero)).value())
+            .isEqualTo(2.4);
+        assertThatThrownBy(() -> Scoring.score(ScoringProperties.Q, CompanyType.OWN_PRODUCTS,
+            answers(productsNotApplicable))).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("products-ict-1");
+        // a contract manufacturer may: products drop out, 243 / 81 = 3.0
+        assertThat(Scoring.score(ScoringProperties.Q, CompanyType.CONTRACT_MANUFACTURING,
+            answers(productsNotApplicable)).value()).isEqualTo(3.0);
+        // a result of version 1 keeps its meaning: there the option was open to OWN_PRODUCTS
+        assertThat(Scoring.score(ScoringProperties.V1, CompanyType.OWN_PRODUCTS, answers(productsNotApplicable)).value())
+            .isEqualTo(3.0);
     }
 }

@@ -54,6 +54,7 @@ class QuestionnaireApi {
             q.questions().stream().map(x -> new QuestionDoc(x.id(), x.dimension(), x.field(), x.text().in(l),
                 x.hint() == null ? null : x.hint().in(l),
                 x.appliesTo().stream().map(Enum::name).sorted().toList(),
+                x.notApplicableFor().stream().map(Enum::name).sorted().toList(),
                 x.options().stream().map(o -> new OptionDoc(o.id(), o.text().in(l), o.level())).toList())).toList());
     }
 
@@ -73,7 +74,7 @@ class QuestionnaireApi {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record QuestionDoc(String id, String dimension, String field, String text, String hint, List<String> appliesTo,
-                       List<OptionDoc> options) {
+                       List<String> notApplicableFor, List<OptionDoc> options) {
     }
 
     @Serdeable

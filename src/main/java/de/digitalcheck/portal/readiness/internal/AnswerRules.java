@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** The rules of answers: known questions and options, skip rules, and every applicable question answered. */
+/**
+ * The rules of answers: known questions and options, skip rules, "not applicable" only for the company types the
+ * question allows it for, and every applicable question answered.
+ */
 public final class AnswerRules {
 
     private AnswerRules() {
@@ -34,6 +37,8 @@ public final class AnswerRules {
                 errors.add(field, "error.answer.unknownOption");
             } else if (type != null && !question.get().appliesTo(type) && !option.get().notApplicable()) {
                 errors.add(field, "error.answer.skipped");
+            } else if (!question.get().allows(type, option.get())) {
+                errors.add(field, "error.answer.notApplicableForType");
             }
         });
         if (complete && type != null) {

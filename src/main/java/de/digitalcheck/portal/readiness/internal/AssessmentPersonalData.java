@@ -49,7 +49,7 @@ class AssessmentPersonalData implements PersonalDataHolder {
         contact.put("email", a.contact().email());
         contact.put("phone", a.contact().phone());
         doc.put("contact", contact);
-        doc.put("answers", selfCheck.answers(a));
+        doc.put("answers", selfCheck.storedAnswers(a));
         doc.put("score", a.result().score());
         doc.put("level", a.result().level());
         Map<String, Object> levels = new LinkedHashMap<>();

@@ -128,7 +128,7 @@ public class SelfCheck {
         Contact clean = ContactInput.clean(contact);
         return store.update(assessment, current -> {
             AssessmentRow changed = current.withCompany(company, agency, clock.instant()).withContact(clean);
-            return rescore(changed, answers(changed));
+            return rescore(changed, storedAnswers(changed));
         });
     }
 
@@ -156,19 +156,25 @@ public class SelfCheck {
             requireAll, "", errors);
         errors.throwIfAny();
         return store.update(assessment, current -> {
-            Map<String, String> merged = new LinkedHashMap<>(answers(current));
+            Map<String, String> merged = new LinkedHashMap<>(storedAnswers(current));
             questionnaire.questionsOf(dimensionId, null).forEach(q -> merged.remove(q.id()));
             merged.putAll(given);
             return rescore(current, merged);
         });
     }
 
+    /**
+     * The check with these answers stored as given, and scored when every applicable question has an answer that its
+     * company type may choose (answers it may not choose, e.g. "not applicable" from before the type changed, stay
+     * stored but count as unanswered).
+     */
     private AssessmentRow rescore(AssessmentRow assessment, Map<String, String> answers) {
         Questionnaire questionnaire = questionnaireOf(assessment);
         CompanyType type = assessment.type();
+        Map<String, String> usable = questionnaire.usableAnswers(type, answers);
         boolean complete = questionnaire.questions().stream().filter(q -> q.appliesTo(type))
-            .allMatch(q -> q.option(answers.getOrDefault(q.id(), "")).isPresent());
-        Result result = complete ? Result.of(Scoring.score(questionnaire, type, answers)) : null;
+            .allMatch(q -> usable.containsKey(q.id()));
+        Result result = complete ? Result.of(Scoring.score(questionnaire, type, usable)) : null;
         return assessment.withAnswers(write(answers), result, clock.instant());
     }
 
@@ -260,7 +266,16 @@ public class SelfCheck {
         return row.view(answers(row));
     }
 
+    /**
+     * The check's answers that count: those its company type may choose under its questionnaire version (see
+     * {@link Questionnaire#usableAnswers}); any other stored answer is as if unanswered.
+     */
     public Map<String, String> answers(AssessmentRow assessment) {
+        return questionnaireOf(assessment).usableAnswers(assessment.type(), storedAnswers(assessment));
+    }
+
+    /** The answers as stored, including any that the check's company type may not choose (now). */
+    Map<String, String> storedAnswers(AssessmentRow assessment) {
         try {
             return json.readValue(assessment.answers(), ANSWERS);
         } catch (IOException e) {

@@ -101,7 +101,8 @@ class CheckViews {
         int number = 0;
         for (Questionnaire.Question q : asked) {
             number++;
-            List<Choice> options = q.options().stream().map(o -> new Choice(o.id(), o.text().in(lang))).toList();
+            List<Choice> options = q.optionsFor(a.type()).stream()
+                .map(o -> new Choice(o.id(), o.text().in(lang))).toList();
             FieldError error = byField.remove(q.id());
             String text = q.text().in(lang);
             questions.add(new QuestionView(q.id(), ANSWER_PREFIX + q.id(), number,

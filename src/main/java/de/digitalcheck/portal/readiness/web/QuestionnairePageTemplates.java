@@ -74,7 +74,7 @@ class QuestionnairePageTemplates {
         Map<String, String> switches = new HashMap<>();
         Questionnaire questionnaire = selfCheck.questionnaireOf(a);
         for (Questionnaire.Question q : questionnaire.questionsOf(dimension, a.type())) {
-            for (Questionnaire.Option o : q.options()) {
+            for (Questionnaire.Option o : q.optionsFor(a.type())) {
                 switches.put("id=\"" + CheckViews.optionInputId(o.id()) + "\" value=\"" + o.id() + "\"", o.id());
             }
         }

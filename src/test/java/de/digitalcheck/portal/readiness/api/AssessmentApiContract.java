@@ -159,6 +159,60 @@ abstract class AssessmentApiContract {
         assertThat(list(http.map(response).get("errors"))).extracting(e -> e.get("field")).containsExactly("answers." + products.id());
     }
 
+    /** Every smart-products question answered "not applicable", everything else at level 3. */
+    Map<String, String> productsNotApplicable(CompanyType type) {
+        Map<String, String> answers = Answers.atLevel(q, type, 3);
+        q.questionsOf("products", type).forEach(x -> answers.put(x.id(), x.id() + "-na"));
+        return answers;
+    }
+
+    @Test
+    void notApplicableIsRefusedForATypeThatMayNotChooseItAndNothingIsStored() {
+        long before = new Database(dataSource).count("assessment");
+        HttpResponse<String> response = submit(request(company("58452", "OWN_PRODUCTS"),
+            productsNotApplicable(CompanyType.OWN_PRODUCTS)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(list(http.map(response).get("errors"))).extracting(e -> e.get("field")).containsExactly(
+            "answers.products-ict-1", "answers.products-ict-2", "answers.products-analytics-1", "answers.products-analytics-2");
+        assertThat(list(http.map(response).get("errors"))).extracting(e -> e.get("message")).containsOnly(
+            "„Trifft nicht zu“ gibt es bei dieser Frage nur für andere Unternehmensarten. Bitte wählen Sie die Antwort, die"
+                + " für Ihr Unternehmen zutrifft.");
+        Map<String, Object> english = request(company("58452", "OWN_PRODUCTS"), productsNotApplicable(CompanyType.OWN_PRODUCTS));
+        english.put("language", "en");
+        assertThat(list(http.map(submit(english)).get("errors"))).extracting(e -> e.get("message")).containsOnly(
+            "“Not applicable” is offered for this question only to other types of company. Please choose the answer that"
+                + " fits your company.");
+        assertThat(new Database(dataSource).count("assessment")).isEqualTo(before);
+    }
+
+    @Test
+    void notApplicableIsAcceptedForAContractManufacturerAndItsDimensionDropsOut() {
+        HttpResponse<String> response = submit(request(company("58452", "CONTRACT_MANUFACTURING"),
+            productsNotApplicable(CompanyType.CONTRACT_MANUFACTURING)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        Map<String, Object> doc = http.map(response);
+        // 3 × (100 − 19) / 81 = 3.0; products not applicable
+        assertThat(obj(doc.get("overall"))).containsEntry("score", 3.0).containsEntry("level", 3);
+        assertThat(list(doc.get("dimensions"))).filteredOn(d -> d.get("id").equals("products")).singleElement()
+            .satisfies(d -> assertThat(d).containsEntry("level", null).containsEntry("cappedBy", List.of()));
+        // the same company with its products at level 0: 243 / 100 = 2.4
+        Map<String, String> atZero = Answers.choose(q, CompanyType.OWN_PRODUCTS, x -> x.dimension().equals("products") ? 0 : 3);
+        assertThat(obj(http.map(submit(request(company("58452", "OWN_PRODUCTS"), atZero))).get("overall")))
+            .containsEntry("score", 2.4).containsEntry("level", 2);
+    }
+
+    @Test
+    void theQuestionnaireTellsWhoMayChooseNotApplicable() {
+        Map<String, Object> doc = http.map(http.get("/api/v1/questionnaire?lang=en"));
+        for (Map<String, Object> question : list(doc.get("questions"))) {
+            boolean products = question.get("dimension").equals("products");
+            assertThat(question.get("notApplicableFor")).as((String) question.get("id"))
+                .isEqualTo(products ? List.of("CONTRACT_MANUFACTURING") : List.of());
+            assertThat(list(question.get("options"))).as((String) question.get("id"))
+                .hasSize(products ? 7 : 6);
+        }
+    }
+
     @Test
     void anAmbiguousPostalCodeNeedsTheMunicipalityOfThatCode() {
         Map<String, String> answers = Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1);

@@ -297,6 +297,57 @@ abstract class CheckPagesContract {
     }
 
     @Test
+    void notApplicableIsOfferedOnlyToTheCompanyTypesThatMayChooseIt() {
+        String own = start(profile("Eigene Produkte GmbH", "58452", "OWN_PRODUCTS"));
+        String ownProducts = own.replaceFirst("/step/[a-z]+$", "/step/products");
+        String ownPage = http.get(ownProducts).body();
+        assertThat(ownPage).contains("value=\"products-ict-1-5\"", "value=\"products-analytics-2-0\"")
+            .doesNotContain("-na\"", "Trifft nicht zu");
+        String contract = start(profile("Lohnfertigung Witten GmbH", "58452", "CONTRACT_MANUFACTURING"));
+        String contractPage = http.get(contract.replaceFirst("/step/[a-z]+$", "/step/products")).body();
+        assertThat(contractPage).contains("value=\"products-ict-1-na\"", "value=\"products-ict-2-na\"",
+            "value=\"products-analytics-1-na\"", "value=\"products-analytics-2-na\"", "Trifft nicht zu");
+        // a forged (or stale) form for the company with its own products: an error beside the question, nothing saved
+        String token = own.split("/")[2];
+        String answersBefore = selfCheck.byToken(token).orElseThrow().answers();
+        List<Questionnaire.Question> products = q.questionsOf("products", CompanyType.OWN_PRODUCTS);
+        Map<String, String> forged = Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 2);
+        forged.put("products-ict-1", "products-ict-1-na");
+        HttpResponse<String> refused = http.postForm(ownProducts, stepForm(forged, products, "next"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("„Trifft nicht zu“ gibt es bei dieser Frage nur für andere Unternehmensarten.")
+            .doesNotContain("value=\"products-ict-1-na\"");
+        assertThat(selfCheck.byToken(token).orElseThrow().answers()).isEqualTo(answersBefore);
+    }
+
+    @Test
+    void aNotApplicableAnswerThatNoLongerFitsTheCompanyTypeCountsAsUnanswered() {
+        String first = start(profile("Wechsel GmbH", "58452", "CONTRACT_MANUFACTURING"));
+        String token = first.split("/")[2];
+        Map<String, String> answers = Answers.atLevel(q, CompanyType.CONTRACT_MANUFACTURING, 3);
+        q.questionsOf("products", CompanyType.CONTRACT_MANUFACTURING).forEach(x -> answers.put(x.id(), x.id() + "-na"));
+        String result = complete(first, CompanyType.CONTRACT_MANUFACTURING, answers);
+        assertThat(http.get(result).body()).contains("dc-score\">3,0<");
+        // the company now says it makes products of its own: the "not applicable" answers no longer count
+        Map<String, String> form = profile("Wechsel GmbH", "58452", "OWN_PRODUCTS");
+        HttpResponse<String> changed = http.postForm("/check/" + token + "/profile", form);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
+        assertThat(selfCheck.byToken(token).orElseThrow().completed()).isFalse();
+        HttpResponse<String> resume = http.get("/check/" + token);
+        assertThat(resume.statusCode()).isEqualTo(303);
+        assertThat(resume.headers().firstValue("Location")).get().asString().endsWith("/step/products");
+        HttpResponse<String> page = http.get("/check/" + token + "/step/products");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("-na\"").doesNotContainPattern("value=\"products-[a-z0-9-]+\"\\s+checked");
+        assertThat(http.get(result).statusCode()).isEqualTo(303);
+        // answered at level 0 now, the check is complete again: 81 × 3 / 100 = 2.4
+        HttpResponse<String> saved = http.postForm("/check/" + token + "/step/products", stepForm(
+            Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 0), q.questionsOf("products", CompanyType.OWN_PRODUCTS), "next"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        assertThat(http.get(result).body()).contains("dc-score\">2,4<");
+    }
+
+    @Test
     void unknownOrForgedLinksFindNothing() {
         assertThat(http.get("/check/" + "A".repeat(43)).statusCode()).isEqualTo(404);
         assertThat(http.get("/check/abc/result").body()).contains("Dieser Link ist nicht (mehr) gültig");
