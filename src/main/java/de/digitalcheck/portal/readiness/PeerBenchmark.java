@@ -42,15 +42,17 @@ class PeerBenchmark {
     static final List<String> DIMENSIONS = Questionnaire.DIMENSION_IDS;
 
     private final TransactionOperations<Connection> transactions;
-    private final LoadingCache<String, Snapshot> snapshots;
+    private final Questionnaires questionnaires;
+    private final LoadingCache<List<String>, Snapshot> snapshots;
 
-    PeerBenchmark(TransactionOperations<Connection> transactions,
+    PeerBenchmark(TransactionOperations<Connection> transactions, Questionnaires questionnaires,
                   @Value("${portal.peers.cache-seconds:300}") long cacheSeconds) {
         this.transactions = transactions;
+        this.questionnaires = questionnaires;
         this.snapshots = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(Math.max(0, cacheSeconds)))
             .maximumSize(20)
-            .build(version -> transactions.executeRead(status -> load(status.getConnection(), version)));
+            .build(versions -> transactions.executeRead(status -> load(status.getConnection(), versions)));
     }
 
     /** Which companies a benchmark compares with. */
@@ -61,7 +63,8 @@ class PeerBenchmark {
     }
 
     Optional<Benchmark> compare(Assessment assessment) {
-        Snapshot snapshot = snapshots.get(assessment.questionnaireVersion());
+        // checks of every questionnaire version with the same scoring version: their scores and levels mean the same
+        Snapshot snapshot = snapshots.get(questionnaires.sameScoring(assessment.questionnaireVersion()));
         Peer own = snapshot.counted().get(identity(assessment.id().value(), assessment.contact().email(),
             assessment.company().name(), assessment.company().postalCode()));
         String sector = assessment.company().sector();
@@ -172,16 +175,19 @@ class PeerBenchmark {
         }
     }
 
-    /** Reads the completed checks of a version (one query) and keeps each company's latest. */
-    private static Snapshot load(Connection connection, String version) {
+    /** Reads the completed checks of these versions (one query) and keeps each company's latest. */
+    private static Snapshot load(Connection connection, List<String> versions) {
         StringBuilder sql = new StringBuilder("SELECT id, previous_id, contact_email, company_name, postal_code, sector, "
             + "size_class, completed_at, score");
         DIMENSIONS.forEach(d -> sql.append(", level_").append(d));
-        sql.append(" FROM assessment WHERE status = 'COMPLETED' AND questionnaire_version = ?");
+        sql.append(" FROM assessment WHERE status = 'COMPLETED' AND questionnaire_version IN (")
+            .append(String.join(", ", java.util.Collections.nCopies(versions.size(), "?"))).append(')');
         Map<String, Peer> latest = new HashMap<>();
         Set<String> superseded = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            statement.setString(1, version);
+            for (int i = 0; i < versions.size(); i++) {
+                statement.setString(i + 1, versions.get(i));
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     String id = rs.getString("id");

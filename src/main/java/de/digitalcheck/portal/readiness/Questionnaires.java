@@ -71,4 +71,17 @@ public class Questionnaires {
     public Optional<Questionnaire> version(String version) {
         return Optional.ofNullable(byVersion.get(version));
     }
+
+    /**
+     * The versions whose scores mean the same as {@code version}'s: those with its scoring version (itself included;
+     * only itself when it is not configured).
+     */
+    public java.util.List<String> sameScoring(String version) {
+        Questionnaire q = byVersion.get(version);
+        if (q == null) {
+            return java.util.List.of(version);
+        }
+        return byVersion.values().stream().filter(o -> o.scoringVersion().equals(q.scoringVersion()))
+            .map(Questionnaire::version).sorted().toList();
+    }
 }

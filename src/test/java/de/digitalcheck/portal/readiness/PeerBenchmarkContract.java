@@ -28,6 +28,17 @@ abstract class PeerBenchmarkContract {
     Assessments assessments;
     @Inject
     PeerBenchmark peers;
+    @Inject
+    javax.sql.DataSource dataSource;
+    VersionRows assessmentRows = new VersionRows();
+
+    /** Sets a stored check's questionnaire version directly in the database. */
+    class VersionRows {
+        void setVersion(String id, String version) {
+            new de.digitalcheck.portal.support.Database(dataSource)
+                .execute("UPDATE assessment SET questionnaire_version = ? WHERE id = ?", version, id);
+        }
+    }
 
     Http http() {
         return new Http(server, json);
@@ -108,6 +119,28 @@ abstract class PeerBenchmarkContract {
         assertThat(compare(again).companies()).isEqualTo(6);
         assertThat(compare(mine).companies()).as("my older check does not compare with my newer one").isEqualTo(6);
         assertThat(compare(mine).score()).isCloseTo(compare(again).score(), within(1e-9));
+    }
+
+    /**
+     * Checks of questionnaire versions with the same scoring version are one population (version 2 is version 1 with
+     * one rule on "not applicable"; their scores mean the same): a version 2 check compares with version 1 checks, and
+     * the other way round.
+     */
+    @Test
+    void checksOfVersionsWithTheSameScoringAreComparedWithEachOther() {
+        assertThat(questionnaires.current().version()).isEqualTo("2");
+        assertThat(questionnaires.sameScoring("2")).containsExactly("1", "2");
+        assertThat(questionnaires.sameScoring("no-such-version")).containsExactly("no-such-version");
+        for (int i = 0; i < 5; i++) {
+            Assessment old = submit("Alt " + i + " GmbH", "P", 700, 2, "alt" + i + "@p.example.org");
+            // as if completed with version 1 (its stored score is what the benchmark reads)
+            assessmentRows.setVersion(old.id().value(), "1");
+        }
+        Assessment current = submit("Neu GmbH", "P", 700, 3, "neu@p.example.org");
+        peers.forget();
+        PeerBenchmark.Benchmark benchmark = compare(current);
+        assertThat(benchmark.group()).isEqualTo(PeerBenchmark.Group.SECTOR_AND_SIZE);
+        assertThat(benchmark.companies()).as("the five version 1 checks").isEqualTo(5);
     }
 
     private static void sleep() {
