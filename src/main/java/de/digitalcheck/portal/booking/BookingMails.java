@@ -112,6 +112,12 @@ class BookingMails {
         return settings.link("/termin/buchung/" + row.id() + "?token=" + token);
     }
 
+    /** The agency's booking page, in the company's language (the cancellation's way to a new appointment). */
+    private String bookingLink(Agency agency, Language language) {
+        return settings.link("/termin/" + java.net.URLEncoder.encode(agency.id(), StandardCharsets.UTF_8)
+            + (language == Language.DE ? "" : "?lang=" + language.code()));
+    }
+
     private String noted(String text, @Nullable ChangeNote note, Language language) {
         if (note == null) {
             return text;
@@ -147,7 +153,8 @@ class BookingMails {
         outbox.send(new Mail(row.contactEmail(),
             messages.get(language, "booking.mail." + kind + ".subject", companyWhen, agency.shortName()),
             noted(messages.get(language, "booking.mail." + kind + ".text", row.contactName(), type.name(language),
-                coach.name(), agency.name(), companyWhen, companyPlace, manage == null ? "–" : manage), note, language),
+                coach.name(), agency.name(), companyWhen, companyPlace, manage == null ? "–" : manage,
+                bookingLink(agency, language)), note, language),
             List.of(new Mail.Attachment("termin.ics", contentType, ics))));
         Language de = Language.DE;
         outbox.send(new Mail(coach.email(),

@@ -13,8 +13,13 @@ import java.util.Optional;
  */
 public interface AgencyLeads {
 
-    /** The version of the consent text the pages and the API show (stored with every consent). */
-    String CONSENT_VERSION = "2026-11";
+    /**
+     * The version of the consent text the pages and the API show (stored with every consent): the year and month of
+     * its last change. Any change of the consent's wording ({@code consent.receives}, {@code consent.checkbox}, in any
+     * language) raises it, so that each stored consent names the text that was agreed to ({@code ConsentTextTest}
+     * fails until it is raised). 2026-11: the agency was said to receive a phone number the form does not collect.
+     */
+    String CONSENT_VERSION = "2026-12";
 
     /**
      * Shares a completed check with the agency responsible for its location, inside the caller's transaction: the

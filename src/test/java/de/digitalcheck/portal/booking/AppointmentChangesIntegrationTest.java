@@ -118,7 +118,10 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         String show = "/termin/buchung/" + id + "?token=" + Http.enc(token);
         String page = http.get(show).body();
         assertThat(page).contains("Ihr Termin ist gebucht", "Termin verschieben", "Termin absagen")
-            .doesNotContain("error-summary");
+            .doesNotContain("error-summary", "Ihr Termin wurde verschoben", "id=\"book-again\"");
+        String confirmedMail = LifeMails.text(mails.await(email, 1).get(0));
+        assertThat(confirmedMail).as("German quotes: „…“").containsPattern("Ihr Termin „[^“\"\n]+“ mit")
+            .doesNotContainPattern("„[^“]*\"");
         Http english = new Http(server, json); // ?lang= sets a cookie: another browser
         assertThat(english.get("/termin/buchung/" + id + "/verschieben?token=" + Http.enc(token) + "&lang=en").body())
             .contains("Move the appointment", "Choose a new time").doesNotContain("Termin verschieben");
@@ -139,7 +142,9 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         String location = moved.headers().firstValue("Location").orElseThrow();
         String newToken = tokenOf(location);
         assertThat(newToken).isNotEqualTo(token);
-        assertThat(http.get(location).body()).contains("Ihr Termin ist verschoben");
+        assertThat(http.get(location).body()).contains("Ihr Termin ist verschoben")
+            .contains("<h1 class=\"kern-heading-large\">Ihr Termin wurde verschoben</h1>")
+            .doesNotContain("Ihr Termin ist gebucht", "id=\"book-again\"");
         assertThat(db().value("SELECT start_at FROM booking WHERE id = ?", id).toString())
             .isNotEqualTo(made.get("start"));
         List<MimeMessage> companyMails = mails.await(email, 2);
@@ -177,9 +182,13 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
             Map.of("token", newToken, "reason", "Krankheit im Team"));
         assertThat(cancelled.statusCode()).isEqualTo(303);
         assertThat(http.get(cancelled.headers().firstValue("Location").orElseThrow()).body())
-            .contains("Termin abgesagt", "Ihr Termin ist abgesagt").doesNotContain("Termin verschieben");
+            .contains("Termin abgesagt", "Ihr Termin ist abgesagt", "href=\"/termin/" + AGENCY + "\"", "Neuen Termin buchen")
+            .doesNotContain("Termin verschieben");
         assertThat(db().value("SELECT cancel_reason FROM booking WHERE id = ?", id)).isEqualTo("Krankheit im Team");
-        mails.await(email, 3);
+        String cancelMail = LifeMails.text(mails.await(email, 3).get(2));
+        assertThat(cancelMail).as("a way to a new appointment with the same agency")
+            .contains("Einen neuen Termin bei ", "hier buchen:").containsPattern("/termin/" + AGENCY + "\\r?\\n")
+            .doesNotContain("auf unserer Seite").doesNotContainPattern("„[^“]*\"");
         assertThat(mails.awaitText(COACH_EMAIL, "Grund der Absage: Krankheit im Team")).isTrue();
         // cancelling twice: the same answer, no second mail
         assertThat(http.postForm("/termin/buchung/" + id + "/absagen", Map.of("token", newToken)).statusCode())

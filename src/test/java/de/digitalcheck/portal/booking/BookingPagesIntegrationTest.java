@@ -124,7 +124,8 @@ class BookingPagesIntegrationTest {
             .at("58452").contact("Egon Elektro", "egon@ennepe.example").submit(http);
         String result = http.get(check.resultPath()).body();
         String base = "/check/" + check.token() + "/termin";
-        assertThat(result).contains("href=\"" + base + "\"", "Termin mit einem Innovationscoach vereinbaren");
+        assertThat(result).contains("href=\"" + base + "\"", "Termin mit einem Innovationscoach vereinbaren")
+            .doesNotContain("id=\"appointment\"");
         String page = http.get(firstTime(http, base)).body();
         assertThat(page).contains("value=\"Ennepe Elektro GmbH\"", "value=\"egon@ennepe.example\"");
         Map<String, String> form = new HashMap<>(hiddenFields(page));
@@ -138,7 +139,25 @@ class BookingPagesIntegrationTest {
         assertThat(row.get("consent_text_version")).isEqualTo(Bookings.CONSENT_TEXT_VERSION);
         String pdf = PdfText.of(http.getBytes("/check/" + check.token() + "/report.pdf").body());
         // the EN-Agentur has more than one coach (SPEC §11): the report names the one booked
-        assertThat(pdf).contains((String) db.value("SELECT name FROM account WHERE id = ?", row.get("coach_id")));
+        String coachName = (String) db.value("SELECT name FROM account WHERE id = ?", row.get("coach_id"));
+        assertThat(pdf).contains(coachName);
+        // the result page shows the same appointment instead of offering to book one; the check's link does not hold
+        // the appointment's private link, so none is shown
+        String withAppointment = http.get(check.resultPath()).body();
+        String appointment = withAppointment.substring(withAppointment.indexOf("id=\"appointment\""));
+        appointment = appointment.substring(0, appointment.indexOf("</dl>"));
+        assertThat(appointment).contains(coachName, " Uhr");
+        assertThat(withAppointment).contains("über den Link in Ihrer neuesten E-Mail")
+            .doesNotContain("Termin mit einem Innovationscoach vereinbaren", "id=\"booking-link\"", "/termin/buchung/");
+        // cancelled: the offer to book is back, the appointment gone
+        String location = booked.headers().firstValue("Location").orElseThrow();
+        String id = location.substring("/termin/buchung/".length(), location.indexOf('?'));
+        String token = java.net.URLDecoder.decode(location.substring(location.indexOf("token=") + 6),
+            java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(http.postForm("/termin/buchung/" + id + "/absagen", Map.of("token", token)).statusCode())
+            .isEqualTo(303);
+        assertThat(http.get(check.resultPath()).body()).contains("Termin mit einem Innovationscoach vereinbaren")
+            .doesNotContain("id=\"appointment\"", coachName);
         assertThat(http.get("/check/not-a-valid-token-at-all/termin").statusCode()).isIn(404, 410);
     }
 }

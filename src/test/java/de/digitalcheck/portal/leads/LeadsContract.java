@@ -183,7 +183,8 @@ abstract class LeadsContract implements TestPropertyProvider {
         HttpResponse<String> refused = http.postJson("/api/v1/assessments", http.write(body));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.headers().firstValue("content-type").orElse("")).contains("application/problem+json");
-        assertThat(refused.body()).contains("contact.email", "contact.name", "Namen und Ihre E-Mail-Adresse");
+        assertThat(refused.body()).contains("contact.email", "contact.name", "brauchen wir Ihren Namen.",
+            "brauchen wir Ihre E-Mail-Adresse.");
         body.put("consent", Map.of("shareWithAgency", "yes"));
         HttpResponse<String> wrongType = http.postJson("/api/v1/assessments", http.write(body));
         assertThat(wrongType.statusCode()).isEqualTo(422);
@@ -361,7 +362,20 @@ abstract class LeadsContract implements TestPropertyProvider {
         HttpResponse<String> noContact = http.postForm(consentPath, Map.of("consentName", "", "consentEmail", "",
             "shareWithAgency", "on"));
         assertThat(noContact.statusCode()).isEqualTo(422);
-        assertThat(noContact.body()).contains("Namen und Ihre E-Mail-Adresse");
+        String summary = noContact.body().substring(noContact.body().indexOf("id=\"error-summary\""));
+        summary = summary.substring(0, summary.indexOf("</ul>"));
+        assertThat(summary).as("each field's problem once, linking to its field")
+            .contains("href=\"#consent-name\">Für die Weitergabe brauchen wir Ihren Namen.</a>",
+                "href=\"#consent-email\">Für die Weitergabe brauchen wir Ihre E-Mail-Adresse.</a>")
+            .doesNotContain("Namen und Ihre E-Mail-Adresse");
+        assertThat(noContact.body()).as("the tick is kept").containsPattern("id=\"consent-share\"[^>]*checked");
+        HttpResponse<String> badEmail = http.postForm(consentPath, Map.of("consentName", "Pia Page",
+            "consentEmail", "pia-at-page", "shareWithAgency", "on"));
+        assertThat(badEmail.statusCode()).isEqualTo(422);
+        assertThat(badEmail.body()).as("nothing typed is lost").contains("value=\"Pia Page\"", "value=\"pia-at-page\"")
+            .containsPattern("id=\"consent-share\"[^>]*checked");
+        assertThat(unticked.body()).as("an unticked box stays unticked")
+            .doesNotContainPattern("id=\"consent-share\"[^>]*checked");
         assertThat(db.count("agency_lead")).as("nothing stored").isEqualTo(leadsBefore);
         assertThat(db.value("SELECT contact_email FROM assessment WHERE id = ?", check.id())).isNull();
 

@@ -30,6 +30,15 @@ class MessagesTest {
         }
     }
 
+    /** German quotes open with „ and close with “, never with a straight " (a mail once said „Besuch im Unternehmen"). */
+    @Test
+    void germanQuotesCloseWithTheGermanClosingQuote() throws IOException {
+        for (String file : new String[] {"/i18n/messages.properties", "/i18n/messages_de.properties"}) {
+            load(file).forEach((k, v) -> assertThat((String) v).as(file + " " + k)
+                .doesNotContainPattern("„[^“]*\"").doesNotContainPattern("„[^“]*$"));
+        }
+    }
+
     private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
         try (var in = MessagesTest.class.getResourceAsStream(resource)) {

@@ -118,10 +118,10 @@ public class LeadBook implements AgencyLeads {
     private static void requireContact(Assessment a) {
         List<FieldError> errors = new ArrayList<>();
         if (a.contact().name() == null || a.contact().name().isBlank()) {
-            errors.add(FieldError.of("contact.name", "consent.contact.required"));
+            errors.add(FieldError.of("contact.name", "consent.name.required"));
         }
         if (a.contact().email() == null || a.contact().email().isBlank()) {
-            errors.add(FieldError.of("contact.email", "consent.contact.required"));
+            errors.add(FieldError.of("contact.email", "consent.email.required"));
         }
         if (!a.completed()) {
             errors.add(FieldError.of("consent.shareWithAgency", "consent.check.incomplete"));

@@ -98,8 +98,9 @@ public class ProfileRules {
         Long number = number(value);
         if (number == null) {
             errors.add(field, "error.employees.number");
-        } else if (number < 0) {
-            errors.add(field, "error.employees.negative");
+        } else if (number < 1) {
+            // a head count including the owners: a company has at least one
+            errors.add(field, "error.employees.tooFew");
         } else if (number > MAX_EMPLOYEES) {
             errors.add(field, "error.employees.tooMany");
         } else {

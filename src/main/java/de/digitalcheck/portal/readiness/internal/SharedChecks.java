@@ -88,10 +88,10 @@ public class SharedChecks {
 
     private static void requireContact(ContactInput contact, Errors errors) {
         if (contact == null || ContactInput.blank(contact.name())) {
-            errors.add("contact.name", "consent.contact.required");
+            errors.add("contact.name", "consent.name.required");
         }
         if (contact == null || ContactInput.blank(contact.email())) {
-            errors.add("contact.email", "consent.contact.required");
+            errors.add("contact.email", "consent.email.required");
         }
     }
 }

@@ -19,9 +19,9 @@ import static de.digitalcheck.portal.shared.validation.FormValidation.text;
  */
 @Serdeable
 record ConsentForm(
-    @NotBlank(message = "consent.contact.required") @Size(max = ProfileRules.MAX_NAME, message = "error.name.tooLong")
+    @NotBlank(message = "consent.name.required") @Size(max = ProfileRules.MAX_NAME, message = "error.name.tooLong")
     String consentName,
-    @NotBlank(message = "consent.contact.required") @Pattern(regexp = Formats.EMAIL, message = "error.email.format")
+    @NotBlank(message = "consent.email.required") @Pattern(regexp = Formats.EMAIL, message = "error.email.format")
     String consentEmail,
     @NotBlank(message = "consent.required") @Nullable String shareWithAgency,
     @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.readiness.web;
 
 import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.AssessmentId;
+import de.digitalcheck.portal.readiness.CheckAppointments;
 import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.readiness.internal.AssessmentRow;
 import de.digitalcheck.portal.readiness.internal.SelfCheck;
@@ -32,15 +33,17 @@ class ResultViews {
     private final PortalSettings settings;
     private final Messages messages;
     private final AgencyLeads leads;
+    private final CheckAppointments appointments;
     private final int mailsPerDay;
 
     /** What the report section may say about a request to mail the report (from the report module's redirect). */
     static final java.util.Set<String> REPORT_MAIL_STATES = java.util.Set.of("sent", "mailed", "limit");
 
     ResultViews(ResultSummaries summaries, SelfCheck selfCheck, PortalSettings settings, Messages messages,
-                AgencyLeads leads,
+                AgencyLeads leads, CheckAppointments appointments,
                 @io.micronaut.context.annotation.Value("${portal.mail.per-recipient-per-day:5}") int mailsPerDay) {
         this.leads = leads;
+        this.appointments = appointments;
         this.mailsPerDay = mailsPerDay;
         this.summaries = summaries;
         this.selfCheck = selfCheck;
@@ -80,7 +83,10 @@ class ResultViews {
         model.put("actions", s.actions());
         model.put("mailto", s.agency() == null ? null : "mailto:" + s.agency().email() + "?subject="
             + URLEncoder.encode(messages.get(lang, "result.next.mail.subject"), StandardCharsets.UTF_8).replace("+", "%20"));
-        model.put("bookingUrl", s.agency() == null ? null : CheckPaths.booking(token));
+        // the booked appointment (the report's cover shows the same), in place of the offer to book one
+        CheckAppointments.CheckAppointment appointment = appointments.next(new AssessmentId(a.id()), lang).orElse(null);
+        model.put("appointment", appointment == null ? null : appointment(lang, appointment));
+        model.put("bookingUrl", s.agency() == null || appointment != null ? null : CheckPaths.booking(token));
         model.put("tel", s.agency() == null || s.agency().phone() == null ? null
             : "tel:" + s.agency().phone().replaceAll("[^+0-9]", ""));
         Map<String, String> steps = new HashMap<>();
@@ -100,6 +106,18 @@ class ResultViews {
         model.put("mailsPerDay", mailsPerDay);
         consent(model, lang, a, token, ConsentForm.of(a.contact().name(), a.contact().email()), List.of());
         return model;
+    }
+
+    /** The appointment's lines as the page shows them: when, kind, coach, how. */
+    private Map<String, String> appointment(Language lang, CheckAppointments.CheckAppointment a) {
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter
+            .ofLocalizedDate(java.time.format.FormatStyle.FULL).withLocale(lang.locale());
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm", lang.locale());
+        var start = de.digitalcheck.portal.shared.time.PortalTime.local(a.start());
+        var end = de.digitalcheck.portal.shared.time.PortalTime.local(a.end());
+        return Map.of("when", messages.get(lang, "report.appointment.time", day.format(start), time.format(start),
+                time.format(end)),
+            "type", a.typeName(), "coach", a.coachName(), "mode", messages.get(lang, "mode." + a.mode()));
     }
 
     // Leads (issue 12): the consent to share the check with the agency, and who will get in touch by when.

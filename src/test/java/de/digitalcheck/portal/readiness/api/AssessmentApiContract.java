@@ -281,6 +281,29 @@ abstract class AssessmentApiContract {
     }
 
     @Test
+    void noEmployeesIsAFieldErrorInTheRequestedLanguageAndNothingIsStored() {
+        long before = new Database(dataSource).count("assessment");
+        for (String language : List.of("de", "en")) {
+            Map<String, Object> company = company("44135", "OWN_PRODUCTS");
+            company.put("employees", 0);
+            Map<String, Object> body = request(company, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
+            body.put("language", language);
+            HttpResponse<String> response = submit(body);
+            assertThat(response.statusCode()).isEqualTo(422);
+            List<Map<String, Object>> errors = list(http.map(response).get("errors"));
+            assertThat(errors).extracting(e -> e.get("field")).containsExactly("company.employees");
+            assertThat(errors.get(0).get("message")).isEqualTo(language.equals("de")
+                ? "Die Zahl der Beschäftigten muss mindestens 1 sein (Köpfe, einschließlich Inhaber:innen)."
+                : "The number of employees must be at least 1 (head count, including owners).");
+        }
+        assertThat(new Database(dataSource).count("assessment")).isEqualTo(before);
+        Map<String, Object> company = company("44135", "OWN_PRODUCTS");
+        company.put("employees", 1);
+        assertThat(submit(request(company, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1))).statusCode())
+            .as("the owner alone").isEqualTo(201);
+    }
+
+    @Test
     void controlCharactersOtherScriptsDigitsAndWrongTypesAreOneClearErrorEachAndNothingIsStored() {
         long before = new de.digitalcheck.portal.support.Database(dataSource).count("assessment");
         String[][] cases = {

@@ -126,11 +126,26 @@ abstract class CheckPagesContract {
         HttpResponse<String> page = http.postForm("/check", form);
         assertThat(page.statusCode()).isEqualTo(422);
         assertThat(page.body()).contains("Die Postleitzahl muss aus genau fünf Ziffern bestehen.",
-            "Die Zahl der Beschäftigten darf nicht negativ sein.", "Bitte wählen Sie die Branche Ihres Unternehmens.",
+            "Die Zahl der Beschäftigten muss mindestens 1 sein", "Bitte wählen Sie die Branche Ihres Unternehmens.",
             "value=\"4413x\"", "value=\"-3\"", "value=\"Müller &amp; Söhne\"", "id=\"error-summary\"",
             "aria-invalid=\"true\"");
         assertThat(page.body()).containsPattern("value=\"TRADE\"\\s+checked");
         assertThat(db.count("assessment")).isEqualTo(before);
+    }
+
+    @Test
+    void noEmployeesIsRefusedBecauseTheOwnersCount() {
+        long before = db.count("assessment");
+        Map<String, String> form = profile("Solo GmbH", "44135", "TRADE");
+        form.put("employees", "0");
+        HttpResponse<String> page = http.postForm("/check", form);
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.body()).contains("id=\"error-summary\"", "href=\"#employees\"", "value=\"0\"",
+            "Die Zahl der Beschäftigten muss mindestens 1 sein (Köpfe, einschließlich Inhaber:innen).");
+        assertThat(db.count("assessment")).as("nothing stored").isEqualTo(before);
+        form.put("employees", "1");
+        HttpResponse<String> one = http.postForm("/check", form);
+        assertThat(one.statusCode()).as("one head, the owner, is a company").isEqualTo(303);
     }
 
     @Test

@@ -140,7 +140,7 @@ class FormPagesIntegrationTest extends SignedInTests {
         HttpResponse<String> profile = anonymous.postForm("/check?lang=de", with(profile("", "99999"), "employees", "-3"));
         assertThat(profile.statusCode()).isEqualTo(422);
         assertThat(profile.body()).contains("Bitte geben Sie den Namen Ihres Unternehmens an.", "Diese Postleitzahl kennen wir nicht.",
-            "Die Zahl der Beschäftigten darf nicht negativ sein.");
+            "Die Zahl der Beschäftigten muss mindestens 1 sein");
         HttpResponse<String> invitation = admin.postForm("/admin/einladungen?lang=de", Map.of("email",
             "admin@digitalcheck.example.org", "name", "", "role", "COACH", "agencyId", ""));
         assertThat(invitation.statusCode()).isEqualTo(422);

@@ -1,0 +1,30 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.readiness.AssessmentId;
+import de.digitalcheck.portal.readiness.CheckAppointments;
+import de.digitalcheck.portal.shared.i18n.Language;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A check's next appointment for its result page: the same one the report's cover shows. */
+@Singleton
+class CheckAppointmentsOfBookings implements CheckAppointments {
+
+    private final Bookings bookings;
+    private final Clock clock;
+
+    CheckAppointmentsOfBookings(Bookings bookings, Clock clock) {
+        this.bookings = bookings;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<CheckAppointment> next(AssessmentId assessmentId, Language language) {
+        Instant now = clock.instant();
+        return bookings.ofAssessment(assessmentId.value()).stream().filter(b -> b.end().isAfter(now)).findFirst()
+            .map(b -> new CheckAppointment(b.start(), b.end(), b.coachName(), b.type().name(language), b.mode().name()));
+    }
+}

@@ -1,0 +1,62 @@
+package de.digitalcheck.portal.readiness;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The consent text's version rule: every stored consent names the version of the text agreed to, so a change of the
+ * wording must raise {@link AgencyLeads#CONSENT_VERSION}. The fingerprint below is the wording of that version; when
+ * the wording changes, raise the version (the year and month of the change) and then the fingerprint.
+ */
+class ConsentTextTest {
+
+    static final String VERSION = "2026-12";
+    static final String FINGERPRINT = "a02095bbedcff8637e0d71d11184cebcb3f793ce9b9d561d740fd77b74eb6995";
+
+    static final String[] KEYS = {"consent.receives", "consent.checkbox"};
+
+    @Test
+    void theConsentWordingIsTheOneOfItsVersion() throws Exception {
+        assertThat(AgencyLeads.CONSENT_VERSION).as("a changed consent text raises the version").isEqualTo(VERSION);
+        assertThat(fingerprint()).as("the consent wording changed: raise AgencyLeads.CONSENT_VERSION, then this "
+            + "test's VERSION and FINGERPRINT").isEqualTo(FINGERPRINT);
+    }
+
+    @Test
+    void theTextPromisesOnlyWhatTheResultPageCollects() throws IOException {
+        // the result page's form asks for a name and an email, no phone number
+        assertThat(load("/i18n/messages_de.properties").getProperty("consent.receives"))
+            .contains("Ihren Namen und Ihre E-Mail-Adresse").doesNotContain("Telefon");
+        assertThat(load("/i18n/messages_en.properties").getProperty("consent.receives"))
+            .contains("your name and email address").doesNotContain("phone");
+    }
+
+    static String fingerprint() throws IOException, NoSuchAlgorithmException {
+        StringBuilder all = new StringBuilder();
+        for (String file : new String[] {"/i18n/messages_de.properties", "/i18n/messages_en.properties"}) {
+            Properties texts = load(file);
+            for (String key : KEYS) {
+                all.append(key).append('=').append(texts.getProperty(key)).append('\n');
+            }
+        }
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+            .digest(all.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Properties load(String resource) throws IOException {
+        Properties properties = new Properties();
+        try (var in = ConsentTextTest.class.getResourceAsStream(resource)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
