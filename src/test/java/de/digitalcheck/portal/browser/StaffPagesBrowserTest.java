@@ -140,6 +140,40 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
         assertClean();
     }
 
+    /**
+     * Two error states added on 1 December: an inbox whose date range runs backwards shows the inbox with the message
+     * at the "to" field (it was a bare 400 page), and an agency whose short name would be a route's fixed segment is
+     * refused at the field with the input kept; both on a desktop and a phone, axe-core on each.
+     */
+    @Test
+    void aBackwardsDateRangeAndAShortNameLikeARouteSayWhatIsWrongAtTheField() {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context);
+            Response inbox = page.navigate(url("/admin/agenturen/wf-dortmund/leads?from=2026-12-05&to=2026-11-01"));
+            assertEquals(400, inbox.status());
+            assertThat(page.locator("#f-to")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#f-to-error")).containsText("Enddatum liegt vor dem Anfangsdatum");
+            assertThat(page.locator("#f-from")).hasValue("2026-12-05");
+            assertThat(page.locator("#f-from-error")).hasCount(0);
+            auditAtBothWidths(page, "inbox-dates-error", true);
+
+            page.setViewportSize(1280, 900);
+            page.navigate(url("/admin/agenturen/neu"));
+            assertThat(page.locator("[aria-invalid=true]")).hasCount(0);
+            page.fill("#agency-name", "Kollision Neu");
+            page.fill("#agency-shortName", "Neu");
+            page.fill("#agency-email", "neu@example.org");
+            page.fill("#agency-firstContactDays", "2");
+            page.locator("form:has(#agency-shortName) button[type=submit]").first().click();
+            assertThat(page.locator("#agency-shortName")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("body")).containsText("als Adresse einer Portalseite vergeben");
+            assertThat(page.locator("#agency-shortName")).hasValue("Neu");
+            auditAtBothWidths(page, "agency-reserved-id-error", false);
+        }
+        assertClean();
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private Page signIn(BrowserContext context) {
