@@ -29,6 +29,20 @@ public class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     record DemoAgency(String id, String name, String shortName, String slug, String address, List<String> territories) {
+
+        /** A made-up number with the area code of the agency's town (every agency had Dortmund's). */
+        String phone() {
+            String areaCode = switch (slug) {
+                case "bochum" -> "234";
+                case "hagen" -> "2331";
+                case "herne" -> "2323";
+                case "en-agentur" -> "2302";
+                case "kreis-unna" -> "2303";
+                case "nrw-invest" -> "211";
+                default -> "231";
+            };
+            return "+49 " + areaCode + " 000000";
+        }
     }
 
     static final List<DemoAgency> AGENCIES = List.of(
@@ -116,7 +130,7 @@ public class DemoData {
         int added = 0;
         for (DemoAgency demo : AGENCIES) {
             AgencyProfile profile = new AgencyProfile(demo.name(), demo.shortName(), "kontakt@" + demo.slug() + ".example.org",
-                "+49 231 000000", "https://" + demo.slug() + ".example.org", demo.address(),
+                demo.phone(), "https://" + demo.slug() + ".example.org", demo.address(),
                 String.valueOf(Agency.DEFAULT_FIRST_CONTACT_DAYS));
             if (agencies.addUnlessPresent(demo.id(), profile, demo.territories())) {
                 added++;

@@ -46,6 +46,18 @@ class DemoDataIntegrationTest {
     Coaches coaches;
     @Inject
     AgencyAdministration agencies;
+    @Inject
+    de.digitalcheck.portal.routing.Agencies directory;
+
+    /** Each demo agency has a number of its own town (all had Dortmund's, Bochum's page showed a Dortmund number). */
+    @Test
+    void everyDemoAgencyHasAPhoneNumberOfItsOwn() {
+        List<String> phones = DemoData.AGENCIES.stream()
+            .map(a -> directory.find(a.id()).orElseThrow().phone()).toList();
+        assertThat(phones).doesNotHaveDuplicates().allSatisfy(p -> assertThat(p).startsWith("+49 "));
+        assertThat(directory.find("weg-bochum").orElseThrow().phone()).startsWith("+49 234 ");
+        assertThat(directory.find("wf-dortmund").orElseThrow().phone()).startsWith("+49 231 ");
+    }
 
     @Test
     void everyDemoAgencyHasTwoOrThreeCoachesWithFreeSlotsInTheNextTwoWeeks() {
