@@ -333,6 +333,9 @@ abstract class LeadsContract implements TestPropertyProvider {
         await("lead.created delivered", () -> !receiver.accepted().stream().filter(r -> r.body().contains(leadId)).toList().isEmpty());
         Map<String, Object> export = (Map<String, Object>) personalData.export("erase@metallbau.example.org");
         assertThat(export.get("leads").toString()).contains(leadId, "Mia Muster");
+        Map<String, Object> consent = (Map<String, Object>) ((List<?>) ((Map<String, Object>) ((List<?>) export.get("leads"))
+            .get(0)).get("consents")).get(0);
+        assertThat(consent).containsKey("withdrawnAt").containsEntry("withdrawnAt", null); // not withdrawn: null, not ""
         personalData.erase("erase@metallbau.example.org");
         Map<String, Object> stored = row("SELECT * FROM agency_lead WHERE id = ?", leadId);
         assertThat(stored.get("status")).isEqualTo("ERASED");

@@ -52,11 +52,19 @@ class LeadPersonalData implements PersonalDataHolder {
         m.put("contactEmail", l.contactEmail());
         m.put("contactPhone", l.contactPhone());
         m.put("createdAt", l.createdAt().toString());
-        m.put("consents", consents.ofLead(l.id()).stream().map(c -> Map.of("textVersion", c.textVersion(),
-            "language", c.language(), "givenAt", c.givenAt().toString(),
-            "withdrawnAt", c.withdrawnAt() == null ? "" : c.withdrawnAt().toString())).toList());
+        m.put("consents", consents.ofLead(l.id()).stream().map(LeadPersonalData::exported).toList());
         m.put("deliveries", deliveries.ofLead(l.id()).stream().map(d -> Map.of("webhookId", d.id(),
             "event", d.eventType(), "state", d.state(), "createdAt", d.createdAt().toString())).toList());
+        return m;
+    }
+
+    /** A consent as exported: {@code withdrawnAt} null while it stands (it was an empty string). */
+    private static Map<String, Object> exported(ConsentRow c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("textVersion", c.textVersion());
+        m.put("language", c.language());
+        m.put("givenAt", c.givenAt().toString());
+        m.put("withdrawnAt", c.withdrawnAt() == null ? null : c.withdrawnAt().toString());
         return m;
     }
 
