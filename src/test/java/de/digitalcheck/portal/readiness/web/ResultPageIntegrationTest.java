@@ -66,7 +66,7 @@ class ResultPageIntegrationTest {
         assertThat(peers).isLessThan(report);
         String steps = page.substring(next, funding);
         assertThat(steps).contains("Wirtschaftsförderung Hagen", "E-Mail schreiben",
-            "mailto:kontakt@hagen.example.org?subject=Digitalcheck%204.0", "tel:+49231000000",
+            "mailto:kontakt@hagen.example.org?subject=Digitalcheck%204.0", "tel:+492331000000",
             "Ihre wichtigsten Ansatzpunkte", "Smart Factory – von Stufe 0 auf Stufe 1");
         Matcher items = Pattern.compile("<li class=\"kern-stack-xs\">").matcher(steps);
         int count = 0;
