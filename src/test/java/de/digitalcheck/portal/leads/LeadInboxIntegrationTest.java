@@ -112,6 +112,12 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(typo.statusCode()).isEqualTo(400);
         assertThat(typo.body()).contains("Bitte ein Datum wie 31.12.2026 angeben.", "value=\"gestern\"", "f-status")
             .doesNotContain("Die Anfrage war fehlerhaft", "id=\"f-to-error\"");
+        // dates at the ends of what Java can hold: a message, not a server error
+        for (String extreme : new String[] {"%2B999999999-12-31", "-999999999-01-01", "31.12.999999999"}) {
+            HttpResponse<String> far = staff.get("/agentur/leads?to=" + extreme);
+            assertThat(far.statusCode()).as(extreme).isEqualTo(400);
+            assertThat(far.body()).as(extreme).contains("id=\"f-to-error\"").doesNotContain("Die Anfrage war fehlerhaft");
+        }
         // typed the German way, it is a date
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"))
             .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));

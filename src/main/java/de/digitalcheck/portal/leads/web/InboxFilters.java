@@ -2,6 +2,7 @@ package de.digitalcheck.portal.leads.web;
 
 import de.digitalcheck.portal.leads.internal.LeadInbox;
 import de.digitalcheck.portal.leads.internal.LeadStages;
+import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpParameters;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The inbox's filter form, read from the query string: an unknown value is refused with 400 (nothing is guessed), an
@@ -101,19 +103,24 @@ final class InboxFilters {
         if (v == null || v.isBlank()) {
             return null;
         }
-        try {
-            return LocalDate.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            // typed where a browser offers no date picker: as people write it in German
-            try {
-                return LocalDate.parse(v.strip(), java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
-                    .withResolverStyle(java.time.format.ResolverStyle.STRICT));
-            } catch (DateTimeParseException notGermanEither) {
-                // below
-            }
-            errors.put(name, "leads.inbox.error.date");
-            return null;
+        // ISO as the date picker sends it, within the years a client's date may have (PortalTime: a date at the
+        // ends of LocalDate's range would overflow the day after it)
+        Optional<LocalDate> iso = PortalTime.date(v);
+        if (iso.isPresent()) {
+            return iso.get();
         }
+        try {
+            // typed where a browser offers no date picker: as people write it in German
+            LocalDate german = LocalDate.parse(v.strip(), java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT));
+            if (PortalTime.sane(german)) {
+                return german;
+            }
+        } catch (DateTimeParseException notGermanEither) {
+            // below
+        }
+        errors.put(name, "leads.inbox.error.date");
+        return null;
     }
 
     private static @Nullable Integer number(HttpParameters p, String name, int min, int max) {
