@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.funding;
 
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
+import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import io.micronaut.context.BeanProvider;
@@ -8,9 +9,9 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -152,12 +153,12 @@ public class FundingAdministration {
             }
             return null;
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
+        // ISO, within the years a date given by a client may have (the database's DATE holds no more)
+        Optional<LocalDate> date = PortalTime.date(text);
+        if (date.isEmpty()) {
             errors.add(field, "error.funding.date");
-            return null;
         }
+        return date.orElse(null);
     }
 
     static String slug(String name) {

@@ -51,6 +51,12 @@ class FundingAdminIntegrationTest extends SignedInTests {
         assertThat(refused.body()).contains("mindestens einen Bereich", "http:// oder https://", "Stufe von 0 bis 5",
             "JJJJ-MM-TT", "value=\"Digitalbonus EN-Kreis\"");
 
+        // a year no database DATE holds is a field error too, not a server error
+        broken.put("validFrom", "+999999-01-01");
+        HttpResponse<String> far = admin.postForm("/admin/foerderprogramme", broken);
+        assertThat(far.statusCode()).isEqualTo(422);
+        assertThat(far.body()).contains("JJJJ-MM-TT");
+
         assertThat(admin.postForm("/admin/foerderprogramme", form).statusCode()).isEqualTo(303);
         assertThat(admin.get("/admin/foerderprogramme").body()).contains("Digitalbonus EN-Kreis", "offen");
         assertThat(resultPageOfAWittenCompany()).contains("Digitalbonus EN-Kreis</p>",
