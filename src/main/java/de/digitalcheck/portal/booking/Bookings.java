@@ -222,6 +222,12 @@ public class Bookings {
             .map(this::view).toList();
     }
 
+    /** The check's next confirmed appointment that has not ended (the report's cover and the result page show it). */
+    public Optional<Booking> nextOfAssessment(String assessmentId) {
+        Instant now = clock.instant();
+        return ofAssessment(assessmentId).stream().filter(b -> b.end().isAfter(now)).findFirst();
+    }
+
     /** A coach's confirmed appointments that overlap {@code from}..{@code to}, earliest first. */
     public List<Booking> ofCoach(String coachId, Instant from, Instant to) {
         return bookings.findByCoachIdInAndStatusAndBlockedFromLessThanAndBlockedUntilGreaterThan(

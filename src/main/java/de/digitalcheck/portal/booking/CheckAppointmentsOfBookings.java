@@ -5,8 +5,6 @@ import de.digitalcheck.portal.readiness.CheckAppointments;
 import de.digitalcheck.portal.shared.i18n.Language;
 import jakarta.inject.Singleton;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /** A check's next appointment for its result page: the same one the report's cover shows. */
@@ -14,17 +12,14 @@ import java.util.Optional;
 class CheckAppointmentsOfBookings implements CheckAppointments {
 
     private final Bookings bookings;
-    private final Clock clock;
 
-    CheckAppointmentsOfBookings(Bookings bookings, Clock clock) {
+    CheckAppointmentsOfBookings(Bookings bookings) {
         this.bookings = bookings;
-        this.clock = clock;
     }
 
     @Override
     public Optional<CheckAppointment> next(AssessmentId assessmentId, Language language) {
-        Instant now = clock.instant();
-        return bookings.ofAssessment(assessmentId.value()).stream().filter(b -> b.end().isAfter(now)).findFirst()
+        return bookings.nextOfAssessment(assessmentId.value())
             .map(b -> new CheckAppointment(b.start(), b.end(), b.coachName(), b.type().name(language), b.mode().name()));
     }
 }

@@ -140,8 +140,7 @@ public class Reports {
 
     /** The check's next booked appointment (issue 14), if any: the cover shows it. */
     private Appointment appointment(Assessment assessment) {
-        java.time.Instant now = clock.instant();
-        return bookings.ofAssessment(assessment.id().value()).stream().filter(b -> b.end().isAfter(now)).findFirst()
+        return bookings.nextOfAssessment(assessment.id().value())
             .map(b -> new Appointment(PortalTime.local(b.start()), PortalTime.local(b.end()), b.coachName(), b.mode(),
                 null))
             .orElse(null);
