@@ -59,7 +59,7 @@ class TwoReplicasMariaDbIntegrationTest {
 
     static final Duration JOB_INTERVAL = Duration.ofSeconds(2);
     static final List<String> JOBS = List.of("draft-retention", "magic-link-cleanup", "rate-limit-cleanup",
-        "lead-escalation", "booking-reminders", "booking-leads");
+        "lead-escalation", "booking-reminders", "booking-leads", "lead-retention");
 
     final SmtpServer smtp = new SmtpServer();
     EmbeddedServer a;

@@ -66,6 +66,8 @@ abstract class LeadsContract implements TestPropertyProvider {
     PersonalDataRequests personalData;
     @Inject
     LeadRows leadRows;
+    @Inject
+    de.digitalcheck.portal.leads.internal.LeadWork work;
 
     Http http;
     Database db;
@@ -237,14 +239,14 @@ abstract class LeadsContract implements TestPropertyProvider {
         LeadRow read = leadRows.findById(leadId).orElseThrow();
         java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         assertThat(read.stage()).isEqualTo(LeadRow.NEW);
-        assertThat(leadRows.changeStage(leadId, read.lockVersion(), "CONTACTED", now, now)).as("staff's change")
+        assertThat(leadRows.changeStage(leadId, read.lockVersion(), "CONTACTED", now, null, now)).as("staff's change")
             .isEqualTo(1);
         LeadRow again = new LeadRow(read.id(), read.agencyId(), read.openKey(), read.status(), read.source(),
             read.assessmentId(), "Muster Metallbau Neu GmbH", read.postalCode(), read.municipality(), read.ags(),
             read.sector(), read.employees(), read.companyType(), read.contactName(), read.contactEmail(),
             read.contactPhone(), read.score(), read.overallLevel(), read.consentVersion(), read.consentLanguage(), now,
             read.contactDueAt(), null, read.createdAt(), now, read.stage(), read.assigneeId(), read.assigneeName(),
-            read.firstContactAt(), read.escalatedAt(), read.lockVersion() + 1);
+            read.firstContactAt(), read.escalatedAt(), read.closedAt(), read.lockVersion() + 1);
         assertThat(leadRows.reconsent(again)).isTrue();
 
         Map<String, Object> stored = row("SELECT * FROM agency_lead WHERE id = ?", leadId);
@@ -336,7 +338,13 @@ abstract class LeadsContract implements TestPropertyProvider {
         Map<String, Object> consent = (Map<String, Object>) ((List<?>) ((Map<String, Object>) ((List<?>) export.get("leads"))
             .get(0)).get("consents")).get(0);
         assertThat(consent).containsKey("withdrawnAt").containsEntry("withdrawnAt", null); // not withdrawn: null, not ""
+        LeadRow lead = leadRows.findById(leadId).orElseThrow();
+        work.changeStage(lead.agencyId(), leadId, lead.lockVersion(), "CONTACTED", "Mia Muster ruft zurück",
+            new de.digitalcheck.portal.leads.internal.LeadWork.Actor("staff-1", "Sam Staff"));
         personalData.erase("erase@metallbau.example.org");
+        assertThat(db.rows("SELECT note FROM lead_audit WHERE lead_id = ? AND note IS NOT NULL", leadId))
+            .as("staff's notes on the lead may name the company's people: dropped").isEmpty();
+        assertThat(db.rows("SELECT action FROM lead_audit WHERE lead_id = ?", leadId)).as("who did what stays").hasSize(1);
         Map<String, Object> stored = row("SELECT * FROM agency_lead WHERE id = ?", leadId);
         assertThat(stored.get("status")).isEqualTo("ERASED");
         assertThat(stored.get("contact_email")).isNull();

@@ -289,7 +289,8 @@ public class BookingLeads {
             consentAt(b, now), due, null, created, now,
             previous == null ? LeadRow.NEW : previous.stage(), previous == null ? null : previous.assigneeId(),
             previous == null ? null : previous.assigneeName(), previous == null ? null : previous.firstContactAt(),
-            previous == null ? null : previous.escalatedAt(), previous == null ? 0 : previous.lockVersion() + 1);
+            previous == null ? null : previous.escalatedAt(), previous == null ? null : previous.closedAt(),
+            previous == null ? 0 : previous.lockVersion() + 1);
     }
 
     private static String version(BookingMade b) {

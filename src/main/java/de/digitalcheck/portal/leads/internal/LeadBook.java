@@ -45,10 +45,12 @@ public class LeadBook implements AgencyLeads {
     private final PortalSettings settings;
     private final Clock clock;
     private final BusinessMetrics metrics;
+    private final LeadAuditRows audit;
 
     LeadBook(LeadRows leads, ConsentRows consents, Assessments assessments, Router router, LeadEvents events,
-             PortalSettings settings, Clock clock, BusinessMetrics metrics) {
+             PortalSettings settings, Clock clock, BusinessMetrics metrics, LeadAuditRows audit) {
         this.metrics = metrics;
+        this.audit = audit;
         this.leads = leads;
         this.consents = consents;
         this.assessments = assessments;
@@ -110,7 +112,8 @@ public class LeadBook implements AgencyLeads {
             fresh.ags(), fresh.sector(), fresh.employees(), fresh.companyType(), fresh.contactName(),
             fresh.contactEmail(), fresh.contactPhone(), fresh.score(), fresh.overallLevel(), fresh.consentVersion(),
             fresh.consentLanguage(), fresh.consentAt(), fresh.contactDueAt(), null, fresh.createdAt(), now,
-            o.stage(), o.assigneeId(), o.assigneeName(), o.firstContactAt(), o.escalatedAt(), o.lockVersion() + 1);
+            o.stage(), o.assigneeId(), o.assigneeName(), o.firstContactAt(), o.escalatedAt(), o.closedAt(),
+            o.lockVersion() + 1);
         // only the consent's columns: a stage or assignee that staff change at this moment is kept
         return leads.reconsent(consented) ? consented : null;
     }
@@ -139,7 +142,7 @@ public class LeadBook implements AgencyLeads {
             a.id().value(), c.name(), c.postalCode(), c.municipality(), c.ags(), c.sector(), c.employees(),
             c.type().name(), contact.name(), contact.email(), contact.phone(),
             a.result() == null ? null : a.result().score(), a.result() == null ? null : a.result().level(),
-            CONSENT_VERSION, language.code(), now, due, null, created, now, LeadRow.NEW, null, null, null, null, 0);
+            CONSENT_VERSION, language.code(), now, due, null, created, now, LeadRow.NEW, null, null, null, null, null, 0);
     }
 
     @Override
@@ -166,13 +169,17 @@ public class LeadBook implements AgencyLeads {
         events.withdrawn(withdrawn);
     }
 
-    /** Erases (anonymises) a lead and tells its agency; inside the caller's transaction. */
+    /**
+     * Erases (anonymises) a lead, drops the notes of its trail and tells its agency; inside the caller's transaction.
+     * The company's erasure and the retention period ({@link LeadRetention}).
+     */
     void erase(LeadRow lead) {
         if (LeadRow.ERASED.equals(lead.status())) {
             return;
         }
         LeadRow erased = leads.update(lead.erased(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         consents.forgetAssessment(lead.id());
+        audit.forgetNotes(lead.id());
         events.erased(erased);
     }
 

@@ -6,7 +6,11 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A row of {@code agency_lead}: a company's consented lead at an agency (or, without agency, the fallback queue). */
+/**
+ * A row of {@code agency_lead}: a company's consented lead at an agency (or, without agency, the fallback queue).
+ * {@code closedAt}: when it was withdrawn or reached a final stage (won, closed, rejected); the retention period
+ * ({@link LeadRetention}) counts from then.
+ */
 @MappedEntity("agency_lead")
 public record LeadRow(
     @Id String id,
@@ -39,6 +43,7 @@ public record LeadRow(
     @Nullable String assigneeName,
     @Nullable Instant firstContactAt,
     @Nullable Instant escalatedAt,
+    @Nullable Instant closedAt,
     int lockVersion) {
 
     public static final String OPEN = "OPEN";
@@ -60,7 +65,7 @@ public record LeadRow(
         return new LeadRow(id, agencyId, null, WITHDRAWN, source, assessmentId, companyName, postalCode, municipality,
             ags, sector, employees, companyType, contactName, contactEmail, contactPhone, score, overallLevel,
             consentVersion, consentLanguage, consentAt, contactDueAt, now, createdAt, now, stage, assigneeId, assigneeName,
-            firstContactAt, escalatedAt, lockVersion + 1);
+            firstContactAt, escalatedAt, closedAt == null ? now : closedAt, lockVersion + 1);
     }
 
     /** Without anything that identifies the company or its contact (erasure); the location stays as its district. */
@@ -69,6 +74,6 @@ public record LeadRow(
         return new LeadRow(id, agencyId, null, ERASED, source, null, null, null, null, district, sector, null,
             companyType, null, null, null, score, overallLevel, consentVersion, consentLanguage, consentAt,
             contactDueAt, withdrawnAt == null ? now : withdrawnAt, createdAt, now, stage, null, null, firstContactAt,
-            escalatedAt, lockVersion + 1);
+            escalatedAt, closedAt == null ? now : closedAt, lockVersion + 1);
     }
 }

@@ -57,9 +57,20 @@ public interface LeadRows extends CrudRepository<LeadRow, String> {
                   @Nullable Double score, @Nullable Integer overallLevel, String consentVersion,
                   String consentLanguage, Instant consentAt, Instant now);
 
-    /** Moves a lead to another stage if nobody changed it since {@code version} was read; 0 rows: a stale version. */
-    @Query("UPDATE agency_lead SET stage = :stage, first_contact_at = :firstContactAt, updated_at = :now, "
-        + "lock_version = lock_version + 1 WHERE id = :id AND lock_version = :version")
-    int changeStage(String id, int version, String stage, @Nullable Instant firstContactAt,
+    /**
+     * Moves a lead to another stage if nobody changed it since {@code version} was read; 0 rows: a stale version.
+     * {@code closedAt}: now for a final stage, else null.
+     */
+    @Query("UPDATE agency_lead SET stage = :stage, first_contact_at = :firstContactAt, closed_at = :closedAt, "
+        + "updated_at = :now, lock_version = lock_version + 1 WHERE id = :id AND lock_version = :version")
+    int changeStage(String id, int version, String stage, @Nullable Instant firstContactAt, @Nullable Instant closedAt,
                     Instant now);
+
+    /**
+     * Up to {@code limit} leads, not yet erased, closed (withdrawn or at a final stage) and consented to before
+     * {@code before}, oldest first, locked until the transaction ends (retention).
+     */
+    @Query("SELECT * FROM agency_lead WHERE closed_at < :before AND consent_at < :before AND status <> 'ERASED' "
+        + "ORDER BY closed_at ASC LIMIT :limit FOR UPDATE")
+    List<LeadRow> closedBefore(Instant before, int limit);
 }

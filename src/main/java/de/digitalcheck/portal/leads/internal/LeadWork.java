@@ -79,7 +79,9 @@ public class LeadWork {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant firstContact = lead.firstContactAt() == null && !LeadStages.NEW.equals(stage) ? now : lead.firstContactAt();
-        if (leads.changeStage(leadId, version, stage, firstContact, now) != 1) {
+        // a final stage has no way on: the retention period counts from here
+        Instant closed = LeadStages.next(stage).isEmpty() ? now : null;
+        if (leads.changeStage(leadId, version, stage, firstContact, closed, now) != 1) {
             throw new StaleLead();
         }
         audit.save(new LeadAuditRow(UUID.randomUUID().toString(), leadId, now, actor.id(), actor.name(),

@@ -226,7 +226,7 @@ abstract class AgencyApiStoreContract {
         String id = UUID.randomUUID().toString();
         leads.save(new LeadRow(id, agencyId, null, LeadRow.OPEN, "CHECK", null, "Feed GmbH", "44135", "Dortmund",
             "05913000", "C", 10, "TRADE", "Fee Feed", "fee@feed.example.org", null, 2.0, 2, "v1", "de", updated,
-            updated, null, updated, updated, stage, null, null, null, null, 0));
+            updated, null, updated, updated, stage, null, null, null, null, null, 0));
         return id;
     }
 
