@@ -25,6 +25,15 @@ interface AppointmentRows extends GenericRepository<BookingRow, String> {
 
     List<BookingRow> findByAssessmentId(String assessmentId);
 
+    /**
+     * Gives a confirmed booking of this contact email (any case) that has not started a new token hash (its earlier
+     * links stop working); 0 for another address's, a cancelled or a past booking.
+     */
+    @Query("UPDATE booking SET token_hash = :newHash, updated_at = :now WHERE id = :id"
+        + " AND LOWER(contact_email) = LOWER(:email) AND contact_email <> '' AND status = 'CONFIRMED'"
+        + " AND start_at > :now")
+    int reissueToken(String id, String email, String newHash, Instant now);
+
     /** A coach's bookings (confirmed and cancelled) that start from {@code from} to {@code to}. */
     @Query("SELECT * FROM booking WHERE coach_id = :coachId AND start_at >= :from AND start_at < :to ORDER BY start_at")
     List<BookingRow> ofCoachStarting(String coachId, Instant from, Instant to);

@@ -38,11 +38,34 @@ public interface AgencyLeads {
     List<SharedLead> ofContact(String email);
 
     /**
+     * Every consent this contact email gave to share a check or a booking with an agency (Mein Unternehmen), newest
+     * first: two consents to the same agency are two entries, each with its time, check or appointment, text version
+     * and withdrawal.
+     */
+    List<GivenConsent> consentsOf(String email);
+
+    /**
      * Withdraws the consent behind a lead of this contact email: deliveries not yet made stop and the agency is told.
      *
      * @throws de.digitalcheck.portal.shared.NoSuchThing if the email has no such open lead
      */
     void withdraw(String email, String leadId);
+
+    /**
+     * A consent as the company's page shows it.
+     *
+     * @param leadId           the lead it made or updated (its withdrawal withdraws the lead's consents)
+     * @param source           where it was given: {@code check}, {@code api} or {@code booking}
+     * @param assessmentId     the check it shared, if any (and not erased)
+     * @param appointmentStart the start of the booked appointment it came with ({@code booking} only), if known
+     * @param textVersion      the version of the consent text agreed to
+     * @param leadOpen         whether its lead is still open (can be withdrawn)
+     */
+    record GivenConsent(String leadId, String agencyName, java.time.Instant givenAt, String source,
+                        @io.micronaut.core.annotation.Nullable String assessmentId,
+                        @io.micronaut.core.annotation.Nullable java.time.Instant appointmentStart, String textVersion,
+                        @io.micronaut.core.annotation.Nullable java.time.Instant withdrawnAt, boolean leadOpen) {
+    }
 
     /** Who will get in touch with a company that shared its check, and by when. */
     record SharedLead(String id, String agencyName, boolean fallback, java.time.LocalDate contactBy,

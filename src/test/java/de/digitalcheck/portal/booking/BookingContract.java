@@ -141,6 +141,57 @@ abstract class BookingContract {
     }
 
     /** Overlapping times of one coach (10:00, 10:30, 11:00, 60 minutes, 15-minute buffers): exactly one wins. */
+    @Inject
+    Bookings bookings;
+    @Inject
+    de.digitalcheck.portal.accounts.CompanyAppointments companyAppointments;
+
+    Bookings.Made bookFor(Setup s, LocalDate day, int hour, String coachId, String email) {
+        return bookings.book(new Bookings.Request(s.agencyId(), s.typeId(), OffsetDateTime.parse(at(day, hour, 0))
+            .toInstant(), coachId, "Eigen GmbH", "44135", "Ida Eigen", email, null, null, null, false,
+            de.digitalcheck.portal.shared.i18n.Language.DE, null));
+    }
+
+    /** Mein Unternehmen: a contact's appointments by its address (any case), and a new link only to its own to come. */
+    @Test
+    void aCompanysAppointmentsAreFoundByItsAddressAndOnlyItsOwnUpcomingOneGetsANewLink() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        String coach = s.coachIds().get(0);
+        String own = "ida-" + UUID.randomUUID() + "@eigen.example.org";
+        Bookings.Made upcoming = bookFor(s, day, 9, coach, own.toUpperCase(java.util.Locale.ROOT));
+        Bookings.Made past = bookFor(s, day, 11, coach, own);
+        Bookings.Made cancelled = bookFor(s, day, 13, coach, own);
+        Bookings.Made theirs = bookFor(s, day, 15, coach, "other-" + UUID.randomUUID() + "@example.org");
+        db().execute("UPDATE booking SET start_at = ?, end_at = ? WHERE id = ?",
+            java.sql.Timestamp.from(Instant.now().minusSeconds(3 * 86_400)),
+            java.sql.Timestamp.from(Instant.now().minusSeconds(3 * 86_400 - 3600)), past.booking().id());
+        db().execute("UPDATE booking SET status = 'CANCELLED' WHERE id = ?", cancelled.booking().id());
+
+        var found = companyAppointments.ofContact(own, de.digitalcheck.portal.shared.i18n.Language.EN);
+        assertThat(found).extracting(de.digitalcheck.portal.accounts.CompanyAppointments.CompanyAppointment::id)
+            .containsExactly(past.booking().id(), upcoming.booking().id(), cancelled.booking().id());
+        assertThat(found).allSatisfy(a -> assertThat(a.typeName()).isEqualTo("First talk"));
+        assertThat(found.get(0).changeable()).as("past").isFalse();
+        assertThat(found.get(1).changeable()).isTrue();
+        assertThat(found.get(2).cancelled()).isTrue();
+        assertThat(found.get(2).changeable()).isFalse();
+
+        assertThat(companyAppointments.reissueLink(own, theirs.booking().id())).as("another address's").isEmpty();
+        assertThat(companyAppointments.reissueLink(own, past.booking().id())).as("past").isEmpty();
+        assertThat(companyAppointments.reissueLink(own, cancelled.booking().id())).as("cancelled").isEmpty();
+        assertThat(companyAppointments.reissueLink(own, "unknown")).isEmpty();
+        assertThat(bookings.find(theirs.booking().id(), theirs.token()).id()).as("its link still works")
+            .isEqualTo(theirs.booking().id());
+
+        String path = companyAppointments.reissueLink(own, upcoming.booking().id()).orElseThrow();
+        assertThat(path).startsWith("/termin/buchung/" + upcoming.booking().id() + "?token=");
+        String token = path.substring(path.indexOf("token=") + 6);
+        assertThat(bookings.find(upcoming.booking().id(), token).id()).isEqualTo(upcoming.booking().id());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bookings.find(upcoming.booking().id(),
+            upcoming.token())).as("the mail's link is spent").isInstanceOf(UnknownBooking.class);
+    }
+
     @Test
     void racingRequestsForOverlappingTimesOfOneCoachBookItOnce() throws Exception {
         Setup s = agencyWithCoaches(1, 0);

@@ -179,6 +179,60 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
         assertClean();
     }
 
+    @Inject
+    de.digitalcheck.portal.readiness.Questionnaires questionnaires;
+
+    /** Mein Unternehmen lists the address's appointments; one opens on its page under a new link (issue: company pages). */
+    @Test
+    void theCompanySeesItsAppointmentsInMeinUnternehmenAndOpensOneByKeyboard() throws Exception {
+        Http http = new Http(server, json);
+        de.digitalcheck.portal.support.CompletedChecks.of(questionnaires.current()).named("Lilli Leuchten GmbH")
+            .at("58452").contact("Lilli Licht", "lilli@company.example").sharedWithAgency().submit(http);
+        String coach = accounts.byEmail("coach@en-agentur.example.org").orElseThrow().id();
+        String type = (String) ((Map<?, ?>) http.list(http.get("/api/v1/appointment-types?agency=en-agentur"))
+            .get(0)).get("id");
+        LocalDate from = LocalDate.now(BERLIN).plusDays(40);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> slots = (List<Map<String, Object>>) http.map(http.get("/api/v1/slots?agency="
+            + "en-agentur&type=" + type + "&from=" + from + "&to=" + from.plusDays(14) + "&coach=" + coach)).get("slots");
+        String id = (String) book(http, type, coach, (String) slots.get(0).get("start"), "lilli@company.example").get("id");
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url("/mein-unternehmen"));
+            KeyboardUser user = new KeyboardUser(page);
+            user.tabTo("#email");
+            user.type("lilli@company.example");
+            user.activate("form[action='/mein-unternehmen'] button[type=submit]");
+            String link = null;
+            long until = System.currentTimeMillis() + 15_000;
+            while (link == null && System.currentTimeMillis() < until) {
+                for (jakarta.mail.internet.MimeMessage mail : smtp.received()) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(/mein-unternehmen/link/[A-Za-z0-9_-]{43})")
+                        .matcher(de.digitalcheck.portal.support.Mails.text(mail));
+                    if (mail.getAllRecipients()[0].toString().equals("lilli@company.example") && m.find()) {
+                        link = m.group(1);
+                    }
+                }
+                Thread.sleep(50);
+            }
+            assertTrue(link != null, "the magic link");
+            page.navigate(url(link));
+            user.activate("form[action^='/mein-unternehmen/link/'] button[type=submit]");
+            assertThat(page.locator("h1")).hasText("Mein Unternehmen");
+            assertThat(page.locator("#upcoming-title")).hasText("Kommende Termine");
+            assertThat(page.locator("#leads-title ~ ul")).containsText("Textfassung");
+            auditAtBothWidths(page, "company-overview", true);
+            page.navigate(url("/mein-unternehmen/uebersicht?lang=en"));
+            assertThat(page.locator("#upcoming-title")).hasText("Upcoming appointments");
+            auditAtBothWidths(page, "company-overview-en", true);
+            page.navigate(url("/mein-unternehmen/uebersicht?lang=de"));
+            user.activate("form[action='/mein-unternehmen/termine/" + id + "/verwalten'] button[type=submit]");
+            assertThat(page.locator("h1")).hasText("Ihr Termin ist gebucht");
+            assertTrue(page.url().contains("/termin/buchung/" + id + "?token="), page.url());
+        }
+        assertClean();
+    }
+
     private void auditBoth(Page page, String name) {
         page.setViewportSize(1280, 900);
         audit(page, name + "-1280");

@@ -328,6 +328,14 @@ class SelfCheckBrowserTest extends BrowserTestSupport {
                     assertThat(page.locator("html")).hasAttribute("lang", lang);
                     assertThat(page.locator("h1")).hasText(titles.get(lang).get(i));
                     audit.check(page, lang + "-legal" + paths.get(i).replace('/', '-'));
+                    if (paths.get(i).equals("/datenschutz")) { // the cookies' table, the rights: at both widths
+                        assertThat(page.locator("#cookies-title ~ div table")).containsText("check_revision");
+                        for (int width : List.of(1280, 390)) {
+                            page.setViewportSize(width, 900);
+                            audit.check(page, lang + "-legal-privacy-" + width);
+                        }
+                        page.setViewportSize(1280, 900);
+                    }
                 }
             }
 

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.leads.internal;
 
+import de.digitalcheck.portal.booking.Appointments;
 import de.digitalcheck.portal.leads.UnknownLead;
 import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.Assessment;
@@ -24,6 +25,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,11 +50,16 @@ public class LeadBook implements AgencyLeads {
     private final Clock clock;
     private final BusinessMetrics metrics;
     private final LeadAuditRows audit;
+    private final LeadBookingRows bookingLinks;
+    private final Appointments appointments;
 
     LeadBook(LeadRows leads, ConsentRows consents, Assessments assessments, Router router, LeadEvents events,
-             PortalSettings settings, Clock clock, BusinessMetrics metrics, LeadAuditRows audit) {
+             PortalSettings settings, Clock clock, BusinessMetrics metrics, LeadAuditRows audit,
+             LeadBookingRows bookingLinks, Appointments appointments) {
         this.metrics = metrics;
         this.audit = audit;
+        this.bookingLinks = bookingLinks;
+        this.appointments = appointments;
         this.leads = leads;
         this.consents = consents;
         this.assessments = assessments;
@@ -156,6 +165,37 @@ public class LeadBook implements AgencyLeads {
     @Transactional(readOnly = true)
     public List<SharedLead> ofContact(String email) {
         return leads.ofContact(email).stream().map(this::shared).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<GivenConsent> consentsOf(String email) {
+        List<GivenConsent> given = new ArrayList<>();
+        for (LeadRow lead : leads.ofContact(email)) {
+            String agency = shared(lead).agencyName();
+            List<ConsentRow> rows = consents.ofLead(lead.id());
+            Map<Instant, Instant> appointmentByConsent = rows.stream().anyMatch(c -> BookingLeads.SOURCE.equals(c.source()))
+                ? appointmentsByConsent(lead.id()) : Map.of();
+            for (ConsentRow c : rows) {
+                given.add(new GivenConsent(lead.id(), agency, c.givenAt(), c.source(), c.assessmentId(),
+                    BookingLeads.SOURCE.equals(c.source()) ? appointmentByConsent.get(c.givenAt()) : null,
+                    c.textVersion(), c.withdrawnAt(), lead.open()));
+            }
+        }
+        given.sort(Comparator.comparing(GivenConsent::givenAt).reversed());
+        return given;
+    }
+
+    /**
+     * The starts of a lead's booked appointments by the time of their consent: a booking's consent is logged with the
+     * booking's consent time ({@link BookingLeads}), which is how the log's entry finds its booking again.
+     */
+    private Map<Instant, Instant> appointmentsByConsent(String leadId) {
+        Map<Instant, Instant> starts = new HashMap<>();
+        appointments.byIds(bookingLinks.findByLeadId(leadId).stream().map(LeadBookingRow::bookingId).toList())
+            .stream().filter(b -> b.consentAt() != null)
+            .forEach(b -> starts.putIfAbsent(b.consentAt().truncatedTo(ChronoUnit.MILLIS), b.start()));
+        return starts;
     }
 
     @Override

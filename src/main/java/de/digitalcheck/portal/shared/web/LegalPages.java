@@ -2,12 +2,14 @@ package de.digitalcheck.portal.shared.web;
 
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.views.View;
 
+import java.time.Duration;
 import java.util.Map;
 
 /** Imprint, privacy notice and licences (with the ODbL attribution of the postal-code data). */
@@ -16,16 +18,33 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 class LegalPages {
 
+    private final Csrf csrf;
+    private final long sessionSeconds;
+    private final Duration drafts;
+
+    LegalPages(Csrf csrf,
+               @Value("${micronaut.security.token.generator.access-token.expiration:28800}") long sessionSeconds,
+               @Value("${portal.retention.drafts:180d}") Duration drafts) {
+        this.csrf = csrf;
+        this.sessionSeconds = sessionSeconds;
+        this.drafts = drafts;
+    }
+
     @Get("/impressum")
     @View("pages/imprint")
     Map<String, Object> imprint() {
         return Map.of();
     }
 
+    /**
+     * The privacy notice. The periods that can be configured come from the configuration, so that the page says what
+     * this installation does: how long a staff session lasts, after how long untouched drafts are deleted.
+     */
     @Get("/datenschutz")
     @View("pages/privacy")
     Map<String, Object> privacy() {
-        return Map.of();
+        return Map.of("csrfCookie", csrf.cookieName(), "sessionHours", Math.max(1, sessionSeconds / 3600),
+            "draftDays", drafts.toDays());
     }
 
     @Get("/lizenzen")

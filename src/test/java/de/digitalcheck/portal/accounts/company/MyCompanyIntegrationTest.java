@@ -217,4 +217,82 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).body()).contains("Ihre Daten sind gelöscht");
         assertThat(http.get(check.resultPath()).statusCode()).isEqualTo(404);
     }
+
+    @Inject
+    de.digitalcheck.portal.booking.Bookings bookings;
+    @Inject
+    de.digitalcheck.portal.routing.AgencyAdministration agencies;
+    @Inject
+    de.digitalcheck.portal.accounts.Accounts accounts;
+    @Inject
+    de.digitalcheck.portal.booking.Calendars calendars;
+
+    de.digitalcheck.portal.booking.Bookings.Made book(de.digitalcheck.portal.support.BookableAgency a, int hour,
+                                                       String company, String email, boolean consent) {
+        Instant start = de.digitalcheck.portal.support.BookableAgency.bookableDay(5).atTime(hour, 0)
+            .atZone(de.digitalcheck.portal.support.BookableAgency.BERLIN).toInstant();
+        return bookings.book(new de.digitalcheck.portal.booking.Bookings.Request(a.agencyId(), a.typeId(), start,
+            a.coachIds().get(0), company, "44135", "Ida Eigen", email, null, null, null, consent,
+            de.digitalcheck.portal.shared.i18n.Language.DE, null));
+    }
+
+    @Test
+    void theOverviewListsTheAddresssAppointmentsAndEachConsentButNothingOfAnotherAddress() throws Exception {
+        var agency = de.digitalcheck.portal.support.BookableAgency.create(agencies, accounts, calendars, 1);
+        Http company = new Http(server, json);
+        CompletedChecks.Completed first = CompletedChecks.of(questionnaires.current()).named("Erstcheck GmbH")
+            .at("58452").contact("Ida Eigen", "ida@eigen.example.org").sharedWithAgency().submit(company);
+        CompletedChecks.Completed second = CompletedChecks.of(questionnaires.current()).named("Zweitcheck GmbH")
+            .at("58452").contact("Ida Eigen", "ida@eigen.example.org").sharedWithAgency().submit(company);
+        var upcoming = book(agency, 10, "Eigen GmbH", "ida@eigen.example.org", true);
+        var past = book(agency, 12, "Eigen GmbH", "ida@eigen.example.org", false);
+        var theirs = book(agency, 14, "Fremd AG", "fremd@example.org", true);
+        Database db = new Database(dataSource);
+        db.execute("UPDATE booking SET start_at = DATEADD('DAY', -20, start_at), end_at = DATEADD('DAY', -20, end_at)"
+            + " WHERE id = ?", past.booking().id());
+        long until = System.currentTimeMillis() + 15_000; // the bookings' and leads' mails first: then the magic link
+        while (db.count("mail_outbox") > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        Http http = signedIn("ida@eigen.example.org");
+
+        String overview = http.get("/mein-unternehmen/uebersicht").body();
+        String coach = upcoming.booking().coachName();
+        assertThat(overview).contains("Ihre Termine", "Kommende Termine", "Vergangene Termine", coach, "Erstgespräch",
+            "Per Video", "Gebucht", "10:00–11:00", "12:00–13:00",
+            "action=\"/mein-unternehmen/termine/" + upcoming.booking().id() + "/verwalten\"")
+            .doesNotContain("/mein-unternehmen/termine/" + past.booking().id(), theirs.booking().id(), "Fremd AG",
+                "14:00–15:00", upcoming.token());
+        // two consents to the same agency (one lead): each with its check, time and text version
+        assertThat(overview).contains("für den Selbstcheck „Erstcheck GmbH“", "für den Selbstcheck „Zweitcheck GmbH“",
+            "bei der Buchung des Termins am", "Textfassung 2026-12", "Textfassung booking-share-1");
+        assertThat(Pattern.compile("Einwilligung vom \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}").matcher(overview)
+            .results().count()).isEqualTo(3);
+
+        HttpResponse<String> managed = http.postForm("/mein-unternehmen/termine/" + upcoming.booking().id()
+            + "/verwalten", Map.of());
+        assertThat(managed.statusCode()).isEqualTo(303);
+        String location = managed.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith("/termin/buchung/" + upcoming.booking().id() + "?token=")
+            .doesNotContain(upcoming.token());
+        assertThat(http.get(location).body()).contains(coach, "Termin verschieben");
+        assertThat(http.get("/termin/buchung/" + upcoming.booking().id() + "?token=" + upcoming.token()).statusCode())
+            .as("the mail's link is spent").isEqualTo(404);
+
+        assertThat(http.postForm("/mein-unternehmen/termine/" + theirs.booking().id() + "/verwalten", Map.of())
+            .statusCode()).as("another address's").isEqualTo(404);
+        assertThat(http.postForm("/mein-unternehmen/termine/" + past.booking().id() + "/verwalten", Map.of())
+            .statusCode()).as("a past one").isEqualTo(404);
+        assertThat(http.get("/termin/buchung/" + theirs.booking().id() + "?token=" + theirs.token()).statusCode())
+            .as("its link still works").isEqualTo(200);
+        assertThat(new Http(server, json).postForm("/mein-unternehmen/termine/" + upcoming.booking().id()
+            + "/verwalten", Map.of()).headers().firstValue("Location")).as("no session").contains("/mein-unternehmen");
+
+        // in English, the same dates in the English style
+        http.get("/mein-unternehmen/uebersicht?lang=en");
+        String english = http.get("/mein-unternehmen/uebersicht").body();
+        assertThat(english).contains("Your appointments", "First talk", "By video", "text version 2026-12")
+            .containsPattern("Consent given on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}");
+        assertThat(first.id()).isNotEqualTo(second.id());
+    }
 }

@@ -1,11 +1,11 @@
 package de.digitalcheck.portal.accounts.company.web;
 
+import de.digitalcheck.portal.accounts.CompanyAppointments;
 import de.digitalcheck.portal.accounts.company.CompanyAccess;
 import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.shared.privacy.PersonalDataRequests;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
-import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.web.Csrf;
@@ -30,7 +30,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,10 +53,15 @@ class MyCompanyPages {
     private final Messages messages;
     private final FormValidation validation;
     private final de.digitalcheck.portal.readiness.AgencyLeads leads;
+    private final CompanyOverview overview;
+    private final CompanyAppointments appointments;
 
     MyCompanyPages(CompanyAccess access, CompanySession session, PersonalDataRequests personalData, Csrf csrf,
-                   Messages messages, FormValidation validation, de.digitalcheck.portal.readiness.AgencyLeads leads) {
+                   Messages messages, FormValidation validation, de.digitalcheck.portal.readiness.AgencyLeads leads,
+                   CompanyOverview overview, CompanyAppointments appointments) {
         this.leads = leads;
+        this.overview = overview;
+        this.appointments = appointments;
         this.access = access;
         this.session = session;
         this.personalData = personalData;
@@ -110,25 +114,25 @@ class MyCompanyPages {
         if (email.isEmpty()) {
             return HttpResponse.seeOther(URI.create(PATH));
         }
-        Language lang = PortalLocaleResolver.language(request);
-        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter
-            .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(lang.locale()).withZone(PortalTime.ZONE);
-        java.text.NumberFormat decimal = java.text.NumberFormat.getNumberInstance(lang.locale());
-        decimal.setMinimumFractionDigits(1);
-        decimal.setMaximumFractionDigits(1);
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", email.get());
-        model.put("checks", access.checksOf(email.get()).stream().map(a -> new CheckRow(a.id().value(), a.company().name(),
-            date.format(a.createdAt()), a.completed(), a.result() == null ? "–" : decimal.format(a.result().score()))).toList());
-        // Leads (issue 12): the checks shared with an agency, each with its consent to withdraw
-        model.put("leads", leads.ofContact(email.get()).stream().map(l -> new LeadRow(l.id(), l.agencyName(),
-            date.format(l.consentAt()), l.withdrawn())).toList());
+        Map<String, Object> model = overview.model(email.get(), PortalLocaleResolver.language(request));
         model.put("withdrawn", request.getParameters().contains("widerrufen"));
         return HttpResponse.ok(new ModelAndView<>("accounts/company-overview", model));
     }
 
-    /** A shared check as Mein Unternehmen lists it (leads, issue 12). */
-    record LeadRow(String id, String agency, String consentDate, boolean withdrawn) {
+    /**
+     * Opens one of the address's appointments still to come on its own page: it gets a new private link (the link of
+     * the newest mail stops working, as a check's does). Another address's, a past or a cancelled one: 404.
+     */
+    @Post("/termine/{id}/verwalten")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> manage(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Csrf.TokenForm button) {
+        csrf.verify(request, button);
+        Optional<String> email = session.email(request);
+        if (email.isEmpty()) {
+            return HttpResponse.seeOther(URI.create(PATH));
+        }
+        return HttpResponse.seeOther(URI.create(appointments.reissueLink(email.get(), id)
+            .orElseThrow(ErrorPages.NotFound::new)));
     }
 
     /** Withdraws the consent behind one of the address's leads (another address's lead: 404). */
@@ -192,9 +196,6 @@ class MyCompanyPages {
         int erased = personalData.erase(email.get()).getOrDefault("checks", 0);
         return HttpResponse.ok(new ModelAndView<>("accounts/company-erased", Map.of("count", erased)))
             .cookie(CompanySession.close());
-    }
-
-    record CheckRow(String id, String company, String started, boolean completed, String score) {
     }
 
     private static HttpResponse<?> page(HttpStatus status, String view, Map<String, Object> model) {

@@ -1,0 +1,57 @@
+package de.digitalcheck.portal.shared.i18n;
+
+import de.digitalcheck.portal.shared.time.PortalTime;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The one way pages and mails write dates for people, in Berlin time: German {@code 03.12.2026} and
+ * {@code Donnerstag, 3. Dezember 2026}, English {@code 3 Dec 2026} and {@code Thursday, 3 December 2026}; times
+ * {@code 14:30} in both. (Machine formats — ISO in JSON, CSV, iCalendar — are not for people and stay as they are.)
+ */
+public final class Dates {
+
+    private static final DateTimeFormatter DAY_DE = DateTimeFormatter.ofPattern("dd.MM.yyyy", Locale.GERMAN);
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter LONG_DE = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy", Locale.GERMAN);
+    private static final DateTimeFormatter LONG_EN = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+    private Dates() {
+    }
+
+    /** A day: {@code 03.12.2026} / {@code 3 Dec 2026}. */
+    public static String date(Language language, LocalDate day) {
+        return (language == Language.EN ? DAY_EN : DAY_DE).format(day);
+    }
+
+    /** The day of an instant in Berlin. */
+    public static String date(Language language, Instant instant) {
+        return date(language, PortalTime.local(instant).toLocalDate());
+    }
+
+    /** A day with its weekday, spelt out: {@code Donnerstag, 3. Dezember 2026} / {@code Thursday, 3 December 2026}. */
+    public static String longDate(Language language, LocalDate day) {
+        return (language == Language.EN ? LONG_EN : LONG_DE).format(day);
+    }
+
+    /** The day of an instant in Berlin, spelt out with its weekday. */
+    public static String longDate(Language language, Instant instant) {
+        return longDate(language, PortalTime.local(instant).toLocalDate());
+    }
+
+    /** The time of day of an instant in Berlin: {@code 14:30}. */
+    public static String time(Instant instant) {
+        return TIME.format(PortalTime.local(instant));
+    }
+
+    /** Day and time of an instant in Berlin: {@code 03.12.2026, 14:30} / {@code 3 Dec 2026, 14:30}. */
+    public static String dateTime(Language language, Instant instant) {
+        ZonedDateTime local = PortalTime.local(instant);
+        return date(language, local.toLocalDate()) + ", " + TIME.format(local);
+    }
+}
