@@ -39,10 +39,11 @@ interface AppointmentRows extends GenericRepository<BookingRow, String> {
     List<BookingRow> ofCoachStarting(String coachId, Instant from, Instant to);
 
     /**
-     * Erases what identifies the company and its contact in these bookings (and their consent, kept with the lead's
+     * Erases what identifies the company and its contact in these bookings (with a visit's address; and their consent, kept with the lead's
      * consent log); the appointment itself (time, coach, type, agency) stays for the coach's calendar and figures.
      */
-    @Query("UPDATE booking SET company_name = '', company_postal_code = '', contact_name = '', contact_email = '',"
+    @Query("UPDATE booking SET company_name = '', company_postal_code = '', company_street = NULL,"
+        + " company_town = NULL, contact_name = '', contact_email = '',"
         + " contact_phone = NULL, cancel_reason = NULL, idempotency_key = NULL, request_hash = NULL,"
         + " assessment_id = NULL, consent_share = FALSE, consent_text_version = NULL, consent_language = NULL,"
         + " consent_at = NULL, updated_at = :now WHERE id IN (:ids)")

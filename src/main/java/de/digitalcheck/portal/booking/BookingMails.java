@@ -178,7 +178,8 @@ class BookingMails {
         String how = messages.get(language, "mode." + mode.name());
         return switch (mode) {
             case AT_AGENCY -> how + (agency.address() == null ? "" : ": " + agency.address());
-            case ON_SITE -> how + ": " + row.companyName() + ", " + row.companyPostalCode();
+            case ON_SITE -> how + ": " + row.companyName() + ", "
+                + (row.visitAddress() == null ? row.companyPostalCode() : row.visitAddress().line());
             case VIDEO -> how + ": " + messages.get(language, "booking.mail.videoLink");
             case PHONE -> how + (row.contactPhone() == null ? "" : ": " + row.contactPhone());
         };

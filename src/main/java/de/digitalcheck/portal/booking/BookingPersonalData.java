@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The bookings' part of a company's data (issue 15, SPEC §8): its bookings with their outcomes (export) and their
- * erasure — company, contact, consent and the link to the check erased, appointments still to come cancelled (the
+ * erasure — company (with a visit's address), contact, consent and the link to the check erased, appointments still to come cancelled (the
  * coach gets the cancellation for the calendar, without the company's data; the company, which asked for the erasure
  * and was told so on the erasure page, gets no mail), the outcomes' notes forgotten; time,
  * coach, type and outcome stay for the agency's figures. A check erased through its own link erases its bookings too.
@@ -61,6 +61,8 @@ class BookingPersonalData implements PersonalDataHolder {
         m.put("meetingMode", b.meetingMode());
         m.put("companyName", b.companyName());
         m.put("postalCode", b.companyPostalCode());
+        m.put("street", b.companyStreet());
+        m.put("town", b.companyTown());
         m.put("contactName", b.contactName());
         m.put("contactEmail", b.contactEmail());
         m.put("contactPhone", b.contactPhone());

@@ -75,12 +75,14 @@ public class Bookings {
     private final byte[] tokenSecret;
     private final BookingMails mails;
     private final BusinessMetrics metrics;
+    private final VisitAddressRules visitAddresses;
 
     Bookings(BookingRows bookings, CoachRows coaches, CoachCalendarRows calendars, AppointmentTypeRows types,
              Agencies agencies, Accounts accounts, Assessments assessments, Clock clock,
              TransactionOperations<Connection> transactions, ApplicationEventPublisher<BookingMade> events,
              @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret,
-             BookingMails mails, BusinessMetrics metrics) {
+             BookingMails mails, BusinessMetrics metrics, VisitAddressRules visitAddresses) {
+        this.visitAddresses = visitAddresses;
         this.mails = mails;
         this.metrics = metrics;
         this.bookings = bookings;
@@ -98,13 +100,31 @@ public class Bookings {
 
     /**
      * What a company asks to book; {@code coachId} null for "any coach". A self-check is attached only with its private
-     * token ({@code assessmentToken}, the check's link): its id alone reaches nothing.
+     * token ({@code assessmentToken}, the check's link): its id alone reaches nothing. {@code street} and {@code town}
+     * (with {@code postalCode}: the address of the visit) are required for an appointment at the company and ignored
+     * (neither checked nor stored) for any other.
      */
     public record Request(String agencyId, String typeId, Instant start, @Nullable String coachId,
                           @Nullable String companyName, @Nullable String postalCode, @Nullable String contactName,
                           @Nullable String contactEmail, @Nullable String contactPhone,
                           @Nullable String assessmentId, @Nullable String assessmentToken, boolean consentShare,
-                          Language language, @Nullable String idempotencyKey) {
+                          Language language, @Nullable String idempotencyKey, @Nullable String street,
+                          @Nullable String town) {
+
+        /** A request without an address (for an appointment that is not at the company). */
+        public Request(String agencyId, String typeId, Instant start, @Nullable String coachId,
+                       @Nullable String companyName, @Nullable String postalCode, @Nullable String contactName,
+                       @Nullable String contactEmail, @Nullable String contactPhone, @Nullable String assessmentId,
+                       @Nullable String assessmentToken, boolean consentShare, Language language,
+                       @Nullable String idempotencyKey) {
+            this(agencyId, typeId, start, coachId, companyName, postalCode, contactName, contactEmail, contactPhone,
+                assessmentId, assessmentToken, consentShare, language, idempotencyKey, null, null);
+        }
+
+        Request withoutAddress() {
+            return new Request(agencyId, typeId, start, coachId, companyName, postalCode, contactName, contactEmail,
+                contactPhone, assessmentId, assessmentToken, consentShare, language, idempotencyKey);
+        }
     }
 
     /** A booking made (or found again by its idempotency key) and its private token. */
@@ -128,6 +148,12 @@ public class Bookings {
         }
         return types.findById(typeId).map(AppointmentTypeRow::type)
             .filter(t -> t.agencyId().equals(agencyId) && t.active()).orElseThrow(UnknownAppointmentType::new);
+    }
+
+    /** Whether the agency's active type is an appointment at the company (false for an unknown one). */
+    public boolean atCompany(String agencyId, String typeId) {
+        return typeId != null && types.findById(typeId).map(AppointmentTypeRow::type)
+            .filter(t -> t.agencyId().equals(agencyId) && t.active()).map(t -> t.mode().atCompany()).orElse(false);
     }
 
     /**
@@ -252,7 +278,7 @@ public class Bookings {
         return new Booking(b.id(), b.agencyId(), type, b.coachId(), coachName, b.startAt(), b.endAt(),
             MeetingMode.parse(b.meetingMode()).orElse(type.mode()), Booking.Status.valueOf(b.status()),
             b.assessmentId(), b.companyName(), b.contactName(), b.contactEmail(), b.contactPhone(), b.language(),
-            b.assignment(), b.consentShare(), b.consentAt());
+            b.assignment(), b.consentShare(), b.consentAt(), b.visitAddress());
     }
 
     // ---------------------------------------------------------------------------------------------------- booking
@@ -269,10 +295,15 @@ public class Bookings {
      * @throws IdempotencyConflict when the key was used with another request, or its booking's token was replaced
      *     since (moved, reminded): 422
      */
-    public Made book(Request request) {
-        AppointmentType type = type(request.agencyId(), request.typeId());
+    public Made book(Request asked) {
+        AppointmentType type = type(asked.agencyId(), asked.typeId());
+        // an address is asked for and kept only where the coach goes to the company (data minimisation, GDPR Art. 5)
+        Request request = type.mode().atCompany() ? asked : asked.withoutAddress();
         Errors errors = new Errors();
-        validateContact(request, errors);
+        boolean postalCodeOk = validateContact(request, errors);
+        if (type.mode().atCompany()) {
+            visitAddresses.check(request.street(), request.postalCode(), postalCodeOk, request.town(), errors);
+        }
         // the check's id is no secret (it is in bookings, leads, webhooks): only its private token shows that the
         // request comes from the company that made it. An unknown id and a wrong or missing token read the same.
         if (request.assessmentId() != null
@@ -387,7 +418,7 @@ public class Bookings {
         BookingRow row = new BookingRow(UUID.randomUUID().toString(), coach, type.agencyId(), type.id(),
             request.assessmentId(), time.start(), time.end(), time.blockedFrom(), time.blockedUntil(),
             type.mode().name(), BookingRow.CONFIRMED, request.companyName().strip(), request.postalCode().strip(),
-            request.contactName().strip(), request.contactEmail().strip(), blankToNull(request.contactPhone()),
+            blankToNull(request.street()), blankToNull(request.town()), request.contactName().strip(), request.contactEmail().strip(), blankToNull(request.contactPhone()),
             request.language().code(), Tokens.hash(token), scopedKey, requestHash, assignment, consent,
             consent ? CONSENT_TEXT_VERSION : null, consent ? request.language().code() : null, consent ? now : null,
             null, now, now, 0);
@@ -441,11 +472,13 @@ public class Bookings {
         }
     }
 
-    private static void validateContact(Request r, Errors errors) {
+    /** Whether the postal code has the right shape (five digits). */
+    private static boolean validateContact(Request r, Errors errors) {
         required(r.companyName(), "company.name", 200, errors);
-        if (required(r.postalCode(), "company.postalCode", 10, errors)
-            && !r.postalCode().strip().matches("\\d{5}")) {
+        boolean postalCodeOk = required(r.postalCode(), "company.postalCode", 10, errors);
+        if (postalCodeOk && !r.postalCode().strip().matches("\\d{5}")) {
             errors.add("company.postalCode", "error.postalCode.format");
+            postalCodeOk = false;
         }
         required(r.contactName(), "contact.name", 200, errors);
         if (required(r.contactEmail(), "contact.email", 254, errors) && !Formats.isEmail(r.contactEmail().strip())) {
@@ -455,6 +488,7 @@ public class Bookings {
         if (phone != null && TextRules.check(phone, false, "contact.phone", errors) && !Formats.isPhone(phone)) {
             errors.add("contact.phone", "error.phone.format");
         }
+        return postalCodeOk;
     }
 
     private static boolean required(@Nullable String value, String field, int max, Errors errors) {
@@ -481,6 +515,9 @@ public class Bookings {
             String.valueOf(r.coachId()), String.valueOf(r.companyName()), String.valueOf(r.postalCode()),
             String.valueOf(r.contactName()), String.valueOf(r.contactEmail()), String.valueOf(r.contactPhone()),
             String.valueOf(r.assessmentId()), String.valueOf(r.consentShare()), r.language().code());
+        if (r.street() != null || r.town() != null) { // a visit's address; other requests hash as they always did
+            canonical += "\n" + r.street() + "\n" + r.town();
+        }
         return Tokens.hash(canonical);
     }
 

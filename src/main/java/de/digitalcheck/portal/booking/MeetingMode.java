@@ -9,6 +9,11 @@ public enum MeetingMode {
     VIDEO,
     PHONE;
 
+    /** Whether the coach comes to the company: the booking then needs the address of the visit. */
+    public boolean atCompany() {
+        return this == ON_SITE;
+    }
+
     public static Optional<MeetingMode> parse(String value) {
         for (MeetingMode mode : values()) {
             if (mode.name().equals(value)) {

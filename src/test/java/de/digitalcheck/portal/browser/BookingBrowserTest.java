@@ -80,6 +80,9 @@ class BookingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             assertThat(page.locator("h2#step-contact")).isVisible();
             assertThat(page.locator("#error-summary")).hasCount(0);
             assertThat(page.locator("#booking-consent")).not().isChecked();
+            // a talk, not a visit: no address asked for
+            assertThat(page.locator("#booking-street")).hasCount(0);
+            assertThat(page.locator("#booking-town")).hasCount(0);
             auditHere(page, name + "3-contact", width);
             Response refused = user.activate("#content form[method=post] button[type=submit]");
             assertEquals(422, refused.status());
@@ -124,6 +127,78 @@ class BookingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             assertThat(page.locator("#content")).containsText(" Uhr");
             assertThat(page.locator("#error-summary")).hasCount(0);
             auditHere(page, name + "4-confirmed", width);
+        }
+        assertClean();
+    }
+
+    /**
+     * A visit at the company asks for its address (street with house number, a known postal code, town): refused
+     * field by field with what was typed kept, then booked, the confirmation naming the address.
+     */
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {1280, 390})
+    void aVisitAsksForTheAddressByKeyboard(int width) {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.setViewportSize(width, width == 390 ? 844 : 900);
+            KeyboardUser user = new KeyboardUser(page);
+            String name = "booking-visit-" + width + "-";
+            assertEquals(200, page.navigate(url("/termin/wf-dortmund")).status());
+            user.chooseRadio("type", 1); // the demo agencies' second type: a visit at the company
+            user.activate("#content form button[type=submit]");
+            assertThat(page.locator("#content")).containsText("Besuch im Unternehmen");
+            if (page.locator("a.dc-time").count() == 0) {
+                user.activate("nav.dc-actions a.kern-link:last-child");
+            }
+            user.activate("a.dc-time");
+
+            assertThat(page.locator("h2#step-contact")).isVisible();
+            assertThat(page.locator("#booking-visit legend")).hasText("Adresse für den Besuch");
+            assertThat(page.locator("#booking-street")).isVisible();
+            assertThat(page.locator("#booking-town")).isVisible();
+            assertThat(page.locator("#booking-postalCode")).hasCount(1);
+            auditHere(page, name + "1-contact", width);
+
+            user.tabTo("#booking-companyName");
+            user.type("Besuch GmbH");
+            user.tabTo("#booking-street");
+            user.type("Ruhrstraße");
+            user.tabTo("#booking-postalCode");
+            user.type("00000");
+            user.tabTo("#booking-contactName");
+            user.type("Berta Besuch");
+            user.tabTo("#booking-contactEmail");
+            user.type("berta.besuch@example.org");
+            Response refused = user.activate("#content form[method=post] button[type=submit]");
+            assertEquals(422, refused.status());
+            Locator summary = page.locator("#error-summary");
+            assertThat(summary).containsText("Straße und Hausnummer: Bitte geben Sie Straße und Hausnummer an");
+            assertThat(summary).containsText("Postleitzahl: Diese Postleitzahl kennen wir nicht");
+            assertThat(summary).containsText("Ort: Bitte füllen Sie dieses Feld aus.");
+            assertThat(summary.locator("li")).hasCount(3);
+            assertThat(summary.locator("a[href='#booking-street']")).hasCount(1);
+            assertThat(page.locator("#booking-street")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#booking-street")).hasValue("Ruhrstraße");
+            assertThat(page.locator("#booking-postalCode")).hasValue("00000");
+            assertThat(page.locator("#booking-companyName")).hasValue("Besuch GmbH");
+            assertThat(page.locator("#booking-contactName")).not().hasAttribute("aria-invalid", "true");
+            auditHere(page, name + "2-contact-error", width);
+
+            user.tabTo("#booking-street");
+            user.press("Control+A");
+            user.type("Ruhrstraße 12");
+            user.tabTo("#booking-postalCode");
+            user.press("Control+A");
+            user.type("58452");
+            user.tabTo("#booking-town");
+            user.type("Witten");
+            Response booked = user.activate("#content form[method=post] button[type=submit]");
+            assertEquals(200, booked.status());
+            assertTrue(page.url().contains("/termin/buchung/"), page.url());
+            assertThat(page.locator("#content dl")).containsText("Adresse des Besuchs");
+            assertThat(page.locator("#content dl")).containsText("Ruhrstraße 12, 58452 Witten");
+            auditHere(page, name + "3-confirmed", width);
         }
         assertClean();
     }

@@ -143,13 +143,18 @@ class BookingApi {
         if (!malformed.isEmpty()) {
             return problems.malformed(language, "problem.400.detail", malformed.list());
         }
+        Errors visit = new Errors(); // the address of a visit at the company
         Bookings.Request booking = new Bookings.Request(agencyId, typeId, start, coachId,
             JsonBody.text(company, "name", "company.name", errors),
             JsonBody.text(company, "postalCode", "company.postalCode", errors),
             JsonBody.text(contact, "name", "contact.name", errors),
             JsonBody.text(contact, "email", "contact.email", errors),
             JsonBody.text(contact, "phone", "contact.phone", errors), assessmentId, assessmentToken, share, language,
-            key);
+            key, JsonBody.text(company, "street", "company.street", visit),
+            JsonBody.text(company, "town", "company.town", visit));
+        if (!visit.isEmpty() && bookings.atCompany(agencyId, typeId)) { // for other types they are ignored
+            errors.addAll(visit.list());
+        }
         if (!errors.isEmpty()) {
             return problems.invalid(language, errors.list());
         }

@@ -175,7 +175,7 @@ class BookingPages {
                 form.companyName(), form.postalCode(), form.contactName(), form.contactEmail(), form.contactPhone(),
                 context.assessment() == null ? null : context.assessment().id().value(), context.checkToken(),
                 form.consented(), lang,
-                form.key() == null || form.key().isBlank() ? null : form.key()));
+                form.key() == null || form.key().isBlank() ? null : form.key(), form.street(), form.town()));
             return HttpResponse.seeOther(URI.create("/termin/buchung/" + made.booking().id() + "?token="
                 + URLEncoder.encode(made.token(), StandardCharsets.UTF_8)));
         } catch (SlotTaken e) {
@@ -202,6 +202,8 @@ class BookingPages {
         return switch (field) {
             case "company.name" -> "companyName";
             case "company.postalCode" -> "postalCode";
+            case "company.street" -> "street";
+            case "company.town" -> "town";
             case "contact.name" -> "contactName";
             case "contact.email" -> "contactEmail";
             case "contact.phone" -> "contactPhone";
@@ -287,6 +289,7 @@ class BookingPages {
                              @Nullable String coachId, Instant start, BookingForm form, Map<String, String> errors) {
         model.put("step", "contact");
         model.put("typeId", type.id());
+        model.put("onSite", type.mode().atCompany());
         model.put("coach", coachId == null ? ANY : coachId);
         model.put("start", start.toString());
         ZonedDateTime s = PortalTime.local(start);
@@ -306,7 +309,8 @@ class BookingPages {
 
     /** The contact form's labels by field: the error summary names the field of each message. */
     private static final Map<String, String> LABELS = Map.of("companyName", "booking.contact.company",
-        "postalCode", "booking.contact.postalCode", "contactName", "booking.contact.name",
+        "postalCode", "booking.contact.postalCode", "street", "booking.contact.street", "town", "booking.contact.town",
+        "contactName", "booking.contact.name",
         "contactEmail", "booking.contact.email", "contactPhone", "booking.contact.phone");
 
     private String labelled(Language lang, String field, String message) {
@@ -322,8 +326,8 @@ class BookingPages {
         if (a == null) {
             return BookingForm.EMPTY;
         }
-        return new BookingForm(null, null, null, null, a.company().name(), a.company().postalCode(),
-            a.contact().name(), a.contact().email(), a.contact().phone(), null, null);
+        return new BookingForm(null, null, null, null, a.company().name(), a.company().postalCode(), null,
+            a.company().municipality(), a.contact().name(), a.contact().email(), a.contact().phone(), null, null);
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");

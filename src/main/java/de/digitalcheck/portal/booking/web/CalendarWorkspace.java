@@ -284,7 +284,8 @@ class CalendarWorkspace {
             LocalDate day = PortalTime.local(b.start()).toLocalDate();
             String time = PortalTime.local(b.start()).toLocalTime() + "–" + PortalTime.local(b.end()).toLocalTime();
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new Row(time, b.type().name(lang),
-                messages.get(lang, "mode." + b.mode().name()), b.companyName(),
+                messages.get(lang, "mode." + b.mode().name())
+                    + (b.visitAddress() == null ? "" : ": " + b.visitAddress().line()), b.companyName(),
                 b.contactName() + " · " + b.contactEmail() + (b.contactPhone() == null ? "" : " · " + b.contactPhone()),
                 path + "/" + b.id(),
                 recorded.containsKey(b.id())

@@ -1,43 +1,76 @@
 package de.digitalcheck.portal.shared.web;
 
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.annotation.PreMatching;
+import io.micronaut.web.router.Router;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * Content negotiation of the API is the router's: a route's {@code @Produces} against the request's {@code Accept},
- * {@code 406} problem+json when none matches. The router, however, matches only exact media types and {@code *}{@code /*};
- * an {@code Accept: application/*} would be {@code 406} although every API answer (JSON, the report's PDF) is an
- * {@code application/} type. So before routing, on API paths only, the range {@code application/*} is read as what it
- * means there: any of the API's types ({@code *}{@code /*}). Other ranges ({@code text/*}, {@code image/png}) stay and
- * are {@code 406} as before.
+ * Content negotiation of the API by the request's {@code Accept} with its weights (RFC 9110 §12.5.1, read by
+ * {@link MediaRanges}). The router alone matches media types without weights: {@code application/pdf;q=0} would get
+ * the PDF, and {@code application/*} nothing. So before routing, on API paths only, the types the path's routes
+ * offer for the method are weighed against the header: the best one with a weight above 0 becomes the request's
+ * {@code Accept} (the router then picks its route), none is {@code 406}, and a header that does not follow the grammar
+ * (e.g. {@code q=0,5} or {@code q=2}) is {@code 400} naming {@code Accept}: guessing what a malformed weight meant could
+ * serve just what the client tried to exclude. No header (or an empty one) accepts anything, as before.
  */
 @ServerFilter("/**")
 class ApiAcceptFilter {
 
-    private static final Pattern APPLICATION_ANY = Pattern.compile("\\s*application/\\*\\s*(;.*)?", Pattern.CASE_INSENSITIVE);
+    private final Router router;
+
+    ApiAcceptFilter(Router router) {
+        this.router = router;
+    }
 
     @PreMatching
     @RequestFilter
-    void widenApplicationRange(MutableHttpRequest<?> request) {
+    void negotiate(MutableHttpRequest<?> request) {
         if (!ApiProblems.api(request)) {
             return;
         }
         List<String> accept = request.getHeaders().getAll(HttpHeaders.ACCEPT);
-        if (accept.stream().noneMatch(a -> a.toLowerCase(Locale.ROOT).contains("application/*"))) {
+        String header = String.join(",", accept);
+        if (header.isBlank()) {
             return;
         }
-        String widened = String.join(",", accept.stream()
-            .flatMap(a -> java.util.Arrays.stream(a.split(",")))
-            .map(range -> APPLICATION_ANY.matcher(range).matches() ? "*/*" + range.substring(range.indexOf('*') + 1) : range)
-            .toList());
+        MediaRanges ranges = MediaRanges.parse(header).orElseThrow(MalformedAccept::new);
+        List<String> offered = offered(request);
+        if (offered.isEmpty() || offered.contains(MediaType.ALL)) {
+            return; // no route for this path and method (404, 405 follow), or one that serves anything
+        }
+        String chosen = ranges.isEmpty() ? null : ranges.choose(offered);
+        if (chosen == null) {
+            throw new NotAcceptable();
+        }
         request.getHeaders().remove(HttpHeaders.ACCEPT);
-        request.getHeaders().add(HttpHeaders.ACCEPT, widened);
+        request.getHeaders().add(HttpHeaders.ACCEPT, chosen);
+    }
+
+    /** The media types the routes of the request's path and method produce, in route order. */
+    private List<String> offered(MutableHttpRequest<?> request) {
+        HttpMethod method = request.getMethod() == HttpMethod.HEAD ? HttpMethod.GET : request.getMethod();
+        return router.findAny(request.getPath(), request).filter(m -> m.getHttpMethod() == method)
+            .flatMap(m -> m.getRouteInfo().getProduces().stream()).map(MediaType::getName).distinct().toList();
+    }
+
+    /** No type a route of the address offers is acceptable: {@code 406} (answered by {@link ErrorPages}). */
+    static final class NotAcceptable extends RuntimeException {
+        NotAcceptable() {
+            super("no acceptable media type", null, false, false);
+        }
+    }
+
+    /** The {@code Accept} header does not follow RFC 9110's grammar: {@code 400} (answered by {@link ErrorPages}). */
+    static final class MalformedAccept extends RuntimeException {
+        MalformedAccept() {
+            super("malformed Accept header", null, false, false);
+        }
     }
 }

@@ -148,6 +148,19 @@ public class ErrorPages {
         return respond(request, HttpStatus.NOT_ACCEPTABLE);
     }
 
+    /** An API request whose weighed {@code Accept} allows none of the address's types ({@link ApiAcceptFilter}). */
+    @Error(exception = ApiAcceptFilter.NotAcceptable.class, global = true)
+    HttpResponse<?> notAcceptableByWeight(HttpRequest<?> request) {
+        return respond(request, HttpStatus.NOT_ACCEPTABLE);
+    }
+
+    /** An API request whose {@code Accept} header cannot be read ({@link ApiAcceptFilter}). */
+    @Error(exception = ApiAcceptFilter.MalformedAccept.class, global = true)
+    HttpResponse<?> malformedAccept(HttpRequest<?> request) {
+        return problems.malformed(ApiProblems.language(request), "problem.400.detail",
+            List.of(FieldError.of("Accept", "error.accept.malformed")));
+    }
+
     @Error(status = HttpStatus.UNSUPPORTED_MEDIA_TYPE, global = true)
     HttpResponse<?> unsupported(HttpRequest<?> request) {
         return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE);

@@ -237,6 +237,54 @@ class ApiMalformedRequestIntegrationTest {
         assertThat(header(none, "content-type")).startsWith("application/pdf");
     }
 
+    /**
+     * Accept's weights count (RFC 9110 §12.5.1): q=0 excludes a type, also through {@code *}{@code /*;q=0}; a more
+     * specific range beats a wider one; a malformed weight is a 400 naming Accept (guessing could serve what the
+     * client excluded).
+     */
+    @Test
+    void acceptWeightsAreHonouredAndAMalformedWeightIsABadRequest() throws IOException {
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).submit(new Http(server, json));
+        String report = check.path("reportUrl");
+        for (String accept : List.of("application/pdf;q=0", "*/*;q=0", "application/*;q=0",
+            "*/*, application/pdf;q=0", "application/pdf;q=0, application/json")) {
+            String response = rawGet(report, accept, "en");
+            assertThat(statusLine(response)).as(accept).isEqualTo("HTTP/1.1 406 Not Acceptable");
+            assertThat(header(response, "content-type")).as(accept).startsWith("application/problem+json");
+            assertThat(response).as(accept).contains("application/pdf").doesNotContain("%PDF");
+        }
+        for (String accept : List.of("application/pdf;q=0.001", "*/*;q=0, application/pdf;q=0.5",
+            "application/json;q=0.9, application/pdf;q=0.1", "application/pdf; charset=binary")) {
+            String response = rawGet(report, accept, "en");
+            assertThat(statusLine(response)).as(accept).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(header(response, "content-type")).as(accept).startsWith("application/pdf");
+        }
+        for (String accept : List.of("application/json;q=0, application/problem+json", "*/*;q=0",
+            "application/json;q=0")) {
+            String response = rawGet("/api/v1/agencies", accept, "de");
+            assertThat(statusLine(response)).as(accept).isEqualTo("HTTP/1.1 406 Not Acceptable");
+            assertThat(header(response, "content-type")).as(accept).startsWith("application/problem+json");
+        }
+        for (String accept : List.of("application/json;q=0.5", "text/html, application/json;q=0.2",
+            "application/json;charset=UTF-8")) {
+            String response = rawGet("/api/v1/agencies", accept, "de");
+            assertThat(statusLine(response)).as(accept).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(header(response, "content-type")).as(accept).startsWith("application/json");
+        }
+        for (String accept : List.of("application/pdf;q=0,5", "application/pdf;q=2", "application/pdf;q=oops")) {
+            String response = rawGet(report, accept, "en");
+            assertThat(statusLine(response)).as(accept).isEqualTo("HTTP/1.1 400 Bad Request");
+            assertThat(header(response, "content-type")).as(accept).startsWith("application/problem+json");
+            assertThat(response).as(accept).contains("\"field\":\"Accept\"").contains("q value")
+                .doesNotContain("%PDF");
+        }
+        String german = rawGet("/api/v1/agencies", "*/*;q=1.5", "de");
+        assertThat(statusLine(german)).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(german).contains("Accept-Header");
+        // pages are not the API's: their Accept is left to the router as before
+        assertThat(statusLine(rawGet("/", "text/html;q=oops", "de"))).doesNotContain(" 500 ");
+    }
+
     /** A 405 names the methods the path allows (RFC 9110). */
     @Test
     void aMethodNotAllowedNamesTheAllowedOnes() throws IOException {

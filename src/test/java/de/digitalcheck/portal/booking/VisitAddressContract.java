@@ -1,0 +1,210 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.privacy.PersonalDataRequests;
+import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static de.digitalcheck.portal.support.BookableAgency.at;
+import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The address of a visit at the company (meeting mode {@code ON_SITE}): required (street with house number, a postal
+ * code the portal knows, town) and refused with field errors, nothing stored; kept, in the coach's mail and the
+ * invitation's LOCATION, on the booking's page, after a move; exported and erased with the company's data. Other modes
+ * ignore it. Run on H2 and MySQL/MariaDB.
+ */
+abstract class VisitAddressContract {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+    @Inject
+    PersonalDataRequests personalData;
+
+    Http http() {
+        return new Http(server, json);
+    }
+
+    Database db() {
+        return new Database(dataSource);
+    }
+
+    /** An agency whose one coach offers a video talk and a 120-minute visit at the company. */
+    record Setup(BookableAgency agency, String visitTypeId) {
+    }
+
+    Setup setup() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        AppointmentType visit = calendars.saveType(a.agencyId(), null, new Calendars.TypeInput("Besuch im Unternehmen",
+            "Visit at your company", "120", "ON_SITE", "30", a.coachIds(), true), List.of());
+        return new Setup(a, visit.id());
+    }
+
+    static String email() {
+        return "va-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    /** A booking body of the type with the company's members as given (JSON text inside {@code company}). */
+    static String body(Setup s, String typeId, String start, String email, String company, String language) {
+        return "{\"agencyId\":\"" + s.agency().agencyId() + "\",\"typeId\":\"" + typeId + "\",\"start\":\"" + start
+            + "\",\"company\":{\"name\":\"Besuch GmbH\"," + company + "},"
+            + "\"contact\":{\"name\":\"Berta Besuch\",\"email\":\"" + email + "\"},\"language\":\"" + language + "\"}";
+    }
+
+    static final String ADDRESS = "\"street\":\"Ruhrstraße 12\",\"postalCode\":\"58452\",\"town\":\"Witten\"";
+
+    long bookingsOf(Setup s) {
+        return ((Number) db().value("SELECT COUNT(*) FROM booking WHERE agency_id = ?", s.agency().agencyId()))
+            .longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, String> fieldErrors(Http http, HttpResponse<String> answer) {
+        Map<String, String> byField = new java.util.LinkedHashMap<>();
+        for (Object e : (List<Object>) http.map(answer).get("errors")) {
+            Map<String, Object> error = (Map<String, Object>) e;
+            byField.putIfAbsent((String) error.get("field"), (String) error.get("message"));
+        }
+        return byField;
+    }
+
+    @Test
+    void aVisitWithoutItsAddressIsRefusedFieldByFieldAndNothingIsStored() {
+        Setup s = setup();
+        Http http = http();
+        String start = at(bookableDay(10), 9);
+        HttpResponse<String> missing = http.postJson("/api/v1/bookings",
+            body(s, s.visitTypeId(), start, email(), "\"postalCode\":\"58452\"", "de"));
+        assertThat(missing.statusCode()).as(missing.body()).isEqualTo(422);
+        assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(fieldErrors(http, missing)).containsOnlyKeys("company.street", "company.town")
+            .containsEntry("company.street", "Bitte füllen Sie dieses Feld aus.");
+
+        HttpResponse<String> wrong = http.postJson("/api/v1/bookings", body(s, s.visitTypeId(), start, email(),
+            "\"street\":\"Ruhrstraße\",\"postalCode\":\"00000\",\"town\":\"  \"", "en"));
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(422);
+        assertThat(fieldErrors(http, wrong))
+            .containsEntry("company.street", "Please give the street and house number, e.g. “Musterstraße 1”.")
+            .containsEntry("company.postalCode", "We do not know this postal code. Please check it.")
+            .containsEntry("company.town", "Please fill in this field.");
+
+        HttpResponse<String> control = http.postJson("/api/v1/bookings", body(s, s.visitTypeId(), start, email(),
+            "\"street\":\"Ruhrstraße 12\\u0007\",\"postalCode\":\"58452\",\"town\":\"Witten\"", "de"));
+        assertThat(control.statusCode()).as(control.body()).isEqualTo(422);
+        assertThat(fieldErrors(http, control)).containsOnlyKeys("company.street");
+
+        HttpResponse<String> shape = http.postJson("/api/v1/bookings", body(s, s.visitTypeId(), start, email(),
+            "\"street\":\"Ruhrstraße 12\",\"postalCode\":\"5845\",\"town\":\"" + "W".repeat(101) + "\"", "de"));
+        assertThat(shape.statusCode()).as(shape.body()).isEqualTo(422);
+        assertThat(fieldErrors(http, shape)).containsOnlyKeys("company.postalCode", "company.town");
+        assertThat(fieldErrors(http, shape).get("company.postalCode")).contains("fünf Ziffern");
+        assertThat(bookingsOf(s)).as("nothing stored").isZero();
+    }
+
+    @Test
+    void aVisitKeepsItsAddressForTheCoachThePagesAndAMove() throws Exception {
+        Setup s = setup();
+        Http http = http();
+        String email = email();
+        LocalDate day = bookableDay(10);
+        HttpResponse<String> made = http.postJson("/api/v1/bookings",
+            body(s, s.visitTypeId(), at(day, 9), email, ADDRESS, "de"));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String id = (String) http.map(made).get("id");
+        String token = (String) http.map(made).get("token");
+        Map<String, Object> row = db().rows("SELECT * FROM booking WHERE id = ?", id).get(0);
+        assertThat(row).containsEntry("company_street", "Ruhrstraße 12").containsEntry("company_town", "Witten")
+            .containsEntry("company_postal_code", "58452");
+
+        String line = "Ruhrstraße 12, 58452 Witten";
+        String coachEmail = s.agency().coachEmails().get(0);
+        Map<String, Object> coachMail = db().rows("SELECT body, attachment FROM mail_outbox WHERE recipient = ?",
+            coachEmail).get(0);
+        assertThat((String) coachMail.get("body")).contains(line);
+        assertThat(location(coachMail.get("attachment"))).isEqualTo("Vor Ort im Unternehmen: Besuch GmbH, " + line);
+
+        String page = http.get("/termin/buchung/" + id + "?token=" + Http.enc(token)).body();
+        assertThat(page).contains("Adresse des Besuchs").contains(line);
+
+        HttpResponse<String> moved = http.postJson("/api/v1/bookings/" + id + "/reschedule",
+            "{\"token\":\"" + token + "\",\"start\":\"" + at(bookableDay(11), 13) + "\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(db().rows("SELECT company_street, company_town FROM booking WHERE id = ?", id).get(0))
+            .containsEntry("company_street", "Ruhrstraße 12").containsEntry("company_town", "Witten");
+        List<Map<String, Object>> coachMails = db().rows("SELECT subject, attachment FROM mail_outbox"
+            + " WHERE recipient = ? AND subject LIKE ?", coachEmail, "%verschoben%");
+        assertThat(coachMails).hasSize(1);
+        assertThat(location(coachMails.get(0).get("attachment"))).endsWith(line);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void otherModesIgnoreTheAddressAndStoreNone() {
+        Setup s = setup();
+        Http http = http();
+        // a street without a number, a wrong type and an unknown postal code: none of it matters for a video talk
+        HttpResponse<String> made = http.postJson("/api/v1/bookings", body(s, s.agency().typeId(),
+            at(bookableDay(11), 9), email(), "\"street\":\"Ruhrstraße\",\"postalCode\":\"00000\",\"town\":{}", "de"));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        Map<String, Object> row = db().rows("SELECT * FROM booking WHERE id = ?", http.map(made).get("id")).get(0);
+        assertThat(row.get("company_street")).isNull();
+        assertThat(row.get("company_town")).isNull();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAddressIsInTheCompanysExportAndGoesWithItsErasure() {
+        Setup s = setup();
+        Http http = http();
+        String email = email();
+        HttpResponse<String> made = http.postJson("/api/v1/bookings",
+            body(s, s.visitTypeId(), at(bookableDay(12), 9), email, ADDRESS, "de"));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String id = (String) http.map(made).get("id");
+        List<Map<String, Object>> exported = (List<Map<String, Object>>) personalData.export(email).get("bookings");
+        assertThat(exported).singleElement().satisfies(b -> assertThat(b).containsEntry("street", "Ruhrstraße 12")
+            .containsEntry("postalCode", "58452").containsEntry("town", "Witten"));
+
+        personalData.erase(email);
+        Map<String, Object> erased = db().rows("SELECT * FROM booking WHERE id = ?", id).get(0);
+        assertThat(erased.get("company_street")).isNull();
+        assertThat(erased.get("company_town")).isNull();
+        assertThat(erased).containsEntry("company_postal_code", "");
+    }
+
+    /** The LOCATION of an invitation, as a calendar reads it (unfolded, unescaped). */
+    private static String location(Object blob) throws Exception {
+        byte[] bytes = blob instanceof java.sql.Blob b ? b.getBytes(1, (int) b.length()) : (byte[]) blob;
+        VEvent event = (VEvent) new CalendarBuilder().build(new StringReader(new String(bytes, StandardCharsets.UTF_8)))
+            .getComponent("VEVENT").orElseThrow();
+        return event.getProperty("LOCATION").orElseThrow().getValue();
+    }
+}
