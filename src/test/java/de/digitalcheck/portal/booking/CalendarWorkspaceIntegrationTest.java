@@ -70,6 +70,72 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             "15", "12", "56", "4", "30"), List.of());
     }
 
+    /**
+     * Hours that contradict themselves are refused with the field's error, the input kept and nothing stored: a
+     * weekday's ranges that overlap or repeat, a date both blocked and with hours (or with hours twice), an
+     * override's ranges that overlap. Ranges that merely touch are fine. The staff's form for a coach is the same.
+     */
+    @Test
+    void contradictoryHoursAreRefusedWithTheInputKeptAndNothingStored() {
+        Http coach = as("cal-en-coach", "coach@en-agentur.example.org");
+        String id = accounts.byEmail("coach@en-agentur.example.org").orElseThrow().id();
+        CalendarSettings before = calendars.settings(id);
+
+        Map<String, String> overlapping = calendarForm("09:00-12:00, 11:00-13:00");
+        overlapping.put("tuesday", "09:00-12:00, 09:00-12:00");
+        HttpResponse<String> refused = coach.postForm("/coach/kalender", overlapping);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("error-summary", "href=\"#calendar-weekly-MONDAY\"",
+            "href=\"#calendar-weekly-TUESDAY\"",
+            "Die Zeiträume 09:00-12:00 und 11:00-13:00 überschneiden sich.",
+            "Die Zeiträume 09:00-12:00 und 09:00-12:00 überschneiden sich.",
+            "value=\"09:00-12:00, 11:00-13:00\"", "value=\"09:00-12:00, 09:00-12:00\"");
+        assertThat(calendars.settings(id)).isEqualTo(before);
+
+        Map<String, String> blockedAndOpen = calendarForm("08:00-10:00");
+        blockedAndOpen.put("overrides", "2026-12-24\n2026-12-27 10:00-12:00\n2026-12-24 10:00-12:00");
+        HttpResponse<String> twice = coach.postForm("/coach/kalender", blockedAndOpen);
+        assertThat(twice.statusCode()).isEqualTo(422);
+        assertThat(twice.body()).contains("href=\"#calendar-overrides\"",
+            "Der Tag 2026-12-24 steht mehr als einmal in der Liste.", "2026-12-24 10:00-12:00</textarea>");
+        assertThat(calendars.settings(id)).isEqualTo(before);
+
+        Map<String, String> openTwice = calendarForm("08:00-10:00");
+        openTwice.put("overrides", "2026-12-27 10:00-12:00\n2026-12-27 14:00-16:00");
+        assertThat(coach.postForm("/coach/kalender", openTwice).body())
+            .contains("Der Tag 2026-12-27 steht mehr als einmal in der Liste.");
+        Map<String, String> overrideOverlap = calendarForm("08:00-10:00");
+        overrideOverlap.put("overrides", "2026-12-27 10:00-12:00, 11:30-13:00");
+        HttpResponse<String> overlapOnADay = coach.postForm("/coach/kalender", overrideOverlap);
+        assertThat(overlapOnADay.statusCode()).isEqualTo(422);
+        assertThat(overlapOnADay.body())
+            .contains("Am 2026-12-27 überschneiden sich die Zeiträume 10:00-12:00 und 11:30-13:00.");
+        assertThat(calendars.settings(id)).isEqualTo(before);
+
+        Http staff = as("cal-en-staff", "staff@en-agentur.example.org");
+        HttpResponse<String> staffRefused = staff.postForm("/agentur/coaches/" + id + "/kalender", overlapping);
+        assertThat(staffRefused.statusCode()).isEqualTo(422);
+        assertThat(staffRefused.body()).contains("Die Zeiträume 09:00-12:00 und 11:00-13:00 überschneiden sich.");
+        assertThat(calendars.settings(id)).isEqualTo(before);
+
+        // touching ranges, on a weekday and on an override, are one working day with a different end
+        Map<String, String> touching = calendarForm("09:00-12:00, 12:00-14:00");
+        touching.put("overrides", "2026-12-24\n2026-12-27 10:00-12:00, 12:00-13:00");
+        try {
+            assertThat(coach.postForm("/coach/kalender", touching).statusCode()).isEqualTo(303);
+            CalendarSettings saved = calendars.settings(id);
+            assertThat(saved.weekly().get(DayOfWeek.MONDAY)).extracting(TimeRange::toString)
+                .containsExactly("09:00-12:00", "12:00-14:00");
+            assertThat(saved.overrides().get(java.time.LocalDate.of(2026, 12, 27))).hasSize(2);
+            assertThat(saved.overrides().get(java.time.LocalDate.of(2026, 12, 24))).isEmpty();
+        } finally {
+            calendars.update(id, null, new Calendars.CalendarInput(Map.of(DayOfWeek.MONDAY, "09:00-12:00, 13:00-17:00",
+                DayOfWeek.TUESDAY, "09:00-12:00, 13:00-17:00", DayOfWeek.WEDNESDAY, "09:00-12:00, 13:00-17:00",
+                DayOfWeek.THURSDAY, "09:00-12:00, 13:00-17:00", DayOfWeek.FRIDAY, "09:00-12:00, 13:00-15:00"), "", "",
+                "15", "15", "12", "56", "4", "30"), List.of());
+        }
+    }
+
     @Test
     void staffManageTheirAgencysTypesAndCoachesButNotAnotherAgencys() {
         Http staff = as("cal-en-staff", "staff@en-agentur.example.org");
