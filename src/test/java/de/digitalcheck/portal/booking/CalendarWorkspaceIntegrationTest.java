@@ -44,6 +44,7 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         HttpResponse<String> page = coach.get("/coach/kalender");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Montag", "09:00-12:00, 13:00-17:00").doesNotContain("error-summary");
+        assertThat(page.body()).contains("Mein Kalender", "Wann Unternehmen Termine bei Ihnen buchen können.");
         HttpResponse<String> invalid = coach.postForm("/coach/kalender", calendarForm("9 bis 12"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("error-summary", "value=\"9 bis 12\"");
@@ -144,6 +145,17 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         HttpResponse<String> types = staff.get("/agentur/terminarten");
         assertThat(types.statusCode()).isEqualTo(200);
         assertThat(types.body()).contains("Erstgespräch (Video)", "Carla Coach").doesNotContain("Dominik Coach");
+        // the staff's page names the coaches' calendars and appointments, not the coach's own ("Meine Termine")
+        assertThat(types.body()).contains("Kalender und Termine der Coaches", "Termine ansehen", "href=\"/agentur\"")
+            .doesNotContain("Meine Termine").doesNotContain("Mein Kalender").doesNotContain("Wochenzeiten");
+        HttpResponse<String> coachCalendar = staff.get("/agentur/coaches/" + enCoach + "/kalender");
+        assertThat(coachCalendar.body()).contains("Kalender von Carla Coach",
+            "Wann Unternehmen Termine bei Carla Coach buchen können.").doesNotContain("bei Ihnen");
+        assertThat(staff.get("/agentur/coaches/" + enCoach + "/termine").body()).contains("Termine von Carla Coach")
+            .doesNotContain("Meine Termine");
+        assertThat(staff.get("/agentur/terminarten?lang=en").body()).contains("Coaches’ calendars and appointments",
+            "View appointments").doesNotContain("My appointments");
+        assertThat(staff.get("/agentur/terminarten?lang=de").statusCode()).isEqualTo(200); // back to German
         assertThat(staff.get("/agentur/coaches/" + enCoach + "/kalender").statusCode()).isEqualTo(200);
         assertThat(staff.get("/agentur/coaches/" + enCoach + "/termine").statusCode()).isEqualTo(200);
         assertThat(staff.get("/agentur/coaches/" + doCoach + "/kalender").statusCode()).isEqualTo(404);
