@@ -187,6 +187,30 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             "coachIds", List.of(enCoach), "active", "on"));
         assertThat(added.statusCode()).isEqualTo(303);
         assertThat(bookings.typesOf("en-agentur")).anyMatch(t -> t.nameEn().equals("Phone call") && t.coachIds().equals(List.of(enCoach)));
+        assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("types-unoffered");
+        // an active type that no coach offers: companies do not see it, the staff are warned
+        HttpResponse<String> nobodys = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Niemandes Termin",
+            "nameEn", "Nobody’s appointment", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",
+            "active", "on"));
+        assertThat(nobodys.statusCode()).isEqualTo(303);
+        AppointmentType unoffered = calendars.typesOf("en-agentur").stream()
+            .filter(t -> t.nameDe().equals("Niemandes Termin")).findFirst().orElseThrow();
+        assertThat(bookings.typesOf("en-agentur")).extracting(AppointmentType::id).doesNotContain(unoffered.id());
+        assertThat(staff.get("/agentur/terminarten").body()).contains("id=\"types-unoffered\"",
+            "Kein Coach bietet diese Terminarten an", "<li>Niemandes Termin</li>",
+            "kein Coach bietet sie an, für Unternehmen nicht sichtbar");
+        // inactive, it is not offered anyway: no warning
+        String unofferedUrl = "/agentur/terminarten/" + unoffered.id();
+        assertThat(staff.postForm(unofferedUrl, Map.of("nameDe", "Niemandes Termin", "nameEn", "Nobody’s appointment",
+            "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0")).statusCode()).isEqualTo(303);
+        assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("types-unoffered");
+        // offered by a coach, it is listed for companies and the warning is gone
+        assertThat(staff.postForm(unofferedUrl, Map.of("nameDe", "Niemandes Termin", "nameEn", "Nobody’s appointment",
+            "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0", "coachIds", List.of(enCoach),
+            "active", "on")).statusCode()).isEqualTo(303);
+        assertThat(bookings.typesOf("en-agentur")).extracting(AppointmentType::id).contains(unoffered.id());
+        assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("types-unoffered")
+            .doesNotContain("kein Coach bietet sie an");
         // another agency's coach cannot be made to offer a type
         HttpResponse<String> foreign = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Fremd",
             "nameEn", "Foreign", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",
