@@ -34,7 +34,7 @@ import java.time.ZonedDateTime;
  * One appointment as an iCalendar (RFC 5545) invitation: {@code METHOD:REQUEST} for a new or moved appointment,
  * {@code METHOD:CANCEL} for a cancelled one; the {@code UID} comes from the booking's id, {@code SEQUENCE} rises with
  * every change, times in {@code Europe/Berlin} with its {@code VTIMEZONE}. Built with ical4j rather than by hand:
- * line folding, escaping and the time-zone rules are its business.
+ * escaping and the time-zone rules are its business; the lines are folded at 75 octets by {@link IcsText}.
  */
 final class AppointmentCalendar {
 
@@ -81,7 +81,7 @@ final class AppointmentCalendar {
         calendar.add(i.cancelled() ? ImmutableMethod.CANCEL : ImmutableMethod.REQUEST);
         calendar.add(zone.getVTimeZone());
         calendar.add(event);
-        return calendar.toString();
+        return IcsText.of(calendar);
     }
 
     private static Attendee attendee(String name, String email) {

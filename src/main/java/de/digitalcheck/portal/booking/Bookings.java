@@ -133,14 +133,21 @@ public class Bookings {
 
     // ---------------------------------------------------------------------------------------------------- reading
 
-    /** The agency's appointment types that companies can book. */
+    /**
+     * The agency's appointment types that companies can book: active and offered by at least one coach who can be
+     * booked (see {@link #offeredBy}). A type nobody offers is not shown to companies: they would find no time.
+     */
     public List<AppointmentType> typesOf(String agencyId) {
         requireAgency(agencyId);
+        java.util.Set<String> bookable = bookableCoaches(agencyId);
         return types.findByAgencyIdOrderByDurationMinutesAsc(agencyId).stream().map(AppointmentTypeRow::type)
-            .filter(AppointmentType::active).toList();
+            .filter(t -> t.active() && !offering(t, bookable).isEmpty()).toList();
     }
 
-    /** An active appointment type of the agency. */
+    /**
+     * An active appointment type of the agency, also one that nobody offers right now (a link to it finds no time, and
+     * a booking is refused as for a blocked coach).
+     */
     public AppointmentType type(String agencyId, String typeId) {
         requireAgency(agencyId);
         if (typeId == null || typeId.isBlank()) {
@@ -154,6 +161,24 @@ public class Bookings {
     public boolean atCompany(String agencyId, String typeId) {
         return typeId != null && types.findById(typeId).map(AppointmentTypeRow::type)
             .filter(t -> t.agencyId().equals(agencyId) && t.active()).map(t -> t.mode().atCompany()).orElse(false);
+    }
+
+    /**
+     * The coaches who can be booked for a type, in id order: those the type names who have a coach row in its agency
+     * and an active (not blocked) coach account of that agency. Empty: nobody offers it (for the staff's warning).
+     */
+    public List<String> offeredBy(AppointmentType type) {
+        return offering(type, bookableCoaches(type.agencyId()));
+    }
+
+    private java.util.Set<String> bookableCoaches(String agencyId) {
+        java.util.Set<String> active = coachNames(agencyId).keySet();
+        return coaches.findByAgencyId(agencyId).stream().map(CoachRow::accountId).filter(active::contains)
+            .collect(Collectors.toSet());
+    }
+
+    private static List<String> offering(AppointmentType type, java.util.Set<String> bookable) {
+        return type.coachIds().stream().filter(bookable::contains).distinct().sorted().toList();
     }
 
     /**
@@ -204,17 +229,12 @@ public class Bookings {
         return slots;
     }
 
-    /** The coaches who offer the type and still belong to its agency; one of them if {@code coachId} is given. */
     /**
-     * The coaches who can be booked for a type, in id order: those the type names who have a coach row in its agency
-     * and an active (not blocked) coach account of that agency. The one rule of both the slot search and booking.
+     * The coaches who can be booked for a type ({@link #offeredBy}), one of them if {@code coachId} is given. The one
+     * rule of the types companies see, the slot search and booking.
      */
     private List<String> candidates(AppointmentType type, @Nullable String coachId, Errors errors) {
-        java.util.Set<String> ofAgency = coaches.findByAgencyId(type.agencyId()).stream().map(CoachRow::accountId)
-            .collect(Collectors.toSet());
-        java.util.Set<String> active = coachNames(type.agencyId()).keySet();
-        List<String> offering = type.coachIds().stream().filter(c -> ofAgency.contains(c) && active.contains(c))
-            .sorted().toList();
+        List<String> offering = offeredBy(type);
         if (coachId == null) {
             return offering;
         }

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The text form of a calendar's hours, as the coach types it and as it is stored: ranges {@code 09:00-12:00, 13:00-17:00};
  * an override per line, {@code 2026-12-24} (blocked) or {@code 2026-12-27 10:00-12:00}; an absence per line,
- * {@code 2026-07-01..2026-07-14} or one date. Hand-written: a few lines of grammar, no library needed.
+ * {@code 2026-07-01..2026-07-14} or one date; a date at most once among the overrides. Hand-written: a few lines of
+ * grammar, no library needed.
  */
 public final class CalendarText {
 
@@ -108,9 +109,28 @@ public final class CalendarText {
                 errors.add(field, "error.calendar.override", line);
                 return overrides;
             }
+            if (overrides.containsKey(date)) { // blocked and with hours, or hours twice: which is meant?
+                errors.add(field, "error.calendar.overrideTwice", m.group(1));
+                return overrides;
+            }
             overrides.put(date, ranges);
         }
         return overrides;
+    }
+
+    /**
+     * The first two of {@code ranges} (sorted by start, as {@link #parseRanges} returns them) that overlap, none if
+     * they do not; ranges that merely touch (09:00-12:00, 12:00-14:00) do not overlap.
+     */
+    public static java.util.Optional<List<TimeRange>> overlap(List<TimeRange> ranges) {
+        for (int i = 1; i < ranges.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (ranges.get(i).start().isBefore(ranges.get(j).end())) {
+                    return java.util.Optional.of(List.of(ranges.get(j), ranges.get(i)));
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     public static String absences(List<Absence> absences) {

@@ -52,7 +52,9 @@ public class Calendars {
     }
 
     /**
-     * Replaces a coach's settings. All or nothing.
+     * Replaces a coach's settings. All or nothing: hours that contradict themselves are refused (a weekday's or an
+     * override's ranges that overlap, the same line twice included; a date twice among the overrides, say blocked and
+     * with hours), ranges that merely touch are fine.
      *
      * @param withinAgency the agency the coach must belong to (null: any, for the coach themselves)
      * @throws UnknownAccount if there is no such coach (in that agency)
@@ -68,12 +70,17 @@ public class Calendars {
         Errors errors = new Errors().addAll(formErrors);
         Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
-            List<TimeRange> ranges = CalendarText.parseRanges(input.weekly().get(day), "weekly." + day.name(), errors);
+            String field = "weekly." + day.name();
+            List<TimeRange> ranges = CalendarText.parseRanges(input.weekly().get(day), field, errors);
+            CalendarText.overlap(ranges).ifPresent(two -> errors.add(field, "error.calendar.overlap",
+                two.get(0).toString(), two.get(1).toString()));
             if (!ranges.isEmpty()) {
                 weekly.put(day, ranges);
             }
         }
         var overrides = CalendarText.parseOverrides(input.overrides(), "overrides", errors);
+        overrides.forEach((date, ranges) -> CalendarText.overlap(ranges).ifPresent(two -> errors.add("overrides",
+            "error.calendar.overrideOverlap", date.toString(), two.get(0).toString(), two.get(1).toString())));
         var absences = CalendarText.parseAbsences(input.absences(), "absences", errors);
         int before = number(input.bufferBefore(), "bufferBefore", 0, 240, errors);
         int after = number(input.bufferAfter(), "bufferAfter", 0, 240, errors);

@@ -28,7 +28,8 @@ import java.util.List;
 /**
  * A coach's calendar subscription (RFC 5545, {@code METHOD:PUBLISH}): one event per appointment with the same
  * {@code UID} and {@code SEQUENCE} as the invitations mailed for it, so that a calendar holding both shows one
- * appointment; cancelled ones as {@code STATUS:CANCELLED}. No organizer or attendee addresses.
+ * appointment; cancelled ones as {@code STATUS:CANCELLED}. No organizer or attendee addresses. Lines folded at 75
+ * octets ({@link IcsText}).
  */
 final class CoachFeedCalendar {
 
@@ -66,6 +67,6 @@ final class CoachFeedCalendar {
             event.add(e.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED);
             calendar.add(event);
         }
-        return calendar.toString();
+        return IcsText.of(calendar);
     }
 }

@@ -47,9 +47,15 @@ class BlockedCoachBookingIntegrationTest {
         String slots = "/api/v1/slots?agency=" + a.agencyId() + "&type=" + a.typeId() + "&from=" + day + "&to=" + day;
         assertThat((List<?>) http.map(http.get(slots)).get("slots")).isNotEmpty();
 
+        String types = "/api/v1/appointment-types?agency=" + a.agencyId();
+        assertThat(http.list(http.get(types))).hasSize(1);
+
         accounts.setDisabled(coach, true, a.agencyId());
 
         assertThat((List<?>) http.map(http.get(slots)).get("slots")).isEmpty();
+        // nobody else offers the type: it is not offered to companies either
+        assertThat(http.list(http.get(types))).isEmpty();
+        assertThat(http.get("/termin/" + a.agencyId()).body()).doesNotContain(a.typeId());
         String withCoach = BookingFixture.booking(new BookingFixture.Setup(a.agencyId(), a.typeId(), a.coachIds()),
             BookingFixture.at(day, 10, 0), coach, "blocked@example.org").replace("\"language\":\"de\"",
             "\"language\":\"en\"");
@@ -64,6 +70,7 @@ class BlockedCoachBookingIntegrationTest {
 
         // unblocked, the same requests book again: the refusal was the block's
         accounts.setDisabled(coach, false, a.agencyId());
+        assertThat(http.list(http.get(types))).hasSize(1);
         assertThat(http.postJson("/api/v1/bookings", withCoach).statusCode()).isEqualTo(201);
         assertThat(bookings(a)).isEqualTo(1);
     }

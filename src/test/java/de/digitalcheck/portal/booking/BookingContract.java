@@ -55,6 +55,8 @@ abstract class BookingContract {
     @Inject
     Calendars calendars;
     @Inject
+    Bookings bookings;
+    @Inject
     Questionnaires questionnaires;
 
     Http http() {
@@ -605,6 +607,36 @@ abstract class BookingContract {
         assertThat(http.get(slotsPath.replace("&to=" + day, "&to=" + day.plusDays(100))).statusCode()).isEqualTo(422);
         assertThat(http.get(slotsPath.replace("&from=" + day, "&from=tomorrow")).statusCode()).isEqualTo(400);
         assertThat(http.get(slotsPath + "&coach=" + UUID.randomUUID()).statusCode()).isEqualTo(422);
+    }
+
+    /**
+     * An active type that no coach offers is not offered to companies (the API's list, the booking page): they would
+     * find no time. A link to it finds none and books nothing. Once a coach offers it, it is listed.
+     */
+    @Test
+    void aTypeNoCoachOffersIsNotOfferedToCompanies() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        AppointmentType nobodys = calendars.saveType(s.agencyId(), null, new Calendars.TypeInput("Niemandes Termin",
+            "Nobody’s appointment", "30", "PHONE", "0", List.of(), true), List.of());
+        assertThat(calendars.typesOf(s.agencyId())).extracting(AppointmentType::id).contains(nobodys.id());
+        assertThat(bookings.typesOf(s.agencyId())).extracting(AppointmentType::id).containsExactly(s.typeId());
+        assertThat(http.get("/api/v1/appointment-types?agency=" + s.agencyId()).body()).contains(s.typeId())
+            .doesNotContain(nobodys.id()).doesNotContain("Niemandes");
+        assertThat(http.get("/termin/" + s.agencyId()).body()).contains(s.typeId()).doesNotContain(nobodys.id())
+            .doesNotContain("Niemandes Termin");
+        String slots = "/api/v1/slots?agency=" + s.agencyId() + "&type=" + nobodys.id() + "&from=" + day + "&to=" + day;
+        assertThat((List<?>) http.map(http.get(slots)).get("slots")).isEmpty();
+        HttpResponse<String> refused = http.postJson("/api/v1/bookings", english(body(s, at(day, 9, 0), null,
+            "nobody@example.org").replace(s.typeId(), nobodys.id())));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(bookingsOf(s)).isZero();
+
+        calendars.saveType(s.agencyId(), nobodys.id(), new Calendars.TypeInput("Niemandes Termin",
+            "Nobody’s appointment", "30", "PHONE", "0", List.of(s.coachIds().get(0)), true), List.of());
+        assertThat(http.get("/api/v1/appointment-types?agency=" + s.agencyId()).body()).contains(nobodys.id());
+        assertThat((List<?>) http.map(http.get(slots)).get("slots")).isNotEmpty();
     }
 
     @Test

@@ -61,7 +61,9 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
         assertThat(invitation.getContentType()).contains("text/calendar").contains("method=REQUEST");
         String ics;
         try (InputStream in = invitation.getInputStream()) {
-            ics = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] octets = in.readAllBytes();
+            IcsFoldingTest.assertFolded(octets); // as the mail carried it: lines of at most 75 octets, CRLF
+            ics = new String(octets, StandardCharsets.UTF_8);
         }
         assertThat(ics).contains("DTSTART;TZID=Europe/Berlin:" + day.toString().replace("-", "") + "T090000");
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
@@ -172,8 +174,9 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
 
     private static VEvent event(BodyPart part, String method) throws Exception {
         try (InputStream in = part.getInputStream()) {
-            Calendar calendar = new CalendarBuilder().build(new StringReader(new String(in.readAllBytes(),
-                StandardCharsets.UTF_8)));
+            byte[] octets = in.readAllBytes();
+            IcsFoldingTest.assertFolded(octets);
+            Calendar calendar = new CalendarBuilder().build(new StringReader(new String(octets, StandardCharsets.UTF_8)));
             assertThat(calendar.getProperty("METHOD").orElseThrow().getValue()).isEqualTo(method);
             return (VEvent) calendar.getComponent("VEVENT").orElseThrow();
         }

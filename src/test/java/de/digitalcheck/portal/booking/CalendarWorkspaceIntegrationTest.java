@@ -44,6 +44,7 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         HttpResponse<String> page = coach.get("/coach/kalender");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Montag", "09:00-12:00, 13:00-17:00").doesNotContain("error-summary");
+        assertThat(page.body()).contains("Mein Kalender", "Wann Unternehmen Termine bei Ihnen buchen können.");
         HttpResponse<String> invalid = coach.postForm("/coach/kalender", calendarForm("9 bis 12"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("error-summary", "value=\"9 bis 12\"");
@@ -70,6 +71,72 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             "15", "12", "56", "4", "30"), List.of());
     }
 
+    /**
+     * Hours that contradict themselves are refused with the field's error, the input kept and nothing stored: a
+     * weekday's ranges that overlap or repeat, a date both blocked and with hours (or with hours twice), an
+     * override's ranges that overlap. Ranges that merely touch are fine. The staff's form for a coach is the same.
+     */
+    @Test
+    void contradictoryHoursAreRefusedWithTheInputKeptAndNothingStored() {
+        Http coach = as("cal-en-coach", "coach@en-agentur.example.org");
+        String id = accounts.byEmail("coach@en-agentur.example.org").orElseThrow().id();
+        CalendarSettings before = calendars.settings(id);
+
+        Map<String, String> overlapping = calendarForm("09:00-12:00, 11:00-13:00");
+        overlapping.put("tuesday", "09:00-12:00, 09:00-12:00");
+        HttpResponse<String> refused = coach.postForm("/coach/kalender", overlapping);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("error-summary", "href=\"#calendar-weekly-MONDAY\"",
+            "href=\"#calendar-weekly-TUESDAY\"",
+            "Die Zeiträume 09:00-12:00 und 11:00-13:00 überschneiden sich.",
+            "Die Zeiträume 09:00-12:00 und 09:00-12:00 überschneiden sich.",
+            "value=\"09:00-12:00, 11:00-13:00\"", "value=\"09:00-12:00, 09:00-12:00\"");
+        assertThat(calendars.settings(id)).isEqualTo(before);
+
+        Map<String, String> blockedAndOpen = calendarForm("08:00-10:00");
+        blockedAndOpen.put("overrides", "2026-12-24\n2026-12-27 10:00-12:00\n2026-12-24 10:00-12:00");
+        HttpResponse<String> twice = coach.postForm("/coach/kalender", blockedAndOpen);
+        assertThat(twice.statusCode()).isEqualTo(422);
+        assertThat(twice.body()).contains("href=\"#calendar-overrides\"",
+            "Der Tag 2026-12-24 steht mehr als einmal in der Liste.", "2026-12-24 10:00-12:00</textarea>");
+        assertThat(calendars.settings(id)).isEqualTo(before);
+
+        Map<String, String> openTwice = calendarForm("08:00-10:00");
+        openTwice.put("overrides", "2026-12-27 10:00-12:00\n2026-12-27 14:00-16:00");
+        assertThat(coach.postForm("/coach/kalender", openTwice).body())
+            .contains("Der Tag 2026-12-27 steht mehr als einmal in der Liste.");
+        Map<String, String> overrideOverlap = calendarForm("08:00-10:00");
+        overrideOverlap.put("overrides", "2026-12-27 10:00-12:00, 11:30-13:00");
+        HttpResponse<String> overlapOnADay = coach.postForm("/coach/kalender", overrideOverlap);
+        assertThat(overlapOnADay.statusCode()).isEqualTo(422);
+        assertThat(overlapOnADay.body())
+            .contains("Am 2026-12-27 überschneiden sich die Zeiträume 10:00-12:00 und 11:30-13:00.");
+        assertThat(calendars.settings(id)).isEqualTo(before);
+
+        Http staff = as("cal-en-staff", "staff@en-agentur.example.org");
+        HttpResponse<String> staffRefused = staff.postForm("/agentur/coaches/" + id + "/kalender", overlapping);
+        assertThat(staffRefused.statusCode()).isEqualTo(422);
+        assertThat(staffRefused.body()).contains("Die Zeiträume 09:00-12:00 und 11:00-13:00 überschneiden sich.");
+        assertThat(calendars.settings(id)).isEqualTo(before);
+
+        // touching ranges, on a weekday and on an override, are one working day with a different end
+        Map<String, String> touching = calendarForm("09:00-12:00, 12:00-14:00");
+        touching.put("overrides", "2026-12-24\n2026-12-27 10:00-12:00, 12:00-13:00");
+        try {
+            assertThat(coach.postForm("/coach/kalender", touching).statusCode()).isEqualTo(303);
+            CalendarSettings saved = calendars.settings(id);
+            assertThat(saved.weekly().get(DayOfWeek.MONDAY)).extracting(TimeRange::toString)
+                .containsExactly("09:00-12:00", "12:00-14:00");
+            assertThat(saved.overrides().get(java.time.LocalDate.of(2026, 12, 27))).hasSize(2);
+            assertThat(saved.overrides().get(java.time.LocalDate.of(2026, 12, 24))).isEmpty();
+        } finally {
+            calendars.update(id, null, new Calendars.CalendarInput(Map.of(DayOfWeek.MONDAY, "09:00-12:00, 13:00-17:00",
+                DayOfWeek.TUESDAY, "09:00-12:00, 13:00-17:00", DayOfWeek.WEDNESDAY, "09:00-12:00, 13:00-17:00",
+                DayOfWeek.THURSDAY, "09:00-12:00, 13:00-17:00", DayOfWeek.FRIDAY, "09:00-12:00, 13:00-15:00"), "", "",
+                "15", "15", "12", "56", "4", "30"), List.of());
+        }
+    }
+
     @Test
     void staffManageTheirAgencysTypesAndCoachesButNotAnotherAgencys() {
         Http staff = as("cal-en-staff", "staff@en-agentur.example.org");
@@ -78,6 +145,17 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         HttpResponse<String> types = staff.get("/agentur/terminarten");
         assertThat(types.statusCode()).isEqualTo(200);
         assertThat(types.body()).contains("Erstgespräch (Video)", "Carla Coach").doesNotContain("Dominik Coach");
+        // the staff's page names the coaches' calendars and appointments, not the coach's own ("Meine Termine")
+        assertThat(types.body()).contains("Kalender und Termine der Coaches", "Termine ansehen", "href=\"/agentur\"")
+            .doesNotContain("Meine Termine").doesNotContain("Mein Kalender").doesNotContain("Wochenzeiten");
+        HttpResponse<String> coachCalendar = staff.get("/agentur/coaches/" + enCoach + "/kalender");
+        assertThat(coachCalendar.body()).contains("Kalender von Carla Coach",
+            "Wann Unternehmen Termine bei Carla Coach buchen können.").doesNotContain("bei Ihnen");
+        assertThat(staff.get("/agentur/coaches/" + enCoach + "/termine").body()).contains("Termine von Carla Coach")
+            .doesNotContain("Meine Termine");
+        assertThat(staff.get("/agentur/terminarten?lang=en").body()).contains("Coaches’ calendars and appointments",
+            "View appointments").doesNotContain("My appointments");
+        assertThat(staff.get("/agentur/terminarten?lang=de").statusCode()).isEqualTo(200); // back to German
         assertThat(staff.get("/agentur/coaches/" + enCoach + "/kalender").statusCode()).isEqualTo(200);
         assertThat(staff.get("/agentur/coaches/" + enCoach + "/termine").statusCode()).isEqualTo(200);
         assertThat(staff.get("/agentur/coaches/" + doCoach + "/kalender").statusCode()).isEqualTo(404);
@@ -109,6 +187,30 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             "coachIds", List.of(enCoach), "active", "on"));
         assertThat(added.statusCode()).isEqualTo(303);
         assertThat(bookings.typesOf("en-agentur")).anyMatch(t -> t.nameEn().equals("Phone call") && t.coachIds().equals(List.of(enCoach)));
+        assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("types-unoffered");
+        // an active type that no coach offers: companies do not see it, the staff are warned
+        HttpResponse<String> nobodys = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Niemandes Termin",
+            "nameEn", "Nobody’s appointment", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",
+            "active", "on"));
+        assertThat(nobodys.statusCode()).isEqualTo(303);
+        AppointmentType unoffered = calendars.typesOf("en-agentur").stream()
+            .filter(t -> t.nameDe().equals("Niemandes Termin")).findFirst().orElseThrow();
+        assertThat(bookings.typesOf("en-agentur")).extracting(AppointmentType::id).doesNotContain(unoffered.id());
+        assertThat(staff.get("/agentur/terminarten").body()).contains("id=\"types-unoffered\"",
+            "Kein Coach bietet diese Terminarten an", "<li>Niemandes Termin</li>",
+            "kein Coach bietet sie an, für Unternehmen nicht sichtbar");
+        // inactive, it is not offered anyway: no warning
+        String unofferedUrl = "/agentur/terminarten/" + unoffered.id();
+        assertThat(staff.postForm(unofferedUrl, Map.of("nameDe", "Niemandes Termin", "nameEn", "Nobody’s appointment",
+            "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0")).statusCode()).isEqualTo(303);
+        assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("types-unoffered");
+        // offered by a coach, it is listed for companies and the warning is gone
+        assertThat(staff.postForm(unofferedUrl, Map.of("nameDe", "Niemandes Termin", "nameEn", "Nobody’s appointment",
+            "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0", "coachIds", List.of(enCoach),
+            "active", "on")).statusCode()).isEqualTo(303);
+        assertThat(bookings.typesOf("en-agentur")).extracting(AppointmentType::id).contains(unoffered.id());
+        assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("types-unoffered")
+            .doesNotContain("kein Coach bietet sie an");
         // another agency's coach cannot be made to offer a type
         HttpResponse<String> foreign = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Fremd",
             "nameEn", "Foreign", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",

@@ -225,6 +225,7 @@ abstract class OutcomeContract {
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
             .startsWith("text/calendar"));
+        IcsFoldingTest.assertFolded(answer.body());
         Calendar feed = new CalendarBuilder().build(new StringReader(answer.body()));
         assertThat(feed.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("PUBLISH");
         List<VEvent> events = feed.getComponents("VEVENT");

@@ -5,6 +5,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import de.digitalcheck.portal.support.OidcProvider;
+import de.digitalcheck.portal.booking.Calendars;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -33,6 +34,8 @@ class BookingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    Calendars calendars;
 
     @Override
     public Map<String, String> getProperties() {
@@ -252,9 +255,45 @@ class BookingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             assertThat(page.locator("#calendar-bufferBefore")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("#calendar-bufferBefore")).hasValue("abc");
             audit(page, "booking-coach-calendar-error-1280");
+            // overlapping hours on a day: refused on the field, what was typed kept
+            page.locator("#calendar-bufferBefore").fill("15");
+            page.locator("#calendar-weekly-MONDAY").fill("09:00-12:00, 11:00-13:00");
+            Response overlap = user.activate("#content form button[type=submit]");
+            assertEquals(422, overlap.status());
+            assertThat(page.locator("#error-summary a[href='#calendar-weekly-MONDAY']"))
+                .hasText("Die Zeiträume 09:00-12:00 und 11:00-13:00 überschneiden sich. Bitte jede Zeit nur einmal "
+                    + "angeben; Zeiträume, die aneinander anschließen (09:00-12:00, 12:00-14:00), sind möglich.");
+            assertThat(page.locator("#calendar-weekly-MONDAY")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#calendar-weekly-MONDAY")).hasValue("09:00-12:00, 11:00-13:00");
+            auditAtBothWidths(page, "booking-coach-calendar-overlap", false);
 
             assertEquals(200, page.navigate(url("/coach/termine")).status());
             auditAtBothWidths(page, "booking-coach-week", true);
+        }
+        assertClean();
+    }
+
+    /**
+     * The staff's appointment types: the coaches' calendars and appointments under their own names, and a warning for
+     * an active type that no coach offers (companies do not see it).
+     */
+    @Test
+    void staffSeeTheirTypesWithAWarningForATypeNobodyOffersWithoutFindings() {
+        findings.clear();
+        calendars.saveType("wf-dortmund", null, new Calendars.TypeInput("Telefonat ohne Coach", "Call without a coach",
+            "30", "PHONE", "0", List.of(), true), List.of());
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            provider.nextUser("browser-booking-staff", Map.of("email", "staff@dortmund.example.org",
+                "email_verified", true));
+            Page page = context.newPage();
+            page.navigate(url("/anmelden"));
+            new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+            assertEquals(200, page.navigate(url("/agentur/terminarten")).status());
+            assertThat(page.locator("#types-unoffered")).isVisible();
+            assertThat(page.locator("#types-unoffered li")).hasText("Telefonat ohne Coach");
+            assertThat(page.locator("#content")).not().containsText("Meine Termine");
+            assertThat(page.locator("#content h2").last()).hasText("Kalender und Termine der Coaches");
+            auditAtBothWidths(page, "booking-staff-types", true);
         }
         assertClean();
     }

@@ -122,9 +122,11 @@ class CalendarWorkspace {
             row.put("coaches", String.join(", ", t.coachIds().stream().filter(names::containsKey).map(names::get).toList()));
             row.put("active", t.active());
             row.put("url", "/agentur/terminarten/" + t.id());
+            row.put("unoffered", t.active() && bookings.offeredBy(t).isEmpty());
             rows.add(row);
         }
         model.put("types", rows);
+        model.put("unoffered", rows.stream().filter(r -> (boolean) r.get("unoffered")).map(r -> r.get("name")).toList());
         model.put("coaches", names.entrySet().stream().map(e -> new Choice("/agentur/coaches/" + e.getKey() + "/kalender",
             e.getValue())).toList());
         model.put("weeks", names.entrySet().stream().map(e -> new Choice("/agentur/coaches/" + e.getKey() + "/termine",
