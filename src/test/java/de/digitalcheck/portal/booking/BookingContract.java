@@ -142,9 +142,6 @@ abstract class BookingContract {
         }
     }
 
-    /** Overlapping times of one coach (10:00, 10:30, 11:00, 60 minutes, 15-minute buffers): exactly one wins. */
-    @Inject
-    Bookings bookings;
     @Inject
     de.digitalcheck.portal.accounts.CompanyAppointments companyAppointments;
 
@@ -194,6 +191,7 @@ abstract class BookingContract {
             upcoming.token())).as("the mail's link is spent").isInstanceOf(UnknownBooking.class);
     }
 
+    /** Overlapping times of one coach (10:00, 10:30, 11:00, 60 minutes, 15-minute buffers): exactly one wins. */
     @Test
     void racingRequestsForOverlappingTimesOfOneCoachBookItOnce() throws Exception {
         Setup s = agencyWithCoaches(1, 0);
