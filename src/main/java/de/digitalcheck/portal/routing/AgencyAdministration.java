@@ -174,8 +174,10 @@ public class AgencyAdministration {
     public void addTerritory(String agencyId, String prefixInput, List<FieldError> formErrors) {
         Errors errors = new Errors().addAll(formErrors);
         String prefix = trim(prefixInput);
-        if (!agencies.existsById(agencyId)) {
-            errors.add("agencyId", "error.invite.agency");
+        if (trim(agencyId).isEmpty()) {
+            errors.add("agencyId", "error.territory.agency.missing");
+        } else if (!agencies.existsById(agencyId)) {
+            errors.add("agencyId", "error.territory.agency");
         }
         if (!errors.has("prefix")) {
             if (!PREFIX.matcher(prefix).matches() || !directory.coversPrefix(prefix)) {
