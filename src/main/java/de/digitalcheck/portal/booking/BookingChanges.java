@@ -6,6 +6,7 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
@@ -29,7 +30,8 @@ import java.util.function.Supplier;
  * the new time under the coach's lock like a new booking, and gives the booking a new private token (only its hash is
  * stored): the links of earlier mails stop working and the update mail carries the new one. A cancellation keeps the
  * token (its link then shows the cancelled appointment). Nothing changes once the appointment has begun. Every change
- * is mailed to both sides with the same {@code UID} and a higher {@code SEQUENCE}, in the change's transaction.
+ * is mailed to both sides with the same {@code UID} and a higher {@code SEQUENCE}, in the change's transaction, and
+ * published as {@link BookingChanged} there.
  */
 @Singleton
 public class BookingChanges {
@@ -49,12 +51,15 @@ public class BookingChanges {
     private final TransactionOperations<Connection> transactions;
     private final Duration reminderLead;
     private final BusinessMetrics metrics;
+    private final ApplicationEventPublisher<BookingChanged> events;
 
     BookingChanges(Bookings bookings, BookingRows rows, BookingChangeRows changes, CoachRows coaches,
                    CoachCalendarRows calendars, AppointmentTypeRows types, BookingMails mails, Clock clock,
                    TransactionOperations<Connection> transactions,
-                   @Value("${portal.booking.reminder.lead:24h}") Duration reminderLead, BusinessMetrics metrics) {
+                   @Value("${portal.booking.reminder.lead:24h}") Duration reminderLead, BusinessMetrics metrics,
+                   ApplicationEventPublisher<BookingChanged> events) {
         this.metrics = metrics;
+        this.events = events;
         this.bookings = bookings;
         this.rows = rows;
         this.changes = changes;
@@ -114,13 +119,13 @@ public class BookingChanges {
      */
     public Changed reschedule(String id, String token, Instant start) {
         BookingRow row = rowByToken(id, token);
-        return move(row, Tokens.hash(token), start, null);
+        return move(row, Tokens.hash(token), start, null, null);
     }
 
     /** A coach or staff member moves an appointment of {@code coachId}, with a message to the company. */
     public Changed move(String id, String coachId, Instant start, String author, @Nullable String message) {
         BookingRow row = rowOfCoach(id, coachId);
-        return move(row, null, start, note(author, message));
+        return move(row, null, start, note(author, message), author);
     }
 
     /**
@@ -135,19 +140,21 @@ public class BookingChanges {
         BookingRow row = rowByToken(id, token);
         String text = blankToNull(reason);
         checkNote("reason", text);
-        return cancel(row, text, text == null ? null : new ChangeNote(null, text), token);
+        return cancel(row, text, text == null ? null : new ChangeNote(null, text), token, null);
     }
 
     /** A coach or staff member cancels an appointment of {@code coachId}, with a message to the company. */
     public Booking cancelByStaff(String id, String coachId, String author, @Nullable String message) {
         BookingRow row = rowOfCoach(id, coachId);
         ChangeNote note = note(author, message);
-        return cancel(row, note == null ? null : note.text(), note, null);
+        return cancel(row, note == null ? null : note.text(), note, null, author);
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers
 
-    private Changed move(BookingRow row, @Nullable String tokenHash, Instant start, @Nullable ChangeNote note) {
+    /** {@code by}: the coach's or staff member's name, null for the company. */
+    private Changed move(BookingRow row, @Nullable String tokenHash, Instant start, @Nullable ChangeNote note,
+                         @Nullable String by) {
         AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type)
             .orElseThrow(UnknownAppointmentType::new);
         String token = Tokens.newToken();
@@ -184,6 +191,8 @@ public class BookingChanges {
                 }
                 BookingRow after = rows.findById(current.id()).orElseThrow();
                 mails.changed(after, token, note);
+                events.publishEvent(new BookingChanged(after.id(), after.agencyId(), BookingChanged.Change.MOVED,
+                    current.startAt(), after.startAt(), by, now));
                 return after;
             });
             return new Changed(bookings.view(moved), token);
@@ -193,7 +202,7 @@ public class BookingChanges {
     }
 
     private Booking cancel(BookingRow row, @Nullable String stored, @Nullable ChangeNote note,
-                           @Nullable String token) {
+                           @Nullable String token, @Nullable String by) {
         if (row.status().equals(BookingRow.CANCELLED)) {
             return bookings.view(row);
         }
@@ -209,6 +218,8 @@ public class BookingChanges {
             }
             BookingRow after = rows.findById(current.id()).orElseThrow();
             mails.changed(after, token, note);
+            events.publishEvent(new BookingChanged(after.id(), after.agencyId(), BookingChanged.Change.CANCELLED,
+                current.startAt(), null, by, now));
             metrics.afterCommit(metrics::bookingCancelled);
             return after;
         }));

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.routing;
 
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -99,6 +100,14 @@ public class AgencyAdministration {
     }
 
     /**
+     * The refusal of a logo above {@link #LOGO_MAX_BYTES}: {@link #setLogo} throws it, and the logo forms answer with
+     * it too when a file above the server's request size limit never reaches their handler.
+     */
+    public static ValidationException logoTooLarge() {
+        return new ValidationException(List.of(FieldError.of("logo", "error.logo.tooLarge", LOGO_MAX_BYTES / 1024)));
+    }
+
+    /**
      * Sets the agency's logo after checking its content: PNG or JPEG by their signatures, at most
      * {@link #LOGO_MAX_BYTES}. Whatever the browser claimed the file to be does not count.
      */
@@ -112,7 +121,7 @@ public class AgencyAdministration {
         if (content == null || content.length == 0) {
             errors.add("logo", "error.logo.missing");
         } else if (content.length > LOGO_MAX_BYTES) {
-            errors.add("logo", "error.logo.tooLarge", LOGO_MAX_BYTES / 1024);
+            errors.addAll(logoTooLarge().errors());
         } else if (type == null) {
             errors.add("logo", "error.logo.type");
         }
@@ -174,8 +183,10 @@ public class AgencyAdministration {
     public void addTerritory(String agencyId, String prefixInput, List<FieldError> formErrors) {
         Errors errors = new Errors().addAll(formErrors);
         String prefix = trim(prefixInput);
-        if (!agencies.existsById(agencyId)) {
-            errors.add("agencyId", "error.invite.agency");
+        if (trim(agencyId).isEmpty()) {
+            errors.add("agencyId", "error.territory.agency.missing");
+        } else if (!agencies.existsById(agencyId)) {
+            errors.add("agencyId", "error.territory.agency");
         }
         if (!errors.has("prefix")) {
             if (!PREFIX.matcher(prefix).matches() || !directory.coversPrefix(prefix)) {

@@ -156,6 +156,26 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         assertThat(admin.get("/admin/agenturen/wf-herne").body()).doesNotContain("Die Datei ist zu groß");
     }
 
+    @Test
+    void aStaffLogoAboveTheRequestLimitComesBackToTheStaffFormWithTheFieldError() {
+        Http staff = as("logo-en-staff", "staff@en-agentur.example.org");
+        String csrf = staff.csrfToken();
+        byte[] big = new byte[300 * 1024];
+        System.arraycopy(image("png"), 0, big, 0, 8);
+        new java.util.Random(11).nextBytes(java.util.Arrays.copyOfRange(big, 8, big.length));
+        boolean before = logos.hasLogo("en-agentur");
+        String cookie = "JWT=" + staff.cookie("JWT").orElseThrow() + "; csrf=" + staff.cookie("csrf").orElseThrow();
+        String refused = rawMultipart("/agentur/logo", cookie, csrf, big);
+        assertThat(refused).startsWith("HTTP/1.1 413").contains("Die Datei ist zu groß: höchstens 200 KB.",
+                "action=\"/agentur/logo\"", "name=\"leadEmail\"", "aria-invalid=\"true\"")
+            .doesNotContain("Die Anfrage war zu groß", "name=\"shortName\""); // the staff form, not the admin's
+        assertThat(rawMultipart("/agentur/logo?lang=en", cookie, csrf, big))
+            .startsWith("HTTP/1.1 413").contains("The file is too large: at most 200 KB.");
+        assertThat(logos.hasLogo("en-agentur")).isEqualTo(before);
+        // the form's own first load shows no such error
+        assertThat(staff.get("/agentur").body()).doesNotContain("Die Datei ist zu groß");
+    }
+
     /**
      * A multipart upload over a plain socket, the body written by another thread: the server answers an oversized
      * body before reading it all, which Java's HTTP client only notices at its idle timeout.

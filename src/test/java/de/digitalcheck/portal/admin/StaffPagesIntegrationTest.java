@@ -112,6 +112,29 @@ class StaffPagesIntegrationTest extends SignedInTests {
     }
 
     @Test
+    void aTerritoryForAnAgencyThatDoesNotExistIsRefusedAtTheAgencyFieldAndNothingIsStored() {
+        Http admin = as("staff-pages-admin", "admin@digitalcheck.example.org");
+        Http anyone = new Http(server, json);
+        // a free, valid prefix: only the agency is wrong
+        HttpResponse<String> unknown = admin.postForm("/admin/gebiete?lang=de", Map.of("agencyId", "gibt-es-nicht",
+            "prefix", "05958040", "suche", "Schmallenberg"));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("Diese Wirtschaftsförderung gibt es nicht.", "href=\"#territory-agency\"",
+                "id=\"territory-agency-error\"", "value=\"05958040\"", "id=\"results-title\"")
+            .doesNotContain("brauchen eine Wirtschaftsförderung", "id=\"territory-prefix-error\"");
+        HttpResponse<String> english = admin.postForm("/admin/gebiete?lang=en", Map.of("agencyId", "gibt-es-nicht",
+            "prefix", "05958040"));
+        assertThat(english.statusCode()).isEqualTo(422);
+        assertThat(english.body()).contains("This agency does not exist.").doesNotContain("need an agency");
+        HttpResponse<String> none = admin.postForm("/admin/gebiete?lang=de", Map.of("agencyId", "", "prefix", "05958040"));
+        assertThat(none.statusCode()).isEqualTo(422);
+        assertThat(none.body()).contains("Bitte wählen Sie eine Wirtschaftsförderung aus.")
+            .doesNotContain("brauchen eine Wirtschaftsförderung");
+        assertThat(anyone.get("/api/v1/routing?postalCode=57392").body()).contains("nrw-invest")
+            .doesNotContain("gibt-es-nicht");
+    }
+
+    @Test
     void onlyTheNetworkAdminSearchesTerritories() {
         assertThat(as("staff-pages-staff", "staff@dortmund.example.org").get("/admin/gebiete?suche=Hagen").statusCode())
             .isEqualTo(403);

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The company's appointment under its private link in a real browser, by keyboard only, at 1280 and 390 px with
  * axe-core (issue 15): the manage page, moving to another free time (and a time just taken: 409), the old link's page
  * after the move, cancelling with a reason (a reason too long first: 422 with the field named); the coach's page of an
- * appointment, moving it with a message.
+ * appointment, moving it with a message; the agency's staff read the move and the cancellation on the lead's trail.
  */
 @MicronautTest(transactional = false)
 class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
@@ -69,17 +69,19 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
         LocalDate from = LocalDate.now(BERLIN).plusDays(21);
         List<Map<String, Object>> slots = (List<Map<String, Object>>) http.map(http.get("/api/v1/slots?agency=en-agentur"
             + "&type=" + type + "&from=" + from + "&to=" + from.plusDays(14) + "&coach=" + coach)).get("slots");
-        Map<String, Object> first = book(http, type, coach, (String) slots.get(0).get("start"), "lilli@life.example");
+        Map<String, Object> first = book(http, type, coach, (String) slots.get(0).get("start"), "lilli@life.example",
+            true);
         Map<String, Object> second = book(http, type, coach, (String) slots.get(slots.size() - 1).get("start"),
-            "other@life.example");
+            "other@life.example", false);
         return List.of(first, second);
     }
 
-    private Map<String, Object> book(Http http, String type, String coach, String start, String email) {
+    private Map<String, Object> book(Http http, String type, String coach, String start, String email,
+                                     boolean shared) {
         var made = http.postJson("/api/v1/bookings", "{\"agencyId\":\"en-agentur\",\"typeId\":\"" + type
             + "\",\"start\":\"" + start + "\",\"coachId\":\"" + coach + "\",\"company\":{\"name\":\"Lilli Leuchten GmbH\","
             + "\"postalCode\":\"58452\"},\"contact\":{\"name\":\"Lilli Licht\",\"email\":\"" + email + "\"},"
-            + "\"language\":\"de\"}");
+            + (shared ? "\"consent\":{\"shareWithAgency\":true}," : "") + "\"language\":\"de\"}");
         assertEquals(201, made.statusCode());
         return http.map(made);
     }
@@ -148,6 +150,22 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
             assertThat(page.locator("h1")).hasText("Termin abgesagt");
             assertEquals(0, page.locator("a[href*='/verschieben']").count());
             auditBoth(page, "life-cancelled");
+        }
+        // the booking was shared with the agency: its staff read the move and the cancellation on the lead's trail
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            provider.nextUser("browser-life-en-staff", Map.of("email", "staff@en-agentur.example.org",
+                "email_verified", true));
+            Page page = context.newPage();
+            page.navigate(url("/anmelden"));
+            new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+            page.navigate(url("/agentur/leads?sort=company"));
+            page.navigate(url(page.locator("a:has-text('Lilli Leuchten GmbH')").first().getAttribute("href")));
+            var trail = page.locator("section[aria-labelledby=audit-title]");
+            assertThat(trail).containsText("Termin verschoben");
+            assertThat(trail).containsText("Termin abgesagt");
+            assertThat(trail).containsText("Unternehmen");
+            assertTrue(!trail.innerText().contains((String) mine.get("token")), "no token on the trail");
+            auditBoth(page, "life-lead-trail");
         }
         assertClean();
     }

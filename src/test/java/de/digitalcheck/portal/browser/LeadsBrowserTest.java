@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /**
  * Leads in a real browser (issue 12): the result page's consent refused without the tick (error summary focused,
  * the box named in it), then given by keyboard; the agency's leads and webhook page with a refused address and its
- * delivery log, on a desktop and on a phone; axe-core on each.
+ * delivery log (a failed attempt explained in German), on a desktop and on a phone; axe-core on each.
  */
 @MicronautTest(transactional = false)
 class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
@@ -89,6 +89,16 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             page.navigate(server.getURL() + "/agentur/leads");
             new KeyboardUser(page).activate("form[action='/agentur/webhook/test'] button");
             assertThat(page.locator("section[aria-labelledby=log-title]")).containsText("webhook.test");
+            // nothing listens at port 9: the attempt fails, and the log says so in German, the client's words beside it
+            long until = System.currentTimeMillis() + 15_000;
+            while (!page.locator("section[aria-labelledby=log-title]").innerText().contains("abgelehnt")
+                && System.currentTimeMillis() < until) {
+                page.waitForTimeout(300);
+                page.reload();
+            }
+            assertThat(page.locator("section[aria-labelledby=log-title]"))
+                .containsText("Der Empfänger war nicht erreichbar: Die Verbindung wurde abgelehnt.");
+            assertThat(page.locator("section[aria-labelledby=log-title]")).containsText("Technische Angabe: ConnectException");
             audit(page, "leads-webhook-log");
             page.setViewportSize(390, 844);
             page.reload();

@@ -133,6 +133,46 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
             .as("no endpoint, no test event").isEqualTo(404);
     }
 
+    /**
+     * The delivery log explains each failure in the reader's language; what the HTTP client reported is a secondary,
+     * escaped detail; a row from before failures had a kind is read from its status.
+     */
+    @Test
+    void theDeliveryLogExplainsEachFailureInTheReadersLanguage() {
+        String[][] failures = {
+            {"STATUS", "503", null}, {"TIMEOUT", null, "HttpTimeoutException: request timed out"},
+            {"REFUSED", null, "ConnectException"}, {"CLOSED", null, "IOException: <script>alert(1)</script>"},
+            {"TLS", null, "SSLHandshakeException: PKIX path building failed"},
+            {"ADDRESS", null, "leads.webhook.url.private"}, {"GONE", "410", null},
+            {null, "500", "HTTP 500"}}; // written before last_failure existed
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        for (String[] f : failures) {
+            db.execute("INSERT INTO webhook_delivery (id, agency_id, lead_id, event_type, payload, state, attempts, "
+                    + "next_attempt_at, created_at, last_status, last_error, last_failure) VALUES (?, 'wf-dortmund', ?, "
+                    + "'lead.updated', '{}', 'FAILED', 8, ?, ?, ?, ?, ?)", "msg_" + java.util.UUID.randomUUID(),
+                dortmundLead, now, now, f[1] == null ? null : Integer.valueOf(f[1]), f[2], f[0]);
+        }
+        Http staff = users.get("do-staff");
+        String german = staff.get("/agentur/leads/" + dortmundLead).body();
+        String log = german.substring(german.indexOf("id=\"log-title\""));
+        assertThat(log).contains("Der Empfänger antwortete mit Status 503.", "Der Empfänger antwortete mit Status 500.",
+                "Der Empfänger hat nicht rechtzeitig geantwortet.", "Die Verbindung wurde abgelehnt.",
+                "Der Empfänger hat die Verbindung ohne Antwort beendet.", "Die gesicherte Verbindung (TLS) kam nicht zustande",
+                "Diese Adresse zeigt auf ein privates oder internes Netz", "410 (Gone): Der Webhook ist abgeschaltet",
+                "Technische Angabe: HttpTimeoutException: request timed out",
+                "Technische Angabe: IOException: &lt;script&gt;alert(1)&lt;/script&gt;")
+            .doesNotContain("<script>alert(1)", "leads.webhook.url.private", "??", "503 ", ">HTTP 500<");
+        try {
+            String english = staff.get("/agentur/leads/" + dortmundLead + "?lang=en").body();
+            assertThat(english.substring(english.indexOf("id=\"log-title\""))).contains(
+                    "The receiver answered with status 503.", "The receiver did not answer in time.",
+                    "the connection was refused.", "Technical detail: ConnectException")
+                .doesNotContain("Der Empfänger", "??");
+        } finally {
+            staff.get("/agentur/leads?lang=de"); // the language is remembered
+        }
+    }
+
     @Test
     void theSecretIsShownOnceAndARotationKeepsThePreviousOneSigning() {
         Http staff = users.get("do-staff");

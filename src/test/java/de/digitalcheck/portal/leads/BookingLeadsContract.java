@@ -2,6 +2,7 @@ package de.digitalcheck.portal.leads;
 
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.booking.Booking;
+import de.digitalcheck.portal.booking.BookingChanges;
 import de.digitalcheck.portal.booking.Calendars;
 import de.digitalcheck.portal.leads.internal.BookingLeads;
 import de.digitalcheck.portal.readiness.Questionnaires;
@@ -49,6 +50,8 @@ abstract class BookingLeadsContract {
     Questionnaires questionnaires;
     @Inject
     BookingLeads bookingLeads;
+    @Inject
+    BookingChanges bookingChanges;
 
     Http http() {
         return new Http(server, json);
@@ -196,6 +199,56 @@ abstract class BookingLeadsContract {
         bookingLeads.repair();
         assertThat(count("SELECT COUNT(*) FROM lead_consent c JOIN agency_lead l ON l.id = c.lead_id"
             + " WHERE LOWER(l.contact_email) = ?", email)).isEqualTo(1L);
+    }
+
+    /**
+     * The company moves its appointment and the agency cancels it: both are on the lead's trail with the times (who:
+     * the company or the staff member), never a private token; a booking without consent leaves no trail anywhere.
+     */
+    @Test
+    void aMoveAndACancellationOfTheBookingAreOnTheLeadsTrailWithoutTokens() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        String email = email();
+        HttpResponse<String> made = http().postJson("/api/v1/bookings", a.body(at(bookableDay(10), 10), email, true, null));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String bookingId = (String) http().map(made).get("id");
+        String token = (String) http().map(made).get("token");
+        String leadId = bookingLeads.leadOf(bookingId).orElseThrow();
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+        String ten = bookableDay(10).atTime(10, 0).format(when);
+        String two = bookableDay(10).atTime(14, 0).format(when);
+
+        HttpResponse<String> moved = http().postJson("/api/v1/bookings/" + bookingId + "/reschedule",
+            "{\"token\":\"" + token + "\",\"start\":\"" + at(bookableDay(10), 14) + "\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        String newToken = (String) http().map(moved).get("token");
+        assertThat(db().rows("SELECT * FROM lead_audit WHERE lead_id = ? AND action = 'BOOKING_MOVED'", leadId))
+            .singleElement().satisfies(r -> assertThat(r).containsEntry("from_value", ten).containsEntry("to_value", two)
+                .containsEntry("actor_id", null).containsEntry("actor_name", null).containsEntry("note", null));
+
+        bookingChanges.cancelByStaff(bookingId, a.coachIds().get(0), "Stefanie Staff", "Der Coach ist krank.");
+        assertThat(db().rows("SELECT * FROM lead_audit WHERE lead_id = ? AND action = 'BOOKING_CANCELLED'", leadId))
+            .singleElement().satisfies(r -> assertThat(r).containsEntry("from_value", two).containsEntry("to_value", null)
+                .containsEntry("actor_name", "Stefanie Staff").containsEntry("note", null));
+        // a second cancellation changes nothing, and so adds nothing
+        bookingChanges.cancelByStaff(bookingId, a.coachIds().get(0), "Stefanie Staff", null);
+        assertThat(count("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ? AND action = 'BOOKING_CANCELLED'", leadId))
+            .isEqualTo(1L);
+        assertThat(db().rows("SELECT * FROM lead_audit WHERE lead_id = ?", leadId)).hasSize(3)
+            .allSatisfy(r -> assertThat(r.values().stream().filter(java.util.Objects::nonNull).map(Object::toString))
+                .noneMatch(v -> v.contains(token) || v.contains(newToken)));
+
+        // without consent there is no lead: the move is the booking's alone
+        String other = email();
+        HttpResponse<String> unshared = http().postJson("/api/v1/bookings", a.body(at(bookableDay(11), 10), other, false,
+            null));
+        String unsharedId = (String) http().map(unshared).get("id");
+        long trail = count("SELECT COUNT(*) FROM lead_audit");
+        assertThat(http().postJson("/api/v1/bookings/" + unsharedId + "/reschedule", "{\"token\":\""
+            + http().map(unshared).get("token") + "\",\"start\":\"" + at(bookableDay(11), 15) + "\"}").statusCode())
+            .isEqualTo(200);
+        assertThat(bookingLeads.leadOf(unsharedId)).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM lead_audit")).isEqualTo(trail);
     }
 
     @Test

@@ -168,6 +168,50 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", id)).isEqualTo("CONTACTED");
     }
 
+    private static java.util.List<org.apache.commons.csv.CSVRecord> csv(HttpResponse<byte[]> response) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(200);
+        byte[] body = response.body();
+        return org.apache.commons.csv.CSVFormat.Builder.create(org.apache.commons.csv.CSVFormat.EXCEL).setDelimiter(';')
+            .build().parse(new java.io.StringReader(new String(body, 3, body.length - 3,
+                java.nio.charset.StandardCharsets.UTF_8))).getRecords();
+    }
+
+    @Test
+    void theCsvShowsTheStageAndTheDueDayAsTheInboxPageDoesInTheStaffMembersLanguage() throws Exception {
+        String id = lead("Export Datum GmbH", "44145", "export-datum@inbox.example.org");
+        // due at midnight in Berlin: the last day to make contact is the day before, as the page says
+        db.execute("UPDATE agency_lead SET contact_due_at = ? WHERE id = ?",
+            java.sql.Timestamp.from(java.time.Instant.parse("2026-12-03T23:00:00Z")), id);
+        Http staff = users.get("do-staff");
+        String page = staff.get("/agentur/leads?sort=company").body();
+        assertThat(page).contains("03.12.2026");
+        org.apache.commons.csv.CSVRecord german = csv(staff.getBytes("/agentur/leads.csv")).stream()
+            .filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
+        assertThat(german.get(11)).isEqualTo("neu");
+        assertThat(german.get(14)).isEqualTo("03.12.2026");
+        assertThat(german.get(16)).isEqualTo("nein");
+
+        try {
+            java.util.List<org.apache.commons.csv.CSVRecord> records = csv(staff.getBytes("/agentur/leads.csv?lang=en"));
+            assertThat(records.get(0).get(1)).isEqualTo("Company");
+            assertThat(records.get(0).get(11)).isEqualTo("Progress");
+            org.apache.commons.csv.CSVRecord english = records.stream().filter(r -> r.get(0).equals(id)).findFirst()
+                .orElseThrow();
+            assertThat(english.get(11)).isEqualTo("new");
+            assertThat(english.get(14)).isEqualTo("03.12.2026");
+            assertThat(english.get(16)).isEqualTo("no");
+            assertThat(records.stream().skip(1).map(r -> r.get(11))).doesNotContain("NEW", "CONTACTED", "QUALIFIED");
+        } finally {
+            staff.get("/agentur/leads?lang=de"); // the language is remembered: the other tests read German
+        }
+
+        // the admin's export of the same agency says the same
+        org.apache.commons.csv.CSVRecord admin = csv(users.get("admin").getBytes("/admin/agenturen/wf-dortmund/leads.csv"))
+            .stream().filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
+        assertThat(admin.get(11)).isEqualTo("neu");
+        assertThat(admin.get(14)).isEqualTo("03.12.2026");
+    }
+
     @Test
     void theCsvExportIsUtf8WithBomSemicolonsAndNoFormulaParsedBackWithACsvParser() throws Exception {
         String id = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("=SUMME(A1) Bäckerei Größe")
@@ -187,9 +231,9 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         org.apache.commons.csv.CSVRecord row = records.stream().filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
         assertThat(row.get(1)).isEqualTo("'=SUMME(A1) Bäckerei Größe");
         assertThat(row.get(4)).isEqualTo("'-Jörg Öztürk");
-        assertThat(row.get(11)).isEqualTo("NEW");
+        assertThat(row.get(11)).isEqualTo("neu");
         assertThat(records).allSatisfy(r -> assertThat(r.get(0)).doesNotStartWith("="));
-        assertThat(records.stream().skip(1).map(r -> r.get(11))).containsOnly("NEW");
+        assertThat(records.stream().skip(1).map(r -> r.get(11))).containsOnly("neu");
 
         byte[] other = users.get("en-staff").getBytes("/agentur/leads.csv").body();
         assertThat(new String(other, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(id, "Bäckerei");

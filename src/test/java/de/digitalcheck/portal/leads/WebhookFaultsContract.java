@@ -142,6 +142,47 @@ abstract class WebhookFaultsContract implements TestPropertyProvider {
         deliveredAfterRetries(new Answer(0, 0, true, null), 1);
     }
 
+    /** The kind and detail of a lead's failed attempt, once one failed. */
+    Map<String, Object> failedAttempt(String leadId) throws InterruptedException {
+        String sql = "SELECT last_status, last_error, last_failure FROM webhook_delivery WHERE lead_id = ? "
+            + "AND event_type = 'lead.created' AND last_failure IS NOT NULL";
+        await("an attempt failed", () -> !db.rows(sql, leadId).isEmpty());
+        return db.rows(sql, leadId).get(0);
+    }
+
+    @Test
+    void eachFailedAttemptIsRecordedWithItsKindAndADeliveryClearsIt() throws Exception {
+        receiver.answer(n -> Answer.status(500));
+        String status = lead();
+        assertThat(failedAttempt(status)).containsEntry("last_failure", "STATUS").containsEntry("last_error", null)
+            .satisfies(r -> assertThat(((Number) r.get("last_status")).intValue()).isEqualTo(500));
+
+        receiver.answer(n -> new Answer(204, 1_600, false, null));
+        assertThat(failedAttempt(lead())).containsEntry("last_failure", "TIMEOUT").containsEntry("last_status", null);
+
+        receiver.answer(n -> new Answer(0, 0, true, null));
+        assertThat(failedAttempt(lead())).containsEntry("last_failure", "CLOSED")
+            .satisfies(r -> assertThat((String) r.get("last_error")).isNotBlank().doesNotContain("Bochumer", "bau.example"));
+
+        receiver.answer(n -> Answer.ok());
+        await("delivered at last", () -> "DELIVERED".equals(state(status)));
+        assertThat(db.rows("SELECT last_error, last_failure FROM webhook_delivery WHERE lead_id = ?", status).get(0))
+            .containsEntry("last_error", null).containsEntry("last_failure", null);
+
+        // nothing listens at the address
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        webhooks.setUrl(AGENCY, "http://127.0.0.1:" + closed + "/hook");
+        try {
+            assertThat(failedAttempt(lead())).containsEntry("last_failure", "REFUSED")
+                .satisfies(r -> assertThat((String) r.get("last_error")).startsWith("ConnectException"));
+        } finally {
+            webhooks.setUrl(AGENCY, receiver.url());
+        }
+    }
+
     @Test
     void retryAfterIsHonoured() throws Exception {
         receiver.answer(n -> n == 1 ? new Answer(503, 0, false, "2") : Answer.ok());

@@ -124,9 +124,7 @@ class AdminAgencyPages {
                 administration.setLogo(id, Uploads.bytes(logo));
                 return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert#logo-title"));
             } catch (ValidationException e) {
-                Map<String, Object> model = model(agency, AgencyProfile.of(agency), Map.of());
-                model.put("logoError", errors(request, e).get("logo"));
-                return invalid(model);
+                return logoRefused(request, agency, e, HttpStatus.UNPROCESSABLE_ENTITY);
             }
         });
     }
@@ -156,15 +154,18 @@ class AdminAgencyPages {
             String id = path.substring(prefix.length(), path.length() - "/logo".length());
             java.util.Optional<Agency> agency = agencies.find(id);
             if (agency.isPresent()) {
-                Map<String, Object> model = model(agency.get(), AgencyProfile.of(agency.get()), Map.of());
-                model.put("logoError", views.errors(PortalLocaleResolver.language(request), List.of(
-                    de.digitalcheck.portal.shared.validation.FieldError.of("logo", "error.logo.tooLarge",
-                        AgencyAdministration.LOGO_MAX_BYTES / 1024))).get("logo"));
-                return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).contentType(MediaType.TEXT_HTML_TYPE)
-                    .body(new ModelAndView<>(VIEW, model));
+                return logoRefused(request, agency.get(), AgencyAdministration.logoTooLarge(),
+                    HttpStatus.REQUEST_ENTITY_TOO_LARGE);
             }
         }
         return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE); // the generic page (ErrorPages)
+    }
+
+    /** The agency's form again with the logo's field error. */
+    private HttpResponse<?> logoRefused(HttpRequest<?> request, Agency agency, ValidationException e, HttpStatus status) {
+        Map<String, Object> model = model(agency, AgencyProfile.of(agency), Map.of());
+        model.put("logoError", errors(request, e).get("logo"));
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(VIEW, model));
     }
 
     private HttpResponse<?> withAgency(HttpRequest<?> request, String id,

@@ -3,6 +3,7 @@ package de.digitalcheck.portal.leads.internal;
 import de.digitalcheck.portal.booking.AppointmentOutcomeRecorded;
 import de.digitalcheck.portal.booking.Appointments;
 import de.digitalcheck.portal.booking.Booking;
+import de.digitalcheck.portal.booking.BookingChanged;
 import de.digitalcheck.portal.booking.BookingMade;
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.AssessmentId;
@@ -57,6 +58,8 @@ public class BookingLeads {
     static final int REPAIR_DAYS = 7;
     static final String ACTION_BOOKING = "BOOKING";
     static final String ACTION_OUTCOME = "OUTCOME";
+    static final String ACTION_MOVED = "BOOKING_MOVED";
+    static final String ACTION_CANCELLED = "BOOKING_CANCELLED";
     private static final Logger LOG = LoggerFactory.getLogger(BookingLeads.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
@@ -127,6 +130,29 @@ public class BookingLeads {
                 what.toString(), outcome.note())));
         } catch (RuntimeException e) {
             LOG.warn("Outcome of booking {} not added to lead {} ({})", outcome.bookingId(), lead.get(),
+                e.getClass().getName());
+        }
+    }
+
+    /**
+     * A move or cancellation of an appointment joins the trail of the lead its booking made (if any): the time before
+     * and after, and who (the staff member's or coach's name; none for the company). Never the company's reason or
+     * the message to it, nor a token. In a savepoint: a failure here is logged and never takes the change with it.
+     */
+    @EventListener
+    void onChanged(BookingChanged change) {
+        Optional<String> lead = leadOf(change.bookingId());
+        if (lead.isEmpty()) {
+            return;
+        }
+        boolean moved = change.change() == BookingChanged.Change.MOVED;
+        try {
+            inSavepoint(() -> audit.save(new LeadAuditRow(UUID.randomUUID().toString(), lead.get(),
+                change.at().truncatedTo(ChronoUnit.MILLIS), null, change.by(), moved ? ACTION_MOVED : ACTION_CANCELLED,
+                PortalTime.local(change.previousStart()).format(WHEN),
+                change.start() == null ? null : PortalTime.local(change.start()).format(WHEN), null)));
+        } catch (RuntimeException e) {
+            LOG.warn("Change of booking {} not added to lead {} ({})", change.bookingId(), lead.get(),
                 e.getClass().getName());
         }
     }

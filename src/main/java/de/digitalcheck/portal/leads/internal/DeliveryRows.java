@@ -52,17 +52,20 @@ public interface DeliveryRows extends CrudRepository<DeliveryRow, String> {
 
     /** These attempts, all answered with {@code status}, succeeded (those this dispatcher still holds; one commit). */
     @Query("UPDATE webhook_delivery SET state = 'DELIVERED', delivered_at = :now, last_status = :status, "
-        + "last_error = NULL, claimed_by = NULL, claimed_until = NULL WHERE id IN (:ids) AND claimed_by = :by")
+        + "last_error = NULL, last_failure = NULL, claimed_by = NULL, claimed_until = NULL WHERE id IN (:ids) "
+        + "AND claimed_by = :by")
     int deliveredAll(List<String> ids, String by, Instant now, int status);
 
     /**
-     * The attempt failed: try again at {@code next}, or give up ({@code state} FAILED) — unless the delivery was
-     * stopped meanwhile (withdrawal, erasure).
+     * The attempt failed ({@code failure}: a {@link DeliveryFailure}; {@code error}: its technical detail): try again
+     * at {@code next}, or give up ({@code state} FAILED) — unless the delivery was stopped meanwhile (withdrawal,
+     * erasure).
      */
     @Query("UPDATE webhook_delivery SET state = :state, next_attempt_at = :next, last_status = :status, "
-        + "last_error = :error, claimed_by = NULL, claimed_until = NULL WHERE id = :id AND claimed_by = :by "
-        + "AND state = 'PENDING'")
-    int failed(String id, String by, String state, Instant next, @Nullable Integer status, String error);
+        + "last_error = :error, last_failure = :failure, claimed_by = NULL, claimed_until = NULL WHERE id = :id "
+        + "AND claimed_by = :by AND state = 'PENDING'")
+    int failed(String id, String by, String state, Instant next, @Nullable Integer status, @Nullable String error,
+               String failure);
 
     /** Stops the lead's deliveries not yet made (withdrawal, erasure). */
     @Query("UPDATE webhook_delivery SET state = 'CANCELLED' WHERE lead_id = :leadId AND state = 'PENDING'")

@@ -114,14 +114,14 @@ class WebhookSender {
     OptionalInt attempt(DeliveryRow delivery, Target target, String dispatcher) {
         Optional<EndpointRow> endpoint = target.endpoint();
         if (endpoint.isEmpty()) {
-            retry(delivery, dispatcher, null, "no enabled endpoint", Optional.empty());
+            retry(delivery, dispatcher, null, DeliveryFailure.NO_ENDPOINT, null, Optional.empty());
             return OptionalInt.empty();
         }
         // checked right before the request: the JVM caches the lookup (networkaddress.cache.ttl, 30 s), so the
         // client's own lookup an instant later gets the checked answer unless the entry expires in between
         Optional<String> refusal = addresses.refusal(endpoint.get().url());
         if (refusal.isPresent()) {
-            retry(delivery, dispatcher, null, "address refused: " + refusal.get(), Optional.empty());
+            retry(delivery, dispatcher, null, DeliveryFailure.ADDRESS, refusal.get(), Optional.empty());
             return OptionalInt.empty();
         }
         long timestamp = clock.instant().getEpochSecond();
@@ -147,12 +147,12 @@ class WebhookSender {
                 gone(delivery, dispatcher);
                 return OptionalInt.empty();
             }
-            retry(delivery, dispatcher, status, "HTTP " + status, response.headers().firstValue("retry-after"));
+            retry(delivery, dispatcher, status, DeliveryFailure.STATUS, null, response.headers().firstValue("retry-after"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            retry(delivery, dispatcher, null, "interrupted", Optional.empty());
+            retry(delivery, dispatcher, null, DeliveryFailure.INTERRUPTED, null, Optional.empty());
         } catch (java.io.IOException | RuntimeException e) {
-            retry(delivery, dispatcher, null, e.getClass().getSimpleName(), Optional.empty());
+            retry(delivery, dispatcher, null, DeliveryFailure.of(e), DeliveryFailure.detail(e), Optional.empty());
         }
         return OptionalInt.empty();
     }
@@ -165,25 +165,26 @@ class WebhookSender {
                     messages.get(Language.DE, "leads.mail.gone.text", agency.name()))));
             }
             return deliveries.failed(delivery.id(), dispatcher, DeliveryRow.PENDING, next(delivery.attempts(), Optional.empty()),
-                410, "410 Gone: endpoint disabled");
+                410, null, DeliveryFailure.GONE.name());
         });
         metrics.deliveryFailed();
         metrics.deliveryRetried();
         LOG.warn("Webhook endpoint of agency {} answered 410 Gone and is disabled", delivery.agencyId());
     }
 
-    private void retry(DeliveryRow delivery, String dispatcher, Integer status, String error, Optional<String> retryAfter) {
+    private void retry(DeliveryRow delivery, String dispatcher, Integer status, DeliveryFailure failure,
+                       String detail, Optional<String> retryAfter) {
         List<Duration> delays = settings.retryDelays();
         boolean last = delivery.attempts() > delays.size();
         deliveries.failed(delivery.id(), dispatcher, last ? DeliveryRow.FAILED : DeliveryRow.PENDING,
-            last ? now() : next(delivery.attempts(), retryAfter), status, error);
+            last ? now() : next(delivery.attempts(), retryAfter), status, detail, failure.name());
         metrics.deliveryFailed();
         if (!last) {
             metrics.deliveryRetried();
         }
         if (last) {
-            LOG.error("Webhook {} to agency {} failed after {} attempts: {}", delivery.id(), delivery.agencyId(),
-                delivery.attempts(), error);
+            LOG.error("Webhook {} to agency {} failed after {} attempts: {} {}", delivery.id(), delivery.agencyId(),
+                delivery.attempts(), status != null ? "HTTP " + status : failure, detail == null ? "" : detail);
         }
     }
 

@@ -5,6 +5,8 @@ import de.digitalcheck.portal.leads.internal.LeadPaths;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.UnknownAgency;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -39,8 +41,10 @@ class AdminInboxPages {
 
     private final LeadInbox inbox;
     private final Agencies agencies;
+    private final Messages messages;
 
-    AdminInboxPages(LeadInbox inbox, Agencies agencies) {
+    AdminInboxPages(LeadInbox inbox, Agencies agencies, Messages messages) {
+        this.messages = messages;
         this.inbox = inbox;
         this.agencies = agencies;
     }
@@ -82,7 +86,8 @@ class AdminInboxPages {
         Agency agency = agencies.find(agencyId).orElseThrow(UnknownAgency::new);
         LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(),
             de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId());
-        return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(agency.id()), filter))
+        return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(agency.id()), filter,
+                new InboxCsv.Texts(messages, PortalLocaleResolver.language(request))))
             .contentType("text/csv; charset=utf-8")
             .header("Content-Disposition", "attachment; filename=\"anfragen-" + agency.id() + ".csv\"")
             .header("Cache-Control", "no-store");

@@ -90,7 +90,8 @@ class AgencyLeadsWorkspace {
     HttpResponse<reactor.core.publisher.Flux<byte[]>> export(HttpRequest<?> request, Authentication authentication) {
         SignedIn user = SignedIn.of(authentication);
         LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(), user.accountId());
-        return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(user.agencyId()), filter))
+        return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(user.agencyId()), filter,
+                new InboxCsv.Texts(messages, PortalLocaleResolver.language(request))))
             .contentType("text/csv; charset=utf-8")
             .header("Content-Disposition", "attachment; filename=\"anfragen.csv\"")
             .header("Cache-Control", "no-store");

@@ -1,6 +1,9 @@
 package de.digitalcheck.portal.leads.web;
 
 import de.digitalcheck.portal.leads.internal.LeadInbox;
+import de.digitalcheck.portal.leads.internal.LeadRow;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -32,19 +35,41 @@ final class InboxCsv {
     static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
         .setQuoteMode(QuoteMode.ALL).setRecordSeparator("\r\n").build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    static final List<String> HEADER = List.of("id", "Unternehmen", "PLZ", "Ort", "Kontakt", "E-Mail", "Telefon",
-        "Branche", "Beschäftigte", "Stufe", "Punkte", "Bearbeitungsstand", "Zuständig", "Eingegangen",
-        "Erstkontakt bis", "Erstkontakt am", "überfällig", "Einwilligung");
+    /** The columns' message keys ({@code leads.csv.*}). */
+    static final List<String> HEADER = List.of("id", "company", "postalCode", "municipality", "contact", "email", "phone",
+        "sector", "employees", "level", "score", "stage", "assignee", "created", "due", "firstContact", "overdue",
+        "consent");
 
     private InboxCsv() {
     }
 
-    static Flux<byte[]> stream(LeadInbox inbox, LeadInbox.Scope scope, LeadInbox.Filter filter) {
+    /**
+     * The words of the export in the reader's language: the header, a lead's stage as the inbox page names it (with
+     * its status unless open), yes and no.
+     */
+    record Texts(Messages messages, Language language) {
+
+        List<String> header() {
+            return HEADER.stream().map(column -> messages.get(language, "leads.csv." + column)).toList();
+        }
+
+        String stage(LeadInbox.Item item) {
+            String stage = messages.get(language, "leads.stage." + item.stage());
+            return LeadRow.OPEN.equals(item.status()) ? stage
+                : stage + " (" + messages.get(language, "leads.status." + item.status()) + ")";
+        }
+
+        String yesNo(boolean value) {
+            return messages.get(language, value ? "leads.csv.yes" : "leads.csv.no");
+        }
+    }
+
+    static Flux<byte[]> stream(LeadInbox inbox, LeadInbox.Scope scope, LeadInbox.Filter filter, Texts texts) {
         return Flux.<byte[]>create(sink -> {
-            Chunk chunk = new Chunk();
+            Chunk chunk = new Chunk(texts);
             try {
                 chunk.out.write(BOM);
-                chunk.printer.printRecord(HEADER);
+                chunk.printer.printRecord(texts.header().stream().map(InboxCsv::cell).toList());
                 inbox.each(scope, filter, item -> {
                     if (sink.isCancelled()) {
                         throw new Cancelled();
@@ -94,9 +119,11 @@ final class InboxCsv {
     private static final class Chunk {
         final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         final CSVPrinter printer;
+        final Texts texts;
         int rows;
 
-        Chunk() {
+        Chunk(Texts texts) {
+            this.texts = texts;
             try {
                 printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), FORMAT);
             } catch (IOException e) {
@@ -108,11 +135,12 @@ final class InboxCsv {
             try {
                 printer.printRecord(cell(i.id()), cell(i.companyName()), cell(i.postalCode()), cell(i.municipality()),
                     cell(i.contactName()), cell(i.contactEmail()), cell(i.contactPhone()), cell(i.sector()),
-                    cell(i.employees()), cell(i.overallLevel()), cell(i.score()), cell(i.stage()),
+                    cell(i.employees()), cell(i.overallLevel()), cell(i.score()), cell(texts.stage(i)),
                     cell(i.assigneeName()), cell(PortalTime.local(i.createdAt()).format(TIME)),
-                    cell(PortalTime.local(i.contactDueAt()).format(TIME)),
+                    // the last day for the first contact, as the inbox shows it (the deadline is the next midnight)
+                    cell(LeadDates.INSTANCE.dueDay(i.contactDueAt())),
                     cell(i.firstContactAt() == null ? null : PortalTime.local(i.firstContactAt()).format(TIME)),
-                    i.overdue() ? "ja" : "nein",
+                    cell(texts.yesNo(i.overdue())),
                     cell(i.consentVersion() + " " + PortalTime.local(i.consentAt()).format(TIME)));
                 rows++;
             } catch (IOException e) {

@@ -18,16 +18,19 @@ import de.digitalcheck.portal.shared.web.Uploads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -133,10 +136,32 @@ class AgencyWorkspace {
             administration.setLogo(user.agencyId(), Uploads.bytes(logo));
             return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#logo-title"));
         } catch (ValidationException e) {
-            Map<String, Object> model = model(user);
-            model.put("logoError", messages.byField(PortalLocaleResolver.language(request), e.errors()).get("logo"));
-            return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
+            return logoRefused(request, user, e, HttpStatus.UNPROCESSABLE_ENTITY);
         }
+    }
+
+    /**
+     * A logo above the request size limit ({@code micronaut.server.max-request-size}) never reaches
+     * {@link #uploadLogo}: its form comes back with the same field error as a file between the logo limit and that
+     * one, as on the admin's agency page (nothing stored; the limit itself stays). Other requests of this controller
+     * get the generic page.
+     */
+    @Error(exception = ContentLengthExceededException.class)
+    HttpResponse<?> tooLarge(HttpRequest<?> request) {
+        java.util.Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        if (request.getMethod() == HttpMethod.POST && request.getPath().equals(PATH + "/logo")
+            && authentication.isPresent()) {
+            return logoRefused(request, SignedIn.of(authentication.get()), AgencyAdministration.logoTooLarge(),
+                HttpStatus.REQUEST_ENTITY_TOO_LARGE);
+        }
+        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE); // the generic page (ErrorPages)
+    }
+
+    /** The workspace again with the logo's field error. */
+    private HttpResponse<?> logoRefused(HttpRequest<?> request, SignedIn user, ValidationException e, HttpStatus status) {
+        Map<String, Object> model = model(user);
+        model.put("logoError", messages.byField(PortalLocaleResolver.language(request), e.errors()).get("logo"));
+        return page(status, model);
     }
 
     @Post(PATH + "/logo/entfernen")

@@ -84,7 +84,9 @@ public final class InboxBench {
             System.out.println("|---|---|---|---|");
             for (int run = 1; run <= 5; run++) {
                 long t0 = System.nanoTime();
-                long bytes = InboxCsv.stream(inbox, new LeadInbox.Scope(AGENCY), LeadInbox.Filter.NONE)
+                long bytes = InboxCsv.stream(inbox, new LeadInbox.Scope(AGENCY), LeadInbox.Filter.NONE,
+                        new InboxCsv.Texts(context.getBean(de.digitalcheck.portal.shared.i18n.Messages.class),
+                            de.digitalcheck.portal.shared.i18n.Language.DE))
                     .map(b -> (long) b.length).reduce(0L, Long::sum).block();
                 long t1 = System.nanoTime();
                 System.out.printf(java.util.Locale.ROOT, "| | %d | %.0f | %d |%n", run, (t1 - t0) / 1e6, bytes);

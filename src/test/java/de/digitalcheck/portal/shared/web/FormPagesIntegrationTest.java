@@ -149,7 +149,8 @@ class FormPagesIntegrationTest extends SignedInTests {
         HttpResponse<String> territory = admin.postForm("/admin/gebiete?lang=de", Map.of("agencyId", "gibt-es-nicht",
             "prefix", "5x"));
         assertThat(territory.statusCode()).isEqualTo(422);
-        assertThat(territory.body()).contains("Ein AGS-Präfix besteht aus 2 bis 8 Ziffern.", "brauchen eine Wirtschaftsförderung");
+        assertThat(territory.body()).contains("Ein AGS-Präfix besteht aus 2 bis 8 Ziffern.",
+            "Diese Wirtschaftsförderung gibt es nicht.").doesNotContain("brauchen eine Wirtschaftsförderung");
     }
 
     /** The field is aria-invalid and names its error message, and every typed value is in the page again. */
