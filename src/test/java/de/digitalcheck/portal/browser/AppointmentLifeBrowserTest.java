@@ -213,7 +213,8 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> slots = (List<Map<String, Object>>) http.map(http.get("/api/v1/slots?agency="
             + "en-agentur&type=" + type + "&from=" + from + "&to=" + from.plusDays(14) + "&coach=" + coach)).get("slots");
-        String id = (String) book(http, type, coach, (String) slots.get(0).get("start"), "lilli@company.example").get("id");
+        String id = (String) book(http, type, coach, (String) slots.get(0).get("start"), "lilli@company.example",
+            false).get("id");
         try (BrowserContext context = Browsers.newContext(browser)) {
             Page page = context.newPage();
             page.navigate(url("/mein-unternehmen"));
