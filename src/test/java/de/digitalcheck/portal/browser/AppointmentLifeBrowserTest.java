@@ -204,7 +204,7 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
     @Test
     void theCompanySeesItsAppointmentsInMeinUnternehmenAndOpensOneByKeyboard() throws Exception {
         Http http = new Http(server, json);
-        de.digitalcheck.portal.support.CompletedChecks.of(questionnaires.current()).named("Lilli Leuchten GmbH")
+        de.digitalcheck.portal.support.CompletedChecks.of(questionnaires.current()).named("Licht & Leuchten Eigen GmbH")
             .at("58452").contact("Lilli Licht", "lilli@company.example").sharedWithAgency().submit(http);
         String coach = accounts.byEmail("coach@en-agentur.example.org").orElseThrow().id();
         String type = (String) ((Map<?, ?>) http.list(http.get("/api/v1/appointment-types?agency=en-agentur"))
