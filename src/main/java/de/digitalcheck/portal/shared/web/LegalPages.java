@@ -21,11 +21,14 @@ class LegalPages {
     private final Csrf csrf;
     private final long sessionSeconds;
     private final Duration drafts;
+    private final int leadMonths;
 
     LegalPages(Csrf csrf,
                @Value("${micronaut.security.token.generator.access-token.expiration:28800}") long sessionSeconds,
-               @Value("${portal.retention.drafts:180d}") Duration drafts) {
+               @Value("${portal.retention.drafts:180d}") Duration drafts,
+               @Value("${portal.retention.lead-months:24}") int leadMonths) {
         this.csrf = csrf;
+        this.leadMonths = leadMonths;
         this.sessionSeconds = sessionSeconds;
         this.drafts = drafts;
     }
@@ -38,13 +41,14 @@ class LegalPages {
 
     /**
      * The privacy notice. The periods that can be configured come from the configuration, so that the page says what
-     * this installation does: how long a staff session lasts, after how long untouched drafts are deleted.
+     * this installation does: how long a staff session lasts, after how long untouched drafts are deleted, after how many
+     * months closed leads are anonymised.
      */
     @Get("/datenschutz")
     @View("pages/privacy")
     Map<String, Object> privacy() {
         return Map.of("csrfCookie", csrf.cookieName(), "sessionHours", Math.max(1, sessionSeconds / 3600),
-            "draftDays", drafts.toDays());
+            "draftDays", drafts.toDays(), "leadMonths", leadMonths);
     }
 
     @Get("/lizenzen")

@@ -44,7 +44,7 @@ class PrivacyPageIntegrationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("portal.retention.drafts", "90d", "micronaut.security.token.generator.access-token.expiration",
-            "7200");
+            "7200", "portal.retention.lead-months", "18");
     }
 
     /** The names of the cookie constants ({@code *COOKIE*}, a cookie class's {@code NAME}) in the classes that use cookies. */
@@ -88,7 +88,9 @@ class PrivacyPageIntegrationTest implements TestPropertyProvider {
                 "href=\"/mein-unternehmen\"");
         }
         assertThat(german).contains("Ihre Rechte", "Cookies", "die 90 Tage lang niemand geändert hat", "2 Stunde(n)",
+            "anonymisieren wir 18 Monate, nachdem",
             "Auskunft", "Übertragbarkeit".substring(0, 4));
-        assertThat(english).contains("Your rights", "nobody changed for 90 days", "2 hour(s)", "Erasure of your data");
+        assertThat(english).contains("Your rights", "nobody changed for 90 days", "2 hour(s)", "Erasure of your data",
+            "are anonymised 18 months after");
     }
 }
