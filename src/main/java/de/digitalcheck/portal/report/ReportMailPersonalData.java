@@ -24,9 +24,10 @@ class ReportMailPersonalData implements PersonalDataHolder {
     }
 
     /**
-     * A link asked for one check: the check, when it was asked for, until when it could be used and when it was
-     * (null: not yet). The magic-link sign-in's confirmation of the address for every check has no check, request or
-     * expiry of its own: only what it means and when.
+     * A link asked for one check: the check, when it was asked for, until when it could be used, the language of the
+     * report asked for (null: asked for before it was kept) and when it was used (null: not yet). The magic-link
+     * sign-in's confirmation of the address for every check has no check, request, expiry or language of its own: only
+     * what it means and when.
      */
     @Override
     public List<Map<String, Object>> export(String email) {
@@ -39,6 +40,7 @@ class ReportMailPersonalData implements PersonalDataHolder {
                 doc.put("check", c.assessmentId());
                 doc.put("requestedAt", c.createdAt().toString());
                 doc.put("expiresAt", c.expiresAt().toString());
+                doc.put("language", c.language());
             }
             doc.put("confirmedAt", c.confirmedAt() == null ? null : c.confirmedAt().toString());
             return doc;

@@ -221,7 +221,8 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(confirmations).hasSize(2);
         assertThat(confirmations).filteredOn(c -> c.containsKey("check")).singleElement().satisfies(c -> {
             assertThat(c.get("check")).isEqualTo(check.id());
-            assertThat(c).containsKeys("requestedAt", "expiresAt").doesNotContainKey("forAllChecks");
+            assertThat(c).containsKeys("requestedAt", "expiresAt").containsEntry("language", "de")
+                .doesNotContainKey("forAllChecks");
             assertThat(c.get("confirmedAt")).as("the link was not used").isNull();
         });
         assertThat(confirmations).filteredOn(c -> !c.containsKey("check")).singleElement().satisfies(c -> {
