@@ -66,7 +66,7 @@ class HostileInputIntegrationTest extends SignedInTests {
     /** The field names the portal's forms use, each filled with a hostile value. */
     static final List<String> FIELDS = List.of("name", "email", "phone", "postalCode", "ags", "sector", "employees",
         "companyType", "nav", "expertise", "modes", "role", "agencyId", "prefix", "shortName", "website", "address",
-        "firstContactDays", "nameDe", "nameEn", "provider", "summaryDe", "summaryEn", "url", "regionAgs", "dimensions",
+        "firstContactDays", "nameDe", "nameEn", "provider", "providerEn", "summaryDe", "summaryEn", "url", "regionAgs", "dimensions",
         "maxLevel", "validFrom", "validUntil", "smeOnly", "token", "consent", "lang");
 
     @Test

@@ -98,6 +98,7 @@ public class FundingAdministration {
         }
         List<String> regions = errors.has("regionAgs") ? List.of() : regions(input.regionAgs(), errors);
         return new FundingProgramme(id, input.nameDe().strip(), input.nameEn().strip(), input.provider().strip(),
+            input.providerEn() == null || input.providerEn().isBlank() ? null : input.providerEn().strip(),
             input.summaryDe().strip(), input.summaryEn().strip(), input.url().strip(), regions,
             String.join(",", dimensions), maxLevel, input.smeOnly(), from, until);
     }
@@ -112,8 +113,8 @@ public class FundingAdministration {
             errors.add("validUntil", "error.funding.until");
         }
         errors.throwIfAny();
-        programmes.update(new FundingProgrammeRow(p.id(), p.nameDe(), p.nameEn(), p.provider(), p.summaryDe(), p.summaryEn(),
-            p.url(), p.regionColumn(), p.dimensions(), p.maxLevel(), p.smeOnly(), p.validFrom(), until));
+        programmes.update(new FundingProgrammeRow(p.id(), p.nameDe(), p.nameEn(), p.provider(), p.providerEn(), p.summaryDe(),
+            p.summaryEn(), p.url(), p.regionColumn(), p.dimensions(), p.maxLevel(), p.smeOnly(), p.validFrom(), until));
     }
 
     /**

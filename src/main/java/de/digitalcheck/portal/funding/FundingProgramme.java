@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.funding;
 
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Text;
 import io.micronaut.core.annotation.Nullable;
 
@@ -11,13 +12,15 @@ import java.util.Optional;
 /**
  * A funding programme offered to companies whose level in one of its dimensions is at most {@code maxLevel}, located
  * in its region, while it is open. The region is a set of AGS prefixes (a state "05", a district "05914", a
- * municipality "05158028", …); no prefix at all means all of Germany.
+ * municipality "05158028", …); no prefix at all means all of Germany. {@code provider} is the provider in German,
+ * {@code providerEn} in English ({@code null}: English pages show the German text).
  */
 public record FundingProgramme(
     String id,
     String nameDe,
     String nameEn,
     String provider,
+    @Nullable String providerEn,
     String summaryDe,
     String summaryEn,
     String url,
@@ -34,6 +37,11 @@ public record FundingProgramme(
 
     public Text name() {
         return new Text(nameDe, nameEn);
+    }
+
+    /** The provider in this language: in English the English text where there is one, else the German. */
+    public String providerIn(Language language) {
+        return language == Language.EN && providerEn != null && !providerEn.isBlank() ? providerEn : provider;
     }
 
     public Text summary() {

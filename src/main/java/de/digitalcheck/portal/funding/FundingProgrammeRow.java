@@ -16,6 +16,7 @@ record FundingProgrammeRow(
     String nameDe,
     String nameEn,
     String provider,
+    @Nullable String providerEn,
     String summaryDe,
     String summaryEn,
     String url,
@@ -27,12 +28,12 @@ record FundingProgrammeRow(
     @Nullable LocalDate validUntil) {
 
     static FundingProgrammeRow of(FundingProgramme p) {
-        return new FundingProgrammeRow(p.id(), p.nameDe(), p.nameEn(), p.provider(), p.summaryDe(), p.summaryEn(),
+        return new FundingProgrammeRow(p.id(), p.nameDe(), p.nameEn(), p.provider(), p.providerEn(), p.summaryDe(), p.summaryEn(),
             p.url(), p.regionColumn(), p.dimensions(), p.maxLevel(), p.smeOnly(), p.validFrom(), p.validUntil());
     }
 
     FundingProgramme programme() {
-        return new FundingProgramme(id, nameDe, nameEn, provider, summaryDe, summaryEn, url,
+        return new FundingProgramme(id, nameDe, nameEn, provider, providerEn, summaryDe, summaryEn, url,
             FundingProgramme.regionsOf(regionAgs), dimensions,
             maxLevel, smeOnly, validFrom, validUntil);
     }

@@ -138,7 +138,7 @@ public class ResultSummaries {
         List<Programme> list = new ArrayList<>();
         for (FundingRanking.Match m : matches) {
             list.add(new Programme(m.programme().name().in(lang),
-                messages.get(lang, "result.funding.provider", m.programme().provider()), m.programme().summary().in(lang),
+                messages.get(lang, "result.funding.provider", m.programme().providerIn(lang)), m.programme().summary().in(lang),
                 m.programme().url(), reason(lang, q, company, m),
                 messages.get(lang, "result.funding.link", m.programme().name().in(lang))));
         }

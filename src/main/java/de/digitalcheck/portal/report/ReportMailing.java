@@ -28,7 +28,9 @@ import java.util.Optional;
  * The report by mail, only to a confirmed address. The report goes only to the contact address stored with the check;
  * the first time for a check, a confirmation link goes there instead (single use, {@link #VALID} long, its token stored
  * hashed), and the report follows once it is opened. An address confirmed for the check before, or by the company's
- * magic-link sign-in ({@link AddressConfirmed}), gets the report at once. The visitor's answer is the same in both
+ * magic-link sign-in ({@link AddressConfirmed}), gets the report at once. What is sent — the confirmation mail, the
+ * report mail and its PDF — is in the language the report was asked for in, kept with the link: whoever opens the link
+ * later, in whatever language, gets the report in that language. The visitor's answer is the same in both
  * cases ("we sent you a mail"), so it does not tell whether the address was confirmed anywhere. Every mail to an
  * address — confirmation or report, for any check — counts towards {@code portal.mail.per-recipient-per-day} (5) per
  * day, keyed by a hash of the normalised address ({@link DailyQuotas}).
@@ -88,37 +90,47 @@ public class ReportMailing {
         String code = Tokens.newToken();
         Instant now = now();
         confirmations.save(new MailConfirmationRow(Tokens.hash(code), check.id().value(), emailHash, now,
-            now.plus(VALID), null));
+            now.plus(VALID), null, language.code()));
         // neither the company's name nor anything else typed goes into this mail: the address is not confirmed yet
+        // the link opens its page in that language too (the page can still be switched)
+        String link = settings.link(confirmPath(token, code)) + languageParameter(language);
         mail.send(new Mail(email, messages.get(language, "report.confirm.mail.subject"),
-            messages.get(language, "report.confirm.mail.text", settings.link(confirmPath(token, code)), VALID.toHours())));
+            messages.get(language, "report.confirm.mail.text", link, VALID.toHours())));
         return Outcome.SENT;
     }
 
     /** Whether a confirmation link of this check can still be used (for the page that asks before using it). */
     @Transactional(readOnly = true)
     public boolean usable(Assessment check, String code) {
+        return usableRow(check, code).isPresent();
+    }
+
+    private Optional<MailConfirmationRow> usableRow(Assessment check, String code) {
         if (!Tokens.isWellFormed(code) || check.contact().email() == null) {
-            return false;
+            return Optional.empty();
         }
-        Optional<MailConfirmationRow> row = confirmations.findById(Tokens.hash(code));
-        return row.isPresent() && check.id().value().equals(row.get().assessmentId()) && row.get().confirmedAt() == null
-            && row.get().expiresAt().isAfter(now()) && row.get().emailHash().equals(Tokens.hash(contactOf(check)));
+        return confirmations.findById(Tokens.hash(code)).filter(row -> check.id().value().equals(row.assessmentId())
+            && row.confirmedAt() == null && row.expiresAt().isAfter(now())
+            && row.emailHash().equals(Tokens.hash(contactOf(check))));
     }
 
     /**
      * Uses a confirmation link up (once, within its time, for the address it was sent to — the check's contact address
-     * now) and mails the report, unless today's limit for the address is reached (the address stays confirmed).
+     * now) and mails the report in the language it was asked for in, unless today's limit for the address is reached
+     * (the address stays confirmed).
+     *
+     * @param pageLanguage the confirming page's language: only for links that kept no language (asked for before)
      */
     @Transactional
-    public Confirmation confirm(Assessment check, String token, String code, Language language) {
-        if (!usable(check, code) || confirmations.confirm(Tokens.hash(code), check.id().value(), now()) != 1) {
+    public Confirmation confirm(Assessment check, String token, String code, Language pageLanguage) {
+        Optional<MailConfirmationRow> row = usableRow(check, code);
+        if (row.isEmpty() || confirmations.confirm(Tokens.hash(code), check.id().value(), now()) != 1) {
             return Confirmation.NOT_VALID;
         }
         if (!quotas.take(QUOTA, contactOf(check), perRecipientPerDay)) {
             return Confirmation.LIMIT_REACHED;
         }
-        reports.mail(check, token, language);
+        reports.mail(check, token, Language.fromCode(row.get().language()).orElse(pageLanguage));
         return Confirmation.REPORT_SENT;
     }
 
@@ -133,7 +145,8 @@ public class ReportMailing {
         String emailHash = Tokens.hash(normalise(confirmed.email()));
         if (confirmations.countConfirmedEverywhere(emailHash) == 0) {
             Instant now = now();
-            confirmations.save(new MailConfirmationRow(Tokens.hash(Tokens.newToken()), null, emailHash, now, now, now));
+            confirmations.save(new MailConfirmationRow(Tokens.hash(Tokens.newToken()), null, emailHash, now, now, now,
+                null));
         }
     }
 
@@ -153,6 +166,11 @@ public class ReportMailing {
     @Transactional
     public int deleteExpired() {
         return confirmations.deleteUnconfirmedExpiredBefore(now().minus(Duration.ofDays(1)));
+    }
+
+    /** What a link in a mail adds so that its page opens in the mail's language (German is the default). */
+    static String languageParameter(Language language) {
+        return language == Language.DE ? "" : "?lang=" + language.code();
     }
 
     private Instant now() {

@@ -134,7 +134,8 @@ public class Reports {
         mail.send(new Mail(assessment.contact().email(),
             // no free text in the subject: a company name is whatever somebody typed
             messages.get(language, "report.mail.subject"),
-            messages.get(language, "report.mail.text", assessment.company().name(), resultUrl(token)),
+            messages.get(language, "report.mail.text", assessment.company().name(),
+                resultUrl(token) + ReportMailing.languageParameter(language)),
             List.of(new Mail.Attachment(report.fileName().ascii(), PDF, report.pdf()))));
     }
 

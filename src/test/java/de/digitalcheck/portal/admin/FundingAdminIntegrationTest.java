@@ -76,6 +76,57 @@ class FundingAdminIntegrationTest extends SignedInTests {
             .statusCode()).isEqualTo(422);
     }
 
+    /** A programme for companies in Herne (05916) up to level 3 in Smart Factory. */
+    static Map<String, String> herneProgramme(String nameDe, String nameEn, String provider, String providerEn) {
+        Map<String, String> form = new LinkedHashMap<>(Map.of("nameDe", nameDe, "nameEn", nameEn, "provider", provider,
+            "providerEn", providerEn, "summaryDe", "Zuschuss.", "summaryEn", "Grant.", "url", "https://herne.example.org/",
+            "regionAgs", "05916", "maxLevel", "3", "validFrom", "2026-01-01"));
+        form.put("dimensions", "factory");
+        return form;
+    }
+
+    String herneResultPage(Http company, String lang) {
+        String path = CompletedChecks.of(questionnaires.current()).named("Herner Fräserei").at("44623").sized("C", 20)
+            .level(1).submit(company).resultPath();
+        return company.get(path + "?lang=" + lang).body();
+    }
+
+    @Test
+    void theProviderIsInEnglishOnEnglishPagesAndInGermanWhereNoEnglishTextWasGiven() {
+        Http admin = as("funding-admin", "admin@digitalcheck.example.org");
+        HttpResponse<String> tooLong = admin.postForm("/admin/foerderprogramme", herneProgramme("Herner Zuschuss",
+            "Herne grant", "Stadt Herne", "x".repeat(201)));
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("id=\"funding-providerEn-error\"");
+        assertThat(admin.get("/admin/foerderprogramme").body()).as("nothing written").doesNotContain("Herner Zuschuss");
+
+        assertThat(admin.postForm("/admin/foerderprogramme", herneProgramme("Herner Digitalzuschuss",
+            "Herne digital grant", "Stadt Herne, Wirtschaftsförderung", "City of Herne, business development"))
+            .statusCode()).isEqualTo(303);
+        assertThat(admin.postForm("/admin/foerderprogramme", herneProgramme("Herner Lernbonus", "Herne learning bonus",
+            "Wirtschaftsförderung Herne", " ")).statusCode()).isEqualTo(303);
+
+        assertThat(herneResultPage(new Http(server, json), "en"))
+            .contains("Herne digital grant", "Provided by City of Herne, business development",
+                "Herne learning bonus", "Provided by Wirtschaftsförderung Herne")
+            .doesNotContain("Provided by Stadt Herne", "Provided by null", "Provided by </p>", "Provided by  </p>");
+        assertThat(herneResultPage(new Http(server, json), "de"))
+            .contains("Träger: Stadt Herne, Wirtschaftsförderung", "Träger: Wirtschaftsförderung Herne")
+            .doesNotContain("City of Herne", "Provided by");
+
+        // the form shows the English text (and the field's hint); emptied, English pages fall back to German
+        String edit = admin.get("/admin/foerderprogramme/herner-digitalzuschuss").body();
+        assertThat(edit).contains("value=\"City of Herne, business development\"", "id=\"funding-providerEn-hint\"",
+            "Träger (englisch)");
+        assertThat(admin.get("/admin/foerderprogramme/herner-lernbonus").body())
+            .containsPattern("id=\"funding-providerEn\" name=\"providerEn\" value=\"\"");
+        assertThat(admin.postForm("/admin/foerderprogramme/herner-digitalzuschuss", herneProgramme(
+            "Herner Digitalzuschuss", "Herne digital grant", "Stadt Herne, Wirtschaftsförderung", "")).statusCode())
+            .isEqualTo(303);
+        assertThat(herneResultPage(new Http(server, json), "en"))
+            .contains("Provided by Stadt Herne, Wirtschaftsförderung").doesNotContain("City of Herne");
+    }
+
     @Test
     void theRegionIsAListOfKnownAgsPrefixesShownByName() {
         Http admin = as("funding-admin", "admin@digitalcheck.example.org");

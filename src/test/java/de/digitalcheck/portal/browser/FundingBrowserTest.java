@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Matched funding programmes in a real browser: a level-0 and a level-3 company in Hagen and one in Ratingen see
  * different programmes, each with its reason visible, the others behind a disclosure that opens by keyboard; the
- * admin edits a programme's region as a list of AGS prefixes. axe-core finds nothing on any of these pages, on a
+ * admin edits a programme's region as a list of AGS prefixes and its provider in English, which English result pages
+ * show (the German one where there is none). axe-core finds nothing on any of these pages, on a
  * desktop and on a phone.
  */
 @MicronautTest(transactional = false)
@@ -50,6 +51,37 @@ class FundingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
     String resultOf(String name, String postalCode, int level) {
         return CompletedChecks.of(questionnaires.current()).named(name).at(postalCode).sized("C", 20).level(level)
             .submit(new Http(server, json)).resultPath();
+    }
+
+    @Test
+    void theEnglishResultPageNamesTheProvidersInEnglish() {
+        String path = resultOf("Hagen Wire Works", "58095", 0);
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url(path + "?lang=en"));
+            Locator funding = page.locator("#funding");
+            Locator first = funding.locator("ol.dc-programmes").first().locator(":scope > li").first();
+            assertThat(first.locator("p.kern-body--bold")).hasText("InnoScheck.Ruhr innovation voucher");
+            assertThat(first).containsText(
+                "Provided by In|Die RegionRuhr – the business development agencies of Bochum, Dortmund and Hagen");
+            assertThat(funding).not().containsText("Wirtschaftsförderungen");
+            assertThat(funding).not().containsText("Bundesministerium");
+            funding.locator("details summary").click();
+            assertThat(funding).containsText("Provided by Federal Ministry for Economic Affairs and Energy (BMWE)");
+            Axe.assertNoViolations(page, "result-funding-en");
+            funding.screenshot(new Locator.ScreenshotOptions()
+                .setPath(Browsers.SCREENSHOTS.resolve("funding-en-providers-1280.png")));
+            page.setViewportSize(390, 844);
+            assertThat(Browsers.horizontalOverflow(page, 390)).isNull();
+            Axe.assertNoViolations(page, "result-funding-en-phone");
+            funding.screenshot(new Locator.ScreenshotOptions()
+                .setPath(Browsers.SCREENSHOTS.resolve("funding-en-providers-390.png")));
+
+            page.navigate(url(path + "?lang=de"));
+            assertThat(page.locator("#funding")).containsText(
+                "Träger: In|Die RegionRuhr – Wirtschaftsförderungen Bochum, Dortmund und Hagen");
+            assertThat(page.locator("#funding")).not().containsText("Provided by");
+        }
     }
 
     /** The programme names on a result page, in their order (those behind the disclosure included). */
@@ -128,6 +160,21 @@ class FundingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             Browsers.screenshot(page, "funding-admin-list-1280");
 
             page.navigate(url("/admin/foerderprogramme/innoscheck-ruhr"));
+            assertThat(page.locator("#funding-provider")).hasValue(
+                "In|Die RegionRuhr – Wirtschaftsförderungen Bochum, Dortmund und Hagen");
+            assertThat(page.locator("#funding-providerEn")).hasValue(
+                "In|Die RegionRuhr – the business development agencies of Bochum, Dortmund and Hagen");
+            assertThat(page.locator("label[for=funding-providerEn]")).hasText("Träger (englisch)");
+            assertThat(page.locator("#funding-providerEn")).hasAttribute("aria-describedby", "funding-providerEn-hint");
+            assertThat(page.locator("#funding-providerEn-hint")).containsText("Englische Seiten zeigen dann den deutschen Text");
+            Axe.assertNoViolations(page, "admin-funding-edit");
+            page.locator("#funding-provider").scrollIntoViewIfNeeded();
+            Browsers.screenshot(page, "funding-admin-edit-provider-1280");
+            page.setViewportSize(390, 844);
+            page.locator("#funding-providerEn").scrollIntoViewIfNeeded();
+            Axe.assertNoViolations(page, "admin-funding-edit-phone");
+            Browsers.screenshot(page, "funding-admin-edit-provider-390");
+            page.setViewportSize(1280, 900);
             Locator region = page.locator("#funding-regionAgs");
             assertThat(region).hasValue("05112, 05113, 05117, 05119, 05170, 05512, 05513, 05562, 05911, 05913, 05914, "
                 + "05915, 05916, 05954, 05978");

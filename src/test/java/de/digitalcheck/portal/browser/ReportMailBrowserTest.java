@@ -98,6 +98,41 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
     }
 
     @Test
+    void aReportAskedForInEnglishIsMailedInEnglishThoughTheLinkIsConfirmedInAGermanBrowser() throws Exception {
+        String token = CompletedChecks.of(questionnaires.current()).named("Foundry Ltd")
+            .contact("Rita Rüdiger", "english@foundry.example.org").submit(new Http(server, json)).token();
+        smtp.purge();
+        try (BrowserContext asking = Browsers.newContext(browser)) {
+            Page page = asking.newPage();
+            page.navigate(url("/check/" + token + "/result?lang=en"));
+            new KeyboardUser(page).activate("form[action$='/report/email'] button");
+            assertThat(page.locator("#report [role=status]")).containsText("english@foundry.example.org");
+        }
+        MimeMessage mail = mailsTo("english@foundry.example.org", 1)[0];
+        assertEquals("Please confirm your email address (Digitalcheck 4.0)", mail.getSubject());
+        Matcher link = Pattern.compile("http://localhost(/check/" + token + "/report/confirm/[A-Za-z0-9_-]{43}\\?lang=en)")
+            .matcher(Mails.text(mail));
+        assertTrue(link.find(), "the link opens its page in English");
+        try (BrowserContext german = Browsers.newContext(browser)) {
+            Page page = german.newPage();
+            page.navigate(url("/?lang=de"));
+            page.navigate(url(link.group(1)));
+            assertThat(page.locator("h1")).hasText("Receive the report by email");
+            // the page can be switched like every page; what is sent stays English
+            new KeyboardUser(page).activate("a[hreflang=de]");
+            assertThat(page.locator("h1")).hasText("Bericht per E-Mail erhalten");
+            auditBoth(page, "report-confirm-switched-de");
+            new KeyboardUser(page).activate("form[action*='/report/confirm/'] button");
+            assertThat(page.locator("#report [role=status]")).containsText("Der Bericht ist unterwegs an english@foundry.example.org");
+        }
+        MimeMessage report = mailsTo("english@foundry.example.org", 2)[1];
+        assertEquals("Your digital readiness report (Digitalcheck 4.0)", report.getSubject());
+        assertTrue(Mails.text(report).contains("attached is the report"), Mails.text(report));
+        smtp.purge(); // the other tests count from their first mail
+        assertClean();
+    }
+
+    @Test
     void aSixthCopyOfACheckGetsAPageThatSaysWhy() {
         String token = CompletedChecks.of(questionnaires.current()).named("Kopierwerk").submit(new Http(server, json)).token();
         try (BrowserContext context = Browsers.newContext(browser)) {
@@ -131,6 +166,23 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
                 .setPath(Browsers.SCREENSHOTS.resolve(name + "-section-" + width + ".png")));
         }
         page.setViewportSize(1280, 900);
+    }
+
+    /** The first {@code count} mails to {@code address} (waits at most 10 s; other tests' late mails do not count). */
+    private MimeMessage[] mailsTo(String address, int count) throws Exception {
+        MimeMessage[] mails = new MimeMessage[0];
+        for (int i = 0; i < 100 && mails.length < count; i++) {
+            Thread.sleep(100);
+            java.util.List<MimeMessage> to = new java.util.ArrayList<>();
+            for (MimeMessage m : smtp.received()) {
+                if (m.getAllRecipients()[0].toString().equals(address)) {
+                    to.add(m);
+                }
+            }
+            mails = to.toArray(MimeMessage[]::new);
+        }
+        assertTrue(mails.length >= count, count + " mail(s) to " + address);
+        return mails;
     }
 
     private String url(String path) {

@@ -101,6 +101,20 @@ abstract class FundingMatchContract {
     }
 
     @Test
+    void everySeedProgrammeHasItsProviderInEnglish() {
+        Database db = new Database(dataSource);
+        List<String> seed = List.of("zim", "go-inno", "mid-digitalisierung", "mid-innovation",
+            "nrw-bank-digitalisierung-innovation", "kfw-erp-foerderkredit-digitalisierung", "innoscheck-ruhr",
+            "mittelstand-digital-zentrum-ruhr-owl", "digital-jetzt", "go-digital");
+        for (String id : seed) {
+            assertThat((String) db.value("SELECT provider_en FROM funding_programme WHERE id = ?", id)).as(id)
+                .isNotBlank().doesNotContain("Bundesministerium", "Wirtschaftsförderung", "Land ");
+        }
+        assertThat(db.value("SELECT provider_en FROM funding_programme WHERE id = ?", "mid-innovation"))
+            .isEqualTo("State of North Rhine-Westphalia (MWIKE), project management agency Jülich");
+    }
+
+    @Test
     void hagenAtLevelZeroHagenAtLevelThreeAndRatingenSeeDifferentProgrammesWithReasons() {
         Funding hagen0 = funding(check("Hagener Drahtwerk", HAGEN, 0, "de"), "de");
         Funding hagen3 = funding(check("Hagener Präzision", HAGEN, 3, "de"), "de");
@@ -150,6 +164,14 @@ abstract class FundingMatchContract {
         assertThat(english.first().get(0)).isEqualTo(new Shown("InnoScheck.Ruhr innovation voucher",
             "Fits your weakest areas Strategy & organisation, Smart Factory and Smart Operations; for SMEs in Hagen"));
         assertThat(english.html()).contains("More matching programmes (" + english.more().size() + ")");
+        // the providers in English too, none left in German
+        assertThat(english.html()).contains(
+            "Provided by In|Die RegionRuhr – the business development agencies of Bochum, Dortmund and Hagen",
+            "Provided by Federal Ministry for Economic Affairs and Energy (BMWE)")
+            .doesNotContain("Wirtschaftsförderungen Bochum", "Bundesministerium", "Träger");
+        assertThat(funding(hagen, "de").html()).contains(
+            "Träger: In|Die RegionRuhr – Wirtschaftsförderungen Bochum, Dortmund und Hagen",
+            "Träger: Bundesministerium für Wirtschaft und Energie (BMWE)").doesNotContain("Provided by", "Federal");
 
         String pdf = PdfText.of(http.getBytes(hagen.path("reportUrl")).body()).replaceAll("\\s+", " ");
         int from = pdf.indexOf("Matching funding programmes");
@@ -161,5 +183,7 @@ abstract class FundingMatchContract {
             assertThat(at).as(s.name()).isGreaterThan(from);
             from = at;
         }
+        assertThat(pdf).contains("In|Die RegionRuhr – the business development agencies of Bochum, Dortmund and Hagen")
+            .doesNotContain("Wirtschaftsförderungen Bochum");
     }
 }

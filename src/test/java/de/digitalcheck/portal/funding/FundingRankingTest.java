@@ -31,7 +31,7 @@ class FundingRankingTest {
 
     static FundingProgramme programme(String id, List<String> regions, String dimensions, int maxLevel, boolean smeOnly,
                                       LocalDate from, LocalDate until) {
-        return new FundingProgramme(id, id, id, "provider", "summary", "summary", "https://example.org/" + id, regions,
+        return new FundingProgramme(id, id, id, "provider", null, "summary", "summary", "https://example.org/" + id, regions,
             dimensions, maxLevel, smeOnly, from, until);
     }
 

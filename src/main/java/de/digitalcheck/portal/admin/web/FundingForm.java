@@ -25,6 +25,7 @@ record FundingForm(
     @NotBlank(message = "error.required") @Size(max = 200, message = "error.name.tooLong") String nameDe,
     @NotBlank(message = "error.required") @Size(max = 200, message = "error.name.tooLong") String nameEn,
     @NotBlank(message = "error.required") @Size(max = 200, message = "error.name.tooLong") String provider,
+    @Size(max = 200, message = "error.name.tooLong") String providerEn,
     @NotBlank(message = "error.required") @Size(max = 1000, message = "error.name.tooLong") String summaryDe,
     @NotBlank(message = "error.required") @Size(max = 1000, message = "error.name.tooLong") String summaryEn,
     @NotBlank(message = "error.required") @Size(max = 500, message = "error.name.tooLong")
@@ -37,15 +38,17 @@ record FundingForm(
     String smeOnly,
     @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
-    static final FundingForm EMPTY = new FundingForm("", "", "", "", "", "", "", "", "", "", List.of(), "", null);
+    static final FundingForm EMPTY = new FundingForm("", "", "", "", "", "", "", "", "", "", "", List.of(), "",
+        null);
     /** The text fields, in the page's order. */
-    static final List<String> TEXT_FIELDS = List.of("nameDe", "nameEn", "provider", "summaryDe", "summaryEn", "url",
+    static final List<String> TEXT_FIELDS = List.of("nameDe", "nameEn", "provider", "providerEn", "summaryDe", "summaryEn", "url",
         "regionAgs", "maxLevel", "validFrom", "validUntil");
 
     FundingForm {
         nameDe = text(nameDe);
         nameEn = text(nameEn);
         provider = text(provider);
+        providerEn = text(providerEn);
         summaryDe = text(summaryDe);
         summaryEn = text(summaryEn);
         url = text(url);
@@ -58,7 +61,8 @@ record FundingForm(
     }
 
     static FundingForm of(FundingProgramme p) {
-        return new FundingForm(p.nameDe(), p.nameEn(), p.provider(), p.summaryDe(), p.summaryEn(), p.url(), String.join(", ", p.regions()),
+        return new FundingForm(p.nameDe(), p.nameEn(), p.provider(), p.providerEn() == null ? "" : p.providerEn(),
+            p.summaryDe(), p.summaryEn(), p.url(), String.join(", ", p.regions()),
             String.valueOf(p.maxLevel()), String.valueOf(p.validFrom()),
             p.validUntil() == null ? "" : p.validUntil().toString(), p.dimensionIds(), p.smeOnly() ? "on" : "", null);
     }
@@ -70,8 +74,8 @@ record FundingForm(
     /** The text fields' values by name. */
     public Map<String, String> texts() {
         Map<String, String> texts = new LinkedHashMap<>();
-        List<String> values = List.of(nameDe, nameEn, provider, summaryDe, summaryEn, url, regionAgs, maxLevel, validFrom,
-            validUntil);
+        List<String> values = List.of(nameDe, nameEn, provider, providerEn, summaryDe, summaryEn, url, regionAgs, maxLevel,
+            validFrom, validUntil);
         for (int i = 0; i < TEXT_FIELDS.size(); i++) {
             texts.put(TEXT_FIELDS.get(i), values.get(i));
         }
@@ -79,7 +83,7 @@ record FundingForm(
     }
 
     ProgrammeInput input() {
-        return new ProgrammeInput(nameDe, nameEn, provider, summaryDe, summaryEn, url, regionAgs, dimensions, maxLevel,
+        return new ProgrammeInput(nameDe, nameEn, provider, providerEn, summaryDe, summaryEn, url, regionAgs, dimensions, maxLevel,
             smeOnlyChecked(), validFrom, validUntil);
     }
 }

@@ -202,6 +202,37 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
     }
 
     @Test
+    void theExportSaysWhatTheSignInConfirmedForReportMailsAndHoldsNoEmptyEntry() throws Exception {
+        Http company = new Http(server, json);
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Export GmbH")
+            .at("58452").contact("Eva Export", "eva@export.example.org").submit(company);
+        company.postForm("/check/" + check.token() + "/report/email", Map.of()); // a confirmation link, not yet used
+        Database db = new Database(dataSource);
+        long until = System.currentTimeMillis() + 15_000; // the confirmation mail first: then the magic links
+        while (db.count("mail_outbox") > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        signedIn("eva@export.example.org");
+        Http http = signedIn("eva@export.example.org"); // a second sign-in confirms nothing new
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> confirmations = (List<Map<String, Object>>) http.map(
+            http.get("/mein-unternehmen/export")).get("reportMailConfirmations");
+        assertThat(confirmations).hasSize(2);
+        assertThat(confirmations).filteredOn(c -> c.containsKey("check")).singleElement().satisfies(c -> {
+            assertThat(c.get("check")).isEqualTo(check.id());
+            assertThat(c).containsKeys("requestedAt", "expiresAt").containsEntry("language", "de")
+                .doesNotContainKey("forAllChecks");
+            assertThat(c.get("confirmedAt")).as("the link was not used").isNull();
+        });
+        assertThat(confirmations).filteredOn(c -> !c.containsKey("check")).singleElement().satisfies(c -> {
+            assertThat(c).containsOnlyKeys("forAllChecks", "confirmedBy", "confirmedAt")
+                .containsEntry("forAllChecks", true).containsEntry("confirmedBy", "magicLinkSignIn");
+            assertThat(c.get("confirmedAt")).isNotNull();
+        });
+    }
+
+    @Test
     void erasingAsksFirstAndAskingErasesNothing() throws Exception {
         Http company = new Http(server, json);
         CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Vorsicht GmbH")
