@@ -178,7 +178,7 @@ public class LeadBook implements AgencyLeads {
                 ? appointmentsByConsent(lead.id()) : Map.of();
             for (ConsentRow c : rows) {
                 given.add(new GivenConsent(lead.id(), agency, c.givenAt(), c.source(), c.assessmentId(),
-                    BookingLeads.SOURCE.equals(c.source()) ? appointmentByConsent.get(c.givenAt()) : null,
+                    BookingLeads.SOURCE.equals(c.source()) ? appointmentOf(appointmentByConsent, c.givenAt()) : null,
                     c.textVersion(), c.withdrawnAt(), lead.open()));
             }
         }
@@ -194,8 +194,19 @@ public class LeadBook implements AgencyLeads {
         Map<Instant, Instant> starts = new HashMap<>();
         appointments.byIds(bookingLinks.findByLeadId(leadId).stream().map(LeadBookingRow::bookingId).toList())
             .stream().filter(b -> b.consentAt() != null)
-            .forEach(b -> starts.putIfAbsent(b.consentAt().truncatedTo(ChronoUnit.MILLIS), b.start()));
+            .forEach(b -> starts.putIfAbsent(b.consentAt(), b.start()));
         return starts;
+    }
+
+    /**
+     * The appointment whose consent time is the log entry's: the same instant, as each column stores it — MariaDB keeps
+     * whole seconds (docs/operations.md, Database), H2 rounds to milliseconds — so the nearest within a second.
+     */
+    private static Instant appointmentOf(Map<Instant, Instant> byConsent, Instant givenAt) {
+        return byConsent.entrySet().stream()
+            .filter(e -> Math.abs(java.time.Duration.between(e.getKey(), givenAt).toMillis()) < 1000)
+            .min(Comparator.comparing(e -> Math.abs(java.time.Duration.between(e.getKey(), givenAt).toNanos())))
+            .map(Map.Entry::getValue).orElse(null);
     }
 
     @Override
