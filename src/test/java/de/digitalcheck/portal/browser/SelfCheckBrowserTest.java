@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -222,6 +223,7 @@ class SelfCheckBrowserTest extends BrowserTestSupport {
             assertThat(page.locator("svg.dc-radar")).isHidden();
             assertThat(page.locator(".dc-bars")).isVisible();
             assertThat(page.locator(".dc-table-stack thead")).not().isInViewport();
+            assertNull(Browsers.squeezedCaptions(page), "the table's caption spans the stacked table");
             audit.check(page, "de-result-phone");
             page.setViewportSize(1280, 900);
 
