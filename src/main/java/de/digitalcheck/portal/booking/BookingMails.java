@@ -5,6 +5,7 @@ import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.shared.config.PortalSettings;
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
@@ -14,8 +15,6 @@ import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -167,11 +166,8 @@ class BookingMails {
     }
 
     private static String when(BookingRow row, Language language) {
-        ZoneId zone = ZoneId.of(AppointmentCalendar.ZONE_ID);
-        DateTimeFormatter day = DateTimeFormatter.ofPattern(language == Language.DE ? "EEEE, d. MMMM yyyy, HH:mm"
-            : "EEEE, d MMMM yyyy, HH:mm", language.locale());
-        return day.format(row.startAt().atZone(zone)) + "–" + DateTimeFormatter.ofPattern("HH:mm")
-            .format(row.endAt().atZone(zone));
+        return Dates.longDate(language, row.startAt()) + ", " + Dates.time(row.startAt()) + "–"
+            + Dates.time(row.endAt());
     }
 
     private String place(MeetingMode mode, Agency agency, BookingRow row, Language language) {

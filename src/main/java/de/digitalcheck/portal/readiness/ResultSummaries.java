@@ -10,16 +10,14 @@ import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.Municipality;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.routing.Router;
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
-import de.digitalcheck.portal.shared.time.PortalTime;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.text.NumberFormat;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,9 +158,8 @@ public class ResultSummaries {
         parts.add(messages.get(lang, m.programme().smeOnly() ? "result.funding.reason.sme" : "result.funding.reason.all",
             place(lang, company, m.region())));
         if (m.programme().validUntil() != null) {
-            DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(lang.locale());
             parts.add(messages.get(lang, m.closingSoon() ? "result.funding.reason.soon" : "result.funding.reason.until",
-                date.format(m.programme().validUntil())));
+                Dates.date(lang, m.programme().validUntil())));
         }
         return String.join("; ", parts);
     }
@@ -196,8 +193,7 @@ public class ResultSummaries {
     }
 
     private static String date(Language lang, java.time.Instant at) {
-        return at == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-            .withLocale(lang.locale()).format(PortalTime.local(at));
+        return at == null ? "" : Dates.date(lang, at);
     }
 
     static String decimal(Language lang, double value) {

@@ -8,11 +8,10 @@ import com.itextpdf.layout.Document;
 import com.itextpdf.layout.element.Link;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.font.FontCharacteristics;
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +89,8 @@ final class ReportContext {
 
     /** When an appointment is, in the report's language. */
     String when(Appointment a) {
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(lang.locale());
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm", lang.locale());
-        return t("report.appointment.time", day.format(a.start()), time.format(a.start()), time.format(a.end()));
+        return t("report.appointment.time", Dates.longDate(lang, a.start().toInstant()), Dates.time(a.start().toInstant()),
+            Dates.time(a.end().toInstant()));
     }
 
     /** A message of the report's language, made printable (in drawing order, see {@link ReportFonts#visual}). */

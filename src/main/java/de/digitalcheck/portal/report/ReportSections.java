@@ -18,10 +18,9 @@ import com.itextpdf.layout.properties.UnitValue;
 import de.digitalcheck.portal.readiness.RadarChart;
 import de.digitalcheck.portal.readiness.ResultSummary;
 import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -212,8 +211,7 @@ final class ReportSections {
 
     private void about() {
         document.add(section(StandardRoles.H2, t("report.about"), 15));
-        document.add(body(t("report.created", DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-            .withLocale(lang.locale()).format(model.createdOn()), p(model.networkName()))));
+        document.add(body(t("report.created", Dates.date(lang, model.createdOn()), p(model.networkName()))));
         document.add(body(p(result.version())));
         document.add(body(t("report.model")));
     }

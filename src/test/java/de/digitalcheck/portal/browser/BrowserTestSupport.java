@@ -76,7 +76,7 @@ abstract class BrowserTestSupport {
      * Audits the page as it is at 1280 px and again at 390 px (a phone, reloaded there: a GET page, or the answer
      * re-rendered from the same form post would be lost, so {@code reload} is false for error states, which are
      * audited at the width they were produced at), with {@code name-1280} and {@code name-390}; the phone must show
-     * the page without horizontal scrolling.
+     * the page without horizontal scrolling, and a table's caption as wide as its table.
      */
     protected void auditAtBothWidths(Page page, String name, boolean reload) {
         page.setViewportSize(1280, 900);
@@ -88,6 +88,10 @@ abstract class BrowserTestSupport {
         String overflow = Browsers.horizontalOverflow(page, 390);
         if (overflow != null) {
             findings.add(name + " does not fit a phone: " + overflow);
+        }
+        String squeezed = Browsers.squeezedCaptions(page);
+        if (squeezed != null) {
+            findings.add(name + ": a table caption is narrower than its table on a phone: " + squeezed);
         }
         audit(page, name + "-390");
         page.setViewportSize(1280, 900);

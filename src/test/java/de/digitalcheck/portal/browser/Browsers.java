@@ -81,6 +81,22 @@ final class Browsers {
         }
     }
 
+    /**
+     * The visible table captions narrower than their table, or null: a caption left as a table caption in a table
+     * stacked into blocks on a phone shrinks to its longest word and wraps after every word.
+     */
+    static String squeezedCaptions(Page page) {
+        return (String) page.evaluate("() => {"
+            + " const squeezed = [...document.querySelectorAll('table > caption')].filter(c => {"
+            + "  const r = c.getBoundingClientRect();"
+            + "  return !c.classList.contains('kern-sr-only') && r.width > 1"
+            + "   && r.width < c.parentElement.getBoundingClientRect().width - 1; });"
+            + " return squeezed.length === 0 ? null : squeezed.map(c => '\u201e' + c.textContent.trim() + '\u201c '"
+            + "  + Math.round(c.getBoundingClientRect().width) + ' of '"
+            + "  + Math.round(c.parentElement.getBoundingClientRect().width) + ' px').join(', ');"
+            + "}");
+    }
+
     static void screenshot(Page page, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -56,6 +56,7 @@ class DashBrowserTest extends BrowserTestSupport implements TestPropertyProvider
         audit(page, "dash-" + name + "-1280");
         page.setViewportSize(390, 844);
         assertNull(Browsers.horizontalOverflow(page, 390), name + " fits a phone");
+        assertNull(Browsers.squeezedCaptions(page), name + ": table captions span their tables on a phone");
         audit(page, "dash-" + name + "-390");
         page.setViewportSize(1280, 900);
     }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -222,6 +223,7 @@ class SelfCheckBrowserTest extends BrowserTestSupport {
             assertThat(page.locator("svg.dc-radar")).isHidden();
             assertThat(page.locator(".dc-bars")).isVisible();
             assertThat(page.locator(".dc-table-stack thead")).not().isInViewport();
+            assertNull(Browsers.squeezedCaptions(page), "the table's caption spans the stacked table");
             audit.check(page, "de-result-phone");
             page.setViewportSize(1280, 900);
 
@@ -317,9 +319,9 @@ class SelfCheckBrowserTest extends BrowserTestSupport {
             Page page = context.newPage();
             KeyboardUser user = new KeyboardUser(page);
             Map<String, List<String>> titles = Map.of(
-                "de", List.of("Impressum", "Datenschutz", "Lizenzen und Quellen"),
-                "en", List.of("Imprint", "Privacy", "Licences and sources"));
-            List<String> paths = List.of("/impressum", "/datenschutz", "/lizenzen");
+                "de", List.of("Impressum", "Datenschutz", "Lizenzen und Quellen", "Öffentliche Schnittstelle (API v1)"),
+                "en", List.of("Imprint", "Privacy", "Licences and sources", "Public API v1"));
+            List<String> paths = List.of("/impressum", "/datenschutz", "/lizenzen", "/schnittstelle");
             for (String lang : List.of("de", "en")) {
                 page.navigate(url("/?lang=" + lang));
                 for (int i = 0; i < paths.size(); i++) {
@@ -335,6 +337,20 @@ class SelfCheckBrowserTest extends BrowserTestSupport {
                             audit.check(page, lang + "-legal-privacy-" + width);
                         }
                         page.setViewportSize(1280, 900);
+                    }
+                    if (paths.get(i).equals("/schnittstelle")) { // the API for people, not the YAML: at both widths
+                        assertThat(page.locator("#api-base-url")).containsText("/api/v1/");
+                        assertThat(page.locator("table tbody tr")).not().hasCount(0);
+                        assertThat(page.locator("table")).containsText("POST /api/v1/assessments");
+                        for (int width : List.of(1280, 390)) {
+                            page.setViewportSize(width, 900);
+                            assertNull(Browsers.squeezedCaptions(page), "captions span their tables");
+                            audit.check(page, lang + "-api-page-" + width);
+                        }
+                        page.setViewportSize(1280, 900);
+                        // the machine-readable document for tools: a link reached by keyboard
+                        user.tabTo("#api-openapi-link");
+                        assertThat(page.locator("#api-openapi-link")).hasAttribute("href", "/openapi");
                     }
                 }
             }

@@ -134,7 +134,16 @@ class ReportRendererIntegrationTest {
             "Vor Ort im Unternehmen", "Musterstraße 12, 44135 Dortmund");
         String none = PdfText.of(render(Language.DE, false, null));
         assertThat(none).doesNotContain("Dominik Coach").contains("Sie haben noch keinen Termin gebucht.");
-        assertThat(PdfText.of(render(Language.EN, true, null))).contains("Thursday, December 3, 2026, 10:00 to 11:00", "On site at the company");
+        assertThat(PdfText.of(render(Language.EN, true, null))).contains("Thursday, 3 December 2026, 10:00 to 11:00", "On site at the company");
+    }
+
+    @Test
+    void datesAreWrittenInTheReportLanguagesOneStyle() {
+        String german = oneLine(PdfText.of(render(Language.DE, true, null)));
+        assertThat(german).contains("Erstellt am 26.11.2026").doesNotContain("26. November 2026");
+        String english = oneLine(PdfText.of(render(Language.EN, true, null)));
+        assertThat(english).contains("Created on 26 Nov 2026", "Thursday, 3 December 2026")
+            .doesNotContain("November 26, 2026", "December 3, 2026");
     }
 
     @Test

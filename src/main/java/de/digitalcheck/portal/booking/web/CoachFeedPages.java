@@ -24,7 +24,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -92,8 +91,7 @@ class CoachFeedPages {
     private ModelAndView<Map<String, Object>> page(String coachId, @Nullable String newUrl, boolean revoked) {
         Map<String, Object> model = new HashMap<>();
         model.put("newUrl", newUrl);
-        model.put("since", feeds.since(coachId).map(at -> de.digitalcheck.portal.shared.time.PortalTime.local(at)
-            .format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"))).orElse(null));
+        model.put("since", feeds.since(coachId).orElse(null));
         model.put("revoked", revoked);
         return new ModelAndView<>("booking/feed", model);
     }

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.booking.web;
 
 import de.digitalcheck.portal.booking.AppointmentOutcomes;
 import de.digitalcheck.portal.booking.Booking;
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
@@ -131,8 +132,8 @@ class OutcomePages {
         model.put("typeName", b.type().name(lang));
         model.put("open", found.open());
         model.put("recorded", found.outcome());
-        model.put("recordedAt", found.outcome() == null ? null : PortalTime.local(found.outcome().recordedAt())
-            .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")));
+        model.put("recordedAt", found.outcome() == null ? null : Dates.dateTime(lang,
+            found.outcome().recordedAt()));
         model.put("form", typed != null ? typed : OutcomeForm.of(found.outcome()));
         model.put("attendances", List.of(new Choice("HELD", messages.get(lang, "outcome.attendance.HELD")),
             new Choice("NO_SHOW", messages.get(lang, "outcome.attendance.NO_SHOW"))));

@@ -4,6 +4,7 @@ import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.NetworkTeam;
 import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.config.PortalSettings;
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
@@ -213,8 +214,7 @@ public class LeadEvents {
         return messages.get(Language.DE, key + ".text", receiver,
             lead.companyName() == null ? "" : lead.companyName(),
             lead.postalCode() == null ? "" : lead.postalCode() + " " + lead.municipality(),
-            PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1)
-                .format(java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy")),
+            Dates.date(Language.DE, PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1)),
             settings.link(path));
     }
 

@@ -69,7 +69,6 @@ class AdminInboxPages {
         AgencyLeadsWorkspace.inboxModel(model, inbox.page(new LeadInbox.Scope(agency.id()), filter), filter,
             InboxFilters.query(request.getParameters()), path);
         model.put("agency", agency);
-        model.put("dates", LeadDates.INSTANCE);
         return HttpResponse.status(read.errors().isEmpty() ? io.micronaut.http.HttpStatus.OK
             : io.micronaut.http.HttpStatus.BAD_REQUEST).body(new ModelAndView<>("leads/admin-inbox", model));
     }

@@ -158,7 +158,6 @@ class AgencyLeadsWorkspace {
         model.put("errorLinks", links);
         model.put("stale", stale);
         model.put("deliveries", found.deliveries());
-        model.put("dates", LeadDates.INSTANCE);
         assignmentModel(model, user);
         model.putAll(extras.of(detail.lead()));
         return model;
@@ -234,7 +233,6 @@ class AgencyLeadsWorkspace {
         model.put("deliveries", webhooks.log(user.agencyId()));
         model.put("secret", null);
         model.put("testSent", null);
-        model.put("dates", LeadDates.INSTANCE);
         model.put("inboxAssignees", assignment.candidates(user.agencyId()));
         return model;
     }

@@ -109,7 +109,6 @@ class ApiTokenPages {
         model.put("errorLinks", links);
         model.put("created", created);
         model.put("latest", AccessTokens.latest(PortalTime.today(clock)).toString());
-        model.put("dates", LeadDates.INSTANCE);
         return model;
     }
 }

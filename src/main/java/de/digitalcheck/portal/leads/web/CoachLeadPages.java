@@ -39,7 +39,6 @@ class CoachLeadPages {
         Map<String, Object> model = new HashMap<>();
         model.put("leads", coach.agencyId() == null ? java.util.List.of()
             : assignment.assignedTo(coach.agencyId(), coach.accountId()));
-        model.put("dates", LeadDates.INSTANCE);
         return new ModelAndView<>("leads/coach-leads", model);
     }
 
@@ -50,7 +49,6 @@ class CoachLeadPages {
         Map<String, Object> model = new HashMap<>();
         model.put("lead", detail.lead());
         model.put("trail", detail.trail());
-        model.put("dates", LeadDates.INSTANCE);
         return new ModelAndView<>("leads/coach-lead", model);
     }
 }

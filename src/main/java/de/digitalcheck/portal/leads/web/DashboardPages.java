@@ -7,6 +7,7 @@ import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.UnknownAgency;
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
@@ -25,7 +26,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +42,6 @@ import java.util.Map;
 class DashboardPages {
 
     static final String VIEW = "leads/dashboard";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd.MM.");
 
     private final LeadDashboard dashboards;
     private final Agencies agencies;
@@ -82,14 +81,14 @@ class DashboardPages {
         model.put("d", d);
         model.put("agencyName", agencyId == null ? null : agencies.find(agencyId).map(Agency::name).orElse(null));
         model.put("median", median(lang, d.medianFirstContact()));
-        model.put("period", d.firstWeek().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+        model.put("period", Dates.date(lang, d.firstWeek()));
         // the series of the agency: "your agency" for its staff, its short name for admins
         String here = agencyId == null ? messages.get(lang, "dashboard.network") : admin
             ? agencies.find(agencyId).map(Agency::shortName).orElse(agencyId) : messages.get(lang, "dashboard.agency");
 
         List<DashboardCharts.Input> weeks = new ArrayList<>();
         d.weeks().forEach(w -> weeks.add(new DashboardCharts.Input(
-            messages.get(lang, "dashboard.week", w.monday().format(DAY)), List.of((double) w.leads()))));
+            messages.get(lang, "dashboard.week", Dates.date(lang, w.monday())), List.of((double) w.leads()))));
         double weekMax = d.weeks().stream().mapToLong(LeadDashboard.Week::leads).max().orElse(0);
         model.put("weeksChart", DashboardCharts.chart("weeks", messages.get(lang, "dashboard.weeks.title"),
             messages.get(lang, "dashboard.weeks.desc", d.leads()), List.of(messages.get(lang, "dashboard.leads")),

@@ -30,7 +30,6 @@ class FallbackQueuePage {
 
     @Get(LeadPaths.FALLBACK)
     ModelAndView<Map<String, Object>> queue() {
-        return new ModelAndView<>("leads/fallback", Map.of("leads", webhooks.fallbackQueue(), "dates", LeadDates.INSTANCE,
-            "agencies", agencies.all()));
+        return new ModelAndView<>("leads/fallback", Map.of("leads", webhooks.fallbackQueue(), "agencies", agencies.all()));
     }
 }

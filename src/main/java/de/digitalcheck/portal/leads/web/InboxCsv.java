@@ -35,6 +35,7 @@ final class InboxCsv {
     static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
         .setQuoteMode(QuoteMode.ALL).setRecordSeparator("\r\n").build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DUE_DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     /** The columns' message keys ({@code leads.csv.*}). */
     static final List<String> HEADER = List.of("id", "company", "postalCode", "municipality", "contact", "email", "phone",
         "sector", "employees", "level", "score", "stage", "assignee", "created", "due", "firstContact", "overdue",
@@ -138,7 +139,7 @@ final class InboxCsv {
                     cell(i.employees()), cell(i.overallLevel()), cell(i.score()), cell(texts.stage(i)),
                     cell(i.assigneeName()), cell(PortalTime.local(i.createdAt()).format(TIME)),
                     // the last day for the first contact, as the inbox shows it (the deadline is the next midnight)
-                    cell(LeadDates.INSTANCE.dueDay(i.contactDueAt())),
+                    cell(PortalTime.local(i.contactDueAt().minusSeconds(1)).format(DUE_DAY)),
                     cell(i.firstContactAt() == null ? null : PortalTime.local(i.firstContactAt()).format(TIME)),
                     cell(texts.yesNo(i.overdue())),
                     cell(i.consentVersion() + " " + PortalTime.local(i.consentAt()).format(TIME)));

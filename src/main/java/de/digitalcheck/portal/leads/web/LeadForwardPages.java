@@ -160,7 +160,6 @@ class LeadForwardPages {
         model.put("agencyName", agencies.find(detail.lead().agencyId()).map(Agency::name).orElse(null));
         model.put("errorLinks", List.of());
         model.put("stale", null);
-        model.put("dates", LeadDates.INSTANCE);
         model.putAll(extras.of(detail.lead()));
         return model;
     }

@@ -9,6 +9,7 @@ import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.readiness.ResultSummaries;
 import de.digitalcheck.portal.readiness.ResultSummary;
 import de.digitalcheck.portal.shared.config.PortalSettings;
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.FieldError;
@@ -110,13 +111,8 @@ class ResultViews {
 
     /** The appointment's lines as the page shows them: when, kind, coach, how. */
     private Map<String, String> appointment(Language lang, CheckAppointments.CheckAppointment a) {
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter
-            .ofLocalizedDate(java.time.format.FormatStyle.FULL).withLocale(lang.locale());
-        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("HH:mm", lang.locale());
-        var start = de.digitalcheck.portal.shared.time.PortalTime.local(a.start());
-        var end = de.digitalcheck.portal.shared.time.PortalTime.local(a.end());
-        return Map.of("when", messages.get(lang, "report.appointment.time", day.format(start), time.format(start),
-                time.format(end)),
+        return Map.of("when", messages.get(lang, "report.appointment.time", Dates.longDate(lang, a.start()),
+                Dates.time(a.start()), Dates.time(a.end())),
             "type", a.typeName(), "coach", a.coachName(), "mode", messages.get(lang, "mode." + a.mode()));
     }
 
@@ -135,7 +131,7 @@ class ResultViews {
         var shared = leads.sharedFrom(new AssessmentId(a.id())).orElse(null);
         model.put("shared", shared);
         model.put("sharedContactBy", shared == null ? null
-            : shared.contactBy().format(java.time.format.DateTimeFormatter.ofPattern(lang == Language.DE ? "d.M.yyyy" : "d MMM yyyy", lang.locale())));
+            : Dates.date(lang, shared.contactBy()));
         model.put("consentAgency", a.agencyId() == null ? settings.networkName()
             : selfCheck.agencyOf(a).map(de.digitalcheck.portal.routing.Agency::name).orElse(settings.networkName()));
         model.put("consentFallback", selfCheck.agencyOf(a).isEmpty());

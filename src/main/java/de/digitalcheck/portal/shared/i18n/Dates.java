@@ -12,6 +12,7 @@ import java.util.Locale;
  * The one way pages and mails write dates for people, in Berlin time: German {@code 03.12.2026} and
  * {@code Donnerstag, 3. Dezember 2026}, English {@code 3 Dec 2026} and {@code Thursday, 3 December 2026}; times
  * {@code 14:30} in both. (Machine formats — ISO in JSON, CSV, iCalendar — are not for people and stay as they are.)
+ * Pages get one bound to their language as {@code dates} ({@link #in}), e.g. {@code ${dates.dateTime(lead.createdAt())}}.
  */
 public final class Dates {
 
@@ -21,7 +22,30 @@ public final class Dates {
     private static final DateTimeFormatter LONG_EN = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
-    private Dates() {
+    private final Language language;
+
+    private Dates(Language language) {
+        this.language = language;
+    }
+
+    /** The formats of one language, for templates. */
+    public static Dates in(Language language) {
+        return new Dates(language);
+    }
+
+    /** The day of an instant in Berlin: {@code 03.12.2026} / {@code 3 Dec 2026}. */
+    public String date(Instant instant) {
+        return date(language, instant);
+    }
+
+    /** Day and time of an instant in Berlin: {@code 03.12.2026, 14:30} / {@code 3 Dec 2026, 14:30}. */
+    public String dateTime(Instant instant) {
+        return dateTime(language, instant);
+    }
+
+    /** The last day before a deadline that is the start of the day after it: the day one has "until". */
+    public String dayBefore(Instant deadline) {
+        return date(language, deadline.minusSeconds(1));
     }
 
     /** A day: {@code 03.12.2026} / {@code 3 Dec 2026}. */

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.web;
 
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.core.annotation.NonNull;
@@ -13,7 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Adds what every page needs: language, the switch to the other language, the network's name, the CSRF token, the
+ * Adds what every page needs: language, its dates ({@link Dates#in}), the switch to the other language, the network's name, the CSRF token, the
  * signed-in person's name. The person is read from the request, not from the thread's request context: a view may be
  * rendered on a thread that context did not reach (the page then showed a signed-in person as signed out).
  */
@@ -58,6 +59,7 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
               Object userName) {
         Language other = language == Language.DE ? Language.EN : Language.DE;
         model.put("lang", language.code());
+        model.put("dates", Dates.in(language));
         model.put("otherLang", other.code());
         String local = sameOriginPath(path);
         model.put("switchUrl", local + "?" + query + PortalLocaleResolver.PARAM + "=" + other.code());

@@ -1,0 +1,105 @@
+package de.digitalcheck.portal.shared.web;
+
+import de.digitalcheck.portal.shared.config.PortalSettings;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The footer's "API" opens a page for people, in the site's layout, German and English: purpose, base URL,
+ * authentication, errors, the configured rate limit, every operation of the OpenAPI document with its own text, and
+ * the link to the document. {@code /openapi} stays the machine-readable YAML for tools.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiPageIntegrationTest implements TestPropertyProvider {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    PortalSettings settings;
+    @Inject
+    OpenApiDocument document;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("portal.rate-limits.public-posts.enabled", "true",
+            "portal.rate-limits.public-posts.requests", "17", "portal.rate-limits.public-posts.window", "7m");
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = ApiPageIntegrationTest.class.getResourceAsStream("/i18n/" + name + ".properties")) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void theFooterLinksToTheApiPageNotToTheYaml() {
+        String home = new Http(server, json).get("/impressum").body();
+        assertThat(home).contains("href=\"/schnittstelle\"").doesNotContain("href=\"/openapi\"");
+    }
+
+    @Test
+    void theGermanPageExplainsTheApiAndListsEveryOperationOfTheDocument() {
+        HttpResponse<String> page = new Http(server, json).get("/schnittstelle?lang=de");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        String html = page.body();
+        assertThat(html).contains("<h1 class=\"kern-heading-large\">Öffentliche Schnittstelle (API v1)</h1>",
+            "<footer", settings.link("/api/v1/"), "application/problem+json", "Authorization: Bearer",
+            "höchstens 17 Anfragen in 7 Minuten", "href=\"/openapi\"");
+        List<OpenApiOperations.Operation> operations = document.operations();
+        assertThat(operations).extracting(OpenApiOperations.Operation::id)
+            .contains("getQuestionnaire", "submitAssessment", "createBooking", "changeAgencyLead")
+            .as("a webhook is sent, not called: it is no operation of the page").doesNotContain("leadEvent");
+        for (OpenApiOperations.Operation o : operations) {
+            assertThat(html).as(o.id()).contains("<code>" + o.method() + " " + o.path() + "</code>")
+                .doesNotContain(o.summary());
+        }
+        assertThat(html).contains("Zugangstoken der Agentur", "öffentlich");
+    }
+
+    @Test
+    void theEnglishPageSaysTheSameInEnglish() {
+        String html = new Http(server, json).get("/schnittstelle?lang=en").body();
+        assertThat(html).contains("<html lang=\"en\"", "Public API v1", "Base URL", "Authentication", "Rate limit",
+            "at most 17 requests in 7 minutes", "agency access token", "OpenAPI document (YAML)")
+            .doesNotContain("Öffentliche Schnittstelle", "Zugangstoken der Agentur");
+    }
+
+    @Test
+    void everyOperationOfTheDocumentHasItsTextInBothLanguages() throws IOException {
+        for (String name : List.of("messages", "messages_de", "messages_en")) {
+            Properties bundle = bundle(name);
+            for (OpenApiOperations.Operation o : document.operations()) {
+                assertThat(bundle.getProperty("apiPage.operation." + o.id())).as(name + ": " + o.id()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentStaysYamlForTools() {
+        HttpResponse<String> yaml = new Http(server, json).get("/openapi");
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.headers().firstValue("Content-Type").orElse("")).startsWith("application/yaml");
+        assertThat(yaml.body()).startsWith("openapi: 3.0").doesNotContain("<html");
+    }
+}
