@@ -4,6 +4,7 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -21,6 +22,9 @@ public final class Dates {
     private static final DateTimeFormatter LONG_DE = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy", Locale.GERMAN);
     private static final DateTimeFormatter LONG_EN = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final java.util.regex.Pattern STORED = java.util.regex.Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}");
+    private static final DateTimeFormatter STORED_FORMAT = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm", Locale.ROOT)
+        .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final Language language;
 
@@ -41,6 +45,18 @@ public final class Dates {
     /** Day and time of an instant in Berlin: {@code 03.12.2026, 14:30} / {@code 3 Dec 2026, 14:30}. */
     public String dateTime(Instant instant) {
         return dateTime(language, instant);
+    }
+
+    /**
+     * A value of a lead's trail as the reader's language writes it: the trail stores an appointment's time as
+     * {@code 22.12.2026 09:00} (Berlin, {@code leads.internal.BookingLeads}); anything else is shown as stored.
+     */
+    public String trailValue(String value) {
+        if (value == null || !STORED.matcher(value).matches()) {
+            return value;
+        }
+        LocalDateTime at = LocalDateTime.parse(value, STORED_FORMAT);
+        return date(language, at.toLocalDate()) + ", " + TIME.format(at);
     }
 
     /** The last day before a deadline that is the start of the day after it: the day one has "until". */

@@ -38,6 +38,8 @@ class DatesOnPagesIntegrationTest extends SignedInTests {
 
     @Inject
     Questionnaires questionnaires;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     Map<String, Http> users;
     CompletedChecks.Completed check;
@@ -49,6 +51,18 @@ class DatesOnPagesIntegrationTest extends SignedInTests {
         check = CompletedChecks.of(questionnaires.current()).named("Datum Metall GmbH").at("44135")
             .contact("Dana Datum", "dana@dates.example.org").sharedWithAgency().submit(new Http(server, json));
         leadId = (String) ((Map<?, ?>) check.document().get("lead")).get("id");
+        // an appointment moved on the lead's trail: the trail stores its times as German text
+        new de.digitalcheck.portal.support.Database(dataSource).execute("INSERT INTO lead_audit (id, lead_id, at, "
+            + "action, from_value, to_value) VALUES (?, ?, CURRENT_TIMESTAMP, 'BOOKING_MOVED', '22.12.2026 09:00', "
+            + "'04.01.2027 10:30')", java.util.UUID.randomUUID().toString(), leadId);
+    }
+
+    @Test
+    void aLeadsTrailWritesAppointmentTimesInTheReadersLanguage() {
+        assertThat(text(users.get("do-staff"), "/agentur/leads/" + leadId + "?lang=en"))
+            .contains("22 Dec 2026, 09:00", "4 Jan 2027, 10:30").doesNotContain("22.12.2026");
+        assertThat(text(users.get("do-staff"), "/agentur/leads/" + leadId + "?lang=de"))
+            .contains("22.12.2026, 09:00", "04.01.2027, 10:30");
     }
 
     private List<String> pages(Http http, String lang) {
