@@ -112,6 +112,11 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(typo.statusCode()).isEqualTo(400);
         assertThat(typo.body()).contains("Bitte ein Datum wie 31.12.2026 angeben.", "value=\"gestern\"", "f-status")
             .doesNotContain("Die Anfrage war fehlerhaft", "id=\"f-to-error\"");
+        // the English example is a way of writing that the filter reads (31/12/2026 is not: it was the example)
+        HttpResponse<String> english = staff.get("/agentur/leads?from=gestern&lang=en");
+        staff.get("/agentur/leads?lang=de");
+        assertThat(english.body()).contains("such as 2026-12-31 (or 31.12.2026)").doesNotContain("31/12/2026");
+        assertThat(staff.get("/agentur/leads?from=2026-12-31").statusCode()).isEqualTo(200);
         // dates at the ends of what Java can hold: a message, not a server error
         for (String extreme : new String[] {"%2B999999999-12-31", "-999999999-01-01", "31.12.999999999"}) {
             HttpResponse<String> far = staff.get("/agentur/leads?to=" + extreme);
