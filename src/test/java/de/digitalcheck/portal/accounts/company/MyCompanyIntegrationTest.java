@@ -310,8 +310,11 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
             Thread.sleep(50);
         }
         Http http = signedIn("nur-termin@example.org");
-        assertThat(http.get("/mein-unternehmen/uebersicht").body()).contains("Ihre Termine", "11:00–12:00",
-            "action=\"/mein-unternehmen/termine/" + booked.booking().id() + "/verwalten\"");
+        String overview = http.get("/mein-unternehmen/uebersicht").body();
+        assertThat(overview).contains("Ihre Termine", "11:00–12:00",
+            "action=\"/mein-unternehmen/termine/" + booked.booking().id() + "/verwalten\"",
+            "Zu dieser Adresse gibt es keinen Selbstcheck.");
+        assertThat(overview).as("no empty table of checks").doesNotContain("Ihre Selbstchecks</caption>");
         assertThat(http.get("/mein-unternehmen/export").body()).contains("Nur Termin GmbH");
     }
 }
