@@ -178,12 +178,21 @@ public class LeadBook implements AgencyLeads {
                 ? appointmentsByConsent(lead.id()) : Map.of();
             for (ConsentRow c : rows) {
                 given.add(new GivenConsent(lead.id(), agency, c.givenAt(), c.source(), c.assessmentId(),
-                    BookingLeads.SOURCE.equals(c.source()) ? appointmentByConsent.get(c.givenAt()) : null,
+                    BookingLeads.SOURCE.equals(c.source()) ? appointmentOf(appointmentByConsent, c.givenAt()) : null,
                     c.textVersion(), c.withdrawnAt(), lead.open()));
             }
         }
         given.sort(Comparator.comparing(GivenConsent::givenAt).reversed());
         return given;
+    }
+
+    /**
+     * The appointment of a booking's consent. Bookings made before their consent time was kept in milliseconds have it
+     * rounded by the database, so one millisecond after the log's (truncated) time counts as well.
+     */
+    private static Instant appointmentOf(Map<Instant, Instant> byConsent, Instant givenAt) {
+        Instant start = byConsent.get(givenAt);
+        return start != null ? start : byConsent.get(givenAt.plusMillis(1));
     }
 
     /**
