@@ -316,5 +316,13 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
             "Zu dieser Adresse gibt es keinen Selbstcheck.");
         assertThat(overview).as("no empty table of checks").doesNotContain("Ihre Selbstchecks</caption>");
         assertThat(http.get("/mein-unternehmen/export").body()).contains("Nur Termin GmbH");
+
+        // the mail's link is spent once a new one is fetched here: its page says where to get the newest one
+        assertThat(http.postForm("/mein-unternehmen/termine/" + booked.booking().id() + "/verwalten", Map.of())
+            .statusCode()).isEqualTo(303);
+        HttpResponse<String> spent = http.get("/termin/buchung/" + booked.booking().id() + "?token=" + booked.token());
+        assertThat(spent.statusCode()).isEqualTo(404);
+        assertThat(spent.body()).contains("unter „Mein Unternehmen“ einen neuen Link geholt",
+            "holen Sie sich jederzeit selbst unter „Mein Unternehmen“");
     }
 }
