@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -401,7 +402,9 @@ public class Bookings {
 
     private BookingRow insert(Request request, AppointmentType type, List<String> candidates, String token,
                               @Nullable String scopedKey, String requestHash) {
-        Instant now = clock.instant();
+        // milliseconds, as the columns keep them: the database rounds finer times, while the lead's consent log takes
+        // the booking's consent time truncated, and finds the booking again by it (Mein Unternehmen)
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<String> locked = coaches.lock(candidates).stream().map(CoachRow::accountId).toList();
         Map<String, CalendarSettings> settings = calendars.findByCoachIdIn(locked).stream()
             .collect(Collectors.toMap(CoachCalendarRow::coachId, CoachCalendarRow::settings));

@@ -106,11 +106,14 @@ public class CoachFeeds {
             AppointmentType type = byId.get(b.typeId());
             String typeName = type == null ? "" : type.name(de);
             String mode = messages.get(de, "mode." + MeetingMode.parse(b.meetingMode()).map(Enum::name).orElse("VIDEO"));
+            // a visit at the company: where the coach goes, as in the invitation (the same UID: one event)
+            String location = b.visitAddress() == null ? mode
+                : mode + ": " + b.companyName() + ", " + b.visitAddress().line();
             String contact = b.contactName() == null ? "" : b.contactName()
                 + (b.contactPhone() == null ? "" : ", " + b.contactPhone());
             return new CoachFeedCalendar.Event(b.id(), b.sequenceNo(), BookingRow.CANCELLED.equals(b.status()),
                 b.startAt(), b.endAt(), messages.get(de, "feed.summary", typeName, b.companyName()),
-                messages.get(de, "feed.description", b.companyName(), contact, mode), mode);
+                messages.get(de, "feed.description", b.companyName(), contact, mode), location);
         }).toList();
         return CoachFeedCalendar.ics(messages.get(de, "feed.name", coach.name()), events, now);
     }

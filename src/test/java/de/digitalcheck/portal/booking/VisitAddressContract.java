@@ -48,6 +48,8 @@ abstract class VisitAddressContract {
     Calendars calendars;
     @Inject
     PersonalDataRequests personalData;
+    @Inject
+    CoachFeeds feeds;
 
     Http http() {
         return new Http(server, json);
@@ -198,6 +200,23 @@ abstract class VisitAddressContract {
         assertThat(erased.get("company_street")).isNull();
         assertThat(erased.get("company_town")).isNull();
         assertThat(erased).containsEntry("company_postal_code", "");
+    }
+
+    /**
+     * The coach's calendar subscription shows where the visit is: its events share the invitation's UID, so a calendar
+     * holding both would otherwise replace the invitation's address by the bare mode.
+     */
+    @Test
+    void theCoachsCalendarFeedSaysWhereTheVisitIs() throws Exception {
+        Setup s = setup();
+        Http http = http();
+        HttpResponse<String> made = http.postJson("/api/v1/bookings",
+            body(s, s.visitTypeId(), at(bookableDay(13), 9), email(), ADDRESS, "de"));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String feed = http.get("/kalender/" + feeds.renew(s.agency().coachIds().get(0)) + ".ics").body();
+        VEvent event = (VEvent) new CalendarBuilder().build(new StringReader(feed)).getComponent("VEVENT").orElseThrow();
+        assertThat(event.getProperty("LOCATION").orElseThrow().getValue())
+            .isEqualTo("Vor Ort im Unternehmen: Besuch GmbH, Ruhrstraße 12, 58452 Witten");
     }
 
     /** The LOCATION of an invitation, as a calendar reads it (unfolded, unescaped). */

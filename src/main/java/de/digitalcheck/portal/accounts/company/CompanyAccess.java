@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts.company;
 
+import de.digitalcheck.portal.accounts.CompanyAppointments;
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.readiness.Assessments;
@@ -35,6 +36,7 @@ public class CompanyAccess {
 
     private final CompanyLinks links;
     private final Assessments assessments;
+    private final CompanyAppointments appointments;
     private final MailOutbox mailer;
     private final Messages messages;
     private final PortalSettings settings;
@@ -43,14 +45,16 @@ public class CompanyAccess {
     private final ScheduledJobs jobs;
     private final Duration cleanupInterval;
 
-    CompanyAccess(CompanyLinks links, Assessments assessments, MailOutbox mailer, Messages messages,
-                  PortalSettings settings, Clock clock, ApplicationEventPublisher<AddressConfirmed> confirmations,
+    CompanyAccess(CompanyLinks links, Assessments assessments, CompanyAppointments appointments, MailOutbox mailer,
+                  Messages messages, PortalSettings settings, Clock clock,
+                  ApplicationEventPublisher<AddressConfirmed> confirmations,
                   ScheduledJobs jobs, @Value("${portal.jobs.magic-link-cleanup.interval:1h}") Duration cleanupInterval) {
         this.confirmations = confirmations;
         this.jobs = jobs;
         this.cleanupInterval = cleanupInterval;
         this.links = links;
         this.assessments = assessments;
+        this.appointments = appointments;
         this.mailer = mailer;
         this.messages = messages;
         this.settings = settings;
@@ -62,13 +66,14 @@ public class CompanyAccess {
     }
 
     /**
-     * Mails a link to the address if it has checks; says nothing about whether it has. The address is as the form
-     * checked it (any case).
+     * Mails a link to the address if it has checks or appointments (a company may book without taking the check);
+     * says nothing about whether it has. The address is as the form checked it (any case).
      */
     @Transactional
     public void requestLink(String emailInput, Language language) {
         String email = normalise(emailInput);
-        if (email.isEmpty() || assessments.ofContact(email).isEmpty()) {
+        if (email.isEmpty()
+            || assessments.ofContact(email).isEmpty() && appointments.ofContact(email, language).isEmpty()) {
             return;
         }
         String token = Tokens.newToken();

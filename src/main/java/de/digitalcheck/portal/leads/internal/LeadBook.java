@@ -187,6 +187,15 @@ public class LeadBook implements AgencyLeads {
     }
 
     /**
+     * The appointment of a booking's consent. Bookings made before their consent time was kept in milliseconds have it
+     * rounded by the database, so one millisecond after the log's (truncated) time counts as well.
+     */
+    private static Instant appointmentOf(Map<Instant, Instant> byConsent, Instant givenAt) {
+        Instant start = byConsent.get(givenAt);
+        return start != null ? start : byConsent.get(givenAt.plusMillis(1));
+    }
+
+    /**
      * The starts of a lead's booked appointments by the time of their consent: a booking's consent is logged with the
      * booking's consent time ({@link BookingLeads}), which is how the log's entry finds its booking again.
      */

@@ -53,10 +53,16 @@ class ApiAcceptFilter {
         request.getHeaders().add(HttpHeaders.ACCEPT, chosen);
     }
 
-    /** The media types the routes of the request's path and method produce, in route order. */
+    /**
+     * The media types the routes of the request's path and method produce, in route order. The router is not given the
+     * request: before matching, the request's server address reads as port 80, so with the management endpoints on a
+     * port of their own (every deployment) the router's port check dropped every route and nothing was weighed. Routes
+     * bound to a port are the management endpoints', never the API's.
+     */
     private List<String> offered(MutableHttpRequest<?> request) {
         HttpMethod method = request.getMethod() == HttpMethod.HEAD ? HttpMethod.GET : request.getMethod();
-        return router.findAny(request.getPath(), request).filter(m -> m.getHttpMethod() == method)
+        return router.findAny(request.getPath(), null)
+            .filter(m -> m.getRouteInfo().getPort() == null && m.getHttpMethod() == method)
             .flatMap(m -> m.getRouteInfo().getProduces().stream()).map(MediaType::getName).distinct().toList();
     }
 

@@ -326,4 +326,34 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
             .containsPattern("Consent given on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}");
         assertThat(first.id()).isNotEqualTo(second.id());
     }
+
+    /**
+     * A company that booked an appointment without taking the check is a company of the portal too (SPEC §2: it sees
+     * its history, exports or deletes its data): its address gets the link, and the overview shows the appointment.
+     */
+    @Test
+    void anAddressThatOnlyBookedGetsTheLinkAndSeesItsAppointment() throws Exception {
+        var agency = de.digitalcheck.portal.support.BookableAgency.create(agencies, accounts, calendars, 1);
+        var booked = book(agency, 11, "Nur Termin GmbH", "nur-termin@example.org", false);
+        Database db = new Database(dataSource);
+        long until = System.currentTimeMillis() + 15_000; // the booking's mails first: then the magic link
+        while (db.count("mail_outbox") > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        Http http = signedIn("nur-termin@example.org");
+        String overview = http.get("/mein-unternehmen/uebersicht").body();
+        assertThat(overview).contains("Ihre Termine", "11:00–12:00",
+            "action=\"/mein-unternehmen/termine/" + booked.booking().id() + "/verwalten\"",
+            "Zu dieser Adresse gibt es keinen Selbstcheck.");
+        assertThat(overview).as("no empty table of checks").doesNotContain("Ihre Selbstchecks</caption>");
+        assertThat(http.get("/mein-unternehmen/export").body()).contains("Nur Termin GmbH");
+
+        // the mail's link is spent once a new one is fetched here: its page says where to get the newest one
+        assertThat(http.postForm("/mein-unternehmen/termine/" + booked.booking().id() + "/verwalten", Map.of())
+            .statusCode()).isEqualTo(303);
+        HttpResponse<String> spent = http.get("/termin/buchung/" + booked.booking().id() + "?token=" + booked.token());
+        assertThat(spent.statusCode()).isEqualTo(404);
+        assertThat(spent.body()).contains("unter „Mein Unternehmen“ einen neuen Link geholt",
+            "holen Sie sich jederzeit selbst unter „Mein Unternehmen“");
+    }
 }

@@ -65,4 +65,20 @@ class OperationsEndpointsIntegrationTest implements io.micronaut.test.support.Te
             assertThat(spec).as("OpenAPI document describes " + path).contains("  " + path + ":");
         }
     }
+
+    /**
+     * With the management endpoints on a port of their own (as in every deployment), the API still weighs Accept:
+     * the router then binds routes to ports, and the types the routes offer must still be found for the API's port.
+     */
+    @Test
+    void acceptWeightsCountWhenTheManagementEndpointsHaveAPortOfTheirOwn() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        for (var accept : java.util.Map.of("application/json;q=0", 406, "text/html", 406, "application/*", 200,
+            "application/json;q=0, */*", 406).entrySet()) {
+            HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    "http://127.0.0.1:" + server.getPort() + "/api/v1/agencies")).header("Accept", accept.getKey()).build(),
+                HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(accept.getKey()).isEqualTo(accept.getValue());
+        }
+    }
 }
