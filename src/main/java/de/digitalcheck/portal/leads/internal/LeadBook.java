@@ -187,15 +187,6 @@ public class LeadBook implements AgencyLeads {
     }
 
     /**
-     * The appointment of a booking's consent. Bookings made before their consent time was kept in milliseconds have it
-     * rounded by the database, so one millisecond after the log's (truncated) time counts as well.
-     */
-    private static Instant appointmentOf(Map<Instant, Instant> byConsent, Instant givenAt) {
-        Instant start = byConsent.get(givenAt);
-        return start != null ? start : byConsent.get(givenAt.plusMillis(1));
-    }
-
-    /**
      * The starts of a lead's booked appointments by the time of their consent: a booking's consent is logged with the
      * booking's consent time ({@link BookingLeads}), which is how the log's entry finds its booking again.
      */
@@ -209,7 +200,8 @@ public class LeadBook implements AgencyLeads {
 
     /**
      * The appointment whose consent time is the log entry's: the same instant, as each column stores it — MariaDB keeps
-     * whole seconds (docs/operations.md, Database), H2 rounds to milliseconds — so the nearest within a second.
+     * whole seconds (docs/operations.md, Database), and bookings made before their consent time was kept in milliseconds
+     * have it rounded by the database — so the nearest within a second.
      */
     private static Instant appointmentOf(Map<Instant, Instant> byConsent, Instant givenAt) {
         return byConsent.entrySet().stream()
