@@ -10,7 +10,9 @@ import java.util.Optional;
  *       one character, as it is for a {@code VARCHAR(n)} column in {@code utf8mb4};</li>
  *   <li>a single-line text (a name, an address, an id) holds no control characters (C0, DEL, C1), no line or
  *       paragraph separators, no lone surrogates and no non-characters (U+FFFE, U+FFFF, U+FDD0–U+FDEF, …): none of
- *       them can be typed into a field, and in mails, logs and CSV they forge lines;</li>
+ *       them can be typed into a field, and in mails, logs and CSV they forge lines; nor bidirectional embeddings,
+ *       overrides or isolates (U+202A–U+202E, U+2066–U+2069), which make a name read backwards to staff (right-to-left
+ *       text itself and the marks U+200E, U+200F stay allowed);</li>
  *   <li>a multi-line text (a note, a message, a reason) may hold line breaks and tabs, nothing else of the above;</li>
  *   <li>numbers are ASCII digits only (Java's parsers also take "٤٢", Arabic-Indic digits).</li>
  * </ul>
@@ -77,6 +79,9 @@ public final class TextRules {
         }
         if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
             return false;
+        }
+        if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
+            return false; // bidirectional embeddings, overrides and isolates: they reorder what staff read
         }
         if (Character.isSurrogate((char) c) && c <= 0xFFFF) {
             return false; // a lone surrogate (a pair reads as one code point above U+FFFF)

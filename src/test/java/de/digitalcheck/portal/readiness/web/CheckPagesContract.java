@@ -243,13 +243,18 @@ abstract class CheckPagesContract {
 
     @Test
     void hostileTextIsShownAsText() {
-        String hostile = "<script>alert(1)</script> \u202Eأكمي GmbH <img src=x onerror=alert(2)> " + "x".repeat(100);
+        String hostile = "<script>alert(1)</script> أكمي GmbH <img src=x onerror=alert(2)> " + "x".repeat(100);
         String step = start(profile(hostile, "58452", "OWN_PRODUCTS"));
         String token = step.split("/")[2];
         String result = complete(step, CompanyType.OWN_PRODUCTS, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 2));
         String body = http.get(result).body();
         assertThat(body).doesNotContain("<script>alert(1)", "<img src=x").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(http.get("/check/" + token + "/profile").body()).contains("&lt;img src=x onerror=alert(2)&gt;");
+        // a right-to-left override makes a name read backwards to staff ("Rechnung exe.pdf"): refused at the field
+        HttpResponse<String> spoofed = http.postForm("/check", profile("Rechnung \u202Efdp.exe GmbH", "58452",
+            "OWN_PRODUCTS"));
+        assertThat(spoofed.statusCode()).isEqualTo(422);
+        assertThat(spoofed.body()).contains("Bitte nur druckbare Zeichen in einer Zeile");
     }
 
     @Test

@@ -10,7 +10,8 @@ class TextRulesTest {
     void aSingleLineTextHoldsNoControlsSeparatorsLoneSurrogatesOrNonCharacters() {
         assertThat(TextRules.isSingleLine("Müller & Söhne GmbH – Ünal 😀 中文")).isTrue();
         for (String bad : new String[] {"A\u0000B", "Evil\nSubject: pwned", "a\rb", "a\tb", "a\u007fb", "a\u0085b",
-            "a\u009bb", "a\u2028b", "a\uD800b", "a\uDC00", "a\uFFFEb", "a\uFFFF", "a\uFDD0", "a\uD83F\uDFFF"}) {
+            "a\u009bb", "a\u2028b", "a\uD800b", "a\uDC00", "a\uFFFEb", "a\uFFFF", "a\uFDD0", "a\uD83F\uDFFF",
+            "Invoice \u202Efdp.exe", "a\u202Ab", "a\u2066b\u2069"}) {
             assertThat(TextRules.isSingleLine(bad)).as(bad).isFalse();
         }
     }
@@ -21,6 +22,8 @@ class TextRulesTest {
         assertThat(TextRules.isMultiLine("\u0000")).isFalse();
         assertThat(TextRules.isMultiLine("a\u001bb")).isFalse();
         assertThat(TextRules.isMultiLine("a\uD800")).isFalse();
+        assertThat(TextRules.isMultiLine("Notiz\n\u202Etxet")).as("a right-to-left override").isFalse();
+        assertThat(TextRules.isSingleLine("شركة المعادن \u200F GmbH")).as("right-to-left text and its marks").isTrue();
         Errors errors = new Errors();
         assertThat(TextRules.check("a\u0000", true, "note", errors)).isFalse();
         assertThat(errors.list()).containsExactly(FieldError.of("note", TextRules.MULTI_LINE_KEY));

@@ -87,10 +87,10 @@ class PrivacyPageIntegrationTest implements TestPropertyProvider {
             assertThat(page).contains("Art. 15", "Art. 16", "Art. 17", "Art. 18", "Art. 20", "Art. 21", "Art. 77",
                 "href=\"/mein-unternehmen\"");
         }
-        assertThat(german).contains("Ihre Rechte", "Cookies", "die 90 Tage lang niemand geändert hat", "2 Stunde(n)",
+        assertThat(german).contains("Ihre Rechte", "Cookies", "die 90 Tage lang niemand geändert hat", "2 Stunden",
             "anonymisieren wir 18 Monate, nachdem",
             "Auskunft", "Übertragbarkeit".substring(0, 4));
-        assertThat(english).contains("Your rights", "nobody changed for 90 days", "2 hour(s)", "Erasure of your data",
+        assertThat(english).contains("Your rights", "nobody changed for 90 days", "2 hours", "Erasure of your data",
             "are anonymised 18 months after");
     }
 }
