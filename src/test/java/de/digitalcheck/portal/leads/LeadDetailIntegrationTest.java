@@ -93,4 +93,23 @@ class LeadDetailIntegrationTest extends de.digitalcheck.portal.support.SignedInT
         String page = users.get("do-staff").get("/agentur/leads/" + leadId).body();
         assertThat(page).contains((String) slot.get("coachName")).doesNotContain("kein Termin gebucht");
     }
+
+    @Test
+    void aVisitAtTheCompanyShowsWhereOnTheLead() {
+        Http company = new Http(server, json);
+        Map<?, ?> visit = company.list(company.get("/api/v1/appointment-types?agency=wf-dortmund")).stream()
+            .map(t -> (Map<?, ?>) t).filter(t -> "ON_SITE".equals(t.get("mode"))).findFirst().orElseThrow();
+        LocalDate from = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(20);
+        Map<String, Object> slots = company.map(company.get("/api/v1/slots?agency=wf-dortmund&type=" + visit.get("id")
+            + "&from=" + from + "&to=" + from.plusDays(14)));
+        Map<?, ?> slot = (Map<?, ?>) ((List<?>) slots.get("slots")).get(0);
+        HttpResponse<String> booked = company.postJson("/api/v1/bookings", "{\"agencyId\":\"wf-dortmund\",\"typeId\":\""
+            + visit.get("id") + "\",\"start\":\"" + slot.get("start") + "\",\"assessmentId\":\"" + check.id()
+            + "\",\"assessmentToken\":\"" + check.token() + "\",\"company\":{\"name\":\"Detail Drehteile GmbH\","
+            + "\"street\":\"Hafenweg 7 <b>\",\"postalCode\":\"44135\",\"town\":\"Dortmund\"},"
+            + "\"contact\":{\"name\":\"Dana Detail\",\"email\":\"dana@detail.example.org\"},\"language\":\"de\"}");
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        assertThat(users.get("do-staff").get("/agentur/leads/" + leadId).body())
+            .contains("Hafenweg 7 &lt;b&gt;, 44135 Dortmund").doesNotContain("Hafenweg 7 <b>");
+    }
 }
