@@ -31,7 +31,7 @@ class ModuleArchitectureTest {
         "accounts", Set.of("readiness", "routing", "shared"),
         "booking", Set.of("accounts", "funding", "readiness", "routing", "shared"),
         "report", Set.of("readiness", "booking", "routing", "shared"),
-        "admin", Set.of("accounts", "routing", "funding", "shared"),
+        "admin", Set.of("accounts", "routing", "funding", "readiness", "shared"),
         "demo", Set.of("accounts", "booking", "routing"),
         "leads", Set.of("booking", "readiness", "report", "routing", "shared"));
 

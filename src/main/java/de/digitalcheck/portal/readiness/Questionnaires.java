@@ -1,5 +1,8 @@
 package de.digitalcheck.portal.readiness;
 
+import de.digitalcheck.portal.readiness.internal.QuestionnaireChoiceRow;
+import de.digitalcheck.portal.readiness.internal.QuestionnaireChoiceRows;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.core.io.scan.ClassPathResourceLoader;
@@ -10,6 +13,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +23,33 @@ import java.util.Optional;
 
 /**
  * The questionnaire versions, read and validated when the application starts: a broken file stops the
- * start with its name, line and problem. The last configured file is the current version.
+ * start with its name, line and problem. The current version (the one new checks start with) is the one network
+ * admins chose last ({@code questionnaire_choice}, see {@link QuestionnaireVersions}), else the last configured file.
+ * Every replica reads the choice from the database at most every {@link #REFRESH}, so a change made on one replica
+ * holds on all of them within that time (on the replica where it was made at once).
  */
 @Context
 public class Questionnaires {
 
     private static final String CLASSPATH = "classpath:";
 
-    private final Map<String, Questionnaire> byVersion = new LinkedHashMap<>();
-    private final Questionnaire current;
+    /** How long a replica goes on with the choice it read before it reads it again. */
+    public static final Duration REFRESH = Duration.ofSeconds(5);
 
-    Questionnaires(@Value("${portal.questionnaires}") List<String> files, ResourceResolver resolver) {
+    private final Map<String, Questionnaire> byVersion = new LinkedHashMap<>();
+    private final Questionnaire configured;
+    private final BeanProvider<QuestionnaireChoiceRows> choices;
+    private final Clock clock;
+    private volatile Chosen chosen;
+
+    /** The chosen version ({@code null}: none chosen) as read at {@code readAt}. */
+    record Chosen(String version, Instant readAt) {
+    }
+
+    Questionnaires(@Value("${portal.questionnaires}") List<String> files, ResourceResolver resolver,
+                   BeanProvider<QuestionnaireChoiceRows> choices, Clock clock) {
+        this.choices = choices;
+        this.clock = clock;
         Questionnaire last = null;
         for (String file : files) {
             try (InputStream in = open(file, resolver).orElseThrow(() ->
@@ -44,7 +66,7 @@ public class Questionnaires {
         if (last == null) {
             throw new IllegalStateException("portal.questionnaires names no questionnaire file");
         }
-        this.current = last;
+        this.configured = last;
     }
 
     /**
@@ -64,8 +86,32 @@ public class Questionnaires {
         return resolver.getResourceAsStream(file);
     }
 
+    /** The version new checks start with: the chosen one (read at most {@link #REFRESH} ago), else the default. */
     public Questionnaire current() {
-        return current;
+        Chosen c = chosen;
+        Instant now = clock.instant();
+        if (c == null || now.isBefore(c.readAt()) || !now.isBefore(c.readAt().plus(REFRESH))) {
+            c = reread();
+        }
+        return c.version() == null ? configured : version(c.version()).orElse(configured);
+    }
+
+    /** Reads the choice from the database now (after a change, so that this replica follows it at once). */
+    Chosen reread() {
+        Chosen c = new Chosen(choices.get().newest(1).stream().findFirst().map(QuestionnaireChoiceRow::version)
+            .orElse(null), clock.instant());
+        chosen = c;
+        return c;
+    }
+
+    /** The current version when nobody chose one (or the chosen one is no longer configured): the last configured. */
+    public Questionnaire configuredDefault() {
+        return configured;
+    }
+
+    /** Every configured version, in the configured order. */
+    public List<Questionnaire> all() {
+        return List.copyOf(byVersion.values());
     }
 
     public Optional<Questionnaire> version(String version) {

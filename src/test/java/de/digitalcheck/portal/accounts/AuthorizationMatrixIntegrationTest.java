@@ -78,7 +78,7 @@ class AuthorizationMatrixIntegrationTest extends SignedInTests {
         String token = users.get(ANONYMOUS).postForm("/check", Map.of("name", "Matrix GmbH", "postalCode", "44135",
             "sector", "C", "employees", "5", "companyType", "TRADE")).headers().firstValue("Location").orElseThrow().split("/")[2];
         Map<String, Object> samples = Map.of("token", token, "dimension", "strategy", "id", "unknown", "provider", "oidc",
-            "coachId", "unknown", "agencyId", "wf-dortmund");
+            "coachId", "unknown", "agencyId", "wf-dortmund", "version", "1");
         List<String> unclassified = new ArrayList<>();
         int checked = 0;
         for (UriRouteInfo<?, ?> route : routes.uriRoutes().toList()) {

@@ -174,6 +174,57 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
         assertClean();
     }
 
+    /**
+     * The questionnaire versions by keyboard: the list with its counts, a version's questions, an unknown version
+     * refused at the field (a value no option offers, as a forged form would post), and the version for new checks
+     * switched and recorded with who and when; both widths, axe-core on each.
+     */
+    @Test
+    void questionnaireVersionsAreShownAndTheCurrentOneIsSwitchedByKeyboard() {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context);
+            KeyboardUser user = new KeyboardUser(page);
+            user.activate("a[href='/admin/fragebogen']");
+            assertThat(page.locator("h1")).hasText("Fragebogen-Versionen");
+            assertThat(page.locator("#version-2")).containsText("aktuell");
+            assertThat(page.locator("#version-1")).not().containsText("aktuell");
+            assertThat(page.locator("#questionnaire-version")).hasValue("2");
+            assertThat(page.locator("body")).containsText("Noch keine Änderung");
+            auditAtBothWidths(page, "questionnaires", true);
+
+            user.activate("a[href='/admin/fragebogen/1']");
+            assertThat(page.locator("h1")).hasText("Fragebogen Version 1");
+            assertThat(page.locator("h2").first()).containsText("Strategie & Organisation");
+            assertThat(page.locator("input, select, textarea").and(page.locator(":not([type=hidden])"))).hasCount(0);
+            auditAtBothWidths(page, "questionnaire-1", true);
+            user.activate("a[href='/admin/fragebogen']");
+
+            page.evaluate("() => { const s = document.querySelector('#questionnaire-version');"
+                + " s.add(new Option('Version 9', '9')); s.value = '9'; }");
+            user.activate("form[action='/admin/fragebogen/aktuell'] button[type=submit]");
+            assertThat(page.locator("#questionnaire-version")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#questionnaire-version-error")).containsText("bekannten Versionen");
+            assertThat(page.locator("#questionnaire-version")).hasValue("");
+            auditAtBothWidths(page, "questionnaires-error", false);
+
+            user.tabTo("#questionnaire-version");
+            user.press("ArrowDown");
+            assertThat(page.locator("#questionnaire-version")).hasValue("1");
+            user.activate("form[action='/admin/fragebogen/aktuell'] button[type=submit]");
+            assertThat(page.locator("[role=status]")).containsText("Die Version für neue Checks ist geändert.");
+            assertThat(page.locator("#version-1")).containsText("aktuell");
+            assertThat(page.locator("section[aria-labelledby=history-title] tbody tr").first())
+                .containsText("Nora Netzwerk");
+            auditAtBothWidths(page, "questionnaires-chosen", true);
+
+            page.selectOption("#questionnaire-version", "2");
+            user.activate("form[action='/admin/fragebogen/aktuell'] button[type=submit]");
+            assertThat(page.locator("#version-2")).containsText("aktuell");
+        }
+        assertClean();
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private Page signIn(BrowserContext context) {

@@ -14,27 +14,38 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code GET /api/v1/questionnaire?lang=de|en}: the current questionnaire in one language. */
+/**
+ * {@code GET /api/v1/questionnaire?lang=de|en}: the current questionnaire (the one new checks start with, which a
+ * network admin may change) in one language. The documents of every version are built once.
+ */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1/questionnaire")
+@ExecuteOn(TaskExecutors.BLOCKING)
 class QuestionnaireApi {
 
     private final Questionnaires questionnaires;
     private final ApiProblems problems;
-    private final Map<Language, Document> documents = new EnumMap<>(Language.class);
+    private final Map<String, Map<Language, Document>> documents = new HashMap<>();
 
     QuestionnaireApi(Questionnaires questionnaires, ApiProblems problems) {
         this.questionnaires = questionnaires;
         this.problems = problems;
-        for (Language language : Language.values()) {
-            documents.put(language, document(questionnaires.current(), language));
+        for (Questionnaire q : questionnaires.all()) {
+            Map<Language, Document> byLanguage = new EnumMap<>(Language.class);
+            for (Language language : Language.values()) {
+                byLanguage.put(language, document(q, language));
+            }
+            documents.put(q.version(), byLanguage);
         }
     }
 
@@ -44,7 +55,7 @@ class QuestionnaireApi {
         if (language.isEmpty()) {
             return problems.invalid(ApiProblems.language(request), List.of(FieldError.of("lang", "error.language.unknown")));
         }
-        return HttpResponse.ok(documents.get(language.get()));
+        return HttpResponse.ok(documents.get(questionnaires.current().version()).get(language.get()));
     }
 
     private static Document document(Questionnaire q, Language l) {

@@ -73,7 +73,7 @@ public class SelfCheck {
      */
     public Started start(CompanyInput companyInput, ContactInput contact, Language language, List<FieldError> formErrors) {
         CompanyProfile company = checkedForm(companyInput, contact, formErrors);
-        return insert(company, ContactInput.clean(contact), null, language, null);
+        return insert(questionnaires.current(), company, ContactInput.clean(contact), null, language, null);
     }
 
     /** Creates a completed check from a whole submission (the API). */
@@ -87,10 +87,12 @@ public class SelfCheck {
         Errors errors = new Errors().addAll(earlier);
         CompanyProfile company = rules.company(companyInput, "company.", errors);
         rules.contact(contact, "contact.", errors);
-        AnswerRules.check(questionnaires.current(), company == null ? null : company.type(), answers,
+        // one version for checking and scoring, even if an admin chooses another one meanwhile
+        Questionnaire questionnaire = questionnaires.current();
+        AnswerRules.check(questionnaire, company == null ? null : company.type(), answers,
             q -> true, true, "answers.", errors);
         errors.throwIfAny();
-        return insert(company, ContactInput.clean(contact), answers, language, null);
+        return insert(questionnaire, company, ContactInput.clean(contact), answers, language, null);
     }
 
     private CompanyProfile checkedForm(CompanyInput companyInput, ContactInput contact, List<FieldError> formErrors) {
@@ -103,16 +105,18 @@ public class SelfCheck {
 
     /** A new check for the same company, linked to the previous one so that its result shows the progress. */
     public Started again(AssessmentRow previous) {
-        return insert(previous.company(), previous.contact(), null,
+        return insert(questionnaires.current(), previous.company(), previous.contact(), null,
             Language.fromCode(previous.language()).orElse(Language.DE), previous.id());
     }
 
-    /** Inserts a check: a draft, or with {@code answers} a completed one. */
-    private Started insert(CompanyProfile company, Contact contact, @Nullable Map<String, String> answers,
-                           Language language, @Nullable String previousId) {
+    /**
+     * Inserts a check: a draft, or with {@code answers} a completed one. It keeps {@code questionnaire}'s version for
+     * good, whichever version is current later.
+     */
+    private Started insert(Questionnaire questionnaire, CompanyProfile company, Contact contact,
+                           @Nullable Map<String, String> answers, Language language, @Nullable String previousId) {
         String token = Tokens.newToken();
         Instant now = clock.instant();
-        Questionnaire questionnaire = questionnaires.current();
         AssessmentRow draft = AssessmentRow.draft(UUID.randomUUID().toString(), Tokens.hash(token),
             questionnaire.version(), language, company, contact, agencyIdFor(company.ags()), previousId, now);
         AssessmentRow check = answers == null ? draft : draft.withAnswers(write(answers),

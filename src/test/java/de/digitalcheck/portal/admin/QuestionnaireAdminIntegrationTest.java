@@ -1,0 +1,199 @@
+package de.digitalcheck.portal.admin;
+
+import de.digitalcheck.portal.readiness.Assessments;
+import de.digitalcheck.portal.readiness.CheckPaths;
+import de.digitalcheck.portal.readiness.QuestionnaireVersions;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SignedInTests;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The network admin's questionnaire versions: the list with counts, a version's questions per language, switching
+ * the version for new checks (the API and the check pages follow, a started check keeps its version), refusals.
+ */
+@MicronautTest(transactional = false)
+class QuestionnaireAdminIntegrationTest extends SignedInTests {
+
+    static final String PAGE = "/admin/fragebogen";
+    static final Map<String, Object> PROFILE = Map.of("name", "Versionswerk GmbH", "postalCode", "44135", "sector", "C",
+        "employees", "5", "companyType", "OWN_PRODUCTS");
+
+    @Inject
+    Questionnaires questionnaires;
+    @Inject
+    QuestionnaireVersions versions;
+    @Inject
+    Assessments assessments;
+
+    Map<String, Http> users;
+
+    @BeforeAll
+    void signIn() {
+        users = everyDemoUser("qv-");
+    }
+
+    @AfterEach
+    void backToTheDefault() {
+        versions.choose(questionnaires.configuredDefault().version(), "00000000-0000-0000-0000-000000000000", "Test");
+    }
+
+    @Test
+    void theListShowsEveryVersionWithItsChecksAndTheCurrentOne() {
+        Http company = new Http(server, json);
+        CompletedChecks.of(questionnaires.current()).named("Liste Zwei A").submit(company);
+        CompletedChecks.of(questionnaires.current()).named("Liste Zwei B").submit(company);
+        startCheck(company);
+        long[] two = row(users.get("admin").get(PAGE).body(), "2");
+        long[] one = row(users.get("admin").get(PAGE).body(), "1");
+
+        HttpResponse<String> page = users.get("admin").get(PAGE);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Fragebogen-Versionen</h1>", "Version 1", "Version 2",
+            "Veröffentlichte Versionen werden nie geändert", "docs/scoring.md", "Standard der Konfiguration",
+            "href=\"/admin/fragebogen/1\"", "href=\"/admin/fragebogen/2\"");
+        assertThat(two[0]).as("scoring version").isEqualTo(1);
+        assertThat(two[1]).as("dimensions").isEqualTo(6);
+        assertThat(two[2]).as("questions").isEqualTo(questionnaires.version("2").orElseThrow().questions().size());
+        assertThat(two[3] - two[4]).as("started, not completed").isGreaterThanOrEqualTo(1);
+        assertThat(rowHtml(page.body(), "2")).contains("aktuell");
+        assertThat(rowHtml(page.body(), "1")).doesNotContain("aktuell");
+
+        assertThat(postChoice("1").statusCode()).isEqualTo(303);
+        startCheck(company);
+        String after = users.get("admin").get(PAGE + "?gewaehlt=1").body();
+        assertThat(after).contains("Die Version für neue Checks ist geändert.", "Nora Netzwerk");
+        assertThat(row(after, "1")[3]).as("a check started with 1 now").isEqualTo(one[3] + 1);
+        assertThat(row(after, "2")[3]).isEqualTo(two[3]);
+        assertThat(rowHtml(after, "1")).contains("aktuell");
+        assertThat(rowHtml(after, "2")).doesNotContain("aktuell");
+        // English page
+        assertThat(english(PAGE)).contains("Questionnaire versions</h1>",
+            "Published versions are never edited", "Changed by");
+    }
+
+    @Test
+    void aVersionsPageShowsItsQuestionsInThePagesLanguageReadOnly() {
+        HttpResponse<String> de = users.get("admin").get(PAGE + "/1");
+        assertThat(de.statusCode()).isEqualTo(200);
+        String firstQuestion = questionnaires.version("1").orElseThrow().questions().get(0).text().de();
+        assertThat(de.body()).contains("Fragebogen Version 1</h1>", "Strategie &amp; Organisation", "Stufe 0:", "Stufe 5:",
+            "Trifft nicht zu", "Nur zum Lesen", "docs/scoring.md", escape(firstQuestion))
+            .doesNotContain("<input type=\"radio\"", "name=\"version\"");
+        assertThat(english(PAGE + "/2")).contains("Questionnaire version 2</h1>", "Strategy &amp; organisation", "Level 0:",
+            "Read only", "New checks start with this version.",
+            escape(questionnaires.version("2").orElseThrow().questions().get(0).text().en()));
+        assertThat(users.get("admin").get(PAGE + "/9").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void switchingChangesTheApiAndNewChecksWhileAStartedCheckKeepsItsVersion() {
+        Http company = new Http(server, json);
+        String started = startCheck(company);
+        assertThat(apiVersion(company)).isEqualTo("2");
+
+        assertThat(postChoice("1").statusCode()).isEqualTo(303);
+        assertThat(apiVersion(company)).isEqualTo("1");
+        assertThat(apiVersion(new Http(server, json))).isEqualTo("1");
+        assertThat(CompletedChecks.of(questionnaires.version("1").orElseThrow()).named("API Eins").submit(company)
+            .document().get("questionnaireVersion")).isEqualTo("1");
+        String startedAfter = startCheck(company);
+        assertThat(assessments.byToken(startedAfter).orElseThrow().questionnaireVersion()).isEqualTo("1");
+        assertThat(assessments.byToken(started).orElseThrow().questionnaireVersion()).as("started before").isEqualTo("2");
+        // the pages ask each check's own version: version 1 offers own-product makers "not applicable" on smart
+        // products, version 2 does not
+        String notApplicable = "Trifft nicht zu: Wir fertigen ausschließlich";
+        assertThat(company.get(CheckPaths.step(startedAfter, "products")).body()).contains(notApplicable);
+        assertThat(company.get(CheckPaths.step(started, "products")).body()).contains("Smart Products")
+            .doesNotContain(notApplicable);
+
+        assertThat(postChoice("2").statusCode()).isEqualTo(303);
+        assertThat(apiVersion(company)).isEqualTo("2");
+    }
+
+    @Test
+    void anUnknownVersionIsRefusedWithAFieldErrorAndNothingChanges() {
+        int before = versions.history().size();
+        for (String bad : new String[] {"9", "", "1 OR 1=1"}) {
+            HttpResponse<String> refused = users.get("admin").postForm(PAGE + "/aktuell", Map.of("version", bad));
+            assertThat(refused.statusCode()).as(bad).isEqualTo(422);
+            assertThat(refused.body()).contains("Bitte wählen Sie eine der bekannten Versionen.", "aria-invalid=\"true\"",
+                "id=\"questionnaire-version-error\"");
+        }
+        HttpResponse<String> forged = users.get("admin").postForm(PAGE + "/aktuell", Map.of("version", "1", "_csrf", "x"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(versions.history()).hasSize(before);
+        assertThat(questionnaires.current().version()).isEqualTo("2");
+    }
+
+    @Test
+    void onlyNetworkAdminsSeeOrChangeTheVersions() {
+        int before = versions.history().size();
+        for (String user : new String[] {"en-staff", "do-staff", "en-coach", "do-coach"}) {
+            assertThat(users.get(user).get(PAGE).statusCode()).as(user).isEqualTo(403);
+            assertThat(users.get(user).get(PAGE + "/1").statusCode()).as(user).isEqualTo(403);
+            assertThat(users.get(user).postForm(PAGE + "/aktuell", Map.of("version", "1")).statusCode()).as(user)
+                .isEqualTo(403);
+        }
+        Http anonymous = new Http(server, json);
+        assertThat(anonymous.get(PAGE).headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/anmelden"));
+        HttpResponse<String> post = anonymous.postForm(PAGE + "/aktuell", Map.of("version", "1"));
+        assertThat(post.statusCode()).isIn(302, 303, 401, 403);
+        assertThat(versions.history()).hasSize(before);
+        assertThat(questionnaires.current().version()).isEqualTo("2");
+    }
+
+    /** A page in English; the admin's client goes back to German (the choice is kept in a cookie). */
+    private String english(String path) {
+        String body = users.get("admin").get(path + "?lang=en").body();
+        users.get("admin").get(PAGE + "?lang=de");
+        return body;
+    }
+
+    private HttpResponse<String> postChoice(String version) {
+        return users.get("admin").postForm(PAGE + "/aktuell", Map.of("version", version));
+    }
+
+    private String startCheck(Http company) {
+        HttpResponse<String> started = company.postForm("/check", PROFILE);
+        assertThat(started.statusCode()).isEqualTo(303);
+        return started.headers().firstValue("Location").orElseThrow().split("/")[2];
+    }
+
+    private String apiVersion(Http http) {
+        return (String) http.map(http.get("/api/v1/questionnaire")).get("version");
+    }
+
+    private static String rowHtml(String page, String version) {
+        Matcher m = Pattern.compile("<tr id=\"version-" + version + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
+        assertThat(m.find()).as("row of version " + version).isTrue();
+        return m.group(1);
+    }
+
+    /** The numbers of a version's row: scoring version, dimensions, questions, started, completed. */
+    private static long[] row(String page, String version) {
+        Matcher cells = Pattern.compile("<td[^>]*>\\s*([0-9.]+)\\s*</td>").matcher(rowHtml(page, version));
+        long[] numbers = new long[5];
+        for (int i = 0; i < 5; i++) {
+            assertThat(cells.find()).isTrue();
+            numbers[i] = Long.parseLong(cells.group(1).replace(".", ""));
+        }
+        return numbers;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
