@@ -158,7 +158,8 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         // the old link: a clear page (404), nothing of the appointment, and the same move again changes nothing
         HttpResponse<String> stale = http.get(show);
         assertThat(stale.statusCode()).isEqualTo(404);
-        assertThat(stale.body()).contains("Dieser Link gilt nicht (mehr)", "neuesten E-Mail")
+        assertThat(stale.body()).contains("Dieser Link gilt nicht (mehr)", "gilt nur der neueste Link",
+            "href=\"/mein-unternehmen\"")
             .doesNotContain("Life GmbH", "Carla Coach");
         HttpResponse<String> again = http.postForm("/termin/buchung/" + id + "/verschieben", form);
         assertThat(again.statusCode()).isEqualTo(404);
