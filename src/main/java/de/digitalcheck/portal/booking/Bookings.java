@@ -514,7 +514,11 @@ public class Bookings {
         return postalCodeOk;
     }
 
-    private static boolean required(@Nullable String value, String field, int max, Errors errors) {
+    /**
+     * A required single-line text: present, keeping {@link TextRules}, at most {@code max} characters; adds the field's
+     * first error and says whether it passed (the visit's address uses it too: {@link VisitAddressRules}).
+     */
+    static boolean required(@Nullable String value, String field, int max, Errors errors) {
         if (value == null || value.isBlank()) {
             errors.add(field, "error.required");
             return false;

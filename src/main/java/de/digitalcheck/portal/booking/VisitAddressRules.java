@@ -2,7 +2,6 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.shared.validation.Errors;
-import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -31,27 +30,13 @@ class VisitAddressRules {
      */
     void check(@Nullable String street, @Nullable String postalCode, boolean postalCodeOk, @Nullable String town,
                Errors errors) {
-        if (text(street, "company.street", MAX_STREET, errors) && street.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+        if (Bookings.required(street, "company.street", MAX_STREET, errors)
+            && street.chars().noneMatch(c -> c >= '0' && c <= '9')) {
             errors.add("company.street", "error.address.houseNumber");
         }
         if (postalCodeOk && directory.get().municipalities(postalCode.strip()).isEmpty()) {
             errors.add("company.postalCode", "error.postalCode.unknown");
         }
-        text(town, "company.town", MAX_TOWN, errors);
-    }
-
-    private static boolean text(@Nullable String value, String field, int max, Errors errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(field, "error.required");
-            return false;
-        }
-        if (!TextRules.check(value, false, field, errors)) {
-            return false;
-        }
-        if (TextRules.tooLong(value.strip(), max)) {
-            errors.add(field, "error.name.tooLong", max);
-            return false;
-        }
-        return true;
+        Bookings.required(town, "company.town", MAX_TOWN, errors);
     }
 }
