@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * ones); a weight of 0, or no matching range, means "not acceptable". Parameters other than {@code q} make a range more
  * specific but do not restrict what it matches ({@code application/json; charset=utf-8} is a common way of asking for
  * JSON). A header that does not follow the grammar (a range without {@code /}, a {@code q} that is not 0 to 1 with at
- * most three decimals, an unclosed quote) is malformed: {@link #parse} answers empty.
+ * most three decimals, an unclosed quote) is malformed: {@link #parse} answers empty. Written here rather than taken
+ * from Micronaut's {@code MediaType.orderedOf}, which orders ranges by weight only: with {@code *}{@code /*,
+ * application/pdf;q=0} the wildcard comes first and still selects the PDF, and a malformed weight is not an error.
  */
 final class MediaRanges {
 
