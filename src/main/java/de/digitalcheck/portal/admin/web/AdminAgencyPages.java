@@ -147,18 +147,11 @@ class AdminAgencyPages {
      */
     @Error(exception = ContentLengthExceededException.class)
     HttpResponse<?> tooLarge(HttpRequest<?> request) {
-        String path = request.getPath();
-        String prefix = PATH + "/";
-        if (request.getMethod() == io.micronaut.http.HttpMethod.POST && path.startsWith(prefix)
-            && path.endsWith("/logo")) {
-            String id = path.substring(prefix.length(), path.length() - "/logo".length());
-            java.util.Optional<Agency> agency = agencies.find(id);
-            if (agency.isPresent()) {
-                return logoRefused(request, agency.get(), AgencyAdministration.logoTooLarge(),
-                    HttpStatus.REQUEST_ENTITY_TOO_LARGE);
-            }
-        }
-        return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE); // the generic page (ErrorPages)
+        return Uploads.postedTo(request, PATH + "/{id}/logo").map(v -> String.valueOf(v.get("id")))
+            .flatMap(agencies::find)
+            .<HttpResponse<?>>map(agency -> logoRefused(request, agency, AgencyAdministration.logoTooLarge(),
+                HttpStatus.REQUEST_ENTITY_TOO_LARGE))
+            .orElseGet(() -> HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)); // the generic page (ErrorPages)
     }
 
     /** The agency's form again with the logo's field error. */

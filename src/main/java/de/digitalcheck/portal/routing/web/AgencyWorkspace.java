@@ -18,7 +18,6 @@ import de.digitalcheck.portal.shared.web.Uploads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -149,8 +148,7 @@ class AgencyWorkspace {
     @Error(exception = ContentLengthExceededException.class)
     HttpResponse<?> tooLarge(HttpRequest<?> request) {
         java.util.Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
-        if (request.getMethod() == HttpMethod.POST && request.getPath().equals(PATH + "/logo")
-            && authentication.isPresent()) {
+        if (Uploads.postedTo(request, PATH + "/logo").isPresent() && authentication.isPresent()) {
             return logoRefused(request, SignedIn.of(authentication.get()), AgencyAdministration.logoTooLarge(),
                 HttpStatus.REQUEST_ENTITY_TOO_LARGE);
         }
