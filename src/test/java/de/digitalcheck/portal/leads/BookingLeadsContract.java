@@ -57,8 +57,20 @@ abstract class BookingLeadsContract {
         return new Http(server, json);
     }
 
+    @Inject
+    de.digitalcheck.portal.leads.internal.WebhookDispatcher dispatcher;
+
     Database db() {
         return new Database(dataSource);
+    }
+
+    /** A consent's event becomes the agency's mail after the commit: waits until the relay woken by it has run. */
+    void relayed() {
+        try {
+            dispatcher.awaitWakeUps();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String book(BookableAgency a, int inDays, int hour, String email, boolean consent, CompletedChecks.Completed check) {
@@ -98,6 +110,7 @@ abstract class BookingLeadsContract {
         assertThat(db().rows("SELECT * FROM lead_audit WHERE lead_id = ?", leadId))
             .singleElement().satisfies(r -> assertThat(r).containsEntry("action", "BOOKING"));
         // the agency's mail is in the outbox, with no contact data
+        relayed();
         assertThat(db().rows("SELECT subject, body FROM mail_outbox WHERE recipient = ?", a.agencyEmail()))
             .anySatisfy(m -> assertThat((String) m.get("body")).contains("Termin GmbH")
                 .contains("Termin mit einem Innovationscoach gebucht").doesNotContain(email));
@@ -120,6 +133,7 @@ abstract class BookingLeadsContract {
         assertThat(count("SELECT COUNT(*) FROM agency_lead WHERE LOWER(contact_email) = ?", email))
             .isEqualTo(0L);
         assertThat(count("SELECT COUNT(*) FROM lead_booking WHERE booking_id = ?", bookingId)).isEqualTo(0L);
+        relayed();
         assertThat(count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", a.agencyEmail()))
             .isEqualTo(0L);
     }
@@ -184,6 +198,7 @@ abstract class BookingLeadsContract {
         assertThat(db().value("SELECT status FROM booking WHERE id = ?", bookingId)).isEqualTo("CONFIRMED");
         // the savepoint took the half-made lead, its consent log entry and its mail with it
         assertThat(count("SELECT COUNT(*) FROM agency_lead WHERE LOWER(contact_email) = ?", email)).isEqualTo(0L);
+        relayed();
         assertThat(count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = ?", a.agencyEmail()))
             .isEqualTo(0L);
         // the company's own confirmation mail was not lost with it

@@ -67,6 +67,8 @@ abstract class LeadsContract implements TestPropertyProvider {
     @Inject
     LeadRows leadRows;
     @Inject
+    de.digitalcheck.portal.leads.internal.LeadEvents relay;
+    @Inject
     de.digitalcheck.portal.leads.internal.LeadWork work;
 
     Http http;
@@ -96,6 +98,7 @@ abstract class LeadsContract implements TestPropertyProvider {
             receiver.trust(secret);
         }
         receiver.answer(n -> WebhookReceiver.Answer.ok());
+        dispatcher.awaitWakeUps(); // the earlier tests' events relayed: counts of rows stay put unless this test moves them
     }
 
     CompletedChecks check(String email) {
@@ -160,12 +163,14 @@ abstract class LeadsContract implements TestPropertyProvider {
         assertThat(http.map(read).get("lead").toString()).contains(leadId);
     }
 
-    MimeMessage awaitMailTo(String to, String containing) throws Exception {
+    /** The first mail to {@code to} whose text contains all of {@code containing}, waiting for it. */
+    MimeMessage awaitMailTo(String to, String... containing) throws Exception {
         long until = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < until) {
             for (MimeMessage m : smtp.received()) {
+                String text = Mails.text(m);
                 if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(to))
-                    && Mails.text(m).contains(containing)) {
+                    && Arrays.stream(containing).allMatch(text::contains)) {
                     return m;
                 }
             }
@@ -302,6 +307,68 @@ abstract class LeadsContract implements TestPropertyProvider {
             (String) ((Map<?, ?>) check(email).sharedWithAgency().submit(http).document().get("lead")).get("id"));
     }
 
+    /**
+     * The consent's transaction writes the outbox as one {@code lead_event} row, not yet the mail and webhook row; the
+     * relay turns each event into exactly one agency mail and one webhook row whose id is the event's, even with two
+     * relays at work on the same events at once.
+     */
+    @Test
+    void aConsentsEventIsRelayedOnceToTheAgencysMailAndWebhookEvenByTwoRelaysAtOnce() throws Exception {
+        List<String> leadIds = new java.util.ArrayList<>();
+        Map<String, String> eventIds = new HashMap<>();
+        try (AutoCloseable held = dispatcher.hold()) { // this replica's own relay waits: only the two below relay
+            for (int i = 0; i < 12; i++) {
+                String leadId = (String) ((Map<?, ?>) check("relay-" + i + "-" + java.util.UUID.randomUUID()
+                    + "@metallbau.example.org").sharedWithAgency().submit(http).document().get("lead")).get("id");
+                leadIds.add(leadId);
+                Map<String, Object> event = row("SELECT id, agency_id, event_type FROM lead_event WHERE lead_id = ?", leadId);
+                assertThat(event.get("agency_id")).isEqualTo("wf-dortmund");
+                assertThat(event.get("event_type")).isEqualTo("lead.created");
+                eventIds.put(leadId, (String) event.get("id"));
+                assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE lead_id = ?", leadId).toString())
+                    .as("no webhook row before the relay").isEqualTo("0");
+                assertThat(db.value("SELECT COUNT(*) FROM mail_outbox WHERE body LIKE ?", "%" + leadId + "%").toString())
+                    .as("no mail before the relay").isEqualTo("0");
+            }
+            List<Integer> relayed = de.digitalcheck.portal.support.AtOnce.times(2, relay::relayDue);
+            assertThat(relayed.stream().mapToInt(Integer::intValue).sum()).as("all 12 relayed, by one or the other")
+                .isGreaterThanOrEqualTo(12);
+        }
+        for (String leadId : leadIds) {
+            assertThat(db.value("SELECT COUNT(*) FROM lead_event WHERE lead_id = ?", leadId).toString()).isEqualTo("0");
+            List<Map<String, Object>> rows = db.rows("SELECT id, event_type FROM webhook_delivery WHERE lead_id = ?", leadId);
+            assertThat(rows).as("one webhook row per event").hasSize(1);
+            assertThat(rows.get(0).get("id")).as("the event's id is the webhook-id").isEqualTo(eventIds.get(leadId));
+            assertThat(rows.get(0).get("event_type")).isEqualTo("lead.created");
+            awaitMailTo("kontakt@dortmund.example.org", leadId);
+        }
+        Thread.sleep(500); // a second mail would have arrived by now
+        for (String leadId : leadIds) {
+            assertThat(Arrays.stream(smtp.received()).filter(m -> Mails.text(m).contains(leadId)).count())
+                .as("one mail per event").isEqualTo(1);
+        }
+    }
+
+    /** An event whose lead was withdrawn before the relay came is dropped: only the withdrawal reaches the agency. */
+    @Test
+    void anEventOfALeadWithdrawnBeforeItsRelayIsDropped() throws Exception {
+        String email = "early-" + java.util.UUID.randomUUID() + "@metallbau.example.org";
+        String leadId;
+        try (AutoCloseable held = dispatcher.hold()) {
+            leadId = (String) ((Map<?, ?>) check(email).sharedWithAgency().submit(http).document().get("lead")).get("id");
+            leads.withdraw(email, leadId);
+            assertThat(db.value("SELECT COUNT(*) FROM lead_event WHERE lead_id = ?", leadId).toString()).isEqualTo("1");
+            relay.relayDue();
+        }
+        assertThat(db.value("SELECT COUNT(*) FROM lead_event WHERE lead_id = ?", leadId).toString()).isEqualTo("0");
+        assertThat(db.rows("SELECT event_type FROM webhook_delivery WHERE lead_id = ?", leadId))
+            .extracting(r -> r.get("event_type")).containsExactly("lead.withdrawn");
+        awaitMailTo("kontakt@dortmund.example.org", "widerrufen", leadId);
+        assertThat(Arrays.stream(smtp.received()).filter(m -> Mails.text(m).contains(leadId))
+            .map(m -> { try { return m.getSubject(); } catch (jakarta.mail.MessagingException e) { throw new IllegalStateException(e); } })
+            .toList()).as("no mail of the dropped event").containsExactly("Einwilligung widerrufen");
+    }
+
     @Test
     void withdrawalStopsUndeliveredEventsAndTellsTheAgency() throws Exception {
         // 503 with Retry-After: the event waits for its next attempt (the tests' own retry waits would otherwise use
@@ -322,7 +389,7 @@ abstract class LeadsContract implements TestPropertyProvider {
         Thread.sleep(1_500); // longer than the retry waits of the tests
         assertThat(events(leadId).stream().filter(r -> r.body().contains("lead.created")).count())
             .as("the stopped event is not tried any more").isLessThanOrEqualTo(createdAttempts);
-        MimeMessage withdrawn = awaitMailTo("kontakt@dortmund.example.org", "widerrufen");
+        MimeMessage withdrawn = awaitMailTo("kontakt@dortmund.example.org", "widerrufen", leadId);
         assertThat(withdrawn.getSubject()).isEqualTo("Einwilligung widerrufen");
         assertThat(Mails.text(withdrawn)).contains(leadId).doesNotContain("withdraw@metallbau.example.org");
         assertThat(row("SELECT withdrawn_at FROM lead_consent WHERE lead_id = ?", leadId).get("withdrawn_at")).isNotNull();

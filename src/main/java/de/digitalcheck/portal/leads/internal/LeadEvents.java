@@ -14,6 +14,8 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,15 +23,27 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The outbox side of a lead's change, written in the change's transaction: the agency's mail (through
- * {@link MailOutbox}) and, where the agency has a webhook endpoint, one {@code webhook_delivery} row per event whose
- * id is the {@code webhook-id}. After the commit the {@link WebhookDispatcher} is woken.
+ * The outbox side of a lead's change, written in the change's transaction.
+ *
+ * <p>A consent's event ({@link #changed}: {@code lead.created}, {@code lead.updated}) is one {@code lead_event} row;
+ * after the commit the {@link WebhookDispatcher} is woken and relays it ({@link #relayDue()}): in one transaction the
+ * row is deleted and becomes the agency's mail (through {@link MailOutbox}) and, where the agency has a webhook
+ * endpoint, its {@code webhook_delivery} row, whose id is the event's (the {@code webhook-id}). An event whose lead is
+ * no longer open at that agency (withdrawn, erased, forwarded meanwhile) is deleted without delivery: a withdrawal
+ * stops what was not yet delivered. So a consent writes three rows (lead, consent log, event) instead of four, and the
+ * payload and mail texts are made after its commit (bench/README.md, "Leads").
+ *
+ * <p>Staff's changes, withdrawals, erasures, forwards and escalations are rarer and write their mail and webhook rows
+ * in their own transaction directly.
  */
 @Singleton
 public class LeadEvents {
@@ -40,7 +54,13 @@ public class LeadEvents {
     public static final String ERASED = "lead.erased";
     public static final String TEST = "webhook.test";
 
+    private static final Logger LOG = LoggerFactory.getLogger(LeadEvents.class);
+    private static final int RELAY_BATCH = 100;
+    private static final int MAX_LOST_RACES = 3;
+
     private final DeliveryRows deliveries;
+    private final LeadEventRows events;
+    private final LeadRows leadRows;
     private final MailOutbox mail;
     private final Router router;
     private final Messages messages;
@@ -51,9 +71,11 @@ public class LeadEvents {
     private final Clock clock;
     private final NetworkTeam network;
 
-    LeadEvents(DeliveryRows deliveries, MailOutbox mail, Router router, Messages messages,
-               PortalSettings settings, JsonMapper json, WebhookDispatcher dispatcher,
+    LeadEvents(DeliveryRows deliveries, LeadEventRows events, LeadRows leadRows, MailOutbox mail, Router router,
+               Messages messages, PortalSettings settings, JsonMapper json, WebhookDispatcher dispatcher,
                TransactionOperations<Connection> transactions, Clock clock, NetworkTeam network) {
+        this.events = events;
+        this.leadRows = leadRows;
         this.network = network;
         this.deliveries = deliveries;
         this.mail = mail;
@@ -66,10 +88,80 @@ public class LeadEvents {
         this.clock = clock;
     }
 
-    /** A lead was created or updated: mail and webhook. */
+    /** A lead was created or updated (a consent): its event, relayed to mail and webhook after the commit. */
     void changed(LeadRow lead, String type) {
-        mailAgency(lead, type);
-        webhook(lead.agencyId(), lead.id(), type, leadData(lead));
+        events.save(new LeadEventRow(newId(), lead.id(), lead.agencyId(), type, now()));
+        afterCommit(dispatcher::wakeUp);
+    }
+
+    /**
+     * Relays the waiting lead events, oldest first, in batches: each batch in one transaction that deletes its rows and
+     * writes their mails and webhook rows, so an event is relayed once whichever relay (thread, replica) gets it first
+     * (the other's delete finds fewer rows and its transaction is rolled back). A batch that fails otherwise is relayed
+     * event by event, so one event that cannot be relayed (it stays, logged, for the next run) holds up no other. How
+     * many events were relayed.
+     */
+    public int relayDue() {
+        int relayed = 0;
+        int lostRaces = 0;
+        for (List<LeadEventRow> due = events.oldest(RELAY_BATCH); !due.isEmpty(); due = events.oldest(RELAY_BATCH)) {
+            try {
+                relayed += relay(due);
+            } catch (LostRace e) {
+                if (++lostRaces == MAX_LOST_RACES) {
+                    break; // another relay works through them; what is left, the next wake-up or poll finds
+                }
+                continue;
+            } catch (RuntimeException e) {
+                for (LeadEventRow event : due) {
+                    try {
+                        relayed += relay(List.of(event));
+                    } catch (LostRace lost) {
+                        // another relay took it
+                    } catch (RuntimeException failed) {
+                        LOG.warn("Lead event {} not relayed, the next run tries again: {}", event.id(), failed.toString());
+                    }
+                }
+                break; // what failed is tried again on the next wake-up or poll, not in a loop now
+            }
+            if (due.size() < RELAY_BATCH) {
+                break;
+            }
+        }
+        return relayed;
+    }
+
+    /** Relays {@code batch} in one transaction; {@link LostRace} if another relay took any of it. */
+    private int relay(List<LeadEventRow> batch) {
+        return transactions.executeWrite(status -> {
+            if (events.deleteAll(InLists.padded(batch.stream().map(LeadEventRow::id).toList())) != batch.size()) {
+                throw new LostRace();
+            }
+            Map<String, LeadRow> leads = new HashMap<>();
+            leadRows.lockAll(InLists.padded(batch.stream().map(LeadEventRow::leadId).distinct().sorted().toList()))
+                .forEach(l -> leads.put(l.id(), l));
+            for (LeadEventRow event : batch) {
+                LeadRow lead = leads.get(event.leadId());
+                // withdrawn, erased or forwarded since: what was not yet delivered stops
+                if (lead != null && lead.open() && Objects.equals(lead.agencyId(), event.agencyId())) {
+                    mailAgency(lead, event.eventType());
+                    webhook(lead.agencyId(), lead.id(), event.eventType(), leadData(lead), event.id(), event.createdAt());
+                }
+            }
+            return batch.size();
+        });
+    }
+
+    /** Another relay deleted some of a batch first: this one's transaction is rolled back. */
+    private static final class LostRace extends RuntimeException {
+        LostRace() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** How many lead events wait for the relay. */
+    public long waiting() {
+        return events.waiting();
     }
 
     /** Staff worked the lead (stage, assignee): the webhook only (the agency made the change, no mail to it). */
@@ -121,11 +213,14 @@ public class LeadEvents {
     }
 
     private Optional<String> webhook(String agencyId, String leadId, String type, Map<String, Object> data) {
+        return webhook(agencyId, leadId, type, data, newId(), now());
+    }
+
+    private Optional<String> webhook(String agencyId, String leadId, String type, Map<String, Object> data, String id,
+                                     Instant now) {
         if (agencyId == null) {
             return Optional.empty();
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", type);
         payload.put("timestamp", now.toString());
@@ -134,14 +229,27 @@ public class LeadEvents {
         if (deliveries.saveForEndpoint(id, agencyId, leadId, type, write(payload), now) == 0) {
             return Optional.empty();
         }
+        afterCommit(dispatcher::wakeUp);
+        return Optional.of(id);
+    }
+
+    /** Runs {@code action} after the current transaction's commit (at once without one). */
+    private void afterCommit(Runnable action) {
         transactions.findTransactionStatus().filter(s -> !s.isCompleted()).ifPresentOrElse(
             s -> s.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    dispatcher.wakeUp();
+                    action.run();
                 }
-            }), dispatcher::wakeUp);
-        return Optional.of(id);
+            }), action);
+    }
+
+    private static String newId() {
+        return "msg_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Map<String, Object> leadData(LeadRow lead) {

@@ -15,6 +15,13 @@ public interface LeadRows extends CrudRepository<LeadRow, String> {
 
     Optional<LeadRow> findByOpenKey(String openKey);
 
+    /**
+     * These leads as last committed, locked until the transaction ends: a withdrawal, erasure or forward of one of them
+     * at this moment either comes first (and is seen) or waits for this transaction (and then finds what it wrote).
+     */
+    @Query("SELECT * FROM agency_lead WHERE id IN (:ids) FOR UPDATE")
+    List<LeadRow> lockAll(List<String> ids);
+
     /** The open lead of {@code openKey} as last committed, locked until the transaction ends. */
     @Query("SELECT * FROM agency_lead WHERE open_key = :openKey FOR UPDATE")
     Optional<LeadRow> lockByOpenKey(String openKey);

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.leads.internal;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * Delivers the due {@code webhook_delivery} rows: woken right after a transaction that wrote some committed, and
+ * Relays the waiting lead events ({@link LeadEvents#relayDue()}: they become mails and webhook rows), then delivers the
+ * due {@code webhook_delivery} rows: woken right after a transaction that wrote some committed, and
  * every {@code poll-interval} by a job (for rows whose retry came due, and those a dead dispatcher left: its lease
  * runs out). Each attempt is claimed by one conditional update ({@link DeliveryRows#claim}) under this dispatcher's
  * name, so several dispatchers (threads, replicas) never make one attempt twice; the outcome is written only while
@@ -41,6 +43,8 @@ public class WebhookDispatcher {
     private static final int MAX_LOST_RACES = 3;
 
     private final DeliveryRows deliveries;
+    /** The lead events' relay (a provider: {@link LeadEvents} wakes this dispatcher). */
+    private final Provider<LeadEvents> relay;
     private final WebhookSender sender;
     private final WebhookSettings settings;
     private final Clock clock;
@@ -56,7 +60,9 @@ public class WebhookDispatcher {
     private final ExecutorService senders;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
-    WebhookDispatcher(DeliveryRows deliveries, WebhookSender sender, WebhookSettings settings, Clock clock) {
+    WebhookDispatcher(DeliveryRows deliveries, WebhookSender sender, WebhookSettings settings, Clock clock,
+                      Provider<LeadEvents> relay) {
+        this.relay = relay;
         this.deliveries = deliveries;
         this.sender = sender;
         this.settings = settings;
@@ -102,6 +108,12 @@ public class WebhookDispatcher {
     public int dispatchDue(String dispatcher) {
         int delivered = 0;
         int lostRaces = 0;
+        try {
+            // the consents' events first: they become this run's mails and webhook rows
+            relay.get().relayDue();
+        } catch (RuntimeException e) {
+            LOG.warn("Relaying lead events stopped, the next run goes on: {}", e.toString());
+        }
         try {
             for (List<DeliveryRow> due = deliveries.findDue(now(), BATCH); !due.isEmpty(); due = deliveries.findDue(now(), BATCH)) {
                 Instant now = now();
