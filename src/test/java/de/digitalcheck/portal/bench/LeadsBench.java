@@ -2,9 +2,7 @@ package de.digitalcheck.portal.bench;
 
 import com.sun.net.httpserver.HttpServer;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -93,7 +91,7 @@ final class LeadsBench {
         }
         try (AppProcess a = ready(bench.launchForLeads("bench-leads-a", 0)); // migrations and demo data first
              // its port and the management port after it, both free now that the first replica has its own
-             AppProcess b = ready(bench.launchForLeads("bench-leads-b", freePortPair()))) {
+             AppProcess b = ready(bench.launchForLeads("bench-leads-b", BenchPorts.freePair()))) {
             int port = a.port();
             if (webhooks && count("SELECT COUNT(*) FROM webhook_endpoint") == 0) {
                 endpoints(url);
@@ -339,21 +337,5 @@ final class LeadsBench {
             return Double.NaN;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
-    }
-
-    /** A port that is free, and the one after it too (a portal's management port is its port + 1). */
-    private static int freePortPair() throws IOException {
-        for (int tries = 0; ; tries++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                int port = s.getLocalPort();
-                try (ServerSocket next = new ServerSocket(port + 1)) {
-                    return port;
-                } catch (IOException taken) {
-                    if (tries >= 50) {
-                        throw taken;
-                    }
-                }
-            }
-        }
     }
 }

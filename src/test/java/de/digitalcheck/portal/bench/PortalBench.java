@@ -53,9 +53,7 @@ public final class PortalBench {
             int port = Integer.parseInt(prop("bench.port", "0"));
             if (port == 0) {
                 // a free port, so that a portal someone else runs (e.g. on 8080) is never disturbed
-                try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-                    port = s.getLocalPort();
-                }
+                port = BenchPorts.freePair();
             }
             return new Config(port, prop("bench.dbHost", "127.0.0.1"),
                 Integer.parseInt(prop("bench.dbPort", "3306")), prop("bench.dbName", "digitalcheck_bench"),

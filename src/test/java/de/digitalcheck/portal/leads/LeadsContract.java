@@ -349,6 +349,26 @@ abstract class LeadsContract implements TestPropertyProvider {
         }
     }
 
+    /**
+     * An event its replica never relayed (written a minute ago by a replica that stopped right after the commit) is
+     * relayed by another replica's sweep, once.
+     */
+    @Test
+    void anEventItsReplicaLeftIsRelayedByTheSweep() throws Exception {
+        String email = "orphan-" + java.util.UUID.randomUUID() + "@metallbau.example.org";
+        String leadId = (String) ((Map<?, ?>) check(email).sharedWithAgency().submit(http).document().get("lead")).get("id");
+        String orphan = "msg_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        db.execute("INSERT INTO lead_event (id, lead_id, agency_id, event_type, created_at) VALUES (?, ?, ?, ?, ?)", orphan,
+            leadId, "wf-dortmund", "lead.updated", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)));
+        await("relayed by the sweep", () -> db.value("SELECT COUNT(*) FROM lead_event WHERE id = ?", orphan).toString()
+            .equals("0"));
+        assertThat(db.rows("SELECT event_type FROM webhook_delivery WHERE id = ?", orphan))
+            .extracting(r -> r.get("event_type")).containsExactly("lead.updated");
+        await("delivered", () -> receiver.accepted().stream().anyMatch(r -> orphan.equals(r.id())));
+        Thread.sleep(500);
+        assertThat(receiver.received().stream().filter(r -> orphan.equals(r.id())).count()).as("once").isEqualTo(1);
+    }
+
     /** An event whose lead was withdrawn before the relay came is dropped: only the withdrawal reaches the agency. */
     @Test
     void anEventOfALeadWithdrawnBeforeItsRelayIsDropped() throws Exception {

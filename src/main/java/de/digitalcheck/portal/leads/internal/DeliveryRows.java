@@ -21,6 +21,10 @@ public interface DeliveryRows extends CrudRepository<DeliveryRow, String> {
         + "FROM webhook_endpoint WHERE agency_id = :agencyId")
     int saveForEndpoint(String id, String agencyId, @Nullable String leadId, String eventType, String payload, Instant now);
 
+    /** Of these agencies, those with a webhook endpoint (enabled or not). */
+    @Query("SELECT agency_id FROM webhook_endpoint WHERE agency_id IN (:agencyIds)")
+    List<String> withEndpoint(List<String> agencyIds);
+
     /** Up to {@code limit} due deliveries to enabled endpoints that no dispatcher holds, oldest first. */
     @Query("SELECT d.* FROM webhook_delivery d JOIN webhook_endpoint e ON e.agency_id = d.agency_id "
         + "WHERE d.state = 'PENDING' AND d.next_attempt_at <= :now AND (d.claimed_until IS NULL OR d.claimed_until < :now) "

@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.Instant;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -12,9 +13,12 @@ interface LeadEventRows extends GenericRepository<LeadEventRow, String> {
 
     LeadEventRow save(LeadEventRow row);
 
-    /** Up to {@code limit} events, oldest first (not locked: {@link #deleteAll} decides who relays them). */
-    @Query("SELECT * FROM lead_event ORDER BY created_at ASC LIMIT :limit")
-    List<LeadEventRow> oldest(int limit);
+    /**
+     * Up to {@code limit} events written before {@code before}, oldest first (not locked: {@link #deleteAll} decides who
+     * relays them).
+     */
+    @Query("SELECT * FROM lead_event WHERE created_at < :before ORDER BY created_at ASC LIMIT :limit")
+    List<LeadEventRow> oldest(Instant before, int limit);
 
     /**
      * Deletes these events and locks them until the transaction ends; how many it deleted (fewer than asked: another

@@ -9,6 +9,7 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.MailOutbox;
+import de.digitalcheck.portal.shared.persistence.Deadlocks;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
@@ -21,15 +22,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The outbox side of a lead's change, written in the change's transaction.
@@ -57,6 +67,15 @@ public class LeadEvents {
     private static final Logger LOG = LoggerFactory.getLogger(LeadEvents.class);
     private static final int RELAY_BATCH = 100;
     private static final int MAX_LOST_RACES = 3;
+    /** The fewest events a parallel relay transaction takes (fewer transactions for a few events). */
+    private static final int MIN_CHUNK = 10;
+    /** At most this many committed events wait in memory for this replica's relay; more wait for the sweep. */
+    private static final int MAX_OWN_QUEUED = 100_000;
+    /** Events older than this are any replica's to relay: their own replica did not (stopped, failed). */
+    static final Duration ORPHAN_AGE = Duration.ofSeconds(30);
+
+    private final Queue<LeadEventRow> own = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger ownQueued = new AtomicInteger();
 
     private final DeliveryRows deliveries;
     private final LeadEventRows events;
@@ -88,10 +107,64 @@ public class LeadEvents {
         this.clock = clock;
     }
 
-    /** A lead was created or updated (a consent): its event, relayed to mail and webhook after the commit. */
+    /**
+     * A lead was created or updated (a consent): its event, relayed to mail and webhook after the commit — by this
+     * replica, which keeps the committed event in memory for that ({@link #relayOwn}), or, should it stop first, by
+     * any replica's sweep ({@link #relayOrphans}).
+     */
     void changed(LeadRow lead, String type) {
-        events.save(new LeadEventRow(newId(), lead.id(), lead.agencyId(), type, now()));
-        afterCommit(dispatcher::wakeUp);
+        LeadEventRow event = events.save(new LeadEventRow(newId(), lead.id(), lead.agencyId(), type, now()));
+        afterCommit(() -> {
+            if (!dispatcher.dispatches()) {
+                return; // this replica relays nothing: the others' sweep relays it
+            }
+            if (ownQueued.incrementAndGet() <= MAX_OWN_QUEUED) {
+                own.add(event);
+            } else {
+                ownQueued.decrementAndGet(); // kept in the table: the sweep relays it
+            }
+            dispatcher.relaySoon();
+        });
+    }
+
+    /**
+     * Relays the events this replica committed since the last call, in up to {@code parallel} transactions at once on
+     * {@code pool} (no other replica relays them unless they wait longer than {@link #ORPHAN_AGE}, so the replicas'
+     * relays do not race). How many were relayed.
+     */
+    int relayOwn(ExecutorService pool, int parallel) throws InterruptedException {
+        List<LeadEventRow> mine = new ArrayList<>();
+        for (LeadEventRow e = own.poll(); e != null; e = own.poll()) {
+            ownQueued.decrementAndGet();
+            mine.add(e);
+        }
+        if (mine.isEmpty()) {
+            return 0;
+        }
+        int chunks = Math.max(1, Math.min(parallel, (mine.size() + MIN_CHUNK - 1) / MIN_CHUNK));
+        int size = Math.min(RELAY_BATCH, (mine.size() + chunks - 1) / chunks);
+        List<Future<Integer>> running = new ArrayList<>();
+        for (int from = 0; from < mine.size(); from += size) {
+            List<LeadEventRow> chunk = mine.subList(from, Math.min(mine.size(), from + size));
+            running.add(pool.submit(() -> relayEach(chunk)));
+        }
+        int relayed = 0;
+        for (Future<Integer> r : running) {
+            try {
+                relayed += r.get();
+            } catch (ExecutionException e) {
+                LOG.warn("Relaying lead events stopped, the sweep tries again: {}", e.getCause().toString());
+            }
+        }
+        return relayed;
+    }
+
+    /**
+     * Relays the events that waited longer than {@link #ORPHAN_AGE} (their replica stopped before it relayed them, or
+     * one failed there), oldest first. How many were relayed.
+     */
+    int relayOrphans() {
+        return relayWaiting(now().minus(ORPHAN_AGE));
     }
 
     /**
@@ -102,9 +175,14 @@ public class LeadEvents {
      * many events were relayed.
      */
     public int relayDue() {
+        return relayWaiting(now().plusSeconds(1));
+    }
+
+    private int relayWaiting(Instant before) {
         int relayed = 0;
         int lostRaces = 0;
-        for (List<LeadEventRow> due = events.oldest(RELAY_BATCH); !due.isEmpty(); due = events.oldest(RELAY_BATCH)) {
+        for (List<LeadEventRow> due = events.oldest(before, RELAY_BATCH); !due.isEmpty();
+             due = events.oldest(before, RELAY_BATCH)) {
             try {
                 relayed += relay(due);
             } catch (LostRace e) {
@@ -113,16 +191,8 @@ public class LeadEvents {
                 }
                 continue;
             } catch (RuntimeException e) {
-                for (LeadEventRow event : due) {
-                    try {
-                        relayed += relay(List.of(event));
-                    } catch (LostRace lost) {
-                        // another relay took it
-                    } catch (RuntimeException failed) {
-                        LOG.warn("Lead event {} not relayed, the next run tries again: {}", event.id(), failed.toString());
-                    }
-                }
-                break; // what failed is tried again on the next wake-up or poll, not in a loop now
+                relayed += relayOneByOne(due);
+                break; // what failed is tried again on the next sweep, not in a loop now
             }
             if (due.size() < RELAY_BATCH) {
                 break;
@@ -131,25 +201,57 @@ public class LeadEvents {
         return relayed;
     }
 
+    /** {@code chunk} in one transaction; if that fails, event by event. */
+    private int relayEach(List<LeadEventRow> chunk) {
+        try {
+            return relay(chunk);
+        } catch (RuntimeException e) {
+            return relayOneByOne(chunk);
+        }
+    }
+
+    /** Each event in its own transaction: one that cannot be relayed (it stays, logged, for the sweep) holds up none. */
+    private int relayOneByOne(List<LeadEventRow> batch) {
+        int relayed = 0;
+        for (LeadEventRow event : batch) {
+            try {
+                relayed += relay(List.of(event));
+            } catch (LostRace lost) {
+                // another relay took it
+            } catch (RuntimeException failed) {
+                LOG.warn("Lead event {} not relayed, the sweep tries again: {}", event.id(), failed.toString());
+            }
+        }
+        return relayed;
+    }
+
     /** Relays {@code batch} in one transaction; {@link LostRace} if another relay took any of it. */
     private int relay(List<LeadEventRow> batch) {
-        return transactions.executeWrite(status -> {
+        return Deadlocks.retrying("A lead events' relay", () -> transactions.executeWrite(status -> {
             if (events.deleteAll(InLists.padded(batch.stream().map(LeadEventRow::id).toList())) != batch.size()) {
                 throw new LostRace();
             }
             Map<String, LeadRow> leads = new HashMap<>();
             leadRows.lockAll(InLists.padded(batch.stream().map(LeadEventRow::leadId).distinct().sorted().toList()))
                 .forEach(l -> leads.put(l.id(), l));
-            for (LeadEventRow event : batch) {
-                LeadRow lead = leads.get(event.leadId());
-                // withdrawn, erased or forwarded since: what was not yet delivered stops
-                if (lead != null && lead.open() && Objects.equals(lead.agencyId(), event.agencyId())) {
-                    mailAgency(lead, event.eventType());
-                    webhook(lead.agencyId(), lead.id(), event.eventType(), leadData(lead), event.id(), event.createdAt());
-                }
+            // withdrawn, erased or forwarded since: what was not yet delivered stops
+            List<LeadEventRow> live = batch.stream().filter(e -> leads.containsKey(e.leadId()))
+                .filter(e -> leads.get(e.leadId()).open() && Objects.equals(leads.get(e.leadId()).agencyId(), e.agencyId()))
+                .toList();
+            List<Mail> mails = new ArrayList<>();
+            live.forEach(e -> mails.addAll(agencyMails(leads.get(e.leadId()), e.eventType())));
+            mail.sendAll(mails);
+            List<String> agencies = live.stream().map(LeadEventRow::agencyId).filter(Objects::nonNull).distinct().toList();
+            Set<String> withEndpoint = agencies.isEmpty() ? Set.of() : Set.copyOf(deliveries.withEndpoint(InLists.padded(agencies)));
+            // the fallback queue (no agency) has no endpoint
+            List<DeliveryRow> hooks = live.stream().filter(e -> e.agencyId() != null && withEndpoint.contains(e.agencyId()))
+                .map(e -> pending(e, leadData(leads.get(e.leadId())))).toList();
+            if (!hooks.isEmpty()) {
+                deliveries.saveAll(hooks);
+                afterCommit(dispatcher::wakeUp);
             }
             return batch.size();
-        });
+        }));
     }
 
     /** Another relay deleted some of a batch first: this one's transaction is rolled back. */
@@ -157,6 +259,21 @@ public class LeadEvents {
         LostRace() {
             super(null, null, false, false);
         }
+    }
+
+    /** The webhook row of {@code event}: its id is the webhook-id, due at once. */
+    private DeliveryRow pending(LeadEventRow event, Map<String, Object> data) {
+        return new DeliveryRow(event.id(), event.agencyId(), event.leadId(), event.eventType(),
+            write(payload(event.eventType(), event.createdAt(), data)), DeliveryRow.PENDING, 0, event.createdAt(), null,
+            null, event.createdAt(), null, null, null, null, null);
+    }
+
+    private static Map<String, Object> payload(String type, Instant at, Map<String, Object> data) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", type);
+        payload.put("timestamp", at.toString());
+        payload.put("data", data);
+        return payload;
     }
 
     /** How many lead events wait for the relay. */
@@ -213,18 +330,12 @@ public class LeadEvents {
     }
 
     private Optional<String> webhook(String agencyId, String leadId, String type, Map<String, Object> data) {
-        return webhook(agencyId, leadId, type, data, newId(), now());
-    }
-
-    private Optional<String> webhook(String agencyId, String leadId, String type, Map<String, Object> data, String id,
-                                     Instant now) {
         if (agencyId == null) {
             return Optional.empty();
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("type", type);
-        payload.put("timestamp", now.toString());
-        payload.put("data", data);
+        String id = newId();
+        Instant now = now();
+        Map<String, Object> payload = payload(type, now, data);
         // one statement: the row is written only where the agency has an endpoint
         if (deliveries.saveForEndpoint(id, agencyId, leadId, type, write(payload), now) == 0) {
             return Optional.empty();
@@ -298,23 +409,25 @@ public class LeadEvents {
      * lead of the network's fallback queue (no agency) is told to every network admin instead, who work that queue.
      */
     private void mailAgency(LeadRow lead, String type) {
+        agencyMails(lead, type).forEach(mail::send);
+    }
+
+    private List<Mail> agencyMails(LeadRow lead, String type) {
         String kind = type.substring("lead.".length());
         if (lead.agencyId() == null) {
             String prefix = "leads.mail.fallback.";
-            for (String admin : network.adminAddresses()) {
-                mail.send(new Mail(admin, messages.get(Language.DE, prefix + kind + ".subject"),
-                    text(lead, prefix + kind, settings.networkName(), LeadPaths.adminLead(lead.id()))));
-            }
-            return;
+            return network.adminAddresses().stream().map(admin -> new Mail(admin,
+                messages.get(Language.DE, prefix + kind + ".subject"),
+                text(lead, prefix + kind, settings.networkName(), LeadPaths.adminLead(lead.id())))).toList();
         }
         Optional<Agency> agency = router.agency(lead.agencyId());
         if (agency.isEmpty()) {
-            return;
+            return List.of();
         }
         // a booking's consent says so (its company may have no check)
         String prefix = BookingLeads.SOURCE.equals(lead.source()) && (CREATED.equals(type) || UPDATED.equals(type))
             ? "leads.mail.booking." : "leads.mail.";
-        mail.send(new Mail(agency.get().leadAddress(), messages.get(Language.DE, prefix + kind + ".subject"),
+        return List.of(new Mail(agency.get().leadAddress(), messages.get(Language.DE, prefix + kind + ".subject"),
             text(lead, prefix + kind, agency.get().name(), LeadPaths.lead(lead.id()))));
     }
 

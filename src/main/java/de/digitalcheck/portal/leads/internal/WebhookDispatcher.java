@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.leads.internal;
 
+import de.digitalcheck.portal.shared.persistence.Deadlocks;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Provider;
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
- * Relays the waiting lead events ({@link LeadEvents#relayDue()}: they become mails and webhook rows), then delivers the
+ * Relays this replica's lead events on a thread of its own ({@link LeadEvents#relayOwn}: they become mails and webhook
+ * rows; every poll interval also those another replica left, {@link LeadEvents#relayOrphans}), and delivers the
  * due {@code webhook_delivery} rows: woken right after a transaction that wrote some committed, and
  * every {@code poll-interval} by a job (for rows whose retry came due, and those a dead dispatcher left: its lease
  * runs out). Each attempt is claimed by one conditional update ({@link DeliveryRows#claim}) under this dispatcher's
@@ -59,6 +61,12 @@ public class WebhookDispatcher {
         Executors.newSingleThreadScheduledExecutor(daemon("webhook-dispatch"));
     private final ExecutorService senders;
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    /** The relay of this replica's lead events: its own thread, so relaying and delivering overlap. */
+    private final ScheduledExecutorService relayThread =
+        Executors.newSingleThreadScheduledExecutor(daemon("lead-event-relay"));
+    private final AtomicBoolean relayPending = new AtomicBoolean();
+    /** When this dispatcher next looks for lead events that their own replica did not relay. */
+    private volatile Instant nextSweep = Instant.MIN;
 
     WebhookDispatcher(DeliveryRows deliveries, WebhookSender sender, WebhookSettings settings, Clock clock,
                       Provider<LeadEvents> relay) {
@@ -78,16 +86,31 @@ public class WebhookDispatcher {
         };
     }
 
+    /** Whether this replica relays and delivers (WEBHOOK_DISPATCH). */
+    boolean dispatches() {
+        return settings.dispatch();
+    }
+
     /** Looks for due deliveries soon, on this dispatcher's own thread (after a commit that wrote some). */
     public void wakeUp() {
-        if (settings.dispatch() && wakeUpPending.compareAndSet(false, true)) {
+        schedule(coordinator, wakeUpPending, () -> deliverDue(name));
+    }
+
+    /** Relays this replica's lead events soon, on the relay's own thread (after a consent's commit). */
+    void relaySoon() {
+        schedule(relayThread, relayPending, this::relayEvents);
+    }
+
+    /** Runs {@code work} on {@code thread} after {@link #GATHER_MILLIS}, unless it is already waiting to run there. */
+    private void schedule(ScheduledExecutorService thread, AtomicBoolean pending, Runnable work) {
+        if (settings.dispatch() && pending.compareAndSet(false, true)) {
             try {
-                coordinator.schedule(() -> {
-                    wakeUpPending.set(false);
-                    dispatchDue();
+                thread.schedule(() -> {
+                    pending.set(false);
+                    work.run();
                 }, GATHER_MILLIS, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
-                wakeUpPending.set(false);
+                pending.set(false);
             }
         }
     }
@@ -95,31 +118,53 @@ public class WebhookDispatcher {
     @Scheduled(fixedDelay = "${portal.webhooks.poll-interval:2s}", initialDelay = "5s")
     void scheduled() {
         if (settings.dispatch()) {
+            relaySoon();
             wakeUp();
         }
     }
 
-    /** Makes every attempt that is due now under this dispatcher's name; how many were delivered. */
+    /**
+     * Relays this replica's lead events, in parallel on the senders (they become mails and webhook rows, whose commit
+     * wakes the delivery), and once per poll interval those another replica left; how many were relayed.
+     */
+    int relayEvents() {
+        int relayed = 0;
+        try {
+            relayed += relay.get().relayOwn(senders, Math.max(1, settings.threads()));
+            Instant now = now();
+            if (!now.isBefore(nextSweep)) {
+                nextSweep = now.plus(settings.pollInterval());
+                relayed += relay.get().relayOrphans();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Relaying lead events stopped, the next run goes on: {}", e.toString());
+        }
+        return relayed;
+    }
+
+    /** Relays this replica's lead events, then makes every attempt that is due now; how many were delivered. */
     public int dispatchDue() {
         return dispatchDue(name);
     }
 
     /** As {@link #dispatchDue()} under another dispatcher's name (tests: several dispatchers on one database). */
     public int dispatchDue(String dispatcher) {
+        relayEvents();
+        return deliverDue(dispatcher);
+    }
+
+    /** Makes every attempt that is due now under the dispatcher's name; how many were delivered. */
+    private int deliverDue(String dispatcher) {
         int delivered = 0;
         int lostRaces = 0;
-        try {
-            // the consents' events first: they become this run's mails and webhook rows
-            relay.get().relayDue();
-        } catch (RuntimeException e) {
-            LOG.warn("Relaying lead events stopped, the next run goes on: {}", e.toString());
-        }
         try {
             for (List<DeliveryRow> due = deliveries.findDue(now(), BATCH); !due.isEmpty(); due = deliveries.findDue(now(), BATCH)) {
                 Instant now = now();
                 Instant until = now.plus(settings.lease());
                 List<String> ids = InLists.padded(due.stream().map(DeliveryRow::id).toList());
-                int claimed = deliveries.claimAll(ids, dispatcher, now, until);
+                int claimed = Deadlocks.retrying("A webhook claim", () -> deliveries.claimAll(ids, dispatcher, now, until));
                 if (claimed == 0) {
                     // another dispatcher took them all: the next query skips what it holds; give up after a few
                     if (++lostRaces == MAX_LOST_RACES) {
@@ -144,7 +189,8 @@ public class WebhookDispatcher {
                     }
                 }
                 if (!postponed.isEmpty()) {
-                    deliveries.postpone(InLists.padded(postponed), dispatcher, now.plus(settings.lease()));
+                    Deadlocks.retrying("A webhook postponement", () -> deliveries.postpone(InLists.padded(postponed), dispatcher,
+                        now.plus(settings.lease())));
                 }
                 Map<Integer, List<String>> succeeded = new HashMap<>();
                 for (Future<Attempt> attempt : attempts) {
@@ -152,7 +198,9 @@ public class WebhookDispatcher {
                     made.status().ifPresent(s -> succeeded.computeIfAbsent(s, k -> new ArrayList<>()).add(made.id()));
                 }
                 for (Map.Entry<Integer, List<String>> ok : succeeded.entrySet()) {
-                    delivered += deliveries.deliveredAll(InLists.padded(ok.getValue()), dispatcher, sender.now(), ok.getKey());
+                    Instant at = sender.now();
+                    delivered += Deadlocks.retrying("A webhook delivery", () ->
+                        deliveries.deliveredAll(InLists.padded(ok.getValue()), dispatcher, at, ok.getKey()));
                 }
                 if (due.size() < BATCH) {
                     break; // all that was due is done; what was committed since has woken this dispatcher again
@@ -174,23 +222,27 @@ public class WebhookDispatcher {
      * (tests: other dispatchers race alone).
      */
     public AutoCloseable hold() throws InterruptedException {
-        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch held = new CountDownLatch(2);
         CountDownLatch released = new CountDownLatch(1);
-        coordinator.execute(() -> {
-            held.countDown();
-            try {
-                released.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        for (ScheduledExecutorService thread : List.of(relayThread, coordinator)) {
+            thread.execute(() -> {
+                held.countDown();
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
         held.await();
         return released::countDown;
     }
 
-    /** Waits until the wake-ups asked for so far have run (tests). */
+    /** Waits until the relays and wake-ups asked for so far have run (tests). */
     public void awaitWakeUps() throws Exception {
-        // after every wake-up scheduled so far (a task of the same delay runs after those scheduled before it)
+        // after every one scheduled so far (a task of the same delay runs after those scheduled before it); the relay
+        // first: what it commits wakes the delivery
+        relayThread.schedule(() -> { }, GATHER_MILLIS, TimeUnit.MILLISECONDS).get();
         coordinator.schedule(() -> { }, GATHER_MILLIS, TimeUnit.MILLISECONDS).get();
     }
 
@@ -200,6 +252,7 @@ public class WebhookDispatcher {
 
     @PreDestroy
     void stop() {
+        relayThread.shutdownNow();
         coordinator.shutdownNow();
         senders.shutdownNow();
     }

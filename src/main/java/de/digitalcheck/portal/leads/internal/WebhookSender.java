@@ -6,6 +6,7 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
+import de.digitalcheck.portal.shared.persistence.Deadlocks;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -176,8 +177,9 @@ class WebhookSender {
                        String detail, Optional<String> retryAfter) {
         List<Duration> delays = settings.retryDelays();
         boolean last = delivery.attempts() > delays.size();
-        deliveries.failed(delivery.id(), dispatcher, last ? DeliveryRow.FAILED : DeliveryRow.PENDING,
-            last ? now() : next(delivery.attempts(), retryAfter), status, detail, failure.name());
+        Instant next = last ? now() : next(delivery.attempts(), retryAfter);
+        Deadlocks.retrying("A failed webhook attempt's record", () -> deliveries.failed(delivery.id(), dispatcher,
+            last ? DeliveryRow.FAILED : DeliveryRow.PENDING, next, status, detail, failure.name()));
         metrics.deliveryFailed();
         if (!last) {
             metrics.deliveryRetried();

@@ -3,7 +3,7 @@ package de.digitalcheck.portal.readiness.internal;
 import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.AgencyLeads.SharedLead;
 import de.digitalcheck.portal.shared.i18n.Language;
-import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
+import de.digitalcheck.portal.shared.persistence.Deadlocks;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import io.micronaut.transaction.TransactionOperations;
@@ -24,8 +24,6 @@ public class SharedChecks {
     public static final String SOURCE_API = "api";
     public static final String SOURCE_CHECK = "check";
 
-    private static final int DEADLOCK_ATTEMPTS = 5;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SharedChecks.class);
 
     private final SelfCheck selfCheck;
     private final AgencyLeads leads;
@@ -61,29 +59,11 @@ public class SharedChecks {
     }
 
     /**
-     * {@code write} again (at most {@value #DEADLOCK_ATTEMPTS} tries in all, after a short random pause) when the
-     * database chose it as a deadlock's victim (SQLState 40001) and rolled it back: consents of one contact at the same
-     * moment wait for each other on the lead's key (InnoDB), and the next try finds the lead and updates it. Nothing of a
-     * rolled-back try stays: its rows are gone, its after-commit work never ran.
+     * {@code write} again when the database chose it as a deadlock's victim: consents of one contact at the same moment
+     * wait for each other on the lead's key (InnoDB), and the next try finds the lead and updates it.
      */
     private static <T> T retryingDeadlocks(java.util.function.Supplier<T> write) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return write.get();
-            } catch (RuntimeException e) {
-                if (!DatabaseErrors.deadlock(e) || attempt >= DEADLOCK_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.info("A consent was a deadlock's victim (try {}): tried again", attempt);
-                try {
-                    // apart from the others it met, so that they do not meet again
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 40L * attempt));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return Deadlocks.retrying("A consent", write);
     }
 
     private static void requireContact(ContactInput contact, Errors errors) {

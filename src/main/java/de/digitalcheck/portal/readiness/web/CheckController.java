@@ -122,7 +122,7 @@ class CheckController {
     @Get("/check/{token}/profile")
     HttpResponse<?> editProfile(HttpRequest<?> request, @PathVariable String token) {
         return withCheck(request, token, a -> HttpResponse.ok(new ModelAndView<>(PROFILE,
-            views.profile(lang(request), ProfileForm.of(a), List.of(), CheckPaths.profile(token), token))));
+            views.profile(lang(request), ProfileForm.of(a), List.of(), CheckPaths.profile(token), token, a))));
     }
 
     @Post("/check/{token}/profile")
@@ -135,7 +135,7 @@ class CheckController {
                 AssessmentRow changed = selfCheck.updateProfile(a, form.input(), form.contact(), formErrors(form));
                 return seeOther(request, CheckPaths.step(token, firstStep(changed)), token, changed);
             } catch (ValidationException e) {
-                return invalid(PROFILE, views.profile(lang(request), form, e.errors(), CheckPaths.profile(token), token));
+                return invalid(PROFILE, views.profile(lang(request), form, e.errors(), CheckPaths.profile(token), token, a));
             }
         });
     }

@@ -57,7 +57,22 @@ class CheckViews {
                                List<Choice> options, String answer) {
     }
 
+    /** The profile page of a new check: its steps are those of the questionnaire new checks start with. */
     Map<String, Object> profile(Language lang, ProfileForm form, List<FieldError> errors, String action, String token) {
+        return profile(lang, form, errors, action, token, questionnaires.current().dimensions().size() + 1);
+    }
+
+    /**
+     * The profile page of check {@code a}: its steps are those its questions pages count (its own questionnaire
+     * version, the dimensions its company type is asked), so "step 1 of N" agrees with "step 2 of N" after it.
+     */
+    Map<String, Object> profile(Language lang, ProfileForm form, List<FieldError> errors, String action, String token,
+                                AssessmentRow a) {
+        return profile(lang, form, errors, action, token, selfCheck.questionnaireOf(a).dimensionsFor(a.type()).size() + 1);
+    }
+
+    private Map<String, Object> profile(Language lang, ProfileForm form, List<FieldError> errors, String action,
+                                        String token, int steps) {
         Map<String, Object> model = new HashMap<>();
         // a postal code with several municipalities is a question to ask, not an error
         boolean asking = errors.stream().anyMatch(e -> e.field().equals("ags") && e.key().equals(AGS_REQUIRED));
@@ -83,7 +98,6 @@ class CheckViews {
         model.put("action", action);
         model.put("token", token);
         model.put("eraseUrl", token == null ? null : CheckPaths.erase(token));
-        int steps = questionnaires.current().dimensions().size() + 1;
         model.put("progress", progress(lang, 1, steps));
         return model;
     }

@@ -89,6 +89,27 @@ public class MailOutbox {
         }
     }
 
+    /**
+     * {@link #send} for several mails in the caller's transaction, written in one batch (the lead events' relay writes
+     * the mails of many events at once).
+     */
+    public void sendAll(List<Mail> mails) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        TransactionStatus<?> status = transactions.findTransactionStatus().filter(s -> !s.isCompleted())
+            .orElseThrow(() -> new IllegalStateException("sendAll needs the caller's transaction"));
+        Instant now = clock.instant();
+        rows.saveAll(mails.stream().map(m -> OutboxRow.of(UUID.randomUUID().toString(), m, now)).toList());
+        status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                mails.forEach(m -> metrics.mailQueued());
+                wakeUp();
+            }
+        });
+    }
+
     /** How many mails wait to be sent (operations: a growing number means the mail server is away). */
     public long waiting() {
         return rows.count();

@@ -340,6 +340,29 @@ abstract class CheckPagesContract {
         assertThat(selfCheck.byToken(token).orElseThrow().answers()).isEqualTo(answersBefore);
     }
 
+    /**
+     * A check's profile page counts its steps as its question pages do: the dimensions its company type is asked (a
+     * company of services has fewer than one making products), not every dimension of the questionnaire.
+     */
+    @Test
+    void theProfileOfACheckCountsTheStepsItsQuestionPagesCount() {
+        assertThat(java.util.Arrays.stream(CompanyType.values()).anyMatch(t -> q.dimensionsFor(t).size() < q.dimensions().size()))
+            .as("some company type is asked fewer dimensions").isTrue();
+        for (CompanyType type : CompanyType.values()) {
+            String firstStep = start(profile("Schritte " + type + " GmbH", "58452", type.name()));
+            String token = firstStep.split("/")[2];
+            String total = String.valueOf(q.dimensionsFor(type).size() + 1);
+            assertThat(http.get(firstStep).body()).as(type + ": its first question page").contains("Schritt 2 von " + total);
+            assertThat(http.get("/check/" + token + "/profile").body()).as(type + ": its profile")
+                .contains("Schritt 1 von " + total);
+            // a profile sent back with an error counts the same
+            Map<String, String> bad = profile("Schritte " + type + " GmbH", "5845", type.name());
+            HttpResponse<String> refused = http.postForm("/check/" + token + "/profile", bad);
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains("Schritt 1 von " + total);
+        }
+    }
+
     @Test
     void aNotApplicableAnswerThatNoLongerFitsTheCompanyTypeCountsAsUnanswered() {
         String first = start(profile("Wechsel GmbH", "58452", "CONTRACT_MANUFACTURING"));

@@ -1,0 +1,49 @@
+package de.digitalcheck.portal.shared.persistence;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DeadlocksTest {
+
+    static RuntimeException deadlock() {
+        return new IllegalStateException("wrapped", new SQLException("Deadlock found when trying to get lock", "40001"));
+    }
+
+    @Test
+    void aDeadlocksVictimIsTriedAgainUntilItSucceeds() {
+        AtomicInteger calls = new AtomicInteger();
+        int result = Deadlocks.retrying("test", () -> {
+            if (calls.incrementAndGet() < 3) {
+                throw deadlock();
+            }
+            return 42;
+        });
+        assertThat(result).isEqualTo(42);
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void anyOtherErrorIsNotTriedAgain() {
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> Deadlocks.retrying("test", () -> {
+            calls.incrementAndGet();
+            throw new IllegalStateException("x", new SQLException("Duplicate entry", "23000"));
+        })).hasMessage("x");
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void afterFiveDeadlocksTheLastOneIsThrown() {
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> Deadlocks.retrying("test", () -> {
+            calls.incrementAndGet();
+            throw deadlock();
+        })).hasRootCauseMessage("Deadlock found when trying to get lock");
+        assertThat(calls).hasValue(Deadlocks.ATTEMPTS);
+    }
+}
