@@ -45,9 +45,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The outbox side of a lead's change, written in the change's transaction.
  *
  * <p>A consent's event ({@link #changed}: {@code lead.created}, {@code lead.updated}) is one {@code lead_event} row;
- * after the commit the {@link WebhookDispatcher} is woken and relays it ({@link #relayDue()}): in one transaction the
- * row is deleted and becomes the agency's mail (through {@link MailOutbox}) and, where the agency has a webhook
- * endpoint, its {@code webhook_delivery} row, whose id is the event's (the {@code webhook-id}). An event whose lead is
+ * after the commit this replica relays it on the {@link WebhookDispatcher}'s relay thread ({@link #relayOwn}; events
+ * a stopped replica left: {@link #relayOrphans}): in one transaction the row is deleted and becomes the agency's mail
+ * (through {@link MailOutbox}) and, where the agency has a webhook endpoint, its {@code webhook_delivery} row, whose
+ * id is the event's (the {@code webhook-id}). An event whose lead is
  * no longer open at that agency (withdrawn, erased, forwarded meanwhile) is deleted without delivery: a withdrawal
  * stops what was not yet delivered. So a consent writes three rows (lead, consent log, event) instead of four, and the
  * payload and mail texts are made after its commit (bench/README.md, "Leads").
@@ -274,11 +275,6 @@ public class LeadEvents {
         payload.put("timestamp", at.toString());
         payload.put("data", data);
         return payload;
-    }
-
-    /** How many lead events wait for the relay. */
-    public long waiting() {
-        return events.waiting();
     }
 
     /** Staff worked the lead (stage, assignee): the webhook only (the agency made the change, no mail to it). */
