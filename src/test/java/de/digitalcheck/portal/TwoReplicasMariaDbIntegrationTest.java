@@ -164,7 +164,8 @@ class TwoReplicasMariaDbIntegrationTest {
             dispatchers.shutdown();
             assertThat(dispatchers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
             long until = System.currentTimeMillis() + 20_000;
-            while (db().count("webhook_delivery WHERE state = 'PENDING'") > 0) {
+            // relayed (no lead event waits) and delivered (no webhook row pending)
+            while (db().count("lead_event") + db().count("webhook_delivery WHERE state = 'PENDING'") > 0) {
                 assertThat(System.currentTimeMillis()).as("every event delivered").isLessThan(until);
                 Thread.sleep(100);
             }
