@@ -9,11 +9,11 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.MailOutbox;
+import de.digitalcheck.portal.shared.persistence.AfterCommit;
 import de.digitalcheck.portal.shared.persistence.Deadlocks;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -340,15 +340,8 @@ public class LeadEvents {
         return Optional.of(id);
     }
 
-    /** Runs {@code action} after the current transaction's commit (at once without one). */
     private void afterCommit(Runnable action) {
-        transactions.findTransactionStatus().filter(s -> !s.isCompleted()).ifPresentOrElse(
-            s -> s.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            }), action);
+        AfterCommit.run(transactions, action);
     }
 
     private static String newId() {

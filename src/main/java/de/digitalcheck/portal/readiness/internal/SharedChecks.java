@@ -22,6 +22,11 @@ import java.util.Map;
 public class SharedChecks {
 
     public static final String SOURCE_API = "api";
+    /**
+     * A consent is tried again as a deadlock's victim ({@link Deadlocks}): consents of one contact at the same moment
+     * wait for each other on the lead's key (InnoDB), and the next try finds the lead and updates it.
+     */
+    private static final String CONSENT = "A consent";
     public static final String SOURCE_CHECK = "check";
 
 
@@ -45,7 +50,7 @@ public class SharedChecks {
         Errors errors = new Errors().addAll(earlier);
         requireContact(contact, errors);
         List<FieldError> all = errors.list();
-        return retryingDeadlocks(() -> transactions.executeWrite(status -> {
+        return Deadlocks.retrying(CONSENT, () -> transactions.executeWrite(status -> {
             SelfCheck.Started started = selfCheck.submitChecked(company, contact, answers, language, all);
             return new Shared(started, leads.share(selfCheck.view(started.assessment()), language, SOURCE_API));
         }));
@@ -54,16 +59,8 @@ public class SharedChecks {
     /** Stores the contact (if changed) of a completed check and shares it. */
     public SharedLead shareFromResult(AssessmentRow check, ContactInput contact, Language language,
                                       List<FieldError> formErrors) {
-        return retryingDeadlocks(() -> transactions.executeWrite(status ->
+        return Deadlocks.retrying(CONSENT, () -> transactions.executeWrite(status ->
             leads.share(selfCheck.view(selfCheck.updateContact(check, contact, formErrors)), language, SOURCE_CHECK)));
-    }
-
-    /**
-     * {@code write} again when the database chose it as a deadlock's victim: consents of one contact at the same moment
-     * wait for each other on the lead's key (InnoDB), and the next try finds the lead and updates it.
-     */
-    private static <T> T retryingDeadlocks(java.util.function.Supplier<T> write) {
-        return Deadlocks.retrying("A consent", write);
     }
 
     private static void requireContact(ContactInput contact, Errors errors) {

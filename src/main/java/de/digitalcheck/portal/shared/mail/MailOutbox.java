@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.shared.mail;
 
 import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
+import de.digitalcheck.portal.shared.persistence.AfterCommit;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
@@ -97,16 +98,14 @@ public class MailOutbox {
         if (mails.isEmpty()) {
             return;
         }
-        TransactionStatus<?> status = transactions.findTransactionStatus().filter(s -> !s.isCompleted())
-            .orElseThrow(() -> new IllegalStateException("sendAll needs the caller's transaction"));
+        if (transactions.findTransactionStatus().filter(s -> !s.isCompleted()).isEmpty()) {
+            throw new IllegalStateException("sendAll needs the caller's transaction");
+        }
         Instant now = clock.instant();
         rows.saveAll(mails.stream().map(m -> OutboxRow.of(UUID.randomUUID().toString(), m, now)).toList());
-        status.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                mails.forEach(m -> metrics.mailQueued());
-                wakeUp();
-            }
+        AfterCommit.run(transactions, () -> {
+            mails.forEach(m -> metrics.mailQueued());
+            wakeUp();
         });
     }
 

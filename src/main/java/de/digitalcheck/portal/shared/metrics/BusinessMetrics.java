@@ -4,16 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import de.digitalcheck.portal.shared.persistence.AfterCommit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.TransactionStatus;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -161,17 +159,7 @@ public class BusinessMetrics {
      * for an event inside a module's transaction, e.g. {@code metrics.afterCommit(metrics::leadRouted)}.
      */
     public void afterCommit(Runnable count) {
-        Optional<? extends TransactionStatus<?>> status = transactions.findTransactionStatus();
-        if (status.isPresent() && !status.get().isCompleted()) {
-            status.get().registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    count.run();
-                }
-            });
-        } else {
-            count.run();
-        }
+        AfterCommit.run(transactions, count);
     }
 
     /** The registry the counters are in (tests). */
