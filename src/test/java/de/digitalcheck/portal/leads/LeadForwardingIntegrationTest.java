@@ -32,6 +32,8 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
     Questionnaires questionnaires;
     @Inject
     javax.sql.DataSource dataSource;
+    @Inject
+    de.digitalcheck.portal.leads.internal.WebhookDispatcher dispatcher;
 
     final SmtpServer smtp = new SmtpServer();
     Map<String, Http> users;
@@ -104,6 +106,8 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
         assertThat(received).contains("Weiterleitung Walzwerk GmbH", "Weitergeleitet", "Betrieb liegt in Witten",
             "Wirtschaftsförderung Dortmund", "angerufen", "Doris Dortmund");
         assertThat(en.get("/agentur/leads?status=NEW").body()).contains("Weiterleitung Walzwerk GmbH");
+
+        dispatcher.awaitWakeUps(); // the receiver's lead.created is the forward's lead event, relayed after its commit
 
         assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'wf-dortmund' AND lead_id = ? "
             + "AND event_type = 'lead.updated' AND payload LIKE '%forwarded%'", id)).isEqualTo(1L);
