@@ -34,4 +34,5 @@ const app = readFileSync(join(here, 'src', 'app.css'), 'utf8');
 writeFileSync(join(out, 'fonts.css'), fontCss + '\n');
 writeFileSync(join(out, 'app.css'), app);
 cpSync(join(here, 'src', 'app.js'), join(out, 'app.js'));
+cpSync(join(here, 'src', 'favicon.svg'), join(out, 'favicon.svg'));
 console.log('frontend assets built into', out);

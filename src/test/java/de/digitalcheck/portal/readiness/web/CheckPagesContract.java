@@ -98,7 +98,12 @@ abstract class CheckPagesContract {
 
     @Test
     void homeAndLegalPagesRenderInGermanByDefaultAndInEnglishOnRequest() {
-        assertThat(http.get("/").body()).contains("lang=\"de\"", "Selbstcheck starten", "/assets/kern.min.css");
+        assertThat(http.get("/").body()).contains("lang=\"de\"", "Selbstcheck starten", "/assets/kern.min.css",
+            "<link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\">");
+        HttpResponse<String> icon = http.get("/assets/favicon.svg");
+        assertThat(icon.statusCode()).as("the page's icon is served by the portal").isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+        assertThat(icon.body()).startsWith("<svg").doesNotContain("<script", "href=");
         HttpResponse<String> english = http.get("/?lang=en");
         assertThat(english.body()).contains("lang=\"en\"", "Start the self-check");
         assertThat(english.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("lang=en"));
