@@ -48,6 +48,8 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
     Questionnaires questionnaires;
     @Inject
     Assessments assessments;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     Http http;
 
@@ -178,6 +180,8 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
     void aMailRequestForACheckWithoutContactOrAnUnknownTokenSendsNothing() throws Exception {
         Map<String, Object> doc = submitted("Ohne Kontakt GmbH", "de", false);
         smtp.purge();
+        de.digitalcheck.portal.support.Database db = new de.digitalcheck.portal.support.Database(dataSource);
+        Object queued = db.value("SELECT COUNT(*) FROM mail_outbox");
         HttpResponse<String> response = http.postForm("/check/" + doc.get("token") + "/report/email", Map.of());
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).get().asString().doesNotContain("report=sent");
@@ -186,6 +190,8 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         String next = unknown.headers().firstValue("Location").orElseThrow();
         assertThat(next).isEqualTo("/check/" + "C".repeat(43) + "/result");
         assertThat(http.get(next).statusCode()).isEqualTo(404);
+        // the outbox sends after the answer: nothing queued is what shows that nothing will be sent
+        assertThat(db.value("SELECT COUNT(*) FROM mail_outbox")).as("no mail queued").isEqualTo(queued);
         assertThat(smtp.received()).isEmpty();
     }
 
