@@ -5,8 +5,6 @@ import de.digitalcheck.portal.shared.persistence.AfterCommit;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.TransactionStatus;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -73,21 +71,16 @@ public class MailOutbox {
      * if the transaction rolls back.
      */
     public void send(Mail mail) {
-        Optional<? extends TransactionStatus<?>> status = transactions.findTransactionStatus();
-        if (status.isPresent() && !status.get().isCompleted()) {
-            rows.save(OutboxRow.of(UUID.randomUUID().toString(), mail, clock.instant()));
-            status.get().registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    metrics.mailQueued();
-                    wakeUp();
-                }
-            });
+        OutboxRow row = OutboxRow.of(UUID.randomUUID().toString(), mail, clock.instant());
+        if (transactions.findTransactionStatus().filter(s -> !s.isCompleted()).isPresent()) {
+            rows.save(row);
         } else {
-            transactions.executeWrite(s -> rows.save(OutboxRow.of(UUID.randomUUID().toString(), mail, clock.instant())));
+            transactions.executeWrite(s -> rows.save(row));
+        }
+        AfterCommit.run(transactions, () -> {
             metrics.mailQueued();
             wakeUp();
-        }
+        });
     }
 
     /**
