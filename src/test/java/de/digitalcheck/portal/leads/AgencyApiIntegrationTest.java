@@ -259,6 +259,18 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(db.count("lead_audit")).as("only the accepted change is on the trail").isEqualTo(trail + 1);
         assertThat(db.value("SELECT note FROM lead_audit WHERE lead_id = ? AND action = 'STAGE'", lead))
             .isEqualTo("Zeile 1\nZeile 2\tmit Tab");
+
+        // the limit counts characters as people see them: 2 000 emoji are 2 000 characters (4 000 UTF-16 units)
+        String emoji = "\uD83D\uDE00".repeat(de.digitalcheck.portal.leads.internal.LeadWork.MAX_NOTE);
+        HttpResponse<String> full = patch(path, "{\"status\":\"QUALIFIED\",\"note\":\"" + emoji + "\"}",
+            auth[0], auth[1], "If-Match", "*");
+        assertThat(full.statusCode()).as("a note of 2 000 emoji is within the limit").isEqualTo(200);
+        assertThat(db.value("SELECT note FROM lead_audit WHERE lead_id = ? AND action = 'STAGE' AND to_value = 'QUALIFIED'",
+            lead)).isEqualTo(emoji);
+        HttpResponse<String> over = patch(path, "{\"status\":\"WON\",\"note\":\"" + emoji + "x\"}",
+            auth[0], auth[1], "If-Match", "*");
+        assertThat(over.statusCode()).isEqualTo(422);
+        assertThat(over.body()).as("one more is refused naming the field").contains("\"field\":\"note\"");
     }
 
     @Test
