@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * The appointment's emails with its iCalendar invitation — confirmed, moved, cancelled: the company (in its language)
- * and the coach (in German) get the same appointment, organised by the agency. Written to the outbox inside the booking's transaction, sent
+ * and the coach (in German) get the same appointment, organised by the agency (the coach's invitation without the company's
+ * private link). Written to the outbox inside the booking's transaction, sent
  * after it commits.
  */
 @Singleton
@@ -155,14 +156,21 @@ class BookingMails {
                 coach.name(), agency.name(), companyWhen, companyPlace, manage == null ? "–" : manage,
                 bookingLink(agency, language)), note, language),
             List.of(new Mail.Attachment("termin.ics", contentType, ics))));
+        // the coach's own invitation: German, and without the company's private link (whoever reads the coach's mail
+        // or calendar must not be able to move or cancel the appointment as the company)
         Language de = Language.DE;
+        byte[] coachIcs = AppointmentCalendar.ics(new AppointmentCalendar.Invitation(row.id(), row.sequenceNo(), cancelled,
+            row.startAt(), row.endAt(), type.name(de) + " – " + agency.shortName(),
+            messages.get(de, "booking.mail.ics.descriptionWithoutLink", coach.name(), agency.name()),
+            place(mode, agency, row, de), agency.name(), agency.email(), row.companyName(), row.contactEmail(),
+            coach.name(), coach.email(), clock.instant())).getBytes(StandardCharsets.UTF_8);
         outbox.send(new Mail(coach.email(),
             messages.get(de, "booking.mail.coach." + kind + ".subject", when(row, de), row.companyName()),
             noted(messages.get(de, "booking.mail.coach." + kind + ".text", coach.name(), type.name(de),
                 row.companyName(), row.contactName(), row.contactEmail(),
                 row.contactPhone() == null ? "–" : row.contactPhone(), when(row, de), place(mode, agency, row, de)),
                 note, de),
-            List.of(new Mail.Attachment("termin.ics", contentType, ics))));
+            List.of(new Mail.Attachment("termin.ics", contentType, coachIcs))));
     }
 
     private static String when(BookingRow row, Language language) {

@@ -80,9 +80,20 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
         BodyPart coachInvitation = calendarPart(coach);
         try (InputStream in = coachInvitation.getInputStream()) {
             String coachIcs = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(new CalendarBuilder().build(new StringReader(coachIcs)).getComponent("VEVENT").orElseThrow()
-                .getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
+            VEvent coachEvent = (VEvent) new CalendarBuilder().build(new StringReader(coachIcs)).getComponent("VEVENT")
+                .orElseThrow();
+            assertThat(coachEvent.getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
+            assertThat(coachEvent.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("0");
+            assertThat(coachEvent.getProperty("DTSTART").orElseThrow().getValue())
+                .isEqualTo(event.getProperty("DTSTART").orElseThrow().getValue());
+            // whoever reads the coach's mail or calendar must not get the company's link to move or cancel it
+            assertThat(coachIcs.replace("\r\n ", "")).as("the coach's invitation, unfolded")
+                .doesNotContain((String) made.get("token")).doesNotContain("/termin/buchung/");
+            assertThat(coachEvent.getProperty("LOCATION").orElseThrow().getValue()).as("German, as the coach's mail")
+                .startsWith("Per Video");
         }
+        assertThat(event.getProperty("DESCRIPTION").orElseThrow().getValue()).as("the company's invitation keeps its link")
+            .contains("/termin/buchung/" + id + "?token=" + made.get("token"));
     }
 
     /** Moved: the same UID, SEQUENCE 1, METHOD:REQUEST; cancelled: METHOD:CANCEL, SEQUENCE 2; cancelled again: no mail. */
