@@ -41,6 +41,8 @@ class AgencyApiIntegrationTest extends SignedInTests {
     Accounts accounts;
     @Inject
     javax.sql.DataSource dataSource;
+    @Inject
+    de.digitalcheck.portal.readiness.AgencyLeads agencyLeads;
 
     final de.digitalcheck.portal.support.SmtpServer smtp = new de.digitalcheck.portal.support.SmtpServer();
     Map<String, Http> users;
@@ -271,6 +273,41 @@ class AgencyApiIntegrationTest extends SignedInTests {
             auth[0], auth[1], "If-Match", "*");
         assertThat(over.statusCode()).isEqualTo(422);
         assertThat(over.body()).as("one more is refused naming the field").contains("\"field\":\"note\"");
+    }
+
+    /**
+     * A withdrawn consent no longer shares the contact or the result: the lead page, the inbox, the CSV, the PDF and
+     * the API show the company and the lead's history without them (the row keeps them until retention anonymises it).
+     */
+    @Test
+    void aWithdrawnLeadShowsItsAgencyNeitherTheContactNorTheResult() throws Exception {
+        String email = "widerruf-sichtbar@example.org";
+        String lead = lead("Widerruf Sichtbar GmbH", "44135", email);
+        Http staff = users.get("do-staff");
+        String[] auth = {"Authorization", "Bearer " + token(staff, "CRM Widerruf")};
+        String page = "/agentur/leads/" + lead;
+        assertThat(staff.get(page).body()).as("while the consent stands").contains(email, "Kim Kontakt");
+        assertThat(staff.get(page + "/bericht.pdf").statusCode()).isEqualTo(200);
+
+        agencyLeads.withdraw(email, lead);
+
+        String withdrawn = staff.get(page).body();
+        assertThat(withdrawn).contains("Widerruf Sichtbar GmbH", "Einwilligung widerrufen")
+            .doesNotContain(email, "Kim Kontakt", "/bericht.pdf");
+        assertThat(staff.get(page + "/bericht.pdf").statusCode()).as("no report any more").isEqualTo(404);
+        assertThat(staff.get("/agentur/leads?status=NEW").body()).contains("Widerruf Sichtbar GmbH").doesNotContain(email);
+        assertThat(staff.get("/agentur/leads.csv").body()).contains("Widerruf Sichtbar GmbH").doesNotContain(email);
+        Map<String, Object> document = crm.map(crm.get("/api/v1/agency/leads/" + lead, auth));
+        assertThat(document.get("consent")).isEqualTo("WITHDRAWN");
+        assertThat((Map<String, Object>) document.get("contact")).containsEntry("name", null)
+            .containsEntry("email", null).containsEntry("phone", null);
+        assertThat((Map<String, Object>) document.get("assessment")).containsEntry("score", null)
+            .containsEntry("level", null);
+        assertThat(crm.get("/api/v1/agency/leads?limit=200", auth).body()).doesNotContain(email);
+        assertThat(users.get("admin").get("/admin/leads/" + lead).body()).as("the network admins likewise")
+            .doesNotContain(email);
+        assertThat(db.value("SELECT contact_email FROM agency_lead WHERE id = ?", lead)).as("kept until retention")
+            .isEqualTo(email);
     }
 
     @Test

@@ -156,6 +156,8 @@ abstract class LeadsContract implements TestPropertyProvider {
         Map<String, Object> body = json.readValue(created.body(), Map.class);
         assertThat(body.get("type")).isEqualTo("lead.created");
         assertThat(body.get("data").toString()).contains("mia@metallbau.example.org", "Muster Metallbau GmbH");
+        assertThat((Map<String, Object>) body.get("data")).as("the stage and who works it, as the agency API")
+            .containsEntry("stage", "NEW").containsEntry("assignee", null);
         await("the log says delivered", () -> "DELIVERED".equals(db.value(
             "SELECT state FROM webhook_delivery WHERE id = ?", created.id())));
 

@@ -45,7 +45,8 @@ record LeadDocument(String id, String status, String consent, int version, Strin
     record Page(List<LeadDocument> items, @Nullable String nextCursor) {
     }
 
-    static LeadDocument of(LeadRow l) {
+    static LeadDocument of(LeadRow row) {
+        LeadRow l = row.shownToAgency(); // withdrawn, erased: no contact, no result
         return new LeadDocument(l.id(), l.stage(), l.status(), l.lockVersion(), l.source(), time(l.createdAt()),
             time(l.updatedAt()), time(l.contactDueAt()), l.firstContactAt() == null ? null : time(l.firstContactAt()),
             new Company(l.companyName(), l.postalCode(), l.municipality(), l.ags(), l.sector(), l.employees(),

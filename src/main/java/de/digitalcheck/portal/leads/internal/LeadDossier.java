@@ -78,7 +78,7 @@ public class LeadDossier {
     }
 
     private Optional<Assessment> check(LeadRow lead) {
-        if (lead.assessmentId() == null || LeadRow.ERASED.equals(lead.status())) {
+        if (lead.assessmentId() == null || !lead.open()) { // withdrawn or erased: the result is no longer shared
             return Optional.empty();
         }
         return assessments.find(new AssessmentId(lead.assessmentId())).filter(Assessment::completed);

@@ -279,7 +279,7 @@ public class LeadEvents {
 
     /** Staff worked the lead (stage, assignee): the webhook only (the agency made the change, no mail to it). */
     void worked(LeadRow lead) {
-        webhook(lead.agencyId(), lead.id(), UPDATED, leadData(lead));
+        webhook(lead.agencyId(), lead.id(), UPDATED, leadData(lead.shownToAgency()));
     }
 
     /**
@@ -358,6 +358,14 @@ public class LeadEvents {
         data.put("createdAt", lead.createdAt().toString());
         data.put("updatedAt", lead.updatedAt().toString());
         data.put("contactDueAt", lead.contactDueAt().toString());
+        data.put("stage", lead.stage());
+        Map<String, Object> assignee = null;
+        if (lead.assigneeId() != null) {
+            assignee = new LinkedHashMap<>();
+            assignee.put("id", lead.assigneeId());
+            assignee.put("name", lead.assigneeName());
+        }
+        data.put("assignee", assignee);
         Map<String, Object> company = new LinkedHashMap<>();
         company.put("name", lead.companyName());
         company.put("postalCode", lead.postalCode());

@@ -208,11 +208,14 @@ public class LeadInbox {
         String stage = rs.getString("stage");
         String status = rs.getString("status");
         Timestamp first = rs.getTimestamp("first_contact_at");
+        boolean shared = LeadRow.OPEN.equals(status); // withdrawn, erased: no contact, no result (LeadRow#shownToAgency)
         return new Item(rs.getString("id"), rs.getString("agency_id"), status, stage, rs.getString("company_name"),
-            rs.getString("postal_code"), rs.getString("municipality"), rs.getString("contact_name"),
-            rs.getString("contact_email"), rs.getString("contact_phone"), rs.getString("sector"),
-            (Integer) rs.getObject("employees", Integer.class), (Integer) rs.getObject("overall_level", Integer.class),
-            (Double) rs.getObject("score", Double.class), rs.getString("assignee_id"), rs.getString("assignee_name"),
+            rs.getString("postal_code"), rs.getString("municipality"), shared ? rs.getString("contact_name") : null,
+            shared ? rs.getString("contact_email") : null, shared ? rs.getString("contact_phone") : null,
+            rs.getString("sector"), (Integer) rs.getObject("employees", Integer.class),
+            shared ? (Integer) rs.getObject("overall_level", Integer.class) : null,
+            shared ? (Double) rs.getObject("score", Double.class) : null, rs.getString("assignee_id"),
+            rs.getString("assignee_name"),
             rs.getTimestamp("created_at").toInstant(), due, first == null ? null : first.toInstant(),
             rs.getString("consent_version"), rs.getTimestamp("consent_at").toInstant(), rs.getInt("lock_version"),
             LeadRow.NEW.equals(stage) && LeadRow.OPEN.equals(status) && due.isBefore(now));

@@ -19,6 +19,6 @@ public class LeadOversight {
     @Transactional(readOnly = true)
     public LeadWork.Detail detail(String leadId) {
         LeadRow lead = leads.findById(leadId).orElseThrow(UnknownLead::new);
-        return new LeadWork.Detail(lead, audit.ofLead(leadId), LeadStages.next(lead.stage()));
+        return new LeadWork.Detail(lead.shownToAgency(), audit.ofLead(leadId), LeadStages.next(lead.stage()));
     }
 }

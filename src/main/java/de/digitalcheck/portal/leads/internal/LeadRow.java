@@ -61,6 +61,21 @@ public record LeadRow(
         return OPEN.equals(status);
     }
 
+    /**
+     * The lead as agencies (staff, coaches, the agency API, the network admins) see it: a withdrawn or erased lead
+     * without its contact and its result, since the consent that shared them is gone; the company, its place and the
+     * lead's history stay as the agency's record of the case (retention anonymises them later, {@link LeadRetention}).
+     */
+    public LeadRow shownToAgency() {
+        if (open()) {
+            return this;
+        }
+        return new LeadRow(id, agencyId, openKey, status, source, assessmentId, companyName, postalCode, municipality,
+            ags, sector, employees, companyType, null, null, null, null, null, consentVersion, consentLanguage, consentAt,
+            contactDueAt, withdrawnAt, createdAt, updatedAt, stage, assigneeId, assigneeName, firstContactAt, escalatedAt,
+            closedAt, lockVersion);
+    }
+
     LeadRow withdrawn(Instant now) {
         return new LeadRow(id, agencyId, null, WITHDRAWN, source, assessmentId, companyName, postalCode, municipality,
             ags, sector, employees, companyType, contactName, contactEmail, contactPhone, score, overallLevel,

@@ -55,7 +55,7 @@ public class LeadWork {
     @Transactional(readOnly = true)
     public Detail detail(@Nullable String agencyId, String leadId) {
         LeadRow lead = find(agencyId, leadId);
-        return new Detail(lead, audit.ofLead(leadId), LeadStages.next(lead.stage()));
+        return new Detail(lead.shownToAgency(), audit.ofLead(leadId), LeadStages.next(lead.stage()));
     }
 
     /**

@@ -109,17 +109,17 @@ public class Webhooks {
     @Transactional(readOnly = true)
     public LeadWithLog lead(String agencyId, String leadId) {
         LeadRow lead = leads.findById(leadId).filter(l -> agencyId.equals(l.agencyId())).orElseThrow(UnknownLead::new);
-        return new LeadWithLog(lead, deliveries.ofLead(leadId));
+        return new LeadWithLog(lead.shownToAgency(), deliveries.ofLead(leadId));
     }
 
     @Transactional(readOnly = true)
     public List<LeadRow> leads(String agencyId) {
-        return leads.ofAgency(agencyId);
+        return leads.ofAgency(agencyId).stream().map(LeadRow::shownToAgency).toList();
     }
 
     @Transactional(readOnly = true)
     public List<LeadRow> fallbackQueue() {
-        return leads.fallbackQueue();
+        return leads.fallbackQueue().stream().map(LeadRow::shownToAgency).toList();
     }
 
     public record LeadWithLog(LeadRow lead, List<DeliveryRow> deliveries) {
