@@ -88,6 +88,7 @@ public class Calendars {
         int window = number(input.windowDays(), "windowDays", 1, 365, errors);
         int perDay = number(input.maxPerDay(), "maxPerDay", 0, 50, errors);
         int interval = number(input.slotInterval(), "slotInterval", 5, 240, errors);
+        fits(weekly, overrides, absences, errors);
         errors.throwIfAny();
         CalendarSettings settings = new CalendarSettings(weekly, overrides, absences, before, after, noticeHours * 60,
             window, perDay, interval);
@@ -98,6 +99,30 @@ public class Calendars {
             calendars.save(row);
         }
         return settings;
+    }
+
+    /** What the calendar's columns hold (coach_calendar: weekly_hours, overrides, absences), in characters. */
+    static final int MAX_WEEKLY_TEXT = 1000;
+    static final int MAX_OVERRIDES_TEXT = 4000;
+    static final int MAX_ABSENCES_TEXT = 2000;
+
+    /**
+     * Settings that pass every rule but would not fit their columns as stored (many short spans, long override lines)
+     * are a field error, not a database error that loses the form: the week at its busiest day's field.
+     */
+    private static void fits(Map<DayOfWeek, List<TimeRange>> weekly, Map<LocalDate, List<TimeRange>> overrides,
+                             List<Absence> absences, Errors errors) {
+        if (CalendarText.weekly(weekly).length() > MAX_WEEKLY_TEXT) {
+            DayOfWeek busiest = weekly.entrySet().stream().max(java.util.Comparator.comparingInt(e -> e.getValue().size()))
+                .map(Map.Entry::getKey).orElse(DayOfWeek.MONDAY);
+            errors.add("weekly." + busiest.name(), "error.calendar.tooLong");
+        }
+        if (CalendarText.overrides(overrides).length() > MAX_OVERRIDES_TEXT) {
+            errors.add("overrides", "error.calendar.tooLong");
+        }
+        if (CalendarText.absences(absences).length() > MAX_ABSENCES_TEXT) {
+            errors.add("absences", "error.calendar.tooLong");
+        }
     }
 
     private static int number(@Nullable String text, String field, int min, int max, Errors errors) {

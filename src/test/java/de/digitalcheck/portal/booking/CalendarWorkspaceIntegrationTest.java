@@ -113,6 +113,26 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             .contains("Am 2026-12-27 überschneiden sich die Zeiträume 10:00-12:00 und 11:30-13:00.");
         assertThat(calendars.settings(id)).isEqualTo(before);
 
+        // within every rule, but more than the calendar's columns hold: field errors, the input kept, nothing stored
+        StringBuilder spans = new StringBuilder();
+        for (int m = 0; m < 60; m += 5) {
+            spans.append(spans.length() == 0 ? "" : ",").append(String.format("9:%02d-9:%02d", m, m + 4));
+        }
+        Map<String, String> crowded = calendarForm(spans.toString());
+        for (String day : List.of("tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")) {
+            crowded.put(day, spans.toString());
+        }
+        StringBuilder away = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            LocalDateish.day(away, 2027, i);
+        }
+        crowded.put("absences", away.toString());
+        HttpResponse<String> tooMuch = coach.postForm("/coach/kalender", crowded);
+        assertThat(tooMuch.statusCode()).isEqualTo(422);
+        assertThat(tooMuch.body()).contains("error-summary", "href=\"#calendar-absences\"", "href=\"#calendar-weekly-",
+            "Das sind zu viele Einträge, um sie zu speichern").contains(spans.toString());
+        assertThat(calendars.settings(id)).isEqualTo(before);
+
         Http staff = as("cal-en-staff", "staff@en-agentur.example.org");
         HttpResponse<String> staffRefused = staff.postForm("/agentur/coaches/" + id + "/kalender", overlapping);
         assertThat(staffRefused.statusCode()).isEqualTo(422);
@@ -216,5 +236,13 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             "nameEn", "Foreign", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",
             "coachIds", List.of(doCoach), "active", "on"));
         assertThat(foreign.statusCode()).isEqualTo(422);
+    }
+
+    /** Absence lines: two-day spans one after another from 1 January of {@code year}. */
+    private static final class LocalDateish {
+        static void day(StringBuilder out, int year, int i) {
+            java.time.LocalDate from = java.time.LocalDate.of(year, 1, 1).plusDays(3L * i);
+            out.append(out.length() == 0 ? "" : "\n").append(from).append("..").append(from.plusDays(1));
+        }
     }
 }
