@@ -158,7 +158,22 @@ public class SelfCheck {
         Errors errors = new Errors();
         AnswerRules.check(questionnaire, assessment.type(), given, q -> q.dimension().equals(dimensionId),
             requireAll, "", errors);
+        if (!errors.isEmpty() && requireAll) {
+            // going forward with questions left open: what was answered is kept all the same (as going back keeps
+            // it), unless an answer itself is wrong
+            Errors partial = new Errors();
+            AnswerRules.check(questionnaire, assessment.type(), given, q -> q.dimension().equals(dimensionId), false,
+                "", partial);
+            if (partial.isEmpty()) {
+                store(assessment, questionnaire, dimensionId, given);
+            }
+        }
         errors.throwIfAny();
+        return store(assessment, questionnaire, dimensionId, given);
+    }
+
+    private AssessmentRow store(AssessmentRow assessment, Questionnaire questionnaire, String dimensionId,
+                                Map<String, String> given) {
         return store.update(assessment, current -> {
             Map<String, String> merged = new LinkedHashMap<>(storedAnswers(current));
             questionnaire.questionsOf(dimensionId, null).forEach(q -> merged.remove(q.id()));

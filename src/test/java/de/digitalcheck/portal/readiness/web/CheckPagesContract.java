@@ -319,6 +319,10 @@ abstract class CheckPagesContract {
         assertThat(page.statusCode()).isEqualTo(422);
         assertThat(page.body()).contains("id=\"error-summary\"", "Bitte wählen Sie eine Antwort auf Frage 2.")
             .containsPattern("value=\"" + strategy.get(0).options().get(2).id() + "\"\\s+checked");
+        // and stored, as going back stores them: leaving now and coming back later (the private link) loses nothing
+        assertThat(http.get(first).body()).as("the step read again")
+            .containsPattern("value=\"" + strategy.get(0).options().get(2).id() + "\"\\s+checked")
+            .doesNotContain("error-summary");
     }
 
     @Test
