@@ -96,7 +96,11 @@ class ResultViews {
         model.put("resumeUrl", settings.link(CheckPaths.resume(token)));
         model.put("contactUrl", a.contact().email() == null ? CheckPaths.contact(token) : null);
         model.put("contactForm", contactForm);
-        model.put("contactErrors", messages.byField(lang, contactErrors));
+        Map<String, String> contactByField = messages.byField(lang, contactErrors);
+        model.put("contactErrors", contactByField);
+        // its own error summary, in its own form (the consent form has another): linked to the fields, focused
+        model.put("contactErrorLinks", contactByField.entrySet().stream().map(e -> new CheckViews.ErrorLink(
+            "contact.name".equals(e.getKey()) ? "#contact-name" : "#contact-email", e.getValue())).toList());
         model.put("profileUrl", CheckPaths.profile(token));
         model.put("againUrl", CheckPaths.again(token));
         model.put("eraseUrl", CheckPaths.erase(token));

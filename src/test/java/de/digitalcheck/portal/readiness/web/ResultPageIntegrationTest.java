@@ -128,6 +128,12 @@ class ResultPageIntegrationTest {
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("gültige E-Mail-Adresse", "value=\"kaputt\"", "value=\"Rita Rüdiger\"",
             "aria-invalid=\"true\"");
+        // its own summary (focused by the page's script), in its form, linking to the field; not the consent's
+        String form = invalid.body().substring(invalid.body().indexOf("action=\"" + contact + "\""));
+        assertThat(form).contains("id=\"error-summary\"", "Die E-Mail-Adresse wurde noch nicht gespeichert:",
+            "href=\"#contact-email\"");
+        assertThat(invalid.body()).doesNotContain("Ihr Ergebnis wurde noch nicht weitergegeben");
+        assertThat(page).as("no summary on a first load").doesNotContain("error-summary");
 
         HttpResponse<String> saved = http.postForm(contact, Map.of("contactName", "Rita Rüdiger",
             "contactEmail", "Rita@Giesserei.example.org"));
