@@ -486,5 +486,17 @@ abstract class LeadsContract implements TestPropertyProvider {
         String after = http.get(check.resultPath()).body();
         assertThat(after).contains("Wirtschaftsförderung Dortmund meldet sich bis spätestens")
             .doesNotContain("id=\"consent-share\"");
+
+        // the same consent once more (a second tab still showing the form): it stands, nothing new is logged or sent
+        long consents = db.count("lead_consent");
+        Object version = db.value("SELECT lock_version FROM agency_lead WHERE assessment_id = ?", check.id());
+        HttpResponse<String> again = http.postForm(consentPath, Map.of("consentName", "Pia Page",
+            "consentEmail", "PIA@page.example.org", "shareWithAgency", "on"));
+        assertThat(again.statusCode()).isEqualTo(303);
+        assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("/result#consent");
+        assertThat(db.count("lead_consent")).as("no second consent").isEqualTo(consents);
+        assertThat(db.value("SELECT lock_version FROM agency_lead WHERE assessment_id = ?", check.id()))
+            .as("the lead not updated for nothing (no lead.updated)").isEqualTo(version);
+        assertThat(db.count("agency_lead")).isEqualTo(leadsBefore + 1);
     }
 }

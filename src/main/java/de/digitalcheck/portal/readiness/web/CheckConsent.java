@@ -1,6 +1,9 @@
 package de.digitalcheck.portal.readiness.web;
 
+import de.digitalcheck.portal.readiness.AgencyLeads;
+import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.readiness.CheckPaths;
+import de.digitalcheck.portal.readiness.internal.AssessmentRow;
 import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.readiness.internal.SharedChecks;
 import de.digitalcheck.portal.shared.validation.FieldError;
@@ -46,9 +49,11 @@ class CheckConsent {
     private final ResultViews results;
     private final Csrf csrf;
     private final FormValidation validation;
+    private final AgencyLeads leads;
 
     CheckConsent(SelfCheck selfCheck, SharedChecks sharing, CheckLookup lookup, ResultViews results, Csrf csrf,
-                 FormValidation validation) {
+                 FormValidation validation, AgencyLeads leads) {
+        this.leads = leads;
         this.selfCheck = selfCheck;
         this.sharing = sharing;
         this.lookup = lookup;
@@ -66,6 +71,10 @@ class CheckConsent {
             if (!check.completed()) {
                 return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.resume(token)));
             }
+            if (alreadyShared(check, form)) {
+                // the same consent once more (a second tab, a repeated post): it stands, nothing new is written or sent
+                return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "#consent"));
+            }
             List<FieldError> errors = new ArrayList<>(validation.errors(form, ConsentForm::field));
             try {
                 if (!errors.isEmpty()) {
@@ -79,5 +88,13 @@ class CheckConsent {
                         PortalLocaleResolver.language(request), check, token, form, e.errors())));
             }
         });
+    }
+
+    /** This check is shared, the consent stands, and the form gives the same contact email as the check has. */
+    private boolean alreadyShared(AssessmentRow check, ConsentForm form) {
+        String given = form.contact().email();
+        String stored = check.contact().email();
+        return given != null && stored != null && given.strip().equalsIgnoreCase(stored)
+            && leads.sharedFrom(new AssessmentId(check.id())).filter(l -> !l.withdrawn()).isPresent();
     }
 }
