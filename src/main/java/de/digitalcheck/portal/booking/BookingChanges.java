@@ -99,6 +99,9 @@ public class BookingChanges {
      */
     public List<FreeSlot> freeForMove(Booking booking, LocalDate from, LocalDate to) {
         AppointmentType type = booking.type();
+        if (!bookings.bookable(type, booking.coachId())) {
+            return List.of(); // a blocked coach (or one who no longer offers the type) is offered for no time
+        }
         SlotFinder finder = new SlotFinder(calendarOf(booking.coachId()), ZONE, type.durationMinutes(),
             type.travelBufferMinutes());
         return finder.free(othersOf(booking.coachId(), booking.id(), from, to), from, to, clock.instant()).stream()
@@ -114,8 +117,9 @@ public class BookingChanges {
      *
      * @throws UnknownBooking for a wrong id, an old or wrong token
      * @throws SlotTaken when the new time is not free (409; the appointment stays as it was)
-     * @throws de.digitalcheck.portal.shared.validation.ValidationException when the time is not offered, past, too
-     *     soon, the same time, or the appointment is cancelled or has begun (422)
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException when the time is not offered (also: the
+     *     coach cannot be booked any more, e.g. blocked), past, too soon, the same time, or the appointment is
+     *     cancelled or has begun (422)
      */
     public Changed reschedule(String id, String token, Instant start) {
         BookingRow row = rowByToken(id, token);
@@ -170,6 +174,11 @@ public class BookingChanges {
                 requireChangeable(current, now);
                 if (current.startAt().equals(start)) {
                     new Errors().add("start", "error.booking.sameTime").throwIfAny();
+                }
+                // checked like a new booking: a coach who cannot be booked (blocked by the agency, no longer
+                // offering the type) takes no appointment at a new time either, with the same answer
+                if (!bookings.bookable(type, current.coachId())) {
+                    new Errors().add("start", "error.booking.notOffered").throwIfAny();
                 }
                 SlotFinder finder = new SlotFinder(calendarOf(current.coachId()), ZONE, type.durationMinutes(),
                     type.travelBufferMinutes());

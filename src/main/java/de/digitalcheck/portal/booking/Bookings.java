@@ -172,6 +172,14 @@ public class Bookings {
         return offering(type, bookableCoaches(type.agencyId()));
     }
 
+    /**
+     * Whether this coach can be booked for the type ({@link #offeredBy}): a move is checked by the same rule as a new
+     * booking, so a blocked coach's appointment does not move either.
+     */
+    boolean bookable(AppointmentType type, String coachId) {
+        return offeredBy(type).contains(coachId);
+    }
+
     private java.util.Set<String> bookableCoaches(String agencyId) {
         java.util.Set<String> active = coachNames(agencyId).keySet();
         return coaches.findByAgencyId(agencyId).stream().map(CoachRow::accountId).filter(active::contains)

@@ -697,6 +697,61 @@ abstract class BookingContract {
         assertThat(BookingEvents.seen).anyMatch(e -> e.bookingId().equals(id) && !e.consentShare());
     }
 
+    /** Every day 08:00–18:00 with these buffers (minutes), no notice, a 60-day window, no daily limit. */
+    void hoursWithBuffers(Setup s, String coachId, String buffer) {
+        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, "08:00-18:00");
+        }
+        calendars.update(coachId, s.agencyId(), new Calendars.CalendarInput(weekly, "", "", buffer, buffer, "0", "60",
+            "0", "30"), List.of());
+    }
+
+    static String reschedule(Object token, String start) {
+        return "{\"token\":\"" + token + "\",\"start\":\"" + start + "\"}";
+    }
+
+    @Inject
+    BookingChanges changes;
+
+    /**
+     * A move is checked like a new booking, and a blocked coach cannot be booked: their appointment cannot be moved
+     * either (the same 422 as booking the type when nobody can take it), nothing changes and no time is offered for
+     * a move. Unblocked, the same move goes through: the refusal was the block's.
+     */
+    @Test
+    void aBlockedCoachsAppointmentIsNotMovedLikeABlockedCoachIsNotBooked() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        String coach = s.coachIds().get(0);
+        Map<String, Object> made = http.map(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach,
+            "blocked-move@example.org")));
+        String id = (String) made.get("id");
+        accounts.setDisabled(coach, true, s.agencyId());
+        try {
+            HttpResponse<String> booked = http.postJson("/api/v1/bookings", english(body(s, at(day, 13, 0), null,
+                "blocked-new@example.org")));
+            assertThat(booked.statusCode()).isEqualTo(422);
+            HttpResponse<String> moved = http.postJson("/api/v1/bookings/" + id + "/reschedule",
+                reschedule(made.get("token"), at(day, 13, 0)), "Accept-Language", "en");
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(422);
+            assertThat(moved.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .contains("problem+json"));
+            assertThat(errors(moved)).isEqualTo(errors(booked)).containsExactly(Map.of("field", "start",
+                "message", "No appointments are offered at this time."));
+            assertThat(http.map(http.get("/api/v1/bookings/" + id + "?token=" + made.get("token"))))
+                .as("nothing changed, the token still opens it").containsEntry("start", at(day, 9, 0));
+            assertThat(db().value("SELECT sequence_no FROM booking WHERE id = ?", id)).isEqualTo(0);
+            assertThat(changes.freeForMove(bookings.find(id, (String) made.get("token")), day, day.plusDays(6)))
+                .as("no time to move to").isEmpty();
+        } finally {
+            accounts.setDisabled(coach, false, s.agencyId());
+        }
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/reschedule", reschedule(made.get("token"),
+            at(day, 13, 0))).statusCode()).isEqualTo(200);
+    }
+
     static Instant instant(String offsetTime) {
         return OffsetDateTime.parse(offsetTime).toInstant();
     }
