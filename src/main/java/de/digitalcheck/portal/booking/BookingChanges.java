@@ -116,7 +116,8 @@ public class BookingChanges {
      * The company moves its appointment (same id, same coach) with the token of its newest mail.
      *
      * @throws UnknownBooking for a wrong id, an old or wrong token
-     * @throws SlotTaken when the new time is not free (409; the appointment stays as it was)
+     * @throws SlotTaken when the new time is not free (409; the appointment stays as it was), with the times it can
+     *     move to on that day and the {@value Bookings#FRESH_DAYS} days after
      * @throws de.digitalcheck.portal.shared.validation.ValidationException when the time is not offered (also: the
      *     coach cannot be booked any more, e.g. blocked), past, too soon, the same time, or the appointment is
      *     cancelled or has begun (422)
@@ -206,7 +207,10 @@ public class BookingChanges {
             });
             return new Changed(bookings.view(moved), token);
         } catch (Taken e) {
-            throw bookings.taken(type, row.coachId(), start);
+            // the times this move could take, as they are now: its own time is free for itself (and not offered)
+            LocalDate day = LocalDate.ofInstant(start, ZONE);
+            Booking now = bookings.view(rows.findById(row.id()).orElseThrow(UnknownBooking::new));
+            throw new SlotTaken(freeForMove(now, day, day.plusDays(Bookings.FRESH_DAYS)));
         }
     }
 

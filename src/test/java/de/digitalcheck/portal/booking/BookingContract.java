@@ -752,6 +752,41 @@ abstract class BookingContract {
             at(day, 13, 0))).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A move's 409 suggests the times the move could take: the booking's own time is free for itself (as on the move
+     * pages), so the times next to it are offered. A 09:00, B 13:00 (no buffers); B to 09:30 is taken by A.
+     */
+    @Test
+    void aMovesConflictSuggestsTheTimesTheBookingCanMoveTo() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        String coach = s.coachIds().get(0);
+        hoursWithBuffers(s, coach, "0");
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach, "a@example.org")).statusCode())
+            .isEqualTo(201);
+        Map<String, Object> b = http.map(http.postJson("/api/v1/bookings", body(s, at(day, 13, 0), coach,
+            "b@example.org")));
+        HttpResponse<String> clash = http.postJson("/api/v1/bookings/" + b.get("id") + "/reschedule",
+            reschedule(b.get("token"), at(day, 9, 30)));
+        assertThat(clash.statusCode()).isEqualTo(409);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> free = (List<Map<String, Object>>) http.map(clash).get("freeSlots");
+        List<String> thatDay = free.stream().map(f -> (String) f.get("start"))
+            .filter(t -> OffsetDateTime.parse(t).atZoneSameInstant(BERLIN).toLocalDate().equals(day)).toList();
+        // A (09:00–10:00) blocks 08:30 to 09:30; B's own 13:00 is no time to move to (a 422), the times next to it are
+        assertThat(thatDay).containsExactly(at(day, 8, 0), at(day, 10, 0), at(day, 10, 30), at(day, 11, 0),
+            at(day, 11, 30), at(day, 12, 0), at(day, 12, 30), at(day, 13, 30), at(day, 14, 0), at(day, 14, 30),
+            at(day, 15, 0), at(day, 15, 30), at(day, 16, 0), at(day, 16, 30), at(day, 17, 0));
+        assertThat(free).allSatisfy(f -> assertThat(f).containsEntry("coachId", coach));
+        assertThat(http.map(http.get("/api/v1/bookings/" + b.get("id") + "?token=" + b.get("token"))))
+            .as("the booking stays as it was").containsEntry("start", at(day, 13, 0));
+        // and a suggested time next to its own is really free for the move
+        assertThat(http.postJson("/api/v1/bookings/" + b.get("id") + "/reschedule", reschedule(b.get("token"),
+            at(day, 13, 30))).statusCode()).isEqualTo(200);
+        assertThat(doubleBookings(s)).isZero();
+    }
+
     static Instant instant(String offsetTime) {
         return OffsetDateTime.parse(offsetTime).toInstant();
     }
