@@ -787,6 +787,20 @@ abstract class BookingContract {
         assertThat(doubleBookings(s)).isZero();
     }
 
+    /** At most 62 days per slot search, both ends included: 62 days are answered, 63 are a 422 naming {@code to}. */
+    @Test
+    void aSlotSearchTakesAtMost62DaysBothEndsIncluded() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate from = LocalDate.of(2026, 12, 1);
+        String slots = "/api/v1/slots?agency=" + s.agencyId() + "&type=" + s.typeId() + "&from=" + from;
+        assertThat(http().get(slots + "&to=" + from.plusDays(61)).statusCode()).as("62 days").isEqualTo(200);
+        assertThat(http().get(slots + "&to=" + from).statusCode()).as("one day").isEqualTo(200);
+        HttpResponse<String> tooLong = http().get(slots + "&to=" + LocalDate.of(2027, 2, 1), "Accept-Language", "en");
+        assertThat(tooLong.statusCode()).as("63 days").isEqualTo(422);
+        assertThat(errors(tooLong)).containsExactly(Map.of("field", "to",
+            "message", "Please ask for at most 62 days at once."));
+    }
+
     static Instant instant(String offsetTime) {
         return OffsetDateTime.parse(offsetTime).toInstant();
     }
