@@ -801,6 +801,33 @@ abstract class BookingContract {
             "message", "Please ask for at most 62 days at once."));
     }
 
+    /**
+     * {@code consent.shareWithAgency} is a boolean, as for assessments: another type is a 422 naming the field, and
+     * nothing is stored (no booking, no consent, no lead); absent or null shares nothing.
+     */
+    @Test
+    void aConsentThatIsNoBooleanIsRefusedNamingTheFieldAndStoresNothing() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        for (String value : List.of("\"true\"", "1", "\"yes\"", "[true]", "{}")) {
+            HttpResponse<String> refused = http().postJson("/api/v1/bookings", body(s, at(day, 9, 0), null,
+                "consent-type@example.org").replace("\"language\":\"de\"",
+                "\"consent\":{\"shareWithAgency\":" + value + "},\"language\":\"en\""));
+            assertThat(refused.statusCode()).as(value + ": " + refused.body()).isEqualTo(422);
+            assertThat(errors(refused)).as(value).containsExactly(Map.of("field", "consent.shareWithAgency",
+                "message", "This value must be true or false."));
+        }
+        assertThat(bookingsOf(s)).isZero();
+        assertThat(db().value("SELECT COUNT(*) FROM agency_lead WHERE agency_id = ?", s.agencyId())).isEqualTo(0L);
+        HttpResponse<String> none = http().postJson("/api/v1/bookings", body(s, at(day, 9, 0), null,
+            "consent-null@example.org").replace("\"language\":\"de\"",
+            "\"consent\":{\"shareWithAgency\":null},\"language\":\"de\""));
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(201);
+        assertThat(bookingsOf(s)).isEqualTo(1);
+        assertThat(db().value("SELECT COUNT(*) FROM booking WHERE agency_id = ? AND consent_share = TRUE",
+            s.agencyId())).isEqualTo(0L);
+    }
+
     static Instant instant(String offsetTime) {
         return OffsetDateTime.parse(offsetTime).toInstant();
     }
