@@ -77,11 +77,21 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
         assertThat(event.getProperty("LOCATION").orElseThrow().getValue()).startsWith("By video");
         assertThat(calendar.getComponent("VTIMEZONE").map(c -> ((VTimeZone) c).getTimeZoneId().getValue()))
             .contains("Europe/Berlin");
+        assertThat(event.getProperty("LOCATION").orElseThrow().getValue())
+            .isEqualTo("By video: your coach sends you the link to the video call before the appointment");
+        // the coach is told in the coach's terms (German) where the company reads that its coach sends the link
+        String coachPlace = "Per Video: Bitte senden Sie dem Unternehmen den Link zum Videogespräch vor dem Termin.";
+        assertThat(textOf(coach)).contains("Ort: " + coachPlace).doesNotContain("Ihr Coach");
         BodyPart coachInvitation = calendarPart(coach);
         try (InputStream in = coachInvitation.getInputStream()) {
-            String coachIcs = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(new CalendarBuilder().build(new StringReader(coachIcs)).getComponent("VEVENT").orElseThrow()
-                .getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
+            byte[] octets = in.readAllBytes();
+            IcsFoldingTest.assertFolded(octets);
+            String coachIcs = new String(octets, StandardCharsets.UTF_8);
+            VEvent coachEvent = (VEvent) new CalendarBuilder().build(new StringReader(coachIcs))
+                .getComponent("VEVENT").orElseThrow();
+            assertThat(coachEvent.getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
+            assertThat(coachEvent.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("0");
+            assertThat(coachEvent.getProperty("LOCATION").orElseThrow().getValue()).isEqualTo(coachPlace);
         }
     }
 
