@@ -34,9 +34,9 @@ interface AppointmentRows extends GenericRepository<BookingRow, String> {
         + " AND start_at > :now")
     int reissueToken(String id, String email, String newHash, Instant now);
 
-    /** A coach's bookings (confirmed and cancelled) that start from {@code from} to {@code to}. */
-    @Query("SELECT * FROM booking WHERE coach_id = :coachId AND start_at >= :from AND start_at < :to ORDER BY start_at")
-    List<BookingRow> ofCoachStarting(String coachId, Instant from, Instant to);
+    /** A coach's bookings (confirmed and cancelled) that start from {@code from} on, however far ahead. */
+    @Query("SELECT * FROM booking WHERE coach_id = :coachId AND start_at >= :from ORDER BY start_at")
+    List<BookingRow> ofCoachStartingFrom(String coachId, Instant from);
 
     /**
      * Erases what identifies the company and its contact in these bookings (with a visit's address; and their consent, kept with the lead's

@@ -99,6 +99,9 @@ public class BookingChanges {
      */
     public List<FreeSlot> freeForMove(Booking booking, LocalDate from, LocalDate to) {
         AppointmentType type = booking.type();
+        if (!bookings.bookable(type, booking.coachId())) {
+            return List.of(); // a blocked coach (or one who no longer offers the type) is offered for no time
+        }
         SlotFinder finder = new SlotFinder(calendarOf(booking.coachId()), ZONE, type.durationMinutes(),
             type.travelBufferMinutes());
         return finder.free(othersOf(booking.coachId(), booking.id(), from, to), from, to, clock.instant()).stream()
@@ -113,9 +116,11 @@ public class BookingChanges {
      * The company moves its appointment (same id, same coach) with the token of its newest mail.
      *
      * @throws UnknownBooking for a wrong id, an old or wrong token
-     * @throws SlotTaken when the new time is not free (409; the appointment stays as it was)
-     * @throws de.digitalcheck.portal.shared.validation.ValidationException when the time is not offered, past, too
-     *     soon, the same time, or the appointment is cancelled or has begun (422)
+     * @throws SlotTaken when the new time is not free (409; the appointment stays as it was), with the times it can
+     *     move to on that day and the {@value Bookings#FRESH_DAYS} days after
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException when the time is not offered (also: the
+     *     coach cannot be booked any more, e.g. blocked), past, too soon, the same time, or the appointment is
+     *     cancelled or has begun (422)
      */
     public Changed reschedule(String id, String token, Instant start) {
         BookingRow row = rowByToken(id, token);
@@ -171,6 +176,11 @@ public class BookingChanges {
                 if (current.startAt().equals(start)) {
                     new Errors().add("start", "error.booking.sameTime").throwIfAny();
                 }
+                // checked like a new booking: a coach who cannot be booked (blocked by the agency, no longer
+                // offering the type) takes no appointment at a new time either, with the same answer
+                if (!bookings.bookable(type, current.coachId())) {
+                    new Errors().add("start", "error.booking.notOffered").throwIfAny();
+                }
                 SlotFinder finder = new SlotFinder(calendarOf(current.coachId()), ZONE, type.durationMinutes(),
                     type.travelBufferMinutes());
                 LocalDate day = LocalDate.ofInstant(start, ZONE);
@@ -197,7 +207,10 @@ public class BookingChanges {
             });
             return new Changed(bookings.view(moved), token);
         } catch (Taken e) {
-            throw bookings.taken(type, row.coachId(), start);
+            // the times this move could take, as they are now: its own time is free for itself (and not offered)
+            LocalDate day = LocalDate.ofInstant(start, ZONE);
+            Booking now = bookings.view(rows.findById(row.id()).orElseThrow(UnknownBooking::new));
+            throw new SlotTaken(freeForMove(now, day, day.plusDays(Bookings.FRESH_DAYS)));
         }
     }
 

@@ -105,7 +105,7 @@ class BookingMails {
         outbox.send(new Mail(row.contactEmail(),
             messages.get(language, "booking.mail.reminder.subject", when, agency.shortName()),
             messages.get(language, "booking.mail.reminder.text", row.contactName(), type.name(language), coach.name(),
-                agency.name(), when, place(mode, agency, row, language), manageLink(row, token))));
+                agency.name(), when, place(mode, agency, row, language, false), manageLink(row, token))));
     }
 
     private String manageLink(BookingRow row, String token) {
@@ -143,13 +143,8 @@ class BookingMails {
         MeetingMode mode = MeetingMode.parse(row.meetingMode()).orElse(type.mode());
         String manage = token == null ? null : manageLink(row, token);
         String companyWhen = when(row, language);
-        String companyPlace = place(mode, agency, row, language);
-        byte[] ics = AppointmentCalendar.ics(new AppointmentCalendar.Invitation(row.id(), row.sequenceNo(), cancelled,
-            row.startAt(), row.endAt(), type.name(language) + " – " + agency.shortName(),
-            manage == null ? messages.get(language, "booking.mail.ics.descriptionWithoutLink", coach.name(), agency.name())
-                : messages.get(language, "booking.mail.ics.description", coach.name(), agency.name(), manage),
-            companyPlace, agency.name(), agency.email(), row.companyName(), row.contactEmail(), coach.name(),
-            coach.email(), clock.instant())).getBytes(StandardCharsets.UTF_8);
+        String companyPlace = place(mode, agency, row, language, false);
+        byte[] ics = invitation(row, type, agency, coach, cancelled, language, manage, companyPlace);
         outbox.send(new Mail(row.contactEmail(),
             messages.get(language, "booking.mail." + kind + ".subject", companyWhen, agency.shortName()),
             noted(messages.get(language, "booking.mail." + kind + ".text", row.contactName(), type.name(language),
@@ -159,18 +154,27 @@ class BookingMails {
         // the coach's own invitation: German, and without the company's private link (whoever reads the coach's mail
         // or calendar must not be able to move or cancel the appointment as the company)
         Language de = Language.DE;
-        byte[] coachIcs = AppointmentCalendar.ics(new AppointmentCalendar.Invitation(row.id(), row.sequenceNo(), cancelled,
-            row.startAt(), row.endAt(), type.name(de) + " – " + agency.shortName(),
-            messages.get(de, "booking.mail.ics.descriptionWithoutLink", coach.name(), agency.name()),
-            place(mode, agency, row, de), agency.name(), agency.email(), row.companyName(), row.contactEmail(),
-            coach.name(), coach.email(), clock.instant())).getBytes(StandardCharsets.UTF_8);
+        // where and how, in the coach's terms: for a video appointment the coach sends the link, not gets it
+        String coachPlace = place(mode, agency, row, de, true);
+        byte[] coachIcs = invitation(row, type, agency, coach, cancelled, de, null, coachPlace);
         outbox.send(new Mail(coach.email(),
             messages.get(de, "booking.mail.coach." + kind + ".subject", when(row, de), row.companyName()),
             noted(messages.get(de, "booking.mail.coach." + kind + ".text", coach.name(), type.name(de),
                 row.companyName(), row.contactName(), row.contactEmail(),
-                row.contactPhone() == null ? "–" : row.contactPhone(), when(row, de), place(mode, agency, row, de)),
+                row.contactPhone() == null ? "–" : row.contactPhone(), when(row, de), coachPlace),
                 note, de),
             List.of(new Mail.Attachment("termin.ics", contentType, coachIcs))));
+    }
+
+    /** The appointment's invitation (the same {@code UID} and {@code SEQUENCE} for both sides) with its location. */
+    private byte[] invitation(BookingRow row, AppointmentType type, Agency agency, Account coach, boolean cancelled,
+                              Language language, @Nullable String manage, String location) {
+        return AppointmentCalendar.ics(new AppointmentCalendar.Invitation(row.id(), row.sequenceNo(), cancelled,
+            row.startAt(), row.endAt(), type.name(language) + " – " + agency.shortName(),
+            manage == null ? messages.get(language, "booking.mail.ics.descriptionWithoutLink", coach.name(), agency.name())
+                : messages.get(language, "booking.mail.ics.description", coach.name(), agency.name(), manage),
+            location, agency.name(), agency.email(), row.companyName(), row.contactEmail(), coach.name(),
+            coach.email(), clock.instant())).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String when(BookingRow row, Language language) {
@@ -178,13 +182,15 @@ class BookingMails {
             + Dates.time(row.endAt());
     }
 
-    private String place(MeetingMode mode, Agency agency, BookingRow row, Language language) {
+    /** Where the appointment takes place, told to the company or ({@code forCoach}) to the coach. */
+    private String place(MeetingMode mode, Agency agency, BookingRow row, Language language, boolean forCoach) {
         String how = messages.get(language, "mode." + mode.name());
         return switch (mode) {
             case AT_AGENCY -> how + (agency.address() == null ? "" : ": " + agency.address());
             case ON_SITE -> how + ": " + row.companyName() + ", "
                 + (row.visitAddress() == null ? row.companyPostalCode() : row.visitAddress().line());
-            case VIDEO -> how + ": " + messages.get(language, "booking.mail.videoLink");
+            case VIDEO -> how + ": " + messages.get(language,
+                forCoach ? "booking.mail.coach.videoLink" : "booking.mail.videoLink");
             case PHONE -> how + (row.contactPhone() == null ? "" : ": " + row.contactPhone());
         };
     }

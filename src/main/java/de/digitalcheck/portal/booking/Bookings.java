@@ -57,7 +57,7 @@ public class Bookings {
     public static final String CONSENT_TEXT_VERSION = "booking-share-1";
     /** Days of free times offered in a 409 answer, from the day asked for. */
     static final int FRESH_DAYS = 7;
-    /** At most this many days in one slot search. */
+    /** At most this many days in one slot search, {@code from} and {@code to} included. */
     public static final int MAX_SEARCH_DAYS = 62;
     static final int MAX_KEY = 100;
 
@@ -172,6 +172,14 @@ public class Bookings {
         return offering(type, bookableCoaches(type.agencyId()));
     }
 
+    /**
+     * Whether this coach can be booked for the type ({@link #offeredBy}): a move is checked by the same rule as a new
+     * booking, so a blocked coach's appointment does not move either.
+     */
+    boolean bookable(AppointmentType type, String coachId) {
+        return offeredBy(type).contains(coachId);
+    }
+
     private java.util.Set<String> bookableCoaches(String agencyId) {
         java.util.Set<String> active = coachNames(agencyId).keySet();
         return coaches.findByAgencyId(agencyId).stream().map(CoachRow::accountId).filter(active::contains)
@@ -195,7 +203,7 @@ public class Bookings {
         Errors errors = new Errors();
         if (to.isBefore(from)) {
             errors.add("to", "error.booking.range");
-        } else if (from.plusDays(MAX_SEARCH_DAYS).isBefore(to)) {
+        } else if (from.plusDays(MAX_SEARCH_DAYS - 1L).isBefore(to)) { // both ends count: from + 61 is the 62nd day
             errors.add("to", "error.booking.rangeTooLong", MAX_SEARCH_DAYS);
         }
         List<String> candidates = candidates(type, coachId, errors);

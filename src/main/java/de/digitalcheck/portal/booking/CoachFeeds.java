@@ -5,7 +5,6 @@ import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.Tokens;
-import de.digitalcheck.portal.shared.time.PortalTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -21,9 +20,11 @@ import java.util.stream.Collectors;
 /**
  * A coach's private calendar subscription (issue 15): a feed address with a 256-bit token (stored as its SHA-256
  * hash, shown once), renewable (the old address stops working) and revocable. The feed holds the coach's
- * appointments from {@value #DAYS_BACK} days back to the end of their booking window, confirmed and cancelled
+ * appointments from {@value #DAYS_BACK} days back on, however far ahead, confirmed and cancelled
  * ({@code STATUS:CANCELLED}, so that a calendar that had the appointment drops it), with what the coach needs to meet
- * the company: the kind of appointment, the company, its contact's name and phone, the mode. An unknown or revoked
+ * the company: the kind of appointment, the company, its contact's name and phone, the mode. Not only up to the end of
+ * the booking window: that says how far ahead companies can book, not which appointments stand (a shortened window
+ * would drop those booked beyond it from the feed, and a subscribed calendar would delete them). An unknown or revoked
  * token finds nothing ({@link UnknownBooking}: 404).
  */
 @Singleton
@@ -34,17 +35,15 @@ public class CoachFeeds {
     private final CoachFeedRows feeds;
     private final AppointmentRows appointments;
     private final AppointmentTypeRows types;
-    private final CoachCalendarRows calendars;
     private final Accounts accounts;
     private final Messages messages;
     private final Clock clock;
 
     CoachFeeds(CoachFeedRows feeds, AppointmentRows appointments, AppointmentTypeRows types,
-               CoachCalendarRows calendars, Accounts accounts, Messages messages, Clock clock) {
+               Accounts accounts, Messages messages, Clock clock) {
         this.feeds = feeds;
         this.appointments = appointments;
         this.types = types;
-        this.calendars = calendars;
         this.accounts = accounts;
         this.messages = messages;
         this.clock = clock;
@@ -93,11 +92,8 @@ public class CoachFeeds {
         CoachFeedRow feed = feeds.findByTokenHash(Tokens.hash(token)).orElseThrow(UnknownBooking::new);
         Account coach = accounts.find(feed.coachId()).filter(a -> !a.disabled()).orElseThrow(UnknownBooking::new);
         Instant now = clock.instant();
-        int window = calendars.findById(coach.id()).map(c -> c.settings().windowDays())
-            .orElse(CalendarSettings.NEW.windowDays());
         Instant from = now.minus(DAYS_BACK, ChronoUnit.DAYS);
-        Instant to = PortalTime.today(clock).plusDays(window + 1L).atStartOfDay(PortalTime.ZONE).toInstant();
-        List<BookingRow> rows = appointments.ofCoachStarting(coach.id(), from, to);
+        List<BookingRow> rows = appointments.ofCoachStartingFrom(coach.id(), from);
         Map<String, AppointmentType> byId = rows.stream().map(BookingRow::typeId).distinct()
             .map(types::findById).flatMap(Optional::stream).map(AppointmentTypeRow::type)
             .collect(Collectors.toMap(AppointmentType::id, t -> t));

@@ -93,13 +93,19 @@ final class SlotFinder {
             ? Verdict.FREE : Verdict.TAKEN;
     }
 
-    /** The hours of a date: its override, else none on a holiday or during an absence, else the weekday's. */
+    /**
+     * The hours of a date: none during an absence (the coach is away, whatever hours the day was given), else its
+     * override, else none on a holiday, else the weekday's.
+     */
     List<TimeRange> hoursOn(LocalDate date) {
+        if (calendar.absences().stream().anyMatch(a -> a.covers(date))) {
+            return List.of();
+        }
         List<TimeRange> override = calendar.overrides().get(date);
         if (override != null) {
             return override;
         }
-        if (NrwHolidays.isHoliday(date) || calendar.absences().stream().anyMatch(a -> a.covers(date))) {
+        if (NrwHolidays.isHoliday(date)) {
             return List.of();
         }
         return calendar.weekly().getOrDefault(date.getDayOfWeek(), List.of());

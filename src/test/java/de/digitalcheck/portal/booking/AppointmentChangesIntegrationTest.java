@@ -317,7 +317,14 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         assertThat(page).contains("schon begonnen").doesNotContain("Termin verschieben");
         HttpResponse<String> cancel = http.postForm("/termin/buchung/" + id + "/absagen", Map.of("token", token));
         assertThat(cancel.statusCode()).isEqualTo(422);
-        assertThat(cancel.body()).contains("schon begonnen");
+        // the error summary names the cancellation, not the move's step
+        assertThat(cancel.body()).contains("schon begonnen", ">Termin absagen: Dieser Termin hat schon begonnen")
+            .doesNotContain("Neue Zeit wählen: ");
+        HttpResponse<String> coachCancel = as("life-desk-en-coach", COACH_EMAIL).postForm("/coach/termine/" + id
+            + "/absagen", Map.of("message", "Bin krank"));
+        assertThat(coachCancel.statusCode()).isEqualTo(422);
+        assertThat(coachCancel.body()).contains("id=\"error-summary\"", "href=\"#change-closed\"",
+            ">Termin absagen: Dieser Termin hat schon begonnen").doesNotContain("Neue Zeit wählen: ");
         HttpResponse<String> api = http.postJson("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\"}",
             "Accept-Language", "en");
         assertThat(api.statusCode()).isEqualTo(422);

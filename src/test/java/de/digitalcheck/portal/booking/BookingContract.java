@@ -697,6 +697,137 @@ abstract class BookingContract {
         assertThat(BookingEvents.seen).anyMatch(e -> e.bookingId().equals(id) && !e.consentShare());
     }
 
+    /** Every day 08:00–18:00 with these buffers (minutes), no notice, a 60-day window, no daily limit. */
+    void hoursWithBuffers(Setup s, String coachId, String buffer) {
+        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, "08:00-18:00");
+        }
+        calendars.update(coachId, s.agencyId(), new Calendars.CalendarInput(weekly, "", "", buffer, buffer, "0", "60",
+            "0", "30"), List.of());
+    }
+
+    static String reschedule(Object token, String start) {
+        return "{\"token\":\"" + token + "\",\"start\":\"" + start + "\"}";
+    }
+
+    @Inject
+    BookingChanges changes;
+
+    /**
+     * A move is checked like a new booking, and a blocked coach cannot be booked: their appointment cannot be moved
+     * either (the same 422 as booking the type when nobody can take it), nothing changes and no time is offered for
+     * a move. Unblocked, the same move goes through: the refusal was the block's.
+     */
+    @Test
+    void aBlockedCoachsAppointmentIsNotMovedLikeABlockedCoachIsNotBooked() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        String coach = s.coachIds().get(0);
+        Map<String, Object> made = http.map(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach,
+            "blocked-move@example.org")));
+        String id = (String) made.get("id");
+        accounts.setDisabled(coach, true, s.agencyId());
+        try {
+            HttpResponse<String> booked = http.postJson("/api/v1/bookings", english(body(s, at(day, 13, 0), null,
+                "blocked-new@example.org")));
+            assertThat(booked.statusCode()).isEqualTo(422);
+            HttpResponse<String> moved = http.postJson("/api/v1/bookings/" + id + "/reschedule",
+                reschedule(made.get("token"), at(day, 13, 0)), "Accept-Language", "en");
+            assertThat(moved.statusCode()).as(moved.body()).isEqualTo(422);
+            assertThat(moved.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .contains("problem+json"));
+            assertThat(errors(moved)).isEqualTo(errors(booked)).containsExactly(Map.of("field", "start",
+                "message", "No appointments are offered at this time."));
+            assertThat(http.map(http.get("/api/v1/bookings/" + id + "?token=" + made.get("token"))))
+                .as("nothing changed, the token still opens it").containsEntry("start", at(day, 9, 0));
+            assertThat(db().value("SELECT sequence_no FROM booking WHERE id = ?", id)).isEqualTo(0);
+            assertThat(changes.freeForMove(bookings.find(id, (String) made.get("token")), day, day.plusDays(6)))
+                .as("no time to move to").isEmpty();
+        } finally {
+            accounts.setDisabled(coach, false, s.agencyId());
+        }
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/reschedule", reschedule(made.get("token"),
+            at(day, 13, 0))).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A move's 409 suggests the times the move could take: the booking's own time is free for itself (as on the move
+     * pages), so the times next to it are offered. A 09:00, B 13:00 (no buffers); B to 09:30 is taken by A.
+     */
+    @Test
+    void aMovesConflictSuggestsTheTimesTheBookingCanMoveTo() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        String coach = s.coachIds().get(0);
+        hoursWithBuffers(s, coach, "0");
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach, "a@example.org")).statusCode())
+            .isEqualTo(201);
+        Map<String, Object> b = http.map(http.postJson("/api/v1/bookings", body(s, at(day, 13, 0), coach,
+            "b@example.org")));
+        HttpResponse<String> clash = http.postJson("/api/v1/bookings/" + b.get("id") + "/reschedule",
+            reschedule(b.get("token"), at(day, 9, 30)));
+        assertThat(clash.statusCode()).isEqualTo(409);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> free = (List<Map<String, Object>>) http.map(clash).get("freeSlots");
+        List<String> thatDay = free.stream().map(f -> (String) f.get("start"))
+            .filter(t -> OffsetDateTime.parse(t).atZoneSameInstant(BERLIN).toLocalDate().equals(day)).toList();
+        // A (09:00–10:00) blocks 08:30 to 09:30; B's own 13:00 is no time to move to (a 422), the times next to it are
+        assertThat(thatDay).containsExactly(at(day, 8, 0), at(day, 10, 0), at(day, 10, 30), at(day, 11, 0),
+            at(day, 11, 30), at(day, 12, 0), at(day, 12, 30), at(day, 13, 30), at(day, 14, 0), at(day, 14, 30),
+            at(day, 15, 0), at(day, 15, 30), at(day, 16, 0), at(day, 16, 30), at(day, 17, 0));
+        assertThat(free).allSatisfy(f -> assertThat(f).containsEntry("coachId", coach));
+        assertThat(http.map(http.get("/api/v1/bookings/" + b.get("id") + "?token=" + b.get("token"))))
+            .as("the booking stays as it was").containsEntry("start", at(day, 13, 0));
+        // and a suggested time next to its own is really free for the move
+        assertThat(http.postJson("/api/v1/bookings/" + b.get("id") + "/reschedule", reschedule(b.get("token"),
+            at(day, 13, 30))).statusCode()).isEqualTo(200);
+        assertThat(doubleBookings(s)).isZero();
+    }
+
+    /** At most 62 days per slot search, both ends included: 62 days are answered, 63 are a 422 naming {@code to}. */
+    @Test
+    void aSlotSearchTakesAtMost62DaysBothEndsIncluded() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate from = LocalDate.of(2026, 12, 1);
+        String slots = "/api/v1/slots?agency=" + s.agencyId() + "&type=" + s.typeId() + "&from=" + from;
+        assertThat(http().get(slots + "&to=" + from.plusDays(61)).statusCode()).as("62 days").isEqualTo(200);
+        assertThat(http().get(slots + "&to=" + from).statusCode()).as("one day").isEqualTo(200);
+        HttpResponse<String> tooLong = http().get(slots + "&to=" + LocalDate.of(2027, 2, 1), "Accept-Language", "en");
+        assertThat(tooLong.statusCode()).as("63 days").isEqualTo(422);
+        assertThat(errors(tooLong)).containsExactly(Map.of("field", "to",
+            "message", "Please ask for at most 62 days at once."));
+    }
+
+    /**
+     * {@code consent.shareWithAgency} is a boolean, as for assessments: another type is a 422 naming the field, and
+     * nothing is stored (no booking, no consent, no lead); absent or null shares nothing.
+     */
+    @Test
+    void aConsentThatIsNoBooleanIsRefusedNamingTheFieldAndStoresNothing() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        for (String value : List.of("\"true\"", "1", "\"yes\"", "[true]", "{}")) {
+            HttpResponse<String> refused = http().postJson("/api/v1/bookings", body(s, at(day, 9, 0), null,
+                "consent-type@example.org").replace("\"language\":\"de\"",
+                "\"consent\":{\"shareWithAgency\":" + value + "},\"language\":\"en\""));
+            assertThat(refused.statusCode()).as(value + ": " + refused.body()).isEqualTo(422);
+            assertThat(errors(refused)).as(value).containsExactly(Map.of("field", "consent.shareWithAgency",
+                "message", "This value must be true or false."));
+        }
+        assertThat(bookingsOf(s)).isZero();
+        assertThat(db().value("SELECT COUNT(*) FROM agency_lead WHERE agency_id = ?", s.agencyId())).isEqualTo(0L);
+        HttpResponse<String> none = http().postJson("/api/v1/bookings", body(s, at(day, 9, 0), null,
+            "consent-null@example.org").replace("\"language\":\"de\"",
+            "\"consent\":{\"shareWithAgency\":null},\"language\":\"de\""));
+        assertThat(none.statusCode()).as(none.body()).isEqualTo(201);
+        assertThat(bookingsOf(s)).isEqualTo(1);
+        assertThat(db().value("SELECT COUNT(*) FROM booking WHERE agency_id = ? AND consent_share = TRUE",
+            s.agencyId())).isEqualTo(0L);
+    }
+
     static Instant instant(String offsetTime) {
         return OffsetDateTime.parse(offsetTime).toInstant();
     }

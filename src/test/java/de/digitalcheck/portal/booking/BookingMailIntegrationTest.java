@@ -77,9 +77,16 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
         assertThat(event.getProperty("LOCATION").orElseThrow().getValue()).startsWith("By video");
         assertThat(calendar.getComponent("VTIMEZONE").map(c -> ((VTimeZone) c).getTimeZoneId().getValue()))
             .contains("Europe/Berlin");
+        assertThat(event.getProperty("LOCATION").orElseThrow().getValue())
+            .isEqualTo("By video: your coach sends you the link to the video call before the appointment");
+        // the coach is told in the coach's terms (German) where the company reads that its coach sends the link
+        String coachPlace = "Per Video: Bitte senden Sie dem Unternehmen den Link zum Videogespräch vor dem Termin.";
+        assertThat(textOf(coach)).contains("Ort: " + coachPlace).doesNotContain("Ihr Coach");
         BodyPart coachInvitation = calendarPart(coach);
         try (InputStream in = coachInvitation.getInputStream()) {
-            String coachIcs = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] octets = in.readAllBytes();
+            IcsFoldingTest.assertFolded(octets);
+            String coachIcs = new String(octets, StandardCharsets.UTF_8);
             VEvent coachEvent = (VEvent) new CalendarBuilder().build(new StringReader(coachIcs)).getComponent("VEVENT")
                 .orElseThrow();
             assertThat(coachEvent.getProperty("UID").orElseThrow().getValue()).isEqualTo(AppointmentCalendar.uid(id));
@@ -90,7 +97,7 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
             assertThat(coachIcs.replace("\r\n ", "")).as("the coach's invitation, unfolded")
                 .doesNotContain((String) made.get("token")).doesNotContain("/termin/buchung/");
             assertThat(coachEvent.getProperty("LOCATION").orElseThrow().getValue()).as("German, as the coach's mail")
-                .startsWith("Per Video");
+                .isEqualTo(coachPlace);
         }
         assertThat(event.getProperty("DESCRIPTION").orElseThrow().getValue()).as("the company's invitation keeps its link")
             .contains("/termin/buchung/" + id + "?token=" + made.get("token"));

@@ -45,6 +45,8 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Montag", "09:00-12:00, 13:00-17:00").doesNotContain("error-summary");
         assertThat(page.body()).contains("Mein Kalender", "Wann Unternehmen Termine bei Ihnen buchen können.");
+        // the overrides' hint says that an absence wins over them
+        assertThat(page.body()).contains("An Tagen einer Abwesenheit gibt es keine Termine, auch wenn der Tag hier Zeiten hat.");
         HttpResponse<String> invalid = coach.postForm("/coach/kalender", calendarForm("9 bis 12"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("error-summary", "value=\"9 bis 12\"");

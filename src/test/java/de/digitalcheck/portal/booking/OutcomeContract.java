@@ -255,6 +255,38 @@ abstract class OutcomeContract {
         assertThat(http().get("/kalender/" + renewed).statusCode()).isEqualTo(404);
     }
 
+    /**
+     * The booking window says how far ahead companies can book, not which appointments stand: after the coach shortens
+     * it, an appointment booked beyond it is still in the feed (a subscribed calendar would otherwise delete it), and
+     * so is one cancelled there (so that a calendar that had it drops it).
+     */
+    @Test
+    void theFeedKeepsAppointmentsBeyondAShortenedBookingWindow() throws Exception {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        String coach = a.coachIds().get(0);
+        Made near = book(a, 3, 9, false);
+        Made far = book(a, 40, 9, false);
+        Made farCancelled = book(a, 41, 9, false);
+        assertThat(http().postJson("/api/v1/bookings/" + farCancelled.id() + "/cancel",
+            "{\"token\":\"" + farCancelled.token() + "\"}").statusCode()).isEqualTo(200);
+        java.util.Map<java.time.DayOfWeek, String> weekly = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+            weekly.put(d, "08:00-18:00");
+        }
+        calendars.update(coach, a.agencyId(), new Calendars.CalendarInput(weekly, "", "", "15", "15", "0", "7", "0",
+            "30"), List.of());
+        assertThat(calendars.settings(coach).windowDays()).isEqualTo(7);
+
+        Calendar feed = new CalendarBuilder().build(new StringReader(http().get(CoachFeeds.path(feeds.renew(coach)))
+            .body()));
+        Map<String, String> statusByUid = new java.util.HashMap<>();
+        feed.<VEvent>getComponents("VEVENT").forEach(e -> statusByUid.put(e.getProperty("UID").orElseThrow()
+            .getValue(), e.getProperty("STATUS").orElseThrow().getValue()));
+        assertThat(statusByUid).containsEntry(AppointmentCalendar.uid(near.id()), "CONFIRMED")
+            .containsEntry(AppointmentCalendar.uid(far.id()), "CONFIRMED")
+            .containsEntry(AppointmentCalendar.uid(farCancelled.id()), "CANCELLED").hasSize(3);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aCompanysBookingsAreInItsExportAndItsErasure() {

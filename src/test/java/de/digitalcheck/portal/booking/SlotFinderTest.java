@@ -108,6 +108,25 @@ class SlotFinderTest {
             .containsExactly("2026-12-12T10:00");
     }
 
+    /**
+     * An absence wins over a date override with hours: the coach is away, whatever hours the day was given (a
+     * holiday, by contrast, is opened by an override). Overrides outside the absence still give their hours.
+     */
+    @Test
+    void anAbsenceWinsOverADateOverrideWithHours() {
+        LocalDate tuesday = LocalDate.of(2027, 1, 5);
+        LocalDate after = LocalDate.of(2027, 1, 12);
+        SlotFinder finder = new SlotFinder(calendar(weekdays(range("09:00", "11:00")),
+            Map.of(tuesday, List.of(range("10:00", "12:00")), after, List.of(range("14:00", "15:00"))),
+            List.of(new Absence(LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 8))), 0, 0, 0, 60, 0, 60),
+            BERLIN, 60, 0);
+        assertThat(finder.hoursOn(tuesday)).isEmpty();
+        assertThat(finder.free(List.of(), LocalDate.of(2027, 1, 4), LocalDate.of(2027, 1, 8), MONDAY_MORNING)).isEmpty();
+        assertThat(finder.verdict(List.of(), at("2027-01-05T10:00"), MONDAY_MORNING))
+            .isEqualTo(SlotFinder.Verdict.NOT_OFFERED);
+        assertThat(localStarts(finder.free(List.of(), after, after, MONDAY_MORNING))).containsExactly("2027-01-12T14:00");
+    }
+
     /** The days daylight saving time begins: 02:00–03:00 does not exist, so nothing starts then. */
     @ParameterizedTest
     @CsvSource({"2026-03-29", "2027-03-28"})

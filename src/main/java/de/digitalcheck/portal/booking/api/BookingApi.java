@@ -134,8 +134,9 @@ class BookingApi {
         JsonNode consent = JsonBody.object(root, "consent", "consent", errors);
         String assessmentId = blankToNull(JsonBody.text(root, "assessmentId", "assessmentId", errors));
         String assessmentToken = blankToNull(JsonBody.text(root, "assessmentToken", "assessmentToken", errors));
-        boolean share = consent != null && consent.get("shareWithAgency") != null
-            && consent.get("shareWithAgency").isBoolean() && consent.get("shareWithAgency").getBooleanValue();
+        // the assessments' rule: absent or false shares nothing, another type than boolean is a 422 naming the field
+        boolean share = Boolean.TRUE.equals(JsonBody.bool(consent, "shareWithAgency", "consent.shareWithAgency",
+            errors));
         Errors malformed = new Errors();
         required(agencyId, "agencyId", malformed);
         required(typeId, "typeId", malformed);

@@ -112,15 +112,18 @@ class ChangeViews {
         boolean closed = Boolean.FALSE.equals(model.get("changeable"));
         model.put("errorLinks", byField.entrySet().stream()
             .map(e -> new BookingPages.ErrorLink(anchor(prefix, e.getKey(), closed),
-                messages.get(lang, label(e.getKey())) + ": " + e.getValue())).toList());
+                messages.get(lang, label(prefix, e.getKey())) + ": " + e.getValue())).toList());
     }
 
-    /** The name of a field in the error summary. */
-    private static String label(String field) {
+    /**
+     * The name of a field in the error summary; the time and the token (an appointment that has begun or is
+     * cancelled) by the step the form was for: the move's new time, or the cancellation.
+     */
+    private static String label(String prefix, String field) {
         return switch (field) {
             case "reason" -> "booking.cancel.reason";
             case "message" -> "appointment.message";
-            default -> "booking.move.choose";
+            default -> prefix.equals("cancel") ? "booking.cancel" : "booking.move.choose";
         };
     }
 

@@ -121,15 +121,7 @@ class AssessmentApi {
     /** {@code consent.shareWithAgency}: absent or false shares nothing; anything but a boolean is an error. */
     private static boolean shareWithAgency(JsonNode root, Errors errors) {
         JsonNode consent = JsonBody.object(root, "consent", "consent", errors);
-        JsonNode share = consent == null ? null : consent.get("shareWithAgency");
-        if (share == null || share.isNull()) {
-            return false;
-        }
-        if (!share.isBoolean()) {
-            errors.add("consent.shareWithAgency", "error.type.boolean");
-            return false;
-        }
-        return share.getBooleanValue();
+        return Boolean.TRUE.equals(JsonBody.bool(consent, "shareWithAgency", "consent.shareWithAgency", errors));
     }
 
     private static AssessmentDocument.LeadRef leadRef(AgencyLeads.SharedLead lead) {

@@ -157,6 +157,23 @@ public final class JsonBody {
         return node;
     }
 
+    /**
+     * A boolean member ({@code consent.shareWithAgency} of the assessments and the bookings): {@code null} when absent
+     * or {@code null}; any other type than a JSON boolean ({@code "true"}, {@code 1}) is an error naming the field
+     * and reads as absent: a consent is never guessed from text or numbers.
+     */
+    public static Boolean bool(JsonNode object, String member, String field, Errors errors) {
+        JsonNode node = object == null ? null : object.get(member);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            errors.add(field, "error.type.boolean");
+            return null;
+        }
+        return node.getBooleanValue();
+    }
+
     /** A map of texts, e.g. the answers (option id by question id). */
     public static Map<String, String> texts(JsonNode object, String prefix, Errors errors) {
         Map<String, String> map = new LinkedHashMap<>();

@@ -273,10 +273,13 @@ abstract class AssessmentApiContract {
         company.put("employees", "many");
         Map<String, Object> body = request(company, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
         body.put("language", "en");
+        body.put("consent", Map.of("shareWithAgency", "true")); // the rule the bookings share (JsonBody.bool)
         HttpResponse<String> response = submit(body);
         assertThat(response.statusCode()).isEqualTo(422);
         List<Map<String, Object>> errors = list(http.map(response).get("errors"));
         assertThat(errors).extracting(e -> e.get("field")).contains("company.name", "company.employees");
+        assertThat(errors).contains(Map.of("field", "consent.shareWithAgency",
+            "message", "This value must be true or false."));
         assertThat(errors).extracting(e -> e.get("message")).contains("Please give the number of employees as a whole number.");
     }
 
