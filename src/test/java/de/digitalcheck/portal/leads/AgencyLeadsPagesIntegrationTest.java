@@ -134,6 +134,34 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
     }
 
     /**
+     * A refused address shows what was submitted, also when that is nothing: with a webhook saved, an emptied field
+     * came back showing the saved address beside "please fill in".
+     */
+    @Test
+    void aRefusedWebhookAddressShowsWhatWasSubmittedEvenWhenEmpty() {
+        Http staff = users.get("en-staff");
+        assertThat(staff.postForm("/agentur/webhook", Map.of("url", "https://93.184.215.14/en-hook")).statusCode())
+            .isEqualTo(200);
+        try {
+            HttpResponse<String> emptied = staff.postForm("/agentur/webhook?lang=de", Map.of("url", ""));
+            assertThat(emptied.statusCode()).isEqualTo(422);
+            String field = emptied.body().substring(emptied.body().indexOf("id=\"webhook-url\""));
+            field = field.substring(0, field.indexOf('>'));
+            assertThat(field).doesNotContain("93.184.215.14").doesNotContain("value=\"https");
+            assertThat(emptied.body()).contains("id=\"webhook-url-error\"");
+            HttpResponse<String> typed = staff.postForm("/agentur/webhook", Map.of("url", "kein link"));
+            assertThat(typed.statusCode()).isEqualTo(422);
+            assertThat(typed.body()).contains("value=\"kein link\"");
+            // the page without a post shows the saved address
+            assertThat(staff.get("/agentur/leads").body()).contains("value=\"https://93.184.215.14/en-hook\"");
+        } finally {
+            staff.postForm("/agentur/webhook/entfernen", Map.of());
+        }
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_endpoint WHERE agency_id = 'en-agentur'").toString())
+            .isEqualTo("0");
+    }
+
+    /**
      * The delivery log explains each failure in the reader's language; what the HTTP client reported is a secondary,
      * escaped detail; a row from before failures had a kind is read from its status.
      */

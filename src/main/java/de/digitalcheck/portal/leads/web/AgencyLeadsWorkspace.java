@@ -226,8 +226,10 @@ class AgencyLeadsWorkspace {
             LeadInbox.Filter.NONE, Map.of(), LeadPaths.LEADS);
         var endpoint = webhooks.endpoint(user.agencyId()).orElse(null);
         model.put("endpoint", endpoint);
+        // the saved address fills the field of a page that answers no refused post; a refused one shows what was sent,
+        // also nothing (the saved address beside "please fill in" contradicted the message)
         boolean untyped = form.url() == null || form.url().isEmpty();
-        model.put("form", untyped && endpoint != null ? new WebhookForm(endpoint.url(), null) : form);
+        model.put("form", untyped && endpoint != null && errors.isEmpty() ? new WebhookForm(endpoint.url(), null) : form);
         model.put("urlError", errors.get("url"));
         model.put("errorLinks", errors.isEmpty() ? List.of() : List.of(new ErrorLink("#webhook-url", errors.get("url"))));
         model.put("deliveries", webhooks.log(user.agencyId()));
