@@ -134,6 +134,41 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
     }
 
     /**
+     * A page after the last one says so and links to the first page with the filter kept (it said "no leads yet" to an
+     * agency that has leads, and a page number over the cap was a bare 400); a real date outside the years the portal
+     * reads is told as that, not as a malformed date.
+     */
+    @Test
+    void aPageAfterTheLastOneAndADateOutOfRangeAreExplained() {
+        Http staff = users.get("do-staff");
+        for (String page : new String[] {"2", "99999", "1000000000000"}) {
+            HttpResponse<String> beyond = staff.get("/agentur/leads?lang=de&status=NEW&page=" + page);
+            assertThat(beyond.statusCode()).as(page).isEqualTo(200);
+            assertThat(beyond.body()).as(page).contains("Auf dieser Seite gibt es keine Anfragen mehr",
+                    "href=\"/agentur/leads?status=NEW\">Zur ersten Seite</a>")
+                .doesNotContain("Noch keine Anfragen.", "Die Anfrage war fehlerhaft");
+        }
+        assertThat(staff.get("/agentur/leads?lang=en&page=3").body()).contains("There are no more leads on this page",
+            ">Go to the first page</a>");
+        assertThat(staff.get("/agentur/leads?lang=de").body()).contains("Dortmunder Dreherei")
+            .doesNotContain("Auf dieser Seite gibt es keine Anfragen mehr", "Noch keine Anfragen.");
+        for (String bad : new String[] {"page=0", "page=-1", "page=zwei"}) {
+            assertThat(staff.get("/agentur/leads?" + bad).statusCode()).as(bad).isEqualTo(400);
+        }
+
+        for (String date : new String[] {"to=9999-12-31", "from=1899-12-31", "to=01.01.3000"}) {
+            HttpResponse<String> outside = staff.get("/agentur/leads?lang=de&" + date);
+            assertThat(outside.statusCode()).as(date).isEqualTo(400);
+            assertThat(outside.body()).as(date).contains("Dieses Datum liegt außerhalb des erlaubten Zeitraums")
+                .doesNotContain("Bitte ein Datum wie 31.12.2026 angeben.");
+        }
+        assertThat(staff.get("/agentur/leads?lang=en&to=9999-12-31").body()).contains("This date is outside the allowed range");
+        assertThat(staff.get("/agentur/leads?lang=de&to=31.02.2026").body()).contains("Bitte ein Datum wie 31.12.2026 angeben.")
+            .doesNotContain("außerhalb des erlaubten Zeitraums");
+        staff.get("/agentur/leads?lang=de");
+    }
+
+    /**
      * A refused address shows what was submitted, also when that is nothing: with a webhook saved, an emptied field
      * came back showing the saved address beside "please fill in".
      */

@@ -254,6 +254,9 @@ class AgencyLeadsWorkspace {
         model.put("exportLink", link(path + ".csv", query, 1));
         model.put("previousPage", page.page() > 1 ? link(path, query, page.page() - 1) : null);
         model.put("nextPage", page.hasNext() ? link(path, query, page.page() + 1) : null);
+        // a page after the last (a link kept from when there were more, or a typed number): said so, not "no leads"
+        model.put("beyondLastPage", page.items().isEmpty() && page.page() > 1);
+        model.put("firstPage", link(path, query, 1));
     }
 
     static String link(String path, Map<String, String> query, int page) {
