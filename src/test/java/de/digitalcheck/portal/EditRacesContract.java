@@ -51,7 +51,7 @@ abstract class EditRacesContract {
     void anAdminsEditAndTheStaffsLeadAddressAtTheSameMomentBothStay() throws Exception {
         String id = agency(agencies, "race");
         for (int round = 0; round < ROUNDS; round++) {
-            String name = "Race Agentur " + round;
+            String name = "Race Agentur " + id + " " + round; // agency names are unique (left over from other runs too)
             String leads = "anfragen-" + round + "@rt.example.org";
             AtOnce.all(List.<Callable<?>>of(() -> agencies.update(id, profile(name), List.of()),
                 () -> agencies.setLeadEmail(id, leads)));

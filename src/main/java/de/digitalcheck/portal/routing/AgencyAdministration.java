@@ -56,6 +56,7 @@ public class AgencyAdministration {
                 errors.add("shortName", "error.agency.shortName.taken");
             }
         }
+        nameFree(profile.name(), null, errors);
         errors.throwIfAny();
         AgencyRow created = agencies.save(new AgencyRow(id, trim(profile.name()), trim(profile.shortName()),
             trim(profile.email()), empty(profile.phone()), empty(profile.website()), empty(profile.address()),
@@ -70,6 +71,7 @@ public class AgencyAdministration {
         AgencyRow agency = agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
         Errors errors = new Errors().addAll(formErrors);
         int days = firstContactDays(profile, errors);
+        nameFree(profile.name(), agencyId, errors);
         errors.throwIfAny();
         AgencyRow changed = agencies.update(agency.withNames(trim(profile.name()), trim(profile.shortName()), days)
             .withContact(trim(profile.email()), empty(profile.phone()), empty(profile.website()), empty(profile.address())));
@@ -157,6 +159,34 @@ public class AgencyAdministration {
             return "image/jpeg";
         }
         return null;
+    }
+
+    /**
+     * Refuses a name another agency has (trimmed, spaces collapsed, case ignored): staff pick the agency to forward a
+     * lead to by its name and the consent text names the agency by it, so two agencies of one name could not be told
+     * apart. {@code ownId}: the agency being edited, whose own name is no conflict. Compared here rather than by the
+     * database's collation, which differs between H2 and MariaDB; the network has a few dozen agencies.
+     */
+    private void nameFree(@Nullable String name, @Nullable String ownId, Errors errors) {
+        String key = nameKey(name);
+        if (key.isEmpty() || errors.has("name")) {
+            return;
+        }
+        for (AgencyRow other : agencies.findAll()) {
+            if (!other.id().equals(ownId) && nameKey(other.name()).equals(key)) {
+                errors.add("name", "error.agency.name.taken");
+                return;
+            }
+        }
+    }
+
+    /** A name as two names are compared: Unicode NFC, trimmed, inner white space as one space, lower case. */
+    static String nameKey(@Nullable String name) {
+        if (name == null) {
+            return "";
+        }
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
+            .toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The service level: first contact within 1 to {@value #MAX_FIRST_CONTACT_DAYS} working days. */

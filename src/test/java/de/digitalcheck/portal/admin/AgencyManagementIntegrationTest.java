@@ -89,6 +89,47 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         assertThat(admin.get("/admin").body()).contains("value=\"wf-gevelsberg-sued\"");
     }
 
+    /**
+     * Staff choose the agency to forward a lead to by its name, and the consent names the agency by it: two agencies
+     * of one name (trimmed, case ignored) are refused at the name, as typed, and nothing is stored; an agency keeps its
+     * own name when edited.
+     */
+    @Test
+    void anotherAgencysNameIsRefusedAtTheNameWithTheInputKeptAndAnAgencyKeepsItsOwn() {
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        Database db = new Database(dataSource);
+        long before = db.count("agency");
+        HttpResponse<String> created = admin.postForm("/admin/agenturen?lang=de",
+            profile("  wirtschaftsFÖRDERUNG   dortmund ", "WF Doppelt", "doppelt@example.org", "2"));
+        assertThat(created.statusCode()).isEqualTo(422);
+        assertThat(created.body()).contains("id=\"agency-name-error\"", "Eine andere Wirtschaftsförderung heißt schon so.",
+                "value=\"wirtschaftsFÖRDERUNG   dortmund\"", "value=\"WF Doppelt\"")
+            .doesNotContain("id=\"agency-shortName-error\"");
+        assertThat(db.count("agency")).isEqualTo(before);
+        assertThat(agencies.find("wf-doppelt")).isEmpty();
+        assertThat(admin.postForm("/admin/agenturen?lang=en", profile("Wirtschaftsförderung Dortmund", "WF Doppelt",
+            "doppelt@example.org", "2")).body()).contains("Another agency already has this name.");
+
+        // editing one agency to another's name is refused; nothing changes
+        Agency hagen = agencies.find("wf-hagen").orElseThrow();
+        HttpResponse<String> renamed = admin.postForm("/admin/agenturen/wf-hagen?lang=de", profile("WIRTSCHAFTSFÖRDERUNG DORTMUND",
+            hagen.shortName(), hagen.email(), String.valueOf(hagen.firstContactDays())));
+        assertThat(renamed.statusCode()).isEqualTo(422);
+        assertThat(renamed.body()).contains("id=\"agency-name-error\"", "value=\"WIRTSCHAFTSFÖRDERUNG DORTMUND\"");
+        assertThat(db.value("SELECT name FROM agency WHERE id = 'wf-hagen'")).isEqualTo(hagen.name());
+
+        // an agency saved with its own name (even in other letters' case) is fine
+        Agency dortmund = agencies.find("wf-dortmund").orElseThrow();
+        Map<String, String> own = profile(dortmund.name(), dortmund.shortName(), dortmund.email(),
+            String.valueOf(dortmund.firstContactDays()));
+        own.put("phone", dortmund.phone() == null ? "" : dortmund.phone());
+        own.put("website", dortmund.website() == null ? "" : dortmund.website());
+        own.put("address", dortmund.address() == null ? "" : dortmund.address());
+        HttpResponse<String> kept = admin.postForm("/admin/agenturen/wf-dortmund", own);
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(303);
+        assertThat(db.value("SELECT name FROM agency WHERE id = 'wf-dortmund'")).isEqualTo(dortmund.name());
+    }
+
     @Test
     void aShortNameWhoseIdIsAFixedPathSegmentIsRefusedAtTheFieldWithTheInputKept() {
         Http admin = as("agency-admin", "admin@digitalcheck.example.org");

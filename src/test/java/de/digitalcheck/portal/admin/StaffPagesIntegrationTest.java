@@ -134,6 +134,55 @@ class StaffPagesIntegrationTest extends SignedInTests {
             .doesNotContain("gibt-es-nicht");
     }
 
+    /**
+     * WCAG 2.5.3 (axe-core "label-content-name-mismatch"): a link's accessible name contains its visible text, so that
+     * speech input users can say what they see. The account links showed the email but were named "Konto von …
+     * bearbeiten"; "Fragen ansehen" was named "Fragen der Version 1 ansehen".
+     */
+    @Test
+    void everyAdminLinkIsNamedByItsVisibleText() {
+        Http admin = as("staff-pages-admin", "admin@digitalcheck.example.org");
+        int named = 0;
+        for (String lang : new String[] {"de", "en"}) {
+            for (String path : new String[] {"/admin", "/admin/fragebogen", "/admin/foerderprogramme", "/admin/gebiete?suche=Hagen"}) {
+                String page = admin.get(path + (path.contains("?") ? "&" : "?") + "lang=" + lang).body();
+                Matcher link = Pattern.compile("<a\\b([^>]*)>(.*?)</a>", Pattern.DOTALL).matcher(page);
+                while (link.find()) {
+                    Matcher label = Pattern.compile("aria-label=\"([^\"]*)\"").matcher(link.group(1));
+                    String visible = link.group(2).replaceAll("<span class=\"kern-sr-only\"[^>]*>.*?</span>", "")
+                        .replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").strip();
+                    if (label.find() && !visible.isEmpty()) {
+                        named++;
+                        assertThat(label.group(1).toLowerCase(java.util.Locale.ROOT)).as(path + " " + lang)
+                            .contains(visible.toLowerCase(java.util.Locale.ROOT));
+                    }
+                }
+            }
+        }
+        assertThat(named).as("links with a name of their own were checked").isGreaterThan(4);
+        String accounts = admin.get("/admin?lang=de").body();
+        assertThat(accounts).contains("<span>admin@digitalcheck.example.org</span><span class=\"kern-sr-only\"> (Konto von ")
+            .doesNotContain("aria-label=\"Konto von");
+        assertThat(admin.get("/admin/fragebogen?lang=de").body()).contains(">Fragen ansehen</a>", "aria-label=\"Fragen ansehen: Version 1\"");
+    }
+
+    /** A refused invitation has the error summary of every other form (linked to the fields; the page script focuses it). */
+    @Test
+    void aRefusedInvitationHasALinkedErrorSummary() {
+        Http admin = as("staff-pages-admin", "admin@digitalcheck.example.org");
+        assertThat(admin.get("/admin?lang=de").body()).doesNotContain("id=\"error-summary\"");
+        HttpResponse<String> refused = admin.postForm("/admin/einladungen?lang=de", Map.of("email", "kaputt", "name", "",
+            "role", "AGENCY_STAFF", "agencyId", ""));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        String body = refused.body();
+        assertThat(body).contains("<title>Bitte prüfen Sie Ihre Angaben – ", "id=\"error-summary\"", "tabindex=\"-1\"",
+            "href=\"#invite-email\"", "href=\"#invite-name\"", "id=\"invite-email-error\"");
+        assertThat(body.indexOf("href=\"#invite-email\"")).isLessThan(body.indexOf("href=\"#invite-name\""));
+        assertThat(admin.postForm("/admin/einladungen?lang=en", Map.of("email", "kaputt", "name", "X",
+            "role", "COACH", "agencyId", "wf-dortmund")).body()).contains("id=\"error-summary\"", "Please check your details");
+        admin.get("/admin?lang=de");
+    }
+
     @Test
     void onlyTheNetworkAdminSearchesTerritories() {
         assertThat(as("staff-pages-staff", "staff@dortmund.example.org").get("/admin/gebiete?suche=Hagen").statusCode())

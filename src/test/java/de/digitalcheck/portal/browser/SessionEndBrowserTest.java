@@ -49,7 +49,7 @@ class SessionEndBrowserTest extends BrowserTestSupport implements TestPropertyPr
             Page admin = signIn(adminBrowser, "session-end-admin", "admin@digitalcheck.example.org");
             assertThat(admin).hasURL(url("/admin"));
             KeyboardUser keyboard = new KeyboardUser(admin);
-            keyboard.activate("a[href^='/admin/konten/'][aria-label*='Emil Ennepe']");
+            keyboard.activate(accountLink(admin, "Emil Ennepe"));
             assertThat(admin.locator("h1")).hasText("Emil Ennepe");
             keyboard.activate("form[action$='/sperren'] button");
             assertThat(admin.locator("body")).containsText("Das Konto ist gesperrt");
@@ -85,5 +85,12 @@ class SessionEndBrowserTest extends BrowserTestSupport implements TestPropertyPr
 
     private String url(String path) {
         return server.getURL() + path;
+    }
+
+    /** The selector of the account link (in the admin's table) whose text names the person: its address, read from the page. */
+    private static String accountLink(com.microsoft.playwright.Page page, String name) {
+        String href = page.locator("a[href^='/admin/konten/']")
+            .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(name)).first().getAttribute("href");
+        return "a[href='" + href + "']";
     }
 }

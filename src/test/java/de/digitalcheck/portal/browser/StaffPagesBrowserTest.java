@@ -73,13 +73,42 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
         assertClean();
     }
 
+    /**
+     * WCAG 2.5.3 (axe-core's experimental "label-content-name-mismatch", which the WCAG tags do not run): the account
+     * links and "Fragen ansehen" are named by their visible text; a refused invitation takes the focus to its error
+     * summary, as every other form does.
+     */
+    @Test
+    void adminLinksAreNamedByTheirTextAndARefusedInvitationFocusesItsErrors() {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context);
+            for (String path : new String[] {"/admin", "/admin/fragebogen"}) {
+                page.navigate(url(path));
+                String mismatch = Axe.violationsOf(page, "staff-names" + path.replace('/', '-'),
+                    List.of("label-content-name-mismatch"));
+                if (mismatch != null) {
+                    findings.add(mismatch);
+                }
+            }
+            page.navigate(url("/admin"));
+            page.fill("#invite-email", "kaputt");
+            page.fill("#invite-name", "");
+            page.locator("form[action='/admin/einladungen'] button[type=submit]").click();
+            assertThat(page.locator("#error-summary")).isFocused();
+            assertThat(page.locator("#error-summary a[href='#invite-email']")).isVisible();
+            audit(page, "invite-error");
+        }
+        assertClean();
+    }
+
     @Test
     void anAccountsPageTakesAccessAwayByKeyboardAndSaysWhatIsWrong() {
         findings.clear();
         try (BrowserContext context = Browsers.newContext(browser)) {
             Page page = signIn(context);
             KeyboardUser user = new KeyboardUser(page);
-            user.activate("a[href^='/admin/konten/'][aria-label*='Carla Coach']");
+            user.activate(accountLink(page, "Carla Coach"));
             assertThat(page.locator("h1")).hasText("Carla Coach");
             assertThat(page.locator("[aria-invalid=true]")).hasCount(0);
             audit(page, "account-desktop");
@@ -259,5 +288,12 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
     @Override
     protected void audit(Page page, String name) {
         super.audit(page, "staff-" + name);
+    }
+
+    /** The selector of the account link (in the admin's table) whose text names the person: its address, read from the page. */
+    private static String accountLink(com.microsoft.playwright.Page page, String name) {
+        String href = page.locator("a[href^='/admin/konten/']")
+            .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(name)).first().getAttribute("href");
+        return "a[href='" + href + "']";
     }
 }

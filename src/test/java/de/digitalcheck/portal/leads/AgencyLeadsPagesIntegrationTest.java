@@ -134,6 +134,69 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
     }
 
     /**
+     * A page after the last one says so and links to the first page with the filter kept (it said "no leads yet" to an
+     * agency that has leads, and a page number over the cap was a bare 400); a real date outside the years the portal
+     * reads is told as that, not as a malformed date.
+     */
+    @Test
+    void aPageAfterTheLastOneAndADateOutOfRangeAreExplained() {
+        Http staff = users.get("do-staff");
+        for (String page : new String[] {"2", "99999", "1000000000000"}) {
+            HttpResponse<String> beyond = staff.get("/agentur/leads?lang=de&status=NEW&page=" + page);
+            assertThat(beyond.statusCode()).as(page).isEqualTo(200);
+            assertThat(beyond.body()).as(page).contains("Auf dieser Seite gibt es keine Anfragen mehr",
+                    "href=\"/agentur/leads?status=NEW\">Zur ersten Seite</a>")
+                .doesNotContain("Noch keine Anfragen.", "Die Anfrage war fehlerhaft");
+        }
+        assertThat(staff.get("/agentur/leads?lang=en&page=3").body()).contains("There are no more leads on this page",
+            ">Go to the first page</a>");
+        assertThat(staff.get("/agentur/leads?lang=de").body()).contains("Dortmunder Dreherei")
+            .doesNotContain("Auf dieser Seite gibt es keine Anfragen mehr", "Noch keine Anfragen.");
+        for (String bad : new String[] {"page=0", "page=-1", "page=zwei"}) {
+            assertThat(staff.get("/agentur/leads?" + bad).statusCode()).as(bad).isEqualTo(400);
+        }
+
+        for (String date : new String[] {"to=9999-12-31", "from=1899-12-31", "to=01.01.3000"}) {
+            HttpResponse<String> outside = staff.get("/agentur/leads?lang=de&" + date);
+            assertThat(outside.statusCode()).as(date).isEqualTo(400);
+            assertThat(outside.body()).as(date).contains("Dieses Datum liegt außerhalb des erlaubten Zeitraums")
+                .doesNotContain("Bitte ein Datum wie 31.12.2026 angeben.");
+        }
+        assertThat(staff.get("/agentur/leads?lang=en&to=9999-12-31").body()).contains("This date is outside the allowed range");
+        assertThat(staff.get("/agentur/leads?lang=de&to=31.02.2026").body()).contains("Bitte ein Datum wie 31.12.2026 angeben.")
+            .doesNotContain("außerhalb des erlaubten Zeitraums");
+        staff.get("/agentur/leads?lang=de");
+    }
+
+    /**
+     * A refused address shows what was submitted, also when that is nothing: with a webhook saved, an emptied field
+     * came back showing the saved address beside "please fill in".
+     */
+    @Test
+    void aRefusedWebhookAddressShowsWhatWasSubmittedEvenWhenEmpty() {
+        Http staff = users.get("en-staff");
+        assertThat(staff.postForm("/agentur/webhook", Map.of("url", "https://93.184.215.14/en-hook")).statusCode())
+            .isEqualTo(200);
+        try {
+            HttpResponse<String> emptied = staff.postForm("/agentur/webhook?lang=de", Map.of("url", ""));
+            assertThat(emptied.statusCode()).isEqualTo(422);
+            String field = emptied.body().substring(emptied.body().indexOf("id=\"webhook-url\""));
+            field = field.substring(0, field.indexOf('>'));
+            assertThat(field).doesNotContain("93.184.215.14").doesNotContain("value=\"https");
+            assertThat(emptied.body()).contains("id=\"webhook-url-error\"");
+            HttpResponse<String> typed = staff.postForm("/agentur/webhook", Map.of("url", "kein link"));
+            assertThat(typed.statusCode()).isEqualTo(422);
+            assertThat(typed.body()).contains("value=\"kein link\"");
+            // the page without a post shows the saved address
+            assertThat(staff.get("/agentur/leads").body()).contains("value=\"https://93.184.215.14/en-hook\"");
+        } finally {
+            staff.postForm("/agentur/webhook/entfernen", Map.of());
+        }
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_endpoint WHERE agency_id = 'en-agentur'").toString())
+            .isEqualTo("0");
+    }
+
+    /**
      * The delivery log explains each failure in the reader's language; what the HTTP client reported is a secondary,
      * escaped detail; a row from before failures had a kind is read from its status.
      */

@@ -60,7 +60,9 @@ class AdminViews {
         model.put("accounts", accounts.all());
         model.put("agencyNames", names);
         model.put("form", form);
-        model.put("errors", messages.byField(lang, errors));
+        Map<String, String> byField = messages.byField(lang, errors);
+        model.put("errors", byField);
+        model.put("errorLinks", inviteErrorLinks(byField));
         model.put("roles", ROLES_BY_POWER.stream()
             .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
         model.put("agencyChoices", agencyChoices());
@@ -124,7 +126,31 @@ class AdminViews {
         return model;
     }
 
-    /** An error of the territories page, linking to its field. */
+    /**
+     * The invitation's errors for the page's error summary, in the form's order, each linking to its field (as every
+     * other form: a failed invitation had its messages beside the fields only, and nothing took the focus to them).
+     */
+    private static List<ErrorLink> inviteErrorLinks(Map<String, String> byField) {
+        Map<String, String> anchors = new java.util.LinkedHashMap<>();
+        anchors.put("email", "#invite-email");
+        anchors.put("name", "#invite-name");
+        anchors.put("role", "#invite-role");
+        anchors.put("agencyId", "#invite-agency");
+        List<ErrorLink> links = new java.util.ArrayList<>();
+        anchors.forEach((field, anchor) -> {
+            if (byField.containsKey(field)) {
+                links.add(new ErrorLink(anchor, byField.get(field)));
+            }
+        });
+        byField.forEach((field, message) -> {
+            if (!anchors.containsKey(field)) {
+                links.add(new ErrorLink("#invite-email", message));
+            }
+        });
+        return links;
+    }
+
+    /** An error of a page's form (the territories, the invitation), linking to its field. */
     public record ErrorLink(String anchor, String message) {
     }
 

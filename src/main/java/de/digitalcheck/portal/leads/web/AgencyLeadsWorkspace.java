@@ -226,8 +226,10 @@ class AgencyLeadsWorkspace {
             LeadInbox.Filter.NONE, Map.of(), LeadPaths.LEADS);
         var endpoint = webhooks.endpoint(user.agencyId()).orElse(null);
         model.put("endpoint", endpoint);
+        // the saved address fills the field of a page that answers no refused post; a refused one shows what was sent,
+        // also nothing (the saved address beside "please fill in" contradicted the message)
         boolean untyped = form.url() == null || form.url().isEmpty();
-        model.put("form", untyped && endpoint != null ? new WebhookForm(endpoint.url(), null) : form);
+        model.put("form", untyped && endpoint != null && errors.isEmpty() ? new WebhookForm(endpoint.url(), null) : form);
         model.put("urlError", errors.get("url"));
         model.put("errorLinks", errors.isEmpty() ? List.of() : List.of(new ErrorLink("#webhook-url", errors.get("url"))));
         model.put("deliveries", webhooks.log(user.agencyId()));
@@ -252,6 +254,9 @@ class AgencyLeadsWorkspace {
         model.put("exportLink", link(path + ".csv", query, 1));
         model.put("previousPage", page.page() > 1 ? link(path, query, page.page() - 1) : null);
         model.put("nextPage", page.hasNext() ? link(path, query, page.page() + 1) : null);
+        // a page after the last (a link kept from when there were more, or a typed number): said so, not "no leads"
+        model.put("beyondLastPage", page.items().isEmpty() && page.page() > 1);
+        model.put("firstPage", link(path, query, 1));
     }
 
     static String link(String path, Map<String, String> query, int page) {

@@ -70,7 +70,7 @@ final class InboxFilters {
         } catch (IllegalArgumentException e) {
             throw bad("sort");
         }
-        Integer page = number(p, "page", 1, MAX_PAGE);
+        Integer page = page(p);
         return new Read(new LeadInbox.Filter(stage, assignee, overdue != null, from, to, text(p, "municipality", 200),
             level, sort, page == null ? 1 : page), errors);
     }
@@ -103,24 +103,53 @@ final class InboxFilters {
         if (v == null || v.isBlank()) {
             return null;
         }
-        // ISO as the date picker sends it, within the years a client's date may have (PortalTime: a date at the
-        // ends of LocalDate's range would overflow the day after it)
-        Optional<LocalDate> iso = PortalTime.date(v);
-        if (iso.isPresent()) {
-            return iso.get();
+        // ISO as the date picker sends it, or typed where a browser offers no date picker: as people write it in
+        // German; within the years a client's date may have (PortalTime: a date at the ends of LocalDate's range would
+        // overflow the day after it). A real date outside them is told as such, not as a malformed one.
+        Optional<LocalDate> date = parseDate(v.strip());
+        if (date.isEmpty()) {
+            errors.put(name, "leads.inbox.error.date");
+            return null;
         }
+        if (!PortalTime.sane(date.get())) {
+            errors.put(name, "leads.inbox.error.dateRange");
+            return null;
+        }
+        return date.get();
+    }
+
+    private static Optional<LocalDate> parseDate(String text) {
         try {
-            // typed where a browser offers no date picker: as people write it in German
-            LocalDate german = LocalDate.parse(v.strip(), java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
-                .withResolverStyle(java.time.format.ResolverStyle.STRICT));
-            if (PortalTime.sane(german)) {
-                return german;
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException notIso) {
+            try {
+                return Optional.of(LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)));
+            } catch (DateTimeParseException notGermanEither) {
+                return Optional.empty();
             }
-        } catch (DateTimeParseException notGermanEither) {
-            // below
         }
-        errors.put(name, "leads.inbox.error.date");
-        return null;
+    }
+
+    /**
+     * The page asked for: a whole number from 1. A page beyond {@link #MAX_PAGE} is beyond the last one as any other
+     * page after the last is (the inbox says so, with a link to the first page), read as {@code MAX_PAGE + 1}; it was a
+     * bare 400.
+     */
+    private static @Nullable Integer page(HttpParameters p) {
+        String v = text(p, "page", 20);
+        if (v == null) {
+            return null;
+        }
+        if (!v.matches("[0-9]+")) {
+            throw bad("page");
+        }
+        String digits = v.replaceFirst("^0+(?=.)", "");
+        int page = digits.length() > 6 ? MAX_PAGE + 1 : Math.min(Integer.parseInt(digits), MAX_PAGE + 1);
+        if (page < 1) {
+            throw bad("page");
+        }
+        return page;
     }
 
     private static @Nullable Integer number(HttpParameters p, String name, int min, int max) {

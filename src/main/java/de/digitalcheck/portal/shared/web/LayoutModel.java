@@ -3,14 +3,24 @@ package de.digitalcheck.portal.shared.web;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.config.PortalSettings;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.NonNull;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 import io.micronaut.views.model.ViewModelProcessor;
+import io.micronaut.web.router.Router;
 import jakarta.inject.Singleton;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,21 +39,91 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
     private final String networkName;
     private final Csrf csrf;
+    private final String baseAuthority;
+    /** Lazily: the router is built from every controller, and error pages (a controller) need this bean. */
+    private final BeanProvider<Router> router;
 
-    LayoutModel(PortalSettings settings, Csrf csrf) {
+    LayoutModel(PortalSettings settings, Csrf csrf, BeanProvider<Router> router) {
         this.networkName = settings.networkName();
         this.csrf = csrf;
+        this.router = router;
+        this.baseAuthority = authority(settings.baseUrl());
     }
 
     @Override
     public void process(@NonNull HttpRequest<?> request, @NonNull ModelAndView<Map<String, Object>> modelAndView) {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
-        boolean ownPath = !model.containsKey(PAGE_PATH);
-        Object path = ownPath ? request.getPath() : model.get(PAGE_PATH);
-        fill(model, PortalLocaleResolver.language(request), String.valueOf(path), ownPath ? keptQuery(request) : "",
-            csrf.token(request),
+        String[] page = model.containsKey(PAGE_PATH) ? new String[] {String.valueOf(model.get(PAGE_PATH)), ""}
+            : switchTarget(request);
+        fill(model, PortalLocaleResolver.language(request), page[0], page[1], csrf.token(request),
             request.getUserPrincipal(Authentication.class).map(a -> a.getAttributes().get("name")).orElse(null));
         modelAndView.setModel(model);
+    }
+
+    /**
+     * Path and kept query ({@link #keptQuery}) of the page the language switch leads to. A page answered to a GET is
+     * that page. A page answered to another method (a form post refused with 422 or 409, an error) is not one a link
+     * can reach: its path is kept only where the router has a GET route for it; else the page the form was sent from
+     * (the same-origin {@code Referer}), where the router has a GET route for that; else the home page. A link to the
+     * post's address answered {@code 405}.
+     */
+    private String[] switchTarget(HttpRequest<?> request) {
+        HttpMethod method = request.getMethod();
+        if (method == HttpMethod.GET || method == HttpMethod.HEAD || readable(request.getPath())) {
+            return new String[] {request.getPath(), keptQuery(request)};
+        }
+        URI referer = sameOriginReferer(request);
+        if (referer != null && readable(referer.getPath())) {
+            return new String[] {referer.getPath(), keptQuery(referer.getRawQuery())};
+        }
+        return new String[] {"/", ""};
+    }
+
+    /** Whether the router has a GET route for {@code path} (routes bound to a port are the management endpoints'). */
+    private boolean readable(@Nullable String path) {
+        if (path == null || path.isEmpty() || !path.startsWith("/")) {
+            return false;
+        }
+        try {
+            return router.get().findAny(path, null)
+                .anyMatch(m -> m.getRouteInfo().getPort() == null && m.getHttpMethod() == HttpMethod.GET);
+        } catch (RuntimeException unmatchable) {
+            return false;
+        }
+    }
+
+    /**
+     * The request's {@code Referer} if it names a page of the portal (the authority the request was sent to, or the
+     * portal's base address); else null. Only its path and query are used, and only as a link within the portal.
+     */
+    private @Nullable URI sameOriginReferer(HttpRequest<?> request) {
+        String header = request.getHeaders().get(HttpHeaders.REFERER);
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(header.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getRawAuthority() == null) {
+                return null;
+            }
+            String authority = uri.getRawAuthority().toLowerCase(Locale.ROOT);
+            String host = request.getHeaders().get(HttpHeaders.HOST);
+            boolean same = authority.equals(baseAuthority)
+                || (host != null && authority.equals(host.strip().toLowerCase(Locale.ROOT)));
+            return same ? uri : null;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String authority(@Nullable String url) {
+        try {
+            String authority = url == null ? null : URI.create(url).getRawAuthority();
+            return authority == null ? "" : authority.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     /** Puts the layout's values for a page at {@code path} (without a query) into {@code model}. */
@@ -82,6 +162,31 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
                 query.append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)).append('=')
                     .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)).append('&');
             }
+        }
+        return query.toString();
+    }
+
+    /** A raw query string ({@code a=1&lang=en}) as {@link #keptQuery(HttpRequest)} keeps one; empty if unreadable. */
+    static String keptQuery(@Nullable String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        StringBuilder query = new StringBuilder();
+        try {
+            for (String pair : rawQuery.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (!PortalLocaleResolver.PARAM.equals(name)) {
+                    query.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                        .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return "";
         }
         return query.toString();
     }
