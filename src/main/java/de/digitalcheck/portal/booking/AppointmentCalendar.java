@@ -54,6 +54,17 @@ final class AppointmentCalendar {
         return "booking-" + bookingId + "@digitalcheck-portal";
     }
 
+    /**
+     * An appointment's end as local time in its zone, or in UTC where that local time occurs twice (the hour the clocks
+     * go back: an end at the second 02:00 read back as the first would make the appointment zero minutes long;
+     * RFC 5545 §3.3.5 takes the first occurrence).
+     */
+    static DtEnd<?> end(Instant end, ZoneId zoneId) {
+        ZonedDateTime local = ZonedDateTime.ofInstant(end, zoneId);
+        return zoneId.getRules().getValidOffsets(local.toLocalDateTime()).size() > 1
+            ? new DtEnd<>(end) : new DtEnd<>(local);
+    }
+
     static String ics(Invitation i) {
         TimeZone zone = REGISTRY.getTimeZone(ZONE_ID);
         ZoneId zoneId = ZoneId.of(ZONE_ID);
@@ -62,7 +73,7 @@ final class AppointmentCalendar {
         event.add(new Sequence(i.sequence()));
         event.add(new DtStamp(i.stamp()));
         event.add(new DtStart<>(ZonedDateTime.ofInstant(i.start(), zoneId)));
-        event.add(new DtEnd<>(ZonedDateTime.ofInstant(i.end(), zoneId)));
+        event.add(end(i.end(), zoneId));
         event.add(new Summary(i.summary()));
         event.add(new Description(i.description()));
         event.add(new Location(i.location()));

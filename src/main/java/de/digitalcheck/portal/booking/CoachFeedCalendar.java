@@ -6,7 +6,6 @@ import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Location;
@@ -60,7 +59,7 @@ final class CoachFeedCalendar {
             event.add(new Sequence(e.sequence()));
             event.add(new DtStamp(stamp));
             event.add(new DtStart<>(ZonedDateTime.ofInstant(e.start(), zoneId)));
-            event.add(new DtEnd<>(ZonedDateTime.ofInstant(e.end(), zoneId)));
+            event.add(AppointmentCalendar.end(e.end(), zoneId));
             event.add(new Summary(e.summary()));
             event.add(new Description(e.description()));
             event.add(new Location(e.location()));

@@ -43,6 +43,24 @@ class AppointmentCalendarTest {
         }
     }
 
+    /** An hour from 02:00 summer time on the night the clocks go back ends at the second 02:00: still an hour long. */
+    @Test
+    void anAppointmentEndingInTheRepeatedHourLastsItsHour() throws Exception {
+        Instant start = Instant.parse("2027-10-31T00:00:00Z"); // 02:00 +02:00
+        Instant end = start.plusSeconds(3600); // 02:00 +01:00
+        String ics = AppointmentCalendar.ics(new AppointmentCalendar.Invitation("b-2", 0, false, start, end, "Erstgespräch",
+            "Termin", "Per Video", "EN-Agentur", "kontakt@en.example.org", "Muster GmbH", "mia@muster.example",
+            "Carla Coach", "carla@en.example.org", Instant.parse("2027-10-01T10:00:00Z")));
+        assertThat(ics).contains("DTSTART;TZID=Europe/Berlin:20271031T020000", "DTEND:20271031T010000Z");
+        VEvent event = (VEvent) new CalendarBuilder().build(new StringReader(ics)).getComponent("VEVENT").orElseThrow();
+        Instant readStart = Instant.from(event.getDateTimeStart().getDate());
+        Instant readEnd = Instant.from(event.getDateTimeEnd().getDate());
+        assertThat(java.time.Duration.between(readStart, readEnd)).isEqualTo(java.time.Duration.ofHours(1));
+        // an ordinary end stays local
+        assertThat(AppointmentCalendar.ics(at(LocalDateTime.parse("2026-12-07T09:00"), false, 0)))
+            .contains("DTEND;TZID=Europe/Berlin:20261207T100000");
+    }
+
     @Test
     void requestAndCancelShareTheUid() throws Exception {
         Calendar request = new CalendarBuilder().build(new StringReader(
