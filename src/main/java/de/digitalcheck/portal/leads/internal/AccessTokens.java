@@ -158,9 +158,24 @@ public class AccessTokens {
     }
 
     private boolean activeStaff(String agencyId, String accountId) {
-        Optional<AgencyMember> member = team.members(agencyId).stream()
-            .filter(m -> m.accountId().equals(accountId)).findFirst();
-        return member.isPresent() && !member.get().disabled() && Role.AGENCY_STAFF.name().equals(member.get().role());
+        return team.members(agencyId).stream().anyMatch(m -> m.accountId().equals(accountId) && active(m));
+    }
+
+    private static boolean active(AgencyMember member) {
+        return !member.disabled() && Role.AGENCY_STAFF.name().equals(member.role());
+    }
+
+    /**
+     * The ids of the agency's tokens whose holder is no longer an enabled staff member of it (disabled, moved to
+     * another agency, no longer staff): they authenticate nobody ({@link #authenticate}), whatever their dates say.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> withoutActiveHolder(String agencyId) {
+        java.util.Set<String> active = new java.util.HashSet<>();
+        team.members(agencyId).stream().filter(AccessTokens::active).forEach(m -> active.add(m.accountId()));
+        java.util.Set<String> gone = new java.util.HashSet<>();
+        rows.ofAgency(agencyId).stream().filter(t -> !active.contains(t.accountId())).forEach(t -> gone.add(t.id()));
+        return gone;
     }
 
     /** No such token in the agency. */

@@ -95,6 +95,7 @@ class ApiTokenPages {
                                       @Nullable AccessTokens.Created created) {
         Map<String, Object> model = new HashMap<>();
         model.put("tokens", tokens.ofAgency(user.agencyId()));
+        model.put("holderGone", tokens.withoutActiveHolder(user.agencyId()));
         model.put("now", clock.instant());
         model.put("form", form);
         model.put("nameError", errors.get("name"));

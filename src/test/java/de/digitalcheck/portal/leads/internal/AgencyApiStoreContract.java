@@ -135,13 +135,18 @@ abstract class AgencyApiStoreContract {
         String leaver = accounts.byEmail("leaver-" + suffix + "@at.example.org").orElseThrow().id();
         AccessTokens.Created created = tokens().create(agency, leaver, "Lea Leaver", "Leaver", "2027-01-31");
         assertThat(tokens().authenticate(created.token())).isPresent();
+        assertThat(tokens().withoutActiveHolder(agency)).doesNotContain(created.row().id());
         accounts.setDisabled(leaver, true, agency);
         assertThat(tokens().authenticate(created.token())).isEmpty();
+        assertThat(tokens().withoutActiveHolder(agency)).as("the token list says it is not in force")
+            .contains(created.row().id());
         accounts.setDisabled(leaver, false, agency);
         assertThat(tokens().authenticate(created.token())).isPresent();
+        assertThat(tokens().withoutActiveHolder(agency)).doesNotContain(created.row().id());
 
         AccessTokens.Created ofCoach = tokens().create(agency, coach, "Cem Coach", "Coach", "2027-01-31");
         assertThat(tokens().authenticate(ofCoach.token())).as("only staff act through the API").isEmpty();
+        assertThat(tokens().withoutActiveHolder(agency)).contains(ofCoach.row().id());
     }
 
     @Test
