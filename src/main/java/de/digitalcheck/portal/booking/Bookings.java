@@ -53,8 +53,12 @@ import java.util.stream.Collectors;
 @Singleton
 public class Bookings {
 
-    /** The version of the consent text a company agrees to when it shares its booking with the agency. */
-    public static final String CONSENT_TEXT_VERSION = "booking-share-1";
+    /**
+     * The version of the consent text a company agrees to when it shares its booking with the agency
+     * ({@code booking.consent}; raised with its wording). booking-share-2: it names the check's result, which a booking
+     * made from a check shares too.
+     */
+    public static final String CONSENT_TEXT_VERSION = "booking-share-2";
     /** Days of free times offered in a 409 answer, from the day asked for. */
     static final int FRESH_DAYS = 7;
     /** At most this many days in one slot search, {@code from} and {@code to} included. */

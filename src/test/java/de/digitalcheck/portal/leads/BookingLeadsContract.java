@@ -100,13 +100,13 @@ abstract class BookingLeadsContract {
         assertThat(lead).containsEntry("agency_id", a.agencyId()).containsEntry("source", "booking")
             .containsEntry("status", "OPEN").containsEntry("company_name", "Termin GmbH")
             .containsEntry("postal_code", "44135").containsEntry("contact_name", "Tina Termin")
-            .containsEntry("contact_phone", "+49 231 1234").containsEntry("consent_version", "booking-share-1");
+            .containsEntry("contact_phone", "+49 231 1234").containsEntry("consent_version", "booking-share-2");
         assertThat(lead.get("municipality")).isEqualTo("Dortmund");
         assertThat(lead.get("assessment_id")).isNull();
         String leadId = (String) lead.get("id");
         assertThat(db().rows("SELECT * FROM lead_consent WHERE lead_id = ?", leadId))
             .singleElement().satisfies(c -> assertThat(c).containsEntry("source", "booking")
-                .containsEntry("text_version", "booking-share-1"));
+                .containsEntry("text_version", "booking-share-2"));
         assertThat(db().rows("SELECT * FROM lead_audit WHERE lead_id = ?", leadId))
             .singleElement().satisfies(r -> assertThat(r).containsEntry("action", "BOOKING"));
         // the agency's mail is in the outbox, with no contact data

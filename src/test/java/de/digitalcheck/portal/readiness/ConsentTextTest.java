@@ -40,6 +40,15 @@ class ConsentTextTest {
             .contains("your name and email address").doesNotContain("phone");
     }
 
+    @Test
+    void theBookingsConsentNamesTheResultABookingFromACheckShares() throws IOException {
+        // a booking made from a check makes a lead with the check's result and report: its text must say so
+        assertThat(load("/i18n/messages_de.properties").getProperty("booking.consent")).contains("Termin", "Ergebnis");
+        assertThat(load("/i18n/messages_en.properties").getProperty("booking.consent")).contains("appointment", "result");
+        assertThat(de.digitalcheck.portal.booking.Bookings.CONSENT_TEXT_VERSION).as("raised with the wording")
+            .isEqualTo("booking-share-2");
+    }
+
     static String fingerprint() throws IOException, NoSuchAlgorithmException {
         StringBuilder all = new StringBuilder();
         for (String file : new String[] {"/i18n/messages_de.properties", "/i18n/messages_en.properties"}) {

@@ -310,7 +310,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
                 "14:00–15:00", upcoming.token());
         // two consents to the same agency (one lead): each with its check, time and text version
         assertThat(overview).contains("für den Selbstcheck „Erstcheck GmbH“", "für den Selbstcheck „Zweitcheck GmbH“",
-            "bei der Buchung des Termins am", "Textfassung 2026-12", "Textfassung booking-share-1");
+            "bei der Buchung des Termins am", "Textfassung 2026-12", "Textfassung booking-share-2");
         assertThat(Pattern.compile("Einwilligung vom \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}").matcher(overview)
             .results().count()).isEqualTo(3);
 
