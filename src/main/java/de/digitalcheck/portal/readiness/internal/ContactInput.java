@@ -24,6 +24,6 @@ public record ContactInput(String name, String email, String phone) {
     }
 
     static boolean blank(String s) {
-        return s == null || s.isBlank();
+        return s == null || !de.digitalcheck.portal.shared.validation.TextRules.namesSomething(s);
     }
 }

@@ -32,7 +32,7 @@ public class ProfileRules {
     /** Every rule: the validated company, or {@code null} with the problems added to {@code errors} under {@code prefix}. */
     public CompanyProfile company(CompanyInput in, String prefix, Errors errors) {
         String name = trimmed(in.name());
-        if (name.isEmpty()) {
+        if (!TextRules.namesSomething(name)) {
             errors.add(prefix + "name", "error.required");
         } else if (TextRules.tooLong(name, MAX_NAME)) {
             errors.add(prefix + "name", "error.name.tooLong", MAX_NAME);
@@ -138,7 +138,7 @@ public class ProfileRules {
         if (in == null || in.isEmpty()) {
             return;
         }
-        if (trimmed(in.name()).isEmpty() && !errors.has(prefix + "name")) {
+        if (!TextRules.namesSomething(trimmed(in.name())) && !errors.has(prefix + "name")) {
             errors.add(prefix + "name", "error.required");
         }
         if (trimmed(in.email()).isEmpty() && !errors.has(prefix + "email")) {

@@ -32,6 +32,21 @@ public final class TextRules {
         return text == null ? 0 : text.codePointCount(0, text.length());
     }
 
+    /**
+     * Whether the text shows anything at all: at least one character that is not a space of any kind, an invisible
+     * format character (zero-width space, joiners, direction marks), a control or a combining mark on its own (a
+     * name of no-break and zero-width spaces reads as empty on every page, in the PDF and in the file name).
+     */
+    public static boolean namesSomething(String text) {
+        return text != null && text.codePoints().anyMatch(TextRules::visible);
+    }
+
+    private static boolean visible(int c) {
+        int type = Character.getType(c);
+        return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && type != Character.FORMAT
+            && type != Character.CONTROL && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK;
+    }
+
     /** Whether the text is longer than {@code max} characters (code points). */
     public static boolean tooLong(String text, int max) {
         return text != null && text.length() > max && length(text) > max;

@@ -114,6 +114,17 @@ abstract class AssessmentApiContract {
     }
 
     @Test
+    void aNameOfNoBreakAndZeroWidthSpacesIsNoName() {
+        long before = new Database(dataSource).count("assessment");
+        Map<String, Object> body = de.digitalcheck.portal.support.CompletedChecks.of(q).named("\u00a0\u200b\u00a0")
+            .contact("\u200b", "leer@example.org").body();
+        HttpResponse<String> response = submit(body);
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("\"field\":\"company.name\"", "\"field\":\"contact.name\"");
+        assertThat(new Database(dataSource).count("assessment")).isEqualTo(before);
+    }
+
+    @Test
     void everyBrokenRuleIsListedAndNothingIsStored() {
         long before = new Database(dataSource).count("assessment");
         Map<String, Object> company = new LinkedHashMap<>();

@@ -30,6 +30,18 @@ class TextRulesTest {
     }
 
     @Test
+    void aNameNamesSomethingOnlyWithAVisibleCharacter() {
+        assertThat(TextRules.namesSomething("Müller & Söhne")).isTrue();
+        assertThat(TextRules.namesSomething("3\u00a0M")).isTrue();
+        assertThat(TextRules.namesSomething("\u5de5\u5834")).as("any script's letters").isTrue();
+        assertThat(TextRules.namesSomething("\u00a0\u200b\u00a0")).as("no-break and zero-width spaces").isFalse();
+        assertThat(TextRules.namesSomething("\uD83D\uDE00")).as("an emoji shows").isTrue();
+        assertThat(TextRules.namesSomething("\u200d\u0301\u2060")).as("a joiner, a lone accent, a word joiner").isFalse();
+        assertThat(TextRules.namesSomething("")).isFalse();
+        assertThat(TextRules.namesSomething(null)).isFalse();
+    }
+
+    @Test
     void lengthsAreCodePoints() {
         String emoji = "😀";
         assertThat(TextRules.length(emoji.repeat(200))).isEqualTo(200);
