@@ -491,7 +491,7 @@ public class Bookings {
     }
 
     /** The free times around a refused time (its day and the {@value #FRESH_DAYS} days after). */
-    SlotTaken taken(AppointmentType type, @Nullable String coachId, Instant start) {
+    private SlotTaken taken(AppointmentType type, @Nullable String coachId, Instant start) {
         LocalDate day = LocalDate.ofInstant(start, ZONE);
         List<String> candidates = candidates(type, coachId, new Errors());
         return new SlotTaken(free(type, candidates, day, day.plusDays(FRESH_DAYS), Map.of()));

@@ -29,9 +29,6 @@ public interface LeadRows extends CrudRepository<LeadRow, String> {
     @Query("SELECT * FROM agency_lead WHERE LOWER(contact_email) = LOWER(:email) ORDER BY created_at DESC")
     List<LeadRow> ofContact(String email);
 
-    @Query("SELECT * FROM agency_lead WHERE agency_id = :agencyId ORDER BY created_at DESC LIMIT 200")
-    List<LeadRow> ofAgency(String agencyId);
-
     @Query("SELECT * FROM agency_lead WHERE agency_id IS NULL ORDER BY created_at DESC LIMIT 200")
     List<LeadRow> fallbackQueue();
 

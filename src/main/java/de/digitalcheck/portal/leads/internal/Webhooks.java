@@ -113,11 +113,6 @@ public class Webhooks {
     }
 
     @Transactional(readOnly = true)
-    public List<LeadRow> leads(String agencyId) {
-        return leads.ofAgency(agencyId).stream().map(LeadRow::shownToAgency).toList();
-    }
-
-    @Transactional(readOnly = true)
     public List<LeadRow> fallbackQueue() {
         return leads.fallbackQueue().stream().map(LeadRow::shownToAgency).toList();
     }

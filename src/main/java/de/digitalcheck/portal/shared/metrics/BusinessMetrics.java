@@ -1,10 +1,10 @@
 package de.digitalcheck.portal.shared.metrics;
 
+import de.digitalcheck.portal.shared.persistence.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import de.digitalcheck.portal.shared.persistence.AfterCommit;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
