@@ -292,7 +292,8 @@ class AgencyApiIntegrationTest extends SignedInTests {
         agencyLeads.withdraw(email, lead);
 
         String withdrawn = staff.get(page).body();
-        assertThat(withdrawn).contains("Widerruf Sichtbar GmbH", "Einwilligung widerrufen")
+        assertThat(withdrawn).contains("Widerruf Sichtbar GmbH", "Einwilligung widerrufen",
+                "Kontakt, Ergebnis und Bericht dieser Anfrage werden nicht mehr gezeigt")
             .doesNotContain(email, "Kim Kontakt", "/bericht.pdf");
         assertThat(staff.get(page + "/bericht.pdf").statusCode()).as("no report any more").isEqualTo(404);
         assertThat(staff.get("/agentur/leads?status=NEW").body()).contains("Widerruf Sichtbar GmbH").doesNotContain(email);
