@@ -178,6 +178,8 @@ class StaffPagesIntegrationTest extends SignedInTests {
         assertThat(body).contains("<title>Bitte prüfen Sie Ihre Angaben – ", "id=\"error-summary\"", "tabindex=\"-1\"",
             "href=\"#invite-email\"", "href=\"#invite-name\"", "id=\"invite-email-error\"");
         assertThat(body.indexOf("href=\"#invite-email\"")).isLessThan(body.indexOf("href=\"#invite-name\""));
+        assertThat(body).as("each summary line names its field").containsPattern("href=\"#invite-email\">E-Mail: ")
+            .containsPattern("href=\"#invite-name\">Name: ");
         assertThat(admin.postForm("/admin/einladungen?lang=en", Map.of("email", "kaputt", "name", "X",
             "role", "COACH", "agencyId", "wf-dortmund")).body()).contains("id=\"error-summary\"", "Please check your details");
         admin.get("/admin?lang=de");

@@ -62,7 +62,7 @@ class AdminViews {
         model.put("form", form);
         Map<String, String> byField = messages.byField(lang, errors);
         model.put("errors", byField);
-        model.put("errorLinks", inviteErrorLinks(byField));
+        model.put("errorLinks", inviteErrorLinks(lang, byField));
         model.put("roles", ROLES_BY_POWER.stream()
             .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
         model.put("agencyChoices", agencyChoices());
@@ -130,20 +130,20 @@ class AdminViews {
      * The invitation's errors for the page's error summary, in the form's order, each linking to its field (as every
      * other form: a failed invitation had its messages beside the fields only, and nothing took the focus to them).
      */
-    private static List<ErrorLink> inviteErrorLinks(Map<String, String> byField) {
-        Map<String, String> anchors = new java.util.LinkedHashMap<>();
-        anchors.put("email", "#invite-email");
-        anchors.put("name", "#invite-name");
-        anchors.put("role", "#invite-role");
-        anchors.put("agencyId", "#invite-agency");
+    private List<ErrorLink> inviteErrorLinks(Language lang, Map<String, String> byField) {
+        // field, its anchor and its label (the summary names the field: two "please fill in" alone say nothing)
+        String[][] fields = {{"email", "#invite-email", "admin.email"}, {"name", "#invite-name", "admin.name"},
+            {"role", "#invite-role", "admin.role"}, {"agencyId", "#invite-agency", "admin.agency"}};
         List<ErrorLink> links = new java.util.ArrayList<>();
-        anchors.forEach((field, anchor) -> {
-            if (byField.containsKey(field)) {
-                links.add(new ErrorLink(anchor, byField.get(field)));
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (String[] f : fields) {
+            known.add(f[0]);
+            if (byField.containsKey(f[0])) {
+                links.add(new ErrorLink(f[1], messages.get(lang, f[2]) + ": " + byField.get(f[0])));
             }
-        });
+        }
         byField.forEach((field, message) -> {
-            if (!anchors.containsKey(field)) {
+            if (!known.contains(field)) {
                 links.add(new ErrorLink("#invite-email", message));
             }
         });
