@@ -5,9 +5,11 @@ import io.micronaut.security.rules.SecurityRule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.routing.Router;
+import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.web.ApiProblems;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -19,7 +21,12 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
-/** {@code GET /api/v1/routing?postalCode=}: the municipalities of a postal code and their agencies. */
+/**
+ * {@code GET /api/v1/routing?postalCode=}: the municipalities of a postal code and their agencies. The answer is made
+ * from the OpenStreetMap-derived postal-code table, whose licence (ODbL 1.0) asks for attribution wherever it is used:
+ * every answer names the source in its {@code attribution} member and links the portal's licence page
+ * ({@code Link: </lizenzen#odbl>; rel="license"}).
+ */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1/routing")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -27,10 +34,12 @@ class RoutingApi {
 
     private final Router router;
     private final ApiProblems problems;
+    private final Messages messages;
 
-    RoutingApi(Router router, ApiProblems problems) {
+    RoutingApi(Router router, ApiProblems problems, Messages messages) {
         this.router = router;
         this.problems = problems;
+        this.messages = messages;
     }
 
     @Get
@@ -47,15 +56,20 @@ class RoutingApi {
         }
         return HttpResponse.ok(new Routing(code, located.stream().map(l -> new MunicipalityDoc(
             l.municipality().ags(), l.municipality().name(), emptyToNull(l.municipality().district()),
-            l.municipality().state(), l.agency().map(a -> new AgencyRef(a.id(), a.name())).orElse(null))).toList()));
+            l.municipality().state(), l.agency().map(a -> new AgencyRef(a.id(), a.name())).orElse(null))).toList(),
+                messages.get(ApiProblems.language(request), "licences.plz")))
+            .header(HttpHeaders.LINK, LICENCE_LINK);
     }
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
     }
 
+    /** The portal's licence page, where the postal-code table's source and licence are named. */
+    static final String LICENCE_LINK = "</lizenzen#odbl>; rel=\"license\"";
+
     @Serdeable
-    record Routing(String postalCode, List<MunicipalityDoc> municipalities) {
+    record Routing(String postalCode, List<MunicipalityDoc> municipalities, String attribution) {
     }
 
     @Serdeable

@@ -438,8 +438,21 @@ abstract class AssessmentApiContract {
             .anySatisfy(m -> assertThat(m.get("agency")).isNull())
             .anySatisfy(m -> assertThat(obj(m.get("agency"))).containsEntry("id", "nrw-invest"));
         assertThat(http.get("/api/v1/routing?postalCode=4413").statusCode()).isEqualTo(422);
+        assertThat(http.get("/api/v1/routing?postalCode=4413").headers().firstValue("Link")).isEmpty();
         assertThat(http.get("/api/v1/routing?postalCode=00000").statusCode()).isEqualTo(422);
         assertThat(http.get("/api/v1/routing").statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void routingNamesTheSourceOfItsDataAsItsLicenceAsks() {
+        HttpResponse<String> german = http.get("/api/v1/routing?postalCode=58452");
+        assertThat(http.map(german).get("attribution")).asString()
+            .contains("© OpenStreetMap-Mitwirkende").contains("Open Database License (ODbL) 1.0");
+        assertThat(german.headers().firstValue("Link")).contains("</lizenzen#odbl>; rel=\"license\"");
+        assertThat(http.map(http.get("/api/v1/routing?postalCode=58452&lang=en")).get("attribution")).asString()
+            .startsWith("Postal codes and municipalities: © OpenStreetMap contributors");
+        // the page the link names carries the same attribution under that anchor
+        assertThat(http.get("/lizenzen").body()).contains("id=\"odbl\"").contains("OpenStreetMap");
     }
 
     @Test
