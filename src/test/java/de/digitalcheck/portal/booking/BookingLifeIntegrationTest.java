@@ -63,6 +63,8 @@ class BookingLifeIntegrationTest implements TestPropertyProvider {
     @Inject
     Calendars calendars;
     @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
+    @Inject
     BookingChangeRows changes;
     @Inject
     BookingMails bookingMails;
@@ -78,7 +80,7 @@ class BookingLifeIntegrationTest implements TestPropertyProvider {
 
     @Test
     void confirmedMovedAcrossSummerTimeRemindedAndCancelled() throws Exception {
-        BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars).agencyWithCoaches(1);
+        BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars, coachProfiles).agencyWithCoaches(1);
         Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek d : DayOfWeek.values()) {
             weekly.put(d, "08:00-18:00");

@@ -233,6 +233,20 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         assertThat(bookings.typesOf("en-agentur")).extracting(AppointmentType::id).contains(unoffered.id());
         assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("types-unoffered")
             .doesNotContain("kein Coach bietet sie an");
+        // offered only by a coach who does not meet companies that way (Carla does not receive them at the agency):
+        // as good as nobody, companies do not see it and the staff are warned
+        HttpResponse<String> wrongMode = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "In der Agentur",
+            "nameEn", "At the agency", "durationMinutes", "30", "mode", "AT_AGENCY", "travelBufferMinutes", "0",
+            "coachIds", List.of(enCoach), "active", "on"));
+        assertThat(wrongMode.statusCode()).isEqualTo(303);
+        AppointmentType atAgency = calendars.typesOf("en-agentur").stream()
+            .filter(t -> t.nameDe().equals("In der Agentur")).findFirst().orElseThrow();
+        assertThat(bookings.typesOf("en-agentur")).extracting(AppointmentType::id).doesNotContain(atAgency.id());
+        assertThat(staff.get("/agentur/terminarten").body()).contains("id=\"types-unoffered\"",
+            "<li>In der Agentur</li>", "der diese Terminform („So treffe ich Unternehmen“ in seinem Profil) anbietet");
+        assertThat(staff.postForm("/agentur/terminarten/" + atAgency.id(), Map.of("nameDe", "In der Agentur",
+            "nameEn", "At the agency", "durationMinutes", "30", "mode", "AT_AGENCY", "travelBufferMinutes", "0",
+            "coachIds", List.of(enCoach))).statusCode()).isEqualTo(303); // inactive again for the other tests
         // another agency's coach cannot be made to offer a type
         HttpResponse<String> foreign = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Fremd",
             "nameEn", "Foreign", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",

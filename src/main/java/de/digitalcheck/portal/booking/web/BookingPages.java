@@ -245,7 +245,7 @@ class BookingPages {
         Map<String, String> names = bookings.coachNames(context.agency().id());
         List<Choice> coaches = new ArrayList<>();
         coaches.add(new Choice(ANY, messages.get(lang, "booking.coach.any")));
-        type.coachIds().stream().filter(names::containsKey).sorted()
+        bookings.offeredBy(type).stream().filter(names::containsKey) // who can be booked for it, its mode included
             .forEach(c -> coaches.add(new Choice(c, names.get(c))));
         String coachValue = coachId == null ? ANY : coachId;
         List<FreeSlot> free;
