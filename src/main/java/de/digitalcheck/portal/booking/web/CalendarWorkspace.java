@@ -9,6 +9,7 @@ import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.booking.Calendars;
 import de.digitalcheck.portal.booking.MeetingMode;
 import de.digitalcheck.portal.booking.UnknownAppointmentType;
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.Role;
@@ -284,7 +285,7 @@ class CalendarWorkspace {
         }
         for (Booking b : list) {
             LocalDate day = PortalTime.local(b.start()).toLocalDate();
-            String time = PortalTime.local(b.start()).toLocalTime() + "–" + PortalTime.local(b.end()).toLocalTime();
+            String time = Dates.timeRange(lang, b.start(), b.end()); // with the zone in the hour the clocks go back
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new Row(time, b.type().name(lang),
                 messages.get(lang, "mode." + b.mode().name())
                     + (b.visitAddress() == null ? "" : ": " + b.visitAddress().line()), b.companyName(),
