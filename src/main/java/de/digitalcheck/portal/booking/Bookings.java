@@ -533,8 +533,10 @@ public class Bookings {
     }
 
     /**
-     * A required single-line text: present, keeping {@link TextRules}, at most {@code max} characters; adds the field's
-     * first error and says whether it passed (the visit's address uses it too: {@link VisitAddressRules}).
+     * A required single-line text: present, keeping {@link TextRules}, showing something ({@link
+     * TextRules#namesSomething}: no-break and zero-width spaces alone are no name, as for a check's company and
+     * contact), at most {@code max} characters; adds the field's first error and says whether it passed (the visit's
+     * address uses it too: {@link VisitAddressRules}).
      */
     static boolean required(@Nullable String value, String field, int max, Errors errors) {
         if (value == null || value.isBlank()) {
@@ -542,6 +544,10 @@ public class Bookings {
             return false;
         }
         if (!TextRules.check(value, false, field, errors)) {
+            return false;
+        }
+        if (!TextRules.namesSomething(value)) {
+            errors.add(field, "error.text.invisible");
             return false;
         }
         if (TextRules.tooLong(value.strip(), max)) {

@@ -640,6 +640,32 @@ abstract class BookingContract {
     }
 
     /**
+     * A company or contact name of nothing visible (no-break and zero-width spaces, joiners) is no name: 422 naming
+     * the field, in the request's language, nothing stored; a real name with such spaces around it books.
+     */
+    @Test
+    void aNameOfNothingVisibleIsRefused() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        String coach = s.coachIds().get(0);
+        HttpResponse<String> company = http.postJson("/api/v1/bookings", english(body(s, at(day, 9, 0), coach,
+            "nbsp@example.org").replace("Race GmbH", "\\u00a0\\u200b\\u00a0")));
+        assertThat(company.statusCode()).isEqualTo(422);
+        assertThat(company.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        assertThat(company.body()).contains("company.name", "Please enter visible characters");
+        HttpResponse<String> contact = http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach,
+            "zwsp@example.org").replace("Rita Race", "\\u200b\\u2060\\u200d"));
+        assertThat(contact.statusCode()).isEqualTo(422);
+        assertThat(contact.body()).contains("contact.name", "Bitte geben Sie sichtbare Zeichen ein")
+            .doesNotContain("company.name");
+        assertThat(bookingsOf(s)).isZero();
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach, "real@example.org")
+            .replace("Rita Race", "\\u00a0Rita Race\\u200b")).statusCode()).isEqualTo(201);
+        assertThat(bookingsOf(s)).isEqualTo(1);
+    }
+
+    /**
      * A coach is offered for a type only if they meet companies in its mode (their profile's modes): a coach who only
      * phones gets no visit at the company in the slots, the booking page's choice of coaches, a booking with or
      * without their id, nor a move to it; the same rule as for a blocked coach. A type whose coaches all lack its
