@@ -82,6 +82,12 @@ abstract class OutcomeContract {
         return new Made((String) answer.get("id"), (String) answer.get("token"));
     }
 
+    /** The company's private page of the booking (as its mails link it). */
+    static String manage(Made b) {
+        return "/termin/buchung/" + b.id() + "?token=" + java.net.URLEncoder.encode(b.token(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Moves a booking so that it started {@code hoursAgo} hours ago (bookings cannot be made in the past). */
     void startedAgo(String bookingId, int hoursAgo) {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(hoursAgo, ChronoUnit.HOURS);
@@ -308,6 +314,26 @@ abstract class OutcomeContract {
         assertThat(exported).anySatisfy(m -> assertThat((Map<String, Object>) m.get("outcome"))
             .containsEntry("attendance", "HELD").containsEntry("note", "Gutes Gespräch"));
 
+        assertThat(http().get(manage(coming)).statusCode()).isEqualTo(200);
+        assertThat(http().get(manage(past)).statusCode()).isEqualTo(200);
+
+        personalData.erase(email);
+        // the private links answer as an invalid link: no time, coach or status of the erased company's appointments
+        for (Made erasedBooking : List.of(past, coming)) {
+            for (String path : List.of(manage(erasedBooking), manage(erasedBooking).replace("?token=",
+                "/verschieben?token="), manage(erasedBooking).replace("?token=", "/absagen?token="))) {
+                HttpResponse<String> page = http().get(path);
+                assertThat(page.statusCode()).as(path).isEqualTo(404);
+                assertThat(page.body()).as(path).contains("Dieser Link gilt nicht (mehr)")
+                    .doesNotContain("Coach 0 ").doesNotContain("abgesagt").doesNotContain(" Uhr");
+            }
+            assertThat(http().get("/api/v1/bookings/" + erasedBooking.id() + "?token=" + erasedBooking.token())
+                .statusCode()).isEqualTo(404);
+            assertThat(http().postJson("/api/v1/bookings/" + erasedBooking.id() + "/cancel",
+                "{\"token\":\"" + erasedBooking.token() + "\"}").statusCode()).isEqualTo(404);
+        }
+        // another company's link still opens its appointment
+        assertThat(http().get(manage(someoneElse)).statusCode()).isEqualTo(200);
         Map<String, Object> erased = db().rows("SELECT * FROM booking WHERE id = ?", past.id()).get(0);
         assertThat(erased).containsEntry("contact_email", "").containsEntry("contact_name", "")
             .containsEntry("company_name", "").containsEntry("status", "CONFIRMED");
