@@ -257,6 +257,8 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             "nameEn", "At the agency", "durationMinutes", "30", "mode", "AT_AGENCY", "travelBufferMinutes", "0",
             "coachIds", List.of(enCoach), "active", "on"));
         assertThat(wrongMode.statusCode()).isEqualTo(303);
+        assertThat(staff.get("/agentur/terminarten/neu").body()).contains("id=\"type-coachIds-hint\"",
+            "Unternehmen buchen nur die Coaches, die den Ort der Terminart in ihrem Profil");
         AppointmentType atAgency = calendars.typesOf("en-agentur").stream()
             .filter(t -> t.nameDe().equals("In der Agentur")).findFirst().orElseThrow();
         assertThat(bookings.typesOf("en-agentur")).extracting(AppointmentType::id).doesNotContain(atAgency.id());
