@@ -49,6 +49,13 @@ interface AppointmentRows extends GenericRepository<BookingRow, String> {
         + " consent_at = NULL, updated_at = :now WHERE id IN (:ids)")
     int erase(Collection<String> ids, Instant now);
 
+    /**
+     * Gives the booking a token hash that no link has (a hash of a random token nobody was given): every private link
+     * of the booking then opens nothing, as an invalid one (its company's data was erased).
+     */
+    @Query("UPDATE booking SET token_hash = :newHash WHERE id = :id")
+    int spendLinks(String id, String newHash);
+
     /** Cancels those of these bookings that are still to come (their company's data is erased). */
     @Query("UPDATE booking SET status = 'CANCELLED', sequence_no = sequence_no + 1, updated_at = :now"
         + " WHERE id IN (:ids) AND status = 'CONFIRMED' AND start_at > :now")

@@ -178,8 +178,8 @@ class BookingMails {
     }
 
     private static String when(BookingRow row, Language language) {
-        return Dates.longDate(language, row.startAt()) + ", " + Dates.time(row.startAt()) + "–"
-            + Dates.time(row.endAt());
+        // the zone named where a time alone would not say which one it is (the hour the clocks go back)
+        return Dates.longDate(language, row.startAt()) + ", " + Dates.timeRange(language, row.startAt(), row.endAt());
     }
 
     /** Where the appointment takes place, told to the company or ({@code forCoach}) to the coach. */

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.readiness.AssessmentErased;
 import de.digitalcheck.portal.shared.privacy.PersonalDataHolder;
+import de.digitalcheck.portal.shared.security.Tokens;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
@@ -17,7 +18,7 @@ import java.util.Map;
  * erasure — company (with a visit's address), contact, consent and the link to the check erased, appointments still to come cancelled (the
  * coach gets the cancellation for the calendar, without the company's data; the company, which asked for the erasure
  * and was told so on the erasure page, gets no mail), the outcomes' notes forgotten; time,
- * coach, type and outcome stay for the agency's figures. A check erased through its own link erases its bookings too.
+ * coach, type and outcome stay for the agency's figures; its private links open nothing any more. A check erased through its own link erases its bookings too.
  * SPEC §8 names no retention period for bookings (only for leads), so none is applied.
  */
 @Singleton
@@ -109,6 +110,9 @@ class BookingPersonalData implements PersonalDataHolder {
             }
         }
         bookings.erase(ids, now);
+        // the private links (the mails', the confirmation page's) answer as an invalid link: an erased company's
+        // appointment is nobody's to see, move or cancel any more (they showed time, coach and status)
+        ids.forEach(id -> bookings.spendLinks(id, Tokens.hash(Tokens.newToken())));
         outcomes.forgetNotes(ids);
         return rows.size();
     }

@@ -140,11 +140,11 @@ public class Bookings {
 
     /**
      * The agency's appointment types that companies can book: active and offered by at least one coach who can be
-     * booked (see {@link #offeredBy}). A type nobody offers is not shown to companies: they would find no time.
+     * booked for it (see {@link #offeredBy}). A type nobody offers is not shown to companies: they would find no time.
      */
     public List<AppointmentType> typesOf(String agencyId) {
         requireAgency(agencyId);
-        java.util.Set<String> bookable = bookableCoaches(agencyId);
+        Map<String, java.util.Set<MeetingMode>> bookable = bookableCoaches(agencyId);
         return types.findByAgencyIdOrderByDurationMinutesAsc(agencyId).stream().map(AppointmentTypeRow::type)
             .filter(t -> t.active() && !offering(t, bookable).isEmpty()).toList();
     }
@@ -169,8 +169,11 @@ public class Bookings {
     }
 
     /**
-     * The coaches who can be booked for a type, in id order: those the type names who have a coach row in its agency
-     * and an active (not blocked) coach account of that agency. Empty: nobody offers it (for the staff's warning).
+     * The coaches who can be booked for a type, in id order: those the type names who have a coach row in its agency,
+     * an active (not blocked) coach account of that agency, and who meet companies the way the type does (its
+     * {@link MeetingMode} is among the coach's modes: a coach who only phones gets no visit at the company). Empty:
+     * nobody offers it (for the staff's warning). The one rule of the types companies see, the slot search, booking
+     * and moving.
      */
     public List<String> offeredBy(AppointmentType type) {
         return offering(type, bookableCoaches(type.agencyId()));
@@ -184,14 +187,17 @@ public class Bookings {
         return offeredBy(type).contains(coachId);
     }
 
-    private java.util.Set<String> bookableCoaches(String agencyId) {
+    /** The agency's coaches with an active account, with the modes each offers. */
+    private Map<String, java.util.Set<MeetingMode>> bookableCoaches(String agencyId) {
         java.util.Set<String> active = coachNames(agencyId).keySet();
-        return coaches.findByAgencyId(agencyId).stream().map(CoachRow::accountId).filter(active::contains)
-            .collect(Collectors.toSet());
+        return coaches.findByAgencyId(agencyId).stream().filter(c -> active.contains(c.accountId()))
+            .collect(Collectors.toMap(CoachRow::accountId, c -> c.profile().modes()));
     }
 
-    private static List<String> offering(AppointmentType type, java.util.Set<String> bookable) {
-        return type.coachIds().stream().filter(bookable::contains).distinct().sorted().toList();
+    private static List<String> offering(AppointmentType type, Map<String, java.util.Set<MeetingMode>> bookable) {
+        return type.coachIds().stream()
+            .filter(c -> bookable.containsKey(c) && bookable.get(c).contains(type.mode()))
+            .distinct().sorted().toList();
     }
 
     /**
@@ -527,8 +533,10 @@ public class Bookings {
     }
 
     /**
-     * A required single-line text: present, keeping {@link TextRules}, at most {@code max} characters; adds the field's
-     * first error and says whether it passed (the visit's address uses it too: {@link VisitAddressRules}).
+     * A required single-line text: present, keeping {@link TextRules}, showing something ({@link
+     * TextRules#namesSomething}: no-break and zero-width spaces alone are no name, as for a check's company and
+     * contact), at most {@code max} characters; adds the field's first error and says whether it passed (the visit's
+     * address uses it too: {@link VisitAddressRules}).
      */
     static boolean required(@Nullable String value, String field, int max, Errors errors) {
         if (value == null || value.isBlank()) {
@@ -536,6 +544,10 @@ public class Bookings {
             return false;
         }
         if (!TextRules.check(value, false, field, errors)) {
+            return false;
+        }
+        if (!TextRules.namesSomething(value)) {
+            errors.add(field, "error.text.invisible");
             return false;
         }
         if (TextRules.tooLong(value.strip(), max)) {

@@ -207,10 +207,11 @@ public class Calendars {
 
     /**
      * The embedded default's calendars: for each agency with coaches, a 60-minute first talk by video and a
-     * 120-minute visit at the company (30 minutes travel each way), offered by all its coaches, who work Monday to
-     * Friday 09:00–12:00 and 13:00–17:00 (Friday until 15:00). Idempotent: an agency that has types keeps them; of
+     * 120-minute visit at the company (30 minutes travel each way), each offered by those of its coaches who meet
+     * companies that way (their profile's modes: a coach who does not visit companies offers no visit), who work Monday
+     * to Friday 09:00–12:00 and 13:00–17:00 (Friday until 15:00). Idempotent: an agency that has types keeps them; of
      * its coaches only those just added ({@code newCoachIds}: demo coaches whose accounts the caller has just added)
-     * get these hours and join its types.
+     * get these hours and join those of its types whose mode they offer. The caller sets the coaches' modes first.
      *
      * @return how many agencies got types
      */
@@ -218,44 +219,53 @@ public class Calendars {
     public int addDemoUnlessPresent(List<String> agencyIds, Collection<String> newCoachIds) {
         int added = 0;
         for (String agencyId : agencyIds) {
-            List<String> coachIds = coaches.findByAgencyId(agencyId).stream().map(CoachRow::accountId).sorted().toList();
-            if (coachIds.isEmpty()) {
+            List<CoachRow> ofAgency = coaches.findByAgencyId(agencyId).stream()
+                .sorted(java.util.Comparator.comparing(CoachRow::accountId)).toList();
+            if (ofAgency.isEmpty()) {
                 continue;
             }
             List<AppointmentTypeRow> existing = types.findByAgencyIdOrderByDurationMinutesAsc(agencyId);
             if (existing.isEmpty()) {
                 types.save(AppointmentTypeRow.of(new AppointmentType(UUID.randomUUID().toString(), agencyId,
-                    "Erstgespräch (Video)", "First talk (video)", 60, MeetingMode.VIDEO, 0, coachIds, true),
-                    clock.instant()));
+                    "Erstgespräch (Video)", "First talk (video)", 60, MeetingMode.VIDEO, 0,
+                    offering(ofAgency, MeetingMode.VIDEO), true), clock.instant()));
                 types.save(AppointmentTypeRow.of(new AppointmentType(UUID.randomUUID().toString(), agencyId,
-                    "Besuch im Unternehmen", "Visit at your company", 120, MeetingMode.ON_SITE, 30, coachIds, true),
-                    clock.instant()));
-                for (String coach : coachIds) {
-                    if (!calendars.existsById(coach)) {
-                        calendars.save(CoachCalendarRow.of(coach, demoCalendar(), clock.instant()));
+                    "Besuch im Unternehmen", "Visit at your company", 120, MeetingMode.ON_SITE, 30,
+                    offering(ofAgency, MeetingMode.ON_SITE), true), clock.instant()));
+                for (CoachRow coach : ofAgency) {
+                    if (!calendars.existsById(coach.accountId())) {
+                        calendars.save(CoachCalendarRow.of(coach.accountId(), demoCalendar(), clock.instant()));
                     }
                 }
                 added++;
                 continue;
             }
-            List<String> joining = coachIds.stream().filter(newCoachIds::contains).toList();
+            List<CoachRow> joining = ofAgency.stream().filter(c -> newCoachIds.contains(c.accountId())).toList();
             if (joining.isEmpty()) {
                 continue;
             }
             for (AppointmentTypeRow row : existing) {
                 AppointmentType t = row.type();
                 List<String> offeredBy = new ArrayList<>(t.coachIds());
-                joining.stream().filter(c -> !offeredBy.contains(c)).forEach(offeredBy::add);
+                offering(joining, t.mode()).stream().filter(c -> !offeredBy.contains(c)).forEach(offeredBy::add);
+                if (offeredBy.size() == t.coachIds().size()) {
+                    continue;
+                }
                 types.update(AppointmentTypeRow.of(new AppointmentType(t.id(), t.agencyId(), t.nameDe(), t.nameEn(),
                     t.durationMinutes(), t.mode(), t.travelBufferMinutes(), offeredBy, t.active()), clock.instant()));
             }
-            for (String coach : joining) {
-                if (!calendars.existsById(coach)) {
-                    calendars.save(CoachCalendarRow.of(coach, demoCalendar(), clock.instant()));
+            for (CoachRow coach : joining) {
+                if (!calendars.existsById(coach.accountId())) {
+                    calendars.save(CoachCalendarRow.of(coach.accountId(), demoCalendar(), clock.instant()));
                 }
             }
         }
         return added;
+    }
+
+    /** The ids of those coaches who meet companies in this mode. */
+    private static List<String> offering(List<CoachRow> coaches, MeetingMode mode) {
+        return coaches.stream().filter(c -> c.profile().modes().contains(mode)).map(CoachRow::accountId).toList();
     }
 
     static CalendarSettings demoCalendar() {

@@ -107,6 +107,20 @@ public class DemoData {
         coach("oliver.otto@nrw-invest.example.org", "Oliver Otto", "nrw-invest",
             "Künstliche Intelligenz, Industrie 4.0", List.of("VIDEO", "ON_SITE")));
 
+    /**
+     * The profiles of the README's coaches ({@link DemoUsers}, who sign in): they meet companies in person too, so that
+     * each of their agencies' demo types has them among its coaches.
+     */
+    static final java.util.Map<String, DemoProfile> README_COACHES = java.util.Map.of(
+        "coach@en-agentur.example.org", new DemoProfile("Digitalisierungsstrategie, Förderprogramme",
+            List.of("VIDEO", "ON_SITE", "PHONE")),
+        "coach@dortmund.example.org", new DemoProfile("Produktion, Industrie 4.0",
+            List.of("VIDEO", "ON_SITE", "AT_AGENCY")));
+
+    /** A demo coach's focus topics and meeting modes. */
+    record DemoProfile(String expertise, List<String> modes) {
+    }
+
     private final AgencyAdministration agencies;
     private final Accounts accounts;
     private final Calendars calendars;
@@ -152,6 +166,17 @@ public class DemoData {
         }
         if (!missing.isEmpty()) {
             LOG.info("Loaded {} demo coaches", missing.size());
+        }
+        // the README's coaches: a profile nobody has filled in yet (just added, or from before their demo profile) gets
+        // theirs; without modes they could be booked for nothing
+        for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+            DemoProfile demo = README_COACHES.get(user.email());
+            var account = demo == null ? null : accounts.byEmail(user.email()).orElse(null);
+            if (account != null && coaches.profile(account.id())
+                .filter(p -> p.expertise().isEmpty() && p.modes().isEmpty()).isPresent()) {
+                coaches.update(account.id(), account.name(), demo.expertise(), demo.modes(), List.of());
+                newCoachIds.add(account.id());
+            }
         }
         // issue 14: appointment types and working hours for the demo agencies' coaches, so that one can book at once
         calendars.addDemoUnlessPresent(AGENCIES.stream().map(DemoAgency::id).toList(), newCoachIds);

@@ -89,8 +89,9 @@ final class ReportContext {
 
     /** When an appointment is, in the report's language. */
     String when(Appointment a) {
-        return t("report.appointment.time", Dates.longDate(lang, a.start().toInstant()), Dates.time(a.start().toInstant()),
-            Dates.time(a.end().toInstant()));
+        boolean zoned = Dates.needsZone(a.start().toInstant(), a.end().toInstant());
+        return t("report.appointment.time", Dates.longDate(lang, a.start().toInstant()),
+            Dates.time(lang, a.start().toInstant(), zoned), Dates.time(lang, a.end().toInstant(), zoned));
     }
 
     /** A message of the report's language, made printable (in drawing order, see {@link ReportFonts#visual}). */

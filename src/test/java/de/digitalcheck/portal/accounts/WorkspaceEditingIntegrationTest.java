@@ -78,6 +78,9 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
     @Test
     void coachesKeepTheirProfile() {
         Http coach = as("edit-en-coach", "coach@en-agentur.example.org");
+        // the modes decide which appointment types companies can book with the coach: the form says so
+        assertThat(coach.get("/coach").body()).contains("id=\"coach-modes-hint\"",
+            "Unternehmen können Sie nur für Terminarten buchen, die auf eine dieser Arten stattfinden.");
         HttpResponse<String> invalid = coach.postForm("/coach", Map.of("name", "", "expertise", "x".repeat(50), "modes", "TELEPATHY"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("Bitte füllen Sie dieses Feld aus.", "Unbekannte Terminart");

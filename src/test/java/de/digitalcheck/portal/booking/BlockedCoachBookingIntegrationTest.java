@@ -37,10 +37,12 @@ class BlockedCoachBookingIntegrationTest {
     Accounts accounts;
     @Inject
     Calendars calendars;
+    @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
 
     @Test
     void aBlockedCoachIsNeitherOfferedNorBookableWithOrWithoutTheirId() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         String coach = a.coachIds().get(0);
         LocalDate day = BookableAgency.bookableDay(10);
         Http http = new Http(server, json);

@@ -57,6 +57,8 @@ class BookingBench {
     @Inject
     Calendars calendars;
     @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
+    @Inject
     Bookings bookings;
     @Inject
     BookingRows bookingRows;
@@ -86,6 +88,10 @@ class BookingBench {
         }
         accounts.addUnlessPresent(people);
         List<String> ids = people.stream().map(p -> accounts.byEmail(p.email()).orElseThrow().id()).sorted().toList();
+        for (Accounts.NewAccount p : people) { // a coach is offered for the types whose mode they offer
+            coachProfiles.update(accounts.byEmail(p.email()).orElseThrow().id(), p.name(), "", List.of("VIDEO"),
+                List.of());
+        }
         Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek d : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
             DayOfWeek.FRIDAY)) {

@@ -55,6 +55,8 @@ abstract class BookingContract {
     @Inject
     Calendars calendars;
     @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
+    @Inject
     Bookings bookings;
     @Inject
     Questionnaires questionnaires;
@@ -72,7 +74,7 @@ abstract class BookingContract {
     }
 
     Setup agencyWithCoaches(int coaches, int maxPerDay) {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars,
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles,
             "bk-" + UUID.randomUUID().toString().substring(0, 12), "Booking Test", "BT", "kontakt@bt.example.org",
             "https://bt.example.org", coaches, maxPerDay);
         return new Setup(a.agencyId(), a.typeId(), a.coachIds());
@@ -635,6 +637,95 @@ abstract class BookingContract {
             "Nobody’s appointment", "30", "PHONE", "0", List.of(s.coachIds().get(0)), true), List.of());
         assertThat(http.get("/api/v1/appointment-types?agency=" + s.agencyId()).body()).contains(nobodys.id());
         assertThat((List<?>) http.map(http.get(slots)).get("slots")).isNotEmpty();
+    }
+
+    /**
+     * A company or contact name of nothing visible (no-break and zero-width spaces, joiners) is no name: 422 naming
+     * the field, in the request's language, nothing stored; a real name with such spaces around it books.
+     */
+    @Test
+    void aNameOfNothingVisibleIsRefused() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        String coach = s.coachIds().get(0);
+        HttpResponse<String> company = http.postJson("/api/v1/bookings", english(body(s, at(day, 9, 0), coach,
+            "nbsp@example.org").replace("Race GmbH", "\\u00a0\\u200b\\u00a0")));
+        assertThat(company.statusCode()).isEqualTo(422);
+        assertThat(company.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+        assertThat(company.body()).contains("company.name", "Please enter visible characters");
+        HttpResponse<String> contact = http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach,
+            "zwsp@example.org").replace("Rita Race", "\\u200b\\u2060\\u200d"));
+        assertThat(contact.statusCode()).isEqualTo(422);
+        assertThat(contact.body()).contains("contact.name", "Bitte geben Sie sichtbare Zeichen ein")
+            .doesNotContain("company.name");
+        assertThat(bookingsOf(s)).isZero();
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach, "real@example.org")
+            .replace("Rita Race", "\\u00a0Rita Race\\u200b")).statusCode()).isEqualTo(201);
+        assertThat(bookingsOf(s)).isEqualTo(1);
+    }
+
+    /**
+     * A coach is offered for a type only if they meet companies in its mode (their profile's modes): a coach who only
+     * phones gets no visit at the company in the slots, the booking page's choice of coaches, a booking with or
+     * without their id, nor a move to it; the same rule as for a blocked coach. A type whose coaches all lack its
+     * mode is not offered to companies. Once the coach adds the mode, the same requests book.
+     */
+    @Test
+    void aCoachIsOfferedOnlyForTypesWhoseModeTheyOffer() {
+        Setup s = agencyWithCoaches(2, 0);
+        String phoneOnly = s.coachIds().get(0);
+        String visiting = s.coachIds().get(1);
+        coachProfiles.update(phoneOnly, "Paula Phone", "", List.of("PHONE"), List.of());
+        AppointmentType visit = calendars.saveType(s.agencyId(), null, new Calendars.TypeInput("Besuch", "Visit",
+            "60", "ON_SITE", "0", s.coachIds(), true), List.of());
+        LocalDate day = bookableDay();
+        Http http = http();
+        String slots = "/api/v1/slots?agency=" + s.agencyId() + "&type=" + visit.id() + "&from=" + day + "&to=" + day;
+        List<?> free = (List<?>) http.map(http.get(slots)).get("slots");
+        assertThat(free).isNotEmpty().allSatisfy(slot -> assertThat(((Map<?, ?>) slot).get("coachId")).isEqualTo(visiting));
+        assertThat(http.get(slots + "&coach=" + phoneOnly).statusCode()).isEqualTo(422);
+        assertThat(bookings.offeredBy(visit)).containsExactly(visiting);
+        assertThat(http.get("/termin/" + s.agencyId() + "?type=" + visit.id()).body()).contains(visiting)
+            .doesNotContain(phoneOnly).doesNotContain("Paula Phone");
+        // the video talk of the same agency: the phoning coach offers no video either
+        assertThat(bookings.offeredBy(bookings.type(s.agencyId(), s.typeId()))).containsExactly(visiting);
+
+        String visitBody = english(body(s, at(day, 9, 0), phoneOnly, "visit@example.org")
+            .replace(s.typeId(), visit.id()).replace("\"company\":{\"name\":\"Race GmbH\",\"postalCode\":\"44135\"}",
+                "\"company\":{\"name\":\"Race GmbH\",\"postalCode\":\"44135\",\"street\":\"Rennweg 1\","
+                + "\"town\":\"Dortmund\"}"));
+        HttpResponse<String> chosen = http.postJson("/api/v1/bookings", visitBody);
+        assertThat(chosen.statusCode()).isEqualTo(422);
+        assertThat(chosen.body()).contains("coachId").contains("does not offer");
+        assertThat(bookingsOf(s)).isZero();
+        // any coach: the visiting coach takes it, never the phoning one
+        HttpResponse<String> any = http.postJson("/api/v1/bookings",
+            visitBody.replace("\"coachId\":\"" + phoneOnly + "\",", ""));
+        assertThat(any.statusCode()).as(any.body()).isEqualTo(201);
+        assertThat(db().value("SELECT coach_id FROM booking WHERE agency_id = ?", s.agencyId())).isEqualTo(visiting);
+        Map<String, Object> made = http.map(any);
+
+        // the visiting coach stops visiting: the type is not offered any more, a booking is refused
+        coachProfiles.update(visiting, "Vera Visit", "", List.of("VIDEO"), List.of());
+        assertThat(http.get("/api/v1/appointment-types?agency=" + s.agencyId()).body()).contains(s.typeId())
+            .doesNotContain(visit.id());
+        assertThat((List<?>) http.map(http.get(slots)).get("slots")).isEmpty();
+        HttpResponse<String> none = http.postJson("/api/v1/bookings", visitBody.replace("\"coachId\":\"" + phoneOnly
+            + "\",", "").replace("visit@", "visit2@").replace(at(day, 9, 0), at(day, 14, 0)));
+        assertThat(none.statusCode()).isEqualTo(422);
+        assertThat(bookingsOf(s)).isEqualTo(1);
+        // nor does the booked visit move: the rule of a new booking
+        HttpResponse<String> move = http.postJson("/api/v1/bookings/" + made.get("id") + "/reschedule",
+            "{\"token\":\"" + made.get("token") + "\",\"start\":\"" + at(day, 15, 0) + "\"}");
+        assertThat(move.statusCode()).isEqualTo(422);
+        assertThat(http.map(http.get("/api/v1/bookings/" + made.get("id") + "?token=" + made.get("token"))))
+            .containsEntry("start", at(day, 9, 0));
+
+        // the phoning coach adds the mode: the same request books with them
+        coachProfiles.update(phoneOnly, "Paula Phone", "", List.of("PHONE", "ON_SITE"), List.of());
+        assertThat(http.postJson("/api/v1/bookings", visitBody).statusCode()).isEqualTo(201);
+        assertThat(bookingsOf(s)).isEqualTo(2);
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.UUID;
  * A fresh agency whose coaches all offer one 60-minute video talk (08:00–18:00 every day, 15-minute buffers, a slot
  * every 30 minutes), and API request bodies for it: the set-up of the appointment's life tests.
  */
-record BookingFixture(AgencyAdministration agencies, Accounts accounts, Calendars calendars) {
+record BookingFixture(AgencyAdministration agencies, Accounts accounts, Calendars calendars, Coaches profiles) {
 
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -22,7 +22,7 @@ record BookingFixture(AgencyAdministration agencies, Accounts accounts, Calendar
     }
 
     Setup agencyWithCoaches(int coaches) {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars,
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, profiles,
             "lf-" + UUID.randomUUID().toString().substring(0, 12), "Life Test", "LT", "kontakt@lt.example.org",
             "https://lt.example.org", coaches, 0);
         return new Setup(a.agencyId(), a.typeId(), a.coachIds());

@@ -63,6 +63,8 @@ class BookingLifeIntegrationTest implements TestPropertyProvider {
     @Inject
     Calendars calendars;
     @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
+    @Inject
     BookingChangeRows changes;
     @Inject
     BookingMails bookingMails;
@@ -78,7 +80,7 @@ class BookingLifeIntegrationTest implements TestPropertyProvider {
 
     @Test
     void confirmedMovedAcrossSummerTimeRemindedAndCancelled() throws Exception {
-        BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars).agencyWithCoaches(1);
+        BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars, coachProfiles).agencyWithCoaches(1);
         Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek d : DayOfWeek.values()) {
             weekly.put(d, "08:00-18:00");
@@ -130,6 +132,71 @@ class BookingLifeIntegrationTest implements TestPropertyProvider {
         String coachEmail = "coach0@" + s.agencyId() + ".example.org";
         assertThat(mails.awaitText(coachEmail, "Grund der Absage: Inventur im Lager")).isTrue();
         writeExamples(life, mails.to(coachEmail));
+    }
+
+    /**
+     * An appointment in the night the clocks go back (Sunday 31 October 2027): every mail of its life, the company's
+     * and the coach's, names the zone of each time where the time alone would not say which it is (it read
+     * "02:00–02:00" for an hour from 02:00 summer time); German MESZ/MEZ, English CEST/CET; an ordinary time of the
+     * same day stays as it was.
+     */
+    @Test
+    void theMailsOfAnAppointmentInTheRepeatedHourNameTheZones() throws Exception {
+        BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars, coachProfiles).agencyWithCoaches(1);
+        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, "08:00-18:00");
+        }
+        String coach = s.coachIds().get(0);
+        calendars.update(coach, s.agencyId(), new Calendars.CalendarInput(weekly, "2027-10-31 00:00-12:00", "", "0",
+            "0", "0", "365", "0", "30"), List.of());
+        String coachEmail = "coach0@" + s.agencyId() + ".example.org";
+        String email = "nacht@uhren.example";
+        Http http = new Http(server, json);
+        // 02:00 summer time (the first 02:00) to 02:00 winter time
+        Map<String, Object> made = http.map(http.postJson("/api/v1/bookings", BookingFixture.booking(s,
+            "2027-10-31T02:00:00+02:00", coach, email)));
+        assertThat(made.get("end")).isEqualTo("2027-10-31T02:00:00+01:00");
+        String night = "Sonntag, 31. Oktober 2027, 02:00 MESZ–02:00 MEZ";
+        MimeMessage confirmed = mails.await(email, 1).get(0);
+        assertThat(confirmed.getSubject()).contains(night);
+        assertThat(LifeMails.text(confirmed)).contains(night).doesNotContain("02:00–02:00");
+        assertThat(mails.awaitText(coachEmail, night)).isTrue();
+
+        // moved to 01:30 summer time: it ends at the first 02:30, which happens twice that night
+        Map<String, Object> moved = http.map(http.postJson("/api/v1/bookings/" + made.get("id") + "/reschedule",
+            BookingFixture.reschedule((String) made.get("token"), "2027-10-31T01:30:00+02:00")));
+        assertThat(moved.get("start")).isEqualTo("2027-10-31T01:30:00+02:00");
+        String movedNight = "Sonntag, 31. Oktober 2027, 01:30 MESZ–02:30 MESZ";
+        assertThat(LifeMails.text(mails.await(email, 2).get(1))).contains(movedNight);
+        assertThat(mails.awaitText(coachEmail, movedNight)).isTrue();
+
+        Instant start = Instant.parse("2027-10-30T23:30:00Z");
+        ReminderContract.TestClock clock = new ReminderContract.TestClock(start.minus(Duration.ofHours(23)));
+        new BookingReminders(changes, bookingMails, clock, transactions, jobs, Duration.ofHours(24),
+            Duration.ofMinutes(5)).sendDue();
+        MimeMessage reminder = mails.await(email, 3).get(2);
+        assertThat(LifeMails.text(reminder)).contains(movedNight);
+        String token = URLDecoder.decode(LifeMails.text(reminder).replaceAll("(?s).*\\?token=", "").lines().findFirst()
+            .orElseThrow().strip(), StandardCharsets.UTF_8);
+        assertThat(http.postJson("/api/v1/bookings/" + made.get("id") + "/cancel", "{\"token\":\"" + token + "\"}")
+            .statusCode()).isEqualTo(200);
+        assertThat(LifeMails.text(mails.await(email, 4).get(3))).contains(movedNight);
+        // the coach's three mails (no reminder), in German
+        assertThat(mails.await(coachEmail, 3)).extracting(LifeMails::text)
+            .allSatisfy(t -> assertThat(t).contains(" MESZ–02:").doesNotContain("02:00–02:00"));
+
+        // in English: CEST and CET; a time of the same day outside the repeated hour names no zone
+        String english = "night@clocks.example";
+        assertThat(http.postJson("/api/v1/bookings", BookingFixture.booking(s, "2027-10-31T02:00:00+02:00", coach,
+            english).replace("\"language\":\"de\"", "\"language\":\"en\"")).statusCode()).isEqualTo(201);
+        assertThat(LifeMails.text(mails.await(english, 1).get(0)))
+            .contains("Sunday, 31 October 2027, 02:00 CEST–02:00 CET");
+        String later = "later@clocks.example";
+        assertThat(http.postJson("/api/v1/bookings", BookingFixture.booking(s, "2027-10-31T10:00:00+01:00", coach,
+            later).replace("\"language\":\"de\"", "\"language\":\"en\"")).statusCode()).isEqualTo(201);
+        assertThat(LifeMails.text(mails.await(later, 1).get(0))).contains("Sunday, 31 October 2027, 10:00–11:00")
+            .doesNotContain("CET");
     }
 
     /** The invitation's fields as a calendar program reads them. */

@@ -89,6 +89,17 @@ class BookingPagesIntegrationTest {
         assertThat(invalid.body()).contains("id=\"error-summary\"", "Bitte füllen Sie dieses Feld aus.");
         assertThat(((Number) db.value("SELECT COUNT(*) FROM booking")).longValue()).isEqualTo(before);
 
+        // names of nothing visible (no-break, zero-width spaces, a word joiner): refused, the rest of the input kept
+        Map<String, String> invisible = new HashMap<>(form);
+        invisible.putAll(Map.of("companyName", "\u00a0\u200b\u00a0", "postalCode", "58452", "contactName",
+            "\u200b\u2060", "contactEmail", "unsichtbar@witten.example"));
+        HttpResponse<String> nothing = http.postForm("/termin/en-agentur", invisible);
+        assertThat(nothing.statusCode()).isEqualTo(422);
+        assertThat(nothing.body()).contains("id=\"error-summary\"",
+            "Bitte geben Sie sichtbare Zeichen ein: Leerzeichen und unsichtbare Zeichen allein reichen nicht.",
+            "value=\"unsichtbar@witten.example\"");
+        assertThat(((Number) db.value("SELECT COUNT(*) FROM booking")).longValue()).isEqualTo(before);
+
         Map<String, String> filled = new HashMap<>(form);
         filled.putAll(Map.of("companyName", "Witten Werkzeug GmbH", "postalCode", "58452", "contactName", "Wanda Witt",
             "contactEmail", "wanda@witten.example"));

@@ -93,6 +93,20 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             "Die Zeiträume 09:00-12:00 und 11:00-13:00 überschneiden sich.",
             "Die Zeiträume 09:00-12:00 und 09:00-12:00 überschneiden sich.",
             "value=\"09:00-12:00, 11:00-13:00\"", "value=\"09:00-12:00, 09:00-12:00\"");
+        // each line of the summary names its field: two bare "overlap" lines said not which day
+        assertThat(refused.body()).contains(
+            "href=\"#calendar-weekly-MONDAY\">Wochenzeiten, Montag: Die Zeiträume 09:00-12:00 und 11:00-13:00",
+            "href=\"#calendar-weekly-TUESDAY\">Wochenzeiten, Dienstag: Die Zeiträume 09:00-12:00 und 09:00-12:00");
+        assertThat(refused.body().indexOf("href=\"#calendar-weekly-MONDAY\""))
+            .isLessThan(refused.body().indexOf("href=\"#calendar-weekly-TUESDAY\""));
+        Map<String, String> blanks = calendarForm("08:00-10:00");
+        blanks.put("bufferBefore", "");
+        blanks.put("slotInterval", "");
+        HttpResponse<String> twoBlanks = coach.postForm("/coach/kalender?lang=en", blanks);
+        assertThat(twoBlanks.statusCode()).isEqualTo(422);
+        assertThat(twoBlanks.body()).contains("href=\"#calendar-bufferBefore\">Buffer before an appointment (minutes): ",
+            "href=\"#calendar-slotInterval\">Step between start times (minutes): ");
+        coach.get("/coach/kalender?lang=de"); // back to German
         assertThat(calendars.settings(id)).isEqualTo(before);
 
         Map<String, String> blockedAndOpen = calendarForm("08:00-10:00");
@@ -196,6 +210,10 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             "durationMinutes", "0", "mode", "FAX", "travelBufferMinutes", "0"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("error-summary", "Diesen Ort gibt es nicht").doesNotContain("Unbekannte Terminart");
+        // each summary line starts with its field's label, in the form's order
+        assertThat(invalid.body()).contains("href=\"#type-nameDe\">Name (deutsch): ",
+            "href=\"#type-durationMinutes\">Dauer (Minuten): ", "href=\"#type-mode\">Ort: Diesen Ort gibt es nicht");
+        assertThat(invalid.body().indexOf("href=\"#type-nameDe\">")).isLessThan(invalid.body().indexOf("href=\"#type-mode\">"));
         // no location chosen: that is what the field says (it once said "unknown appointment type")
         long typesBefore = bookings.typesOf("en-agentur").size();
         HttpResponse<String> noMode = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Ohne Ort",
@@ -233,6 +251,22 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         assertThat(bookings.typesOf("en-agentur")).extracting(AppointmentType::id).contains(unoffered.id());
         assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("types-unoffered")
             .doesNotContain("kein Coach bietet sie an");
+        // offered only by a coach who does not meet companies that way (Carla does not receive them at the agency):
+        // as good as nobody, companies do not see it and the staff are warned
+        HttpResponse<String> wrongMode = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "In der Agentur",
+            "nameEn", "At the agency", "durationMinutes", "30", "mode", "AT_AGENCY", "travelBufferMinutes", "0",
+            "coachIds", List.of(enCoach), "active", "on"));
+        assertThat(wrongMode.statusCode()).isEqualTo(303);
+        assertThat(staff.get("/agentur/terminarten/neu").body()).contains("id=\"type-coachIds-hint\"",
+            "Unternehmen buchen nur die Coaches, die den Ort der Terminart in ihrem Profil");
+        AppointmentType atAgency = calendars.typesOf("en-agentur").stream()
+            .filter(t -> t.nameDe().equals("In der Agentur")).findFirst().orElseThrow();
+        assertThat(bookings.typesOf("en-agentur")).extracting(AppointmentType::id).doesNotContain(atAgency.id());
+        assertThat(staff.get("/agentur/terminarten").body()).contains("id=\"types-unoffered\"",
+            "<li>In der Agentur</li>", "der diese Terminform („So treffe ich Unternehmen“ in seinem Profil) anbietet");
+        assertThat(staff.postForm("/agentur/terminarten/" + atAgency.id(), Map.of("nameDe", "In der Agentur",
+            "nameEn", "At the agency", "durationMinutes", "30", "mode", "AT_AGENCY", "travelBufferMinutes", "0",
+            "coachIds", List.of(enCoach))).statusCode()).isEqualTo(303); // inactive again for the other tests
         // another agency's coach cannot be made to offer a type
         HttpResponse<String> foreign = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Fremd",
             "nameEn", "Foreign", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",

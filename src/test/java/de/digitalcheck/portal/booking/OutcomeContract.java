@@ -49,6 +49,8 @@ abstract class OutcomeContract {
     @Inject
     Calendars calendars;
     @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
+    @Inject
     AppointmentOutcomes outcomes;
     @Inject
     CoachFeeds feeds;
@@ -80,6 +82,12 @@ abstract class OutcomeContract {
         return new Made((String) answer.get("id"), (String) answer.get("token"));
     }
 
+    /** The company's private page of the booking (as its mails link it). */
+    static String manage(Made b) {
+        return "/termin/buchung/" + b.id() + "?token=" + java.net.URLEncoder.encode(b.token(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Moves a booking so that it started {@code hoursAgo} hours ago (bookings cannot be made in the past). */
     void startedAgo(String bookingId, int hoursAgo) {
         Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(hoursAgo, ChronoUnit.HOURS);
@@ -99,7 +107,7 @@ abstract class OutcomeContract {
 
     @Test
     void anOutcomeIsRecordedOnlyFromTheStartAndIsValidated() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         Made b = book(a, 10, 10, false);
         AppointmentOutcomes.Scope coach = AppointmentOutcomes.Scope.coach(a.coachIds().get(0));
         assertThat(outcomes.find(b.id(), coach).open()).isFalse();
@@ -138,8 +146,8 @@ abstract class OutcomeContract {
 
     @Test
     void anotherCoachOrAgencyDoesNotFindTheAppointment() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 2);
-        BookableAgency other = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 2);
+        BookableAgency other = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         Made b = book(a, 10, 10, false);
         startedAgo(b.id(), 1);
         for (AppointmentOutcomes.Scope stranger : List.of(AppointmentOutcomes.Scope.coach(a.coachIds().get(1)),
@@ -156,7 +164,7 @@ abstract class OutcomeContract {
 
     @Test
     void theOutcomeJoinsTheAuditTrailOfTheBookingsLead() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         Made b = book(a, 10, 10, true);
         String lead = (String) db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?", b.id());
         assertThat(lead).isNotNull();
@@ -174,8 +182,8 @@ abstract class OutcomeContract {
 
     @Test
     void theAgencysFiguresCountItsOwnOutcomesInThePeriod() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
-        BookableAgency other = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
+        BookableAgency other = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         AppointmentOutcomes.Scope staff = AppointmentOutcomes.Scope.agency(a.agencyId());
         Made one = book(a, 10, 9, false);
         Made two = book(a, 10, 11, false);
@@ -211,7 +219,7 @@ abstract class OutcomeContract {
 
     @Test
     void theCoachsFeedHoldsTheirAppointmentsUnderTheInvitationsUid() throws Exception {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 2);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 2);
         String coach = a.coachIds().get(0);
         Made kept = book(a, 10, 9, false);
         Made cancelled = book(a, 11, 9, false);
@@ -262,7 +270,7 @@ abstract class OutcomeContract {
      */
     @Test
     void theFeedKeepsAppointmentsBeyondAShortenedBookingWindow() throws Exception {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         String coach = a.coachIds().get(0);
         Made near = book(a, 3, 9, false);
         Made far = book(a, 40, 9, false);
@@ -290,7 +298,7 @@ abstract class OutcomeContract {
     @Test
     @SuppressWarnings("unchecked")
     void aCompanysBookingsAreInItsExportAndItsErasure() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         String email = "pd-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         Made past = book(a, 10, 9, true, email);
         Made coming = book(a, 12, 9, false, email);
@@ -306,7 +314,26 @@ abstract class OutcomeContract {
         assertThat(exported).anySatisfy(m -> assertThat((Map<String, Object>) m.get("outcome"))
             .containsEntry("attendance", "HELD").containsEntry("note", "Gutes Gespräch"));
 
+        assertThat(http().get(manage(coming)).statusCode()).isEqualTo(200);
+        assertThat(http().get(manage(past)).statusCode()).isEqualTo(200);
+
         personalData.erase(email);
+        // the private links answer as an invalid link: no time, coach or status of the erased company's appointments
+        for (Made erasedBooking : List.of(past, coming)) {
+            for (String path : List.of(manage(erasedBooking), manage(erasedBooking).replace("?token=",
+                "/verschieben?token="), manage(erasedBooking).replace("?token=", "/absagen?token="))) {
+                HttpResponse<String> page = http().get(path);
+                assertThat(page.statusCode()).as(path).isEqualTo(404);
+                assertThat(page.body()).as(path).contains("Dieser Link gilt nicht (mehr)")
+                    .doesNotContain("Coach 0 ").doesNotContain("abgesagt").doesNotContain(" Uhr");
+            }
+            assertThat(http().get("/api/v1/bookings/" + erasedBooking.id() + "?token=" + erasedBooking.token())
+                .statusCode()).isEqualTo(404);
+            assertThat(http().postJson("/api/v1/bookings/" + erasedBooking.id() + "/cancel",
+                "{\"token\":\"" + erasedBooking.token() + "\"}").statusCode()).isEqualTo(404);
+        }
+        // another company's link still opens its appointment
+        assertThat(http().get(manage(someoneElse)).statusCode()).isEqualTo(200);
         Map<String, Object> erased = db().rows("SELECT * FROM booking WHERE id = ?", past.id()).get(0);
         assertThat(erased).containsEntry("contact_email", "").containsEntry("contact_name", "")
             .containsEntry("company_name", "").containsEntry("status", "CONFIRMED");
@@ -343,7 +370,7 @@ abstract class OutcomeContract {
 
     @Test
     void aCheckErasedThroughItsOwnLinkErasesItsBookings() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         de.digitalcheck.portal.support.CompletedChecks.Completed check = de.digitalcheck.portal.support.CompletedChecks
             .of(questionnaires.current()).named("Lösch GmbH").at("44135").contact("Lea Lösch", "lea@example.org")
             .submit(http());

@@ -43,6 +43,8 @@ class OutcomePagesIntegrationTest extends SignedInTests {
     Accounts accounts;
     @Inject
     Calendars calendars;
+    @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
 
     BookableAgency a;
     BookableAgency b;
@@ -53,8 +55,8 @@ class OutcomePagesIntegrationTest extends SignedInTests {
 
     @BeforeAll
     void people() {
-        a = BookableAgency.create(agencies, accounts, calendars, 2);
-        b = BookableAgency.create(agencies, accounts, calendars, 1);
+        a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 2);
+        b = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         accounts.addUnlessPresent(List.of(
             new Accounts.NewAccount("staff@" + a.agencyId() + ".example.org", "Staff A", Role.AGENCY_STAFF, a.agencyId()),
             new Accounts.NewAccount("staff@" + b.agencyId() + ".example.org", "Staff B", Role.AGENCY_STAFF, b.agencyId())));

@@ -62,6 +62,8 @@ abstract class ReminderContract implements TestPropertyProvider {
     @Inject
     Calendars calendars;
     @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
+    @Inject
     BookingChangeRows changes;
     @Inject
     BookingMails bookingMails;
@@ -136,7 +138,7 @@ abstract class ReminderContract implements TestPropertyProvider {
 
     @Test
     void twoInstancesRacingSendEachDueReminderOnce() throws Exception {
-        BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars).agencyWithCoaches(1);
+        BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars, coachProfiles).agencyWithCoaches(1);
         LocalDate day = BookingFixture.bookableDay(15);
         List<Made> made = List.of(book(s, day, 9, "de"), book(s, day, 12, "en"), book(s, day, 15, "de"));
         mails.await(made.get(2).email(), 1);
@@ -181,7 +183,7 @@ abstract class ReminderContract implements TestPropertyProvider {
 
     @Test
     void noReminderForCancelledOrLateBookingsAndAMoveReArmsIt() throws Exception {
-        BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars).agencyWithCoaches(1);
+        BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars, coachProfiles).agencyWithCoaches(1);
         LocalDate day = BookingFixture.bookableDay(16);
         Made cancelled = book(s, day, 9, "de");
         Made late = book(s, day, 12, "de");

@@ -47,9 +47,11 @@ abstract class RescheduleRaceContract {
     Accounts accounts;
     @Inject
     Calendars calendars;
+    @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
 
     BookingFixture fixture() {
-        return new BookingFixture(agencies, accounts, calendars);
+        return new BookingFixture(agencies, accounts, calendars, coachProfiles);
     }
 
     Http http() {

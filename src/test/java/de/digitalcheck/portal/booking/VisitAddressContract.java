@@ -47,6 +47,8 @@ abstract class VisitAddressContract {
     @Inject
     Calendars calendars;
     @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
+    @Inject
     PersonalDataRequests personalData;
     @Inject
     CoachFeeds feeds;
@@ -64,7 +66,7 @@ abstract class VisitAddressContract {
     }
 
     Setup setup() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         AppointmentType visit = calendars.saveType(a.agencyId(), null, new Calendars.TypeInput("Besuch im Unternehmen",
             "Visit at your company", "120", "ON_SITE", "30", a.coachIds(), true), List.of());
         return new Setup(a, visit.id());

@@ -261,7 +261,7 @@ class BookingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             Response overlap = user.activate("#content form button[type=submit]");
             assertEquals(422, overlap.status());
             assertThat(page.locator("#error-summary a[href='#calendar-weekly-MONDAY']"))
-                .hasText("Die Zeiträume 09:00-12:00 und 11:00-13:00 überschneiden sich. Bitte jede Zeit nur einmal "
+                .hasText("Wochenzeiten, Montag: Die Zeiträume 09:00-12:00 und 11:00-13:00 überschneiden sich. Bitte jede Zeit nur einmal "
                     + "angeben; Zeiträume, die aneinander anschließen (09:00-12:00, 12:00-14:00), sind möglich.");
             assertThat(page.locator("#calendar-weekly-MONDAY")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("#calendar-weekly-MONDAY")).hasValue("09:00-12:00, 11:00-13:00");

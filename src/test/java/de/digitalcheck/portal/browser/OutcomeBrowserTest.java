@@ -49,6 +49,8 @@ class OutcomeBrowserTest extends BrowserTestSupport implements TestPropertyProvi
     Accounts accounts;
     @Inject
     Calendars calendars;
+    @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
 
     @Override
     public Map<String, String> getProperties() {
@@ -62,7 +64,7 @@ class OutcomeBrowserTest extends BrowserTestSupport implements TestPropertyProvi
 
     @Test
     void aCoachRecordsAnOutcomeAndSubscribesToTheirCalendar() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         Http http = new Http(server, json);
         String body = a.body(at(bookableDay(10), 10), "browser-outcome@example.org", false, null);
         String id = (String) http.map(http.postJson("/api/v1/bookings", body)).get("id");

@@ -43,6 +43,8 @@ class DemoDataIntegrationTest {
     @Inject
     Calendars calendars;
     @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
+    @Inject
     Coaches coaches;
     @Inject
     AgencyAdministration agencies;
@@ -85,9 +87,31 @@ class DemoDataIntegrationTest {
             assertThat(coaches.profile(account.id()).orElseThrow().expertise()).isNotEmpty();
             assertThat(calendars.settings(account.id())).isNotEqualTo(CalendarSettings.NEW);
         }
-        // the README's demo coaches stay as they were
+        // the README's demo coaches keep their names and have a profile with modes (else nobody could book them)
         assertThat(accounts.byEmail("coach@en-agentur.example.org").orElseThrow().name()).isEqualTo("Carla Coach");
         assertThat(accounts.byEmail("coach@dortmund.example.org").orElseThrow().name()).isEqualTo("Dominik Coach");
+        for (String email : DemoData.README_COACHES.keySet()) {
+            assertThat(coaches.profile(accounts.byEmail(email).orElseThrow().id()).orElseThrow().modes()).as(email)
+                .isNotEmpty();
+        }
+    }
+
+    /**
+     * Every demo type is offered only by coaches who meet companies in its mode, and by at least one (its slots are
+     * above): the visit at the company has a visiting coach in every agency, and no coach is listed for a mode they do
+     * not offer.
+     */
+    @Test
+    void everyDemoTypeIsOfferedByCoachesOfItsModeOnly() {
+        for (DemoData.DemoAgency agency : DemoData.AGENCIES) {
+            List<AppointmentType> types = calendars.typesOf(agency.id());
+            assertThat(types).as(agency.id()).extracting(AppointmentType::mode)
+                .contains(de.digitalcheck.portal.booking.MeetingMode.VIDEO, de.digitalcheck.portal.booking.MeetingMode.ON_SITE);
+            for (AppointmentType type : types) {
+                assertThat(type.coachIds()).as(agency.id() + " " + type.nameDe()).isNotEmpty()
+                    .allSatisfy(c -> assertThat(coaches.profile(c).orElseThrow().modes()).contains(type.mode()));
+            }
+        }
     }
 
     @Test
@@ -114,14 +138,19 @@ class DemoDataIntegrationTest {
     @Test
     void aDemoCoachAddedToAnAgencyWithTypesJoinsThemOnce() {
         // an embedded database from before the demo coaches: the agency has types, the coach is new
-        BookableAgency agency = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency agency = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         accounts.addUnlessPresent(List.of(new Accounts.NewAccount("late@" + agency.agencyId() + ".example.org",
-            "Late Coach", Role.COACH, agency.agencyId())));
+            "Late Coach", Role.COACH, agency.agencyId()), new Accounts.NewAccount("phone@" + agency.agencyId()
+            + ".example.org", "Phone Coach", Role.COACH, agency.agencyId())));
         String late = accounts.byEmail("late@" + agency.agencyId() + ".example.org").orElseThrow().id();
+        String phone = accounts.byEmail("phone@" + agency.agencyId() + ".example.org").orElseThrow().id();
+        coaches.update(late, "Late Coach", "", List.of("VIDEO"), List.of());
+        coaches.update(phone, "Phone Coach", "", List.of("PHONE"), List.of());
 
-        assertThat(calendars.addDemoUnlessPresent(List.of(agency.agencyId()), List.of(late))).isZero();
-        assertThat(calendars.addDemoUnlessPresent(List.of(agency.agencyId()), List.of(late))).isZero();
+        assertThat(calendars.addDemoUnlessPresent(List.of(agency.agencyId()), List.of(late, phone))).isZero();
+        assertThat(calendars.addDemoUnlessPresent(List.of(agency.agencyId()), List.of(late, phone))).isZero();
 
+        // the agency's type is a video talk: the coach who only phones does not join it
         assertThat(calendars.typesOf(agency.agencyId())).singleElement()
             .satisfies(t -> assertThat(t.coachIds()).containsExactlyInAnyOrder(agency.coachIds().get(0), late));
         assertThat(calendars.settings(late).weekly()).isNotEmpty();

@@ -38,6 +38,8 @@ class BookingConsentTimeIntegrationTest {
     @Inject
     Calendars calendars;
     @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
+    @Inject
     AgencyLeads leads;
 
     @MockBean(Clock.class)
@@ -62,7 +64,7 @@ class BookingConsentTimeIntegrationTest {
 
     @Test
     void aBookingsConsentNamesItsAppointmentWhateverTheClocksMicroseconds() {
-        BookableAgency agency = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency agency = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         Instant start = BookableAgency.bookableDay(6).atTime(10, 0).atZone(BookableAgency.BERLIN).toInstant();
         String email = "mikro-" + agency.agencyId() + "@example.org";
         bookings.book(new Bookings.Request(agency.agencyId(), agency.typeId(), start, null, "Mikro GmbH", "58452",

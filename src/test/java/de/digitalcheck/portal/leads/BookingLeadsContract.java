@@ -47,6 +47,8 @@ abstract class BookingLeadsContract {
     @Inject
     Calendars calendars;
     @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
+    @Inject
     Questionnaires questionnaires;
     @Inject
     BookingLeads bookingLeads;
@@ -90,7 +92,7 @@ abstract class BookingLeadsContract {
 
     @Test
     void aConsentedBookingWithoutCheckMakesALeadAtTheBookingsAgencyThatShowsTheBooking() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         String email = email();
         String bookingId = book(a, 10, 10, email, true, null);
 
@@ -127,7 +129,7 @@ abstract class BookingLeadsContract {
 
     @Test
     void aBookingWithoutConsentMakesNoLead() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         String email = email();
         String bookingId = book(a, 10, 10, email, false, null);
         assertThat(count("SELECT COUNT(*) FROM agency_lead WHERE LOWER(contact_email) = ?", email))
@@ -140,7 +142,7 @@ abstract class BookingLeadsContract {
 
     @Test
     void aSecondConsentedBookingUpdatesTheOpenLeadAndTheLeadShowsBoth() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         String email = email();
         String first = book(a, 10, 10, email, true, null);
         String second = book(a, 11, 14, email.toUpperCase(java.util.Locale.ROOT), true, null);
@@ -163,7 +165,7 @@ abstract class BookingLeadsContract {
 
     @Test
     void aConsentedBookingOfACheckCarriesTheChecksProfileAndUpdatesItsLead() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         String email = email();
         CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Check GmbH")
             .at("44135").sized("C", 42).level(2).contact("Carl Check", email).submit(http());
@@ -185,7 +187,7 @@ abstract class BookingLeadsContract {
      */
     @Test
     void aLeadThatFailsNeverRollsBackTheBookingAndIsMadeByTheRepairJob() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         String email = email();
         String bookingId;
         db().execute("ALTER TABLE lead_booking RENAME TO lead_booking_away");
@@ -222,7 +224,7 @@ abstract class BookingLeadsContract {
      */
     @Test
     void aMoveAndACancellationOfTheBookingAreOnTheLeadsTrailWithoutTokens() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         String email = email();
         HttpResponse<String> made = http().postJson("/api/v1/bookings", a.body(at(bookableDay(10), 10), email, true, null));
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
@@ -268,7 +270,7 @@ abstract class BookingLeadsContract {
 
     @Test
     void theBookingPageNamesTheReceivingAgencyAtTheConsent() {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         String page = http().get("/termin/" + a.agencyId() + "?type=" + a.typeId() + "&start="
             + java.net.URLEncoder.encode(at(bookableDay(10), 10), java.nio.charset.StandardCharsets.UTF_8)
             + "&coach=" + a.coachIds().get(0)).body();

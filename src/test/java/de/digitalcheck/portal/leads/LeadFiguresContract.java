@@ -51,6 +51,8 @@ abstract class LeadFiguresContract {
     Accounts accounts;
     @Inject
     Calendars calendars;
+    @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
 
     @Test
     void theFiguresCountThePeriodsLeadsOfTheAgencyOnly() throws Exception {
@@ -127,7 +129,7 @@ abstract class LeadFiguresContract {
 
     @Test
     void theBookingShareCountsEveryLeadOfThePeriodAndEachBookedOneOnce() throws Exception {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant t = now.minus(2, ChronoUnit.DAYS);
         Instant due = t.plus(2, ChronoUnit.DAYS);

@@ -3,6 +3,8 @@ package de.digitalcheck.portal.support;
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.booking.AppointmentType;
 import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.booking.Coaches;
+import de.digitalcheck.portal.booking.MeetingMode;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;
 import de.digitalcheck.portal.shared.security.Role;
@@ -19,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A new agency with coaches who all offer a 60-minute video talk, every day 08:00–18:00 (15-minute buffers), and the
+ * A new agency with coaches who meet companies in every {@link MeetingMode} and all offer a 60-minute video talk, every day 08:00–18:00 (15-minute buffers), and the
  * API's booking body for it (the agency's own address: {@link #agencyEmail()}): for tests of what follows a booking (leads, outcomes, feeds, personal data).
  */
 public record BookableAgency(String agencyId, String typeId, List<String> coachIds, List<String> coachEmails) {
@@ -27,19 +29,19 @@ public record BookableAgency(String agencyId, String typeId, List<String> coachI
     public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     public static BookableAgency create(AgencyAdministration agencies, Accounts accounts, Calendars calendars,
-                                        int coaches) {
+                                        Coaches profiles, int coaches) {
         String agency = "oc-" + UUID.randomUUID().toString().substring(0, 12);
-        return create(agencies, accounts, calendars, agency, "Outcome Test", "OT", "kontakt@" + agency + ".example.org",
+        return create(agencies, accounts, calendars, profiles, agency, "Outcome Test", "OT", "kontakt@" + agency + ".example.org",
             "https://ot.example.org", coaches, 0);
     }
 
     /**
-     * As {@link #create(AgencyAdministration, Accounts, Calendars, int)} with the agency's id, name ({@code name} and
+     * As {@link #create(AgencyAdministration, Accounts, Calendars, Coaches, int)} with the agency's id, name ({@code name} and
      * the id), short name, email and web address as a test's assertions expect them, and at most {@code maxPerDay}
      * appointments per coach and day (0: no limit).
      */
     public static BookableAgency create(AgencyAdministration agencies, Accounts accounts, Calendars calendars,
-                                        String agency, String name, String shortName, String email, String web,
+                                        Coaches profiles, String agency, String name, String shortName, String email, String web,
                                         int coaches, int maxPerDay) {
         agencies.addUnlessPresent(agency, new AgencyProfile(name + " " + agency, shortName, email,
             "+49 231 000000", web, "Teststraße 1, 44135 Dortmund", "5"), List.of());
@@ -59,6 +61,11 @@ public record BookableAgency(String agencyId, String typeId, List<String> coachI
         Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek d : DayOfWeek.values()) {
             weekly.put(d, "08:00-18:00");
+        }
+        List<String> everyMode = java.util.Arrays.stream(MeetingMode.values()).map(Enum::name).toList();
+        for (int i = 0; i < ids.size(); i++) {
+            // a coach is offered only for a type whose mode they offer: these offer every mode
+            profiles.update(ids.get(i), accounts.byEmail(emails.get(i)).orElseThrow().name(), "", everyMode, List.of());
         }
         for (String id : ids) {
             calendars.update(id, agency, new Calendars.CalendarInput(weekly, "", "", "15", "15", "0", "60",

@@ -45,7 +45,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -245,7 +244,7 @@ class BookingPages {
         Map<String, String> names = bookings.coachNames(context.agency().id());
         List<Choice> coaches = new ArrayList<>();
         coaches.add(new Choice(ANY, messages.get(lang, "booking.coach.any")));
-        type.coachIds().stream().filter(names::containsKey).sorted()
+        bookings.offeredBy(type).stream().filter(names::containsKey) // who can be booked for it, its mode included
             .forEach(c -> coaches.add(new Choice(c, names.get(c))));
         String coachValue = coachId == null ? ANY : coachId;
         List<FreeSlot> free;
@@ -263,7 +262,7 @@ class BookingPages {
             }
             previous = slot.start();
             ZonedDateTime s = PortalTime.local(slot.start());
-            String time = s.format(TIME) + "–" + PortalTime.local(slot.end()).format(TIME);
+            String time = Dates.timeRange(lang, slot.start(), slot.end());
             String url = context.base() + "?type=" + enc(type.id()) + "&coach=" + enc(coachValue) + "&start="
                 + enc(slot.start().toString());
             String accessible = day(lang, s.toLocalDate()) + ", " + time
@@ -330,17 +329,19 @@ class BookingPages {
             a.company().municipality(), a.contact().name(), a.contact().email(), a.contact().phone(), null, null);
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
     static String day(Language lang, LocalDate date) {
         return Dates.longDate(lang, date);
     }
 
-    /** "Montag, 7. Dezember 2026, 10:00–11:00 Uhr" in the portal's zone. */
+    /**
+     * "Montag, 7. Dezember 2026, 10:00–11:00 Uhr" in the portal's zone; with the zone of each time where the hour the
+     * clocks go back would leave it ambiguous ("Sonntag, 25. Oktober 2026, 01:00 MESZ–02:00 MEZ").
+     */
     static String when(Language lang, Instant start, Instant end) {
         ZonedDateTime s = PortalTime.local(start);
-        return day(lang, s.toLocalDate()) + ", " + s.format(TIME) + "–" + PortalTime.local(end).format(TIME)
-            + (lang == Language.EN ? "" : " Uhr");
+        boolean zoned = Dates.needsZone(start, end);
+        return day(lang, s.toLocalDate()) + ", " + Dates.timeRange(lang, start, end)
+            + (lang == Language.EN || zoned ? "" : " Uhr");
     }
 
     private static Instant parse(String text) {

@@ -9,6 +9,7 @@ import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.booking.Calendars;
 import de.digitalcheck.portal.booking.MeetingMode;
 import de.digitalcheck.portal.booking.UnknownAppointmentType;
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.Role;
@@ -208,8 +209,17 @@ class CalendarWorkspace {
         model.put("days", Arrays.stream(DayOfWeek.values()).map(Enum::name).toList());
         model.put("dayNames", dayNames(PortalLocaleResolver.language(request)));
         model.put("errors", errors);
-        model.put("errorLinks", errors.entrySet().stream()
-            .map(e -> new BookingPages.ErrorLink("#calendar-" + e.getKey().replace('.', '-'), e.getValue())).toList());
+        Language lang = PortalLocaleResolver.language(request);
+        Map<String, String> labels = new LinkedHashMap<>(); // the form's order
+        for (DayOfWeek d : DayOfWeek.values()) {
+            labels.put("weekly." + d.name(), messages.get(lang, "calendar.weekly") + ", "
+                + dayNames(lang).get(d.name()));
+        }
+        for (String field : List.of("overrides", "absences", "bufferBefore", "bufferAfter", "minNoticeHours",
+            "windowDays", "maxPerDay", "slotInterval")) {
+            labels.put(field, messages.get(lang, "calendar." + field));
+        }
+        model.put("errorLinks", errorLinks(errors, labels, "#calendar-", "#calendar-weekly-MONDAY"));
         model.put("saved", request.getParameters().contains("gespeichert"));
         return new ModelAndView<>("booking/calendar", model);
     }
@@ -238,8 +248,11 @@ class CalendarWorkspace {
             .map(m -> new Choice(m.name(), messages.get(lang, "mode." + m.name()))).toList());
         model.put("coaches", coachNames(agency).entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue())).toList());
         model.put("errors", errors);
-        model.put("errorLinks", errors.entrySet().stream()
-            .map(e -> new BookingPages.ErrorLink("#type-" + e.getKey(), e.getValue())).toList());
+        Map<String, String> labels = new LinkedHashMap<>(); // the form's order
+        for (String field : List.of("nameDe", "nameEn", "durationMinutes", "mode", "travelBufferMinutes", "coachIds")) {
+            labels.put(field, messages.get(lang, field.equals("coachIds") ? "types.coaches" : "types." + field));
+        }
+        model.put("errorLinks", errorLinks(errors, labels, "#type-", "#type-nameDe"));
         return new ModelAndView<>("booking/type", model);
     }
 
@@ -284,7 +297,7 @@ class CalendarWorkspace {
         }
         for (Booking b : list) {
             LocalDate day = PortalTime.local(b.start()).toLocalDate();
-            String time = PortalTime.local(b.start()).toLocalTime() + "–" + PortalTime.local(b.end()).toLocalTime();
+            String time = Dates.timeRange(lang, b.start(), b.end()); // with the zone in the hour the clocks go back
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new Row(time, b.type().name(lang),
                 messages.get(lang, "mode." + b.mode().name())
                     + (b.visitAddress() == null ? "" : ": " + b.visitAddress().line()), b.companyName(),
@@ -310,6 +323,27 @@ class CalendarWorkspace {
     }
 
     // --------------------------------------------------------------------------------------------- helpers
+
+    /**
+     * A form's errors for its error summary, in the form's order ({@code labels}), each line starting with its field's
+     * label and linking to the field ({@code prefix} and the field's name, dots as dashes): a bare "Bitte füllen Sie
+     * dieses Feld aus." twice said nothing. An error of no field of the form links to {@code fallback}, as it is.
+     */
+    private static List<BookingPages.ErrorLink> errorLinks(Map<String, String> errors, Map<String, String> labels,
+                                                           String prefix, String fallback) {
+        List<BookingPages.ErrorLink> links = new ArrayList<>();
+        labels.forEach((field, label) -> {
+            if (errors.containsKey(field)) {
+                links.add(new BookingPages.ErrorLink(prefix + field.replace('.', '-'), label + ": " + errors.get(field)));
+            }
+        });
+        errors.forEach((field, message) -> {
+            if (!labels.containsKey(field)) {
+                links.add(new BookingPages.ErrorLink(fallback, message));
+            }
+        });
+        return links;
+    }
 
     private Account account(Authentication authentication) {
         return accounts.find(SignedIn.of(authentication).accountId()).orElseThrow(UnknownAccount::new);

@@ -89,6 +89,41 @@ public final class Dates {
         return TIME.format(PortalTime.local(instant));
     }
 
+    /**
+     * The times of an appointment in Berlin, {@code 14:30–15:30}; where a time would not say which instant it is (it
+     * lies in the hour that occurs twice when the clocks go back) or the range crosses a change of the clocks, each
+     * time names its zone, German {@code 02:30 MESZ–02:00 MEZ}, English {@code 02:30 CEST–02:00 CET} (an appointment
+     * ending in the repeated hour read {@code 02:00–02:00}).
+     */
+    public static String timeRange(Language language, Instant start, Instant end) {
+        boolean zoned = needsZone(start, end);
+        return time(language, start, zoned) + "–" + time(language, end, zoned);
+    }
+
+    /**
+     * Whether the times of a range from {@code start} to {@code end} need their zone to be unambiguous: either lies in
+     * the repeated hour (its wall-clock time occurs twice), or the two have different offsets (summer and winter time).
+     */
+    public static boolean needsZone(Instant start, Instant end) {
+        java.time.zone.ZoneRules rules = PortalTime.ZONE.getRules();
+        return rules.getValidOffsets(PortalTime.local(start).toLocalDateTime()).size() > 1
+            || rules.getValidOffsets(PortalTime.local(end).toLocalDateTime()).size() > 1
+            || !rules.getOffset(start).equals(rules.getOffset(end));
+    }
+
+    /**
+     * The time of day of an instant in Berlin, with its zone if {@code zoned}: {@code 02:30 MESZ} / {@code 02:30 CEST}
+     * in summer time, {@code 02:00 MEZ} / {@code 02:00 CET} in winter time.
+     */
+    public static String time(Language language, Instant instant, boolean zoned) {
+        if (!zoned) {
+            return time(instant);
+        }
+        boolean summer = PortalTime.ZONE.getRules().isDaylightSavings(instant);
+        String zone = language == Language.EN ? (summer ? "CEST" : "CET") : (summer ? "MESZ" : "MEZ");
+        return time(instant) + " " + zone;
+    }
+
     /** Day and time of an instant in Berlin: {@code 03.12.2026, 14:30} / {@code 3 Dec 2026, 14:30}. */
     public static String dateTime(Language language, Instant instant) {
         ZonedDateTime local = PortalTime.local(instant);

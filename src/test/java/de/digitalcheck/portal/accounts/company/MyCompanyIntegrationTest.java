@@ -271,6 +271,8 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
     de.digitalcheck.portal.accounts.Accounts accounts;
     @Inject
     de.digitalcheck.portal.booking.Calendars calendars;
+    @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
 
     de.digitalcheck.portal.booking.Bookings.Made book(de.digitalcheck.portal.support.BookableAgency a, int hour,
                                                        String company, String email, boolean consent) {
@@ -283,7 +285,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
 
     @Test
     void theOverviewListsTheAddresssAppointmentsAndEachConsentButNothingOfAnotherAddress() throws Exception {
-        var agency = de.digitalcheck.portal.support.BookableAgency.create(agencies, accounts, calendars, 1);
+        var agency = de.digitalcheck.portal.support.BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         Http company = new Http(server, json);
         CompletedChecks.Completed first = CompletedChecks.of(questionnaires.current()).named("Erstcheck GmbH")
             .at("58452").contact("Ida Eigen", "ida@eigen.example.org").sharedWithAgency().submit(company);
@@ -347,7 +349,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
      */
     @Test
     void anAddressThatOnlyBookedGetsTheLinkAndSeesItsAppointment() throws Exception {
-        var agency = de.digitalcheck.portal.support.BookableAgency.create(agencies, accounts, calendars, 1);
+        var agency = de.digitalcheck.portal.support.BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         var booked = book(agency, 11, "Nur Termin GmbH", "nur-termin@example.org", false);
         Database db = new Database(dataSource);
         long until = System.currentTimeMillis() + 15_000; // the booking's mails first: then the magic link

@@ -68,6 +68,8 @@ class OpenApiConformanceIntegrationTest {
     @Inject
     Calendars calendars;
     @Inject
+    de.digitalcheck.portal.booking.Coaches coachProfiles;
+    @Inject
     de.digitalcheck.portal.leads.internal.AccessTokens tokens;
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -139,6 +141,7 @@ class OpenApiConformanceIntegrationTest {
         String email = "coach@" + agency + ".example.org";
         accounts.addUnlessPresent(List.of(new Accounts.NewAccount(email, "Coach " + agency, Role.COACH, agency)));
         String coach = accounts.byEmail(email).orElseThrow().id();
+        coachProfiles.update(coach, "Coach " + agency, "", List.of("VIDEO"), List.of());
         Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek d : DayOfWeek.values()) {
             weekly.put(d, "08:00-18:00");

@@ -79,7 +79,7 @@ class CompanyOverview {
         List<AppointmentRow> past = new ArrayList<>();
         for (CompanyAppointment a : appointments.ofContact(email, lang)) {
             AppointmentRow row = new AppointmentRow(a.id(), Dates.date(lang, a.start()),
-                Dates.time(a.start()) + "–" + Dates.time(a.end()), a.coachName(), a.typeName(),
+                Dates.timeRange(lang, a.start(), a.end()), a.coachName(), a.typeName(),
                 messages.get(lang, "mode." + a.mode()), a.cancelled(), a.changeable());
             (a.end().isAfter(now) ? upcoming : past).add(row);
         }

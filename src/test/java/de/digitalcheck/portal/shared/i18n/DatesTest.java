@@ -1,0 +1,39 @@
+package de.digitalcheck.portal.shared.i18n;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An appointment's times say which instant they are, also in the hour the clocks go back. */
+class DatesTest {
+
+    @Test
+    void aRangeInOrAcrossTheRepeatedHourNamesTheZoneOfEachTime() {
+        Instant twoSummer = Instant.parse("2026-10-25T00:00:00Z"); // 02:00 MESZ, the first 02:00
+        Instant twoWinter = Instant.parse("2026-10-25T01:00:00Z"); // 02:00 MEZ, the second
+        assertThat(Dates.timeRange(Language.DE, twoSummer, twoWinter)).isEqualTo("02:00 MESZ–02:00 MEZ");
+        assertThat(Dates.timeRange(Language.EN, twoSummer, twoWinter)).isEqualTo("02:00 CEST–02:00 CET");
+        // ends in the repeated hour (the first 02:30)
+        assertThat(Dates.timeRange(Language.DE, Instant.parse("2026-10-24T23:30:00Z"),
+            Instant.parse("2026-10-25T00:30:00Z"))).isEqualTo("01:30 MESZ–02:30 MESZ");
+        // begins in it (the second 02:30)
+        assertThat(Dates.timeRange(Language.EN, Instant.parse("2026-10-25T01:30:00Z"),
+            Instant.parse("2026-10-25T02:30:00Z"))).isEqualTo("02:30 CET–03:30 CET");
+        // across the change to summer time: 01:30 MEZ to 03:30 MESZ is one hour
+        assertThat(Dates.timeRange(Language.DE, Instant.parse("2026-03-29T00:30:00Z"),
+            Instant.parse("2026-03-29T01:30:00Z"))).isEqualTo("01:30 MEZ–03:30 MESZ");
+    }
+
+    @Test
+    void anOrdinaryRangeNamesNoZone() {
+        assertThat(Dates.timeRange(Language.DE, Instant.parse("2026-10-25T09:00:00Z"),
+            Instant.parse("2026-10-25T10:00:00Z"))).isEqualTo("10:00–11:00");
+        assertThat(Dates.timeRange(Language.EN, Instant.parse("2026-07-01T08:00:00Z"),
+            Instant.parse("2026-07-01T10:00:00Z"))).isEqualTo("10:00–12:00");
+        // the same night before the repeated hour: 00:00–01:00 summer time is unambiguous
+        assertThat(Dates.needsZone(Instant.parse("2026-10-24T22:00:00Z"), Instant.parse("2026-10-24T23:00:00Z")))
+            .isFalse();
+    }
+}
