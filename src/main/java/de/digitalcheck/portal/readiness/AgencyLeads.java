@@ -31,8 +31,14 @@ public interface AgencyLeads {
      */
     SharedLead share(Assessment check, Language language, String source);
 
-    /** The lead this check was shared into, if it was. */
+    /** The lead this check was last shared into (its newest consent), if it was. */
     Optional<SharedLead> sharedFrom(AssessmentId assessmentId);
+
+    /**
+     * Every lead this check was shared into, the one of its newest consent first, each once (erased ones left out): a
+     * check shared with one agency and, after its location moved, with the agency responsible now, is in two leads.
+     */
+    List<SharedLead> sharedWith(AssessmentId assessmentId);
 
     /** The leads of a company's contact email (Mein Unternehmen), newest first. */
     List<SharedLead> ofContact(String email);
@@ -67,8 +73,15 @@ public interface AgencyLeads {
                         @io.micronaut.core.annotation.Nullable java.time.Instant withdrawnAt, boolean leadOpen) {
     }
 
-    /** Who will get in touch with a company that shared its check, and by when. */
+    /**
+     * Who will get in touch with a company that shared its check, and by when.
+     *
+     * @param agencyId the agency that holds the lead now, {@code null} for the network's fallback queue
+     * @param ags      the company's location as the lead holds it (from its latest consent), if known
+     */
     record SharedLead(String id, String agencyName, boolean fallback, java.time.LocalDate contactBy,
-                      java.time.Instant consentAt, boolean withdrawn) {
+                      java.time.Instant consentAt, boolean withdrawn,
+                      @io.micronaut.core.annotation.Nullable String agencyId,
+                      @io.micronaut.core.annotation.Nullable String ags) {
     }
 }

@@ -163,6 +163,14 @@ public class LeadBook implements AgencyLeads {
 
     @Override
     @Transactional(readOnly = true)
+    public List<SharedLead> sharedWith(AssessmentId assessmentId) {
+        return consents.ofAssessment(assessmentId.value()).stream().map(ConsentRow::leadId).distinct()
+            .map(leads::findById).flatMap(Optional::stream).filter(l -> !LeadRow.ERASED.equals(l.status()))
+            .map(this::shared).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<SharedLead> ofContact(String email) {
         return leads.ofContact(email).stream().map(this::shared).toList();
     }
@@ -239,6 +247,7 @@ public class LeadBook implements AgencyLeads {
         String name = lead.agencyId() == null ? settings.networkName()
             : router.agency(lead.agencyId()).map(Agency::name).orElse(settings.networkName());
         return new SharedLead(lead.id(), name, lead.agencyId() == null,
-            PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1), lead.consentAt(), !lead.open());
+            PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1), lead.consentAt(), !lead.open(),
+            lead.agencyId(), lead.ags());
     }
 }

@@ -36,9 +36,11 @@ class CheckViews {
     private final PostalCodeDirectory directory;
     private final Messages messages;
     private final PortalSettings settings;
+    private final CheckSharing sharing;
 
     CheckViews(Questionnaires questionnaires, SelfCheck selfCheck, PostalCodeDirectory directory, Messages messages,
-               PortalSettings settings) {
+               PortalSettings settings, CheckSharing sharing) {
+        this.sharing = sharing;
         this.questionnaires = questionnaires;
         this.selfCheck = selfCheck;
         this.directory = directory;
@@ -68,7 +70,22 @@ class CheckViews {
      */
     Map<String, Object> profile(Language lang, ProfileForm form, List<FieldError> errors, String action, String token,
                                 AssessmentRow a) {
-        return profile(lang, form, errors, action, token, selfCheck.questionnaireOf(a).dimensionsFor(a.type()).size() + 1);
+        Map<String, Object> model = profile(lang, form, errors, action, token,
+            selfCheck.questionnaireOf(a).dimensionsFor(a.type()).size() + 1);
+        // a shared check: a change here does not reach whoever holds its data, and a new location may need a new consent
+        CheckSharing.State state = sharing.of(a);
+        List<String> holders = new ArrayList<>();
+        if (state.here() != null) {
+            holders.add(holder(lang, state.here()));
+        }
+        state.elsewhere().forEach(l -> holders.add(holder(lang, l)));
+        model.put("sharedNote", holders.isEmpty() ? null
+            : messages.get(lang, "profile.shared", String.join(messages.get(lang, "profile.shared.and"), holders)));
+        return model;
+    }
+
+    private String holder(Language lang, de.digitalcheck.portal.readiness.AgencyLeads.SharedLead lead) {
+        return lead.fallback() ? messages.get(lang, "profile.shared.team", lead.agencyName()) : lead.agencyName();
     }
 
     private Map<String, Object> profile(Language lang, ProfileForm form, List<FieldError> errors, String action,
