@@ -38,10 +38,13 @@ public class ResultSummaries {
     private final FundingAdvisor funding;
     private final Messages messages;
     private final BeanProvider<PostalCodeDirectory> directory;
+    private final de.digitalcheck.portal.shared.config.PortalSettings settings;
 
     ResultSummaries(Questionnaires questionnaires, SelfCheck selfCheck, Router router, PeerBenchmark peers,
-                    FundingAdvisor funding, Messages messages, BeanProvider<PostalCodeDirectory> directory) {
+                    FundingAdvisor funding, Messages messages, BeanProvider<PostalCodeDirectory> directory,
+                    de.digitalcheck.portal.shared.config.PortalSettings settings) {
         this.directory = directory;
+        this.settings = settings;
         this.questionnaires = questionnaires;
         this.selfCheck = selfCheck;
         this.router = router;
@@ -85,7 +88,9 @@ public class ResultSummaries {
             levelLabel(lang, score.level().number()),
             List.copyOf(rows), chart, benchmarkText, programmes(lang, q, a, score.level().number(), levels),
             agency.orElse(null),
-            messages.get(lang, agency.isPresent() ? "result.agency.intro" : "result.agency.fallback", location),
+            // no territory covers the location: the network's fallback queue, which the network's team answers
+            messages.get(lang, agency.isPresent() ? "result.agency.intro" : "result.agency.fallback", location,
+                settings.networkName()),
             messages.get(lang, "result.version", q.version(), q.scoringVersion()),
             previous(a).map(p -> messages.get(lang, "result.previous.text", date(lang, p.completedAt()),
                 decimal(lang, p.result().score()), decimal(lang, score.value()))).orElse(null),

@@ -187,7 +187,7 @@ public class LeadBook implements AgencyLeads {
             for (ConsentRow c : rows) {
                 given.add(new GivenConsent(lead.id(), agency, c.givenAt(), c.source(), c.assessmentId(),
                     BookingLeads.SOURCE.equals(c.source()) ? appointmentOf(appointmentByConsent, c.givenAt()) : null,
-                    c.textVersion(), c.withdrawnAt(), lead.open()));
+                    c.textVersion(), c.withdrawnAt(), lead.open(), lead.agencyId() == null));
             }
         }
         given.sort(Comparator.comparing(GivenConsent::givenAt).reversed());

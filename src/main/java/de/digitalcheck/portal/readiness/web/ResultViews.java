@@ -76,6 +76,7 @@ class ResultViews {
         model.put("morePrograms", s.moreProgrammes());
         model.put("agency", s.agency());
         model.put("agencyIntro", s.agencyIntro());
+        model.put("networkName", settings.networkName());
         model.put("version", s.version());
         model.put("previous", s.previous());
         model.put("interpretation", s.interpretation());
