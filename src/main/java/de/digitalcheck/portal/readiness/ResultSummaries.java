@@ -7,7 +7,6 @@ import de.digitalcheck.portal.readiness.ResultSummary.DimensionRow;
 import de.digitalcheck.portal.readiness.ResultSummary.Programme;
 import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.routing.Agency;
-import de.digitalcheck.portal.routing.Municipality;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.i18n.Dates;
@@ -174,9 +173,10 @@ public class ResultSummaries {
         if (region == null) {
             return messages.get(lang, "result.funding.reason.germany");
         }
-        Optional<Municipality> municipality = directory.get().municipality(company.ags());
-        if (region.length() == 2 && municipality.isPresent()) {
-            return municipality.get().state();
+        if (region.length() == 2) {
+            // a state's name in the page's language (the postal-code table names it in German only)
+            String key = "result.state." + region;
+            return messages.find(lang, key).orElseGet(() -> directory.get().regionName(region).orElse(region));
         }
         if (company.municipality() != null && !company.municipality().isBlank()) {
             return company.municipality();

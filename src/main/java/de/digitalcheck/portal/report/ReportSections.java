@@ -108,7 +108,7 @@ final class ReportSections {
         table.addHeaderCell(ReportStyle.columnHead(t("result.table.peers")).setTextAlignment(TextAlignment.RIGHT));
         for (ResultSummary.DimensionRow row : result.dimensions()) {
             table.addCell(ReportStyle.rowHead(p(row.title())));
-            table.addCell(ReportStyle.bodyCell(row.weight() + " %").setTextAlignment(TextAlignment.RIGHT));
+            table.addCell(ReportStyle.bodyCell(t("result.table.weight.value", row.weight())).setTextAlignment(TextAlignment.RIGHT));
             table.addCell(ReportStyle.bodyCell(p(row.level())));
             table.addCell(ReportStyle.bodyCell(p(row.potential() == null ? "–" : row.potential())));
             table.addCell(ReportStyle.bodyCell(p(row.peers())).setTextAlignment(TextAlignment.RIGHT));

@@ -104,7 +104,9 @@ class ReportRendererIntegrationTest {
         assertThat(text).contains("Muster Metallbau GmbH", result.levelLabel(), result.score(),
             "Wirtschaftsförderung Dortmund", "Grüne Straße 2-8, 44147 Dortmund", result.version());
         for (ResultSummary.DimensionRow row : result.dimensions()) {
-            assertThat(oneLine(text)).contains(row.title() + " " + row.weight() + " % " + row.level());
+            // a percentage as the language writes it: "25 %" in German, "25%" in English
+            assertThat(oneLine(text)).contains(row.title() + " " + row.weight() + (language == Language.DE ? " % " : "% ")
+                + row.level());
         }
         assertThat(text).contains(language == Language.DE ? "Stufe 1 · Anfänger" : "Level 1 · Beginner")
             .as("one name per level: the groups of levels are not shown as names")
