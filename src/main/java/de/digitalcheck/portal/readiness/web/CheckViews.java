@@ -111,12 +111,20 @@ class CheckViews {
         model.put("types", types);
         List<Municipality> candidates = directory.municipalities(form.postalCode().strip());
         model.put("municipalities", candidates.size() > 1
-            ? candidates.stream().map(m -> new Choice(m.ags(), m.label())).toList() : List.of());
+            ? candidates.stream().map(m -> new Choice(m.ags(), label(lang, m))).toList() : List.of());
         model.put("action", action);
         model.put("token", token);
         model.put("eraseUrl", token == null ? null : CheckPaths.erase(token));
         model.put("progress", progress(lang, 1, steps));
         return model;
+    }
+
+    /** A municipality to choose: with its district, or where it has none its state in the page's language. */
+    private String label(Language lang, Municipality m) {
+        if (m.district() != null && !m.district().isBlank() || m.ags().length() < 2) {
+            return m.label();
+        }
+        return m.name() + " (" + messages.find(lang, "result.state." + m.ags().substring(0, 2)).orElse(m.state()) + ")";
     }
 
     Map<String, Object> step(Language lang, AssessmentRow a, String token, String dimensionId, Map<String, String> answers,
