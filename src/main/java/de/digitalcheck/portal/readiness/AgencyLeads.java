@@ -3,7 +3,6 @@ package de.digitalcheck.portal.readiness;
 import de.digitalcheck.portal.shared.i18n.Language;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the self-check's pages and API need from the leads: sharing a completed check with the responsible agency
@@ -33,9 +32,6 @@ public interface AgencyLeads {
      * @param source where the consent was given: {@code check} (the result page) or {@code api}
      */
     SharedLead share(Assessment check, Language language, String source);
-
-    /** The lead this check was last shared into (its newest consent), if it was. */
-    Optional<SharedLead> sharedFrom(AssessmentId assessmentId);
 
     /**
      * Every lead this check was shared into, the one of its newest consent first, each once (erased ones left out): a

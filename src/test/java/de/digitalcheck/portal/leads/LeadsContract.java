@@ -538,6 +538,10 @@ abstract class LeadsContract implements TestPropertyProvider {
             .as("not as if Bochum had it").doesNotContain("WirtschaftsEntwicklungsGesellschaft Bochum meldet sich");
         assertThat(moved).contains("Für Ihren Standort 44787 Bochum ist zuständig");
         assertThat(db.count("agency_lead")).as("no lead without a consent").isEqualTo(leads);
+        // the API says the same: the agency responsible now, and the lead where it is
+        Map<String, Object> document = http.map(http.get("/api/v1/assessments/" + check.id() + "?token=" + check.token()));
+        assertThat(((Map<?, ?>) document.get("agency")).get("name")).isEqualTo("WirtschaftsEntwicklungsGesellschaft Bochum");
+        assertThat(((Map<?, ?>) document.get("lead")).get("agencyName")).isEqualTo("Wirtschaftsförderung Dortmund");
 
         // the same contact consents for Bochum: not taken for the consent that stands at Dortmund
         HttpResponse<String> given = http.postForm("/check/" + check.token() + "/einwilligung", Map.of(
@@ -548,6 +552,8 @@ abstract class LeadsContract implements TestPropertyProvider {
         assertThat(row("SELECT agency_id, status FROM agency_lead WHERE assessment_id = ? AND id <> ?", check.id(), first))
             .containsEntry("agency_id", "weg-bochum").containsEntry("status", "OPEN");
         assertThat(row("SELECT status FROM agency_lead WHERE id = ?", first)).containsEntry("status", "OPEN");
+        Map<String, Object> shared = http.map(http.get("/api/v1/assessments/" + check.id() + "?token=" + check.token()));
+        assertThat(((Map<?, ?>) shared.get("lead")).get("agencyName")).isEqualTo("WirtschaftsEntwicklungsGesellschaft Bochum");
         String both = http.get(check.resultPath()).body();
         assertThat(both.substring(both.indexOf("id=\"consent\""), both.indexOf("id=\"funding\"")))
             .contains("WirtschaftsEntwicklungsGesellschaft Bochum meldet sich bis spätestens",

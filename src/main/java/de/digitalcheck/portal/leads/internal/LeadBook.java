@@ -156,13 +156,6 @@ public class LeadBook implements AgencyLeads {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<SharedLead> sharedFrom(AssessmentId assessmentId) {
-        return consents.ofAssessment(assessmentId.value()).stream().findFirst()
-            .flatMap(c -> leads.findById(c.leadId())).filter(l -> !LeadRow.ERASED.equals(l.status())).map(this::shared);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
     public List<SharedLead> sharedWith(AssessmentId assessmentId) {
         return consents.ofAssessment(assessmentId.value()).stream().map(ConsentRow::leadId).distinct()
             .map(leads::findById).flatMap(Optional::stream).filter(l -> !LeadRow.ERASED.equals(l.status()))
