@@ -35,29 +35,24 @@ class CheckSharing {
      *                  from there to another agency: the location did not move, the holder is named, nothing offered),
      *                  {@code null} if there is none
      * @param elsewhere the other open leads of this check: agencies that got it for an earlier location
-     * @param withdrawn the newest lead of this check if every one is withdrawn (the form is shown again), else null
      */
-    record State(@Nullable SharedLead here, List<SharedLead> elsewhere, @Nullable SharedLead withdrawn) {
+    record State(@Nullable SharedLead here, List<SharedLead> elsewhere) {
 
-        /** Whether the page offers the consent for the agency responsible now. */
+        /** Whether the page offers the consent for the agency responsible now (also after a withdrawal). */
         boolean offer() {
             return here == null;
-        }
-
-        boolean sharedAnywhere() {
-            return here != null || !elsewhere.isEmpty();
         }
     }
 
     State of(AssessmentRow check) {
-        List<SharedLead> all = leads.sharedWith(new AssessmentId(check.id()));
-        List<SharedLead> open = all.stream().filter(l -> !l.withdrawn()).toList();
+        List<SharedLead> open = leads.sharedWith(new AssessmentId(check.id())).stream().filter(l -> !l.withdrawn())
+            .toList();
         String responsible = check.agencyId();
         SharedLead here = open.stream().filter(l -> Objects.equals(l.agencyId(), responsible)).findFirst()
             .orElseGet(() -> open.stream().filter(l -> sameRoute(l.ags(), check.company().ags())).findFirst()
                 .orElse(null));
         List<SharedLead> elsewhere = open.stream().filter(l -> l != here).toList();
-        return new State(here, elsewhere, open.isEmpty() && !all.isEmpty() ? all.get(0) : null);
+        return new State(here, elsewhere);
     }
 
     /**
