@@ -3,7 +3,6 @@ package de.digitalcheck.portal.readiness;
 import de.digitalcheck.portal.shared.i18n.Language;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the self-check's pages and API need from the leads: sharing a completed check with the responsible agency
@@ -15,11 +14,14 @@ public interface AgencyLeads {
 
     /**
      * The version of the consent text the pages and the API show (stored with every consent): the year and month of
-     * its last change. Any change of the consent's wording ({@code consent.receives}, {@code consent.checkbox}, in any
+     * its last change. Any change of the consent's wording ({@code consent.receives}, {@code consent.checkbox} and their {@code .team} forms, in any
      * language) raises it, so that each stored consent names the text that was agreed to ({@code ConsentTextTest}
-     * fails until it is raised). 2026-11: the agency was said to receive a phone number the form does not collect.
+     * fails until it is raised; a second change in one month adds {@code -2}, …). 2026-11: the agency was said to
+     * receive a phone number the form does not collect. 2026-12-2: where no territory covers the location, the text
+     * names the network's team that receives the result ({@code consent.receives.team}, {@code consent.checkbox.team})
+     * instead of an agency.
      */
-    String CONSENT_VERSION = "2026-12";
+    String CONSENT_VERSION = "2026-12-2";
 
     /**
      * Shares a completed check with the agency responsible for its location, inside the caller's transaction: the
@@ -31,8 +33,11 @@ public interface AgencyLeads {
      */
     SharedLead share(Assessment check, Language language, String source);
 
-    /** The lead this check was shared into, if it was. */
-    Optional<SharedLead> sharedFrom(AssessmentId assessmentId);
+    /**
+     * Every lead this check was shared into, the one of its newest consent first, each once (erased ones left out): a
+     * check shared with one agency and, after its location moved, with the agency responsible now, is in two leads.
+     */
+    List<SharedLead> sharedWith(AssessmentId assessmentId);
 
     /** The leads of a company's contact email (Mein Unternehmen), newest first. */
     List<SharedLead> ofContact(String email);
@@ -60,15 +65,24 @@ public interface AgencyLeads {
      * @param appointmentStart the start of the booked appointment it came with ({@code booking} only), if known
      * @param textVersion      the version of the consent text agreed to
      * @param leadOpen         whether its lead is still open (can be withdrawn)
+     * @param fallback         its lead is in the network's fallback queue ({@code agencyName} is the network's)
      */
     record GivenConsent(String leadId, String agencyName, java.time.Instant givenAt, String source,
                         @io.micronaut.core.annotation.Nullable String assessmentId,
                         @io.micronaut.core.annotation.Nullable java.time.Instant appointmentStart, String textVersion,
-                        @io.micronaut.core.annotation.Nullable java.time.Instant withdrawnAt, boolean leadOpen) {
+                        @io.micronaut.core.annotation.Nullable java.time.Instant withdrawnAt, boolean leadOpen,
+                         boolean fallback) {
     }
 
-    /** Who will get in touch with a company that shared its check, and by when. */
+    /**
+     * Who will get in touch with a company that shared its check, and by when.
+     *
+     * @param agencyId the agency that holds the lead now, {@code null} for the network's fallback queue
+     * @param ags      the company's location as the lead holds it (from its latest consent), if known
+     */
     record SharedLead(String id, String agencyName, boolean fallback, java.time.LocalDate contactBy,
-                      java.time.Instant consentAt, boolean withdrawn) {
+                      java.time.Instant consentAt, boolean withdrawn,
+                      @io.micronaut.core.annotation.Nullable String agencyId,
+                      @io.micronaut.core.annotation.Nullable String ags) {
     }
 }

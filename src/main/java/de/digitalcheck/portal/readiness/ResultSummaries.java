@@ -7,7 +7,6 @@ import de.digitalcheck.portal.readiness.ResultSummary.DimensionRow;
 import de.digitalcheck.portal.readiness.ResultSummary.Programme;
 import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.routing.Agency;
-import de.digitalcheck.portal.routing.Municipality;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.i18n.Dates;
@@ -38,10 +37,13 @@ public class ResultSummaries {
     private final FundingAdvisor funding;
     private final Messages messages;
     private final BeanProvider<PostalCodeDirectory> directory;
+    private final de.digitalcheck.portal.shared.config.PortalSettings settings;
 
     ResultSummaries(Questionnaires questionnaires, SelfCheck selfCheck, Router router, PeerBenchmark peers,
-                    FundingAdvisor funding, Messages messages, BeanProvider<PostalCodeDirectory> directory) {
+                    FundingAdvisor funding, Messages messages, BeanProvider<PostalCodeDirectory> directory,
+                    de.digitalcheck.portal.shared.config.PortalSettings settings) {
         this.directory = directory;
+        this.settings = settings;
         this.questionnaires = questionnaires;
         this.selfCheck = selfCheck;
         this.router = router;
@@ -85,7 +87,9 @@ public class ResultSummaries {
             levelLabel(lang, score.level().number()),
             List.copyOf(rows), chart, benchmarkText, programmes(lang, q, a, score.level().number(), levels),
             agency.orElse(null),
-            messages.get(lang, agency.isPresent() ? "result.agency.intro" : "result.agency.fallback", location),
+            // no territory covers the location: the network's fallback queue, which the network's team answers
+            messages.get(lang, agency.isPresent() ? "result.agency.intro" : "result.agency.fallback", location,
+                settings.networkName()),
             messages.get(lang, "result.version", q.version(), q.scoringVersion()),
             previous(a).map(p -> messages.get(lang, "result.previous.text", date(lang, p.completedAt()),
                 decimal(lang, p.result().score()), decimal(lang, score.value()))).orElse(null),
@@ -169,9 +173,10 @@ public class ResultSummaries {
         if (region == null) {
             return messages.get(lang, "result.funding.reason.germany");
         }
-        Optional<Municipality> municipality = directory.get().municipality(company.ags());
-        if (region.length() == 2 && municipality.isPresent()) {
-            return municipality.get().state();
+        if (region.length() == 2) {
+            // a state's name in the page's language (the postal-code table names it in German only)
+            String key = "result.state." + region;
+            return messages.find(lang, key).orElseGet(() -> directory.get().regionName(region).orElse(region));
         }
         if (company.municipality() != null && !company.municipality().isBlank()) {
             return company.municipality();

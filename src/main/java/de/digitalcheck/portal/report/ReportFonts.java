@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The report's fonts, shipped in {@code src/main/resources/fonts/} with their licences (SIL OFL 1.1): Fira Sans
- * (the portal's typeface) Regular and Bold, and Noto Sans Arabic and Hebrew for right-to-left names. The files are
+ * (the portal's typeface) Regular and Bold, Noto Sans Arabic and Hebrew for right-to-left names, and Noto Emoji
+ * (monochrome outlines) for emoji and symbols in names. The files are
  * read once and parsed once per rendering thread; every document gets its own {@link FontProvider} (iText's
  * {@code PdfFont}s belong to one document) and embeds subsets of what it uses. Nothing depends on fonts installed
  * on the machine.
@@ -27,7 +28,7 @@ final class ReportFonts {
     static final String PLACEHOLDER = "?";
 
     private static final List<String> FILES = List.of("FiraSans-Regular.ttf", "FiraSans-Bold.ttf",
-        "NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf");
+        "NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf", "NotoEmoji-Regular.ttf");
 
     /** The font files, read once. */
     private final List<byte[]> files = FILES.stream().map(ReportFonts::read).toList();
@@ -55,14 +56,17 @@ final class ReportFonts {
 
     /**
      * The text as the report can show it: control and formatting characters (bidi overrides, zero-width joiners,
-     * variation selectors) go, line breaks become spaces, and a character that none of the fonts has (emoji, CJK …)
-     * becomes a visible "?", so that no glyph is missing from the file (PDF/UA forbids .notdef glyphs).
+     * variation selectors) go, line breaks become spaces, and a character that none of the fonts has (CJK, …; emoji
+     * are in Noto Emoji) is left out, the spaces around it closed up, so that no glyph is missing from the file
+     * (PDF/UA forbids .notdef glyphs) and no "?" stands for a letter that was there. Only a text of which nothing at
+     * all can be shown becomes a visible "?" (an empty name would look like none).
      */
     String printable(String text) {
         if (text == null) {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length());
+        boolean[] dropped = {false};
         text.codePoints().forEach(cp -> {
             if (cp == '\n' || cp == '\r' || cp == '\t') {
                 out.append(' ');
@@ -71,10 +75,14 @@ final class ReportFonts {
             } else if (covered(cp)) {
                 out.appendCodePoint(cp);
             } else {
-                out.append(PLACEHOLDER);
+                dropped[0] = true;
             }
         });
-        return out.toString();
+        if (!dropped[0]) {
+            return out.toString();
+        }
+        String kept = out.toString().replaceAll(" {2,}", " ").strip();
+        return kept.isEmpty() ? PLACEHOLDER : kept;
     }
 
     /**
@@ -133,17 +141,16 @@ final class ReportFonts {
         return script == Character.UnicodeScript.ARABIC;
     }
 
-    /** The text as {@link #printable} makes it, with a "?" also for every character that {@code font} lacks. */
+    /** The text as {@link #printable} makes it, also without every character that {@code font} lacks. */
     String printableIn(PdfFont font, String text) {
+        String shown = printable(text);
+        if (shown.codePoints().allMatch(font::containsGlyph)) {
+            return shown;
+        }
         StringBuilder out = new StringBuilder();
-        printable(text).codePoints().forEach(cp -> {
-            if (font.containsGlyph(cp)) {
-                out.appendCodePoint(cp);
-            } else {
-                out.append(PLACEHOLDER);
-            }
-        });
-        return out.toString();
+        shown.codePoints().filter(font::containsGlyph).forEach(out::appendCodePoint);
+        String kept = out.toString().replaceAll(" {2,}", " ").strip();
+        return kept.isEmpty() ? PLACEHOLDER : kept;
     }
 
     private boolean covered(int cp) {

@@ -108,7 +108,7 @@ final class ReportSections {
         table.addHeaderCell(ReportStyle.columnHead(t("result.table.peers")).setTextAlignment(TextAlignment.RIGHT));
         for (ResultSummary.DimensionRow row : result.dimensions()) {
             table.addCell(ReportStyle.rowHead(p(row.title())));
-            table.addCell(ReportStyle.bodyCell(row.weight() + " %").setTextAlignment(TextAlignment.RIGHT));
+            table.addCell(ReportStyle.bodyCell(t("result.table.weight.value", row.weight())).setTextAlignment(TextAlignment.RIGHT));
             table.addCell(ReportStyle.bodyCell(p(row.level())));
             table.addCell(ReportStyle.bodyCell(p(row.potential() == null ? "–" : row.potential())));
             table.addCell(ReportStyle.bodyCell(p(row.peers())).setTextAlignment(TextAlignment.RIGHT));
@@ -155,7 +155,9 @@ final class ReportSections {
     private void funding() {
         document.add(section(StandardRoles.H2, t("result.funding"), 15));
         if (result.programmes().isEmpty()) {
-            document.add(body(t("result.funding.none")));
+            // no territory covers the location: the network's team answers, not an agency
+            document.add(body(result.agency() == null ? t("result.funding.none.team", model.networkName())
+                : t("result.funding.none")));
             return;
         }
         document.add(body(t("result.funding.intro")));
@@ -173,7 +175,7 @@ final class ReportSections {
     }
 
     private void agency() {
-        document.add(section(StandardRoles.H2, t("result.agency"), 15));
+        document.add(section(StandardRoles.H2, t(result.agency() == null ? "result.agency.team" : "result.agency"), 15));
         document.add(body(p(result.agencyIntro())));
         Agency agency = result.agency();
         if (agency == null) {
@@ -198,7 +200,8 @@ final class ReportSections {
         document.add(section(StandardRoles.H2, t("report.appointment"), 15));
         Appointment a = model.appointment();
         if (a == null) {
-            document.add(body(t("report.appointment.none")));
+            document.add(body(result.agency() == null ? t("report.appointment.none.team", model.networkName())
+                : t("report.appointment.none")));
             return;
         }
         document.add(labelled(t("report.appointment.when"), c.when(a)));

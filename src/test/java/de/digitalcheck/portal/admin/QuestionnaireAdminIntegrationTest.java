@@ -92,7 +92,7 @@ class QuestionnaireAdminIntegrationTest extends SignedInTests {
         assertThat(de.body()).contains("Fragebogen Version 1</h1>", "Strategie &amp; Organisation", "Stufe 0:", "Stufe 5:",
             "Trifft nicht zu", "Nur zum Lesen", "docs/scoring.md", escape(firstQuestion))
             .doesNotContain("<input type=\"radio\"", "name=\"version\"");
-        assertThat(english(PAGE + "/2")).contains("Questionnaire version 2</h1>", "Strategy &amp; organisation", "Level 0:",
+        assertThat(english(PAGE + "/2")).contains("Questionnaire version 2</h1>", "Strategy &amp; organization", "Level 0:",
             "Read only", "New checks start with this version.",
             escape(questionnaires.version("2").orElseThrow().questions().get(0).text().en()));
         assertThat(users.get("admin").get(PAGE + "/9").statusCode()).isEqualTo(404);

@@ -107,4 +107,42 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
         }
         assertClean();
     }
+
+    /**
+     * A company that shared its result and then moved to another agency's territory: the profile page says who has its
+     * data, the result page names that agency and offers the consent for the one responsible now; then the move into
+     * no territory, where the network's team is named. axe-core on each, desktop and phone.
+     */
+    @Test
+    void aSharedResultWhoseLocationMovedNamesWhoHoldsItAndOffersTheNewConsent() {
+        findings.clear();
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Umzug Browser GmbH")
+            .at("44135").contact("Uwe Umzug", "uwe@umzug-browser.example.org").sharedWithAgency()
+            .submit(new Http(server, json));
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/check/" + check.token() + "/profile");
+            assertThat(page.locator("#profile-shared")).containsText("an Wirtschaftsförderung Dortmund weitergegeben");
+            audit(page, "leads-moved-profile");
+            page.fill("#postalCode", "44787");
+            new KeyboardUser(page).activate("form button[type=submit]");
+            page.navigate(server.getURL() + check.resultPath());
+            assertThat(page.locator("#consent-moved")).containsText("Wirtschaftsförderung Dortmund hat Ihr Ergebnis seit dem");
+            assertThat(page.locator("#consent-moved")).containsText("WirtschaftsEntwicklungsGesellschaft Bochum zuständig");
+            assertThat(page.locator("#consent-share")).isVisible();
+            audit(page, "leads-moved-result");
+            page.setViewportSize(390, 844);
+            assertNull(Browsers.horizontalOverflow(page, 390), "the moved notice fits a phone");
+            audit(page, "leads-moved-result-phone");
+            page.setViewportSize(1280, 900);
+            page.navigate(server.getURL() + "/check/" + check.token() + "/profile");
+            page.fill("#postalCode", "10115");
+            new KeyboardUser(page).activate("form button[type=submit]");
+            page.navigate(server.getURL() + check.resultPath());
+            assertThat(page.locator("#agency-title")).hasText("Sprechen Sie mit dem Team von InDieRegionRuhr4.0");
+            assertThat(page.locator("#consent-moved")).containsText("keine Wirtschaftsförderung des Netzwerks zuständig");
+            audit(page, "leads-moved-fallback");
+        }
+        assertClean();
+    }
 }

@@ -162,8 +162,11 @@ abstract class FundingMatchContract {
         CompletedChecks.Completed hagen = check("Hagen Wire Works", HAGEN, 0, "en");
         Funding english = funding(hagen, "en");
         assertThat(english.first().get(0)).isEqualTo(new Shown("InnoScheck.Ruhr innovation voucher",
-            "Fits your weakest areas Strategy & organisation, Smart Factory and Smart Operations; for SMEs in Hagen"));
+            "Fits your weakest areas Strategy & organization, Smart Factory and Smart Operations; for SMEs in Hagen"));
         assertThat(english.html()).contains("More matching programmes (" + english.more().size() + ")");
+        // a programme for the whole state names it in English (the postal-code table has only its German name)
+        assertThat(english.more()).anySatisfy(s -> assertThat(s.reason()).endsWith("; for SMEs in North Rhine-Westphalia; apply by 31 Dec 2029"));
+        assertThat(english.html()).doesNotContain("Nordrhein-Westfalen");
         // the providers in English too, none left in German
         assertThat(english.html()).contains(
             "Provided by In|Die RegionRuhr – the business development agencies of Bochum, Dortmund and Hagen",
@@ -184,6 +187,6 @@ abstract class FundingMatchContract {
             from = at;
         }
         assertThat(pdf).contains("In|Die RegionRuhr – the business development agencies of Bochum, Dortmund and Hagen")
-            .doesNotContain("Wirtschaftsförderungen Bochum");
+            .doesNotContain("Wirtschaftsförderungen Bochum", "Nordrhein-Westfalen", " %").contains("25%");
     }
 }

@@ -103,5 +103,15 @@ class LeadWithdrawalIntegrationTest implements TestPropertyProvider {
         assertThat(told).as("the agency is mailed").isTrue();
         assertThat(http.postForm("/mein-unternehmen/leads/" + own + "/widerrufen", Map.of()).statusCode())
             .as("withdrawn once").isEqualTo(404);
+
+        // a new consent to the same agency after the withdrawal: two entries, told apart by their state
+        String again = shared("rita@giesserei.example.org");
+        assertThat(again).isNotEqualTo(own);
+        String both = http.get("/mein-unternehmen/uebersicht").body();
+        int withdrawnAt = both.indexOf("widerrufen am");
+        String withdrawnEntry = both.substring(both.lastIndexOf("dc-text kern-title", withdrawnAt), withdrawnAt);
+        assertThat(both).contains("/mein-unternehmen/leads/" + again + "/widerrufen", "· Einwilligung gilt");
+        assertThat(withdrawnEntry).as("the withdrawn lead says so beside its agency")
+            .contains("· Einwilligung widerrufen").doesNotContain("Einwilligung gilt");
     }
 }

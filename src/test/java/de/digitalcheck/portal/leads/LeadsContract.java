@@ -499,4 +499,94 @@ abstract class LeadsContract implements TestPropertyProvider {
             .as("the lead not updated for nothing (no lead.updated)").isEqualTo(version);
         assertThat(db.count("agency_lead")).isEqualTo(leadsBefore + 1);
     }
+
+    /**
+     * A company that shared its result and then moved its location to another agency's territory: its lead stays at
+     * the first agency (the consent named it), and every page says so — the result page names who holds the data and
+     * offers the consent for the agency responsible now, which makes a lead there and keeps the first; the profile page
+     * says a change does not reach them. Not before the move, not twice, and never a second lead without a consent.
+     */
+    @Test
+    void aLeadStaysAtItsAgencyWhenTheLocationMovesAndThePageOffersTheConsentForTheAgencyResponsibleNow() {
+        String email = "mo@umzug.example.org";
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Umzug Metall GmbH")
+            .at(DORTMUND).contact("Mo Umzug", email).sharedWithAgency().submit(http);
+        String first = (String) ((Map<?, ?>) check.document().get("lead")).get("id");
+        String before = http.get(check.resultPath()).body();
+        assertThat(before).contains("Wirtschaftsförderung Dortmund meldet sich bis spätestens")
+            .doesNotContain("id=\"consent-share\"", "id=\"consent-moved\"");
+        assertThat(http.get("/check/" + check.token() + "/profile").body())
+            .contains("id=\"profile-shared\"", "an Wirtschaftsförderung Dortmund weitergegeben");
+
+        // the company moves to Bochum (the profile page, the only place its location can change)
+        Map<String, String> profile = new HashMap<>(Map.of("name", "Umzug Metall GmbH", "postalCode", "44787",
+            "ags", "", "sector", "C", "employees", "42", "companyType", "OWN_PRODUCTS", "contactName", "Mo Umzug",
+            "contactEmail", email));
+        assertThat(http.postForm("/check/" + check.token() + "/profile", profile).statusCode()).isEqualTo(303);
+        long leads = db.count("agency_lead");
+        long consents = db.count("lead_consent");
+        assertThat(row("SELECT agency_id, postal_code FROM agency_lead WHERE id = ?", first))
+            .as("the lead stays where the consent sent it, as it was shared")
+            .containsEntry("agency_id", "wf-dortmund").containsEntry("postal_code", DORTMUND);
+
+        String moved = http.get(check.resultPath()).body();
+        String consent = moved.substring(moved.indexOf("id=\"consent\""), moved.indexOf("id=\"funding\""));
+        assertThat(consent).as("who holds the data, and who is responsible now")
+            .contains("id=\"consent-moved\"", "Wirtschaftsförderung Dortmund hat Ihr Ergebnis seit dem",
+                "Für Ihren jetzigen Standort 44787 Bochum ist WirtschaftsEntwicklungsGesellschaft Bochum zuständig",
+                "Ergebnis an WirtschaftsEntwicklungsGesellschaft Bochum weitergeben", "id=\"consent-share\"")
+            .as("not as if Bochum had it").doesNotContain("WirtschaftsEntwicklungsGesellschaft Bochum meldet sich");
+        assertThat(moved).contains("Für Ihren Standort 44787 Bochum ist zuständig");
+        assertThat(db.count("agency_lead")).as("no lead without a consent").isEqualTo(leads);
+        // the API says the same: the agency responsible now, and the lead where it is
+        Map<String, Object> document = http.map(http.get("/api/v1/assessments/" + check.id() + "?token=" + check.token()));
+        assertThat(((Map<?, ?>) document.get("agency")).get("name")).isEqualTo("WirtschaftsEntwicklungsGesellschaft Bochum");
+        assertThat(((Map<?, ?>) document.get("lead")).get("agencyName")).isEqualTo("Wirtschaftsförderung Dortmund");
+
+        // the same contact consents for Bochum: not taken for the consent that stands at Dortmund
+        HttpResponse<String> given = http.postForm("/check/" + check.token() + "/einwilligung", Map.of(
+            "consentName", "Mo Umzug", "consentEmail", email, "shareWithAgency", "on"));
+        assertThat(given.statusCode()).isEqualTo(303);
+        assertThat(db.count("agency_lead")).isEqualTo(leads + 1);
+        assertThat(db.count("lead_consent")).isEqualTo(consents + 1);
+        assertThat(row("SELECT agency_id, status FROM agency_lead WHERE assessment_id = ? AND id <> ?", check.id(), first))
+            .containsEntry("agency_id", "weg-bochum").containsEntry("status", "OPEN");
+        assertThat(row("SELECT status FROM agency_lead WHERE id = ?", first)).containsEntry("status", "OPEN");
+        Map<String, Object> shared = http.map(http.get("/api/v1/assessments/" + check.id() + "?token=" + check.token()));
+        assertThat(((Map<?, ?>) shared.get("lead")).get("agencyName")).isEqualTo("WirtschaftsEntwicklungsGesellschaft Bochum");
+        String both = http.get(check.resultPath()).body();
+        assertThat(both.substring(both.indexOf("id=\"consent\""), both.indexOf("id=\"funding\"")))
+            .contains("WirtschaftsEntwicklungsGesellschaft Bochum meldet sich bis spätestens",
+                "Wirtschaftsförderung Dortmund hat Ihr Ergebnis seit dem", "„Mein Unternehmen“ widerrufen")
+            .doesNotContain("id=\"consent-share\"", "id=\"consent-moved\"");
+        assertThat(http.get("/check/" + check.token() + "/profile").body())
+            .contains("an WirtschaftsEntwicklungsGesellschaft Bochum und Wirtschaftsförderung Dortmund weitergegeben");
+        // once more (a second tab): it stands now, nothing new
+        http.postForm("/check/" + check.token() + "/einwilligung", Map.of(
+            "consentName", "Mo Umzug", "consentEmail", email, "shareWithAgency", "on"));
+        assertThat(db.count("lead_consent")).isEqualTo(consents + 1);
+
+        // and into no territory at all: the network's team, said so
+        profile.put("postalCode", BERLIN);
+        assertThat(http.postForm("/check/" + check.token() + "/profile", profile).statusCode()).isEqualTo(303);
+        String away = http.get(check.resultPath()).body();
+        assertThat(away.substring(away.indexOf("id=\"consent\""), away.indexOf("id=\"funding\"")))
+            .contains("Für Ihren jetzigen Standort 10115 Berlin ist keine Wirtschaftsförderung des Netzwerks zuständig",
+                "Das Team von InDieRegionRuhr4.0 erhält Ihr Ergebnis nur", "id=\"consent-share\"",
+                "WirtschaftsEntwicklungsGesellschaft Bochum hat Ihr Ergebnis seit dem",
+                "Wirtschaftsförderung Dortmund hat Ihr Ergebnis seit dem");
+    }
+
+    /** A lead that staff forwarded to another agency is named where it is; the location did not move: no new consent. */
+    @Test
+    void aForwardedLeadIsNamedWhereItIsAndNoConsentIsOfferedForTheAgencyThatForwardedIt() {
+        CompletedChecks.Completed check = check("fwd@metallbau.example.org").sharedWithAgency().submit(http);
+        String lead = (String) ((Map<?, ?>) check.document().get("lead")).get("id");
+        db.execute("UPDATE agency_lead SET agency_id = 'weg-bochum', open_key = ? WHERE id = ?",
+            "weg-bochum|fwd@metallbau.example.org", lead);
+        String page = http.get(check.resultPath()).body();
+        assertThat(page.substring(page.indexOf("id=\"consent\""), page.indexOf("id=\"funding\"")))
+            .contains("WirtschaftsEntwicklungsGesellschaft Bochum meldet sich bis spätestens")
+            .doesNotContain("id=\"consent-share\"", "id=\"consent-moved\"");
+    }
 }

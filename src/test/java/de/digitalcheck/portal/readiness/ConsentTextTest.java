@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsentTextTest {
 
-    static final String VERSION = "2026-12";
-    static final String FINGERPRINT = "a02095bbedcff8637e0d71d11184cebcb3f793ce9b9d561d740fd77b74eb6995";
+    static final String VERSION = "2026-12-2";
+    static final String FINGERPRINT = "870fd3575faa5adb6b4a770cb175db60ad342c432af18bbd7bf65afb24e81010";
 
-    static final String[] KEYS = {"consent.receives", "consent.checkbox"};
+    static final String[] KEYS = {"consent.receives", "consent.checkbox", "consent.receives.team", "consent.checkbox.team"};
 
     @Test
     void theConsentWordingIsTheOneOfItsVersion() throws Exception {
@@ -38,6 +38,21 @@ class ConsentTextTest {
             .contains("Ihren Namen und Ihre E-Mail-Adresse").doesNotContain("Telefon");
         assertThat(load("/i18n/messages_en.properties").getProperty("consent.receives"))
             .contains("your name and email address").doesNotContain("phone");
+        assertThat(load("/i18n/messages_de.properties").getProperty("consent.receives.team"))
+            .contains("Ihren Namen und Ihre E-Mail-Adresse").doesNotContain("Telefon");
+        assertThat(load("/i18n/messages_en.properties").getProperty("consent.receives.team"))
+            .contains("your name and email address").doesNotContain("phone");
+    }
+
+    /** Where no territory covers the location the network's team answers: its texts name no agency that would. */
+    @Test
+    void theFallbackQueuesConsentNamesTheNetworksTeamNotAnAgency() throws IOException {
+        for (String key : new String[] {"consent.receives.team", "consent.checkbox.team", "consent.title.team"}) {
+            assertThat(load("/i18n/messages_de.properties").getProperty(key)).as(key).contains("das Team von {0}")
+                .doesNotContain("Wirtschaftsförderung");
+            assertThat(load("/i18n/messages_en.properties").getProperty(key)).as(key).contains("the team of {0}")
+                .doesNotContain("agency");
+        }
     }
 
     @Test

@@ -39,6 +39,36 @@ class MessagesTest {
         }
     }
 
+    /**
+     * English texts name the state in English, write a percentage without a space ("25%"; German keeps "25 %") and
+     * spell -ize as most of the English texts do (the questionnaires: "digitalization", "analyze"), never -ise.
+     */
+    @Test
+    void englishTextsSayNorthRhineWestphaliaWritePercentagesWithoutASpaceAndSpellWithIze() throws IOException {
+        Properties en = load("/i18n/messages_en.properties");
+        java.util.regex.Pattern ise = java.util.regex.Pattern.compile(ISE);
+        en.forEach((k, v) -> assertThat((String) v).as("en " + k).doesNotContain("Nordrhein-Westfalen")
+            .doesNotContainPattern("(\\d|\\}) %").doesNotContainPattern(ise));
+        assertThat(en.getProperty("result.state.05")).isEqualTo("North Rhine-Westphalia");
+        assertThat(en.getProperty("result.table.weight.value")).isEqualTo("{0}%");
+        assertThat(load("/i18n/messages_de.properties").getProperty("result.table.weight.value")).isEqualTo("{0} %");
+        for (String version : new String[] {"/questionnaires/v1.yaml", "/questionnaires/v2.yaml"}) {
+            try (var in = MessagesTest.class.getResourceAsStream(version)) {
+                String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                java.util.regex.Matcher english = java.util.regex.Pattern.compile("en: \"([^\"]*)\"").matcher(yaml);
+                while (english.find()) {
+                    assertThat(english.group(1)).as(version).doesNotContainPattern(ise)
+                        .doesNotContainPattern("\\d %").doesNotContain("Nordrhein-Westfalen");
+                }
+            }
+        }
+    }
+
+    /** British -ise spellings of words the English texts spell with -ize. */
+    private static final String ISE = "(?i)\\b\\w*(organis|digitalis|anonymis|recognis|prioritis|optimis|utilis|realis|"
+        + "minimis|maximis|standardis|specialis|summaris|authoris|categoris|customis|personalis|visualis|synchronis|"
+        + "subsidis|finalis|initialis|normalis)(e|es|ed|ing|ation|ations|er|ers)\\b";
+
     private static Properties load(String resource) throws IOException {
         Properties properties = new Properties();
         try (var in = MessagesTest.class.getResourceAsStream(resource)) {

@@ -156,9 +156,10 @@ public class LeadBook implements AgencyLeads {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<SharedLead> sharedFrom(AssessmentId assessmentId) {
-        return consents.ofAssessment(assessmentId.value()).stream().findFirst()
-            .flatMap(c -> leads.findById(c.leadId())).filter(l -> !LeadRow.ERASED.equals(l.status())).map(this::shared);
+    public List<SharedLead> sharedWith(AssessmentId assessmentId) {
+        return consents.ofAssessment(assessmentId.value()).stream().map(ConsentRow::leadId).distinct()
+            .map(leads::findById).flatMap(Optional::stream).filter(l -> !LeadRow.ERASED.equals(l.status()))
+            .map(this::shared).toList();
     }
 
     @Override
@@ -179,7 +180,7 @@ public class LeadBook implements AgencyLeads {
             for (ConsentRow c : rows) {
                 given.add(new GivenConsent(lead.id(), agency, c.givenAt(), c.source(), c.assessmentId(),
                     BookingLeads.SOURCE.equals(c.source()) ? appointmentOf(appointmentByConsent, c.givenAt()) : null,
-                    c.textVersion(), c.withdrawnAt(), lead.open()));
+                    c.textVersion(), c.withdrawnAt(), lead.open(), lead.agencyId() == null));
             }
         }
         given.sort(Comparator.comparing(GivenConsent::givenAt).reversed());
@@ -239,6 +240,7 @@ public class LeadBook implements AgencyLeads {
         String name = lead.agencyId() == null ? settings.networkName()
             : router.agency(lead.agencyId()).map(Agency::name).orElse(settings.networkName());
         return new SharedLead(lead.id(), name, lead.agencyId() == null,
-            PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1), lead.consentAt(), !lead.open());
+            PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1), lead.consentAt(), !lead.open(),
+            lead.agencyId(), lead.ags());
     }
 }

@@ -113,8 +113,9 @@ class AssessmentApi {
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token) {
         return selfCheck.byId(id, token)
             .<HttpResponse<?>>map(a -> HttpResponse.ok(document(a, token,
-                leads.sharedFrom(new AssessmentId(a.id())).filter(l -> !l.withdrawn()).map(AssessmentApi::leadRef)
-                    .orElse(null))))
+                // the newest consent's lead that still stands (one withdrawn later does not hide an earlier one)
+                leads.sharedWith(new AssessmentId(a.id())).stream().filter(l -> !l.withdrawn()).findFirst()
+                    .map(AssessmentApi::leadRef).orElse(null))))
             .orElseGet(() -> problems.notFound(request, "problem.assessment.notFound"));
     }
 

@@ -1,7 +1,5 @@
 package de.digitalcheck.portal.readiness.web;
 
-import de.digitalcheck.portal.readiness.AgencyLeads;
-import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.readiness.internal.AssessmentRow;
 import de.digitalcheck.portal.readiness.internal.SelfCheck;
@@ -49,11 +47,11 @@ class CheckConsent {
     private final ResultViews results;
     private final Csrf csrf;
     private final FormValidation validation;
-    private final AgencyLeads leads;
+    private final CheckSharing shared;
 
     CheckConsent(SelfCheck selfCheck, SharedChecks sharing, CheckLookup lookup, ResultViews results, Csrf csrf,
-                 FormValidation validation, AgencyLeads leads) {
-        this.leads = leads;
+                 FormValidation validation, CheckSharing shared) {
+        this.shared = shared;
         this.selfCheck = selfCheck;
         this.sharing = sharing;
         this.lookup = lookup;
@@ -90,11 +88,15 @@ class CheckConsent {
         });
     }
 
-    /** This check is shared, the consent stands, and the form gives the same contact email as the check has. */
+    /**
+     * This check is shared with the agency its location goes to now (the page offers no consent), the consent stands,
+     * and the form gives the same contact email as the check has. A lead left at the agency of an earlier location
+     * does not count: the consent for the agency responsible now makes a lead there.
+     */
     private boolean alreadyShared(AssessmentRow check, ConsentForm form) {
         String given = form.contact().email();
         String stored = check.contact().email();
         return given != null && stored != null && given.strip().equalsIgnoreCase(stored)
-            && leads.sharedFrom(new AssessmentId(check.id())).filter(l -> !l.withdrawn()).isPresent();
+            && !shared.of(check).offer();
     }
 }

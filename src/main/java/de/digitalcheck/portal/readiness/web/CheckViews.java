@@ -36,9 +36,11 @@ class CheckViews {
     private final PostalCodeDirectory directory;
     private final Messages messages;
     private final PortalSettings settings;
+    private final CheckSharing sharing;
 
     CheckViews(Questionnaires questionnaires, SelfCheck selfCheck, PostalCodeDirectory directory, Messages messages,
-               PortalSettings settings) {
+               PortalSettings settings, CheckSharing sharing) {
+        this.sharing = sharing;
         this.questionnaires = questionnaires;
         this.selfCheck = selfCheck;
         this.directory = directory;
@@ -68,7 +70,22 @@ class CheckViews {
      */
     Map<String, Object> profile(Language lang, ProfileForm form, List<FieldError> errors, String action, String token,
                                 AssessmentRow a) {
-        return profile(lang, form, errors, action, token, selfCheck.questionnaireOf(a).dimensionsFor(a.type()).size() + 1);
+        Map<String, Object> model = profile(lang, form, errors, action, token,
+            selfCheck.questionnaireOf(a).dimensionsFor(a.type()).size() + 1);
+        // a shared check: a change here does not reach whoever holds its data, and a new location may need a new consent
+        CheckSharing.State state = sharing.of(a);
+        List<String> holders = new ArrayList<>();
+        if (state.here() != null) {
+            holders.add(holder(lang, state.here()));
+        }
+        state.elsewhere().forEach(l -> holders.add(holder(lang, l)));
+        model.put("sharedNote", holders.isEmpty() ? null
+            : messages.get(lang, "profile.shared", String.join(messages.get(lang, "profile.shared.and"), holders)));
+        return model;
+    }
+
+    private String holder(Language lang, de.digitalcheck.portal.readiness.AgencyLeads.SharedLead lead) {
+        return lead.fallback() ? messages.get(lang, "profile.shared.team", lead.agencyName()) : lead.agencyName();
     }
 
     private Map<String, Object> profile(Language lang, ProfileForm form, List<FieldError> errors, String action,
@@ -94,12 +111,20 @@ class CheckViews {
         model.put("types", types);
         List<Municipality> candidates = directory.municipalities(form.postalCode().strip());
         model.put("municipalities", candidates.size() > 1
-            ? candidates.stream().map(m -> new Choice(m.ags(), m.label())).toList() : List.of());
+            ? candidates.stream().map(m -> new Choice(m.ags(), label(lang, m))).toList() : List.of());
         model.put("action", action);
         model.put("token", token);
         model.put("eraseUrl", token == null ? null : CheckPaths.erase(token));
         model.put("progress", progress(lang, 1, steps));
         return model;
+    }
+
+    /** A municipality to choose: with its district, or where it has none its state in the page's language. */
+    private String label(Language lang, Municipality m) {
+        if (m.district() != null && !m.district().isBlank() || m.ags().length() < 2) {
+            return m.label();
+        }
+        return m.name() + " (" + messages.find(lang, "result.state." + m.ags().substring(0, 2)).orElse(m.state()) + ")";
     }
 
     Map<String, Object> step(Language lang, AssessmentRow a, String token, String dimensionId, Map<String, String> answers,

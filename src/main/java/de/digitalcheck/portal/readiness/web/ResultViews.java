@@ -1,6 +1,5 @@
 package de.digitalcheck.portal.readiness.web;
 
-import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.readiness.CheckAppointments;
 import de.digitalcheck.portal.readiness.CheckPaths;
@@ -33,17 +32,17 @@ class ResultViews {
     private final SelfCheck selfCheck;
     private final PortalSettings settings;
     private final Messages messages;
-    private final AgencyLeads leads;
     private final CheckAppointments appointments;
+    private final CheckSharing sharing;
     private final int mailsPerDay;
 
     /** What the report section may say about a request to mail the report (from the report module's redirect). */
     static final java.util.Set<String> REPORT_MAIL_STATES = java.util.Set.of("sent", "mailed", "limit");
 
     ResultViews(ResultSummaries summaries, SelfCheck selfCheck, PortalSettings settings, Messages messages,
-                AgencyLeads leads, CheckAppointments appointments,
+                CheckAppointments appointments, CheckSharing sharing,
                 @io.micronaut.context.annotation.Value("${portal.mail.per-recipient-per-day:5}") int mailsPerDay) {
-        this.leads = leads;
+        this.sharing = sharing;
         this.appointments = appointments;
         this.mailsPerDay = mailsPerDay;
         this.summaries = summaries;
@@ -77,6 +76,7 @@ class ResultViews {
         model.put("morePrograms", s.moreProgrammes());
         model.put("agency", s.agency());
         model.put("agencyIntro", s.agencyIntro());
+        model.put("networkName", settings.networkName());
         model.put("version", s.version());
         model.put("previous", s.previous());
         model.put("interpretation", s.interpretation());
@@ -133,13 +133,26 @@ class ResultViews {
 
     private void consent(Map<String, Object> model, Language lang, AssessmentRow a, String token, ConsentForm form,
                          List<FieldError> errors) {
-        var shared = leads.sharedFrom(new AssessmentId(a.id())).orElse(null);
+        // who holds the data (the agency of the lead, which a change of the location does not move) and whether the
+        // consent for the agency responsible now is offered: CheckSharing decides it for every page alike
+        CheckSharing.State state = sharing.of(a);
+        var shared = state.here();
         model.put("shared", shared);
         model.put("sharedContactBy", shared == null ? null
             : Dates.date(lang, shared.contactBy()));
-        model.put("consentAgency", a.agencyId() == null ? settings.networkName()
-            : selfCheck.agencyOf(a).map(de.digitalcheck.portal.routing.Agency::name).orElse(settings.networkName()));
-        model.put("consentFallback", selfCheck.agencyOf(a).isEmpty());
+        model.put("consentOffered", state.offer());
+        model.put("sharedElsewhere", state.elsewhere().stream().map(l -> messages.get(lang,
+            l.fallback() ? "consent.elsewhere.fallback" : "consent.elsewhere.text", l.agencyName(),
+            Dates.date(lang, l.consentAt()), Dates.date(lang, l.contactBy()))).toList());
+        String consentAgency = a.agencyId() == null ? settings.networkName()
+            : selfCheck.agencyOf(a).map(de.digitalcheck.portal.routing.Agency::name).orElse(settings.networkName());
+        boolean fallback = selfCheck.agencyOf(a).isEmpty();
+        model.put("consentAgency", consentAgency);
+        model.put("consentFallback", fallback);
+        // the location moved since the result was shared: the agency responsible now gets it only by this consent
+        model.put("consentMoved", state.offer() && !state.elsewhere().isEmpty()
+            ? messages.get(lang, fallback ? "consent.moved.fallback" : "consent.moved", a.company().location(),
+                consentAgency) : null);
         model.put("consentUrl", CheckPaths.result(token).replace("/result", "/einwilligung"));
         model.put("consentForm", form);
         Map<String, String> byField = messages.byField(lang, errors);

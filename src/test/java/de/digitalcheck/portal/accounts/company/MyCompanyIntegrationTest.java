@@ -312,7 +312,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
                 "14:00–15:00", upcoming.token());
         // two consents to the same agency (one lead): each with its check, time and text version
         assertThat(overview).contains("für den Selbstcheck „Erstcheck GmbH“", "für den Selbstcheck „Zweitcheck GmbH“",
-            "bei der Buchung des Termins am", "Textfassung 2026-12", "Textfassung booking-share-2");
+            "bei der Buchung des Termins am", "Textfassung " + de.digitalcheck.portal.readiness.AgencyLeads.CONSENT_VERSION, "Textfassung booking-share-2");
         assertThat(Pattern.compile("Einwilligung vom \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}").matcher(overview)
             .results().count()).isEqualTo(3);
 
@@ -338,7 +338,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         // in English, the same dates in the English style
         http.get("/mein-unternehmen/uebersicht?lang=en");
         String english = http.get("/mein-unternehmen/uebersicht").body();
-        assertThat(english).contains("Your appointments", "First talk", "By video", "text version 2026-12")
+        assertThat(english).contains("Your appointments", "First talk", "By video", "text version " + de.digitalcheck.portal.readiness.AgencyLeads.CONSENT_VERSION)
             .containsPattern("Consent given on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}");
         assertThat(first.id()).isNotEqualTo(second.id());
     }

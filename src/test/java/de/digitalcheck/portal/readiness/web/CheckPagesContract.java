@@ -165,7 +165,11 @@ abstract class CheckPagesContract {
         long before = db.count("assessment");
         HttpResponse<String> page = http.postForm("/check", profile("Rheinmetall Testbetrieb", "40472", "OWN_PRODUCTS"));
         assertThat(page.statusCode()).isEqualTo(422);
-        assertThat(page.body()).contains("Düsseldorf", "Ratingen (Kreis Mettmann)", "name=\"ags\"", "value=\"Rheinmetall Testbetrieb\"");
+        assertThat(page.body()).contains("Düsseldorf (Nordrhein-Westfalen)", "Ratingen (Kreis Mettmann)", "name=\"ags\"", "value=\"Rheinmetall Testbetrieb\"");
+        // in English the state in English
+        assertThat(http.postForm("/check?lang=en", profile("Rheinmetall Testbetrieb", "40472", "OWN_PRODUCTS")).body())
+            .contains("Düsseldorf (North Rhine-Westphalia)", "Ratingen (Kreis Mettmann)").doesNotContain("Nordrhein-Westfalen");
+        http.get("/?lang=de");
         // a neutral question, not an error: no summary, no red group, its text once
         assertThat(page.body()).contains("<title>Welche Gemeinde? – Ihr Unternehmen", "<span>Welche Gemeinde?</span>",
                 "class=\"kern-fieldset dc-ask\" id=\"ags\"", "data-dc-ask=\"true\"")

@@ -144,4 +144,38 @@ class ResultPageIntegrationTest {
         assertThat(http.postRawForm(contact, Map.of("_csrf", "A".repeat(43), "contactName", "X",
             "contactEmail", "x@example.org")).statusCode()).isEqualTo(403);
     }
+
+    /**
+     * A location no territory covers goes to the network's fallback queue, which the network's team works: the result
+     * page, its consent and the PDF say that team answers, never an agency that is not there (German and English).
+     */
+    @Test
+    void whereNoTerritoryCoversTheLocationThePageTheConsentAndTheReportNameTheNetworksTeam() {
+        CompletedChecks.Completed check = CompletedChecks.of(q).named("Spree Werk GmbH").at("10115").submit(http);
+        String page = http.get(check.resultPath()).body();
+        String steps = page.substring(page.indexOf("id=\"next-title\""), page.indexOf("id=\"dimensions-title\""));
+        assertThat(steps).contains("Sprechen Sie mit dem Team von InDieRegionRuhr4.0",
+                "Ihre Anfrage beantwortet das Team von InDieRegionRuhr4.0",
+                "Ergebnis an das Team von InDieRegionRuhr4.0 weitergeben",
+                "Mit Ihrer Einwilligung erhält das Team von InDieRegionRuhr4.0 Ihr Unternehmensprofil",
+                "Ich willige ein, dass das Team von InDieRegionRuhr4.0 mein Unternehmensprofil")
+            .doesNotContain("Sprechen Sie mit Ihrer Wirtschaftsförderung", "erhält die Wirtschaftsförderung",
+                "Ihre Wirtschaftsförderung berät", "Netzwerkkoordination", "dass InDieRegionRuhr4.0");
+        String english = http.get(check.resultPath() + "?lang=en").body();
+        assertThat(english.substring(english.indexOf("id=\"next-title\""), english.indexOf("id=\"dimensions-title\"")))
+            .contains("Talk to the team of InDieRegionRuhr4.0", "The team of InDieRegionRuhr4.0 answers your request",
+                "With your consent the team of InDieRegionRuhr4.0 receives",
+                "I agree that the team of InDieRegionRuhr4.0 receives")
+            .doesNotContain("your economic development agency", "the agency receives", "network coordination");
+        String report = de.digitalcheck.portal.support.PdfText.of(
+            http.getBytes("/check/" + check.token() + "/report.pdf?lang=de").body()).replaceAll("\\s+", " ");
+        assertThat(report).contains("Ihr Kontakt im Netzwerk", "das Team von InDieRegionRuhr4.0",
+                "Das Team von InDieRegionRuhr4.0 vermittelt Ihnen gern eine Ansprechperson")
+            .doesNotContain("Ihre Wirtschaftsförderung", "Netzwerkkoordination");
+
+        // where an agency is responsible, it is named as before
+        String dortmund = http.get(CompletedChecks.of(q).at("44135").submit(http).resultPath()).body();
+        assertThat(dortmund).contains("Sprechen Sie mit Ihrer Wirtschaftsförderung",
+            "Mit Ihrer Einwilligung erhält die Wirtschaftsförderung").doesNotContain("das Team von InDieRegionRuhr4.0");
+    }
 }

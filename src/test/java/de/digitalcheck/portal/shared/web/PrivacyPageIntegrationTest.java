@@ -91,6 +91,6 @@ class PrivacyPageIntegrationTest implements TestPropertyProvider {
             "anonymisieren wir 18 Monate, nachdem",
             "Auskunft", "Übertragbarkeit".substring(0, 4));
         assertThat(english).contains("Your rights", "nobody changed for 90 days", "2 hours", "Erasure of your data",
-            "are anonymised 18 months after");
+            "are anonymized 18 months after");
     }
 }

@@ -59,7 +59,7 @@ class CompanyOverview {
     }
 
     /** A lead with the consents behind it, newest first; {@code open}: it can still be withdrawn. */
-    record LeadEntry(String id, String agency, boolean open, List<ConsentLine> consents) {
+    record LeadEntry(String id, String agency, boolean fallback, boolean open, List<ConsentLine> consents) {
     }
 
     Map<String, Object> model(String email, Language lang) {
@@ -105,7 +105,7 @@ class CompanyOverview {
                 Dates.dateTime(lang, c.givenAt()), subject(c, checks, lang), c.textVersion(),
                 c.withdrawnAt() == null ? null : Dates.dateTime(lang, c.withdrawnAt())));
         }
-        return firstOf.values().stream().map(c -> new LeadEntry(c.leadId(), c.agencyName(), c.leadOpen(),
+        return firstOf.values().stream().map(c -> new LeadEntry(c.leadId(), c.agencyName(), c.fallback(), c.leadOpen(),
             lines.get(c.leadId()))).toList();
     }
 
