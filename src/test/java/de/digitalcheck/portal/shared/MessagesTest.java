@@ -22,6 +22,28 @@ class MessagesTest {
         en.forEach((k, v) -> assertThat((String) v).as("en " + k).isNotBlank());
     }
 
+    /**
+     * Every font the portal ships (pages and PDF report) is named on the licences page in both languages, and its
+     * licence text ships beside it: a font added for the report (Noto Emoji) once went unnamed there.
+     */
+    @Test
+    void theLicencesPageNamesEveryShippedFontAndItsLicenceShipsWithIt() throws Exception {
+        java.nio.file.Path fonts = java.nio.file.Path.of(MessagesTest.class.getResource("/fonts").toURI());
+        java.util.List<String> families;
+        try (var files = java.nio.file.Files.list(fonts)) {
+            families = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ttf"))
+                .map(n -> n.substring(0, n.indexOf('-'))).distinct().toList();
+        }
+        assertThat(families).contains("FiraSans", "NotoEmoji");
+        for (String file : new String[] {"/i18n/messages.properties", "/i18n/messages_de.properties", "/i18n/messages_en.properties"}) {
+            String text = load(file).getProperty("licences.fonts").replace(" ", "");
+            for (String family : families) {
+                assertThat(text).as(file + " licences.fonts names " + family).contains(family);
+                assertThat(fonts.resolve("OFL-" + family + ".txt")).as("licence of " + family).exists();
+            }
+        }
+    }
+
     /** Texts are message formats, which swallow a straight apostrophe ("agency's" shows as "agencys"): use ’. */
     @Test
     void noTextHasAStraightApostrophe() throws IOException {
