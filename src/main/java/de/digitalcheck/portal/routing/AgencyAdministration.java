@@ -261,8 +261,16 @@ public class AgencyAdministration {
         router.refresh();
     }
 
+    /**
+     * Takes a territory from an agency; a prefix that is not that agency's is left alone.
+     *
+     * @throws UnknownAgency no agency has this id (nothing to take a territory from: the page says so, 404)
+     */
     @Transactional
     public void removeTerritory(String agencyId, String prefix) {
+        if (agencyId == null || !agencies.existsById(agencyId)) {
+            throw new UnknownAgency();
+        }
         territories.findById(prefix).filter(t -> t.agencyId().equals(agencyId)).ifPresent(territories::delete);
         router.refresh();
     }
