@@ -2,10 +2,13 @@ package de.digitalcheck.portal;
 
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.booking.Coaches;
+import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;
 import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.support.AtOnce;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,8 @@ abstract class EditRacesContract {
     Accounts accounts;
     @Inject
     Coaches coaches;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     private static AgencyProfile profile(String name) {
         return new AgencyProfile(name, "RT", "kontakt@rt.example.org", "+49 231 000000", "https://rt.example.org",
@@ -78,6 +83,63 @@ abstract class EditRacesContract {
             var profile = coaches.profile(id).orElseThrow();
             assertThat(profile.agencyId()).as("round " + round + ": the move").isEqualTo(target);
             assertThat(profile.expertise()).as("round " + round + ": the profile").containsExactly(topic);
+        }
+    }
+
+    /**
+     * Two admins saving one name at the same moment, each for an agency of its own: the other admin's agency is
+     * inserted but not yet committed when the portal's own check looks (so the check cannot see it), and committed
+     * while the portal saves; the database lets one of them in and the other gets the name's field error, not a 500.
+     * Creating and renaming, the name written differently (the same name as the portal compares names).
+     */
+    @Test
+    void twoAdminsGivingTwoAgenciesOneNameAtTheSameMomentGetItOnceAndTheOtherTheNamesError() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Gleichzeitig " + tag;
+        assertThat(whileAnotherAdminSaves(name, () -> agencies.create(new AgencyProfile("  " + name.toUpperCase(java.util.Locale.ROOT)
+            + " ", "GA " + tag, "a@rt.example.org", "", "", "", "2"), List.of()))).as("created").isEqualTo("name.taken");
+        String renamed = "Umbenannt " + tag;
+        String id = agency(agencies, "same");
+        assertThat(whileAnotherAdminSaves(renamed, () -> agencies.update(id, profile(renamed.toLowerCase(java.util.Locale.ROOT)),
+            List.of()))).as("renamed").isEqualTo("name.taken");
+        assertThat(router.agency(id).orElseThrow().name()).as("the agency refused its new name keeps its old one")
+            .isEqualTo("Race " + id);
+        // what must still work: another name than the other admin's at the same moment
+        assertThat(whileAnotherAdminSaves("Anders " + tag, () -> agencies.update(id, profile("Neu " + tag), List.of())))
+            .isInstanceOf(Agency.class);
+    }
+
+    /** {@code save}'s {@link #outcome} while another admin's agency of {@code name} is saved (committed half a second later). */
+    private Object whileAnotherAdminSaves(String name, Callable<Agency> save) throws Exception {
+        javax.sql.DataSource raw = dataSource instanceof io.micronaut.data.connection.jdbc.advice.DelegatingDataSource d
+            ? d.getTargetDataSource() : dataSource;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection other = raw.getConnection()) {
+            other.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = other.prepareStatement("INSERT INTO agency (id, name, short_name, email, "
+                + "created_at, first_contact_days, name_key) VALUES (?, ?, 'OA', 'oa@rt.example.org', CURRENT_TIMESTAMP, 2, ?)")) {
+                insert.setString(1, "other-" + UUID.randomUUID().toString().substring(0, 8));
+                insert.setString(2, name);
+                insert.setString(3, de.digitalcheck.portal.routing.AgencyNames.key(name));
+                insert.executeUpdate();
+            }
+            java.util.concurrent.Future<Object> saving = pool.submit(() -> outcome(save));
+            Thread.sleep(500);
+            other.commit();
+            return saving.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The agency saved, "name.taken" for the name's field error; anything else is thrown. */
+    private static Object outcome(Callable<Agency> save) throws Exception {
+        try {
+            return save.call();
+        } catch (ValidationException e) {
+            assertThat(e.errors()).extracting(FieldError::field, FieldError::key)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("name", "error.agency.name.taken"));
+            return "name.taken";
         }
     }
 }

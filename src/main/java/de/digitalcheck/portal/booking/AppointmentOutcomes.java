@@ -2,6 +2,7 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.funding.FundingAdministration;
 import de.digitalcheck.portal.funding.FundingProgramme;
+import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.TextRules;
@@ -80,6 +81,16 @@ public class AppointmentOutcomes {
     public record Recordable(Booking booking, @Nullable AppointmentOutcome outcome, boolean open) {
     }
 
+    /**
+     * Someone recorded or changed the appointment's outcome since the form was read (optimistic locking on the
+     * outcome's {@code version}); nothing was stored.
+     */
+    public static class StaleOutcome extends RuntimeException {
+        public StaleOutcome() {
+            super("outcome changed since it was read", null, false, false);
+        }
+    }
+
     /** A funding programme one can recommend: id and names. */
     public record Programme(String id, String nameDe, String nameEn) {
     }
@@ -110,15 +121,24 @@ public class AppointmentOutcomes {
     }
 
     /**
-     * Records (or changes) the outcome of an appointment.
+     * Records (or changes) the outcome of an appointment, on top of the outcome the form was read with: {@code
+     * readVersion} is that outcome's version, null when none was recorded then. Two people saving the same
+     * appointment's outcome at once: the first one's is stored, the second gets {@link StaleOutcome} (a conditional
+     * update on the version; for the first outcome the primary key), and neither overwrites the other unseen.
      *
      * @throws UnknownBooking another coach's or agency's appointment
+     * @throws StaleOutcome the outcome was recorded or changed since {@code readVersion}: nothing stored
      * @throws de.digitalcheck.portal.shared.validation.ValidationException before the start, a cancelled appointment,
      *     no or an unknown attendance, an unknown programme or one with a no-show, a note too long: nothing stored
      */
     @Transactional
-    public AppointmentOutcome record(String bookingId, Scope scope, Input input, String actorId, String actorName) {
+    public AppointmentOutcome record(String bookingId, Scope scope, Input input, @Nullable Integer readVersion,
+                                     String actorId, String actorName) {
         BookingRow row = row(bookingId, scope);
+        Optional<OutcomeRow> before = outcomes.findById(bookingId);
+        if (!Objects.equals(before.map(OutcomeRow::version).orElse(null), readVersion)) {
+            throw new StaleOutcome();
+        }
         Errors errors = new Errors();
         if (BookingRow.CANCELLED.equals(row.status())) {
             errors.add("attendance", "outcome.error.cancelled");
@@ -146,22 +166,22 @@ public class AppointmentOutcomes {
         }
         errors.throwIfAny();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Optional<OutcomeRow> before = outcomes.findById(bookingId);
+        String recommendation = programme == null ? AppointmentOutcome.NONE : AppointmentOutcome.PROGRAMME;
         OutcomeRow saved = new OutcomeRow(bookingId, row.agencyId(), row.coachId(), row.startAt(), attendance.name(),
-            input.followUp(), programme == null ? AppointmentOutcome.NONE : AppointmentOutcome.PROGRAMME, programme,
-            note, actorId, now, before.map(o -> o.version() + 1).orElse(0));
-        if (before.isPresent()) {
-            outcomes.update(saved);
+            input.followUp(), recommendation, programme, note, actorId, now, readVersion == null ? 0 : readVersion + 1);
+        if (readVersion != null) {
+            if (outcomes.changeIf(bookingId, readVersion, attendance.name(), input.followUp(), recommendation, programme,
+                note, actorId, now) != 1) {
+                throw new StaleOutcome();
+            }
         } else {
             try {
                 outcomes.save(saved);
             } catch (DataAccessException e) {
-                // recorded by someone else at the same moment: this one is the change after theirs
-                saved = new OutcomeRow(saved.bookingId(), saved.agencyId(), saved.coachId(), saved.startAt(),
-                    saved.attendance(), saved.followUp(), saved.recommendation(), saved.programmeId(), saved.note(),
-                    saved.recordedBy(), saved.recordedAt(),
-                    outcomes.findById(bookingId).map(o -> o.version() + 1).orElseThrow(() -> e));
-                outcomes.update(saved);
+                if (DatabaseErrors.duplicateKey(e)) {
+                    throw new StaleOutcome(); // recorded by someone else at the same moment
+                }
+                throw e;
             }
         }
         events.publishEvent(new AppointmentOutcomeRecorded(bookingId, row.agencyId(), row.coachId(), row.startAt(),

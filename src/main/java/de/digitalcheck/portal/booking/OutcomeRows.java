@@ -32,6 +32,14 @@ interface OutcomeRows extends CrudRepository<OutcomeRow, String> {
                  boolean followUp, long n) {
     }
 
+    /** Changes the outcome if it is still at {@code version} (raising it by one); how many rows changed (0 or 1). */
+    @Query("UPDATE appointment_outcome SET attendance = :attendance, follow_up = :followUp, recommendation = :recommendation,"
+        + " programme_id = :programmeId, note = :note, recorded_by = :recordedBy, recorded_at = :recordedAt,"
+        + " version = version + 1 WHERE booking_id = :bookingId AND version = :version")
+    int changeIf(String bookingId, int version, String attendance, boolean followUp, String recommendation,
+                 @io.micronaut.core.annotation.Nullable String programmeId,
+                 @io.micronaut.core.annotation.Nullable String note, String recordedBy, Instant recordedAt);
+
     @Query("DELETE FROM appointment_outcome WHERE booking_id IN (:bookingIds)")
     int deleteOf(Collection<String> bookingIds);
 

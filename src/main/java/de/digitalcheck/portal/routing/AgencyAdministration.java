@@ -1,10 +1,12 @@
 package de.digitalcheck.portal.routing;
 
+import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.regex.Pattern;
 @Singleton
 public class AgencyAdministration {
 
+    /** The unique index on {@code agency.name_key} (V128), as the databases name it in a refusal (lower case). */
+    static final String NAME_KEY_INDEX = "uq_agency_name_key";
     private static final Pattern PREFIX = Pattern.compile("\\d{2,8}");
     /** Largest logo accepted (the request body limit is 256 KB). */
     public static final int LOGO_MAX_BYTES = 200 * 1024;
@@ -58,9 +62,14 @@ public class AgencyAdministration {
         }
         nameFree(profile.name(), null, errors);
         errors.throwIfAny();
-        AgencyRow created = agencies.save(new AgencyRow(id, trim(profile.name()), trim(profile.shortName()),
-            trim(profile.email()), empty(profile.phone()), empty(profile.website()), empty(profile.address()),
-            clock.instant(), days, null));
+        AgencyRow created;
+        try {
+            created = agencies.save(AgencyRow.of(id, trim(profile.name()), trim(profile.shortName()),
+                trim(profile.email()), empty(profile.phone()), empty(profile.website()), empty(profile.address()),
+                clock.instant(), days));
+        } catch (DataAccessException e) {
+            throw takenAtTheSameMoment(e, "shortName", "error.agency.shortName.taken");
+        }
         router.refresh();
         return created.agency();
     }
@@ -73,8 +82,13 @@ public class AgencyAdministration {
         int days = firstContactDays(profile, errors);
         nameFree(profile.name(), agencyId, errors);
         errors.throwIfAny();
-        AgencyRow changed = agencies.update(agency.withNames(trim(profile.name()), trim(profile.shortName()), days)
-            .withContact(trim(profile.email()), empty(profile.phone()), empty(profile.website()), empty(profile.address())));
+        AgencyRow changed;
+        try {
+            changed = agencies.update(agency.withNames(trim(profile.name()), trim(profile.shortName()), days)
+                .withContact(trim(profile.email()), empty(profile.phone()), empty(profile.website()), empty(profile.address())));
+        } catch (DataAccessException e) {
+            throw takenAtTheSameMoment(e, null, null);
+        }
         router.refresh();
         return changed.agency();
     }
@@ -180,13 +194,29 @@ public class AgencyAdministration {
         }
     }
 
-    /** A name as two names are compared: Unicode NFC, trimmed, inner white space as one space, lower case. */
-    static String nameKey(@Nullable String name) {
-        if (name == null) {
-            return "";
+    /**
+     * The field error for a name or id another admin saved at the same moment, which {@link #nameFree} or the id's
+     * check could not see yet: the unique index on {@code agency.name_key} (or the primary key, {@code idField}) let
+     * the other one in. Anything else is thrown on as it was.
+     */
+    private static RuntimeException takenAtTheSameMoment(DataAccessException e, @Nullable String idField,
+                                                         @Nullable String idError) {
+        if (!DatabaseErrors.duplicateKey(e)) {
+            return e;
         }
-        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
-            .toLowerCase(java.util.Locale.ROOT);
+        String message = DatabaseErrors.sqlCause(e).map(Throwable::getMessage).orElse("").toLowerCase(java.util.Locale.ROOT);
+        if (message.contains(NAME_KEY_INDEX)) {
+            return new ValidationException(List.of(FieldError.of("name", "error.agency.name.taken")));
+        }
+        if (idField != null) {
+            return new ValidationException(List.of(FieldError.of(idField, idError)));
+        }
+        return e;
+    }
+
+    /** A name as two names are compared (see {@link AgencyNames}). */
+    static String nameKey(@Nullable String name) {
+        return AgencyNames.form(name);
     }
 
     /** The service level: first contact within 1 to {@value #MAX_FIRST_CONTACT_DAYS} working days. */
@@ -231,8 +261,16 @@ public class AgencyAdministration {
         router.refresh();
     }
 
+    /**
+     * Takes a territory from an agency; a prefix that is not that agency's is left alone.
+     *
+     * @throws UnknownAgency no agency has this id (nothing to take a territory from: the page says so, 404)
+     */
     @Transactional
     public void removeTerritory(String agencyId, String prefix) {
+        if (agencyId == null || !agencies.existsById(agencyId)) {
+            throw new UnknownAgency();
+        }
         territories.findById(prefix).filter(t -> t.agencyId().equals(agencyId)).ifPresent(territories::delete);
         router.refresh();
     }
@@ -246,8 +284,8 @@ public class AgencyAdministration {
         if (agencies.existsById(id)) {
             return false;
         }
-        agencies.save(new AgencyRow(id, profile.name(), profile.shortName(), profile.email(), empty(profile.phone()),
-            empty(profile.website()), empty(profile.address()), clock.instant(), Integer.parseInt(profile.firstContactDays()), null));
+        agencies.save(AgencyRow.of(id, profile.name(), profile.shortName(), profile.email(), empty(profile.phone()),
+            empty(profile.website()), empty(profile.address()), clock.instant(), Integer.parseInt(profile.firstContactDays())));
         prefixes.forEach(prefix -> territories.save(new TerritoryRow(prefix, id)));
         router.refresh();
         return true;

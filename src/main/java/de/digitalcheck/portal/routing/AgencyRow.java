@@ -18,19 +18,28 @@ record AgencyRow(
     @Nullable String address,
     Instant createdAt,
     int firstContactDays,
-    @Nullable String leadEmail) {
+    @Nullable String leadEmail,
+    String nameKey) {
+
+    /** A new row; its {@code nameKey} is the name's ({@link AgencyNames#key}). */
+    static AgencyRow of(String id, String name, String shortName, String email, @Nullable String phone,
+                        @Nullable String website, @Nullable String address, Instant createdAt, int firstContactDays) {
+        return new AgencyRow(id, name, shortName, email, phone, website, address, createdAt, firstContactDays, null,
+            AgencyNames.key(name));
+    }
 
     AgencyRow withContact(String newEmail, @Nullable String newPhone, @Nullable String newWebsite,
                           @Nullable String newAddress) {
-        return new AgencyRow(id, name, shortName, newEmail, newPhone, newWebsite, newAddress, createdAt, firstContactDays, leadEmail);
+        return new AgencyRow(id, name, shortName, newEmail, newPhone, newWebsite, newAddress, createdAt, firstContactDays, leadEmail, nameKey);
     }
 
     AgencyRow withNames(String newName, String newShortName, int newFirstContactDays) {
-        return new AgencyRow(id, newName, newShortName, email, phone, website, address, createdAt, newFirstContactDays, leadEmail);
+        return new AgencyRow(id, newName, newShortName, email, phone, website, address, createdAt, newFirstContactDays, leadEmail,
+            AgencyNames.key(newName));
     }
 
     AgencyRow withLeadEmail(@Nullable String newLeadEmail) {
-        return new AgencyRow(id, name, shortName, email, phone, website, address, createdAt, firstContactDays, newLeadEmail);
+        return new AgencyRow(id, name, shortName, email, phone, website, address, createdAt, firstContactDays, newLeadEmail, nameKey);
     }
 
     Agency agency() {

@@ -132,6 +132,12 @@ class StaffPagesIntegrationTest extends SignedInTests {
             .doesNotContain("brauchen eine Wirtschaftsförderung");
         assertThat(anyone.get("/api/v1/routing?postalCode=57392").body()).contains("nrw-invest")
             .doesNotContain("gibt-es-nicht");
+        // taking a territory from an agency that does not exist: not found, not a silent redirect
+        HttpResponse<String> remove = admin.postForm("/admin/gebiete/entfernen?lang=de", Map.of("agencyId", "gibt-es-nicht",
+            "prefix", "05954"));
+        assertThat(remove.statusCode()).isEqualTo(404);
+        assertThat(anyone.get("/api/v1/routing?postalCode=58452").body()).as("Witten stays with the EN-Agentur")
+            .contains("en-agentur");
     }
 
     /**

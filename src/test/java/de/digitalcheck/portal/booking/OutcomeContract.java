@@ -111,7 +111,7 @@ abstract class OutcomeContract {
         Made b = book(a, 10, 10, false);
         AppointmentOutcomes.Scope coach = AppointmentOutcomes.Scope.coach(a.coachIds().get(0));
         assertThat(outcomes.find(b.id(), coach).open()).isFalse();
-        assertThatThrownBy(() -> outcomes.record(b.id(), coach, held(null), a.coachIds().get(0), "Coach"))
+        assertThatThrownBy(() -> outcomes.record(b.id(), coach, held(null), null, a.coachIds().get(0), "Coach"))
             .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
                 .anySatisfy(f -> assertThat(f.key()).isEqualTo("outcome.error.notYet")));
         startedAgo(b.id(), 2);
@@ -123,17 +123,17 @@ abstract class OutcomeContract {
             new AppointmentOutcomes.Input("HELD", false, "digital-jetzt", null), // closed long ago
             new AppointmentOutcomes.Input("NO_SHOW", false, AppointmentOutcomes.INNOSCHECK, null),
             new AppointmentOutcomes.Input("HELD", false, null, "x".repeat(AppointmentOutcomes.MAX_NOTE + 1)))) {
-            assertThatThrownBy(() -> outcomes.record(b.id(), coach, bad, a.coachIds().get(0), "Coach"))
+            assertThatThrownBy(() -> outcomes.record(b.id(), coach, bad, null, a.coachIds().get(0), "Coach"))
                 .as(bad.toString()).isInstanceOf(ValidationException.class);
         }
         assertThat(outcomesOf(b.id())).isZero();
 
         AppointmentOutcome first = outcomes.record(b.id(), coach, held(AppointmentOutcomes.INNOSCHECK),
-            a.coachIds().get(0), "Coach");
+            null, a.coachIds().get(0), "Coach");
         assertThat(first.attendance()).isEqualTo(AppointmentOutcome.Attendance.HELD);
         assertThat(first.programmeId()).isEqualTo(AppointmentOutcomes.INNOSCHECK);
         AppointmentOutcome changed = outcomes.record(b.id(), coach,
-            new AppointmentOutcomes.Input("NO_SHOW", false, "", null), a.coachIds().get(0), "Coach");
+            new AppointmentOutcomes.Input("NO_SHOW", false, "", null), first.version(), a.coachIds().get(0), "Coach");
         assertThat(changed.version()).isEqualTo(1);
         assertThat(changed.programmeId()).isNull();
         assertThat(outcomesOf(b.id())).isEqualTo(1);
@@ -142,6 +142,48 @@ abstract class OutcomeContract {
             assertThat(o.version()).isEqualTo(1);
             assertThat(o.programmeId()).isNull();
         });
+    }
+
+    /**
+     * The coach and the agency's staff saving one appointment's outcome at the same moment, read with the same
+     * version: one is stored, the other is told (StaleOutcome) and stores nothing, neither the outcome nor the lead's
+     * trail; first records (the primary key decides) and changes (the conditional update decides) alike.
+     */
+    @Test
+    void twoSavesOfOneOutcomeAtTheSameMomentStoreOneAndTellTheOther() throws Exception {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        Made b = book(a, 10, 10, true);
+        startedAgo(b.id(), 2);
+        String lead = (String) db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?", b.id());
+        AppointmentOutcomes.Scope coach = AppointmentOutcomes.Scope.coach(a.coachIds().get(0));
+        AppointmentOutcomes.Scope staff = AppointmentOutcomes.Scope.agency(a.agencyId());
+        Integer read = null;
+        for (int round = 0; round < 4; round++) {
+            Integer version = read;
+            List<Object> saved = de.digitalcheck.portal.support.AtOnce.all(List.<java.util.concurrent.Callable<Object>>of(
+                () -> saveOrStale(() -> outcomes.record(b.id(), coach, held(null), version, "c", "Coach")),
+                () -> saveOrStale(() -> outcomes.record(b.id(), staff, new AppointmentOutcomes.Input("NO_SHOW", false,
+                    null, "Staff"), version, "s", "Staff"))));
+            assertThat(saved).as("round " + round).filteredOn(o -> o instanceof AppointmentOutcome).hasSize(1);
+            assertThat(saved).as("round " + round).filteredOn("stale"::equals).hasSize(1);
+            AppointmentOutcome stored = (AppointmentOutcome) saved.stream().filter(o -> o instanceof AppointmentOutcome)
+                .findFirst().orElseThrow();
+            assertThat(outcomes.find(b.id(), coach).outcome()).as("round " + round).usingRecursiveComparison()
+                .ignoringFields("recordedAt").isEqualTo(stored);
+            assertThat(stored.version()).isEqualTo(round);
+            assertThat(db().value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ? AND action = 'OUTCOME'", lead))
+                .as("round " + round + ": one entry per stored outcome").satisfies(n -> assertThat(((Number) n).intValue())
+                    .isEqualTo(version == null ? 1 : version + 2));
+            read = stored.version();
+        }
+    }
+
+    private static Object saveOrStale(java.util.concurrent.Callable<AppointmentOutcome> save) throws Exception {
+        try {
+            return save.call();
+        } catch (AppointmentOutcomes.StaleOutcome e) {
+            return "stale";
+        }
     }
 
     @Test
@@ -153,12 +195,12 @@ abstract class OutcomeContract {
         for (AppointmentOutcomes.Scope stranger : List.of(AppointmentOutcomes.Scope.coach(a.coachIds().get(1)),
             AppointmentOutcomes.Scope.coach(other.coachIds().get(0)), AppointmentOutcomes.Scope.agency(other.agencyId()))) {
             assertThatThrownBy(() -> outcomes.find(b.id(), stranger)).isInstanceOf(UnknownBooking.class);
-            assertThatThrownBy(() -> outcomes.record(b.id(), stranger, held(null), "x", "x"))
+            assertThatThrownBy(() -> outcomes.record(b.id(), stranger, held(null), null, "x", "x"))
                 .isInstanceOf(UnknownBooking.class);
         }
         assertThat(outcomesOf(b.id())).isZero();
         // the agency's staff may record it
-        outcomes.record(b.id(), AppointmentOutcomes.Scope.agency(a.agencyId()), held(null), "staff", "Staff");
+        outcomes.record(b.id(), AppointmentOutcomes.Scope.agency(a.agencyId()), held(null), null, "staff", "Staff");
         assertThat(outcomesOf(b.id())).isEqualTo(1);
     }
 
@@ -170,7 +212,7 @@ abstract class OutcomeContract {
         assertThat(lead).isNotNull();
         startedAgo(b.id(), 3);
         outcomes.record(b.id(), AppointmentOutcomes.Scope.coach(a.coachIds().get(0)),
-            held(AppointmentOutcomes.INNOSCHECK), a.coachIds().get(0), "Clara Coach");
+            held(AppointmentOutcomes.INNOSCHECK), null, a.coachIds().get(0), "Clara Coach");
         List<Map<String, Object>> trail = db().rows("SELECT * FROM lead_audit WHERE lead_id = ? AND action = 'OUTCOME'",
             lead);
         assertThat(trail).singleElement().satisfies(r -> {
@@ -195,11 +237,11 @@ abstract class OutcomeContract {
         startedAgo(three.id(), 6);
         startedAgo(old.id(), 24 * 40);
         startedAgo(foreign.id(), 2);
-        outcomes.record(one.id(), staff, held(AppointmentOutcomes.INNOSCHECK), "s", "S");
-        outcomes.record(two.id(), staff, new AppointmentOutcomes.Input("HELD", false, "zim", null), "s", "S");
-        outcomes.record(three.id(), staff, new AppointmentOutcomes.Input("NO_SHOW", false, null, null), "s", "S");
-        outcomes.record(old.id(), staff, held(AppointmentOutcomes.INNOSCHECK), "s", "S");
-        outcomes.record(foreign.id(), AppointmentOutcomes.Scope.agency(other.agencyId()), held(null), "s", "S");
+        outcomes.record(one.id(), staff, held(AppointmentOutcomes.INNOSCHECK), null, "s", "S");
+        outcomes.record(two.id(), staff, new AppointmentOutcomes.Input("HELD", false, "zim", null), null, "s", "S");
+        outcomes.record(three.id(), staff, new AppointmentOutcomes.Input("NO_SHOW", false, null, null), null, "s", "S");
+        outcomes.record(old.id(), staff, held(AppointmentOutcomes.INNOSCHECK), null, "s", "S");
+        outcomes.record(foreign.id(), AppointmentOutcomes.Scope.agency(other.agencyId()), held(null), null, "s", "S");
 
         Instant now = Instant.now();
         OutcomeStats stats = outcomes.outcomeStats(a.agencyId(), now.minus(30, ChronoUnit.DAYS), now);
@@ -304,7 +346,7 @@ abstract class OutcomeContract {
         Made coming = book(a, 12, 9, false, email);
         Made someoneElse = book(a, 12, 11, false);
         startedAgo(past.id(), 2);
-        outcomes.record(past.id(), AppointmentOutcomes.Scope.coach(a.coachIds().get(0)), held(null), "c", "C");
+        outcomes.record(past.id(), AppointmentOutcomes.Scope.coach(a.coachIds().get(0)), held(null), null, "c", "C");
 
         Map<String, Object> export = personalData.export(email);
         List<Map<String, Object>> exported = (List<Map<String, Object>>) export.get("bookings");

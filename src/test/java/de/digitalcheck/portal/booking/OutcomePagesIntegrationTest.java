@@ -114,6 +114,60 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         assertThat(week).contains("/coach/termine/" + id + "/ergebnis").contains("Ja, der Termin hat stattgefunden");
     }
 
+    /** The version of the outcome a form page was read with (its hidden field; empty: none recorded then). */
+    static String version(String page) {
+        Matcher m = Pattern.compile("name=\"version\" value=\"(\\d*)\"").matcher(page);
+        assertThat(m.find()).as("the form's version").isTrue();
+        return m.group(1);
+    }
+
+    /**
+     * The coach and a staff member fill in the same appointment's outcome at once: the second save stores nothing,
+     * answers 409 with the outcome stored now and the second person's input kept; saving that again replaces it. The
+     * same for two changes of a recorded outcome. Nothing is ever overwritten unseen.
+     */
+    @Test
+    void twoPeopleSavingOneOutcomeAtOnceTheSecondSeesTheFirstOnesAndKeepsTheirInput() {
+        String id = pastAppointment();
+        String coachForm = coachX.get("/coach/termine/" + id + "/ergebnis").body();
+        String staffForm = staffA.get("/agentur/termine/" + id + "/ergebnis").body();
+        assertThat(version(coachForm)).isEmpty();
+        assertThat(version(staffForm)).isEmpty();
+
+        assertThat(coachX.postForm("/coach/termine/" + id + "/ergebnis", Map.of("attendance", "HELD",
+            "programme", "innoscheck-ruhr", "note", "Vom Coach", "version", version(coachForm))).statusCode()).isEqualTo(303);
+        HttpResponse<String> late = staffA.postForm("/agentur/termine/" + id + "/ergebnis", Map.of("attendance", "NO_SHOW",
+            "note", "Von der Agentur", "version", version(staffForm)));
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("id=\"stale-alert\"", "Das Ergebnis wurde inzwischen gespeichert",
+            "Ja, der Termin hat stattgefunden", "Vom Coach", "InnoScheck", "Ihre Angaben wurden nicht gespeichert")
+            .as("the staff member's input kept").contains("Von der Agentur")
+            .containsPattern("value=\"NO_SHOW\"[^>]*checked");
+        assertThat(db().rows("SELECT * FROM appointment_outcome WHERE booking_id = ?", id)).singleElement()
+            .satisfies(r -> assertThat(r).containsEntry("attendance", "HELD").containsEntry("note", "Vom Coach"));
+        assertThat(version(late.body())).as("saving again replaces what is stored now").isEqualTo("0");
+
+        // both change the recorded outcome at once: the second again sees the first one's change
+        String coachAgain = coachX.get("/coach/termine/" + id + "/ergebnis").body();
+        assertThat(staffA.postForm("/agentur/termine/" + id + "/ergebnis", Map.of("attendance", "NO_SHOW",
+            "note", "Von der Agentur", "version", version(late.body()))).statusCode()).isEqualTo(303);
+        HttpResponse<String> coachLate = coachX.postForm("/coach/termine/" + id + "/ergebnis", Map.of("attendance", "HELD",
+            "followUp", "on", "note", "Doch da", "version", version(coachAgain)));
+        assertThat(coachLate.statusCode()).isEqualTo(409);
+        assertThat(coachLate.body()).contains("Nein, das Unternehmen ist nicht erschienen", "Von der Agentur", "Doch da");
+        assertThat(db().rows("SELECT * FROM appointment_outcome WHERE booking_id = ?", id)).singleElement()
+            .satisfies(r -> assertThat(r).containsEntry("attendance", "NO_SHOW").containsEntry("note", "Von der Agentur")
+                .containsEntry("version", 1));
+        // a form without a version (read before an outcome existed) never replaces one unseen
+        assertThat(coachX.postForm("/coach/termine/" + id + "/ergebnis", Map.of("attendance", "HELD")).statusCode())
+            .isEqualTo(409);
+        // in English
+        HttpResponse<String> english = coachX.postForm("/coach/termine/" + id + "/ergebnis?lang=en",
+            Map.of("attendance", "HELD"));
+        assertThat(english.statusCode()).isEqualTo(409);
+        assertThat(english.body()).contains("The outcome was saved in the meantime", "Your entries were not saved");
+    }
+
     @Test
     void anotherCoachAndAnotherAgencysStaffGetNotFoundAndChangeNothing() {
         String id = pastAppointment();

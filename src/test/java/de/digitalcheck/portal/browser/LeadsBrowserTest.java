@@ -98,7 +98,7 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             }
             assertThat(page.locator("section[aria-labelledby=log-title]"))
                 .containsText("Der Empfänger war nicht erreichbar: Die Verbindung wurde abgelehnt.");
-            assertThat(page.locator("section[aria-labelledby=log-title]")).containsText("Technische Angabe: ConnectException");
+            assertThat(page.locator("section[aria-labelledby=log-title]")).containsText("ConnectException");
             audit(page, "leads-webhook-log");
             page.setViewportSize(390, 844);
             page.reload();

@@ -125,6 +125,27 @@ class OutcomeBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             assertThat(page.locator("#outcome-programme")).hasValue("innoscheck-ruhr");
             audit(page, "outcome-form-saved");
 
+            // the agency's staff change the outcome while the coach still has the form open: the coach's save
+            // stores nothing and shows what is stored now, the coach's input kept
+            new Database(dataSource).execute("UPDATE appointment_outcome SET attendance = 'NO_SHOW', follow_up = FALSE, "
+                + "recommendation = 'NONE', programme_id = NULL, note = 'Nicht erschienen', version = version + 1 "
+                + "WHERE booking_id = ?", id);
+            page.fill("#outcome-note", "Folgetermin im Mai");
+            user.activate("form[action$='/ergebnis'] button[type=submit]");
+            assertThat(page.locator("#stale-alert")).containsText("Das Ergebnis wurde inzwischen gespeichert");
+            assertThat(page.locator("#stale-alert")).containsText("Nein, das Unternehmen ist nicht erschienen");
+            assertThat(page.locator("#stale-alert")).containsText("Nicht erschienen");
+            assertThat(page.locator("#outcome-note")).hasValue("Folgetermin im Mai");
+            assertThat(page.locator("#outcome-attendance-HELD")).isChecked();
+            audit(page, "outcome-form-stale");
+            page.setViewportSize(390, 844);
+            assertNull(Browsers.horizontalOverflow(page, 390), "the outcome form's conflict fits a phone");
+            audit(page, "outcome-form-stale-phone");
+            page.setViewportSize(1280, 900);
+            user.activate("form[action$='/ergebnis'] button[type=submit]");
+            assertThat(page.locator("[role=status]")).containsText("gespeichert");
+            assertThat(page.locator("#outcome-note")).hasValue("Folgetermin im Mai");
+
             page.navigate(server.getURL() + "/coach/kalender-abo");
             audit(page, "outcome-feed");
             user.activate("form[action='/coach/kalender-abo/neu'] button");

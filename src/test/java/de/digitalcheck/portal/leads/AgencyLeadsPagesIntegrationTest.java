@@ -207,7 +207,9 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
             {"REFUSED", null, "ConnectException"}, {"CLOSED", null, "IOException: <script>alert(1)</script>"},
             {"TLS", null, "SSLHandshakeException: PKIX path building failed"},
             {"ADDRESS", null, "leads.webhook.url.private"}, {"GONE", "410", null},
-            {null, "500", "HTTP 500"}}; // written before last_failure existed
+            {null, "500", "HTTP 500"}, // written before last_failure existed
+            {"STATUS", "404", null}, {"STATUS", "418", null},
+            {"OTHER", null, "IOException: kim@firma.example.org at https://kim:geheim@hook.example.org/x?token=abc failed"}};
         java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
         for (String[] f : failures) {
             db.execute("INSERT INTO webhook_delivery (id, agency_id, lead_id, event_type, payload, state, attempts, "
@@ -222,14 +224,23 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
                 "Der Empfänger hat nicht rechtzeitig geantwortet.", "Die Verbindung wurde abgelehnt.",
                 "Der Empfänger hat die Verbindung ohne Antwort beendet.", "Die gesicherte Verbindung (TLS) kam nicht zustande",
                 "Diese Adresse zeigt auf ein privates oder internes Netz", "410 (Gone): Der Webhook ist abgeschaltet",
-                "Technische Angabe: HttpTimeoutException: request timed out",
-                "Technische Angabe: IOException: &lt;script&gt;alert(1)&lt;/script&gt;")
-            .doesNotContain("<script>alert(1)", "leads.webhook.url.private", "??", "503 ", ">HTTP 500<");
+                "<summary>Technische Angabe</summary>", ">HttpTimeoutException: request timed out<",
+                ">IOException: &lt;script&gt;alert(1)&lt;/script&gt;<",
+                // a status with its meaning
+                "Das heißt: Der Empfänger ist vorübergehend nicht verfügbar (Service Unavailable).",
+                "Das heißt: Beim Empfänger ist ein interner Fehler aufgetreten",
+                "Das heißt: Unter dieser Adresse gibt es beim Empfänger nichts (Not Found).",
+                "Der Empfänger antwortete mit Status 418.", "Das heißt: Der Empfänger hat die Nachricht abgelehnt.",
+                // the technical detail without what could name a person or hold a secret
+                ">IOException: … at https://…hook.example.org/x… failed<")
+            .doesNotContain("<script>alert(1)", "leads.webhook.url.private", "??", "503 ", ">HTTP 500<", "kim@",
+                "firma.example.org", "geheim", "token=abc");
         try {
             String english = staff.get("/agentur/leads/" + dortmundLead + "?lang=en").body();
             assertThat(english.substring(english.indexOf("id=\"log-title\""))).contains(
                     "The receiver answered with status 503.", "The receiver did not answer in time.",
-                    "the connection was refused.", "Technical detail: ConnectException")
+                    "the connection was refused.", "<summary>Technical detail</summary>", ">ConnectException<",
+                    "This means: the receiver is temporarily unavailable (Service Unavailable).")
                 .doesNotContain("Der Empfänger", "??");
         } finally {
             staff.get("/agentur/leads?lang=de"); // the language is remembered

@@ -100,6 +100,29 @@ abstract class LeadFiguresContract {
             .isGreaterThanOrEqualTo(6);
     }
 
+    /** A withdrawn or erased lead is shown as such (LeadRow#shownToAgency), so it counts as such, not under its stage. */
+    @Test
+    void aWithdrawnOrErasedLeadCountsAsNoLongerSharedNotUnderItsStage() throws Exception {
+        String agency = "fig-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant t = now.minus(3, ChronoUnit.DAYS);
+        String withdrawn;
+        String erased;
+        try (LeadSeed seed = new LeadSeed(dataSource)) {
+            seed.add(agency, "Offen", "Dortmund", 1, "NEW", t, t.plus(2, ChronoUnit.DAYS), null, null, null);
+            withdrawn = seed.add(agency, "Widerrufen", "Dortmund", 1, "NEW", t, t.plus(2, ChronoUnit.DAYS), null, null, null);
+            erased = seed.add(agency, "Gelöscht", "Dortmund", 1, "CONTACTED", t, t.plus(2, ChronoUnit.DAYS), t, null, null);
+        }
+        Database db = new Database(dataSource);
+        db.execute("UPDATE agency_lead SET status = 'WITHDRAWN', withdrawn_at = ? WHERE id = ?", java.sql.Timestamp.from(now), withdrawn);
+        db.execute("UPDATE agency_lead SET status = 'ERASED', withdrawn_at = ? WHERE id = ?", java.sql.Timestamp.from(now), erased);
+        LeadFigures.Figures f = figures.of(agency, now.minus(84, ChronoUnit.DAYS), now);
+        assertThat(f.byStage()).containsEntry("NEW", 1L).containsEntry("CONTACTED", 0L)
+            .containsEntry("WITHDRAWN", 2L);
+        assertThat(f.total()).as("every lead of the period still counts once").isEqualTo(3);
+        assertThat(dashboards.of(agency).byStage()).isEqualTo(f.byStage());
+    }
+
     @Test
     void anEvenNumberOfFirstContactsTakesTheMeanOfTheMiddleTwo() throws Exception {
         String agency = "fig-" + UUID.randomUUID().toString().substring(0, 8);

@@ -80,6 +80,33 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(users.get("en-staff").get("/agentur/leads").body()).doesNotContain("Inbox Alpha GmbH", "Inbox Beta GmbH");
     }
 
+    private static long count(String page, String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(label) + ": (\\d+)</a>")
+            .matcher(page);
+        assertThat(m.find()).as(label).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** A withdrawn lead, shown as withdrawn in the list, is counted and filtered as such, not under its stage "neu". */
+    @Test
+    void aWithdrawnLeadCountsAndFiltersAsWithdrawnNotUnderItsStage() {
+        Http staff = users.get("do-staff");
+        String before = staff.get("/agentur/leads").body();
+        String id = lead("Inbox Widerruf GmbH", "44135", "widerruf@inbox.example.org");
+        assertThat(count(staff.get("/agentur/leads").body(), "neu")).isEqualTo(count(before, "neu") + 1);
+        db.execute("UPDATE agency_lead SET status = 'WITHDRAWN', open_key = NULL, withdrawn_at = CURRENT_TIMESTAMP WHERE id = ?", id);
+
+        String after = staff.get("/agentur/leads").body();
+        assertThat(after).as("the list shows it, marked").contains("Inbox Widerruf GmbH", "(Einwilligung widerrufen)");
+        assertThat(count(after, "neu")).as("not under its stage").isEqualTo(count(before, "neu"));
+        assertThat(count(after, "Einwilligung widerrufen oder gelöscht"))
+            .isEqualTo(count(before, "Einwilligung widerrufen oder gelöscht") + 1);
+        String fresh = staff.get("/agentur/leads?status=NEW").body();
+        assertThat(fresh).as("the stage's link lists what its count counts").doesNotContain("Inbox Widerruf GmbH");
+        String gone = staff.get("/agentur/leads?status=WITHDRAWN").body();
+        assertThat(gone).contains("Inbox Widerruf GmbH", "<option value=\"WITHDRAWN\" selected=\"selected\">");
+    }
+
     @Test
     void levelZeroLeadsCanBeFilteredOnThePageAndInTheExport() {
         String zero = lead("Stufe Null GmbH", "44135", "null@inbox.example.org");

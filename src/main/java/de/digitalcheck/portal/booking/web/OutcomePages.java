@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.booking.web;
 
+import de.digitalcheck.portal.booking.AppointmentOutcome;
 import de.digitalcheck.portal.booking.AppointmentOutcomes;
 import de.digitalcheck.portal.booking.Booking;
 import de.digitalcheck.portal.shared.i18n.Dates;
@@ -7,6 +8,7 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
@@ -73,7 +75,7 @@ class OutcomePages {
     @Secured("COACH")
     ModelAndView<Map<String, Object>> coachForm(HttpRequest<?> request, Authentication authentication,
                                                 @PathVariable String id) {
-        return form(request, coachScope(authentication), id, coachPath(id), null, Map.of());
+        return form(request, coachScope(authentication), id, coachPath(id), null, Map.of(), false);
     }
 
     @Post(COACH)
@@ -89,7 +91,7 @@ class OutcomePages {
     @Secured("AGENCY_STAFF")
     ModelAndView<Map<String, Object>> staffForm(HttpRequest<?> request, Authentication authentication,
                                                 @PathVariable String id) {
-        return form(request, staffScope(authentication), id, staffPath(id), null, Map.of());
+        return form(request, staffScope(authentication), id, staffPath(id), null, Map.of(), false);
     }
 
     @Post(STAFF)
@@ -106,19 +108,27 @@ class OutcomePages {
         OutcomeForm form = Objects.requireNonNullElse(body, OutcomeForm.EMPTY);
         outcomes.find(id, scope); // another coach's or agency's appointment: 404 before anything else
         SignedIn user = SignedIn.of(authentication);
+        String version = Objects.requireNonNullElse(form.version(), "").strip();
+        // the outcome's version the form was read with; empty: none was recorded then (a form from before versions
+        // were posted counts as that, so that it never replaces an outcome unseen)
+        Integer readVersion = version.isEmpty() ? null : TextRules.asciiInt(version).orElse(-1);
         try {
-            outcomes.record(id, scope, form.input(), user.accountId(), user.name());
+            outcomes.record(id, scope, form.input(), readVersion, user.accountId(), user.name());
             return HttpResponse.seeOther(URI.create(path + "?gespeichert"));
+        } catch (AppointmentOutcomes.StaleOutcome e) {
+            // the outcome stored now, with what the person chose kept: saving again replaces it knowingly
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(form(request, scope, id, path, form.readWith(outcomes.find(id, scope).outcome()), Map.of(), true));
         } catch (ValidationException e) {
             Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(form(request, scope, id, path, form, errors));
+                .body(form(request, scope, id, path, form, errors, false));
         }
     }
 
     private ModelAndView<Map<String, Object>> form(HttpRequest<?> request, AppointmentOutcomes.Scope scope, String id,
                                                    String path, @Nullable OutcomeForm typed,
-                                                   Map<String, String> errors) {
+                                                   Map<String, String> errors, boolean stale) {
         Language lang = PortalLocaleResolver.language(request);
         AppointmentOutcomes.Recordable found = outcomes.find(id, scope);
         Booking b = found.booking();
@@ -135,6 +145,13 @@ class OutcomePages {
         model.put("recordedAt", found.outcome() == null ? null : Dates.dateTime(lang,
             found.outcome().recordedAt()));
         model.put("form", typed != null ? typed : OutcomeForm.of(found.outcome()));
+        model.put("stale", stale);
+        AppointmentOutcome current = found.outcome();
+        model.put("currentAttendance", current == null ? null
+            : messages.get(lang, "outcome.attendance." + current.attendance().name()));
+        model.put("currentProgramme", current == null || current.programmeId() == null ? null
+            : outcomes.programmes(day).stream().filter(p -> p.id().equals(current.programmeId()))
+                .map(p -> lang == Language.EN ? p.nameEn() : p.nameDe()).findFirst().orElse(current.programmeId()));
         model.put("attendances", List.of(new Choice("HELD", messages.get(lang, "outcome.attendance.HELD")),
             new Choice("NO_SHOW", messages.get(lang, "outcome.attendance.NO_SHOW"))));
         model.put("programmes", outcomes.programmes(day).stream()

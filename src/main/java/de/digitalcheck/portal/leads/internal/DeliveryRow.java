@@ -51,10 +51,34 @@ public record DeliveryRow(@Id String id, String agencyId, @Nullable String leadI
     public String failureDetail() {
         String failure = failure();
         if (failure == null || DeliveryFailure.ADDRESS.name().equals(failure)
-            || (lastFailure != null && DeliveryFailure.STATUS.name().equals(failure))
+            || DeliveryFailure.STATUS.name().equals(failure)
             || DeliveryFailure.GONE.name().equals(failure) || DeliveryFailure.NO_ENDPOINT.name().equals(failure)) {
             return null;
         }
-        return lastError;
+        return lastError == null ? null : PERSONAL.matcher(lastError).replaceAll("…");
+    }
+
+    /** What looks like an e-mail address, a URL's user info or query: never shown in the log's detail. */
+    private static final java.util.regex.Pattern PERSONAL = java.util.regex.Pattern.compile(
+        "(?<=://)[^\\s/@]+@|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|\\?[^\\s\"'<>]+");
+
+    /** Status codes the log explains by a sentence of their own; the others by their class (3xx, 4xx, 5xx). */
+    private static final java.util.Set<Integer> EXPLAINED = java.util.Set.of(400, 401, 403, 404, 405, 408, 413, 415,
+        422, 429, 500, 502, 503, 504);
+
+    /**
+     * The message key that says what the receiver's status meant ({@code leads.log.status.<code>} or {@code
+     * leads.log.status.<class>xx}), for a failure by {@link DeliveryFailure#STATUS}; null otherwise.
+     */
+    @Nullable
+    public String statusMeaning() {
+        if (!DeliveryFailure.STATUS.name().equals(failure()) || lastStatus == null) {
+            return null;
+        }
+        if (EXPLAINED.contains(lastStatus)) {
+            return "leads.log.status." + lastStatus;
+        }
+        int kind = lastStatus / 100;
+        return kind >= 3 && kind <= 5 ? "leads.log.status." + kind + "xx" : null;
     }
 }

@@ -36,7 +36,8 @@ public class LeadFigures {
 
     /**
      * @param perDay       leads per day (UTC) created in the period
-     * @param byStage      leads of the period per stage (every stage, 0 where none)
+     * @param byStage      open leads of the period per stage (every stage, 0 where none) and under
+     *                     {@link LeadInbox#WITHDRAWN} those no longer shared (withdrawn or erased)
      * @param decided      leads whose first contact was made or whose deadline has passed
      * @param inTime       of those, first contact made by the deadline
      * @param contacted    leads with a first contact
@@ -59,8 +60,11 @@ public class LeadFigures {
                 rs -> perDay.put(rs.getDate(1).toLocalDate(), rs.getLong(2)));
             Map<String, Long> byStage = new LinkedHashMap<>();
             LeadStages.ALL.forEach(s -> byStage.put(s, 0L));
-            query(c, "SELECT stage, COUNT(*) FROM agency_lead WHERE " + scope(agencyId) + " GROUP BY stage", agencyId,
-                from, List.of(), rs -> byStage.put(rs.getString(1), rs.getLong(2)));
+            byStage.put(LeadInbox.WITHDRAWN, 0L);
+            // as the inbox counts them: a withdrawn or erased lead under WITHDRAWN, not under the stage it had
+            String shown = "CASE WHEN status = 'OPEN' THEN stage ELSE '" + LeadInbox.WITHDRAWN + "' END";
+            query(c, "SELECT " + shown + ", COUNT(*) FROM agency_lead WHERE " + scope(agencyId) + " GROUP BY " + shown,
+                agencyId, from, List.of(), rs -> byStage.merge(rs.getString(1), rs.getLong(2), Long::sum));
             long[] sl = new long[3];
             query(c, "SELECT COUNT(*), SUM(CASE WHEN first_contact_at IS NOT NULL AND first_contact_at <= contact_due_at "
                 + "THEN 1 ELSE 0 END), SUM(CASE WHEN first_contact_at IS NOT NULL THEN 1 ELSE 0 END) FROM agency_lead "

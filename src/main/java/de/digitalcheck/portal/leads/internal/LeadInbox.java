@@ -30,6 +30,12 @@ public class LeadInbox {
 
     public static final int PAGE_SIZE = 25;
     public static final List<String> STAGES = LeadStages.ALL;
+    /**
+     * The inbox's filter and count of leads no longer shared (withdrawn or erased, {@link LeadRow#shownToAgency}): the
+     * list shows them marked so, and neither a stage's count nor its filter holds them (a withdrawn lead counted as
+     * "neu" was work that is not there).
+     */
+    public static final String WITHDRAWN = "WITHDRAWN";
 
     private static final String COLUMNS = "id, agency_id, status, stage, company_name, postal_code, municipality, "
         + "contact_name, contact_email, contact_phone, sector, employees, overall_level, score, assignee_id, "
@@ -76,6 +82,7 @@ public class LeadInbox {
                        Instant consentAt, int version, boolean overdue) {
     }
 
+    /** {@code counts}: open leads per stage and, under {@link #WITHDRAWN}, the leads no longer shared. */
     public record Page(List<Item> items, int page, boolean hasNext, Map<String, Long> counts, long overdue) {
 
         public long total() {
@@ -109,8 +116,10 @@ public class LeadInbox {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM agency_lead WHERE ");
         scope(sql, params, scope);
-        if (f.stage() != null) {
-            sql.append(" AND stage = ?");
+        if (WITHDRAWN.equals(f.stage())) {
+            sql.append(" AND status <> 'OPEN'");
+        } else if (f.stage() != null) {
+            sql.append(" AND stage = ? AND status = 'OPEN'");
             params.add(f.stage());
         }
         if ("-".equals(f.assignee())) {
@@ -168,13 +177,15 @@ public class LeadInbox {
     private static Map<String, Long> counts(Connection c, Scope scope) {
         Map<String, Long> counts = new LinkedHashMap<>();
         STAGES.forEach(s -> counts.put(s, 0L));
+        counts.put(WITHDRAWN, 0L);
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT stage, COUNT(*) FROM agency_lead WHERE ");
+        StringBuilder sql = new StringBuilder("SELECT CASE WHEN status = 'OPEN' THEN stage ELSE '" + WITHDRAWN
+            + "' END AS shown, COUNT(*) FROM agency_lead WHERE ");
         scope(sql, params, scope);
-        sql.append(" GROUP BY stage");
+        sql.append(" GROUP BY CASE WHEN status = 'OPEN' THEN stage ELSE '" + WITHDRAWN + "' END");
         try (PreparedStatement s = prepare(c, sql.toString(), params); ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                counts.put(rs.getString(1), rs.getLong(2));
+                counts.merge(rs.getString(1), rs.getLong(2), Long::sum);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("inbox counts failed", e);

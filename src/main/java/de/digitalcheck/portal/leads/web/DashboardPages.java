@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.leads.web;
 
 import de.digitalcheck.portal.leads.internal.LeadDashboard;
+import de.digitalcheck.portal.leads.internal.LeadInbox;
 import de.digitalcheck.portal.leads.internal.LeadStages;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaires;
@@ -97,6 +98,8 @@ class DashboardPages {
         List<DashboardCharts.Input> stages = new ArrayList<>();
         LeadStages.ALL.forEach(s -> stages.add(new DashboardCharts.Input(messages.get(lang, "leads.stage." + s),
             List.of((double) d.byStage().getOrDefault(s, 0L)))));
+        stages.add(new DashboardCharts.Input(messages.get(lang, "leads.inbox.withdrawn"),
+            List.of((double) d.byStage().getOrDefault(LeadInbox.WITHDRAWN, 0L))));
         double stageMax = d.byStage().values().stream().mapToLong(Long::longValue).max().orElse(0);
         model.put("stagesChart", DashboardCharts.chart("stages", messages.get(lang, "dashboard.stages.title"),
             messages.get(lang, "dashboard.stages.desc"), List.of(messages.get(lang, "dashboard.leads")), stages,

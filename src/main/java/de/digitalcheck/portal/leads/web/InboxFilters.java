@@ -45,7 +45,7 @@ final class InboxFilters {
     static Read read(HttpParameters p, String me) {
         Map<String, String> errors = new LinkedHashMap<>();
         String stage = text(p, "status", 20);
-        if (stage != null && !LeadStages.ALL.contains(stage)) {
+        if (stage != null && !LeadStages.ALL.contains(stage) && !LeadInbox.WITHDRAWN.equals(stage)) {
             throw bad("status");
         }
         String assignee = text(p, "assignee", 64);
