@@ -151,7 +151,7 @@ abstract class OutcomeContract {
      */
     @Test
     void twoSavesOfOneOutcomeAtTheSameMomentStoreOneAndTellTheOther() throws Exception {
-        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, 1);
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         Made b = book(a, 10, 10, true);
         startedAgo(b.id(), 2);
         String lead = (String) db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?", b.id());
