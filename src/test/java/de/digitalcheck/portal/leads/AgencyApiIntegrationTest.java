@@ -296,7 +296,9 @@ class AgencyApiIntegrationTest extends SignedInTests {
                 "Kontakt, Ergebnis und Bericht dieser Anfrage werden nicht mehr gezeigt")
             .doesNotContain(email, "Kim Kontakt", "/bericht.pdf");
         assertThat(staff.get(page + "/bericht.pdf").statusCode()).as("no report any more").isEqualTo(404);
-        assertThat(staff.get("/agentur/leads?status=NEW").body()).contains("Widerruf Sichtbar GmbH").doesNotContain(email);
+        assertThat(staff.get("/agentur/leads?status=WITHDRAWN").body()).contains("Widerruf Sichtbar GmbH").doesNotContain(email);
+        assertThat(staff.get("/agentur/leads?status=NEW").body()).as("an open stage lists only open leads")
+            .doesNotContain("Widerruf Sichtbar GmbH");
         assertThat(staff.get("/agentur/leads.csv").body()).contains("Widerruf Sichtbar GmbH").doesNotContain(email);
         Map<String, Object> document = crm.map(crm.get("/api/v1/agency/leads/" + lead, auth));
         assertThat(document.get("consent")).isEqualTo("WITHDRAWN");

@@ -113,10 +113,21 @@ class AssessmentApi {
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token) {
         return selfCheck.byId(id, token)
             .<HttpResponse<?>>map(a -> HttpResponse.ok(document(a, token,
-                // the newest consent's lead that still stands (one withdrawn later does not hide an earlier one)
-                leads.sharedWith(new AssessmentId(a.id())).stream().filter(l -> !l.withdrawn()).findFirst()
-                    .map(AssessmentApi::leadRef).orElse(null))))
+                standingLead(a).map(AssessmentApi::leadRef).orElse(null))))
             .orElseGet(() -> problems.notFound(request, "problem.assessment.notFound"));
+    }
+
+    /**
+     * The lead the document names: the standing lead at the agency responsible for the check's location now (after a
+     * move and a consent for the new agency, that one, as the result page says), else the newest consent's lead that
+     * still stands (one withdrawn later does not hide an earlier one). Not by consent time alone: MySQL/MariaDB keep
+     * whole seconds, so two consents in one second would tie.
+     */
+    private java.util.Optional<AgencyLeads.SharedLead> standingLead(AssessmentRow a) {
+        List<AgencyLeads.SharedLead> standing = leads.sharedWith(new AssessmentId(a.id()))
+            .stream().filter(l -> !l.withdrawn()).toList();
+        return standing.stream().filter(l -> java.util.Objects.equals(l.agencyId(), a.agencyId())).findFirst()
+            .or(() -> standing.stream().findFirst());
     }
 
     /** {@code consent.shareWithAgency}: absent or false shares nothing; anything but a boolean is an error. */
