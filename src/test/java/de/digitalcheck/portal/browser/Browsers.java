@@ -59,13 +59,34 @@ final class Browsers {
     }
 
     /**
-     * Null when the page fits {@code width} CSS pixels without horizontal scrolling, else the elements that stick
-     * out. The viewport is restored afterwards.
+     * Null when the page fits {@code width} CSS pixels without horizontal scrolling and nothing in the main content
+     * reaches past its container's padding (outside a scroll container such as a responsive table's), else the
+     * elements that stick out. The viewport is restored afterwards. The second half catches what the first cannot: a
+     * hint holding an address without break opportunities widened the webhook form to the screen's edge while the page
+     * itself still fitted.
      */
     static String horizontalOverflow(Page page, int width) {
         ViewportSize original = page.viewportSize();
         page.setViewportSize(width, 640);
         try {
+            String content = (String) page.evaluate("() => {"
+                + " const main = document.querySelector('main'); if (!main) return null;"
+                + " const box = main.querySelector('.kern-container') || main;"
+                + " const right = box.getBoundingClientRect().right - parseFloat(getComputedStyle(box).paddingRight) + 1;"
+                + " const scrolls = e => { for (let a = e.parentElement; a && a !== box; a = a.parentElement) {"
+                + "   const o = getComputedStyle(a).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; }"
+                + "   return false; };"
+                + " const wide = [...box.querySelectorAll('*')].filter(e => { const r = e.getBoundingClientRect();"
+                + "   return r.width > 0 && r.right > right && !scrolls(e); });"
+                + " const outer = wide.filter(e => !wide.includes(e.parentElement));"
+                + " return outer.length === 0 ? null : 'past the content edge (' + Math.round(right) + ' px): ' + outer.slice(0, 5)"
+                + "  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"
+                + "  + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')"
+                + "  + ' (right edge ' + Math.round(e.getBoundingClientRect().right) + ' px)').join(', ');"
+                + "}");
+            if (content != null) {
+                return content;
+            }
             return (String) page.evaluate("() => {"
                 + " const w = document.documentElement.clientWidth;"
                 + " if (document.documentElement.scrollWidth <= w) return null;"
