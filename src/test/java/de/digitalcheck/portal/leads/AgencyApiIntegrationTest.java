@@ -359,6 +359,14 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(filtered.body()).contains("Zuweisungs GmbH", "<option value=\"" + doCoach + "\" selected=\"selected\">Dominik Coach (Coach)</option>")
             .doesNotContain("Carla Coach");
         assertThat(staff.get("/agentur/leads?assignee=-").body()).doesNotContain("Zuweisungs GmbH");
+
+        assertThat(users.get("do-coach").get("/coach/leads").body()).as("while the consent stands")
+            .doesNotContain("Einwilligung widerrufen");
+        agencyLeads.withdraw("zuweisung@example.org", lead);
+        assertThat(users.get("do-coach").get("/coach/leads").body()).as("the coach's list says so, as the inbox does")
+            .contains("Zuweisungs GmbH", "<span>neu</span><span> (Einwilligung widerrufen)</span>");
+        assertThat(users.get("do-coach").get("/coach/leads/" + lead).body()).as("nor its page the contact")
+            .contains("Zuweisungs GmbH", "Einwilligung widerrufen").doesNotContain("zuweisung@example.org");
     }
 
     HttpResponse<String> patch(String path, String body, String... headers) {

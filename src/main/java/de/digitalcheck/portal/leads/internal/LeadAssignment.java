@@ -115,7 +115,7 @@ public class LeadAssignment {
         LeadRow lead = leads.findById(leadId)
             .filter(l -> agencyId != null && agencyId.equals(l.agencyId()) && accountId.equals(l.assigneeId()))
             .orElseThrow(UnknownLead::new);
-        return new LeadWork.Detail(lead, audit.ofLead(leadId), List.of());
+        return new LeadWork.Detail(lead.shownToAgency(), audit.ofLead(leadId), List.of()); // withdrawn, erased: no contact, no result
     }
 
     private AgencyMember member(@Nullable String agencyId, String accountId) {
