@@ -182,12 +182,12 @@ public class AgencyAdministration {
      * database's collation, which differs between H2 and MariaDB; the network has a few dozen agencies.
      */
     private void nameFree(@Nullable String name, @Nullable String ownId, Errors errors) {
-        String key = nameKey(name);
+        String key = AgencyNames.form(name);
         if (key.isEmpty() || errors.has("name")) {
             return;
         }
         for (AgencyRow other : agencies.findAll()) {
-            if (!other.id().equals(ownId) && nameKey(other.name()).equals(key)) {
+            if (!other.id().equals(ownId) && AgencyNames.form(other.name()).equals(key)) {
                 errors.add("name", "error.agency.name.taken");
                 return;
             }
@@ -212,11 +212,6 @@ public class AgencyAdministration {
             return new ValidationException(List.of(FieldError.of(idField, idError)));
         }
         return e;
-    }
-
-    /** A name as two names are compared (see {@link AgencyNames}). */
-    static String nameKey(@Nullable String name) {
-        return AgencyNames.form(name);
     }
 
     /** The service level: first contact within 1 to {@value #MAX_FIRST_CONTACT_DAYS} working days. */

@@ -1,12 +1,9 @@
 package de.digitalcheck.portal.routing;
 
+import de.digitalcheck.portal.shared.security.Tokens;
 import io.micronaut.core.annotation.Nullable;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -29,13 +26,8 @@ public final class AgencyNames {
         return Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    /** The value of {@code agency.name_key} for a name: 64 lower-case hex digits. */
+    /** The value of {@code agency.name_key} for a name: 64 lower-case hex digits (SHA-256 of UTF-8, as token hashes). */
     public static String key(@Nullable String name) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(form(name).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Tokens.hash(form(name));
     }
 }
