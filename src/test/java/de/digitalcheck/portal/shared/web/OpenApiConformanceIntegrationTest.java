@@ -133,6 +133,55 @@ class OpenApiConformanceIntegrationTest {
         assertThat(exercised).as("operations of the document called here").containsExactlyInAnyOrderElementsOf(operations());
     }
 
+    /**
+     * Every operation of the document declares {@code lang} as {@code enum [de, en]}: every one refuses another value
+     * (unknown, empty, or one of two) with {@code 422} naming {@code lang}, in the {@code Accept-Language}'s language, as
+     * the document says — before, only the questionnaire and the report did, the others answered in German. The
+     * agency API checks the token first. {@code lang=EN} is a language like {@code en}.
+     */
+    @Test
+    void everyOperationRefusesALanguageItDoesNotSpeak() {
+        String staff = accounts.byEmail("staff@en-agentur.example.org").orElseThrow().id();
+        String token = tokens.create("en-agentur", staff, "Emil Ennepe", "OpenAPI lang",
+            LocalDate.now(BERLIN).plusDays(30).toString()).token();
+        List<String> refused = new ArrayList<>();
+        for (String operation : operations()) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x");
+            boolean agencyApi = path.startsWith("/api/v1/agency/");
+            String[] headers = agencyApi ? new String[] {"Authorization", "Bearer " + token, "Accept-Language", "en"}
+                : new String[] {"Accept-Language", "en"};
+            for (String query : List.of("?lang=xx", "?lang=", "?lang=de&lang=fr")) {
+                HttpResponse<String> answer = method.equals("GET") ? http.get(path + query, headers)
+                    : http.send(method, path + query, "{}", concat(headers, "Content-Type", "application/json"));
+                check(method, path + query, answer, 422);
+                Map<String, Object> problem = http.map(answer);
+                assertThat(problem.get("errors")).as(operation + query).asList().hasSize(1).first()
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .containsEntry("field", "lang").containsEntry("message", query.contains("lang=de")
+                        ? "Unbekannte Sprache: erlaubt sind de und en." // the first lang speaks for the caller
+                        : "Unknown language: de and en are allowed.");
+                refused.add(operation);
+            }
+            if (agencyApi) {
+                assertThat(http.get(path + "?lang=xx").statusCode()).as(operation + " without a token").isEqualTo(401);
+            }
+        }
+        assertThat(refused).hasSize(operations().size() * 3);
+        HttpResponse<String> german = http.get("/api/v1/agencies?lang=fr");
+        assertThat(german.statusCode()).isEqualTo(422);
+        assertThat(german.body()).contains("Unbekannte Sprache: erlaubt sind de und en.");
+        assertThat(http.get("/api/v1/agencies?lang=EN").statusCode()).as("a language code in capitals").isEqualTo(200);
+        assertThat(http.get("/api/v1/agencies?lang=de&lang=en").statusCode()).isEqualTo(200);
+        assertThat(problems).as("answers that differ from the document").isEmpty();
+    }
+
+    private static String[] concat(String[] headers, String... more) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return all;
+    }
+
     /** The booking operations, against a new agency with one coach (every day 08:00–18:00) and a video type. */
     private void bookingExchanges(String assessmentId, String assessmentToken) {
         String agency = "oa-" + UUID.randomUUID().toString().substring(0, 12);
