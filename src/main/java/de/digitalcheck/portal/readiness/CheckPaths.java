@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.readiness;
 
+import de.digitalcheck.portal.shared.i18n.Language;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,20 @@ public final class CheckPaths {
 
     public static String result(String token) {
         return resume(token) + "/result";
+    }
+
+    /**
+     * The result page in a language: German is the pages' default, any other language is named ({@code ?lang=en}), so
+     * that a link handed out in English (the API's {@code resultUrl}, the English report and its mail) opens an English
+     * page.
+     */
+    public static String result(String token, Language language) {
+        return result(token) + languageQuery(language);
+    }
+
+    /** {@code ?lang=…} for a language other than German, else nothing. */
+    public static String languageQuery(Language language) {
+        return language == Language.DE ? "" : "?lang=" + language.code();
     }
 
     public static String again(String token) {

@@ -170,7 +170,7 @@ public class ReportMailing {
 
     /** What a link in a mail adds so that its page opens in the mail's language (German is the default). */
     static String languageParameter(Language language) {
-        return language == Language.DE ? "" : "?lang=" + language.code();
+        return CheckPaths.languageQuery(language);
     }
 
     private Instant now() {

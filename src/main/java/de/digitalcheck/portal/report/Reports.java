@@ -80,7 +80,7 @@ public class Reports {
      * @throws IllegalArgumentException if the check is not complete
      */
     public Report of(Assessment assessment, String token, Language language) {
-        return render(assessment, Tokens.hash(token), resultUrl(token), false, language);
+        return render(assessment, Tokens.hash(token), resultUrl(token, language), false, language);
     }
 
     /**
@@ -135,7 +135,7 @@ public class Reports {
             // no free text in the subject: a company name is whatever somebody typed
             messages.get(language, "report.mail.subject"),
             messages.get(language, "report.mail.text", assessment.company().name(),
-                resultUrl(token) + ReportMailing.languageParameter(language)),
+                resultUrl(token, language)),
             List.of(new Mail.Attachment(report.fileName().ascii(), PDF, report.pdf()))));
     }
 
@@ -147,7 +147,7 @@ public class Reports {
             .orElse(null);
     }
 
-    private String resultUrl(String token) {
-        return settings.link(CheckPaths.result(token));
+    private String resultUrl(String token, Language language) {
+        return settings.link(CheckPaths.result(token, language));
     }
 }

@@ -155,7 +155,7 @@ class AssessmentApi {
         String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
         return new AssessmentDocument(a.id(), token, a.status().name().toLowerCase(java.util.Locale.ROOT),
             a.questionnaireVersion(), overall, dimensions, agency, lead,
-            settings.link(CheckPaths.result(token)),
+            settings.link(CheckPaths.result(token, Language.fromCode(a.language()).orElse(Language.DE))),
             settings.link("/api/v1/assessments/" + a.id() + "/report?token=" + encoded));
     }
 }

@@ -122,6 +122,29 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         assertThat(http.get("/check/" + token + "/report.pdf").statusCode()).isEqualTo(303);
     }
 
+    /**
+     * A check submitted in English through the API hands out links that open English pages: its {@code resultUrl} (the
+     * pages are German unless a language is named) and the link on its English report's cover; a German check's links
+     * name no language. Before, an English API client's user landed on a German result page.
+     */
+    @Test
+    void anEnglishChecksLinksOpenEnglishPages() {
+        Map<String, Object> english = submitted("Pumpenbau Unna", "en", false);
+        String token = (String) english.get("token");
+        assertThat((String) english.get("resultUrl")).endsWith("/check/" + token + "/result?lang=en");
+        assertThat(http.get(path(english, "resultUrl")).body()).contains("<html lang=\"en\"", "Pumpenbau Unna");
+        assertThat(PdfText.of(http.getBytes(path(english, "reportUrl")).body()).replaceAll("\\s+", ""))
+            .contains("/check/" + token + "/result?lang=en");
+        assertThat(PdfText.of(http.getBytes(path(english, "reportUrl") + "&lang=de").body()).replaceAll("\\s+", ""))
+            .as("the German report of the same check links to the German page")
+            .contains("/check/" + token + "/result").doesNotContain("result?lang=");
+
+        Map<String, Object> german = submitted("Pumpenbau Hagen", "de", false);
+        assertThat((String) german.get("resultUrl")).endsWith("/check/" + german.get("token") + "/result");
+        Http fresh = new Http(server, json);
+        assertThat(fresh.get(path(german, "resultUrl")).body()).contains("<html lang=\"de\"");
+    }
+
     @Test
     void theResultPageLinksToThePdfInThePagesLanguage() {
         Map<String, Object> doc = submitted("Werkzeugbau Unna", "de", false);
