@@ -63,7 +63,8 @@ final class Browsers {
      * reaches past its container's padding (outside a scroll container such as a responsive table's), else the
      * elements that stick out. The viewport is restored afterwards. The second half catches what the first cannot: a
      * hint holding an address without break opportunities widened the webhook form to the screen's edge while the page
-     * itself still fitted.
+     * itself still fitted. Text wider than its own box counts too (a long agency name in a heading at 320 px reached past
+     * the content's edge while the heading's box did not).
      */
     static String horizontalOverflow(Page page, int width) {
         ViewportSize original = page.viewportSize();
@@ -77,7 +78,12 @@ final class Browsers {
                 + "   const o = getComputedStyle(a).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; }"
                 + "   return false; };"
                 + " const wide = [...box.querySelectorAll('*')].filter(e => { const r = e.getBoundingClientRect();"
-                + "   return r.width > 0 && r.right > right && !scrolls(e); });"
+                + "   if (r.width <= 0 || scrolls(e)) return false;"
+                + "   if (r.right > right) return true;"
+                // text wider than its own box (a long word in a heading) reaches past the edge without the box doing so
+                + "   const s = getComputedStyle(e);"
+                + "   return s.display !== 'inline' && s.overflowX === 'visible' && !(e instanceof SVGElement)"
+                + "     && e.scrollWidth > e.clientWidth + 1 && r.left + e.scrollWidth > right; });"
                 + " const outer = wide.filter(e => !wide.includes(e.parentElement));"
                 + " return outer.length === 0 ? null : 'past the content edge (' + Math.round(right) + ' px): ' + outer.slice(0, 5)"
                 + "  .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')"

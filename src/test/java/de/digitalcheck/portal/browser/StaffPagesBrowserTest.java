@@ -74,6 +74,34 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
     }
 
     /**
+     * Every agency's page in the network administration fits a 320 px phone (WCAG 1.4.10), whatever the agency is
+     * called: the demo network's "WirtschaftsEntwicklungsGesellschaft Bochum" and "Wirtschaftsförderungsgesellschaft
+     * für den Kreis Unna" headed their pages wider than the screen. In both languages.
+     */
+    @Test
+    void everyAgencysPageFitsAPhoneWhateverItIsCalled() {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context);
+            List<String> agencies = page.locator("main a[href^='/admin/agenturen/']").evaluateAll(
+                "as => [...new Set(as.map(a => a.getAttribute('href')).filter(h => !h.endsWith('/neu')))]")
+                instanceof List<?> l ? l.stream().map(Object::toString).toList() : List.of();
+            assertTrue(agencies.containsAll(List.of("/admin/agenturen/weg-bochum", "/admin/agenturen/wfg-kreis-unna")),
+                "the demo agencies are linked: " + agencies);
+            for (String language : List.of("de", "en")) {
+                for (String agency : agencies) {
+                    page.navigate(url(agency + "?lang=" + language));
+                    assertNull(Browsers.horizontalOverflow(page, 320), agency + " (" + language + ") fits 320 px");
+                }
+            }
+            page.setViewportSize(320, 640);
+            page.navigate(url("/admin/agenturen/weg-bochum?lang=de"));
+            audit(page, "admin-agency-long-name-phone");
+        }
+        assertClean();
+    }
+
+    /**
      * WCAG 2.5.3 (axe-core's experimental "label-content-name-mismatch", which the WCAG tags do not run): the account
      * links and "Fragen ansehen" are named by their visible text; a refused invitation takes the focus to its error
      * summary, as every other form does.
