@@ -39,7 +39,7 @@ class AgencyTeamOfAccounts implements AgencyTeam {
     }
 
     private static AgencyMember member(Account a) {
-        return new AgencyMember(a.id(), a.name(), a.email(), a.role().name(), "", !a.bound(), a.disabled());
+        return new AgencyMember(a.id(), a.name(), a.email(), a.role().name(), "", !a.bound(), a.disabled(), false);
     }
 
     @Override

@@ -8,7 +8,8 @@ package de.digitalcheck.portal.routing;
  * @param expertise a coach's focus topics, comma-separated; empty for others
  * @param invited   whether the person has not signed in yet (the invitation can still be withdrawn)
  * @param disabled  whether the account is disabled
+ * @param noMode    a coach who ticked no way of meeting companies: offered for no appointment type (false for others)
  */
 public record AgencyMember(String accountId, String name, String email, String role, String expertise, boolean invited,
-                           boolean disabled) {
+                           boolean disabled, boolean noMode) {
 }

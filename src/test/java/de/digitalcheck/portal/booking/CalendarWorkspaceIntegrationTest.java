@@ -263,7 +263,7 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             .filter(t -> t.nameDe().equals("In der Agentur")).findFirst().orElseThrow();
         assertThat(bookings.typesOf("en-agentur")).extracting(AppointmentType::id).doesNotContain(atAgency.id());
         assertThat(staff.get("/agentur/terminarten").body()).contains("id=\"types-unoffered\"",
-            "<li>In der Agentur</li>", "der diese Terminform („So treffe ich Unternehmen“ in seinem Profil) anbietet");
+            "<li>In der Agentur</li>", "der ihren Ort („So treffe ich Unternehmen“ in seinem Profil) anbietet");
         assertThat(staff.postForm("/agentur/terminarten/" + atAgency.id(), Map.of("nameDe", "In der Agentur",
             "nameEn", "At the agency", "durationMinutes", "30", "mode", "AT_AGENCY", "travelBufferMinutes", "0",
             "coachIds", List.of(enCoach))).statusCode()).isEqualTo(303); // inactive again for the other tests

@@ -76,6 +76,10 @@ class BookingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             assertTrue(page.locator("a.dc-time").count() > 0, "free times are offered");
             String timeLabel = page.locator("a.dc-time").first().getAttribute("aria-label");
             assertTrue(timeLabel.matches("^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), .+"), "a time names its weekday: " + timeLabel);
+            // a day's heading (h4) reads as part of its week (h3), not above it: it was 21 px under an 18 px week
+            double week = ((Number) page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('section[aria-labelledby=step-time] h3')).fontSize)")).doubleValue();
+            double day = ((Number) page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('section[aria-labelledby=step-time] h4')).fontSize)")).doubleValue();
+            assertTrue(day <= week, "a day's heading (" + day + " px) is not larger than its week's (" + week + " px)");
             auditHere(page, name + "2-times", width);
             user.activate("a.dc-time");
 

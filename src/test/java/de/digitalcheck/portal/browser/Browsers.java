@@ -109,6 +109,22 @@ final class Browsers {
     }
 
     /**
+     * The buttons (and links styled as buttons) in the main content narrower than their visible label, or null: KERN
+     * sizes a button that holds a screen-reader-only addition as an icon-only button (48 px), which cut "Einwilligung
+     * widerrufen" down to "willigung / derrufen". axe-core does not see it: the accessible name is whole.
+     */
+    static String clippedControls(Page page) {
+        return (String) page.evaluate("() => {"
+            + " const clipped = [...document.querySelectorAll('main .kern-btn')].filter(b => {"
+            + "  const r = b.getBoundingClientRect(); if (r.width === 0) return false;"
+            + "  const label = b.querySelector('.kern-label:not(.kern-sr-only)');"
+            + "  return b.scrollWidth > b.clientWidth + 1 || (label && label.getBoundingClientRect().width > r.width + 1); });"
+            + " return clipped.length === 0 ? null : clipped.map(b => '\u201e' + b.textContent.trim().replace(/\\s+/g, ' ')"
+            + "  + '\u201c ' + Math.round(b.getBoundingClientRect().width) + ' px').join(', ');"
+            + "}");
+    }
+
+    /**
      * The visible table captions narrower than their table, or null: a caption left as a table caption in a table
      * stacked into blocks on a phone shrinks to its longest word and wraps after every word.
      */

@@ -109,7 +109,7 @@ class LeadWithdrawalIntegrationTest implements TestPropertyProvider {
         assertThat(again).isNotEqualTo(own);
         String both = http.get("/mein-unternehmen/uebersicht").body();
         int withdrawnAt = both.indexOf("widerrufen am");
-        String withdrawnEntry = both.substring(both.lastIndexOf("dc-text kern-title", withdrawnAt), withdrawnAt);
+        String withdrawnEntry = both.substring(both.lastIndexOf("<h3", withdrawnAt), withdrawnAt);
         assertThat(both).contains("/mein-unternehmen/leads/" + again + "/widerrufen", "· Einwilligung gilt");
         assertThat(withdrawnEntry).as("the withdrawn lead says so beside its agency")
             .contains("· Einwilligung widerrufen").doesNotContain("Einwilligung gilt");

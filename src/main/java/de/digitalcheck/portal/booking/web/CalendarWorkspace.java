@@ -7,6 +7,8 @@ import de.digitalcheck.portal.booking.AppointmentType;
 import de.digitalcheck.portal.booking.Booking;
 import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.booking.CoachProfile;
+import de.digitalcheck.portal.booking.Coaches;
 import de.digitalcheck.portal.booking.MeetingMode;
 import de.digitalcheck.portal.booking.UnknownAppointmentType;
 import de.digitalcheck.portal.shared.i18n.Dates;
@@ -68,10 +70,12 @@ class CalendarWorkspace {
     private final Csrf csrf;
     private final Clock clock;
     private final de.digitalcheck.portal.booking.AppointmentOutcomes outcomes;
+    private final Coaches coaches;
 
     CalendarWorkspace(Calendars calendars, Bookings bookings, Accounts accounts, Messages messages, Csrf csrf,
-                      Clock clock, de.digitalcheck.portal.booking.AppointmentOutcomes outcomes) {
+                      Clock clock, de.digitalcheck.portal.booking.AppointmentOutcomes outcomes, Coaches coaches) {
         this.outcomes = outcomes;
+        this.coaches = coaches;
         this.calendars = calendars;
         this.bookings = bookings;
         this.accounts = accounts;
@@ -130,6 +134,11 @@ class CalendarWorkspace {
         model.put("unoffered", rows.stream().filter(r -> (boolean) r.get("unoffered")).map(r -> r.get("name")).toList());
         model.put("coaches", names.entrySet().stream().map(e -> new Choice("/agentur/coaches/" + e.getKey() + "/kalender",
             e.getValue())).toList());
+        // coaches who ticked no way of meeting companies: offered for no type, said beside them and in the warning
+        java.util.Set<String> noMode = withoutMode(agency);
+        model.put("noMode", names.keySet().stream().map(noMode::contains).toList());
+        model.put("noModeNames", names.entrySet().stream().filter(e -> noMode.contains(e.getKey()))
+            .map(Map.Entry::getValue).toList());
         model.put("weeks", names.entrySet().stream().map(e -> new Choice("/agentur/coaches/" + e.getKey() + "/termine",
             e.getValue())).toList());
         model.put("bookingUrl", "/termin/" + agency);
@@ -221,6 +230,7 @@ class CalendarWorkspace {
         }
         model.put("errorLinks", errorLinks(errors, labels, "#calendar-", "#calendar-weekly-MONDAY"));
         model.put("saved", request.getParameters().contains("gespeichert"));
+        model.put("noMode", coaches.profile(coach.id()).map(p -> p.modes().isEmpty()).orElse(false));
         return new ModelAndView<>("booking/calendar", model);
     }
 
@@ -246,7 +256,18 @@ class CalendarWorkspace {
         model.put("form", form);
         model.put("modes", Arrays.stream(MeetingMode.values())
             .map(m -> new Choice(m.name(), messages.get(lang, "mode." + m.name()))).toList());
-        model.put("coaches", coachNames(agency).entrySet().stream().map(e -> new Choice(e.getKey(), e.getValue())).toList());
+        // each coach with the ways they meet companies (the type is offered only by those whose ways include its
+        // place), or that they ticked none: offered for nothing
+        Map<String, CoachProfile> profiles = new HashMap<>();
+        coaches.ofAgency(agency).forEach(p -> profiles.put(p.accountId(), p));
+        model.put("coaches", coachNames(agency).entrySet().stream().map(e -> {
+            CoachProfile profile = profiles.get(e.getKey());
+            List<MeetingMode> modes = profile == null ? List.of()
+                : Arrays.stream(MeetingMode.values()).filter(profile.modes()::contains).toList();
+            return new Choice(e.getKey(), modes.isEmpty() ? messages.get(lang, "types.coach.noMode", e.getValue())
+                : messages.get(lang, "types.coach.modes", e.getValue(),
+                    String.join(", ", modes.stream().map(m -> messages.get(lang, "mode." + m.name())).toList())));
+        }).toList());
         model.put("errors", errors);
         Map<String, String> labels = new LinkedHashMap<>(); // the form's order
         for (String field : List.of("nameDe", "nameEn", "durationMinutes", "mode", "travelBufferMinutes", "coachIds")) {
@@ -363,6 +384,12 @@ class CalendarWorkspace {
             throw new UnknownAccount();
         }
         return accounts.find(coachId).filter(a -> a.role() == Role.COACH).orElseThrow(UnknownAccount::new);
+    }
+
+    /** The agency's coaches who ticked no way of meeting companies (offered for no appointment type). */
+    private java.util.Set<String> withoutMode(String agency) {
+        return coaches.ofAgency(agency).stream().filter(p -> p.modes().isEmpty()).map(CoachProfile::accountId)
+            .collect(java.util.stream.Collectors.toSet());
     }
 
     private Map<String, String> coachNames(String agency) {

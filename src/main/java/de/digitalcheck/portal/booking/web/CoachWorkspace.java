@@ -32,8 +32,11 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -84,7 +87,9 @@ class CoachWorkspace {
             return HttpResponse.seeOther(URI.create(PATH + "?gespeichert"));
         } catch (ValidationException e) {
             Map<String, Object> model = model(lang(request), account, form);
-            model.put("errors", messages.byField(lang(request), e.errors()));
+            Map<String, String> errors = messages.byField(lang(request), e.errors());
+            model.put("errors", errors);
+            model.put("errorLinks", errorLinks(lang(request), errors));
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(new ModelAndView<>(VIEW, model));
         }
@@ -94,10 +99,36 @@ class CoachWorkspace {
         return accounts.find(SignedIn.of(authentication).accountId()).orElseThrow(UnknownAccount::new);
     }
 
+    /**
+     * The error summary's lines in the form's order, each starting with its field's label and linking to the field (a
+     * long form on a phone: the messages beside the fields were below the fold, and nothing said there were any).
+     */
+    private List<BookingPages.ErrorLink> errorLinks(Language lang, Map<String, String> errors) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("name", "admin.name");
+        labels.put("expertise", "coach.expertise");
+        labels.put("modes", "coach.modes");
+        List<BookingPages.ErrorLink> links = new ArrayList<>();
+        labels.forEach((field, label) -> {
+            if (errors.containsKey(field)) {
+                links.add(new BookingPages.ErrorLink("#coach-" + field, messages.get(lang, label) + ": " + errors.get(field)));
+            }
+        });
+        errors.forEach((field, message) -> {
+            if (!labels.containsKey(field)) {
+                links.add(new BookingPages.ErrorLink("#coach-name", message));
+            }
+        });
+        return links;
+    }
+
     private Map<String, Object> model(Language lang, Account account, CoachForm form) {
         Map<String, Object> model = new HashMap<>();
         model.put("account", account);
         model.put("errors", Map.of());
+        model.put("errorLinks", List.of());
+        // what is saved, not what was just posted: a coach who ticked no way of meeting companies is offered for nothing
+        model.put("noMode", coaches.profile(account.id()).map(p -> p.modes().isEmpty()).orElse(false));
         model.put("saved", false);
         model.put("form", form);
         model.put("modes", Arrays.stream(MeetingMode.values())

@@ -124,9 +124,14 @@ public final class Dates {
         return time(instant) + " " + zone;
     }
 
-    /** Day and time of an instant in Berlin: {@code 03.12.2026, 14:30} / {@code 3 Dec 2026, 14:30}. */
+    /**
+     * Day and time of an instant in Berlin: {@code 03.12.2026, 14:30} / {@code 3 Dec 2026, 14:30}; a time in the hour
+     * that occurs twice when the clocks go back names its zone, {@code 31.10.2027, 02:30 MESZ} /
+     * {@code 31 Oct 2027, 02:30 CEST} (an appointment booked for the second 02:30 read like one for the first).
+     */
     public static String dateTime(Language language, Instant instant) {
         ZonedDateTime local = PortalTime.local(instant);
-        return date(language, local.toLocalDate()) + ", " + TIME.format(local);
+        boolean repeated = PortalTime.ZONE.getRules().getValidOffsets(local.toLocalDateTime()).size() > 1;
+        return date(language, local.toLocalDate()) + ", " + time(language, instant, repeated);
     }
 }

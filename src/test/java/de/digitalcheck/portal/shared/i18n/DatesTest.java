@@ -36,4 +36,14 @@ class DatesTest {
         assertThat(Dates.needsZone(Instant.parse("2026-10-24T22:00:00Z"), Instant.parse("2026-10-24T23:00:00Z")))
             .isFalse();
     }
+
+    /** A day and time alone (a consent's, the appointment a consent was given for) says which 02:30 it is. */
+    @Test
+    void aDayAndTimeInTheRepeatedHourNamesItsZone() {
+        assertThat(Dates.dateTime(Language.DE, Instant.parse("2027-10-31T00:30:00Z"))).isEqualTo("31.10.2027, 02:30 MESZ");
+        assertThat(Dates.dateTime(Language.DE, Instant.parse("2027-10-31T01:30:00Z"))).isEqualTo("31.10.2027, 02:30 MEZ");
+        assertThat(Dates.dateTime(Language.EN, Instant.parse("2027-10-31T01:30:00Z"))).isEqualTo("31 Oct 2027, 02:30 CET");
+        assertThat(Dates.dateTime(Language.DE, Instant.parse("2027-10-30T23:30:00Z"))).isEqualTo("31.10.2027, 01:30");
+        assertThat(Dates.dateTime(Language.DE, Instant.parse("2026-12-03T13:30:00Z"))).isEqualTo("03.12.2026, 14:30");
+    }
 }
