@@ -289,8 +289,13 @@ public class Bookings {
 
     /** The check's next confirmed appointment that has not ended (the report's cover and the result page show it). */
     public Optional<Booking> nextOfAssessment(String assessmentId) {
+        return nextOfAssessment(assessmentId, b -> true);
+    }
+
+    /** As {@link #nextOfAssessment(String)}, among the appointments {@code shown} lets through (e.g. one agency's). */
+    public Optional<Booking> nextOfAssessment(String assessmentId, java.util.function.Predicate<Booking> shown) {
         Instant now = clock.instant();
-        return ofAssessment(assessmentId).stream().filter(b -> b.end().isAfter(now)).findFirst();
+        return ofAssessment(assessmentId).stream().filter(b -> b.end().isAfter(now)).filter(shown).findFirst();
     }
 
     /** A coach's confirmed appointments that overlap {@code from}..{@code to}, earliest first. */

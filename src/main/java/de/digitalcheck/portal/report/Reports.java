@@ -16,6 +16,7 @@ import de.digitalcheck.portal.readiness.AssessmentErased;
 import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.shared.security.Tokens;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
@@ -87,19 +88,28 @@ public class Reports {
      * The report of a completed check for signed-in agency staff: its cover links to {@code pageUrl} (the lead's page
      * in the agency's workspace, behind sign-in) and not to the company's private link, which staff never see.
      *
+     * @param agencyId the staff's agency (null: the network's fallback queue): the cover shows an appointment the
+     *                 check booked there only, never one at another agency
      * @throws IllegalArgumentException if the check is not complete
      */
-    public Report forStaff(Assessment assessment, String pageUrl, Language language) {
-        return render(assessment, "staff|" + pageUrl, pageUrl, true, language);
+    public Report forStaff(Assessment assessment, String pageUrl, @Nullable String agencyId, Language language) {
+        return render(assessment, "staff|" + pageUrl, pageUrl, true, language,
+            b -> agencyId == null || b.agencyId().equals(agencyId));
     }
 
     private Report render(Assessment assessment, String linkKey, String url, boolean staffCopy, Language language) {
+        return render(assessment, linkKey, url, staffCopy, language, b -> true);
+    }
+
+    private Report render(Assessment assessment, String linkKey, String url, boolean staffCopy, Language language,
+                          java.util.function.Predicate<de.digitalcheck.portal.booking.Booking> shown) {
         if (!assessment.completed()) {
             throw new IllegalArgumentException("check " + assessment.id() + " is not complete");
         }
         LocalDate today = PortalTime.today(clock);
         // the booked appointment is on the cover: a booking, a cancellation or its end makes another report
-        Key key = new Key(assessment.id(), assessment.revision(), language, linkKey, today, appointment(assessment));
+        Key key = new Key(assessment.id(), assessment.revision(), language, linkKey, today,
+            appointment(assessment, shown));
         return rendered.get(key, k -> {
             ReportModel model = new ReportModel(language, summaries.summarise(language, assessment), url,
                 k.appointment(), settings.networkName(), today, staffCopy);
@@ -140,8 +150,9 @@ public class Reports {
     }
 
     /** The check's next booked appointment (issue 14), if any: the cover shows it. */
-    private Appointment appointment(Assessment assessment) {
-        return bookings.nextOfAssessment(assessment.id().value())
+    private Appointment appointment(Assessment assessment,
+                                    java.util.function.Predicate<de.digitalcheck.portal.booking.Booking> shown) {
+        return bookings.nextOfAssessment(assessment.id().value(), shown)
             .map(b -> new Appointment(PortalTime.local(b.start()), PortalTime.local(b.end()), b.coachName(), b.mode(),
                 null))
             .orElse(null);

@@ -269,6 +269,14 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
         assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'wf-dortmund' "
             + "AND event_type = 'webhook.test'").toString()).isEqualTo("1");
         assertThat(staff.get("/agentur/leads").body()).contains("webhook.test");
+        String sent = test.headers().firstValue("Location").orElseThrow().split("#")[0];
+        String id = (String) db.value("SELECT id FROM webhook_delivery WHERE agency_id = 'wf-dortmund' "
+            + "AND event_type = 'webhook.test'");
+        assertThat(staff.get(sent).body()).as("the test's own page").contains("Das Testereignis " + id + " ist unterwegs.");
+        // a link of someone else's making does not put its words into the portal's alert
+        String spoof = "msg_1 wurde gestoppt. Ihr Zugang ist gesperrt, rufen Sie sofort 0800 123456 an. Das Testereignis";
+        assertThat(staff.get("/agentur/leads?test=" + Http.enc(spoof)).body()).doesNotContain("0800 123456",
+            "Testereignis msg_1");
         assertThat(users.get("en-staff").get("/agentur/leads").body()).as("the log is the agency's own")
             .doesNotContain("webhook.test");
     }

@@ -7,6 +7,7 @@ import de.digitalcheck.portal.booking.Booking;
 import de.digitalcheck.portal.booking.BookingChanges;
 import de.digitalcheck.portal.booking.Calendars;
 import de.digitalcheck.portal.booking.SlotTaken;
+import de.digitalcheck.portal.booking.UnknownBooking;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.shared.security.SignedIn;
@@ -66,13 +67,17 @@ class AppointmentDesk {
         this.csrf = csrf;
     }
 
-    /** Whose appointment, seen by whom, under which address. */
-    private record Desk(String coachId, Account actor, String base, String weekUrl) {
+    /**
+     * Whose appointment, seen by whom, under which address; {@code agencyId}: the staff's agency, whose appointments
+     * alone they see (a coach who moved here keeps the appointments booked at the old agency, which stay that
+     * agency's), null for the coach's own desk.
+     */
+    private record Desk(String coachId, @Nullable String agencyId, Account actor, String base, String weekUrl) {
     }
 
     private Desk coachDesk(Authentication authentication, String id) {
         Account coach = account(authentication);
-        return new Desk(coach.id(), coach, "/coach/termine/" + ChangeViews.enc(id), "/coach/termine");
+        return new Desk(coach.id(), null, coach, "/coach/termine/" + ChangeViews.enc(id), "/coach/termine");
     }
 
     private Desk staffDesk(Authentication authentication, String coachId, String id) {
@@ -82,7 +87,7 @@ class AppointmentDesk {
             throw new UnknownAccount();
         }
         String coachBase = "/agentur/coaches/" + ChangeViews.enc(coachId) + "/termine";
-        return new Desk(coachId, staff, coachBase + "/" + ChangeViews.enc(id), coachBase);
+        return new Desk(coachId, staff.agencyId(), staff, coachBase + "/" + ChangeViews.enc(id), coachBase);
     }
 
     @Get("/coach/termine/{id}")
@@ -142,7 +147,7 @@ class AppointmentDesk {
     private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Desk desk, String id,
                                                    @Nullable String week, @Nullable String start) {
         Language lang = PortalLocaleResolver.language(request);
-        Booking booking = changes.ofCoach(id, desk.coachId());
+        Booking booking = booking(desk, id);
         Map<String, Object> model = model(lang, desk, booking, request.getParameters().contains("geaendert"));
         Instant chosen = ChangeViews.instant(start);
         if (changes.changeable(booking)) {
@@ -158,7 +163,7 @@ class AppointmentDesk {
     private HttpResponse<?> move(HttpRequest<?> request, Desk desk, String id, @Nullable ChangeForm body) {
         ChangeForm form = Objects.requireNonNullElse(body, ChangeForm.EMPTY);
         Language lang = PortalLocaleResolver.language(request);
-        Booking booking = changes.ofCoach(id, desk.coachId());
+        Booking booking = booking(desk, id);
         Instant start = ChangeViews.instant(form.start());
         try {
             if (start == null) {
@@ -176,7 +181,7 @@ class AppointmentDesk {
     private HttpResponse<?> cancel(HttpRequest<?> request, Desk desk, String id, @Nullable ChangeForm body) {
         ChangeForm form = Objects.requireNonNullElse(body, ChangeForm.EMPTY);
         Language lang = PortalLocaleResolver.language(request);
-        Booking booking = changes.ofCoach(id, desk.coachId());
+        Booking booking = booking(desk, id);
         try {
             changes.cancelByStaff(id, desk.coachId(), desk.actor().name(), form.message());
             return HttpResponse.seeOther(URI.create(desk.base() + "?geaendert"));
@@ -195,7 +200,7 @@ class AppointmentDesk {
     /** The move refused: the asked time's week again (or the chosen time with the message kept), with why. */
     private HttpResponse<?> refused(Language lang, Desk desk, Booking booking, @Nullable Instant start, ChangeForm form,
                                     HttpStatus status, @Nullable ValidationException e) {
-        Booking now = changes.ofCoach(booking.id(), desk.coachId());
+        Booking now = booking(desk, booking.id());
         Map<String, Object> model = model(lang, desk, now, false);
         model.put("message", Objects.requireNonNullElse(form.message(), ""));
         boolean messageOnly = e != null && e.errors().stream().allMatch(f -> f.field().equals("message"));
@@ -226,6 +231,15 @@ class AppointmentDesk {
         model.put("cancelMessage", "");
         model.put("backUrl", desk.weekUrl() + "?woche=" + PortalTime.local(booking.start()).toLocalDate());
         return model;
+    }
+
+    /** The desk's appointment: the coach's, and on the staff's desk their agency's (another agency's: 404). */
+    private Booking booking(Desk desk, String id) {
+        Booking booking = changes.ofCoach(id, desk.coachId());
+        if (desk.agencyId() != null && !desk.agencyId().equals(booking.agencyId())) {
+            throw new UnknownBooking();
+        }
+        return booking;
     }
 
     private Account account(Authentication authentication) {

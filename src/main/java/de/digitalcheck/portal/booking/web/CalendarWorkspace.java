@@ -106,7 +106,7 @@ class CalendarWorkspace {
     @Secured("COACH")
     ModelAndView<Map<String, Object>> ownWeek(HttpRequest<?> request, Authentication authentication,
                                               @QueryValue @Nullable String woche) {
-        return weekPage(request, account(authentication), "/coach/termine", woche, true);
+        return weekPage(request, account(authentication), null, "/coach/termine", woche, true);
     }
 
     // ------------------------------------------------------------------------------------------ agency staff
@@ -202,8 +202,9 @@ class CalendarWorkspace {
     @Secured("AGENCY_STAFF")
     ModelAndView<Map<String, Object>> coachWeek(HttpRequest<?> request, Authentication authentication,
                                                 @PathVariable String id, @QueryValue @Nullable String woche) {
-        Account coach = coachOfAgency(id, agencyOf(authentication));
-        return weekPage(request, coach, "/agentur/coaches/" + id + "/termine", woche, false);
+        String agency = agencyOf(authentication);
+        Account coach = coachOfAgency(id, agency);
+        return weekPage(request, coach, agency, "/agentur/coaches/" + id + "/termine", woche, false);
     }
 
     // ------------------------------------------------------------------------------------------------ pages
@@ -302,13 +303,18 @@ class CalendarWorkspace {
     public record Day(String label, List<Row> rows) {
     }
 
-    private ModelAndView<Map<String, Object>> weekPage(HttpRequest<?> request, Account coach, String path,
-                                                       @Nullable String week, boolean own) {
+    /**
+     * A coach's week; {@code agency}: the staff's agency, whose appointments alone the page lists (a coach who moved
+     * here keeps the appointments booked at the old agency, which stay that agency's), null for the coach's own week.
+     */
+    private ModelAndView<Map<String, Object>> weekPage(HttpRequest<?> request, Account coach, @Nullable String agency,
+                                                       String path, @Nullable String week, boolean own) {
         Language lang = PortalLocaleResolver.language(request);
         LocalDate monday = parse(week).orElse(PortalTime.today(clock)).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate next = monday.plusWeeks(1);
         List<Booking> list = bookings.ofCoach(coach.id(), monday.atStartOfDay(PortalTime.ZONE).toInstant(),
-            next.atStartOfDay(PortalTime.ZONE).toInstant());
+            next.atStartOfDay(PortalTime.ZONE).toInstant()).stream()
+            .filter(b -> agency == null || agency.equals(b.agencyId())).toList();
         Map<String, de.digitalcheck.portal.booking.AppointmentOutcome> recorded =
             outcomes.of(list.stream().map(Booking::id).toList());
         java.time.Instant now = clock.instant();

@@ -82,6 +82,13 @@ public interface DeliveryRows extends CrudRepository<DeliveryRow, String> {
     @Query("SELECT * FROM webhook_delivery WHERE lead_id = :leadId ORDER BY created_at DESC")
     List<DeliveryRow> ofLead(String leadId);
 
+    /**
+     * The lead's deliveries to one agency's endpoint: a forwarded lead's log at the receiver holds none of the
+     * sender's (its webhook-ids, answers and errors name the sender's receiver).
+     */
+    @Query("SELECT * FROM webhook_delivery WHERE lead_id = :leadId AND agency_id = :agencyId ORDER BY created_at DESC")
+    List<DeliveryRow> ofLeadAtAgency(String leadId, String agencyId);
+
     @Query("SELECT * FROM webhook_delivery WHERE agency_id = :agencyId ORDER BY created_at DESC LIMIT :limit")
     List<DeliveryRow> ofAgency(String agencyId, int limit);
 

@@ -56,12 +56,19 @@ public class LeadDossier {
         return check(lead).map(a -> summaries.summarise(language, a));
     }
 
-    /** The appointments of the lead: those whose consent made or updated it, and those booked from its check. */
+    /**
+     * The appointments of the lead: those whose consent made or updated it, and those booked from its check at the
+     * lead's agency. An appointment the check booked at another agency (after a move, or without any consent to share
+     * it) is that agency's: its time, coach and the company's address for a visit are not shown here (the fallback
+     * queue's lead, which only network admins see, shows all of them).
+     */
     public List<Booking> bookings(LeadRow lead) {
         Map<String, Booking> all = new LinkedHashMap<>();
         bookingLeads.bookingsOf(lead.id()).forEach(b -> all.put(b.id(), b));
         if (lead.assessmentId() != null) {
-            bookings.ofAssessment(lead.assessmentId()).forEach(b -> all.putIfAbsent(b.id(), b));
+            bookings.ofAssessment(lead.assessmentId()).stream()
+                .filter(b -> lead.agencyId() == null || b.agencyId().equals(lead.agencyId()))
+                .forEach(b -> all.putIfAbsent(b.id(), b));
         }
         return all.values().stream().sorted(Comparator.comparing(Booking::start)).toList();
     }
@@ -74,7 +81,7 @@ public class LeadDossier {
 
     /** The staff's copy of the report; empty where the check is erased or incomplete. */
     public Optional<Reports.Report> report(LeadRow lead, Language language) {
-        return check(lead).map(a -> reports.forStaff(a, settings.link(LeadPaths.lead(lead.id())), language));
+        return check(lead).map(a -> reports.forStaff(a, settings.link(LeadPaths.lead(lead.id())), lead.agencyId(), language));
     }
 
     private Optional<Assessment> check(LeadRow lead) {

@@ -144,7 +144,8 @@ public class LeadInbox {
             params.add(f.municipality());
         }
         if (f.level() != null) {
-            sql.append(" AND overall_level = ?");
+            // only leads still shared: a withdrawn lead's result is not shown, so no filter may find it by its level
+            sql.append(" AND overall_level = ? AND status = 'OPEN'");
             params.add(f.level());
         }
         sql.append(" ORDER BY ").append(f.sort().order).append(limit);

@@ -105,11 +105,14 @@ public class Webhooks {
         return deliveries.ofAgency(agencyId, 100);
     }
 
-    /** The agency's lead with its delivery log (another agency's: {@link UnknownLead}). */
+    /**
+     * The agency's lead with its delivery log to this agency's endpoint (another agency's lead: {@link UnknownLead};
+     * a lead forwarded here shows none of the sender's deliveries).
+     */
     @Transactional(readOnly = true)
     public LeadWithLog lead(String agencyId, String leadId) {
         LeadRow lead = leads.findById(leadId).filter(l -> agencyId.equals(l.agencyId())).orElseThrow(UnknownLead::new);
-        return new LeadWithLog(lead.shownToAgency(), deliveries.ofLead(leadId));
+        return new LeadWithLog(lead.shownToAgency(), deliveries.ofLeadAtAgency(leadId, agencyId));
     }
 
     @Transactional(readOnly = true)

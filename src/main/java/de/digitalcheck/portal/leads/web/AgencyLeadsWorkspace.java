@@ -49,6 +49,9 @@ class AgencyLeadsWorkspace {
 
     static final String VIEW = "leads/agency-leads";
     static final String LEAD_VIEW = "leads/lead";
+    /** A webhook-id as {@code LeadEvents} makes them. */
+    private static final java.util.function.Predicate<String> WEBHOOK_ID =
+        java.util.regex.Pattern.compile("msg_[0-9a-f]{32}").asMatchPredicate();
 
     private final Webhooks webhooks;
     private final LeadInbox inbox;
@@ -78,7 +81,9 @@ class AgencyLeadsWorkspace {
         inboxModel(model, inbox.page(new LeadInbox.Scope(user.agencyId()), read.filter()), read.filter(),
             InboxFilters.query(request.getParameters()), LeadPaths.LEADS);
         model.put("filterErrors", read.errors());
-        model.put("testSent", request.getParameters().get("test"));
+        // the test event's webhook-id, as the test's post redirects here with it; any other text is not put into the
+        // page's alert (a link could make the portal's own alert say what its author wants)
+        model.put("testSent", request.getParameters().getFirst("test").filter(WEBHOOK_ID).orElse(null));
         // a bad date: the inbox with the message at the field (the rest of the filter applied), not a bare error page
         return HttpResponse.status(read.errors().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
             .body(new ModelAndView<>(VIEW, model));

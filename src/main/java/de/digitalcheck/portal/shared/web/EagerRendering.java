@@ -45,7 +45,9 @@ class EagerRendering implements Ordered {
         try {
             return response.body(write(lazy));
         } catch (Exception e) {
-            LOG.error("The page for {} {} could not be rendered", request.getMethod(), request.getPath(), e);
+            // the route, not the path (a private link's path is its token); a database error without the values it quotes
+            LOG.error("The page for {} {} could not be rendered", request.getMethod(), LogSafe.path(request),
+                LogSafe.withoutValues(e));
             try {
                 MutableHttpResponse<Writable> error = pages.render(request, HttpStatus.INTERNAL_SERVER_ERROR, "errors/error",
                     Map.of("status", 500));

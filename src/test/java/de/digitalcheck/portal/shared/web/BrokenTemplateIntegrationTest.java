@@ -47,6 +47,27 @@ class BrokenTemplateIntegrationTest {
         assertThat(fine.body()).contains("</html>");
     }
 
+    /** The log line of a page that failed names its route, never the path: a private link's path is its token. */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void aTemplateErrorOnAPrivateLinkIsLoggedWithoutTheToken() {
+        String token = "Zq3_" + "k".repeat(35) + "9-Xy";
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+            .getLogger(EagerRendering.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+            new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            assertThat(new Http(server, json).get("/test-only/broken/" + token).statusCode()).isEqualTo(500);
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(appender.list).hasSize(1);
+        assertThat(appender.list.get(0).getFormattedMessage()).doesNotContain(token)
+            .isEqualTo("The page for GET /test-only/broken/{token} could not be rendered");
+    }
+
     @Controller("/test-only")
     @Requires(property = "spec.name", value = "BrokenTemplateIntegrationTest")
     @Secured(SecurityRule.IS_ANONYMOUS)
@@ -55,6 +76,11 @@ class BrokenTemplateIntegrationTest {
         @Get("/broken")
         ModelAndView<Map<String, Object>> broken() {
             return new ModelAndView<>("test/broken", Map.of("thing", "a string has no such method"));
+        }
+
+        @Get("/broken/{token}")
+        ModelAndView<Map<String, Object>> brokenPrivate(String token) {
+            return broken();
         }
     }
 }

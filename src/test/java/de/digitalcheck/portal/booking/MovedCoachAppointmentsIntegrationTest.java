@@ -1,0 +1,70 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SignedInTests;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A coach who moves to another agency keeps the appointments booked at the old one, and they stay the old agency's:
+ * the new agency's staff see the coach's week without them (no company, no contact) and reach none of them on the
+ * appointment's page (404), nor move or cancel one; the coach still sees their own.
+ */
+@MicronautTest(transactional = false)
+class MovedCoachAppointmentsIntegrationTest extends SignedInTests {
+
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+    @Inject
+    Coaches coaches;
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void theNewAgencysStaffNeitherSeeNorChangeTheOldAgencysAppointments() {
+        BookableAgency old = BookableAgency.create(agencies, accounts, calendars, coaches, 1);
+        String coachId = old.coachIds().get(0);
+        LocalDate day = BookableAgency.bookableDay(10);
+        HttpResponse<String> booked = new Http(server, json).postJson("/api/v1/bookings",
+            old.body(BookableAgency.at(day, 10), "mona@moved-coach.example.org", false, null));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        String bookingId = (String) new Http(server, json).map(booked).get("id");
+
+        accounts.changeRole(coachId, "COACH", "en-agentur"); // the admin moves the coach to the EN-Agentur
+        Http en = as("moved-coach-en-staff", "staff@en-agentur.example.org");
+        HttpResponse<String> week = en.get("/agentur/coaches/" + coachId + "/termine?woche=" + day);
+        assertThat(week.statusCode()).isEqualTo(200);
+        assertThat(week.body()).doesNotContain("mona@moved-coach.example.org", "Tina Termin", bookingId);
+        String desk = "/agentur/coaches/" + coachId + "/termine/" + bookingId;
+        assertThat(en.get(desk).statusCode()).as("the old agency's appointment").isEqualTo(404);
+        assertThat(en.postForm(desk + "/absagen", Map.of("message", "Fremd abgesagt")).statusCode()).isEqualTo(404);
+        assertThat(en.postForm(desk + "/verschieben", Map.of("start", BookableAgency.at(day, 14), "message", ""))
+            .statusCode()).isEqualTo(404);
+        Database db = new Database(dataSource);
+        assertThat(db.value("SELECT status FROM booking WHERE id = ?", bookingId)).as("not cancelled")
+            .isEqualTo("CONFIRMED");
+        assertThat(db.value("SELECT COUNT(*) FROM booking WHERE id = ? AND start_at = ?", bookingId,
+            java.sql.Timestamp.from(java.time.OffsetDateTime.parse(BookableAgency.at(day, 10)).toInstant())))
+            .as("not moved").isEqualTo(1L);
+
+        Http coach = as("moved-coach-coach", old.coachEmails().get(0));
+        assertThat(coach.get("/coach/termine?woche=" + day).body()).as("the coach's own appointment")
+            .contains("mona@moved-coach.example.org");
+    }
+}
