@@ -36,4 +36,16 @@ interface OutboxRows extends CrudRepository<OutboxRow, String> {
 
     @Query("DELETE FROM mail_outbox WHERE LOWER(recipient) = :email")
     int deleteByAddress(String email);
+
+    /**
+     * The ids and texts of the mails to other addresses whose text holds {@code email} (compared in lower case; a
+     * candidate: the caller checks that it is the whole address, not part of a longer one).
+     */
+    @Query("SELECT id, body FROM mail_outbox WHERE LOWER(recipient) <> :email AND LOCATE(:email, LOWER(body)) > 0")
+    List<Mention> findMentioning(String email);
+
+    /** A waiting mail's id and text. */
+    @io.micronaut.core.annotation.Introspected
+    record Mention(String id, String body) {
+    }
 }

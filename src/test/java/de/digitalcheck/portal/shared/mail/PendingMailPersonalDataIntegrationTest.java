@@ -48,4 +48,26 @@ class PendingMailPersonalDataIntegrationTest {
         assertThat(rows.findByAddress("other@example.org")).as("other addresses keep their mail").hasSize(1);
         assertThat((List<?>) requests.export("rita@giesserei.example.org").get("pendingMails")).isEmpty();
     }
+
+    /**
+     * A coach's notice of a booking carries the company's contact; held in the outbox while the mail server is away, it
+     * was still sent after the company had its data erased. The erasure now deletes the waiting mails that name the
+     * address too — in any case, but not a longer address that contains it, and not mails that do not name it.
+     */
+    @Test
+    void waitingMailsToOthersThatNameTheAddressAreErasedToo() {
+        outbox.send(new Mail("coach@wf-dortmund.example.org", "Neuer Termin am 03.12.2026: Erstgespräch",
+            "Unternehmen: Pumpenbau Kern\nKontakt: Paula Kern, Paula.Kern@Pumpenbau.example.org, Telefon 0231 1"));
+        outbox.send(new Mail("coach@wf-dortmund.example.org", "Neuer Termin", "Kontakt: x, xpaula.kern@pumpenbau.example.org"));
+        outbox.send(new Mail("coach@wf-dortmund.example.org", "Neuer Termin", "Kontakt: y, paula.kern@pumpenbau.example.org.evil.test"));
+        outbox.send(new Mail("staff@wf-dortmund.example.org", "Neue Anfrage", "Pumpenbau Kern, Dortmund"));
+        long before = outbox.waiting();
+
+        Map<String, Integer> erased = requests.erase("paula.kern@pumpenbau.example.org");
+        assertThat(erased).containsEntry("pendingMails", 1);
+        assertThat(outbox.waiting()).isEqualTo(before - 1);
+        assertThat(rows.findByAddress("coach@wf-dortmund.example.org")).as("the other notices stay").hasSize(2)
+            .noneMatch(r -> r.body().contains("Paula Kern"));
+        assertThat(rows.findByAddress("staff@wf-dortmund.example.org")).hasSize(1);
+    }
 }
