@@ -110,8 +110,8 @@ class LeadWithdrawalIntegrationTest implements TestPropertyProvider {
         String both = http.get("/mein-unternehmen/uebersicht").body();
         int withdrawnAt = both.indexOf("widerrufen am");
         String withdrawnEntry = both.substring(both.lastIndexOf("<h3", withdrawnAt), withdrawnAt);
-        assertThat(both).contains("/mein-unternehmen/leads/" + again + "/widerrufen", "· Einwilligung gilt");
+        assertThat(both).contains("/mein-unternehmen/leads/" + again + "/widerrufen", ">Einwilligung gilt</p>");
         assertThat(withdrawnEntry).as("the withdrawn lead says so beside its agency")
-            .contains("· Einwilligung widerrufen").doesNotContain("Einwilligung gilt");
+            .contains(">Einwilligung widerrufen</p>").doesNotContain("Einwilligung gilt");
     }
 }
