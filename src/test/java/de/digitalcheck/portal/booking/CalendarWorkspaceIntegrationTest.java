@@ -214,6 +214,15 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         assertThat(invalid.body()).contains("href=\"#type-nameDe\">Name (deutsch): ",
             "href=\"#type-durationMinutes\">Dauer (Minuten): ", "href=\"#type-mode\">Ort: Diesen Ort gibt es nicht");
         assertThat(invalid.body().indexOf("href=\"#type-nameDe\">")).isLessThan(invalid.body().indexOf("href=\"#type-mode\">"));
+        // "companies can book it" is a group of its own, not a third box among the coaches' (it read like one)
+        String form = invalid.body();
+        int coachesEnd = form.indexOf("</fieldset>", form.indexOf("id=\"type-coachIds\""));
+        int bookingGroup = form.indexOf("id=\"type-booking\"");
+        assertThat(bookingGroup).as("the booking group after the coaches' group").isGreaterThan(coachesEnd);
+        assertThat(form.indexOf("id=\"type-active\"")).isGreaterThan(bookingGroup)
+            .isLessThan(form.indexOf("</fieldset>", bookingGroup));
+        assertThat(form.substring(bookingGroup, form.indexOf("</fieldset>", bookingGroup)))
+            .contains("<legend class=\"kern-label\">Buchung</legend>", "aria-describedby=\"type-booking-hint\"");
         // no location chosen: that is what the field says (it once said "unknown appointment type")
         long typesBefore = bookings.typesOf("en-agentur").size();
         HttpResponse<String> noMode = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Ohne Ort",
