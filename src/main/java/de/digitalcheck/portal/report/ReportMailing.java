@@ -93,7 +93,7 @@ public class ReportMailing {
             now.plus(VALID), null, language.code()));
         // neither the company's name nor anything else typed goes into this mail: the address is not confirmed yet
         // the link opens its page in that language too (the page can still be switched)
-        String link = settings.link(confirmPath(token, code)) + languageParameter(language);
+        String link = settings.link(confirmPath(token, code)) + CheckPaths.languageQuery(language);
         mail.send(new Mail(email, messages.get(language, "report.confirm.mail.subject"),
             messages.get(language, "report.confirm.mail.text", link, VALID.toHours())));
         return Outcome.SENT;
@@ -166,11 +166,6 @@ public class ReportMailing {
     @Transactional
     public int deleteExpired() {
         return confirmations.deleteUnconfirmedExpiredBefore(now().minus(Duration.ofDays(1)));
-    }
-
-    /** What a link in a mail adds so that its page opens in the mail's language (German is the default). */
-    static String languageParameter(Language language) {
-        return CheckPaths.languageQuery(language);
     }
 
     private Instant now() {

@@ -12,6 +12,7 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import de.digitalcheck.portal.booking.Booking;
 import de.digitalcheck.portal.readiness.AssessmentErased;
 import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.shared.security.Tokens;
@@ -23,6 +24,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The PDF report of a completed check: made on request (never stored in the database), downloaded or mailed to the
@@ -81,7 +83,7 @@ public class Reports {
      * @throws IllegalArgumentException if the check is not complete
      */
     public Report of(Assessment assessment, String token, Language language) {
-        return render(assessment, Tokens.hash(token), resultUrl(token, language), false, language);
+        return render(assessment, Tokens.hash(token), resultUrl(token, language), false, language, b -> true);
     }
 
     /**
@@ -97,12 +99,8 @@ public class Reports {
             b -> agencyId == null || b.agencyId().equals(agencyId));
     }
 
-    private Report render(Assessment assessment, String linkKey, String url, boolean staffCopy, Language language) {
-        return render(assessment, linkKey, url, staffCopy, language, b -> true);
-    }
-
     private Report render(Assessment assessment, String linkKey, String url, boolean staffCopy, Language language,
-                          java.util.function.Predicate<de.digitalcheck.portal.booking.Booking> shown) {
+                          Predicate<Booking> shown) {
         if (!assessment.completed()) {
             throw new IllegalArgumentException("check " + assessment.id() + " is not complete");
         }
@@ -151,7 +149,7 @@ public class Reports {
 
     /** The check's next booked appointment (issue 14), if any: the cover shows it. */
     private Appointment appointment(Assessment assessment,
-                                    java.util.function.Predicate<de.digitalcheck.portal.booking.Booking> shown) {
+                                    Predicate<Booking> shown) {
         return bookings.nextOfAssessment(assessment.id().value(), shown)
             .map(b -> new Appointment(PortalTime.local(b.start()), PortalTime.local(b.end()), b.coachName(), b.mode(),
                 null))

@@ -229,7 +229,7 @@ class CalendarWorkspace {
             "windowDays", "maxPerDay", "slotInterval")) {
             labels.put(field, messages.get(lang, "calendar." + field));
         }
-        model.put("errorLinks", errorLinks(errors, labels, "#calendar-", "#calendar-weekly-MONDAY"));
+        model.put("errorLinks", BookingPages.ErrorLink.summary(errors, labels, "#calendar-", "#calendar-weekly-MONDAY"));
         model.put("saved", request.getParameters().contains("gespeichert"));
         model.put("noMode", coaches.profile(coach.id()).map(p -> p.modes().isEmpty()).orElse(false));
         return new ModelAndView<>("booking/calendar", model);
@@ -274,7 +274,7 @@ class CalendarWorkspace {
         for (String field : List.of("nameDe", "nameEn", "durationMinutes", "mode", "travelBufferMinutes", "coachIds")) {
             labels.put(field, messages.get(lang, field.equals("coachIds") ? "types.coaches" : "types." + field));
         }
-        model.put("errorLinks", errorLinks(errors, labels, "#type-", "#type-nameDe"));
+        model.put("errorLinks", BookingPages.ErrorLink.summary(errors, labels, "#type-", "#type-nameDe"));
         return new ModelAndView<>("booking/type", model);
     }
 
@@ -350,27 +350,6 @@ class CalendarWorkspace {
     }
 
     // --------------------------------------------------------------------------------------------- helpers
-
-    /**
-     * A form's errors for its error summary, in the form's order ({@code labels}), each line starting with its field's
-     * label and linking to the field ({@code prefix} and the field's name, dots as dashes): a bare "Bitte füllen Sie
-     * dieses Feld aus." twice said nothing. An error of no field of the form links to {@code fallback}, as it is.
-     */
-    private static List<BookingPages.ErrorLink> errorLinks(Map<String, String> errors, Map<String, String> labels,
-                                                           String prefix, String fallback) {
-        List<BookingPages.ErrorLink> links = new ArrayList<>();
-        labels.forEach((field, label) -> {
-            if (errors.containsKey(field)) {
-                links.add(new BookingPages.ErrorLink(prefix + field.replace('.', '-'), label + ": " + errors.get(field)));
-            }
-        });
-        errors.forEach((field, message) -> {
-            if (!labels.containsKey(field)) {
-                links.add(new BookingPages.ErrorLink(fallback, message));
-            }
-        });
-        return links;
-    }
 
     private Account account(Authentication authentication) {
         return accounts.find(SignedIn.of(authentication).accountId()).orElseThrow(UnknownAccount::new);

@@ -32,7 +32,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -105,21 +104,10 @@ class CoachWorkspace {
      */
     private List<BookingPages.ErrorLink> errorLinks(Language lang, Map<String, String> errors) {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("name", "admin.name");
-        labels.put("expertise", "coach.expertise");
-        labels.put("modes", "coach.modes");
-        List<BookingPages.ErrorLink> links = new ArrayList<>();
-        labels.forEach((field, label) -> {
-            if (errors.containsKey(field)) {
-                links.add(new BookingPages.ErrorLink("#coach-" + field, messages.get(lang, label) + ": " + errors.get(field)));
-            }
-        });
-        errors.forEach((field, message) -> {
-            if (!labels.containsKey(field)) {
-                links.add(new BookingPages.ErrorLink("#coach-name", message));
-            }
-        });
-        return links;
+        labels.put("name", messages.get(lang, "admin.name"));
+        labels.put("expertise", messages.get(lang, "coach.expertise"));
+        labels.put("modes", messages.get(lang, "coach.modes"));
+        return BookingPages.ErrorLink.summary(errors, labels, "#coach-", "#coach-name");
     }
 
     private Map<String, Object> model(Language lang, Account account, CoachForm form) {

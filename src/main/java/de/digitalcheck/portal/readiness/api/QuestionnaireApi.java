@@ -6,10 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.shared.i18n.Language;
-import de.digitalcheck.portal.shared.validation.FieldError;
-import de.digitalcheck.portal.shared.web.ApiProblems;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,7 +19,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code GET /api/v1/questionnaire?lang=de|en}: the current questionnaire (the one new checks start with, which a
@@ -34,12 +30,10 @@ import java.util.Optional;
 class QuestionnaireApi {
 
     private final Questionnaires questionnaires;
-    private final ApiProblems problems;
     private final Map<String, Map<Language, Document>> documents = new HashMap<>();
 
-    QuestionnaireApi(Questionnaires questionnaires, ApiProblems problems) {
+    QuestionnaireApi(Questionnaires questionnaires) {
         this.questionnaires = questionnaires;
-        this.problems = problems;
         for (Questionnaire q : questionnaires.all()) {
             Map<Language, Document> byLanguage = new EnumMap<>(Language.class);
             for (Language language : Language.values()) {
@@ -50,12 +44,10 @@ class QuestionnaireApi {
     }
 
     @Get
-    HttpResponse<?> questionnaire(HttpRequest<?> request, @QueryValue @Nullable String lang) {
-        Optional<Language> language = lang == null ? Optional.of(Language.DE) : Language.fromCode(lang);
-        if (language.isEmpty()) {
-            return problems.invalid(ApiProblems.language(request), List.of(FieldError.of("lang", "error.language.unknown")));
-        }
-        return HttpResponse.ok(documents.get(questionnaires.current().version()).get(language.get()));
+    HttpResponse<?> questionnaire(@QueryValue @Nullable String lang) {
+        // a lang other than de or en never reaches here: ApiLanguageFilter answers it with 422 for every operation
+        Language language = Language.fromCode(lang).orElse(Language.DE);
+        return HttpResponse.ok(documents.get(questionnaires.current().version()).get(language));
     }
 
     private static Document document(Questionnaire q, Language l) {
