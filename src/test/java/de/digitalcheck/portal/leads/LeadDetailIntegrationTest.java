@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.leads;
 
+import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Database;
@@ -44,6 +45,45 @@ class LeadDetailIntegrationTest extends de.digitalcheck.portal.support.SignedInT
             .contact("Dana Detail", "dana@detail.example.org").sharedWithAgency().submit(new Http(server, json));
         leadId = (String) ((Map<?, ?>) check.document().get("lead")).get("id");
     }
+
+    /**
+     * Someone consents with the contact's address and another company's data: the staff see in the lead's trail that
+     * the company (not a staff member) changed it, and what it was before; after the withdrawal no longer what (the
+     * lead itself then keeps only its company and location).
+     */
+    @Test
+    void aConsentGivenAgainShowsTheStaffWhatItChangedUntilItIsWithdrawn() {
+        Http anonymous = new Http(server, json);
+        String email = "wechsel-" + java.util.UUID.randomUUID() + "@detail.example.org";
+        String id = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Erste Fräserei GmbH")
+            .at("44135").contact("Erika Erst", email).sharedWithAgency().submit(anonymous).document().get("lead"))
+            .get("id");
+        String before = users.get("do-staff").get("/agentur/leads/" + id).body();
+        assertThat(before).contains("Noch keine Änderungen.").doesNotContain("erneute Einwilligung");
+
+        CompletedChecks.of(questionnaires.current()).named("Zweite Gießerei KG").at("44135")
+            .contact("Erika Erst", email).sharedWithAgency().submit(anonymous);
+        String after = users.get("do-staff").get("/agentur/leads/" + id).body();
+        assertThat(after).contains("Unternehmensname geändert (erneute Einwilligung)", "Erste Fräserei GmbH",
+            "Zweite Gießerei KG", "Ergebnis eines anderen Selbstchecks (erneute Einwilligung)")
+            .doesNotContain("Ansprechperson geändert", "Standort geändert", "Noch keine Änderungen.");
+        assertThat(trailRow(after, "Unternehmensname geändert")).as("by the company")
+            .contains(">Unternehmen<").doesNotContain(">Portal<");
+        assertThat(users.get("en-staff").get("/agentur/leads/" + id).statusCode()).isEqualTo(404);
+
+        leads.withdraw(email, id);
+        String withdrawn = users.get("do-staff").get("/agentur/leads/" + id).body();
+        assertThat(withdrawn).contains("Unternehmensname geändert (erneute Einwilligung)")
+            .as("the trail's earlier values and the contact are gone").doesNotContain("Erste Fräserei GmbH", "Erika Erst");
+    }
+
+    private static String trailRow(String page, String action) {
+        int at = page.indexOf(action);
+        return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));
+    }
+
+    @Inject
+    AgencyLeads leads;
 
     @Test
     void theDetailShowsLevelsPerDimensionAndTheConsent() {

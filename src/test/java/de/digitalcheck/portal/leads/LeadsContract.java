@@ -280,6 +280,57 @@ abstract class LeadsContract implements TestPropertyProvider {
     }
 
     /**
+     * A consent is keyed by the contact's email, so a later check (by the company, or by anyone who types its
+     * address) takes over the open lead's company, location and contact: the trail keeps what was there before, one
+     * entry per changed value, by the company; nothing unchanged is logged. A withdrawal drops those values (the
+     * company's data) and keeps that they changed.
+     */
+    @Test
+    void aConsentGivenAgainWithOtherDataKeepsWhatWasThereInTheTrail() {
+        String email = "uebernahme-" + java.util.UUID.randomUUID() + "@metallbau.example.org";
+        String leadId = (String) ((Map<?, ?>) check(email).sharedWithAgency().submit(http).document().get("lead"))
+            .get("id");
+        assertThat(db.rows("SELECT * FROM lead_audit WHERE lead_id = ?", leadId)).as("a new lead: no change yet")
+            .isEmpty();
+
+        CompletedChecks.Completed other = CompletedChecks.of(questionnaires.current()).named("Fremde Firma AG")
+            .at("44137").contact("Max Fremd", email).sharedWithAgency().submit(http);
+        assertThat(((Map<?, ?>) other.document().get("lead")).get("id")).isEqualTo(leadId);
+        assertThat(row("SELECT company_name FROM agency_lead WHERE id = ?", leadId).get("company_name"))
+            .isEqualTo("Fremde Firma AG");
+        Map<String, List<Object>> trail = trail(leadId);
+        assertThat(trail).containsOnlyKeys("DATA_COMPANY", "DATA_LOCATION", "DATA_CONTACT", "DATA_CHECK");
+        assertThat(trail.get("DATA_COMPANY")).containsExactly("Muster Metallbau GmbH", "Fremde Firma AG", null, null);
+        assertThat(trail.get("DATA_LOCATION")).containsExactly("44135 Dortmund", "44137 Dortmund", null, null);
+        assertThat(trail.get("DATA_CONTACT")).containsExactly("Mia Muster", "Max Fremd", null, null);
+        assertThat(trail.get("DATA_CHECK").get(0)).as("the earlier check's completion").asString()
+            .matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}");
+        assertThat(trail.get("DATA_CHECK").get(1)).asString().matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}");
+
+        CompletedChecks.of(questionnaires.current()).named("Fremde Firma AG").at("44137").contact("Max Fremd", email)
+            .sharedWithAgency().submit(http);
+        assertThat(db.rows("SELECT action FROM lead_audit WHERE lead_id = ?", leadId))
+            .as("the same company data again: only the check changed").hasSize(5)
+            .filteredOn(r -> "DATA_CHECK".equals(r.get("action"))).hasSize(2);
+
+        leads.withdraw(email, leadId);
+        assertThat(db.rows("SELECT action, from_value, to_value FROM lead_audit WHERE lead_id = ?", leadId))
+            .as("that the data changed stays, not what it was").hasSize(5)
+            .allSatisfy(r -> assertThat(r.get("from_value")).isNull())
+            .allSatisfy(r -> assertThat(r.get("to_value")).isNull());
+    }
+
+    /** The lead's trail by action: from, to, actor, note (the first entry of each action). */
+    private Map<String, List<Object>> trail(String leadId) {
+        Map<String, List<Object>> byAction = new java.util.LinkedHashMap<>();
+        for (Map<String, Object> r : db.rows("SELECT * FROM lead_audit WHERE lead_id = ? ORDER BY id", leadId)) {
+            byAction.putIfAbsent((String) r.get("action"), java.util.Arrays.asList(r.get("from_value"),
+                r.get("to_value"), r.get("actor_id"), r.get("note")));
+        }
+        return byAction;
+    }
+
+    /**
      * The same company consents twice at the very same moment (two checks sent at once, a double click): both are
      * answered 201 with the one open lead, which carries both consents; neither is refused for the other.
      */
@@ -430,10 +481,17 @@ abstract class LeadsContract implements TestPropertyProvider {
         LeadRow lead = leadRows.findById(leadId).orElseThrow();
         work.changeStage(lead.agencyId(), leadId, lead.lockVersion(), "CONTACTED", "Mia Muster ruft zurück",
             new de.digitalcheck.portal.leads.internal.LeadWork.Actor("staff-1", "Sam Staff"));
+        CompletedChecks.of(questionnaires.current()).named("Muster Metallbau Neu GmbH").at(DORTMUND)
+            .contact("Mia Muster", "erase@metallbau.example.org").sharedWithAgency().submit(http);
+        assertThat(db.rows("SELECT from_value FROM lead_audit WHERE lead_id = ? AND action = 'DATA_COMPANY'", leadId))
+            .as("the consent given again logged the earlier name").singleElement()
+            .satisfies(r -> assertThat(r.get("from_value")).isEqualTo("Muster Metallbau GmbH"));
         personalData.erase("erase@metallbau.example.org");
         assertThat(db.rows("SELECT note FROM lead_audit WHERE lead_id = ? AND note IS NOT NULL", leadId))
             .as("staff's notes on the lead may name the company's people: dropped").isEmpty();
-        assertThat(db.rows("SELECT action FROM lead_audit WHERE lead_id = ?", leadId)).as("who did what stays").hasSize(1);
+        assertThat(db.rows("SELECT action FROM lead_audit WHERE lead_id = ? AND (from_value IS NOT NULL OR to_value IS "
+            + "NOT NULL) AND action <> 'STAGE'", leadId)).as("the company's earlier data in the trail: dropped").isEmpty();
+        assertThat(db.rows("SELECT action FROM lead_audit WHERE lead_id = ?", leadId)).as("who did what stays").hasSize(3);
         Map<String, Object> stored = row("SELECT * FROM agency_lead WHERE id = ?", leadId);
         assertThat(stored.get("status")).isEqualTo("ERASED");
         assertThat(stored.get("contact_email")).isNull();

@@ -254,7 +254,10 @@ public class BookingLeads {
             LeadRow o = open.get();
             // only the consent's columns: a stage or assignee that staff change at this moment is kept
             LeadRow consented = fromBooking(o.id(), b, check, o, now, o.contactDueAt(), o.createdAt());
-            lead = leads.reconsent(consented) ? consented : null;
+            if (leads.reconsent(consented)) {
+                lead = consented;
+                audit.saveAll(ConsentTrail.changes(o, consented, now, assessments));
+            }
         }
         boolean created = lead == null;
         if (created) {

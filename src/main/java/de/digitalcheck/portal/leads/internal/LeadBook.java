@@ -124,7 +124,11 @@ public class LeadBook implements AgencyLeads {
             o.stage(), o.assigneeId(), o.assigneeName(), o.firstContactAt(), o.escalatedAt(), o.closedAt(),
             o.lockVersion() + 1);
         // only the consent's columns: a stage or assignee that staff change at this moment is kept
-        return leads.reconsent(consented) ? consented : null;
+        if (!leads.reconsent(consented)) {
+            return null;
+        }
+        audit.saveAll(ConsentTrail.changes(o, consented, now, assessments));
+        return consented;
     }
 
     private static void requireContact(Assessment a) {
@@ -219,6 +223,7 @@ public class LeadBook implements AgencyLeads {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LeadRow withdrawn = leads.update(lead.withdrawn(now));
         consents.withdraw(leadId, now);
+        audit.forgetCompanyData(leadId);
         events.withdrawn(withdrawn);
     }
 
@@ -233,6 +238,7 @@ public class LeadBook implements AgencyLeads {
         LeadRow erased = leads.update(lead.erased(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         consents.forgetAssessment(lead.id());
         audit.forgetNotes(lead.id());
+        audit.forgetCompanyData(lead.id());
         events.erased(erased);
     }
 
