@@ -67,6 +67,8 @@ class LeadDetailIntegrationTest extends de.digitalcheck.portal.support.SignedInT
         assertThat(after).contains("Unternehmensname geändert (erneute Einwilligung)", "Erste Fräserei GmbH",
             "Zweite Gießerei KG", "Ergebnis eines anderen Selbstchecks (erneute Einwilligung)")
             .doesNotContain("Ansprechperson geändert", "Standort geändert", "Noch keine Änderungen.");
+        assertThat(after.indexOf("Ergebnis eines anderen Selbstchecks")).as("one moment's entries in a fixed order")
+            .isLessThan(after.indexOf("Unternehmensname geändert"));
         assertThat(trailRow(after, "Unternehmensname geändert")).as("by the company")
             .contains(">Unternehmen<").doesNotContain(">Portal<");
         assertThat(users.get("en-staff").get("/agentur/leads/" + id).statusCode()).isEqualTo(404);

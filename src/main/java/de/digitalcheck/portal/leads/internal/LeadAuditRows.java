@@ -10,7 +10,8 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface LeadAuditRows extends CrudRepository<LeadAuditRow, String> {
 
-    @Query("SELECT * FROM lead_audit WHERE lead_id = :leadId ORDER BY at DESC, id DESC")
+    /** Newest first; entries of the same moment (a consent's changes) in a fixed order, by action. */
+    @Query("SELECT * FROM lead_audit WHERE lead_id = :leadId ORDER BY at DESC, action, id DESC")
     List<LeadAuditRow> ofLead(String leadId);
 
     /**
