@@ -8,6 +8,7 @@ import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import io.micronaut.context.annotation.Context;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,10 +24,12 @@ import java.util.Optional;
 
 /**
  * The questionnaire versions, read and validated when the application starts: a broken file stops the
- * start with its name, line and problem. The current version (the one new checks start with) is the one network
- * admins chose last ({@code questionnaire_choice}, see {@link QuestionnaireVersions}), else the last configured file.
- * Every replica reads the choice from the database at most every {@link #REFRESH}, so a change made on one replica
- * holds on all of them within that time (on the replica where it was made at once).
+ * start with its name, line and problem. The portal's own files come with the form the build read and validated
+ * ({@link QuestionnaireBinary}), used while the YAML on the class path is exactly what the build read. The current
+ * version (the one new checks start with) is the one network admins chose last ({@code questionnaire_choice}, see
+ * {@link QuestionnaireVersions}), else the last configured file. Every replica reads the choice from the database at
+ * most every {@link #REFRESH}, so a change made on one replica holds on all of them within that time (on the replica
+ * where it was made at once).
  */
 @Context
 public class Questionnaires {
@@ -54,7 +57,12 @@ public class Questionnaires {
         for (String file : files) {
             try (InputStream in = open(file, resolver).orElseThrow(() ->
                 new QuestionnaireException(file, 0, "file not found"))) {
-                Questionnaire questionnaire = QuestionnaireLoader.load(file, new InputStreamReader(in, StandardCharsets.UTF_8));
+                byte[] yaml = in.readAllBytes();
+                Questionnaire questionnaire = (file.startsWith(CLASSPATH)
+                    ? open(file + QuestionnaireBinary.SUFFIX, resolver) : Optional.<InputStream>empty())
+                    .flatMap(binary -> QuestionnaireBinary.read(readAll(binary), yaml))
+                    .orElseGet(() -> QuestionnaireLoader.load(file,
+                        new InputStreamReader(new ByteArrayInputStream(yaml), StandardCharsets.UTF_8)));
                 if (byVersion.put(questionnaire.version(), questionnaire) != null) {
                     throw new QuestionnaireException(file, 0, "version " + questionnaire.version() + " is configured twice");
                 }
@@ -69,14 +77,23 @@ public class Questionnaires {
         this.configured = last;
     }
 
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
-     * A YAML file on the class path is read through the class loader, which reads from the already open jar;
+     * A YAML file (or its binary form, {@link QuestionnaireBinary}) on the class path is read through the class loader, which reads from the already open jar;
      * Micronaut's class path loader first opens a zip file system over the whole jar to rule out a directory
      * (about 10 ms of every start). Anything else (file:, other names) goes to the resolver.
      */
     private static Optional<InputStream> open(String file, ResourceResolver resolver) {
         String path = file.startsWith(CLASSPATH) ? file.substring(CLASSPATH.length()) : null;
-        if (path != null && (path.endsWith(".yaml") || path.endsWith(".yml")) && !path.contains("..")) {
+        if (path != null && (path.endsWith(".yaml") || path.endsWith(".yml") || path.endsWith(QuestionnaireBinary.SUFFIX))
+            && !path.contains("..")) {
             Optional<ClassPathResourceLoader> loader = resolver.getLoader(ClassPathResourceLoader.class);
             if (loader.isPresent()) {
                 return Optional.ofNullable(loader.get().getClassLoader()
