@@ -15,4 +15,13 @@ public record Booking(String id, String agencyId, AppointmentType type, String c
                       @Nullable Instant consentAt, @Nullable VisitAddress visitAddress) {
 
     public enum Status { CONFIRMED, CANCELLED }
+
+    /**
+     * Whether the staff of a lead at {@code agencyId} see this appointment of the lead's check: one booked at their
+     * agency, never one at another (the check may have booked elsewhere, without consent to share it); the network's
+     * fallback queue ({@code null}) sees each.
+     */
+    public boolean shownWithLeadAt(@Nullable String agencyId) {
+        return agencyId == null || agencyId.equals(this.agencyId);
+    }
 }

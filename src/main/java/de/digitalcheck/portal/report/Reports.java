@@ -96,7 +96,7 @@ public class Reports {
      */
     public Report forStaff(Assessment assessment, String pageUrl, @Nullable String agencyId, Language language) {
         return render(assessment, "staff|" + pageUrl, pageUrl, true, language,
-            b -> agencyId == null || b.agencyId().equals(agencyId));
+            b -> b.shownWithLeadAt(agencyId));
     }
 
     private Report render(Assessment assessment, String linkKey, String url, boolean staffCopy, Language language,

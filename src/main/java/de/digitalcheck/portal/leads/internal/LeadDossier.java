@@ -67,7 +67,7 @@ public class LeadDossier {
         bookingLeads.bookingsOf(lead.id()).forEach(b -> all.put(b.id(), b));
         if (lead.assessmentId() != null) {
             bookings.ofAssessment(lead.assessmentId()).stream()
-                .filter(b -> lead.agencyId() == null || b.agencyId().equals(lead.agencyId()))
+                .filter(b -> b.shownWithLeadAt(lead.agencyId()))
                 .forEach(b -> all.putIfAbsent(b.id(), b));
         }
         return all.values().stream().sorted(Comparator.comparing(Booking::start)).toList();
