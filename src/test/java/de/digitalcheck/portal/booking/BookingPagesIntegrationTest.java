@@ -171,4 +171,47 @@ class BookingPagesIntegrationTest {
             .doesNotContain("id=\"appointment\"", coachName);
         assertThat(http.get("/check/not-a-valid-token-at-all/termin").statusCode()).isIn(404, 410);
     }
+
+    /**
+     * The booking pages once said "your self-check is attached to the appointment so that the coach can prepare" above
+     * an optional, unticked consent: the result goes to the agency only with that consent, and without it the coach
+     * sees nothing of the check. The page says so now, in both languages; and the confirmation says that a mail with
+     * the appointment and its link comes, as the move and cancel pages do.
+     */
+    @Test
+    void theBookingPagesSayTheResultGoesOnlyWithConsentAndThatAMailComes() {
+        Http http = new Http(server, json);
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Ruhr Rohr GmbH")
+            .at("58452").contact("Rita Rohr", "rita@ruhr-rohr.example").submit(http);
+        String base = "/check/" + check.token() + "/termin";
+        String contactStep = firstTime(http, base);
+        for (String path : new String[] {base, contactStep}) {
+            assertThat(http.get(path).body())
+                .contains("Wenn Sie unten einwilligen, erhält die Wirtschaftsförderung mit dem Termin auch das Ergebnis "
+                    + "Ihres Selbstchecks", "Ohne Einwilligung erhält Ihr Coach nur den Termin und Ihre Angaben dazu.")
+                .doesNotContain("wird dem Termin beigefügt");
+        }
+        assertThat(http.get(contactStep + "&lang=en").body())
+            .contains("If you agree below, the agency receives your self-check’s result with the appointment",
+                "Without your consent, your coach receives only the appointment and your details for it.")
+            .doesNotContain("is attached to the appointment", "Selbstcheck");
+        // booked without the consent: the promise on the page is kept, no lead comes of it
+        Database db = new Database(dataSource);
+        Map<String, String> form = new HashMap<>(hiddenFields(http.get(contactStep).body()));
+        form.putAll(Map.of("companyName", "Ruhr Rohr GmbH", "postalCode", "58452", "contactName", "Rita Rohr",
+            "contactEmail", "rita@ruhr-rohr.example"));
+        HttpResponse<String> booked = http.postForm(base, form);
+        assertThat(booked.statusCode()).isEqualTo(303);
+        assertThat(db.value("SELECT consent_share FROM booking WHERE contact_email = 'rita@ruhr-rohr.example'"))
+            .isEqualTo(false);
+        assertThat(((Number) db.value("SELECT COUNT(*) FROM agency_lead WHERE assessment_id = ?", check.id()))
+            .longValue()).isZero();
+        String location = booked.headers().firstValue("Location").orElseThrow();
+        assertThat(http.get(location + "&lang=de").body()) // the English page above left its language cookie
+            .contains("Sie bekommen eine E-Mail mit dem Termin für Ihren Kalender und dem Link zu dieser Seite")
+            .doesNotContain("Bewahren Sie die Adresse dieser Seite auf");
+        assertThat(http.get(location + "&lang=en").body())
+            .contains("You will get an email with the appointment for your calendar and the link to this page")
+            .doesNotContain("Keep the address of this page");
+    }
 }

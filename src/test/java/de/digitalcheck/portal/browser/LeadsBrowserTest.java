@@ -13,6 +13,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -61,6 +62,12 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             assertThat(page.locator("#error-summary")).containsText("Häkchen");
             assertThat(page.locator("#consent-share")).hasAttribute("aria-invalid", "true");
             audit(page, "leads-consent-error");
+            // the error list sits in the next steps' card (h3) above the form's own h4: its heading was an h2, which
+            // broke the outline for screen readers' heading navigation (axe-core's "heading-order", not a WCAG tag)
+            assertNull(Axe.violationsOf(page, "leads-consent-error", List.of("heading-order")),
+                "the consent's error list keeps the heading order");
+            assertThat(page.locator("#consent #error-summary h2")).hasCount(0);
+            assertThat(page.locator("#consent #error-summary h4")).hasText("Bitte prüfen Sie Ihre Angaben");
             page.setViewportSize(390, 844);
             assertNull(Browsers.horizontalOverflow(page, 390), "the consent fits a phone");
             audit(page, "leads-consent-error-phone");

@@ -143,12 +143,30 @@ class MyCompanyBrowserTest extends BrowserTestSupport implements TestPropertyPro
         assertClean();
     }
 
-    /** The address's magic link from the mail, by keyboard: the overview. */
+    /**
+     * The address's magic link from the mail, by keyboard: the overview. First a mistyped address: the error list is
+     * focused (it was missing: focus stayed at the top of the page and nothing told a screen-reader user what was
+     * wrong), the input is kept, nothing is sent.
+     */
     private void signIn(Page page, KeyboardUser user) throws InterruptedException {
         page.navigate(url("/mein-unternehmen"));
+        assertEquals(0, page.locator("#error-summary").count(), "no error list on a first load");
+        user.tabTo("#email");
+        user.type("nora-at-nacht");
+        user.activate("form[action='/mein-unternehmen'] button[type=submit]");
+        assertThat(page.locator("#error-summary")).isFocused();
+        assertThat(page.locator("#error-summary a[href='#email']"))
+            .hasText("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@firma.de.");
+        assertThat(page.locator("#email")).hasValue("nora-at-nacht");
+        assertThat(page.locator("#email")).hasAttribute("aria-invalid", "true");
+        assertEquals(0, page.locator("[role=status]").count(), "nothing said to be sent");
+        auditAtBothWidths(page, "company-request-error", false);
+        page.setViewportSize(1280, 900);
+        page.fill("#email", "");
         user.tabTo("#email");
         user.type(EMAIL);
         user.activate("form[action='/mein-unternehmen'] button[type=submit]");
+        assertEquals(0, page.locator("#error-summary").count(), "no error list once the address is good");
         String link = null;
         long until = System.currentTimeMillis() + 15_000;
         Pattern pattern = Pattern.compile("(/mein-unternehmen/link/[A-Za-z0-9_-]{43})");

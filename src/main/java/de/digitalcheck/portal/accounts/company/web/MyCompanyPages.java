@@ -72,7 +72,7 @@ class MyCompanyPages {
 
     @Get
     ModelAndView<Map<String, Object>> requestForm() {
-        return new ModelAndView<>(REQUEST, Map.of("email", "", "errors", Map.of(), "sent", false));
+        return new ModelAndView<>(REQUEST, Map.of("email", "", "errors", Map.of(), "errorLinks", List.of(), "sent", false));
     }
 
     @Post
@@ -83,11 +83,21 @@ class MyCompanyPages {
         Language lang = PortalLocaleResolver.language(request);
         List<FieldError> errors = validation.errors(form);
         if (!errors.isEmpty()) {
+            Map<String, String> byField = messages.byField(lang, errors);
+            // the error list above the form, focused by the script like every other form's: without it, keyboard and
+            // screen-reader users were left at the top of the page with nothing saying what went wrong
+            List<ErrorLink> links = byField.entrySet().stream()
+                .map(e -> new ErrorLink("#" + e.getKey(), e.getValue())).toList();
             return page(HttpStatus.UNPROCESSABLE_ENTITY, REQUEST,
-                Map.of("email", form.email(), "errors", messages.byField(lang, errors), "sent", false));
+                Map.of("email", form.email(), "errors", byField, "errorLinks", links, "sent", false));
         }
         access.requestLink(form.email(), lang);
-        return HttpResponse.ok(new ModelAndView<>(REQUEST, Map.of("email", form.email(), "errors", Map.of(), "sent", true)));
+        return HttpResponse.ok(new ModelAndView<>(REQUEST,
+            Map.of("email", form.email(), "errors", Map.of(), "errorLinks", List.of(), "sent", true)));
+    }
+
+    /** An entry of the error list: the field's anchor and its message. */
+    public record ErrorLink(String anchor, String message) {
     }
 
     /** Opening a link only shows a button: mail scanners that fetch links must not use them up. */
