@@ -187,12 +187,12 @@ class BookingPagesIntegrationTest {
         String contactStep = firstTime(http, base);
         for (String path : new String[] {base, contactStep}) {
             assertThat(http.get(path).body())
-                .contains("Wenn Sie unten einwilligen, erhält die Wirtschaftsförderung mit dem Termin auch das Ergebnis "
+                .contains("Wenn Sie bei der Buchung einwilligen, erhält die Wirtschaftsförderung mit dem Termin auch das Ergebnis "
                     + "Ihres Selbstchecks", "Ohne Einwilligung erhält Ihr Coach nur den Termin und Ihre Angaben dazu.")
                 .doesNotContain("wird dem Termin beigefügt");
         }
         assertThat(http.get(contactStep + "&lang=en").body())
-            .contains("If you agree below, the agency receives your self-check’s result with the appointment",
+            .contains("If you agree when you book, the agency receives your self-check’s result with the appointment",
                 "Without your consent, your coach receives only the appointment and your details for it.")
             .doesNotContain("is attached to the appointment", "Selbstcheck");
         // booked without the consent: the promise on the page is kept, no lead comes of it
