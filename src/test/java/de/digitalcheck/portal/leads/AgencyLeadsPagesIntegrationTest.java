@@ -84,7 +84,8 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(db.value("SELECT lead_email FROM agency WHERE id = 'en-agentur'")).isNull();
         HttpResponse<String> saved = staff.postForm("/agentur/profil", Map.of("email", "kontakt@en-agentur.example.org",
-            "phone", "", "website", "", "address", "", "leadEmail", "Anfragen@en-agentur.example.org"));
+            "phone", "", "website", "", "address", "", "leadEmail", "Anfragen@en-agentur.example.org",
+            "version", Http.hidden(staff.get("/agentur").body(), "version")));
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(db.value("SELECT lead_email FROM agency WHERE id = 'en-agentur'")).isEqualTo("anfragen@en-agentur.example.org");
         String leadId = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Wittener Werkzeug")
