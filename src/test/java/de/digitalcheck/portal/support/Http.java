@@ -114,6 +114,15 @@ public final class Http {
         return m.group(1);
     }
 
+    /** As {@link #hidden(String, String)}, in the form that posts to {@code action}. */
+    public static String hidden(String html, String action, String name) {
+        int form = html.indexOf("action=\"" + action + "\"");
+        if (form < 0) {
+            throw new IllegalStateException("no form posting to " + action);
+        }
+        return hidden(html.substring(form, html.indexOf("</form>", form)), name);
+    }
+
     /** The CSRF token of this client's cookie, fetching a page first where it has none. */
     public String csrfToken() {
         return cookie("csrf").orElseGet(() -> {
