@@ -46,6 +46,12 @@ abstract class EditRacesContract {
             "Teststraße 1, 44135 Dortmund", "2");
     }
 
+    /** The agency's values as the admin's form reads them (its version). */
+    private String stamp(String id) {
+        router.refresh();
+        return router.agency(id).orElseThrow().profileStamp();
+    }
+
     private static String agency(AgencyAdministration agencies, String prefix) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         agencies.addUnlessPresent(id, profile("Race " + id), List.of());
@@ -58,7 +64,8 @@ abstract class EditRacesContract {
         for (int round = 0; round < ROUNDS; round++) {
             String name = "Race Agentur " + id + " " + round; // agency names are unique (left over from other runs too)
             String leads = "anfragen-" + round + "@rt.example.org";
-            AtOnce.all(List.<Callable<?>>of(() -> agencies.update(id, profile(name), List.of()),
+            String read = stamp(id); // the admin's form was read before both
+            AtOnce.all(List.<Callable<?>>of(() -> agencies.update(id, profile(name), read, List.of()),
                 () -> agencies.setLeadEmail(id, leads)));
             router.refresh();
             var agency = router.agency(id).orElseThrow();
@@ -100,12 +107,13 @@ abstract class EditRacesContract {
             + " ", "GA " + tag, "a@rt.example.org", "", "", "", "2"), List.of()))).as("created").isEqualTo("name.taken");
         String renamed = "Umbenannt " + tag;
         String id = agency(agencies, "same");
+        String read = stamp(id);
         assertThat(whileAnotherAdminSaves(renamed, () -> agencies.update(id, profile(renamed.toLowerCase(java.util.Locale.ROOT)),
-            List.of()))).as("renamed").isEqualTo("name.taken");
+            read, List.of()))).as("renamed").isEqualTo("name.taken");
         assertThat(router.agency(id).orElseThrow().name()).as("the agency refused its new name keeps its old one")
             .isEqualTo("Race " + id);
         // what must still work: another name than the other admin's at the same moment
-        assertThat(whileAnotherAdminSaves("Anders " + tag, () -> agencies.update(id, profile("Neu " + tag), List.of())))
+        assertThat(whileAnotherAdminSaves("Anders " + tag, () -> agencies.update(id, profile("Neu " + tag), read, List.of())))
             .isInstanceOf(Agency.class);
     }
 

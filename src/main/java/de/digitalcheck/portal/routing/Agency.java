@@ -34,4 +34,33 @@ public record Agency(
 
     /** The service level of a new agency (SPEC §5: first contact within 2 working days). */
     public static final int DEFAULT_FIRST_CONTACT_DAYS = 2;
+
+    /**
+     * A fingerprint of what the network admin's agency form edits (names, contact, service level): the form carries the
+     * one it was read with, and {@link AgencyAdministration#update} refuses it once the agency's values are others
+     * ({@link StaleAgency}): someone changed them since the form was read.
+     */
+    public String profileStamp() {
+        return stamp(name, shortName, email, phone, website, address, String.valueOf(firstContactDays));
+    }
+
+    /** The same for what the agency staff's contact form edits: contact and lead email ({@link AgencyAdministration#updateContact}). */
+    public String contactStamp() {
+        return stamp(email, phone, website, address, leadEmail);
+    }
+
+    private static String stamp(String... values) {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String value : values) {
+            // a missing value and an empty one differ; each value ends with a byte that no UTF-8 text contains
+            digest.update(value == null ? new byte[] {(byte) 0xfe} : value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update((byte) 0xff);
+        }
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()).substring(0, 22);
+    }
 }

@@ -74,14 +74,24 @@ public class AgencyAdministration {
         return created.agency();
     }
 
-    /** The admin's edit: names, contact and service level (the id stays). */
+    /**
+     * The admin's edit: names, contact and service level (the id stays).
+     *
+     * @param readStamp the agency's {@link Agency#profileStamp()} when the form was read (null: unknown, which counts as
+     *                  stale: a form never replaces values its user has not seen)
+     * @throws StaleAgency those values were changed since (after the form's own problems, which come first): nothing
+     *                     saved
+     */
     @Transactional
-    public Agency update(String agencyId, AgencyProfile profile, List<FieldError> formErrors) {
+    public Agency update(String agencyId, AgencyProfile profile, @Nullable String readStamp, List<FieldError> formErrors) {
         AgencyRow agency = agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
         Errors errors = new Errors().addAll(formErrors);
         int days = firstContactDays(profile, errors);
         nameFree(profile.name(), agencyId, errors);
         errors.throwIfAny();
+        if (!agency.agency().profileStamp().equals(readStamp)) {
+            throw new StaleAgency(agency.agency());
+        }
         AgencyRow changed;
         try {
             changed = agencies.update(agency.withNames(trim(profile.name()), trim(profile.shortName()), days)
@@ -93,11 +103,22 @@ public class AgencyAdministration {
         return changed.agency();
     }
 
-    /** Agency staff's edit: the contact only, as their form checked it. */
+    /**
+     * Agency staff's edit: the contact and where new leads are mailed (blank: the contact email), as their form checked
+     * them, in one transaction.
+     *
+     * @param readStamp the agency's {@link Agency#contactStamp()} when the form was read (null counts as stale)
+     * @throws StaleAgency those values were changed since: nothing saved
+     */
     @Transactional
-    public Agency updateContact(String agencyId, String email, String phone, String website, String address) {
+    public Agency updateContact(String agencyId, String email, String phone, String website, String address,
+                                @Nullable String leadEmail, @Nullable String readStamp) {
         AgencyRow agency = agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
-        AgencyRow changed = agencies.update(agency.withContact(trim(email), empty(phone), empty(website), empty(address)));
+        if (!agency.agency().contactStamp().equals(readStamp)) {
+            throw new StaleAgency(agency.agency());
+        }
+        AgencyRow changed = agencies.update(agency.withContact(trim(email), empty(phone), empty(website), empty(address))
+            .withLeadEmail(leadEmail(leadEmail)));
         router.refresh();
         return changed.agency();
     }
@@ -109,10 +130,13 @@ public class AgencyAdministration {
     @Transactional
     public Agency setLeadEmail(String agencyId, @Nullable String leadEmail) {
         AgencyRow agency = agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
-        String clean = leadEmail == null || leadEmail.isBlank() ? null : leadEmail.strip().toLowerCase(java.util.Locale.ROOT);
-        AgencyRow changed = agencies.update(agency.withLeadEmail(clean));
+        AgencyRow changed = agencies.update(agency.withLeadEmail(leadEmail(leadEmail)));
         router.refresh();
         return changed.agency();
+    }
+
+    private static String leadEmail(@Nullable String leadEmail) {
+        return leadEmail == null || leadEmail.isBlank() ? null : leadEmail.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

@@ -38,7 +38,8 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
         assertThat(agencies.find("en-agentur").orElseThrow().email()).isNotEqualTo("kaputt");
 
         HttpResponse<String> saved = staff.postForm("/agentur/profil", Map.of("email", "team@en-agentur.example.org",
-            "phone", "+49 2302 000", "website", "https://en-agentur.example.org", "address", "Bahnhofstraße 56, Witten"));
+            "phone", "+49 2302 000", "website", "https://en-agentur.example.org", "address", "Bahnhofstraße 56, Witten",
+            "version", Http.hidden(staff.get("/agentur").body(), "version")));
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(agencies.find("en-agentur").orElseThrow().email()).isEqualTo("team@en-agentur.example.org");
         assertThat(agencies.find("wf-dortmund").orElseThrow().email()).isNotEqualTo("team@en-agentur.example.org");

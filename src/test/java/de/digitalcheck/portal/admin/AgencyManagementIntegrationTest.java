@@ -125,6 +125,7 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         own.put("phone", dortmund.phone() == null ? "" : dortmund.phone());
         own.put("website", dortmund.website() == null ? "" : dortmund.website());
         own.put("address", dortmund.address() == null ? "" : dortmund.address());
+        own.put("version", Http.hidden(admin.get("/admin/agenturen/wf-dortmund").body(), "version"));
         HttpResponse<String> kept = admin.postForm("/admin/agenturen/wf-dortmund", own);
         assertThat(kept.statusCode()).as(kept.body()).isEqualTo(303);
         assertThat(db.value("SELECT name FROM agency WHERE id = 'wf-dortmund'")).isEqualTo(dortmund.name());
@@ -169,8 +170,9 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         assertThat(invalid.body()).contains("höchstens 200 Zeichen", "ganze Zahl von 1 bis 20");
         assertThat(agencies.find("wf-herne").orElseThrow().name()).doesNotStartWith("WWW");
 
-        HttpResponse<String> saved = admin.postForm("/admin/agenturen/wf-herne", profile("Wirtschaftsförderung Herne",
-            "WF Herne", "kontakt@herne.example.org", "5"));
+        Map<String, String> form = profile("Wirtschaftsförderung Herne", "WF Herne", "kontakt@herne.example.org", "5");
+        form.put("version", Http.hidden(admin.get("/admin/agenturen/wf-herne").body(), "version"));
+        HttpResponse<String> saved = admin.postForm("/admin/agenturen/wf-herne", form);
         assertThat(saved.statusCode()).isEqualTo(303);
         Agency herne = agencies.find("wf-herne").orElseThrow();
         assertThat(herne.shortName()).isEqualTo("WF Herne");
@@ -178,6 +180,100 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         assertThat(herne.email()).isEqualTo("kontakt@herne.example.org");
         assertThat(admin.get("/admin/agenturen/wf-herne?gespeichert").body()).contains("Die Änderungen sind gespeichert.",
             "value=\"WF Herne\"", "value=\"5\"");
+    }
+
+    /**
+     * An edit form read before someone else changed the agency (another admin, or the agency's staff in their contact
+     * form) once wrote every one of its fields back as it was read, silently undoing the other change. Now it saves
+     * nothing and answers 409 with what is saved now beside what was typed; saving that page again replaces it
+     * knowingly. A form without the version it was read with never replaces anything unseen.
+     */
+    @Test
+    void anAdminsFormReadBeforeAnotherChangeOverwritesNothingUnseen() {
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        Http other = as("agency-admin", "admin@digitalcheck.example.org"); // another tab, or another admin
+        Http staff = as("logo-en-staff", "staff@en-agentur.example.org");
+        Database db = new Database(dataSource);
+        HttpResponse<String> created = admin.postForm("/admin/agenturen", profile("Wirtschaftsförderung Stale",
+            "WF Stale", "info@stale.example.org", "2"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
+        String page = admin.get("/admin/agenturen/wf-stale").body();
+        assertThat(page).doesNotContain("stale-alert", "Inzwischen geändert"); // not on a first load
+        String read = Http.hidden(page, "version");
+
+        // another admin changes the phone number meanwhile
+        Map<String, String> phone = profile("Wirtschaftsförderung Stale", "WF Stale", "info@stale.example.org", "2");
+        phone.put("phone", "+49 2331 999999");
+        phone.put("version", Http.hidden(other.get("/admin/agenturen/wf-stale").body(), "version"));
+        assertThat(other.postForm("/admin/agenturen/wf-stale", phone).statusCode()).isEqualTo(303);
+
+        // the first admin's form (with the phone number as read) renames the agency: refused, nothing written
+        Map<String, String> rename = profile("Wirtschaftsförderung Stale Neu", "WF Stale", "info@stale.example.org", "2");
+        rename.put("version", read);
+        HttpResponse<String> stale = admin.postForm("/admin/agenturen/wf-stale", rename);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("id=\"stale-alert\"", "Inzwischen geändert", "+49 2331 999999",
+                "value=\"Wirtschaftsförderung Stale Neu\"", "value=\"+49 2331 000\"")
+            .doesNotContain("Die Änderungen sind gespeichert.");
+        assertThat(db.value("SELECT phone FROM agency WHERE id = 'wf-stale'")).isEqualTo("+49 2331 999999");
+        assertThat(db.value("SELECT name FROM agency WHERE id = 'wf-stale'")).isEqualTo("Wirtschaftsförderung Stale");
+        // the alert names only what differs from what was typed (the phone), not the fields that agree
+        String alert = stale.body().substring(stale.body().indexOf("id=\"stale-alert\""));
+        alert = alert.substring(0, alert.indexOf("</dl>"));
+        assertThat(alert).contains("Telefon").doesNotContain("Kurzname", "info@stale.example.org");
+        // in English too
+        assertThat(admin.postForm("/admin/agenturen/wf-stale?lang=en", rename).body())
+            .contains("Changed in the meantime", "Someone else changed these details");
+
+        // a form without the version it was read with: the same
+        Map<String, String> unversioned = new LinkedHashMap<>(rename);
+        unversioned.remove("version");
+        assertThat(admin.postForm("/admin/agenturen/wf-stale", unversioned).statusCode()).isEqualTo(409);
+        assertThat(db.value("SELECT name FROM agency WHERE id = 'wf-stale'")).isEqualTo("Wirtschaftsförderung Stale");
+
+        // saved again from the page that showed the change: replaced knowingly
+        rename.put("version", Http.hidden(stale.body(), "version"));
+        HttpResponse<String> again = admin.postForm("/admin/agenturen/wf-stale", rename);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(303);
+        assertThat(db.value("SELECT name FROM agency WHERE id = 'wf-stale'")).isEqualTo("Wirtschaftsförderung Stale Neu");
+        assertThat(db.value("SELECT phone FROM agency WHERE id = 'wf-stale'")).isEqualTo("+49 2331 000");
+
+        // a refused form keeps the version it was read with: fixing its error does not make it overwrite unseen
+        String before = Http.hidden(admin.get("/admin/agenturen/wf-stale").body(), "version");
+        Map<String, String> invalid = profile("Wirtschaftsförderung Stale Neu", "WF Stale", "kaputt", "2");
+        invalid.put("version", before);
+        phone.put("name", "Wirtschaftsförderung Stale Neu");
+        phone.put("version", Http.hidden(other.get("/admin/agenturen/wf-stale").body(), "version"));
+        assertThat(other.postForm("/admin/agenturen/wf-stale", phone).statusCode()).isEqualTo(303);
+        HttpResponse<String> refused = admin.postForm("/admin/agenturen/wf-stale", invalid);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Http.hidden(refused.body(), "version")).isEqualTo(before);
+        invalid.put("email", "info@stale.example.org");
+        assertThat(admin.postForm("/admin/agenturen/wf-stale", invalid).statusCode()).isEqualTo(409);
+        assertThat(db.value("SELECT phone FROM agency WHERE id = 'wf-stale'")).isEqualTo("+49 2331 999999");
+
+        // the same values as saved now: nothing to refuse
+        assertThat(admin.postForm("/admin/agenturen/wf-stale", phone).statusCode()).isEqualTo(303);
+
+        // staff and admin: the staff's contact form read before the admin changed the contact
+        String staffRead = Http.hidden(staff.get("/agentur").body(), "version");
+        Agency en = agencies.find("en-agentur").orElseThrow();
+        Map<String, String> adminEdit = profile(en.name(), en.shortName(), "zentrale@en-agentur.example.org",
+            String.valueOf(en.firstContactDays()));
+        adminEdit.put("version", Http.hidden(admin.get("/admin/agenturen/en-agentur").body(), "version"));
+        assertThat(admin.postForm("/admin/agenturen/en-agentur", adminEdit).statusCode()).isEqualTo(303);
+        Map<String, String> contact = new LinkedHashMap<>(Map.of("email", en.email(), "phone", "+49 2302 111",
+            "website", "", "address", "", "leadEmail", "neu@en-agentur.example.org", "version", staffRead));
+        HttpResponse<String> staffStale = staff.postForm("/agentur/profil", contact);
+        assertThat(staffStale.statusCode()).isEqualTo(409);
+        assertThat(staffStale.body()).contains("id=\"stale-alert\"", "zentrale@en-agentur.example.org",
+            "value=\"+49 2302 111\"", "value=\"neu@en-agentur.example.org\"");
+        assertThat(db.value("SELECT email FROM agency WHERE id = 'en-agentur'")).isEqualTo("zentrale@en-agentur.example.org");
+        assertThat(db.value("SELECT lead_email FROM agency WHERE id = 'en-agentur'")).as("nothing of the form").isNull();
+        contact.put("version", Http.hidden(staffStale.body(), "version"));
+        assertThat(staff.postForm("/agentur/profil", contact).statusCode()).isEqualTo(303);
+        assertThat(db.value("SELECT lead_email FROM agency WHERE id = 'en-agentur'")).isEqualTo("neu@en-agentur.example.org");
+        assertThat(db.value("SELECT phone FROM agency WHERE id = 'en-agentur'")).isEqualTo("+49 2302 111");
     }
 
     @Test

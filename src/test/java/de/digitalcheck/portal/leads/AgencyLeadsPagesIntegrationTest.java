@@ -84,7 +84,8 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(db.value("SELECT lead_email FROM agency WHERE id = 'en-agentur'")).isNull();
         HttpResponse<String> saved = staff.postForm("/agentur/profil", Map.of("email", "kontakt@en-agentur.example.org",
-            "phone", "", "website", "", "address", "", "leadEmail", "Anfragen@en-agentur.example.org"));
+            "phone", "", "website", "", "address", "", "leadEmail", "Anfragen@en-agentur.example.org",
+            "version", Http.hidden(staff.get("/agentur").body(), "version")));
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(db.value("SELECT lead_email FROM agency WHERE id = 'en-agentur'")).isEqualTo("anfragen@en-agentur.example.org");
         String leadId = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Wittener Werkzeug")
@@ -258,11 +259,34 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
         assertThat(staff.get("/agentur/leads").body()).as("shown once").doesNotContain(secret)
             .contains("https://93.184.215.14/hook");
 
-        HttpResponse<String> rotated = staff.postForm("/agentur/webhook/rotieren", Map.of());
+        Map<String, String> rotation = Map.of("version", Http.hidden(staff.get("/agentur/leads").body(),
+            "/agentur/webhook/rotieren", "version"));
+        HttpResponse<String> rotated = staff.postForm("/agentur/webhook/rotieren", rotation);
         String newSecret = db.value("SELECT secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'").toString();
         assertThat(rotated.body()).contains(newSecret).doesNotContain(secret);
         assertThat(db.value("SELECT previous_secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'"))
             .isEqualTo(secret);
+
+        // the same form posted again (a double click, a reload of the page with the new secret) once made a third
+        // secret: the one just shown was replaced and the first one, which the receiver still used, stopped signing
+        HttpResponse<String> again = staff.postForm("/agentur/webhook/rotieren", rotation);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("id=\"rotation-stale\"", "Das Geheimnis wurde schon erneuert",
+            "Es wurde nichts geändert").doesNotContain(newSecret, secret);
+        assertThat(db.value("SELECT secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'")).isEqualTo(newSecret);
+        assertThat(db.value("SELECT previous_secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'"))
+            .as("the first secret keeps signing").isEqualTo(secret);
+        assertThat(staff.postForm("/agentur/webhook/rotieren?lang=en", Map.of()).body()).as("without a version: the same")
+            .contains("The secret was already renewed", "Nothing was changed");
+        assertThat(db.value("SELECT secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'")).isEqualTo(newSecret);
+        staff.get("/agentur/leads?lang=de");
+        assertThat(staff.get("/agentur/leads").body()).as("not on a first load").doesNotContain("rotation-stale");
+        // the form of the page that said so renews it knowingly
+        HttpResponse<String> third = staff.postForm("/agentur/webhook/rotieren",
+            Map.of("version", Http.hidden(again.body(), "/agentur/webhook/rotieren", "version")));
+        assertThat(third.statusCode()).isEqualTo(200);
+        assertThat(db.value("SELECT previous_secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'"))
+            .isEqualTo(newSecret);
 
         HttpResponse<String> test = staff.postForm("/agentur/webhook/test", Map.of());
         assertThat(test.statusCode()).isEqualTo(303);

@@ -129,6 +129,15 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         }
     }
 
+    /** The version of the secret on the actor's own webhook page (the rotation form's), empty where there is none. */
+    String secretVersion(String actor) {
+        try {
+            return Http.hidden(actors.get(actor).get("/agentur/leads", auth(actor)).body(), "/agentur/webhook/rotieren", "version");
+        } catch (IllegalStateException e) {
+            return "";
+        }
+    }
+
     String[] auth(String actor) {
         return headers.getOrDefault(actor, new String[0]);
     }
@@ -172,7 +181,7 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         routes.add(new Route("POST /agentur/webhook", a -> actors.get(a).postForm("/agentur/webhook",
             Map.of("url", "http://127.0.0.1:9/hook-" + a.replace(' ', '-')), auth(a)), webhook, false, true));
         routes.add(new Route("POST /agentur/webhook/rotieren", a -> actors.get(a).postForm("/agentur/webhook/rotieren",
-            Map.of(), auth(a)), webhook, false, true));
+            Map.of("version", secretVersion(a)), auth(a)), webhook, false, true));
         routes.add(new Route("POST /agentur/webhook/test", a -> actors.get(a).postForm("/agentur/webhook/test",
             Map.of(), auth(a)), webhook, false, true));
         routes.add(new Route("POST /agentur/webhook/entfernen", a -> actors.get(a).postForm("/agentur/webhook/entfernen",

@@ -99,6 +99,30 @@ public final class Http {
         return postRawForm(path, withToken, headers);
     }
 
+    /**
+     * The value of the hidden input {@code name} of the page, for a form posted as the page would post it (the first
+     * such input).
+     *
+     * @throws IllegalStateException if the page has none
+     */
+    public static String hidden(String html, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<input type=\"hidden\" name=\"" + java.util.regex.Pattern.quote(name)
+            + "\" value=\"([^\"]*)\"").matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no hidden input " + name);
+        }
+        return m.group(1);
+    }
+
+    /** As {@link #hidden(String, String)}, in the form that posts to {@code action}. */
+    public static String hidden(String html, String action, String name) {
+        int form = html.indexOf("action=\"" + action + "\"");
+        if (form < 0) {
+            throw new IllegalStateException("no form posting to " + action);
+        }
+        return hidden(html.substring(form, html.indexOf("</form>", form)), name);
+    }
+
     /** The CSRF token of this client's cookie, fetching a page first where it has none. */
     public String csrfToken() {
         return cookie("csrf").orElseGet(() -> {

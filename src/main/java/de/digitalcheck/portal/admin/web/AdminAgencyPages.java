@@ -5,6 +5,10 @@ import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.shared.web.Uploads;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyProfile;
+import de.digitalcheck.portal.routing.StaleAgency;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
@@ -53,10 +57,12 @@ class AdminAgencyPages {
     private final Csrf csrf;
     private final FormValidation validation;
     private final ReservedAgencyIds reserved;
+    private final Messages messages;
 
     AdminAgencyPages(AgencyAdministration administration, Agencies agencies, AdminViews views, Csrf csrf,
-                     FormValidation validation, ReservedAgencyIds reserved) {
+                     FormValidation validation, ReservedAgencyIds reserved, Messages messages) {
         this.reserved = reserved;
+        this.messages = messages;
         this.administration = administration;
         this.agencies = agencies;
         this.views = views;
@@ -106,10 +112,23 @@ class AdminAgencyPages {
         AgencyProfile profile = form.profile();
         return withAgency(request, id, agency -> {
             try {
-                administration.update(id, profile, validation.errors(form));
+                administration.update(id, profile, form.version(), validation.errors(form));
                 return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert"));
             } catch (ValidationException e) {
-                return invalid(model(agency, profile, errors(request, e)));
+                Map<String, Object> model = model(agency, profile, errors(request, e));
+                model.put("stamp", form.version()); // still the values the form was read with
+                return invalid(model);
+            } catch (StaleAgency e) {
+                // changed since the form was read: what is saved now beside what was typed, which saving again keeps
+                List<Choice> changed = changed(PortalLocaleResolver.language(request), profile.values(),
+                    AgencyProfile.of(e.current()).values());
+                if (changed.isEmpty()) {
+                    return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert")); // as typed already
+                }
+                Map<String, Object> model = model(e.current(), profile, Map.of());
+                model.put("stale", changed);
+                return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
+                    .body(new ModelAndView<>(VIEW, model));
             }
         });
     }
@@ -179,7 +198,21 @@ class AdminAgencyPages {
         model.put("logoError", null);
         model.put("saved", false);
         model.put("maxDays", AgencyAdministration.MAX_FIRST_CONTACT_DAYS);
+        model.put("stamp", agency == null ? null : agency.profileStamp());
+        model.put("stale", null);
         return model;
+    }
+
+    /** The fields whose saved value is not what was typed: their label with the saved value, in the form's order. */
+    private List<Choice> changed(Language lang, Map<String, String> typed, Map<String, String> saved) {
+        List<Choice> changed = new java.util.ArrayList<>();
+        saved.forEach((field, value) -> {
+            String now = value == null ? "" : value.strip();
+            if (!now.equals(Objects.requireNonNullElse(typed.get(field), "").strip())) {
+                changed.add(new Choice(messages.get(lang, "agency.field." + field), now));
+            }
+        });
+        return changed;
     }
 
     private Map<String, String> errors(HttpRequest<?> request, ValidationException e) {

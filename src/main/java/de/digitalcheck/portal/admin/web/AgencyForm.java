@@ -12,7 +12,10 @@ import jakarta.validation.constraints.Size;
 
 import static de.digitalcheck.portal.shared.validation.FormValidation.text;
 
-/** An agency's profile as the network admin creates or edits it; the service level is the domain's to check. */
+/**
+ * An agency's profile as the network admin creates or edits it; the service level is the domain's to check.
+ * {@code version}: the agency's {@code Agency.profileStamp()} when the edit form was read (none when creating).
+ */
 @Serdeable
 record AgencyForm(
     @NotBlank(message = "error.required") @Size(max = AgencyProfile.MAX_NAME, message = "error.name.tooLong") String name,
@@ -23,9 +26,10 @@ record AgencyForm(
     @Pattern(regexp = Formats.WEB_ADDRESS, message = "error.website.format") String website,
     @Size(max = AgencyProfile.MAX_ADDRESS, message = "error.name.tooLong") String address,
     String firstContactDays,
+    @Nullable String version,
     @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
-    static final AgencyForm EMPTY = new AgencyForm("", "", "", "", "", "", "", null);
+    static final AgencyForm EMPTY = new AgencyForm("", "", "", "", "", "", "", null, null);
 
     AgencyForm {
         name = text(name);

@@ -18,6 +18,20 @@ public record EndpointRow(@Id String agencyId, String url, String secret, @Nulla
                           Instant updatedAt) {
 
     /**
+     * A fingerprint of the current secret as stored (it changes with every rotation, not with the address): the rotation
+     * form carries the one it was read with, so that a second post of it (a double click, a reload) rotates nothing.
+     */
+    public String secretVersion() {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * The secrets that sign now, opened: the current one, and the previous one for a day after a rotation.
      *
      * @throws SecretSealing.SealedWithUnknownKey if a configured key cannot open one

@@ -4,6 +4,7 @@ import de.digitalcheck.portal.leads.UnknownLead;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.validation.TextRules;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -80,7 +81,44 @@ public class Webhooks {
     /** A new secret (returned, to be shown once); the previous one signs too for {@link #OVERLAP}. */
     @Transactional
     public String rotate(String agencyId) {
+        return rotate(endpoints.lock(agencyId).orElseThrow(UnknownLead::new));
+    }
+
+    /**
+     * As {@link #rotate(String)}, unless the secret was rotated since the form was read: a second post of one rotation
+     * form (a double click, a reload of the page that showed the new secret) once made yet another secret, which ended
+     * the overlap of the secret the receiver still used at once and replaced the one just shown.
+     *
+     * @param readVersion the endpoint's {@link EndpointRow#secretVersion()} when the form was read (null counts as
+     *                    stale)
+     * @throws StaleRotation the secret is another one now: nothing changed
+     */
+    @Transactional
+    public String rotate(String agencyId, @Nullable String readVersion) {
         EndpointRow e = endpoints.lock(agencyId).orElseThrow(UnknownLead::new);
+        if (!e.secretVersion().equals(readVersion)) {
+            throw new StaleRotation(e);
+        }
+        return rotate(e);
+    }
+
+    /** The secret was rotated since the rotation form was read; {@code current}: the endpoint now. */
+    public static class StaleRotation extends RuntimeException {
+
+        private final transient EndpointRow current;
+
+        StaleRotation(EndpointRow current) {
+            super("the secret was rotated since the form was read", null, false, false);
+            this.current = current;
+        }
+
+        public EndpointRow current() {
+            return current;
+        }
+    }
+
+    private String rotate(EndpointRow e) {
+        String agencyId = e.agencyId();
         String secret = WebhookSigner.newSecret();
         Instant now = now();
         endpoints.update(new EndpointRow(agencyId, e.url(), sealing.seal(secret), e.secret(), now.plus(OVERLAP), e.enabled(),

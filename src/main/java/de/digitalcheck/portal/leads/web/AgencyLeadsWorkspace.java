@@ -6,6 +6,7 @@ import de.digitalcheck.portal.leads.internal.LeadAssignment;
 import de.digitalcheck.portal.leads.internal.LeadWork;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.leads.internal.Webhooks;
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.ValidationException;
@@ -60,10 +61,12 @@ class AgencyLeadsWorkspace {
     private final Csrf csrf;
     private final LeadAssignment assignment;
     private final LeadDetailExtras extras;
+    private final java.time.Clock clock;
 
     AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf,
                          LeadAssignment assignment,
-                         LeadDetailExtras extras) {
+                         LeadDetailExtras extras, java.time.Clock clock) {
+        this.clock = clock;
         this.assignment = assignment;
         this.extras = extras;
         this.leadWork = leadWork;
@@ -195,10 +198,29 @@ class AgencyLeadsWorkspace {
 
     @Post(LeadPaths.WEBHOOK + "/rotieren")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> rotate(HttpRequest<?> request, Authentication authentication, @Body @Nullable Csrf.TokenForm button) {
+    HttpResponse<?> rotate(HttpRequest<?> request, Authentication authentication, @Body @Nullable RotationForm button) {
         csrf.verify(request, button);
         SignedIn user = SignedIn.of(authentication);
-        return withSecret(user, webhooks.rotate(user.agencyId()), true);
+        try {
+            return withSecret(user, webhooks.rotate(user.agencyId(), button == null ? null : button.version()), true);
+        } catch (Webhooks.StaleRotation e) {
+            // a second post of one form (a double click, a reload of the page with the new secret): nothing changed
+            Language lang = PortalLocaleResolver.language(request);
+            java.time.Instant until = e.current().previousSecret() == null ? null : e.current().previousSecretUntil();
+            Map<String, Object> model = model(user, WebhookForm.EMPTY, Map.of());
+            model.put("rotationStale", until != null && clock.instant().isBefore(until)
+                ? messages.get(lang, "leads.webhook.rotate.stale", Dates.dateTime(lang, until))
+                : messages.get(lang, "leads.webhook.rotate.stale.noPrevious"));
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, model));
+        }
+    }
+
+    /** The rotation button's form: the version of the secret it was read with ({@code EndpointRow.secretVersion}). */
+    @io.micronaut.serde.annotation.Serdeable
+    record RotationForm(@Nullable String version,
+                        @com.fasterxml.jackson.annotation.JsonProperty(Csrf.FIELD) @Nullable String csrfToken)
+        implements Csrf.Form {
     }
 
     @Post(LeadPaths.WEBHOOK + "/test")
@@ -231,6 +253,8 @@ class AgencyLeadsWorkspace {
             LeadInbox.Filter.NONE, Map.of(), LeadPaths.LEADS);
         var endpoint = webhooks.endpoint(user.agencyId()).orElse(null);
         model.put("endpoint", endpoint);
+        model.put("secretVersion", endpoint == null ? null : endpoint.secretVersion());
+        model.put("rotationStale", null);
         // the saved address fills the field of a page that answers no refused post; a refused one shows what was sent,
         // also nothing (the saved address beside "please fill in" contradicted the message)
         boolean untyped = form.url() == null || form.url().isEmpty();

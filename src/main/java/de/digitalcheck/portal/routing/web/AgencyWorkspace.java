@@ -7,6 +7,9 @@ import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyCoaches;
 import de.digitalcheck.portal.routing.AgencyProfile;
 import de.digitalcheck.portal.routing.AgencyTeam;
+import de.digitalcheck.portal.routing.StaleAgency;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.FieldError;
@@ -118,10 +121,30 @@ class AgencyWorkspace {
             Map<String, Object> model = model(user);
             model.put("errors", messages.byField(PortalLocaleResolver.language(request), errors));
             model.put("values", form.values());
+            model.put("stamp", form.version()); // still the values the form was read with
             return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
         }
-        administration.updateContact(user.agencyId(), form.email(), form.phone(), form.website(), form.address());
-        administration.setLeadEmail(user.agencyId(), form.leadEmail()); // leads, issue 12
+        try {
+            // contact and lead address (leads, issue 12) in one transaction, unless changed since the form was read
+            administration.updateContact(user.agencyId(), form.email(), form.phone(), form.website(), form.address(),
+                form.leadEmail(), form.version());
+        } catch (StaleAgency e) {
+            // what is saved now beside what was typed, which saving again keeps
+            Language lang = PortalLocaleResolver.language(request);
+            List<Choice> changed = new java.util.ArrayList<>();
+            contactValues(e.current()).forEach((field, value) -> {
+                if (!value.equals(form.values().get(field))) {
+                    changed.add(new Choice(messages.get(lang, "agency.field." + field), value));
+                }
+            });
+            if (changed.isEmpty()) {
+                return HttpResponse.seeOther(URI.create(PATH + "?gespeichert")); // saved as typed already
+            }
+            Map<String, Object> model = model(user);
+            model.put("values", form.values());
+            model.put("stale", changed);
+            return page(HttpStatus.CONFLICT, model);
+        }
         return HttpResponse.seeOther(URI.create(PATH + "?gespeichert"));
     }
 
@@ -219,9 +242,9 @@ class AgencyWorkspace {
         model.put("coachErrors", Map.of());
         model.put("coachForm", CoachInviteForm.EMPTY);
         model.put("agency", agency);
-        Map<String, String> values = new HashMap<>(AgencyProfile.of(agency).values());
-        values.put("leadEmail", agency.leadEmail() == null ? "" : agency.leadEmail()); // leads, issue 12
-        model.put("values", values);
+        model.put("values", contactValues(agency));
+        model.put("stamp", agency.contactStamp());
+        model.put("stale", null);
         model.put("hasLogo", administration.hasLogo(agency.id()));
         model.put("logoAction", PATH + "/logo");
         model.put("logoError", null);
@@ -232,6 +255,16 @@ class AgencyWorkspace {
         model.put("ownRefused", false);
         model.put("teamChanged", false);
         return model;
+    }
+
+    /** The values of the contact form, by its field names, as saved. */
+    private static Map<String, String> contactValues(Agency agency) {
+        Map<String, String> values = new java.util.LinkedHashMap<>(); // the form's order
+        for (String field : List.of("email", "phone", "website", "address")) {
+            values.put(field, AgencyProfile.of(agency).values().get(field));
+        }
+        values.put("leadEmail", agency.leadEmail() == null ? "" : agency.leadEmail()); // leads, issue 12
+        return values;
     }
 
     private static HttpResponse<?> page(HttpStatus status, Map<String, Object> model) {

@@ -14,7 +14,7 @@ import java.util.Map;
 
 import static de.digitalcheck.portal.shared.validation.FormValidation.text;
 
-/** The agency's contact as its staff edit it. */
+/** The agency's contact as its staff edit it; {@code version}: the agency's {@code Agency.contactStamp()} when the form was read. */
 @Serdeable
 record ContactForm(
     @NotBlank(message = "error.required") @Pattern(regexp = Formats.EMAIL, message = "error.email.format") String email,
@@ -22,9 +22,10 @@ record ContactForm(
     @Pattern(regexp = Formats.WEB_ADDRESS, message = "error.website.format") String website,
     @Size(max = AgencyProfile.MAX_ADDRESS, message = "error.name.tooLong") String address,
     @Nullable @Pattern(regexp = "|" + Formats.EMAIL, message = "error.email.format") String leadEmail,
+    @Nullable String version,
     @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
-    static final ContactForm EMPTY = new ContactForm("", "", "", "", "", null);
+    static final ContactForm EMPTY = new ContactForm("", "", "", "", "", null, null);
 
     ContactForm {
         email = text(email);
