@@ -44,23 +44,15 @@ public record Agency(
         return stamp(name, shortName, email, phone, website, address, String.valueOf(firstContactDays));
     }
 
-    /** The same for what the agency staff's contact form edits: contact and lead email ({@link AgencyAdministration#updateContact}). */
+    /**
+     * The same for what the agency staff's contact form edits: contact and lead email
+     * ({@link AgencyAdministration#updateContact}).
+     */
     public String contactStamp() {
         return stamp(email, phone, website, address, leadEmail);
     }
 
     private static String stamp(String... values) {
-        java.security.MessageDigest digest;
-        try {
-            digest = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (String value : values) {
-            // a missing value and an empty one differ; each value ends with a byte that no UTF-8 text contains
-            digest.update(value == null ? new byte[] {(byte) 0xfe} : value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            digest.update((byte) 0xff);
-        }
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest()).substring(0, 22);
+        return de.digitalcheck.portal.shared.security.Fingerprints.of(values);
     }
 }

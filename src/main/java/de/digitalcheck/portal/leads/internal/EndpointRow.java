@@ -22,13 +22,7 @@ public record EndpointRow(@Id String agencyId, String url, String secret, @Nulla
      * form carries the one it was read with, so that a second post of it (a double click, a reload) rotates nothing.
      */
     public String secretVersion() {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return de.digitalcheck.portal.shared.security.Fingerprints.of(secret);
     }
 
     /**
