@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Which webhook URLs the portal calls: absolute https URLs (http only where the operator allows it) without user
  * info, whose host resolves only to public addresses — no private, loopback, link-local, unique-local, multicast or
- * unspecified address, and not the portal's own host — unless the operator allows private addresses. Checked when
+ * unspecified address, nor an IPv6 address that carries one (IPv4-mapped or -compatible, NAT64, 6to4), and not the
+ * portal's own host (also written with the root's dot) — unless the operator allows private addresses. Checked when
  * the URL is saved and again before every attempt (a name that resolved to a public address may later resolve to a
  * private one: DNS rebinding). What remains is the moment between this check and the HTTP client's own lookup, in
  * which the JVM's address cache (30 s) gives the client the answer just checked, unless that entry expires in between.
@@ -51,7 +52,7 @@ public class WebhookAddresses {
             return Optional.empty();
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
-        if (host.equals(portalHost())) {
+        if (withoutRootDot(host).equals(withoutRootDot(portalHost()))) { // "portal.example." names the same host
             return Optional.of("leads.webhook.url.private");
         }
         try {
@@ -72,6 +73,10 @@ public class WebhookAddresses {
         return host == null ? "" : host.toLowerCase(Locale.ROOT);
     }
 
+    private static String withoutRootDot(String host) {
+        return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    }
+
     static boolean isPrivate(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
             || address.isSiteLocalAddress() || address.isMulticastAddress()) {
@@ -89,18 +94,28 @@ public class WebhookAddresses {
             if ((first & 0xfe) == 0xfc) {
                 return true; // unique local fc00::/7
             }
-            boolean mapped = true; // ::ffff:a.b.c.d
+            boolean zeros = true;
             for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
+                zeros &= b[i] == 0;
             }
-            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-                try {
-                    return isPrivate(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return true;
-                }
+            boolean mapped = zeros && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff; // ::ffff:a.b.c.d
+            boolean compatible = zeros && b[10] == 0 && b[11] == 0; // ::a.b.c.d (deprecated, still routed by some)
+            boolean nat64 = first == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+            if (mapped || compatible || nat64) { // 64:ff9b::a.b.c.d: a NAT64 gateway reaches a.b.c.d
+                return embeddedIsPrivate(b[12], b[13], b[14], b[15]);
+            }
+            if (first == 0x20 && (b[1] & 0xff) == 0x02) { // 2002:a.b.c.d::/48, 6to4: relays to a.b.c.d
+                return embeddedIsPrivate(b[2], b[3], b[4], b[5]);
             }
         }
         return false;
+    }
+
+    private static boolean embeddedIsPrivate(byte... v4) {
+        try {
+            return isPrivate(InetAddress.getByAddress(v4));
+        } catch (UnknownHostException e) {
+            return true;
+        }
     }
 }
