@@ -120,6 +120,53 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(staff.get("/agentur/api-zugaenge").body()).contains("widerrufen");
     }
 
+    /**
+     * A form makes one token: posted again (a double click, a reload of the page that showed the token) or twice at
+     * once, it makes no second token nobody has seen, and says so; a corrected form after a refusal still makes one.
+     */
+    @Test
+    void aTokenFormPostedAgainMakesNoSecondToken() throws Exception {
+        Http staff = users.get("do-staff");
+        String page = staff.get("/agentur/api-zugaenge").body();
+        String key = formKey(page);
+        assertThat(page).doesNotContain("token-already");
+        Map<String, String> form = Map.of("name", "Doppelklick-CRM", "expires", nextMonth(), "formKey", key);
+        HttpResponse<String> first = staff.postForm("/agentur/api-zugaenge", form);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(formKey(first.body())).as("the page showing the token has a new form").isNotEqualTo(key);
+        HttpResponse<String> again = staff.postForm("/agentur/api-zugaenge", form);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("token-already", "Dieses Token wurde schon erstellt", "„Doppelklick-CRM“")
+            .doesNotContain("dc_pat_");
+        assertThat(db.value("SELECT COUNT(*) FROM api_token WHERE name = 'Doppelklick-CRM'").toString()).isEqualTo("1");
+        assertThat(staff.postForm("/agentur/api-zugaenge?lang=en", form).body()).as("in English")
+            .contains("This token was created already");
+        staff.get("/agentur/api-zugaenge?lang=de"); // the language chosen stays with the session: back for the others
+
+        // a refused form, corrected: one token; the same two posts at once: one token, the other told so
+        String second = formKey(staff.get("/agentur/api-zugaenge").body());
+        HttpResponse<String> refused = staff.postForm("/agentur/api-zugaenge",
+            Map.of("name", "", "expires", nextMonth(), "formKey", second));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(formKey(refused.body())).as("the refused form keeps its key").isEqualTo(second);
+        Map<String, String> corrected = Map.of("name", "Gleichzeitig-CRM", "expires", nextMonth(), "formKey", second);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> staff.postForm("/agentur/api-zugaenge", corrected).statusCode());
+            var b = pool.submit(() -> staff.postForm("/agentur/api-zugaenge", corrected).statusCode());
+            assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(db.value("SELECT COUNT(*) FROM api_token WHERE name = 'Gleichzeitig-CRM'").toString()).isEqualTo("1");
+    }
+
+    private static String formKey(String page) {
+        Matcher m = Pattern.compile("name=\"formKey\" value=\"([A-Za-z0-9_-]+)\"").matcher(page);
+        assertThat(m.find()).as("the token form carries its key").isTrue();
+        return m.group(1);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aCrmListsReadsAndChangesItsAgencysLeadsWithIfMatch() throws Exception {

@@ -11,6 +11,8 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
+import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -59,15 +61,32 @@ public class AccessTokens {
     public record Holder(String tokenId, String agencyId, String accountId, String accountName) {
     }
 
-    /**
-     * Makes a token for the signed-in staff member.
-     *
-     * @throws ValidationException a missing or too long name, a missing, malformed, past or too distant expiry; nothing
-     *         stored
-     */
+    /** As {@link #create(String, String, String, String, String, String)} without a form key (no second post to catch). */
     @Transactional
     public Created create(String agencyId, String accountId, String accountName, @Nullable String name,
                           @Nullable String expires) {
+        return create(agencyId, accountId, accountName, name, expires, null);
+    }
+
+    /**
+     * Makes a token for the signed-in staff member.
+     *
+     * @param formKey the key of the form it was posted with ({@link #newFormKey()}; null: none): a form makes one token,
+     *                a second post of it (a double click, a reload of the page that showed the token) makes none
+     * @throws ValidationException a missing or too long name, a missing, malformed, past or too distant expiry; nothing
+     *         stored
+     * @throws AlreadyCreated this form made a token already: nothing stored
+     */
+    @Transactional
+    public Created create(String agencyId, String accountId, String accountName, @Nullable String name,
+                          @Nullable String expires, @Nullable String formKey) {
+        String key = formKey == null || !Tokens.isWellFormed(formKey) ? null : formKey;
+        if (key != null) {
+            Optional<ApiTokenRow> made = rows.findByAgencyIdAndFormKey(agencyId, key);
+            if (made.isPresent()) {
+                throw new AlreadyCreated(made.get());
+            }
+        }
         List<FieldError> errors = new ArrayList<>();
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty()) {
@@ -84,9 +103,39 @@ public class AccessTokens {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String token = ApiTokens.PREFIX + Tokens.newToken();
-        ApiTokenRow row = rows.save(new ApiTokenRow(UUID.randomUUID().toString(), Tokens.hash(token), agencyId, accountId,
-            accountName, cleanName, now, until.plusDays(1).atStartOfDay(PortalTime.ZONE).toInstant(), null, null));
+        ApiTokenRow row;
+        try {
+            row = rows.save(new ApiTokenRow(UUID.randomUUID().toString(), Tokens.hash(token), agencyId, accountId,
+                accountName, cleanName, now, until.plusDays(1).atStartOfDay(PortalTime.ZONE).toInstant(), null, null,
+                key));
+        } catch (DataAccessException e) {
+            // the same form posted twice at the same moment (a double click): the other post made the token
+            if (key == null || !DatabaseErrors.duplicateKey(e)) {
+                throw e;
+            }
+            throw new AlreadyCreated(rows.lockByFormKey(agencyId, key).orElseThrow(() -> e));
+        }
         return new Created(row, token);
+    }
+
+    /** A new key for a token form (see {@link #create(String, String, String, String, String, String)}). */
+    public static String newFormKey() {
+        return Tokens.newToken();
+    }
+
+    /** The form was posted before and made {@code token}, whose secret was shown then and is not known any more. */
+    public static class AlreadyCreated extends RuntimeException {
+
+        private final transient ApiTokenRow token;
+
+        AlreadyCreated(ApiTokenRow token) {
+            super("this form made a token already", null, false, false);
+            this.token = token;
+        }
+
+        public ApiTokenRow token() {
+            return token;
+        }
     }
 
     private static LocalDate expiry(@Nullable String expires, LocalDate today, List<FieldError> errors) {

@@ -6,11 +6,14 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A row of {@code api_token}: a personal access token of an agency's staff member, by the hash of its secret. */
+/**
+ * A row of {@code api_token}: a personal access token of an agency's staff member, by the hash of its secret;
+ * {@code formKey}: the key of the form that made it (one token per form post, see {@link AccessTokens#create}).
+ */
 @MappedEntity("api_token")
 public record ApiTokenRow(@Id String id, String tokenHash, String agencyId, String accountId, String accountName,
                           String name, Instant createdAt, Instant expiresAt, @Nullable Instant lastUsedAt,
-                          @Nullable Instant revokedAt) {
+                          @Nullable Instant revokedAt, @Nullable String formKey) {
 
     /** Whether the token still opens the API at {@code now} (the account's own state is checked apart). */
     public boolean usable(Instant now) {

@@ -14,6 +14,12 @@ interface ApiTokenRows extends CrudRepository<ApiTokenRow, String> {
 
     Optional<ApiTokenRow> findByTokenHash(String tokenHash);
 
+    Optional<ApiTokenRow> findByAgencyIdAndFormKey(String agencyId, String formKey);
+
+    /** The same with a lock: sees a row another transaction committed since this one's snapshot. */
+    @Query("SELECT * FROM api_token WHERE agency_id = :agencyId AND form_key = :formKey FOR UPDATE")
+    Optional<ApiTokenRow> lockByFormKey(String agencyId, String formKey);
+
     @Query("SELECT * FROM api_token WHERE agency_id = :agencyId ORDER BY created_at DESC, id DESC LIMIT 200")
     List<ApiTokenRow> ofAgency(String agencyId);
 

@@ -72,13 +72,24 @@ class ApiTokenPages {
         TokenForm form = Objects.requireNonNullElse(body, TokenForm.EMPTY);
         try {
             AccessTokens.Created created = tokens.create(user.agencyId(), user.accountId(), user.name(), form.name(),
-                form.expires());
+                form.expires(), form.formKey());
             return HttpResponse.ok(new ModelAndView<>(VIEW, model(user, TokenForm.EMPTY, Map.of(), created)))
                 .header("Cache-Control", "no-store");
         } catch (ValidationException e) {
             Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
+            // the same form again (its key kept): corrected and sent, it still makes one token
+            Map<String, Object> model = model(user, form, errors, null);
+            if (form.formKey() != null) {
+                model.put("formKey", form.formKey());
+            }
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(VIEW, model(user, form, errors, null)));
+                .body(new ModelAndView<>(VIEW, model));
+        } catch (AccessTokens.AlreadyCreated e) {
+            // a second post of one form (a double click, a reload of the page that showed the token): nothing made
+            Map<String, Object> model = model(user, TokenForm.EMPTY, Map.of(), null);
+            model.put("alreadyCreated", e.token().name());
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, model));
         }
     }
 
@@ -109,6 +120,8 @@ class ApiTokenPages {
         }
         model.put("errorLinks", links);
         model.put("created", created);
+        model.put("formKey", AccessTokens.newFormKey());
+        model.put("alreadyCreated", null);
         model.put("latest", AccessTokens.latest(PortalTime.today(clock)).toString());
         return model;
     }

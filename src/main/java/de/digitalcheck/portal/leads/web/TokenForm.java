@@ -5,10 +5,13 @@ import de.digitalcheck.portal.shared.web.Csrf;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-/** A new personal access token as posted: its name and the last day it is valid. */
+/**
+ * A new personal access token as posted: its name, the last day it is valid, and the key of the form it was read with
+ * ({@code AccessTokens.newFormKey()}: one token per form).
+ */
 @Serdeable
-record TokenForm(@Nullable String name, @Nullable String expires,
+record TokenForm(@Nullable String name, @Nullable String expires, @Nullable String formKey,
                  @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
-    static final TokenForm EMPTY = new TokenForm(null, null, null);
+    static final TokenForm EMPTY = new TokenForm(null, null, null, null);
 }

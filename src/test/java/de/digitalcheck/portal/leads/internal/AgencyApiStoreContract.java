@@ -78,6 +78,48 @@ abstract class AgencyApiStoreContract {
         return new AccessTokens(tokenRows, team, clock);
     }
 
+    @Inject
+    AccessTokens transactionalTokens;
+
+    /**
+     * One form key, one token: two posts of the same form at the same moment (a double click) make one token, the other
+     * is told which — also where the second insert waits for the first one's commit and its own snapshot is older.
+     */
+    @Test
+    void aFormKeyMakesOneTokenEvenPostedTwiceAtOnce() throws Exception {
+        String key = AccessTokens.newFormKey();
+        String expires = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(20).toString();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Object>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                posts.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return transactionalTokens.create(agency, staff, "Sina Staff", "Doppelt", expires, key);
+                    } catch (AccessTokens.AlreadyCreated e) {
+                        return e;
+                    }
+                }));
+            }
+            Object a = posts.get(0).get();
+            Object b = posts.get(1).get();
+            assertThat(List.of(a, b)).filteredOn(AccessTokens.Created.class::isInstance).hasSize(1);
+            assertThat(List.of(a, b)).filteredOn(AccessTokens.AlreadyCreated.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((AccessTokens.AlreadyCreated) e).token().name()).isEqualTo("Doppelt"));
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(db.value("SELECT COUNT(*) FROM api_token WHERE agency_id = ? AND form_key = ?", agency, key)
+            .toString()).isEqualTo("1");
+        AccessTokens.Created other = transactionalTokens.create(agency, staff, "Sina Staff", "Anderes Formular", expires,
+            AccessTokens.newFormKey());
+        assertThat(other.row().formKey()).as("another form makes another token").isNotEqualTo(key);
+        assertThat(transactionalTokens.create(otherAgency, staff, "Sina Staff", "Andere Agentur", expires, key).row()
+            .agencyId()).as("a key is per agency").isEqualTo(otherAgency);
+    }
+
     @Test
     void aNewTokenIsPrefixedRandomAndStoredOnlyAsItsHash() {
         AccessTokens.Created created = tokens().create(agency, staff, "Sina Staff", "  CRM  ", "2027-03-01");
