@@ -339,8 +339,8 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(document.get("consent")).isEqualTo("WITHDRAWN");
         assertThat((Map<String, Object>) document.get("contact")).containsEntry("name", null)
             .containsEntry("email", null).containsEntry("phone", null);
-        assertThat((Map<String, Object>) document.get("assessment")).containsEntry("score", null)
-            .containsEntry("level", null);
+        assertThat((Map<String, Object>) document.get("assessment")).as("not even the check's id: the result is no "
+            + "longer shared").containsEntry("id", null).containsEntry("score", null).containsEntry("level", null);
         assertThat(crm.get("/api/v1/agency/leads?limit=200", auth).body()).doesNotContain(email);
         assertThat(users.get("admin").get("/admin/leads/" + lead).body()).as("the network admins likewise")
             .doesNotContain(email);
