@@ -323,6 +323,41 @@ class AgencyApiIntegrationTest extends SignedInTests {
     }
 
     /**
+     * A filter given twice ({@code status=NEW&status=CONTACTED}) is a 400 naming it, in the caller's language: taking
+     * one of the values silently would answer a page the CRM did not ask for while it believed it had both.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRepeatedQueryParameterIsRefusedNotHalfObeyed() {
+        String open = lead("API Doppelt Neu", "44135", "api-doppelt-neu@example.org");
+        String[] auth = {"Authorization", "Bearer " + token(users.get("do-staff"), "CRM Doppelt")};
+        String contacted = lead("API Doppelt Kontakt", "44135", "api-doppelt-kontakt@example.org");
+        assertThat(patch("/api/v1/agency/leads/" + contacted, "{\"status\":\"CONTACTED\"}", auth[0], auth[1],
+            "If-Match", "*").statusCode()).isEqualTo(200);
+        String next = crm.map(crm.get("/api/v1/agency/leads?limit=1", auth)).get("nextCursor").toString();
+        Map<String, String> repeated = Map.of(
+            "status", "status=NEW&status=CONTACTED",
+            "since", "since=2026-01-01T00:00:00Z&since=2000-01-01T00:00:00Z",
+            "limit", "limit=1&limit=200",
+            "cursor", "cursor=" + next + "&cursor=" + next);
+        repeated.forEach((field, query) -> {
+            HttpResponse<String> refused = crm.get("/api/v1/agency/leads?" + query, auth[0], auth[1],
+                "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(query).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).as(query).contains("\"field\":\"" + field + "\"", "may be given only once")
+                .doesNotContain("\"items\"");
+        });
+        HttpResponse<String> german = crm.get("/api/v1/agency/leads?status=NEW&status=CONTACTED", auth);
+        assertThat(german.body()).contains("darf nur einmal angegeben werden");
+        List<Map<String, Object>> both = (List<Map<String, Object>>) crm.map(
+            crm.get("/api/v1/agency/leads?limit=200", auth)).get("items");
+        assertThat(both).as("without the repeat both leads are listed").extracting(l -> l.get("id"))
+            .contains(open, contacted);
+        assertThat(crm.get("/api/v1/agency/leads?status=NEW", auth).statusCode()).isEqualTo(200);
+    }
+
+    /**
      * A withdrawn consent no longer shares the contact or the result: the lead page, the inbox, the CSV, the PDF and
      * the API show the company and the lead's history without them (the row keeps them until retention anonymises it).
      */
@@ -351,8 +386,8 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(document.get("consent")).isEqualTo("WITHDRAWN");
         assertThat((Map<String, Object>) document.get("contact")).containsEntry("name", null)
             .containsEntry("email", null).containsEntry("phone", null);
-        assertThat((Map<String, Object>) document.get("assessment")).containsEntry("score", null)
-            .containsEntry("level", null);
+        assertThat((Map<String, Object>) document.get("assessment")).as("not even the check's id: the result is no "
+            + "longer shared").containsEntry("id", null).containsEntry("score", null).containsEntry("level", null);
         assertThat(crm.get("/api/v1/agency/leads?limit=200", auth).body()).doesNotContain(email);
         assertThat(users.get("admin").get("/admin/leads/" + lead).body()).as("the network admins likewise")
             .doesNotContain(email);

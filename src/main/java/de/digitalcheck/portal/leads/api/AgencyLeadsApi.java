@@ -56,6 +56,8 @@ import java.util.Optional;
 class AgencyLeadsApi {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    /** The list's own query parameters, each of which takes one value. */
+    static final List<String> LIST_PARAMETERS = List.of("status", "since", "cursor", "limit");
 
     private final LeadFeed feed;
     private final LeadChanges changes;
@@ -76,6 +78,13 @@ class AgencyLeadsApi {
         Language language = ApiProblems.language(request);
         var query = request.getParameters();
         Errors errors = new Errors();
+        // a filter given twice (status=NEW&status=CONTACTED) is no list: taking one of them would answer a page the
+        // client did not ask for, and it would believe it had all it asked for
+        for (String name : LIST_PARAMETERS) {
+            if (query.getAll(name).size() > 1) {
+                errors.add(name, "problem.agencyApi.repeated", name);
+            }
+        }
         String status = query.getFirst("status").filter(s -> !s.isBlank()).orElse(null);
         if (status != null && !LeadStages.ALL.contains(status)) {
             errors.add("status", "problem.agencyApi.status", String.join(", ", LeadStages.ALL));

@@ -52,7 +52,8 @@ record LeadDocument(String id, String status, String consent, int version, Strin
             new Company(l.companyName(), l.postalCode(), l.municipality(), l.ags(), l.sector(), l.employees(),
                 l.companyType()),
             new Contact(l.contactName(), l.contactEmail(), l.contactPhone()),
-            new Assessment(l.assessmentId(), l.score(), l.overallLevel()),
+            // withdrawn: the check is no longer shared, so not even its id (the webhook's lead.updated says null too)
+            new Assessment(l.open() ? l.assessmentId() : null, l.score(), l.overallLevel()),
             l.assigneeId() == null ? null : new Assignee(l.assigneeId(), l.assigneeName()));
     }
 
