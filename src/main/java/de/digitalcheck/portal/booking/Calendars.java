@@ -63,6 +63,32 @@ public class Calendars {
     @Transactional
     public CalendarSettings update(String coachId, @Nullable String withinAgency, CalendarInput input,
                                    List<FieldError> formErrors) {
+        return update(coachId, withinAgency, input, formErrors, null);
+    }
+
+    /**
+     * The version of a coach's settings a form carries ({@link #update(String, String, CalendarInput, List, String)}):
+     * a fingerprint of what is stored, as the form shows it.
+     */
+    public static String stamp(CalendarSettings s) {
+        return de.digitalcheck.portal.shared.security.Fingerprints.of(CalendarText.weekly(s.weekly()),
+            CalendarText.overrides(s.overrides()), CalendarText.absences(s.absences()),
+            String.valueOf(s.bufferBefore()), String.valueOf(s.bufferAfter()), String.valueOf(s.minNotice()),
+            String.valueOf(s.windowDays()), String.valueOf(s.maxPerDay()), String.valueOf(s.slotInterval()));
+    }
+
+    /**
+     * As above, unless the settings changed since the form was read: the coach and their agency's staff edit the same
+     * calendar, and the last save would silently undo the other's change (an absence gone, and companies booking the
+     * coach while away). With {@code readStamp} (the {@link #stamp} the form was read with; null: not checked) the
+     * coach's row is locked and a save on top of other settings is refused with {@link StaleCalendar}, nothing
+     * stored, unless what is stored is already what was typed.
+     *
+     * @throws StaleCalendar if someone saved other settings since the form was read
+     */
+    @Transactional
+    public CalendarSettings update(String coachId, @Nullable String withinAgency, CalendarInput input,
+                                   List<FieldError> formErrors, @Nullable String readStamp) {
         CoachRow coach = coaches.findById(coachId).orElseThrow(UnknownAccount::new);
         if (withinAgency != null && !coach.agencyId().equals(withinAgency)) {
             throw new UnknownAccount();
@@ -92,6 +118,17 @@ public class Calendars {
         errors.throwIfAny();
         CalendarSettings settings = new CalendarSettings(weekly, overrides, absences, before, after, noticeHours * 60,
             window, perDay, interval);
+        if (readStamp != null) {
+            coaches.lock(List.of(coachId)); // two saves of one calendar: one after the other
+            CalendarSettings current = settings(coachId);
+            String now = stamp(current);
+            if (now.equals(stamp(settings))) {
+                return current; // saved as typed already
+            }
+            if (!now.equals(readStamp)) {
+                throw new StaleCalendar(current);
+            }
+        }
         CoachCalendarRow row = CoachCalendarRow.of(coachId, settings, clock.instant());
         if (calendars.existsById(coachId)) {
             calendars.update(row);

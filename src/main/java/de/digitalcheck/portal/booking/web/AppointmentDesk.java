@@ -58,8 +58,11 @@ class AppointmentDesk {
     private final Calendars calendars;
     private final Accounts accounts;
     private final Csrf csrf;
+    private final SharedCheckOfAppointment sharedChecks;
 
-    AppointmentDesk(BookingChanges changes, ChangeViews views, Calendars calendars, Accounts accounts, Csrf csrf) {
+    AppointmentDesk(BookingChanges changes, ChangeViews views, Calendars calendars, Accounts accounts, Csrf csrf,
+                    SharedCheckOfAppointment sharedChecks) {
+        this.sharedChecks = sharedChecks;
         this.changes = changes;
         this.views = views;
         this.calendars = calendars;
@@ -230,6 +233,8 @@ class AppointmentDesk {
         model.put("cancelAction", desk.base() + "/absagen");
         model.put("cancelMessage", "");
         model.put("backUrl", desk.weekUrl() + "?woche=" + PortalTime.local(booking.start()).toLocalDate());
+        // the check the company booked from: its result only while the company shares it with the agency
+        model.put("check", sharedChecks.of(booking, lang));
         return model;
     }
 

@@ -20,11 +20,11 @@ public record CalendarForm(@Nullable String monday, @Nullable String tuesday, @N
                            @Nullable String sunday, @Nullable String overrides, @Nullable String absences,
                            @Nullable String bufferBefore, @Nullable String bufferAfter,
                            @Nullable String minNoticeHours, @Nullable String windowDays, @Nullable String maxPerDay,
-                           @Nullable String slotInterval,
+                           @Nullable String slotInterval, @Nullable String version,
                            @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
     static final CalendarForm EMPTY = new CalendarForm(null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
 
     static CalendarForm of(CalendarSettings s) {
         Map<DayOfWeek, String> d = new EnumMap<>(DayOfWeek.class);
@@ -33,7 +33,20 @@ public record CalendarForm(@Nullable String monday, @Nullable String tuesday, @N
             d.get(DayOfWeek.THURSDAY), d.get(DayOfWeek.FRIDAY), d.get(DayOfWeek.SATURDAY), d.get(DayOfWeek.SUNDAY),
             CalendarText.overrides(s.overrides()), CalendarText.absences(s.absences()),
             String.valueOf(s.bufferBefore()), String.valueOf(s.bufferAfter()), String.valueOf(s.minNotice() / 60),
-            String.valueOf(s.windowDays()), String.valueOf(s.maxPerDay()), String.valueOf(s.slotInterval()), null);
+            String.valueOf(s.windowDays()), String.valueOf(s.maxPerDay()), String.valueOf(s.slotInterval()),
+            Calendars.stamp(s), null);
+    }
+
+    /** This form as typed, carrying the version of {@code current} (saving it again replaces those settings). */
+    CalendarForm readWith(CalendarSettings current) {
+        return new CalendarForm(monday, tuesday, wednesday, thursday, friday, saturday, sunday, overrides, absences,
+            bufferBefore, bufferAfter, minNoticeHours, windowDays, maxPerDay, slotInterval, Calendars.stamp(current),
+            csrfToken);
+    }
+
+    /** The version the form was read with; blank (a form from before versions were posted): not checked. */
+    @Nullable String readStamp() {
+        return version == null || version.isBlank() ? null : version.strip();
     }
 
     /** The weekday's hours as typed, for the template (by the day's name: MONDAY, …). */

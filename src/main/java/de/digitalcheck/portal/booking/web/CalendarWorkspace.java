@@ -220,16 +220,9 @@ class CalendarWorkspace {
         model.put("dayNames", dayNames(PortalLocaleResolver.language(request)));
         model.put("errors", errors);
         Language lang = PortalLocaleResolver.language(request);
-        Map<String, String> labels = new LinkedHashMap<>(); // the form's order
-        for (DayOfWeek d : DayOfWeek.values()) {
-            labels.put("weekly." + d.name(), messages.get(lang, "calendar.weekly") + ", "
-                + dayNames(lang).get(d.name()));
-        }
-        for (String field : List.of("overrides", "absences", "bufferBefore", "bufferAfter", "minNoticeHours",
-            "windowDays", "maxPerDay", "slotInterval")) {
-            labels.put(field, messages.get(lang, "calendar." + field));
-        }
-        model.put("errorLinks", BookingPages.ErrorLink.summary(errors, labels, "#calendar-", "#calendar-weekly-MONDAY"));
+        model.put("errorLinks", BookingPages.ErrorLink.summary(errors, fieldLabels(lang), "#calendar-",
+            "#calendar-weekly-MONDAY"));
+        model.put("stale", null);
         model.put("saved", request.getParameters().contains("gespeichert"));
         model.put("noMode", coaches.profile(coach.id()).map(p -> p.modes().isEmpty()).orElse(false));
         return new ModelAndView<>("booking/calendar", model);
@@ -239,8 +232,25 @@ class CalendarWorkspace {
                                          @Nullable CalendarForm body) {
         CalendarForm form = Objects.requireNonNullElse(body, CalendarForm.EMPTY);
         try {
-            calendars.update(coach.id(), agency, form.input(), List.of());
+            calendars.update(coach.id(), agency, form.input(), List.of(), form.readStamp());
             return HttpResponse.seeOther(URI.create(action + "?gespeichert"));
+        } catch (de.digitalcheck.portal.booking.StaleCalendar e) {
+            // someone else (the coach, or the agency's staff) saved the calendar since this form was read: what is
+            // stored now where it differs from what was typed, which is kept; saving again replaces it knowingly
+            Language lang = PortalLocaleResolver.language(request);
+            Map<String, String> labels = fieldLabels(lang);
+            Map<String, String> stored = values(CalendarForm.of(e.current()));
+            Map<String, String> typed = values(form);
+            List<Choice> changed = new ArrayList<>();
+            stored.forEach((field, value) -> {
+                if (!value.strip().equals(typed.get(field).strip())) {
+                    changed.add(new Choice(labels.get(field), value));
+                }
+            });
+            ModelAndView<Map<String, Object>> page = calendarPage(request, coach, action, form.readWith(e.current()),
+                Map.of());
+            page.getModel().orElseThrow().put("stale", changed);
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE).body(page);
         } catch (ValidationException e) {
             Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
@@ -350,6 +360,37 @@ class CalendarWorkspace {
     }
 
     // --------------------------------------------------------------------------------------------- helpers
+
+    /** The calendar form's fields by name ({@code weekly.MONDAY}, …, {@code overrides}, …) in its order. */
+    private Map<String, String> fieldLabels(Language lang) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            labels.put("weekly." + d.name(), messages.get(lang, "calendar.weekly") + ", "
+                + dayNames(lang).get(d.name()));
+        }
+        for (String field : List.of("overrides", "absences", "bufferBefore", "bufferAfter", "minNoticeHours",
+            "windowDays", "maxPerDay", "slotInterval")) {
+            labels.put(field, messages.get(lang, "calendar." + field));
+        }
+        return labels;
+    }
+
+    /** A calendar form's values by the names of {@link #fieldLabels} (missing: empty). */
+    private static Map<String, String> values(CalendarForm form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (DayOfWeek d : DayOfWeek.values()) {
+            values.put("weekly." + d.name(), form.day(d.name()));
+        }
+        values.put("overrides", Objects.requireNonNullElse(form.overrides(), ""));
+        values.put("absences", Objects.requireNonNullElse(form.absences(), ""));
+        values.put("bufferBefore", Objects.requireNonNullElse(form.bufferBefore(), ""));
+        values.put("bufferAfter", Objects.requireNonNullElse(form.bufferAfter(), ""));
+        values.put("minNoticeHours", Objects.requireNonNullElse(form.minNoticeHours(), ""));
+        values.put("windowDays", Objects.requireNonNullElse(form.windowDays(), ""));
+        values.put("maxPerDay", Objects.requireNonNullElse(form.maxPerDay(), ""));
+        values.put("slotInterval", Objects.requireNonNullElse(form.slotInterval(), ""));
+        return values;
+    }
 
     private Account account(Authentication authentication) {
         return accounts.find(SignedIn.of(authentication).accountId()).orElseThrow(UnknownAccount::new);

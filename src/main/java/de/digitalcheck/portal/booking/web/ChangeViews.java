@@ -4,6 +4,7 @@ import de.digitalcheck.portal.booking.Booking;
 import de.digitalcheck.portal.booking.BookingChanges;
 import de.digitalcheck.portal.booking.FreeSlot;
 import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.time.PortalTime;
@@ -18,7 +19,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,7 +35,6 @@ class ChangeViews {
 
     static final String VIEW = "booking/change";
     static final String STALE = "booking/stale";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final BookingChanges changes;
     private final Agencies agencies;
@@ -79,7 +78,8 @@ class ChangeViews {
         Map<LocalDate, List<BookingPages.Time>> byDay = new LinkedHashMap<>();
         for (FreeSlot slot : changes.freeForMove(booking, monday, monday.plusDays(6))) {
             ZonedDateTime s = PortalTime.local(slot.start());
-            String time = s.format(TIME) + "–" + PortalTime.local(slot.end()).format(TIME);
+            // with the zone where the time alone would not say which (the hour the clocks go back), as booking lists it
+            String time = Dates.timeRange(lang, slot.start(), slot.end());
             byDay.computeIfAbsent(s.toLocalDate(), d -> new ArrayList<>()).add(new BookingPages.Time(time,
                 BookingPages.day(lang, s.toLocalDate()) + ", " + time, base + "start=" + enc(slot.start().toString())));
         }

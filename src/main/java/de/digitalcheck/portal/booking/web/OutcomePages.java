@@ -137,8 +137,7 @@ class OutcomePages {
         model.put("action", path);
         model.put("own", scope.coachId() != null);
         model.put("booking", b);
-        model.put("when", BookingPages.day(lang, day) + ", " + PortalTime.local(b.start()).toLocalTime() + "–"
-            + PortalTime.local(b.end()).toLocalTime());
+        model.put("when", BookingPages.day(lang, day) + ", " + Dates.timeRange(lang, b.start(), b.end()));
         model.put("typeName", b.type().name(lang));
         model.put("open", found.open());
         model.put("recorded", found.outcome());

@@ -1,0 +1,128 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SignedInTests;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The coach and their agency's staff edit the same calendar: a save of a form read before the other's save no longer
+ * undoes it unseen (the last save won: the staff's entry of the coach's absence vanished when the coach saved new
+ * hours from a page opened earlier, and companies could book the coach while away). It answers 409, stores nothing,
+ * shows what is saved now and keeps what was typed; saving that page again replaces it knowingly.
+ */
+@MicronautTest(transactional = false)
+class CalendarStaleFormIntegrationTest extends SignedInTests {
+
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+    @Inject
+    Coaches coachProfiles;
+
+    BookableAgency a;
+    Http coach;
+    Http staff;
+    String coachId;
+
+    @BeforeAll
+    void people() {
+        a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
+        accounts.addUnlessPresent(List.of(new Accounts.NewAccount("staff@" + a.agencyId() + ".example.org",
+            "Sabine Stab", Role.AGENCY_STAFF, a.agencyId())));
+        coachId = a.coachIds().get(0);
+        coach = as("stale-cal-c-" + a.agencyId(), a.coachEmails().get(0));
+        staff = as("stale-cal-s-" + a.agencyId(), "staff@" + a.agencyId() + ".example.org");
+    }
+
+    /** The form's fields as the page holds them (what a browser posts unchanged). */
+    static Map<String, String> fields(String page) {
+        Map<String, String> form = new HashMap<>();
+        Matcher inputs = Pattern.compile("<input[^>]*name=\"([a-zA-Z]+)\"[^>]*value=\"([^\"]*)\"").matcher(page);
+        while (inputs.find()) {
+            if (!inputs.group(1).equals("_csrf")) {
+                form.put(inputs.group(1), inputs.group(2).replace("&amp;", "&"));
+            }
+        }
+        for (DayOfWeek d : DayOfWeek.values()) {
+            form.putIfAbsent(d.name().toLowerCase(java.util.Locale.ROOT), "");
+        }
+        Matcher areas = Pattern.compile("<textarea[^>]*name=\"([a-z]+)\"[^>]*>([^<]*)</textarea>").matcher(page);
+        while (areas.find()) {
+            form.put(areas.group(1), areas.group(2).strip());
+        }
+        return form;
+    }
+
+    @Test
+    void aSaveOnTopOfTheOthersChangeIsRefusedWithBothShownUntilSavedAgain() {
+        String coachPage = coach.get("/coach/kalender").body();
+        Map<String, String> coachForm = fields(coachPage);
+        assertThat(coachForm.get("version")).as("the form carries its version").isNotBlank();
+
+        // the staff enter the coach's holiday meanwhile
+        Map<String, String> staffForm = fields(staff.get("/agentur/coaches/" + coachId + "/kalender").body());
+        String holiday = LocalDate.now().plusDays(20) + ".." + LocalDate.now().plusDays(30);
+        staffForm.put("absences", holiday);
+        assertThat(staff.postForm("/agentur/coaches/" + coachId + "/kalender", staffForm).statusCode()).isEqualTo(303);
+
+        // the coach saves new Monday hours from the page opened before
+        coachForm.put("monday", "10:00-16:00");
+        HttpResponse<String> refused = coach.postForm("/coach/kalender", coachForm);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Inzwischen geändert", "Abwesenheiten", holiday, "value=\"10:00-16:00\"")
+            .doesNotContain("error-summary");
+        CalendarSettings kept = calendars.settings(coachId);
+        assertThat(kept.absences()).as("the staff's absence stays").hasSize(1);
+        assertThat(kept.weekly().get(DayOfWeek.MONDAY).toString()).doesNotContain("10:00");
+
+        // the refused page carries what is saved now: taking the staff's absence in and saving again stores both
+        Map<String, String> again = fields(refused.body());
+        assertThat(again.get("version")).isNotEqualTo(coachForm.get("version"));
+        assertThat(again.get("monday")).isEqualTo("10:00-16:00");
+        again.put("absences", holiday);
+        assertThat(coach.postForm("/coach/kalender", again).statusCode()).isEqualTo(303);
+        CalendarSettings both = calendars.settings(coachId);
+        assertThat(both.absences()).hasSize(1);
+        assertThat(both.weekly().get(DayOfWeek.MONDAY).toString()).contains("10:00");
+
+        // an old form that asks for exactly what is saved now: nothing to refuse
+        Map<String, String> same = fields(coach.get("/coach/kalender").body());
+        staffForm = fields(staff.get("/agentur/coaches/" + coachId + "/kalender").body());
+        staffForm.put("bufferBefore", "5");
+        assertThat(staff.postForm("/agentur/coaches/" + coachId + "/kalender", staffForm).statusCode()).isEqualTo(303);
+        same.put("bufferBefore", "5");
+        assertThat(coach.postForm("/coach/kalender", same).statusCode()).isEqualTo(303);
+
+        // in English
+        Map<String, String> old = fields(coach.get("/coach/kalender?lang=en").body());
+        staffForm = fields(staff.get("/agentur/coaches/" + coachId + "/kalender").body());
+        staffForm.put("bufferAfter", "20");
+        assertThat(staff.postForm("/agentur/coaches/" + coachId + "/kalender", staffForm).statusCode()).isEqualTo(303);
+        old.put("tuesday", "07:00-09:00");
+        HttpResponse<String> english = coach.postForm("/coach/kalender", old);
+        assertThat(english.statusCode()).isEqualTo(409);
+        assertThat(english.body()).contains("Changed in the meantime").doesNotContain("Inzwischen geändert");
+        assertThat(calendars.settings(coachId).weekly().get(DayOfWeek.TUESDAY).toString()).doesNotContain("07:00");
+    }
+}
