@@ -64,9 +64,11 @@ abstract class EditRacesContract {
         for (int round = 0; round < ROUNDS; round++) {
             String name = "Race Agentur " + id + " " + round; // agency names are unique (left over from other runs too)
             String leads = "anfragen-" + round + "@rt.example.org";
-            String read = stamp(id); // the admin's form was read before both
+            String read = stamp(id); // the admin's form was read before both, and so was the staff's
+            var staffRead = router.agency(id).orElseThrow();
             AtOnce.all(List.<Callable<?>>of(() -> agencies.update(id, profile(name), read, List.of()),
-                () -> agencies.setLeadEmail(id, leads)));
+                () -> agencies.updateContact(id, staffRead.email(), staffRead.phone(), staffRead.website(),
+                    staffRead.address(), leads, staffRead.contactStamp())));
             router.refresh();
             var agency = router.agency(id).orElseThrow();
             assertThat(agency.name()).as("round " + round + ": the admin's name").isEqualTo(name);

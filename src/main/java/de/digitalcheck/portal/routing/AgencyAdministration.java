@@ -123,18 +123,6 @@ public class AgencyAdministration {
         return changed.agency();
     }
 
-    /**
-     * Sets where the agency receives new leads by email (leads, issue 12); blank: its contact email. The address is
-     * as a form checked its shape.
-     */
-    @Transactional
-    public Agency setLeadEmail(String agencyId, @Nullable String leadEmail) {
-        AgencyRow agency = agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
-        AgencyRow changed = agencies.update(agency.withLeadEmail(leadEmail(leadEmail)));
-        router.refresh();
-        return changed.agency();
-    }
-
     private static String leadEmail(@Nullable String leadEmail) {
         return leadEmail == null || leadEmail.isBlank() ? null : leadEmail.strip().toLowerCase(java.util.Locale.ROOT);
     }
