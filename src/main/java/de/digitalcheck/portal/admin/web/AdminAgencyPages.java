@@ -8,7 +8,7 @@ import de.digitalcheck.portal.routing.AgencyProfile;
 import de.digitalcheck.portal.routing.StaleAgency;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
-import de.digitalcheck.portal.shared.web.Choice;
+import de.digitalcheck.portal.shared.web.StaleField;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
@@ -120,8 +120,9 @@ class AdminAgencyPages {
                 return invalid(model);
             } catch (StaleAgency e) {
                 // changed since the form was read: what is saved now beside what was typed, which saving again keeps
-                List<Choice> changed = changed(PortalLocaleResolver.language(request), profile.values(),
-                    AgencyProfile.of(e.current()).values());
+                Language lang = PortalLocaleResolver.language(request);
+                List<StaleField> changed = StaleField.of(AgencyProfile.of(e.current()).values(), profile.values(),
+                    field -> messages.get(lang, "agency.field." + field));
                 if (changed.isEmpty()) {
                     return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert")); // as typed already
                 }
@@ -201,18 +202,6 @@ class AdminAgencyPages {
         model.put("stamp", agency == null ? null : agency.profileStamp());
         model.put("stale", null);
         return model;
-    }
-
-    /** The fields whose saved value is not what was typed: their label with the saved value, in the form's order. */
-    private List<Choice> changed(Language lang, Map<String, String> typed, Map<String, String> saved) {
-        List<Choice> changed = new java.util.ArrayList<>();
-        saved.forEach((field, value) -> {
-            String now = value == null ? "" : value.strip();
-            if (!now.equals(Objects.requireNonNullElse(typed.get(field), "").strip())) {
-                changed.add(new Choice(messages.get(lang, "agency.field." + field), now));
-            }
-        });
-        return changed;
     }
 
     private Map<String, String> errors(HttpRequest<?> request, ValidationException e) {

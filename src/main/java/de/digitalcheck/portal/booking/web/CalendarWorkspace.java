@@ -19,6 +19,7 @@ import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
+import de.digitalcheck.portal.shared.web.StaleField;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -238,15 +239,8 @@ class CalendarWorkspace {
             // someone else (the coach, or the agency's staff) saved the calendar since this form was read: what is
             // stored now where it differs from what was typed, which is kept; saving again replaces it knowingly
             Language lang = PortalLocaleResolver.language(request);
-            Map<String, String> labels = fieldLabels(lang);
-            Map<String, String> stored = values(CalendarForm.of(e.current()));
-            Map<String, String> typed = values(form);
-            List<Choice> changed = new ArrayList<>();
-            stored.forEach((field, value) -> {
-                if (!value.strip().equals(typed.get(field).strip())) {
-                    changed.add(new Choice(labels.get(field), value));
-                }
-            });
+            List<StaleField> changed = StaleField.of(values(CalendarForm.of(e.current())), values(form),
+                fieldLabels(lang)::get);
             ModelAndView<Map<String, Object>> page = calendarPage(request, coach, action, form.readWith(e.current()),
                 Map.of());
             page.getModel().orElseThrow().put("stale", changed);

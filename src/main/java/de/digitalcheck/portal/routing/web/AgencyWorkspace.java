@@ -9,7 +9,7 @@ import de.digitalcheck.portal.routing.AgencyProfile;
 import de.digitalcheck.portal.routing.AgencyTeam;
 import de.digitalcheck.portal.routing.StaleAgency;
 import de.digitalcheck.portal.shared.i18n.Language;
-import de.digitalcheck.portal.shared.web.Choice;
+import de.digitalcheck.portal.shared.web.StaleField;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.FieldError;
@@ -131,12 +131,8 @@ class AgencyWorkspace {
         } catch (StaleAgency e) {
             // what is saved now beside what was typed, which saving again keeps
             Language lang = PortalLocaleResolver.language(request);
-            List<Choice> changed = new java.util.ArrayList<>();
-            contactValues(e.current()).forEach((field, value) -> {
-                if (!value.equals(form.values().get(field))) {
-                    changed.add(new Choice(messages.get(lang, "agency.field." + field), value));
-                }
-            });
+            List<StaleField> changed = StaleField.of(contactValues(e.current()), form.values(),
+                field -> messages.get(lang, "agency.field." + field));
             if (changed.isEmpty()) {
                 return HttpResponse.seeOther(URI.create(PATH + "?gespeichert")); // saved as typed already
             }
