@@ -1,16 +1,13 @@
 package de.digitalcheck.portal.leads.internal;
 
+import de.digitalcheck.portal.shared.security.AesGcm;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -22,7 +19,8 @@ import java.util.Optional;
  * key derived (SHA-256) from {@code WEBHOOK_SECRETS_KEY}, a fresh 96-bit nonce per value and the key's id in the
  * stored form {@code sealed:v1:<key id>:<base64url(nonce ‖ ciphertext ‖ tag)>}. A signing secret has to be stored so
  * that it can be used again (unlike a token, it cannot be hashed); sealed, a copy of the database alone cannot sign
- * webhooks in an agency's name. The JDK's own AES-GCM is used: a crypto library would add a dependency for three calls.
+ * webhooks in an agency's name. The JDK's own AES-GCM is used ({@link AesGcm}, shared with the report mail's
+ * confirmations): a crypto library would add a dependency for three calls.
  *
  * <p>Without a key (the embedded default) secrets are stored as they are. {@code WEBHOOK_SECRETS_KEY_PREVIOUS} opens
  * what an earlier key sealed, so that the key can be changed: {@link WebhookSecretsResealing} seals every stored
@@ -32,10 +30,7 @@ import java.util.Optional;
 class SecretSealing {
 
     static final String PREFIX = "sealed:v1:";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final int MIN_KEY_LENGTH = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Optional<Key> current;
     private final Map<String, Key> keys = new LinkedHashMap<>();
@@ -52,18 +47,9 @@ class SecretSealing {
         if (current.isEmpty()) {
             return secret;
         }
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            RANDOM.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, current.get().spec(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(current.get().id().getBytes(StandardCharsets.US_ASCII));
-            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            byte[] all = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-            return PREFIX + current.get().id() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(all);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot seal a webhook secret", e);
-        }
+        byte[] sealed = AesGcm.seal(current.get().spec(), current.get().id().getBytes(StandardCharsets.US_ASCII),
+            secret.getBytes(StandardCharsets.UTF_8));
+        return PREFIX + current.get().id() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed);
     }
 
     /**
@@ -81,15 +67,15 @@ class SecretSealing {
         if (key == null) {
             throw new SealedWithUnknownKey();
         }
+        byte[] all;
         try {
-            byte[] all = Base64.getUrlDecoder().decode(rest.substring(colon + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key.spec(), new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-            cipher.updateAAD(key.id().getBytes(StandardCharsets.US_ASCII));
-            return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            all = Base64.getUrlDecoder().decode(rest.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
             throw new SealedWithUnknownKey();
         }
+        return AesGcm.open(key.spec(), key.id().getBytes(StandardCharsets.US_ASCII), all)
+            .map(plain -> new String(plain, StandardCharsets.UTF_8))
+            .orElseThrow(SealedWithUnknownKey::new);
     }
 
     /** Whether a stored form is what {@link #seal} would store now (sealed under the current key, or plain without one). */
@@ -116,10 +102,9 @@ class SecretSealing {
                     + "(e.g. openssl rand -base64 48)");
             }
             try {
-                byte[] key = MessageDigest.getInstance("SHA-256").digest(configured.strip().getBytes(StandardCharsets.UTF_8));
                 byte[] id = MessageDigest.getInstance("SHA-256").digest(
                     ("digitalcheck webhook secrets key id:" + configured.strip()).getBytes(StandardCharsets.UTF_8));
-                return Optional.of(new Key(HexFormat.of().formatHex(id, 0, 4), new SecretKeySpec(key, "AES")));
+                return Optional.of(new Key(HexFormat.of().formatHex(id, 0, 4), AesGcm.key(configured.strip())));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
