@@ -22,12 +22,12 @@ interface MailConfirmationRows extends CrudRepository<MailConfirmationRow, Strin
     long countConfirmedEverywhere(String emailHash);
 
     /**
-     * Uses a confirmation link up if it is still usable and belongs to this check: one conditional update, so that of
-     * two confirmations at the same moment exactly one changes the row.
+     * Uses a confirmation link up if it is still usable and belongs to this check, and forgets the sealed token it
+     * kept: one conditional update, so that of two confirmations at the same moment exactly one changes the row.
      *
      * @return 1 if this call confirmed it
      */
-    @Query("UPDATE report_mail_confirmation SET confirmed_at = :now WHERE token_hash = :tokenHash "
+    @Query("UPDATE report_mail_confirmation SET confirmed_at = :now, sealed_token = NULL WHERE token_hash = :tokenHash "
         + "AND assessment_id = :assessmentId AND confirmed_at IS NULL AND expires_at > :now")
     int confirm(String tokenHash, String assessmentId, Instant now);
 

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.report;
 
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.AssessmentErased;
+import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.i18n.Language;
@@ -13,11 +14,14 @@ import de.digitalcheck.portal.shared.quota.DailyQuotas;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.scheduling.ScheduledJobs;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +30,12 @@ import java.util.Optional;
 
 /**
  * The report by mail, only to a confirmed address. The report goes only to the contact address stored with the check;
- * the first time for a check, a confirmation link goes there instead (single use, {@link #VALID} long, its token stored
- * hashed), and the report follows once it is opened. An address confirmed for the check before, or by the company's
+ * the first time for a check, a confirmation link goes there instead (single use, {@link #VALID} long, its code stored
+ * hashed), and the report follows once it is opened. The link ({@link #confirmPath}) carries no check token: it goes
+ * to an address that is not confirmed yet, perhaps a mistyped one, whose owner must not get the check (its result,
+ * contact, consent, booking and erasure). The report that follows still links to the online result: the check's token
+ * is kept with the link sealed under a key derived from the code ({@link SealedCheckToken}), opened when the link is
+ * confirmed and forgotten then. An address confirmed for the check before, or by the company's
  * magic-link sign-in ({@link AddressConfirmed}), gets the report at once. What is sent — the confirmation mail, the
  * report mail and its PDF — is in the language the report was asked for in, kept with the link: whoever opens the link
  * later, in whatever language, gets the report in that language. The visitor's answer is the same in both
@@ -39,9 +47,12 @@ import java.util.Optional;
 public class ReportMailing {
 
     static final Duration VALID = Duration.ofHours(24);
+    /** The route of the confirmation link's page: outside a check's address, it carries only the link's code. */
+    public static final String CONFIRM_ROUTE = "/report/confirm/{id}";
     static final String QUOTA = "mail-recipient";
 
     private final Reports reports;
+    private final Assessments assessments;
     private final MailConfirmationRows confirmations;
     private final DailyQuotas quotas;
     private final MailOutbox mail;
@@ -51,11 +62,12 @@ public class ReportMailing {
     private final int perRecipientPerDay;
     private final ScheduledJobs jobs;
 
-    ReportMailing(Reports reports, MailConfirmationRows confirmations, DailyQuotas quotas, MailOutbox mail,
-                  Messages messages, PortalSettings settings, Clock clock, ScheduledJobs jobs,
+    ReportMailing(Reports reports, Assessments assessments, MailConfirmationRows confirmations, DailyQuotas quotas,
+                  MailOutbox mail, Messages messages, PortalSettings settings, Clock clock, ScheduledJobs jobs,
                   @Value("${portal.mail.per-recipient-per-day:5}") int perRecipientPerDay) {
         this.jobs = jobs;
         this.reports = reports;
+        this.assessments = assessments;
         this.confirmations = confirmations;
         this.quotas = quotas;
         this.mail = mail;
@@ -70,6 +82,13 @@ public class ReportMailing {
 
     /** What became of opening a confirmation link. */
     public enum Confirmation { REPORT_SENT, LIMIT_REACHED, NOT_VALID }
+
+    /**
+     * What became of opening a confirmation link, and the address the report went or would have gone to (only when the
+     * link was valid: its owner received the link).
+     */
+    public record Confirmed(Confirmation outcome, @Nullable String email) {
+    }
 
     /**
      * Mails the report of a completed check to its contact address if that is confirmed, else a confirmation link.
@@ -90,53 +109,74 @@ public class ReportMailing {
         String code = Tokens.newToken();
         Instant now = now();
         confirmations.save(new MailConfirmationRow(Tokens.hash(code), check.id().value(), emailHash, now,
-            now.plus(VALID), null, language.code()));
-        // neither the company's name nor anything else typed goes into this mail: the address is not confirmed yet
-        // the link opens its page in that language too (the page can still be switched)
-        String link = settings.link(confirmPath(token, code)) + CheckPaths.languageQuery(language);
+            now.plus(VALID), null, language.code(), SealedCheckToken.seal(code, check.id().value(), token)));
+        // neither the company's name nor anything else typed goes into this mail, nor the check's token: the address
+        // is not confirmed yet; the link opens its page in that language too (the page can still be switched)
+        String link = settings.link(confirmPath(code)) + CheckPaths.languageQuery(language);
         mail.send(new Mail(email, messages.get(language, "report.confirm.mail.subject"),
             messages.get(language, "report.confirm.mail.text", link, VALID.toHours())));
         return Outcome.SENT;
     }
 
-    /** Whether a confirmation link of this check can still be used (for the page that asks before using it). */
+    /**
+     * The address a confirmation link would send the report to, if it can still be used (for the page that asks
+     * before using it; nothing is used up).
+     */
     @Transactional(readOnly = true)
-    public boolean usable(Assessment check, String code) {
-        return usableRow(check, code).isPresent();
+    public Optional<String> usable(String code) {
+        return opened(code).map(o -> o.check().contact().email());
     }
 
-    private Optional<MailConfirmationRow> usableRow(Assessment check, String code) {
-        if (!Tokens.isWellFormed(code) || check.contact().email() == null) {
+    /** A usable link: its row, the check it was asked for (reached by the token it kept) and that token. */
+    private record Opened(MailConfirmationRow row, Assessment check, String token) {
+    }
+
+    /**
+     * The link of this code if it can be used: well formed, known, asked for one check, not used, not expired, with a
+     * sealed token that the code opens and that still reaches its check (a check's link given anew makes it invalid),
+     * which is complete and still has the address the link was sent to. Links asked for before the token was kept
+     * ({@code sealed_token} null) are not usable: the company asks again.
+     */
+    private Optional<Opened> opened(String code) {
+        if (!Tokens.isWellFormed(code)) {
             return Optional.empty();
         }
-        return confirmations.findById(Tokens.hash(code)).filter(row -> check.id().value().equals(row.assessmentId())
-            && row.confirmedAt() == null && row.expiresAt().isAfter(now())
-            && row.emailHash().equals(Tokens.hash(contactOf(check))));
+        return confirmations.findById(Tokens.hash(code))
+            .filter(row -> row.assessmentId() != null && row.sealedToken() != null && row.confirmedAt() == null
+                && row.expiresAt().isAfter(now()))
+            .flatMap(row -> SealedCheckToken.open(code, row.assessmentId(), row.sealedToken())
+                .flatMap(token -> assessments.byId(row.assessmentId(), token)
+                    .filter(check -> check.completed() && check.contact().email() != null
+                        && row.emailHash().equals(Tokens.hash(normalise(check.contact().email()))))
+                    .map(check -> new Opened(row, check, token))));
     }
 
     /**
      * Uses a confirmation link up (once, within its time, for the address it was sent to — the check's contact address
-     * now) and mails the report in the language it was asked for in, unless today's limit for the address is reached
-     * (the address stays confirmed).
+     * now) and mails the report in the language it was asked for in, with the link to the online result, unless
+     * today's limit for the address is reached (the address stays confirmed).
      *
      * @param pageLanguage the confirming page's language: only for links that kept no language (asked for before)
      */
     @Transactional
-    public Confirmation confirm(Assessment check, String token, String code, Language pageLanguage) {
-        Optional<MailConfirmationRow> row = usableRow(check, code);
-        if (row.isEmpty() || confirmations.confirm(Tokens.hash(code), check.id().value(), now()) != 1) {
-            return Confirmation.NOT_VALID;
+    public Confirmed confirm(String code, Language pageLanguage) {
+        Optional<Opened> opened = opened(code);
+        if (opened.isEmpty()
+            || confirmations.confirm(opened.get().row().tokenHash(), opened.get().check().id().value(), now()) != 1) {
+            return new Confirmed(Confirmation.NOT_VALID, null);
         }
+        Assessment check = opened.get().check();
         if (!quotas.take(QUOTA, contactOf(check), perRecipientPerDay)) {
-            return Confirmation.LIMIT_REACHED;
+            return new Confirmed(Confirmation.LIMIT_REACHED, check.contact().email());
         }
-        reports.mail(check, token, Language.fromCode(row.get().language()).orElse(pageLanguage));
-        return Confirmation.REPORT_SENT;
+        reports.mail(check, opened.get().token(),
+            Language.fromCode(opened.get().row().language()).orElse(pageLanguage));
+        return new Confirmed(Confirmation.REPORT_SENT, check.contact().email());
     }
 
-    /** The address of a check's confirmation link. */
-    public static String confirmPath(String token, String code) {
-        return CheckPaths.resume(token) + "/report/confirm/" + code;
+    /** The address of a confirmation link: its code only, no check token. */
+    public static String confirmPath(String code) {
+        return "/report/confirm/" + URLEncoder.encode(code, StandardCharsets.UTF_8);
     }
 
     /** The magic-link sign-in proved the address: confirmed for every check of it. */
@@ -146,7 +186,7 @@ public class ReportMailing {
         if (confirmations.countConfirmedEverywhere(emailHash) == 0) {
             Instant now = now();
             confirmations.save(new MailConfirmationRow(Tokens.hash(Tokens.newToken()), null, emailHash, now, now, now,
-                null));
+                null, null));
         }
     }
 

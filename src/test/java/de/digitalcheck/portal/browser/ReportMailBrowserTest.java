@@ -22,13 +22,15 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The report mail's pages in a real browser, by keyboard, at 1280 and 390 px with axe-core (issue 11, items 2 and 3):
- * the result page's answer after a request, the confirmation link's page, the report sent, today's limit, a spent
- * link, and the page that refuses a sixth copy of a check.
+ * the result page's answer after a request, the confirmation link's page (opened in another browser, as a stranger
+ * at a mistyped address would: no page of it shows the check's token or links into the check), the report sent, a
+ * spent link, a link in the old form, today's limit, and the page that refuses a sixth copy of a check.
  */
 @MicronautTest(transactional = false)
 class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
@@ -67,22 +69,40 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
             section(page, "report-mail-requested");
 
             MimeMessage mail = smtp.awaitMails(1)[0];
-            Matcher link = Pattern.compile("http://localhost(/check/" + token + "/report/confirm/[A-Za-z0-9_-]{43})")
-                .matcher(Mails.text(mail));
+            Matcher link = Pattern.compile("http://localhost(/report/confirm/[A-Za-z0-9_-]{43})").matcher(Mails.text(mail));
             assertTrue(link.find());
-            page.navigate(url(link.group(1)));
-            assertThat(page.locator("h1")).hasText("Bericht per E-Mail erhalten");
-            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a first load");
-            auditBoth(page, "report-confirm");
-            user.activate("form[action*='/report/confirm/'] button");
-            assertThat(page).hasURL(url("/check/" + token + "/result?report=mailed#report-title"));
-            assertThat(page.locator("#report [role=status]")).containsText("Der Bericht ist unterwegs an rita@giesserei.example.org");
-            smtp.awaitMails(2);
+            assertFalse(Mails.text(mail).contains(token), "no check token in the confirmation mail");
+            // the link's owner may be a stranger (a mistyped address): a browser of its own, without the check
+            try (BrowserContext stranger = Browsers.newContext(browser)) {
+                Page other = stranger.newPage();
+                KeyboardUser confirming = new KeyboardUser(other);
+                other.navigate(url(link.group(1)));
+                assertThat(other.locator("h1")).hasText("Bericht per E-Mail erhalten");
+                assertThat(other.locator("#content")).containsText("rita@giesserei.example.org");
+                assertEquals("BODY", other.evaluate("() => document.activeElement.tagName"), "no focus moved on a first load");
+                assertNothingOfTheCheck(other, token);
+                auditBoth(other, "report-confirm");
+                shots(other, "confirm-ask");
+                confirming.activate("form[action^='/report/confirm/'] button");
+                assertThat(other).hasURL(url(link.group(1)));
+                assertThat(other.locator("[role=status]")).containsText("Der Bericht ist unterwegs an rita@giesserei.example.org");
+                assertNothingOfTheCheck(other, token);
+                auditBoth(other, "report-confirm-sent");
+                shots(other, "confirm-sent");
+                smtp.awaitMails(2);
 
-            Response spent = page.navigate(url(link.group(1)));
-            assertEquals(410, spent.status());
-            assertThat(page.locator("[role=alert]")).containsText("Dieser Bestätigungslink ist nicht (mehr) gültig");
-            auditBoth(page, "report-confirm-spent");
+                Response spent = other.navigate(url(link.group(1)));
+                assertEquals(410, spent.status());
+                assertThat(other.locator("[role=alert]")).containsText("Dieser Bestätigungslink ist nicht (mehr) gültig");
+                assertNothingOfTheCheck(other, token);
+                auditBoth(other, "report-confirm-spent");
+                shots(other, "confirm-invalid");
+
+                // a link in the old form, with the token: it goes on to the page without it
+                other.navigate(url("/check/" + token + "/report/confirm/" + link.group(1).substring("/report/confirm/".length())));
+                assertThat(other).hasURL(url(link.group(1)));
+                assertNothingOfTheCheck(other, token);
+            }
 
             for (int i = 0; i < 3; i++) {
                 page.navigate(url("/check/" + token + "/result"));
@@ -110,7 +130,7 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
         }
         MimeMessage mail = mailsTo("english@foundry.example.org", 1)[0];
         assertEquals("Please confirm your email address (Digitalcheck 4.0)", mail.getSubject());
-        Matcher link = Pattern.compile("http://localhost(/check/" + token + "/report/confirm/[A-Za-z0-9_-]{43}\\?lang=en)")
+        Matcher link = Pattern.compile("http://localhost(/report/confirm/[A-Za-z0-9_-]{43}\\?lang=en)")
             .matcher(Mails.text(mail));
         assertTrue(link.find(), "the link opens its page in English");
         try (BrowserContext german = Browsers.newContext(browser)) {
@@ -118,16 +138,19 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
             page.navigate(url("/?lang=de"));
             page.navigate(url(link.group(1)));
             assertThat(page.locator("h1")).hasText("Receive the report by email");
+            assertNothingOfTheCheck(page, token);
             // the page can be switched like every page; what is sent stays English
             new KeyboardUser(page).activate("a[hreflang=de]");
             assertThat(page.locator("h1")).hasText("Bericht per E-Mail erhalten");
             auditBoth(page, "report-confirm-switched-de");
-            new KeyboardUser(page).activate("form[action*='/report/confirm/'] button");
-            assertThat(page.locator("#report [role=status]")).containsText("Der Bericht ist unterwegs an english@foundry.example.org");
+            new KeyboardUser(page).activate("form[action^='/report/confirm/'] button");
+            assertThat(page.locator("[role=status]")).containsText("Der Bericht ist unterwegs an english@foundry.example.org");
+            assertNothingOfTheCheck(page, token);
         }
         MimeMessage report = mailsTo("english@foundry.example.org", 2)[1];
         assertEquals("Your digital readiness report (Digitalcheck 4.0)", report.getSubject());
         assertTrue(Mails.text(report).contains("attached is the report"), Mails.text(report));
+        assertTrue(Mails.text(report).contains("/check/" + token + "/result?lang=en"), "the report links to the result");
         smtp.purge(); // the other tests count from their first mail
         assertClean();
     }
@@ -147,6 +170,31 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
             auditBoth(page, "check-again-limit");
         }
         assertClean();
+    }
+
+    /** No page of the confirmation link shows the check's token or links into a check. */
+    private static void assertNothingOfTheCheck(Page page, String token) {
+        String html = page.content();
+        assertFalse(html.contains(token), "no check token on " + page.url());
+        assertFalse(html.contains("/check/"), "no link into a check on " + page.url());
+        assertFalse(page.url().contains(token), "no check token in the address " + page.url());
+    }
+
+    /**
+     * The page at 1280 and 390 px for a look at it (not kept with the docs): {@code SHOTS} if set as a system property
+     * or environment variable, else nowhere.
+     */
+    private static void shots(Page page, String name) {
+        String dir = System.getProperty("SHOTS", System.getenv("SHOTS"));
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        for (int width : new int[] {1280, 390}) {
+            page.setViewportSize(width, width == 390 ? 844 : 900);
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Paths.get(dir, name + "-" + width + ".png")));
+        }
+        page.setViewportSize(1280, 900);
     }
 
     private void auditBoth(Page page, String name) {

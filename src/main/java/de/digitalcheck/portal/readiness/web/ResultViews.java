@@ -37,7 +37,7 @@ class ResultViews {
     private final int mailsPerDay;
 
     /** What the report section may say about a request to mail the report (from the report module's redirect). */
-    static final java.util.Set<String> REPORT_MAIL_STATES = java.util.Set.of("sent", "mailed", "limit");
+    static final java.util.Set<String> REPORT_MAIL_STATES = java.util.Set.of("sent", "limit");
 
     ResultViews(ResultSummaries summaries, SelfCheck selfCheck, PortalSettings settings, Messages messages,
                 CheckAppointments appointments, CheckSharing sharing,
@@ -53,8 +53,8 @@ class ResultViews {
 
     /**
      * @param reportMail what became of a request to mail the report ({@code sent}: a mail went out, the report or a
-     *     confirmation link; {@code mailed}: the report, after a confirmation; {@code limit}: today's limit of mails to the
-     *     address is reached), else {@code null}
+     *     confirmation link; {@code limit}: today's limit of mails to the address is reached), else {@code null} (what
+     *     became of a confirmation is said on the confirmation link's own page, which does not lead here)
      */
     Map<String, Object> result(Language lang, AssessmentRow a, String token, @Nullable String reportMail) {
         return result(lang, a, token, reportMail, ContactForm.EMPTY, List.of());

@@ -23,27 +23,23 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.views.ModelAndView;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The report from the result page, reached by the check's private token: the PDF in the page's language, and a form
  * that mails it to the contact email stored with the check (the only address it is ever sent to) once that address is
- * confirmed ({@link ReportMailing}): the confirmation link's page asks before it uses the link (mail scanners that
- * fetch links must not use them up). An unknown link gets the check's own "this link is not valid" page
- * ({@link Assessments#byLink}).
+ * confirmed ({@link ReportMailing}; the confirmation link's page is {@link ReportConfirmationPages}, outside the
+ * check's address). An unknown link gets the check's own "this link is not valid" page ({@link Assessments#byLink}).
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(CheckPaths.BASE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReportPages {
 
-    static final String CONFIRM = "report/confirm";
-    static final String CONFIRM_PATH = "/report/confirm/{id}";
+    /** The confirmation link as it was mailed before it lost the check's token. */
+    static final String OLD_CONFIRM_PATH = "/report/confirm/{id}";
 
     private final Assessments assessments;
     private final Reports reports;
@@ -81,35 +77,29 @@ class ReportPages {
         });
     }
 
-    /** The confirmation link from the mail: a page with one button (a GET uses nothing up). */
-    @Get(CONFIRM_PATH)
-    @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> askToConfirm(@PathVariable String token, @PathVariable String id) {
-        return withCompletedCheck(assessments.byLink(token), token, a -> {
-            Map<String, Object> model = new HashMap<>();
-            boolean usable = mailing.usable(a, id);
-            model.put("usable", usable);
-            model.put("action", ReportMailing.confirmPath(token, id));
-            model.put("contactEmail", usable ? a.contact().email() : null);
-            model.put("resultUrl", CheckPaths.result(token));
-            return (usable ? HttpResponse.ok() : HttpResponse.status(io.micronaut.http.HttpStatus.GONE)).body(new ModelAndView<>(CONFIRM, model));
-        });
+    /**
+     * The confirmation link in the form mailed before it lost the check's token: it carried the token, which its page
+     * must not use or show (whoever a mistyped address reaches would get the check). It goes on to the link's own
+     * page, the token left behind, without looking the check up; a form of that page still open posts here and goes
+     * on the same way (its CSRF token checked, as on every form).
+     */
+    @Get(OLD_CONFIRM_PATH)
+    HttpResponse<?> oldConfirmationLink(HttpRequest<?> request, @PathVariable String id) {
+        return toConfirmationPage(request, id);
     }
 
-    @Post(CONFIRM_PATH)
+    @Post(OLD_CONFIRM_PATH)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(MediaType.TEXT_HTML)
-    HttpResponse<?> confirm(HttpRequest<?> request, @PathVariable String token, @PathVariable String id,
-                            @Body @Nullable Csrf.TokenForm button) {
+    HttpResponse<?> oldConfirmationForm(HttpRequest<?> request, @PathVariable String id,
+                                        @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
-        return withCompletedCheck(assessments.byLink(token), token, a -> {
-            Language language = PortalLocaleResolver.language(request);
-            return switch (mailing.confirm(a, token, id, language)) {
-                case REPORT_SENT -> backToResult(token, "mailed");
-                case LIMIT_REACHED -> backToResult(token, "limit");
-                case NOT_VALID -> HttpResponse.seeOther(CheckPaths.uri(ReportMailing.confirmPath(token, id)));
-            };
-        });
+        return toConfirmationPage(request, id);
+    }
+
+    private static HttpResponse<?> toConfirmationPage(HttpRequest<?> request, String id) {
+        String language = request.getParameters().getFirst("lang").flatMap(Language::fromCode)
+            .map(CheckPaths::languageQuery).orElse("");
+        return HttpResponse.seeOther(CheckPaths.uri(ReportMailing.confirmPath(id) + language));
     }
 
     private static HttpResponse<?> backToResult(String token, String report) {

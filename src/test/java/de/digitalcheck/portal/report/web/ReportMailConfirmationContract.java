@@ -1,6 +1,9 @@
 package de.digitalcheck.portal.report.web;
 
 import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.report.ReportMailing;
+import de.digitalcheck.portal.shared.privacy.PersonalDataRequests;
+import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
@@ -20,6 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 import javax.sql.DataSource;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,7 +37,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The report mail goes only to a confirmed address (issue 11, item 2): a confirmation link first, the report once it
  * is opened (single use, for this check); at most five mails a day to one address across all checks; the visitor's
  * answer does not tell whether an address was confirmed elsewhere; what is sent is in the language the report was asked
- * for in. A real SMTP server (GreenMail); run against H2 and MySQL/MariaDB by the subclasses.
+ * for in. The confirmation link carries no check token and none of its pages shows one or links to the result (the
+ * address may be mistyped: its owner must not get the check); the report that follows still links to the result, from
+ * the token kept sealed with the link. A real SMTP server (GreenMail); run against H2 and MySQL/MariaDB by the
+ * subclasses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReportMailConfirmationContract implements TestPropertyProvider {
@@ -46,6 +55,10 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
     Questionnaires questionnaires;
     @Inject
     DataSource dataSource;
+    @Inject
+    ReportMailing mailing;
+    @Inject
+    PersonalDataRequests personalData;
 
     Http http;
 
@@ -93,11 +106,33 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         return mails;
     }
 
+    /**
+     * The confirmation link of a mail: its code only, and nothing of the check it was asked for — the check's token
+     * (which opens the check) appears nowhere in the mail, nor any address of a check's pages.
+     */
     static String confirmationLink(MimeMessage mail, String token) {
-        Matcher m = Pattern.compile("http://localhost(/check/" + token + "/report/confirm/[A-Za-z0-9_-]{43})")
-            .matcher(Mails.text(mail));
-        assertThat(m.find()).as("confirmation link in: " + Mails.text(mail)).isTrue();
+        String text = Mails.text(mail);
+        Matcher m = Pattern.compile("http://localhost(/report/confirm/[A-Za-z0-9_-]{43})").matcher(text);
+        assertThat(m.find()).as("confirmation link in: " + text).isTrue();
+        assertThat(text).as("the confirmation mail holds no check token").doesNotContain(token, "/check/");
+        assertThat(m.group(1)).doesNotContain(token);
         return m.group(1);
+    }
+
+    /** What no page of the confirmation link may show: the check's token, a link to a check's pages, the company. */
+    static void leaksNothingOfTheCheck(HttpResponse<String> page, String token, String... companyWords) {
+        assertThat(page.statusCode()).as("no server error").isLessThan(500);
+        assertThat(page.headers().firstValue("Location").orElse("")).doesNotContain(token, "/check/");
+        assertThat(page.body()).as("no token, no result link, nothing of the company").doesNotContain(token)
+            .doesNotContain("/check/", "Zum Ergebnis", "To the result").doesNotContain(companyWords);
+    }
+
+    String codeOf(String link) {
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+
+    Database db() {
+        return new Database(dataSource);
     }
 
     static boolean hasAttachment(MimeMessage mail) throws Exception {
@@ -123,37 +158,58 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         String link = confirmationLink(confirmation, token);
         Thread.sleep(300);
         assertThat(mailsTo("rita@giesserei.example.org")).as("nothing else went out").hasSize(1);
+        // at rest: the code hashed, the check's token sealed — neither is readable from the row
+        assertThat(db().rows("SELECT * FROM report_mail_confirmation")).as("no address, code or token at rest")
+            .allSatisfy(r -> assertThat(r.toString()).doesNotContainIgnoringCase("giesserei")
+                .doesNotContain(token, codeOf(link)));
+        assertThat(db().value("SELECT sealed_token FROM report_mail_confirmation WHERE token_hash = ?",
+            Tokens.hash(codeOf(link)))).as("the token is kept sealed").isNotNull();
 
-        // opening the link only asks (mail scanners); it names the address
-        HttpResponse<String> ask = http.get(link);
+        // opening the link (a stranger at a mistyped address, a mail scanner) only asks; it names the address and
+        // nothing else: no token, no link into the check, no company
+        Http stranger = new Http(server, json);
+        HttpResponse<String> ask = stranger.get(link);
         assertThat(ask.statusCode()).isEqualTo(200);
-        assertThat(ask.body()).contains("Adresse bestätigen und Bericht senden", "rita@giesserei.example.org");
+        assertThat(ask.body()).contains("Adresse bestätigen und Bericht senden", "rita@giesserei.example.org",
+            "action=\"" + link + "\"");
+        leaksNothingOfTheCheck(ask, token, "Gießerei", "Rita Rüdiger");
+        assertThat(stranger.get(link).statusCode()).as("a GET uses nothing up").isEqualTo(200);
         Thread.sleep(300);
         assertThat(mailsTo("rita@giesserei.example.org")).hasSize(1);
 
-        HttpResponse<String> confirmed = http.postForm(link, Map.of());
-        assertThat(confirmed.statusCode()).isEqualTo(303);
-        assertThat(confirmed.headers().firstValue("Location").orElseThrow()).contains(result + "?report=mailed#report-title");
-        assertThat(http.get(result + "?report=mailed").body()).contains("Bericht versendet",
-            "Der Bericht ist unterwegs an rita@giesserei.example.org.");
+        // confirming sends the report and says so, still without the check
+        HttpResponse<String> confirmed = stranger.postForm(link, Map.of());
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("Bericht versendet", "Der Bericht ist unterwegs an rita@giesserei.example.org");
+        leaksNothingOfTheCheck(confirmed, token, "Gießerei", "Rita Rüdiger");
         MimeMessage report = awaitMailsTo("rita@giesserei.example.org", 2)[1];
         assertThat(report.getAllRecipients()[0].toString()).isEqualTo("rita@giesserei.example.org");
         assertThat(hasAttachment(report)).isTrue();
+        // the report still links to the online result: the server opened the sealed token at the confirmation
+        assertThat(Mails.text(report)).contains("Ihr Ergebnis online: http://localhost" + result);
+        assertThat(pdfText(report).replaceAll("\\s+", "")).contains(result);
+        assertThat(db().value("SELECT sealed_token FROM report_mail_confirmation WHERE token_hash = ?",
+            Tokens.hash(codeOf(link)))).as("a used link forgets the token").isNull();
 
         // single use: the link is spent, another post sends nothing
-        HttpResponse<String> again = http.postForm(link, Map.of());
-        assertThat(again.statusCode()).isEqualTo(303);
-        assertThat(again.headers().firstValue("Location").orElseThrow()).contains(link);
+        HttpResponse<String> again = stranger.postForm(link, Map.of());
+        assertThat(again.statusCode()).isEqualTo(410);
+        assertThat(again.body()).contains("Dieser Bestätigungslink ist nicht (mehr) gültig")
+            .doesNotContain("rita@giesserei.example.org");
+        leaksNothingOfTheCheck(again, token, "Gießerei");
         HttpResponse<String> spent = http.get(link);
         assertThat(spent.statusCode()).isEqualTo(410);
-        assertThat(spent.body()).contains("Dieser Bestätigungslink ist nicht (mehr) gültig")
-            .doesNotContain("rita@giesserei.example.org");
+        assertThat(spent.body()).contains("Dieser Bestätigungslink ist nicht (mehr) gültig",
+            "Ein Bestätigungslink gilt 24 Stunden und nur einmal").doesNotContain("rita@giesserei.example.org");
+        leaksNothingOfTheCheck(spent, token, "Gießerei");
+        Thread.sleep(300);
+        assertThat(mailsTo("rita@giesserei.example.org")).as("no second report").hasSize(2);
 
         // confirmed for this check: the next request brings the report at once
         assertThat(requestReport(token).headers().firstValue("Location").orElseThrow()).contains("?report=sent");
         MimeMessage direct = awaitMailsTo("rita@giesserei.example.org", 3)[2];
         assertThat(hasAttachment(direct)).isTrue();
-        assertThat(new Database(dataSource).rows("SELECT * FROM report_mail_confirmation")).as("no address at rest")
+        assertThat(db().rows("SELECT * FROM report_mail_confirmation")).as("no address at rest")
             .allSatisfy(r -> assertThat(r.toString()).doesNotContainIgnoringCase("giesserei"));
     }
 
@@ -172,7 +228,7 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         String link = confirmationLink(confirmation, token);
         Http other = new Http(server, json);
         other.get("/?lang=" + confirming);
-        assertThat(other.postForm(link, Map.of(), "Accept-Language", confirming).statusCode()).isEqualTo(303);
+        assertThat(other.postForm(link, Map.of(), "Accept-Language", confirming).statusCode()).isEqualTo(200);
         return awaitMailsTo(address, 2)[1];
     }
 
@@ -190,7 +246,7 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         Http german = new Http(server, json);
         german.get("/?lang=de");
         assertThat(german.get(link, "Accept-Language", "de-DE").body()).contains("Adresse bestätigen und Bericht senden");
-        assertThat(german.postForm(link, Map.of(), "Accept-Language", "de-DE").statusCode()).isEqualTo(303);
+        assertThat(german.postForm(link, Map.of(), "Accept-Language", "de-DE").statusCode()).isEqualTo(200);
 
         MimeMessage report = awaitMailsTo("english@lang.example.org", 2)[1];
         assertThat(report.getSubject()).isEqualTo("Your digital readiness report (Digitalcheck 4.0)");
@@ -218,24 +274,181 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         String other = check("Werk B", "anna@werk.example.org");
         requestReport(mine);
         String link = confirmationLink(awaitMailsTo("anna@werk.example.org", 1)[0], mine);
-        String code = link.substring(link.lastIndexOf('/') + 1);
 
-        String foreign = "/check/" + other + "/report/confirm/" + code;
-        assertThat(http.get(foreign).statusCode()).isEqualTo(410);
-        http.postForm(foreign, Map.of());
-        assertThat(http.get("/check/" + mine + "/report/confirm/" + "A".repeat(43)).statusCode()).isEqualTo(410);
-        assertThat(http.get("/check/" + mine + "/report/confirm/kurz").statusCode()).isEqualTo(410);
+        // forged codes: well formed but unknown, malformed, too short — 410, nothing sent, never a server error
+        for (String forged : new String[] {"A".repeat(43), "kurz", "A".repeat(44), "%2E%2E", codeOf(link) + "x"}) {
+            HttpResponse<String> get = http.get("/report/confirm/" + forged);
+            assertThat(get.statusCode()).as("GET " + forged).isEqualTo(410);
+            assertThat(get.body()).contains("Dieser Bestätigungslink ist nicht (mehr) gültig");
+            leaksNothingOfTheCheck(get, mine, "Werk");
+            HttpResponse<String> post = http.postForm("/report/confirm/" + forged, Map.of());
+            assertThat(post.statusCode()).as("POST " + forged).isEqualTo(410);
+            leaksNothingOfTheCheck(post, mine, "Werk");
+        }
+        // the old form with another check's token: the token is left behind, the code alone counts
+        HttpResponse<String> foreign = http.get("/check/" + other + "/report/confirm/" + codeOf(link));
+        assertThat(foreign.statusCode()).isEqualTo(303);
+        assertThat(foreign.headers().firstValue("Location").orElseThrow()).isEqualTo(link);
         Thread.sleep(300);
-        assertThat(mailsTo("anna@werk.example.org")).as("no report for another check's link").hasSize(1);
-        assertThat(http.get(link).statusCode()).as("still usable for its own check").isEqualTo(200);
+        assertThat(mailsTo("anna@werk.example.org")).as("no report for a forged link").hasSize(1);
+        assertThat(http.get(link).statusCode()).as("still usable").isEqualTo(200);
 
         // confirming for one check does not confirm the other: it gets a confirmation link first
-        http.postForm(link, Map.of());
-        awaitMailsTo("anna@werk.example.org", 2);
+        assertThat(http.postForm(link, Map.of()).statusCode()).isEqualTo(200);
+        MimeMessage report = awaitMailsTo("anna@werk.example.org", 2)[1];
+        assertThat(Mails.text(report)).as("the report of the check it was asked for").contains("/check/" + mine + "/result")
+            .doesNotContain(other);
         requestReport(other);
         MimeMessage third = awaitMailsTo("anna@werk.example.org", 3)[2];
         assertThat(hasAttachment(third)).isFalse();
         confirmationLink(third, other);
+    }
+
+    /** A link whose check's contact address changed since it was sent is not valid: it was for the old address. */
+    @Test
+    void aLinkIsNotValidOnceItsCheckHasAnotherAddress() throws Exception {
+        String token = check("Umzug GmbH", "alt@umzug.example.org");
+        requestReport(token);
+        String link = confirmationLink(awaitMailsTo("alt@umzug.example.org", 1)[0], token);
+        Map<String, String> profile = new java.util.LinkedHashMap<>(Map.of("name", "Umzug GmbH", "postalCode", "44135",
+            "sector", "C", "employees", "42", "companyType", "OWN_PRODUCTS", "contactName", "Rita Rüdiger",
+            "contactEmail", "neu@umzug.example.org"));
+        assertThat(http.postForm("/check/" + token + "/profile", profile).statusCode()).isEqualTo(303);
+        HttpResponse<String> page = http.get(link);
+        assertThat(page.statusCode()).isEqualTo(410);
+        leaksNothingOfTheCheck(page, token, "Umzug", "neu@umzug");
+        assertThat(http.postForm(link, Map.of()).statusCode()).isEqualTo(410);
+        Thread.sleep(300);
+        assertThat(mailsTo("alt@umzug.example.org")).hasSize(1);
+        assertThat(mailsTo("neu@umzug.example.org")).isEmpty();
+    }
+
+    @Test
+    void anExpiredLinkIsNotValidAndIsDeletedADayLater() throws Exception {
+        String token = check("Abgelaufen GmbH", "spaet@werk.example.org");
+        requestReport(token);
+        String link = confirmationLink(awaitMailsTo("spaet@werk.example.org", 1)[0], token);
+        String hash = Tokens.hash(codeOf(link));
+        db().execute("UPDATE report_mail_confirmation SET expires_at = ? WHERE token_hash = ?",
+            Timestamp.from(Instant.now().minus(Duration.ofHours(3))), hash);
+        HttpResponse<String> page = http.get(link);
+        assertThat(page.statusCode()).isEqualTo(410);
+        assertThat(page.body()).contains("Dieser Bestätigungslink ist nicht (mehr) gültig");
+        leaksNothingOfTheCheck(page, token, "Abgelaufen");
+        HttpResponse<String> post = http.postForm(link, Map.of());
+        assertThat(post.statusCode()).isEqualTo(410);
+        leaksNothingOfTheCheck(post, token, "Abgelaufen");
+        Thread.sleep(300);
+        assertThat(mailsTo("spaet@werk.example.org")).as("nothing sent for an expired link").hasSize(1);
+
+        db().execute("UPDATE report_mail_confirmation SET expires_at = ? WHERE token_hash = ?",
+            Timestamp.from(Instant.now().minus(Duration.ofDays(2))), hash);
+        assertThat(mailing.deleteExpired()).isGreaterThanOrEqualTo(1);
+        assertThat(db().value("SELECT COUNT(*) FROM report_mail_confirmation WHERE token_hash = ?", hash))
+            .asString().isEqualTo("0");
+        assertThat(http.get(link).statusCode()).isEqualTo(410);
+    }
+
+    /**
+     * Links mailed before the confirmation kept the check's token sealed have none (column null): not valid, the
+     * company asks again; nor does a sealed token opened with another code, or one moved to another row.
+     */
+    @Test
+    void aLinkWithoutItsSealedTokenOrWithAnotherRowsIsNotValid() throws Exception {
+        String first = check("Alt GmbH", "alt@siegel.example.org");
+        String second = check("Neu GmbH", "neu@siegel.example.org");
+        requestReport(first);
+        requestReport(second);
+        String oldLink = confirmationLink(awaitMailsTo("alt@siegel.example.org", 1)[0], first);
+        String otherLink = confirmationLink(awaitMailsTo("neu@siegel.example.org", 1)[0], second);
+        String oldHash = Tokens.hash(codeOf(oldLink));
+        String otherHash = Tokens.hash(codeOf(otherLink));
+
+        db().execute("UPDATE report_mail_confirmation SET sealed_token = NULL WHERE token_hash = ?", oldHash);
+        HttpResponse<String> page = http.get(oldLink);
+        assertThat(page.statusCode()).isEqualTo(410);
+        leaksNothingOfTheCheck(page, first, "Alt GmbH");
+        assertThat(http.postForm(oldLink, Map.of()).statusCode()).isEqualTo(410);
+
+        // the other row's sealed token moved here: it does not open with this code
+        Object sealed = db().value("SELECT sealed_token FROM report_mail_confirmation WHERE token_hash = ?", otherHash);
+        db().execute("UPDATE report_mail_confirmation SET sealed_token = ? WHERE token_hash = ?", sealed, oldHash);
+        assertThat(http.get(oldLink).statusCode()).isEqualTo(410);
+        assertThat(http.postForm(oldLink, Map.of()).statusCode()).isEqualTo(410);
+        // altered where it lies: it does not open either
+        String altered = sealed.toString().substring(0, sealed.toString().length() - 2) + "AA";
+        db().execute("UPDATE report_mail_confirmation SET sealed_token = ? WHERE token_hash = ?", altered, otherHash);
+        assertThat(http.get(otherLink).statusCode()).isEqualTo(410);
+        db().execute("UPDATE report_mail_confirmation SET sealed_token = ? WHERE token_hash = ?", sealed, otherHash);
+        assertThat(http.get(otherLink).statusCode()).as("its own again").isEqualTo(200);
+        Thread.sleep(300);
+        assertThat(mailsTo("alt@siegel.example.org")).hasSize(1);
+        assertThat(mailsTo("neu@siegel.example.org")).hasSize(1);
+    }
+
+    /**
+     * A link mailed in the old form ({@code /check/{token}/report/confirm/{code}}) goes on to the token-free page,
+     * without the token and in the language it named; its page shows no token either. Its form, posted, goes on too.
+     */
+    @Test
+    void anOldFormLinkGoesOnToTheTokenFreePage() throws Exception {
+        String token = check("Altlink GmbH", "altlink@werk.example.org");
+        http.get("/check/" + token + "/result?lang=en");
+        requestReport(token);
+        String link = confirmationLink(awaitMailsTo("altlink@werk.example.org", 1)[0], token);
+        String old = "/check/" + token + "/report/confirm/" + codeOf(link);
+
+        Http stranger = new Http(server, json);
+        HttpResponse<String> redirected = stranger.get(old + "?lang=en");
+        assertThat(redirected.statusCode()).isEqualTo(303);
+        assertThat(redirected.headers().firstValue("Location").orElseThrow()).isEqualTo(link + "?lang=en");
+        leaksNothingOfTheCheck(redirected, token, "Altlink");
+        assertThat(stranger.get(old).headers().firstValue("Location").orElseThrow()).isEqualTo(link);
+        HttpResponse<String> page = stranger.get(link + "?lang=en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Confirm address and send report");
+        leaksNothingOfTheCheck(page, token, "Altlink");
+
+        HttpResponse<String> posted = stranger.postForm(old, Map.of());
+        assertThat(posted.statusCode()).as("an old page's form goes on, using nothing up").isEqualTo(303);
+        assertThat(posted.headers().firstValue("Location").orElseThrow()).isEqualTo(link);
+        assertThat(stranger.postRawForm(old, Map.of()).statusCode()).as("its CSRF token is checked").isEqualTo(403);
+        // an unknown token or code goes on the same way: the old route looks nothing up
+        assertThat(stranger.get("/check/" + "A".repeat(43) + "/report/confirm/" + "B".repeat(43))
+            .headers().firstValue("Location").orElseThrow()).isEqualTo("/report/confirm/" + "B".repeat(43));
+        assertThat(stranger.get("/report/confirm/" + "B".repeat(43)).statusCode()).isEqualTo(410);
+        Thread.sleep(300);
+        assertThat(mailsTo("altlink@werk.example.org")).as("nothing used up").hasSize(1);
+        assertThat(stranger.get(link).statusCode()).isEqualTo(200);
+    }
+
+    /** Erasing a check (its own link) deletes its confirmations, sealed tokens with them; its link is not valid. */
+    @Test
+    void erasingTheCheckDeletesItsConfirmations() throws Exception {
+        String token = check("Vergessen GmbH", "vergessen@werk.example.org");
+        requestReport(token);
+        String link = confirmationLink(awaitMailsTo("vergessen@werk.example.org", 1)[0], token);
+        Object id = db().value("SELECT assessment_id FROM report_mail_confirmation WHERE token_hash = ?",
+            Tokens.hash(codeOf(link)));
+        assertThat(http.postForm("/check/" + token + "/loeschen", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(db().value("SELECT COUNT(*) FROM report_mail_confirmation WHERE assessment_id = ?", id))
+            .asString().isEqualTo("0");
+        HttpResponse<String> page = http.get(link);
+        assertThat(page.statusCode()).isEqualTo(410);
+        leaksNothingOfTheCheck(page, token, "Vergessen");
+        assertThat(http.postForm(link, Map.of()).statusCode()).isEqualTo(410);
+    }
+
+    /** The company's own erasure by address ("Mein Unternehmen") deletes the confirmations of its address. */
+    @Test
+    void erasingTheAddressDeletesItsConfirmations() throws Exception {
+        String token = check("Adresse weg GmbH", "weg@werk.example.org");
+        requestReport(token);
+        String link = confirmationLink(awaitMailsTo("weg@werk.example.org", 1)[0], token);
+        assertThat(personalData.erase("weg@werk.example.org")).containsKey("reportMailConfirmations");
+        assertThat(db().value("SELECT COUNT(*) FROM report_mail_confirmation WHERE token_hash = ?",
+            Tokens.hash(codeOf(link)))).asString().isEqualTo("0");
+        assertThat(http.get(link).statusCode()).isEqualTo(410);
     }
 
     @Test
@@ -244,7 +457,8 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         String first = check("Quote Eins", address);
         String second = check("Quote Zwei", address);
         requestReport(first);                                               // 1: confirmation
-        http.postForm(confirmationLink(awaitMailsTo(address, 1)[0], first), Map.of()); // 2: report
+        String link = confirmationLink(awaitMailsTo(address, 1)[0], first);
+        http.postForm(link, Map.of());                                       // 2: report
         requestReport(first);                                               // 3: report
         requestReport(second);                                              // 4: confirmation of the other check
         requestReport(first);                                               // 5: report
@@ -259,6 +473,24 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         assertThat(requestReport(first).headers().firstValue("Location").orElseThrow()).contains("?report=limit");
         Thread.sleep(500);
         assertThat(mailsTo(address)).as("no sixth mail").hasSize(5);
+
+        // the other check's link, confirmed now: the address is confirmed, the report waits for tomorrow
+        String secondLink = null;
+        for (MimeMessage mail : mailsTo(address)) {
+            if (!hasAttachment(mail) && !Mails.text(mail).contains(link)) {
+                secondLink = confirmationLink(mail, second);
+            }
+        }
+        assertThat(secondLink).isNotNull();
+        HttpResponse<String> limited = http.postForm(secondLink, Map.of());
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(limited.body()).contains("Adresse bestätigt, aber heute keine weitere E-Mail",
+            "An quota@werk.example.org haben wir heute aber schon 5 E-Mails geschickt");
+        leaksNothingOfTheCheck(limited, second, "Quote");
+        assertThat(http.get(secondLink).statusCode()).as("used: the address is confirmed for it").isEqualTo(410);
+        Thread.sleep(300);
+        assertThat(mailsTo(address)).as("still no sixth mail").hasSize(5);
 
         // another address is not affected
         String elsewhere = check("Anderswo", "anders@werk.example.org");

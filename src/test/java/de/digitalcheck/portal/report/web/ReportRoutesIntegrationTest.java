@@ -179,10 +179,12 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         // first a confirmation link (ReportMailConfirmationIntegrationTest), to the check's contact only
         MimeMessage confirmation = smtp.awaitMails(1)[0];
         assertThat(confirmation.getAllRecipients()[0].toString()).isEqualTo("rita@giesserei.example.org");
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost(/check/" + token
-            + "/report/confirm/[A-Za-z0-9_-]{43})").matcher(de.digitalcheck.portal.support.Mails.text(confirmation));
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost(/report/confirm/[A-Za-z0-9_-]{43})")
+            .matcher(de.digitalcheck.portal.support.Mails.text(confirmation));
         assertThat(link.find()).isTrue();
-        assertThat(http.postForm(link.group(1), Map.of()).statusCode()).isEqualTo(303);
+        assertThat(de.digitalcheck.portal.support.Mails.text(confirmation)).as("no check token in the confirmation")
+            .doesNotContain(token);
+        assertThat(http.postForm(link.group(1), Map.of()).statusCode()).isEqualTo(200);
 
         MimeMessage[] mails = smtp.awaitMails(2);
         assertThat(mails).hasSize(2);
@@ -197,6 +199,8 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
             pdf = in.readAllBytes();
         }
         assertThat(PdfText.of(pdf)).contains("Gießerei Rüdiger", "Ihr Bericht zum digitalen Reifegrad");
+        assertThat(PdfText.of(pdf).replaceAll("\\s+", "")).as("the link back to the online result")
+            .contains("/check/" + token + "/result");
     }
 
     @Test

@@ -107,6 +107,7 @@ class RateLimitIntegrationTest {
         }
         assertThat(limited).contains("POST /check", "POST /check/{token}/profile", "POST /check/{token}/step/{dimension}",
             "POST /check/{token}/again", "POST /check/{token}/report/email", "GET /check/{token}/report.pdf",
+            "POST /report/confirm/{id}", "POST /check/{token}/report/confirm/{id}",
             "POST /mein-unternehmen", "POST /mein-unternehmen/link/{token}", "POST /api/v1/assessments",
             "GET /api/v1/assessments/{id}/report");
         // signed-in work is not limited, nor are pages that only show something
