@@ -2,7 +2,10 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.i18n.Dates;
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.shared.time.NrwHolidays;
 import de.digitalcheck.portal.support.BookableAgency;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
@@ -31,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A coach's calendar through its pages, run on H2 and MySQL/MariaDB: hours until midnight (24:00) are accepted and
  * offered up to midnight in the coach's zone, to the API's slot search, the booking, the week and the feed, also on
- * the days the clocks change.
+ * the days the clocks change; an absence saved over booked appointments names them, with links to move or cancel
+ * each, and changes none of them.
  */
 abstract class CoachCalendarContract extends SignedInTests {
 
@@ -170,5 +174,93 @@ abstract class CoachCalendarContract extends SignedInTests {
         assertThat(english.body()).contains("Until midnight, write 24:00 (e.g. 18:00-24:00)");
         coach.get("/coach/kalender?lang=de");
         new Database(dataSource).execute("UPDATE booking SET status = 'CANCELLED' WHERE coach_id = ?", coachId);
+    }
+
+    /** A booking of the coach through the API with its own company name: its id. */
+    String book(LocalDate day, int hour, String company) {
+        Http http = new Http(server, json);
+        String body = a.body(at(day, hour), "abw-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org",
+            false, null).replace("Termin GmbH", company);
+        HttpResponse<String> made = http.postJson("/api/v1/bookings", body);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        return (String) http.map(made).get("id");
+    }
+
+    /** A weekday from {@code inDays} on that is no holiday, nor is the day after it. */
+    static LocalDate workday(int inDays) {
+        LocalDate day = bookableDay(inDays);
+        while (day.getDayOfWeek().getValue() > 5 || NrwHolidays.isHoliday(day) || NrwHolidays.isHoliday(day.plusDays(1))) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    /**
+     * An absence (holiday, sick day) saved over booked appointments was saved silently: the companies kept
+     * appointments the coach would miss. Now the page the save lands on names each booked, not cancelled appointment
+     * that falls into a saved absence — day, time, company, kind — linking to its page to move or cancel it; nothing
+     * is cancelled. The staff's form for the coach the same, with their pages' links. No box without such an
+     * appointment.
+     */
+    @Test
+    void anAbsenceOverBookedAppointmentsNamesThemWithLinksAndCancelsNothing() {
+        Map<String, String> plain = new java.util.HashMap<>(Map.of("absences", "", "overrides", "", "windowDays", "60"));
+        for (DayOfWeek d : DayOfWeek.values()) {
+            plain.put(d.name().toLowerCase(java.util.Locale.ROOT), "08:00-18:00");
+        }
+        assertThat(save(coach, "/coach/kalender", plain).statusCode()).isEqualTo(303);
+        LocalDate first = workday(20);
+        LocalDate later = workday(40);
+        String inAbsence = book(first, 10, "Urlaubsfall GmbH");
+        String alsoInAbsence = book(first.plusDays(1), 14, "Zweiter Fall & Söhne");
+        String outside = book(later, 11, "Später GmbH");
+        String cancelled = book(first, 15, "Abgesagt GmbH");
+        Database db = new Database(dataSource);
+        db.execute("UPDATE booking SET status = 'CANCELLED' WHERE id = ?", cancelled);
+
+        // before: no box at all
+        assertThat(coach.get("/coach/kalender").body()).doesNotContain("calendar-absent", "Abwesenheit von");
+
+        HttpResponse<String> saved = save(coach, "/coach/kalender", Map.of("absences",
+            first + ".." + first.plusDays(2)));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        String landing = coach.get(saved.headers().firstValue("Location").orElseThrow()).body();
+        assertThat(landing).contains("Die Änderungen sind gespeichert.", "id=\"calendar-absent\"",
+            "Gebuchte Termine in Ihrer Abwesenheit",
+            "href=\"/coach/termine/" + inAbsence + "\"", "href=\"/coach/termine/" + alsoInAbsence + "\"",
+            Dates.longDate(Language.DE, first) + ", 10:00–11:00: Urlaubsfall GmbH (Erstgespräch)",
+            Dates.longDate(Language.DE, first.plusDays(1)) + ", 14:00–15:00: Zweiter Fall &amp; Söhne (Erstgespräch)")
+            .doesNotContain(outside, cancelled, "Später GmbH", "Abgesagt GmbH");
+        assertThat(landing.indexOf(inAbsence)).as("earliest first").isLessThan(landing.indexOf(alsoInAbsence));
+        assertThat(db.value("SELECT COUNT(*) FROM booking WHERE id IN (?, ?) AND status = 'CONFIRMED'", inAbsence,
+            alsoInAbsence)).as("nothing cancelled").isEqualTo(2L);
+
+        // each link opens the appointment's page on its week, where it is moved or cancelled
+        String appointment = coach.get("/coach/termine/" + inAbsence).body();
+        assertThat(appointment).contains("Urlaubsfall GmbH", "Termin absagen",
+            "Woche vom " + Dates.longDate(Language.DE, first.with(DayOfWeek.MONDAY)));
+
+        // the agency's staff see it on their form for the coach, with their own pages' links
+        String staffPage = staff.get("/agentur/coaches/" + coachId + "/kalender").body();
+        assertThat(staffPage).contains("Gebuchte Termine in einer Abwesenheit von Coach 0",
+            "href=\"/agentur/coaches/" + coachId + "/termine/" + inAbsence + "\"")
+            .doesNotContain("href=\"/coach/termine/");
+        // in English
+        assertThat(coach.get("/coach/kalender?lang=en").body()).contains("Booked appointments during your absence",
+            Dates.longDate(Language.EN, first) + ", 10:00–11:00: Urlaubsfall GmbH (First talk)");
+        coach.get("/coach/kalender?lang=de");
+
+        // cancelled (or moved out of the absence), it is no longer named
+        db.execute("UPDATE booking SET status = 'CANCELLED' WHERE id = ?", alsoInAbsence);
+        assertThat(coach.get("/coach/kalender").body()).doesNotContain(alsoInAbsence).contains(inAbsence);
+
+        // an absence over no booked appointment: saved without any box
+        HttpResponse<String> free = save(coach, "/coach/kalender", Map.of("absences",
+            later.plusDays(1) + ".." + later.plusDays(3)));
+        assertThat(free.statusCode()).isEqualTo(303);
+        assertThat(coach.get(free.headers().firstValue("Location").orElseThrow()).body())
+            .contains("Die Änderungen sind gespeichert.").doesNotContain("calendar-absent", "Gebuchte Termine");
+        save(coach, "/coach/kalender", Map.of("absences", ""));
+        db.execute("UPDATE booking SET status = 'CANCELLED' WHERE coach_id = ?", coachId);
     }
 }

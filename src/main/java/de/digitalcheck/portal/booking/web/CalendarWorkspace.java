@@ -214,7 +214,12 @@ class CalendarWorkspace {
 
     // ------------------------------------------------------------------------------------------------ pages
 
-    /** The calendar form; {@code agency}: the staff's agency (null: the coach's own page). */
+    /**
+     * The calendar form; {@code agency}: the staff's agency (null: the coach's own page). Below the saved note, the
+     * booked appointments that fall into the coach's saved absences (those of the staff's agency on their page), each
+     * linking to its page to move or cancel it: saving an absence changes no appointment, and the companies still
+     * expect the coach.
+     */
     private ModelAndView<Map<String, Object>> calendarPage(HttpRequest<?> request, Account coach,
                                                            @Nullable String agency, String action, CalendarForm form,
                                                            Map<String, String> errors) {
@@ -233,7 +238,21 @@ class CalendarWorkspace {
         model.put("unversioned", null);
         model.put("saved", request.getParameters().contains("gespeichert"));
         model.put("noMode", coaches.profile(coach.id()).map(p -> p.modes().isEmpty()).orElse(false));
+        model.put("absent", absentAppointments(lang, coach, agency));
         return new ModelAndView<>("booking/calendar", model);
+    }
+
+    /** A booked appointment in an absence, as the calendar page lists it. */
+    public record Absent(String day, String time, String company, String type, String url) {
+    }
+
+    private List<Absent> absentAppointments(Language lang, Account coach, @Nullable String agency) {
+        String base = agency == null ? "/coach/termine/" : "/agentur/coaches/" + coach.id() + "/termine/";
+        return bookings.duringAbsences(coach.id(), calendars.settings(coach.id()).absences()).stream()
+            .filter(b -> agency == null || agency.equals(b.agencyId()))
+            .map(b -> new Absent(BookingPages.day(lang, PortalTime.local(b.start()).toLocalDate()),
+                Dates.timeRange(lang, b.start(), b.end()), b.companyName(), b.type().name(lang), base + b.id()))
+            .toList();
     }
 
     private HttpResponse<?> saveCalendar(HttpRequest<?> request, Account coach, @Nullable String agency, String action,
