@@ -306,6 +306,24 @@ public class Bookings {
             .sorted(Comparator.comparing(BookingRow::startAt)).map(this::view).toList();
     }
 
+    /**
+     * The coach's confirmed appointments that have not begun and start on a day of one of {@code absences} (in the
+     * coach's zone), earliest first: those a coach away then would miss. Nothing changes them by itself; the coach (or
+     * the agency's staff) moves or cancels each, and the company is told.
+     */
+    public List<Booking> duringAbsences(String coachId, List<Absence> absences) {
+        Instant now = clock.instant();
+        LocalDate today = PortalTime.today(clock);
+        LocalDate last = absences.stream().map(Absence::to).max(Comparator.naturalOrder()).orElse(null);
+        if (last == null || last.isBefore(today)) {
+            return List.of();
+        }
+        return ofCoach(coachId, now, last.plusDays(1).atStartOfDay(ZONE).toInstant()).stream()
+            .filter(b -> b.start().isAfter(now))
+            .filter(b -> absences.stream().anyMatch(a -> a.covers(LocalDate.ofInstant(b.start(), ZONE))))
+            .toList();
+    }
+
     private BookingRow row(String id, String token) {
         if (id == null || !Tokens.isWellFormed(token)) {
             throw new UnknownBooking();

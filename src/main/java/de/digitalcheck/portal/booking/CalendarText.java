@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The text form of a calendar's hours, as the coach types it and as it is stored: ranges {@code 09:00-12:00, 13:00-17:00};
+ * The text form of a calendar's hours, as the coach types it and as it is stored: ranges {@code 09:00-12:00, 13:00-17:00},
+ * one until midnight {@code 18:00-24:00} (typed {@code 18:00-00:00} too, stored and shown with {@code 24:00});
  * an override per line, {@code 2026-12-24} (blocked) or {@code 2026-12-27 10:00-12:00}; an absence per line,
  * {@code 2026-07-01..2026-07-14} or one date; a date at most once among the overrides. Hand-written: a few lines of
  * grammar, no library needed.
@@ -51,8 +52,8 @@ public final class CalendarText {
             }
             try {
                 LocalTime start = LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-                LocalTime end = LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
-                if (!start.isBefore(end)) {
+                LocalTime end = end(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+                if (!end.equals(LocalTime.MIDNIGHT) && !start.isBefore(end)) {
                     errors.add(field, "error.calendar.rangeOrder");
                     return List.of();
                 }
@@ -64,6 +65,17 @@ public final class CalendarText {
         }
         ranges.sort(java.util.Comparator.comparing(TimeRange::start));
         return ranges;
+    }
+
+    /**
+     * A range's end as typed: 24:00, and 00:00 as well, is the midnight at the end of the day ({@link TimeRange});
+     * other hours past 23:59 are no time.
+     */
+    private static LocalTime end(int hour, int minute) {
+        if ((hour == 24 || hour == 0) && minute == 0) {
+            return LocalTime.MIDNIGHT;
+        }
+        return LocalTime.of(hour, minute);
     }
 
     public static String weekly(Map<DayOfWeek, List<TimeRange>> weekly) {
@@ -125,7 +137,7 @@ public final class CalendarText {
     public static java.util.Optional<List<TimeRange>> overlap(List<TimeRange> ranges) {
         for (int i = 1; i < ranges.size(); i++) {
             for (int j = 0; j < i; j++) {
-                if (ranges.get(i).start().isBefore(ranges.get(j).end())) {
+                if (ranges.get(i).overlaps(ranges.get(j))) {
                     return java.util.Optional.of(List.of(ranges.get(j), ranges.get(i)));
                 }
             }

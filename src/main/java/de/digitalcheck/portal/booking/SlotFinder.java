@@ -26,7 +26,8 @@ import java.util.Map;
  * <p>Starts are wall-clock times in the coach's zone: every {@code slotInterval} minutes from the start of each range
  * of the day's hours. A wall-clock time that does not exist (the hour skipped when daylight saving time begins) offers
  * no slot; one that exists twice (the hour repeated when it ends) offers one, at its first occurrence. An appointment
- * lasts its real duration and must end by the end of its range. Its buffers (the coach's before and after, plus the
+ * lasts its real duration and must end by the end of its range (a range until 24:00 ends at the next midnight in the
+ * zone; ranges of two days never join, so no appointment runs past midnight). Its buffers (the coach's before and after, plus the
  * type's travel buffer on each side) must be free of other appointments, and it must not lie in another appointment's
  * buffers. Minimum notice is counted in wall-clock time from now; the window ends with the day {@code windowDays}
  * after today (in the coach's zone); the daily limit counts appointments by the local date of their start.
@@ -145,10 +146,12 @@ final class SlotFinder {
             ZoneOffset steady = steadyOffset(date);
             long midnight = steady == null ? 0 : date.toEpochSecond(LocalTime.MIDNIGHT, steady);
             for (TimeRange range : hours) {
-                Instant rangeEnd = steady != null ? Instant.ofEpochSecond(midnight + range.end().toSecondOfDay())
-                    : ZonedDateTime.ofLocal(date.atTime(range.end()), zone, null).toInstant();
-                int end = range.end().toSecondOfDay() / 60;
-                for (int minute = range.start().toSecondOfDay() / 60; minute < end; minute += calendar.slotInterval()) {
+                // a range until 24:00 ends at the next day's first instant, in the zone's offset then (a day the
+                // clocks change on is not steady: its midnights are converted one by one)
+                Instant rangeEnd = steady != null ? Instant.ofEpochSecond(midnight + range.endMinute() * 60L)
+                    : ZonedDateTime.ofLocal(range.endOn(date), zone, null).toInstant();
+                int end = range.endMinute();
+                for (int minute = range.startMinute(); minute < end; minute += calendar.slotInterval()) {
                     Instant start;
                     if (steady != null) {
                         start = Instant.ofEpochSecond(midnight + minute * 60L);

@@ -1,18 +1,65 @@
 package de.digitalcheck.portal.booking;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 
-/** A span of wall-clock time on one day, start before end (e.g. 09:00–12:00). */
+/**
+ * A span of wall-clock time on one day, start before end (e.g. 09:00–12:00). An end of {@link LocalTime#MIDNIGHT}
+ * is the midnight at the end of the day, written {@code 24:00} (18:00–24:00; 00:00–24:00 is the whole day): a range
+ * can never end at the midnight that begins its day, so the two cannot be confused.
+ */
 public record TimeRange(LocalTime start, LocalTime end) {
 
+    /** Minutes in a day: the end minute of a range that ends at midnight. */
+    public static final int DAY_MINUTES = 24 * 60;
+
     public TimeRange {
-        if (!start.isBefore(end)) {
+        if (startMinute(start) >= endMinute(end)) {
             throw new IllegalArgumentException("a time range ends after it starts: " + start + "-" + end);
         }
     }
 
+    /** The range from {@code start} to the midnight at the end of the day (24:00). */
+    public static TimeRange untilMidnight(LocalTime start) {
+        return new TimeRange(start, LocalTime.MIDNIGHT);
+    }
+
+    /** Whether the range ends at the midnight at the end of its day (24:00). */
+    public boolean endsAtMidnight() {
+        return end.equals(LocalTime.MIDNIGHT);
+    }
+
+    /** The start as minutes since the day's first midnight (0–1439). */
+    public int startMinute() {
+        return startMinute(start);
+    }
+
+    /** The end as minutes since the day's first midnight (1–1440; 1440 is 24:00). */
+    public int endMinute() {
+        return endMinute(end);
+    }
+
+    /** The end on {@code date}: the next day's 00:00 for a range that ends at 24:00. */
+    public LocalDateTime endOn(LocalDate date) {
+        return endsAtMidnight() ? date.plusDays(1).atStartOfDay() : date.atTime(end);
+    }
+
+    /** Whether the two share any time; ranges that merely touch (09:00–12:00, 12:00–14:00) do not. */
+    public boolean overlaps(TimeRange other) {
+        return startMinute() < other.endMinute() && other.startMinute() < endMinute();
+    }
+
+    private static int startMinute(LocalTime start) {
+        return start.toSecondOfDay() / 60;
+    }
+
+    private static int endMinute(LocalTime end) {
+        return end.equals(LocalTime.MIDNIGHT) ? DAY_MINUTES : end.toSecondOfDay() / 60;
+    }
+
     @Override
     public String toString() {
-        return start + "-" + end;
+        return start + "-" + (endsAtMidnight() ? "24:00" : end.toString());
     }
 }

@@ -91,7 +91,8 @@ final class ReportContext {
     String when(Appointment a) {
         boolean zoned = Dates.needsZone(a.start().toInstant(), a.end().toInstant());
         return t("report.appointment.time", Dates.longDate(lang, a.start().toInstant()),
-            Dates.time(lang, a.start().toInstant(), zoned), Dates.time(lang, a.end().toInstant(), zoned));
+            Dates.time(lang, a.start().toInstant(), zoned),
+            Dates.endTime(lang, a.start().toInstant(), a.end().toInstant(), zoned));
     }
 
     /** A message of the report's language, made printable (in drawing order, see {@link ReportFonts#visual}). */

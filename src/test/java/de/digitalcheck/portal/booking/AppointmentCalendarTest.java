@@ -61,6 +61,31 @@ class AppointmentCalendarTest {
             .contains("DTEND;TZID=Europe/Berlin:20261207T100000");
     }
 
+    /**
+     * An appointment until midnight (hours up to 24:00) ends at the next day's 00:00 in the zone: RFC 5545 has no
+     * 24:00; read back it lasts its hour, also on the evenings of the days the clocks change.
+     */
+    @Test
+    void anAppointmentUntilMidnightEndsAtTheNextDaysFirstInstant() throws Exception {
+        for (String day : new String[] {"2026-12-07", "2026-03-29", "2026-10-25", "2027-03-28", "2027-10-31"}) {
+            LocalDateTime local = LocalDateTime.parse(day + "T23:00");
+            String ics = AppointmentCalendar.ics(at(local, false, 0));
+            String next = java.time.LocalDate.parse(day).plusDays(1).toString().replace("-", "");
+            assertThat(ics).contains("DTSTART;TZID=Europe/Berlin:" + day.replace("-", "") + "T230000",
+                "DTEND;TZID=Europe/Berlin:" + next + "T000000").doesNotContain("T240000");
+            VEvent event = (VEvent) new CalendarBuilder().build(new StringReader(ics)).getComponent("VEVENT").orElseThrow();
+            Instant readStart = Instant.from(event.getDateTimeStart().getDate());
+            Instant readEnd = Instant.from(event.getDateTimeEnd().getDate());
+            assertThat(readEnd).isEqualTo(java.time.LocalDate.parse(day).plusDays(1).atStartOfDay(BERLIN).toInstant());
+            assertThat(java.time.Duration.between(readStart, readEnd)).isEqualTo(java.time.Duration.ofHours(1));
+        }
+        // the coach's feed the same way
+        Instant start = LocalDateTime.parse("2026-10-25T23:00").atZone(BERLIN).toInstant();
+        String feed = CoachFeedCalendar.ics("Carla Coach", java.util.List.of(new CoachFeedCalendar.Event("b-3", 0, false,
+            start, start.plusSeconds(3600), "Erstgespräch", "Termin", "Per Video")), Instant.parse("2026-10-01T10:00:00Z"));
+        assertThat(feed).contains("DTSTART;TZID=Europe/Berlin:20261025T230000", "DTEND;TZID=Europe/Berlin:20261026T000000");
+    }
+
     @Test
     void requestAndCancelShareTheUid() throws Exception {
         Calendar request = new CalendarBuilder().build(new StringReader(

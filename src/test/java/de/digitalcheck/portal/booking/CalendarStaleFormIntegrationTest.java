@@ -125,4 +125,73 @@ class CalendarStaleFormIntegrationTest extends SignedInTests {
         assertThat(english.body()).contains("Changed in the meantime").doesNotContain("Inzwischen geändert");
         assertThat(calendars.settings(coachId).weekly().get(DayOfWeek.TUESDAY).toString()).doesNotContain("07:00");
     }
+
+    /**
+     * A form without its version was saved unchecked, over whatever anyone had saved since. A missing, blank or
+     * malformed version is now a 400 that says what happened, nothing stored; the page shows what is saved now where
+     * it differs and keeps what was typed with the version of what is saved now, so saving it again replaces that
+     * knowingly. The staff's form for the coach the same.
+     */
+    @Test
+    void aFormWithoutAWellFormedVersionIsRefusedWith400AndNothingStored() {
+        coach.get("/coach/kalender?lang=de"); // the other test ends in English
+        Map<String, String> form = fields(coach.get("/coach/kalender").body());
+        String holiday = LocalDate.now().plusDays(40) + ".." + LocalDate.now().plusDays(45);
+        Map<String, String> staffForm = fields(staff.get("/agentur/coaches/" + coachId + "/kalender").body());
+        staffForm.put("absences", holiday);
+        assertThat(staff.postForm("/agentur/coaches/" + coachId + "/kalender", staffForm).statusCode()).isEqualTo(303);
+        CalendarSettings before = calendars.settings(coachId);
+
+        form.put("wednesday", "11:00-15:00");
+        String[] malformed = {null, "", "   ", "kaputt", "x".repeat(23), "<script>alert(1)</script>",
+            form.get("version") + "=", "ä".repeat(22)};
+        for (String version : malformed) {
+            Map<String, String> posted = new HashMap<>(form);
+            if (version == null) {
+                posted.remove("version");
+            } else {
+                posted.put("version", version);
+            }
+            HttpResponse<String> refused = coach.postForm("/coach/kalender", posted);
+            assertThat(refused.statusCode()).as("version " + version).isEqualTo(400);
+            assertThat(refused.body()).as("version " + version).contains("id=\"calendar-unversioned\"",
+                    "Nicht gespeichert", "(das verborgene Feld „version“)", "value=\"11:00-15:00\"")
+                .doesNotContain("Die Änderungen sind gespeichert.", "error-summary", "<script>alert(1)");
+            assertThat(calendars.settings(coachId)).as("nothing stored").isEqualTo(before);
+        }
+
+        // the page shows what is saved now where it differs (the staff's absence, the Wednesday) and keeps the input
+        Map<String, String> unversioned = new HashMap<>(form);
+        unversioned.remove("version");
+        HttpResponse<String> page = coach.postForm("/coach/kalender", unversioned);
+        String alert = page.body().substring(page.body().indexOf("id=\"calendar-unversioned\""));
+        alert = alert.substring(0, alert.indexOf("</dl>"));
+        assertThat(alert).contains("Abwesenheiten", holiday, "Wochenzeiten, Mittwoch").doesNotContain("Montag");
+        Map<String, String> again = fields(page.body());
+        assertThat(again.get("version")).isEqualTo(Calendars.stamp(before));
+        assertThat(again.get("wednesday")).isEqualTo("11:00-15:00");
+        assertThat(again.get("absences")).as("as typed, without the staff’s absence").isEqualTo(form.get("absences"));
+        // saved again from that page: replaced knowingly
+        again.put("absences", holiday);
+        assertThat(coach.postForm("/coach/kalender", again).statusCode()).isEqualTo(303);
+        assertThat(calendars.settings(coachId).weekly().get(DayOfWeek.WEDNESDAY).toString()).contains("11:00");
+        assertThat(calendars.settings(coachId).absences()).hasSize(1);
+
+        // in English; and the staff's form
+        unversioned = fields(coach.get("/coach/kalender?lang=en").body());
+        unversioned.remove("version");
+        unversioned.put("thursday", "07:00-08:00");
+        HttpResponse<String> english = coach.postForm("/coach/kalender", unversioned);
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("Not saved", "(the hidden field “version”)").doesNotContain("Nicht gespeichert");
+        coach.get("/coach/kalender?lang=de");
+        CalendarSettings now = calendars.settings(coachId);
+        staffForm = fields(staff.get("/agentur/coaches/" + coachId + "/kalender").body());
+        staffForm.put("version", "");
+        staffForm.put("bufferBefore", "45");
+        HttpResponse<String> staffRefused = staff.postForm("/agentur/coaches/" + coachId + "/kalender", staffForm);
+        assertThat(staffRefused.statusCode()).isEqualTo(400);
+        assertThat(staffRefused.body()).contains("Kalender von", "id=\"calendar-unversioned\"", "value=\"45\"");
+        assertThat(calendars.settings(coachId)).isEqualTo(now);
+    }
 }

@@ -37,6 +37,18 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         return form;
     }
 
+    /** The form with the version of the calendar as the page at {@code path} shows it now (a browser posts it). */
+    static Map<String, String> versioned(Http http, String path, Map<String, String> form) {
+        Map<String, String> versioned = new HashMap<>(form);
+        versioned.put("version", Http.hidden(http.get(path).body(), "version"));
+        return versioned;
+    }
+
+    /** The coach saves their calendar page with {@code form}'s values. */
+    static HttpResponse<String> saveOwn(Http coach, Map<String, String> form) {
+        return coach.postForm("/coach/kalender", versioned(coach, "/coach/kalender", form));
+    }
+
     @Test
     void aCoachEditsTheirOwnCalendarAndSeesTheirWeek() {
         Http coach = as("cal-en-coach", "coach@en-agentur.example.org");
@@ -47,11 +59,11 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         assertThat(page.body()).contains("Mein Kalender", "Wann Unternehmen Termine bei Ihnen buchen können.");
         // the overrides' hint says that an absence wins over them
         assertThat(page.body()).contains("An Tagen einer Abwesenheit gibt es keine Termine, auch wenn der Tag hier Zeiten hat.");
-        HttpResponse<String> invalid = coach.postForm("/coach/kalender", calendarForm("9 bis 12"));
+        HttpResponse<String> invalid = saveOwn(coach, calendarForm("9 bis 12"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("error-summary", "value=\"9 bis 12\"");
         assertThat(calendars.settings(id).bufferBefore()).isEqualTo(15);
-        HttpResponse<String> saved = coach.postForm("/coach/kalender", calendarForm("08:00-10:00, 14:00-16:00"));
+        HttpResponse<String> saved = saveOwn(coach, calendarForm("08:00-10:00, 14:00-16:00"));
         assertThat(saved.statusCode()).isEqualTo(303);
         CalendarSettings settings = calendars.settings(id);
         assertThat(settings.weekly().get(DayOfWeek.MONDAY)).hasSize(2);
@@ -86,7 +98,7 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
 
         Map<String, String> overlapping = calendarForm("09:00-12:00, 11:00-13:00");
         overlapping.put("tuesday", "09:00-12:00, 09:00-12:00");
-        HttpResponse<String> refused = coach.postForm("/coach/kalender", overlapping);
+        HttpResponse<String> refused = saveOwn(coach, overlapping);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("error-summary", "href=\"#calendar-weekly-MONDAY\"",
             "href=\"#calendar-weekly-TUESDAY\"",
@@ -102,7 +114,8 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         Map<String, String> blanks = calendarForm("08:00-10:00");
         blanks.put("bufferBefore", "");
         blanks.put("slotInterval", "");
-        HttpResponse<String> twoBlanks = coach.postForm("/coach/kalender?lang=en", blanks);
+        HttpResponse<String> twoBlanks = coach.postForm("/coach/kalender?lang=en",
+            versioned(coach, "/coach/kalender", blanks));
         assertThat(twoBlanks.statusCode()).isEqualTo(422);
         assertThat(twoBlanks.body()).contains("href=\"#calendar-bufferBefore\">Buffer before an appointment (minutes): ",
             "href=\"#calendar-slotInterval\">Step between start times (minutes): ");
@@ -111,7 +124,7 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
 
         Map<String, String> blockedAndOpen = calendarForm("08:00-10:00");
         blockedAndOpen.put("overrides", "2026-12-24\n2026-12-27 10:00-12:00\n2026-12-24 10:00-12:00");
-        HttpResponse<String> twice = coach.postForm("/coach/kalender", blockedAndOpen);
+        HttpResponse<String> twice = saveOwn(coach, blockedAndOpen);
         assertThat(twice.statusCode()).isEqualTo(422);
         assertThat(twice.body()).contains("href=\"#calendar-overrides\"",
             "Der Tag 2026-12-24 steht mehr als einmal in der Liste.", "2026-12-24 10:00-12:00</textarea>");
@@ -119,11 +132,11 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
 
         Map<String, String> openTwice = calendarForm("08:00-10:00");
         openTwice.put("overrides", "2026-12-27 10:00-12:00\n2026-12-27 14:00-16:00");
-        assertThat(coach.postForm("/coach/kalender", openTwice).body())
+        assertThat(saveOwn(coach, openTwice).body())
             .contains("Der Tag 2026-12-27 steht mehr als einmal in der Liste.");
         Map<String, String> overrideOverlap = calendarForm("08:00-10:00");
         overrideOverlap.put("overrides", "2026-12-27 10:00-12:00, 11:30-13:00");
-        HttpResponse<String> overlapOnADay = coach.postForm("/coach/kalender", overrideOverlap);
+        HttpResponse<String> overlapOnADay = saveOwn(coach, overrideOverlap);
         assertThat(overlapOnADay.statusCode()).isEqualTo(422);
         assertThat(overlapOnADay.body())
             .contains("Am 2026-12-27 überschneiden sich die Zeiträume 10:00-12:00 und 11:30-13:00.");
@@ -143,14 +156,15 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             LocalDateish.day(away, 2027, i);
         }
         crowded.put("absences", away.toString());
-        HttpResponse<String> tooMuch = coach.postForm("/coach/kalender", crowded);
+        HttpResponse<String> tooMuch = saveOwn(coach, crowded);
         assertThat(tooMuch.statusCode()).isEqualTo(422);
         assertThat(tooMuch.body()).contains("error-summary", "href=\"#calendar-absences\"", "href=\"#calendar-weekly-",
             "Das sind zu viele Einträge, um sie zu speichern").contains(spans.toString());
         assertThat(calendars.settings(id)).isEqualTo(before);
 
         Http staff = as("cal-en-staff", "staff@en-agentur.example.org");
-        HttpResponse<String> staffRefused = staff.postForm("/agentur/coaches/" + id + "/kalender", overlapping);
+        HttpResponse<String> staffRefused = staff.postForm("/agentur/coaches/" + id + "/kalender",
+            versioned(staff, "/agentur/coaches/" + id + "/kalender", overlapping));
         assertThat(staffRefused.statusCode()).isEqualTo(422);
         assertThat(staffRefused.body()).contains("Die Zeiträume 09:00-12:00 und 11:00-13:00 überschneiden sich.");
         assertThat(calendars.settings(id)).isEqualTo(before);
@@ -159,7 +173,7 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         Map<String, String> touching = calendarForm("09:00-12:00, 12:00-14:00");
         touching.put("overrides", "2026-12-24\n2026-12-27 10:00-12:00, 12:00-13:00");
         try {
-            assertThat(coach.postForm("/coach/kalender", touching).statusCode()).isEqualTo(303);
+            assertThat(saveOwn(coach, touching).statusCode()).isEqualTo(303);
             CalendarSettings saved = calendars.settings(id);
             assertThat(saved.weekly().get(DayOfWeek.MONDAY)).extracting(TimeRange::toString)
                 .containsExactly("09:00-12:00", "12:00-14:00");

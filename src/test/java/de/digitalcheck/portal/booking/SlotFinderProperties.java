@@ -35,7 +35,8 @@ class SlotFinderProperties {
         Arbitrary<Integer> startHour = Arbitraries.integers().between(0, 20);
         Arbitrary<Integer> length = Arbitraries.integers().between(1, 6);
         Arbitrary<List<TimeRange>> day = Combinators.combine(startHour, length)
-            .as((h, l) -> new TimeRange(LocalTime.of(h, 0), LocalTime.of(Math.min(23, h + l), 59)))
+            // ranges until midnight (24:00) among them
+            .as((h, l) -> new TimeRange(LocalTime.of(h, 0), h + l >= 24 ? LocalTime.MIDNIGHT : LocalTime.of(h + l, 59)))
             .list().ofMinSize(0).ofMaxSize(3);
         Arbitrary<Map<DayOfWeek, List<TimeRange>>> weekly = day.list().ofSize(7).map(days -> {
             Map<DayOfWeek, List<TimeRange>> m = new EnumMap<>(DayOfWeek.class);
@@ -89,7 +90,10 @@ class SlotFinderProperties {
             assertThat(ChronoUnit.MINUTES.between(slot.start(), slot.end())).isEqualTo(duration);
             LocalDate day = LocalDate.ofInstant(slot.start(), BERLIN);
             LocalTime start = slot.start().atZone(BERLIN).toLocalTime();
-            assertThat(finder.hoursOn(day)).anyMatch(r -> !start.isBefore(r.start()) && start.isBefore(r.end()));
+            int minute = start.toSecondOfDay() / 60;
+            // within one of the day's ranges, and ending by its end (the next midnight for one until 24:00)
+            assertThat(finder.hoursOn(day)).anyMatch(r -> minute >= r.startMinute() && minute < r.endMinute()
+                && !slot.end().isAfter(java.time.ZonedDateTime.ofLocal(r.endOn(day), BERLIN, null).toInstant()));
             assertThat(finder.verdict(booked, slot.start(), now)).isEqualTo(SlotFinder.Verdict.FREE);
         }
         assertThat(slots.stream().map(SlotFinder.Slot::start).distinct().count()).isEqualTo(slots.size());

@@ -27,8 +27,9 @@ class SlotFinderTest {
         return LocalDateTime.parse(local).atZone(BERLIN).toInstant();
     }
 
+    /** A range as the coach writes it; {@code 24:00}: until midnight. */
     static TimeRange range(String from, String to) {
-        return new TimeRange(LocalTime.parse(from), LocalTime.parse(to));
+        return new TimeRange(LocalTime.parse(from), to.equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(to));
     }
 
     static CalendarSettings calendar(Map<DayOfWeek, List<TimeRange>> weekly, Map<LocalDate, List<TimeRange>> overrides,
@@ -276,5 +277,75 @@ class SlotFinderTest {
         assertThat(slots.stream().map(SlotFinder.Slot::start).toList()).isEqualTo(expected);
         assertThat(localStarts(slots)).doesNotContain("2026-03-29T02:00", "2027-03-28T02:30")
             .containsOnlyOnce("2026-10-25T02:00", "2027-10-31T02:30");
+    }
+
+    /**
+     * Hours until midnight (18:00-24:00): the last appointment ends at the next day's first instant, on every day of
+     * two years, the four days the clocks change included; earlier such hours had to stop at 23:59 and lost the last
+     * slot.
+     */
+    @Test
+    void hoursUntilMidnightOfferTheLastSlotEndingAtMidnightOnEveryDayOfTwoYears() {
+        Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, List.of(range("18:00", "24:00")));
+        }
+        SlotFinder finder = new SlotFinder(calendar(weekly, Map.of(), List.of(), 0, 0, 0, 800, 0, 30), BERLIN, 60, 0);
+        LocalDate first = LocalDate.of(2026, 1, 1);
+        LocalDate last = LocalDate.of(2027, 12, 31);
+        List<SlotFinder.Slot> slots = finder.free(List.of(), first, last, first.atStartOfDay(BERLIN).toInstant());
+        Map<LocalDate, List<SlotFinder.Slot>> byDay = new java.util.TreeMap<>();
+        slots.forEach(s -> byDay.computeIfAbsent(s.start().atZone(BERLIN).toLocalDate(), d -> new java.util.ArrayList<>())
+            .add(s));
+        for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+            List<SlotFinder.Slot> day = byDay.getOrDefault(date, List.of());
+            if (de.digitalcheck.portal.shared.time.NrwHolidays.isHoliday(date)) {
+                assertThat(day).as(date + " is a holiday").isEmpty();
+                continue;
+            }
+            // 18:00, 18:30, …, 23:00: eleven starts, the last one ends at the next midnight in the zone
+            assertThat(day).as(date.toString()).hasSize(11);
+            SlotFinder.Slot lastOfDay = day.get(day.size() - 1);
+            assertThat(lastOfDay.start()).isEqualTo(at(date + "T23:00"));
+            assertThat(lastOfDay.end()).isEqualTo(date.plusDays(1).atStartOfDay(BERLIN).toInstant());
+        }
+        assertThat(finder.verdict(List.of(), at("2026-12-08T23:00"), MONDAY_MORNING)).isEqualTo(SlotFinder.Verdict.FREE);
+        assertThat(finder.verdict(List.of(), at("2026-12-08T23:30"), MONDAY_MORNING))
+            .isEqualTo(SlotFinder.Verdict.NOT_OFFERED); // would end after midnight
+    }
+
+    /**
+     * A whole day, 00:00-24:00, on the days the clocks change: 23 wall-clock hours when summer time begins (02:00 is
+     * skipped), 25 real hours when it ends (the repeated 02:00 offered once), the last hour until midnight either way.
+     */
+    @ParameterizedTest
+    @CsvSource({"2026-03-29, 23", "2026-10-25, 24", "2027-03-28, 23", "2027-10-31, 24"})
+    void aWholeDayUntilMidnightOnTheDaysTheClocksChange(LocalDate day, int starts) {
+        SlotFinder finder = new SlotFinder(calendar(Map.of(), Map.of(day, List.of(range("00:00", "24:00"))),
+            List.of(), 0, 0, 0, 30, 0, 60), BERLIN, 60, 0);
+        Instant now = day.minusDays(1).atStartOfDay(BERLIN).toInstant();
+        List<SlotFinder.Slot> slots = finder.free(List.of(), day, day, now);
+        assertThat(slots).hasSize(starts);
+        assertThat(localStarts(slots)).doesNotHaveDuplicates().startsWith(day + "T00:00").endsWith(day + "T23:00");
+        SlotFinder.Slot lastOfDay = slots.get(slots.size() - 1);
+        assertThat(lastOfDay.end()).isEqualTo(day.plusDays(1).atStartOfDay(BERLIN).toInstant());
+        assertThat(java.time.Duration.between(lastOfDay.start(), lastOfDay.end())).hasMinutes(60);
+    }
+
+    /** The next day's first appointment keeps its buffer before it free, back across midnight. */
+    @Test
+    void aBookingJustAfterMidnightBlocksTheEndOfTheDayBefore() {
+        Map<DayOfWeek, List<TimeRange>> weekly = new EnumMap<>(DayOfWeek.class);
+        weekly.put(DayOfWeek.MONDAY, List.of(range("22:00", "24:00")));
+        weekly.put(DayOfWeek.TUESDAY, List.of(range("00:00", "02:00")));
+        SlotFinder finder = new SlotFinder(calendar(weekly, Map.of(), List.of(), 15, 15, 0, 30, 0, 30), BERLIN, 60, 0);
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        List<SlotFinder.Booked> booked = List.of(booked(finder, "2026-12-08T00:00"));
+        // 23:00-24:00 would end inside the buffer before Tuesday's 00:00; 22:30-23:30 and its buffer end as it begins
+        assertThat(localStarts(finder.free(booked, monday, monday, MONDAY_MORNING)))
+            .containsExactly("2026-12-07T22:00", "2026-12-07T22:30");
+        assertThat(finder.verdict(booked, at("2026-12-07T23:00"), MONDAY_MORNING)).isEqualTo(SlotFinder.Verdict.TAKEN);
+        assertThat(localStarts(finder.free(List.of(), monday, monday, MONDAY_MORNING)))
+            .containsExactly("2026-12-07T22:00", "2026-12-07T22:30", "2026-12-07T23:00");
     }
 }

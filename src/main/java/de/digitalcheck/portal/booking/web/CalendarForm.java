@@ -44,11 +44,6 @@ public record CalendarForm(@Nullable String monday, @Nullable String tuesday, @N
             csrfToken);
     }
 
-    /** The version the form was read with; blank (a form from before versions were posted): not checked. */
-    @Nullable String readStamp() {
-        return version == null || version.isBlank() ? null : version.strip();
-    }
-
     /** The weekday's hours as typed, for the template (by the day's name: MONDAY, …). */
     public String day(String name) {
         String value = weekly().get(DayOfWeek.valueOf(name));

@@ -6,6 +6,7 @@ import de.digitalcheck.portal.accounts.UnknownAccount;
 import de.digitalcheck.portal.booking.AppointmentType;
 import de.digitalcheck.portal.booking.Booking;
 import de.digitalcheck.portal.booking.Bookings;
+import de.digitalcheck.portal.booking.CalendarSettings;
 import de.digitalcheck.portal.booking.Calendars;
 import de.digitalcheck.portal.booking.CoachProfile;
 import de.digitalcheck.portal.booking.Coaches;
@@ -14,6 +15,7 @@ import de.digitalcheck.portal.booking.UnknownAppointmentType;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.security.Fingerprints;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.time.PortalTime;
@@ -91,7 +93,8 @@ class CalendarWorkspace {
     @Secured("COACH")
     ModelAndView<Map<String, Object>> ownCalendar(HttpRequest<?> request, Authentication authentication) {
         Account coach = account(authentication);
-        return calendarPage(request, coach, "/coach/kalender", CalendarForm.of(calendars.settings(coach.id())), Map.of());
+        return calendarPage(request, coach, null, "/coach/kalender", CalendarForm.of(calendars.settings(coach.id())),
+            Map.of());
     }
 
     @Post("/coach/kalender")
@@ -183,9 +186,10 @@ class CalendarWorkspace {
     @Secured("AGENCY_STAFF")
     ModelAndView<Map<String, Object>> coachCalendar(HttpRequest<?> request, Authentication authentication,
                                                     @PathVariable String id) {
-        Account coach = coachOfAgency(id, agencyOf(authentication));
+        String agency = agencyOf(authentication);
+        Account coach = coachOfAgency(id, agency);
         String path = "/agentur/coaches/" + id + "/kalender";
-        return calendarPage(request, coach, path, CalendarForm.of(calendars.settings(coach.id())), Map.of());
+        return calendarPage(request, coach, agency, path, CalendarForm.of(calendars.settings(coach.id())), Map.of());
     }
 
     @Post("/agentur/coaches/{id}/kalender")
@@ -210,12 +214,19 @@ class CalendarWorkspace {
 
     // ------------------------------------------------------------------------------------------------ pages
 
-    private ModelAndView<Map<String, Object>> calendarPage(HttpRequest<?> request, Account coach, String action,
-                                                           CalendarForm form, Map<String, String> errors) {
+    /**
+     * The calendar form; {@code agency}: the staff's agency (null: the coach's own page). Below the saved note, the
+     * booked appointments that fall into the coach's saved absences (those of the staff's agency on their page), each
+     * linking to its page to move or cancel it: saving an absence changes no appointment, and the companies still
+     * expect the coach.
+     */
+    private ModelAndView<Map<String, Object>> calendarPage(HttpRequest<?> request, Account coach,
+                                                           @Nullable String agency, String action, CalendarForm form,
+                                                           Map<String, String> errors) {
         Map<String, Object> model = new HashMap<>();
         model.put("coach", coach);
         model.put("action", action);
-        model.put("own", action.startsWith("/coach"));
+        model.put("own", agency == null);
         model.put("form", form);
         model.put("days", Arrays.stream(DayOfWeek.values()).map(Enum::name).toList());
         model.put("dayNames", dayNames(PortalLocaleResolver.language(request)));
@@ -224,32 +235,69 @@ class CalendarWorkspace {
         model.put("errorLinks", BookingPages.ErrorLink.summary(errors, fieldLabels(lang), "#calendar-",
             "#calendar-weekly-MONDAY"));
         model.put("stale", null);
+        model.put("unversioned", null);
         model.put("saved", request.getParameters().contains("gespeichert"));
         model.put("noMode", coaches.profile(coach.id()).map(p -> p.modes().isEmpty()).orElse(false));
+        model.put("absent", absentAppointments(lang, coach, agency));
         return new ModelAndView<>("booking/calendar", model);
+    }
+
+    /** A booked appointment in an absence, as the calendar page lists it. */
+    public record Absent(String day, String time, String company, String type, String url) {
+    }
+
+    private List<Absent> absentAppointments(Language lang, Account coach, @Nullable String agency) {
+        String base = agency == null ? "/coach/termine/" : "/agentur/coaches/" + coach.id() + "/termine/";
+        return bookings.duringAbsences(coach.id(), calendars.settings(coach.id()).absences()).stream()
+            .filter(b -> agency == null || agency.equals(b.agencyId()))
+            .map(b -> new Absent(BookingPages.day(lang, PortalTime.local(b.start()).toLocalDate()),
+                Dates.timeRange(lang, b.start(), b.end()), b.companyName(), b.type().name(lang), base + b.id()))
+            .toList();
     }
 
     private HttpResponse<?> saveCalendar(HttpRequest<?> request, Account coach, @Nullable String agency, String action,
                                          @Nullable CalendarForm body) {
         CalendarForm form = Objects.requireNonNullElse(body, CalendarForm.EMPTY);
+        if (!Fingerprints.isWellFormed(form.version())) {
+            return unversioned(request, coach, agency, action, form);
+        }
         try {
-            calendars.update(coach.id(), agency, form.input(), List.of(), form.readStamp());
+            calendars.update(coach.id(), agency, form.input(), List.of(), form.version());
             return HttpResponse.seeOther(URI.create(action + "?gespeichert"));
         } catch (de.digitalcheck.portal.booking.StaleCalendar e) {
             // someone else (the coach, or the agency's staff) saved the calendar since this form was read: what is
             // stored now where it differs from what was typed, which is kept; saving again replaces it knowingly
-            Language lang = PortalLocaleResolver.language(request);
-            List<StaleField> changed = StaleField.of(values(CalendarForm.of(e.current())), values(form),
-                fieldLabels(lang)::get);
-            ModelAndView<Map<String, Object>> page = calendarPage(request, coach, action, form.readWith(e.current()),
-                Map.of());
-            page.getModel().orElseThrow().put("stale", changed);
+            ModelAndView<Map<String, Object>> page = calendarPage(request, coach, agency, action,
+                form.readWith(e.current()), Map.of());
+            page.getModel().orElseThrow().put("stale", changed(request, e.current(), form));
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE).body(page);
         } catch (ValidationException e) {
             Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(calendarPage(request, coach, action, form, errors));
+                .body(calendarPage(request, coach, agency, action, form, errors));
         }
+    }
+
+    /**
+     * A form without the version it was read with, or with one the portal never gave out (a hand-made request, a page
+     * from before forms carried it): which settings it would replace is unknown, so it is malformed (400) and nothing
+     * is stored, never saved unchecked over someone else's change. The page says so, shows what is saved now where it
+     * differs from what was typed, and keeps the typed values with the version of what is saved now: saving again
+     * replaces that knowingly, as after a stale form.
+     */
+    private HttpResponse<?> unversioned(HttpRequest<?> request, Account coach, @Nullable String agency, String action,
+                                        CalendarForm form) {
+        CalendarSettings current = calendars.settings(coach.id());
+        ModelAndView<Map<String, Object>> page = calendarPage(request, coach, agency, action, form.readWith(current),
+            Map.of());
+        page.getModel().orElseThrow().put("unversioned", changed(request, current, form));
+        return HttpResponse.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_HTML_TYPE).body(page);
+    }
+
+    /** The fields whose saved value is not what the form typed, with the saved value. */
+    private List<StaleField> changed(HttpRequest<?> request, CalendarSettings current, CalendarForm form) {
+        Language lang = PortalLocaleResolver.language(request);
+        return StaleField.of(values(CalendarForm.of(current)), values(form), fieldLabels(lang)::get);
     }
 
     private ModelAndView<Map<String, Object>> typePage(HttpRequest<?> request, String agency, String action,

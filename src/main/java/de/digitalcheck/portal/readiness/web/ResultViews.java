@@ -117,7 +117,7 @@ class ResultViews {
     private Map<String, String> appointment(Language lang, CheckAppointments.CheckAppointment a) {
         return Map.of("when", messages.get(lang, "report.appointment.time", Dates.longDate(lang, a.start()),
                 Dates.time(lang, a.start(), Dates.needsZone(a.start(), a.end())),
-                Dates.time(lang, a.end(), Dates.needsZone(a.start(), a.end()))),
+                Dates.endTime(lang, a.start(), a.end(), Dates.needsZone(a.start(), a.end()))),
             "type", a.typeName(), "coach", a.coachName(), "mode", messages.get(lang, "mode." + a.mode()));
     }
 

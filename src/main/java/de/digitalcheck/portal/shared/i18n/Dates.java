@@ -97,7 +97,22 @@ public final class Dates {
      */
     public static String timeRange(Language language, Instant start, Instant end) {
         boolean zoned = needsZone(start, end);
-        return time(language, start, zoned) + "–" + time(language, end, zoned);
+        return time(language, start, zoned) + "–" + endTime(language, start, end, zoned);
+    }
+
+    /**
+     * The end of a range from {@code start}, as {@link #time(Language, Instant, boolean)} writes it, except that the
+     * midnight at the end of the start's day is {@code 24:00} (an appointment until midnight read {@code 23:00–00:00},
+     * as if it ended before it began; the coach's hours say {@code 24:00} too).
+     */
+    public static String endTime(Language language, Instant start, Instant end, boolean zoned) {
+        ZonedDateTime s = PortalTime.local(start);
+        ZonedDateTime e = PortalTime.local(end);
+        if (e.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+            && e.toLocalDate().equals(s.toLocalDate().plusDays(1))) {
+            return time(language, end, zoned).replaceFirst("^00:00", "24:00");
+        }
+        return time(language, end, zoned);
     }
 
     /**

@@ -17,6 +17,16 @@ public final class Fingerprints {
     private Fingerprints() {
     }
 
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{22}");
+
+    /**
+     * Whether {@code text} has the form of a fingerprint ({@link #of}): a form's version that is missing or not one
+     * was never given out, so the request is malformed rather than stale.
+     */
+    public static boolean isWellFormed(@Nullable String text) {
+        return text != null && FORM.matcher(text).matches();
+    }
+
     /** Differs for different values, including a missing value and an empty one. */
     public static String of(@Nullable String... values) {
         MessageDigest digest;

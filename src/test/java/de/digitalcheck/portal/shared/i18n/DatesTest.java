@@ -37,6 +37,33 @@ class DatesTest {
             .isFalse();
     }
 
+    /**
+     * An appointment until midnight ends at 24:00, not at 00:00 as if it ended before it began; also on the evening of
+     * a day the clocks changed, and with its zone where the range needs one. A midnight that is not the end of the
+     * start's day stays 00:00.
+     */
+    @Test
+    void anAppointmentUntilMidnightEndsAt2400() {
+        assertThat(Dates.timeRange(Language.DE, Instant.parse("2026-12-07T22:00:00Z"),
+            Instant.parse("2026-12-07T23:00:00Z"))).isEqualTo("23:00–24:00");
+        assertThat(Dates.timeRange(Language.EN, Instant.parse("2026-07-01T21:30:00Z"),
+            Instant.parse("2026-07-01T22:00:00Z"))).isEqualTo("23:30–24:00");
+        // 25 October 2026, the clocks went back that morning: 23:00–24:00 winter time
+        assertThat(Dates.timeRange(Language.DE, Instant.parse("2026-10-25T22:00:00Z"),
+            Instant.parse("2026-10-25T23:00:00Z"))).isEqualTo("23:00–24:00");
+        // 29 March 2026, summer time since the morning
+        assertThat(Dates.timeRange(Language.DE, Instant.parse("2026-03-29T21:00:00Z"),
+            Instant.parse("2026-03-29T22:00:00Z"))).isEqualTo("23:00–24:00");
+        // a day from midnight to midnight across the change: each time with its zone, the end still 24:00
+        assertThat(Dates.timeRange(Language.DE, Instant.parse("2026-03-28T23:00:00Z"),
+            Instant.parse("2026-03-29T22:00:00Z"))).isEqualTo("00:00 MEZ–24:00 MESZ");
+        assertThat(Dates.endTime(Language.EN, Instant.parse("2026-03-28T23:00:00Z"),
+            Instant.parse("2026-03-29T22:00:00Z"), true)).isEqualTo("24:00 CEST");
+        // starting at midnight is 00:00
+        assertThat(Dates.timeRange(Language.DE, Instant.parse("2026-12-07T23:00:00Z"),
+            Instant.parse("2026-12-08T00:00:00Z"))).isEqualTo("00:00–01:00");
+    }
+
     /** A day and time alone (a consent's, the appointment a consent was given for) says which 02:30 it is. */
     @Test
     void aDayAndTimeInTheRepeatedHourNamesItsZone() {

@@ -1,0 +1,168 @@
+package de.digitalcheck.portal.booking.web;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.booking.Booking;
+import de.digitalcheck.portal.booking.BookingChanges;
+import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.booking.Coaches;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.i18n.Dates;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SignedInTests;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static de.digitalcheck.portal.support.BookableAgency.BERLIN;
+import static de.digitalcheck.portal.support.BookableAgency.at;
+import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The page to move an appointment opened on the current week: whoever moved an appointment some weeks ahead first
+ * paged forward to it. It opens on the appointment's week now — the company's page under its private link, the
+ * coach's and the staff's, and a refused move without a readable time — while the links to other weeks (no
+ * JavaScript needed) and a week asked for stay as they were.
+ */
+@MicronautTest(transactional = false)
+class MovePageWeekIntegrationTest extends SignedInTests {
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+    @Inject
+    Coaches coachProfiles;
+    @Inject
+    BookingChanges changes;
+    @Inject
+    ChangeViews views;
+
+    BookableAgency a;
+    Http coach;
+    Http staff;
+
+    @BeforeAll
+    void people() {
+        a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
+        accounts.addUnlessPresent(List.of(new Accounts.NewAccount("staff@" + a.agencyId() + ".example.org",
+            "Sabine Stab", Role.AGENCY_STAFF, a.agencyId())));
+        coach = as("move-week-c-" + a.agencyId(), a.coachEmails().get(0));
+        staff = as("move-week-s-" + a.agencyId(), "staff@" + a.agencyId() + ".example.org");
+    }
+
+    /** A booking of the coach: {id, token, …}. */
+    Map<String, Object> book(LocalDate day, int hour) {
+        Http http = new Http(server, json);
+        HttpResponse<String> made = http.postJson("/api/v1/bookings", a.body(at(day, hour),
+            "mw-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", false, null));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        return http.map(made);
+    }
+
+    static LocalDate monday(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    static String week(LocalDate day) {
+        return "Woche vom " + Dates.longDate(Language.DE, monday(day)) + " bis "
+            + Dates.longDate(Language.DE, monday(day).plusDays(6));
+    }
+
+    @Test
+    void theMovePagesOpenOnTheAppointmentsWeek() {
+        LocalDate day = bookableDay(24);
+        LocalDate today = LocalDate.now(BERLIN);
+        Map<String, Object> made = book(day, 10);
+        String id = (String) made.get("id");
+        String token = (String) made.get("token");
+        assertThat(monday(day)).as("some weeks ahead").isAfter(monday(today).plusWeeks(2));
+
+        String company = new Http(server, json).get("/termin/buchung/" + id + "/verschieben?token="
+            + Http.enc(token)).body();
+        String coachPage = coach.get("/coach/termine/" + id).body();
+        String staffPage = staff.get("/agentur/coaches/" + a.coachIds().get(0) + "/termine/" + id).body();
+        for (String page : List.of(company, coachPage, staffPage)) {
+            assertThat(page).contains(week(day), "woche=" + monday(day).minusWeeks(1), "woche=" + monday(day).plusWeeks(1))
+                .doesNotContain(week(today));
+            // the week's free times are listed, the appointment's own time is not
+            assertThat(page).contains("start=").doesNotContain("start=" + Http.enc(
+                java.time.OffsetDateTime.parse((String) made.get("start")).toInstant().toString()));
+        }
+        // another week asked for, through the links: as before
+        assertThat(coach.get("/coach/termine/" + id + "?woche=" + today).body()).contains(week(today));
+        assertThat(new Http(server, json).get("/termin/buchung/" + id + "/verschieben?token=" + Http.enc(token)
+            + "&woche=" + monday(day).plusWeeks(1)).body()).contains(week(day.plusWeeks(1)));
+        // a past week asked for: this week, without a link to the one before
+        String past = coach.get("/coach/termine/" + id + "?woche=" + today.minusWeeks(3)).body();
+        assertThat(past).contains(week(today)).doesNotContain("woche=" + monday(today).minusWeeks(1));
+
+        // a move refused without a readable time shows the appointment's week again
+        HttpResponse<String> refused = coach.postForm("/coach/termine/" + id + "/verschieben", Map.of("start", "kaputt"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains(week(day));
+        new Database(dataSource).execute("UPDATE booking SET status = 'CANCELLED' WHERE id = ?", id);
+    }
+
+    /**
+     * An appointment that has begun cannot be moved and its pages list no times; should one be listed anyway, it
+     * opens on the first week from this one with a free time, not on a week in the past or an empty one.
+     */
+    @Test
+    void anAppointmentThatHasBegunOpensOnTheFirstWeekWithAFreeTime() {
+        Map<String, Object> made = book(bookableDay(5), 9);
+        String id = (String) made.get("id");
+        Instant begun = Instant.now().minusSeconds(600);
+        Database db = new Database(dataSource);
+        db.execute("UPDATE booking SET start_at = ?, end_at = ? WHERE id = ?", Timestamp.from(begun),
+            Timestamp.from(begun.plusSeconds(3600)), id);
+        LocalDate today = LocalDate.now(BERLIN);
+        LocalDate back = today.plusDays(16);
+        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, "08:00-18:00");
+        }
+        String coachId = a.coachIds().get(0);
+        try {
+            calendars.update(coachId, a.agencyId(), new Calendars.CalendarInput(weekly, "",
+                today + ".." + back.minusDays(1), "15", "15", "0", "60", "0", "30"), List.of());
+            Booking booking = changes.ofCoach(id, coachId);
+            assertThat(changes.changeable(booking)).isFalse();
+            assertThat(coach.get("/coach/termine/" + id).body()).doesNotContain("start=");
+            Map<String, Object> model = new HashMap<>();
+            views.times(model, Language.DE, booking, null, "/coach/termine/" + id + "?");
+            LocalDate firstFree = back;
+            while (de.digitalcheck.portal.shared.time.NrwHolidays.isHoliday(firstFree)) {
+                firstFree = firstFree.plusDays(1);
+            }
+            assertThat(model.get("weekLabel")).isEqualTo(week(firstFree));
+            assertThat((List<?>) model.get("days")).isNotEmpty();
+        } finally {
+            calendars.update(coachId, a.agencyId(), new Calendars.CalendarInput(weekly, "", "", "15", "15", "0",
+                "60", "0", "30"), List.of());
+            db.execute("UPDATE booking SET status = 'CANCELLED' WHERE id = ?", id);
+        }
+    }
+}
