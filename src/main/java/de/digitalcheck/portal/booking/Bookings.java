@@ -29,8 +29,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -306,22 +308,30 @@ public class Bookings {
             .sorted(Comparator.comparing(BookingRow::startAt)).map(this::view).toList();
     }
 
+    /** How far ahead {@link #outsideHours} looks: longer than any booking window a calendar can have. */
+    static final Duration OUTSIDE_HOURS_AHEAD = Duration.ofDays(2 * 366);
+
     /**
-     * The coach's confirmed appointments that have not begun and start on a day of one of {@code absences} (in the
-     * coach's zone), earliest first: those a coach away then would miss. Nothing changes them by itself; the coach (or
-     * the agency's staff) moves or cancels each, and the company is told.
+     * The coach's confirmed appointments that have not begun and that the calendar would no longer offer at their time
+     * (in the coach's zone), earliest first: in an absence, on a day blocked or given other hours by an override, on a
+     * public holiday without hours, or outside the weekday's hours — those the coach, by the calendar, would miss.
+     * Nothing changes them by itself; the coach (or the agency's staff) moves or cancels each, and the company is told.
      */
-    public List<Booking> duringAbsences(String coachId, List<Absence> absences) {
+    public List<Booking> outsideHours(String coachId, CalendarSettings calendar) {
         Instant now = clock.instant();
-        LocalDate today = PortalTime.today(clock);
-        LocalDate last = absences.stream().map(Absence::to).max(Comparator.naturalOrder()).orElse(null);
-        if (last == null || last.isBefore(today)) {
-            return List.of();
-        }
-        return ofCoach(coachId, now, last.plusDays(1).atStartOfDay(ZONE).toInstant()).stream()
+        return ofCoach(coachId, now, now.plus(OUTSIDE_HOURS_AHEAD)).stream()
             .filter(b -> b.start().isAfter(now))
-            .filter(b -> absences.stream().anyMatch(a -> a.covers(LocalDate.ofInstant(b.start(), ZONE))))
+            .filter(b -> !withinHours(calendar, b.start(), b.end()))
             .toList();
+    }
+
+    /** Whether {@code start}–{@code end} lies within one range of the hours of its start's day. */
+    static boolean withinHours(CalendarSettings calendar, Instant start, Instant end) {
+        LocalDateTime from = LocalDateTime.ofInstant(start, ZONE);
+        LocalDateTime to = LocalDateTime.ofInstant(end, ZONE);
+        LocalDate date = from.toLocalDate();
+        return SlotFinder.hoursOn(calendar, date).stream()
+            .anyMatch(r -> !from.isBefore(date.atTime(r.start())) && !to.isAfter(r.endOn(date)));
     }
 
     private BookingRow row(String id, String token) {

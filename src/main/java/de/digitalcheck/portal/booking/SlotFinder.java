@@ -99,6 +99,11 @@ final class SlotFinder {
      * override, else none on a holiday, else the weekday's.
      */
     List<TimeRange> hoursOn(LocalDate date) {
+        return hoursOn(calendar, date);
+    }
+
+    /** The hours of {@code date} in {@code calendar}, as {@link #hoursOn(LocalDate)}. */
+    static List<TimeRange> hoursOn(CalendarSettings calendar, LocalDate date) {
         if (calendar.absences().stream().anyMatch(a -> a.covers(date))) {
             return List.of();
         }

@@ -226,7 +226,7 @@ abstract class CoachCalendarContract extends SignedInTests {
         assertThat(saved.statusCode()).isEqualTo(303);
         String landing = coach.get(saved.headers().firstValue("Location").orElseThrow()).body();
         assertThat(landing).contains("Die Änderungen sind gespeichert.", "id=\"calendar-absent\"",
-            "Gebuchte Termine in Ihrer Abwesenheit",
+            "Gebuchte Termine außerhalb Ihrer Zeiten",
             "href=\"/coach/termine/" + inAbsence + "\"", "href=\"/coach/termine/" + alsoInAbsence + "\"",
             Dates.longDate(Language.DE, first) + ", 10:00–11:00: Urlaubsfall GmbH (Erstgespräch)",
             Dates.longDate(Language.DE, first.plusDays(1)) + ", 14:00–15:00: Zweiter Fall &amp; Söhne (Erstgespräch)")
@@ -242,11 +242,11 @@ abstract class CoachCalendarContract extends SignedInTests {
 
         // the agency's staff see it on their form for the coach, with their own pages' links
         String staffPage = staff.get("/agentur/coaches/" + coachId + "/kalender").body();
-        assertThat(staffPage).contains("Gebuchte Termine in einer Abwesenheit von Coach 0",
+        assertThat(staffPage).contains("Gebuchte Termine außerhalb der Zeiten von Coach 0",
             "href=\"/agentur/coaches/" + coachId + "/termine/" + inAbsence + "\"")
             .doesNotContain("href=\"/coach/termine/");
         // in English
-        assertThat(coach.get("/coach/kalender?lang=en").body()).contains("Booked appointments during your absence",
+        assertThat(coach.get("/coach/kalender?lang=en").body()).contains("Booked appointments outside your hours",
             Dates.longDate(Language.EN, first) + ", 10:00–11:00: Urlaubsfall GmbH (First talk)");
         coach.get("/coach/kalender?lang=de");
 
@@ -261,6 +261,51 @@ abstract class CoachCalendarContract extends SignedInTests {
         assertThat(coach.get(free.headers().firstValue("Location").orElseThrow()).body())
             .contains("Die Änderungen sind gespeichert.").doesNotContain("calendar-absent", "Gebuchte Termine");
         save(coach, "/coach/kalender", Map.of("absences", ""));
+        db.execute("UPDATE booking SET status = 'CANCELLED' WHERE coach_id = ?", coachId);
+    }
+
+    /**
+     * Not only an absence: weekly hours narrowed, or a day blocked or given other hours by an override, over booked
+     * appointments were saved silently too. The same box names every booked appointment still to come that the saved
+     * calendar no longer offers at its time; one still within the hours is not named.
+     */
+    @Test
+    void narrowedHoursAndBlockedDaysOverBookedAppointmentsNameThem() {
+        Map<String, String> plain = new java.util.HashMap<>(Map.of("absences", "", "overrides", "", "windowDays", "60"));
+        for (DayOfWeek d : DayOfWeek.values()) {
+            plain.put(d.name().toLowerCase(java.util.Locale.ROOT), "08:00-18:00");
+        }
+        assertThat(save(coach, "/coach/kalender", plain).statusCode()).isEqualTo(303);
+        LocalDate first = workday(20);
+        LocalDate blocked = workday(30);
+        LocalDate shortened = workday(35);
+        String morning = book(first, 9, "Vormittag GmbH");
+        String afternoon = book(first, 15, "Nachmittag GmbH");
+        String onBlockedDay = book(blocked, 10, "Gesperrt GmbH");
+        String lateOnShortDay = book(shortened, 14, "Kurzer Tag GmbH");
+        String earlyOnShortDay = book(shortened, 10, "Früher Termin GmbH");
+        assertThat(coach.get("/coach/kalender").body()).doesNotContain("calendar-absent");
+
+        Map<String, String> narrowed = new java.util.HashMap<>();
+        narrowed.put(first.getDayOfWeek().name().toLowerCase(java.util.Locale.ROOT), "08:00-12:00");
+        narrowed.put("overrides", blocked + "\n" + shortened + " 09:00-12:00");
+        HttpResponse<String> saved = save(coach, "/coach/kalender", narrowed);
+        assertThat(saved.statusCode()).isEqualTo(303);
+        String landing = coach.get(saved.headers().firstValue("Location").orElseThrow()).body();
+        assertThat(landing).contains("id=\"calendar-absent\"", "Gebuchte Termine außerhalb Ihrer Zeiten",
+            "href=\"/coach/termine/" + afternoon + "\"", "href=\"/coach/termine/" + onBlockedDay + "\"",
+            "href=\"/coach/termine/" + lateOnShortDay + "\"",
+            Dates.longDate(Language.DE, first) + ", 15:00–16:00: Nachmittag GmbH (Erstgespräch)")
+            .doesNotContain(morning, earlyOnShortDay, "Vormittag GmbH", "Früher Termin GmbH");
+        Database db = new Database(dataSource);
+        assertThat(db.value("SELECT COUNT(*) FROM booking WHERE coach_id = ? AND status = 'CONFIRMED'", coachId))
+            .as("nothing cancelled").isEqualTo(5L);
+
+        // the hours given back: nothing named any more
+        HttpResponse<String> restored = save(coach, "/coach/kalender", plain);
+        assertThat(restored.statusCode()).isEqualTo(303);
+        assertThat(coach.get(restored.headers().firstValue("Location").orElseThrow()).body())
+            .contains("Die Änderungen sind gespeichert.").doesNotContain("calendar-absent");
         db.execute("UPDATE booking SET status = 'CANCELLED' WHERE coach_id = ?", coachId);
     }
 }

@@ -122,7 +122,7 @@ class CoachCalendarBrowserTest extends BrowserTestSupport implements TestPropert
             assertEquals(200, saved.status());
             assertThat(page.locator("#calendar-weekly-MONDAY")).hasValue("08:00-18:00, 18:00-24:00");
             Locator absent = page.locator("#calendar-absent");
-            assertThat(absent.locator("h2")).hasText("Gebuchte Termine in Ihrer Abwesenheit");
+            assertThat(absent.locator("h2")).hasText("Gebuchte Termine außerhalb Ihrer Zeiten");
             assertThat(absent.locator("a[href='/coach/termine/" + id + "']")).hasText(
                 Dates.longDate(Language.DE, day) + ", 10:00–11:00: Feriengast GmbH (Erstgespräch)");
             auditAtBothWidths(page, "cal-calendar-absent", true);
@@ -150,7 +150,7 @@ class CoachCalendarBrowserTest extends BrowserTestSupport implements TestPropert
             assertThat(page.locator("#calendar-weekly-WEDNESDAY")).hasValue("10:00-14:00");
 
             page.navigate(url("/coach/kalender?lang=en"));
-            assertThat(page.locator("#calendar-absent h2")).hasText("Booked appointments during your absence");
+            assertThat(page.locator("#calendar-absent h2")).hasText("Booked appointments outside your hours");
             auditAtBothWidths(page, "cal-calendar-absent-en", true);
             page.navigate(url("/coach/kalender?lang=de"));
         }

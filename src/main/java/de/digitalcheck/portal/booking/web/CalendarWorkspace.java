@@ -216,9 +216,9 @@ class CalendarWorkspace {
 
     /**
      * The calendar form; {@code agency}: the staff's agency (null: the coach's own page). Below the saved note, the
-     * booked appointments that fall into the coach's saved absences (those of the staff's agency on their page), each
-     * linking to its page to move or cancel it: saving an absence changes no appointment, and the companies still
-     * expect the coach.
+     * booked appointments the saved calendar no longer offers at their time — in an absence, on a day blocked or given
+     * other hours, outside the weekday's hours — (those of the staff's agency on their page), each linking to its page
+     * to move or cancel it: saving the calendar changes no appointment, and the companies still expect the coach.
      */
     private ModelAndView<Map<String, Object>> calendarPage(HttpRequest<?> request, Account coach,
                                                            @Nullable String agency, String action, CalendarForm form,
@@ -242,13 +242,13 @@ class CalendarWorkspace {
         return new ModelAndView<>("booking/calendar", model);
     }
 
-    /** A booked appointment in an absence, as the calendar page lists it. */
+    /** A booked appointment the calendar no longer offers at its time, as the calendar page lists it. */
     public record Absent(String day, String time, String company, String type, String url) {
     }
 
     private List<Absent> absentAppointments(Language lang, Account coach, @Nullable String agency) {
         String base = agency == null ? "/coach/termine/" : "/agentur/coaches/" + coach.id() + "/termine/";
-        return bookings.duringAbsences(coach.id(), calendars.settings(coach.id()).absences()).stream()
+        return bookings.outsideHours(coach.id(), calendars.settings(coach.id())).stream()
             .filter(b -> agency == null || agency.equals(b.agencyId()))
             .map(b -> new Absent(BookingPages.day(lang, PortalTime.local(b.start()).toLocalDate()),
                 Dates.timeRange(lang, b.start(), b.end()), b.companyName(), b.type().name(lang), base + b.id()))
