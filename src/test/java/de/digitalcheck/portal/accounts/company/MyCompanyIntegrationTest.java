@@ -22,6 +22,7 @@ import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,27 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
             });
         assertThat(http.get("/mein-unternehmen/uebersicht").headers().firstValue("Location")).contains("/mein-unternehmen");
         assertThat(links.findByEmail("rita@giesserei.example.org")).as("no link remembers the erased email").isEmpty();
+    }
+
+    /**
+     * The link asked for on an English page opens English pages, also in the browser of a mail app that never chose a
+     * language (it opened German pages, though the mail was English).
+     */
+    @Test
+    void anEnglishRequestGetsALinkToEnglishPages() throws Exception {
+        Http http = new Http(server, json);
+        completedCheck(http, "english@giesserei.example.org");
+        smtp.purge();
+        http.postForm("/mein-unternehmen?lang=en", Map.of("email", "english@giesserei.example.org"));
+        String link = linkFromLastMail("english@giesserei.example.org");
+        String mail = Arrays.stream(smtp.received()).map(Mails::text).filter(t -> t.contains(link)).findFirst()
+            .orElseThrow();
+        assertThat(mail).contains(link + "?lang=en");
+
+        Http mailApp = new Http(server, json);
+        assertThat(mailApp.get(link + "?lang=en").body()).contains("<html lang=\"en\"", "Open my data");
+        assertThat(mailApp.postForm(link, Map.of()).statusCode()).isEqualTo(303);
+        assertThat(mailApp.get("/mein-unternehmen/uebersicht").body()).contains("<html lang=\"en\"", "Your self-checks");
     }
 
     @Test

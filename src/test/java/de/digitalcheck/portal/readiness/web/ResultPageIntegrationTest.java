@@ -114,6 +114,12 @@ class ResultPageIntegrationTest {
         }
         assertThat(page).contains("id=\"resume-link\"", "value=\"http://localhost/check/" + check.token() + "\"",
             "data-copy=\"resume-link\"");
+        // kept and opened later, often in another browser: on an English page it opens the check in English
+        assertThat(http.get(check.resultPath() + "?lang=en").body())
+            .contains("value=\"http://localhost/check/" + check.token() + "?lang=en\"");
+        assertThat(http.get("/check/" + check.token() + "/step/strategy?lang=en").body())
+            .contains("value=\"http://localhost/check/" + check.token() + "?lang=en\"");
+        http.get(check.resultPath() + "?lang=de"); // back to German for the other tests of this client
     }
 
     @Test
