@@ -121,7 +121,8 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(data.get("checks").toString()).contains("Gießerei Rüdiger", "Rita Rüdiger", "58452", "answers");
 
         HttpResponse<String> erased = http.postForm("/mein-unternehmen/loeschen", Map.of());
-        assertThat(erased.body()).contains("Ihre Daten sind gelöscht", "1 Selbstcheck");
+        assertThat(erased.body()).contains("Ihre Daten sind gelöscht",
+            "Alle persönlichen Daten zu Ihrer E-Mail-Adresse sind gelöscht, auch die Ihres Selbstchecks.");
         assertThat(assessments.ofContact("rita@giesserei.example.org")).as("no check is found by the erased email").isEmpty();
         assertThat(http.get("/check/" + token + "/result").statusCode()).isEqualTo(404);
         assertThat(new Database(dataSource).rows("SELECT * FROM assessment WHERE contact_email IS NULL AND ags = ?",
@@ -277,7 +278,8 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(http.get("/mein-unternehmen/uebersicht").body()).contains("href=\"/mein-unternehmen/loeschen\"");
         HttpResponse<String> ask = http.get("/mein-unternehmen/loeschen");
         assertThat(ask.statusCode()).isEqualTo(200);
-        assertThat(ask.body()).contains("Ihre Daten löschen?", "1 Selbstcheck(s)", "vorsicht@example.org", "Jetzt löschen");
+        assertThat(ask.body()).contains("Ihre Daten löschen?", "Jetzt löschen",
+            "Sie löschen alle persönlichen Daten zur E-Mail-Adresse vorsicht@example.org, auch die Ihres Selbstchecks.");
         assertThat(http.get(check.resultPath()).statusCode()).isEqualTo(200);
         assertThat(new Http(server, json).get("/mein-unternehmen/loeschen").headers().firstValue("Location"))
             .contains("/mein-unternehmen");
@@ -393,5 +395,30 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(spent.statusCode()).isEqualTo(404);
         assertThat(spent.body()).contains("unter „Mein Unternehmen“ einen neuen Link geholt",
             "holen Sie sich jederzeit selbst unter „Mein Unternehmen“");
+
+        // erasing an address with appointments only: no "0 Selbstcheck(s)", in German and English
+        assertThat(http.get("/mein-unternehmen/loeschen").body()).contains("Sie löschen alle persönlichen Daten zur "
+            + "E-Mail-Adresse nur-termin@example.org. Einen Selbstcheck gibt es zu dieser Adresse nicht.")
+            .doesNotContain("0 Selbstcheck");
+        assertThat(http.get("/mein-unternehmen/loeschen?lang=en").body()).contains("You are erasing all personal data "
+            + "stored with the email address nur-termin@example.org. There is no self-check for this address.")
+            .doesNotContain("self-check(s)");
+        assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).body())
+            .contains("All personal data stored with your email address has been deleted.</p>")
+            .doesNotContain("0 self-check");
+    }
+
+    @Test
+    void erasingSeveralChecksCountsThemInWords() throws Exception {
+        Http company = new Http(server, json);
+        completedCheck(company, "zwei@giesserei.example.org");
+        completedCheck(company, "zwei@giesserei.example.org");
+        Http http = signedIn("zwei@giesserei.example.org");
+        assertThat(http.get("/mein-unternehmen/loeschen?lang=en").body()).contains("You are erasing all personal data "
+            + "stored with the email address zwei@giesserei.example.org, including that of your 2 self-checks.");
+        assertThat(http.get("/mein-unternehmen/loeschen?lang=de").body()).contains("Sie löschen alle persönlichen Daten "
+            + "zur E-Mail-Adresse zwei@giesserei.example.org, auch die Ihrer 2 Selbstchecks.");
+        assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).body())
+            .contains("Alle persönlichen Daten zu Ihrer E-Mail-Adresse sind gelöscht, auch die Ihrer 2 Selbstchecks.");
     }
 }
