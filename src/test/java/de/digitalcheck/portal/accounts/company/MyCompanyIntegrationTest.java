@@ -159,6 +159,15 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
     }
 
     @Test
+    void aRefusedRequestSaysSoInItsTitle() {
+        Http http = new Http(server, json);
+        assertThat(http.get("/mein-unternehmen?lang=en").body()).contains("<title>My company – Digitalcheck 4.0</title>");
+        HttpResponse<String> empty = http.postForm("/mein-unternehmen", Map.of("email", ""));
+        assertThat(empty.body()).contains("id=\"error-summary\"",
+            "<title>Please check your details – My company – Digitalcheck 4.0</title>");
+    }
+
+    @Test
     void unknownAddressesGetTheSameAnswerAndNoMail() throws Exception {
         Http http = new Http(server, json);
         smtp.purge();
