@@ -108,8 +108,11 @@ class BookingMails {
                 agency.name(), when, place(mode, agency, row, language, false), manageLink(row, token))));
     }
 
+    /** The appointment's private page in the company's language (a mail's link opens where no language is chosen). */
     private String manageLink(BookingRow row, String token) {
-        return settings.link("/termin/buchung/" + row.id() + "?token=" + token);
+        Language language = Language.fromCode(row.language()).orElse(Language.DE);
+        return settings.link("/termin/buchung/" + row.id() + "?token=" + token
+            + (language == Language.DE ? "" : "&lang=" + language.code()));
     }
 
     /** The agency's booking page, in the company's language (the cancellation's way to a new appointment). */

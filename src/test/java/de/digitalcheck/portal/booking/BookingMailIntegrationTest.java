@@ -55,7 +55,8 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
         assertThat(company.getSubject()).startsWith("Your appointment on ");
         assertThat(coach.getSubject()).startsWith("Neuer Termin am ").contains("Race GmbH");
         String text = textOf(company);
-        assertThat(text).contains("Rita Race").contains("/termin/buchung/" + id + "?token=" + made.get("token"))
+        // an English booking's link opens the appointment in English, also in a browser that never chose a language
+        assertThat(text).contains("Rita Race").contains("/termin/buchung/" + id + "?token=" + made.get("token") + "&lang=en")
             .contains("09:00–10:00");
         BodyPart invitation = calendarPart(company);
         assertThat(invitation.getContentType()).contains("text/calendar").contains("method=REQUEST");
@@ -100,7 +101,7 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
                 .isEqualTo(coachPlace);
         }
         assertThat(event.getProperty("DESCRIPTION").orElseThrow().getValue()).as("the company's invitation keeps its link")
-            .contains("/termin/buchung/" + id + "?token=" + made.get("token"));
+            .contains("/termin/buchung/" + id + "?token=" + made.get("token") + "&lang=en");
     }
 
     /** Moved: the same UID, SEQUENCE 1, METHOD:REQUEST; cancelled: METHOD:CANCEL, SEQUENCE 2; cancelled again: no mail. */

@@ -86,7 +86,9 @@ class BookingPagesIntegrationTest {
 
         HttpResponse<String> invalid = http.postForm("/termin/en-agentur", form);
         assertThat(invalid.statusCode()).isEqualTo(422);
-        assertThat(invalid.body()).contains("id=\"error-summary\"", "Bitte füllen Sie dieses Feld aus.");
+        assertThat(invalid.body()).contains("id=\"error-summary\"", "Bitte füllen Sie dieses Feld aus.",
+            "<title>Bitte prüfen Sie Ihre Angaben – Termin mit einem Innovationscoach – Digitalcheck 4.0</title>");
+        assertThat(page).as("the page before: no error in its title").contains("<title>Termin mit einem Innovationscoach – ");
         assertThat(((Number) db.value("SELECT COUNT(*) FROM booking")).longValue()).isEqualTo(before);
 
         // names of nothing visible (no-break, zero-width spaces, a word joiner): refused, the rest of the input kept
@@ -120,6 +122,10 @@ class BookingPagesIntegrationTest {
         assertThat(http.get(location.replaceAll("token=.*", "token=wrong")).statusCode()).isEqualTo(404);
         String token = location.substring(location.indexOf("token=") + 6);
         String id = location.substring("/termin/buchung/".length(), location.indexOf('?'));
+        HttpResponse<String> tooLong = http.postForm("/termin/buchung/" + id + "/absagen", Map.of("token",
+            java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8), "reason", "x".repeat(501)));
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("<title>Bitte prüfen Sie Ihre Angaben – Termin absagen – Digitalcheck 4.0</title>");
         HttpResponse<String> cancelled = http.postForm("/termin/buchung/" + id + "/absagen", Map.of("token",
             java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(cancelled.statusCode()).isEqualTo(303);

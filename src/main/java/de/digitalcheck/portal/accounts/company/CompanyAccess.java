@@ -80,7 +80,8 @@ public class CompanyAccess {
         Instant now = clock.instant();
         links.save(new CompanyLink(Tokens.hash(token), email, now, now.plus(VALID), null));
         mailer.send(new Mail(email, messages.get(language, "mail.company.subject"),
-            messages.get(language, "mail.company.text", settings.link("/mein-unternehmen/link/" + token), VALID.toMinutes())));
+            messages.get(language, "mail.company.text", settings.link("/mein-unternehmen/link/" + token
+                + (language == Language.DE ? "" : "?lang=" + language.code())), VALID.toMinutes())));
     }
 
     /** Uses a link up: it opens the company's data once, within its time. */

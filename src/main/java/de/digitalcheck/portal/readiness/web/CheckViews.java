@@ -167,7 +167,8 @@ class CheckViews {
         model.put("last", index == steps.size() - 1);
         model.put("action", CheckPaths.step(token, dimensionId));
         model.put("token", token);
-        model.put("resumeUrl", settings.link(CheckPaths.resume(token)));
+        // in the page's language: the link is kept and opened later, often in another browser (German without it)
+        model.put("resumeUrl", settings.link(CheckPaths.resume(token) + CheckPaths.languageQuery(lang)));
         model.put("profileUrl", CheckPaths.profile(token));
         return model;
     }

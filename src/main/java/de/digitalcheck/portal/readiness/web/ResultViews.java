@@ -93,7 +93,8 @@ class ResultViews {
         Map<String, String> steps = new HashMap<>();
         s.dimensions().forEach(d -> steps.put(d.id(), CheckPaths.step(token, d.id())));
         model.put("stepUrls", steps);
-        model.put("resumeUrl", settings.link(CheckPaths.resume(token)));
+        // in the page's language: the link is kept and opened later, often in another browser (German without it)
+        model.put("resumeUrl", settings.link(CheckPaths.resume(token) + CheckPaths.languageQuery(lang)));
         model.put("contactUrl", a.contact().email() == null ? CheckPaths.contact(token) : null);
         model.put("contactForm", contactForm);
         Map<String, String> contactByField = messages.byField(lang, contactErrors);

@@ -22,6 +22,7 @@ import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,8 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(data.get("checks").toString()).contains("Gießerei Rüdiger", "Rita Rüdiger", "58452", "answers");
 
         HttpResponse<String> erased = http.postForm("/mein-unternehmen/loeschen", Map.of());
-        assertThat(erased.body()).contains("Ihre Daten sind gelöscht", "1 Selbstcheck");
+        assertThat(erased.body()).contains("Ihre Daten sind gelöscht",
+            "Alle persönlichen Daten zu Ihrer E-Mail-Adresse sind gelöscht, auch die Ihres Selbstchecks.");
         assertThat(assessments.ofContact("rita@giesserei.example.org")).as("no check is found by the erased email").isEmpty();
         assertThat(http.get("/check/" + token + "/result").statusCode()).isEqualTo(404);
         assertThat(new Database(dataSource).rows("SELECT * FROM assessment WHERE contact_email IS NULL AND ags = ?",
@@ -133,6 +135,36 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
             });
         assertThat(http.get("/mein-unternehmen/uebersicht").headers().firstValue("Location")).contains("/mein-unternehmen");
         assertThat(links.findByEmail("rita@giesserei.example.org")).as("no link remembers the erased email").isEmpty();
+    }
+
+    /**
+     * The link asked for on an English page opens English pages, also in the browser of a mail app that never chose a
+     * language (it opened German pages, though the mail was English).
+     */
+    @Test
+    void anEnglishRequestGetsALinkToEnglishPages() throws Exception {
+        Http http = new Http(server, json);
+        completedCheck(http, "english@giesserei.example.org");
+        smtp.purge();
+        http.postForm("/mein-unternehmen?lang=en", Map.of("email", "english@giesserei.example.org"));
+        String link = linkFromLastMail("english@giesserei.example.org");
+        String mail = Arrays.stream(smtp.received()).map(Mails::text).filter(t -> t.contains(link)).findFirst()
+            .orElseThrow();
+        assertThat(mail).contains(link + "?lang=en");
+
+        Http mailApp = new Http(server, json);
+        assertThat(mailApp.get(link + "?lang=en").body()).contains("<html lang=\"en\"", "Open my data");
+        assertThat(mailApp.postForm(link, Map.of()).statusCode()).isEqualTo(303);
+        assertThat(mailApp.get("/mein-unternehmen/uebersicht").body()).contains("<html lang=\"en\"", "Your self-checks");
+    }
+
+    @Test
+    void aRefusedRequestSaysSoInItsTitle() {
+        Http http = new Http(server, json);
+        assertThat(http.get("/mein-unternehmen?lang=en").body()).contains("<title>My company – Digitalcheck 4.0</title>");
+        HttpResponse<String> empty = http.postForm("/mein-unternehmen", Map.of("email", ""));
+        assertThat(empty.body()).contains("id=\"error-summary\"",
+            "<title>Please check your details – My company – Digitalcheck 4.0</title>");
     }
 
     @Test
@@ -255,7 +287,8 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(http.get("/mein-unternehmen/uebersicht").body()).contains("href=\"/mein-unternehmen/loeschen\"");
         HttpResponse<String> ask = http.get("/mein-unternehmen/loeschen");
         assertThat(ask.statusCode()).isEqualTo(200);
-        assertThat(ask.body()).contains("Ihre Daten löschen?", "1 Selbstcheck(s)", "vorsicht@example.org", "Jetzt löschen");
+        assertThat(ask.body()).contains("Ihre Daten löschen?", "Jetzt löschen",
+            "Sie löschen alle persönlichen Daten zur E-Mail-Adresse vorsicht@example.org, auch die Ihres Selbstchecks.");
         assertThat(http.get(check.resultPath()).statusCode()).isEqualTo(200);
         assertThat(new Http(server, json).get("/mein-unternehmen/loeschen").headers().firstValue("Location"))
             .contains("/mein-unternehmen");
@@ -371,5 +404,30 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(spent.statusCode()).isEqualTo(404);
         assertThat(spent.body()).contains("unter „Mein Unternehmen“ einen neuen Link geholt",
             "holen Sie sich jederzeit selbst unter „Mein Unternehmen“");
+
+        // erasing an address with appointments only: no "0 Selbstcheck(s)", in German and English
+        assertThat(http.get("/mein-unternehmen/loeschen").body()).contains("Sie löschen alle persönlichen Daten zur "
+            + "E-Mail-Adresse nur-termin@example.org. Einen Selbstcheck gibt es zu dieser Adresse nicht.")
+            .doesNotContain("0 Selbstcheck");
+        assertThat(http.get("/mein-unternehmen/loeschen?lang=en").body()).contains("You are erasing all personal data "
+            + "stored with the email address nur-termin@example.org. There is no self-check for this address.")
+            .doesNotContain("self-check(s)");
+        assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).body())
+            .contains("All personal data stored with your email address has been deleted.</p>")
+            .doesNotContain("0 self-check");
+    }
+
+    @Test
+    void erasingSeveralChecksCountsThemInWords() throws Exception {
+        Http company = new Http(server, json);
+        completedCheck(company, "zwei@giesserei.example.org");
+        completedCheck(company, "zwei@giesserei.example.org");
+        Http http = signedIn("zwei@giesserei.example.org");
+        assertThat(http.get("/mein-unternehmen/loeschen?lang=en").body()).contains("You are erasing all personal data "
+            + "stored with the email address zwei@giesserei.example.org, including that of your 2 self-checks.");
+        assertThat(http.get("/mein-unternehmen/loeschen?lang=de").body()).contains("Sie löschen alle persönlichen Daten "
+            + "zur E-Mail-Adresse zwei@giesserei.example.org, auch die Ihrer 2 Selbstchecks.");
+        assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).body())
+            .contains("Alle persönlichen Daten zu Ihrer E-Mail-Adresse sind gelöscht, auch die Ihrer 2 Selbstchecks.");
     }
 }

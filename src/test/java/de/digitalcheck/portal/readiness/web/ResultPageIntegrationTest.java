@@ -114,6 +114,12 @@ class ResultPageIntegrationTest {
         }
         assertThat(page).contains("id=\"resume-link\"", "value=\"http://localhost/check/" + check.token() + "\"",
             "data-copy=\"resume-link\"");
+        // kept and opened later, often in another browser: on an English page it opens the check in English
+        assertThat(http.get(check.resultPath() + "?lang=en").body())
+            .contains("value=\"http://localhost/check/" + check.token() + "?lang=en\"");
+        assertThat(http.get("/check/" + check.token() + "/step/strategy?lang=en").body())
+            .contains("value=\"http://localhost/check/" + check.token() + "?lang=en\"");
+        http.get(check.resultPath() + "?lang=de"); // back to German for the other tests of this client
     }
 
     @Test
@@ -134,6 +140,14 @@ class ResultPageIntegrationTest {
             "href=\"#contact-email\"");
         assertThat(invalid.body()).doesNotContain("Ihr Ergebnis wurde noch nicht weitergegeben");
         assertThat(page).as("no summary on a first load").doesNotContain("error-summary");
+        // the title says so too (the first thing a screen reader reads of the page that came back), as the profile's
+        assertThat(invalid.body()).contains("<title>Bitte prüfen Sie Ihre Angaben – Ihr Ergebnis – Digitalcheck 4.0</title>");
+        assertThat(page).contains("<title>Ihr Ergebnis – Digitalcheck 4.0</title>");
+        HttpResponse<String> noTick = http.postForm("/check/" + check.token() + "/einwilligung?lang=en",
+            Map.of("consentName", "Rita Rüdiger", "consentEmail", "rita@example.org"));
+        assertThat(noTick.body()).contains("href=\"#consent-share\"",
+            "<title>Please check your details – Your result – Digitalcheck 4.0</title>");
+        http.get(check.resultPath() + "?lang=de"); // back to German for the rest
 
         HttpResponse<String> saved = http.postForm(contact, Map.of("contactName", "Rita Rüdiger",
             "contactEmail", "Rita@Giesserei.example.org"));
