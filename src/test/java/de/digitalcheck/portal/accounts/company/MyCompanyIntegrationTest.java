@@ -368,10 +368,34 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(new Http(server, json).postForm("/mein-unternehmen/termine/" + upcoming.booking().id()
             + "/verwalten", Map.of()).headers().firstValue("Location")).as("no session").contains("/mein-unternehmen");
 
+        // a cancelled appointment still to come is not listed as to come (it once stood there, "Abgesagt", with an
+        // empty "Aktionen" cell): its own group, without an action; one that has begun says why it has none
+        var cancelled = book(agency, 16, "Eigen GmbH", "ida@eigen.example.org", true);
+        db.execute("UPDATE booking SET status = 'CANCELLED' WHERE id = ?", cancelled.booking().id());
+        long sent = System.currentTimeMillis() + 15_000; // its mails out now, not into another test's mailbox
+        while (db.count("mail_outbox") > 0 && System.currentTimeMillis() < sent) {
+            Thread.sleep(50);
+        }
+        String withCancelled = http.get("/mein-unternehmen/uebersicht").body();
+        int upcomingAt = withCancelled.indexOf("Kommende Termine");
+        int cancelledAt = withCancelled.indexOf("Abgesagte Termine");
+        assertThat(upcomingAt).isPositive();
+        assertThat(cancelledAt).isGreaterThan(upcomingAt);
+        assertThat(withCancelled.substring(upcomingAt, cancelledAt)).doesNotContain("16:00–17:00", "Abgesagt");
+        assertThat(withCancelled.substring(cancelledAt)).contains("16:00–17:00", "Abgesagt")
+            .doesNotContain("/mein-unternehmen/termine/" + cancelled.booking().id(), "Hat begonnen");
+        Instant begunAt = Instant.now().minusSeconds(1800);
+        db.execute("UPDATE booking SET start_at = ?, end_at = ? WHERE id = ?", java.sql.Timestamp.from(begunAt),
+            java.sql.Timestamp.from(begunAt.plusSeconds(3600)), upcoming.booking().id());
+        String begun = http.get("/mein-unternehmen/uebersicht").body();
+        assertThat(begun).contains("Hat begonnen: nicht mehr zu verschieben oder abzusagen")
+            .doesNotContain("/mein-unternehmen/termine/" + upcoming.booking().id() + "/verwalten");
+
         // in English, the same dates in the English style
         http.get("/mein-unternehmen/uebersicht?lang=en");
         String english = http.get("/mein-unternehmen/uebersicht").body();
-        assertThat(english).contains("Your appointments", "First talk", "By video", "text version " + de.digitalcheck.portal.readiness.AgencyLeads.CONSENT_VERSION)
+        assertThat(english).contains("Your appointments", "First talk", "By video", "Cancelled appointments",
+            "Has begun: can no longer be moved or cancelled", "text version " + de.digitalcheck.portal.readiness.AgencyLeads.CONSENT_VERSION)
             .containsPattern("Consent given on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}");
         assertThat(first.id()).isNotEqualTo(second.id());
     }

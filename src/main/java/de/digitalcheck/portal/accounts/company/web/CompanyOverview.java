@@ -77,19 +77,25 @@ class CompanyOverview {
         Instant now = clock.instant();
         List<AppointmentRow> upcoming = new ArrayList<>();
         List<AppointmentRow> past = new ArrayList<>();
+        List<AppointmentRow> cancelled = new ArrayList<>();
         for (CompanyAppointment a : appointments.ofContact(email, lang)) {
             AppointmentRow row = new AppointmentRow(a.id(), Dates.date(lang, a.start()),
                 Dates.timeRange(lang, a.start(), a.end()), a.coachName(), a.typeName(),
                 messages.get(lang, "mode." + a.mode()), a.cancelled(), a.changeable());
-            (a.end().isAfter(now) ? upcoming : past).add(row);
+            // a cancelled appointment is no longer to come, whatever its time: its own group, without actions
+            (a.cancelled() ? cancelled : a.end().isAfter(now) ? upcoming : past).add(row);
         }
         Collections.reverse(past); // the latest first
+        Collections.reverse(cancelled);
         List<AppointmentGroup> groups = new ArrayList<>();
         if (!upcoming.isEmpty()) {
             groups.add(new AppointmentGroup("upcoming", true, upcoming));
         }
         if (!past.isEmpty()) {
             groups.add(new AppointmentGroup("past", false, past));
+        }
+        if (!cancelled.isEmpty()) {
+            groups.add(new AppointmentGroup("cancelled", false, cancelled));
         }
         model.put("appointments", groups);
         model.put("leads", leadEntries(leads.consentsOf(email), checkById, lang));
