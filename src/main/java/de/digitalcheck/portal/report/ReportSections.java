@@ -181,19 +181,22 @@ final class ReportSections {
         if (agency == null) {
             return;
         }
-        document.add(body(p(agency.name())).setFontFamily(ReportFonts.BOLD).setFontSize(11));
+        // the contact is read as one block: never broken across pages (it once left the phone on the next page)
+        Div contact = new Div().setKeepTogether(true);
+        contact.add(body(p(agency.name())).setFontFamily(ReportFonts.BOLD).setFontSize(11));
         if (agency.address() != null) {
-            document.add(labelled(t("report.agency.address"), p(agency.address())));
+            contact.add(labelled(t("report.agency.address"), p(agency.address())));
         }
-        document.add(new Paragraph().add(new Text(t("result.agency.email") + ": ").setFontFamily(ReportFonts.BOLD))
+        contact.add(new Paragraph().add(new Text(t("result.agency.email") + ": ").setFontFamily(ReportFonts.BOLD))
             .add(link("mailto:" + agency.email(), p(agency.email()))).setFontSize(ReportStyle.BODY).setMarginBottom(3));
         if (agency.phone() != null) {
-            document.add(labelled(t("result.agency.phone"), p(agency.phone())));
+            contact.add(labelled(t("result.agency.phone"), p(agency.phone())));
         }
         if (agency.website() != null) {
-            document.add(new Paragraph().add(new Text(t("result.agency.website") + ": ").setFontFamily(ReportFonts.BOLD))
+            contact.add(new Paragraph().add(new Text(t("result.agency.website") + ": ").setFontFamily(ReportFonts.BOLD))
                 .add(link(agency.website(), p(agency.website()))).setFontSize(ReportStyle.BODY));
         }
+        document.add(contact);
     }
 
     private void appointment() {
@@ -204,12 +207,14 @@ final class ReportSections {
                 : t("report.appointment.none")));
             return;
         }
-        document.add(labelled(t("report.appointment.when"), c.when(a)));
-        document.add(labelled(t("report.appointment.coach"), p(a.coachName())));
-        document.add(labelled(t("report.appointment.mode"), t("mode." + a.mode().name())));
+        Div appointment = new Div().setKeepTogether(true);
+        appointment.add(labelled(t("report.appointment.when"), c.when(a)));
+        appointment.add(labelled(t("report.appointment.coach"), p(a.coachName())));
+        appointment.add(labelled(t("report.appointment.mode"), t("mode." + a.mode().name())));
         if (a.place() != null) {
-            document.add(labelled(t("report.appointment.place"), p(a.place())));
+            appointment.add(labelled(t("report.appointment.place"), p(a.place())));
         }
+        document.add(appointment);
     }
 
     private void about() {

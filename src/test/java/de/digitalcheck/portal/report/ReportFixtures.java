@@ -63,6 +63,13 @@ public final class ReportFixtures {
         return new ReportModel(language, summary, RESULT_URL, appointment, "InDieRegionRuhr4.0", LocalDate.of(2026, 11, 26));
     }
 
+    /** The summary with another introduction to the agency (to move what follows it down the pages). */
+    public static ResultSummary introducedBy(ResultSummary s, String agencyIntro) {
+        return new ResultSummary(s.companyName(), s.completedAt(), s.score(), s.levelLabel(), s.dimensions(),
+            s.chart(), s.benchmark(), s.programmes(), s.agency(), agencyIntro, s.version(), s.previous(),
+            s.interpretation(), s.potential(), s.actions());
+    }
+
     /** The summary with another company name (to try hostile names beyond the form's rules). */
     public static ResultSummary named(ResultSummary s, String name) {
         return new ResultSummary(name, s.completedAt(), s.score(), s.levelLabel(), s.dimensions(),

@@ -185,6 +185,44 @@ class ReportRendererIntegrationTest {
         }
     }
 
+    /**
+     * The agency's contact — name, address, email, phone — is read as one block: it once broke across pages (address
+     * and email at the foot of one, the phone on the next). With the text above it one line longer at a time, so that
+     * the block meets the end of a page somewhere, it is always on one page.
+     */
+    @Test
+    void theAgencysContactIsNeverSplitAcrossPages() {
+        ResultSummary result = results.get(Language.DE);
+        var agency = result.agency();
+        assertThat(agency).isNotNull();
+        assertThat(agency.phone()).isNotNull();
+        java.util.Set<Integer> pagesSeen = new java.util.TreeSet<>();
+        for (int lines = 0; lines <= 60; lines += 2) {
+            String intro = result.agencyIntro() + " Weitere Angaben zur Wirtschaftsförderung, eine Zeile lang, damit"
+                + " der Kontaktblock darunter weiter nach unten rückt.".repeat(lines);
+            byte[] pdf = renderer.render(ReportFixtures.model(ReportFixtures.introducedBy(result, intro), Language.DE,
+                null));
+            List<String> pages = PdfText.pages(pdf);
+            int email = pageOf(pages, agency.email());
+            int phone = pageOf(pages, agency.phone());
+            int address = pageOf(pages, agency.address());
+            assertThat(List.of(email, phone, address)).as("%d lines more: the contact on one page", lines)
+                .containsOnly(email);
+            pagesSeen.add(email);
+        }
+        assertThat(pagesSeen).as("the block was moved onto another page at least once").hasSizeGreaterThan(1);
+    }
+
+    /** The last page whose text contains {@code text}, 1-based; 0 if none does. */
+    static int pageOf(List<String> pages, String text) {
+        for (int i = pages.size() - 1; i >= 0; i--) {
+            if (pages.get(i).replace("\n", " ").contains(text)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     @Test
     void hostileAndUnusualNamesStayValidAndReadable() {
         String longMarkup = "<script>alert('x')</script> Größe Übermaß & Söhne " + "Langername".repeat(26);

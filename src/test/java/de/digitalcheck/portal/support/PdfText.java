@@ -15,12 +15,19 @@ public final class PdfText {
     }
 
     public static String of(byte[] pdf) {
+        StringBuilder all = new StringBuilder();
+        pages(pdf).forEach(page -> all.append(page).append('\n'));
+        return all.toString();
+    }
+
+    /** The text of each page, the first page first. */
+    public static java.util.List<String> pages(byte[] pdf) {
         try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
-            StringBuilder all = new StringBuilder();
+            java.util.List<String> pages = new java.util.ArrayList<>();
             for (int page = 1; page <= document.getNumberOfPages(); page++) {
-                all.append(PdfTextExtractor.getTextFromPage(document.getPage(page))).append('\n');
+                pages.add(PdfTextExtractor.getTextFromPage(document.getPage(page)));
             }
-            return all.toString();
+            return pages;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
