@@ -156,7 +156,7 @@ class MyCompanyBrowserTest extends BrowserTestSupport implements TestPropertyPro
         user.activate("form[action='/mein-unternehmen'] button[type=submit]");
         assertThat(page.locator("#error-summary")).isFocused();
         assertThat(page.locator("#error-summary a[href='#email']"))
-            .hasText("Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@firma.de.");
+            .hasText("Ihre E-Mail-Adresse: Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@firma.de.");
         assertThat(page.locator("#email")).hasValue("nora-at-nacht");
         assertThat(page.locator("#email")).hasAttribute("aria-invalid", "true");
         assertEquals(0, page.locator("[role=status]").count(), "nothing said to be sent");

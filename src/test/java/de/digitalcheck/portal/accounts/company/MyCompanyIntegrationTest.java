@@ -164,7 +164,8 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(http.get("/mein-unternehmen?lang=en").body()).contains("<title>My company – Digitalcheck 4.0</title>");
         HttpResponse<String> empty = http.postForm("/mein-unternehmen", Map.of("email", ""));
         assertThat(empty.body()).contains("id=\"error-summary\"",
-            "<title>Please check your details – My company – Digitalcheck 4.0</title>");
+            "<title>Please check your details – My company – Digitalcheck 4.0</title>",
+            "href=\"#email\">Your email address: Please fill in this field.</a>");
     }
 
     @Test

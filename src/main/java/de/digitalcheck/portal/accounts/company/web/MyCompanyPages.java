@@ -86,8 +86,10 @@ class MyCompanyPages {
             Map<String, String> byField = messages.byField(lang, errors);
             // the error list above the form, focused by the script like every other form's: without it, keyboard and
             // screen-reader users were left at the top of the page with nothing saying what went wrong
+            // each line names its field, as on every other form ("E-Mail: Bitte füllen Sie dieses Feld aus.")
             List<ErrorLink> links = byField.entrySet().stream()
-                .map(e -> new ErrorLink("#" + e.getKey(), e.getValue())).toList();
+                .map(e -> new ErrorLink("#" + e.getKey(), e.getKey().equals("email")
+                    ? messages.get(lang, "profile.contact.email") + ": " + e.getValue() : e.getValue())).toList();
             return page(HttpStatus.UNPROCESSABLE_ENTITY, REQUEST,
                 Map.of("email", form.email(), "errors", byField, "errorLinks", links, "sent", false));
         }
