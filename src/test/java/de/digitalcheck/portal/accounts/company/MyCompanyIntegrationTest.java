@@ -434,7 +434,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(http.get("/mein-unternehmen/loeschen").body()).contains("Sie löschen alle persönlichen Daten zur "
             + "E-Mail-Adresse nur-termin@example.org. Einen Selbstcheck gibt es zu dieser Adresse nicht.")
             .doesNotContain("0 Selbstcheck");
-        assertThat(http.get("/mein-unternehmen/loeschen?lang=en").body()).contains("You are erasing all personal data "
+        assertThat(http.get("/mein-unternehmen/loeschen?lang=en").body()).contains("You are deleting all personal data "
             + "stored with the email address nur-termin@example.org. There is no self-check for this address.")
             .doesNotContain("self-check(s)");
         assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).body())
@@ -448,7 +448,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         completedCheck(company, "zwei@giesserei.example.org");
         completedCheck(company, "zwei@giesserei.example.org");
         Http http = signedIn("zwei@giesserei.example.org");
-        assertThat(http.get("/mein-unternehmen/loeschen?lang=en").body()).contains("You are erasing all personal data "
+        assertThat(http.get("/mein-unternehmen/loeschen?lang=en").body()).contains("You are deleting all personal data "
             + "stored with the email address zwei@giesserei.example.org, including that of your 2 self-checks.");
         assertThat(http.get("/mein-unternehmen/loeschen?lang=de").body()).contains("Sie löschen alle persönlichen Daten "
             + "zur E-Mail-Adresse zwei@giesserei.example.org, auch die Ihrer 2 Selbstchecks.");
