@@ -127,6 +127,16 @@ public class ReportMailing {
         return opened(code).map(o -> o.check().contact().email());
     }
 
+    /**
+     * Whether a confirmation link was used already (its address is confirmed for its check): its page then says so
+     * instead of "not valid" — opened twice from the mail, or the page's language switched after confirming.
+     */
+    @Transactional(readOnly = true)
+    public boolean used(String code) {
+        return Tokens.isWellFormed(code) && confirmations.findById(Tokens.hash(code))
+            .filter(row -> row.assessmentId() != null && row.confirmedAt() != null).isPresent();
+    }
+
     /** A usable link: its row, the check it was asked for (reached by the token it kept) and that token. */
     private record Opened(MailConfirmationRow row, Assessment check, String token) {
     }

@@ -92,10 +92,16 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
                 smtp.awaitMails(2);
 
                 Response spent = other.navigate(url(link.group(1)));
-                assertEquals(410, spent.status());
-                assertThat(other.locator("[role=alert]")).containsText("Dieser Bestätigungslink ist nicht (mehr) gültig");
+                assertEquals(200, spent.status());
+                assertThat(other.locator("[role=status]")).containsText("Adresse bereits bestätigt");
+                assertEquals(0, other.locator("[role=alert]").count(), "no error on a used link's page");
                 assertNothingOfTheCheck(other, token);
                 auditBoth(other, "report-confirm-spent");
+                shots(other, "confirm-used");
+                Response forged = other.navigate(url("/report/confirm/" + "B".repeat(43)));
+                assertEquals(410, forged.status());
+                assertThat(other.locator("[role=alert]")).containsText("Dieser Bestätigungslink ist nicht (mehr) gültig");
+                auditBoth(other, "report-confirm-invalid");
                 shots(other, "confirm-invalid");
 
                 // a link in the old form, with the token: it goes on to the page without it

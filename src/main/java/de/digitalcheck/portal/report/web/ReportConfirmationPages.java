@@ -36,8 +36,9 @@ import java.util.Optional;
  * owner must not get the check. {@code GET} only asks (mail scanners that fetch links must not use them up) and names
  * the address; {@code POST} uses the link up and mails the report, whose mail carries the link to the result. No
  * state of the page links to the result or shows anything of the company: the report sent (with the address), today's
- * limit reached (the address is confirmed all the same: {@code 429}), a link unknown, used, expired or asked for
- * before it kept the check's token ({@code 410}).
+ * limit reached (the address is confirmed all the same: {@code 429}), a link used already (the address is confirmed:
+ * {@code 200}, nothing sent again), a link unknown, expired or asked for before it kept the check's token
+ * ({@code 410}).
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
@@ -63,7 +64,7 @@ class ReportConfirmationPages {
     HttpResponse<?> ask(@PathVariable("id") String code) {
         Optional<String> email = mailing.usable(code);
         if (email.isEmpty()) {
-            return page(HttpStatus.GONE, "invalid", null);
+            return spent(code);
         }
         Map<String, Object> model = model("ask", email.get());
         model.put("action", ReportMailing.confirmPath(code));
@@ -80,8 +81,16 @@ class ReportConfirmationPages {
             case REPORT_SENT -> page(HttpStatus.OK, "sent", confirmed.email());
             case LIMIT_REACHED -> page(HttpStatus.TOO_MANY_REQUESTS, "limit", confirmed.email())
                 .header("Retry-After", String.valueOf(secondsUntilTomorrow()));
-            case NOT_VALID -> page(HttpStatus.GONE, "invalid", null);
+            case NOT_VALID -> spent(code);
         };
+    }
+
+    /**
+     * A link that cannot be used: one used already says that its address is confirmed (200; nothing is sent again),
+     * any other is not valid (410).
+     */
+    private MutableHttpResponse<?> spent(String code) {
+        return mailing.used(code) ? page(HttpStatus.OK, "used", null) : page(HttpStatus.GONE, "invalid", null);
     }
 
     private MutableHttpResponse<?> page(HttpStatus status, String state, @Nullable String email) {
