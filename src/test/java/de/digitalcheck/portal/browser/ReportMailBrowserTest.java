@@ -63,8 +63,12 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
             page.navigate(url("/check/" + token + "/result"));
             KeyboardUser user = new KeyboardUser(page);
             assertThat(page.locator("#report")).containsText("Beim ersten Mal schicken wir zuerst einen Bestätigungslink");
+            assertEquals(0, page.locator("#report-mail-outcome").count(), "no answer on a first load");
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a first load");
             user.activate("form[action$='/report/email'] button");
             assertThat(page.locator("#report [role=status]")).containsText("Wir haben Ihnen eine E-Mail an rita@giesserei.example.org geschickt");
+            // the answer takes the focus (it once stayed at the top of the page the redirect had scrolled away from)
+            assertThat(page.locator("#report-mail-outcome")).isFocused();
             auditBoth(page, "report-mail-requested");
             section(page, "report-mail-requested");
 
@@ -117,6 +121,7 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
             page.navigate(url("/check/" + token + "/result"));
             user.activate("form[action$='/report/email'] button");
             assertThat(page.locator("#report [role=alert]")).containsText("haben wir heute schon 5 E-Mails geschickt");
+            assertThat(page.locator("#report-mail-outcome")).isFocused();
             auditBoth(page, "report-mail-limit");
             section(page, "report-mail-limit");
         }

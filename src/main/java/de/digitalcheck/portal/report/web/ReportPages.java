@@ -103,7 +103,7 @@ class ReportPages {
     }
 
     private static HttpResponse<?> backToResult(String token, String report) {
-        return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?report=" + report + "#report-title"));
+        return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?report=" + report + "#report-mail-outcome"));
     }
 
     /** {@code action} for a completed check; a draft goes on where it was left. */

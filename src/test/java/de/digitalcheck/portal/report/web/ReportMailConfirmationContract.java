@@ -146,7 +146,7 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
 
         HttpResponse<String> requested = requestReport(token);
         assertThat(requested.statusCode()).isEqualTo(303);
-        assertThat(requested.headers().firstValue("Location").orElseThrow()).contains(result + "?report=sent#report-title");
+        assertThat(requested.headers().firstValue("Location").orElseThrow()).contains(result + "?report=sent#report-mail-outcome");
         assertThat(http.get(result + "?report=sent").body()).contains("E-Mail unterwegs",
             "Ist die Adresse für diesen Selbstcheck noch nicht bestätigt, enthält sie einen Bestätigungslink");
 
@@ -468,7 +468,7 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
 
         HttpResponse<String> sixth = requestReport(second);
         assertThat(sixth.statusCode()).isEqualTo(303);
-        assertThat(sixth.headers().firstValue("Location").orElseThrow()).contains("?report=limit#report-title");
+        assertThat(sixth.headers().firstValue("Location").orElseThrow()).contains("?report=limit#report-mail-outcome");
         String page = http.get("/check/" + second + "/result?report=limit").body();
         assertThat(page).contains("Heute keine weitere E-Mail an diese Adresse",
             "An quota@werk.example.org haben wir heute schon 5 E-Mails geschickt");

@@ -175,7 +175,7 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         HttpResponse<String> sent = http.postForm("/check/" + token + "/report/email", Map.of("email", "attacker@example.org"));
         assertThat(sent.statusCode()).isEqualTo(303);
         assertThat(sent.headers().firstValue("Location")).get().asString()
-            .as("back to where the confirmation is").isEqualTo(result + "?report=sent#report-title");
+            .as("back to where the confirmation is").isEqualTo(result + "?report=sent#report-mail-outcome");
         // first a confirmation link (ReportMailConfirmationIntegrationTest), to the check's contact only
         MimeMessage confirmation = smtp.awaitMails(1)[0];
         assertThat(confirmation.getAllRecipients()[0].toString()).isEqualTo("rita@giesserei.example.org");
