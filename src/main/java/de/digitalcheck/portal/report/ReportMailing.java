@@ -77,6 +77,11 @@ public class ReportMailing {
         this.perRecipientPerDay = perRecipientPerDay;
     }
 
+    /** How many mails an address gets a day at most ({@code portal.mail.per-recipient-per-day}). */
+    public int perRecipientPerDay() {
+        return perRecipientPerDay;
+    }
+
     /** What became of a request: a mail went out (the report or a confirmation link), or today's limit is reached. */
     public enum Outcome { SENT, LIMIT_REACHED }
 

@@ -238,19 +238,19 @@ class CalendarWorkspace {
         model.put("unversioned", null);
         model.put("saved", request.getParameters().contains("gespeichert"));
         model.put("noMode", coaches.profile(coach.id()).map(p -> p.modes().isEmpty()).orElse(false));
-        model.put("absent", absentAppointments(lang, coach, agency));
+        model.put("outsideHours", outsideHours(lang, coach, agency));
         return new ModelAndView<>("booking/calendar", model);
     }
 
     /** A booked appointment the calendar no longer offers at its time, as the calendar page lists it. */
-    public record Absent(String day, String time, String company, String type, String url) {
+    public record OutsideHours(String day, String time, String company, String type, String url) {
     }
 
-    private List<Absent> absentAppointments(Language lang, Account coach, @Nullable String agency) {
+    private List<OutsideHours> outsideHours(Language lang, Account coach, @Nullable String agency) {
         String base = agency == null ? "/coach/termine/" : "/agentur/coaches/" + coach.id() + "/termine/";
         return bookings.outsideHours(coach.id(), calendars.settings(coach.id())).stream()
             .filter(b -> agency == null || agency.equals(b.agencyId()))
-            .map(b -> new Absent(BookingPages.day(lang, PortalTime.local(b.start()).toLocalDate()),
+            .map(b -> new OutsideHours(BookingPages.day(lang, PortalTime.local(b.start()).toLocalDate()),
                 Dates.timeRange(lang, b.start(), b.end()), b.companyName(), b.type().name(lang), base + b.id()))
             .toList();
     }

@@ -71,7 +71,7 @@ class ChangeViews {
      * The week (from {@code week}'s Monday, not before this week) of times to move to; each links to
      * {@code base + "start=…"}, the weeks to {@code base + "woche=…"}. Without a week the page opens on the
      * appointment's own week (it once opened on this week, and whoever moved an appointment weeks ahead had to page
-     * to it), or, for one that has begun, on the first week from this one with a free time.
+     * to it).
      */
     void times(Map<String, Object> model, Language lang, Booking booking, @Nullable LocalDate week, String base) {
         LocalDate today = PortalTime.today(clock);
@@ -96,25 +96,12 @@ class ChangeViews {
         model.put("nextWeek", base + "woche=" + monday.plusWeeks(1));
     }
 
-    /** How many weeks from this one {@link #opening} looks for a free time. */
-    static final int OPENING_WEEKS = 8;
-
     /**
-     * The day whose week the move page opens on: the appointment's if it is still to come; else the first of the next
-     * {@value #OPENING_WEEKS} weeks with a time to move to (this week if none has one).
+     * The day whose week the move page opens on: the appointment's if it is still to come, else today (one that has
+     * begun cannot be moved, and its pages list no times).
      */
     private LocalDate opening(Booking booking, LocalDate today) {
-        if (booking.start().isAfter(clock.instant())) {
-            return PortalTime.local(booking.start()).toLocalDate();
-        }
-        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        for (int i = 0; i < OPENING_WEEKS; i++) {
-            LocalDate from = monday.plusWeeks(i);
-            if (!changes.freeForMove(booking, from, from.plusDays(6)).isEmpty()) {
-                return from;
-            }
-        }
-        return today;
+        return booking.start().isAfter(clock.instant()) ? PortalTime.local(booking.start()).toLocalDate() : today;
     }
 
     /** The chosen new time, to be confirmed. */

@@ -190,18 +190,13 @@ class CheckController {
                 Map<String, Object> model = Map.of("copiesPerDay", copiesPerDay, "resultUrl",
                     a.completed() ? CheckPaths.result(token) : CheckPaths.resume(token));
                 return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(secondsUntilTomorrow()))
+                    .header("Retry-After", String.valueOf(de.digitalcheck.portal.shared.quota.DailyQuotas.secondsUntilNextDay()))
                     .body(new ModelAndView<>(AGAIN_LIMIT, model));
             }
             SelfCheck.Started again = selfCheck.again(a);
             return seeOther(request, CheckPaths.step(again.token(), firstStep(again.assessment())), again.token(),
                 again.assessment());
         });
-    }
-
-    private static long secondsUntilTomorrow() {
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(de.digitalcheck.portal.shared.time.PortalTime.ZONE);
-        return Math.max(1, java.time.Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(now.getZone())).toSeconds());
     }
 
     /** A redirect to another page of the check, telling the browser the check's revision (see {@link RevisionCookie}). */

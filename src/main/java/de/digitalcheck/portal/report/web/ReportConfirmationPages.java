@@ -1,10 +1,9 @@
 package de.digitalcheck.portal.report.web;
 
 import de.digitalcheck.portal.report.ReportMailing;
-import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.shared.quota.DailyQuotas;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,8 +23,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
-import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,13 +47,10 @@ class ReportConfirmationPages {
 
     private final ReportMailing mailing;
     private final Csrf csrf;
-    private final int mailsPerDay;
 
-    ReportConfirmationPages(ReportMailing mailing, Csrf csrf,
-                            @Value("${portal.mail.per-recipient-per-day:5}") int mailsPerDay) {
+    ReportConfirmationPages(ReportMailing mailing, Csrf csrf) {
         this.mailing = mailing;
         this.csrf = csrf;
-        this.mailsPerDay = mailsPerDay;
     }
 
     /** The link from the mail: a page with one button (a GET uses nothing up). */
@@ -80,7 +74,7 @@ class ReportConfirmationPages {
         return switch (confirmed.outcome()) {
             case REPORT_SENT -> page(HttpStatus.OK, "sent", confirmed.email());
             case LIMIT_REACHED -> page(HttpStatus.TOO_MANY_REQUESTS, "limit", confirmed.email())
-                .header("Retry-After", String.valueOf(secondsUntilTomorrow()));
+                .header("Retry-After", String.valueOf(DailyQuotas.secondsUntilNextDay()));
             case NOT_VALID -> spent(code);
         };
     }
@@ -101,13 +95,7 @@ class ReportConfirmationPages {
         Map<String, Object> model = new HashMap<>();
         model.put("state", state);
         model.put("contactEmail", email);
-        model.put("mailsPerDay", mailsPerDay);
+        model.put("mailsPerDay", mailing.perRecipientPerDay());
         return model;
-    }
-
-    /** Today's limit counts per day in Europe/Berlin ({@code DailyQuotas}). */
-    private static long secondsUntilTomorrow() {
-        ZonedDateTime now = ZonedDateTime.now(PortalTime.ZONE);
-        return Math.max(1, Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(now.getZone())).toSeconds());
     }
 }

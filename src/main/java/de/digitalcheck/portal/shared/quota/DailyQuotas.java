@@ -46,6 +46,13 @@ public class DailyQuotas {
             || rows.take(key, today, limit) == 1;
     }
 
+    /** Seconds until the next day begins in Europe/Berlin, when today's limits start anew (at least 1): {@code Retry-After}. */
+    public static long secondsUntilNextDay() {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(PortalTime.ZONE);
+        return Math.max(1, java.time.Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(now.getZone()))
+            .toSeconds());
+    }
+
     /** How many were counted today. */
     public int used(String purpose, String subject) {
         return rows.used(key(purpose, subject), PortalTime.today(clock)).orElse(0);
