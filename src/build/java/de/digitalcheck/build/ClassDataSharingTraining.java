@@ -21,6 +21,12 @@ import java.util.concurrent.TimeUnit;
  * production does ({@code java -jar}, configuration from the environment) with {@code -XX:ArchiveClassesAtExit}, against
  * an in-memory database, asks it for the pages of a first visit, and stops it; the JVM writes the archive on exit.
  *
+ * <p>Like a production replica (the Helm chart's migration Job migrates, the replicas start with
+ * {@code FLYWAY_ENABLED=false}), the training start does not migrate: the in-memory database lives in an H2 server
+ * process of its own, which a {@code --migrate-only} run of the jar migrates first. So the archive holds neither
+ * Flyway (and the Jackson parts only Flyway uses) nor H2's database engine, about 1,000 classes that a production start
+ * never loads and that only made the archive larger (the JVM relocates the whole archive at every start; bench/README.md).
+ *
  * <p>A second datasource that points at a port where no MySQL server listens makes the MySQL driver try a connection in
  * the background, and the portal loads the rest of the driver's classes from the jar ({@link #PRELOAD}), so that they
  * are archived too (production runs on MySQL; the build needs no server).
@@ -55,7 +61,48 @@ public final class ClassDataSharingTraining {
         int port = freePort();
         int managementPort = freePort();
         Path log = directory.resolve("cds-training.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        int databasePort = freePort();
+        Process database = new ProcessBuilder(java, "-cp", jar, "org.h2.tools.Server", "-tcp", "-tcpPort",
+            String.valueOf(databasePort), "-ifNotExists").directory(directory.toFile()).redirectErrorStream(true)
+            .redirectOutput(directory.resolve("cds-training-database.log").toFile()).start();
+        try {
+            awaitPort(databasePort, database);
+            Map<String, String> environment = Map.of(
+                "DB_URL", "jdbc:h2:tcp://127.0.0.1:" + databasePort + "/mem:training;DB_CLOSE_DELAY=-1;MODE=MySQL;"
+                    + "DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
+                "DB_USER", "sa", "DB_PASSWORD", "", "PORT", String.valueOf(port), "MANAGEMENT_PORT", String.valueOf(managementPort),
+                "MICRONAUT_ENVIRONMENTS", "",
+                "SESSION_SECRET", "class-data-sharing-training-only-not-a-secret");
+            migrate(directory, java, jar, environment, log);
+            train(directory, java, jar, archive, environment, port, managementPort, log);
+        } finally {
+            database.destroy();
+            if (!database.waitFor(30, TimeUnit.SECONDS)) {
+                database.destroyForcibly();
+            }
+        }
+        System.out.println("class-data-sharing archive: " + directory.resolve(archive));
+    }
+
+    /** The migration Job's run: {@code --migrate-only} against the training's database (not archived). */
+    private static void migrate(Path directory, String java, String jar, Map<String, String> environment, Path log)
+        throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar, "--migrate-only").directory(directory.toFile())
+            .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process migration = builder.start();
+        if (!migration.waitFor(START.toSeconds(), TimeUnit.SECONDS) || migration.exitValue() != 0) {
+            migration.destroyForcibly();
+            System.err.println(Files.readString(log));
+            throw new IllegalStateException("training: the migration run failed");
+        }
+    }
+
+    /** The training start itself: as a replica starts (no migration), with {@code -XX:ArchiveClassesAtExit}. */
+    private static void train(Path directory, String java, String jar, String archive, Map<String, String> environment,
+        int port, int managementPort, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java,
             "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
             "-Ddatasources.training.url=jdbc:mysql://127.0.0.1:9/training?connectTimeout=1000",
             "-Ddatasources.training.username=training", "-Ddatasources.training.initialization-fail-timeout=-1",
@@ -63,11 +110,8 @@ public final class ClassDataSharingTraining {
             "-Dportal.archive.preload=" + PRELOAD, "-jar", jar));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
             .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of(
-            "DB_URL", "jdbc:h2:mem:training;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE",
-            "DB_USER", "sa", "DB_PASSWORD", "", "PORT", String.valueOf(port), "MANAGEMENT_PORT", String.valueOf(managementPort),
-            "MICRONAUT_ENVIRONMENTS", "",
-            "SESSION_SECRET", "class-data-sharing-training-only-not-a-secret"));
+        builder.environment().putAll(environment);
+        builder.environment().put("FLYWAY_ENABLED", "false");
         Process portal = builder.start();
         try {
             visit(port, managementPort, portal);
@@ -85,7 +129,21 @@ public final class ClassDataSharingTraining {
             System.err.println(Files.readString(log));
             throw new IllegalStateException("training: no archive was written");
         }
-        System.out.println("class-data-sharing archive: " + directory.resolve(archive));
+    }
+
+    /** Waits until the training's database server accepts connections. */
+    private static void awaitPort(int port, Process server) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(START);
+        while (true) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                if (!server.isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("training: the database server did not start", notYet);
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** Waits until the portal answers, then asks for each page; every page but the health check must answer 200. */
