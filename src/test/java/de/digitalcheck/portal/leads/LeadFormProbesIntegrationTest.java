@@ -81,6 +81,35 @@ class LeadFormProbesIntegrationTest extends de.digitalcheck.portal.support.Signe
     }
 
     /**
+     * A note, a reason typed to the field's limit with line breaks: the browser's maxlength counts each once, and sends
+     * it as CR LF; the portal counted two and refused what the field had let the person type ("at most 2000").
+     */
+    @Test
+    void aNoteTypedToTheLimitWithLineBreaksIsTaken() {
+        String id = lead("Probe Zeilen GmbH", "lines@probes.example.org");
+        Http staff = users.get("en-staff");
+        String typed = ("x".repeat(199) + "\r\n").repeat(10); // 2000 characters in the textarea
+        HttpResponse<String> stage = staff.postForm("/agentur/leads/" + id + "/status",
+            Map.of("stage", "CONTACTED", "note", typed, "version", "0"));
+        assertThat(stage.statusCode()).as(stage.body()).isEqualTo(303);
+        HttpResponse<String> assigned = staff.postForm("/agentur/leads/" + id + "/zuweisen",
+            Map.of("assignee", "", "note", typed, "version", "1"));
+        assertThat(assigned.statusCode()).as(assigned.body()).isIn(303);
+        HttpResponse<String> forwarded = staff.postForm("/agentur/leads/" + id + "/weiterleiten",
+            Map.of("agency", "wf-dortmund", "reason", typed, "version", "2"));
+        assertThat(forwarded.statusCode()).as(forwarded.body()).isEqualTo(303);
+        assertThat(db.value("SELECT agency_id FROM agency_lead WHERE id = ?", id)).isEqualTo("wf-dortmund");
+        assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ? AND note = ?", id, typed.strip()))
+            .isEqualTo(3L);
+        // one character more is still too long, and says so
+        String other = lead("Probe Zeilen Zwei GmbH", "lines2@probes.example.org");
+        HttpResponse<String> tooLong = staff.postForm("/agentur/leads/" + other + "/status",
+            Map.of("stage", "CONTACTED", "note", typed + "x", "version", "0"));
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("Die Notiz darf höchstens 2000 Zeichen lang sein.");
+    }
+
+    /**
      * Every route with an id in its path, with ids no object has and no URI takes as they are (a space, a quote, a
      * percent sign, a brace, a control character): 404 or another refusal, never a server error. The admin's
      * redirect from an agency's inbox to the lead built an address of the raw id and answered 500.
