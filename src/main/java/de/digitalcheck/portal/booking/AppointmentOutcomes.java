@@ -161,7 +161,7 @@ public class AppointmentOutcomes {
         String note = blankToNull(input.note());
         if (note != null && !TextRules.isMultiLine(note)) {
             errors.add("note", TextRules.MULTI_LINE_KEY);
-        } else if (TextRules.tooLong(note, MAX_NOTE)) {
+        } else if (TextRules.tooLongMultiLine(note, MAX_NOTE)) {
             errors.add("note", "outcome.error.noteTooLong", MAX_NOTE);
         }
         errors.throwIfAny();

@@ -295,7 +295,7 @@ public class BookingChanges {
         if (text != null && !TextRules.isMultiLine(text)) {
             new Errors().add(field, TextRules.MULTI_LINE_KEY).throwIfAny();
         }
-        if (TextRules.tooLong(text, MAX_NOTE)) {
+        if (TextRules.tooLongMultiLine(text, MAX_NOTE)) {
             new Errors().add(field, "error.name.tooLong", MAX_NOTE).throwIfAny();
         }
     }

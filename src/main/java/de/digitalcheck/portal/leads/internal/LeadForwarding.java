@@ -90,7 +90,7 @@ public class LeadForwarding {
             errors.add(FieldError.of("reason", "leads.forward.reason.required"));
         } else if (!TextRules.isMultiLine(clean)) {
             errors.add(FieldError.of("reason", TextRules.MULTI_LINE_KEY));
-        } else if (TextRules.tooLong(clean, MAX_REASON)) {
+        } else if (TextRules.tooLongMultiLine(clean, MAX_REASON)) {
             errors.add(FieldError.of("reason", "leads.forward.reason.tooLong"));
         }
         if (errors.isEmpty() && leads.findByOpenKey(LeadRow.openKey(to.id(), lead.contactEmail())).isPresent()) {

@@ -100,7 +100,7 @@ public class LeadWork {
         if (note != null && !TextRules.isMultiLine(note)) {
             throw new ValidationException(List.of(FieldError.of("note", TextRules.MULTI_LINE_KEY)));
         }
-        if (TextRules.tooLong(note, MAX_NOTE)) {
+        if (TextRules.tooLongMultiLine(note, MAX_NOTE)) {
             throw new ValidationException(List.of(FieldError.of("note", "leads.action.note.tooLong")));
         }
     }

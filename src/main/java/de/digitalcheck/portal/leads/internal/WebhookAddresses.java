@@ -42,7 +42,10 @@ public class WebhookAddresses {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null
-            || !(scheme.equals("https") || scheme.equals("http"))) {
+            || !(scheme.equals("https") || scheme.equals("http"))
+            // java.net.URI takes any number as the port: 0 or 99999 was saved, and every delivery failed with
+            // "IllegalArgumentException: port out of range" in the agency's delivery log
+            || uri.getPort() == 0 || uri.getPort() > 65535) {
             return Optional.of("leads.webhook.url.malformed");
         }
         if (scheme.equals("http") && !settings.allowHttp()) {

@@ -73,9 +73,14 @@ class AdminInboxPages {
             : io.micronaut.http.HttpStatus.BAD_REQUEST).body(new ModelAndView<>("leads/admin-inbox", model));
     }
 
+    /**
+     * The lead on the admin's lead page. The id is sent on as one path segment, encoded: the decoded id as it came (a
+     * space, a quote, a percent sign) made no URI, a 500.
+     */
     @Get(INBOX + "/{id}")
     HttpResponse<?> lead(@PathVariable String agencyId, @PathVariable String id) {
-        return HttpResponse.seeOther(URI.create(LeadPaths.adminLead(id)));
+        String segment = java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return HttpResponse.seeOther(URI.create(LeadPaths.adminLead(segment)));
     }
 
     @Get("/admin/agenturen/{agencyId}/leads.csv")

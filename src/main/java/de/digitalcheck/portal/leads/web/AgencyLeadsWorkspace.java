@@ -121,7 +121,7 @@ class AgencyLeadsWorkspace {
         webhooks.lead(user.agencyId(), id); // another agency's lead: 404 before anything else
         java.util.Optional<Integer> parsedVersion = TextRules.asciiInt(Objects.requireNonNullElse(form.version(), ""));
         if (parsedVersion.isEmpty()) {
-            return HttpResponse.badRequest();
+            throw LeadFormVersion.malformed(); // the error page, in the reader's language (a bare 400 showed a blank page)
         }
         int version = parsedVersion.get();
         try {

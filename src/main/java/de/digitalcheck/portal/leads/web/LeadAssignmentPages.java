@@ -65,7 +65,7 @@ class LeadAssignmentPages {
         Map<String, Object> current = workspace.leadModel(user, id, null, Map.of(), null); // 404 before anything else
         java.util.Optional<Integer> parsedVersion = TextRules.asciiInt(Objects.requireNonNullElse(form.version(), ""));
         if (parsedVersion.isEmpty()) {
-            return HttpResponse.badRequest();
+            throw LeadFormVersion.malformed(); // the error page, in the reader's language (a bare 400 showed a blank page)
         }
         int version = parsedVersion.get();
         Language language = PortalLocaleResolver.language(request);

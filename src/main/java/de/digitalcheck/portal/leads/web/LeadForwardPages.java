@@ -118,7 +118,7 @@ class LeadForwardPages {
                                     java.util.function.Function<LeadRow, URI> done) {
         java.util.Optional<Integer> parsedVersion = TextRules.asciiInt(Objects.requireNonNullElse(form.version(), ""));
         if (parsedVersion.isEmpty()) {
-            return HttpResponse.badRequest();
+            throw LeadFormVersion.malformed(); // the error page, in the reader's language (a bare 400 showed a blank page)
         }
         int version = parsedVersion.get();
         Language language = PortalLocaleResolver.language(request);

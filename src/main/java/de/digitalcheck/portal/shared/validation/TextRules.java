@@ -52,6 +52,26 @@ public final class TextRules {
         return text != null && text.length() > max && length(text) > max;
     }
 
+    /**
+     * As {@link #tooLong} for a multi-line field (a {@code <textarea>}): a line break counts as one character also
+     * where the browser sends it as CR LF, as the field's {@code maxlength} counts it. Counted as two, a note that the
+     * browser let the person type to its limit was refused as too long, for every line break in it.
+     */
+    public static boolean tooLongMultiLine(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return false;
+        }
+        int count = 0;
+        for (int i = 0; i < text.length(); count++) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\r' && i < text.length() && text.charAt(i) == '\n') {
+                i++;
+            }
+        }
+        return count > max;
+    }
+
     /** Whether the text fits a single-line field: no control, separator, lone surrogate or non-character. */
     public static boolean isSingleLine(String text) {
         return text == null || clean(text, false);

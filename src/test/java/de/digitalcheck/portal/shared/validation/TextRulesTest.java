@@ -50,6 +50,22 @@ class TextRulesTest {
         assertThat(TextRules.tooLong(null, 0)).isFalse();
     }
 
+    /** A textarea's maxlength counts a line break once; the browser sends it as CR LF. */
+    @Test
+    void aMultiLineTextCountsALineBreakOnceAsTheBrowserDoes() {
+        String typed = ("x".repeat(199) + "\r\n").repeat(10); // 2000 as the browser counts, 2010 UTF-16 units
+        assertThat(TextRules.tooLongMultiLine(typed, 2000)).isFalse();
+        assertThat(TextRules.tooLongMultiLine(typed + "x", 2000)).isTrue();
+        assertThat(TextRules.tooLongMultiLine("\r\n".repeat(5), 5)).isFalse();
+        assertThat(TextRules.tooLongMultiLine("\r\n".repeat(6), 5)).isTrue();
+        // LF, CR LF, CR LF, CR: four breaks
+        assertThat(TextRules.tooLongMultiLine("\n\r".repeat(3), 4)).isFalse();
+        assertThat(TextRules.tooLongMultiLine("\n\r".repeat(3), 3)).isTrue();
+        assertThat(TextRules.tooLongMultiLine("😀".repeat(200) + "\r\n", 201)).isFalse();
+        assertThat(TextRules.tooLongMultiLine("😀".repeat(201) + "\r\n", 201)).isTrue();
+        assertThat(TextRules.tooLongMultiLine(null, 0)).isFalse();
+    }
+
     @Test
     void numbersAreAsciiDigitsOnly() {
         assertThat(TextRules.asciiInteger("42")).contains(42L);
