@@ -157,7 +157,9 @@ class MyCompanyPages {
             return HttpResponse.seeOther(URI.create(PATH));
         }
         leads.withdraw(email.get(), id);
-        return HttpResponse.seeOther(URI.create(OVERVIEW + "?widerrufen#leads-title"));
+        // the fragment is the answer itself, focusable (the section's heading is not: Chromium left the focus on the
+        // page's body, and keyboard and screen-reader users started again at the top of the page)
+        return HttpResponse.seeOther(URI.create(OVERVIEW + "?widerrufen#lead-withdrawn"));
     }
 
     @Get(value = "/export", produces = MediaType.APPLICATION_JSON)
