@@ -12,6 +12,7 @@ import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -107,7 +108,7 @@ class ResultViews {
         Map<String, String> contactByField = messages.byField(lang, contactErrors);
         model.put("contactErrors", contactByField);
         // its own error summary, in its own form (the consent form has another): linked to the fields, focused
-        model.put("contactErrorLinks", contactByField.entrySet().stream().map(e -> new CheckViews.ErrorLink(
+        model.put("contactErrorLinks", contactByField.entrySet().stream().map(e -> new ErrorLink(
             "contact.name".equals(e.getKey()) ? "#contact-name" : "#contact-email", e.getValue())).toList());
         model.put("profileUrl", CheckPaths.profile(token));
         model.put("againUrl", CheckPaths.again(token));
@@ -166,7 +167,7 @@ class ResultViews {
         model.put("consentForm", form);
         Map<String, String> byField = messages.byField(lang, errors);
         model.put("consentErrors", byField);
-        model.put("errorLinks", byField.entrySet().stream().map(e -> new CheckViews.ErrorLink("#" + switch (e.getKey()) {
+        model.put("errorLinks", byField.entrySet().stream().map(e -> new ErrorLink("#" + switch (e.getKey()) {
             case "contact.name" -> "consent-name";
             case "contact.email" -> "consent-email";
             default -> "consent-share";

@@ -9,6 +9,7 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -96,10 +97,6 @@ class MyCompanyPages {
         access.requestLink(form.email(), lang);
         return HttpResponse.ok(new ModelAndView<>(REQUEST,
             Map.of("email", form.email(), "errors", Map.of(), "errorLinks", List.of(), "sent", true)));
-    }
-
-    /** An entry of the error list: the field's anchor and its message. */
-    public record ErrorLink(String anchor, String message) {
     }
 
     /** Opening a link only shows a button: mail scanners that fetch links must not use them up. */
