@@ -14,8 +14,8 @@
   });
   // After a failed submission, take keyboard and screen-reader users straight to the list of errors.
   // Otherwise, after a submission that needs one more answer (e.g. which municipality), take them to that question, or
-  // to the answer to what they just asked for (the report mail's outcome). A first load has none of these, so focus
-  // stays where the browser puts it.
+  // to the answer to what they just did (the report mail's outcome, a consent given or withdrawn). A first load has none
+  // of these, so focus stays where the browser puts it.
   var summary = document.getElementById('error-summary');
   var ask = document.querySelector('[data-dc-ask]');
   if (summary) { summary.focus(); } else if (ask) { ask.focus(); }

@@ -81,4 +81,14 @@ class ModuleArchitectureTest {
     void domainCodeStaysOutOfTheWebLayer() {
         assertThat(rules.webOutsideWebPackages()).isEmpty();
     }
+
+    /**
+     * A line of the forms' error summary is one type, the shared web package's, for every module's pages: five
+     * identical {@code record ErrorLink(String anchor, String message)} were once kept in five web packages.
+     */
+    @Test
+    void theErrorSummarysLineIsOneSharedType() {
+        assertThat(classes.stream().filter(c -> c.getSimpleName().equals("ErrorLink")).map(c -> c.getName()))
+            .containsExactly(BASE + ".shared.web.ErrorLink");
+    }
 }

@@ -110,9 +110,7 @@ class BookingMails {
 
     /** The appointment's private page in the company's language (a mail's link opens where no language is chosen). */
     private String manageLink(BookingRow row, String token) {
-        Language language = Language.fromCode(row.language()).orElse(Language.DE);
-        return settings.link("/termin/buchung/" + row.id() + "?token=" + token
-            + (language == Language.DE ? "" : "&lang=" + language.code()));
+        return settings.link(BookingPaths.manage(row.id(), token, row.language()));
     }
 
     /** The agency's booking page, in the company's language (the cancellation's way to a new appointment). */

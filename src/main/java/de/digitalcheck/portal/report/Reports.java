@@ -6,6 +6,7 @@ import de.digitalcheck.portal.readiness.CheckPaths;
 import de.digitalcheck.portal.readiness.ResultSummaries;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.mail.AttachmentName;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.shared.time.PortalTime;
@@ -73,7 +74,7 @@ public class Reports {
     }
 
     /** A rendered report and the name it is offered under. */
-    public record Report(byte[] pdf, ReportFileName fileName) {
+    public record Report(byte[] pdf, AttachmentName fileName) {
     }
 
     /**
@@ -144,7 +145,8 @@ public class Reports {
             messages.get(language, "report.mail.subject"),
             messages.get(language, "report.mail.text", assessment.company().name(),
                 resultUrl(token, language)),
-            List.of(new Mail.Attachment(report.fileName().ascii(), PDF, report.pdf()))));
+            // the name it downloads under: the mailer sends the same ASCII name and the same name with umlauts
+            List.of(new Mail.Attachment(report.fileName().unicode(), PDF, report.pdf()))));
     }
 
     /** The check's next booked appointment (issue 14), if any: the cover shows it. */

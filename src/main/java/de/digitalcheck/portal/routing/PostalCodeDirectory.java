@@ -266,6 +266,22 @@ public class PostalCodeDirectory {
         return code;
     }
 
+    /**
+     * A postal code as a person types it into a form, without the spaces put in or around it: "44 135" and " 44135 "
+     * are 44135, and so is one with no-break or other Unicode spaces (copied from a letterhead or a web page). Nothing
+     * else is taken out, so "44a35" stays malformed. The forms' value before its shape is checked; the JSON API keeps
+     * its documented five digits and uses no such leniency. Never null.
+     */
+    public static String typed(String postalCode) {
+        if (postalCode == null) {
+            return "";
+        }
+        StringBuilder digits = new StringBuilder(postalCode.length());
+        postalCode.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+            .forEach(digits::appendCodePoint);
+        return digits.toString();
+    }
+
     public static boolean isWellFormed(String postalCode) {
         return postalCode != null && postalCode(postalCode) >= 0;
     }

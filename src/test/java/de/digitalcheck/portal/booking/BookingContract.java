@@ -767,6 +767,44 @@ abstract class BookingContract {
     }
 
     /** The event the leads module will listen to carries the contact and the consent. */
+    /**
+     * An English booking's {@code manageUrl} named no language, so the page it opened (in another browser: the app that
+     * booked, a phone) was German; it carries {@code lang=en} now, as the English mails' link does, through the answers
+     * to reading, moving and cancelling too. A German booking's link stays without it (German is the default).
+     */
+    @Test
+    void anEnglishBookingsManageUrlOpensTheEnglishPage() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        HttpResponse<String> made = http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), null, "en-link@example.org")
+            .replace("\"language\":\"de\"", "\"language\":\"en\""));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String id = (String) http.map(made).get("id");
+        String token = (String) http.map(made).get("token");
+        String manage = (String) http.map(made).get("manageUrl");
+        assertThat(manage).isEqualTo("http://localhost/termin/buchung/" + id + "?token=" + token + "&lang=en");
+        // opened where nothing chose a language before: the English page
+        String page = new Http(server, json).get(manage.substring("http://localhost".length())).body();
+        assertThat(page).contains("lang=\"en\"", "Your appointment is booked").doesNotContain("Ihr Termin ist gebucht");
+
+        assertThat(http.map(http.get("/api/v1/bookings/" + id + "?token=" + token)).get("manageUrl")).isEqualTo(manage);
+        HttpResponse<String> moved = http.postJson("/api/v1/bookings/" + id + "/reschedule",
+            "{\"token\":\"" + token + "\",\"start\":\"" + at(day, 10, 30) + "\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        String newToken = (String) http.map(moved).get("token");
+        assertThat(http.map(moved).get("manageUrl"))
+            .isEqualTo("http://localhost/termin/buchung/" + id + "?token=" + newToken + "&lang=en");
+        HttpResponse<String> cancelled = http.postJson("/api/v1/bookings/" + id + "/cancel",
+            "{\"token\":\"" + newToken + "\"}");
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat((String) http.map(cancelled).get("manageUrl")).endsWith("&lang=en");
+
+        HttpResponse<String> german = http.postJson("/api/v1/bookings", body(s, at(day, 13, 0), null, "de-link@example.org"));
+        assertThat(german.statusCode()).as(german.body()).isEqualTo(201);
+        assertThat((String) http.map(german).get("manageUrl")).endsWith("?token=" + http.map(german).get("token"));
+    }
+
     @Test
     void aBookingWithConsentStoresItAndAnnouncesIt() {
         Setup s = agencyWithCoaches(1, 0);

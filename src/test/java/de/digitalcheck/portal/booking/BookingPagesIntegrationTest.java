@@ -133,6 +133,41 @@ class BookingPagesIntegrationTest {
         assertThat(db.value("SELECT status FROM booking WHERE id = ?", id)).isEqualTo("CANCELLED");
     }
 
+    /**
+     * A postal code typed with spaces ("58 452", no-break spaces around it) was refused as not five digits, and the
+     * field's maxlength of 5 cut "58 452" to "58 45" before it was even sent; it is the same code, stored without the
+     * spaces. Other characters are still refused with the field's error.
+     */
+    @Test
+    void aPostalCodeTypedWithSpacesIsBookedAsTheSameCode() {
+        Http http = new Http(server, json);
+        Database db = new Database(dataSource);
+        String page = http.get(firstTime(http, "/termin/en-agentur")).body();
+        Matcher field = Pattern.compile("<input[^>]*name=\"postalCode\"[^>]*>").matcher(page);
+        assertThat(field.find()).isTrue();
+        assertThat(field.group()).as("room for the spaces people type").contains("maxlength=\"20\"");
+        Map<String, String> form = hiddenFields(page);
+        long before = ((Number) db.value("SELECT COUNT(*) FROM booking")).longValue();
+        for (String wrong : new String[] {"5845", "58a52", "58 a52"}) {
+            Map<String, String> refused = new HashMap<>(form);
+            refused.putAll(Map.of("companyName", "Leer Zeichen GmbH", "postalCode", wrong, "contactName", "Lea Leer",
+                "contactEmail", "lea@leer-zeichen.example"));
+            HttpResponse<String> answer = http.postForm("/termin/en-agentur", refused);
+            assertThat(answer.statusCode()).as(wrong).isEqualTo(422);
+            assertThat(answer.body()).as(wrong).contains("id=\"error-summary\"", "href=\"#booking-postalCode\"",
+                "Die Postleitzahl muss aus genau fünf Ziffern bestehen.");
+        }
+        assertThat(((Number) db.value("SELECT COUNT(*) FROM booking")).longValue()).isEqualTo(before);
+
+        Map<String, String> filled = new HashMap<>(form);
+        filled.putAll(Map.of("companyName", "Leer Zeichen GmbH", "postalCode", "\u00a058 452\u00a0", "contactName",
+            "Lea Leer", "contactEmail", "lea@leer-zeichen.example"));
+        HttpResponse<String> booked = http.postForm("/termin/en-agentur", filled);
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(303);
+        assertThat(db.value("SELECT company_postal_code FROM booking WHERE contact_email = 'lea@leer-zeichen.example'"))
+            .isEqualTo("58452");
+    }
+
     @Test
     void fromTheCheckTheBookingCarriesItAndTheReportShowsIt() {
         Http http = new Http(server, json);

@@ -133,6 +133,20 @@ abstract class VisitAddressContract {
         assertThat(bookingsOf(s)).as("nothing stored").isZero();
     }
 
+    /** The booking page takes "58 452" as 58452; the API keeps its documented five digits ({@code ^[0-9]{5}$}). */
+    @Test
+    void theApiKeepsItsDocumentedFiveDigitsForAPostalCodeWithSpaces() {
+        Setup s = setup();
+        Http http = http();
+        HttpResponse<String> spaced = http.postJson("/api/v1/bookings", body(s, s.visitTypeId(), at(bookableDay(10), 9),
+            email(), "\"street\":\"Ruhrstraße 12\",\"postalCode\":\"58 452\",\"town\":\"Witten\"", "en"));
+        assertThat(spaced.statusCode()).as(spaced.body()).isEqualTo(422);
+        assertThat(spaced.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(fieldErrors(http, spaced)).containsOnly(
+            Map.entry("company.postalCode", "The postal code must be exactly five digits."));
+        assertThat(bookingsOf(s)).as("nothing stored").isZero();
+    }
+
     @Test
     void aVisitKeepsItsAddressForTheCoachThePagesAndAMove() throws Exception {
         Setup s = setup();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -55,6 +56,8 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             Page page = context.newPage();
             page.navigate(server.getURL() + check.resultPath());
             KeyboardUser user = new KeyboardUser(page);
+            assertEquals(0, page.locator("#consent-shared").count(), "not shared yet");
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a first load");
             page.fill("#consent-name", "Bea Blech");
             page.fill("#consent-email", "bea@blech.example.org");
             user.activate("#consent button[type=submit]");
@@ -74,7 +77,16 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             page.check("#consent-share");
             user.activate("#consent button[type=submit]");
             assertThat(page.locator("#consent")).containsText("Wirtschaftsförderung Dortmund meldet sich bis spätestens");
+            // the answer takes the focus: it once stayed on the page's body (the redirect named the whole block,
+            // which cannot take it), and keyboard and screen-reader users started again at the top of the page
+            assertThat(page.locator("#consent-shared")).isFocused();
+            assertEquals("consent-shared", page.evaluate("() => document.activeElement.id"));
             audit(page, "leads-consent-given");
+            // the page opened again later says the same, without taking the focus anywhere
+            page.navigate(server.getURL() + check.resultPath());
+            assertThat(page.locator("#consent-shared")).containsText("Wirtschaftsförderung Dortmund meldet sich");
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a plain load");
+            assertThat(page.locator("#consent-shared")).not().hasAttribute("tabindex", "-1");
         }
         try (BrowserContext context = Browsers.newContext(browser)) {
             provider.nextUser("browser-leads-do-staff", Map.of("email", "staff@dortmund.example.org", "email_verified", true));

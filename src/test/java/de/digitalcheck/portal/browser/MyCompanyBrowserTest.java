@@ -110,6 +110,8 @@ class MyCompanyBrowserTest extends BrowserTestSupport implements TestPropertyPro
             assertThat(shared).containsText("bei der Buchung des Termins am 31.10.2027, 02:30 MESZ");
             assertThat(page.locator("section[aria-labelledby=bookings-title] tbody")).containsText("02:30 MESZ–02:30 MEZ");
             assertEquals(0, page.locator("[role=alert]").count(), "no error on a first load");
+            assertEquals(0, page.locator("#lead-withdrawn").count(), "nothing withdrawn yet");
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a first load");
             assertUnclipped(page, "Mein Unternehmen");
             auditAtBothWidths(page, "company-shared", true);
             page.setViewportSize(390, 844);
@@ -124,6 +126,10 @@ class MyCompanyBrowserTest extends BrowserTestSupport implements TestPropertyPro
             String withdraw = fallback.locator("form").getAttribute("action");
             user.activate("form[action='" + withdraw + "'] button[type=submit]");
             assertThat(page.locator("[role=status]")).containsText("Ihre Einwilligung ist widerrufen");
+            // the answer takes the focus: it once stayed on the page's body (the redirect named the section's heading,
+            // which cannot take it), and keyboard and screen-reader users started again at the top of the page
+            assertThat(page.locator("#lead-withdrawn")).isFocused();
+            assertEquals("lead-withdrawn", page.evaluate("() => document.activeElement.id"));
             Locator withdrawn = page.locator("section[aria-labelledby=leads-title] li.kern-stack-xs",
                 new Page.LocatorOptions().setHas(page.locator("h3", new Page.LocatorOptions()
                     .setHasText("An das Team von InDieRegionRuhr4.0"))));
@@ -133,6 +139,8 @@ class MyCompanyBrowserTest extends BrowserTestSupport implements TestPropertyPro
             auditAtBothWidths(page, "company-withdrawn", false);
 
             page.navigate(url("/mein-unternehmen/uebersicht?lang=en"));
+            assertEquals(0, page.locator("#lead-withdrawn").count(), "the answer only right after the withdrawal");
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a plain load");
             assertThat(page.locator("section[aria-labelledby=leads-title] h3", new Page.LocatorOptions()
                 .setHasText("team of"))).hasText("With the team of InDieRegionRuhr4.0");
             assertThat(page.locator("section[aria-labelledby=leads-title]"))

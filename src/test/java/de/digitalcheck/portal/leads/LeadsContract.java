@@ -551,7 +551,7 @@ abstract class LeadsContract implements TestPropertyProvider {
         HttpResponse<String> again = http.postForm(consentPath, Map.of("consentName", "Pia Page",
             "consentEmail", "PIA@page.example.org", "shareWithAgency", "on"));
         assertThat(again.statusCode()).isEqualTo(303);
-        assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("/result#consent");
+        assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("/result?consent=given#consent-shared");
         assertThat(db.count("lead_consent")).as("no second consent").isEqualTo(consents);
         assertThat(db.value("SELECT lock_version FROM agency_lead WHERE assessment_id = ?", check.id()))
             .as("the lead not updated for nothing (no lead.updated)").isEqualTo(version);

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.report;
 
+import de.digitalcheck.portal.shared.mail.AttachmentName;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ class ReportFileNameTest {
 
     @Test
     void germanNamesAreSpelledOutInTheAsciiNameAndKeptInTheUnicodeOne() {
-        ReportFileName name = ReportFileName.of("Gießerei Rüdiger & Söhne", DAY);
+        AttachmentName name = ReportFileName.of("Gießerei Rüdiger & Söhne", DAY);
         assertThat(name.ascii()).isEqualTo("digitalcheck-giesserei-ruediger-soehne-2026-11-26.pdf");
         assertThat(name.unicode()).isEqualTo("digitalcheck-Gießerei-Rüdiger-Söhne-2026-11-26.pdf");
         assertThat(name.contentDisposition()).isEqualTo("attachment; filename=\"digitalcheck-giesserei-ruediger-soehne-"
@@ -21,7 +22,7 @@ class ReportFileNameTest {
 
     @Test
     void quotesLineBreaksAndPathsCannotBreakTheHeader() {
-        ReportFileName name = ReportFileName.of("\"evil\"\r\nSet-Cookie: x=1; ../../etc/passwd", DAY);
+        AttachmentName name = ReportFileName.of("\"evil\"\r\nSet-Cookie: x=1; ../../etc/passwd", DAY);
         assertThat(name.ascii()).isEqualTo("digitalcheck-evil-set-cookie-x-1-etc-passwd-2026-11-26.pdf");
         assertThat(name.contentDisposition()).doesNotContain("\r", "\n", "/", "\"evil").startsWith("attachment; ");
     }

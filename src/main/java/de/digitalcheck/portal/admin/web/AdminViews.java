@@ -10,6 +10,7 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.web.Choice;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import jakarta.inject.Singleton;
 
 import java.util.HashMap;
@@ -148,10 +149,6 @@ class AdminViews {
             }
         });
         return links;
-    }
-
-    /** An error of a page's form (the territories, the invitation), linking to its field. */
-    public record ErrorLink(String anchor, String message) {
     }
 
     private List<Choice> agencyChoices() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.digitalcheck.portal.booking.AppointmentType;
 import de.digitalcheck.portal.booking.Booking;
 import de.digitalcheck.portal.booking.BookingChanges;
+import de.digitalcheck.portal.booking.BookingPaths;
 import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.booking.FreeSlot;
 import de.digitalcheck.portal.booking.IdempotencyConflict;
@@ -286,7 +287,8 @@ class BookingApi {
         return new BookingDoc(b.id(), token, b.status().name().toLowerCase(java.util.Locale.ROOT),
             iso(b.start()),
             iso(b.end()), new CoachRef(b.coachId(), b.coachName()),
-            b.type().id(), b.mode().name(), settings.link("/termin/buchung/" + b.id() + "?token=" + token));
+            // in the booking's language, as the mails' link: an English booking's page opens in English
+            b.type().id(), b.mode().name(), settings.link(BookingPaths.manage(b.id(), token, b.language())));
     }
 
     @Serdeable

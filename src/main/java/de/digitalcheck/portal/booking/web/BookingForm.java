@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.booking.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.shared.web.Csrf;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -18,7 +19,7 @@ record BookingForm(@Nullable String type, @Nullable String coach, @Nullable Stri
 
     BookingForm {
         companyName = text(companyName);
-        postalCode = text(postalCode);
+        postalCode = PostalCodeDirectory.typed(postalCode); // "44 135" is 44135
         street = text(street);
         town = text(town);
         contactName = text(contactName);

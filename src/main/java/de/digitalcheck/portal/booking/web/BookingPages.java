@@ -18,6 +18,7 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -315,31 +316,6 @@ class BookingPages {
     private String labelled(Language lang, String field, String message) {
         String label = LABELS.get(field);
         return label == null ? message : messages.get(lang, label) + ": " + message;
-    }
-
-    public record ErrorLink(String anchor, String message) {
-
-        /**
-         * A form's errors for its error summary, in the form's order ({@code labels}: field → label), each line starting
-         * with its field's label and linking to the field ({@code prefix} and the field's name, dots as dashes): a bare
-         * "Bitte füllen Sie dieses Feld aus." twice said nothing. An error of no field of the form links to
-         * {@code fallback}, as it is.
-         */
-        static List<ErrorLink> summary(Map<String, String> errors, Map<String, String> labels, String prefix,
-                                       String fallback) {
-            List<ErrorLink> links = new ArrayList<>();
-            labels.forEach((field, label) -> {
-                if (errors.containsKey(field)) {
-                    links.add(new ErrorLink(prefix + field.replace('.', '-'), label + ": " + errors.get(field)));
-                }
-            });
-            errors.forEach((field, message) -> {
-                if (!labels.containsKey(field)) {
-                    links.add(new ErrorLink(fallback, message));
-                }
-            });
-            return links;
-        }
     }
 
     private static BookingForm prefill(Context context) {

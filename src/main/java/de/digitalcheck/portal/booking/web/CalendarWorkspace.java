@@ -21,6 +21,7 @@ import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.StaleField;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
@@ -232,7 +233,7 @@ class CalendarWorkspace {
         model.put("dayNames", dayNames(PortalLocaleResolver.language(request)));
         model.put("errors", errors);
         Language lang = PortalLocaleResolver.language(request);
-        model.put("errorLinks", BookingPages.ErrorLink.summary(errors, fieldLabels(lang), "#calendar-",
+        model.put("errorLinks", ErrorLink.summary(errors, fieldLabels(lang), "#calendar-",
             "#calendar-weekly-MONDAY"));
         model.put("stale", null);
         model.put("unversioned", null);
@@ -326,7 +327,7 @@ class CalendarWorkspace {
         for (String field : List.of("nameDe", "nameEn", "durationMinutes", "mode", "travelBufferMinutes", "coachIds")) {
             labels.put(field, messages.get(lang, field.equals("coachIds") ? "types.coaches" : "types." + field));
         }
-        model.put("errorLinks", BookingPages.ErrorLink.summary(errors, labels, "#type-", "#type-nameDe"));
+        model.put("errorLinks", ErrorLink.summary(errors, labels, "#type-", "#type-nameDe"));
         return new ModelAndView<>("booking/type", model);
     }
 

@@ -9,6 +9,7 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -122,7 +123,7 @@ class ChangeViews {
         model.put("errors", byField);
         boolean closed = Boolean.FALSE.equals(model.get("changeable"));
         model.put("errorLinks", byField.entrySet().stream()
-            .map(e -> new BookingPages.ErrorLink(anchor(prefix, e.getKey(), closed),
+            .map(e -> new ErrorLink(anchor(prefix, e.getKey(), closed),
                 messages.get(lang, label(prefix, e.getKey())) + ": " + e.getValue())).toList());
     }
 

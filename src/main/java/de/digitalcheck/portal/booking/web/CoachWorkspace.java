@@ -13,6 +13,7 @@ import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -102,12 +103,12 @@ class CoachWorkspace {
      * The error summary's lines in the form's order, each starting with its field's label and linking to the field (a
      * long form on a phone: the messages beside the fields were below the fold, and nothing said there were any).
      */
-    private List<BookingPages.ErrorLink> errorLinks(Language lang, Map<String, String> errors) {
+    private List<ErrorLink> errorLinks(Language lang, Map<String, String> errors) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("name", messages.get(lang, "admin.name"));
         labels.put("expertise", messages.get(lang, "coach.expertise"));
         labels.put("modes", messages.get(lang, "coach.modes"));
-        return BookingPages.ErrorLink.summary(errors, labels, "#coach-", "#coach-name");
+        return ErrorLink.summary(errors, labels, "#coach-", "#coach-name");
     }
 
     private Map<String, Object> model(Language lang, Account account, CoachForm form) {

@@ -12,6 +12,7 @@ import de.digitalcheck.portal.shared.validation.TextRules;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -156,8 +157,8 @@ class OutcomePages {
         model.put("programmes", outcomes.programmes(day).stream()
             .map(p -> new Choice(p.id(), lang == Language.EN ? p.nameEn() : p.nameDe())).toList());
         model.put("errors", errors);
-        List<BookingPages.ErrorLink> links = new ArrayList<>();
-        errors.forEach((field, message) -> links.add(new BookingPages.ErrorLink("#outcome-" + field, message)));
+        List<ErrorLink> links = new ArrayList<>();
+        errors.forEach((field, message) -> links.add(new ErrorLink("#outcome-" + field, message)));
         model.put("errorLinks", links);
         model.put("saved", request.getParameters().contains("gespeichert"));
         model.put("back", scope.coachId() != null ? "/coach/termine?woche=" + day

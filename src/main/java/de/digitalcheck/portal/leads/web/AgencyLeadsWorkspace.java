@@ -11,6 +11,7 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
@@ -295,8 +296,5 @@ class AgencyLeadsWorkspace {
             b.queryParam("page", page);
         }
         return b.toString();
-    }
-
-    record ErrorLink(String anchor, String message) {
     }
 }

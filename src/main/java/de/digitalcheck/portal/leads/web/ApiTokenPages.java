@@ -6,6 +6,7 @@ import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -111,12 +112,12 @@ class ApiTokenPages {
         model.put("form", form);
         model.put("nameError", errors.get("name"));
         model.put("expiresError", errors.get("expires"));
-        List<AgencyLeadsWorkspace.ErrorLink> links = new ArrayList<>();
+        List<ErrorLink> links = new ArrayList<>();
         if (errors.containsKey("name")) {
-            links.add(new AgencyLeadsWorkspace.ErrorLink("#token-name", errors.get("name")));
+            links.add(new ErrorLink("#token-name", errors.get("name")));
         }
         if (errors.containsKey("expires")) {
-            links.add(new AgencyLeadsWorkspace.ErrorLink("#token-expires", errors.get("expires")));
+            links.add(new ErrorLink("#token-expires", errors.get("expires")));
         }
         model.put("errorLinks", links);
         model.put("created", created);

@@ -8,6 +8,7 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
@@ -82,12 +83,12 @@ class LeadAssignmentPages {
             current.put("assignForm", form);
             current.put("assignError", errors.get("assignee"));
             current.put("assignNoteError", errors.get("note"));
-            List<AgencyLeadsWorkspace.ErrorLink> links = new java.util.ArrayList<>();
+            List<ErrorLink> links = new java.util.ArrayList<>();
             if (errors.containsKey("assignee")) {
-                links.add(new AgencyLeadsWorkspace.ErrorLink("#assign-to", errors.get("assignee")));
+                links.add(new ErrorLink("#assign-to", errors.get("assignee")));
             }
             if (errors.containsKey("note")) {
-                links.add(new AgencyLeadsWorkspace.ErrorLink("#assign-note", errors.get("note")));
+                links.add(new ErrorLink("#assign-note", errors.get("note")));
             }
             current.put("errorLinks", links);
             return page(HttpStatus.UNPROCESSABLE_ENTITY, current);

@@ -12,6 +12,7 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
@@ -138,12 +139,12 @@ class LeadForwardPages {
             model.put("forwardForm", form);
             model.put("forwardAgencyError", errors.get("agency"));
             model.put("forwardReasonError", errors.get("reason"));
-            List<AgencyLeadsWorkspace.ErrorLink> links = new ArrayList<>();
+            List<ErrorLink> links = new ArrayList<>();
             if (errors.containsKey("agency")) {
-                links.add(new AgencyLeadsWorkspace.ErrorLink("#forward-agency", errors.get("agency")));
+                links.add(new ErrorLink("#forward-agency", errors.get("agency")));
             }
             if (errors.containsKey("reason")) {
-                links.add(new AgencyLeadsWorkspace.ErrorLink("#forward-reason", errors.get("reason")));
+                links.add(new ErrorLink("#forward-reason", errors.get("reason")));
             }
             model.put("errorLinks", links);
             model.put("errorTitle", messages.get(language, "leads.forward.errors.title"));

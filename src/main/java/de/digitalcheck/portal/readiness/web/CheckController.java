@@ -175,7 +175,7 @@ class CheckController {
     HttpResponse<?> result(HttpRequest<?> request, @PathVariable String token) {
         return withCheck(request, token, a -> a.completed()
             ? HttpResponse.ok(new ModelAndView<>(RESULT, results.result(lang(request), a, token,
-                request.getParameters().get("report"))))
+                request.getParameters().get("report"), request.getParameters().get("consent"))))
             : HttpResponse.seeOther(CheckPaths.uri(CheckPaths.resume(token))));
     }
 

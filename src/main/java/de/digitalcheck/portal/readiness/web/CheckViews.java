@@ -14,6 +14,7 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.web.Choice;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -46,9 +47,6 @@ class CheckViews {
         this.directory = directory;
         this.messages = messages;
         this.settings = settings;
-    }
-
-    public record ErrorLink(String anchor, String message) {
     }
 
     /**

@@ -6,6 +6,7 @@ import de.digitalcheck.portal.readiness.internal.AssessmentRow;
 import de.digitalcheck.portal.readiness.internal.CompanyInput;
 import de.digitalcheck.portal.readiness.internal.ContactInput;
 import de.digitalcheck.portal.readiness.internal.ProfileRules;
+import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.shared.validation.Formats;
 import de.digitalcheck.portal.shared.web.Csrf;
 import io.micronaut.core.annotation.Nullable;
@@ -43,7 +44,7 @@ record ProfileForm(
 
     ProfileForm {
         name = text(name);
-        postalCode = text(postalCode);
+        postalCode = PostalCodeDirectory.typed(postalCode); // "44 135" is 44135
         ags = text(ags);
         sector = text(sector);
         employees = text(employees);

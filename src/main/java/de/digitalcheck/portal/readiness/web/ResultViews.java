@@ -12,6 +12,7 @@ import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
@@ -38,6 +39,8 @@ class ResultViews {
 
     /** What the report section may say about a request to mail the report (from the report module's redirect). */
     static final java.util.Set<String> REPORT_MAIL_STATES = java.util.Set.of("sent", "limit");
+    /** The consent's redirect: the consent was just given (or given again), its answer takes the focus. */
+    static final String CONSENT_GIVEN = "given";
 
     ResultViews(ResultSummaries summaries, SelfCheck selfCheck, PortalSettings settings, Messages messages,
                 CheckAppointments appointments, CheckSharing sharing,
@@ -55,9 +58,14 @@ class ResultViews {
      * @param reportMail what became of a request to mail the report ({@code sent}: a mail went out, the report or a
      *     confirmation link; {@code limit}: today's limit of mails to the address is reached), else {@code null} (what
      *     became of a confirmation is said on the confirmation link's own page, which does not lead here)
+     * @param consent    {@link #CONSENT_GIVEN} right after the consent to share the result was given (its answer, who
+     *     gets in touch by when, is focusable and focused then, and only then), else {@code null}
      */
-    Map<String, Object> result(Language lang, AssessmentRow a, String token, @Nullable String reportMail) {
-        return result(lang, a, token, reportMail, ContactForm.EMPTY, List.of());
+    Map<String, Object> result(Language lang, AssessmentRow a, String token, @Nullable String reportMail,
+                               @Nullable String consent) {
+        Map<String, Object> model = result(lang, a, token, reportMail, ContactForm.EMPTY, List.of());
+        model.put("consentGiven", CONSENT_GIVEN.equals(consent) && model.get("shared") != null);
+        return model;
     }
 
     /** As above, with the report contact form as typed and its errors (a failed attempt to add an email). */
@@ -100,7 +108,7 @@ class ResultViews {
         Map<String, String> contactByField = messages.byField(lang, contactErrors);
         model.put("contactErrors", contactByField);
         // its own error summary, in its own form (the consent form has another): linked to the fields, focused
-        model.put("contactErrorLinks", contactByField.entrySet().stream().map(e -> new CheckViews.ErrorLink(
+        model.put("contactErrorLinks", contactByField.entrySet().stream().map(e -> new ErrorLink(
             "contact.name".equals(e.getKey()) ? "#contact-name" : "#contact-email", e.getValue())).toList());
         model.put("profileUrl", CheckPaths.profile(token));
         model.put("againUrl", CheckPaths.again(token));
@@ -127,7 +135,7 @@ class ResultViews {
     /** The result page with the consent form as typed and its errors (a refused consent). */
     Map<String, Object> withConsent(Language lang, AssessmentRow a, String token, ConsentForm form,
                                     List<FieldError> errors) {
-        Map<String, Object> model = result(lang, a, token, null);
+        Map<String, Object> model = result(lang, a, token, null, null);
         consent(model, lang, a, token, form, errors);
         return model;
     }
@@ -139,6 +147,7 @@ class ResultViews {
         CheckSharing.State state = sharing.of(a);
         var shared = state.here();
         model.put("shared", shared);
+        model.put("consentGiven", false);
         model.put("sharedContactBy", shared == null ? null
             : Dates.date(lang, shared.contactBy()));
         model.put("consentOffered", state.offer());
@@ -158,7 +167,7 @@ class ResultViews {
         model.put("consentForm", form);
         Map<String, String> byField = messages.byField(lang, errors);
         model.put("consentErrors", byField);
-        model.put("errorLinks", byField.entrySet().stream().map(e -> new CheckViews.ErrorLink("#" + switch (e.getKey()) {
+        model.put("errorLinks", byField.entrySet().stream().map(e -> new ErrorLink("#" + switch (e.getKey()) {
             case "contact.name" -> "consent-name";
             case "contact.email" -> "consent-email";
             default -> "consent-share";

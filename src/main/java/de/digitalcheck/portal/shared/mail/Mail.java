@@ -24,7 +24,11 @@ public record Mail(String to, String subject, String text, List<Attachment> atta
         this(to, subject, text, List.of());
     }
 
-    /** A file sent along, e.g. the PDF report. */
+    /**
+     * A file sent along, e.g. the PDF report. {@code fileName} is the name as the recipient should see it (with a
+     * company's umlauts); the mailer sends it with an ASCII name beside it ({@link
+     * AttachmentName}), as a download of the same file is named.
+     */
     public record Attachment(String fileName, String contentType, byte[] content) {
     }
 }

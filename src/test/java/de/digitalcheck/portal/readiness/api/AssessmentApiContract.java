@@ -443,6 +443,28 @@ abstract class AssessmentApiContract {
         assertThat(http.get("/api/v1/routing").statusCode()).isEqualTo(422);
     }
 
+    /**
+     * The web forms take "44 135" as 44135; the API documents its postal codes as five digits ({@code ^[0-9]{5}$})
+     * and keeps to that: a code with a space inside is a field error, as before.
+     */
+    @Test
+    void theApiKeepsItsDocumentedFiveDigitsForAPostalCodeWithSpaces() {
+        long before = new Database(dataSource).count("assessment");
+        HttpResponse<String> response = submit(request(company("44 135", "OWN_PRODUCTS"),
+            Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 3)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(list(http.map(response).get("errors"))).singleElement().satisfies(e -> assertThat(e)
+            .containsEntry("field", "company.postalCode")
+            .containsEntry("message", "Die Postleitzahl muss aus genau fünf Ziffern bestehen."));
+        assertThat(new Database(dataSource).count("assessment")).isEqualTo(before);
+        HttpResponse<String> routing = http.get("/api/v1/routing?postalCode=44%20135&lang=en");
+        assertThat(routing.statusCode()).isEqualTo(422);
+        assertThat(routing.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        assertThat(list(http.map(routing).get("errors"))).singleElement().satisfies(e -> assertThat(e)
+            .containsEntry("field", "postalCode").containsEntry("message", "The postal code must be exactly five digits."));
+    }
+
     @Test
     void routingNamesTheSourceOfItsDataAsItsLicenceAsks() {
         HttpResponse<String> german = http.get("/api/v1/routing?postalCode=58452");

@@ -138,6 +138,44 @@ abstract class CheckPagesContract {
         assertThat(db.count("assessment")).isEqualTo(before);
     }
 
+    /**
+     * A postal code typed with spaces ("58 452", around it, no-break spaces copied from a letterhead) was refused as
+     * not five digits; it is the same code, stored and routed as without them. Other characters are still refused.
+     */
+    @Test
+    void aPostalCodeTypedWithSpacesIsTheSameCodeAndRoutedTheSame() {
+        String plain = start(profile("Leerzeichen Plain GmbH", "58452", "TRADE")).split("/")[2];
+        Map<String, Object> expected = db.rows("SELECT postal_code, ags, municipality, agency_id FROM assessment"
+            + " WHERE token_hash = ?", Tokens.hash(plain)).get(0);
+        assertThat(expected.get("agency_id")).as("Witten has its agency").isNotNull();
+        for (String typed : List.of("58 452", " 58452 ", "\u00a058\u00a0452\u00a0", "5 8 4 5 2", "\t58452\u202f")) {
+            String token = start(profile("Leerzeichen GmbH", typed, "TRADE")).split("/")[2];
+            assertThat(db.rows("SELECT postal_code, ags, municipality, agency_id FROM assessment WHERE token_hash = ?",
+                Tokens.hash(token)).get(0)).as("typed as '%s'", typed).isEqualTo(expected);
+            assertThat(http.get("/check/" + token + "/profile").body()).contains("value=\"58452\"");
+            // and when the profile is changed later
+            HttpResponse<String> changed = http.postForm("/check/" + token + "/profile",
+                profile("Leerzeichen GmbH", "44 135", "TRADE"));
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(303);
+            assertThat(db.value("SELECT postal_code FROM assessment WHERE token_hash = ?", Tokens.hash(token)))
+                .isEqualTo("44135");
+        }
+        // a code with several municipalities still asks which one, naming the code as five digits
+        assertThat(http.postForm("/check", profile("Leerzeichen GmbH", "40 472", "TRADE")).body())
+            .contains("Düsseldorf (Nordrhein-Westfalen)", "Ratingen (Kreis Mettmann)", "value=\"40472\"");
+
+        long before = db.count("assessment");
+        for (String wrong : List.of("4413", "44a35", "44 a35", "44-135", "441355")) {
+            HttpResponse<String> page = http.postForm("/check", profile("Leerzeichen GmbH", wrong, "TRADE"));
+            assertThat(page.statusCode()).as(wrong).isEqualTo(422);
+            assertThat(page.body()).as(wrong).contains("id=\"error-summary\"", "href=\"#postalCode\"",
+                "Die Postleitzahl muss aus genau fünf Ziffern bestehen.");
+        }
+        assertThat(http.postForm("/check?lang=en", profile("Leerzeichen GmbH", "44a35", "TRADE")).body())
+            .contains("The postal code must be exactly five digits.");
+        assertThat(db.count("assessment")).as("nothing stored").isEqualTo(before);
+    }
+
     @Test
     void noEmployeesIsRefusedBecauseTheOwnersCount() {
         long before = db.count("assessment");

@@ -192,7 +192,14 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         assertThat(mails[1].getSubject()).as("no free text in the subject")
             .isEqualTo("Ihr Bericht zum digitalen Reifegrad (Digitalcheck 4.0)");
         Part attachment = attachment(mails[1]);
-        assertThat(attachment.getFileName()).startsWith("digitalcheck-giesserei-ruediger-").endsWith(".pdf");
+        // the name it downloads under: the ASCII name and the company's spelling (it once came as the ASCII name only)
+        String today = LocalDate.now(ZoneId.of("Europe/Berlin")).toString();
+        assertThat(attachment.getFileName()).isEqualTo("digitalcheck-Gießerei-Rüdiger-" + today + ".pdf");
+        String download = http.getBytes(path(doc, "reportUrl")).headers().firstValue("Content-Disposition").orElseThrow();
+        assertThat(download).isEqualTo("attachment; filename=\"digitalcheck-giesserei-ruediger-" + today + ".pdf\"; "
+            + "filename*=UTF-8''digitalcheck-Gie%C3%9Ferei-R%C3%BCdiger-" + today + ".pdf");
+        assertThat(jakarta.mail.internet.MimeUtility.unfold(attachment.getHeader("Content-Disposition")[0]))
+            .isEqualTo(download);
         assertThat(attachment.getContentType()).startsWith("application/pdf");
         byte[] pdf;
         try (InputStream in = attachment.getInputStream()) {

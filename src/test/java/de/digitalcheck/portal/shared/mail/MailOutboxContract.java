@@ -115,6 +115,26 @@ abstract class MailOutboxContract implements TestPropertyProvider {
         assertThat(db.count("mail_outbox")).isZero();
     }
 
+    /**
+     * An attachment's name with umlauts goes through the outbox and reaches the recipient in its spelling, with the
+     * ASCII name beside it, as a download is named (the report once came by mail under its ASCII name only).
+     */
+    @Test
+    void anAttachmentKeepsItsNameWithUmlautsAndHasAnAsciiName() throws Exception {
+        outbox.send(new Mail("umlaut@example.org", "Ihr Bericht", "Im Anhang.",
+            List.of(new Mail.Attachment("digitalcheck-Gießerei-Rüdiger-2026-11-26.pdf", "application/pdf",
+                "%PDF-1.7".getBytes()))));
+        outbox.awaitWakeUps();
+        outbox.dispatchDue();
+        MimeMessage mail = smtp.awaitMails(1)[0];
+        Multipart parts = (Multipart) mail.getContent();
+        BodyPart attachment = parts.getBodyPart(parts.getCount() - 1);
+        assertThat(attachment.getFileName()).isEqualTo("digitalcheck-Gießerei-Rüdiger-2026-11-26.pdf");
+        assertThat(jakarta.mail.internet.MimeUtility.unfold(attachment.getHeader("Content-Disposition")[0]))
+            .isEqualTo("attachment; filename=\"digitalcheck-giesserei-ruediger-2026-11-26.pdf\"; "
+                + "filename*=UTF-8''digitalcheck-Gie%C3%9Ferei-R%C3%BCdiger-2026-11-26.pdf");
+    }
+
     @Test
     void parallelDispatchersSendEachMailOnce() throws Exception {
         smtp.stop();

@@ -9,6 +9,7 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -98,10 +99,6 @@ class MyCompanyPages {
             Map.of("email", form.email(), "errors", Map.of(), "errorLinks", List.of(), "sent", true)));
     }
 
-    /** An entry of the error list: the field's anchor and its message. */
-    public record ErrorLink(String anchor, String message) {
-    }
-
     /** Opening a link only shows a button: mail scanners that fetch links must not use them up. */
     @Get("/link/{token}")
     ModelAndView<Map<String, Object>> confirm(@PathVariable String token) {
@@ -157,7 +154,9 @@ class MyCompanyPages {
             return HttpResponse.seeOther(URI.create(PATH));
         }
         leads.withdraw(email.get(), id);
-        return HttpResponse.seeOther(URI.create(OVERVIEW + "?widerrufen#leads-title"));
+        // the fragment is the answer itself, focusable (the section's heading is not: Chromium left the focus on the
+        // page's body, and keyboard and screen-reader users started again at the top of the page)
+        return HttpResponse.seeOther(URI.create(OVERVIEW + "?widerrufen#lead-withdrawn"));
     }
 
     @Get(value = "/export", produces = MediaType.APPLICATION_JSON)
