@@ -183,6 +183,30 @@ class AgencyManagementIntegrationTest extends SignedInTests {
     }
 
     /**
+     * A refused agency form (creating or editing) had its messages beside the fields only, nothing that the page script
+     * focuses, and the title of an unanswered self-check ("Bitte beantworten Sie alle Fragen"). It has the linked error
+     * summary of every other form now, in the form's order, each line naming its field, and a form's title.
+     */
+    @Test
+    void aRefusedAgencyFormHasALinkedErrorSummary() {
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        assertThat(admin.get("/admin/agenturen/neu").body()).doesNotContain("id=\"error-summary\"");
+        String created = admin.postForm("/admin/agenturen?lang=de", profile("", "   ", "kaputt", "0")).body();
+        assertThat(created).contains("<title>Bitte prüfen Sie Ihre Angaben – ", "id=\"error-summary\"", "tabindex=\"-1\"",
+            "href=\"#agency-name\">Name: Bitte füllen Sie dieses Feld aus.</a>", "href=\"#agency-shortName\"",
+            "href=\"#agency-email\"", "href=\"#agency-firstContactDays\"", "id=\"agency-firstContactDays\"")
+            .doesNotContain("Bitte beantworten Sie alle Fragen");
+        assertThat(created.indexOf("href=\"#agency-name\"")).isLessThan(created.indexOf("href=\"#agency-email\""));
+        assertThat(created.indexOf("href=\"#agency-email\"")).isLessThan(created.indexOf("href=\"#agency-firstContactDays\""));
+        String edited = admin.postForm("/admin/agenturen/wf-herne?lang=en", profile("Wirtschaftsförderung Herne", "WF Herne",
+            "info@herne.example.org", "21")).body();
+        assertThat(edited).contains("<title>Please check your details – ", "id=\"error-summary\"",
+            "href=\"#agency-firstContactDays\">Service level: first contact within … working days: ")
+            .doesNotContain("href=\"#agency-name\"");
+        assertThat(admin.get("/admin/agenturen/wf-herne").body()).doesNotContain("id=\"error-summary\"");
+    }
+
+    /**
      * An edit form read before someone else changed the agency (another admin, or the agency's staff in their contact
      * form) once wrote every one of its fields back as it was read, silently undoing the other change. Now it saves
      * nothing and answers 409 with what is saved now beside what was typed; saving that page again replaces it

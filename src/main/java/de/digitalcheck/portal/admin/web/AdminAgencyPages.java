@@ -8,6 +8,7 @@ import de.digitalcheck.portal.routing.AgencyProfile;
 import de.digitalcheck.portal.routing.StaleAgency;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.StaleField;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
@@ -37,6 +38,7 @@ import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +52,9 @@ class AdminAgencyPages {
 
     static final String PATH = "/admin/agenturen";
     static final String VIEW = "admin/agency-edit";
+    /** The profile form's fields, in the page's order. */
+    static final List<String> FIELDS =
+        List.of("name", "shortName", "email", "phone", "website", "address", "firstContactDays");
 
     private final AgencyAdministration administration;
     private final Agencies agencies;
@@ -71,8 +76,8 @@ class AdminAgencyPages {
     }
 
     @Get("/neu")
-    ModelAndView<Map<String, Object>> newAgency() {
-        return new ModelAndView<>(VIEW, model(null, AgencyProfile.EMPTY, Map.of()));
+    ModelAndView<Map<String, Object>> newAgency(HttpRequest<?> request) {
+        return new ModelAndView<>(VIEW, model(request, null, AgencyProfile.EMPTY, Map.of()));
     }
 
     @Post
@@ -91,14 +96,14 @@ class AdminAgencyPages {
             Agency created = administration.create(profile, formErrors);
             return HttpResponse.seeOther(URI.create(PATH + "/" + created.id() + "?gespeichert"));
         } catch (ValidationException e) {
-            return invalid(model(null, profile, errors(request, e)));
+            return invalid(model(request, null, profile, errors(request, e)));
         }
     }
 
     @Get("/{id}")
     HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String id) {
         return withAgency(request, id, agency -> {
-            Map<String, Object> model = model(agency, AgencyProfile.of(agency), Map.of());
+            Map<String, Object> model = model(request, agency, AgencyProfile.of(agency), Map.of());
             model.put("saved", request.getParameters().contains("gespeichert"));
             return HttpResponse.ok(new ModelAndView<>(VIEW, model));
         });
@@ -115,7 +120,7 @@ class AdminAgencyPages {
                 administration.update(id, profile, form.version(), validation.errors(form));
                 return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert"));
             } catch (ValidationException e) {
-                Map<String, Object> model = model(agency, profile, errors(request, e));
+                Map<String, Object> model = model(request, agency, profile, errors(request, e));
                 model.put("stamp", form.version()); // still the values the form was read with
                 return invalid(model);
             } catch (StaleAgency e) {
@@ -126,7 +131,7 @@ class AdminAgencyPages {
                 if (changed.isEmpty()) {
                     return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert")); // as typed already
                 }
-                Map<String, Object> model = model(e.current(), profile, Map.of());
+                Map<String, Object> model = model(request, e.current(), profile, Map.of());
                 model.put("stale", changed);
                 return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
                     .body(new ModelAndView<>(VIEW, model));
@@ -176,8 +181,11 @@ class AdminAgencyPages {
 
     /** The agency's form again with the logo's field error. */
     private HttpResponse<?> logoRefused(HttpRequest<?> request, Agency agency, ValidationException e, HttpStatus status) {
-        Map<String, Object> model = model(agency, AgencyProfile.of(agency), Map.of());
-        model.put("logoError", errors(request, e).get("logo"));
+        Map<String, Object> model = model(request, agency, AgencyProfile.of(agency), Map.of());
+        String error = errors(request, e).get("logo");
+        model.put("logoError", error);
+        model.put("errorLinks", List.of(new ErrorLink("#logo-file",
+            messages.get(PortalLocaleResolver.language(request), "logo.file") + ": " + error)));
         return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(VIEW, model));
     }
 
@@ -187,12 +195,19 @@ class AdminAgencyPages {
         return action.apply(agency);
     }
 
-    private Map<String, Object> model(@Nullable Agency agency, AgencyProfile profile, Map<String, String> errors) {
+    private Map<String, Object> model(HttpRequest<?> request, @Nullable Agency agency, AgencyProfile profile,
+                                      Map<String, String> errors) {
+        Language lang = PortalLocaleResolver.language(request);
         Map<String, Object> model = new HashMap<>();
         model.put("agency", agency);
         model.put("values", profile.values());
         model.put("errors", errors);
-        model.put("fields", List.of("name", "shortName", "email", "phone", "website", "address", "firstContactDays"));
+        model.put("fields", FIELDS);
+        // the summary at the top of the page, in the form's order, each line naming and linking to its field (a
+        // refused form had its messages beside the fields only, and nothing took the focus to them)
+        Map<String, String> labels = new LinkedHashMap<>();
+        FIELDS.forEach(f -> labels.put(f, messages.get(lang, "agency.field." + f)));
+        model.put("errorLinks", ErrorLink.summary(errors, labels, "#agency-", "#agency-name"));
         model.put("action", agency == null ? PATH : PATH + "/" + agency.id());
         model.put("hasLogo", agency != null && administration.hasLogo(agency.id()));
         model.put("logoAction", agency == null ? null : PATH + "/" + agency.id() + "/logo");
