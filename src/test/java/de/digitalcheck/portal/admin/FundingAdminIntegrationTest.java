@@ -76,6 +76,37 @@ class FundingAdminIntegrationTest extends SignedInTests {
             .statusCode()).isEqualTo(422);
     }
 
+    /**
+     * A refused programme (added, edited, or its "open until" in the list) had its messages beside the fields only,
+     * nothing that the page script focuses, and the edit page the title of an unanswered self-check. Each has the
+     * linked error summary of every other form now, in the form's order, each line naming its field.
+     */
+    @Test
+    void aRefusedProgrammeHasALinkedErrorSummary() {
+        Http admin = as("funding-admin", "admin@digitalcheck.example.org");
+        assertThat(admin.get("/admin/foerderprogramme").body()).doesNotContain("id=\"error-summary\"");
+        Map<String, String> broken = herneProgramme("", "Herne summary", "Stadt Herne", "");
+        broken.put("validFrom", "2026-06-01");
+        broken.put("validUntil", "2026-01-01");
+        broken.remove("dimensions");
+        String added = admin.postForm("/admin/foerderprogramme?lang=de", broken).body();
+        assertThat(added).contains("<title>Bitte prüfen Sie Ihre Angaben – Förderprogramme", "id=\"error-summary\"",
+            "tabindex=\"-1\"", "href=\"#funding-nameDe\">Name (deutsch): Bitte füllen Sie dieses Feld aus.</a>",
+            "href=\"#funding-validUntil\"", "href=\"#funding-dimensions\"", "id=\"funding-dimensions\"");
+        assertThat(added.indexOf("href=\"#funding-nameDe\"")).isLessThan(added.indexOf("href=\"#funding-validUntil\""));
+        assertThat(added.indexOf("href=\"#funding-validUntil\"")).isLessThan(added.indexOf("href=\"#funding-dimensions\""));
+
+        String id = "innoscheck-ruhr";
+        String edited = admin.postForm("/admin/foerderprogramme/" + id + "?lang=en", broken).body();
+        assertThat(edited).contains("<title>Please check your details – ", "id=\"error-summary\"",
+            "href=\"#funding-nameDe\">Name (German): ").doesNotContain("Please answer every question");
+
+        String until = admin.postForm("/admin/foerderprogramme/" + id + "/gueltigkeit?lang=de",
+            Map.of("validUntil", "2000-01-01")).body();
+        assertThat(until).contains("<title>Bitte prüfen Sie Ihre Angaben – ", "id=\"error-summary\"",
+            "href=\"#until-" + id + "\"", "id=\"until-" + id + "\"");
+    }
+
     /** A programme for companies in Herne (05916) up to level 3 in Smart Factory. */
     static Map<String, String> herneProgramme(String nameDe, String nameEn, String provider, String providerEn) {
         Map<String, String> form = new LinkedHashMap<>(Map.of("nameDe", nameDe, "nameEn", nameEn, "provider", provider,

@@ -11,6 +11,7 @@ import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
@@ -33,6 +34,7 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -123,7 +125,10 @@ class FundingAdminPages {
             return HttpResponse.seeOther(URI.create(PATH));
         } catch (ValidationException e) {
             Map<String, Object> model = model(lang(request), FundingForm.EMPTY, List.of());
-            model.put("validity", new Validity(id, form.validUntil(), messages.message(lang(request), e.errors().get(0))));
+            Validity validity = new Validity(id, form.validUntil(), messages.message(lang(request), e.errors().get(0)));
+            model.put("validity", validity);
+            model.put("errorLinks", List.of(new ErrorLink("#until-" + id, messages.get(lang(request), "funding.until.label",
+                funding.require(id).nameDe()) + ": " + validity.error())));
             return invalid(VIEW, model);
         }
     }
@@ -136,7 +141,14 @@ class FundingAdminPages {
         programmes.forEach(p -> regions.put(p.id(), region(lang, p.regions())));
         model.put("regions", regions);
         model.put("today", PortalTime.today(clock));
-        model.put("errors", messages.byField(lang, errors));
+        Map<String, String> byField = messages.byField(lang, errors);
+        model.put("errors", byField);
+        // the summary at the top of the page, in the form's order, each line naming and linking to its field (a
+        // refused programme had its messages beside the fields only, and nothing took the focus to them)
+        Map<String, String> labels = new LinkedHashMap<>();
+        FundingForm.TEXT_FIELDS.forEach(f -> labels.put(f, messages.get(lang, "funding.field." + f)));
+        labels.put("dimensions", messages.get(lang, "funding.field.dimensions"));
+        model.put("errorLinks", ErrorLink.summary(byField, labels, "#funding-", "#funding-nameDe"));
         model.put("form", form);
         model.put("textFields", FundingForm.TEXT_FIELDS);
         model.put("dimensions", DIMENSIONS.stream().map(d -> new Choice(d, messages.get(lang, "dimension." + d))).toList());
