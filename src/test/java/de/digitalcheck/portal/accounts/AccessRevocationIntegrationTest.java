@@ -116,7 +116,12 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
 
         HttpResponse<String> invalid = admin.postForm("/admin/konten/" + id + "/rolle", Map.of("role", "COACH", "agencyId", ""));
         assertThat(invalid.statusCode()).isEqualTo(422);
-        assertThat(invalid.body()).contains("aria-invalid=\"true\"", "value=\"COACH\"");
+        assertThat(invalid.body()).contains("aria-invalid=\"true\"", "value=\"COACH\"",
+            // the refused form's summary, linking to the field (once the messages stood beside the fields only, under
+            // the self-check's title)
+            "<title>Bitte prüfen Sie Ihre Angaben – ", "id=\"error-summary\"", "href=\"#account-agency\">Wirtschaftsförderung: ",
+            "id=\"account-agency\"").doesNotContain("Bitte beantworten Sie alle Fragen");
+        assertThat(admin.get("/admin/konten/" + id).body()).doesNotContain("id=\"error-summary\"", "Bitte prüfen Sie");
         assertThat(admin.postForm("/admin/konten/" + id + "/rolle", Map.of("role", "KAISER", "agencyId", "")).statusCode())
             .isEqualTo(422);
         assertThat(coach.get("/coach").statusCode()).as("nothing changed by the refused forms").isEqualTo(200);
@@ -165,6 +170,8 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
         HttpResponse<String> self = admin.postForm("/admin/konten/" + adminId + "/sperren", Map.of());
         assertThat(self.statusCode()).as("an admin never locks themselves out").isEqualTo(409);
         assertThat(self.body()).contains("Ihr eigenes Konto können Sie nicht sperren");
+        // the refusal takes the focus (app.js focuses [data-dc-ask]): it is what happened
+        assertThat(self.body()).containsPattern("role=\"alert\" tabindex=\"-1\" data-dc-ask[^>]*>\\s*<div class=\"kern-alert__header\"><span class=\"kern-title\">Ihr eigenes Konto");
         assertThat(admin.postForm("/admin/konten/" + adminId + "/rolle", Map.of("role", "COACH", "agencyId", "en-agentur"))
             .statusCode()).isEqualTo(409);
         assertThat(admin.get("/admin").statusCode()).as("still signed in as admin").isEqualTo(200);
@@ -229,6 +236,8 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
         HttpResponse<String> self = staff.postForm("/agentur/team/" + staffId + "/sperren", Map.of());
         assertThat(self.statusCode()).isEqualTo(409);
         assertThat(self.body()).contains("Ihren eigenen Zugang können Sie hier nicht sperren");
+        assertThat(self.body()).containsPattern("role=\"alert\" tabindex=\"-1\" data-dc-ask[^>]*>\\s*<div class=\"kern-alert__header\"><span class=\"kern-title\">Ihren eigenen Zugang");
+        assertThat(staff.get("/agentur").body()).doesNotContain("data-dc-ask", "id=\"error-summary\"");
         assertThat(staff.get("/agentur").statusCode()).isEqualTo(200);
 
         assertThat(staff.postForm("/agentur/team/" + coachId + "/freigeben", Map.of()).statusCode()).isEqualTo(303);

@@ -207,6 +207,30 @@ class AgencyManagementIntegrationTest extends SignedInTests {
     }
 
     /**
+     * The staff's workspace: a refused contact form, coach invitation or logo had their messages beside the fields only
+     * (no summary for the page script to focus, nothing linking to the field, no word in the title). Now each has the
+     * linked summary of the other forms, in the form's order; a first load has none.
+     */
+    @Test
+    void theStaffsRefusedFormsHaveALinkedErrorSummary() {
+        Http staff = as("logo-en-staff", "staff@en-agentur.example.org");
+        assertThat(staff.get("/agentur").body()).doesNotContain("id=\"error-summary\"", "Bitte prüfen Sie Ihre Angaben");
+        Map<String, String> contact = new LinkedHashMap<>(Map.of("email", "kaputt", "phone", "", "website", "",
+            "address", "", "leadEmail", "auch-kaputt", "version", Http.hidden(staff.get("/agentur").body(), "version")));
+        HttpResponse<String> refused = staff.postForm("/agentur/profil?lang=de", contact);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("<title>Bitte prüfen Sie Ihre Angaben – ", "id=\"error-summary\"",
+            "href=\"#agency-email\">E-Mail: ", "href=\"#agency-leadEmail\">", "id=\"agency-leadEmail\"");
+        assertThat(refused.body().indexOf("href=\"#agency-email\"")).isLessThan(refused.body().indexOf("href=\"#agency-leadEmail\""));
+        HttpResponse<String> invite = staff.postForm("/agentur/coaches?lang=en", Map.of("email", "coach@", "name", ""));
+        assertThat(invite.statusCode()).isEqualTo(422);
+        assertThat(invite.body()).contains("<title>Please check your details – ", "id=\"error-summary\"",
+            "href=\"#coach-email\">Email", "href=\"#coach-name\">", "id=\"coach-name\"")
+            .doesNotContain("href=\"#agency-email\"");
+        assertThat(staff.get("/agentur?lang=de").body()).doesNotContain("id=\"error-summary\"");
+    }
+
+    /**
      * An edit form read before someone else changed the agency (another admin, or the agency's staff in their contact
      * form) once wrote every one of its fields back as it was read, silently undoing the other change. Now it saves
      * nothing and answers 409 with what is saved now beside what was typed; saving that page again replaces it

@@ -83,7 +83,15 @@ class AdminViews {
             : agencyNames().getOrDefault(account.agencyId(), account.agencyId()));
         model.put("roleValue", typed == null ? account.role().name() : typed.role());
         model.put("agencyValue", typed == null ? account.agencyId() : typed.agencyId());
-        model.put("errors", messages.byField(lang, errors));
+        Map<String, String> byField = messages.byField(lang, errors);
+        model.put("errors", byField);
+        // the summary at the top of the page, each line naming and linking to its field (a refused role change had its
+        // messages beside the fields only, and nothing took the focus to them)
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        labels.put("role", messages.get(lang, "admin.role"));
+        labels.put("agencyId", messages.get(lang, "admin.agency"));
+        model.put("errorLinks", ErrorLink.summary(byField, labels, "#account-", "#account-role").stream()
+            .map(l -> l.anchor().equals("#account-agencyId") ? new ErrorLink("#account-agency", l.message()) : l).toList());
         model.put("roles", ROLES_BY_POWER.stream()
             .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
         model.put("agencyChoices", agencyChoices());

@@ -16,6 +16,7 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import de.digitalcheck.portal.shared.web.Uploads;
 import io.micronaut.core.annotation.Nullable;
@@ -59,6 +60,8 @@ class AgencyWorkspace {
 
     static final String PATH = "/agentur";
     static final String VIEW = "routing/agency";
+    /** The contact form's fields, in the page's order. */
+    static final List<String> CONTACT_FIELDS = List.of("email", "phone", "website", "address", "leadEmail");
 
     private final Agencies agencies;
     private final AgencyAdministration administration;
@@ -103,8 +106,14 @@ class AgencyWorkspace {
             return HttpResponse.seeOther(URI.create(PATH + "?eingeladen#coaches-title"));
         } catch (ValidationException e) {
             Map<String, Object> model = model(user);
-            model.put("coachErrors", messages.byField(PortalLocaleResolver.language(request), e.errors()));
+            Language lang = PortalLocaleResolver.language(request);
+            Map<String, String> coachErrors = messages.byField(lang, e.errors());
+            model.put("coachErrors", coachErrors);
             model.put("coachForm", form);
+            Map<String, String> labels = new java.util.LinkedHashMap<>(); // the form's order
+            labels.put("email", messages.get(lang, "admin.email"));
+            labels.put("name", messages.get(lang, "admin.name"));
+            model.put("errorLinks", ErrorLink.summary(coachErrors, labels, "#coach-", "#coach-email"));
             return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
         }
     }
@@ -119,8 +128,13 @@ class AgencyWorkspace {
         List<FieldError> errors = validation.errors(form);
         if (!errors.isEmpty()) {
             Map<String, Object> model = model(user);
-            model.put("errors", messages.byField(PortalLocaleResolver.language(request), errors));
+            Language lang = PortalLocaleResolver.language(request);
+            Map<String, String> byField = messages.byField(lang, errors);
+            model.put("errors", byField);
             model.put("values", form.values());
+            Map<String, String> labels = new java.util.LinkedHashMap<>(); // the form's order
+            CONTACT_FIELDS.forEach(f -> labels.put(f, messages.get(lang, "agency.field." + f)));
+            model.put("errorLinks", ErrorLink.summary(byField, labels, "#agency-", "#agency-email"));
             model.put("stamp", form.version()); // still the values the form was read with
             return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
         }
@@ -177,7 +191,10 @@ class AgencyWorkspace {
     /** The workspace again with the logo's field error. */
     private HttpResponse<?> logoRefused(HttpRequest<?> request, SignedIn user, ValidationException e, HttpStatus status) {
         Map<String, Object> model = model(user);
-        model.put("logoError", messages.byField(PortalLocaleResolver.language(request), e.errors()).get("logo"));
+        Language lang = PortalLocaleResolver.language(request);
+        String error = messages.byField(lang, e.errors()).get("logo");
+        model.put("logoError", error);
+        model.put("errorLinks", List.of(new ErrorLink("#logo-file", messages.get(lang, "logo.file") + ": " + error)));
         return page(status, model);
     }
 
@@ -250,6 +267,8 @@ class AgencyWorkspace {
         model.put("me", user.accountId());
         model.put("ownRefused", false);
         model.put("teamChanged", false);
+        // the page's error summary (the contact form's or the coach invitation's), each line linking to its field
+        model.put("errorLinks", List.of());
         return model;
     }
 
