@@ -105,6 +105,25 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
         assertThat(back.get("/agentur").statusCode()).isEqualTo(200);
     }
 
+    /**
+     * A network admin belongs to no agency. The invitation and role forms have the agency field for every role: the
+     * agency sent along is not stored on the admin's account, and an unknown one (a forged form) must not reach the
+     * foreign key (a 500).
+     */
+    @Test
+    void aNetworkAdminIsInvitedOrMadeWithoutTheAgencyTheFormSentAlong() {
+        Http admin = admin();
+        String chosen = invite(admin, "admin-mit-agentur@digitalcheck.example.org", "NETWORK_ADMIN", "en-agentur");
+        assertThat(accounts.findById(chosen).orElseThrow().agencyId()).isNull();
+        String forged = invite(admin, "admin-erfunden@digitalcheck.example.org", "NETWORK_ADMIN", "gibt-es-nicht");
+        assertThat(accounts.findById(forged).orElseThrow().agencyId()).isNull();
+        String staff = invite(admin, "wird-admin@en-agentur.example.org", "AGENCY_STAFF", "en-agentur");
+        assertThat(admin.postForm("/admin/konten/" + staff + "/rolle", Map.of("role", "NETWORK_ADMIN", "agencyId",
+            "gibt-es-nicht")).statusCode()).isEqualTo(303);
+        assertThat(accounts.findById(staff).orElseThrow().agencyId()).isNull();
+        assertThat(accounts.findById(staff).orElseThrow().role().name()).isEqualTo("NETWORK_ADMIN");
+    }
+
     @Test
     void aPersonMovedToAnotherRoleOrAgencySignsInAgainWithIt() {
         Http admin = admin();
