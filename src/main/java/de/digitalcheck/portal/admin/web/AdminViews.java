@@ -63,7 +63,7 @@ class AdminViews {
         model.put("form", form);
         Map<String, String> byField = messages.byField(lang, errors);
         model.put("errors", byField);
-        model.put("errorLinks", inviteErrorLinks(lang, byField));
+        model.put("errorLinks", personErrorLinks(lang, byField, "#invite-", "#invite-email"));
         model.put("roles", ROLES_BY_POWER.stream()
             .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
         model.put("agencyChoices", agencyChoices());
@@ -85,13 +85,9 @@ class AdminViews {
         model.put("agencyValue", typed == null ? account.agencyId() : typed.agencyId());
         Map<String, String> byField = messages.byField(lang, errors);
         model.put("errors", byField);
-        // the summary at the top of the page, each line naming and linking to its field (a refused role change had its
-        // messages beside the fields only, and nothing took the focus to them)
-        Map<String, String> labels = new java.util.LinkedHashMap<>();
-        labels.put("role", messages.get(lang, "admin.role"));
-        labels.put("agencyId", messages.get(lang, "admin.agency"));
-        model.put("errorLinks", ErrorLink.summary(byField, labels, "#account-", "#account-role").stream()
-            .map(l -> l.anchor().equals("#account-agencyId") ? new ErrorLink("#account-agency", l.message()) : l).toList());
+        // the summary at the top of the page, as the invitation's (a refused role change had its messages beside the
+        // fields only, and nothing took the focus to them)
+        model.put("errorLinks", personErrorLinks(lang, byField, "#account-", "#account-role"));
         model.put("roles", ROLES_BY_POWER.stream()
             .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
         model.put("agencyChoices", agencyChoices());
@@ -136,24 +132,26 @@ class AdminViews {
     }
 
     /**
-     * The invitation's errors for the page's error summary, in the form's order, each linking to its field (as every
-     * other form: a failed invitation had its messages beside the fields only, and nothing took the focus to them).
+     * The errors of a form about a person (the invitation: email, name, role, agency; an account's role and agency) for
+     * the page's error summary, in the form's order, each linking to its field ({@code prefix} and the field's id:
+     * email, name, role, agency) — as every other form: a refused one had its messages beside the fields only, and
+     * nothing took the focus to them. An error of no field links to {@code fallback}.
      */
-    private List<ErrorLink> inviteErrorLinks(Language lang, Map<String, String> byField) {
-        // field, its anchor and its label (the summary names the field: two "please fill in" alone say nothing)
-        String[][] fields = {{"email", "#invite-email", "admin.email"}, {"name", "#invite-name", "admin.name"},
-            {"role", "#invite-role", "admin.role"}, {"agencyId", "#invite-agency", "admin.agency"}};
+    private List<ErrorLink> personErrorLinks(Language lang, Map<String, String> byField, String prefix, String fallback) {
+        // field, its id's suffix and its label (the summary names the field: two "please fill in" alone say nothing)
+        String[][] fields = {{"email", "email", "admin.email"}, {"name", "name", "admin.name"},
+            {"role", "role", "admin.role"}, {"agencyId", "agency", "admin.agency"}};
         List<ErrorLink> links = new java.util.ArrayList<>();
         java.util.Set<String> known = new java.util.HashSet<>();
         for (String[] f : fields) {
             known.add(f[0]);
             if (byField.containsKey(f[0])) {
-                links.add(new ErrorLink(f[1], messages.get(lang, f[2]) + ": " + byField.get(f[0])));
+                links.add(new ErrorLink(prefix + f[1], messages.get(lang, f[2]) + ": " + byField.get(f[0])));
             }
         }
         byField.forEach((field, message) -> {
             if (!known.contains(field)) {
-                links.add(new ErrorLink("#invite-email", message));
+                links.add(new ErrorLink(fallback, message));
             }
         });
         return links;

@@ -73,14 +73,10 @@ class AdminInboxPages {
             : io.micronaut.http.HttpStatus.BAD_REQUEST).body(new ModelAndView<>("leads/admin-inbox", model));
     }
 
-    /**
-     * The lead on the admin's lead page. The id is sent on as one path segment, encoded: the decoded id as it came (a
-     * space, a quote, a percent sign) made no URI, a 500.
-     */
+    /** The lead on the admin's lead page (the id sent on encoded, {@link LeadPaths#adminLead}). */
     @Get(INBOX + "/{id}")
     HttpResponse<?> lead(@PathVariable String agencyId, @PathVariable String id) {
-        String segment = java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-        return HttpResponse.seeOther(URI.create(LeadPaths.adminLead(segment)));
+        return HttpResponse.seeOther(URI.create(LeadPaths.adminLead(id)));
     }
 
     @Get("/admin/agenturen/{agencyId}/leads.csv")

@@ -255,6 +255,7 @@ class AgencyWorkspace {
         model.put("coachErrors", Map.of());
         model.put("coachForm", CoachInviteForm.EMPTY);
         model.put("agency", agency);
+        model.put("contactFields", CONTACT_FIELDS);
         model.put("values", contactValues(agency));
         model.put("stamp", agency.contactStamp());
         model.put("stale", null);
