@@ -65,6 +65,39 @@ class DashboardPagesIntegrationTest extends de.digitalcheck.portal.support.Signe
         assertThat(new Http(server, json).get("/agentur/kennzahlen").statusCode()).isIn(302, 303, 401);
     }
 
+    /** The values of the levels' chart, in its bars and in its table. */
+    private static java.util.List<String> levelValues(String page) {
+        String levels = page.substring(page.indexOf("id=\"levels-heading\""));
+        levels = levels.substring(0, levels.indexOf("</section>"));
+        java.util.List<String> values = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("<text font-size=\"12\"[^>]*>([^<]*)</text>|<td class=\"kern-table__cell\"[^>]*>([^<]*)</td>")
+            .matcher(levels);
+        while (m.find()) {
+            values.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return values;
+    }
+
+    /**
+     * The English dashboard writes its decimals as English does ("2.0"): it showed the German "2,0" in the average
+     * levels' bars and table (and "1,5 hours" as the median time to first contact).
+     */
+    @Test
+    void theEnglishDashboardWritesDecimalsWithAPointAndTheGermanOneWithAComma() {
+        lead("Kennzahl Komma GmbH", "44135", "komma@dashboard.example.org");
+        Http staff = users.get("do-staff");
+        try {
+            java.util.List<String> english = levelValues(staff.get("/agentur/kennzahlen?lang=en").body());
+            assertThat(english).hasSizeGreaterThanOrEqualTo(24).anyMatch(v -> v.matches("\\d\\.\\d"))
+                .allMatch(v -> v.matches("\\d\\.\\d|–"));
+            java.util.List<String> german = levelValues(staff.get("/agentur/kennzahlen?lang=de").body());
+            assertThat(german).hasSizeGreaterThanOrEqualTo(24).anyMatch(v -> v.matches("\\d,\\d"))
+                .allMatch(v -> v.matches("\\d,\\d|–"));
+        } finally {
+            staff.get("/?lang=de");
+        }
+    }
+
     @Test
     void adminsSeeAnyAgencyOrTheNetworkAndStaffDoNot() {
         Http admin = users.get("admin");
