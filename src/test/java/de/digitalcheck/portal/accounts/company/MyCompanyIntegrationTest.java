@@ -115,7 +115,12 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(other.get("/mein-unternehmen/uebersicht").headers().firstValue("Location")).contains("/mein-unternehmen");
 
         HttpResponse<String> export = http.get("/mein-unternehmen/export");
-        assertThat(export.headers().firstValue("Content-Disposition")).get().asString().contains("attachment");
+        assertThat(export.headers().firstValue("Content-Disposition"))
+            .hasValue("attachment; filename=\"digitalcheck-daten.json\"");
+        // named in the page's language (an English page downloaded "digitalcheck-daten.json")
+        assertThat(http.get("/mein-unternehmen/export?lang=en").headers().firstValue("Content-Disposition"))
+            .hasValue("attachment; filename=\"digitalcheck-data.json\"");
+        http.get("/mein-unternehmen/export?lang=de");
         Map<String, Object> data = http.map(export);
         assertThat(data.get("email")).isEqualTo("rita@giesserei.example.org");
         assertThat(data.get("checks").toString()).contains("Gießerei Rüdiger", "Rita Rüdiger", "58452", "answers");
