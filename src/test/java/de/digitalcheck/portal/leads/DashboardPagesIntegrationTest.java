@@ -98,6 +98,25 @@ class DashboardPagesIntegrationTest extends de.digitalcheck.portal.support.Signe
         }
     }
 
+    /**
+     * The levels' chart counts the self-checks without a noun bent to the number: it said "dunkel die 1 Selbstchecks
+     * aus Ihrem Gebiet" / "the 1 self-checks of your territory" for an agency with one check.
+     */
+    @Test
+    void theLevelsChartCountsTheSelfChecksInEveryNumber() {
+        Http staff = users.get("do-staff");
+        assertThat(staff.get("/agentur/kennzahlen").body()).containsPattern("<desc id=\"levels-desc\">[^<]*"
+            + "\\(Zahl der Selbstchecks: \\d+ aus Ihrem Gebiet, \\d+ im ganzen Netzwerk\\)");
+        assertThat(users.get("admin").get("/admin/kennzahlen").body()).containsPattern("<desc id=\"levels-desc\">[^<]*"
+            + "im ganzen Netzwerk \\(Zahl der Selbstchecks: \\d+\\)");
+        try {
+            assertThat(staff.get("/agentur/kennzahlen?lang=en").body()).containsPattern("<desc id=\"levels-desc\">[^<]*"
+                + "\\(number of self-checks: \\d+ in your territory, \\d+ in the whole network\\)");
+        } finally {
+            staff.get("/?lang=de");
+        }
+    }
+
     @Test
     void adminsSeeAnyAgencyOrTheNetworkAndStaffDoNot() {
         Http admin = users.get("admin");
