@@ -87,7 +87,7 @@ class BookingMails {
             .getBytes(StandardCharsets.UTF_8);
         outbox.send(new Mail(coach.email(), messages.get(de, "booking.mail.coach.erased.subject", when(row, de)),
             messages.get(de, "booking.mail.coach.erased.text", coach.name(), type.name(de), when(row, de)),
-            List.of(new Mail.Attachment("termin.ics", CONTENT_TYPE_CANCEL, ics))));
+            List.of(new Mail.Attachment(messages.get(de, "booking.mail.ics.file"), CONTENT_TYPE_CANCEL, ics))));
     }
 
     /**
@@ -151,7 +151,7 @@ class BookingMails {
             noted(messages.get(language, "booking.mail." + kind + ".text", row.contactName(), type.name(language),
                 coach.name(), agency.name(), companyWhen, companyPlace, manage == null ? "–" : manage,
                 bookingLink(agency, language)), note, language),
-            List.of(new Mail.Attachment("termin.ics", contentType, ics))));
+            List.of(new Mail.Attachment(messages.get(language, "booking.mail.ics.file"), contentType, ics))));
         // the coach's own invitation: German, and without the company's private link (whoever reads the coach's mail
         // or calendar must not be able to move or cancel the appointment as the company)
         Language de = Language.DE;
@@ -164,7 +164,7 @@ class BookingMails {
                 row.companyName(), row.contactName(), row.contactEmail(),
                 row.contactPhone() == null ? "–" : row.contactPhone(), when(row, de), coachPlace),
                 note, de),
-            List.of(new Mail.Attachment("termin.ics", contentType, coachIcs))));
+            List.of(new Mail.Attachment(messages.get(de, "booking.mail.ics.file"), contentType, coachIcs))));
     }
 
     /** The appointment's invitation (the same {@code UID} and {@code SEQUENCE} for both sides) with its location. */

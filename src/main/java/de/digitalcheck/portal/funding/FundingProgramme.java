@@ -41,7 +41,15 @@ public record FundingProgramme(
 
     /** The provider in this language: in English the English text where there is one, else the German. */
     public String providerIn(Language language) {
-        return language == Language.EN && providerEn != null && !providerEn.isBlank() ? providerEn : provider;
+        return providerLanguage(language) == Language.EN ? providerEn : provider;
+    }
+
+    /**
+     * The language {@link #providerIn} is written in for a page in {@code language}: German where an English page has
+     * no English text (the page marks it as German).
+     */
+    public Language providerLanguage(Language language) {
+        return language == Language.EN && providerEn != null && !providerEn.isBlank() ? Language.EN : Language.DE;
     }
 
     public Text summary() {

@@ -139,8 +139,10 @@ public class ResultSummaries {
             new FundingRanking.Company(company.ags(), company.sizeClass().isSme(), level, levels));
         List<Programme> list = new ArrayList<>();
         for (FundingRanking.Match m : matches) {
-            list.add(new Programme(m.programme().name().in(lang),
-                messages.get(lang, "result.funding.provider", m.programme().providerIn(lang)), m.programme().summary().in(lang),
+            Language providerLanguage = m.programme().providerLanguage(lang);
+            list.add(new Programme(m.programme().name().in(lang), messages.get(lang, "result.funding.provider"),
+                m.programme().providerIn(lang), providerLanguage == lang ? null : providerLanguage.code(),
+                m.programme().summary().in(lang),
                 m.programme().url(), reason(lang, q, company, m),
                 messages.get(lang, "result.funding.link", m.programme().name().in(lang))));
         }

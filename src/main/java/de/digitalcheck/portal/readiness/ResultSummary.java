@@ -63,8 +63,18 @@ public record ResultSummary(
     public record Action(String dimensionId, String area, String step, String advice) {
     }
 
-    /** A matching, open funding programme, with one line on why it fits (its closing date included). */
-    public record Programme(String name, String provider, String summary, String url, String reason,
-                            String linkLabel) {
+    /**
+     * A matching, open funding programme, with one line on why it fits (its closing date included). Its provider is
+     * {@code providerLabel} ("Provided by") and {@code providerName}, the name in {@code providerLanguage} where that is
+     * not the page's (an English page shows the German name where the programme has no English one), else
+     * {@code null}.
+     */
+    public record Programme(String name, String providerLabel, String providerName, @Nullable String providerLanguage,
+                            String summary, String url, String reason, String linkLabel) {
+
+        /** The provider as one text: "Provided by …", "Träger: …". */
+        public String provider() {
+            return providerLabel + " " + providerName;
+        }
     }
 }

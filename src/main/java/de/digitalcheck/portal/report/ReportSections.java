@@ -167,11 +167,23 @@ final class ReportSections {
             block.add(heading(StandardRoles.H3, p(programme.name()), 11f).setMarginTop(2).setMarginBottom(2)
                 .setKeepWithNext(false));
             block.add(body(p(programme.reason())).setFontFamily(ReportFonts.BOLD).setMarginBottom(2));
-            block.add(small(p(programme.provider())).setMarginBottom(2));
+            block.add(provider(programme).setMarginBottom(2));
             block.add(body(p(programme.summary())));
             block.add(new Paragraph().add(link(programme.url(), p(programme.linkLabel()))).setFontSize(ReportStyle.SMALL));
             document.add(block);
         }
+    }
+
+    /**
+     * "Provided by …": a provider named in another language than the report's (an English report shows the German
+     * name where the programme has no English one) is a span in that language, as on the result page.
+     */
+    private Paragraph provider(ResultSummary.Programme programme) {
+        Text name = new Text(p(programme.providerName()));
+        if (programme.providerLanguage() != null) {
+            name.getAccessibilityProperties().setRole(StandardRoles.SPAN).setLanguage(programme.providerLanguage());
+        }
+        return small("").add(new Text(p(programme.providerLabel() + " "))).add(name);
     }
 
     private void agency() {

@@ -89,6 +89,22 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         assertThat(admin.get("/admin").body()).contains("value=\"wf-gevelsberg-sued\"");
     }
 
+    /** A service level of one working day is said in the singular: it read "innerhalb von 1 Arbeitstagen". */
+    @Test
+    void aServiceLevelOfOneWorkingDayIsSaidInTheSingular() {
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        assertThat(admin.postForm("/admin/agenturen", profile("Wirtschaftsförderung Eintagsfliege", "WF Eintag",
+            "info@eintag.example.org", "1")).statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin").body()).contains("innerhalb von 1 Arbeitstag<").doesNotContainPattern("\\b1 Arbeitstagen")
+            .contains("innerhalb von 2 Arbeitstagen<");
+        try {
+            assertThat(admin.get("/admin?lang=en").body()).contains("within 1 working day<")
+                .doesNotContainPattern("\\b1 working days").contains("within 2 working days<");
+        } finally {
+            admin.get("/admin?lang=de");
+        }
+    }
+
     /**
      * Staff choose the agency to forward a lead to by its name, and the consent names the agency by it: two agencies
      * of one name (trimmed, case ignored) are refused at the name, as typed, and nothing is stored; an agency keeps its

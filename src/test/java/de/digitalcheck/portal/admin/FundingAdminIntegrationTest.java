@@ -137,13 +137,25 @@ class FundingAdminIntegrationTest extends SignedInTests {
         assertThat(admin.postForm("/admin/foerderprogramme", herneProgramme("Herner Lernbonus", "Herne learning bonus",
             "Wirtschaftsförderung Herne", " ")).statusCode()).isEqualTo(303);
 
+        // the German provider on the English page is marked as German (screen readers read it with German rules)
         assertThat(herneResultPage(new Http(server, json), "en"))
-            .contains("Herne digital grant", "Provided by City of Herne, business development",
-                "Herne learning bonus", "Provided by Wirtschaftsförderung Herne")
-            .doesNotContain("Provided by Stadt Herne", "Provided by null", "Provided by </p>", "Provided by  </p>");
+            .contains("Herne digital grant", "Provided by City of Herne, business development</p>",
+                "Herne learning bonus", "Provided by <span lang=\"de\">Wirtschaftsförderung Herne</span>")
+            .doesNotContain("Provided by Stadt Herne", "Provided by null", "Provided by </p>", "Provided by  </p>",
+                "lang=\"en\">City of Herne");
         assertThat(herneResultPage(new Http(server, json), "de"))
-            .contains("Träger: Stadt Herne, Wirtschaftsförderung", "Träger: Wirtschaftsförderung Herne")
-            .doesNotContain("City of Herne", "Provided by");
+            .contains("Träger: Stadt Herne, Wirtschaftsförderung</p>", "Träger: Wirtschaftsförderung Herne</p>")
+            .doesNotContain("City of Herne", "Provided by", "<span lang=\"de\">");
+
+        // the English list names each programme and provider by its German fields, marked as German
+        try {
+            assertThat(admin.get("/admin/foerderprogramme?lang=en").body())
+                .contains("lang=\"de\">Herner Digitalzuschuss</span>", "lang=\"de\">Stadt Herne, Wirtschaftsförderung</span>");
+        } finally {
+            admin.get("/admin/foerderprogramme?lang=de");
+        }
+        assertThat(admin.get("/admin/foerderprogramme").body()).contains(">Herner Digitalzuschuss</span>")
+            .doesNotContain("lang=\"de\">Herner Digitalzuschuss");
 
         // the form shows the English text (and the field's hint); emptied, English pages fall back to German
         String edit = admin.get("/admin/foerderprogramme/herner-digitalzuschuss").body();
@@ -155,7 +167,8 @@ class FundingAdminIntegrationTest extends SignedInTests {
             "Herner Digitalzuschuss", "Herne digital grant", "Stadt Herne, Wirtschaftsförderung", "")).statusCode())
             .isEqualTo(303);
         assertThat(herneResultPage(new Http(server, json), "en"))
-            .contains("Provided by Stadt Herne, Wirtschaftsförderung").doesNotContain("City of Herne");
+            .contains("Provided by <span lang=\"de\">Stadt Herne, Wirtschaftsförderung</span>")
+            .doesNotContain("City of Herne");
     }
 
     @Test

@@ -60,6 +60,9 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
             .contains("09:00–10:00");
         BodyPart invitation = calendarPart(company);
         assertThat(invitation.getContentType()).contains("text/calendar").contains("method=REQUEST");
+        // the attachment is named in the mail's language (the English mail attached "termin.ics")
+        assertThat(invitation.getFileName()).isEqualTo("appointment.ics");
+        assertThat(calendarPart(coach).getFileName()).as("the coach's German mail").isEqualTo("termin.ics");
         String ics;
         try (InputStream in = invitation.getInputStream()) {
             byte[] octets = in.readAllBytes();

@@ -75,6 +75,15 @@ class BookingPagesIntegrationTest {
         HttpResponse<String> first = http.get("/termin/en-agentur");
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("Erstgespräch (Video)", "Besuch im Unternehmen").doesNotContain("error-summary");
+        // the kind of appointment in one phrase: the mode after the comma in lower case (it read "60 Minuten, Per Video")
+        assertThat(first.body()).contains("Erstgespräch (Video) – 60 Minuten, per Video<",
+            "Besuch im Unternehmen – 120 Minuten, vor Ort im Unternehmen<").doesNotContain(", Per Video", ", Vor Ort");
+        try {
+            assertThat(http.get("/termin/en-agentur?lang=en").body()).contains("– 60 minutes, by video<",
+                "– 120 minutes, on site at the company<").doesNotContain(", By video", ", On site");
+        } finally {
+            http.get("/termin/en-agentur?lang=de");
+        }
         assertThat(http.get("/termin/no-such-agency").statusCode()).isEqualTo(404);
         String contactStep = firstTime(http, "/termin/en-agentur");
         String page = http.get(contactStep).body();

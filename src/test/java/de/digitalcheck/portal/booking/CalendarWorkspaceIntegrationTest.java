@@ -206,6 +206,9 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         assertThat(staff.get("/agentur/terminarten?lang=en").body()).contains("Coaches’ calendars and appointments",
             "View appointments").doesNotContain("My appointments");
         assertThat(staff.get("/agentur/terminarten?lang=de").statusCode()).isEqualTo(200); // back to German
+        // a coach's ways of meeting, listed after the name in lower case (it read "(Vor Ort im Unternehmen, Per Video)")
+        assertThat(staff.get("/agentur/terminarten/neu").body()).containsPattern("Carla Coach \\((vor Ort|in der|per) ")
+            .doesNotContainPattern("Carla Coach \\([^)]*(Vor Ort|In der|Per) ");
         assertThat(staff.get("/agentur/coaches/" + enCoach + "/kalender").statusCode()).isEqualTo(200);
         assertThat(staff.get("/agentur/coaches/" + enCoach + "/termine").statusCode()).isEqualTo(200);
         assertThat(staff.get("/agentur/coaches/" + doCoach + "/kalender").statusCode()).isEqualTo(404);

@@ -65,6 +65,58 @@ class DashboardPagesIntegrationTest extends de.digitalcheck.portal.support.Signe
         assertThat(new Http(server, json).get("/agentur/kennzahlen").statusCode()).isIn(302, 303, 401);
     }
 
+    /** The values of the levels' chart, in its bars and in its table. */
+    private static java.util.List<String> levelValues(String page) {
+        String levels = page.substring(page.indexOf("id=\"levels-heading\""));
+        levels = levels.substring(0, levels.indexOf("</section>"));
+        java.util.List<String> values = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("<text font-size=\"12\"[^>]*>([^<]*)</text>|<td class=\"kern-table__cell\"[^>]*>([^<]*)</td>")
+            .matcher(levels);
+        while (m.find()) {
+            values.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return values;
+    }
+
+    /**
+     * The English dashboard writes its decimals as English does ("2.0"): it showed the German "2,0" in the average
+     * levels' bars and table (and "1,5 hours" as the median time to first contact).
+     */
+    @Test
+    void theEnglishDashboardWritesDecimalsWithAPointAndTheGermanOneWithAComma() {
+        lead("Kennzahl Komma GmbH", "44135", "komma@dashboard.example.org");
+        Http staff = users.get("do-staff");
+        try {
+            java.util.List<String> english = levelValues(staff.get("/agentur/kennzahlen?lang=en").body());
+            assertThat(english).hasSizeGreaterThanOrEqualTo(24).anyMatch(v -> v.matches("\\d\\.\\d"))
+                .allMatch(v -> v.matches("\\d\\.\\d|–"));
+            java.util.List<String> german = levelValues(staff.get("/agentur/kennzahlen?lang=de").body());
+            assertThat(german).hasSizeGreaterThanOrEqualTo(24).anyMatch(v -> v.matches("\\d,\\d"))
+                .allMatch(v -> v.matches("\\d,\\d|–"));
+        } finally {
+            staff.get("/?lang=de");
+        }
+    }
+
+    /**
+     * The levels' chart counts the self-checks without a noun bent to the number: it said "dunkel die 1 Selbstchecks
+     * aus Ihrem Gebiet" / "the 1 self-checks of your territory" for an agency with one check.
+     */
+    @Test
+    void theLevelsChartCountsTheSelfChecksInEveryNumber() {
+        Http staff = users.get("do-staff");
+        assertThat(staff.get("/agentur/kennzahlen").body()).containsPattern("<desc id=\"levels-desc\">[^<]*"
+            + "\\(Zahl der Selbstchecks: \\d+ aus Ihrem Gebiet, \\d+ im ganzen Netzwerk\\)");
+        assertThat(users.get("admin").get("/admin/kennzahlen").body()).containsPattern("<desc id=\"levels-desc\">[^<]*"
+            + "im ganzen Netzwerk \\(Zahl der Selbstchecks: \\d+\\)");
+        try {
+            assertThat(staff.get("/agentur/kennzahlen?lang=en").body()).containsPattern("<desc id=\"levels-desc\">[^<]*"
+                + "\\(number of self-checks: \\d+ in your territory, \\d+ in the whole network\\)");
+        } finally {
+            staff.get("/?lang=de");
+        }
+    }
+
     @Test
     void adminsSeeAnyAgencyOrTheNetworkAndStaffDoNot() {
         Http admin = users.get("admin");

@@ -223,7 +223,12 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(german.get(14)).isEqualTo("03.12.2026");
         assertThat(german.get(16)).isEqualTo("nein");
 
+        assertThat(staff.getBytes("/agentur/leads.csv").headers().firstValue("Content-Disposition"))
+            .hasValue("attachment; filename=\"anfragen.csv\"");
         try {
+            // the file is named in the reader's language too (it was "anfragen.csv" with an English header)
+            assertThat(staff.getBytes("/agentur/leads.csv?lang=en").headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"leads.csv\"");
             java.util.List<org.apache.commons.csv.CSVRecord> records = csv(staff.getBytes("/agentur/leads.csv?lang=en"));
             assertThat(records.get(0).get(1)).isEqualTo("Company");
             assertThat(records.get(0).get(11)).isEqualTo("Progress");
@@ -242,6 +247,15 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
             .stream().filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
         assertThat(admin.get(11)).isEqualTo("neu");
         assertThat(admin.get(14)).isEqualTo("03.12.2026");
+        Http networkAdmin = users.get("admin");
+        assertThat(networkAdmin.getBytes("/admin/agenturen/wf-dortmund/leads.csv").headers()
+            .firstValue("Content-Disposition")).hasValue("attachment; filename=\"anfragen-wf-dortmund.csv\"");
+        try {
+            assertThat(networkAdmin.getBytes("/admin/agenturen/wf-dortmund/leads.csv?lang=en").headers()
+                .firstValue("Content-Disposition")).hasValue("attachment; filename=\"leads-wf-dortmund.csv\"");
+        } finally {
+            networkAdmin.get("/admin/leads?lang=de");
+        }
     }
 
     @Test

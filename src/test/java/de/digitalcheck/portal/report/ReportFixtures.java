@@ -76,4 +76,11 @@ public final class ReportFixtures {
             s.chart(), s.benchmark(), s.programmes(), s.agency(), s.agencyIntro(), s.version(), s.previous(),
             s.interpretation(), s.potential(), s.actions());
     }
+
+    /** The summary with other funding programmes. */
+    public static ResultSummary withProgrammes(ResultSummary s, java.util.List<ResultSummary.Programme> programmes) {
+        return new ResultSummary(s.companyName(), s.completedAt(), s.score(), s.levelLabel(), s.dimensions(),
+            s.chart(), s.benchmark(), programmes, s.agency(), s.agencyIntro(), s.version(), s.previous(),
+            s.interpretation(), s.potential(), s.actions());
+    }
 }

@@ -287,6 +287,36 @@ class ReportRendererIntegrationTest {
         throw new AssertionError("no chart in the report");
     }
 
+    /**
+     * A programme's provider in German on an English report (the programme has no English provider) is a span in
+     * German, as the result page marks it: it was read out with the English report's language.
+     */
+    @Test
+    void aProviderNamedInGermanOnAnEnglishReportIsASpanInGerman() throws IOException {
+        ResultSummary english = results.get(Language.EN);
+        assertThat(english.programmes()).isNotEmpty();
+        ResultSummary.Programme first = english.programmes().get(0);
+        List<ResultSummary.Programme> programmes = new ArrayList<>(english.programmes());
+        programmes.set(0, new ResultSummary.Programme(first.name(), first.providerLabel(),
+            "Stadt Herne, Wirtschaftsförderung", "de", first.summary(), first.url(), first.reason(), first.linkLabel()));
+        byte[] marked = renderer.render(ReportFixtures.model(ReportFixtures.withProgrammes(english, programmes),
+            Language.EN, null));
+        byte[] plain = renderer.render(ReportFixtures.model(english, Language.EN, null));
+        assertThat(PdfUa.failures(marked)).isEmpty();
+        assertThat(PdfText.of(marked)).contains("Provided by Stadt Herne, Wirtschaftsförderung");
+        assertThat(germanSpans(marked)).isEqualTo(germanSpans(plain) + 1);
+        assertThat(germanSpans(renderer.render(ReportFixtures.model(results.get(Language.DE), Language.DE, null))))
+            .as("German on a German report is no other language").isZero();
+    }
+
+    private static long germanSpans(byte[] bytes) throws IOException {
+        try (PdfDocument pdf = new PdfDocument(new PdfReader(new ByteArrayInputStream(bytes)))) {
+            List<PdfStructElem> spans = new ArrayList<>();
+            collect(pdf.getStructTreeRoot().getKids(), "Span", spans);
+            return spans.stream().filter(s -> s.getLang() != null && s.getLang().toUnicodeString().equals("de")).count();
+        }
+    }
+
     static void collect(List<IStructureNode> kids, String role, List<PdfStructElem> found) {
         if (kids == null) {
             return;

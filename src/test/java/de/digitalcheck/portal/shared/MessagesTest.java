@@ -62,6 +62,45 @@ class MessagesTest {
     }
 
     /**
+     * English quotes are “…” and apostrophes ’, as in most English texts: a few said "My company" with straight quotes
+     * (the self-check's contact hint, the subject of the "My company" mail), and the questionnaires' English texts wrote
+     * "customers' data" beside the messages' "company’s" on the same result page.
+     */
+    @Test
+    void englishTextsUseTypographicQuotesAndApostrophes() throws IOException {
+        load("/i18n/messages_en.properties").forEach((k, v) -> assertThat((String) v).as("en " + k).doesNotContain("\""));
+        for (String version : new String[] {"/questionnaires/v1.yaml", "/questionnaires/v2.yaml"}) {
+            try (var in = MessagesTest.class.getResourceAsStream(version)) {
+                String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                java.util.regex.Matcher text = java.util.regex.Pattern.compile("(?:en|de): \"([^\"]*)\"").matcher(yaml);
+                int texts = 0;
+                while (text.find()) {
+                    texts++;
+                    assertThat(text.group(1)).as(version).doesNotContain("'");
+                }
+                assertThat(texts).as(version).isGreaterThan(100);
+            }
+        }
+    }
+
+    /**
+     * English texts call a funding scheme a "programme", as the result page's "Matching funding programmes" does (a
+     * computer program stays a "program"): the questionnaires' advice said "Use funding programs for training" right
+     * under that heading.
+     */
+    @Test
+    void englishTextsCallFundingSchemesProgrammes() throws IOException {
+        load("/i18n/messages_en.properties").forEach((k, v) -> assertThat((String) v).as("en " + k)
+            .doesNotContainPattern("(?i)funding programs?\\b"));
+        for (String version : new String[] {"/questionnaires/v1.yaml", "/questionnaires/v2.yaml"}) {
+            try (var in = MessagesTest.class.getResourceAsStream(version)) {
+                String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(yaml).as(version).doesNotContainPattern("(?i)funding programs?\\b").contains("funding programmes");
+            }
+        }
+    }
+
+    /**
      * English texts name the state in English, write a percentage without a space ("25%"; German keeps "25 %") and
      * spell -ize as most of the English texts do (the questionnaires: "digitalization", "analyze"), never -ise.
      */

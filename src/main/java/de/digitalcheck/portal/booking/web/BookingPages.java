@@ -220,7 +220,7 @@ class BookingPages {
         model.put("step", "type");
         model.put("types", bookings.typesOf(context.agency().id()).stream()
             .map(t -> new Choice(t.id(), t.name(lang) + " – " + messages.get(lang, "booking.type.duration",
-                t.durationMinutes()) + ", " + messages.get(lang, "mode." + t.mode().name()))).toList());
+                t.durationMinutes()) + ", " + messages.get(lang, "mode.inline." + t.mode().name()))).toList());
         model.put("typeId", "");
         model.put("errors", Map.of());
         model.put("errorLinks", List.of());

@@ -320,7 +320,7 @@ class CalendarWorkspace {
                 : Arrays.stream(MeetingMode.values()).filter(profile.modes()::contains).toList();
             return new Choice(e.getKey(), modes.isEmpty() ? messages.get(lang, "types.coach.noMode", e.getValue())
                 : messages.get(lang, "types.coach.modes", e.getValue(),
-                    String.join(", ", modes.stream().map(m -> messages.get(lang, "mode." + m.name())).toList())));
+                    String.join(", ", modes.stream().map(m -> messages.get(lang, "mode.inline." + m.name())).toList())));
         }).toList());
         model.put("errors", errors);
         Map<String, String> labels = new LinkedHashMap<>(); // the form's order

@@ -178,7 +178,7 @@ class AgencyLeadsApi {
                     "?".equals(err.args().get(1)) ? "?" : messages.get(language, (String) err.args().get(1)))
                 : messages.message(language, err))).toList();
         return new Problem("about:blank", messages.get(language, "problem.422"), 422,
-            messages.get(language, "problem.422.detail", list.size()), list);
+            problems.invalidDetail(language, list.size()), list);
     }
 
     private static FieldError apiField(FieldError err) {

@@ -89,7 +89,8 @@ class AdminInboxPages {
         return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(agency.id()), filter,
                 new InboxCsv.Texts(messages, PortalLocaleResolver.language(request))))
             .contentType("text/csv; charset=utf-8")
-            .header("Content-Disposition", "attachment; filename=\"anfragen-" + agency.id() + ".csv\"")
+            .header("Content-Disposition", "attachment; filename=\""
+                + messages.get(PortalLocaleResolver.language(request), "leads.csv.file.agency", agency.id()) + "\"")
             .header("Cache-Control", "no-store");
     }
 

@@ -102,7 +102,8 @@ class AgencyLeadsWorkspace {
         return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(user.agencyId()), filter,
                 new InboxCsv.Texts(messages, PortalLocaleResolver.language(request))))
             .contentType("text/csv; charset=utf-8")
-            .header("Content-Disposition", "attachment; filename=\"anfragen.csv\"")
+            .header("Content-Disposition", "attachment; filename=\""
+                + messages.get(PortalLocaleResolver.language(request), "leads.csv.file") + "\"")
             .header("Cache-Control", "no-store");
     }
 

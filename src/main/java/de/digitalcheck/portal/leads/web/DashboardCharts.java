@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.leads.web;
 
+import de.digitalcheck.portal.shared.i18n.Language;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,7 @@ final class DashboardCharts {
 
     static final int WIDTH = 360;
     private static final double BAR_START = 0;
-    /** Room for the value beside the longest bar ("100,0"). */
+    /** Room for the value beside the longest bar ("100,0" / "100.0"). */
     private static final double BAR_SPACE = 300;
     private static final double BAR_HEIGHT = 14;
     /** The label's line above the bars. */
@@ -57,8 +59,9 @@ final class DashboardCharts {
     record Input(String label, List<Double> values) {
     }
 
+    /** A chart whose values are written as {@code language} writes numbers ({@code 2,5} / {@code 2.5}). */
     static Chart chart(String id, String title, String description, List<String> seriesNames, List<Input> inputs,
-                       double max, int decimals) {
+                       double max, int decimals, Language language) {
         List<Series> series = new ArrayList<>();
         for (int i = 0; i < seriesNames.size(); i++) {
             series.add(new Series(seriesNames.get(i), FILLS[i % FILLS.length]));
@@ -73,7 +76,7 @@ final class DashboardCharts {
             List<String> values = new ArrayList<>();
             for (int s = 0; s < seriesNames.size(); s++) {
                 Double v = input.values().get(s);
-                String text = v == null ? "–" : format(v, decimals);
+                String text = v == null ? "–" : format(v, decimals, language);
                 values.add(text);
                 double w = v == null || max <= 0 ? 0 : Math.max(v > 0 ? 2 : 0, BAR_SPACE * v / max);
                 double by = y + LABEL_LINE + s * (BAR_HEIGHT + 2);
@@ -89,8 +92,12 @@ final class DashboardCharts {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    static String format(double v, int decimals) {
-        return String.format(Locale.GERMANY, "%." + decimals + "f", v);
+    /**
+     * A value with {@code decimals} decimals as the page's language writes it: German {@code 2,5}, English {@code 2.5}
+     * (the English dashboard once showed the German comma).
+     */
+    static String format(double v, int decimals, Language language) {
+        return String.format(language.locale(), "%." + decimals + "f", v);
     }
 
     private static String n(double v) {

@@ -93,7 +93,7 @@ class DashboardPages {
         double weekMax = d.weeks().stream().mapToLong(LeadDashboard.Week::leads).max().orElse(0);
         model.put("weeksChart", DashboardCharts.chart("weeks", messages.get(lang, "dashboard.weeks.title"),
             messages.get(lang, "dashboard.weeks.desc", d.leads()), List.of(messages.get(lang, "dashboard.leads")),
-            weeks, weekMax, 0));
+            weeks, weekMax, 0, lang));
 
         List<DashboardCharts.Input> stages = new ArrayList<>();
         LeadStages.ALL.forEach(s -> stages.add(new DashboardCharts.Input(messages.get(lang, "leads.stage." + s),
@@ -103,7 +103,7 @@ class DashboardPages {
         double stageMax = d.byStage().values().stream().mapToLong(Long::longValue).max().orElse(0);
         model.put("stagesChart", DashboardCharts.chart("stages", messages.get(lang, "dashboard.stages.title"),
             messages.get(lang, "dashboard.stages.desc"), List.of(messages.get(lang, "dashboard.leads")), stages,
-            stageMax, 0));
+            stageMax, 0, lang));
 
         Questionnaire q = questionnaires.current();
         List<DashboardCharts.Input> levels = new ArrayList<>();
@@ -118,7 +118,7 @@ class DashboardPages {
         List<String> series = agencyId == null ? List.of(here) : List.of(here, messages.get(lang, "dashboard.network"));
         model.put("levelsChart", DashboardCharts.chart("levels", messages.get(lang, "dashboard.levels.title"),
             messages.get(lang, agencyId == null ? "dashboard.levels.desc.network" : "dashboard.levels.desc",
-                d.territory().checks(), d.network().checks()), series, levels, 5, 1));
+                d.territory().checks(), d.network().checks()), series, levels, 5, 1, lang));
         model.put("charts", List.of(model.get("weeksChart"), model.get("stagesChart"), model.get("levelsChart")));
         return model;
     }
@@ -128,7 +128,7 @@ class DashboardPages {
             return messages.get(lang, "dashboard.none");
         }
         long hours = median.toHours();
-        return hours < 48 ? messages.get(lang, "dashboard.hours", DashboardCharts.format(median.toMinutes() / 60.0, 1))
-            : messages.get(lang, "dashboard.days", DashboardCharts.format(median.toHours() / 24.0, 1));
+        return hours < 48 ? messages.get(lang, "dashboard.hours", DashboardCharts.format(median.toMinutes() / 60.0, 1, lang))
+            : messages.get(lang, "dashboard.days", DashboardCharts.format(median.toHours() / 24.0, 1, lang));
     }
 }

@@ -86,7 +86,13 @@ public class ApiProblems {
         List<Problem.FieldMessage> list = errors.stream()
             .map(e -> new Problem.FieldMessage(e.field(), messages.message(language, e))).toList();
         return respond(HttpStatus.UNPROCESSABLE_ENTITY, new Problem("about:blank",
-            messages.get(language, "problem.422"), 422, messages.get(language, "problem.422.detail", list.size()), list));
+            messages.get(language, "problem.422"), 422, invalidDetail(language, list.size()), list));
+    }
+
+    /** The {@code 422}'s detail: how many fields break rules ("1 field breaks rules", "2 fields break rules"). */
+    public String invalidDetail(Language language, int fields) {
+        return fields == 1 ? messages.get(language, "problem.422.detail.one")
+            : messages.get(language, "problem.422.detail", fields);
     }
 
     private static MutableHttpResponse<Problem> respond(HttpStatus status, Problem problem) {

@@ -100,8 +100,14 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(requested.body()).contains("Bitte sehen Sie in Ihr Postfach");
         String link = linkFromLastMail("rita@giesserei.example.org");
 
-        // opening the link only asks; posting uses it up
-        assertThat(http.get(link).body()).contains("Meine Daten öffnen");
+        // opening the link only asks; posting uses it up. The page says what the button does and for how long one
+        // stays signed in (it said "Dieser Link öffnet einmalig Ihre Daten für eine Stunde", as if the data were open
+        // to anyone for an hour)
+        assertThat(http.get(link).body()).contains("Meine Daten öffnen", "Mit der Schaltfläche öffnen Sie Ihre Daten.",
+            "danach bleiben Sie eine Stunde lang angemeldet");
+        assertThat(http.get(link + "?lang=en").body()).contains("Open your data with the button below.",
+            "you then stay signed in for one hour");
+        http.get(link + "?lang=de");
         HttpResponse<String> opened = http.postForm(link, Map.of());
         assertThat(opened.statusCode()).isEqualTo(303);
         assertThat(opened.headers().firstValue("Location")).contains("/mein-unternehmen/uebersicht");
@@ -115,7 +121,12 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(other.get("/mein-unternehmen/uebersicht").headers().firstValue("Location")).contains("/mein-unternehmen");
 
         HttpResponse<String> export = http.get("/mein-unternehmen/export");
-        assertThat(export.headers().firstValue("Content-Disposition")).get().asString().contains("attachment");
+        assertThat(export.headers().firstValue("Content-Disposition"))
+            .hasValue("attachment; filename=\"digitalcheck-daten.json\"");
+        // named in the page's language (an English page downloaded "digitalcheck-daten.json")
+        assertThat(http.get("/mein-unternehmen/export?lang=en").headers().firstValue("Content-Disposition"))
+            .hasValue("attachment; filename=\"digitalcheck-data.json\"");
+        http.get("/mein-unternehmen/export?lang=de");
         Map<String, Object> data = http.map(export);
         assertThat(data.get("email")).isEqualTo("rita@giesserei.example.org");
         assertThat(data.get("checks").toString()).contains("Gießerei Rüdiger", "Rita Rüdiger", "58452", "answers");

@@ -380,6 +380,22 @@ abstract class AssessmentApiContract {
         assertThat(http.get("/api/v1/questionnaire?lang=fr").body()).doesNotContain("Input breaks rules");
     }
 
+    /** A 422's detail counts its fields in the singular or the plural: it said "1 field(s) break rules". */
+    @Test
+    void theDetailOfA422SaysOneFieldOrSeveralFieldsInTheRequestsLanguage() {
+        assertThat(http.map(http.get("/api/v1/questionnaire?lang=fr", "Accept-Language", "en")))
+            .containsEntry("detail", "1 field breaks rules; see errors.");
+        assertThat(http.map(http.get("/api/v1/questionnaire?lang=fr")))
+            .containsEntry("detail", "1 Angabe verletzt Regeln; siehe errors.");
+        Map<String, Object> english = http.map(http.postJson("/api/v1/assessments", "{\"company\":{\"name\":\"x\"}}",
+            "Accept-Language", "en"));
+        int fields = list(english.get("errors")).size();
+        assertThat(fields).isGreaterThan(1);
+        assertThat(english).containsEntry("detail", fields + " fields break rules; see errors.");
+        assertThat(http.map(http.postJson("/api/v1/assessments", "{\"company\":{\"name\":\"x\"}}")))
+            .containsEntry("detail", fields + " Angaben verletzen Regeln; siehe errors.");
+    }
+
     /** The longest company name the API takes. */
     static final class ProfileRulesMax {
         static final int NAME = de.digitalcheck.portal.readiness.internal.ProfileRules.MAX_NAME;

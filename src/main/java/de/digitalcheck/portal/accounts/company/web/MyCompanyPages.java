@@ -166,7 +166,8 @@ class MyCompanyPages {
             return HttpResponse.seeOther(URI.create(PATH));
         }
         return HttpResponse.ok(personalData.export(email.get()))
-            .header("Content-Disposition", "attachment; filename=\"digitalcheck-daten.json\"");
+            .header("Content-Disposition", "attachment; filename=\""
+                + messages.get(PortalLocaleResolver.language(request), "company.export.file") + "\"");
     }
 
     /**
