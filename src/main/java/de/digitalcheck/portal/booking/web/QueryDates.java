@@ -11,6 +11,8 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.time.temporal.IsoFields;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
 /**
  * The week ({@code ?woche=}) and the time ({@code ?start=}) the calendar pages are given in their address: the coach's
  * and the staff's week of appointments, the booking flow, and the pages that move an appointment. A week is a date
- * ({@code 2026-12-07}, any day of it) or an ISO week ({@code 2026-W50}); a time is an instant as the pages' own links
+ * ({@code 2026-12-07} or {@code 7.12.2026}, any day of it) or an ISO week ({@code 2026-W50}); a time is an instant as the pages' own links
  * carry it. Either must lie at most {@link #YEARS} years from today. What is not (malformed, a day that does not exist
  * such as {@code 2026-02-31}, a week 99, a date decades away) is <em>unreadable</em>: the page then shows its usual
  * week with a note in the user's language naming what it was given, answered with 400 — it once showed the current
@@ -33,6 +35,8 @@ class QueryDates {
     /** The longest part of what was given the note repeats. */
     private static final int SHOWN = 40;
 
+    private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu")
+        .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern ISO_WEEK = Pattern.compile("(\\d{4})-[Ww](\\d{1,2})");
 
     private final Messages messages;
@@ -103,7 +107,15 @@ class QueryDates {
                 return null;
             }
         }
-        return PortalTime.date(text).orElse(null);
+        LocalDate date = PortalTime.date(text).orElse(null);
+        if (date != null) {
+            return date;
+        }
+        try { // as people write a date in German (as the lead inbox's filter reads it too)
+            return LocalDate.parse(text, GERMAN);
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     /** What was given, as the note repeats it: without control characters, at most {@link #SHOWN} characters. */

@@ -63,7 +63,7 @@ class UnreadableWeekIntegrationTest extends SignedInTests {
     /** What the address may hold that is no week (or no time) the portal can show. */
     static final List<String> UNREADABLE = List.of("2026-02-31", "abc", "2026-W99", "2026-W00",
         LocalDate.now(BERLIN).plusYears(11).toString(), LocalDate.now(BERLIN).minusYears(11).toString(),
-        "%2B999999999-12-31", "-999999999-01-01", "2026-13-01", "%3Cb%3Ex%3C%2Fb%3E");
+        "%2B999999999-12-31", "-999999999-01-01", "2026-13-01", "31.2.2026", "%3Cb%3Ex%3C%2Fb%3E");
 
     @BeforeAll
     void people() {
@@ -144,7 +144,8 @@ class UnreadableWeekIntegrationTest extends SignedInTests {
         String isoWeek = later.get(IsoFields.WEEK_BASED_YEAR) + "-W"
             + String.format("%02d", later.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         for (WeekPage page : pages()) {
-            for (String given : List.of(later.plusDays(2).toString(), isoWeek, "", " " + later + " ")) {
+            for (String given : List.of(later.plusDays(2).toString(), isoWeek, "", " " + later + " ",
+                later.getDayOfMonth() + "." + later.getMonthValue() + "." + later.getYear())) {
                 HttpResponse<String> answer = page.http().get(page.path() + "woche=" + Http.enc(given));
                 assertThat(answer.statusCode()).as(page.path() + given).isEqualTo(200);
                 assertThat(answer.body()).as(page.path() + given).doesNotContain("nicht verstanden")
