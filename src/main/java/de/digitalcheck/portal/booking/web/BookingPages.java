@@ -292,7 +292,7 @@ class BookingPages {
         model.put("weekLabel", messages.get(lang, "booking.week", day(lang, monday), day(lang, sunday)));
         String weekBase = context.base() + "?type=" + enc(type.id()) + "&coach=" + enc(coachValue) + "&woche=";
         model.put("previousWeek", monday.isAfter(today) ? weekBase + monday.minusWeeks(1) : null);
-        model.put("nextWeek", weekBase + monday.plusWeeks(1));
+        model.put("nextWeek", queryDates.linkable(monday.plusWeeks(1)) ? weekBase + monday.plusWeeks(1) : null);
         model.put("week", monday.toString());
     }
 

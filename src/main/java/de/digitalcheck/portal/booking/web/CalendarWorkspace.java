@@ -402,8 +402,9 @@ class CalendarWorkspace {
         model.put("empty", list.isEmpty());
         model.put("weekLabel", messages.get(lang, "appointments.week", BookingPages.day(lang, monday),
             BookingPages.day(lang, monday.plusDays(6))));
-        model.put("previousWeek", path + "?woche=" + monday.minusWeeks(1));
-        model.put("nextWeek", path + "?woche=" + next);
+        // each way as far as a week can be asked for (null: no link)
+        model.put("previousWeek", queryDates.linkable(monday.minusWeeks(1)) ? path + "?woche=" + monday.minusWeeks(1) : null);
+        model.put("nextWeek", queryDates.linkable(next) ? path + "?woche=" + next : null);
         // a week asked for that does not exist or was not understood: this week, saying so (never as if asked for)
         model.put("queryError", asked.unreadable() == null ? null
             : queryDates.weekNote(lang, asked.unreadable(), monday));

@@ -96,7 +96,7 @@ class ChangeViews {
         model.put("weekLabel", messages.get(lang, "booking.week", BookingPages.day(lang, monday),
             BookingPages.day(lang, monday.plusDays(6))));
         model.put("previousWeek", monday.isAfter(today) ? base + "woche=" + monday.minusWeeks(1) : null);
-        model.put("nextWeek", base + "woche=" + monday.plusWeeks(1));
+        model.put("nextWeek", queryDates.linkable(monday.plusWeeks(1)) ? base + "woche=" + monday.plusWeeks(1) : null);
         model.put("monday", monday);
     }
 

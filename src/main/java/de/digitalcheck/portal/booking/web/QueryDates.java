@@ -86,6 +86,14 @@ class QueryDates {
         return messages.get(lang, "query.start.unreadable", quoted(given), YEARS);
     }
 
+    /**
+     * Whether a week's page may be linked to: its days lie within {@link #YEARS} years of today (a link beyond, to the
+     * next or previous week, would lead to the note that it was not understood).
+     */
+    boolean linkable(LocalDate monday) {
+        return near(monday) && near(monday.plusDays(6));
+    }
+
     private boolean near(LocalDate date) {
         LocalDate today = PortalTime.today(clock);
         return !date.isBefore(today.minusYears(YEARS)) && !date.isAfter(today.plusYears(YEARS));

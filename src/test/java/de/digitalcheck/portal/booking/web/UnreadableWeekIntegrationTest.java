@@ -154,6 +154,47 @@ class UnreadableWeekIntegrationTest extends SignedInTests {
         }
     }
 
+    /**
+     * The links to the next and the previous week go as far as a week can be asked for and no further: following them
+     * never leads to the note that the week was not understood.
+     */
+    @Test
+    void theWeeksLinksStopWhereAWeekCanNoLongerBeAskedFor() {
+        LocalDate today = LocalDate.now(BERLIN);
+        for (WeekPage page : pages()) {
+            String path = monday(today.plusYears(10)).minusWeeks(2).toString();
+            int followed = 0;
+            String next;
+            while ((next = link(page.http().get(page.path() + "woche=" + path).body(), "Nächste Woche")) != null) {
+                path = next.replaceAll(".*woche=", "");
+                assertThat(page.http().get(page.path() + "woche=" + path).statusCode()).as(page.path() + path)
+                    .isEqualTo(200);
+                assertThat(++followed).as(page.path()).isLessThan(4);
+            }
+            // the last week linked: the next one ends beyond ten years from today
+            assertThat(monday(LocalDate.parse(path)).plusWeeks(1).plusDays(6)).as(page.path()).isAfter(today.plusYears(10));
+        }
+        // the week pages page back in time too: as far back
+        for (WeekPage page : pages().subList(0, 2)) {
+            String path = monday(today.minusYears(10)).plusWeeks(2).toString();
+            int followed = 0;
+            String previous;
+            while ((previous = link(page.http().get(page.path() + "woche=" + path).body(), "Vorherige Woche")) != null) {
+                path = previous.replaceAll(".*woche=", "");
+                assertThat(page.http().get(page.path() + "woche=" + path).statusCode()).as(page.path() + path)
+                    .isEqualTo(200);
+                assertThat(++followed).as(page.path()).isLessThan(4);
+            }
+            assertThat(monday(LocalDate.parse(path)).minusWeeks(1)).as(page.path()).isBefore(today.minusYears(10));
+        }
+    }
+
+    /** The address of the link with {@code text}; null if the page has none. */
+    static String link(String html, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"([^\"]*)\"[^>]*>" + text).matcher(html);
+        return m.find() ? m.group(1).replace("&amp;", "&") : null;
+    }
+
     @Test
     void aTimeThatDoesNotExistOrWasNotUnderstoodShowsTheWeeksTimesAndSaysSo() {
         List<WeekPage> withTimes = pages().subList(2, 6);
