@@ -292,7 +292,11 @@ class BookingPages {
         model.put("weekLabel", messages.get(lang, "booking.week", day(lang, monday), day(lang, sunday)));
         String weekBase = context.base() + "?type=" + enc(type.id()) + "&coach=" + enc(coachValue) + "&woche=";
         model.put("previousWeek", monday.isAfter(today) ? weekBase + monday.minusWeeks(1) : null);
-        model.put("nextWeek", queryDates.linkable(monday.plusWeeks(1)) ? weekBase + monday.plusWeeks(1) : null);
+        // no further than the last day the type can be booked on (the end of the furthest booking window), saying so
+        LocalDate lastDay = bookings.lastBookableDay(type, coachId).orElse(null);
+        boolean beyond = lastDay != null && monday.plusWeeks(1).isAfter(lastDay);
+        model.put("nextWeek", !beyond && queryDates.linkable(monday.plusWeeks(1)) ? weekBase + monday.plusWeeks(1) : null);
+        model.put("windowEnd", beyond ? day(lang, lastDay) : null);
         model.put("week", monday.toString());
     }
 

@@ -96,7 +96,12 @@ class ChangeViews {
         model.put("weekLabel", messages.get(lang, "booking.week", BookingPages.day(lang, monday),
             BookingPages.day(lang, monday.plusDays(6))));
         model.put("previousWeek", monday.isAfter(today) ? base + "woche=" + monday.minusWeeks(1) : null);
-        model.put("nextWeek", queryDates.linkable(monday.plusWeeks(1)) ? base + "woche=" + monday.plusWeeks(1) : null);
+        // no further than the last day it can move to (the end of its coach's booking window), saying so
+        LocalDate lastDay = changes.lastDayForMove(booking);
+        boolean beyond = monday.plusWeeks(1).isAfter(lastDay);
+        model.put("nextWeek", !beyond && queryDates.linkable(monday.plusWeeks(1)) ? base + "woche=" + monday.plusWeeks(1)
+            : null);
+        model.put("windowEnd", beyond ? BookingPages.day(lang, lastDay) : null);
         model.put("monday", monday);
     }
 

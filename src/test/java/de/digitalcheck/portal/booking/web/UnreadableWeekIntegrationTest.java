@@ -161,7 +161,9 @@ class UnreadableWeekIntegrationTest extends SignedInTests {
     @Test
     void theWeeksLinksStopWhereAWeekCanNoLongerBeAskedFor() {
         LocalDate today = LocalDate.now(BERLIN);
-        for (WeekPage page : pages()) {
+        // the weeks of appointments (the booking and move pages stop much earlier, at the end of the booking window:
+        // BookingWindowPagesIntegrationTest)
+        for (WeekPage page : pages().subList(0, 2)) {
             String path = monday(today.plusYears(10)).minusWeeks(2).toString();
             int followed = 0;
             String next;
@@ -174,7 +176,7 @@ class UnreadableWeekIntegrationTest extends SignedInTests {
             // the last week linked: the next one ends beyond ten years from today
             assertThat(monday(LocalDate.parse(path)).plusWeeks(1).plusDays(6)).as(page.path()).isAfter(today.plusYears(10));
         }
-        // the week pages page back in time too: as far back
+        // and back in time as far
         for (WeekPage page : pages().subList(0, 2)) {
             String path = monday(today.minusYears(10)).plusWeeks(2).toString();
             int followed = 0;
