@@ -295,7 +295,8 @@ class BookingPages {
         // no further than the last day the type can be booked on (the end of the furthest booking window), saying so
         LocalDate lastDay = bookings.lastBookableDay(type, coachId).orElse(null);
         boolean beyond = lastDay != null && monday.plusWeeks(1).isAfter(lastDay);
-        model.put("nextWeek", !beyond && queryDates.linkable(monday.plusWeeks(1)) ? weekBase + monday.plusWeeks(1) : null);
+        LocalDate next = monday.plusWeeks(1);
+        model.put("nextWeek", !beyond && queryDates.linkable(next) ? weekBase + next : null);
         model.put("windowEnd", beyond ? day(lang, lastDay) : null);
         model.put("week", monday.toString());
     }

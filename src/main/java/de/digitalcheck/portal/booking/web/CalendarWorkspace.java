@@ -403,7 +403,8 @@ class CalendarWorkspace {
         model.put("weekLabel", messages.get(lang, "appointments.week", BookingPages.day(lang, monday),
             BookingPages.day(lang, monday.plusDays(6))));
         // each way as far as a week can be asked for (null: no link)
-        model.put("previousWeek", queryDates.linkable(monday.minusWeeks(1)) ? path + "?woche=" + monday.minusWeeks(1) : null);
+        LocalDate previous = monday.minusWeeks(1);
+        model.put("previousWeek", queryDates.linkable(previous) ? path + "?woche=" + previous : null);
         model.put("nextWeek", queryDates.linkable(next) ? path + "?woche=" + next : null);
         // a week asked for that does not exist or was not understood: this week, saying so (never as if asked for)
         model.put("queryError", asked.unreadable() == null ? null

@@ -99,8 +99,8 @@ class ChangeViews {
         // no further than the last day it can move to (the end of its coach's booking window), saying so
         LocalDate lastDay = changes.lastDayForMove(booking);
         boolean beyond = monday.plusWeeks(1).isAfter(lastDay);
-        model.put("nextWeek", !beyond && queryDates.linkable(monday.plusWeeks(1)) ? base + "woche=" + monday.plusWeeks(1)
-            : null);
+        LocalDate next = monday.plusWeeks(1);
+        model.put("nextWeek", !beyond && queryDates.linkable(next) ? base + "woche=" + next : null);
         model.put("windowEnd", beyond ? BookingPages.day(lang, lastDay) : null);
         model.put("monday", monday);
     }

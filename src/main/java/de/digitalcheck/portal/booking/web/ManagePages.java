@@ -81,8 +81,9 @@ class ManagePages {
             Language lang = PortalLocaleResolver.language(request);
             Booking booking = changes.byToken(id, token);
             Map<String, Object> model = moveModel(lang, booking, token);
+            String move = links(id, token).move();
             boolean understood = !changes.changeable(booking)
-                || views.step(model, lang, booking, woche, start, links(id, token).move(), links(id, token).move() + "&");
+                || views.step(model, lang, booking, woche, start, move, move + "&");
             return HttpResponse.status(understood ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
                 .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(ChangeViews.VIEW, model));
         });

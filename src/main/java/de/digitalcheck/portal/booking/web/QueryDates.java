@@ -20,11 +20,11 @@ import java.util.regex.Pattern;
 /**
  * The week ({@code ?woche=}) and the time ({@code ?start=}) the calendar pages are given in their address: the coach's
  * and the staff's week of appointments, the booking flow, and the pages that move an appointment. A week is a date
- * ({@code 2026-12-07} or {@code 7.12.2026}, any day of it) or an ISO week ({@code 2026-W50}); a time is an instant as the pages' own links
- * carry it. Either must lie at most {@link #YEARS} years from today. What is not (malformed, a day that does not exist
- * such as {@code 2026-02-31}, a week 99, a date decades away) is <em>unreadable</em>: the page then shows its usual
- * week with a note in the user's language naming what it was given, answered with 400 — it once showed the current
- * week as if that had been asked for.
+ * ({@code 2026-12-07} or {@code 7.12.2026}, any day of it) or an ISO week ({@code 2026-W50}); a time is an instant as
+ * the pages' own links carry it. Either must lie at most {@link #YEARS} years from today. What is not (malformed, a
+ * day that does not exist such as {@code 2026-02-31}, a week 99, a date decades away) is <em>unreadable</em>: the page
+ * then shows its usual week with a note in the user's language naming what it was given, answered with 400 — it once
+ * showed the current week as if that had been asked for.
  */
 @Singleton
 class QueryDates {
