@@ -203,6 +203,18 @@ public class Bookings {
     }
 
     /**
+     * The last day on which a type can be booked at all, of one coach or of any who offers it: the furthest end of
+     * their booking windows ({@link CalendarSettings#windowDays()} after today); empty if nobody offers it. The
+     * booking pages page no further, and say so, instead of asking to look at the next week of a week with no times.
+     */
+    public java.util.Optional<LocalDate> lastBookableDay(AppointmentType type, @Nullable String coachId) {
+        List<String> offering = offeredBy(type).stream().filter(c -> coachId == null || c.equals(coachId)).toList();
+        LocalDate today = PortalTime.today(clock);
+        return calendars.findByCoachIdIn(offering).stream()
+            .map(row -> today.plusDays(row.settings().windowDays())).max(Comparator.naturalOrder());
+    }
+
+    /**
      * The free times of an appointment type from {@code from} to {@code to} (local dates, included), of one coach
      * or of every coach who offers it, earliest first.
      *

@@ -75,9 +75,9 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         assertThat(week.statusCode()).isEqualTo(200);
         assertThat(week.body()).contains("Woche vom Montag, 7. Dezember 2026 bis Sonntag, 13. Dezember 2026",
             "woche=2026-11-30", "woche=2026-12-14");
-        // a week no calendar can hold is ignored (this week), not a 500
-        assertThat(coach.get("/coach/termine?woche=%2B999999999-12-31").statusCode()).isEqualTo(200);
-        assertThat(coach.get("/coach/termine?woche=-999999999-01-01").statusCode()).isEqualTo(200);
+        // a week no calendar can hold: this week, saying so (400), not a 500 (UnreadableWeekIntegrationTest)
+        assertThat(coach.get("/coach/termine?woche=%2B999999999-12-31").statusCode()).isEqualTo(400);
+        assertThat(coach.get("/coach/termine?woche=-999999999-01-01").statusCode()).isEqualTo(400);
         // restore the demo hours for the other tests
         calendars.update(id, null, new Calendars.CalendarInput(Map.of(DayOfWeek.MONDAY, "09:00-12:00, 13:00-17:00",
             DayOfWeek.TUESDAY, "09:00-12:00, 13:00-17:00", DayOfWeek.WEDNESDAY, "09:00-12:00, 13:00-17:00",

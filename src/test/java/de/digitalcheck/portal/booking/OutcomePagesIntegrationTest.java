@@ -197,6 +197,9 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         HttpResponse<String> page = coachX.get("/coach/termine/" + id + "/ergebnis");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("noch nicht begonnen").doesNotContain("name=\"attendance\"");
+        // its time as the appointment's own page gives it ("… 15:00–16:00 Uhr"; it lacked the "Uhr")
+        assertThat(page.body()).contains(de.digitalcheck.portal.shared.i18n.Dates.longDate(
+            de.digitalcheck.portal.shared.i18n.Language.DE, bookableDay(14)) + ", 15:00–16:00 Uhr");
         assertThat(coachX.postForm("/coach/termine/" + id + "/ergebnis", Map.of("attendance", "HELD")).statusCode())
             .isEqualTo(422);
         assertThat(outcomes(id)).isZero();

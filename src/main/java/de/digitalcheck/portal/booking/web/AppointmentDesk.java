@@ -95,7 +95,7 @@ class AppointmentDesk {
 
     @Get("/coach/termine/{id}")
     @Secured("COACH")
-    ModelAndView<Map<String, Object>> coachPage(HttpRequest<?> request, Authentication authentication,
+    HttpResponse<?> coachPage(HttpRequest<?> request, Authentication authentication,
                                                 @PathVariable String id, @QueryValue @Nullable String woche,
                                                 @QueryValue @Nullable String start) {
         return page(request, coachDesk(authentication, id), id, woche, start);
@@ -121,7 +121,7 @@ class AppointmentDesk {
 
     @Get("/agentur/coaches/{coachId}/termine/{id}")
     @Secured("AGENCY_STAFF")
-    ModelAndView<Map<String, Object>> staffPage(HttpRequest<?> request, Authentication authentication,
+    HttpResponse<?> staffPage(HttpRequest<?> request, Authentication authentication,
                                                 @PathVariable String coachId, @PathVariable String id,
                                                 @QueryValue @Nullable String woche, @QueryValue @Nullable String start) {
         return page(request, staffDesk(authentication, coachId, id), id, woche, start);
@@ -147,20 +147,15 @@ class AppointmentDesk {
 
     // ------------------------------------------------------------------------------------------------- the pages
 
-    private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Desk desk, String id,
+    private HttpResponse<?> page(HttpRequest<?> request, Desk desk, String id,
                                                    @Nullable String week, @Nullable String start) {
         Language lang = PortalLocaleResolver.language(request);
         Booking booking = booking(desk, id);
         Map<String, Object> model = model(lang, desk, booking, request.getParameters().contains("geaendert"));
-        Instant chosen = ChangeViews.instant(start);
-        if (changes.changeable(booking)) {
-            if (chosen != null) {
-                views.confirm(model, lang, booking, chosen, desk.base());
-            } else {
-                views.times(model, lang, booking, ChangeViews.date(week), desk.base() + "?");
-            }
-        }
-        return new ModelAndView<>(ChangeViews.VIEW, model);
+        boolean understood = !changes.changeable(booking)
+            || views.step(model, lang, booking, week, start, desk.base(), desk.base() + "?");
+        return HttpResponse.status(understood ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+            .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(ChangeViews.VIEW, model));
     }
 
     private HttpResponse<?> move(HttpRequest<?> request, Desk desk, String id, @Nullable ChangeForm body) {

@@ -75,10 +75,12 @@ class BookingPages {
     private final Assessments assessments;
     private final Messages messages;
     private final Csrf csrf;
+    private final QueryDates queryDates;
     private final java.time.Clock clock;
 
     BookingPages(Bookings bookings, Agencies agencies, Assessments assessments, Messages messages, Csrf csrf,
-                 java.time.Clock clock) {
+                 java.time.Clock clock, QueryDates queryDates) {
+        this.queryDates = queryDates;
         this.clock = clock;
         this.bookings = bookings;
         this.agencies = agencies;
@@ -109,14 +111,14 @@ class BookingPages {
     }
 
     @Get("/termin/{id}")
-    ModelAndView<Map<String, Object>> agencyPage(HttpRequest<?> request, @PathVariable String id,
+    HttpResponse<?> agencyPage(HttpRequest<?> request, @PathVariable String id,
                                                  @QueryValue @Nullable String type, @QueryValue @Nullable String coach,
                                                  @QueryValue @Nullable String woche, @QueryValue @Nullable String start) {
         return page(request, ofAgency(id), type, coach, woche, start);
     }
 
     @Get(CheckPaths.BASE + CheckPaths.BOOKING)
-    ModelAndView<Map<String, Object>> checkPage(HttpRequest<?> request, @PathVariable String token,
+    HttpResponse<?> checkPage(HttpRequest<?> request, @PathVariable String token,
                                                 @QueryValue @Nullable String type, @QueryValue @Nullable String coach,
                                                 @QueryValue @Nullable String woche, @QueryValue @Nullable String start) {
         return page(request, ofCheck(token), type, coach, woche, start);
@@ -140,24 +142,33 @@ class BookingPages {
 
     // ------------------------------------------------------------------------------------------------- the flow
 
-    private ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Context context, @Nullable String typeId,
-                                                   @Nullable String coach, @Nullable String week,
-                                                   @Nullable String start) {
+    /**
+     * The flow's step the address asks for. A week or time in it that does not exist or was not understood: the week's
+     * times (this week's for a week), with a note saying so (400), never as if it had been asked for.
+     */
+    private HttpResponse<?> page(HttpRequest<?> request, Context context, @Nullable String typeId,
+                                 @Nullable String coach, @Nullable String week, @Nullable String start) {
         Language lang = PortalLocaleResolver.language(request);
         Map<String, Object> model = base(lang, context);
         if (typeId == null || typeId.isBlank()) {
-            return new ModelAndView<>(VIEW, model);
+            return HttpResponse.ok(new ModelAndView<>(VIEW, model));
         }
         AppointmentType type = bookings.type(context.agency().id(), typeId);
         String coachId = coach == null || coach.isBlank() || coach.equals(ANY) ? null : coach;
-        Instant chosen = start == null ? null : parse(start);
-        if (chosen != null) {
+        QueryDates.Time chosen = queryDates.time(start);
+        QueryDates.Week asked = queryDates.week(week);
+        if (chosen.instant() != null) {
             BookingForm prefill = prefill(context);
-            contactStep(lang, model, context, type, coachId, chosen, prefill, Map.of());
-        } else {
-            timeStep(lang, model, context, type, coachId, week(week));
+            contactStep(lang, model, context, type, coachId, chosen.instant(), prefill, Map.of());
+            return HttpResponse.ok(new ModelAndView<>(VIEW, model));
         }
-        return new ModelAndView<>(VIEW, model);
+        timeStep(lang, model, context, type, coachId, asked.date());
+        String note = chosen.unreadable() != null ? queryDates.timeNote(lang, chosen.unreadable())
+            : asked.unreadable() != null
+                ? queryDates.weekNote(lang, asked.unreadable(), LocalDate.parse((String) model.get("week"))) : null;
+        model.put("queryError", note);
+        return HttpResponse.status(note == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+            .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(VIEW, model));
     }
 
     private HttpResponse<?> book(HttpRequest<?> request, Context context, BookingForm form) {
@@ -281,7 +292,12 @@ class BookingPages {
         model.put("weekLabel", messages.get(lang, "booking.week", day(lang, monday), day(lang, sunday)));
         String weekBase = context.base() + "?type=" + enc(type.id()) + "&coach=" + enc(coachValue) + "&woche=";
         model.put("previousWeek", monday.isAfter(today) ? weekBase + monday.minusWeeks(1) : null);
-        model.put("nextWeek", weekBase + monday.plusWeeks(1));
+        // no further than the last day the type can be booked on (the end of the furthest booking window), saying so
+        LocalDate lastDay = bookings.lastBookableDay(type, coachId).orElse(null);
+        boolean beyond = lastDay != null && monday.plusWeeks(1).isAfter(lastDay);
+        LocalDate next = monday.plusWeeks(1);
+        model.put("nextWeek", !beyond && queryDates.linkable(next) ? weekBase + next : null);
+        model.put("windowEnd", beyond ? day(lang, lastDay) : null);
         model.put("week", monday.toString());
     }
 
@@ -344,10 +360,6 @@ class BookingPages {
 
     private static Instant parse(String text) {
         return PortalTime.instant(text).orElse(null);
-    }
-
-    private static LocalDate week(@Nullable String text) {
-        return PortalTime.date(text).orElse(null);
     }
 
     private static String enc(String s) {

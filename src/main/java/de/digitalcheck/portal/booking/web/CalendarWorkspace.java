@@ -75,9 +75,12 @@ class CalendarWorkspace {
     private final Clock clock;
     private final de.digitalcheck.portal.booking.AppointmentOutcomes outcomes;
     private final Coaches coaches;
+    private final QueryDates queryDates;
 
     CalendarWorkspace(Calendars calendars, Bookings bookings, Accounts accounts, Messages messages, Csrf csrf,
-                      Clock clock, de.digitalcheck.portal.booking.AppointmentOutcomes outcomes, Coaches coaches) {
+                      Clock clock, de.digitalcheck.portal.booking.AppointmentOutcomes outcomes, Coaches coaches,
+                      QueryDates queryDates) {
+        this.queryDates = queryDates;
         this.outcomes = outcomes;
         this.coaches = coaches;
         this.calendars = calendars;
@@ -109,7 +112,7 @@ class CalendarWorkspace {
 
     @Get("/coach/termine")
     @Secured("COACH")
-    ModelAndView<Map<String, Object>> ownWeek(HttpRequest<?> request, Authentication authentication,
+    HttpResponse<?> ownWeek(HttpRequest<?> request, Authentication authentication,
                                               @QueryValue @Nullable String woche) {
         return weekPage(request, account(authentication), null, "/coach/termine", woche, true);
     }
@@ -206,7 +209,7 @@ class CalendarWorkspace {
 
     @Get("/agentur/coaches/{id}/termine")
     @Secured("AGENCY_STAFF")
-    ModelAndView<Map<String, Object>> coachWeek(HttpRequest<?> request, Authentication authentication,
+    HttpResponse<?> coachWeek(HttpRequest<?> request, Authentication authentication,
                                                 @PathVariable String id, @QueryValue @Nullable String woche) {
         String agency = agencyOf(authentication);
         Account coach = coachOfAgency(id, agency);
@@ -360,10 +363,12 @@ class CalendarWorkspace {
      * A coach's week; {@code agency}: the staff's agency, whose appointments alone the page lists (a coach who moved
      * here keeps the appointments booked at the old agency, which stay that agency's), null for the coach's own week.
      */
-    private ModelAndView<Map<String, Object>> weekPage(HttpRequest<?> request, Account coach, @Nullable String agency,
-                                                       String path, @Nullable String week, boolean own) {
+    private HttpResponse<?> weekPage(HttpRequest<?> request, Account coach, @Nullable String agency,
+                                     String path, @Nullable String week, boolean own) {
         Language lang = PortalLocaleResolver.language(request);
-        LocalDate monday = parse(week).orElse(PortalTime.today(clock)).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        QueryDates.Week asked = queryDates.week(week);
+        LocalDate monday = (asked.date() != null ? asked.date() : PortalTime.today(clock))
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate next = monday.plusWeeks(1);
         List<Booking> list = bookings.ofCoach(coach.id(), monday.atStartOfDay(PortalTime.ZONE).toInstant(),
             next.atStartOfDay(PortalTime.ZONE).toInstant()).stream()
@@ -397,9 +402,15 @@ class CalendarWorkspace {
         model.put("empty", list.isEmpty());
         model.put("weekLabel", messages.get(lang, "appointments.week", BookingPages.day(lang, monday),
             BookingPages.day(lang, monday.plusDays(6))));
-        model.put("previousWeek", path + "?woche=" + monday.minusWeeks(1));
-        model.put("nextWeek", path + "?woche=" + next);
-        return new ModelAndView<>("booking/week", model);
+        // each way as far as a week can be asked for (null: no link)
+        LocalDate previous = monday.minusWeeks(1);
+        model.put("previousWeek", queryDates.linkable(previous) ? path + "?woche=" + previous : null);
+        model.put("nextWeek", queryDates.linkable(next) ? path + "?woche=" + next : null);
+        // a week asked for that does not exist or was not understood: this week, saying so (never as if asked for)
+        model.put("queryError", asked.unreadable() == null ? null
+            : queryDates.weekNote(lang, asked.unreadable(), monday));
+        return HttpResponse.status(asked.unreadable() == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+            .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>("booking/week", model));
     }
 
     // --------------------------------------------------------------------------------------------- helpers
@@ -475,9 +486,5 @@ class CalendarWorkspace {
                 lang == Language.EN ? java.util.Locale.ENGLISH : java.util.Locale.GERMAN));
         }
         return names;
-    }
-
-    private static java.util.Optional<LocalDate> parse(@Nullable String week) {
-        return PortalTime.date(week);
     }
 }

@@ -41,8 +41,10 @@ class ChangeViews {
     private final Agencies agencies;
     private final Messages messages;
     private final Clock clock;
+    private final QueryDates queryDates;
 
-    ChangeViews(BookingChanges changes, Agencies agencies, Messages messages, Clock clock) {
+    ChangeViews(BookingChanges changes, Agencies agencies, Messages messages, Clock clock, QueryDates queryDates) {
+        this.queryDates = queryDates;
         this.changes = changes;
         this.agencies = agencies;
         this.messages = messages;
@@ -94,7 +96,35 @@ class ChangeViews {
         model.put("weekLabel", messages.get(lang, "booking.week", BookingPages.day(lang, monday),
             BookingPages.day(lang, monday.plusDays(6))));
         model.put("previousWeek", monday.isAfter(today) ? base + "woche=" + monday.minusWeeks(1) : null);
-        model.put("nextWeek", base + "woche=" + monday.plusWeeks(1));
+        // no further than the last day it can move to (the end of its coach's booking window), saying so
+        LocalDate lastDay = changes.lastDayForMove(booking);
+        boolean beyond = monday.plusWeeks(1).isAfter(lastDay);
+        LocalDate next = monday.plusWeeks(1);
+        model.put("nextWeek", !beyond && queryDates.linkable(next) ? base + "woche=" + next : null);
+        model.put("windowEnd", beyond ? BookingPages.day(lang, lastDay) : null);
+        model.put("monday", monday);
+    }
+
+    /**
+     * The step of a move the address asks for (the appointment must be changeable): the time it gives ({@code start}),
+     * to confirm at {@code changeUrl}; else the week's times ({@link #times}, links from {@code base}). A week or time
+     * that does not exist or was not understood: the week's times with a note saying so; then false (the page answers
+     * 400), never as if it had been asked for.
+     */
+    boolean step(Map<String, Object> model, Language lang, Booking booking, @Nullable String week,
+                 @Nullable String start, String changeUrl, String base) {
+        QueryDates.Time chosen = queryDates.time(start);
+        if (chosen.instant() != null) {
+            confirm(model, lang, booking, chosen.instant(), changeUrl);
+            return true;
+        }
+        QueryDates.Week asked = queryDates.week(week);
+        times(model, lang, booking, asked.date(), base);
+        String note = chosen.unreadable() != null ? queryDates.timeNote(lang, chosen.unreadable())
+            : asked.unreadable() != null
+                ? queryDates.weekNote(lang, asked.unreadable(), (LocalDate) model.get("monday")) : null;
+        model.put("queryError", note);
+        return note == null;
     }
 
     /**
@@ -148,11 +178,6 @@ class ChangeViews {
     /** A time the page was given; none if it is malformed or outside the years {@link PortalTime} allows. */
     static @Nullable Instant instant(@Nullable String text) {
         return PortalTime.instant(text).orElse(null);
-    }
-
-    /** A week's date the page was given; none if it is malformed or outside the years {@link PortalTime} allows. */
-    static @Nullable LocalDate date(@Nullable String text) {
-        return PortalTime.date(text).orElse(null);
     }
 
     static String enc(String s) {

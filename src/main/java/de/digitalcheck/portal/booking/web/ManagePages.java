@@ -81,13 +81,11 @@ class ManagePages {
             Language lang = PortalLocaleResolver.language(request);
             Booking booking = changes.byToken(id, token);
             Map<String, Object> model = moveModel(lang, booking, token);
-            Instant chosen = ChangeViews.instant(start);
-            if (chosen != null && changes.changeable(booking)) {
-                views.confirm(model, lang, booking, chosen, links(id, token).move());
-            } else if (changes.changeable(booking)) {
-                views.times(model, lang, booking, ChangeViews.date(woche), links(id, token).move() + "&");
-            }
-            return HttpResponse.ok(new ModelAndView<>(ChangeViews.VIEW, model));
+            String move = links(id, token).move();
+            boolean understood = !changes.changeable(booking)
+                || views.step(model, lang, booking, woche, start, move, move + "&");
+            return HttpResponse.status(understood ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+                .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(ChangeViews.VIEW, model));
         });
     }
 

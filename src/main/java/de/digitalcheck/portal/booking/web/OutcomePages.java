@@ -138,7 +138,7 @@ class OutcomePages {
         model.put("action", path);
         model.put("own", scope.coachId() != null);
         model.put("booking", b);
-        model.put("when", BookingPages.day(lang, day) + ", " + Dates.timeRange(lang, b.start(), b.end()));
+        model.put("when", BookingPages.when(lang, b.start(), b.end())); // as the appointment's own page gives it
         model.put("typeName", b.type().name(lang));
         model.put("open", found.open());
         model.put("recorded", found.outcome());

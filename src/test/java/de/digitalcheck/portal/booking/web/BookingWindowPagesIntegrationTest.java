@@ -1,0 +1,149 @@
+package de.digitalcheck.portal.booking.web;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.booking.Coaches;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.i18n.Dates;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.security.Role;
+import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SignedInTests;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static de.digitalcheck.portal.support.BookableAgency.BERLIN;
+import static de.digitalcheck.portal.support.BookableAgency.at;
+import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Past the end of the booking window no time is free, and the booking flow and the pages that move an appointment
+ * once said, week after week, "In dieser Woche ist keine Zeit frei. Bitte sehen Sie in der nächsten Woche nach." with
+ * a link to the next week, for ever. They now link no further than the week of the last day that can be booked
+ * (with any coach: the furthest window of those who offer the type; with one coach, or for a move: that coach's) and
+ * say until when appointments can be booked.
+ */
+@MicronautTest(transactional = false)
+class BookingWindowPagesIntegrationTest extends SignedInTests {
+
+    static final int FIRST_WINDOW = 20;
+    static final int SECOND_WINDOW = 40;
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+    @Inject
+    Coaches coachProfiles;
+
+    BookableAgency a;
+    Http coach;
+    Http staff;
+    String bookingId;
+    String token;
+
+    @BeforeAll
+    void people() {
+        a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 2);
+        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, "08:00-18:00");
+        }
+        List<Integer> windows = List.of(FIRST_WINDOW, SECOND_WINDOW);
+        for (int i = 0; i < 2; i++) {
+            calendars.update(a.coachIds().get(i), a.agencyId(), new Calendars.CalendarInput(weekly, "", "", "15", "15",
+                "0", String.valueOf(windows.get(i)), "0", "30"), List.of());
+        }
+        accounts.addUnlessPresent(List.of(new Accounts.NewAccount("staff@" + a.agencyId() + ".example.org",
+            "Sabine Stab", Role.AGENCY_STAFF, a.agencyId())));
+        coach = as("window-c-" + a.agencyId(), a.coachEmails().get(0));
+        staff = as("window-s-" + a.agencyId(), "staff@" + a.agencyId() + ".example.org");
+        Http http = new Http(server, json);
+        HttpResponse<String> made = http.postJson("/api/v1/bookings", a.body(at(bookableDay(3), 10),
+            "win-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", false, null));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        bookingId = (String) http.map(made).get("id");
+        token = (String) http.map(made).get("token");
+    }
+
+    @AfterAll
+    void cancel() {
+        new Database(dataSource).execute("UPDATE booking SET status = 'CANCELLED' WHERE id = ?", bookingId);
+    }
+
+    static LocalDate monday(LocalDate day) {
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    static String until(LocalDate last) {
+        return "Termine lassen sich bis spätestens " + Dates.longDate(Language.DE, last) + " buchen.";
+    }
+
+    String bookingPage(String coachValue) {
+        return "/termin/" + a.agencyId() + "?type=" + a.typeId() + "&coach=" + coachValue + "&";
+    }
+
+    /** The page at {@code path} for the week of {@code day}: its last week, no link further, and until when. */
+    static void endsAt(Http http, String path, LocalDate last) {
+        LocalDate today = LocalDate.now(BERLIN);
+        String lastWeek = http.get(path + "woche=" + monday(last)).body();
+        assertThat(lastWeek).as(path).contains(until(last)).doesNotContain("Nächste Woche")
+            .doesNotContain("woche=" + monday(last).plusWeeks(1));
+        // a week after it, asked for: no time, no request to look at the next week, the way back
+        String after = http.get(path + "woche=" + monday(last).plusWeeks(3)).body();
+        assertThat(after).as(path).contains("In dieser Woche ist keine Zeit frei.", until(last), "Vorherige Woche")
+            .doesNotContain("Bitte sehen Sie in der nächsten Woche nach.").doesNotContain("Nächste Woche");
+        // the week before the last: as before, to the next week and without the note
+        String before = http.get(path + "woche=" + monday(last).minusWeeks(1)).body();
+        assertThat(before).as(path).contains("Nächste Woche", "woche=" + monday(last)).doesNotContain(until(last));
+        assertThat(monday(last).minusWeeks(1)).isAfterOrEqualTo(monday(today));
+    }
+
+    @Test
+    void theBookingFlowPagesNoFurtherThanTheLastDayThatCanBeBooked() {
+        LocalDate today = LocalDate.now(BERLIN);
+        Http company = new Http(server, json);
+        endsAt(company, bookingPage("any"), today.plusDays(SECOND_WINDOW)); // any coach: the furthest window
+        endsAt(company, bookingPage(a.coachIds().get(0)), today.plusDays(FIRST_WINDOW));
+        endsAt(company, bookingPage(a.coachIds().get(1)), today.plusDays(SECOND_WINDOW));
+    }
+
+    @Test
+    void theMovePagesPageNoFurtherThanTheLastDayTheAppointmentCanMoveTo() {
+        LocalDate last = LocalDate.now(BERLIN).plusDays(FIRST_WINDOW); // the appointment's coach's window
+        endsAt(new Http(server, json), "/termin/buchung/" + bookingId + "/verschieben?token=" + Http.enc(token) + "&",
+            last);
+        endsAt(coach, "/coach/termine/" + bookingId + "?", last);
+        endsAt(staff, "/agentur/coaches/" + a.coachIds().get(0) + "/termine/" + bookingId + "?", last);
+    }
+
+    @Test
+    void inEnglishToo() {
+        LocalDate last = LocalDate.now(BERLIN).plusDays(FIRST_WINDOW);
+        String page = new Http(server, json).get(bookingPage(a.coachIds().get(0)) + "woche=" + monday(last).plusWeeks(2)
+            + "&lang=en").body();
+        assertThat(page).contains("No time is free this week.",
+            "Appointments can be booked up to " + Dates.longDate(Language.EN, last) + " at the latest.")
+            .doesNotContain("Please look at the next week.");
+    }
+}
