@@ -81,6 +81,9 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             // which cannot take it), and keyboard and screen-reader users started again at the top of the page
             assertThat(page.locator("#consent-shared")).isFocused();
             assertEquals("consent-shared", page.evaluate("() => document.activeElement.id"));
+            // ... and shows it whole: the redirect's fragment and the focus once put it flush against the window's top
+            // edge, its top border and the focus ring's top cut off
+            user.assertFocusInView();
             audit(page, "leads-consent-given");
             // the page opened again later says the same, without taking the focus anywhere
             page.navigate(server.getURL() + check.resultPath());
