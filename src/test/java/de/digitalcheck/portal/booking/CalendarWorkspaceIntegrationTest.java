@@ -254,7 +254,7 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             .as("a plain load says nothing is saved").doesNotContain("id=\"saved\"");
         // the list the redirect leads to says that the type is saved, in a note that takes the focus (app.js,
         // data-dc-ask): the redirect once led to the bare list, and nothing said that the type was saved
-        assertThat(added.headers().firstValue("Location")).hasValue("/agentur/terminarten?gespeichert#saved");
+        assertThat(added.headers().firstValue("Location")).hasValue("/agentur/terminarten?gespeichert");
         assertThat(staff.get("/agentur/terminarten?gespeichert").body())
             .contains("id=\"saved\" tabindex=\"-1\" data-dc-ask=\"true\"", "Die Änderungen sind gespeichert.");
         // an active type that no coach offers: companies do not see it, the staff are warned

@@ -81,9 +81,12 @@ class FundingAdminPages {
         return new ModelAndView<>(VIEW, model);
     }
 
-    /** Where a programme added or changed leads: the list, with the note that it is saved (focused, in view). */
+    /**
+     * Where a programme added or changed leads: the list, with the note that it is saved right under the heading
+     * (focused by app.js; no fragment, which would scroll the page's heading out of view for a note already in it).
+     */
     private static final String SAVED = "gespeichert";
-    private static final URI SAVED_LIST = URI.create(PATH + "?" + SAVED + "#saved");
+    private static final URI SAVED_LIST = URI.create(PATH + "?" + SAVED);
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -338,7 +338,7 @@ class CalendarWorkspace {
         TypeForm form = Objects.requireNonNullElse(body, TypeForm.NEW);
         try {
             calendars.saveType(agency, typeId, form.input(), List.of());
-            return HttpResponse.seeOther(URI.create("/agentur/terminarten?gespeichert#saved"));
+            return HttpResponse.seeOther(URI.create("/agentur/terminarten?gespeichert"));
         } catch (ValidationException e) {
             Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
