@@ -93,9 +93,18 @@ class StaffPagesIntegrationTest extends SignedInTests {
         Matcher prefix = Pattern.compile("name=\"prefix\" value=\"(\\d{8})\"").matcher(found);
         assertThat(prefix.find()).as(found).isTrue();
         assertThat(prefix.group(1)).isEqualTo("05958040");
-        assertThat(admin.postForm("/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", "05958040",
-            "suche", "Schmallenberg")).statusCode()).isEqualTo(303);
+        HttpResponse<String> assigned = admin.postForm("/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", "05958040",
+            "suche", "Schmallenberg"));
+        assertThat(assigned.statusCode()).isEqualTo(303);
         try {
+            // the page the redirect leads to says it is saved, in a note beside the agencies' territories that takes
+            // the focus (app.js, data-dc-ask): the redirect once named the section's heading, which cannot take it,
+            // and nothing said that the territory was assigned
+            assertThat(assigned.headers().firstValue("Location")).hasValue("/admin?gespeichert#saved");
+            String saved = admin.get("/admin?gespeichert").body();
+            assertThat(saved.substring(saved.indexOf("id=\"agencies-title\""), saved.indexOf("id=\"accounts-title\"")))
+                .contains("id=\"saved\" tabindex=\"-1\" data-dc-ask=\"true\"", "Die Änderungen sind gespeichert.");
+            assertThat(admin.get("/admin").body()).as("a plain load says nothing is saved").doesNotContain("id=\"saved\"");
             assertThat(anyone.get("/api/v1/routing?postalCode=57392").body()).contains("wf-hagen");
             assertThat(admin.get("/admin/gebiete?lang=de&agencyId=wf-hagen&suche=Schmallenberg").body())
                 .contains("zugeordnet: Wirtschaftsförderung Hagen");

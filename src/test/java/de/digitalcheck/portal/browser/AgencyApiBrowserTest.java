@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -78,6 +79,9 @@ class AgencyApiBrowserTest extends BrowserTestSupport implements TestPropertyPro
             page.fill("#token-expires", java.time.LocalDate.now().plusMonths(6).toString());
             user.activate("form[action='/agentur/api-zugaenge'] button[type=submit]");
             assertThat(page.locator("#token-created code")).containsText("dc_pat_");
+            // the token, shown this once, takes the focus (it once stayed at the top, and nothing was read out)
+            assertThat(page.locator("#token-created")).isFocused();
+            user.assertFocusInView();
             both(page, "api-tokens-created");
             page.navigate(server.getURL() + "/agentur/api-zugaenge");
             assertThat(page.locator("#token-created")).hasCount(0);
@@ -96,6 +100,12 @@ class AgencyApiBrowserTest extends BrowserTestSupport implements TestPropertyPro
             page.selectOption("#assign-to", coach);
             user.activate("form[action$='/zuweisen'] button[type=submit]");
             assertThat(page.locator("section[aria-labelledby=audit-title]")).containsText("Dominik Coach");
+            assertThat(page.locator("#lead-changed")).isFocused();
+            user.assertFocusInView();
+            // a plain load says nothing and moves the focus nowhere
+            page.navigate(server.getURL() + "/agentur/leads/" + lead);
+            assertThat(page.locator("#lead-changed")).hasCount(0);
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"));
         }
         try (BrowserContext context = Browsers.newContext(browser)) {
             Page page = signIn(context, "browser-api-do-coach", "coach@dortmund.example.org");

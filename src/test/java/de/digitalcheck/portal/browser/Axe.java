@@ -34,6 +34,11 @@ final class Axe {
         if (experimental != null) {
             fail(experimental);
         }
+        // what axe-core does not look at: links and buttons of one name that do different things
+        String ambiguous = Browsers.ambiguousNames(page);
+        if (ambiguous != null) {
+            fail(pageName + " (" + page.url() + "): links or buttons of the same name do different things: " + ambiguous);
+        }
     }
 
     /** The page's violations as readable text (rule id, help, target nodes), or null when there are none. */

@@ -63,11 +63,18 @@ abstract class BrowserTestSupport {
         return page;
     }
 
-    /** Runs axe-core on the page (findings are collected) and keeps a screenshot named {@code name}. */
+    /**
+     * Runs axe-core on the page and looks for links and buttons whose names say nothing out of context (findings are
+     * collected), and keeps a screenshot named {@code name}.
+     */
     protected void audit(Page page, String name) {
         String violations = Axe.violations(page, name);
         if (violations != null) {
             findings.add(violations);
+        }
+        String ambiguous = Browsers.ambiguousNames(page);
+        if (ambiguous != null) {
+            findings.add(name + " (" + page.url() + "): links or buttons of the same name do different things: " + ambiguous);
         }
         Browsers.screenshot(page, name);
     }

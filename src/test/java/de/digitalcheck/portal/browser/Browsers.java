@@ -140,6 +140,33 @@ final class Browsers {
             + "}");
     }
 
+    /**
+     * The names that several links, buttons or disclosure summaries share while they lead to or do different things,
+     * or null: a screen reader lists a page's links and buttons by name alone (WCAG 2.4.4, 2.4.6), and ten buttons
+     * "Speichern", one per funding programme, or three "Als Tabelle anzeigen", one per chart, say nothing there. A
+     * link's target is its address, a button's its form's action with its own name and value, a summary's its own
+     * disclosure. The name is the one computed from aria-label, aria-labelledby or the text (hidden additions for
+     * screen readers included), which is what the portal's pages use.
+     */
+    static String ambiguousNames(Page page) {
+        return (String) page.evaluate("() => {"
+            + " const text = e => (e.textContent || '').replace(/\\s+/g, ' ').trim();"
+            + " const name = e => e.getAttribute('aria-label') ? e.getAttribute('aria-label').trim()"
+            + "  : e.getAttribute('aria-labelledby') ? e.getAttribute('aria-labelledby').split(/\\s+/)"
+            + "    .map(id => document.getElementById(id)).filter(x => x).map(text).join(' ') : text(e);"
+            + " const byName = new Map();"
+            + " [...document.querySelectorAll('a[href], button, summary')].filter(e => e.getClientRects().length > 0)"
+            + "  .forEach((e, i) => {"
+            + "   const target = e.tagName === 'A' ? e.href"
+            + "    : e.tagName === 'BUTTON' ? (e.form ? e.form.action + ' ' + e.form.method : 'button ' + i) + ' ' + e.name + '=' + e.value"
+            + "    : 'summary ' + i;"
+            + "   const n = name(e); if (!byName.has(n)) byName.set(n, new Set()); byName.get(n).add(target); });"
+            + " const shared = [...byName].filter(([n, targets]) => targets.size > 1);"
+            + " return shared.length === 0 ? null : shared.map(([n, targets]) => '\u201e' + n + '\u201c for '"
+            + "  + targets.size + ' different targets').join(', ');"
+            + "}");
+    }
+
     static void screenshot(Page page, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

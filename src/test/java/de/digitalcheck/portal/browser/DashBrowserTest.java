@@ -74,6 +74,11 @@ class DashBrowserTest extends BrowserTestSupport implements TestPropertyProvider
             page.fill("#stage-note", "Erstgespräch am Telefon vereinbart");
             user.activate("form[action$='/status'] button[type=submit]");
             assertThat(page.locator("section[aria-labelledby=audit-title]")).containsText("Erstgespräch am Telefon");
+            // the note that it is saved takes the focus, above the trail's new line (the redirect once named the trail's
+            // heading: the focus stayed on the page's body, and nothing said that the change was saved)
+            assertThat(page.locator("section[aria-labelledby=audit-title] #lead-changed")).isFocused();
+            assertThat(page.locator("#lead-changed")).hasText("Die Änderungen sind gespeichert.");
+            user.assertFocusInView();
             assertThat(page.locator("section[aria-labelledby=result-title]")).containsText("Strategie");
             assertThat(page.locator("#error-summary")).hasCount(0);
             both(page, "lead-detail");

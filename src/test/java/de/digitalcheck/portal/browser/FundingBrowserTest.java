@@ -158,6 +158,16 @@ class FundingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             assertThat(page.locator("main table")).containsText("Nordrhein-Westfalen (05)");
             Axe.assertNoViolations(page, "admin-funding");
             Browsers.screenshot(page, "funding-admin-list-1280");
+            // a programme's "Offen bis" saved by keyboard: the note that it is saved takes the focus, right under the
+            // page's heading, which stays in view (a fragment in the redirect would scroll it away); before, the list
+            // came back with nothing to say that the save worked
+            KeyboardUser user = new KeyboardUser(page);
+            user.activate("form[action='/admin/foerderprogramme/zim/gueltigkeit'] button[type=submit]");
+            assertThat(page.locator("#saved")).isFocused();
+            assertThat(page.locator("#saved")).hasText("Die Änderungen sind gespeichert.");
+            user.assertFocusInView();
+            assertThat(page.locator("h1")).isInViewport();
+            Axe.assertNoViolations(page, "admin-funding-saved");
 
             page.navigate(url("/admin/foerderprogramme/innoscheck-ruhr"));
             assertThat(page.locator("#funding-provider")).hasValue(

@@ -30,11 +30,12 @@ final class KeyboardUser {
         });
     }
 
-    /** Presses Tab until the focused element matches the CSS selector. */
+    /** Presses Tab until the focused element matches the CSS selector, which must then be in view with its focus ring. */
     void tabTo(String selector) {
         for (int i = 0; i < MAX_TABS; i++) {
             page.keyboard().press("Tab");
             if (focusMatches(selector)) {
+                assertFocusInView();
                 return;
             }
         }
@@ -50,6 +51,35 @@ final class KeyboardUser {
     String focused() {
         return (String) page.evaluate("() => { const e = document.activeElement; if (!e) return 'nothing';"
             + " return e.outerHTML.substring(0, 200); }");
+    }
+
+    /**
+     * Fails unless the focused element, with the part of its focus ring outside it (outline width and offset), lies
+     * inside the window once the browser's scroll to it has come to rest (KERN scrolls smoothly: measured at once, a
+     * fragment's or a focused alert's position is still the one before the scroll). An element taller than the window
+     * needs only its top edge inside. Where focus moved to an alert a redirect named, or to a field reached with Tab,
+     * the browser scrolled it flush against the window's top or bottom edge and the ring's outer part was cut off.
+     */
+    void assertFocusInView() {
+        String outside = (String) page.evaluate("() => new Promise(resolve => {"
+            + " let last = null, still = 0, frames = 0;"
+            + " const step = () => {"
+            + "  const now = scrollX + ',' + scrollY; still = now === last ? still + 1 : 0; last = now;"
+            + "  if (still < 3 && ++frames < 180) { requestAnimationFrame(step); return; }"
+            + "  const e = document.activeElement;"
+            + "  if (!e || e === document.body) { resolve(null); return; }"
+            + "  const s = getComputedStyle(e), r = e.getBoundingClientRect();"
+            + "  const ring = s.outlineStyle === 'none' ? 0 : Math.max(0, parseFloat(s.outlineWidth) + parseFloat(s.outlineOffset));"
+            + "  const top = r.top - ring, bottom = r.bottom + ring;"
+            + "  const fits = bottom - top <= innerHeight;"
+            + "  resolve(top >= 0 && (!fits || bottom <= innerHeight) ? null"
+            + "   : 'its focus ring spans ' + Math.round(top) + ' to ' + Math.round(bottom) + ' px of a window '"
+            + "     + innerHeight + ' px high');"
+            + " };"
+            + " requestAnimationFrame(step); })");
+        if (outside != null) {
+            fail("The focused element is not wholly in view: " + outside + "; " + focused() + " at " + page.url());
+        }
     }
 
     void assertFocus(String selector) {

@@ -81,6 +81,9 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             // which cannot take it), and keyboard and screen-reader users started again at the top of the page
             assertThat(page.locator("#consent-shared")).isFocused();
             assertEquals("consent-shared", page.evaluate("() => document.activeElement.id"));
+            // ... and shows it whole: the redirect's fragment and the focus once put it flush against the window's top
+            // edge, its top border and the focus ring's top cut off
+            user.assertFocusInView();
             audit(page, "leads-consent-given");
             // the page opened again later says the same, without taking the focus anywhere
             page.navigate(server.getURL() + check.resultPath());
@@ -105,8 +108,16 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             page.fill("#webhook-url", "http://127.0.0.1:9/hook");
             new KeyboardUser(page).activate("form[action='/agentur/webhook'] button");
             assertThat(page.locator("code.dc-secret")).containsText("whsec_");
+            // the secret, shown this once, takes the focus and is in view (the focus once stayed at the top of a long
+            // page, and a screen reader said nothing of it); so does the answer to sending a test event (its redirect
+            // once named the section's heading, which cannot take the focus)
+            assertThat(page.locator("#webhook-secret")).isFocused();
+            new KeyboardUser(page).assertFocusInView();
             page.navigate(server.getURL() + "/agentur/leads");
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a plain load");
             new KeyboardUser(page).activate("form[action='/agentur/webhook/test'] button");
+            assertThat(page.locator("#webhook-test-sent")).isFocused();
+            new KeyboardUser(page).assertFocusInView();
             assertThat(page.locator("section[aria-labelledby=log-title]")).containsText("webhook.test");
             // nothing listens at port 9: the attempt fails, and the log says so in German, the client's words beside it
             long until = System.currentTimeMillis() + 15_000;

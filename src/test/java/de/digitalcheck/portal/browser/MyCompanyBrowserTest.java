@@ -130,6 +130,7 @@ class MyCompanyBrowserTest extends BrowserTestSupport implements TestPropertyPro
             // which cannot take it), and keyboard and screen-reader users started again at the top of the page
             assertThat(page.locator("#lead-withdrawn")).isFocused();
             assertEquals("lead-withdrawn", page.evaluate("() => document.activeElement.id"));
+            user.assertFocusInView();
             Locator withdrawn = page.locator("section[aria-labelledby=leads-title] li.kern-stack-xs",
                 new Page.LocatorOptions().setHas(page.locator("h3", new Page.LocatorOptions()
                     .setHasText("An das Team von InDieRegionRuhr4.0"))));

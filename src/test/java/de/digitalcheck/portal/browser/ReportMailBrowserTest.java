@@ -69,6 +69,7 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
             assertThat(page.locator("#report [role=status]")).containsText("Wir haben Ihnen eine E-Mail an rita@giesserei.example.org geschickt");
             // the answer takes the focus (it once stayed at the top of the page the redirect had scrolled away from)
             assertThat(page.locator("#report-mail-outcome")).isFocused();
+            user.assertFocusInView();
             auditBoth(page, "report-mail-requested");
             section(page, "report-mail-requested");
 
@@ -122,6 +123,7 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
             user.activate("form[action$='/report/email'] button");
             assertThat(page.locator("#report [role=alert]")).containsText("haben wir heute schon 5 E-Mails geschickt");
             assertThat(page.locator("#report-mail-outcome")).isFocused();
+            user.assertFocusInView();
             auditBoth(page, "report-mail-limit");
             section(page, "report-mail-limit");
         }

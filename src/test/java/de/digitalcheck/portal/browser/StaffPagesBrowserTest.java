@@ -181,6 +181,7 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
             audit(page, "account-phone");
             user.activate("form[action$='/sperren'] button");
             assertThat(page.locator("body")).containsText("Das Konto ist gesperrt");
+            assertThat(page.locator("#saved")).isFocused();
             user.activate("form[action$='/freigeben'] button");
             assertThat(page.locator("body")).containsText("Die Person kann sich anmelden");
         }
@@ -300,6 +301,9 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
             assertThat(page.locator("#questionnaire-version")).hasValue("1");
             user.activate("form[action='/admin/fragebogen/aktuell'] button[type=submit]");
             assertThat(page.locator("[role=status]")).containsText("Die Version für neue Checks ist geändert.");
+            // the answer takes the focus (it once stayed at the top of the page, where nothing said the switch worked)
+            assertThat(page.locator("#chosen")).isFocused();
+            user.assertFocusInView();
             assertThat(page.locator("#version-1")).containsText("aktuell");
             assertThat(page.locator("section[aria-labelledby=history-title] tbody tr").first())
                 .containsText("Nora Netzwerk");
@@ -310,6 +314,61 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
             assertThat(page.locator("#version-2")).containsText("aktuell");
         }
         assertClean();
+    }
+
+    /**
+     * After a save, the note saying so takes the focus and is in view: it once sat at the top of the page, unfocused,
+     * where a screen reader does not read a status that is there when the page loads, and after a logo's upload or
+     * removal the page was scrolled to the logo's heading, the note far above it and out of view. A plain load moves
+     * the focus nowhere.
+     */
+    @Test
+    void aSavedNoteTakesTheFocusWhereTheSaveWasMade() {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context);
+            KeyboardUser user = new KeyboardUser(page);
+            page.navigate(url("/admin/agenturen/wf-herne"));
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a plain load");
+            assertThat(page.locator("#saved, #logo-saved")).hasCount(0);
+            user.activate("form[action='/admin/agenturen/wf-herne'] button[type=submit]");
+            assertThat(page.locator("#saved")).isFocused();
+            assertThat(page.locator("#saved")).hasText("Die Änderungen sind gespeichert.");
+            user.assertFocusInView();
+            audit(page, "agency-saved");
+
+            page.setViewportSize(390, 844);
+            page.locator("#logo-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("logo.png", "image/png", png()));
+            user.activate("form[action='/admin/agenturen/wf-herne/logo'] button[type=submit]");
+            assertThat(page.locator("img.dc-logo")).isVisible();
+            assertThat(page.locator("#saved")).hasCount(0);
+            Locator note = page.locator("section[aria-labelledby=logo-title] #logo-saved");
+            assertThat(note).isFocused();
+            assertThat(note).hasText("Die Änderungen sind gespeichert.");
+            user.assertFocusInView();
+            audit(page, "agency-logo-saved-phone");
+
+            user.activate("form[action='/admin/agenturen/wf-herne/logo/entfernen'] button[type=submit]");
+            assertThat(page.locator("img.dc-logo")).hasCount(0);
+            assertThat(note).isFocused();
+            user.assertFocusInView();
+            page.reload();
+            assertThat(note).isFocused();
+            page.navigate(url("/admin/agenturen/wf-herne"));
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a plain load");
+        }
+        assertClean();
+    }
+
+    private static byte[] png() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -107,7 +107,7 @@ class AdminAccountPages {
     HttpResponse<?> withdraw(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
         accounts.withdrawInvitation(require(id).id(), null);
-        return HttpResponse.seeOther(URI.create("/admin?zurueckgezogen#accounts-title"));
+        return HttpResponse.seeOther(URI.create("/admin?zurueckgezogen#withdrawn"));
     }
 
     /** An admin never disables or demotes themselves: the network would lose its way in. */

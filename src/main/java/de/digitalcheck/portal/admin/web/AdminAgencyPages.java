@@ -105,6 +105,7 @@ class AdminAgencyPages {
         return withAgency(request, id, agency -> {
             Map<String, Object> model = model(request, agency, AgencyProfile.of(agency), Map.of());
             model.put("saved", request.getParameters().contains("gespeichert"));
+            model.put("logoSaved", request.getParameters().contains("logo"));
             return HttpResponse.ok(new ModelAndView<>(VIEW, model));
         });
     }
@@ -147,7 +148,7 @@ class AdminAgencyPages {
         return withAgency(request, id, agency -> {
             try {
                 administration.setLogo(id, Uploads.bytes(logo));
-                return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert#logo-title"));
+                return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?logo#logo-saved"));
             } catch (ValidationException e) {
                 return logoRefused(request, agency, e, HttpStatus.UNPROCESSABLE_ENTITY);
             }
@@ -161,7 +162,7 @@ class AdminAgencyPages {
         csrf.verify(request, button);
         return withAgency(request, id, agency -> {
             administration.removeLogo(id);
-            return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert#logo-title"));
+            return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?logo#logo-saved"));
         });
     }
 
@@ -213,6 +214,7 @@ class AdminAgencyPages {
         model.put("logoAction", agency == null ? null : PATH + "/" + agency.id() + "/logo");
         model.put("logoError", null);
         model.put("saved", false);
+        model.put("logoSaved", false);
         model.put("maxDays", AgencyAdministration.MAX_FIRST_CONTACT_DAYS);
         model.put("stamp", agency == null ? null : agency.profileStamp());
         model.put("stale", null);

@@ -64,6 +64,8 @@ class AdminWorkspace {
         boolean invited = request.getParameters().contains("eingeladen");
         Map<String, Object> model = views.admin(lang(request), InviteForm.EMPTY, List.of(), invited);
         model.put("withdrawn", request.getParameters().contains("zurueckgezogen"));
+        // right after a territory was assigned or removed (the redirect says so): the note that it is saved, focused
+        model.put("saved", request.getParameters().contains("gespeichert"));
         return new ModelAndView<>(VIEW, model);
     }
 
@@ -100,7 +102,7 @@ class AdminWorkspace {
         TerritoryForm form = Objects.requireNonNullElse(body, TerritoryForm.EMPTY);
         try {
             agencies.addTerritory(form.agencyId(), form.prefix(), validation.errors(form));
-            return HttpResponse.seeOther(URI.create(PATH + "#agencies-title"));
+            return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#saved"));
         } catch (ValidationException e) {
             String query = form.query() == null || !searchErrors(form.query()).isEmpty() ? null : form.query();
             return territoryPage(HttpStatus.UNPROCESSABLE_ENTITY,
@@ -126,7 +128,7 @@ class AdminWorkspace {
         csrf.verify(request, body);
         TerritoryForm form = Objects.requireNonNullElse(body, TerritoryForm.EMPTY);
         agencies.removeTerritory(form.agencyId(), form.prefix());
-        return HttpResponse.seeOther(URI.create(PATH + "#agencies-title"));
+        return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#saved"));
     }
 
     private static HttpResponse<?> territoryPage(HttpStatus status, Map<String, Object> model) {

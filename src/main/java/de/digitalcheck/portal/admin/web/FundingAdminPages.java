@@ -75,8 +75,18 @@ class FundingAdminPages {
 
     @Get
     ModelAndView<Map<String, Object>> list(HttpRequest<?> request) {
-        return new ModelAndView<>(VIEW, model(lang(request), FundingForm.EMPTY, List.of()));
+        Map<String, Object> model = model(lang(request), FundingForm.EMPTY, List.of());
+        // right after adding or changing a programme (the redirect says so): the note that it is saved, focused
+        model.put("saved", request.getParameters().contains(SAVED));
+        return new ModelAndView<>(VIEW, model);
     }
+
+    /**
+     * Where a programme added or changed leads: the list, with the note that it is saved right under the heading
+     * (focused by app.js; no fragment, which would scroll the page's heading out of view for a note already in it).
+     */
+    private static final String SAVED = "gespeichert";
+    private static final URI SAVED_LIST = URI.create(PATH + "?" + SAVED);
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -85,7 +95,7 @@ class FundingAdminPages {
         FundingForm form = Objects.requireNonNullElse(body, FundingForm.EMPTY);
         try {
             funding.add(form.input(), validation.errors(form));
-            return HttpResponse.seeOther(URI.create(PATH));
+            return HttpResponse.seeOther(SAVED_LIST);
         } catch (ValidationException e) {
             return invalid(VIEW, model(lang(request), form, e.errors()));
         }
@@ -107,7 +117,7 @@ class FundingAdminPages {
         FundingForm form = Objects.requireNonNullElse(body, FundingForm.EMPTY);
         try {
             funding.update(id, form.input(), validation.errors(form));
-            return HttpResponse.seeOther(URI.create(PATH));
+            return HttpResponse.seeOther(SAVED_LIST);
         } catch (ValidationException e) {
             Map<String, Object> model = model(lang(request), form, e.errors());
             model.put("programme", programme);
@@ -122,7 +132,7 @@ class FundingAdminPages {
         ValidityForm form = Objects.requireNonNullElse(body, ValidityForm.EMPTY);
         try {
             funding.setValidUntil(id, form.validUntil());
-            return HttpResponse.seeOther(URI.create(PATH));
+            return HttpResponse.seeOther(SAVED_LIST);
         } catch (ValidationException e) {
             Map<String, Object> model = model(lang(request), FundingForm.EMPTY, List.of());
             Validity validity = new Validity(id, form.validUntil(), messages.message(lang(request), e.errors().get(0)));

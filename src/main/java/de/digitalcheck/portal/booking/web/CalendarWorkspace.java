@@ -139,6 +139,8 @@ class CalendarWorkspace {
             rows.add(row);
         }
         model.put("types", rows);
+        // right after a type is saved (the redirect says so): the note that it is saved, focused
+        model.put("saved", request.getParameters().contains("gespeichert"));
         model.put("unoffered", rows.stream().filter(r -> (boolean) r.get("unoffered")).map(r -> r.get("name")).toList());
         model.put("coaches", names.entrySet().stream().map(e -> new Choice("/agentur/coaches/" + e.getKey() + "/kalender",
             e.getValue())).toList());
@@ -339,7 +341,7 @@ class CalendarWorkspace {
         TypeForm form = Objects.requireNonNullElse(body, TypeForm.NEW);
         try {
             calendars.saveType(agency, typeId, form.input(), List.of());
-            return HttpResponse.seeOther(URI.create("/agentur/terminarten"));
+            return HttpResponse.seeOther(URI.create("/agentur/terminarten?gespeichert"));
         } catch (ValidationException e) {
             Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)

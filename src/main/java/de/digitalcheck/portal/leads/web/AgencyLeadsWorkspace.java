@@ -88,6 +88,8 @@ class AgencyLeadsWorkspace {
         // the test event's webhook-id, as the test's post redirects here with it; any other text is not put into the
         // page's alert (a link could make the portal's own alert say what its author wants)
         model.put("testSent", request.getParameters().getFirst("test").filter(WEBHOOK_ID).orElse(null));
+        // right after the webhook's address was saved or removed (the redirect says so): the note, focused
+        model.put("webhookSaved", request.getParameters().contains("gespeichert"));
         // a bad date: the inbox with the message at the field (the rest of the filter applied), not a bare error page
         return HttpResponse.status(read.errors().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
             .body(new ModelAndView<>(VIEW, model));
@@ -108,9 +110,16 @@ class AgencyLeadsWorkspace {
     }
 
     @Get(LeadPaths.LEADS + "/{id}")
-    ModelAndView<Map<String, Object>> lead(Authentication authentication, @PathVariable String id) {
-        return new ModelAndView<>(LEAD_VIEW, leadModel(SignedIn.of(authentication), id, null, Map.of(), null));
+    ModelAndView<Map<String, Object>> lead(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
+        Map<String, Object> model = leadModel(SignedIn.of(authentication), id, null, Map.of(), null);
+        // right after a stage change or an assignment (their redirect says so): the note that it is saved, focused
+        model.put("changed", request.getParameters().contains(CHANGED));
+        return new ModelAndView<>(LEAD_VIEW, model);
     }
+
+    /** The query parameter of the redirect after a stage change or an assignment, and the note it names. */
+    static final String CHANGED = "geaendert";
+    static final String CHANGED_NOTE = "#lead-changed";
 
     /** Moves the lead to another stage with a note; a stale version or a change the workflow forbids stores nothing. */
     @Post(LeadPaths.LEADS + "/{id}/status")
@@ -129,7 +138,7 @@ class AgencyLeadsWorkspace {
         try {
             leadWork.changeStage(user.agencyId(), id, version, form.stage(), form.note(),
                 new LeadWork.Actor(user.accountId(), user.name()));
-            return HttpResponse.seeOther(URI.create(LeadPaths.lead(id) + "#audit-title"));
+            return HttpResponse.seeOther(URI.create(LeadPaths.lead(id) + "?" + CHANGED + CHANGED_NOTE));
         } catch (LeadWork.StaleLead e) {
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
                 // the current state, with what the person typed kept (the form's version is the lead's current one)
@@ -190,7 +199,7 @@ class AgencyLeadsWorkspace {
         try {
             return webhooks.setUrl(user.agencyId(), form.url())
                 .<HttpResponse<?>>map(secret -> withSecret(user, secret, false))
-                .orElseGet(() -> HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "#webhook-title")));
+                .orElseGet(() -> HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?gespeichert#webhook-saved")));
         } catch (ValidationException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(new ModelAndView<>(VIEW, model(user, form,
@@ -230,7 +239,7 @@ class AgencyLeadsWorkspace {
     HttpResponse<?> test(HttpRequest<?> request, Authentication authentication, @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
         String id = webhooks.sendTest(SignedIn.of(authentication).agencyId());
-        return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?test=" + id + "#webhook-title"));
+        return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?test=" + id + "#webhook-test-sent"));
     }
 
     @Post(LeadPaths.WEBHOOK + "/entfernen")
@@ -238,7 +247,7 @@ class AgencyLeadsWorkspace {
     HttpResponse<?> remove(HttpRequest<?> request, Authentication authentication, @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
         webhooks.remove(SignedIn.of(authentication).agencyId());
-        return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "#webhook-title"));
+        return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?gespeichert#webhook-saved"));
     }
 
     /** The secret is shown once, in the answer to the post that made it (never in an address or a log). */
@@ -266,6 +275,7 @@ class AgencyLeadsWorkspace {
         model.put("deliveries", webhooks.log(user.agencyId()));
         model.put("secret", null);
         model.put("testSent", null);
+        model.put("webhookSaved", false);
         model.put("inboxAssignees", assignment.candidates(user.agencyId()));
         return model;
     }

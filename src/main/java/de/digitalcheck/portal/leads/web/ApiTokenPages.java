@@ -61,8 +61,11 @@ class ApiTokenPages {
     }
 
     @Get(PATH)
-    ModelAndView<Map<String, Object>> page(Authentication authentication) {
-        return new ModelAndView<>(VIEW, model(SignedIn.of(authentication), TokenForm.EMPTY, Map.of(), null));
+    ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication authentication) {
+        Map<String, Object> model = model(SignedIn.of(authentication), TokenForm.EMPTY, Map.of(), null);
+        // right after a token was revoked (the redirect says so): the note that it is saved, focused
+        model.put("saved", request.getParameters().contains("widerrufen"));
+        return new ModelAndView<>(VIEW, model);
     }
 
     @Post(PATH)
@@ -100,7 +103,7 @@ class ApiTokenPages {
                            @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
         tokens.revoke(SignedIn.of(authentication).agencyId(), id);
-        return HttpResponse.seeOther(URI.create(PATH + "#tokens-title"));
+        return HttpResponse.seeOther(URI.create(PATH + "?widerrufen#saved"));
     }
 
     private Map<String, Object> model(SignedIn user, TokenForm form, Map<String, String> errors,

@@ -73,7 +73,8 @@ class LeadAssignmentPages {
         try {
             assignment.assign(user.agencyId(), id, version, form.assignee(), form.note(),
                 new LeadWork.Actor(user.accountId(), user.name()));
-            return HttpResponse.seeOther(URI.create(LeadPaths.lead(id) + "#audit-title"));
+            return HttpResponse.seeOther(URI.create(LeadPaths.lead(id) + "?" + AgencyLeadsWorkspace.CHANGED
+                + AgencyLeadsWorkspace.CHANGED_NOTE));
         } catch (LeadWork.StaleLead e) {
             current.put("assignForm", form);
             current.put("stale", messages.get(language, "leads.action.stale"));

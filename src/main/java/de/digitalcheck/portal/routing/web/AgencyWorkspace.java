@@ -88,6 +88,7 @@ class AgencyWorkspace {
     ModelAndView<Map<String, Object>> overview(HttpRequest<?> request, Authentication authentication) {
         Map<String, Object> model = model(SignedIn.of(authentication));
         model.put("saved", request.getParameters().contains("gespeichert"));
+        model.put("logoSaved", request.getParameters().contains("logo"));
         model.put("coachInvited", request.getParameters().contains("eingeladen"));
         model.put("teamChanged", request.getParameters().contains("team"));
         return new ModelAndView<>(VIEW, model);
@@ -103,7 +104,7 @@ class AgencyWorkspace {
         CoachInviteForm form = Objects.requireNonNullElse(body, CoachInviteForm.EMPTY);
         try {
             team.inviteCoach(user.agencyId(), form.email(), form.name(), validation.errors(form));
-            return HttpResponse.seeOther(URI.create(PATH + "?eingeladen#coaches-title"));
+            return HttpResponse.seeOther(URI.create(PATH + "?eingeladen#coach-invited"));
         } catch (ValidationException e) {
             Map<String, Object> model = model(user);
             Language lang = PortalLocaleResolver.language(request);
@@ -166,7 +167,7 @@ class AgencyWorkspace {
         SignedIn user = SignedIn.of(authentication);
         try {
             administration.setLogo(user.agencyId(), Uploads.bytes(logo));
-            return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#logo-title"));
+            return HttpResponse.seeOther(URI.create(PATH + "?logo#logo-saved"));
         } catch (ValidationException e) {
             return logoRefused(request, user, e, HttpStatus.UNPROCESSABLE_ENTITY);
         }
@@ -204,7 +205,7 @@ class AgencyWorkspace {
                                @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
         administration.removeLogo(SignedIn.of(authentication).agencyId());
-        return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#logo-title"));
+        return HttpResponse.seeOther(URI.create(PATH + "?logo#logo-saved"));
     }
 
     /**
@@ -243,7 +244,7 @@ class AgencyWorkspace {
             return page(HttpStatus.CONFLICT, model);
         }
         change.accept(user);
-        return HttpResponse.seeOther(URI.create(PATH + "?team#team-title"));
+        return HttpResponse.seeOther(URI.create(PATH + "?team#team-changed"));
     }
 
     private Map<String, Object> model(SignedIn user) {
@@ -251,6 +252,7 @@ class AgencyWorkspace {
         Map<String, Object> model = new HashMap<>();
         model.put("errors", Map.of());
         model.put("saved", false);
+        model.put("logoSaved", false);
         model.put("coachInvited", false);
         model.put("coachErrors", Map.of());
         model.put("coachForm", CoachInviteForm.EMPTY);
