@@ -11,8 +11,6 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.time.temporal.IsoFields;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +33,6 @@ class QueryDates {
     /** The longest part of what was given the note repeats. */
     private static final int SHOWN = 40;
 
-    private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu")
-        .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern ISO_WEEK = Pattern.compile("(\\d{4})-[Ww](\\d{1,2})");
 
     private final Messages messages;
@@ -115,15 +111,7 @@ class QueryDates {
                 return null;
             }
         }
-        LocalDate date = PortalTime.date(text).orElse(null);
-        if (date != null) {
-            return date;
-        }
-        try { // as people write a date in German (as the lead inbox's filter reads it too)
-            return LocalDate.parse(text, GERMAN);
-        } catch (DateTimeException e) {
-            return null;
-        }
+        return PortalTime.typedDate(text).orElse(null); // ISO, or as people write it in German
     }
 
     /** What was given, as the note repeats it: without control characters, at most {@link #SHOWN} characters. */

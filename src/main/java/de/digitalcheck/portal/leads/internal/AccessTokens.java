@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,10 +143,8 @@ public class AccessTokens {
             errors.add(FieldError.of("expires", "tokens.expires.required"));
             return null;
         }
-        LocalDate date;
-        try {
-            date = clean.contains(".") ? LocalDate.parse(clean, GERMAN) : LocalDate.parse(clean);
-        } catch (DateTimeParseException e) {
+        LocalDate date = PortalTime.typedDate(clean).orElse(null);
+        if (date == null) {
             errors.add(FieldError.of("expires", "tokens.expires.malformed"));
             return null;
         }

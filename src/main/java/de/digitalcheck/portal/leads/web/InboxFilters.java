@@ -10,7 +10,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -106,7 +105,7 @@ final class InboxFilters {
         // ISO as the date picker sends it, or typed where a browser offers no date picker: as people write it in
         // German; within the years a client's date may have (PortalTime: a date at the ends of LocalDate's range would
         // overflow the day after it). A real date outside them is told as such, not as a malformed one.
-        Optional<LocalDate> date = parseDate(v.strip());
+        Optional<LocalDate> date = PortalTime.typedDate(v);
         if (date.isEmpty()) {
             errors.put(name, "leads.inbox.error.date");
             return null;
@@ -116,19 +115,6 @@ final class InboxFilters {
             return null;
         }
         return date.get();
-    }
-
-    private static Optional<LocalDate> parseDate(String text) {
-        try {
-            return Optional.of(LocalDate.parse(text));
-        } catch (DateTimeParseException notIso) {
-            try {
-                return Optional.of(LocalDate.parse(text, java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
-                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)));
-            } catch (DateTimeParseException notGermanEither) {
-                return Optional.empty();
-            }
-        }
     }
 
     /**

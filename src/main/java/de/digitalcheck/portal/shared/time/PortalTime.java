@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,10 @@ public final class PortalTime {
     private static final Instant FIRST_INSTANT = EARLIEST.atStartOfDay(ZONE).toInstant();
     private static final Instant AFTER_LAST_INSTANT = LATEST.plusDays(1).atStartOfDay(ZONE).toInstant();
 
+    /** A date as people type it in German ({@code 7.12.2026}), strictly: {@code 31.2.2026} is none. */
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
+        .withResolverStyle(ResolverStyle.STRICT);
+
     private PortalTime() {
     }
 
@@ -37,6 +43,26 @@ public final class PortalTime {
             return text == null ? Optional.empty() : Optional.of(LocalDate.parse(text.strip())).filter(PortalTime::sane);
         } catch (DateTimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A date as a person gives it: ISO as a date picker sends it ({@code 2026-12-07}) or as people write it in German
+     * ({@code 7.12.2026}), without a range check (the caller says which dates it takes); empty if neither.
+     */
+    public static Optional<LocalDate> typedDate(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String clean = text.strip();
+        try {
+            return Optional.of(LocalDate.parse(clean));
+        } catch (DateTimeException notIso) {
+            try {
+                return Optional.of(LocalDate.parse(clean, GERMAN_DATE));
+            } catch (DateTimeException notGermanEither) {
+                return Optional.empty();
+            }
         }
     }
 

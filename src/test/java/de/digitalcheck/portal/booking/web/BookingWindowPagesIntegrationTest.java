@@ -1,35 +1,22 @@
 package de.digitalcheck.portal.booking.web;
 
-import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.booking.Calendars;
-import de.digitalcheck.portal.booking.Coaches;
-import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
-import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.support.BookableAgency;
-import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
-import de.digitalcheck.portal.support.SignedInTests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static de.digitalcheck.portal.support.BookableAgency.BERLIN;
 import static de.digitalcheck.portal.support.BookableAgency.at;
-import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,27 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * say until when appointments can be booked.
  */
 @MicronautTest(transactional = false)
-class BookingWindowPagesIntegrationTest extends SignedInTests {
+class BookingWindowPagesIntegrationTest extends BookedAppointmentTests {
 
     static final int FIRST_WINDOW = 20;
     static final int SECOND_WINDOW = 40;
-
-    @Inject
-    DataSource dataSource;
-    @Inject
-    AgencyAdministration agencies;
-    @Inject
-    Accounts accounts;
-    @Inject
-    Calendars calendars;
-    @Inject
-    Coaches coachProfiles;
-
-    BookableAgency a;
-    Http coach;
-    Http staff;
-    String bookingId;
-    String token;
 
     @BeforeAll
     void people() {
@@ -74,25 +44,7 @@ class BookingWindowPagesIntegrationTest extends SignedInTests {
             calendars.update(a.coachIds().get(i), a.agencyId(), new Calendars.CalendarInput(weekly, "", "", "15", "15",
                 "0", String.valueOf(windows.get(i)), "0", "30"), List.of());
         }
-        accounts.addUnlessPresent(List.of(new Accounts.NewAccount("staff@" + a.agencyId() + ".example.org",
-            "Sabine Stab", Role.AGENCY_STAFF, a.agencyId())));
-        coach = as("window-c-" + a.agencyId(), a.coachEmails().get(0));
-        staff = as("window-s-" + a.agencyId(), "staff@" + a.agencyId() + ".example.org");
-        Http http = new Http(server, json);
-        HttpResponse<String> made = http.postJson("/api/v1/bookings", a.body(at(bookableDay(3), 10),
-            "win-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", false, null));
-        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-        bookingId = (String) http.map(made).get("id");
-        token = (String) http.map(made).get("token");
-    }
-
-    @AfterAll
-    void cancel() {
-        new Database(dataSource).execute("UPDATE booking SET status = 'CANCELLED' WHERE id = ?", bookingId);
-    }
-
-    static LocalDate monday(LocalDate day) {
-        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        signInAndBook("window", 3);
     }
 
     static String until(LocalDate last) {

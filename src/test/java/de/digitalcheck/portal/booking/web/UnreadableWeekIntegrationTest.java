@@ -1,31 +1,18 @@
 package de.digitalcheck.portal.booking.web;
 
-import de.digitalcheck.portal.accounts.Accounts;
-import de.digitalcheck.portal.booking.Calendars;
-import de.digitalcheck.portal.booking.Coaches;
-import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
-import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.support.BookableAgency;
-import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
-import de.digitalcheck.portal.support.SignedInTests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.net.http.HttpResponse;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static de.digitalcheck.portal.support.BookableAgency.BERLIN;
 import static de.digitalcheck.portal.support.BookableAgency.at;
@@ -41,24 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as a date or an ISO week ({@code 2026-W50}) within ten years is shown as before, without a note.
  */
 @MicronautTest(transactional = false)
-class UnreadableWeekIntegrationTest extends SignedInTests {
-
-    @Inject
-    DataSource dataSource;
-    @Inject
-    AgencyAdministration agencies;
-    @Inject
-    Accounts accounts;
-    @Inject
-    Calendars calendars;
-    @Inject
-    Coaches coachProfiles;
-
-    BookableAgency a;
-    Http coach;
-    Http staff;
-    String bookingId;
-    String token;
+class UnreadableWeekIntegrationTest extends BookedAppointmentTests {
 
     /** What the address may hold that is no week (or no time) the portal can show. */
     static final List<String> UNREADABLE = List.of("2026-02-31", "abc", "2026-W99", "2026-W00",
@@ -68,25 +38,7 @@ class UnreadableWeekIntegrationTest extends SignedInTests {
     @BeforeAll
     void people() {
         a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
-        accounts.addUnlessPresent(List.of(new Accounts.NewAccount("staff@" + a.agencyId() + ".example.org",
-            "Sabine Stab", Role.AGENCY_STAFF, a.agencyId())));
-        coach = as("unreadable-week-c-" + a.agencyId(), a.coachEmails().get(0));
-        staff = as("unreadable-week-s-" + a.agencyId(), "staff@" + a.agencyId() + ".example.org");
-        Http http = new Http(server, json);
-        HttpResponse<String> made = http.postJson("/api/v1/bookings", a.body(at(bookableDay(24), 10),
-            "uw-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", false, null));
-        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
-        bookingId = (String) http.map(made).get("id");
-        token = (String) http.map(made).get("token");
-    }
-
-    @AfterAll
-    void cancel() {
-        new Database(dataSource).execute("UPDATE booking SET status = 'CANCELLED' WHERE id = ?", bookingId);
-    }
-
-    static LocalDate monday(LocalDate day) {
-        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        signInAndBook("unreadable-week", 24);
     }
 
     static String week(Language lang, LocalDate day) {

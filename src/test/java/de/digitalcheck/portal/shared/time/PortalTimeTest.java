@@ -30,4 +30,18 @@ class PortalTimeTest {
         assertThat(PortalTime.local(Instant.parse("2026-07-15T12:00:00Z")).toLocalDateTime())
             .isEqualTo(LocalDateTime.parse("2026-07-15T14:00"));
     }
+
+    @Test
+    void aTypedDateIsIsoOrGermanAndNothingElse() {
+        assertThat(PortalTime.typedDate(" 2026-12-07 ")).contains(LocalDate.of(2026, 12, 7));
+        assertThat(PortalTime.typedDate("7.12.2026")).contains(LocalDate.of(2026, 12, 7));
+        assertThat(PortalTime.typedDate("07.12.2026")).contains(LocalDate.of(2026, 12, 7));
+        assertThat(PortalTime.typedDate("31.2.2026")).isEmpty();
+        assertThat(PortalTime.typedDate("2026-02-31")).isEmpty();
+        assertThat(PortalTime.typedDate("12/07/2026")).isEmpty();
+        assertThat(PortalTime.typedDate("")).isEmpty();
+        assertThat(PortalTime.typedDate(null)).isEmpty();
+        // no range check: the caller says which dates it takes
+        assertThat(PortalTime.typedDate("1.1.1800")).contains(LocalDate.of(1800, 1, 1));
+    }
 }
