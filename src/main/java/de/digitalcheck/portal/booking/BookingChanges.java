@@ -93,15 +93,15 @@ public class BookingChanges {
         return booking.status() == Booking.Status.CONFIRMED && clock.instant().isBefore(booking.start());
     }
 
-    /**
-     * The times the appointment can move to, from {@code from} to {@code to} (local dates, included): its coach's free
-     * times for its type, its own time not counting as taken (and not offered), earliest first.
-     */
     /** The last day the appointment can move to: the end of its coach's booking window. */
     public LocalDate lastDayForMove(Booking booking) {
         return PortalTime.today(clock).plusDays(calendarOf(booking.coachId()).windowDays());
     }
 
+    /**
+     * The times the appointment can move to, from {@code from} to {@code to} (local dates, included): its coach's free
+     * times for its type, its own time not counting as taken (and not offered), earliest first.
+     */
     public List<FreeSlot> freeForMove(Booking booking, LocalDate from, LocalDate to) {
         AppointmentType type = booking.type();
         if (!bookings.bookable(type, booking.coachId())) {

@@ -207,7 +207,7 @@ public class Bookings {
      * their booking windows ({@link CalendarSettings#windowDays()} after today); empty if nobody offers it. The
      * booking pages page no further, and say so, instead of asking to look at the next week of a week with no times.
      */
-    public java.util.Optional<LocalDate> lastBookableDay(AppointmentType type, @Nullable String coachId) {
+    public Optional<LocalDate> lastBookableDay(AppointmentType type, @Nullable String coachId) {
         List<String> offering = offeredBy(type).stream().filter(c -> coachId == null || c.equals(coachId)).toList();
         LocalDate today = PortalTime.today(clock);
         return calendars.findByCoachIdIn(offering).stream()
