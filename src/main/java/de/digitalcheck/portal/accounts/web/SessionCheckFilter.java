@@ -4,6 +4,7 @@ import de.digitalcheck.portal.accounts.Account;
 import de.digitalcheck.portal.accounts.AccountStates;
 import de.digitalcheck.portal.shared.security.ApiTokens;
 import de.digitalcheck.portal.shared.security.SignedIn;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -35,9 +36,9 @@ class SessionCheckFilter implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionCheckFilter.class);
 
-    private final AccountStates states;
+    private final BeanProvider<AccountStates> states; // made at the first signed-in request
 
-    SessionCheckFilter(AccountStates states) {
+    SessionCheckFilter(BeanProvider<AccountStates> states) {
         this.states = states;
     }
 
@@ -57,7 +58,7 @@ class SessionCheckFilter implements Ordered {
         if (session.getAttributes().containsKey(ApiTokens.TOKEN_ID)) {
             return next.proceed(); // a personal access token: its account was checked when it was accepted
         }
-        return Mono.fromFuture(states.current(session.getName())).flatMap(account -> {
+        return Mono.fromFuture(states.get().current(session.getName())).flatMap(account -> {
             if (account.isPresent() && matches(account.get(), session)) {
                 return Mono.from(next.proceed());
             }

@@ -4,6 +4,7 @@ import de.digitalcheck.portal.leads.internal.AccessTokens;
 import de.digitalcheck.portal.shared.security.ApiTokens;
 import de.digitalcheck.portal.shared.security.SignedIn;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -25,14 +26,15 @@ import java.util.Optional;
  * on routes that the router matched and that are secured for {@link ApiTokens#ROLE}: a token opens nothing else (a
  * page with it is an anonymous request). An unknown, malformed, revoked or expired token, or one whose account was
  * disabled or left the agency, authenticates nobody, so the route's rule answers {@code 401}. The look-up runs off the
- * event loop.
+ * event loop. The token store (and what it needs: the team, invitations, the mail outbox) is made at the first
+ * request that carries a token, not with the security filter at the portal's first request.
  */
 @Singleton
 class TokenAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
 
-    private final AccessTokens tokens;
+    private final BeanProvider<AccessTokens> tokens;
 
-    TokenAuthentication(AccessTokens tokens) {
+    TokenAuthentication(BeanProvider<AccessTokens> tokens) {
         this.tokens = tokens;
     }
 
@@ -43,7 +45,7 @@ class TokenAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
         if (bearer.isEmpty() || !securedForTokens(request)) {
             return Mono.empty();
         }
-        return Mono.fromCallable(() -> tokens.authenticate(bearer.get()))
+        return Mono.fromCallable(() -> tokens.get().authenticate(bearer.get()))
             .subscribeOn(Schedulers.boundedElastic())
             .flatMap(holder -> Mono.justOrEmpty(holder.map(TokenAuthentication::authentication)));
     }
