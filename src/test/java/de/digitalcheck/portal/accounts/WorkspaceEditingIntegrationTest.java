@@ -84,7 +84,12 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
             "Unternehmen können Sie nur für Terminarten buchen, die auf eine dieser Arten stattfinden.");
         HttpResponse<String> invalid = coach.postForm("/coach", Map.of("name", "", "expertise", "x".repeat(50), "modes", "TELEPATHY"));
         assertThat(invalid.statusCode()).isEqualTo(422);
-        assertThat(invalid.body()).contains("Bitte füllen Sie dieses Feld aus.", "Unbekannte Terminart");
+        // every field's problem at once, in the summary and beside the field, the typed values kept (the name's once
+        // came only after the expertise and the modes were fixed)
+        assertThat(invalid.body()).contains("Bitte füllen Sie dieses Feld aus.", "Unbekannte Terminart",
+            "Bitte höchstens 15 Schwerpunkte mit je höchstens 40 Zeichen.", "id=\"error-summary\"", "href=\"#coach-name\"",
+            "id=\"coach-name-error\"", "id=\"coach-expertise-error\"", "id=\"coach-modes-error\"",
+            "value=\"" + "x".repeat(50) + "\"");
         HttpResponse<String> saved = coach.postForm("/coach", Map.of("name", "Carla Coach", "expertise", "Fertigung, ERP, , ERP",
             "modes", List.of("VIDEO", "ON_SITE")));
         assertThat(saved.statusCode()).isEqualTo(303);

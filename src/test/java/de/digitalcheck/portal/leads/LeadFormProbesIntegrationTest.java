@@ -110,6 +110,30 @@ class LeadFormProbesIntegrationTest extends de.digitalcheck.portal.support.Signe
     }
 
     /**
+     * A stage change and an assignment with two problems report both at once, each beside its field: the note too long
+     * was reported alone, and the stage the lead cannot move to (or the person who cannot take it) only on the next
+     * try, once the note was fixed. Nothing is stored; the typed note stays.
+     */
+    @Test
+    void aStageChangeAndAnAssignmentReportEveryProblemAtOnce() {
+        String id = lead("Probe Zwei Runden GmbH", "rounds@probes.example.org");
+        Http staff = users.get("en-staff");
+        String tooLong = "Notiz " + "x".repeat(2000);
+        HttpResponse<String> stage = staff.postForm("/agentur/leads/" + id + "/status",
+            Map.of("stage", "WON", "note", tooLong, "version", "0"));
+        assertThat(stage.statusCode()).isEqualTo(422);
+        assertThat(stage.body()).contains("Die Notiz darf höchstens 2000 Zeichen lang sein.", "id=\"stage-note-error\"",
+            "id=\"stage-to-error\"", tooLong);
+        HttpResponse<String> assigned = staff.postForm("/agentur/leads/" + id + "/zuweisen",
+            Map.of("assignee", "nobody-of-this-agency", "note", tooLong, "version", "0"));
+        assertThat(assigned.statusCode()).isEqualTo(422);
+        assertThat(assigned.body()).contains("Die Notiz darf höchstens 2000 Zeichen lang sein.", "id=\"assign-note-error\"",
+            "id=\"assign-to-error\"", tooLong);
+        assertThat(((Number) db.value("SELECT lock_version FROM agency_lead WHERE id = ?", id)).intValue()).isZero();
+        assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", id)).isEqualTo("NEW");
+    }
+
+    /**
      * Every route with an id in its path, with ids no object has and no URI takes as they are (a space, a quote, a
      * percent sign, a brace, a control character): 404 or another refusal, never a server error. The admin's
      * redirect from an agency's inbox to the lead built an address of the raw id and answered 500.

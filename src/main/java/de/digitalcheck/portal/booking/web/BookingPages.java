@@ -291,9 +291,10 @@ class BookingPages {
         model.put("days", days);
         model.put("weekLabel", messages.get(lang, "booking.week", day(lang, monday), day(lang, sunday)));
         String weekBase = context.base() + "?type=" + enc(type.id()) + "&coach=" + enc(coachValue) + "&woche=";
-        model.put("previousWeek", monday.isAfter(today) ? weekBase + monday.minusWeeks(1) : null);
         // no further than the last day the type can be booked on (the end of the furthest booking window), saying so
         LocalDate lastDay = bookings.lastBookableDay(type, coachId).orElse(null);
+        LocalDate back = weekBefore(monday, today, lastDay);
+        model.put("previousWeek", back == null ? null : weekBase + back);
         boolean beyond = lastDay != null && monday.plusWeeks(1).isAfter(lastDay);
         LocalDate next = monday.plusWeeks(1);
         model.put("nextWeek", !beyond && queryDates.linkable(next) ? weekBase + next : null);
@@ -341,6 +342,23 @@ class BookingPages {
         }
         return new BookingForm(null, null, null, null, a.company().name(), a.company().postalCode(), null,
             a.company().municipality(), a.contact().name(), a.contact().email(), a.contact().phone(), null, null);
+    }
+
+    /**
+     * The Monday that "Vorherige Woche" leads to from the week of {@code monday} (null: none, the week is this week or
+     * earlier): the week before, but from a week after {@code lastDay} (the last day that can be booked; null: none
+     * known) straight to that day's week, not back through the empty weeks one at a time; never before this week.
+     */
+    static @Nullable LocalDate weekBefore(LocalDate monday, LocalDate today, @Nullable LocalDate lastDay) {
+        LocalDate thisWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        if (!monday.isAfter(thisWeek)) {
+            return null;
+        }
+        LocalDate back = monday.minusWeeks(1);
+        if (lastDay != null && back.isAfter(lastDay)) {
+            back = lastDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        }
+        return back.isBefore(thisWeek) ? thisWeek : back;
     }
 
     static String day(Language lang, LocalDate date) {

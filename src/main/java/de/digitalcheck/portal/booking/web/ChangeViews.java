@@ -95,9 +95,10 @@ class ChangeViews {
         model.put("days", days);
         model.put("weekLabel", messages.get(lang, "booking.week", BookingPages.day(lang, monday),
             BookingPages.day(lang, monday.plusDays(6))));
-        model.put("previousWeek", monday.isAfter(today) ? base + "woche=" + monday.minusWeeks(1) : null);
         // no further than the last day it can move to (the end of its coach's booking window), saying so
         LocalDate lastDay = changes.lastDayForMove(booking);
+        LocalDate back = BookingPages.weekBefore(monday, today, lastDay);
+        model.put("previousWeek", back == null ? null : base + "woche=" + back);
         boolean beyond = monday.plusWeeks(1).isAfter(lastDay);
         LocalDate next = monday.plusWeeks(1);
         model.put("nextWeek", !beyond && queryDates.linkable(next) ? base + "woche=" + next : null);

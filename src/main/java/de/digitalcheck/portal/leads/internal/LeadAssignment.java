@@ -3,7 +3,7 @@ package de.digitalcheck.portal.leads.internal;
 import de.digitalcheck.portal.leads.UnknownLead;
 import de.digitalcheck.portal.routing.AgencyMember;
 import de.digitalcheck.portal.routing.AgencyTeam;
-import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
@@ -62,9 +62,13 @@ public class LeadAssignment {
         if (lead.lockVersion() != version) {
             throw new LeadWork.StaleLead();
         }
-        String clean = cleanNote(note);
+        String clean = note == null || note.isBlank() ? null : note.strip();
         String wanted = assigneeId == null || assigneeId.isBlank() ? null : assigneeId.strip();
-        AgencyMember member = wanted == null ? null : member(agencyId, wanted);
+        // both fields' problems at once (the note's were reported first, the person's only once the note was fixed)
+        Errors errors = new Errors();
+        AgencyMember member = wanted == null ? null : member(agencyId, wanted, errors);
+        LeadWork.checkNote(clean, errors);
+        errors.throwIfAny();
         if (Objects.equals(wanted, lead.assigneeId()) && clean == null) {
             return lead; // nothing changes
         }
@@ -118,14 +122,17 @@ public class LeadAssignment {
         return new LeadWork.Detail(lead.shownToAgency(), audit.ofLead(leadId), List.of()); // withdrawn, erased: no contact, no result
     }
 
-    private AgencyMember member(@Nullable String agencyId, String accountId) {
+    /** The agency's member to assign; null with the assignee's error added if there is none that can take leads. */
+    private @Nullable AgencyMember member(@Nullable String agencyId, String accountId, Errors errors) {
         Optional<AgencyMember> found = agencyId == null ? Optional.empty()
             : team.members(agencyId).stream().filter(m -> m.accountId().equals(accountId)).findFirst();
         if (found.isEmpty()) {
-            throw new ValidationException(List.of(FieldError.of("assignee", "leads.assign.unknown")));
+            errors.add("assignee", "leads.assign.unknown");
+            return null;
         }
         if (found.get().disabled()) {
-            throw new ValidationException(List.of(FieldError.of("assignee", "leads.assign.disabled")));
+            errors.add("assignee", "leads.assign.disabled");
+            return null;
         }
         return found.get();
     }

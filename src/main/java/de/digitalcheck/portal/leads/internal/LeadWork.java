@@ -1,7 +1,7 @@
 package de.digitalcheck.portal.leads.internal;
 
 import de.digitalcheck.portal.leads.UnknownLead;
-import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
@@ -72,11 +72,14 @@ public class LeadWork {
             throw new StaleLead();
         }
         String clean = note == null || note.isBlank() ? null : note.strip();
-        checkNote(clean);
+        // both fields' problems at once: a refused stage with a refused note reported the note's only, then the stage's
+        Errors errors = new Errors();
         if (stage == null || !LeadStages.ALL.contains(stage) || !LeadStages.allowed(lead.stage(), stage)) {
-            throw new ValidationException(List.of(FieldError.of("stage", "leads.action.stage.notAllowed",
-                "leads.stage." + lead.stage(), stage == null || !LeadStages.ALL.contains(stage) ? "?" : "leads.stage." + stage)));
+            errors.add("stage", "leads.action.stage.notAllowed",
+                "leads.stage." + lead.stage(), stage == null || !LeadStages.ALL.contains(stage) ? "?" : "leads.stage." + stage);
         }
+        checkNote(clean, errors);
+        errors.throwIfAny();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant firstContact = lead.firstContactAt() == null && !LeadStages.NEW.equals(stage) ? now : lead.firstContactAt();
         // a final stage has no way on: the retention period counts from here
@@ -97,11 +100,17 @@ public class LeadWork {
 
     /** A note keeps the rules of a multi-line text and {@value #MAX_NOTE} characters at most. */
     static void checkNote(@Nullable String note) {
+        Errors errors = new Errors();
+        checkNote(note, errors);
+        errors.throwIfAny();
+    }
+
+    /** As {@link #checkNote(String)}, adding the note's error to the others of its form. */
+    static void checkNote(@Nullable String note, Errors errors) {
         if (note != null && !TextRules.isMultiLine(note)) {
-            throw new ValidationException(List.of(FieldError.of("note", TextRules.MULTI_LINE_KEY)));
-        }
-        if (TextRules.tooLongMultiLine(note, MAX_NOTE)) {
-            throw new ValidationException(List.of(FieldError.of("note", "leads.action.note.tooLong")));
+            errors.add("note", TextRules.MULTI_LINE_KEY);
+        } else if (TextRules.tooLongMultiLine(note, MAX_NOTE)) {
+            errors.add("note", "leads.action.note.tooLong");
         }
     }
 }

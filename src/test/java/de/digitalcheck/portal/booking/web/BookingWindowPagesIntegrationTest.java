@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once said, week after week, "In dieser Woche ist keine Zeit frei. Bitte sehen Sie in der nächsten Woche nach." with
  * a link to the next week, for ever. They now link no further than the week of the last day that can be booked
  * (with any coach: the furthest window of those who offer the type; with one coach, or for a move: that coach's) and
- * say until when appointments can be booked.
+ * say until when appointments can be booked, and "Vorherige Woche" from a week after it leads straight back to the
+ * week of that last day (it stepped back one empty week at a time).
  */
 @MicronautTest(transactional = false)
 class BookingWindowPagesIntegrationTest extends BookedAppointmentTests {
@@ -65,6 +66,9 @@ class BookingWindowPagesIntegrationTest extends BookedAppointmentTests {
         String after = http.get(path + "woche=" + monday(last).plusWeeks(3)).body();
         assertThat(after).as(path).contains("In dieser Woche ist keine Zeit frei.", until(last), "Vorherige Woche")
             .doesNotContain("Bitte sehen Sie in der nächsten Woche nach.").doesNotContain("Nächste Woche");
+        // "Vorherige Woche" leads straight to the last week with times, not back through the empty weeks one by one
+        assertThat(after).as(path).contains("woche=" + monday(last) + "\"")
+            .doesNotContain("woche=" + monday(last).plusWeeks(2)).doesNotContain("woche=" + monday(last).plusWeeks(1));
         // the week before the last: as before, to the next week and without the note
         String before = http.get(path + "woche=" + monday(last).minusWeeks(1)).body();
         assertThat(before).as(path).contains("Nächste Woche", "woche=" + monday(last)).doesNotContain(until(last));
