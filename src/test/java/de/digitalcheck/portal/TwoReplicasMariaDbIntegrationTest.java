@@ -1,5 +1,6 @@
 package de.digitalcheck.portal;
 
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.leads.internal.WebhookDispatcher;
 import de.digitalcheck.portal.leads.internal.Webhooks;
 import de.digitalcheck.portal.readiness.Questionnaires;
@@ -118,7 +119,7 @@ class TwoReplicasMariaDbIntegrationTest {
         for (int i = 0; i < mails; i++) {
             int n = i;
             EmbeddedServer replica = i % 2 == 0 ? a : b;
-            senders.submit(() -> outbox(replica).send(new Mail("replica@example.org", "Mail " + n, "Text " + n)));
+            senders.submit(() -> outbox(replica).send(new Mail(Language.DE, "replica@example.org", "Mail " + n, "Text " + n)));
         }
         // both replicas dispatch at once, besides their wake-ups and scheduled runs
         for (int round = 0; round < 3; round++) {
@@ -225,7 +226,7 @@ class TwoReplicasMariaDbIntegrationTest {
         // mails queued on the replica that is about to stop
         int mails = 20;
         for (int i = 0; i < mails; i++) {
-            outbox(b).send(new Mail("rolling@example.org", "Rolling " + i, "Text " + i));
+            outbox(b).send(new Mail(Language.DE, "rolling@example.org", "Rolling " + i, "Text " + i));
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI uri = URI.create("http://127.0.0.1:" + b.getPort() + "/api/v1/assessments");

@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * A row of {@code account}: a person in the portal's directory, invited by email, bound to a provider's subject at the
- * first sign-in. Other modules see it as {@link Account}, without issuer and subject.
+ * first sign-in. Other modules see it as {@link Account}, without issuer and subject. {@code language} is the one the
+ * person was invited in ({@code de}, {@code en}).
  */
 @MappedEntity("account")
 record AccountRow(
@@ -22,31 +23,32 @@ record AccountRow(
     @Nullable String subject,
     Instant invitedAt,
     @Nullable Instant signedInAt,
-    @Nullable Instant disabledAt) {
+    @Nullable Instant disabledAt,
+    String language) {
 
     boolean bound() {
         return subject != null;
     }
 
     AccountRow boundTo(String newIssuer, String newSubject, Instant now) {
-        return new AccountRow(id, email, name, role, agencyId, newIssuer, newSubject, invitedAt, now, disabledAt);
+        return new AccountRow(id, email, name, role, agencyId, newIssuer, newSubject, invitedAt, now, disabledAt, language);
     }
 
     AccountRow signedIn(Instant now) {
-        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, now, disabledAt);
+        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, now, disabledAt, language);
     }
 
     AccountRow renamed(String newName) {
-        return new AccountRow(id, email, newName, role, agencyId, issuer, subject, invitedAt, signedInAt, disabledAt);
+        return new AccountRow(id, email, newName, role, agencyId, issuer, subject, invitedAt, signedInAt, disabledAt, language);
     }
 
     AccountRow withRole(Role newRole, @Nullable String newAgencyId) {
         return new AccountRow(id, email, name, newRole, newRole.belongsToAgency() ? newAgencyId : null, issuer, subject,
-            invitedAt, signedInAt, disabledAt);
+            invitedAt, signedInAt, disabledAt, language);
     }
 
     AccountRow disabled(@Nullable Instant at) {
-        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, signedInAt, at);
+        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, signedInAt, at, language);
     }
 
     boolean isDisabled() {

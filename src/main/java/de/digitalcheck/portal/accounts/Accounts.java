@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts;
 
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.AgencyTeam;
 import de.digitalcheck.portal.shared.validation.Errors;
@@ -180,7 +181,7 @@ public class Accounts {
         int added = 0;
         for (NewAccount person : people) {
             if (!known.contains(person.email())) {
-                add(person.email(), person.name(), person.role(), person.agencyId(), null, null);
+                add(person.email(), person.name(), person.role(), person.agencyId(), null, null, Language.DE);
                 added++;
             }
         }
@@ -191,12 +192,12 @@ public class Accounts {
     public record NewAccount(String email, String name, Role role, @Nullable String agencyId) {
     }
 
-    /** Adds an account and announces it inside the caller's transaction. */
+    /** Adds an account, invited in {@code language}, and announces it inside the caller's transaction. */
     AccountRow add(String email, String name, Role role, @Nullable String agencyId, @Nullable String issuer,
-                   @Nullable String subject) {
+                   @Nullable String subject, Language language) {
         AccountRow row = rows.save(new AccountRow(UUID.randomUUID().toString(), email, name, role,
             role.belongsToAgency() ? agencyId : null, issuer, subject, clock.instant(),
-            subject == null ? null : clock.instant(), null));
+            subject == null ? null : clock.instant(), null, language.code()));
         created.publishEvent(new AccountCreated(row.id(), row.role(), row.agencyId()));
         return row;
     }

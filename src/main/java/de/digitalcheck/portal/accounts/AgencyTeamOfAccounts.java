@@ -43,7 +43,7 @@ class AgencyTeamOfAccounts implements AgencyTeam {
     }
 
     @Override
-    public void inviteCoach(String agencyId, String email, String name, List<FieldError> formErrors) {
-        invitations.invite(email, name, Role.COACH.name(), agencyId, formErrors);
+    public void inviteCoach(String agencyId, String email, String name, String language, List<FieldError> formErrors) {
+        invitations.invite(email, name, Role.COACH.name(), agencyId, language, formErrors);
     }
 }

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts;
 
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.security.Role;
 import io.micronaut.core.annotation.Nullable;
@@ -108,7 +109,8 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
                     .map(a -> regranted(accounts.update(a.boundTo(issuer, subject, now)), grant));
             }
             return grant.map(g -> directory.add(normalised,
-                name == null || name.isBlank() ? normalised : name.strip(), g.role(), g.agencyId(), issuer, subject));
+                name == null || name.isBlank() ? normalised : name.strip(), g.role(), g.agencyId(), issuer, subject,
+                Language.DE));
         }
 
         /** The role and agency of a mapped group, applied at every sign-in (the provider's groups are the truth). */

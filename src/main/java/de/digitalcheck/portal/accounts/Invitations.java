@@ -34,13 +34,15 @@ public class Invitations {
     }
 
     /**
-     * Creates the account and mails the invitation (through the outbox, once the account is committed). The email and name are as a form checked their shapes,
-     * finding {@code formErrors}; these are reported together with an email that has an account already, an unknown
-     * role and a missing or unknown agency.
+     * Creates the account and mails the invitation (through the outbox, once the account is committed) in the
+     * language chosen for the invitee ({@code languageInput}: {@code de} or {@code en}; none is German, the portal's
+     * default), with the sign-in link opening the pages in it; the account keeps that language. The email and name
+     * are as a form checked their shapes, finding {@code formErrors}; these are reported together with an email that
+     * has an account already, an unknown role, a missing or unknown agency and an unknown language.
      */
     @Transactional
     public Account invite(String emailInput, String nameInput, String roleInput, String agencyInput,
-                          List<FieldError> formErrors) {
+                          String languageInput, List<FieldError> formErrors) {
         Errors errors = new Errors().addAll(formErrors);
         String email = emailInput == null ? "" : emailInput.strip().toLowerCase(Locale.ROOT);
         String name = nameInput == null ? "" : nameInput.strip();
@@ -48,15 +50,17 @@ public class Invitations {
             errors.add("email", "error.invite.exists");
         }
         Accounts.Assignment assignment = accounts.assignment(roleInput, agencyInput, errors);
+        Language language = languageInput == null || languageInput.isBlank() ? Language.DE
+            : Language.fromCode(languageInput).orElse(null);
+        if (language == null) {
+            errors.add("language", "error.invite.language");
+        }
         errors.throwIfAny();
         Role role = assignment.role();
-        Account account = accounts.add(email, name, role, assignment.agencyId(), null, null).account();
-        String roleName = messages.get(Language.DE, "role." + role.name());
-        mailer.send(new Mail(email, messages.get(Language.DE, "mail.invite.subject"),
-            messages.get(Language.DE, "mail.invite.text", name, roleName, settings.link("/anmelden"))
-                + "\n\n---\n\n"
-                + messages.get(Language.EN, "mail.invite.text", name, messages.get(Language.EN, "role." + role.name()),
-                    settings.link("/anmelden?lang=en"))));
+        Account account = accounts.add(email, name, role, assignment.agencyId(), null, null, language).account();
+        mailer.send(new Mail(language, email, messages.get(language, "mail.invite.subject"),
+            messages.get(language, "mail.invite.text", name, messages.get(language, "role." + role.name()),
+                settings.link("/anmelden" + (language == Language.DE ? "" : "?lang=" + language.code())))));
         return account;
     }
 }

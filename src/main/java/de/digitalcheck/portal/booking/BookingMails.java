@@ -85,7 +85,7 @@ class BookingMails {
             messages.get(de, "booking.mail.ics.descriptionWithoutLink", coach.name(), agency.name()), how,
             agency.name(), agency.email(), null, null, coach.name(), coach.email(), clock.instant()))
             .getBytes(StandardCharsets.UTF_8);
-        outbox.send(new Mail(coach.email(), messages.get(de, "booking.mail.coach.erased.subject", when(row, de)),
+        outbox.send(new Mail(de, coach.email(), messages.get(de, "booking.mail.coach.erased.subject", when(row, de)),
             messages.get(de, "booking.mail.coach.erased.text", coach.name(), type.name(de), when(row, de)),
             List.of(new Mail.Attachment(messages.get(de, "booking.mail.ics.file"), CONTENT_TYPE_CANCEL, ics))));
     }
@@ -102,7 +102,7 @@ class BookingMails {
         Account coach = accounts.find(row.coachId()).orElseThrow();
         MeetingMode mode = MeetingMode.parse(row.meetingMode()).orElse(type.mode());
         String when = when(row, language);
-        outbox.send(new Mail(row.contactEmail(),
+        outbox.send(new Mail(language, row.contactEmail(),
             messages.get(language, "booking.mail.reminder.subject", when, agency.shortName()),
             messages.get(language, "booking.mail.reminder.text", row.contactName(), type.name(language), coach.name(),
                 agency.name(), when, place(mode, agency, row, language, false), manageLink(row, token))));
@@ -146,7 +146,7 @@ class BookingMails {
         String companyWhen = when(row, language);
         String companyPlace = place(mode, agency, row, language, false);
         byte[] ics = invitation(row, type, agency, coach, cancelled, language, manage, companyPlace);
-        outbox.send(new Mail(row.contactEmail(),
+        outbox.send(new Mail(language, row.contactEmail(),
             messages.get(language, "booking.mail." + kind + ".subject", companyWhen, agency.shortName()),
             noted(messages.get(language, "booking.mail." + kind + ".text", row.contactName(), type.name(language),
                 coach.name(), agency.name(), companyWhen, companyPlace, manage == null ? "–" : manage,
@@ -158,7 +158,7 @@ class BookingMails {
         // where and how, in the coach's terms: for a video appointment the coach sends the link, not gets it
         String coachPlace = place(mode, agency, row, de, true);
         byte[] coachIcs = invitation(row, type, agency, coach, cancelled, de, null, coachPlace);
-        outbox.send(new Mail(coach.email(),
+        outbox.send(new Mail(de, coach.email(),
             messages.get(de, "booking.mail.coach." + kind + ".subject", when(row, de), row.companyName()),
             noted(messages.get(de, "booking.mail.coach." + kind + ".text", coach.name(), type.name(de),
                 row.companyName(), row.contactName(), row.contactEmail(),

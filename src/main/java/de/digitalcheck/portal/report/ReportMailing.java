@@ -118,7 +118,7 @@ public class ReportMailing {
         // neither the company's name nor anything else typed goes into this mail, nor the check's token: the address
         // is not confirmed yet; the link opens its page in that language too (the page can still be switched)
         String link = settings.link(confirmPath(code)) + CheckPaths.languageQuery(language);
-        mail.send(new Mail(email, messages.get(language, "report.confirm.mail.subject"),
+        mail.send(new Mail(language, email, messages.get(language, "report.confirm.mail.subject"),
             messages.get(language, "report.confirm.mail.text", link, VALID.toHours())));
         return Outcome.SENT;
     }

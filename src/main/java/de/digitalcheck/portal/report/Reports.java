@@ -140,7 +140,7 @@ public class Reports {
             throw new IllegalArgumentException("check " + assessment.id() + " has no contact email");
         }
         Report report = of(assessment, token, language);
-        mail.send(new Mail(assessment.contact().email(),
+        mail.send(new Mail(language, assessment.contact().email(),
             // no free text in the subject: a company name is whatever somebody typed
             messages.get(language, "report.mail.subject"),
             messages.get(language, "report.mail.text", assessment.company().name(),

@@ -32,11 +32,12 @@ public interface AgencyTeam {
     void withdrawInvitation(String agencyId, String accountId);
 
     /**
-     * Invites a coach into the agency: an account and an invitation mail, or neither. The email and name are as a form
-     * checked their shapes, finding {@code formErrors}.
+     * Invites a coach into the agency: an account and an invitation mail in {@code language} ({@code de} or
+     * {@code en}; none is German), or neither. The email and name are as a form checked their shapes, finding
+     * {@code formErrors}.
      *
      * @throws de.digitalcheck.portal.shared.validation.ValidationException with the form's errors and the directory's
      *         (an email that has an account already); nothing changed
      */
-    void inviteCoach(String agencyId, String email, String name, List<FieldError> formErrors);
+    void inviteCoach(String agencyId, String email, String name, String language, List<FieldError> formErrors);
 }

@@ -58,6 +58,7 @@ class InvitationIntegrationTest implements TestPropertyProvider {
     @Test
     void anInvitedCoachGetsAMailAndCanSignIn() throws Exception {
         Http admin = signedInAdmin();
+        smtp.purge();
         HttpResponse<String> invited = admin.postForm("/admin/einladungen", Map.of("email", "Neue.Coachin@EN-Agentur.example.org",
             "name", "Nele Neu", "role", "COACH", "agencyId", "en-agentur"));
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(303);
@@ -65,12 +66,71 @@ class InvitationIntegrationTest implements TestPropertyProvider {
 
         MimeMessage mail = smtp.lastMail();
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("neue.coachin@en-agentur.example.org");
-        assertThat(mail.getSubject()).contains("Einladung");
-        assertThat(Mails.text(mail)).contains("Nele Neu", "Innovationscoach", "/anmelden");
+        // no language chosen: German, the portal's default, and only German
+        assertThat(mail.getSubject()).isEqualTo("Einladung zum Digitalcheck 4.0");
+        assertThat(mail.getContentLanguage()).containsExactly("de");
+        assertThat(Mails.text(mail)).contains("Guten Tag Nele Neu", "Innovationscoach", "/anmelden")
+            .doesNotContain("Hello", "Invitation", "lang=en");
+        assertThat(accounts.findByEmail("neue.coachin@en-agentur.example.org").orElseThrow().language()).isEqualTo("de");
 
         Http coach = new Http(server, json);
         provider.signIn(coach, "nele", "neue.coachin@en-agentur.example.org", true);
         assertThat(coach.get("/coach").body()).contains("Nele Neu", "EN-Agentur");
+    }
+
+    /**
+     * The admin chooses the invitee's language (German preset): an English invitation is English only, says so in
+     * {@code Content-Language}, and its link opens the sign-in page in English; the account keeps the language.
+     */
+    @Test
+    void anInvitationInEnglishIsAnEnglishMailWhoseLinkOpensEnglishPages() throws Exception {
+        Http admin = signedInAdmin();
+        String form = admin.get("/admin").body();
+        assertThat(form).contains("Sprache der Einladung", "name=\"language\"", "value=\"en\"");
+        assertThat(form).containsPattern("id=\"invite-language-de\" value=\"de\" checked");
+        smtp.purge();
+        HttpResponse<String> invited = admin.postForm("/admin/einladungen", Map.of("email", "emma@en-agentur.example.org",
+            "name", "Emma English", "role", "AGENCY_STAFF", "agencyId", "en-agentur", "language", "en"));
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(303);
+        MimeMessage mail = smtp.lastMail();
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("emma@en-agentur.example.org");
+        assertThat(mail.getSubject()).isEqualTo("Invitation to Digitalcheck 4.0");
+        assertThat(mail.getContentLanguage()).containsExactly("en");
+        String text = Mails.text(mail);
+        assertThat(text).contains("Hello Emma English", "/anmelden?lang=en").doesNotContain("Guten Tag", "Einladung", "Rolle");
+        assertThat(accounts.findByEmail("emma@en-agentur.example.org").orElseThrow().language()).isEqualTo("en");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^/\\s]+(/anmelden\\?lang=en)").matcher(text);
+        assertThat(link.find()).isTrue();
+        assertThat(new Http(server, json).get(link.group(1)).body()).contains("<html lang=\"en\"");
+    }
+
+    @Test
+    void staffChooseTheLanguageOfTheirCoachesInvitations() throws Exception {
+        Http staff = new Http(server, json);
+        provider.signIn(staff, "invitation-en-staff", "staff@en-agentur.example.org", true);
+        assertThat(staff.get("/agentur").body()).contains("Sprache der Einladung")
+            .containsPattern("id=\"coach-language-de\" value=\"de\" checked");
+        smtp.purge();
+        assertThat(staff.postForm("/agentur/coaches", Map.of("email", "carl@en-agentur.example.org", "name", "Carl Coach",
+            "language", "en")).statusCode()).isEqualTo(303);
+        MimeMessage english = smtp.lastMail();
+        assertThat(english.getContentLanguage()).containsExactly("en");
+        assertThat(Mails.text(english)).contains("Hello Carl Coach", "Innovation coach").doesNotContain("Guten Tag");
+        smtp.purge();
+        assertThat(staff.postForm("/agentur/coaches", Map.of("email", "gerd@en-agentur.example.org", "name", "Gerd Coach",
+            "language", "de")).statusCode()).isEqualTo(303);
+        MimeMessage german = smtp.lastMail();
+        assertThat(german.getContentLanguage()).containsExactly("de");
+        assertThat(Mails.text(german)).contains("Guten Tag Gerd Coach", "Innovationscoach").doesNotContain("Hello");
+
+        // a language the portal does not speak is refused with a message, nothing stored, nothing sent
+        smtp.purge();
+        HttpResponse<String> refused = staff.postForm("/agentur/coaches?lang=en", Map.of("email", "fr@en-agentur.example.org",
+            "name", "François", "language", "fr"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Please choose German or English as the language of the invitation.");
+        assertThat(accounts.findByEmail("fr@en-agentur.example.org")).isEmpty();
+        assertThat(smtp.greenMail().waitForIncomingEmail(500, 1)).isFalse();
     }
 
     @Test

@@ -131,6 +131,15 @@ class BookingLifeIntegrationTest implements TestPropertyProvider {
         assertThat(LifeMails.calendarPart(life.get(3)).getContentType()).contains("method=CANCEL");
         String coachEmail = "coach0@" + s.agencyId() + ".example.org";
         assertThat(mails.awaitText(coachEmail, "Grund der Absage: Inventur im Lager")).isTrue();
+        // the company's confirmation, move, reminder and cancellation in the booking's language, and the coach's
+        // notices in German, each saying so in Content-Language
+        for (MimeMessage mail : life) {
+            assertThat(mail.getContentLanguage()).as(mail.getSubject()).containsExactly("de");
+        }
+        assertThat(mails.to(coachEmail)).isNotEmpty().allSatisfy(mail -> {
+            assertThat(mail.getContentLanguage()).containsExactly("de");
+            assertThat(LifeMails.text(mail)).contains("Guten Tag");
+        });
         writeExamples(life, mails.to(coachEmail));
     }
 
@@ -190,8 +199,10 @@ class BookingLifeIntegrationTest implements TestPropertyProvider {
         String english = "night@clocks.example";
         assertThat(http.postJson("/api/v1/bookings", BookingFixture.booking(s, "2027-10-31T02:00:00+02:00", coach,
             english).replace("\"language\":\"de\"", "\"language\":\"en\"")).statusCode()).isEqualTo(201);
-        assertThat(LifeMails.text(mails.await(english, 1).get(0)))
-            .contains("Sunday, 31 October 2027, 02:00 CEST–02:00 CET");
+        MimeMessage englishConfirmation = mails.await(english, 1).get(0);
+        assertThat(LifeMails.text(englishConfirmation))
+            .contains("Sunday, 31 October 2027, 02:00 CEST–02:00 CET").doesNotContain("Guten Tag");
+        assertThat(englishConfirmation.getContentLanguage()).containsExactly("en");
         String later = "later@clocks.example";
         assertThat(http.postJson("/api/v1/bookings", BookingFixture.booking(s, "2027-10-31T10:00:00+01:00", coach,
             later).replace("\"language\":\"de\"", "\"language\":\"en\"")).statusCode()).isEqualTo(201);

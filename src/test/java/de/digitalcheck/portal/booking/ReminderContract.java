@@ -158,11 +158,13 @@ abstract class ReminderContract implements TestPropertyProvider {
         mails.await(made.get(0).email(), 2);
         MimeMessage german = reminders(made.get(0).email()).get(0);
         assertThat(german.getSubject()).startsWith("Erinnerung: Ihr Termin am ");
+        assertThat(german.getContentLanguage()).containsExactly("de");
         String text = LifeMails.text(german);
         assertThat(text).contains("09:00–10:00 Uhr", "/termin/buchung/" + made.get(0).id() + "?token=");
         mails.await(made.get(1).email(), 2);
         MimeMessage english = reminders(made.get(1).email()).get(0);
         assertThat(english.getSubject()).startsWith("Reminder: your appointment on ");
+        assertThat(english.getContentLanguage()).containsExactly("en");
         assertThat(LifeMails.calendarPart(english)).isNull();
         // the reminder's link is the newest: it opens the appointment, the confirmation's does not any more
         String token = URLDecoder.decode(text.substring(text.indexOf("?token=") + 7).lines().findFirst().orElseThrow()

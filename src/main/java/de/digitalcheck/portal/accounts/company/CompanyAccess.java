@@ -79,7 +79,7 @@ public class CompanyAccess {
         String token = Tokens.newToken();
         Instant now = clock.instant();
         links.save(new CompanyLink(Tokens.hash(token), email, now, now.plus(VALID), null));
-        mailer.send(new Mail(email, messages.get(language, "mail.company.subject"),
+        mailer.send(new Mail(language, email, messages.get(language, "mail.company.subject"),
             messages.get(language, "mail.company.text", settings.link("/mein-unternehmen/link/" + token
                 + (language == Language.DE ? "" : "?lang=" + language.code())), VALID.toMinutes())));
     }

@@ -75,7 +75,8 @@ class AdminWorkspace {
         csrf.verify(request, body);
         InviteForm form = Objects.requireNonNullElse(body, InviteForm.EMPTY);
         try {
-            invitations.invite(form.email(), form.name(), form.role(), form.agencyId(), validation.errors(form));
+            invitations.invite(form.email(), form.name(), form.role(), form.agencyId(), form.language(),
+                validation.errors(form));
             return HttpResponse.seeOther(URI.create(PATH + "?eingeladen=1"));
         } catch (ValidationException e) {
             return page(HttpStatus.UNPROCESSABLE_ENTITY, views.admin(lang(request), form, e.errors(), false));

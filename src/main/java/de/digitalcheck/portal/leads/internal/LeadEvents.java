@@ -413,7 +413,7 @@ public class LeadEvents {
         String kind = type.substring("lead.".length());
         if (lead.agencyId() == null) {
             String prefix = "leads.mail.fallback.";
-            return network.adminAddresses().stream().map(admin -> new Mail(admin,
+            return network.adminAddresses().stream().map(admin -> new Mail(Language.DE, admin,
                 messages.get(Language.DE, prefix + kind + ".subject"),
                 text(lead, prefix + kind, settings.networkName(), LeadPaths.adminLead(lead.id())))).toList();
         }
@@ -424,7 +424,7 @@ public class LeadEvents {
         // a booking's consent says so (its company may have no check)
         String prefix = BookingLeads.SOURCE.equals(lead.source()) && (CREATED.equals(type) || UPDATED.equals(type))
             ? "leads.mail.booking." : "leads.mail.";
-        return List.of(new Mail(agency.get().leadAddress(), messages.get(Language.DE, prefix + kind + ".subject"),
+        return List.of(new Mail(Language.DE, agency.get().leadAddress(), messages.get(Language.DE, prefix + kind + ".subject"),
             text(lead, prefix + kind, agency.get().name(), LeadPaths.lead(lead.id()))));
     }
 

@@ -161,7 +161,7 @@ class WebhookSender {
     private void gone(DeliveryRow delivery, String dispatcher) {
         transactions.executeWrite(s -> {
             if (endpoints.disable(delivery.agencyId(), "410 Gone") == 1) {
-                router.agency(delivery.agencyId()).ifPresent(agency -> mail.send(new Mail(agency.leadAddress(),
+                router.agency(delivery.agencyId()).ifPresent(agency -> mail.send(new Mail(Language.DE, agency.leadAddress(),
                     messages.get(Language.DE, "leads.mail.gone.subject"),
                     messages.get(Language.DE, "leads.mail.gone.text", agency.name()))));
             }

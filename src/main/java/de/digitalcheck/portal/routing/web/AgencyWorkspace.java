@@ -9,6 +9,7 @@ import de.digitalcheck.portal.routing.AgencyProfile;
 import de.digitalcheck.portal.routing.AgencyTeam;
 import de.digitalcheck.portal.routing.StaleAgency;
 import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.StaleField;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
@@ -86,7 +87,7 @@ class AgencyWorkspace {
 
     @Get(PATH)
     ModelAndView<Map<String, Object>> overview(HttpRequest<?> request, Authentication authentication) {
-        Map<String, Object> model = model(SignedIn.of(authentication));
+        Map<String, Object> model = model(SignedIn.of(authentication), request);
         model.put("saved", request.getParameters().contains("gespeichert"));
         model.put("logoSaved", request.getParameters().contains("logo"));
         model.put("coachInvited", request.getParameters().contains("eingeladen"));
@@ -103,10 +104,10 @@ class AgencyWorkspace {
         SignedIn user = SignedIn.of(authentication);
         CoachInviteForm form = Objects.requireNonNullElse(body, CoachInviteForm.EMPTY);
         try {
-            team.inviteCoach(user.agencyId(), form.email(), form.name(), validation.errors(form));
+            team.inviteCoach(user.agencyId(), form.email(), form.name(), form.language(), validation.errors(form));
             return HttpResponse.seeOther(URI.create(PATH + "?eingeladen#coach-invited"));
         } catch (ValidationException e) {
-            Map<String, Object> model = model(user);
+            Map<String, Object> model = model(user, request);
             Language lang = PortalLocaleResolver.language(request);
             Map<String, String> coachErrors = messages.byField(lang, e.errors());
             model.put("coachErrors", coachErrors);
@@ -114,6 +115,7 @@ class AgencyWorkspace {
             Map<String, String> labels = new java.util.LinkedHashMap<>(); // the form's order
             labels.put("email", messages.get(lang, "admin.email"));
             labels.put("name", messages.get(lang, "admin.name"));
+            labels.put("language", messages.get(lang, "invite.language"));
             model.put("errorLinks", ErrorLink.summary(coachErrors, labels, "#coach-", "#coach-email"));
             return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
         }
@@ -128,7 +130,7 @@ class AgencyWorkspace {
         ContactForm form = Objects.requireNonNullElse(body, ContactForm.EMPTY);
         List<FieldError> errors = validation.errors(form);
         if (!errors.isEmpty()) {
-            Map<String, Object> model = model(user);
+            Map<String, Object> model = model(user, request);
             Language lang = PortalLocaleResolver.language(request);
             Map<String, String> byField = messages.byField(lang, errors);
             model.put("errors", byField);
@@ -151,7 +153,7 @@ class AgencyWorkspace {
             if (changed.isEmpty()) {
                 return HttpResponse.seeOther(URI.create(PATH + "?gespeichert")); // saved as typed already
             }
-            Map<String, Object> model = model(user);
+            Map<String, Object> model = model(user, request);
             model.put("values", form.values());
             model.put("stale", changed);
             return page(HttpStatus.CONFLICT, model);
@@ -191,7 +193,7 @@ class AgencyWorkspace {
 
     /** The workspace again with the logo's field error. */
     private HttpResponse<?> logoRefused(HttpRequest<?> request, SignedIn user, ValidationException e, HttpStatus status) {
-        Map<String, Object> model = model(user);
+        Map<String, Object> model = model(user, request);
         Language lang = PortalLocaleResolver.language(request);
         String error = messages.byField(lang, e.errors()).get("logo");
         model.put("logoError", error);
@@ -239,7 +241,7 @@ class AgencyWorkspace {
         csrf.verify(request, button);
         SignedIn user = SignedIn.of(authentication);
         if (accountId.equals(user.accountId())) {
-            Map<String, Object> model = model(user);
+            Map<String, Object> model = model(user, request);
             model.put("ownRefused", true);
             return page(HttpStatus.CONFLICT, model);
         }
@@ -247,9 +249,13 @@ class AgencyWorkspace {
         return HttpResponse.seeOther(URI.create(PATH + "?team#team-changed"));
     }
 
-    private Map<String, Object> model(SignedIn user) {
+    private Map<String, Object> model(SignedIn user, HttpRequest<?> request) {
         Agency agency = agencies.require(user.agencyId());
         Map<String, Object> model = new HashMap<>();
+        Language lang = PortalLocaleResolver.language(request);
+        // the languages a coach can be invited in, German (the default) first
+        model.put("languages", java.util.Arrays.stream(Language.values())
+            .map(l -> new Choice(l.code(), messages.get(lang, "invite.language." + l.code()))).toList());
         model.put("errors", Map.of());
         model.put("saved", false);
         model.put("logoSaved", false);

@@ -17,12 +17,15 @@ import static de.digitalcheck.portal.shared.validation.FormValidation.text;
 record CoachInviteForm(
     @NotBlank(message = "error.required") @Pattern(regexp = Formats.EMAIL, message = "error.email.format") String email,
     @NotBlank(message = "error.required") @Size(max = AgencyTeam.MAX_NAME, message = "error.name.tooLong") String name,
+    @Nullable String language,
     @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
-    static final CoachInviteForm EMPTY = new CoachInviteForm("", "", null);
+    /** The empty form: German, the portal's default, as the invitation's language. */
+    static final CoachInviteForm EMPTY = new CoachInviteForm("", "", "de", null);
 
     CoachInviteForm {
         email = text(email);
         name = text(name);
+        language = text(language);
     }
 }

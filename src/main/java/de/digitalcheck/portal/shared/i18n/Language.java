@@ -37,6 +37,32 @@ public enum Language {
         return Optional.empty();
     }
 
+    /**
+     * The language an {@code Accept-Language} header asks for: the first of its ranges, by weight, that names German or
+     * English (a region or script after the language counts too, {@code en-GB}); German without one, or where the
+     * header cannot be read.
+     */
+    public static Language fromAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return DE;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                if (range.getWeight() <= 0) {
+                    continue;
+                }
+                String primary = range.getRange().split("-", 2)[0];
+                Optional<Language> language = fromCode(primary);
+                if (language.isPresent()) {
+                    return language.get();
+                }
+            }
+        } catch (IllegalArgumentException unreadable) {
+            return DE;
+        }
+        return DE;
+    }
+
     public static Language of(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? EN : DE;
     }

@@ -44,9 +44,23 @@ class SmtpMailer implements Mailer {
                 email.attachment(Attachment.builder().filename(name.ascii()).contentType(a.contentType())
                     .content(a.content()).build());
             }
-            sender.send(email, message -> named(message, names));
+            sender.send(email, message -> {
+                languageOf(message, mail);
+                named(message, names);
+            });
         } catch (RuntimeException e) {
             throw new MailFailed("mail to " + mail.to() + " could not be sent", e);
+        }
+    }
+
+    /** The mail's language as its {@code Content-Language} header (RFC 3282): the one its subject and text are in. */
+    private static void languageOf(Object message, Mail mail) {
+        if (message instanceof MimeMessage mime) {
+            try {
+                mime.setContentLanguage(new String[] {mail.language().code()});
+            } catch (MessagingException e) {
+                throw new IllegalStateException("cannot set the mail's language", e);
+            }
         }
     }
 

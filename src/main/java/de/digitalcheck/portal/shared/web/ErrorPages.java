@@ -198,9 +198,10 @@ public class ErrorPages {
 
     /**
      * A request Netty could not read: a first line over {@code micronaut.server.netty.max-initial-line-length}
-     * (414), headers over {@code max-header-size} (431), anything else malformed (400). Micronaut hands such a
-     * request on as Netty's stand-in ({@code GET /bad-request}, without the caller's path and headers), so the answer
-     * is the page in German; it is the caller's mistake, not the server's.
+     * (414), headers over {@code max-header-size} (431), anything else malformed (400). Over HTTP/1.1
+     * {@link UnreadableTargets} answers these before Micronaut sees them (with the headers Netty read); this is the
+     * fallback for what reaches Micronaut all the same, as Netty's stand-in ({@code GET /bad-request}, without the
+     * caller's path and headers), so the answer is the page in German; it is the caller's mistake, not the server's.
      */
     @Error(exception = DecoderException.class, global = true)
     HttpResponse<?> unreadable(HttpRequest<?> request, DecoderException e) {

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The security headers every response carries, in one place: {@link SecurityHeadersFilter} sets them on what passes
  * the filters, {@link ErrorPages} on the answers Micronaut makes outside them (a request line or headers too long to
- * read: 414, 431), and {@link UnreadableApiTargets} on the answers it writes to Netty itself.
+ * read: 414, 431), and {@link UnreadableTargets} on the answers it writes to Netty itself.
  *
  * <p>Strict: no inline script, no third-party requests, no framing, and no referrer to other sites (private links
  * carry tokens in their path). Same-origin referrers stay: without them browsers send {@code Origin: null} on form

@@ -99,6 +99,10 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(requested.statusCode()).isEqualTo(200);
         assertThat(requested.body()).contains("Bitte sehen Sie in Ihr Postfach");
         String link = linkFromLastMail("rita@giesserei.example.org");
+        MimeMessage mail = Arrays.stream(smtp.received()).filter(m -> Mails.text(m).contains(link)).findFirst()
+            .orElseThrow();
+        assertThat(mail.getContentLanguage()).as("the mail says it is German").containsExactly("de");
+        assertThat(Mails.text(mail)).contains("Guten Tag").doesNotContain("Hello");
 
         // opening the link only asks; posting uses it up. The page says what the button does and for how long one
         // stays signed in (it said "Dieser Link öffnet einmalig Ihre Daten für eine Stunde", as if the data were open
@@ -159,9 +163,11 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         smtp.purge();
         http.postForm("/mein-unternehmen?lang=en", Map.of("email", "english@giesserei.example.org"));
         String link = linkFromLastMail("english@giesserei.example.org");
-        String mail = Arrays.stream(smtp.received()).map(Mails::text).filter(t -> t.contains(link)).findFirst()
+        MimeMessage message = Arrays.stream(smtp.received()).filter(m -> Mails.text(m).contains(link)).findFirst()
             .orElseThrow();
-        assertThat(mail).contains(link + "?lang=en");
+        String mail = Mails.text(message);
+        assertThat(mail).contains(link + "?lang=en", "Hello").doesNotContain("Guten Tag");
+        assertThat(message.getContentLanguage()).as("the mail says it is English").containsExactly("en");
 
         Http mailApp = new Http(server, json);
         assertThat(mailApp.get(link + "?lang=en").body()).contains("<html lang=\"en\"", "Open my data");

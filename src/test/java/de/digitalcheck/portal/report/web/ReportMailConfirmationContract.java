@@ -243,6 +243,7 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         assertThat(confirmation.getSubject()).isEqualTo("Please confirm your email address (Digitalcheck 4.0)");
         String link = confirmationLink(confirmation, token);
         assertThat(Mails.text(confirmation)).as("the link opens the English page").contains(link + "?lang=en");
+        assertThat(confirmation.getContentLanguage()).containsExactly("en");
 
         // the page follows the browser's language like every page: a German browser sees it in German
         Http german = new Http(server, json);
@@ -254,6 +255,7 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         assertThat(report.getSubject()).isEqualTo("Your digital readiness report (Digitalcheck 4.0)");
         assertThat(Mails.text(report)).contains("attached is the report", "/check/" + token + "/result?lang=en")
             .doesNotContain("Guten Tag");
+        assertThat(report.getContentLanguage()).as("the report's mail says it is English").containsExactly("en");
         assertThat(pdfText(report)).contains("Your digital readiness report")
             .doesNotContain("Ihr Bericht zum digitalen Reifegrad");
     }
@@ -264,8 +266,10 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         MimeMessage confirmation = mailsTo("deutsch@lang.example.org")[0];
         assertThat(confirmation.getSubject()).isEqualTo("Bitte bestätigen Sie Ihre E-Mail-Adresse (Digitalcheck 4.0)");
         assertThat(Mails.text(confirmation)).doesNotContain("lang=");
+        assertThat(confirmation.getContentLanguage()).containsExactly("de");
         assertThat(report.getSubject()).isEqualTo("Ihr Bericht zum digitalen Reifegrad (Digitalcheck 4.0)");
         assertThat(Mails.text(report)).contains("im Anhang finden Sie den Bericht").doesNotContain("Hello", "lang=");
+        assertThat(report.getContentLanguage()).as("the report's mail says it is German").containsExactly("de");
         assertThat(pdfText(report)).contains("Ihr Bericht zum digitalen Reifegrad")
             .doesNotContain("Your digital readiness report");
     }

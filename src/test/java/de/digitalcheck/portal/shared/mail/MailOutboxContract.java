@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.mail;
 
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Mails;
 import de.digitalcheck.portal.support.SmtpServer;
@@ -73,11 +74,11 @@ abstract class MailOutboxContract implements TestPropertyProvider {
     @Test
     void mailGoesOutAfterItsTransactionCommittedAndNeverForOneRolledBack() throws Exception {
         assertThatThrownBy(() -> transactions.executeWrite(status -> {
-            outbox.send(new Mail("rolled-back@example.org", "Nie", "Diese Mail darf es nicht geben."));
+            outbox.send(new Mail(Language.DE, "rolled-back@example.org", "Nie", "Diese Mail darf es nicht geben."));
             throw new IllegalStateException("the change fails after the mail was asked for");
         })).isInstanceOf(IllegalStateException.class);
         transactions.executeWrite(status -> {
-            outbox.send(new Mail("committed@example.org", "Eingeladen", "Willkommen – mit Umlauten: äöüß."));
+            outbox.send(new Mail(Language.DE, "committed@example.org", "Eingeladen", "Willkommen – mit Umlauten: äöüß."));
             assertThat(smtp.greenMail().waitForIncomingEmail(300, 1)).as("nothing before the commit").isFalse();
             return null;
         });
@@ -93,7 +94,7 @@ abstract class MailOutboxContract implements TestPropertyProvider {
     void mailWaitsWhileTheServerIsAwayAndGoesOutWhenItIsBack() throws Exception {
         smtp.stop();
         byte[] pdf = "%PDF-1.7 a report".getBytes();
-        outbox.send(new Mail("waiting@example.org", "Ihr Bericht", "Im Anhang.",
+        outbox.send(new Mail(Language.DE, "waiting@example.org", "Ihr Bericht", "Im Anhang.",
             List.of(new Mail.Attachment("bericht.pdf", "application/pdf", pdf))));
         outbox.awaitWakeUps();
         assertThat(outbox.dispatchDue()).isZero();
@@ -121,7 +122,7 @@ abstract class MailOutboxContract implements TestPropertyProvider {
      */
     @Test
     void anAttachmentKeepsItsNameWithUmlautsAndHasAnAsciiName() throws Exception {
-        outbox.send(new Mail("umlaut@example.org", "Ihr Bericht", "Im Anhang.",
+        outbox.send(new Mail(Language.DE, "umlaut@example.org", "Ihr Bericht", "Im Anhang.",
             List.of(new Mail.Attachment("digitalcheck-Gießerei-Rüdiger-2026-11-26.pdf", "application/pdf",
                 "%PDF-1.7".getBytes()))));
         outbox.awaitWakeUps();
@@ -135,12 +136,46 @@ abstract class MailOutboxContract implements TestPropertyProvider {
                 + "filename*=UTF-8''digitalcheck-Gie%C3%9Ferei-R%C3%BCdiger-2026-11-26.pdf");
     }
 
+    /**
+     * Every mail carries the language its text is written in as {@code Content-Language}, through the outbox's column,
+     * with or without an attachment; a row queued before the column existed is German (the column's default).
+     */
+    @Test
+    void eachMailSaysItsLanguage() throws Exception {
+        outbox.send(new Mail(Language.EN, "english@example.org", "Your report", "Attached is your report.",
+            List.of(new Mail.Attachment("report.pdf", "application/pdf", "%PDF-1.7".getBytes()))));
+        outbox.send(new Mail(Language.DE, "deutsch@example.org", "Ihr Bericht", "Im Anhang finden Sie den Bericht."));
+        outbox.awaitWakeUps();
+        outbox.dispatchDue();
+        MimeMessage[] mails = smtp.awaitMails(2);
+        Map<String, MimeMessage> byRecipient = new HashMap<>();
+        for (MimeMessage m : mails) {
+            byRecipient.put(m.getAllRecipients()[0].toString(), m);
+        }
+        MimeMessage english = byRecipient.get("english@example.org");
+        assertThat(english.getContentLanguage()).containsExactly("en");
+        assertThat(Mails.text(english)).contains("Attached is your report.");
+        MimeMessage german = byRecipient.get("deutsch@example.org");
+        assertThat(german.getContentLanguage()).containsExactly("de");
+        assertThat(Mails.text(german)).contains("Im Anhang finden Sie den Bericht.");
+
+        // a mail written before the column: no language given, so the column's default
+        smtp.purge();
+        db.execute("INSERT INTO mail_outbox (id, recipient, subject, body, created_at, attempts, next_attempt_at) "
+            + "VALUES ('00000000-0000-0000-0000-0000000a1a00', 'alt@example.org', 'Alt', 'Eine alte Mail.', "
+            + "CURRENT_TIMESTAMP, 0, CURRENT_TIMESTAMP)");
+        assertThat(db.rows("SELECT language FROM mail_outbox").get(0).values()).containsExactly("de");
+        db.execute("UPDATE mail_outbox SET next_attempt_at = '2000-01-01 00:00:00'");
+        assertThat(outbox.dispatchDue()).isEqualTo(1);
+        assertThat(smtp.lastMail().getContentLanguage()).containsExactly("de");
+    }
+
     @Test
     void parallelDispatchersSendEachMailOnce() throws Exception {
         smtp.stop();
         int mails = 30;
         for (int i = 0; i < mails; i++) {
-            outbox.send(new Mail("many" + i + "@example.org", "Mail " + i, "Text " + i));
+            outbox.send(new Mail(Language.DE, "many" + i + "@example.org", "Mail " + i, "Text " + i));
         }
         outbox.awaitWakeUps();
         smtp.start();
@@ -182,7 +217,7 @@ abstract class MailOutboxContract implements TestPropertyProvider {
         // the column keeps milliseconds: a database that rounds .1236 up to .124 would hide the mail from a
         // dispatcher asking at .1237 — the wake-up right after a commit — until the next scheduled run
         java.time.Instant written = java.time.Instant.parse("2026-11-30T12:00:00.123600Z");
-        OutboxRow row = OutboxRow.of("00000000-0000-0000-0000-00000000d0e1", new Mail("due@example.org", "Fällig", "Text"),
+        OutboxRow row = OutboxRow.of("00000000-0000-0000-0000-00000000d0e1", new Mail(Language.DE, "due@example.org", "Fällig", "Text"),
             written);
         transactions.executeWrite(status -> rows.save(row));
         try {

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.mail;
 
+import de.digitalcheck.portal.shared.i18n.Language;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,7 @@ class MailTest {
 
     @Test
     void noSubjectCarriesALineBreakAndNoTextAControlCharacter() {
-        Mail mail = new Mail("a@example.org", "Neue Anfrage: Evil\r\nSubject: pwned\u0000\u2028x", "Firma A\u0000B\r\nZeile\tTab");
+        Mail mail = new Mail(Language.DE, "a@example.org", "Neue Anfrage: Evil\r\nSubject: pwned\u0000\u2028x", "Firma A\u0000B\r\nZeile\tTab");
         assertThat(mail.subject()).isEqualTo("Neue Anfrage: Evil Subject: pwned x").doesNotContain("\r", "\n");
         assertThat(mail.text()).isEqualTo("Firma AB\r\nZeile\tTab");
     }

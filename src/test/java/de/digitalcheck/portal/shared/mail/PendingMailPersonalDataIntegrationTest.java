@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.mail;
 
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.privacy.PersonalDataRequests;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -29,9 +30,9 @@ class PendingMailPersonalDataIntegrationTest {
 
     @Test
     void pendingMailsToTheAddressAreExportedAndErased() {
-        outbox.send(new Mail("Rita@Giesserei.example.org", "Ihr Bericht", "Guten Tag, Gießerei Rüdiger",
+        outbox.send(new Mail(Language.DE, "Rita@Giesserei.example.org", "Ihr Bericht", "Guten Tag, Gießerei Rüdiger",
             List.of(new Mail.Attachment("bericht.pdf", "application/pdf", new byte[] {1, 2, 3}))));
-        outbox.send(new Mail("other@example.org", "Ihr Link", "Guten Tag"));
+        outbox.send(new Mail(Language.DE, "other@example.org", "Ihr Link", "Guten Tag"));
         long before = outbox.waiting();
 
         Map<String, Object> export = requests.export("rita@giesserei.example.org");
@@ -56,11 +57,11 @@ class PendingMailPersonalDataIntegrationTest {
      */
     @Test
     void waitingMailsToOthersThatNameTheAddressAreErasedToo() {
-        outbox.send(new Mail("coach@wf-dortmund.example.org", "Neuer Termin am 03.12.2026: Erstgespräch",
+        outbox.send(new Mail(Language.DE, "coach@wf-dortmund.example.org", "Neuer Termin am 03.12.2026: Erstgespräch",
             "Unternehmen: Pumpenbau Kern\nKontakt: Paula Kern, Paula.Kern@Pumpenbau.example.org, Telefon 0231 1"));
-        outbox.send(new Mail("coach@wf-dortmund.example.org", "Neuer Termin", "Kontakt: x, xpaula.kern@pumpenbau.example.org"));
-        outbox.send(new Mail("coach@wf-dortmund.example.org", "Neuer Termin", "Kontakt: y, paula.kern@pumpenbau.example.org.evil.test"));
-        outbox.send(new Mail("staff@wf-dortmund.example.org", "Neue Anfrage", "Pumpenbau Kern, Dortmund"));
+        outbox.send(new Mail(Language.DE, "coach@wf-dortmund.example.org", "Neuer Termin", "Kontakt: x, xpaula.kern@pumpenbau.example.org"));
+        outbox.send(new Mail(Language.DE, "coach@wf-dortmund.example.org", "Neuer Termin", "Kontakt: y, paula.kern@pumpenbau.example.org.evil.test"));
+        outbox.send(new Mail(Language.DE, "staff@wf-dortmund.example.org", "Neue Anfrage", "Pumpenbau Kern, Dortmund"));
         long before = outbox.waiting();
 
         Map<String, Integer> erased = requests.erase("paula.kern@pumpenbau.example.org");

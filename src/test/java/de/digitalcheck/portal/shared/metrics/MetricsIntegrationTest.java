@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.metrics;
 
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.leads.internal.Webhooks;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.shared.mail.Mail;
@@ -127,11 +128,11 @@ class MetricsIntegrationTest implements TestPropertyProvider {
         assertThat(started.headers().firstValue("Location")).get().asString().startsWith("/check/");
         CompletedChecks.of(questionnaires.current()).submit(http);
         // a mail that goes out, then one that fails while the mail server is away
-        outbox.send(new Mail("metrics@example.org", "Zählen", "Eine Mail."));
+        outbox.send(new Mail(Language.DE, "metrics@example.org", "Zählen", "Eine Mail."));
         outbox.dispatchDue();
         assertThat(smtp.awaitMails(1)).hasSize(1);
         smtp.stop();
-        outbox.send(new Mail("metrics@example.org", "Zählen", "Noch eine Mail."));
+        outbox.send(new Mail(Language.DE, "metrics@example.org", "Zählen", "Noch eine Mail."));
         outbox.dispatchDue();
         String after = scrape();
 

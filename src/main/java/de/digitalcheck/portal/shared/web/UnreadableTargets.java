@@ -1,0 +1,287 @@
+package de.digitalcheck.portal.shared.web;
+
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import io.netty.util.ReferenceCountUtil;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.thymeleaf.context.Context;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A request whose target cannot be read gets a {@code 400} in the person's language: under {@code /api/} as
+ * problem+json, elsewhere as the error page. Unreadable is a target that is no URI ({@code /check?x=%ZZ}, a lone
+ * {@code %}, {@code /a\b}), or whose percent-encoded bytes are no UTF-8 ({@code /check/%C3%28}) or hold a NUL
+ * ({@code %00}). Micronaut answers such a request with a stand-in request for {@code /} (its path, query and headers
+ * are gone by the time the error handlers run), so {@link ErrorPages} could only answer in German. This handler sits
+ * in the Netty pipeline right after the HTTP codec, where the request line and headers are still there, and answers
+ * before routing.
+ *
+ * <p>The same holds for a request Netty itself could not read (a request line with a space in its target, a line
+ * too long, headers too large: {@code 400}, {@code 414}, {@code 431}): Micronaut hands it on as Netty's stand-in, and
+ * one of them came back as Micronaut's own JSON error. Here it gets the error page (problem+json where the path it
+ * was read with is the API's).
+ *
+ * <p>The language of a page: the {@code lang} cookie, else {@code Accept-Language}, else German. Not the target's
+ * {@code ?lang=}: nothing in a target that cannot be read is trusted. A request Netty could not read carries the
+ * headers it read before the failure (none for a request line too long): German where there are none. The page is
+ * the error page's layout with the language switch to the home page (the address cannot be linked to); it is
+ * rendered once per status and language. Nothing of the target is logged.
+ */
+@Singleton
+class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnreadableTargets.class);
+    private static final String HANDLER = "digitalcheck-unreadable-target";
+    /** The error page's text for a target that cannot be read ({@code errorpage.target}). */
+    static final String TARGET = "target";
+
+    private final Messages messages;
+    private final JsonMapper json;
+    private final SecurityHeaders security;
+    /** Lazily: the template engine and the layout are not needed before the first unreadable request. */
+    private final BeanProvider<LayoutModel> layout;
+    @SuppressWarnings("rawtypes")
+    private final BeanProvider<ThymeleafViewsRenderer> renderer;
+    private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
+
+    @SuppressWarnings("rawtypes")
+    UnreadableTargets(Messages messages, JsonMapper json, SecurityHeaders security, BeanProvider<LayoutModel> layout,
+                      BeanProvider<ThymeleafViewsRenderer> renderer) {
+        this.messages = messages;
+        this.json = json;
+        this.security = security;
+        this.layout = layout;
+        this.renderer = renderer;
+    }
+
+    @Override
+    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+        event.getBean().register(new Customizer(null));
+        return event.getBean();
+    }
+
+    /**
+     * Whether Micronaut can read this request target as it was sent: a URI whose path and query decode, whose
+     * percent-encoded (and raw) bytes are UTF-8, without a NUL.
+     */
+    static boolean readable(String target) {
+        try {
+            new URI(target);
+            QueryStringDecoder decoder = new QueryStringDecoder(target);
+            decoder.path();
+            decoder.parameters();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return false;
+        }
+        return utf8WithoutNul(target);
+    }
+
+    /** The target's bytes, each {@code %XX} decoded (the target is well formed here), are UTF-8 without a NUL. */
+    private static boolean utf8WithoutNul(String target) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(target.length());
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c == '%' && i + 2 < target.length()) {
+                bytes.write(Integer.parseInt(target.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else if (c > 0xff) {
+                return false; // the request line is read as bytes, one char each
+            } else {
+                bytes.write(c);
+            }
+        }
+        byte[] all = bytes.toByteArray();
+        for (byte b : all) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(all));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** Whether a request target addresses the API, judged on its raw path (before any decoding). */
+    static boolean api(String target) {
+        return ApiProblems.apiPath(target);
+    }
+
+    /** The language of a page for this request: its {@code lang} cookie, else its {@code Accept-Language}, else German. */
+    static Language pageLanguage(HttpRequest request) {
+        for (String header : request.headers().getAll(HttpHeaderNames.COOKIE)) {
+            try {
+                for (Cookie cookie : ServerCookieDecoder.LAX.decodeAll(header)) {
+                    if (PortalLocaleResolver.COOKIE.equals(cookie.name())) {
+                        var language = Language.fromCode(cookie.value());
+                        if (language.isPresent()) {
+                            return language.get();
+                        }
+                    }
+                }
+            } catch (RuntimeException unreadable) {
+                // a cookie header that cannot be read names no language
+            }
+        }
+        return Language.fromAcceptLanguage(request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
+    }
+
+    private final class Customizer implements NettyServerCustomizer {
+        private final Channel channel;
+
+        Customizer(Channel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+            return role == ChannelRole.CONNECTION || role == ChannelRole.REQUEST_STREAM ? new Customizer(channel) : this;
+        }
+
+        @Override
+        public void onStreamPipelineBuilt() {
+            if (channel != null && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
+                && channel.pipeline().get(HANDLER) == null) {
+                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER, new Guard());
+            }
+        }
+    }
+
+    /** Answers an unreadable request and drops its body; everything else passes untouched. */
+    private final class Guard extends ChannelInboundHandlerAdapter {
+        private boolean discarding;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpRequest request) {
+                DecoderResult result = request.decoderResult();
+                FullHttpResponse answer = null;
+                if (result.isFailure()) {
+                    HttpResponseStatus status = status(result.cause());
+                    LOG.info("Unreadable request answered {}: {}", status.code(), result.cause().getClass().getSimpleName());
+                    answer = status.code() == 431 && api(request.uri())
+                        ? problem(apiLanguage(request), status, "problem.431", "problem.431.detail")
+                        : page(pageLanguage(request), status, String.valueOf(status.code()), false);
+                } else if (!readable(request.uri())) {
+                    answer = api(request.uri())
+                        ? problem(apiLanguage(request), HttpResponseStatus.BAD_REQUEST, "problem.400", "problem.400.target")
+                        : page(pageLanguage(request), HttpResponseStatus.BAD_REQUEST, TARGET,
+                            HttpMethod.HEAD.equals(request.method()));
+                }
+                if (answer != null) {
+                    discarding = !(msg instanceof LastHttpContent);
+                    ReferenceCountUtil.release(msg);
+                    ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+                    return;
+                }
+            }
+            if (discarding) {
+                discarding = !(msg instanceof LastHttpContent);
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            ctx.fireChannelRead(msg);
+        }
+
+        private static HttpResponseStatus status(Throwable cause) {
+            return cause instanceof TooLongHttpLineException ? HttpResponseStatus.REQUEST_URI_TOO_LONG
+                : cause instanceof TooLongHttpHeaderException ? HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE
+                : cause instanceof TooLongFrameException ? HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE
+                : HttpResponseStatus.BAD_REQUEST;
+        }
+
+        /** The API's rule ({@link ApiProblems}) without the target's {@code ?lang=}: {@code Accept-Language: en…}. */
+        private static Language apiLanguage(HttpRequest request) {
+            return request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE, "").toLowerCase(java.util.Locale.ROOT)
+                .startsWith("en") ? Language.EN : Language.DE;
+        }
+    }
+
+    private FullHttpResponse problem(Language language, HttpResponseStatus status, String title, String detail) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(new Problem("about:blank", messages.get(language, title), status.code(),
+                messages.get(language, detail), null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return answer(status, Problem.MEDIA_TYPE, body, language, false);
+    }
+
+    private FullHttpResponse page(Language language, HttpResponseStatus status, String text, boolean head) {
+        String key = ErrorPages.PAGE_TEXTS.contains(status.code()) || TARGET.equals(text) ? text : "500";
+        byte[] body = pages.computeIfAbsent(key + "/" + language.code(), k -> render(language, key));
+        return answer(status, "text/html;charset=utf-8", body, language, head);
+    }
+
+    /** The error page with {@code errorpage.<text>}, as an anonymous visitor sees it at the home page. */
+    @SuppressWarnings("unchecked")
+    private byte[] render(Language language, String text) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", text);
+        layout.get().fill(model, language, "/", "", null);
+        StringWriter html = new StringWriter(4096);
+        renderer.get().render("errors/error", new Context(language.locale(), model), html);
+        return html.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private FullHttpResponse answer(HttpResponseStatus status, String contentType, byte[] body, Language language,
+                                    boolean head) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+            head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        response.headers()
+            .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+            .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
+            .set(HttpHeaderNames.CONTENT_LANGUAGE, language.code())
+            .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+            .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        security.all().forEach(response.headers()::set);
+        return response;
+    }
+}

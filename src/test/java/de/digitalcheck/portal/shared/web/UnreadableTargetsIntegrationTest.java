@@ -1,0 +1,229 @@
+package de.digitalcheck.portal.shared.web;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A page address that cannot be read — no valid percent-encoding, bytes that are no UTF-8, a NUL, a backslash — is a
+ * {@code 400} error page in the person's language (the {@code lang} cookie, else {@code Accept-Language}, else German;
+ * never the broken target's own {@code ?lang=}), with the layout of every error page and the security headers, never a
+ * server error, and nothing of it in the log. Requests the server cannot read at all (a space in the target, a line
+ * or headers too long) get the error page too, never a bare JSON error; addresses that can be read (with {@code ..}
+ * segments, Unicode) keep their usual answers in the person's language.
+ */
+@MicronautTest(transactional = false)
+class UnreadableTargetsIntegrationTest {
+
+    private static final List<String> BROKEN = List.of("/check?x=%ZZ", "/%ZZ", "/check/%C3%28", "/check?x=%00", "/%00",
+        "/check?x=%", "/%", "/a\\b", "/check?x=%E4", "/agentur/leads?suche=%C3", "/check?%ZZ=1");
+
+    private static final String GERMAN = "Die Adresse dieser Seite ist fehlerhaft";
+    private static final String ENGLISH = "This page’s address is broken";
+
+    @Inject
+    EmbeddedServer server;
+
+    @Test
+    void aBrokenPageAddressIsABadRequestInTheCookiesLanguageThenAcceptLanguagesThenGerman() throws IOException {
+        for (String target : BROKEN) {
+            String english = get(target, "Cookie: lang=en\r\n");
+            assertPage(english, target, "en", ENGLISH);
+            assertThat(english).as(target).contains("href=\"/?lang=de\"").doesNotContain(GERMAN);
+            assertPage(get(target, "Accept-Language: en-GB,en;q=0.9,de;q=0.5\r\n"), target, "en", ENGLISH);
+            String german = get(target, "");
+            assertPage(german, target, "de", GERMAN);
+            assertThat(german).as(target).contains("href=\"/?lang=en\"").doesNotContain(ENGLISH);
+            // the cookie is the person's choice, Accept-Language only their browser's
+            assertPage(get(target, "Cookie: lang=de\r\nAccept-Language: en\r\n"), target, "de", GERMAN);
+            assertPage(get(target, "Accept-Language: de-DE,de;q=0.9,en;q=0.8\r\n"), target, "de", GERMAN);
+            assertPage(get(target, "Accept-Language: fr-FR,en;q=0.5\r\n"), target, "en", ENGLISH);
+        }
+    }
+
+    @Test
+    void theBrokenTargetsOwnLanguageParameterIsNotTrusted() throws IOException {
+        assertPage(get("/check?lang=en&x=%ZZ", ""), "lang in a broken query", "de", GERMAN);
+        assertPage(get("/%ZZ?lang=en", ""), "lang after a broken path", "de", GERMAN);
+        assertPage(get("/check?x=%ZZ&lang=de", "Cookie: lang=en\r\n"), "lang=de against the cookie", "en", ENGLISH);
+        // and it is not remembered either: no language cookie is set by the broken address
+        assertThat(headers(get("/check?lang=en&x=%ZZ", ""), "set-cookie")).noneMatch(c -> c.startsWith("lang="));
+    }
+
+    @Test
+    void aBrokenAddressIsNotLoggedAsAnErrorNorWithWhatItCarried() throws IOException {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        root.addAppender(appender);
+        try {
+            get("/mein-unternehmen?email=geheim%40example.org%ZZ", "Cookie: lang=en\r\n");
+            get("/check/Zq3kkkkkkk%C3%28", "");
+            raw("GET /a b?email=geheim@example.org HTTP/1.1", "");
+        } finally {
+            root.detachAppender(appender);
+        }
+        assertThat(appender.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+        assertThat(appender.list).noneMatch(e -> e.getFormattedMessage().contains("geheim")
+            || e.getFormattedMessage().contains("Zq3k"));
+    }
+
+    @Test
+    void aHeadRequestGetsTheStatusWithoutABody() throws IOException {
+        String response = raw("HEAD /check?x=%ZZ HTTP/1.1", "Cookie: lang=en\r\n");
+        assertThat(statusLine(response)).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(body(response)).isEmpty();
+    }
+
+    @Test
+    void theApiKeepsItsProblemJsonAndReadableAddressesTheirUsualAnswers() throws IOException {
+        String api = raw("GET /api/v1/agencies?x=%ZZ HTTP/1.1", "Accept: application/json\r\nAccept-Language: en\r\n");
+        assertThat(statusLine(api)).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(header(api, "content-type")).startsWith("application/problem+json");
+        assertThat(api).contains("cannot be read");
+        String apiUtf8 = raw("GET /api/v1/agencies?x=%C3%28 HTTP/1.1", "Accept: application/json\r\n");
+        assertThat(header(apiUtf8, "content-type")).startsWith("application/problem+json");
+        assertThat(statusLine(apiUtf8)).isEqualTo("HTTP/1.1 400 Bad Request");
+        // well-formed UTF-8, encoded or not, is read as before
+        assertThat(statusLine(get("/check?x=%C3%A4", "Cookie: lang=en\r\n"))).isEqualTo("HTTP/1.1 200 OK");
+        String unicode = rawBytes(("GET /k\u00e4se HTTP/1.1").getBytes(StandardCharsets.UTF_8), "Cookie: lang=en\r\n");
+        assertThat(statusLine(unicode)).isEqualTo("HTTP/1.1 404 Not Found");
+        assertThat(lang(unicode)).isEqualTo("en");
+        String euro = get("/%E2%82%AC", "Cookie: lang=en\r\n");
+        assertThat(statusLine(euro)).isEqualTo("HTTP/1.1 404 Not Found");
+        assertThat(lang(euro)).isEqualTo("en");
+        // a raw byte that is no UTF-8 (Latin-1 ä) cannot be read
+        String latin1 = rawBytes("GET /k\u00e4se HTTP/1.1".getBytes(StandardCharsets.ISO_8859_1), "Cookie: lang=en\r\n");
+        assertPage(latin1, "raw Latin-1", "en", ENGLISH);
+    }
+
+    /** Dot segments do not walk around an access rule and keep the person's language; never a server error. */
+    @Test
+    void dotSegmentsGetTheUsualAnswersInThePersonsLanguage() throws IOException {
+        for (String target : List.of("/../admin", "/check/../admin", "/x/%2e%2e/admin", "/./admin", "/check/..%2Fadmin")) {
+            String response = get(target, "Cookie: lang=en\r\n");
+            assertThat(statusLine(response)).as(target).matches("HTTP/1\\.1 (303|404|400) .*");
+            assertThat(response).as(target).doesNotContain("Nora Netzwerk").doesNotContain("Das hat nicht geklappt");
+            if (!statusLine(response).contains(" 303 ")) {
+                assertThat(lang(response)).as(target).isEqualTo("en");
+            }
+        }
+    }
+
+    /**
+     * A request line the server cannot split (a space or tab in the target) was Micronaut's bare JSON error over
+     * HTTP/1.0; it is the error page now. Its headers are not read, so the page is German, the default.
+     */
+    @Test
+    void aRequestLineThatCannotBeReadGetsTheErrorPageNotJson() throws IOException {
+        for (String line : List.of("GET /a b HTTP/1.1", "GET /check?x=a b HTTP/1.1", "GET /a\tb HTTP/1.1")) {
+            String response = raw(line, "Cookie: lang=en\r\n");
+            assertThat(statusLine(response)).as(line).isEqualTo("HTTP/1.1 400 Bad Request");
+            assertThat(header(response, "content-type")).as(line).startsWith("text/html");
+            assertThat(response).as(line).contains("Die Anfrage war fehlerhaft.").doesNotContain("_links")
+                .doesNotContain("bad-request");
+            assertThat(header(response, "content-security-policy")).as(line).startsWith("default-src 'self'");
+            assertThat(header(response, "x-frame-options")).as(line).isEqualTo("DENY");
+        }
+    }
+
+    /**
+     * Headers too large: the headers the server read before the one too large still say the language; an API path
+     * gets problem+json. (The server adds a header to the request when it reads the next line, so the one right before
+     * the header too large is lost with it, and a browser sends {@code Accept-Language} right before its cookies: then
+     * the page is German, the default.) A request line too long carries no headers at all: German.
+     */
+    @Test
+    void headersTooLargeAreAnsweredInTheLanguageOfTheHeadersReadBefore() throws IOException {
+        String cookie = "Cookie: a=" + "x".repeat(9000) + "\r\n";
+        String english = raw("GET /check HTTP/1.1", "Accept-Language: en\r\nAccept: text/html\r\n" + cookie);
+        assertThat(statusLine(english)).isEqualTo("HTTP/1.1 431 Request Header Fields Too Large");
+        assertThat(lang(english)).isEqualTo("en");
+        assertThat(english).contains("Please delete this site’s cookies").doesNotContain("unexpected");
+        String german = raw("GET /check HTTP/1.1", cookie);
+        assertThat(lang(german)).isEqualTo("de");
+        assertThat(german).contains("Bitte löschen Sie die Cookies dieser Seite");
+        String api = raw("GET /api/v1/agencies HTTP/1.1", "Accept-Language: en\r\nAccept: application/json\r\n" + cookie);
+        assertThat(statusLine(api)).isEqualTo("HTTP/1.1 431 Request Header Fields Too Large");
+        assertThat(header(api, "content-type")).startsWith("application/problem+json");
+        assertThat(api).contains("\"status\":431").contains("too large");
+        String longLine = raw("GET /check?q=" + "x".repeat(5000) + " HTTP/1.1", "Cookie: lang=en\r\n");
+        assertThat(statusLine(longLine)).isEqualTo("HTTP/1.1 414 Request-URI Too Long");
+        assertThat(longLine).contains("Die Adresse war zu lang").contains("href=\"/?lang=en\"");
+    }
+
+    private static void assertPage(String response, String target, String lang, String text) {
+        assertThat(statusLine(response)).as(target).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(header(response, "content-type")).as(target).startsWith("text/html");
+        assertThat(lang(response)).as(target).isEqualTo(lang);
+        assertThat(response).as(target).contains(text).contains("class=\"dc-header\"").contains("class=\"dc-footer\"")
+            .doesNotContain("unerwartet").doesNotContain("unexpected");
+        assertThat(header(response, "content-security-policy")).as(target).startsWith("default-src 'self'");
+        assertThat(header(response, "x-content-type-options")).as(target).isEqualTo("nosniff");
+        assertThat(header(response, "cache-control")).as(target).isEqualTo("no-store");
+    }
+
+    private static String lang(String response) {
+        Matcher m = Pattern.compile("<html[^>]*\\blang=\"(\\w+)\"").matcher(response);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static String statusLine(String response) {
+        return response.lines().findFirst().orElse("");
+    }
+
+    private static String body(String response) {
+        int end = response.indexOf("\r\n\r\n");
+        return end < 0 ? "" : response.substring(end + 4);
+    }
+
+    private static String header(String response, String name) {
+        return headers(response, name).stream().findFirst().orElse("");
+    }
+
+    private static List<String> headers(String response, String name) {
+        return response.lines().takeWhile(l -> !l.isEmpty())
+            .filter(l -> l.toLowerCase().startsWith(name + ":"))
+            .map(l -> l.substring(name.length() + 1).trim()).toList();
+    }
+
+    private String get(String target, String headers) throws IOException {
+        return raw("GET " + target + " HTTP/1.1", "Accept: text/html\r\n" + headers);
+    }
+
+    /** The request exactly as written: an HTTP client library would refuse or re-encode the target. */
+    private String raw(String requestLine, String headers) throws IOException {
+        return rawBytes(requestLine.getBytes(StandardCharsets.ISO_8859_1), headers);
+    }
+
+    private String rawBytes(byte[] requestLine, String headers) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.write(requestLine);
+            request.write(("\r\nHost: localhost\r\n" + headers + "Connection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(request.toByteArray());
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
