@@ -67,7 +67,7 @@ class AdminViews {
         model.put("roles", ROLES_BY_POWER.stream()
             .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
         model.put("agencyChoices", agencyChoices());
-        model.put("languages", invitationLanguages(lang));
+        model.put("languages", Choice.invitationLanguages(messages, lang));
         model.put("invited", invited);
         model.put("withdrawn", false);
         model.put("territoryErrors", Map.of());
@@ -138,12 +138,6 @@ class AdminViews {
      * email, name, role, agency) — as every other form: a refused one had its messages beside the fields only, and
      * nothing took the focus to them. An error of no field links to {@code fallback}.
      */
-    /** The languages a person can be invited in, German (the default) first. */
-    List<Choice> invitationLanguages(Language lang) {
-        return java.util.Arrays.stream(Language.values())
-            .map(l -> new Choice(l.code(), messages.get(lang, "invite.language." + l.code()))).toList();
-    }
-
     private List<ErrorLink> personErrorLinks(Language lang, Map<String, String> byField, String prefix, String fallback) {
         // field, its id's suffix and its label (the summary names the field: two "please fill in" alone say nothing)
         String[][] fields = {{"email", "email", "admin.email"}, {"name", "name", "admin.name"},

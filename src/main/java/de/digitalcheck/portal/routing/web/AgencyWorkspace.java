@@ -253,9 +253,7 @@ class AgencyWorkspace {
         Agency agency = agencies.require(user.agencyId());
         Map<String, Object> model = new HashMap<>();
         Language lang = PortalLocaleResolver.language(request);
-        // the languages a coach can be invited in, German (the default) first
-        model.put("languages", java.util.Arrays.stream(Language.values())
-            .map(l -> new Choice(l.code(), messages.get(lang, "invite.language." + l.code()))).toList());
+        model.put("languages", Choice.invitationLanguages(messages, lang)); // a coach's invitation
         model.put("errors", Map.of());
         model.put("saved", false);
         model.put("logoSaved", false);
