@@ -112,7 +112,7 @@ public class LeadAssignment {
     /** One lead of the agency, only if it is assigned to {@code accountId}; else {@link UnknownLead}. */
     @Transactional(readOnly = true)
     public LeadWork.Detail assignedDetail(String agencyId, String accountId, String leadId) {
-        LeadRow lead = leads.findById(leadId)
+        LeadRow lead = leads.findById(leadId).filter(l -> l.id().equals(leadId))
             .filter(l -> agencyId != null && agencyId.equals(l.agencyId()) && accountId.equals(l.assigneeId()))
             .orElseThrow(UnknownLead::new);
         return new LeadWork.Detail(lead.shownToAgency(), audit.ofLead(leadId), List.of()); // withdrawn, erased: no contact, no result
@@ -137,7 +137,7 @@ public class LeadAssignment {
     }
 
     private LeadRow find(@Nullable String agencyId, String leadId) {
-        return leads.findById(leadId).filter(l -> agencyId != null && agencyId.equals(l.agencyId()))
-            .orElseThrow(UnknownLead::new);
+        return leads.findById(leadId).filter(l -> l.id().equals(leadId))
+            .filter(l -> agencyId != null && agencyId.equals(l.agencyId())).orElseThrow(UnknownLead::new);
     }
 }

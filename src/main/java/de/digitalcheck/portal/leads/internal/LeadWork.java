@@ -92,7 +92,8 @@ public class LeadWork {
     }
 
     private LeadRow find(@Nullable String agencyId, String leadId) {
-        return leads.findById(leadId).filter(l -> Objects.equals(agencyId, l.agencyId())).orElseThrow(UnknownLead::new);
+        return leads.findById(leadId).filter(l -> l.id().equals(leadId) && Objects.equals(agencyId, l.agencyId()))
+            .orElseThrow(UnknownLead::new);
     }
 
     /** A note keeps the rules of a multi-line text and {@value #MAX_NOTE} characters at most. */
