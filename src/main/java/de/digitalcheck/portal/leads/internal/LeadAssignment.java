@@ -68,6 +68,7 @@ public class LeadAssignment {
         if (Objects.equals(wanted, lead.assigneeId()) && clean == null) {
             return lead; // nothing changes
         }
+        LeadWork.requireOpen(lead, "assignee");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String name = member == null ? null : member.name();
         if (assigned.assign(leadId, version, wanted, name, now) != 1) {
@@ -87,6 +88,9 @@ public class LeadAssignment {
         String clean = cleanNote(note);
         if (lead.lockVersion() != version) {
             throw new LeadWork.StaleLead();
+        }
+        if (clean != null) {
+            LeadWork.requireOpen(lead, "note");
         }
         if (clean == null) {
             return lead;
