@@ -73,7 +73,7 @@ class WithdrawnLeadWorkIntegrationTest extends SignedInTests {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"lead-not-open\"", "kann nicht mehr bearbeitet werden")
             .doesNotContain("/agentur/leads/" + id + "/status", "/agentur/leads/" + id + "/zuweisen",
-                "Dieser Bearbeitungsstand ist abschließend.");
+                "Dieser Bearbeitungsstand ist abschließend.", "Bearbeitungsstand ändern");
 
         HttpResponse<String> staged = staff.postForm("/agentur/leads/" + id + "/status",
             Map.of("stage", "CONTACTED", "note", "angerufen", "version", version(id)));
