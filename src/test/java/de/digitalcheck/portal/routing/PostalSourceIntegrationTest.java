@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostalSourceIntegrationTest extends SignedInTests {
 
     private static final String LINK = "href=\"/lizenzen#odbl\"";
-    private static final String GERMAN = "Postleitzahlen und Gemeinden: © OpenStreetMap-Mitwirkende, Open Database License (ODbL) 1.0.";
+    private static final String GERMAN = "Postleitzahlen und Gemeinden: © OpenStreetMap-Mitwirkende, Open Database License (ODbL) 1.0.";
 
     Map<String, Http> users;
 
@@ -37,7 +37,7 @@ class PostalSourceIntegrationTest extends SignedInTests {
         assertThat(admin.get("/admin/gebiete?agencyId=en-agentur&suche=Witten").body()).contains("Ennepe-Ruhr-Kreis",
             GERMAN, LINK);
         assertThat(admin.get("/admin/gebiete?agencyId=en-agentur&suche=Witten&lang=en").body()).contains(
-            "Postal codes and municipalities: © OpenStreetMap contributors, Open Database License (ODbL) 1.0.",
+            "Postal codes and municipalities: © OpenStreetMap contributors, Open Database License (ODbL) 1.0.",
             "Licence and source", LINK);
         admin.get("/admin?lang=de");
         // no search, no names from the table: no source either
