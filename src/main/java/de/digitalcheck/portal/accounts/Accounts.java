@@ -117,6 +117,7 @@ public class Accounts {
 
     private AccountRow inScope(String accountId, @Nullable String withinAgency) {
         return (accountId == null ? Optional.<AccountRow>empty() : rows.lockById(accountId))
+            .filter(a -> a.id().equals(accountId)) // exactly this id (see find)
             .filter(a -> withinAgency == null || withinAgency.equals(a.agencyId()))
             .orElseThrow(UnknownAccount::new);
     }
@@ -135,8 +136,14 @@ public class Accounts {
             }));
     }
 
+    /**
+     * The account with exactly this id: the database finds an id with a trailing space (and, on MySQL/MariaDB, in
+     * upper case) too, and the admin's pages then changed the account and built their redirect from the odd spelling
+     * (a 500 after the change).
+     */
     public Optional<Account> find(String id) {
-        return id == null ? Optional.empty() : rows.findById(id).map(AccountRow::account);
+        return id == null ? Optional.empty()
+            : rows.findById(id).filter(a -> a.id().equals(id)).map(AccountRow::account);
     }
 
     /** The person with this email address (any case), if invited. */

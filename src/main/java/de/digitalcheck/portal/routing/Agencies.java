@@ -25,8 +25,13 @@ public class Agencies {
         return agencies.findAllOrderByName().stream().map(AgencyRow::agency).toList();
     }
 
+    /**
+     * The agency with exactly this id: MySQL/MariaDB's collations (and H2 for trailing spaces) find {@code EN-AGENTUR}
+     * or {@code en-agentur } as {@code en-agentur}, which then reached the admin's pages and was stored as typed.
+     */
     public Optional<Agency> find(String id) {
-        return id == null ? Optional.empty() : agencies.findById(id).map(AgencyRow::agency);
+        return id == null ? Optional.empty()
+            : agencies.findById(id).filter(a -> a.id().equals(id)).map(AgencyRow::agency);
     }
 
     /**
@@ -37,7 +42,7 @@ public class Agencies {
     }
 
     public boolean exists(String id) {
-        return id != null && agencies.existsById(id);
+        return find(id).isPresent(); // exactly this id (see find)
     }
 
     /** The AGS prefixes each agency serves, sorted, by agency id (agencies without territories are missing). */

@@ -252,7 +252,8 @@ public class AgencyAdministration {
         String prefix = trim(prefixInput);
         if (trim(agencyId).isEmpty()) {
             errors.add("agencyId", "error.territory.agency.missing");
-        } else if (!agencies.existsById(agencyId)) {
+        } else if (agencies.findById(agencyId).filter(a -> a.id().equals(agencyId)).isEmpty()) {
+            // exactly this id: MySQL/MariaDB find "EN-AGENTUR" as "en-agentur", and the territory was stored under it
             errors.add("agencyId", "error.territory.agency");
         }
         if (!errors.has("prefix")) {

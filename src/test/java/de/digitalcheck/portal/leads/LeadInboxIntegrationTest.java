@@ -222,6 +222,8 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(german.get(11)).isEqualTo("neu");
         assertThat(german.get(14)).isEqualTo("03.12.2026");
         assertThat(german.get(16)).isEqualTo("nein");
+        // the score as a German spreadsheet reads a number (a "2.5" became the 2nd of May)
+        assertThat(german.get(10)).matches("[0-5],[0-9]");
 
         assertThat(staff.getBytes("/agentur/leads.csv").headers().firstValue("Content-Disposition"))
             .hasValue("attachment; filename=\"anfragen.csv\"");
@@ -237,6 +239,7 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
             assertThat(english.get(11)).isEqualTo("new");
             assertThat(english.get(14)).isEqualTo("03.12.2026");
             assertThat(english.get(16)).isEqualTo("no");
+            assertThat(english.get(10)).matches("[0-5]\\.[0-9]").isEqualTo(german.get(10).replace(',', '.'));
             assertThat(records.stream().skip(1).map(r -> r.get(11))).doesNotContain("NEW", "CONTACTED", "QUALIFIED");
         } finally {
             staff.get("/agentur/leads?lang=de"); // the language is remembered: the other tests read German

@@ -72,15 +72,16 @@ class AdminAccountPages {
             return ownAccount(request, account);
         }
         accounts.setDisabled(account.id(), true, null);
-        return saved(id);
+        return saved(account.id());
     }
 
     @Post("/{id}/freigeben")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> enable(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
-        accounts.setDisabled(require(id).id(), false, null);
-        return saved(id);
+        Account account = require(id);
+        accounts.setDisabled(account.id(), false, null);
+        return saved(account.id());
     }
 
     @Post("/{id}/rolle")
@@ -95,7 +96,7 @@ class AdminAccountPages {
         }
         try {
             accounts.changeRole(account.id(), form.role(), form.agencyId());
-            return saved(id);
+            return saved(account.id());
         } catch (ValidationException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                 .body(new ModelAndView<>(VIEW, views.account(lang(request), account, form, e.errors())));

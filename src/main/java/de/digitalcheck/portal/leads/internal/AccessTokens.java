@@ -174,7 +174,7 @@ public class AccessTokens {
      */
     @Transactional
     public void revoke(String agencyId, String tokenId) {
-        ApiTokenRow row = rows.findById(tokenId).filter(t -> t.agencyId().equals(agencyId))
+        ApiTokenRow row = rows.findById(tokenId).filter(t -> t.id().equals(tokenId) && t.agencyId().equals(agencyId))
             .orElseThrow(UnknownToken::new);
         if (row.revokedAt() == null) {
             rows.revoke(tokenId, agencyId, clock.instant().truncatedTo(ChronoUnit.MILLIS));

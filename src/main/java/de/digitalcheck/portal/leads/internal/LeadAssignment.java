@@ -72,6 +72,7 @@ public class LeadAssignment {
         if (Objects.equals(wanted, lead.assigneeId()) && clean == null) {
             return lead; // nothing changes
         }
+        LeadWork.requireOpen(lead, "assignee");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String name = member == null ? null : member.name();
         if (assigned.assign(leadId, version, wanted, name, now) != 1) {
@@ -91,6 +92,9 @@ public class LeadAssignment {
         String clean = cleanNote(note);
         if (lead.lockVersion() != version) {
             throw new LeadWork.StaleLead();
+        }
+        if (clean != null) {
+            LeadWork.requireOpen(lead, "note");
         }
         if (clean == null) {
             return lead;
@@ -116,7 +120,7 @@ public class LeadAssignment {
     /** One lead of the agency, only if it is assigned to {@code accountId}; else {@link UnknownLead}. */
     @Transactional(readOnly = true)
     public LeadWork.Detail assignedDetail(String agencyId, String accountId, String leadId) {
-        LeadRow lead = leads.findById(leadId)
+        LeadRow lead = leads.findById(leadId).filter(l -> l.id().equals(leadId))
             .filter(l -> agencyId != null && agencyId.equals(l.agencyId()) && accountId.equals(l.assigneeId()))
             .orElseThrow(UnknownLead::new);
         return new LeadWork.Detail(lead.shownToAgency(), audit.ofLead(leadId), List.of()); // withdrawn, erased: no contact, no result
@@ -144,7 +148,7 @@ public class LeadAssignment {
     }
 
     private LeadRow find(@Nullable String agencyId, String leadId) {
-        return leads.findById(leadId).filter(l -> agencyId != null && agencyId.equals(l.agencyId()))
-            .orElseThrow(UnknownLead::new);
+        return leads.findById(leadId).filter(l -> l.id().equals(leadId))
+            .filter(l -> agencyId != null && agencyId.equals(l.agencyId())).orElseThrow(UnknownLead::new);
     }
 }

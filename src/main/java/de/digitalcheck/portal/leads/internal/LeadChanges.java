@@ -30,7 +30,8 @@ public class LeadChanges {
 
     @Transactional(readOnly = true)
     public LeadRow lead(String agencyId, String leadId) {
-        return leads.findById(leadId).filter(l -> agencyId.equals(l.agencyId())).orElseThrow(UnknownLead::new);
+        return leads.findById(leadId).filter(l -> l.id().equals(leadId) && agencyId.equals(l.agencyId()))
+            .orElseThrow(UnknownLead::new);
     }
 
     /**

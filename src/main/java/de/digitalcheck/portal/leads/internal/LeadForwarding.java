@@ -70,7 +70,8 @@ public class LeadForwarding {
     @Transactional
     public LeadRow forward(@Nullable String fromAgencyId, boolean anyAgency, String leadId, int version,
                            @Nullable String toAgencyId, @Nullable String reason, LeadWork.Actor actor) {
-        LeadRow lead = leads.findById(leadId).filter(l -> anyAgency || Objects.equals(fromAgencyId, l.agencyId()))
+        LeadRow lead = leads.findById(leadId).filter(l -> l.id().equals(leadId))
+            .filter(l -> anyAgency || Objects.equals(fromAgencyId, l.agencyId()))
             .orElseThrow(UnknownLead::new);
         if (lead.lockVersion() != version) {
             throw new LeadWork.StaleLead();

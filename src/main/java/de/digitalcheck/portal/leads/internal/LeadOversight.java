@@ -18,7 +18,7 @@ public class LeadOversight {
 
     @Transactional(readOnly = true)
     public LeadWork.Detail detail(String leadId) {
-        LeadRow lead = leads.findById(leadId).orElseThrow(UnknownLead::new);
+        LeadRow lead = leads.findById(leadId).filter(l -> l.id().equals(leadId)).orElseThrow(UnknownLead::new);
         return new LeadWork.Detail(lead.shownToAgency(), audit.ofLead(leadId), LeadStages.next(lead.stage()));
     }
 }

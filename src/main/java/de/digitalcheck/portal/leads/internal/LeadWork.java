@@ -55,7 +55,9 @@ public class LeadWork {
     @Transactional(readOnly = true)
     public Detail detail(@Nullable String agencyId, String leadId) {
         LeadRow lead = find(agencyId, leadId);
-        return new Detail(lead.shownToAgency(), audit.ofLead(leadId), LeadStages.next(lead.stage()));
+        // a withdrawn or erased lead goes nowhere (see changeStage)
+        return new Detail(lead.shownToAgency(), audit.ofLead(leadId),
+            lead.open() ? LeadStages.next(lead.stage()) : List.of());
     }
 
     /**
@@ -71,6 +73,7 @@ public class LeadWork {
         if (lead.lockVersion() != version) {
             throw new StaleLead();
         }
+        requireOpen(lead, "stage");
         String clean = note == null || note.isBlank() ? null : note.strip();
         // both fields' problems at once: a refused stage with a refused note reported the note's only, then the stage's
         Errors errors = new Errors();
@@ -95,8 +98,25 @@ public class LeadWork {
     }
 
     private LeadRow find(@Nullable String agencyId, String leadId) {
-        return leads.findById(leadId).filter(l -> Objects.equals(agencyId, l.agencyId())).orElseThrow(UnknownLead::new);
+        return leads.findById(leadId).filter(l -> l.id().equals(leadId) && Objects.equals(agencyId, l.agencyId()))
+            .orElseThrow(UnknownLead::new);
     }
+
+    /**
+     * A lead whose consent was withdrawn (or that was erased) is no longer worked on: its stage, assignee and notes stay
+     * as they were. A stage change once cleared its {@code closed_at} (set by the withdrawal), so the retention job never
+     * anonymised the contact data it still holds, and it recorded a first contact with a company that had withdrawn.
+     *
+     * @throws ValidationException with {@code field} and {@code leads.action.notOpen}; nothing stored
+     */
+    static void requireOpen(LeadRow lead, String field) {
+        if (!lead.open()) {
+            throw new ValidationException(List.of(FieldError.of(field, NOT_OPEN)));
+        }
+    }
+
+    /** The message of a change refused because the lead is no longer shared ({@link #requireOpen}). */
+    public static final String NOT_OPEN = "leads.action.notOpen";
 
     /** A note keeps the rules of a multi-line text and {@value #MAX_NOTE} characters at most. */
     static void checkNote(@Nullable String note) {

@@ -149,7 +149,8 @@ public class Webhooks {
      */
     @Transactional(readOnly = true)
     public LeadWithLog lead(String agencyId, String leadId) {
-        LeadRow lead = leads.findById(leadId).filter(l -> agencyId.equals(l.agencyId())).orElseThrow(UnknownLead::new);
+        LeadRow lead = leads.findById(leadId).filter(l -> l.id().equals(leadId) && agencyId.equals(l.agencyId()))
+            .orElseThrow(UnknownLead::new);
         return new LeadWithLog(lead.shownToAgency(), deliveries.ofLeadAtAgency(leadId, agencyId));
     }
 

@@ -169,7 +169,8 @@ class AgencyLeadsWorkspace {
         model.put("noteError", errors.get("note"));
         List<ErrorLink> links = new java.util.ArrayList<>();
         if (errors.containsKey("stage")) {
-            links.add(new ErrorLink("#stage-to", errors.get("stage")));
+            // a lead no longer shared has no stage form: the sentence that says so instead
+            links.add(new ErrorLink(detail.lead().open() ? "#stage-to" : "#lead-not-open", errors.get("stage")));
         }
         if (errors.containsKey("note")) {
             links.add(new ErrorLink("#stage-note", errors.get("note")));

@@ -5,6 +5,7 @@ import de.digitalcheck.portal.leads.internal.LeadRow;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.time.PortalTime;
+import io.micronaut.core.annotation.Nullable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
@@ -62,6 +63,18 @@ final class InboxCsv {
 
         String yesNo(boolean value) {
             return messages.get(language, value ? "leads.csv.yes" : "leads.csv.no");
+        }
+
+        /**
+         * The score with one decimal as the file's spreadsheet reads a number: German {@code 2,5}, English {@code 2.5}.
+         * A German spreadsheet read the {@code 2.5} it once had as a date, the 2nd of May.
+         */
+        String score(@Nullable Double score) {
+            if (score == null) {
+                return null;
+            }
+            String text = String.format(java.util.Locale.ROOT, "%.1f", score);
+            return language == Language.EN ? text : text.replace('.', ',');
         }
     }
 
@@ -136,7 +149,7 @@ final class InboxCsv {
             try {
                 printer.printRecord(cell(i.id()), cell(i.companyName()), cell(i.postalCode()), cell(i.municipality()),
                     cell(i.contactName()), cell(i.contactEmail()), cell(i.contactPhone()), cell(i.sector()),
-                    cell(i.employees()), cell(i.overallLevel()), cell(i.score()), cell(texts.stage(i)),
+                    cell(i.employees()), cell(i.overallLevel()), cell(texts.score(i.score())), cell(texts.stage(i)),
                     cell(i.assigneeName()), cell(PortalTime.local(i.createdAt()).format(TIME)),
                     // the last day for the first contact, as the inbox shows it (the deadline is the next midnight)
                     cell(PortalTime.local(i.contactDueAt().minusSeconds(1)).format(DUE_DAY)),

@@ -86,7 +86,9 @@ class LeadAssignmentPages {
             current.put("assignNoteError", errors.get("note"));
             List<ErrorLink> links = new java.util.ArrayList<>();
             if (errors.containsKey("assignee")) {
-                links.add(new ErrorLink("#assign-to", errors.get("assignee")));
+                // a lead no longer shared has no assignment form: the sentence that says so instead
+                boolean open = ((de.digitalcheck.portal.leads.internal.LeadRow) current.get("lead")).open();
+                links.add(new ErrorLink(open ? "#assign-to" : "#lead-not-open", errors.get("assignee")));
             }
             if (errors.containsKey("note")) {
                 links.add(new ErrorLink("#assign-note", errors.get("note")));

@@ -36,4 +36,17 @@ class InboxCsvTest {
         assertThat(InboxCsv.cell(null)).isEmpty();
         assertThat(InboxCsv.cell(-5)).isEqualTo("'-5");
     }
+
+    /** A German spreadsheet reads "2.5" as the 2nd of May: the German file writes the score with a decimal comma. */
+    @Test
+    void theScoreIsANumberInTheFilesLanguage() {
+        InboxCsv.Texts german = new InboxCsv.Texts(null, de.digitalcheck.portal.shared.i18n.Language.DE);
+        InboxCsv.Texts english = new InboxCsv.Texts(null, de.digitalcheck.portal.shared.i18n.Language.EN);
+        assertThat(german.score(2.5)).isEqualTo("2,5");
+        assertThat(german.score(3.0)).isEqualTo("3,0");
+        assertThat(german.score(4.96)).isEqualTo("5,0");
+        assertThat(english.score(2.5)).isEqualTo("2.5");
+        assertThat(english.score(0.0)).isEqualTo("0.0");
+        assertThat(german.score(null)).isNull();
+    }
 }
