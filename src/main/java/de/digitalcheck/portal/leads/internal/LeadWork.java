@@ -2,6 +2,7 @@ package de.digitalcheck.portal.leads.internal;
 
 import de.digitalcheck.portal.leads.UnknownLead;
 import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
