@@ -295,6 +295,8 @@ class BookingPages {
         LocalDate lastDay = bookings.lastBookableDay(type, coachId).orElse(null);
         LocalDate back = weekBefore(monday, today, lastDay);
         model.put("previousWeek", back == null ? null : weekBase + back);
+        // a link that leads back past the empty weeks says where it leads: "Vorherige Woche" a year back surprised
+        model.put("previousWeekJumps", back != null && !back.equals(monday.minusWeeks(1)));
         boolean beyond = lastDay != null && monday.plusWeeks(1).isAfter(lastDay);
         LocalDate next = monday.plusWeeks(1);
         model.put("nextWeek", !beyond && queryDates.linkable(next) ? weekBase + next : null);

@@ -99,6 +99,7 @@ class ChangeViews {
         LocalDate lastDay = changes.lastDayForMove(booking);
         LocalDate back = BookingPages.weekBefore(monday, today, lastDay);
         model.put("previousWeek", back == null ? null : base + "woche=" + back);
+        model.put("previousWeekJumps", back != null && !back.equals(monday.minusWeeks(1)));
         boolean beyond = monday.plusWeeks(1).isAfter(lastDay);
         LocalDate next = monday.plusWeeks(1);
         model.put("nextWeek", !beyond && queryDates.linkable(next) ? base + "woche=" + next : null);

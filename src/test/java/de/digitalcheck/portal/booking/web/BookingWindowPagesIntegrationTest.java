@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once said, week after week, "In dieser Woche ist keine Zeit frei. Bitte sehen Sie in der nächsten Woche nach." with
  * a link to the next week, for ever. They now link no further than the week of the last day that can be booked
  * (with any coach: the furthest window of those who offer the type; with one coach, or for a move: that coach's) and
- * say until when appointments can be booked, and "Vorherige Woche" from a week after it leads straight back to the
- * week of that last day (it stepped back one empty week at a time).
+ * say until when appointments can be booked, and the way back from a week after it leads straight to the week of
+ * that last day, named "Zur letzten buchbaren Woche" (as "Vorherige Woche" it stepped back one empty week at a time).
  */
 @MicronautTest(transactional = false)
 class BookingWindowPagesIntegrationTest extends BookedAppointmentTests {
@@ -64,11 +64,17 @@ class BookingWindowPagesIntegrationTest extends BookedAppointmentTests {
             .doesNotContain("woche=" + monday(last).plusWeeks(1));
         // a week after it, asked for: no time, no request to look at the next week, the way back
         String after = http.get(path + "woche=" + monday(last).plusWeeks(3)).body();
-        assertThat(after).as(path).contains("In dieser Woche ist keine Zeit frei.", until(last), "Vorherige Woche")
+        assertThat(after).as(path).contains("In dieser Woche ist keine Zeit frei.", until(last))
             .doesNotContain("Bitte sehen Sie in der nächsten Woche nach.").doesNotContain("Nächste Woche");
-        // "Vorherige Woche" leads straight to the last week with times, not back through the empty weeks one by one
-        assertThat(after).as(path).contains("woche=" + monday(last) + "\"")
+        // the way back leads straight to the last week with times, not back through the empty weeks one by one, and
+        // says so ("Vorherige Woche" for a jump of weeks or a year surprised)
+        assertThat(after).as(path).contains("woche=" + monday(last) + "\"", "Zur letzten buchbaren Woche")
+            .doesNotContain("Vorherige Woche")
             .doesNotContain("woche=" + monday(last).plusWeeks(2)).doesNotContain("woche=" + monday(last).plusWeeks(1));
+        // right after the last week the way back is one week, named so
+        String next = http.get(path + "woche=" + monday(last).plusWeeks(1)).body();
+        assertThat(next).as(path).contains("woche=" + monday(last) + "\"", "Vorherige Woche")
+            .doesNotContain("Zur letzten buchbaren Woche");
         // the week before the last: as before, to the next week and without the note
         String before = http.get(path + "woche=" + monday(last).minusWeeks(1)).body();
         assertThat(before).as(path).contains("Nächste Woche", "woche=" + monday(last)).doesNotContain(until(last));
