@@ -3,15 +3,18 @@ package de.digitalcheck.portal.shared.validation;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,8 +25,9 @@ import java.util.function.UnaryOperator;
  * the record's components and, for one component, of its constraint annotations: a page shows a field's first error.
  *
  * <p>Beyond the annotations, every text component keeps {@link TextRules}' character rule (single-line unless marked
- * {@link MultiLine}), reported before the component's other errors; and {@code @Size} counts characters as users see
- * them (code points: an emoji is one), not UTF-16 units.
+ * {@link MultiLine}), reported before the component's other errors; {@code @NotBlank} also refuses a text of
+ * no-break and zero-width spaces only, which shows nothing ({@link TextRules#namesSomething}); and {@code @Size} counts
+ * characters as users see them (code points: an emoji is one), not UTF-16 units.
  */
 @Singleton
 public class FormValidation {
@@ -54,7 +58,11 @@ public class FormValidation {
             .toList();
         List<FieldError> errors = new ArrayList<>();
         for (RecordComponent component : recordComponents) {
-            characters(form, component).ifPresent(key -> errors.add(FieldError.of(fieldNames.apply(component.getName()), key)));
+            Optional<String> characters = characters(form, component);
+            characters.ifPresent(key -> errors.add(FieldError.of(fieldNames.apply(component.getName()), key)));
+            if (characters.isEmpty()) {
+                blankToTheEye(form, component).ifPresent(key -> errors.add(FieldError.of(fieldNames.apply(component.getName()), key)));
+            }
             violations.stream().filter(v -> component(v).equals(component.getName()))
                 .forEach(v -> errors.add(new FieldError(fieldNames.apply(component(v)), key(v), args(v))));
         }
@@ -64,15 +72,45 @@ public class FormValidation {
     }
 
     /** The character rule's error key for a text component that breaks it. */
-    private static java.util.Optional<String> characters(Record form, RecordComponent component) {
+    private static Optional<String> characters(Record form, RecordComponent component) {
         if (component.getType() != String.class) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
+        return TextRules.refusal(text(form, component), component.isAnnotationPresent(MultiLine.class));
+    }
+
+    /**
+     * {@code @NotBlank}'s message for a text that Bean Validation finds filled but that shows nothing
+     * ({@link TextRules#namesSomething}: no-break and zero-width spaces alone — an invitation or a coach's name of them
+     * read as empty in every list and mail); Bean Validation itself already reports the empty and the blank ones.
+     */
+    private static Optional<String> blankToTheEye(Record form, RecordComponent component) {
+        if (component.getType() != String.class) {
+            return Optional.empty();
+        }
+        NotBlank notBlank;
         try {
-            java.lang.reflect.Method accessor = component.getAccessor();
+            notBlank = form.getClass().getDeclaredField(component.getName())
+                .getAnnotation(NotBlank.class);
+        } catch (NoSuchFieldException e) {
+            return Optional.empty();
+        }
+        String value = text(form, component);
+        if (notBlank == null || value == null || value.isBlank() || TextRules.namesSomething(value)) {
+            return Optional.empty();
+        }
+        if (notBlank.message().startsWith("{")) {
+            throw new IllegalStateException("@NotBlank of " + form.getClass().getSimpleName() + "." + component.getName()
+                + " needs a message key of the portal");
+        }
+        return Optional.of(notBlank.message());
+    }
+
+    private static String text(Record form, RecordComponent component) {
+        try {
+            Method accessor = component.getAccessor();
             accessor.setAccessible(true); // forms are package-private records
-            String value = (String) accessor.invoke(form);
-            return TextRules.refusal(value, component.isAnnotationPresent(MultiLine.class));
+            return (String) accessor.invoke(form);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + component.getName() + " of " + form.getClass(), e);
         }

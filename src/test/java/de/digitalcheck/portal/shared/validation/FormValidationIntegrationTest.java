@@ -57,6 +57,18 @@ class FormValidationIntegrationTest {
     }
 
     @Test
+    void aRequiredTextOfInvisibleSpacesIsMissingAndAVisibleOneIsNot() {
+        // no-break, narrow no-break, zero-width spaces and a joiner: Bean Validation's @NotBlank finds them filled
+        for (String invisible : new String[] {"\u00A0", "\u00A0\u202F", "\u200B\u200B", "\u2060\u200D", "\u3000"}) {
+            assertThat(validation.errors(new Sample(invisible, "", ""))).as(invisible.codePoints().boxed().toList().toString())
+                .containsExactly(FieldError.of("name", "error.required"));
+        }
+        assertThat(validation.errors(new Sample("\u00A0Jo\u200B", "", ""))).as("a name with them around letters").isEmpty();
+        assertThat(validation.errors(new WithNote("\u00A0", ""))).as("a text that is not required may show nothing")
+            .isEmpty();
+    }
+
+    @Test
     void theLongestLengthAllowedIsTheMessagesArgument() {
         assertThat(validation.errors(new Sample("abcdef", "", "1"))).containsExactly(
             FieldError.of("name", "error.name.tooLong", 5));
