@@ -73,7 +73,8 @@ class WithdrawnLeadWorkIntegrationTest extends SignedInTests {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"lead-not-open\"", "kann nicht mehr bearbeitet werden")
             .doesNotContain("/agentur/leads/" + id + "/status", "/agentur/leads/" + id + "/zuweisen",
-                "Dieser Bearbeitungsstand ist abschließend.", "Bearbeitungsstand ändern");
+                "Dieser Bearbeitungsstand ist abschließend.", "Bearbeitungsstand ändern",
+                "Erstkontakt bis"); // no deadline for a lead nobody may contact any more
 
         HttpResponse<String> staged = staff.postForm("/agentur/leads/" + id + "/status",
             Map.of("stage", "CONTACTED", "note", "angerufen", "version", version(id)));
@@ -130,7 +131,7 @@ class WithdrawnLeadWorkIntegrationTest extends SignedInTests {
             .document().get("lead")).get("id");
         Http staff = users.get("en-staff");
         assertThat(staff.get("/agentur/leads/" + id).body()).contains("/agentur/leads/" + id + "/status",
-            "/agentur/leads/" + id + "/zuweisen").doesNotContain("id=\"lead-not-open\"");
+            "/agentur/leads/" + id + "/zuweisen", "Erstkontakt bis").doesNotContain("id=\"lead-not-open\"");
         assertThat(staff.postForm("/agentur/leads/" + id + "/status",
             Map.of("stage", "CONTACTED", "note", "", "version", version(id))).statusCode()).isEqualTo(303);
         assertThat(row(id).get("stage")).isEqualTo("CONTACTED");
