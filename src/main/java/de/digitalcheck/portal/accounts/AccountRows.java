@@ -35,6 +35,13 @@ interface AccountRows extends CrudRepository<AccountRow, String> {
     @Query("SELECT * FROM account WHERE id = :id FOR UPDATE")
     Optional<AccountRow> lockById(String id);
 
+    /**
+     * The active (not disabled) accounts of {@code role}, locked in id order: two admins' changes of each other take
+     * turns here, before either locks its own account (see {@code Accounts}: the network keeps an admin).
+     */
+    @Query("SELECT * FROM account WHERE role = :role AND disabled_at IS NULL ORDER BY id FOR UPDATE")
+    List<AccountRow> lockActiveOfRole(String role);
+
     @Query("SELECT * FROM account WHERE email = :email FOR UPDATE")
     Optional<AccountRow> lockByEmail(String email);
 

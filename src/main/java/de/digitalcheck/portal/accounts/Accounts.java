@@ -51,9 +51,13 @@ public class Accounts {
      *
      * @param withinAgency the agency whose team the change is limited to (agency staff), or null (network admin)
      * @throws UnknownAccount if there is no such account (in that agency)
+     * @throws LastAdmin      if it is the network's last active admin
      */
     @Transactional
     public Account setDisabled(String accountId, boolean disabled, @Nullable String withinAgency) {
+        if (disabled && withinAgency == null) {
+            keepAnAdmin(accountId);
+        }
         AccountRow account = inScope(accountId, withinAgency);
         AccountRow saved = account.isDisabled() == disabled ? account
             : rows.update(account.disabled(disabled ? clock.instant() : null));
@@ -67,9 +71,13 @@ public class Accounts {
      *
      * @throws ValidationException for an unknown role, or a missing or unknown agency for staff and coaches
      * @throws UnknownAccount      if there is no such account
+     * @throws LastAdmin           if it would take the role from the network's last active admin
      */
     @Transactional
     public Account changeRole(String accountId, @Nullable String roleInput, @Nullable String agencyInput) {
+        if (!Role.NETWORK_ADMIN.name().equals(roleInput)) {
+            keepAnAdmin(accountId);
+        }
         AccountRow account = inScope(accountId, null);
         Errors errors = new Errors();
         Assignment assignment = assignment(roleInput, agencyInput, errors);
@@ -113,6 +121,19 @@ public class Accounts {
             errors.add("agencyId", "error.invite.agency");
         }
         return new Assignment(role, agency);
+    }
+
+    /**
+     * Refuses a change that takes the account out of the network's active admins when it is the last one. The active
+     * admins are locked first, in id order, so that two admins disabling or demoting each other at the same moment
+     * take turns (the second sees the first's change) instead of leaving the network without anyone to run it — only
+     * one's own account was refused before, each by itself.
+     */
+    private void keepAnAdmin(String accountId) {
+        List<AccountRow> admins = rows.lockActiveOfRole(Role.NETWORK_ADMIN.name());
+        if (admins.size() == 1 && admins.get(0).id().equals(accountId)) {
+            throw new LastAdmin();
+        }
     }
 
     private AccountRow inScope(String accountId, @Nullable String withinAgency) {

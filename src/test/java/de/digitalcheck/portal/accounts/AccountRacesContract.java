@@ -13,11 +13,13 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An admin's change of an account and that person's sign-ins at the same moment, on H2 and MySQL/MariaDB
  * (subclasses): they take turns on the account's row, so a sign-in never carries the account's state from before the
- * change back into it — a disabled person stays disabled, a new role stays.
+ * change back into it — a disabled person stays disabled, a new role stays. And two admins disabling or demoting each
+ * other at the same moment: the network keeps one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AccountRacesContract {
@@ -56,6 +58,83 @@ abstract class AccountRacesContract {
             assertThat(accounts.find(id).orElseThrow().disabled()).as("round " + round + ": still disabled").isTrue();
             assertThat(directory.signIn(ISSUER, subject, null, false, null, null)).as("and signs nobody in").isEmpty();
         }
+    }
+
+    /** The two accounts as the network's only active admins while {@code test} runs; the others are disabled until then. */
+    private void asTheOnlyAdmins(String first, String second, Callable<?> test) throws Exception {
+        List<String> others = accounts.ofRole(Role.NETWORK_ADMIN).stream()
+            .filter(a -> !a.disabled() && !a.id().equals(first) && !a.id().equals(second)).map(Account::id).toList();
+        others.forEach(id -> accounts.setDisabled(id, true, null));
+        try {
+            test.call();
+        } finally {
+            others.forEach(id -> accounts.setDisabled(id, false, null));
+        }
+    }
+
+    private String admin(String name) {
+        String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@races.example.org";
+        accounts.addUnlessPresent(List.of(new Accounts.NewAccount(email, name, Role.NETWORK_ADMIN, null)));
+        return accounts.byEmail(email).orElseThrow().id();
+    }
+
+    private long activeAdmins() {
+        return accounts.ofRole(Role.NETWORK_ADMIN).stream().filter(a -> !a.disabled()).count();
+    }
+
+    @Test
+    void theLastActiveAdminIsNeitherDisabledNorDemoted() throws Exception {
+        String ada = admin("Ada");
+        String bea = admin("Bea");
+        asTheOnlyAdmins(ada, bea, () -> {
+            accounts.setDisabled(bea, true, null); // one of two: fine
+            assertThatThrownBy(() -> accounts.setDisabled(ada, true, null)).isInstanceOf(LastAdmin.class);
+            assertThatThrownBy(() -> accounts.changeRole(ada, "AGENCY_STAFF", "en-agentur")).isInstanceOf(LastAdmin.class);
+            Account kept = accounts.find(ada).orElseThrow();
+            assertThat(kept.disabled()).isFalse();
+            assertThat(kept.role()).isEqualTo(Role.NETWORK_ADMIN);
+            assertThat(accounts.changeRole(ada, "NETWORK_ADMIN", null).role()).as("the same role again: no loss")
+                .isEqualTo(Role.NETWORK_ADMIN);
+            accounts.setDisabled(bea, false, null);
+            assertThat(accounts.changeRole(ada, "COACH", "en-agentur").role()).as("with another admin: fine")
+                .isEqualTo(Role.COACH);
+            return null;
+        });
+    }
+
+    @Test
+    void twoAdminsDisablingOrDemotingEachOtherAtOnceLeaveOne() throws Exception {
+        String ada = admin("Ada");
+        String bea = admin("Bea");
+        asTheOnlyAdmins(ada, bea, () -> {
+            for (int round = 0; round < ROUNDS; round++) {
+                boolean demote = round % 2 == 1;
+                List<Object> outcomes = AtOnce.all(List.of(
+                    refusedOrDone(() -> demote ? accounts.changeRole(bea, "COACH", "en-agentur") : accounts.setDisabled(bea, true, null)),
+                    refusedOrDone(() -> demote ? accounts.changeRole(ada, "COACH", "en-agentur") : accounts.setDisabled(ada, true, null))));
+                assertThat(outcomes).as("round " + round + ": one done, one refused").containsExactlyInAnyOrder("done", "refused");
+                assertThat(accounts.ofRole(Role.NETWORK_ADMIN).stream().filter(a -> !a.disabled())
+                    .filter(a -> a.id().equals(ada) || a.id().equals(bea)).count()).as("round " + round).isEqualTo(1);
+                // both admins again for the next round
+                for (String id : List.of(ada, bea)) {
+                    accounts.changeRole(id, "NETWORK_ADMIN", null);
+                    accounts.setDisabled(id, false, null);
+                }
+            }
+            return null;
+        });
+        assertThat(activeAdmins()).isGreaterThanOrEqualTo(1);
+    }
+
+    private static Callable<Object> refusedOrDone(Callable<?> change) {
+        return () -> {
+            try {
+                change.call();
+                return "done";
+            } catch (LastAdmin refused) {
+                return "refused";
+            }
+        };
     }
 
     @Test

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.admin.web;
 
 import de.digitalcheck.portal.accounts.Account;
 import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.accounts.LastAdmin;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
@@ -71,7 +72,11 @@ class AdminAccountPages {
         if (account.id().equals(user.getName())) {
             return ownAccount(request, account);
         }
-        accounts.setDisabled(account.id(), true, null);
+        try {
+            accounts.setDisabled(account.id(), true, null);
+        } catch (LastAdmin e) {
+            return lastAdmin(request, account);
+        }
         return saved(account.id());
     }
 
@@ -100,6 +105,8 @@ class AdminAccountPages {
         } catch (ValidationException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
                 .body(new ModelAndView<>(VIEW, views.account(lang(request), account, form, e.errors())));
+        } catch (LastAdmin e) {
+            return lastAdmin(request, account);
         }
     }
 
@@ -116,6 +123,16 @@ class AdminAccountPages {
         Map<String, Object> model = views.account(lang(request), account, null, List.of());
         model.put("own", true);
         model.put("ownRefused", true);
+        return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model));
+    }
+
+    /**
+     * The network's last active admin is neither disabled nor demoted: two admins doing so to each other at the same
+     * moment would have left nobody to run the network (the second one's change is refused here).
+     */
+    private HttpResponse<?> lastAdmin(HttpRequest<?> request, Account account) {
+        Map<String, Object> model = views.account(lang(request), account, null, List.of());
+        model.put("lastAdminRefused", true);
         return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model));
     }
 

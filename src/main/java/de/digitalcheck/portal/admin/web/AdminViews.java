@@ -95,6 +95,7 @@ class AdminViews {
         model.put("saved", false);
         model.put("own", false);
         model.put("ownRefused", false);
+        model.put("lastAdminRefused", false);
         return model;
     }
 
