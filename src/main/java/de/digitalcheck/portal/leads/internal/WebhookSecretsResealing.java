@@ -1,7 +1,6 @@
 package de.digitalcheck.portal.leads.internal;
 
-import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.context.event.StartupEvent;
+import de.digitalcheck.portal.shared.config.StartupTask;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,10 +9,11 @@ import org.slf4j.LoggerFactory;
  * At start-up, seals every stored webhook secret that is not sealed under the current key: plain ones when a key was
  * configured for the first time, those of {@code WEBHOOK_SECRETS_KEY_PREVIOUS} after a key change. Each row is
  * written by a conditional update (unless its secret changed meanwhile), so replicas starting together do it at most
- * once per row and never undo a rotation. A secret that no configured key opens is left as it is and logged.
+ * once per row and never undo a rotation. A secret that no configured key opens is left as it is and logged. A
+ * {@link StartupTask}: done beside the rest of the start, before the portal serves.
  */
 @Singleton
-class WebhookSecretsResealing implements ApplicationEventListener<StartupEvent> {
+class WebhookSecretsResealing implements StartupTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSecretsResealing.class);
 
@@ -26,7 +26,7 @@ class WebhookSecretsResealing implements ApplicationEventListener<StartupEvent> 
     }
 
     @Override
-    public void onApplicationEvent(StartupEvent event) {
+    public void run() {
         int resealed = reseal();
         if (resealed > 0) {
             LOG.info("Sealed {} webhook endpoint(s) secrets under the current WEBHOOK_SECRETS_KEY", resealed);

@@ -1,7 +1,7 @@
 package de.digitalcheck.portal.shared.config;
 
-import io.micronaut.context.annotation.Context;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -13,12 +13,20 @@ import java.util.Locale;
 /**
  * At start, on MySQL/MariaDB: the database must store text as {@code utf8mb4} (names in any script, emoji) and the
  * session must run in UTC (instants are stored as {@code DATETIME(3)} in UTC). Otherwise the portal does not start
- * and says in one line what is wrong ({@link StartupProblem}). H2 (the embedded default) needs neither.
+ * and says in one line what is wrong ({@link StartupProblem}). H2 (the embedded default) needs neither. A
+ * {@link StartupTask}: the pool's first connection and the check run beside the rest of the start.
  */
-@Context
-class DatabaseSettingsCheck {
+@Singleton
+class DatabaseSettingsCheck implements StartupTask {
+
+    private final DataSource dataSource;
 
     DatabaseSettingsCheck(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void run() {
         DataSource target = dataSource instanceof DelegatingDataSource d ? d.getTargetDataSource() : dataSource;
         try (Connection connection = target.getConnection()) {
             String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);

@@ -1,0 +1,78 @@
+package de.digitalcheck.portal.shared.config;
+
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.inject.BeanDefinition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Runs every {@link StartupTask} on a thread of its own from the first moment of the context's eager beans (the
+ * highest precedence among them) and waits for all of them at {@link StartupEvent}, before the HTTP servers open: the
+ * start is shorter by what the tasks and the main thread do side by side (the connection pool and the database check,
+ * the metrics registry, the first repository calls, the router's routes), and nothing is served before they are done.
+ * A failure fails the start, as it would have on the main thread; of several, a {@link StartupProblem} (the operator's
+ * one line, e.g. a database in the wrong character set) before the others, which are often its consequences.
+ */
+@Context
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class StartupTasks implements ApplicationEventListener<StartupEvent>, Ordered {
+
+    private final List<FutureTask<Void>> running = new ArrayList<>();
+
+    StartupTasks(BeanContext context) {
+        for (BeanDefinition<StartupTask> task : context.getBeanDefinitions(StartupTask.class)) {
+            FutureTask<Void> work = new FutureTask<>(() -> context.getBean(task).run(), null);
+            Thread thread = new Thread(work, "start-" + task.getBeanType().getSimpleName());
+            thread.setDaemon(true);
+            thread.start();
+            running.add(work);
+        }
+    }
+
+    /** The first listener of {@link StartupEvent}: the others (demo data, scheduled jobs) find the tasks done. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        RuntimeException failed = null;
+        for (FutureTask<Void> work : running) {
+            try {
+                work.get();
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+                    : new IllegalStateException("a start task failed", e.getCause());
+                if (failed == null || isProblem(cause) && !isProblem(failed)) {
+                    failed = cause;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the start was interrupted while its tasks ran", e);
+            }
+        }
+        running.clear();
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** Whether a {@link StartupProblem} is the failure or one of its causes. */
+    static boolean isProblem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StartupProblem) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

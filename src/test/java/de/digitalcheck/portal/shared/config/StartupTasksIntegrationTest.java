@@ -1,0 +1,124 @@
+package de.digitalcheck.portal.shared.config;
+
+import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Singleton;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The start's tasks ({@link StartupTask}) run on threads of their own and are all done when the start completes; one
+ * that fails fails the start, a {@link StartupProblem} being reported before any other failure.
+ */
+class StartupTasksIntegrationTest {
+
+    static final String PROBE = "test.startup-tasks.probe";
+    static final String FAIL = "test.startup-tasks.fail";
+
+    /** Thread names the probe tasks ran on; written by the tasks. */
+    static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
+
+    @Test
+    void everyTaskHasRunOnAThreadOfItsOwnWhenTheStartCompletes() {
+        THREADS.clear();
+        LastEagerBean.made = new java.util.concurrent.CountDownLatch(1);
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(PROBE, "true"), "test")) {
+            assertThat(server.isRunning()).isTrue();
+            assertThat(SlowTask.done).as("a slow task finished before the start completed").isTrue();
+            assertThat(THREADS).as("threads of their own").containsExactlyInAnyOrder("start-SlowTask", "start-QuickTask");
+            // the portal's own tasks are done too: the deliveries gauge is registered from the start
+            MeterRegistry registry = server.getApplicationContext().getBean(MeterRegistry.class);
+            assertThat(registry.find("digitalcheck.deliveries.pending").gauge()).isNotNull();
+            assertThat(server.getApplicationContext().getBean(BusinessMetrics.class)).isNotNull();
+        }
+    }
+
+    @Test
+    void aFailingTaskFailsTheStartAndAStartupProblemIsTheOneReported() {
+        Map<String, Object> properties = new HashMap<>(Map.of(PROBE, "true", FAIL, "true"));
+        Throwable failed = catchThrowable(() -> ApplicationContext.run(EmbeddedServer.class, properties, "test").close());
+        assertThat(failed).isNotNull();
+        assertThat(StartupTasks.isProblem(failed)).as("the problem, not the other task's failure").isTrue();
+        assertThat(failed).hasMessageContaining("the probe refuses to start");
+    }
+
+    @Test
+    void aProblemIsFoundAmongTheCauses() {
+        assertThat(StartupTasks.isProblem(new IllegalStateException("x", new StartupProblem("y")))).isTrue();
+        assertThat(StartupTasks.isProblem(new IllegalStateException("x"))).isFalse();
+    }
+
+    /** The last of the eager beans: the main thread is past them all when it is made. */
+    @io.micronaut.context.annotation.Context
+    @io.micronaut.core.annotation.Order(io.micronaut.core.order.Ordered.LOWEST_PRECEDENCE)
+    @Requires(property = PROBE, value = "true")
+    static class LastEagerBean {
+        static volatile java.util.concurrent.CountDownLatch made = new java.util.concurrent.CountDownLatch(1);
+
+        LastEagerBean() {
+            made.countDown();
+        }
+    }
+
+    /** Ends only well after the main thread has made every eager bean, so that the start must wait for it. */
+    @Singleton
+    @Requires(property = PROBE, value = "true")
+    static class SlowTask implements StartupTask {
+        static volatile boolean done;
+
+        SlowTask() {
+            done = false;
+        }
+
+        @Override
+        public void run() {
+            THREADS.add(Thread.currentThread().getName());
+            try {
+                LastEagerBean.made.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done = true;
+        }
+    }
+
+    /** Fails with a plain error when asked to, after the problem below has been thrown. */
+    @Singleton
+    @Requires(property = PROBE, value = "true")
+    static class QuickTask implements StartupTask {
+        private final boolean fail;
+
+        QuickTask(@io.micronaut.context.annotation.Value("${" + FAIL + ":false}") boolean fail) {
+            this.fail = fail;
+        }
+
+        @Override
+        public void run() {
+            THREADS.add(Thread.currentThread().getName());
+            if (fail) {
+                throw new IllegalStateException("a consequence");
+            }
+        }
+    }
+
+    /** The operator's one line, when asked to fail. */
+    @Singleton
+    @Requires(property = FAIL, value = "true")
+    static class ProblemTask implements StartupTask {
+        @Override
+        public void run() {
+            throw new StartupProblem("the probe refuses to start");
+        }
+    }
+}
