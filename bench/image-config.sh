@@ -58,6 +58,11 @@ if [ ! -s "$OUT/minimal/minimal.jsa" ] || [ "$OUT/minimal/minimal.jsa" -ot "$OUT
 fi
 
 DB_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB_NAME?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+# run alone (not after bench/run.sh), the bench database may not exist yet
+if command -v mariadb >/dev/null 2>&1 || command -v mysql >/dev/null 2>&1; then
+  MYSQL_PWD="${BENCH_DB_PASSWORD:-}" "$(command -v mariadb || command -v mysql)" --host="$DB_HOST" --port="$DB_PORT" \
+    --user="${BENCH_DB_USER:-root}" -e "CREATE DATABASE IF NOT EXISTS \`$DB_NAME\` CHARACTER SET utf8mb4"
+fi
 SECRET="bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
 
 # migrate: the chart's migration Job (the same jar, archive and options with --migrate-only), prints milliseconds
