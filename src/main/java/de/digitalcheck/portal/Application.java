@@ -122,8 +122,8 @@ public final class Application extends Micronaut {
         FLYWAY_ENABLED.forEach(p -> before.put(p, System.setProperty(p, "true")));
         try (ApplicationContext context = ApplicationContext.builder(Application.class).args(args).banner(false)
             .properties(Map.of(MANAGEMENT_PORT, "${portal.management-port}")).start()) {
-            // Flyway migrates when the default data source is created (Micronaut Flyway); the configuration checks
-            // (@Context) have created it already, this makes it certain
+            // Flyway migrates when the default data source is created (Micronaut Flyway); it is an eager bean and the
+            // database check (a start task) has used it already, this makes it certain
             context.getBean(DataSource.class, Qualifiers.byName("default"));
             System.out.println("Digitalcheck 4.0: the database schema is current (migrations applied), ending.");
             return 0;
