@@ -7,8 +7,13 @@
 # to ready and of the CPU used until ready.
 #
 #   bench/ab-start.sh DIR_A DIR_B        # BENCH_STARTS=7 starts each, alternating A B A B ...
+#   BENCH_B_JVM_OPTS="-XX:NewSize=96m" bench/ab-start.sh DIR DIR   # one build, B with further JVM options
 #
-# Environment: BENCH_STARTS (7), BENCH_DB (digitalcheck_bench), BENCH_DB_HOST/PORT/USER/PASSWORD, BENCH_PORT (18470).
+# Besides the medians it prints the mean of the pairs' differences (B - A) with its standard error: on a machine whose
+# single starts vary by ±15 %, a change of a few per cent needs 30-40 pairs to show.
+#
+# Environment: BENCH_STARTS (7), BENCH_DB (digitalcheck_bench), BENCH_DB_HOST/PORT/USER/PASSWORD, BENCH_PORT (18470),
+# BENCH_B_JVM_OPTS (options added to B's starts only; none).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 A=$(cd "$1" && pwd); B=$(cd "$2" && pwd)
@@ -48,13 +53,13 @@ migrate() { # the chart's migration Job: the portal of DIR with --migrate-only
 # the schema first, by A's jar (the chart's migration Job; not counted)
 migrate "$A" || { echo "[ab] --migrate-only failed, see $A/migrate.log" >&2; exit 1; }
 
-start() { # start DIR: prints "<ms to ready> <CPU ms until ready>"
-  local d=$1 pid t0 t1 cpu jar
+start() { # start DIR [JVM options]: prints "<ms to ready> <CPU ms until ready>"
+  local d=$1 extra=${2:-} pid t0 t1 cpu jar
   jar=$(jar_of "$d")
   t0=$(date +%s%N)
   (cd "$d" && exec env DB_URL="$DB_URL" DB_USER="${BENCH_DB_USER:-root}" DB_PASSWORD="${BENCH_DB_PASSWORD:-}" \
     SESSION_SECRET="$SECRET" PORT=$PORT MANAGEMENT_PORT=$MPORT RATE_LIMITS_ENABLED=false FLYWAY_ENABLED=false \
-    java $JVM_OPTS -Xshare:on -XX:SharedArchiveFile="${jar%.jar}.jsa" -jar "$jar" > "$d/start.log" 2>&1) &
+    java $JVM_OPTS $extra -Xshare:on -XX:SharedArchiveFile="${jar%.jar}.jsa" -jar "$jar" > "$d/start.log" 2>&1) &
   pid=$!
   for _ in $(seq 1 6000); do
     curl -sf -o /dev/null "http://127.0.0.1:$MPORT/health/readiness" && break
@@ -69,13 +74,19 @@ start() { # start DIR: prints "<ms to ready> <CPU ms until ready>"
 }
 median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "[ab] first starts (not counted): A $(start "$A" | cut -d' ' -f1) ms, B $(start "$B" | cut -d' ' -f1) ms"
+B_OPTS=${BENCH_B_JVM_OPTS:-}
+[ -n "$B_OPTS" ] && echo "[ab] B starts with the further JVM options: $B_OPTS"
+echo "[ab] first starts (not counted): A $(start "$A" | cut -d' ' -f1) ms, B $(start "$B" "$B_OPTS" | cut -d' ' -f1) ms"
 AW=(); AC=(); BW=(); BC=()
 for i in $(seq 1 "$STARTS"); do
-  read -r aw ac < <(start "$A"); read -r bw bc < <(start "$B")
+  read -r aw ac < <(start "$A"); read -r bw bc < <(start "$B" "$B_OPTS")
   AW+=("$aw"); AC+=("$ac"); BW+=("$bw"); BC+=("$bc")
   echo "[ab] start $i: A $aw ms (CPU $ac ms), B $bw ms (CPU $bc ms)"
 done
 echo "[ab] A: $1 — to ready ${AW[*]} ms, median $(echo "${AW[*]}" | median) ms; CPU ${AC[*]} ms, median $(echo "${AC[*]}" | median) ms"
 echo "[ab] B: $2 — to ready ${BW[*]} ms, median $(echo "${BW[*]}" | median) ms; CPU ${BC[*]} ms, median $(echo "${BC[*]}" | median) ms"
+# mean of the pairs' differences B - A and its standard error (sample standard deviation / sqrt(pairs))
+paired() { paste -d' ' <(tr ' ' '\n' <<< "$1") <(tr ' ' '\n' <<< "$2") | awk '{d = $2 - $1; n++; s += d; q += d * d}
+  END {m = s / n; sd = n > 1 ? sqrt((q - n * m * m) / (n - 1)) : 0; printf "%+.0f ms ± %.0f ms", m, sd / sqrt(n)}'; }
+echo "[ab] B - A, mean of the $STARTS pairs ± its standard error: to ready $(paired "${AW[*]}" "${BW[*]}"), CPU $(paired "${AC[*]}" "${BC[*]}")"
 echo "[ab] load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
