@@ -1,62 +1,22 @@
 package de.digitalcheck.portal.shared.web;
 
 import de.digitalcheck.portal.shared.config.StartupTask;
-import io.micronaut.context.BeanContext;
-import io.micronaut.context.Qualifier;
-import io.micronaut.http.annotation.Filter;
-import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.RouteExecutor;
-import io.micronaut.inject.BeanDefinition;
-import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Builds Micronaut's router (every controller's routes, the filters' matchers) as a {@link StartupTask}, beside the
- * rest of the start, instead of on the main thread when the HTTP server is made; and makes the server filters (security,
- * sessions, rate limits, headers …), which Micronaut otherwise makes one after the other in the first request, that
- * request being the first readiness probe (bench/README.md, "3 December").
+ * rest of the start, instead of on the main thread when the HTTP server is made. Its work is done by creating it.
  */
 @Singleton
 class RoutesAtStart implements StartupTask {
 
-    private final BeanContext context;
-
-    RoutesAtStart(RouteExecutor routes, BeanContext context) {
+    RoutesAtStart(RouteExecutor routes) {
         // the router is made with this bean, on the task's thread
-        this.context = context;
     }
-
-    /**
-     * Micronaut's flight recorder event for an HTTP/1 request: its class is first initialised in the first request, and
-     * the first event class registered with the JDK's flight recorder costs tens of milliseconds (the recorder's
-     * metadata for all the JDK's events); later ones little.
-     */
-    static final String REQUEST_EVENT = "io.micronaut.http.server.netty.handler.Http1RequestEvent";
 
     @Override
     public void run() {
-        filters().forEach(context::getBean);
-        try {
-            Class.forName(REQUEST_EVENT, true, RouteExecutor.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError notInThisVersion) {
-            // another Micronaut version: the first request does it, as before
-        }
-    }
-
-    /** The server filters' definitions (both of Micronaut's kinds: filter methods and {@code HttpServerFilter} beans). */
-    List<BeanDefinition<Object>> filters() {
-        List<BeanDefinition<Object>> filters = new ArrayList<>();
-        for (Qualifier<Object> kind : List.<Qualifier<Object>>of(Qualifiers.byStereotype(ServerFilter.class),
-            Qualifiers.byStereotype(Filter.class))) {
-            for (BeanDefinition<Object> definition : context.getBeanDefinitions(Object.class, kind)) {
-                if (definition.isSingleton() && !filters.contains(definition)) {
-                    filters.add(definition);
-                }
-            }
-        }
-        return filters;
+        // nothing more: see the constructor
     }
 }

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the start does and does not do before the first request (bench/README.md, "3 December"): the server filters are
- * made by the start ({@link RoutesAtStart}), not by the first request (the first readiness probe); the message bundle
+ * made by the start ({@link FiltersAtStart}), not by the first request (the first readiness probe); the message bundle
  * is read by the first message, not by the start.
  */
 class StartWorkIntegrationTest {
@@ -37,7 +37,7 @@ class StartWorkIntegrationTest {
     void everyServerFilterIsMadeByTheStartAndTheBundleIsNotRead() {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, "test")) {
             ApplicationContext context = server.getApplicationContext();
-            List<BeanDefinition<Object>> filters = context.getBean(RoutesAtStart.class).filters();
+            List<BeanDefinition<Object>> filters = context.getBean(FiltersAtStart.class).filters();
             Set<Class<?>> types = filters.stream().map(BeanDefinition::getBeanType).collect(Collectors.toSet());
             assertThat(types).as("the portal's filters and Micronaut's").contains(SecurityHeadersFilter.class,
                 RateLimitFilter.class, CsrfCookieFilter.class, SecurityFilter.class);
