@@ -7,6 +7,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.inject.BeanDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,22 +21,39 @@ import java.util.concurrent.FutureTask;
  * start is shorter by what the tasks and the main thread do side by side (the connection pool and the database check,
  * the metrics registry, the first repository calls, the router's routes), and nothing is served before they are done.
  * A failure fails the start, as it would have on the main thread; of several, a {@link StartupProblem} (the operator's
- * one line, e.g. a database in the wrong character set) before the others, which are often its consequences.
+ * one line, e.g. a database in the wrong character set) before the others, which are often its consequences. Every
+ * {@link StartupWarmUp} is started the same way and not waited for; its failure is logged.
  */
 @Context
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StartupTasks implements ApplicationEventListener<StartupEvent>, Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupTasks.class);
 
     private final List<FutureTask<Void>> running = new ArrayList<>();
 
     StartupTasks(BeanContext context) {
         for (BeanDefinition<StartupTask> task : context.getBeanDefinitions(StartupTask.class)) {
             FutureTask<Void> work = new FutureTask<>(() -> context.getBean(task).run(), null);
-            Thread thread = new Thread(work, "start-" + task.getBeanType().getSimpleName());
-            thread.setDaemon(true);
-            thread.start();
+            start("start-" + task.getBeanType().getSimpleName(), work);
             running.add(work);
         }
+        for (BeanDefinition<StartupWarmUp> warmUp : context.getBeanDefinitions(StartupWarmUp.class)) {
+            String name = warmUp.getBeanType().getSimpleName();
+            start("warm-up-" + name, () -> {
+                try {
+                    context.getBean(warmUp).run();
+                } catch (RuntimeException e) {
+                    LOG.warn("The start's warm-up {} failed, the first requests do its work: {}", name, e.toString());
+                }
+            });
+        }
+    }
+
+    private static void start(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The first listener of {@link StartupEvent}: the others (demo data, scheduled jobs) find the tasks done. */

@@ -1,6 +1,6 @@
 package de.digitalcheck.portal.shared.web;
 
-import de.digitalcheck.portal.shared.config.StartupTask;
+import de.digitalcheck.portal.shared.config.StartupWarmUp;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.Qualifier;
 import io.micronaut.http.annotation.Filter;
@@ -9,18 +9,23 @@ import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Makes the server filters (security, sessions, rate limits, headers …) as a {@link StartupTask}, beside the rest of
- * the start and beside the router ({@link RoutesAtStart}): Micronaut otherwise makes them one after the other in the
- * first request, which is the first readiness probe (bench/README.md, "3 December").
+ * Makes the server filters (security, sessions, rate limits, headers …) as a {@link StartupWarmUp}, beside the rest of
+ * the start: Micronaut otherwise makes them one after the other in the first request, which is the first readiness
+ * probe (bench/README.md, "3 December"). Not waited for: a filter it has not made yet is made by the request that
+ * needs it (or that request waits while this makes it).
  */
 @Singleton
-class FiltersAtStart implements StartupTask {
+class FiltersAtStart implements StartupWarmUp {
 
     private final BeanContext context;
+    private final CountDownLatch done = new CountDownLatch(1);
 
     FiltersAtStart(BeanContext context) {
         this.context = context;
@@ -35,12 +40,21 @@ class FiltersAtStart implements StartupTask {
 
     @Override
     public void run() {
-        filters().forEach(context::getBean);
         try {
-            Class.forName(REQUEST_EVENT, true, FiltersAtStart.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError notInThisVersion) {
-            // another Micronaut version: the first request does it, as before
+            try {
+                Class.forName(REQUEST_EVENT, true, FiltersAtStart.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError notInThisVersion) {
+                // another Micronaut version: the first request does it, as before
+            }
+            filters().forEach(context::getBean);
+        } finally {
+            done.countDown();
         }
+    }
+
+    /** Whether the warm-up has ended within the time given (for tests). */
+    boolean awaitDone(Duration timeout) throws InterruptedException {
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The server filters' definitions (both of Micronaut's kinds: filter methods and {@code HttpServerFilter} beans). */

@@ -24,6 +24,7 @@ class StartupTasksIntegrationTest {
 
     static final String PROBE = "test.startup-tasks.probe";
     static final String FAIL = "test.startup-tasks.fail";
+    static final String WARM_UP = "test.startup-tasks.warm-up";
 
     /** Thread names the probe tasks ran on; written by the tasks. */
     static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
@@ -50,6 +51,25 @@ class StartupTasksIntegrationTest {
         assertThat(failed).isNotNull();
         assertThat(StartupTasks.isProblem(failed)).as("the problem, not the other task's failure").isTrue();
         assertThat(failed).hasMessageContaining("the probe refuses to start");
+    }
+
+    @Test
+    void aWarmUpIsNotWaitedForAndItsFailureFailsNothing() throws InterruptedException {
+        SlowWarmUp.started = new java.util.concurrent.CountDownLatch(1);
+        SlowWarmUp.release = new java.util.concurrent.CountDownLatch(1);
+        SlowWarmUp.done = false;
+        FailingWarmUp.ran = new java.util.concurrent.CountDownLatch(1);
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(WARM_UP, "true"), "test")) {
+            assertThat(server.isRunning()).isTrue();
+            assertThat(SlowWarmUp.done).as("the start did not wait for the warm-up").isFalse();
+            assertThat(SlowWarmUp.started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(SlowWarmUp.thread).isEqualTo("warm-up-SlowWarmUp");
+            assertThat(FailingWarmUp.ran.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the failing warm-up ran and the portal serves").isTrue();
+            assertThat(server.isRunning()).isTrue();
+        } finally {
+            SlowWarmUp.release.countDown();
+        }
     }
 
     @Test
@@ -119,6 +139,41 @@ class StartupTasksIntegrationTest {
         @Override
         public void run() {
             throw new StartupProblem("the probe refuses to start");
+        }
+    }
+
+    /** Runs until the test releases it: the start must not wait for it. */
+    @Singleton
+    @Requires(property = WARM_UP, value = "true")
+    static class SlowWarmUp implements StartupWarmUp {
+        static volatile java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        static volatile java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        static volatile boolean done;
+        static volatile String thread;
+
+        @Override
+        public void run() {
+            thread = Thread.currentThread().getName();
+            started.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            done = true;
+        }
+    }
+
+    /** Fails, even with the operator's kind of failure: a warm-up's failure fails nothing. */
+    @Singleton
+    @Requires(property = WARM_UP, value = "true")
+    static class FailingWarmUp implements StartupWarmUp {
+        static volatile java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public void run() {
+            ran.countDown();
+            throw new StartupProblem("a warm-up that fails");
         }
     }
 }
