@@ -22,7 +22,8 @@ import java.util.concurrent.FutureTask;
  * the metrics registry, the first repository calls, the router's routes), and nothing is served before they are done.
  * A failure fails the start, as it would have on the main thread; of several, a {@link StartupProblem} (the operator's
  * one line, e.g. a database in the wrong character set) before the others, which are often its consequences. Every
- * {@link StartupWarmUp} is started the same way and not waited for; its failure is logged.
+ * {@link StartupWarmUp} is started the same way and not waited for; its failure is logged once the start has completed
+ * (a start that fails reports its own failure, which is usually the warm-up's too — nothing more is logged then).
  */
 @Context
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,6 +32,8 @@ class StartupTasks implements ApplicationEventListener<StartupEvent>, Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(StartupTasks.class);
 
     private final List<FutureTask<Void>> running = new ArrayList<>();
+    /** The warm-ups' failures until the start has completed; {@code null} after it. */
+    private List<String> warmUpFailures = new ArrayList<>();
 
     StartupTasks(BeanContext context) {
         for (BeanDefinition<StartupTask> task : context.getBeanDefinitions(StartupTask.class)) {
@@ -44,10 +47,28 @@ class StartupTasks implements ApplicationEventListener<StartupEvent>, Ordered {
                 try {
                     context.getBean(warmUp).run();
                 } catch (RuntimeException e) {
-                    LOG.warn("The start's warm-up {} failed, the first requests do its work: {}", name, e.toString());
+                    warmUpFailed(name + ": " + e);
                 }
             });
         }
+    }
+
+    private synchronized void warmUpFailed(String failure) {
+        if (warmUpFailures == null) {
+            log(failure);
+        } else {
+            warmUpFailures.add(failure);
+        }
+    }
+
+    /** The start has completed: the warm-ups' failures so far are logged, later ones at once. */
+    private synchronized void started() {
+        warmUpFailures.forEach(StartupTasks::log);
+        warmUpFailures = null;
+    }
+
+    private static void log(String failure) {
+        LOG.warn("A warm-up of the start failed, the first requests do its work: {}", failure);
     }
 
     private static void start(String name, Runnable work) {
@@ -83,6 +104,7 @@ class StartupTasks implements ApplicationEventListener<StartupEvent>, Ordered {
         if (failed != null) {
             throw failed;
         }
+        started();
     }
 
     /** Whether a {@link StartupProblem} is the failure or one of its causes. */

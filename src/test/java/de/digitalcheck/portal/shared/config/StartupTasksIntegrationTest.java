@@ -2,13 +2,19 @@ package de.digitalcheck.portal.shared.config;
 
 import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,6 +65,7 @@ class StartupTasksIntegrationTest {
         SlowWarmUp.release = new java.util.concurrent.CountDownLatch(1);
         SlowWarmUp.done = false;
         FailingWarmUp.ran = new java.util.concurrent.CountDownLatch(1);
+        ListAppender<ILoggingEvent> log = listen();
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, Map.of(WARM_UP, "true"), "test")) {
             assertThat(server.isRunning()).isTrue();
             assertThat(SlowWarmUp.done).as("the start did not wait for the warm-up").isFalse();
@@ -67,9 +74,45 @@ class StartupTasksIntegrationTest {
             assertThat(FailingWarmUp.ran.await(30, java.util.concurrent.TimeUnit.SECONDS))
                 .as("the failing warm-up ran and the portal serves").isTrue();
             assertThat(server.isRunning()).isTrue();
+            long until = System.currentTimeMillis() + 30_000;
+            while (warnings(log).isEmpty() && System.currentTimeMillis() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(warnings(log)).as("logged once the start completed").singleElement().asString()
+                .contains("FailingWarmUp", "a warm-up that fails");
         } finally {
             SlowWarmUp.release.countDown();
+            ((Logger) LoggerFactory.getLogger(StartupTasks.class)).detachAppender(log);
         }
+    }
+
+    @Test
+    void aStartThatFailsReportsItsOwnFailureAndNotTheWarmUps() throws InterruptedException {
+        FailingWarmUp.ran = new java.util.concurrent.CountDownLatch(1);
+        ListAppender<ILoggingEvent> log = listen();
+        try {
+            Map<String, Object> properties = new HashMap<>(Map.of(PROBE, "true", FAIL, "true", WARM_UP, "true"));
+            Throwable failed = catchThrowable(() -> ApplicationContext.run(EmbeddedServer.class, properties, "test").close());
+            assertThat(failed).hasMessageContaining("the probe refuses to start");
+            assertThat(FailingWarmUp.ran.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300);
+            assertThat(warnings(log)).as("the failed start is the report").isEmpty();
+        } finally {
+            SlowWarmUp.release.countDown();
+            ((Logger) LoggerFactory.getLogger(StartupTasks.class)).detachAppender(log);
+        }
+    }
+
+    private static ListAppender<ILoggingEvent> listen() {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(StartupTasks.class)).addAppender(appender);
+        return appender;
+    }
+
+    private static List<String> warnings(ListAppender<ILoggingEvent> log) {
+        return List.copyOf(log.list).stream().filter(e -> e.getLevel() == Level.WARN)
+            .map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     @Test
