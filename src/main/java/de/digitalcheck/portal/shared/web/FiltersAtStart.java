@@ -24,19 +24,19 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 class FiltersAtStart implements StartupWarmUp {
 
-    private final BeanContext context;
-    private final CountDownLatch done = new CountDownLatch(1);
-
-    FiltersAtStart(BeanContext context) {
-        this.context = context;
-    }
-
     /**
      * Micronaut's flight recorder event for an HTTP/1 request: its class is first initialised in the first request, and
      * the first event class registered with the JDK's flight recorder costs tens of milliseconds (the recorder's
      * metadata for all the JDK's events); later ones little.
      */
     static final String REQUEST_EVENT = "io.micronaut.http.server.netty.handler.Http1RequestEvent";
+
+    private final BeanContext context;
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    FiltersAtStart(BeanContext context) {
+        this.context = context;
+    }
 
     @Override
     public void run() {

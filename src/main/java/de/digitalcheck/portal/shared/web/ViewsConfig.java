@@ -24,8 +24,8 @@ class ViewsConfig {
 
     /**
      * A message source read at its first message, not when it is made: Micronaut's bean validator takes every message
-     * source when the start makes it (for a validated setting of the JWT signature), and reading the bundle (some 300 KB
-     * in three languages) then cost the start tens of milliseconds of parsing (bench/README.md, "3 December"). The
+     * source when the start makes it (for a validated setting of the JWT signature), and reading the bundle of the default
+     * language (about 100 KB of properties a language) then cost the start tens of milliseconds of parsing (bench/README.md, "3 December"). The
      * first page reads it instead.
      */
     static final class Deferred extends AbstractMessageSource {

@@ -1,11 +1,11 @@
 package de.digitalcheck.portal.shared.config;
 
-import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
-import io.micrometer.core.instrument.MeterRegistry;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.server.EmbeddedServer;
