@@ -1,7 +1,11 @@
 package de.digitalcheck.build;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -26,12 +30,22 @@ import java.util.stream.Stream;
  * {@code META-INF/services/}, the implementations Micronaut would have found there, in the same form. Whether an
  * implementation is used is still decided at run time, as before (its class present, its {@code @Requires}).
  *
+ * <p>The introspections (387 in the portal's jar, of which the start uses a few dozen) are named with their bean types
+ * in a second index: Micronaut keys its introspections by bean type, and to learn each one's type it loads, links and
+ * initialises every introspection class at the first look-up of any. With the second index the portal learns the types
+ * from it and loads an introspection class when that introspection is used ({@code LazyIntrospection} in the portal).
+ * The types are read here by instantiating each introspection from the jar as Micronaut would; one that cannot be
+ * (an optional library the jar leaves out) is left out of both indexes, as Micronaut leaves it out at run time.
+ *
  * <p>Usage: {@code java MicronautServiceIndex.java <jar file>}
  */
 public final class MicronautServiceIndex {
 
     /** Where the portal reads the index ({@code ServiceIndex.RESOURCE}). */
     static final String INDEX = "META-INF/digitalcheck/micronaut-services";
+    /** Where the portal reads the introspections' bean types ({@code ServiceIndex.INTROSPECTIONS}). */
+    static final String INTROSPECTIONS = "META-INF/digitalcheck/micronaut-introspections";
+    static final String INTROSPECTION_REFERENCE = "io.micronaut.core.beans.BeanIntrospectionReference";
     /**
      * Service types Micronaut asks for at start that no jar implements (an empty entry keeps Micronaut from scanning the
      * jar for them).
@@ -71,16 +85,53 @@ public final class MicronautServiceIndex {
                     }
                 }
             }
+            Map<String, String> introspections = beanTypes(jar, services.getOrDefault(INTROSPECTION_REFERENCE, new TreeSet<>()));
+            if (services.containsKey(INTROSPECTION_REFERENCE)) {
+                services.get(INTROSPECTION_REFERENCE).retainAll(introspections.keySet());
+            }
             StringBuilder index = new StringBuilder("# The Micronaut services of this jar, written by the build "
                 + "(src/build/java/de/digitalcheck/build/MicronautServiceIndex.java): type=implementation,...\n");
             services.forEach((type, impls) -> index.append(type).append('=').append(String.join(",", impls)).append('\n'));
             Path target = zip.getPath("/" + INDEX);
             Files.createDirectories(target.getParent());
             Files.writeString(target, index, StandardCharsets.UTF_8);
+            StringBuilder types = new StringBuilder("# The bean type of each introspection of this jar, written by the build "
+                + "(src/build/java/de/digitalcheck/build/MicronautServiceIndex.java): introspection=bean type\n");
+            introspections.forEach((introspection, type) -> types.append(introspection).append('=').append(type).append('\n'));
+            Files.writeString(zip.getPath("/" + INTROSPECTIONS), types, StandardCharsets.UTF_8);
         }
         System.out.println("Micronaut service index: " + services.size() + " service types, "
             + services.values().stream().mapToInt(TreeSet::size).sum() + " implementations, in " + jar.getFileName()
-            + "!/" + INDEX);
+            + "!/" + INDEX + ", " + (services.containsKey(INTROSPECTION_REFERENCE)
+            ? services.get(INTROSPECTION_REFERENCE).size() : 0) + " introspections with their bean types");
+    }
+
+    /**
+     * The bean type of each introspection that can be made from the jar (introspection class name → bean type name),
+     * read as Micronaut reads it: the introspection instantiated by its public constructor, its {@code getName()}.
+     */
+    static Map<String, String> beanTypes(Path jar, TreeSet<String> introspections) throws IOException {
+        Map<String, String> types = new TreeMap<>();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            Method name = Class.forName(INTROSPECTION_REFERENCE, false, loader).getMethod("getName");
+            for (String introspection : introspections) {
+                try {
+                    Object reference = Class.forName(introspection, true, loader).getConstructor().newInstance();
+                    types.put(introspection, (String) name.invoke(reference));
+                } catch (ClassNotFoundException | NoClassDefFoundError | NoSuchMethodException missing) {
+                    // left out, as at run time
+                } catch (InvocationTargetException e) {
+                    if (!(e.getCause() instanceof NoClassDefFoundError)) {
+                        throw new IllegalStateException("the introspection " + introspection + " cannot be made", e.getCause());
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("the introspection " + introspection + " cannot be made", e);
+                }
+            }
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            return types; // no Micronaut introspections in this jar
+        }
+        return types;
     }
 
     private static String name(Path path) {

@@ -2,6 +2,7 @@ package de.digitalcheck.portal;
 
 import io.micronaut.context.env.PropertySourceLoader;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
+import io.micronaut.core.beans.BeanIntrospectionReference;
 import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.core.optim.StaticOptimizations;
 
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +45,8 @@ final class ServiceIndex {
 
     /** Where the build writes the index in the runnable jar. */
     static final String RESOURCE = "META-INF/digitalcheck/micronaut-services";
+    /** Where the build writes the bean type of each introspection ({@link LazyIntrospection}). */
+    static final String INTROSPECTIONS = "META-INF/digitalcheck/micronaut-introspections";
 
     private ServiceIndex() {
     }
@@ -81,32 +85,59 @@ final class ServiceIndex {
         }
     }
 
-    /** The index's service types and their implementations; empty without an index. */
+    /**
+     * The index's service types and their implementations; empty without an index. The introspections are
+     * {@link LazyIntrospection}s where the build named the bean type of every one of them.
+     */
     static Map<String, SoftServiceLoader.StaticServiceLoader<?>> read(ClassLoader loader) {
         Map<String, SoftServiceLoader.StaticServiceLoader<?>> services = new HashMap<>();
-        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+        Map<String, String> beanTypes = lines(loader, INTROSPECTIONS);
+        lines(loader, RESOURCE).forEach((type, implementations) -> {
+            List<String> names = implementations.isEmpty() ? List.of() : List.of(implementations.split(","));
+            if (type.equals(PropertySourceLoader.class.getName())) {
+                names = names.stream().map(n -> n.equals(YamlPropertySourceLoader.class.getName())
+                    ? ClassPathYamlPropertySourceLoader.class.getName() : n).toList();
+            }
+            services.put(type, type.equals(BeanIntrospectionReference.class.getName()) && beanTypes.keySet().containsAll(names)
+                ? new Introspections(names, beanTypes, loader) : new Indexed<>(names, loader));
+        });
+        return services;
+    }
+
+    /** The {@code key=value} lines of a resource the build wrote (comments left out); empty if there is none. */
+    private static Map<String, String> lines(ClassLoader loader, String resource) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                return services;
+                return lines;
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 int equals = line.indexOf('=');
-                if (line.startsWith("#") || equals < 0) {
-                    continue;
+                if (!line.startsWith("#") && equals >= 0) {
+                    lines.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
                 }
-                String type = line.substring(0, equals).strip();
-                String implementations = line.substring(equals + 1).strip();
-                List<String> names = implementations.isEmpty() ? List.of() : List.of(implementations.split(","));
-                if (type.equals(PropertySourceLoader.class.getName())) {
-                    names = names.stream().map(n -> n.equals(YamlPropertySourceLoader.class.getName())
-                        ? ClassPathYamlPropertySourceLoader.class.getName() : n).toList();
-                }
-                services.put(type, new Indexed<>(names, loader));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("the Micronaut service index " + RESOURCE + " cannot be read", e);
+            throw new UncheckedIOException("the Micronaut service index " + resource + " cannot be read", e);
         }
-        return services;
+        return lines;
+    }
+
+    /**
+     * The introspections, each a {@link LazyIntrospection} of the bean type the build read: its class is loaded when
+     * the introspection is used, not when Micronaut collects them all.
+     */
+    record Introspections(List<String> names, Map<String, String> beanTypes, ClassLoader loader)
+        implements SoftServiceLoader.StaticServiceLoader<BeanIntrospectionReference<?>> {
+
+        @Override
+        public Stream<SoftServiceLoader.StaticDefinition<BeanIntrospectionReference<?>>> findAll(Predicate<String> include) {
+            return names.stream().filter(include).map(name -> {
+                BeanIntrospectionReference<?> reference = new LazyIntrospection<>(beanTypes.get(name), name, loader);
+                return SoftServiceLoader.StaticDefinition.of(name, () -> reference);
+            });
+        }
     }
 
     /**

@@ -1,8 +1,12 @@
 package de.digitalcheck.portal;
 
+import de.digitalcheck.portal.shared.web.Problem;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.env.PropertySourceLoader;
 import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
+import io.micronaut.core.beans.BeanIntrospection;
+import io.micronaut.core.beans.BeanIntrospectionReference;
+import io.micronaut.core.beans.exceptions.IntrospectionException;
 import io.micronaut.core.io.ResourceLoader;
 import io.micronaut.core.io.service.SoftServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The runnable jar's index of its Micronaut services (written by src/build/java/…/MicronautServiceIndex.java): read as
@@ -52,6 +57,60 @@ class ServiceIndexTest {
         assertThat(services.get("java.lang.Runnable").load(s -> true)).singleElement().isInstanceOf(Thread.class);
         assertThat(names(services.get("java.lang.Runnable"), n -> !n.startsWith("java."))).isEmpty();
         assertThat(names(services.get("io.micronaut.context.ApplicationContextConfigurer"), n -> true)).isEmpty();
+    }
+
+    @Test
+    void introspectionsAreNamedByTheirBeanTypesAndLoadedWhenUsed() throws IOException {
+        String introspection = "de.digitalcheck.portal.shared.web.$Problem$Introspection";
+        String missing = "de.example.$Gone$Introspection";
+        ClassLoader loader = withIndex(BeanIntrospectionReference.class.getName() + "=" + introspection + "," + missing,
+            Map.of(introspection, Problem.class.getName(), missing, "de.example.Gone"));
+        List<BeanIntrospectionReference<?>> references = references(ServiceIndex.read(loader));
+        assertThat(references).hasSize(2).allSatisfy(r -> assertThat(r).isInstanceOf(LazyIntrospection.class));
+
+        BeanIntrospectionReference<?> problem = references.get(0);
+        assertThat(problem.getName()).isEqualTo(Problem.class.getName());
+        assertThat(problem.isPresent()).isTrue();
+        assertThat(problem.getBeanType()).isEqualTo(Problem.class);
+        BeanIntrospection<?> loaded = problem.load();
+        assertThat(loaded.getBeanType()).isEqualTo(Problem.class);
+        assertThat(loaded.getClass().getName()).isEqualTo(introspection);
+        assertThat(loaded.getPropertyNames()).isEqualTo(BeanIntrospection.getIntrospection(Problem.class).getPropertyNames());
+        assertThat(problem.getAnnotationMetadata()).isSameAs(loaded.getAnnotationMetadata());
+        assertThat(problem.load()).as("made once").isSameAs(loaded);
+
+        // the name and presence come from the index: the introspection's class is not loaded for them
+        BeanIntrospectionReference<?> gone = references.get(1);
+        assertThat(gone.getName()).isEqualTo("de.example.Gone");
+        assertThat(gone.isPresent()).isTrue();
+        assertThatThrownBy(gone::load).isInstanceOf(IntrospectionException.class).hasMessageContaining(missing);
+        assertThatThrownBy(gone::getBeanType).isInstanceOf(IntrospectionException.class);
+    }
+
+    @Test
+    void introspectionsWithoutTheirBeanTypesAreMadeAsMicronautMakesThem() throws IOException {
+        String introspection = "de.digitalcheck.portal.shared.web.$Problem$Introspection";
+        String other = "de.digitalcheck.portal.shared.web.$Problem$FieldMessage$Introspection";
+        // an index of an older build, or one that misses a type: every introspection is made when collected
+        ClassLoader loader = withIndex(BeanIntrospectionReference.class.getName() + "=" + introspection + "," + other,
+            Map.of(introspection, Problem.class.getName()));
+        List<BeanIntrospectionReference<?>> references = references(ServiceIndex.read(loader));
+        assertThat(references).extracting(r -> r.getClass().getName()).containsExactly(introspection, other);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<BeanIntrospectionReference<?>> references(Map<String, SoftServiceLoader.StaticServiceLoader<?>> services) {
+        return ((SoftServiceLoader.StaticServiceLoader<BeanIntrospectionReference<?>>)
+            services.get(BeanIntrospectionReference.class.getName())).load(n -> true);
+    }
+
+    private ClassLoader withIndex(String index, Map<String, String> beanTypes) throws IOException {
+        Path file = dir.resolve(ServiceIndex.INTROSPECTIONS);
+        Files.createDirectories(file.getParent());
+        StringBuilder lines = new StringBuilder("# written by the build\n");
+        beanTypes.forEach((introspection, type) -> lines.append(introspection).append('=').append(type).append('\n'));
+        Files.writeString(file, lines);
+        return withIndex(index);
     }
 
     @Test
