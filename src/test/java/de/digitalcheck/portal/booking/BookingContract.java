@@ -80,13 +80,9 @@ abstract class BookingContract {
         return new Setup(a.agencyId(), a.typeId(), a.coachIds());
     }
 
-    /** A day in the coming weeks that is no public holiday (every weekday has hours in these tests). */
+    /** A day in the coming weeks beginning a week without a public holiday (every weekday has hours in these tests). */
     static LocalDate bookableDay() {
-        LocalDate day = LocalDate.now(BERLIN).plusDays(10);
-        while (de.digitalcheck.portal.shared.time.NrwHolidays.isHoliday(day)) {
-            day = day.plusDays(1);
-        }
-        return day;
+        return de.digitalcheck.portal.support.BookableAgency.bookableWeek(10);
     }
 
     static String at(LocalDate day, int hour, int minute) {

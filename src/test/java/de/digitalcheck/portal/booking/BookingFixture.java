@@ -33,6 +33,10 @@ record BookingFixture(AgencyAdministration agencies, Accounts accounts, Calendar
         return BookableAgency.bookableDay(ahead);
     }
 
+    static LocalDate bookableWeek(int ahead) {
+        return BookableAgency.bookableWeek(ahead);
+    }
+
     static String at(LocalDate day, int hour, int minute) {
         return day.atTime(hour, minute).atZone(BERLIN).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }

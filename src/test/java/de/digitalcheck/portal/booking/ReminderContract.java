@@ -139,7 +139,7 @@ abstract class ReminderContract implements TestPropertyProvider {
     @Test
     void twoInstancesRacingSendEachDueReminderOnce() throws Exception {
         BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars, coachProfiles).agencyWithCoaches(1);
-        LocalDate day = BookingFixture.bookableDay(15);
+        LocalDate day = BookingFixture.bookableWeek(15);
         List<Made> made = List.of(book(s, day, 9, "de"), book(s, day, 12, "en"), book(s, day, 15, "de"));
         mails.await(made.get(2).email(), 1);
         TestClock clock = new TestClock(made.get(0).start().minus(Duration.ofHours(25)));
@@ -186,7 +186,7 @@ abstract class ReminderContract implements TestPropertyProvider {
     @Test
     void noReminderForCancelledOrLateBookingsAndAMoveReArmsIt() throws Exception {
         BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars, coachProfiles).agencyWithCoaches(1);
-        LocalDate day = BookingFixture.bookableDay(16);
+        LocalDate day = BookingFixture.bookableWeek(16);
         Made cancelled = book(s, day, 9, "de");
         Made late = book(s, day, 12, "de");
         Made moved = book(s, day, 15, "de");

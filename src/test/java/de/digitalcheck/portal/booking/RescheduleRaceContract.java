@@ -125,7 +125,7 @@ abstract class RescheduleRaceContract {
     @Test
     void aMoveRacingNewBookingsForTheSameTimeWinsOrLosesWhole() throws Exception {
         BookingFixture.Setup s = fixture().agencyWithCoaches(1);
-        LocalDate day = BookingFixture.bookableDay(12);
+        LocalDate day = BookingFixture.bookableWeek(12);
         Map<String, Object> mover = book(s, at(day, 9, 0), "mover@example.org");
         String target = at(day, 14, 0);
         List<Call> calls = new ArrayList<>();
@@ -158,7 +158,7 @@ abstract class RescheduleRaceContract {
     @Test
     void movesOfSeveralAppointmentsToOneTimeLetOneWin() throws Exception {
         BookingFixture.Setup s = fixture().agencyWithCoaches(1);
-        LocalDate day = BookingFixture.bookableDay(13);
+        LocalDate day = BookingFixture.bookableWeek(13);
         List<Map<String, Object>> movers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             movers.add(book(s, at(day.plusDays(i / 3), 8 + 3 * (i % 3), 0), "m" + i + "@example.org"));
@@ -185,7 +185,7 @@ abstract class RescheduleRaceContract {
     @Test
     void theSameTokenMovesOnce() throws Exception {
         BookingFixture.Setup s = fixture().agencyWithCoaches(1);
-        LocalDate day = BookingFixture.bookableDay(14);
+        LocalDate day = BookingFixture.bookableWeek(14);
         Map<String, Object> mover = book(s, at(day, 8, 0), "twice@example.org");
         List<Call> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -141,8 +141,9 @@ class RequiredFieldsBrowserTest extends BrowserTestSupport implements TestProper
             // the result's consent: name, email and the tick
             assertEquals(3, check(page, check.resultPath(), "main form[action$='/einwilligung']"));
             check(page, "/mein-unternehmen", "main form[action='/mein-unternehmen']");
-            // booking: the contact step of the first free time
-            page.navigate(url("/termin/wf-dortmund"));
+            // booking: the contact step of the first free time (in German again: the English start page above set
+            // the language, and "Nächste Woche" is needed in weeks whose remaining days have no free time)
+            page.navigate(url("/termin/wf-dortmund?lang=de"));
             page.locator("main input[name=type]").first().check();
             page.waitForNavigation(() -> page.locator("main form[method=get] button").first().click());
             for (int week = 0; week < 4 && page.locator("main a[href*='start=']").count() == 0; week++) {

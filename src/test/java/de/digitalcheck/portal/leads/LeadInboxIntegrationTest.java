@@ -211,16 +211,20 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
     @Test
     void theCsvShowsTheStageAndTheDueDayAsTheInboxPageDoesInTheStaffMembersLanguage() throws Exception {
         String id = lead("Export Datum GmbH", "44145", "export-datum@inbox.example.org");
-        // due at midnight in Berlin: the last day to make contact is the day before, as the page says
+        // due at midnight in Berlin, weeks ahead (not overdue whenever the test runs): the last day to make contact is
+        // the day before, as the page says
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        java.time.LocalDate dueDay = java.time.LocalDate.now(berlin).plusDays(30);
         db.execute("UPDATE agency_lead SET contact_due_at = ? WHERE id = ?",
-            java.sql.Timestamp.from(java.time.Instant.parse("2026-12-03T23:00:00Z")), id);
+            java.sql.Timestamp.from(dueDay.atStartOfDay(berlin).toInstant()), id);
+        String lastDay = dueDay.minusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
         Http staff = users.get("do-staff");
         String page = staff.get("/agentur/leads?sort=company").body();
-        assertThat(page).contains("03.12.2026");
+        assertThat(page).contains(lastDay);
         org.apache.commons.csv.CSVRecord german = csv(staff.getBytes("/agentur/leads.csv")).stream()
             .filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
         assertThat(german.get(11)).isEqualTo("neu");
-        assertThat(german.get(14)).isEqualTo("03.12.2026");
+        assertThat(german.get(14)).isEqualTo(lastDay);
         assertThat(german.get(16)).isEqualTo("nein");
         // the score as a German spreadsheet reads a number (a "2.5" became the 2nd of May)
         assertThat(german.get(10)).matches("[0-5],[0-9]");
@@ -237,7 +241,7 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
             org.apache.commons.csv.CSVRecord english = records.stream().filter(r -> r.get(0).equals(id)).findFirst()
                 .orElseThrow();
             assertThat(english.get(11)).isEqualTo("new");
-            assertThat(english.get(14)).isEqualTo("03.12.2026");
+            assertThat(english.get(14)).isEqualTo(lastDay);
             assertThat(english.get(16)).isEqualTo("no");
             assertThat(english.get(10)).matches("[0-5]\\.[0-9]").isEqualTo(german.get(10).replace(',', '.'));
             assertThat(records.stream().skip(1).map(r -> r.get(11))).doesNotContain("NEW", "CONTACTED", "QUALIFIED");
@@ -249,7 +253,7 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         org.apache.commons.csv.CSVRecord admin = csv(users.get("admin").getBytes("/admin/agenturen/wf-dortmund/leads.csv"))
             .stream().filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
         assertThat(admin.get(11)).isEqualTo("neu");
-        assertThat(admin.get(14)).isEqualTo("03.12.2026");
+        assertThat(admin.get(14)).isEqualTo(lastDay);
         Http networkAdmin = users.get("admin");
         assertThat(networkAdmin.getBytes("/admin/agenturen/wf-dortmund/leads.csv").headers()
             .firstValue("Content-Disposition")).hasValue("attachment; filename=\"anfragen-wf-dortmund.csv\"");

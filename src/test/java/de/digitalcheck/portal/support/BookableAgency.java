@@ -89,6 +89,19 @@ public record BookableAgency(String agencyId, String typeId, List<String> coachI
         return day;
     }
 
+    /**
+     * The first day at least {@code inDays} ahead that begins a week without a public holiday: it and the six days
+     * after it are bookable, so that a test may book and move on {@code day.plusDays(k)}, k &lt; 7, whatever the date
+     * it runs on (a move to "five days on" fell on Christmas Day when run on 4 December).
+     */
+    public static LocalDate bookableWeek(int inDays) {
+        LocalDate day = LocalDate.now(BERLIN).plusDays(inDays);
+        while (day.datesUntil(day.plusDays(7)).anyMatch(NrwHolidays::isHoliday)) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
     public static String at(LocalDate day, int hour) {
         return day.atTime(hour, 0).atZone(BERLIN).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
