@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param agencyId the agency of staff and coaches; {@code null} for network admins
  * @param bound    whether the person has signed in (their account is bound to a sign-in provider's subject)
  * @param disabled whether the account is disabled (cannot sign in; a session ends at its next request)
+ * @param disabledByNetwork whether a network admin disabled it (only a network admin enables it again)
  */
 public record Account(String id, String email, String name, Role role, @Nullable String agencyId, Instant invitedAt,
-                      @Nullable Instant signedInAt, boolean bound, boolean disabled) {
+                      @Nullable Instant signedInAt, boolean bound, boolean disabled, boolean disabledByNetwork) {
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
 /**
  * A row of {@code account}: a person in the portal's directory, invited by email, bound to a provider's subject at the
  * first sign-in. Other modules see it as {@link Account}, without issuer and subject. {@code language} is the one the
- * person was invited in ({@code de}, {@code en}).
+ * person was invited in ({@code de}, {@code en}). {@code disabledByNetwork} says that a network admin disabled the
+ * account: only a network admin gives access back then, not the person's agency.
  */
 @MappedEntity("account")
 record AccountRow(
@@ -24,31 +25,34 @@ record AccountRow(
     Instant invitedAt,
     @Nullable Instant signedInAt,
     @Nullable Instant disabledAt,
-    String language) {
+    String language,
+    boolean disabledByNetwork) {
 
     boolean bound() {
         return subject != null;
     }
 
     AccountRow boundTo(String newIssuer, String newSubject, Instant now) {
-        return new AccountRow(id, email, name, role, agencyId, newIssuer, newSubject, invitedAt, now, disabledAt, language);
+        return new AccountRow(id, email, name, role, agencyId, newIssuer, newSubject, invitedAt, now, disabledAt, language, disabledByNetwork);
     }
 
     AccountRow signedIn(Instant now) {
-        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, now, disabledAt, language);
+        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, now, disabledAt, language, disabledByNetwork);
     }
 
     AccountRow renamed(String newName) {
-        return new AccountRow(id, email, newName, role, agencyId, issuer, subject, invitedAt, signedInAt, disabledAt, language);
+        return new AccountRow(id, email, newName, role, agencyId, issuer, subject, invitedAt, signedInAt, disabledAt, language, disabledByNetwork);
     }
 
     AccountRow withRole(Role newRole, @Nullable String newAgencyId) {
         return new AccountRow(id, email, name, newRole, newRole.belongsToAgency() ? newAgencyId : null, issuer, subject,
-            invitedAt, signedInAt, disabledAt, language);
+            invitedAt, signedInAt, disabledAt, language, disabledByNetwork);
     }
 
-    AccountRow disabled(@Nullable Instant at) {
-        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, signedInAt, at, language);
+    /** Disabled since {@code at} (by the network or by the agency), or enabled ({@code at} null). */
+    AccountRow disabled(@Nullable Instant at, boolean byNetwork) {
+        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, signedInAt, at, language,
+            at != null && byNetwork);
     }
 
     boolean isDisabled() {
@@ -56,6 +60,7 @@ record AccountRow(
     }
 
     Account account() {
-        return new Account(id, email, name, role, agencyId, invitedAt, signedInAt, bound(), disabledAt != null);
+        return new Account(id, email, name, role, agencyId, invitedAt, signedInAt, bound(), disabledAt != null,
+            isDisabled() && disabledByNetwork);
     }
 }

@@ -49,9 +49,14 @@ public class Accounts {
      * Disables or enables an account. A disabled person cannot sign in, and their session ends at its next request
      * (on this replica at once, on others within seconds: {@link AccountStates}).
      *
+     * An account a network admin disabled stays disabled until a network admin enables it: its agency cannot enable it,
+     * and disabling it again from the agency changes nothing. A network admin disabling an account the agency disabled
+     * makes it the network's.
+     *
      * @param withinAgency the agency whose team the change is limited to (agency staff), or null (network admin)
-     * @throws UnknownAccount if there is no such account (in that agency)
-     * @throws LastAdmin      if it is the network's last active admin
+     * @throws UnknownAccount     if there is no such account (in that agency)
+     * @throws LastAdmin          if it is the network's last active admin
+     * @throws DisabledByNetwork  if the agency enables an account a network admin disabled
      */
     @Transactional
     public Account setDisabled(String accountId, boolean disabled, @Nullable String withinAgency) {
@@ -59,8 +64,19 @@ public class Accounts {
             keepAnAdmin(accountId);
         }
         AccountRow account = inScope(accountId, withinAgency);
-        AccountRow saved = account.isDisabled() == disabled ? account
-            : rows.update(account.disabled(disabled ? clock.instant() : null));
+        boolean byNetwork = withinAgency == null;
+        if (!disabled && !byNetwork && account.isDisabled() && account.disabledByNetwork()) {
+            throw new DisabledByNetwork();
+        }
+        AccountRow saved;
+        if (!disabled) {
+            saved = account.isDisabled() ? rows.update(account.disabled(null, false)) : account;
+        } else if (!account.isDisabled()) {
+            saved = rows.update(account.disabled(clock.instant(), byNetwork));
+        } else {
+            saved = byNetwork && !account.disabledByNetwork()
+                ? rows.update(account.disabled(account.disabledAt(), true)) : account;
+        }
         announce(saved, false);
         return saved.account();
     }
@@ -225,7 +241,7 @@ public class Accounts {
                    @Nullable String subject, Language language) {
         AccountRow row = rows.save(new AccountRow(UUID.randomUUID().toString(), email, name, role,
             role.belongsToAgency() ? agencyId : null, issuer, subject, clock.instant(),
-            subject == null ? null : clock.instant(), null, language.code()));
+            subject == null ? null : clock.instant(), null, language.code(), false));
         created.publishEvent(new AccountCreated(row.id(), row.role(), row.agencyId()));
         return row;
     }

@@ -29,8 +29,13 @@ class AgencyTeamOfAccounts implements AgencyTeam {
     }
 
     @Override
-    public void setDisabled(String agencyId, String accountId, boolean disabled) {
-        accounts.setDisabled(accountId, disabled, java.util.Objects.requireNonNull(agencyId));
+    public boolean setDisabled(String agencyId, String accountId, boolean disabled) {
+        try {
+            accounts.setDisabled(accountId, disabled, java.util.Objects.requireNonNull(agencyId));
+            return true;
+        } catch (DisabledByNetwork e) {
+            return false;
+        }
     }
 
     @Override
@@ -39,7 +44,8 @@ class AgencyTeamOfAccounts implements AgencyTeam {
     }
 
     private static AgencyMember member(Account a) {
-        return new AgencyMember(a.id(), a.name(), a.email(), a.role().name(), "", !a.bound(), a.disabled(), false);
+        return new AgencyMember(a.id(), a.name(), a.email(), a.role().name(), "", !a.bound(), a.disabled(), false,
+            a.disabledByNetwork());
     }
 
     @Override

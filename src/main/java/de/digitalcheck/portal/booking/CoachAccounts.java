@@ -66,7 +66,7 @@ class CoachAccounts implements AgencyCoaches {
             .filter(a -> coaches.containsKey(a.id()) && !a.disabled())
             .sorted(Comparator.comparing(a -> a.name()))
             .map(a -> new AgencyMember(a.id(), a.name(), a.email(), a.role().name(), coaches.get(a.id()).expertise(),
-                !a.bound(), a.disabled(), coaches.get(a.id()).profile().modes().isEmpty()))
+                !a.bound(), a.disabled(), coaches.get(a.id()).profile().modes().isEmpty(), a.disabledByNetwork()))
             .toList();
     }
 }

@@ -9,7 +9,8 @@ package de.digitalcheck.portal.routing;
  * @param invited   whether the person has not signed in yet (the invitation can still be withdrawn)
  * @param disabled  whether the account is disabled
  * @param noMode    a coach who ticked no way of meeting companies: offered for no appointment type (false for others)
+ * @param disabledByNetwork whether a network admin disabled the account: the agency cannot enable it
  */
 public record AgencyMember(String accountId, String name, String email, String role, String expertise, boolean invited,
-                           boolean disabled, boolean noMode) {
+                           boolean disabled, boolean noMode, boolean disabledByNetwork) {
 }

@@ -20,9 +20,11 @@ public interface AgencyTeam {
     /**
      * Disables or enables a person of the agency; their session ends at its next request.
      *
+     * @return false, and nothing changed, if the agency tried to enable a person a network admin disabled (only a
+     *         network admin enables them again)
      * @throws de.digitalcheck.portal.shared.NoSuchThing if the person is not of this agency
      */
-    void setDisabled(String agencyId, String accountId, boolean disabled);
+    boolean setDisabled(String agencyId, String accountId, boolean disabled);
 
     /**
      * Withdraws an invitation of the agency nobody has used yet.

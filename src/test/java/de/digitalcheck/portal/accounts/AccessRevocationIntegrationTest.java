@@ -231,6 +231,74 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
     }
 
     @Test
+    void accessTheNetworkTookAwayOnlyTheNetworkGivesBack() {
+        Http admin = admin();
+        for (String[] person : List.of(new String[] {"netz-staff@en-agentur.example.org", "Nora Netzstaff", "AGENCY_STAFF"},
+            new String[] {"netz-coach@en-agentur.example.org", "Norbert Netzcoach", "COACH"})) {
+            assertThat(admin.postForm("/admin/einladungen", Map.of("email", person[0], "name", person[1], "role", person[2],
+                "agencyId", "en-agentur")).statusCode()).isEqualTo(303);
+        }
+        String coachId = accounts.findByEmail("netz-coach@en-agentur.example.org").orElseThrow().id();
+        Http staff = new Http(server, json);
+        provider.signIn(staff, "revocation-netz-staff", "netz-staff@en-agentur.example.org", true);
+        Http coach = new Http(server, json);
+        provider.signIn(coach, "revocation-netz-coach", "netz-coach@en-agentur.example.org", true);
+        assertThat(coach.get("/coach").statusCode()).isEqualTo(200);
+        String refusal = "Diesen Zugang hat die Netzwerkverwaltung gesperrt";
+
+        assertThat(admin.postForm("/admin/konten/" + coachId + "/sperren", Map.of()).statusCode()).isEqualTo(303);
+        assertSessionEnded(coach.get("/coach"));
+        assertThat(accounts.findById(coachId).orElseThrow().disabledByNetwork()).isTrue();
+        assertThat(admin.get("/admin/konten/" + coachId).body()).contains("gesperrt durch die Netzwerkverwaltung");
+        HttpResponse<String> page = staff.get("/agentur");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("gesperrt durch die Netzwerkverwaltung",
+                "Nur die Netzwerkverwaltung kann diesen Zugang freigeben.")
+            .doesNotContain("Zugang von Norbert Netzcoach freigeben", "Zugang von Norbert Netzcoach sperren",
+                "/agentur/team/" + coachId + "/", refusal);
+
+        // the form posted anyway (an old page, a crafted request): refused, and the person stays locked out
+        HttpResponse<String> refused = staff.postForm("/agentur/team/" + coachId + "/freigeben", Map.of());
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).containsPattern("role=\"alert\" tabindex=\"-1\" data-dc-ask[^>]*>\\s*"
+            + "<div class=\"kern-alert__header\"><span class=\"kern-title\">" + refusal);
+        AccountRow locked = accounts.findById(coachId).orElseThrow();
+        assertThat(locked.isDisabled()).isTrue();
+        assertThat(locked.disabledByNetwork()).isTrue();
+        Http again = new Http(server, json);
+        assertThat(provider.signIn(again, "revocation-netz-coach", "netz-coach@en-agentur.example.org", true)
+            .headers().firstValue("Location")).contains("/anmelden/abgelehnt");
+        // the agency disabling it as well changes nothing: it stays the network's
+        assertThat(staff.postForm("/agentur/team/" + coachId + "/sperren", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(accounts.findById(coachId).orElseThrow()).isEqualTo(locked);
+        assertThat(staff.postForm("/agentur/team/" + coachId + "/freigeben", Map.of()).statusCode()).isEqualTo(409);
+
+        // the network gives it back; then it is the agency's to take and give again
+        assertThat(admin.postForm("/admin/konten/" + coachId + "/freigeben", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(accounts.findById(coachId).orElseThrow().isDisabled()).isFalse();
+        assertThat(accounts.findById(coachId).orElseThrow().disabledByNetwork()).isFalse();
+        assertThat(staff.postForm("/agentur/team/" + coachId + "/sperren", Map.of()).statusCode()).isEqualTo(303);
+        AccountRow byAgency = accounts.findById(coachId).orElseThrow();
+        assertThat(byAgency.isDisabled()).isTrue();
+        assertThat(byAgency.disabledByNetwork()).isFalse();
+        assertThat(admin.get("/admin/konten/" + coachId).body()).contains("gesperrt durch die Wirtschaftsförderung");
+        assertThat(staff.get("/agentur").body()).contains("Zugang von Norbert Netzcoach freigeben")
+            .doesNotContain("gesperrt durch die Netzwerkverwaltung", refusal);
+
+        // the network disabling what the agency disabled makes it the network's (since the agency's moment)
+        assertThat(admin.postForm("/admin/konten/" + coachId + "/sperren", Map.of()).statusCode()).isEqualTo(303);
+        AccountRow taken = accounts.findById(coachId).orElseThrow();
+        assertThat(taken.disabledByNetwork()).isTrue();
+        assertThat(taken.disabledAt()).isEqualTo(byAgency.disabledAt());
+        assertThat(staff.postForm("/agentur/team/" + coachId + "/freigeben", Map.of()).statusCode()).isEqualTo(409);
+        assertThat(admin.postForm("/admin/konten/" + coachId + "/freigeben", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(staff.get("/agentur").body()).contains("Zugang von Norbert Netzcoach sperren");
+        Http back = new Http(server, json);
+        provider.signIn(back, "revocation-netz-coach", "netz-coach@en-agentur.example.org", true);
+        assertThat(back.get("/coach").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void agencyStaffTakeAccessAwayFromTheirOwnTeamOnly() {
         Http staff = new Http(server, json);
         provider.signIn(staff, "revocation-en-staff", "staff@en-agentur.example.org", true);

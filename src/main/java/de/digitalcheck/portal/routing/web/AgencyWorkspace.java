@@ -213,7 +213,8 @@ class AgencyWorkspace {
     /**
      * Staff take access away from their own team and give it back (never another agency's: the agency comes from the
      * session, and a person of another agency is not found); the person's session ends at its next request. Nobody
-     * disables themselves here.
+     * disables themselves here, and access a network admin took away only a network admin gives back (409, the page
+     * says so).
      */
     @Post(PATH + "/team/{id}/sperren")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -233,11 +234,14 @@ class AgencyWorkspace {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> withdraw(HttpRequest<?> request, Authentication authentication, @PathVariable("id") String accountId,
                              @Body @Nullable Csrf.TokenForm button) {
-        return changeAccess(request, authentication, accountId, button, user -> team.withdrawInvitation(user.agencyId(), accountId));
+        return changeAccess(request, authentication, accountId, button, user -> {
+            team.withdrawInvitation(user.agencyId(), accountId);
+            return true;
+        });
     }
 
     private HttpResponse<?> changeAccess(HttpRequest<?> request, Authentication authentication, String accountId,
-                                         @Nullable Csrf.TokenForm button, java.util.function.Consumer<SignedIn> change) {
+                                         @Nullable Csrf.TokenForm button, java.util.function.Predicate<SignedIn> change) {
         csrf.verify(request, button);
         SignedIn user = SignedIn.of(authentication);
         if (accountId.equals(user.accountId())) {
@@ -245,7 +249,11 @@ class AgencyWorkspace {
             model.put("ownRefused", true);
             return page(HttpStatus.CONFLICT, model);
         }
-        change.accept(user);
+        if (!change.test(user)) {
+            Map<String, Object> model = model(user, request);
+            model.put("networkRefused", true);
+            return page(HttpStatus.CONFLICT, model);
+        }
         return HttpResponse.seeOther(URI.create(PATH + "?team#team-changed"));
     }
 
@@ -273,6 +281,7 @@ class AgencyWorkspace {
         model.put("members", team.members(agency.id()));
         model.put("me", user.accountId());
         model.put("ownRefused", false);
+        model.put("networkRefused", false);
         model.put("teamChanged", false);
         // the page's error summary (the contact form's or the coach invitation's), each line linking to its field
         model.put("errorLinks", List.of());
