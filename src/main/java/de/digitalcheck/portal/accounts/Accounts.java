@@ -49,8 +49,8 @@ public class Accounts {
      * Disables or enables an account. A disabled person cannot sign in, and their session ends at its next request
      * (on this replica at once, on others within seconds: {@link AccountStates}).
      *
-     * An account a network admin disabled stays disabled until a network admin enables it: its agency cannot enable it,
-     * and disabling it again from the agency changes nothing. A network admin disabling an account the agency disabled
+     * An account a network admin disabled stays disabled until a network admin enables it: its agency can neither enable
+     * it nor withdraw its invitation ({@link #withdrawInvitation}), and disabling it again from the agency changes nothing. A network admin disabling an account the agency disabled
      * makes it the network's.
      *
      * @param withinAgency the agency whose team the change is limited to (agency staff), or null (network admin)
@@ -104,16 +104,22 @@ public class Accounts {
     }
 
     /**
-     * Withdraws an invitation nobody has used yet: the account goes, and the invitation's link signs nobody in.
+     * Withdraws an invitation nobody has used yet: the account goes, and the invitation's link signs nobody in. An
+     * agency does not withdraw the invitation of an account a network admin disabled (it could then invite the person
+     * afresh, enabled).
      *
      * @param withinAgency the agency whose team the change is limited to (agency staff), or null (network admin)
-     * @throws UnknownAccount if there is no such unused invitation (in that agency)
+     * @throws UnknownAccount    if there is no such unused invitation (in that agency)
+     * @throws DisabledByNetwork if the agency withdraws the invitation of an account a network admin disabled
      */
     @Transactional
     public void withdrawInvitation(String accountId, @Nullable String withinAgency) {
         AccountRow account = inScope(accountId, withinAgency);
         if (account.bound()) {
             throw new UnknownAccount();
+        }
+        if (withinAgency != null && account.isDisabled() && account.disabledByNetwork()) {
+            throw new DisabledByNetwork();
         }
         announce(account, true);
         rows.delete(account);

@@ -39,8 +39,13 @@ class AgencyTeamOfAccounts implements AgencyTeam {
     }
 
     @Override
-    public void withdrawInvitation(String agencyId, String accountId) {
-        accounts.withdrawInvitation(accountId, java.util.Objects.requireNonNull(agencyId));
+    public boolean withdrawInvitation(String agencyId, String accountId) {
+        try {
+            accounts.withdrawInvitation(accountId, java.util.Objects.requireNonNull(agencyId));
+            return true;
+        } catch (DisabledByNetwork e) {
+            return false;
+        }
     }
 
     private static AgencyMember member(Account a) {

@@ -1,8 +1,8 @@
 package de.digitalcheck.portal.accounts;
 
 /**
- * A change refused because a network admin disabled the account and an agency tried to enable it: only a network admin
- * gives that access back. Nothing changed.
+ * A change refused because a network admin disabled the account and its agency tried to enable it or to withdraw its
+ * invitation: only a network admin gives that access back. Nothing changed.
  */
 public class DisabledByNetwork extends RuntimeException {
 

@@ -29,9 +29,10 @@ public interface AgencyTeam {
     /**
      * Withdraws an invitation of the agency nobody has used yet.
      *
+     * @return false, and nothing changed, if a network admin disabled the person (the agency could invite them afresh)
      * @throws de.digitalcheck.portal.shared.NoSuchThing if there is no such unused invitation in this agency
      */
-    void withdrawInvitation(String agencyId, String accountId);
+    boolean withdrawInvitation(String agencyId, String accountId);
 
     /**
      * Invites a coach into the agency: an account and an invitation mail in {@code language} ({@code de} or

@@ -244,7 +244,7 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
         Http coach = new Http(server, json);
         provider.signIn(coach, "revocation-netz-coach", "netz-coach@en-agentur.example.org", true);
         assertThat(coach.get("/coach").statusCode()).isEqualTo(200);
-        String refusal = "Diesen Zugang hat die Netzwerkverwaltung gesperrt";
+        String refusal = "Den Zugang von Norbert Netzcoach hat die Netzwerkverwaltung gesperrt; nur sie kann daran etwas ändern.";
 
         assertThat(admin.postForm("/admin/konten/" + coachId + "/sperren", Map.of()).statusCode()).isEqualTo(303);
         assertSessionEnded(coach.get("/coach"));
@@ -296,6 +296,19 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
         Http back = new Http(server, json);
         provider.signIn(back, "revocation-netz-coach", "netz-coach@en-agentur.example.org", true);
         assertThat(back.get("/coach").statusCode()).isEqualTo(200);
+
+        // an unused invitation the network disabled: the agency does not withdraw it (and invite the person afresh)
+        assertThat(admin.postForm("/admin/einladungen", Map.of("email", "netz-neu@en-agentur.example.org", "name",
+            "Nina Netzneu", "role", "COACH", "agencyId", "en-agentur")).statusCode()).isEqualTo(303);
+        String invited = accounts.findByEmail("netz-neu@en-agentur.example.org").orElseThrow().id();
+        assertThat(admin.postForm("/admin/konten/" + invited + "/sperren", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(staff.get("/agentur").body()).doesNotContain("/agentur/team/" + invited + "/");
+        HttpResponse<String> withdrawal = staff.postForm("/agentur/team/" + invited + "/zurueckziehen", Map.of());
+        assertThat(withdrawal.statusCode()).isEqualTo(409);
+        assertThat(withdrawal.body()).contains("Den Zugang von Nina Netzneu hat die Netzwerkverwaltung gesperrt");
+        assertThat(accounts.findById(invited)).isPresent();
+        assertThat(admin.postForm("/admin/konten/" + invited + "/zurueckziehen", Map.of()).statusCode()).isEqualTo(303);
+        assertThat(accounts.findById(invited)).isEmpty();
     }
 
     @Test

@@ -189,6 +189,53 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
     }
 
     @Test
+    void aPersonTheNetworkDisabledIsShownSoToTheirAgencyWhoseEnableIsRefused() {
+        findings.clear();
+        try (BrowserContext adminContext = Browsers.newContext(browser);
+             BrowserContext staffContext = Browsers.newContext(browser)) {
+            Page admin = signIn(adminContext);
+            KeyboardUser user = new KeyboardUser(admin);
+            user.activate(accountLink(admin, "Jonas Jansen"));
+            String accountId = admin.url().replaceAll(".*/admin/konten/([^/?#]+).*", "$1");
+            user.activate("form[action$='/sperren'] button");
+            try {
+                assertThat(admin.locator("main")).containsText("gesperrt durch die Netzwerkverwaltung");
+                audit(admin, "account-disabled-by-network");
+
+                Page page = signIn(staffContext, provider, url(""), "browser-staff-pages-en-staff",
+                    "staff@en-agentur.example.org");
+                page.navigate(url("/agentur?lang=de"));
+                Locator row = page.locator("main tr").filter(new Locator.FilterOptions().setHasText("Jonas Jansen"));
+                assertThat(row).containsText("gesperrt durch die Netzwerkverwaltung");
+                assertThat(row).containsText("Nur die Netzwerkverwaltung kann diesen Zugang freigeben.");
+                // neither enabled nor withdrawn (and invited afresh) by the agency
+                assertThat(row.locator("form")).hasCount(0);
+                assertThat(row.getByText("Zugang von Jonas Jansen freigeben")).hasCount(0);
+                assertThat(page.locator("main [role=alert]")).hasCount(0);
+                auditAtBothWidths(page, "agency-team-disabled-by-network", true);
+
+                // the enable posted anyway, as a stale page or a crafted request would: refused, said at the top
+                page.waitForNavigation(() -> page.evaluate("id => { const f = document.createElement('form');"
+                    + " f.method = 'post'; f.action = '/agentur/team/' + id + '/freigeben';"
+                    + " const t = document.createElement('input'); t.type = 'hidden'; t.name = '_csrf';"
+                    + " t.value = document.querySelector('input[name=_csrf]').value; f.append(t);"
+                    + " document.body.append(f); f.submit(); }", accountId));
+                Locator alert = page.locator("main [role=alert]");
+                assertThat(alert).hasCount(1);
+                assertThat(alert).containsText("Den Zugang von Jonas Jansen hat die Netzwerkverwaltung gesperrt; nur sie kann daran etwas ändern.");
+                assertThat(alert).isFocused();
+                assertThat(row).containsText("gesperrt durch die Netzwerkverwaltung");
+                auditAtBothWidths(page, "agency-team-network-refused", false);
+            } finally {
+                admin.navigate(url("/admin/konten/" + accountId));
+                user.activate("form[action$='/freigeben'] button");
+                assertThat(admin.locator("body")).containsText("Die Person kann sich anmelden");
+            }
+        }
+        assertClean();
+    }
+
+    @Test
     void territoriesAreFoundByNameByKeyboard() {
         findings.clear();
         try (BrowserContext context = Browsers.newContext(browser)) {

@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.routing.web;
 
 import de.digitalcheck.portal.routing.Agencies;
+import de.digitalcheck.portal.routing.AgencyMember;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.AgencyAdministration;
@@ -213,8 +214,8 @@ class AgencyWorkspace {
     /**
      * Staff take access away from their own team and give it back (never another agency's: the agency comes from the
      * session, and a person of another agency is not found); the person's session ends at its next request. Nobody
-     * disables themselves here, and access a network admin took away only a network admin gives back (409, the page
-     * says so).
+     * disables themselves here, and access a network admin took away only a network admin gives back or withdraws
+     * (409, the page says so).
      */
     @Post(PATH + "/team/{id}/sperren")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -234,10 +235,7 @@ class AgencyWorkspace {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> withdraw(HttpRequest<?> request, Authentication authentication, @PathVariable("id") String accountId,
                              @Body @Nullable Csrf.TokenForm button) {
-        return changeAccess(request, authentication, accountId, button, user -> {
-            team.withdrawInvitation(user.agencyId(), accountId);
-            return true;
-        });
+        return changeAccess(request, authentication, accountId, button, user -> team.withdrawInvitation(user.agencyId(), accountId));
     }
 
     private HttpResponse<?> changeAccess(HttpRequest<?> request, Authentication authentication, String accountId,
@@ -251,7 +249,8 @@ class AgencyWorkspace {
         }
         if (!change.test(user)) {
             Map<String, Object> model = model(user, request);
-            model.put("networkRefused", true);
+            model.put("networkRefused", team.members(user.agencyId()).stream()
+                .filter(m -> m.accountId().equals(accountId)).map(AgencyMember::name).findFirst().orElse(""));
             return page(HttpStatus.CONFLICT, model);
         }
         return HttpResponse.seeOther(URI.create(PATH + "?team#team-changed"));
@@ -281,7 +280,7 @@ class AgencyWorkspace {
         model.put("members", team.members(agency.id()));
         model.put("me", user.accountId());
         model.put("ownRefused", false);
-        model.put("networkRefused", false);
+        model.put("networkRefused", null); // the name of the person whose enabling was refused
         model.put("teamChanged", false);
         // the page's error summary (the contact form's or the coach invitation's), each line linking to its field
         model.put("errorLinks", List.of());
