@@ -61,6 +61,6 @@ record AccountRow(
 
     Account account() {
         return new Account(id, email, name, role, agencyId, invitedAt, signedInAt, bound(), disabledAt != null,
-            isDisabled() && disabledByNetwork);
+            isDisabled() && disabledByNetwork, language);
     }
 }

@@ -17,7 +17,8 @@ class NetworkTeamOfAccounts implements NetworkTeam {
     }
 
     @Override
-    public List<String> adminAddresses() {
-        return accounts.ofRole(Role.NETWORK_ADMIN).stream().filter(a -> !a.disabled()).map(Account::email).toList();
+    public List<Admin> admins() {
+        return accounts.ofRole(Role.NETWORK_ADMIN).stream().filter(a -> !a.disabled())
+            .map(a -> new Admin(a.email(), a.language())).toList();
     }
 }

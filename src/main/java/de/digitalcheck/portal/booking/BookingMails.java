@@ -19,8 +19,8 @@ import java.util.List;
 
 /**
  * The appointment's emails with its iCalendar invitation — confirmed, moved, cancelled: the company (in its language)
- * and the coach (in German) get the same appointment, organised by the agency (the coach's invitation without the company's
- * private link). Written to the outbox inside the booking's transaction, sent
+ * and the coach (in the language they were invited in) get the same appointment, organised by the agency (the coach's
+ * invitation without the company's private link). Written to the outbox inside the booking's transaction, sent
  * after it commits.
  */
 @Singleton
@@ -78,16 +78,18 @@ class BookingMails {
         Agency agency = agencies.find(row.agencyId()).orElseThrow();
         Account coach = accounts.find(row.coachId()).orElseThrow();
         MeetingMode mode = MeetingMode.parse(row.meetingMode()).orElse(type.mode());
-        Language de = Language.DE;
-        String how = messages.get(de, "mode." + mode.name());
+        Language coachLang = coachLanguage(coach);
+        String how = messages.get(coachLang, "mode." + mode.name());
         byte[] ics = AppointmentCalendar.ics(new AppointmentCalendar.Invitation(row.id(), row.sequenceNo(), true,
-            row.startAt(), row.endAt(), type.name(de) + " – " + agency.shortName(),
-            messages.get(de, "booking.mail.ics.descriptionWithoutLink", coach.name(), agency.name()), how,
+            row.startAt(), row.endAt(), type.name(coachLang) + " – " + agency.shortName(),
+            messages.get(coachLang, "booking.mail.ics.descriptionWithoutLink", coach.name(), agency.name()), how,
             agency.name(), agency.email(), null, null, coach.name(), coach.email(), clock.instant()))
             .getBytes(StandardCharsets.UTF_8);
-        outbox.send(new Mail(de, coach.email(), messages.get(de, "booking.mail.coach.erased.subject", when(row, de)),
-            messages.get(de, "booking.mail.coach.erased.text", coach.name(), type.name(de), when(row, de)),
-            List.of(new Mail.Attachment(messages.get(de, "booking.mail.ics.file"), CONTENT_TYPE_CANCEL, ics))));
+        outbox.send(new Mail(coachLang, coach.email(),
+            messages.get(coachLang, "booking.mail.coach.erased.subject", when(row, coachLang)),
+            messages.get(coachLang, "booking.mail.coach.erased.text", coach.name(), type.name(coachLang),
+                when(row, coachLang)),
+            List.of(new Mail.Attachment(messages.get(coachLang, "booking.mail.ics.file"), CONTENT_TYPE_CANCEL, ics))));
     }
 
     /**
@@ -152,19 +154,24 @@ class BookingMails {
                 coach.name(), agency.name(), companyWhen, companyPlace, manage == null ? "–" : manage,
                 bookingLink(agency, language)), note, language),
             List.of(new Mail.Attachment(messages.get(language, "booking.mail.ics.file"), contentType, ics))));
-        // the coach's own invitation: German, and without the company's private link (whoever reads the coach's mail
-        // or calendar must not be able to move or cancel the appointment as the company)
-        Language de = Language.DE;
+        // the coach's own invitation: in the coach's language, and without the company's private link (whoever reads
+        // the coach's mail or calendar must not be able to move or cancel the appointment as the company)
+        Language coachLang = coachLanguage(coach);
         // where and how, in the coach's terms: for a video appointment the coach sends the link, not gets it
-        String coachPlace = place(mode, agency, row, de, true);
-        byte[] coachIcs = invitation(row, type, agency, coach, cancelled, de, null, coachPlace);
-        outbox.send(new Mail(de, coach.email(),
-            messages.get(de, "booking.mail.coach." + kind + ".subject", when(row, de), row.companyName()),
-            noted(messages.get(de, "booking.mail.coach." + kind + ".text", coach.name(), type.name(de),
+        String coachPlace = place(mode, agency, row, coachLang, true);
+        byte[] coachIcs = invitation(row, type, agency, coach, cancelled, coachLang, null, coachPlace);
+        outbox.send(new Mail(coachLang, coach.email(),
+            messages.get(coachLang, "booking.mail.coach." + kind + ".subject", when(row, coachLang), row.companyName()),
+            noted(messages.get(coachLang, "booking.mail.coach." + kind + ".text", coach.name(), type.name(coachLang),
                 row.companyName(), row.contactName(), row.contactEmail(),
-                row.contactPhone() == null ? "–" : row.contactPhone(), when(row, de), coachPlace),
-                note, de),
-            List.of(new Mail.Attachment(messages.get(de, "booking.mail.ics.file"), contentType, coachIcs))));
+                row.contactPhone() == null ? "–" : row.contactPhone(), when(row, coachLang), coachPlace),
+                note, coachLang),
+            List.of(new Mail.Attachment(messages.get(coachLang, "booking.mail.ics.file"), contentType, coachIcs))));
+    }
+
+    /** The language a coach was invited in (German for an account without a readable one). */
+    private static Language coachLanguage(Account coach) {
+        return Language.fromCode(coach.language()).orElse(Language.DE);
     }
 
     /** The appointment's invitation (the same {@code UID} and {@code SEQUENCE} for both sides) with its location. */

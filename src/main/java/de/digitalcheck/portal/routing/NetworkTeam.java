@@ -9,6 +9,10 @@ import java.util.List;
  */
 public interface NetworkTeam {
 
-    /** The addresses of the network admins who can sign in (not disabled), in no particular order. */
-    List<String> adminAddresses();
+    /** A network admin: their address and the language they were invited in ({@code de}, {@code en}). */
+    record Admin(String email, String language) {
+    }
+
+    /** The network admins who can sign in (not disabled), in no particular order. */
+    List<Admin> admins();
 }

@@ -158,6 +158,28 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
             + ".example.org")).count()).isEqualTo(3);
     }
 
+    /** A coach invited in English gets their mail and invitation in English, whatever the company's language. */
+    @Test
+    void aCoachInvitedInEnglishIsWrittenToInEnglish() throws Exception {
+        smtp.purge();
+        Setup s = agencyWithCoaches(1, 0);
+        db().execute("UPDATE account SET language = 'en' WHERE id = ?", s.coachIds().get(0));
+        Http http = http();
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(bookableDay(), 10, 0), null, "gerd@muster.example"))
+            .statusCode()).isEqualTo(201);
+        MimeMessage[] mails = smtp.awaitMails(2);
+        MimeMessage company = Arrays.stream(mails).filter(m -> recipient(m).equals("gerd@muster.example")).findFirst()
+            .orElseThrow();
+        MimeMessage coach = Arrays.stream(mails).filter(m -> recipient(m).startsWith("coach0@")).findFirst().orElseThrow();
+        assertThat(company.getSubject()).as("the company's German booking").startsWith("Ihr Termin am ");
+        assertThat(company.getContentLanguage()).containsExactly("de");
+        assertThat(coach.getSubject()).startsWith("New appointment on ").contains("Race GmbH");
+        assertThat(coach.getContentLanguage()).containsExactly("en");
+        assertThat(calendarPart(coach).getFileName()).isEqualTo("appointment.ics");
+        assertThat(textOf(coach)).contains("Hello ", "Company: Race GmbH", "Place: By video: Please send the company")
+            .doesNotContain("Guten Tag", "Ort:");
+    }
+
     /**
      * With {@code -Dbooking.examples=docs/examples} the company's three mails of one booking's life (confirmed,
      * moved, cancelled) and their invitations are written there (see docs/examples/README.md).

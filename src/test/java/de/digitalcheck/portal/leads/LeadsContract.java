@@ -234,6 +234,31 @@ abstract class LeadsContract implements TestPropertyProvider {
             .as("no private check link, no contact data").doesNotContain(check.token(), "bea@spree.example.org", "Bea");
     }
 
+    /** Each network admin is told of a lead in the fallback queue in the language they were invited in. */
+    @Test
+    void theFallbackQueuesMailIsInEachAdminsLanguage() throws Exception {
+        String english = "en-admin-" + java.util.UUID.randomUUID() + "@digitalcheck.example.org";
+        String adminId = java.util.UUID.randomUUID().toString();
+        db.execute("INSERT INTO account (id, email, name, role, invited_at, language) VALUES (?, ?, ?, ?, ?, ?)", adminId,
+            english, "Erin English", "NETWORK_ADMIN", java.sql.Timestamp.from(java.time.Instant.now()), "en");
+        try {
+            CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Havel Hardware GmbH")
+                .at(BERLIN).sized("J", 12).contact("Hanna Havel", "hanna@havel.example.org").sharedWithAgency()
+                .submit(http);
+            String leadId = (String) ((Map<?, ?>) check.document().get("lead")).get("id");
+            MimeMessage mail = awaitMailTo(english, leadId);
+            assertThat(mail.getSubject()).isEqualTo("New lead in the fallback queue");
+            assertThat(mail.getContentLanguage()).containsExactly("en");
+            assertThat(Mails.text(mail)).contains("Hello,", "Company: Havel Hardware GmbH", "First contact by: ")
+                .doesNotContain("Guten Tag", "Erstkontakt");
+            MimeMessage german = awaitMailTo("admin@digitalcheck.example.org", leadId);
+            assertThat(german.getSubject()).isEqualTo("Neue Anfrage in der Auffangwarteschlange");
+            assertThat(german.getContentLanguage()).containsExactly("de");
+        } finally {
+            db.execute("DELETE FROM account WHERE id = ?", adminId);
+        }
+    }
+
     /**
      * A consent given again writes the lead it read a moment before; a stage staff set in between must survive (the
      * consent's write used to be the whole row, read before the staff's change: a lost update).

@@ -403,7 +403,8 @@ public class LeadEvents {
 
     /**
      * The agency's mail: what happened, the company's name and place, the due date and the link; no contact data. A
-     * lead of the network's fallback queue (no agency) is told to every network admin instead, who work that queue.
+     * lead of the network's fallback queue (no agency) is told to every network admin instead, who work that queue,
+     * each in the language they were invited in (the agency's mailbox is written to in German).
      */
     private void mailAgency(LeadRow lead, String type) {
         agencyMails(lead, type).forEach(mail::send);
@@ -413,9 +414,11 @@ public class LeadEvents {
         String kind = type.substring("lead.".length());
         if (lead.agencyId() == null) {
             String prefix = "leads.mail.fallback.";
-            return network.adminAddresses().stream().map(admin -> new Mail(Language.DE, admin,
-                messages.get(Language.DE, prefix + kind + ".subject"),
-                text(lead, prefix + kind, settings.networkName(), LeadPaths.adminLead(lead.id())))).toList();
+            return network.admins().stream().map(admin -> {
+                Language language = Language.fromCode(admin.language()).orElse(Language.DE);
+                return new Mail(language, admin.email(), messages.get(language, prefix + kind + ".subject"),
+                    text(lead, prefix + kind, settings.networkName(), LeadPaths.adminLead(lead.id()), language));
+            }).toList();
         }
         Optional<Agency> agency = router.agency(lead.agencyId());
         if (agency.isEmpty()) {
@@ -425,14 +428,14 @@ public class LeadEvents {
         String prefix = BookingLeads.SOURCE.equals(lead.source()) && (CREATED.equals(type) || UPDATED.equals(type))
             ? "leads.mail.booking." : "leads.mail.";
         return List.of(new Mail(Language.DE, agency.get().leadAddress(), messages.get(Language.DE, prefix + kind + ".subject"),
-            text(lead, prefix + kind, agency.get().name(), LeadPaths.lead(lead.id()))));
+            text(lead, prefix + kind, agency.get().name(), LeadPaths.lead(lead.id()), Language.DE)));
     }
 
-    private String text(LeadRow lead, String key, String receiver, String path) {
-        return messages.get(Language.DE, key + ".text", receiver,
+    private String text(LeadRow lead, String key, String receiver, String path, Language language) {
+        return messages.get(language, key + ".text", receiver,
             lead.companyName() == null ? "" : lead.companyName(),
             lead.postalCode() == null ? "" : lead.postalCode() + " " + lead.municipality(),
-            Dates.date(Language.DE, PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1)),
+            Dates.date(language, PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1)),
             settings.link(path));
     }
 
