@@ -3,6 +3,7 @@ package de.digitalcheck.portal.shared.web;
 import de.digitalcheck.portal.shared.i18n.Language;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.server.util.locale.CompositeHttpLocaleResolver;
@@ -12,7 +13,11 @@ import jakarta.inject.Singleton;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The page language: {@code ?lang=} first, then the {@code lang} cookie, else German. */
+/**
+ * The page language: {@code ?lang=} first, then the {@code lang} cookie (the person's choice, set by the language
+ * switch), then the browser's {@code Accept-Language} (the first of its ranges, by weight, that is German or English),
+ * else German. The same order as the error pages of requests that cannot be routed ({@link UnreadableTargets}).
+ */
 @Singleton
 @Primary
 @Replaces(CompositeHttpLocaleResolver.class)
@@ -26,7 +31,8 @@ public class PortalLocaleResolver implements HttpLocaleResolver {
         if (fromQuery.isPresent()) {
             return fromQuery.get();
         }
-        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).flatMap(Language::fromCode).orElse(Language.DE);
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).flatMap(Language::fromCode)
+            .orElseGet(() -> Language.fromAcceptLanguage(request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     @Override
