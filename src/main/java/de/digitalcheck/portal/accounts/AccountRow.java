@@ -33,15 +33,18 @@ record AccountRow(
     }
 
     AccountRow boundTo(String newIssuer, String newSubject, Instant now) {
-        return new AccountRow(id, email, name, role, agencyId, newIssuer, newSubject, invitedAt, now, disabledAt, language, disabledByNetwork);
+        return new AccountRow(id, email, name, role, agencyId, newIssuer, newSubject, invitedAt, now, disabledAt,
+            language, disabledByNetwork);
     }
 
     AccountRow signedIn(Instant now) {
-        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, now, disabledAt, language, disabledByNetwork);
+        return new AccountRow(id, email, name, role, agencyId, issuer, subject, invitedAt, now, disabledAt, language,
+            disabledByNetwork);
     }
 
     AccountRow renamed(String newName) {
-        return new AccountRow(id, email, newName, role, agencyId, issuer, subject, invitedAt, signedInAt, disabledAt, language, disabledByNetwork);
+        return new AccountRow(id, email, newName, role, agencyId, issuer, subject, invitedAt, signedInAt, disabledAt,
+            language, disabledByNetwork);
     }
 
     AccountRow withRole(Role newRole, @Nullable String newAgencyId) {

@@ -49,9 +49,9 @@ public class Accounts {
      * Disables or enables an account. A disabled person cannot sign in, and their session ends at its next request
      * (on this replica at once, on others within seconds: {@link AccountStates}).
      *
-     * An account a network admin disabled stays disabled until a network admin enables it: its agency can neither enable
-     * it nor withdraw its invitation ({@link #withdrawInvitation}), and disabling it again from the agency changes nothing. A network admin disabling an account the agency disabled
-     * makes it the network's.
+     * An account a network admin disabled stays disabled until a network admin enables it: its agency can neither
+     * enable it nor withdraw its invitation ({@link #withdrawInvitation}), and disabling it again from the agency
+     * changes nothing. A network admin disabling an account the agency disabled makes it the network's.
      *
      * @param withinAgency the agency whose team the change is limited to (agency staff), or null (network admin)
      * @throws UnknownAccount     if there is no such account (in that agency)
