@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts;
 
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
@@ -62,8 +63,13 @@ record AccountRow(
         return disabledAt != null;
     }
 
+    /** Disabled by a network admin: only a network admin enables it again or withdraws its invitation. */
+    boolean lockedByNetwork() {
+        return isDisabled() && disabledByNetwork;
+    }
+
     Account account() {
-        return new Account(id, email, name, role, agencyId, invitedAt, signedInAt, bound(), disabledAt != null,
-            isDisabled() && disabledByNetwork, language);
+        return new Account(id, email, name, role, agencyId, invitedAt, signedInAt, bound(), isDisabled(),
+            lockedByNetwork(), Language.fromCode(language).orElse(Language.DE));
     }
 }

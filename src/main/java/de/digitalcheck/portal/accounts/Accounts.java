@@ -65,7 +65,7 @@ public class Accounts {
         }
         AccountRow account = inScope(accountId, withinAgency);
         boolean byNetwork = withinAgency == null;
-        if (!disabled && !byNetwork && account.isDisabled() && account.disabledByNetwork()) {
+        if (!disabled && !byNetwork && account.lockedByNetwork()) {
             throw new DisabledByNetwork();
         }
         AccountRow saved;
@@ -74,7 +74,7 @@ public class Accounts {
         } else if (!account.isDisabled()) {
             saved = rows.update(account.disabled(clock.instant(), byNetwork));
         } else {
-            saved = byNetwork && !account.disabledByNetwork()
+            saved = byNetwork && !account.lockedByNetwork()
                 ? rows.update(account.disabled(account.disabledAt(), true)) : account;
         }
         announce(saved, false);
@@ -118,7 +118,7 @@ public class Accounts {
         if (account.bound()) {
             throw new UnknownAccount();
         }
-        if (withinAgency != null && account.isDisabled() && account.disabledByNetwork()) {
+        if (withinAgency != null && account.lockedByNetwork()) {
             throw new DisabledByNetwork();
         }
         announce(account, true);

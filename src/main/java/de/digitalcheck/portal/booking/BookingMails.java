@@ -78,7 +78,7 @@ class BookingMails {
         Agency agency = agencies.find(row.agencyId()).orElseThrow();
         Account coach = accounts.find(row.coachId()).orElseThrow();
         MeetingMode mode = MeetingMode.parse(row.meetingMode()).orElse(type.mode());
-        Language coachLang = coachLanguage(coach);
+        Language coachLang = coach.language();
         String how = messages.get(coachLang, "mode." + mode.name());
         byte[] ics = AppointmentCalendar.ics(new AppointmentCalendar.Invitation(row.id(), row.sequenceNo(), true,
             row.startAt(), row.endAt(), type.name(coachLang) + " – " + agency.shortName(),
@@ -156,7 +156,7 @@ class BookingMails {
             List.of(new Mail.Attachment(messages.get(language, "booking.mail.ics.file"), contentType, ics))));
         // the coach's own invitation: in the coach's language, and without the company's private link (whoever reads
         // the coach's mail or calendar must not be able to move or cancel the appointment as the company)
-        Language coachLang = coachLanguage(coach);
+        Language coachLang = coach.language();
         // where and how, in the coach's terms: for a video appointment the coach sends the link, not gets it
         String coachPlace = place(mode, agency, row, coachLang, true);
         byte[] coachIcs = invitation(row, type, agency, coach, cancelled, coachLang, null, coachPlace);
@@ -167,11 +167,6 @@ class BookingMails {
                 row.contactPhone() == null ? "–" : row.contactPhone(), when(row, coachLang), coachPlace),
                 note, coachLang),
             List.of(new Mail.Attachment(messages.get(coachLang, "booking.mail.ics.file"), contentType, coachIcs))));
-    }
-
-    /** The language a coach was invited in (German for an account without a readable one). */
-    private static Language coachLanguage(Account coach) {
-        return Language.fromCode(coach.language()).orElse(Language.DE);
     }
 
     /** The appointment's invitation (the same {@code UID} and {@code SEQUENCE} for both sides) with its location. */

@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.routing;
 
+import de.digitalcheck.portal.shared.i18n.Language;
+
 import java.util.List;
 
 /**
@@ -9,8 +11,8 @@ import java.util.List;
  */
 public interface NetworkTeam {
 
-    /** A network admin: their address and the language they were invited in ({@code de}, {@code en}). */
-    record Admin(String email, String language) {
+    /** A network admin: their address and the language they were invited in. */
+    record Admin(String email, Language language) {
     }
 
     /** The network admins who can sign in (not disabled), in no particular order. */

@@ -200,7 +200,7 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
             user.activate("form[action$='/sperren'] button");
             try {
                 assertThat(admin.locator("main")).containsText("gesperrt durch die Netzwerkverwaltung");
-                audit(admin, "account-disabled-by-network");
+                auditAtBothWidths(admin, "account-disabled-by-network", true);
 
                 Page page = signIn(staffContext, provider, url(""), "browser-staff-pages-en-staff",
                     "staff@en-agentur.example.org");

@@ -414,11 +414,10 @@ public class LeadEvents {
         String kind = type.substring("lead.".length());
         if (lead.agencyId() == null) {
             String prefix = "leads.mail.fallback.";
-            return network.admins().stream().map(admin -> {
-                Language language = Language.fromCode(admin.language()).orElse(Language.DE);
-                return new Mail(language, admin.email(), messages.get(language, prefix + kind + ".subject"),
-                    text(lead, prefix + kind, settings.networkName(), LeadPaths.adminLead(lead.id()), language));
-            }).toList();
+            return network.admins().stream().map(admin -> new Mail(admin.language(), admin.email(),
+                messages.get(admin.language(), prefix + kind + ".subject"),
+                text(lead, prefix + kind, settings.networkName(), LeadPaths.adminLead(lead.id()), admin.language())))
+                .toList();
         }
         Optional<Agency> agency = router.agency(lead.agencyId());
         if (agency.isEmpty()) {

@@ -249,8 +249,10 @@ class AgencyWorkspace {
         }
         if (!change.test(user)) {
             Map<String, Object> model = model(user, request);
-            model.put("networkRefused", team.members(user.agencyId()).stream()
-                .filter(m -> m.accountId().equals(accountId)).map(AgencyMember::name).findFirst().orElse(""));
+            @SuppressWarnings("unchecked")
+            List<AgencyMember> members = (List<AgencyMember>) model.get("members");
+            model.put("networkRefused", members.stream().filter(m -> m.accountId().equals(accountId))
+                .map(AgencyMember::name).findFirst().orElse(""));
             return page(HttpStatus.CONFLICT, model);
         }
         return HttpResponse.seeOther(URI.create(PATH + "?team#team-changed"));
