@@ -228,6 +228,10 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(german.get(16)).isEqualTo("nein");
         // the score as a German spreadsheet reads a number (a "2.5" became the 2nd of May)
         assertThat(german.get(10)).matches("[0-5],[0-9]");
+        // the places come from the postal-code table, whose licence (ODbL 1.0) asks for its source wherever they are
+        // shown: the column's header names it
+        assertThat(csv(staff.getBytes("/agentur/leads.csv")).get(0).get(3))
+            .isEqualTo("Ort (Quelle: © OpenStreetMap-Mitwirkende, ODbL 1.0)");
 
         assertThat(staff.getBytes("/agentur/leads.csv").headers().firstValue("Content-Disposition"))
             .hasValue("attachment; filename=\"anfragen.csv\"");
@@ -238,6 +242,7 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
             java.util.List<org.apache.commons.csv.CSVRecord> records = csv(staff.getBytes("/agentur/leads.csv?lang=en"));
             assertThat(records.get(0).get(1)).isEqualTo("Company");
             assertThat(records.get(0).get(11)).isEqualTo("Progress");
+            assertThat(records.get(0).get(3)).isEqualTo("Place (source: © OpenStreetMap contributors, ODbL 1.0)");
             org.apache.commons.csv.CSVRecord english = records.stream().filter(r -> r.get(0).equals(id)).findFirst()
                 .orElseThrow();
             assertThat(english.get(11)).isEqualTo("new");
