@@ -3,6 +3,7 @@ package de.digitalcheck.portal.shared.web;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -48,12 +49,13 @@ public class ApiProblems {
         return "api".equals(segments.peekFirst());
     }
 
-    /** The API caller's language: {@code ?lang=}, else the Accept-Language header, else German. */
+    /**
+     * The API caller's language: {@code ?lang=}, else the Accept-Language header (the first of its ranges, by weight,
+     * that is German or English; {@link Language#fromAcceptLanguage}, as the pages read it), else German.
+     */
     public static Language language(HttpRequest<?> request) {
         return request.getParameters().getFirst("lang").flatMap(Language::fromCode)
-            .or(() -> request.getHeaders().findFirst("Accept-Language")
-                .filter(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("en")).map(h -> Language.EN))
-            .orElse(Language.DE);
+            .orElseGet(() -> Language.fromAcceptLanguage(request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE)));
     }
 
     public MutableHttpResponse<Problem> problem(HttpStatus status, Language language, String detailKey, Object... args) {

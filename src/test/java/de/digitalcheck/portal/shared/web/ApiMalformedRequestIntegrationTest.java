@@ -285,6 +285,36 @@ class ApiMalformedRequestIntegrationTest {
         assertThat(statusLine(rawGet("/", "text/html;q=oops", "de"))).doesNotContain(" 500 ");
     }
 
+    /**
+     * The problem's language follows Accept-Language by weight, as the pages do: the first range that is German or
+     * English, a refused one ({@code q=0}) skipped, German when none is (it took English only when the header began
+     * with "en").
+     */
+    @Test
+    void theProblemsLanguageFollowsAcceptLanguageByWeight() throws IOException {
+        byte[] notJson = "[1, 2]".getBytes(StandardCharsets.UTF_8);
+        String english = "The request body is not a valid JSON object.";
+        String german = "Der Inhalt der Anfrage ist kein gültiges JSON-Objekt.";
+        java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("en-GB,en;q=0.9,de;q=0.5", english);
+        expected.put("fr-FR, fr;q=0.9, en;q=0.8", english);
+        expected.put("de-DE,en;q=0.5", german);
+        expected.put("en;q=0, de;q=0.5", german);
+        expected.put("en;q=0", german);
+        expected.put("fr, it", german);
+        expected.put("en;q=2,,;;", german); // unreadable: German, and no error
+        for (java.util.Map.Entry<String, String> e : expected.entrySet()) {
+            String response = raw("POST", "/api/v1/assessments", notJson,
+                "Content-Type: application/json\r\nAccept-Language: " + e.getKey() + "\r\n");
+            assertThat(statusLine(response)).as(e.getKey()).isEqualTo("HTTP/1.1 400 Bad Request");
+            assertThat(response).as(e.getKey()).contains(e.getValue());
+        }
+        // ?lang= outweighs the header
+        String chosen = raw("POST", "/api/v1/assessments?lang=de", notJson,
+            "Content-Type: application/json\r\nAccept-Language: en\r\n");
+        assertThat(chosen).contains(german);
+    }
+
     /** A 405 names the methods the path allows (RFC 9110). */
     @Test
     void aMethodNotAllowedNamesTheAllowedOnes() throws IOException {
