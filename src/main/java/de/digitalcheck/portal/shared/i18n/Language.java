@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.i18n;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -43,24 +44,38 @@ public enum Language {
      * header cannot be read.
      */
     public static Language fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
-            return DE;
-        }
-        try {
-            for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
-                if (range.getWeight() <= 0) {
-                    continue;
-                }
-                String primary = range.getRange().split("-", 2)[0];
-                Optional<Language> language = fromCode(primary);
-                if (language.isPresent()) {
-                    return language.get();
-                }
+        for (Locale.LanguageRange range : ranges(header)) {
+            if (range.getWeight() <= 0) {
+                continue;
             }
-        } catch (IllegalArgumentException unreadable) {
-            return DE;
+            String primary = range.getRange().split("-", 2)[0];
+            Optional<Language> language = fromCode(primary);
+            if (language.isPresent()) {
+                return language.get();
+            }
         }
         return DE;
+    }
+
+    /**
+     * Whether an {@code Accept-Language} header can be read: at least one language range, each well formed (RFC 4647,
+     * weights between 0 and 1). {@code -}, {@code ;}, {@code ,}, {@code en;q=2} cannot.
+     */
+    public static boolean readableAcceptLanguage(String header) {
+        return !ranges(header).isEmpty();
+    }
+
+    /** The header's ranges by weight; none where it is absent or cannot be read. */
+    private static List<Locale.LanguageRange> ranges(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Locale.LanguageRange.parse(header);
+        } catch (RuntimeException unreadable) {
+            // IllegalArgumentException for most; the JDK's parser throws ArrayIndexOutOfBoundsException for "-"
+            return List.of();
+        }
     }
 
     public static Language of(Locale locale) {

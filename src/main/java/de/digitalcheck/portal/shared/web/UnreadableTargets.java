@@ -69,6 +69,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * headers it read before the failure (none for a request line too long): German where there are none. The page is
  * the error page's layout with the language switch to the home page (the address cannot be linked to); it is
  * rendered once per status and language. Nothing of the target is logged.
+ *
+ * <p>An {@code Accept-Language} header that cannot be read ({@code -}, {@code ;}, {@code ,}) is taken off a request
+ * that passes on: it counts as none, as the API's documentation says, and Micronaut no longer fails on it.
  */
 @Singleton
 class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -214,6 +217,9 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                         : page(pageLanguage(request), HttpResponseStatus.BAD_REQUEST, TARGET,
                             HttpMethod.HEAD.equals(request.method()));
                 }
+                if (answer == null) {
+                    dropUnreadableAcceptLanguage(request);
+                }
                 if (answer != null) {
                     discarding = !(msg instanceof LastHttpContent);
                     ReferenceCountUtil.release(msg);
@@ -236,10 +242,21 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                 : HttpResponseStatus.BAD_REQUEST;
         }
 
-        /** The API's rule ({@link ApiProblems}) without the target's {@code ?lang=}: {@code Accept-Language: en…}. */
+        /** The API's rule ({@link ApiProblems}) without the target's {@code ?lang=}: the Accept-Language header's. */
         private static Language apiLanguage(HttpRequest request) {
-            return request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE, "").toLowerCase(java.util.Locale.ROOT)
-                .startsWith("en") ? Language.EN : Language.DE;
+            return Language.fromAcceptLanguage(request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
+        }
+
+        /**
+         * An {@code Accept-Language} header that cannot be read counts as none (docs/api.md): it is taken off the
+         * request here, before Micronaut reads it for the request's locale, where {@code ;} or {@code ,} made an
+         * {@code ArrayIndexOutOfBoundsException} and a 500 on every route.
+         */
+        private static void dropUnreadableAcceptLanguage(HttpRequest request) {
+            var values = request.headers().getAll(HttpHeaderNames.ACCEPT_LANGUAGE);
+            if (!values.isEmpty() && !values.stream().allMatch(Language::readableAcceptLanguage)) {
+                request.headers().remove(HttpHeaderNames.ACCEPT_LANGUAGE);
+            }
         }
     }
 

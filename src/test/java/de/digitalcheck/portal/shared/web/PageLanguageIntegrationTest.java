@@ -48,6 +48,34 @@ class PageLanguageIntegrationTest {
         assertThat(lang(english.get("/check", "Accept-Language", "de"))).isEqualTo("en");
     }
 
+    /**
+     * A header that cannot be read counts as none, on every kind of route: {@code -} broke the JDK's parser and
+     * {@code ;} or {@code ,} Micronaut's reading of the request's locale (a 500 with Micronaut's JSON on every page).
+     */
+    @Test
+    void anUnreadableHeaderCountsAsNoneOnPagesAndTheApi() {
+        Http http = new Http(server, json);
+        for (String header : new String[] {"-", ";", ",", ",;", ";;", " ; ", ",en", "en;q=2", "de-"}) {
+            for (String page : new String[] {"/", "/check", "/anmelden", "/impressum", "/termin/en-agentur"}) {
+                assertThat(lang(http.get(page, "Accept-Language", header))).as(header + " " + page).isEqualTo("de");
+            }
+            HttpResponse<String> questionnaire = http.get("/api/v1/questionnaire", "Accept-Language", header);
+            assertThat(questionnaire.statusCode()).as(header).isEqualTo(200);
+            assertThat(questionnaire.body()).contains("\"language\":\"de\"");
+            HttpResponse<String> routing = http.get("/api/v1/routing?postalCode=1", "Accept-Language", header);
+            assertThat(routing.statusCode()).as(header).isEqualTo(422);
+            assertThat(routing.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(routing.body()).as(header).contains("Die Postleitzahl muss aus genau fünf Ziffern bestehen.");
+            HttpResponse<String> refused = http.postJson("/api/v1/assessments", "{}", "Accept-Language", header);
+            assertThat(refused.statusCode()).as(header).isEqualTo(422);
+            assertThat(refused.body()).as(header).contains("Eingaben verletzen Regeln");
+            HttpResponse<String> unknown = http.get("/api/v1/nope", "Accept-Language", header);
+            assertThat(unknown.statusCode()).as(header).isEqualTo(404);
+        }
+        // a readable header beside an unreadable one is dropped with it: the request is German, not an error
+        assertThat(lang(http.get("/check", "Accept-Language", "en", "Accept-Language", ";"))).isEqualTo("de");
+    }
+
     private static String lang(HttpResponse<String> page) {
         assertThat(page.statusCode()).isEqualTo(200);
         Matcher m = LANG.matcher(page.body());
