@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The self-check's use cases: start a draft, save a profile or a dimension's answers (scoring as soon as every
@@ -149,34 +150,38 @@ public class SelfCheck {
     }
 
     /**
-     * Saves the answers of one dimension. With {@code requireAll}, every applicable question of the
-     * dimension must be answered (going forward); without, partial answers are kept (going back).
+     * Saves the answers of one dimension, added to those stored (see {@link #store}). A wrong answer (a question of
+     * another dimension, an option the question does not have) stores nothing. With {@code requireAll} (going
+     * forward), every applicable question of the dimension must then have an answer, given now or before; what was
+     * answered is kept all the same (as going back keeps it) and the missing ones are reported.
      */
     public AssessmentRow saveDimension(AssessmentRow assessment, String dimensionId, Map<String, String> given,
                                        boolean requireAll) {
         Questionnaire questionnaire = questionnaireOf(assessment);
-        Errors errors = new Errors();
-        AnswerRules.check(questionnaire, assessment.type(), given, q -> q.dimension().equals(dimensionId),
-            requireAll, "", errors);
-        if (!errors.isEmpty() && requireAll) {
-            // going forward with questions left open: what was answered is kept all the same (as going back keeps
-            // it), unless an answer itself is wrong
-            Errors partial = new Errors();
-            AnswerRules.check(questionnaire, assessment.type(), given, q -> q.dimension().equals(dimensionId), false,
-                "", partial);
-            if (partial.isEmpty()) {
-                store(assessment, questionnaire, dimensionId, given);
-            }
+        Predicate<Questionnaire.Question> here = q -> q.dimension().equals(dimensionId);
+        Errors wrong = new Errors();
+        AnswerRules.check(questionnaire, assessment.type(), given, here, false, "", wrong);
+        wrong.throwIfAny();
+        AssessmentRow saved = store(assessment, given);
+        if (requireAll) {
+            Map<String, String> ofDimension = new LinkedHashMap<>(answers(saved));
+            ofDimension.keySet().removeIf(id -> questionnaire.question(id).filter(here).isEmpty());
+            Errors missing = new Errors();
+            AnswerRules.check(questionnaire, saved.type(), ofDimension, here, true, "", missing);
+            missing.throwIfAny();
         }
-        errors.throwIfAny();
-        return store(assessment, questionnaire, dimensionId, given);
+        return saved;
     }
 
-    private AssessmentRow store(AssessmentRow assessment, Questionnaire questionnaire, String dimensionId,
-                                Map<String, String> given) {
+    /**
+     * Adds the given answers to the stored ones, each replacing the same question's. An answer the form does not carry
+     * stays: a question page's radio buttons cannot take an answer back, so a missing one means a form loaded before
+     * it was given (a second tab, the back button), which used to erase the dimension's answers and turn a finished,
+     * even shared check back into a draft.
+     */
+    private AssessmentRow store(AssessmentRow assessment, Map<String, String> given) {
         return store.update(assessment, current -> {
             Map<String, String> merged = new LinkedHashMap<>(storedAnswers(current));
-            questionnaire.questionsOf(dimensionId, null).forEach(q -> merged.remove(q.id()));
             merged.putAll(given);
             return rescore(current, merged);
         });

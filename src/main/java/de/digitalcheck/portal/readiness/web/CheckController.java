@@ -28,6 +28,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.ModelAndView;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -166,7 +167,10 @@ class CheckController {
                 }
                 return seeOther(request, next, token, saved);
             } catch (ValidationException e) {
-                return invalid(STEP, views.step(lang(request), a, token, dimension, given, e.errors()));
+                // the page shows what is stored with what was sent over it: a refused page loses no answer
+                Map<String, String> shown = new LinkedHashMap<>(selfCheck.answers(a));
+                shown.putAll(given);
+                return invalid(STEP, views.step(lang(request), a, token, dimension, shown, e.errors()));
             }
         });
     }

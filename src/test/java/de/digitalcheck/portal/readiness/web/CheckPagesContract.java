@@ -21,6 +21,8 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -365,6 +367,57 @@ abstract class CheckPagesContract {
         assertThat(http.get(first).body()).as("the step read again")
             .containsPattern("value=\"" + strategy.get(0).options().get(2).id() + "\"\\s+checked")
             .doesNotContain("error-summary");
+    }
+
+    /**
+     * A step page loaded before its questions were answered (a second tab, the browser's back button) and sent empty
+     * afterwards takes no answer away: "Zurück" keeps the finished check finished, "Weiter" goes on with the stored
+     * answers, and one answer sent over a stored one changes only that one. Before, both erased the dimension's
+     * answers and turned the finished (even shared) check back into a draft.
+     */
+    @Test
+    void aStalePageSentEmptyTakesNoAnswerAway() {
+        String first = start(profile("Zwei Tabs GmbH", "58452", "OWN_PRODUCTS"));
+        String token = first.split("/")[2];
+        Map<String, String> answers = Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 3);
+        String result = complete(first, CompanyType.OWN_PRODUCTS, answers);
+        String score = scoreOf(http.get(result).body());
+
+        HttpResponse<String> back = http.postForm(first, Map.of("nav", "back"));
+        assertThat(back.statusCode()).isEqualTo(303);
+        HttpResponse<String> stillResult = http.get(result);
+        assertThat(stillResult.statusCode()).as("the result is still there").isEqualTo(200);
+        assertThat(scoreOf(stillResult.body())).isEqualTo(score);
+
+        HttpResponse<String> forward = http.postForm(first, Map.of("nav", "next"));
+        assertThat(forward.statusCode()).as(forward.body()).isEqualTo(303);
+        assertThat(forward.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/step/"));
+        assertThat(http.get(result).statusCode()).isEqualTo(200);
+
+        // one answer over the stored ones: only that one changes, and the score with it
+        Questionnaire.Question question = q.questionsOf("strategy", CompanyType.OWN_PRODUCTS).get(0);
+        String other = question.options().stream().map(Questionnaire.Option::id)
+            .filter(id -> !id.equals(answers.get(question.id()))).findFirst().orElseThrow();
+        assertThat(http.postForm(first, Map.of("q." + question.id(), other, "nav", "back")).statusCode()).isEqualTo(303);
+        Map<String, String> stored = selfCheck.answers(selfCheck.byToken(token).orElseThrow());
+        Map<String, String> expected = new LinkedHashMap<>(answers);
+        expected.put(question.id(), other);
+        assertThat(stored).isEqualTo(selfCheck.questionnaireOf(selfCheck.byToken(token).orElseThrow())
+            .usableAnswers(CompanyType.OWN_PRODUCTS, expected));
+        assertThat(http.get(result).statusCode()).isEqualTo(200);
+
+        // a wrong answer still stores nothing, and the refused page shows the stored answers over which it was sent
+        HttpResponse<String> wrong = http.postForm(first, Map.of("q." + question.id(), "nope", "nav", "next"));
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        Questionnaire.Question second = q.questionsOf("strategy", CompanyType.OWN_PRODUCTS).get(1);
+        assertThat(wrong.body()).containsPattern("value=\"" + answers.get(second.id()) + "\"\\s+checked");
+        assertThat(selfCheck.answers(selfCheck.byToken(token).orElseThrow())).containsEntry(question.id(), other);
+    }
+
+    private static String scoreOf(String resultPage) {
+        Matcher m = Pattern.compile("dc-score\">([^<]+)<").matcher(resultPage);
+        assertThat(m.find()).as("the score on the result page").isTrue();
+        return m.group(1);
     }
 
     @Test
