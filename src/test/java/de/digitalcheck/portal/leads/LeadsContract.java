@@ -559,6 +559,14 @@ abstract class LeadsContract implements TestPropertyProvider {
             .containsPattern("id=\"consent-share\"[^>]*checked");
         assertThat(unticked.body()).as("an unticked box stays unticked")
             .doesNotContainPattern("id=\"consent-share\"[^>]*checked");
+        // only the ticked box's own value consents: a crafted "false" or "off" is no tick (a lead was made of them)
+        for (String notATick : new String[] {"false", "off", "0", "no", "ON "}) {
+            HttpResponse<String> forged = http.postForm(consentPath, Map.of("consentName", "Pia Page",
+                "consentEmail", "pia@page.example.org", "shareWithAgency", notATick));
+            assertThat(forged.statusCode()).as(notATick).isEqualTo(422);
+            assertThat(forged.body()).as(notATick).contains("Bitte setzen Sie das Häkchen")
+                .doesNotContainPattern("id=\"consent-share\"[^>]*checked");
+        }
         assertThat(db.count("agency_lead")).as("nothing stored").isEqualTo(leadsBefore);
         assertThat(db.value("SELECT contact_email FROM assessment WHERE id = ?", check.id())).isNull();
 

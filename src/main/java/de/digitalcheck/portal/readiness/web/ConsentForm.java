@@ -23,8 +23,15 @@ record ConsentForm(
     String consentName,
     @NotBlank(message = "consent.email.required") @Pattern(regexp = Formats.EMAIL, message = "error.email.format")
     String consentEmail,
-    @NotBlank(message = "consent.required") @Nullable String shareWithAgency,
+    @NotBlank(message = "consent.required") @Pattern(regexp = TICKED, message = "consent.required")
+    @Nullable String shareWithAgency,
     @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
+
+    /**
+     * What the ticked box sends, and the only value that consents: {@code false}, {@code off} or any other text is no
+     * tick (a lead was made from {@code shareWithAgency=false}).
+     */
+    static final String TICKED = "on";
 
     ConsentForm {
         consentName = text(consentName);
