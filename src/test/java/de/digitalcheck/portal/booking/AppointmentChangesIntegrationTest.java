@@ -119,6 +119,9 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         String page = http.get(show).body();
         assertThat(page).contains("Ihr Termin ist gebucht", "Termin verschieben", "Termin absagen")
             .doesNotContain("error-summary", "Ihr Termin wurde verschoben", "id=\"book-again\"");
+        assertThat(page).as("the mail's link, opened later: no news of a mail on its way")
+            .contains("Hier sehen Sie Ihren Termin und können ihn verschieben oder absagen.")
+            .doesNotContain("Wir haben Ihren Termin gespeichert", "Sie bekommen eine E-Mail");
         String confirmedMail = LifeMails.text(mails.await(email, 1).get(0));
         assertThat(confirmedMail).as("German quotes: „…“").containsPattern("Ihr Termin „[^“\"\n]+“ mit")
             .doesNotContainPattern("„[^“]*\"");

@@ -126,6 +126,8 @@ class BookingPagesIntegrationTest {
         assertThat(((Number) db.value("SELECT COUNT(*) FROM booking")).longValue()).isEqualTo(before + 1);
 
         String confirmation = http.get(location).body();
+        assertThat(confirmation).as("right after booking").contains("Wir haben Ihren Termin gespeichert. Sie bekommen")
+            .doesNotContain("Hier sehen Sie Ihren Termin");
         assertThat(confirmation).contains("Ihr Termin ist gebucht", " Uhr",
             (String) db.value("SELECT name FROM account WHERE id = ?", row.get("coach_id")));
         assertThat(http.get(location.replaceAll("token=.*", "token=wrong")).statusCode()).isEqualTo(404);

@@ -114,6 +114,7 @@ class SelfCheckBrowserTest extends BrowserTestSupport {
             assertThat(page.locator("#progress-label")).hasText("Schritt 2 von 7");
             String resumePath = URI.create(page.locator("#resume-link").inputValue()).getPath();
             assertEquals("/check/" + token, resumePath);
+            assertThat(page.locator("button[data-copy='resume-link']")).isVisible(); // the script shows it
 
             Map<String, Integer> given = new LinkedHashMap<>();
             // strategy 3, factory 2, operations 4: every question answered, then "Weiter".
@@ -310,6 +311,25 @@ class SelfCheckBrowserTest extends BrowserTestSupport {
             audit.check(page, "en-result-switched-to-de");
         }
         audit.assertClean();
+    }
+
+    @Test
+    void withoutJavaScriptNoButtonShowsThatOnlyTheScriptMakesWork() {
+        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+            .setJavaScriptEnabled(false).setLocale("de-DE").setViewportSize(390, 844))) {
+            Page page = context.newPage();
+            page.navigate(url("/check"));
+            page.locator("#name").fill("Ohne Skript GmbH");
+            page.locator("#postalCode").fill("58452");
+            page.locator("#sector").selectOption("C");
+            page.locator("#employees").fill("12");
+            page.locator("#type-OWN_PRODUCTS").check(new com.microsoft.playwright.Locator.CheckOptions().setForce(true));
+            page.locator("#employees").press("Enter"); // Enter sends the form (a click waits for script frames)
+            assertThat(page.locator("#resume-link")).isVisible();
+            // the "Kopieren" button is the script's: without it, KERN's display:inline-flex showed a dead button
+            assertThat(page.locator("button[data-copy='resume-link']")).isHidden();
+            Browsers.screenshot(page, "step-without-javascript-390");
+        }
     }
 
     @Test

@@ -417,13 +417,16 @@ class AgencyApiIntegrationTest extends SignedInTests {
         HttpResponse<String> page = staff.get("/agentur/leads/" + lead);
         assertThat(page.body()).contains("id=\"assign-to\"", "Dominik Coach (Coach)").doesNotContain("Carla Coach",
             "Gesa Gesperrt", "error-summary");
+        assertThat(page.body()).as("the title names the portal, as every page's")
+            .contains("<title>Anfrage von Zuweisungs GmbH – Digitalcheck 4.0</title>");
         Map<String, String> refusals = Map.of(enCoach, "gehört nicht zu Ihrer Agentur", disabled, "gesperrt",
             "no-such-account", "gehört nicht zu Ihrer Agentur");
         refusals.forEach((who, message) -> {
             HttpResponse<String> refused = staff.postForm("/agentur/leads/" + lead + "/zuweisen",
                 Map.of("assignee", who, "version", "0", "note", "bitte"));
             assertThat(refused.statusCode()).as(who).isEqualTo(422);
-            assertThat(refused.body()).contains("error-summary", "href=\"#assign-to\"", message, ">bitte</textarea>");
+            assertThat(refused.body()).contains("error-summary", "href=\"#assign-to\"", message, ">bitte</textarea>",
+                "<title>Die Änderung wurde nicht gespeichert – Anfrage von Zuweisungs GmbH – Digitalcheck 4.0</title>");
         });
         assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", lead)).as("nothing stored").isNull();
         assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", lead).toString()).isEqualTo("0");
@@ -436,7 +439,8 @@ class AgencyApiIntegrationTest extends SignedInTests {
         HttpResponse<String> stale = staff.postForm("/agentur/leads/" + lead + "/zuweisen",
             Map.of("assignee", "", "version", "0", "note", "mein Text"));
         assertThat(stale.statusCode()).isEqualTo(409);
-        assertThat(stale.body()).contains("stale-alert", ">mein Text</textarea>");
+        assertThat(stale.body()).contains("stale-alert", ">mein Text</textarea>",
+            "<title>Jemand anderes hat diese Anfrage inzwischen geändert.");
         assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", lead)).isEqualTo(doCoach);
         assertThat(users.get("en-staff").postForm("/agentur/leads/" + lead + "/zuweisen",
             Map.of("assignee", "", "version", "1")).statusCode()).as("another agency's lead").isEqualTo(404);

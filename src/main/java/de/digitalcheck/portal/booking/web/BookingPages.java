@@ -187,7 +187,8 @@ class BookingPages {
                 context.assessment() == null ? null : context.assessment().id().value(), context.checkToken(),
                 form.consented(), lang,
                 form.key() == null || form.key().isBlank() ? null : form.key(), form.street(), form.town()));
-            return HttpResponse.seeOther(URI.create("/termin/buchung/" + made.booking().id() + "?token="
+            // "gebucht": the page says it was just saved and a mail is on its way; the mail's link leaves it out
+            return HttpResponse.seeOther(URI.create("/termin/buchung/" + made.booking().id() + "?gebucht&token="
                 + URLEncoder.encode(made.token(), StandardCharsets.UTF_8)));
         } catch (SlotTaken e) {
             timeStep(lang, model, context, type, coachId, LocalDate.ofInstant(start, PortalTime.ZONE));

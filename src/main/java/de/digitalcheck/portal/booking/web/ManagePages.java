@@ -69,6 +69,7 @@ class ManagePages {
             model.put("links", links(id, token));
             model.put("moved", request.getParameters().contains("verschoben"));
             model.put("justCancelled", request.getParameters().contains("abgesagt"));
+            model.put("justBooked", request.getParameters().contains("gebucht"));
             model.put("bookAgainUrl", "/termin/" + ChangeViews.enc(booking.agencyId()));
             return HttpResponse.ok(new ModelAndView<>("booking/booked", model));
         });
