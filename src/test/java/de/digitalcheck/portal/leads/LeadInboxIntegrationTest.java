@@ -73,10 +73,20 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(staff.get("/agentur/leads?assignee=-").body()).contains("Inbox Beta GmbH");
         assertThat(staff.get("/agentur/leads?assignee=me").body()).doesNotContain("Inbox Beta GmbH");
 
+        // an assignee is me, nobody or a person of the agency: anyone else is an unknown value, not an empty inbox
+        String otherAgencys = (String) db.value("SELECT id FROM account WHERE name = 'Carla Coach'");
+        String ours = (String) db.value("SELECT id FROM account WHERE name = 'Dominik Coach'");
+        assertThat(staff.get("/agentur/leads?assignee=" + ours).statusCode()).isEqualTo(200);
         for (String bad : new String[] {"status=WHATEVER", "from=gestern", "level=9", "sort=evil", "page=0",
-            "overdue=maybe", "from=2026-02-02&to=2026-01-01"}) {
+            "overdue=maybe", "from=2026-02-02&to=2026-01-01", "assignee=foo", "assignee=" + otherAgencys}) {
             assertThat(staff.get("/agentur/leads?" + bad).statusCode()).as(bad).isEqualTo(400);
         }
+        assertThat(staff.get("/agentur/leads.csv?assignee=" + otherAgencys).statusCode()).isEqualTo(400);
+        Http admin = users.get("admin");
+        assertThat(admin.get("/admin/agenturen/wf-dortmund/leads?assignee=" + ours).statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/agenturen/wf-dortmund/leads?assignee=me").statusCode()).isEqualTo(200);
+        assertThat(admin.get("/admin/agenturen/wf-dortmund/leads?assignee=" + otherAgencys).statusCode()).isEqualTo(400);
+        assertThat(admin.get("/admin/agenturen/wf-dortmund/leads.csv?assignee=foo").statusCode()).isEqualTo(400);
         assertThat(users.get("en-staff").get("/agentur/leads").body()).doesNotContain("Inbox Alpha GmbH", "Inbox Beta GmbH");
     }
 

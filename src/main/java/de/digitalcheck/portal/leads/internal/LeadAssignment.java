@@ -49,6 +49,11 @@ public class LeadAssignment {
         return team.members(agencyId).stream().filter(m -> !m.disabled()).toList();
     }
 
+    /** Whether the account is a person of the agency, disabled or not (a disabled one may still hold leads). */
+    public boolean isMember(String agencyId, String accountId) {
+        return team.members(agencyId).stream().anyMatch(m -> m.accountId().equals(accountId));
+    }
+
     /**
      * Assigns the lead to {@code assigneeId} (blank or {@code null}: nobody).
      *

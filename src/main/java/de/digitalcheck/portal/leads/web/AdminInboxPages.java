@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.leads.web;
 
+import de.digitalcheck.portal.leads.internal.LeadAssignment;
 import de.digitalcheck.portal.leads.internal.LeadInbox;
 import de.digitalcheck.portal.leads.internal.LeadPaths;
 import de.digitalcheck.portal.routing.Agencies;
@@ -42,9 +43,11 @@ class AdminInboxPages {
     private final LeadInbox inbox;
     private final Agencies agencies;
     private final Messages messages;
+    private final LeadAssignment assignment;
 
-    AdminInboxPages(LeadInbox inbox, Agencies agencies, Messages messages) {
+    AdminInboxPages(LeadInbox inbox, Agencies agencies, Messages messages, LeadAssignment assignment) {
         this.messages = messages;
+        this.assignment = assignment;
         this.inbox = inbox;
         this.agencies = agencies;
     }
@@ -61,7 +64,8 @@ class AdminInboxPages {
                                                           @PathVariable String agencyId) {
         Agency agency = agencies.find(agencyId).orElseThrow(UnknownAgency::new);
         InboxFilters.Read read = InboxFilters.read(request.getParameters(),
-            de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId());
+            de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId(),
+            person -> assignment.isMember(agency.id(), person));
         LeadInbox.Filter filter = read.filter();
         Map<String, Object> model = new HashMap<>();
         model.put("filterErrors", read.errors());
@@ -85,7 +89,8 @@ class AdminInboxPages {
                                                             @PathVariable String agencyId) {
         Agency agency = agencies.find(agencyId).orElseThrow(UnknownAgency::new);
         LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(),
-            de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId());
+            de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId(),
+            person -> assignment.isMember(agency.id(), person));
         return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(agency.id()), filter,
                 new InboxCsv.Texts(messages, PortalLocaleResolver.language(request))))
             .contentType("text/csv; charset=utf-8")

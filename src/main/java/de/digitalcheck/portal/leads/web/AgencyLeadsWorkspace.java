@@ -81,7 +81,8 @@ class AgencyLeadsWorkspace {
     HttpResponse<ModelAndView<Map<String, Object>>> leads(HttpRequest<?> request, Authentication authentication) {
         SignedIn user = SignedIn.of(authentication);
         Map<String, Object> model = model(user, WebhookForm.EMPTY, Map.of());
-        InboxFilters.Read read = InboxFilters.read(request.getParameters(), user.accountId());
+        InboxFilters.Read read = InboxFilters.read(request.getParameters(), user.accountId(),
+            person -> assignment.isMember(user.agencyId(), person));
         inboxModel(model, inbox.page(new LeadInbox.Scope(user.agencyId()), read.filter()), read.filter(),
             InboxFilters.query(request.getParameters()), LeadPaths.LEADS);
         model.put("filterErrors", read.errors());
@@ -100,7 +101,8 @@ class AgencyLeadsWorkspace {
     @Produces("text/csv")
     HttpResponse<reactor.core.publisher.Flux<byte[]>> export(HttpRequest<?> request, Authentication authentication) {
         SignedIn user = SignedIn.of(authentication);
-        LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(), user.accountId());
+        LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(), user.accountId(),
+            person -> assignment.isMember(user.agencyId(), person));
         return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(user.agencyId()), filter,
                 new InboxCsv.Texts(messages, PortalLocaleResolver.language(request))))
             .contentType("text/csv; charset=utf-8")

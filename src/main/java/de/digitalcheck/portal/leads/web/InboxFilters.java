@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The inbox's filter form, read from the query string: an unknown value is refused with 400 (nothing is guessed), an
@@ -32,16 +33,20 @@ final class InboxFilters {
     }
 
     /** The filter, refused (400) for any bad value: for the CSV export, which has no page to explain it on. */
-    static LeadInbox.Filter parse(HttpParameters p, String me) {
-        Read read = read(p, me);
+    static LeadInbox.Filter parse(HttpParameters p, String me, Predicate<String> member) {
+        Read read = read(p, me, member);
         if (!read.errors().isEmpty()) {
             throw bad(read.errors().keySet().iterator().next());
         }
         return read.filter();
     }
 
-    /** The filter for the inbox page: a bad date comes back as a field error instead (other bad values: 400). */
-    static Read read(HttpParameters p, String me) {
+    /**
+     * The filter for the inbox page: a bad date comes back as a field error instead (other bad values: 400). An
+     * assignee other than {@code me} and {@code -} must be a {@code member} of the inbox's agency (an unknown id was
+     * taken and showed an empty inbox with "alle" in the choice).
+     */
+    static Read read(HttpParameters p, String me, Predicate<String> member) {
         Map<String, String> errors = new LinkedHashMap<>();
         String stage = text(p, "status", 20);
         if (stage != null && !LeadStages.ALL.contains(stage) && !LeadInbox.WITHDRAWN.equals(stage)) {
@@ -50,6 +55,8 @@ final class InboxFilters {
         String assignee = text(p, "assignee", 64);
         if ("me".equals(assignee)) {
             assignee = me;
+        } else if (assignee != null && !"-".equals(assignee) && !member.test(assignee)) {
+            throw bad("assignee");
         }
         String overdue = text(p, "overdue", 5);
         if (overdue != null && !overdue.equals("true")) {
