@@ -46,6 +46,58 @@ class SignInIntegrationTest implements TestPropertyProvider {
         provider.stop();
     }
 
+    /**
+     * A link into the workspace opened while signed out (a lead's mail) ends there after sign-in, not on the
+     * workspace's start page; only a local workspace address is kept, and only one in the person's own workspace is
+     * used.
+     */
+    @Test
+    void aLinkOpenedSignedOutEndsOnItsPageAfterSignIn() {
+        Http browser = new Http(server, json);
+        String asked = "/agentur/leads?status=NEW&sort=oldest";
+        HttpResponse<String> refused = browser.get(asked);
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.headers().firstValue("Location")).hasValue("/anmelden");
+        assertThat(refused.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c)
+            .startsWith("dc_return=").containsIgnoringCase("HttpOnly").contains("Max-Age=900", "SameSite=Lax"));
+        provider.signIn(browser, "subject-do-staff", "staff@dortmund.example.org", true);
+        HttpResponse<String> landing = browser.get("/workspace");
+        assertThat(landing.headers().firstValue("Location")).hasValue(asked);
+        assertThat(landing.headers().allValues("Set-Cookie")).as("used once")
+            .anySatisfy(c -> assertThat(c).startsWith("dc_return=").contains("Max-Age=0"));
+        assertThat(browser.get(asked).statusCode()).isEqualTo(200);
+        assertThat(browser.get("/workspace").headers().firstValue("Location")).as("the next time: the start page")
+            .hasValue("/agentur");
+
+        // a coach following an agency page's link lands on the coach's start page, not on a 403
+        Http coach = new Http(server, json);
+        coach.get("/agentur/leads");
+        provider.signIn(coach, "subject-do-coach", "coach@dortmund.example.org", true);
+        assertThat(coach.get("/workspace").headers().firstValue("Location")).hasValue("/coach");
+
+        // nothing but a workspace page asked for with GET is kept
+        Http other = new Http(server, json);
+        for (String path : new String[] {"/agentur//evil.example", "/workspace"}) {
+            HttpResponse<String> answer = other.get(path);
+            assertThat(answer.headers().allValues("Set-Cookie")).as(path)
+                .noneSatisfy(c -> assertThat(c).startsWith("dc_return="));
+        }
+        assertThat(other.send("POST", "/agentur/leads/x/status").headers().allValues("Set-Cookie"))
+            .noneSatisfy(c -> assertThat(c).startsWith("dc_return="));
+        // a forged cookie pointing elsewhere is not followed
+        other.cookies().getCookieStore().add(URI.create("http://localhost:" + server.getPort()),
+            cookie("dc_return", "https%3A%2F%2Fevil.example%2Fagentur"));
+        provider.signIn(other, "subject-do-staff", "staff@dortmund.example.org", true);
+        assertThat(other.get("/workspace").headers().firstValue("Location")).hasValue("/agentur");
+    }
+
+    private static HttpCookie cookie(String name, String value) {
+        HttpCookie cookie = new HttpCookie(name, value);
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        return cookie;
+    }
+
     @Test
     void anInvitedAdminSignsInBindsTheSubjectAndReachesTheAdminWorkspace() {
         Http browser = new Http(server, json);

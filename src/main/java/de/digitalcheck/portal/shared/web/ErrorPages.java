@@ -49,11 +49,14 @@ public class ErrorPages {
     static final java.util.Set<Integer> PAGE_TEXTS = java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 413, 414, 415, 422, 429, 431, 500);
 
     private final ApiProblems problems;
+    private final SignInReturn signInReturn;
     private final PageRenderer pages;
     private final SecurityHeaders security;
     private final Router router;
 
-    ErrorPages(ApiProblems problems, PageRenderer pages, SecurityHeaders security, Router router) {
+    ErrorPages(ApiProblems problems, PageRenderer pages, SecurityHeaders security, Router router,
+               SignInReturn signInReturn) {
+        this.signInReturn = signInReturn;
         this.problems = problems;
         this.pages = pages;
         this.security = security;
@@ -108,7 +111,9 @@ public class ErrorPages {
                 .header("WWW-Authenticate", "Bearer realm=\"digitalcheck\"")
                 .header("Cache-Control", "no-store"); // answered while the security filter refuses: set here
         }
-        return HttpResponse.seeOther(java.net.URI.create("/anmelden"));
+        MutableHttpResponse<?> signIn = HttpResponse.seeOther(java.net.URI.create("/anmelden"));
+        signInReturn.remember(request).ifPresent(signIn::cookie);
+        return signIn;
     }
 
     @Error(status = HttpStatus.FORBIDDEN, global = true)
