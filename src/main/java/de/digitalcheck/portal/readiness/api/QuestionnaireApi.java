@@ -6,11 +6,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.shared.i18n.Language;
-import io.micronaut.core.annotation.Nullable;
+import de.digitalcheck.portal.shared.web.ApiProblems;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
@@ -44,9 +44,9 @@ class QuestionnaireApi {
     }
 
     @Get
-    HttpResponse<?> questionnaire(@QueryValue @Nullable String lang) {
+    HttpResponse<?> questionnaire(HttpRequest<?> request) {
         // a lang other than de or en never reaches here: ApiLanguageFilter answers it with 422 for every operation
-        Language language = Language.fromCode(lang).orElse(Language.DE);
+        Language language = ApiProblems.chosenLanguage(request).orElse(Language.DE);
         return HttpResponse.ok(documents.get(questionnaires.current().version()).get(language));
     }
 

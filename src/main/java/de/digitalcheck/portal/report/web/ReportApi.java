@@ -43,10 +43,9 @@ class ReportApi {
 
     @Get("/{id}/report")
     @Produces(ReportResponses.PDF) // like every API route, the router answers 406 to an Accept that allows no PDF
-    HttpResponse<?> report(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token,
-                           @QueryValue @Nullable String lang) {
+    HttpResponse<?> report(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token) {
         // a lang other than de or en never reaches here: ApiLanguageFilter answers it with 422 for every operation
-        Optional<Language> chosen = Language.fromCode(lang);
+        Optional<Language> chosen = ApiProblems.chosenLanguage(request);
         Optional<Assessment> assessment = assessments.byId(id, token);
         if (assessment.isEmpty()) {
             return problems.notFound(request, "problem.assessment.notFound");

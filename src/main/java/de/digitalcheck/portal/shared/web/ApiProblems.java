@@ -54,8 +54,17 @@ public class ApiProblems {
      * that is German or English; {@link Language#fromAcceptLanguage}, as the pages read it), else German.
      */
     public static Language language(HttpRequest<?> request) {
-        return request.getParameters().getFirst("lang").flatMap(Language::fromCode)
+        return chosenLanguage(request)
             .orElseGet(() -> Language.fromAcceptLanguage(request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE)));
+    }
+
+    /**
+     * The language {@code ?lang=} chooses: its first value ({@link ApiLanguageFilter} has refused any that is not
+     * {@code de} or {@code en}). Not Micronaut's binding of {@code @QueryValue String lang}, which joins several values
+     * ({@code lang=en&lang=en} became "en,en", no language, and the answer German).
+     */
+    public static java.util.Optional<Language> chosenLanguage(HttpRequest<?> request) {
+        return request.getParameters().getFirst("lang").flatMap(Language::fromCode);
     }
 
     public MutableHttpResponse<Problem> problem(HttpStatus status, Language language, String detailKey, Object... args) {

@@ -94,6 +94,9 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         assertThat(PdfText.of(pdf.body())).contains("Gießerei Rüdiger & Söhne", "Your digital readiness report",
             "Wirtschaftsförderung Dortmund");
         assertThat(PdfText.of(http.getBytes(path(doc, "reportUrl") + "&lang=de").body())).contains("Ihr Bericht zum digitalen Reifegrad");
+        // lang twice: the first speaks (Micronaut's binding joined them, "de,de", and the check's English was used)
+        assertThat(PdfText.of(http.getBytes(path(doc, "reportUrl") + "&lang=de&lang=de").body()))
+            .contains("Ihr Bericht zum digitalen Reifegrad");
     }
 
     @Test

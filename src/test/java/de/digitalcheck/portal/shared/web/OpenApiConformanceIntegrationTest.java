@@ -173,6 +173,13 @@ class OpenApiConformanceIntegrationTest {
         assertThat(german.body()).contains("Unbekannte Sprache: erlaubt sind de und en.");
         assertThat(http.get("/api/v1/agencies?lang=EN").statusCode()).as("a language code in capitals").isEqualTo(200);
         assertThat(http.get("/api/v1/agencies?lang=de&lang=en").statusCode()).isEqualTo(200);
+        // the first lang speaks, as for the problems; twice the same was German (Micronaut joined them: "en,en")
+        for (String query : List.of("?lang=en&lang=en", "?lang=en&lang=de")) {
+            HttpResponse<String> questionnaire = http.get("/api/v1/questionnaire" + query);
+            assertThat(questionnaire.statusCode()).as(query).isEqualTo(200);
+            assertThat(http.map(questionnaire)).as(query).containsEntry("language", "en");
+        }
+        assertThat(http.map(http.get("/api/v1/questionnaire?lang=de&lang=en"))).containsEntry("language", "de");
         assertThat(problems).as("answers that differ from the document").isEmpty();
     }
 
