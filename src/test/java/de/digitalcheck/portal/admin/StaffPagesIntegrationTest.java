@@ -71,6 +71,11 @@ class StaffPagesIntegrationTest extends SignedInTests {
         assertThat(ennepe).contains("Ennepe-Ruhr-Kreis", "AGS-Präfix 05954", "zugeordnet: " + EN_AGENTUR,
             "Ennepetal", "AGS-Präfix 05954008", "Ennepetal (05954008) Wirtschaftsförderung Hagen zuordnen");
         assertThat(ennepe).doesNotContain("value=\"05954\"");
+        // the raw prefix's form carries the search, so that a refused prefix shows the results again
+        String rawForm = ennepe.substring(ennepe.indexOf("id=\"territory-title\""));
+        assertThat(rawForm).contains("<input type=\"hidden\" name=\"suche\" value=\"ennepe\">");
+        assertThat(first.body().substring(first.body().indexOf("id=\"territory-title\"")))
+            .as("no search, nothing carried").doesNotContain("name=\"suche\"");
         // without accents and umlaut dots, and states too
         assertThat(admin.get("/admin/gebiete?suche=dusseldorf").body()).contains("Düsseldorf", "AGS-Präfix 05111000");
         assertThat(admin.get("/admin/gebiete?suche=Nordrhein").body()).contains("Nordrhein-Westfalen", "AGS-Präfix 05<");

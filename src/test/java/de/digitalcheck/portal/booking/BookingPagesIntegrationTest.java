@@ -149,6 +149,36 @@ class BookingPagesIntegrationTest {
      * field's maxlength of 5 cut "58 452" to "58 45" before it was even sent; it is the same code, stored without the
      * spaces. Other characters are still refused with the field's error.
      */
+    /**
+     * A time in the address that cannot be booked — past, off the grid of free times, a coach who does not offer the
+     * kind — shows the free times with why, before any contact data is typed (it was refused only once sent).
+     */
+    @Test
+    void aTimeThatCannotBeBookedIsSaidBeforeTheContactFormIsShown() {
+        Http http = new Http(server, json);
+        String contactStep = firstTime(http, "/termin/en-agentur");
+        assertThat(http.get(contactStep).body()).contains("id=\"booking-companyName\"");
+        java.util.regex.Matcher start = Pattern.compile("start=([^&]+)").matcher(contactStep);
+        assertThat(start.find()).isTrue();
+        java.time.Instant free = java.time.Instant.parse(java.net.URLDecoder.decode(start.group(1),
+            java.nio.charset.StandardCharsets.UTF_8));
+        String otherAgencysCoach = (String) new Database(dataSource).value(
+            "SELECT id FROM account WHERE name = 'Dominik Coach'");
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("past", contactStep.replace(start.group(1), Http.enc("2020-01-01T09:00:00Z")));
+        cases.put("off the grid", contactStep.replace(start.group(1), Http.enc(free.plusSeconds(7 * 60).toString())));
+        cases.put("another agency's coach", contactStep.replaceAll("coach=[^&]+", "coach=" + otherAgencysCoach));
+        cases.put("no such coach", contactStep.replaceAll("coach=[^&]+", "coach=nope"));
+        cases.forEach((what, url) -> {
+            HttpResponse<String> page = http.get(url);
+            assertThat(page.statusCode()).as(what).isEqualTo(409);
+            assertThat(page.body()).as(what).contains("id=\"error-summary\"", "id=\"step-time\"")
+                .doesNotContain("id=\"booking-companyName\"", "name=\"contactEmail\"");
+        });
+        assertThat(http.get(cases.get("past")).body())
+            .contains("Diese Zeit kann nicht gebucht werden: Sie ist vorbei, schon vergeben oder wird nicht angeboten.");
+    }
+
     @Test
     void aPostalCodeTypedWithSpacesIsBookedAsTheSameCode() {
         Http http = new Http(server, json);

@@ -81,6 +81,16 @@ class BookingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             double day = ((Number) page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('section[aria-labelledby=step-time] h4')).fontSize)")).doubleValue();
             assertTrue(day <= week, "a day's heading (" + day + " px) is not larger than its week's (" + week + " px)");
             auditHere(page, name + "2-times", width);
+            // a time in the address that cannot be booked (here a past one): the times and why, no contact form
+            String timeHref = page.locator("a.dc-time").first().getAttribute("href");
+            Response past = page.navigate(url(timeHref.replaceAll("start=[^&]+", "start=2020-01-01T09%3A00%3A00Z")));
+            assertEquals(409, past.status());
+            assertThat(page.locator("#error-summary")).containsText("Diese Zeit kann nicht gebucht werden");
+            assertThat(page.locator("h2#step-time")).isVisible();
+            assertThat(page.locator("h2#step-contact")).hasCount(0);
+            auditHere(page, name + "2-times-unbookable", width);
+            page.goBack();
+            assertThat(page.locator("h2#step-time")).isVisible();
             user.activate("a.dc-time");
 
             // 3. contact details: sent empty, every missing field is named in the summary

@@ -158,9 +158,19 @@ class BookingPages {
         QueryDates.Time chosen = queryDates.time(start);
         QueryDates.Week asked = queryDates.week(week);
         if (chosen.instant() != null) {
-            BookingForm prefill = prefill(context);
-            contactStep(lang, model, context, type, coachId, chosen.instant(), prefill, Map.of());
-            return HttpResponse.ok(new ModelAndView<>(VIEW, model));
+            if (bookable(context, type, coachId, chosen.instant())) {
+                BookingForm prefill = prefill(context);
+                contactStep(lang, model, context, type, coachId, chosen.instant(), prefill, Map.of());
+                return HttpResponse.ok(new ModelAndView<>(VIEW, model));
+            }
+            // a time that is not free (past, taken since, off the grid, not this coach's): the times of its week and
+            // why, before the company types its details — they were asked for and refused only when sent
+            timeStep(lang, model, context, type, coachId, LocalDate.ofInstant(chosen.instant(), PortalTime.ZONE));
+            if (model.get("timeError") == null) {
+                model.put("timeError", messages.get(lang, "booking.time.unavailable"));
+            }
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, model));
         }
         timeStep(lang, model, context, type, coachId, asked.date());
         String note = chosen.unreadable() != null ? queryDates.timeNote(lang, chosen.unreadable())
@@ -169,6 +179,17 @@ class BookingPages {
         model.put("queryError", note);
         return HttpResponse.status(note == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
             .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(VIEW, model));
+    }
+
+    /** Whether {@code start} is one of the free times of the type (with this coach, or any) on its day. */
+    private boolean bookable(Context context, AppointmentType type, @Nullable String coachId, Instant start) {
+        LocalDate day = LocalDate.ofInstant(start, PortalTime.ZONE);
+        try {
+            return bookings.free(context.agency().id(), type.id(), day, day, coachId).stream()
+                .anyMatch(slot -> slot.start().equals(start));
+        } catch (ValidationException e) {
+            return false; // a coach who does not offer the type, a day outside what can be booked
+        }
     }
 
     private HttpResponse<?> book(HttpRequest<?> request, Context context, BookingForm form) {
