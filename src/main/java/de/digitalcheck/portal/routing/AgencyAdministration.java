@@ -26,6 +26,8 @@ public class AgencyAdministration {
     /** The unique index on {@code agency.name_key} (V128), as the databases name it in a refusal (lower case). */
     static final String NAME_KEY_INDEX = "uq_agency_name_key";
     private static final Pattern PREFIX = Pattern.compile("\\d{2,8}");
+    /** The most pixels a logo may have each way (a logo is shown at most a few hundred pixels wide). */
+    public static final int LOGO_MAX_PIXELS = 2000;
     /** Largest logo accepted (the request body limit is 256 KB). */
     public static final int LOGO_MAX_BYTES = 200 * 1024;
     public static final int MAX_FIRST_CONTACT_DAYS = 20;
@@ -152,6 +154,8 @@ public class AgencyAdministration {
             errors.addAll(logoTooLarge().errors());
         } else if (type == null) {
             errors.add("logo", "error.logo.type");
+        } else if (!complete(type, content) || !readableImage(content)) {
+            errors.add("logo", "error.logo.unreadable", LOGO_MAX_PIXELS, LOGO_MAX_PIXELS);
         }
         errors.throwIfAny();
         AgencyLogoRow logo = new AgencyLogoRow(agencyId, type, content, clock.instant());
@@ -173,6 +177,57 @@ public class AgencyAdministration {
 
     public boolean hasLogo(String agencyId) {
         return logos.existsById(agencyId);
+    }
+
+    /**
+     * Whether the image decodes whole and is at most {@link #LOGO_MAX_PIXELS} pixels each way: a signature alone let a
+     * truncated PNG or one whose header claims 100 000 × 100 000 pixels through, to every page and report showing the
+     * logo. The size is read from the header before anything is decoded (no decompression bomb is ever unpacked).
+     */
+    static boolean readableImage(byte[] content) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
+            new java.io.ByteArrayInputStream(content))) {
+            if (in == null) {
+                return false;
+            }
+            java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return false;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width < 1 || height < 1 || width > LOGO_MAX_PIXELS || height > LOGO_MAX_PIXELS) {
+                    return false;
+                }
+                return reader.read(0) != null;
+            } finally {
+                reader.dispose();
+            }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return false; // truncated or corrupt data (IIOException), or a decoder's own failure
+        }
+    }
+
+    /**
+     * Whether the file ends as its format ends — a PNG with its {@code IEND} chunk, a JPEG with its end-of-image marker
+     * (within its last 32 bytes, some writers pad): Java's decoders read a file cut off there without complaint, the
+     * report's PDF library does not.
+     */
+    static boolean complete(String type, byte[] b) {
+        if ("image/png".equals(type)) {
+            byte[] iend = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 0x42, 0x60, (byte) 0x82};
+            return b.length >= iend.length
+                && java.util.Arrays.equals(b, b.length - iend.length, b.length, iend, 0, iend.length);
+        }
+        for (int i = b.length - 2; i >= Math.max(0, b.length - 32); i--) {
+            if ((b[i] & 0xff) == 0xff && (b[i + 1] & 0xff) == 0xd9) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "image/png" or "image/jpeg" by the file's signature; null for anything else (SVG, GIF, HTML, …). */
