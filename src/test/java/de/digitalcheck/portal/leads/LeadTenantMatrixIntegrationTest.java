@@ -159,7 +159,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         String assignee = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
         List<Route> routes = new ArrayList<>();
         routes.add(new Route("GET /agentur/leads", a -> actors.get(a).get("/agentur/leads", auth(a)), staff, true, false));
-        routes.add(new Route("GET /agentur/leads?assignee=me", a -> actors.get(a).get("/agentur/leads?assignee=" + assignee, auth(a)),
+        routes.add(new Route("GET /agentur/leads?assignee={coach A}",
+            a -> actors.get(a).get("/agentur/leads?assignee=" + assignee, auth(a)),
             staff, true, false));
         routes.add(new Route("GET /agentur/leads.csv", a -> actors.get(a).get("/agentur/leads.csv", auth(a)), staff, true, false));
         routes.add(new Route("GET /agentur/leads/{id}", a -> actors.get(a).get("/agentur/leads/" + leadA, auth(a)), staff,
@@ -263,7 +264,9 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
             case ALLOW -> route.writes() ? (status == 303 || status == 200 ? null : "expected a change, got " + status + " " + body)
                 : status == 200 && (route.name().endsWith(".pdf") ? body.startsWith("%PDF") : body.contains(marker)) ? null
                 : "expected 200 with the object, got " + status;
-            case HIDDEN -> route.list() ? (status == 200 && !body.contains(marker) ? null
+            // a filter naming another tenant's person is an unknown filter value: 400, as for any id not of the agency
+            case HIDDEN -> route.list() ? ((status == 200 || status == 400 && route.name().contains("assignee="))
+                && !body.contains(marker) ? null
                 : "expected 200 without the other tenant's object, got " + status)
                 : status == 404 ? null : "expected 404, got " + status;
             case OWN -> status == 200 || status == 303 || status == 404 ? null : "expected its own agency's answer, got " + status;
