@@ -234,7 +234,9 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         org.apache.commons.csv.CSVRecord german = csv(staff.getBytes("/agentur/leads.csv")).stream()
             .filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
         assertThat(german.get(11)).isEqualTo("neu");
-        assertThat(german.get(14)).isEqualTo(lastDay);
+        // in the file ISO as every date of it (the page says it the German way)
+        assertThat(german.get(13)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(german.get(14)).isEqualTo(dueDay.minusDays(1).toString());
         assertThat(german.get(16)).isEqualTo("nein");
         // the score as a German spreadsheet reads a number (a "2.5" became the 2nd of May)
         assertThat(german.get(10)).matches("[0-5],[0-9]");
@@ -256,7 +258,7 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
             org.apache.commons.csv.CSVRecord english = records.stream().filter(r -> r.get(0).equals(id)).findFirst()
                 .orElseThrow();
             assertThat(english.get(11)).isEqualTo("new");
-            assertThat(english.get(14)).isEqualTo(lastDay);
+            assertThat(english.get(14)).isEqualTo(dueDay.minusDays(1).toString());
             assertThat(english.get(16)).isEqualTo("no");
             assertThat(english.get(10)).matches("[0-5]\\.[0-9]").isEqualTo(german.get(10).replace(',', '.'));
             assertThat(records.stream().skip(1).map(r -> r.get(11))).doesNotContain("NEW", "CONTACTED", "QUALIFIED");
@@ -268,7 +270,7 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         org.apache.commons.csv.CSVRecord admin = csv(users.get("admin").getBytes("/admin/agenturen/wf-dortmund/leads.csv"))
             .stream().filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
         assertThat(admin.get(11)).isEqualTo("neu");
-        assertThat(admin.get(14)).isEqualTo(lastDay);
+        assertThat(admin.get(14)).isEqualTo(dueDay.minusDays(1).toString());
         Http networkAdmin = users.get("admin");
         assertThat(networkAdmin.getBytes("/admin/agenturen/wf-dortmund/leads.csv").headers()
             .firstValue("Content-Disposition")).hasValue("attachment; filename=\"anfragen-wf-dortmund.csv\"");

@@ -36,7 +36,8 @@ final class InboxCsv {
     static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
         .setQuoteMode(QuoteMode.ALL).setRecordSeparator("\r\n").build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final DateTimeFormatter DUE_DAY = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    /** ISO as the other dates of the file (it mixed "2026-12-04 17:09" with "08.12.2026"); spreadsheets read both. */
+    private static final DateTimeFormatter DUE_DAY = DateTimeFormatter.ISO_LOCAL_DATE;
     /** The columns' message keys ({@code leads.csv.*}). */
     static final List<String> HEADER = List.of("id", "company", "postalCode", "municipality", "contact", "email", "phone",
         "sector", "employees", "level", "score", "stage", "assignee", "created", "due", "firstContact", "overdue",
