@@ -195,6 +195,8 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         HttpResponse<String> types = staff.get("/agentur/terminarten");
         assertThat(types.statusCode()).isEqualTo(200);
         assertThat(types.body()).contains("Erstgespräch (Video)", "Carla Coach").doesNotContain("Dominik Coach");
+        // the public booking page's whole address, to copy into a mail or onto the agency's website
+        assertThat(types.body()).contains(">http://localhost/termin/en-agentur</a>");
         // the staff's page names the coaches' calendars and appointments, not the coach's own ("Meine Termine")
         assertThat(types.body()).contains("Kalender und Termine der Coaches", "Termine ansehen", "href=\"/agentur\"")
             .doesNotContain("Meine Termine").doesNotContain("Mein Kalender").doesNotContain("Wochenzeiten");

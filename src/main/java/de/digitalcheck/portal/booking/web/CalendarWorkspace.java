@@ -76,10 +76,12 @@ class CalendarWorkspace {
     private final de.digitalcheck.portal.booking.AppointmentOutcomes outcomes;
     private final Coaches coaches;
     private final QueryDates queryDates;
+    private final de.digitalcheck.portal.shared.config.PortalSettings settings;
 
     CalendarWorkspace(Calendars calendars, Bookings bookings, Accounts accounts, Messages messages, Csrf csrf,
                       Clock clock, de.digitalcheck.portal.booking.AppointmentOutcomes outcomes, Coaches coaches,
-                      QueryDates queryDates) {
+                      QueryDates queryDates, de.digitalcheck.portal.shared.config.PortalSettings settings) {
+        this.settings = settings;
         this.queryDates = queryDates;
         this.outcomes = outcomes;
         this.coaches = coaches;
@@ -151,7 +153,8 @@ class CalendarWorkspace {
             .map(Map.Entry::getValue).toList());
         model.put("weeks", names.entrySet().stream().map(e -> new Choice("/agentur/coaches/" + e.getKey() + "/termine",
             e.getValue())).toList());
-        model.put("bookingUrl", "/termin/" + agency);
+        // the whole address: staff copy it into mails and onto their website (a path alone was of no use there)
+        model.put("bookingUrl", settings.link("/termin/" + agency));
         return new ModelAndView<>("booking/types", model);
     }
 
