@@ -89,6 +89,14 @@ class SignInIntegrationTest implements TestPropertyProvider {
             cookie("dc_return", "https%3A%2F%2Fevil.example%2Fagentur"));
         provider.signIn(other, "subject-do-staff", "staff@dortmund.example.org", true);
         assertThat(other.get("/workspace").headers().firstValue("Location")).hasValue("/agentur");
+        // nor one that is no address at all ("%zz"): the start page, not a 500
+        Http broken = new Http(server, json);
+        broken.cookies().getCookieStore().add(URI.create("http://localhost:" + server.getPort()),
+            cookie("dc_return", "%2Fagentur%2F%25zz"));
+        provider.signIn(broken, "subject-do-staff", "staff@dortmund.example.org", true);
+        HttpResponse<String> landing2 = broken.get("/workspace");
+        assertThat(landing2.statusCode()).isEqualTo(303);
+        assertThat(landing2.headers().firstValue("Location")).hasValue("/agentur");
     }
 
     private static HttpCookie cookie(String name, String value) {

@@ -79,7 +79,14 @@ public class SignInReturn {
     }
 
     static boolean acceptable(String target) {
-        return target.length() <= MAX && !target.contains("//") && LOCAL.matcher(target).matches();
+        if (target.length() > MAX || target.contains("//") || !LOCAL.matcher(target).matches()) {
+            return false;
+        }
+        try {
+            return new URI(target).getHost() == null; // "%zz" (no hex) would fail the redirect's URI.create: a 500
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 
     private static boolean within(String target, String workspace) {
