@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.Cookie;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -85,6 +86,44 @@ class UnreadableAddressBrowserTest extends BrowserTestSupport {
             assertThat(context.cookies()).noneMatch(c -> c.name.equals("lang"));
             page.navigate(server.getURL() + "/check?x=%ZZ");
             auditAtBothWidths(page, "unreadable-address-de", true);
+        }
+        assertClean();
+    }
+
+    /**
+     * A form whose body is no UTF-8 (here the browser's post of the company form with its name as a Latin-1 byte, as a
+     * script might send it) is the error page in the person's language saying that nothing was saved, never the
+     * form stored with U+FFFD in the name. Going back shows the form with what was typed.
+     */
+    @Test
+    void aFormThatCannotBeReadIsSaidSoAndNothingIsSaved() {
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.route("**/check", route -> {
+                if ("POST".equals(route.request().method())) {
+                    route.resume(new Route.ResumeOptions().setPostData(
+                        route.request().postData().replaceFirst("(^|&)name=[^&]*", "$1name=Caf%E9+GmbH")));
+                } else {
+                    route.resume();
+                }
+            });
+            for (String lang : List.of("de", "en")) {
+                page.navigate(server.getURL() + "/check?lang=" + lang);
+                page.locator("#name").fill("Café GmbH");
+                page.locator("#postalCode").fill("44135");
+                page.locator("#sector").selectOption("C");
+                page.locator("#employees").fill("12");
+                page.locator("#type-OWN_PRODUCTS").check();
+                Response response = page.waitForNavigation(() -> page.locator("form[action='/check'] button[type=submit]").click());
+                assertThat(response.status()).isEqualTo(400);
+                assertThat(page.locator("html")).hasAttribute("lang", lang);
+                assertThat(page.locator("main")).containsText("de".equals(lang)
+                    ? "Das Formular enthielt Zeichen, die nicht gelesen werden können. Es wurde nichts gespeichert."
+                    : "The form contained characters that cannot be read. Nothing was saved.");
+                auditAtBothWidths(page, "unreadable-form-" + lang, false);
+                page.goBack();
+                assertThat(page.locator("#name")).hasValue("Café GmbH");
+            }
         }
         assertClean();
     }

@@ -18,11 +18,13 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -46,7 +48,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -80,6 +85,10 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
     private static final String HANDLER = "digitalcheck-unreadable-target";
     /** The error page's text for a target that cannot be read ({@code errorpage.target}). */
     static final String TARGET = "target";
+    /** The error page's text for a form whose body cannot be read ({@code errorpage.form}). */
+    static final String FORM = "form";
+    /** The most of a form held back to be checked: the server's {@code max-request-size} (application.yml). */
+    static final int FORM_HOLD_LIMIT = 256 * 1024;
 
     private final Messages messages;
     private final JsonMapper json;
@@ -142,6 +151,11 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                 return false;
             }
         }
+        return utf8(all);
+    }
+
+    /** The bytes are UTF-8. */
+    private static boolean utf8(byte[] all) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(all));
@@ -149,6 +163,50 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
         } catch (CharacterCodingException e) {
             return false;
         }
+    }
+
+    /**
+     * A page's form post: {@code application/x-www-form-urlencoded} in UTF-8 (no other charset named), not under
+     * {@code /api/} (where forms are refused as an unsupported media type, in the API's own way), without
+     * {@code Expect: 100-continue} (whose client waits for Micronaut's answer before it sends the body).
+     */
+    static boolean form(HttpRequest request) {
+        String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (type == null || api(request.uri()) || HttpUtil.is100ContinueExpected(request)) {
+            return false;
+        }
+        String t = type.strip().toLowerCase(Locale.ROOT);
+        int charset = t.indexOf("charset=");
+        return t.startsWith("application/x-www-form-urlencoded")
+            && (charset < 0 || t.substring(charset + "charset=".length()).replace("\"", "").strip().startsWith("utf-8"));
+    }
+
+    /**
+     * Whether a form's body can be read as its fields: {@code name=value} pairs whose percent-encoded (and raw)
+     * bytes are UTF-8, each {@code %} followed by two hexadecimal digits. Micronaut would otherwise store U+FFFD in
+     * place of what it could not read. (A NUL or another control character is readable, and refused by the field's
+     * own rules, {@code TextRules}, with the form shown again.)
+     */
+    static boolean readableForm(byte[] body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length);
+        for (int i = 0; i < body.length; i++) {
+            int b = body[i] & 0xff;
+            if (b == '&' || b == '=') {
+                if (!utf8(bytes.toByteArray())) {
+                    return false;
+                }
+                bytes.reset();
+            } else if (b == '%') {
+                if (i + 2 >= body.length || Character.digit(body[i + 1], 16) < 0 || Character.digit(body[i + 2], 16) < 0) {
+                    return false;
+                }
+                bytes.write(Character.digit(body[i + 1], 16) * 16 + Character.digit(body[i + 2], 16));
+                i += 2;
+            } else {
+                bytes.write(b);
+            }
+        }
+        return utf8(bytes.toByteArray());
     }
 
     /** Whether a request target addresses the API, judged on its raw path (before any decoding). */
@@ -196,12 +254,31 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
         }
     }
 
-    /** Answers an unreadable request and drops its body; everything else passes untouched. */
+    /**
+     * Answers an unreadable request and drops its body; everything else passes untouched. A form (a page's
+     * {@code application/x-www-form-urlencoded} post) is held back until its body is complete and passes on only if
+     * its body can be read ({@link #readableForm}); its parts are released when it is answered or the channel closes.
+     */
     private final class Guard extends ChannelInboundHandlerAdapter {
         private boolean discarding;
+        /** The form held back (its request and the parts of its body so far), null when none is. */
+        private List<Object> held;
+        private int heldBytes;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (held != null) {
+                hold(ctx, msg);
+                return;
+            }
+            if (msg instanceof HttpRequest request && !request.decoderResult().isFailure() && readable(request.uri())
+                && form(request)) {
+                dropUnreadableAcceptLanguage(request);
+                held = new ArrayList<>();
+                heldBytes = 0;
+                hold(ctx, msg);
+                return;
+            }
             if (msg instanceof HttpRequest request) {
                 DecoderResult result = request.decoderResult();
                 FullHttpResponse answer = null;
@@ -233,6 +310,68 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                 return;
             }
             ctx.fireChannelRead(msg);
+        }
+
+        /**
+         * Adds a part to the form held back. At its end the form passes on whole, or is answered {@code 400} when its
+         * body cannot be read. A body longer than the server takes passes on as it is: Micronaut refuses it
+         * ({@code 413}), and nothing is held beyond that size.
+         */
+        private void hold(ChannelHandlerContext ctx, Object msg) {
+            held.add(msg);
+            if (msg instanceof HttpContent content) {
+                heldBytes += content.content().readableBytes();
+            }
+            boolean last = msg instanceof LastHttpContent;
+            if (heldBytes > FORM_HOLD_LIMIT) {
+                passOn(ctx);
+                return;
+            }
+            if (!last) {
+                return;
+            }
+            HttpRequest request = (HttpRequest) held.get(0);
+            byte[] body = new byte[heldBytes];
+            int at = 0;
+            for (Object part : held) {
+                if (part instanceof HttpContent content) {
+                    int n = content.content().readableBytes();
+                    content.content().getBytes(content.content().readerIndex(), body, at, n);
+                    at += n;
+                }
+            }
+            if (readableForm(body)) {
+                passOn(ctx);
+                return;
+            }
+            LOG.info("Unreadable form answered 400");
+            release();
+            ctx.writeAndFlush(page(pageLanguage(request), HttpResponseStatus.BAD_REQUEST, FORM, false))
+                .addListener(ChannelFutureListener.CLOSE);
+        }
+
+        private void passOn(ChannelHandlerContext ctx) {
+            List<Object> parts = held;
+            held = null;
+            parts.forEach(ctx::fireChannelRead);
+        }
+
+        private void release() {
+            if (held != null) {
+                held.forEach(ReferenceCountUtil::release);
+                held = null;
+            }
+        }
+
+        @Override
+        public void handlerRemoved(ChannelHandlerContext ctx) {
+            release();
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+            release();
+            super.channelInactive(ctx);
         }
 
         private static HttpResponseStatus status(Throwable cause) {
@@ -272,7 +411,7 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
     }
 
     private FullHttpResponse page(Language language, HttpResponseStatus status, String text, boolean head) {
-        String key = ErrorPages.PAGE_TEXTS.contains(status.code()) || TARGET.equals(text) ? text : "500";
+        String key = ErrorPages.PAGE_TEXTS.contains(status.code()) || TARGET.equals(text) || FORM.equals(text) ? text : "500";
         byte[] body = pages.computeIfAbsent(key + "/" + language.code(), k -> render(language, key));
         return answer(status, "text/html;charset=utf-8", body, language, head);
     }

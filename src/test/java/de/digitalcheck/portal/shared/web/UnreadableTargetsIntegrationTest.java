@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import de.digitalcheck.portal.support.Database;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -40,6 +41,10 @@ class UnreadableTargetsIntegrationTest {
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    io.micronaut.json.JsonMapper json;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Test
     void aBrokenPageAddressIsABadRequestInTheCookiesLanguageThenAcceptLanguagesThenGerman() throws IOException {
@@ -169,6 +174,66 @@ class UnreadableTargetsIntegrationTest {
         assertThat(longLine).contains("Die Adresse war zu lang").contains("href=\"/?lang=en\"");
     }
 
+    /**
+     * A page's form whose body is no UTF-8 (a byte {@code %E9} of Latin-1, a cut-off sequence) or holds a {@code %}
+     * without two hexadecimal digits is a {@code 400} page in the person's language, and nothing is stored; Micronaut
+     * stored U+FFFD in place of what it could not read. Readable forms pass as before, also a body long enough to
+     * arrive in many parts, and one longer than the server takes is still refused as too large.
+     */
+    @Test
+    void aFormWhoseBodyCannotBeReadIsABadRequestAndNothingIsStored() throws Exception {
+        String token = new de.digitalcheck.portal.support.Http(server, json).csrfToken();
+        String fields = "_csrf=" + token + "&postalCode=44135&sector=C&employees=5&companyType=TRADE&name=";
+        String cookies = "Cookie: csrf=" + token + "; lang=en\r\n";
+        long before = assessments();
+        for (String name : List.of("Caf%E9+GmbH", "Caf%C3", "Caf%C3%28+GmbH", "A%ZZ+GmbH", "A%2", "A%")) {
+            String response = post("/check", fields + name, cookies);
+            assertPage(response, name, "en", "The form contained characters that cannot be read");
+            assertThat(response).as(name).contains("Nothing was saved");
+        }
+        String german = post("/check", fields + "Caf%E9+GmbH", "Cookie: csrf=" + token + "\r\n");
+        assertPage(german, "German", "de", "Das Formular enthielt Zeichen, die nicht gelesen werden können");
+        // a raw byte that is no UTF-8, not percent-encoded, too
+        String latin1 = postBytes("/check", (fields + "Caf\u00e9").getBytes(StandardCharsets.ISO_8859_1), cookies);
+        assertPage(latin1, "raw Latin-1", "en", "The form contained characters that cannot be read");
+        assertThat(assessments()).as("nothing stored").isEqualTo(before);
+
+        // readable forms pass: encoded or raw UTF-8 is stored as it was typed
+        String ok = post("/check", fields + "Caf%C3%A9+GmbH", cookies);
+        assertThat(statusLine(ok)).isEqualTo("HTTP/1.1 303 See Other");
+        String raw = postBytes("/check", (fields + "K\u00e4se+GmbH").getBytes(StandardCharsets.UTF_8), cookies);
+        assertThat(statusLine(raw)).isEqualTo("HTTP/1.1 303 See Other");
+        assertThat(assessments()).isEqualTo(before + 2);
+        assertThat(names()).contains("Café GmbH", "Käse GmbH");
+        // a body of many parts reaches the form (its name is too long: the form again, 422, with the error)
+        String parts = post("/check", fields + "%C3%A4".repeat(30_000), cookies);
+        assertThat(statusLine(parts)).isEqualTo("HTTP/1.1 422 Unprocessable Entity");
+        assertThat(parts).contains("kern-error").doesNotContain("cannot be read");
+        // and one longer than the server takes is refused as too large, as before
+        String large = post("/check", fields + "x".repeat(300_000), cookies);
+        assertThat(statusLine(large)).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
+        assertThat(assessments()).isEqualTo(before + 2);
+    }
+
+    private long assessments() {
+        return new Database(dataSource).count("assessment");
+    }
+
+    private List<Object> names() {
+        return new Database(dataSource).rows("SELECT company_name FROM assessment").stream()
+            .map(r -> r.values().iterator().next()).toList();
+    }
+
+    private String post(String target, String body, String headers) throws IOException {
+        return postBytes(target, body.getBytes(StandardCharsets.ISO_8859_1), headers);
+    }
+
+    private String postBytes(String target, byte[] body, String headers) throws IOException {
+        return rawBytes(("POST " + target + " HTTP/1.1").getBytes(StandardCharsets.ISO_8859_1),
+            "Accept: text/html\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
+                + "\r\n" + headers, body);
+    }
+
     private static void assertPage(String response, String target, String lang, String text) {
         assertThat(statusLine(response)).as(target).isEqualTo("HTTP/1.1 400 Bad Request");
         assertThat(header(response, "content-type")).as(target).startsWith("text/html");
@@ -214,6 +279,10 @@ class UnreadableTargetsIntegrationTest {
     }
 
     private String rawBytes(byte[] requestLine, String headers) throws IOException {
+        return rawBytes(requestLine, headers, new byte[0]);
+    }
+
+    private String rawBytes(byte[] requestLine, String headers, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -221,6 +290,7 @@ class UnreadableTargetsIntegrationTest {
             request.write(requestLine);
             request.write(("\r\nHost: localhost\r\n" + headers + "Connection: close\r\n\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
+            request.write(body);
             out.write(request.toByteArray());
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
