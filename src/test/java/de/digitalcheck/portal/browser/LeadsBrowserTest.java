@@ -134,6 +134,15 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             page.reload();
             assertNull(Browsers.horizontalOverflow(page, 390), "the leads page fits a phone");
             audit(page, "leads-webhook-log-phone");
+            page.setViewportSize(1280, 900);
+            // a filter value the inbox does not have (a link edited by hand): the error page leads back to the inbox
+            assertEquals(400, page.navigate(server.getURL() + "/agentur/leads?status=WHATEVER").status());
+            assertThat(page.locator("main")).containsText("Die Anfrage war fehlerhaft.");
+            auditAtBothWidths(page, "leads-inbox-bad-filter", true);
+            page.locator("main a.kern-link", new Page.LocatorOptions().setHasText("ohne die Angaben in der Adresse"))
+                .click();
+            assertThat(page.locator("h1")).hasText("Anfragen und Webhook");
+            assertEquals(server.getURL() + "/agentur/leads", page.url());
         }
         assertClean();
     }

@@ -79,9 +79,21 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(staff.get("/agentur/leads?assignee=" + ours).statusCode()).isEqualTo(200);
         for (String bad : new String[] {"status=WHATEVER", "from=gestern", "level=9", "sort=evil", "page=0",
             "overdue=maybe", "from=2026-02-02&to=2026-01-01", "assignee=foo", "assignee=" + otherAgencys}) {
-            assertThat(staff.get("/agentur/leads?" + bad).statusCode()).as(bad).isEqualTo(400);
+            HttpResponse<String> refused = staff.get("/agentur/leads?" + bad);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            // the way back: the inbox without the filter (a date is explained at its field, on the inbox itself)
+            if (!bad.startsWith("from=")) {
+                assertThat(refused.body()).as(bad).contains("<a class=\"kern-link\" href=\"/agentur/leads\">"
+                    + "Diese Seite ohne die Angaben in der Adresse öffnen</a>");
+            }
         }
-        assertThat(staff.get("/agentur/leads.csv?assignee=" + otherAgencys).statusCode()).isEqualTo(400);
+        HttpResponse<String> csv = staff.get("/agentur/leads.csv?assignee=" + otherAgencys);
+        assertThat(csv.statusCode()).isEqualTo(400);
+        // a download's refusal does not link to the download without the filter
+        assertThat(csv.body()).doesNotContain("ohne die Angaben in der Adresse");
+        // a page refused for another reason, or without a query, has no such link
+        assertThat(staff.get("/agentur/leads/unbekannt").body()).doesNotContain("ohne die Angaben in der Adresse");
+        assertThat(staff.get("/agentur/leads").body()).doesNotContain("ohne die Angaben in der Adresse");
         Http admin = users.get("admin");
         assertThat(admin.get("/admin/agenturen/wf-dortmund/leads?assignee=" + ours).statusCode()).isEqualTo(200);
         assertThat(admin.get("/admin/agenturen/wf-dortmund/leads?assignee=me").statusCode()).isEqualTo(200);

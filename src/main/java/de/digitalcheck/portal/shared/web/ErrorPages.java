@@ -5,6 +5,7 @@ import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -286,6 +287,30 @@ public class ErrorPages {
             int code = PAGE_TEXTS.contains(s.getCode()) ? s.getCode() : 500;
             return problems.problem(s, ApiProblems.language(request), "problem." + code + ".detail");
         }
-        return pages.render(request, s, "errors/error", Map.of("status", PAGE_TEXTS.contains(s.getCode()) ? s.getCode() : 500));
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("status", PAGE_TEXTS.contains(s.getCode()) ? s.getCode() : 500);
+        retryPath(request, s).ifPresent(path -> model.put("retry", path));
+        return pages.render(request, s, "errors/error", model);
+    }
+
+    /**
+     * For a page refused {@code 400} for what its address carried (a filter value that is not one of the page's, a
+     * page number that is none): the way back to the page itself, its path without the query — only for a GET of a
+     * path whose route (the router's closest match) answers HTML (a page, not a download), so that the link leads to a page
+     * that exists. Otherwise only the home page was left.
+     */
+    private Optional<String> retryPath(HttpRequest<?> request, HttpStatus status) {
+        String query = request.getUri().getRawQuery();
+        if (status != HttpStatus.BAD_REQUEST || !HttpMethod.GET.equals(request.getMethod()) || query == null
+            || query.isEmpty()) {
+            return Optional.empty();
+        }
+        String path = request.getPath();
+        // the route the request was dispatched to (the closest match), not any route whose pattern also fits
+        List<io.micronaut.web.router.UriRouteMatch<Object, Object>> closest = router.findAllClosest(request);
+        boolean page = closest.size() == 1 && closest.get(0).getRouteInfo().getPort() == null
+            && closest.get(0).getRouteInfo().getProduces().stream()
+                .allMatch(io.micronaut.http.MediaType.TEXT_HTML_TYPE::equals);
+        return page ? Optional.of(LayoutModel.sameOriginPath(path)) : Optional.empty();
     }
 }
