@@ -328,6 +328,9 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                 return;
             }
             if (!last) {
+                // nothing went on to the server's handler, which asks for the next part only once it has this one
+                // (it reads on demand): ask for it here, or a body in several parts waits for the read timeout
+                ctx.read();
                 return;
             }
             HttpRequest request = (HttpRequest) held.get(0);
