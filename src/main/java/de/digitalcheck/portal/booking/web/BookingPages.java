@@ -53,6 +53,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -274,7 +275,6 @@ class BookingPages {
         LocalDate today = PortalTime.today(clock);
         LocalDate monday = (around == null || around.isBefore(today) ? today : around)
             .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate sunday = monday.plusDays(6);
         Map<String, String> names = bookings.coachNames(context.agency().id());
         List<Choice> coaches = new ArrayList<>();
         coaches.add(new Choice(ANY, messages.get(lang, "booking.coach.any")));
@@ -282,12 +282,24 @@ class BookingPages {
             .forEach(c -> coaches.add(new Choice(c, names.get(c))));
         String coachValue = coachId == null ? ANY : coachId;
         List<FreeSlot> free;
+        LocalDate lastDay = bookings.lastBookableDay(type, coachId).orElse(null);
         try {
-            free = bookings.free(context.agency().id(), type.id(), monday, sunday, coachId);
+            free = bookings.free(context.agency().id(), type.id(), monday, monday.plusDays(6), coachId);
+            if (free.isEmpty() && around == null) {
+                // the first look (no week asked for) at a week with nothing free: the first week that has a free time,
+                // saying so, instead of a page that only says "look at the next week" (Friday afternoons, full weeks)
+                Optional<LocalDate> first = firstFreeDay(context, type, coachId, monday.plusWeeks(1), lastDay);
+                if (first.isPresent()) {
+                    model.put("emptyWeek", messages.get(lang, "booking.times.emptyWeek", day(lang, monday)));
+                    monday = first.get().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    free = bookings.free(context.agency().id(), type.id(), monday, monday.plusDays(6), coachId);
+                }
+            }
         } catch (ValidationException e) {
             free = List.of(); // a coach who does not offer the type: no times
             model.put("timeError", messages.message(lang, e.errors().get(0)));
         }
+        LocalDate sunday = monday.plusDays(6);
         Map<LocalDate, List<Time>> byDay = new LinkedHashMap<>();
         Instant previous = null;
         for (FreeSlot slot : free) {
@@ -314,7 +326,6 @@ class BookingPages {
         model.put("weekLabel", messages.get(lang, "booking.week", day(lang, monday), day(lang, sunday)));
         String weekBase = context.base() + "?type=" + enc(type.id()) + "&coach=" + enc(coachValue) + "&woche=";
         // no further than the last day the type can be booked on (the end of the furthest booking window), saying so
-        LocalDate lastDay = bookings.lastBookableDay(type, coachId).orElse(null);
         LocalDate back = weekBefore(monday, today, lastDay);
         model.put("previousWeek", back == null ? null : weekBase + back);
         // a link that leads back past the empty weeks says where it leads: "Vorherige Woche" a year back surprised
@@ -324,6 +335,26 @@ class BookingPages {
         model.put("nextWeek", !beyond && queryDates.linkable(next) ? weekBase + next : null);
         model.put("windowEnd", beyond ? day(lang, lastDay) : null);
         model.put("week", monday.toString());
+    }
+
+    /** How far ahead the first look searches for a week with a free time: eight weeks, one search. */
+    static final int FIRST_FREE_SEARCH_DAYS = 56;
+
+    /**
+     * The first day from {@code from} with a free time of the type (with the coach, if one is chosen), within
+     * {@link #FIRST_FREE_SEARCH_DAYS} and not after the last bookable day; empty if there is none.
+     */
+    private Optional<LocalDate> firstFreeDay(Context context, AppointmentType type, @Nullable String coachId,
+                                             LocalDate from, @Nullable LocalDate lastDay) {
+        LocalDate to = from.plusDays(FIRST_FREE_SEARCH_DAYS - 1L);
+        if (lastDay != null && lastDay.isBefore(to)) {
+            to = lastDay;
+        }
+        if (to.isBefore(from)) {
+            return Optional.empty();
+        }
+        return bookings.free(context.agency().id(), type.id(), from, to, coachId).stream().findFirst()
+            .map(slot -> PortalTime.local(slot.start()).toLocalDate());
     }
 
     private void contactStep(Language lang, Map<String, Object> model, Context context, AppointmentType type,
