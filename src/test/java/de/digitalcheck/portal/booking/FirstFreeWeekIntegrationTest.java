@@ -11,12 +11,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
-
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,7 +49,7 @@ class FirstFreeWeekIntegrationTest {
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate sunday = monday.plusDays(6);
         // away for the rest of this week and the whole of the next: the first free time is two weeks on
-        away(a, today + ".." + sunday.plusWeeks(1));
+        a.firstCoachAway(calendars, today + ".." + sunday.plusWeeks(1));
         Http http = new Http(server, json);
         String path = "/termin/" + a.agencyId() + "?type=" + a.typeId();
 
@@ -77,21 +73,12 @@ class FirstFreeWeekIntegrationTest {
     void withNothingFreeInTheComingWeeksThePageStaysAtThisWeekAndSaysSo() {
         BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         LocalDate today = LocalDate.now(BookableAgency.BERLIN);
-        away(a, today + ".." + today.plusDays(70)); // beyond the booking window of 60 days
+        a.firstCoachAway(calendars, today + ".." + today.plusDays(70)); // beyond the booking window of 60 days
         String page = new Http(server, json).get("/termin/" + a.agencyId() + "?type=" + a.typeId() + "&lang=de").body();
         assertThat(page).contains("In dieser Woche ist keine Zeit frei").doesNotContain("booking-empty-week");
         assertThat(TIME_LINK.matcher(page).find()).isFalse();
     }
 
-    /** The agency's coach is away over {@code absence} ({@code from..to}); the weekly hours every day, 8 to 18. */
-    private void away(BookableAgency a, String absence) {
-        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek d : DayOfWeek.values()) {
-            weekly.put(d, "08:00-18:00");
-        }
-        calendars.update(a.coachIds().get(0), a.agencyId(), new Calendars.CalendarInput(weekly, "", absence, "15", "15",
-            "0", "60", "0", "30"), List.of());
-    }
 
     private static LocalDate firstTime(String page) {
         Matcher m = TIME_LINK.matcher(page);

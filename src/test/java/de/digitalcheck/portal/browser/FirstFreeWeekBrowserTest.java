@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -44,12 +41,7 @@ class FirstFreeWeekBrowserTest extends BrowserTestSupport {
         BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         LocalDate today = LocalDate.now(BookableAgency.BERLIN);
         LocalDate sunday = today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek d : DayOfWeek.values()) {
-            weekly.put(d, "08:00-18:00");
-        }
-        calendars.update(a.coachIds().get(0), a.agencyId(), new Calendars.CalendarInput(weekly, "",
-            today + ".." + sunday, "15", "15", "0", "60", "0", "30"), List.of());
+        a.firstCoachAway(calendars, today + ".." + sunday);
         try (BrowserContext context = Browsers.newContext(browser)) {
             Page page = context.newPage();
             page.navigate(server.getURL() + "/termin/" + a.agencyId() + "?type=" + a.typeId() + "&lang=de");

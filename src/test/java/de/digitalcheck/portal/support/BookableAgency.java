@@ -58,10 +58,7 @@ public record BookableAgency(String agencyId, String typeId, List<String> coachI
                 ids.add(accounts.byEmail(p.email()).orElseThrow().id());
                 emails.add(p.email());
             });
-        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek d : DayOfWeek.values()) {
-            weekly.put(d, "08:00-18:00");
-        }
+        Map<DayOfWeek, String> weekly = everyDay();
         List<String> everyMode = java.util.Arrays.stream(MeetingMode.values()).map(Enum::name).toList();
         for (int i = 0; i < ids.size(); i++) {
             // a coach is offered only for a type whose mode they offer: these offer every mode
@@ -74,6 +71,21 @@ public record BookableAgency(String agencyId, String typeId, List<String> coachI
         AppointmentType type = calendars.saveType(agency, null, new Calendars.TypeInput("Erstgespräch", "First talk",
             "60", "VIDEO", "0", ids, true), List.of());
         return new BookableAgency(agency, type.id(), List.copyOf(ids), List.copyOf(emails));
+    }
+
+    /** The weekly hours the coaches are given: every day, 8 to 18. */
+    static Map<DayOfWeek, String> everyDay() {
+        Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            weekly.put(d, "08:00-18:00");
+        }
+        return weekly;
+    }
+
+    /** The first coach away over {@code absences} (the calendar's text: {@code 2026-12-07..2026-12-13}), hours as made. */
+    public void firstCoachAway(Calendars calendars, String absences) {
+        calendars.update(coachIds.get(0), agencyId, new Calendars.CalendarInput(everyDay(), "", absences, "15", "15", "0",
+            "60", "0", "30"), List.of());
     }
 
     public String agencyEmail() {
