@@ -70,7 +70,7 @@ class DashboardPagesIntegrationTest extends de.digitalcheck.portal.support.Signe
         String levels = page.substring(page.indexOf("id=\"levels-heading\""));
         levels = levels.substring(0, levels.indexOf("</section>"));
         java.util.List<String> values = new java.util.ArrayList<>();
-        Matcher m = Pattern.compile("<text font-size=\"12\"[^>]*>([^<]*)</text>|<td class=\"kern-table__cell\"[^>]*>([^<]*)</td>")
+        Matcher m = Pattern.compile("<text font-size=\"14\"[^>]*>([^<]*)</text>|<td class=\"kern-table__cell\"[^>]*>([^<]*)</td>")
             .matcher(levels);
         while (m.find()) {
             values.add(m.group(1) != null ? m.group(1) : m.group(2));

@@ -18,9 +18,9 @@ final class DashboardCharts {
     private static final double BAR_START = 0;
     /** Room for the value beside the longest bar ("100,0" / "100.0"). */
     private static final double BAR_SPACE = 300;
-    private static final double BAR_HEIGHT = 14;
+    private static final double BAR_HEIGHT = 16;
     /** The label's line above the bars. */
-    private static final double LABEL_LINE = 18;
+    private static final double LABEL_LINE = 21;
     private static final String[] FILLS = {"#004b76", "#6b6f73"};
 
     private DashboardCharts() {
@@ -83,7 +83,7 @@ final class DashboardCharts {
                 bars.add(new Bar(n(BAR_START), n(by), n(w), n(BAR_HEIGHT), series.get(s).fill(), text,
                     n(BAR_START + w + 6), n(by + BAR_HEIGHT - 3)));
             }
-            rows.add(new Row(input.label(), n(y + 13), values, bars));
+            rows.add(new Row(input.label(), n(y + 16), values, bars));
         }
         return new Chart(id, title, description, n(top * 2 + inputs.size() * rowHeight), series, rows);
     }
