@@ -9,9 +9,15 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Changes to agencies and their territories, validated: territories are AGS prefixes that exist in the
@@ -185,16 +191,15 @@ public class AgencyAdministration {
      * logo. The size is read from the header before anything is decoded (no decompression bomb is ever unpacked).
      */
     static boolean readableImage(byte[] content) {
-        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(
-            new java.io.ByteArrayInputStream(content))) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
             if (in == null) {
                 return false;
             }
-            java.util.Iterator<javax.imageio.ImageReader> readers = javax.imageio.ImageIO.getImageReaders(in);
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 return false;
             }
-            javax.imageio.ImageReader reader = readers.next();
+            ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 int width = reader.getWidth(0);
@@ -206,7 +211,7 @@ public class AgencyAdministration {
             } finally {
                 reader.dispose();
             }
-        } catch (java.io.IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException unreadable) {
             return false; // truncated or corrupt data (IIOException), or a decoder's own failure
         }
     }

@@ -53,7 +53,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -288,11 +287,12 @@ class BookingPages {
             if (free.isEmpty() && around == null) {
                 // the first look (no week asked for) at a week with nothing free: the first week that has a free time,
                 // saying so, instead of a page that only says "look at the next week" (Friday afternoons, full weeks)
-                Optional<LocalDate> first = firstFreeDay(context, type, coachId, monday.plusWeeks(1), lastDay);
-                if (first.isPresent()) {
+                List<FreeSlot> later = firstFreeWeek(context, type, coachId, monday.plusWeeks(1), lastDay);
+                if (!later.isEmpty()) {
                     model.put("emptyWeek", messages.get(lang, "booking.times.emptyWeek", day(lang, monday)));
-                    monday = first.get().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                    free = bookings.free(context.agency().id(), type.id(), monday, monday.plusDays(6), coachId);
+                    monday = PortalTime.local(later.get(0).start()).toLocalDate()
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    free = later;
                 }
             }
         } catch (ValidationException e) {
@@ -341,20 +341,27 @@ class BookingPages {
     static final int FIRST_FREE_SEARCH_DAYS = 56;
 
     /**
-     * The first day from {@code from} with a free time of the type (with the coach, if one is chosen), within
-     * {@link #FIRST_FREE_SEARCH_DAYS} and not after the last bookable day; empty if there is none.
+     * The free times of the first week from {@code from} (a Monday) that has one, with the coach if one is chosen:
+     * one search over {@link #FIRST_FREE_SEARCH_DAYS} (whole weeks), not after the last bookable day; none if there
+     * is no free time in that span.
      */
-    private Optional<LocalDate> firstFreeDay(Context context, AppointmentType type, @Nullable String coachId,
-                                             LocalDate from, @Nullable LocalDate lastDay) {
+    private List<FreeSlot> firstFreeWeek(Context context, AppointmentType type, @Nullable String coachId,
+                                         LocalDate from, @Nullable LocalDate lastDay) {
         LocalDate to = from.plusDays(FIRST_FREE_SEARCH_DAYS - 1L);
         if (lastDay != null && lastDay.isBefore(to)) {
             to = lastDay;
         }
         if (to.isBefore(from)) {
-            return Optional.empty();
+            return List.of();
         }
-        return bookings.free(context.agency().id(), type.id(), from, to, coachId).stream().findFirst()
-            .map(slot -> PortalTime.local(slot.start()).toLocalDate());
+        List<FreeSlot> free = bookings.free(context.agency().id(), type.id(), from, to, coachId);
+        if (free.isEmpty()) {
+            return List.of();
+        }
+        LocalDate monday = PortalTime.local(free.get(0).start()).toLocalDate()
+            .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return free.stream().filter(slot -> PortalTime.local(slot.start()).toLocalDate().isBefore(monday.plusWeeks(1)))
+            .toList();
     }
 
     private void contactStep(Language lang, Map<String, Object> model, Context context, AppointmentType type,

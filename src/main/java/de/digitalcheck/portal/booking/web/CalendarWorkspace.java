@@ -12,6 +12,7 @@ import de.digitalcheck.portal.booking.CoachProfile;
 import de.digitalcheck.portal.booking.Coaches;
 import de.digitalcheck.portal.booking.MeetingMode;
 import de.digitalcheck.portal.booking.UnknownAppointmentType;
+import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
@@ -76,11 +77,11 @@ class CalendarWorkspace {
     private final de.digitalcheck.portal.booking.AppointmentOutcomes outcomes;
     private final Coaches coaches;
     private final QueryDates queryDates;
-    private final de.digitalcheck.portal.shared.config.PortalSettings settings;
+    private final PortalSettings settings;
 
     CalendarWorkspace(Calendars calendars, Bookings bookings, Accounts accounts, Messages messages, Csrf csrf,
                       Clock clock, de.digitalcheck.portal.booking.AppointmentOutcomes outcomes, Coaches coaches,
-                      QueryDates queryDates, de.digitalcheck.portal.shared.config.PortalSettings settings) {
+                      QueryDates queryDates, PortalSettings settings) {
         this.settings = settings;
         this.queryDates = queryDates;
         this.outcomes = outcomes;

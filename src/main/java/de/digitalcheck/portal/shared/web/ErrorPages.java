@@ -19,12 +19,14 @@ import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteMatch;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.util.HashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -287,7 +289,7 @@ public class ErrorPages {
             int code = PAGE_TEXTS.contains(s.getCode()) ? s.getCode() : 500;
             return problems.problem(s, ApiProblems.language(request), "problem." + code + ".detail");
         }
-        Map<String, Object> model = new java.util.HashMap<>();
+        Map<String, Object> model = new HashMap<>();
         model.put("status", PAGE_TEXTS.contains(s.getCode()) ? s.getCode() : 500);
         retryPath(request, s).ifPresent(path -> model.put("retry", path));
         return pages.render(request, s, "errors/error", model);
@@ -307,10 +309,10 @@ public class ErrorPages {
         }
         String path = request.getPath();
         // the route the request was dispatched to (the closest match), not any route whose pattern also fits
-        List<io.micronaut.web.router.UriRouteMatch<Object, Object>> closest = router.findAllClosest(request);
+        List<UriRouteMatch<Object, Object>> closest = router.findAllClosest(request);
         boolean page = closest.size() == 1 && closest.get(0).getRouteInfo().getPort() == null
             && closest.get(0).getRouteInfo().getProduces().stream()
-                .allMatch(io.micronaut.http.MediaType.TEXT_HTML_TYPE::equals);
+                .allMatch(MediaType.TEXT_HTML_TYPE::equals);
         return page ? Optional.of(LayoutModel.sameOriginPath(path)) : Optional.empty();
     }
 }

@@ -133,25 +133,40 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
 
     /** The target's bytes, each {@code %XX} decoded (the target is well formed here), are UTF-8 without a NUL. */
     private static boolean utf8WithoutNul(String target) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(target.length());
         for (int i = 0; i < target.length(); i++) {
-            char c = target.charAt(i);
-            if (c == '%' && i + 2 < target.length()) {
-                bytes.write(Integer.parseInt(target.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else if (c > 0xff) {
+            if (target.charAt(i) > 0xff) {
                 return false; // the request line is read as bytes, one char each
-            } else {
-                bytes.write(c);
             }
         }
-        byte[] all = bytes.toByteArray();
+        byte[] all = percentDecoded(target.getBytes(StandardCharsets.ISO_8859_1));
+        if (all == null) {
+            return false;
+        }
         for (byte b : all) {
             if (b == 0) {
                 return false;
             }
         }
         return utf8(all);
+    }
+
+    /** The bytes with each {@code %XX} decoded; null where a {@code %} is not followed by two hexadecimal digits. */
+    private static byte[] percentDecoded(byte[] raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] != '%') {
+                bytes.write(raw[i]);
+                continue;
+            }
+            int high = i + 2 < raw.length ? Character.digit(raw[i + 1], 16) : -1;
+            int low = i + 2 < raw.length ? Character.digit(raw[i + 2], 16) : -1;
+            if (high < 0 || low < 0) {
+                return null;
+            }
+            bytes.write(high * 16 + low);
+            i += 2;
+        }
+        return bytes.toByteArray();
     }
 
     /** The bytes are UTF-8. */
@@ -188,25 +203,9 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
      * own rules, {@code TextRules}, with the form shown again.)
      */
     static boolean readableForm(byte[] body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length);
-        for (int i = 0; i < body.length; i++) {
-            int b = body[i] & 0xff;
-            if (b == '&' || b == '=') {
-                if (!utf8(bytes.toByteArray())) {
-                    return false;
-                }
-                bytes.reset();
-            } else if (b == '%') {
-                if (i + 2 >= body.length || Character.digit(body[i + 1], 16) < 0 || Character.digit(body[i + 2], 16) < 0) {
-                    return false;
-                }
-                bytes.write(Character.digit(body[i + 1], 16) * 16 + Character.digit(body[i + 2], 16));
-                i += 2;
-            } else {
-                bytes.write(b);
-            }
-        }
-        return utf8(bytes.toByteArray());
+        // decoded whole: a separator ("&", "=") is ASCII, so a sequence it interrupts is no UTF-8 either way
+        byte[] decoded = percentDecoded(body);
+        return decoded != null && utf8(decoded);
     }
 
     /** Whether a request target addresses the API, judged on its raw path (before any decoding). */
