@@ -58,6 +58,23 @@ public class Agencies {
         return territories().getOrDefault(agencyId, List.of());
     }
 
+    /**
+     * Who serves the places of a territory once it is taken away: the agency whose longest other territory contains
+     * it; empty: nobody, so new results from there go to the network's team (its fallback queue).
+     */
+    public Optional<String> servingWithout(String prefix) {
+        String best = null;
+        String bestAgency = null;
+        for (TerritoryRow t : territories.findAllOrderByAgsPrefix()) {
+            String p = t.agsPrefix();
+            if (p.length() < prefix.length() && prefix.startsWith(p) && (best == null || p.length() > best.length())) {
+                best = p;
+                bestAgency = t.agencyId();
+            }
+        }
+        return Optional.ofNullable(bestAgency);
+    }
+
     /** A territory of one agency that lies inside another agency's territory (the longer prefix wins there). */
     public record Overlap(String prefix, String within, String withinAgencyId) {
     }

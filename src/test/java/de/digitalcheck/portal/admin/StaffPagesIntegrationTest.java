@@ -125,6 +125,55 @@ class StaffPagesIntegrationTest extends SignedInTests {
         assertThat(anyone.get("/api/v1/routing?postalCode=57392").body()).contains("nrw-invest").doesNotContain("wf-hagen");
     }
 
+    /**
+     * Removing a territory asks first and says who serves its places afterwards: the agency whose territory contains
+     * it, or the network's team; asking changes nothing. It was one click on the overview, with no way back but to
+     * find the place and assign it again.
+     */
+    @Test
+    void removingATerritoryAsksFirstAndSaysWhoServesItAfterwards() {
+        Http admin = as("staff-pages-admin", "admin@digitalcheck.example.org");
+        Http anyone = new Http(server, json);
+        String overview = admin.get("/admin?lang=de").body();
+        assertThat(overview).contains("href=\"/admin/gebiete/entfernen?agencyId=en-agentur&amp;prefix=05954\"")
+            .doesNotContain("action=\"/admin/gebiete/entfernen\"");
+        assertThat(admin.postForm("/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", "05958040")).statusCode())
+            .isEqualTo(303);
+        assertThat(admin.postForm("/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", "09162000")).statusCode())
+            .isEqualTo(303);
+        try {
+            HttpResponse<String> inside = admin.get("/admin/gebiete/entfernen?lang=de&agencyId=wf-hagen&prefix=05958040");
+            assertThat(inside.statusCode()).isEqualTo(200);
+            assertThat(inside.body()).contains("<h1 class=\"kern-heading-large\">Gebiet entfernen?</h1>",
+                "05958040 Schmallenberg gehört danach nicht mehr zu Wirtschaftsförderung Hagen.",
+                "Neue Anfragen aus diesem Gebiet gehen danach an NRW.INVEST",
+                "Anfragen, die Wirtschaftsförderung Hagen schon erhalten hat, bleiben dort.",
+                "action=\"/admin/gebiete/entfernen\"", "name=\"prefix\" value=\"05958040\"",
+                "name=\"agencyId\" value=\"wf-hagen\"", "href=\"/admin#agencies-title\"")
+                .doesNotContain("Team des Netzwerks");
+            HttpResponse<String> outside = admin.get("/admin/gebiete/entfernen?lang=en&agencyId=wf-hagen&prefix=09162000");
+            assertThat(outside.body()).contains("Remove this territory?", "09162000 München will then no longer belong to",
+                "New leads from this area will then go to the network’s team").doesNotContain("whose territory contains it");
+            // asking removed nothing
+            assertThat(anyone.get("/api/v1/routing?postalCode=57392").body()).contains("wf-hagen");
+            assertThat(anyone.get("/api/v1/routing?postalCode=80331").body()).contains("wf-hagen");
+            // a territory the agency does not have (any more): back to the overview; an unknown agency: not found
+            assertThat(admin.get("/admin/gebiete/entfernen?agencyId=wf-dortmund&prefix=05958040").headers()
+                .firstValue("Location")).hasValue("/admin#agencies-title");
+            assertThat(admin.get("/admin/gebiete/entfernen").statusCode()).isEqualTo(404);
+            assertThat(admin.get("/admin/gebiete/entfernen?agencyId=gibt-es-nicht&prefix=05954").statusCode()).isEqualTo(404);
+            // the page's form removes it
+            HttpResponse<String> removed = admin.postForm("/admin/gebiete/entfernen", Map.of("agencyId", "wf-hagen",
+                "prefix", "09162000"));
+            assertThat(removed.headers().firstValue("Location")).hasValue("/admin?gespeichert#saved");
+            assertThat(anyone.get("/api/v1/routing?postalCode=80331").body()).doesNotContain("wf-hagen");
+        } finally {
+            admin.postForm("/admin/gebiete/entfernen", Map.of("agencyId", "wf-hagen", "prefix", "05958040"));
+            admin.postForm("/admin/gebiete/entfernen", Map.of("agencyId", "wf-hagen", "prefix", "09162000"));
+        }
+        assertThat(anyone.get("/api/v1/routing?postalCode=57392").body()).doesNotContain("wf-hagen");
+    }
+
     @Test
     void aTerritoryForAnAgencyThatDoesNotExistIsRefusedAtTheAgencyFieldAndNothingIsStored() {
         Http admin = as("staff-pages-admin", "admin@digitalcheck.example.org");

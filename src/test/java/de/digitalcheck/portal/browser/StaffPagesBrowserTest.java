@@ -276,6 +276,33 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
     }
 
     /**
+     * Removing a territory asks first, saying who serves the places afterwards; cancelling by keyboard leads back to
+     * the agencies with the territory still there. Both widths, axe-core on each.
+     */
+    @Test
+    void removingATerritoryAsksFirstAndCancelKeepsIt() {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context);
+            KeyboardUser user = new KeyboardUser(page);
+            String remove = "a[href='/admin/gebiete/entfernen?agencyId=en-agentur&prefix=05954']";
+            assertThat(page.locator(remove)).hasAttribute("aria-label", Pattern.compile("^Gebiet 05954 von .+ entfernen$"));
+            user.activate(remove);
+            assertThat(page.locator("h1")).hasText("Gebiet entfernen?");
+            assertThat(page.locator("#content")).containsText("05954 Ennepe-Ruhr-Kreis gehört danach nicht mehr zu");
+            assertThat(page.locator("#territory-successor")).containsText("NRW.INVEST");
+            assertThat(page).hasTitle(Pattern.compile("^Gebiet entfernen\\? – Netzwerkverwaltung"));
+            auditAtBothWidths(page, "territory-remove", true);
+            page.setViewportSize(1280, 800);
+            user.activate("a[href='/admin#agencies-title']");
+            assertThat(page.locator("h1")).hasText("Netzwerkverwaltung");
+            assertThat(page.locator(remove)).hasCount(1);
+            assertThat(page.locator("#saved")).hasCount(0);
+        }
+        assertClean();
+    }
+
+    /**
      * Two error states added on 1 December: an inbox whose date range runs backwards shows the inbox with the message
      * at the "to" field (it was a bare 400 page), and an agency whose short name would be a route's fixed segment is
      * refused at the field with the input kept; both on a desktop and a phone, axe-core on each.

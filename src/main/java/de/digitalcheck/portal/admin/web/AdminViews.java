@@ -5,6 +5,7 @@ import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.Place;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
+import de.digitalcheck.portal.routing.UnknownAgency;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.Role;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The models of the network admin's overview (agencies with territories and overlaps, the directory, invitations) and
@@ -73,6 +75,27 @@ class AdminViews {
         model.put("territoryErrors", Map.of());
         model.put("territoryForm", TerritoryForm.EMPTY);
         return model;
+    }
+
+    /**
+     * The question before a territory is taken from an agency: the agency, the place and who serves it afterwards
+     * ({@code successor}: an agency's name, or null for the network's team); empty when the agency has no such
+     * territory (any more).
+     *
+     * @throws UnknownAgency no agency has this id
+     */
+    Optional<Map<String, Object>> territoryRemoval(Language lang, String agencyId, String prefix) {
+        Agency agency = agencies.require(agencyId);
+        if (!agencies.territoriesOf(agencyId).contains(prefix)) {
+            return Optional.empty();
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("agencyId", agency.id());
+        model.put("agencyName", agency.name());
+        model.put("prefix", prefix);
+        model.put("place", directory.describe(prefix));
+        model.put("successor", agencies.servingWithout(prefix).map(id -> agencyNames().getOrDefault(id, id)).orElse(null));
+        return Optional.of(model);
     }
 
     /** An account's page: its state, the role form (as typed after an error) and what can be done. */

@@ -42,6 +42,7 @@ class AdminWorkspace {
     static final String PATH = "/admin";
     static final String VIEW = "admin/admin";
     static final String TERRITORIES_VIEW = "admin/territories";
+    static final String REMOVAL_VIEW = "admin/territory-remove";
     static final int MAX_QUERY = 100;
 
     private final AdminViews views;
@@ -121,6 +122,22 @@ class AdminWorkspace {
             return List.of(FieldError.of("suche", "error.search.short"));
         }
         return q.length() > MAX_QUERY ? List.of(FieldError.of("suche", "error.search.long", MAX_QUERY)) : List.of();
+    }
+
+    /**
+     * Asks before a territory is taken from an agency (the overview links here; the page's form posts the removal):
+     * says who serves its places afterwards. A territory the agency no longer has leads back to the overview.
+     *
+     * @throws de.digitalcheck.portal.routing.UnknownAgency no agency has this id (404)
+     */
+    @Get(PATH + "/gebiete/entfernen")
+    HttpResponse<?> confirmRemoval(HttpRequest<?> request) {
+        String agencyId = Objects.requireNonNullElse(request.getParameters().get("agencyId"), "");
+        String prefix = Objects.requireNonNullElse(request.getParameters().get("prefix"), "");
+        return views.territoryRemoval(lang(request), agencyId, prefix)
+            .<HttpResponse<?>>map(model -> HttpResponse.ok(new ModelAndView<>(REMOVAL_VIEW, model))
+                .contentType(MediaType.TEXT_HTML_TYPE))
+            .orElseGet(() -> HttpResponse.seeOther(URI.create(PATH + "#agencies-title")));
     }
 
     @Post(PATH + "/gebiete/entfernen")
