@@ -255,6 +255,35 @@ class BookingPagesIntegrationTest {
     }
 
     /**
+     * A check whose result the company already shared with the agency: the booking page said "if you agree when you
+     * book, the agency receives your result" and asked for the booking's consent as if the agency had nothing. It says
+     * when the result went there and that the consent below is about the appointment; a check not shared keeps the
+     * first text, and a check shared with another agency than the one it is booked with says nothing of it.
+     */
+    @Test
+    void aCheckSharedAlreadySaysSoOnTheBookingPage() {
+        Http http = new Http(server, json);
+        CompletedChecks.Completed shared = CompletedChecks.of(questionnaires.current()).named("Geteilt GmbH")
+            .at("58452").contact("Gerd Geteilt", "gerd@geteilt.example").sharedWithAgency().submit(http);
+        String base = "/check/" + shared.token() + "/termin";
+        for (String path : new String[] {base, firstTime(http, base)}) {
+            String page = http.get(path + (path.contains("?") ? "&" : "?") + "lang=de").body();
+            assertThat(page).contains("id=\"booking-shared\"").containsPattern("Das Ergebnis dieses Selbstchecks haben "
+                    + "Sie am [A-Z][a-z]+tag, \\d{1,2}\\. [A-Z][a-zä]+ 20\\d\\d an Wirtschaftsförderungsagentur Ennepe-Ruhr "
+                    + "„EN-Agentur“ weitergegeben\\. Die Einwilligung bei der Buchung betrifft den Termin und Ihre Angaben dazu\\.")
+                .doesNotContain("Wenn Sie bei der Buchung einwilligen");
+        }
+        assertThat(http.get(base + "?lang=en").body()).contains("You shared this check’s result with ",
+            "The consent when you book covers the appointment").doesNotContain("If you agree when you book");
+        CompletedChecks.Completed notShared = CompletedChecks.of(questionnaires.current()).named("Nicht Geteilt GmbH")
+            .at("58452").contact("Nina Nicht", "nina@nicht.example").submit(http);
+        assertThat(http.get("/check/" + notShared.token() + "/termin?lang=de").body())
+            .contains("Wenn Sie bei der Buchung einwilligen").doesNotContain("id=\"booking-shared\"");
+        assertThat(http.get("/termin/en-agentur?lang=de").body())
+            .doesNotContain("id=\"booking-shared\"", "Wenn Sie bei der Buchung einwilligen");
+    }
+
+    /**
      * The booking pages once said "your self-check is attached to the appointment so that the coach can prepare" above
      * an optional, unticked consent: the result goes to the agency only with that consent, and without it the coach
      * sees nothing of the check. The page says so now, in both languages; and the confirmation says that a mail with

@@ -6,6 +6,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import de.digitalcheck.portal.support.OidcProvider;
 import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.support.CompletedChecks;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -36,6 +40,10 @@ class BookingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
     EmbeddedServer server;
     @Inject
     Calendars calendars;
+    @Inject
+    JsonMapper json;
+    @Inject
+    Questionnaires questionnaires;
 
     @Override
     public Map<String, String> getProperties() {
@@ -216,6 +224,23 @@ class BookingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             assertThat(page.locator("#content dl")).containsText("Adresse des Besuchs");
             assertThat(page.locator("#content dl")).containsText("Ruhrstraße 12, 58452 Witten");
             auditHere(page, name + "3-confirmed", width);
+        }
+        assertClean();
+    }
+
+    /** Booking from a check whose result the agency already has: the page says when it went there, no findings. */
+    @Test
+    void aCheckSharedAlreadySaysSoWithoutFindings() {
+        findings.clear();
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Schon Geteilt GmbH")
+            .at("58452").contact("Sina Schon", "sina@schon-geteilt.example").sharedWithAgency()
+            .submit(new Http(server, json));
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            assertEquals(200, page.navigate(url("/check/" + check.token() + "/termin")).status());
+            assertThat(page.locator("#booking-shared")).containsText("Das Ergebnis dieses Selbstchecks haben Sie am ");
+            assertThat(page.locator("#booking-shared")).containsText("EN-Agentur");
+            auditAtBothWidths(page, "booking-from-shared-check", true);
         }
         assertClean();
     }

@@ -4,6 +4,7 @@ import de.digitalcheck.portal.booking.AppointmentType;
 import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.booking.FreeSlot;
 import de.digitalcheck.portal.booking.SlotTaken;
+import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.readiness.CheckPaths;
@@ -77,9 +78,11 @@ class BookingPages {
     private final Csrf csrf;
     private final QueryDates queryDates;
     private final java.time.Clock clock;
+    private final AgencyLeads leads;
 
     BookingPages(Bookings bookings, Agencies agencies, Assessments assessments, Messages messages, Csrf csrf,
-                 java.time.Clock clock, QueryDates queryDates) {
+                 java.time.Clock clock, QueryDates queryDates, AgencyLeads leads) {
+        this.leads = leads;
         this.queryDates = queryDates;
         this.clock = clock;
         this.bookings = bookings;
@@ -245,10 +248,25 @@ class BookingPages {
         };
     }
 
+    /**
+     * The day a check's result was shared with the agency it is booked with (its open lead there), as the page says it;
+     * null when the booking is not from a check or the agency does not have the result.
+     */
+    @Nullable
+    private String sharedOn(Language lang, Context context) {
+        if (context.assessment() == null) {
+            return null;
+        }
+        return leads.sharedWith(context.assessment().id()).stream()
+            .filter(l -> !l.withdrawn() && context.agency().id().equals(l.agencyId()))
+            .findFirst().map(l -> Dates.longDate(lang, l.consentAt())).orElse(null);
+    }
+
     private Map<String, Object> base(Language lang, Context context) {
         Map<String, Object> model = new HashMap<>();
         model.put("agency", context.agency());
         model.put("fromCheck", context.assessment() != null);
+        model.put("sharedOn", sharedOn(lang, context));
         model.put("action", context.base());
         model.put("step", "type");
         model.put("types", bookings.typesOf(context.agency().id()).stream()
