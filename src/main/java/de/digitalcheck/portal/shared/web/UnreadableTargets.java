@@ -308,6 +308,13 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                 ReferenceCountUtil.release(msg);
                 return;
             }
+            if (msg instanceof HttpRequest request && HttpMethod.HEAD.equals(request.method())) {
+                // HEAD passes on as the GET it asks about (Micronaut runs the GET's work for it anyway): the codec,
+                // which read the HEAD, sends that GET's headers without its body — Content-Type and Content-Length
+                // included, which Micronaut's own HEAD answer leaves out (micronaut-core#3685), and the connection
+                // kept open, which it closed
+                request.setMethod(HttpMethod.GET);
+            }
             ctx.fireChannelRead(msg);
         }
 
