@@ -239,7 +239,7 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
             user.activate("form[action^='/mein-unternehmen/link/'] button[type=submit]");
             assertThat(page.locator("h1")).hasText("Mein Unternehmen");
             assertThat(page.locator("#upcoming-title")).hasText("Kommende Termine");
-            assertThat(page.locator("#leads-title ~ ul")).containsText("Textfassung");
+            assertThat(page.locator("#leads-title ~ ul")).containsText("Einwilligungstext vom ");
             auditAtBothWidths(page, "company-overview", true);
             page.navigate(url("/mein-unternehmen/uebersicht?lang=en"));
             assertThat(page.locator("#upcoming-title")).hasText("Upcoming appointments");

@@ -363,7 +363,9 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
                 "14:00–15:00", upcoming.token());
         // two consents to the same agency (one lead): each with its check, time and text version
         assertThat(overview).contains("für den Selbstcheck „Erstcheck GmbH“", "für den Selbstcheck „Zweitcheck GmbH“",
-            "bei der Buchung des Termins am", "Textfassung " + de.digitalcheck.portal.readiness.AgencyLeads.CONSENT_VERSION, "Textfassung booking-share-2");
+            "bei der Buchung des Termins am", "Einwilligungstext der Terminbuchung (2. Fassung)")
+            .containsPattern("Einwilligungstext vom [A-Z][a-zä]+ 20\\d\\d( \\(\\d+\\. Fassung\\))?</span>")
+            .doesNotContain("Textfassung", de.digitalcheck.portal.readiness.AgencyLeads.CONSENT_VERSION + "<");
         assertThat(Pattern.compile("Einwilligung vom \\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2}").matcher(overview)
             .results().count()).isEqualTo(3);
 
@@ -413,7 +415,8 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         http.get("/mein-unternehmen/uebersicht?lang=en");
         String english = http.get("/mein-unternehmen/uebersicht").body();
         assertThat(english).contains("Your appointments", "First talk", "By video", "Cancelled appointments",
-            "Has begun: can no longer be moved or cancelled", "text version " + de.digitalcheck.portal.readiness.AgencyLeads.CONSENT_VERSION)
+            "Has begun: can no longer be moved or cancelled", "consent text for bookings (version 2)")
+            .containsPattern("consent text of [A-Z][a-z]+ 20\\d\\d( \\(version \\d+\\))?</span>")
             .containsPattern("Consent given on \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d{2}:\\d{2}");
         assertThat(first.id()).isNotEqualTo(second.id());
     }
