@@ -33,6 +33,11 @@ import java.util.regex.Pattern;
 @Singleton
 class CompanyOverview {
 
+    /** A check's consent text version: its month of change and, from the second change in a month, its number. */
+    private static final Pattern MONTH_VERSION = Pattern.compile("(\\d{4})-(\\d{2})(?:-(\\d{1,3}))?");
+    /** A booking's consent text version ({@code booking.Bookings.CONSENT_TEXT_VERSION}): its number. */
+    private static final Pattern BOOKING_VERSION = Pattern.compile("booking-share-(\\d{1,3})");
+
     private final CompanyAccess access;
     private final AgencyLeads leads;
     private final CompanyAppointments appointments;
@@ -119,11 +124,6 @@ class CompanyOverview {
             lines.get(c.leadId()))).toList();
     }
 
-    /** A check's consent text version: its month of change and, from the second change in a month, its number. */
-    private static final Pattern MONTH_VERSION = Pattern.compile("(\\d{4})-(\\d{2})(?:-(\\d{1,3}))?");
-    /** A booking's consent text version ({@code booking.Bookings.CONSENT_TEXT_VERSION}): its number. */
-    private static final Pattern BOOKING_VERSION = Pattern.compile("booking-share-(\\d{1,3})");
-
     /**
      * The version of the consent text a consent was given to, as the company reads it: "Einwilligungstext vom Dezember
      * 2026 (2. Fassung)" for {@code 2026-12-2}, "Einwilligungstext der Terminbuchung (2. Fassung)" for
@@ -131,8 +131,9 @@ class CompanyOverview {
      */
     String textVersion(Language lang, String version) {
         Matcher month = MONTH_VERSION.matcher(version);
-        if (month.matches() && Integer.parseInt(month.group(2)) >= 1 && Integer.parseInt(month.group(2)) <= 12) {
-            String when = YearMonth.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)))
+        int monthOfYear = month.matches() ? Integer.parseInt(month.group(2)) : 0;
+        if (monthOfYear >= 1 && monthOfYear <= 12) {
+            String when = YearMonth.of(Integer.parseInt(month.group(1)), monthOfYear)
                 .format(DateTimeFormatter.ofPattern("MMMM yyyy", lang.locale()));
             return month.group(3) == null ? messages.get(lang, "company.consent.version.month", when)
                 : messages.get(lang, "company.consent.version.monthNumbered", when, Integer.parseInt(month.group(3)));
