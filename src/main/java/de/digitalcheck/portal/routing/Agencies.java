@@ -3,6 +3,7 @@ package de.digitalcheck.portal.routing;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,20 +60,15 @@ public class Agencies {
     }
 
     /**
-     * Who serves the places of a territory once it is taken away: the agency whose longest other territory contains
-     * it; empty: nobody, so new results from there go to the network's team (its fallback queue).
+     * Who serves the places of a territory once it is taken away: the agency the routing rule ({@link TerritoryMap})
+     * finds for it among the other territories; empty: nobody, so new results from there go to the network's team
+     * (its fallback queue).
      */
-    public Optional<String> servingWithout(String prefix) {
-        String best = null;
-        String bestAgency = null;
-        for (TerritoryRow t : territories.findAllOrderByAgsPrefix()) {
-            String p = t.agsPrefix();
-            if (p.length() < prefix.length() && prefix.startsWith(p) && (best == null || p.length() > best.length())) {
-                best = p;
-                bestAgency = t.agencyId();
-            }
-        }
-        return Optional.ofNullable(bestAgency);
+    public Optional<Agency> servingWithout(String prefix) {
+        Map<String, String> others = new HashMap<>();
+        territories.findAllOrderByAgsPrefix().stream().filter(t -> !t.agsPrefix().equals(prefix))
+            .forEach(t -> others.put(t.agsPrefix(), t.agencyId()));
+        return TerritoryMap.of(all(), others).agencyFor(prefix);
     }
 
     /** A territory of one agency that lies inside another agency's territory (the longer prefix wins there). */

@@ -94,7 +94,7 @@ class AdminViews {
         model.put("agencyName", agency.name());
         model.put("prefix", prefix);
         model.put("place", directory.describe(prefix));
-        model.put("successor", agencies.servingWithout(prefix).map(id -> agencyNames().getOrDefault(id, id)).orElse(null));
+        model.put("successor", agencies.servingWithout(prefix).map(Agency::name).orElse(null));
         return Optional.of(model);
     }
 

@@ -6,6 +6,7 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
@@ -87,11 +88,11 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
     static final String TARGET = "target";
     /** The error page's text for a form whose body cannot be read ({@code errorpage.form}). */
     static final String FORM = "form";
-    /** The most of a form held back to be checked: the server's {@code max-request-size} (application.yml). */
-    static final int FORM_HOLD_LIMIT = 256 * 1024;
 
     private final Messages messages;
     private final JsonMapper json;
+    /** The most of a form held back to be checked: the server's {@code max-request-size}, which refuses a longer one. */
+    private final long formHoldLimit;
     private final SecurityHeaders security;
     /** Lazily: the template engine and the layout are not needed before the first unreadable request. */
     private final BeanProvider<LayoutModel> layout;
@@ -101,7 +102,8 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
 
     @SuppressWarnings("rawtypes")
     UnreadableTargets(Messages messages, JsonMapper json, SecurityHeaders security, BeanProvider<LayoutModel> layout,
-                      BeanProvider<ThymeleafViewsRenderer> renderer) {
+                      BeanProvider<ThymeleafViewsRenderer> renderer, HttpServerConfiguration server) {
+        this.formHoldLimit = server.getMaxRequestSize();
         this.messages = messages;
         this.json = json;
         this.security = security;
@@ -329,7 +331,7 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                 heldBytes += content.content().readableBytes();
             }
             boolean last = msg instanceof LastHttpContent;
-            if (heldBytes > FORM_HOLD_LIMIT) {
+            if (heldBytes > formHoldLimit) {
                 passOn(ctx);
                 return;
             }
