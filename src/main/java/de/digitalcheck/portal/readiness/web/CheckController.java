@@ -11,6 +11,7 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Indexable;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -79,11 +80,13 @@ class CheckController {
         this.validation = validation;
     }
 
+    @Indexable
     @Get("/")
     ModelAndView<Map<String, Object>> home() {
         return new ModelAndView<>(HOME, Map.of());
     }
 
+    @Indexable
     @Get(CheckPaths.START)
     HttpResponse<?> initProfile(HttpRequest<?> request) {
         return pages.fit(request) ? pages.start(request, lang(request))

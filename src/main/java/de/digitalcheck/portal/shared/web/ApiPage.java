@@ -42,6 +42,7 @@ class ApiPage {
         this.limits = limits;
     }
 
+    @Indexable
     @Get(PATH)
     @View("pages/api")
     Map<String, Object> page(HttpRequest<?> request) {

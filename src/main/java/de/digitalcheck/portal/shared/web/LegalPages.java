@@ -33,6 +33,7 @@ class LegalPages {
         this.drafts = drafts;
     }
 
+    @Indexable
     @Get("/impressum")
     @View("pages/imprint")
     Map<String, Object> imprint() {
@@ -44,6 +45,7 @@ class LegalPages {
      * this installation does: how long a staff session lasts, after how long untouched drafts are deleted, after how many
      * months closed leads are anonymised.
      */
+    @Indexable
     @Get("/datenschutz")
     @View("pages/privacy")
     Map<String, Object> privacy() {
@@ -51,6 +53,7 @@ class LegalPages {
             "draftDays", drafts.toDays(), "leadMonths", leadMonths);
     }
 
+    @Indexable
     @Get("/lizenzen")
     @View("pages/licences")
     Map<String, Object> licences() {

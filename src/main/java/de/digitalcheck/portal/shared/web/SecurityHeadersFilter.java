@@ -11,16 +11,25 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.core.order.Ordered;
 
+import java.util.Optional;
+
 /**
  * {@code Cache-Control: no-store} on every answer of a route (and every error and redirect) that does not set its own
  * caching: pages and API answers show a company's check, its contact and its private link, staff pages show leads;
  * neither a shared cache nor the browser's history may keep them. Only the static assets (no route) and what a
  * route declares cacheable itself (agency logos) may be cached.
  *
+ * <p>{@code X-Robots-Tag: noindex, nofollow} on every answer but those of the routes marked {@link Indexable} (decided
+ * by the route the router matched, so {@code /impressum/} is what {@code /impressum} is) and the static assets: private
+ * links, staff pages, API answers, redirects and errors stay out of search engines.
+ *
  * <p>The {@link SecurityHeaders} on every response.
  */
 @ServerFilter("/**")
 class SecurityHeadersFilter implements Ordered {
+
+    static final String ROBOTS = "X-Robots-Tag";
+    static final String NOT_INDEXED = "noindex, nofollow";
 
     private final SecurityHeaders security;
 
@@ -40,14 +49,16 @@ class SecurityHeadersFilter implements Ordered {
     @ResponseFilter
     void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
         MutableHttpHeaders headers = response.getHeaders();
-        if (!headers.contains(HttpHeaders.CACHE_CONTROL) && (routed(request) || response.code() >= 300)) {
+        // a controller's route answered (not the static files)
+        Optional<UriRouteMatch<?, ?>> route = RouteAttributes.getRouteMatch(request)
+            .filter(UriRouteMatch.class::isInstance).map(match -> (UriRouteMatch<?, ?>) match);
+        boolean notAsset = route.isPresent() || response.code() >= 300;
+        if (!headers.contains(HttpHeaders.CACHE_CONTROL) && notAsset) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
+        if (!headers.contains(ROBOTS) && notAsset && !route.map(r -> r.hasAnnotation(Indexable.class)).orElse(false)) {
+            headers.set(ROBOTS, NOT_INDEXED);
+        }
         security.all().forEach(headers::set);
-    }
-
-    /** Whether a controller's route answered (not the static files). */
-    private static boolean routed(HttpRequest<?> request) {
-        return RouteAttributes.getRouteMatch(request).filter(UriRouteMatch.class::isInstance).isPresent();
     }
 }
