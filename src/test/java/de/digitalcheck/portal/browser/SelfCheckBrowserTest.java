@@ -7,6 +7,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * points a user would type or paste into the address bar (the start page, the private link, legal pages).
  */
 @MicronautTest(transactional = false)
-class SelfCheckBrowserTest extends BrowserTestSupport {
+class SelfCheckBrowserTest extends BrowserTestSupport implements TestPropertyProvider {
 
     /** The whole German result page, for a look after the run (the README shows a curated crop). */
     static final Path README_SCREENSHOT = Browsers.SCREENSHOTS.resolve("result-de-full.png");
@@ -51,6 +52,19 @@ class SelfCheckBrowserTest extends BrowserTestSupport {
 
     @Inject
     EmbeddedServer server;
+
+    /** An installation with its provider's details entered: the imprint and the privacy notice show them. */
+    @Override
+    public Map<String, String> getProperties() {
+        return Map.of("portal.operator.name", "Wirtschaftsförderungsgesellschaft für den Kreis Unna mbH (Beispiel)",
+            "portal.operator.address", "Friedrich-Ebert-Straße 19; 59425 Unna",
+            "portal.operator.email", "digitalcheck@wfg-kreis-unna.example.org",
+            "portal.operator.phone", "+49 2303 0000-0",
+            "portal.operator.representative", "die Geschäftsführung",
+            "portal.operator.privacy-officer", "datenschutz@wfg-kreis-unna.example.org",
+            "portal.operator.supervisory-authority",
+            "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen");
+    }
 
     @Test
     void wholeCheckByKeyboardInGerman() {
@@ -350,7 +364,20 @@ class SelfCheckBrowserTest extends BrowserTestSupport {
                     assertThat(page.locator("html")).hasAttribute("lang", lang);
                     assertThat(page.locator("h1")).hasText(titles.get(lang).get(i));
                     audit.check(page, lang + "-legal" + paths.get(i).replace('/', '-'));
+                    if (paths.get(i).equals("/impressum")) { // the provider's details: at both widths
+                        assertThat(page.locator("#provider")).containsText("59425 Unna");
+                        assertThat(page.locator("a[href='mailto:digitalcheck@wfg-kreis-unna.example.org']")).isVisible();
+                        assertThat(page.locator("#provider-missing")).hasCount(0);
+                        for (int width : List.of(1280, 390)) {
+                            page.setViewportSize(width, 900);
+                            assertNull(Browsers.horizontalOverflow(page, width), "nothing wider than the screen");
+                            audit.check(page, lang + "-legal-imprint-" + width);
+                        }
+                        page.setViewportSize(1280, 900);
+                    }
                     if (paths.get(i).equals("/datenschutz")) { // the cookies' table, the rights: at both widths
+                        assertThat(page.locator("#controller")).containsText("Wirtschaftsförderungsgesellschaft");
+                        assertThat(page.locator("#privacy-officer")).containsText("datenschutz@wfg-kreis-unna");
                         assertThat(page.locator("#cookies-title ~ div table")).containsText("check_revision");
                         for (int width : List.of(1280, 390)) {
                             page.setViewportSize(width, 900);

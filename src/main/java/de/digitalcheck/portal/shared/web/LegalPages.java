@@ -12,22 +12,27 @@ import io.micronaut.views.View;
 import java.time.Duration;
 import java.util.Map;
 
-/** Imprint, privacy notice and licences (with the ODbL attribution of the postal-code data). */
+/**
+ * Imprint and privacy notice (with the installation's {@link OperatorDetails}) and licences (with the ODbL attribution
+ * of the postal-code data).
+ */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 @Produces(MediaType.TEXT_HTML)
 class LegalPages {
 
     private final Csrf csrf;
+    private final OperatorDetails operator;
     private final long sessionSeconds;
     private final Duration drafts;
     private final int leadMonths;
 
-    LegalPages(Csrf csrf,
+    LegalPages(Csrf csrf, OperatorDetails operator,
                @Value("${micronaut.security.token.generator.access-token.expiration:28800}") long sessionSeconds,
                @Value("${portal.retention.drafts:180d}") Duration drafts,
                @Value("${portal.retention.lead-months:24}") int leadMonths) {
         this.csrf = csrf;
+        this.operator = operator;
         this.leadMonths = leadMonths;
         this.sessionSeconds = sessionSeconds;
         this.drafts = drafts;
@@ -37,7 +42,7 @@ class LegalPages {
     @Get("/impressum")
     @View("pages/imprint")
     Map<String, Object> imprint() {
-        return Map.of();
+        return Map.of("operator", operator);
     }
 
     /**
@@ -50,7 +55,7 @@ class LegalPages {
     @View("pages/privacy")
     Map<String, Object> privacy() {
         return Map.of("csrfCookie", csrf.cookieName(), "sessionHours", Math.max(1, sessionSeconds / 3600),
-            "draftDays", drafts.toDays(), "leadMonths", leadMonths);
+            "draftDays", drafts.toDays(), "leadMonths", leadMonths, "operator", operator);
     }
 
     @Indexable

@@ -1,0 +1,59 @@
+package de.digitalcheck.portal.shared.web;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Who runs this installation of the portal ({@code portal.operator.*}, {@code OPERATOR_*}): the imprint names it as
+ * the provider (§ 5 DDG, § 18 MStV) and the privacy notice as the controller (Art. 13 GDPR), with its data protection
+ * officer and supervisory authority where they are set. Every part is optional; without a name the pages say that the
+ * details have not been entered yet rather than show someone else's. Blank values count as not set.
+ *
+ * @param name                  the provider, e.g. "Wirtschaftsförderung Dortmund"
+ * @param address               its postal address, lines separated by semicolons or line breaks
+ * @param email                 its contact address
+ * @param phone                 its telephone number
+ * @param representative        who represents it ("vertreten durch")
+ * @param register              its register entry, e.g. "Amtsgericht Dortmund, HRB 12345"
+ * @param vatId                 its VAT identification number
+ * @param editor                who is responsible for the content under § 18 (2) MStV, with address
+ * @param privacyOfficer        how to reach its data protection officer
+ * @param supervisoryAuthority  the data protection authority responsible for it
+ */
+@ConfigurationProperties("portal.operator")
+public record OperatorDetails(@Nullable String name, @Nullable String address, @Nullable String email,
+                              @Nullable String phone, @Nullable String representative, @Nullable String register,
+                              @Nullable String vatId, @Nullable String editor, @Nullable String privacyOfficer,
+                              @Nullable String supervisoryAuthority) {
+
+    public OperatorDetails {
+        name = set(name);
+        address = set(address);
+        email = set(email);
+        phone = set(phone);
+        representative = set(representative);
+        register = set(register);
+        vatId = set(vatId);
+        editor = set(editor);
+        privacyOfficer = set(privacyOfficer);
+        supervisoryAuthority = set(supervisoryAuthority);
+    }
+
+    private static String set(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Whether the provider's details have been entered (at least its name). */
+    public boolean configured() {
+        return name != null;
+    }
+
+    /** The address's lines, without blank ones. */
+    public List<String> addressLines() {
+        return address == null ? List.of()
+            : Arrays.stream(address.split("[;\\r\\n]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package de.digitalcheck.portal.shared.web;
+
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The imprint names the installation's provider and the privacy notice its controller, both from the configuration
+ * ({@code OPERATOR_*}), escaped, in German and English; an installation that has not entered them says so and shows
+ * nobody else's address.
+ */
+class OperatorDetailsIntegrationTest {
+
+    @Test
+    void theImprintAndThePrivacyNoticeNameTheConfiguredOperator() {
+        Map<String, Object> operator = new LinkedHashMap<>();
+        operator.put("portal.operator.name", "Wirtschaftsförderung <b>Dortmund</b>");
+        operator.put("portal.operator.address", "Töllnerstraße 9-11;  ; 44122 Dortmund");
+        operator.put("portal.operator.email", "wirtschaftsfoerderung@dortmund.example.org");
+        operator.put("portal.operator.phone", "+49 231 50-0");
+        operator.put("portal.operator.representative", "die Geschäftsführung");
+        operator.put("portal.operator.register", "Amtsgericht Dortmund, HRB 0000");
+        operator.put("portal.operator.vat-id", "DE000000000");
+        operator.put("portal.operator.editor", "Erika Mustermann, Töllnerstraße 9-11, 44122 Dortmund");
+        operator.put("portal.operator.privacy-officer", "datenschutz@dortmund.example.org");
+        operator.put("portal.operator.supervisory-authority", "LDI NRW");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, operator, "test")) {
+            Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
+
+            String imprint = http.get("/impressum?lang=de").body();
+            assertThat(imprint).contains("<h2 class=\"kern-heading-medium\" id=\"provider-title\">Anbieter</h2>",
+                "Wirtschaftsförderung &lt;b&gt;Dortmund&lt;/b&gt;<br>Töllnerstraße 9-11<br>44122 Dortmund</p>",
+                "Vertreten durch: die Geschäftsführung",
+                "href=\"mailto:wirtschaftsfoerderung@dortmund.example.org\"", "Telefon: +49 231 50-0",
+                "Registereintrag: Amtsgericht Dortmund, HRB 0000", "Umsatzsteuer-Identifikationsnummer: DE000000000",
+                "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV", "Erika Mustermann, Töllnerstraße 9-11",
+                "href=\"/datenschutz\"")
+                .doesNotContain("<b>Dortmund</b>", "noch nicht eingetragen", "example.org\">kontakt@");
+
+            String privacy = http.get("/datenschutz?lang=de").body();
+            assertThat(privacy).contains("Verantwortlich für die Verarbeitung Ihrer Daten",
+                "Wirtschaftsförderung &lt;b&gt;Dortmund&lt;/b&gt;<br>Töllnerstraße 9-11<br>44122 Dortmund<br>",
+                "href=\"mailto:wirtschaftsfoerderung@dortmund.example.org\"",
+                "Datenschutzbeauftragte oder Datenschutzbeauftragter: datenschutz@dortmund.example.org",
+                "(Art. 77 DSGVO), zuständig ist: LDI NRW").doesNotContain("noch nicht eingetragen");
+
+            String english = http.get("/impressum?lang=en").body() + http.get("/datenschutz?lang=en").body();
+            assertThat(english).contains("Provider", "Represented by: die Geschäftsführung", "Telephone: +49 231 50-0",
+                "VAT identification number: DE000000000", "The controller of your data",
+                "Data protection officer: datenschutz@dortmund.example.org", "(Art. 77 GDPR); responsible is: LDI NRW")
+                .doesNotContain("not been entered");
+        }
+    }
+
+    @Test
+    void withoutTheOperatorsDetailsThePagesSaySoAndNameNobodyElse() {
+        Map<String, Object> blank = Map.of("portal.operator.name", "  ", "portal.operator.email", "");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, blank, "test")) {
+            Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
+            String imprint = http.get("/impressum?lang=de").body();
+            assertThat(imprint).contains("Die Angaben zum Anbieter dieses Portals sind noch nicht eingetragen.")
+                .doesNotContain("id=\"provider-title\"", "mailto:", "example.org", "Vertreten durch");
+            String privacy = http.get("/datenschutz?lang=de").body();
+            assertThat(privacy).contains("Die Angaben zum Verantwortlichen sind noch nicht eingetragen.",
+                    "Beschwerde bei einer Datenschutz-Aufsichtsbehörde (Art. 77 DSGVO)</li>")
+                .doesNotContain("mailto:", "Datenschutzbeauftragte oder", "zuständig ist:");
+            assertThat(http.get("/impressum?lang=en").body()).contains("have not been entered yet");
+        }
+    }
+}
