@@ -218,12 +218,13 @@ public class ErrorPages {
             : e instanceof TooLongFrameException ? HttpStatus.REQUEST_ENTITY_TOO_LARGE
             : HttpStatus.BAD_REQUEST;
         LOG.info("Unreadable request answered {}: {}", status.getCode(), e.getClass().getSimpleName());
-        // answered outside the server filters: the security headers and no-store are set here
+        // answered outside the server filters: the security headers, no-store and noindex are set here
         MutableHttpResponse<?> response = ApiProblems.api(request) ? respond(request, status)
             // the stand-in's path is not the caller's: the language switch leads to the start page, not to it
             : pages.render(request, status, "errors/error", Map.of("status", status.getCode(), LayoutModel.PAGE_PATH, "/"));
         security.all().forEach(response::header);
-        return response.header(HttpHeaders.CACHE_CONTROL, "no-store");
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store")
+            .header(SecurityHeadersFilter.ROBOTS, SecurityHeadersFilter.NOT_INDEXED);
     }
 
     @Error(exception = UnsatisfiedRouteException.class, global = true)

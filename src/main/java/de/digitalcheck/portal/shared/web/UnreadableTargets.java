@@ -447,6 +447,7 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
             .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
             .set(HttpHeaderNames.CONTENT_LANGUAGE, language.code())
             .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+            .set(SecurityHeadersFilter.ROBOTS, SecurityHeadersFilter.NOT_INDEXED)
             .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         security.all().forEach(response.headers()::set);
         return response;

@@ -114,6 +114,7 @@ class ApiMalformedRequestIntegrationTest {
             assertThat(header(response, "x-content-type-options")).isEqualTo("nosniff");
             assertThat(header(response, "referrer-policy")).isEqualTo("same-origin");
             assertThat(header(response, "cache-control")).isEqualTo("no-store");
+            assertThat(header(response, "x-robots-tag")).isEqualTo("noindex, nofollow");
         }
         String unreadable = rawGet("/api/v1/agencies?x=%ZZ", "application/json", "en");
         assertThat(header(unreadable, "content-security-policy")).startsWith("default-src 'self'");

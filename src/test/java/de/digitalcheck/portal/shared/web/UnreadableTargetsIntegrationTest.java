@@ -243,6 +243,7 @@ class UnreadableTargetsIntegrationTest {
         assertThat(header(response, "content-security-policy")).as(target).startsWith("default-src 'self'");
         assertThat(header(response, "x-content-type-options")).as(target).isEqualTo("nosniff");
         assertThat(header(response, "cache-control")).as(target).isEqualTo("no-store");
+        assertThat(header(response, "x-robots-tag")).as(target).isEqualTo("noindex, nofollow");
     }
 
     private static String lang(String response) {
