@@ -22,12 +22,17 @@ import java.util.List;
  * @param editor                who is responsible for the content under § 18 (2) MStV, with address
  * @param privacyOfficer        how to reach its data protection officer
  * @param supervisoryAuthority  the data protection authority responsible for it
+ * @param securityContact       where to report a security problem ({@code /.well-known/security.txt}): e-mail
+ *                              addresses or {@code mailto:}, {@code https:} or {@code tel:} addresses, separated by
+ *                              commas or spaces
+ * @param securityPolicy        the address of its policy for reports of security problems
  */
 @ConfigurationProperties("portal.operator")
 public record OperatorDetails(@Nullable String name, @Nullable String address, @Nullable String email,
                               @Nullable String phone, @Nullable String representative, @Nullable String register,
                               @Nullable String vatId, @Nullable String editor, @Nullable String privacyOfficer,
-                              @Nullable String supervisoryAuthority) {
+                              @Nullable String supervisoryAuthority, @Nullable String securityContact,
+                              @Nullable String securityPolicy) {
 
     public OperatorDetails {
         name = set(name);
@@ -40,6 +45,8 @@ public record OperatorDetails(@Nullable String name, @Nullable String address, @
         editor = set(editor);
         privacyOfficer = set(privacyOfficer);
         supervisoryAuthority = set(supervisoryAuthority);
+        securityContact = set(securityContact);
+        securityPolicy = set(securityPolicy);
     }
 
     private static String set(@Nullable String value) {
@@ -55,5 +62,19 @@ public record OperatorDetails(@Nullable String name, @Nullable String address, @
     public List<String> addressLines() {
         return address == null ? List.of()
             : Arrays.stream(address.split("[;\\r\\n]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * The security contacts as the addresses {@code security.txt} names (RFC 9116): an e-mail address becomes a
+     * {@code mailto:} address; what is neither an e-mail address nor a {@code mailto:}, {@code https:} or {@code tel:}
+     * address is left out.
+     */
+    public List<String> securityContacts() {
+        if (securityContact == null) {
+            return List.of();
+        }
+        return Arrays.stream(securityContact.split("[,;\\s]+")).filter(s -> !s.isEmpty())
+            .map(c -> c.contains(":") || !c.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? c : "mailto:" + c)
+            .filter(c -> c.matches("(?i)(mailto:[^@\\s]+@[^@\\s]+|https://\\S+|tel:\\+?[0-9()./-]+)")).toList();
     }
 }

@@ -6,7 +6,11 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The imprint names the installation's provider and the privacy notice its controller, both from the configuration
  * ({@code OPERATOR_*}), escaped, in German and English; an installation that has not entered them says so and shows
- * nobody else's address.
+ * nobody else's address. {@code /.well-known/security.txt} (RFC 9116) names the security contacts, or is not there.
  */
 class OperatorDetailsIntegrationTest {
 
@@ -31,6 +35,10 @@ class OperatorDetailsIntegrationTest {
         operator.put("portal.operator.editor", "Erika Mustermann, Töllnerstraße 9-11, 44122 Dortmund");
         operator.put("portal.operator.privacy-officer", "datenschutz@dortmund.example.org");
         operator.put("portal.operator.supervisory-authority", "LDI NRW");
+        operator.put("portal.operator.security-contact",
+            "cert@dortmund.example.org, https://dortmund.example.org/sicherheit http://plain.example.org; nur-ein-name");
+        operator.put("portal.operator.security-policy", "https://dortmund.example.org/meldungen");
+        operator.put("portal.base-url", "https://digitalcheck.dortmund.example.org");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, operator, "test")) {
             Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
 
@@ -56,6 +64,21 @@ class OperatorDetailsIntegrationTest {
                 "VAT identification number: DE000000000", "The controller of your data",
                 "Data protection officer: datenschutz@dortmund.example.org", "(Art. 77 GDPR); responsible is: LDI NRW")
                 .doesNotContain("not been entered");
+
+            HttpResponse<String> securityTxt = http.get("/.well-known/security.txt");
+            assertThat(securityTxt.statusCode()).isEqualTo(200);
+            assertThat(securityTxt.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain").containsIgnoringCase("charset=utf-8"));
+            List<String> lines = securityTxt.body().lines().toList();
+            assertThat(lines).containsSubsequence("Contact: mailto:cert@dortmund.example.org",
+                    "Contact: https://dortmund.example.org/sicherheit")
+                .contains("Policy: https://dortmund.example.org/meldungen", "Preferred-Languages: de, en",
+                    "Canonical: https://digitalcheck.dortmund.example.org/.well-known/security.txt")
+                .noneMatch(line -> line.contains("plain.example.org") || line.contains("nur-ein-name"));
+            Instant expires = Instant.parse(lines.stream().filter(l -> l.startsWith("Expires: ")).findFirst()
+                .orElseThrow().substring("Expires: ".length()));
+            assertThat(expires).isBetween(Instant.now().plus(Duration.ofDays(179)), Instant.now().plus(Duration.ofDays(181)));
+            assertThat(http.get("/.well-known/security.txt/").statusCode()).isEqualTo(200);
         }
     }
 
@@ -72,6 +95,7 @@ class OperatorDetailsIntegrationTest {
                     "Beschwerde bei einer Datenschutz-Aufsichtsbehörde (Art. 77 DSGVO)</li>")
                 .doesNotContain("mailto:", "Datenschutzbeauftragte oder", "zuständig ist:");
             assertThat(http.get("/impressum?lang=en").body()).contains("have not been entered yet");
+            assertThat(http.get("/.well-known/security.txt").statusCode()).as("no contact, no file").isEqualTo(404);
         }
     }
 }
