@@ -92,7 +92,7 @@ class LeadDetailIntegrationTest extends de.digitalcheck.portal.support.SignedInT
         HttpResponse<String> page = users.get("do-staff").get("/agentur/leads/" + leadId);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Ergebnis des Selbstchecks", "Strategie &amp; Organisation", "Mitarbeiter:innen",
-            "Gesamtwert", "Einwilligungstext Fassung", "Termine", ">Vergleichsgruppe</th>",
+            "Gesamtwert", "Erteilt am ", ": Einwilligungstext vom ", ", auf Deutsch", "Termine", ">Vergleichsgruppe</th>",
             "/agentur/leads/" + leadId + "/bericht.pdf").doesNotContain("error-summary", check.token());
         assertThat(users.get("en-staff").get("/agentur/leads/" + leadId).statusCode()).isEqualTo(404);
     }

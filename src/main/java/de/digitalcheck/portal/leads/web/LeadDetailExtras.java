@@ -4,11 +4,14 @@ import de.digitalcheck.portal.leads.internal.LeadDossier;
 import de.digitalcheck.portal.leads.internal.LeadForwarding;
 import de.digitalcheck.portal.leads.internal.LeadRow;
 import de.digitalcheck.portal.leads.internal.LeadStages;
+import de.digitalcheck.portal.shared.i18n.ConsentTextVersions;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,19 +23,30 @@ import java.util.Map;
 @Singleton
 class LeadDetailExtras {
 
+    /**
+     * A consent as the detail lists it: the text's version and language as a person reads them ("Einwilligungstext vom
+     * Dezember 2026 (2. Fassung)", "Deutsch"), when it was given and withdrawn.
+     */
+    record ConsentLine(String text, String language, Instant givenAt, @Nullable Instant withdrawnAt) {
+    }
+
     private final LeadForwarding forwarding;
     private final LeadDossier dossier;
+    private final ConsentTextVersions versions;
 
-    LeadDetailExtras(LeadForwarding forwarding, LeadDossier dossier) {
+    LeadDetailExtras(LeadForwarding forwarding, LeadDossier dossier, ConsentTextVersions versions) {
         this.forwarding = forwarding;
         this.dossier = dossier;
+        this.versions = versions;
     }
 
     Map<String, Object> of(LeadRow lead) {
         Language language = ServerRequestContext.currentRequest().map(PortalLocaleResolver::language).orElse(Language.DE);
         Map<String, Object> model = new HashMap<>();
         model.put("summary", dossier.summary(lead, language).orElse(null));
-        model.put("consents", dossier.consents(lead));
+        model.put("consents", dossier.consents(lead).stream().map(c -> new ConsentLine(
+            versions.name(language, c.textVersion()), versions.languageName(language, c.language()), c.givenAt(),
+            c.withdrawnAt())).toList());
         model.put("bookings", dossier.bookings(lead));
         model.put("language", language.code());
         model.put("forwardTargets", forwarding.targets(lead.agencyId()));

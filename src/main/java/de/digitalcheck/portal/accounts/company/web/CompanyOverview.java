@@ -6,6 +6,7 @@ import de.digitalcheck.portal.accounts.company.CompanyAccess;
 import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.AgencyLeads.GivenConsent;
 import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.shared.i18n.ConsentTextVersions;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
@@ -15,16 +16,12 @@ import jakarta.inject.Singleton;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What "Mein Unternehmen" shows of an address: its checks, its appointments (to come and past) and each consent it
@@ -33,19 +30,17 @@ import java.util.regex.Pattern;
 @Singleton
 class CompanyOverview {
 
-    /** A check's consent text version: its month of change and, from the second change in a month, its number. */
-    private static final Pattern MONTH_VERSION = Pattern.compile("(\\d{4})-(\\d{2})(?:-(\\d{1,3}))?");
-    /** A booking's consent text version ({@code booking.Bookings.CONSENT_TEXT_VERSION}): its number. */
-    private static final Pattern BOOKING_VERSION = Pattern.compile("booking-share-(\\d{1,3})");
 
     private final CompanyAccess access;
     private final AgencyLeads leads;
     private final CompanyAppointments appointments;
     private final Messages messages;
+    private final ConsentTextVersions versions;
     private final Clock clock;
 
     CompanyOverview(CompanyAccess access, AgencyLeads leads, CompanyAppointments appointments, Messages messages,
-                    Clock clock) {
+                    ConsentTextVersions versions, Clock clock) {
+        this.versions = versions;
         this.access = access;
         this.leads = leads;
         this.appointments = appointments;
@@ -117,32 +112,11 @@ class CompanyOverview {
         for (GivenConsent c : consents) {
             firstOf.putIfAbsent(c.leadId(), c);
             lines.computeIfAbsent(c.leadId(), id -> new ArrayList<>()).add(new ConsentLine(
-                Dates.dateTime(lang, c.givenAt()), subject(c, checks, lang), textVersion(lang, c.textVersion()),
+                Dates.dateTime(lang, c.givenAt()), subject(c, checks, lang), versions.name(lang, c.textVersion()),
                 c.withdrawnAt() == null ? null : Dates.dateTime(lang, c.withdrawnAt())));
         }
         return firstOf.values().stream().map(c -> new LeadEntry(c.leadId(), c.agencyName(), c.fallback(), c.leadOpen(),
             lines.get(c.leadId()))).toList();
-    }
-
-    /**
-     * The version of the consent text a consent was given to, as the company reads it: "Einwilligungstext vom Dezember
-     * 2026 (2. Fassung)" for {@code 2026-12-2}, "Einwilligungstext der Terminbuchung (2. Fassung)" for
-     * {@code booking-share-2}; a version of another form as it is stored ("Textfassung …").
-     */
-    String textVersion(Language lang, String version) {
-        Matcher month = MONTH_VERSION.matcher(version);
-        int monthOfYear = month.matches() ? Integer.parseInt(month.group(2)) : 0;
-        if (monthOfYear >= 1 && monthOfYear <= 12) {
-            String when = YearMonth.of(Integer.parseInt(month.group(1)), monthOfYear)
-                .format(DateTimeFormatter.ofPattern("MMMM yyyy", lang.locale()));
-            return month.group(3) == null ? messages.get(lang, "company.consent.version.month", when)
-                : messages.get(lang, "company.consent.version.monthNumbered", when, Integer.parseInt(month.group(3)));
-        }
-        Matcher booking = BOOKING_VERSION.matcher(version);
-        if (booking.matches()) {
-            return messages.get(lang, "company.consent.version.booking", Integer.parseInt(booking.group(1)));
-        }
-        return messages.get(lang, "company.consent.version", version);
     }
 
     /** What a consent shared: the check (by its company and start) or the booked appointment. */

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts.company.web;
 
+import de.digitalcheck.portal.shared.i18n.ConsentTextVersions;
 import de.digitalcheck.portal.shared.i18n.Language;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -8,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "Mein Unternehmen" names the consent text each consent was given to as a person reads it, not by its identifier
+ * "Mein Unternehmen" and the staff's lead detail name the consent text each consent was given to as a person reads it,
+ * not by its identifier
  * ("Textfassung 2026-12-2", "Textfassung booking-share-2" read like a date and like code); an identifier of another
  * form is shown as stored.
  */
@@ -16,21 +18,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsentTextVersionIntegrationTest {
 
     @Inject
-    CompanyOverview overview;
+    ConsentTextVersions versions;
 
     @Test
     void versionsReadAsTheMonthOfTheTextAndItsNumber() {
-        assertThat(overview.textVersion(Language.DE, "2026-11")).isEqualTo("Einwilligungstext vom November 2026");
-        assertThat(overview.textVersion(Language.DE, "2026-12-2"))
+        assertThat(versions.name(Language.DE, "2026-11")).isEqualTo("Einwilligungstext vom November 2026");
+        assertThat(versions.name(Language.DE, "2026-12-2"))
             .isEqualTo("Einwilligungstext vom Dezember 2026 (2. Fassung)");
-        assertThat(overview.textVersion(Language.DE, "booking-share-2"))
+        assertThat(versions.name(Language.DE, "booking-share-2"))
             .isEqualTo("Einwilligungstext der Terminbuchung (2. Fassung)");
-        assertThat(overview.textVersion(Language.EN, "2026-12-2")).isEqualTo("consent text of December 2026 (version 2)");
-        assertThat(overview.textVersion(Language.EN, "booking-share-3")).isEqualTo("consent text for bookings (version 3)");
+        assertThat(versions.name(Language.EN, "2026-12-2")).isEqualTo("consent text of December 2026 (version 2)");
+        assertThat(versions.name(Language.EN, "booking-share-3")).isEqualTo("consent text for bookings (version 3)");
         // not a month, or of another form: as stored
-        assertThat(overview.textVersion(Language.DE, "2026-13")).isEqualTo("Textfassung 2026-13");
-        assertThat(overview.textVersion(Language.DE, "2026-00-2")).isEqualTo("Textfassung 2026-00-2");
-        assertThat(overview.textVersion(Language.DE, "api-7")).isEqualTo("Textfassung api-7");
-        assertThat(overview.textVersion(Language.EN, "booking-share-x")).isEqualTo("text version booking-share-x");
+        assertThat(versions.name(Language.DE, "2026-13")).isEqualTo("Textfassung 2026-13");
+        assertThat(versions.name(Language.DE, "2026-00-2")).isEqualTo("Textfassung 2026-00-2");
+        assertThat(versions.name(Language.DE, "api-7")).isEqualTo("Textfassung api-7");
+        assertThat(versions.name(Language.EN, "booking-share-x")).isEqualTo("text version booking-share-x");
+    }
+
+    @Test
+    void theTextsLanguageByItsName() {
+        assertThat(versions.languageName(Language.DE, "de")).isEqualTo("Deutsch");
+        assertThat(versions.languageName(Language.DE, "en")).isEqualTo("Englisch");
+        assertThat(versions.languageName(Language.EN, "de")).isEqualTo("German");
+        assertThat(versions.languageName(Language.EN, "fr")).as("another code as stored").isEqualTo("fr");
     }
 }
