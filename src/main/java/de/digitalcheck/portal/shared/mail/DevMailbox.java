@@ -22,14 +22,17 @@ public class DevMailbox implements Mailer {
 
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final Clock clock;
+    private final MailFooter footer;
 
-    DevMailbox(Clock clock) {
+    DevMailbox(Clock clock, MailFooter footer) {
         this.clock = clock;
+        this.footer = footer;
     }
 
+    /** Keeps the mail as the mail server would get it (with its footer). */
     @Override
     public void send(Mail mail) {
-        received.add(0, new Received(clock.instant(), mail));
+        received.add(0, new Received(clock.instant(), footer.signed(mail)));
         if (received.size() > KEEP) {
             received.remove(received.size() - 1);
         }

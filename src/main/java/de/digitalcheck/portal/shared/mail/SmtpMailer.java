@@ -26,14 +26,17 @@ class SmtpMailer implements Mailer {
     private static final String CONTENT_DISPOSITION = "Content-Disposition";
 
     private final EmailSender<Object, ?> sender;
+    private final MailFooter footer;
 
     @SuppressWarnings("unchecked")
-    SmtpMailer(EmailSender<?, ?> sender) {
+    SmtpMailer(EmailSender<?, ?> sender, MailFooter footer) {
         this.sender = (EmailSender<Object, ?>) sender;
+        this.footer = footer;
     }
 
     @Override
-    public void send(Mail mail) {
+    public void send(Mail unsigned) {
+        Mail mail = footer.signed(unsigned);
         try {
             Email.Builder email = Email.builder().to(mail.to()).subject(mail.subject())
                 .body(new StringBody(mail.text(), BodyType.TEXT));

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.web;
 
+import de.digitalcheck.portal.shared.config.OperatorDetails;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.context.annotation.Value;

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.web;
 
+import de.digitalcheck.portal.shared.config.OperatorDetails;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

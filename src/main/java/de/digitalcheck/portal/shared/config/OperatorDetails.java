@@ -1,4 +1,4 @@
-package de.digitalcheck.portal.shared.web;
+package de.digitalcheck.portal.shared.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
