@@ -57,12 +57,12 @@ class OperatorDetailsIntegrationTest {
                 "Wirtschaftsförderung &lt;b&gt;Dortmund&lt;/b&gt;<br>Töllnerstraße 9-11<br>44122 Dortmund<br>",
                 "href=\"mailto:wirtschaftsfoerderung@dortmund.example.org\"",
                 "Datenschutzbeauftragte oder Datenschutzbeauftragter: datenschutz@dortmund.example.org",
-                "(Art. 77 DSGVO), zuständig ist: LDI NRW").doesNotContain("noch nicht eingetragen");
+                "(Art. 77 DSGVO), für uns zuständig: LDI NRW").doesNotContain("noch nicht eingetragen");
 
             String english = http.get("/impressum?lang=en").body() + http.get("/datenschutz?lang=en").body();
             assertThat(english).contains("Provider", "Represented by: die Geschäftsführung", "Telephone: +49 231 50-0",
                 "VAT identification number: DE000000000", "The controller of your data",
-                "Data protection officer: datenschutz@dortmund.example.org", "(Art. 77 GDPR); responsible is: LDI NRW")
+                "Data protection officer: datenschutz@dortmund.example.org", "(Art. 77 GDPR); the one responsible for us: LDI NRW")
                 .doesNotContain("not been entered");
 
             HttpResponse<String> securityTxt = http.get("/.well-known/security.txt");
@@ -93,7 +93,7 @@ class OperatorDetailsIntegrationTest {
             String privacy = http.get("/datenschutz?lang=de").body();
             assertThat(privacy).contains("Die Angaben zum Verantwortlichen sind noch nicht eingetragen.",
                     "Beschwerde bei einer Datenschutz-Aufsichtsbehörde (Art. 77 DSGVO)</li>")
-                .doesNotContain("mailto:", "Datenschutzbeauftragte oder", "zuständig ist:");
+                .doesNotContain("mailto:", "Datenschutzbeauftragte oder", "für uns zuständig");
             assertThat(http.get("/impressum?lang=en").body()).contains("have not been entered yet");
             assertThat(http.get("/.well-known/security.txt").statusCode()).as("no contact, no file").isEqualTo(404);
         }
