@@ -57,7 +57,7 @@ class CoachFeedPages {
         }
         String ics = feeds.ics(file.substring(0, file.length() - ".ics".length()));
         return HttpResponse.ok(ics).contentType(CALENDAR + "; charset=utf-8")
-            .header("Cache-Control", "private, no-store").header("X-Robots-Tag", "noindex");
+            .header("Cache-Control", "private, no-store");
     }
 
     @Get(SETTINGS)

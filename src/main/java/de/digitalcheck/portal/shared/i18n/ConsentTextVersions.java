@@ -46,6 +46,6 @@ public class ConsentTextVersions {
 
     /** The name, in {@code lang}, of the language a consent text was shown in ({@code de}, {@code en}); else the code. */
     public String languageName(Language lang, String code) {
-        return messages.find(lang, "consent.language." + code).orElse(code);
+        return messages.find(lang, "language.name." + code).orElse(code);
     }
 }

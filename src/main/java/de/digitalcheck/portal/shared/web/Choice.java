@@ -11,10 +11,10 @@ public record Choice(String value, String label) {
 
     /**
      * The languages a person can be invited in, German (the portal's default) first, each named in {@code shownIn}
-     * ({@code invite.language.<code>}): the admin's invitation and the agency's coach invitation offer the same.
+     * ({@code language.name.<code>}): the admin's invitation and the agency's coach invitation offer the same.
      */
     public static List<Choice> invitationLanguages(Messages messages, Language shownIn) {
         return Arrays.stream(Language.values())
-            .map(l -> new Choice(l.code(), messages.get(shownIn, "invite.language." + l.code()))).toList();
+            .map(l -> new Choice(l.code(), messages.get(shownIn, "language.name." + l.code()))).toList();
     }
 }
