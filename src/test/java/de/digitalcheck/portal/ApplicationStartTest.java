@@ -1,5 +1,6 @@
 package de.digitalcheck.portal;
 
+import de.digitalcheck.portal.shared.config.OperatorDetails;
 import de.digitalcheck.portal.shared.config.StartupProblem;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanInstantiationException;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,6 +45,22 @@ class ApplicationStartTest {
             Map.of("micronaut.security.token.jwt.signatures.secret.generator.secret", "too-short"), "test").close());
         assertThat(Application.problem(shortSecret))
             .contains("SESSION_SECRET must have at least 32 characters, it has 9 (see README, Configuration)");
+    }
+
+    /** "ja" or "1" would be read as {@code false}: the wrong legal basis on a public page; the start stops instead. */
+    @Test
+    void aPublicBodyValueOtherThanTrueOrFalseStopsTheStart() {
+        for (String value : List.of("ja", "1", "yes", " true")) {
+            Throwable failed = catchThrowable(() -> ApplicationContext.run(EmbeddedServer.class,
+                Map.of("portal.operator.public-body", value), "test").close());
+            assertThat(Application.problem(failed)).as(value).contains(
+                "OPERATOR_PUBLIC_BODY must be true or false, it is \"" + value + "\" (see docs/operations.md, Imprint "
+                    + "and privacy notice)");
+        }
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
+                Map.of("portal.operator.public-body", "TRUE"), "test")) {
+            assertThat(server.getApplicationContext().getBean(OperatorDetails.class).publicBody()).isTrue();
+        }
     }
 
     /** The chart's migration Job: {@code --migrate-only} applies the migrations and ends with 0, without a server. */

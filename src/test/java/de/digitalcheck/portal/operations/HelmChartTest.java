@@ -295,6 +295,7 @@ class HelmChartTest {
             t -> t.set("migrations.job", "yes"),
             t -> t.set("migrations.backoffLimit", -1),
             t -> t.set("config.RATE_LIMIT_WINDOW", "ten minutes"),
+            t -> t.set("config.OPERATOR_PUBLIC_BODY", "ja"),
             t -> t.set("secrets.database.name", null),
             t -> t.set("jvmOptions", "-Xmx2g"),
             t -> t.set("autoscaling.maxReplicas", "many"));

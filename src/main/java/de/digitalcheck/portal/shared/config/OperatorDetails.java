@@ -26,13 +26,18 @@ import java.util.List;
  *                              addresses or {@code mailto:}, {@code https:} or {@code tel:} addresses, separated by
  *                              commas or spaces
  * @param securityPolicy        the address of its policy for reports of security problems
+ * @param publicBody            whether it is a public body (an authority, or a body entrusted with a public task): the
+ *                              privacy notice then names Art. 6 (1) (e) GDPR as the legal basis for the self-check,
+ *                              bookings and the portal's protection against abuse; otherwise Art. 6 (1) (b) and (f)
+ * @param publicTask            for a public body, the law that assigns it the task (Art. 6 (3) GDPR), e.g.
+ *                              "§ 3 Abs. 1 DSG NRW"
  */
 @ConfigurationProperties("portal.operator")
 public record OperatorDetails(@Nullable String name, @Nullable String address, @Nullable String email,
                               @Nullable String phone, @Nullable String representative, @Nullable String register,
                               @Nullable String vatId, @Nullable String editor, @Nullable String privacyOfficer,
                               @Nullable String supervisoryAuthority, @Nullable String securityContact,
-                              @Nullable String securityPolicy) {
+                              @Nullable String securityPolicy, boolean publicBody, @Nullable String publicTask) {
 
     public OperatorDetails {
         name = set(name);
@@ -47,6 +52,7 @@ public record OperatorDetails(@Nullable String name, @Nullable String address, @
         supervisoryAuthority = set(supervisoryAuthority);
         securityContact = set(securityContact);
         securityPolicy = set(securityPolicy);
+        publicTask = set(publicTask);
     }
 
     private static String set(@Nullable String value) {

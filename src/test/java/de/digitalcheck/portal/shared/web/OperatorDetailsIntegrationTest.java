@@ -58,12 +58,21 @@ class OperatorDetailsIntegrationTest {
                 "href=\"mailto:wirtschaftsfoerderung@dortmund.example.org\"",
                 "Datenschutzbeauftragte oder Datenschutzbeauftragter: datenschutz@dortmund.example.org",
                 "(Art. 77 DSGVO), für uns zuständig: LDI NRW").doesNotContain("noch nicht eingetragen");
+            assertThat(basis(privacy, "check")).isEqualTo("Selbstcheck, Ergebnis und Bericht (auch per E-Mail) sowie "
+                + "„Mein Unternehmen“: Art. 6 Abs. 1 lit. b DSGVO (ein Dienst, den Sie bei uns anfragen).");
+            assertThat(basis(privacy, "booking")).contains(": Art. 6 Abs. 1 lit. b DSGVO (ein Dienst,");
+            assertThat(basis(privacy, "security")).contains(": Art. 6 Abs. 1 lit. f DSGVO; unser berechtigtes Interesse");
+            assertThat(basis(privacy, "sharing")).contains("nur mit Ihrer Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)");
+            assertThat(basis(privacy, "cookies")).contains("(§ 25 Abs. 2 Nr. 2 TDDDG)");
+            assertThat(privacy).doesNotContain("lit. e");
 
             String english = http.get("/impressum?lang=en").body() + http.get("/datenschutz?lang=en").body();
             assertThat(english).contains("Provider", "Represented by: die Geschäftsführung", "Telephone: +49 231 50-0",
                 "VAT identification number: DE000000000", "The controller of your data",
                 "Data protection officer: datenschutz@dortmund.example.org", "(Art. 77 GDPR); the one responsible for us: LDI NRW")
                 .doesNotContain("not been entered");
+            assertThat(basis(english, "check")).endsWith("“My company”: Art. 6(1)(b) GDPR (a service you ask us for).");
+            assertThat(basis(english, "security")).contains(": Art. 6(1)(f) GDPR; our legitimate interest");
 
             HttpResponse<String> securityTxt = http.get("/.well-known/security.txt");
             assertThat(securityTxt.statusCode()).isEqualTo(200);
@@ -83,6 +92,41 @@ class OperatorDetailsIntegrationTest {
     }
 
     @Test
+    void aPublicBodyProcessesForItsTaskAndNamesTheLawThatAssignsIt() {
+        Map<String, Object> publicBody = Map.of("portal.operator.name", "Stadt Beispielstadt, Wirtschaftsförderung",
+            "portal.operator.public-body", "true", "portal.operator.public-task", "§ 3 Abs. 1 DSG NRW <i>i. V. m.</i> § 8 GO NRW");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, publicBody, "test")) {
+            Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
+            String privacy = http.get("/datenschutz?lang=de").body();
+            String task = "Art. 6 Abs. 1 lit. e DSGVO (Wahrnehmung einer Aufgabe im öffentlichen Interesse) in Verbindung "
+                + "mit § 3 Abs. 1 DSG NRW &lt;i&gt;i. V. m.&lt;/i&gt; § 8 GO NRW";
+            assertThat(basis(privacy, "check")).endsWith(": " + task + ".");
+            assertThat(basis(privacy, "booking")).contains(": " + task + ". Den Termin");
+            assertThat(basis(privacy, "security")).as("no legitimate interest for a public body's tasks (Art. 6 (1))")
+                .endsWith(": " + task + ".");
+            assertThat(basis(privacy, "sharing")).contains("(Art. 6 Abs. 1 lit. a DSGVO)");
+            assertThat(privacy).doesNotContain("lit. b", "lit. f", "<i>");
+            String english = http.get("/datenschutz?lang=en").body();
+            assertThat(basis(english, "check")).endsWith(": Art. 6(1)(e) GDPR (a task carried out in the public interest) "
+                + "in conjunction with § 3 Abs. 1 DSG NRW &lt;i&gt;i. V. m.&lt;/i&gt; § 8 GO NRW.");
+        }
+        Map<String, Object> withoutLaw = Map.of("portal.operator.name", "Kreis Beispiel", "portal.operator.public-body", "true");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, withoutLaw, "test")) {
+            Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
+            assertThat(basis(http.get("/datenschutz?lang=de").body(), "check")).endsWith(
+                ": Art. 6 Abs. 1 lit. e DSGVO (Wahrnehmung einer Aufgabe im öffentlichen Interesse).");
+        }
+    }
+
+    /** The text of the privacy notice's list item on one purpose's legal basis. */
+    private static String basis(String page, String purpose) {
+        String start = "<li id=\"basis-" + purpose + "\">";
+        int from = page.indexOf(start);
+        assertThat(from).as("the item on %s", purpose).isNotNegative();
+        return page.substring(from + start.length(), page.indexOf("</li>", from));
+    }
+
+    @Test
     void withoutTheOperatorsDetailsThePagesSaySoAndNameNobodyElse() {
         Map<String, Object> blank = Map.of("portal.operator.name", "  ", "portal.operator.email", "");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, blank, "test")) {
@@ -94,6 +138,8 @@ class OperatorDetailsIntegrationTest {
             assertThat(privacy).contains("Die Angaben zum Verantwortlichen sind noch nicht eingetragen.",
                     "Beschwerde bei einer Datenschutz-Aufsichtsbehörde (Art. 77 DSGVO)</li>")
                 .doesNotContain("mailto:", "Datenschutzbeauftragte oder", "für uns zuständig");
+            assertThat(basis(privacy, "check")).as("the legal bases do not depend on the operator's name")
+                .contains("Art. 6 Abs. 1 lit. b DSGVO");
             assertThat(http.get("/impressum?lang=en").body()).contains("have not been entered yet");
             assertThat(http.get("/.well-known/security.txt").statusCode()).as("no contact, no file").isEqualTo(404);
         }
