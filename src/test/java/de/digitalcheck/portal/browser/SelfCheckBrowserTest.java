@@ -63,7 +63,8 @@ class SelfCheckBrowserTest extends BrowserTestSupport implements TestPropertyPro
             "portal.operator.representative", "die Geschäftsführung",
             "portal.operator.privacy-officer", "datenschutz@wfg-kreis-unna.example.org",
             "portal.operator.supervisory-authority",
-            "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen");
+            "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen",
+            "portal.operator.processors", "Rechenzentrum Beispiel GmbH (Betrieb des Portals), Mailversand Beispiel AG");
     }
 
     @Test

@@ -31,13 +31,16 @@ import java.util.List;
  *                              bookings and the portal's protection against abuse; otherwise Art. 6 (1) (b) and (f)
  * @param publicTask            for a public body, the law that assigns it the task (Art. 6 (3) GDPR), e.g.
  *                              "§ 3 Abs. 1 DSG NRW"
+ * @param processors            who processes personal data on its behalf (Art. 28 GDPR), e.g. its data centre and
+ *                              mail service: the privacy notice names them as recipients
  */
 @ConfigurationProperties("portal.operator")
 public record OperatorDetails(@Nullable String name, @Nullable String address, @Nullable String email,
                               @Nullable String phone, @Nullable String representative, @Nullable String register,
                               @Nullable String vatId, @Nullable String editor, @Nullable String privacyOfficer,
                               @Nullable String supervisoryAuthority, @Nullable String securityContact,
-                              @Nullable String securityPolicy, boolean publicBody, @Nullable String publicTask) {
+                              @Nullable String securityPolicy, boolean publicBody, @Nullable String publicTask,
+                              @Nullable String processors) {
 
     public OperatorDetails {
         name = set(name);
@@ -53,6 +56,7 @@ public record OperatorDetails(@Nullable String name, @Nullable String address, @
         securityContact = set(securityContact);
         securityPolicy = set(securityPolicy);
         publicTask = set(publicTask);
+        processors = set(processors);
     }
 
     private static String set(@Nullable String value) {

@@ -38,6 +38,7 @@ class OperatorDetailsIntegrationTest {
         operator.put("portal.operator.security-contact",
             "cert@dortmund.example.org, https://dortmund.example.org/sicherheit http://plain.example.org; nur-ein-name");
         operator.put("portal.operator.security-policy", "https://dortmund.example.org/meldungen");
+        operator.put("portal.operator.processors", "Rechenzentrum <b>Ruhr</b> GmbH (Betrieb), Post AG (E-Mail-Versand)");
         operator.put("portal.base-url", "https://digitalcheck.dortmund.example.org");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, operator, "test")) {
             Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
@@ -64,6 +65,9 @@ class OperatorDetailsIntegrationTest {
             assertThat(basis(privacy, "security")).contains(": Art. 6 Abs. 1 lit. f DSGVO; unser berechtigtes Interesse");
             assertThat(basis(privacy, "sharing")).contains("nur mit Ihrer Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)");
             assertThat(basis(privacy, "cookies")).contains("(§ 25 Abs. 2 Nr. 2 TDDDG)");
+            assertThat(basis(privacy, "processors")).isEqualTo("Für uns und nur nach unseren Weisungen verarbeiten Daten "
+                + "außerdem (Auftragsverarbeitung, Art. 28 DSGVO): Rechenzentrum &lt;b&gt;Ruhr&lt;/b&gt; GmbH (Betrieb), Post AG "
+                + "(E-Mail-Versand).");
             assertThat(privacy).doesNotContain("lit. e");
 
             String english = http.get("/impressum?lang=en").body() + http.get("/datenschutz?lang=en").body();
@@ -140,6 +144,7 @@ class OperatorDetailsIntegrationTest {
                 .doesNotContain("mailto:", "Datenschutzbeauftragte oder", "für uns zuständig");
             assertThat(basis(privacy, "check")).as("the legal bases do not depend on the operator's name")
                 .contains("Art. 6 Abs. 1 lit. b DSGVO");
+            assertThat(privacy).as("no processors named, none claimed").doesNotContain("basis-processors", "Art. 28");
             assertThat(http.get("/impressum?lang=en").body()).contains("have not been entered yet");
             assertThat(http.get("/.well-known/security.txt").statusCode()).as("no contact, no file").isEqualTo(404);
         }
