@@ -27,8 +27,9 @@ class LegalPages {
     private final long sessionSeconds;
     private final Duration drafts;
     private final int leadMonths;
+    private final long rateLimitMinutes;
 
-    LegalPages(Csrf csrf, OperatorDetails operator,
+    LegalPages(Csrf csrf, OperatorDetails operator, RateLimits rateLimits,
                @Value("${micronaut.security.token.generator.access-token.expiration:28800}") long sessionSeconds,
                @Value("${portal.retention.drafts:180d}") Duration drafts,
                @Value("${portal.retention.lead-months:24}") int leadMonths) {
@@ -37,6 +38,8 @@ class LegalPages {
         this.leadMonths = leadMonths;
         this.sessionSeconds = sessionSeconds;
         this.drafts = drafts;
+        // 0: no rate limits, no check values kept
+        this.rateLimitMinutes = rateLimits.enabled() ? Math.max(1, (rateLimits.window().toSeconds() + 59) / 60) : 0;
     }
 
     @Indexable
@@ -49,14 +52,15 @@ class LegalPages {
     /**
      * The privacy notice. The periods that can be configured come from the configuration, so that the page says what
      * this installation does: how long a staff session lasts, after how long untouched drafts are deleted, after how many
-     * months closed leads are anonymised.
+     * months closed leads are anonymised, how long the rate limits' check values are kept.
      */
     @Indexable
     @Get("/datenschutz")
     @View("pages/privacy")
     Map<String, Object> privacy() {
         return Map.of("csrfCookie", csrf.cookieName(), "sessionHours", Math.max(1, sessionSeconds / 3600),
-            "draftDays", drafts.toDays(), "leadMonths", leadMonths, "operator", operator);
+            "draftDays", drafts.toDays(), "leadMonths", leadMonths, "rateLimitMinutes", rateLimitMinutes,
+            "operator", operator);
     }
 
     @Indexable

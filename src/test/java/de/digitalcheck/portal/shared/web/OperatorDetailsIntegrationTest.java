@@ -145,6 +145,8 @@ class OperatorDetailsIntegrationTest {
             assertThat(basis(privacy, "check")).as("the legal bases do not depend on the operator's name")
                 .contains("Art. 6 Abs. 1 lit. b DSGVO");
             assertThat(privacy).as("no processors named, none claimed").doesNotContain("basis-processors", "Art. 28");
+            assertThat(privacy).as("rate limits off in tests: no check values kept, none claimed")
+                .doesNotContain("retention-rate-limits", "Zeitfensters");
             assertThat(http.get("/impressum?lang=en").body()).contains("have not been entered yet");
             assertThat(http.get("/.well-known/security.txt").statusCode()).as("no contact, no file").isEqualTo(404);
         }

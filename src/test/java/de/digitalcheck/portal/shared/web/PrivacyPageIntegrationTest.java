@@ -44,7 +44,8 @@ class PrivacyPageIntegrationTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         return Map.of("portal.retention.drafts", "90d", "micronaut.security.token.generator.access-token.expiration",
-            "7200", "portal.retention.lead-months", "18");
+            "7200", "portal.retention.lead-months", "18", "portal.rate-limits.public-posts.window", "90s",
+            "portal.rate-limits.public-posts.enabled", "true");
     }
 
     /** The names of the cookie constants ({@code *COOKIE*}, a cookie class's {@code NAME}) in the classes that use cookies. */
@@ -88,9 +89,9 @@ class PrivacyPageIntegrationTest implements TestPropertyProvider {
                 "href=\"/mein-unternehmen\"");
         }
         assertThat(german).contains("Ihre Rechte", "Cookies", "die 90 Tage lang niemand geändert hat", "2 Stunden",
-            "anonymisieren wir 18 Monate, nachdem",
+            "anonymisieren wir 18 Monate, nachdem", "nach Ablauf ihres Zeitfensters von 2 Minuten.",
             "Auskunft", "Übertragbarkeit".substring(0, 4));
         assertThat(english).contains("Your rights", "nobody changed for 90 days", "2 hours", "Erasure of your data",
-            "are anonymized 18 months after");
+            "are anonymized 18 months after", "after their window of 2 minutes ends.");
     }
 }
