@@ -63,6 +63,28 @@ class ApplicationStartTest {
         }
     }
 
+    /** An accessibility statement that cannot be meant is not published: the start stops with what is wrong. */
+    @Test
+    void anAccessibilitySettingThatCannotBeMeantStopsTheStart() {
+        Map<String, String> wrong = Map.of(
+            "portal.accessibility.status", "ACCESSIBILITY_STATUS must be full, partial or none, it is \"teilweise\"",
+            "portal.accessibility.assessed", "ACCESSIBILITY_ASSESSED must be a day as YYYY-MM-DD, it is \"20.11.2026\"",
+            "portal.accessibility.enforcement-url", "ACCESSIBILITY_ENFORCEMENT_URL must be an https:// address, it is "
+                + "\"http://schlichtung.example.org\"",
+            "portal.accessibility.contact", "ACCESSIBILITY_CONTACT must be an e-mail address or an https:// address, it "
+                + "is \"javascript:alert(1)\"");
+        Map<String, String> values = Map.of("portal.accessibility.status", "teilweise",
+            "portal.accessibility.assessed", "20.11.2026",
+            "portal.accessibility.enforcement-url", "http://schlichtung.example.org",
+            "portal.accessibility.contact", "javascript:alert(1)");
+        wrong.forEach((property, message) -> {
+            Throwable failed = catchThrowable(() -> ApplicationContext.run(EmbeddedServer.class,
+                Map.of(property, values.get(property)), "test").close());
+            assertThat(Application.problem(failed)).as(property)
+                .contains(message + " (see docs/operations.md, Accessibility statement)");
+        });
+    }
+
     /** The chart's migration Job: {@code --migrate-only} applies the migrations and ends with 0, without a server. */
     @Test
     void migrateOnlyAppliesTheMigrationsAndEnds() throws SQLException {

@@ -48,7 +48,7 @@ class CompanyDataCachingIntegrationTest extends SignedInTests {
     }
 
     /** The routes whose pages search engines may list ({@code @Indexable}). */
-    static final Set<String> PUBLIC_PAGES = Set.of("/", "/check", "/impressum", "/datenschutz", "/lizenzen",
+    static final Set<String> PUBLIC_PAGES = Set.of("/", "/check", "/impressum", "/datenschutz", "/barrierefreiheit", "/lizenzen",
         "/schnittstelle");
 
     @Test

@@ -46,7 +46,7 @@ class AuthorizationMatrixIntegrationTest extends SignedInTests {
         ACCESS.put("/termin", EVERYONE); // booking an appointment (issue 14)
         ACCESS.put("/kalender/", EVERYONE); // a coach's calendar feed: its private token is the right (issue 15)
         ACCESS.put("/report/confirm/", EVERYONE); // the report mail's confirmation link: its mailed code is the right
-        for (String open : List.of("/check", "/api/v1/", "/impressum", "/datenschutz", "/lizenzen", "/schnittstelle", "/openapi", "/health", "/prometheus",
+        for (String open : List.of("/check", "/api/v1/", "/impressum", "/datenschutz", "/barrierefreiheit", "/lizenzen", "/schnittstelle", "/openapi", "/health", "/prometheus",
             "/anmelden", "/abmelden", "/mein-unternehmen", "/oauth/", "/.well-known/security.txt")) {
             ACCESS.put(open, EVERYONE);
         }

@@ -56,15 +56,25 @@ class SelfCheckBrowserTest extends BrowserTestSupport implements TestPropertyPro
     /** An installation with its provider's details entered: the imprint and the privacy notice show them. */
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("portal.operator.name", "Wirtschaftsförderungsgesellschaft für den Kreis Unna mbH (Beispiel)",
-            "portal.operator.address", "Friedrich-Ebert-Straße 19; 59425 Unna",
-            "portal.operator.email", "digitalcheck@wfg-kreis-unna.example.org",
-            "portal.operator.phone", "+49 2303 0000-0",
-            "portal.operator.representative", "die Geschäftsführung",
-            "portal.operator.privacy-officer", "datenschutz@wfg-kreis-unna.example.org",
-            "portal.operator.supervisory-authority",
-            "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen",
-            "portal.operator.processors", "Rechenzentrum Beispiel GmbH (Betrieb des Portals), Mailversand Beispiel AG");
+        return Map.ofEntries(
+            Map.entry("portal.operator.name", "Wirtschaftsförderungsgesellschaft für den Kreis Unna mbH (Beispiel)"),
+            Map.entry("portal.operator.address", "Friedrich-Ebert-Straße 19; 59425 Unna"),
+            Map.entry("portal.operator.email", "digitalcheck@wfg-kreis-unna.example.org"),
+            Map.entry("portal.operator.phone", "+49 2303 0000-0"),
+            Map.entry("portal.operator.representative", "die Geschäftsführung"),
+            Map.entry("portal.operator.privacy-officer", "datenschutz@wfg-kreis-unna.example.org"),
+            Map.entry("portal.operator.supervisory-authority",
+                "Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen"),
+            Map.entry("portal.operator.processors",
+                "Rechenzentrum Beispiel GmbH (Betrieb des Portals), Mailversand Beispiel AG"),
+            Map.entry("portal.accessibility.status", "partial"),
+            Map.entry("portal.accessibility.assessed", "2026-11-20"),
+            Map.entry("portal.accessibility.method", "Selbstbewertung"),
+            Map.entry("portal.accessibility.limitations",
+                "Beispiel: eine Grafik ohne Textalternative, ihre Angaben stehen im Text darunter"),
+            Map.entry("portal.accessibility.enforcement",
+                "Schlichtungsstelle (Beispiel), Beispielweg 2, 59425 Unna"),
+            Map.entry("portal.accessibility.enforcement-url", "https://schlichtung.example.org"));
     }
 
     @Test
@@ -354,9 +364,10 @@ class SelfCheckBrowserTest extends BrowserTestSupport implements TestPropertyPro
             Page page = context.newPage();
             KeyboardUser user = new KeyboardUser(page);
             Map<String, List<String>> titles = Map.of(
-                "de", List.of("Impressum", "Datenschutz", "Lizenzen und Quellen", "Öffentliche Schnittstelle (API v1)"),
-                "en", List.of("Imprint", "Privacy", "Licences and sources", "Public API v1"));
-            List<String> paths = List.of("/impressum", "/datenschutz", "/lizenzen", "/schnittstelle");
+                "de", List.of("Impressum", "Datenschutz", "Erklärung zur Barrierefreiheit", "Lizenzen und Quellen",
+                    "Öffentliche Schnittstelle (API v1)"),
+                "en", List.of("Imprint", "Privacy", "Accessibility statement", "Licences and sources", "Public API v1"));
+            List<String> paths = List.of("/impressum", "/datenschutz", "/barrierefreiheit", "/lizenzen", "/schnittstelle");
             for (String lang : List.of("de", "en")) {
                 page.navigate(url("/?lang=" + lang));
                 for (int i = 0; i < paths.size(); i++) {
@@ -383,6 +394,21 @@ class SelfCheckBrowserTest extends BrowserTestSupport implements TestPropertyPro
                         for (int width : List.of(1280, 390)) {
                             page.setViewportSize(width, 900);
                             audit.check(page, lang + "-legal-privacy-" + width);
+                        }
+                        page.setViewportSize(1280, 900);
+                    }
+                    if (paths.get(i).equals("/barrierefreiheit")) { // the operator's assessment, where to turn
+                        assertThat(page.locator("#status")).containsText(lang.equals("de")
+                            ? "teilweise vereinbar" : "partially compliant");
+                        assertThat(page.locator("#limitations li")).hasCount(1);
+                        assertThat(page.locator("#feedback-contact")).hasAttribute("href",
+                            "mailto:digitalcheck@wfg-kreis-unna.example.org");
+                        assertThat(page.locator("#enforcement a")).hasAttribute("href", "https://schlichtung.example.org");
+                        assertThat(page.locator("#enforcement-missing")).hasCount(0);
+                        for (int width : List.of(1280, 390)) {
+                            page.setViewportSize(width, 900);
+                            assertNull(Browsers.horizontalOverflow(page, width), "nothing wider than the screen");
+                            audit.check(page, lang + "-legal-accessibility-" + width);
                         }
                         page.setViewportSize(1280, 900);
                     }

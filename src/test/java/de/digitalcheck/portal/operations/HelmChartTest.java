@@ -296,6 +296,9 @@ class HelmChartTest {
             t -> t.set("migrations.backoffLimit", -1),
             t -> t.set("config.RATE_LIMIT_WINDOW", "ten minutes"),
             t -> t.set("config.OPERATOR_PUBLIC_BODY", "ja"),
+            t -> t.set("config.ACCESSIBILITY_STATUS", "teilweise"),
+            t -> t.set("config.ACCESSIBILITY_ASSESSED", "20.11.2026"),
+            t -> t.set("config.ACCESSIBILITY_ENFORCEMENT_URL", "http://schlichtung.example.org"),
             t -> t.set("secrets.database.name", null),
             t -> t.set("jvmOptions", "-Xmx2g"),
             t -> t.set("autoscaling.maxReplicas", "many"));

@@ -42,6 +42,11 @@ public final class Dates {
         return date(language, instant);
     }
 
+    /** A day: {@code 03.12.2026} / {@code 3 Dec 2026}. */
+    public String day(LocalDate day) {
+        return date(language, day);
+    }
+
     /** Day and time of an instant in Berlin: {@code 03.12.2026, 14:30} / {@code 3 Dec 2026, 14:30}. */
     public String dateTime(Instant instant) {
         return dateTime(language, instant);

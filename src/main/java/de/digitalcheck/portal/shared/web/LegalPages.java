@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.web;
 
+import de.digitalcheck.portal.shared.config.AccessibilityStatement;
 import de.digitalcheck.portal.shared.config.OperatorDetails;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -14,7 +15,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Imprint and privacy notice (with the installation's {@link OperatorDetails}) and licences (with the ODbL attribution
+ * Imprint, privacy notice and accessibility statement (with the installation's {@link OperatorDetails} and
+ * {@link AccessibilityStatement}) and licences (with the ODbL attribution
  * of the postal-code data).
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -24,17 +26,19 @@ class LegalPages {
 
     private final Csrf csrf;
     private final OperatorDetails operator;
+    private final AccessibilityStatement accessibility;
     private final long sessionSeconds;
     private final Duration drafts;
     private final int leadMonths;
     private final long rateLimitMinutes;
 
-    LegalPages(Csrf csrf, OperatorDetails operator, RateLimits rateLimits,
+    LegalPages(Csrf csrf, OperatorDetails operator, AccessibilityStatement accessibility, RateLimits rateLimits,
                @Value("${micronaut.security.token.generator.access-token.expiration:28800}") long sessionSeconds,
                @Value("${portal.retention.drafts:180d}") Duration drafts,
                @Value("${portal.retention.lead-months:24}") int leadMonths) {
         this.csrf = csrf;
         this.operator = operator;
+        this.accessibility = accessibility;
         this.leadMonths = leadMonths;
         this.sessionSeconds = sessionSeconds;
         this.drafts = drafts;
@@ -61,6 +65,17 @@ class LegalPages {
         return Map.of("csrfCookie", csrf.cookieName(), "sessionHours", Math.max(1, sessionSeconds / 3600),
             "draftDays", drafts.toDays(), "leadMonths", leadMonths, "rateLimitMinutes", rateLimitMinutes,
             "operator", operator);
+    }
+
+    /**
+     * The accessibility statement: the operator's assessment where entered, how the portal is tested, where to report a
+     * barrier, the enforcement procedure.
+     */
+    @Indexable
+    @Get("/barrierefreiheit")
+    @View("pages/accessibility")
+    Map<String, Object> accessibility() {
+        return Map.of("operator", operator, "statement", accessibility);
     }
 
     @Indexable
