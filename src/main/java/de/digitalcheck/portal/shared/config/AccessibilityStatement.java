@@ -91,8 +91,11 @@ public record AccessibilityStatement(@Nullable String status, @Nullable String a
      * address as a {@code mailto:} link. Null where there is neither.
      */
     public @Nullable String contactHref(OperatorDetails operator) {
-        String address = contactText(operator);
-        return address == null ? null : isEmail(address) ? "mailto:" + address : address;
+        if (contact != null) { // checked at start: an e-mail address or an https: address
+            return isEmail(contact) ? "mailto:" + contact : contact;
+        }
+        // the operator's address is not checked: always a mailto: link, as the imprint writes it, never a link of its own
+        return operator.email() == null ? null : "mailto:" + operator.email();
     }
 
     /** The contact as the page writes it: the configured one, else the operator's e-mail address. */

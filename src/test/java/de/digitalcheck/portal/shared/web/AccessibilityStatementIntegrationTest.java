@@ -79,6 +79,12 @@ class AccessibilityStatementIntegrationTest {
                 .doesNotContain("Kontaktangaben im Impressum");
         }
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
+                Map.of("portal.operator.email", "javascript:alert(1)"), "test")) {
+            Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
+            assertThat(http.get("/barrierefreiheit").body()).as("the operator's address is only ever a mailto: link")
+                .contains("href=\"mailto:javascript:alert(1)\"").doesNotContain("href=\"javascript:");
+        }
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
                 Map.of("portal.accessibility.contact", "https://wf.example.org/barriere-melden"), "test")) {
             Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
             assertThat(http.get("/barrierefreiheit").body())
