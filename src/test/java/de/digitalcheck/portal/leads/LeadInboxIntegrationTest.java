@@ -259,6 +259,16 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
 
         assertThat(staff.getBytes("/agentur/leads.csv").headers().firstValue("Content-Disposition"))
             .hasValue("attachment; filename=\"anfragen.csv\"");
+        // a HEAD says what a GET would get, with no body
+        HttpResponse<String> head = staff.send("HEAD", "/agentur/leads.csv");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+        assertThat(head.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"anfragen.csv\"");
+        assertThat(head.body()).isEmpty();
+        HttpResponse<String> adminHead = users.get("admin").send("HEAD", "/admin/agenturen/wf-dortmund/leads.csv");
+        assertThat(adminHead.statusCode()).isEqualTo(200);
+        assertThat(adminHead.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+        assertThat(adminHead.body()).isEmpty();
         try {
             // the file is named in the reader's language too (it was "anfragen.csv" with an English header)
             assertThat(staff.getBytes("/agentur/leads.csv?lang=en").headers().firstValue("Content-Disposition"))

@@ -91,7 +91,7 @@ class AdminInboxPages {
         LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(),
             de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId(),
             person -> assignment.isMember(agency.id(), person));
-        return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(agency.id()), filter,
+        return HttpResponse.ok(InboxCsv.body(request, inbox, new LeadInbox.Scope(agency.id()), filter,
                 new InboxCsv.Texts(messages, PortalLocaleResolver.language(request))))
             .contentType("text/csv; charset=utf-8")
             .header("Content-Disposition", "attachment; filename=\""

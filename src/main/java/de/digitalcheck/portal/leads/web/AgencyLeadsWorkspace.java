@@ -103,7 +103,7 @@ class AgencyLeadsWorkspace {
         SignedIn user = SignedIn.of(authentication);
         LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(), user.accountId(),
             person -> assignment.isMember(user.agencyId(), person));
-        return HttpResponse.ok(InboxCsv.stream(inbox, new LeadInbox.Scope(user.agencyId()), filter,
+        return HttpResponse.ok(InboxCsv.body(request, inbox, new LeadInbox.Scope(user.agencyId()), filter,
                 new InboxCsv.Texts(messages, PortalLocaleResolver.language(request))))
             .contentType("text/csv; charset=utf-8")
             .header("Content-Disposition", "attachment; filename=\""

@@ -6,6 +6,8 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
@@ -77,6 +79,16 @@ final class InboxCsv {
             String text = String.format(java.util.Locale.ROOT, "%.1f", score);
             return language == Language.EN ? text : text.replace('.', ',');
         }
+    }
+
+    /**
+     * The file's body for the request: for a {@code HEAD} none, without reading a row (the router answers a
+     * {@code HEAD} with the {@code GET} route and drops the body; streamed, the whole file would be read to be dropped).
+     */
+    static Flux<byte[]> body(HttpRequest<?> request, LeadInbox inbox, LeadInbox.Scope scope,
+                             LeadInbox.Filter filter, Texts texts) {
+        return request.getMethod() == HttpMethod.HEAD ? Flux.empty()
+            : stream(inbox, scope, filter, texts);
     }
 
     static Flux<byte[]> stream(LeadInbox inbox, LeadInbox.Scope scope, LeadInbox.Filter filter, Texts texts) {
