@@ -70,6 +70,7 @@ class SelfCheckBrowserTest extends BrowserTestSupport implements TestPropertyPro
             Map.entry("portal.accessibility.status", "partial"),
             Map.entry("portal.accessibility.assessed", "2026-11-20"),
             Map.entry("portal.accessibility.method", "Selbstbewertung"),
+            Map.entry("portal.accessibility.method-en", "Self-assessment"),
             Map.entry("portal.accessibility.limitations",
                 "Beispiel: eine Grafik ohne Textalternative, ihre Angaben stehen im Text darunter"),
             Map.entry("portal.accessibility.enforcement",
@@ -401,6 +402,13 @@ class SelfCheckBrowserTest extends BrowserTestSupport implements TestPropertyPro
                         assertThat(page.locator("#status")).containsText(lang.equals("de")
                             ? "teilweise vereinbar" : "partially compliant");
                         assertThat(page.locator("#limitations li")).hasCount(1);
+                        // the method given in English too, the limitations only in German: marked as such in English
+                        assertThat(page.locator("#method")).containsText(lang.equals("de") ? "Selbstbewertung" : "Self-assessment");
+                        if (lang.equals("en")) {
+                            assertThat(page.locator("#limitations")).hasAttribute("lang", "de");
+                        } else {
+                            assertThat(page.locator("#limitations")).not().hasAttribute("lang", java.util.regex.Pattern.compile(".*"));
+                        }
                         assertThat(page.locator("#feedback-contact")).hasAttribute("href",
                             "mailto:digitalcheck@wfg-kreis-unna.example.org");
                         assertThat(page.locator("#enforcement a")).hasAttribute("href", "https://schlichtung.example.org");

@@ -26,11 +26,14 @@ import java.util.Locale;
  *                       operator's e-mail address
  * @param enforcement    the body of the enforcement procedure (its name and address)
  * @param enforcementUrl its {@code https:} address
+ * @param methodEn       {@code method} in English, for the English page (without it, the German text marked as such)
+ * @param limitationsEn  {@code limitations} in English, likewise
  */
 @ConfigurationProperties("portal.accessibility")
 public record AccessibilityStatement(@Nullable String status, @Nullable String assessed, @Nullable String method,
                                      @Nullable String limitations, @Nullable String contact,
-                                     @Nullable String enforcement, @Nullable String enforcementUrl) {
+                                     @Nullable String enforcement, @Nullable String enforcementUrl,
+                                     @Nullable String methodEn, @Nullable String limitationsEn) {
 
     private static final List<String> STATUSES = List.of("full", "partial", "none");
 
@@ -42,6 +45,8 @@ public record AccessibilityStatement(@Nullable String status, @Nullable String a
         contact = set(contact);
         enforcement = set(enforcement);
         enforcementUrl = set(enforcementUrl);
+        methodEn = set(methodEn);
+        limitationsEn = set(limitationsEn);
         if (status != null) {
             status = status.toLowerCase(Locale.ROOT);
             if (!STATUSES.contains(status)) {
@@ -80,10 +85,26 @@ public record AccessibilityStatement(@Nullable String status, @Nullable String a
         return assessed == null ? null : LocalDate.parse(assessed);
     }
 
-    /** The known limitations, one item each. */
-    public List<String> limitationItems() {
-        return limitations == null ? List.of()
-            : Arrays.stream(limitations.split("[;\\r\\n]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    /** How it was assessed, for a page in {@code pageLanguage}: in that language where given, else the other. */
+    public @Nullable String method(String pageLanguage) {
+        return OperatorTexts.text(pageLanguage, method, methodEn);
+    }
+
+    /** The language of {@link #method(String)} where it is not the page's ({@code lang} of its element), else null. */
+    public @Nullable String methodLanguage(String pageLanguage) {
+        return OperatorTexts.language(pageLanguage, method, methodEn);
+    }
+
+    /** The known limitations for a page in {@code pageLanguage} (as {@link #method(String)}), one item each. */
+    public List<String> limitationItems(String pageLanguage) {
+        String text = OperatorTexts.text(pageLanguage, limitations, limitationsEn);
+        return text == null ? List.of()
+            : Arrays.stream(text.split("[;\\r\\n]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The language of {@link #limitationItems(String)} where it is not the page's, else null. */
+    public @Nullable String limitationsLanguage(String pageLanguage) {
+        return OperatorTexts.language(pageLanguage, limitations, limitationsEn);
     }
 
     /**

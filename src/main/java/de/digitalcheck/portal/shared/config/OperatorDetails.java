@@ -33,6 +33,8 @@ import java.util.List;
  *                              "§ 3 Abs. 1 DSG NRW"
  * @param processors            who processes personal data on its behalf (Art. 28 GDPR), e.g. its data centre and
  *                              mail service: the privacy notice names them as recipients
+ * @param processorsEn          {@code processors} in English, for the English page (without it, the German text marked
+ *                              as such)
  */
 @ConfigurationProperties("portal.operator")
 public record OperatorDetails(@Nullable String name, @Nullable String address, @Nullable String email,
@@ -40,7 +42,7 @@ public record OperatorDetails(@Nullable String name, @Nullable String address, @
                               @Nullable String vatId, @Nullable String editor, @Nullable String privacyOfficer,
                               @Nullable String supervisoryAuthority, @Nullable String securityContact,
                               @Nullable String securityPolicy, boolean publicBody, @Nullable String publicTask,
-                              @Nullable String processors) {
+                              @Nullable String processors, @Nullable String processorsEn) {
 
     public OperatorDetails {
         name = set(name);
@@ -57,10 +59,21 @@ public record OperatorDetails(@Nullable String name, @Nullable String address, @
         securityPolicy = set(securityPolicy);
         publicTask = set(publicTask);
         processors = set(processors);
+        processorsEn = set(processorsEn);
     }
 
     private static String set(@Nullable String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The processors for a page in {@code pageLanguage}: in that language where given, else the other. */
+    public @Nullable String processors(String pageLanguage) {
+        return OperatorTexts.text(pageLanguage, processors, processorsEn);
+    }
+
+    /** The language of {@link #processors(String)} where it is not the page's, else null. */
+    public @Nullable String processorsLanguage(String pageLanguage) {
+        return OperatorTexts.language(pageLanguage, processors, processorsEn);
     }
 
     /** Whether the provider's details have been entered (at least its name). */

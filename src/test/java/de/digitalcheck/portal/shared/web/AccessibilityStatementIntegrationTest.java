@@ -52,10 +52,51 @@ class AccessibilityStatementIntegrationTest {
                 .as("two limitations, no empty item").hasSize(1 + 2);
             String english = http.get("/barrierefreiheit?lang=en").body();
             assertThat(english).contains("Accessibility statement", "partially compliant", "The assessment dates from 20 Nov 2026.",
-                "Method: Selbstbewertung &lt;script&gt;", "Report a barrier", "Enforcement procedure");
+                "Report a barrier", "Enforcement procedure",
+                // the operator wrote them in German only: on the English page marked as German (WCAG 3.1.2)
+                "Method: <span lang=\"de\">Selbstbewertung &lt;script&gt;</span>",
+                "id=\"limitations\" aria-labelledby=\"limitations-title\" lang=\"de\">");
+            assertThat(german).as("on the German page they are the page's language")
+                .contains("id=\"limitations\" aria-labelledby=\"limitations-title\">", "Methode: Selbstbewertung &lt;script&gt;</p>")
+                .doesNotContain("<span lang=", "limitations-title\" lang=");
             assertThat(http.get("/barrierefreiheit/").statusCode()).isEqualTo(200);
             // every page leads to it
             assertThat(http.get("/impressum?lang=de").body()).contains("<a class=\"kern-link\" href=\"/barrierefreiheit\">Barrierefreiheit</a>");
+        }
+    }
+
+    /**
+     * The operator's free texts in English where given: the English page shows them as its own, the German page the
+     * German ones; an English text without a German one is marked as English on the German page.
+     */
+    @Test
+    void theOperatorsTextsInEnglishForTheEnglishPage() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("portal.accessibility.method", "Selbstbewertung");
+        properties.put("portal.accessibility.method-en", "Self-assessment");
+        properties.put("portal.accessibility.limitations", "Die Karte hat keine Textalternative");
+        properties.put("portal.accessibility.limitations-en", "The map has no text alternative; Old PDFs are untagged");
+        properties.put("portal.operator.processors", "Rechenzentrum Ruhr GmbH (Betrieb)");
+        properties.put("portal.operator.processors-en", "Rechenzentrum Ruhr GmbH (hosting)");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+            Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
+            String english = http.get("/barrierefreiheit?lang=en").body();
+            assertThat(english).contains("Method: Self-assessment</p>", "<li>The map has no text alternative</li>",
+                    "<li>Old PDFs are untagged</li>", "id=\"limitations\" aria-labelledby=\"limitations-title\">")
+                .doesNotContain("Selbstbewertung", "Die Karte", "<span lang=", "limitations-title\" lang=");
+            String german = http.get("/barrierefreiheit?lang=de").body();
+            assertThat(german).contains("Methode: Selbstbewertung</p>", "<li>Die Karte hat keine Textalternative</li>")
+                .doesNotContain("Self-assessment", "The map", "<span lang=", "limitations-title\" lang=");
+            assertThat(http.get("/datenschutz?lang=en").body())
+                .contains("(processors, Art. 28 GDPR): Rechenzentrum Ruhr GmbH (hosting).</li>").doesNotContain("(Betrieb)");
+            assertThat(http.get("/datenschutz?lang=de").body())
+                .contains("(Auftragsverarbeitung, Art. 28 DSGVO): Rechenzentrum Ruhr GmbH (Betrieb).</li>").doesNotContain("(hosting)");
+        }
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
+                Map.of("portal.accessibility.method-en", "Self-assessment"), "test")) {
+            Http http = new Http(server, server.getApplicationContext().getBean(JsonMapper.class));
+            assertThat(http.get("/barrierefreiheit?lang=de").body())
+                .contains("Methode: <span lang=\"en\">Self-assessment</span></p>");
         }
     }
 

@@ -77,6 +77,10 @@ class OperatorDetailsIntegrationTest {
                 .doesNotContain("not been entered");
             assertThat(basis(english, "check")).endsWith("“My company”: Art. 6(1)(b) GDPR (a service you ask us for).");
             assertThat(basis(english, "security")).contains(": Art. 6(1)(f) GDPR; our legitimate interest");
+            // the processors as the operator wrote them, in German: marked as such on the English page (WCAG 3.1.2)
+            assertThat(basis(english, "processors")).isEqualTo("On our behalf and only on our instructions, data are "
+                + "also processed by (processors, Art. 28 GDPR): <span lang=\"de\">Rechenzentrum &lt;b&gt;Ruhr&lt;/b&gt; "
+                + "GmbH (Betrieb), Post AG (E-Mail-Versand)</span>.");
 
             HttpResponse<String> securityTxt = http.get("/.well-known/security.txt");
             assertThat(securityTxt.statusCode()).isEqualTo(200);
