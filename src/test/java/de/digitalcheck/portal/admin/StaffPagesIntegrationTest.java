@@ -71,6 +71,26 @@ class StaffPagesIntegrationTest extends SignedInTests {
         assertThat(ennepe).contains("Ennepe-Ruhr-Kreis", "AGS-Präfix 05954", "zugeordnet: " + EN_AGENTUR,
             "Ennepetal", "AGS-Präfix 05954008", "Ennepetal (05954008) Wirtschaftsförderung Hagen zuordnen");
         assertThat(ennepe).doesNotContain("value=\"05954\"");
+        // a municipality in that district says who serves it so far, through which territory
+        String ennepetal = ennepe.substring(ennepe.indexOf("AGS-Präfix 05954008"));
+        assertThat(ennepetal.substring(0, ennepetal.indexOf("</p>")))
+            .isEqualTo("AGS-Präfix 05954008</span> · <span class=\"dc-text\">bisher im Gebiet von " + EN_AGENTUR
+                + " (AGS-Präfix 05954)</span>");
+        assertThat(admin.get("/admin/gebiete?lang=en&agencyId=wf-hagen&suche=ennepe").body())
+            .contains("so far within the territory of " + EN_AGENTUR + " (AGS prefix 05954)");
+        // the district itself is assigned exactly: "assigned", not also "so far within" the state's territory
+        String district = ennepe.substring(ennepe.indexOf("AGS-Präfix 05954<"));
+        assertThat(district.substring(0, district.indexOf("</p>"))).contains("zugeordnet: ").doesNotContain("bisher im Gebiet");
+
+        // an agency that does not exist (a stale bookmark): said at the search's agency, and no results whose buttons
+        // would assign to another agency
+        HttpResponse<String> unknownAgency = admin.get("/admin/gebiete?lang=de&agencyId=gibt-es-nicht&suche=ennepe");
+        assertThat(unknownAgency.statusCode()).isEqualTo(422);
+        assertThat(unknownAgency.body()).contains("id=\"error-summary\"", "href=\"#search-agency\"",
+                "Die Wirtschaftsförderung aus der Adresse gibt es nicht (mehr). Bitte wählen Sie eine aus der Liste.")
+            .doesNotContain("id=\"results-title\"", "Ennepetal (05954008)");
+        assertThat(admin.get("/admin/gebiete?lang=de&agencyId=&suche=ennepe").statusCode())
+            .as("none chosen: the first one, as the select shows").isEqualTo(200);
         // the raw prefix's form carries the search, so that a refused prefix shows the results again
         String rawForm = ennepe.substring(ennepe.indexOf("id=\"territory-title\""));
         assertThat(rawForm).contains("<input type=\"hidden\" name=\"suche\" value=\"ennepe\">");
@@ -95,6 +115,7 @@ class StaffPagesIntegrationTest extends SignedInTests {
         // assigning a found municipality routes it at once; it is removed again afterwards
         assertThat(anyone.get("/api/v1/routing?postalCode=57392").body()).contains("nrw-invest");
         String found = admin.get("/admin/gebiete?lang=de&agencyId=wf-hagen&suche=Schmallenberg").body();
+        assertThat(found).as("served through the state's territory so far").contains("bisher im Gebiet von NRW.INVEST");
         Matcher prefix = Pattern.compile("name=\"prefix\" value=\"(\\d{8})\"").matcher(found);
         assertThat(prefix.find()).as(found).isTrue();
         assertThat(prefix.group(1)).isEqualTo("05958040");
@@ -112,7 +133,7 @@ class StaffPagesIntegrationTest extends SignedInTests {
             assertThat(admin.get("/admin").body()).as("a plain load says nothing is saved").doesNotContain("id=\"saved\"");
             assertThat(anyone.get("/api/v1/routing?postalCode=57392").body()).contains("wf-hagen");
             assertThat(admin.get("/admin/gebiete?lang=de&agencyId=wf-hagen&suche=Schmallenberg").body())
-                .contains("zugeordnet: Wirtschaftsförderung Hagen");
+                .contains("zugeordnet: Wirtschaftsförderung Hagen").doesNotContain("bisher im Gebiet");
             // the same again: refused with the agency's name, the search's results shown again
             HttpResponse<String> taken = admin.postForm("/admin/gebiete?lang=de", Map.of("agencyId", "wf-dortmund",
                 "prefix", "05958040", "suche", "Schmallenberg"));

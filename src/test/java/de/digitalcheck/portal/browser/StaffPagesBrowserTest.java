@@ -271,6 +271,19 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
             page.setViewportSize(390, 844);
             assertNull(Browsers.horizontalOverflow(page, 390), "the territories page fits a phone");
             audit(page, "territories-results-phone");
+            assertThat(page.locator(".dc-place").nth(1)).containsText("bisher im Gebiet von");
+
+            // a stale bookmark with an agency that is gone: the error at the search's agency, no assign buttons
+            page.setViewportSize(1280, 900);
+            Response stale = page.navigate(page.url().replaceAll("agencyId=[^&#]*", "agencyId=gibt-es-nicht"));
+            assertEquals(422, stale.status());
+            assertThat(page.locator("#error-summary")).containsText("Die Wirtschaftsförderung aus der Adresse gibt es nicht (mehr).");
+            assertThat(page.locator("#search-agency")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator(".dc-place")).hasCount(0);
+            audit(page, "territories-unknown-agency");
+            page.setViewportSize(390, 844);
+            assertNull(Browsers.horizontalOverflow(page, 390), "the refused search fits a phone");
+            audit(page, "territories-unknown-agency-phone");
         }
         assertClean();
     }

@@ -14,6 +14,7 @@ import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import jakarta.inject.Singleton;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,15 @@ class AdminViews {
     }
 
     /** A place found by name, with the agency it is assigned to already (or null). */
-    public record PlaceRow(Place place, String kind, String assignedTo) {
+    /**
+     * A place found by the territory search.
+     *
+     * @param assignedTo the agency whose territory is exactly this place, else null
+     * @param servedBy   else the agency that serves it through a larger territory (the longest prefix of the place's
+     *                   that is assigned), else null: a more specific territory takes its place from that agency
+     * @param servedVia  that larger territory's prefix
+     */
+    public record PlaceRow(Place place, String kind, String assignedTo, String servedBy, String servedVia) {
     }
 
     Map<String, Object> admin(Language lang, InviteForm form, List<FieldError> errors, boolean invited) {
@@ -135,10 +144,14 @@ class AdminViews {
             prefixes.forEach(p -> assigned.put(p, names.getOrDefault(agency, agency))));
         String chosen = agencyId != null && names.containsKey(agencyId) ? agencyId
             : names.keySet().stream().findFirst().orElse("");
-        boolean searched = query != null && !byField.containsKey("suche");
-        List<PlaceRow> places = searched ? directory.search(query).stream()
-            .map(p -> new PlaceRow(p, messages.get(lang, "admin.place." + p.kind().name()), assigned.get(p.prefix())))
-            .toList() : List.of();
+        // an unknown agency (a stale bookmark, an edited address): no results whose buttons would assign to another one
+        boolean searched = query != null && !byField.containsKey("suche") && !byField.containsKey(SEARCH_AGENCY);
+        List<PlaceRow> places = searched ? directory.search(query).stream().map(p -> {
+            String kind = messages.get(lang, "admin.place." + p.kind().name());
+            String exact = assigned.get(p.prefix());
+            String via = exact != null ? null : servingPrefix(p.prefix(), assigned.keySet());
+            return new PlaceRow(p, kind, exact, via == null ? null : assigned.get(via), via);
+        }).toList() : List.of();
         Map<String, Object> model = new HashMap<>();
         model.put("agencyChoices", agencyChoices());
         model.put("agencyId", chosen);
@@ -150,6 +163,7 @@ class AdminViews {
         model.put("errors", byField);
         model.put("errorLinks", byField.entrySet().stream().map(e -> new ErrorLink("#" + switch (e.getKey()) {
             case "suche" -> "search-query";
+            case SEARCH_AGENCY -> "search-agency";
             case "agencyId" -> "territory-agency";
             default -> "territory-prefix";
         }, e.getValue())).toList());
@@ -188,6 +202,26 @@ class AdminViews {
     }
 
     /** Agency names by id, in the order of {@link Agencies#all()} (by name). */
+    /** The error key of the search's agency (its field is {@code agencyId} too, as the raw prefix form's). */
+    static final String SEARCH_AGENCY = "searchAgency";
+
+    /** Whether an agency has this id. */
+    boolean isAgency(String agencyId) {
+        return agencyNames().containsKey(agencyId);
+    }
+
+    /** The longest assigned prefix that is a proper prefix of {@code prefix} (the territory that serves it), else null. */
+    static String servingPrefix(String prefix, Collection<String> assignedPrefixes) {
+        String best = null;
+        for (String candidate : assignedPrefixes) {
+            if (candidate.length() < prefix.length() && prefix.startsWith(candidate)
+                && (best == null || candidate.length() > best.length())) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
     private Map<String, String> agencyNames() {
         Map<String, String> names = new LinkedHashMap<>();
         agencies.all().forEach(a -> names.put(a.id(), a.name()));

@@ -25,6 +25,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -92,7 +93,10 @@ class AdminWorkspace {
     HttpResponse<?> territories(HttpRequest<?> request) {
         String agencyId = request.getParameters().get("agencyId");
         String query = request.getParameters().get("suche");
-        List<FieldError> errors = searchErrors(query);
+        List<FieldError> errors = new ArrayList<>(searchErrors(query));
+        if (agencyId != null && !agencyId.isBlank() && !views.isAgency(agencyId)) {
+            errors.add(FieldError.of(AdminViews.SEARCH_AGENCY, "error.territory.agency.stale"));
+        }
         return territoryPage(errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY,
             views.territories(lang(request), agencyId, query, new TerritoryForm(agencyId, "", query, null), errors));
     }
