@@ -3,6 +3,7 @@ package de.digitalcheck.portal.routing;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,27 @@ public class Agencies {
         territories.findAllOrderByAgsPrefix().stream().filter(t -> !t.agsPrefix().equals(prefix))
             .forEach(t -> others.put(t.agsPrefix(), t.agencyId()));
         return TerritoryMap.of(all(), others).agencyFor(prefix);
+    }
+
+    /** A territory as it serves a place: its AGS prefix and its agency. */
+    public record Serving(String prefix, Agency agency) {
+    }
+
+    /**
+     * For each of these AGS prefixes (places: a municipality, a district, a state), the territory that serves it by the
+     * routing rule ({@link TerritoryMap}): itself where it is a territory, else the longest one it lies in, as stored
+     * now (not the router's cache). Places no territory covers are missing.
+     */
+    public Map<String, Serving> serving(Collection<String> prefixes) {
+        Map<String, String> all = new HashMap<>();
+        territories.findAllOrderByAgsPrefix().forEach(t -> all.put(t.agsPrefix(), t.agencyId()));
+        TerritoryMap map = TerritoryMap.of(all(), all);
+        Map<String, Serving> serving = new HashMap<>();
+        for (String prefix : prefixes) {
+            map.territoryFor(prefix).ifPresent(territory ->
+                serving.put(prefix, new Serving(territory, map.agencyFor(territory).orElseThrow())));
+        }
+        return serving;
     }
 
     /** A territory of one agency that lies inside another agency's territory (the longer prefix wins there). */

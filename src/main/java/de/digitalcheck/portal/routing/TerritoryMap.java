@@ -35,13 +35,18 @@ final class TerritoryMap {
 
     /** The agency whose territory is the longest prefix of {@code ags}, if any. */
     Optional<Agency> agencyFor(String ags) {
+        return territoryFor(ags).map(prefix -> agencies.get(agencyByPrefix.get(prefix)));
+    }
+
+    /** The territory that is the longest prefix of {@code ags} (itself, where it is one), if any. */
+    Optional<String> territoryFor(String ags) {
         if (ags == null) {
             return Optional.empty();
         }
         for (int length = Math.min(ags.length(), 8); length >= 1; length--) {
-            String agencyId = agencyByPrefix.get(ags.substring(0, length));
-            if (agencyId != null) {
-                return Optional.of(agencies.get(agencyId));
+            String prefix = ags.substring(0, length);
+            if (agencyByPrefix.containsKey(prefix)) {
+                return Optional.of(prefix);
             }
         }
         return Optional.empty();

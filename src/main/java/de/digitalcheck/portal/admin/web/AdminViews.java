@@ -14,7 +14,6 @@ import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import jakarta.inject.Singleton;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,19 +138,21 @@ class AdminViews {
                                     List<FieldError> errors) {
         Map<String, String> names = agencyNames();
         Map<String, String> byField = messages.byField(lang, errors);
-        Map<String, String> assigned = new HashMap<>();
-        agencies.territories().forEach((agency, prefixes) ->
-            prefixes.forEach(p -> assigned.put(p, names.getOrDefault(agency, agency))));
         String chosen = agencyId != null && names.containsKey(agencyId) ? agencyId
             : names.keySet().stream().findFirst().orElse("");
         // an unknown agency (a stale bookmark, an edited address): no results whose buttons would assign to another one
         boolean searched = query != null && !byField.containsKey("suche") && !byField.containsKey(SEARCH_AGENCY);
-        List<PlaceRow> places = searched ? directory.search(query).stream().map(p -> {
+        List<Place> found = searched ? directory.search(query) : List.of();
+        Map<String, Agencies.Serving> serving = agencies.serving(found.stream().map(Place::prefix).toList());
+        List<PlaceRow> places = found.stream().map(p -> {
             String kind = messages.get(lang, "admin.place." + p.kind().name());
-            String exact = assigned.get(p.prefix());
-            String via = exact != null ? null : servingPrefix(p.prefix(), assigned.keySet());
-            return new PlaceRow(p, kind, exact, via == null ? null : assigned.get(via), via);
-        }).toList() : List.of();
+            Agencies.Serving s = serving.get(p.prefix());
+            if (s == null) {
+                return new PlaceRow(p, kind, null, null, null);
+            }
+            return s.prefix().equals(p.prefix()) ? new PlaceRow(p, kind, s.agency().name(), null, null)
+                : new PlaceRow(p, kind, null, s.agency().name(), s.prefix());
+        }).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("agencyChoices", agencyChoices());
         model.put("agencyId", chosen);
@@ -204,23 +205,6 @@ class AdminViews {
     /** Agency names by id, in the order of {@link Agencies#all()} (by name). */
     /** The error key of the search's agency (its field is {@code agencyId} too, as the raw prefix form's). */
     static final String SEARCH_AGENCY = "searchAgency";
-
-    /** Whether an agency has this id. */
-    boolean isAgency(String agencyId) {
-        return agencyNames().containsKey(agencyId);
-    }
-
-    /** The longest assigned prefix that is a proper prefix of {@code prefix} (the territory that serves it), else null. */
-    static String servingPrefix(String prefix, Collection<String> assignedPrefixes) {
-        String best = null;
-        for (String candidate : assignedPrefixes) {
-            if (candidate.length() < prefix.length() && prefix.startsWith(candidate)
-                && (best == null || candidate.length() > best.length())) {
-                best = candidate;
-            }
-        }
-        return best;
-    }
 
     private Map<String, String> agencyNames() {
         Map<String, String> names = new LinkedHashMap<>();

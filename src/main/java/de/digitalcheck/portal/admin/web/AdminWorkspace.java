@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.admin.web;
 
 import de.digitalcheck.portal.accounts.Invitations;
+import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.FieldError;
@@ -49,14 +50,16 @@ class AdminWorkspace {
     private final AdminViews views;
     private final Invitations invitations;
     private final AgencyAdministration agencies;
+    private final Agencies allAgencies;
     private final Csrf csrf;
     private final FormValidation validation;
 
-    AdminWorkspace(AdminViews views, Invitations invitations, AgencyAdministration agencies, Csrf csrf,
-                   FormValidation validation) {
+    AdminWorkspace(AdminViews views, Invitations invitations, AgencyAdministration agencies, Agencies allAgencies,
+                   Csrf csrf, FormValidation validation) {
         this.views = views;
         this.invitations = invitations;
         this.agencies = agencies;
+        this.allAgencies = allAgencies;
         this.csrf = csrf;
         this.validation = validation;
     }
@@ -94,7 +97,7 @@ class AdminWorkspace {
         String agencyId = request.getParameters().get("agencyId");
         String query = request.getParameters().get("suche");
         List<FieldError> errors = new ArrayList<>(searchErrors(query));
-        if (agencyId != null && !agencyId.isBlank() && !views.isAgency(agencyId)) {
+        if (agencyId != null && !agencyId.isBlank() && !allAgencies.exists(agencyId)) {
             errors.add(FieldError.of(AdminViews.SEARCH_AGENCY, "error.territory.agency.stale"));
         }
         return territoryPage(errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY,
