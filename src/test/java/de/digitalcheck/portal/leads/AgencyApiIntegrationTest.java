@@ -175,6 +175,82 @@ class AgencyApiIntegrationTest extends SignedInTests {
         return m.group(1);
     }
 
+    /**
+     * A CRM that only pulls learns that a lead left: the leads its staff forwarded are listed (id, receiving agency,
+     * time; nothing of the company) in pages with cursors of their own, for that agency only; a lead forwarded back
+     * returns to the list of leads with a later change than its departure.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCrmThatOnlyPullsLearnsWhichLeadsWereForwardedAway() throws Exception {
+        String since = java.time.Instant.now().minusSeconds(1).toString();
+        Http dortmund = users.get("do-staff");
+        String stays = lead("Bleibt Eins GmbH", "44135", "bleibt-eins@forwarded.example.org");
+        lead("Bleibt Zwei GmbH", "44135", "bleibt-zwei@forwarded.example.org");
+        List<String> away = new java.util.ArrayList<>();
+        for (String name : List.of("Abgabe Eins", "Abgabe Zwei")) {
+            String id = lead(name + " GmbH", "44135", name.replace(' ', '-').toLowerCase() + "@forwarded.example.org");
+            assertThat(dortmund.postForm("/agentur/leads/" + id + "/weiterleiten", Map.of("agency", "en-agentur",
+                "reason", "Standort in Witten", "version", "0")).statusCode()).isEqualTo(303);
+            away.add(id);
+        }
+        String[] auth = {"Authorization", "Bearer " + token(dortmund, "Pull-CRM")};
+        String[] enAuth = {"Authorization", "Bearer " + token(users.get("en-staff"), "Pull-CRM EN")};
+        String list = "/api/v1/agency/forwarded-leads?since=" + Http.enc(since);
+
+        assertThat(crm.get("/api/v1/agency/forwarded-leads").statusCode()).isEqualTo(401);
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            HttpResponse<String> page = crm.get(list + "&limit=1" + (cursor == null ? "" : "&cursor=" + cursor), auth);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).doesNotContain("Abgabe", "forwarded.example.org");
+            Map<String, Object> body = crm.map(page);
+            items.addAll((List<Map<String, Object>>) body.get("items"));
+            cursor = (String) body.get("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(items).extracting(i -> i.get("leadId")).as("each once, oldest first").containsExactlyElementsOf(away);
+        assertThat(items).allSatisfy(i -> {
+            assertThat(i).containsOnlyKeys("leadId", "forwardedTo", "forwardedAt").containsEntry("forwardedTo", "en-agentur");
+            assertThat(java.time.Instant.parse((String) i.get("forwardedAt"))).isAfter(java.time.Instant.parse(since));
+        });
+        List<Object> dortmundLeads = ((List<Map<String, Object>>) crm.map(crm.get("/api/v1/agency/leads?limit=200&since="
+            + Http.enc(since), auth)).get("items")).stream().map(l -> l.get("id")).toList();
+        assertThat(dortmundLeads).as("they left the list of leads").doesNotContainAnyElementsOf(away).contains(stays);
+        assertThat((List<?>) crm.map(crm.get(list, enAuth)).get("items")).as("the receiver forwarded nothing").isEmpty();
+
+        // each list takes only its own cursors; the parameters once each, as the list of leads
+        String leadsCursor = (String) crm.map(crm.get("/api/v1/agency/leads?limit=1", auth)).get("nextCursor");
+        assertThat(leadsCursor).isNotNull();
+        HttpResponse<String> foreignCursor = crm.get("/api/v1/agency/forwarded-leads?cursor=" + leadsCursor, auth);
+        assertThat(foreignCursor.statusCode()).isEqualTo(400);
+        assertThat(foreignCursor.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(foreignCursor.body()).contains("\"field\":\"cursor\"");
+        String departureCursor = (String) crm.map(crm.get(list + "&limit=1", auth)).get("nextCursor");
+        assertThat(crm.get("/api/v1/agency/leads?cursor=" + departureCursor, auth).statusCode()).isEqualTo(400);
+        for (String bad : List.of("since=2026-01-01", "since=x", "limit=0", "limit=201", "since=" + Http.enc(since)
+            + "&since=" + Http.enc(since), "cursor=bm9wZQ")) {
+            HttpResponse<String> refused = crm.get("/api/v1/agency/forwarded-leads?" + bad, auth[0], auth[1],
+                "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).as(bad).contains("\"errors\"").doesNotContain("Anfrage");
+        }
+
+        // forwarded back: in the list of leads again, changed after its departure; now the EN-Agentur's departure
+        String back = away.get(0);
+        assertThat(users.get("en-staff").postForm("/agentur/leads/" + back + "/weiterleiten", Map.of("agency",
+            "wf-dortmund", "reason", "doch Dortmund", "version", String.valueOf(((Number) db.value(
+                "SELECT lock_version FROM agency_lead WHERE id = ?", back)).intValue()))).statusCode()).isEqualTo(303);
+        Map<String, Object> returned = crm.map(crm.get("/api/v1/agency/leads/" + back, auth));
+        assertThat(java.time.Instant.parse((String) returned.get("updatedAt")))
+            .isAfter(java.time.Instant.parse((String) items.get(0).get("forwardedAt")));
+        assertThat((List<Map<String, Object>>) crm.map(crm.get(list, enAuth)).get("items"))
+            .extracting(i -> i.get("leadId"), i -> i.get("forwardedTo")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(back, "wf-dortmund"));
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aCrmListsReadsAndChangesItsAgencysLeadsWithIfMatch() throws Exception {

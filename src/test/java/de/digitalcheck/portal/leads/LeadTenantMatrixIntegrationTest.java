@@ -59,6 +59,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
     @Inject
     de.digitalcheck.portal.leads.internal.WebhookDispatcher dispatcher;
     @Inject
+    de.digitalcheck.portal.leads.internal.LeadForwarding forwarding;
+    @Inject
     javax.sql.DataSource dataSource;
 
     final Map<String, Http> actors = new LinkedHashMap<>();
@@ -67,6 +69,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
     String leadA;
     String leadB;
     String leadToForward;
+    /** A lead of A that A's staff forwarded to Bochum before the matrix: A's departure. */
+    String leadAway;
     String staffA;
     String tokenIdB;
     String spareTokenA;
@@ -92,6 +96,9 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         leadToForward = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Tenant Matrix F GmbH")
             .at("44135").contact("Fred Forward", "fred@tenant-f.example.org").sharedWithAgency().submit(company).document()
             .get("lead")).get("id");
+        leadAway = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Tenant Matrix W GmbH")
+            .at("44135").contact("Wanda Weg", "wanda@tenant-w.example.org").sharedWithAgency().submit(company).document()
+            .get("lead")).get("id");
         Map<String, Http> demo = everyDemoUser("tenant-matrix-");
         accounts.addUnlessPresent(List.of(new Accounts.NewAccount("coach2@dortmund.example.org", "Zora Zweitcoach",
             Role.COACH, "wf-dortmund")));
@@ -99,6 +106,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         String staffB = accounts.byEmail("staff@en-agentur.example.org").orElseThrow().id();
         String assignee = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
         assignment.assign("wf-dortmund", leadA, 0, assignee, null, new LeadWork.Actor(staffA, "Doris Dortmund"));
+        forwarding.forward("wf-dortmund", false, leadAway, 0, "weg-bochum", "Matrix", new LeadWork.Actor(staffA,
+            "Doris Dortmund"));
 
         String until = LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(20).toString();
         String tokenA = tokens.create("wf-dortmund", staffA, "Doris Dortmund", TOKEN_NAME, until).token();
@@ -192,6 +201,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
             false, false));
         routes.add(new Route("GET /api/v1/agency/leads", a -> actors.get(a).get("/api/v1/agency/leads?limit=200", auth(a)),
             api, true, false));
+        routes.add(new Route("GET /api/v1/agency/forwarded-leads", a -> actors.get(a).get(
+            "/api/v1/agency/forwarded-leads?limit=200", auth(a)), api, true, false));
         routes.add(new Route("GET /api/v1/agency/leads/{id}", a -> actors.get(a).get("/api/v1/agency/leads/" + leadA,
             auth(a)), api, false, false));
         routes.add(new Route("PATCH /api/v1/agency/leads/{id}", a -> {
@@ -237,7 +248,7 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         System.out.println("Lead tenant matrix: " + routes().size() + " routes × " + actors.size() + " callers = "
             + cells + " calls");
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(21 * 11);
+        assertThat(cells).isEqualTo(22 * 11);
         assertThat(db.value("SELECT agency_id FROM agency_lead WHERE id = ?", leadToForward))
             .as("forwarded by A's staff only").isEqualTo("weg-bochum");
         assertThat(db.value("SELECT COUNT(*) FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'").toString())
@@ -258,7 +269,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         int status = answer.statusCode();
         String location = answer.headers().firstValue("Location").orElse("");
         String body = answer.body() == null ? "" : answer.body();
-        String marker = route.name().contains("api-zugaenge") ? TOKEN_NAME : route.name().startsWith("GET /api") ? leadA : COMPANY;
+        String marker = route.name().contains("api-zugaenge") ? TOKEN_NAME
+            : route.name().contains("forwarded-leads") ? leadAway : route.name().startsWith("GET /api") ? leadA : COMPANY;
         boolean api = route.name().contains(" /api/");
         return switch (route.rule(actor)) {
             case ALLOW -> route.writes() ? (status == 303 || status == 200 ? null : "expected a change, got " + status + " " + body)

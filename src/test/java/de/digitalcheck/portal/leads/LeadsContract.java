@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Leads (issue 12): a consent makes a lead at the agency of the longest AGS prefix (or the fallback queue) in the
@@ -70,6 +71,10 @@ abstract class LeadsContract implements TestPropertyProvider {
     de.digitalcheck.portal.leads.internal.LeadEvents relay;
     @Inject
     de.digitalcheck.portal.leads.internal.LeadWork work;
+    @Inject
+    de.digitalcheck.portal.leads.internal.LeadForwarding forwarding;
+    @Inject
+    de.digitalcheck.portal.leads.internal.LeadFeed feed;
 
     Http http;
     Database db;
@@ -679,5 +684,44 @@ abstract class LeadsContract implements TestPropertyProvider {
         assertThat(page.substring(page.indexOf("id=\"consent\""), page.indexOf("id=\"funding\"")))
             .contains("WirtschaftsEntwicklungsGesellschaft Bochum meldet sich bis spätestens")
             .doesNotContain("id=\"consent-share\"", "id=\"consent-moved\"");
+    }
+
+    /**
+     * A forward is the sender's departure, written in the forward's transaction: listed for the sender only, oldest
+     * first, in pages that follow each other; a forward refused (a stale version) leaves none.
+     */
+    @Test
+    void aForwardIsListedAsTheSendersDepartureInPages() {
+        java.time.Instant since = java.time.Instant.now().minusSeconds(1);
+        var actor = new de.digitalcheck.portal.leads.internal.LeadWork.Actor("contract", "Contract");
+        List<String> forwarded = new java.util.ArrayList<>();
+        for (String email : List.of("away1@metallbau.example.org", "away2@metallbau.example.org")) {
+            String lead = (String) ((Map<?, ?>) check(email).sharedWithAgency().submit(http).document().get("lead"))
+                .get("id");
+            forwarding.forward("wf-dortmund", false, lead, 0, "weg-bochum", "Standort in Bochum", actor);
+            forwarded.add(lead);
+        }
+        String stale = (String) ((Map<?, ?>) check("stale@metallbau.example.org").sharedWithAgency().submit(http)
+            .document().get("lead")).get("id");
+        long rows = db.count("lead_departure");
+        assertThatThrownBy(() -> forwarding.forward("wf-dortmund", false, stale, 7, "weg-bochum", "alt", actor))
+            .isInstanceOf(de.digitalcheck.portal.leads.internal.LeadWork.StaleLead.class);
+        assertThat(db.count("lead_departure")).as("a refused forward leaves no departure").isEqualTo(rows);
+
+        var first = feed.departures("wf-dortmund", since, null, 1);
+        assertThat(first.items()).hasSize(1);
+        assertThat(first.next()).isNotNull();
+        var second = feed.departures("wf-dortmund", since, first.next(), 1);
+        assertThat(second.items()).hasSize(1);
+        assertThat(second.next()).isNull();
+        assertThat(List.of(first.items().get(0).leadId(), second.items().get(0).leadId()))
+            .as("each forward once, oldest first").isEqualTo(forwarded);
+        assertThat(second.items().get(0).forwardedTo()).isEqualTo("weg-bochum");
+        assertThat(second.items().get(0).forwardedAt()).isAfterOrEqualTo(first.items().get(0).forwardedAt())
+            .isAfter(since);
+        assertThat(feed.departures("weg-bochum", since, null, 50).items()).as("the receiver has no departure").isEmpty();
+        assertThat(feed.departures("wf-dortmund", java.time.Instant.now().plusSeconds(60), null, 50).items()).isEmpty();
+        assertThat(feed.page("wf-dortmund", null, since, null, 200).items()).extracting(LeadRow::id)
+            .as("they left the sender's list").doesNotContainAnyElementsOf(forwarded).contains(stale);
     }
 }

@@ -47,9 +47,10 @@ import java.util.Optional;
  * The agency API for CRM integration (SPEC §9), authenticated by a personal access token of the agency's staff
  * ({@link TokenAuthentication}): the agency's leads with cursor paging, one lead with its version as {@code ETag}, and
  * changes of status, assignee and note ({@code If-Match} required: {@code 428} without, {@code 412} on a stale
- * version). The agency is the token's; another agency's lead is {@code 404}.
+ * version); and the leads forwarded away from the agency, which leave its list, with cursor paging of their own. The
+ * agency is the token's; another agency's lead is {@code 404}.
  */
-@Controller("/api/v1/agency/leads")
+@Controller("/api/v1/agency")
 @Secured(ApiTokens.ROLE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +59,8 @@ class AgencyLeadsApi {
     static final String MERGE_PATCH = "application/merge-patch+json";
     /** The list's own query parameters, each of which takes one value. */
     static final List<String> LIST_PARAMETERS = List.of("status", "since", "cursor", "limit");
+    /** The departures' query parameters, each of which takes one value. */
+    static final List<String> DEPARTURE_PARAMETERS = List.of("since", "cursor", "limit");
 
     private final LeadFeed feed;
     private final LeadChanges changes;
@@ -73,31 +76,17 @@ class AgencyLeadsApi {
         this.json = json;
     }
 
-    @Get
+    @Get("/leads")
     HttpResponse<?> list(HttpRequest<?> request, Authentication authentication) {
         Language language = ApiProblems.language(request);
         var query = request.getParameters();
-        Errors errors = new Errors();
-        // a filter given twice (status=NEW&status=CONTACTED) is no list: taking one of them would answer a page the
-        // client did not ask for, and it would believe it had all it asked for
-        for (String name : LIST_PARAMETERS) {
-            if (query.getAll(name).size() > 1) {
-                errors.add(name, "problem.agencyApi.repeated", name);
-            }
-        }
+        Errors errors = repeated(query, LIST_PARAMETERS);
         String status = query.getFirst("status").filter(s -> !s.isBlank()).orElse(null);
         if (status != null && !LeadStages.ALL.contains(status)) {
             errors.add("status", "problem.agencyApi.status", String.join(", ", LeadStages.ALL));
         }
         Instant since = query.getFirst("since").filter(s -> !s.isBlank()).map(s -> instant(s, errors)).orElse(null);
-        Optional<LeadFeed.Cursor> cursor = Optional.empty();
-        Optional<String> cursorText = query.getFirst("cursor").filter(s -> !s.isBlank());
-        if (cursorText.isPresent()) {
-            cursor = feed.decode(cursorText.get());
-            if (cursor.isEmpty()) {
-                errors.add("cursor", "problem.agencyApi.cursor");
-            }
-        }
+        Optional<LeadFeed.Cursor> cursor = cursor(query.getFirst("cursor"), feed::decode, errors);
         int limit = query.getFirst("limit").map(s -> limit(s, errors)).orElse(LeadFeed.DEFAULT_LIMIT);
         if (!errors.isEmpty()) {
             return problems.malformed(language, "problem.400.detail", errors.list());
@@ -107,13 +96,61 @@ class AgencyLeadsApi {
             page.next() == null ? null : feed.encode(page.next())));
     }
 
-    @Get("/{id}")
+    /**
+     * The leads forwarded away from the token's agency (which leave its list): lead id, the receiving agency's id and
+     * the time, oldest first, in pages like the list's, optionally from {@code since} on.
+     */
+    @Get("/forwarded-leads")
+    HttpResponse<?> forwarded(HttpRequest<?> request, Authentication authentication) {
+        Language language = ApiProblems.language(request);
+        var query = request.getParameters();
+        Errors errors = repeated(query, DEPARTURE_PARAMETERS);
+        Instant since = query.getFirst("since").filter(s -> !s.isBlank()).map(s -> instant(s, errors)).orElse(null);
+        Optional<LeadFeed.Cursor> cursor = cursor(query.getFirst("cursor"), feed::decodeDeparture, errors);
+        int limit = query.getFirst("limit").map(s -> limit(s, errors)).orElse(LeadFeed.DEFAULT_LIMIT);
+        if (!errors.isEmpty()) {
+            return problems.malformed(language, "problem.400.detail", errors.list());
+        }
+        LeadFeed.Departures page = feed.departures(agency(authentication), since, cursor.orElse(null), limit);
+        return HttpResponse.ok(new LeadDocument.ForwardedPage(page.items().stream().map(LeadDocument.Forwarded::of)
+            .toList(), page.next() == null ? null : feed.encodeDeparture(page.next())));
+    }
+
+    /**
+     * A parameter given twice (status=NEW&status=CONTACTED) is no list: taking one of them would answer a page the
+     * client did not ask for, and it would believe it had all it asked for.
+     */
+    private static Errors repeated(io.micronaut.http.HttpParameters query, List<String> names) {
+        Errors errors = new Errors();
+        for (String name : names) {
+            if (query.getAll(name).size() > 1) {
+                errors.add(name, "problem.agencyApi.repeated", name);
+            }
+        }
+        return errors;
+    }
+
+    private static Optional<LeadFeed.Cursor> cursor(Optional<String> text,
+                                                    java.util.function.Function<String, Optional<LeadFeed.Cursor>> decode,
+                                                    Errors errors) {
+        Optional<String> given = text.filter(s -> !s.isBlank());
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LeadFeed.Cursor> cursor = decode.apply(given.get());
+        if (cursor.isEmpty()) {
+            errors.add("cursor", "problem.agencyApi.cursor");
+        }
+        return cursor;
+    }
+
+    @Get("/leads/{id}")
     HttpResponse<?> lead(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
         LeadRow lead = find(request, agency(authentication), id);
         return HttpResponse.ok(LeadDocument.of(lead)).header("ETag", LeadDocument.etag(lead));
     }
 
-    @Patch("/{id}")
+    @Patch("/leads/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     HttpResponse<?> change(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                            @Body @Nullable byte[] body) {

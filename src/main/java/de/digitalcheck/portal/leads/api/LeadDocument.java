@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.leads.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import de.digitalcheck.portal.leads.internal.LeadFeed;
 import de.digitalcheck.portal.leads.internal.LeadRow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -43,6 +44,19 @@ record LeadDocument(String id, String status, String consent, int version, Strin
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Page(List<LeadDocument> items, @Nullable String nextCursor) {
+    }
+
+    /** A lead forwarded away from the agency: which, to which agency, when. No company or contact data. */
+    @Serdeable
+    record Forwarded(String leadId, String forwardedTo, String forwardedAt) {
+        static Forwarded of(LeadFeed.Departure departure) {
+            return new Forwarded(departure.leadId(), departure.forwardedTo(), time(departure.forwardedAt()));
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ForwardedPage(List<Forwarded> items, @Nullable String nextCursor) {
     }
 
     static LeadDocument of(LeadRow row) {

@@ -3,6 +3,7 @@ package de.digitalcheck.portal.leads.internal;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -11,12 +12,14 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,6 +30,11 @@ import javax.crypto.spec.SecretKeySpec;
  * to the end and comes again). The cursor is opaque to clients: the position after the page's last lead, encoded and
  * signed (an HMAC under a key derived from the portal's secret), so that a cursor the portal did not make is refused.
  * Served by {@code ix_agency_lead_agency_updated} (agency, updated_at, id).
+ *
+ * <p>Beside it, the agency's <em>departures</em>: the leads its staff (or a network admin) forwarded to another agency,
+ * which leave the list. A CRM that only pulls learns from them that a lead it holds is another agency's now. They are
+ * recorded in the forward's transaction ({@link #departed}) and listed the same way, {@code (forwarded_at, id)}
+ * ascending, with cursors of their own kind (a lead list's cursor is refused there, and the other way round).
  */
 @Singleton
 public class LeadFeed {
@@ -39,32 +47,55 @@ public class LeadFeed {
 
     private final JdbcOperations jdbc;
     private final byte[] cursorKey;
+    private final byte[] departureCursorKey;
 
     LeadFeed(JdbcOperations jdbc,
              @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret) {
         this.jdbc = jdbc;
         this.cursorKey = ("lead-cursor:" + secret).getBytes(StandardCharsets.UTF_8);
+        this.departureCursorKey = ("lead-departure-cursor:" + secret).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A position in the order: after the lead {@code id} changed at {@code updatedAt}. */
+    /**
+     * A position in the order: after the lead {@code id} changed at {@code updatedAt} (in the list of departures: after
+     * the departure {@code id} at {@code updatedAt}, the time of the forward).
+     */
     public record Cursor(Instant updatedAt, String id) {
     }
 
-    /** The cursor as a client gets it: the position, Base64url, a dot and its signature. */
+    /** The list's cursor as a client gets it: the position, Base64url, a dot and its signature. */
     public String encode(Cursor cursor) {
-        String payload = Base64.getUrlEncoder().withoutPadding()
-            .encodeToString((cursor.updatedAt().toEpochMilli() + ":" + cursor.id()).getBytes(StandardCharsets.UTF_8));
-        return payload + "." + sign(payload);
+        return encode(cursor, cursorKey);
     }
 
-    /** The cursor a client sent back, if it is one this portal made (else empty: a malformed or forged cursor). */
+    /** The list's cursor a client sent back, if it is one this portal made (else empty: malformed, forged, another kind). */
     public Optional<Cursor> decode(String text) {
+        return decode(text, cursorKey);
+    }
+
+    /** A cursor of the list of departures, as a client gets it. */
+    public String encodeDeparture(Cursor cursor) {
+        return encode(cursor, departureCursorKey);
+    }
+
+    /** A cursor of the list of departures a client sent back, if this portal made it for that list. */
+    public Optional<Cursor> decodeDeparture(String text) {
+        return decode(text, departureCursorKey);
+    }
+
+    private static String encode(Cursor cursor, byte[] key) {
+        String payload = Base64.getUrlEncoder().withoutPadding()
+            .encodeToString((cursor.updatedAt().toEpochMilli() + ":" + cursor.id()).getBytes(StandardCharsets.UTF_8));
+        return payload + "." + sign(payload, key);
+    }
+
+    private static Optional<Cursor> decode(String text, byte[] key) {
         int dot = text.lastIndexOf('.');
         if (dot <= 0) {
             return Optional.empty();
         }
         String payload = text.substring(0, dot);
-        if (!MessageDigest.isEqual(sign(payload).getBytes(StandardCharsets.US_ASCII),
+        if (!MessageDigest.isEqual(sign(payload, key).getBytes(StandardCharsets.US_ASCII),
             text.substring(dot + 1).getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
@@ -82,10 +113,10 @@ public class LeadFeed {
         }
     }
 
-    private String sign(String payload) {
+    private static String sign(String payload, byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(cursorKey, "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
@@ -110,34 +141,86 @@ public class LeadFeed {
             sql.append(" AND stage = ?");
             params.add(stage);
         }
-        if (since != null) {
-            sql.append(" AND updated_at >= ?");
-            params.add(Timestamp.from(since));
-        }
-        if (after != null) {
-            sql.append(" AND (updated_at > ? OR (updated_at = ? AND id > ?))");
-            params.add(Timestamp.from(after.updatedAt()));
-            params.add(Timestamp.from(after.updatedAt()));
-            params.add(after.id());
-        }
-        sql.append(" ORDER BY updated_at ASC, id ASC LIMIT ").append(limit + 1);
-        List<LeadRow> items = jdbc.prepareStatement(sql.toString(), (PreparedStatement s) -> {
-            for (int i = 0; i < params.size(); i++) {
-                s.setObject(i + 1, params.get(i));
-            }
-            List<LeadRow> read = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    read.add(jdbc.readEntity(rs, LeadRow.class));
-                }
-            }
-            return read;
-        });
+        List<LeadRow> items = read(sql, params, "updated_at", since, after, limit,
+            rs -> jdbc.readEntity(rs, LeadRow.class));
         if (items.size() <= limit) {
             return new Page(items, null);
         }
         List<LeadRow> page = items.subList(0, limit);
         LeadRow last = page.get(limit - 1);
         return new Page(List.copyOf(page), new Cursor(last.updatedAt(), last.id()));
+    }
+
+    /** A lead that left the agency: forwarded to {@code forwardedTo} at {@code forwardedAt}. */
+    public record Departure(String id, String leadId, String forwardedTo, Instant forwardedAt) {
+    }
+
+    /** One page of departures and, if more follow, the cursor for the next page. */
+    public record Departures(List<Departure> items, @Nullable Cursor next) {
+    }
+
+    /** Records, in the caller's transaction, that the lead left {@code agencyId} for {@code forwardedTo}. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void departed(String agencyId, String leadId, String forwardedTo, Instant at) {
+        jdbc.prepareStatement("INSERT INTO lead_departure (id, agency_id, lead_id, forwarded_to, forwarded_at) "
+            + "VALUES (?, ?, ?, ?, ?)", (PreparedStatement s) -> {
+                s.setString(1, UUID.randomUUID().toString());
+                s.setString(2, agencyId);
+                s.setString(3, leadId);
+                s.setString(4, forwardedTo);
+                s.setTimestamp(5, Timestamp.from(at));
+                return s.executeUpdate();
+            });
+    }
+
+    /**
+     * The leads forwarded away from the agency after {@code after} (null: from the start), optionally only those
+     * forwarded at or after {@code since}; at most {@code limit}, oldest first.
+     */
+    @Transactional(readOnly = true)
+    public Departures departures(String agencyId, @Nullable Instant since, @Nullable Cursor after, int limit) {
+        List<Object> params = new ArrayList<>();
+        params.add(agencyId);
+        List<Departure> items = read(new StringBuilder("SELECT id, lead_id, forwarded_to, forwarded_at FROM "
+            + "lead_departure WHERE agency_id = ?"), params, "forwarded_at", since, after, limit,
+            rs -> new Departure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+        if (items.size() <= limit) {
+            return new Departures(items, null);
+        }
+        List<Departure> page = items.subList(0, limit);
+        Departure last = page.get(limit - 1);
+        return new Departures(List.copyOf(page), new Cursor(last.forwardedAt(), last.id()));
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of {@code sql} (its agency condition and {@code params} so far) in {@code (time, id)} order after the cursor. */
+    private <T> List<T> read(StringBuilder sql, List<Object> params, String time, @Nullable Instant since,
+                             @Nullable Cursor after, int limit, RowReader<T> reader) {
+        if (since != null) {
+            sql.append(" AND ").append(time).append(" >= ?");
+            params.add(Timestamp.from(since));
+        }
+        if (after != null) {
+            sql.append(" AND (").append(time).append(" > ? OR (").append(time).append(" = ? AND id > ?))");
+            params.add(Timestamp.from(after.updatedAt()));
+            params.add(Timestamp.from(after.updatedAt()));
+            params.add(after.id());
+        }
+        sql.append(" ORDER BY ").append(time).append(" ASC, id ASC LIMIT ").append(limit + 1);
+        return jdbc.prepareStatement(sql.toString(), (PreparedStatement s) -> {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            List<T> read = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    read.add(reader.read(rs));
+                }
+            }
+            return read;
+        });
     }
 }

@@ -28,7 +28,8 @@ import java.util.UUID;
  * gets a {@code FORWARD} entry (from, to, reason, who). The receiving agency sees the whole trail; the sending agency
  * no longer sees the lead (404). Where the receiving agency already has an open lead of the same contact, the forward
  * is refused (a merge would mix two histories): the staff talk to each other. The receiving agency gets the new-lead
- * mail and {@code lead.created}; the sender's webhook gets {@code lead.updated} with status {@code forwarded}.
+ * mail and {@code lead.created}; the sender's webhook gets {@code lead.updated} with status {@code forwarded}, and the
+ * sender's list of departures in the agency API the lead ({@link LeadFeed#departed}), for a CRM that only pulls.
  * Optimistic locking as for stage changes ({@link LeadWork.StaleLead}).
  */
 @Singleton
@@ -40,13 +41,15 @@ public class LeadForwarding {
     private final LeadMoves moves;
     private final LeadAuditRows audit;
     private final LeadEvents events;
+    private final LeadFeed feed;
     private final Router router;
     private final Agencies agencies;
     private final PortalSettings settings;
     private final Clock clock;
 
-    LeadForwarding(LeadRows leads, LeadMoves moves, LeadAuditRows audit, LeadEvents events, Router router,
+    LeadForwarding(LeadRows leads, LeadMoves moves, LeadAuditRows audit, LeadEvents events, LeadFeed feed, Router router,
                    Agencies agencies, PortalSettings settings, Clock clock) {
+        this.feed = feed;
         this.agencies = agencies;
         this.leads = leads;
         this.moves = moves;
@@ -114,6 +117,9 @@ public class LeadForwarding {
         }
         audit.save(new LeadAuditRow(UUID.randomUUID().toString(), leadId, now, actor.id(), actor.name(),
             LeadAuditRow.FORWARD, agencyName(lead.agencyId()), to.name(), clean));
+        if (lead.agencyId() != null) { // the fallback queue has no CRM to tell
+            feed.departed(lead.agencyId(), leadId, to.id(), now);
+        }
         LeadRow forwarded = leads.findById(leadId).orElseThrow(UnknownLead::new);
         events.forwarded(lead, forwarded);
         return forwarded;

@@ -71,6 +71,8 @@ class OpenApiConformanceIntegrationTest {
     de.digitalcheck.portal.booking.Coaches coachProfiles;
     @Inject
     de.digitalcheck.portal.leads.internal.AccessTokens tokens;
+    @Inject
+    de.digitalcheck.portal.leads.internal.LeadForwarding forwarding;
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -289,8 +291,16 @@ class OpenApiConformanceIntegrationTest {
         call("PATCH", lead, "status=WON", 415, auth[0], auth[1], "Content-Type", "text/plain", "If-Match", "\"0\"");
         call("PATCH", "/api/v1/agency/leads/unknown", "{}", 404, auth[0], auth[1], "Content-Type", json, "If-Match", "\"0\"");
         call("PATCH", lead, "{}", 401, "Content-Type", json, "If-Match", "\"0\"");
-        call("PATCH", lead, "{\"status\":\"CONTACTED\",\"assigneeId\":null,\"note\":\"Angerufen\"}", 200, auth[0], auth[1],
-            "Content-Type", "application/merge-patch+json", "If-Match", "\"0\"");
+        HttpResponse<String> patched = call("PATCH", lead, "{\"status\":\"CONTACTED\",\"assigneeId\":null,\"note\":\"Angerufen\"}",
+            200, auth[0], auth[1], "Content-Type", "application/merge-patch+json", "If-Match", "\"0\"");
+        call("GET", "/api/v1/agency/forwarded-leads", null, 401);
+        call("GET", "/api/v1/agency/forwarded-leads?cursor=bm9wZQ", null, 400, auth);
+        int version = Integer.parseInt(patched.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+        forwarding.forward("en-agentur", false, leadId, version, "wf-dortmund", "OpenAPI",
+            new de.digitalcheck.portal.leads.internal.LeadWork.Actor(staff, "Emil Ennepe"));
+        HttpResponse<String> forwarded = call("GET", "/api/v1/agency/forwarded-leads?since=2020-01-01T00:00:00Z&limit=200",
+            null, 200, auth);
+        assertThat(forwarded.body()).as("the forwarded lead, checked against the schema").contains(leadId);
     }
 
     private HttpResponse<String> call(String method, String pathAndQuery, String body, int expectedStatus,
