@@ -36,6 +36,8 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
     JsonMapper json;
     @Inject
     Questionnaires questionnaires;
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
@@ -134,6 +136,36 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             page.reload();
             assertNull(Browsers.horizontalOverflow(page, 390), "the leads page fits a phone");
             audit(page, "leads-webhook-log-phone");
+            page.setViewportSize(1280, 900);
+            // a receiver away for longer than every attempt: the failed delivery is offered again; the endpoint switched
+            // off meanwhile (a 410 between loading and sending) is the error at the choice, then it is sent again
+            var db = new de.digitalcheck.portal.support.Database(dataSource);
+            java.sql.Timestamp yesterday = java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(20 * 3600));
+            db.execute("INSERT INTO webhook_delivery (id, agency_id, lead_id, event_type, payload, state, attempts, "
+                + "next_attempt_at, created_at, last_status, last_failure) SELECT 'msg_browserreplay', agency_id, id, "
+                + "'lead.created', '{}', 'FAILED', 8, ?, ?, 503, 'STATUS' FROM agency_lead WHERE company_name = "
+                + "'Browser Blech GmbH'", yesterday, yesterday);
+            page.navigate(server.getURL() + "/agentur/leads");
+            assertThat(page.locator("#webhook-replay-since")).hasValue("7");
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a plain load");
+            db.execute("UPDATE webhook_endpoint SET enabled = FALSE, disabled_reason = '410 Gone' WHERE agency_id = 'wf-dortmund'");
+            new KeyboardUser(page).activate("form[action='/agentur/webhook/erneut-senden'] button");
+            assertThat(page.locator("#error-summary")).isFocused();
+            assertThat(page.locator("#webhook-replay-since")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#webhook-replay-since-error")).containsText("Der Webhook ist abgeschaltet.");
+            assertThat(page.locator("#error-summary")).containsText("Nicht erneut gesendet");
+            assertThat(page.locator("#error-summary")).not().containsText("Adresse wurde nicht gespeichert");
+            auditAtBothWidths(page, "leads-webhook-replay-error", false);
+            page.setViewportSize(1280, 900);
+            db.execute("UPDATE webhook_endpoint SET enabled = TRUE, disabled_reason = NULL WHERE agency_id = 'wf-dortmund'");
+            page.navigate(server.getURL() + "/agentur/leads");
+            page.selectOption("#webhook-replay-since", "1");
+            new KeyboardUser(page).activate("form[action='/agentur/webhook/erneut-senden'] button");
+            assertThat(page.locator("#webhook-replayed")).isFocused();
+            new KeyboardUser(page).assertFocusInView();
+            assertThat(page.locator("#webhook-replayed")).hasText("Eine Zustellung wird erneut gesendet; das Protokoll "
+                + "zeigt, wie es ausgeht.");
+            auditAtBothWidths(page, "leads-webhook-replayed", false);
             page.setViewportSize(1280, 900);
             // a filter value the inbox does not have (a link edited by hand): the error page leads back to the inbox
             assertEquals(400, page.navigate(server.getURL() + "/agentur/leads?status=WHATEVER").status());

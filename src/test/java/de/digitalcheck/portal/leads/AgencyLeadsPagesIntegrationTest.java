@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -303,5 +304,85 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
             "Testereignis msg_1");
         assertThat(users.get("en-staff").get("/agentur/leads").body()).as("the log is the agency's own")
             .doesNotContain("webhook.test");
+    }
+
+    /**
+     * Deliveries that failed after every attempt are offered again on the staff's page while the endpoint is on (not
+     * on a first load without any, not with the endpoint off); sending them queues them again under their webhook-ids
+     * and the page says how many; a period the form does not offer or an endpoint switched off is the page with the
+     * message at the choice, nothing queued. Test events are not counted nor sent again.
+     */
+    @Test
+    void failedDeliveriesAreOfferedAndSentAgainOnRequest() {
+        Http staff = users.get("en-staff");
+        String lead = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Wittener Wellen")
+            .at("58452").contact("Wil Welle", "wil@wellen.example.org").sharedWithAgency().submit(new Http(server, json))
+            .document().get("lead")).get("id");
+        assertThat(staff.get("/agentur/leads").body()).as("no endpoint, nothing failed: no offer")
+            .doesNotContain("/agentur/webhook/erneut-senden", "webhook-replayed");
+        String failed = "msg_r" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String test = "msg_t" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try {
+            db.execute("DELETE FROM webhook_endpoint WHERE agency_id = 'en-agentur'");
+            db.execute("INSERT INTO webhook_endpoint (agency_id, url, secret, enabled, updated_at) VALUES "
+                + "('en-agentur', 'https://93.184.215.14/en-hook', 'whsec_dGVzdHRlc3R0ZXN0dGVzdA==', TRUE, CURRENT_TIMESTAMP)");
+            java.sql.Timestamp twoDaysAgo = java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+            for (Object[] row : List.of(new Object[] {failed, lead, "lead.created"}, new Object[] {test, null, "webhook.test"})) {
+                db.execute("INSERT INTO webhook_delivery (id, agency_id, lead_id, event_type, payload, state, attempts, "
+                    + "next_attempt_at, created_at, last_status, last_failure) VALUES (?, 'en-agentur', ?, ?, '{}', 'FAILED', 8, "
+                    + "?, ?, 503, 'STATUS')", row[0], row[1], row[2], twoDaysAgo, twoDaysAgo);
+            }
+
+            String page = staff.get("/agentur/leads").body();
+            assertThat(page).contains("Fehlgeschlagene Zustellungen erneut senden",
+                    "Eine Zustellung der letzten 30 Tage ist nach allen Versuchen gescheitert", "action=\"/agentur/webhook/erneut-senden\"",
+                    "<option value=\"7\" selected=\"selected\">den letzten 7 Tagen</option>", "den letzten 24 Stunden")
+                .as("a first load: no answer, no error").doesNotContain("webhook-replayed", "error-summary", "aria-invalid");
+            assertThat(users.get("do-staff").get("/agentur/leads").body()).as("another agency's failures are not offered")
+                .doesNotContain("/agentur/webhook/erneut-senden");
+
+            HttpResponse<String> tooShort = staff.postForm("/agentur/webhook/erneut-senden", Map.of("since", "1"));
+            assertThat(tooShort.statusCode()).isEqualTo(303);
+            assertThat(tooShort.headers().firstValue("Location")).hasValue("/agentur/leads?erneut=0#webhook-replayed");
+            assertThat(staff.get("/agentur/leads?erneut=0").body()).contains("Keine Zustellung dieses Zeitraums darf noch gesendet werden");
+            assertThat(db.value("SELECT state FROM webhook_delivery WHERE id = ?", failed)).as("older than a day").isEqualTo("FAILED");
+
+            HttpResponse<String> odd = staff.postForm("/agentur/webhook/erneut-senden", Map.of("since", "3"));
+            assertThat(odd.statusCode()).isEqualTo(422);
+            assertThat(odd.body()).contains("error-summary", "href=\"#webhook-replay-since\"",
+                "Bitte einen der angebotenen Zeiträume wählen.", "aria-invalid=\"true\"", "Nicht erneut gesendet",
+                "Es wurde nichts erneut gesendet:").doesNotContain("Die Adresse wurde nicht gespeichert");
+            assertThat(db.value("SELECT state FROM webhook_delivery WHERE id = ?", failed)).isEqualTo("FAILED");
+
+            HttpResponse<String> sent = staff.postForm("/agentur/webhook/erneut-senden", Map.of("since", "7"));
+            assertThat(sent.statusCode()).isEqualTo(303);
+            assertThat(sent.headers().firstValue("Location")).hasValue("/agentur/leads?erneut=1#webhook-replayed");
+            assertThat(db.rows("SELECT state, attempts FROM webhook_delivery WHERE id = ?", failed).get(0).get("state"))
+                .as("queued again under its webhook-id").isEqualTo("PENDING");
+            assertThat(db.value("SELECT state FROM webhook_delivery WHERE id = ?", test)).as("a test event is not sent again")
+                .isEqualTo("FAILED");
+            assertThat(staff.get("/agentur/leads?erneut=1").body()).contains("id=\"webhook-replayed\"",
+                "Eine Zustellung wird erneut gesendet; das Protokoll zeigt, wie es ausgeht.");
+            assertThat(staff.get("/agentur/leads?erneut=3&lang=en").body())
+                .contains("3 deliveries are being sent again; the log shows how they go.");
+            assertThat(staff.get("/agentur/leads?lang=de&erneut=" + Http.enc("1 Zustellung. Rufen Sie 0800 an")).body())
+                .as("only a number is said").doesNotContain("id=\"webhook-replayed\"", ">1 Zustellung. Rufen Sie");
+
+            db.execute("UPDATE webhook_delivery SET state = 'FAILED' WHERE id = ?", failed);
+            db.execute("UPDATE webhook_endpoint SET enabled = FALSE, disabled_reason = '410 Gone' WHERE agency_id = 'en-agentur'");
+            assertThat(staff.get("/agentur/leads").body()).as("switched off: nothing to send to")
+                .doesNotContain("/agentur/webhook/erneut-senden");
+            HttpResponse<String> off = staff.postForm("/agentur/webhook/erneut-senden", Map.of("since", "30"));
+            assertThat(off.statusCode()).isEqualTo(422);
+            assertThat(off.body()).contains("Der Webhook ist abgeschaltet. Speichern Sie die Adresse erneut");
+            assertThat(db.value("SELECT state FROM webhook_delivery WHERE id = ?", failed)).isEqualTo("FAILED");
+            db.execute("DELETE FROM webhook_endpoint WHERE agency_id = 'en-agentur'");
+            HttpResponse<String> none = staff.postForm("/agentur/webhook/erneut-senden?lang=en", Map.of("since", "30"));
+            assertThat(none.statusCode()).isEqualTo(422);
+            assertThat(none.body()).contains("No webhook address is saved. Save an address first.");
+        } finally { // the other tests expect no endpoint of the EN-Agentur, nor these deliveries in its log
+            db.execute("DELETE FROM webhook_endpoint WHERE agency_id = 'en-agentur'");
+            db.execute("DELETE FROM webhook_delivery WHERE id IN (?, ?)", failed, test);
+        }
     }
 }

@@ -194,6 +194,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
             Map.of("version", secretVersion(a)), auth(a)), webhook, false, true));
         routes.add(new Route("POST /agentur/webhook/test", a -> actors.get(a).postForm("/agentur/webhook/test",
             Map.of(), auth(a)), webhook, false, true));
+        routes.add(new Route("POST /agentur/webhook/erneut-senden", a -> actors.get(a).postForm(
+            "/agentur/webhook/erneut-senden", Map.of("since", "30"), auth(a)), webhook, false, true));
         routes.add(new Route("POST /agentur/webhook/entfernen", a -> actors.get(a).postForm("/agentur/webhook/entfernen",
             Map.of(), auth(a)), webhook, false, true));
         routes.add(new Route("GET /coach/leads", a -> actors.get(a).get("/coach/leads", auth(a)), coach, true, false));
@@ -248,7 +250,7 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         System.out.println("Lead tenant matrix: " + routes().size() + " routes × " + actors.size() + " callers = "
             + cells + " calls");
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(22 * 11);
+        assertThat(cells).isEqualTo(23 * 11);
         assertThat(db.value("SELECT agency_id FROM agency_lead WHERE id = ?", leadToForward))
             .as("forwarded by A's staff only").isEqualTo("weg-bochum");
         assertThat(db.value("SELECT COUNT(*) FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'").toString())

@@ -32,6 +32,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Delivery that loses nothing (issue 12): a receiver answering 500, timing out or closing the connection, a
@@ -62,6 +63,10 @@ abstract class WebhookFaultsContract implements TestPropertyProvider {
     WebhookDispatcher dispatcher;
     @Inject
     MailOutbox mailOutbox;
+    @Inject
+    de.digitalcheck.portal.readiness.AgencyLeads agencyLeads;
+    @Inject
+    de.digitalcheck.portal.leads.internal.LeadForwarding forwarding;
 
     Http http;
     Database db;
@@ -311,5 +316,69 @@ abstract class WebhookFaultsContract implements TestPropertyProvider {
         mailOutbox.dispatchDue();
         await("the mail arrived", () -> java.util.Arrays.stream(smtp.received()).anyMatch(m -> Mails.text(m).contains(leadId)));
         await("the webhook did not wait for the mail", () -> "DELIVERED".equals(state(leadId)));
+    }
+
+    /** The state of the agency's delivery of {@code type} for the lead. */
+    String state(String leadId, String type) {
+        return (String) db.value("SELECT state FROM webhook_delivery WHERE lead_id = ? AND agency_id = ? AND event_type = ?",
+            leadId, AGENCY, type);
+    }
+
+    /** The agency's delivery of {@code type} for the lead that arrived last. */
+    List<WebhookReceiver.Received> arrived(String leadId, String type) {
+        return receiver.received().stream().filter(r -> r.body().contains(leadId) && r.body().contains("\"" + type + "\""))
+            .toList();
+    }
+
+    /**
+     * A receiver away for longer than every attempt (its deliveries FAILED) takes them when staff send them again: the
+     * open lead's event with its webhook-id, the news that a lead was withdrawn or forwarded — but never again the
+     * data of a lead whose consent was withdrawn or that left for another agency. Nothing without an endpoint that is on.
+     */
+    @Test
+    void failedDeliveriesAreSentAgainOnRequestWithoutTheDataOfLeadsNoLongerShared() throws Exception {
+        receiver.answer(n -> Answer.status(500));
+        String open = lead();
+        String withdrawn = lead();
+        String away = lead();
+        String email = (String) db.value("SELECT contact_email FROM agency_lead WHERE id = ?", withdrawn);
+        for (String lead : List.of(open, withdrawn, away)) {
+            await("failed after every attempt", () -> "FAILED".equals(state(lead, "lead.created")));
+        }
+        agencyLeads.withdraw(email, withdrawn);
+        forwarding.forward(AGENCY, false, away, ((Number) db.value("SELECT lock_version FROM agency_lead WHERE id = ?",
+            away)).intValue(), "wf-dortmund", "Standort in Dortmund",
+            new de.digitalcheck.portal.leads.internal.LeadWork.Actor("contract", "Contract"));
+        await("the news failed too", () -> "FAILED".equals(state(withdrawn, "lead.withdrawn"))
+            && "FAILED".equals(state(away, "lead.updated")));
+        String openId = (String) db.value("SELECT id FROM webhook_delivery WHERE lead_id = ? AND event_type = 'lead.created'",
+            open);
+        long withdrawnDataCalls = arrived(withdrawn, "lead.created").size();
+        long awayDataCalls = arrived(away, "lead.created").size();
+
+        db.execute("UPDATE webhook_endpoint SET enabled = FALSE WHERE agency_id = ?", AGENCY);
+        assertThatThrownBy(() -> webhooks.replayFailed(AGENCY, 7)).isInstanceOf(
+            de.digitalcheck.portal.shared.validation.ValidationException.class);
+        db.execute("UPDATE webhook_endpoint SET enabled = TRUE WHERE agency_id = ?", AGENCY);
+        assertThatThrownBy(() -> webhooks.replayFailed(AGENCY, 3)).as("a period not offered")
+            .isInstanceOf(de.digitalcheck.portal.shared.validation.ValidationException.class);
+        assertThat(state(open, "lead.created")).as("nothing queued by a refusal").isEqualTo("FAILED");
+
+        receiver.answer(n -> Answer.ok());
+        long replayable = webhooks.replayable(AGENCY);
+        assertThat(webhooks.replayFailed(AGENCY, 7)).isGreaterThanOrEqualTo(3).isEqualTo((int) replayable);
+        await("the open lead's event", () -> "DELIVERED".equals(state(open, "lead.created")));
+        await("the withdrawal", () -> "DELIVERED".equals(state(withdrawn, "lead.withdrawn")));
+        await("the forward", () -> "DELIVERED".equals(state(away, "lead.updated")));
+        assertThat(receiver.accepted()).filteredOn(r -> r.id().equals(openId)).as("under its webhook-id, once")
+            .hasSize(1).allMatch(WebhookReceiver.Received::signatureValid);
+        assertThat(arrived(away, "lead.updated").get(arrived(away, "lead.updated").size() - 1).body())
+            .contains("\"forwarded\"").doesNotContain("@bau.example.org");
+        Thread.sleep(500);
+        assertThat(state(withdrawn, "lead.created")).as("the withdrawn lead's data stays unsent").isEqualTo("FAILED");
+        assertThat(state(away, "lead.created")).as("so does the data of the lead that left").isEqualTo("FAILED");
+        assertThat(arrived(withdrawn, "lead.created")).hasSize((int) withdrawnDataCalls);
+        assertThat(arrived(away, "lead.created")).hasSize((int) awayDataCalls);
+        assertThat(webhooks.replayFailed(AGENCY, 30)).as("nothing left that may be sent").isZero();
     }
 }

@@ -94,4 +94,32 @@ public interface DeliveryRows extends CrudRepository<DeliveryRow, String> {
 
     @Query("SELECT COUNT(*) FROM webhook_delivery WHERE state = 'PENDING'")
     long pending();
+
+    /**
+     * Of the agency's deliveries that failed after every attempt and were written at or after {@code :since}, those
+     * that may still be sent to it: every event of a lead that is still open at this agency; of a lead withdrawn or
+     * erased only that news ({@code lead.withdrawn}, {@code lead.erased}: no personal data), never its earlier events,
+     * which carry the data the company no longer shares; of a lead forwarded away only the news that it left (the
+     * events written after its last departure from this agency: the {@code lead.updated} with status
+     * {@code forwarded}). Test events are not sent again.
+     */
+    String REPLAYABLE = "agency_id = :agencyId AND state = 'FAILED' AND created_at >= :since AND lead_id IS NOT NULL "
+        + "AND (event_type IN ('lead.withdrawn', 'lead.erased') "
+        + "OR EXISTS (SELECT 1 FROM agency_lead l WHERE l.id = webhook_delivery.lead_id AND l.agency_id = :agencyId "
+        + "AND l.status = 'OPEN') "
+        + "OR (NOT EXISTS (SELECT 1 FROM agency_lead l WHERE l.id = webhook_delivery.lead_id AND l.agency_id = :agencyId) "
+        + "AND created_at >= (SELECT MAX(x.forwarded_at) FROM lead_departure x WHERE x.lead_id = webhook_delivery.lead_id "
+        + "AND x.agency_id = :agencyId)))";
+
+    /**
+     * Queues the agency's {@link #REPLAYABLE} failed deliveries again, as they were (same webhook-id and payload), with
+     * a fresh series of attempts from {@code now}; how many.
+     */
+    @Query("UPDATE webhook_delivery SET state = 'PENDING', attempts = 0, next_attempt_at = :now, claimed_by = NULL, "
+        + "claimed_until = NULL WHERE " + REPLAYABLE)
+    int replayFailed(String agencyId, Instant since, Instant now);
+
+    /** How many of the agency's failed deliveries since {@code since} {@link #replayFailed} would queue again. */
+    @Query("SELECT COUNT(*) FROM webhook_delivery WHERE " + REPLAYABLE)
+    long replayable(String agencyId, Instant since);
 }

@@ -325,6 +325,15 @@ public class LeadEvents {
         return webhook(agencyId, null, TEST, data).orElseThrow();
     }
 
+    /** Queues the agency's failed deliveries since {@code since} that may still go to it again; how many. */
+    int replay(String agencyId, Instant since) {
+        int replayed = deliveries.replayFailed(agencyId, since, now());
+        if (replayed > 0) {
+            afterCommit(dispatcher::wakeUp);
+        }
+        return replayed;
+    }
+
     private Optional<String> webhook(String agencyId, String leadId, String type, Map<String, Object> data) {
         if (agencyId == null) {
             return Optional.empty();

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * An agency's webhook endpoint as its staff manage it: set the URL (a new endpoint gets a secret, shown once),
- * rotate the secret (the previous one keeps signing for {@link #OVERLAP}), remove it, send a test event; and the
- * delivery log. Every method takes the agency from the caller's session, never from the address.
+ * rotate the secret (the previous one keeps signing for {@link #OVERLAP}), remove it, send a test event, send the
+ * deliveries that failed after every attempt again ({@link #replayFailed}); and the delivery log. Every method takes the agency from the caller's session, never from the address.
  */
 @Singleton
 public class Webhooks {
@@ -136,6 +136,37 @@ public class Webhooks {
     public String sendTest(String agencyId) {
         endpoints.findById(agencyId).orElseThrow(UnknownLead::new);
         return events.test(agencyId);
+    }
+
+    /** The periods a replay of failed deliveries reaches back, in days ({@link #replayFailed}). */
+    public static final List<Integer> REPLAY_DAYS = List.of(1, 7, 30);
+
+    /**
+     * Sends the agency's deliveries that failed after every attempt in the last {@code days} days again, as they were
+     * (same webhook-id, so a receiver that took one after all recognises it; a fresh series of attempts) — those that
+     * may still go to the agency ({@link DeliveryRows#REPLAYABLE}: nothing of a lead whose consent was withdrawn or
+     * that was erased or forwarded away, only that news); how many.
+     *
+     * @throws ValidationException the agency has no endpoint, or it is switched off (field {@code since}); a period not
+     *                             in {@link #REPLAY_DAYS}; nothing changed
+     */
+    @Transactional
+    public int replayFailed(String agencyId, int days) {
+        EndpointRow endpoint = endpoints.findById(agencyId).orElse(null);
+        if (endpoint == null || !endpoint.enabled()) {
+            throw new ValidationException(List.of(FieldError.of("since", endpoint == null
+                ? "leads.webhook.replay.noEndpoint" : "leads.webhook.replay.disabled")));
+        }
+        if (!REPLAY_DAYS.contains(days)) {
+            throw new ValidationException(List.of(FieldError.of("since", "leads.webhook.replay.period")));
+        }
+        return events.replay(agencyId, clock.instant().minus(Duration.ofDays(days)));
+    }
+
+    /** How many of the agency's failed deliveries of the longest period {@link #replayFailed} would send again. */
+    @Transactional(readOnly = true)
+    public long replayable(String agencyId) {
+        return deliveries.replayable(agencyId, clock.instant().minus(Duration.ofDays(REPLAY_DAYS.get(REPLAY_DAYS.size() - 1))));
     }
 
     @Transactional(readOnly = true)

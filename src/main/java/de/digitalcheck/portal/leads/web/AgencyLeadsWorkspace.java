@@ -91,6 +91,9 @@ class AgencyLeadsWorkspace {
         model.put("testSent", request.getParameters().getFirst("test").filter(WEBHOOK_ID).orElse(null));
         // right after the webhook's address was saved or removed (the redirect says so): the note, focused
         model.put("webhookSaved", request.getParameters().contains("gespeichert"));
+        // right after failed deliveries were queued again: how many (a number only; anything else says nothing)
+        model.put("replayed", request.getParameters().getFirst(REPLAYED).filter(n -> n.matches("[0-9]{1,7}"))
+            .map(Integer::valueOf).orElse(null));
         // a bad date: the inbox with the message at the field (the rest of the filter applied), not a bare error page
         return HttpResponse.status(read.errors().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
             .body(new ModelAndView<>(VIEW, model));
@@ -245,6 +248,43 @@ class AgencyLeadsWorkspace {
         return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?test=" + id + "#webhook-test-sent"));
     }
 
+    /** The query parameter of the redirect after a replay of failed deliveries: how many were queued again. */
+    static final String REPLAYED = "erneut";
+
+    /** The replay's form: how many days back ({@link Webhooks#REPLAY_DAYS}). */
+    @io.micronaut.serde.annotation.Serdeable
+    record ReplayForm(@Nullable String since,
+                      @com.fasterxml.jackson.annotation.JsonProperty(Csrf.FIELD) @Nullable String csrfToken)
+        implements Csrf.Form {
+    }
+
+    /**
+     * Sends the deliveries that failed after every attempt in the chosen period again (those that may still go to the
+     * agency); the page then says how many. Without an endpoint that is switched on, or with a period the form does
+     * not offer: the page with the message at the choice, nothing queued.
+     */
+    @Post(LeadPaths.WEBHOOK + "/erneut-senden")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    HttpResponse<?> replay(HttpRequest<?> request, Authentication authentication, @Body @Nullable ReplayForm body) {
+        csrf.verify(request, body);
+        SignedIn user = SignedIn.of(authentication);
+        String since = body == null || body.since() == null ? "" : body.since();
+        try {
+            int days = since.matches("[0-9]{1,3}") ? Integer.parseInt(since) : -1;
+            int replayed = webhooks.replayFailed(user.agencyId(), days);
+            return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?" + REPLAYED + "=" + replayed
+                + "#webhook-replayed"));
+        } catch (ValidationException e) {
+            Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
+            Map<String, Object> model = model(user, WebhookForm.EMPTY, Map.of());
+            model.put("replaySince", since);
+            model.put("replayError", errors.get("since"));
+            model.put("errorLinks", List.of(new ErrorLink("#webhook-replay-since", errors.get("since"))));
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, model));
+        }
+    }
+
     @Post(LeadPaths.WEBHOOK + "/entfernen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> remove(HttpRequest<?> request, Authentication authentication, @Body @Nullable Csrf.TokenForm button) {
@@ -276,6 +316,15 @@ class AgencyLeadsWorkspace {
         model.put("urlError", errors.get("url"));
         model.put("errorLinks", errors.isEmpty() ? List.of() : List.of(new ErrorLink("#webhook-url", errors.get("url"))));
         model.put("deliveries", webhooks.log(user.agencyId()));
+        model.put("replayable", endpoint != null ? webhooks.replayable(user.agencyId()) : 0L);
+        Language language = io.micronaut.http.context.ServerRequestContext.currentRequest()
+            .map(PortalLocaleResolver::language).orElse(Language.DE);
+        model.put("replayChoices", Webhooks.REPLAY_DAYS.stream().map(d -> new de.digitalcheck.portal.shared.web.Choice(
+            String.valueOf(d), d == 1 ? messages.get(language, "leads.webhook.replay.day")
+                : messages.get(language, "leads.webhook.replay.days", d))).toList());
+        model.put("replaySince", "7");
+        model.put("replayError", null);
+        model.put("replayed", null);
         model.put("secret", null);
         model.put("testSent", null);
         model.put("webhookSaved", false);
