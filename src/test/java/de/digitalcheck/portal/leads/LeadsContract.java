@@ -714,11 +714,17 @@ abstract class LeadsContract implements TestPropertyProvider {
         var second = feed.departures("wf-dortmund", since, first.next(), 1);
         assertThat(second.items()).hasSize(1);
         assertThat(second.next()).isNull();
-        assertThat(List.of(first.items().get(0).leadId(), second.items().get(0).leadId()))
-            .as("each forward once, oldest first").isEqualTo(forwarded);
-        assertThat(second.items().get(0).forwardedTo()).isEqualTo("weg-bochum");
-        assertThat(second.items().get(0).forwardedAt()).isAfterOrEqualTo(first.items().get(0).forwardedAt())
-            .isAfter(since);
+        var one = first.items().get(0);
+        var two = second.items().get(0);
+        assertThat(List.of(one.leadId(), two.leadId())).as("each forward once").containsExactlyInAnyOrderElementsOf(forwarded);
+        // oldest first, then by the entry (Connector/J stores whole seconds on MariaDB, which it takes for 5.5: both
+        // forwards may carry one time)
+        assertThat(two.forwardedAt()).isAfterOrEqualTo(one.forwardedAt()).isAfterOrEqualTo(since.truncatedTo(
+            java.time.temporal.ChronoUnit.SECONDS));
+        if (two.forwardedAt().equals(one.forwardedAt())) {
+            assertThat(two.id()).isGreaterThan(one.id());
+        }
+        assertThat(two.forwardedTo()).isEqualTo("weg-bochum");
         assertThat(feed.departures("weg-bochum", since, null, 50).items()).as("the receiver has no departure").isEmpty();
         assertThat(feed.departures("wf-dortmund", java.time.Instant.now().plusSeconds(60), null, 50).items()).isEmpty();
         assertThat(feed.page("wf-dortmund", null, since, null, 200).items()).extracting(LeadRow::id)
