@@ -148,6 +148,7 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             page.navigate(server.getURL() + "/agentur/leads");
             assertThat(page.locator("#webhook-replay-since")).hasValue("7");
             assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a plain load");
+            auditAtBothWidths(page, "leads-webhook-replay-offer", false);
             db.execute("UPDATE webhook_endpoint SET enabled = FALSE, disabled_reason = '410 Gone' WHERE agency_id = 'wf-dortmund'");
             new KeyboardUser(page).activate("form[action='/agentur/webhook/erneut-senden'] button");
             assertThat(page.locator("#error-summary")).isFocused();

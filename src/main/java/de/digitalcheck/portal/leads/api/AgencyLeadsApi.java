@@ -91,7 +91,7 @@ class AgencyLeadsApi {
         if (!errors.isEmpty()) {
             return problems.malformed(language, "problem.400.detail", errors.list());
         }
-        LeadFeed.Page page = feed.page(agency(authentication), status, since, cursor.orElse(null), limit);
+        LeadFeed.Page<LeadRow> page = feed.page(agency(authentication), status, since, cursor.orElse(null), limit);
         return HttpResponse.ok(new LeadDocument.Page(page.items().stream().map(LeadDocument::of).toList(),
             page.next() == null ? null : feed.encode(page.next())));
     }
@@ -111,7 +111,8 @@ class AgencyLeadsApi {
         if (!errors.isEmpty()) {
             return problems.malformed(language, "problem.400.detail", errors.list());
         }
-        LeadFeed.Departures page = feed.departures(agency(authentication), since, cursor.orElse(null), limit);
+        LeadFeed.Page<LeadFeed.Departure> page = feed.departures(agency(authentication), since, cursor.orElse(null),
+            limit);
         return HttpResponse.ok(new LeadDocument.ForwardedPage(page.items().stream().map(LeadDocument.Forwarded::of)
             .toList(), page.next() == null ? null : feed.encodeDeparture(page.next())));
     }

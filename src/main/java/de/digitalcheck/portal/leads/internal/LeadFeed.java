@@ -124,8 +124,8 @@ public class LeadFeed {
         }
     }
 
-    /** One page: the leads and, if more follow, the cursor for the next page. */
-    public record Page(List<LeadRow> items, @Nullable Cursor next) {
+    /** One page: the leads (or departures) and, if more follow, the cursor for the next page. */
+    public record Page<T>(List<T> items, @Nullable Cursor next) {
     }
 
     /**
@@ -133,7 +133,8 @@ public class LeadFeed {
      * changed at or after {@code since}; at most {@code limit}.
      */
     @Transactional(readOnly = true)
-    public Page page(String agencyId, @Nullable String stage, @Nullable Instant since, @Nullable Cursor after, int limit) {
+    public Page<LeadRow> page(String agencyId, @Nullable String stage, @Nullable Instant since, @Nullable Cursor after,
+                              int limit) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT * FROM agency_lead WHERE agency_id = ?");
         params.add(agencyId);
@@ -141,22 +142,12 @@ public class LeadFeed {
             sql.append(" AND stage = ?");
             params.add(stage);
         }
-        List<LeadRow> items = read(sql, params, "updated_at", since, after, limit,
-            rs -> jdbc.readEntity(rs, LeadRow.class));
-        if (items.size() <= limit) {
-            return new Page(items, null);
-        }
-        List<LeadRow> page = items.subList(0, limit);
-        LeadRow last = page.get(limit - 1);
-        return new Page(List.copyOf(page), new Cursor(last.updatedAt(), last.id()));
+        return read(sql, params, "updated_at", since, after, limit, rs -> jdbc.readEntity(rs, LeadRow.class),
+            l -> new Cursor(l.updatedAt(), l.id()));
     }
 
     /** A lead that left the agency: forwarded to {@code forwardedTo} at {@code forwardedAt}. */
     public record Departure(String id, String leadId, String forwardedTo, Instant forwardedAt) {
-    }
-
-    /** One page of departures and, if more follow, the cursor for the next page. */
-    public record Departures(List<Departure> items, @Nullable Cursor next) {
     }
 
     /** Records, in the caller's transaction, that the lead left {@code agencyId} for {@code forwardedTo}. */
@@ -178,27 +169,26 @@ public class LeadFeed {
      * forwarded at or after {@code since}; at most {@code limit}, oldest first.
      */
     @Transactional(readOnly = true)
-    public Departures departures(String agencyId, @Nullable Instant since, @Nullable Cursor after, int limit) {
+    public Page<Departure> departures(String agencyId, @Nullable Instant since, @Nullable Cursor after, int limit) {
         List<Object> params = new ArrayList<>();
         params.add(agencyId);
-        List<Departure> items = read(new StringBuilder("SELECT id, lead_id, forwarded_to, forwarded_at FROM "
-            + "lead_departure WHERE agency_id = ?"), params, "forwarded_at", since, after, limit,
-            rs -> new Departure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
-        if (items.size() <= limit) {
-            return new Departures(items, null);
-        }
-        List<Departure> page = items.subList(0, limit);
-        Departure last = page.get(limit - 1);
-        return new Departures(List.copyOf(page), new Cursor(last.forwardedAt(), last.id()));
+        return read(new StringBuilder("SELECT id, lead_id, forwarded_to, forwarded_at FROM lead_departure "
+                + "WHERE agency_id = ?"), params, "forwarded_at", since, after, limit,
+            rs -> new Departure(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()),
+            d -> new Cursor(d.forwardedAt(), d.id()));
     }
 
     private interface RowReader<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
-    /** The rows of {@code sql} (its agency condition and {@code params} so far) in {@code (time, id)} order after the cursor. */
-    private <T> List<T> read(StringBuilder sql, List<Object> params, String time, @Nullable Instant since,
-                             @Nullable Cursor after, int limit, RowReader<T> reader) {
+    /**
+     * One page of the rows of {@code sql} (its agency condition and {@code params} so far) in {@code (time, id)} order
+     * after the cursor; the next page's cursor is the last row's {@code position}.
+     */
+    private <T> Page<T> read(StringBuilder sql, List<Object> params, String time, @Nullable Instant since,
+                             @Nullable Cursor after, int limit, RowReader<T> reader,
+                             java.util.function.Function<T, Cursor> position) {
         if (since != null) {
             sql.append(" AND ").append(time).append(" >= ?");
             params.add(Timestamp.from(since));
@@ -210,7 +200,7 @@ public class LeadFeed {
             params.add(after.id());
         }
         sql.append(" ORDER BY ").append(time).append(" ASC, id ASC LIMIT ").append(limit + 1);
-        return jdbc.prepareStatement(sql.toString(), (PreparedStatement s) -> {
+        List<T> items = jdbc.prepareStatement(sql.toString(), (PreparedStatement s) -> {
             for (int i = 0; i < params.size(); i++) {
                 s.setObject(i + 1, params.get(i));
             }
@@ -222,5 +212,10 @@ public class LeadFeed {
             }
             return read;
         });
+        if (items.size() <= limit) {
+            return new Page<>(items, null);
+        }
+        List<T> page = List.copyOf(items.subList(0, limit));
+        return new Page<>(page, position.apply(page.get(limit - 1)));
     }
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * An agency's webhook endpoint as its staff manage it: set the URL (a new endpoint gets a secret, shown once),
  * rotate the secret (the previous one keeps signing for {@link #OVERLAP}), remove it, send a test event, send the
- * deliveries that failed after every attempt again ({@link #replayFailed}); and the delivery log. Every method takes the agency from the caller's session, never from the address.
+ * deliveries that failed after every attempt again ({@link #replayFailed}); and the delivery log. Every method takes
+ * the agency from the caller's session, never from the address.
  */
 @Singleton
 public class Webhooks {
@@ -140,10 +141,12 @@ public class Webhooks {
 
     /** The periods a replay of failed deliveries reaches back, in days ({@link #replayFailed}). */
     public static final List<Integer> REPLAY_DAYS = List.of(1, 7, 30);
+    /** The period the replay's form offers first. */
+    public static final int REPLAY_DAYS_DEFAULT = 7;
 
     /**
      * Sends the agency's deliveries that failed after every attempt in the last {@code days} days again, as they were
-     * (same webhook-id, so a receiver that took one after all recognises it; a fresh series of attempts) — those that
+     * (same webhook-id, so a receiver that took one after all recognizes it; a fresh series of attempts) — those that
      * may still go to the agency ({@link DeliveryRows#REPLAYABLE}: nothing of a lead whose consent was withdrawn or
      * that was erased or forwarded away, only that news); how many.
      *
@@ -166,7 +169,8 @@ public class Webhooks {
     /** How many of the agency's failed deliveries of the longest period {@link #replayFailed} would send again. */
     @Transactional(readOnly = true)
     public long replayable(String agencyId) {
-        return deliveries.replayable(agencyId, clock.instant().minus(Duration.ofDays(REPLAY_DAYS.get(REPLAY_DAYS.size() - 1))));
+        int longest = REPLAY_DAYS.get(REPLAY_DAYS.size() - 1);
+        return deliveries.replayable(agencyId, clock.instant().minus(Duration.ofDays(longest)));
     }
 
     @Transactional(readOnly = true)

@@ -9,11 +9,12 @@ import de.digitalcheck.portal.leads.internal.Webhooks;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
-import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,6 +27,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -92,8 +94,8 @@ class AgencyLeadsWorkspace {
         // right after the webhook's address was saved or removed (the redirect says so): the note, focused
         model.put("webhookSaved", request.getParameters().contains("gespeichert"));
         // right after failed deliveries were queued again: how many (a number only; anything else says nothing)
-        model.put("replayed", request.getParameters().getFirst(REPLAYED).filter(n -> n.matches("[0-9]{1,7}"))
-            .map(Integer::valueOf).orElse(null));
+        model.put("replayed", request.getParameters().getFirst(REPLAYED).flatMap(TextRules::asciiInt)
+            .filter(n -> n >= 0).orElse(null));
         // a bad date: the inbox with the message at the field (the rest of the filter applied), not a bare error page
         return HttpResponse.status(read.errors().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
             .body(new ModelAndView<>(VIEW, model));
@@ -270,8 +272,7 @@ class AgencyLeadsWorkspace {
         SignedIn user = SignedIn.of(authentication);
         String since = body == null || body.since() == null ? "" : body.since();
         try {
-            int days = since.matches("[0-9]{1,3}") ? Integer.parseInt(since) : -1;
-            int replayed = webhooks.replayFailed(user.agencyId(), days);
+            int replayed = webhooks.replayFailed(user.agencyId(), TextRules.asciiInt(since).orElse(-1));
             return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?" + REPLAYED + "=" + replayed
                 + "#webhook-replayed"));
         } catch (ValidationException e) {
@@ -317,12 +318,11 @@ class AgencyLeadsWorkspace {
         model.put("errorLinks", errors.isEmpty() ? List.of() : List.of(new ErrorLink("#webhook-url", errors.get("url"))));
         model.put("deliveries", webhooks.log(user.agencyId()));
         model.put("replayable", endpoint != null ? webhooks.replayable(user.agencyId()) : 0L);
-        Language language = io.micronaut.http.context.ServerRequestContext.currentRequest()
-            .map(PortalLocaleResolver::language).orElse(Language.DE);
-        model.put("replayChoices", Webhooks.REPLAY_DAYS.stream().map(d -> new de.digitalcheck.portal.shared.web.Choice(
-            String.valueOf(d), d == 1 ? messages.get(language, "leads.webhook.replay.day")
-                : messages.get(language, "leads.webhook.replay.days", d))).toList());
-        model.put("replaySince", "7");
+        Language language = ServerRequestContext.currentRequest().map(PortalLocaleResolver::language).orElse(Language.DE);
+        model.put("replayChoices", Webhooks.REPLAY_DAYS.stream().map(d -> new Choice(String.valueOf(d), d == 1
+            ? messages.get(language, "leads.webhook.replay.day") : messages.get(language, "leads.webhook.replay.days", d)))
+            .toList());
+        model.put("replaySince", String.valueOf(Webhooks.REPLAY_DAYS_DEFAULT));
         model.put("replayError", null);
         model.put("replayed", null);
         model.put("secret", null);

@@ -229,7 +229,7 @@ abstract class AgencyApiStoreContract {
         LeadFeed.Cursor cursor = null;
         int pages = 0;
         do {
-            LeadFeed.Page page = feed.page(feedAgency, null, null, cursor, 5);
+            LeadFeed.Page<LeadRow> page = feed.page(feedAgency, null, null, cursor, 5);
             page.items().forEach(l -> walked.add(l.updatedAt().toEpochMilli() + "|" + l.id()));
             cursor = page.next() == null ? null : feed.decode(feed.encode(page.next())).orElseThrow();
             pages++;
