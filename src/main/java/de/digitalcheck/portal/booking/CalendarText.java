@@ -26,6 +26,10 @@ import java.util.stream.Collectors;
 public final class CalendarText {
 
     static final int MAX_LINES = 200;
+    /** How many unreadable lines of a list one error quotes. */
+    static final int LINES_SHOWN = 5;
+    /** Between the quoted lines: a mark that no line of a calendar's lists holds (ranges are separated by commas). */
+    static final String LINE_SEPARATOR = " · ";
     private static final Pattern RANGE = Pattern.compile("(\\d{1,2}):(\\d{2})\\s*[-–]\\s*(\\d{1,2}):(\\d{2})");
     private static final Pattern OVERRIDE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:\\s+(.*))?");
     private static final Pattern ABSENCE = Pattern.compile(
@@ -108,26 +112,43 @@ public final class CalendarText {
             errors.add(field, "error.calendar.tooMany", MAX_LINES);
             return overrides;
         }
+        List<String> bad = new ArrayList<>();
+        List<String> twice = new ArrayList<>();
         for (String line : lines) {
             Matcher m = OVERRIDE.matcher(line);
             LocalDate date = m.matches() ? date(m.group(1)) : null;
-            if (date == null) {
-                errors.add(field, "error.calendar.override", line);
-                return overrides;
-            }
             Errors rangeErrors = new Errors();
-            List<TimeRange> ranges = parseRanges(m.group(2), field, rangeErrors);
-            if (!rangeErrors.isEmpty()) {
-                errors.add(field, "error.calendar.override", line);
-                return overrides;
+            List<TimeRange> ranges = date == null ? List.of() : parseRanges(m.group(2), field, rangeErrors);
+            if (date == null || !rangeErrors.isEmpty()) {
+                bad.add(line);
+            } else if (overrides.containsKey(date)) { // blocked and with hours, or hours twice: which is meant?
+                if (!twice.contains(date.toString())) {
+                    twice.add(date.toString());
+                }
+            } else {
+                overrides.put(date, ranges);
             }
-            if (overrides.containsKey(date)) { // blocked and with hours, or hours twice: which is meant?
-                errors.add(field, "error.calendar.overrideTwice", m.group(1));
-                return overrides;
-            }
-            overrides.put(date, ranges);
+        }
+        if (!bad.isEmpty()) {
+            badLines(field, "error.calendar.override", bad, errors);
+        } else if (!twice.isEmpty()) {
+            errors.add(field, twice.size() == 1 ? "error.calendar.overrideTwice" : "error.calendar.overrideTwice.many",
+                String.join(", ", twice));
         }
         return overrides;
+    }
+
+    /**
+     * One error for every line of a list that could not be read, so that a coach mends them all at once: the line
+     * itself if it is one, else how many and the first {@value #LINES_SHOWN} of them.
+     */
+    private static void badLines(String field, String key, List<String> bad, Errors errors) {
+        if (bad.size() == 1) {
+            errors.add(field, key, bad.get(0));
+        } else {
+            errors.add(field, key + (bad.size() > LINES_SHOWN ? ".first" : ".many"), bad.size(),
+                String.join(LINE_SEPARATOR, bad.subList(0, Math.min(bad.size(), LINES_SHOWN))));
+        }
     }
 
     /**
@@ -157,15 +178,19 @@ public final class CalendarText {
             errors.add(field, "error.calendar.tooMany", MAX_LINES);
             return absences;
         }
+        List<String> bad = new ArrayList<>();
         for (String line : lines) {
             Matcher m = ABSENCE.matcher(line);
             LocalDate from = m.matches() ? date(m.group(1)) : null;
             LocalDate to = from == null ? null : m.group(2) == null ? from : date(m.group(2));
             if (from == null || to == null || to.isBefore(from)) {
-                errors.add(field, "error.calendar.absence", line);
-                return absences;
+                bad.add(line);
+            } else {
+                absences.add(new Absence(from, to));
             }
-            absences.add(new Absence(from, to));
+        }
+        if (!bad.isEmpty()) {
+            badLines(field, "error.calendar.absence", bad, errors);
         }
         return absences;
     }

@@ -62,4 +62,66 @@ class CalendarTextTest {
             assertThat(errors.list()).as(text).extracting(FieldError::key).containsExactly("error.calendar.rangeOrder");
         }
     }
+
+    /**
+     * Every line of a list that cannot be read is named in its one error, so that a coach mends them all in one go: a
+     * list of 40 holidays with three typing mistakes named the first mistake only, and the next two one save later
+     * each. Long lists name how many and the first five; the lines that can be read are still read.
+     */
+    @Test
+    void everyUnreadableLineOfAListIsNamedAtOnce() {
+        Errors one = new Errors();
+        CalendarText.parseOverrides("2026-12-24\n24.12.2026\n2026-12-27 10:00-12:00", "overrides", one);
+        assertThat(one.list()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("error.calendar.override");
+            assertThat(e.args()).containsExactly("24.12.2026");
+        });
+
+        Errors three = new Errors();
+        Map<LocalDate, List<TimeRange>> read = CalendarText.parseOverrides(
+            "2026-12-24\n24.12.2026\n2026-12-27 10-12\n\n2026-12-28 10:00-12:00\n2026-13-01", "overrides", three);
+        assertThat(three.list()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("overrides");
+            assertThat(e.key()).isEqualTo("error.calendar.override.many");
+            assertThat(e.args()).containsExactly(3, "24.12.2026 · 2026-12-27 10-12 · 2026-13-01");
+        });
+        assertThat(read).containsOnlyKeys(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 28));
+
+        StringBuilder typos = new StringBuilder("2027-01-01\n");
+        for (int i = 1; i <= 7; i++) {
+            typos.append("0").append(i).append(".02.2027\n");
+        }
+        Errors seven = new Errors();
+        List<Absence> away = CalendarText.parseAbsences(typos + "2027-03-01..2027-03-05\n2027-04-02..2027-04-01",
+            "absences", seven);
+        assertThat(seven.list()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("error.calendar.absence.first");
+            assertThat(e.args()).containsExactly(8, "01.02.2027 · 02.02.2027 · 03.02.2027 · 04.02.2027 · 05.02.2027");
+        });
+        assertThat(away).extracting(Absence::from).containsExactly(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 1));
+
+        // a day listed twice is named once however often it repeats; several such days together
+        Errors twice = new Errors();
+        CalendarText.parseOverrides("2026-12-24\n2026-12-24 10:00-12:00\n2026-12-24", "overrides", twice);
+        assertThat(twice.list()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("error.calendar.overrideTwice");
+            assertThat(e.args()).containsExactly("2026-12-24");
+        });
+        Errors days = new Errors();
+        CalendarText.parseOverrides("2026-12-31\n2026-12-24\n2026-12-24\n2026-12-31 10:00-12:00", "overrides", days);
+        assertThat(days.list()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("error.calendar.overrideTwice.many");
+            assertThat(e.args()).containsExactly("2026-12-24, 2026-12-31");
+        });
+        // a line that cannot be read comes first: whether a day repeats is asked of readable lines only
+        Errors both = new Errors();
+        CalendarText.parseOverrides("2026-12-24\n2026-12-24\nmorgen", "overrides", both);
+        assertThat(both.list()).extracting(FieldError::key).containsExactly("error.calendar.override");
+
+        // nothing to complain about: no error at all
+        Errors none = new Errors();
+        CalendarText.parseOverrides("2026-12-24\n\n  2026-12-27 10:00-12:00  ", "overrides", none);
+        CalendarText.parseAbsences("2027-01-01\n2027-03-01..2027-03-05", "absences", none);
+        assertThat(none.isEmpty()).isTrue();
+    }
 }
