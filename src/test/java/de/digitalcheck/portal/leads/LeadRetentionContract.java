@@ -161,4 +161,29 @@ abstract class LeadRetentionContract {
         retention.anonymiseExpired(monthsAfter(closed, 37));
         assertAnonymised(won, "Gewonnen Wieder GmbH");
     }
+
+    /**
+     * The records of leads forwarded away (the agency API's departures) are forgotten once older than the period;
+     * younger ones, and the leads themselves, stay.
+     */
+    @Test
+    void forwardsOlderThanThePeriodAreForgotten() {
+        String lead = lead("Weitergereicht Alt GmbH");
+        Instant now = Instant.now();
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        db.execute("INSERT INTO lead_departure (id, agency_id, lead_id, forwarded_to, forwarded_at) VALUES (?, ?, ?, ?, ?)",
+            old, "wf-dortmund", lead, "wf-bochum", Timestamp.from(monthsAfter(now, -25)));
+        db.execute("INSERT INTO lead_departure (id, agency_id, lead_id, forwarded_to, forwarded_at) VALUES (?, ?, ?, ?, ?)",
+            recent, "wf-bochum", lead, "wf-dortmund", Timestamp.from(monthsAfter(now, -23)));
+
+        assertThat(retention.forgetDepartures(now)).isGreaterThanOrEqualTo(1);
+        assertThat(db.rows("SELECT id FROM lead_departure WHERE id IN (?, ?)", old, recent)).extracting(r -> r.get("id"))
+            .containsExactly(recent);
+        assertKept(lead, "Weitergereicht Alt GmbH");
+        // two months on, the other one is past the period too
+        assertThat(retention.forgetDepartures(monthsAfter(now, 2))).isGreaterThanOrEqualTo(1);
+        assertThat(db.rows("SELECT id FROM lead_departure WHERE id IN (?, ?)", old, recent)).isEmpty();
+        assertThat(retention.forgetDepartures(monthsAfter(now, 2))).as("nothing left to forget").isZero();
+    }
 }

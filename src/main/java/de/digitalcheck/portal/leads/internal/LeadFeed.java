@@ -165,6 +165,18 @@ public class LeadFeed {
     }
 
     /**
+     * Deletes the departures recorded before {@code before} (the leads' retention period, {@link LeadRetention}): by
+     * then the sender's systems have long learnt of them; how many.
+     */
+    @Transactional
+    public int forgetDeparturesBefore(Instant before) {
+        return jdbc.prepareStatement("DELETE FROM lead_departure WHERE forwarded_at < ?", (PreparedStatement s) -> {
+            s.setTimestamp(1, Timestamp.from(before));
+            return s.executeUpdate();
+        });
+    }
+
+    /**
      * The leads forwarded away from the agency after {@code after} (null: from the start), optionally only those
      * forwarded at or after {@code since}; at most {@code limit}, oldest first.
      */

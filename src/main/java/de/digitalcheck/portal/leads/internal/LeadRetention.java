@@ -24,7 +24,8 @@ import java.util.List;
  * that its own systems can follow. A lead consented to again within the period is kept (the period counts from the
  * later of its closing and its last consent). Hourly ({@code portal.jobs.lead-retention.interval}) on one replica
  * ({@link ScheduledJobs}); each batch locks its rows, so a consent given at that moment waits and then finds the lead
- * no longer open (and makes a new one).
+ * no longer open (and makes a new one). The same job forgets the records of leads forwarded away from an agency
+ * ({@link LeadFeed#departures}) once they are older than the period.
  */
 @Singleton
 public class LeadRetention {
@@ -34,13 +35,14 @@ public class LeadRetention {
 
     private final LeadRows leads;
     private final LeadBook book;
+    private final LeadFeed feed;
     private final TransactionOperations<Connection> transactions;
     private final ScheduledJobs jobs;
     private final Clock clock;
     private final int months;
     private final Duration interval;
 
-    LeadRetention(LeadRows leads, LeadBook book, TransactionOperations<Connection> transactions, ScheduledJobs jobs,
+    LeadRetention(LeadRows leads, LeadBook book, LeadFeed feed, TransactionOperations<Connection> transactions, ScheduledJobs jobs,
                   Clock clock, @Value("${portal.retention.lead-months:24}") int months,
                   @Value("${portal.jobs.lead-retention.interval:1h}") Duration interval) {
         if (months < 1 || months > 1200) {
@@ -49,6 +51,7 @@ public class LeadRetention {
         }
         this.leads = leads;
         this.book = book;
+        this.feed = feed;
         this.transactions = transactions;
         this.jobs = jobs;
         this.clock = clock;
@@ -64,13 +67,21 @@ public class LeadRetention {
     @Scheduled(fixedDelay = "${portal.jobs.lead-retention.interval:1h}",
         initialDelay = "${portal.jobs.lead-retention.initial-delay:4m}")
     void scheduled() {
-        jobs.runOnce("lead-retention", interval, () -> anonymiseExpired(clock.instant()));
+        jobs.runOnce("lead-retention", interval, () -> {
+            Instant now = clock.instant();
+            anonymiseExpired(now);
+            forgetDepartures(now);
+        });
+    }
+
+    /** The start of the retention period that ends at {@code now}: calendar months in the portal's time zone. */
+    private Instant periodStart(Instant now) {
+        return now.atZone(PortalTime.ZONE).minusMonths(months).toInstant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Anonymises every lead whose retention period ended at {@code now}; how many. */
     public int anonymiseExpired(Instant now) {
-        // calendar months in the portal's time zone
-        Instant before = now.atZone(PortalTime.ZONE).minusMonths(months).toInstant().truncatedTo(ChronoUnit.MILLIS);
+        Instant before = periodStart(now);
         int anonymised = 0;
         while (true) {
             Integer done = transactions.executeWrite(s -> {
@@ -87,5 +98,18 @@ public class LeadRetention {
             LOG.info("Retention: anonymised {} lead(s) closed for more than {} months", anonymised, months);
         }
         return anonymised;
+    }
+
+    /**
+     * Forgets that leads were forwarded away ({@code lead_departure}, no personal data) where that happened before the
+     * retention period that ends at {@code now}; how many. A CRM that did not ask for them in all that time has no use
+     * for them, and the list of an agency's departures does not grow for ever.
+     */
+    public int forgetDepartures(Instant now) {
+        int forgotten = feed.forgetDeparturesBefore(periodStart(now));
+        if (forgotten > 0) {
+            LOG.info("Retention: forgot {} forward(s) older than {} months", forgotten, months);
+        }
+        return forgotten;
     }
 }
