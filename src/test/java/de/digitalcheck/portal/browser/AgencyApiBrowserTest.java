@@ -73,10 +73,14 @@ class AgencyApiBrowserTest extends BrowserTestSupport implements TestPropertyPro
             user.activate("form[action='/agentur/api-zugaenge'] button[type=submit]");
             assertThat(page.locator("#error-summary")).isFocused();
             assertThat(page.locator("#error-summary")).containsText("bis wann");
+            assertThat(page.locator("#error-summary a[href='#token-access-READ']"))
+                .hasText("Bitte wählen Sie, was das Token darf.");
             assertThat(page.locator("#token-expires")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#token-access")).hasAttribute("aria-describedby", "token-access-hint token-access-error");
             assertThat(page.locator("#token-name")).hasValue("CRM Produktion");
             both(page, "api-tokens-error");
             page.fill("#token-expires", java.time.LocalDate.now().plusMonths(6).toString());
+            user.chooseRadio("access", 0); // read only
             user.activate("form[action='/agentur/api-zugaenge'] button[type=submit]");
             assertThat(page.locator("#token-created code")).containsText("dc_pat_");
             // the token, shown this once, takes the focus (it once stayed at the top, and nothing was read out)
@@ -86,6 +90,8 @@ class AgencyApiBrowserTest extends BrowserTestSupport implements TestPropertyPro
             page.navigate(server.getURL() + "/agentur/api-zugaenge");
             assertThat(page.locator("#token-created")).hasCount(0);
             assertThat(page.locator("table")).containsText("CRM Produktion");
+            assertThat(page.locator("table tr", new Page.LocatorOptions().setHasText("CRM Produktion"))
+                .locator("td[data-label='Zugriff']")).hasText("nur lesen");
 
             page.navigate(server.getURL() + "/agentur/leads/" + lead);
             assertThat(page.locator("#assign-to")).isVisible();

@@ -78,9 +78,15 @@ class AgencyApiIntegrationTest extends SignedInTests {
         return LocalDate.now(ZoneId.of("Europe/Berlin")).plusMonths(1).toString();
     }
 
-    /** A token made through the workspace by {@code user}, as the page shows it once. */
+    /** A token that may change leads, made through the workspace by {@code user}, as the page shows it once. */
     static String token(Http user, String name) {
-        HttpResponse<String> created = user.postForm("/agentur/api-zugaenge", Map.of("name", name, "expires", nextMonth()));
+        return token(user, name, "CHANGE");
+    }
+
+    /** A token made through the workspace by {@code user} with {@code access} (READ or CHANGE), shown once. */
+    static String token(Http user, String name, String access) {
+        HttpResponse<String> created = user.postForm("/agentur/api-zugaenge", Map.of("name", name, "expires", nextMonth(),
+            "access", access));
         assertThat(created.statusCode()).isEqualTo(200);
         Matcher m = TOKEN.matcher(created.body());
         assertThat(m.find()).as("the token is shown").isTrue();
@@ -101,7 +107,13 @@ class AgencyApiIntegrationTest extends SignedInTests {
             "value=\"Mein CRM\"").doesNotContain("dc_pat_");
         HttpResponse<String> empty = staff.postForm("/agentur/api-zugaenge", Map.of());
         assertThat(empty.statusCode()).isEqualTo(422);
-        assertThat(empty.body()).contains("href=\"#token-name\"", "href=\"#token-expires\"");
+        assertThat(empty.body()).contains("href=\"#token-name\"", "href=\"#token-expires\"",
+            "href=\"#token-access-READ\"", "Bitte wählen Sie, was das Token darf.");
+        HttpResponse<String> noAccess = staff.postForm("/agentur/api-zugaenge", Map.of("name", "Mein CRM",
+            "expires", nextMonth(), "access", "ADMIN"));
+        assertThat(noAccess.statusCode()).isEqualTo(422);
+        assertThat(noAccess.body()).contains("href=\"#token-access-READ\"", "value=\"Mein CRM\"")
+            .doesNotContain("dc_pat_", "checked");
         assertThat(db.count("api_token")).as("nothing stored").isEqualTo(before);
 
         String token = token(staff, "Einmal-CRM");
@@ -138,7 +150,8 @@ class AgencyApiIntegrationTest extends SignedInTests {
         String page = staff.get("/agentur/api-zugaenge").body();
         String key = formKey(page);
         assertThat(page).doesNotContain("token-already");
-        Map<String, String> form = Map.of("name", "Doppelklick-CRM", "expires", nextMonth(), "formKey", key);
+        Map<String, String> form = Map.of("name", "Doppelklick-CRM", "expires", nextMonth(), "access", "READ",
+            "formKey", key);
         HttpResponse<String> first = staff.postForm("/agentur/api-zugaenge", form);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(formKey(first.body())).as("the page showing the token has a new form").isNotEqualTo(key);
@@ -157,7 +170,8 @@ class AgencyApiIntegrationTest extends SignedInTests {
             Map.of("name", "", "expires", nextMonth(), "formKey", second));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(formKey(refused.body())).as("the refused form keeps its key").isEqualTo(second);
-        Map<String, String> corrected = Map.of("name", "Gleichzeitig-CRM", "expires", nextMonth(), "formKey", second);
+        Map<String, String> corrected = Map.of("name", "Gleichzeitig-CRM", "expires", nextMonth(), "access", "CHANGE",
+            "formKey", second);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var a = pool.submit(() -> staff.postForm("/agentur/api-zugaenge", corrected).statusCode());
@@ -167,6 +181,60 @@ class AgencyApiIntegrationTest extends SignedInTests {
             pool.shutdown();
         }
         assertThat(db.value("SELECT COUNT(*) FROM api_token WHERE name = 'Gleichzeitig-CRM'").toString()).isEqualTo("1");
+    }
+
+    /**
+     * A token made to read lists and reads the agency's leads and forwards but changes nothing: a {@code PATCH} is a
+     * {@code 403} that says why, in the caller's language, before the lead is looked at; the page shows what each
+     * token may do, and the choice is kept when the form is refused for something else.
+     */
+    @Test
+    void aTokenMadeToReadReadsAndChangesNothing() {
+        Http staff = users.get("do-staff");
+        String id = lead("Nur Lesen GmbH", "44135", "nur-lesen@readonly.example.org");
+        String reader = token(staff, "Auswertung", "READ");
+        String[] auth = {"Authorization", "Bearer " + reader};
+        assertThat(crm.get("/api/v1/agency/leads", auth).statusCode()).isEqualTo(200);
+        HttpResponse<String> one = crm.get("/api/v1/agency/leads/" + id, auth);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(crm.get("/api/v1/agency/forwarded-leads", auth).statusCode()).isEqualTo(200);
+        String etag = one.headers().firstValue("ETag").orElseThrow();
+        Object version = db.value("SELECT lock_version FROM agency_lead WHERE id = ?", id);
+        int trail = db.rows("SELECT id FROM lead_audit WHERE lead_id = ?", id).size();
+
+        for (String target : List.of("/api/v1/agency/leads/" + id, "/api/v1/agency/leads/" + id + "/",
+            "/api/v1/agency/leads/00000000-0000-0000-0000-000000000000")) {
+            HttpResponse<String> refused = crm.send("PATCH", target, "{\"status\":\"CONTACTED\",\"note\":\"angerufen\"}",
+                "Authorization", "Bearer " + reader, "If-Match", etag, "Content-Type", "application/merge-patch+json",
+                "Accept-Language", "de");
+            assertThat(refused.statusCode()).as(target).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+            assertThat(refused.body()).as(target).contains("\"status\":403", "Dieses Token darf nur lesen.")
+                .doesNotContain("Nur Lesen GmbH");
+        }
+        HttpResponse<String> english = crm.send("PATCH", "/api/v1/agency/leads/" + id, "{\"status\":\"CONTACTED\"}",
+            "Authorization", "Bearer " + reader, "If-Match", etag, "Content-Type", "application/json",
+            "Accept-Language", "en");
+        assertThat(english.body()).contains("This token may only read.");
+        assertThat(db.value("SELECT lock_version FROM agency_lead WHERE id = ?", id)).as("nothing changed")
+            .isEqualTo(version);
+        assertThat(db.rows("SELECT id FROM lead_audit WHERE lead_id = ?", id)).as("nothing on the trail").hasSize(trail);
+
+        // a token made to change, of the same person, changes the same lead
+        HttpResponse<String> changed = crm.send("PATCH", "/api/v1/agency/leads/" + id, "{\"status\":\"CONTACTED\"}",
+            "Authorization", "Bearer " + token(staff, "CRM schreibt"), "If-Match", etag,
+            "Content-Type", "application/json");
+        assertThat(changed.statusCode()).isEqualTo(200);
+
+        String page = staff.get("/agentur/api-zugaenge").body();
+        assertThat(page).contains("nur lesen", "lesen und ändern", "name=\"access\"")
+            .as("a first load chooses nothing").doesNotContain("checked");
+        HttpResponse<String> refused = staff.postForm("/agentur/api-zugaenge", Map.of("name", "",
+            "expires", nextMonth(), "access", "READ"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"token-access-READ\" value=\"READ\" checked")
+            .doesNotContain("href=\"#token-access-READ\"");
     }
 
     private static String formKey(String page) {

@@ -183,7 +183,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         routes.add(new Route("GET /agentur/api-zugaenge", a -> actors.get(a).get("/agentur/api-zugaenge", auth(a)), staff,
             true, false));
         routes.add(new Route("POST /agentur/api-zugaenge", a -> actors.get(a).postForm("/agentur/api-zugaenge",
-            Map.of("name", "Matrix-created", "expires", LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(5).toString()),
+            Map.of("name", "Matrix-created", "expires", LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(5).toString(),
+                "access", "READ"),
             auth(a)), Map.of("staff A", Rule.ALLOW, "staff B", Rule.ALLOW), false, true));
         routes.add(new Route("POST /agentur/api-zugaenge/{id}/widerrufen (A's spare token)", a -> actors.get(a).postForm(
             "/agentur/api-zugaenge/" + spareTokenA + "/widerrufen", Map.of(), auth(a)), staff, false, true));

@@ -156,6 +156,10 @@ class AgencyLeadsApi {
     HttpResponse<?> change(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                            @Body @Nullable byte[] body) {
         Language language = ApiProblems.language(request);
+        if (!Boolean.TRUE.equals(authentication.getAttributes().get(ApiTokens.MAY_CHANGE))) {
+            // a token made to read: refused before the lead is looked at, so the answer says nothing about it
+            throw new ApiTokens.ReadOnly();
+        }
         String agency = agency(authentication);
         LeadRow lead = find(request, agency, id); // another agency's lead: 404 before anything else
         Optional<String> ifMatch = request.getHeaders().findFirst("If-Match");

@@ -58,7 +58,8 @@ class TokenAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
 
     private static Authentication authentication(AccessTokens.Holder holder) {
         return Authentication.build(holder.accountId(), List.of(ApiTokens.ROLE), Map.of(
-            ApiTokens.TOKEN_ID, holder.tokenId(), SignedIn.AGENCY, holder.agencyId(), SignedIn.NAME, holder.accountName()));
+            ApiTokens.TOKEN_ID, holder.tokenId(), SignedIn.AGENCY, holder.agencyId(), SignedIn.NAME, holder.accountName(),
+            ApiTokens.MAY_CHANGE, holder.mayChange()));
     }
 
     @Override

@@ -32,13 +32,19 @@ import java.util.UUID;
  * and stored as their SHA-256 hash, scoped to the agency and acting as the account that created them, each with an
  * expiry (at most {@link #MAX_DAYS} days ahead, at the end of that day in Berlin) and a last-used time written at most
  * once a minute. A token opens the API only while it is neither revoked nor expired and its account is still an
- * enabled staff member of its agency.
+ * enabled staff member of its agency; it reads the agency's leads, and changes them only if made to ({@link #CHANGE}).
  */
 @Singleton
 public class AccessTokens {
 
     public static final int MAX_NAME = 100;
     public static final int MAX_DAYS = 366;
+    /** A token that reads the agency's leads and forwards only. */
+    public static final String READ = "READ";
+    /** A token that may change the agency's leads as well. */
+    public static final String CHANGE = "CHANGE";
+    /** What a token may do, as the form offers it. */
+    public static final List<String> ACCESS = List.of(READ, CHANGE);
     static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
     private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
@@ -57,28 +63,32 @@ public class AccessTokens {
     }
 
     /** Whom a token authenticates. */
-    public record Holder(String tokenId, String agencyId, String accountId, String accountName) {
+    public record Holder(String tokenId, String agencyId, String accountId, String accountName, boolean mayChange) {
     }
 
-    /** As {@link #create(String, String, String, String, String, String)} without a form key (no second post to catch). */
+    /**
+     * As {@link #create(String, String, String, String, String, String, String)} for a token that may change leads,
+     * without a form key (no second post to catch).
+     */
     @Transactional
     public Created create(String agencyId, String accountId, String accountName, @Nullable String name,
                           @Nullable String expires) {
-        return create(agencyId, accountId, accountName, name, expires, null);
+        return create(agencyId, accountId, accountName, name, expires, CHANGE, null);
     }
 
     /**
      * Makes a token for the signed-in staff member.
      *
+     * @param access  what it may do: {@link #READ} or {@link #CHANGE}, as the form names them
      * @param formKey the key of the form it was posted with ({@link #newFormKey()}; null: none): a form makes one token,
      *                a second post of it (a double click, a reload of the page that showed the token) makes none
-     * @throws ValidationException a missing or too long name, a missing, malformed, past or too distant expiry; nothing
-     *         stored
+     * @throws ValidationException a missing or too long name, a missing, malformed, past or too distant expiry, no access
+     *         chosen; nothing stored
      * @throws AlreadyCreated this form made a token already: nothing stored
      */
     @Transactional
     public Created create(String agencyId, String accountId, String accountName, @Nullable String name,
-                          @Nullable String expires, @Nullable String formKey) {
+                          @Nullable String expires, @Nullable String access, @Nullable String formKey) {
         String key = formKey == null || !Tokens.isWellFormed(formKey) ? null : formKey;
         if (key != null) {
             Optional<ApiTokenRow> made = rows.findByAgencyIdAndFormKey(agencyId, key);
@@ -97,6 +107,9 @@ public class AccessTokens {
         }
         LocalDate today = PortalTime.today(clock);
         LocalDate until = expiry(expires, today, errors);
+        if (access == null || !ACCESS.contains(access)) {
+            errors.add(FieldError.of("access", "tokens.access.required"));
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -106,7 +119,7 @@ public class AccessTokens {
         try {
             row = rows.save(new ApiTokenRow(UUID.randomUUID().toString(), Tokens.hash(token), agencyId, accountId,
                 accountName, cleanName, now, until.plusDays(1).atStartOfDay(PortalTime.ZONE).toInstant(), null, null,
-                key));
+                key, access));
         } catch (DataAccessException e) {
             // the same form posted twice at the same moment (a double click): the other post made the token
             if (key == null || !DatabaseErrors.duplicateKey(e)) {
@@ -117,7 +130,7 @@ public class AccessTokens {
         return new Created(row, token);
     }
 
-    /** A new key for a token form (see {@link #create(String, String, String, String, String, String)}). */
+    /** A new key for a token form (see {@link #create(String, String, String, String, String, String, String)}). */
     public static String newFormKey() {
         return Tokens.newToken();
     }
@@ -200,7 +213,7 @@ public class AccessTokens {
                 rows.used(t.id(), now, now.minus(USE_RESOLUTION));
             }
         });
-        return row.map(t -> new Holder(t.id(), t.agencyId(), t.accountId(), t.accountName()));
+        return row.map(t -> new Holder(t.id(), t.agencyId(), t.accountId(), t.accountName(), t.mayChange()));
     }
 
     private boolean activeStaff(String agencyId, String accountId) {

@@ -1,10 +1,12 @@
 package de.digitalcheck.portal.leads.web;
 
 import de.digitalcheck.portal.leads.internal.AccessTokens;
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
@@ -62,7 +64,7 @@ class ApiTokenPages {
 
     @Get(PATH)
     ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication authentication) {
-        Map<String, Object> model = model(SignedIn.of(authentication), TokenForm.EMPTY, Map.of(), null);
+        Map<String, Object> model = model(request, SignedIn.of(authentication), TokenForm.EMPTY, Map.of(), null);
         // right after a token was revoked (the redirect says so): the note that it is saved, focused
         model.put("saved", request.getParameters().contains("widerrufen"));
         return new ModelAndView<>(VIEW, model);
@@ -76,13 +78,13 @@ class ApiTokenPages {
         TokenForm form = Objects.requireNonNullElse(body, TokenForm.EMPTY);
         try {
             AccessTokens.Created created = tokens.create(user.agencyId(), user.accountId(), user.name(), form.name(),
-                form.expires(), form.formKey());
-            return HttpResponse.ok(new ModelAndView<>(VIEW, model(user, TokenForm.EMPTY, Map.of(), created)))
+                form.expires(), form.access(), form.formKey());
+            return HttpResponse.ok(new ModelAndView<>(VIEW, model(request, user, TokenForm.EMPTY, Map.of(), created)))
                 .header("Cache-Control", "no-store");
         } catch (ValidationException e) {
             Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
             // the same form again (its key kept): corrected and sent, it still makes one token
-            Map<String, Object> model = model(user, form, errors, null);
+            Map<String, Object> model = model(request, user, form, errors, null);
             if (form.formKey() != null) {
                 model.put("formKey", form.formKey());
             }
@@ -90,7 +92,7 @@ class ApiTokenPages {
                 .body(new ModelAndView<>(VIEW, model));
         } catch (AccessTokens.AlreadyCreated e) {
             // a second post of one form (a double click, a reload of the page that showed the token): nothing made
-            Map<String, Object> model = model(user, TokenForm.EMPTY, Map.of(), null);
+            Map<String, Object> model = model(request, user, TokenForm.EMPTY, Map.of(), null);
             model.put("alreadyCreated", e.token().name());
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(new ModelAndView<>(VIEW, model));
@@ -106,21 +108,28 @@ class ApiTokenPages {
         return HttpResponse.seeOther(URI.create(PATH + "?widerrufen#saved"));
     }
 
-    private Map<String, Object> model(SignedIn user, TokenForm form, Map<String, String> errors,
+    private Map<String, Object> model(HttpRequest<?> request, SignedIn user, TokenForm form, Map<String, String> errors,
                                       @Nullable AccessTokens.Created created) {
         Map<String, Object> model = new HashMap<>();
+        Language language = PortalLocaleResolver.language(request);
+        model.put("accessChoices", AccessTokens.ACCESS.stream()
+            .map(a -> new Choice(a, messages.get(language, "tokens.access." + a))).toList());
         model.put("tokens", tokens.ofAgency(user.agencyId()));
         model.put("holderGone", tokens.withoutActiveHolder(user.agencyId()));
         model.put("now", clock.instant());
         model.put("form", form);
         model.put("nameError", errors.get("name"));
         model.put("expiresError", errors.get("expires"));
+        model.put("accessError", errors.get("access"));
         List<ErrorLink> links = new ArrayList<>();
         if (errors.containsKey("name")) {
             links.add(new ErrorLink("#token-name", errors.get("name")));
         }
         if (errors.containsKey("expires")) {
             links.add(new ErrorLink("#token-expires", errors.get("expires")));
+        }
+        if (errors.containsKey("access")) { // the first choice takes the focus, as a field would
+            links.add(new ErrorLink("#token-access-" + AccessTokens.READ, errors.get("access")));
         }
         model.put("errorLinks", links);
         model.put("created", created);

@@ -11,9 +11,21 @@ public final class ApiTokens {
     public static final String ROLE = "AGENCY_API";
     /** The attribute with the token's id on its authentication. */
     public static final String TOKEN_ID = "apiTokenId";
+    /** The attribute that says whether the token may change leads ({@code Boolean}); without it, it may not. */
+    public static final String MAY_CHANGE = "apiTokenMayChange";
     /** Every personal access token starts with this (secret scanners recognise it). */
     public static final String PREFIX = "dc_pat_";
 
     private ApiTokens() {
+    }
+
+    /**
+     * A change asked with a token made to read only: answered {@code 403} with a problem that says so. Thrown, not
+     * returned, because a returned {@code 403} would be answered by the portal's generic handler for that status.
+     */
+    public static final class ReadOnly extends RuntimeException {
+        public ReadOnly() {
+            super("this token may only read", null, false, false);
+        }
     }
 }

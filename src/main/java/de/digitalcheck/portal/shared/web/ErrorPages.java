@@ -2,6 +2,7 @@ package de.digitalcheck.portal.shared.web;
 
 import de.digitalcheck.portal.shared.NoSuchThing;
 import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
+import de.digitalcheck.portal.shared.security.ApiTokens;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -189,6 +190,12 @@ public class ErrorPages {
             return problems.problem(HttpStatus.FORBIDDEN, ApiProblems.language(request), "problem.403.origin");
         }
         return pages.render(request, HttpStatus.FORBIDDEN, "errors/error", Map.of("status", "csrf"));
+    }
+
+    /** A change asked with a token made to read only (the agency API). */
+    @Error(exception = ApiTokens.ReadOnly.class, global = true)
+    HttpResponse<?> readOnlyToken(HttpRequest<?> request) {
+        return problems.problem(HttpStatus.FORBIDDEN, ApiProblems.language(request), "problem.agencyApi.readOnly");
     }
 
     @Error(exception = RateLimitFilter.TooManyRequests.class, global = true)

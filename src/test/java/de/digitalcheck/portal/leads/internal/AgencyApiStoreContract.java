@@ -97,7 +97,8 @@ abstract class AgencyApiStoreContract {
                 posts.add(pool.submit(() -> {
                     start.await();
                     try {
-                        return transactionalTokens.create(agency, staff, "Sina Staff", "Doppelt", expires, key);
+                        return transactionalTokens.create(agency, staff, "Sina Staff", "Doppelt", expires,
+                            AccessTokens.READ, key);
                     } catch (AccessTokens.AlreadyCreated e) {
                         return e;
                     }
@@ -114,9 +115,10 @@ abstract class AgencyApiStoreContract {
         assertThat(db.value("SELECT COUNT(*) FROM api_token WHERE agency_id = ? AND form_key = ?", agency, key)
             .toString()).isEqualTo("1");
         AccessTokens.Created other = transactionalTokens.create(agency, staff, "Sina Staff", "Anderes Formular", expires,
-            AccessTokens.newFormKey());
+            AccessTokens.CHANGE, AccessTokens.newFormKey());
         assertThat(other.row().formKey()).as("another form makes another token").isNotEqualTo(key);
-        assertThat(transactionalTokens.create(otherAgency, staff, "Sina Staff", "Andere Agentur", expires, key).row()
+        assertThat(transactionalTokens.create(otherAgency, staff, "Sina Staff", "Andere Agentur", expires,
+            AccessTokens.READ, key).row()
             .agencyId()).as("a key is per agency").isEqualTo(otherAgency);
     }
 
@@ -138,7 +140,7 @@ abstract class AgencyApiStoreContract {
     void aTokenAuthenticatesItsAgencyAndAccountAndNotesItsUseAtMostOnceAMinute() {
         AccessTokens.Created created = tokens().create(agency, staff, "Sina Staff", "Use", "2027-01-31");
         AccessTokens.Holder holder = tokens().authenticate(created.token()).orElseThrow();
-        assertThat(holder).isEqualTo(new AccessTokens.Holder(created.row().id(), agency, staff, "Sina Staff"));
+        assertThat(holder).isEqualTo(new AccessTokens.Holder(created.row().id(), agency, staff, "Sina Staff", true));
         Instant first = lastUsed(created);
         assertThat(first).isEqualTo(clock.instant());
         clock.advance(Duration.ofSeconds(30));
@@ -210,7 +212,29 @@ abstract class AgencyApiStoreContract {
         });
         assertThat(tokens().create(agency, staff, "Sina Staff", "Ein Jahr", "01.12.2027").row().expiresAt())
             .as("a year ahead, in German notation").isEqualTo(Instant.parse("2027-12-01T23:00:00Z"));
+        // what the token may do: chosen, and one of the two
+        for (String access : java.util.Arrays.asList(null, "", "read", "ADMIN", "READ,CHANGE")) {
+            assertThatThrownBy(() -> tokens().create(agency, staff, "Sina Staff", "CRM", "2027-01-01", access, null))
+                .as(String.valueOf(access)).isInstanceOfSatisfying(ValidationException.class, e ->
+                    assertThat(e.errors().stream().map(f -> f.key()).toList())
+                        .containsExactly("tokens.access.required"));
+        }
         assertThat(db.count("api_token")).isEqualTo(before + 1);
+    }
+
+    /** A token made to read authenticates as one that may not change leads; one made to change, as one that may. */
+    @Test
+    void aTokenCarriesWhatItMayDo() {
+        AccessTokens.Created reader = tokens().create(agency, staff, "Sina Staff", "Auswertung", "2027-01-31",
+            AccessTokens.READ, null);
+        AccessTokens.Created writer = tokens().create(agency, staff, "Sina Staff", "CRM", "2027-01-31",
+            AccessTokens.CHANGE, null);
+        assertThat(reader.row().mayChange()).isFalse();
+        assertThat(tokens().authenticate(reader.token()).orElseThrow().mayChange()).isFalse();
+        assertThat(tokens().authenticate(writer.token()).orElseThrow().mayChange()).isTrue();
+        assertThat(db.value("SELECT token_access FROM api_token WHERE id = ?", reader.row().id())).isEqualTo("READ");
+        assertThat(tokens().ofAgency(agency)).filteredOn(t -> t.id().equals(writer.row().id())).singleElement()
+            .extracting(ApiTokenRow::tokenAccess).isEqualTo("CHANGE");
     }
 
     @Test

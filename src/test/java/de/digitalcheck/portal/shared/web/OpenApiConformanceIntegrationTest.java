@@ -4,6 +4,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import de.digitalcheck.portal.leads.internal.AccessTokens;
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.booking.Calendars;
 import de.digitalcheck.portal.readiness.CompanyType;
@@ -291,6 +292,10 @@ class OpenApiConformanceIntegrationTest {
         call("PATCH", lead, "status=WON", 415, auth[0], auth[1], "Content-Type", "text/plain", "If-Match", "\"0\"");
         call("PATCH", "/api/v1/agency/leads/unknown", "{}", 404, auth[0], auth[1], "Content-Type", json, "If-Match", "\"0\"");
         call("PATCH", lead, "{}", 401, "Content-Type", json, "If-Match", "\"0\"");
+        String reader = tokens.create("en-agentur", staff, "Emil Ennepe", "OpenAPI read",
+            LocalDate.now(BERLIN).plusDays(30).toString(), AccessTokens.READ, null).token();
+        call("PATCH", lead, "{\"status\":\"CONTACTED\"}", 403, "Authorization", "Bearer " + reader,
+            "Content-Type", json, "If-Match", "\"0\"");
         HttpResponse<String> patched = call("PATCH", lead, "{\"status\":\"CONTACTED\",\"assigneeId\":null,\"note\":\"Angerufen\"}",
             200, auth[0], auth[1], "Content-Type", "application/merge-patch+json", "If-Match", "\"0\"");
         call("GET", "/api/v1/agency/forwarded-leads", null, 401);
