@@ -42,8 +42,8 @@ public class LeadRetention {
     private final int months;
     private final Duration interval;
 
-    LeadRetention(LeadRows leads, LeadBook book, LeadFeed feed, TransactionOperations<Connection> transactions, ScheduledJobs jobs,
-                  Clock clock, @Value("${portal.retention.lead-months:24}") int months,
+    LeadRetention(LeadRows leads, LeadBook book, LeadFeed feed, TransactionOperations<Connection> transactions,
+                  ScheduledJobs jobs, Clock clock, @Value("${portal.retention.lead-months:24}") int months,
                   @Value("${portal.jobs.lead-retention.interval:1h}") Duration interval) {
         if (months < 1 || months > 1200) {
             throw new IllegalArgumentException(
