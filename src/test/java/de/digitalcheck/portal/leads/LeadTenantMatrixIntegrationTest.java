@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The tenant matrix of issue 13: every lead-related page, export and API route, called by staff of agency A (Dortmund),
  * a coach of A the lead is not assigned to, the coach it is assigned to, staff and a coach of agency B (EN-Agentur), a
- * network admin, an anonymous caller, and tokens of A (valid, revoked, expired) and of B. Each answer is what the rules
+ * network admin, an anonymous caller, and tokens of A (valid, revoked, expired, made to read only) and of B. Each answer is what the rules
  * say (the webhook settings included: staff of B change only their own) — 200 (or 303 after a write) for whom the object is, 404 for another tenant (or a list without the object), 401
- * for the API without a valid token, 403 or the sign-in page for a wrong role — and after every refused write nothing
+ * for the API without a valid token, 403 or the sign-in page for a wrong role (and for a change with a token made to
+ * read) — and after every refused write nothing
  * changed: lead A's stage, assignee, version and audit trail, lead B, and the tokens.
  */
 @MicronautTest(transactional = false)
@@ -83,6 +84,9 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         }
     }
 
+    /** A token of staff A made to read only: A's lists and leads, but no change. */
+    static final String READ_TOKEN = "read token A";
+
     @BeforeAll
     void tenants() throws Exception {
         db = new Database(dataSource);
@@ -117,6 +121,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         AccessTokens.Created revoked = tokens.create("wf-dortmund", staffA, "Doris Dortmund", "Matrix-revoked", until);
         tokens.revoke("wf-dortmund", revoked.row().id());
         AccessTokens.Created expired = tokens.create("wf-dortmund", staffA, "Doris Dortmund", "Matrix-expired", until);
+        String readA = tokens.create("wf-dortmund", staffA, "Doris Dortmund", "Matrix-read", until, AccessTokens.READ, null)
+            .token();
         db.execute("UPDATE api_token SET expires_at = ? WHERE id = ?",
             java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), expired.row().id());
 
@@ -132,7 +138,7 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         actors.put("network admin", demo.get("admin"));
         actors.put("anonymous", new Http(server, json));
         for (Map.Entry<String, String> token : Map.of("token A", tokenA, "token B", b.token(),
-            "revoked token A", revoked.token(), "expired token A", expired.token()).entrySet()) {
+            "revoked token A", revoked.token(), "expired token A", expired.token(), READ_TOKEN, readA).entrySet()) {
             actors.put(token.getKey(), new Http(server, json));
             headers.put(token.getKey(), new String[] {"Authorization", "Bearer " + token.getValue()});
         }
@@ -164,7 +170,9 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         Map<String, Rule> staff = Map.of("staff A", Rule.ALLOW, "staff B", Rule.HIDDEN);
         Map<String, Rule> coach = Map.of("assignee coach A", Rule.ALLOW, "coach A (not assignee)", Rule.HIDDEN,
             "coach B", Rule.HIDDEN);
-        Map<String, Rule> api = Map.of("token A", Rule.ALLOW, "token B", Rule.HIDDEN);
+        Map<String, Rule> api = Map.of("token A", Rule.ALLOW, READ_TOKEN, Rule.ALLOW, "token B", Rule.HIDDEN);
+        // a token made to read only: refused with 403 before the lead is looked at
+        Map<String, Rule> apiChange = Map.of("token A", Rule.ALLOW, "token B", Rule.HIDDEN);
         String assignee = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
         List<Route> routes = new ArrayList<>();
         routes.add(new Route("GET /agentur/leads", a -> actors.get(a).get("/agentur/leads", auth(a)), staff, true, false));
@@ -216,7 +224,7 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
             all[h.length + 2] = "If-Match";
             all[h.length + 3] = "\"" + version(leadA) + "\"";
             return actors.get(a).send("PATCH", "/api/v1/agency/leads/" + leadA, "{\"status\":\"" + nextStage() + "\"}", all);
-        }, api, false, true));
+        }, apiChange, false, true));
         routes.add(new Route("GET /agentur/leads/{id}/bericht.pdf", a -> actors.get(a).get("/agentur/leads/" + leadA
             + "/bericht.pdf", auth(a)), staff, false, false));
         routes.add(new Route("GET /agentur/leads/weitergeleitet", a -> actors.get(a).get(
@@ -251,7 +259,7 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         System.out.println("Lead tenant matrix: " + routes().size() + " routes × " + actors.size() + " callers = "
             + cells + " calls");
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(23 * 11);
+        assertThat(cells).isEqualTo(23 * 12);
         assertThat(db.value("SELECT agency_id FROM agency_lead WHERE id = ?", leadToForward))
             .as("forwarded by A's staff only").isEqualTo("weg-bochum");
         assertThat(db.value("SELECT COUNT(*) FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'").toString())
@@ -286,6 +294,10 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
                 : status == 404 ? null : "expected 404, got " + status;
             case OWN -> status == 200 || status == 303 || status == 404 ? null : "expected its own agency's answer, got " + status;
             case DENY -> {
+                if (api && actor.equals(READ_TOKEN)) {
+                    yield status == 403 && body.contains("Dieses Token darf nur lesen.") && !body.contains(COMPANY)
+                        ? null : "expected 403 for a token made to read, got " + status + " " + body;
+                }
                 boolean tokenless = actor.equals("anonymous") || actor.contains("token");
                 if (api && tokenless) {
                     yield status == 401 && answer.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer")
