@@ -213,10 +213,10 @@ class AgencyApiIntegrationTest extends SignedInTests {
             assertThat(refused.body()).as(target).contains("\"status\":403", "Dieses Token darf nur lesen.")
                 .doesNotContain("Nur Lesen GmbH");
         }
-        HttpResponse<String> english = crm.send("PATCH", "/api/v1/agency/leads/" + id, "{\"status\":\"CONTACTED\"}",
+        HttpResponse<String> englishProblem = crm.send("PATCH", "/api/v1/agency/leads/" + id, "{\"status\":\"CONTACTED\"}",
             "Authorization", "Bearer " + reader, "If-Match", etag, "Content-Type", "application/json",
             "Accept-Language", "en");
-        assertThat(english.body()).contains("This token may only read.");
+        assertThat(englishProblem.body()).contains("This token may only read.");
         assertThat(db.value("SELECT lock_version FROM agency_lead WHERE id = ?", id)).as("nothing changed")
             .isEqualTo(version);
         assertThat(db.rows("SELECT id FROM lead_audit WHERE lead_id = ?", id)).as("nothing on the trail").hasSize(trail);
@@ -235,6 +235,12 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("id=\"token-access-READ\" value=\"READ\" checked")
             .doesNotContain("href=\"#token-access-READ\"");
+        HttpResponse<String> english = staff.postForm("/agentur/api-zugaenge?lang=en", Map.of("name", "Reporting",
+            "expires", nextMonth()));
+        assertThat(english.statusCode()).isEqualTo(422);
+        assertThat(english.body()).contains("What the token may do", "Read only: fetch leads and forwarded leads",
+            "Read and change: also write status, assignee and notes", "Please choose what the token may do.");
+        staff.get("/agentur/api-zugaenge?lang=de"); // the language chosen stays with the session: back for the others
     }
 
     private static String formKey(String page) {
