@@ -113,7 +113,7 @@ public final class CalendarText {
             return overrides;
         }
         List<String> bad = new ArrayList<>();
-        List<String> twice = new ArrayList<>();
+        java.util.Set<String> twice = new java.util.LinkedHashSet<>(); // in the order found, each once
         for (String line : lines) {
             Matcher m = OVERRIDE.matcher(line);
             LocalDate date = m.matches() ? date(m.group(1)) : null;
@@ -122,9 +122,7 @@ public final class CalendarText {
             if (date == null || !rangeErrors.isEmpty()) {
                 bad.add(line);
             } else if (overrides.containsKey(date)) { // blocked and with hours, or hours twice: which is meant?
-                if (!twice.contains(date.toString())) {
-                    twice.add(date.toString());
-                }
+                twice.add(date.toString());
             } else {
                 overrides.put(date, ranges);
             }
