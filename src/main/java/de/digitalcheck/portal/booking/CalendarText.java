@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * The text form of a calendar's hours, as the coach types it and as it is stored: ranges {@code 09:00-12:00, 13:00-17:00},
  * one until midnight {@code 18:00-24:00} (typed {@code 18:00-00:00} too, stored and shown with {@code 24:00});
  * an override per line, {@code 2026-12-24} (blocked) or {@code 2026-12-27 10:00-12:00}; an absence per line,
- * {@code 2026-07-01..2026-07-14} or one date; a date at most once among the overrides. Hand-written: a few lines of
+ * {@code 2026-07-01..2026-07-14} or one date; a date at most once among the overrides. Dates are read as stored
+ * ({@code 2026-12-24}) or as German pages write them ({@code 24.12.2026}); they are stored and shown as the former. Hand-written: a few lines of
  * grammar, no library needed.
  */
 public final class CalendarText {
@@ -31,9 +32,11 @@ public final class CalendarText {
     /** Between the quoted lines: a mark that no line of a calendar's lists holds (ranges are separated by commas). */
     static final String LINE_SEPARATOR = " · ";
     private static final Pattern RANGE = Pattern.compile("(\\d{1,2}):(\\d{2})\\s*[-–]\\s*(\\d{1,2}):(\\d{2})");
-    private static final Pattern OVERRIDE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:\\s+(.*))?");
+    /** A date as stored ({@code 2026-12-24}) or as German pages write it ({@code 24.12.2026}, {@code 1.7.2026}). */
+    private static final String DATE = "(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4})";
+    private static final Pattern OVERRIDE = Pattern.compile(DATE + "(?:\\s+(.*))?");
     private static final Pattern ABSENCE = Pattern.compile(
-        "(\\d{4}-\\d{2}-\\d{2})(?:\\s*(?:\\.\\.|–|-|bis|to)\\s*(\\d{4}-\\d{2}-\\d{2}))?");
+        DATE + "(?:\\s*(?:\\.\\.|–|-|bis|to)\\s*" + DATE + ")?");
 
     private CalendarText() {
     }
@@ -194,7 +197,7 @@ public final class CalendarText {
     }
 
     private static LocalDate date(String text) {
-        return PortalTime.date(text).orElse(null);
+        return PortalTime.typedDate(text).flatMap(date -> PortalTime.date(date.toString())).orElse(null);
     }
 
     private static List<String> lines(String text) {

@@ -24,6 +24,11 @@ public class IdempotencyConflict extends RuntimeException {
         return new IdempotencyConflict("error.booking.idempotencyReplaced", "idempotency key's booking has a new token");
     }
 
+    /** Whether the key's booking got a new private link since (rather than the key being used with another request). */
+    public boolean linkWasReplaced() {
+        return messageKey.equals("error.booking.idempotencyReplaced");
+    }
+
     /** The message key saying why, for the field {@code Idempotency-Key}. */
     public String messageKey() {
         return messageKey;

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts;
 
+import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.SignedInTests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
@@ -37,6 +39,42 @@ class OidcRedirectUriIntegrationTest extends SignedInTests {
             String redirectUri = URLDecoder.decode(redirect.group(1), StandardCharsets.UTF_8);
             assertThat(redirectUri).as(headers).isEqualTo("http://localhost/oauth/callback/oidc");
             assertThat(response).as(headers).doesNotContain("evil.example");
+        }
+    }
+
+    /**
+     * The provider's answer that signing in was cancelled ({@code error=access_denied}: "cancel" pressed at Keycloak or
+     * Entra ID), or a callback whose state is not even Base64: back to the sign-in page, which says so. Both were a
+     * {@code 500} with an error and its stack in the log, at anyone's request.
+     */
+    @Test
+    void aCancelledOrGarbledCallbackLeadsBackToTheSignInPageWhichSaysSo() throws IOException {
+        Http http = new Http(server, json);
+        for (String callback : new String[] {"/oauth/callback/oidc?error=access_denied",
+            "/oauth/callback/oidc?error=access_denied&error_description=Benutzer%20hat%20abgebrochen&state=y",
+            "/oauth/callback/oidc?code=x&state=y", "/oauth/callback/oidc/?code=x&state=y"}) {
+            HttpResponse<String> answer = http.get(callback);
+            assertThat(answer.statusCode()).as(callback).isEqualTo(303);
+            assertThat(answer.headers().firstValue("Location")).as(callback).hasValue("/anmelden?abgebrochen");
+        }
+        String posted = rawPost("/oauth/callback/oidc", "state=y&code=x");
+        assertThat(posted).as("the form_post response mode").startsWith("HTTP/1.1 303").contains("/anmelden?abgebrochen");
+        assertThat(http.get("/anmelden?abgebrochen").body()).contains("role=\"alert\"",
+            "Die Anmeldung wurde nicht abgeschlossen: Sie wurde beim Anmeldedienst abgebrochen");
+        assertThat(http.get("/anmelden?abgebrochen&lang=en").body()).contains("Signing in was not completed");
+        http.get("/anmelden?lang=de");
+        assertThat(http.get("/anmelden").body()).as("a first load says nothing of it")
+            .doesNotContain("nicht abgeschlossen", "role=\"alert\"");
+    }
+
+    private String rawPost(String path, String form) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded"
+                + "\r\nContent-Length: " + form.length() + "\r\nConnection: close\r\n\r\n" + form)
+                .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

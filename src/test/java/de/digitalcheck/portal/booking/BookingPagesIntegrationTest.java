@@ -124,6 +124,29 @@ class BookingPagesIntegrationTest {
         // the same form again (a double click): the same booking
         assertThat(http.postForm("/termin/en-agentur", filled).headers().firstValue("Location")).contains(location);
         assertThat(((Number) db.value("SELECT COUNT(*) FROM booking")).longValue()).isEqualTo(before + 1);
+        // sent again with the name corrected (back, changed, sent): no second booking and not the first one's link
+        // (another request); the times with why, 409 — it was a 500
+        Map<String, String> corrected = new HashMap<>(filled);
+        corrected.put("companyName", "Witten Werkzeug GmbH & Co. KG");
+        HttpResponse<String> again = http.postForm("/termin/en-agentur", corrected);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("id=\"error-summary\"", "Mit diesem Formular wurde schon ein Termin gebucht.",
+            "per E-Mail unterwegs").doesNotContain(location.substring(location.indexOf("token=") + 6))
+            .doesNotContain("Das hat nicht geklappt");
+        assertThat(((Number) db.value("SELECT COUNT(*) FROM booking")).longValue()).isEqualTo(before + 1);
+        assertThat(db.value("SELECT company_name FROM booking WHERE contact_email = 'wanda@witten.example'"))
+            .isEqualTo("Witten Werkzeug GmbH");
+        // the same form once more after its link was replaced (a move or a reminder gives a new token): said so
+        Object tokenHash = db.value("SELECT token_hash FROM booking WHERE contact_email = 'wanda@witten.example'");
+        db.execute("UPDATE booking SET token_hash = ? WHERE contact_email = 'wanda@witten.example'", "replaced");
+        try {
+            HttpResponse<String> replaced = http.postForm("/termin/en-agentur", filled);
+            assertThat(replaced.statusCode()).isEqualTo(409);
+            assertThat(replaced.body()).contains("inzwischen verschoben", "neuesten E-Mail zu Ihrem Termin")
+                .doesNotContain("Das hat nicht geklappt");
+        } finally {
+            db.execute("UPDATE booking SET token_hash = ? WHERE contact_email = 'wanda@witten.example'", tokenHash);
+        }
 
         String confirmation = http.get(location).body();
         assertThat(confirmation).as("right after booking").contains("Wir haben Ihren Termin gespeichert. Sie bekommen")

@@ -48,6 +48,28 @@ class CalendarTextTest {
         assertThat(errors.isEmpty()).isTrue();
     }
 
+    /**
+     * Dates as German pages write them (24.12.2026, 1.7.2026) are read as well as the stored form, and stored as the
+     * latter: "24.12.2026" was refused as "kein Datum". Days that do not exist stay refused.
+     */
+    @Test
+    void germanDatesAreReadAndStoredAsIso() {
+        Errors errors = new Errors();
+        Map<LocalDate, List<TimeRange>> overrides = CalendarText.parseOverrides(
+            "24.12.2026\n27.12.2026 10:00-12:00\n2026-12-31", "overrides", errors);
+        assertThat(errors.isEmpty()).isTrue();
+        assertThat(CalendarText.overrides(overrides)).isEqualTo("2026-12-24\n2026-12-27 10:00-12:00\n2026-12-31");
+        var absences = CalendarText.parseAbsences("1.7.2026..14.7.2026\n03.08.2026 - 2026-08-05\n9.9.2026", "absences",
+            errors);
+        assertThat(errors.isEmpty()).isTrue();
+        assertThat(CalendarText.absences(absences)).isEqualTo("2026-07-01..2026-07-14\n2026-08-03..2026-08-05\n2026-09-09");
+        for (String wrong : List.of("31.02.2026", "24.13.2026", "24.12.26", "24/12/2026")) {
+            Errors refused = new Errors();
+            CalendarText.parseOverrides(wrong, "overrides", refused);
+            assertThat(refused.list()).as(wrong).extracting(FieldError::key).containsExactly("error.calendar.override");
+        }
+    }
+
     /** What is still no time, each with the message that says what to type. */
     @Test
     void timesPastMidnightAndRangesOverMidnightAreRefusedSayingWhatToType() {
@@ -71,32 +93,32 @@ class CalendarTextTest {
     @Test
     void everyUnreadableLineOfAListIsNamedAtOnce() {
         Errors one = new Errors();
-        CalendarText.parseOverrides("2026-12-24\n24.12.2026\n2026-12-27 10:00-12:00", "overrides", one);
+        CalendarText.parseOverrides("2026-12-24\n24.12.26\n2026-12-27 10:00-12:00", "overrides", one);
         assertThat(one.list()).singleElement().satisfies(e -> {
             assertThat(e.key()).isEqualTo("error.calendar.override");
-            assertThat(e.args()).containsExactly("24.12.2026");
+            assertThat(e.args()).containsExactly("24.12.26");
         });
 
         Errors three = new Errors();
         Map<LocalDate, List<TimeRange>> read = CalendarText.parseOverrides(
-            "2026-12-24\n24.12.2026\n2026-12-27 10-12\n\n2026-12-28 10:00-12:00\n2026-13-01", "overrides", three);
+            "2026-12-24\n24.12.26\n2026-12-27 10-12\n\n2026-12-28 10:00-12:00\n2026-13-01", "overrides", three);
         assertThat(three.list()).singleElement().satisfies(e -> {
             assertThat(e.field()).isEqualTo("overrides");
             assertThat(e.key()).isEqualTo("error.calendar.override.many");
-            assertThat(e.args()).containsExactly(3, "24.12.2026 · 2026-12-27 10-12 · 2026-13-01");
+            assertThat(e.args()).containsExactly(3, "24.12.26 · 2026-12-27 10-12 · 2026-13-01");
         });
         assertThat(read).containsOnlyKeys(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 28));
 
         StringBuilder typos = new StringBuilder("2027-01-01\n");
         for (int i = 1; i <= 7; i++) {
-            typos.append("0").append(i).append(".02.2027\n");
+            typos.append("0").append(i).append(".02.27\n");
         }
         Errors seven = new Errors();
         List<Absence> away = CalendarText.parseAbsences(typos + "2027-03-01..2027-03-05\n2027-04-02..2027-04-01",
             "absences", seven);
         assertThat(seven.list()).singleElement().satisfies(e -> {
             assertThat(e.key()).isEqualTo("error.calendar.absence.first");
-            assertThat(e.args()).containsExactly(8, "01.02.2027 · 02.02.2027 · 03.02.2027 · 04.02.2027 · 05.02.2027");
+            assertThat(e.args()).containsExactly(8, "01.02.27 · 02.02.27 · 03.02.27 · 04.02.27 · 05.02.27");
         });
         assertThat(away).extracting(Absence::from).containsExactly(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 1));
 

@@ -132,17 +132,17 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
 
         // every unreadable line named in the one message, the typed text kept as it was
         Map<String, String> typos = calendarForm("08:00-10:00");
-        typos.put("overrides", "24.12.2026\n2026-12-27 10:00-12:00\n31.12.2026");
-        typos.put("absences", "2027-01-01\n02.01.2027");
+        typos.put("overrides", "24.12.26\n2026-12-27 10:00-12:00\n31.12.26");
+        typos.put("absences", "2027-01-01\n02.01.27");
         HttpResponse<String> mistyped = saveOwn(coach, typos);
         assertThat(mistyped.statusCode()).isEqualTo(422);
         assertThat(mistyped.body()).contains("href=\"#calendar-overrides\"", "href=\"#calendar-absences\"",
-            "Diese 2 Zeilen sind kein Datum mit Zeiträumen: 24.12.2026 · 31.12.2026",
-            "Diese Zeile ist kein Datum oder Zeitraum von–bis: 02.01.2027",
-            ">24.12.2026\n2026-12-27 10:00-12:00\n31.12.2026</textarea>");
+            "Diese 2 Zeilen sind kein Datum mit Zeiträumen: 24.12.26 · 31.12.26",
+            "Diese Zeile ist kein Datum oder Zeitraum von–bis: 02.01.27",
+            ">24.12.26\n2026-12-27 10:00-12:00\n31.12.26</textarea>");
         HttpResponse<String> mistypedEn = coach.postForm("/coach/kalender?lang=en",
             versioned(coach, "/coach/kalender", typos));
-        assertThat(mistypedEn.body()).contains("These 2 lines are not a date with time ranges: 24.12.2026 · 31.12.2026")
+        assertThat(mistypedEn.body()).contains("These 2 lines are not a date with time ranges: 24.12.26 · 31.12.26")
             .doesNotContain("Zeilen");
         coach.get("/coach/kalender?lang=de"); // back to German
         assertThat(calendars.settings(id)).isEqualTo(before);

@@ -452,7 +452,8 @@ class SelfCheckBrowserTest extends BrowserTestSupport implements TestPropertyPro
             // Any other unknown address.
             response = page.navigate(url("/gibt-es-nicht"));
             assertEquals(404, response.status());
-            assertThat(page.locator("h1")).hasText("Das hat nicht geklappt");
+            assertThat(page.locator("h1")).hasText("Seite nicht gefunden");
+            assertEquals("Seite nicht gefunden – Digitalcheck 4.0", page.title());
             audit.check(page, "de-not-found");
 
             // An address too long for the server to read (a search form filled with far too much): 414, not 500.

@@ -414,9 +414,15 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(patch(path, "{\"assigneeId\":null}", auth[0], auth[1], "If-Match", "W/\"2\"").statusCode())
             .as("a weak tag never matches (strong comparison)").isEqualTo(412);
         assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", dortmund)).as("nothing stored").isEqualTo(coach);
-        assertThat(patch(path, "{\"assigneeId\":null}", auth[0], auth[1], "If-Match", "\"99\", \"2\"").statusCode())
-            .as("a list matches if any of its tags does").isEqualTo(200);
+        HttpResponse<String> listed = patch(path, "{\"assigneeId\":null}", auth[0], auth[1], "If-Match", "\"99\", \"2\"");
+        assertThat(listed.statusCode()).as("a list matches if any of its tags does").isEqualTo(200);
         assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", dortmund)).isNull();
+        // several If-Match lines are one list (RFC 9110 §5.3): the second line's tag was not read
+        String current = listed.headers().firstValue("ETag").orElseThrow();
+        assertThat(patch(path, "{\"note\":\"Zwei Zeilen\"}", auth[0], auth[1], "If-Match", "\"98\"", "If-Match", "\"97\"")
+            .statusCode()).as("no line names the version").isEqualTo(412);
+        assertThat(patch(path, "{\"note\":\"Zwei Zeilen\"}", auth[0], auth[1], "If-Match", "\"98\"", "If-Match", current)
+            .statusCode()).as("the second line names it").isEqualTo(200);
         assertThat(patch("/api/v1/agency/leads/" + witten, change, auth[0], auth[1], "If-Match", "\"0\"").statusCode())
             .isEqualTo(404);
 
@@ -551,6 +557,21 @@ class AgencyApiIntegrationTest extends SignedInTests {
             .doesNotContain(email);
         assertThat(db.value("SELECT contact_email FROM agency_lead WHERE id = ?", lead)).as("kept until retention")
             .isEqualTo(email);
+    }
+
+    /**
+     * What a company typed is shown as typed where a page's text carries it: the templates' messages were filled in
+     * twice, so "O'Brien" came out as "OBrien" and "{0}" as the message's first argument.
+     */
+    @Test
+    void aCompanysApostropheAndBracesAreShownAsTyped() {
+        String lead = lead("O'Brien & Söhne {0} GmbH", "44135", "o'brien@example.org");
+        String page = users.get("do-staff").get("/agentur/leads/" + lead).body();
+        assertThat(page).contains("<title>Anfrage von O&#39;Brien &amp; Söhne {0} GmbH – Digitalcheck 4.0</title>",
+            "o&#39;brien@example.org").doesNotContain("OBrien", "obrien@");
+        // the company's profile the consent names (sector, size, kind), as the CSV has it
+        assertThat(page).contains(">Branche</dt>", ">C – Verarbeitendes Gewerbe<", ">Beschäftigte</dt>", ">42<",
+            ">Art des Unternehmens</dt>", ">Wir entwickeln und fertigen eigene Produkte<");
     }
 
     @Test

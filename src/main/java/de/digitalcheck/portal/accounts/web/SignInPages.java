@@ -29,7 +29,8 @@ class SignInPages {
             return HttpResponse.seeOther(URI.create(WorkspaceController.PATH));
         }
         return HttpResponse.ok(new ModelAndView<>(SIGN_IN, Map.of("loginUrl", "/oauth/login/oidc",
-            "ended", request.getParameters().contains("beendet"))));
+            "ended", request.getParameters().contains("beendet"),
+            "notCompleted", request.getParameters().contains("abgebrochen"))));
     }
 
     @Get("/anmelden/abgelehnt")

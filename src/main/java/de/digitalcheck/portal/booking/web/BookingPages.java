@@ -3,6 +3,7 @@ package de.digitalcheck.portal.booking.web;
 import de.digitalcheck.portal.booking.AppointmentType;
 import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.booking.FreeSlot;
+import de.digitalcheck.portal.booking.IdempotencyConflict;
 import de.digitalcheck.portal.booking.SlotTaken;
 import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.Assessment;
@@ -217,6 +218,13 @@ class BookingPages {
         } catch (SlotTaken e) {
             timeStep(lang, model, context, type, coachId, LocalDate.ofInstant(start, PortalTime.ZONE));
             model.put("taken", true);
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model));
+        } catch (IdempotencyConflict e) {
+            // the form sent again after its booking (back, a name corrected, sent again; or after a move): not a
+            // second booking, and not the first one's link either (the request differs, or that link was replaced)
+            timeStep(lang, model, context, type, coachId, LocalDate.ofInstant(start, PortalTime.ZONE));
+            model.put("timeError", messages.get(lang, e.linkWasReplaced() ? "booking.form.linkReplaced"
+                : "booking.form.alreadyBooked"));
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model));
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();

@@ -162,7 +162,9 @@ class AgencyLeadsApi {
         }
         String agency = agency(authentication);
         LeadRow lead = find(request, agency, id); // another agency's lead: 404 before anything else
-        Optional<String> ifMatch = request.getHeaders().findFirst("If-Match");
+        // several If-Match lines are one list (RFC 9110 §5.3)
+        List<String> ifMatchLines = request.getHeaders().getAll("If-Match");
+        Optional<String> ifMatch = ifMatchLines.isEmpty() ? Optional.empty() : Optional.of(String.join(",", ifMatchLines));
         if (ifMatch.isEmpty()) {
             return precondition(HttpStatus.PRECONDITION_REQUIRED, language, "problem.428.detail");
         }
@@ -195,7 +197,10 @@ class AgencyLeadsApi {
                 new LeadChanges.Change(stage, assigneeGiven, assignee, note), actor(authentication));
             return HttpResponse.ok(LeadDocument.of(changed)).header("ETag", LeadDocument.etag(changed));
         } catch (LeadWork.StaleLead e) {
-            return precondition(HttpStatus.PRECONDITION_FAILED, language, "problem.412.detail");
+            // changed by another request between the read and the write: "*" asked for no version, so that is a
+            // conflict of the moment (409), not a precondition that failed
+            return ifMatch.get().strip().equals("*") ? problems.problem(HttpStatus.CONFLICT, language, "problem.409.detail")
+                : precondition(HttpStatus.PRECONDITION_FAILED, language, "problem.412.detail");
         } catch (ValidationException e) {
             return problems.invalid(language, e.errors().stream().map(AgencyLeadsApi::apiField).toList())
                 .body(localized(language, e.errors()));

@@ -17,6 +17,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.oauth2.endpoint.authorization.response.AuthorizationErrorResponseException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.web.router.Router;
@@ -27,6 +28,7 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.util.Arrays;
 import java.util.HashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,9 @@ public class ErrorPages {
     public static final String NOT_FOUND_PROBLEM = "portal.notFoundProblem";
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
+    /** The sign-in page saying that signing in was not completed at the provider. */
+    static final String SIGN_IN_NOT_COMPLETED = "/anmelden?abgebrochen";
+    private static final String SIGN_IN_STATE_PACKAGE = "io.micronaut.security.oauth2.endpoint.authorization.state.";
 
     /** Statuses with a page text of their own; others show the general one. */
     static final java.util.Set<Integer> PAGE_TEXTS = java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 413, 414, 415, 422, 429, 431, 500);
@@ -120,6 +125,30 @@ public class ErrorPages {
         return signIn;
     }
 
+    /**
+     * The sign-in provider answered the callback with an error (the person pressed "cancel" there, or the provider
+     * refused): back to the sign-in page, which says so. It was a {@code 500} and an error logged with its stack.
+     */
+    @Error(exception = AuthorizationErrorResponseException.class, global = true)
+    HttpResponse<?> signInNotCompleted(HttpRequest<?> request, AuthorizationErrorResponseException e) {
+        return signInNotCompleted(request, (Throwable) e);
+    }
+
+    private static HttpResponse<?> signInNotCompleted(HttpRequest<?> request, Throwable e) {
+        LOG.warn("Sign-in not completed on {} {} ({}): back to the sign-in page", request.getMethod(),
+            LogSafe.path(request), e.getClass().getSimpleName());
+        return HttpResponse.seeOther(java.net.URI.create(SIGN_IN_NOT_COMPLETED));
+    }
+
+    /**
+     * Whether Micronaut Security's decoder of the sign-in callback's {@code state} refused it as unreadable. (The error
+     * route carries no trace of the route that failed: the request's route is the error handler's by now.)
+     */
+    private static boolean unreadableSignInState(Throwable e) {
+        return e instanceof IllegalArgumentException && Arrays.stream(e.getStackTrace())
+            .anyMatch(frame -> frame.getClassName().startsWith(SIGN_IN_STATE_PACKAGE));
+    }
+
     @Error(status = HttpStatus.FORBIDDEN, global = true)
     HttpResponse<?> forbidden(HttpRequest<?> request) {
         return respond(request, HttpStatus.FORBIDDEN);
@@ -160,14 +189,24 @@ public class ErrorPages {
     /** An API request whose weighed {@code Accept} allows none of the address's types ({@link ApiAcceptFilter}). */
     @Error(exception = ApiAcceptFilter.NotAcceptable.class, global = true)
     HttpResponse<?> notAcceptableByWeight(HttpRequest<?> request) {
-        return respond(request, HttpStatus.NOT_ACCEPTABLE);
+        return outsideTheFilters(respond(request, HttpStatus.NOT_ACCEPTABLE));
+    }
+
+    /**
+     * A response to a request refused before routing (by a {@code @PreMatching} filter), which the server filters do
+     * not see: the security headers, {@code no-store} and {@code noindex} set here, as every other response has them.
+     */
+    private MutableHttpResponse<?> outsideTheFilters(MutableHttpResponse<?> response) {
+        security.all().forEach(response::header);
+        return response.header(HttpHeaders.CACHE_CONTROL, "no-store")
+            .header(SecurityHeadersFilter.ROBOTS, SecurityHeadersFilter.NOT_INDEXED);
     }
 
     /** An API request whose {@code Accept} header cannot be read ({@link ApiAcceptFilter}). */
     @Error(exception = ApiAcceptFilter.MalformedAccept.class, global = true)
     HttpResponse<?> malformedAccept(HttpRequest<?> request) {
-        return problems.malformed(ApiProblems.language(request), "problem.400.detail",
-            List.of(FieldError.of("Accept", "error.accept.malformed")));
+        return outsideTheFilters(problems.malformed(ApiProblems.language(request), "problem.400.detail",
+            List.of(FieldError.of("Accept", "error.accept.malformed"))));
     }
 
     @Error(status = HttpStatus.UNSUPPORTED_MEDIA_TYPE, global = true)
@@ -226,12 +265,9 @@ public class ErrorPages {
             : HttpStatus.BAD_REQUEST;
         LOG.info("Unreadable request answered {}: {}", status.getCode(), e.getClass().getSimpleName());
         // answered outside the server filters: the security headers, no-store and noindex are set here
-        MutableHttpResponse<?> response = ApiProblems.api(request) ? respond(request, status)
+        return outsideTheFilters(ApiProblems.api(request) ? respond(request, status)
             // the stand-in's path is not the caller's: the language switch leads to the start page, not to it
-            : pages.render(request, status, "errors/error", Map.of("status", status.getCode(), LayoutModel.PAGE_PATH, "/"));
-        security.all().forEach(response::header);
-        return response.header(HttpHeaders.CACHE_CONTROL, "no-store")
-            .header(SecurityHeadersFilter.ROBOTS, SecurityHeadersFilter.NOT_INDEXED);
+            : pages.render(request, status, "errors/error", Map.of("status", status.getCode(), LayoutModel.PAGE_PATH, "/")));
     }
 
     @Error(exception = UnsatisfiedRouteException.class, global = true)
@@ -286,6 +322,10 @@ public class ErrorPages {
             return ApiProblems.api(request)
                 ? problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.language(request), "problem.422.database")
                 : respond(request, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        if (unreadableSignInState(e)) {
+            // the callback's state not Base64 (a forged or cut address, "state=y"): Micronaut Security's decoder throws
+            return signInNotCompleted(request, e);
         }
         LOG.error("Unexpected error on {} {}", request.getMethod(), LogSafe.path(request), LogSafe.withoutValues(e));
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);

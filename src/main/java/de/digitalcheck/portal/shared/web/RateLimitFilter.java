@@ -13,6 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.UriRouteInfo;
+import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteMatch;
 import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
@@ -43,12 +44,14 @@ class RateLimitFilter {
     private final RateLimits limits;
     private final HttpClientAddressResolver addresses;
     private final RateLimitLedger ledger;
+    private final Router router;
     private final Scheduler blocking;
     /** Route → its key in the ledger, or empty when it is not limited. */
     private final Map<UriRouteInfo<?, ?>, Optional<String>> routes = new ConcurrentHashMap<>();
 
-    RateLimitFilter(RateLimits limits, HttpClientAddressResolver addresses, RateLimitLedger ledger,
+    RateLimitFilter(RateLimits limits, HttpClientAddressResolver addresses, RateLimitLedger ledger, Router router,
                     @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.router = router;
         this.limits = limits;
         this.addresses = addresses;
         this.ledger = ledger;
@@ -58,8 +61,9 @@ class RateLimitFilter {
     @RequestFilter
     Publisher<MutableHttpResponse<?>> limit(HttpRequest<?> request, @Nullable RouteMatch<?> match,
                                             FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
-        Optional<String> route = limits.enabled() && match instanceof UriRouteMatch<?, ?> uri
-            ? routes.computeIfAbsent(uri.getRouteInfo(), RateLimitFilter::limitedRoute) : Optional.empty();
+        Optional<String> route = !limits.enabled() ? Optional.empty()
+            : match instanceof UriRouteMatch<?, ?> uri ? routes.computeIfAbsent(uri.getRouteInfo(), RateLimitFilter::limitedRoute)
+            : unmatched(request);
         if (route.isEmpty()) {
             return next.proceed();
         }
@@ -67,6 +71,20 @@ class RateLimitFilter {
         return Mono.fromCallable(() -> ledger.admit(client, route.get()))
             .subscribeOn(blocking)
             .flatMap(retryAfter -> retryAfter > 0 ? Mono.error(new TooManyRequests(retryAfter)) : Mono.from(next.proceed()));
+    }
+
+    /**
+     * For a request the router refused before any route (a {@code Content-Type} the route does not consume: 415), the
+     * limited route of its path and method all the same: refused requests count too, and a client over its limit gets
+     * 429, not another 415.
+     */
+    private Optional<String> unmatched(HttpRequest<?> request) {
+        HttpMethod method = request.getMethod();
+        return router.findAny(request.getPath(), null)
+            .filter(m -> m.getRouteInfo().getPort() == null && m.getHttpMethod() == method)
+            .map(m -> routes.computeIfAbsent(m.getRouteInfo(), RateLimitFilter::limitedRoute))
+            .flatMap(Optional::stream)
+            .findFirst();
     }
 
     /**

@@ -286,8 +286,11 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                 if (result.isFailure()) {
                     HttpResponseStatus status = status(result.cause());
                     LOG.info("Unreadable request answered {}: {}", status.code(), result.cause().getClass().getSimpleName());
-                    answer = status.code() == 431 && api(request.uri())
-                        ? problem(apiLanguage(request), status, "problem.431", "problem.431.detail")
+                    // a request line too long for the server (414) gets the page; headers too large or unreadable
+                    // (a control character, two Content-Length) on an API path the API's problem+json
+                    answer = status.code() != 414 && api(request.uri())
+                        ? problem(apiLanguage(request), status, "problem." + status.code(),
+                            "problem." + status.code() + ".detail")
                         : page(pageLanguage(request), status, String.valueOf(status.code()), false);
                 } else if (!readable(request.uri())) {
                     answer = api(request.uri())

@@ -84,6 +84,16 @@ class ApiMalformedRequestIntegrationTest {
         String agencies = rawGet("/api/v1/agencies", "application/xml", "de");
         assertThat(statusLine(agencies)).isEqualTo("HTTP/1.1 406 Not Acceptable");
         assertThat(agencies).contains("application/json").doesNotContain("unerwarteter");
+        // refused before routing, outside the server filters: the headers every response has, all the same
+        String malformed = rawGet("/api/v1/agencies", "application/json;q=2", "en");
+        assertThat(statusLine(malformed)).isEqualTo("HTTP/1.1 400 Bad Request");
+        for (String response : List.of(agencies, malformed)) {
+            assertThat(header(response, "content-security-policy")).contains("default-src");
+            assertThat(header(response, "cache-control")).isEqualTo("no-store");
+            assertThat(header(response, "x-robots-tag")).isEqualTo("noindex, nofollow");
+            assertThat(header(response, "x-content-type-options")).isEqualTo("nosniff");
+            assertThat(header(response, "referrer-policy")).isEqualTo("same-origin");
+        }
         for (String accept : List.of("application/*", "*/*", "application/json", "text/html, application/*;q=0.8")) {
             assertThat(statusLine(rawGet("/api/v1/agencies", accept, "de"))).as(accept).isEqualTo("HTTP/1.1 200 OK");
         }
@@ -119,6 +129,22 @@ class ApiMalformedRequestIntegrationTest {
         String unreadable = rawGet("/api/v1/agencies?x=%ZZ", "application/json", "en");
         assertThat(header(unreadable, "content-security-policy")).startsWith("default-src 'self'");
         assertThat(header(unreadable, "x-frame-options")).isEqualTo("DENY");
+        // headers the server cannot read (a control character, two lengths): on an API path the API's problem+json
+        // in the caller's language, on a page the page; the header line itself is not echoed
+        for (String header : List.of("X-Foo: a\u0001b\r\n", "Authorization: Bearer dc_pat_\u0001\r\n",
+            "Content-Length: 1\r\nContent-Length: 2\r\n")) {
+            String api = rawGet("/api/v1/agency/leads", "application/json", "en", header);
+            assertThat(statusLine(api)).as(header).matches("HTTP/1\\.[01] 400 .*");
+            assertThat(header(api, "content-type")).as(header).startsWith("application/problem+json");
+            assertThat(api).as(header).contains("\"status\":400", "The request is malformed.").doesNotContain("dc_pat_");
+            assertThat(header(api, "content-security-policy")).startsWith("default-src 'self'");
+            String page = rawGet("/agentur/leads", "text/html", "de", header);
+            assertThat(statusLine(page)).as(header).matches("HTTP/1\\.[01] 400 .*");
+            assertThat(header(page, "content-type")).as(header).startsWith("text/html");
+        }
+        String tooLarge = rawGet("/api/v1/agencies", "application/json", "en", "Cookie: a=" + "x".repeat(9000) + "\r\n");
+        assertThat(statusLine(tooLarge)).matches("HTTP/1\\.[01] 431 .*");
+        assertThat(header(tooLarge, "content-type")).startsWith("application/problem+json");
         // just under the limits: read and answered as usual
         assertThat(statusLine(rawGet("/?x=" + "x".repeat(3500), "text/html", "de", ""))).isEqualTo("HTTP/1.1 200 OK");
     }

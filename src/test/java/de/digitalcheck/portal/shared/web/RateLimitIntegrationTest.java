@@ -68,10 +68,43 @@ class RateLimitIntegrationTest {
         }
         HttpResponse<String> page = http.postForm("/check/", FormProtectionIntegrationTest.PROFILE);
         assertThat(page.statusCode()).isEqualTo(429);
-        assertThat(page.body()).contains("Zu viele Anfragen");
+        assertThat(page.body()).contains("Zu viele Anfragen", "<title>Zu viele Anfragen – Digitalcheck 4.0</title>")
+            .doesNotContain("Das hat nicht geklappt");
         // reading stays possible
         assertThat(http.get("/api/v1/agencies").statusCode()).isEqualTo(200);
         assertThat(http.get("/").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A post refused for its {@code Content-Type} before any route matched (415) counts as its route's: three refused,
+     * then the fourth — well-formed — is 429, and a refused one over the limit is 429 as well, not another 415.
+     */
+    @Test
+    void postsRefusedForTheirContentTypeCountToo() {
+        Http http = new Http(server, json);
+        String[] client = {TEST_CLIENT_HEADER, "192.0.2.250"};
+        for (String type : new String[] {"text/plain", "application/xml", "text/plain;charset=UTF-8"}) {
+            assertThat(http.send("POST", "/api/v1/assessments", "{}", concat(client, "Content-Type", type)).statusCode())
+                .as(type).isEqualTo(415);
+        }
+        assertThat(http.postJson("/api/v1/assessments", "{}", client).statusCode()).isEqualTo(429);
+        assertThat(http.send("POST", "/api/v1/assessments/", "{}", concat(client, "Content-Type", "text/plain")).statusCode())
+            .isEqualTo(429);
+        // a path no route has, and a method the path does not have, count for nothing
+        String[] other = {TEST_CLIENT_HEADER, "192.0.2.251"};
+        for (int i = 0; i < 4; i++) {
+            assertThat(http.send("POST", "/api/v1/no-such-thing", "{}", concat(other, "Content-Type", "text/plain"))
+                .statusCode()).isEqualTo(404);
+            assertThat(http.send("PUT", "/api/v1/assessments", "{}", concat(other, "Content-Type", "application/json"))
+                .statusCode()).isEqualTo(405);
+        }
+        assertThat(http.postJson("/api/v1/assessments", "{}", other).statusCode()).isEqualTo(422);
+    }
+
+    private static String[] concat(String[] headers, String... more) {
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return all;
     }
 
     /**
