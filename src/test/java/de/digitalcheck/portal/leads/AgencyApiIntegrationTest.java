@@ -617,7 +617,8 @@ class AgencyApiIntegrationTest extends SignedInTests {
             Map.of("assignee", "", "version", "1")).statusCode()).as("another agency's lead").isEqualTo(404);
 
         assertThat(users.get("do-coach").get("/coach/leads").body()).contains("Zuweisungs GmbH");
-        assertThat(users.get("do-coach").get("/coach/leads/" + lead).body()).contains("zuweisung@example.org", "Vor Ort");
+        assertThat(users.get("do-coach").get("/coach/leads/" + lead).body()).contains("zuweisung@example.org", "Vor Ort",
+            ">Branche</dt>", ">C – Verarbeitendes Gewerbe<", ">42<");
         assertThat(users.get("en-coach").get("/coach/leads").body()).doesNotContain("Zuweisungs GmbH");
         assertThat(users.get("en-coach").get("/coach/leads/" + lead).statusCode()).isEqualTo(404);
         HttpResponse<String> filtered = staff.get("/agentur/leads?assignee=" + doCoach);

@@ -93,6 +93,7 @@ class ChangeViews {
         byDay.forEach((date, list) -> days.add(new BookingPages.Day(BookingPages.day(lang, date), list)));
         model.put("step", "time");
         model.put("days", days);
+        model.put("notOffered", !changes.coachOffersType(booking));
         model.put("weekLabel", messages.get(lang, "booking.week", BookingPages.day(lang, monday),
             BookingPages.day(lang, monday.plusDays(6))));
         // no further than the last day it can move to (the end of its coach's booking window), saying so

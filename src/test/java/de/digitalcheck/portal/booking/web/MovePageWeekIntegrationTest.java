@@ -127,6 +127,35 @@ class MovePageWeekIntegrationTest extends SignedInTests {
     }
 
     /**
+     * A coach who no longer offers the appointment's kind (its meeting mode switched off): no week has a time, and the
+     * move pages said "no time free this week" for every week; they say why instead, for the company and the staff.
+     */
+    @Test
+    void aCoachWhoNoLongerOffersTheKindSaysSoInsteadOfEmptyWeeks() {
+        Map<String, Object> made = book(bookableDay(6), 11);
+        String id = (String) made.get("id");
+        String token = (String) made.get("token");
+        String companyPath = "/termin/buchung/" + id + "/verschieben?token=" + Http.enc(token);
+        assertThat(new Http(server, json).get(companyPath).body()).as("while the coach offers it")
+            .contains("start=").doesNotContain("move-not-offered");
+        Database db = new Database(dataSource);
+        String coachId = a.coachIds().get(0);
+        Object modes = db.value("SELECT meeting_modes FROM coach WHERE account_id = ?", coachId);
+        db.execute("UPDATE coach SET meeting_modes = 'PHONE' WHERE account_id = ?", coachId);
+        try {
+            String company = new Http(server, json).get(companyPath).body();
+            assertThat(company).contains("id=\"move-not-offered\"",
+                "Der Coach bietet diese Art von Termin zurzeit nicht an. Deshalb gibt es keine Zeit")
+                .doesNotContain("start=", "In dieser Woche ist keine Zeit frei");
+            assertThat(staff.get("/agentur/coaches/" + coachId + "/termine/" + id).body())
+                .contains("die Art des Treffens ist in seinem Profil abgeschaltet").doesNotContain("start=");
+        } finally {
+            db.execute("UPDATE coach SET meeting_modes = ? WHERE account_id = ?", modes, coachId);
+            db.execute("UPDATE booking SET status = 'CANCELLED' WHERE id = ?", id);
+        }
+    }
+
+    /**
      * An appointment that has begun cannot be moved and its pages list no times; asked for its times all the same, it
      * opens on this week, never on its own week in the past.
      */
