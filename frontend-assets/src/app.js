@@ -32,6 +32,43 @@
     other.addEventListener('input', sync);
     sync();
   });
+  // Switching the language keeps what was typed: the language link (the one with hreflang) opens the same page in the
+  // other language, which shows the forms as the server has them. What the person typed into them is kept for that one
+  // page load in this tab's session storage and put back; the entry is removed at once, whatever page loads next.
+  // Hidden fields (tokens, versions), passwords and files are never kept.
+  var KEPT = 'dc-typed-before-language-switch';
+  var SKIPPED = /^(hidden|password|file|submit|button|reset|image)$/;
+  var CHECKABLE = /^(checkbox|radio)$/;
+  var typed = function () {
+    return Array.prototype.map.call(document.querySelectorAll('main form'), function (form) {
+      var values = [];
+      Array.prototype.forEach.call(form.elements, function (el, i) {
+        if (el.name && !SKIPPED.test(el.type)) { values.push([i, el.name, CHECKABLE.test(el.type) ? el.checked : el.value]); }
+      });
+      return values;
+    });
+  };
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest('a[hreflang]');
+    if (!link || !window.sessionStorage) { return; }
+    try {
+      sessionStorage.setItem(KEPT, JSON.stringify({ path: location.pathname, forms: typed() }));
+    } catch (e) { /* storage full or off: the page switches without the typed values, as without JavaScript */ }
+  });
+  try {
+    var kept = window.sessionStorage && JSON.parse(sessionStorage.getItem(KEPT) || 'null');
+    if (kept) { sessionStorage.removeItem(KEPT); }
+    var forms = document.querySelectorAll('main form');
+    if (kept && kept.path === location.pathname && kept.forms.length === forms.length) {
+      kept.forms.forEach(function (values, f) {
+        values.forEach(function (v) {
+          var el = forms[f].elements[v[0]];
+          if (!el || el.name !== v[1] || SKIPPED.test(el.type)) { return; } // another form by now: left as served
+          if (CHECKABLE.test(el.type)) { el.checked = v[2]; } else { el.value = v[2]; }
+        });
+      });
+    }
+  } catch (e) { /* unreadable entry: nothing put back */ }
   // Show copy buttons only where they can work.
   document.querySelectorAll('[data-copy]').forEach(function (b) { b.hidden = !navigator.clipboard; });
 })();
