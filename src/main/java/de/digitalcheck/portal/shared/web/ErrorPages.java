@@ -241,7 +241,8 @@ public class ErrorPages {
     HttpResponse<?> tooMany(HttpRequest<?> request, RateLimitFilter.TooManyRequests e) {
         MutableHttpResponse<?> response = ApiProblems.api(request)
             ? problems.problem(HttpStatus.TOO_MANY_REQUESTS, ApiProblems.language(request), "problem.429.detail")
-            : pages.render(request, HttpStatus.TOO_MANY_REQUESTS, "errors/error", Map.of("status", 429));
+            : pages.render(request, HttpStatus.TOO_MANY_REQUESTS, "errors/error", Map.of("status", 429,
+                "retryMinutes", Math.max(1, (e.retryAfterSeconds + 59) / 60)));
         return response.header("Retry-After", String.valueOf(e.retryAfterSeconds));
     }
 

@@ -69,7 +69,9 @@ class RateLimitIntegrationTest {
         HttpResponse<String> page = http.postForm("/check/", FormProtectionIntegrationTest.PROFILE);
         assertThat(page.statusCode()).isEqualTo(429);
         assertThat(page.body()).contains("Zu viele Anfragen", "<title>Zu viele Anfragen – Digitalcheck 4.0</title>")
-            .doesNotContain("Das hat nicht geklappt");
+            .doesNotContain("Das hat nicht geklappt", "einen Moment")
+            // how long to wait, from Retry-After (a window of 10 minutes)
+            .containsPattern("Bitte versuchen Sie es in (([2-9]|10) Minuten|einer Minute) noch einmal");
         // reading stays possible
         assertThat(http.get("/api/v1/agencies").statusCode()).isEqualTo(200);
         assertThat(http.get("/").statusCode()).isEqualTo(200);
