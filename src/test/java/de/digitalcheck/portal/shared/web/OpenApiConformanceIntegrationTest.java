@@ -225,6 +225,9 @@ class OpenApiConformanceIntegrationTest {
             422);
         exchange("GET", "/api/v1/slots?agency=" + agency + "&type=" + type + "&from=someday&to=" + day, 400);
         exchange("GET", "/api/v1/slots?agency=" + agency + "&type=nope" + range, 404);
+        // statuses the document did not declare for these operations, though the API answers them
+        exchangeAccepting("GET", "/api/v1/slots?agency=" + agency + "&type=" + type + range, "application/xml", 406);
+        exchangeAccepting("GET", "/api/v1/appointment-types?agency=" + agency, "text/csv", 406);
 
         // the check's id without its token attaches nothing: 422, as the document says
         post("/api/v1/bookings", booking(agency, type, at(day, 9), assessmentId, "eve@muster.example"), 422);
@@ -261,6 +264,8 @@ class OpenApiConformanceIntegrationTest {
             + at(day, 11).replace("11:00", "11:10") + "\"}", 422);
         post("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + "x".repeat(43) + "\"}", 404);
         post("/api/v1/bookings/" + id + "/cancel", "[]", 400);
+        post("/api/v1/bookings/" + id + "/cancel", "{\"reason\":\"" + "x".repeat(300_000) + "\"}", 413);
+        exchangeAccepting("GET", "/api/v1/bookings/" + id + "?token=" + token, "application/xml", 406);
         post("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\",\"reason\":\"" + "x".repeat(501)
             + "\"}", 422);
         post("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\",\"reason\":\"verhindert\"}", 200);
