@@ -188,8 +188,9 @@ final class ReportSections {
 
     private void agency() {
         document.add(section(StandardRoles.H2, t(result.agency() == null ? "result.agency.team" : "result.agency"), 15));
-        document.add(body(p(result.agencyIntro())));
         Agency agency = result.agency();
+        // the heading and the sentence that introduces the contact go with it: they were left alone at a page's foot
+        document.add(body(p(result.agencyIntro())).setKeepWithNext(agency != null));
         if (agency == null) {
             return;
         }

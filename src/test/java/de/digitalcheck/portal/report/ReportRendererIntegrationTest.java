@@ -209,8 +209,26 @@ class ReportRendererIntegrationTest {
             assertThat(List.of(email, phone, address)).as("%d lines more: the contact on one page", lines)
                 .containsOnly(email);
             pagesSeen.add(email);
+            // the heading with the whole sentence that introduces the contact is never left at a page's foot without
+            // it (the heading and "Für Ihren Standort … ist zuständig:" once ended one page, the contact began the next)
+            int heading = pageOfLine(pages, "Ihre Wirtschaftsförderung");
+            int introEnd = pageOf(pages, lines == 0 ? result.agencyIntro() : "weiter nach unten rückt.");
+            if (heading == introEnd) {
+                assertThat(email).as("%d lines more: the heading and its introduction with the contact", lines)
+                    .isEqualTo(heading);
+            }
         }
         assertThat(pagesSeen).as("the block was moved onto another page at least once").hasSizeGreaterThan(1);
+    }
+
+    /** The last page with a line that is exactly {@code line} (a heading), 1-based; 0 if none has. */
+    static int pageOfLine(List<String> pages, String line) {
+        for (int i = pages.size() - 1; i >= 0; i--) {
+            if (pages.get(i).lines().anyMatch(l -> l.strip().equals(line))) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     /** The last page whose text contains {@code text}, 1-based; 0 if none does. */
