@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * one until midnight {@code 18:00-24:00} (typed {@code 18:00-00:00} too, stored and shown with {@code 24:00});
  * an override per line, {@code 2026-12-24} (blocked) or {@code 2026-12-27 10:00-12:00}; an absence per line,
  * {@code 2026-07-01..2026-07-14} or one date; a date at most once among the overrides. Dates are read as stored
- * ({@code 2026-12-24}) or as German pages write them ({@code 24.12.2026}); they are stored and shown as the former. Hand-written: a few lines of
- * grammar, no library needed.
+ * ({@code 2026-12-24}) or as German pages write them ({@code 24.12.2026}); they are stored and shown as the former.
+ * Hand-written: a few lines of grammar, no library needed.
  */
 public final class CalendarText {
 

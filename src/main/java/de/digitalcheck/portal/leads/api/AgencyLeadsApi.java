@@ -164,7 +164,8 @@ class AgencyLeadsApi {
         LeadRow lead = find(request, agency, id); // another agency's lead: 404 before anything else
         // several If-Match lines are one list (RFC 9110 §5.3)
         List<String> ifMatchLines = request.getHeaders().getAll("If-Match");
-        Optional<String> ifMatch = ifMatchLines.isEmpty() ? Optional.empty() : Optional.of(String.join(",", ifMatchLines));
+        Optional<String> ifMatch = ifMatchLines.isEmpty() ? Optional.empty()
+            : Optional.of(String.join(",", ifMatchLines));
         if (ifMatch.isEmpty()) {
             return precondition(HttpStatus.PRECONDITION_REQUIRED, language, "problem.428.detail");
         }
@@ -199,7 +200,8 @@ class AgencyLeadsApi {
         } catch (LeadWork.StaleLead e) {
             // changed by another request between the read and the write: "*" asked for no version, so that is a
             // conflict of the moment (409), not a precondition that failed
-            return ifMatch.get().strip().equals("*") ? problems.problem(HttpStatus.CONFLICT, language, "problem.409.detail")
+            return ifMatch.get().strip().equals("*")
+                ? problems.problem(HttpStatus.CONFLICT, language, "problem.409.detail")
                 : precondition(HttpStatus.PRECONDITION_FAILED, language, "problem.412.detail");
         } catch (ValidationException e) {
             return problems.invalid(language, e.errors().stream().map(AgencyLeadsApi::apiField).toList())

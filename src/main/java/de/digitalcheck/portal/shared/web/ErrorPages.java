@@ -268,7 +268,8 @@ public class ErrorPages {
         // answered outside the server filters: the security headers, no-store and noindex are set here
         return outsideTheFilters(ApiProblems.api(request) ? respond(request, status)
             // the stand-in's path is not the caller's: the language switch leads to the start page, not to it
-            : pages.render(request, status, "errors/error", Map.of("status", status.getCode(), LayoutModel.PAGE_PATH, "/")));
+            : pages.render(request, status, "errors/error",
+                Map.of("status", status.getCode(), LayoutModel.PAGE_PATH, "/")));
     }
 
     @Error(exception = UnsatisfiedRouteException.class, global = true)

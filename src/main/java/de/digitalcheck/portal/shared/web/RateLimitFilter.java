@@ -62,7 +62,8 @@ class RateLimitFilter {
     Publisher<MutableHttpResponse<?>> limit(HttpRequest<?> request, @Nullable RouteMatch<?> match,
                                             FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
         Optional<String> route = !limits.enabled() ? Optional.empty()
-            : match instanceof UriRouteMatch<?, ?> uri ? routes.computeIfAbsent(uri.getRouteInfo(), RateLimitFilter::limitedRoute)
+            : match instanceof UriRouteMatch<?, ?> uri
+                ? routes.computeIfAbsent(uri.getRouteInfo(), RateLimitFilter::limitedRoute)
             : unmatched(request);
         if (route.isEmpty()) {
             return next.proceed();
