@@ -49,6 +49,8 @@ class BookingPagesIntegrationTest {
         Matcher type = Pattern.compile("name=\"type\" id=\"type-([^\"]+)\"").matcher(types);
         assertThat(type.find()).isTrue();
         String times = http.get(base + "?type=" + type.group(1)).body();
+        // the way back to the kinds of appointment, without the browser's back button
+        assertThat(times).contains("id=\"booking-type-change\" href=\"" + base + "\"");
         Matcher time = TIME_LINK.matcher(times);
         if (!time.find()) { // nothing free this week (e.g. late on a Friday): the next week
             Matcher next = Pattern.compile("href=\"([^\"]*woche=[^\"]+)\"[^>]*>[^<]*(Nächste|Next)").matcher(times);
