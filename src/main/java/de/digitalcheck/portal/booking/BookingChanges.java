@@ -99,10 +99,6 @@ public class BookingChanges {
     }
 
     /**
-     * The times the appointment can move to, from {@code from} to {@code to} (local dates, included): its coach's free
-     * times for its type, its own time not counting as taken (and not offered), earliest first.
-     */
-    /**
      * Whether the appointment's coach is still offered for its type (not blocked, still offering its meeting mode):
      * else there is no time to move it to in any week, and the move pages say why instead of listing empty weeks.
      */
@@ -110,9 +106,13 @@ public class BookingChanges {
         return bookings.bookable(booking.type(), booking.coachId());
     }
 
+    /**
+     * The times the appointment can move to, from {@code from} to {@code to} (local dates, included): its coach's free
+     * times for its type, its own time not counting as taken (and not offered), earliest first.
+     */
     public List<FreeSlot> freeForMove(Booking booking, LocalDate from, LocalDate to) {
         AppointmentType type = booking.type();
-        if (!bookings.bookable(type, booking.coachId())) {
+        if (!coachOffersType(booking)) {
             return List.of(); // a blocked coach (or one who no longer offers the type) is offered for no time
         }
         SlotFinder finder = new SlotFinder(calendarOf(booking.coachId()), ZONE, type.durationMinutes(),

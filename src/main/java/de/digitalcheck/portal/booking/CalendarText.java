@@ -197,7 +197,7 @@ public final class CalendarText {
     }
 
     private static LocalDate date(String text) {
-        return PortalTime.typedDate(text).flatMap(date -> PortalTime.date(date.toString())).orElse(null);
+        return PortalTime.typedDate(text).filter(PortalTime::sane).orElse(null);
     }
 
     private static List<String> lines(String text) {

@@ -7,6 +7,8 @@ package de.digitalcheck.portal.booking;
  */
 public class IdempotencyConflict extends RuntimeException {
 
+    private static final String REPLACED = "error.booking.idempotencyReplaced";
+
     private final String messageKey;
 
     /** The key was used before with another request. */
@@ -21,12 +23,12 @@ public class IdempotencyConflict extends RuntimeException {
 
     /** The key's booking got a new private token since its first answer: repeating that answer would hand out a dead one. */
     static IdempotencyConflict linkReplaced() {
-        return new IdempotencyConflict("error.booking.idempotencyReplaced", "idempotency key's booking has a new token");
+        return new IdempotencyConflict(REPLACED, "idempotency key's booking has a new token");
     }
 
     /** Whether the key's booking got a new private link since (rather than the key being used with another request). */
     public boolean linkWasReplaced() {
-        return messageKey.equals("error.booking.idempotencyReplaced");
+        return messageKey.equals(REPLACED);
     }
 
     /** The message key saying why, for the field {@code Idempotency-Key}. */

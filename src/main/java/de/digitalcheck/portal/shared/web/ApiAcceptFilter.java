@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.shared.web;
 
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
@@ -8,8 +9,10 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.server.annotation.PreMatching;
 import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteMatch;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Content negotiation of the API by the request's {@code Accept} with its weights (RFC 9110 §12.5.1, read by
@@ -53,17 +56,22 @@ class ApiAcceptFilter {
         request.getHeaders().add(HttpHeaders.ACCEPT, chosen);
     }
 
-    /**
-     * The media types the routes of the request's path and method produce, in route order. The router is not given the
-     * request: before matching, the request's server address reads as port 80, so with the management endpoints on a
-     * port of their own (every deployment) the router's port check dropped every route and nothing was weighed. Routes
-     * bound to a port are the management endpoints', never the API's.
-     */
+    /** The media types the routes of the request's path and method produce, in route order. */
     private List<String> offered(MutableHttpRequest<?> request) {
-        HttpMethod method = request.getMethod() == HttpMethod.HEAD ? HttpMethod.GET : request.getMethod();
-        return router.findAny(request.getPath(), null)
-            .filter(m -> m.getRouteInfo().getPort() == null && m.getHttpMethod() == method)
+        return routes(router, request)
             .flatMap(m -> m.getRouteInfo().getProduces().stream()).map(MediaType::getName).distinct().toList();
+    }
+
+    /**
+     * The routes of the request's path and method (HEAD: GET's), as the router finds them before or without matching.
+     * The router is not given the request: before matching, the request's server address reads as port 80, so with the
+     * management endpoints on a port of their own (every deployment) the router's port check dropped every route.
+     * Routes bound to a port are the management endpoints', never the API's or the pages'.
+     */
+    static Stream<UriRouteMatch<Object, Object>> routes(Router router, HttpRequest<?> request) {
+        HttpMethod method = request.getMethod() == HttpMethod.HEAD ? HttpMethod.GET : request.getMethod();
+        return router.<Object, Object>findAny(request.getPath(), null)
+            .filter(m -> m.getRouteInfo().getPort() == null && m.getHttpMethod() == method);
     }
 
     /** No type a route of the address offers is acceptable: {@code 406} (answered by {@link ErrorPages}). */

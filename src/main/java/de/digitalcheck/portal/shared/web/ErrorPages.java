@@ -131,10 +131,10 @@ public class ErrorPages {
      */
     @Error(exception = AuthorizationErrorResponseException.class, global = true)
     HttpResponse<?> signInNotCompleted(HttpRequest<?> request, AuthorizationErrorResponseException e) {
-        return signInNotCompleted(request, (Throwable) e);
+        return backToSignIn(request, e);
     }
 
-    private static HttpResponse<?> signInNotCompleted(HttpRequest<?> request, Throwable e) {
+    private static HttpResponse<?> backToSignIn(HttpRequest<?> request, Throwable e) {
         LOG.warn("Sign-in not completed on {} {} ({}): back to the sign-in page", request.getMethod(),
             LogSafe.path(request), e.getClass().getSimpleName());
         return HttpResponse.seeOther(java.net.URI.create(SIGN_IN_NOT_COMPLETED));
@@ -327,7 +327,7 @@ public class ErrorPages {
         }
         if (unreadableSignInState(e)) {
             // the callback's state not Base64 (a forged or cut address, "state=y"): Micronaut Security's decoder throws
-            return signInNotCompleted(request, e);
+            return backToSignIn(request, e);
         }
         LOG.error("Unexpected error on {} {}", request.getMethod(), LogSafe.path(request), LogSafe.withoutValues(e));
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);

@@ -51,10 +51,10 @@ class RateLimitFilter {
 
     RateLimitFilter(RateLimits limits, HttpClientAddressResolver addresses, RateLimitLedger ledger, Router router,
                     @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
-        this.router = router;
         this.limits = limits;
         this.addresses = addresses;
         this.ledger = ledger;
+        this.router = router;
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
@@ -80,9 +80,7 @@ class RateLimitFilter {
      * 429, not another 415.
      */
     private Optional<String> unmatched(HttpRequest<?> request) {
-        HttpMethod method = request.getMethod();
-        return router.findAny(request.getPath(), null)
-            .filter(m -> m.getRouteInfo().getPort() == null && m.getHttpMethod() == method)
+        return ApiAcceptFilter.routes(router, request)
             .map(m -> routes.computeIfAbsent(m.getRouteInfo(), RateLimitFilter::limitedRoute))
             .flatMap(Optional::stream)
             .findFirst();

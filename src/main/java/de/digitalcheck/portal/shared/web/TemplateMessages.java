@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.shared.web;
 
-import io.micronaut.context.MessageSource;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
@@ -9,8 +10,7 @@ import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.AbstractMessageResolver;
 import org.thymeleaf.messageresolver.StandardMessageResolver;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The templates' messages ({@code #{key(${value})}}) filled in once. Micronaut Views' resolver asks the message source
@@ -22,11 +22,11 @@ import java.util.Map;
 @Singleton
 class TemplateMessages extends AbstractMessageResolver implements BeanCreatedEventListener<TemplateEngine> {
 
-    private final MessageSource source;
+    private final Messages messages;
     private final StandardMessageResolver absent = new StandardMessageResolver();
 
-    TemplateMessages(MessageSource source) {
-        this.source = source;
+    TemplateMessages(Messages messages) {
+        this.messages = messages;
     }
 
     @Override
@@ -38,13 +38,9 @@ class TemplateMessages extends AbstractMessageResolver implements BeanCreatedEve
 
     @Override
     public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
-        Map<String, Object> variables = new HashMap<>();
-        if (messageParameters != null) {
-            for (int i = 0; i < messageParameters.length; i++) {
-                variables.put(String.valueOf(i), messageParameters[i] == null ? "" : messageParameters[i].toString());
-            }
-        }
-        return source.getMessage(key, MessageSource.MessageContext.of(context.getLocale(), variables)).orElse(null);
+        Object[] args = messageParameters == null ? new Object[0]
+            : Arrays.stream(messageParameters).map(p -> p == null ? "" : p.toString()).toArray();
+        return messages.find(Language.of(context.getLocale()), key, args).orElse(null);
     }
 
     @Override
