@@ -26,6 +26,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -77,7 +78,7 @@ final class AppointmentCalendar {
         event.add(new Summary(i.summary()));
         event.add(new Description(i.description()));
         event.add(new Location(i.location()));
-        Organizer organizer = new Organizer(URI.create("mailto:" + i.organizerEmail()));
+        Organizer organizer = new Organizer(mailto(i.organizerEmail()));
         organizer.add(new Cn(i.organizerName()));
         event.add(organizer);
         if (i.companyEmail() != null) { // null: the company's data is erased
@@ -95,8 +96,20 @@ final class AppointmentCalendar {
         return IcsText.of(calendar);
     }
 
+    /**
+     * The address as a {@code mailto:} URI, its characters that a URI does not allow as they are ({@code { } | % ^ `},
+     * letters beyond ASCII; all allowed in an address) percent-encoded (RFC 6068) instead of refused.
+     */
+    static URI mailto(String email) {
+        try {
+            return new URI("mailto", email, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not an address: " + email, e); // only for an empty one
+        }
+    }
+
     private static Attendee attendee(String name, String email) {
-        Attendee attendee = new Attendee(URI.create("mailto:" + email));
+        Attendee attendee = new Attendee(mailto(email));
         attendee.add(new Cn(name));
         attendee.add(Role.REQ_PARTICIPANT);
         attendee.add(PartStat.ACCEPTED);

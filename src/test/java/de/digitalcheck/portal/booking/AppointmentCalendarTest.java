@@ -102,4 +102,25 @@ class AppointmentCalendarTest {
         assertThat(b.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
         assertThat(a.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CONFIRMED");
     }
+
+    /**
+     * Addresses may hold characters a URI may not ({@code { } | % ^ `}, umlauts): the invitation percent-encodes them in
+     * its mailto: URIs (it once threw, and the booking answered 500) and a calendar reads the address back as typed.
+     */
+    @Test
+    void addressesWithCharactersAUriDoesNotAllowAreEncoded() throws Exception {
+        Instant s = Instant.parse("2026-12-07T09:00:00Z");
+        for (String company : new String[] {"a{b}@example.org", "x%zz@example.org", "p|q^r`s@example.org",
+            "müller@bäckerei.example"}) {
+            String ics = AppointmentCalendar.ics(new AppointmentCalendar.Invitation("b-3", 0, false, s, s.plusSeconds(3600),
+                "Erstgespräch", "Termin", "Per Video", "EN-Agentur", "kontakt{1}@en.example.org", "Muster GmbH", company,
+                "Carla Coach", "carla|c@en.example.org", Instant.parse("2026-12-01T10:00:00Z")));
+            VEvent event = (VEvent) new CalendarBuilder().build(new StringReader(ics)).getComponent("VEVENT").orElseThrow();
+            java.util.List<String> attendees = event.getProperties("ATTENDEE").stream()
+                .map(a -> ((net.fortuna.ical4j.model.property.Attendee) a).getCalAddress().getSchemeSpecificPart()).toList();
+            assertThat(attendees).containsExactly(company, "carla|c@en.example.org");
+            assertThat(event.getProperty("ORGANIZER").map(o -> ((net.fortuna.ical4j.model.property.Organizer) o)
+                .getCalAddress().getSchemeSpecificPart())).contains("kontakt{1}@en.example.org");
+        }
+    }
 }

@@ -226,6 +226,22 @@ class BookingMailIntegrationTest extends BookingContract implements TestProperty
         }
     }
 
+    /**
+     * An address with characters a URI does not take as they are ({@code { } %}, allowed in an address) is booked and
+     * invited: the invitation's mailto: URI encodes them (the booking once answered 500 and could not be made).
+     */
+    @Test
+    void anAddressWithBracesAndAPercentSignIsBookedAndInvited() throws Exception {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        String email = "a{" + s.agencyId().substring(0, 8) + "}%zz@example.org";
+        assertThat(http().postJson("/api/v1/bookings", body(s, at(day, 9, 0), null, email)).statusCode()).isEqualTo(201);
+        VEvent event = event(calendarPart(awaitFor(email, 1).get(0)), "REQUEST");
+        assertThat(event.getProperties("ATTENDEE").stream()
+            .map(a -> ((net.fortuna.ical4j.model.property.Attendee) a).getCalAddress().getSchemeSpecificPart()))
+            .contains(email);
+    }
+
     @Test
     void aRefusedBookingSendsNothing() throws Exception {
         Setup s = agencyWithCoaches(1, 0);

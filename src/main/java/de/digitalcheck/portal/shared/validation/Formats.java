@@ -9,8 +9,16 @@ import java.util.regex.Pattern;
  */
 public final class Formats {
 
-    /** At most 254 characters: a local part of at most 64, an at sign, a domain with a dot. */
-    public static final String EMAIL = "((?=.{3,254}$)[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,})?";
+    /** A character of an address's local part or domain. */
+    private static final String ADDRESS_CHAR = "[^@\\s\"<>()\\[\\]\\\\,;:]";
+
+    /**
+     * At most 254 characters: a local part of at most 64, an at sign, a domain with a dot; none of the characters that
+     * an address has only quoted or as its delimiters ({@code " < > ( ) [ ] \ , ; :}); letters beyond ASCII are
+     * allowed, and so are {@code { } | % ^ ` ' & * + / = ? ~ !} (RFC 5322's atext).
+     */
+    public static final String EMAIL = "((?=.{3,254}$)" + ADDRESS_CHAR + "{1,64}@" + ADDRESS_CHAR + "+\\." + ADDRESS_CHAR
+        + "{2,})?";
     public static final String PHONE = "([+0-9 ()/-]{4,30})?";
     /** An http(s) address: no other scheme (no javascript:, no data:) can reach a page as a link. */
     public static final String WEB_ADDRESS = "(https?://[^\\s<>\"]{3,490})?";
