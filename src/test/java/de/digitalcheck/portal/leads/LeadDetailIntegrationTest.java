@@ -47,12 +47,12 @@ class LeadDetailIntegrationTest extends de.digitalcheck.portal.support.SignedInT
     }
 
     /**
-     * Someone consents with the contact's address and another company's data: the staff see in the lead's trail that
-     * the company (not a staff member) changed it, and what it was before; after the withdrawal no longer what (the
-     * lead itself then keeps only its company and location).
+     * Someone consents with the contact's address and another company's data: the lead stays as it was (its heading,
+     * its contact), and the staff see in the lead's trail what was given and not taken over, beside what the lead has;
+     * after the withdrawal no longer what (the lead itself then keeps only its company and location).
      */
     @Test
-    void aConsentGivenAgainShowsTheStaffWhatItChangedUntilItIsWithdrawn() {
+    void aConsentGivenAgainWithOtherDataShowsTheStaffWhatWasGivenUntilItIsWithdrawn() {
         Http anonymous = new Http(server, json);
         String email = "wechsel-" + java.util.UUID.randomUUID() + "@detail.example.org";
         String id = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Erste Fräserei GmbH")
@@ -64,19 +64,22 @@ class LeadDetailIntegrationTest extends de.digitalcheck.portal.support.SignedInT
         CompletedChecks.of(questionnaires.current()).named("Zweite Gießerei KG").at("44135")
             .contact("Erika Erst", email).sharedWithAgency().submit(anonymous);
         String after = users.get("do-staff").get("/agentur/leads/" + id).body();
-        assertThat(after).contains("Unternehmensname geändert (erneute Einwilligung)", "Erste Fräserei GmbH",
-            "Zweite Gießerei KG", "Ergebnis eines anderen Selbstchecks (erneute Einwilligung)")
-            .doesNotContain("Ansprechperson geändert", "Standort geändert", "Noch keine Änderungen.");
-        assertThat(after.indexOf("Ergebnis eines anderen Selbstchecks")).as("one moment's entries in a fixed order")
-            .isLessThan(after.indexOf("Unternehmensname geändert"));
-        assertThat(trailRow(after, "Unternehmensname geändert")).as("by the company")
+        assertThat(after).contains("Anderer Unternehmensname angegeben (erneute Einwilligung, nicht übernommen)",
+                "Erste Fräserei GmbH", "Zweite Gießerei KG",
+                "Selbstcheck eines anderen Unternehmens oder Standorts (erneute Einwilligung, nicht übernommen)")
+            .doesNotContain("Andere Ansprechperson", "Anderer Standort", "Noch keine Änderungen.", "geändert (erneute");
+        assertThat(after.substring(after.indexOf("<h1"), after.indexOf("</h1>"))).as("the lead's heading")
+            .contains("Erste Fräserei GmbH").doesNotContain("Zweite Gießerei KG");
+        assertThat(after.indexOf("Selbstcheck eines anderen Unternehmens")).as("one moment's entries in a fixed order")
+            .isLessThan(after.indexOf("Anderer Unternehmensname angegeben"));
+        assertThat(trailRow(after, "Anderer Unternehmensname angegeben")).as("given by the company's address")
             .contains(">Unternehmen<").doesNotContain(">Portal<");
         assertThat(users.get("en-staff").get("/agentur/leads/" + id).statusCode()).isEqualTo(404);
 
         leads.withdraw(email, id);
         String withdrawn = users.get("do-staff").get("/agentur/leads/" + id).body();
-        assertThat(withdrawn).contains("Unternehmensname geändert (erneute Einwilligung)")
-            .as("the trail's earlier values and the contact are gone").doesNotContain("Erste Fräserei GmbH", "Erika Erst");
+        assertThat(withdrawn).contains("Anderer Unternehmensname angegeben (erneute Einwilligung, nicht übernommen)")
+            .as("the trail's given values and the contact are gone").doesNotContain("Zweite Gießerei KG", "Erika Erst");
     }
 
     private static String trailRow(String page, String action) {

@@ -310,42 +310,53 @@ abstract class LeadsContract implements TestPropertyProvider {
     }
 
     /**
-     * A consent is keyed by the contact's email, so a later check (by the company, or by anyone who types its
-     * address) takes over the open lead's company, location and contact: the trail keeps what was there before, one
-     * entry per changed value, by the company; nothing unchanged is logged. A withdrawal drops those values (the
-     * company's data) and keeps that they changed.
+     * A consent is keyed by the contact's email, which nobody proves to own: a later check in another company's name
+     * (or at another place, or with another contact) takes nothing over — the lead keeps its company, location,
+     * contact and check, and the trail records what was given, one entry per differing value, as not taken over. The
+     * same company at the same place doing the check again brings its newer result. A withdrawal drops those values
+     * (the company's data) and keeps that they were given.
      */
     @Test
-    void aConsentGivenAgainWithOtherDataKeepsWhatWasThereInTheTrail() {
+    void aConsentGivenAgainWithOtherDataTakesNothingOverAndRecordsItInTheTrail() {
         String email = "uebernahme-" + java.util.UUID.randomUUID() + "@metallbau.example.org";
-        String leadId = (String) ((Map<?, ?>) check(email).sharedWithAgency().submit(http).document().get("lead"))
-            .get("id");
+        CompletedChecks.Completed first = check(email).sharedWithAgency().submit(http);
+        String leadId = (String) ((Map<?, ?>) first.document().get("lead")).get("id");
         assertThat(db.rows("SELECT * FROM lead_audit WHERE lead_id = ?", leadId)).as("a new lead: no change yet")
             .isEmpty();
+        Map<String, Object> before = row("SELECT * FROM agency_lead WHERE id = ?", leadId);
 
         CompletedChecks.Completed other = CompletedChecks.of(questionnaires.current()).named("Fremde Firma AG")
-            .at("44137").contact("Max Fremd", email).sharedWithAgency().submit(http);
+            .at("44137").contact("Max Fremd", email.toUpperCase(java.util.Locale.ROOT)).sharedWithAgency().submit(http);
         assertThat(((Map<?, ?>) other.document().get("lead")).get("id")).isEqualTo(leadId);
-        assertThat(row("SELECT company_name FROM agency_lead WHERE id = ?", leadId).get("company_name"))
-            .isEqualTo("Fremde Firma AG");
+        Map<String, Object> after = row("SELECT * FROM agency_lead WHERE id = ?", leadId);
+        for (String column : List.of("company_name", "postal_code", "municipality", "contact_name", "contact_email",
+            "contact_phone", "assessment_id", "score", "overall_level")) {
+            assertThat(after.get(column)).as(column + " kept").isEqualTo(before.get(column));
+        }
+        assertThat(after.get("assessment_id")).isEqualTo(first.id());
+        assertThat(db.value("SELECT COUNT(*) FROM lead_consent WHERE lead_id = ?", leadId).toString())
+            .as("the consent itself is logged").isEqualTo("2");
         Map<String, List<Object>> trail = trail(leadId);
-        assertThat(trail).containsOnlyKeys("DATA_COMPANY", "DATA_LOCATION", "DATA_CONTACT", "DATA_CHECK");
-        assertThat(trail.get("DATA_COMPANY")).containsExactly("Muster Metallbau GmbH", "Fremde Firma AG", null, null);
-        assertThat(trail.get("DATA_LOCATION")).containsExactly("44135 Dortmund", "44137 Dortmund", null, null);
-        assertThat(trail.get("DATA_CONTACT")).containsExactly("Mia Muster", "Max Fremd", null, null);
-        assertThat(trail.get("DATA_CHECK").get(0)).as("the earlier check's completion").asString()
+        assertThat(trail).containsOnlyKeys("DATA_OTHER_COMPANY", "DATA_OTHER_LOCATION", "DATA_OTHER_CONTACT",
+            "DATA_OTHER_CHECK");
+        assertThat(trail.get("DATA_OTHER_COMPANY")).containsExactly("Muster Metallbau GmbH", "Fremde Firma AG", null,
+            null);
+        assertThat(trail.get("DATA_OTHER_LOCATION")).containsExactly("44135 Dortmund", "44137 Dortmund", null, null);
+        assertThat(trail.get("DATA_OTHER_CONTACT")).containsExactly("Mia Muster", "Max Fremd", null, null);
+        assertThat(trail.get("DATA_OTHER_CHECK").get(0)).as("the lead's check's completion").asString()
             .matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}");
-        assertThat(trail.get("DATA_CHECK").get(1)).asString().matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}");
+        assertThat(trail.get("DATA_OTHER_CHECK").get(1)).asString().matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}");
 
-        CompletedChecks.of(questionnaires.current()).named("Fremde Firma AG").at("44137").contact("Max Fremd", email)
-            .sharedWithAgency().submit(http);
+        CompletedChecks.Completed again = check(email).level(3).sharedWithAgency().submit(http);
+        assertThat(row("SELECT assessment_id FROM agency_lead WHERE id = ?", leadId).get("assessment_id"))
+            .as("the same company at the same place: its newer check").isEqualTo(again.id());
         assertThat(db.rows("SELECT action FROM lead_audit WHERE lead_id = ?", leadId))
-            .as("the same company data again: only the check changed").hasSize(5)
-            .filteredOn(r -> "DATA_CHECK".equals(r.get("action"))).hasSize(2);
+            .as("only the check changed").hasSize(5)
+            .filteredOn(r -> "DATA_CHECK".equals(r.get("action"))).hasSize(1);
 
         leads.withdraw(email, leadId);
         assertThat(db.rows("SELECT action, from_value, to_value FROM lead_audit WHERE lead_id = ?", leadId))
-            .as("that the data changed stays, not what it was").hasSize(5)
+            .as("that other data was given stays, not what it was").hasSize(5)
             .allSatisfy(r -> assertThat(r.get("from_value")).isNull())
             .allSatisfy(r -> assertThat(r.get("to_value")).isNull());
     }
@@ -513,8 +524,8 @@ abstract class LeadsContract implements TestPropertyProvider {
             new de.digitalcheck.portal.leads.internal.LeadWork.Actor("staff-1", "Sam Staff"));
         CompletedChecks.of(questionnaires.current()).named("Muster Metallbau Neu GmbH").at(DORTMUND)
             .contact("Mia Muster", "erase@metallbau.example.org").sharedWithAgency().submit(http);
-        assertThat(db.rows("SELECT from_value FROM lead_audit WHERE lead_id = ? AND action = 'DATA_COMPANY'", leadId))
-            .as("the consent given again logged the earlier name").singleElement()
+        assertThat(db.rows("SELECT from_value FROM lead_audit WHERE lead_id = ? AND action = 'DATA_OTHER_COMPANY'",
+            leadId)).as("the consent given again logged the other name beside the lead's").singleElement()
             .satisfies(r -> assertThat(r.get("from_value")).isEqualTo("Muster Metallbau GmbH"));
         personalData.erase("erase@metallbau.example.org");
         assertThat(db.rows("SELECT note FROM lead_audit WHERE lead_id = ? AND note IS NOT NULL", leadId))

@@ -253,10 +253,12 @@ public class BookingLeads {
         if (open.isPresent()) {
             LeadRow o = open.get();
             // only the consent's columns: a stage or assignee that staff change at this moment is kept
-            LeadRow consented = fromBooking(o.id(), b, check, o, now, o.contactDueAt(), o.createdAt());
+            // the company's, location's and contact's values stay; others the booking gives are only recorded
+            LeadRow offered = fromBooking(o.id(), b, check, o, now, o.contactDueAt(), o.createdAt());
+            LeadRow consented = ConsentTrail.merge(o, offered);
             if (leads.reconsent(consented)) {
                 lead = consented;
-                audit.saveAll(ConsentTrail.changes(o, consented, now, assessments));
+                audit.saveAll(ConsentTrail.changes(o, offered, consented, now, assessments));
             }
         }
         boolean created = lead == null;

@@ -15,10 +15,13 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * What a consent given again changed on the contact's open lead, as entries of its audit trail (SPEC §5: every change
- * of a lead in its trail). A consent is keyed by the contact's email only, so the lead takes the newest check's
- * company, location, contact and result; the trail keeps what was there before, and staff see who changed it (the
- * company) and when. The values are the company's data: a withdrawal and an erasure drop them
+ * What a consent given again does to the contact's open lead at an agency, and its entries in the lead's audit trail
+ * (SPEC §5: every change of a lead in its trail). A consent is keyed by the contact's email only, and nobody proves
+ * that they own it: anyone who knows the address could consent again. So a consent given again never replaces what
+ * staff work with — the company's name, its location, the contact's name and phone stay as the lead has them, and
+ * other values given are only recorded in the trail ({@code DATA_OTHER_*}: "given, not taken over"); the newer check's
+ * result replaces the lead's only when it is the same company at the same place ({@link #sameCompany}), the case of a
+ * company doing the check again. The values are the company's data: a withdrawal and an erasure drop them
  * ({@link LeadAuditRows#forgetCompanyData}).
  */
 final class ConsentTrail {
@@ -28,8 +31,17 @@ final class ConsentTrail {
     static final String CONTACT = "DATA_CONTACT";
     static final String PHONE = "DATA_PHONE";
     static final String CHECK = "DATA_CHECK";
-    /** The actions whose values are the company's data. */
-    static final List<String> ACTIONS = List.of(COMPANY, LOCATION, CONTACT, PHONE, CHECK);
+    static final String OTHER_COMPANY = "DATA_OTHER_COMPANY";
+    static final String OTHER_LOCATION = "DATA_OTHER_LOCATION";
+    static final String OTHER_CONTACT = "DATA_OTHER_CONTACT";
+    static final String OTHER_PHONE = "DATA_OTHER_PHONE";
+    static final String OTHER_CHECK = "DATA_OTHER_CHECK";
+    /**
+     * The actions whose values are the company's data; {@code DATA_COMPANY} … {@code DATA_PHONE} are from the time a
+     * consent given again still replaced the lead's values, and stay in older trails.
+     */
+    static final List<String> ACTIONS = List.of(COMPANY, LOCATION, CONTACT, PHONE, CHECK, OTHER_COMPANY, OTHER_LOCATION,
+        OTHER_CONTACT, OTHER_PHONE, OTHER_CHECK);
 
     /** As the trail stores times ({@code Dates.trailValue} shows them in the reader's language). */
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");
@@ -38,25 +50,61 @@ final class ConsentTrail {
     }
 
     /**
-     * One entry per changed value of {@code before} (the open lead) in {@code after} (the lead with the new consent's
-     * values); none if nothing changed. {@code completedAt} gives a check's completion time by its id, if it still
-     * exists.
+     * The open lead {@code open} after a consent given again that offered {@code offered} (a lead row with the new
+     * consent's values): the consent's own values (source, version, language, time) are taken; the company, location,
+     * contact name and phone stay; the check (its id, result and the profile it gave) is taken only for the same
+     * company at the same place. What staff work on (stage, assignee, …) is {@code offered}'s, which the caller read.
      */
-    static List<LeadAuditRow> changes(LeadRow before, LeadRow after, Instant at, Assessments assessments) {
-        return changes(before, after, at, id -> assessments.find(new AssessmentId(id))
+    static LeadRow merge(LeadRow open, LeadRow offered) {
+        boolean newerCheck = sameCompany(open, offered);
+        LeadRow check = newerCheck ? offered : open;
+        return new LeadRow(open.id(), open.agencyId(), open.openKey(), offered.status(), offered.source(),
+            check.assessmentId(), open.companyName(), open.postalCode(), open.municipality(), open.ags(), check.sector(),
+            check.employees(), check.companyType(), open.contactName(), open.contactEmail(), open.contactPhone(),
+            check.score(), check.overallLevel(), offered.consentVersion(), offered.consentLanguage(),
+            offered.consentAt(), offered.contactDueAt(), offered.withdrawnAt(), offered.createdAt(), offered.updatedAt(),
+            offered.stage(), offered.assigneeId(), offered.assigneeName(), offered.firstContactAt(),
+            offered.escalatedAt(), offered.closedAt(), offered.lockVersion());
+    }
+
+    /**
+     * The same company at the same place: the name alike but for case and spaces, the same postal code. Only then is a
+     * newer check the company's own doing the check again, not someone else's in its name.
+     */
+    static boolean sameCompany(LeadRow a, LeadRow b) {
+        return Objects.equals(normalized(a.companyName()), normalized(b.companyName()))
+            && Objects.equals(blankToNull(a.postalCode()), blankToNull(b.postalCode()));
+    }
+
+    private static @Nullable String normalized(@Nullable String name) {
+        String s = blankToNull(name);
+        return s == null ? null : s.replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The trail's entries for a consent given again: one per value {@code offered} gave otherwise than {@code open}
+     * has, as given and not taken over ({@code DATA_OTHER_*}); the check as taken over ({@code DATA_CHECK}) if
+     * {@code merged} took it, else as given ({@code DATA_OTHER_CHECK}); none if nothing differed.
+     */
+    static List<LeadAuditRow> changes(LeadRow open, LeadRow offered, LeadRow merged, Instant at,
+                                      Assessments assessments) {
+        return changes(open, offered, merged, at, id -> assessments.find(new AssessmentId(id))
             .map(Assessment::completedAt).orElse(null));
     }
 
-    static List<LeadAuditRow> changes(LeadRow before, LeadRow after, Instant at,
+    static List<LeadAuditRow> changes(LeadRow open, LeadRow offered, LeadRow merged, Instant at,
                                       Function<String, Instant> completedAt) {
         List<LeadAuditRow> rows = new ArrayList<>();
-        add(rows, after.id(), at, COMPANY, before.companyName(), after.companyName());
-        add(rows, after.id(), at, LOCATION, location(before), location(after));
-        add(rows, after.id(), at, CONTACT, before.contactName(), after.contactName());
-        add(rows, after.id(), at, PHONE, before.contactPhone(), after.contactPhone());
-        if (!Objects.equals(before.assessmentId(), after.assessmentId())) {
-            rows.add(row(after.id(), at, CHECK, completion(before.assessmentId(), completedAt),
-                completion(after.assessmentId(), completedAt)));
+        add(rows, open.id(), at, OTHER_COMPANY, open.companyName(), offered.companyName());
+        add(rows, open.id(), at, OTHER_LOCATION, location(open), location(offered));
+        add(rows, open.id(), at, OTHER_CONTACT, open.contactName(), offered.contactName());
+        if (offered.contactPhone() != null) { // a booking without a phone offers none: nothing differs
+            add(rows, open.id(), at, OTHER_PHONE, open.contactPhone(), offered.contactPhone());
+        }
+        if (!Objects.equals(open.assessmentId(), offered.assessmentId()) && offered.assessmentId() != null) {
+            boolean taken = Objects.equals(merged.assessmentId(), offered.assessmentId());
+            rows.add(row(open.id(), at, taken ? CHECK : OTHER_CHECK, completion(open.assessmentId(), completedAt),
+                completion(offered.assessmentId(), completedAt)));
         }
         return rows;
     }

@@ -113,21 +113,25 @@ public class LeadBook implements AgencyLeads {
         return shared(lead);
     }
 
-    /** The open lead {@code o} with this consent's values; null if it is no longer open (withdrawn, forwarded). */
+    /**
+     * The open lead {@code o} with this consent ({@link ConsentTrail#merge}: the company's, location's and contact's
+     * values stay, others given are only recorded); null if it is no longer open (withdrawn, forwarded).
+     */
     private LeadRow reconsent(LeadRow o, String agencyId, Assessment a, String source, Language language, Instant now) {
         LeadRow fresh = fromAssessment(o.id(), agencyId, a, source, language, now, o.contactDueAt(), o.createdAt());
-        LeadRow consented = new LeadRow(fresh.id(), fresh.agencyId(), fresh.openKey(), fresh.status(),
+        LeadRow offered = new LeadRow(fresh.id(), fresh.agencyId(), fresh.openKey(), fresh.status(),
             fresh.source(), fresh.assessmentId(), fresh.companyName(), fresh.postalCode(), fresh.municipality(),
             fresh.ags(), fresh.sector(), fresh.employees(), fresh.companyType(), fresh.contactName(),
             fresh.contactEmail(), fresh.contactPhone(), fresh.score(), fresh.overallLevel(), fresh.consentVersion(),
             fresh.consentLanguage(), fresh.consentAt(), fresh.contactDueAt(), null, fresh.createdAt(), now,
             o.stage(), o.assigneeId(), o.assigneeName(), o.firstContactAt(), o.escalatedAt(), o.closedAt(),
             o.lockVersion() + 1);
+        LeadRow consented = ConsentTrail.merge(o, offered);
         // only the consent's columns: a stage or assignee that staff change at this moment is kept
         if (!leads.reconsent(consented)) {
             return null;
         }
-        audit.saveAll(ConsentTrail.changes(o, consented, now, assessments));
+        audit.saveAll(ConsentTrail.changes(o, offered, consented, now, assessments));
         return consented;
     }
 
