@@ -8,6 +8,7 @@ import io.micronaut.data.repository.CrudRepository;
 
 import java.util.Collection;
 import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -47,4 +48,12 @@ interface AccountRows extends CrudRepository<AccountRow, String> {
 
     @Query("SELECT * FROM account WHERE issuer = :issuer AND subject = :subject FOR UPDATE")
     Optional<AccountRow> lockByIssuerAndSubject(String issuer, String subject);
+
+    /** Records a sign-out ({@code signed_out_at}, not part of the entity: only these two statements use it). */
+    @Query("UPDATE account SET signed_out_at = :at WHERE id = :id")
+    int signedOut(String id, Instant at);
+
+    /** When the person last signed out; empty if never (or no such account). */
+    @Query("SELECT signed_out_at FROM account WHERE id = :id AND signed_out_at IS NOT NULL")
+    Optional<Instant> findSignedOutAt(String id);
 }

@@ -46,6 +46,17 @@ public class Accounts {
     }
 
     /**
+     * The person signed out: every session of theirs begun until now ends at its next request, on this replica at
+     * once, on others within seconds ({@link AccountStates}); a session cookie copied or left in a browser no longer
+     * works. A later sign-in starts a new session.
+     */
+    @Transactional
+    public void signedOut(String accountId) {
+        rows.signedOut(accountId, clock.instant());
+        states.forget(accountId);
+    }
+
+    /**
      * Disables or enables an account. A disabled person cannot sign in, and their session ends at its next request
      * (on this replica at once, on others within seconds: {@link AccountStates}).
      *

@@ -67,6 +67,8 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
         if (account.agencyId() != null) {
             attributes.put(SignedIn.AGENCY, account.agencyId());
         }
+        // when this session began, to end it when the person signs out (SessionCheckFilter)
+        attributes.put(SignedIn.SINCE, account.signedInAt() == null ? 0L : account.signedInAt().toEpochMilli());
         return AuthenticationResponse.success(account.id(), List.of(account.role().name()), attributes);
     }
 

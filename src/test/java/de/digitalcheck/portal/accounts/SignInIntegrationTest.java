@@ -207,6 +207,39 @@ class SignInIntegrationTest implements TestPropertyProvider {
         assertThat(browser.get("/coach").headers().firstValue("Location")).contains("/anmelden");
     }
 
+    /**
+     * Signing out ends the session in the portal, not only the cookie in this browser: a copy of the session cookie
+     * (another tab's, a shared computer's, a stolen one) is refused at its next request; signing in again starts a
+     * session that works. (It once stayed valid for the rest of its eight hours.)
+     */
+    @Test
+    void aCopiedSessionCookieEndsWithTheSignOut() {
+        Http browser = new Http(server, json);
+        provider.signIn(browser, "subject-do-staff", "staff@dortmund.example.org", true);
+        String session = browser.cookie("JWT").orElseThrow();
+        Http copy = new Http(server, json);
+        copy.cookies().getCookieStore().add(URI.create("http://localhost:" + server.getPort()), cookie(session));
+        assertThat(copy.get("/agentur").statusCode()).as("the copy works while signed in").isEqualTo(200);
+
+        assertThat(browser.postForm("/abmelden", Map.of()).statusCode()).isEqualTo(303);
+        HttpResponse<String> refused = copy.get("/agentur");
+        assertThat(refused.statusCode()).as("the copy after the sign-out").isEqualTo(303);
+        assertThat(refused.headers().firstValue("Location")).contains("/anmelden");
+        assertThat(refused.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JWT=;"));
+
+        Http again = new Http(server, json);
+        provider.signIn(again, "subject-do-staff", "staff@dortmund.example.org", true);
+        assertThat(again.get("/agentur").statusCode()).as("a new sign-in works").isEqualTo(200);
+        assertThat(copy.get("/agentur").statusCode()).as("the old session stays ended").isEqualTo(303);
+    }
+
+    private static java.net.HttpCookie cookie(String value) {
+        java.net.HttpCookie c = new java.net.HttpCookie("JWT", value);
+        c.setPath("/");
+        c.setVersion(0);
+        return c;
+    }
+
     @Test
     void aMappedProviderGroupAddsTheUserWithItsRole() {
         Http browser = new Http(server, json);

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
@@ -27,7 +28,8 @@ import reactor.core.publisher.Mono;
 /**
  * Every request of a signed-in person sees the directory as it is now, not as the session cookie remembers it: when
  * the account is gone, disabled, or has another role or agency than the session carries, the session ends here —
- * the cookie is deleted and the person is sent to sign in again (where the directory's current role applies). Runs
+ * the cookie is deleted and the person is sent to sign in again (where the directory's current role applies). So does
+ * a session begun before the person last signed out (a copied or forgotten cookie). Runs
  * right after the security filter, so on every route; the directory is read through {@link AccountStates}
  * (at most every few seconds per person, never on an event-loop thread).
  */
@@ -58,13 +60,23 @@ class SessionCheckFilter implements Ordered {
         if (session.getAttributes().containsKey(ApiTokens.TOKEN_ID)) {
             return next.proceed(); // a personal access token: its account was checked when it was accepted
         }
-        return Mono.fromFuture(states.get().current(session.getName())).flatMap(account -> {
-            if (account.isPresent() && matches(account.get(), session)) {
+        return Mono.fromFuture(states.get().current(session.getName())).flatMap(current -> {
+            if (current.isPresent() && matches(current.get().account(), session)
+                && !signedOutSince(current.get().signedOutAt(), session)) {
                 return Mono.from(next.proceed());
+            }
+            if (current.isPresent() && signedOutSince(current.get().signedOutAt(), session)) {
+                LOG.info("Session of account {} ended: signed out", session.getName());
+                return Mono.just(HttpResponse.seeOther(URI.create("/anmelden")).cookie(SignOut.ended()));
             }
             LOG.info("Session of account {} ended: the directory changed", session.getName());
             return Mono.just(HttpResponse.seeOther(URI.create("/anmelden?beendet")).cookie(SignOut.ended()));
         });
+    }
+
+    /** Whether the person signed out after this session began (a session from before the sign-out). */
+    static boolean signedOutSince(@Nullable Instant signedOutAt, Authentication session) {
+        return signedOutAt != null && SignedIn.since(session) <= signedOutAt.toEpochMilli();
     }
 
     static boolean matches(Account account, Authentication session) {

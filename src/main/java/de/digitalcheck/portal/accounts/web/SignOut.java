@@ -1,6 +1,11 @@
 package de.digitalcheck.portal.accounts.web;
 
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.shared.security.ApiTokens;
 import de.digitalcheck.portal.shared.web.Csrf;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.context.BeanContext;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.context.annotation.Value;
@@ -25,10 +30,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Signing out: a form post (with CSRF token) that ends the session cookie and, where the provider has an
- * end-session endpoint, continues there so that the provider's session ends too.
+ * Signing out: a form post (with CSRF token) that ends the person's sessions (every one begun before it stops at its
+ * next request, {@link Accounts#signedOut}: a copied session cookie does not outlive the sign-out), deletes the
+ * session cookie and, where the provider has an end-session endpoint, continues there so that the provider's session
+ * ends too.
  */
 @Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Secured(SecurityRule.IS_ANONYMOUS)
 class SignOut {
 
@@ -37,13 +45,15 @@ class SignOut {
     private static final Logger LOG = LoggerFactory.getLogger(SignOut.class);
 
     private final Csrf csrf;
+    private final Accounts accounts;
     private final BeanContext beans;
     private final String baseUrl;
     private final String clientId;
 
-    SignOut(Csrf csrf, BeanContext beans, PortalSettings settings,
+    SignOut(Csrf csrf, Accounts accounts, BeanContext beans, PortalSettings settings,
             @Value("${micronaut.security.oauth2.clients.oidc.client-id:}") String clientId) {
         this.csrf = csrf;
+        this.accounts = accounts;
         this.beans = beans;
         this.baseUrl = settings.link("/");
         this.clientId = clientId;
@@ -53,6 +63,10 @@ class SignOut {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> signOut(HttpRequest<?> request, @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
+        // ends the person's sessions in the portal, not only this browser's cookie (SessionCheckFilter)
+        request.getUserPrincipal(Authentication.class)
+            .filter(session -> !session.getAttributes().containsKey(ApiTokens.TOKEN_ID))
+            .ifPresent(session -> accounts.signedOut(session.getName()));
         return HttpResponse.seeOther(URI.create(afterSignOut())).cookie(ended());
     }
 
