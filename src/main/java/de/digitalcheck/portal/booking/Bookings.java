@@ -386,7 +386,8 @@ public class Bookings {
         Errors errors = new Errors();
         boolean postalCodeOk = validateContact(request, errors);
         if (type.mode().atCompany()) {
-            visitAddresses.check(request.street(), request.postalCode(), postalCodeOk, request.town(), errors);
+            visitAddresses.check(agencies.require(type.agencyId()), request.street(), request.postalCode(), postalCodeOk,
+                request.town(), errors);
         }
         // the check's id is no secret (it is in bookings, leads, webhooks): only its private token shows that the
         // request comes from the company that made it. An unknown id and a wrong or missing token read the same.

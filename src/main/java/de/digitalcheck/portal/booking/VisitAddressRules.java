@@ -1,15 +1,22 @@
 package de.digitalcheck.portal.booking;
 
+import de.digitalcheck.portal.routing.Agency;
+import de.digitalcheck.portal.routing.Municipality;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
+import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.validation.Errors;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * The address a booking at the company needs: street with house number, a postal code that the portal's postal-code
- * table knows (the routing's, SPEC §5), and the town. Errors under the API's names ({@code company.street},
- * {@code company.postalCode}, {@code company.town}).
+ * table knows (the routing's, SPEC §5) in the booked agency's area ({@link Router#serves}: its coaches visit companies
+ * there, not anywhere in the country; the error names the agency responsible for the place), and the town. Errors
+ * under the API's names ({@code company.street}, {@code company.postalCode}, {@code company.town}).
  */
 @Singleton
 class VisitAddressRules {
@@ -19,23 +26,37 @@ class VisitAddressRules {
 
     /** Read at the first visit booked: starting the portal need not read the table. */
     private final BeanProvider<PostalCodeDirectory> directory;
+    private final Router router;
 
-    VisitAddressRules(BeanProvider<PostalCodeDirectory> directory) {
+    VisitAddressRules(BeanProvider<PostalCodeDirectory> directory, Router router) {
         this.directory = directory;
+        this.router = router;
     }
 
     /**
      * Checks the address; the postal code's shape is checked with the company's details already ({@code postalCodeOk}
      * says whether it passed), here only whether it exists.
      */
-    void check(@Nullable String street, @Nullable String postalCode, boolean postalCodeOk, @Nullable String town,
-               Errors errors) {
+    void check(Agency agency, @Nullable String street, @Nullable String postalCode, boolean postalCodeOk,
+               @Nullable String town, Errors errors) {
         if (Bookings.required(street, "company.street", MAX_STREET, errors)
             && street.chars().noneMatch(c -> c >= '0' && c <= '9')) {
             errors.add("company.street", "error.address.houseNumber");
         }
-        if (postalCodeOk && directory.get().municipalities(postalCode.strip()).isEmpty()) {
-            errors.add("company.postalCode", "error.postalCode.unknown");
+        if (postalCodeOk) {
+            List<Municipality> places = directory.get().municipalities(postalCode.strip());
+            if (places.isEmpty()) {
+                errors.add("company.postalCode", "error.postalCode.unknown");
+            } else if (places.stream().noneMatch(m -> router.serves(agency.id(), m.ags()))) {
+                String place = postalCode.strip() + " " + places.get(0).label();
+                Optional<Agency> responsible = router.agencyFor(places.get(0).ags());
+                if (responsible.isPresent()) {
+                    errors.add("company.postalCode", "error.address.outsideTerritory", agency.name(), place,
+                        responsible.get().name());
+                } else {
+                    errors.add("company.postalCode", "error.address.outsideNetwork", agency.name(), place);
+                }
+            }
         }
         Bookings.required(town, "company.town", MAX_TOWN, errors);
     }

@@ -59,6 +59,14 @@ public class Router {
         return current().agencyFor(ags);
     }
 
+    /**
+     * Whether the agency serves the location: one of its territories covers the AGS, also where a longer prefix routes
+     * it elsewhere (NRW.INVEST's {@code 05} serves Dortmund), or it has no territory yet.
+     */
+    public boolean serves(String agencyId, String ags) {
+        return current().serves(agencyId, ags);
+    }
+
     public Optional<Agency> agency(String id) {
         return current().agency(id);
     }

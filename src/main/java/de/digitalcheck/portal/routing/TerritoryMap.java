@@ -52,6 +52,23 @@ final class TerritoryMap {
         return Optional.empty();
     }
 
+    /**
+     * Whether {@code agencyId} serves {@code ags}: one of its territories is a prefix of it (whoever the longest prefix
+     * routes it to), or it has no territory at all (an agency not yet given one serves no area to keep to).
+     */
+    boolean serves(String agencyId, String ags) {
+        boolean any = false;
+        for (Map.Entry<String, String> e : agencyByPrefix.entrySet()) {
+            if (e.getValue().equals(agencyId)) {
+                any = true;
+                if (ags != null && ags.startsWith(e.getKey())) {
+                    return true;
+                }
+            }
+        }
+        return !any;
+    }
+
     Optional<Agency> agency(String id) {
         return Optional.ofNullable(id == null ? null : agencies.get(id));
     }

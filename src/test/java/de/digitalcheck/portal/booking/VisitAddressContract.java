@@ -100,6 +100,35 @@ abstract class VisitAddressContract {
         return byField;
     }
 
+    /**
+     * An agency's coaches visit companies in its area only: a visit at a postal code outside its territories is
+     * refused at the postal code, naming the agency responsible there (EN-Agentur for Witten), nothing stored; one
+     * inside is booked. (A visit anywhere in the country was once booked, sending the coach across it.)
+     */
+    @Test
+    void aVisitOutsideTheAgencysAreaIsRefusedNamingTheResponsibleAgency() {
+        Setup s = setup();
+        agencies.addTerritory(s.agency().agencyId(), "10041100", new java.util.ArrayList<>()); // Saarbrücken
+        try {
+            Http http = http();
+            String start = at(bookableDay(10), 9);
+            HttpResponse<String> outside = http.postJson("/api/v1/bookings",
+                body(s, s.visitTypeId(), start, email(), ADDRESS, "de"));
+            assertThat(outside.statusCode()).as(outside.body()).isEqualTo(422);
+            assertThat(fieldErrors(http, outside)).containsOnlyKeys("company.postalCode");
+            assertThat(fieldErrors(http, outside).get("company.postalCode"))
+                .contains("nur in ihrem Gebiet", "58452 Witten", "Ennepe-Ruhr");
+            assertThat(bookingsOf(s)).isZero();
+
+            HttpResponse<String> inside = http.postJson("/api/v1/bookings", body(s, s.visitTypeId(), start, email(),
+                "\"street\":\"Am Markt 1\",\"postalCode\":\"66111\",\"town\":\"Saarbrücken\"", "de"));
+            assertThat(inside.statusCode()).as(inside.body()).isEqualTo(201);
+            assertThat(bookingsOf(s)).isOne();
+        } finally {
+            agencies.removeTerritory(s.agency().agencyId(), "10041100");
+        }
+    }
+
     @Test
     void aVisitWithoutItsAddressIsRefusedFieldByFieldAndNothingIsStored() {
         Setup s = setup();
