@@ -61,13 +61,10 @@ public class AgencyAdministration {
         Errors errors = new Errors().addAll(formErrors);
         int days = firstContactDays(profile, errors);
         String id = idFor(trim(profile.shortName()));
-        if (!errors.has("shortName")) {
-            if (id.isEmpty()) {
-                errors.add("shortName", "error.agency.shortName.letters");
-            } else if (agencies.existsById(id)) {
-                errors.add("shortName", "error.agency.shortName.taken");
-            }
+        if (!errors.has("shortName") && id.isEmpty()) {
+            errors.add("shortName", "error.agency.shortName.letters");
         }
+        shortNameFree(profile.shortName(), null, errors);
         nameFree(profile.name(), null, errors);
         errors.throwIfAny();
         AgencyRow created;
@@ -83,7 +80,8 @@ public class AgencyAdministration {
     }
 
     /**
-     * The admin's edit: names, contact and service level (the id stays).
+     * The admin's edit: names, contact and service level (the id stays); a short name or name of another agency is
+     * refused as on {@link #create}.
      *
      * @param readStamp the agency's {@link Agency#profileStamp()} when the form was read (null: unknown, which counts as
      *                  stale: a form never replaces values its user has not seen)
@@ -95,6 +93,10 @@ public class AgencyAdministration {
         AgencyRow agency = agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
         Errors errors = new Errors().addAll(formErrors);
         int days = firstContactDays(profile, errors);
+        if (!idFor(trim(profile.shortName())).equals(idFor(trim(agency.shortName())))) {
+            // changed: an unchanged one saves even where an edit made before this check gave it to two agencies
+            shortNameFree(profile.shortName(), agencyId, errors);
+        }
         nameFree(profile.name(), agencyId, errors);
         errors.throwIfAny();
         if (!agency.agency().profileStamp().equals(readStamp)) {
@@ -245,6 +247,27 @@ public class AgencyAdministration {
             return "image/jpeg";
         }
         return null;
+    }
+
+    /**
+     * Refuses a short name another agency has, compared as the id a short name makes ({@link #idFor}: case, spaces,
+     * dashes and umlauts' spelling aside), or whose id it would make: the lists and the agency choices show agencies
+     * by their short names, so two of one short name could not be told apart. A new agency's id is made from its short
+     * name, so creating refused one before; an edit took another agency's, which is refused now as well.
+     * {@code ownId}: the agency being edited, whose own short name (and id) is no conflict. Compared here as
+     * {@link #nameFree} compares.
+     */
+    private void shortNameFree(@Nullable String shortName, @Nullable String ownId, Errors errors) {
+        String key = idFor(trim(shortName));
+        if (key.isEmpty() || errors.has("shortName")) {
+            return;
+        }
+        for (AgencyRow other : agencies.findAll()) {
+            if (!other.id().equals(ownId) && (other.id().equals(key) || idFor(other.shortName()).equals(key))) {
+                errors.add("shortName", "error.agency.shortName.taken");
+                return;
+            }
+        }
     }
 
     /**
