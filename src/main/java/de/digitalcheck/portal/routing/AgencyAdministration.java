@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -31,7 +30,6 @@ public class AgencyAdministration {
 
     /** The unique index on {@code agency.name_key} (V128), as the databases name it in a refusal (lower case). */
     static final String NAME_KEY_INDEX = "uq_agency_name_key";
-    private static final Pattern PREFIX = Pattern.compile("\\d{2,8}");
     /** The most pixels a logo may have each way (a logo is shown at most a few hundred pixels wide). */
     public static final int LOGO_MAX_PIXELS = 2000;
     /** Largest logo accepted (the request body limit is 256 KB). */
@@ -328,7 +326,10 @@ public class AgencyAdministration {
         return s.length() > 40 ? s.substring(0, 40).replaceAll("-+$", "") : s;
     }
 
-    /** Gives an agency a territory: an AGS prefix (2 to 8 digits) of some municipality that no agency has yet. */
+    /**
+     * Gives an agency a territory: an AGS prefix of an administrative level ({@link AgsPrefixes}: 2, 3, 5 or 8 digits)
+     * of some municipality that no agency has yet.
+     */
     @Transactional
     public void addTerritory(String agencyId, String prefixInput, List<FieldError> formErrors) {
         Errors errors = new Errors().addAll(formErrors);
@@ -340,7 +341,9 @@ public class AgencyAdministration {
             errors.add("agencyId", "error.territory.agency");
         }
         if (!errors.has("prefix")) {
-            if (!PREFIX.matcher(prefix).matches() || !directory.coversPrefix(prefix)) {
+            if (!AgsPrefixes.isLevel(prefix)) {
+                errors.add("prefix", "error.territory.format");
+            } else if (!directory.coversPrefix(prefix)) {
                 errors.add("prefix", "error.territory.unknown");
             } else {
                 territories.findById(prefix).ifPresent(t -> errors.add("prefix", "error.territory.taken",
