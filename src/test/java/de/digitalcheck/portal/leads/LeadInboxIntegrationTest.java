@@ -148,6 +148,32 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(staff.get("/agentur/leads?level=-1").statusCode()).isEqualTo(400);
     }
 
+    /**
+     * The place filter is free text: it found a place only as stored, and only in the same letters' case on H2
+     * (MariaDB's collation ignored the case). It matches the beginning of the place's name in any case now ("wit" finds
+     * Witten), a {@code %} or {@code _} typed as itself; the field's hint says so.
+     */
+    @Test
+    void thePlaceFilterMatchesTheBeginningOfThePlaceInAnyCase() {
+        lead("Ort Filter Witten GmbH", "58452", "ort-witten@inbox.example.org");
+        lead("Ort Filter Hattingen GmbH", "45525", "ort-hattingen@inbox.example.org");
+        Http staff = users.get("en-staff");
+        for (String typed : new String[] {"Witten", "witten", "WIT", "%20wit%20"}) {
+            assertThat(staff.get("/agentur/leads?municipality=" + typed).body()).as(typed)
+                .contains("Ort Filter Witten GmbH").doesNotContain("Ort Filter Hattingen GmbH");
+        }
+        for (String typed : new String[] {"itten", "W%25", "W_tten", "Wittenberg"}) {
+            HttpResponse<String> none = staff.get("/agentur/leads?municipality=" + typed);
+            assertThat(none.statusCode()).as(typed).isEqualTo(200);
+            assertThat(none.body()).as(typed).doesNotContain("Ort Filter Witten GmbH", "Ort Filter Hattingen GmbH");
+        }
+        assertThat(new String(staff.getBytes("/agentur/leads.csv?municipality=wit").body(),
+            java.nio.charset.StandardCharsets.UTF_8)).contains("Ort Filter Witten GmbH")
+            .doesNotContain("Ort Filter Hattingen GmbH");
+        assertThat(staff.get("/agentur/leads").body()).contains("id=\"f-municipality-hint\"",
+            "aria-describedby=\"f-municipality-hint\"", "Anfang des Namens genügt");
+    }
+
     @Test
     void aBadDateFilterShowsTheInboxWithTheMessageAtTheFieldAndTheInputKept() {
         lead("Datum Filter GmbH", "44135", "datum@inbox.example.org");

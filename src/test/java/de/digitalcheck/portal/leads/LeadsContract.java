@@ -75,6 +75,8 @@ abstract class LeadsContract implements TestPropertyProvider {
     de.digitalcheck.portal.leads.internal.LeadForwarding forwarding;
     @Inject
     de.digitalcheck.portal.leads.internal.LeadFeed feed;
+    @Inject
+    de.digitalcheck.portal.leads.internal.LeadInbox inbox;
 
     Http http;
     Database db;
@@ -729,5 +731,39 @@ abstract class LeadsContract implements TestPropertyProvider {
         assertThat(feed.departures("wf-dortmund", java.time.Instant.now().plusSeconds(60), null, 50).items()).isEmpty();
         assertThat(feed.page("wf-dortmund", null, since, null, 200).items()).extracting(LeadRow::id)
             .as("they left the sender's list").doesNotContainAnyElementsOf(forwarded).contains(stale);
+    }
+
+    /** The ids of the agency's leads that the inbox's place filter finds for {@code typed}. */
+    private List<String> placeFilter(String agencyId, String typed) {
+        List<String> found = new java.util.ArrayList<>();
+        inbox.each(new de.digitalcheck.portal.leads.internal.LeadInbox.Scope(agencyId),
+            new de.digitalcheck.portal.leads.internal.LeadInbox.Filter(null, null, false, null, null, typed, null,
+                de.digitalcheck.portal.leads.internal.LeadInbox.Sort.NEWEST, 1), item -> found.add(item.id()));
+        return found;
+    }
+
+    /**
+     * The inbox's place filter finds the same on every database: the beginning of the place's name in any case,
+     * umlauts included (H2 compared exactly, MariaDB's collation ignored the case), within the agency only; a
+     * {@code %} or {@code _} typed stands for itself.
+     */
+    @Test
+    void theInboxsPlaceFilterMatchesTheBeginningInAnyCaseOnEveryDatabase() {
+        String dortmund = (String) ((Map<?, ?>) check("ort@metallbau.example.org").sharedWithAgency().submit(http)
+            .document().get("lead")).get("id");
+        String luenen = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Lüner Lack GmbH")
+            .at("44532").contact("Lea Lack", "ort@lack.example.org").sharedWithAgency().submit(http).document()
+            .get("lead")).get("id");
+        assertThat(row("SELECT municipality FROM agency_lead WHERE id = ?", luenen).get("municipality"))
+            .isEqualTo("Lünen");
+        for (String typed : List.of("Dortmund", "dortmund", "DORT", "dOrTmUnD")) {
+            assertThat(placeFilter("wf-dortmund", typed)).as(typed).contains(dortmund);
+        }
+        for (String typed : List.of("ortmund", "D%", "D_rtmund", "Dortmunder", "%")) {
+            assertThat(placeFilter("wf-dortmund", typed)).as(typed).doesNotContain(dortmund);
+        }
+        assertThat(placeFilter("wfg-kreis-unna", "LÜN")).contains(luenen);
+        assertThat(placeFilter("wfg-kreis-unna", "lünen")).contains(luenen);
+        assertThat(placeFilter("en-agentur", "dort")).as("another agency's").doesNotContain(dortmund);
     }
 }
