@@ -149,6 +149,30 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
     }
 
     /**
+     * A filter given twice ({@code ?status=NEW&status=WON}) was read as its first value and the rest silently dropped,
+     * while the agency API answers 400 for it: every filter of the page, and of its export, given more than once is an
+     * unknown filter value now, 400 with the page's way back to the inbox without the query.
+     */
+    @Test
+    void aFilterGivenTwiceIsRefusedAsTheApiRefusesIt() {
+        Http staff = users.get("do-staff");
+        String ours = (String) db.value("SELECT id FROM account WHERE name = 'Dominik Coach'");
+        for (String twice : new String[] {"status=NEW&status=WON", "assignee=-&assignee=" + ours,
+            "overdue=true&overdue=true", "from=2026-01-01&from=2026-01-02", "to=2026-01-01&to=2026-01-01",
+            "municipality=Dortmund&municipality=Witten", "level=1&level=2", "sort=newest&sort=company",
+            "page=1&page=2", "status=NEW&status="}) {
+            HttpResponse<String> refused = staff.get("/agentur/leads?" + twice);
+            assertThat(refused.statusCode()).as(twice).isEqualTo(400);
+            assertThat(refused.body()).as(twice).contains("<a class=\"kern-link\" href=\"/agentur/leads\">"
+                + "Diese Seite ohne die Angaben in der Adresse öffnen</a>").doesNotContain("<caption");
+            assertThat(staff.getBytes("/agentur/leads.csv?" + twice).statusCode()).as("csv " + twice).isEqualTo(400);
+            assertThat(users.get("admin").get("/admin/agenturen/wf-dortmund/leads?" + twice).statusCode())
+                .as("admin " + twice).isEqualTo(400);
+        }
+        assertThat(staff.get("/agentur/leads?status=NEW&sort=company").statusCode()).isEqualTo(200);
+    }
+
+    /**
      * The place filter is free text: it found a place only as stored, and only in the same letters' case on H2
      * (MariaDB's collation ignored the case). It matches the beginning of the place's name in any case now ("wit" finds
      * Witten), a {@code %} or {@code _} typed as itself; the field's hint says so.
