@@ -300,6 +300,11 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(german.get(13)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         assertThat(german.get(14)).isEqualTo(dueDay.minusDays(1).toString());
         assertThat(german.get(16)).isEqualTo("nein");
+        // the consent as the lead's page names its text, with the time (it was the raw "2026-12-2 2026-12-06 05:05")
+        assertThat(german.get(17)).matches("Einwilligungstext vom [A-Z][a-zä]+ 20\\d\\d( \\(\\d+\\. Fassung\\))?, "
+            + "erteilt am \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(csv(staff.getBytes("/agentur/leads.csv")).get(0).get(16)).as("capitalised as every header")
+            .isEqualTo("Überfällig");
         // the score as a German spreadsheet reads a number (a "2.5" became the 2nd of May)
         assertThat(german.get(10)).matches("[0-5],[0-9]");
         // the places come from the postal-code table, whose licence (ODbL 1.0) asks for its source wherever they are
@@ -332,6 +337,9 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
             assertThat(english.get(11)).isEqualTo("new");
             assertThat(english.get(14)).isEqualTo(dueDay.minusDays(1).toString());
             assertThat(english.get(16)).isEqualTo("no");
+            assertThat(records.get(0).get(16)).isEqualTo("Overdue");
+            assertThat(english.get(17)).matches("consent text of [A-Z][a-z]+ 20\\d\\d( \\(version \\d+\\))?, given on "
+                + "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
             assertThat(english.get(10)).matches("[0-5]\\.[0-9]").isEqualTo(german.get(10).replace(',', '.'));
             assertThat(records.stream().skip(1).map(r -> r.get(11))).doesNotContain("NEW", "CONTACTED", "QUALIFIED");
         } finally {

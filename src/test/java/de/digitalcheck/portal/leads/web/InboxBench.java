@@ -86,6 +86,7 @@ public final class InboxBench {
                 long t0 = System.nanoTime();
                 long bytes = InboxCsv.stream(inbox, new LeadInbox.Scope(AGENCY), LeadInbox.Filter.NONE,
                         new InboxCsv.Texts(context.getBean(de.digitalcheck.portal.shared.i18n.Messages.class),
+                            context.getBean(de.digitalcheck.portal.shared.i18n.ConsentTextVersions.class),
                             de.digitalcheck.portal.shared.i18n.Language.DE))
                     .map(b -> (long) b.length).reduce(0L, Long::sum).block();
                 long t1 = System.nanoTime();
