@@ -766,4 +766,26 @@ abstract class LeadsContract implements TestPropertyProvider {
         assertThat(placeFilter("wfg-kreis-unna", "lünen")).contains(luenen);
         assertThat(placeFilter("en-agentur", "dort")).as("another agency's").doesNotContain(dortmund);
     }
+
+    /**
+     * A forwarded lead's mail to the receiving agency says who forwarded it and why (it said the company had shared its
+     * result with the receiver, which the company never did).
+     */
+    @Test
+    void aForwardedLeadsMailSaysWhoForwardedItAndWhy() throws Exception {
+        var actor = new de.digitalcheck.portal.leads.internal.LeadWork.Actor("contract", "Contract");
+        String lead = (String) ((Map<?, ?>) check("weiter@metallbau.example.org").sharedWithAgency().submit(http)
+            .document().get("lead")).get("id");
+        awaitMailTo("kontakt@dortmund.example.org", lead);
+        forwarding.forward("wf-dortmund", false, lead, 0, "weg-bochum",
+            "Der Betrieb sitzt in Bochum.\nBitte übernehmen.", actor);
+        MimeMessage mail = awaitMailTo("kontakt@bochum.example.org", lead);
+        String text = Mails.text(mail).replace("\r\n", "\n");
+        assertThat(mail.getSubject()).isEqualTo("Weitergeleitete Anfrage im Digitalcheck");
+        assertThat(text).contains("Wirtschaftsförderung Dortmund hat eine Anfrage an "
+                + "WirtschaftsEntwicklungsGesellschaft Bochum weitergeleitet",
+                "Grund der Weiterleitung:\nDer Betrieb sitzt in Bochum.\nBitte übernehmen.",
+                "Muster Metallbau GmbH", "http://localhost/agentur/leads/" + lead)
+            .doesNotContain("hat sein Ergebnis im Digitalcheck mit", "weiter@metallbau.example.org");
+    }
 }
