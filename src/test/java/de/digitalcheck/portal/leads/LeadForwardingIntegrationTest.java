@@ -125,6 +125,36 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
             .doesNotContain("hat sein Ergebnis im Digitalcheck mit");
     }
 
+    /**
+     * The sender's confirmation named whatever agency its address said ({@code ?an=wf-dortmund}), also when nothing was
+     * forwarded: a link could make the portal say that a lead went where it never did. It names the agency now only for
+     * a lead that the signed-in staff's agency forwarded, from the forward's record; any other address is not found.
+     */
+    @Test
+    void theForwardsConfirmationNamesTheAgencyOnlyForALeadTheAgencyForwarded() {
+        String id = lead("Bestätigung Blechbau GmbH", "44141", "blech@forward.example.org");
+        String kept = lead("Nicht Weitergeleitet KG", "44143", "nicht@forward.example.org");
+        Http dortmund = users.get("do-staff");
+        HttpResponse<String> forwarded = dortmund.postForm("/agentur/leads/" + id + "/weiterleiten",
+            Map.of("agency", "en-agentur", "reason", "Standort Witten", "version", version(id)));
+        String location = forwarded.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/agentur/leads/weitergeleitet?anfrage=" + id);
+        assertThat(dortmund.get(location).body()).contains("Die Anfrage wurde an Wirtschaftsförderungsagentur "
+            + "Ennepe-Ruhr „EN-Agentur“ weitergeleitet.");
+        // the address names no agency: the record does
+        assertThat(dortmund.get(location + "&an=weg-bochum").body()).contains("„EN-Agentur“ weitergeleitet.")
+            .doesNotContain("Bochum weitergeleitet");
+        for (String forged : new String[] {"?an=wf-dortmund", "?an=weg-bochum&anfrage=" + kept, "?anfrage=" + kept,
+            "?anfrage=unbekannt", "", "?anfrage=" + id + "&anfrage=" + kept}) {
+            HttpResponse<String> page = dortmund.get("/agentur/leads/weitergeleitet" + forged);
+            assertThat(page.statusCode()).as(forged).isEqualTo(404);
+            assertThat(page.body()).as(forged).doesNotContain("Die Anfrage wurde an");
+        }
+        assertThat(users.get("en-staff").get(location).statusCode()).as("the receiver did not forward it")
+            .isEqualTo(404);
+    }
+
+
     @Test
     void aForwardWithoutReasonOrAgencyOrFromAStaleFormStoresNothing() {
         String id = lead("Fehlerfall Feinmechanik", "44137", "fein@forward.example.org");
