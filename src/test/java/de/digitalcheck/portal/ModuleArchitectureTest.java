@@ -33,7 +33,7 @@ class ModuleArchitectureTest {
         "report", Set.of("readiness", "booking", "routing", "shared"),
         "admin", Set.of("accounts", "routing", "funding", "readiness", "shared"),
         "demo", Set.of("accounts", "booking", "routing"),
-        "leads", Set.of("booking", "readiness", "report", "routing", "shared"));
+        "leads", Set.of("accounts", "booking", "readiness", "report", "routing", "shared"));
 
     static JavaClasses classes;
     static ModuleRules rules;

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.funding;
 
+import de.digitalcheck.portal.routing.AgsPrefixes;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
@@ -24,7 +25,6 @@ public class FundingAdministration {
 
     /** At most this many prefixes make a region (the column holds 1,000 characters). */
     static final int MAX_REGIONS = 100;
-    private static final Pattern PREFIX = Pattern.compile("\\d{2,8}");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
 
     private final FundingProgrammeRows programmes;
@@ -119,8 +119,8 @@ public class FundingAdministration {
 
     /**
      * The region typed as a list of AGS prefixes (separated by commas, semicolons, spaces or lines; none: all of
-     * Germany), sorted and without repeats; every prefix has 2 to 8 digits and some municipality in the postal code
-     * table starts with it.
+     * Germany), sorted and without repeats; every prefix names an administrative level as a territory does
+     * ({@link AgsPrefixes}: 2, 3, 5 or 8 digits) and some municipality in the postal code table starts with it.
      */
     List<String> regions(String input, Errors errors) {
         TreeSet<String> prefixes = new TreeSet<>();
@@ -129,7 +129,7 @@ public class FundingAdministration {
                 prefixes.add(part);
             }
         }
-        List<String> malformed = prefixes.stream().filter(p -> !PREFIX.matcher(p).matches()).toList();
+        List<String> malformed = prefixes.stream().filter(p -> !AgsPrefixes.isLevel(p)).toList();
         if (!malformed.isEmpty()) {
             errors.add("regionAgs", "error.funding.region.format", String.join(", ", malformed));
             return List.of();

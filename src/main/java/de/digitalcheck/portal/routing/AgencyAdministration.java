@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -31,7 +30,6 @@ public class AgencyAdministration {
 
     /** The unique index on {@code agency.name_key} (V128), as the databases name it in a refusal (lower case). */
     static final String NAME_KEY_INDEX = "uq_agency_name_key";
-    private static final Pattern PREFIX = Pattern.compile("\\d{2,8}");
     /** The most pixels a logo may have each way (a logo is shown at most a few hundred pixels wide). */
     public static final int LOGO_MAX_PIXELS = 2000;
     /** Largest logo accepted (the request body limit is 256 KB). */
@@ -61,13 +59,10 @@ public class AgencyAdministration {
         Errors errors = new Errors().addAll(formErrors);
         int days = firstContactDays(profile, errors);
         String id = idFor(trim(profile.shortName()));
-        if (!errors.has("shortName")) {
-            if (id.isEmpty()) {
-                errors.add("shortName", "error.agency.shortName.letters");
-            } else if (agencies.existsById(id)) {
-                errors.add("shortName", "error.agency.shortName.taken");
-            }
+        if (!errors.has("shortName") && id.isEmpty()) {
+            errors.add("shortName", "error.agency.shortName.letters");
         }
+        shortNameFree(profile.shortName(), null, errors);
         nameFree(profile.name(), null, errors);
         errors.throwIfAny();
         AgencyRow created;
@@ -83,7 +78,8 @@ public class AgencyAdministration {
     }
 
     /**
-     * The admin's edit: names, contact and service level (the id stays).
+     * The admin's edit: names, contact and service level (the id stays); a short name or name of another agency is
+     * refused as on {@link #create}.
      *
      * @param readStamp the agency's {@link Agency#profileStamp()} when the form was read (null: unknown, which counts as
      *                  stale: a form never replaces values its user has not seen)
@@ -95,6 +91,10 @@ public class AgencyAdministration {
         AgencyRow agency = agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
         Errors errors = new Errors().addAll(formErrors);
         int days = firstContactDays(profile, errors);
+        if (!idFor(trim(profile.shortName())).equals(idFor(trim(agency.shortName())))) {
+            // changed: an unchanged one saves even where an edit made before this check gave it to two agencies
+            shortNameFree(profile.shortName(), agencyId, errors);
+        }
         nameFree(profile.name(), agencyId, errors);
         errors.throwIfAny();
         if (!agency.agency().profileStamp().equals(readStamp)) {
@@ -248,6 +248,27 @@ public class AgencyAdministration {
     }
 
     /**
+     * Refuses a short name another agency has, compared as the id a short name makes ({@link #idFor}: case, spaces,
+     * dashes and umlauts' spelling aside), or whose id it would make: the lists and the agency choices show agencies
+     * by their short names, so two of one short name could not be told apart. A new agency's id is made from its short
+     * name, so creating refused one before; an edit took another agency's, which is refused now as well.
+     * {@code ownId}: the agency being edited, whose own short name (and id) is no conflict. Compared here as
+     * {@link #nameFree} compares.
+     */
+    private void shortNameFree(@Nullable String shortName, @Nullable String ownId, Errors errors) {
+        String key = idFor(trim(shortName));
+        if (key.isEmpty() || errors.has("shortName")) {
+            return;
+        }
+        for (AgencyRow other : agencies.findAll()) {
+            if (!other.id().equals(ownId) && (other.id().equals(key) || idFor(other.shortName()).equals(key))) {
+                errors.add("shortName", "error.agency.shortName.taken");
+                return;
+            }
+        }
+    }
+
+    /**
      * Refuses a name another agency has (trimmed, spaces collapsed, case ignored): staff pick the agency to forward a
      * lead to by its name and the consent text names the agency by it, so two agencies of one name could not be told
      * apart. {@code ownId}: the agency being edited, whose own name is no conflict. Compared here rather than by the
@@ -305,7 +326,10 @@ public class AgencyAdministration {
         return s.length() > 40 ? s.substring(0, 40).replaceAll("-+$", "") : s;
     }
 
-    /** Gives an agency a territory: an AGS prefix (2 to 8 digits) of some municipality that no agency has yet. */
+    /**
+     * Gives an agency a territory: an AGS prefix of an administrative level ({@link AgsPrefixes}: 2, 3, 5 or 8 digits)
+     * of some municipality that no agency has yet.
+     */
     @Transactional
     public void addTerritory(String agencyId, String prefixInput, List<FieldError> formErrors) {
         Errors errors = new Errors().addAll(formErrors);
@@ -317,7 +341,9 @@ public class AgencyAdministration {
             errors.add("agencyId", "error.territory.agency");
         }
         if (!errors.has("prefix")) {
-            if (!PREFIX.matcher(prefix).matches() || !directory.coversPrefix(prefix)) {
+            if (!AgsPrefixes.isLevel(prefix)) {
+                errors.add("prefix", "error.territory.format");
+            } else if (!directory.coversPrefix(prefix)) {
                 errors.add("prefix", "error.territory.unknown");
             } else {
                 territories.findById(prefix).ifPresent(t -> errors.add("prefix", "error.territory.taken",

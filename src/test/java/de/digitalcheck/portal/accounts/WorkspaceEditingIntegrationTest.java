@@ -52,7 +52,8 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
         Http anyone = new Http(server, json);
         assertThat(anyone.get("/api/v1/routing?postalCode=58636").body()).contains("nrw-invest");
 
-        for (Map.Entry<String, String> bad : Map.of("5x", "2 bis 8 Ziffern", "05999", "keine Gemeinde",
+        for (Map.Entry<String, String> bad : Map.of("5x", "2 Ziffern (Land), 3 (Regierungsbezirk)",
+            "05999", "keine Gemeinde",
             "05954", "schon zugeordnet (Wirtschaftsförderungsagentur Ennepe-Ruhr „EN-Agentur“)").entrySet()) {
             HttpResponse<String> refused = admin.postForm("/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", bad.getKey()));
             assertThat(refused.statusCode()).as(bad.getKey()).isEqualTo(422);
@@ -65,6 +66,42 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
 
         assertThat(admin.postForm("/admin/gebiete/entfernen", Map.of("agencyId", "wf-hagen", "prefix", "05962")).statusCode()).isEqualTo(303);
         assertThat(anyone.get("/api/v1/routing?postalCode=58636").body()).contains("nrw-invest").doesNotContain("wf-hagen");
+    }
+
+    /**
+     * Only the AGS's administrative levels are territories: 2 digits a state, 3 a government district, 5 a district,
+     * 8 a municipality. A prefix of 4, 6 or 7 digits was taken and silently moved the municipalities it matched from
+     * the agency of their district (the longest prefix wins) to another: refused at the field, in both languages, and
+     * nothing routes otherwise. A government district (3 digits) is still taken.
+     */
+    @Test
+    void aPrefixOfNoAdministrativeLevelIsRefusedAndRoutesNothingElsewhere() {
+        Http admin = as("edit-admin", "admin@digitalcheck.example.org");
+        Http anyone = new Http(server, json);
+        for (String prefix : new String[] {"0595", "059540", "0595403", "059540361"}) {
+            HttpResponse<String> refused = admin.postForm("/admin/gebiete?lang=de", Map.of("agencyId", "wf-hagen",
+                "prefix", prefix));
+            assertThat(refused.statusCode()).as(prefix).isEqualTo(422);
+            assertThat(refused.body()).as(prefix).contains("id=\"territory-prefix-error\"",
+                "Ein AGS-Präfix hat 2 Ziffern (Land), 3 (Regierungsbezirk), 5 (Kreis oder kreisfreie Stadt) oder 8 "
+                    + "(Gemeinde).", "value=\"" + prefix + "\"");
+            assertThat(admin.postForm("/admin/gebiete?lang=en", Map.of("agencyId", "wf-hagen", "prefix", prefix))
+                .body()).as(prefix).contains("An AGS prefix has 2 digits (state), 3 (government district), "
+                    + "5 (district or district-free city) or 8 (municipality).");
+        }
+        admin.get("/admin?lang=de");
+        assertThat(anyone.get("/api/v1/routing?postalCode=58452").body()).as("Witten").contains("en-agentur")
+            .doesNotContain("wf-hagen");
+        assertThat(admin.get("/admin").body()).doesNotContain("0595403");
+
+        // a government district is a level of its own
+        try {
+            assertThat(admin.postForm("/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", "053")).statusCode())
+                .isEqualTo(303);
+            assertThat(anyone.get("/api/v1/routing?postalCode=50667").body()).as("Köln").contains("wf-hagen");
+        } finally {
+            admin.postForm("/admin/gebiete/entfernen", Map.of("agencyId", "wf-hagen", "prefix", "053"));
+        }
     }
 
     @Test

@@ -151,6 +151,49 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         assertThat(db.value("SELECT name FROM agency WHERE id = 'wf-dortmund'")).isEqualTo(dortmund.name());
     }
 
+    /**
+     * Creating an agency refused another agency's short name, editing one took it: two agencies of one short name in
+     * every list. An edit is refused at the field as the creation is (the short name compared as its id is made:
+     * case, spaces and dashes aside), nothing is stored; an agency keeps its own short name, and a new agency cannot
+     * take the short name of one whose id was made from another (demo: "HAGENagentur" is wf-hagen).
+     */
+    @Test
+    void anotherAgencysShortNameIsRefusedOnEditAsOnCreationAndAnAgencyKeepsItsOwn() {
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        Database db = new Database(dataSource);
+        Agency dortmund = agencies.find("wf-dortmund").orElseThrow();
+        Agency hagen = agencies.find("wf-hagen").orElseThrow();
+        String taken = "  " + dortmund.shortName().toUpperCase(java.util.Locale.ROOT).replace(' ', '-') + " ";
+        Map<String, String> edit = profile(hagen.name(), taken, hagen.email(),
+            String.valueOf(hagen.firstContactDays()));
+        edit.put("version", Http.hidden(admin.get("/admin/agenturen/wf-hagen").body(), "version"));
+        HttpResponse<String> refused = admin.postForm("/admin/agenturen/wf-hagen?lang=de", edit);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"agency-shortName-error\"",
+            "Eine Wirtschaftsförderung mit diesem Kurznamen gibt es schon.", "href=\"#agency-shortName\"");
+        assertThat(db.value("SELECT short_name FROM agency WHERE id = 'wf-hagen'")).isEqualTo(hagen.shortName());
+        assertThat(admin.postForm("/admin/agenturen/wf-hagen?lang=en", edit).body())
+            .contains("An agency with this short name already exists.");
+
+        // its own short name, unchanged, saves
+        Map<String, String> own = profile(hagen.name(), hagen.shortName(), hagen.email(),
+            String.valueOf(hagen.firstContactDays()));
+        own.put("phone", hagen.phone() == null ? "" : hagen.phone());
+        own.put("website", hagen.website() == null ? "" : hagen.website());
+        own.put("address", hagen.address() == null ? "" : hagen.address());
+        own.put("version", Http.hidden(admin.get("/admin/agenturen/wf-hagen").body(), "version"));
+        HttpResponse<String> kept = admin.postForm("/admin/agenturen/wf-hagen?lang=de", own);
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(303);
+
+        // a new agency with the short name of one whose id is another
+        long before = db.count("agency");
+        HttpResponse<String> created = admin.postForm("/admin/agenturen?lang=de", profile("Noch eine Hagener",
+            hagen.shortName().toLowerCase(java.util.Locale.ROOT), "noch@example.org", "2"));
+        assertThat(created.statusCode()).isEqualTo(422);
+        assertThat(created.body()).contains("Eine Wirtschaftsförderung mit diesem Kurznamen gibt es schon.");
+        assertThat(db.count("agency")).isEqualTo(before);
+    }
+
     @Test
     void aShortNameWhoseIdIsAFixedPathSegmentIsRefusedAtTheFieldWithTheInputKept() {
         Http admin = as("agency-admin", "admin@digitalcheck.example.org");

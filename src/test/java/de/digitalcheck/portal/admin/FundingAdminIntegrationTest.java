@@ -21,6 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class FundingAdminIntegrationTest extends SignedInTests {
 
+    /** The message of a prefix that is no administrative level of the AGS (as for territories). */
+    static final String LEVELS = "Ein AGS-Präfix hat 2 Ziffern (Land), 3 (Regierungsbezirk), 5 (Kreis oder "
+        + "kreisfreie Stadt) oder 8 (Gemeinde)";
+
     @Inject
     Questionnaires questionnaires;
 
@@ -200,9 +204,11 @@ class FundingAdminIntegrationTest extends SignedInTests {
         form.put("dimensions", "factory");
         long before = admin.get("/admin/foerderprogramme").body().split("/gueltigkeit").length;
         for (String[] bad : new String[][] {
-            {"05915, 5x, 0", "Ein AGS-Präfix besteht aus 2 bis 8 Ziffern – bitte prüfen: 0, 5x"},
+            {"05915, 5x, 0", LEVELS + " – bitte prüfen: 0, 5x"},
             {"05915 05999", "Zu diesen Präfixen gibt es keine Gemeinde: 05999"},
-            {"059151234", "Ein AGS-Präfix besteht aus 2 bis 8 Ziffern – bitte prüfen: 059151234"}}) {
+            {"059151234", LEVELS + " – bitte prüfen: 059151234"},
+            // no administrative level of the AGS: a region of part of a government district's municipalities
+            {"05 0591, 059540, 0595403", LEVELS + " – bitte prüfen: 0591, 059540, 0595403"}}) {
             Map<String, String> broken = new LinkedHashMap<>(form);
             broken.put("regionAgs", bad[0]);
             HttpResponse<String> refused = admin.postForm("/admin/foerderprogramme", broken);

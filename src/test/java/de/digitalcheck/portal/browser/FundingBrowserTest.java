@@ -192,7 +192,8 @@ class FundingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             region.fill("05112, 05999, 5x");
             new KeyboardUser(page).activate("main form button[type=submit]");
             assertThat(page.locator("#funding-regionAgs-error")).hasText(
-                "Ein AGS-Präfix besteht aus 2 bis 8 Ziffern – bitte prüfen: 5x");
+                "Ein AGS-Präfix hat 2 Ziffern (Land), 3 (Regierungsbezirk), 5 (Kreis oder kreisfreie Stadt) oder 8 "
+                    + "(Gemeinde) – bitte prüfen: 5x");
             assertThat(region).hasAttribute("aria-invalid", "true");
             assertThat(region).hasValue("05112, 05999, 5x");
             Axe.assertNoViolations(page, "admin-funding-edit-error");

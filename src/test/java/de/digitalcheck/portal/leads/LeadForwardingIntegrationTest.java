@@ -107,7 +107,7 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
             "Wirtschaftsförderung Dortmund", "angerufen", "Doris Dortmund");
         assertThat(en.get("/agentur/leads?status=NEW").body()).contains("Weiterleitung Walzwerk GmbH");
 
-        dispatcher.awaitWakeUps(); // the receiver's lead.created is the forward's lead event, relayed after its commit
+        dispatcher.awaitWakeUps(); // the deliveries the forward queued in its transaction, sent after its commit
 
         assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'wf-dortmund' AND lead_id = ? "
             + "AND event_type = 'lead.updated' AND payload LIKE '%forwarded%'", id)).isEqualTo(1L);
@@ -117,8 +117,43 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
             + "AND event_type = 'lead.created' AND payload LIKE '%walz@forward.example.org%'", id))
             .as("the receiver's webhook gets the lead as created").isEqualTo(1L);
         String enAddress = (String) db.value("SELECT COALESCE(lead_email, email) FROM agency WHERE id = 'en-agentur'");
-        assertThat(awaitMail(enAddress, id)).as("the receiving agency's new-lead mail").isTrue();
+        String mail = awaitMail(enAddress, id);
+        assertThat(mail).as("the receiving agency's mail says who forwarded it and why")
+            .contains("Wirtschaftsförderung Dortmund hat eine Anfrage an Wirtschaftsförderungsagentur Ennepe-Ruhr "
+                + "„EN-Agentur“ weitergeleitet", "Grund der Weiterleitung:\nBetrieb liegt in Witten",
+                "Weiterleitung Walzwerk GmbH")
+            .doesNotContain("hat sein Ergebnis im Digitalcheck mit");
     }
+
+    /**
+     * The sender's confirmation named whatever agency its address said ({@code ?an=wf-dortmund}), also when nothing was
+     * forwarded: a link could make the portal say that a lead went where it never did. It names the agency now only for
+     * a lead that the signed-in staff's agency forwarded, from the forward's record; any other address is not found.
+     */
+    @Test
+    void theForwardsConfirmationNamesTheAgencyOnlyForALeadTheAgencyForwarded() {
+        String id = lead("Bestätigung Blechbau GmbH", "44141", "blech@forward.example.org");
+        String kept = lead("Nicht Weitergeleitet KG", "44143", "nicht@forward.example.org");
+        Http dortmund = users.get("do-staff");
+        HttpResponse<String> forwarded = dortmund.postForm("/agentur/leads/" + id + "/weiterleiten",
+            Map.of("agency", "en-agentur", "reason", "Standort Witten", "version", version(id)));
+        String location = forwarded.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/agentur/leads/weitergeleitet?anfrage=" + id);
+        assertThat(dortmund.get(location).body()).contains("Die Anfrage wurde an Wirtschaftsförderungsagentur "
+            + "Ennepe-Ruhr „EN-Agentur“ weitergeleitet.");
+        // the address names no agency: the record does
+        assertThat(dortmund.get(location + "&an=weg-bochum").body()).contains("„EN-Agentur“ weitergeleitet.")
+            .doesNotContain("Bochum weitergeleitet");
+        for (String forged : new String[] {"?an=wf-dortmund", "?an=weg-bochum&anfrage=" + kept, "?anfrage=" + kept,
+            "?anfrage=unbekannt", "", "?anfrage=" + id + "&anfrage=" + kept}) {
+            HttpResponse<String> page = dortmund.get("/agentur/leads/weitergeleitet" + forged);
+            assertThat(page.statusCode()).as(forged).isEqualTo(404);
+            assertThat(page.body()).as(forged).doesNotContain("Die Anfrage wurde an");
+        }
+        assertThat(users.get("en-staff").get(location).statusCode()).as("the receiver did not forward it")
+            .isEqualTo(404);
+    }
+
 
     @Test
     void aForwardWithoutReasonOrAgencyOrFromAStaleFormStoresNothing() {
@@ -163,7 +198,7 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
     }
 
     @Test
-    void networkAdminsForwardFallbackLeadsAndStaffCannot() {
+    void networkAdminsForwardFallbackLeadsAndStaffCannot() throws Exception {
         String id = lead("Berliner Brücke", "10115", "bruecke@forward.example.org");
         Http admin = users.get("admin");
         assertThat(admin.get("/admin/leads/" + id).body()).contains("Berliner Brücke", "Warteschlange",
@@ -177,18 +212,23 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
         assertThat(users.get("do-staff").get("/agentur/leads/" + id).body()).contains("Standort in Dortmund laut Telefonat",
             "Nora Netzwerk");
         assertThat(admin.get("/admin/leads").body()).doesNotContain("Berliner Brücke");
+        String dortmundAddress = (String) db.value(
+            "SELECT COALESCE(lead_email, email) FROM agency WHERE id = 'wf-dortmund'");
+        assertThat(awaitMail(dortmundAddress, id)).contains("Das Team des Netzwerks InDieRegionRuhr4.0 hat eine "
+            + "Anfrage an Wirtschaftsförderung Dortmund weitergeleitet", "Standort in Dortmund laut Telefonat");
     }
 
-    private boolean awaitMail(String recipient, String text) throws Exception {
+    /** The text of the first mail to {@code recipient} that contains {@code text}, waiting for it. */
+    private String awaitMail(String recipient, String text) throws Exception {
         long until = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < until) {
             for (MimeMessage m : smtp.received()) {
                 if (m.getAllRecipients()[0].toString().equals(recipient) && Mails.text(m).contains(text)) {
-                    return true;
+                    return Mails.text(m).replace("\r\n", "\n");
                 }
             }
             Thread.sleep(50);
         }
-        return false;
+        throw new AssertionError("no mail to " + recipient + " with " + text);
     }
 }

@@ -148,6 +148,56 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(staff.get("/agentur/leads?level=-1").statusCode()).isEqualTo(400);
     }
 
+    /**
+     * A filter given twice ({@code ?status=NEW&status=WON}) was read as its first value and the rest silently dropped,
+     * while the agency API answers 400 for it: every filter of the page, and of its export, given more than once is an
+     * unknown filter value now, 400 with the page's way back to the inbox without the query.
+     */
+    @Test
+    void aFilterGivenTwiceIsRefusedAsTheApiRefusesIt() {
+        Http staff = users.get("do-staff");
+        String ours = (String) db.value("SELECT id FROM account WHERE name = 'Dominik Coach'");
+        for (String twice : new String[] {"status=NEW&status=WON", "assignee=-&assignee=" + ours,
+            "overdue=true&overdue=true", "from=2026-01-01&from=2026-01-02", "to=2026-01-01&to=2026-01-01",
+            "municipality=Dortmund&municipality=Witten", "level=1&level=2", "sort=newest&sort=company",
+            "page=1&page=2", "status=NEW&status="}) {
+            HttpResponse<String> refused = staff.get("/agentur/leads?" + twice);
+            assertThat(refused.statusCode()).as(twice).isEqualTo(400);
+            assertThat(refused.body()).as(twice).contains("<a class=\"kern-link\" href=\"/agentur/leads\">"
+                + "Diese Seite ohne die Angaben in der Adresse öffnen</a>").doesNotContain("<caption");
+            assertThat(staff.getBytes("/agentur/leads.csv?" + twice).statusCode()).as("csv " + twice).isEqualTo(400);
+            assertThat(users.get("admin").get("/admin/agenturen/wf-dortmund/leads?" + twice).statusCode())
+                .as("admin " + twice).isEqualTo(400);
+        }
+        assertThat(staff.get("/agentur/leads?status=NEW&sort=company").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * The place filter is free text: it found a place only as stored, and only in the same letters' case on H2
+     * (MariaDB's collation ignored the case). It matches the beginning of the place's name in any case now ("wit" finds
+     * Witten), a {@code %} or {@code _} typed as itself; the field's hint says so.
+     */
+    @Test
+    void thePlaceFilterMatchesTheBeginningOfThePlaceInAnyCase() {
+        lead("Ort Filter Witten GmbH", "58452", "ort-witten@inbox.example.org");
+        lead("Ort Filter Hattingen GmbH", "45525", "ort-hattingen@inbox.example.org");
+        Http staff = users.get("en-staff");
+        for (String typed : new String[] {"Witten", "witten", "WIT", "%20wit%20"}) {
+            assertThat(staff.get("/agentur/leads?municipality=" + typed).body()).as(typed)
+                .contains("Ort Filter Witten GmbH").doesNotContain("Ort Filter Hattingen GmbH");
+        }
+        for (String typed : new String[] {"itten", "W%25", "W_tten", "Wittenberg"}) {
+            HttpResponse<String> none = staff.get("/agentur/leads?municipality=" + typed);
+            assertThat(none.statusCode()).as(typed).isEqualTo(200);
+            assertThat(none.body()).as(typed).doesNotContain("Ort Filter Witten GmbH", "Ort Filter Hattingen GmbH");
+        }
+        assertThat(new String(staff.getBytes("/agentur/leads.csv?municipality=wit").body(),
+            java.nio.charset.StandardCharsets.UTF_8)).contains("Ort Filter Witten GmbH")
+            .doesNotContain("Ort Filter Hattingen GmbH");
+        assertThat(staff.get("/agentur/leads").body()).contains("id=\"f-municipality-hint\"",
+            "aria-describedby=\"f-municipality-hint\"", "Anfang des Namens genügt");
+    }
+
     @Test
     void aBadDateFilterShowsTheInboxWithTheMessageAtTheFieldAndTheInputKept() {
         lead("Datum Filter GmbH", "44135", "datum@inbox.example.org");
@@ -250,6 +300,11 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(german.get(13)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         assertThat(german.get(14)).isEqualTo(dueDay.minusDays(1).toString());
         assertThat(german.get(16)).isEqualTo("nein");
+        // the consent as the lead's page names its text, with the time (it was the raw "2026-12-2 2026-12-06 05:05")
+        assertThat(german.get(17)).matches("Einwilligungstext vom [A-Z][a-zä]+ 20\\d\\d( \\(\\d+\\. Fassung\\))?, "
+            + "erteilt am \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(csv(staff.getBytes("/agentur/leads.csv")).get(0).get(16)).as("capitalised as every header")
+            .isEqualTo("Überfällig");
         // the score as a German spreadsheet reads a number (a "2.5" became the 2nd of May)
         assertThat(german.get(10)).matches("[0-5],[0-9]");
         // the places come from the postal-code table, whose licence (ODbL 1.0) asks for its source wherever they are
@@ -282,6 +337,9 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
             assertThat(english.get(11)).isEqualTo("new");
             assertThat(english.get(14)).isEqualTo(dueDay.minusDays(1).toString());
             assertThat(english.get(16)).isEqualTo("no");
+            assertThat(records.get(0).get(16)).isEqualTo("Overdue");
+            assertThat(english.get(17)).matches("consent text of [A-Z][a-z]+ 20\\d\\d( \\(version \\d+\\))?, given on "
+                + "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
             assertThat(english.get(10)).matches("[0-5]\\.[0-9]").isEqualTo(german.get(10).replace(',', '.'));
             assertThat(records.stream().skip(1).map(r -> r.get(11))).doesNotContain("NEW", "CONTACTED", "QUALIFIED");
         } finally {

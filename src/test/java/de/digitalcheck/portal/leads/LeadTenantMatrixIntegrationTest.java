@@ -228,7 +228,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         routes.add(new Route("GET /agentur/leads/{id}/bericht.pdf", a -> actors.get(a).get("/agentur/leads/" + leadA
             + "/bericht.pdf", auth(a)), staff, false, false));
         routes.add(new Route("GET /agentur/leads/weitergeleitet", a -> actors.get(a).get(
-            "/agentur/leads/weitergeleitet?an=weg-bochum", auth(a)), Map.of("staff A", Rule.OWN, "staff B", Rule.OWN),
+            "/agentur/leads/weitergeleitet?anfrage=" + leadAway, auth(a)),
+            Map.of("staff A", Rule.OWN, "staff B", Rule.OWN),
             false, false));
         // last: staff A's forward moves this lead to Bochum; every other caller is refused and changes nothing
         routes.add(new Route("POST /agentur/leads/{id}/weiterleiten", a -> actors.get(a).postForm("/agentur/leads/"

@@ -75,6 +75,8 @@ abstract class LeadsContract implements TestPropertyProvider {
     de.digitalcheck.portal.leads.internal.LeadForwarding forwarding;
     @Inject
     de.digitalcheck.portal.leads.internal.LeadFeed feed;
+    @Inject
+    de.digitalcheck.portal.leads.internal.LeadInbox inbox;
 
     Http http;
     Database db;
@@ -740,5 +742,61 @@ abstract class LeadsContract implements TestPropertyProvider {
         assertThat(feed.departures("wf-dortmund", java.time.Instant.now().plusSeconds(60), null, 50).items()).isEmpty();
         assertThat(feed.page("wf-dortmund", null, since, null, 200).items()).extracting(LeadRow::id)
             .as("they left the sender's list").doesNotContainAnyElementsOf(forwarded).contains(stale);
+    }
+
+    /** The ids of the agency's leads that the inbox's place filter finds for {@code typed}. */
+    private List<String> placeFilter(String agencyId, String typed) {
+        List<String> found = new java.util.ArrayList<>();
+        inbox.each(new de.digitalcheck.portal.leads.internal.LeadInbox.Scope(agencyId),
+            new de.digitalcheck.portal.leads.internal.LeadInbox.Filter(null, null, false, null, null, typed, null,
+                de.digitalcheck.portal.leads.internal.LeadInbox.Sort.NEWEST, 1), item -> found.add(item.id()));
+        return found;
+    }
+
+    /**
+     * The inbox's place filter finds the same on every database: the beginning of the place's name in any case,
+     * umlauts included (H2 compared exactly, MariaDB's collation ignored the case), within the agency only; a
+     * {@code %} or {@code _} typed stands for itself.
+     */
+    @Test
+    void theInboxsPlaceFilterMatchesTheBeginningInAnyCaseOnEveryDatabase() {
+        String dortmund = (String) ((Map<?, ?>) check("ort@metallbau.example.org").sharedWithAgency().submit(http)
+            .document().get("lead")).get("id");
+        String luenen = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Lüner Lack GmbH")
+            .at("44532").contact("Lea Lack", "ort@lack.example.org").sharedWithAgency().submit(http).document()
+            .get("lead")).get("id");
+        assertThat(row("SELECT municipality FROM agency_lead WHERE id = ?", luenen).get("municipality"))
+            .isEqualTo("Lünen");
+        for (String typed : List.of("Dortmund", "dortmund", "DORT", "dOrTmUnD")) {
+            assertThat(placeFilter("wf-dortmund", typed)).as(typed).contains(dortmund);
+        }
+        for (String typed : List.of("ortmund", "D%", "D_rtmund", "Dortmunder", "%")) {
+            assertThat(placeFilter("wf-dortmund", typed)).as(typed).doesNotContain(dortmund);
+        }
+        assertThat(placeFilter("wfg-kreis-unna", "LÜN")).contains(luenen);
+        assertThat(placeFilter("wfg-kreis-unna", "lünen")).contains(luenen);
+        assertThat(placeFilter("en-agentur", "dort")).as("another agency's").doesNotContain(dortmund);
+    }
+
+    /**
+     * A forwarded lead's mail to the receiving agency says who forwarded it and why (it said the company had shared its
+     * result with the receiver, which the company never did).
+     */
+    @Test
+    void aForwardedLeadsMailSaysWhoForwardedItAndWhy() throws Exception {
+        var actor = new de.digitalcheck.portal.leads.internal.LeadWork.Actor("contract", "Contract");
+        String lead = (String) ((Map<?, ?>) check("weiter@metallbau.example.org").sharedWithAgency().submit(http)
+            .document().get("lead")).get("id");
+        awaitMailTo("kontakt@dortmund.example.org", lead);
+        forwarding.forward("wf-dortmund", false, lead, 0, "weg-bochum",
+            "Der Betrieb sitzt in Bochum.\nBitte übernehmen.", actor);
+        MimeMessage mail = awaitMailTo("kontakt@bochum.example.org", lead);
+        String text = Mails.text(mail).replace("\r\n", "\n");
+        assertThat(mail.getSubject()).isEqualTo("Weitergeleitete Anfrage im Digitalcheck");
+        assertThat(text).contains("Wirtschaftsförderung Dortmund hat eine Anfrage an "
+                + "WirtschaftsEntwicklungsGesellschaft Bochum weitergeleitet",
+                "Grund der Weiterleitung:\nDer Betrieb sitzt in Bochum.\nBitte übernehmen.",
+                "Muster Metallbau GmbH", "http://localhost/agentur/leads/" + lead)
+            .doesNotContain("hat sein Ergebnis im Digitalcheck mit", "weiter@metallbau.example.org");
     }
 }

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.leads.internal;
 
+import de.digitalcheck.portal.accounts.AccountChanged;
 import de.digitalcheck.portal.routing.AgencyMember;
 import de.digitalcheck.portal.routing.AgencyTeam;
 import de.digitalcheck.portal.shared.NoSuchThing;
@@ -13,8 +14,11 @@ import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +37,7 @@ import java.util.UUID;
  * expiry (at most {@link #MAX_DAYS} days ahead, at the end of that day in Berlin) and a last-used time written at most
  * once a minute. A token opens the API only while it is neither revoked nor expired and its account is still an
  * enabled staff member of its agency; it reads the agency's leads, and changes them only if made to ({@link #CHANGE}).
+ * A move of its account to another agency or role revokes it ({@link #onAccountChanged}).
  */
 @Singleton
 public class AccessTokens {
@@ -46,6 +51,7 @@ public class AccessTokens {
     /** What a token may do, as the form offers it. */
     public static final List<String> ACCESS = List.of(READ, CHANGE);
     static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
     private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final ApiTokenRows rows;
@@ -191,6 +197,25 @@ public class AccessTokens {
             .orElseThrow(UnknownToken::new);
         if (row.revokedAt() == null) {
             rows.revoke(tokenId, agencyId, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        }
+    }
+
+    /**
+     * A person's tokens end with their place: moved to another agency, given another role or their invitation
+     * withdrawn, every token they made for an agency they are not staff of now is revoked, in the change's transaction,
+     * as a revocation on the tokens page revokes it. {@link #authenticate} refused them while the person was away, but
+     * they came back to life when the person was moved back (an old token on a laptop, a CRM's configuration: working
+     * again without anyone deciding so), and the agency's list showed them as valid meanwhile. A change of neither
+     * agency nor role revokes nothing: a disabled person's tokens work again when the person is enabled again.
+     */
+    @EventListener
+    void onAccountChanged(AccountChanged event) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        int revoked = event.removed() || event.role() != Role.AGENCY_STAFF || event.agencyId() == null
+            ? rows.revokeOfAccount(event.accountId(), now)
+            : rows.revokeOfAccountElsewhere(event.accountId(), event.agencyId(), now);
+        if (revoked > 0) {
+            LOG.info("Revoked {} API token(s) of account {}: its agency or role changed", revoked, event.accountId());
         }
     }
 

@@ -29,4 +29,13 @@ interface ApiTokenRows extends CrudRepository<ApiTokenRow, String> {
 
     @Query("UPDATE api_token SET revoked_at = :now WHERE id = :id AND agency_id = :agencyId AND revoked_at IS NULL")
     int revoke(String id, String agencyId, Instant now);
+
+    /** Revokes every token the account made that is not revoked yet; how many. */
+    @Query("UPDATE api_token SET revoked_at = :now WHERE account_id = :accountId AND revoked_at IS NULL")
+    int revokeOfAccount(String accountId, Instant now);
+
+    /** Revokes the account's tokens of agencies other than {@code agencyId} that are not revoked yet; how many. */
+    @Query("UPDATE api_token SET revoked_at = :now WHERE account_id = :accountId AND agency_id <> :agencyId "
+        + "AND revoked_at IS NULL")
+    int revokeOfAccountElsewhere(String accountId, String agencyId, Instant now);
 }

@@ -12,6 +12,7 @@ import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.shared.persistence.AfterCommit;
 import de.digitalcheck.portal.shared.persistence.Deadlocks;
 import de.digitalcheck.portal.shared.time.PortalTime;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -283,11 +284,16 @@ public class LeadEvents {
     }
 
     /**
-     * A lead was forwarded: the receiving agency gets it as new (mail and {@code lead.created}); the sender's pending
-     * deliveries of it stop and its webhook gets {@code lead.updated} with status {@code forwarded} and no data
-     * beyond the ids (it no longer has the lead).
+     * A lead was forwarded: the receiving agency gets it as new ({@code lead.created}) with a mail that says who
+     * forwarded it and why, both in the forward's transaction; the sender's pending deliveries of it stop and its
+     * webhook gets {@code lead.updated} with status {@code forwarded} and no data beyond the ids (it no longer has the
+     * lead). The receiver's mail was the new-lead mail of a consent, which said that the company had shared its result
+     * with the receiver: the company consented to the agency it shared it with, the receiver got it from that agency.
+     *
+     * @param fromAgency the sending agency's name; null: the network's fallback queue (an admin forwarded it)
+     * @param reason     the reason the sender gave (required by the forms; a blank one is left out of the mail)
      */
-    void forwarded(LeadRow before, LeadRow after) {
+    void forwarded(LeadRow before, LeadRow after, @Nullable String fromAgency, String reason) {
         deliveries.cancelPending(after.id());
         Map<String, Object> gone = new LinkedHashMap<>();
         gone.put("leadId", before.id());
@@ -295,7 +301,17 @@ public class LeadEvents {
         gone.put("status", "forwarded");
         gone.put("forwardedTo", after.agencyId());
         webhook(before.agencyId(), before.id(), UPDATED, gone);
-        changed(after, CREATED);
+        router.agency(after.agencyId()).ifPresent(receiver -> {
+            String sender = fromAgency != null ? fromAgency
+                : messages.get(Language.DE, "leads.mail.forwarded.network", settings.networkName());
+            String why = reason == null || reason.isBlank() ? ""
+                : messages.get(Language.DE, "leads.mail.forwarded.reason", reason.strip());
+            mail.send(new Mail(Language.DE, receiver.leadAddress(),
+                messages.get(Language.DE, "leads.mail.forwarded.subject"),
+                text(after, "leads.mail.forwarded", receiver.name(), LeadPaths.lead(after.id()), Language.DE, sender,
+                    why)));
+        });
+        webhook(after.agencyId(), after.id(), CREATED, leadData(after));
     }
 
     /** The lead is overdue: an escalation mail to the agency's lead address (no contact data), once per lead. */
@@ -439,12 +455,18 @@ public class LeadEvents {
             text(lead, prefix + kind, agency.get().name(), LeadPaths.lead(lead.id()), Language.DE)));
     }
 
-    private String text(LeadRow lead, String key, String receiver, String path, Language language) {
-        return messages.get(language, key + ".text", receiver,
+    /**
+     * The text of an agency's mail: {@code {0}} the receiver, {@code {1}} the company, {@code {2}} its place,
+     * {@code {3}} the last day for the first contact, {@code {4}} the link; {@code more} from {@code {5}} on.
+     */
+    private String text(LeadRow lead, String key, String receiver, String path, Language language, Object... more) {
+        List<Object> args = new ArrayList<>(List.of(receiver,
             lead.companyName() == null ? "" : lead.companyName(),
             lead.postalCode() == null ? "" : lead.postalCode() + " " + lead.municipality(),
             Dates.date(language, PortalTime.local(lead.contactDueAt()).toLocalDate().minusDays(1)),
-            settings.link(path));
+            settings.link(path)));
+        args.addAll(List.of(more));
+        return messages.get(language, key + ".text", args.toArray());
     }
 
     private String write(Object value) {

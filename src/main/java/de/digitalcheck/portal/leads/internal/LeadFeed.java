@@ -165,6 +165,24 @@ public class LeadFeed {
     }
 
     /**
+     * The last time {@code agencyId} forwarded the lead {@code leadId} away, if it did (and that is not older than the
+     * leads' retention period, {@link #forgetDeparturesBefore}): the sender's confirmation names the receiver from it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Departure> lastDeparture(String agencyId, String leadId) {
+        String sql = "SELECT id, lead_id, forwarded_to, forwarded_at FROM lead_departure "
+            + "WHERE agency_id = ? AND lead_id = ? ORDER BY forwarded_at DESC, id DESC LIMIT 1";
+        return jdbc.prepareStatement(sql, (PreparedStatement s) -> {
+            s.setString(1, agencyId);
+            s.setString(2, leadId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Departure(rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getTimestamp(4).toInstant())) : Optional.<Departure>empty();
+            }
+        });
+    }
+
+    /**
      * Deletes the departures recorded before {@code before} (the leads' retention period, {@link LeadRetention}): by
      * then the sender's systems have long learnt of them; how many.
      */

@@ -27,8 +27,9 @@ import java.util.UUID;
  * assigned, a new first-contact deadline by the receiving agency's service level) and keeps its audit trail, which
  * gets a {@code FORWARD} entry (from, to, reason, who). The receiving agency sees the whole trail; the sending agency
  * no longer sees the lead (404). Where the receiving agency already has an open lead of the same contact, the forward
- * is refused (a merge would mix two histories): the staff talk to each other. The receiving agency gets the new-lead
- * mail and {@code lead.created}; the sender's webhook gets {@code lead.updated} with status {@code forwarded}, and the
+ * is refused (a merge would mix two histories): the staff talk to each other. The receiving agency gets a mail saying
+ * who forwarded the lead and why, and {@code lead.created}; the sender's webhook gets {@code lead.updated} with status
+ * {@code forwarded}, and the
  * sender's list of departures in the agency API the lead ({@link LeadFeed#departed}), for a CRM that only pulls.
  * Optimistic locking as for stage changes ({@link LeadWork.StaleLead}).
  */
@@ -121,7 +122,7 @@ public class LeadForwarding {
             feed.departed(lead.agencyId(), leadId, to.id(), now);
         }
         LeadRow forwarded = leads.findById(leadId).orElseThrow(UnknownLead::new);
-        events.forwarded(lead, forwarded);
+        events.forwarded(lead, forwarded, lead.agencyId() == null ? null : agencyName(lead.agencyId()), clean);
         return forwarded;
     }
 

@@ -53,7 +53,10 @@ public class LeadInbox {
     public record Scope(@Nullable String agencyId) {
     }
 
-    /** The inbox's filters; every one optional. {@code assignee}: an account id or {@code -} for nobody. */
+    /**
+     * The inbox's filters; every one optional. {@code assignee}: an account id or {@code -} for nobody;
+     * {@code municipality}: the beginning of the place's name, in any case.
+     */
     public record Filter(@Nullable String stage, @Nullable String assignee, boolean overdue, @Nullable LocalDate from,
                          @Nullable LocalDate to, @Nullable String municipality, @Nullable Integer level,
                          Sort sort, int page) {
@@ -140,8 +143,11 @@ public class LeadInbox {
             params.add(Timestamp.from(f.to().plusDays(1).atStartOfDay(PortalTime.ZONE).toInstant()));
         }
         if (f.municipality() != null) {
-            sql.append(" AND municipality = ?");
-            params.add(f.municipality());
+            // the beginning of the place's name, in any case: typed by hand ("wit" for Witten), and the same on both
+            // databases (an exact "=" was case-sensitive on H2 and not on MariaDB, whose collation ignores the case);
+            // the agency's own leads first, by its index, and only those compared
+            sql.append(" AND LOWER(municipality) LIKE ? ESCAPE '!'");
+            params.add(startsWith(f.municipality()));
         }
         if (f.level() != null) {
             // only leads still shared: a withdrawn lead's result is not shown, so no filter may find it by its level
@@ -159,6 +165,14 @@ public class LeadInbox {
         } catch (SQLException e) {
             throw new IllegalStateException("inbox query failed", e);
         }
+    }
+
+    /**
+     * The pattern of a {@code LIKE … ESCAPE '!'} for values starting with {@code typed} in lower case: a {@code %} or
+     * {@code _} typed stands for itself. (MariaDB's collation also takes "lunen" for Lünen; H2 does not.)
+     */
+    static String startsWith(String typed) {
+        return typed.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static void scope(StringBuilder sql, List<Object> params, Scope scope) {

@@ -6,6 +6,7 @@ import de.digitalcheck.portal.leads.internal.LeadPaths;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.UnknownAgency;
+import de.digitalcheck.portal.shared.i18n.ConsentTextVersions;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -44,8 +45,11 @@ class AdminInboxPages {
     private final Agencies agencies;
     private final Messages messages;
     private final LeadAssignment assignment;
+    private final ConsentTextVersions consentTexts;
 
-    AdminInboxPages(LeadInbox inbox, Agencies agencies, Messages messages, LeadAssignment assignment) {
+    AdminInboxPages(LeadInbox inbox, Agencies agencies, Messages messages, LeadAssignment assignment,
+                    ConsentTextVersions consentTexts) {
+        this.consentTexts = consentTexts;
         this.messages = messages;
         this.assignment = assignment;
         this.inbox = inbox;
@@ -92,7 +96,7 @@ class AdminInboxPages {
             de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId(),
             person -> assignment.isMember(agency.id(), person));
         return HttpResponse.ok(InboxCsv.body(request, inbox, new LeadInbox.Scope(agency.id()), filter,
-                new InboxCsv.Texts(messages, PortalLocaleResolver.language(request))))
+                new InboxCsv.Texts(messages, consentTexts, PortalLocaleResolver.language(request))))
             .contentType("text/csv; charset=utf-8")
             .header("Content-Disposition", "attachment; filename=\""
                 + messages.get(PortalLocaleResolver.language(request), "leads.csv.file.agency", agency.id()) + "\"")

@@ -4,6 +4,7 @@ import de.digitalcheck.portal.leads.internal.LeadPaths;
 import de.digitalcheck.portal.leads.internal.LeadInbox;
 import de.digitalcheck.portal.leads.internal.LeadAssignment;
 import de.digitalcheck.portal.leads.internal.LeadWork;
+import de.digitalcheck.portal.shared.i18n.ConsentTextVersions;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.leads.internal.Webhooks;
 import de.digitalcheck.portal.shared.i18n.Dates;
@@ -65,11 +66,13 @@ class AgencyLeadsWorkspace {
     private final LeadAssignment assignment;
     private final LeadDetailExtras extras;
     private final java.time.Clock clock;
+    private final ConsentTextVersions consentTexts;
 
     AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf,
                          LeadAssignment assignment,
-                         LeadDetailExtras extras, java.time.Clock clock) {
+                         LeadDetailExtras extras, java.time.Clock clock, ConsentTextVersions consentTexts) {
         this.clock = clock;
+        this.consentTexts = consentTexts;
         this.assignment = assignment;
         this.extras = extras;
         this.leadWork = leadWork;
@@ -109,7 +112,7 @@ class AgencyLeadsWorkspace {
         LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(), user.accountId(),
             person -> assignment.isMember(user.agencyId(), person));
         return HttpResponse.ok(InboxCsv.body(request, inbox, new LeadInbox.Scope(user.agencyId()), filter,
-                new InboxCsv.Texts(messages, PortalLocaleResolver.language(request))))
+                new InboxCsv.Texts(messages, consentTexts, PortalLocaleResolver.language(request))))
             .contentType("text/csv; charset=utf-8")
             .header("Content-Disposition", "attachment; filename=\""
                 + messages.get(PortalLocaleResolver.language(request), "leads.csv.file") + "\"")

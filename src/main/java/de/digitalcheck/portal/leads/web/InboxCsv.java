@@ -2,6 +2,7 @@ package de.digitalcheck.portal.leads.web;
 
 import de.digitalcheck.portal.leads.internal.LeadInbox;
 import de.digitalcheck.portal.leads.internal.LeadRow;
+import de.digitalcheck.portal.shared.i18n.ConsentTextVersions;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.time.PortalTime;
@@ -20,8 +21,11 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -50,9 +54,9 @@ final class InboxCsv {
 
     /**
      * The words of the export in the reader's language: the header, a lead's stage as the inbox page names it (with
-     * its status unless open), yes and no.
+     * its status unless open), yes and no, the consent's text as the lead's page names it.
      */
-    record Texts(Messages messages, Language language) {
+    record Texts(Messages messages, ConsentTextVersions versions, Language language) {
 
         List<String> header() {
             return HEADER.stream().map(column -> messages.get(language, "leads.csv." + column)).toList();
@@ -66,6 +70,19 @@ final class InboxCsv {
 
         String yesNo(boolean value) {
             return messages.get(language, value ? "leads.csv.yes" : "leads.csv.no");
+        }
+
+        /**
+         * The consent: its text's version as the lead's page names it ("Einwilligungstext vom Dezember 2026
+         * (2. Fassung)"; the file had the identifier, "2026-12-2", which nobody reading it knows) and when it was
+         * given, as the file's other times. {@code name}: the version's name ({@link #consentText}).
+         */
+        String consent(String name, Instant givenAt) {
+            return messages.get(language, "leads.csv.consent.given", name, PortalTime.local(givenAt).format(TIME));
+        }
+
+        String consentText(String version) {
+            return versions.name(language, version);
         }
 
         /**
@@ -147,6 +164,8 @@ final class InboxCsv {
         final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         final CSVPrinter printer;
         final Texts texts;
+        /** The consent texts' names by version: a file has a few versions and up to tens of thousands of rows. */
+        final Map<String, String> consentTexts = new HashMap<>();
         int rows;
 
         Chunk(Texts texts) {
@@ -168,7 +187,8 @@ final class InboxCsv {
                     cell(PortalTime.local(i.contactDueAt().minusSeconds(1)).format(DUE_DAY)),
                     cell(i.firstContactAt() == null ? null : PortalTime.local(i.firstContactAt()).format(TIME)),
                     cell(texts.yesNo(i.overdue())),
-                    cell(i.consentVersion() + " " + PortalTime.local(i.consentAt()).format(TIME)));
+                    cell(texts.consent(consentTexts.computeIfAbsent(i.consentVersion(), texts::consentText),
+                        i.consentAt())));
                 rows++;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -11,19 +11,24 @@ import io.micronaut.http.exceptions.HttpStatusException;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The inbox's filter form, read from the query string: an unknown value is refused with 400 (nothing is guessed), an
- * empty one means "any". {@code assignee}: {@code me}, {@code -} (nobody) or an account id. The dates, which people
- * type, are the page's to explain ({@link #read}: a message at the field, the inbox still shown).
+ * The inbox's filter form, read from the query string: an unknown value, and a filter given more than once, are refused
+ * with 400 (nothing is guessed), an empty one means "any". {@code assignee}: {@code me}, {@code -} (nobody) or an
+ * account id. The dates, which people type, are the page's to explain ({@link #read}: a message at the field, the inbox
+ * still shown).
  */
 final class InboxFilters {
 
     static final int MAX_PAGE = 10_000;
+    /** The filter's parameters; the paging and export links carry them all but the page. */
+    static final List<String> NAMES = List.of("status", "assignee", "overdue", "from", "to", "municipality", "level",
+        "sort", "page");
 
     private InboxFilters() {
     }
@@ -47,6 +52,12 @@ final class InboxFilters {
      * taken and showed an empty inbox with "alle" in the choice).
      */
     static Read read(HttpParameters p, String me, Predicate<String> member) {
+        for (String name : NAMES) {
+            // one value each: the first of several was taken and the rest dropped unseen (the agency API refuses them)
+            if (p.getAll(name).size() > 1) {
+                throw bad(name);
+            }
+        }
         Map<String, String> errors = new LinkedHashMap<>();
         String stage = text(p, "status", 20);
         if (stage != null && !LeadStages.ALL.contains(stage) && !LeadInbox.WITHDRAWN.equals(stage)) {
@@ -84,7 +95,7 @@ final class InboxFilters {
     /** The filter as query parameters (without the page), for the paging and export links. */
     static Map<String, String> query(HttpParameters p) {
         Map<String, String> q = new LinkedHashMap<>();
-        for (String name : new String[] {"status", "assignee", "overdue", "from", "to", "municipality", "level", "sort"}) {
+        for (String name : NAMES.subList(0, NAMES.size() - 1)) {
             String v = text(p, name, 200);
             if (v != null) {
                 q.put(name, v);

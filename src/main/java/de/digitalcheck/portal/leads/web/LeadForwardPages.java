@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.leads.web;
 
+import de.digitalcheck.portal.leads.UnknownLead;
+import de.digitalcheck.portal.leads.internal.LeadFeed;
 import de.digitalcheck.portal.leads.internal.LeadForwarding;
 import de.digitalcheck.portal.leads.internal.LeadOversight;
 import de.digitalcheck.portal.leads.internal.LeadPaths;
@@ -27,7 +29,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -55,6 +56,7 @@ class LeadForwardPages {
     static final String ADMIN_LEAD_VIEW = "leads/admin-lead";
 
     private final LeadForwarding forwarding;
+    private final LeadFeed feed;
     private final LeadOversight oversight;
     private final AgencyLeadsWorkspace workspace;
     private final LeadDetailExtras extras;
@@ -62,9 +64,10 @@ class LeadForwardPages {
     private final Messages messages;
     private final Csrf csrf;
 
-    LeadForwardPages(LeadForwarding forwarding, LeadOversight oversight, AgencyLeadsWorkspace workspace,
+    LeadForwardPages(LeadForwarding forwarding, LeadFeed feed, LeadOversight oversight, AgencyLeadsWorkspace workspace,
                      LeadDetailExtras extras, Agencies agencies, Messages messages, Csrf csrf) {
         this.forwarding = forwarding;
+        this.feed = feed;
         this.oversight = oversight;
         this.workspace = workspace;
         this.extras = extras;
@@ -83,15 +86,31 @@ class LeadForwardPages {
         ForwardForm form = Objects.requireNonNullElse(body, ForwardForm.EMPTY);
         workspace.leadModel(user, id, null, Map.of(), null); // another agency's lead: 404 before anything else
         return forward(request, user, false, id, form, () -> workspace.leadModel(user, id, null, Map.of(), null),
-            AgencyLeadsWorkspace.LEAD_VIEW, to -> URI.create(FORWARDED + "?an=" + to.agencyId()));
+            AgencyLeadsWorkspace.LEAD_VIEW, moved -> URI.create(FORWARDED + "?" + LEAD + "=" + moved.id()));
     }
 
-    /** The sender's confirmation: the lead is gone from its inbox. */
+    /** The confirmation's parameter: the lead that was forwarded. */
+    static final String LEAD = "anfrage";
+
+    /**
+     * The sender's confirmation: the lead is gone from its inbox, and where it went. The receiving agency is named
+     * from the forward's record ({@link LeadFeed#lastDeparture}) of a lead the signed-in staff's agency forwarded,
+     * never from the address: it named any agency the address said ({@code ?an=wf-dortmund}), also when nothing was
+     * forwarded, so a link could make the portal say a lead went where it never did. Any other address is not found
+     * (404); the inbox guards its test event's alert alike ({@link AgencyLeadsWorkspace}).
+     */
     @Get(FORWARDED)
     @Secured("AGENCY_STAFF")
-    ModelAndView<Map<String, Object>> forwarded(@QueryValue("an") @Nullable String to) {
+    ModelAndView<Map<String, Object>> forwarded(HttpRequest<?> request, Authentication authentication) {
+        List<String> leads = request.getParameters().getAll(LEAD);
+        if (leads.size() != 1) {
+            throw new UnknownLead();
+        }
+        LeadFeed.Departure departure = feed.lastDeparture(SignedIn.of(authentication).agencyId(), leads.get(0))
+            .orElseThrow(UnknownLead::new);
         Map<String, Object> model = new HashMap<>();
-        model.put("agencyName", agencies.find(to).map(Agency::name).orElse(null));
+        model.put("agencyName", agencies.find(departure.forwardedTo()).map(Agency::name)
+            .orElse(departure.forwardedTo()));
         return new ModelAndView<>("leads/forwarded", model);
     }
 

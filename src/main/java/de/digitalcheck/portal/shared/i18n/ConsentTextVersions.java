@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * The version of a consent text as a person reads it, for the company ("Mein Unternehmen") and for the agency's staff
- * (a lead's consents) alike: "Einwilligungstext vom Dezember 2026 (2. Fassung)" for {@code 2026-12-2}, "Einwilligungstext
- * der Terminbuchung (2. Fassung)" for {@code booking-share-2}; a version of another form as it is stored
- * ("Textfassung …"). The stored versions, the exports and the API keep the identifiers.
+ * (a lead's consents, and the inbox's CSV, which people read in a spreadsheet) alike: "Einwilligungstext vom Dezember
+ * 2026 (2. Fassung)" for {@code 2026-12-2}, "Einwilligungstext der Terminbuchung (2. Fassung)" for
+ * {@code booking-share-2}; a version of another form as it is stored ("Textfassung …"). The stored versions, the
+ * company's JSON export, the webhooks and the API keep the identifiers.
  */
 @Singleton
 public class ConsentTextVersions {

@@ -193,6 +193,58 @@ abstract class AgencyApiStoreContract {
         assertThat(tokens().withoutActiveHolder(agency)).contains(ofCoach.row().id());
     }
 
+    /**
+     * A staff member moved to another agency, or given another role, lost their tokens only for as long as they were
+     * away: moved back, every token lived again, and the agency's list showed them as valid meanwhile. Their tokens are
+     * revoked by the change now, in its transaction, and stay so; a colleague's tokens, and a change of neither agency
+     * nor role (a save of the same values, disabling and enabling), revoke nothing.
+     */
+    @Test
+    void aMoveToAnotherAgencyOrRoleRevokesThePersonsTokensForGood() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        accounts.addUnlessPresent(List.of(
+            new Accounts.NewAccount("mover-" + suffix + "@at.example.org", "Mo Mover", Role.AGENCY_STAFF, agency),
+            new Accounts.NewAccount("changer-" + suffix + "@at.example.org", "Cha Changer", Role.AGENCY_STAFF, agency),
+            new Accounts.NewAccount("stayer-" + suffix + "@at.example.org", "Sta Stayer", Role.AGENCY_STAFF, agency)));
+        String mover = accounts.byEmail("mover-" + suffix + "@at.example.org").orElseThrow().id();
+        String changer = accounts.byEmail("changer-" + suffix + "@at.example.org").orElseThrow().id();
+        String stayer = accounts.byEmail("stayer-" + suffix + "@at.example.org").orElseThrow().id();
+        String expires = java.time.LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(30).toString();
+        AccessTokens.Created moved = transactionalTokens.create(agency, mover, "Mo Mover", "Mover", expires);
+        AccessTokens.Created movedToo = transactionalTokens.create(agency, mover, "Mo Mover", "Mover 2", expires);
+        AccessTokens.Created changed = transactionalTokens.create(agency, changer, "Cha Changer", "Changer", expires);
+        AccessTokens.Created stays = transactionalTokens.create(agency, stayer, "Sta Stayer", "Stayer", expires);
+
+        accounts.changeRole(mover, Role.AGENCY_STAFF.name(), otherAgency);
+        accounts.changeRole(changer, Role.COACH.name(), agency);
+        accounts.changeRole(stayer, Role.AGENCY_STAFF.name(), agency); // the same agency and role: no change
+        accounts.setDisabled(stayer, true, null);
+        accounts.setDisabled(stayer, false, null);
+        for (AccessTokens.Created gone : List.of(moved, movedToo, changed)) {
+            assertThat(transactionalTokens.authenticate(gone.token())).as(gone.row().name()).isEmpty();
+            assertThat(stateOf(gone)).as(gone.row().name() + ", as the agency's list shows it").isEqualTo("revoked");
+        }
+        assertThat(transactionalTokens.authenticate(stays.token())).isPresent();
+        assertThat(stateOf(stays)).isEqualTo("active");
+
+        // back where they were: the tokens stay revoked
+        accounts.changeRole(mover, Role.AGENCY_STAFF.name(), agency);
+        accounts.changeRole(changer, Role.AGENCY_STAFF.name(), agency);
+        for (AccessTokens.Created gone : List.of(moved, movedToo, changed)) {
+            assertThat(transactionalTokens.authenticate(gone.token())).as(gone.row().name() + " after the way back")
+                .isEmpty();
+            assertThat(stateOf(gone)).isEqualTo("revoked");
+        }
+        // a token made after the way back works
+        AccessTokens.Created fresh = transactionalTokens.create(agency, mover, "Mo Mover", "Mover neu", expires);
+        assertThat(transactionalTokens.authenticate(fresh.token())).isPresent();
+    }
+
+    private String stateOf(AccessTokens.Created token) {
+        return transactionalTokens.ofAgency(agency).stream().filter(t -> t.id().equals(token.row().id())).findFirst()
+            .orElseThrow().state(Instant.now());
+    }
+
     @Test
     void badInputIsRefusedWithEveryReasonAndStoresNothing() {
         long before = db.count("api_token");

@@ -40,8 +40,8 @@ class InboxCsvTest {
     /** A German spreadsheet reads "2.5" as the 2nd of May: the German file writes the score with a decimal comma. */
     @Test
     void theScoreIsANumberInTheFilesLanguage() {
-        InboxCsv.Texts german = new InboxCsv.Texts(null, de.digitalcheck.portal.shared.i18n.Language.DE);
-        InboxCsv.Texts english = new InboxCsv.Texts(null, de.digitalcheck.portal.shared.i18n.Language.EN);
+        InboxCsv.Texts german = new InboxCsv.Texts(null, null, de.digitalcheck.portal.shared.i18n.Language.DE);
+        InboxCsv.Texts english = new InboxCsv.Texts(null, null, de.digitalcheck.portal.shared.i18n.Language.EN);
         assertThat(german.score(2.5)).isEqualTo("2,5");
         assertThat(german.score(3.0)).isEqualTo("3,0");
         assertThat(german.score(4.96)).isEqualTo("5,0");
@@ -56,7 +56,7 @@ class InboxCsvTest {
      */
     @Test
     void aHeadReadsNoRow() {
-        InboxCsv.Texts texts = new InboxCsv.Texts(null, de.digitalcheck.portal.shared.i18n.Language.DE);
+        InboxCsv.Texts texts = new InboxCsv.Texts(null, null, de.digitalcheck.portal.shared.i18n.Language.DE);
         assertThat(InboxCsv.body(io.micronaut.http.HttpRequest.HEAD("/agentur/leads.csv"), null, null, null, texts)
             .collectList().block()).isEmpty();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> InboxCsv.body(

@@ -61,8 +61,8 @@ class FormPagesIntegrationTest extends SignedInTests {
                 "role", "COACH", "agencyId", "en-agentur"), "invite-name", List.of("neu@example.org", "N".repeat(201)),
                 "Bitte höchstens 200 Zeichen.", "Please use at most 200 characters."),
             new BadValue("admin", "/admin/gebiete", "/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", "5x"),
-                "territory-prefix", List.of("5x"), "Ein AGS-Präfix besteht aus 2 bis 8 Ziffern.",
-                "An AGS prefix has 2 to 8 digits."),
+                "territory-prefix", List.of("5x"), "Ein AGS-Präfix hat 2 Ziffern (Land), 3 (Regierungsbezirk)",
+                "An AGS prefix has 2 digits (state), 3 (government district), 5 (district"),
             new BadValue("admin", "/admin/agenturen/neu", "/admin/agenturen", agency("Neue Agentur", "kaputt", "2"),
                 "agency-email", List.of("Neue Agentur", "kaputt"), "Bitte geben Sie eine gültige E-Mail-Adresse an",
                 "Please give a valid email address"),
@@ -149,7 +149,7 @@ class FormPagesIntegrationTest extends SignedInTests {
         HttpResponse<String> territory = admin.postForm("/admin/gebiete?lang=de", Map.of("agencyId", "gibt-es-nicht",
             "prefix", "5x"));
         assertThat(territory.statusCode()).isEqualTo(422);
-        assertThat(territory.body()).contains("Ein AGS-Präfix besteht aus 2 bis 8 Ziffern.",
+        assertThat(territory.body()).contains("Ein AGS-Präfix hat 2 Ziffern (Land), 3 (Regierungsbezirk)",
             "Diese Wirtschaftsförderung gibt es nicht.").doesNotContain("brauchen eine Wirtschaftsförderung");
     }
 

@@ -94,4 +94,17 @@ class PrivacyPageIntegrationTest implements TestPropertyProvider {
         assertThat(english).contains("Your rights", "nobody changed for 90 days", "2 hours", "Erasure of your data",
             "are anonymized 18 months after", "after their window of 2 minutes ends.");
     }
+
+    /**
+     * The consent names only the agency responsible for the company's location, and staff (or the network's team) may
+     * forward the lead to another agency of the network with its history: the notice says so, plainly.
+     */
+    @Test
+    void theNoticeSaysThatARequestMayBeForwardedToAnotherAgencyWithItsHistory() {
+        Http anyone = new Http(server, json);
+        assertThat(anyone.get("/datenschutz?lang=de").body()).contains("id=\"privacy-forwarding\"",
+            "an eine andere Wirtschaftsförderung des Netzwerks weiterleiten", "mit dem bisherigen Verlauf");
+        assertThat(anyone.get("/datenschutz?lang=en").body()).contains("id=\"privacy-forwarding\"",
+            "forward your request to another agency of the network", "with its history so far");
+    }
 }
