@@ -216,7 +216,7 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         String path = url.group(1);
         HttpResponse<String> feed = new Http(server, json).get(path);
         assertThat(feed.statusCode()).isEqualTo(200);
-        assertThat(feed.body()).startsWith("BEGIN:VCALENDAR").contains("METHOD:PUBLISH");
+        assertThat(feed.body()).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT").doesNotContain("METHOD:");
         // the settings page does not show the address again
         assertThat(coachX.get("/coach/kalender-abo").body()).doesNotContain(path);
         assertThat(coachX.postForm("/coach/kalender-abo/widerrufen", Map.of()).statusCode()).isEqualTo(303);
