@@ -27,9 +27,9 @@ import java.util.List;
  * A coach's calendar subscription (RFC 5545): one event per appointment with the same {@code UID} and {@code SEQUENCE}
  * as the invitations mailed for it, so that a calendar holding both shows one appointment; cancelled ones as
  * {@code STATUS:CANCELLED}. No organizer or attendee addresses, and so no {@code METHOD}: a feed that is subscribed to
- * is no iTIP message (RFC 5546), and iTIP's {@code METHOD:PUBLISH}, which it had, requires an {@code ORGANIZER} in every
- * event (ical4j's validator refused it); RFC 5545 asks for no {@code METHOD}, and calendar programs subscribe to feeds
- * without one. Lines folded at 75 octets ({@link IcsText}).
+ * is no iTIP message (RFC 5546), and iTIP's {@code METHOD:PUBLISH}, which it had, requires an {@code ORGANIZER} in
+ * every event (ical4j's validator refused it); RFC 5545 asks for no {@code METHOD}, and calendar programs subscribe to
+ * feeds without one. Lines folded at 75 octets ({@link IcsText}).
  */
 final class CoachFeedCalendar {
 

@@ -256,16 +256,16 @@ class OutcomePagesIntegrationTest extends SignedInTests {
             .doesNotContain("Empfehlung", "stattgefunden");
 
         // entries written before, as a German sentence with the programme's id
-        db().execute("INSERT INTO lead_audit (id, lead_id, at, actor_id, actor_name, action, from_value, to_value, note)"
-            + " VALUES (?, ?, ?, NULL, 'Clara Coach', 'OUTCOME', '01.12.2026 10:00', ?, NULL)",
+        db().execute("INSERT INTO lead_audit (id, lead_id, at, actor_id, actor_name, action, from_value, to_value,"
+            + " note) VALUES (?, ?, ?, NULL, 'Clara Coach', 'OUTCOME', '01.12.2026 10:00', ?, NULL)",
             UUID.randomUUID().toString(), lead, Timestamp.from(Instant.now().minusSeconds(60)),
             "Nein, das Unternehmen ist nicht erschienen · Folgetermin nötig");
-        db().execute("INSERT INTO lead_audit (id, lead_id, at, actor_id, actor_name, action, from_value, to_value, note)"
-            + " VALUES (?, ?, ?, NULL, 'Clara Coach', 'OUTCOME', '02.12.2026 10:00', ?, NULL)",
+        db().execute("INSERT INTO lead_audit (id, lead_id, at, actor_id, actor_name, action, from_value, to_value,"
+            + " note) VALUES (?, ?, ?, NULL, 'Clara Coach', 'OUTCOME', '02.12.2026 10:00', ?, NULL)",
             UUID.randomUUID().toString(), lead, Timestamp.from(Instant.now().minusSeconds(30)),
             "Ja, der Termin hat stattgefunden · Empfehlung: innoscheck-ruhr");
-        db().execute("INSERT INTO lead_audit (id, lead_id, at, actor_id, actor_name, action, from_value, to_value, note)"
-            + " VALUES (?, ?, ?, NULL, 'Clara Coach', 'OUTCOME', '03.12.2026 10:00', ?, NULL)",
+        db().execute("INSERT INTO lead_audit (id, lead_id, at, actor_id, actor_name, action, from_value, to_value,"
+            + " note) VALUES (?, ?, ?, NULL, 'Clara Coach', 'OUTCOME', '03.12.2026 10:00', ?, NULL)",
             UUID.randomUUID().toString(), lead, Timestamp.from(Instant.now().minusSeconds(20)), "Etwas anderes");
         String before = english.get("/agentur/leads/" + lead).body();
         assertThat(before).contains("No, the company did not show up · follow-up needed",

@@ -74,7 +74,8 @@ class WeekTableBrowserTest extends BrowserTestSupport implements TestPropertyPro
         Database db = new Database(dataSource);
         db.execute("UPDATE booking SET company_name = ?, contact_name = ? WHERE id = ?", LONG_NAME, HEBREW, id);
         try (BrowserContext context = Browsers.newContext(browser)) {
-            Page page = signIn(context, provider, server.getURL().toString(), "week-table-coach", a.coachEmails().get(0));
+            Page page = signIn(context, provider, server.getURL().toString(), "week-table-coach",
+                a.coachEmails().get(0));
             assertEquals(200, page.navigate(server.getURL() + "/coach/termine?woche=" + day).status());
             String company = "td[data-label='Unternehmen']";
             String contact = "td[data-label='Kontakt']";

@@ -126,9 +126,9 @@ class MessagesTest {
     }
 
     /**
-     * An English mail's text goes on after its greeting ("Hello Mia,") with a new paragraph, which starts with a capital
-     * letter (they went on "your appointment …", as German does after "Guten Tag …,"); and what happened to an
-     * appointment "has been" moved or cancelled, never "is moved" or "is cancelled".
+     * An English mail's text goes on after its greeting ("Hello Mia,") with a new paragraph, which starts with a
+     * capital letter (they went on "your appointment …", as German does after "Guten Tag …,"); and what happened to
+     * an appointment "has been" moved or cancelled, never "is moved" or "is cancelled".
      */
     @Test
     void englishMailsStartAfterTheGreetingWithACapitalAndSayWhatHasBeenDone() throws IOException {

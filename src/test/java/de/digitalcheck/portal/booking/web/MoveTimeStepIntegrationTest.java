@@ -84,7 +84,8 @@ class MoveTimeStepIntegrationTest extends BookedAppointmentTests {
         }
         // in English, as the booking flow says it
         assertThat(new Http(server, json).get(pages().get(0).path() + "lang=en&start="
-            + Http.enc(instant(day, 14, 7))).body()).contains("This time cannot be booked").doesNotContain("New time: ");
+            + Http.enc(instant(day, 14, 7))).body()).contains("This time cannot be booked")
+            .doesNotContain("New time: ");
     }
 
     @Test
