@@ -121,6 +121,14 @@ public class AppointmentOutcomes {
     }
 
     /**
+     * A programme by its id, open or not (an outcome recommended it on the day of its appointment): for what is shown
+     * of outcomes recorded earlier, by the programme's name. Empty for an id no programme has.
+     */
+    public Optional<Programme> programme(String id) {
+        return funding.find(id).map(p -> new Programme(p.id(), p.nameDe(), p.nameEn()));
+    }
+
+    /**
      * Records (or changes) the outcome of an appointment, on top of the outcome the form was read with: {@code
      * readVersion} is that outcome's version, null when none was recorded then. Two people saving the same
      * appointment's outcome at once: the first one's is stored, the second gets {@link StaleOutcome} (a conditional

@@ -6,13 +6,16 @@ import java.time.Instant;
 
 /**
  * A booked appointment as the other modules and the pages see it; {@code consentAt}: when the consent to share it
- * with the agency was given (null without one); {@code visitAddress} only for one at the company.
+ * with the agency was given (null without one); {@code visitAddress} only for one at the company; {@code cancelReason}:
+ * what was given with a cancellation — the company's reason, or the message of the coach or staff member who cancelled
+ * it (null without one, and once the company's data is erased).
  */
 public record Booking(String id, String agencyId, AppointmentType type, String coachId, String coachName,
                       Instant start, Instant end, MeetingMode mode, Status status, @Nullable String assessmentId,
                       String companyName, String contactName, String contactEmail, @Nullable String contactPhone,
                       String language, @Nullable String assignment, boolean consentShare,
-                      @Nullable Instant consentAt, @Nullable VisitAddress visitAddress) {
+                      @Nullable Instant consentAt, @Nullable VisitAddress visitAddress,
+                      @Nullable String cancelReason) {
 
     public enum Status { CONFIRMED, CANCELLED }
 

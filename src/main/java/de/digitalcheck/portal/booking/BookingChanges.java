@@ -213,7 +213,7 @@ public class BookingChanges {
                     throw new UnknownBooking();
                 }
                 BookingRow after = rows.findById(current.id()).orElseThrow();
-                mails.changed(after, token, note);
+                mails.moved(after, current, token, note);
                 events.publishEvent(new BookingChanged(after.id(), after.agencyId(), BookingChanged.Change.MOVED,
                     current.startAt(), after.startAt(), by, now));
                 return after;
@@ -243,7 +243,7 @@ public class BookingChanges {
                 return rows.findById(current.id()).orElseThrow(); // cancelled meanwhile: no second mail
             }
             BookingRow after = rows.findById(current.id()).orElseThrow();
-            mails.changed(after, token, note);
+            mails.cancelled(after, token, note);
             events.publishEvent(new BookingChanged(after.id(), after.agencyId(), BookingChanged.Change.CANCELLED,
                 current.startAt(), null, by, now));
             metrics.afterCommit(metrics::bookingCancelled);

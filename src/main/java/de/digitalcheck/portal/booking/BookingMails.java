@@ -53,19 +53,26 @@ class BookingMails {
         send(row, type, token, "confirmed");
     }
 
-    /** A moved or cancelled booking: the same {@code UID}, the row's raised {@code SEQUENCE}. */
-    void changed(BookingRow row, String token) {
-        changed(row, token, null);
+    /**
+     * A cancelled booking (the same {@code UID}, the row's raised {@code SEQUENCE}) with what the other side is told
+     * ({@code note}: the company's reason, or the message of the coach or staff member who cancelled it); {@code token}
+     * null when no valid link can be given (a cancellation by the agency's side: the mail then carries no link).
+     */
+    void cancelled(BookingRow row, @Nullable String token, @Nullable ChangeNote note) {
+        AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type).orElseThrow();
+        send(row, type, token, "cancelled", note, null);
     }
 
     /**
-     * A moved or cancelled booking with what the other side is told ({@code note}: the company's reason, or the
-     * message of the coach or staff member who changed it); {@code token} null when no valid link can be given (a
-     * cancellation by the agency's side: the mail then carries no link).
+     * A moved booking ({@code row}; {@code before}: the same booking before the move): the same {@code UID}, the raised
+     * {@code SEQUENCE}, with the note of who moved it. Both mails say the time it had before, written as its new time:
+     * a coach with two appointments with one company could not tell which of them had moved, and a company that had
+     * written down the old time could not match the mail to it. The invitations carry the new time only: a calendar
+     * replaces the event of the same {@code UID}.
      */
-    void changed(BookingRow row, @Nullable String token, @Nullable ChangeNote note) {
+    void moved(BookingRow row, BookingRow before, String token, @Nullable ChangeNote note) {
         AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type).orElseThrow();
-        send(row, type, token, row.status().equals(BookingRow.CANCELLED) ? "cancelled" : "moved", note);
+        send(row, type, token, "moved", note, before);
     }
 
     /**
@@ -133,11 +140,12 @@ class BookingMails {
     }
 
     private void send(BookingRow row, AppointmentType type, String token, String kind) {
-        send(row, type, token, kind, null);
+        send(row, type, token, kind, null, null);
     }
 
+    /** {@code before}: the booking before a move (its time is the texts' last argument), else null. */
     private void send(BookingRow row, AppointmentType type, @Nullable String token, String kind,
-                      @Nullable ChangeNote note) {
+                      @Nullable ChangeNote note, @Nullable BookingRow before) {
         boolean cancelled = kind.equals("cancelled");
         String contentType = cancelled ? CONTENT_TYPE_CANCEL : CONTENT_TYPE_REQUEST;
         Language language = Language.fromCode(row.language()).orElse(Language.DE);
@@ -152,7 +160,7 @@ class BookingMails {
             messages.get(language, "booking.mail." + kind + ".subject", companyWhen, agency.shortName()),
             noted(messages.get(language, "booking.mail." + kind + ".text", row.contactName(), type.name(language),
                 coach.name(), agency.name(), companyWhen, companyPlace, manage == null ? "–" : manage,
-                bookingLink(agency, language)), note, language),
+                bookingLink(agency, language), before == null ? "" : when(before, language)), note, language),
             List.of(new Mail.Attachment(messages.get(language, "booking.mail.ics.file"), contentType, ics))));
         // the coach's own invitation: in the coach's language, and without the company's private link (whoever reads
         // the coach's mail or calendar must not be able to move or cancel the appointment as the company)
@@ -164,8 +172,8 @@ class BookingMails {
             messages.get(coachLang, "booking.mail.coach." + kind + ".subject", when(row, coachLang), row.companyName()),
             noted(messages.get(coachLang, "booking.mail.coach." + kind + ".text", coach.name(), type.name(coachLang),
                 row.companyName(), row.contactName(), row.contactEmail(),
-                row.contactPhone() == null ? "–" : row.contactPhone(), when(row, coachLang), coachPlace),
-                note, coachLang),
+                row.contactPhone() == null ? "–" : row.contactPhone(), when(row, coachLang), coachPlace,
+                before == null ? "" : when(before, coachLang)), note, coachLang),
             List.of(new Mail.Attachment(messages.get(coachLang, "booking.mail.ics.file"), contentType, coachIcs))));
     }
 

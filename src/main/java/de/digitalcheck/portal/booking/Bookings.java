@@ -362,7 +362,7 @@ public class Bookings {
         return new Booking(b.id(), b.agencyId(), type, b.coachId(), coachName, b.startAt(), b.endAt(),
             MeetingMode.parse(b.meetingMode()).orElse(type.mode()), Booking.Status.valueOf(b.status()),
             b.assessmentId(), b.companyName(), b.contactName(), b.contactEmail(), b.contactPhone(), b.language(),
-            b.assignment(), b.consentShare(), b.consentAt(), b.visitAddress());
+            b.assignment(), b.consentShare(), b.consentAt(), b.visitAddress(), b.cancelReason());
     }
 
     // ---------------------------------------------------------------------------------------------------- booking

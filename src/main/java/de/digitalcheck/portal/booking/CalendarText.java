@@ -45,13 +45,21 @@ public final class CalendarText {
         return ranges.stream().map(TimeRange::toString).collect(Collectors.joining(", "));
     }
 
-    /** Ranges separated by commas; empty text: none. Errors under {@code field}. */
+    /**
+     * Ranges separated by commas (or semicolons); empty text: none. Errors under {@code field}. An empty part — a comma
+     * too many at either end or between two ranges, {@code ,9:00-12:00} as {@code 9:00-12:00,} — is no range and no
+     * mistake: {@code String.split} dropped only the empty parts at the end, so a trailing comma was read and a leading
+     * one (or {@code 9:00-12:00, } with a space after it) refused as a range that cannot be read.
+     */
     public static List<TimeRange> parseRanges(String text, String field, Errors errors) {
         List<TimeRange> ranges = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return ranges;
         }
         for (String part : text.split("[,;]")) {
+            if (part.isBlank()) {
+                continue;
+            }
             Matcher m = RANGE.matcher(part.strip());
             if (!m.matches()) {
                 errors.add(field, "error.calendar.ranges");

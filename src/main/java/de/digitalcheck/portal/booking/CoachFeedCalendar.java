@@ -15,7 +15,6 @@ import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
@@ -25,10 +24,12 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * A coach's calendar subscription (RFC 5545, {@code METHOD:PUBLISH}): one event per appointment with the same
- * {@code UID} and {@code SEQUENCE} as the invitations mailed for it, so that a calendar holding both shows one
- * appointment; cancelled ones as {@code STATUS:CANCELLED}. No organizer or attendee addresses. Lines folded at 75
- * octets ({@link IcsText}).
+ * A coach's calendar subscription (RFC 5545): one event per appointment with the same {@code UID} and {@code SEQUENCE}
+ * as the invitations mailed for it, so that a calendar holding both shows one appointment; cancelled ones as
+ * {@code STATUS:CANCELLED}. No organizer or attendee addresses, and so no {@code METHOD}: a feed that is subscribed to
+ * is no iTIP message (RFC 5546), and iTIP's {@code METHOD:PUBLISH}, which it had, requires an {@code ORGANIZER} in
+ * every event (ical4j's validator refused it); RFC 5545 asks for no {@code METHOD}, and calendar programs subscribe to
+ * feeds without one. Lines folded at 75 octets ({@link IcsText}).
  */
 final class CoachFeedCalendar {
 
@@ -49,7 +50,6 @@ final class CoachFeedCalendar {
         calendar.add(new ProdId("-//Digitalcheck 4.0//Coach feed//DE"));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(new XProperty("X-WR-CALNAME", name));
         calendar.add(new XProperty("X-WR-TIMEZONE", AppointmentCalendar.ZONE_ID));
         calendar.add(zone.getVTimeZone());

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * hash, shown once), renewable (the old address stops working) and revocable. The feed holds the coach's
  * appointments from {@value #DAYS_BACK} days back on, however far ahead, confirmed and cancelled
  * ({@code STATUS:CANCELLED}, so that a calendar that had the appointment drops it), with what the coach needs to meet
- * the company: the kind of appointment, the company, its contact's name and phone, the mode. Not only up to the end of
+ * the company: the kind of appointment, the company, its contact's name and phone, the mode; in the language the coach
+ * was invited in, as their mails ({@code account.language}: it was German for every coach). Not only up to the end of
  * the booking window: that says how far ahead companies can book, not which appointments stand (a shortened window
  * would drop those booked beyond it from the feed, and a subscribed calendar would delete them). An unknown or revoked
  * token finds nothing ({@link UnknownBooking}: 404).
@@ -97,20 +98,21 @@ public class CoachFeeds {
         Map<String, AppointmentType> byId = rows.stream().map(BookingRow::typeId).distinct()
             .map(types::findById).flatMap(Optional::stream).map(AppointmentTypeRow::type)
             .collect(Collectors.toMap(AppointmentType::id, t -> t));
-        Language de = Language.DE;
+        Language lang = coach.language();
         List<CoachFeedCalendar.Event> events = rows.stream().map(b -> {
             AppointmentType type = byId.get(b.typeId());
-            String typeName = type == null ? "" : type.name(de);
-            String mode = messages.get(de, "mode." + MeetingMode.parse(b.meetingMode()).map(Enum::name).orElse("VIDEO"));
+            String typeName = type == null ? "" : type.name(lang);
+            String mode = messages.get(lang, "mode." + MeetingMode.parse(b.meetingMode()).map(Enum::name)
+                .orElse("VIDEO"));
             // a visit at the company: where the coach goes, as in the invitation (the same UID: one event)
             String location = b.visitAddress() == null ? mode
                 : mode + ": " + b.companyName() + ", " + b.visitAddress().line();
             String contact = b.contactName() == null ? "" : b.contactName()
                 + (b.contactPhone() == null ? "" : ", " + b.contactPhone());
             return new CoachFeedCalendar.Event(b.id(), b.sequenceNo(), BookingRow.CANCELLED.equals(b.status()),
-                b.startAt(), b.endAt(), messages.get(de, "feed.summary", typeName, b.companyName()),
-                messages.get(de, "feed.description", b.companyName(), contact, mode), location);
+                b.startAt(), b.endAt(), messages.get(lang, "feed.summary", typeName, b.companyName()),
+                messages.get(lang, "feed.description", b.companyName(), contact, mode), location);
         }).toList();
-        return CoachFeedCalendar.ics(messages.get(de, "feed.name", coach.name()), events, now);
+        return CoachFeedCalendar.ics(messages.get(lang, "feed.name", coach.name()), events, now);
     }
 }

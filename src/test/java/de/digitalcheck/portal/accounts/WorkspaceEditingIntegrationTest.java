@@ -123,7 +123,10 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
         assertThat(invalid.statusCode()).isEqualTo(422);
         // every field's problem at once, in the summary and beside the field, the typed values kept (the name's once
         // came only after the expertise and the modes were fixed)
-        assertThat(invalid.body()).contains("Bitte füllen Sie dieses Feld aus.", "Unbekannte Terminart",
+        // an unknown meeting mode is named as the form names modes ("So treffe ich Unternehmen"), not as an
+        // appointment type ("Terminart", which it once said)
+        assertThat(invalid.body()).contains("Bitte füllen Sie dieses Feld aus.",
+            "So treffe ich Unternehmen: Diese Art des Treffens gibt es nicht: Bitte wählen Sie eine aus der Liste.",
             "Bitte höchstens 15 Schwerpunkte mit je höchstens 40 Zeichen.", "id=\"error-summary\"", "href=\"#coach-name\"",
             "id=\"coach-name-error\"", "id=\"coach-expertise-error\"", "id=\"coach-modes-error\"",
             "value=\"" + "x".repeat(50) + "\"");
@@ -137,5 +140,10 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
         assertThat(profile.modes()).containsExactlyInAnyOrder(MeetingMode.VIDEO, MeetingMode.ON_SITE);
         Http staff = as("edit-en-staff", "staff@en-agentur.example.org");
         assertThat(staff.get("/agentur").body()).contains("Fertigung, ERP");
+        HttpResponse<String> english = coach.postForm("/coach?lang=en", Map.of("name", "Carla Coach", "expertise", "",
+            "modes", "TELEPATHY"));
+        assertThat(english.statusCode()).isEqualTo(422);
+        assertThat(english.body()).contains("This kind of meeting does not exist: please choose one from the list.")
+            .doesNotContain("Unknown meeting mode");
     }
 }

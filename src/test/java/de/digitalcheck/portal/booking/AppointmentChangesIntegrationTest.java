@@ -305,6 +305,44 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         assertThat(mails.to(email)).hasSize(3);
     }
 
+    /**
+     * The coach's and the staff's page of a cancelled appointment say what was given with the cancellation — the
+     * company's reason, or the message of whoever cancelled it — which only the mail had; escaped as all that people
+     * type, and nothing where none was given.
+     */
+    @Test
+    void theCoachsPageOfACancelledAppointmentShowsTheReason() throws Exception {
+        String coachId = accounts.byEmail(COACH_EMAIL).orElseThrow().id();
+        Http coach = as("life-desk-en-coach", COACH_EMAIL);
+        Http staff = as("life-desk-en-staff", "staff@en-agentur.example.org");
+        Map<String, Object> made = book(email("reason"));
+        String id = (String) made.get("id");
+        String reason = "Umzug <b>&</b> „Inventur“";
+        assertThat(new Http(server, json).postForm("/termin/buchung/" + id + "/absagen",
+            Map.of("token", (String) made.get("token"), "reason", reason)).statusCode()).isEqualTo(303);
+        String escaped = "Umzug &lt;b&gt;&amp;&lt;/b&gt; „Inventur“";
+        for (String page : List.of(coach.get("/coach/termine/" + id).body(),
+            staff.get("/agentur/coaches/" + coachId + "/termine/" + id).body())) {
+            assertThat(page).contains("Dieser Termin ist abgesagt.", "id=\"cancel-reason\"",
+                "Grund der Absage: </span><span>" + escaped + "</span>").doesNotContain("<b>&</b>");
+        }
+        // a browser of its own: ?lang= is remembered in a cookie
+        assertThat(as("life-desk-en-coach", COACH_EMAIL).get("/coach/termine/" + id + "?lang=en").body())
+            .contains("Reason for the cancellation: </span><span>" + escaped);
+
+        // cancelled by the coach with a message: that message; cancelled without one: no line
+        Map<String, Object> second = book(email("reason-coach"));
+        assertThat(coach.postForm("/coach/termine/" + second.get("id") + "/absagen",
+            Map.of("message", "Ich bin krank.")).statusCode()).isEqualTo(303);
+        assertThat(coach.get("/coach/termine/" + second.get("id")).body())
+            .contains("Grund der Absage: </span><span>Ich bin krank.</span>");
+        Map<String, Object> third = book(email("reason-none"));
+        assertThat(new Http(server, json).postForm("/termin/buchung/" + third.get("id") + "/absagen",
+            Map.of("token", (String) third.get("token"))).statusCode()).isEqualTo(303);
+        assertThat(coach.get("/coach/termine/" + third.get("id")).body()).contains("Dieser Termin ist abgesagt.")
+            .doesNotContain("id=\"cancel-reason\"");
+    }
+
     @Test
     void anAppointmentThatHasBegunChangesNoMore() throws Exception {
         String email = email("begun");

@@ -102,7 +102,15 @@ class BookingLifeIntegrationTest implements TestPropertyProvider {
         Map<String, Object> movedAnswer = http.map(http.postJson("/api/v1/bookings/" + id + "/reschedule",
             BookingFixture.reschedule((String) made.get("token"), BookingFixture.at(moved.toLocalDate(), 10, 0))));
         assertThat(movedAnswer.get("start")).isEqualTo("2027-04-03T10:00:00+02:00");
-        mails.await(email, 2);
+        // both sides are told the time it had before, written as the new one (a coach with two appointments with one
+        // company could not tell which had moved); the invitation carries the new time only
+        MimeMessage movedMail = mails.await(email, 2).get(1);
+        assertThat(LifeMails.text(movedMail)).contains("Samstag, 3. April 2027, 10:00–11:00 Uhr"
+            + " (bisher: Samstag, 27. März 2027, 10:00–11:00 Uhr)");
+        assertThat(LifeMails.ics(LifeMails.calendarPart(movedMail))).doesNotContain("bisher", "20270327");
+        String coachEmail = "coach0@" + s.agencyId() + ".example.org";
+        assertThat(mails.awaitText(coachEmail, "Neue Zeit: Samstag, 3. April 2027, 10:00–11:00 Uhr"
+            + " (bisher: Samstag, 27. März 2027, 10:00–11:00 Uhr)")).isTrue();
 
         Instant start = moved.atZone(BERLIN).toInstant();
         ReminderContract.TestClock clock = new ReminderContract.TestClock(start.minus(Duration.ofHours(23)));
@@ -129,7 +137,6 @@ class BookingLifeIntegrationTest implements TestPropertyProvider {
         checkEvent(cancelledIcs, "CANCEL", id, 2, moved, "CANCELLED", email);
         assertThat(LifeMails.calendarPart(life.get(1)).getContentType()).contains("method=REQUEST");
         assertThat(LifeMails.calendarPart(life.get(3)).getContentType()).contains("method=CANCEL");
-        String coachEmail = "coach0@" + s.agencyId() + ".example.org";
         assertThat(mails.awaitText(coachEmail, "Grund der Absage: Inventur im Lager")).isTrue();
         // the company's confirmation, move, reminder and cancellation in the booking's language, and the coach's
         // notices in German, each saying so in Content-Language
@@ -177,8 +184,9 @@ class BookingLifeIntegrationTest implements TestPropertyProvider {
             BookingFixture.reschedule((String) made.get("token"), "2027-10-31T01:30:00+02:00")));
         assertThat(moved.get("start")).isEqualTo("2027-10-31T01:30:00+02:00");
         String movedNight = "Sonntag, 31. Oktober 2027, 01:30 MESZ–02:30 MESZ";
-        assertThat(LifeMails.text(mails.await(email, 2).get(1))).contains(movedNight);
-        assertThat(mails.awaitText(coachEmail, movedNight)).isTrue();
+        assertThat(LifeMails.text(mails.await(email, 2).get(1))).contains(movedNight + " Uhr (bisher: " + night
+            + " Uhr)");
+        assertThat(mails.awaitText(coachEmail, movedNight + " Uhr (bisher: " + night + " Uhr)")).isTrue();
 
         Instant start = Instant.parse("2027-10-30T23:30:00Z");
         ReminderContract.TestClock clock = new ReminderContract.TestClock(start.minus(Duration.ofHours(23)));
@@ -204,10 +212,23 @@ class BookingLifeIntegrationTest implements TestPropertyProvider {
             .contains("Sunday, 31 October 2027, 02:00 CEST–02:00 CET").doesNotContain("Guten Tag");
         assertThat(englishConfirmation.getContentLanguage()).containsExactly("en");
         String later = "later@clocks.example";
-        assertThat(http.postJson("/api/v1/bookings", BookingFixture.booking(s, "2027-10-31T10:00:00+01:00", coach,
-            later).replace("\"language\":\"de\"", "\"language\":\"en\"")).statusCode()).isEqualTo(201);
+        java.net.http.HttpResponse<String> laterBooked = http.postJson("/api/v1/bookings", BookingFixture.booking(s,
+            "2027-10-31T10:00:00+01:00", coach, later).replace("\"language\":\"de\"", "\"language\":\"en\""));
+        assertThat(laterBooked.statusCode()).isEqualTo(201);
         assertThat(LifeMails.text(mails.await(later, 1).get(0))).contains("Sunday, 31 October 2027, 10:00–11:00")
             .doesNotContain("CET");
+        // moved an hour on: the English mail says it has been moved, and from when (the German coach's too)
+        Map<String, Object> laterMade = http.map(laterBooked);
+        assertThat(http.postJson("/api/v1/bookings/" + laterMade.get("id") + "/reschedule", BookingFixture.reschedule(
+            (String) laterMade.get("token"), "2027-10-31T11:00:00+01:00")).statusCode()).isEqualTo(200);
+        MimeMessage laterMoved = mails.await(later, 2).get(1);
+        assertThat(laterMoved.getSubject()).startsWith("Your appointment has been moved to Sunday, 31 October 2027, "
+            + "11:00–12:00");
+        assertThat(LifeMails.text(laterMoved)).containsPattern("Hello Rita Race,\\R\\RYour appointment “").contains(
+            ") has been moved:", "Sunday, 31 October 2027, 11:00–12:00 (German time; previously: Sunday, 31 October "
+                + "2027, 10:00–11:00)");
+        assertThat(mails.awaitText(coachEmail, "Neue Zeit: Sonntag, 31. Oktober 2027, 11:00–12:00 Uhr (bisher: "
+            + "Sonntag, 31. Oktober 2027, 10:00–11:00 Uhr)")).isTrue();
     }
 
     /** The invitation's fields as a calendar program reads them. */

@@ -70,6 +70,30 @@ class CalendarTextTest {
         }
     }
 
+    /**
+     * A comma too many is read the same at either end of a day's hours and between its ranges: {@code 9:00-12:00,} was
+     * read and {@code ,9:00-12:00} refused ({@code String.split} drops only the empty parts at the end), and so was
+     * {@code 9:00-12:00, } with a space after the comma.
+     */
+    @Test
+    void anEmptyPartIsSkippedAtEitherEndAndBetweenRanges() {
+        List<TimeRange> morning = List.of(new TimeRange(LocalTime.of(9, 0), LocalTime.of(12, 0)));
+        for (String text : List.of("9:00-12:00,", ",9:00-12:00", " , 9:00-12:00 , ", "9:00-12:00, ", ";9:00-12:00;",
+            ",,9:00-12:00,,")) {
+            Errors errors = new Errors();
+            assertThat(parse(text, errors)).as(text).isEqualTo(morning);
+            assertThat(errors.isEmpty()).as(text).isTrue();
+        }
+        Errors errors = new Errors();
+        assertThat(CalendarText.ranges(parse("13:00-17:00,, 9:00-12:00", errors)))
+            .isEqualTo("09:00-12:00, 13:00-17:00");
+        assertThat(parse(",", errors)).as("nothing but a comma: no hours, as an empty text").isEmpty();
+        assertThat(errors.isEmpty()).isTrue();
+        Errors refused = new Errors();
+        assertThat(parse(",9:00-12", refused)).as("a part that is there is still read as a range").isEmpty();
+        assertThat(refused.list()).extracting(FieldError::key).containsExactly("error.calendar.ranges");
+    }
+
     /** What is still no time, each with the message that says what to type. */
     @Test
     void timesPastMidnightAndRangesOverMidnightAreRefusedSayingWhatToType() {

@@ -217,8 +217,8 @@ abstract class OutcomeContract {
             lead);
         assertThat(trail).singleElement().satisfies(r -> {
             assertThat(r).containsEntry("actor_name", "Clara Coach").containsEntry("note", "Gutes Gespräch");
-            assertThat((String) r.get("to_value")).contains("stattgefunden").contains("Folgetermin")
-                .contains(AppointmentOutcomes.INNOSCHECK);
+            // codes, in no language: the lead's pages write them in the reader's (it was a German sentence)
+            assertThat(r).containsEntry("to_value", "HELD FOLLOW_UP PROGRAMME=" + AppointmentOutcomes.INNOSCHECK);
         });
     }
 
@@ -277,7 +277,12 @@ abstract class OutcomeContract {
             .startsWith("text/calendar"));
         IcsFoldingTest.assertFolded(answer.body());
         Calendar feed = new CalendarBuilder().build(new StringReader(answer.body()));
-        assertThat(feed.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("PUBLISH");
+        // a subscription, not an iTIP message: no METHOD (its PUBLISH required an ORGANIZER the feed does not name),
+        // and nothing for ical4j's validator to refuse
+        assertThat(feed.getProperty("METHOD")).isEmpty();
+        assertThat(answer.body()).doesNotContain("METHOD:");
+        net.fortuna.ical4j.validate.ValidationResult validation = feed.validate();
+        assertThat(validation.hasErrors()).as(validation.toString()).isFalse();
         List<VEvent> events = feed.getComponents("VEVENT");
         assertThat(events).hasSize(2);
         Map<String, VEvent> byUid = new java.util.HashMap<>();
@@ -303,6 +308,33 @@ abstract class OutcomeContract {
         assertThat(http().get(CoachFeeds.path(renewed)).statusCode()).isEqualTo(404);
         assertThat(http().get("/kalender/kurz.ics").statusCode()).isEqualTo(404);
         assertThat(http().get("/kalender/" + renewed).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * The feed is written in the language the coach was invited in, as their mails are: it was German for everyone
+     * (names of the kind and the meeting mode, the labels of the description, the calendar's name).
+     */
+    @Test
+    void theFeedIsInTheCoachsLanguage() throws Exception {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
+        String coach = a.coachIds().get(0);
+        book(a, 10, 9, false);
+        String token = feeds.renew(coach);
+        String german = http().get(CoachFeeds.path(token)).body();
+        assertThat(german).contains("SUMMARY:Erstgespräch: Termin GmbH", "Unternehmen: Termin GmbH",
+            "LOCATION:Per Video", "X-WR-CALNAME:Termine Coach 0");
+        db().execute("UPDATE account SET language = 'en' WHERE id = ?", coach);
+        try {
+            Calendar feed = new CalendarBuilder().build(new StringReader(http().get(CoachFeeds.path(token)).body()));
+            VEvent event = (VEvent) feed.getComponent("VEVENT").orElseThrow();
+            assertThat(event.getProperty("SUMMARY").orElseThrow().getValue()).isEqualTo("First talk: Termin GmbH");
+            assertThat(event.getProperty("DESCRIPTION").orElseThrow().getValue())
+                .isEqualTo("Company: Termin GmbH\nContact: Tina Termin, +49 231 1234\nMode: By video");
+            assertThat(event.getProperty("LOCATION").orElseThrow().getValue()).isEqualTo("By video");
+            assertThat(feed.getProperty("X-WR-CALNAME").orElseThrow().getValue()).startsWith("Appointments Coach 0");
+        } finally {
+            db().execute("UPDATE account SET language = 'de' WHERE id = ?", coach);
+        }
     }
 
     /**

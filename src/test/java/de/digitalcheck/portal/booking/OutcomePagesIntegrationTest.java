@@ -216,13 +216,63 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         String path = url.group(1);
         HttpResponse<String> feed = new Http(server, json).get(path);
         assertThat(feed.statusCode()).isEqualTo(200);
-        assertThat(feed.body()).startsWith("BEGIN:VCALENDAR").contains("METHOD:PUBLISH");
+        assertThat(feed.body()).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT").doesNotContain("METHOD:");
         // the settings page does not show the address again
         assertThat(coachX.get("/coach/kalender-abo").body()).doesNotContain(path);
         assertThat(coachX.postForm("/coach/kalender-abo/widerrufen", Map.of()).statusCode()).isEqualTo(303);
         assertThat(new Http(server, json).get(path).statusCode()).isEqualTo(404);
         // staff have no feed settings
         assertThat(staffA.get("/coach/kalender-abo").statusCode()).isIn(401, 403);
+    }
+
+    /**
+     * The lead's trail shows an outcome in the reader's language with the recommended programme's name: it said
+     * "Empfehlung: innoscheck-ruhr" (the id), in German to everyone. An entry stored before as that German sentence is
+     * shown the same way; one that cannot be read back, as stored.
+     */
+    @Test
+    void theLeadsTrailNamesTheRecommendedProgrammeInTheReadersLanguage() {
+        Http http = new Http(server, json);
+        HttpResponse<String> made = http.postJson("/api/v1/bookings",
+            a.body(at(bookableDay(16), 11), "op-trail@example.org", true, null));
+        String id = (String) http.map(made).get("id");
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(3, ChronoUnit.HOURS);
+        db().execute("UPDATE booking SET start_at = ?, end_at = ?, blocked_from = ?, blocked_until = ? WHERE id = ?",
+            Timestamp.from(start), Timestamp.from(start.plusSeconds(3600)), Timestamp.from(start.minusSeconds(900)),
+            Timestamp.from(start.plusSeconds(4500)), id);
+        assertThat(coachX.postForm("/coach/termine/" + id + "/ergebnis", Map.of("attendance", "HELD", "followUp", "on",
+            "programme", "innoscheck-ruhr")).statusCode()).isEqualTo(303);
+        String lead = (String) db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?", id);
+        String nameDe = (String) db().value("SELECT name_de FROM funding_programme WHERE id = 'innoscheck-ruhr'");
+        String nameEn = (String) db().value("SELECT name_en FROM funding_programme WHERE id = 'innoscheck-ruhr'");
+        assertThat(nameEn).isNotEqualTo(nameDe);
+
+        String german = staffA.get("/agentur/leads/" + lead).body();
+        assertThat(german).contains("Ja, der Termin hat stattgefunden · Folgetermin nötig · Empfehlung: " + nameDe)
+            .doesNotContain("innoscheck-ruhr<", "Empfehlung: innoscheck-ruhr");
+        Http english = as("op-sa-" + a.agencyId(), "staff@" + a.agencyId() + ".example.org");
+        assertThat(english.get("/agentur/leads/" + lead + "?lang=en").body())
+            .contains("Yes, the appointment took place · follow-up needed · recommended: " + nameEn)
+            .doesNotContain("Empfehlung", "stattgefunden");
+
+        // entries written before, as a German sentence with the programme's id
+        db().execute("INSERT INTO lead_audit (id, lead_id, at, actor_id, actor_name, action, from_value, to_value,"
+            + " note) VALUES (?, ?, ?, NULL, 'Clara Coach', 'OUTCOME', '01.12.2026 10:00', ?, NULL)",
+            UUID.randomUUID().toString(), lead, Timestamp.from(Instant.now().minusSeconds(60)),
+            "Nein, das Unternehmen ist nicht erschienen · Folgetermin nötig");
+        db().execute("INSERT INTO lead_audit (id, lead_id, at, actor_id, actor_name, action, from_value, to_value,"
+            + " note) VALUES (?, ?, ?, NULL, 'Clara Coach', 'OUTCOME', '02.12.2026 10:00', ?, NULL)",
+            UUID.randomUUID().toString(), lead, Timestamp.from(Instant.now().minusSeconds(30)),
+            "Ja, der Termin hat stattgefunden · Empfehlung: innoscheck-ruhr");
+        db().execute("INSERT INTO lead_audit (id, lead_id, at, actor_id, actor_name, action, from_value, to_value,"
+            + " note) VALUES (?, ?, ?, NULL, 'Clara Coach', 'OUTCOME', '03.12.2026 10:00', ?, NULL)",
+            UUID.randomUUID().toString(), lead, Timestamp.from(Instant.now().minusSeconds(20)), "Etwas anderes");
+        String before = english.get("/agentur/leads/" + lead).body();
+        assertThat(before).contains("No, the company did not show up · follow-up needed",
+            "Yes, the appointment took place · recommended: " + nameEn, "Etwas anderes", "2 Dec 2026, 10:00")
+            .doesNotContain("Empfehlung", "nicht erschienen");
+        assertThat(staffA.get("/agentur/leads/" + lead).body())
+            .contains("Ja, der Termin hat stattgefunden · Empfehlung: " + nameDe);
     }
 
     @Test

@@ -76,6 +76,16 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
         return List.of(first, second);
     }
 
+    /** Another company books the demo coach at {@code start} (an instant). */
+    @SuppressWarnings("unchecked")
+    private void takeTime(String start) {
+        Http http = new Http(server, json);
+        String coach = accounts.byEmail("coach@en-agentur.example.org").orElseThrow().id();
+        String type = (String) ((Map<String, Object>) http.list(http.get("/api/v1/appointment-types?agency=en-agentur"))
+            .get(0)).get("id");
+        book(http, type, coach, start, "quick@life.example", false);
+    }
+
     private Map<String, Object> book(Http http, String type, String coach, String start, String email,
                                      boolean shared) {
         var made = http.postJson("/api/v1/bookings", "{\"agencyId\":\"en-agentur\",\"typeId\":\"" + type
@@ -101,13 +111,22 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
             assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"));
             auditBoth(page, "life-manage");
 
-            // to the move page, a time just taken (another company's): 409 with the week again
             user.activate("a[href*='/verschieben']");
             assertThat(page.locator("h1")).hasText("Termin verschieben");
             assertEquals(0, page.locator("[role=alert]").count());
             auditBoth(page, "life-reschedule");
+            // a time another company has in the address: 409 with its week and why, never a step to confirm it
             String taken = OffsetDateTime.parse((String) bookings.get(1).get("start")).toInstant().toString();
-            page.navigate(url("/termin/buchung/" + id + "/verschieben?token=" + mine.get("token") + "&start=" + taken));
+            Response refused = page.navigate(url("/termin/buchung/" + id + "/verschieben?token=" + mine.get("token")
+                + "&start=" + taken));
+            assertEquals(409, refused.status());
+            assertThat(page.locator("[role=alert]")).containsText("Diese Zeit kann nicht gebucht werden");
+            assertEquals(0, page.locator("#move-chosen").count());
+
+            // a free time chosen, and taken by another company before it is confirmed: 409 with the week again
+            user.activate("a.dc-time");
+            assertThat(page.locator("#move-chosen")).containsText("Neue Zeit: ");
+            takeTime(page.locator("input[name=start]").inputValue());
             Response conflict = user.activate("form[action$='/verschieben'] button[type=submit]");
             assertEquals(409, conflict.status());
             assertThat(page.locator("[role=alert]")).containsText("gerade vergeben");

@@ -162,7 +162,7 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
         }
         MimeMessage report = mailsTo("english@foundry.example.org", 2)[1];
         assertEquals("Your digital readiness report (Digitalcheck 4.0)", report.getSubject());
-        assertTrue(Mails.text(report).contains("attached is the report"), Mails.text(report));
+        assertTrue(Mails.text(report).contains("Attached is the report"), Mails.text(report));
         assertTrue(Mails.text(report).contains("/check/" + token + "/result?lang=en"), "the report links to the result");
         smtp.purge(); // the other tests count from their first mail
         assertClean();

@@ -125,6 +125,31 @@ class MessagesTest {
         }
     }
 
+    /**
+     * An English mail's text goes on after its greeting ("Hello Mia,") with a new paragraph, which starts with a
+     * capital letter (they went on "your appointment …", as German does after "Guten Tag …,"); and what happened to
+     * an appointment "has been" moved or cancelled, never "is moved" or "is cancelled".
+     */
+    @Test
+    void englishMailsStartAfterTheGreetingWithACapitalAndSayWhatHasBeenDone() throws IOException {
+        Properties en = load("/i18n/messages_en.properties");
+        java.util.regex.Pattern greeting = java.util.regex.Pattern.compile("^(Hello|Dear)[^\n]*,\n\n(.)");
+        int mails = 0;
+        for (String key : en.stringPropertyNames()) {
+            String text = en.getProperty(key);
+            java.util.regex.Matcher m = greeting.matcher(text);
+            if (m.find()) {
+                mails++;
+                assertThat(m.group(2)).as("en " + key).matches("[A-Z]");
+            }
+            // the mails and the notes of a change just made, not the texts of one to come ("until it is cancelled")
+            if (key.startsWith("booking.mail.") || key.matches("(booking|appointment)\\.(moved|cancelled)(\\..+)?")) {
+                assertThat(text).as("en " + key).doesNotContainPattern("\\b(is|was) (moved|cancelled)\\b");
+            }
+        }
+        assertThat(mails).as("the English mails with a greeting").isGreaterThanOrEqualTo(23);
+    }
+
     /** British -ise spellings of words the English texts spell with -ize. */
     private static final String ISE = "(?i)\\b\\w*(organis|digitalis|anonymis|recognis|prioritis|optimis|utilis|realis|"
         + "minimis|maximis|standardis|specialis|summaris|authoris|categoris|customis|personalis|visualis|synchronis|"

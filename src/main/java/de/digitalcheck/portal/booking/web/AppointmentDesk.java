@@ -152,9 +152,9 @@ class AppointmentDesk {
         Language lang = PortalLocaleResolver.language(request);
         Booking booking = booking(desk, id);
         Map<String, Object> model = model(lang, desk, booking, request.getParameters().contains("geaendert"));
-        boolean understood = !changes.changeable(booking)
-            || views.step(model, lang, booking, week, start, desk.base(), desk.base() + "?");
-        return HttpResponse.status(understood ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+        HttpStatus status = changes.changeable(booking)
+            ? views.step(model, lang, booking, week, start, desk.base(), desk.base() + "?") : HttpStatus.OK;
+        return HttpResponse.status(status)
             .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(ChangeViews.VIEW, model));
     }
 

@@ -11,6 +11,7 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.net.URLEncoder;
@@ -109,17 +110,27 @@ class ChangeViews {
     }
 
     /**
-     * The step of a move the address asks for (the appointment must be changeable): the time it gives ({@code start}),
-     * to confirm at {@code changeUrl}; else the week's times ({@link #times}, links from {@code base}). A week or time
-     * that does not exist or was not understood: the week's times with a note saying so; then false (the page answers
-     * 400), never as if it had been asked for.
+     * The step of a move the address asks for (the appointment must be changeable) and the status the page answers
+     * with: the time it gives ({@code start}), to confirm at {@code changeUrl}, if it is one of the times the
+     * appointment can move to ({@code 200}); else the week's times ({@link #times}, links from {@code base}). A time
+     * it cannot move to — past, off the slot grid, in an absence, taken, its own — shows its week's times with a note
+     * saying so ({@code 409}, as the booking flow answers such a time): the confirm step of such a time was refused
+     * only once confirmed. A week or time that does not exist or was not understood: the week's times with a note
+     * saying so ({@code 400}), never as if it had been asked for.
      */
-    boolean step(Map<String, Object> model, Language lang, Booking booking, @Nullable String week,
-                 @Nullable String start, String changeUrl, String base) {
+    HttpStatus step(Map<String, Object> model, Language lang, Booking booking, @Nullable String week,
+                    @Nullable String start, String changeUrl, String base) {
         QueryDates.Time chosen = queryDates.time(start);
         if (chosen.instant() != null) {
-            confirm(model, lang, booking, chosen.instant(), changeUrl);
-            return true;
+            Instant at = chosen.instant();
+            LocalDate day = LocalDate.ofInstant(at, PortalTime.ZONE);
+            if (changes.freeForMove(booking, day, day).stream().anyMatch(slot -> slot.start().equals(at))) {
+                confirm(model, lang, booking, at, changeUrl);
+                return HttpStatus.OK;
+            }
+            times(model, lang, booking, day, base);
+            model.put("timeError", messages.get(lang, "booking.time.unavailable"));
+            return HttpStatus.CONFLICT;
         }
         QueryDates.Week asked = queryDates.week(week);
         times(model, lang, booking, asked.date(), base);
@@ -127,7 +138,7 @@ class ChangeViews {
             : asked.unreadable() != null
                 ? queryDates.weekNote(lang, asked.unreadable(), (LocalDate) model.get("monday")) : null;
         model.put("queryError", note);
-        return note == null;
+        return note == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST;
     }
 
     /**

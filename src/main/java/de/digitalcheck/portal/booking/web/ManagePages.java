@@ -83,9 +83,9 @@ class ManagePages {
             Booking booking = changes.byToken(id, token);
             Map<String, Object> model = moveModel(lang, booking, token);
             String move = links(id, token).move();
-            boolean understood = !changes.changeable(booking)
-                || views.step(model, lang, booking, woche, start, move, move + "&");
-            return HttpResponse.status(understood ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+            HttpStatus status = changes.changeable(booking)
+                ? views.step(model, lang, booking, woche, start, move, move + "&") : HttpStatus.OK;
+            return HttpResponse.status(status)
                 .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(ChangeViews.VIEW, model));
         });
     }

@@ -12,8 +12,6 @@ import de.digitalcheck.portal.routing.Agency;
 import de.digitalcheck.portal.routing.Municipality;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.routing.Router;
-import de.digitalcheck.portal.shared.i18n.Language;
-import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.scheduling.ScheduledJobs;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.time.WorkingDays;
@@ -76,14 +74,11 @@ public class BookingLeads {
     private final ScheduledJobs jobs;
     private final Duration interval;
     private final Clock clock;
-    private final Messages messages;
 
     BookingLeads(LeadRows leads, ConsentRows consents, LeadBookingRows links, LeadAuditRows audit, LeadEvents events,
                  Assessments assessments, Router router, PostalCodeDirectory postalCodes, Appointments appointments,
                  TransactionOperations<Connection> transactions, ScheduledJobs jobs,
-                 @Value("${portal.jobs.booking-leads.interval:5m}") Duration interval, Clock clock,
-                 Messages messages) {
-        this.messages = messages;
+                 @Value("${portal.jobs.booking-leads.interval:5m}") Duration interval, Clock clock) {
         this.leads = leads;
         this.consents = consents;
         this.links = links;
@@ -107,8 +102,10 @@ public class BookingLeads {
     }
 
     /**
-     * The outcome of an appointment joins the audit trail of the lead its booking made (if any). In a savepoint: a
-     * failure here is logged and never takes the coach's outcome with it.
+     * The outcome of an appointment joins the audit trail of the lead its booking made (if any): its codes, which the
+     * lead's pages show in the reader's language with the recommended programme's name ({@link TrailValues}), as the
+     * trail keeps stages and times. In a savepoint: a failure here is logged and never takes the coach's outcome
+     * with it.
      */
     @EventListener
     void onOutcome(AppointmentOutcomeRecorded outcome) {
@@ -116,18 +113,10 @@ public class BookingLeads {
         if (lead.isEmpty()) {
             return;
         }
-        Language de = Language.DE;
-        StringBuilder what = new StringBuilder(messages.get(de, "outcome.attendance." + outcome.attendance().name()));
-        if (outcome.followUp()) {
-            what.append(" · ").append(messages.get(de, "outcome.followUp.short"));
-        }
-        if (outcome.programmeId() != null) {
-            what.append(" · ").append(messages.get(de, "outcome.recommended", outcome.programmeId()));
-        }
         try {
             inSavepoint(() -> audit.save(new LeadAuditRow(UUID.randomUUID().toString(), lead.get(), outcome.at(),
                 outcome.actorId(), outcome.actorName(), ACTION_OUTCOME, PortalTime.local(outcome.start()).format(WHEN),
-                what.toString(), outcome.note())));
+                TrailValues.outcome(outcome), outcome.note())));
         } catch (RuntimeException e) {
             LOG.warn("Outcome of booking {} not added to lead {} ({})", outcome.bookingId(), lead.get(),
                 e.getClass().getName());

@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.leads.web;
 
 import de.digitalcheck.portal.leads.internal.LeadAssignment;
+import de.digitalcheck.portal.leads.internal.TrailValues;
 import de.digitalcheck.portal.leads.internal.LeadWork;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import io.micronaut.http.MediaType;
@@ -29,8 +30,11 @@ class CoachLeadPages {
 
     private final LeadAssignment assignment;
 
-    CoachLeadPages(LeadAssignment assignment) {
+    private final TrailValues trailValues;
+
+    CoachLeadPages(LeadAssignment assignment, TrailValues trailValues) {
         this.assignment = assignment;
+        this.trailValues = trailValues;
     }
 
     @Get
@@ -49,6 +53,7 @@ class CoachLeadPages {
         Map<String, Object> model = new HashMap<>();
         model.put("lead", detail.lead());
         model.put("trail", detail.trail());
+        model.put("trailValues", trailValues);
         return new ModelAndView<>("leads/coach-lead", model);
     }
 }

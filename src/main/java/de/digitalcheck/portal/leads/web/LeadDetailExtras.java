@@ -4,6 +4,7 @@ import de.digitalcheck.portal.leads.internal.LeadDossier;
 import de.digitalcheck.portal.leads.internal.LeadForwarding;
 import de.digitalcheck.portal.leads.internal.LeadRow;
 import de.digitalcheck.portal.leads.internal.LeadStages;
+import de.digitalcheck.portal.leads.internal.TrailValues;
 import de.digitalcheck.portal.shared.i18n.ConsentTextVersions;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
@@ -16,9 +17,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the lead detail shows besides its stage form and trail (issue 13): the check's result summary with the levels
- * per dimension and the staff's PDF, the consent log, the check's appointments, and the forward form with the
- * agencies the lead can go to. Staff's and network admins' detail pages share it.
+ * What the lead detail shows besides its stage form (issue 13): the check's result summary with the levels per
+ * dimension and the staff's PDF, the consent log, the check's appointments, the forward form with the agencies the
+ * lead can go to, and the trail's values in the reader's language ({@link TrailValues}). Staff's and network admins'
+ * detail pages share it.
  */
 @Singleton
 class LeadDetailExtras {
@@ -33,8 +35,11 @@ class LeadDetailExtras {
     private final LeadForwarding forwarding;
     private final LeadDossier dossier;
     private final ConsentTextVersions versions;
+    private final TrailValues trailValues;
 
-    LeadDetailExtras(LeadForwarding forwarding, LeadDossier dossier, ConsentTextVersions versions) {
+    LeadDetailExtras(LeadForwarding forwarding, LeadDossier dossier, ConsentTextVersions versions,
+                     TrailValues trailValues) {
+        this.trailValues = trailValues;
         this.forwarding = forwarding;
         this.dossier = dossier;
         this.versions = versions;
@@ -54,6 +59,7 @@ class LeadDetailExtras {
         model.put("forwardAgencyError", null);
         model.put("forwardReasonError", null);
         model.put("forwardable", lead.open() && !LeadStages.next(lead.stage()).isEmpty());
+        model.put("trailValues", trailValues);
         return model;
     }
 }

@@ -253,7 +253,7 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
 
         MimeMessage report = awaitMailsTo("english@lang.example.org", 2)[1];
         assertThat(report.getSubject()).isEqualTo("Your digital readiness report (Digitalcheck 4.0)");
-        assertThat(Mails.text(report)).contains("attached is the report", "/check/" + token + "/result?lang=en")
+        assertThat(Mails.text(report)).contains("Attached is the report", "/check/" + token + "/result?lang=en")
             .doesNotContain("Guten Tag");
         assertThat(report.getContentLanguage()).as("the report's mail says it is English").containsExactly("en");
         assertThat(pdfText(report)).contains("Your digital readiness report")

@@ -1,0 +1,119 @@
+package de.digitalcheck.portal.leads.internal;
+
+import de.digitalcheck.portal.booking.AppointmentOutcome;
+import de.digitalcheck.portal.booking.AppointmentOutcomeRecorded;
+import de.digitalcheck.portal.booking.AppointmentOutcomes;
+import de.digitalcheck.portal.shared.i18n.Dates;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The values of a lead's trail ({@code lead_audit.from_value}, {@code to_value}) as the reader's language writes them.
+ * The trail stores values, not sentences: a stage as its code (shown by its name), an appointment's time as
+ * {@code 22.12.2026 09:00} ({@link Dates#trailValue}), an appointment's outcome as codes ({@link #outcome}: attendance,
+ * follow-up, the recommended programme's id), shown with the words of the outcome form and the programme's name. The
+ * outcome was once stored as a German sentence naming the programme by its id ("… · Empfehlung: innoscheck-ruhr"),
+ * German for every reader; such an entry is read back into its codes where its parts are the outcome form's words.
+ */
+@Singleton
+public class TrailValues {
+
+    /** How {@link #outcome} stores an outcome: {@code HELD}, {@code HELD FOLLOW_UP PROGRAMME=innoscheck-ruhr}. */
+    private static final Pattern OUTCOME = Pattern.compile("(HELD|NO_SHOW)( FOLLOW_UP)?(?: PROGRAMME=(\\S+))?");
+    private static final String SEPARATOR = " · ";
+
+    private final Messages messages;
+    private final AppointmentOutcomes outcomes;
+
+    TrailValues(Messages messages, AppointmentOutcomes outcomes) {
+        this.messages = messages;
+        this.outcomes = outcomes;
+    }
+
+    /** An outcome as the trail stores it: its codes, in no language. */
+    static String outcome(AppointmentOutcomeRecorded outcome) {
+        return outcome.attendance().name() + (outcome.followUp() ? " FOLLOW_UP" : "")
+            + (outcome.programmeId() == null ? "" : " PROGRAMME=" + outcome.programmeId());
+    }
+
+    /** The entry's "from" value in {@code language} (a language code, as pages have it); null when it has none. */
+    public @Nullable String from(LeadAuditRow entry, String language) {
+        return shown(entry, entry.fromValue(), Language.fromCode(language).orElse(Language.DE));
+    }
+
+    /** The entry's "to" value in {@code language} (a language code, as pages have it); null when it has none. */
+    public @Nullable String to(LeadAuditRow entry, String language) {
+        return shown(entry, entry.toValue(), Language.fromCode(language).orElse(Language.DE));
+    }
+
+    private @Nullable String shown(LeadAuditRow entry, @Nullable String value, Language language) {
+        if (value == null) {
+            return null;
+        }
+        if (entry.action().equals(LeadAuditRow.STAGE)) {
+            return messages.get(language, "leads.stage." + value);
+        }
+        if (entry.action().equals(BookingLeads.ACTION_OUTCOME)) {
+            String codes = OUTCOME.matcher(value).matches() ? value : fromGerman(value);
+            if (codes != null) {
+                return outcomeText(codes, language);
+            }
+        }
+        return Dates.in(language).trailValue(value);
+    }
+
+    private String outcomeText(String codes, Language language) {
+        Matcher m = OUTCOME.matcher(codes);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(codes);
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(messages.get(language, "outcome.attendance." + m.group(1)));
+        if (m.group(2) != null) {
+            parts.add(messages.get(language, "outcome.followUp.short"));
+        }
+        if (m.group(3) != null) {
+            String id = m.group(3);
+            String name = outcomes.programme(id).map(p -> language == Language.EN && !p.nameEn().isBlank()
+                ? p.nameEn() : p.nameDe()).orElse(id);
+            parts.add(messages.get(language, "outcome.recommended", name));
+        }
+        return String.join(SEPARATOR, parts);
+    }
+
+    /**
+     * The codes of an outcome stored as the German sentence it was once stored as; null when a part of it is not one
+     * of the outcome form's words (it is then shown as stored).
+     */
+    private @Nullable String fromGerman(String stored) {
+        String[] parts = stored.split(Pattern.quote(SEPARATOR));
+        StringBuilder codes = new StringBuilder();
+        for (AppointmentOutcome.Attendance attendance : AppointmentOutcome.Attendance.values()) {
+            if (parts[0].equals(messages.get(Language.DE, "outcome.attendance." + attendance.name()))) {
+                codes.append(attendance.name());
+            }
+        }
+        if (codes.isEmpty()) {
+            return null;
+        }
+        String recommended = messages.get(Language.DE, "outcome.recommended", "");
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].equals(messages.get(Language.DE, "outcome.followUp.short"))) {
+                codes.append(" FOLLOW_UP");
+            } else if (parts[i].startsWith(recommended) && parts[i].length() > recommended.length()) {
+                codes.append(" PROGRAMME=").append(parts[i].substring(recommended.length()));
+            } else {
+                return null;
+            }
+        }
+        String read = codes.toString();
+        return OUTCOME.matcher(read).matches() ? read : null;
+    }
+}
