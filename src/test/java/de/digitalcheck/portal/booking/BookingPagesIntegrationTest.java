@@ -99,6 +99,9 @@ class BookingPagesIntegrationTest {
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("id=\"error-summary\"", "Bitte füllen Sie dieses Feld aus.",
             "<title>Bitte prüfen Sie Ihre Angaben – Termin mit einem Innovationscoach – Digitalcheck 4.0</title>");
+        // the summary sits in the section headed by the h2 "Ihre Angaben": one level below it
+        assertThat(invalid.body()).contains("<h3 class=\"kern-title\">Bitte prüfen Sie Ihre Angaben</h3>")
+            .doesNotContain("<h2 class=\"kern-title\">Bitte prüfen");
         assertThat(page).as("the page before: no error in its title").contains("<title>Termin mit einem Innovationscoach – ");
         assertThat(((Number) db.value("SELECT COUNT(*) FROM booking")).longValue()).isEqualTo(before);
 
