@@ -251,6 +251,10 @@ abstract class CheckPagesContract {
         long before = db.count("assessment");
         Map<String, String> form = profile("Kontakt GmbH", "44135", "SERVICES");
         form.put("contactEmail", "info@kontakt.example.org");
+        // the group's hint (what the contact is for) is read with the group, as the booking's visit address's is
+        assertThat(first.body()).contains(
+            "<fieldset class=\"kern-fieldset\" id=\"contact\" aria-describedby=\"contact-hint\">",
+            "<div class=\"kern-hint\" id=\"contact-hint\">");
         HttpResponse<String> page = http.postForm("/check", form);
         assertThat(page.statusCode()).isEqualTo(422);
         assertThat(page.body()).contains("Bitte geben Sie Ihren Namen an: Zu einer E-Mail-Adresse brauchen wir einen Namen.",
