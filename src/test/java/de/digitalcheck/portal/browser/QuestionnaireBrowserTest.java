@@ -91,9 +91,17 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
             for (String text : links.allTextContents()) {
                 assertTrue(!text.contains("?:") && !text.contains("Bitte füllen Sie dieses Feld aus"), text);
             }
-            assertThat(page.locator("#error-summary a[href='#companyType']"))
+            assertThat(page.locator("#error-summary a[href='#type-OWN_PRODUCTS']"))
                 .hasText("Bitte wählen Sie, was auf Ihr Unternehmen am ehesten zutrifft.");
             audit(page, "profile-errors");
+            // the radio group's line takes the focus to its first option (the group's fieldset cannot take it: the
+            // focus stayed on the page's body), with the group's legend in view above it
+            KeyboardUser user = new KeyboardUser(page);
+            user.tabTo("#error-summary a[href='#type-OWN_PRODUCTS']");
+            user.press("Enter");
+            user.assertFocus("#type-OWN_PRODUCTS");
+            user.assertFocusInView();
+            assertThat(page.locator("fieldset#companyType legend")).isInViewport();
 
             // the contact's name is marked as needed while an email address is typed
             assertThat(page.locator("#contact-name")).not().hasAttribute("aria-required", "true");
@@ -130,11 +138,15 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
             assertTrue(questionLinks.count() > 1);
             for (int i = 0; i < questionLinks.count(); i++) {
                 String href = questionLinks.nth(i).getAttribute("href");
-                String number = page.locator("fieldset" + href + " .dc-question-number").textContent();
+                // to the question's first answer
+                Locator question = page.locator("fieldset.dc-question:has(" + href + ")");
+                assertThat(question.locator("input[type=radio]").first()).hasAttribute("id", href.substring(1));
+                String number = question.locator(".dc-question-number").textContent();
                 Matcher m = Pattern.compile("^Frage (\\d+) von \\d+$").matcher(number);
                 assertTrue(m.find(), number);
                 assertThat(questionLinks.nth(i)).containsText("Bitte wählen Sie eine Antwort auf Frage " + m.group(1) + ": „");
-                assertThat(page.locator(href + "-error")).hasText("Bitte wählen Sie eine Antwort auf Frage " + m.group(1) + ".");
+                assertThat(page.locator("#" + question.getAttribute("id") + "-error"))
+                    .hasText("Bitte wählen Sie eine Antwort auf Frage " + m.group(1) + ".");
             }
             audit(page, "step-errors");
         }
@@ -170,9 +182,13 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
                 user.press("Shift+Tab");
                 assertFocusBelow(page, progress);
             }
-            // following an error link keeps its question below the progress indicator too
+            // following an error link keeps its question below the progress indicator too, its first answer focused
             page.click(NEXT);
-            page.locator("#error-summary li a").last().click();
+            Locator lastLink = page.locator("#error-summary li a").last();
+            String firstAnswer = lastLink.getAttribute("href");
+            lastLink.click();
+            user.assertFocus(firstAnswer);
+            assertThat(page.locator("fieldset.dc-question:has(" + firstAnswer + ") legend")).isInViewport();
             assertFocusBelow(page, progress);
             BoundingBox question = page.locator("fieldset.dc-question").last().boundingBox();
             assertTrue(question.y >= progress.boundingBox().y + progress.boundingBox().height - 1,
