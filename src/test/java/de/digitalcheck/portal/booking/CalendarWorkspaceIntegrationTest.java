@@ -246,6 +246,8 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             "durationMinutes", "0", "mode", "FAX", "travelBufferMinutes", "0"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("error-summary", "Diesen Ort gibt es nicht").doesNotContain("Unbekannte Terminart");
+        assertThat(invalid.body())
+            .contains("<title>Bitte prüfen Sie Ihre Angaben – Neue Terminart – Digitalcheck 4.0</title>");
         // each summary line starts with its field's label, in the form's order
         assertThat(invalid.body()).contains("href=\"#type-nameDe\">Name (deutsch): ",
             "href=\"#type-durationMinutes\">Dauer (Minuten): ",
