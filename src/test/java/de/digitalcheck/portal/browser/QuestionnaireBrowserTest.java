@@ -86,6 +86,8 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
             Response response = page.waitForNavigation(() -> page.click(SUBMIT));
             assertEquals(422, response.status());
             assertFocusOn(page, "error-summary");
+            // KERN's focus ring around it: its 2 px outline was its border, the same focused or not
+            assertKernFocusRing(page, "the error summary");
             Locator links = page.locator("#error-summary li a");
             assertEquals(5, links.count(), links.allTextContents().toString());
             for (String text : links.allTextContents()) {
@@ -151,6 +153,21 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
             audit(page, "step-errors");
         }
         assertClean();
+    }
+
+    /**
+     * The header's brand link shows KERN's focus ring (4 px, 2 px off), not the browser's thin one: it is no
+     * .kern-link.
+     */
+    @Test
+    void theBrandLinkShowsKernsFocusRing() {
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url("/check"));
+            KeyboardUser user = new KeyboardUser(page);
+            user.tabTo("a.dc-brand");
+            assertKernFocusRing(page, "the brand link");
+        }
     }
 
     @Test
@@ -257,6 +274,13 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
         page.waitForLoadState();
         assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), name + ": focus moved on a first load");
         audit(page, name);
+    }
+
+    /** The focused element shows KERN's focus ring: a solid 4 px outline. */
+    static void assertKernFocusRing(Page page, String what) {
+        List<?> ring = (List<?>) page.evaluate("() => { const s = getComputedStyle(document.activeElement);"
+            + " return [s.outlineStyle, s.outlineWidth]; }");
+        assertEquals(List.of("solid", "4px"), ring, what + " shows KERN's focus ring");
     }
 
     private static void assertFocusOn(Page page, String id) {
