@@ -170,6 +170,39 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
         }
     }
 
+    /**
+     * A window too low for a sticky progress indicator (320 × 256, a phone held sideways or zoomed): it took a third
+     * of the window and covered the focused question's legend. There it stays at the page's top; by Tab, every answer
+     * is in view with its question's number above it.
+     */
+    @Test
+    void aLowWindowKeepsTheProgressAtThePagesTop() {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url("/check"));
+            fillProfile(page, "Niedrig GmbH", "44135");
+            page.click(SUBMIT);
+            page.waitForURL(Pattern.compile("/step/strategy$"));
+            assertEquals("sticky", page.locator(".dc-progress").evaluate("e => getComputedStyle(e).position"));
+            page.setViewportSize(320, 256);
+            assertEquals("static", page.locator(".dc-progress").evaluate("e => getComputedStyle(e).position"),
+                "not sticky in a window 256 px high");
+            KeyboardUser user = new KeyboardUser(page);
+            user.tabTo("fieldset.dc-question input[type=radio]");
+            page.evaluate("() => new Promise(done => { let last = null, same = 0; const tick = () => {"
+                + " same = window.scrollY === last ? same + 1 : 0; last = window.scrollY;"
+                + " if (same >= 3) { done(); } else { setTimeout(tick, 50); } }; tick(); })");
+            BoundingBox bar = page.locator(".dc-progress").boundingBox();
+            BoundingBox focused = page.locator("fieldset.dc-question").first().locator("input[type=radio]").first()
+                .boundingBox();
+            assertTrue(bar.y + bar.height <= focused.y, "the progress indicator (to " + (bar.y + bar.height)
+                + ") does not cover the focused answer (at " + focused.y + ")");
+            audit(page, "step-low-window");
+        }
+        assertClean();
+    }
+
     @Test
     void theProgressStaysInViewAndNeverCoversTheFocusOnAPhone() {
         findings.clear();
