@@ -5,6 +5,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.ForcedColors;
 import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaires;
@@ -203,6 +205,69 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
         assertClean();
     }
 
+    /**
+     * The result's chart in forced colours (Windows contrast themes): the radar's labels and lines took the theme's
+     * text colour (they stayed #131525 on its black) and the bars on a phone keep their level (their backgrounds went
+     * blank). And the bars mark the peers' average, as their legend says ("Gestrichelt"), which they drew nowhere.
+     */
+    @Test
+    void theResultsChartReadsInForcedColoursAndTheBarsMarkThePeers() {
+        findings.clear();
+        Questionnaire q = questionnaires.current();
+        Http http = new Http(server, json);
+        for (int i = 0; i < 5; i++) { // a benchmark needs five companies of a group
+            CompletedChecks.of(q).named("Vergleich " + i + " GmbH").level(1 + i % 4).submit(http);
+        }
+        CompletedChecks.Completed done = CompletedChecks.of(q).named("Kontrast GmbH").level(3).submit(http);
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url(done.resultPath()));
+            assertThat(page.locator("svg.dc-radar polygon.peer")).hasCount(1);
+            // the phone's bars: one dashed mark per area at the peers' average, hidden from assistive technology
+            // with the bars (the table carries the values)
+            page.setViewportSize(390, 844);
+            Locator marks = page.locator(".dc-bars .dc-bars__peer line.mark");
+            assertEquals(page.locator(".dc-bars li").count(), marks.count(), "a peer mark in every bar");
+            assertThat(page.locator(".dc-bars .dc-bars__peer").first()).isVisible(); // (a line's box has no width)
+            assertNotEquals("none", marks.first().evaluate("e => getComputedStyle(e).strokeDasharray"), "dashed");
+            assertThat(page.locator(".dc-legend--peers")).isVisible();
+            audit(page, "result-peers-phone");
+            chart(page, "questionnaire-result-chart-390");
+
+            page.emulateMedia(new Page.EmulateMediaOptions().setForcedColors(ForcedColors.ACTIVE));
+            assertEquals(Boolean.TRUE, page.evaluate("() => matchMedia('(forced-colors: active)').matches"));
+            String text = (String) page.evaluate("() => getComputedStyle(document.body).color");
+            String canvas = (String) page.evaluate("() => getComputedStyle(document.body).backgroundColor");
+            List<?> bar = (List<?>) page.evaluate("() => ['.dc-bars__level:not(.dc-w0)', '.dc-bars__track']"
+                + ".map(s => getComputedStyle(document.querySelector(s)).backgroundColor)");
+            assertNotEquals(bar.get(1), bar.get(0), "a level stands out from its track in forced colours");
+            assertEquals(text, marks.first().evaluate("e => getComputedStyle(e).stroke"), "the peers' mark");
+            Browsers.screenshot(page, "questionnaire-result-forced-colours-390");
+            chart(page, "questionnaire-result-chart-forced-colours-390");
+            page.setViewportSize(1280, 900);
+            for (String part : List.of("text", ".peer")) {
+                String paint = (String) page.locator("svg.dc-radar " + part).first()
+                    .evaluate("e => getComputedStyle(e)." + (part.equals("text") ? "fill" : "stroke"));
+                assertEquals(text, paint, "the radar's " + part + " in the theme's text colour");
+            }
+            assertNotEquals(canvas, page.locator("svg.dc-radar .axis").first()
+                .evaluate("e => getComputedStyle(e).stroke"), "the axes apart from the background");
+            assertNotEquals(text, page.locator("svg.dc-radar .shape").evaluate("e => getComputedStyle(e).stroke"),
+                "the level in the theme's highlight, apart from the text");
+            Browsers.screenshot(page, "questionnaire-result-forced-colours-1280");
+            chart(page, "questionnaire-result-chart-forced-colours-1280");
+            // a dark contrast theme, as the audit's (the labels were #131525 on black)
+            page.emulateMedia(new Page.EmulateMediaOptions().setForcedColors(ForcedColors.ACTIVE)
+                .setColorScheme(ColorScheme.DARK));
+            String light = (String) page.evaluate("() => getComputedStyle(document.body).color");
+            assertEquals(light, page.locator("svg.dc-radar text").first().evaluate("e => getComputedStyle(e).fill"));
+            chart(page, "questionnaire-result-chart-forced-colours-dark-1280");
+            page.setViewportSize(390, 844);
+            chart(page, "questionnaire-result-chart-forced-colours-dark-390");
+        }
+        assertClean();
+    }
+
     @Test
     void theProgressStaysInViewAndNeverCoversTheFocusOnAPhone() {
         findings.clear();
@@ -307,6 +372,12 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
         page.waitForLoadState();
         assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), name + ": focus moved on a first load");
         audit(page, name);
+    }
+
+    /** A picture of the result's chart (radar or bars) with its legend alone, for a look after the run. */
+    private static void chart(Page page, String name) {
+        page.locator("figure.dc-figure").screenshot(new Locator.ScreenshotOptions()
+            .setPath(Browsers.SCREENSHOTS.resolve(name + ".png")));
     }
 
     /** The focused element shows KERN's focus ring: a solid 4 px outline. */
