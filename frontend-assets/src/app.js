@@ -19,6 +19,22 @@
   var summary = document.getElementById('error-summary');
   var ask = document.querySelector('[data-dc-ask]');
   if (summary) { summary.focus(); } else if (ask) { ask.focus(); }
+  // A line of an error summary leads to its field; one of a group (a radio or checkbox group's first option, a field of
+  // the contact's or the visit's fieldset) is focused with the group's legend, hint and error in view above it, where
+  // they fit the window with it: the browser's own jump puts the field at the window's top, the legend cut off above.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest('#error-summary a[href^="#"]');
+    var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    var group = target && target.closest('fieldset');
+    var legend = group && group.querySelector('legend');
+    if (!legend || target === group) { return; }
+    event.preventDefault();
+    target.focus({ preventScroll: true });
+    var padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    var height = target.getBoundingClientRect().bottom - legend.getBoundingClientRect().top + padding;
+    var fits = height <= window.innerHeight;
+    (fits ? legend : target).scrollIntoView({ block: 'start' });
+  });
   // A field needed once another has a value (the contact's name once an email address is given): marked while typing.
   document.querySelectorAll('[data-required-with]').forEach(function (field) {
     var other = document.getElementById(field.getAttribute('data-required-with'));

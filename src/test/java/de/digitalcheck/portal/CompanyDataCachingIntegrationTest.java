@@ -56,7 +56,8 @@ class CompanyDataCachingIntegrationTest extends SignedInTests {
         Http company = new Http(server, json);
         CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Cache GmbH").at("58452")
             .sized("C", 12).contact("Clara Cache", "clara@cache.example.org").submit(company);
-        assertThat(company.postForm("/mein-unternehmen", Map.of("email", "clara@cache.example.org")).statusCode()).isEqualTo(200);
+        assertThat(company.postForm("/mein-unternehmen", Map.of("email", "clara@cache.example.org")).statusCode())
+            .isEqualTo(303);
         Matcher link = signInLink();
         assertThat(company.postForm(link.group(1), Map.of()).statusCode()).isEqualTo(303);
 

@@ -113,6 +113,15 @@ public record RadarChart(double width, double height, double radius, List<Axis> 
         return peerPoints == null ? null : svg(peerPoints);
     }
 
+    /**
+     * The peers' value on axis {@code i} as a percentage of the top level ({@code "42.0"}), where the bars that stand
+     * in for the chart on a phone mark it; {@code null} without a benchmark.
+     */
+    public String peerPercent(int i) {
+        return peerPoints == null ? null
+            : String.format(Locale.ROOT, "%.1f", valueAt(peerPoints.get(i)) / MAX * 100);
+    }
+
     private static double angle(int i, int n) {
         return 2 * Math.PI * i / n;
     }

@@ -1,6 +1,8 @@
 package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.readiness.Questionnaires;
+import de.digitalcheck.portal.shared.i18n.Dates;
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
@@ -99,7 +101,11 @@ class BookingPagesIntegrationTest {
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("id=\"error-summary\"", "Bitte füllen Sie dieses Feld aus.",
             "<title>Bitte prüfen Sie Ihre Angaben – Termin mit einem Innovationscoach – Digitalcheck 4.0</title>");
-        assertThat(page).as("the page before: no error in its title").contains("<title>Termin mit einem Innovationscoach – ");
+        // the summary sits in the section headed by the h2 "Ihre Angaben": one level below it
+        assertThat(invalid.body()).contains("<h3 class=\"kern-title\">Bitte prüfen Sie Ihre Angaben</h3>")
+            .doesNotContain("<h2 class=\"kern-title\">Bitte prüfen");
+        assertThat(page).as("the page before: no error in its title, the step's name")
+            .contains("<title>Ihre Angaben – Termin mit einem Innovationscoach – ");
         assertThat(((Number) db.value("SELECT COUNT(*) FROM booking")).longValue()).isEqualTo(before);
 
         // names of nothing visible (no-break, zero-width spaces, a word joiner): refused, the rest of the input kept
@@ -202,6 +208,66 @@ class BookingPagesIntegrationTest {
         });
         assertThat(http.get(cases.get("past")).body())
             .contains("Diese Zeit kann nicht gebucht werden: Sie ist vorbei, schon vergeben oder wird nicht angeboten.");
+    }
+
+    /**
+     * The time step's week: its heading and the links to the other weeks come before its days (after them, "Nächste
+     * Woche" was 64 Tab presses away), the links lead to the next week's heading (#week, focusable; focused by app.js
+     * where a week was asked for), and the title names the step and the week, so that a page of another week is told
+     * apart; the steps and the refused states have titles of their own.
+     */
+    @Test
+    void theTitleSaysTheStepAndTheWeekAndTheWeeksLinksComeBeforeItsDays() {
+        Http http = new Http(server, json);
+        String types = http.get("/termin/en-agentur").body();
+        assertThat(types)
+            .contains("<title>Art des Termins – Termin mit einem Innovationscoach – Digitalcheck 4.0</title>");
+        Matcher type = Pattern.compile("name=\"type\" id=\"type-([^\"]+)\"").matcher(types);
+        assertThat(type.find()).isTrue();
+        String times = http.get("/termin/en-agentur?type=" + type.group(1)).body();
+        java.time.LocalDate monday = shownWeek(times);
+        assertThat(times).contains("<title>Zeit wählen: " + Dates.dayRange(Language.DE, monday, monday.plusDays(6))
+            + " – Termin mit einem Innovationscoach – Digitalcheck 4.0</title>");
+        // the first look: the heading can take the focus, but nothing asks for it
+        assertThat(times).contains("<h3 class=\"kern-heading-small\" id=\"week\" tabindex=\"-1\">");
+        int heading = times.indexOf("id=\"week\"");
+        Matcher next = Pattern.compile("href=\"([^\"]*woche=([0-9-]+)#week)\"[^>]*>Nächste Woche<").matcher(times);
+        assertThat(next.find()).as("the next week's link names the heading as its fragment").isTrue();
+        assertThat(next.start()).as("the link right after the heading").isGreaterThan(heading);
+        if (times.contains("id=\"day-0\"")) {
+            assertThat(next.start()).as("before the days").isLessThan(times.indexOf("id=\"day-0\""));
+            assertThat(times.indexOf("class=\"kern-btn kern-btn--tertiary dc-time\"")).isGreaterThan(next.start());
+        }
+        HttpResponse<String> following = http.get(unescape(next.group(1)));
+        assertThat(following.statusCode()).isEqualTo(200);
+        java.time.LocalDate nextMonday = java.time.LocalDate.parse(next.group(2));
+        assertThat(following.body()).contains("<title>Zeit wählen: "
+                + Dates.dayRange(Language.DE, nextMonday, nextMonday.plusDays(6)) + " – Termin mit einem ",
+            "<h3 class=\"kern-heading-small\" id=\"week\" tabindex=\"-1\" data-dc-ask=\"true\">",
+            "#week\">Vorherige Woche</a>");
+        assertThat(http.get("/termin/en-agentur?type=" + type.group(1) + "&lang=en").body())
+            .contains("<title>Choose a time: " + Dates.dayRange(Language.EN, monday, monday.plusDays(6))
+                + " – Appointment with an innovation coach – Digitalcheck 4.0</title>", "aria-label=\"Other weeks\"");
+        http.get("/termin/en-agentur?lang=de");
+
+        // refused: a time that cannot be booked, a week that does not exist
+        String contactStep = firstTime(http, "/termin/en-agentur");
+        assertThat(http.get(contactStep).body()).contains("<title>Ihre Angaben – Termin mit einem Innovationscoach – ")
+            .containsPattern("href=\"[^\"]*woche=[0-9-]+#week\">Andere Zeit wählen<");
+        HttpResponse<String> past = http.get(contactStep.replaceAll("start=[^&]+", "start=2020-01-01T09%3A00%3A00Z"));
+        assertThat(past.statusCode()).isEqualTo(409);
+        assertThat(past.body())
+            .containsPattern("<title>Bitte prüfen Sie Ihre Angaben – Zeit wählen: [^<]+ – Termin mit");
+        HttpResponse<String> noSuchWeek = http.get("/termin/en-agentur?type=" + type.group(1) + "&woche=2026-02-31");
+        assertThat(noSuchWeek.statusCode()).isEqualTo(400);
+        assertThat(noSuchWeek.body())
+            .containsPattern("<title>Angabe in der Adresse nicht verstanden – Zeit wählen: [^<]+ – Termin mit");
+    }
+
+    private static java.time.LocalDate shownWeek(String page) {
+        Matcher week = Pattern.compile("name=\"woche\" value=\"([0-9-]+)\"").matcher(page);
+        assertThat(week.find()).isTrue();
+        return java.time.LocalDate.parse(week.group(1));
     }
 
     @Test

@@ -92,6 +92,8 @@ class CalendarStaleFormIntegrationTest extends SignedInTests {
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("Inzwischen geändert", "Abwesenheiten", holiday, "value=\"10:00-16:00\"")
             .doesNotContain("error-summary");
+        // the title says so (it stayed the calendar's own)
+        assertThat(refused.body()).contains("<title>Inzwischen geändert – Mein Kalender – Digitalcheck 4.0</title>");
         CalendarSettings kept = calendars.settings(coachId);
         assertThat(kept.absences()).as("the staff's absence stays").hasSize(1);
         assertThat(kept.weekly().get(DayOfWeek.MONDAY).toString()).doesNotContain("10:00");
@@ -164,6 +166,7 @@ class CalendarStaleFormIntegrationTest extends SignedInTests {
         Map<String, String> unversioned = new HashMap<>(form);
         unversioned.remove("version");
         HttpResponse<String> page = coach.postForm("/coach/kalender", unversioned);
+        assertThat(page.body()).contains("<title>Nicht gespeichert – Mein Kalender – Digitalcheck 4.0</title>");
         String alert = page.body().substring(page.body().indexOf("id=\"calendar-unversioned\""));
         alert = alert.substring(0, alert.indexOf("</dl>"));
         assertThat(alert).contains("Abwesenheiten", holiday, "Wochenzeiten, Mittwoch").doesNotContain("Montag");

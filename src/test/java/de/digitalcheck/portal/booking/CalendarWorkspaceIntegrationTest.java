@@ -246,10 +246,16 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             "durationMinutes", "0", "mode", "FAX", "travelBufferMinutes", "0"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("error-summary", "Diesen Ort gibt es nicht").doesNotContain("Unbekannte Terminart");
+        assertThat(invalid.body())
+            .contains("<title>Bitte prüfen Sie Ihre Angaben – Neue Terminart – Digitalcheck 4.0</title>");
         // each summary line starts with its field's label, in the form's order
         assertThat(invalid.body()).contains("href=\"#type-nameDe\">Name (deutsch): ",
-            "href=\"#type-durationMinutes\">Dauer (Minuten): ", "href=\"#type-mode\">Ort: Diesen Ort gibt es nicht");
-        assertThat(invalid.body().indexOf("href=\"#type-nameDe\">")).isLessThan(invalid.body().indexOf("href=\"#type-mode\">"));
+            "href=\"#type-durationMinutes\">Dauer (Minuten): ",
+            "href=\"#type-mode-ON_SITE\">Ort: Diesen Ort gibt es nicht", "id=\"type-mode-ON_SITE\"");
+        // the radio group's line leads to its first option, which takes the focus (its fieldset cannot)
+        assertThat(invalid.body()).doesNotContain("href=\"#type-mode\"");
+        assertThat(invalid.body().indexOf("href=\"#type-nameDe\">"))
+            .isLessThan(invalid.body().indexOf("href=\"#type-mode-ON_SITE\">"));
         // "companies can book it" is a group of its own, not a third box among the coaches' (it read like one)
         String form = invalid.body();
         int coachesEnd = form.indexOf("</fieldset>", form.indexOf("id=\"type-coachIds\""));

@@ -168,7 +168,8 @@ abstract class CoachCalendarContract extends SignedInTests {
         assertThat(past.statusCode()).isEqualTo(422);
         assertThat(past.body()).contains("nur ein Ende darf 24:00 sein (Mitternacht, z. B. 18:00-24:00)",
             "Bis Mitternacht schreiben Sie 24:00 (z. B. 18:00-24:00); was nach Mitternacht liegt, gehört als eigener"
-                + " Zeitraum ab 00:00 zum nächsten Tag.", "value=\"18:00-24:30\"", "value=\"22:00-02:00\"");
+                + " Zeitraum ab 00:00 zum nächsten Tag.", "value=\"18:00-24:30\"", "value=\"22:00-02:00\"",
+            "<title>Bitte prüfen Sie Ihre Angaben – Mein Kalender – Digitalcheck 4.0</title>");
         assertThat(calendars.settings(coachId)).isEqualTo(settings);
         HttpResponse<String> english = save(coach, "/coach/kalender?lang=en", Map.of("tuesday", "22:00-02:00"));
         assertThat(english.body()).contains("Until midnight, write 24:00 (e.g. 18:00-24:00)");

@@ -98,7 +98,9 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         HttpResponse<String> refused = coachX.postForm("/coach/termine/" + id + "/ergebnis",
             Map.of("note", "Rückruf <vereinbart>", "programme", "innoscheck-ruhr"));
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("error-summary").contains("href=\"#outcome-attendance\"")
+        // to the group's first option, which takes the focus (the fieldset cannot)
+        assertThat(refused.body()).contains("error-summary").contains("href=\"#outcome-attendance-HELD\"")
+            .contains("id=\"outcome-attendance-HELD\"").doesNotContain("href=\"#outcome-attendance\"")
             .contains("Rückruf &lt;vereinbart&gt;");
         assertThat(outcomes(id)).isZero();
 

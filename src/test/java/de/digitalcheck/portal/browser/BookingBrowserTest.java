@@ -157,6 +157,50 @@ class BookingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
     }
 
     /**
+     * The week's heading and the links to the other weeks come before its times: "Nächste Woche" took 64 Tab presses
+     * after every time of the week. Following it, the next week's heading has the focus (the link's fragment, and
+     * app.js), with KERN's focus ring, and the title names the week; the next Tab goes on from there.
+     */
+    @ParameterizedTest(name = "at {0} px")
+    @ValueSource(ints = {1280, 390})
+    void theNextWeekIsAFewTabsAwayAndTakesTheFocusToItsHeading(int width) {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.setViewportSize(width, width == 390 ? 844 : 900);
+            KeyboardUser user = new KeyboardUser(page);
+            page.navigate(url("/termin/wf-dortmund"));
+            String type = page.locator("input[name=type]").first().getAttribute("value");
+            assertEquals(200, page.navigate(url("/termin/wf-dortmund?type=" + type)).status());
+            assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Zeit wählen: .+ – Termin mit einem "
+                + "Innovationscoach – Digitalcheck 4\\.0$"));
+            String first = page.title();
+            int tabs = 0;
+            do {
+                user.press("Tab");
+                tabs++;
+            } while (!user.focusMatches("nav.dc-week-nav a[href$='#week']:last-child") && tabs < KeyboardUser.MAX_TABS);
+            assertTrue(tabs <= 12, "Nächste Woche is " + tabs + " Tab presses away");
+            assertThat(page.locator(":focus")).hasText("Nächste Woche");
+            user.assertFocusInView();
+            user.pressForPage("Enter");
+            assertTrue(page.url().endsWith("#week"), page.url());
+            page.waitForLoadState();
+            user.assertFocus("h3#week");
+            user.assertFocusInView();
+            QuestionnaireBrowserTest.assertKernFocusRing(page, "the week's heading");
+            assertThat(page.locator("h3#week")).hasText(java.util.regex.Pattern.compile("^Woche vom "));
+            assertTrue(!page.title().equals(first) && page.title().startsWith("Zeit wählen: "),
+                "the title names the other week: " + page.title());
+            user.press("Tab");
+            user.assertFocus("nav.dc-week-nav a");
+            assertThat(page.locator(":focus")).hasText("Vorherige Woche");
+            auditHere(page, "booking-week-" + width + "-next", width);
+        }
+        assertClean();
+    }
+
+    /**
      * A visit at the company asks for its address (street with house number, a known postal code, town): refused
      * field by field with what was typed kept, then booked, the confirmation naming the address.
      */

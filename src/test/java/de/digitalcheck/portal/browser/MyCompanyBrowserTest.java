@@ -176,6 +176,13 @@ class MyCompanyBrowserTest extends BrowserTestSupport implements TestPropertyPro
         user.type(EMAIL);
         user.activate("form[action='/mein-unternehmen'] button[type=submit]");
         assertEquals(0, page.locator("#error-summary").count(), "no error list once the address is good");
+        // the answer takes the focus and names itself in the title (it was there at load, unannounced, the focus on the
+        // page's body), and the form is empty: Enter in it sent another mail
+        assertThat(page.locator("#link-sent")).isFocused();
+        user.assertFocusInView();
+        assertThat(page).hasTitle("Link angefordert – Mein Unternehmen – Digitalcheck 4.0");
+        assertThat(page.locator("#email")).hasValue("");
+        auditAtBothWidths(page, "company-request-sent", false);
         String link = null;
         long until = System.currentTimeMillis() + 15_000;
         Pattern pattern = Pattern.compile("(/mein-unternehmen/link/[A-Za-z0-9_-]{43})");

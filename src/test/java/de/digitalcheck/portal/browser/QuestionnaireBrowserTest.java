@@ -5,6 +5,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.ForcedColors;
 import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaires;
@@ -86,14 +88,24 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
             Response response = page.waitForNavigation(() -> page.click(SUBMIT));
             assertEquals(422, response.status());
             assertFocusOn(page, "error-summary");
+            // KERN's focus ring around it: its 2 px outline was its border, the same focused or not
+            assertKernFocusRing(page, "the error summary");
             Locator links = page.locator("#error-summary li a");
             assertEquals(5, links.count(), links.allTextContents().toString());
             for (String text : links.allTextContents()) {
                 assertTrue(!text.contains("?:") && !text.contains("Bitte füllen Sie dieses Feld aus"), text);
             }
-            assertThat(page.locator("#error-summary a[href='#companyType']"))
+            assertThat(page.locator("#error-summary a[href='#type-OWN_PRODUCTS']"))
                 .hasText("Bitte wählen Sie, was auf Ihr Unternehmen am ehesten zutrifft.");
             audit(page, "profile-errors");
+            // the radio group's line takes the focus to its first option (the group's fieldset cannot take it: the
+            // focus stayed on the page's body), with the group's legend in view above it
+            KeyboardUser user = new KeyboardUser(page);
+            user.tabTo("#error-summary a[href='#type-OWN_PRODUCTS']");
+            user.press("Enter");
+            user.assertFocus("#type-OWN_PRODUCTS");
+            user.assertFocusInView();
+            assertThat(page.locator("fieldset#companyType legend")).isInViewport();
 
             // the contact's name is marked as needed while an email address is typed
             assertThat(page.locator("#contact-name")).not().hasAttribute("aria-required", "true");
@@ -130,13 +142,128 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
             assertTrue(questionLinks.count() > 1);
             for (int i = 0; i < questionLinks.count(); i++) {
                 String href = questionLinks.nth(i).getAttribute("href");
-                String number = page.locator("fieldset" + href + " .dc-question-number").textContent();
+                // to the question's first answer
+                Locator question = page.locator("fieldset.dc-question:has(" + href + ")");
+                assertThat(question.locator("input[type=radio]").first()).hasAttribute("id", href.substring(1));
+                String number = question.locator(".dc-question-number").textContent();
                 Matcher m = Pattern.compile("^Frage (\\d+) von \\d+$").matcher(number);
                 assertTrue(m.find(), number);
                 assertThat(questionLinks.nth(i)).containsText("Bitte wählen Sie eine Antwort auf Frage " + m.group(1) + ": „");
-                assertThat(page.locator(href + "-error")).hasText("Bitte wählen Sie eine Antwort auf Frage " + m.group(1) + ".");
+                assertThat(page.locator("#" + question.getAttribute("id") + "-error"))
+                    .hasText("Bitte wählen Sie eine Antwort auf Frage " + m.group(1) + ".");
             }
             audit(page, "step-errors");
+        }
+        assertClean();
+    }
+
+    /**
+     * The header's brand link shows KERN's focus ring (4 px, 2 px off), not the browser's thin one: it is no
+     * .kern-link.
+     */
+    @Test
+    void theBrandLinkShowsKernsFocusRing() {
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url("/check"));
+            KeyboardUser user = new KeyboardUser(page);
+            user.tabTo("a.dc-brand");
+            assertKernFocusRing(page, "the brand link");
+        }
+    }
+
+    /**
+     * A window too low for a sticky progress indicator (320 × 256, a phone held sideways or zoomed): it took a third
+     * of the window and covered the focused question's legend. There it stays at the page's top; by Tab, every answer
+     * is in view with its question's number above it.
+     */
+    @Test
+    void aLowWindowKeepsTheProgressAtThePagesTop() {
+        findings.clear();
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url("/check"));
+            fillProfile(page, "Niedrig GmbH", "44135");
+            page.click(SUBMIT);
+            page.waitForURL(Pattern.compile("/step/strategy$"));
+            assertEquals("sticky", page.locator(".dc-progress").evaluate("e => getComputedStyle(e).position"));
+            page.setViewportSize(320, 256);
+            assertEquals("static", page.locator(".dc-progress").evaluate("e => getComputedStyle(e).position"),
+                "not sticky in a window 256 px high");
+            KeyboardUser user = new KeyboardUser(page);
+            user.tabTo("fieldset.dc-question input[type=radio]");
+            page.evaluate("() => new Promise(done => { let last = null, same = 0; const tick = () => {"
+                + " same = window.scrollY === last ? same + 1 : 0; last = window.scrollY;"
+                + " if (same >= 3) { done(); } else { setTimeout(tick, 50); } }; tick(); })");
+            BoundingBox bar = page.locator(".dc-progress").boundingBox();
+            BoundingBox focused = page.locator("fieldset.dc-question").first().locator("input[type=radio]").first()
+                .boundingBox();
+            assertTrue(bar.y + bar.height <= focused.y, "the progress indicator (to " + (bar.y + bar.height)
+                + ") does not cover the focused answer (at " + focused.y + ")");
+            audit(page, "step-low-window");
+        }
+        assertClean();
+    }
+
+    /**
+     * The result's chart in forced colours (Windows contrast themes): the radar's labels and lines took the theme's
+     * text colour (they stayed #131525 on its black) and the bars on a phone keep their level (their backgrounds went
+     * blank). And the bars mark the peers' average, as their legend says ("Gestrichelt"), which they drew nowhere.
+     */
+    @Test
+    void theResultsChartReadsInForcedColoursAndTheBarsMarkThePeers() {
+        findings.clear();
+        Questionnaire q = questionnaires.current();
+        Http http = new Http(server, json);
+        for (int i = 0; i < 5; i++) { // a benchmark needs five companies of a group
+            CompletedChecks.of(q).named("Vergleich " + i + " GmbH").level(1 + i % 4).submit(http);
+        }
+        CompletedChecks.Completed done = CompletedChecks.of(q).named("Kontrast GmbH").level(3).submit(http);
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url(done.resultPath()));
+            assertThat(page.locator("svg.dc-radar polygon.peer")).hasCount(1);
+            // the phone's bars: one dashed mark per area at the peers' average, hidden from assistive technology
+            // with the bars (the table carries the values)
+            page.setViewportSize(390, 844);
+            Locator marks = page.locator(".dc-bars .dc-bars__peer line.mark");
+            assertEquals(page.locator(".dc-bars li").count(), marks.count(), "a peer mark in every bar");
+            assertThat(page.locator(".dc-bars .dc-bars__peer").first()).isVisible(); // (a line's box has no width)
+            assertNotEquals("none", marks.first().evaluate("e => getComputedStyle(e).strokeDasharray"), "dashed");
+            assertThat(page.locator(".dc-legend--peers")).isVisible();
+            audit(page, "result-peers-phone");
+            chart(page, "questionnaire-result-chart-390");
+
+            page.emulateMedia(new Page.EmulateMediaOptions().setForcedColors(ForcedColors.ACTIVE));
+            assertEquals(Boolean.TRUE, page.evaluate("() => matchMedia('(forced-colors: active)').matches"));
+            String text = (String) page.evaluate("() => getComputedStyle(document.body).color");
+            String canvas = (String) page.evaluate("() => getComputedStyle(document.body).backgroundColor");
+            List<?> bar = (List<?>) page.evaluate("() => ['.dc-bars__level:not(.dc-w0)', '.dc-bars__track']"
+                + ".map(s => getComputedStyle(document.querySelector(s)).backgroundColor)");
+            assertNotEquals(bar.get(1), bar.get(0), "a level stands out from its track in forced colours");
+            assertEquals(text, marks.first().evaluate("e => getComputedStyle(e).stroke"), "the peers' mark");
+            Browsers.screenshot(page, "questionnaire-result-forced-colours-390");
+            chart(page, "questionnaire-result-chart-forced-colours-390");
+            page.setViewportSize(1280, 900);
+            for (String part : List.of("text", ".peer")) {
+                String paint = (String) page.locator("svg.dc-radar " + part).first()
+                    .evaluate("e => getComputedStyle(e)." + (part.equals("text") ? "fill" : "stroke"));
+                assertEquals(text, paint, "the radar's " + part + " in the theme's text colour");
+            }
+            assertNotEquals(canvas, page.locator("svg.dc-radar .axis").first()
+                .evaluate("e => getComputedStyle(e).stroke"), "the axes apart from the background");
+            assertNotEquals(text, page.locator("svg.dc-radar .shape").evaluate("e => getComputedStyle(e).stroke"),
+                "the level in the theme's highlight, apart from the text");
+            Browsers.screenshot(page, "questionnaire-result-forced-colours-1280");
+            chart(page, "questionnaire-result-chart-forced-colours-1280");
+            // a dark contrast theme, as the audit's (the labels were #131525 on black)
+            page.emulateMedia(new Page.EmulateMediaOptions().setForcedColors(ForcedColors.ACTIVE)
+                .setColorScheme(ColorScheme.DARK));
+            String light = (String) page.evaluate("() => getComputedStyle(document.body).color");
+            assertEquals(light, page.locator("svg.dc-radar text").first().evaluate("e => getComputedStyle(e).fill"));
+            chart(page, "questionnaire-result-chart-forced-colours-dark-1280");
+            page.setViewportSize(390, 844);
+            chart(page, "questionnaire-result-chart-forced-colours-dark-390");
         }
         assertClean();
     }
@@ -170,9 +297,13 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
                 user.press("Shift+Tab");
                 assertFocusBelow(page, progress);
             }
-            // following an error link keeps its question below the progress indicator too
+            // following an error link keeps its question below the progress indicator too, its first answer focused
             page.click(NEXT);
-            page.locator("#error-summary li a").last().click();
+            Locator lastLink = page.locator("#error-summary li a").last();
+            String firstAnswer = lastLink.getAttribute("href");
+            lastLink.click();
+            user.assertFocus(firstAnswer);
+            assertThat(page.locator("fieldset.dc-question:has(" + firstAnswer + ") legend")).isInViewport();
             assertFocusBelow(page, progress);
             BoundingBox question = page.locator("fieldset.dc-question").last().boundingBox();
             assertTrue(question.y >= progress.boundingBox().y + progress.boundingBox().height - 1,
@@ -241,6 +372,19 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
         page.waitForLoadState();
         assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), name + ": focus moved on a first load");
         audit(page, name);
+    }
+
+    /** A picture of the result's chart (radar or bars) with its legend alone, for a look after the run. */
+    private static void chart(Page page, String name) {
+        page.locator("figure.dc-figure").screenshot(new Locator.ScreenshotOptions()
+            .setPath(Browsers.SCREENSHOTS.resolve(name + ".png")));
+    }
+
+    /** The focused element shows KERN's focus ring: a solid 4 px outline. */
+    static void assertKernFocusRing(Page page, String what) {
+        List<?> ring = (List<?>) page.evaluate("() => { const s = getComputedStyle(document.activeElement);"
+            + " return [s.outlineStyle, s.outlineWidth]; }");
+        assertEquals(List.of("solid", "4px"), ring, what + " shows KERN's focus ring");
     }
 
     private static void assertFocusOn(Page page, String id) {

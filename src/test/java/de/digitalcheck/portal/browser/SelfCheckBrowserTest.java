@@ -171,19 +171,22 @@ class SelfCheckBrowserTest extends BrowserTestSupport implements TestPropertyPro
             assertThat(page).hasTitle(Pattern.compile("^Bitte beantworten Sie alle Fragen – "));
             assertThat(summary).isVisible();
             String openId = open.substring("q.".length());
-            assertThat(summary.locator("a[href='#q-" + openId + "']")).hasCount(1);
+            // the line leads to the open question's first answer (its fieldset cannot take the focus)
+            String firstAnswer = page.locator("fieldset#q-" + openId + " input[type=radio]").first().getAttribute("id");
+            assertThat(summary.locator("a[href='#" + firstAnswer + "']")).hasCount(1);
             assertThat(page.locator("fieldset#q-" + openId)).hasClass(Pattern.compile("kern-fieldset--error"));
             assertThat(page.locator("#q-" + openId + "-error")).isVisible();
             assertChecked(user, given, products.subList(0, products.size() - 1));
             assertEquals(-1, user.checkedIndexIn(open), "the open question stays unanswered");
             audit.check(page, "de-step-products-errors");
 
-            // Follow the summary's link by keyboard; the next Tab lands in the open question's radio group.
-            user.tabTo("#error-summary a[href='#q-" + openId + "']");
+            // Follow the summary's link by keyboard: the open question's first answer has the focus, its question in
+            // view.
+            user.tabTo("#error-summary a[href='#" + firstAnswer + "']");
             user.press("Enter");
-            page.waitForURL(u -> u.endsWith("#q-" + openId));
-            user.press("Tab");
             user.assertFocus("input[name=\"" + open + "\"]");
+            user.assertFocusInView();
+            assertThat(page.locator("fieldset#q-" + openId + " legend")).isInViewport();
             user.press("Space");
             given.put(open, 0);
             assertEquals(0, user.checkedIndexIn(open));

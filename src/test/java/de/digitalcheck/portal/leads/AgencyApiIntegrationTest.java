@@ -105,6 +105,10 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("error-summary", "href=\"#token-expires\"", "höchstens ein Jahr",
             "value=\"Mein CRM\"").doesNotContain("dc_pat_");
+        // the title says it was refused (it stayed the page's own: the first thing a screen reader reads)
+        assertThat(refused.body())
+            .contains("<title>Das Token wurde nicht erstellt – API-Zugänge – Digitalcheck 4.0</title>");
+        assertThat(first.body()).contains("<title>API-Zugänge – Digitalcheck 4.0</title>");
         HttpResponse<String> empty = staff.postForm("/agentur/api-zugaenge", Map.of());
         assertThat(empty.statusCode()).isEqualTo(422);
         assertThat(empty.body()).contains("href=\"#token-name\"", "href=\"#token-expires\"",
@@ -157,8 +161,8 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(formKey(first.body())).as("the page showing the token has a new form").isNotEqualTo(key);
         HttpResponse<String> again = staff.postForm("/agentur/api-zugaenge", form);
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.body()).contains("token-already", "Dieses Token wurde schon erstellt", "„Doppelklick-CRM“")
-            .doesNotContain("dc_pat_");
+        assertThat(again.body()).contains("token-already", "Dieses Token wurde schon erstellt", "„Doppelklick-CRM“",
+            "<title>Dieses Token wurde schon erstellt – API-Zugänge – ").doesNotContain("dc_pat_");
         assertThat(db.value("SELECT COUNT(*) FROM api_token WHERE name = 'Doppelklick-CRM'").toString()).isEqualTo("1");
         assertThat(staff.postForm("/agentur/api-zugaenge?lang=en", form).body()).as("in English")
             .contains("This token was created already");

@@ -185,7 +185,8 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
             String field = emptied.body().substring(emptied.body().indexOf("id=\"webhook-url\""));
             field = field.substring(0, field.indexOf('>'));
             assertThat(field).doesNotContain("93.184.215.14").doesNotContain("value=\"https");
-            assertThat(emptied.body()).contains("id=\"webhook-url-error\"");
+            assertThat(emptied.body()).contains("id=\"webhook-url-error\"",
+                "<title>Bitte prüfen Sie die Adresse – Anfragen und Webhook – Digitalcheck 4.0</title>");
             HttpResponse<String> typed = staff.postForm("/agentur/webhook", Map.of("url", "kein link"));
             assertThat(typed.statusCode()).isEqualTo(422);
             assertThat(typed.body()).contains("value=\"kein link\"");
@@ -273,7 +274,8 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
         HttpResponse<String> again = staff.postForm("/agentur/webhook/rotieren", rotation);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("id=\"rotation-stale\"", "Das Geheimnis wurde schon erneuert",
-            "Es wurde nichts geändert").doesNotContain(newSecret, secret);
+            "Es wurde nichts geändert", "<title>Das Geheimnis wurde schon erneuert – Anfragen und Webhook – ")
+            .doesNotContain(newSecret, secret);
         assertThat(db.value("SELECT secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'")).isEqualTo(newSecret);
         assertThat(db.value("SELECT previous_secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'"))
             .as("the first secret keeps signing").isEqualTo(secret);
@@ -351,7 +353,8 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
             assertThat(odd.statusCode()).isEqualTo(422);
             assertThat(odd.body()).contains("error-summary", "href=\"#webhook-replay-since\"",
                 "Bitte einen der angebotenen Zeiträume wählen.", "aria-invalid=\"true\"", "Nicht erneut gesendet",
-                "Es wurde nichts erneut gesendet:").doesNotContain("Die Adresse wurde nicht gespeichert");
+                "Es wurde nichts erneut gesendet:", "<title>Nicht erneut gesendet – Anfragen und Webhook – ")
+                .doesNotContain("Die Adresse wurde nicht gespeichert");
             assertThat(db.value("SELECT state FROM webhook_delivery WHERE id = ?", failed)).isEqualTo("FAILED");
 
             HttpResponse<String> sent = staff.postForm("/agentur/webhook/erneut-senden", Map.of("since", "7"));

@@ -73,7 +73,8 @@ class AdminViews {
         model.put("form", form);
         Map<String, String> byField = messages.byField(lang, errors);
         model.put("errors", byField);
-        model.put("errorLinks", personErrorLinks(lang, byField, "#invite-", "#invite-email"));
+        model.put("errorLinks", ErrorLink.toFirstOption(personErrorLinks(lang, byField, "#invite-", "#invite-email"),
+            "#invite-language", "invite-language-", Choice.invitationLanguages(messages, lang)));
         model.put("roles", ROLES_BY_POWER.stream()
             .map(r -> new Choice(r.name(), messages.get(lang, "role." + r.name()))).toList());
         model.put("agencyChoices", agencyChoices());

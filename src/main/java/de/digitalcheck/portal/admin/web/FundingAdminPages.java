@@ -158,10 +158,14 @@ class FundingAdminPages {
         Map<String, String> labels = new LinkedHashMap<>();
         FundingForm.TEXT_FIELDS.forEach(f -> labels.put(f, messages.get(lang, "funding.field." + f)));
         labels.put("dimensions", messages.get(lang, "funding.field.dimensions"));
-        model.put("errorLinks", ErrorLink.summary(byField, labels, "#funding-", "#funding-nameDe"));
+        List<Choice> dimensions = DIMENSIONS.stream()
+            .map(d -> new Choice(d, messages.get(lang, "dimension." + d))).toList();
+        // the areas by their first box, which takes the focus
+        model.put("errorLinks", ErrorLink.toFirstOption(ErrorLink.summary(byField, labels, "#funding-",
+            "#funding-nameDe"), "#funding-dimensions", "dim-", dimensions));
         model.put("form", form);
         model.put("textFields", FundingForm.TEXT_FIELDS);
-        model.put("dimensions", DIMENSIONS.stream().map(d -> new Choice(d, messages.get(lang, "dimension." + d))).toList());
+        model.put("dimensions", dimensions);
         model.put("validity", null);
         return model;
     }

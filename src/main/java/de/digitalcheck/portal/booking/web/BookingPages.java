@@ -350,18 +350,28 @@ class BookingPages {
         model.put("coach", coachValue);
         model.put("days", days);
         model.put("weekLabel", messages.get(lang, "booking.week", day(lang, monday), day(lang, sunday)));
+        model.put("weekRange", Dates.dayRange(lang, monday, sunday));
+        // a week asked for (its link, the time step named by "Andere Zeit wählen"): its heading takes the focus
+        model.put("weekFocus", around != null);
         String weekBase = context.base() + "?type=" + enc(type.id()) + "&coach=" + enc(coachValue) + "&woche=";
         // no further than the last day the type can be booked on (the end of the furthest booking window), saying so
         LocalDate back = weekBefore(monday, today, lastDay);
-        model.put("previousWeek", back == null ? null : weekBase + back);
+        model.put("previousWeek", back == null ? null : weekBase + back + WEEK);
         // a link that leads back past the empty weeks says where it leads: "Vorherige Woche" a year back surprised
         model.put("previousWeekJumps", back != null && !back.equals(monday.minusWeeks(1)));
         boolean beyond = lastDay != null && monday.plusWeeks(1).isAfter(lastDay);
         LocalDate next = monday.plusWeeks(1);
-        model.put("nextWeek", !beyond && queryDates.linkable(next) ? weekBase + next : null);
+        model.put("nextWeek", !beyond && queryDates.linkable(next) ? weekBase + next + WEEK : null);
         model.put("windowEnd", beyond ? day(lang, lastDay) : null);
         model.put("week", monday.toString());
     }
+
+    /**
+     * The fragment of a link to a week of times: its heading ({@code booking/times}), focusable, which the browser
+     * focuses and scrolls to (app.js too, {@code weekFocus}): the week's times come after it, and keyboard and
+     * screen-reader users began again at the top of the page after every week.
+     */
+    static final String WEEK = "#week";
 
     /** How far ahead the first look searches for a week with a free time: eight weeks, one search. */
     static final int FIRST_FREE_SEARCH_DAYS = 56;
@@ -403,7 +413,7 @@ class BookingPages {
             when(lang, start, start.plusSeconds(type.durationMinutes() * 60L)))
             + (coachName == null ? "" : " " + messages.get(lang, "booking.times.with", coachName)));
         model.put("changeUrl", context.base() + "?type=" + enc(type.id()) + "&coach=" + enc(coachId == null ? ANY : coachId)
-            + "&woche=" + s.toLocalDate());
+            + "&woche=" + s.toLocalDate() + WEEK);
         model.put("form", form);
         model.put("consented", form.consented());
         model.put("key", form.key() == null || form.key().isBlank() ? UUID.randomUUID().toString() : form.key());

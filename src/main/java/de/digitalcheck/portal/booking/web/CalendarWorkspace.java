@@ -317,26 +317,31 @@ class CalendarWorkspace {
         model.put("action", action);
         model.put("isNew", action.endsWith("/neu"));
         model.put("form", form);
-        model.put("modes", Arrays.stream(MeetingMode.values())
-            .map(m -> new Choice(m.name(), messages.get(lang, "mode." + m.name()))).toList());
+        List<Choice> modeChoices = Arrays.stream(MeetingMode.values())
+            .map(m -> new Choice(m.name(), messages.get(lang, "mode." + m.name()))).toList();
+        model.put("modes", modeChoices);
         // each coach with the ways they meet companies (the type is offered only by those whose ways include its
         // place), or that they ticked none: offered for nothing
         Map<String, CoachProfile> profiles = new HashMap<>();
         coaches.ofAgency(agency).forEach(p -> profiles.put(p.accountId(), p));
-        model.put("coaches", coachNames(agency).entrySet().stream().map(e -> {
+        List<Choice> coachChoices = coachNames(agency).entrySet().stream().map(e -> {
             CoachProfile profile = profiles.get(e.getKey());
             List<MeetingMode> modes = profile == null ? List.of()
                 : Arrays.stream(MeetingMode.values()).filter(profile.modes()::contains).toList();
             return new Choice(e.getKey(), modes.isEmpty() ? messages.get(lang, "types.coach.noMode", e.getValue())
                 : messages.get(lang, "types.coach.modes", e.getValue(),
                     String.join(", ", modes.stream().map(m -> messages.get(lang, "mode.inline." + m.name())).toList())));
-        }).toList());
+        }).toList();
+        model.put("coaches", coachChoices);
         model.put("errors", errors);
         Map<String, String> labels = new LinkedHashMap<>(); // the form's order
         for (String field : List.of("nameDe", "nameEn", "durationMinutes", "mode", "travelBufferMinutes", "coachIds")) {
             labels.put(field, messages.get(lang, field.equals("coachIds") ? "types.coaches" : "types." + field));
         }
-        model.put("errorLinks", ErrorLink.summary(errors, labels, "#type-", "#type-nameDe"));
+        // the radio and checkbox groups by their first option, which takes the focus
+        List<ErrorLink> links = ErrorLink.summary(errors, labels, "#type-", "#type-nameDe");
+        links = ErrorLink.toFirstOption(links, "#type-mode", "type-mode-", modeChoices);
+        model.put("errorLinks", ErrorLink.toFirstOption(links, "#type-coachIds", "type-coach-", coachChoices));
         return new ModelAndView<>("booking/type", model);
     }
 

@@ -97,14 +97,16 @@ class ChangeViews {
         model.put("notOffered", !changes.coachOffersType(booking));
         model.put("weekLabel", messages.get(lang, "booking.week", BookingPages.day(lang, monday),
             BookingPages.day(lang, monday.plusDays(6))));
+        model.put("weekRange", Dates.dayRange(lang, monday, monday.plusDays(6)));
+        model.put("weekFocus", week != null); // a week asked for: its heading takes the focus (BookingPages.WEEK)
         // no further than the last day it can move to (the end of its coach's booking window), saying so
         LocalDate lastDay = changes.lastDayForMove(booking);
         LocalDate back = BookingPages.weekBefore(monday, today, lastDay);
-        model.put("previousWeek", back == null ? null : base + "woche=" + back);
+        model.put("previousWeek", back == null ? null : base + "woche=" + back + BookingPages.WEEK);
         model.put("previousWeekJumps", back != null && !back.equals(monday.minusWeeks(1)));
         boolean beyond = monday.plusWeeks(1).isAfter(lastDay);
         LocalDate next = monday.plusWeeks(1);
-        model.put("nextWeek", !beyond && queryDates.linkable(next) ? base + "woche=" + next : null);
+        model.put("nextWeek", !beyond && queryDates.linkable(next) ? base + "woche=" + next + BookingPages.WEEK : null);
         model.put("windowEnd", beyond ? BookingPages.day(lang, lastDay) : null);
         model.put("monday", monday);
     }
@@ -155,7 +157,7 @@ class ChangeViews {
         model.put("step", "confirm");
         model.put("start", start.toString());
         model.put("chosen", BookingPages.when(lang, start, end));
-        model.put("changeUrl", changeUrl);
+        model.put("changeUrl", changeUrl + BookingPages.WEEK); // back to the week's heading
     }
 
     /** Errors by the form's field and the summary's links to them ({@code #<prefix>-<field>}). */

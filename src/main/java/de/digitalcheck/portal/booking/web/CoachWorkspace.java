@@ -108,7 +108,9 @@ class CoachWorkspace {
         labels.put("name", messages.get(lang, "admin.name"));
         labels.put("expertise", messages.get(lang, "coach.expertise"));
         labels.put("modes", messages.get(lang, "coach.modes"));
-        return ErrorLink.summary(errors, labels, "#coach-", "#coach-name");
+        // the ways of meeting companies by their first checkbox, which takes the focus
+        return ErrorLink.toFirstOption(ErrorLink.summary(errors, labels, "#coach-", "#coach-name"), "#coach-modes",
+            "mode-", modes(lang));
     }
 
     private Map<String, Object> model(Language lang, Account account, CoachForm form) {
@@ -120,10 +122,14 @@ class CoachWorkspace {
         model.put("noMode", coaches.profile(account.id()).map(p -> p.modes().isEmpty()).orElse(false));
         model.put("saved", false);
         model.put("form", form);
-        model.put("modes", Arrays.stream(MeetingMode.values())
-            .map(m -> new Choice(m.name(), messages.get(lang, "mode." + m.name()))).toList());
+        model.put("modes", modes(lang));
         model.put("agency", agencies.find(account.agencyId()).orElse(null));
         return model;
+    }
+
+    private List<Choice> modes(Language lang) {
+        return Arrays.stream(MeetingMode.values())
+            .map(m -> new Choice(m.name(), messages.get(lang, "mode." + m.name()))).toList();
     }
 
     private static Language lang(HttpRequest<?> request) {

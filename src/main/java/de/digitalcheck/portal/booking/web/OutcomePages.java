@@ -152,14 +152,17 @@ class OutcomePages {
         model.put("currentProgramme", current == null || current.programmeId() == null ? null
             : outcomes.programmes(day).stream().filter(p -> p.id().equals(current.programmeId()))
                 .map(p -> lang == Language.EN ? p.nameEn() : p.nameDe()).findFirst().orElse(current.programmeId()));
-        model.put("attendances", List.of(new Choice("HELD", messages.get(lang, "outcome.attendance.HELD")),
-            new Choice("NO_SHOW", messages.get(lang, "outcome.attendance.NO_SHOW"))));
+        List<Choice> attendances = List.of(new Choice("HELD", messages.get(lang, "outcome.attendance.HELD")),
+            new Choice("NO_SHOW", messages.get(lang, "outcome.attendance.NO_SHOW")));
+        model.put("attendances", attendances);
         model.put("programmes", outcomes.programmes(day).stream()
             .map(p -> new Choice(p.id(), lang == Language.EN ? p.nameEn() : p.nameDe())).toList());
         model.put("errors", errors);
         List<ErrorLink> links = new ArrayList<>();
         errors.forEach((field, message) -> links.add(new ErrorLink("#outcome-" + field, message)));
-        model.put("errorLinks", links);
+        // the attendance by its first option, which takes the focus
+        model.put("errorLinks", ErrorLink.toFirstOption(links, "#outcome-attendance", "outcome-attendance-",
+            attendances));
         model.put("saved", request.getParameters().contains("gespeichert"));
         model.put("back", scope.coachId() != null ? "/coach/termine?woche=" + day
             : "/agentur/coaches/" + b.coachId() + "/termine?woche=" + day);

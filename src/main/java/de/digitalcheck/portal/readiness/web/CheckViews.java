@@ -97,9 +97,6 @@ class CheckViews {
         model.put("form", form);
         model.put("errors", byField);
         model.put("asking", asking);
-        model.put("errorLinks", byField.entrySet().stream()
-            .sorted(Comparator.comparingInt(e -> ProfileForm.FIELDS.indexOf(e.getKey())))
-            .map(e -> new ErrorLink("#" + e.getKey().replace('.', '-'), e.getValue())).toList());
         model.put("contactNameNeeded", !form.contactEmail().isBlank());
         model.put("sectors", Sector.SECTIONS.stream().map(s -> new Choice(s, messages.get(lang, "sector." + s))).toList());
         List<Choice> types = new ArrayList<>();
@@ -108,8 +105,17 @@ class CheckViews {
         }
         model.put("types", types);
         List<Municipality> candidates = directory.municipalities(form.postalCode().strip());
-        model.put("municipalities", candidates.size() > 1
-            ? candidates.stream().map(m -> new Choice(m.ags(), label(lang, m))).toList() : List.of());
+        List<Choice> municipalities = candidates.size() > 1
+            ? candidates.stream().map(m -> new Choice(m.ags(), label(lang, m))).toList() : List.of();
+        model.put("municipalities", municipalities);
+        // the radio groups by their first option, which takes the focus; a municipality without a choice of them (the
+        // one chosen no longer fits the postal code) by the postal code it comes from
+        List<ErrorLink> links = byField.entrySet().stream()
+            .sorted(Comparator.comparingInt(e -> ProfileForm.FIELDS.indexOf(e.getKey())))
+            .map(e -> new ErrorLink(e.getKey().equals("ags") && municipalities.isEmpty() ? "#postalCode"
+                : "#" + e.getKey().replace('.', '-'), e.getValue())).toList();
+        links = ErrorLink.toFirstOption(links, "#companyType", "type-", types);
+        model.put("errorLinks", ErrorLink.toFirstOption(links, "#ags", "ags-", municipalities));
         model.put("action", action);
         model.put("token", token);
         model.put("eraseUrl", token == null ? null : CheckPaths.erase(token));
@@ -148,7 +154,9 @@ class CheckViews {
                 error == null ? null : questionMessage(lang, error, "", number, asked.size(), text), options,
                 answers.get(q.id())));
             if (error != null) {
-                errorLinks.add(new ErrorLink("#q-" + q.id(),
+                // to the question's first answer, which takes the focus (its fieldset cannot: ErrorLink.toFirstOption)
+                String anchor = options.isEmpty() ? "#q-" + q.id() : "#" + optionInputId(options.get(0).value());
+                errorLinks.add(new ErrorLink(anchor,
                     questionMessage(lang, error, ".summary", number, asked.size(), text)));
             }
         }

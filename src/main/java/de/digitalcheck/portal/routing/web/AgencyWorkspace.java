@@ -117,7 +117,8 @@ class AgencyWorkspace {
             labels.put("email", messages.get(lang, "admin.email"));
             labels.put("name", messages.get(lang, "admin.name"));
             labels.put("language", messages.get(lang, "invite.language"));
-            model.put("errorLinks", ErrorLink.summary(coachErrors, labels, "#coach-", "#coach-email"));
+            model.put("errorLinks", ErrorLink.toFirstOption(ErrorLink.summary(coachErrors, labels, "#coach-",
+                "#coach-email"), "#coach-language", "coach-language-", Choice.invitationLanguages(messages, lang)));
             return page(HttpStatus.UNPROCESSABLE_ENTITY, model);
         }
     }

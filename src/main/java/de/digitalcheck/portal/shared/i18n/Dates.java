@@ -21,6 +21,10 @@ public final class Dates {
     private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_DE = DateTimeFormatter.ofPattern("EEEE, d. MMMM yyyy", Locale.GERMAN);
     private static final DateTimeFormatter LONG_EN = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter FULL_DE = DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.GERMAN);
+    private static final DateTimeFormatter FULL_EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH_DE = DateTimeFormatter.ofPattern("d. MMMM", Locale.GERMAN);
+    private static final DateTimeFormatter MONTH_EN = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final java.util.regex.Pattern STORED = java.util.regex.Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}");
     private static final DateTimeFormatter STORED_FORMAT = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm", Locale.ROOT)
@@ -82,6 +86,20 @@ public final class Dates {
     /** A day with its weekday, spelt out: {@code Donnerstag, 3. Dezember 2026} / {@code Thursday, 3 December 2026}. */
     public static String longDate(Language language, LocalDate day) {
         return (language == Language.EN ? LONG_EN : LONG_DE).format(day);
+    }
+
+    /**
+     * The days from {@code from} to {@code to} (a week, in a page's title), spelt out without weekdays and with what
+     * the two share once: {@code 7.–13. Dezember 2026} / {@code 7–13 December 2026}, across months
+     * {@code 30. November – 6. Dezember 2026} / {@code 30 November – 6 December 2026}, across years each in full.
+     */
+    public static String dayRange(Language language, LocalDate from, LocalDate to) {
+        boolean en = language == Language.EN;
+        DateTimeFormatter full = en ? FULL_EN : FULL_DE;
+        String first = from.getYear() != to.getYear() ? full.format(from) + " – "
+            : from.getMonth() != to.getMonth() ? (en ? MONTH_EN : MONTH_DE).format(from) + " – "
+            : from.getDayOfMonth() + (en ? "–" : ".–");
+        return first + full.format(to);
     }
 
     /** The day of an instant in Berlin, spelt out with its weekday. */

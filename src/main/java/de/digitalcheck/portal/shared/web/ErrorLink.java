@@ -31,4 +31,20 @@ public record ErrorLink(String anchor, String message) {
         });
         return links;
     }
+
+    /**
+     * The lines that link to a radio or checkbox group ({@code group}: its fieldset's anchor) linked to the group's
+     * first option instead ({@code optionIdPrefix} and the option's value, its input's id), the rest as they are. A
+     * fieldset cannot take the focus: following the line left the focus on the page's body and the next Tab at the
+     * page's top; the first option takes it as a field would, read out with its group's legend and error (the
+     * fieldset's {@code aria-describedby}). A group without options keeps its line as it is.
+     */
+    public static List<ErrorLink> toFirstOption(List<ErrorLink> links, String group, String optionIdPrefix,
+                                                List<Choice> options) {
+        if (options.isEmpty()) {
+            return links;
+        }
+        String first = "#" + optionIdPrefix + options.get(0).value();
+        return links.stream().map(l -> l.anchor().equals(group) ? new ErrorLink(first, l.message()) : l).toList();
+    }
 }

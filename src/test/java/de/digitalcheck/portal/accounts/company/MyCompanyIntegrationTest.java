@@ -96,8 +96,9 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         smtp.purge();
 
         HttpResponse<String> requested = http.postForm("/mein-unternehmen", Map.of("email", "rita@giesserei.example.org"));
-        assertThat(requested.statusCode()).isEqualTo(200);
-        assertThat(requested.body()).contains("Bitte sehen Sie in Ihr Postfach");
+        assertThat(requested.statusCode()).isEqualTo(303);
+        assertThat(requested.headers().firstValue("Location")).contains("/mein-unternehmen?gesendet#link-sent");
+        assertSentAnswer(http.get("/mein-unternehmen?gesendet"));
         String link = linkFromLastMail("rita@giesserei.example.org");
         MimeMessage mail = Arrays.stream(smtp.received()).filter(m -> Mails.text(m).contains(link)).findFirst()
             .orElseThrow();
@@ -175,6 +176,26 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(mailApp.get("/mein-unternehmen/uebersicht").body()).contains("<html lang=\"en\"", "Your self-checks");
     }
 
+    /**
+     * The answer to asking for a link is the redirect's page (not the post's): its status takes the focus (the
+     * redirect's fragment names it, and app.js focuses it) and is in the title, and the form is empty, so that neither
+     * Enter in it nor reloading the page sends another mail; the address is nowhere in the page or its address.
+     */
+    private static void assertSentAnswer(HttpResponse<String> page) {
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>Link angefordert – Mein Unternehmen – Digitalcheck 4.0</title>",
+            "Bitte sehen Sie in Ihr Postfach", "id=\"email\" name=\"email\" value=\"\"")
+            .containsPattern("role=\"status\" id=\"link-sent\" tabindex=\"-1\"\\s+data-dc-ask=\"true\"")
+            .doesNotContain("@giesserei.example.org", "error-summary");
+    }
+
+    @Test
+    void theFormWithoutAnAnswerHasNoneAndTheUsualTitle() {
+        String page = new Http(server, json).get("/mein-unternehmen").body();
+        assertThat(page).contains("<title>Mein Unternehmen – Digitalcheck 4.0</title>").doesNotContain("link-sent",
+            "data-dc-ask", "Bitte sehen Sie in Ihr Postfach");
+    }
+
     @Test
     void aRefusedRequestSaysSoInItsTitle() {
         Http http = new Http(server, json);
@@ -190,8 +211,8 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         Http http = new Http(server, json);
         smtp.purge();
         HttpResponse<String> response = http.postForm("/mein-unternehmen", Map.of("email", "nobody@example.org"));
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("Bitte sehen Sie in Ihr Postfach");
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.headers().firstValue("Location")).contains("/mein-unternehmen?gesendet#link-sent");
         assertThat(smtp.greenMail().waitForIncomingEmail(500, 1)).isFalse();
         HttpResponse<String> invalid = http.postForm("/mein-unternehmen", Map.of("email", "kein@"));
         assertThat(invalid.statusCode()).isEqualTo(422);

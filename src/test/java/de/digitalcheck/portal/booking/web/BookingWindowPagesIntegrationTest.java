@@ -68,12 +68,12 @@ class BookingWindowPagesIntegrationTest extends BookedAppointmentTests {
             .doesNotContain("Bitte sehen Sie in der nächsten Woche nach.").doesNotContain("Nächste Woche");
         // the way back leads straight to the last week with times, not back through the empty weeks one by one, and
         // says so ("Vorherige Woche" for a jump of weeks or a year surprised)
-        assertThat(after).as(path).contains("woche=" + monday(last) + "\"", "Zur letzten buchbaren Woche")
+        assertThat(after).as(path).contains("woche=" + monday(last) + "#week\"", "Zur letzten buchbaren Woche")
             .doesNotContain("Vorherige Woche")
             .doesNotContain("woche=" + monday(last).plusWeeks(2)).doesNotContain("woche=" + monday(last).plusWeeks(1));
         // right after the last week the way back is one week, named so
         String next = http.get(path + "woche=" + monday(last).plusWeeks(1)).body();
-        assertThat(next).as(path).contains("woche=" + monday(last) + "\"", "Vorherige Woche")
+        assertThat(next).as(path).contains("woche=" + monday(last) + "#week\"", "Vorherige Woche")
             .doesNotContain("Zur letzten buchbaren Woche");
         // the week before the last: as before, to the next week and without the note
         String before = http.get(path + "woche=" + monday(last).minusWeeks(1)).body();

@@ -127,6 +127,63 @@ class MovePageWeekIntegrationTest extends SignedInTests {
     }
 
     /**
+     * The move page's title says its step — the week of times (which week: the pages of two weeks were told apart by
+     * nothing), or the new time to confirm (it had the same title as the list) — and first whether something was
+     * refused; the week's links lead to the week's heading, before its days.
+     */
+    @Test
+    void theMovePagesTitleSaysTheWeekOrTheTimeToConfirmAndWhatWasRefused() {
+        LocalDate day = bookableDay(24);
+        Map<String, Object> made = book(day, 10);
+        String id = (String) made.get("id");
+        String token = (String) made.get("token");
+        String path = "/termin/buchung/" + id + "/verschieben?token=" + Http.enc(token);
+        Http http = new Http(server, json);
+        String other = id;
+        try {
+            String times = http.get(path).body();
+            LocalDate monday = monday(day);
+            assertThat(times).contains("<title>Neue Zeit wählen: " + Dates.dayRange(Language.DE, monday,
+                monday.plusDays(6)) + " – Termin verschieben – Digitalcheck 4.0</title>",
+                "<h3 class=\"kern-heading-small\" id=\"week\" tabindex=\"-1\">",
+                "woche=" + monday.plusWeeks(1) + "#week\"", "woche=" + monday.minusWeeks(1) + "#week\"");
+            assertThat(times.indexOf("woche=" + monday.plusWeeks(1))).as("the weeks before the days")
+                .isGreaterThan(times.indexOf("id=\"week\"")).isLessThan(times.indexOf("id=\"day-0\""));
+            String next = http.get(path + "&woche=" + monday.plusWeeks(1)).body();
+            assertThat(next).contains("<title>Neue Zeit wählen: " + Dates.dayRange(Language.DE, monday.plusWeeks(1),
+                monday.plusWeeks(1).plusDays(6)) + " – Termin verschieben – ",
+                "id=\"week\" tabindex=\"-1\" data-dc-ask");
+            assertThat(staff.get("/agentur/coaches/" + a.coachIds().get(0) + "/termine/" + id).body())
+                .contains("<title>Neue Zeit wählen: " + Dates.dayRange(Language.DE, monday, monday.plusDays(6))
+                    + " – Termin mit ");
+
+            java.util.regex.Matcher time = java.util.regex.Pattern.compile("href=\"([^\"]*&amp;start=[^\"]+)\"")
+                .matcher(times);
+            assertThat(time.find()).isTrue();
+            String confirm = http.get(time.group(1).replace("&amp;", "&")).body();
+            assertThat(confirm).contains("<title>Neue Zeit bestätigen – Termin verschieben – Digitalcheck 4.0</title>",
+                "id=\"move-chosen\"").containsPattern("href=\"[^\"]*#week\">Andere Zeit wählen<");
+            assertThat(http.get(time.group(1).replace("&amp;", "&") + "&lang=en").body())
+                .contains("<title>Confirm the new time – Move the appointment – Digitalcheck 4.0</title>");
+            http.get(path + "&lang=de");
+
+            // a time taken meanwhile: said in the title, and its alert takes the focus (there is no error summary)
+            other = (String) book(day, 12).get("id");
+            HttpResponse<String> taken = http.postForm("/termin/buchung/" + id + "/verschieben",
+                Map.of("token", token, "start", java.time.OffsetDateTime.parse(at(day, 12)).toInstant().toString()));
+            assertThat(taken.statusCode()).isIn(409, 422);
+            assertThat(taken.body()).contains("<title>Bitte prüfen Sie Ihre Angaben – Neue Zeit wählen: ")
+                .containsPattern("id=\"move-start\"\\s+data-dc-ask=\"true\"");
+            HttpResponse<String> noSuchWeek = http.get(path + "&woche=2026-02-31");
+            assertThat(noSuchWeek.statusCode()).isEqualTo(400);
+            assertThat(noSuchWeek.body())
+                .contains("<title>Angabe in der Adresse nicht verstanden – Neue Zeit wählen: ");
+        } finally {
+            new Database(dataSource).execute("UPDATE booking SET status = 'CANCELLED' WHERE id IN (?, ?)", id, other);
+        }
+    }
+
+    /**
      * A coach who no longer offers the appointment's kind (its meeting mode switched off): no week has a time, and the
      * move pages said "no time free this week" for every week; they say why instead, for the company and the staff.
      */

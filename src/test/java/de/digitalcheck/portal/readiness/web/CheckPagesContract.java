@@ -238,6 +238,9 @@ abstract class CheckPagesContract {
                 "Bitte wählen Sie, was auf Ihr Unternehmen am ehesten zutrifft.")
             // no label glued to a general message ("… am ehesten zu?: Bitte füllen …")
             .doesNotContain("?:", "Bitte füllen Sie dieses Feld aus.");
+        // the company type's line leads to its first option, which takes the focus (the group's fieldset cannot)
+        assertThat(page.body()).contains("href=\"#type-OWN_PRODUCTS\">Bitte wählen Sie, was auf Ihr Unternehmen",
+            "id=\"type-OWN_PRODUCTS\"").doesNotContain("href=\"#companyType\"");
         HttpResponse<String> english = http.postForm("/check?lang=en", Map.of("name", "", "postalCode", "44135",
             "sector", "C", "employees", "3", "companyType", ""));
         assertThat(english.body()).contains("Please choose what describes your company best.").doesNotContain("?:");
@@ -248,6 +251,10 @@ abstract class CheckPagesContract {
         HttpResponse<String> first = http.get("/check");
         assertThat(first.body()).contains("id=\"contact-name-hint\"", "Nötig, sobald Sie eine E-Mail-Adresse angeben.",
             "data-required-with=\"contact-email\"").doesNotContainPattern("id=\"contact-name\"[^>]*aria-required");
+        // the group's hint (what the contact is for) is read with the group, as the booking's visit address's is
+        assertThat(first.body()).contains(
+            "<fieldset class=\"kern-fieldset\" id=\"contact\" aria-describedby=\"contact-hint\">",
+            "<div class=\"kern-hint\" id=\"contact-hint\">");
         long before = db.count("assessment");
         Map<String, String> form = profile("Kontakt GmbH", "44135", "SERVICES");
         form.put("contactEmail", "info@kontakt.example.org");
@@ -282,7 +289,11 @@ abstract class CheckPagesContract {
         HttpResponse<String> invalid = http.postForm(first, stepForm(some, strategy, "next"));
         assertThat(invalid.statusCode()).isEqualTo(422);
         String text = strategy.get(1).text().de();
-        assertThat(invalid.body()).contains("href=\"#q-" + strategy.get(1).id() + "\">Bitte wählen Sie eine Antwort auf Frage 2: „"
+        // the line leads to the question's first answer, which takes the focus (its fieldset cannot)
+        String firstAnswer = "o-" + strategy.get(1).optionsFor(CompanyType.OWN_PRODUCTS).get(0).id();
+        assertThat(invalid.body()).contains("id=\"" + firstAnswer + "\"")
+            .doesNotContain("href=\"#q-" + strategy.get(1).id() + "\"");
+        assertThat(invalid.body()).contains("href=\"#" + firstAnswer + "\">Bitte wählen Sie eine Antwort auf Frage 2: „"
                 + text + "“</a>", "Bitte wählen Sie eine Antwort auf Frage 2.", "Bitte wählen Sie eine Antwort auf Frage " + count + ".")
             .doesNotContain("Bitte beantworten Sie diese Frage.", "Antwort auf Frage 1.");
         HttpResponse<String> english = http.postForm(first + "?lang=en", stepForm(some, strategy, "next"));

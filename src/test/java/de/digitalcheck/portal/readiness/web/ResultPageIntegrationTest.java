@@ -138,6 +138,9 @@ class ResultPageIntegrationTest {
         String form = invalid.body().substring(invalid.body().indexOf("action=\"" + contact + "\""));
         assertThat(form).contains("id=\"error-summary\"", "Die E-Mail-Adresse wurde noch nicht gespeichert:",
             "href=\"#contact-email\"");
+        // headed one level below the section's h2 "Ihr Bericht als PDF" it is in (an h2 read as the section's sibling)
+        assertThat(form).contains("<h3 class=\"kern-title\">Bitte prüfen Sie Ihre Angaben</h3>")
+            .doesNotContain("<h2 class=\"kern-title\">Bitte prüfen");
         assertThat(invalid.body()).doesNotContain("Ihr Ergebnis wurde noch nicht weitergegeben");
         assertThat(page).as("no summary on a first load").doesNotContain("error-summary");
         // the title says so too (the first thing a screen reader reads of the page that came back), as the profile's

@@ -26,6 +26,24 @@ class DatesTest {
             Instant.parse("2026-03-29T01:30:00Z"))).isEqualTo("01:30 MEZ–03:30 MESZ");
     }
 
+    /** A week in a page's title: what its first and last day share said once. */
+    @Test
+    void aRangeOfDaysSaysWhatTheyShareOnce() {
+        java.time.LocalDate monday = java.time.LocalDate.of(2026, 12, 7);
+        assertThat(Dates.dayRange(Language.DE, monday, monday.plusDays(6))).isEqualTo("7.–13. Dezember 2026");
+        assertThat(Dates.dayRange(Language.EN, monday, monday.plusDays(6))).isEqualTo("7–13 December 2026");
+        java.time.LocalDate acrossMonths = java.time.LocalDate.of(2026, 11, 30);
+        assertThat(Dates.dayRange(Language.DE, acrossMonths, acrossMonths.plusDays(6)))
+            .isEqualTo("30. November – 6. Dezember 2026");
+        assertThat(Dates.dayRange(Language.EN, acrossMonths, acrossMonths.plusDays(6)))
+            .isEqualTo("30 November – 6 December 2026");
+        java.time.LocalDate acrossYears = java.time.LocalDate.of(2026, 12, 28);
+        assertThat(Dates.dayRange(Language.DE, acrossYears, acrossYears.plusDays(6)))
+            .isEqualTo("28. Dezember 2026 – 3. Januar 2027");
+        assertThat(Dates.dayRange(Language.EN, acrossYears, acrossYears.plusDays(6)))
+            .isEqualTo("28 December 2026 – 3 January 2027");
+    }
+
     @Test
     void anOrdinaryRangeNamesNoZone() {
         assertThat(Dates.timeRange(Language.DE, Instant.parse("2026-10-25T09:00:00Z"),

@@ -109,6 +109,12 @@ class FormPagesIntegrationTest extends SignedInTests {
             assertThat(page.statusCode()).as(form.action()).isEqualTo(422);
             assertThat(page.body()).as(form.action()).contains(form.german()).doesNotContain(form.english());
             assertInvalid(page.body(), form);
+            // the title starts with the summary's heading: a screen reader reads the title first (the coach's profile
+            // kept its own title when refused)
+            java.util.regex.Matcher heading = Pattern.compile("id=\"error-summary\"[^>]*>.*?"
+                + "<h[234] class=\"kern-title\">([^<]+)</h[234]>", Pattern.DOTALL).matcher(page.body());
+            assertThat(heading.find()).as(form.action()).isTrue();
+            assertThat(page.body()).as(form.action()).contains("<title>" + heading.group(1) + " – ");
         }
     }
 

@@ -46,6 +46,8 @@ class MyCompanyPages {
     static final String PATH = "/mein-unternehmen";
     static final String OVERVIEW = PATH + "/uebersicht";
     static final String REQUEST = "accounts/company-request";
+    /** The query of the form's page right after a link was asked for. */
+    static final String SENT = "gesendet";
 
     private final CompanyAccess access;
     private final CompanySession session;
@@ -71,9 +73,11 @@ class MyCompanyPages {
         this.validation = validation;
     }
 
+    /** The form; right after a link was asked for ({@code ?gesendet}, the redirect's), the answer above it. */
     @Get
-    ModelAndView<Map<String, Object>> requestForm() {
-        return new ModelAndView<>(REQUEST, Map.of("email", "", "errors", Map.of(), "errorLinks", List.of(), "sent", false));
+    ModelAndView<Map<String, Object>> requestForm(HttpRequest<?> request) {
+        return new ModelAndView<>(REQUEST, Map.of("email", "", "errors", Map.of(), "errorLinks", List.of(),
+            "sent", request.getParameters().contains(SENT)));
     }
 
     @Post
@@ -95,8 +99,10 @@ class MyCompanyPages {
                 Map.of("email", form.email(), "errors", byField, "errorLinks", links, "sent", false));
         }
         access.requestLink(form.email(), lang);
-        return HttpResponse.ok(new ModelAndView<>(REQUEST,
-            Map.of("email", form.email(), "errors", Map.of(), "errorLinks", List.of(), "sent", true)));
+        // redirected, not answered: the answer is announced and focused (its fragment, app.js) like every other
+        // form's, the title says so, and the form comes empty (it kept the address, and Enter sent another mail;
+        // reloading the answer asked for the form's post again); the address is not put into the redirect's address
+        return HttpResponse.seeOther(URI.create(PATH + "?" + SENT + "#link-sent"));
     }
 
     /** Opening a link only shows a button: mail scanners that fetch links must not use them up. */
