@@ -61,16 +61,15 @@ class SessionCheckFilter implements Ordered {
             return next.proceed(); // a personal access token: its account was checked when it was accepted
         }
         return Mono.fromFuture(states.get().current(session.getName())).flatMap(current -> {
-            if (current.isPresent() && matches(current.get().account(), session)
-                && !signedOutSince(current.get().signedOutAt(), session)) {
-                return Mono.from(next.proceed());
+            if (current.isEmpty() || !matches(current.get().account(), session)) {
+                LOG.info("Session of account {} ended: the directory changed", session.getName());
+                return Mono.just(HttpResponse.seeOther(URI.create("/anmelden?beendet")).cookie(SignOut.ended()));
             }
-            if (current.isPresent() && signedOutSince(current.get().signedOutAt(), session)) {
+            if (signedOutSince(current.get().signedOutAt(), session)) {
                 LOG.info("Session of account {} ended: signed out", session.getName());
                 return Mono.just(HttpResponse.seeOther(URI.create("/anmelden")).cookie(SignOut.ended()));
             }
-            LOG.info("Session of account {} ended: the directory changed", session.getName());
-            return Mono.just(HttpResponse.seeOther(URI.create("/anmelden?beendet")).cookie(SignOut.ended()));
+            return Mono.from(next.proceed());
         });
     }
 
