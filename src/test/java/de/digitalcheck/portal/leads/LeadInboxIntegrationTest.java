@@ -272,10 +272,17 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", id)).isEqualTo("CONTACTED");
     }
 
+    /** The German file's records. */
     private static java.util.List<org.apache.commons.csv.CSVRecord> csv(HttpResponse<byte[]> response) throws Exception {
+        return csv(response, ';');
+    }
+
+    /** The file's records, its cells separated by {@code separator} (German {@code ;}, English {@code ,}). */
+    private static java.util.List<org.apache.commons.csv.CSVRecord> csv(HttpResponse<byte[]> response, char separator)
+        throws Exception {
         assertThat(response.statusCode()).isEqualTo(200);
         byte[] body = response.body();
-        return org.apache.commons.csv.CSVFormat.Builder.create(org.apache.commons.csv.CSVFormat.EXCEL).setDelimiter(';')
+        return org.apache.commons.csv.CSVFormat.Builder.create(org.apache.commons.csv.CSVFormat.EXCEL).setDelimiter(separator)
             .build().parse(new java.io.StringReader(new String(body, 3, body.length - 3,
                 java.nio.charset.StandardCharsets.UTF_8))).getRecords();
     }
@@ -283,6 +290,8 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
     @Test
     void theCsvShowsTheStageAndTheDueDayAsTheInboxPageDoesInTheStaffMembersLanguage() throws Exception {
         String id = lead("Export Datum GmbH", "44145", "export-datum@inbox.example.org");
+        // a phone number is no formula: as it is (it was "'+49 231 12345")
+        db.execute("UPDATE agency_lead SET contact_phone = '+49 231 12345' WHERE id = ?", id);
         // due at midnight in Berlin, weeks ahead (not overdue whenever the test runs): the last day to make contact is
         // the day before, as the page says
         java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
@@ -296,6 +305,7 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         org.apache.commons.csv.CSVRecord german = csv(staff.getBytes("/agentur/leads.csv")).stream()
             .filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
         assertThat(german.get(11)).isEqualTo("neu");
+        assertThat(german.get(6)).isEqualTo("+49 231 12345");
         // in the file ISO as every date of it (the page says it the German way)
         assertThat(german.get(13)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         assertThat(german.get(14)).isEqualTo(dueDay.minusDays(1).toString());
@@ -328,13 +338,24 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
             // the file is named in the reader's language too (it was "anfragen.csv" with an English header)
             assertThat(staff.getBytes("/agentur/leads.csv?lang=en").headers().firstValue("Content-Disposition"))
                 .hasValue("attachment; filename=\"leads.csv\"");
-            java.util.List<org.apache.commons.csv.CSVRecord> records = csv(staff.getBytes("/agentur/leads.csv?lang=en"));
+            // the English file separates its cells with commas, as an English spreadsheet splits a CSV file (the German
+            // one with semicolons: its decimal mark is the comma)
+            byte[] englishFile = staff.getBytes("/agentur/leads.csv?lang=en").body();
+            assertThat(new String(englishFile, 3, englishFile.length - 3, java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("\"id\",\"Company\",\"Postcode\",");
+            byte[] germanFile = staff.getBytes("/agentur/leads.csv?lang=de").body();
+            assertThat(new String(germanFile, 3, germanFile.length - 3, java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("\"id\";\"Unternehmen\";\"PLZ\";");
+            staff.get("/agentur/leads?lang=en"); // as the page was read: the cookie decides, as for the page
+            java.util.List<org.apache.commons.csv.CSVRecord> records = csv(staff.getBytes("/agentur/leads.csv"), ',');
+            assertThat(records.get(0).size()).isEqualTo(18);
             assertThat(records.get(0).get(1)).isEqualTo("Company");
             assertThat(records.get(0).get(11)).isEqualTo("Progress");
             assertThat(records.get(0).get(3)).isEqualTo("Place (source: © OpenStreetMap contributors, ODbL 1.0)");
             org.apache.commons.csv.CSVRecord english = records.stream().filter(r -> r.get(0).equals(id)).findFirst()
                 .orElseThrow();
             assertThat(english.get(11)).isEqualTo("new");
+            assertThat(english.get(6)).isEqualTo("+49 231 12345");
             assertThat(english.get(14)).isEqualTo(dueDay.minusDays(1).toString());
             assertThat(english.get(16)).isEqualTo("no");
             assertThat(records.get(0).get(16)).isEqualTo("Overdue");
@@ -357,6 +378,11 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         try {
             assertThat(networkAdmin.getBytes("/admin/agenturen/wf-dortmund/leads.csv?lang=en").headers()
                 .firstValue("Content-Disposition")).hasValue("attachment; filename=\"leads-wf-dortmund.csv\"");
+            org.apache.commons.csv.CSVRecord adminEnglish = csv(networkAdmin.getBytes(
+                "/admin/agenturen/wf-dortmund/leads.csv?lang=en"), ',').stream().filter(r -> r.get(0).equals(id))
+                .findFirst().orElseThrow();
+            assertThat(adminEnglish.get(10)).matches("[0-5]\\.[0-9]");
+            assertThat(adminEnglish.get(11)).isEqualTo("new");
         } finally {
             networkAdmin.get("/admin/leads?lang=de");
         }

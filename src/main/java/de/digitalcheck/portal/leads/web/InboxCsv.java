@@ -29,18 +29,30 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The filtered inbox as CSV for German Excel: UTF-8 with a byte order mark, {@code ;} between cells, every cell
- * quoted; a cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a
- * leading {@code '} so that a spreadsheet does not read it as a formula (CSV injection). Written with Apache Commons
- * CSV in chunks of {@value #CHUNK} rows as the rows are read from the database, each handed to the response as soon
- * as the client asks for more: the file is never in memory as a whole.
+ * The filtered inbox as CSV for the reader's spreadsheet: UTF-8 with a byte order mark, every cell quoted, the cells
+ * separated as a spreadsheet of the reader's language (the language the pages speak to them) expects — German
+ * {@code ;} (the comma is the German decimal mark), English {@code ,} —, with the decimal mark to match
+ * ({@link Texts#score}). A cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
+ * return gets a leading {@code '} so that a spreadsheet does not read it as a formula (CSV injection), unless it is a
+ * phone number ({@link #cell}). Written with Apache Commons CSV in chunks of {@value #CHUNK} rows as the rows are
+ * read from the database, each handed to the response as soon as the client asks for more: the file is never in
+ * memory as a whole.
  */
 final class InboxCsv {
 
     static final int CHUNK = 200;
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
+    /** The German file: {@code ;} between cells, as a German spreadsheet splits a CSV file (its decimal mark is {@code ,}). */
+    static final CSVFormat GERMAN = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
         .setQuoteMode(QuoteMode.ALL).setRecordSeparator("\r\n").build();
+    /** The English file: {@code ,} between cells (its decimal mark is {@code .}). */
+    static final CSVFormat ENGLISH = CSVFormat.Builder.create(GERMAN).setDelimiter(',').build();
+    /**
+     * What a phone number may be made of — a leading {@code +}, then digits, spaces and {@code ( ) - / .}, at least
+     * one digit — which no spreadsheet can read as a formula that refers to anything: no letters (so no function, no
+     * cell reference, no DDE), no {@code =}, no second {@code +}.
+     */
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+[0-9 ()\\-/.]*[0-9][0-9 ()\\-/.]*");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** ISO as the other dates of the file (it mixed "2026-12-04 17:09" with "08.12.2026"); spreadsheets read both. */
     private static final DateTimeFormatter DUE_DAY = DateTimeFormatter.ISO_LOCAL_DATE;
@@ -96,6 +108,16 @@ final class InboxCsv {
             String text = String.format(java.util.Locale.ROOT, "%.1f", score);
             return language == Language.EN ? text : text.replace('.', ',');
         }
+
+        /** The file's format in the reader's language: {@link #GERMAN} or {@link #ENGLISH}. */
+        CSVFormat format() {
+            return InboxCsv.format(language);
+        }
+    }
+
+    /** {@link #ENGLISH} for English, {@link #GERMAN} otherwise (German first: the fallback language). */
+    static CSVFormat format(Language language) {
+        return language == Language.EN ? ENGLISH : GERMAN;
     }
 
     /**
@@ -148,13 +170,17 @@ final class InboxCsv {
         chunk.rows = 0;
     }
 
-    /** A cell as a spreadsheet may show it: never a formula. */
+    /**
+     * A cell as a spreadsheet may show it: never a formula. A phone number ({@link #PHONE}: {@code +49 231 12345},
+     * {@code +49 (0)231 123-45}) stays as it is — it was {@code '+49 231 12345} in every row —, anything else starting
+     * with {@code +} ({@code +SUM(A1)}, {@code +1+cmd|' /C calc'!A0}) gets the quote as the other starts do.
+     */
     static String cell(Object value) {
         if (value == null) {
             return "";
         }
         String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !PHONE.matcher(s).matches()) {
             return "'" + s;
         }
         return s;
@@ -171,7 +197,7 @@ final class InboxCsv {
         Chunk(Texts texts) {
             this.texts = texts;
             try {
-                printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), FORMAT);
+                printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), texts.format());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.leads.web;
 
+import de.digitalcheck.portal.shared.i18n.Language;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -11,30 +12,59 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every cell a spreadsheet could read as a formula is written with a leading quote, and read back as written. */
+/**
+ * Every cell a spreadsheet could read as a formula is written with a leading quote, phone numbers aside, and read back
+ * as written; the German file separates its cells with {@code ;}, the English one with {@code ,}.
+ */
 class InboxCsvTest {
 
-    private static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://evil.example\";\"x\")", "+49 231 12345",
-        "-2+3", "@SUMME(A1:A9)", "\t=1+1", "\r=1+1");
+    private static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://evil.example\";\"x\")", "+SUM(A1)",
+        "-2+3", "@SUMME(A1:A9)", "\t=1+1", "\r=1+1", "=1+1", "@x", "+1+cmd|' /C calc'!A0", "+49 231 12345+A1",
+        "+49 231 12345=", "++49 231", "+", "+ ()-/.", "-49 231 12345", "+49\n231", "+49\t231", "+１２３");
     private static final List<String> PLAIN = List.of("Müller & Söhne; \"Präzision\" GmbH", "Zeile 1\nZeile 2",
-        "44135", "", "a=b", "'schon zitiert");
+        "44135", "", "a=b", "'schon zitiert", "Komma, Punkt. Semikolon;");
+    /** Phone numbers as the contact form takes them: no formula, written as they are. */
+    private static final List<String> PHONES = List.of("+49 231 12345", "+49 (0)231 123-45", "+49/231/12345",
+        "+49.231.12345", "+1", "0231 12345", "(0231) 12345");
 
-    @Test
-    void formulaCellsAreNeutralisedAndEveryCellSurvivesAParserRoundTrip() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Language.class)
+    void formulaCellsAreNeutralisedPhoneNumbersNotAndEveryCellSurvivesAParserRoundTrip(Language language)
+        throws Exception {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, InboxCsv.FORMAT)) {
+        try (CSVPrinter printer = new CSVPrinter(out, InboxCsv.format(language))) {
             printer.printRecord(FORMULAS.stream().map(InboxCsv::cell).toList());
             printer.printRecord(PLAIN.stream().map(InboxCsv::cell).toList());
+            printer.printRecord(PHONES.stream().map(InboxCsv::cell).toList());
         }
-        List<CSVRecord> records = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').build()
+        char separator = language == Language.EN ? ',' : ';';
+        List<CSVRecord> records = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(separator).build()
             .parse(new StringReader(out.toString())).getRecords();
 
-        assertThat(records).hasSize(2);
+        assertThat(records).hasSize(3);
         assertThat(records.get(0).toList()).containsExactlyElementsOf(FORMULAS.stream().map(s -> "'" + s).toList());
         assertThat(records.get(0).toList()).allSatisfy(cell -> assertThat(cell).startsWith("'"));
         assertThat(records.get(1).toList()).containsExactlyElementsOf(PLAIN);
+        assertThat(records.get(2).toList()).containsExactlyElementsOf(PHONES);
         assertThat(InboxCsv.cell(null)).isEmpty();
         assertThat(InboxCsv.cell(-5)).isEqualTo("'-5");
+    }
+
+    /** German {@code ;} (its decimal mark is the comma), English {@code ,}; every cell quoted in both. */
+    @Test
+    void theSeparatorIsTheReadersSpreadsheetsAndEveryCellIsQuoted() throws Exception {
+        assertThat(new InboxCsv.Texts(null, null, Language.DE).format().getDelimiterString()).isEqualTo(";");
+        assertThat(new InboxCsv.Texts(null, null, Language.EN).format().getDelimiterString()).isEqualTo(",");
+        StringWriter german = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(german, InboxCsv.format(Language.DE))) {
+            printer.printRecord("2,5", "a;b", "x");
+        }
+        StringWriter english = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(english, InboxCsv.format(Language.EN))) {
+            printer.printRecord("2.5", "a,b", "x");
+        }
+        assertThat(german.toString()).isEqualTo("\"2,5\";\"a;b\";\"x\"\r\n");
+        assertThat(english.toString()).isEqualTo("\"2.5\",\"a,b\",\"x\"\r\n");
     }
 
     /** A German spreadsheet reads "2.5" as the 2nd of May: the German file writes the score with a decimal comma. */
