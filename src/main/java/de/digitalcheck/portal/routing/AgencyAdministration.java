@@ -30,6 +30,8 @@ public class AgencyAdministration {
 
     /** The unique index on {@code agency.name_key} (V128), as the databases name it in a refusal (lower case). */
     static final String NAME_KEY_INDEX = "uq_agency_name_key";
+    /** The unique index on {@code agency.short_name_key} (V142), as the databases name it in a refusal (lower case). */
+    static final String SHORT_NAME_KEY_INDEX = "uq_agency_short_name_key";
     /** The most pixels a logo may have each way (a logo is shown at most a few hundred pixels wide). */
     public static final int LOGO_MAX_PIXELS = 2000;
     /** Largest logo accepted (the request body limit is 256 KB). */
@@ -92,7 +94,7 @@ public class AgencyAdministration {
         Errors errors = new Errors().addAll(formErrors);
         int days = firstContactDays(profile, errors);
         if (!idFor(trim(profile.shortName())).equals(idFor(trim(agency.shortName())))) {
-            // changed: an unchanged one saves even where an edit made before this check gave it to two agencies
+            // changed: an unchanged one is the agency's own (its key in the database's unique index, V142)
             shortNameFree(profile.shortName(), agencyId, errors);
         }
         nameFree(profile.name(), agencyId, errors);
@@ -105,7 +107,7 @@ public class AgencyAdministration {
             changed = agencies.update(agency.withNames(trim(profile.name()), trim(profile.shortName()), days)
                 .withContact(trim(profile.email()), empty(profile.phone()), empty(profile.website()), empty(profile.address())));
         } catch (DataAccessException e) {
-            throw takenAtTheSameMoment(e, null, null);
+            throw takenAtTheSameMoment(e, null, null); // a name's or a short name's index
         }
         router.refresh();
         return changed.agency();
@@ -253,7 +255,9 @@ public class AgencyAdministration {
      * by their short names, so two of one short name could not be told apart. A new agency's id is made from its short
      * name, so creating refused one before; an edit took another agency's, which is refused now as well.
      * {@code ownId}: the agency being edited, whose own short name (and id) is no conflict. Compared here as
-     * {@link #nameFree} compares.
+     * {@link #nameFree} compares; two admins saving one short name at the same moment both pass this check, and the
+     * unique index on the key ({@link #shortNameKey}, V142) lets one of them in: the other gets the same field error
+     * ({@link #takenAtTheSameMoment}).
      */
     private void shortNameFree(@Nullable String shortName, @Nullable String ownId, Errors errors) {
         String key = idFor(trim(shortName));
@@ -288,9 +292,10 @@ public class AgencyAdministration {
     }
 
     /**
-     * The field error for a name or id another admin saved at the same moment, which {@link #nameFree} or the id's
-     * check could not see yet: the unique index on {@code agency.name_key} (or the primary key, {@code idField}) let
-     * the other one in. Anything else is thrown on as it was.
+     * The field error for a name, short name or id another admin saved at the same moment, which {@link #nameFree},
+     * {@link #shortNameFree} or the id's check could not see yet: the unique index on {@code agency.name_key} or on
+     * {@code agency.short_name_key} (or the primary key, {@code idField}) let the other one in. Anything else is thrown
+     * on as it was.
      */
     private static RuntimeException takenAtTheSameMoment(DataAccessException e, @Nullable String idField,
                                                          @Nullable String idError) {
@@ -298,6 +303,9 @@ public class AgencyAdministration {
             return e;
         }
         String message = DatabaseErrors.sqlCause(e).map(Throwable::getMessage).orElse("").toLowerCase(java.util.Locale.ROOT);
+        if (message.contains(SHORT_NAME_KEY_INDEX)) {
+            return new ValidationException(List.of(FieldError.of("shortName", "error.agency.shortName.taken")));
+        }
         if (message.contains(NAME_KEY_INDEX)) {
             return new ValidationException(List.of(FieldError.of("name", "error.agency.name.taken")));
         }
@@ -315,6 +323,19 @@ public class AgencyAdministration {
             errors.add("firstContactDays", "error.agency.firstContactDays", MAX_FIRST_CONTACT_DAYS);
         }
         return value;
+    }
+
+    /**
+     * The value of {@code agency.short_name_key} for an agency's short name, under a unique index (V142) so that the
+     * database decides between two admins saving one short name at the same moment: the id the short name makes
+     * ({@link #idFor}, as {@link #shortNameFree} compares short names), or, for a short name that makes none (no letter or
+     * digit), the agency's own id in lower case (unique as ids are). Only lower-case ASCII letters, digits and dashes
+     * (ids are made so), which MariaDB's case-insensitive collation and H2's binary one compare alike. A change of
+     * {@link #idFor} needs a migration that computes the stored keys anew (V141 computed them first).
+     */
+    public static String shortNameKey(String id, @Nullable String shortName) {
+        String key = idFor(trim(shortName));
+        return key.isEmpty() ? id.toLowerCase(java.util.Locale.ROOT) : key;
     }
 
     /** The id for a short name: lower case ASCII letters, digits and dashes, umlauts spelled out, at most 40. */

@@ -80,7 +80,7 @@ class BookingBench {
 
     Setup setup() {
         String agency = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        agencies.addUnlessPresent(agency, new AgencyProfile("Bench " + agency, "B", "b@bench.example.org", "+49 231 0",
+        agencies.addUnlessPresent(agency, new AgencyProfile("Bench " + agency, "B " + agency, "b@bench.example.org", "+49 231 0",
             "https://bench.example.org", "Benchstraße 1, 44135 Dortmund", "5"), List.of());
         List<Accounts.NewAccount> people = new ArrayList<>();
         for (int i = 0; i < COACHES; i++) {

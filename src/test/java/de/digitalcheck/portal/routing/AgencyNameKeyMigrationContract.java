@@ -94,7 +94,7 @@ abstract class AgencyNameKeyMigrationContract {
         try (Connection c = DriverManager.getConnection(url(), user(), password())) {
             assertThatThrownBy(() -> {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO agency (id, name, short_name, email, created_at, "
-                    + "name_key) VALUES ('hagen-d', 'Wirtschaftsförderung Hagen', 'D', 'd@example.org', ?, ?)")) {
+                    + "name_key, short_name_key) VALUES ('hagen-d', 'Wirtschaftsförderung Hagen', 'D', 'd@example.org', ?, ?, 'd')")) {
                     s.setTimestamp(1, Timestamp.from(Instant.now()));
                     s.setString(2, AgencyNames.key("wirtschaftsförderung hagen"));
                     s.executeUpdate();

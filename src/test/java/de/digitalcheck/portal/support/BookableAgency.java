@@ -37,13 +37,13 @@ public record BookableAgency(String agencyId, String typeId, List<String> coachI
 
     /**
      * As {@link #create(AgencyAdministration, Accounts, Calendars, Coaches, int)} with the agency's id, name ({@code name} and
-     * the id), short name, email and web address as a test's assertions expect them, and at most {@code maxPerDay}
-     * appointments per coach and day (0: no limit).
+     * the id), short name ({@code shortName} and the id: short names are unique), email and web address as a test's
+     * assertions expect them, and at most {@code maxPerDay} appointments per coach and day (0: no limit).
      */
     public static BookableAgency create(AgencyAdministration agencies, Accounts accounts, Calendars calendars,
                                         Coaches profiles, String agency, String name, String shortName, String email, String web,
                                         int coaches, int maxPerDay) {
-        agencies.addUnlessPresent(agency, new AgencyProfile(name + " " + agency, shortName, email,
+        agencies.addUnlessPresent(agency, new AgencyProfile(name + " " + agency, shortName + " " + agency, email,
             "+49 231 000000", web, "Teststraße 1, 44135 Dortmund", "5"), List.of());
         List<Accounts.NewAccount> people = new ArrayList<>();
         for (int i = 0; i < coaches; i++) {

@@ -64,7 +64,7 @@ abstract class AgencyApiStoreContract {
         agency = "api-" + suffix;
         otherAgency = "api-other-" + suffix;
         for (String id : List.of(agency, otherAgency)) {
-            agencies.addUnlessPresent(id, new AgencyProfile("API Test " + id, "AT", "kontakt@at.example.org",
+            agencies.addUnlessPresent(id, new AgencyProfile("API Test " + id, "AT " + id, "kontakt@at.example.org",
                 "+49 231 000000", "https://at.example.org", "Teststraße 1, 44135 Dortmund", "2"), List.of());
         }
         accounts.addUnlessPresent(List.of(

@@ -35,7 +35,7 @@ abstract class WebhookSecretsContract {
     @RepeatedTest(5)
     void rotationsAndAddressChangesAtTheSameMomentLoseNoSecret() throws Exception {
         String agency = "hook-" + UUID.randomUUID().toString().substring(0, 8);
-        agencies.addUnlessPresent(agency, new AgencyProfile("Hook Test " + agency, "HT", "kontakt@ht.example.org",
+        agencies.addUnlessPresent(agency, new AgencyProfile("Hook Test " + agency, "HT " + agency, "kontakt@ht.example.org",
             "+49 231 000000", "https://ht.example.org", "Teststraße 1, 44135 Dortmund", "2"), List.of());
         String first = webhooks.setUrl(agency, "https://127.0.0.1:9/hooks/1").orElseThrow();
 

@@ -29,7 +29,7 @@ class AgenciesApiIntegrationTest {
     @Test
     void anAgencyWithoutTerritoriesHasAnEmptyList() {
         String id = "nt-" + UUID.randomUUID().toString().substring(0, 8);
-        agencies.addUnlessPresent(id, new AgencyProfile("Ohne Gebiet " + id, "OG", "kontakt@" + id + ".example.org",
+        agencies.addUnlessPresent(id, new AgencyProfile("Ohne Gebiet " + id, "OG " + id, "kontakt@" + id + ".example.org",
             "+49 231 000000", "https://og.example.org", "Teststraße 1, 44135 Dortmund", "5"), List.of());
         Http http = new Http(server, json);
         List<Object> all = http.list(http.get("/api/v1/agencies"));

@@ -195,7 +195,7 @@ class OpenApiConformanceIntegrationTest {
     /** The booking operations, against a new agency with one coach (every day 08:00–18:00) and a video type. */
     private void bookingExchanges(String assessmentId, String assessmentToken) {
         String agency = "oa-" + UUID.randomUUID().toString().substring(0, 12);
-        agencies.addUnlessPresent(agency, new AgencyProfile("OpenAPI Test " + agency, "OA", "kontakt@oa.example.org",
+        agencies.addUnlessPresent(agency, new AgencyProfile("OpenAPI Test " + agency, "OA " + agency, "kontakt@oa.example.org",
             "+49 231 000000", "https://oa.example.org", "Teststraße 1, 44135 Dortmund", "5"), List.of());
         String email = "coach@" + agency + ".example.org";
         accounts.addUnlessPresent(List.of(new Accounts.NewAccount(email, "Coach " + agency, Role.COACH, agency)));
