@@ -75,8 +75,20 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         assertThat(week.statusCode()).isEqualTo(200);
         assertThat(week.body()).contains("Woche vom Montag, 7. Dezember 2026 bis Sonntag, 13. Dezember 2026",
             "woche=2026-11-30", "woche=2026-12-14");
-        // a week no calendar can hold: this week, saying so (400), not a 500 (UnreadableWeekIntegrationTest)
-        assertThat(coach.get("/coach/termine?woche=%2B999999999-12-31").statusCode()).isEqualTo(400);
+        // the document's title names the week, as the booking's time step does (every week had the same title)
+        assertThat(week.body()).contains("<title>Meine Termine: 7.–13. Dezember 2026 – Digitalcheck 4.0</title>");
+        assertThat(coach.get("/coach/termine?woche=2026-12-28").body())
+            .contains("<title>Meine Termine: 28. Dezember 2026 – 3. Januar 2027 – Digitalcheck 4.0</title>");
+        // a week no calendar can hold: this week, saying so (400), not a 500 (UnreadableWeekIntegrationTest); the
+        // title says first that the address was not understood, then names the week shown instead
+        HttpResponse<String> unreadable = coach.get("/coach/termine?woche=%2B999999999-12-31");
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(unreadable.body()).containsPattern(
+            "<title>Angabe in der Adresse nicht verstanden – Meine Termine: [^<]+ 20\\d\\d – Digitalcheck 4.0</title>");
+        assertThat(week.body()).doesNotContain("nicht verstanden");
+        assertThat(coach.get("/coach/termine?woche=2026-12-07&lang=en").body())
+            .contains("<title>My appointments: 7–13 December 2026 – Digitalcheck 4.0</title>");
+        assertThat(coach.get("/coach/termine?lang=de").statusCode()).isEqualTo(200); // back to German
         assertThat(coach.get("/coach/termine?woche=-999999999-01-01").statusCode()).isEqualTo(400);
         // restore the demo hours for the other tests
         calendars.update(id, null, new Calendars.CalendarInput(Map.of(DayOfWeek.MONDAY, "09:00-12:00, 13:00-17:00",
@@ -222,6 +234,11 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             "Wann Unternehmen Termine bei Carla Coach buchen können.").doesNotContain("bei Ihnen");
         assertThat(staff.get("/agentur/coaches/" + enCoach + "/termine").body()).contains("Termine von Carla Coach")
             .doesNotContain("Meine Termine");
+        // the agency's view of a coach's week names the coach and the week in its title
+        assertThat(staff.get("/agentur/coaches/" + enCoach + "/termine?woche=2026-12-07").body())
+            .contains("<title>Termine von Carla Coach: 7.–13. Dezember 2026 – Digitalcheck 4.0</title>");
+        assertThat(staff.get("/agentur/coaches/" + enCoach + "/termine?woche=2026-12-07&lang=en").body())
+            .contains("<title>Appointments of Carla Coach: 7–13 December 2026 – Digitalcheck 4.0</title>");
         assertThat(staff.get("/agentur/terminarten?lang=en").body()).contains("Coaches’ calendars and appointments",
             "View appointments").doesNotContain("My appointments");
         assertThat(staff.get("/agentur/terminarten?lang=de").statusCode()).isEqualTo(200); // back to German

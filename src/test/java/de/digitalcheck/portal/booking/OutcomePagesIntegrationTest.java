@@ -286,7 +286,7 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         String lead = (String) db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?", id);
         HttpResponse<String> page = staffA.get("/agentur/leads/" + lead);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("id=\"bookings-title\"").contains("Erstgespräch").contains("data-label=\"Coach\">Coach ")
+        assertThat(page.body()).contains("id=\"bookings-title\"").contains("Erstgespräch").contains("data-label=\"Coach\"><span class=\"dc-cell\">Coach ")
             .contains("Gebucht").contains("Termin gebucht");
         assertThat(staffB.get("/agentur/leads/" + lead).statusCode()).isEqualTo(404);
     }

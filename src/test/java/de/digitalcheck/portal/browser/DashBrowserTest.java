@@ -2,6 +2,8 @@ package de.digitalcheck.portal.browser;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
+import com.microsoft.playwright.options.ForcedColors;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Http;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,9 +57,12 @@ class DashBrowserTest extends BrowserTestSupport implements TestPropertyProvider
 
     private void both(Page page, String name) {
         page.setViewportSize(1280, 900);
+        // the tables' cells break no word that fits (the trail's "Wer" read "Unterneh|men" at 1280 px)
+        assertNull(Browsers.brokenWords(page, "main td, main th"), name + ": words broken in a table at 1280 px");
         audit(page, "dash-" + name + "-1280");
         page.setViewportSize(390, 844);
         assertNull(Browsers.horizontalOverflow(page, 390), name + " fits a phone");
+        assertNull(Browsers.brokenWords(page, "main td, main th"), name + ": words broken in a table on a phone");
         assertNull(Browsers.squeezedCaptions(page), name + ": table captions span their tables on a phone");
         audit(page, "dash-" + name + "-390");
         page.setViewportSize(1280, 900);
@@ -94,6 +101,27 @@ class DashBrowserTest extends BrowserTestSupport implements TestPropertyProvider
             assertThat(page.locator("svg[role=img]")).hasCount(3);
             assertThat(page.locator("#error-summary")).hasCount(0);
             both(page, "dashboard");
+            // in forced colours (Windows contrast themes) the system replaces the page's colours but not the charts'
+            // SVG paint: their labels and values stayed #1f2328 and the bars dark blue and grey on the theme's black.
+            // Labels in CanvasText, the first series filled with Highlight, the second outlined in CanvasText.
+            page.emulateMedia(new Page.EmulateMediaOptions().setForcedColors(ForcedColors.ACTIVE)
+                .setColorScheme(ColorScheme.DARK));
+            Map<?, ?> paint = (Map<?, ?>) page.evaluate("() => { const s = e => getComputedStyle(e);"
+                + " const chart = document.querySelector('section[aria-labelledby=levels-heading]');"
+                + " return { text: s(document.body).color, canvas: s(document.body).backgroundColor,"
+                + "  label: s(chart.querySelector('svg.dc-chart text')).fill,"
+                + "  first: s(chart.querySelector('svg.dc-chart .dc-chart__series0')).fill,"
+                + "  second: s(chart.querySelector('svg.dc-chart .dc-chart__series1')).fill,"
+                + "  secondLine: s(chart.querySelector('svg.dc-chart .dc-chart__series1')).stroke,"
+                + "  swatch: s(chart.querySelector('.dc-chart-legend .dc-chart__series0')).fill }; }");
+            assertEquals(paint.get("text"), paint.get("label"), "chart labels in CanvasText: " + paint);
+            assertNotEquals(paint.get("canvas"), paint.get("first"), "first series visible: " + paint);
+            assertNotEquals(paint.get("first"), paint.get("second"), "the series told apart: " + paint);
+            assertEquals(paint.get("text"), paint.get("secondLine"), "second series outlined: " + paint);
+            assertEquals(paint.get("first"), paint.get("swatch"), "the legend as the bars: " + paint);
+            audit(page, "dash-dashboard-forced-colors-1280");
+            page.emulateMedia(new Page.EmulateMediaOptions().setForcedColors(ForcedColors.NONE)
+                .setColorScheme(ColorScheme.LIGHT));
             // the charts' words stay legible on a phone: labels and values of at least 13 px (boxes at least 15 px
             // high; they were 12 and 11 px, scaled down with the chart)
             page.setViewportSize(390, 844);

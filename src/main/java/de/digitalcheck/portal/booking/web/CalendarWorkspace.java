@@ -413,6 +413,8 @@ class CalendarWorkspace {
         model.put("empty", list.isEmpty());
         model.put("weekLabel", messages.get(lang, "appointments.week", BookingPages.day(lang, monday),
             BookingPages.day(lang, monday.plusDays(6))));
+        // the document's title names the week (7.–13. Dezember 2026), as the booking's time step does
+        model.put("weekRange", Dates.dayRange(lang, monday, monday.plusDays(6)));
         // each way as far as a week can be asked for (null: no link)
         LocalDate previous = monday.minusWeeks(1);
         model.put("previousWeek", queryDates.linkable(previous) ? path + "?woche=" + previous : null);
