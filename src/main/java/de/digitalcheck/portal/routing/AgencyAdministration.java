@@ -95,6 +95,9 @@ public class AgencyAdministration {
         int days = firstContactDays(profile, errors);
         if (!idFor(trim(profile.shortName())).equals(idFor(trim(agency.shortName())))) {
             // changed: an unchanged one is the agency's own (its key in the database's unique index, V142)
+            if (!errors.has("shortName") && idFor(trim(profile.shortName())).isEmpty()) {
+                errors.add("shortName", "error.agency.shortName.letters");
+            }
             shortNameFree(profile.shortName(), agencyId, errors);
         }
         nameFree(profile.name(), agencyId, errors);

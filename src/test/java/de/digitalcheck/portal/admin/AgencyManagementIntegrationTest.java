@@ -175,6 +175,14 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         assertThat(admin.postForm("/admin/agenturen/wf-hagen?lang=en", edit).body())
             .contains("An agency with this short name already exists.");
 
+        // a short name without a letter or digit is refused on edit as on creation
+        edit.put("shortName", " !!! ");
+        HttpResponse<String> noLetters = admin.postForm("/admin/agenturen/wf-hagen?lang=de", edit);
+        assertThat(noLetters.statusCode()).isEqualTo(422);
+        assertThat(noLetters.body()).contains("id=\"agency-shortName-error\"",
+            "Der Kurzname braucht mindestens einen Buchstaben oder eine Ziffer.");
+        assertThat(db.value("SELECT short_name FROM agency WHERE id = 'wf-hagen'")).isEqualTo(hagen.shortName());
+
         // its own short name, unchanged, saves
         Map<String, String> own = profile(hagen.name(), hagen.shortName(), hagen.email(),
             String.valueOf(hagen.firstContactDays()));
