@@ -380,7 +380,9 @@ class AgencyApiIntegrationTest extends SignedInTests {
             assertThat(refused.statusCode()).as(hostile).isEqualTo(422);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
-        assertThat(patch(path, "{\"status\":1e400}", auth[0], auth[1], "If-Match", "\"0\"").statusCode()).isEqualTo(400);
+        HttpResponse<String> huge = patch(path, "{\"status\":1e400}", auth[0], auth[1], "If-Match", "\"0\"");
+        assertThat(huge.statusCode()).as("a number is no status, however large").isEqualTo(422);
+        assertThat(huge.body()).contains("\"field\":\"status\"");
         assertThat(patch(path, change, auth[0], auth[1], "If-Match", "\"0\"", "Content-Type", "text/plain").statusCode())
             .isEqualTo(415);
         for (String malformed : List.of("{\"status\":\"bogus\"} trailing", change + change,
@@ -523,6 +525,69 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(both).as("without the repeat both leads are listed").extracting(l -> l.get("id"))
             .contains(open, contacted);
         assertThat(crm.get("/api/v1/agency/leads?status=NEW", auth).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A value of the wrong type is not read as text ({@code "note": 5} was stored as the note "5"), and {@code null}
+     * where it means nothing ({@code "status": null} was a silent no-op) is no absent member: each is a 422 naming the
+     * field, in the caller's language, and nothing is stored, not even the rest of the change. {@code "assigneeId":
+     * null} keeps its documented meaning (nobody), and an absent member still changes nothing.
+     */
+    @Test
+    void aValueOfTheWrongTypeOrANullWithoutMeaningIsRefusedNamingTheField() {
+        String lead = lead("API Typen GmbH", "44135", "api-typen@example.org");
+        String[] auth = {"Authorization", "Bearer " + token(users.get("do-staff"), "CRM Typen")};
+        String path = "/api/v1/agency/leads/" + lead;
+        String coach = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
+        Map<String, String> wrongType = new java.util.LinkedHashMap<>();
+        wrongType.put("{\"note\":5}", "note");
+        wrongType.put("{\"note\":1.5}", "note");
+        wrongType.put("{\"note\":false}", "note");
+        wrongType.put("{\"status\":true}", "status");
+        wrongType.put("{\"status\":2}", "status");
+        wrongType.put("{\"assigneeId\":12345}", "assigneeId");
+        wrongType.put("{\"assigneeId\":[\"" + coach + "\"]}", "assigneeId");
+        wrongType.put("{\"status\":\"CONTACTED\",\"note\":7}", "note");
+        Map<String, String> nulls = Map.of("{\"status\":null}", "status", "{\"note\":null}", "note",
+            "{\"status\":null,\"note\":\"angerufen\"}", "status", "{\"status\":\"CONTACTED\",\"note\":null}", "note");
+        long trail = db.count("lead_audit");
+        for (Map.Entry<String, String> bad : wrongType.entrySet()) {
+            for (String language : List.of("en", "de")) {
+                HttpResponse<String> refused = patch(path, bad.getKey(), auth[0], auth[1], "If-Match", "*",
+                    "Accept-Language", language);
+                assertThat(refused.statusCode()).as(bad.getKey()).isEqualTo(422);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(refused.body()).as(bad.getKey()).contains("\"field\":\"" + bad.getValue() + "\"",
+                    language.equals("en") ? "This value must be text." : "Dieser Wert muss ein Text sein.");
+            }
+        }
+        for (Map.Entry<String, String> bad : nulls.entrySet()) {
+            HttpResponse<String> refused = patch(path, bad.getKey(), auth[0], auth[1], "If-Match", "*",
+                "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(bad.getKey()).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).as(bad.getKey()).contains("\"field\":\"" + bad.getValue() + "\"",
+                "must not be null");
+            assertThat(patch(path, bad.getKey(), auth[0], auth[1], "If-Match", "*").body()).as(bad.getKey())
+                .contains("darf nicht null sein");
+        }
+        assertThat(db.value("SELECT lock_version FROM agency_lead WHERE id = ?", lead).toString())
+            .as("nothing stored").isEqualTo("0");
+        assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", lead)).isEqualTo("NEW");
+        assertThat(db.count("lead_audit")).as("nothing on the trail").isEqualTo(trail);
+
+        HttpResponse<String> nothing = patch(path, "{}", auth[0], auth[1], "If-Match", "*");
+        assertThat(nothing.statusCode()).as("absent members change nothing").isEqualTo(200);
+        assertThat(nothing.headers().firstValue("ETag")).hasValue("\"0\"");
+        assertThat(patch(path, "{\"assigneeId\":\"" + coach + "\"}", auth[0], auth[1], "If-Match", "*").statusCode())
+            .isEqualTo(200);
+        HttpResponse<String> nobody = patch(path, "{\"assigneeId\":null}", auth[0], auth[1], "If-Match", "*");
+        assertThat(nobody.statusCode()).as("null assigns nobody, as documented").isEqualTo(200);
+        assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", lead)).isNull();
+        HttpResponse<String> text = patch(path, "{\"status\":\"CONTACTED\",\"note\":\"5\"}", auth[0], auth[1],
+            "If-Match", "*");
+        assertThat(text.statusCode()).as("the same values as JSON strings are taken").isEqualTo(200);
+        assertThat(db.value("SELECT note FROM lead_audit WHERE lead_id = ? AND action = 'STAGE'", lead)).isEqualTo("5");
     }
 
     /**

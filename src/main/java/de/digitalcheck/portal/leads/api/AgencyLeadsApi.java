@@ -178,6 +178,10 @@ class AgencyLeadsApi {
             return problems.problem(HttpStatus.BAD_REQUEST, language, "problem.400.json");
         }
         Errors errors = new Errors();
+        // null means nobody for the assignee (documented); for the status and the note it means nothing, and taking
+        // it as absent would answer 200 to a change that changed nothing
+        JsonBody.notNull(root, "status", "status", errors);
+        JsonBody.notNull(root, "note", "note", errors);
         String stage = JsonBody.text(root, "status", "status", errors);
         if (stage != null && !LeadStages.ALL.contains(stage)) {
             errors.add("status", "problem.agencyApi.status", String.join(", ", LeadStages.ALL));

@@ -84,7 +84,7 @@ class AssessmentApi {
             JsonBody.text(company, "postalCode", "company.postalCode", errors),
             JsonBody.text(company, "ags", "company.ags", errors),
             JsonBody.text(company, "sector", "company.sector", errors),
-            JsonBody.text(company, "employees", "company.employees", errors),
+            JsonBody.number(company, "employees", "company.employees", errors),
             JsonBody.text(company, "companyType", "company.companyType", errors));
         JsonNode contact = JsonBody.object(root, "contact", "contact", errors);
         ContactInput contactInput = contact == null ? null : new ContactInput(
