@@ -19,6 +19,7 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.ApiConsumes;
 import de.digitalcheck.portal.shared.web.ApiProblems;
 import de.digitalcheck.portal.shared.web.JsonBody;
 import de.digitalcheck.portal.shared.web.Problem;
@@ -112,7 +113,8 @@ class BookingApi {
     }
 
     @Post("/bookings")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.ALL) // the type is checked after the security filter: ApiConsumes
+    @ApiConsumes(MediaType.APPLICATION_JSON)
     HttpResponse<?> book(HttpRequest<?> request, @Header("Idempotency-Key") @Nullable String key,
                          @Body @Nullable byte[] body) {
         Language fallback = ApiProblems.language(request);
@@ -180,7 +182,8 @@ class BookingApi {
     }
 
     @Post("/bookings/{id}/cancel")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.ALL) // the type is checked after the security filter: ApiConsumes
+    @ApiConsumes(MediaType.APPLICATION_JSON)
     HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id, @Body @Nullable byte[] body) {
         Language language = ApiProblems.language(request);
         JsonNode root = parse(body);
@@ -197,7 +200,8 @@ class BookingApi {
     }
 
     @Post("/bookings/{id}/reschedule")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.ALL) // the type is checked after the security filter: ApiConsumes
+    @ApiConsumes(MediaType.APPLICATION_JSON)
     HttpResponse<?> reschedule(HttpRequest<?> request, @PathVariable String id, @Body @Nullable byte[] body) {
         Language language = ApiProblems.language(request);
         JsonNode root = parse(body);

@@ -14,6 +14,7 @@ import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.ApiConsumes;
 import de.digitalcheck.portal.shared.web.ApiProblems;
 import de.digitalcheck.portal.shared.web.JsonBody;
 import de.digitalcheck.portal.shared.web.Problem;
@@ -152,12 +153,14 @@ class AgencyLeadsApi {
     }
 
     @Patch("/leads/{id}")
-    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Consumes(MediaType.ALL) // the type is checked after the security filter and ReadOnlyTokens: ApiConsumes
+    @ApiConsumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     HttpResponse<?> change(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                            @Body @Nullable byte[] body) {
         Language language = ApiProblems.language(request);
         if (!Boolean.TRUE.equals(authentication.getAttributes().get(ApiTokens.MAY_CHANGE))) {
-            // a token made to read: refused before the lead is looked at, so the answer says nothing about it
+            // a token made to read: refused by ReadOnlyTokens before its Content-Type or body is looked at; here
+            // once more, before the lead is looked at, so the answer says nothing about it
             throw new ApiTokens.ReadOnly();
         }
         String agency = agency(authentication);
