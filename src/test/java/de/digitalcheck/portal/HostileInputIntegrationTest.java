@@ -1,6 +1,7 @@
 package de.digitalcheck.portal;
 
 import de.digitalcheck.portal.support.AtOnce;
+import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.SignedInTests;
@@ -41,6 +42,8 @@ class HostileInputIntegrationTest extends SignedInTests {
     Router router;
     @Inject
     DataSource dataSource;
+    @Inject
+    de.digitalcheck.portal.readiness.Questionnaires questionnaires;
 
     @Override
     public Map<String, String> getProperties() {
@@ -149,6 +152,82 @@ class HostileInputIntegrationTest extends SignedInTests {
         assertThat(problem.get("errors")).asList().singleElement().asString().contains("company.employees");
         assertThat(new Database(dataSource).value("SELECT COUNT(*) FROM assessment WHERE company_name = 'Zahl GmbH'"))
             .isEqualTo(0L);
+    }
+
+    /**
+     * A JSON value of the wrong type is not coerced on any body of the API: a number or boolean where the rules say
+     * text ({@code "name": 5} was stored as the name "5"), a string where they say a number ({@code "employees": "42"}),
+     * a number as a postal code (whose leading zero a number loses). Each is a 422 naming the field, in the request's
+     * language, and nothing is stored. Texts and numbers of the right type pass as before.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aValueOfTheWrongTypeIsRefusedNamingTheFieldOnEveryApiBody() {
+        Http http = new Http(server, json);
+        Database db = new Database(dataSource);
+        Map<String, Object> valid = CompletedChecks.of(questionnaires.current()).named("Typen GmbH")
+            .contact("Tina Typ", "tina@typen.example.org").in("en").body();
+        Map<String, java.util.function.Consumer<Map<String, Object>>> mutations = new LinkedHashMap<>();
+        mutations.put("company.name", b -> company(b).put("name", 5));
+        mutations.put("company.postalCode", b -> company(b).put("postalCode", 44135));
+        mutations.put("company.sector", b -> company(b).put("sector", true));
+        mutations.put("company.employees", b -> company(b).put("employees", "42"));
+        mutations.put("company.companyType", b -> company(b).put("companyType", List.of("TRADE")));
+        mutations.put("contact.email", b -> ((Map<String, Object>) b.get("contact")).put("email", 1));
+        mutations.put("contact.phone", b -> ((Map<String, Object>) b.get("contact")).put("phone", 2311234567L));
+        mutations.put("language", b -> b.put("language", false));
+        long before = db.count("assessment");
+        for (Map.Entry<String, java.util.function.Consumer<Map<String, Object>>> mutation : mutations.entrySet()) {
+            Map<String, Object> body = copy(valid);
+            mutation.getValue().accept(body);
+            HttpResponse<String> refused = http.postJson("/api/v1/assessments", http.write(body), "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(mutation.getKey()).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).as(mutation.getKey()).contains("\"field\":\"" + mutation.getKey() + "\"",
+                mutation.getKey().equals("company.employees") ? "This value must be a number" : "This value must be text.");
+        }
+        assertThat(db.count("assessment")).as("nothing stored").isEqualTo(before);
+        assertThat(http.postJson("/api/v1/assessments", http.write(valid)).statusCode()).as("the valid body").isEqualTo(201);
+
+        // the booking's posts: a wrong type is named (before the unknown type or booking is looked up), nothing stored
+        long bookings = db.count("booking");
+        String start = java.time.LocalDate.now().plusDays(10) + "T10:00:00+01:00";
+        for (String[] bad : List.of(
+            new String[] {"{\"agencyId\":5,\"typeId\":\"nope\",\"start\":\"" + start + "\",\"language\":\"en\"}", "agencyId"},
+            new String[] {"{\"agencyId\":\"wf-dortmund\",\"typeId\":true,\"start\":\"" + start + "\",\"language\":\"en\"}", "typeId"},
+            new String[] {"{\"agencyId\":\"wf-dortmund\",\"typeId\":\"nope\",\"start\":1765000000,\"language\":\"en\"}", "start"},
+            new String[] {"{\"agencyId\":\"wf-dortmund\",\"typeId\":\"nope\",\"start\":\"" + start
+                + "\",\"company\":{\"name\":5,\"postalCode\":\"44135\"},\"language\":\"en\"}", "company.name"},
+            new String[] {"{\"agencyId\":\"wf-dortmund\",\"typeId\":\"nope\",\"start\":\"" + start
+                + "\",\"contact\":{\"name\":\"Mia\",\"email\":true},\"language\":\"en\"}", "contact.email"})) {
+            HttpResponse<String> refused = http.postJson("/api/v1/bookings", bad[0]);
+            assertThat(refused.statusCode()).as(bad[0]).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).as(bad[0]).contains("\"field\":\"" + bad[1] + "\"", "This value must be text.")
+                .doesNotContain("required", "erforderlich");
+        }
+        String unknown = "/api/v1/bookings/00000000-0000-0000-0000-000000000000";
+        for (String[] bad : List.of(new String[] {unknown + "/cancel", "{\"token\":12345}", "token"},
+            new String[] {unknown + "/cancel", "{\"token\":\"x\",\"reason\":42}", "reason"},
+            new String[] {unknown + "/reschedule", "{\"token\":true,\"start\":\"" + start + "\"}", "token"})) {
+            HttpResponse<String> refused = http.postJson(bad[0], bad[1], "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(bad[1]).isEqualTo(422);
+            assertThat(refused.body()).as(bad[1]).contains("\"field\":\"" + bad[2] + "\"", "This value must be text.");
+        }
+        assertThat(db.count("booking")).as("nothing booked").isEqualTo(bookings);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> company(Map<String, Object> body) {
+        return (Map<String, Object>) body.get("company");
+    }
+
+    /** A deep copy of a JSON body whose objects can be changed. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copy(Map<String, Object> body) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        body.forEach((k, v) -> copy.put(k, v instanceof Map<?, ?> m ? copy((Map<String, Object>) m) : v));
+        return copy;
     }
 
     @Test

@@ -117,6 +117,64 @@ class AuthorizationMatrixIntegrationTest extends SignedInTests {
         assertThat(checked).isGreaterThan(100);
     }
 
+    /**
+     * Authorisation comes before the media type on every write route of the agency API: a token made to read gets
+     * 403 whatever it sends (a wrong Content-Type, none, a form), a token that may write gets 415 for a wrong type
+     * (a wrong type was a 415 for the read-only token too: the router refused it before the route's rule was asked).
+     */
+    @Test
+    void everyWriteRouteOfTheAgencyApiRefusesAReadOnlyTokenWhateverItSends() {
+        String reader = apiToken("Matrix lesen", "READ");
+        String writer = apiToken("Matrix schreiben", "CHANGE");
+        List<UriRouteInfo<?, ?>> writes = routes.uriRoutes()
+            .filter(r -> r.getUriMatchTemplate().toString().startsWith("/api/v1/agency/"))
+            .filter(r -> r.getHttpMethod() != HttpMethod.GET && r.getHttpMethod() != HttpMethod.HEAD
+                && r.getHttpMethod() != HttpMethod.OPTIONS)
+            .toList();
+        assertThat(writes).as("the agency API's write routes").isNotEmpty();
+        Http client = users.get(ANONYMOUS);
+        for (UriRouteInfo<?, ?> route : writes) {
+            String path = route.getUriMatchTemplate().expand(Map.of("id", "00000000-0000-0000-0000-000000000000"));
+            String method = route.getHttpMethod().name();
+            for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/xml",
+                "application/json", null}) {
+                HttpResponse<String> refused = client.send(method, path, "{}", headers(reader, type));
+                assertThat(refused.statusCode()).as("read-only token, " + method + " " + path + " as " + type)
+                    .isEqualTo(403);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(refused.body()).contains("This token may only read.");
+            }
+            for (String type : new String[] {"text/plain", "application/xml", null}) {
+                HttpResponse<String> unsupported = client.send(method, path, "{}", headers(writer, type));
+                assertThat(unsupported.statusCode()).as("writing token, " + method + " " + path + " as " + type)
+                    .isEqualTo(415);
+                assertThat(unsupported.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            }
+            assertThat(client.send(method, path, "{}", headers("dc_pat_" + "x".repeat(43), "text/plain")).statusCode())
+                .as("no valid token: 401 before the media type").isEqualTo(401);
+        }
+    }
+
+    private static String[] headers(String token, String type) {
+        List<String> headers = new ArrayList<>(List.of("Authorization", "Bearer " + token, "If-Match", "*",
+            "Accept-Language", "en"));
+        if (type != null) {
+            headers.addAll(List.of("Content-Type", type));
+        }
+        return headers.toArray(String[]::new);
+    }
+
+    /** A personal access token of Dortmund's staff, made through the workspace (READ or CHANGE), as shown once. */
+    private String apiToken(String name, String access) {
+        HttpResponse<String> created = users.get("do-staff").postForm("/agentur/api-zugaenge", Map.of("name", name,
+            "expires", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusMonths(1).toString(),
+            "access", access));
+        assertThat(created.statusCode()).isEqualTo(200);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("dc_pat_[A-Za-z0-9_-]{43}").matcher(created.body());
+        assertThat(token.find()).as("the token is shown").isTrue();
+        return token.group();
+    }
+
     private static HttpResponse<String> call(Http http, UriRouteInfo<?, ?> route, String path) {
         return switch (route.getHttpMethod()) {
             case GET, HEAD -> http.get(path);

@@ -221,6 +221,31 @@ class AgencyApiIntegrationTest extends SignedInTests {
             "Authorization", "Bearer " + reader, "If-Match", etag, "Content-Type", "application/json",
             "Accept-Language", "en");
         assertThat(englishProblem.body()).contains("This token may only read.");
+        // whatever it sends: authorisation is decided before the media type (a wrong one was a 415 before the 403)
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/xml", "", null}) {
+            List<String> headers = new java.util.ArrayList<>(List.of("Authorization", "Bearer " + reader, "If-Match",
+                etag, "Accept-Language", "en"));
+            if (type != null) {
+                headers.addAll(List.of("Content-Type", type));
+            }
+            HttpResponse<String> refused = crm.send("PATCH", "/api/v1/agency/leads/" + id, "{\"status\":\"CONTACTED\"}",
+                headers.toArray(String[]::new));
+            assertThat(refused.statusCode()).as("read-only token with Content-Type " + type).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).contains("This token may only read.");
+        }
+        String writer = token(staff, "CRM schreibt falsch");
+        for (String type : new String[] {"text/plain", "application/xml", null}) {
+            List<String> headers = new java.util.ArrayList<>(List.of("Authorization", "Bearer " + writer, "If-Match",
+                etag, "Accept-Language", "en"));
+            if (type != null) {
+                headers.addAll(List.of("Content-Type", type));
+            }
+            HttpResponse<String> unsupported = crm.send("PATCH", "/api/v1/agency/leads/" + id,
+                "{\"status\":\"CONTACTED\"}", headers.toArray(String[]::new));
+            assertThat(unsupported.statusCode()).as("a token that may write, Content-Type " + type).isEqualTo(415);
+            assertThat(unsupported.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
         assertThat(db.value("SELECT lock_version FROM agency_lead WHERE id = ?", id)).as("nothing changed")
             .isEqualTo(version);
         assertThat(db.rows("SELECT id FROM lead_audit WHERE lead_id = ?", id)).as("nothing on the trail").hasSize(trail);
@@ -380,7 +405,9 @@ class AgencyApiIntegrationTest extends SignedInTests {
             assertThat(refused.statusCode()).as(hostile).isEqualTo(422);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
-        assertThat(patch(path, "{\"status\":1e400}", auth[0], auth[1], "If-Match", "\"0\"").statusCode()).isEqualTo(400);
+        HttpResponse<String> huge = patch(path, "{\"status\":1e400}", auth[0], auth[1], "If-Match", "\"0\"");
+        assertThat(huge.statusCode()).as("a number is no status, however large").isEqualTo(422);
+        assertThat(huge.body()).contains("\"field\":\"status\"");
         assertThat(patch(path, change, auth[0], auth[1], "If-Match", "\"0\"", "Content-Type", "text/plain").statusCode())
             .isEqualTo(415);
         for (String malformed : List.of("{\"status\":\"bogus\"} trailing", change + change,
@@ -488,6 +515,69 @@ class AgencyApiIntegrationTest extends SignedInTests {
             auth[0], auth[1], "If-Match", "*");
         assertThat(over.statusCode()).isEqualTo(422);
         assertThat(over.body()).as("one more is refused naming the field").contains("\"field\":\"note\"");
+    }
+
+    /**
+     * A value of the wrong type is not read as text ({@code "note": 5} was stored as the note "5"), and {@code null}
+     * where it means nothing ({@code "status": null} was a silent no-op) is no absent member: each is a 422 naming the
+     * field, in the caller's language, and nothing is stored, not even the rest of the change. {@code "assigneeId":
+     * null} keeps its documented meaning (nobody), and an absent member still changes nothing.
+     */
+    @Test
+    void aValueOfTheWrongTypeOrANullWithoutMeaningIsRefusedNamingTheField() {
+        String lead = lead("API Typen GmbH", "44135", "api-typen@example.org");
+        String[] auth = {"Authorization", "Bearer " + token(users.get("do-staff"), "CRM Typen")};
+        String path = "/api/v1/agency/leads/" + lead;
+        String coach = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
+        Map<String, String> wrongType = new java.util.LinkedHashMap<>();
+        wrongType.put("{\"note\":5}", "note");
+        wrongType.put("{\"note\":1.5}", "note");
+        wrongType.put("{\"note\":false}", "note");
+        wrongType.put("{\"status\":true}", "status");
+        wrongType.put("{\"status\":2}", "status");
+        wrongType.put("{\"assigneeId\":12345}", "assigneeId");
+        wrongType.put("{\"assigneeId\":[\"" + coach + "\"]}", "assigneeId");
+        wrongType.put("{\"status\":\"CONTACTED\",\"note\":7}", "note");
+        Map<String, String> nulls = Map.of("{\"status\":null}", "status", "{\"note\":null}", "note",
+            "{\"status\":null,\"note\":\"angerufen\"}", "status", "{\"status\":\"CONTACTED\",\"note\":null}", "note");
+        long trail = db.count("lead_audit");
+        for (Map.Entry<String, String> bad : wrongType.entrySet()) {
+            for (String language : List.of("en", "de")) {
+                HttpResponse<String> refused = patch(path, bad.getKey(), auth[0], auth[1], "If-Match", "*",
+                    "Accept-Language", language);
+                assertThat(refused.statusCode()).as(bad.getKey()).isEqualTo(422);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(refused.body()).as(bad.getKey()).contains("\"field\":\"" + bad.getValue() + "\"",
+                    language.equals("en") ? "This value must be text." : "Dieser Wert muss ein Text sein.");
+            }
+        }
+        for (Map.Entry<String, String> bad : nulls.entrySet()) {
+            HttpResponse<String> refused = patch(path, bad.getKey(), auth[0], auth[1], "If-Match", "*",
+                "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(bad.getKey()).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).as(bad.getKey()).contains("\"field\":\"" + bad.getValue() + "\"",
+                "must not be null");
+            assertThat(patch(path, bad.getKey(), auth[0], auth[1], "If-Match", "*").body()).as(bad.getKey())
+                .contains("darf nicht null sein");
+        }
+        assertThat(db.value("SELECT lock_version FROM agency_lead WHERE id = ?", lead).toString())
+            .as("nothing stored").isEqualTo("0");
+        assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", lead)).isEqualTo("NEW");
+        assertThat(db.count("lead_audit")).as("nothing on the trail").isEqualTo(trail);
+
+        HttpResponse<String> nothing = patch(path, "{}", auth[0], auth[1], "If-Match", "*");
+        assertThat(nothing.statusCode()).as("absent members change nothing").isEqualTo(200);
+        assertThat(nothing.headers().firstValue("ETag")).hasValue("\"0\"");
+        assertThat(patch(path, "{\"assigneeId\":\"" + coach + "\"}", auth[0], auth[1], "If-Match", "*").statusCode())
+            .isEqualTo(200);
+        HttpResponse<String> nobody = patch(path, "{\"assigneeId\":null}", auth[0], auth[1], "If-Match", "*");
+        assertThat(nobody.statusCode()).as("null assigns nobody, as documented").isEqualTo(200);
+        assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", lead)).isNull();
+        HttpResponse<String> text = patch(path, "{\"status\":\"CONTACTED\",\"note\":\"5\"}", auth[0], auth[1],
+            "If-Match", "*");
+        assertThat(text.statusCode()).as("the same values as JSON strings are taken").isEqualTo(200);
+        assertThat(db.value("SELECT note FROM lead_audit WHERE lead_id = ? AND action = 'STAGE'", lead)).isEqualTo("5");
     }
 
     /**

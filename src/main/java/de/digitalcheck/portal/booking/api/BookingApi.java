@@ -19,6 +19,7 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.ApiConsumes;
 import de.digitalcheck.portal.shared.web.ApiProblems;
 import de.digitalcheck.portal.shared.web.JsonBody;
 import de.digitalcheck.portal.shared.web.Problem;
@@ -112,7 +113,8 @@ class BookingApi {
     }
 
     @Post("/bookings")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.ALL) // the type is checked after the security filter: ApiConsumes
+    @ApiConsumes(MediaType.APPLICATION_JSON)
     HttpResponse<?> book(HttpRequest<?> request, @Header("Idempotency-Key") @Nullable String key,
                          @Body @Nullable byte[] body) {
         Language fallback = ApiProblems.language(request);
@@ -138,10 +140,15 @@ class BookingApi {
         // the assessments' rule: absent or false shares nothing, another type than boolean is a 422 naming the field
         boolean share = Boolean.TRUE.equals(JsonBody.bool(consent, "shareWithAgency", "consent.shareWithAgency",
             errors));
+        // a member of the wrong type is that error (422), not also a missing or malformed one
         Errors malformed = new Errors();
-        required(agencyId, "agencyId", malformed);
-        required(typeId, "typeId", malformed);
-        Instant start = instant(startText, "start", malformed);
+        if (!errors.has("agencyId")) {
+            required(agencyId, "agencyId", malformed);
+        }
+        if (!errors.has("typeId")) {
+            required(typeId, "typeId", malformed);
+        }
+        Instant start = errors.has("start") ? null : instant(startText, "start", malformed);
         if (!malformed.isEmpty()) {
             return problems.malformed(language, "problem.400.detail", malformed.list());
         }
@@ -154,7 +161,8 @@ class BookingApi {
             JsonBody.text(contact, "phone", "contact.phone", errors), assessmentId, assessmentToken, share, language,
             key, JsonBody.text(company, "street", "company.street", visit),
             JsonBody.text(company, "town", "company.town", visit));
-        if (!visit.isEmpty() && bookings.atCompany(agencyId, typeId)) { // for other types they are ignored
+        if (!visit.isEmpty() && agencyId != null && typeId != null
+            && bookings.atCompany(agencyId, typeId)) { // for other types they are ignored
             errors.addAll(visit.list());
         }
         if (!errors.isEmpty()) {
@@ -174,7 +182,8 @@ class BookingApi {
     }
 
     @Post("/bookings/{id}/cancel")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.ALL) // the type is checked after the security filter: ApiConsumes
+    @ApiConsumes(MediaType.APPLICATION_JSON)
     HttpResponse<?> cancel(HttpRequest<?> request, @PathVariable String id, @Body @Nullable byte[] body) {
         Language language = ApiProblems.language(request);
         JsonNode root = parse(body);
@@ -191,7 +200,8 @@ class BookingApi {
     }
 
     @Post("/bookings/{id}/reschedule")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.ALL) // the type is checked after the security filter: ApiConsumes
+    @ApiConsumes(MediaType.APPLICATION_JSON)
     HttpResponse<?> reschedule(HttpRequest<?> request, @PathVariable String id, @Body @Nullable byte[] body) {
         Language language = ApiProblems.language(request);
         JsonNode root = parse(body);
@@ -200,9 +210,14 @@ class BookingApi {
         }
         Errors errors = new Errors();
         String token = JsonBody.text(root, "token", "token", errors);
-        Instant start = instant(JsonBody.text(root, "start", "start", errors), "start", errors);
-        if (!errors.isEmpty()) {
-            return problems.malformed(language, "problem.400.detail", errors.list());
+        String startText = JsonBody.text(root, "start", "start", errors);
+        if (!errors.isEmpty()) { // a value of the wrong type or a text that breaks the text rules
+            return problems.invalid(language, errors.list());
+        }
+        Errors malformed = new Errors();
+        Instant start = instant(startText, "start", malformed);
+        if (!malformed.isEmpty()) {
+            return problems.malformed(language, "problem.400.detail", malformed.list());
         }
         return answer(request, language, () -> {
             // the answer carries the booking's new token: the one sent is spent

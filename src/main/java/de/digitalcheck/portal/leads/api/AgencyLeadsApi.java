@@ -14,6 +14,7 @@ import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.ApiConsumes;
 import de.digitalcheck.portal.shared.web.ApiProblems;
 import de.digitalcheck.portal.shared.web.JsonBody;
 import de.digitalcheck.portal.shared.web.Problem;
@@ -152,12 +153,14 @@ class AgencyLeadsApi {
     }
 
     @Patch("/leads/{id}")
-    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Consumes(MediaType.ALL) // the type is checked after the security filter and ReadOnlyTokens: ApiConsumes
+    @ApiConsumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     HttpResponse<?> change(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                            @Body @Nullable byte[] body) {
         Language language = ApiProblems.language(request);
         if (!Boolean.TRUE.equals(authentication.getAttributes().get(ApiTokens.MAY_CHANGE))) {
-            // a token made to read: refused before the lead is looked at, so the answer says nothing about it
+            // a token made to read: refused by ReadOnlyTokens before its Content-Type or body is looked at; here
+            // once more, before the lead is looked at, so the answer says nothing about it
             throw new ApiTokens.ReadOnly();
         }
         String agency = agency(authentication);
@@ -178,6 +181,10 @@ class AgencyLeadsApi {
             return problems.problem(HttpStatus.BAD_REQUEST, language, "problem.400.json");
         }
         Errors errors = new Errors();
+        // null means nobody for the assignee (documented); for the status and the note it means nothing, and taking
+        // it as absent would answer 200 to a change that changed nothing
+        JsonBody.notNull(root, "status", "status", errors);
+        JsonBody.notNull(root, "note", "note", errors);
         String stage = JsonBody.text(root, "status", "status", errors);
         if (stage != null && !LeadStages.ALL.contains(stage)) {
             errors.add("status", "problem.agencyApi.status", String.join(", ", LeadStages.ALL));

@@ -15,6 +15,7 @@ import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.ValidationException;
+import de.digitalcheck.portal.shared.web.ApiConsumes;
 import de.digitalcheck.portal.shared.web.ApiProblems;
 import de.digitalcheck.portal.shared.web.JsonBody;
 import de.digitalcheck.portal.shared.config.PortalSettings;
@@ -64,7 +65,8 @@ class AssessmentApi {
     }
 
     @Post
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.ALL) // the type is checked after the security filter: ApiConsumes
+    @ApiConsumes(MediaType.APPLICATION_JSON)
     HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Language fallback = ApiProblems.language(request);
         JsonNode root = JsonBody.object(json, body).orElse(null);
@@ -84,7 +86,7 @@ class AssessmentApi {
             JsonBody.text(company, "postalCode", "company.postalCode", errors),
             JsonBody.text(company, "ags", "company.ags", errors),
             JsonBody.text(company, "sector", "company.sector", errors),
-            JsonBody.text(company, "employees", "company.employees", errors),
+            JsonBody.number(company, "employees", "company.employees", errors),
             JsonBody.text(company, "companyType", "company.companyType", errors));
         JsonNode contact = JsonBody.object(root, "contact", "contact", errors);
         ContactInput contactInput = contact == null ? null : new ContactInput(

@@ -253,7 +253,8 @@ public class ErrorPages {
 
     /**
      * A request Netty could not read: a first line over {@code micronaut.server.netty.max-initial-line-length}
-     * (414), headers over {@code max-header-size} (431), anything else malformed (400). Over HTTP/1.1
+     * (414; the portal's own, shorter limit is {@link UnreadableTargets}'), headers over {@code max-header-size} (431),
+     * anything else malformed (400). Over HTTP/1.1
      * {@link UnreadableTargets} answers these before Micronaut sees them (with the headers Netty read); this is the
      * fallback for what reaches Micronaut all the same, as Netty's stand-in ({@code GET /bad-request}, without the
      * caller's path and headers), so the answer is the page in German; it is the caller's mistake, not the server's.

@@ -21,10 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Lenient reading of a parsed JSON request: values of the wrong type become field errors (422)
- * instead of failing the whole request, so that the client learns every problem at once. Texts keep
- * {@link TextRules}' character rule (a single-line text no control characters, a multi-line text no others than
- * line breaks and tabs): a text that breaks it is a field error and reads as absent.
+ * Reading of a parsed JSON request, strict about types and lenient about reporting: a value of the wrong type is a
+ * field error (422) instead of failing the whole request, so that the client learns every problem at once; it is
+ * never coerced (a number or boolean where the API takes text, a string where it takes a number): a client that sends
+ * {@code "note": 5} has a bug the portal must not hide by storing "5". Texts keep {@link TextRules}' character rule (a
+ * single-line text no control characters, a multi-line text no others than line breaks and tabs): a text that breaks
+ * it is a field error and reads as absent. Every API route that takes a JSON body reads it here; a web form binds its
+ * fields as text and never comes here.
  */
 public final class JsonBody {
 
@@ -80,7 +83,10 @@ public final class JsonBody {
         }
     }
 
-    /** A single-line text member; numbers are accepted as their text, anything else is an error. */
+    /**
+     * A single-line text member: a JSON string, else an error naming the field ({@code error.type.text}); {@code null}
+     * when absent or {@code null} (see {@link #notNull} where {@code null} means nothing).
+     */
     public static String text(JsonNode object, String member, String field, Errors errors) {
         return text(object, member, field, false, errors);
     }
@@ -91,23 +97,48 @@ public final class JsonBody {
     }
 
     private static String text(JsonNode object, String member, String field, boolean multiLine, Errors errors) {
-        String text = anyText(object, member, field, errors);
-        return text == null || TextRules.check(text, multiLine, field, errors) ? text : null;
-    }
-
-    private static String anyText(JsonNode object, String member, String field, Errors errors) {
         JsonNode node = object == null ? null : object.get(member);
         if (node == null || node.isNull()) {
             return null;
         }
-        if (node.isString()) {
-            return node.getStringValue();
+        if (!node.isString()) {
+            errors.add(field, "error.type.text");
+            return null;
         }
-        if (node.isNumber()) {
-            return number(node.getNumberValue(), field);
+        String text = node.getStringValue();
+        return TextRules.check(text, multiLine, field, errors) ? text : null;
+    }
+
+    /**
+     * A number member (a head count) as its plain text ({@code 42}), for the rules that check its range as they
+     * check a form's field: a JSON number, else an error naming the field ({@code error.type.number}; a numeric
+     * string {@code "42"} too); {@code null} when absent or {@code null}. A number no field can take makes the request
+     * malformed ({@link NumberOutOfRange}).
+     */
+    public static String number(JsonNode object, String member, String field, Errors errors) {
+        JsonNode node = object == null ? null : object.get(member);
+        if (node == null || node.isNull()) {
+            return null;
         }
-        errors.add(field, "error.type.textOrNumber");
-        return null;
+        if (!node.isNumber()) {
+            errors.add(field, "error.type.number");
+            return null;
+        }
+        return number(node.getNumberValue(), field);
+    }
+
+    /**
+     * A member given as {@code null} where {@code null} means nothing (a status, a note of a change): an error naming
+     * the field ({@code error.type.notNull}), so that it is not mistaken for an absent member, which changes nothing.
+     * Returns whether the member is {@code null}.
+     */
+    public static boolean notNull(JsonNode object, String member, String field, Errors errors) {
+        JsonNode node = object == null ? null : object.get(member);
+        if (node != null && node.isNull()) {
+            errors.add(field, "error.type.notNull");
+            return true;
+        }
+        return false;
     }
 
     /** At most this many digits before or after the decimal point: a number beyond is no head count, id or code. */

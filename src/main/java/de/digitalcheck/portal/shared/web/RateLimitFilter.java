@@ -11,6 +11,8 @@ import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.UriRouteInfo;
 import io.micronaut.web.router.Router;
@@ -34,10 +36,16 @@ import java.util.concurrent.ExecutorService;
  * route the router matched (method and URI template), never on the raw path, so another spelling of a path
  * ({@code /check/}) counts as the route it reaches. Each client address (IPv6: its /64) has a window per route,
  * counted in the database for all replicas ({@link RateLimitLedger}). Over the limit the answer is 429 with
- * {@code Retry-After}.
+ * {@code Retry-After}. It runs right after the security filter and before the API's own checks of the request (a
+ * read-only token, {@code lang}, {@code Content-Type}, {@code Accept}), so that a post they refuse counts too; without
+ * an order of its own it ran after them, and a post refused with 415 by {@link ApiContentTypeFilter} counted only while
+ * the router refused the type itself (see {@link #unmatched}).
  */
 @ServerFilter("/**")
-class RateLimitFilter {
+class RateLimitFilter implements Ordered {
+
+    /** Right after the security filter, before ReadOnlyTokens, ApiLanguageFilter and ApiContentTypeFilter. */
+    static final int ORDER = ServerFilterPhase.SECURITY.after() - 2;
 
     static final String PDF = "application/pdf";
 
@@ -58,6 +66,11 @@ class RateLimitFilter {
         this.blocking = Schedulers.fromExecutorService(blocking);
     }
 
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
     @RequestFilter
     Publisher<MutableHttpResponse<?>> limit(HttpRequest<?> request, @Nullable RouteMatch<?> match,
                                             FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
@@ -75,7 +88,8 @@ class RateLimitFilter {
     }
 
     /**
-     * For a request the router refused before any route (a {@code Content-Type} the route does not consume: 415), the
+     * For a request the router refused before any route (a {@code Content-Type} a page's form route does not consume:
+     * 415; the API's routes take any type as far as the router is concerned, {@link ApiConsumes}), the
      * limited route of its path and method all the same: refused requests count too, and a client over its limit gets
      * 429, not another 415.
      */

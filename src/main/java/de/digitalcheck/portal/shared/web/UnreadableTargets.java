@@ -65,10 +65,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * in the Netty pipeline right after the HTTP codec, where the request line and headers are still there, and answers
  * before routing.
  *
- * <p>The same holds for a request Netty itself could not read (a request line with a space in its target, a line
- * too long, headers too large: {@code 400}, {@code 414}, {@code 431}): Micronaut hands it on as Netty's stand-in, and
- * one of them came back as Micronaut's own JSON error. Here it gets the error page (problem+json where the path it
- * was read with is the API's).
+ * <p>The same holds for a request Netty itself could not read (a request line with a space in its target, headers
+ * too large: {@code 400}, {@code 431}): Micronaut hands it on as Netty's stand-in, and one of them came back as
+ * Micronaut's own JSON error. Here it gets the error page (problem+json where the path it was read with is the API's).
+ *
+ * <p>A request line longer than {@link #MAX_LINE} bytes is {@code 414}, decided here rather than by Netty: Netty
+ * reads lines up to {@code micronaut.server.netty.max-initial-line-length} (64 KB), so the path and headers of one
+ * that is too long are known, and the API answers it as every other error, problem+json in the language of
+ * {@code Accept-Language}; a page gets the error page in the page's language. Only a line Netty cuts off (over 64 KB)
+ * has neither path nor headers: the error page in German.
  *
  * <p>The language of a page: the {@code lang} cookie, else {@code Accept-Language}, else German. Not the target's
  * {@code ?lang=}: nothing in a target that cannot be read is trusted. A request Netty could not read carries the
@@ -88,6 +93,12 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
     static final String TARGET = "target";
     /** The error page's text for a form whose body cannot be read ({@code errorpage.form}). */
     static final String FORM = "form";
+
+    /**
+     * The longest request line the portal reads, in bytes without its line break ({@code GET /path?query HTTP/1.1}):
+     * docs/api.md's limit, Netty's default, and what proxies pass on.
+     */
+    static final int MAX_LINE = 4096;
 
     private final Messages messages;
     private final JsonMapper json;
@@ -272,6 +283,17 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                 hold(ctx, msg);
                 return;
             }
+            if (msg instanceof HttpRequest request && !request.decoderResult().isFailure() && tooLong(request)) {
+                LOG.info("Request line too long answered 414");
+                HttpResponseStatus status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+                FullHttpResponse answer = api(request.uri())
+                    ? problem(apiLanguage(request), status, "problem.414", "problem.414.detail")
+                    : page(pageLanguage(request), status, "414", HttpMethod.HEAD.equals(request.method()));
+                discarding = !(msg instanceof LastHttpContent);
+                ReferenceCountUtil.release(msg);
+                ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
             if (msg instanceof HttpRequest request && !request.decoderResult().isFailure() && readable(request.uri())
                 && form(request)) {
                 dropUnreadableAcceptLanguage(request);
@@ -286,8 +308,9 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                 if (result.isFailure()) {
                     HttpResponseStatus status = status(result.cause());
                     LOG.info("Unreadable request answered {}: {}", status.code(), result.cause().getClass().getSimpleName());
-                    // a request line too long for the server (414) gets the page; headers too large or unreadable
-                    // (a control character, two Content-Length) on an API path the API's problem+json
+                    // a request line Netty cut off (414, over 64 KB: its path is Netty's stand-in) gets the page;
+                    // headers too large or unreadable (a control character, two Content-Length) on an API path the
+                    // API's problem+json
                     answer = status.code() != 414 && api(request.uri())
                         ? problem(apiLanguage(request), status, "problem." + status.code(),
                             "problem." + status.code() + ".detail")
@@ -386,6 +409,12 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
             release();
             super.channelInactive(ctx);
+        }
+
+        /** Whether the request line ({@code METHOD target VERSION}) is longer than {@link #MAX_LINE} bytes. */
+        private static boolean tooLong(HttpRequest request) {
+            return request.method().name().length() + 1 + request.uri().length() + 1
+                + request.protocolVersion().text().length() > MAX_LINE;
         }
 
         private static HttpResponseStatus status(Throwable cause) {

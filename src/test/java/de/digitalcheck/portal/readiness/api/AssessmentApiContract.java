@@ -291,7 +291,17 @@ abstract class AssessmentApiContract {
         assertThat(errors).extracting(e -> e.get("field")).contains("company.name", "company.employees");
         assertThat(errors).contains(Map.of("field", "consent.shareWithAgency",
             "message", "This value must be true or false."));
-        assertThat(errors).extracting(e -> e.get("message")).contains("Please give the number of employees as a whole number.");
+        // a string is no head count, not even "many" read as text and then found no number (it was coerced)
+        assertThat(errors).contains(Map.of("field", "company.employees",
+            "message", "This value must be a number (without quotes)."));
+        // a JSON number passes to the head count's own rules
+        company.put("name", "Typ GmbH");
+        company.put("employees", 4.5);
+        body.put("company", company);
+        body.remove("consent");
+        List<Map<String, Object>> fraction = list(http.map(submit(body)).get("errors"));
+        assertThat(fraction).contains(Map.of("field", "company.employees",
+            "message", "Please give the number of employees as a whole number."));
     }
 
     @Test
@@ -346,7 +356,7 @@ abstract class AssessmentApiContract {
         List<Map<String, Object>> errors = list(http.map(submit(body)).get("errors"));
         assertThat(errors).as("a wrong type is not also a missing value").hasSize(1);
         assertThat(errors.get(0)).containsEntry("field", "company.employees")
-            .containsEntry("message", "This value must be text or a number.");
+            .containsEntry("message", "This value must be a number (without quotes).");
         assertThat(new de.digitalcheck.portal.support.Database(dataSource).count("assessment")).as("nothing stored")
             .isEqualTo(before);
     }

@@ -79,7 +79,7 @@ class TextRulesTest {
 
     @Test
     void aFieldKeepsItsFirstErrorOnly() {
-        Errors errors = new Errors().add("employees", "error.type.textOrNumber").add("employees", "error.required");
-        assertThat(errors.list()).containsExactly(FieldError.of("employees", "error.type.textOrNumber"));
+        Errors errors = new Errors().add("employees", "error.type.number").add("employees", "error.required");
+        assertThat(errors.list()).containsExactly(FieldError.of("employees", "error.type.number"));
     }
 }

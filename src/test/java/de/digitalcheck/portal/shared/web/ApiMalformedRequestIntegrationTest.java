@@ -101,19 +101,48 @@ class ApiMalformedRequestIntegrationTest {
     }
 
     /**
-     * A request line or headers too long for the server to read (Netty hands such a request on without its path and
-     * headers): 414 and 431 with the error page's text, for a page as for the API, never a server error.
+     * A request line or headers too long for the server (the first line over 4,096 bytes, headers over 8 KB): 414 and
+     * 431, never a server error. A page gets the error page's text; the API its problem+json in the language of
+     * Accept-Language, as every other API error (a first line too long was the German page there: the server could not
+     * read far enough to know the path).
      */
     @Test
     void aRequestTooLongToReadIsAClientErrorNeverAServerError() throws IOException {
         String longQuery = "?suche=" + "x".repeat(5000);
-        for (String path : List.of("/agentur/leads", "/api/v1/agencies", "/")) {
+        for (String path : List.of("/agentur/leads", "/")) {
             String response = rawGet(path + longQuery, "text/html", "de", "");
             assertThat(statusLine(response)).as(path).matches("HTTP/1\\.[01] 414 .*");
+            assertThat(header(response, "content-type")).as(path).startsWith("text/html");
             assertThat(response).as(path).contains("Die Adresse war zu lang").doesNotContain("unerwarteter");
             // the language switch cannot lead back to the address (too long) nor to Netty's stand-in for it
             assertThat(response).as(path).contains("href=\"/?lang=en\"").doesNotContain("bad-request");
         }
+        for (String query : List.of(longQuery, "?x=" + "x".repeat(20_000), "?x=" + "x".repeat(60_000))) {
+            for (String path : List.of("/api/v1/agencies", "/api/v1/agency/leads", "/api/v1/nothing")) {
+                String english = rawGet(path + query, "application/json", "en", "");
+                String as = path + " with a query of " + query.length();
+                assertThat(statusLine(english)).as(as).startsWith("HTTP/1.1 414 ");
+                assertThat(header(english, "content-type")).as(as).startsWith("application/problem+json");
+                assertThat(header(english, "content-language")).as(as).isEqualTo("en");
+                assertThat(english).as(as).contains("\"status\":414", "\"title\":\"Address too long\"",
+                    "at most 4096 characters").doesNotContain("<html", "xxxxxxxxxx");
+                String german = rawGet(path + query, "application/json", "de-DE, en;q=0.5", "");
+                assertThat(header(german, "content-type")).as(as).startsWith("application/problem+json");
+                assertThat(german).as(as).contains("\"title\":\"Adresse zu lang\"");
+            }
+        }
+        // a post to the API whose first line is too long: its body is not read as the next request
+        String post = raw("POST", "/api/v1/assessments" + longQuery, "{}".getBytes(StandardCharsets.UTF_8),
+            "Content-Type: application/json\r\nAccept-Language: en\r\n");
+        assertThat(statusLine(post)).startsWith("HTTP/1.1 414 ");
+        assertThat(header(post, "content-type")).startsWith("application/problem+json");
+        assertThat(post.split("HTTP/1\\.1 ", -1)).as("one answer").hasSize(2);
+        // a body too large for the API: 413 as problem+json
+        String large = raw("POST", "/api/v1/assessments", ("{\"x\":\"" + "x".repeat(300_000) + "\"}")
+            .getBytes(StandardCharsets.UTF_8), "Content-Type: application/json\r\nAccept-Language: en\r\n");
+        assertThat(statusLine(large)).startsWith("HTTP/1.1 413 ");
+        assertThat(header(large, "content-type")).startsWith("application/problem+json");
+        assertThat(large).contains("\"status\":413", "Request too large");
         String cookies = rawGet("/", "text/html", "de", "Cookie: a=" + "x".repeat(9000) + "\r\n");
         assertThat(statusLine(cookies)).matches("HTTP/1\\.[01] 431 .*");
         assertThat(cookies).contains("Cookies dieser Seite").doesNotContain("unerwarteter").doesNotContain("bad-request");
@@ -147,6 +176,11 @@ class ApiMalformedRequestIntegrationTest {
         assertThat(header(tooLarge, "content-type")).startsWith("application/problem+json");
         // just under the limits: read and answered as usual
         assertThat(statusLine(rawGet("/?x=" + "x".repeat(3500), "text/html", "de", ""))).isEqualTo("HTTP/1.1 200 OK");
+        // the first line's limit: 4,096 bytes ("GET " + target + " HTTP/1.1") are read, one more is too long
+        String target = "/api/v1/agencies?x=";
+        target += "x".repeat(4096 - "GET  HTTP/1.1".length() - target.length());
+        assertThat(statusLine(rawGet(target, "application/json", "en", ""))).isEqualTo("HTTP/1.1 200 OK");
+        assertThat(statusLine(rawGet(target + "x", "application/json", "en", ""))).startsWith("HTTP/1.1 414 ");
     }
 
     /**
@@ -187,8 +221,8 @@ class ApiMalformedRequestIntegrationTest {
 
     /**
      * Every API route that takes a body demands a Content-Type it consumes: without one it is 415, as with another
-     * one; nothing stored. (Without a Content-Type the agency API asks for its token first; its PATCH with a token:
-     * AgencyApiIntegrationTest.)
+     * one; nothing stored. (The agency API asks for its token first, whatever the type; its PATCH with a token:
+     * AgencyApiIntegrationTest, AuthorizationMatrixIntegrationTest.)
      */
     @Test
     void everyApiRouteThatTakesABodyRefusesARequestWithoutContentType() throws IOException {
@@ -208,7 +242,8 @@ class ApiMalformedRequestIntegrationTest {
                     type + "Accept-Language: en\r\n");
                 String as = route.getHttpMethodName() + " " + path + " " + type;
                 assertThat(header(response, "content-type")).as(as).startsWith("application/problem+json");
-                if (path.startsWith("/api/v1/agency/") && type.isEmpty()) {
+                if (path.startsWith("/api/v1/agency/")) {
+                    // the agency API decides who calls before what is sent: no token, 401 whatever the type
                     assertThat(statusLine(response)).as(as).isEqualTo("HTTP/1.1 401 Unauthorized");
                 } else {
                     assertThat(statusLine(response)).as(as).isEqualTo("HTTP/1.1 415 Unsupported Media Type");

@@ -171,7 +171,11 @@ class UnreadableTargetsIntegrationTest {
         assertThat(api).contains("\"status\":431").contains("too large");
         String longLine = raw("GET /check?q=" + "x".repeat(5000) + " HTTP/1.1", "Cookie: lang=en\r\n");
         assertThat(statusLine(longLine)).isEqualTo("HTTP/1.1 414 Request-URI Too Long");
-        assertThat(longLine).contains("Die Adresse war zu lang").contains("href=\"/?lang=en\"");
+        assertThat(lang(longLine)).isEqualTo("en");
+        assertThat(longLine).contains("The address was too long").contains("href=\"/?lang=de\"");
+        String cutOff = raw("GET /check?q=" + "x".repeat(70_000) + " HTTP/1.1", "Cookie: lang=en\r\n");
+        assertThat(statusLine(cutOff)).isEqualTo("HTTP/1.1 414 Request-URI Too Long");
+        assertThat(cutOff).contains("Die Adresse war zu lang").contains("href=\"/?lang=en\"");
     }
 
     /**
