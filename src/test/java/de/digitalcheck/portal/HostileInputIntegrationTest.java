@@ -156,8 +156,8 @@ class HostileInputIntegrationTest extends SignedInTests {
 
     /**
      * A JSON value of the wrong type is not coerced on any body of the API: a number or boolean where the rules say
-     * text ({@code "name": 5} was stored as the name "5"), a string where they say a number ({@code "employees": "42"}),
-     * a number as a postal code (whose leading zero a number loses). Each is a 422 naming the field, in the request's
+     * text ({@code "name": 5} was stored as the name "5"), a boolean where they say a number ({@code "employees": true};
+     * a numeric string {@code "42"} is read, as API v1 has always done), a number as a postal code (whose leading zero a number loses). Each is a 422 naming the field, in the request's
      * language, and nothing is stored. Texts and numbers of the right type pass as before.
      */
     @Test
@@ -171,7 +171,7 @@ class HostileInputIntegrationTest extends SignedInTests {
         mutations.put("company.name", b -> company(b).put("name", 5));
         mutations.put("company.postalCode", b -> company(b).put("postalCode", 44135));
         mutations.put("company.sector", b -> company(b).put("sector", true));
-        mutations.put("company.employees", b -> company(b).put("employees", "42"));
+        mutations.put("company.employees", b -> company(b).put("employees", true));
         mutations.put("company.companyType", b -> company(b).put("companyType", List.of("TRADE")));
         mutations.put("contact.email", b -> ((Map<String, Object>) b.get("contact")).put("email", 1));
         mutations.put("contact.phone", b -> ((Map<String, Object>) b.get("contact")).put("phone", 2311234567L));
@@ -188,6 +188,9 @@ class HostileInputIntegrationTest extends SignedInTests {
         }
         assertThat(db.count("assessment")).as("nothing stored").isEqualTo(before);
         assertThat(http.postJson("/api/v1/assessments", http.write(valid)).statusCode()).as("the valid body").isEqualTo(201);
+        Map<String, Object> spelled = copy(valid);
+        company(spelled).put("employees", "42"); // API v1 has always read a head count spelled as a string
+        assertThat(http.postJson("/api/v1/assessments", http.write(spelled)).statusCode()).as("\"42\"").isEqualTo(201);
 
         // the booking's posts: a wrong type is named (before the unknown type or booking is looked up), nothing stored
         long bookings = db.count("booking");

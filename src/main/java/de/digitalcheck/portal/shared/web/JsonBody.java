@@ -111,14 +111,19 @@ public final class JsonBody {
 
     /**
      * A number member (a head count) as its plain text ({@code 42}), for the rules that check its range as they
-     * check a form's field: a JSON number, else an error naming the field ({@code error.type.number}; a numeric
-     * string {@code "42"} too); {@code null} when absent or {@code null}. A number no field can take makes the request
-     * malformed ({@link NumberOutOfRange}).
+     * check a form's field: a JSON number, or a string, which API v1 has promised to read as the number it spells
+     * ({@code "42"}; the field's own rules refuse one that is none, as a form's); anything else (a boolean, an object,
+     * a list) is an error naming the field ({@code error.type.number}); {@code null} when absent or {@code null}. A
+     * number no field can take makes the request malformed ({@link NumberOutOfRange}).
      */
     public static String number(JsonNode object, String member, String field, Errors errors) {
         JsonNode node = object == null ? null : object.get(member);
         if (node == null || node.isNull()) {
             return null;
+        }
+        if (node.isString()) {
+            String text = node.getStringValue();
+            return TextRules.check(text, false, field, errors) ? text : null;
         }
         if (!node.isNumber()) {
             errors.add(field, "error.type.number");

@@ -291,9 +291,9 @@ abstract class AssessmentApiContract {
         assertThat(errors).extracting(e -> e.get("field")).contains("company.name", "company.employees");
         assertThat(errors).contains(Map.of("field", "consent.shareWithAgency",
             "message", "This value must be true or false."));
-        // a string is no head count, not even "many" read as text and then found no number (it was coerced)
+        // a string is read as the number it spells (API v1 promised so), and "many" spells none
         assertThat(errors).contains(Map.of("field", "company.employees",
-            "message", "This value must be a number (without quotes)."));
+            "message", "Please give the number of employees as a whole number."));
         // a JSON number passes to the head count's own rules
         company.put("name", "Typ GmbH");
         company.put("employees", 4.5);
@@ -356,7 +356,7 @@ abstract class AssessmentApiContract {
         List<Map<String, Object>> errors = list(http.map(submit(body)).get("errors"));
         assertThat(errors).as("a wrong type is not also a missing value").hasSize(1);
         assertThat(errors.get(0)).containsEntry("field", "company.employees")
-            .containsEntry("message", "This value must be a number (without quotes).");
+            .containsEntry("message", "This value must be a number.");
         assertThat(new de.digitalcheck.portal.support.Database(dataSource).count("assessment")).as("nothing stored")
             .isEqualTo(before);
     }
