@@ -93,11 +93,13 @@ public class AgencyAdministration {
         AgencyRow agency = agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
         Errors errors = new Errors().addAll(formErrors);
         int days = firstContactDays(profile, errors);
+        if (!errors.has("shortName") && !java.util.Objects.equals(trim(profile.shortName()), trim(agency.shortName()))
+            && idFor(trim(profile.shortName())).isEmpty()) {
+            // a changed short name needs a letter or digit, as a new one does (one saved before that rule may stay)
+            errors.add("shortName", "error.agency.shortName.letters");
+        }
         if (!idFor(trim(profile.shortName())).equals(idFor(trim(agency.shortName())))) {
             // changed: an unchanged one is the agency's own (its key in the database's unique index, V142)
-            if (!errors.has("shortName") && idFor(trim(profile.shortName())).isEmpty()) {
-                errors.add("shortName", "error.agency.shortName.letters");
-            }
             shortNameFree(profile.shortName(), agencyId, errors);
         }
         nameFree(profile.name(), agencyId, errors);

@@ -182,6 +182,17 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         assertThat(noLetters.body()).contains("id=\"agency-shortName-error\"",
             "Der Kurzname braucht mindestens einen Buchstaben oder eine Ziffer.");
         assertThat(db.value("SELECT short_name FROM agency WHERE id = 'wf-hagen'")).isEqualTo(hagen.shortName());
+        // one saved before that rule may stay as it is, but not become another without a letter or digit
+        db.execute("UPDATE agency SET short_name = '***' WHERE id = 'wf-hagen'");
+        try {
+            edit.put("shortName", "+++");
+            edit.put("version", Http.hidden(admin.get("/admin/agenturen/wf-hagen").body(), "version"));
+            assertThat(admin.postForm("/admin/agenturen/wf-hagen?lang=de", edit).body())
+                .contains("Der Kurzname braucht mindestens einen Buchstaben oder eine Ziffer.");
+            assertThat(db.value("SELECT short_name FROM agency WHERE id = 'wf-hagen'")).isEqualTo("***");
+        } finally {
+            db.execute("UPDATE agency SET short_name = ? WHERE id = 'wf-hagen'", hagen.shortName());
+        }
 
         // its own short name, unchanged, saves
         Map<String, String> own = profile(hagen.name(), hagen.shortName(), hagen.email(),
