@@ -221,9 +221,30 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
         return decoded != null && utf8(decoded);
     }
 
-    /** Whether a request target addresses the API, judged on its raw path (before any decoding). */
+    /**
+     * Whether a request target addresses the API, judged on its raw path (before any decoding); a target in absolute
+     * form ({@code http://host/api/…}, RFC 9112 §3.2.2, which the server serves as the path it names) by its path.
+     */
     static boolean api(String target) {
-        return ApiProblems.apiPath(target);
+        return ApiProblems.apiPath(path(target));
+    }
+
+    /** The path (with its query) of a target: the target itself, or the part after the authority of an absolute one. */
+    static String path(String target) {
+        int scheme = target.indexOf("://");
+        if (scheme <= 0 || !target.regionMatches(true, 0, "http", 0, 4) || scheme > 5) {
+            return target;
+        }
+        for (int i = scheme + 3; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c == '/') {
+                return target.substring(i);
+            }
+            if (c == '?' || c == '#') {
+                return "/" + target.substring(i);
+            }
+        }
+        return "/";
     }
 
     /** The language of a page for this request: its {@code lang} cookie, else its {@code Accept-Language}, else German. */

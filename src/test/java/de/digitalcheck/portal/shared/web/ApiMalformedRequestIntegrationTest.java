@@ -131,6 +131,20 @@ class ApiMalformedRequestIntegrationTest {
                 assertThat(german).as(as).contains("\"title\":\"Adresse zu lang\"");
             }
         }
+        // the same targets in absolute form (RFC 9112 §3.2.2), which the server serves as the path they name
+        String base = "http://localhost:" + server.getPort();
+        for (String target : List.of(base + "/api/v1/agencies" + longQuery, "HTTP://LOCALHOST/api/v1/agencies" + longQuery)) {
+            String absolute = rawGet(target, "application/json", "en", "");
+            assertThat(statusLine(absolute)).as(target).startsWith("HTTP/1.1 414 ");
+            assertThat(header(absolute, "content-type")).as(target).startsWith("application/problem+json");
+            assertThat(absolute).as(target).contains("\"title\":\"Address too long\"");
+        }
+        String absoluteUnreadable = rawGet(base + "/api/v1/agencies?x=%ZZ", "application/json", "en", "");
+        assertThat(statusLine(absoluteUnreadable)).startsWith("HTTP/1.1 400 ");
+        assertThat(header(absoluteUnreadable, "content-type")).startsWith("application/problem+json");
+        String absolutePage = rawGet(base + "/agentur/leads" + longQuery, "text/html", "de", "");
+        assertThat(header(absolutePage, "content-type")).startsWith("text/html");
+        assertThat(absolutePage).contains("Die Adresse war zu lang");
         // a post to the API whose first line is too long: its body is not read as the next request
         String post = raw("POST", "/api/v1/assessments" + longQuery, "{}".getBytes(StandardCharsets.UTF_8),
             "Content-Type: application/json\r\nAccept-Language: en\r\n");
