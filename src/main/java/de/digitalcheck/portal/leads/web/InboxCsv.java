@@ -33,9 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  * separated as a spreadsheet of the reader's language (the language the pages speak to them) expects — German
  * {@code ;} (the comma is the German decimal mark), English {@code ,} —, with the decimal mark to match
  * ({@link Texts#score}). A cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
- * return gets a leading {@code '} so that a spreadsheet does not read it as a formula (CSV injection), unless it is a
- * phone number ({@link #cell}). Written with Apache Commons CSV in chunks of {@value #CHUNK} rows as the rows are
- * read from the database, each handed to the response as soon as the client asks for more: the file is never in
+ * return gets a leading {@code '} so that a spreadsheet does not read it as a formula (CSV injection), unless it is
+ * the phone column's phone number ({@link #phoneCell}). Written with Apache Commons CSV in chunks of {@value #CHUNK}
+ * rows as the rows are read from the database, each handed to the response as soon as the client asks for more: the file is never in
  * memory as a whole.
  */
 final class InboxCsv {
@@ -171,19 +171,28 @@ final class InboxCsv {
     }
 
     /**
-     * A cell as a spreadsheet may show it: never a formula. A phone number ({@link #PHONE}: {@code +49 231 12345},
-     * {@code +49 (0)231 123-45}) stays as it is — it was {@code '+49 231 12345} in every row —, anything else starting
-     * with {@code +} ({@code +SUM(A1)}, {@code +1+cmd|' /C calc'!A0}) gets the quote as the other starts do.
+     * A cell as a spreadsheet may show it: never a formula. Whatever starts with {@code =}, {@code +}, {@code -},
+     * {@code @}, a tab or a carriage return gets a leading {@code '} ({@code +SUM(A1)}, {@code +1+cmd|' /C calc'!A0},
+     * a company called {@code +1-1}).
      */
     static String cell(Object value) {
         if (value == null) {
             return "";
         }
         String s = value.toString();
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 && !PHONE.matcher(s).matches()) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             return "'" + s;
         }
         return s;
+    }
+
+    /**
+     * The phone column's cell: a phone number ({@link #PHONE}: {@code +49 231 12345}, {@code +49 (0)231 123-45})
+     * stays as it is — it was {@code '+49 231 12345} in every row —, anything else as {@link #cell}. Only this column:
+     * in another, {@code +12/3} is no phone number but a sum a spreadsheet would work out.
+     */
+    static String phoneCell(@Nullable String value) {
+        return value != null && PHONE.matcher(value).matches() ? value : cell(value);
     }
 
     private static final class Chunk {
@@ -206,7 +215,7 @@ final class InboxCsv {
         void row(LeadInbox.Item i) {
             try {
                 printer.printRecord(cell(i.id()), cell(i.companyName()), cell(i.postalCode()), cell(i.municipality()),
-                    cell(i.contactName()), cell(i.contactEmail()), cell(i.contactPhone()), cell(i.sector()),
+                    cell(i.contactName()), cell(i.contactEmail()), phoneCell(i.contactPhone()), cell(i.sector()),
                     cell(i.employees()), cell(i.overallLevel()), cell(texts.score(i.score())), cell(texts.stage(i)),
                     cell(i.assigneeName()), cell(PortalTime.local(i.createdAt()).format(TIME)),
                     // the last day for the first contact, as the inbox shows it (the deadline is the next midnight)

@@ -33,9 +33,9 @@ class InboxCsvTest {
         throws Exception {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, InboxCsv.format(language))) {
-            printer.printRecord(FORMULAS.stream().map(InboxCsv::cell).toList());
+            printer.printRecord(FORMULAS.stream().map(InboxCsv::phoneCell).toList());
             printer.printRecord(PLAIN.stream().map(InboxCsv::cell).toList());
-            printer.printRecord(PHONES.stream().map(InboxCsv::cell).toList());
+            printer.printRecord(PHONES.stream().map(InboxCsv::phoneCell).toList());
         }
         char separator = language == Language.EN ? ',' : ';';
         List<CSVRecord> records = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(separator).build()
@@ -48,6 +48,10 @@ class InboxCsvTest {
         assertThat(records.get(2).toList()).containsExactlyElementsOf(PHONES);
         assertThat(InboxCsv.cell(null)).isEmpty();
         assertThat(InboxCsv.cell(-5)).isEqualTo("'-5");
+        // outside the phone column a phone-like cell is a sum a spreadsheet works out: quoted
+        assertThat(InboxCsv.cell("+12/3")).isEqualTo("'+12/3");
+        assertThat(InboxCsv.cell("+49 231 12345")).isEqualTo("'+49 231 12345");
+        assertThat(InboxCsv.phoneCell(null)).isEmpty();
     }
 
     /** German {@code ;} (its decimal mark is the comma), English {@code ,}; every cell quoted in both. */
