@@ -23,11 +23,12 @@ import java.util.Optional;
 /**
  * Reading of a parsed JSON request, strict about types and lenient about reporting: a value of the wrong type is a
  * field error (422) instead of failing the whole request, so that the client learns every problem at once; it is
- * never coerced (a number or boolean where the API takes text, a string where it takes a number): a client that sends
- * {@code "note": 5} has a bug the portal must not hide by storing "5". Texts keep {@link TextRules}' character rule (a
- * single-line text no control characters, a multi-line text no others than line breaks and tabs): a text that breaks
- * it is a field error and reads as absent. Every API route that takes a JSON body reads it here; a web form binds its
- * fields as text and never comes here.
+ * never coerced (a number or boolean where the API takes text, a boolean, object or list where it takes a number): a
+ * client that sends {@code "note": 5} has a bug the portal must not hide by storing "5". The one leniency is API v1's
+ * documented promise to read a number spelled as a string ({@code "employees": "42"}, {@link #number}). Texts keep
+ * {@link TextRules}' character rule (a single-line text no control characters, a multi-line text no others than line
+ * breaks and tabs): a text that breaks it is a field error and reads as absent. Every API route that takes a JSON body
+ * reads it here; a web form binds its fields as text and never comes here.
  */
 public final class JsonBody {
 
