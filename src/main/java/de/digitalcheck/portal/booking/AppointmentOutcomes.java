@@ -157,7 +157,7 @@ public class AppointmentOutcomes {
         if (attendance == null) {
             errors.add("attendance", "outcome.error.attendance");
         }
-        String programme = blankToNull(input.programme());
+        String programme = TextRules.shownOrNull(input.programme());
         if (programme != null) {
             LocalDate day = PortalTime.local(row.startAt()).toLocalDate();
             if (programmes(day).stream().noneMatch(p -> p.id().equals(programme))) {
@@ -166,7 +166,7 @@ public class AppointmentOutcomes {
                 errors.add("programme", "outcome.error.programmeNoShow");
             }
         }
-        String note = blankToNull(input.note());
+        String note = TextRules.shownOrNull(input.note());
         if (note != null && !TextRules.isMultiLine(note)) {
             errors.add("note", TextRules.MULTI_LINE_KEY);
         } else if (TextRules.tooLongMultiLine(note, MAX_NOTE)) {
@@ -253,9 +253,5 @@ public class AppointmentOutcomes {
     private static AppointmentOutcome outcome(OutcomeRow r) {
         return new AppointmentOutcome(r.bookingId(), AppointmentOutcome.Attendance.valueOf(r.attendance()),
             r.followUp(), r.programmeId(), r.note(), r.recordedBy(), r.recordedAt(), r.version());
-    }
-
-    private static String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -156,7 +156,7 @@ public class BookingChanges {
      */
     public Booking cancel(String id, String token, @Nullable String reason) {
         BookingRow row = rowByToken(id, token);
-        String text = blankToNull(reason);
+        String text = TextRules.shownOrNull(reason);
         checkNote("reason", text);
         return cancel(row, text, text == null ? null : new ChangeNote(null, text), token, null);
     }
@@ -299,7 +299,7 @@ public class BookingChanges {
     }
 
     private static ChangeNote note(String author, @Nullable String message) {
-        String text = blankToNull(message);
+        String text = TextRules.shownOrNull(message);
         checkNote("message", text);
         return text == null ? null : new ChangeNote(author, text);
     }
@@ -311,10 +311,6 @@ public class BookingChanges {
         if (TextRules.tooLongMultiLine(text, MAX_NOTE)) {
             new Errors().add(field, "error.name.tooLong", MAX_NOTE).throwIfAny();
         }
-    }
-
-    private static String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private <T> T inTransaction(Supplier<T> work) {

@@ -505,7 +505,7 @@ public class Bookings {
         BookingRow row = new BookingRow(UUID.randomUUID().toString(), coach, type.agencyId(), type.id(),
             request.assessmentId(), time.start(), time.end(), time.blockedFrom(), time.blockedUntil(),
             type.mode().name(), BookingRow.CONFIRMED, request.companyName().strip(), request.postalCode().strip(),
-            blankToNull(request.street()), blankToNull(request.town()), request.contactName().strip(), request.contactEmail().strip(), blankToNull(request.contactPhone()),
+            TextRules.shownOrNull(request.street()), TextRules.shownOrNull(request.town()), request.contactName().strip(), request.contactEmail().strip(), TextRules.shownOrNull(request.contactPhone()),
             request.language().code(), Tokens.hash(token), scopedKey, requestHash, assignment, consent,
             consent ? CONSENT_TEXT_VERSION : null, consent ? request.language().code() : null, consent ? now : null,
             null, now, now, 0);
@@ -571,7 +571,7 @@ public class Bookings {
         if (required(r.contactEmail(), "contact.email", 254, errors) && !Formats.isEmail(r.contactEmail().strip())) {
             errors.add("contact.email", "error.email.format");
         }
-        String phone = blankToNull(r.contactPhone());
+        String phone = TextRules.shownOrNull(r.contactPhone());
         if (phone != null && TextRules.check(phone, false, "contact.phone", errors) && !Formats.isPhone(phone)) {
             errors.add("contact.phone", "error.phone.format");
         }
@@ -601,10 +601,6 @@ public class Bookings {
             return false;
         }
         return true;
-    }
-
-    private static String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String requestHash(Request r) {

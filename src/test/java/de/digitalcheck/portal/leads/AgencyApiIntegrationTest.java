@@ -515,6 +515,13 @@ class AgencyApiIntegrationTest extends SignedInTests {
             auth[0], auth[1], "If-Match", "*");
         assertThat(over.statusCode()).isEqualTo(422);
         assertThat(over.body()).as("one more is refused naming the field").contains("\"field\":\"note\"");
+
+        // a note that shows nothing (zero-width and no-break spaces) is no note, as a blank one: nothing in the trail
+        long notes = (Long) db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", lead);
+        HttpResponse<String> invisible = patch(path, "{\"note\":\"\\u200b\\u00a0 \"}", auth[0], auth[1], "If-Match", "*");
+        assertThat(invisible.statusCode()).isEqualTo(200);
+        assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", lead)).as("no empty trail row")
+            .isEqualTo(notes);
     }
 
     /**

@@ -18,6 +18,7 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.ApiConsumes;
 import de.digitalcheck.portal.shared.web.ApiProblems;
@@ -103,7 +104,7 @@ class BookingApi {
         return answer(request, () -> {
             try {
                 return HttpResponse.ok(new SlotsDoc(PortalTime.ZONE.getId(),
-                    bookings.free(agency, type, fromDate, toDate, blankToNull(coach)).stream().map(SlotDoc::of).toList()));
+                    bookings.free(agency, type, fromDate, toDate, TextRules.shownOrNull(coach)).stream().map(SlotDoc::of).toList()));
             } catch (ValidationException e) {
                 // the rules name the booking's field (coachId); here the coach is the query parameter coach
                 throw new ValidationException(e.errors().stream().map(f -> f.field().equals("coachId")
@@ -131,12 +132,12 @@ class BookingApi {
         String agencyId = JsonBody.text(root, "agencyId", "agencyId", errors);
         String typeId = JsonBody.text(root, "typeId", "typeId", errors);
         String startText = JsonBody.text(root, "start", "start", errors);
-        String coachId = blankToNull(JsonBody.text(root, "coachId", "coachId", errors));
+        String coachId = TextRules.shownOrNull(JsonBody.text(root, "coachId", "coachId", errors));
         JsonNode company = JsonBody.object(root, "company", "company", errors);
         JsonNode contact = JsonBody.object(root, "contact", "contact", errors);
         JsonNode consent = JsonBody.object(root, "consent", "consent", errors);
-        String assessmentId = blankToNull(JsonBody.text(root, "assessmentId", "assessmentId", errors));
-        String assessmentToken = blankToNull(JsonBody.text(root, "assessmentToken", "assessmentToken", errors));
+        String assessmentId = TextRules.shownOrNull(JsonBody.text(root, "assessmentId", "assessmentId", errors));
+        String assessmentToken = TextRules.shownOrNull(JsonBody.text(root, "assessmentToken", "assessmentToken", errors));
         // the assessments' rule: absent or false shares nothing, another type than boolean is a 422 naming the field
         boolean share = Boolean.TRUE.equals(JsonBody.bool(consent, "shareWithAgency", "consent.shareWithAgency",
             errors));
@@ -287,10 +288,6 @@ class BookingApi {
             errors.add(field, "error.booking.time");
         }
         return instant;
-    }
-
-    private static String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** RFC 3339 with seconds always ({@code 2026-12-07T09:00:00+01:00}), as the document's {@code date-time}. */

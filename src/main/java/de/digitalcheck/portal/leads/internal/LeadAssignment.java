@@ -67,7 +67,7 @@ public class LeadAssignment {
         if (lead.lockVersion() != version) {
             throw new LeadWork.StaleLead();
         }
-        String clean = note == null || note.isBlank() ? null : note.strip();
+        String clean = TextRules.shownOrNull(note);
         String wanted = assigneeId == null || assigneeId.isBlank() ? null : assigneeId.strip();
         // both fields' problems at once (the note's were reported first, the person's only once the note was fixed)
         Errors errors = new Errors();
@@ -147,7 +147,7 @@ public class LeadAssignment {
     }
 
     private static String cleanNote(@Nullable String note) {
-        String clean = note == null || note.isBlank() ? null : note.strip();
+        String clean = TextRules.shownOrNull(note);
         LeadWork.checkNote(clean);
         return clean;
     }

@@ -75,7 +75,7 @@ public class LeadWork {
             throw new StaleLead();
         }
         requireOpen(lead, "stage");
-        String clean = note == null || note.isBlank() ? null : note.strip();
+        String clean = TextRules.shownOrNull(note);
         // both fields' problems at once: a refused stage with a refused note reported the note's only, then the stage's
         Errors errors = new Errors();
         if (stage == null || !LeadStages.ALL.contains(stage) || !LeadStages.allowed(lead.stage(), stage)) {

@@ -41,6 +41,15 @@ public final class TextRules {
         return text != null && text.codePoints().anyMatch(TextRules::visible);
     }
 
+    /**
+     * An optional text as it is kept: {@code null} when it shows nothing ({@link #namesSomething}: absent, blank, or
+     * only no-break and zero-width spaces — a note of a zero-width space was an empty line in the lead's trail), else
+     * stripped.
+     */
+    public static String shownOrNull(String text) {
+        return namesSomething(text) ? text.strip() : null;
+    }
+
     private static boolean visible(int c) {
         int type = Character.getType(c);
         return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && type != Character.FORMAT
