@@ -150,6 +150,8 @@ class HostileInputIntegrationTest extends SignedInTests {
         Map<String, Object> problem = http.map(response);
         assertThat(problem).containsEntry("status", 400);
         assertThat(problem.get("errors")).asList().singleElement().asString().contains("company.employees");
+        // in the body's language (it was the request's: German without an Accept-Language)
+        assertThat(response.body()).contains("A number in the request is outside any representable range.");
         assertThat(new Database(dataSource).value("SELECT COUNT(*) FROM assessment WHERE company_name = 'Zahl GmbH'"))
             .isEqualTo(0L);
     }

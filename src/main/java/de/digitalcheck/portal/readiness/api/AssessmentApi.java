@@ -82,11 +82,17 @@ class AssessmentApi {
             errors.add("language", "error.language.unknown");
         }
         JsonNode company = JsonBody.object(root, "company", "company", errors);
+        String employees;
+        try {
+            employees = JsonBody.number(company, "employees", "company.employees", errors);
+        } catch (JsonBody.NumberOutOfRange e) {
+            throw e.in(language); // the 400 in the body's language, as the 422s
+        }
         CompanyInput companyInput = new CompanyInput(JsonBody.text(company, "name", "company.name", errors),
             JsonBody.text(company, "postalCode", "company.postalCode", errors),
             JsonBody.text(company, "ags", "company.ags", errors),
             JsonBody.text(company, "sector", "company.sector", errors),
-            JsonBody.number(company, "employees", "company.employees", errors),
+            employees,
             JsonBody.text(company, "companyType", "company.companyType", errors));
         JsonNode contact = JsonBody.object(root, "contact", "contact", errors);
         ContactInput contactInput = contact == null ? null : new ContactInput(

@@ -300,7 +300,7 @@ public class ErrorPages {
         if (!ApiProblems.api(request)) {
             return respond(request, HttpStatus.BAD_REQUEST);
         }
-        return problems.malformed(ApiProblems.language(request), "problem.400.number",
+        return problems.malformed(e.language != null ? e.language : ApiProblems.language(request), "problem.400.number",
             List.of(FieldError.of(e.field, "error.number.range")));
     }
 

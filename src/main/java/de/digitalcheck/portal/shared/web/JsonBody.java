@@ -171,13 +171,27 @@ public final class JsonBody {
         return number.toPlainString();
     }
 
-    /** A number no field can take; answered with 400 and the field by {@link ErrorPages}. */
+    /**
+     * A number no field can take; answered with 400 and the field by {@link ErrorPages}, in the language the body
+     * chose ({@link #in}) or else the request's.
+     */
     public static class NumberOutOfRange extends RuntimeException {
         final String field;
+        final de.digitalcheck.portal.shared.i18n.Language language;
 
         NumberOutOfRange(String field) {
+            this(field, null);
+        }
+
+        private NumberOutOfRange(String field, de.digitalcheck.portal.shared.i18n.Language language) {
             super("number out of range", null, false, false);
             this.field = field;
+            this.language = language;
+        }
+
+        /** The same refusal in the language of the body's {@code language} member. */
+        public NumberOutOfRange in(de.digitalcheck.portal.shared.i18n.Language language) {
+            return new NumberOutOfRange(field, language);
         }
     }
 
