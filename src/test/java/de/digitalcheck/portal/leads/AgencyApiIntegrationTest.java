@@ -454,6 +454,11 @@ class AgencyApiIntegrationTest extends SignedInTests {
             .statusCode()).as("no line names the version").isEqualTo(412);
         assertThat(patch(path, "{\"note\":\"Zwei Zeilen\"}", auth[0], auth[1], "If-Match", "\"98\"", "If-Match", current)
             .statusCode()).as("the second line names it").isEqualTo(200);
+        // two Authorization fields are no credentials, not even the same token twice (the first one's counted)
+        assertThat(patch(path, "{\"note\":\"Doppelt\"}", auth[0], auth[1], auth[0], auth[1], "If-Match", "*")
+            .statusCode()).isEqualTo(401);
+        assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ? AND note = 'Doppelt'", dortmund))
+            .isEqualTo(0L);
         assertThat(patch("/api/v1/agency/leads/" + witten, change, auth[0], auth[1], "If-Match", "\"0\"").statusCode())
             .isEqualTo(404);
 

@@ -24,9 +24,9 @@ import java.util.Optional;
 /**
  * Authenticates requests to the agency API by a personal access token ({@code Authorization: Bearer dc_pat_…}). Only
  * on routes that the router matched and that are secured for {@link ApiTokens#ROLE}: a token opens nothing else (a
- * page with it is an anonymous request). An unknown, malformed, revoked or expired token, or one whose account was
- * disabled or left the agency, authenticates nobody, so the route's rule answers {@code 401}. The look-up runs off the
- * event loop. The token store (and what it needs: the team, invitations, the mail outbox) is made at the first
+ * page with it is an anonymous request). An unknown, malformed, revoked or expired token, two {@code Authorization}
+ * fields, or a token whose account was disabled or left the agency, authenticates nobody, so the route's rule answers
+ * {@code 401}. The look-up runs off the event loop. The token store (and what it needs: the team, invitations, the mail outbox) is made at the first
  * request that carries a token, not with the security filter at the portal's first request.
  */
 @Singleton
@@ -42,7 +42,9 @@ class TokenAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
         Optional<String> bearer = request.getHeaders().getAuthorization()
             .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7)).map(h -> h.substring(7).strip());
-        if (bearer.isEmpty() || !securedForTokens(request)) {
+        // two Authorization fields are no credentials (RFC 9110 allows one): not the first one's, whichever it is
+        if (bearer.isEmpty() || !securedForTokens(request)
+            || request.getHeaders().getAll(io.micronaut.http.HttpHeaders.AUTHORIZATION).size() > 1) {
             return Mono.empty();
         }
         return Mono.fromCallable(() -> tokens.get().authenticate(bearer.get()))
