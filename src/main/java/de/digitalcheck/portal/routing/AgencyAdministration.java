@@ -61,9 +61,7 @@ public class AgencyAdministration {
         Errors errors = new Errors().addAll(formErrors);
         int days = firstContactDays(profile, errors);
         String id = idFor(trim(profile.shortName()));
-        if (!errors.has("shortName") && id.isEmpty()) {
-            errors.add("shortName", "error.agency.shortName.letters");
-        }
+        needsLetterOrDigit(profile.shortName(), errors);
         shortNameFree(profile.shortName(), null, errors);
         nameFree(profile.name(), null, errors);
         errors.throwIfAny();
@@ -93,10 +91,9 @@ public class AgencyAdministration {
         AgencyRow agency = agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
         Errors errors = new Errors().addAll(formErrors);
         int days = firstContactDays(profile, errors);
-        if (!errors.has("shortName") && !java.util.Objects.equals(trim(profile.shortName()), trim(agency.shortName()))
-            && idFor(trim(profile.shortName())).isEmpty()) {
+        if (!trim(profile.shortName()).equals(trim(agency.shortName()))) {
             // a changed short name needs a letter or digit, as a new one does (one saved before that rule may stay)
-            errors.add("shortName", "error.agency.shortName.letters");
+            needsLetterOrDigit(profile.shortName(), errors);
         }
         if (!idFor(trim(profile.shortName())).equals(idFor(trim(agency.shortName())))) {
             // changed: an unchanged one is the agency's own (its key in the database's unique index, V142)
@@ -264,6 +261,13 @@ public class AgencyAdministration {
      * unique index on the key ({@link #shortNameKey}, V142) lets one of them in: the other gets the same field error
      * ({@link #takenAtTheSameMoment}).
      */
+    /** A short name must make an id ({@link #idFor}): at least one letter or digit (unless its field is refused already). */
+    private static void needsLetterOrDigit(@Nullable String shortName, Errors errors) {
+        if (!errors.has("shortName") && idFor(trim(shortName)).isEmpty()) {
+            errors.add("shortName", "error.agency.shortName.letters");
+        }
+    }
+
     private void shortNameFree(@Nullable String shortName, @Nullable String ownId, Errors errors) {
         String key = idFor(trim(shortName));
         if (key.isEmpty() || errors.has("shortName")) {

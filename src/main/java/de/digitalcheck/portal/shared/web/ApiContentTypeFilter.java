@@ -20,8 +20,9 @@ import java.util.Optional;
  * {@code 415} problem+json otherwise, also without any {@code Content-Type}. Decided by the route the router matched
  * (its URI template and its body argument), not by the raw path. It runs after the security filter (a missing token
  * is {@code 401} first, a token made to read only {@code 403}: ReadOnlyTokens) and after the rate limit (a refused
- * post counts: {@link RateLimitFilter#ORDER}). The routes take any type as far as the router is concerned ({@code @Consumes(MediaType.ALL)}): the
- * router's own refusal of a wrong type came before every filter, so before the token was even looked at.
+ * post counts: {@link RateLimitFilter#ORDER}). The routes take any type as far as the router is concerned
+ * ({@code @Consumes(MediaType.ALL)}): the router's own refusal of a wrong type came before every filter, so before the
+ * token was even looked at.
  */
 @ServerFilter("/**")
 class ApiContentTypeFilter implements Ordered {

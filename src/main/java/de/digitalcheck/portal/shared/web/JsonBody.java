@@ -123,8 +123,7 @@ public final class JsonBody {
             return null;
         }
         if (node.isString()) {
-            String text = node.getStringValue();
-            return TextRules.check(text, false, field, errors) ? text : null;
+            return text(object, member, field, false, errors);
         }
         if (!node.isNumber()) {
             errors.add(field, "error.type.number");
