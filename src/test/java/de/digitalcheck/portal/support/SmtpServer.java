@@ -56,6 +56,30 @@ public final class SmtpServer {
         return mail.getReceivedMessages();
     }
 
+    /**
+     * Waits (at most 5 s) until a mail to each of these addresses has arrived (a mail of an earlier test sent late
+     * cannot stand in for one of them, as it can in a count); fails otherwise. Returns every mail received.
+     */
+    public MimeMessage[] awaitMailsTo(String... addresses) throws InterruptedException {
+        java.util.Set<String> missing = new java.util.HashSet<>(java.util.List.of(addresses));
+        for (int i = 0; i < 100 && !missing.isEmpty(); i++) {
+            for (MimeMessage m : mail.getReceivedMessages()) {
+                try {
+                    for (jakarta.mail.Address a : m.getAllRecipients()) {
+                        missing.remove(a.toString());
+                    }
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            if (!missing.isEmpty()) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(missing).as("mails to " + java.util.List.of(addresses)).isEmpty();
+        return mail.getReceivedMessages();
+    }
+
     /** The last mail received, after waiting for at least one. */
     public MimeMessage lastMail() {
         MimeMessage[] all = awaitMails(1);
