@@ -73,7 +73,8 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
             auditBoth(page, "report-mail-requested");
             section(page, "report-mail-requested");
 
-            MimeMessage mail = smtp.awaitMails(1)[0];
+            MimeMessage mail = smtp.awaitMailTo("rita@giesserei.example.org", "the confirmation link",
+                m -> Mails.text(m).contains("/report/confirm/"));
             Matcher link = Pattern.compile("http://localhost(/report/confirm/[A-Za-z0-9_-]{43})").matcher(Mails.text(mail));
             assertTrue(link.find());
             assertFalse(Mails.text(mail).contains(token), "no check token in the confirmation mail");
@@ -94,7 +95,8 @@ class ReportMailBrowserTest extends BrowserTestSupport implements TestPropertyPr
                 assertNothingOfTheCheck(other, token);
                 auditBoth(other, "report-confirm-sent");
                 shots(other, "confirm-sent");
-                smtp.awaitMails(2);
+                smtp.awaitMailTo("rita@giesserei.example.org", "the report (a mail with the PDF)",
+            de.digitalcheck.portal.support.Mails::hasPdf);
 
                 Response spent = other.navigate(url(link.group(1)));
                 assertEquals(200, spent.status());

@@ -4,7 +4,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 
-/** Reads the plain text of a received mail, whatever its MIME structure. */
+/** Reads the plain text of a received mail, whatever its MIME structure, and tells whether it carries a PDF. */
 public final class Mails {
 
     private Mails() {
@@ -25,6 +25,25 @@ public final class Mails {
                 return all.toString();
             }
             return "";
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable mail", e);
+        }
+    }
+
+    /** Whether the mail (or a part of it) carries an attachment of type {@code application/pdf}. */
+    public static boolean hasPdf(Part part) {
+        try {
+            if (part.isMimeType("application/pdf")) {
+                return true;
+            }
+            if (part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    if (hasPdf(multipart.getBodyPart(i))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         } catch (Exception e) {
             throw new IllegalStateException("unreadable mail", e);
         }

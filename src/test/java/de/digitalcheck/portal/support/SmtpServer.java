@@ -2,12 +2,20 @@ package de.digitalcheck.portal.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,24 +68,89 @@ public final class SmtpServer {
      * Waits (at most 5 s) until a mail to each of these addresses has arrived (a mail of an earlier test sent late
      * cannot stand in for one of them, as it can in a count); fails otherwise. Returns every mail received.
      */
-    public MimeMessage[] awaitMailsTo(String... addresses) throws InterruptedException {
-        java.util.Set<String> missing = new java.util.HashSet<>(java.util.List.of(addresses));
+    public MimeMessage[] awaitMailsTo(String... addresses) {
+        Set<String> missing = new HashSet<>();
+        for (String address : addresses) {
+            missing.add(address.toLowerCase(Locale.ROOT));
+        }
         for (int i = 0; i < 100 && !missing.isEmpty(); i++) {
             for (MimeMessage m : mail.getReceivedMessages()) {
-                try {
-                    for (jakarta.mail.Address a : m.getAllRecipients()) {
-                        missing.remove(a.toString());
-                    }
-                } catch (jakarta.mail.MessagingException e) {
-                    throw new IllegalStateException(e);
-                }
+                missing.removeAll(recipients(m));
             }
             if (!missing.isEmpty()) {
-                Thread.sleep(50);
+                pause();
             }
         }
-        assertThat(missing).as("mails to " + java.util.List.of(addresses)).isEmpty();
+        assertThat(missing).as("mails to " + List.of(addresses)).isEmpty();
         return mail.getReceivedMessages();
+    }
+
+    /**
+     * Waits (at most 5 s) for a mail to {@code address} and returns the last one received for it: the mail a test's
+     * own action sent, which a late mail of an earlier test to someone else cannot be taken for.
+     */
+    public MimeMessage lastMailTo(String address) {
+        MimeMessage last = null;
+        for (MimeMessage m : awaitMailsTo(address)) {
+            if (recipients(m).contains(address.toLowerCase(Locale.ROOT))) {
+                last = m;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Waits (at most 5 s) for a mail to {@code address} that {@code match} accepts and returns the last such mail; fails
+     * with {@code what} otherwise.
+     */
+    public MimeMessage awaitMailTo(String address, String what, java.util.function.Predicate<MimeMessage> match) {
+        for (int i = 0; i < 100; i++) {
+            MimeMessage last = null;
+            for (MimeMessage m : receivedFor(address)) {
+                if (match.test(m)) {
+                    last = m;
+                }
+            }
+            if (last != null) {
+                return last;
+            }
+            pause();
+        }
+        throw new AssertionError("no mail to " + address + ": " + what);
+    }
+
+    /** The mails received for {@code address} so far (without waiting). */
+    public List<MimeMessage> receivedFor(String address) {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            if (recipients(m).contains(address.toLowerCase(Locale.ROOT))) {
+                mails.add(m);
+            }
+        }
+        return mails;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for mail", e);
+        }
+    }
+
+    /** The addresses (lower case, without display names) a mail went to. */
+    static Set<String> recipients(MimeMessage m) {
+        Set<String> addresses = new HashSet<>();
+        try {
+            Address[] all = m.getAllRecipients();
+            for (Address a : all == null ? new Address[0] : all) {
+                addresses.add((a instanceof InternetAddress i ? i.getAddress() : a.toString()).toLowerCase(Locale.ROOT));
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        return addresses;
     }
 
     /** The last mail received, after waiting for at least one. */

@@ -33,7 +33,7 @@ class MailFooterIntegrationTest {
         try (ApplicationContext context = ApplicationContext.run(properties, "test")) {
             Mailer mailer = context.getBean(Mailer.class);
             mailer.send(new Mail(Language.DE, "firma@unna.example.org", "Betreff", "Guten Tag,\n\nText.\n\n"));
-            MimeMessage german = smtp.lastMail();
+            MimeMessage german = smtp.lastMailTo("firma@unna.example.org");
             List<String> lines = Mails.text(german).lines().toList();
             assertThat(lines).containsSubsequence("Guten Tag,", "Text.", "", "-- ",
                 "Wirtschaftsförderungsgesellschaft für den Kreis Unna mbH", "Friedrich-Ebert-Straße 19, 59425 Unna",
@@ -45,7 +45,7 @@ class MailFooterIntegrationTest {
 
             smtp.purge();
             mailer.send(new Mail(Language.EN, "firm@unna.example.org", "Subject", "Hello"));
-            assertThat(Mails.text(smtp.lastMail()).replace("\r\n", "\n")).contains("Hello\n\n-- \n", "Represented by: die Geschäftsführung",
+            assertThat(Mails.text(smtp.lastMailTo("firm@unna.example.org")).replace("\r\n", "\n")).contains("Hello\n\n-- \n", "Represented by: die Geschäftsführung",
                 "Imprint: https://digitalcheck.unna.example.org/impressum",
                 "Privacy notice: https://digitalcheck.unna.example.org/datenschutz").doesNotContain("Impressum:");
         } finally {
