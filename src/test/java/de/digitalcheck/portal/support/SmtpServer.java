@@ -100,8 +100,8 @@ public final class SmtpServer {
     }
 
     /**
-     * Waits (at most 5 s) for a mail to {@code address} that {@code match} accepts and returns the last such mail; fails
-     * with {@code what} otherwise.
+     * Waits (at most 5 s) for a mail to {@code address} that {@code match} accepts and returns the last such mail;
+     * fails with {@code what} otherwise.
      */
     public MimeMessage awaitMailTo(String address, String what, java.util.function.Predicate<MimeMessage> match) {
         for (int i = 0; i < 100; i++) {
@@ -145,7 +145,8 @@ public final class SmtpServer {
         try {
             Address[] all = m.getAllRecipients();
             for (Address a : all == null ? new Address[0] : all) {
-                addresses.add((a instanceof InternetAddress i ? i.getAddress() : a.toString()).toLowerCase(Locale.ROOT));
+                String address = a instanceof InternetAddress i ? i.getAddress() : a.toString();
+                addresses.add(address.toLowerCase(Locale.ROOT));
             }
         } catch (MessagingException e) {
             throw new IllegalStateException(e);

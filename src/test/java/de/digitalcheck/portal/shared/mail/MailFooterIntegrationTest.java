@@ -45,7 +45,8 @@ class MailFooterIntegrationTest {
 
             smtp.purge();
             mailer.send(new Mail(Language.EN, "firm@unna.example.org", "Subject", "Hello"));
-            assertThat(Mails.text(smtp.lastMailTo("firm@unna.example.org")).replace("\r\n", "\n")).contains("Hello\n\n-- \n", "Represented by: die Geschäftsführung",
+            String english = Mails.text(smtp.lastMailTo("firm@unna.example.org")).replace("\r\n", "\n");
+            assertThat(english).contains("Hello\n\n-- \n", "Represented by: die Geschäftsführung",
                 "Imprint: https://digitalcheck.unna.example.org/impressum",
                 "Privacy notice: https://digitalcheck.unna.example.org/datenschutz").doesNotContain("Impressum:");
         } finally {
