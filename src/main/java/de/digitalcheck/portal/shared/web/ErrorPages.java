@@ -294,16 +294,6 @@ public class ErrorPages {
         return respond(request, HttpStatus.BAD_REQUEST);
     }
 
-    /** A JSON number that no field can take ({@code 1e400}): the request is malformed. */
-    @Error(exception = JsonBody.NumberOutOfRange.class, global = true)
-    HttpResponse<?> numberOutOfRange(HttpRequest<?> request, JsonBody.NumberOutOfRange e) {
-        if (!ApiProblems.api(request)) {
-            return respond(request, HttpStatus.BAD_REQUEST);
-        }
-        return problems.malformed(e.language != null ? e.language : ApiProblems.language(request), "problem.400.number",
-            List.of(FieldError.of(e.field, "error.number.range")));
-    }
-
     /**
      * Anything else. A database that refused a change because of a parallel one (a unique key taken at the same
      * moment, a deadlock: SQLState classes 23 and 40) is a conflict, {@code 409}; one that refused a value (too
