@@ -154,6 +154,125 @@ class HostileInputIntegrationTest extends SignedInTests {
         assertThat(response.body()).contains("A number in the request is outside any representable range.");
         assertThat(new Database(dataSource).value("SELECT COUNT(*) FROM assessment WHERE company_name = 'Zahl GmbH'"))
             .isEqualTo(0L);
+        // with other members of the wrong type, the 400 names them too (it named the number alone)
+        HttpResponse<String> more = http.postJson("/api/v1/assessments",
+            "{\"company\":{\"name\":\"Zahl GmbH\",\"postalCode\":44135,\"sector\":\"C\",\"employees\":1e400,"
+                + "\"companyType\":\"TRADE\"},\"contact\":{\"name\":\"Zoe\",\"email\":true},\"answers\":{},"
+                + "\"consent\":{\"shareWithAgency\":\"ja\"},\"language\":\"en\"}");
+        assertThat(more.statusCode()).isEqualTo(400);
+        assertThat(more.body()).contains("A number in the request is outside any representable range.",
+            "{\"field\":\"company.employees\",\"message\":\"This number is outside any representable range.\"}",
+            "{\"field\":\"company.postalCode\",\"message\":\"This value must be text.\"}",
+            "{\"field\":\"contact.email\",\"message\":\"This value must be text.\"}",
+            "{\"field\":\"consent.shareWithAgency\",\"message\":\"This value must be true or false.\"}");
+        assertThat((List<?>) http.map(more).get("errors")).hasSize(4);
+        assertThat(new Database(dataSource).value("SELECT COUNT(*) FROM assessment WHERE company_name = 'Zahl GmbH'"))
+            .isEqualTo(0L);
+    }
+
+    /**
+     * A booking whose {@code start} cannot be read (or whose agency or type is missing) is a 400 that names every
+     * member found wrong in the body at once, the members of the wrong type too, as a 422 does; it named the start
+     * alone, so a client fixing it learnt of the next error only with the next request. The same for a move. Nothing
+     * is stored.
+     */
+    @Test
+    void aBookingThatCannotBeReadNamesEveryBadMemberAtOnce() {
+        Http http = new Http(server, json);
+        Database db = new Database(dataSource);
+        long bookings = db.count("booking");
+        String time = "Please give a time in ISO 8601 with its offset between 1900 and 2999, e.g. "
+            + "2026-12-07T10:00:00+01:00.";
+        HttpResponse<String> refused = http.postJson("/api/v1/bookings", "{\"agencyId\":5,\"typeId\":\"nope\","
+            + "\"start\":\"tomorrow\",\"company\":{\"name\":true,\"postalCode\":\"44135\"},"
+            + "\"contact\":{\"name\":\"Mia\",\"email\":1},\"consent\":{\"shareWithAgency\":\"yes\"},"
+            + "\"language\":\"en\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(errors(http, refused)).containsExactlyInAnyOrderEntriesOf(Map.of(
+            "start", time, "agencyId", "This value must be text.", "company.name", "This value must be text.",
+            "contact.email", "This value must be text.",
+            "consent.shareWithAgency", "This value must be true or false."));
+        HttpResponse<String> missing = http.postJson("/api/v1/bookings",
+            "{\"typeId\":\"nope\",\"start\":\"2026-13-45T99:00\",\"coachId\":7,\"language\":\"en\"}");
+        assertThat(missing.statusCode()).as(missing.body()).isEqualTo(400);
+        assertThat(errors(http, missing)).containsExactlyInAnyOrderEntriesOf(Map.of("agencyId",
+            "Please fill in this field.", "start", time, "coachId", "This value must be text."));
+        // without a malformed member the wrong types alone are a 422, as before
+        HttpResponse<String> typed = http.postJson("/api/v1/bookings", "{\"agencyId\":5,\"typeId\":\"nope\","
+            + "\"start\":\"2026-12-07T10:00:00+01:00\",\"coachId\":7,\"language\":\"en\"}");
+        assertThat(typed.statusCode()).as(typed.body()).isEqualTo(422);
+        assertThat(errors(http, typed)).containsOnlyKeys("agencyId", "coachId");
+
+        String unknown = "/api/v1/bookings/00000000-0000-0000-0000-000000000000/reschedule";
+        HttpResponse<String> move = http.postJson(unknown, "{\"token\":true,\"start\":\"later\"}",
+            "Accept-Language", "en");
+        assertThat(move.statusCode()).as(move.body()).isEqualTo(400);
+        assertThat(errors(http, move)).containsExactlyInAnyOrderEntriesOf(Map.of("token", "This value must be text.",
+            "start", time));
+        HttpResponse<String> typedMove = http.postJson(unknown, "{\"token\":true,\"start\":5}",
+            "Accept-Language", "en");
+        assertThat(typedMove.statusCode()).as(typedMove.body()).isEqualTo(422);
+        assertThat(errors(http, typedMove)).containsOnlyKeys("token", "start");
+        assertThat(db.count("booking")).as("nothing booked").isEqualTo(bookings);
+    }
+
+    /** A problem's {@code errors} as message by field. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> errors(Http http, HttpResponse<String> response) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ((List<Map<String, String>>) http.map(response).get("errors"))
+            .forEach(e -> errors.put(e.get("field"), e.get("message")));
+        return errors;
+    }
+
+    /**
+     * A head count is judged on the number as written, not on the {@code double} it rounds to: a fraction that is
+     * not all zeros, however far after the point, is no whole number (422 with the message {@code 42.5} gets, nothing
+     * stored); {@code 41.99999999999999999} was stored as 42. A whole number with zeros after the point or an
+     * exponent ({@code 42.0}, {@code 4.2e1}) is 42 as before. A number whose plain text would be longer than memory
+     * ({@code 1e2147483647}) is a 400 naming the field, never a server error.
+     */
+    @Test
+    void aHeadCountIsJudgedOnTheNumberAsWrittenNotOnTheDoubleItRoundsTo() {
+        Http http = new Http(server, json);
+        Database db = new Database(dataSource);
+        String whole = "Please give the number of employees as a whole number.";
+        for (String employees : List.of("41.99999999999999999", "42.0000000000000000001", "4.20000000000000000001e1",
+            "42.5", "-0.00000000000000000001")) {
+            String name = "Bruchteil " + employees + " GmbH";
+            HttpResponse<String> refused = http.postJson("/api/v1/assessments", assessment(name, employees, "en"));
+            assertThat(refused.statusCode()).as(employees).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).as(employees)
+                .contains("{\"field\":\"company.employees\",\"message\":\"" + whole + "\"}");
+            assertThat(db.value("SELECT COUNT(*) FROM assessment WHERE company_name = ?", name)).as(employees)
+                .isEqualTo(0L);
+        }
+        for (String employees : List.of("42", "42.0", "42.000000000000000000000", "4.2e1", "4200e-2")) {
+            String name = "Ganzzahl " + employees + " GmbH";
+            HttpResponse<String> stored = http.postJson("/api/v1/assessments", assessment(name, employees, "en"));
+            assertThat(stored.statusCode()).as(employees + ": " + stored.body()).isEqualTo(201);
+            assertThat(db.value("SELECT employees FROM assessment WHERE company_name = ?", name)).as(employees)
+                .isEqualTo(42);
+        }
+        for (String employees : List.of("1e2147483647", "-1e2147483647", "10e2147483647", "1e-2147483648",
+            "1e99999999999", "0." + "0".repeat(40) + "1")) {
+            String name = "Riesenzahl GmbH";
+            HttpResponse<String> refused = http.postJson("/api/v1/assessments", assessment(name, employees, "de"));
+            assertThat(refused.statusCode()).as(employees).isEqualTo(400);
+            assertThat(refused.body()).as(employees).contains("\"field\":\"company.employees\"",
+                "Eine Zahl in der Anfrage liegt außerhalb jedes darstellbaren Bereichs.");
+            assertThat(db.value("SELECT COUNT(*) FROM assessment WHERE company_name = ?", name)).isEqualTo(0L);
+        }
+    }
+
+    /** A whole check's body with this head count written as it is given (a JSON number literal). */
+    private String assessment(String name, String employees, String language) {
+        Map<String, Object> body = CompletedChecks.of(questionnaires.current()).named(name).in(language).body();
+        String written = new Http(server, json).write(body);
+        assertThat(written).containsPattern("\"employees\":[0-9]+[,}]");
+        return written.replaceFirst("\"employees\":[0-9]+", "\"employees\":" + employees);
     }
 
     /**

@@ -245,7 +245,32 @@ class AgencyApiIntegrationTest extends SignedInTests {
                 "{\"status\":\"CONTACTED\"}", headers.toArray(String[]::new));
             assertThat(unsupported.statusCode()).as("a token that may write, Content-Type " + type).isEqualTo(415);
             assertThat(unsupported.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            // the change takes merge patches too, and says so (it said "Please send application/json.")
+            assertThat(unsupported.body()).contains("\"detail\":\"Please send application/json or "
+                + "application/merge-patch+json.\"");
         }
+        HttpResponse<String> german = crm.send("PATCH", "/api/v1/agency/leads/" + id, "{\"status\":\"CONTACTED\"}",
+            "Authorization", "Bearer " + writer, "If-Match", etag, "Content-Type", "text/plain");
+        assertThat(german.statusCode()).isEqualTo(415);
+        assertThat(german.body()).contains("\"detail\":\"Bitte senden Sie application/json oder "
+            + "application/merge-patch+json.\"");
+        // two Content-Type fields, equal or not: which one describes the body would be a guess (the first counted)
+        for (String[] types : List.of(new String[] {"application/json", "application/json"},
+            new String[] {"application/merge-patch+json", "text/plain"},
+            new String[] {"text/plain", "application/json"})) {
+            HttpResponse<String> twice = crm.send("PATCH", "/api/v1/agency/leads/" + id, "{\"status\":\"CONTACTED\"}",
+                "Authorization", "Bearer " + writer, "If-Match", etag, "Accept-Language", "en",
+                "Content-Type", types[0], "Content-Type", types[1]);
+            assertThat(twice.statusCode()).as(String.join(" + ", types)).isEqualTo(400);
+            assertThat(twice.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(twice.body()).as(String.join(" + ", types)).contains("\"field\":\"Content-Type\"",
+                "more than one Content-Type field");
+        }
+        // a token made to read only is refused for that first, whatever it sends
+        HttpResponse<String> readerTwice = crm.send("PATCH", "/api/v1/agency/leads/" + id, "{\"status\":\"CONTACTED\"}",
+            "Authorization", "Bearer " + reader, "If-Match", etag, "Content-Type", "application/json",
+            "Content-Type", "application/json");
+        assertThat(readerTwice.statusCode()).isEqualTo(403);
         assertThat(db.value("SELECT lock_version FROM agency_lead WHERE id = ?", id)).as("nothing changed")
             .isEqualTo(version);
         assertThat(db.rows("SELECT id FROM lead_audit WHERE lead_id = ?", id)).as("nothing on the trail").hasSize(trail);

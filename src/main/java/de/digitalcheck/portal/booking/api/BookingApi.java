@@ -37,7 +37,6 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -64,17 +63,15 @@ class BookingApi {
     private final Bookings bookings;
     private final ApiProblems problems;
     private final Messages messages;
-    private final JsonMapper json;
     private final PortalSettings settings;
     private final BookingChanges changes;
 
-    BookingApi(Bookings bookings, ApiProblems problems, Messages messages, JsonMapper json, PortalSettings settings,
+    BookingApi(Bookings bookings, ApiProblems problems, Messages messages, PortalSettings settings,
                BookingChanges changes) {
         this.changes = changes;
         this.bookings = bookings;
         this.problems = problems;
         this.messages = messages;
-        this.json = json;
         this.settings = settings;
     }
 
@@ -141,7 +138,19 @@ class BookingApi {
         // the assessments' rule: absent or false shares nothing, another type than boolean is a 422 naming the field
         boolean share = Boolean.TRUE.equals(JsonBody.bool(consent, "shareWithAgency", "consent.shareWithAgency",
             errors));
-        // a member of the wrong type is that error (422), not also a missing or malformed one
+        String companyName = JsonBody.text(company, "name", "company.name", errors);
+        String postalCode = JsonBody.text(company, "postalCode", "company.postalCode", errors);
+        String contactName = JsonBody.text(contact, "name", "contact.name", errors);
+        String email = JsonBody.text(contact, "email", "contact.email", errors);
+        String phone = JsonBody.text(contact, "phone", "contact.phone", errors);
+        Errors visit = new Errors(); // the address of a visit at the company
+        String street = JsonBody.text(company, "street", "company.street", visit);
+        String town = JsonBody.text(company, "town", "company.town", visit);
+        if (!visit.isEmpty() && agencyId != null && typeId != null
+            && bookings.atCompany(agencyId, typeId)) { // for other types they are ignored
+            errors.addAll(visit.list());
+        }
+        // a member of the wrong type is that error, not also a missing or malformed one
         Errors malformed = new Errors();
         if (!errors.has("agencyId")) {
             required(agencyId, "agencyId", malformed);
@@ -151,21 +160,12 @@ class BookingApi {
         }
         Instant start = errors.has("start") ? null : instant(startText, "start", malformed);
         if (!malformed.isEmpty()) {
-            return problems.malformed(language, "problem.400.detail", malformed.list());
+            // a request that cannot be read (400) names every member found wrong in it: those it could not read and
+            // those of the wrong type or with forbidden characters, as a 422 names them all
+            return problems.malformed(language, "problem.400.detail", errors.addAll(malformed.list()).list());
         }
-        Errors visit = new Errors(); // the address of a visit at the company
-        Bookings.Request booking = new Bookings.Request(agencyId, typeId, start, coachId,
-            JsonBody.text(company, "name", "company.name", errors),
-            JsonBody.text(company, "postalCode", "company.postalCode", errors),
-            JsonBody.text(contact, "name", "contact.name", errors),
-            JsonBody.text(contact, "email", "contact.email", errors),
-            JsonBody.text(contact, "phone", "contact.phone", errors), assessmentId, assessmentToken, share, language,
-            key, JsonBody.text(company, "street", "company.street", visit),
-            JsonBody.text(company, "town", "company.town", visit));
-        if (!visit.isEmpty() && agencyId != null && typeId != null
-            && bookings.atCompany(agencyId, typeId)) { // for other types they are ignored
-            errors.addAll(visit.list());
-        }
+        Bookings.Request booking = new Bookings.Request(agencyId, typeId, start, coachId, companyName, postalCode,
+            contactName, email, phone, assessmentId, assessmentToken, share, language, key, street, town);
         if (!errors.isEmpty()) {
             return problems.invalid(language, errors.list());
         }
@@ -212,13 +212,13 @@ class BookingApi {
         Errors errors = new Errors();
         String token = JsonBody.text(root, "token", "token", errors);
         String startText = JsonBody.text(root, "start", "start", errors);
+        Errors malformed = new Errors();
+        Instant start = errors.has("start") ? null : instant(startText, "start", malformed);
+        if (!malformed.isEmpty()) { // as a new booking's: the 400 names the token of the wrong type too
+            return problems.malformed(language, "problem.400.detail", errors.addAll(malformed.list()).list());
+        }
         if (!errors.isEmpty()) { // a value of the wrong type or a text that breaks the text rules
             return problems.invalid(language, errors.list());
-        }
-        Errors malformed = new Errors();
-        Instant start = instant(startText, "start", malformed);
-        if (!malformed.isEmpty()) {
-            return problems.malformed(language, "problem.400.detail", malformed.list());
         }
         return answer(request, language, () -> {
             // the answer carries the booking's new token: the one sent is spent
@@ -255,7 +255,7 @@ class BookingApi {
     }
 
     private JsonNode parse(@Nullable byte[] body) {
-        return JsonBody.object(json, body).orElse(null);
+        return JsonBody.object(body).orElse(null);
     }
 
     private static void required(@Nullable String value, String field, Errors errors) {

@@ -31,7 +31,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -67,14 +66,12 @@ class AgencyLeadsApi {
     private final LeadChanges changes;
     private final ApiProblems problems;
     private final Messages messages;
-    private final JsonMapper json;
 
-    AgencyLeadsApi(LeadFeed feed, LeadChanges changes, ApiProblems problems, Messages messages, JsonMapper json) {
+    AgencyLeadsApi(LeadFeed feed, LeadChanges changes, ApiProblems problems, Messages messages) {
         this.feed = feed;
         this.changes = changes;
         this.problems = problems;
         this.messages = messages;
-        this.json = json;
     }
 
     @Get("/leads")
@@ -176,7 +173,7 @@ class AgencyLeadsApi {
             return precondition(HttpStatus.PRECONDITION_FAILED, language, "problem.412.detail");
         }
         int version = lead.lockVersion();
-        JsonNode root = JsonBody.object(json, body).orElse(null);
+        JsonNode root = JsonBody.object(body).orElse(null);
         if (root == null) {
             return problems.problem(HttpStatus.BAD_REQUEST, language, "problem.400.json");
         }

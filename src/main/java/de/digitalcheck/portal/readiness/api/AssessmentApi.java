@@ -31,7 +31,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -49,18 +48,16 @@ class AssessmentApi {
 
     private final SelfCheck selfCheck;
     private final ApiProblems problems;
-    private final JsonMapper json;
     private final PortalSettings settings;
     private final SharedChecks sharing;
     private final AgencyLeads leads;
 
-    AssessmentApi(SelfCheck selfCheck, ApiProblems problems, JsonMapper json, PortalSettings settings,
+    AssessmentApi(SelfCheck selfCheck, ApiProblems problems, PortalSettings settings,
                   SharedChecks sharing, AgencyLeads leads) {
         this.selfCheck = selfCheck;
         this.sharing = sharing;
         this.leads = leads;
         this.problems = problems;
-        this.json = json;
         this.settings = settings;
     }
 
@@ -69,7 +66,7 @@ class AssessmentApi {
     @ApiConsumes(MediaType.APPLICATION_JSON)
     HttpResponse<?> create(HttpRequest<?> request, @Body @Nullable byte[] body) {
         Language fallback = ApiProblems.language(request);
-        JsonNode root = JsonBody.object(json, body).orElse(null);
+        JsonNode root = JsonBody.object(body).orElse(null);
         if (root == null) {
             return problems.problem(HttpStatus.BAD_REQUEST, fallback, "problem.400.json");
         }
@@ -82,12 +79,8 @@ class AssessmentApi {
             errors.add("language", "error.language.unknown");
         }
         JsonNode company = JsonBody.object(root, "company", "company", errors);
-        String employees;
-        try {
-            employees = JsonBody.number(company, "employees", "company.employees", errors);
-        } catch (JsonBody.NumberOutOfRange e) {
-            throw e.in(language); // the 400 in the body's language, as the 422s
-        }
+        Errors malformed = new Errors(); // a number no field can take: the request is malformed (400)
+        String employees = JsonBody.number(company, "employees", "company.employees", errors, malformed);
         CompanyInput companyInput = new CompanyInput(JsonBody.text(company, "name", "company.name", errors),
             JsonBody.text(company, "postalCode", "company.postalCode", errors),
             JsonBody.text(company, "ags", "company.ags", errors),
@@ -101,6 +94,10 @@ class AssessmentApi {
             JsonBody.text(contact, "phone", "contact.phone", errors));
         Map<String, String> answers = JsonBody.texts(JsonBody.object(root, "answers", "answers", errors), "answers.", errors);
         boolean share = shareWithAgency(root, errors);
+        if (!malformed.isEmpty()) {
+            // in the body's language, as the 422s, and naming every other member found wrong too
+            return problems.malformed(language, "problem.400.number", errors.addAll(malformed.list()).list());
+        }
         try {
             if (share) {
                 SharedChecks.Shared shared = sharing.submitAndShare(companyInput, contactInput, answers, language,

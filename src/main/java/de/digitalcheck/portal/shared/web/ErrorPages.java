@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.shared.web;
 
 import de.digitalcheck.portal.shared.NoSuchThing;
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import de.digitalcheck.portal.shared.security.ApiTokens;
 import io.micronaut.security.annotation.Secured;
@@ -214,6 +215,28 @@ public class ErrorPages {
         return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
 
+    /**
+     * An API route's body of a type it does not take ({@link ApiContentTypeFilter}): the detail names every type it
+     * takes ("application/json or application/merge-patch+json" for a lead's change), not just JSON.
+     */
+    @Error(exception = ApiContentTypeFilter.Unsupported.class, global = true)
+    HttpResponse<?> unsupportedByTheRoute(HttpRequest<?> request, ApiContentTypeFilter.Unsupported e) {
+        Language language = ApiProblems.language(request);
+        List<String> types = e.types;
+        if (types.size() < 2) {
+            return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE); // "Please send application/json."
+        }
+        return problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, language, "problem.415.detail.either",
+            String.join(", ", types.subList(0, types.size() - 1)), types.get(types.size() - 1));
+    }
+
+    /** Two {@code Content-Type} fields in a request to an API route that takes a body: 400 naming the header. */
+    @Error(exception = ApiContentTypeFilter.ContentTypeTwice.class, global = true)
+    HttpResponse<?> contentTypeTwice(HttpRequest<?> request) {
+        return problems.malformed(ApiProblems.language(request), "problem.400.detail",
+            List.of(FieldError.of("Content-Type", "error.contentType.twice")));
+    }
+
     @Error(status = HttpStatus.REQUEST_ENTITY_TOO_LARGE, global = true)
     HttpResponse<?> tooLarge(HttpRequest<?> request) {
         return respond(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE);
@@ -292,16 +315,6 @@ public class ErrorPages {
     @Error(exception = java.net.URISyntaxException.class, global = true)
     HttpResponse<?> notAUri(HttpRequest<?> request) {
         return respond(request, HttpStatus.BAD_REQUEST);
-    }
-
-    /** A JSON number that no field can take ({@code 1e400}): the request is malformed. */
-    @Error(exception = JsonBody.NumberOutOfRange.class, global = true)
-    HttpResponse<?> numberOutOfRange(HttpRequest<?> request, JsonBody.NumberOutOfRange e) {
-        if (!ApiProblems.api(request)) {
-            return respond(request, HttpStatus.BAD_REQUEST);
-        }
-        return problems.malformed(e.language != null ? e.language : ApiProblems.language(request), "problem.400.number",
-            List.of(FieldError.of(e.field, "error.number.range")));
     }
 
     /**

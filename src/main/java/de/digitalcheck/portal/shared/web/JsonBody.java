@@ -1,13 +1,13 @@
 package de.digitalcheck.portal.shared.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
@@ -16,7 +16,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,7 +37,7 @@ public final class JsonBody {
     private JsonBody() {
     }
 
-    /** Only for checking the shape of a body: a member name twice in one object is an error. */
+    /** The one reader of request bodies: a member name twice in one object is an error. */
     private static final JsonFactory STRICT = JsonFactory.builder()
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -45,9 +47,10 @@ public final class JsonBody {
      * {@code {…}{…}}), and no member name twice in one object. Empty when the body is anything else (absent, blank,
      * an array, malformed): the route answers {@code 400}, nothing stored. Every API route that takes a JSON body
      * reads it here, as the raw bytes ({@code @Body byte[]}): a {@code String} body would already be decoded
-     * leniently.
+     * leniently. A number keeps its literal as a {@link BigDecimal}: read as a {@code double} (as a JSON mapper's
+     * tree does), {@code 41.99999999999999999} became 42 and passed as a whole head count.
      */
-    public static Optional<JsonNode> object(JsonMapper json, @Nullable byte[] body) {
+    public static Optional<JsonNode> object(@Nullable byte[] body) {
         if (body == null || body.length == 0) {
             return Optional.empty();
         }
@@ -60,27 +63,62 @@ public final class JsonBody {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
-        if (text.isBlank() || !oneObject(text)) {
+        if (text.isBlank()) {
             return Optional.empty();
         }
-        try {
-            JsonNode root = json.readValue(text, JsonNode.class);
-            return root != null && root.isObject() ? Optional.of(root) : Optional.empty();
+        try (JsonParser parser = STRICT.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            JsonNode root = value(parser);
+            return parser.nextToken() == null ? Optional.of(root) : Optional.empty(); // nothing after the object
         } catch (IOException e) {
-            return Optional.empty();
+            return Optional.empty(); // malformed, trailing garbage, a duplicate name or nested too deep
         }
     }
 
-    /** Whether the text is exactly one JSON object, without a duplicate member name at any depth. */
-    static boolean oneObject(String text) {
-        try (JsonParser parser = STRICT.createParser(text)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return false;
+    /** The value at the parser's current token, with everything in it. */
+    private static JsonNode value(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            throw new JsonParseException(parser, "unexpected end of input");
+        }
+        return switch (token) {
+            case START_OBJECT -> {
+                Map<String, JsonNode> members = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    members.put(name, value(parser));
+                }
+                yield JsonNode.createObjectNode(members);
             }
-            parser.skipChildren(); // reads every token of the object: a duplicate name throws here
-            return parser.nextToken() == null;
-        } catch (IOException e) {
-            return false; // malformed, trailing garbage or a duplicate name
+            case START_ARRAY -> {
+                List<JsonNode> items = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(value(parser));
+                }
+                yield JsonNode.createArrayNode(items);
+            }
+            case VALUE_STRING -> JsonNode.createStringNode(parser.getText());
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> numberNode(parser.getText());
+            case VALUE_TRUE -> JsonNode.createBooleanNode(true);
+            case VALUE_FALSE -> JsonNode.createBooleanNode(false);
+            case VALUE_NULL -> JsonNode.nullNode();
+            default -> throw new JsonParseException(parser, "unexpected token " + token);
+        };
+    }
+
+    /**
+     * A number literal as it is written ({@code 41.99999999999999999} stays that, {@code 42.0} is 42 with a zero
+     * after the point); one whose exponent no {@link BigDecimal} holds ({@code 1e9999999999}) reads as infinity,
+     * which {@link #number(JsonNode, String, String, Errors, Errors)} refuses as no field can take it.
+     */
+    private static JsonNode numberNode(String literal) {
+        try {
+            return JsonNode.createNumberNode(new BigDecimal(literal));
+        } catch (NumberFormatException e) {
+            return JsonNode.createNumberNode(Double.POSITIVE_INFINITY);
         }
     }
 
@@ -111,13 +149,14 @@ public final class JsonBody {
     }
 
     /**
-     * A number member (a head count) as its plain text ({@code 42}), for the rules that check its range as they
-     * check a form's field: a JSON number, or a string, which API v1 has promised to read as the number it spells
-     * ({@code "42"}; the field's own rules refuse one that is none, as a form's); anything else (a boolean, an object,
-     * a list) is an error naming the field ({@code error.type.number}); {@code null} when absent or {@code null}. A
-     * number no field can take makes the request malformed ({@link NumberOutOfRange}).
+     * A number member (a head count) as its plain text ({@code 42}, {@code 41.99999999999999999} as written), for the
+     * rules that check its range as they check a form's field: a JSON number, or a string, which API v1 has promised
+     * to read as the number it spells ({@code "42"}; the field's own rules refuse one that is none, as a form's);
+     * anything else (a boolean, an object, a list) is an error naming the field ({@code error.type.number}); {@code
+     * null} when absent or {@code null}. A number no field can take ({@code 1e400}) makes the request malformed: an
+     * error in {@code malformed} ({@code error.number.range}, a {@code 400} naming the field), {@code null}.
      */
-    public static String number(JsonNode object, String member, String field, Errors errors) {
+    public static String number(JsonNode object, String member, String field, Errors errors, Errors malformed) {
         JsonNode node = object == null ? null : object.get(member);
         if (node == null || node.isNull()) {
             return null;
@@ -129,7 +168,11 @@ public final class JsonBody {
             errors.add(field, "error.type.number");
             return null;
         }
-        return number(node.getNumberValue(), field);
+        String number = plain(node.getNumberValue());
+        if (number == null) {
+            malformed.add(field, "error.number.range");
+        }
+        return number;
     }
 
     /**
@@ -150,48 +193,25 @@ public final class JsonBody {
     static final int MAX_DIGITS = 40;
 
     /**
-     * A JSON number as its plain text ({@code 12}, {@code 1.5}); one that is not finite ({@code 1e400} reads as
-     * infinity) or has more than {@value #MAX_DIGITS} digits before or after the point (whose plain text could be
-     * a billion characters long) makes the request malformed.
+     * A JSON number as its plain text ({@code 12}, {@code 1.5}); {@code null} for one that is not finite (an exponent
+     * beyond any {@link BigDecimal}, {@link #numberNode}) or has more than {@value #MAX_DIGITS} digits before or
+     * after the point (whose plain text could be a billion characters long).
      */
-    private static String number(Number value, String field) {
+    private static String plain(Number value) {
         if ((value instanceof Double d && !Double.isFinite(d)) || (value instanceof Float f && !Float.isFinite(f))) {
-            throw new NumberOutOfRange(field);
+            return null;
         }
         BigDecimal number;
         try {
             number = new BigDecimal(value.toString()).stripTrailingZeros();
-        } catch (NumberFormatException e) {
-            throw new NumberOutOfRange(field);
+        } catch (NumberFormatException | ArithmeticException e) { // ArithmeticException: a scale beyond an int
+            return null;
         }
-        if (number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS) {
-            throw new NumberOutOfRange(field);
+        // in long: 1e2147483647 has precision 1 and scale -2147483647, whose difference overflows an int
+        if ((long) number.precision() - number.scale() > MAX_DIGITS || number.scale() > MAX_DIGITS) {
+            return null;
         }
         return number.toPlainString();
-    }
-
-    /**
-     * A number no field can take; answered with 400 and the field by {@link ErrorPages}, in the language the body
-     * chose ({@link #in}) or else the request's.
-     */
-    public static class NumberOutOfRange extends RuntimeException {
-        final String field;
-        final de.digitalcheck.portal.shared.i18n.Language language;
-
-        NumberOutOfRange(String field) {
-            this(field, null);
-        }
-
-        private NumberOutOfRange(String field, de.digitalcheck.portal.shared.i18n.Language language) {
-            super("number out of range", null, false, false);
-            this.field = field;
-            this.language = language;
-        }
-
-        /** The same refusal in the language of the body's {@code language} member. */
-        public NumberOutOfRange in(de.digitalcheck.portal.shared.i18n.Language language) {
-            return new NumberOutOfRange(field, language);
-        }
     }
 
     /** An object member; {@code null} when absent, an error when not an object. */

@@ -269,6 +269,51 @@ class ApiMalformedRequestIntegrationTest {
     }
 
     /**
+     * Two {@code Content-Type} fields in one request to an API route that takes a body, equal or not, are a 400
+     * naming {@code Content-Type} in the caller's language (the first one counted: a valid check was stored); nothing
+     * stored. The agency API decides who calls first (401 without a token; with one: AgencyApiIntegrationTest). One
+     * field with a charset is still read.
+     */
+    @Test
+    void twoContentTypeFieldsAreABadRequestNamingTheHeaderAndStoreNothing() throws IOException {
+        Http http = new Http(server, json);
+        byte[] valid = http.write(CompletedChecks.of(questionnaires.current()).named("Zwei Typen GmbH").body())
+            .getBytes(StandardCharsets.UTF_8);
+        Database db = new Database(dataSource);
+        long before = db.count("assessment");
+        List<UriRouteInfo<?, ?>> routes = router.uriRoutes()
+            .filter(r -> r.getUriMatchTemplate().toString().startsWith("/api/") && r.getBodyArgument().isPresent())
+            .toList();
+        assertThat(routes).hasSizeGreaterThanOrEqualTo(5);
+        List<String> twice = List.of("Content-Type: application/json\r\nContent-Type: application/json\r\n",
+            "Content-Type: application/json\r\nContent-Type: text/plain\r\n",
+            "Content-Type: text/plain\r\nContent-Type: application/json; charset=utf-8\r\n");
+        String unknown = "00000000-0000-0000-0000-000000000000";
+        for (UriRouteInfo<?, ?> route : routes) {
+            String path = route.getUriMatchTemplate().expand(java.util.Map.of("id", unknown));
+            for (String types : twice) {
+                String response = raw(route.getHttpMethodName(), path, valid, types + "Accept-Language: en\r\n");
+                String as = route.getHttpMethodName() + " " + path + " " + types;
+                assertThat(header(response, "content-type")).as(as).startsWith("application/problem+json");
+                if (path.startsWith("/api/v1/agency/")) {
+                    assertThat(statusLine(response)).as(as).isEqualTo("HTTP/1.1 401 Unauthorized");
+                    continue;
+                }
+                assertThat(statusLine(response)).as(as).isEqualTo("HTTP/1.1 400 Bad Request");
+                assertThat(response).as(as).contains("\"field\":\"Content-Type\"",
+                    "The request has more than one Content-Type field");
+                assertThat(header(response, "content-security-policy")).as(as).startsWith("default-src 'self'");
+            }
+        }
+        String german = raw("POST", "/api/v1/assessments", valid,
+            "Content-Type: application/json\r\nContent-Type: application/json\r\n");
+        assertThat(german).contains("Die Anfrage hat mehr als ein Content-Type-Feld");
+        assertThat(db.count("assessment")).as("nothing stored").isEqualTo(before);
+        String once = raw("POST", "/api/v1/assessments", valid, "Content-Type: application/json; charset=utf-8\r\n");
+        assertThat(statusLine(once)).isEqualTo("HTTP/1.1 201 Created");
+    }
+
+    /**
      * A browser's cross-site post to the API is refused as the API refuses: problem+json in the request's language,
      * not the form page's "expired" text; nothing stored.
      */

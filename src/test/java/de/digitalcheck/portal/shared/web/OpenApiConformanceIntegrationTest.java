@@ -2,6 +2,7 @@ package de.digitalcheck.portal.shared.web;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import de.digitalcheck.portal.leads.internal.AccessTokens;
@@ -119,6 +120,25 @@ class OpenApiConformanceIntegrationTest {
         withoutContact.put("consent", Map.of("shareWithAgency", true));
         post("/api/v1/assessments", http.write(withoutContact), 422);
         post("/api/v1/assessments", "[1]", 400);
+        // members that may be left out may be null, as the document marks them (nullable); a required one may not
+        Map<String, Object> nulls = new LinkedHashMap<>(body);
+        Map<String, Object> company = new LinkedHashMap<>(Map.of("name", "Nullwerk Witten GmbH", "postalCode", "58452",
+            "sector", "C", "employees", 42, "companyType", "OWN_PRODUCTS"));
+        company.put("ags", null);
+        nulls.put("company", company);
+        nulls.put("contact", null);
+        nulls.put("consent", java.util.Collections.singletonMap("shareWithAgency", null));
+        conforming("POST", "/api/v1/assessments", http.write(nulls), 201);
+        nulls.put("consent", null);
+        Map<String, Object> phone = new LinkedHashMap<>(Map.of("name", "Nina Null", "email", "nina@nullwerk.example"));
+        phone.put("phone", null);
+        nulls.put("contact", phone);
+        conforming("POST", "/api/v1/assessments", http.write(nulls), 201);
+        Map<String, Object> noCompany = new LinkedHashMap<>(body);
+        noCompany.put("company", null);
+        assertThat(requestProblems("POST", "/api/v1/assessments", http.write(noCompany))).as("company: null")
+            .anySatisfy(m -> assertThat(m).contains("company"));
+        post("/api/v1/assessments", http.write(noCompany), 422);
         post("/api/v1/assessments", "{\"company\":{\"employees\":\"many\"},\"answers\":{}}", 422);
         Map<String, Object> assessment = http.map(created);
         String id = (String) assessment.get("id");
@@ -134,6 +154,26 @@ class OpenApiConformanceIntegrationTest {
 
         assertThat(problems).as("answers that differ from the document").isEmpty();
         assertThat(exercised).as("operations of the document called here").containsExactlyInAnyOrderElementsOf(operations());
+    }
+
+    /**
+     * Every operation answers a request line longer than 4,096 bytes with 414 problem+json, as the document lists for
+     * each (it listed none).
+     */
+    @Test
+    void everyOperationAnswersAnAddressTooLongAsTheDocumentSays() {
+        String query = "?x=" + "x".repeat(5000);
+        for (String operation : operations()) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x");
+            HttpResponse<String> answer = method.equals("GET") ? http.get(path + query, "Accept-Language", "en")
+                : http.send(method, path + query, "{}", "Content-Type", "application/json", "Accept-Language", "en");
+            check(method, path, answer, 414);
+            assertThat(answer.headers().firstValue("Content-Type")).as(operation).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(answer.body()).as(operation).contains("\"title\":\"Address too long\"");
+        }
+        assertThat(problems).as("answers that differ from the document").isEmpty();
     }
 
     /**
@@ -239,6 +279,14 @@ class OpenApiConformanceIntegrationTest {
         post("/api/v1/bookings", booking(agency, "nope", at(day, 11), null, "max@muster.example"), 404);
         post("/api/v1/bookings", booking(agency, type, "tomorrow", null, "max@muster.example"), 400);
         post("/api/v1/bookings", "{not json", 400);
+        String nulls = booking(agency, type, at(day, 16), null, "nulla@muster.example").replace("\"company\":{",
+            "\"coachId\":null,\"assessmentId\":null,\"assessmentToken\":null,\"company\":{\"street\":null,"
+                + "\"town\":null,").replace("\"language\":\"de\"", "\"language\":null")
+            .replace("\"shareWithAgency\":true", "\"shareWithAgency\":null");
+        assertThat(nulls).contains("\"coachId\":null", "\"street\":null", "\"language\":null",
+            "\"shareWithAgency\":null");
+        HttpResponse<String> bookedWithNulls = conforming("POST", "/api/v1/bookings", nulls, 201);
+        String bookedWithNullsToken = (String) http.map(bookedWithNulls).get("token");
         Map<String, Object> made = http.map(booked);
         String id = (String) made.get("id");
         String token = (String) made.get("token");
@@ -269,6 +317,8 @@ class OpenApiConformanceIntegrationTest {
         post("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\",\"reason\":\"" + "x".repeat(501)
             + "\"}", 422);
         post("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\",\"reason\":\"verhindert\"}", 200);
+        conforming("POST", "/api/v1/bookings/" + http.map(bookedWithNulls).get("id") + "/cancel",
+            "{\"token\":\"" + bookedWithNullsToken + "\",\"reason\":null}", 200);
         assertThat(http.map(other)).containsKey("id");
     }
 
@@ -359,6 +409,23 @@ class OpenApiConformanceIntegrationTest {
         HttpResponse<String> response = accept == null ? http.get(pathAndQuery) : http.get(pathAndQuery, "Accept", accept);
         check(method, pathAndQuery, response, expectedStatus);
         return response;
+    }
+
+    /**
+     * A post whose body the document takes as it is (no message of the request validator) and the portal answers
+     * with {@code expectedStatus}, as the document says.
+     */
+    private HttpResponse<String> conforming(String method, String path, String body, int expectedStatus) {
+        assertThat(requestProblems(method, path, body)).as(method + " " + path + " " + body).isEmpty();
+        return post(path, body, expectedStatus);
+    }
+
+    /** What the document finds wrong with a JSON request body (for a public operation). */
+    private List<String> requestProblems(String method, String path, String body) {
+        SimpleRequest request = new SimpleRequest.Builder(method, path).withContentType("application/json")
+            .withBody(body).build();
+        return validator.validateRequest(request).getMessages().stream()
+            .map(m -> m.getKey() + " " + m.getMessage()).toList();
     }
 
     private HttpResponse<String> post(String path, String body, int expectedStatus) {
