@@ -33,6 +33,10 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    io.micronaut.json.JsonMapper json;
+    @Inject
+    de.digitalcheck.portal.readiness.Questionnaires questionnaires;
 
     @Override
     public Map<String, String> getProperties() {
@@ -459,6 +463,38 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
+
+    /**
+     * A company name of 200 characters without a space, as a link in the leads' tables: KERN's links are inline-flex
+     * boxes as wide as their longest word, so the name ran out of its cell and the page scrolled sideways (1 839 px at
+     * 390 px). It breaks at the cell's edge now, in the agency's inbox and in the admin's queue of leads without an
+     * agency, on a desktop and on a phone.
+     */
+    @Test
+    void aNameWithoutSpacesBreaksInsideTheLeadTables() {
+        String name = "Donaudampfschifffahrtselektrizitaetenhauptbetriebswerkbauunterbeamtengesellschaft".repeat(3)
+            .substring(0, 200);
+        de.digitalcheck.portal.support.Http http = new de.digitalcheck.portal.support.Http(server, json);
+        for (String postalCode : List.of("58452", "01067")) { // Witten (EN-Agentur) and Dresden (no agency: the queue)
+            de.digitalcheck.portal.support.CompletedChecks.of(questionnaires.current()).named(name).at(postalCode)
+                .contact("Lang Name", "lang-" + postalCode + "@example.org").sharedWithAgency().submit(http);
+        }
+        try (BrowserContext admin = Browsers.newContext(browser);
+             BrowserContext staff = Browsers.newContext(browser)) {
+            Page queue = signIn(admin);
+            queue.navigate(url("/admin/leads"));
+            Page inbox = signIn(staff, provider, url(""), "browser-staff-pages-en-staff", "staff@en-agentur.example.org");
+            inbox.navigate(url("/agentur/leads"));
+            for (Page page : List.of(queue, inbox)) {
+                assertThat(page.locator("main tbody")).containsText(name.substring(0, 40));
+                for (int width : List.of(1280, 390)) {
+                    page.setViewportSize(width, 900);
+                    assertNull(Browsers.horizontalOverflow(page, width), page.url() + " at " + width + " px");
+                }
+                page.setViewportSize(1280, 900);
+            }
+        }
+    }
 
     private Page signIn(BrowserContext context) {
         Page page = signIn(context, provider, url(""), "browser-staff-pages-admin", ADMIN);

@@ -9,16 +9,24 @@ import java.util.regex.Pattern;
  */
 public final class Formats {
 
-    /** A character of an address's local part or domain. */
-    private static final String ADDRESS_CHAR = "[^@\\s\"<>()\\[\\]\\\\,;:]";
+    /** A run of an address's local part between dots: none of the characters it may have only quoted. */
+    private static final String ATOM = "[^@\\s\"<>()\\[\\]\\\\,;:.]++";
+    /**
+     * A label of the domain: letters (of any script) and digits, hyphens inside, at most 63 characters. Possessive
+     * quantifiers and the look-behind keep the match linear whatever is typed.
+     */
+    private static final String LABEL = "[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}-]{0,62}+(?<!-)";
 
     /**
-     * At most 254 characters: a local part of at most 64, an at sign, a domain with a dot; none of the characters that
-     * an address has only quoted or as its delimiters ({@code " < > ( ) [ ] \ , ; :}); letters beyond ASCII are
-     * allowed, and so are {@code { } | % ^ ` ' & * + / = ? ~ !} (RFC 5322's atext).
+     * At most 254 characters: a local part of at most 64 (runs of characters separated by single dots, no dot first or
+     * last), an at sign, a domain of labels separated by single dots whose last one has at least two characters (no
+     * underscore, no hyphen first or last in a label, no dot at the end); none of the characters that an address has
+     * only quoted or as its delimiters ({@code " < > ( ) [ ] \ , ; :}); letters beyond ASCII are allowed, and so are
+     * {@code { } | % ^ ` ' & * + / = ? ~ !} in the local part (RFC 5322's atext). An address outside this
+     * ({@code a..b@example.org}, {@code x@-example.org}, {@code x@example.org.}) cannot be delivered to.
      */
-    public static final String EMAIL = "((?=.{3,254}$)" + ADDRESS_CHAR + "{1,64}@" + ADDRESS_CHAR + "+\\." + ADDRESS_CHAR
-        + "{2,})?";
+    public static final String EMAIL = "((?=.{3,254}$)(?=[^@]{1,64}@)" + ATOM + "(?:\\." + ATOM + ")*+@(?:" + LABEL
+        + "\\.)++(?=[^.@]{2,}$)" + LABEL + ")?";
     public static final String PHONE = "([+0-9 ()/-]{4,30})?";
     /** An http(s) address: no other scheme (no javascript:, no data:) can reach a page as a link. */
     public static final String WEB_ADDRESS = "(https?://[^\\s<>\"]{3,490})?";

@@ -25,12 +25,49 @@ class FormatsTest {
         assertThat(Formats.isEmail(email)).isFalse();
     }
 
+    /**
+     * Addresses no mail can reach: dots first, last or twice in the local part, a domain label with a hyphen first or
+     * last, an underscore or nothing in it, a dot at the end (they were taken, and their mails failed in the outbox).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"x@example..org", ".x@example.org", "x.@example.org", "a..b@example.org", "x@-example.org",
+        "x@example-.org", "x@.example.org", "x@example.org.", "x@exa_mple.org", "x@example.org-", "x@example.-org",
+        "x@ex ample.org", "x@example.o-"})
+    void refusesAddressesThatNoMailCanReach(String email) {
+        assertThat(Formats.isEmail(email)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x@ex-ample.org", "x@1und1.de", "x.y.z@a.b.c.example", "x@xn--bckerei-9wa.example",
+        "jürgen@müller.de", "x@example.co.uk"})
+    void takesDotsAndHyphensWhereTheyBelong(String email) {
+        assertThat(Formats.isEmail(email)).isTrue();
+    }
+
+    /**
+     * A long hostile input is decided (possessive runs: no backtracking over its parts; a pattern that backtracked
+     * exponentially would not finish within the generous bound).
+     */
+    @org.junit.jupiter.api.Test
+    void decidesLongHostileInput() {
+        String hostile = "a@" + "a-".repeat(120) + "!";
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            for (int i = 0; i < 1000; i++) {
+                assertThat(Formats.isEmail(hostile)).isFalse();
+                assertThat(Formats.isEmail("a".repeat(60) + "." + "a".repeat(3) + "@" + "b.".repeat(90) + "-")).isFalse();
+            }
+        });
+    }
+
     @org.junit.jupiter.api.Test
     void refusesLocalPartsOver64AndAddressesOver254() {
         assertThat(Formats.isEmail("a".repeat(64) + "@example.org")).isTrue();
         assertThat(Formats.isEmail("a".repeat(65) + "@example.org")).isFalse();
-        assertThat(Formats.isEmail("a@" + "b".repeat(248) + ".org")).isTrue(); // 254
-        assertThat(Formats.isEmail("a@" + "b".repeat(249) + ".org")).isFalse();
+        String labels = ("b".repeat(62) + ".").repeat(3) + "b".repeat(59); // 248 characters, labels of 62 and 59
+        assertThat(Formats.isEmail("a@" + labels + ".org")).isTrue(); // 254
+        assertThat(Formats.isEmail("ab@" + labels + ".org")).isFalse(); // 255
+        assertThat(Formats.isEmail("a@" + "b".repeat(63) + ".org")).as("a label of 63").isTrue();
+        assertThat(Formats.isEmail("a@" + "b".repeat(64) + ".org")).as("a label of 64").isFalse();
         assertThat(Formats.isEmail("")).isFalse();
     }
 }
