@@ -236,6 +236,48 @@ class AgencyManagementIntegrationTest extends SignedInTests {
     }
 
     /**
+     * The edit let a short name through that creating refuses because its id would be a fixed path segment of the
+     * agency pages ("neu", "leads", "logo"): refused now with the same message, the input kept, nothing saved. An
+     * agency that has such a short name from before keeps it while other fields change.
+     */
+    @Test
+    void aShortNameWhoseIdIsAFixedPathSegmentIsRefusedOnEditAsOnCreation() {
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        Database db = new Database(dataSource);
+        assertThat(admin.postForm("/admin/agenturen", profile("Wirtschaftsförderung Reserviert", "WF Reserviert",
+            "info@reserviert.example.org", "2")).statusCode()).isEqualTo(303);
+        Map<String, String> edit = profile("Wirtschaftsförderung Reserviert", "WF Reserviert",
+            "info@reserviert.example.org", "2");
+        for (String shortName : new String[] {"neu", " Neu ", "LEADS", "Logo"}) {
+            edit.put("shortName", shortName);
+            edit.put("version", Http.hidden(admin.get("/admin/agenturen/wf-reserviert").body(), "version"));
+            HttpResponse<String> refused = admin.postForm("/admin/agenturen/wf-reserviert?lang=de", edit);
+            assertThat(refused.statusCode()).as(shortName).isEqualTo(422);
+            assertThat(refused.body()).contains("id=\"agency-shortName-error\"",
+                    "als Adresse einer Portalseite vergeben", "href=\"#agency-shortName\"",
+                    "value=\"" + shortName.strip() + "\"")
+                .doesNotContain("Kurznamen gibt es schon", "Die Änderungen sind gespeichert.");
+            assertThat(db.value("SELECT short_name FROM agency WHERE id = 'wf-reserviert'")).isEqualTo("WF Reserviert");
+        }
+        assertThat(admin.postForm("/admin/agenturen/wf-reserviert?lang=en", edit).body())
+            .contains("This short name is taken by the address of a portal page");
+        // a short name that merely contains such a segment is fine on edit too
+        edit.put("shortName", "Neu Reserviert");
+        edit.put("version", Http.hidden(admin.get("/admin/agenturen/wf-reserviert").body(), "version"));
+        HttpResponse<String> saved = admin.postForm("/admin/agenturen/wf-reserviert", edit);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        assertThat(db.value("SELECT short_name FROM agency WHERE id = 'wf-reserviert'")).isEqualTo("Neu Reserviert");
+        // one saved before the rule stays while the rest of the form changes
+        db.execute("UPDATE agency SET short_name = 'Neu', short_name_key = 'neu' WHERE id = 'wf-reserviert'");
+        edit.put("shortName", "Neu");
+        edit.put("firstContactDays", "4");
+        edit.put("version", Http.hidden(admin.get("/admin/agenturen/wf-reserviert").body(), "version"));
+        HttpResponse<String> kept = admin.postForm("/admin/agenturen/wf-reserviert", edit);
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(303);
+        assertThat(agencies.find("wf-reserviert").orElseThrow().firstContactDays()).isEqualTo(4);
+    }
+
+    /**
      * A short name is shown to users, and letters of any script are letters: "日本" and "Ελλάδα" were refused as having
      * no letter or digit, because the id a short name makes was Latin only. Accepted now when creating and editing,
      * shown as typed, under an id safe in an address ("xn--" and the short name's Punycode); two different ones are two
