@@ -82,7 +82,7 @@ public class V141__Agency_short_name_key_of_existing_agencies extends BaseJavaMi
 
     /**
      * The short name with the first " (n)", n ≥ 2, whose key is not in {@code taken}; shortened (at its end) until it
-     * has at most {@link #MAX_SHORT_NAME} characters and its key still ends in "-n" (the key is cut at 40).
+     * has at most {@link #MAX_SHORT_NAME} characters and its key still carries the number (the key is cut at 40).
      */
     static String renamed(String shortName, Set<String> taken) {
         String base = shortName.strip();
@@ -99,9 +99,16 @@ public class V141__Agency_short_name_key_of_existing_agencies extends BaseJavaMi
         }
     }
 
+    /**
+     * Whether the candidate has at most {@link #MAX_SHORT_NAME} characters and its key carries the number: ends in "-n"
+     * (an ASCII key, cut at 40), or, for a short name with letters beyond Latin ones (V144), is another than the cut
+     * name's (such a key codes the whole short name).
+     */
     private static boolean fits(String cut, String suffix, int n) {
         String candidate = cut + suffix;
+        String key = AgencyAdministration.idFor(candidate);
         return candidate.codePointCount(0, candidate.length()) <= MAX_SHORT_NAME
-            && AgencyAdministration.idFor(candidate).equals(AgencyAdministration.idFor(cut) + "-" + n);
+            && (key.equals(AgencyAdministration.idFor(cut) + "-" + n)
+                || key.startsWith("xn--") && !key.equals(AgencyAdministration.idFor(cut)));
     }
 }

@@ -55,7 +55,7 @@ public class AgencyAdministration {
         this.router = router;
     }
 
-    /** Creates an agency; its id is derived from the short name (e.g. "EN-Agentur" → "en-agentur"). */
+    /** Creates an agency; its id is derived from the short name ("EN-Agentur" → "en-agentur", "日本" → "xn--wgv71a"). */
     @Transactional
     public Agency create(AgencyProfile profile, List<FieldError> formErrors) {
         Errors errors = new Errors().addAll(formErrors);
@@ -252,6 +252,16 @@ public class AgencyAdministration {
     }
 
     /**
+     * A short name must make an id ({@link #idFor}): at least one letter or digit, of any script (unless its field is
+     * refused already).
+     */
+    private static void needsLetterOrDigit(@Nullable String shortName, Errors errors) {
+        if (!errors.has("shortName") && !AgencyShortNames.hasLetterOrDigit(trim(shortName))) {
+            errors.add("shortName", "error.agency.shortName.letters");
+        }
+    }
+
+    /**
      * Refuses a short name another agency has, compared as the id a short name makes ({@link #idFor}: case, spaces,
      * dashes and umlauts' spelling aside), or whose id it would make: the lists and the agency choices show agencies
      * by their short names, so two of one short name could not be told apart. A new agency's id is made from its short
@@ -261,13 +271,6 @@ public class AgencyAdministration {
      * unique index on the key ({@link #shortNameKey}, V142) lets one of them in: the other gets the same field error
      * ({@link #takenAtTheSameMoment}).
      */
-    /** A short name must make an id ({@link #idFor}): at least one letter or digit (unless its field is refused already). */
-    private static void needsLetterOrDigit(@Nullable String shortName, Errors errors) {
-        if (!errors.has("shortName") && idFor(trim(shortName)).isEmpty()) {
-            errors.add("shortName", "error.agency.shortName.letters");
-        }
-    }
-
     private void shortNameFree(@Nullable String shortName, @Nullable String ownId, Errors errors) {
         String key = idFor(trim(shortName));
         if (key.isEmpty() || errors.has("shortName")) {
@@ -340,20 +343,19 @@ public class AgencyAdministration {
      * ({@link #idFor}, as {@link #shortNameFree} compares short names), or, for a short name that makes none (no letter or
      * digit), the agency's own id in lower case (unique as ids are). Only lower-case ASCII letters, digits and dashes
      * (ids are made so), which MariaDB's case-insensitive collation and H2's binary one compare alike. A change of
-     * {@link #idFor} needs a migration that computes the stored keys anew (V141 computed them first).
+     * {@link #idFor} needs a migration that computes the stored keys anew (V141 computed them first, V144 again).
      */
     public static String shortNameKey(String id, @Nullable String shortName) {
         String key = idFor(trim(shortName));
         return key.isEmpty() ? id.toLowerCase(java.util.Locale.ROOT) : key;
     }
 
-    /** The id for a short name: lower case ASCII letters, digits and dashes, umlauts spelled out, at most 40. */
+    /**
+     * The id for a short name ({@link AgencyShortNames#id}): lower-case ASCII letters, digits and dashes, umlauts
+     * spelled out, at most 40; a short name with letters beyond Latin ones makes "xn--" and their Punycode.
+     */
     public static String idFor(String shortName) {
-        String s = shortName.toLowerCase(java.util.Locale.ROOT).replace("ä", "ae").replace("ö", "oe")
-            .replace("ü", "ue").replace("ß", "ss");
-        s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        s = s.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return s.length() > 40 ? s.substring(0, 40).replaceAll("-+$", "") : s;
+        return AgencyShortNames.id(shortName);
     }
 
     /**

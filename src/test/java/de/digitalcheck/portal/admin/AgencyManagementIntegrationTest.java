@@ -235,6 +235,114 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         assertThat(admin.get("/admin/agenturen/neu").body()).doesNotContain("als Adresse einer Portalseite vergeben");
     }
 
+    /**
+     * The edit let a short name through that creating refuses because its id would be a fixed path segment of the
+     * agency pages ("neu", "leads", "logo"): refused now with the same message, the input kept, nothing saved. An
+     * agency that has such a short name from before keeps it while other fields change.
+     */
+    @Test
+    void aShortNameWhoseIdIsAFixedPathSegmentIsRefusedOnEditAsOnCreation() {
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        Database db = new Database(dataSource);
+        assertThat(admin.postForm("/admin/agenturen", profile("Wirtschaftsförderung Reserviert", "WF Reserviert",
+            "info@reserviert.example.org", "2")).statusCode()).isEqualTo(303);
+        Map<String, String> edit = profile("Wirtschaftsförderung Reserviert", "WF Reserviert",
+            "info@reserviert.example.org", "2");
+        for (String shortName : new String[] {"neu", " Neu ", "LEADS", "Logo"}) {
+            edit.put("shortName", shortName);
+            edit.put("version", Http.hidden(admin.get("/admin/agenturen/wf-reserviert").body(), "version"));
+            HttpResponse<String> refused = admin.postForm("/admin/agenturen/wf-reserviert?lang=de", edit);
+            assertThat(refused.statusCode()).as(shortName).isEqualTo(422);
+            assertThat(refused.body()).contains("id=\"agency-shortName-error\"",
+                    "als Adresse einer Portalseite vergeben", "href=\"#agency-shortName\"",
+                    "value=\"" + shortName.strip() + "\"")
+                .doesNotContain("Kurznamen gibt es schon", "Die Änderungen sind gespeichert.");
+            assertThat(db.value("SELECT short_name FROM agency WHERE id = 'wf-reserviert'")).isEqualTo("WF Reserviert");
+        }
+        assertThat(admin.postForm("/admin/agenturen/wf-reserviert?lang=en", edit).body())
+            .contains("This short name is taken by the address of a portal page");
+        // a short name that merely contains such a segment is fine on edit too
+        edit.put("shortName", "Neu Reserviert");
+        edit.put("version", Http.hidden(admin.get("/admin/agenturen/wf-reserviert").body(), "version"));
+        HttpResponse<String> saved = admin.postForm("/admin/agenturen/wf-reserviert", edit);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        assertThat(db.value("SELECT short_name FROM agency WHERE id = 'wf-reserviert'")).isEqualTo("Neu Reserviert");
+        // one saved before the rule stays while the rest of the form changes
+        db.execute("UPDATE agency SET short_name = 'Neu', short_name_key = 'neu' WHERE id = 'wf-reserviert'");
+        edit.put("shortName", "Neu");
+        edit.put("firstContactDays", "4");
+        edit.put("version", Http.hidden(admin.get("/admin/agenturen/wf-reserviert").body(), "version"));
+        HttpResponse<String> kept = admin.postForm("/admin/agenturen/wf-reserviert", edit);
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(303);
+        assertThat(agencies.find("wf-reserviert").orElseThrow().firstContactDays()).isEqualTo(4);
+    }
+
+    /**
+     * A short name is shown to users, and letters of any script are letters: "日本" and "Ελλάδα" were refused as having
+     * no letter or digit, because the id a short name makes was Latin only. Accepted now when creating and editing,
+     * shown as typed, under an id safe in an address ("xn--" and the short name's Punycode); two different ones are two
+     * agencies, one of them again (case, spaces, Greek accents aside) is refused as a duplicate, nothing stored.
+     */
+    @Test
+    void shortNamesOfAnyScriptAreAcceptedShownAsTypedAndUnique() {
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        Database db = new Database(dataSource);
+        HttpResponse<String> japan = admin.postForm("/admin/agenturen?lang=de", profile("Wirtschaftsförderung Japan",
+            " 日本 ", "info@japan.example.org", "2"));
+        assertThat(japan.statusCode()).as(japan.body()).isEqualTo(303);
+        assertThat(japan.headers().firstValue("Location")).hasValue("/admin/agenturen/xn--wgv71a?gespeichert");
+        HttpResponse<String> greece = admin.postForm("/admin/agenturen?lang=de",
+            profile("Wirtschaftsförderung Griechenland", "Ελλάδα", "info@griechenland.example.org", "2"));
+        assertThat(greece.statusCode()).as(greece.body()).isEqualTo(303);
+        assertThat(greece.headers().firstValue("Location")).hasValue("/admin/agenturen/xn--mxaaic4aa?gespeichert");
+        assertThat(agencies.find("xn--wgv71a").orElseThrow().shortName()).isEqualTo("日本");
+        assertThat(agencies.find("xn--mxaaic4aa").orElseThrow().shortName()).isEqualTo("Ελλάδα");
+        assertThat(db.value("SELECT short_name_key FROM agency WHERE id = 'xn--mxaaic4aa'")).isEqualTo("xn--mxaaic4aa");
+        assertThat(admin.get("/admin/agenturen/xn--wgv71a").body()).contains("value=\"日本\"")
+            .doesNotContain("id=\"agency-shortName-error\"");
+        assertThat(admin.get("/admin").body()).contains("href=\"/admin/agenturen/xn--wgv71a\"",
+            "href=\"/admin/agenturen/xn--mxaaic4aa\"", "Wirtschaftsförderung Griechenland");
+        // the admin's dashboard of one agency names its series by the short name
+        assertThat(admin.get("/admin/kennzahlen?agency=xn--mxaaic4aa").body()).contains("Ελλάδα");
+
+        // the same short name again, also in other case or spacing, is a duplicate: refused at the field, input kept
+        long before = db.count("agency");
+        for (String same : new String[] {"日本", "ΕΛΛΑΔΑ", "ελλαδα"}) {
+            HttpResponse<String> refused = admin.postForm("/admin/agenturen?lang=de", profile("Noch eine " + same, same,
+                "noch@example.org", "2"));
+            assertThat(refused.statusCode()).as(same).isEqualTo(422);
+            assertThat(refused.body()).contains("id=\"agency-shortName-error\"",
+                    "Eine Wirtschaftsförderung mit diesem Kurznamen gibt es schon.", "value=\"" + same + "\"")
+                .doesNotContain("Buchstaben oder eine Ziffer");
+        }
+        assertThat(db.count("agency")).isEqualTo(before);
+
+        // edited to another non-Latin short name: saved and shown; to the other one's: refused; the id stays
+        Map<String, String> edit = profile("Wirtschaftsförderung Japan", "日本・東京", "info@japan.example.org", "2");
+        edit.put("version", Http.hidden(admin.get("/admin/agenturen/xn--wgv71a").body(), "version"));
+        HttpResponse<String> tokyo = admin.postForm("/admin/agenturen/xn--wgv71a?lang=de", edit);
+        assertThat(tokyo.statusCode()).as(tokyo.body()).isEqualTo(303);
+        assertThat(tokyo.headers().firstValue("Location")).hasValue("/admin/agenturen/xn--wgv71a?gespeichert");
+        assertThat(admin.get("/admin/agenturen/xn--wgv71a?gespeichert").body()).contains("value=\"日本・東京\"",
+            "Die Änderungen sind gespeichert.");
+        assertThat(db.value("SELECT short_name_key FROM agency WHERE id = 'xn--wgv71a'"))
+            .isEqualTo(AgencyAdministration.idFor("日本・東京"));
+        assertThat(AgencyAdministration.idFor("日本・東京")).startsWith("xn--").isNotEqualTo("xn--wgv71a");
+        edit.put("shortName", "ΕΛΛΆΔΑ");
+        edit.put("version", Http.hidden(admin.get("/admin/agenturen/xn--wgv71a").body(), "version"));
+        HttpResponse<String> taken = admin.postForm("/admin/agenturen/xn--wgv71a?lang=de", edit);
+        assertThat(taken.statusCode()).isEqualTo(422);
+        assertThat(taken.body()).contains("Eine Wirtschaftsförderung mit diesem Kurznamen gibt es schon.",
+            "value=\"ΕΛΛΆΔΑ\"");
+        assertThat(db.value("SELECT short_name FROM agency WHERE id = 'xn--wgv71a'")).isEqualTo("日本・東京");
+        // the first short name makes the first agency's id: no new agency takes it (as with Latin short names)
+        long now = db.count("agency");
+        assertThat(admin.postForm("/admin/agenturen?lang=de", profile("Wirtschaftsförderung Nippon", "日本",
+            "info@nippon.example.org", "2")).body())
+            .contains("Eine Wirtschaftsförderung mit diesem Kurznamen gibt es schon.");
+        assertThat(db.count("agency")).isEqualTo(now);
+    }
+
     @Test
     void theAdminEditsNamesContactAndServiceLevelButNeverTheId() {
         Http admin = as("agency-admin", "admin@digitalcheck.example.org");

@@ -125,10 +125,12 @@ final class Browsers {
     }
 
     /**
-     * The words (of at most 25 characters, between spaces, hyphens, dashes and middle dots) in the elements that
-     * {@code selector} finds that are broken over two lines, or null. A table whose cells let words break anywhere
-     * squeezed a column below its words: "Unterneh|men" in the lead's trail, "Erstgesp|räch" in the coach's week at
-     * 1280 px. Longer strings (a 200-character name, an address) may break; text only for screen readers is left out.
+     * The words (of at most 25 characters, between spaces, hyphens, dashes and middle dots, and the parts of a web
+     * address between "/", ".", "?", "&", "=" and "#") in the elements that {@code selector} finds that are broken
+     * over two lines, or null. A table whose cells let words break anywhere squeezed a column below its words:
+     * "Unterneh|men" in the lead's trail, "Erstgesp|räch" in the coach's week at 1280 px; the webhook's hint broke its
+     * example address as "…/hooks/digitalc|heck" on a phone. Longer strings (a 200-character name) may break; text
+     * only for screen readers is left out.
      */
     static String brokenWords(Page page, String selector) {
         return (String) page.evaluate("sel => {"
@@ -137,7 +139,7 @@ final class Browsers {
             + "  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);"
             + "  for (let n; (n = walker.nextNode());) {"
             + "   if (n.parentElement.closest('.kern-sr-only')) continue;"
-            + "   for (const m of n.data.matchAll(/[^\\s\\-\u2013\u00b7]+/g)) {"
+            + "   for (const m of n.data.matchAll(/[^\\s\\-\u2013\u00b7\\/.?&=#]+/g)) {"
             + "    if (m[0].length > 25) continue;"
             + "    const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);"
             + "    const lines = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));"

@@ -102,11 +102,17 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             assertThat(page.locator("h1")).hasText("Anfragen und Webhook");
             assertThat(page.locator("section[aria-labelledby=leads-title]")).containsText("Browser Blech GmbH");
             audit(page, "leads-agency-leads");
+            // the webhook's hint holds an example address: it breaks after a slash or a dot on a phone, not inside a
+            // word ("…/hooks/digitalc|heck" at 390 px), and stays inside the column; so in the refused form's answer
+            assertThat(page.locator("#webhook-url-hint"))
+                .hasText("Zum Beispiel https://crm.example.org/hooks/digitalcheck");
+            hintBreaksOnAPhone(page, "leads-webhook-hint");
             page.fill("#webhook-url", "kein link");
             new KeyboardUser(page).activate("form[action='/agentur/webhook'] button");
             assertThat(page.locator("#error-summary")).isFocused();
             assertThat(page.locator("#webhook-url")).hasAttribute("aria-invalid", "true");
             audit(page, "leads-webhook-error");
+            hintBreaksOnAPhone(page, "leads-webhook-error-hint");
             page.fill("#webhook-url", "http://127.0.0.1:9/hook");
             new KeyboardUser(page).activate("form[action='/agentur/webhook'] button");
             assertThat(page.locator("code.dc-secret")).containsText("whsec_");
@@ -185,6 +191,15 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
      * data, the result page names that agency and offers the consent for the one responsible now; then the move into
      * no territory, where the network's team is named. axe-core on each, desktop and phone.
      */
+    /** At 390 px: no word of the page's hints and field errors broken, nothing past the column; then at 1280 px. */
+    private void hintBreaksOnAPhone(Page page, String name) {
+        page.setViewportSize(390, 844);
+        assertNull(Browsers.brokenWords(page, "main .kern-hint, main .kern-error"), name + ": words broken on a phone");
+        assertNull(Browsers.horizontalOverflow(page, 390), name + ": fits a phone");
+        audit(page, name + "-390");
+        page.setViewportSize(1280, 900);
+    }
+
     @Test
     void aSharedResultWhoseLocationMovedNamesWhoHoldsItAndOffersTheNewConsent() {
         findings.clear();

@@ -87,13 +87,7 @@ class AdminAgencyPages {
         AgencyForm form = Objects.requireNonNullElse(body, AgencyForm.EMPTY);
         AgencyProfile profile = form.profile();
         try {
-            List<FieldError> formErrors = new java.util.ArrayList<>(validation.errors(form));
-            if (formErrors.stream().noneMatch(e -> e.field().equals("shortName"))
-                && reserved.isReserved(AgencyAdministration.idFor(profile.shortName()))) {
-                // its pages' addresses would be another page's (e.g. /admin/agenturen/neu)
-                formErrors.add(FieldError.of("shortName", "error.agency.shortName.reserved"));
-            }
-            Agency created = administration.create(profile, formErrors);
+            Agency created = administration.create(profile, reservedRefused(form, null));
             return HttpResponse.seeOther(URI.create(PATH + "/" + created.id() + "?gespeichert"));
         } catch (ValidationException e) {
             return invalid(model(request, null, profile, errors(request, e)));
@@ -118,7 +112,7 @@ class AdminAgencyPages {
         AgencyProfile profile = form.profile();
         return withAgency(request, id, agency -> {
             try {
-                administration.update(id, profile, form.version(), validation.errors(form));
+                administration.update(id, profile, form.version(), reservedRefused(form, agency));
                 return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert"));
             } catch (ValidationException e) {
                 Map<String, Object> model = model(request, agency, profile, errors(request, e));
@@ -188,6 +182,23 @@ class AdminAgencyPages {
         model.put("errorLinks", List.of(new ErrorLink("#logo-file",
             messages.get(PortalLocaleResolver.language(request), "logo.file") + ": " + error)));
         return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(VIEW, model));
+    }
+
+    /**
+     * The form's own problems and, unless its short name has one already, a short name whose id is a fixed path segment
+     * of the agency routes: a new agency's pages' addresses would be another page's (e.g. /admin/agenturen/neu), and an
+     * edit is refused the same short names (it let them through; the id stays, but the short name is one a new agency
+     * could not have). {@code agency}: the one edited, whose unchanged short name (from before this rule) may stay.
+     */
+    private List<FieldError> reservedRefused(AgencyForm form, @Nullable Agency agency) {
+        List<FieldError> errors = new java.util.ArrayList<>(validation.errors(form));
+        String shortName = form.shortName(); // stripped (AgencyForm)
+        boolean unchanged = agency != null && shortName.equals(agency.shortName().strip());
+        if (!unchanged && errors.stream().noneMatch(e -> e.field().equals("shortName"))
+            && reserved.isReserved(AgencyAdministration.idFor(shortName))) {
+            errors.add(FieldError.of("shortName", "error.agency.shortName.reserved"));
+        }
+        return errors;
     }
 
     private HttpResponse<?> withAgency(HttpRequest<?> request, String id,
