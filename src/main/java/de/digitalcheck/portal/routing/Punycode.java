@@ -3,6 +3,11 @@ package de.digitalcheck.portal.routing;
 /**
  * Punycode (RFC 3492), the encoding of internationalized domain names: any Unicode string as lower-case ASCII letters,
  * digits and dashes, one-to-one. Only encoding; the agency ids made with it are never decoded.
+ *
+ * <p>Written here rather than taken from the JDK's {@link java.net.IDN}: that applies the rules of a domain name's label
+ * on top (IDNA 2003: a right-to-left label must not end in a digit, at most 63 characters), so it refuses short names
+ * that are fine as names ("دبي 2", a long one); RFC 3492's encoding alone has no such rules (AgencyShortNamesTest
+ * compares the two where both apply).
  */
 final class Punycode {
 
