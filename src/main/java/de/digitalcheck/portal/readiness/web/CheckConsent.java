@@ -33,7 +33,8 @@ import java.util.Objects;
 /**
  * The result page's consent (leads, issue 12): with a ticked box, a contact name and email the completed check is
  * shared with the responsible agency (or the network's fallback queue) — contact and lead in one transaction;
- * otherwise the page again with its errors and nothing stored.
+ * otherwise the page again with its errors and nothing stored. The same consent again (a second tab, a double click)
+ * changes nothing.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(CheckPaths.BASE + "/einwilligung")
@@ -78,7 +79,9 @@ class CheckConsent {
                 if (!errors.isEmpty()) {
                     throw new ValidationException(errors);
                 }
-                sharing.shareFromResult(check, form.contact(), PortalLocaleResolver.language(request), errors);
+                // posts of this form at the same moment: those after the first find the consent given, as later
+                sharing.shareFromResult(check, form.contact(), PortalLocaleResolver.language(request), errors,
+                    now -> alreadyShared(now, form));
                 return given(token);
             } catch (ValidationException e) {
                 return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
