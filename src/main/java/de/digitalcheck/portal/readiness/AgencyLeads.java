@@ -26,12 +26,35 @@ public interface AgencyLeads {
     /**
      * Shares a completed check with the agency responsible for its location, inside the caller's transaction: the
      * consent is logged and a lead made (or the company's open lead at that agency updated) with its deliveries.
-     * The check must have a contact name and email.
+     * The check must have a contact name and email. A check that made an open lead there consents into that lead,
+     * which takes the check's contact (a corrected email, name): one check, one open lead per agency.
      *
      * @param check  the check as the caller's transaction has just written it (not read again)
      * @param source where the consent was given: {@code check} (the result page) or {@code api}
+     * @throws ContactTaken when the check's open lead there would take an email under which that agency has another
+     *                      open lead (nothing is changed; the caller's transaction is to be rolled back)
      */
     SharedLead share(Assessment check, Language language, String source);
+
+    /**
+     * A consent given again for the check that made an open lead names a contact email under which the lead's agency
+     * has another open lead (of another check): the two are not merged (two histories, two consents), and the lead
+     * keeps its contact.
+     */
+    final class ContactTaken extends RuntimeException {
+
+        private final String agencyName;
+
+        public ContactTaken(String agencyName) {
+            super(null, null, false, false);
+            this.agencyName = agencyName;
+        }
+
+        /** The agency (or the network, for its fallback queue) that holds the lead. */
+        public String agencyName() {
+            return agencyName;
+        }
+    }
 
     /**
      * Every lead this check was shared into, the one of its newest consent first, each once (erased ones left out): a

@@ -82,6 +82,36 @@ class LeadDetailIntegrationTest extends de.digitalcheck.portal.support.SignedInT
             .as("the trail's given values and the contact are gone").doesNotContain("Zweite Gießerei KG", "Erika Erst");
     }
 
+    /**
+     * The check that made a lead consents again on its result page with a corrected contact: the lead takes it, and
+     * the staff see in its trail, entered by the company, the address and the name before and after — in German and
+     * in English — as taken over, not as only given.
+     */
+    @Test
+    void aContactCorrectedOnTheChecksOwnResultPageIsInTheTrailInBothLanguages() {
+        Http company = new Http(server, json);
+        String first = "korrektur-" + java.util.UUID.randomUUID() + "@detail.example.org";
+        String second = "karl-" + java.util.UUID.randomUUID() + "@detail.example.org";
+        CompletedChecks.Completed own = CompletedChecks.of(questionnaires.current()).named("Korrektur Kunststoff GmbH")
+            .at("44135").contact("Karl Korrektur", first).submit(company);
+        String consent = "/check/" + own.token() + "/einwilligung";
+        assertThat(company.postForm(consent, Map.of("consentName", "Karl Korrektur", "consentEmail", first,
+            "shareWithAgency", "on")).statusCode()).isEqualTo(303);
+        String id = (String) db.value("SELECT lead_id FROM lead_consent WHERE assessment_id = ?", own.id());
+        assertThat(company.postForm(consent, Map.of("consentName", "Karl Korrekt", "consentEmail", second,
+            "shareWithAgency", "on")).statusCode()).isEqualTo(303);
+
+        String page = users.get("do-staff").get("/agentur/leads/" + id).body();
+        assertThat(page).contains("E-Mail-Adresse geändert (erneute Einwilligung zum selben Selbstcheck)",
+                "Ansprechperson geändert (erneute Einwilligung)", first, second, "Karl Korrekt")
+            .doesNotContain("nicht übernommen", "Noch keine Änderungen.");
+        assertThat(trailRow(page, "E-Mail-Adresse geändert")).as("given by the company")
+            .contains(">Unternehmen<", first, second);
+        String english = users.get("do-staff").get("/agentur/leads/" + id + "?lang=en").body();
+        assertThat(english).contains("Email address changed (consent given again for the same self-check)",
+            "Contact person changed (consent given again)").doesNotContain("E-Mail-Adresse geändert");
+    }
+
     private static String trailRow(String page, String action) {
         int at = page.indexOf(action);
         return page.substring(page.lastIndexOf("<tr", at), page.indexOf("</tr>", at));

@@ -21,7 +21,10 @@ import java.util.function.Function;
  * staff work with — the company's name, its location, the contact's name and phone stay as the lead has them, and
  * other values given are only recorded in the trail ({@code DATA_OTHER_*}: "given, not taken over"); the newer check's
  * result replaces the lead's only when it is the same company at the same place ({@link #sameCompany}), the case of a
- * company doing the check again. The values are the company's data: a withdrawal and an erasure drop them
+ * company doing the check again. The one exception is the check that made the lead ({@link #mergeOwn}): its result
+ * page is reached by its private link only, whose holder gave the lead's first consent, so a consent given again
+ * there corrects the lead's contact (name, email and a phone given), recorded as taken over ({@code DATA_CONTACT},
+ * {@code DATA_EMAIL}, {@code DATA_PHONE}). The values are the company's data: a withdrawal and an erasure drop them
  * ({@link LeadAuditRows#forgetCompanyData}).
  */
 final class ConsentTrail {
@@ -30,6 +33,7 @@ final class ConsentTrail {
     static final String LOCATION = "DATA_LOCATION";
     static final String CONTACT = "DATA_CONTACT";
     static final String PHONE = "DATA_PHONE";
+    static final String EMAIL = "DATA_EMAIL";
     static final String CHECK = "DATA_CHECK";
     static final String OTHER_COMPANY = "DATA_OTHER_COMPANY";
     static final String OTHER_LOCATION = "DATA_OTHER_LOCATION";
@@ -37,11 +41,11 @@ final class ConsentTrail {
     static final String OTHER_PHONE = "DATA_OTHER_PHONE";
     static final String OTHER_CHECK = "DATA_OTHER_CHECK";
     /**
-     * The actions whose values are the company's data; {@code DATA_COMPANY} … {@code DATA_PHONE} are from the time a
-     * consent given again still replaced the lead's values, and stay in older trails.
+     * The actions whose values are the company's data; {@code DATA_COMPANY} and {@code DATA_LOCATION} are from the
+     * time a consent given again still replaced the lead's values, and stay in older trails.
      */
-    static final List<String> ACTIONS = List.of(COMPANY, LOCATION, CONTACT, PHONE, CHECK, OTHER_COMPANY, OTHER_LOCATION,
-        OTHER_CONTACT, OTHER_PHONE, OTHER_CHECK);
+    static final List<String> ACTIONS = List.of(COMPANY, LOCATION, CONTACT, PHONE, EMAIL, CHECK, OTHER_COMPANY,
+        OTHER_LOCATION, OTHER_CONTACT, OTHER_PHONE, OTHER_CHECK);
 
     /** As the trail stores times ({@code Dates.trailValue} shows them in the reader's language). */
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.uuuu HH:mm");
@@ -68,6 +72,22 @@ final class ConsentTrail {
     }
 
     /**
+     * The open lead {@code open} after a consent given again for the check that made it (its first consent's check):
+     * as {@link #merge}, and the contact {@code offered} gives taken over — name, email (the lead's key with it) and a
+     * phone, if one is given (the result page's consent asks for none: the lead keeps its own).
+     */
+    static LeadRow mergeOwn(LeadRow open, LeadRow offered) {
+        LeadRow m = merge(open, offered);
+        return new LeadRow(m.id(), m.agencyId(), LeadRow.openKey(m.agencyId(), offered.contactEmail()), m.status(),
+            m.source(), m.assessmentId(), m.companyName(), m.postalCode(), m.municipality(), m.ags(), m.sector(),
+            m.employees(), m.companyType(), offered.contactName(), offered.contactEmail(),
+            offered.contactPhone() != null ? offered.contactPhone() : open.contactPhone(), m.score(), m.overallLevel(),
+            m.consentVersion(), m.consentLanguage(), m.consentAt(), m.contactDueAt(), m.withdrawnAt(), m.createdAt(),
+            m.updatedAt(), m.stage(), m.assigneeId(), m.assigneeName(), m.firstContactAt(), m.escalatedAt(),
+            m.closedAt(), m.lockVersion());
+    }
+
+    /**
      * The same company at the same place: the name alike but for case and spaces, the same postal code. Only then is a
      * newer check the company's own doing the check again, not someone else's in its name.
      */
@@ -83,8 +103,9 @@ final class ConsentTrail {
 
     /**
      * The trail's entries for a consent given again: one per value {@code offered} gave otherwise than {@code open}
-     * has, as given and not taken over ({@code DATA_OTHER_*}); the check as taken over ({@code DATA_CHECK}) if
-     * {@code merged} took it, else as given ({@code DATA_OTHER_CHECK}); none if nothing differed.
+     * has, as taken over where {@code merged} took it ({@code DATA_CHECK}; the contact's {@code DATA_CONTACT},
+     * {@code DATA_EMAIL}, {@code DATA_PHONE} from the check that made the lead), else as given and not taken over
+     * ({@code DATA_OTHER_*}); none if nothing differed.
      */
     static List<LeadAuditRow> changes(LeadRow open, LeadRow offered, LeadRow merged, Instant at,
                                       Assessments assessments) {
@@ -97,9 +118,14 @@ final class ConsentTrail {
         List<LeadAuditRow> rows = new ArrayList<>();
         add(rows, open.id(), at, OTHER_COMPANY, open.companyName(), offered.companyName());
         add(rows, open.id(), at, OTHER_LOCATION, location(open), location(offered));
-        add(rows, open.id(), at, OTHER_CONTACT, open.contactName(), offered.contactName());
-        if (offered.contactPhone() != null) { // a booking without a phone offers none: nothing differs
-            add(rows, open.id(), at, OTHER_PHONE, open.contactPhone(), offered.contactPhone());
+        add(rows, open.id(), at, taken(merged.contactName(), offered.contactName()) ? CONTACT : OTHER_CONTACT,
+            open.contactName(), offered.contactName());
+        if (open.contactEmail() != null && !open.contactEmail().equalsIgnoreCase(merged.contactEmail())) {
+            rows.add(row(open.id(), at, EMAIL, open.contactEmail(), merged.contactEmail()));
+        }
+        if (offered.contactPhone() != null) { // a booking or the result page without a phone: nothing differs
+            add(rows, open.id(), at, taken(merged.contactPhone(), offered.contactPhone()) ? PHONE : OTHER_PHONE,
+                open.contactPhone(), offered.contactPhone());
         }
         if (!Objects.equals(open.assessmentId(), offered.assessmentId()) && offered.assessmentId() != null) {
             boolean taken = Objects.equals(merged.assessmentId(), offered.assessmentId());
@@ -107,6 +133,11 @@ final class ConsentTrail {
                 completion(offered.assessmentId(), completedAt)));
         }
         return rows;
+    }
+
+    /** Whether the lead took the value given ({@code merged} has it). */
+    private static boolean taken(@Nullable String merged, @Nullable String given) {
+        return Objects.equals(blankToNull(merged), blankToNull(given));
     }
 
     private static void add(List<LeadAuditRow> rows, String leadId, Instant at, String action,

@@ -23,12 +23,13 @@ public interface LeadAuditRows extends CrudRepository<LeadAuditRow, String> {
 
     /**
      * Drops the values a consent given again changed or gave ({@link ConsentTrail#ACTIONS}: company, location, contact,
-     * phone, check): they are the company's data, which a withdrawal hides and an erasure removes. That they changed,
-     * and when, stays.
+     * email, phone, check): they are the company's data, which a withdrawal hides and an erasure removes. That they
+     * changed, and when, stays.
      */
     @Query("UPDATE lead_audit SET from_value = NULL, to_value = NULL WHERE lead_id = :leadId "
-        + "AND action IN ('DATA_COMPANY', 'DATA_LOCATION', 'DATA_CONTACT', 'DATA_PHONE', 'DATA_CHECK', "
-        + "'DATA_OTHER_COMPANY', 'DATA_OTHER_LOCATION', 'DATA_OTHER_CONTACT', 'DATA_OTHER_PHONE', 'DATA_OTHER_CHECK') "
+        + "AND action IN ('DATA_COMPANY', 'DATA_LOCATION', 'DATA_CONTACT', 'DATA_PHONE', 'DATA_EMAIL', "
+        + "'DATA_CHECK', 'DATA_OTHER_COMPANY', 'DATA_OTHER_LOCATION', 'DATA_OTHER_CONTACT', 'DATA_OTHER_PHONE', "
+        + "'DATA_OTHER_CHECK') "
         + "AND (from_value IS NOT NULL OR to_value IS NOT NULL)")
     int forgetCompanyData(String leadId);
 }

@@ -29,12 +29,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The leads' use cases: a consent makes a lead at the agency that the longest AGS prefix of the company's location
- * names (none: the network's fallback queue), or updates the company's open lead there; a withdrawal closes it. Each
+ * names (none: the network's fallback queue), or updates the company's open lead there (the contact email's, or the
+ * one the consented check made, which then takes the check's contact); a withdrawal closes it. Each
  * runs in the caller's transaction (or its own) together with its consent log entry, the agency's mail and the
  * webhook events ({@link LeadEvents}): the outbox.
  */
@@ -89,23 +91,33 @@ public class LeadBook implements AgencyLeads {
         Instant due = WorkingDays.dueBy(now, days, PortalTime.ZONE).truncatedTo(ChronoUnit.MILLIS);
         LeadRow lead;
         String event;
-        try {
-            // most consents are a company's first at this agency: one statement makes the lead
-            lead = leads.save(fromAssessment(UUID.randomUUID().toString(), agencyId, a, source, language, now, due, now));
-            event = LeadEvents.CREATED;
-            metrics.afterCommit(metrics::leadRouted);
-        } catch (DataAccessException e) {
-            if (!DatabaseErrors.duplicateKey(e)) {
-                throw e;
-            }
-            // open_key is taken: this contact's open lead at this agency (perhaps made by a consent at this very
-            // moment) takes the consent; read with a lock, which sees it committed, not this transaction's snapshot
-            LeadRow open = leads.lockByOpenKey(openKey).orElseThrow(() -> e);
-            lead = reconsent(open, agencyId, a, source, language, now);
-            if (lead == null) {
-                throw e;
-            }
+        Optional<LeadRow> own = madeBy(assessmentId, agencyId);
+        if (own.isPresent()) {
+            // the check that made the open lead consents again (from its result page, so by its link's holder): one
+            // lead, which takes the contact given now, whatever email it has
+            lead = recontact(own.get(), agencyId, a, source, language, now);
             event = LeadEvents.UPDATED;
+        } else {
+            try {
+                // most consents are a company's first at this agency: one statement makes the lead
+                lead = leads.save(fromAssessment(UUID.randomUUID().toString(), agencyId, a, source, language, now, due,
+                    now));
+                event = LeadEvents.CREATED;
+                metrics.afterCommit(metrics::leadRouted);
+            } catch (DataAccessException e) {
+                if (!DatabaseErrors.duplicateKey(e)) {
+                    throw e;
+                }
+                // open_key is taken: this contact's open lead at this agency (perhaps made by a consent at this
+                // very moment) takes the consent; read with a lock, which sees it committed, not this
+                // transaction's snapshot
+                LeadRow open = leads.lockByOpenKey(openKey).orElseThrow(() -> e);
+                lead = reconsent(open, agencyId, a, source, language, now);
+                if (lead == null) {
+                    throw e;
+                }
+                event = LeadEvents.UPDATED;
+            }
         }
         consents.save(new ConsentRow(UUID.randomUUID().toString(), lead.id(), assessmentId.value(), source,
             CONSENT_VERSION, language.code(), now, null));
@@ -118,18 +130,73 @@ public class LeadBook implements AgencyLeads {
      * values stay, others given are only recorded); null if it is no longer open (withdrawn, forwarded).
      */
     private LeadRow reconsent(LeadRow o, String agencyId, Assessment a, String source, Language language, Instant now) {
+        LeadRow offered = offered(o, agencyId, a, source, language, now);
+        LeadRow consented = ConsentTrail.merge(o, offered);
+        // only the consent's columns: a stage or assignee that staff change at this moment is kept
+        if (!leads.reconsent(consented)) {
+            return null;
+        }
+        audit.saveAll(ConsentTrail.changes(o, offered, consented, now, assessments));
+        return consented;
+    }
+
+    /** A lead row with this consent's values, and what staff work on as {@code o} has it. */
+    private static LeadRow offered(LeadRow o, String agencyId, Assessment a, String source, Language language,
+                                   Instant now) {
         LeadRow fresh = fromAssessment(o.id(), agencyId, a, source, language, now, o.contactDueAt(), o.createdAt());
-        LeadRow offered = new LeadRow(fresh.id(), fresh.agencyId(), fresh.openKey(), fresh.status(),
+        return new LeadRow(fresh.id(), fresh.agencyId(), fresh.openKey(), fresh.status(),
             fresh.source(), fresh.assessmentId(), fresh.companyName(), fresh.postalCode(), fresh.municipality(),
             fresh.ags(), fresh.sector(), fresh.employees(), fresh.companyType(), fresh.contactName(),
             fresh.contactEmail(), fresh.contactPhone(), fresh.score(), fresh.overallLevel(), fresh.consentVersion(),
             fresh.consentLanguage(), fresh.consentAt(), fresh.contactDueAt(), null, fresh.createdAt(), now,
             o.stage(), o.assigneeId(), o.assigneeName(), o.firstContactAt(), o.escalatedAt(), o.closedAt(),
             o.lockVersion() + 1);
-        LeadRow consented = ConsentTrail.merge(o, offered);
-        // only the consent's columns: a stage or assignee that staff change at this moment is kept
-        if (!leads.reconsent(consented)) {
-            return null;
+    }
+
+    /**
+     * The open lead that this check made (the lead's first consent shared it) at this agency — or that staff forwarded
+     * from there to another agency (its location still routes here), as the result page names it
+     * ({@code readiness.web.CheckSharing}) — locked until the transaction ends; empty if there is none. A lead that
+     * another check's consent made is not the check's, even if this check's consent went into it (the same contact
+     * email): its contact is not this check's to change.
+     */
+    private Optional<LeadRow> madeBy(AssessmentId check, String agencyId) {
+        List<String> ids = consents.ofAssessment(check.value()).stream().map(ConsentRow::leadId).distinct().sorted()
+            .toList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LeadRow> open = leads.lockAll(InLists.padded(ids)).stream().filter(LeadRow::open)
+            .filter(l -> consents.ofLead(l.id()).stream().findFirst()
+                .map(first -> check.value().equals(first.assessmentId())).orElse(false))
+            .toList();
+        List<LeadRow> here = open.stream().filter(l -> Objects.equals(l.agencyId(), agencyId)).toList();
+        if (here.isEmpty()) {
+            here = open.stream().filter(l -> l.ags() != null
+                && Objects.equals(router.agencyFor(l.ags()).map(Agency::id).orElse(null), agencyId)).toList();
+        }
+        // one lead per check and agency; before that was so, one per email: the latest consent's
+        return here.stream().max(Comparator.comparing(LeadRow::consentAt));
+    }
+
+    /**
+     * The check's own open lead {@code o} with this consent: as {@link #reconsent}, and the contact given now taken
+     * over ({@link ConsentTrail#mergeOwn}), the lead keyed by its new email.
+     *
+     * @throws ContactTaken when another open lead at the lead's agency has that email (nothing is changed: merging
+     *                      would mix two histories and two consents)
+     */
+    private LeadRow recontact(LeadRow o, String agencyId, Assessment a, String source, Language language,
+                              Instant now) {
+        LeadRow offered = offered(o, agencyId, a, source, language, now);
+        LeadRow consented = ConsentTrail.mergeOwn(o, offered);
+        if (!consented.openKey().equals(o.openKey())
+            && leads.lockByOpenKey(consented.openKey()).filter(other -> !other.id().equals(o.id())).isPresent()) {
+            throw new ContactTaken(shared(o).agencyName());
+        }
+        // locked by madeBy: still this open lead; only the consent's columns, the stage and assignee are kept
+        if (!leads.reconsent(o.openKey(), consented)) {
+            throw new IllegalStateException("the locked lead " + o.id() + " was changed");
         }
         audit.saveAll(ConsentTrail.changes(o, offered, consented, now, assessments));
         return consented;

@@ -36,30 +36,38 @@ public interface LeadRows extends CrudRepository<LeadRow, String> {
 
     /**
      * A consent given again: the open lead takes the company's, contact's, check's and consent's values of
-     * {@code r}; what staff work on (stage, assignee, first contact, escalation) stays as the row holds it, whatever a
-     * parallel change wrote after {@code r} was read. False: the lead is no longer this open lead (withdrawn,
-     * forwarded or erased meanwhile).
+     * {@code r} (as {@link ConsentTrail} decided them); what staff work on (stage, assignee, first contact,
+     * escalation) stays as the row holds it, whatever a parallel change wrote after {@code r} was read. False: the
+     * lead is no longer this open lead (withdrawn, forwarded or erased meanwhile).
      */
     default boolean reconsent(LeadRow r) {
-        return reconsent(r.id(), r.openKey(), r.source(), r.assessmentId(), r.companyName(), r.postalCode(),
+        return reconsent(r.openKey(), r);
+    }
+
+    /**
+     * As {@link #reconsent(LeadRow)} for the open lead that {@code openKey} keys now: {@code r} may give it another key
+     * (a new contact email, which the check that made the lead gave).
+     */
+    default boolean reconsent(String openKey, LeadRow r) {
+        return reconsent(r.id(), openKey, r.openKey(), r.source(), r.assessmentId(), r.companyName(), r.postalCode(),
             r.municipality(), r.ags(), r.sector(), r.employees(), r.companyType(), r.contactName(), r.contactEmail(),
             r.contactPhone(), r.score(), r.overallLevel(), r.consentVersion(), r.consentLanguage(), r.consentAt(),
             r.updatedAt()) == 1;
     }
 
-    @Query("UPDATE agency_lead SET source = :source, assessment_id = :assessmentId, company_name = :companyName, "
-        + "postal_code = :postalCode, municipality = :municipality, ags = :ags, sector = :sector, employees = :employees, "
-        + "company_type = :companyType, contact_name = :contactName, contact_email = :contactEmail, "
-        + "contact_phone = :contactPhone, score = :score, overall_level = :overallLevel, "
-        + "consent_version = :consentVersion, consent_language = :consentLanguage, consent_at = :consentAt, "
-        + "updated_at = :now, lock_version = lock_version + 1 "
+    @Query("UPDATE agency_lead SET open_key = :newOpenKey, source = :source, assessment_id = :assessmentId, "
+        + "company_name = :companyName, postal_code = :postalCode, municipality = :municipality, ags = :ags, "
+        + "sector = :sector, employees = :employees, company_type = :companyType, contact_name = :contactName, "
+        + "contact_email = :contactEmail, contact_phone = :contactPhone, score = :score, "
+        + "overall_level = :overallLevel, consent_version = :consentVersion, consent_language = :consentLanguage, "
+        + "consent_at = :consentAt, updated_at = :now, lock_version = lock_version + 1 "
         + "WHERE id = :id AND open_key = :openKey AND status = 'OPEN'")
-    int reconsent(String id, String openKey, String source, @Nullable String assessmentId, @Nullable String companyName,
-                  @Nullable String postalCode, @Nullable String municipality, @Nullable String ags,
-                  @Nullable String sector, @Nullable Integer employees, @Nullable String companyType,
-                  @Nullable String contactName, @Nullable String contactEmail, @Nullable String contactPhone,
-                  @Nullable Double score, @Nullable Integer overallLevel, String consentVersion,
-                  String consentLanguage, Instant consentAt, Instant now);
+    int reconsent(String id, String openKey, String newOpenKey, String source, @Nullable String assessmentId,
+                  @Nullable String companyName, @Nullable String postalCode, @Nullable String municipality,
+                  @Nullable String ags, @Nullable String sector, @Nullable Integer employees,
+                  @Nullable String companyType, @Nullable String contactName, @Nullable String contactEmail,
+                  @Nullable String contactPhone, @Nullable Double score, @Nullable Integer overallLevel,
+                  String consentVersion, String consentLanguage, Instant consentAt, Instant now);
 
     /**
      * Moves a lead to another stage if nobody changed it since {@code version} was read; 0 rows: a stale version.

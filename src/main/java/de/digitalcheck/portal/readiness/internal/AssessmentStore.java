@@ -60,16 +60,26 @@ class AssessmentStore {
      * revision moved on), the change is applied again to the check as it is now, so that neither change is lost —
      * e.g. two tabs saving different dimensions at the same moment.
      *
+     * <p>Inside a caller's transaction there is one attempt only: the failed write has marked that transaction
+     * rollback-only, and a read in it would see the check as the transaction's snapshot holds it, so an attempt
+     * again here would "succeed" only for the caller's commit to fail. The {@link OptimisticLockException} goes to the
+     * caller, which runs its whole transaction again with the check as it is now ({@link SharedChecks}).
+     *
      * @throws UnknownAssessment when the check's personal data was erased meanwhile (nothing is saved)
+     * @throws OptimisticLockException inside a caller's transaction, when another request changed the check since
+     *     {@code read}; otherwise when it lost {@value #MAX_ATTEMPTS} times in a row
      */
     AssessmentRow update(AssessmentRow read, UnaryOperator<AssessmentRow> change) {
+        if (transactions.findTransactionStatus().filter(s -> !s.isCompleted()).isPresent()) {
+            return transactions.executeWrite(status -> written(status, read, rows.update(change.apply(read))));
+        }
         AssessmentRow current = read;
         for (int attempt = 1; ; attempt++) {
             AssessmentRow before = current;
             try {
                 return transactions.executeWrite(status -> written(status, before, rows.update(change.apply(before))));
             } catch (OptimisticLockException e) {
-                Optional<AssessmentRow> now = rows.findById(read.id()).filter(a -> a.tokenHash().equals(read.tokenHash()));
+                Optional<AssessmentRow> now = now(read);
                 if (now.isEmpty()) {
                     throw new UnknownAssessment();
                 }
@@ -156,6 +166,13 @@ class AssessmentStore {
         AssessmentRow relinked = update(check, current -> current.withTokenHash(newTokenHash, clock.instant()));
         cache.forget(check.tokenHash());
         return relinked;
+    }
+
+    /**
+     * The check {@code read} as it is now in the database, if its link still reaches it (not erased or relinked).
+     */
+    Optional<AssessmentRow> now(AssessmentRow read) {
+        return rows.findById(read.id()).filter(a -> a.tokenHash().equals(read.tokenHash()));
     }
 
     /** The check with this token hash, read from the database (and remembered by this replica). */

@@ -246,6 +246,11 @@ public class SelfCheck {
         return Optional.of(token);
     }
 
+    /** The check {@code read} as it is now in the database, if its link still reaches it (not erased, not relinked). */
+    Optional<AssessmentRow> now(AssessmentRow read) {
+        return store.now(read);
+    }
+
     /** The check with this private token, read from the database. */
     public Optional<AssessmentRow> byToken(String token) {
         if (!Tokens.isWellFormed(token)) {

@@ -1,7 +1,11 @@
 package de.digitalcheck.portal.readiness.web;
 
+import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.CheckPaths;
+import de.digitalcheck.portal.readiness.Contact;
+import de.digitalcheck.portal.readiness.UnknownAssessment;
 import de.digitalcheck.portal.readiness.internal.AssessmentRow;
+import de.digitalcheck.portal.readiness.internal.ContactInput;
 import de.digitalcheck.portal.readiness.internal.SelfCheck;
 import de.digitalcheck.portal.readiness.internal.SharedChecks;
 import de.digitalcheck.portal.shared.validation.FieldError;
@@ -33,7 +37,10 @@ import java.util.Objects;
 /**
  * The result page's consent (leads, issue 12): with a ticked box, a contact name and email the completed check is
  * shared with the responsible agency (or the network's fallback queue) — contact and lead in one transaction;
- * otherwise the page again with its errors and nothing stored.
+ * otherwise the page again with its errors and nothing stored. The same consent again (a second tab, a double click)
+ * changes nothing; given again with another contact (a corrected email), the check's open lead there takes it
+ * ({@link AgencyLeads#share}), or, where the agency has another open lead under that email, the page says why (409)
+ * and nothing changed.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(CheckPaths.BASE + "/einwilligung")
@@ -78,12 +85,21 @@ class CheckConsent {
                 if (!errors.isEmpty()) {
                     throw new ValidationException(errors);
                 }
-                sharing.shareFromResult(check, form.contact(), PortalLocaleResolver.language(request), errors);
+                // posts of this form at the same moment: those after the first find the consent given, as later
+                sharing.shareFromResult(check, form.contact(), PortalLocaleResolver.language(request), errors,
+                    now -> alreadyShared(now, form));
                 return given(token);
             } catch (ValidationException e) {
                 return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                     .body(new ModelAndView<>(CheckController.RESULT, results.withConsent(
                         PortalLocaleResolver.language(request), check, token, form, e.errors())));
+            } catch (AgencyLeads.ContactTaken e) {
+                // the check's lead stays as it was, and so does the check (its contact rolled back with the rest)
+                AssessmentRow now = selfCheck.byToken(token).orElseThrow(UnknownAssessment::new);
+                return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
+                    .body(new ModelAndView<>(CheckController.RESULT, results.withContactTaken(
+                        PortalLocaleResolver.language(request), now, token,
+                        ContactInput.clean(form.contact()).email(), e.agencyName())));
             }
         });
     }
@@ -101,13 +117,14 @@ class CheckConsent {
 
     /**
      * This check is shared with the agency its location goes to now (the page offers no consent), the consent stands,
-     * and the form gives the same contact email as the check has. A lead left at the agency of an earlier location
-     * does not count: the consent for the agency responsible now makes a lead there.
+     * and the form gives the same contact (name and email) as the check has. A lead left at the agency of an earlier
+     * location does not count: the consent for the agency responsible now makes a lead there. Another contact is a
+     * correction: the consent given again takes it over, for the check and its lead there.
      */
     private boolean alreadyShared(AssessmentRow check, ConsentForm form) {
-        String given = form.contact().email();
-        String stored = check.contact().email();
-        return given != null && stored != null && given.strip().equalsIgnoreCase(stored)
-            && !shared.of(check).offer();
+        Contact given = ContactInput.clean(form.contact());
+        Contact stored = check.contact();
+        return given.email() != null && given.email().equals(stored.email())
+            && Objects.equals(given.name(), stored.name()) && !shared.of(check).offer();
     }
 }

@@ -140,6 +140,18 @@ class ResultViews {
         return model;
     }
 
+    /**
+     * The result page as it stands after a consent given again that was refused because the lead's agency has another
+     * open lead under the new email ({@link de.digitalcheck.portal.readiness.AgencyLeads.ContactTaken}): nothing
+     * changed, and the page says why.
+     */
+    Map<String, Object> withContactTaken(Language lang, AssessmentRow a, String token, String email,
+                                         String agencyName) {
+        Map<String, Object> model = result(lang, a, token, null, null);
+        model.put("consentTaken", messages.get(lang, "consent.contactTaken", email, agencyName));
+        return model;
+    }
+
     private void consent(Map<String, Object> model, Language lang, AssessmentRow a, String token, ConsentForm form,
                          List<FieldError> errors) {
         // who holds the data (the agency of the lead, which a change of the location does not move) and whether the

@@ -8,6 +8,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.data.exceptions.OptimisticLockException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -319,13 +320,19 @@ public class ErrorPages {
 
     /**
      * Anything else. A database that refused a change because of a parallel one (a unique key taken at the same
-     * moment, a deadlock: SQLState classes 23 and 40) is a conflict, {@code 409}; one that refused a value (too
+     * moment, a deadlock: SQLState classes 23 and 40), or a change that lost its optimistic lock to parallel ones at
+     * each of its attempts, is a conflict, {@code 409}; one that refused a value (too
      * long, out of range: class 22) is {@code 422}; the transaction was rolled back, nothing is stored. The log line
      * names the route, not the path (a private link's path is its token), and a database error without its
      * messages (they quote the values typed).
      */
     @Error(global = true)
     HttpResponse<?> unexpected(HttpRequest<?> request, Throwable e) {
+        if (e instanceof OptimisticLockException) {
+            LOG.warn("A change lost its optimistic lock at every attempt on {} {}: answered 409", request.getMethod(),
+                LogSafe.path(request));
+            return respond(request, HttpStatus.CONFLICT);
+        }
         Optional<String> state = DatabaseErrors.sqlState(e);
         if (state.isPresent() && (state.get().startsWith("23") || state.get().startsWith("40"))) {
             LOG.warn("Database refused a parallel change on {} {} (SQLState {}): answered 409",
