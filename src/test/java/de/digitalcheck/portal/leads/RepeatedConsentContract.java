@@ -347,11 +347,14 @@ abstract class RepeatedConsentContract implements TestPropertyProvider {
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("id=\"consent-taken\"", "Die neue E-Mail-Adresse wurde nicht übernommen",
-            "Unter " + taken + " hat Wirtschaftsförderung Dortmund bereits eine andere offene Anfrage",
+            "Die Adresse " + taken + " kann hier nicht übernommen werden. Ihr Ergebnis liegt bei "
+                + "Wirtschaftsförderung Dortmund weiterhin unter Ihrer bisherigen Adresse",
             "Wirtschaftsförderung Dortmund meldet sich bis spätestens");
         assertThat(english.statusCode()).isEqualTo(409);
         assertThat(english.body()).contains("The new email address was not taken over",
-            "Wirtschaftsförderung Dortmund already has another open request under " + taken);
+            "The address " + taken + " cannot be taken over here. Your result stays with Wirtschaftsförderung Dortmund")
+            .as("the answer does not say that the agency has a request under that address (another company's)")
+            .doesNotContain("another open request", "andere offene Anfrage");
         assertThat(db.rows("SELECT * FROM agency_lead WHERE id = ?", leadId).get(0)).isEqualTo(before);
         assertThat(db.rows("SELECT * FROM agency_lead WHERE id = ?", otherLead).get(0)).isEqualTo(otherBefore);
         assertThat(db.value("SELECT contact_email FROM assessment WHERE id = ?", check.id()))
