@@ -127,6 +127,23 @@ abstract class RepeatedConsentContract implements TestPropertyProvider {
     }
 
     /**
+     * A check sent through the API with a phone number, then shared on its result page (whose form has no phone field)
+     * with a corrected name: the number stays with the check and reaches the lead (the consent erased it).
+     */
+    @Test
+    void aConsentOnTheResultPageKeepsThePhoneNumberTheApiSent() {
+        String email = unique("phone");
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Anna Test Metall GmbH")
+            .at(DORTMUND).contact("Anna Tset", email, "+49 231 1234567").submit(http);
+        assertThat(consent(check, "Anna Test", email).statusCode()).isEqualTo(303);
+        assertThat(db.rows("SELECT contact_name, contact_phone FROM assessment WHERE id = ?", check.id()).get(0))
+            .containsEntry("contact_name", "Anna Test").containsEntry("contact_phone", "+49 231 1234567");
+        List<Map<String, Object>> leads = openLeadsOf(check.id());
+        assertThat(leads).hasSize(1);
+        assertThat(leads.get(0)).containsEntry("contact_phone", "+49 231 1234567");
+    }
+
+    /**
      * The tester's rounds: a check completed with one contact, its consent posted six times at once with another (a
      * double click). Each post is answered 303 to the result (it was 303 303 303 500 500 500: the check's optimistic
      * lock lost inside the consent's transaction, tried again there, and the commit refused); the check takes the new

@@ -89,6 +89,12 @@ public final class CompletedChecks {
         return this;
     }
 
+    /** A contact with a phone number (only the API takes one). */
+    public CompletedChecks contact(String contactName, String email, String phone) {
+        this.contact = Map.of("name", contactName, "email", email, "phone", phone);
+        return this;
+    }
+
     public CompletedChecks in(String languageCode) {
         this.language = languageCode;
         return this;

@@ -132,7 +132,8 @@ public class SelfCheck {
         String agency = agencyIdFor(company.ags());
         Contact clean = ContactInput.clean(contact);
         return store.update(assessment, current -> {
-            AssessmentRow changed = current.withCompany(company, agency, clock.instant()).withContact(clean);
+            AssessmentRow changed = current.withCompany(company, agency, clock.instant())
+                .withContact(keepingPhone(clean, current.contact()));
             return rescore(changed, storedAnswers(changed));
         });
     }
@@ -146,7 +147,19 @@ public class SelfCheck {
         rules.complete(contact, "contact.", errors);
         errors.throwIfAny();
         Contact clean = ContactInput.clean(contact);
-        return store.update(assessment, current -> current.withContact(clean));
+        return store.update(assessment, current -> current.withContact(keepingPhone(clean, current.contact())));
+    }
+
+    /**
+     * The contact a page's form gives, with the phone number stored before where it gives none: the pages have no
+     * phone field (only the API takes one), so saving the profile or consenting on the result page erased the number
+     * an API client had sent. A contact removed altogether takes its number with it.
+     */
+    static Contact keepingPhone(Contact given, Contact stored) {
+        if (given.phone() != null || given.isEmpty() || stored.phone() == null) {
+            return given;
+        }
+        return new Contact(given.name(), given.email(), stored.phone());
     }
 
     /**
