@@ -282,6 +282,33 @@ abstract class RepeatedConsentContract implements TestPropertyProvider {
         assertThat(openLeadsOf(check.id())).isEmpty();
     }
 
+    /**
+     * A shared check whose contact then changed on the result page (without a consent given again) leaves the lead
+     * under the address that consented: "Mein Unternehmen" sends that address a link (it sent none, since the address
+     * had no check or appointment any more), and its lead can be withdrawn there.
+     */
+    @Test
+    void theAddressThatConsentedCanWithdrawAfterTheChecksContactChanged() throws Exception {
+        String consented = unique("anna");
+        String later = unique("bert");
+        CompletedChecks.Completed check = check("Anna Test", consented);
+        assertThat(consent(check, "Anna Test", consented).statusCode()).isEqualTo(303);
+        String leadId = (String) openLeadsOf(check.id()).get(0).get("id");
+        assertThat(http.postForm("/check/" + check.token() + "/kontakt", Map.of("contactName", "Bert Neu",
+            "contactEmail", later)).statusCode()).isLessThan(400);
+        assertThat(db.value("SELECT contact_email FROM assessment WHERE id = ?", check.id())).isEqualTo(later);
+        assertThat(db.value("SELECT contact_email FROM agency_lead WHERE id = ?", leadId)).isEqualTo(consented);
+
+        Http company = new Http(server, json);
+        company.postForm("/mein-unternehmen", Map.of("email", consented));
+        assertThat(company.postForm(magicLink(consented), Map.of()).statusCode()).isEqualTo(303);
+        assertThat(company.get("/mein-unternehmen/uebersicht").body())
+            .contains("/mein-unternehmen/leads/" + leadId + "/widerrufen");
+        assertThat(company.postForm("/mein-unternehmen/leads/" + leadId + "/widerrufen", Map.of()).statusCode())
+            .isEqualTo(303);
+        assertThat(db.value("SELECT status FROM agency_lead WHERE id = ?", leadId)).isEqualTo("WITHDRAWN");
+    }
+
     private static String subject(MimeMessage m) {
         try {
             return m.getSubject();

@@ -3,6 +3,7 @@ package de.digitalcheck.portal.accounts.company;
 import de.digitalcheck.portal.accounts.CompanyAppointments;
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.AssessmentId;
+import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
@@ -37,6 +38,7 @@ public class CompanyAccess {
     private final CompanyLinks links;
     private final Assessments assessments;
     private final CompanyAppointments appointments;
+    private final AgencyLeads leads;
     private final MailOutbox mailer;
     private final Messages messages;
     private final PortalSettings settings;
@@ -45,7 +47,8 @@ public class CompanyAccess {
     private final ScheduledJobs jobs;
     private final Duration cleanupInterval;
 
-    CompanyAccess(CompanyLinks links, Assessments assessments, CompanyAppointments appointments, MailOutbox mailer,
+    CompanyAccess(CompanyLinks links, Assessments assessments, CompanyAppointments appointments, AgencyLeads leads,
+                  MailOutbox mailer,
                   Messages messages, PortalSettings settings, Clock clock,
                   ApplicationEventPublisher<AddressConfirmed> confirmations,
                   ScheduledJobs jobs, @Value("${portal.jobs.magic-link-cleanup.interval:1h}") Duration cleanupInterval) {
@@ -55,6 +58,7 @@ public class CompanyAccess {
         this.links = links;
         this.assessments = assessments;
         this.appointments = appointments;
+        this.leads = leads;
         this.mailer = mailer;
         this.messages = messages;
         this.settings = settings;
@@ -66,14 +70,17 @@ public class CompanyAccess {
     }
 
     /**
-     * Mails a link to the address if it has checks or appointments (a company may book without taking the check);
+     * Mails a link to the address if it has checks, appointments (a company may book without taking the check) or
+     * leads (a lead keeps the address its consent gave after the check's contact changed on the profile page, or
+     * after a consent given again for a new location: its consent must stay withdrawable under that address);
      * says nothing about whether it has. The address is as the form checked it (any case).
      */
     @Transactional
     public void requestLink(String emailInput, Language language) {
         String email = normalise(emailInput);
         if (email.isEmpty()
-            || assessments.ofContact(email).isEmpty() && appointments.ofContact(email, language).isEmpty()) {
+            || assessments.ofContact(email).isEmpty() && appointments.ofContact(email, language).isEmpty()
+            && leads.consentsOf(email).isEmpty()) {
             return;
         }
         String token = Tokens.newToken();
