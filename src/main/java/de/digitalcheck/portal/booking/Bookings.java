@@ -561,13 +561,17 @@ public class Bookings {
 
     /** Whether the postal code has the right shape (five digits). */
     private static boolean validateContact(Request r, Errors errors) {
-        required(r.companyName(), "company.name", 200, errors);
+        if (required(r.companyName(), "company.name", 200, errors)) {
+            TextRules.checkName(r.companyName(), "company.name", errors); // the mails carry it: no link in it
+        }
         boolean postalCodeOk = required(r.postalCode(), "company.postalCode", 10, errors);
         if (postalCodeOk && !r.postalCode().strip().matches("\\d{5}")) {
             errors.add("company.postalCode", "error.postalCode.format");
             postalCodeOk = false;
         }
-        required(r.contactName(), "contact.name", 200, errors);
+        if (required(r.contactName(), "contact.name", 200, errors)) {
+            TextRules.checkName(r.contactName(), "contact.name", errors);
+        }
         if (required(r.contactEmail(), "contact.email", 254, errors) && !Formats.isEmail(r.contactEmail().strip())) {
             errors.add("contact.email", "error.email.format");
         }
