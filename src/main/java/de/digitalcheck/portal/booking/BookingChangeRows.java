@@ -28,10 +28,24 @@ interface BookingChangeRows extends GenericRepository<BookingRow, String> {
     int move(String id, String oldHash, String newHash, Instant start, Instant end, Instant blockedFrom,
              Instant blockedUntil, Instant now, @Nullable Instant reminderClaimedAt);
 
-    /** Cancels a confirmed appointment (with its reason or message); 0 if it was cancelled already. */
+    /**
+     * Cancels a confirmed appointment (with the message of the coach or staff member who cancels it); 0 if it was
+     * cancelled already.
+     */
     @Query("UPDATE booking SET status = 'CANCELLED', cancel_reason = :reason, sequence_no = sequence_no + 1, "
         + "updated_at = :now WHERE id = :id AND status = 'CONFIRMED'")
     int cancel(String id, @Nullable String reason, Instant now);
+
+    /**
+     * Cancels a confirmed appointment whose private token is still {@code tokenHash} (the company's link it was checked
+     * with), with the company's reason.
+     *
+     * @return 1 if cancelled; 0 if it was cancelled already, or its token changed meanwhile (moved, reminded, a new
+     *     link from "Mein Unternehmen"): that link is spent and cancels nothing
+     */
+    @Query("UPDATE booking SET status = 'CANCELLED', cancel_reason = :reason, sequence_no = sequence_no + 1, "
+        + "updated_at = :now WHERE id = :id AND token_hash = :tokenHash AND status = 'CONFIRMED'")
+    int cancelWithToken(String id, String tokenHash, @Nullable String reason, Instant now);
 
     /** Confirmed appointments starting in {@code (from, until]} that nobody reminded yet, earliest first. */
     @Query("SELECT * FROM booking WHERE status = 'CONFIRMED' AND start_at > :from AND start_at <= :until "

@@ -29,9 +29,11 @@ import java.util.function.Supplier;
  * by the coach and the agency's staff with a message to the company. A move keeps the booking's id and coach, checks
  * the new time under the coach's lock like a new booking, and gives the booking a new private token (only its hash is
  * stored): the links of earlier mails stop working and the update mail carries the new one. A cancellation keeps the
- * token (its link then shows the cancelled appointment). Nothing changes once the appointment has begun. Every change
- * is mailed to both sides with the same {@code UID} and a higher {@code SEQUENCE}, in the change's transaction, and
- * published as {@link BookingChanged} there.
+ * token (its link then shows the cancelled appointment). A change with the company's token updates the row only while
+ * it still has the token's hash (one conditional update): a link spent between its check and the change (a move, a
+ * reminder or "Mein Unternehmen" gave the appointment a new one) changes nothing and is answered as an old link.
+ * Nothing changes once the appointment has begun. Every change is mailed to both sides with the same {@code UID} and a
+ * higher {@code SEQUENCE}, in the change's transaction, and published as {@link BookingChanged} there.
  */
 @Singleton
 public class BookingChanges {
@@ -158,14 +160,14 @@ public class BookingChanges {
         BookingRow row = rowByToken(id, token);
         String text = TextRules.shownOrNull(reason);
         checkNote("reason", text);
-        return cancel(row, text, text == null ? null : new ChangeNote(null, text), token, null);
+        return cancel(row, Tokens.hash(token), text, text == null ? null : new ChangeNote(null, text), token, null);
     }
 
     /** A coach or staff member cancels an appointment of {@code coachId}, with a message to the company. */
     public Booking cancelByStaff(String id, String coachId, String author, @Nullable String message) {
         BookingRow row = rowOfCoach(id, coachId);
         ChangeNote note = note(author, message);
-        return cancel(row, note == null ? null : note.text(), note, null, author);
+        return cancel(row, null, note == null ? null : note.text(), note, null, author);
     }
 
     // ---------------------------------------------------------------------------------------------------- helpers
@@ -182,8 +184,9 @@ public class BookingChanges {
                 coaches.lock(List.of(row.coachId()));
                 BookingRow current = rows.findById(row.id()).orElseThrow(UnknownBooking::new);
                 String expected = tokenHash == null ? current.tokenHash() : tokenHash;
-                if (!current.tokenHash().equals(expected)) {
-                    throw new UnknownBooking(); // moved meanwhile with the same link: the link is spent
+                if (!sameHash(current.tokenHash(), expected)) {
+                    // moved, reminded or given a new link since the link was checked: the link is spent
+                    throw new UnknownBooking();
                 }
                 requireChangeable(current, now);
                 if (current.startAt().equals(start)) {
@@ -210,6 +213,12 @@ public class BookingChanges {
                 Instant reminder = Duration.between(now, start).compareTo(reminderLead) < 0 ? now : null;
                 if (changes.move(current.id(), expected, Tokens.hash(token), time.start(), time.end(),
                     time.blockedFrom(), time.blockedUntil(), now, reminder) != 1) {
+                    // changed since it was read: cancelled with the same link (answered as a move of a cancelled
+                    // appointment), or its token replaced (the link is spent)
+                    BookingRow meanwhile = rows.findById(current.id()).orElseThrow(UnknownBooking::new);
+                    if (sameHash(meanwhile.tokenHash(), expected)) {
+                        requireChangeable(meanwhile, now);
+                    }
                     throw new UnknownBooking();
                 }
                 BookingRow after = rows.findById(current.id()).orElseThrow();
@@ -227,20 +236,32 @@ public class BookingChanges {
         }
     }
 
-    private Booking cancel(BookingRow row, @Nullable String stored, @Nullable ChangeNote note,
-                           @Nullable String token, @Nullable String by) {
+    /**
+     * {@code tokenHash}: the hash of the company's token that {@code row} was found with (null for the coach or staff):
+     * the appointment is cancelled only while it still has that token. A link spent in the meantime (the appointment
+     * moved, reminded or given a new link from "Mein Unternehmen" after the link was checked) cancels nothing and is
+     * answered as an old link ({@link UnknownBooking}).
+     */
+    private Booking cancel(BookingRow row, @Nullable String tokenHash, @Nullable String stored,
+                           @Nullable ChangeNote note, @Nullable String token, @Nullable String by) {
         if (row.status().equals(BookingRow.CANCELLED)) {
             return bookings.view(row);
         }
         return bookings.view(inTransaction(() -> {
             Instant now = clock.instant();
             BookingRow current = rows.findById(row.id()).orElseThrow(UnknownBooking::new);
+            requireToken(current, tokenHash);
             if (current.status().equals(BookingRow.CANCELLED)) {
                 return current;
             }
             requireChangeable(current, now);
-            if (changes.cancel(current.id(), stored, now) != 1) {
-                return rows.findById(current.id()).orElseThrow(); // cancelled meanwhile: no second mail
+            int cancelled = tokenHash == null ? changes.cancel(current.id(), stored, now)
+                : changes.cancelWithToken(current.id(), tokenHash, stored, now);
+            if (cancelled != 1) {
+                // cancelled meanwhile (no second mail), or its token replaced (the link is spent)
+                BookingRow meanwhile = rows.findById(current.id()).orElseThrow(UnknownBooking::new);
+                requireToken(meanwhile, tokenHash);
+                return meanwhile;
             }
             BookingRow after = rows.findById(current.id()).orElseThrow();
             mails.cancelled(after, token, note);
@@ -249,6 +270,18 @@ public class BookingChanges {
             metrics.afterCommit(metrics::bookingCancelled);
             return after;
         }));
+    }
+
+    /** The company's link ({@code tokenHash}; null: the coach or staff) must still be the row's: else it is spent. */
+    private static void requireToken(BookingRow row, @Nullable String tokenHash) {
+        if (tokenHash != null && !sameHash(row.tokenHash(), tokenHash)) {
+            throw new UnknownBooking();
+        }
+    }
+
+    private static boolean sameHash(String stored, String expected) {
+        return MessageDigest.isEqual(stored.getBytes(StandardCharsets.US_ASCII),
+            expected.getBytes(StandardCharsets.US_ASCII));
     }
 
     private void requireChangeable(BookingRow row, Instant now) {
@@ -273,9 +306,7 @@ public class BookingChanges {
         if (id == null || token == null || !Tokens.isWellFormed(token)) {
             throw new UnknownBooking();
         }
-        return rows.findById(id)
-            .filter(b -> MessageDigest.isEqual(b.tokenHash().getBytes(StandardCharsets.US_ASCII),
-                Tokens.hash(token).getBytes(StandardCharsets.US_ASCII)))
+        return rows.findById(id).filter(b -> sameHash(b.tokenHash(), Tokens.hash(token)))
             .orElseThrow(UnknownBooking::new);
     }
 

@@ -7,6 +7,7 @@ import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.UnknownAgency;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
+import de.digitalcheck.portal.shared.quota.DailyQuotas;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.time.PortalTime;
@@ -66,6 +67,8 @@ public class Bookings {
     /** At most this many days in one slot search, {@code from} and {@code to} included. */
     public static final int MAX_SEARCH_DAYS = 62;
     static final int MAX_KEY = 100;
+    /** The {@link DailyQuotas} purpose of the new bookings per contact address and day. */
+    static final String PER_ADDRESS = "booking-contact-address";
 
     private static final ZoneId ZONE = PortalTime.ZONE;
 
@@ -83,12 +86,17 @@ public class Bookings {
     private final BookingMails mails;
     private final BusinessMetrics metrics;
     private final VisitAddressRules visitAddresses;
+    private final DailyQuotas quotas;
+    private final int perAddressPerDay;
 
     Bookings(BookingRows bookings, CoachRows coaches, CoachCalendarRows calendars, AppointmentTypeRows types,
              Agencies agencies, Accounts accounts, Assessments assessments, Clock clock,
              TransactionOperations<Connection> transactions, ApplicationEventPublisher<BookingMade> events,
              @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret,
-             BookingMails mails, BusinessMetrics metrics, VisitAddressRules visitAddresses) {
+             BookingMails mails, BusinessMetrics metrics, VisitAddressRules visitAddresses, DailyQuotas quotas,
+             @Value("${portal.booking.per-address-per-day:3}") int perAddressPerDay) {
+        this.quotas = quotas;
+        this.perAddressPerDay = perAddressPerDay;
         this.visitAddresses = visitAddresses;
         this.mails = mails;
         this.metrics = metrics;
@@ -378,6 +386,10 @@ public class Bookings {
      * @throws SlotTaken when the time is no longer free: 409
      * @throws IdempotencyConflict when the key was used with another request, or its booking's token was replaced
      *     since (moved, reminded): 422
+     * @throws BookingLimitReached when {@link #perAddressPerDay()} bookings were made for the contact's address today
+     *     (normalised: stripped, lower case; across all agencies and replicas, {@link DailyQuotas}; a request repeated
+     *     with its idempotency key is the booking made before and counts no more): 429, nothing stored, nothing mailed.
+     *     Every booking mails the address in the agency's name, whoever typed it in.
      */
     public Made book(Request asked) {
         AppointmentType type = type(asked.agencyId(), asked.typeId());
@@ -410,8 +422,15 @@ public class Bookings {
         }
         String token = key == null ? Tokens.newToken() : derivedToken(key, requestHash);
         String scoped = key == null ? null : scopedKey(key, request.contactEmail());
+        String address = request.contactEmail().strip().toLowerCase(java.util.Locale.ROOT);
+        // counted before the booking's transaction (which then holds no lock on the count) and given back when no new
+        // booking comes of it: a refused one (409, 422) or the first one's repetition does not count
+        LocalDate counted = quotas.taken(PER_ADDRESS, address, perAddressPerDay)
+            .orElseThrow(() -> new BookingLimitReached(perAddressPerDay));
+        boolean booked = false;
         try {
             BookingRow row = inTransaction(() -> insert(request, type, candidates, token, scoped, requestHash));
+            booked = true;
             metrics.bookingMade();
             return new Made(view(row), token, false);
         } catch (SlotTakenSignal e) {
@@ -433,7 +452,16 @@ public class Bookings {
                 }
             }
             throw e;
+        } finally {
+            if (!booked) {
+                quotas.giveBack(PER_ADDRESS, address, counted);
+            }
         }
+    }
+
+    /** How many new bookings one contact address may have a day ({@code portal.booking.per-address-per-day}). */
+    public int perAddressPerDay() {
+        return perAddressPerDay;
     }
 
     /**
@@ -561,13 +589,17 @@ public class Bookings {
 
     /** Whether the postal code has the right shape (five digits). */
     private static boolean validateContact(Request r, Errors errors) {
-        required(r.companyName(), "company.name", 200, errors);
+        if (required(r.companyName(), "company.name", 200, errors)) {
+            TextRules.checkName(r.companyName(), "company.name", errors); // the mails carry it: no link in it
+        }
         boolean postalCodeOk = required(r.postalCode(), "company.postalCode", 10, errors);
         if (postalCodeOk && !r.postalCode().strip().matches("\\d{5}")) {
             errors.add("company.postalCode", "error.postalCode.format");
             postalCodeOk = false;
         }
-        required(r.contactName(), "contact.name", 200, errors);
+        if (required(r.contactName(), "contact.name", 200, errors)) {
+            TextRules.checkName(r.contactName(), "contact.name", errors);
+        }
         if (required(r.contactEmail(), "contact.email", 254, errors) && !Formats.isEmail(r.contactEmail().strip())) {
             errors.add("contact.email", "error.email.format");
         }

@@ -1,21 +1,30 @@
 package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.accounts.CompanyAppointments;
 import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SmtpServer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import javax.sql.DataSource;
+import java.net.URLDecoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,12 +37,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A move racing other requests for the same new time, through the API against a real database: a new booking, another
  * appointment's move, the same appointment moved twice with one token. Exactly one wins; the others get 409 (with the
- * free times) or, for a spent token, 404; a loser's appointment keeps its time, token and {@code SEQUENCE}. The counts
- * are printed ({@code RACE reschedule …}) for the closing note. Run on H2 and MySQL/MariaDB.
+ * free times) or, for a spent token, 404; a loser's appointment keeps its time, token and {@code SEQUENCE}. A move and
+ * a cancellation sent at once with the same token: one of them, and the mails say which. The counts are printed
+ * ({@code RACE reschedule …}) for the closing note. Run on H2 and MySQL/MariaDB, with a real SMTP server.
  */
-abstract class RescheduleRaceContract {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RescheduleRaceContract implements TestPropertyProvider {
 
     static final int RACERS = 12;
+    /** Rounds of a move against a cancellation with the same token. */
+    static final int ROUNDS = 20;
+
+    final SmtpServer smtp = new SmtpServer();
+    final LifeMails mails = new LifeMails(smtp);
 
     @Inject
     EmbeddedServer server;
@@ -49,6 +65,15 @@ abstract class RescheduleRaceContract {
     Calendars calendars;
     @Inject
     de.digitalcheck.portal.booking.Coaches coachProfiles;
+    @Inject
+    CompanyAppointments companyAppointments;
+    @Inject
+    BookingChangeRows changeRows;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return smtp.portalProperties();
+    }
 
     BookingFixture fixture() {
         return new BookingFixture(agencies, accounts, calendars, coachProfiles);
@@ -201,5 +226,145 @@ abstract class RescheduleRaceContract {
         assertThat(db().value("SELECT sequence_no FROM booking WHERE id = ?", mover.get("id"))).isEqualTo(1);
         assertThat(((Number) db().value("SELECT COUNT(*) FROM booking WHERE agency_id = ?", s.agencyId())).longValue())
             .isEqualTo(1);
+    }
+    /**
+     * A move and a cancellation of one appointment sent at the same moment with the same token, {@value #ROUNDS}
+     * times: in every round exactly one of them takes effect. The move wins: 200 with a new token, the cancellation
+     * (its token spent by the move) is an old link, 404, and the appointment stays at its new time. The cancellation
+     * wins: 200, the move finds the appointment cancelled (422) or its token spent (404). The row, the answers and
+     * the company's and the coach's mails (the confirmation and one change each) agree.
+     */
+    @Test
+    void aMoveAndACancellationWithTheSameTokenAtOnceChangeTheAppointmentOnce() throws Exception {
+        BookingFixture.Setup s = fixture().agencyWithCoaches(ROUNDS);
+        LocalDate day = BookingFixture.bookableWeek(15);
+        int moves = 0;
+        int cancellations = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            String coach = s.coachIds().get(round);
+            String email = "cancel-race-" + round + "-" + Long.toHexString(System.nanoTime()) + "@example.org";
+            String coachEmail = accounts.find(coach).orElseThrow().email();
+            HttpResponse<String> made = http().postJson("/api/v1/bookings", booking(s, at(day, 9, 0), coach, email));
+            assertThat(made.statusCode()).isEqualTo(201);
+            Map<String, Object> booked = http().map(made);
+            String id = (String) booked.get("id");
+            String token = (String) booked.get("token");
+            String target = at(day, 14, 0);
+            List<HttpResponse<String>> answers = atOnce(List.of(
+                new Call("/api/v1/bookings/" + id + "/reschedule", reschedule(token, target)),
+                new Call("/api/v1/bookings/" + id + "/cancel", "{\"token\":\"" + token + "\"}")));
+            HttpResponse<String> move = answers.get(0);
+            HttpResponse<String> cancel = answers.get(1);
+            Map<String, Object> row = db().rows("SELECT * FROM booking WHERE id = ?", id).get(0);
+            String what = "round " + round + ": move " + move.statusCode() + " " + move.body() + ", cancel "
+                + cancel.statusCode() + " " + cancel.body();
+            assertThat(((Number) row.get("sequence_no")).intValue()).as(what).isEqualTo(1);
+            List<MimeMessage> company = mails.await(email, 2);
+            List<MimeMessage> toCoach = mails.await(coachEmail, 2);
+            if (move.statusCode() == 200) {
+                moves++;
+                assertThat(cancel.statusCode()).as(what).isEqualTo(404);
+                assertThat(cancel.body()).contains("neueste Token");
+                Map<String, Object> moved = http().map(move);
+                assertThat(moved).containsEntry("start", target).containsEntry("status", "confirmed");
+                assertThat(row.get("status")).as(what).isEqualTo("CONFIRMED");
+                assertThat(row.get("token_hash")).isEqualTo(Tokens.hash((String) moved.get("token")));
+                assertThat(http().get("/api/v1/bookings/" + id + "?token=" + moved.get("token")).body())
+                    .contains("\"status\":\"confirmed\"", "\"start\":\"" + target + "\"");
+                assertThat(company).extracting(MimeMessage::getSubject)
+                    .anyMatch(subject -> subject.startsWith("Ihr Termin ist verschoben"))
+                    .noneMatch(subject -> subject.contains("abgesagt"));
+            } else {
+                cancellations++;
+                assertThat(cancel.statusCode()).as(what).isEqualTo(200);
+                assertThat(http().map(cancel)).containsEntry("status", "cancelled")
+                    .containsEntry("start", booked.get("start"));
+                assertThat(move.statusCode()).as(what).isIn(404, 422);
+                assertThat(row.get("status")).as(what).isEqualTo("CANCELLED");
+                assertThat(row.get("token_hash")).isEqualTo(Tokens.hash(token));
+                assertThat(company).extracting(MimeMessage::getSubject)
+                    .anyMatch(subject -> subject.contains("abgesagt"))
+                    .noneMatch(subject -> subject.contains("verschoben"));
+            }
+            assertThat(toCoach).hasSize(2);
+        }
+        System.out.printf("RACE move vs cancel with one token (%s): rounds=%d moves won=%d cancellations won=%d%n",
+            getClass().getSimpleName(), ROUNDS, moves, cancellations);
+        assertThat(moves + cancellations).isEqualTo(ROUNDS);
+    }
+
+    /**
+     * One after the other: a link spent by a move, by a new link from "Mein Unternehmen" and by the reminder's renewal
+     * neither cancels nor moves (404, as an old link; the row and the mails stay as they are); the newest link does.
+     */
+    @Test
+    void aSpentLinkNeitherCancelsNorMovesTheAppointment() throws Exception {
+        BookingFixture.Setup s = fixture().agencyWithCoaches(1);
+        LocalDate day = BookingFixture.bookableWeek(16);
+        String email = "spent-" + Long.toHexString(System.nanoTime()) + "@example.org";
+        Map<String, Object> made = book(s, at(day, 9, 0), email);
+        String id = (String) made.get("id");
+        String first = (String) made.get("token");
+        String cancelPath = "/api/v1/bookings/" + id + "/cancel";
+        String movePath = "/api/v1/bookings/" + id + "/reschedule";
+        HttpResponse<String> moved = http().postJson(movePath, reschedule(first, at(day, 14, 0)));
+        assertThat(moved.statusCode()).isEqualTo(200);
+        String second = (String) http().map(moved).get("token");
+
+        HttpResponse<String> byMovedLink = http().postJson(cancelPath, "{\"token\":\"" + first + "\"}");
+        assertThat(byMovedLink.statusCode()).isEqualTo(404);
+        assertThat(byMovedLink.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(byMovedLink.body()).contains("nur das neueste Token").doesNotContain("cancelled");
+
+        String reissued = companyAppointments.reissueLink(email, id).orElseThrow();
+        String third = URLDecoder.decode(reissued.substring(reissued.indexOf("token=") + 6), StandardCharsets.UTF_8);
+        assertThat(http().postJson(cancelPath, "{\"token\":\"" + second + "\"}").statusCode()).isEqualTo(404);
+        assertThat(http().postJson(movePath, reschedule(second, at(day, 16, 0))).statusCode()).isEqualTo(404);
+
+        String fourth = Tokens.newToken();
+        assertThat(changeRows.claimReminder(id, BookingContract.instant(at(day, 14, 0)), Tokens.hash(fourth),
+            java.time.Instant.now())).isEqualTo(1);
+        assertThat(http().postJson(cancelPath, "{\"token\":\"" + third + "\",\"reason\":\"x\"}").statusCode())
+            .isEqualTo(404);
+
+        Map<String, Object> row = db().rows("SELECT * FROM booking WHERE id = ?", id).get(0);
+        assertThat(row.get("status")).isEqualTo("CONFIRMED");
+        assertThat(row.get("cancel_reason")).isNull();
+        assertThat(((Number) row.get("sequence_no")).intValue()).isEqualTo(1);
+        assertThat(row.get("token_hash")).isEqualTo(Tokens.hash(fourth));
+        Map<String, Object> newest = http().map(http().get("/api/v1/bookings/" + id + "?token=" + fourth));
+        assertThat(BookingContract.instant((String) newest.get("start"))).isEqualTo(BookingContract.instant(at(day, 14,
+            0)));
+        List<MimeMessage> sent = mails.await(email, 2); // the confirmation and the move's
+        assertThat(sent).extracting(MimeMessage::getSubject).noneMatch(subject -> subject.contains("abgesagt"));
+
+        HttpResponse<String> cancelled = http().postJson(cancelPath, "{\"token\":\"" + fourth + "\"}");
+        assertThat(cancelled.statusCode()).isEqualTo(200);
+        assertThat(http().map(cancelled)).containsEntry("status", "cancelled");
+        assertThat(mails.await(email, 3)).extracting(MimeMessage::getSubject)
+            .anyMatch(subject -> subject.contains("abgesagt"));
+    }
+
+    /** The calls sent from their own threads, released together by a barrier; the answers in the calls' order. */
+    List<HttpResponse<String>> atOnce(List<Call> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CyclicBarrier barrier = new CyclicBarrier(calls.size());
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (Call call : calls) {
+                Http http = http();
+                futures.add(pool.submit(() -> {
+                    barrier.await();
+                    return http.postJson(call.path(), call.body());
+                }));
+            }
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : futures) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.digitalcheck.portal.booking.AppointmentType;
 import de.digitalcheck.portal.booking.Booking;
 import de.digitalcheck.portal.booking.BookingChanges;
+import de.digitalcheck.portal.booking.BookingLimitReached;
 import de.digitalcheck.portal.booking.BookingPaths;
 import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.booking.FreeSlot;
@@ -15,6 +16,7 @@ import de.digitalcheck.portal.routing.UnknownAgency;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.quota.DailyQuotas;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
@@ -53,7 +55,8 @@ import java.util.function.Supplier;
 /**
  * The booking part of API v1 (SPEC §9): appointment types, free times, bookings with their private token. Errors are
  * problem+json in the caller's language: 400 malformed, 404 unknown agency/type/booking, 409 time taken (with the
- * free times as they are now), 422 broken rules. Nothing is stored on any error.
+ * free times as they are now), 422 broken rules, 429 the contact address's bookings of the day reached (with
+ * {@code Retry-After}). Nothing is stored on any error.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1")
@@ -246,6 +249,10 @@ class BookingApi {
             return problems.invalid(language, e.errors());
         } catch (IdempotencyConflict e) {
             return problems.invalid(language, List.of(FieldError.of("Idempotency-Key", e.messageKey())));
+        } catch (BookingLimitReached e) {
+            // as the report mail's limit: until the next day begins (Europe/Berlin), when the count starts anew
+            return problems.problem(HttpStatus.TOO_MANY_REQUESTS, language, "problem.booking.perAddress", e.limit())
+                .header("Retry-After", String.valueOf(DailyQuotas.secondsUntilNextDay()));
         } catch (SlotTaken e) {
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(Problem.MEDIA_TYPE)
                 .body(new TakenProblem("about:blank", messages.get(language, "problem.409"), 409,

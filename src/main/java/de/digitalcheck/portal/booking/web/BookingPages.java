@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.booking.web;
 
 import de.digitalcheck.portal.booking.AppointmentType;
+import de.digitalcheck.portal.booking.BookingLimitReached;
 import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.booking.FreeSlot;
 import de.digitalcheck.portal.booking.IdempotencyConflict;
@@ -15,6 +16,7 @@ import de.digitalcheck.portal.routing.UnknownAgency;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.quota.DailyQuotas;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
@@ -226,6 +228,13 @@ class BookingPages {
             model.put("timeError", messages.get(lang, e.linkWasReplaced() ? "booking.form.linkReplaced"
                 : "booking.form.alreadyBooked"));
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model));
+        } catch (BookingLimitReached e) {
+            // the address's bookings of the day: said at its field, with what was typed, until the next day
+            contactStep(lang, model, context, type, coachId, start, form,
+                Map.of(field(e.error().field()), messages.message(lang, e.error())));
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(DailyQuotas.secondsUntilNextDay()))
+                .body(new ModelAndView<>(VIEW, model));
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             for (FieldError error : e.errors()) {

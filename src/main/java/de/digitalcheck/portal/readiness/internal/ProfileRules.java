@@ -52,11 +52,15 @@ public class ProfileRules {
     }
 
     /**
-     * The rules beyond each value's shape: the postal code's municipality (and which one, where the code has several),
-     * a known sector and company type, a head count in range. A field that has an error in {@code errors} already is
-     * not looked at. The validated company, or {@code null} when {@code errors} has any.
+     * The rules beyond each value's shape: a name without a web address ({@link TextRules#hasWebAddress}), the postal
+     * code's municipality (and which one, where the code has several), a known sector and company type, a head count
+     * in range. A field that has an error in {@code errors} already is not looked at. The validated company, or
+     * {@code null} when {@code errors} has any.
      */
     public CompanyProfile known(CompanyInput in, String prefix, Errors errors) {
+        if (!errors.has(prefix + "name")) {
+            TextRules.checkName(trimmed(in.name()), prefix + "name", errors);
+        }
         Municipality municipality = errors.has(prefix + "postalCode") ? null : municipality(in, prefix, errors);
         String sector = trimmed(in.sector());
         if (!errors.has(prefix + "sector") && !Sector.isValid(sector)) {
@@ -133,13 +137,19 @@ public class ProfileRules {
         complete(in, prefix, errors);
     }
 
-    /** A contact is optional, but one that is given needs a name and an email address. */
+    /**
+     * A contact is optional, but one that is given needs a name (without a web address: {@link
+     * TextRules#hasWebAddress}) and an email address.
+     */
     public void complete(ContactInput in, String prefix, Errors errors) {
         if (in == null || in.isEmpty()) {
             return;
         }
         if (!TextRules.namesSomething(trimmed(in.name())) && !errors.has(prefix + "name")) {
             errors.add(prefix + "name", "error.required");
+        }
+        if (!errors.has(prefix + "name")) {
+            TextRules.checkName(trimmed(in.name()), prefix + "name", errors);
         }
         if (trimmed(in.email()).isEmpty() && !errors.has(prefix + "email")) {
             errors.add(prefix + "email", "error.required");

@@ -20,6 +20,10 @@ interface DailyCountRows extends GenericRepository<DailyCountRow, String> {
     @Query("INSERT IGNORE INTO daily_count (counter_key, count_day, used) VALUES (:key, :day, 1)")
     int open(String key, LocalDate day);
 
+    /** Takes one count back (never below 0): 1 when taken back, 0 when there was none. */
+    @Query("UPDATE daily_count SET used = used - 1 WHERE counter_key = :key AND count_day = :day AND used > 0")
+    int giveBack(String key, LocalDate day);
+
     @Query("SELECT used FROM daily_count WHERE counter_key = :key AND count_day = :day")
     Optional<Integer> used(String key, LocalDate day);
 

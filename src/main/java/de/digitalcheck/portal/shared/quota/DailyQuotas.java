@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * Limits per calendar day (Europe/Berlin), counted in the database for all replicas: e.g. at most five mails to one
@@ -36,14 +37,28 @@ public class DailyQuotas {
      * @return whether it was counted (false: today's limit is reached; nothing counted)
      */
     public boolean take(String purpose, String subject, int limit) {
+        return taken(purpose, subject, limit).isPresent();
+    }
+
+    /**
+     * As {@link #take}, for a use that may not happen after all: the day it was counted on, to {@link #giveBack} it
+     * then (also after midnight); empty when today's limit is reached (nothing counted).
+     */
+    public Optional<LocalDate> taken(String purpose, String subject, int limit) {
         if (limit <= 0) {
-            return false;
+            return Optional.empty();
         }
         String key = key(purpose, subject);
         LocalDate today = PortalTime.today(clock);
-        return rows.take(key, today, limit) == 1 || rows.open(key, today) == 1
+        boolean counted = rows.take(key, today, limit) == 1 || rows.open(key, today) == 1
             // opened by a parallel request between the two statements: count on in it
             || rows.take(key, today, limit) == 1;
+        return counted ? Optional.of(today) : Optional.empty();
+    }
+
+    /** Takes back a use counted on {@code day} ({@link #taken}) that did not happen after all (never below 0). */
+    public void giveBack(String purpose, String subject, LocalDate day) {
+        rows.giveBack(key(purpose, subject), day);
     }
 
     /** Seconds until the next day begins in Europe/Berlin, when today's limits start anew (at least 1): {@code Retry-After}. */

@@ -14,7 +14,9 @@ import java.util.Optional;
  *       overrides or isolates (U+202A–U+202E, U+2066–U+2069), which make a name read backwards to staff (right-to-left
  *       text itself and the marks U+200E, U+200F stay allowed);</li>
  *   <li>a multi-line text (a note, a message, a reason) may hold line breaks and tabs, nothing else of the above;</li>
- *   <li>numbers are ASCII digits only (Java's parsers also take "٤٢", Arabic-Indic digits).</li>
+ *   <li>numbers are ASCII digits only (Java's parsers also take "٤٢", Arabic-Indic digits);</li>
+ *   <li>a name (of a company or a person) holds no web address ({@link #hasWebAddress}): the portal writes names into
+ *       mails in an agency's name, and a link there would be the portal's word for it.</li>
  * </ul>
  */
 public final class TextRules {
@@ -24,7 +26,32 @@ public final class TextRules {
     /** The message key of a multi-line text with a forbidden character. */
     public static final String MULTI_LINE_KEY = "error.text.multiLine";
 
+    /** The message key of a name with a web address in it. */
+    public static final String WEB_ADDRESS_KEY = "error.text.webAddress";
+
+    /** {@code www.} at the start of a word (after the text's start or any character that is no letter or digit). */
+    private static final java.util.regex.Pattern WWW =
+        java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])www\\.", java.util.regex.Pattern.CASE_INSENSITIVE
+            | java.util.regex.Pattern.UNICODE_CASE);
+
     private TextRules() {
+    }
+
+    /**
+     * Whether the text holds a web address: {@code ://} anywhere ({@code https://…}, {@code ftp://…}), or a word
+     * beginning with {@code www.} (any case). A domain-like company name without them ("Example.com GmbH") is none.
+     */
+    public static boolean hasWebAddress(String text) {
+        return text != null && (text.contains("://") || WWW.matcher(text).find());
+    }
+
+    /** Adds the field's error if the name holds a web address ({@link #hasWebAddress}); whether it holds none. */
+    public static boolean checkName(String name, String field, Errors errors) {
+        if (!hasWebAddress(name)) {
+            return true;
+        }
+        errors.add(field, WEB_ADDRESS_KEY);
+        return false;
     }
 
     /** The length as users count it: code points ({@code null}: 0). */

@@ -42,6 +42,25 @@ class TextRulesTest {
     }
 
     @Test
+    void aNameWithAWebAddressIsRefusedAndADomainLikeNameIsNot() {
+        for (String bad : new String[] {"Ihr Konto wird gesperrt – jetzt bestätigen: https://evil.example/login",
+            "Kunde, Ihr Paket wartet: http://evil.example/p", "hxxp://x", "ftp://files.example", "://",
+            "www.evil.example", "Besuchen Sie WWW.evil.example", "Müller (www.mueller.example)", "Paket:www.x.de",
+            "Evil GmbH www.x.de"}) {
+            assertThat(TextRules.hasWebAddress(bad)).as(bad).isTrue();
+        }
+        for (String good : new String[] {"Example.com GmbH", "Müller & Söhne GmbH", "Awww.de Tierfutter GmbH",
+            "Dr. Wwwalter", "www GmbH", "Zweiwww.Werke", "", "https:/ /x"}) {
+            assertThat(TextRules.hasWebAddress(good)).as(good).isFalse();
+        }
+        assertThat(TextRules.hasWebAddress(null)).isFalse();
+        Errors errors = new Errors();
+        assertThat(TextRules.checkName("Example.com GmbH", "company.name", errors)).isTrue();
+        assertThat(TextRules.checkName("www.example.com", "company.name", errors)).isFalse();
+        assertThat(errors.list()).containsExactly(FieldError.of("company.name", TextRules.WEB_ADDRESS_KEY));
+    }
+
+    @Test
     void lengthsAreCodePoints() {
         String emoji = "😀";
         assertThat(TextRules.length(emoji.repeat(200))).isEqualTo(200);
