@@ -10,6 +10,7 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.mail.AddressConfirmed;
 import de.digitalcheck.portal.shared.mail.Mail;
 import de.digitalcheck.portal.shared.mail.MailOutbox;
+import de.digitalcheck.portal.shared.quota.DailyQuotas;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -38,7 +39,12 @@ public class CompanyAccess {
     private final CompanyLinks links;
     private final Assessments assessments;
     private final CompanyAppointments appointments;
+    /** The {@link DailyQuotas} purpose of the sign-in links per address and day. */
+    static final String QUOTA = "company-link";
+
     private final AgencyLeads leads;
+    private final DailyQuotas quotas;
+    private final int perRecipientPerDay;
     private final MailOutbox mailer;
     private final Messages messages;
     private final PortalSettings settings;
@@ -51,7 +57,10 @@ public class CompanyAccess {
                   MailOutbox mailer,
                   Messages messages, PortalSettings settings, Clock clock,
                   ApplicationEventPublisher<AddressConfirmed> confirmations,
-                  ScheduledJobs jobs, @Value("${portal.jobs.magic-link-cleanup.interval:1h}") Duration cleanupInterval) {
+                  ScheduledJobs jobs, @Value("${portal.jobs.magic-link-cleanup.interval:1h}") Duration cleanupInterval,
+                  DailyQuotas quotas, @Value("${portal.mail.per-recipient-per-day:5}") int perRecipientPerDay) {
+        this.quotas = quotas;
+        this.perRecipientPerDay = perRecipientPerDay;
         this.confirmations = confirmations;
         this.jobs = jobs;
         this.cleanupInterval = cleanupInterval;
@@ -73,7 +82,9 @@ public class CompanyAccess {
      * Mails a link to the address if it has checks, appointments (a company may book without taking the check) or
      * leads (a lead keeps the address its consent gave after the check's contact changed on the profile page, or
      * after a consent given again for a new location: its consent must stay withdrawable under that address);
-     * says nothing about whether it has. The address is as the form checked it (any case).
+     * says nothing about whether it has. The address is as the form checked it (any case). At most
+     * {@code portal.mail.per-recipient-per-day} (5) links a day go to one address ({@link DailyQuotas}): whoever types
+     * an address in cannot fill its mailbox.
      */
     @Transactional
     public void requestLink(String emailInput, Language language) {
@@ -82,6 +93,9 @@ public class CompanyAccess {
             || assessments.ofContact(email).isEmpty() && appointments.ofContact(email, language).isEmpty()
             && leads.consentsOf(email).isEmpty()) {
             return;
+        }
+        if (!quotas.take(QUOTA, email, perRecipientPerDay)) {
+            return; // today's links to this address are sent: the same answer, no mail (anyone may type an address)
         }
         String token = Tokens.newToken();
         Instant now = clock.instant();

@@ -206,6 +206,31 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
             "href=\"#email\">Your email address: Please fill in this field.</a>");
     }
 
+    /**
+     * Anyone may type a company's address in: at most five sign-in links a day go to it (MAIL_PER_RECIPIENT_PER_DAY),
+     * the sixth request gets the same answer and no mail; another address is not affected.
+     */
+    @Test
+    void atMostFiveLinksADayGoToOneAddress() throws Exception {
+        Http http = new Http(server, json);
+        String email = "limit-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@giesserei.example.org";
+        String other = "other-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@giesserei.example.org";
+        completedCheck(http, email);
+        completedCheck(http, other);
+        for (int i = 0; i < 7; i++) {
+            HttpResponse<String> asked = http.postForm("/mein-unternehmen", Map.of("email", email));
+            assertThat(asked.statusCode()).as("request " + (i + 1)).isEqualTo(303);
+            assertThat(asked.headers().firstValue("Location")).contains("/mein-unternehmen?gesendet#link-sent");
+        }
+        for (int i = 0; i < 200 && smtp.receivedFor(email).size() < 5; i++) {
+            Thread.sleep(50);
+        }
+        http.postForm("/mein-unternehmen", Map.of("email", other));
+        smtp.awaitMailsTo(other);
+        Thread.sleep(1000); // time for a sixth or seventh link, had one been queued
+        assertThat(smtp.receivedFor(email)).as("links to one address in a day").hasSize(5);
+    }
+
     @Test
     void unknownAddressesGetTheSameAnswerAndNoMail() throws Exception {
         Http http = new Http(server, json);
