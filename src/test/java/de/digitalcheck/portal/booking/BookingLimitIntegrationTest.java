@@ -122,12 +122,12 @@ class BookingLimitIntegrationTest implements TestPropertyProvider {
         assertThat(retryAfter).isBetween(1L, 25L * 3600);
         Map<String, Object> problem = http().map(fourth);
         assertThat(problem).containsEntry("status", 429).containsEntry("title", "Zu viele Anfragen");
-        assertThat((String) problem.get("detail")).contains("heute schon 3 Termine gebucht", "contact.email",
+        assertThat((String) problem.get("detail")).contains("heute schon so viele Termine gebucht, wie an einem Tag möglich sind (3)", "contact.email",
             "Retry-After");
         HttpResponse<String> english = http().postJson("/api/v1/bookings", BookingContract.english(
             second.body(BookableAgency.at(day, 13), victim, false, null)));
         assertThat(english.statusCode()).isEqualTo(429);
-        assertThat(english.body()).contains("3 appointments have already been booked", "Too many requests")
+        assertThat(english.body()).contains("As many appointments as one day allows (3) have already been booked", "Too many requests")
             .doesNotContain("Termine");
         assertThat(bookingsOf(victim)).isEqualTo(3);
         Thread.sleep(1500); // a fourth mail would have arrived by now
@@ -221,7 +221,7 @@ class BookingLimitIntegrationTest implements TestPropertyProvider {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(refused.body()).contains("id=\"error-summary\"", "href=\"#booking-contactEmail\"",
-                "Für diese E-Mail-Adresse wurden heute schon 3 Termine gebucht",
+                "Für diese E-Mail-Adresse wurden heute schon so viele Termine gebucht, wie an einem Tag möglich sind (3)",
                 "value=\"Formular &amp; Söhne GmbH\"", "value=\"Fiona Form\"", "value=\"" + email + "\"",
                 "value=\"+49 231 555\"")
             .containsPattern("id=\"booking-contactEmail\"[^>]*aria-invalid=\"true\"");
@@ -229,7 +229,7 @@ class BookingLimitIntegrationTest implements TestPropertyProvider {
 
         HttpResponse<String> english = http.postForm("/termin/" + a.agencyId() + "?lang=en", form);
         assertThat(english.statusCode()).isEqualTo(429);
-        assertThat(english.body()).contains("3 appointments have already been booked for this email address today");
+        assertThat(english.body()).contains("As many appointments as one day allows (3) have already been booked for this email address today");
         http.get("/?lang=de"); // back to German for this client's cookie
     }
 }
