@@ -5,6 +5,7 @@ import de.digitalcheck.portal.routing.Municipality;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.validation.Errors;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -39,9 +40,12 @@ class VisitAddressRules {
      */
     void check(Agency agency, @Nullable String street, @Nullable String postalCode, boolean postalCodeOk,
                @Nullable String town, Errors errors) {
-        if (Bookings.required(street, "company.street", MAX_STREET, errors)
-            && street.chars().noneMatch(c -> c >= '0' && c <= '9')) {
-            errors.add("company.street", "error.address.houseNumber");
+        if (Bookings.required(street, "company.street", MAX_STREET, errors)) {
+            if (street.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+                errors.add("company.street", "error.address.houseNumber");
+            } else {
+                TextRules.checkName(street, "company.street", errors); // the mails carry it: no link in it
+            }
         }
         if (postalCodeOk) {
             List<Municipality> places = directory.get().municipalities(postalCode.strip());
@@ -58,6 +62,8 @@ class VisitAddressRules {
                 }
             }
         }
-        Bookings.required(town, "company.town", MAX_TOWN, errors);
+        if (Bookings.required(town, "company.town", MAX_TOWN, errors)) {
+            TextRules.checkName(town, "company.town", errors);
+        }
     }
 }

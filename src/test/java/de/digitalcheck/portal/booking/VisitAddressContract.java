@@ -159,6 +159,15 @@ abstract class VisitAddressContract {
         assertThat(shape.statusCode()).as(shape.body()).isEqualTo(422);
         assertThat(fieldErrors(http, shape)).containsOnlyKeys("company.postalCode", "company.town");
         assertThat(fieldErrors(http, shape).get("company.postalCode")).contains("fünf Ziffern");
+
+        // the mails carry the address: no web address in it, as in the names
+        HttpResponse<String> link = http.postJson("/api/v1/bookings", body(s, s.visitTypeId(), start, email(),
+            "\"street\":\"https://evil.example/login 1\",\"postalCode\":\"58452\","
+                + "\"town\":\"www.evil.example\"", "de"));
+        assertThat(link.statusCode()).as(link.body()).isEqualTo(422);
+        assertThat(fieldErrors(http, link)).containsOnlyKeys("company.street", "company.town")
+            .containsEntry("company.street", "Bitte geben Sie hier keine Internetadresse an.")
+            .containsEntry("company.town", "Bitte geben Sie hier keine Internetadresse an.");
         assertThat(bookingsOf(s)).as("nothing stored").isZero();
     }
 
