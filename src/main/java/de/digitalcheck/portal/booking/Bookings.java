@@ -422,7 +422,7 @@ public class Bookings {
         }
         String token = key == null ? Tokens.newToken() : derivedToken(key, requestHash);
         String scoped = key == null ? null : scopedKey(key, request.contactEmail());
-        String address = request.contactEmail().strip().toLowerCase(java.util.Locale.ROOT);
+        String address = Formats.normalisedEmail(request.contactEmail());
         // counted before the booking's transaction (which then holds no lock on the count) and given back when no new
         // booking comes of it: a refused one (409, 422) or the first one's repetition does not count
         LocalDate counted = quotas.taken(PER_ADDRESS, address, perAddressPerDay)
@@ -471,7 +471,7 @@ public class Bookings {
      * stored value reveals neither key nor address.
      */
     static String scopedKey(String key, String contactEmail) {
-        return Tokens.hash("idempotency-key\n" + contactEmail.strip().toLowerCase(java.util.Locale.ROOT) + "\n" + key);
+        return Tokens.hash("idempotency-key\n" + Formats.normalisedEmail(contactEmail) + "\n" + key);
     }
 
     private Optional<Made> repeated(String key, String scopedKey, String requestHash) {

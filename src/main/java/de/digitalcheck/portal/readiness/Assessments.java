@@ -1,10 +1,10 @@
 package de.digitalcheck.portal.readiness;
 
 import de.digitalcheck.portal.readiness.internal.SelfCheck;
+import de.digitalcheck.portal.shared.validation.Formats;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,7 +55,7 @@ public class Assessments {
 
     /** The checks that name this contact email, newest first. */
     public List<Assessment> ofContact(String email) {
-        String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        String address = Formats.normalisedEmail(email);
         return selfCheck.ofContact(address).stream().map(selfCheck::view).toList();
     }
 }

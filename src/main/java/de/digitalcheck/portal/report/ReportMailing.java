@@ -13,6 +13,7 @@ import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.shared.quota.DailyQuotas;
 import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.scheduling.ScheduledJobs;
+import de.digitalcheck.portal.shared.validation.Formats;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -162,7 +162,7 @@ public class ReportMailing {
             .flatMap(row -> SealedCheckToken.open(code, row.assessmentId(), row.sealedToken())
                 .flatMap(token -> assessments.byId(row.assessmentId(), token)
                     .filter(check -> check.completed() && check.contact().email() != null
-                        && row.emailHash().equals(Tokens.hash(normalise(check.contact().email()))))
+                        && row.emailHash().equals(Tokens.hash(Formats.normalisedEmail(check.contact().email()))))
                     .map(check -> new Opened(row, check, token))));
     }
 
@@ -197,7 +197,7 @@ public class ReportMailing {
     /** The magic-link sign-in proved the address: confirmed for every check of it. */
     @EventListener
     void confirmedElsewhere(AddressConfirmed confirmed) {
-        String emailHash = Tokens.hash(normalise(confirmed.email()));
+        String emailHash = Tokens.hash(Formats.normalisedEmail(confirmed.email()));
         if (confirmations.countConfirmedEverywhere(emailHash) == 0) {
             Instant now = now();
             confirmations.save(new MailConfirmationRow(Tokens.hash(Tokens.newToken()), null, emailHash, now, now, now,
@@ -234,10 +234,6 @@ public class ReportMailing {
         if (!check.completed()) {
             throw new IllegalArgumentException("check " + check.id() + " is not complete");
         }
-        return normalise(check.contact().email());
-    }
-
-    static String normalise(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        return Formats.normalisedEmail(check.contact().email());
     }
 }

@@ -15,6 +15,7 @@ import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import de.digitalcheck.portal.shared.scheduling.ScheduledJobs;
+import de.digitalcheck.portal.shared.validation.Formats;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -88,7 +88,7 @@ public class CompanyAccess {
      */
     @Transactional
     public void requestLink(String emailInput, Language language) {
-        String email = normalise(emailInput);
+        String email = Formats.normalisedEmail(emailInput);
         if (email.isEmpty()
             || assessments.ofContact(email).isEmpty() && appointments.ofContact(email, language).isEmpty()
             && leads.consentsOf(email).isEmpty()) {
@@ -140,14 +140,10 @@ public class CompanyAccess {
 
     /** A new private link to a check of this address (its old link stops working); empty if it is not one of its. */
     public Optional<String> reopen(String email, String assessmentId) {
-        return assessments.reissueLink(new AssessmentId(assessmentId), normalise(email));
+        return assessments.reissueLink(new AssessmentId(assessmentId), Formats.normalisedEmail(email));
     }
 
     public List<Assessment> checksOf(String email) {
         return assessments.ofContact(email);
-    }
-
-    static String normalise(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 }

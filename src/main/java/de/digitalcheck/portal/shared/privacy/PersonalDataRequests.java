@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.privacy;
 
+import de.digitalcheck.portal.shared.validation.Formats;
 import io.micronaut.core.order.OrderUtil;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -7,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +29,7 @@ public class PersonalDataRequests {
     /** Every module's data about this address by its part name, for a JSON download. */
     @Transactional(readOnly = true)
     public Map<String, Object> export(String email) {
-        String address = normalise(email);
+        String address = Formats.normalisedEmail(email);
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("email", address);
         holders.forEach(h -> export.put(h.part(), h.export(address)));
@@ -39,13 +39,9 @@ public class PersonalDataRequests {
     /** Erases every module's data about this address; how many records each module changed, by part name. */
     @Transactional
     public Map<String, Integer> erase(String email) {
-        String address = normalise(email);
+        String address = Formats.normalisedEmail(email);
         Map<String, Integer> erased = new LinkedHashMap<>();
         holders.forEach(h -> erased.put(h.part(), h.erase(address)));
         return erased;
-    }
-
-    private static String normalise(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 }

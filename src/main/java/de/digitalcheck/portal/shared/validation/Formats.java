@@ -1,5 +1,8 @@
 package de.digitalcheck.portal.shared.validation;
 
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +39,14 @@ public final class Formats {
     private static final Pattern WEB_ADDRESS_PATTERN = Pattern.compile(WEB_ADDRESS);
 
     private Formats() {
+    }
+
+    /**
+     * An email address as the portal compares and counts it (a check's contact, a lead, a daily limit, a request for
+     * personal data): without surrounding white space, in lower case; "" for none.
+     */
+    public static String normalisedEmail(@Nullable String email) {
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
     public static boolean isEmail(String s) {
