@@ -257,7 +257,7 @@ public class BookingLeads {
             lead = leads.save(fromBooking(UUID.randomUUID().toString(), b, check, null, now, due, now));
         }
         consents.save(new ConsentRow(UUID.randomUUID().toString(), lead.id(),
-            check.map(a -> a.id().value()).orElse(null), SOURCE, version(b), language(b), consentAt(b, now), null));
+            check.map(a -> a.id().value()).orElse(null), SOURCE, version(b), language(b), consentAt(b, now), null, created));
         links.save(new LeadBookingRow(b.bookingId(), lead.id(), now));
         audit.save(new LeadAuditRow(UUID.randomUUID().toString(), lead.id(), now, null, null, ACTION_BOOKING, null,
             PortalTime.local(b.start()).format(WHEN), null));

@@ -6,8 +6,12 @@ import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 
-/** A row of the consent log {@code lead_consent}. */
+/**
+ * A row of the consent log {@code lead_consent}. {@code madeLead}: this consent made its lead (the first one of the
+ * lead, written with it). It is stored rather than read from the order of {@code givenAt}, which two consents of the
+ * same second cannot tell apart where times are kept at whole seconds (MariaDB, docs/operations.md).
+ */
 @MappedEntity("lead_consent")
 public record ConsentRow(@Id String id, String leadId, @Nullable String assessmentId, String source, String textVersion,
-                         String language, Instant givenAt, @Nullable Instant withdrawnAt) {
+                         String language, Instant givenAt, @Nullable Instant withdrawnAt, boolean madeLead) {
 }

@@ -120,7 +120,7 @@ public class LeadBook implements AgencyLeads {
             }
         }
         consents.save(new ConsentRow(UUID.randomUUID().toString(), lead.id(), assessmentId.value(), source,
-            CONSENT_VERSION, language.code(), now, null));
+            CONSENT_VERSION, language.code(), now, null, LeadEvents.CREATED.equals(event)));
         events.changed(lead, event);
         return shared(lead);
     }
@@ -154,22 +154,19 @@ public class LeadBook implements AgencyLeads {
     }
 
     /**
-     * The open lead that this check made (the lead's first consent shared it) at this agency — or that staff forwarded
-     * from there to another agency (its location still routes here), as the result page names it
+     * The open lead that this check made (its consent made it: {@link ConsentRow#madeLead}) at this agency — or that
+     * staff forwarded from there to another agency (its location still routes here), as the result page names it
      * ({@code readiness.web.CheckSharing}) — locked until the transaction ends; empty if there is none. A lead that
      * another check's consent made is not the check's, even if this check's consent went into it (the same contact
      * email): its contact is not this check's to change.
      */
     private Optional<LeadRow> madeBy(AssessmentId check, String agencyId) {
-        List<String> ids = consents.ofAssessment(check.value()).stream().map(ConsentRow::leadId).distinct().sorted()
-            .toList();
+        List<String> ids = consents.ofAssessment(check.value()).stream().filter(ConsentRow::madeLead)
+            .map(ConsentRow::leadId).distinct().sorted().toList();
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        List<LeadRow> open = leads.lockAll(InLists.padded(ids)).stream().filter(LeadRow::open)
-            .filter(l -> consents.ofLead(l.id()).stream().findFirst()
-                .map(first -> check.value().equals(first.assessmentId())).orElse(false))
-            .toList();
+        List<LeadRow> open = leads.lockAll(InLists.padded(ids)).stream().filter(LeadRow::open).toList();
         List<LeadRow> here = open.stream().filter(l -> Objects.equals(l.agencyId(), agencyId)).toList();
         if (here.isEmpty()) {
             here = open.stream().filter(l -> l.ags() != null
