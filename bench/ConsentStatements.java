@@ -176,8 +176,9 @@ public class ConsentStatements {
         }
         if (v.rows() >= 2) {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO `lead_consent` (`lead_id`,`assessment_id`,`source`,"
-                + "`text_version`,`language`,`given_at`,`withdrawn_at`,`id`) VALUES (?,?,?,?,?,?,?,?)")) {
-                bind(p, new Object[] {lead, assessment, "api", "2025-11", "de", now, null, UUID.randomUUID().toString()});
+                + "`text_version`,`language`,`given_at`,`withdrawn_at`,`made_lead`,`id`) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                bind(p, new Object[] {lead, assessment, "api", "2025-11", "de", now, null, true,
+                    UUID.randomUUID().toString()});
                 p.executeUpdate();
             }
         }
