@@ -17,10 +17,10 @@ interface AppointmentRows extends GenericRepository<BookingRow, String> {
 
     /** Bookings made with the consent to share them with the agency, from {@code from} (included) to {@code to}. */
     @Query("SELECT * FROM booking WHERE consent_share = TRUE AND created_at >= :from AND created_at < :to"
-        + " ORDER BY created_at")
+        + " ORDER BY created_at, id")
     List<BookingRow> consentedBetween(Instant from, Instant to);
 
-    @Query("SELECT * FROM booking WHERE LOWER(contact_email) = LOWER(:email) ORDER BY start_at")
+    @Query("SELECT * FROM booking WHERE LOWER(contact_email) = LOWER(:email) ORDER BY start_at, id")
     List<BookingRow> ofContact(String email);
 
     List<BookingRow> findByAssessmentId(String assessmentId);
@@ -35,7 +35,7 @@ interface AppointmentRows extends GenericRepository<BookingRow, String> {
     int reissueToken(String id, String email, String newHash, Instant now);
 
     /** A coach's bookings (confirmed and cancelled) that start from {@code from} on, however far ahead. */
-    @Query("SELECT * FROM booking WHERE coach_id = :coachId AND start_at >= :from ORDER BY start_at")
+    @Query("SELECT * FROM booking WHERE coach_id = :coachId AND start_at >= :from ORDER BY start_at, id")
     List<BookingRow> ofCoachStartingFrom(String coachId, Instant from);
 
     /**

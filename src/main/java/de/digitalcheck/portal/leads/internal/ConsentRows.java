@@ -11,10 +11,10 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface ConsentRows extends CrudRepository<ConsentRow, String> {
 
-    @Query("SELECT * FROM lead_consent WHERE assessment_id = :assessmentId ORDER BY given_at DESC")
+    @Query("SELECT * FROM lead_consent WHERE assessment_id = :assessmentId ORDER BY given_at DESC, id DESC")
     List<ConsentRow> ofAssessment(String assessmentId);
 
-    @Query("SELECT * FROM lead_consent WHERE lead_id = :leadId ORDER BY given_at")
+    @Query("SELECT * FROM lead_consent WHERE lead_id = :leadId ORDER BY given_at, id")
     List<ConsentRow> ofLead(String leadId);
 
     @Query("UPDATE lead_consent SET withdrawn_at = :at WHERE lead_id = :leadId AND withdrawn_at IS NULL")

@@ -79,14 +79,15 @@ public interface DeliveryRows extends CrudRepository<DeliveryRow, String> {
     @Query("UPDATE webhook_delivery SET payload = :payload WHERE lead_id = :leadId AND event_type <> 'lead.erased'")
     int replacePayloads(String leadId, String payload);
 
-    @Query("SELECT * FROM webhook_delivery WHERE lead_id = :leadId ORDER BY created_at DESC")
+    @Query("SELECT * FROM webhook_delivery WHERE lead_id = :leadId ORDER BY created_at DESC, id DESC")
     List<DeliveryRow> ofLead(String leadId);
 
     /**
      * The lead's deliveries to one agency's endpoint: a forwarded lead's log at the receiver holds none of the
      * sender's (its webhook-ids, answers and errors name the sender's receiver).
      */
-    @Query("SELECT * FROM webhook_delivery WHERE lead_id = :leadId AND agency_id = :agencyId ORDER BY created_at DESC")
+    @Query("SELECT * FROM webhook_delivery WHERE lead_id = :leadId AND agency_id = :agencyId"
+        + " ORDER BY created_at DESC, id DESC")
     List<DeliveryRow> ofLeadAtAgency(String leadId, String agencyId);
 
     @Query("SELECT * FROM webhook_delivery WHERE agency_id = :agencyId ORDER BY created_at DESC LIMIT :limit")

@@ -26,7 +26,7 @@ public interface LeadRows extends CrudRepository<LeadRow, String> {
     @Query("SELECT * FROM agency_lead WHERE open_key = :openKey FOR UPDATE")
     Optional<LeadRow> lockByOpenKey(String openKey);
 
-    @Query("SELECT * FROM agency_lead WHERE LOWER(contact_email) = LOWER(:email) ORDER BY created_at DESC")
+    @Query("SELECT * FROM agency_lead WHERE LOWER(contact_email) = LOWER(:email) ORDER BY created_at DESC, id DESC")
     List<LeadRow> ofContact(String email);
 
     @Query("SELECT * FROM agency_lead WHERE agency_id IS NULL ORDER BY created_at DESC LIMIT 200")

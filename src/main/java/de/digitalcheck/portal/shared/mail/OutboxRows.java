@@ -31,7 +31,7 @@ interface OutboxRows extends CrudRepository<OutboxRow, String> {
     int retryAt(String id, Instant next, String error);
 
     /** The mails waiting for an address (compared in lower case). */
-    @Query("SELECT * FROM mail_outbox WHERE LOWER(recipient) = :email ORDER BY created_at")
+    @Query("SELECT * FROM mail_outbox WHERE LOWER(recipient) = :email ORDER BY created_at, id")
     List<OutboxRow> findByAddress(String email);
 
     @Query("DELETE FROM mail_outbox WHERE LOWER(recipient) = :email")
