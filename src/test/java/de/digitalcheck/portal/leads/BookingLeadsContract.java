@@ -182,6 +182,46 @@ abstract class BookingLeadsContract {
     }
 
     /**
+     * One open lead per check and agency: a second booking made with the check's private link under another address
+     * goes into the lead the check's first booking made and corrects its contact (the link's holder made that lead),
+     * recorded in the trail; a booking under that address without the check makes a lead of its own, and a booking
+     * of the check under an address another lead has goes into that lead and leaves the check's own as it is.
+     */
+    @Test
+    void aBookingOfACheckUnderAnotherAddressCorrectsTheChecksOwnLead() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
+        String first = email();
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Check GmbH")
+            .at("44135").sized("C", 42).level(2).contact("Carl Check", first).submit(http());
+        String firstBooking = book(a, 10, 9, first, true, check);
+        String leadId = (String) db().value("SELECT id FROM agency_lead WHERE LOWER(contact_email) = ?", first);
+
+        String corrected = email();
+        String secondBooking = book(a, 11, 9, corrected, true, check);
+        assertThat(db().rows("SELECT * FROM agency_lead WHERE assessment_id = ? AND status = 'OPEN'", check.id()))
+            .as("the check's one open lead at the agency").singleElement().satisfies(l -> assertThat(l)
+                .containsEntry("id", leadId).containsEntry("contact_email", corrected)
+                .containsEntry("open_key", a.agencyId() + "|" + corrected));
+        assertThat(bookingLeads.bookingsOf(leadId)).extracting(Booking::id).containsExactly(firstBooking, secondBooking);
+        assertThat(db().rows("SELECT from_value, to_value FROM lead_audit WHERE lead_id = ? AND action = 'DATA_EMAIL'",
+            leadId)).singleElement().satisfies(r -> assertThat(r).containsEntry("from_value", first)
+                .containsEntry("to_value", corrected));
+
+        // the first address is free again: a booking under it without the check is a lead of its own
+        book(a, 12, 9, first, true, null);
+        assertThat(db().rows("SELECT * FROM agency_lead WHERE LOWER(contact_email) = ? AND status = 'OPEN'", first))
+            .singleElement().satisfies(l -> assertThat(l.get("id")).isNotEqualTo(leadId));
+
+        // an address another open lead has: the booking goes into that lead; the check's own keeps its contact
+        String elsewhere = email();
+        String otherLead = (String) db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?",
+            book(a, 13, 9, elsewhere, true, null));
+        String third = book(a, 14, 9, elsewhere, true, check);
+        assertThat(db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?", third)).isEqualTo(otherLead);
+        assertThat(db().value("SELECT contact_email FROM agency_lead WHERE id = ?", leadId)).isEqualTo(corrected);
+    }
+
+    /**
      * The lead's table cannot be written (here: the link table is away): the booking stands with its consent, nothing
      * of the lead is half-written; once the table is back the repair job makes the lead.
      */

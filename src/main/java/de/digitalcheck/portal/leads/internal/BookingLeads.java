@@ -74,11 +74,14 @@ public class BookingLeads {
     private final ScheduledJobs jobs;
     private final Duration interval;
     private final Clock clock;
+    private final OwnLeads ownLeads;
 
     BookingLeads(LeadRows leads, ConsentRows consents, LeadBookingRows links, LeadAuditRows audit, LeadEvents events,
                  Assessments assessments, Router router, PostalCodeDirectory postalCodes, Appointments appointments,
                  TransactionOperations<Connection> transactions, ScheduledJobs jobs,
-                 @Value("${portal.jobs.booking-leads.interval:5m}") Duration interval, Clock clock) {
+                 @Value("${portal.jobs.booking-leads.interval:5m}") Duration interval, Clock clock,
+                 OwnLeads ownLeads) {
+        this.ownLeads = ownLeads;
         this.leads = leads;
         this.consents = consents;
         this.links = links;
@@ -248,6 +251,21 @@ public class BookingLeads {
             if (leads.reconsent(consented)) {
                 lead = consented;
                 audit.saveAll(ConsentTrail.changes(o, offered, consented, now, assessments));
+            }
+        } else if (check.isPresent()) {
+            // no open lead under the booking's address, but the check's own at this agency (its consent made it under
+            // another address): the booking was made with the check's private link, as a consent given again on its
+            // result page is, so that lead takes the booking and its contact — one open lead per check and agency
+            Optional<LeadRow> own = ownLeads.lockedOf(check.get().id(), b.agencyId())
+                .filter(l -> b.agencyId().equals(l.agencyId()));
+            if (own.isPresent()) {
+                LeadRow o = own.get();
+                LeadRow offered = fromBooking(o.id(), b, check, o, now, o.contactDueAt(), o.createdAt());
+                LeadRow consented = ConsentTrail.mergeOwn(o, offered);
+                if (leads.reconsent(o.openKey(), consented)) {
+                    lead = consented;
+                    audit.saveAll(ConsentTrail.changes(o, offered, consented, now, assessments));
+                }
             }
         }
         boolean created = lead == null;

@@ -54,10 +54,12 @@ public class LeadBook implements AgencyLeads {
     private final LeadAuditRows audit;
     private final LeadBookingRows bookingLinks;
     private final Appointments appointments;
+    private final OwnLeads ownLeads;
 
     LeadBook(LeadRows leads, ConsentRows consents, Assessments assessments, Router router, LeadEvents events,
              PortalSettings settings, Clock clock, BusinessMetrics metrics, LeadAuditRows audit,
-             LeadBookingRows bookingLinks, Appointments appointments) {
+             LeadBookingRows bookingLinks, Appointments appointments, OwnLeads ownLeads) {
+        this.ownLeads = ownLeads;
         this.metrics = metrics;
         this.audit = audit;
         this.bookingLinks = bookingLinks;
@@ -91,7 +93,7 @@ public class LeadBook implements AgencyLeads {
         Instant due = WorkingDays.dueBy(now, days, PortalTime.ZONE).truncatedTo(ChronoUnit.MILLIS);
         LeadRow lead;
         String event;
-        Optional<LeadRow> own = madeBy(assessmentId, agencyId);
+        Optional<LeadRow> own = ownLeads.lockedOf(assessmentId, agencyId);
         if (own.isPresent()) {
             // the check that made the open lead consents again (from its result page, so by its link's holder): one
             // lead, which takes the contact given now, whatever email it has
@@ -154,29 +156,6 @@ public class LeadBook implements AgencyLeads {
     }
 
     /**
-     * The open lead that this check made (its consent made it: {@link ConsentRow#madeLead}) at this agency — or that
-     * staff forwarded from there to another agency (its location still routes here), as the result page names it
-     * ({@code readiness.web.CheckSharing}) — locked until the transaction ends; empty if there is none. A lead that
-     * another check's consent made is not the check's, even if this check's consent went into it (the same contact
-     * email): its contact is not this check's to change.
-     */
-    private Optional<LeadRow> madeBy(AssessmentId check, String agencyId) {
-        List<String> ids = consents.ofAssessment(check.value()).stream().filter(ConsentRow::madeLead)
-            .map(ConsentRow::leadId).distinct().sorted().toList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        List<LeadRow> open = leads.lockAll(InLists.padded(ids)).stream().filter(LeadRow::open).toList();
-        List<LeadRow> here = open.stream().filter(l -> Objects.equals(l.agencyId(), agencyId)).toList();
-        if (here.isEmpty()) {
-            here = open.stream().filter(l -> l.ags() != null
-                && Objects.equals(router.agencyFor(l.ags()).map(Agency::id).orElse(null), agencyId)).toList();
-        }
-        // one lead per check and agency; before that was so, one per email: the latest consent's
-        return here.stream().max(Comparator.comparing(LeadRow::consentAt));
-    }
-
-    /**
      * The check's own open lead {@code o} with this consent: as {@link #reconsent}, and the contact given now taken
      * over ({@link ConsentTrail#mergeOwn}), the lead keyed by its new email.
      *
@@ -191,7 +170,7 @@ public class LeadBook implements AgencyLeads {
             && leads.lockByOpenKey(consented.openKey()).filter(other -> !other.id().equals(o.id())).isPresent()) {
             throw new ContactTaken(shared(o).agencyName());
         }
-        // locked by madeBy: still this open lead; only the consent's columns, the stage and assignee are kept
+        // locked by ownLeads: still this open lead; only the consent's columns, the stage and assignee are kept
         if (!leads.reconsent(o.openKey(), consented)) {
             throw new IllegalStateException("the locked lead " + o.id() + " was changed");
         }
