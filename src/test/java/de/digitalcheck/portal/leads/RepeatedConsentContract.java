@@ -247,7 +247,9 @@ abstract class RepeatedConsentContract implements TestPropertyProvider {
             .filter(r -> r.body().contains("lead.created"))).as("no second lead.created").hasSize(1);
         MimeMessage updated = smtp.awaitMailTo("kontakt@dortmund.example.org", "the agency's mail",
             m -> Mails.text(m).contains(leadId) && subject(m).equals("Aktualisierte Anfrage im Digitalcheck"));
-        assertThat(Mails.text(updated)).doesNotContain(second, first, check.token());
+        assertThat(Mails.text(updated)).doesNotContain(second, first, check.token())
+            .as("a contact corrected is no new result").doesNotContain("neues Ergebnis")
+            .contains("hat sein Ergebnis erneut geteilt", "Kontaktangaben", "Verlauf der Anfrage");
 
         String corrected = second;
         for (int i = 3; i <= 6; i++) {
