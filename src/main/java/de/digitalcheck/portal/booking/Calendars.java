@@ -213,7 +213,8 @@ public class Calendars {
         List<String> ofAgency = coaches.findByAgencyId(agencyId).stream().map(CoachRow::accountId).toList();
         List<String> chosen = input.coachIds().stream().distinct().toList();
         if (!ofAgency.containsAll(chosen)) {
-            errors.add("coachIds", "error.booking.coachNotOffering");
+            // only a changed form names another agency's coach (or none at all): the boxes offer the agency's own
+            errors.add("coachIds", "error.type.coachNotOfAgency");
         }
         errors.throwIfAny();
         AppointmentType type = new AppointmentType(typeId == null ? UUID.randomUUID().toString() : typeId, agencyId,

@@ -344,8 +344,12 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         // another agency's coach cannot be made to offer a type
         HttpResponse<String> foreign = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Fremd",
             "nameEn", "Foreign", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",
-            "coachIds", List.of(doCoach), "active", "on"));
+            "coachIds", List.of(enCoach, doCoach), "active", "on"));
         assertThat(foreign.statusCode()).isEqualTo(422);
+        // refused at the coaches' group with what is wrong (not "this coach does not offer this type"), the boxes
+        // still the agency's own, that coach's name and id nowhere on the page
+        assertThat(foreign.body()).contains("Wählen Sie nur Coaches Ihrer Wirtschaftsförderung.", "value=\"Fremd\"")
+            .doesNotContain("bietet diese Terminart nicht an", "Dominik", doCoach);
     }
 
     /** Absence lines: two-day spans one after another from 1 January of {@code year}. */
