@@ -29,6 +29,19 @@ interface BookingChangeRows extends GenericRepository<BookingRow, String> {
              Instant blockedUntil, Instant now, @Nullable Instant reminderClaimedAt);
 
     /**
+     * A coach's or staff member's move of a confirmed appointment that still starts at {@code oldStart} (as it was
+     * checked): as {@link #move}, whatever its token is meanwhile — a reminder or "Mein Unternehmen" giving the
+     * company a new link at that moment does not stop the move, whose mail brings the newest link.
+     *
+     * @return 1 if moved; 0 if it was cancelled or moved meanwhile
+     */
+    @Query("UPDATE booking SET start_at = :start, end_at = :end, blocked_from = :blockedFrom, "
+        + "blocked_until = :blockedUntil, token_hash = :newHash, sequence_no = sequence_no + 1, updated_at = :now, "
+        + "reminder_claimed_at = :reminderClaimedAt WHERE id = :id AND start_at = :oldStart AND status = 'CONFIRMED'")
+    int moveByStaff(String id, Instant oldStart, String newHash, Instant start, Instant end, Instant blockedFrom,
+                    Instant blockedUntil, Instant now, @Nullable Instant reminderClaimedAt);
+
+    /**
      * Cancels a confirmed appointment (with the message of the coach or staff member who cancels it); 0 if it was
      * cancelled already.
      */

@@ -211,12 +211,16 @@ public class BookingChanges {
                 SlotFinder.Booked time = finder.booked(start);
                 // moved to less than the reminder's lead time ahead: the update mail is the reminder
                 Instant reminder = Duration.between(now, start).compareTo(reminderLead) < 0 ? now : null;
-                if (changes.move(current.id(), expected, Tokens.hash(token), time.start(), time.end(),
-                    time.blockedFrom(), time.blockedUntil(), now, reminder) != 1) {
-                    // changed since it was read: cancelled with the same link (answered as a move of a cancelled
-                    // appointment), or its token replaced (the link is spent)
+                int updated = tokenHash == null
+                    ? changes.moveByStaff(current.id(), current.startAt(), Tokens.hash(token), time.start(), time.end(),
+                        time.blockedFrom(), time.blockedUntil(), now, reminder)
+                    : changes.move(current.id(), expected, Tokens.hash(token), time.start(), time.end(),
+                        time.blockedFrom(), time.blockedUntil(), now, reminder);
+                if (updated != 1) {
+                    // changed since it was read: cancelled (answered as a move of a cancelled appointment), or for
+                    // the company its token replaced (the link is spent)
                     BookingRow meanwhile = rows.findById(current.id()).orElseThrow(UnknownBooking::new);
-                    if (sameHash(meanwhile.tokenHash(), expected)) {
+                    if (tokenHash == null || sameHash(meanwhile.tokenHash(), expected)) {
                         requireChangeable(meanwhile, now);
                     }
                     throw new UnknownBooking();

@@ -69,6 +69,8 @@ abstract class RescheduleRaceContract implements TestPropertyProvider {
     CompanyAppointments companyAppointments;
     @Inject
     BookingChangeRows changeRows;
+    @Inject
+    BookingChanges bookingChanges;
 
     @Override
     public Map<String, String> getProperties() {
@@ -291,6 +293,49 @@ abstract class RescheduleRaceContract implements TestPropertyProvider {
         System.out.printf("RACE move vs cancel with one token (%s): rounds=%d moves won=%d cancellations won=%d%n",
             getClass().getSimpleName(), ROUNDS, moves, cancellations);
         assertThat(moves + cancellations).isEqualTo(ROUNDS);
+    }
+
+    /**
+     * A coach or staff member moves an appointment while the company's link is renewed again and again (what a
+     * reminder or "Mein Unternehmen" does at that moment), {@value #ROUNDS} rounds: the move never fails for it (it
+     * used to answer as if the appointment were gone), and the row holds the move's time and its new link.
+     */
+    @Test
+    void aStaffMoveIsNotStoppedByTheCompanysLinkBeingRenewedMeanwhile() throws Exception {
+        BookingFixture.Setup s = fixture().agencyWithCoaches(ROUNDS);
+        LocalDate day = BookingFixture.bookableWeek(17);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                String coach = s.coachIds().get(round);
+                HttpResponse<String> made = http().postJson("/api/v1/bookings", booking(s, at(day, 9, 0), coach,
+                    "staff-move-" + round + "-" + Long.toHexString(System.nanoTime()) + "@example.org"));
+                assertThat(made.statusCode()).isEqualTo(201);
+                String id = (String) http().map(made).get("id");
+                String target = at(day, 14, 0);
+                CyclicBarrier start = new CyclicBarrier(2);
+                Future<?> renewals = pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < 40; i++) {
+                        db().execute("UPDATE booking SET token_hash = ? WHERE id = ?",
+                            Tokens.hash("renewed-" + i + "-" + System.nanoTime()), id);
+                    }
+                    return null;
+                });
+                Future<BookingChanges.Changed> move = pool.submit(() -> {
+                    start.await();
+                    return bookingChanges.move(id, coach, BookingContract.instant(target), "Doris Dortmund", null);
+                });
+                BookingChanges.Changed moved = move.get();
+                renewals.get();
+                assertThat(moved.booking().start()).as("round " + round).isEqualTo(BookingContract.instant(target));
+                assertThat(((Number) db().value("SELECT COUNT(*) FROM booking WHERE id = ? AND status = 'CONFIRMED' "
+                    + "AND start_at = ?", id, java.sql.Timestamp.from(BookingContract.instant(target)))).longValue())
+                    .as("round " + round + ": the row at the move's time").isEqualTo(1L);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
