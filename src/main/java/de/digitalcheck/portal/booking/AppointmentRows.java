@@ -34,6 +34,11 @@ interface AppointmentRows extends GenericRepository<BookingRow, String> {
         + " AND start_at > :now")
     int reissueToken(String id, String email, String newHash, Instant now);
 
+    /** How many confirmed appointments a coach has at an agency that have not ended at {@code now}. */
+    @Query("SELECT COUNT(*) FROM booking WHERE coach_id = :coachId AND agency_id = :agencyId AND status = 'CONFIRMED'"
+        + " AND end_at > :now")
+    long countComingOfCoachAt(String coachId, String agencyId, Instant now);
+
     /** A coach's bookings (confirmed and cancelled) that start from {@code from} on, however far ahead. */
     @Query("SELECT * FROM booking WHERE coach_id = :coachId AND start_at >= :from ORDER BY start_at, id")
     List<BookingRow> ofCoachStartingFrom(String coachId, Instant from);

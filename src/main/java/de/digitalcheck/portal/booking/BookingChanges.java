@@ -318,7 +318,11 @@ public class BookingChanges {
         if (id == null || coachId == null) {
             throw new UnknownBooking();
         }
-        return rows.findById(id).filter(b -> b.coachId().equals(coachId)).orElseThrow(UnknownBooking::new);
+        // the coach's appointment at the coach's agency: one moved to another agency (possible once nothing of the
+        // old one was still to come, CoachAccounts) no longer sees the old agency's companies
+        String agency = coaches.findById(coachId).map(CoachRow::agencyId).orElse(null);
+        return rows.findById(id).filter(b -> b.coachId().equals(coachId) && b.agencyId().equals(agency))
+            .orElseThrow(UnknownBooking::new);
     }
 
     private CalendarSettings calendarOf(String coachId) {

@@ -320,11 +320,15 @@ public class Bookings {
         return ofAssessment(assessmentId).stream().filter(b -> b.end().isAfter(now)).filter(shown).findFirst();
     }
 
-    /** A coach's confirmed appointments that overlap {@code from}..{@code to}, earliest first. */
+    /**
+     * A coach's confirmed appointments at the coach's agency that overlap {@code from}..{@code to}, earliest first
+     * (a coach who moved agency does not see the old agency's companies).
+     */
     public List<Booking> ofCoach(String coachId, Instant from, Instant to) {
+        String agency = coaches.findById(coachId).map(CoachRow::agencyId).orElse(null);
         return bookings.findByCoachIdInAndStatusAndBlockedFromLessThanAndBlockedUntilGreaterThan(
                 List.of(coachId), BookingRow.CONFIRMED, to, from).stream()
-            .filter(b -> b.startAt().isBefore(to) && b.endAt().isAfter(from))
+            .filter(b -> b.startAt().isBefore(to) && b.endAt().isAfter(from) && b.agencyId().equals(agency))
             .sorted(Comparator.comparing(BookingRow::startAt)).map(this::view).toList();
     }
 

@@ -6,6 +6,8 @@ import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.routing.AgencyCoaches;
 import de.digitalcheck.portal.routing.AgencyMember;
+import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 
@@ -26,11 +28,15 @@ class CoachAccounts implements AgencyCoaches {
 
     private final CoachRows rows;
     private final Accounts accounts;
+    private final AppointmentRows appointments;
+    private final CoachFeedRows feeds;
     private final Clock clock;
 
-    CoachAccounts(CoachRows rows, Accounts accounts, Clock clock) {
+    CoachAccounts(CoachRows rows, Accounts accounts, AppointmentRows appointments, CoachFeedRows feeds, Clock clock) {
         this.rows = rows;
         this.accounts = accounts;
+        this.appointments = appointments;
+        this.feeds = feeds;
         this.clock = clock;
     }
 
@@ -43,13 +49,29 @@ class CoachAccounts implements AgencyCoaches {
 
     /**
      * A coach who moved to another agency keeps their profile there; one who is no longer a coach, or whose
-     * invitation was withdrawn, has no coach row any more.
+     * invitation was withdrawn, has no coach row any more. Either way the calendar subscription ends (its address
+     * showed the old agency's companies), and a coach with appointments still to come at their agency is neither moved
+     * nor made something else: the agency's staff would no longer reach those appointments under the coach, and the
+     * coach would keep seeing another agency's companies. They are moved or cancelled first (or the account disabled,
+     * which keeps them with the agency).
+     *
+     * @throws ValidationException at {@code role} or {@code agencyId}, with the number of appointments to come; the
+     *                             change is rolled back with the transaction it is published in
      */
     @EventListener
     void onAccountChanged(AccountChanged event) {
         // locked: a coach saving their profile at this moment takes turns with the move (account row, then coach row)
         Optional<CoachRow> row = rows.lock(List.of(event.accountId())).stream().findFirst();
-        if (event.removed() || event.role() != Role.COACH || event.agencyId() == null) {
+        boolean noCoach = event.removed() || event.role() != Role.COACH || event.agencyId() == null;
+        if (row.isPresent() && (noCoach || !row.get().agencyId().equals(event.agencyId()))) {
+            long coming = appointments.countComingOfCoachAt(event.accountId(), row.get().agencyId(), clock.instant());
+            if (coming > 0 && !event.removed()) {
+                throw new ValidationException(List.of(FieldError.of(noCoach ? "role" : "agencyId",
+                    "error.role.coachAppointments", coming)));
+            }
+            feeds.deleteById(event.accountId());
+        }
+        if (noCoach) {
             row.ifPresent(rows::delete);
         } else if (row.isEmpty()) {
             rows.save(new CoachRow(event.accountId(), event.agencyId(), "", "", clock.instant()));

@@ -4,6 +4,7 @@ import de.digitalcheck.portal.accounts.Account;
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.shared.security.Tokens;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -91,10 +92,15 @@ public class CoachFeeds {
             throw new UnknownBooking();
         }
         CoachFeedRow feed = feeds.findByTokenHash(Tokens.hash(token)).orElseThrow(UnknownBooking::new);
-        Account coach = accounts.find(feed.coachId()).filter(a -> !a.disabled()).orElseThrow(UnknownBooking::new);
+        // a coach still, of an agency: a feed that outlived a change of role or agency shows nothing
+        Account coach = accounts.find(feed.coachId())
+            .filter(a -> !a.disabled() && a.role() == Role.COACH && a.agencyId() != null)
+            .orElseThrow(UnknownBooking::new);
         Instant now = clock.instant();
         Instant from = now.minus(DAYS_BACK, ChronoUnit.DAYS);
-        List<BookingRow> rows = appointments.ofCoachStartingFrom(coach.id(), from);
+        // the appointments at the coach's agency only, never another's
+        List<BookingRow> rows = appointments.ofCoachStartingFrom(coach.id(), from).stream()
+            .filter(b -> coach.agencyId().equals(b.agencyId())).toList();
         Map<String, AppointmentType> byId = rows.stream().map(BookingRow::typeId).distinct()
             .map(types::findById).flatMap(Optional::stream).map(AppointmentTypeRow::type)
             .collect(Collectors.toMap(AppointmentType::id, t -> t));

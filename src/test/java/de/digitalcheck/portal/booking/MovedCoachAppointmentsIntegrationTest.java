@@ -18,9 +18,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A coach who moves to another agency keeps the appointments booked at the old one, and they stay the old agency's:
- * the new agency's staff see the coach's week without them (no company, no contact) and reach none of them on the
- * appointment's page (404), nor move or cancel one; the coach still sees their own.
+ * A coach with appointments still to come at the agency is not moved to another (the old agency's staff would reach
+ * them no more, and the coach would keep another agency's companies): the admin's page refuses it, in the page's
+ * language, and nothing changes. Once they are cancelled the move goes through, and the appointments stay the old
+ * agency's: neither the new agency's staff nor the coach see them (no company, no contact), nor reach, move or cancel
+ * one (404).
  */
 @MicronautTest(transactional = false)
 class MovedCoachAppointmentsIntegrationTest extends SignedInTests {
@@ -35,6 +37,8 @@ class MovedCoachAppointmentsIntegrationTest extends SignedInTests {
     Coaches coaches;
     @Inject
     DataSource dataSource;
+    @Inject
+    BookingChanges changes;
 
     @Test
     void theNewAgencysStaffNeitherSeeNorChangeTheOldAgencysAppointments() {
@@ -46,7 +50,19 @@ class MovedCoachAppointmentsIntegrationTest extends SignedInTests {
         assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
         String bookingId = (String) new Http(server, json).map(booked).get("id");
 
-        accounts.changeRole(coachId, "COACH", "en-agentur"); // the admin moves the coach to the EN-Agentur
+        Http admin = as("moved-coach-admin", "admin@digitalcheck.example.org");
+        HttpResponse<String> refused = admin.postForm("/admin/konten/" + coachId + "/rolle",
+            Map.of("role", "COACH", "agencyId", "en-agentur"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("noch kommende Termine (1)", "href=\"#");
+        assertThat(admin.postForm("/admin/konten/" + coachId + "/rolle?lang=en",
+            Map.of("role", "COACH", "agencyId", "en-agentur")).body()).contains("still has appointments to come");
+        assertThat(accounts.find(coachId).orElseThrow().agencyId()).isEqualTo(old.agencyId());
+
+        changes.cancelByStaff(bookingId, coachId, "Olga Old", null); // the old agency cancels it
+        assertThat(admin.postForm("/admin/konten/" + coachId + "/rolle",
+            Map.of("role", "COACH", "agencyId", "en-agentur")).statusCode()).isEqualTo(303);
+        assertThat(accounts.find(coachId).orElseThrow().agencyId()).isEqualTo("en-agentur");
         Http en = as("moved-coach-en-staff", "staff@en-agentur.example.org");
         HttpResponse<String> week = en.get("/agentur/coaches/" + coachId + "/termine?woche=" + day);
         assertThat(week.statusCode()).isEqualTo(200);
@@ -57,14 +73,13 @@ class MovedCoachAppointmentsIntegrationTest extends SignedInTests {
         assertThat(en.postForm(desk + "/verschieben", Map.of("start", BookableAgency.at(day, 14), "message", ""))
             .statusCode()).isEqualTo(404);
         Database db = new Database(dataSource);
-        assertThat(db.value("SELECT status FROM booking WHERE id = ?", bookingId)).as("not cancelled")
-            .isEqualTo("CONFIRMED");
         assertThat(db.value("SELECT COUNT(*) FROM booking WHERE id = ? AND start_at = ?", bookingId,
             java.sql.Timestamp.from(java.time.OffsetDateTime.parse(BookableAgency.at(day, 10)).toInstant())))
             .as("not moved").isEqualTo(1L);
 
         Http coach = as("moved-coach-coach", old.coachEmails().get(0));
-        assertThat(coach.get("/coach/termine?woche=" + day).body()).as("the coach's own appointment")
-            .contains("mona@moved-coach.example.org");
+        assertThat(coach.get("/coach/termine?woche=" + day).body()).as("the old agency's appointment")
+            .doesNotContain("mona@moved-coach.example.org", "Tina Termin");
+        assertThat(coach.get("/coach/termine/" + bookingId).statusCode()).isEqualTo(404);
     }
 }

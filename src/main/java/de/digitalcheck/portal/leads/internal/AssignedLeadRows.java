@@ -18,6 +18,15 @@ interface AssignedLeadRows extends GenericRepository<LeadRow, String> {
         + "lock_version = lock_version + 1 WHERE id = :id AND lock_version = :version")
     int assign(String id, int version, @Nullable String assigneeId, @Nullable String assigneeName, Instant now);
 
+    /** The open leads assigned to a person, at any agency. */
+    @Query("SELECT * FROM agency_lead WHERE assignee_id = :assigneeId AND status = 'OPEN' ORDER BY id")
+    List<LeadRow> openOf(String assigneeId);
+
+    /** Takes an open lead from {@code assigneeId} (nobody holds it then); 0 rows: no longer theirs or not open. */
+    @Query("UPDATE agency_lead SET assignee_id = NULL, assignee_name = NULL, updated_at = :now, "
+        + "lock_version = lock_version + 1 WHERE id = :id AND assignee_id = :assigneeId AND status = 'OPEN'")
+    int unassign(String id, String assigneeId, Instant now);
+
     /** A change that only adds a note to the trail still raises the version (the API's ETag changes). */
     @Query("UPDATE agency_lead SET updated_at = :now, lock_version = lock_version + 1 WHERE id = :id "
         + "AND lock_version = :version")

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.leads.internal;
 
+import de.digitalcheck.portal.accounts.AccountChanged;
 import de.digitalcheck.portal.leads.UnknownLead;
 import de.digitalcheck.portal.routing.AgencyMember;
 import de.digitalcheck.portal.routing.AgencyTeam;
@@ -7,6 +8,7 @@ import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -88,6 +90,28 @@ public class LeadAssignment {
         LeadRow changed = leads.findById(leadId).orElseThrow(UnknownLead::new);
         events.worked(changed);
         return changed;
+    }
+
+    /**
+     * A person who left the agency — moved to another, given a role without one, the invitation withdrawn — no longer
+     * holds its open leads: they go back to nobody, with a trail entry (from the name to none, no actor: the
+     * directory's change did it) and {@code lead.updated}, in the transaction of the change. Closed leads keep the
+     * name as their history; a disabled person keeps theirs (the agency reassigns them, and may enable the person
+     * again).
+     */
+    @EventListener
+    void onAccountChanged(AccountChanged event) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        for (LeadRow lead : assigned.openOf(event.accountId())) {
+            boolean stays = !event.removed() && event.role().belongsToAgency()
+                && Objects.equals(lead.agencyId(), event.agencyId());
+            if (stays || assigned.unassign(lead.id(), event.accountId(), now) != 1) {
+                continue;
+            }
+            audit.save(new LeadAuditRow(UUID.randomUUID().toString(), lead.id(), now, null, null,
+                LeadAuditRow.ASSIGN, lead.assigneeName(), null, null));
+            leads.findById(lead.id()).ifPresent(events::worked);
+        }
     }
 
     /** Adds a note to the trail without changing anything else (raises the version). */
