@@ -16,4 +16,6 @@ public record LeadAuditRow(@Id String id, String leadId, Instant at, @Nullable S
     public static final String ASSIGN = "ASSIGN";
     public static final String FORWARD = "FORWARD";
     public static final String ESCALATE = "ESCALATE";
+    /** The lead's check was revised by its company: the score from → to (as {@code 2.8}). */
+    public static final String RESULT = "RESULT";
 }

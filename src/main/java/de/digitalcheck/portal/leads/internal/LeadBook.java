@@ -5,6 +5,7 @@ import de.digitalcheck.portal.leads.UnknownLead;
 import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.AssessmentId;
+import de.digitalcheck.portal.readiness.AssessmentRevised;
 import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.readiness.UnknownAssessment;
 import de.digitalcheck.portal.routing.Agency;
@@ -18,6 +19,7 @@ import de.digitalcheck.portal.shared.time.WorkingDays;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -125,6 +127,41 @@ public class LeadBook implements AgencyLeads {
             CONSENT_VERSION, language.code(), now, null, LeadEvents.CREATED.equals(event)));
         events.changed(lead, event);
         return shared(lead);
+    }
+
+    /**
+     * A check revised by its company after it was shared (other answers, another profile): its open leads take the
+     * values they have from it — sector, size, type of company, score and level — so that the inbox, its filters, the
+     * export and the API show what the lead's page and report (read from the check) show. A changed score is an entry
+     * in the trail ({@code RESULT}, from → to, by the system) and every change a {@code lead.updated} to the webhook
+     * (no mail: the company shared nothing anew). The company's
+     * name, place and contact stay as the lead has them (as for a consent given again).
+     */
+    @EventListener
+    void onRevised(AssessmentRevised revised) {
+        Assessment a = assessments.find(revised.assessmentId()).filter(Assessment::completed).orElse(null);
+        if (a == null) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Double score = a.result() == null ? null : a.result().score();
+        Integer level = a.result() == null ? null : a.result().level();
+        var c = a.company();
+        for (LeadRow lead : leads.findByAssessmentId(a.id().value())) {
+            boolean same = Objects.equals(lead.sector(), c.sector()) && Objects.equals(lead.employees(), c.employees())
+                && Objects.equals(lead.companyType(), c.type().name()) && Objects.equals(lead.score(), score)
+                && Objects.equals(lead.overallLevel(), level);
+            if (!lead.open() || same || leads.revise(lead.id(), a.id().value(), c.sector(), c.employees(),
+                c.type().name(), score, level, now) != 1) {
+                continue;
+            }
+            if (!Objects.equals(lead.score(), score)) {
+                audit.save(new LeadAuditRow(UUID.randomUUID().toString(), lead.id(), now, null, null,
+                    LeadAuditRow.RESULT, lead.score() == null ? null : lead.score().toString(),
+                    score == null ? null : score.toString(), null));
+            }
+            leads.findById(lead.id()).ifPresent(events::worked);
+        }
     }
 
     /**

@@ -35,6 +35,16 @@ public interface LeadRows extends CrudRepository<LeadRow, String> {
     List<LeadRow> findByAssessmentId(String assessmentId);
 
     /**
+     * The values an open lead has from its check (profile and result), as the check has them now; 0 rows: the lead
+     * is no longer open or no longer this check's.
+     */
+    @Query("UPDATE agency_lead SET sector = :sector, employees = :employees, company_type = :companyType, "
+        + "score = :score, overall_level = :overallLevel, updated_at = :now, lock_version = lock_version + 1 "
+        + "WHERE id = :id AND assessment_id = :assessmentId AND status = 'OPEN'")
+    int revise(String id, String assessmentId, @Nullable String sector, @Nullable Integer employees,
+               @Nullable String companyType, @Nullable Double score, @Nullable Integer overallLevel, Instant now);
+
+    /**
      * A consent given again: the open lead takes the company's, contact's, check's and consent's values of
      * {@code r} (as {@link ConsentTrail} decided them); what staff work on (stage, assignee, first contact,
      * escalation) stays as the row holds it, whatever a parallel change wrote after {@code r} was read. False: the

@@ -60,6 +60,17 @@ public class TrailValues {
         if (entry.action().equals(LeadAuditRow.STAGE)) {
             return messages.get(language, "leads.stage." + value);
         }
+        if (entry.action().equals(LeadAuditRow.RESULT)) {
+            // a score, stored as 2.8: with the reader's decimal separator, one decimal as the result page shows it
+            try {
+                java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(language.locale());
+                f.setMinimumFractionDigits(1);
+                f.setMaximumFractionDigits(1);
+                return f.format(Double.parseDouble(value));
+            } catch (NumberFormatException e) {
+                return value;
+            }
+        }
         if (entry.action().equals(BookingLeads.ACTION_OUTCOME)) {
             String codes = OUTCOME.matcher(value).matches() ? value : fromGerman(value);
             if (codes != null) {

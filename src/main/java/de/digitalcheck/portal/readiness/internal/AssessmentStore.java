@@ -2,6 +2,7 @@ package de.digitalcheck.portal.readiness.internal;
 
 import de.digitalcheck.portal.readiness.AssessmentCompleted;
 import de.digitalcheck.portal.readiness.AssessmentErased;
+import de.digitalcheck.portal.readiness.AssessmentRevised;
 import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.readiness.UnknownAssessment;
 import de.digitalcheck.portal.shared.metrics.BusinessMetrics;
@@ -16,6 +17,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -36,12 +38,15 @@ class AssessmentStore {
     private final TransactionOperations<Connection> transactions;
     private final ApplicationEventPublisher<AssessmentCompleted> completions;
     private final ApplicationEventPublisher<AssessmentErased> erasures;
+    private final ApplicationEventPublisher<AssessmentRevised> revisions;
     private final Clock clock;
     private final BusinessMetrics metrics;
 
     AssessmentStore(AssessmentRows rows, CheckCache cache, TransactionOperations<Connection> transactions,
                     ApplicationEventPublisher<AssessmentCompleted> completions,
-                    ApplicationEventPublisher<AssessmentErased> erasures, Clock clock, BusinessMetrics metrics) {
+                    ApplicationEventPublisher<AssessmentErased> erasures,
+                    ApplicationEventPublisher<AssessmentRevised> revisions, Clock clock, BusinessMetrics metrics) {
+        this.revisions = revisions;
         this.metrics = metrics;
         this.rows = rows;
         this.cache = cache;
@@ -93,12 +98,15 @@ class AssessmentStore {
 
     /**
      * What follows a write inside its transaction: {@link AssessmentCompleted} where the check became complete (its
-     * listeners run in this transaction), and the cache told of the new revision once the transaction has committed.
+     * listeners run in this transaction), {@link AssessmentRevised} where a complete one changed its result or profile, and the cache told of the new revision once the transaction has committed.
      */
     private AssessmentRow written(TransactionStatus<?> status, @Nullable AssessmentRow before, AssessmentRow after) {
         boolean completed = after.completed() && (before == null || !before.completed());
         if (completed) {
             completions.publishEvent(new AssessmentCompleted(new AssessmentId(after.id())));
+        } else if (before != null && before.completed() && after.completed()
+            && (!Objects.equals(before.result(), after.result()) || !Objects.equals(before.company(), after.company()))) {
+            revisions.publishEvent(new AssessmentRevised(new AssessmentId(after.id())));
         }
         status.registerSynchronization(new TransactionSynchronization() {
             @Override
