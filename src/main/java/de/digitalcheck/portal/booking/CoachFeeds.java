@@ -113,11 +113,14 @@ public class CoachFeeds {
             // a visit at the company: where the coach goes, as in the invitation (the same UID: one event)
             String location = b.visitAddress() == null ? mode
                 : mode + ": " + b.companyName() + ", " + b.visitAddress().line();
-            String contact = b.contactName() == null ? "" : b.contactName()
+            // a booking whose company's data were erased says so instead of showing empty values
+            String erased = messages.get(lang, "feed.erased");
+            String company = b.companyName() == null || b.companyName().isBlank() ? erased : b.companyName();
+            String contact = b.contactName() == null || b.contactName().isBlank() ? erased : b.contactName()
                 + (b.contactPhone() == null ? "" : ", " + b.contactPhone());
             return new CoachFeedCalendar.Event(b.id(), b.sequenceNo(), BookingRow.CANCELLED.equals(b.status()),
-                b.startAt(), b.endAt(), messages.get(lang, "feed.summary", typeName, b.companyName()),
-                messages.get(lang, "feed.description", b.companyName(), contact, mode), location);
+                b.startAt(), b.endAt(), messages.get(lang, "feed.summary", typeName, company),
+                messages.get(lang, "feed.description", company, contact, mode), location);
         }).toList();
         return CoachFeedCalendar.ics(messages.get(lang, "feed.name", coach.name()), events, now);
     }

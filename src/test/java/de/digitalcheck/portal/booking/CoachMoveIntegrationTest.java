@@ -148,6 +148,21 @@ class CoachMoveIntegrationTest {
             .as("a closed lead keeps its history").isEqualTo(coach);
     }
 
+    /** A booking whose company's data were erased says so in the feed instead of showing empty values. */
+    @Test
+    void anErasedBookingSaysSoInTheFeed() {
+        BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars, profiles).agencyWithCoaches(1);
+        String coach = s.coachIds().get(0);
+        HttpResponse<String> made = http().postJson("/api/v1/bookings", booking(s,
+            at(BookingFixture.bookableDay(12), 10, 0), coach, "erased-" + System.nanoTime() + "@example.org"));
+        assertThat(made.statusCode()).isEqualTo(201);
+        db().execute("UPDATE booking SET company_name = '', contact_name = '', contact_phone = NULL WHERE id = ?",
+            http().map(made).get("id"));
+        String feed = http().get(CoachFeeds.path(feeds.renew(coach))).body().replace("\r\n ", "");
+        assertThat(feed).contains("SUMMARY:Erstgespräch: (Angaben gelöscht)", "Unternehmen: (Angaben gelöscht)")
+            .doesNotContain("Race GmbH", "Rita Race").doesNotContainPattern("SUMMARY:[^\r\n]*: \r\n");
+    }
+
     @Test
     void aFeedThatOutlivedItsCoachRoleShowsNothing() {
         BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars, profiles).agencyWithCoaches(1);

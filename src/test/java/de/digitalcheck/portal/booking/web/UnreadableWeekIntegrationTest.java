@@ -56,7 +56,13 @@ class UnreadableWeekIntegrationTest extends BookedAppointmentTests {
         List<WeekPage> pages = new ArrayList<>();
         pages.add(new WeekPage(coach, "/coach/termine?", today));
         pages.add(new WeekPage(staff, "/agentur/coaches/" + a.coachIds().get(0) + "/termine?", today));
-        pages.add(new WeekPage(new Http(server, json), "/termin/" + a.agencyId() + "?type=" + a.typeId() + "&", today));
+        // the booking page opens on the first week with a free time: this week, or the next late on a Sunday
+        Http company = new Http(server, json);
+        String booking = "/termin/" + a.agencyId() + "?type=" + a.typeId() + "&";
+        java.util.regex.Matcher opened = java.util.regex.Pattern.compile("name=\"woche\" value=\"(\\d{4}-\\d{2}-\\d{2})\"")
+            .matcher(company.get(booking).body());
+        assertThat(opened.find()).as("the week the booking page opens on").isTrue();
+        pages.add(new WeekPage(company, booking, LocalDate.parse(opened.group(1))));
         pages.add(new WeekPage(new Http(server, json), "/termin/buchung/" + bookingId + "/verschieben?token="
             + Http.enc(token) + "&", appointment));
         pages.add(new WeekPage(coach, "/coach/termine/" + bookingId + "?", appointment));
