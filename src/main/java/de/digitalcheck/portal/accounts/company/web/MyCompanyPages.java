@@ -219,16 +219,16 @@ class MyCompanyPages {
         }
         int erased = personalData.erase(email.get()).getOrDefault("checks", 0);
         // signed out (the cookie cleared here; the erased address's links are gone, so the session is over in any
-        // browser that still has it) and redirected: a reload shows the answer again and does not post again (it was
-        // the answer to the post, with the session still open and its empty overview behind it)
+        // browser that still has it) and redirected, so that a reload does not post again (the page was the post's
+        // answer, with the session still open and the erased address's empty overview behind it)
         return flash.put(HttpResponse.seeOther(URI.create(ERASED)), ERASED, Integer.toString(erased))
             .cookie(CompanySession.close());
     }
 
     /**
      * The answer to the erasure, once, right after it (how many checks it erased, in the page's language: the
-     * {@link Flash} note its post put on the redirect). Without that note — a reload, a link someone sent — the form
-     * to ask for a link: the portal cannot say whose data was erased, and no address shown here was erased.
+     * {@link Flash} note its post put on the redirect). Without that note — a reload, the address typed in or sent
+     * by someone — the form to ask for a link: nothing vouches then that anything was erased.
      */
     @Get("/geloescht")
     HttpResponse<?> erased(HttpRequest<?> request) {
