@@ -22,6 +22,13 @@ public final class CheckPaths {
     public static final String REPORT_PDF = "/report.pdf";
     /** The form that mails the PDF report to the check's contact (served by the report module), under {@link #BASE}. */
     public static final String REPORT_MAIL = "/report/email";
+    /**
+     * The note ({@code shared.web.Flash}) the report mail's form leaves for the result page: a mail went out (the
+     * report or a confirmation link).
+     */
+    public static final String REPORT_MAIL_SENT = "sent";
+    /** The note the report mail's form leaves for the result page: today's mails to the address are sent, none went. */
+    public static final String REPORT_MAIL_LIMIT = "limit";
 
     private CheckPaths() {
     }

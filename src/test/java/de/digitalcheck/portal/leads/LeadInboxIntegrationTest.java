@@ -290,7 +290,7 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
     @Test
     void theCsvShowsTheStageAndTheDueDayAsTheInboxPageDoesInTheStaffMembersLanguage() throws Exception {
         String id = lead("Export Datum GmbH", "44145", "export-datum@inbox.example.org");
-        // a phone number is no formula: as it is (it was "'+49 231 12345")
+        // a phone number is text: with the quote (written as it was, +49-2302-123456 became -125709 in a spreadsheet)
         db.execute("UPDATE agency_lead SET contact_phone = '+49 231 12345' WHERE id = ?", id);
         // due at midnight in Berlin, weeks ahead (not overdue whenever the test runs): the last day to make contact is
         // the day before, as the page says
@@ -305,7 +305,7 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         org.apache.commons.csv.CSVRecord german = csv(staff.getBytes("/agentur/leads.csv")).stream()
             .filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
         assertThat(german.get(11)).isEqualTo("neu");
-        assertThat(german.get(6)).isEqualTo("+49 231 12345");
+        assertThat(german.get(6)).isEqualTo("'+49 231 12345");
         // in the file ISO as every date of it (the page says it the German way)
         assertThat(german.get(13)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         assertThat(german.get(14)).isEqualTo(dueDay.minusDays(1).toString());
@@ -355,7 +355,7 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
             org.apache.commons.csv.CSVRecord english = records.stream().filter(r -> r.get(0).equals(id)).findFirst()
                 .orElseThrow();
             assertThat(english.get(11)).isEqualTo("new");
-            assertThat(english.get(6)).isEqualTo("+49 231 12345");
+            assertThat(english.get(6)).isEqualTo("'+49 231 12345");
             assertThat(english.get(14)).isEqualTo(dueDay.minusDays(1).toString());
             assertThat(english.get(16)).isEqualTo("no");
             assertThat(records.get(0).get(16)).isEqualTo("Overdue");
@@ -415,6 +415,43 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(new String(other, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(id, "Bäckerei");
         assertThat(users.get("do-staff").getBytes("/agentur/leads.csv?status=EVIL").statusCode()).isEqualTo(400);
         assertThat(new Http(server, json).getBytes("/agentur/leads.csv").statusCode()).isIn(302, 303, 401);
+    }
+
+    /**
+     * The phone column's exact bytes: every phone number with a leading {@code '}, so that a spreadsheet reads it as
+     * text — written as it was, {@code +49-2302-123456} was the formula 49-2302-123456 (-125709) and
+     * {@code +492302123456} the number 4,92302E+11 — and no number without a phone number; the cells beside it as
+     * before (a formula quoted, a postcode as it is).
+     */
+    @Test
+    void everyPhoneNumberIsTextInTheFilesBytes() throws Exception {
+        String id = lead("Telefon Bytes GmbH", "44137", "telefon-bytes@inbox.example.org");
+        Http staff = users.get("do-staff");
+        Map<String, String> phones = new java.util.LinkedHashMap<>();
+        phones.put("+49-2302-123456", "'+49-2302-123456");
+        phones.put("+492302123456", "'+492302123456");
+        phones.put("+49 231 12345", "'+49 231 12345");
+        phones.put("-49 2302 123456", "'-49 2302 123456");
+        phones.put("=49+1", "'=49+1");
+        phones.put("@49", "'@49");
+        phones.put("02302 123456", "'02302 123456");
+        phones.put("02302123456", "'02302123456");
+        phones.put("", "");
+        for (Map.Entry<String, String> phone : phones.entrySet()) {
+            db.execute("UPDATE agency_lead SET contact_phone = ? WHERE id = ?",
+                phone.getKey().isEmpty() ? null : phone.getKey(), id);
+            for (String lang : new String[] {"de", "en"}) {
+                String separator = lang.equals("de") ? ";" : ",";
+                byte[] file = staff.getBytes("/agentur/leads.csv?lang=" + lang).body();
+                String line = new String(file, java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("\"" + id + "\"")).findFirst().orElseThrow();
+                assertThat(line).as(lang + " " + phone.getKey())
+                    .contains("\"telefon-bytes@inbox.example.org\"" + separator + "\"" + phone.getValue() + "\""
+                        + separator)
+                    .contains(separator + "\"44137\"" + separator);
+            }
+        }
+        staff.get("/agentur/leads?lang=de"); // the language is remembered: the other tests read German
     }
 
     @Test

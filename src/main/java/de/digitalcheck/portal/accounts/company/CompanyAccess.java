@@ -122,6 +122,26 @@ public class CompanyAccess {
         return email;
     }
 
+    /**
+     * The name the session a link opened is kept under: the link's stored hash, not the token (the token is used up
+     * anyway; the hash names the row without being able to open anything).
+     */
+    public static String sessionOf(String token) {
+        return Tokens.hash(token);
+    }
+
+    /**
+     * Whether the session the link {@code session} ({@link #sessionOf}) opened for {@code email} still stands: the
+     * link is still there, used, and was sent to that address. Erasing the address deletes its links
+     * ({@code CompanyLinkPersonalData}), which ends every session they opened, in every browser and on every replica
+     * (a signed cookie alone stayed valid for its hour and showed the erased address's empty overview). The links
+     * outlive their sessions: they are deleted a day after they expired ({@link #deleteExpiredLinks}), the session
+     * lasts an hour.
+     */
+    public boolean stillOpen(String session, String email) {
+        return links.findById(session).filter(l -> l.usedAt() != null && l.email().equals(email)).isPresent();
+    }
+
     /** {@link #deleteExpiredLinks()} hourly, on one replica ({@link ScheduledJobs}). */
     @Scheduled(fixedDelay = "${portal.jobs.magic-link-cleanup.interval:1h}",
         initialDelay = "${portal.jobs.magic-link-cleanup.initial-delay:2m}")

@@ -33,8 +33,8 @@ import java.util.concurrent.locks.LockSupport;
  * separated as a spreadsheet of the reader's language (the language the pages speak to them) expects — German
  * {@code ;} (the comma is the German decimal mark), English {@code ,} —, with the decimal mark to match
  * ({@link Texts#score}). A cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
- * return gets a leading {@code '} so that a spreadsheet does not read it as a formula (CSV injection), unless it is
- * the phone column's phone number ({@link #phoneCell}). Written with Apache Commons CSV in chunks of {@value #CHUNK}
+ * return gets a leading {@code '} so that a spreadsheet does not read it as a formula (CSV injection); every phone
+ * number gets it ({@link #phoneCell}). Written with Apache Commons CSV in chunks of {@value #CHUNK}
  * rows as the rows are read from the database, each handed to the response as soon as the client asks for more: the file is never in
  * memory as a whole.
  */
@@ -47,12 +47,6 @@ final class InboxCsv {
         .setQuoteMode(QuoteMode.ALL).setRecordSeparator("\r\n").build();
     /** The English file: {@code ,} between cells (its decimal mark is {@code .}). */
     static final CSVFormat ENGLISH = CSVFormat.Builder.create(GERMAN).setDelimiter(',').build();
-    /**
-     * What a phone number may be made of — a leading {@code +}, then digits, spaces and {@code ( ) - / .}, at least
-     * one digit — which no spreadsheet can read as a formula that refers to anything: no letters (so no function, no
-     * cell reference, no DDE), no {@code =}, no second {@code +}.
-     */
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+[0-9 ()\\-/.]*[0-9][0-9 ()\\-/.]*");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** ISO as the other dates of the file (it mixed "2026-12-04 17:09" with "08.12.2026"); spreadsheets read both. */
     private static final DateTimeFormatter DUE_DAY = DateTimeFormatter.ISO_LOCAL_DATE;
@@ -187,12 +181,20 @@ final class InboxCsv {
     }
 
     /**
-     * The phone column's cell: a phone number ({@link #PHONE}: {@code +49 231 12345}, {@code +49 (0)231 123-45})
-     * stays as it is — it was {@code '+49 231 12345} in every row —, anything else as {@link #cell}. Only this column:
-     * in another, {@code +12/3} is no phone number but a sum a spreadsheet would work out.
+     * The phone column's cell: every phone number with a leading {@code '}, so that it is text in any spreadsheet.
+     * Written as it is, {@code +49-2302-123456} was the formula {@code =49-2302-123456} (-125709), {@code +492302123456}
+     * the number 4,92302E+11, {@code 02302123456} the number 2302123456 (its 0 lost), {@code (0231)} -231: which of the
+     * numbers the contact form admits ({@code +}, digits, spaces, {@code ( ) / -}) a spreadsheet reads as a number, a
+     * date or a formula depends on the program, its version and its language; the column is text only if every cell
+     * says so. The {@code '} because it is what the rest of the file uses and what OWASP's CSV injection guidance and
+     * ASVS 1.2.10 ask for, and it is the one sign no spreadsheet strips before reading the cell: a leading tab (the
+     * Symfony CSV encoder's first choice) is itself stripped and so on OWASP's list of dangerous first characters; a
+     * non-breaking or zero-width space is invisible, travels with a copied number into a phone or a CRM, and whether a
+     * program trims it differs; {@code ="+49…"} is a formula. The price: the {@code '} may show in the cell, which a
+     * reader sees and a program importing the file strips (one leading {@code '} in this column, always).
      */
     static String phoneCell(@Nullable String value) {
-        return value != null && PHONE.matcher(value).matches() ? value : cell(value);
+        return value == null || value.isEmpty() ? "" : "'" + value;
     }
 
     private static final class Chunk {

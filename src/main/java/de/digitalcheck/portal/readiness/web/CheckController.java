@@ -11,6 +11,7 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.Indexable;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -60,6 +61,7 @@ class CheckController {
     private final FormValidation validation;
     private final de.digitalcheck.portal.shared.quota.DailyQuotas quotas;
     private final int copiesPerDay;
+    private final Flash flash;
 
     static final String AGAIN_LIMIT = "readiness/again-limit";
     static final String COPIES = "check-copies";
@@ -67,7 +69,9 @@ class CheckController {
     CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf, QuestionnairePageTemplates pages,
                     RevisionCookie revisions, CheckLookup lookup, FormValidation validation,
                     de.digitalcheck.portal.shared.quota.DailyQuotas quotas,
-                    @io.micronaut.context.annotation.Value("${portal.checks.copies-per-day:5}") int copiesPerDay) {
+                    @io.micronaut.context.annotation.Value("${portal.checks.copies-per-day:5}") int copiesPerDay,
+                    Flash flash) {
+        this.flash = flash;
         this.quotas = quotas;
         this.copiesPerDay = copiesPerDay;
         this.selfCheck = selfCheck;
@@ -178,11 +182,15 @@ class CheckController {
         });
     }
 
+    /**
+     * The result; right after a request to mail the report, what became of it, once (the {@link Flash} note its post
+     * left, cleared by this page: not the page's address, which anyone can craft, and not again on a reload).
+     */
     @Get("/check/{token}/result")
     HttpResponse<?> result(HttpRequest<?> request, @PathVariable String token) {
         return withCheck(request, token, a -> a.completed()
-            ? HttpResponse.ok(new ModelAndView<>(RESULT, results.result(lang(request), a, token,
-                request.getParameters().get("report"), request.getParameters().get("consent"))))
+            ? flash.clear(request, HttpResponse.ok(new ModelAndView<>(RESULT, results.result(lang(request), a, token,
+                flash.note(request).orElse(null), request.getParameters().get("consent")))))
             : HttpResponse.seeOther(CheckPaths.uri(CheckPaths.resume(token))));
     }
 

@@ -38,7 +38,8 @@ class ResultViews {
     private final int mailsPerDay;
 
     /** What the report section may say about a request to mail the report (from the report module's redirect). */
-    static final java.util.Set<String> REPORT_MAIL_STATES = java.util.Set.of("sent", "limit");
+    static final java.util.Set<String> REPORT_MAIL_STATES = java.util.Set.of(CheckPaths.REPORT_MAIL_SENT,
+        CheckPaths.REPORT_MAIL_LIMIT);
     /** The consent's redirect: the consent was just given (or given again), its answer takes the focus. */
     static final String CONSENT_GIVEN = "given";
 
@@ -55,8 +56,10 @@ class ResultViews {
     }
 
     /**
-     * @param reportMail what became of a request to mail the report ({@code sent}: a mail went out, the report or a
-     *     confirmation link; {@code limit}: today's limit of mails to the address is reached), else {@code null} (what
+     * @param reportMail what became of a request to mail the report, as the form's post left it for this page (a
+     *     {@code shared.web.Flash} note, never the page's address: anyone can craft one) ({@code sent}: a mail went
+     *     out, the report or a confirmation link; {@code limit}: today's limit of mails to the address is reached),
+     *     else {@code null} (what
      *     became of a confirmation is said on the confirmation link's own page, which does not lead here)
      * @param consent    {@link #CONSENT_GIVEN} right after the consent to share the result was given (its answer, who
      *     gets in touch by when, is focusable and focused then, and only then), else {@code null}

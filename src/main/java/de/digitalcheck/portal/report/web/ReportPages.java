@@ -7,6 +7,7 @@ import de.digitalcheck.portal.report.ReportMailing;
 import de.digitalcheck.portal.report.Reports;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -45,8 +46,10 @@ class ReportPages {
     private final Reports reports;
     private final ReportMailing mailing;
     private final Csrf csrf;
+    private final Flash flash;
 
-    ReportPages(Assessments assessments, Reports reports, ReportMailing mailing, Csrf csrf) {
+    ReportPages(Assessments assessments, Reports reports, ReportMailing mailing, Csrf csrf, Flash flash) {
+        this.flash = flash;
         this.assessments = assessments;
         this.reports = reports;
         this.mailing = mailing;
@@ -73,7 +76,8 @@ class ReportPages {
         }
         return withCompletedCheck(check.get(), token, a -> {
             ReportMailing.Outcome outcome = mailing.request(a, token, PortalLocaleResolver.language(request));
-            return backToResult(token, outcome == ReportMailing.Outcome.SENT ? "sent" : "limit");
+            return backToResult(token, outcome == ReportMailing.Outcome.SENT ? CheckPaths.REPORT_MAIL_SENT
+                : CheckPaths.REPORT_MAIL_LIMIT);
         });
     }
 
@@ -102,8 +106,14 @@ class ReportPages {
         return HttpResponse.seeOther(CheckPaths.uri(ReportMailing.confirmPath(id) + language));
     }
 
-    private static HttpResponse<?> backToResult(String token, String report) {
-        return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?report=" + report + "#report-mail-outcome"));
+    /**
+     * Back to the result page with what became of the request as a {@link Flash} note, shown there once: in the
+     * address ({@code ?report=sent}) anyone could craft a link whose page said a mail was on its way, or that today's
+     * mails were sent, though nothing had happened, and a reload said it again.
+     */
+    private HttpResponse<?> backToResult(String token, String report) {
+        return flash.put(HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "#report-mail-outcome")),
+            CheckPaths.result(token), report);
     }
 
     /** {@code action} for a completed check; a draft goes on where it was left. */

@@ -136,7 +136,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(data.get("email")).isEqualTo("rita@giesserei.example.org");
         assertThat(data.get("checks").toString()).contains("Gießerei Rüdiger", "Rita Rüdiger", "58452", "answers");
 
-        HttpResponse<String> erased = http.postForm("/mein-unternehmen/loeschen", Map.of());
+        HttpResponse<String> erased = erase(http);
         assertThat(erased.body()).contains("Ihre Daten sind gelöscht",
             "Alle persönlichen Daten zu Ihrer E-Mail-Adresse sind gelöscht, auch die Ihres Selbstchecks.");
         assertThat(assessments.ofContact("rita@giesserei.example.org")).as("no check is found by the erased email").isEmpty();
@@ -272,6 +272,76 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(assessments.ofContact("victim@example.org")).isNotEmpty();
     }
 
+    /** Erases the signed-in address's data: a 303 to the answer, which is then fetched as a browser does. */
+    HttpResponse<String> erase(Http http) {
+        HttpResponse<String> posted = http.postForm("/mein-unternehmen/loeschen", Map.of());
+        assertThat(posted.statusCode()).isEqualTo(303);
+        assertThat(posted.headers().firstValue("Location")).hasValue("/mein-unternehmen/geloescht");
+        HttpResponse<String> answer = http.get("/mein-unternehmen/geloescht");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer;
+    }
+
+    /**
+     * Erasing signs the company out, everywhere: the post answers 303 to a page that says the data is erased, in the
+     * page's language, once (a reload neither posts again nor says it again); the session cookie is cleared, and the
+     * same cookie kept elsewhere (another tab's copy, a replayed request) opens nothing either — it showed the erased
+     * address's empty overview for the rest of its hour. The answer's address alone says nothing.
+     */
+    @Test
+    void erasingSignsOutEverywhereAndAnswersWithARedirectToTheAnswer() throws Exception {
+        Http company = new Http(server, json);
+        CompletedChecks.of(questionnaires.current()).named("Abmelde GmbH").contact("Anja Abmelde", "abmelde@example.org")
+            .submit(company);
+        Http http = signedIn("abmelde@example.org");
+        http.get("/mein-unternehmen/uebersicht?lang=en");
+        String session = http.cookie("company").orElseThrow();
+        // the same session in another client (a copy of the cookie)
+        Http copy = new Http(server, json);
+        java.net.HttpCookie copied = new java.net.HttpCookie("company", session);
+        copied.setPath("/");
+        copy.cookies().getCookieStore().add(URI.create(server.getURL().toString()), copied);
+        assertThat(copy.get("/mein-unternehmen/uebersicht").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> posted = http.postForm("/mein-unternehmen/loeschen", Map.of());
+        assertThat(posted.statusCode()).isEqualTo(303);
+        assertThat(posted.headers().firstValue("Location")).hasValue("/mein-unternehmen/geloescht");
+        assertThat(posted.body()).doesNotContain("deleted", "gelöscht");
+        assertThat(http.cookie("company")).as("signed out in this browser").isEmpty();
+        HttpResponse<String> answer = http.get("/mein-unternehmen/geloescht");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("Your data has been deleted",
+            "All personal data stored with your email address has been deleted, including that of your self-check.")
+            .doesNotContain("Ihre Daten sind gelöscht", "abmelde@example.org");
+
+        // a reload: neither the post again nor its answer (the note was for once), the form to ask for a link
+        HttpResponse<String> reload = http.get("/mein-unternehmen/geloescht");
+        assertThat(reload.statusCode()).isEqualTo(303);
+        assertThat(reload.headers().firstValue("Location")).hasValue("/mein-unternehmen");
+        // the old session opens nothing, in no client: the overview asks for a new link
+        for (Http client : new Http[] {http, copy}) {
+            HttpResponse<String> overview = client.get("/mein-unternehmen/uebersicht");
+            assertThat(overview.statusCode()).isEqualTo(303);
+            assertThat(overview.headers().firstValue("Location")).hasValue("/mein-unternehmen");
+            assertThat(client.get("/mein-unternehmen/export").statusCode()).isEqualTo(303);
+            assertThat(client.get("/mein-unternehmen/loeschen").statusCode()).isEqualTo(303);
+        }
+        HttpResponse<String> again = copy.postForm("/mein-unternehmen/loeschen", Map.of());
+        assertThat(again.statusCode()).isEqualTo(303);
+        assertThat(again.headers().firstValue("Location")).hasValue("/mein-unternehmen");
+        // the answer's address typed in says nothing: no data was erased by opening it
+        HttpResponse<String> typed = new Http(server, json).get("/mein-unternehmen/geloescht");
+        assertThat(typed.statusCode()).isEqualTo(303);
+        assertThat(typed.headers().firstValue("Location")).hasValue("/mein-unternehmen");
+        http.get("/mein-unternehmen?lang=de");
+
+        // signing in again with a new link works (the address has no data now, so no link comes: another address)
+        CompletedChecks.of(questionnaires.current()).named("Wieder GmbH").contact("Willi Wieder", "wieder@example.org")
+            .submit(company);
+        Http back = signedIn("wieder@example.org");
+        assertThat(back.get("/mein-unternehmen/uebersicht").statusCode()).isEqualTo(200);
+    }
+
     /** Signs in to "Mein Unternehmen" with a magic link for this address; returns the browser. */
     Http signedIn(String email) throws Exception {
         Http http = new Http(server, json);
@@ -356,7 +426,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(http.get(check.resultPath()).statusCode()).isEqualTo(200);
         assertThat(new Http(server, json).get("/mein-unternehmen/loeschen").headers().firstValue("Location"))
             .contains("/mein-unternehmen");
-        assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).body()).contains("Ihre Daten sind gelöscht");
+        assertThat(erase(http).body()).contains("Ihre Daten sind gelöscht");
         assertThat(http.get(check.resultPath()).statusCode()).isEqualTo(404);
     }
 
@@ -503,7 +573,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(http.get("/mein-unternehmen/loeschen?lang=en").body()).contains("You are deleting all personal data "
             + "stored with the email address nur-termin@example.org. There is no self-check for this address.")
             .doesNotContain("self-check(s)");
-        assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).body())
+        assertThat(erase(http).body())
             .contains("All personal data stored with your email address has been deleted.</p>")
             .doesNotContain("0 self-check");
     }
@@ -518,7 +588,7 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
             + "stored with the email address zwei@giesserei.example.org, including that of your 2 self-checks.");
         assertThat(http.get("/mein-unternehmen/loeschen?lang=de").body()).contains("Sie löschen alle persönlichen Daten "
             + "zur E-Mail-Adresse zwei@giesserei.example.org, auch die Ihrer 2 Selbstchecks.");
-        assertThat(http.postForm("/mein-unternehmen/loeschen", Map.of()).body())
+        assertThat(erase(http).body())
             .contains("Alle persönlichen Daten zu Ihrer E-Mail-Adresse sind gelöscht, auch die Ihrer 2 Selbstchecks.");
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every cell a spreadsheet could read as a formula is written with a leading quote, phone numbers aside, and read back
- * as written; the German file separates its cells with {@code ;}, the English one with {@code ,}.
+ * Every cell a spreadsheet could read as a formula, and every phone number, is written with a leading quote and read
+ * back as written; the German file separates its cells with {@code ;}, the English one with {@code ,}.
  */
 class InboxCsvTest {
 
@@ -23,13 +23,17 @@ class InboxCsvTest {
         "+49 231 12345=", "++49 231", "+", "+ ()-/.", "-49 231 12345", "+49\n231", "+49\t231", "+１２３");
     private static final List<String> PLAIN = List.of("Müller & Söhne; \"Präzision\" GmbH", "Zeile 1\nZeile 2",
         "44135", "", "a=b", "'schon zitiert", "Komma, Punkt. Semikolon;");
-    /** Phone numbers as the contact form takes them: no formula, written as they are. */
+    /**
+     * Phone numbers as the contact form takes them: text in every spreadsheet only with the quote ({@code +49-2302-1}
+     * was a formula, {@code +492302123456} and {@code 02302123456} numbers, {@code (0231)} -231).
+     */
     private static final List<String> PHONES = List.of("+49 231 12345", "+49 (0)231 123-45", "+49/231/12345",
-        "+49.231.12345", "+1", "0231 12345", "(0231) 12345");
+        "+49.231.12345", "+1", "0231 12345", "(0231) 12345", "+49-2302-123456", "+492302123456", "02302123456",
+        "(0231)");
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(Language.class)
-    void formulaCellsAreNeutralisedPhoneNumbersNotAndEveryCellSurvivesAParserRoundTrip(Language language)
+    void formulaCellsAndPhoneNumbersAreQuotedAndEveryCellSurvivesAParserRoundTrip(Language language)
         throws Exception {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, InboxCsv.format(language))) {
@@ -45,13 +49,14 @@ class InboxCsvTest {
         assertThat(records.get(0).toList()).containsExactlyElementsOf(FORMULAS.stream().map(s -> "'" + s).toList());
         assertThat(records.get(0).toList()).allSatisfy(cell -> assertThat(cell).startsWith("'"));
         assertThat(records.get(1).toList()).containsExactlyElementsOf(PLAIN);
-        assertThat(records.get(2).toList()).containsExactlyElementsOf(PHONES);
+        assertThat(records.get(2).toList()).containsExactlyElementsOf(PHONES.stream().map(s -> "'" + s).toList());
         assertThat(InboxCsv.cell(null)).isEmpty();
         assertThat(InboxCsv.cell(-5)).isEqualTo("'-5");
-        // outside the phone column a phone-like cell is a sum a spreadsheet works out: quoted
         assertThat(InboxCsv.cell("+12/3")).isEqualTo("'+12/3");
         assertThat(InboxCsv.cell("+49 231 12345")).isEqualTo("'+49 231 12345");
+        // no phone number: an empty cell, not a lone quote
         assertThat(InboxCsv.phoneCell(null)).isEmpty();
+        assertThat(InboxCsv.phoneCell("")).isEmpty();
     }
 
     /** German {@code ;} (its decimal mark is the comma), English {@code ,}; every cell quoted in both. */

@@ -86,6 +86,12 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         return http.postForm("/check/" + token + "/report/email", Map.of());
     }
 
+    /** The page the request's redirect leads to, with the answer the request left for it (once). */
+    String answer(HttpResponse<String> requested) {
+        assertThat(requested.statusCode()).isEqualTo(303);
+        return http.get(requested.headers().firstValue("Location").orElseThrow()).body();
+    }
+
     MimeMessage[] mailsTo(String address) {
         return Arrays.stream(smtp.received()).filter(m -> {
             try {
@@ -146,9 +152,14 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
 
         HttpResponse<String> requested = requestReport(token);
         assertThat(requested.statusCode()).isEqualTo(303);
-        assertThat(requested.headers().firstValue("Location").orElseThrow()).contains(result + "?report=sent#report-mail-outcome");
-        assertThat(http.get(result + "?report=sent").body()).contains("E-Mail unterwegs",
-            "Ist die Adresse für diesen Selbstcheck noch nicht bestätigt, enthält sie einen Bestätigungslink");
+        // the answer is no part of the address (a crafted "?report=sent" said a mail was on its way): the post leaves
+        // it for the page, which shows it once
+        assertThat(requested.headers().firstValue("Location").orElseThrow()).isEqualTo(result + "#report-mail-outcome");
+        assertThat(answer(requested)).contains("E-Mail unterwegs",
+            "Ist die Adresse für diesen Selbstcheck noch nicht bestätigt, enthält sie einen Bestätigungslink",
+            "id=\"report-mail-outcome\"");
+        assertThat(http.get(result).body()).as("a reload says nothing again")
+            .doesNotContain("E-Mail unterwegs", "report-mail-outcome");
 
         MimeMessage confirmation = awaitMailsTo("rita@giesserei.example.org", 1)[0];
         assertThat(confirmation.getSubject()).isEqualTo("Bitte bestätigen Sie Ihre E-Mail-Adresse (Digitalcheck 4.0)");
@@ -208,7 +219,7 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         assertThat(mailsTo("rita@giesserei.example.org")).as("no second report").hasSize(2);
 
         // confirmed for this check: the next request brings the report at once
-        assertThat(requestReport(token).headers().firstValue("Location").orElseThrow()).contains("?report=sent");
+        assertThat(answer(requestReport(token))).contains("E-Mail unterwegs");
         MimeMessage direct = awaitMailsTo("rita@giesserei.example.org", 3)[2];
         assertThat(hasAttachment(direct)).isTrue();
         assertThat(db().rows("SELECT * FROM report_mail_confirmation")).as("no address at rest")
@@ -457,6 +468,51 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         assertThat(http.get(link).statusCode()).isEqualTo(410);
     }
 
+    /**
+     * The answers are the server's word: a link crafted with {@code ?report=sent} or {@code ?report=limit} (it said a
+     * mail was on its way, or that today's five were sent, though nothing had happened) shows neither, and no empty
+     * answer box; nor does an answer left for one check show on another's page, nor a note cookie not the server's.
+     */
+    @Test
+    void aCraftedAddressShowsNoAnswer() throws Exception {
+        String token = check("Gefälscht GmbH", "crafted@werk.example.org");
+        String result = "/check/" + token + "/result";
+        for (String query : new String[] {"?report=sent", "?report=limit", "?report=sent&report=limit"}) {
+            for (Http reader : new Http[] {http, new Http(server, json)}) {
+                HttpResponse<String> page = reader.get(result + query);
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).as(query).contains("Bericht per E-Mail senden")
+                    .doesNotContain("E-Mail unterwegs", "Heute keine weitere E-Mail", "haben wir heute schon",
+                        "report-mail-outcome");
+                assertThat(reportSection(page.body())).as("no empty answer box").doesNotContain("kern-alert");
+            }
+        }
+        // a note cookie someone else set (not signed by the server) says nothing either
+        Http forged = new Http(server, json);
+        java.net.HttpCookie cookie = new java.net.HttpCookie("flash",
+            java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (java.time.Instant.now().plusSeconds(60).getEpochSecond() + "|sent").getBytes()) + ".AAAA");
+        cookie.setPath(result);
+        forged.cookies().getCookieStore().add(java.net.URI.create(server.getURL().toString()), cookie);
+        assertThat(forged.get(result).body()).doesNotContain("E-Mail unterwegs", "report-mail-outcome");
+
+        // the real request: its answer on its own check's page only, once
+        String other = check("Andere GmbH", "other@werk.example.org");
+        HttpResponse<String> requested = requestReport(token);
+        assertThat(http.get("/check/" + other + "/result").body()).doesNotContain("E-Mail unterwegs");
+        String answered = answer(requested);
+        assertThat(answered).contains("E-Mail unterwegs");
+        assertThat(reportSection(answered)).contains("kern-alert--success");
+        assertThat(reportSection(http.get(result).body())).doesNotContain("kern-alert", "E-Mail unterwegs");
+    }
+
+    /** The result page's report section. */
+    static String reportSection(String page) {
+        int start = page.indexOf("id=\"report-title\"");
+        assertThat(start).isPositive();
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
     @Test
     void theSixthMailToOneAddressInADayIsRefusedAcrossChecks() throws Exception {
         String address = "quota@werk.example.org";
@@ -472,11 +528,14 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
 
         HttpResponse<String> sixth = requestReport(second);
         assertThat(sixth.statusCode()).isEqualTo(303);
-        assertThat(sixth.headers().firstValue("Location").orElseThrow()).contains("?report=limit#report-mail-outcome");
-        String page = http.get("/check/" + second + "/result?report=limit").body();
+        assertThat(sixth.headers().firstValue("Location").orElseThrow())
+            .isEqualTo("/check/" + second + "/result#report-mail-outcome");
+        String page = answer(sixth);
         assertThat(page).contains("Heute keine weitere E-Mail an diese Adresse",
-            "An quota@werk.example.org haben wir heute schon 5 E-Mails geschickt");
-        assertThat(requestReport(first).headers().firstValue("Location").orElseThrow()).contains("?report=limit");
+            "An quota@werk.example.org haben wir heute schon 5 E-Mails geschickt").doesNotContain("E-Mail unterwegs");
+        assertThat(http.get("/check/" + second + "/result").body()).as("once")
+            .doesNotContain("haben wir heute schon 5 E-Mails geschickt");
+        assertThat(answer(requestReport(first))).contains("haben wir heute schon 5 E-Mails geschickt");
         Thread.sleep(500);
         assertThat(mailsTo(address)).as("no sixth mail").hasSize(5);
 
@@ -501,7 +560,8 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
 
         // another address is not affected
         String elsewhere = check("Anderswo", "anders@werk.example.org");
-        assertThat(requestReport(elsewhere).headers().firstValue("Location").orElseThrow()).contains("?report=sent");
+        assertThat(answer(requestReport(elsewhere))).contains("E-Mail unterwegs")
+            .doesNotContain("haben wir heute schon 5 E-Mails geschickt");
         assertThat(new Database(dataSource).rows("SELECT * FROM daily_count")).as("counted by hash, not by address")
             .allSatisfy(r -> assertThat(r.toString()).doesNotContain("werk.example.org"));
     }
@@ -523,8 +583,9 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         assertThat(a.statusCode()).isEqualTo(b.statusCode()).isEqualTo(303);
         assertThat(a.headers().firstValue("Location").orElseThrow().replace(known, "T"))
             .isEqualTo(b.headers().firstValue("Location").orElseThrow().replace(unknown, "T"));
-        String pageA = http.get("/check/" + known + "/result?report=sent").body();
-        String pageB = http.get("/check/" + unknown + "/result?report=sent").body();
+        String pageA = answer(a);
+        String pageB = answer(b);
+        assertThat(pageA).contains("E-Mail unterwegs");
         String alertA = pageA.substring(pageA.indexOf("id=\"report-title\""), pageA.indexOf("Der Bericht fasst"));
         String alertB = pageB.substring(pageB.indexOf("id=\"report-title\""), pageB.indexOf("Der Bericht fasst"));
         assertThat(alertA.replace("known@", "X@")).isEqualTo(alertB.replace("fresh@", "X@"));

@@ -178,7 +178,7 @@ class ReportRoutesIntegrationTest implements TestPropertyProvider {
         HttpResponse<String> sent = http.postForm("/check/" + token + "/report/email", Map.of("email", "attacker@example.org"));
         assertThat(sent.statusCode()).isEqualTo(303);
         assertThat(sent.headers().firstValue("Location")).get().asString()
-            .as("back to where the confirmation is").isEqualTo(result + "?report=sent#report-mail-outcome");
+            .as("back to where the answer is").isEqualTo(result + "#report-mail-outcome");
         // first a confirmation link (ReportMailConfirmationIntegrationTest), to the check's contact only
         MimeMessage confirmation = smtp.awaitMailTo("rita@giesserei.example.org", "the confirmation link",
             m -> de.digitalcheck.portal.support.Mails.text(m).contains("/report/confirm/"));

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.accounts.company.web;
 
+import de.digitalcheck.portal.accounts.company.CompanyAccess;
 import de.digitalcheck.portal.shared.web.Cookies;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -18,8 +19,10 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The short session a magic link opens: a cookie holding the email and an expiry, signed (HMAC-SHA256) with the
- * portal's session secret, so that every replica can check it without shared state.
+ * The short session a magic link opens: a cookie holding the email, the link ({@link CompanyAccess#sessionOf}) and an
+ * expiry, signed (HMAC-SHA256) with the portal's session secret. Valid while its link is stored
+ * ({@link CompanyAccess#stillOpen}): erasing the address deletes its links and so ends its sessions everywhere — the
+ * signature alone kept a session open after its data was erased, to anyone who still had the cookie.
  */
 @Singleton
 class CompanySession {
@@ -30,18 +33,21 @@ class CompanySession {
     private final byte[] key;
     private final Cookies cookies;
     private final Clock clock;
+    private final CompanyAccess access;
 
     CompanySession(@Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret,
-                   Cookies cookies, Clock clock) {
+                   Cookies cookies, Clock clock, CompanyAccess access) {
         this.key = ("company-session:" + secret).getBytes(StandardCharsets.UTF_8);
         this.cookies = cookies;
         this.clock = clock;
+        this.access = access;
     }
 
-    Cookie open(String email) {
+    /** The session the link {@code session} ({@link CompanyAccess#sessionOf}) opened for {@code email}. */
+    Cookie open(String email, String session) {
         long until = clock.instant().plus(LENGTH).getEpochSecond();
         String payload = Base64.getUrlEncoder().withoutPadding()
-            .encodeToString((until + "|" + email).getBytes(StandardCharsets.UTF_8));
+            .encodeToString((until + "|" + session + "|" + email).getBytes(StandardCharsets.UTF_8));
         return cookies.of(COOKIE, payload + "." + sign(payload), "/", SameSite.Strict).maxAge(LENGTH);
     }
 
@@ -49,7 +55,7 @@ class CompanySession {
         return Cookie.of(COOKIE, "").path("/").maxAge(0).httpOnly(true);
     }
 
-    /** The email of a valid, unexpired session cookie. */
+    /** The email of a valid, unexpired session cookie whose link still stands (its address not erased since). */
     Optional<String> email(HttpRequest<?> request) {
         return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).flatMap(this::verify);
     }
@@ -71,11 +77,15 @@ class CompanySession {
             return Optional.empty();
         }
         int bar = decoded.indexOf('|');
-        if (bar <= 0) {
-            return Optional.empty();
+        int second = decoded.indexOf('|', bar + 1);
+        if (bar <= 0 || second <= bar + 1) {
+            return Optional.empty(); // also a cookie of before sessions named their link: signed in again
         }
         long until = Long.parseLong(decoded.substring(0, bar));
-        return until > clock.instant().getEpochSecond() ? Optional.of(decoded.substring(bar + 1)) : Optional.empty();
+        String session = decoded.substring(bar + 1, second);
+        String email = decoded.substring(second + 1);
+        return until > clock.instant().getEpochSecond() && access.stillOpen(session, email) ? Optional.of(email)
+            : Optional.empty();
     }
 
     private String sign(String payload) {

@@ -11,6 +11,7 @@ import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.ErrorPages;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -45,6 +46,8 @@ class MyCompanyPages {
 
     static final String PATH = "/mein-unternehmen";
     static final String OVERVIEW = PATH + "/uebersicht";
+    /** The answer to the erasure ({@link #erased}). */
+    static final String ERASED = PATH + "/geloescht";
     static final String REQUEST = "accounts/company-request";
     /** The query of the form's page right after a link was asked for. */
     static final String SENT = "gesendet";
@@ -58,10 +61,12 @@ class MyCompanyPages {
     private final de.digitalcheck.portal.readiness.AgencyLeads leads;
     private final CompanyOverview overview;
     private final CompanyAppointments appointments;
+    private final Flash flash;
 
     MyCompanyPages(CompanyAccess access, CompanySession session, PersonalDataRequests personalData, Csrf csrf,
                    Messages messages, FormValidation validation, de.digitalcheck.portal.readiness.AgencyLeads leads,
-                   CompanyOverview overview, CompanyAppointments appointments) {
+                   CompanyOverview overview, CompanyAppointments appointments, Flash flash) {
+        this.flash = flash;
         this.leads = leads;
         this.overview = overview;
         this.appointments = appointments;
@@ -120,7 +125,8 @@ class MyCompanyPages {
         if (email.isEmpty()) {
             return page(HttpStatus.GONE, "accounts/company-link", Map.of("action", "", "invalid", true));
         }
-        return HttpResponse.seeOther(URI.create(OVERVIEW)).cookie(session.open(email.get()));
+        return HttpResponse.seeOther(URI.create(OVERVIEW)).cookie(session.open(email.get(),
+            CompanyAccess.sessionOf(token)));
     }
 
     @Get("/uebersicht")
@@ -212,8 +218,34 @@ class MyCompanyPages {
             return HttpResponse.seeOther(URI.create(PATH));
         }
         int erased = personalData.erase(email.get()).getOrDefault("checks", 0);
-        return HttpResponse.ok(new ModelAndView<>("accounts/company-erased", Map.of("count", erased)))
+        // signed out (the cookie cleared here; the erased address's links are gone, so the session is over in any
+        // browser that still has it) and redirected, so that a reload does not post again (the page was the post's
+        // answer, with the session still open and the erased address's empty overview behind it)
+        return flash.put(HttpResponse.seeOther(URI.create(ERASED)), ERASED, Integer.toString(erased))
             .cookie(CompanySession.close());
+    }
+
+    /**
+     * The answer to the erasure, once, right after it (how many checks it erased, in the page's language: the
+     * {@link Flash} note its post put on the redirect). Without that note — a reload, the address typed in or sent
+     * by someone — the form to ask for a link: nothing vouches then that anything was erased.
+     */
+    @Get("/geloescht")
+    HttpResponse<?> erased(HttpRequest<?> request) {
+        Optional<Integer> count = flash.note(request).flatMap(MyCompanyPages::count);
+        if (count.isEmpty()) {
+            return HttpResponse.seeOther(URI.create(PATH));
+        }
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>("accounts/company-erased",
+            Map.of("count", count.get()))));
+    }
+
+    private static Optional<Integer> count(String note) {
+        try {
+            return Optional.of(Integer.parseInt(note)).filter(n -> n >= 0);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static HttpResponse<?> page(HttpStatus status, String view, Map<String, Object> model) {
