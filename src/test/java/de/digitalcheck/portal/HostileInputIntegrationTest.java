@@ -380,7 +380,10 @@ class HostileInputIntegrationTest extends SignedInTests {
         assertThat(new Database(dataSource).count("funding_programme")).isEqualTo(before);
     }
 
-    /** The same invitation, agency or logo sent several times at the same moment: stored once, never a 500. */
+    /**
+     * The same invitation, agency, logo or funding programme sent several times at the same moment: stored once, never
+     * a 500.
+     */
     @Test
     void theSameThingCreatedAtTheSameMomentIsStoredOnceAndAnsweredClearly() throws Exception {
         Http admin = admin();
@@ -408,6 +411,17 @@ class HostileInputIntegrationTest extends SignedInTests {
                 Map.of("_csrf", csrf), "logo", "logo.png", "image/png", png).statusCode());
             assertThat(logos).as("logos of " + agency).contains(303).allMatch(s -> s == 303 || s == 409);
             assertThat(db.value("SELECT COUNT(*) FROM agency_logo WHERE agency_id = ?", agency)).isEqualTo(1L);
+
+            // one programme name: both pass the name check, make one id, and the primary key takes one of them
+            String programme = "Race Programm " + round;
+            Map<String, String> form = new LinkedHashMap<>(Map.of("nameDe", programme, "nameEn", "Race programme "
+                + round, "provider", "Land NRW", "summaryDe", "Zuschuss.", "summaryEn", "Grant.",
+                "url", "https://example.org/p", "regionAgs", "05", "maxLevel", "3", "validFrom", "2026-01-01"));
+            form.put("dimensions", "factory");
+            List<Integer> programmes = burst(8, () -> admin.postForm("/admin/foerderprogramme", form).statusCode());
+            assertThat(programmes).as("programmes " + programme).contains(303).allMatch(s -> s == 303 || s == 422);
+            assertThat(db.value("SELECT COUNT(*) FROM funding_programme WHERE name_de = ?", programme))
+                .as(programmes.toString()).isEqualTo(1L);
         }
     }
 

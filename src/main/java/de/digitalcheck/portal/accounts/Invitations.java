@@ -8,6 +8,7 @@ import de.digitalcheck.portal.shared.mail.MailOutbox;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -38,7 +39,8 @@ public class Invitations {
      * language chosen for the invitee ({@code languageInput}: {@code de} or {@code en}; none is German, the portal's
      * default), with the sign-in link opening the pages in it; the account keeps that language. The email and name
      * are as a form checked their shapes, finding {@code formErrors}; these are reported together with an email that
-     * has an account already, an unknown role, a missing or unknown agency and an unknown language.
+     * has an account already, a name with a web address ({@link TextRules#hasWebAddress}: the mail greets the invitee
+     * by it), an unknown role, a missing or unknown agency and an unknown language.
      */
     @Transactional
     public Account invite(String emailInput, String nameInput, String roleInput, String agencyInput,
@@ -46,6 +48,10 @@ public class Invitations {
         Errors errors = new Errors().addAll(formErrors);
         String email = emailInput == null ? "" : emailInput.strip().toLowerCase(Locale.ROOT);
         String name = nameInput == null ? "" : nameInput.strip();
+        if (!errors.has("name")) {
+            // the invitation mail greets the invitee by it, in the portal's name: no link in it
+            TextRules.checkName(name, "name", errors);
+        }
         if (!errors.has("email") && rows.findByEmail(email).isPresent()) {
             errors.add("email", "error.invite.exists");
         }

@@ -45,8 +45,10 @@ public class Coaches {
 
     /**
      * A coach changes their own profile: display name (kept in the directory; its shape checked by the coach's form,
-     * which found {@code formErrors}), focus topics (comma-separated, at most {@value #MAX_TAGS} of at most
-     * {@value #MAX_TAG} characters, {@value #MAX_TOTAL} together) and meeting modes. All or nothing.
+     * which found {@code formErrors}; no web address in it, {@link TextRules#hasWebAddress}, as booking mails carry
+     * it), focus topics (comma-separated, at most {@value #MAX_TAGS} of at most {@value #MAX_TAG} characters,
+     * {@value #MAX_TOTAL} together) and meeting modes. All or nothing. The focus topics may hold web addresses: only
+     * the agency's own staff see them (its workspace), no company and no mail.
      *
      * @throws ValidationException with every problem found, the form's included (nothing changed)
      * @throws UnknownAccount if the account is not a coach
@@ -56,6 +58,10 @@ public class Coaches {
                                List<FieldError> formErrors) {
         CoachRow coach = rows.findById(accountId).orElseThrow(UnknownAccount::new);
         Errors errors = new Errors().addAll(formErrors);
+        if (!errors.has("name")) {
+            // booking mails and the agency's slot lists name the coach by it: no link in it
+            TextRules.checkName(name == null ? "" : name.strip(), "name", errors);
+        }
         Set<String> tags = new LinkedHashSet<>();
         for (String tag : (expertiseInput == null ? "" : expertiseInput).split(",")) {
             String t = tag.strip();

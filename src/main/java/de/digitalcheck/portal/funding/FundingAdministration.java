@@ -1,11 +1,16 @@
 package de.digitalcheck.portal.funding;
 
+import de.digitalcheck.portal.routing.AgencyNames;
 import de.digitalcheck.portal.routing.AgsPrefixes;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
+import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.ValidationException;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -15,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** The network admin maintains the funding programmes: adds and edits them and sets the dates they are open. */
@@ -25,6 +31,8 @@ public class FundingAdministration {
 
     /** At most this many prefixes make a region (the column holds 1,000 characters). */
     static final int MAX_REGIONS = 100;
+    /** The most characters of a programme's id (its column holds 64). */
+    static final int MAX_ID = 64;
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
 
     private final FundingProgrammeRows programmes;
@@ -40,33 +48,95 @@ public class FundingAdministration {
     }
 
     /**
-     * Adds a programme; its id is made from the German name. The form's own checks found {@code formErrors}; they are
-     * reported together with these (nothing is added while there are any).
+     * Adds a programme; its id is made from the German name ({@link #freeId}: another programme's id made from a
+     * different name gets a number). The form's own checks found {@code formErrors}; they are reported together with
+     * these (nothing is added while there are any). A German or English name another programme has is refused
+     * ({@link #namesFree}).
      */
     @Transactional
     public FundingProgramme add(ProgrammeInput input, List<FieldError> formErrors) {
         Errors errors = new Errors().addAll(formErrors);
-        String id = slug(input.nameDe().strip());
-        FundingProgramme p = checked(id, input, errors);
-        if (!errors.has("nameDe") && id.isEmpty()) {
+        String slug = slug(input.nameDe().strip());
+        if (!errors.has("nameDe") && slug.isEmpty()) {
             errors.add("nameDe", "error.funding.nameLetters");
-        } else if (!errors.has("nameDe") && programmes.existsById(id)) {
-            errors.add("nameDe", "error.funding.exists");
         }
+        List<FundingProgrammeRow> all = programmes.findAll();
+        namesFree(input, null, all, errors);
+        String id = freeId(slug, all);
+        FundingProgramme p = checked(id, input, errors);
         errors.throwIfAny();
-        return programmes.save(FundingProgrammeRow.of(p)).programme();
+        try {
+            return programmes.save(FundingProgrammeRow.of(p)).programme();
+        } catch (DataAccessException e) {
+            // another admin added a programme of this id at the same moment: of the same name, as the id is made from
+            // it (two names making one id at one moment are rare enough to be asked to save again)
+            if (DatabaseErrors.duplicateKey(e)) {
+                throw new ValidationException(List.of(FieldError.of("nameDe", "error.funding.exists")));
+            }
+            throw e;
+        }
     }
 
-    /** Changes every field of a programme (as {@link #add}); its id (made from the first German name) stays. */
+    /**
+     * Changes every field of a programme (as {@link #add}); its id (made from the first German name) stays. A name
+     * another programme has is refused as on {@link #add}; the programme's own is no conflict.
+     */
     @Transactional
     public FundingProgramme update(String id, ProgrammeInput input, List<FieldError> formErrors) {
         if (!programmes.existsById(id)) {
             throw new UnknownProgramme();
         }
         Errors errors = new Errors().addAll(formErrors);
+        namesFree(input, id, programmes.findAll(), errors);
         FundingProgramme p = checked(id, input, errors);
         errors.throwIfAny();
         return programmes.update(FundingProgrammeRow.of(p)).programme();
+    }
+
+    /**
+     * Refuses a German name or an English name another programme has in that language, compared as agency names are
+     * ({@link AgencyNames#form}: trimmed, inner white space as one space, case ignored): companies see the programmes
+     * listed by name, and staff pick one by it as an appointment's outcome, so two of one name could not be told apart.
+     * Compared here rather than by the database's collation, which differs between H2 and MariaDB; there are a few
+     * dozen programmes. {@code ownId}: the programme being edited, whose own names are no conflict.
+     */
+    private static void namesFree(ProgrammeInput input, @Nullable String ownId, List<FundingProgrammeRow> all,
+                                  Errors errors) {
+        nameFree("nameDe", input.nameDe(), FundingProgrammeRow::nameDe, "error.funding.exists", ownId, all, errors);
+        nameFree("nameEn", input.nameEn(), FundingProgrammeRow::nameEn, "error.funding.nameEn.exists", ownId, all,
+            errors);
+    }
+
+    private static void nameFree(String field, @Nullable String name, Function<FundingProgrammeRow, String> nameOf,
+                                 String error, @Nullable String ownId, List<FundingProgrammeRow> all, Errors errors) {
+        String form = AgencyNames.form(name);
+        if (form.isEmpty() || errors.has(field)) {
+            return;
+        }
+        if (all.stream().anyMatch(p -> !p.id().equals(ownId) && AgencyNames.form(nameOf.apply(p)).equals(form))) {
+            errors.add(field, error);
+        }
+    }
+
+    /**
+     * The id for a new programme: the slug of its German name, or, if another programme has that id (made from a name
+     * that differs, as {@link #namesFree} allows: "ZIM" beside "Zentrales Innovationsprogramm Mittelstand (ZIM)",
+     * whose id is "zim"), the slug with the first "-2", "-3", … no programme has. Ids are compared in lower case, as
+     * MariaDB's collation compares them. An id clash is not the admin's to solve: the id shows nowhere but in
+     * addresses.
+     */
+    static String freeId(String slug, List<FundingProgrammeRow> all) {
+        if (slug.isEmpty()) {
+            return slug;
+        }
+        Set<String> taken = new java.util.HashSet<>();
+        all.forEach(p -> taken.add(p.id().toLowerCase(Locale.ROOT)));
+        String id = slug;
+        for (int n = 2; taken.contains(id); n++) {
+            String suffix = "-" + n;
+            id = slug.substring(0, Math.min(slug.length(), MAX_ID - suffix.length())).replaceAll("-$", "") + suffix;
+        }
+        return id;
     }
 
     public java.util.Optional<FundingProgramme> find(String id) {
@@ -165,6 +235,6 @@ public class FundingAdministration {
     static String slug(String name) {
         String s = name.toLowerCase(Locale.ROOT).replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
             .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return s.length() > 64 ? s.substring(0, 64) : s;
+        return s.length() > MAX_ID ? s.substring(0, MAX_ID).replaceAll("-$", "") : s;
     }
 }

@@ -175,4 +175,88 @@ class InvitationIntegrationTest implements TestPropertyProvider {
         assertThat(invalid.statusCode()).isEqualTo(422);
         assertThat(invalid.body()).contains("Bitte füllen Sie dieses Feld aus.");
     }
+    /**
+     * An invitation mail greets the invitee by the name typed ("Guten Tag {name}") in the portal's name: a name with a
+     * web address ({@code ://}, a word starting with {@code www.}) was accepted and mailed, as the check's and the
+     * booking's names are not. It is refused at the name field, in the page's language, for the admin's invitations
+     * and the agency's coach invitations alike; nothing stored, nothing sent. A name with angle brackets but no
+     * address is a name: the mail is plain text only (no HTML part to render it), the pages escape it.
+     */
+    @Test
+    void aNameWithAWebAddressIsRefusedInEveryInvitationAndNothingIsMailed() throws Exception {
+        Http admin = signedInAdmin();
+        smtp.purge();
+        String evil = "<b>Zed</b> https://evil.example";
+        HttpResponse<String> refused = admin.postForm("/admin/einladungen", Map.of("email", "zed@en-agentur.example.org",
+            "name", evil, "role", "AGENCY_STAFF", "agencyId", "en-agentur"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"invite-name-error\"", "Bitte geben Sie hier keine Internetadresse an.",
+            "id=\"error-summary\"", "value=\"&lt;b&gt;Zed&lt;/b&gt; https://evil.example\"");
+        try {
+            HttpResponse<String> english = admin.postForm("/admin/einladungen?lang=en", Map.of("email",
+                "zed@en-agentur.example.org", "name", "Zed WWW.evil.example", "role", "NETWORK_ADMIN", "agencyId", ""));
+            assertThat(english.statusCode()).isEqualTo(422);
+            assertThat(english.body()).contains("id=\"invite-name-error\"", "Please do not enter a web address here.");
+        } finally {
+            admin.get("/admin?lang=de");
+        }
+
+        Http staff = new Http(server, json);
+        provider.signIn(staff, "invitation-en-staff", "staff@en-agentur.example.org", true);
+        HttpResponse<String> coach = staff.postForm("/agentur/coaches", Map.of("email", "zed@en-agentur.example.org",
+            "name", "Zed, Ihr Paket: www.evil.example/p", "language", "de"));
+        assertThat(coach.statusCode()).isEqualTo(422);
+        assertThat(coach.body()).contains("id=\"coach-name-error\"", "Bitte geben Sie hier keine Internetadresse an.");
+        assertThat(accounts.findByEmail("zed@en-agentur.example.org")).isEmpty();
+        assertThat(smtp.greenMail().waitForIncomingEmail(500, 1)).as("nothing sent").isFalse();
+
+        // a domain-like word without "www." or "://" is no address; angle brackets are no mark-up in a plain-text mail
+        assertThat(staff.postForm("/agentur/coaches", Map.of("email", "zed@en-agentur.example.org",
+            "name", "<b>Zed</b> Example.com", "language", "de")).statusCode()).isEqualTo(303);
+        MimeMessage mail = smtp.lastMailTo("zed@en-agentur.example.org");
+        assertThat(html(mail)).as("no HTML part").isFalse();
+        assertThat(Mails.text(mail)).contains("Guten Tag <b>Zed</b> Example.com,");
+        assertThat(staff.get("/agentur").body()).contains("&lt;b&gt;Zed&lt;/b&gt; Example.com")
+            .doesNotContain("<b>Zed</b>");
+    }
+
+    /** Whether the mail or a part of it is HTML. */
+    static boolean html(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/html")) {
+            return true;
+        }
+        if (part.getContent() instanceof jakarta.mail.Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (html(parts.getBodyPart(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A coach's name goes into booking mails and the agency's lists of free times: the coach's own profile refuses a
+     * web address in it as the invitation does, at the field, in the page's language, and keeps the name it had.
+     * The focus topics may hold one: only the agency's staff see them.
+     */
+    @Test
+    void aCoachsOwnNameWithAWebAddressIsRefused() {
+        Http coach = new Http(server, json);
+        provider.signIn(coach, "invitation-do-coach", "coach@dortmund.example.org", true);
+        HttpResponse<String> refused = coach.postForm("/coach", Map.of("name", "Dominik https://evil.example",
+            "expertise", "ERP", "modes", "VIDEO"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"coach-name-error\"", "Bitte geben Sie hier keine Internetadresse an.",
+            "href=\"#coach-name\"");
+        try {
+            HttpResponse<String> english = coach.postForm("/coach?lang=en", Map.of("name", "Dominik www.evil.example",
+                "expertise", "ERP", "modes", "VIDEO"));
+            assertThat(english.statusCode()).isEqualTo(422);
+            assertThat(english.body()).contains("id=\"coach-name-error\"", "Please do not enter a web address here.");
+        } finally {
+            coach.get("/coach?lang=de");
+        }
+        assertThat(accounts.findByEmail("coach@dortmund.example.org").orElseThrow().name()).isEqualTo("Dominik Coach");
+    }
 }

@@ -264,4 +264,59 @@ class FundingAdminIntegrationTest extends SignedInTests {
             .containsPattern("id=\"dim-employees\"[^>]*checked=\"checked\"")
             .doesNotContainPattern("id=\"dim-factory\"[^>]*checked=\"checked\"");
     }
+    /**
+     * The duplicate check compared the id made from the German name, not the names: the seed programme's exact name
+     * was added a second time (listed twice to companies and as an outcome), "ZIM" was refused as a name that exists
+     * (only the id "zim" did), and a rename was not checked at all. Names are unique in each language now, compared
+     * with case and repeated spaces aside, on adding and on editing; an id clash alone gets another id.
+     */
+    @Test
+    void aProgrammesNamesAreUniqueAndAnIdClashAloneGetsAnotherId() {
+        Http admin = as("funding-admin", "admin@digitalcheck.example.org");
+        String zim = "Zentrales Innovationsprogramm Mittelstand (ZIM)";
+        String listed = "<span class=\"dc-text\">" + zim + "</span>"; // a programme's row in the list
+        assertThat(admin.get("/admin/foerderprogramme").body()).containsOnlyOnce(listed);
+
+        for (String same : List.of(zim, "  zentrales  Innovationsprogramm   MITTELSTAND (zim) ")) {
+            HttpResponse<String> refused = admin.postForm("/admin/foerderprogramme?lang=de",
+                herneProgramme(same, "Another ZIM", "Bund", ""));
+            assertThat(refused.statusCode()).as(same).isEqualTo(422);
+            assertThat(refused.body()).as(same).contains("id=\"funding-nameDe-error\"",
+                "href=\"#funding-nameDe\">Name (deutsch): Ein Programm mit diesem deutschen Namen gibt es schon");
+        }
+        try {
+            HttpResponse<String> english = admin.postForm("/admin/foerderprogramme?lang=en",
+                herneProgramme("Zentrales Programm Herne", "central innovation  programme for SMEs (zim)", "Bund", ""));
+            assertThat(english.statusCode()).isEqualTo(422);
+            assertThat(english.body()).contains("id=\"funding-nameEn-error\"",
+                "There is already a programme with this English name").doesNotContain("id=\"funding-nameDe-error\"");
+        } finally {
+            admin.get("/admin/foerderprogramme?lang=de");
+        }
+        assertThat(admin.get("/admin/foerderprogramme").body()).as("nothing added").containsOnlyOnce(listed)
+            .doesNotContain("Zentrales Programm Herne");
+
+        // no programme is named "ZIM": it is added, under another id than the seed programme's "zim"
+        HttpResponse<String> short1 = admin.postForm("/admin/foerderprogramme", herneProgramme("ZIM", "ZIM Herne", "Bund", ""));
+        assertThat(short1.statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/foerderprogramme/zim-2").body()).contains("value=\"ZIM\"");
+        assertThat(admin.get("/admin/foerderprogramme/zim").body()).contains("value=\"" + zim + "\"");
+        assertThat(admin.postForm("/admin/foerderprogramme", herneProgramme("ZIM!", "ZIM! Herne", "Bund", ""))
+            .statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/foerderprogramme/zim-3").body()).contains("value=\"ZIM!\"");
+        assertThat(admin.postForm("/admin/foerderprogramme", herneProgramme("zim ", "Other", "Bund", "")).body())
+            .contains("Ein Programm mit diesem deutschen Namen gibt es schon");
+
+        // a rename to another programme's name is refused; the programme's own names (differently spelled) are not
+        HttpResponse<String> renamed = admin.postForm("/admin/foerderprogramme/zim-2",
+            herneProgramme(zim.toUpperCase(java.util.Locale.ROOT), "ZIM Herne", "Bund", ""));
+        assertThat(renamed.statusCode()).isEqualTo(422);
+        assertThat(renamed.body()).contains("id=\"funding-nameDe-error\"");
+        assertThat(admin.postForm("/admin/foerderprogramme/zim-2",
+            herneProgramme("ZIM", "Central Innovation Programme for SMEs (ZIM)", "Bund", "")).body())
+            .contains("id=\"funding-nameEn-error\"").doesNotContain("id=\"funding-nameDe-error\"");
+        assertThat(admin.postForm("/admin/foerderprogramme/zim-2", herneProgramme("zim", "zim  herne", "Bund", ""))
+            .statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/foerderprogramme").body()).containsOnlyOnce(listed);
+    }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +62,47 @@ class BookingPagesIntegrationTest {
             assertThat(time.find()).isTrue();
         }
         return unescape(time.group(1));
+    }
+
+    /**
+     * The error summary of a visit at the company (mode ON_SITE) follows the form: company, street, postal code,
+     * town, the contact's name and email. It listed the errors as the rules found them: the postal code before the
+     * street, the contact's name and email before the street and the town.
+     */
+    @Test
+    void theSummaryOfAVisitsFormListsItsErrorsInTheFormsOrder() {
+        Http http = new Http(server, json);
+        String types = http.get("/termin/en-agentur").body();
+        Matcher visit = Pattern.compile("id=\"type-([^\"]+)\"(?:(?!name=\"type\").)*?Besuch im Unternehmen",
+            Pattern.DOTALL).matcher(types);
+        assertThat(visit.find()).isTrue();
+        String times = http.get("/termin/en-agentur?type=" + visit.group(1)).body();
+        Matcher time = TIME_LINK.matcher(times);
+        if (!time.find()) { // nothing free this week: the next week
+            Matcher next = Pattern.compile("href=\"([^\"]*woche=[^\"]+)\"[^>]*>[^<]*(Nächste|Next)").matcher(times);
+            assertThat(next.find()).isTrue();
+            time = TIME_LINK.matcher(http.get(unescape(next.group(1))).body());
+            assertThat(time.find()).isTrue();
+        }
+        Map<String, String> form = hiddenFields(http.get(unescape(time.group(1))).body());
+        assertThat(form).containsEntry("type", visit.group(1));
+
+        String page = http.postForm("/termin/en-agentur", form).body();
+        String summary = page.substring(page.indexOf("id=\"error-summary\""), page.indexOf("<form method=\"post\""));
+        List<String> order = new java.util.ArrayList<>();
+        Matcher link = Pattern.compile("href=\"#booking-([A-Za-z]+)\">([^<:]+):").matcher(summary);
+        while (link.find()) {
+            order.add(link.group(1) + " " + link.group(2));
+        }
+        assertThat(order).containsExactly("companyName Name des Unternehmens", "street Straße und Hausnummer",
+            "postalCode Postleitzahl", "town Ort", "contactName Ihr Name", "contactEmail E-Mail-Adresse");
+        // the same order as the fields have on the page
+        int previous = -1;
+        for (String field : List.of("companyName", "street", "postalCode", "town", "contactName", "contactEmail")) {
+            int at = page.indexOf("id=\"booking-" + field + "\"");
+            assertThat(at).as(field).isGreaterThan(previous);
+            previous = at;
+        }
     }
 
     static Map<String, String> hiddenFields(String page) {

@@ -427,9 +427,32 @@ class BookingPages {
         model.put("consented", form.consented());
         model.put("key", form.key() == null || form.key().isBlank() ? UUID.randomUUID().toString() : form.key());
         model.put("errors", errors);
-        model.put("errorLinks", errors.entrySet().stream()
-            .map(e -> new ErrorLink("#booking-" + e.getKey(), labelled(lang, e.getKey(), e.getValue()))).toList());
+        model.put("errorLinks", errorLinks(lang, errors));
     }
+
+    /**
+     * The error summary's lines in the form's order ({@link #FIELD_ORDER}), each naming its field and linking to it;
+     * an error of another field after them. In the errors' order, the summary of an on-site visit's form listed the
+     * postal code before the street and the contact's name before the town, as the rules found them.
+     */
+    private List<ErrorLink> errorLinks(Language lang, Map<String, String> errors) {
+        List<ErrorLink> links = new java.util.ArrayList<>();
+        FIELD_ORDER.stream().filter(errors::containsKey)
+            .forEach(f -> links.add(new ErrorLink("#booking-" + f, labelled(lang, f, errors.get(f)))));
+        errors.forEach((field, message) -> {
+            if (!FIELD_ORDER.contains(field)) {
+                links.add(new ErrorLink("#booking-" + field, labelled(lang, field, message)));
+            }
+        });
+        return links;
+    }
+
+    /**
+     * The contact form's fields in the page's order (book.html): the company, the visit's address (street, postal
+     * code, town; a form of no visit has the postal code alone), the contact.
+     */
+    static final List<String> FIELD_ORDER = List.of("companyName", "street", "postalCode", "town", "contactName",
+        "contactEmail", "contactPhone");
 
     /** The contact form's labels by field: the error summary names the field of each message. */
     private static final Map<String, String> LABELS = Map.of("companyName", "booking.contact.company",
