@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.routing;
 
 import de.digitalcheck.portal.support.OnMariaDb;
+import de.digitalcheck.portal.support.TestMySql;
 
 /** {@link AgencyShortNameKeyMigrationContract} on MySQL/MariaDB (the tests' database, see application-mariadb.yml). */
 @OnMariaDb
@@ -8,22 +9,16 @@ class AgencyShortNameKeyMigrationMariaDbIntegrationTest extends AgencyShortNameK
 
     @Override
     String url() {
-        return env("TEST_MYSQL_URL",
-            "jdbc:mysql://127.0.0.1:3306/test?connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true");
+        return TestMySql.url();
     }
 
     @Override
     String user() {
-        return env("TEST_MYSQL_USER", "root");
+        return TestMySql.user();
     }
 
     @Override
     String password() {
-        return env("TEST_MYSQL_PASSWORD", "");
-    }
-
-    private static String env(String name, String otherwise) {
-        String value = System.getenv(name);
-        return value == null ? otherwise : value;
+        return TestMySql.password();
     }
 }
