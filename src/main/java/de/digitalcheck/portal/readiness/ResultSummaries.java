@@ -203,7 +203,8 @@ public class ResultSummaries {
         return at == null ? "" : Dates.date(lang, at);
     }
 
-    static String decimal(Language lang, double value) {
+    /** A score as the portal shows it: one decimal, with the language's separator ({@code 2,8}, {@code 2.8}). */
+    public static String decimal(Language lang, double value) {
         NumberFormat format = NumberFormat.getNumberInstance(lang.locale());
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);

@@ -37,6 +37,8 @@ class RevisedCheckLeadIntegrationTest {
     DataSource dataSource;
     @Inject
     Questionnaires questionnaires;
+    @Inject
+    de.digitalcheck.portal.leads.internal.TrailValues trailValues;
 
     @Test
     void theOpenLeadFollowsTheRevisedResult() {
@@ -72,6 +74,12 @@ class RevisedCheckLeadIntegrationTest {
         assertThat(trail).singleElement().satisfies(t -> assertThat(t).containsEntry("from_value", "2.0")
             .containsEntry("actor_id", null));
         assertThat(Objects.toString(trail.get(0).get("to_value"))).isEqualTo(Double.toString(score));
+        // shown as the result page shows a score, in the reader's language
+        var entry = new de.digitalcheck.portal.leads.internal.LeadAuditRow("x", leadId, java.time.Instant.now(), null,
+            null, "RESULT", "2.0", Double.toString(score), null);
+        assertThat(trailValues.from(entry, "de")).isEqualTo("2,0");
+        assertThat(trailValues.from(entry, "en")).isEqualTo("2.0");
+        assertThat(trailValues.to(entry, "de")).isEqualTo(Double.toString(score).replace('.', ','));
 
         // the same answers again: nothing changes, no second entry
         assertThat(http.postForm("/check/" + check.token() + "/step/strategy", top).statusCode()).isEqualTo(303);

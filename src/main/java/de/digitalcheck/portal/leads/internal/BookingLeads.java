@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -243,30 +244,14 @@ public class BookingLeads {
         Optional<LeadRow> open = leads.findByOpenKey(LeadRow.openKey(b.agencyId(), b.contactEmail()));
         LeadRow lead = null;
         if (open.isPresent()) {
-            LeadRow o = open.get();
-            // only the consent's columns: a stage or assignee that staff change at this moment is kept
             // the company's, location's and contact's values stay; others the booking gives are only recorded
-            LeadRow offered = fromBooking(o.id(), b, check, o, now, o.contactDueAt(), o.createdAt());
-            LeadRow consented = ConsentTrail.merge(o, offered);
-            if (leads.reconsent(consented)) {
-                lead = consented;
-                audit.saveAll(ConsentTrail.changes(o, offered, consented, now, assessments));
-            }
+            lead = reconsent(open.get(), b, check, now, ConsentTrail::merge);
         } else if (check.isPresent()) {
             // no open lead under the booking's address, but the check's own at this agency (its consent made it under
             // another address): the booking was made with the check's private link, as a consent given again on its
             // result page is, so that lead takes the booking and its contact — one open lead per check and agency
-            Optional<LeadRow> own = ownLeads.lockedOf(check.get().id(), b.agencyId())
-                .filter(l -> b.agencyId().equals(l.agencyId()));
-            if (own.isPresent()) {
-                LeadRow o = own.get();
-                LeadRow offered = fromBooking(o.id(), b, check, o, now, o.contactDueAt(), o.createdAt());
-                LeadRow consented = ConsentTrail.mergeOwn(o, offered);
-                if (leads.reconsent(o.openKey(), consented)) {
-                    lead = consented;
-                    audit.saveAll(ConsentTrail.changes(o, offered, consented, now, assessments));
-                }
-            }
+            lead = ownLeads.lockedOf(check.get().id(), b.agencyId()).filter(l -> b.agencyId().equals(l.agencyId()))
+                .map(o -> reconsent(o, b, check, now, ConsentTrail::mergeOwn)).orElse(null);
         }
         boolean created = lead == null;
         if (created) {
@@ -275,12 +260,29 @@ public class BookingLeads {
             lead = leads.save(fromBooking(UUID.randomUUID().toString(), b, check, null, now, due, now));
         }
         consents.save(new ConsentRow(UUID.randomUUID().toString(), lead.id(),
-            check.map(a -> a.id().value()).orElse(null), SOURCE, version(b), language(b), consentAt(b, now), null, created));
+            check.map(a -> a.id().value()).orElse(null), SOURCE, version(b), language(b), consentAt(b, now), null,
+            created));
         links.save(new LeadBookingRow(b.bookingId(), lead.id(), now));
         audit.save(new LeadAuditRow(UUID.randomUUID().toString(), lead.id(), now, null, null, ACTION_BOOKING, null,
             PortalTime.local(b.start()).format(WHEN), null));
         events.changed(lead, created ? LeadEvents.CREATED : LeadEvents.UPDATED);
         return lead;
+    }
+
+    /**
+     * The open lead {@code o} with the booking's consent, its values merged by {@code merge} ({@link ConsentTrail}),
+     * the changes on the trail; null if it is no longer that open lead. Only the consent's columns are written: a stage
+     * or assignee that staff change at this moment is kept.
+     */
+    private LeadRow reconsent(LeadRow o, BookingMade b, Optional<Assessment> check, Instant now,
+                              BinaryOperator<LeadRow> merge) {
+        LeadRow offered = fromBooking(o.id(), b, check, o, now, o.contactDueAt(), o.createdAt());
+        LeadRow consented = merge.apply(o, offered);
+        if (!leads.reconsent(o.openKey(), consented)) {
+            return null;
+        }
+        audit.saveAll(ConsentTrail.changes(o, offered, consented, now, assessments));
+        return consented;
     }
 
     /** The lead as the booking describes it: the booking's contact and company; the check's profile and result. */

@@ -3,6 +3,7 @@ package de.digitalcheck.portal.leads.internal;
 import de.digitalcheck.portal.booking.AppointmentOutcome;
 import de.digitalcheck.portal.booking.AppointmentOutcomeRecorded;
 import de.digitalcheck.portal.booking.AppointmentOutcomes;
+import de.digitalcheck.portal.readiness.ResultSummaries;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
@@ -61,12 +62,9 @@ public class TrailValues {
             return messages.get(language, "leads.stage." + value);
         }
         if (entry.action().equals(LeadAuditRow.RESULT)) {
-            // a score, stored as 2.8: with the reader's decimal separator, one decimal as the result page shows it
+            // a score, stored as 2.8: as the result page shows it, in the reader's language
             try {
-                java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(language.locale());
-                f.setMinimumFractionDigits(1);
-                f.setMaximumFractionDigits(1);
-                return f.format(Double.parseDouble(value));
+                return ResultSummaries.decimal(language, Double.parseDouble(value));
             } catch (NumberFormatException e) {
                 return value;
             }
