@@ -84,6 +84,7 @@ public class Accounts {
             saved = account.isDisabled() ? rows.update(account.disabled(null, false)) : account;
         } else if (!account.isDisabled()) {
             saved = rows.update(account.disabled(clock.instant(), byNetwork));
+            endSessions(saved);
         } else {
             saved = byNetwork && !account.lockedByNetwork()
                 ? rows.update(account.disabled(account.disabledAt(), true)) : account;
@@ -110,6 +111,9 @@ public class Accounts {
         Assignment assignment = assignment(roleInput, agencyInput, errors);
         errors.throwIfAny();
         AccountRow saved = rows.update(account.withRole(assignment.role(), assignment.agencyId()));
+        if (saved.role() != account.role() || !java.util.Objects.equals(saved.agencyId(), account.agencyId())) {
+            endSessions(saved);
+        }
         announce(saved, false);
         return saved.account();
     }
@@ -134,6 +138,15 @@ public class Accounts {
         }
         announce(account, true);
         rows.delete(account);
+    }
+
+    /**
+     * Ends every session the person began until now, as signing out does: the session check refuses a session that
+     * began before {@code signed_out_at}. Without it a copy of a cookie from before a disabling (or a move) would work
+     * again once the account is enabled again (or moved back), since the cookie's role and agency would match again.
+     */
+    private void endSessions(AccountRow account) {
+        rows.signedOut(account.id(), clock.instant());
     }
 
     /** A role and, for staff and coaches, their agency, as a form chose them. */
