@@ -19,6 +19,16 @@ public record Booking(String id, String agencyId, AppointmentType type, String c
 
     public enum Status { CONFIRMED, CANCELLED }
 
+    /** Whether the company had its data erased: its name and contact are empty then (the pages say so instead). */
+    public boolean erased() {
+        return contactEmail == null || contactEmail.isBlank();
+    }
+
+    /** The contact as the staff's and coach's pages show it: name, address and phone (if given). */
+    public String contactLine() {
+        return contactName + " · " + contactEmail + (contactPhone == null ? "" : " · " + contactPhone);
+    }
+
     /**
      * Whether the staff of a lead at {@code agencyId} see this appointment of the lead's check: one booked at their
      * agency, never one at another (the check may have booked elsewhere, without consent to share it); the network's

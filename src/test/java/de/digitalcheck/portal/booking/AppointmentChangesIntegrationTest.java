@@ -50,6 +50,8 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
     Accounts accounts;
     @Inject
     DataSource dataSource;
+    @Inject
+    AppointmentRows appointments;
 
     @Override
     public Map<String, String> getProperties() {
@@ -377,5 +379,28 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         assertThat(db().value("SELECT status FROM booking WHERE id = ?", id)).isEqualTo("CONFIRMED");
         Thread.sleep(1500);
         assertThat(mails.to(email)).hasSize(1);
+    }
+
+    /**
+     * An appointment whose company had its data erased (name and contact emptied; one still to come is cancelled too,
+     * one that has taken place stays in the week) says so on the staff's pages: once its heading read "Termin mit"
+     * with nothing after it, and its contact a lone "·".
+     */
+    @Test
+    void anErasedCompanysAppointmentSaysSoOnTheStaffsPages() {
+        Map<String, Object> made = book(email("erased"));
+        String id = (String) made.get("id");
+        String coachId = accounts.byEmail(COACH_EMAIL).orElseThrow().id();
+        Instant now = Instant.now();
+        appointments.erase(List.of(id), now); // as for one that has taken place (kept confirmed, in the week)
+        Http staff = everyDemoUser("life-desk-").get("en-staff");
+
+        String page = staff.get("/agentur/coaches/" + coachId + "/termine/" + id).body();
+        assertThat(page).contains("Termin mit (Angaben gelöscht) – Digitalcheck 4.0</title>", ">Termin mit (Angaben gelöscht)</h1>")
+            .doesNotContain("Life GmbH", "Lena Life").doesNotContainPattern(">\\s*·\\s*<");
+        LocalDate day = OffsetDateTime.parse((String) made.get("start")).atZoneSameInstant(BERLIN).toLocalDate();
+        String week = staff.get("/agentur/coaches/" + coachId + "/termine?woche=" + day).body();
+        assertThat(week).contains("/agentur/coaches/" + coachId + "/termine/" + id, "(Angaben gelöscht)")
+            .doesNotContain("Life GmbH").doesNotContainPattern(">\\s*·\\s*<");
     }
 }

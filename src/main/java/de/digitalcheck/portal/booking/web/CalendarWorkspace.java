@@ -396,8 +396,9 @@ class CalendarWorkspace {
             String time = Dates.timeRange(lang, b.start(), b.end()); // with the zone in the hour the clocks go back
             byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(new Row(time, b.type().name(lang),
                 messages.get(lang, "mode." + b.mode().name())
-                    + (b.visitAddress() == null ? "" : ": " + b.visitAddress().line()), b.companyName(),
-                b.contactName() + " · " + b.contactEmail() + (b.contactPhone() == null ? "" : " · " + b.contactPhone()),
+                    + (b.visitAddress() == null ? "" : ": " + b.visitAddress().line()),
+                b.erased() ? messages.get(lang, "feed.erased") : b.companyName(),
+                b.erased() ? messages.get(lang, "feed.erased") : b.contactLine(),
                 path + "/" + b.id(),
                 recorded.containsKey(b.id())
                     ? messages.get(lang, "outcome.attendance." + recorded.get(b.id()).attendance().name()) : null,
