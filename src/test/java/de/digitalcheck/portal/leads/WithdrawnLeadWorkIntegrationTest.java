@@ -34,6 +34,8 @@ class WithdrawnLeadWorkIntegrationTest extends SignedInTests {
     @Inject
     AccessTokens tokens;
     @Inject
+    de.digitalcheck.portal.shared.privacy.PersonalDataRequests personalData;
+    @Inject
     javax.sql.DataSource dataSource;
 
     Map<String, Http> users;
@@ -135,5 +137,28 @@ class WithdrawnLeadWorkIntegrationTest extends SignedInTests {
         assertThat(staff.postForm("/agentur/leads/" + id + "/status",
             Map.of("stage", "CONTACTED", "note", "", "version", version(id))).statusCode()).isEqualTo(303);
         assertThat(row(id).get("stage")).isEqualTo("CONTACTED");
+    }
+
+    /**
+     * An erased lead's page says what erasure did: its assignee and notes went with the company's details (the
+     * withdrawn lead's sentence, "progress, assignee and notes stay as they are", was not true of it).
+     */
+    @Test
+    void anErasedLeadsPageSaysItsAssigneeAndNotesAreGone() {
+        String email = "geloescht@erasure.example.org";
+        String id = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Gelöscht GmbH")
+            .at("58452").contact("Greta Gelöscht", email).sharedWithAgency().submit(new Http(server, json)).document()
+            .get("lead")).get("id");
+        personalData.erase(email);
+        Http staff = users.get("en-staff");
+        String page = staff.get("/agentur/leads/" + id + "?lang=de").body();
+        assertThat(page).contains("id=\"lead-not-open\"", "Zuständigkeit und Notizen sind mit den Angaben des "
+            + "Unternehmens gelöscht").doesNotContain("bleiben, wie sie sind", "Gelöscht GmbH", "Greta");
+        assertThat(staff.get("/agentur/leads/" + id + "?lang=en").body())
+            .contains("its assignee and notes were erased with the company’s details");
+        // a withdrawn lead keeps the sentence that is true of it
+        String withdrawn = withdrawnLead("Widerruf Satz GmbH", "satz@widerruf.example.org");
+        assertThat(staff.get("/agentur/leads/" + withdrawn + "?lang=de").body()).contains("bleiben, wie sie sind")
+            .doesNotContain("sind mit den Angaben des Unternehmens gelöscht");
     }
 }
