@@ -72,6 +72,8 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
     String leadToForward;
     /** A lead of A that A's staff forwarded to Bochum before the matrix: A's departure. */
     String leadAway;
+    /** A lead of the network's fallback queue (Berlin): only a network admin closes it. */
+    String leadFallback;
     String staffA;
     String tokenIdB;
     String spareTokenA;
@@ -103,6 +105,9 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         leadAway = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Tenant Matrix W GmbH")
             .at("44135").contact("Wanda Weg", "wanda@tenant-w.example.org").sharedWithAgency().submit(company).document()
             .get("lead")).get("id");
+        leadFallback = (String) ((Map<?, ?>) CompletedChecks.of(questionnaires.current()).named("Tenant Matrix Berlin GmbH")
+            .at("10115").contact("Bert Berlin", "bert@tenant-fallback.example.org").sharedWithAgency().submit(company)
+            .document().get("lead")).get("id");
         Map<String, Http> demo = everyDemoUser("tenant-matrix-");
         accounts.addUnlessPresent(List.of(new Accounts.NewAccount("coach2@dortmund.example.org", "Zora Zweitcoach",
             Role.COACH, "wf-dortmund")));
@@ -231,6 +236,10 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
             "/agentur/leads/weitergeleitet?anfrage=" + leadAway, auth(a)),
             Map.of("staff A", Rule.OWN, "staff B", Rule.OWN),
             false, false));
+        // the fallback queue's lead: a network admin closes it; every other caller is refused and changes nothing
+        routes.add(new Route("POST /admin/leads/{id}/status", a -> actors.get(a).postForm("/admin/leads/" + leadFallback
+            + "/status", Map.of("stage", "REJECTED", "note", "Matrix", "version", String.valueOf(version(leadFallback))),
+            auth(a)), Map.of("network admin", Rule.ALLOW), false, true));
         // last: staff A's forward moves this lead to Bochum; every other caller is refused and changes nothing
         routes.add(new Route("POST /agentur/leads/{id}/weiterleiten", a -> actors.get(a).postForm("/agentur/leads/"
             + leadToForward + "/weiterleiten", Map.of("agency", "weg-bochum", "reason", "Matrix",
@@ -260,7 +269,11 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         System.out.println("Lead tenant matrix: " + routes().size() + " routes × " + actors.size() + " callers = "
             + cells + " calls");
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(23 * 12);
+        assertThat(cells).isEqualTo(24 * 12);
+        assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", leadFallback))
+            .as("closed by the network admin only").isEqualTo("REJECTED");
+        assertThat(db.value("SELECT agency_id FROM agency_lead WHERE id = ?", leadFallback))
+            .as("still the fallback queue's").isNull();
         assertThat(db.value("SELECT agency_id FROM agency_lead WHERE id = ?", leadToForward))
             .as("forwarded by A's staff only").isEqualTo("weg-bochum");
         assertThat(db.value("SELECT COUNT(*) FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'").toString())
@@ -318,7 +331,9 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
             + db.value("SELECT COUNT(*) FROM api_token") + " endpointA="
             + db.rows("SELECT url, secret, previous_secret, enabled FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'")
             + " deliveriesA=" + db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'wf-dortmund'")
-            + " forward=" + db.rows("SELECT agency_id, lock_version FROM agency_lead WHERE id = ?", leadToForward) + " B="
+            + " forward=" + db.rows("SELECT agency_id, lock_version FROM agency_lead WHERE id = ?", leadToForward)
+            + " fallback=" + db.rows("SELECT stage, closed_at, lock_version FROM agency_lead WHERE id = ?", leadFallback)
+            + " B="
             + db.rows("SELECT stage, assignee_id, lock_version FROM agency_lead WHERE id = ?", leadB);
     }
 

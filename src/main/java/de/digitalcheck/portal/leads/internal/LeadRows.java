@@ -29,8 +29,14 @@ public interface LeadRows extends CrudRepository<LeadRow, String> {
     @Query("SELECT * FROM agency_lead WHERE LOWER(contact_email) = LOWER(:email) ORDER BY created_at DESC, id DESC")
     List<LeadRow> ofContact(String email);
 
-    @Query("SELECT * FROM agency_lead WHERE agency_id IS NULL ORDER BY created_at DESC LIMIT 200")
+    /** The fallback queue's open work: its leads not closed (by a final stage, a withdrawal or an erasure), newest first. */
+    @Query("SELECT * FROM agency_lead WHERE agency_id IS NULL AND closed_at IS NULL ORDER BY created_at DESC LIMIT 200")
     List<LeadRow> fallbackQueue();
+
+    /** The fallback queue's closed leads (until retention anonymises them), last closed first. */
+    @Query("SELECT * FROM agency_lead WHERE agency_id IS NULL AND closed_at IS NOT NULL "
+        + "ORDER BY closed_at DESC, id DESC LIMIT 200")
+    List<LeadRow> fallbackClosed();
 
     List<LeadRow> findByAssessmentId(String assessmentId);
 

@@ -38,4 +38,14 @@ public final class LeadStages {
     public static List<String> next(String from) {
         return ALL.stream().filter(s -> allowed(from, s)).toList();
     }
+
+    /** A stage with no way on (won, closed, rejected): the lead is closed, and its retention period counts. */
+    public static boolean isFinal(String stage) {
+        return ALL.contains(stage) && NEXT.get(stage).isEmpty();
+    }
+
+    /** The final stages a lead in {@code from} may move to, in workflow order: how it can be closed from there. */
+    public static List<String> closing(String from) {
+        return next(from).stream().filter(LeadStages::isFinal).toList();
+    }
 }

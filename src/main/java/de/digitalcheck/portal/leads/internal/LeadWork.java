@@ -98,6 +98,42 @@ public class LeadWork {
         return changed;
     }
 
+    /**
+     * Closes a lead of the network's fallback queue (no agency): a network admin moves it to a final stage it may
+     * reach ({@link LeadStages#closing}: closed or rejected — a company outside every territory, a request that is no
+     * business of the network), with a note, as staff close their agency's leads ({@link #changeStage}: the same
+     * version check, trail entry and event). It then leaves the open queue, is never escalated, and its retention
+     * period counts from now ({@code closed_at}). Any other stage is {@link #NOT_CLOSING}, a closed lead
+     * {@link #CLOSED_ALREADY}; an agency's lead is
+     * {@link UnknownLead} (its staff work it).
+     *
+     * @throws ValidationException not a final stage (or none), a note too long, a lead no longer open
+     * @throws StaleLead the lead changed since {@code version}
+     */
+    @Transactional
+    public LeadRow closeFallback(String leadId, int version, @Nullable String stage, @Nullable String note,
+                                 Actor actor) {
+        LeadRow lead = find(null, leadId);
+        if (lead.lockVersion() != version) {
+            throw new StaleLead();
+        }
+        requireOpen(lead, "stage");
+        Errors errors = new Errors();
+        if (LeadStages.closing(lead.stage()).isEmpty()) {
+            errors.add("stage", CLOSED_ALREADY);
+        } else if (stage == null || !LeadStages.closing(lead.stage()).contains(stage)) {
+            errors.add("stage", NOT_CLOSING);
+        }
+        checkNote(TextRules.shownOrNull(note), errors);
+        errors.throwIfAny();
+        return changeStage(null, leadId, version, stage, note, actor);
+    }
+
+    /** The message of a fallback-queue lead's change to a stage that does not close it ({@link #closeFallback}). */
+    public static final String NOT_CLOSING = "leads.fallback.close.notClosing";
+    /** The message of a change of a fallback-queue lead that is closed already ({@link #closeFallback}). */
+    public static final String CLOSED_ALREADY = "leads.fallback.close.closed";
+
     private LeadRow find(@Nullable String agencyId, String leadId) {
         return leads.findById(leadId).filter(l -> l.id().equals(leadId) && Objects.equals(agencyId, l.agencyId()))
             .orElseThrow(UnknownLead::new);

@@ -44,6 +44,30 @@ public class TrailValues {
             + (outcome.programmeId() == null ? "" : " PROGRAMME=" + outcome.programmeId());
     }
 
+    /**
+     * Who made the entry, as the trail names them in {@code language} (a language code, as pages have it): the person
+     * it names (staff, a coach, a network admin; a token's person with "(API)"), else the company for what the company
+     * did ({@link #byCompany}), else the portal (an escalation, an assignee removed with their account).
+     */
+    public String who(LeadAuditRow entry, String language) {
+        if (entry.actorName() != null) {
+            return entry.actorName();
+        }
+        return messages.get(Language.fromCode(language).orElse(Language.DE),
+            byCompany(entry.action()) ? "leads.audit.company" : "leads.audit.system");
+    }
+
+    /**
+     * The entries the company makes, which name no person: its booking ({@code BOOKING}; only companies book), its
+     * move or cancellation of it ({@code BOOKING_MOVED}, {@code BOOKING_CANCELLED}; staff's name themselves), the values
+     * of a consent given again ({@code DATA_…}) and its check revised ({@code RESULT}). The booking once showed "–"
+     * (or the portal) where its move and cancellation showed the company.
+     */
+    static boolean byCompany(String action) {
+        return action.equals(BookingLeads.ACTION_BOOKING) || action.startsWith(BookingLeads.ACTION_BOOKING + "_")
+            || action.startsWith("DATA_") || action.equals(LeadAuditRow.RESULT);
+    }
+
     /** The entry's "from" value in {@code language} (a language code, as pages have it); null when it has none. */
     public @Nullable String from(LeadAuditRow entry, String language) {
         return shown(entry, entry.fromValue(), Language.fromCode(language).orElse(Language.DE));

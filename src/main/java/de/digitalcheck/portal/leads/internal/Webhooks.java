@@ -194,6 +194,12 @@ public class Webhooks {
         return leads.fallbackQueue().stream().map(LeadRow::shownToAgency).toList();
     }
 
+    /** The fallback queue's closed leads: at a final stage, withdrawn or erased (see {@link LeadRows#fallbackClosed}). */
+    @Transactional(readOnly = true)
+    public List<LeadRow> fallbackClosed() {
+        return leads.fallbackClosed().stream().map(LeadRow::shownToAgency).toList();
+    }
+
     public record LeadWithLog(LeadRow lead, List<DeliveryRow> deliveries) {
     }
 

@@ -13,7 +13,10 @@ import io.micronaut.views.ModelAndView;
 
 import java.util.Map;
 
-/** Network admins: the fallback queue — leads of locations that no agency's territory covers. */
+/**
+ * Network admins: the fallback queue — leads of locations that no agency's territory covers: the open ones to work
+ * (forward or close), then those closed (at a final stage, withdrawn or erased) until retention anonymises them.
+ */
 @Controller
 @Secured("NETWORK_ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -30,6 +33,7 @@ class FallbackQueuePage {
 
     @Get(LeadPaths.FALLBACK)
     ModelAndView<Map<String, Object>> queue() {
-        return new ModelAndView<>("leads/fallback", Map.of("leads", webhooks.fallbackQueue(), "agencies", agencies.all()));
+        return new ModelAndView<>("leads/fallback", Map.of("leads", webhooks.fallbackQueue(),
+            "closedLeads", webhooks.fallbackClosed(), "agencies", agencies.all()));
     }
 }

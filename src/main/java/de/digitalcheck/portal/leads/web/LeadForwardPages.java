@@ -116,8 +116,11 @@ class LeadForwardPages {
 
     @Get(LeadPaths.FALLBACK + "/{id}")
     @Secured("NETWORK_ADMIN")
-    ModelAndView<Map<String, Object>> adminLead(@PathVariable String id) {
-        return new ModelAndView<>(ADMIN_LEAD_VIEW, adminModel(id));
+    ModelAndView<Map<String, Object>> adminLead(HttpRequest<?> request, @PathVariable String id) {
+        Map<String, Object> model = adminModel(id);
+        // right after a fallback lead was closed (FallbackLeadPages' redirect says so): the note that it is saved
+        model.put("changed", request.getParameters().contains(AgencyLeadsWorkspace.CHANGED));
+        return new ModelAndView<>(ADMIN_LEAD_VIEW, model);
     }
 
     @Post(LeadPaths.FALLBACK + "/{id}/weiterleiten")
@@ -172,13 +175,13 @@ class LeadForwardPages {
         }
     }
 
-    private Map<String, Object> adminModel(String id) {
+    Map<String, Object> adminModel(String id) {
         LeadWork.Detail detail = oversight.detail(id);
         Map<String, Object> model = new HashMap<>();
         model.put("lead", detail.lead());
         model.put("trail", detail.trail());
         model.put("agencyName", agencies.find(detail.lead().agencyId()).map(Agency::name).orElse(null));
-        model.put("errorLinks", List.of());
+        FallbackLeadPages.closeModel(model, detail.lead(), null, Map.of()); // with no error links
         model.put("stale", null);
         model.putAll(extras.of(detail.lead()));
         return model;
