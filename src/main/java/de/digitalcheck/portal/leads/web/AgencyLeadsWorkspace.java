@@ -159,7 +159,7 @@ class AgencyLeadsWorkspace {
             Map<String, String> errors = new HashMap<>();
             e.errors().forEach(err -> errors.put(err.field(), err.key().equals("leads.action.stage.notAllowed")
                 ? messages.get(language, err.key(), messages.get(language, (String) err.args().get(0)),
-                    "?".equals(err.args().get(1)) ? "?" : messages.get(language, (String) err.args().get(1)))
+                    messages.get(language, (String) err.args().get(1)))
                 : messages.message(language, err)));
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(new ModelAndView<>(LEAD_VIEW, leadModel(user, id, form, errors, null)));
