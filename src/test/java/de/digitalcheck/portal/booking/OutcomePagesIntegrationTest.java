@@ -170,6 +170,41 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         assertThat(english.body()).contains("The outcome was saved in the meantime", "Your entries were not saved");
     }
 
+    /**
+     * A version the portal never gave out ({@code version=abc}: a forged or cut request) is malformed input, not a
+     * conflict: it was answered 409 "saved in the meantime" though nobody had saved anything. Now 400 saying what was
+     * wrong, with what is saved now and the input kept under that version (saving again replaces it knowingly), as
+     * the calendar form does; nothing stored either way.
+     */
+    @Test
+    void aVersionThePortalNeverGaveOutIsMalformedNotAConflict() {
+        coachX.get("/coach/termine?lang=de"); // another test ends in English
+        String id = pastAppointment();
+        HttpResponse<String> none = coachX.postForm("/coach/termine/" + id + "/ergebnis", Map.of("attendance", "HELD",
+            "note", "Erster Versuch", "version", "abc"));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("<title>Nicht gespeichert – Ergebnis des Termins", "id=\"outcome-unversioned\"",
+            "das verborgene Feld „version“", "wurde nichts gespeichert", "Erster Versuch")
+            .doesNotContain("Das Ergebnis wurde inzwischen gespeichert", "Jemand anderes hat", "id=\"stale-alert\"");
+        assertThat(version(none.body())).as("no outcome yet: the form's version says so").isEmpty();
+        assertThat(outcomes(id)).isZero();
+
+        assertThat(staffA.postForm("/agentur/termine/" + id + "/ergebnis", Map.of("attendance", "NO_SHOW",
+            "note", "Von der Agentur", "version", "")).statusCode()).isEqualTo(303);
+        HttpResponse<String> malformed = coachX.postForm("/coach/termine/" + id + "/ergebnis?lang=en",
+            Map.of("attendance", "HELD", "note", "Doch da", "version", "1x"));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("<title>Not saved – ", "the hidden field “version”", "Saved now (last recorded: ",
+            "Von der Agentur", "Doch da").doesNotContain("The outcome was saved in the meantime");
+        coachX.get("/coach/termine?lang=de");
+        assertThat(db().rows("SELECT * FROM appointment_outcome WHERE booking_id = ?", id)).singleElement()
+            .satisfies(r -> assertThat(r).containsEntry("attendance", "NO_SHOW").containsEntry("version", 0));
+        assertThat(coachX.postForm("/coach/termine/" + id + "/ergebnis", Map.of("attendance", "HELD", "note", "Doch da",
+            "version", version(malformed.body()))).statusCode()).as("the page's form replaces it knowingly").isEqualTo(303);
+        assertThat(db().rows("SELECT * FROM appointment_outcome WHERE booking_id = ?", id)).singleElement()
+            .satisfies(r -> assertThat(r).containsEntry("attendance", "HELD").containsEntry("note", "Doch da"));
+    }
+
     @Test
     void anotherCoachAndAnotherAgencysStaffGetNotFoundAndChangeNothing() {
         String id = pastAppointment();
