@@ -124,14 +124,15 @@ public class Accounts {
      * afresh, enabled).
      *
      * @param withinAgency the agency whose team the change is limited to (agency staff), or null (network admin)
-     * @throws UnknownAccount    if there is no such unused invitation (in that agency)
+     * @throws UnknownAccount    if there is no such account (in that agency)
+     * @throws InvitationUsed    if the person has signed in with the invitation (meanwhile): an account, no invitation
      * @throws DisabledByNetwork if the agency withdraws the invitation of an account a network admin disabled
      */
     @Transactional
     public void withdrawInvitation(String accountId, @Nullable String withinAgency) {
         AccountRow account = inScope(accountId, withinAgency);
         if (account.bound()) {
-            throw new UnknownAccount();
+            throw new InvitationUsed();
         }
         if (withinAgency != null && account.lockedByNetwork()) {
             throw new DisabledByNetwork();

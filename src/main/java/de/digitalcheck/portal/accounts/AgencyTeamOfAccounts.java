@@ -29,22 +29,24 @@ class AgencyTeamOfAccounts implements AgencyTeam {
     }
 
     @Override
-    public boolean setDisabled(String agencyId, String accountId, boolean disabled) {
+    public Access setDisabled(String agencyId, String accountId, boolean disabled) {
         try {
             accounts.setDisabled(accountId, disabled, java.util.Objects.requireNonNull(agencyId));
-            return true;
+            return Access.CHANGED;
         } catch (DisabledByNetwork e) {
-            return false;
+            return Access.DISABLED_BY_NETWORK;
         }
     }
 
     @Override
-    public boolean withdrawInvitation(String agencyId, String accountId) {
+    public Access withdrawInvitation(String agencyId, String accountId) {
         try {
             accounts.withdrawInvitation(accountId, java.util.Objects.requireNonNull(agencyId));
-            return true;
+            return Access.CHANGED;
         } catch (DisabledByNetwork e) {
-            return false;
+            return Access.DISABLED_BY_NETWORK;
+        } catch (InvitationUsed e) {
+            return Access.INVITATION_USED;
         }
     }
 

@@ -197,6 +197,32 @@ public class Calendars {
     @Transactional
     public AppointmentType saveType(String agencyId, @Nullable String typeId, TypeInput input,
                                     List<FieldError> formErrors) {
+        return saveType(agencyId, typeId, input, formErrors, null);
+    }
+
+    /**
+     * The version of an appointment type its form carries
+     * ({@link #saveType(String, String, TypeInput, List, String)}): a fingerprint of what is stored, the coaches as a
+     * set (the form lists them in another order than they are stored).
+     */
+    public static String stamp(AppointmentType t) {
+        return de.digitalcheck.portal.shared.security.Fingerprints.of(t.nameDe(), t.nameEn(),
+            String.valueOf(t.durationMinutes()), t.mode().name(), String.valueOf(t.travelBufferMinutes()),
+            String.join(",", t.coachIds().stream().sorted().toList()), String.valueOf(t.active()));
+    }
+
+    /**
+     * As above, unless the type was changed since its form was read: the agency's staff share the types, and the last
+     * save silently undid another's change (a coach taken off the type offered again, a type switched off bookable
+     * again). With {@code readStamp} (the {@link #stamp} the form was read with; null: not checked) the type's row is
+     * locked and a change on top of another is refused with {@link StaleAppointmentType}, nothing stored, unless what
+     * is stored is already what was typed. A new type ({@code typeId} null) has no version.
+     *
+     * @throws StaleAppointmentType if someone saved the type otherwise since the form was read
+     */
+    @Transactional
+    public AppointmentType saveType(String agencyId, @Nullable String typeId, TypeInput input,
+                                    List<FieldError> formErrors, @Nullable String readStamp) {
         if (typeId != null && types.findById(typeId).filter(t -> t.agencyId().equals(agencyId)).isEmpty()) {
             throw new UnknownAppointmentType();
         }
@@ -219,6 +245,17 @@ public class Calendars {
         errors.throwIfAny();
         AppointmentType type = new AppointmentType(typeId == null ? UUID.randomUUID().toString() : typeId, agencyId,
             nameDe, nameEn, duration, mode, travel, chosen, input.active());
+        if (typeId != null && readStamp != null) {
+            AppointmentType current = types.lock(typeId).map(AppointmentTypeRow::type)
+                .orElseThrow(UnknownAppointmentType::new);
+            String now = stamp(current);
+            if (now.equals(stamp(type))) {
+                return current; // saved as typed already
+            }
+            if (!now.equals(readStamp)) {
+                throw new StaleAppointmentType(current);
+            }
+        }
         if (typeId == null) {
             types.save(AppointmentTypeRow.of(type, clock.instant()));
         } else {

@@ -4,6 +4,7 @@ import de.digitalcheck.portal.accounts.Account;
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.security.Fingerprints;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.shared.security.Tokens;
 import io.micronaut.core.annotation.Nullable;
@@ -35,15 +36,17 @@ public class CoachFeeds {
     static final int DAYS_BACK = 30;
 
     private final CoachFeedRows feeds;
+    private final CoachRows coaches;
     private final AppointmentRows appointments;
     private final AppointmentTypeRows types;
     private final Accounts accounts;
     private final Messages messages;
     private final Clock clock;
 
-    CoachFeeds(CoachFeedRows feeds, AppointmentRows appointments, AppointmentTypeRows types,
+    CoachFeeds(CoachFeedRows feeds, CoachRows coaches, AppointmentRows appointments, AppointmentTypeRows types,
                Accounts accounts, Messages messages, Clock clock) {
         this.feeds = feeds;
+        this.coaches = coaches;
         this.appointments = appointments;
         this.types = types;
         this.accounts = accounts;
@@ -61,9 +64,40 @@ public class CoachFeeds {
         return feeds.findById(coachId).map(CoachFeedRow::createdAt);
     }
 
+    /**
+     * The version of the coach's feed address the settings page's form carries: a fingerprint of its token's hash, or
+     * of none ({@link #renew(String, String)}).
+     */
+    public String version(String coachId) {
+        return Fingerprints.of(feeds.findById(coachId).map(CoachFeedRow::tokenHash).orElse(null));
+    }
+
     /** A new feed address for the coach (the previous one stops working); its token, to be shown once. */
     @Transactional
     public String renew(String coachId) {
+        return renewed(coachId);
+    }
+
+    /**
+     * As {@link #renew(String)}, unless the address was renewed since the form was read ({@code readVersion}, its
+     * {@link #version}): a second post of one form (a double click, a reload of the page that showed the new address,
+     * a second tab) made yet another address, which silently ended the one just shown or already subscribed. Two
+     * renewals of one coach take turns (the coach's row is locked). Without an address now there is nothing to replace:
+     * one is made.
+     *
+     * @throws StaleFeed the coach's address is another one now than the form was read with: nothing changed
+     */
+    @Transactional
+    public String renew(String coachId, String readVersion) {
+        coaches.lock(List.of(coachId));
+        Optional<CoachFeedRow> current = feeds.findById(coachId);
+        if (current.isPresent() && !Fingerprints.of(current.get().tokenHash()).equals(readVersion)) {
+            throw new StaleFeed();
+        }
+        return renewed(coachId);
+    }
+
+    private String renewed(String coachId) {
         String token = Tokens.newToken();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         CoachFeedRow row = new CoachFeedRow(coachId, Tokens.hash(token), now);

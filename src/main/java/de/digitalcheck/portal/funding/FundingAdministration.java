@@ -224,12 +224,25 @@ public class FundingAdministration {
             }
             return null;
         }
-        // ISO, within the years a date given by a client may have (the database's DATE holds no more)
+        // ISO, within the years a date given by a client may have (the database's DATE holds no more); a real date
+        // outside them is told as that, naming the range, not as one in the wrong format (9999-12-31 for "no end"
+        // was told "please give a date as YYYY-MM-DD")
         Optional<LocalDate> date = PortalTime.date(text);
         if (date.isEmpty()) {
-            errors.add(field, "error.funding.date");
+            String range = "validUntil".equals(field) ? "error.funding.until.range" : "error.funding.date.range";
+            errors.add(field, isoDate(text) ? range : "error.funding.date");
         }
         return date.orElse(null);
+    }
+
+    /** Whether {@code text} is an ISO date at all (in any year). */
+    private static boolean isoDate(String text) {
+        try {
+            LocalDate.parse(text);
+            return true;
+        } catch (java.time.DateTimeException e) {
+            return false;
+        }
     }
 
     static String slug(String name) {

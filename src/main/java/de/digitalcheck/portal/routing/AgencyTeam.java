@@ -17,22 +17,34 @@ public interface AgencyTeam {
     /** Everybody of the agency (staff and coaches, disabled ones too), by name. */
     List<AgencyMember> members(String agencyId);
 
+    /** What became of an agency's change of a person's access. */
+    enum Access {
+        /** Changed as asked. */
+        CHANGED,
+        /** Nothing changed: a network admin disabled the person, and only a network admin changes that. */
+        DISABLED_BY_NETWORK,
+        /** Nothing changed: the invitation to withdraw was used meanwhile, the person signed in (an account now). */
+        INVITATION_USED
+    }
+
     /**
      * Disables or enables a person of the agency; their session ends at its next request.
      *
-     * @return false, and nothing changed, if the agency tried to enable a person a network admin disabled (only a
-     *         network admin enables them again)
+     * @return {@link Access#DISABLED_BY_NETWORK}, and nothing changed, if the agency tried to enable a person a
+     *         network admin disabled (only a network admin enables them again)
      * @throws de.digitalcheck.portal.shared.NoSuchThing if the person is not of this agency
      */
-    boolean setDisabled(String agencyId, String accountId, boolean disabled);
+    Access setDisabled(String agencyId, String accountId, boolean disabled);
 
     /**
      * Withdraws an invitation of the agency nobody has used yet.
      *
-     * @return false, and nothing changed, if a network admin disabled the person (the agency could invite them afresh)
-     * @throws de.digitalcheck.portal.shared.NoSuchThing if there is no such unused invitation in this agency
+     * @return {@link Access#DISABLED_BY_NETWORK}, and nothing changed, if a network admin disabled the person (the
+     *         agency could invite them afresh); {@link Access#INVITATION_USED}, and nothing changed, if the person
+     *         has signed in with it meanwhile
+     * @throws de.digitalcheck.portal.shared.NoSuchThing if there is no such person in this agency
      */
-    boolean withdrawInvitation(String agencyId, String accountId);
+    Access withdrawInvitation(String agencyId, String accountId);
 
     /**
      * Invites a coach into the agency: an account and an invitation mail in {@code language} ({@code de} or

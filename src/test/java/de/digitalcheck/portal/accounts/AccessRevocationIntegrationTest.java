@@ -180,9 +180,20 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
         assertThat(provider.signIn(invitee, "withdrawn-invitee", "zurueck@example.org", true).headers()
             .firstValue("Location")).contains("/anmelden/abgelehnt");
 
+        // the withdrawal of an invitation used since the page was read (the person signed in meanwhile): the account
+        // exists — 409, the page saying so, nothing changed (it was a 404 "page not found")
+        String used = invite(admin, "angenommen@example.org", "COACH", "en-agentur");
+        assertThat(admin.get("/admin/konten/" + used).body()).contains("/admin/konten/" + used + "/zurueckziehen");
+        provider.signIn(new Http(server, json), "used-invitee", "angenommen@example.org", true);
+        HttpResponse<String> late = admin.postForm("/admin/konten/" + used + "/zurueckziehen", Map.of());
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("Person COACH hat die Einladung schon angenommen und sich angemeldet",
+            "Es wurde nichts geändert", "/admin/konten/" + used + "/sperren")
+            .doesNotContain("Seite nicht gefunden", "/admin/konten/" + used + "/zurueckziehen");
+        assertThat(accounts.findById(used)).isPresent();
         String adminId = accounts.findByEmail("admin@digitalcheck.example.org").orElseThrow().id();
         assertThat(admin.postForm("/admin/konten/" + adminId + "/zurueckziehen", Map.of()).statusCode())
-            .as("a used invitation is an account, not an invitation").isEqualTo(404);
+            .as("a used invitation is an account, not an invitation").isEqualTo(409);
         assertThat(accounts.findById(adminId)).isPresent();
         assertThat(admin.get("/admin/konten/" + adminId).body()).contains("Das ist Ihr eigenes Konto")
             .doesNotContain("Konto sperren");
@@ -351,7 +362,14 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
         assertThat(staff.get("/agentur").body()).contains("Einladung von Nina Neu zurückziehen");
         assertThat(staff.postForm("/agentur/team/" + invited + "/zurueckziehen", Map.of()).statusCode()).isEqualTo(303);
         assertThat(accounts.findById(invited)).isEmpty();
-        assertThat(staff.postForm("/agentur/team/" + coachId + "/zurueckziehen", Map.of()).statusCode())
-            .as("a used invitation is not withdrawn").isEqualTo(404);
+        // an invitation used since the page was read (the coach signed in meanwhile): 409, the team saying so, nothing
+        // changed — it was a 404 "page not found" for a person who is right there in the team
+        HttpResponse<String> used = staff.postForm("/agentur/team/" + coachId + "/zurueckziehen", Map.of());
+        assertThat(used.statusCode()).as("a used invitation is not withdrawn").isEqualTo(409);
+        assertThat(used.body()).contains("Carla Coach hat die Einladung schon angenommen und sich angemeldet",
+            "Um den Zugang zu entziehen, sperren Sie ihn.").doesNotContain("Seite nicht gefunden");
+        assertThat(accounts.findById(coachId)).isPresent();
+        assertThat(staff.postForm("/agentur/team/" + dortmund + "/zurueckziehen", Map.of()).statusCode())
+            .as("another agency's person is still not found").isEqualTo(404);
     }
 }

@@ -55,11 +55,23 @@ class FundingAdminIntegrationTest extends SignedInTests {
         assertThat(refused.body()).contains("mindestens einen Bereich", "http:// oder https://", "Stufe von 0 bis 5",
             "JJJJ-MM-TT", "value=\"Digitalbonus EN-Kreis\"");
 
-        // a year no database DATE holds is a field error too, not a server error
+        // a year no database DATE holds is a field error too, not a server error, and says which dates are taken: a
+        // date in the right format was told "please give a date as YYYY-MM-DD"
         broken.put("validFrom", "+999999-01-01");
         HttpResponse<String> far = admin.postForm("/admin/foerderprogramme", broken);
         assertThat(far.statusCode()).isEqualTo(422);
-        assertThat(far.body()).contains("JJJJ-MM-TT");
+        assertThat(far.body()).contains("Dieses Datum liegt außerhalb des erlaubten Zeitraums: bitte ein Datum zwischen "
+            + "dem 01.01.1900 und dem 31.12.2999 angeben.");
+        Map<String, String> endless = new LinkedHashMap<>(form);
+        endless.put("validUntil", "9999-12-31");
+        HttpResponse<String> noEnd = admin.postForm("/admin/foerderprogramme", endless);
+        assertThat(noEnd.statusCode()).isEqualTo(422);
+        assertThat(noEnd.body()).contains("zwischen dem 01.01.1900 und dem 31.12.2999",
+            "Ist das Programm unbefristet, lassen Sie das Feld leer.").doesNotContain("JJJJ-MM-TT");
+        assertThat(admin.postForm("/admin/foerderprogramme?lang=en", endless).body())
+            .contains("between 1 Jan 1900 and 31 Dec 2999. If the programme has no end date, leave the field empty.")
+            .doesNotContain("YYYY-MM-DD");
+        admin.get("/admin/foerderprogramme?lang=de");
 
         HttpResponse<String> added = admin.postForm("/admin/foerderprogramme", form);
         assertThat(added.statusCode()).isEqualTo(303);
@@ -86,6 +98,11 @@ class FundingAdminIntegrationTest extends SignedInTests {
         assertThat(resultPageOfAWittenCompany()).doesNotContain("Digitalbonus EN-Kreis");
         assertThat(admin.postForm("/admin/foerderprogramme/digitalbonus-en-kreis/gueltigkeit", Map.of("validUntil", "2020-01-01"))
             .statusCode()).isEqualTo(422);
+        HttpResponse<String> listed = admin.postForm("/admin/foerderprogramme/digitalbonus-en-kreis/gueltigkeit",
+            Map.of("validUntil", "9999-12-31"));
+        assertThat(listed.statusCode()).isEqualTo(422);
+        assertThat(listed.body()).contains("Ist das Programm unbefristet, lassen Sie das Feld leer.")
+            .doesNotContain("JJJJ-MM-TT");
     }
 
     /**

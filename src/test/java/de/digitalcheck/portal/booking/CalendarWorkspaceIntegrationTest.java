@@ -315,13 +315,14 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
             "kein Coach bietet sie an, für Unternehmen nicht sichtbar");
         // inactive, it is not offered anyway: no warning
         String unofferedUrl = "/agentur/terminarten/" + unoffered.id();
-        assertThat(staff.postForm(unofferedUrl, Map.of("nameDe", "Niemandes Termin", "nameEn", "Nobody’s appointment",
-            "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0")).statusCode()).isEqualTo(303);
+        assertThat(staff.postForm(unofferedUrl, typeForm(staff, unofferedUrl, Map.of("nameDe", "Niemandes Termin",
+            "nameEn", "Nobody’s appointment", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0")))
+            .statusCode()).isEqualTo(303);
         assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("types-unoffered");
         // offered by a coach, it is listed for companies and the warning is gone
-        assertThat(staff.postForm(unofferedUrl, Map.of("nameDe", "Niemandes Termin", "nameEn", "Nobody’s appointment",
-            "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0", "coachIds", List.of(enCoach),
-            "active", "on")).statusCode()).isEqualTo(303);
+        assertThat(staff.postForm(unofferedUrl, typeForm(staff, unofferedUrl, Map.of("nameDe", "Niemandes Termin",
+            "nameEn", "Nobody’s appointment", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",
+            "coachIds", List.of(enCoach), "active", "on"))).statusCode()).isEqualTo(303);
         assertThat(bookings.typesOf("en-agentur")).extracting(AppointmentType::id).contains(unoffered.id());
         assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("types-unoffered")
             .doesNotContain("kein Coach bietet sie an");
@@ -338,9 +339,10 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         assertThat(bookings.typesOf("en-agentur")).extracting(AppointmentType::id).doesNotContain(atAgency.id());
         assertThat(staff.get("/agentur/terminarten").body()).contains("id=\"types-unoffered\"",
             "<li>In der Agentur</li>", "der ihren Ort („So treffe ich Unternehmen“ in seinem Profil) anbietet");
-        assertThat(staff.postForm("/agentur/terminarten/" + atAgency.id(), Map.of("nameDe", "In der Agentur",
+        String atAgencyUrl = "/agentur/terminarten/" + atAgency.id();
+        assertThat(staff.postForm(atAgencyUrl, typeForm(staff, atAgencyUrl, Map.of("nameDe", "In der Agentur",
             "nameEn", "At the agency", "durationMinutes", "30", "mode", "AT_AGENCY", "travelBufferMinutes", "0",
-            "coachIds", List.of(enCoach))).statusCode()).isEqualTo(303); // inactive again for the other tests
+            "coachIds", List.of(enCoach)))).statusCode()).isEqualTo(303); // inactive again for the other tests
         // another agency's coach cannot be made to offer a type
         HttpResponse<String> foreign = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Fremd",
             "nameEn", "Foreign", "durationMinutes", "30", "mode", "PHONE", "travelBufferMinutes", "0",
@@ -350,6 +352,13 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         // still the agency's own, that coach's name and id nowhere on the page
         assertThat(foreign.body()).contains("Wählen Sie nur Coaches Ihrer Wirtschaftsförderung.", "value=\"Fremd\"")
             .doesNotContain("bietet diese Terminart nicht an", "Dominik", doCoach);
+    }
+
+    /** A type's form as typed, with the version of its edit page as read now (a change is refused without). */
+    static Map<String, Object> typeForm(Http staff, String url, Map<String, ?> typed) {
+        Map<String, Object> form = new java.util.LinkedHashMap<>(typed);
+        form.put("version", Http.hidden(staff.get(url).body(), url, "version"));
+        return form;
     }
 
     /** Absence lines: two-day spans one after another from 1 January of {@code year}. */

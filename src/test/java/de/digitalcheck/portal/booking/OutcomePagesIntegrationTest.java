@@ -170,6 +170,41 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         assertThat(english.body()).contains("The outcome was saved in the meantime", "Your entries were not saved");
     }
 
+    /**
+     * A version the portal never gave out ({@code version=abc}: a forged or cut request) is malformed input, not a
+     * conflict: it was answered 409 "saved in the meantime" though nobody had saved anything. Now 400 saying what was
+     * wrong, with what is saved now and the input kept under that version (saving again replaces it knowingly), as
+     * the calendar form does; nothing stored either way.
+     */
+    @Test
+    void aVersionThePortalNeverGaveOutIsMalformedNotAConflict() {
+        coachX.get("/coach/termine?lang=de"); // another test ends in English
+        String id = pastAppointment();
+        HttpResponse<String> none = coachX.postForm("/coach/termine/" + id + "/ergebnis", Map.of("attendance", "HELD",
+            "note", "Erster Versuch", "version", "abc"));
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("<title>Nicht gespeichert – Ergebnis des Termins", "id=\"outcome-unversioned\"",
+            "das verborgene Feld „version“", "wurde nichts gespeichert", "Erster Versuch")
+            .doesNotContain("Das Ergebnis wurde inzwischen gespeichert", "Jemand anderes hat", "id=\"stale-alert\"");
+        assertThat(version(none.body())).as("no outcome yet: the form's version says so").isEmpty();
+        assertThat(outcomes(id)).isZero();
+
+        assertThat(staffA.postForm("/agentur/termine/" + id + "/ergebnis", Map.of("attendance", "NO_SHOW",
+            "note", "Von der Agentur", "version", "")).statusCode()).isEqualTo(303);
+        HttpResponse<String> malformed = coachX.postForm("/coach/termine/" + id + "/ergebnis?lang=en",
+            Map.of("attendance", "HELD", "note", "Doch da", "version", "1x"));
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("<title>Not saved – ", "the hidden field “version”", "Saved now (last recorded: ",
+            "Von der Agentur", "Doch da").doesNotContain("The outcome was saved in the meantime");
+        coachX.get("/coach/termine?lang=de");
+        assertThat(db().rows("SELECT * FROM appointment_outcome WHERE booking_id = ?", id)).singleElement()
+            .satisfies(r -> assertThat(r).containsEntry("attendance", "NO_SHOW").containsEntry("version", 0));
+        assertThat(coachX.postForm("/coach/termine/" + id + "/ergebnis", Map.of("attendance", "HELD", "note", "Doch da",
+            "version", version(malformed.body()))).statusCode()).as("the page's form replaces it knowingly").isEqualTo(303);
+        assertThat(db().rows("SELECT * FROM appointment_outcome WHERE booking_id = ?", id)).singleElement()
+            .satisfies(r -> assertThat(r).containsEntry("attendance", "HELD").containsEntry("note", "Doch da"));
+    }
+
     @Test
     void anotherCoachAndAnotherAgencysStaffGetNotFoundAndChangeNothing() {
         String id = pastAppointment();
@@ -209,9 +244,11 @@ class OutcomePagesIntegrationTest extends SignedInTests {
 
     @Test
     void theFeedAddressIsShownOnceAndWorksUntilRevoked() {
+        coachX.get("/coach/kalender-abo?lang=de"); // another test ends in English
         HttpResponse<String> none = coachX.get("/coach/kalender-abo");
         assertThat(none.statusCode()).isEqualTo(200);
-        HttpResponse<String> created = coachX.postForm("/coach/kalender-abo/neu", Map.of());
+        Map<String, String> form = Map.of("version", Http.hidden(none.body(), "/coach/kalender-abo/neu", "version"));
+        HttpResponse<String> created = coachX.postForm("/coach/kalender-abo/neu", form);
         assertThat(created.statusCode()).isEqualTo(200);
         Matcher url = Pattern.compile("(/kalender/[A-Za-z0-9_-]+\\.ics)").matcher(created.body());
         assertThat(url.find()).isTrue();
@@ -219,6 +256,35 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         HttpResponse<String> feed = new Http(server, json).get(path);
         assertThat(feed.statusCode()).isEqualTo(200);
         assertThat(feed.body()).startsWith("BEGIN:VCALENDAR").contains("BEGIN:VEVENT").doesNotContain("METHOD:");
+
+        // the same form sent again (a double click, a reload of the page with the new address, a second tab) made
+        // another address and silently ended the one just shown: now nothing changes, and the page says so
+        HttpResponse<String> again = coachX.postForm("/coach/kalender-abo/neu", form);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("<title>Die Abo-Adresse wurde schon neu angelegt – Kalender-Abo",
+            "id=\"feed-stale\"", "Es wurde nichts geändert: Die zuletzt angezeigte Adresse gilt.")
+            .doesNotContain("feed-url").doesNotContainPattern("/kalender/[A-Za-z0-9_-]+\\.ics");
+        assertThat(new Http(server, json).get(path).statusCode()).as("the address shown stays valid").isEqualTo(200);
+        // without a version the portal gave out: 400, nothing changed either
+        for (Map<String, String> broken : List.of(Map.<String, String>of(), Map.of("version", "kaputt"))) {
+            HttpResponse<String> unversioned = coachX.postForm("/coach/kalender-abo/neu", broken);
+            assertThat(unversioned.statusCode()).isEqualTo(400);
+            assertThat(unversioned.body()).contains("id=\"feed-unversioned\"", "(das verborgene Feld „version“)")
+                .doesNotContainPattern("/kalender/[A-Za-z0-9_-]+\\.ics");
+        }
+        assertThat(new Http(server, json).get(path).statusCode()).isEqualTo(200);
+        // the form of the page that said so renews it knowingly (in English: the page's words too)
+        HttpResponse<String> renewed = coachX.postForm("/coach/kalender-abo/neu?lang=en",
+            Map.of("version", Http.hidden(again.body(), "/coach/kalender-abo/neu", "version")));
+        assertThat(renewed.statusCode()).isEqualTo(200);
+        assertThat(renewed.body()).containsPattern("/kalender/[A-Za-z0-9_-]+\\.ics").doesNotContain(path);
+        assertThat(new Http(server, json).get(path).statusCode()).as("replaced knowingly").isEqualTo(404);
+        assertThat(coachX.postForm("/coach/kalender-abo/neu", form).body())
+            .contains("The subscription address was already renewed in the meantime");
+        coachX.get("/coach/kalender-abo?lang=de");
+        Matcher current = Pattern.compile("(/kalender/[A-Za-z0-9_-]+\\.ics)").matcher(renewed.body());
+        assertThat(current.find()).isTrue();
+        path = current.group(1);
         // the settings page does not show the address again
         assertThat(coachX.get("/coach/kalender-abo").body()).doesNotContain(path);
         assertThat(coachX.postForm("/coach/kalender-abo/widerrufen", Map.of()).statusCode()).isEqualTo(303);

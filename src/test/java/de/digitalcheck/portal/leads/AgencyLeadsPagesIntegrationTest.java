@@ -131,8 +131,24 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
         });
         assertThat(db.value("SELECT COUNT(*) FROM webhook_endpoint WHERE agency_id = 'en-agentur'").toString())
             .as("nothing stored").isEqualTo("0");
-        assertThat(staff.postForm("/agentur/webhook/test", Map.of()).statusCode())
-            .as("no endpoint, no test event").isEqualTo(404);
+        // the test and rotation buttons of a page read while there was an endpoint, removed since (another tab, a
+        // colleague): the page saying so, 409 — it was a 404 "page not found" — and nothing queued or made
+        HttpResponse<String> test = staff.postForm("/agentur/webhook/test", Map.of());
+        assertThat(test.statusCode()).as("no endpoint, no test event").isEqualTo(409);
+        assertThat(test.body()).contains("<title>Keine Webhook-Adresse mehr gespeichert – ", "id=\"webhook-missing\"",
+            "Es wurde nichts gesendet und nichts geändert").doesNotContain("Seite nicht gefunden", "webhook-test-sent");
+        HttpResponse<String> rotation = staff.postForm("/agentur/webhook/rotieren?lang=en",
+            Map.of("version", "AAAAAAAAAAAAAAAAAAAAAA"));
+        assertThat(rotation.statusCode()).isEqualTo(409);
+        assertThat(rotation.body()).contains("No webhook address is saved for your agency any more")
+            .doesNotContain("whsec_", "rotation-stale");
+        staff.get("/agentur/leads?lang=de");
+        assertThat(staff.get("/agentur/leads").body()).as("not on a first load").doesNotContain("webhook-missing");
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_endpoint WHERE agency_id = 'en-agentur'").toString())
+            .isEqualTo("0");
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'en-agentur' "
+            + "AND event_type = 'webhook.test'").toString())
+            .isEqualTo("0");
     }
 
     /**

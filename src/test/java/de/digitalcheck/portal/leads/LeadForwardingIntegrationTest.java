@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Forwarding a lead to another agency (issue 13): a reason is required, the lead arrives as new at the receiving
  * agency (stage reset, nobody assigned, a new deadline) with its history and the new-lead mail, the sender's webhook
- * learns that it left and the sender gets 404 from then on; a stale form, an unknown agency or an open lead of the
+ * learns that it left and the sender gets 404 from then on (409 for a change posted from the lead's page, saying where
+ * it went); a stale form, an unknown agency or an open lead of the
  * same contact at the receiver store nothing. Network admins forward fallback-queue leads.
  */
 @MicronautTest(transactional = false)
@@ -99,8 +100,28 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
         assertThat(column("open_key", id)).isEqualTo("en-agentur|walz@forward.example.org");
         assertThat(dortmund.get("/agentur/leads/" + id).statusCode()).as("the sender no longer sees it").isEqualTo(404);
         assertThat(dortmund.get("/agentur/leads").body()).doesNotContain("Weiterleitung Walzwerk GmbH");
-        assertThat(dortmund.postForm("/agentur/leads/" + id + "/weiterleiten",
-            Map.of("agency", "wf-dortmund", "reason", "zurück", "version", version(id))).statusCode()).isEqualTo(404);
+        // the forward's form sent again (a reload, a second tab), or another change from the lead's page read before:
+        // the lead exists, it has left — 409 saying where it went and when, nothing changed (it was "page not found")
+        Object trail = db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", id);
+        Object versionThere = column("lock_version", id);
+        HttpResponse<String> again = dortmund.postForm("/agentur/leads/" + id + "/weiterleiten",
+            Map.of("agency", "en-agentur", "reason", "Betrieb liegt in Witten", "version", version(id)));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("<title>Anfrage schon weitergeleitet – ", "id=\"forwarded-already\"",
+            "Diese Anfrage wurde an Wirtschaftsförderungsagentur Ennepe-Ruhr „EN-Agentur“ weitergeleitet (am ",
+            "Ihre Eingabe wurde nicht gespeichert").doesNotContain("Seite nicht gefunden", "Weiterleitung Walzwerk");
+        HttpResponse<String> stage = dortmund.postForm("/agentur/leads/" + id + "/status?lang=en",
+            Map.of("stage", "CONTACTED", "note", "zu spät", "version", "1"));
+        assertThat(stage.statusCode()).isEqualTo(409);
+        assertThat(stage.body()).contains("This lead was forwarded to", "what you entered was not saved");
+        dortmund.get("/agentur/leads?lang=de");
+        HttpResponse<String> assign = dortmund.postForm("/agentur/leads/" + id + "/zuweisen",
+            Map.of("assignee", "", "note", "zu spät", "version", "1"));
+        assertThat(assign.statusCode()).isEqualTo(409);
+        assertThat(assign.body()).contains("Anfrage schon weitergeleitet");
+        assertThat(column("agency_id", id)).isEqualTo("en-agentur");
+        assertThat(column("lock_version", id)).as("nothing changed").isEqualTo(versionThere);
+        assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", id)).isEqualTo(trail);
 
         String received = en.get("/agentur/leads/" + id).body();
         assertThat(received).contains("Weiterleitung Walzwerk GmbH", "Weitergeleitet", "Betrieb liegt in Witten",

@@ -242,6 +242,18 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
             Map.of("stage", "WON", "note", "", "version", String.valueOf(version(id))));
         assertThat(skipped.statusCode()).isEqualTo(422);
         assertThat(skipped.body()).contains("Von „neu“ kann eine Anfrage nicht nach „gewonnen“ wechseln", "error-summary");
+        // no stage chosen (an empty choice), or one that is none: said so — the message named the stage to go to "?"
+        HttpResponse<String> empty = staff.postForm("/agentur/leads/" + id + "/status",
+            Map.of("stage", "", "note", "", "version", String.valueOf(version(id))));
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("Bitte wählen Sie den neuen Bearbeitungsstand.", "href=\"#stage-to\"")
+            .doesNotContain("„?“");
+        HttpResponse<String> unknown = staff.postForm("/agentur/leads/" + id + "/status?lang=en",
+            Map.of("stage", "LOST", "note", "", "version", String.valueOf(version(id))));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("There is no such progress. Please choose one from the list.")
+            .doesNotContain("“?”");
+        staff.get("/agentur/leads?lang=de");
         assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", id)).isEqualTo("NEW");
         assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", id)).isEqualTo(0L);
 

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.admin.web;
 
 import de.digitalcheck.portal.accounts.Account;
 import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.accounts.InvitationUsed;
 import de.digitalcheck.portal.accounts.LastAdmin;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.ValidationException;
@@ -112,9 +113,20 @@ class AdminAccountPages {
 
     @Post("/{id}/zurueckziehen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> withdraw(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Csrf.TokenForm button) {
+    HttpResponse<?> withdraw(HttpRequest<?> request, Authentication user, @PathVariable String id,
+                             @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
-        accounts.withdrawInvitation(require(id).id(), null);
+        Account account = require(id);
+        try {
+            accounts.withdrawInvitation(account.id(), null);
+        } catch (InvitationUsed e) {
+            // the person signed in since the page was read (an account now, no invitation): the page as it is now
+            // says so, nothing changed — it was a 404 "page not found" for an account that is right there
+            Map<String, Object> model = views.account(lang(request), account, null, List.of());
+            model.put("own", account.id().equals(user.getName()));
+            model.put("invitationUsed", true);
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model));
+        }
         return HttpResponse.seeOther(URI.create("/admin?zurueckgezogen#withdrawn"));
     }
 

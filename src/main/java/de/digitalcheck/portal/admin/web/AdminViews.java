@@ -128,6 +128,7 @@ class AdminViews {
         model.put("own", false);
         model.put("ownRefused", false);
         model.put("lastAdminRefused", false);
+        model.put("invitationUsed", false);
         return model;
     }
 

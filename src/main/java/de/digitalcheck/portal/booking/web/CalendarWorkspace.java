@@ -334,28 +334,81 @@ class CalendarWorkspace {
         }).toList();
         model.put("coaches", coachChoices);
         model.put("errors", errors);
-        Map<String, String> labels = new LinkedHashMap<>(); // the form's order
-        for (String field : List.of("nameDe", "nameEn", "durationMinutes", "mode", "travelBufferMinutes", "coachIds")) {
-            labels.put(field, messages.get(lang, field.equals("coachIds") ? "types.coaches" : "types." + field));
-        }
+        model.put("stale", null);
+        model.put("unversioned", null);
         // the radio and checkbox groups by their first option, which takes the focus
-        List<ErrorLink> links = ErrorLink.summary(errors, labels, "#type-", "#type-nameDe");
+        List<ErrorLink> links = ErrorLink.summary(errors, typeLabels(lang), "#type-", "#type-nameDe");
         links = ErrorLink.toFirstOption(links, "#type-mode", "type-mode-", modeChoices);
         model.put("errorLinks", ErrorLink.toFirstOption(links, "#type-coachIds", "type-coach-", coachChoices));
         return new ModelAndView<>("booking/type", model);
     }
 
+    /** The type form's fields by name, in its order, with their labels. */
+    private Map<String, String> typeLabels(Language lang) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String field : List.of("nameDe", "nameEn", "durationMinutes", "mode", "travelBufferMinutes", "coachIds")) {
+            labels.put(field, messages.get(lang, field.equals("coachIds") ? "types.coaches" : "types." + field));
+        }
+        labels.put("active", messages.get(lang, "types.booking"));
+        return labels;
+    }
+
+    /**
+     * A type's form; a change of an existing type carries the version of the type it was read with
+     * ({@link Calendars#stamp(AppointmentType)}): saved on top of someone else's change since, it is {@code 409} with
+     * what is saved now beside the typed values, which are kept, nothing stored; without a version the portal gave out,
+     * {@code 400} alike (as the calendar form, {@link #unversioned}). A new type has none (nothing to overwrite).
+     */
     private HttpResponse<?> saveType(HttpRequest<?> request, String agency, @Nullable String typeId, String action,
                                      @Nullable TypeForm body) {
         TypeForm form = Objects.requireNonNullElse(body, TypeForm.NEW);
+        if (typeId != null && !Fingerprints.isWellFormed(form.version())) {
+            AppointmentType current = calendars.typesOf(agency).stream().filter(t -> t.id().equals(typeId)).findFirst()
+                .orElseThrow(UnknownAppointmentType::new); // another agency's type: 404 before anything else
+            ModelAndView<Map<String, Object>> page = typePage(request, agency, action, form.readWith(current), Map.of());
+            page.getModel().orElseThrow().put("unversioned", typeChanged(request, agency, current, form));
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_HTML_TYPE).body(page);
+        }
         try {
-            calendars.saveType(agency, typeId, form.input(), List.of());
+            calendars.saveType(agency, typeId, form.input(), List.of(), typeId == null ? null : form.version());
             return HttpResponse.seeOther(URI.create("/agentur/terminarten?gespeichert"));
+        } catch (de.digitalcheck.portal.booking.StaleAppointmentType e) {
+            // someone else saved the type since this form was read: what is stored now where it differs from what was
+            // typed, which is kept; saving again replaces it knowingly
+            ModelAndView<Map<String, Object>> page = typePage(request, agency, action, form.readWith(e.current()),
+                Map.of());
+            page.getModel().orElseThrow().put("stale", typeChanged(request, agency, e.current(), form));
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE).body(page);
         } catch (ValidationException e) {
             Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(typePage(request, agency, action, form, errors));
         }
+    }
+
+    /** The type form's fields whose saved value is not what the form typed, with the saved value as the page shows it. */
+    private List<StaleField> typeChanged(HttpRequest<?> request, String agency, AppointmentType current,
+                                         TypeForm form) {
+        Language lang = PortalLocaleResolver.language(request);
+        Map<String, String> names = coachNames(agency);
+        return StaleField.of(typeValues(lang, TypeForm.of(current), names), typeValues(lang, form, names),
+            typeLabels(lang)::get);
+    }
+
+    /** A type form's values by the names of {@link #typeLabels}, as people read them (the coaches by name). */
+    private Map<String, String> typeValues(Language lang, TypeForm form, Map<String, String> coachNames) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("nameDe", Objects.requireNonNullElse(form.nameDe(), ""));
+        values.put("nameEn", Objects.requireNonNullElse(form.nameEn(), ""));
+        values.put("durationMinutes", Objects.requireNonNullElse(form.durationMinutes(), ""));
+        values.put("mode", MeetingMode.parse(form.mode()).map(m -> messages.get(lang, "mode." + m.name()))
+            .orElse(Objects.requireNonNullElse(form.mode(), "")));
+        values.put("travelBufferMinutes", Objects.requireNonNullElse(form.travelBufferMinutes(), ""));
+        // in the order of the form's boxes (by name), whatever order the ids came in
+        values.put("coachIds", String.join(", ", coachNames.entrySet().stream()
+            .filter(e -> form.coachIds().contains(e.getKey())).map(Map.Entry::getValue).toList()));
+        values.put("active", messages.get(lang, form.isActive() ? "types.bookable" : "types.inactive"));
+        return values;
     }
 
     /**

@@ -1,13 +1,17 @@
 package de.digitalcheck.portal.booking.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import de.digitalcheck.portal.booking.CoachFeeds;
+import de.digitalcheck.portal.booking.StaleFeed;
 import de.digitalcheck.portal.booking.UnknownBooking;
 import de.digitalcheck.portal.shared.config.PortalSettings;
+import de.digitalcheck.portal.shared.security.Fingerprints;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.web.Csrf;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -21,6 +25,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.views.ModelAndView;
 
 import java.net.URI;
@@ -67,16 +72,39 @@ class CoachFeedPages {
         return page(SignedIn.of(authentication).accountId(), null, request.getParameters().contains("widerrufen"));
     }
 
+    /** The new address's form: the version of the address it was read with ({@link CoachFeeds#version}). */
+    @Serdeable
+    record RenewForm(@Nullable String version, @JsonProperty(Csrf.FIELD) @Nullable String csrfToken)
+        implements Csrf.Form {
+    }
+
+    /**
+     * A new address, shown once on this answer. The form carries the version of the address it was read with: a
+     * second post of it (a double click, a reload of the page that showed the new address, another tab) made yet
+     * another address and silently ended the one just shown or subscribed — now {@code 409}, nothing changed, the
+     * page saying so. Without a version the portal gave out: {@code 400}, nothing changed.
+     */
     @Post(SETTINGS + "/neu")
     @Secured("COACH")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> renew(HttpRequest<?> request, Authentication authentication,
-                                            @Body @Nullable Csrf.TokenForm body) {
+    HttpResponse<?> renew(HttpRequest<?> request, Authentication authentication, @Body @Nullable RenewForm body) {
         csrf.verify(request, body);
         String coach = SignedIn.of(authentication).accountId();
-        // the address is shown once, on this answer: only its hash is kept
-        return page(coach, settings.link(CoachFeeds.path(feeds.renew(coach))), false);
+        String version = body == null ? null : body.version();
+        if (!Fingerprints.isWellFormed(version)) {
+            ModelAndView<Map<String, Object>> page = page(coach, null, false);
+            page.getModel().orElseThrow().put("unversioned", true);
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_HTML_TYPE).body(page);
+        }
+        try {
+            // the address is shown once, on this answer: only its hash is kept
+            return HttpResponse.ok(page(coach, settings.link(CoachFeeds.path(feeds.renew(coach, version))), false));
+        } catch (StaleFeed e) {
+            ModelAndView<Map<String, Object>> page = page(coach, null, false);
+            page.getModel().orElseThrow().put("stale", true);
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE).body(page);
+        }
     }
 
     @Post(SETTINGS + "/widerrufen")
@@ -93,6 +121,9 @@ class CoachFeedPages {
         model.put("newUrl", newUrl);
         model.put("since", feeds.since(coachId).orElse(null));
         model.put("revoked", revoked);
+        model.put("version", feeds.version(coachId));
+        model.put("stale", false);
+        model.put("unversioned", false);
         return new ModelAndView<>("booking/feed", model);
     }
 }

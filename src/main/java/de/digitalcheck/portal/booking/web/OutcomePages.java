@@ -76,7 +76,7 @@ class OutcomePages {
     @Secured("COACH")
     ModelAndView<Map<String, Object>> coachForm(HttpRequest<?> request, Authentication authentication,
                                                 @PathVariable String id) {
-        return form(request, coachScope(authentication), id, coachPath(id), null, Map.of(), false);
+        return form(request, coachScope(authentication), id, coachPath(id), null, Map.of(), Notice.NONE);
     }
 
     @Post(COACH)
@@ -92,7 +92,7 @@ class OutcomePages {
     @Secured("AGENCY_STAFF")
     ModelAndView<Map<String, Object>> staffForm(HttpRequest<?> request, Authentication authentication,
                                                 @PathVariable String id) {
-        return form(request, staffScope(authentication), id, staffPath(id), null, Map.of(), false);
+        return form(request, staffScope(authentication), id, staffPath(id), null, Map.of(), Notice.NONE);
     }
 
     @Post(STAFF)
@@ -112,24 +112,39 @@ class OutcomePages {
         String version = Objects.requireNonNullElse(form.version(), "").strip();
         // the outcome's version the form was read with; empty: none was recorded then (a form from before versions
         // were posted counts as that, so that it never replaces an outcome unseen)
-        Integer readVersion = version.isEmpty() ? null : TextRules.asciiInt(version).orElse(-1);
+        java.util.Optional<Integer> parsed = TextRules.asciiInt(version);
+        if (!version.isEmpty() && parsed.isEmpty()) {
+            // no version the portal gave out (version=abc: a forged or cut request): malformed, not a conflict — 400,
+            // nothing stored, the input kept under the version of what is saved now, as the calendar form does
+            return HttpResponse.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(form(request, scope, id, path, form.readWith(outcomes.find(id, scope).outcome()), Map.of(),
+                    Notice.UNVERSIONED));
+        }
+        Integer readVersion = version.isEmpty() ? null : parsed.get();
         try {
             outcomes.record(id, scope, form.input(), readVersion, user.accountId(), user.name());
             return HttpResponse.seeOther(URI.create(path + "?gespeichert"));
         } catch (AppointmentOutcomes.StaleOutcome e) {
             // the outcome stored now, with what the person chose kept: saving again replaces it knowingly
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(form(request, scope, id, path, form.readWith(outcomes.find(id, scope).outcome()), Map.of(), true));
+                .body(form(request, scope, id, path, form.readWith(outcomes.find(id, scope).outcome()), Map.of(),
+                    Notice.STALE));
         } catch (ValidationException e) {
             Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(form(request, scope, id, path, form, errors, false));
+                .body(form(request, scope, id, path, form, errors, Notice.NONE));
         }
     }
 
+    /**
+     * What a refused save's page says above the form: the outcome saved meanwhile by someone else (409), or a form
+     * whose version the portal never gave out (400); both show what is saved now.
+     */
+    private enum Notice { NONE, STALE, UNVERSIONED }
+
     private ModelAndView<Map<String, Object>> form(HttpRequest<?> request, AppointmentOutcomes.Scope scope, String id,
                                                    String path, @Nullable OutcomeForm typed,
-                                                   Map<String, String> errors, boolean stale) {
+                                                   Map<String, String> errors, Notice notice) {
         Language lang = PortalLocaleResolver.language(request);
         AppointmentOutcomes.Recordable found = outcomes.find(id, scope);
         Booking b = found.booking();
@@ -145,7 +160,8 @@ class OutcomePages {
         model.put("recordedAt", found.outcome() == null ? null : Dates.dateTime(lang,
             found.outcome().recordedAt()));
         model.put("form", typed != null ? typed : OutcomeForm.of(found.outcome()));
-        model.put("stale", stale);
+        model.put("stale", notice == Notice.STALE);
+        model.put("unversioned", notice == Notice.UNVERSIONED);
         AppointmentOutcome current = found.outcome();
         model.put("currentAttendance", current == null ? null
             : messages.get(lang, "outcome.attendance." + current.attendance().name()));

@@ -9,13 +9,17 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
-/** The appointment type form. */
+/**
+ * The appointment type form; {@code version}: the {@link Calendars#stamp(AppointmentType)} of the type it was read
+ * with (none for a new type).
+ */
 @Serdeable
 public record TypeForm(@Nullable String nameDe, @Nullable String nameEn, @Nullable String durationMinutes,
                        @Nullable String mode, @Nullable String travelBufferMinutes, @Nullable List<String> coachIds,
-                       @Nullable String active, @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
+                       @Nullable String active, @Nullable String version,
+                       @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
-    static final TypeForm NEW = new TypeForm("", "", "60", "VIDEO", "0", List.of(), "on", null);
+    static final TypeForm NEW = new TypeForm("", "", "60", "VIDEO", "0", List.of(), "on", null, null);
 
     public TypeForm {
         coachIds = coachIds == null ? List.of() : List.copyOf(coachIds);
@@ -23,7 +27,13 @@ public record TypeForm(@Nullable String nameDe, @Nullable String nameEn, @Nullab
 
     static TypeForm of(AppointmentType t) {
         return new TypeForm(t.nameDe(), t.nameEn(), String.valueOf(t.durationMinutes()), t.mode().name(),
-            String.valueOf(t.travelBufferMinutes()), t.coachIds(), t.active() ? "on" : null, null);
+            String.valueOf(t.travelBufferMinutes()), t.coachIds(), t.active() ? "on" : null, Calendars.stamp(t), null);
+    }
+
+    /** This form as typed, carrying the version of {@code current} (saving it again replaces that type). */
+    TypeForm readWith(AppointmentType current) {
+        return new TypeForm(nameDe, nameEn, durationMinutes, mode, travelBufferMinutes, coachIds, active,
+            Calendars.stamp(current), null);
     }
 
     public boolean isActive() {

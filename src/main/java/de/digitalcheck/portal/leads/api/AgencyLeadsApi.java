@@ -228,7 +228,7 @@ class AgencyLeadsApi {
         List<Problem.FieldMessage> list = errors.stream().map(err -> new Problem.FieldMessage(apiField(err).field(),
             err.key().equals("leads.action.stage.notAllowed")
                 ? messages.get(language, err.key(), messages.get(language, (String) err.args().get(0)),
-                    "?".equals(err.args().get(1)) ? "?" : messages.get(language, (String) err.args().get(1)))
+                    messages.get(language, (String) err.args().get(1)))
                 : messages.message(language, err))).toList();
         return new Problem("about:blank", messages.get(language, "problem.422"), 422,
             problems.invalidDetail(language, list.size()), list);

@@ -78,9 +78,13 @@ public class LeadWork {
         String clean = TextRules.shownOrNull(note);
         // both fields' problems at once: a refused stage with a refused note reported the note's only, then the stage's
         Errors errors = new Errors();
-        if (stage == null || !LeadStages.ALL.contains(stage) || !LeadStages.allowed(lead.stage(), stage)) {
-            errors.add("stage", "leads.action.stage.notAllowed",
-                "leads.stage." + lead.stage(), stage == null || !LeadStages.ALL.contains(stage) ? "?" : "leads.stage." + stage);
+        // no stage chosen, or one that is none: said so (the message named the stage to go to as "?")
+        if (stage == null || stage.isBlank()) {
+            errors.add("stage", "leads.action.stage.required");
+        } else if (!LeadStages.ALL.contains(stage)) {
+            errors.add("stage", "leads.action.stage.unknown");
+        } else if (!LeadStages.allowed(lead.stage(), stage)) {
+            errors.add("stage", "leads.action.stage.notAllowed", "leads.stage." + lead.stage(), "leads.stage." + stage);
         }
         checkNote(clean, errors);
         errors.throwIfAny();

@@ -79,10 +79,14 @@ public class Webhooks {
         return Optional.of(secret);
     }
 
-    /** A new secret (returned, to be shown once); the previous one signs too for {@link #OVERLAP}. */
+    /**
+     * A new secret (returned, to be shown once); the previous one signs too for {@link #OVERLAP}.
+     *
+     * @throws NoEndpoint the agency has no endpoint (removed meanwhile): nothing changed
+     */
     @Transactional
     public String rotate(String agencyId) {
-        return rotate(endpoints.lock(agencyId).orElseThrow(UnknownLead::new));
+        return rotate(endpoints.lock(agencyId).orElseThrow(NoEndpoint::new));
     }
 
     /**
@@ -93,10 +97,11 @@ public class Webhooks {
      * @param readVersion the endpoint's {@link EndpointRow#secretVersion()} when the form was read (null counts as
      *                    stale)
      * @throws StaleRotation the secret is another one now: nothing changed
+     * @throws NoEndpoint the agency has no endpoint (removed meanwhile): nothing changed
      */
     @Transactional
     public String rotate(String agencyId, @Nullable String readVersion) {
-        EndpointRow e = endpoints.lock(agencyId).orElseThrow(UnknownLead::new);
+        EndpointRow e = endpoints.lock(agencyId).orElseThrow(NoEndpoint::new);
         if (!e.secretVersion().equals(readVersion)) {
             throw new StaleRotation(e);
         }
@@ -118,6 +123,17 @@ public class Webhooks {
         }
     }
 
+    /**
+     * The agency has no endpoint (any more): its page's buttons for it were read before it was removed, in another tab
+     * or by a colleague. A state of the agency's settings, not an unknown thing: nothing changed.
+     */
+    public static class NoEndpoint extends RuntimeException {
+
+        NoEndpoint() {
+            super("the agency has no webhook endpoint", null, false, false);
+        }
+    }
+
     private String rotate(EndpointRow e) {
         String agencyId = e.agencyId();
         String secret = WebhookSigner.newSecret();
@@ -132,10 +148,14 @@ public class Webhooks {
         endpoints.deleteById(agencyId);
     }
 
-    /** Queues a test event to the agency's endpoint; its webhook-id. */
+    /**
+     * Queues a test event to the agency's endpoint; its webhook-id.
+     *
+     * @throws NoEndpoint the agency has no endpoint (removed meanwhile): nothing queued
+     */
     @Transactional
     public String sendTest(String agencyId) {
-        endpoints.findById(agencyId).orElseThrow(UnknownLead::new);
+        endpoints.findById(agencyId).orElseThrow(NoEndpoint::new);
         return events.test(agencyId);
     }
 

@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.leads.web;
 
+import de.digitalcheck.portal.leads.UnknownLead;
+import de.digitalcheck.portal.leads.internal.LeadFeed;
 import de.digitalcheck.portal.leads.internal.LeadPaths;
 import de.digitalcheck.portal.leads.internal.LeadInbox;
 import de.digitalcheck.portal.leads.internal.LeadAssignment;
@@ -7,6 +9,7 @@ import de.digitalcheck.portal.leads.internal.LeadWork;
 import de.digitalcheck.portal.shared.i18n.ConsentTextVersions;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.leads.internal.Webhooks;
+import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.security.SignedIn;
@@ -44,7 +47,8 @@ import java.util.Objects;
 /**
  * Agency staff: their own agency's leads with each lead's delivery log, and the webhook settings (address, secret
  * rotation, test event, the agency's delivery log). The agency comes from the signed session, never from the address:
- * another agency's lead is not found (404).
+ * another agency's lead is not found (404). A change posted on a lead this agency forwarded away meanwhile is a
+ * conflict (409, {@link LeadErrors}).
  */
 @Controller
 @Secured("AGENCY_STAFF")
@@ -67,10 +71,15 @@ class AgencyLeadsWorkspace {
     private final LeadDetailExtras extras;
     private final java.time.Clock clock;
     private final ConsentTextVersions consentTexts;
+    private final LeadFeed feed;
+    private final Agencies agencies;
 
     AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf,
                          LeadAssignment assignment,
-                         LeadDetailExtras extras, java.time.Clock clock, ConsentTextVersions consentTexts) {
+                         LeadDetailExtras extras, java.time.Clock clock, ConsentTextVersions consentTexts,
+                         LeadFeed feed, Agencies agencies) {
+        this.feed = feed;
+        this.agencies = agencies;
         this.clock = clock;
         this.consentTexts = consentTexts;
         this.assignment = assignment;
@@ -139,7 +148,7 @@ class AgencyLeadsWorkspace {
         csrf.verify(request, body);
         SignedIn user = SignedIn.of(authentication);
         StageForm form = Objects.requireNonNullElse(body, new StageForm(null, null, null, null));
-        webhooks.lead(user.agencyId(), id); // another agency's lead: 404 before anything else
+        requireOwnLead(user, id); // another agency's lead: 404 before anything else; forwarded away: 409
         java.util.Optional<Integer> parsedVersion = TextRules.asciiInt(Objects.requireNonNullElse(form.version(), ""));
         if (parsedVersion.isEmpty()) {
             throw LeadFormVersion.malformed(); // the error page, in the reader's language (a bare 400 showed a blank page)
@@ -159,10 +168,24 @@ class AgencyLeadsWorkspace {
             Map<String, String> errors = new HashMap<>();
             e.errors().forEach(err -> errors.put(err.field(), err.key().equals("leads.action.stage.notAllowed")
                 ? messages.get(language, err.key(), messages.get(language, (String) err.args().get(0)),
-                    "?".equals(err.args().get(1)) ? "?" : messages.get(language, (String) err.args().get(1)))
+                    messages.get(language, (String) err.args().get(1)))
                 : messages.message(language, err)));
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(new ModelAndView<>(LEAD_VIEW, leadModel(user, id, form, errors, null)));
+        }
+    }
+
+    /**
+     * The tenant check of a change posted on a lead's page (stage, assignment, forward): the staff's agency's lead, or
+     * {@link UnknownLead} (404) — unless this agency forwarded it away since the page was read (another tab, a
+     * colleague, the forward's form sent twice): {@link LeadErrors.ForwardedAway}, a 409 naming where it went.
+     */
+    void requireOwnLead(SignedIn user, String id) {
+        try {
+            webhooks.lead(user.agencyId(), id);
+        } catch (UnknownLead e) {
+            LeadFeed.Departure departure = feed.lastDeparture(user.agencyId(), id).orElseThrow(() -> e);
+            throw new LeadErrors.ForwardedAway(LeadForwardPages.receiver(agencies, departure), departure.forwardedAt());
         }
     }
 
@@ -235,7 +258,21 @@ class AgencyLeadsWorkspace {
                 : messages.get(lang, "leads.webhook.rotate.stale.noPrevious"));
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(new ModelAndView<>(VIEW, model));
+        } catch (Webhooks.NoEndpoint e) {
+            return noEndpoint(user);
         }
+    }
+
+    /**
+     * A button of the webhook (rotate, test) of a page read while there was an endpoint, which was removed since (in
+     * another tab, by a colleague): the page as it is now saying so, 409, nothing changed. It was a 404 "page not
+     * found".
+     */
+    private HttpResponse<?> noEndpoint(SignedIn user) {
+        Map<String, Object> model = model(user, WebhookForm.EMPTY, Map.of());
+        model.put("webhookMissing", true);
+        return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
+            .body(new ModelAndView<>(VIEW, model));
     }
 
     /** The rotation button's form: the version of the secret it was read with ({@code EndpointRow.secretVersion}). */
@@ -249,8 +286,13 @@ class AgencyLeadsWorkspace {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> test(HttpRequest<?> request, Authentication authentication, @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
-        String id = webhooks.sendTest(SignedIn.of(authentication).agencyId());
-        return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?test=" + id + "#webhook-test-sent"));
+        SignedIn user = SignedIn.of(authentication);
+        try {
+            String id = webhooks.sendTest(user.agencyId());
+            return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?test=" + id + "#webhook-test-sent"));
+        } catch (Webhooks.NoEndpoint e) {
+            return noEndpoint(user);
+        }
     }
 
     /** The query parameter of the redirect after a replay of failed deliveries: how many were queued again. */
@@ -313,6 +355,7 @@ class AgencyLeadsWorkspace {
         model.put("endpoint", endpoint);
         model.put("secretVersion", endpoint == null ? null : endpoint.secretVersion());
         model.put("rotationStale", null);
+        model.put("webhookMissing", false);
         // the saved address fills the field of a page that answers no refused post; a refused one shows what was sent,
         // also nothing (the saved address beside "please fill in" contradicted the message)
         boolean untyped = form.url() == null || form.url().isEmpty();

@@ -36,7 +36,8 @@ import java.util.Objects;
 /**
  * Staff assign a lead of their agency to one of its staff or coaches (or to nobody). A stale form answers {@code 409}
  * with the lead as it is now and what was chosen and typed kept; a person who cannot take the lead answers
- * {@code 422}; nothing is stored in either case. Another agency's lead: {@code 404}.
+ * {@code 422}; nothing is stored in either case. Another agency's lead: {@code 404}; one this agency forwarded away
+ * meanwhile: {@code 409} saying where it went ({@link LeadErrors}).
  */
 @Controller
 @Secured("AGENCY_STAFF")
@@ -63,7 +64,8 @@ class LeadAssignmentPages {
         csrf.verify(request, body);
         SignedIn user = SignedIn.of(authentication);
         AssignForm form = Objects.requireNonNullElse(body, AssignForm.EMPTY);
-        Map<String, Object> current = workspace.leadModel(user, id, null, Map.of(), null); // 404 before anything else
+        workspace.requireOwnLead(user, id); // another agency's lead: 404 before anything else; forwarded away: 409
+        Map<String, Object> current = workspace.leadModel(user, id, null, Map.of(), null);
         java.util.Optional<Integer> parsedVersion = TextRules.asciiInt(Objects.requireNonNullElse(form.version(), ""));
         if (parsedVersion.isEmpty()) {
             throw LeadFormVersion.malformed(); // the error page, in the reader's language (a bare 400 showed a blank page)

@@ -54,6 +54,7 @@ class LeadForwardPages {
 
     static final String FORWARDED = LeadPaths.LEADS + "/weitergeleitet";
     static final String ADMIN_LEAD_VIEW = "leads/admin-lead";
+    static final String FORWARDED_VIEW = "leads/forwarded";
 
     private final LeadForwarding forwarding;
     private final LeadFeed feed;
@@ -84,7 +85,7 @@ class LeadForwardPages {
         csrf.verify(request, body);
         SignedIn user = SignedIn.of(authentication);
         ForwardForm form = Objects.requireNonNullElse(body, ForwardForm.EMPTY);
-        workspace.leadModel(user, id, null, Map.of(), null); // another agency's lead: 404 before anything else
+        workspace.requireOwnLead(user, id); // another agency's lead: 404 before anything else; forwarded away: 409
         return forward(request, user, false, id, form, () -> workspace.leadModel(user, id, null, Map.of(), null),
             AgencyLeadsWorkspace.LEAD_VIEW, moved -> URI.create(FORWARDED + "?" + LEAD + "=" + moved.id()));
     }
@@ -109,9 +110,13 @@ class LeadForwardPages {
         LeadFeed.Departure departure = feed.lastDeparture(SignedIn.of(authentication).agencyId(), leads.get(0))
             .orElseThrow(UnknownLead::new);
         Map<String, Object> model = new HashMap<>();
-        model.put("agencyName", agencies.find(departure.forwardedTo()).map(Agency::name)
-            .orElse(departure.forwardedTo()));
-        return new ModelAndView<>("leads/forwarded", model);
+        model.put("agencyName", receiver(agencies, departure));
+        return new ModelAndView<>(FORWARDED_VIEW, model);
+    }
+
+    /** The name of the agency a forward went to (its id, should the agency be gone). */
+    static String receiver(Agencies agencies, LeadFeed.Departure departure) {
+        return agencies.find(departure.forwardedTo()).map(Agency::name).orElse(departure.forwardedTo());
     }
 
     @Get(LeadPaths.FALLBACK + "/{id}")

@@ -239,8 +239,14 @@ class AgencyWorkspace {
         return changeAccess(request, authentication, accountId, button, user -> team.withdrawInvitation(user.agencyId(), accountId));
     }
 
+    /**
+     * A change of a person's access; refused (409, the team as it is now saying why, nothing changed) for the staff's
+     * own access, for a person a network admin disabled, and for an invitation used since the page was read (the
+     * person signed in meanwhile: it was a 404 "page not found" for a person who is right there in the team).
+     */
     private HttpResponse<?> changeAccess(HttpRequest<?> request, Authentication authentication, String accountId,
-                                         @Nullable Csrf.TokenForm button, java.util.function.Predicate<SignedIn> change) {
+                                         @Nullable Csrf.TokenForm button,
+                                         java.util.function.Function<SignedIn, AgencyTeam.Access> change) {
         csrf.verify(request, button);
         SignedIn user = SignedIn.of(authentication);
         if (accountId.equals(user.accountId())) {
@@ -248,12 +254,14 @@ class AgencyWorkspace {
             model.put("ownRefused", true);
             return page(HttpStatus.CONFLICT, model);
         }
-        if (!change.test(user)) {
+        AgencyTeam.Access access = change.apply(user);
+        if (access != AgencyTeam.Access.CHANGED) {
             Map<String, Object> model = model(user, request);
             @SuppressWarnings("unchecked")
             List<AgencyMember> members = (List<AgencyMember>) model.get("members");
-            model.put("networkRefused", members.stream().filter(m -> m.accountId().equals(accountId))
-                .map(AgencyMember::name).findFirst().orElse(""));
+            String name = members.stream().filter(m -> m.accountId().equals(accountId))
+                .map(AgencyMember::name).findFirst().orElse("");
+            model.put(access == AgencyTeam.Access.INVITATION_USED ? "invitationUsed" : "networkRefused", name);
             return page(HttpStatus.CONFLICT, model);
         }
         return HttpResponse.seeOther(URI.create(PATH + "?team#team-changed"));
@@ -284,6 +292,7 @@ class AgencyWorkspace {
         model.put("me", user.accountId());
         model.put("ownRefused", false);
         model.put("networkRefused", null); // the name of the person whose enabling was refused
+        model.put("invitationUsed", null); // the name of the person whose invitation was used before its withdrawal
         model.put("teamChanged", false);
         // the page's error summary (the contact form's or the coach invitation's), each line linking to its field
         model.put("errorLinks", List.of());
