@@ -7,9 +7,14 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.text.NumberFormat;
 import java.util.Map;
 import java.util.Set;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -90,5 +95,17 @@ class ModuleArchitectureTest {
     void theErrorSummarysLineIsOneSharedType() {
         assertThat(classes.stream().filter(c -> c.getSimpleName().equals("ErrorLink")).map(c -> c.getName()))
             .containsExactly(BASE + ".shared.web.ErrorLink");
+    }
+
+    /**
+     * A score's decimal is written in one place, {@code ResultSummaries.decimal} (one decimal, the language's mark):
+     * "Mein Unternehmen" once had its own copy of the format beside the result page's and the trail's.
+     */
+    @Test
+    void aDecimalScoreIsFormattedInOnePlace() {
+        noClasses().that().doNotHaveFullyQualifiedName(BASE + ".readiness.ResultSummaries")
+            .should().callMethodWhere(target(owner(assignableTo(NumberFormat.class))))
+            .because("ResultSummaries.decimal is the shared format of a score")
+            .check(classes);
     }
 }

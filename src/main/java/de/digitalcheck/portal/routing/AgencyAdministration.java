@@ -149,7 +149,9 @@ public class AgencyAdministration {
 
     /**
      * Sets the agency's logo after checking its content: PNG or JPEG by their signatures, at most
-     * {@link #LOGO_MAX_BYTES}. Whatever the browser claimed the file to be does not count.
+     * {@link #LOGO_MAX_BYTES}. Whatever the browser claimed the file to be does not count. Stored without its metadata
+     * ({@link LogoMetadata}: Exif with GPS position and camera, text chunks, thumbnails), its pixels as uploaded; what
+     * is stored is what was checked.
      */
     @Transactional
     public void setLogo(String agencyId, byte[] content) {
@@ -158,17 +160,18 @@ public class AgencyAdministration {
         }
         Errors errors = new Errors();
         String type = content == null || content.length == 0 ? null : imageType(content);
+        byte[] image = null;
         if (content == null || content.length == 0) {
             errors.add("logo", "error.logo.missing");
         } else if (content.length > LOGO_MAX_BYTES) {
             errors.addAll(logoTooLarge().errors());
         } else if (type == null) {
             errors.add("logo", "error.logo.type");
-        } else if (!complete(type, content) || !readableImage(content)) {
+        } else if ((image = withoutMetadata(type, content)) == null || !complete(type, image) || !readableImage(image)) {
             errors.add("logo", "error.logo.unreadable", LOGO_MAX_PIXELS, LOGO_MAX_PIXELS);
         }
         errors.throwIfAny();
-        AgencyLogoRow logo = new AgencyLogoRow(agencyId, type, content, clock.instant());
+        AgencyLogoRow logo = new AgencyLogoRow(agencyId, type, image, clock.instant());
         if (logos.existsById(agencyId)) {
             logos.update(logo);
         } else {
@@ -187,6 +190,15 @@ public class AgencyAdministration {
 
     public boolean hasLogo(String agencyId) {
         return logos.existsById(agencyId);
+    }
+
+    /** The image without its metadata ({@link LogoMetadata}); null where its structure cannot be followed to its end. */
+    private static byte[] withoutMetadata(String type, byte[] content) {
+        try {
+            return LogoMetadata.stripped(type, content);
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.SignedInTests;
+import de.digitalcheck.portal.support.TaggedImages;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -640,6 +642,36 @@ class AgencyManagementIntegrationTest extends SignedInTests {
             .hasValue("image/jpeg");
         assertThat(admin.postForm("/admin/agenturen/weg-bochum/logo/entfernen", Map.of()).statusCode()).isEqualTo(303);
         assertThat(new Http(server, json).getBytes("/agenturen/weg-bochum/logo").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A logo is served to every visitor: what a camera or an editor wrote beside its image (a person's name, the GPS
+     * position, the camera, a thumbnail) is not stored, whoever uploads it; its pixels are as uploaded.
+     */
+    @Test
+    void aLogosMetadataIsNeitherStoredNorServed() {
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        Http staff = as("logo-en-staff", "staff@en-agentur.example.org");
+        try {
+            for (byte[] tagged : List.of(TaggedImages.jpeg(), TaggedImages.png())) {
+                assertThat(admin.postMultipart("/admin/agenturen/wf-herne/logo", Map.of("_csrf", admin.csrfToken()),
+                    "logo", "logo", "image/jpeg", tagged).statusCode()).isEqualTo(303);
+                assertThat(staff.postMultipart("/agentur/logo", Map.of("_csrf", staff.csrfToken()),
+                    "logo", "logo", "image/png", tagged).statusCode()).isEqualTo(303);
+                for (String agency : List.of("wf-herne", "en-agentur")) {
+                    byte[] served = new Http(server, json).getBytes("/agenturen/" + agency + "/logo").body();
+                    assertThat(logos.logo(agency).orElseThrow().content()).as("stored as served").isEqualTo(served);
+                    for (String text : List.of(TaggedImages.PERSON, TaggedImages.PLACE, TaggedImages.CAMERA, "Exif",
+                        "tEXt", "iTXt")) {
+                        assertThat(TaggedImages.contains(served, text)).as(agency + ": " + text).isFalse();
+                    }
+                    assertThat(TaggedImages.pixels(served)).isEqualTo(TaggedImages.pixels(tagged));
+                }
+            }
+        } finally {
+            logos.removeLogo("wf-herne");
+            logos.removeLogo("en-agentur");
+        }
     }
 
     @Test

@@ -43,6 +43,8 @@ class AgencyApiIntegrationTest extends SignedInTests {
     javax.sql.DataSource dataSource;
     @Inject
     de.digitalcheck.portal.readiness.AgencyLeads agencyLeads;
+    @Inject
+    de.digitalcheck.portal.shared.privacy.PersonalDataRequests personalData;
 
     final de.digitalcheck.portal.support.SmtpServer smtp = new de.digitalcheck.portal.support.SmtpServer();
     Map<String, Http> users;
@@ -688,6 +690,52 @@ class AgencyApiIntegrationTest extends SignedInTests {
             .doesNotContain(email);
         assertThat(db.value("SELECT contact_email FROM agency_lead WHERE id = ?", lead)).as("kept until retention")
             .isEqualTo(email);
+    }
+
+    /**
+     * An erased lead (the company's data erased) keeps nothing that locates the company: its municipality key went
+     * with its name, postcode and place, in the row as in the API (the list, the lead, the forwarded leads). Cut to its
+     * district it still named the town of a one-company lead (a city's district key is the city's own, Dortmund
+     * {@code 05913000}); no statistic reads a lead's key (the benchmarks read the anonymised checks).
+     */
+    @Test
+    void anErasedLeadKeepsNoMunicipalityKey() throws Exception {
+        String email = "loeschen-ort@example.org";
+        String lead = lead("Löschen Ort GmbH", "44135", email);
+        Http staff = users.get("do-staff");
+        String[] auth = {"Authorization", "Bearer " + token(staff, "CRM Löschen")};
+        Map<String, Object> before = crm.map(crm.get("/api/v1/agency/leads/" + lead, auth));
+        assertThat((Map<String, Object>) before.get("company")).containsEntry("ags", "05913000");
+
+        personalData.erase(email);
+
+        assertThat(db.rows("SELECT ags, postal_code, municipality, company_name FROM agency_lead WHERE id = ?", lead))
+            .singleElement().satisfies(row -> assertThat(row.values()).containsOnlyNulls());
+        Map<String, Object> document = crm.map(crm.get("/api/v1/agency/leads/" + lead, auth));
+        assertThat(document.get("consent")).isEqualTo("ERASED");
+        assertThat((Map<String, Object>) document.get("company")).containsEntry("ags", null)
+            .containsEntry("postalCode", null).containsEntry("municipality", null).containsEntry("name", null);
+        Map<String, Object> listed = ((List<Map<String, Object>>) crm.map(crm.get("/api/v1/agency/leads?limit=200",
+            auth)).get("items")).stream().filter(l -> lead.equals(l.get("id"))).findFirst().orElseThrow();
+        assertThat((Map<String, Object>) listed.get("company")).containsEntry("ags", null);
+        assertThat(crm.get("/api/v1/agency/forwarded-leads", auth).body()).doesNotContain("05913");
+        assertThat(staff.get("/agentur/leads/" + lead).body()).doesNotContain("05913", "44135", "Löschen Ort");
+    }
+
+    /**
+     * A lead erased before its key went with the rest kept its district's: the agencies are shown none
+     * ({@code LeadRow.shownToAgency}), and V148 clears the stored ones.
+     */
+    @Test
+    void aLeadErasedBeforeShowsNoDistrictKeyEither() throws Exception {
+        String email = "loeschen-frueher@example.org";
+        String lead = lead("Löschen Früher GmbH", "44135", email);
+        Http staff = users.get("do-staff");
+        String[] auth = {"Authorization", "Bearer " + token(staff, "CRM Früher")};
+        personalData.erase(email);
+        db.execute("UPDATE agency_lead SET ags = '05913000' WHERE id = ?", lead); // as erasure left it until now
+        Map<String, Object> document = crm.map(crm.get("/api/v1/agency/leads/" + lead, auth));
+        assertThat((Map<String, Object>) document.get("company")).containsEntry("ags", null);
     }
 
     /**

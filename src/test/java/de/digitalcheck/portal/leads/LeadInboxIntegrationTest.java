@@ -433,10 +433,10 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
      * The phone column's exact bytes: every phone number with a leading {@code '}, so that a spreadsheet reads it as
      * text — written as it was, {@code +49-2302-123456} was the formula 49-2302-123456 (-125709) and
      * {@code +492302123456} the number 4,92302E+11 — and no number without a phone number; the cells beside it as
-     * before (a formula quoted, a postcode as it is).
+     * before (a formula quoted); the postcode with its quote too ({@code 01067} was the number 1067).
      */
     @Test
-    void everyPhoneNumberIsTextInTheFilesBytes() throws Exception {
+    void everyPhoneNumberAndPostcodeIsTextInTheFilesBytes() throws Exception {
         String id = lead("Telefon Bytes GmbH", "44137", "telefon-bytes@inbox.example.org");
         Http staff = users.get("do-staff");
         Map<String, String> phones = new java.util.LinkedHashMap<>();
@@ -460,8 +460,18 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
                 assertThat(line).as(lang + " " + phone.getKey())
                     .contains("\"telefon-bytes@inbox.example.org\"" + separator + "\"" + phone.getValue() + "\""
                         + separator)
-                    .contains(separator + "\"44137\"" + separator);
+                    .contains(separator + "\"'44137\"" + separator);
             }
+        }
+        // a postcode is text too: 01067 (Dresden) was the number 1067, its 0 lost
+        db.execute("UPDATE agency_lead SET postal_code = '01067' WHERE id = ?", id);
+        for (String lang : new String[] {"de", "en"}) {
+            String separator = lang.equals("de") ? ";" : ",";
+            byte[] file = staff.getBytes("/agentur/leads.csv?lang=" + lang).body();
+            String line = new String(file, java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.startsWith("\"" + id + "\"")).findFirst().orElseThrow();
+            assertThat(line).as(lang).contains(separator + "\"'01067\"" + separator)
+                .doesNotContain(separator + "\"01067\"" + separator);
         }
         staff.get("/agentur/leads?lang=de"); // the language is remembered: the other tests read German
     }

@@ -539,6 +539,7 @@ abstract class LeadsContract implements TestPropertyProvider {
         assertThat(stored.get("status")).isEqualTo("ERASED");
         assertThat(stored.get("contact_email")).isNull();
         assertThat(stored.get("company_name")).isNull();
+        assertThat(stored.get("ags")).as("not even the district's key: it located the company").isNull();
         await("lead.erased delivered", () -> receiver.accepted().stream()
             .anyMatch(r -> r.body().contains(leadId) && r.body().contains("lead.erased")));
         assertThat(db.rows("SELECT payload FROM webhook_delivery WHERE lead_id = ?", leadId))

@@ -65,13 +65,15 @@ public record LeadRow(
      * The lead as agencies (staff, coaches, the agency API, the network admins) see it: a withdrawn or erased lead
      * without its contact and its result, since the consent that shared them is gone; the company, its place and the
      * lead's history stay as the agency's record of the case (retention anonymises them later, {@link LeadRetention}).
+     * An erased lead has no place any more ({@link #erased}); one erased before its municipality key went with the rest
+     * kept its district's key, which is not shown either (V148 cleared the stored ones).
      */
     public LeadRow shownToAgency() {
         if (open()) {
             return this;
         }
         return new LeadRow(id, agencyId, openKey, status, source, assessmentId, companyName, postalCode, municipality,
-            ags, sector, employees, companyType, null, null, null, null, null, consentVersion, consentLanguage, consentAt,
+            ERASED.equals(status) ? null : ags, sector, employees, companyType, null, null, null, null, null, consentVersion, consentLanguage, consentAt,
             contactDueAt, withdrawnAt, createdAt, updatedAt, stage, assigneeId, assigneeName, firstContactAt, escalatedAt,
             closedAt, lockVersion);
     }
@@ -83,10 +85,15 @@ public record LeadRow(
             firstContactAt, escalatedAt, closedAt == null ? now : closedAt, lockVersion + 1);
     }
 
-    /** Without anything that identifies the company or its contact (erasure); the location stays as its district. */
+    /**
+     * Without anything that identifies or locates the company or its contact (erasure): its municipality key goes with
+     * its name, postcode and place. Cut to its district the key still located a lead, which is one company's case at
+     * one agency with its times (a city's district key is the city's own: Dortmund {@code 05913000}), and no statistic
+     * reads a lead's key (the dashboards count leads by agency, stage and time; the benchmarks read the anonymised
+     * checks). Sector and company type stay for the agency's record of the case.
+     */
     LeadRow erased(Instant now) {
-        String district = ags == null || ags.length() < 5 ? null : ags.substring(0, 5) + "000";
-        return new LeadRow(id, agencyId, null, ERASED, source, null, null, null, null, district, sector, null,
+        return new LeadRow(id, agencyId, null, ERASED, source, null, null, null, null, null, sector, null,
             companyType, null, null, null, score, overallLevel, consentVersion, consentLanguage, consentAt,
             contactDueAt, withdrawnAt == null ? now : withdrawnAt, createdAt, now, stage, null, null, firstContactAt,
             escalatedAt, closedAt == null ? now : closedAt, lockVersion + 1);

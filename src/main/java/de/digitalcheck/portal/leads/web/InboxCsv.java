@@ -34,9 +34,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code ;} (the comma is the German decimal mark), English {@code ,} —, with the decimal mark to match
  * ({@link Texts#score}). A cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage
  * return gets a leading {@code '} so that a spreadsheet does not read it as a formula (CSV injection); every phone
- * number gets it ({@link #phoneCell}). Written with Apache Commons CSV in chunks of {@value #CHUNK}
- * rows as the rows are read from the database, each handed to the response as soon as the client asks for more: the file is never in
- * memory as a whole.
+ * number and every postcode gets it ({@link #textCell}: the postcode {@code 01067} is no number 1067). Written with
+ * Apache Commons CSV in chunks of {@value #CHUNK} rows as the rows are read from the database, each handed to the
+ * response as soon as the client asks for more: the file is never in memory as a whole.
  */
 final class InboxCsv {
 
@@ -181,19 +181,21 @@ final class InboxCsv {
     }
 
     /**
-     * The phone column's cell: every phone number with a leading {@code '}, so that it is text in any spreadsheet.
-     * Written as it is, {@code +49-2302-123456} was the formula {@code =49-2302-123456} (-125709), {@code +492302123456}
-     * the number 4,92302E+11, {@code 02302123456} the number 2302123456 (its 0 lost), {@code (0231)} -231: which of the
-     * numbers the contact form admits ({@code +}, digits, spaces, {@code ( ) / -}) a spreadsheet reads as a number, a
-     * date or a formula depends on the program, its version and its language; the column is text only if every cell
-     * says so. The {@code '} because it is what the rest of the file uses and what OWASP's CSV injection guidance and
-     * ASVS 1.2.10 ask for, and it is the one sign no spreadsheet strips before reading the cell: a leading tab (the
-     * Symfony CSV encoder's first choice) is itself stripped and so on OWASP's list of dangerous first characters; a
-     * non-breaking or zero-width space is invisible, travels with a copied number into a phone or a CRM, and whether a
-     * program trims it differs; {@code ="+49…"} is a formula. The price: the {@code '} may show in the cell, which a
-     * reader sees and a program importing the file strips (one leading {@code '} in this column, always).
+     * A cell that is text, never a number: every phone number and every postcode with a leading {@code '}, so that it
+     * is text in any spreadsheet. Written as it is, {@code +49-2302-123456} was the formula {@code =49-2302-123456}
+     * (-125709), {@code +492302123456} the number 4,92302E+11, {@code 02302123456} the number 2302123456 (its 0 lost),
+     * {@code (0231)} -231, and the postcode {@code 01067} (Dresden) the number 1067: which of the numbers the contact
+     * form admits ({@code +}, digits, spaces, {@code ( ) / -}) a spreadsheet reads as a number, a date or a formula
+     * depends on the program, its version and its language; a column is text only if every cell says so (so every
+     * postcode, not only those that start with 0). The {@code '} because it is what the rest of the file uses and what
+     * OWASP's CSV injection guidance and ASVS 1.2.10 ask for, and it is the one sign no spreadsheet strips before
+     * reading the cell: a leading tab (the Symfony CSV encoder's first choice) is itself stripped and so on OWASP's
+     * list of dangerous first characters; a non-breaking or zero-width space is invisible, travels with a copied number
+     * into a phone or a CRM, and whether a program trims it differs; {@code ="+49…"} is a formula. The price: the
+     * {@code '} may show in the cell, which a reader sees and a program importing the file strips (one leading
+     * {@code '} in these columns, always).
      */
-    static String phoneCell(@Nullable String value) {
+    static String textCell(@Nullable String value) {
         return value == null || value.isEmpty() ? "" : "'" + value;
     }
 
@@ -216,8 +218,8 @@ final class InboxCsv {
 
         void row(LeadInbox.Item i) {
             try {
-                printer.printRecord(cell(i.id()), cell(i.companyName()), cell(i.postalCode()), cell(i.municipality()),
-                    cell(i.contactName()), cell(i.contactEmail()), phoneCell(i.contactPhone()), cell(i.sector()),
+                printer.printRecord(cell(i.id()), cell(i.companyName()), textCell(i.postalCode()), cell(i.municipality()),
+                    cell(i.contactName()), cell(i.contactEmail()), textCell(i.contactPhone()), cell(i.sector()),
                     cell(i.employees()), cell(i.overallLevel()), cell(texts.score(i.score())), cell(texts.stage(i)),
                     cell(i.assigneeName()), cell(PortalTime.local(i.createdAt()).format(TIME)),
                     // the last day for the first contact, as the inbox shows it (the deadline is the next midnight)

@@ -68,16 +68,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The same holds for a request Netty itself could not read (a request line with a space in its target, headers
  * too large: {@code 400}, {@code 431}): Micronaut hands it on as Netty's stand-in, and one of them came back as
  * Micronaut's own JSON error. Here it gets the error page (problem+json where the path it was read with is the API's).
+ * Netty reads nothing after what it fails on, so such a request is answered once its head has passed the
+ * {@link HeadReader} in front of Netty's codec, in the language of the headers it read there.
  *
  * <p>A request line longer than {@link #MAX_LINE} bytes is {@code 414}, decided here rather than by Netty: Netty
  * reads lines up to {@code micronaut.server.netty.max-initial-line-length} (64 KB), so the path and headers of one
  * that is too long are known, and the API answers it as every other error, problem+json in the language of
- * {@code Accept-Language}; a page gets the error page in the page's language. Only a line Netty cuts off (over 64 KB)
- * has neither path nor headers: the error page in German.
+ * {@code Accept-Language}; a page gets the error page in the page's language. A line Netty cuts off (over 64 KB) is
+ * Netty's stand-in here ({@code /bad-request}, no headers): its method, target and headers come from the
+ * {@link HeadReader}, and it is answered the same way.
  *
  * <p>The language of a page: the {@code lang} cookie, else {@code Accept-Language}, else German. Not the target's
- * {@code ?lang=}: nothing in a target that cannot be read is trusted. A request Netty could not read carries the
- * headers it read before the failure (none for a request line too long): German where there are none. The page is
+ * {@code ?lang=}: nothing in a target that cannot be read is trusted. German where there is no header. The page is
  * the error page's layout with the language switch to the home page (the address cannot be linked to); it is
  * rendered once per status and language. Nothing of the target is logged.
  *
@@ -89,6 +91,7 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
 
     private static final Logger LOG = LoggerFactory.getLogger(UnreadableTargets.class);
     private static final String HANDLER = "digitalcheck-unreadable-target";
+    private static final String READER = "digitalcheck-head-reader";
     /** The error page's text for a target that cannot be read ({@code errorpage.target}). */
     static final String TARGET = "target";
     /** The error page's text for a form whose body cannot be read ({@code errorpage.form}). */
@@ -249,7 +252,13 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
 
     /** The language of a page for this request: its {@code lang} cookie, else its {@code Accept-Language}, else German. */
     static Language pageLanguage(HttpRequest request) {
-        for (String header : request.headers().getAll(HttpHeaderNames.COOKIE)) {
+        return pageLanguage(request.headers().getAll(HttpHeaderNames.COOKIE),
+            request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
+    }
+
+    /** {@link #pageLanguage(HttpRequest)} of these {@code Cookie} headers and this {@code Accept-Language} (or null). */
+    static Language pageLanguage(List<String> cookies, String acceptLanguage) {
+        for (String header : cookies) {
             try {
                 for (Cookie cookie : ServerCookieDecoder.LAX.decodeAll(header)) {
                     if (PortalLocaleResolver.COOKIE.equals(cookie.name())) {
@@ -263,7 +272,7 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                 // a cookie header that cannot be read names no language
             }
         }
-        return Language.fromAcceptLanguage(request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE));
+        return Language.fromAcceptLanguage(acceptLanguage);
     }
 
     private final class Customizer implements NettyServerCustomizer {
@@ -282,7 +291,10 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
         public void onStreamPipelineBuilt() {
             if (channel != null && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
                 && channel.pipeline().get(HANDLER) == null) {
-                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER, new Guard());
+                HeadReader reader = new HeadReader();
+                channel.pipeline().addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, READER, reader);
+                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER,
+                    new Guard(reader));
             }
         }
     }
@@ -293,10 +305,15 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
      * its body can be read ({@link #readableForm}); its parts are released when it is answered or the channel closes.
      */
     private final class Guard extends ChannelInboundHandlerAdapter {
+        private final HeadReader reader;
         private boolean discarding;
         /** The form held back (its request and the parts of its body so far), null when none is. */
         private List<Object> held;
         private int heldBytes;
+
+        Guard(HeadReader reader) {
+            this.reader = reader;
+        }
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -329,13 +346,15 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                 if (result.isFailure()) {
                     HttpResponseStatus status = status(result.cause());
                     LOG.info("Unreadable request answered {}: {}", status.code(), result.cause().getClass().getSimpleName());
-                    // a request line Netty cut off (414, over 64 KB: its path is Netty's stand-in) gets the page;
-                    // headers too large or unreadable (a control character, two Content-Length) on an API path the
-                    // API's problem+json
-                    answer = status.code() != 414 && api(request.uri())
-                        ? problem(apiLanguage(request), status, "problem." + status.code(),
-                            "problem." + status.code() + ".detail")
-                        : page(pageLanguage(request), status, String.valueOf(status.code()), false);
+                    discarding = !(msg instanceof LastHttpContent);
+                    ReferenceCountUtil.release(msg);
+                    boolean cutOff = result.cause() instanceof TooLongHttpLineException;
+                    // answered once the head has passed the reader, whose headers (and, for a line cut off, its
+                    // method and target) say what Netty no longer read
+                    if (!reader.whenHeadRead(() -> answerUnread(ctx, request, status, cutOff))) {
+                        ctx.read(); // nothing went on to the server's handler, which would ask for more
+                    }
+                    return;
                 } else if (!readable(request.uri())) {
                     answer = api(request.uri())
                         ? problem(apiLanguage(request), HttpResponseStatus.BAD_REQUEST, "problem.400", "problem.400.target")
@@ -430,6 +449,32 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
             release();
             super.channelInactive(ctx);
+        }
+
+        /**
+         * Answers a request Netty could not read ({@link #status}): on an API path the API's problem+json in the
+         * language of {@code Accept-Language}, elsewhere the error page in the page's language. Path and headers are
+         * those the {@link HeadReader} read from the bytes, where it found the request's line: Netty stops reading
+         * headers at the one it fails on, and of a line it cut off (over 64 KB) it keeps only a stand-in
+         * ({@code /bad-request}). Otherwise (no such line passed: a head that ended before its line) what Netty read.
+         */
+        private void answerUnread(ChannelHandlerContext ctx, HttpRequest request, HttpResponseStatus status,
+                                  boolean cutOff) {
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            HeadReader.Head head = reader.head();
+            String target = cutOff ? head.target() : request.uri();
+            String method = cutOff ? head.method() : request.method().name();
+            List<String> cookies = head.found() ? head.cookies() : request.headers().getAll(HttpHeaderNames.COOKIE);
+            String acceptLanguage = head.found() ? head.acceptLanguage()
+                : request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);
+            String code = String.valueOf(status.code());
+            FullHttpResponse answer = target != null && api(target)
+                ? problem(Language.fromAcceptLanguage(acceptLanguage), status, "problem." + code,
+                    "problem." + code + ".detail")
+                : page(pageLanguage(cookies, acceptLanguage), status, code, HttpMethod.HEAD.name().equals(method));
+            ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
         }
 
         /** Whether the request line ({@code METHOD target VERSION}) is longer than {@link #MAX_LINE} bytes. */

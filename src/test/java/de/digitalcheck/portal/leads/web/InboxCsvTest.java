@@ -13,8 +13,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every cell a spreadsheet could read as a formula, and every phone number, is written with a leading quote and read
- * back as written; the German file separates its cells with {@code ;}, the English one with {@code ,}.
+ * Every cell a spreadsheet could read as a formula, every phone number and every postcode is written with a leading
+ * quote and read back as written; the German file separates its cells with {@code ;}, the English one with {@code ,}.
  */
 class InboxCsvTest {
 
@@ -30,33 +30,37 @@ class InboxCsvTest {
     private static final List<String> PHONES = List.of("+49 231 12345", "+49 (0)231 123-45", "+49/231/12345",
         "+49.231.12345", "+1", "0231 12345", "(0231) 12345", "+49-2302-123456", "+492302123456", "02302123456",
         "(0231)");
+    /** Postcodes: {@code 01067} (Dresden) was the number 1067 in a spreadsheet; the column is text in every cell. */
+    private static final List<String> POSTCODES = List.of("01067", "04109", "44135", "99998");
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(Language.class)
-    void formulaCellsAndPhoneNumbersAreQuotedAndEveryCellSurvivesAParserRoundTrip(Language language)
+    void formulaCellsPhoneNumbersAndPostcodesAreQuotedAndEveryCellSurvivesAParserRoundTrip(Language language)
         throws Exception {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, InboxCsv.format(language))) {
-            printer.printRecord(FORMULAS.stream().map(InboxCsv::phoneCell).toList());
+            printer.printRecord(FORMULAS.stream().map(InboxCsv::textCell).toList());
             printer.printRecord(PLAIN.stream().map(InboxCsv::cell).toList());
-            printer.printRecord(PHONES.stream().map(InboxCsv::phoneCell).toList());
+            printer.printRecord(PHONES.stream().map(InboxCsv::textCell).toList());
+            printer.printRecord(POSTCODES.stream().map(InboxCsv::textCell).toList());
         }
         char separator = language == Language.EN ? ',' : ';';
         List<CSVRecord> records = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(separator).build()
             .parse(new StringReader(out.toString())).getRecords();
 
-        assertThat(records).hasSize(3);
+        assertThat(records).hasSize(4);
         assertThat(records.get(0).toList()).containsExactlyElementsOf(FORMULAS.stream().map(s -> "'" + s).toList());
         assertThat(records.get(0).toList()).allSatisfy(cell -> assertThat(cell).startsWith("'"));
         assertThat(records.get(1).toList()).containsExactlyElementsOf(PLAIN);
         assertThat(records.get(2).toList()).containsExactlyElementsOf(PHONES.stream().map(s -> "'" + s).toList());
+        assertThat(records.get(3).toList()).containsExactly("'01067", "'04109", "'44135", "'99998");
         assertThat(InboxCsv.cell(null)).isEmpty();
         assertThat(InboxCsv.cell(-5)).isEqualTo("'-5");
         assertThat(InboxCsv.cell("+12/3")).isEqualTo("'+12/3");
         assertThat(InboxCsv.cell("+49 231 12345")).isEqualTo("'+49 231 12345");
-        // no phone number: an empty cell, not a lone quote
-        assertThat(InboxCsv.phoneCell(null)).isEmpty();
-        assertThat(InboxCsv.phoneCell("")).isEmpty();
+        // no phone number or postcode: an empty cell, not a lone quote
+        assertThat(InboxCsv.textCell(null)).isEmpty();
+        assertThat(InboxCsv.textCell("")).isEmpty();
     }
 
     /** German {@code ;} (its decimal mark is the comma), English {@code ,}; every cell quoted in both. */

@@ -198,6 +198,89 @@ class ApiMalformedRequestIntegrationTest {
     }
 
     /**
+     * A request line longer than the server reads at all (over 64 KB: Netty gives up on it before its headers) and
+     * headers over the limit, whatever header comes after the one too large: the API answers problem+json in the
+     * language of Accept-Language, as every other API error (the line cut off was the German error page, headers after
+     * the one too large were not read), a page the error page in the person's language. Answered once the request's
+     * head has arrived, or after a short wait for one whose head never ends.
+     */
+    @Test
+    void aHeadTheServerGivesUpOnIsAnsweredAsTheApiAnswersInTheCallersLanguage() throws IOException {
+        String cutOff = "?x=" + "x".repeat(70_000);
+        for (String path : List.of("/api/v1/agencies", "/api/v1/agency/leads", "/api/v1/nothing",
+            "http://localhost:" + server.getPort() + "/api/v1/agencies")) {
+            String english = rawGet(path + cutOff, "application/json", "en", "");
+            assertThat(statusLine(english)).as(path).startsWith("HTTP/1.1 414 ");
+            assertThat(header(english, "content-type")).as(path).startsWith("application/problem+json");
+            assertThat(header(english, "content-language")).as(path).isEqualTo("en");
+            assertThat(english).as(path).contains("\"status\":414", "\"title\":\"Address too long\"",
+                "at most 4096 characters").doesNotContain("<html", "xxxxxxxxxx");
+            String german = rawGet(path + cutOff, "application/json", "fr, de-DE;q=0.8, en;q=0.5", "");
+            assertThat(header(german, "content-type")).as(path).startsWith("application/problem+json");
+            assertThat(german).as(path).contains("\"title\":\"Adresse zu lang\"");
+        }
+        // far longer than Netty reads, the headers after it still count
+        String longer = rawGet("/api/v1/agencies?x=" + "x".repeat(600_000), "application/json", "en", "");
+        assertThat(header(longer, "content-type")).startsWith("application/problem+json");
+        assertThat(header(longer, "content-language")).isEqualTo("en");
+        // a post whose first line is cut off: one answer, its body not read as the next request
+        String post = raw("POST", "/api/v1/assessments" + cutOff, "{}".getBytes(StandardCharsets.UTF_8),
+            "Content-Type: application/json\r\nAccept-Language: en\r\n");
+        assertThat(statusLine(post)).startsWith("HTTP/1.1 414 ");
+        assertThat(post).contains("\"title\":\"Address too long\"");
+        assertThat(post.split("HTTP/1\\.1 ", -1)).as("one answer").hasSize(2);
+        // on a connection that served requests before, the last one with a body without a line break after it
+        String body = "{\"x\":1}";
+        List<String> answers = rawInTurn(List.of(
+            "GET /api/v1/agencies HTTP/1.1\r\nHost: localhost\r\nAccept: application/json\r\n\r\n",
+            "POST /api/v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Accept-Language: de\r\nContent-Length: " + body.length() + "\r\n\r\n" + body,
+            "GET /api/v1/agencies" + cutOff + " HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\n"
+                + "Connection: close\r\n\r\n"));
+        assertThat(statusLine(answers.get(0))).isEqualTo("HTTP/1.1 200 OK");
+        assertThat(statusLine(answers.get(1))).startsWith("HTTP/1.1 4");
+        assertThat(statusLine(answers.get(2))).startsWith("HTTP/1.1 414 ");
+        assertThat(header(answers.get(2), "content-type")).startsWith("application/problem+json");
+        assertThat(answers.get(2)).contains("\"title\":\"Address too long\"");
+
+        // headers too large, the language named after them: still the caller's
+        String large = "Cookie: a=" + "x".repeat(9000) + "\r\n";
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            many.append("X-Header-").append(i).append(": ").append("v".repeat(30)).append("\r\n");
+        }
+        for (String headers : List.of(large, many.toString())) {
+            String api = raw("GET", "/api/v1/agencies", null, "Accept: application/json\r\n" + headers
+                + "Accept-Language: en\r\n");
+            assertThat(statusLine(api)).startsWith("HTTP/1.1 431 ");
+            assertThat(header(api, "content-type")).startsWith("application/problem+json");
+            assertThat(header(api, "content-language")).isEqualTo("en");
+            assertThat(api).contains("\"status\":431", "\"title\":\"Headers too large\"");
+        }
+    }
+
+    /**
+     * A request line cut off whose head never ends (the client sends no more and waits): answered after a short wait
+     * with what was read, not left to the connection's idle timeout.
+     */
+    @Test
+    void aHeadThatNeverEndsIsAnsweredAfterAShortWait() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            long start = System.nanoTime();
+            out.write(("GET /api/v1/agencies?x=" + "x".repeat(70_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept-Language: en\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(statusLine(response)).startsWith("HTTP/1.1 414 ");
+            assertThat(header(response, "content-type")).startsWith("application/problem+json");
+            assertThat(header(response, "content-language")).as("from the headers that came").isEqualTo("en");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    /**
      * A body that is not exactly one JSON object in UTF-8 is malformed: Latin-1 bytes are not read as U+FFFD,
      * trailing text, a second object and a member name twice are not read as the first object. 400 in the request's
      * language, nothing stored.
@@ -510,6 +593,37 @@ class ApiMalformedRequestIntegrationTest {
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Requests written as they are on one connection, each once the answer to the one before was read (by its
+     * Content-Length); the last answer read until the server closes the connection.
+     */
+    private List<String> rawInTurn(List<String> requests) throws IOException {
+        List<String> answers = new java.util.ArrayList<>();
+        try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            for (int i = 0; i < requests.size(); i++) {
+                out.write(requests.get(i).getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                if (i == requests.size() - 1) {
+                    answers.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    break;
+                }
+                java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+                while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                    int b = in.read();
+                    assertThat(b).as("the answer's head").isNotNegative();
+                    head.write(b);
+                }
+                String answer = head.toString(StandardCharsets.UTF_8);
+                int length = Integer.parseInt(header(answer, "content-length"));
+                answers.add(answer + new String(in.readNBytes(length), StandardCharsets.UTF_8));
+            }
+        }
+        return answers;
     }
 
     private String rawGet(String target, String accept, String language, String headers) throws IOException {

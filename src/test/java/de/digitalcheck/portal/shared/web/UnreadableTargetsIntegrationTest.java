@@ -134,7 +134,8 @@ class UnreadableTargetsIntegrationTest {
 
     /**
      * A request line the server cannot split (a space or tab in the target) was Micronaut's bare JSON error over
-     * HTTP/1.0; it is the error page now. Its headers are not read, so the page is German, the default.
+     * HTTP/1.0; it is the error page now, in the person's language: the server gives up on the line, and its headers
+     * are read from the bytes that pass (they were not, and the page was German whatever the person's language).
      */
     @Test
     void aRequestLineThatCannotBeReadGetsTheErrorPageNotJson() throws IOException {
@@ -142,18 +143,21 @@ class UnreadableTargetsIntegrationTest {
             String response = raw(line, "Cookie: lang=en\r\n");
             assertThat(statusLine(response)).as(line).isEqualTo("HTTP/1.1 400 Bad Request");
             assertThat(header(response, "content-type")).as(line).startsWith("text/html");
-            assertThat(response).as(line).contains("Die Anfrage war fehlerhaft.").doesNotContain("_links")
+            assertThat(lang(response)).as(line).isEqualTo("en");
+            assertThat(response).as(line).contains("The request was malformed").doesNotContain("_links")
                 .doesNotContain("bad-request");
+            assertThat(lang(raw(line, "Accept-Language: de\r\n"))).as(line).isEqualTo("de");
             assertThat(header(response, "content-security-policy")).as(line).startsWith("default-src 'self'");
             assertThat(header(response, "x-frame-options")).as(line).isEqualTo("DENY");
         }
     }
 
     /**
-     * Headers too large: the headers the server read before the one too large still say the language; an API path
-     * gets problem+json. (The server adds a header to the request when it reads the next line, so the one right before
-     * the header too large is lost with it, and a browser sends {@code Accept-Language} right before its cookies: then
-     * the page is German, the default.) A request line too long carries no headers at all: German.
+     * Headers too large: the headers before and after the one too large say the language (the server gives up on them
+     * and adds none after the one too large, nor the one right before it, and a browser sends {@code Accept-Language}
+     * right before its cookies: the page was German; the headers are read from the bytes that pass); an API path gets
+     * problem+json. A request line too long for the server to read at all (over 64 KB) likewise: the page in the
+     * language of the headers after it (it was German, always).
      */
     @Test
     void headersTooLargeAreAnsweredInTheLanguageOfTheHeadersReadBefore() throws IOException {
@@ -175,7 +179,24 @@ class UnreadableTargetsIntegrationTest {
         assertThat(longLine).contains("The address was too long").contains("href=\"/?lang=de\"");
         String cutOff = raw("GET /check?q=" + "x".repeat(70_000) + " HTTP/1.1", "Cookie: lang=en\r\n");
         assertThat(statusLine(cutOff)).isEqualTo("HTTP/1.1 414 Request-URI Too Long");
-        assertThat(cutOff).contains("Die Adresse war zu lang").contains("href=\"/?lang=en\"");
+        assertThat(lang(cutOff)).isEqualTo("en");
+        assertThat(cutOff).contains("The address was too long").contains("href=\"/?lang=de\"");
+        // the cookie's language before Accept-Language's, as on every page
+        String both = raw("GET /check?q=" + "x".repeat(70_000) + " HTTP/1.1", "Accept-Language: de\r\nCookie: lang=en\r\n");
+        assertThat(lang(both)).isEqualTo("en");
+        String acceptLanguage = raw("GET /check?q=" + "x".repeat(70_000) + " HTTP/1.1", "Accept-Language: en\r\n");
+        assertThat(lang(acceptLanguage)).isEqualTo("en");
+        assertThat(lang(raw("GET /check?q=" + "x".repeat(70_000) + " HTTP/1.1", ""))).as("none: German").isEqualTo("de");
+        // a HEAD: the status without a body
+        String head = raw("HEAD /check?q=" + "x".repeat(70_000) + " HTTP/1.1", "Accept-Language: en\r\n");
+        assertThat(statusLine(head)).isEqualTo("HTTP/1.1 414 Request-URI Too Long");
+        assertThat(body(head)).isEmpty();
+        // Accept-Language after the cookie too large, and right before it
+        for (String headers : List.of(cookie + "Accept-Language: en\r\n", "Accept-Language: en\r\n" + cookie)) {
+            String after = raw("GET /check HTTP/1.1", "Accept: text/html\r\n" + headers);
+            assertThat(statusLine(after)).isEqualTo("HTTP/1.1 431 Request Header Fields Too Large");
+            assertThat(lang(after)).isEqualTo("en");
+        }
     }
 
     /**

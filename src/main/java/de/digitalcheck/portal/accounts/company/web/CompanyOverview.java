@@ -6,6 +6,7 @@ import de.digitalcheck.portal.accounts.company.CompanyAccess;
 import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.AgencyLeads.GivenConsent;
 import de.digitalcheck.portal.readiness.Assessment;
+import de.digitalcheck.portal.readiness.ResultSummaries;
 import de.digitalcheck.portal.shared.i18n.ConsentTextVersions;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
@@ -13,7 +14,6 @@ import de.digitalcheck.portal.shared.i18n.Messages;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,9 +67,6 @@ class CompanyOverview {
     }
 
     Map<String, Object> model(String email, Language lang) {
-        NumberFormat decimal = NumberFormat.getNumberInstance(lang.locale());
-        decimal.setMinimumFractionDigits(1);
-        decimal.setMaximumFractionDigits(1);
         List<Assessment> checks = access.checksOf(email);
         Map<String, Assessment> checkById = new HashMap<>();
         checks.forEach(a -> checkById.put(a.id().value(), a));
@@ -77,7 +74,7 @@ class CompanyOverview {
         model.put("email", email);
         model.put("checks", checks.stream().map(a -> new CheckRow(a.id().value(), a.company().name(),
             Dates.date(lang, a.createdAt()), a.completed(),
-            a.result() == null ? "–" : decimal.format(a.result().score()))).toList());
+            a.result() == null ? "–" : ResultSummaries.decimal(lang, a.result().score()))).toList());
         Instant now = clock.instant();
         List<AppointmentRow> upcoming = new ArrayList<>();
         List<AppointmentRow> past = new ArrayList<>();

@@ -1,0 +1,266 @@
+package de.digitalcheck.portal.shared.web;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sits in front of Netty's HTTP codec and notes, from the bytes as they pass, what {@link UnreadableTargets} needs to
+ * answer a request whose head the codec gave up on: the request's line (its method and the start of its target) and
+ * its {@code Cookie} and {@code Accept-Language} headers. The codec stops at the first thing it cannot read — a line
+ * over 64 KB, headers over 8 KB, a header it cannot parse — and reads nothing after it: of a request line cut off it
+ * keeps a stand-in ({@code /bad-request}) and no header, of headers too large those before the one too large but the
+ * one right before it. The bytes themselves pass unchanged (a piece ending with a head's empty line passes on its
+ * own, so that a failure of the codec always belongs to the head read last).
+ *
+ * <p>What it keeps: of the current line its first {@value #KEPT} bytes (a method and the start of a target, a
+ * header's value) and its last bytes (" HTTP/1.1"); of the current head — the lines since the last empty one — the
+ * last line that ends as a request line ends and, after it, at most {@value #MAX_HEADERS} {@code Cookie} and
+ * {@code Accept-Language} lines. Nothing else, and nothing of it is logged. Lines of a body pass through it too, and a
+ * body's last line without a line break runs into the next request's line; the request's target is taken as the text
+ * after the last space before the version, so that such a prefix does not count.
+ *
+ * <p>{@link #whenHeadRead} answers once the head has passed, or after {@link #WAIT_MILLIS} ms, or after
+ * {@value #WAIT_BYTES} more bytes, with what was read by then.
+ */
+final class HeadReader extends ChannelInboundHandlerAdapter {
+
+    /** The most of a line kept: the request line's method and the start of its target, a header's value. */
+    static final int KEPT = UnreadableTargets.MAX_LINE;
+    /** How long an answer waits for the rest of the head at most. */
+    static final long WAIT_MILLIS = 2000;
+    /** How many more bytes an answer waits for the head's end at most: a line cut off may be megabytes long. */
+    static final long WAIT_BYTES = 1024 * 1024;
+    static final int MAX_HEADERS = 8;
+    /** The longest line end kept: " HTTP/1.1" with its carriage return. */
+    private static final int TAIL = 10;
+
+    private final byte[] line = new byte[KEPT];
+    private final byte[] tail = new byte[TAIL];
+    private long lineLength;
+    private int tailLength;
+
+    private String requestLine;
+    private boolean requestLineWhole;
+    private final List<String> headers = new ArrayList<>();
+    /** The head's empty line has passed (while the piece it ends is handed on). */
+    private boolean ended;
+
+    private ChannelHandlerContext context;
+    private Runnable waiting;
+    private ScheduledFuture<?> timeout;
+    private long waitedBytes;
+
+    /** What was read of the current head. {@code found}: a request line was. */
+    record Head(boolean found, String method, String target, List<String> cookies, String acceptLanguage) {
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf buf)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        int from = buf.readerIndex();
+        int end = buf.writerIndex();
+        if (waiting != null) {
+            waitedBytes += end - from;
+        }
+        int pieceStart = from;
+        boolean handedOn = false; // the buffer itself went on (its pieces do not need it any more)
+        int i = from;
+        while (i < end) {
+            int lf = buf.indexOf(i, end, (byte) '\n');
+            take(buf, i, lf < 0 ? end : lf);
+            if (lf < 0) {
+                break;
+            }
+            i = lf + 1;
+            if (lineEnded()) {
+                ended = true;
+                // the head's end: what came before it goes on alone (the whole buffer where it ends there, as mostly)
+                handedOn = pieceStart == from && i == end;
+                ctx.fireChannelRead(handedOn ? buf : buf.retainedSlice(pieceStart, i - pieceStart));
+                pieceStart = i;
+                answerWaiting();
+                newHead();
+            }
+        }
+        if (pieceStart == from) {
+            ctx.fireChannelRead(buf);
+        } else if (!handedOn) {
+            if (pieceStart < end) {
+                ctx.fireChannelRead(buf.retainedSlice(pieceStart, end - pieceStart));
+            }
+            buf.release();
+        }
+        if (waiting != null && waitedBytes > WAIT_BYTES) {
+            answerWaiting();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.fireChannelReadComplete();
+        if (waiting != null) {
+            ctx.read(); // the rest of the head: the server's handler, which got nothing, asks for no more
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        stopWaiting();
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        stopWaiting();
+    }
+
+    /**
+     * Runs {@code answer} once the current head has passed: now, where it has (true), else when its empty line comes,
+     * after {@link #WAIT_MILLIS} or after {@link #WAIT_BYTES} more bytes (false). Only one answer waits.
+     */
+    boolean whenHeadRead(Runnable answer) {
+        if (ended) {
+            answer.run();
+            return true;
+        }
+        stopWaiting();
+        waiting = answer;
+        waitedBytes = 0;
+        timeout = context.executor().schedule(this::answerWaiting, WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        return false;
+    }
+
+    /**
+     * The current head as read so far: its request line (the last line ending in {@code HTTP/x.y}; before that has
+     * passed, a line longer than {@link #KEPT} bytes still being read), and the headers after it.
+     */
+    Head head() {
+        String start = requestLine;
+        boolean whole = requestLineWhole;
+        if (start == null && lineLength > KEPT) {
+            start = new String(line, 0, KEPT, StandardCharsets.ISO_8859_1);
+            whole = false;
+        }
+        if (start == null) {
+            return new Head(false, null, null, List.of(), null);
+        }
+        String text = whole ? start.substring(0, start.length() - " HTTP/1.1".length()) : start;
+        int space = text.lastIndexOf(' ');
+        String target = space < 0 ? null : text.substring(space + 1);
+        int methodStart = space;
+        while (methodStart > 0 && text.charAt(methodStart - 1) >= 'A' && text.charAt(methodStart - 1) <= 'Z') {
+            methodStart--;
+        }
+        String method = space < 0 ? null : text.substring(methodStart, space);
+        List<String> cookies = new ArrayList<>();
+        String acceptLanguage = null;
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            String name = header.substring(0, colon).toLowerCase(Locale.ROOT);
+            String value = header.substring(colon + 1).strip();
+            if (name.equals("cookie")) {
+                cookies.add(value);
+            } else if (acceptLanguage == null) {
+                acceptLanguage = value;
+            }
+        }
+        return new Head(true, method, target, cookies, acceptLanguage);
+    }
+
+    /** Adds the bytes {@code [from, to)} of the buffer to the current line. */
+    private void take(ByteBuf buf, int from, int to) {
+        int n = to - from;
+        if (n == 0) {
+            return;
+        }
+        if (lineLength < KEPT) {
+            int copied = (int) Math.min(n, KEPT - lineLength);
+            buf.getBytes(from, line, (int) lineLength, copied);
+        }
+        lineLength += n;
+        int last = Math.min(n, TAIL);
+        int keep = Math.min(tailLength, TAIL - last);
+        System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+        buf.getBytes(to - last, tail, keep, last);
+        tailLength = keep + last;
+    }
+
+    /** The current line ended: noted if it is a request line or a header of interest. Whether it was empty. */
+    private boolean lineEnded() {
+        int length = (int) Math.min(lineLength, Integer.MAX_VALUE);
+        boolean cr = tailLength > 0 && tail[tailLength - 1] == '\r';
+        if (cr) {
+            length--;
+        }
+        boolean empty = length == 0;
+        if (!empty) {
+            int kept = Math.min(length, KEPT);
+            if (requestLine(cr)) {
+                requestLine = new String(line, 0, kept, StandardCharsets.ISO_8859_1);
+                requestLineWhole = length <= KEPT;
+                headers.clear();
+            } else if (requestLine != null && headers.size() < MAX_HEADERS && headerOfInterest(kept)) {
+                headers.add(new String(line, 0, kept, StandardCharsets.ISO_8859_1));
+            }
+        }
+        lineLength = 0;
+        tailLength = 0;
+        return empty;
+    }
+
+    /** Whether the line ends as a request line: {@code " HTTP/"}, a digit, a dot, a digit (before its CR). */
+    private boolean requestLine(boolean cr) {
+        int end = tailLength - (cr ? 1 : 0);
+        if (end < 9) {
+            return false;
+        }
+        int at = end - 9;
+        return tail[at] == ' ' && tail[at + 1] == 'H' && tail[at + 2] == 'T' && tail[at + 3] == 'T'
+            && tail[at + 4] == 'P' && tail[at + 5] == '/' && Character.isDigit(tail[at + 6]) && tail[at + 7] == '.'
+            && Character.isDigit(tail[at + 8]);
+    }
+
+    private boolean headerOfInterest(int kept) {
+        String start = new String(line, 0, Math.min(kept, 16), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return start.startsWith("cookie:") || start.startsWith("accept-language:");
+    }
+
+    private void newHead() {
+        ended = false;
+        requestLine = null;
+        requestLineWhole = false;
+        headers.clear();
+    }
+
+    private void answerWaiting() {
+        Runnable answer = waiting;
+        stopWaiting();
+        if (answer != null) {
+            answer.run();
+        }
+    }
+
+    private void stopWaiting() {
+        waiting = null;
+        if (timeout != null) {
+            timeout.cancel(false);
+            timeout = null;
+        }
+    }
+}
