@@ -50,13 +50,14 @@ class CoachAccounts implements AgencyCoaches {
     /**
      * A coach who moved to another agency keeps their profile there; one who is no longer a coach, or whose
      * invitation was withdrawn, has no coach row any more. Either way the calendar subscription ends (its address
-     * showed the old agency's companies), and a coach with appointments still to come at their agency is neither moved
-     * nor made something else: the agency's staff would no longer reach those appointments under the coach, and the
+     * showed the old agency's companies), and a coach with appointments still to come at their agency is neither moved,
+     * made something else nor withdrawn (an invited coach is bookable before the first sign-in): the agency's staff would no longer reach those appointments under the coach, and the
      * coach would keep seeing another agency's companies. They are moved or cancelled first (or the account disabled,
      * which keeps them with the agency).
      *
-     * @throws ValidationException at {@code role} or {@code agencyId}, with the number of appointments to come; the
-     *                             change is rolled back with the transaction it is published in
+     * @throws ValidationException at {@code role} or {@code agencyId} (at {@code account} for a withdrawn
+     *                             invitation), with the number of appointments to come; the change is rolled back
+     *                             with the transaction it is published in
      */
     @EventListener
     void onAccountChanged(AccountChanged event) {
@@ -65,7 +66,13 @@ class CoachAccounts implements AgencyCoaches {
         boolean noCoach = event.removed() || event.role() != Role.COACH || event.agencyId() == null;
         if (row.isPresent() && (noCoach || !row.get().agencyId().equals(event.agencyId()))) {
             long coming = appointments.countComingOfCoachAt(event.accountId(), row.get().agencyId(), clock.instant());
-            if (coming > 0 && !event.removed()) {
+            if (coming > 0 && event.removed()) {
+                // a withdrawn invitation: the coach (bookable before the first sign-in) would leave appointments
+                // nobody sees or changes any more, the companies still expecting someone
+                throw new ValidationException(List.of(FieldError.of("account", "error.withdraw.coachAppointments",
+                    coming)));
+            }
+            if (coming > 0) {
                 throw new ValidationException(List.of(FieldError.of(noCoach ? "role" : "agencyId",
                     "error.role.coachAppointments", coming)));
             }

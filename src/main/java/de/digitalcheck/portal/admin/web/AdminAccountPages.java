@@ -48,11 +48,14 @@ class AdminAccountPages {
     private final Accounts accounts;
     private final AdminViews views;
     private final Csrf csrf;
+    private final de.digitalcheck.portal.shared.i18n.Messages messages;
 
-    AdminAccountPages(Accounts accounts, AdminViews views, Csrf csrf) {
+    AdminAccountPages(Accounts accounts, AdminViews views, Csrf csrf,
+                      de.digitalcheck.portal.shared.i18n.Messages messages) {
         this.accounts = accounts;
         this.views = views;
         this.csrf = csrf;
+        this.messages = messages;
     }
 
     @Get("/{id}")
@@ -125,6 +128,12 @@ class AdminAccountPages {
             Map<String, Object> model = views.account(lang(request), account, null, List.of());
             model.put("own", account.id().equals(user.getName()));
             model.put("invitationUsed", true);
+            return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model));
+        } catch (ValidationException e) {
+            // refused by another module (a coach with appointments to come): the page says why, nothing changed
+            Map<String, Object> model = views.account(lang(request), account, null, List.of());
+            model.put("own", account.id().equals(user.getName()));
+            model.put("accessRefused", String.join(" ", messages.byField(lang(request), e.errors()).values()));
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model));
         }
         return HttpResponse.seeOther(URI.create("/admin?zurueckgezogen#withdrawn"));

@@ -254,7 +254,16 @@ class AgencyWorkspace {
             model.put("ownRefused", true);
             return page(HttpStatus.CONFLICT, model);
         }
-        AgencyTeam.Access access = change.apply(user);
+        AgencyTeam.Access access;
+        try {
+            access = change.apply(user);
+        } catch (ValidationException e) {
+            // refused by another module (a coach with appointments to come): its message above the team, nothing changed
+            Map<String, Object> model = model(user, request);
+            model.put("accessRefused", String.join(" ",
+                messages.byField(PortalLocaleResolver.language(request), e.errors()).values()));
+            return page(HttpStatus.CONFLICT, model);
+        }
         if (access != AgencyTeam.Access.CHANGED) {
             Map<String, Object> model = model(user, request);
             @SuppressWarnings("unchecked")
