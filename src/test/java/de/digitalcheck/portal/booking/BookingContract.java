@@ -441,19 +441,7 @@ abstract class BookingContract {
         assertThat(db().value("SELECT COUNT(*) FROM booking WHERE assessment_id = ? AND status = 'CONFIRMED'",
             check.id())).isEqualTo(2L);
 
-        // the check's booking page says what it booked already; its result page lists both appointments (it showed
-        // the first one only)
-        String first = bookings.find((String) won.get("id"), (String) won.get("token")).coachName();
-        String second = accounts.find(other).orElseThrow().name();
-        String booking = http.get("/check/" + check.token() + "/termin").body();
-        assertThat(booking).contains("id=\"booking-booked\"", "Zu diesem Selbstcheck haben Sie schon diese Termine:",
-            "10:00–11:00 Uhr · Erstgespräch mit " + first, "14:00–15:00 Uhr · Erstgespräch mit " + second);
-        String result = http.get(check.resultPath()).body();
-        assertThat(result).contains("Ihre Termine", ">" + first + "</dd>", ">" + second + "</dd>")
-            .doesNotContain("id=\"booking-link\"");
-        // without appointments to come the booking page lists none
-        assertThat(http.get("/check/" + CompletedChecks.of(questionnaires.current()).named("Ohne Termin GmbH")
-            .at("44135").submit(http).token() + "/termin").body()).doesNotContain("booking-booked");
+        // what the pages show of them: CheckAppointmentsPagesIntegrationTest
     }
 
     /** Dates and times no calendar can hold: a 400 where they are read (never a 500); a far but real time a 422. */
