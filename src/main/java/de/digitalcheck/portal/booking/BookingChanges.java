@@ -197,6 +197,9 @@ public class BookingChanges {
                 if (!bookings.bookable(type, current.coachId())) {
                     new Errors().add("start", "error.booking.notOffered").throwIfAny();
                 }
+                // as for a new booking: not at the same time as another appointment of the check it was booked from
+                bookings.requireCheckFree(current.assessmentId(), current.id(), start,
+                    start.plus(Duration.ofMinutes(type.durationMinutes())));
                 SlotFinder finder = new SlotFinder(calendarOf(current.coachId()), ZONE, type.durationMinutes(),
                     type.travelBufferMinutes());
                 LocalDate day = LocalDate.ofInstant(start, ZONE);

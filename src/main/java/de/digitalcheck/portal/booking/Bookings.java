@@ -2,6 +2,7 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.accounts.Account;
 import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.readiness.AssessmentId;
 import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.UnknownAgency;
@@ -309,7 +310,7 @@ public class Bookings {
             .map(this::view).toList();
     }
 
-    /** The check's next confirmed appointment that has not ended (the report's cover and the result page show it). */
+    /** The check's next confirmed appointment that has not ended (the report's cover shows it). */
     public Optional<Booking> nextOfAssessment(String assessmentId) {
         return nextOfAssessment(assessmentId, b -> true);
     }
@@ -502,6 +503,8 @@ public class Bookings {
         // the booking's consent time truncated, and finds the booking again by it (Mein Unternehmen)
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<String> locked = coaches.lock(candidates).stream().map(CoachRow::accountId).toList();
+        requireCheckFree(request.assessmentId(), null, request.start(),
+            request.start().plus(Duration.ofMinutes(type.durationMinutes())));
         Map<String, CalendarSettings> settings = calendars.findByCoachIdIn(locked).stream()
             .collect(Collectors.toMap(CoachCalendarRow::coachId, CoachCalendarRow::settings));
         LocalDate day = LocalDate.ofInstant(request.start(), ZONE);
@@ -547,6 +550,28 @@ public class Bookings {
             consent, row.consentTextVersion(), row.consentLanguage(), row.consentAt()));
         mails.confirmed(row, type, token);
         return row;
+    }
+
+    /**
+     * Refuses (422 at {@code start}) a time {@code start}..{@code end} that overlaps another confirmed appointment of
+     * the check the booking comes from ({@code bookingId}: the booking being moved, which does not count): a company
+     * cannot be at two appointments at once, also not with two coaches booked from two tabs. Locks the check's row
+     * first, after the coaches' rows (always in that order, in booking and moving: no deadlock), inside the booking's
+     * transaction: a second booking for the check at the same moment waits, then sees the first one's appointment.
+     * Appointments one after the other (a first talk, a later visit) stay possible. No check: nothing to test.
+     */
+    void requireCheckFree(@Nullable String assessmentId, @Nullable String bookingId, Instant start, Instant end) {
+        if (assessmentId == null) {
+            return;
+        }
+        if (!assessments.lock(new AssessmentId(assessmentId))) {
+            new Errors().add("assessmentId", "error.booking.assessment").throwIfAny();
+        }
+        bookings.findByAssessmentIdAndStatusOrderByStartAtAsc(assessmentId, BookingRow.CONFIRMED).stream()
+            .filter(b -> !b.id().equals(bookingId) && b.startAt().isBefore(end) && b.endAt().isAfter(start))
+            .findFirst().ifPresent(b -> new Errors().add("start", "error.booking.checkOverlap",
+                PortalTime.local(b.startAt()).toLocalTime().toString(),
+                accounts.find(b.coachId()).map(Account::name).orElse("")).throwIfAny());
     }
 
     /** Why nobody can take the time: taken (409) if any coach would have been free but for other bookings. */

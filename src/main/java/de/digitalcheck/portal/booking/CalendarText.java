@@ -124,13 +124,18 @@ public final class CalendarText {
             return overrides;
         }
         List<String> bad = new ArrayList<>();
+        // lines whose date and times can be read but a range ends before it begins: said as the weekly hours say it
+        List<String> backwards = new ArrayList<>();
         java.util.Set<String> twice = new java.util.LinkedHashSet<>(); // in the order found, each once
         for (String line : lines) {
             Matcher m = OVERRIDE.matcher(line);
             LocalDate date = m.matches() ? date(m.group(1)) : null;
             Errors rangeErrors = new Errors();
             List<TimeRange> ranges = date == null ? List.of() : parseRanges(m.group(2), field, rangeErrors);
-            if (date == null || !rangeErrors.isEmpty()) {
+            if (date != null && !rangeErrors.isEmpty()
+                && rangeErrors.list().stream().allMatch(e -> e.key().equals("error.calendar.rangeOrder"))) {
+                backwards.add(line);
+            } else if (date == null || !rangeErrors.isEmpty()) {
                 bad.add(line);
             } else if (overrides.containsKey(date)) { // blocked and with hours, or hours twice: which is meant?
                 twice.add(date.toString());
@@ -138,8 +143,11 @@ public final class CalendarText {
                 overrides.put(date, ranges);
             }
         }
+        // one error a field: the lines that cannot be read first, then those that end before they begin
         if (!bad.isEmpty()) {
             badLines(field, "error.calendar.override", bad, errors);
+        } else if (!backwards.isEmpty()) {
+            badLines(field, "error.calendar.overrideOrder", backwards, errors);
         } else if (!twice.isEmpty()) {
             errors.add(field, twice.size() == 1 ? "error.calendar.overrideTwice" : "error.calendar.overrideTwice.many",
                 String.join(", ", twice));

@@ -39,6 +39,16 @@ public record FundingProgramme(
         return new Text(nameDe, nameEn);
     }
 
+    /** The name in this language: in English the English name where there is one, else the German. */
+    public String nameIn(Language language) {
+        return nameLanguage(language) == Language.EN ? nameEn : nameDe;
+    }
+
+    /** The language {@link #nameIn} is written in for a page in {@code language} (as {@link #providerLanguage}). */
+    public Language nameLanguage(Language language) {
+        return language == Language.EN && nameEn != null && !nameEn.isBlank() ? Language.EN : Language.DE;
+    }
+
     /** The provider in this language: in English the English text where there is one, else the German. */
     public String providerIn(Language language) {
         return providerLanguage(language) == Language.EN ? providerEn : provider;

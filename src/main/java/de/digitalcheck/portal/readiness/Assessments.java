@@ -46,6 +46,15 @@ public class Assessments {
     }
 
     /**
+     * Locks the check's row until the caller's transaction ends (a booking locks it after its coaches' rows, and then
+     * reads the check's appointments: two bookings for one check at the same moment are serialised); whether there is
+     * such a check.
+     */
+    public boolean lock(AssessmentId id) {
+        return selfCheck.lock(id);
+    }
+
+    /**
      * A new private link (its token) for the check with this id, if it names this contact email — for a company that
      * proved it owns the address (a magic link) and has lost the check's link. The old link stops working.
      */

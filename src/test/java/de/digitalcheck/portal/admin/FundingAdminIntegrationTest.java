@@ -179,10 +179,17 @@ class FundingAdminIntegrationTest extends SignedInTests {
             .contains("Träger: Stadt Herne, Wirtschaftsförderung</p>", "Träger: Wirtschaftsförderung Herne</p>")
             .doesNotContain("City of Herne", "Provided by", "<span lang=\"de\">");
 
-        // the English list names each programme and provider by its German fields, marked as German
+        // the English list names each programme and provider in English where it has English texts (it named them
+        // by their German fields, although the English ones were filled in), and marks the German provider as German
+        // where there is no English one
         try {
             assertThat(admin.get("/admin/foerderprogramme?lang=en").body())
-                .contains("lang=\"de\">Herner Digitalzuschuss</span>", "lang=\"de\">Stadt Herne, Wirtschaftsförderung</span>");
+                .contains("<span class=\"dc-text\">Herne digital grant</span>",
+                    ">City of Herne, business development</span>", "<span class=\"dc-text\">Herne learning bonus</span>",
+                    "lang=\"de\">Wirtschaftsförderung Herne</span>", ">Central Innovation Programme for SMEs (ZIM)<",
+                    ">Federal Ministry for Economic Affairs and Energy (BMWE)<")
+                .doesNotContain("Herner Digitalzuschuss", "Stadt Herne, Wirtschaftsförderung", "Herner Lernbonus",
+                    "lang=\"de\">Herne", "Zentrales Innovationsprogramm Mittelstand");
         } finally {
             admin.get("/admin/foerderprogramme?lang=de");
         }

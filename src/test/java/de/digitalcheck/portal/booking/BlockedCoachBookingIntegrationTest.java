@@ -58,6 +58,17 @@ class BlockedCoachBookingIntegrationTest {
         // nobody else offers the type: it is not offered to companies either
         assertThat(http.list(http.get(types))).isEmpty();
         assertThat(http.get("/termin/" + a.agencyId()).body()).doesNotContain(a.typeId());
+        // the type's own link (bookmarked, shared) says that the agency offers it online no more and how to reach it,
+        // not "look at the next week" (which had no time either, nor any week after it)
+        HttpResponse<String> typePage = http.get("/termin/" + a.agencyId() + "?type=" + a.typeId());
+        assertThat(typePage.statusCode()).isEqualTo(200);
+        assertThat(typePage.body()).contains("id=\"booking-not-offered\"",
+                "Diese Terminart bietet die Wirtschaftsförderung zurzeit nicht online an.", "mailto:" + a.agencyEmail())
+            .doesNotContain("Bitte sehen Sie in der nächsten Woche nach", "Nächste Woche", "id=\"week\"");
+        assertThat(http.get("/termin/" + a.agencyId() + "?type=" + a.typeId() + "&lang=en").body())
+            .contains("The agency does not offer this kind of appointment online at the moment.")
+            .doesNotContain("Please look at the next week");
+        http.get("/termin/" + a.agencyId() + "?lang=de");
         String withCoach = BookingFixture.booking(new BookingFixture.Setup(a.agencyId(), a.typeId(), a.coachIds()),
             BookingFixture.at(day, 10, 0), coach, "blocked@example.org").replace("\"language\":\"de\"",
             "\"language\":\"en\"");
@@ -73,6 +84,8 @@ class BlockedCoachBookingIntegrationTest {
         // unblocked, the same requests book again: the refusal was the block's
         accounts.setDisabled(coach, false, a.agencyId());
         assertThat(http.list(http.get(types))).hasSize(1);
+        assertThat(http.get("/termin/" + a.agencyId() + "?type=" + a.typeId()).body()).contains("id=\"week\"")
+            .doesNotContain("booking-not-offered");
         assertThat(http.postJson("/api/v1/bookings", withCoach).statusCode()).isEqualTo(201);
         assertThat(bookings(a)).isEqualTo(1);
     }

@@ -381,6 +381,69 @@ abstract class BookingContract {
         assertThat(bookingsOf(s)).isEqualTo(1);
     }
 
+    /**
+     * One check, two coaches, several tabs at the same moment: the check gets one appointment at a time, never two that
+     * overlap (one with each coach, as an exploratory test found), and the others are told why (422 at {@code start},
+     * naming the check's appointment). Appointments one after the other stay possible; a move onto the other
+     * appointment's time is refused the same way.
+     */
+    @Test
+    void oneChecksAppointmentsNeverOverlapEvenFromRacingTabsButMayFollowEachOther() throws Exception {
+        Setup s = agencyWithCoaches(2, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Zwei Tabs GmbH")
+            .at("44135").contact("Tina Tab", "tina-" + UUID.randomUUID() + "@tabs.example").submit(http);
+        String withCheck = "\"language\":\"de\",\"assessmentId\":\"" + check.id() + "\",\"assessmentToken\":\""
+            + check.token() + "\"";
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            bodies.add(body(s, at(day, 10, 0), s.coachIds().get(i % 2), "tab" + i + "-" + UUID.randomUUID()
+                + "@tabs.example").replace("\"language\":\"de\"", withCheck));
+        }
+        // one booking first (at another time, without the check): a JVM's first booking prepares its mail templates
+        // inside its transaction, and the racers' lock waits would time out behind it on a busy machine
+        assertThat(http.postJson("/api/v1/bookings", body(s, at(day, 16, 0), s.coachIds().get(0),
+            "warm-" + UUID.randomUUID() + "@tabs.example")).statusCode()).isEqualTo(201);
+        Race race = race(bodies);
+        assertThat(race.wins()).as("one appointment of the check at 10:00").isEqualTo(1);
+        assertThat(db().value("SELECT COUNT(*) FROM booking WHERE assessment_id = ? AND status = 'CONFIRMED'",
+            check.id())).isEqualTo(1L);
+        Map<String, Object> won = http.map(race.answers().stream().filter(a -> a.statusCode() == 201).findFirst()
+            .orElseThrow());
+        Map<String, Object> overlap = Map.of("field", "start", "message", "Zu dieser Zeit hat dieser Selbstcheck schon"
+            + " einen Termin (10:00 Uhr bei " + bookings.find((String) won.get("id"), (String) won.get("token"))
+            .coachName() + "). Zwei Termine zur selben Zeit kann niemand wahrnehmen; bitte wählen Sie eine Zeit, die"
+            + " sich damit nicht überschneidet.");
+        assertThat(race.answers()).filteredOn(a -> a.statusCode() != 201).hasSize(5).allSatisfy(a -> {
+            assertThat(a.statusCode()).as(a.body()).isEqualTo(422);
+            assertThat(errors(a)).containsExactly(overlap);
+        });
+
+        // a first talk and, right after it, a second appointment (with the other coach): both kept
+        String other = s.coachIds().stream().filter(c -> !c.equals(db().value("SELECT coach_id FROM booking WHERE id = ?",
+            won.get("id")))).findFirst().orElseThrow();
+        HttpResponse<String> later = http.postJson("/api/v1/bookings", body(s, at(day, 11, 0), other,
+            "later-" + UUID.randomUUID() + "@tabs.example").replace("\"language\":\"de\"", withCheck));
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(201);
+        String id = (String) http.map(later).get("id");
+        String token = (String) http.map(later).get("token");
+        // moved onto the first appointment's time (its coach is free then): refused, the appointment stays
+        HttpResponse<String> onto = http.postJson("/api/v1/bookings/" + id + "/reschedule",
+            "{\"token\":\"" + token + "\",\"start\":\"" + at(day, 10, 30) + "\"}");
+        assertThat(onto.statusCode()).as(onto.body()).isEqualTo(422);
+        assertThat(errors(onto)).containsExactly(overlap);
+        assertThat(db().value("SELECT start_at FROM booking WHERE id = ?", id)).isNotNull();
+        assertThat(http.get("/api/v1/bookings/" + id + "?token=" + token).statusCode()).as("nothing changed")
+            .isEqualTo(200);
+        assertThat(http.postJson("/api/v1/bookings/" + id + "/reschedule", "{\"token\":\"" + token
+            + "\",\"start\":\"" + at(day, 14, 0) + "\"}").statusCode()).isEqualTo(200);
+        assertThat(db().value("SELECT COUNT(*) FROM booking WHERE assessment_id = ? AND status = 'CONFIRMED'",
+            check.id())).isEqualTo(2L);
+
+        // what the pages show of them: CheckAppointmentsPagesIntegrationTest
+    }
+
     /** Dates and times no calendar can hold: a 400 where they are read (never a 500); a far but real time a 422. */
     @Test
     void datesAtTheExtremesAreRefusedWhereTheyAreReadAndStoreNothing() {

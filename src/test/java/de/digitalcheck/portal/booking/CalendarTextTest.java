@@ -114,6 +114,42 @@ class CalendarTextTest {
      * list of 40 holidays with three typing mistakes named the first mistake only, and the next two one save later
      * each. Long lists name how many and the first five; the lines that can be read are still read.
      */
+    /**
+     * An override line whose date and times can be read but whose range ends before it begins got the vague "not a
+     * date with time ranges", while the weekly hours said what was wrong; it says so now, naming the line (a line that
+     * cannot be read at all is named first, as before).
+     */
+    @Test
+    void anOverrideRangeThatEndsBeforeItBeginsIsNamedAsSuch() {
+        Errors one = new Errors();
+        Map<LocalDate, List<TimeRange>> read = CalendarText.parseOverrides(
+            "2026-12-24 10:00-09:00\n2026-12-27 10:00-12:00", "overrides", one);
+        assertThat(one.list()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("overrides");
+            assertThat(e.key()).isEqualTo("error.calendar.overrideOrder");
+            assertThat(e.args()).containsExactly("2026-12-24 10:00-09:00");
+        });
+        assertThat(read).containsOnlyKeys(LocalDate.of(2026, 12, 27));
+
+        Errors two = new Errors();
+        CalendarText.parseOverrides("2026-12-24 10:00-09:00\n2026-12-25 12:00-12:00", "overrides", two);
+        assertThat(two.list()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("error.calendar.overrideOrder.many");
+            assertThat(e.args()).containsExactly(2, "2026-12-24 10:00-09:00 · 2026-12-25 12:00-12:00");
+        });
+        // a line that cannot be read at all comes first (one error a field)
+        Errors both = new Errors();
+        CalendarText.parseOverrides("2026-12-24 10:00-09:00\nmorgen", "overrides", both);
+        assertThat(both.list()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("error.calendar.override");
+            assertThat(e.args()).containsExactly("morgen");
+        });
+        // a range that cannot be read before a backwards one: the line cannot be read
+        Errors unreadable = new Errors();
+        CalendarText.parseOverrides("2026-12-24 25:00-26:00, 10:00-09:00", "overrides", unreadable);
+        assertThat(unreadable.list()).extracting(FieldError::key).containsExactly("error.calendar.override");
+    }
+
     @Test
     void everyUnreadableLineOfAListIsNamedAtOnce() {
         Errors one = new Errors();

@@ -53,6 +53,8 @@ abstract class BookingLeadsContract {
     @Inject
     BookingLeads bookingLeads;
     @Inject
+    de.digitalcheck.portal.leads.internal.TrailValues trailValues;
+    @Inject
     BookingChanges bookingChanges;
 
     Http http() {
@@ -111,6 +113,16 @@ abstract class BookingLeadsContract {
                 .containsEntry("text_version", "booking-share-2"));
         assertThat(db().rows("SELECT * FROM lead_audit WHERE lead_id = ?", leadId))
             .singleElement().satisfies(r -> assertThat(r).containsEntry("action", "BOOKING"));
+        // the trail's entry names the kind and the coach (two bookings at one time were two entries of the time
+        // alone), the kind in the reader's language
+        Map<String, Object> entry = db().rows("SELECT * FROM lead_audit WHERE lead_id = ?", leadId).get(0);
+        var row = new de.digitalcheck.portal.leads.internal.LeadAuditRow((String) entry.get("id"), leadId,
+            Instant.now(), null, null, "BOOKING", null, (String) entry.get("to_value"), null);
+        String coach = accounts.find(a.coachIds().get(0)).orElseThrow().name();
+        assertThat(trailValues.to(row, "de")).matches("\\d{2}\\.\\d{2}\\.\\d{4}, 10:00 · Erstgespräch · mit "
+            + java.util.regex.Pattern.quote(coach)).doesNotContain("TYPE=", "COACH=");
+        assertThat(trailValues.to(row, "en")).endsWith(", 10:00 · First talk · with " + coach)
+            .doesNotContain("Erstgespräch", "TYPE=");
         // the agency's mail is in the outbox, with no contact data
         relayed();
         assertThat(db().rows("SELECT subject, body FROM mail_outbox WHERE recipient = ?", a.agencyEmail()))

@@ -138,7 +138,7 @@ class FundingAdminPages {
             Validity validity = new Validity(id, form.validUntil(), messages.message(lang(request), e.errors().get(0)));
             model.put("validity", validity);
             model.put("errorLinks", List.of(new ErrorLink("#until-" + id, messages.get(lang(request), "funding.until.label",
-                funding.require(id).nameDe()) + ": " + validity.error())));
+                funding.require(id).nameIn(lang(request))) + ": " + validity.error())));
             return invalid(VIEW, model);
         }
     }
@@ -147,6 +147,7 @@ class FundingAdminPages {
         Map<String, Object> model = new HashMap<>();
         List<FundingProgramme> programmes = funding.all();
         model.put("programmes", programmes);
+        model.put("pageLanguage", lang); // names and providers in it where a programme has them (funding.html)
         Map<String, String> regions = new HashMap<>();
         programmes.forEach(p -> regions.put(p.id(), region(lang, p.regions())));
         model.put("regions", regions);

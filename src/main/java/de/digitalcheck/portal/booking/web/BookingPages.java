@@ -279,11 +279,28 @@ class BookingPages {
             .findFirst().map(l -> Dates.longDate(lang, l.consentAt())).orElse(null);
     }
 
+    /**
+     * The check's appointments still to come, as lines (when, kind, with whom): a company booking from its check sees
+     * what it booked already (two tabs booked two coaches at once, and nothing said so). Their private links are in
+     * the company's mails only (the check's link does not hold them). Empty when the booking is not from a check.
+     */
+    private List<String> booked(Language lang, Context context) {
+        if (context.assessment() == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return bookings.ofAssessment(context.assessment().id().value()).stream().filter(b -> b.end().isAfter(now))
+            .map(b -> when(lang, b.start(), b.end()) + " · " + b.type().name(lang) + " "
+                + messages.get(lang, "booking.times.with", b.coachName()))
+            .toList();
+    }
+
     private Map<String, Object> base(Language lang, Context context) {
         Map<String, Object> model = new HashMap<>();
         model.put("agency", context.agency());
         model.put("fromCheck", context.assessment() != null);
         model.put("sharedOn", sharedOn(lang, context));
+        model.put("booked", booked(lang, context));
         model.put("action", context.base());
         model.put("step", "type");
         model.put("types", bookings.typesOf(context.agency().id()).stream()
@@ -315,6 +332,9 @@ class BookingPages {
         bookings.offeredBy(type).stream().filter(names::containsKey) // who can be booked for it, its mode included
             .forEach(c -> coaches.add(new Choice(c, names.get(c))));
         String coachValue = coachId == null ? ANY : coachId;
+        // nobody can be booked for the type (every coach blocked or gone): no week will have a time, so the page says
+        // that the agency offers none online now and how to reach it, instead of "look at the next week"
+        model.put("notOffered", coaches.size() == 1);
         List<FreeSlot> free;
         LocalDate lastDay = bookings.lastBookableDay(type, coachId).orElse(null);
         try {

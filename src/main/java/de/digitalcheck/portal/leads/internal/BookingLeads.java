@@ -263,8 +263,12 @@ public class BookingLeads {
             check.map(a -> a.id().value()).orElse(null), SOURCE, version(b), language(b), consentAt(b, now), null,
             created));
         links.save(new LeadBookingRow(b.bookingId(), lead.id(), now));
+        // the time with the kind and the coach: two appointments at one time (or one after the other) were two
+        // entries "Termin gebucht 07.12.2026 09:00" that said nothing of which was which
+        String when = PortalTime.local(b.start()).format(WHEN);
         audit.save(new LeadAuditRow(UUID.randomUUID().toString(), lead.id(), now, null, null, ACTION_BOOKING, null,
-            PortalTime.local(b.start()).format(WHEN), null));
+            appointments.byIds(List.of(b.bookingId())).stream().findFirst()
+                .map(booked -> TrailValues.booking(when, booked)).orElse(when), null));
         events.changed(lead, created ? LeadEvents.CREATED : LeadEvents.UPDATED);
         return lead;
     }

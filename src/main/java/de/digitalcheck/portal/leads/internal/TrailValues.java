@@ -3,6 +3,8 @@ package de.digitalcheck.portal.leads.internal;
 import de.digitalcheck.portal.booking.AppointmentOutcome;
 import de.digitalcheck.portal.booking.AppointmentOutcomeRecorded;
 import de.digitalcheck.portal.booking.AppointmentOutcomes;
+import de.digitalcheck.portal.booking.Appointments;
+import de.digitalcheck.portal.booking.Booking;
 import de.digitalcheck.portal.readiness.ResultSummaries;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
@@ -18,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * The values of a lead's trail ({@code lead_audit.from_value}, {@code to_value}) as the reader's language writes them.
  * The trail stores values, not sentences: a stage as its code (shown by its name), an appointment's time as
- * {@code 22.12.2026 09:00} ({@link Dates#trailValue}), an appointment's outcome as codes ({@link #outcome}: attendance,
+ * {@code 22.12.2026 09:00} ({@link Dates#trailValue}), a booked appointment as its time, its type's id and its coach
+ * ({@link #booking}: shown with the type's name in the reader's language), an appointment's outcome as codes ({@link #outcome}: attendance,
  * follow-up, the recommended programme's id), shown with the words of the outcome form and the programme's name. The
  * outcome was once stored as a German sentence naming the programme by its id ("… · Empfehlung: innoscheck-ruhr"),
  * German for every reader; such an entry is read back into its codes where its parts are the outcome form's words.
@@ -29,13 +32,25 @@ public class TrailValues {
     /** How {@link #outcome} stores an outcome: {@code HELD}, {@code HELD FOLLOW_UP PROGRAMME=innoscheck-ruhr}. */
     private static final Pattern OUTCOME = Pattern.compile("(HELD|NO_SHOW)( FOLLOW_UP)?(?: PROGRAMME=(\\S+))?");
     private static final String SEPARATOR = " · ";
+    /** How {@link #booking} stores a booked appointment: its time, its type's id, its coach's name. */
+    private static final Pattern BOOKING = Pattern.compile("(\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}) TYPE=(\\S+) COACH=(.*)");
 
     private final Messages messages;
     private final AppointmentOutcomes outcomes;
+    private final Appointments appointments;
 
-    TrailValues(Messages messages, AppointmentOutcomes outcomes) {
+    TrailValues(Messages messages, AppointmentOutcomes outcomes, Appointments appointments) {
         this.messages = messages;
         this.outcomes = outcomes;
+        this.appointments = appointments;
+    }
+
+    /**
+     * A booked appointment as the trail stores it: its time ({@code when}, as {@link Dates#trailValue} reads it), its
+     * type's id (named in the reader's language when shown) and its coach's name.
+     */
+    static String booking(String when, Booking booked) {
+        return when + " TYPE=" + booked.type().id() + " COACH=" + booked.coachName();
     }
 
     /** An outcome as the trail stores it: its codes, in no language. */
@@ -91,6 +106,15 @@ public class TrailValues {
                 return ResultSummaries.decimal(language, Double.parseDouble(value));
             } catch (NumberFormatException e) {
                 return value;
+            }
+        }
+        if (entry.action().equals(BookingLeads.ACTION_BOOKING)) {
+            // a booking's entry names the kind and the coach (stored before: the time alone, shown as it is)
+            Matcher m = BOOKING.matcher(value);
+            if (m.matches()) {
+                String type = appointments.typeName(m.group(2), language).orElse(null);
+                return Dates.in(language).trailValue(m.group(1)) + (type == null ? "" : SEPARATOR + type)
+                    + (m.group(3).isBlank() ? "" : SEPARATOR + messages.get(language, "booking.times.with", m.group(3)));
             }
         }
         if (entry.action().equals(BookingLeads.ACTION_OUTCOME)) {

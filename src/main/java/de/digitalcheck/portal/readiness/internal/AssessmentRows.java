@@ -28,6 +28,13 @@ interface AssessmentRows extends CrudRepository<AssessmentRow, String> {
     @Query("SELECT * FROM assessment WHERE token_hash = :tokenHash FOR UPDATE")
     Optional<AssessmentRow> lockByTokenHash(String tokenHash);
 
+    /**
+     * The check with this id, locked until the surrounding transaction ends: two bookings for one check at the same
+     * moment are serialised, so that the second sees the first's appointment ({@code Assessments#lock}).
+     */
+    @Query("SELECT * FROM assessment WHERE id = :id FOR UPDATE")
+    Optional<AssessmentRow> lockById(String id);
+
     /** Up to {@code limit} drafts last changed before {@code before}, locked until the transaction ends (retention). */
     @Query("SELECT * FROM assessment WHERE status = 'DRAFT' AND updated_at < :before ORDER BY updated_at LIMIT :limit FOR UPDATE")
     List<AssessmentRow> lockDraftsUnchangedSince(Instant before, int limit);

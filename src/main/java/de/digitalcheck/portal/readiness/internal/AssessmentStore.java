@@ -195,6 +195,11 @@ class AssessmentStore {
         return Optional.ofNullable(cache.at(tokenHash, revision));
     }
 
+    /** Locks the check with this id until the caller's transaction ends; whether there is one. */
+    boolean lock(String id) {
+        return rows.lockById(id).isPresent();
+    }
+
     Optional<AssessmentRow> byId(String id) {
         return rows.findById(id);
     }

@@ -293,6 +293,11 @@ public class SelfCheck {
         return store.byId(id.value()).map(this::view);
     }
 
+    /** Locks the check's row until the caller's transaction ends; whether there is such a check. */
+    public boolean lock(AssessmentId id) {
+        return store.lock(id.value());
+    }
+
     /** The checks with this contact email, newest first. */
     public List<AssessmentRow> ofContact(String email) {
         return store.ofContact(email);

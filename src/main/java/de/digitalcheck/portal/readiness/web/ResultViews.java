@@ -95,10 +95,11 @@ class ResultViews {
         model.put("actions", s.actions());
         model.put("mailto", s.agency() == null ? null : "mailto:" + s.agency().email() + "?subject="
             + URLEncoder.encode(messages.get(lang, "result.next.mail.subject"), StandardCharsets.UTF_8).replace("+", "%20"));
-        // the booked appointment (the report's cover shows the same), in place of the offer to book one
-        CheckAppointments.CheckAppointment appointment = appointments.next(new AssessmentId(a.id()), lang).orElse(null);
-        model.put("appointment", appointment == null ? null : appointment(lang, appointment));
-        model.put("bookingUrl", s.agency() == null || appointment != null ? null : CheckPaths.booking(token));
+        // the booked appointments, all of them (the report's cover shows the next), in place of the offer to book one
+        List<Map<String, String>> booked = appointments.coming(new AssessmentId(a.id()), lang).stream()
+            .map(appointment -> appointment(lang, appointment)).toList();
+        model.put("appointments", booked);
+        model.put("bookingUrl", s.agency() == null || !booked.isEmpty() ? null : CheckPaths.booking(token));
         model.put("tel", s.agency() == null || s.agency().phone() == null ? null
             : "tel:" + s.agency().phone().replaceAll("[^+0-9]", ""));
         Map<String, String> steps = new HashMap<>();

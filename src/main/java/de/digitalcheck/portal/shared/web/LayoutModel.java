@@ -64,8 +64,10 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
      * Path and kept query ({@link #keptQuery}) of the page the language switch leads to. A page answered to a GET is
      * that page. A page answered to another method (a form post refused with 422 or 409, an error) is not one a link
      * can reach: its path is kept only where the router has a GET route for it; else the page the form was sent from
-     * (the same-origin {@code Referer}), where the router has a GET route for that; else the home page. A link to the
-     * post's address answered {@code 405}.
+     * (the same-origin {@code Referer}), where the router has a GET route for that; else the nearest page above the
+     * post's address that has one (the form's own page: {@code /check/{token}} for {@code /check/{token}/einwilligung},
+     * {@code /agentur} for {@code /agentur/profil}), as browsers that send no {@code Referer} (a privacy setting) found
+     * the switch leading to the home page; else the home page. A link to the post's address answered {@code 405}.
      */
     private String[] switchTarget(HttpRequest<?> request) {
         HttpMethod method = request.getMethod();
@@ -76,7 +78,19 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
         if (referer != null && readable(referer.getPath())) {
             return new String[] {referer.getPath(), keptQuery(referer.getRawQuery())};
         }
-        return new String[] {"/", ""};
+        return new String[] {readableAbove(request.getPath()), ""};
+    }
+
+    /** The nearest path above {@code path} (its last segments cut off) that has a GET route; the home page if none. */
+    private String readableAbove(@Nullable String path) {
+        String above = path == null ? "" : path;
+        for (int cut = above.lastIndexOf('/'); cut > 0; cut = above.lastIndexOf('/')) {
+            above = above.substring(0, cut);
+            if (readable(above)) {
+                return above;
+            }
+        }
+        return "/";
     }
 
     /** Whether the router has a GET route for {@code path} (routes bound to a port are the management endpoints'). */

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The language switch of a page answered to a form post (a refused form: 422, a stale one: 409) used to link to the
  * post's address with {@code ?lang=en}, which a link opens with GET: {@code 405}. It now leads to the same address
  * where that has a GET route, else to the page the form was sent from (a same-origin {@code Referer} with a GET
- * route), else to the home page; GET pages keep their own path and query.
+ * route), else to the nearest page above the post's address that has one, else to the home page; GET pages keep their
+ * own path and query.
  */
 @MicronautTest(transactional = false)
 class LanguageSwitchAfterPostIntegrationTest extends SignedInTests {
@@ -63,12 +64,13 @@ class LanguageSwitchAfterPostIntegrationTest extends SignedInTests {
         HttpResponse<String> webhook = staff.postForm("/agentur/webhook", Map.of("url", "kein link"),
             "Referer", origin + "/agentur/leads?status=NEW&lang=de&municipality=Dort%20mund");
         assertSwitch(staff, webhook, 422, "/agentur/leads?status=NEW&municipality=Dort+mund&lang=en");
-        // without a Referer, with another site's, or with one the router has no GET route for: the home page
-        assertSwitch(staff, staff.postForm("/agentur/webhook", Map.of("url", "kein link")), 422, "/?lang=en");
+        // without a Referer, with another site's, or with one the router has no GET route for: the nearest page
+        // above the post's address that has one (the workspace), not the home page
+        assertSwitch(staff, staff.postForm("/agentur/webhook", Map.of("url", "kein link")), 422, "/agentur?lang=en");
         assertSwitch(staff, staff.postForm("/agentur/webhook", Map.of("url", "kein link"),
-            "Referer", "https://evil.example/agentur/leads"), 422, "/?lang=en");
+            "Referer", "https://evil.example/agentur/leads"), 422, "/agentur?lang=en");
         assertSwitch(staff, staff.postForm("/agentur/webhook", Map.of("url", "kein link"),
-            "Referer", origin + "/agentur/webhook"), 422, "/?lang=en");
+            "Referer", origin + "/agentur/webhook"), 422, "/agentur?lang=en");
 
         // the agency's contact: its workspace
         assertSwitch(staff, staff.postForm("/agentur/profil", contact, "Referer", origin + "/agentur"), 422,
@@ -82,6 +84,31 @@ class LanguageSwitchAfterPostIntegrationTest extends SignedInTests {
             "email", "", "phone", "", "website", "", "address", "", "firstContactDays", "0")), 422, "/admin/agenturen/wf-dortmund?lang=en");
         assertSwitch(admin, admin.postForm("/admin/gebiete?lang=de&suche=Hagen", Map.of("agencyId", "",
             "prefix", "05958040")), 422, "/admin/gebiete?suche=Hagen&lang=en");
+    }
+
+    /**
+     * A browser that sends no {@code Referer} (a privacy setting, an extension) got a switch to the home page on the
+     * result page's refused consent or contact form and on the agency's refused contact form: the switch left the
+     * check. It leads to the form's own page above the post's address now, with the check's private link.
+     */
+    @Test
+    void withoutARefererTheSwitchLeadsToThePageAboveThePostNotHome() {
+        Http http = new Http(server, json);
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Ohne Referer GmbH")
+            .at("44135").submit(http);
+        String base = "/check/" + check.token();
+        assertSwitch(http, http.postForm(base + "/einwilligung", Map.of("consentName", "", "consentEmail", "")), 422,
+            base + "?lang=en");
+        assertSwitch(http, http.postForm(base + "/kontakt", Map.of("contactName", "", "contactEmail", "kaputt")), 422,
+            base + "?lang=en");
+        Map<String, String> contact = new LinkedHashMap<>();
+        contact.put("email", "kein@");
+        contact.put("phone", "");
+        contact.put("website", "");
+        contact.put("address", "");
+        contact.put("leadEmail", "");
+        Http staff = users.get("do-staff");
+        assertSwitch(staff, staff.postForm("/agentur/profil", contact), 422, "/agentur?lang=en");
     }
 
     @Test
