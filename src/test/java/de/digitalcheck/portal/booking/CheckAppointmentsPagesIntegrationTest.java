@@ -65,9 +65,11 @@ class CheckAppointmentsPagesIntegrationTest {
 
         String booking = http.get("/check/" + check.token() + "/termin").body();
         assertThat(booking).contains("id=\"booking-booked\"", "Zu diesem Selbstcheck haben Sie schon diese Termine:",
-            "10:00–11:00 Uhr · Erstgespräch mit " + names[0], "14:00–15:00 Uhr · Erstgespräch mit " + names[1]);
+            "10:00–11:00 Uhr · Erstgespräch mit " + names[0], "14:00–15:00 Uhr · Erstgespräch mit " + names[1],
+            "können Sie jeden Termin über den Link");
         String result = http.get(check.resultPath()).body();
-        assertThat(result).contains("Ihre Termine", ">" + names[0] + "</dd>", ">" + names[1] + "</dd>")
+        assertThat(result).contains("Ihre Termine", ">" + names[0] + "</dd>", ">" + names[1] + "</dd>",
+                "können Sie jeden Termin über den Link")
             .doesNotContain("id=\"booking-link\"");
 
         CompletedChecks.Completed without = CompletedChecks.of(questionnaires.current()).named("Ohne Termin GmbH")
