@@ -57,7 +57,9 @@ public class ErrorPages {
     private static final String SIGN_IN_STATE_PACKAGE = "io.micronaut.security.oauth2.endpoint.authorization.state.";
 
     /** Statuses with a page text of their own; others show the general one. */
-    static final java.util.Set<Integer> PAGE_TEXTS = java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 413, 414, 415, 422, 429, 431, 500);
+    static final java.util.Set<Integer> PAGE_TEXTS = java.util.Set.of(400, 401, 403, 404, 405, 406, 409, 413, 414, 415, 422, 429, 431, 500, 503);
+    /** The seconds a request refused because the database was too busy is asked to wait ({@code Retry-After}). */
+    static final int BUSY_RETRY_SECONDS = 5;
 
     private final ApiProblems problems;
     private final SignInReturn signInReturn;
@@ -322,7 +324,9 @@ public class ErrorPages {
      * Anything else. A database that refused a change because of a parallel one (a unique key taken at the same
      * moment, a deadlock: SQLState classes 23 and 40), or a change that lost its optimistic lock to parallel ones at
      * each of its attempts, is a conflict, {@code 409}; one that refused a value (too
-     * long, out of range: class 22) is {@code 422}; the transaction was rolled back, nothing is stored. The log line
+     * long, out of range: class 22) is {@code 422}; the transaction was rolled back, nothing is stored. A database too
+     * busy to answer in time ({@link DatabaseErrors#busy}: no free connection, a lock waited for too long) is
+     * {@code 503} with {@code Retry-After}: nothing was stored, and the same request may well work in a moment. The log line
      * names the route, not the path (a private link's path is its token), and a database error without its
      * messages (they quote the values typed).
      */
@@ -332,6 +336,14 @@ public class ErrorPages {
             LOG.warn("A change lost its optimistic lock at every attempt on {} {}: answered 409", request.getMethod(),
                 LogSafe.path(request));
             return respond(request, HttpStatus.CONFLICT);
+        }
+        if (DatabaseErrors.busy(e)) {
+            LOG.warn("Database too busy on {} {} ({}): answered 503", request.getMethod(), LogSafe.path(request),
+                DatabaseErrors.sqlCause(e).filter(sql -> !(sql instanceof java.sql.SQLTransientConnectionException))
+                    .map(sql -> "SQLState " + sql.getSQLState() + ", error " + sql.getErrorCode())
+                    .orElse("no free connection"));
+            return respond(request, HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_SECONDS));
         }
         Optional<String> state = DatabaseErrors.sqlState(e);
         if (state.isPresent() && (state.get().startsWith("23") || state.get().startsWith("40"))) {

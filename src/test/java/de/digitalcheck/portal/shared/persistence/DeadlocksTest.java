@@ -46,4 +46,23 @@ class DeadlocksTest {
         })).hasRootCauseMessage("Deadlock found when trying to get lock");
         assertThat(calls).hasValue(Deadlocks.ATTEMPTS);
     }
+
+    /**
+     * Connector/J reports a lock wait that timed out (MySQL error 1205) with a deadlock's SQLState 40001; trying it
+     * again would make the caller wait the whole lock wait timeout (50 s by default) once more, up to five times.
+     */
+    @Test
+    void aLockWaitThatTimedOutIsNotTriedAgainButCountsAsBusy() {
+        AtomicInteger calls = new AtomicInteger();
+        RuntimeException lockWait = new IllegalStateException("wrapped",
+            new SQLException("Lock wait timeout exceeded; try restarting transaction", "40001", 1205));
+        assertThatThrownBy(() -> Deadlocks.retrying("test", () -> {
+            calls.incrementAndGet();
+            throw lockWait;
+        })).isSameAs(lockWait);
+        assertThat(calls).hasValue(1);
+        assertThat(DatabaseErrors.busy(lockWait)).isTrue();
+        assertThat(DatabaseErrors.busy(deadlock())).isFalse();
+        assertThat(DatabaseErrors.deadlock(new SQLException("Deadlock found", "40001", 1213))).isTrue();
+    }
 }
