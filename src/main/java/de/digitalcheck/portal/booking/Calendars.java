@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -223,9 +224,42 @@ public class Calendars {
     @Transactional
     public AppointmentType saveType(String agencyId, @Nullable String typeId, TypeInput input,
                                     List<FieldError> formErrors, @Nullable String readStamp) {
-        if (typeId != null && types.findById(typeId).filter(t -> t.agencyId().equals(agencyId)).isEmpty()) {
-            throw new UnknownAppointmentType();
+        return save(agencyId, typeId, UUID.randomUUID().toString(), input, formErrors, readStamp);
+    }
+
+    /**
+     * A new appointment type from a form that carries its own key (a random UUID the new type's form was shown with),
+     * which becomes the type's id: the same form sent twice (a double click, a reload of the answer, a second tab)
+     * adds one type. Sent again with what the type now holds, it is that type, nothing stored; with something else,
+     * {@link AppointmentTypeAdded} with the type as it is, nothing stored — the form added it already. A key that is no
+     * UUID, or another agency's type's id (ids are public), gets the type a new id of its own.
+     *
+     * @throws AppointmentTypeAdded if the form's key made a type already, which differs from what is typed now
+     */
+    @Transactional
+    public AppointmentType addType(String agencyId, @Nullable String key, TypeInput input,
+                                   List<FieldError> formErrors) {
+        String id = key != null && NEW_KEY.matcher(key).matches() ? key : UUID.randomUUID().toString();
+        Optional<AppointmentType> earlier = types.findById(id).map(AppointmentTypeRow::type);
+        if (earlier.isPresent()) {
+            if (!earlier.get().agencyId().equals(agencyId)) {
+                id = UUID.randomUUID().toString();
+            } else {
+                if (stamp(typed(agencyId, id, input, formErrors)).equals(stamp(earlier.get()))) {
+                    return earlier.get();
+                }
+                throw new AppointmentTypeAdded(earlier.get());
+            }
         }
+        return save(agencyId, null, id, input, formErrors, null);
+    }
+
+    /** The form of a key {@link #addType} takes as the new type's id: a UUID as the portal writes them. */
+    private static final java.util.regex.Pattern NEW_KEY =
+        java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** The type as typed, validated (every broken rule at once), with the id {@code id}; nothing stored. */
+    private AppointmentType typed(String agencyId, String id, TypeInput input, List<FieldError> formErrors) {
         Errors errors = new Errors().addAll(formErrors);
         String nameDe = name(input.nameDe(), "nameDe", errors);
         String nameEn = name(input.nameEn(), "nameEn", errors);
@@ -243,8 +277,15 @@ public class Calendars {
             errors.add("coachIds", "error.type.coachNotOfAgency");
         }
         errors.throwIfAny();
-        AppointmentType type = new AppointmentType(typeId == null ? UUID.randomUUID().toString() : typeId, agencyId,
-            nameDe, nameEn, duration, mode, travel, chosen, input.active());
+        return new AppointmentType(id, agencyId, nameDe, nameEn, duration, mode, travel, chosen, input.active());
+    }
+
+    private AppointmentType save(String agencyId, @Nullable String typeId, String newId, TypeInput input,
+                                 List<FieldError> formErrors, @Nullable String readStamp) {
+        if (typeId != null && types.findById(typeId).filter(t -> t.agencyId().equals(agencyId)).isEmpty()) {
+            throw new UnknownAppointmentType();
+        }
+        AppointmentType type = typed(agencyId, typeId == null ? newId : typeId, input, formErrors);
         if (typeId != null && readStamp != null) {
             AppointmentType current = types.lock(typeId).map(AppointmentTypeRow::type)
                 .orElseThrow(UnknownAppointmentType::new);

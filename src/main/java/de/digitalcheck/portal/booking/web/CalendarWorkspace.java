@@ -162,7 +162,7 @@ class CalendarWorkspace {
     @Get("/agentur/terminarten/neu")
     @Secured("AGENCY_STAFF")
     ModelAndView<Map<String, Object>> newType(HttpRequest<?> request, Authentication authentication) {
-        return typePage(request, agencyOf(authentication), "/agentur/terminarten/neu", TypeForm.NEW, Map.of());
+        return typePage(request, agencyOf(authentication), "/agentur/terminarten/neu", TypeForm.fresh(), Map.of());
     }
 
     @Post("/agentur/terminarten/neu")
@@ -246,6 +246,7 @@ class CalendarWorkspace {
             "#calendar-weekly-MONDAY"));
         model.put("stale", null);
         model.put("unversioned", null);
+        model.put("added", null);
         model.put("saved", request.getParameters().contains("gespeichert"));
         model.put("noMode", coaches.profile(coach.id()).map(p -> p.modes().isEmpty()).orElse(false));
         model.put("outsideHours", outsideHours(lang, coach, agency));
@@ -370,8 +371,19 @@ class CalendarWorkspace {
             return HttpResponse.status(HttpStatus.BAD_REQUEST).contentType(MediaType.TEXT_HTML_TYPE).body(page);
         }
         try {
-            calendars.saveType(agency, typeId, form.input(), List.of(), typeId == null ? null : form.version());
+            if (typeId == null) {
+                addType(agency, form);
+            } else {
+                calendars.saveType(agency, typeId, form.input(), List.of(), form.version());
+            }
             return HttpResponse.seeOther(URI.create("/agentur/terminarten?gespeichert"));
+        } catch (de.digitalcheck.portal.booking.AppointmentTypeAdded e) {
+            // the new type's form sent again, with something else typed, after it had added the type: no second
+            // type; the form now edits the one it added, with what was typed kept, and says where they differ
+            ModelAndView<Map<String, Object>> page = typePage(request, agency,
+                "/agentur/terminarten/" + e.added().id(), form.readWith(e.added()), Map.of());
+            page.getModel().orElseThrow().put("added", typeChanged(request, agency, e.added(), form));
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE).body(page);
         } catch (de.digitalcheck.portal.booking.StaleAppointmentType e) {
             // someone else saved the type since this form was read: what is stored now where it differs from what was
             // typed, which is kept; saving again replaces it knowingly
@@ -383,6 +395,21 @@ class CalendarWorkspace {
             Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(typePage(request, agency, action, form, errors));
+        }
+    }
+
+    /**
+     * A new type from its form, under the form's key; sent twice at the same moment, the second post's insert meets
+     * the first one's key (a unique key taken) and is then answered as the form sent again.
+     */
+    private void addType(String agency, TypeForm form) {
+        try {
+            calendars.addType(agency, form.key(), form.input(), List.of());
+        } catch (RuntimeException e) {
+            if (!de.digitalcheck.portal.shared.persistence.DatabaseErrors.duplicateKey(e)) {
+                throw e;
+            }
+            calendars.addType(agency, form.key(), form.input(), List.of());
         }
     }
 
