@@ -62,6 +62,8 @@ class RefusedAgainBrowserTest extends BrowserTestSupport implements TestProperty
     Calendars calendars;
     @Inject
     Coaches coachProfiles;
+    @Inject
+    de.digitalcheck.portal.shared.privacy.PersonalDataRequests personalData;
 
     @Override
     public Map<String, String> getProperties() {
@@ -79,17 +81,7 @@ class RefusedAgainBrowserTest extends BrowserTestSupport implements TestProperty
     void theCancellationWhileTheDatabaseIsBusySaysSoAndChangesNothing() throws Exception {
         findings.clear();
         BookableAgency agency = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
-        LocalDate day = BookableAgency.bookableWeek(2);
-        String start = day.atTime(10, 0).atZone(ZoneId.of("Europe/Berlin")).toOffsetDateTime()
-            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        HttpResponse<String> made = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/bookings")))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"agencyId\":\""
-                + agency.agencyId() + "\",\"typeId\":\"" + agency.typeId() + "\",\"start\":\"" + start + "\",\"coachId\":\""
-                + agency.coachIds().get(0) + "\",\"company\":{\"name\":\"Beschäftigt GmbH\",\"postalCode\":\"44135\"},"
-                + "\"contact\":{\"name\":\"Bea Busy\",\"email\":\"bea@example.org\"},\"language\":\"de\"}")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, made.statusCode(), made.body());
-        Map<String, Object> booking = json.readValue(made.body(), Map.class);
+        Map<String, Object> booking = book(agency, 2, "bea@example.org");
         String id = (String) booking.get("id");
 
         try (BrowserContext context = Browsers.newContext(browser)) {
@@ -156,6 +148,65 @@ class RefusedAgainBrowserTest extends BrowserTestSupport implements TestProperty
                 .filter(t -> t.nameDe().equals("Werkstattbesuch")).findFirst().orElseThrow().durationMinutes());
         }
         assertClean();
+    }
+
+    /**
+     * The staff's page of an appointment whose company had its data erased (cancelled by the erasure), and the coach's calendar subscription
+     * asked for twice from one page (a double click, its first answer lost): 409, the address made first stays.
+     */
+    @Test
+    void anErasedAppointmentOnTheStaffsPagesAndTheSubscriptionAskedForTwice() throws Exception {
+        findings.clear();
+        BookableAgency agency = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
+        String staffEmail = "staff@" + agency.agencyId() + ".example.org";
+        accounts.addUnlessPresent(List.of(new Accounts.NewAccount(staffEmail, "Sina Staff", Role.AGENCY_STAFF,
+            agency.agencyId())));
+        Map<String, Object> booking = book(agency, 3, "erased-" + agency.agencyId() + "@example.org");
+        personalData.erase("erased-" + agency.agencyId() + "@example.org");
+        String coachId = agency.coachIds().get(0);
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context, provider, url(""), "refused-erased-staff-" + agency.agencyId(), staffEmail);
+            page.waitForURL(u -> !u.contains("/oauth/"));
+            assertEquals(200, page.navigate(url("/agentur/coaches/" + coachId + "/termine/" + booking.get("id"))).status());
+            assertThat(page.locator("h1")).hasText("Termin mit (Angaben gelöscht)");
+            assertThat(page.locator("#content")).not().containsText("Beschäftigt GmbH");
+            auditAtBothWidths(page, "refused-erased-appointment", true);
+        }
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = signIn(context, provider, url(""), "refused-feed-coach-" + agency.agencyId(),
+                agency.coachEmails().get(0));
+            page.waitForURL(u -> !u.contains("/oauth/"));
+            assertEquals(200, page.navigate(url("/coach/kalender-abo")).status());
+            assertThat(page.locator(".kern-alert")).hasCount(0);
+            String form = (String) page.evaluate("() => new URLSearchParams(new FormData("
+                + "document.querySelector(\"form[action='/coach/kalender-abo/neu']\"))).toString()");
+            assertEquals(200, context.request().post(url("/coach/kalender-abo/neu"), RequestOptions.create()
+                .setHeader("Content-Type", "application/x-www-form-urlencoded").setData(form)).status());
+            Response again = page.waitForNavigation(
+                () -> page.locator("form[action='/coach/kalender-abo/neu'] button[type=submit]").click());
+            assertEquals(409, again.status());
+            assertThat(page.locator("#feed-stale")).isVisible();
+            assertThat(page.locator("#feed-new-title")).hasCount(0);
+            auditAtBothWidths(page, "refused-feed-again", false);
+        }
+        assertClean();
+    }
+
+    /** An appointment booked through the API at 10:00 of a bookable day {@code week} weeks ahead. */
+    private Map<String, Object> book(BookableAgency agency, int week, String email) throws Exception {
+        LocalDate day = BookableAgency.bookableWeek(week);
+        String start = day.atTime(10, 0).atZone(ZoneId.of("Europe/Berlin")).toOffsetDateTime()
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        HttpResponse<String> made = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/v1/bookings")))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"agencyId\":\""
+                + agency.agencyId() + "\",\"typeId\":\"" + agency.typeId() + "\",\"start\":\"" + start + "\",\"coachId\":\""
+                + agency.coachIds().get(0) + "\",\"company\":{\"name\":\"Beschäftigt GmbH\",\"postalCode\":\"44135\"},"
+                + "\"contact\":{\"name\":\"Bea Busy\",\"email\":\"" + email + "\"},\"language\":\"de\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, made.statusCode(), made.body());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> booking = json.readValue(made.body(), Map.class);
+        return booking;
     }
 
     private Connection holdRow(String bookingId) throws Exception {
