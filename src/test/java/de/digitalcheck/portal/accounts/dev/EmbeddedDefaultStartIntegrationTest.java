@@ -46,6 +46,15 @@ class EmbeddedDefaultStartIntegrationTest {
             assertThat(log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR))
                 .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()))
                 .as("errors logged while starting").isEmpty();
+            javax.sql.DataSource dataSource = context.getBean(javax.sql.DataSource.class);
+            if (dataSource instanceof io.micronaut.data.connection.jdbc.advice.DelegatingDataSource contextual) {
+                dataSource = contextual.getTargetDataSource();
+            }
+            try (java.sql.Connection c = dataSource.getConnection();
+                 java.sql.ResultSet lockTimeout = c.createStatement().executeQuery("CALL LOCK_TIMEOUT()")) {
+                lockTimeout.next();
+                assertThat(lockTimeout.getInt(1)).as("a change waits for a held row as long as this").isEqualTo(10_000);
+            }
 
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> metadata = http.send(HttpRequest.newBuilder(
