@@ -5,7 +5,6 @@ import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.SmtpServer;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.TestInstance;
 import javax.sql.DataSource;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,27 +77,12 @@ abstract class BusyDatabaseContract implements TestPropertyProvider {
         return new Database(dataSource);
     }
 
-    DataSource pool() {
-        return dataSource instanceof DelegatingDataSource contextual ? contextual.getTargetDataSource() : dataSource;
-    }
-
     Map<String, Object> book(String email, int ahead) {
         BookingFixture.Setup s = new BookingFixture(agencies, accounts, calendars, coachProfiles).agencyWithCoaches(1);
         LocalDate day = BookingFixture.bookableWeek(ahead);
         HttpResponse<String> made = http().postJson("/api/v1/bookings", booking(s, at(day, 10, 0), s.coachIds().get(0), email));
         assertThat(made.statusCode()).isEqualTo(201);
         return http().map(made);
-    }
-
-    /** A transaction of its own that holds the booking's row ({@code SELECT … FOR UPDATE}) until closed. */
-    Connection holdRow(Object bookingId) throws SQLException {
-        Connection holder = pool().getConnection();
-        holder.setAutoCommit(false);
-        try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM booking WHERE id = ? FOR UPDATE")) {
-            lock.setObject(1, bookingId);
-            lock.executeQuery().close();
-        }
-        return holder;
     }
 
     String status(Object bookingId) {
@@ -123,7 +105,7 @@ abstract class BusyDatabaseContract implements TestPropertyProvider {
         String body = "{\"token\":\"" + b.get("token") + "\",\"reason\":\"Keine Zeit\"}";
         Map<String, Object> before = row(b.get("id"));
         HttpResponse<String> refused;
-        try (Connection holder = holdRow(b.get("id"))) {
+        try (Connection holder = db().holdRow("booking", b.get("id"))) {
             refused = http().postJson("/api/v1/bookings/" + b.get("id") + "/cancel", body, "Accept-Language", "en");
             holder.rollback();
         }
@@ -147,7 +129,7 @@ abstract class BusyDatabaseContract implements TestPropertyProvider {
         String path = "/termin/buchung/" + b.get("id") + "/absagen";
         Map<String, Object> before = row(b.get("id"));
         HttpResponse<String> refused;
-        try (Connection holder = holdRow(b.get("id"))) {
+        try (Connection holder = db().holdRow("booking", b.get("id"))) {
             refused = browser.postForm(path, Map.of("token", b.get("token"), "reason", ""));
             holder.rollback();
         }
@@ -174,7 +156,7 @@ abstract class BusyDatabaseContract implements TestPropertyProvider {
         List<Connection> taken = new ArrayList<>();
         try {
             for (int i = 0; i < POOL; i++) {
-                taken.add(pool().getConnection());
+                taken.add(db().connection());
             }
             apiRefused = http().get(api, "Accept-Language", "de");
             pageRefused = browser.get(page);

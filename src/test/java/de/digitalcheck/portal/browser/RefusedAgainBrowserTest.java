@@ -10,8 +10,8 @@ import de.digitalcheck.portal.booking.Coaches;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.OidcProvider;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -25,7 +25,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -92,7 +91,7 @@ class RefusedAgainBrowserTest extends BrowserTestSupport implements TestProperty
                 assertEquals(200, page.navigate(url(cancel)).status());
                 assertThat(page.locator(".kern-alert")).hasCount(0);
                 Response answer;
-                try (Connection holder = holdRow(id)) {
+                try (Connection holder = new Database(dataSource).holdRow("booking", id)) {
                     answer = page.waitForNavigation(() -> page.locator("form[action$='/absagen'] button[type=submit]").click());
                     holder.rollback();
                 }
@@ -102,7 +101,7 @@ class RefusedAgainBrowserTest extends BrowserTestSupport implements TestProperty
                 assertThat(page.locator("#content")).containsText("Es wurde nichts gespeichert.");
                 assertEquals("Gerade ausgelastet – Digitalcheck 4.0", page.title());
                 audit(page, "refused-busy-" + width);
-                assertEquals("CONFIRMED", status(id));
+                assertEquals("CONFIRMED", new Database(dataSource).value("SELECT status FROM booking WHERE id = ?", id));
             }
             page.setViewportSize(1280, 900);
         }
@@ -207,29 +206,6 @@ class RefusedAgainBrowserTest extends BrowserTestSupport implements TestProperty
         @SuppressWarnings("unchecked")
         Map<String, Object> booking = json.readValue(made.body(), Map.class);
         return booking;
-    }
-
-    private Connection holdRow(String bookingId) throws Exception {
-        DataSource pool = dataSource instanceof DelegatingDataSource contextual ? contextual.getTargetDataSource() : dataSource;
-        Connection holder = pool.getConnection();
-        holder.setAutoCommit(false);
-        try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM booking WHERE id = ? FOR UPDATE")) {
-            lock.setString(1, bookingId);
-            lock.executeQuery().close();
-        }
-        return holder;
-    }
-
-    private String status(String bookingId) throws Exception {
-        DataSource pool = dataSource instanceof DelegatingDataSource contextual ? contextual.getTargetDataSource() : dataSource;
-        try (Connection c = pool.getConnection();
-             PreparedStatement select = c.prepareStatement("SELECT status FROM booking WHERE id = ?")) {
-            select.setString(1, bookingId);
-            try (var rs = select.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
     }
 
     private String url(String path) {

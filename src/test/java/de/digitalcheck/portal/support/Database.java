@@ -71,4 +71,31 @@ public final class Database {
     public long count(String table) {
         return ((Number) value("SELECT COUNT(*) FROM " + table)).longValue();
     }
+
+    /**
+     * A connection of the application's pool, outside any transaction (to take the pool's connections away, say); the
+     * caller closes it.
+     */
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /**
+     * A transaction of its own that holds the row of {@code table} with this {@code id} ({@code SELECT … FOR UPDATE})
+     * until it is rolled back and closed: a change of that row by the application waits meanwhile.
+     */
+    public Connection holdRow(String table, Object id) throws SQLException {
+        Connection holder = dataSource.getConnection();
+        try {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM " + table + " WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, id);
+                lock.executeQuery().close();
+            }
+            return holder;
+        } catch (SQLException e) {
+            holder.close();
+            throw e;
+        }
+    }
 }
