@@ -20,7 +20,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The new appointment type's form sent twice — a double click, a reload of its answer, the same page in two tabs —
+ * The new appointment type's form sent twice — a double click, a post repeated after its answer was lost —
  * added two types of the same name, which companies then both saw. The form now carries a key of its own that becomes
  * the type's id: sent again it adds nothing; sent again with something else typed it is {@code 409}, nothing stored, and
  * the page edits the type it added. Each new form adds its own type.
