@@ -64,6 +64,15 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         return new Database(dataSource);
     }
 
+    /** Waits (at most 10 s) until the mail outbox has sent every mail queued so far (a sent mail's row goes). */
+    void awaitOutboxSent() throws InterruptedException {
+        long until = System.currentTimeMillis() + 10_000;
+        while (db().count("mail_outbox") > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(db().count("mail_outbox")).as("mails not sent within 10 s").isZero();
+    }
+
     /** A booking of the demo coach (a free time some weeks ahead) made through the API: {id, token, start, …}. */
     Map<String, Object> book(String email) {
         Http http = new Http(server, json);
@@ -286,6 +295,8 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
             .contains("/agentur/coaches/" + coachId + "/termine/" + id);
         String staffPage = staff.get("/agentur/coaches/" + coachId + "/termine/" + id).body();
         assertThat(staffPage).contains("Termin absagen und Unternehmen benachrichtigen");
+        // the move's mail to the coach may still be on its way (the outbox sends after the commit): counted once sent
+        awaitOutboxSent();
         int coachBefore = mails.to(COACH_EMAIL).size();
         HttpResponse<String> cancelled = staff.postForm("/agentur/coaches/" + coachId + "/termine/" + id + "/absagen",
             Map.of("message", "Frau Coach ist erkrankt; wir melden uns mit einem neuen Termin."));
