@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,8 +66,13 @@ abstract class LeadFiguresContract {
             seed.add(agency, "Zwei", "Dortmund", 2, "QUALIFIED", t, due, t.plus(3, ChronoUnit.HOURS), null, null);
             seed.add(agency, "Drei", "Dortmund", 2, "CONTACTED", t, due, t.plus(5, ChronoUnit.DAYS), null, null);
             seed.add(agency, "Vier", "Dortmund", 3, "NEW", t, due, null, null, null);
-            seed.add(agency, "Fünf", "Dortmund", 3, "NEW", now.minus(1, ChronoUnit.HOURS), now.plus(2, ChronoUnit.DAYS),
-                null, null, null);
+            // an hour ago, but not before this week began in Berlin (in the first hour of a Monday, an hour ago was
+            // last week: the dashboard's weeks are Berlin's)
+            Instant weekBegan = now.atZone(java.time.ZoneId.of("Europe/Berlin")).toLocalDate()
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant();
+            Instant fifth = now.minus(1, ChronoUnit.HOURS).isBefore(weekBegan) ? weekBegan : now.minus(1, ChronoUnit.HOURS);
+            seed.add(agency, "Fünf", "Dortmund", 3, "NEW", fifth, fifth.plus(2, ChronoUnit.DAYS), null, null, null);
             seed.add(agency, "Alt", "Dortmund", 3, "NEW", now.minus(200, ChronoUnit.DAYS),
                 now.minus(198, ChronoUnit.DAYS), null, null, null);
             seed.add(agency + "-x", "Fremd", "Hagen", 3, "NEW", t, due, null, null, null);
@@ -98,6 +104,29 @@ abstract class LeadFiguresContract {
             });
         assertThat(figures.of(null, now.minus(84, ChronoUnit.DAYS), now).total()).as("the network counts all")
             .isGreaterThanOrEqualTo(6);
+    }
+
+    /**
+     * The dashboard's weeks are Berlin's: a lead of half past midnight on a Monday in Berlin (Sunday evening in UTC,
+     * which the database stores) counts in the week that Monday begins. Its days were UTC dates, which put it into the
+     * week before.
+     */
+    @Test
+    void aLeadOfAMondaysFirstHourInBerlinCountsInThatWeek() throws Exception {
+        String agency = "fig-" + UUID.randomUUID().toString().substring(0, 8);
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        Instant mondayNight = Instant.now().atZone(berlin).toLocalDate()
+            .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).minusWeeks(1)
+            .atTime(0, 30).atZone(berlin).toInstant();
+        try (LeadSeed seed = new LeadSeed(dataSource)) {
+            seed.add(agency, "Montag", "Dortmund", 1, "NEW", mondayNight, mondayNight.plus(2, ChronoUnit.DAYS), null,
+                null, null);
+        }
+        LeadDashboard.Dashboard d = dashboards.of(agency);
+        assertThat(d.weeks().get(LeadDashboard.WEEKS - 2).leads()).as("last week, which that Monday began").isEqualTo(1);
+        assertThat(d.weeks().get(LeadDashboard.WEEKS - 3).leads()).as("the week before").isZero();
+        assertThat(figures.of(agency, mondayNight.minus(1, ChronoUnit.DAYS), Instant.now()).perDay())
+            .containsExactly(Map.entry(mondayNight.atZone(berlin).toLocalDate(), 1L));
     }
 
     /** A withdrawn or erased lead is shown as such (LeadRow#shownToAgency), so it counts as such, not under its stage. */

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.leads.internal;
 
+import de.digitalcheck.portal.shared.time.PortalTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -12,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +37,7 @@ public class LeadFigures {
     }
 
     /**
-     * @param perDay       leads per day (UTC) created in the period
+     * @param perDay       leads per day (in the portal's time zone, {@link PortalTime#ZONE}) created in the period
      * @param byStage      open leads of the period per stage (every stage, 0 where none) and under
      *                     {@link LeadInbox#WITHDRAWN} those no longer shared (withdrawn or erased)
      * @param decided      leads whose first contact was made or whose deadline has passed
@@ -55,9 +57,13 @@ public class LeadFigures {
         return transactions.executeRead(status -> {
             Connection c = status.getConnection();
             Map<LocalDate, Long> perDay = new LinkedHashMap<>();
-            query(c, "SELECT CAST(created_at AS DATE), COUNT(*) FROM agency_lead WHERE " + scope(agencyId)
-                + " GROUP BY CAST(created_at AS DATE) ORDER BY 1", agencyId, from, List.of(),
-                rs -> perDay.put(rs.getDate(1).toLocalDate(), rs.getLong(2)));
+            // counted per hour of UTC (which the database stores), each hour then dated in the portal's time zone
+            // (whose offsets are whole hours): a lead of 00:30 on a Monday in Berlin is Monday's, not Sunday's, and
+            // the dashboard's Berlin weeks count it in its week (no time zone tables needed in the database)
+            query(c, "SELECT CAST(created_at AS DATE), HOUR(created_at), COUNT(*) FROM agency_lead WHERE "
+                + scope(agencyId) + " GROUP BY CAST(created_at AS DATE), HOUR(created_at) ORDER BY 1, 2", agencyId,
+                from, List.of(), rs -> perDay.merge(PortalTime.local(rs.getDate(1).toLocalDate()
+                    .atTime(rs.getInt(2), 0).toInstant(ZoneOffset.UTC)).toLocalDate(), rs.getLong(3), Long::sum));
             Map<String, Long> byStage = new LinkedHashMap<>();
             LeadStages.ALL.forEach(s -> byStage.put(s, 0L));
             byStage.put(LeadInbox.WITHDRAWN, 0L);
