@@ -229,10 +229,11 @@ public class Calendars {
 
     /**
      * A new appointment type from a form that carries its own key (a random UUID the new type's form was shown with),
-     * which becomes the type's id: the same form sent twice (a double click, a post the browser or the person repeats after its answer was lost)
-     * adds one type. Sent again with what the type now holds, it is that type, nothing stored; with something else,
-     * {@link AppointmentTypeAdded} with the type as it is, nothing stored — the form added it already. A key that is no
-     * UUID, or another agency's type's id (ids are public), gets the type a new id of its own.
+     * which becomes the type's id: the same form sent twice (a double click, a post the browser or the person repeats
+     * after its answer was lost) adds one type. Sent again with what the type now holds, it is that type, nothing
+     * stored; with something else, {@link AppointmentTypeAdded} with the type as it is, nothing stored — the form
+     * added it already. A key that is no UUID, or another agency's type's id (ids are public), gets the type a new id
+     * of its own.
      *
      * @throws AppointmentTypeAdded if the form's key made a type already, which differs from what is typed now
      */
