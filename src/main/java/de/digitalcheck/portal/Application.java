@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -52,6 +54,7 @@ public final class Application extends Micronaut {
     static final String ARCHIVE_PRELOAD = "portal.archive.preload";
 
     public static void main(String[] args) {
+        inUtc();
         // the runnable jar's index of its Micronaut services instead of Micronaut's scan of the jar (ServiceIndex)
         ServiceIndex.use(Application.class.getClassLoader());
         String preload = System.getProperty(ARCHIVE_PRELOAD);
@@ -63,6 +66,18 @@ public final class Application extends Micronaut {
         }
         new Application().mainClass(Application.class).args(args).banner(false)
             .properties(Map.of(MANAGEMENT_PORT, "${portal.management-port}")).start();
+    }
+
+    /**
+     * Makes UTC the process's default time zone, whatever the machine's is. The database holds times as UTC without a
+     * zone ({@code DATETIME}): Connector/J converts to the connection's zone ({@code connectionTimeZone=UTC}), but H2
+     * (the embedded default) stores a {@code java.sql.Timestamp} as the wall time of the JVM's default zone, so that
+     * on a machine set to Europe/Berlin its {@code HOUR(created_at)} and {@code CAST(created_at AS DATE)} were Berlin's
+     * and the dashboard's days were shifted by an hour or two. Times shown to people are always converted to
+     * Europe/Berlin explicitly ({@code PortalTime}); the log's times are UTC.
+     */
+    static void inUtc() {
+        TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
     }
 
     /**

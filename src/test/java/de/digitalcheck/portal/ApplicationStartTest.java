@@ -9,16 +9,59 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A configuration the portal refuses is told in one line, found however deep the start wrapped it. */
 class ApplicationStartTest {
+
+    /**
+     * H2 stores a timestamp as the wall time of the JVM's default zone: on a machine set to Europe/Berlin a lead of
+     * 00:30 UTC was stored as 01:30, and the dashboard (which counts per UTC hour) put leads of Berlin's last hours
+     * into the next day. The portal's start makes UTC the default zone first.
+     */
+    @Test
+    void theProcessRunsInUtcSoThatH2StoresUtcTimes() throws SQLException {
+        TimeZone before = TimeZone.getDefault();
+        Instant at = Instant.parse("2026-12-06T23:30:00Z");
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin"));
+            org.h2.util.DateTimeUtils.resetCalendar();
+            assertThat(storedByH2(at)).as("the JVM's zone as H2 uses it").isEqualTo("2026-12-07 00:30");
+            Application.inUtc();
+            org.h2.util.DateTimeUtils.resetCalendar();
+            assertThat(TimeZone.getDefault().getID()).isEqualTo("UTC");
+            assertThat(storedByH2(at)).isEqualTo("2026-12-06 23:30");
+        } finally {
+            TimeZone.setDefault(before);
+            org.h2.util.DateTimeUtils.resetCalendar();
+        }
+    }
+
+    /** The date and time H2 stores for {@code at}, bound as the portal binds it (a {@code java.sql.Timestamp}). */
+    private static String storedByH2(Instant at) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:;MODE=MySQL")) {
+            c.createStatement().execute("CREATE TABLE t (at DATETIME(3) NOT NULL)");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO t (at) VALUES (?)")) {
+                insert.setTimestamp(1, Timestamp.from(at));
+                insert.executeUpdate();
+            }
+            try (ResultSet rs = c.createStatement().executeQuery(
+                "SELECT CAST(at AS DATE), HOUR(at), MINUTE(at) FROM t")) {
+                rs.next();
+                return rs.getString(1) + String.format(" %02d:%02d", rs.getInt(2), rs.getInt(3));
+            }
+        }
+    }
 
     @Test
     void aStartupProblemIsOneLine() {

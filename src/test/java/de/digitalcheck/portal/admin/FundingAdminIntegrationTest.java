@@ -92,7 +92,7 @@ class FundingAdminIntegrationTest extends SignedInTests {
         assertThat(resultPageOfAWittenCompany()).contains("Passt zu Ihrem schwächsten Bereich Smart Factory; für KMU in Witten; "
             + "Antrag nur noch bis " + soon.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + "</p>");
 
-        String yesterday = LocalDate.now().minusDays(1).toString();
+        String yesterday = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).minusDays(1).toString();
         assertThat(admin.postForm("/admin/foerderprogramme/digitalbonus-en-kreis/gueltigkeit", Map.of("validUntil", yesterday))
             .statusCode()).isEqualTo(303);
         assertThat(resultPageOfAWittenCompany()).doesNotContain("Digitalbonus EN-Kreis");

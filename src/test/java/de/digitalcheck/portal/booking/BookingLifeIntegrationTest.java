@@ -7,6 +7,7 @@ import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.SmtpServer;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 27 March 2027 at 10:00 (CET), moved across the change to summer time to Saturday 3 April at 10:00 (CEST), reminded
  * 24 hours before, cancelled with the reminder's link and a reason. The company's invitations are parsed back with
  * ical4j field by field (the wall-clock times survive the change); with {@code -Dbooking.examples=docs/examples} the
- * mails and invitations are written there as {@code life-*} (see docs/examples/README.md).
+ * mails and invitations are written there as {@code life-*} (see docs/examples/README.md). The portal's clock starts at
+ * {@link #NOW} and runs on: the appointments are on fixed days of 2027, which would otherwise lie in the past one day.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,9 +76,17 @@ class BookingLifeIntegrationTest implements TestPropertyProvider {
     @Inject
     ScheduledJobs jobs;
 
+    /** When the portal's clock starts in this class: Tuesday 1 December 2026, 10:00 in Berlin. */
+    static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
+
     @Override
     public Map<String, String> getProperties() {
         return smtp.portalProperties();
+    }
+
+    @MockBean(Clock.class)
+    Clock clock() {
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
     }
 
     @Test

@@ -22,8 +22,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,15 +83,17 @@ class MyCompanyBrowserTest extends BrowserTestSupport implements TestPropertyPro
         CompletedChecks.of(questionnaires.current()).named("Nachtschicht Berlin GmbH").at("10115")
             .contact("Nora Nacht", EMAIL).sharedWithAgency().submit(http);
         // an appointment at the first 02:30 of the night the clocks go back, with consent
+        LocalDate night = BookableAgency.nextClockChange(false).getDateTimeBefore().toLocalDate();
+        BookableAgency.assumeWithinLongestWindow(night);
         BookableAgency agency = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek d : DayOfWeek.values()) {
             weekly.put(d, "");
         }
         calendars.update(agency.coachIds().get(0), agency.agencyId(), new Calendars.CalendarInput(weekly,
-            "2027-10-31 00:00-12:00", "", "0", "0", "0", "365", "0", "30"), List.of());
+            night + " 00:00-12:00", "", "0", "0", "0", "365", "0", "30"), List.of());
         assertEquals(201, http.postJson("/api/v1/bookings", "{\"agencyId\":\"" + agency.agencyId() + "\",\"typeId\":\""
-            + agency.typeId() + "\",\"start\":\"2027-10-31T02:30:00+02:00\",\"coachId\":\"" + agency.coachIds().get(0)
+            + agency.typeId() + "\",\"start\":\"" + night + "T02:30:00+02:00\",\"coachId\":\"" + agency.coachIds().get(0)
             + "\",\"company\":{\"name\":\"Nachtschicht Witten GmbH\",\"postalCode\":\"58452\"},\"contact\":{\"name\":"
             + "\"Nora Nacht\",\"email\":\"" + EMAIL + "\"},\"consent\":{\"shareWithAgency\":true},\"language\":\"de\"}")
             .statusCode());
@@ -107,7 +112,8 @@ class MyCompanyBrowserTest extends BrowserTestSupport implements TestPropertyPro
             assertThat(shared.locator("h3", new Locator.LocatorOptions().setHasText("EN-Agentur")))
                 .hasText("An Wirtschaftsförderungsagentur Ennepe-Ruhr „EN-Agentur“");
             // the appointment the consent was given for: the first 02:30 of that night is summer time
-            assertThat(shared).containsText("bei der Buchung des Termins am 31.10.2027, 02:30 MESZ");
+            assertThat(shared).containsText("bei der Buchung des Termins am "
+                + night.format(DateTimeFormatter.ofPattern("dd.MM.uuuu")) + ", 02:30 MESZ");
             assertThat(page.locator("section[aria-labelledby=bookings-title] tbody")).containsText("02:30 MESZ–02:30 MEZ");
             assertEquals(0, page.locator("[role=alert]").count(), "no error on a first load");
             assertEquals(0, page.locator("#lead-withdrawn").count(), "nothing withdrawn yet");
@@ -145,7 +151,8 @@ class MyCompanyBrowserTest extends BrowserTestSupport implements TestPropertyPro
             assertThat(page.locator("section[aria-labelledby=leads-title] h3", new Page.LocatorOptions()
                 .setHasText("team of"))).hasText("With the team of InDieRegionRuhr4.0");
             assertThat(page.locator("section[aria-labelledby=leads-title]"))
-                .containsText("when booking the appointment on 31 Oct 2027, 02:30 CEST");
+                .containsText("when booking the appointment on "
+                    + night.format(DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH)) + ", 02:30 CEST");
             assertUnclipped(page, "Mein Unternehmen in English");
             auditAtBothWidths(page, "company-shared-en", true);
         }

@@ -10,10 +10,14 @@ import de.digitalcheck.portal.routing.AgencyProfile;
 import de.digitalcheck.portal.shared.security.Role;
 import de.digitalcheck.portal.shared.time.NrwHolidays;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -112,6 +116,32 @@ public record BookableAgency(String agencyId, String typeId, List<String> coachI
             day = day.plusDays(1);
         }
         return day;
+    }
+
+    /**
+     * The next change of Berlin's clocks, to summer time ({@code toSummer}) or back to winter time, on a day at least two
+     * days ahead: every hour of that day is still to come whenever the test runs (a test run in the night of a change
+     * found that night's first hours past).
+     */
+    public static ZoneOffsetTransition nextClockChange(boolean toSummer) {
+        Instant at = LocalDate.now(BERLIN).plusDays(2).atStartOfDay(BERLIN).toInstant();
+        while (true) {
+            ZoneOffsetTransition change = BERLIN.getRules().nextTransition(at);
+            if (change.isGap() == toSummer) {
+                return change;
+            }
+            at = change.getInstant();
+        }
+    }
+
+    /**
+     * Skips the test (with the reason) when {@code day} and the night after it lie beyond the longest booking window a
+     * calendar can have (365 days): the next change of the clocks is up to 371 days ahead in the days after a change.
+     */
+    public static void assumeWithinLongestWindow(LocalDate day) {
+        LocalDate last = LocalDate.now(BERLIN).plusDays(364);
+        Assumptions.assumeFalse(day.isAfter(last), () -> day + " is beyond the longest booking window (to " + last
+            + "): the next change of the clocks is too far ahead today");
     }
 
     public static String at(LocalDate day, int hour) {

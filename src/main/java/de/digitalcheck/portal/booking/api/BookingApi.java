@@ -68,9 +68,11 @@ class BookingApi {
     private final Messages messages;
     private final PortalSettings settings;
     private final BookingChanges changes;
+    private final DailyQuotas quotas;
 
     BookingApi(Bookings bookings, ApiProblems problems, Messages messages, PortalSettings settings,
-               BookingChanges changes) {
+               BookingChanges changes, DailyQuotas quotas) {
+        this.quotas = quotas;
         this.changes = changes;
         this.bookings = bookings;
         this.problems = problems;
@@ -252,7 +254,7 @@ class BookingApi {
         } catch (BookingLimitReached e) {
             // as the report mail's limit: until the next day begins (Europe/Berlin), when the count starts anew
             return problems.problem(HttpStatus.TOO_MANY_REQUESTS, language, "problem.booking.perAddress", e.limit())
-                .header("Retry-After", String.valueOf(DailyQuotas.secondsUntilNextDay()));
+                .header("Retry-After", String.valueOf(quotas.secondsUntilNextDay()));
         } catch (SlotTaken e) {
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(Problem.MEDIA_TYPE)
                 .body(new TakenProblem("about:blank", messages.get(language, "problem.409"), 409,

@@ -81,10 +81,12 @@ class BookingPages {
     private final Csrf csrf;
     private final QueryDates queryDates;
     private final java.time.Clock clock;
+    private final DailyQuotas quotas;
     private final AgencyLeads leads;
 
     BookingPages(Bookings bookings, Agencies agencies, Assessments assessments, Messages messages, Csrf csrf,
-                 java.time.Clock clock, QueryDates queryDates, AgencyLeads leads) {
+                 java.time.Clock clock, QueryDates queryDates, AgencyLeads leads, DailyQuotas quotas) {
+        this.quotas = quotas;
         this.leads = leads;
         this.queryDates = queryDates;
         this.clock = clock;
@@ -233,7 +235,7 @@ class BookingPages {
             contactStep(lang, model, context, type, coachId, start, form,
                 Map.of(field(e.error().field()), messages.message(lang, e.error())));
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header("Retry-After", String.valueOf(DailyQuotas.secondsUntilNextDay()))
+                .header("Retry-After", String.valueOf(quotas.secondsUntilNextDay()))
                 .body(new ModelAndView<>(VIEW, model));
         } catch (ValidationException e) {
             Map<String, String> errors = new LinkedHashMap<>();

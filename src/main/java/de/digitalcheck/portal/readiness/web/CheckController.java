@@ -205,7 +205,7 @@ class CheckController {
                 Map<String, Object> model = Map.of("copiesPerDay", copiesPerDay, "resultUrl",
                     a.completed() ? CheckPaths.result(token) : CheckPaths.resume(token));
                 return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(de.digitalcheck.portal.shared.quota.DailyQuotas.secondsUntilNextDay()))
+                    .header("Retry-After", String.valueOf(quotas.secondsUntilNextDay()))
                     .body(new ModelAndView<>(AGAIN_LIMIT, model));
             }
             SelfCheck.Started again = selfCheck.again(a);

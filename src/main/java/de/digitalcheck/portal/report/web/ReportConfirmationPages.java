@@ -47,8 +47,10 @@ class ReportConfirmationPages {
 
     private final ReportMailing mailing;
     private final Csrf csrf;
+    private final DailyQuotas quotas;
 
-    ReportConfirmationPages(ReportMailing mailing, Csrf csrf) {
+    ReportConfirmationPages(ReportMailing mailing, Csrf csrf, DailyQuotas quotas) {
+        this.quotas = quotas;
         this.mailing = mailing;
         this.csrf = csrf;
     }
@@ -74,7 +76,7 @@ class ReportConfirmationPages {
         return switch (confirmed.outcome()) {
             case REPORT_SENT -> page(HttpStatus.OK, "sent", confirmed.email());
             case LIMIT_REACHED -> page(HttpStatus.TOO_MANY_REQUESTS, "limit", confirmed.email())
-                .header("Retry-After", String.valueOf(DailyQuotas.secondsUntilNextDay()));
+                .header("Retry-After", String.valueOf(quotas.secondsUntilNextDay()));
             case NOT_VALID -> spent(code);
         };
     }

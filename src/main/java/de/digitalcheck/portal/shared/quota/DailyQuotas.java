@@ -62,8 +62,8 @@ public class DailyQuotas {
     }
 
     /** Seconds until the next day begins in Europe/Berlin, when today's limits start anew (at least 1): {@code Retry-After}. */
-    public static long secondsUntilNextDay() {
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(PortalTime.ZONE);
+    public long secondsUntilNextDay() {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock.withZone(PortalTime.ZONE));
         return Math.max(1, java.time.Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(now.getZone()))
             .toSeconds());
     }
