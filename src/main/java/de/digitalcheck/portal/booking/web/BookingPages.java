@@ -185,7 +185,9 @@ class BookingPages {
             : asked.unreadable() != null
                 ? queryDates.weekNote(lang, asked.unreadable(), LocalDate.parse((String) model.get("week"))) : null;
         model.put("queryError", note);
-        return HttpResponse.status(note == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+        // a coach who does not offer the type (or no coach at all: a made-up id) is said so, as a week not understood
+        boolean refused = note != null || model.get("timeError") != null;
+        return HttpResponse.status(refused ? HttpStatus.BAD_REQUEST : HttpStatus.OK)
             .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(VIEW, model));
     }
 

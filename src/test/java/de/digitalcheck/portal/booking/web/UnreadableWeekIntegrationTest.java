@@ -96,6 +96,33 @@ class UnreadableWeekIntegrationTest extends BookedAppointmentTests {
         }
     }
 
+    /**
+     * A coach in the booking page's address who does not offer the type — made up, of another agency, or a coach of the
+     * agency without it — is said so with no times (400, as a week not understood; it was 200 with the error shown);
+     * the agency's coach and "any coach" are the usual page.
+     */
+    @Test
+    void aCoachWhoDoesNotOfferTheTypeIsSaidSo() {
+        Http company = new Http(server, json);
+        String booking = "/termin/" + a.agencyId() + "?type=" + a.typeId() + "&coach=";
+        BookableAgency other = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
+        for (String coachId : List.of("garbage", java.util.UUID.randomUUID().toString(), other.coachIds().get(0),
+            "%3Cb%3Ex%3C%2Fb%3E")) {
+            HttpResponse<String> answer = company.get(booking + coachId);
+            assertThat(answer.statusCode()).as(coachId).isEqualTo(400);
+            assertThat(answer.body()).as(coachId).contains("id=\"error-summary\"",
+                "Dieser Coach bietet diese Terminart nicht an.").doesNotContain("start=", "<b>x</b>");
+        }
+        assertThat(company.get(booking + "garbage&lang=en").body()).contains("This coach does not offer this kind of "
+            + "appointment.");
+        company.get(booking + "garbage&lang=de");
+        for (String coachId : List.of(a.coachIds().get(0), "", "any")) {
+            HttpResponse<String> answer = company.get(booking + coachId);
+            assertThat(answer.statusCode()).as(coachId).isEqualTo(200);
+            assertThat(answer.body()).as(coachId).contains("start=").doesNotContain("error-summary");
+        }
+    }
+
     @Test
     void aWeekAskedForAsADateOrAnIsoWeekIsShownWithoutANote() {
         LocalDate later = monday(LocalDate.now(BERLIN).plusWeeks(5));
