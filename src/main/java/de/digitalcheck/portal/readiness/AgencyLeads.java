@@ -66,14 +66,16 @@ public interface AgencyLeads {
     List<SharedLead> ofContact(String email);
 
     /**
-     * Every consent this contact email gave to share a check or a booking with an agency (Mein Unternehmen), newest
-     * first: two consents to the same agency are two entries, each with its time, check or appointment, text version
-     * and withdrawal.
+     * Every consent behind the leads of this contact email, and of the leads its checks made (a booking or a consent
+     * given again with the check's private link under another address takes such a lead over), to share a check or a
+     * booking with an agency (Mein Unternehmen), newest first: two consents to the same agency are two entries, each
+     * with its time, check or appointment, text version and withdrawal.
      */
     List<GivenConsent> consentsOf(String email);
 
     /**
-     * Withdraws the consent behind a lead of this contact email: deliveries not yet made stop and the agency is told.
+     * Withdraws the consent behind a lead of this contact email, or of a lead one of its checks made: deliveries not
+     * yet made stop and the agency is told.
      *
      * @throws de.digitalcheck.portal.shared.NoSuchThing if the email has no such open lead
      */

@@ -5,6 +5,7 @@ import de.digitalcheck.portal.booking.Booking;
 import de.digitalcheck.portal.booking.BookingChanges;
 import de.digitalcheck.portal.booking.Calendars;
 import de.digitalcheck.portal.leads.internal.BookingLeads;
+import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.support.BookableAgency;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import static de.digitalcheck.portal.support.BookableAgency.at;
 import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A booking with consent makes or updates the company's open lead at the booking's agency, in the booking's
@@ -56,6 +58,8 @@ abstract class BookingLeadsContract {
     de.digitalcheck.portal.leads.internal.TrailValues trailValues;
     @Inject
     BookingChanges bookingChanges;
+    @Inject
+    AgencyLeads agencyLeads;
 
     Http http() {
         return new Http(server, json);
@@ -231,6 +235,50 @@ abstract class BookingLeadsContract {
         String third = book(a, 14, 9, elsewhere, true, check);
         assertThat(db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?", third)).isEqualTo(otherLead);
         assertThat(db().value("SELECT contact_email FROM agency_lead WHERE id = ?", leadId)).isEqualTo(corrected);
+    }
+
+    /**
+     * A booking with the check's private link under another address took over the lead the check made: the check's
+     * own address (which still has the check) saw neither the consent it gave nor a way to withdraw it in "Mein
+     * Unternehmen". Now both addresses see the lead's consents and either can withdraw it; an address without the check
+     * cannot, and a lead the check's consent only went into (another address's own lead) stays out of its reach.
+     */
+    @Test
+    void theChecksOwnAddressStillSeesAndWithdrawsTheLeadABookingUnderAnotherAddressTookOver() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
+        String first = email();
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Erika GmbH")
+            .at("44135").contact("Erika Erst", first).submit(http());
+        book(a, 10, 9, first, true, check);
+        String leadId = (String) db().value("SELECT id FROM agency_lead WHERE LOWER(contact_email) = ?", first);
+        String other = email();
+        book(a, 11, 9, other, true, check);
+        assertThat(db().value("SELECT contact_email FROM agency_lead WHERE id = ?", leadId)).isEqualTo(other);
+
+        assertThat(agencyLeads.consentsOf(first)).as("the check's address").hasSize(2)
+            .allSatisfy(c -> assertThat(c.leadId()).isEqualTo(leadId)).allSatisfy(c -> assertThat(c.leadOpen()).isTrue());
+        assertThat(agencyLeads.consentsOf(other)).as("the lead's contact").hasSize(2)
+            .allSatisfy(c -> assertThat(c.leadId()).isEqualTo(leadId));
+        String stranger = email();
+        assertThat(agencyLeads.consentsOf(stranger)).isEmpty();
+        assertThatThrownBy(() -> agencyLeads.withdraw(stranger, leadId)).isInstanceOf(UnknownLead.class);
+
+        // a lead of its own of another address, which a booking of the check went into: not the check's to withdraw
+        String elsewhere = email();
+        String elsewhereLead = (String) db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?",
+            book(a, 12, 9, elsewhere, true, null));
+        book(a, 13, 9, elsewhere, true, check);
+        assertThat(agencyLeads.consentsOf(first)).extracting(AgencyLeads.GivenConsent::leadId)
+            .doesNotContain(elsewhereLead);
+        assertThatThrownBy(() -> agencyLeads.withdraw(first, elsewhereLead)).isInstanceOf(UnknownLead.class);
+        assertThat(db().value("SELECT status FROM agency_lead WHERE id = ?", elsewhereLead)).isEqualTo("OPEN");
+
+        agencyLeads.withdraw(first, leadId);
+        assertThat(db().value("SELECT status FROM agency_lead WHERE id = ?", leadId)).isEqualTo("WITHDRAWN");
+        assertThat(agencyLeads.consentsOf(first)).allSatisfy(c -> assertThat(c.leadOpen()).isFalse())
+            .allSatisfy(c -> assertThat(c.withdrawnAt()).isNotNull());
+        assertThatThrownBy(() -> agencyLeads.withdraw(other, leadId)).as("withdrawn once")
+            .isInstanceOf(UnknownLead.class);
     }
 
     /**

@@ -29,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Objects;
@@ -260,7 +261,7 @@ public class LeadBook implements AgencyLeads {
     @Transactional(readOnly = true)
     public List<GivenConsent> consentsOf(String email) {
         List<GivenConsent> given = new ArrayList<>();
-        for (LeadRow lead : leads.ofContact(email)) {
+        for (LeadRow lead : reachableBy(email)) {
             String agency = shared(lead).agencyName();
             List<ConsentRow> rows = consents.ofLead(lead.id());
             Map<Instant, Instant> appointmentByConsent = rows.stream().anyMatch(c -> BookingLeads.SOURCE.equals(c.source()))
@@ -302,13 +303,32 @@ public class LeadBook implements AgencyLeads {
     @Override
     @Transactional
     public void withdraw(String email, String leadId) {
-        LeadRow lead = leads.findById(leadId).filter(l -> email.equalsIgnoreCase(l.contactEmail()))
+        LeadRow lead = reachableBy(email).stream().filter(l -> l.id().equals(leadId)).findFirst()
             .filter(LeadRow::open).orElseThrow(UnknownLead::new);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LeadRow withdrawn = leads.update(lead.withdrawn(now));
         consents.withdraw(leadId, now);
         audit.forgetCompanyData(leadId);
         events.withdrawn(withdrawn);
+    }
+
+    /**
+     * The leads whose consents an address sees and may withdraw (Mein Unternehmen): those it is the contact of, and
+     * those one of its checks made ({@link OwnLeads}). Whoever holds a check's private link may take its lead over
+     * for another address (a booking or a consent given again with the check's link, {@link ConsentTrail#mergeOwn}),
+     * and the check's own address could then neither see the consent it gave nor withdraw it. Erased ones left out of
+     * the second kind; newest first.
+     */
+    private List<LeadRow> reachableBy(String email) {
+        Map<String, LeadRow> found = new LinkedHashMap<>();
+        leads.ofContact(email).forEach(l -> found.put(l.id(), l));
+        for (Assessment check : assessments.ofContact(email)) {
+            consents.ofAssessment(check.id().value()).stream().filter(ConsentRow::madeLead).map(ConsentRow::leadId)
+                .distinct().filter(id -> !found.containsKey(id)).map(leads::findById).flatMap(Optional::stream)
+                .filter(l -> !LeadRow.ERASED.equals(l.status())).forEach(l -> found.put(l.id(), l));
+        }
+        return found.values().stream().sorted(Comparator.comparing(LeadRow::createdAt)
+            .thenComparing(LeadRow::id).reversed()).toList();
     }
 
     /**

@@ -156,7 +156,7 @@ class MyCompanyPages {
             .orElseThrow(ErrorPages.NotFound::new)));
     }
 
-    /** Withdraws the consent behind one of the address's leads (another address's lead: 404). */
+    /** Withdraws the consent behind one of the address's leads or its checks' (another address's lead: 404). */
     @Post("/leads/{id}/widerrufen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> withdraw(HttpRequest<?> request, @PathVariable String id, @Body @Nullable Csrf.TokenForm button) {
