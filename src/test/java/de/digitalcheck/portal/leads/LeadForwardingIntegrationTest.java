@@ -35,6 +35,10 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
     javax.sql.DataSource dataSource;
     @Inject
     de.digitalcheck.portal.leads.internal.WebhookDispatcher dispatcher;
+    @Inject
+    de.digitalcheck.portal.readiness.AgencyLeads agencyLeads;
+    @Inject
+    de.digitalcheck.portal.shared.privacy.PersonalDataRequests personalData;
 
     final SmtpServer smtp = new SmtpServer();
     Map<String, Http> users;
@@ -237,6 +241,62 @@ class LeadForwardingIntegrationTest extends de.digitalcheck.portal.support.Signe
             "SELECT COALESCE(lead_email, email) FROM agency WHERE id = 'wf-dortmund'");
         assertThat(awaitMail(dortmundAddress, id)).contains("Das Team des Netzwerks InDieRegionRuhr4.0 hat eine "
             + "Anfrage an Wirtschaftsförderung Dortmund weitergeleitet", "Standort in Dortmund laut Telefonat");
+    }
+
+    /**
+     * A lead forwarded from Dortmund to EN, then withdrawn by the company: Dortmund had its data first, so it is told
+     * too (the company is told that whoever received its data was): a mail without a link (the lead is no longer
+     * Dortmund's to open) and a {@code lead.withdrawn} webhook with ids only; only EN was told before. An erased lead
+     * forwarded so tells the agency it left as well ({@code lead.erased}).
+     */
+    @Test
+    void aWithdrawalOrErasureReachesTheAgenciesTheLeadWasForwardedFrom() throws Exception {
+        for (String agency : java.util.List.of("wf-dortmund", "en-agentur")) {
+            if (((Number) db.value("SELECT COUNT(*) FROM webhook_endpoint WHERE agency_id = ?", agency)).intValue() == 0) {
+                db.execute("INSERT INTO webhook_endpoint (agency_id, url, secret, enabled, updated_at) VALUES (?, "
+                    + "'https://crm.example.org/hook', 'whsec_dGVzdHRlc3R0ZXN0dGVzdA==', FALSE, CURRENT_TIMESTAMP)", agency);
+            }
+        }
+        String email = "widerruf@forward.example.org";
+        String id = lead("Widerruf Walzwerk GmbH", "44135", email);
+        Http dortmund = users.get("do-staff");
+        assertThat(dortmund.postForm("/agentur/leads/" + id + "/weiterleiten", Map.of("agency", "en-agentur",
+            "reason", "Betrieb liegt in Witten", "version", version(id))).statusCode()).isEqualTo(303);
+        dispatcher.awaitWakeUps();
+        smtp.purge();
+
+        agencyLeads.withdraw(email, id);
+        dispatcher.awaitWakeUps();
+        String dortmundAddress = (String) db.value("SELECT COALESCE(lead_email, email) FROM agency WHERE id = 'wf-dortmund'");
+        String enAddress = (String) db.value("SELECT COALESCE(lead_email, email) FROM agency WHERE id = 'en-agentur'");
+        String told = awaitMail(dortmundAddress, "Widerruf Walzwerk GmbH");
+        assertThat(told).contains("ein Unternehmen hat seine Einwilligung widerrufen. Seine Anfrage hatte "
+            + "Wirtschaftsförderung Dortmund erreicht und wurde weitergeleitet; sie liegt jetzt bei "
+            + "Wirtschaftsförderungsagentur Ennepe-Ruhr „EN-Agentur“.", "löschen Sie übernommene Daten", "Ort: 44135 Dortmund")
+            .doesNotContain("/agentur/leads/", email);
+        assertThat(awaitMail(enAddress, "Widerruf Walzwerk GmbH")).contains("/agentur/leads/" + id);
+        String withdrawn = (String) db.value("SELECT payload FROM webhook_delivery WHERE agency_id = 'wf-dortmund' AND "
+            + "lead_id = ? AND event_type = 'lead.withdrawn'", id);
+        assertThat(withdrawn).contains("\"agencyId\":\"wf-dortmund\"", "\"status\":\"withdrawn\"",
+            "\"forwardedTo\":\"en-agentur\"").doesNotContain(email, "url", "Walzwerk");
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'en-agentur' AND lead_id = ? AND "
+            + "event_type = 'lead.withdrawn'", id)).isEqualTo(1L);
+
+        String erasedEmail = "loeschen@forward.example.org";
+        String erased = lead("Löschung Walzwerk GmbH", "44135", erasedEmail);
+        assertThat(dortmund.postForm("/agentur/leads/" + erased + "/weiterleiten", Map.of("agency", "en-agentur",
+            "reason", "Betrieb liegt in Witten", "version", version(erased))).statusCode()).isEqualTo(303);
+        personalData.erase(erasedEmail);
+        assertThat(db.value("SELECT payload FROM webhook_delivery WHERE agency_id = 'wf-dortmund' AND lead_id = ? AND "
+            + "event_type = 'lead.erased'", erased).toString()).contains("\"status\":\"erased\"",
+            "\"forwardedTo\":\"en-agentur\"").doesNotContain(erasedEmail);
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'en-agentur' AND lead_id = ? AND "
+            + "event_type = 'lead.erased'", erased)).isEqualTo(1L);
+        // a lead never forwarded tells its agency only
+        String plain = lead("Ohne Weiterleitung GmbH", "44135", "ohne@forward.example.org");
+        agencyLeads.withdraw("ohne@forward.example.org", plain);
+        assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE lead_id = ? AND event_type = 'lead.withdrawn'",
+            plain)).isEqualTo(1L);
     }
 
     /** The text of the first mail to {@code recipient} that contains {@code text}, waiting for it. */

@@ -80,6 +80,7 @@ public class LeadEvents {
     private final AtomicInteger ownQueued = new AtomicInteger();
 
     private final DeliveryRows deliveries;
+    private final LeadFeed feed;
     private final LeadEventRows events;
     private final LeadRows leadRows;
     private final MailOutbox mail;
@@ -94,7 +95,8 @@ public class LeadEvents {
 
     LeadEvents(DeliveryRows deliveries, LeadEventRows events, LeadRows leadRows, MailOutbox mail, Router router,
                Messages messages, PortalSettings settings, JsonMapper json, WebhookDispatcher dispatcher,
-               TransactionOperations<Connection> transactions, Clock clock, NetworkTeam network) {
+               TransactionOperations<Connection> transactions, Clock clock, NetworkTeam network, LeadFeed feed) {
+        this.feed = feed;
         this.events = events;
         this.leadRows = leadRows;
         this.network = network;
@@ -319,18 +321,45 @@ public class LeadEvents {
         mailAgency(lead, "lead.escalated");
     }
 
-    /** The company withdrew its consent: what was not yet delivered stops; the agency learns of it. */
+    /**
+     * The company withdrew its consent: what was not yet delivered stops; the agency learns of it, and so does every
+     * agency the lead was forwarded away from (its data reached them first: the company is told that whoever received
+     * it was told), by mail without a link (the lead is no longer theirs to open) and by webhook.
+     */
     void withdrawn(LeadRow lead) {
         deliveries.cancelPending(lead.id());
         mailAgency(lead, WITHDRAWN);
         webhook(lead.agencyId(), lead.id(), WITHDRAWN, shortData(lead));
+        for (String former : feed.formerAgencies(lead)) {
+            router.agency(former).ifPresent(agency -> mail.send(new Mail(Language.DE, agency.leadAddress(),
+                messages.get(Language.DE, "leads.mail.withdrawnFormer.subject"),
+                text(lead, "leads.mail.withdrawnFormer", agency.name(), "", Language.DE,
+                    router.agency(lead.agencyId()).map(Agency::name).orElse(settings.networkName())))));
+            webhook(former, lead.id(), WITHDRAWN, formerData(lead, former));
+        }
     }
 
-    /** The company's data was erased: pending deliveries stop, the log forgets the payloads, the agency learns of it. */
+    /**
+     * The company's data was erased: pending deliveries stop, the log forgets the payloads, the agency learns of it, and
+     * so does every agency the lead was forwarded away from (by webhook, as the agency).
+     */
     void erased(LeadRow lead) {
         deliveries.cancelPending(lead.id());
         deliveries.replacePayloads(lead.id(), write(Map.of("data", shortData(lead))));
         webhook(lead.agencyId(), lead.id(), ERASED, shortData(lead));
+        for (String former : feed.formerAgencies(lead)) {
+            webhook(former, lead.id(), ERASED, formerData(lead, former));
+        }
+    }
+
+    /** What an agency the lead was forwarded away from learns of it: ids and status, no link it could open. */
+    private static Map<String, Object> formerData(LeadRow lead, String former) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("leadId", lead.id());
+        data.put("agencyId", former);
+        data.put("status", lead.status().toLowerCase(java.util.Locale.ROOT));
+        data.put("forwardedTo", lead.agencyId());
+        return data;
     }
 
     /** A test event to the agency's endpoint ("send test event"). */

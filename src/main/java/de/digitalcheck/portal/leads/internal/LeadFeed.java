@@ -165,6 +165,29 @@ public class LeadFeed {
     }
 
     /**
+     * The agencies the lead was forwarded away from (each once, oldest departure first; the lead's own agency left out,
+     * should it have come back): they had its data before, so a withdrawal or an erasure tells them too
+     * ({@link LeadEvents#withdrawn}). Departures older than the retention period are forgotten with their lead's data.
+     */
+    @Transactional
+    public List<String> formerAgencies(LeadRow lead) {
+        String sql = "SELECT agency_id, MIN(forwarded_at) FROM lead_departure WHERE lead_id = ? GROUP BY agency_id "
+            + "ORDER BY 2, 1";
+        return jdbc.prepareStatement(sql, (PreparedStatement s) -> {
+            s.setString(1, lead.id());
+            List<String> agencies = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getString(1).equals(lead.agencyId())) {
+                        agencies.add(rs.getString(1));
+                    }
+                }
+            }
+            return agencies;
+        });
+    }
+
+    /**
      * The last time {@code agencyId} forwarded the lead {@code leadId} away, if it did (and that is not older than the
      * leads' retention period, {@link #forgetDeparturesBefore}): the sender's confirmation names the receiver from it.
      */
