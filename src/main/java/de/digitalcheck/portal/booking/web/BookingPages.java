@@ -6,6 +6,7 @@ import de.digitalcheck.portal.booking.Bookings;
 import de.digitalcheck.portal.booking.FreeSlot;
 import de.digitalcheck.portal.booking.IdempotencyConflict;
 import de.digitalcheck.portal.booking.SlotTaken;
+import de.digitalcheck.portal.booking.UnknownAppointmentType;
 import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.Assessments;
@@ -161,7 +162,14 @@ class BookingPages {
         if (typeId == null || typeId.isBlank()) {
             return HttpResponse.ok(new ModelAndView<>(VIEW, model));
         }
-        AppointmentType type = bookings.type(context.agency().id(), typeId);
+        AppointmentType type;
+        try {
+            type = bookings.type(context.agency().id(), typeId);
+        } catch (UnknownAppointmentType e) {
+            // a link to a kind the agency does not offer (any more: switched off, removed; bookmarked or shared): its
+            // kinds, 410 (a 404 answer would be replaced by the general "not found" page, ErrorPages)
+            return typeGone(lang, context, HttpStatus.GONE, "booking.type.gone");
+        }
         String coachId = coach == null || coach.isBlank() || coach.equals(ANY) ? null : coach;
         QueryDates.Time chosen = queryDates.time(start);
         QueryDates.Week asked = queryDates.week(week);
@@ -204,7 +212,13 @@ class BookingPages {
 
     private HttpResponse<?> book(HttpRequest<?> request, Context context, BookingForm form) {
         Language lang = PortalLocaleResolver.language(request);
-        AppointmentType type = bookings.type(context.agency().id(), form.type());
+        AppointmentType type;
+        try {
+            type = bookings.type(context.agency().id(), form.type());
+        } catch (UnknownAppointmentType e) {
+            // switched off (or removed) since the form was loaded: it was a page "not found", what was typed gone
+            return typeGone(lang, context, HttpStatus.CONFLICT, "booking.type.goneWhileBooking");
+        }
         String coachId = form.coach() == null || form.coach().isBlank() || form.coach().equals(ANY) ? null : form.coach();
         Instant start = form.start() == null ? null : parse(form.start());
         Map<String, Object> model = base(lang, context);
@@ -252,6 +266,13 @@ class BookingPages {
             }
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ModelAndView<>(VIEW, model));
         }
+    }
+
+    /** The choice of the agency's kinds of appointment, saying that the one asked for is not offered (any more). */
+    private HttpResponse<?> typeGone(Language lang, Context context, HttpStatus status, String message) {
+        Map<String, Object> model = base(lang, context);
+        model.put("typeGone", messages.get(lang, message));
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(VIEW, model));
     }
 
     /** The form's field for a rule's field (the facade names them as the API does). */
@@ -315,6 +336,7 @@ class BookingPages {
         model.put("errorLinks", List.of());
         model.put("taken", false);
         model.put("timeError", null);
+        model.put("typeGone", null);
         return model;
     }
 

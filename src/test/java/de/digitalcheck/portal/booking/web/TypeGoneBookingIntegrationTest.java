@@ -1,0 +1,101 @@
+package de.digitalcheck.portal.booking.web;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.booking.Coaches;
+import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.Database;
+import de.digitalcheck.portal.support.Http;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static de.digitalcheck.portal.support.BookableAgency.at;
+import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A kind of appointment the agency switched off while a company filled in the booking form: sending the form was a
+ * page "not found", and what was typed was gone. Now 409 with the agency's kinds to choose from and why, nothing
+ * booked; the kind's own link (bookmarked, shared) is 410 with the kinds too (it was "not found" as well), as is a
+ * made-up kind. A first load of the kinds says nothing.
+ */
+@MicronautTest(transactional = false)
+class TypeGoneBookingIntegrationTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    AgencyAdministration agencies;
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+    @Inject
+    Coaches coachProfiles;
+
+    /** The named fields of the page's contact form, as a browser sends them. */
+    static Map<String, String> fields(String page) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"").matcher(page);
+        while (m.find()) {
+            fields.putIfAbsent(m.group(1), m.group(2).replace("&amp;", "&").replace("&#39;", "'"));
+        }
+        return fields;
+    }
+
+    @Test
+    void aKindSwitchedOffWhileTheFormWasOpenIsSaidSoWithTheKindsToChooseFrom() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
+        Database db = new Database(dataSource);
+        Http http = new Http(server, json);
+        String base = "/termin/" + a.agencyId();
+        HttpResponse<String> kinds = http.get(base);
+        assertThat(kinds.statusCode()).isEqualTo(200);
+        assertThat(kinds.body()).contains(a.typeId()).doesNotContain("error-summary", "angeboten. Bitte wählen");
+        HttpResponse<String> form = http.get(base + "?type=" + a.typeId() + "&coach=any&start="
+            + Http.enc(at(bookableDay(10), 10)));
+        assertThat(form.statusCode()).isEqualTo(200);
+        Map<String, String> sent = fields(form.body());
+        assertThat(sent).containsKeys("_csrf", "type", "start", "key");
+        sent.put("companyName", "Abgeschaltet GmbH");
+        sent.put("postalCode", "58452");
+        sent.put("contactName", "Anna Abgeschaltet");
+        sent.put("contactEmail", "anna@abgeschaltet.example.org");
+
+        db.execute("UPDATE appointment_type SET active = FALSE WHERE id = ?", a.typeId());
+        HttpResponse<String> refused = http.postForm(base, sent);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("<title>Bitte prüfen Sie Ihre Angaben – ", "id=\"error-summary\"",
+            "Diese Terminart wird inzwischen nicht mehr angeboten; der Termin wurde nicht gebucht.", "id=\"step-type\"")
+            .doesNotContain("Seite nicht gefunden");
+        assertThat(((Number) db.value("SELECT COUNT(*) FROM booking WHERE agency_id = ?", a.agencyId())).intValue())
+            .as("nothing booked").isZero();
+
+        HttpResponse<String> link = http.get(base + "?type=" + a.typeId());
+        assertThat(link.statusCode()).isEqualTo(410);
+        assertThat(link.body()).contains("Diese Terminart wird nicht (mehr) angeboten. Bitte wählen Sie eine andere.",
+            "id=\"step-type\"").doesNotContain("Seite nicht gefunden");
+        assertThat(http.get(base + "?type=" + a.typeId() + "&lang=en").body())
+            .contains("This kind of appointment is not offered (any more).");
+        http.get(base + "?lang=de");
+        HttpResponse<String> madeUp = http.get(base + "?type=gibt-es-nicht");
+        assertThat(madeUp.statusCode()).isEqualTo(410);
+        assertThat(madeUp.body()).contains("Diese Terminart wird nicht (mehr) angeboten.");
+    }
+}
