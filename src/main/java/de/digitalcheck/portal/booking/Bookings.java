@@ -288,6 +288,25 @@ public class Bookings {
     }
 
     /** The display names of the agency's active coaches, by account id. */
+    /**
+     * The agency's disabled coaches who still have appointments to come, each with how many, by name: disabling keeps
+     * the appointments with the agency, and its staff must still reach them, though the coach is no longer listed among
+     * the bookable ones ({@link #coachNames}).
+     */
+    public Map<Account, Long> disabledCoachesWithComing(String agencyId) {
+        Instant now = clock.instant();
+        Map<Account, Long> coming = new java.util.LinkedHashMap<>();
+        accounts.ofAgency(agencyId, Role.COACH).stream().filter(Account::disabled)
+            .sorted(Comparator.comparing(Account::name))
+            .forEach(a -> {
+                long count = bookings.countComingOfCoachAt(a.id(), agencyId, now);
+                if (count > 0) {
+                    coming.put(a, count);
+                }
+            });
+        return coming;
+    }
+
     public Map<String, String> coachNames(String agencyId) {
         return accounts.ofAgency(agencyId, Role.COACH).stream().filter(a -> !a.disabled())
             .collect(Collectors.toMap(Account::id, Account::name, (a, b) -> a));

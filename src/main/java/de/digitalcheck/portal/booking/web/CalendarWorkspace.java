@@ -154,6 +154,10 @@ class CalendarWorkspace {
             .map(Map.Entry::getValue).toList());
         model.put("weeks", names.entrySet().stream().map(e -> new Choice("/agentur/coaches/" + e.getKey() + "/termine",
             e.getValue())).toList());
+        // disabled coaches' appointments stay with the agency: their weeks, though the coaches are no longer bookable
+        model.put("disabledWithAppointments", bookings.disabledCoachesWithComing(agency).entrySet().stream()
+            .map(e -> new Choice("/agentur/coaches/" + e.getKey().id() + "/termine",
+                messages.get(lang, "types.disabledCoach", e.getKey().name(), e.getValue()))).toList());
         // the whole address: staff copy it into mails and onto their website (a path alone was of no use there)
         model.put("bookingUrl", settings.link("/termin/" + agency));
         return new ModelAndView<>("booking/types", model);

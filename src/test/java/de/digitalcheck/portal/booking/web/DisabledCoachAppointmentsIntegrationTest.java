@@ -1,0 +1,52 @@
+package de.digitalcheck.portal.booking.web;
+
+import de.digitalcheck.portal.support.BookableAgency;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A coach disabled by the agency keeps their appointments still to come with the agency, but left every list of the
+ * agency's pages (only a typed address reached their week): the types page now lists disabled coaches with
+ * appointments to come, how many, and links to their weeks; it lists none when there are none.
+ */
+@MicronautTest(transactional = false)
+class DisabledCoachAppointmentsIntegrationTest extends BookedAppointmentTests {
+
+    @BeforeAll
+    void people() {
+        a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 2);
+        signInAndBook("disabled-coach", 12);
+    }
+
+    @Test
+    void theAppointmentsOfADisabledCoachStayReachableFromTheTypesPage() {
+        String coachId = a.coachIds().get(0);
+        String name = "Coach 0 " + a.agencyId();
+        assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("id=\"disabled-coaches\"", "gesperrt;");
+
+        accounts.setDisabled(coachId, true, a.agencyId());
+        try {
+            HttpResponse<String> types = staff.get("/agentur/terminarten");
+            assertThat(types.statusCode()).isEqualTo(200);
+            assertThat(types.body()).contains("id=\"disabled-coaches\"", name + " (gesperrt; anstehende Termine: 1): ",
+                "href=\"/agentur/coaches/" + coachId + "/termine\"")
+                .doesNotContain("href=\"/agentur/coaches/" + coachId + "/kalender\"");
+            // the other coach, not disabled and without appointments, is not among them
+            assertThat(types.body().substring(types.body().indexOf("id=\"disabled-coaches\"")))
+                .doesNotContain("Coach 1 " + a.agencyId());
+            HttpResponse<String> week = staff.get("/agentur/coaches/" + coachId + "/termine/" + bookingId);
+            assertThat(week.statusCode()).isEqualTo(200);
+            assertThat(staff.get("/agentur/terminarten?lang=en").body())
+                .contains(name + " (disabled; appointments to come: 1): ");
+            staff.get("/agentur/terminarten?lang=de");
+        } finally {
+            accounts.setDisabled(coachId, false, a.agencyId());
+        }
+        assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("id=\"disabled-coaches\"");
+    }
+}
