@@ -260,7 +260,9 @@ class BookingPages {
             }
             if (errors.containsKey("start") || errors.containsKey("coach")) {
                 timeStep(lang, model, context, type, coachId, LocalDate.ofInstant(start, PortalTime.ZONE));
-                model.put("timeError", errors.getOrDefault("start", errors.get("coach")));
+                if (errors.containsKey("start") || model.get("timeError") == null) {
+                    model.put("timeError", errors.getOrDefault("start", errors.get("coach")));
+                }
             } else {
                 contactStep(lang, model, context, type, coachId, start, form, errors);
             }
@@ -357,6 +359,14 @@ class BookingPages {
         coaches.add(new Choice(ANY, messages.get(lang, "booking.coach.any")));
         bookings.offeredBy(type).stream().filter(names::containsKey) // who can be booked for it, its mode included
             .forEach(c -> coaches.add(new Choice(c, names.get(c))));
+        String asked = coachId;
+        if (asked != null && coaches.stream().noneMatch(c -> c.value().equals(asked))) {
+            // a coach who does not offer the type (disabled meanwhile, another agency's, made up): said so, with every
+            // coach's times instead of none and "look at the next week", which no week would have changed
+            model.put("timeError", messages.get(lang, "error.booking.coachNotOffering") + " "
+                + messages.get(lang, "booking.coach.anyInstead"));
+            coachId = null;
+        }
         String coachValue = coachId == null ? ANY : coachId;
         // nobody can be booked for the type (every coach blocked or gone): no week will have a time, so the page says
         // that the agency offers none online now and how to reach it, instead of "look at the next week"

@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.booking.web;
 
 import de.digitalcheck.portal.support.BookableAgency;
+import de.digitalcheck.portal.support.Http;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,37 @@ class DisabledCoachAppointmentsIntegrationTest extends BookedAppointmentTests {
             accounts.setDisabled(coachId, false, a.agencyId());
         }
         assertThat(staff.get("/agentur/terminarten").body()).doesNotContain("id=\"disabled-coaches\"");
+    }
+
+    /**
+     * The booking form sent with a coach disabled while it was open: said so with every coach's times and "any coach"
+     * chosen (it said "look at the next week", which no week would have changed), nothing booked.
+     */
+    @Test
+    void aFormSentWithACoachDisabledMeanwhileOffersEveryCoachsTimes() {
+        String coachId = a.coachIds().get(1);
+        Http company = new Http(server, json);
+        String base = "/termin/" + a.agencyId();
+        HttpResponse<String> form = company.get(base + "?type=" + a.typeId() + "&coach=" + coachId + "&start="
+            + Http.enc(BookableAgency.at(BookableAgency.bookableDay(14), 11)));
+        assertThat(form.statusCode()).isEqualTo(200);
+        java.util.Map<String, String> sent = TypeGoneBookingIntegrationTest.fields(form.body());
+        assertThat(sent).containsEntry("coach", coachId);
+        sent.put("companyName", "Gesperrt GmbH");
+        sent.put("postalCode", "58452");
+        sent.put("contactName", "Greta Gesperrt");
+        sent.put("contactEmail", "greta@gesperrt.example.org");
+        accounts.setDisabled(coachId, true, a.agencyId());
+        try {
+            HttpResponse<String> refused = company.postForm(base, sent);
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains("id=\"error-summary\"",
+                "Dieser Coach bietet diese Terminart nicht an. Angezeigt werden die freien Zeiten aller Coaches.",
+                "&amp;coach=any&amp;start=").doesNotContain("Bitte sehen Sie in der nächsten Woche nach");
+            assertThat(((Number) new de.digitalcheck.portal.support.Database(dataSource).value(
+                "SELECT COUNT(*) FROM booking WHERE coach_id = ?", coachId)).intValue()).as("nothing booked").isZero();
+        } finally {
+            accounts.setDisabled(coachId, false, a.agencyId());
+        }
     }
 }

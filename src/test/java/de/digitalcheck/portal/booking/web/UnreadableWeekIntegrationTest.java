@@ -98,8 +98,8 @@ class UnreadableWeekIntegrationTest extends BookedAppointmentTests {
 
     /**
      * A coach in the booking page's address who does not offer the type — made up, of another agency, or a coach of the
-     * agency without it — is said so with no times (400, as a week not understood; it was 200 with the error shown);
-     * the agency's coach and "any coach" are the usual page.
+     * agency without it — is said so with every coach's times instead (400, as a week not understood; it was 200 with
+     * the error shown and no times, "look at the next week"); the agency's coach and "any coach" are the usual page.
      */
     @Test
     void aCoachWhoDoesNotOfferTheTypeIsSaidSo() {
@@ -110,8 +110,11 @@ class UnreadableWeekIntegrationTest extends BookedAppointmentTests {
             "%3Cb%3Ex%3C%2Fb%3E")) {
             HttpResponse<String> answer = company.get(booking + coachId);
             assertThat(answer.statusCode()).as(coachId).isEqualTo(400);
+            // every coach's times instead (no week would have had one of this coach's), "any coach" chosen
             assertThat(answer.body()).as(coachId).contains("id=\"error-summary\"",
-                "Dieser Coach bietet diese Terminart nicht an.").doesNotContain("start=", "<b>x</b>");
+                "Dieser Coach bietet diese Terminart nicht an. Angezeigt werden die freien Zeiten aller Coaches.",
+                "&amp;coach=any&amp;start=").doesNotContain("<b>x</b>", "Bitte sehen Sie in der nächsten Woche nach",
+                "coach=" + coachId + "&amp;start=", "coach=" + coachId + "&amp;woche=");
         }
         assertThat(company.get(booking + "garbage&lang=en").body()).contains("This coach does not offer this kind of "
             + "appointment.");
