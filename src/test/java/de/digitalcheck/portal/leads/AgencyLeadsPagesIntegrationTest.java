@@ -243,7 +243,8 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
                 "Der Empfänger hat nicht rechtzeitig geantwortet.", "Die Verbindung wurde abgelehnt.",
                 "Der Empfänger hat die Verbindung ohne Antwort beendet.", "Die gesicherte Verbindung (TLS) kam nicht zustande",
                 "Diese Adresse zeigt auf ein privates oder internes Netz", "410 (Gone): Der Webhook ist abgeschaltet",
-                "<summary>Technische Angabe</summary>", ">HttpTimeoutException: request timed out<",
+                "<summary><span>Technische Angabe</span><span class=\"kern-sr-only\"> (msg_",
+                ">HttpTimeoutException: request timed out<",
                 ">IOException: &lt;script&gt;alert(1)&lt;/script&gt;<",
                 // a status with its meaning
                 "Das heißt: Der Empfänger ist vorübergehend nicht verfügbar (Service Unavailable).",
@@ -258,7 +259,7 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
             String english = staff.get("/agentur/leads/" + dortmundLead + "?lang=en").body();
             assertThat(english.substring(english.indexOf("id=\"log-title\""))).contains(
                     "The receiver answered with status 503.", "The receiver did not answer in time.",
-                    "the connection was refused.", "<summary>Technical detail</summary>", ">ConnectException<",
+                    "the connection was refused.", "<summary><span>Technical detail</span><span class=\"kern-sr-only\"> (msg_", ">ConnectException<",
                     "This means: the receiver is temporarily unavailable (Service Unavailable).")
                 .doesNotContain("Der Empfänger", "??");
         } finally {
