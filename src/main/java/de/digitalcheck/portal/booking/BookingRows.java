@@ -56,9 +56,4 @@ interface BookingRows extends CrudRepository<BookingRow, String> {
     @Introspected
     record LastBooked(String coachId, Instant lastBooked) {
     }
-
-    /** How many confirmed appointments a coach has at an agency that have not ended at {@code now}. */
-    @Query("SELECT COUNT(*) FROM booking WHERE coach_id = :coachId AND agency_id = :agencyId AND status = 'CONFIRMED'"
-        + " AND end_at > :now")
-    long countComingOfCoachAt(String coachId, String agencyId, Instant now);
 }

@@ -74,6 +74,7 @@ public class Bookings {
     private static final ZoneId ZONE = PortalTime.ZONE;
 
     private final BookingRows bookings;
+    private final AppointmentRows appointments;
     private final CoachRows coaches;
     private final CoachCalendarRows calendars;
     private final AppointmentTypeRows types;
@@ -95,7 +96,8 @@ public class Bookings {
              TransactionOperations<Connection> transactions, ApplicationEventPublisher<BookingMade> events,
              @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret,
              BookingMails mails, BusinessMetrics metrics, VisitAddressRules visitAddresses, DailyQuotas quotas,
-             @Value("${portal.booking.per-address-per-day:3}") int perAddressPerDay) {
+             @Value("${portal.booking.per-address-per-day:3}") int perAddressPerDay, AppointmentRows appointments) {
+        this.appointments = appointments;
         this.quotas = quotas;
         this.perAddressPerDay = perAddressPerDay;
         this.visitAddresses = visitAddresses;
@@ -299,7 +301,7 @@ public class Bookings {
         accounts.ofAgency(agencyId, Role.COACH).stream().filter(Account::disabled)
             .sorted(Comparator.comparing(Account::name))
             .forEach(a -> {
-                long count = bookings.countComingOfCoachAt(a.id(), agencyId, now);
+                long count = appointments.countComingOfCoachAt(a.id(), agencyId, now);
                 if (count > 0) {
                     coming.put(a, count);
                 }

@@ -323,8 +323,8 @@ public class LeadBook implements AgencyLeads {
         Map<String, LeadRow> found = new LinkedHashMap<>();
         leads.ofContact(email).forEach(l -> found.put(l.id(), l));
         for (Assessment check : assessments.ofContact(email)) {
-            consents.ofAssessment(check.id().value()).stream().filter(ConsentRow::madeLead).map(ConsentRow::leadId)
-                .distinct().filter(id -> !found.containsKey(id)).map(leads::findById).flatMap(Optional::stream)
+            ownLeads.madeBy(check.id()).stream().filter(id -> !found.containsKey(id)).map(leads::findById)
+                .flatMap(Optional::stream)
                 .filter(l -> !LeadRow.ERASED.equals(l.status())).forEach(l -> found.put(l.id(), l));
         }
         return found.values().stream().sorted(Comparator.comparing(LeadRow::createdAt)

@@ -28,6 +28,12 @@ class OwnLeads {
         this.router = router;
     }
 
+    /** The ids of the leads this check made (its consent made them: {@link ConsentRow#madeLead}), each once. */
+    List<String> madeBy(AssessmentId check) {
+        return consents.ofAssessment(check.value()).stream().filter(ConsentRow::madeLead).map(ConsentRow::leadId)
+            .distinct().toList();
+    }
+
     /**
      * The open lead that this check made (its consent made it: {@link ConsentRow#madeLead}) at this agency — or that
      * staff forwarded from there to another agency (its location still routes here), as the result page names it
@@ -36,8 +42,7 @@ class OwnLeads {
      * email): its contact is not this check's to change.
      */
     Optional<LeadRow> lockedOf(AssessmentId check, String agencyId) {
-        List<String> ids = consents.ofAssessment(check.value()).stream().filter(ConsentRow::madeLead)
-            .map(ConsentRow::leadId).distinct().sorted().toList();
+        List<String> ids = madeBy(check).stream().sorted().toList();
         if (ids.isEmpty()) {
             return Optional.empty();
         }
