@@ -101,24 +101,26 @@ public class BookingChanges {
     }
 
     /**
-     * Whether the appointment's coach is still offered for its type (not blocked, still offering its meeting mode):
-     * else there is no time to move it to in any week, and the move pages say why instead of listing empty weeks.
+     * Whether the appointment's coach can still take it at another time (not blocked, still named by its type, still
+     * meeting companies the way it was booked): else there is no time to move it to in any week, and the move pages
+     * say why instead of listing empty weeks.
      */
     public boolean coachOffersType(Booking booking) {
-        return bookings.bookable(booking.type(), booking.coachId());
+        return bookings.movable(booking.type(), booking.coachId(), booking.mode());
     }
 
     /**
      * The times the appointment can move to, from {@code from} to {@code to} (local dates, included): its coach's free
-     * times for its type, its own time not counting as taken (and not offered), earliest first.
+     * times for an appointment of its booked length (the type's length may have changed since), its own time not
+     * counting as taken (and not offered), earliest first.
      */
     public List<FreeSlot> freeForMove(Booking booking, LocalDate from, LocalDate to) {
         AppointmentType type = booking.type();
         if (!coachOffersType(booking)) {
             return List.of(); // a blocked coach (or one who no longer offers the type) is offered for no time
         }
-        SlotFinder finder = new SlotFinder(calendarOf(booking.coachId()), ZONE, type.durationMinutes(),
-            type.travelBufferMinutes());
+        SlotFinder finder = new SlotFinder(calendarOf(booking.coachId()), ZONE,
+            bookedMinutes(booking.start(), booking.end()), type.travelBufferMinutes());
         return finder.free(othersOf(booking.coachId(), booking.id(), from, to), from, to, clock.instant()).stream()
             .filter(s -> !s.start().equals(booking.start()))
             .map(s -> new FreeSlot(s.start(), s.end(), booking.coachId(), booking.coachName(), booking.mode()))
@@ -172,6 +174,11 @@ public class BookingChanges {
 
     // ---------------------------------------------------------------------------------------------------- helpers
 
+    /** The length an appointment was booked with, in minutes. */
+    private static int bookedMinutes(Instant start, Instant end) {
+        return Math.toIntExact(Duration.between(start, end).toMinutes());
+    }
+
     /** {@code by}: the coach's or staff member's name, null for the company. */
     private Changed move(BookingRow row, @Nullable String tokenHash, Instant start, @Nullable ChangeNote note,
                          @Nullable String by) {
@@ -192,15 +199,19 @@ public class BookingChanges {
                 if (current.startAt().equals(start)) {
                     new Errors().add("start", "error.booking.sameTime").throwIfAny();
                 }
+                // the appointment keeps what was booked, whatever the agency changed in the type since: its length
+                // and its mode (and it moves also when the type is no longer offered for new bookings)
+                int minutes = bookedMinutes(current.startAt(), current.endAt());
+                MeetingMode mode = MeetingMode.parse(current.meetingMode()).orElse(type.mode());
                 // checked like a new booking: a coach who cannot be booked (blocked by the agency, no longer
-                // offering the type) takes no appointment at a new time either, with the same answer
-                if (!bookings.bookable(type, current.coachId())) {
+                // offering the type or the way it was booked) takes no appointment at a new time either
+                if (!bookings.movable(type, current.coachId(), mode)) {
                     new Errors().add("start", "error.booking.notOffered").throwIfAny();
                 }
                 // as for a new booking: not at the same time as another appointment of the check it was booked from
                 bookings.requireCheckFree(current.assessmentId(), current.id(), start,
-                    start.plus(Duration.ofMinutes(type.durationMinutes())));
-                SlotFinder finder = new SlotFinder(calendarOf(current.coachId()), ZONE, type.durationMinutes(),
+                    start.plus(Duration.ofMinutes(minutes)));
+                SlotFinder finder = new SlotFinder(calendarOf(current.coachId()), ZONE, minutes,
                     type.travelBufferMinutes());
                 LocalDate day = LocalDate.ofInstant(start, ZONE);
                 SlotFinder.Verdict verdict = finder.verdict(othersOf(current.coachId(), current.id(), day, day),

@@ -193,11 +193,20 @@ public class Bookings {
     }
 
     /**
-     * Whether this coach can be booked for the type ({@link #offeredBy}): a move is checked by the same rule as a new
-     * booking, so a blocked coach's appointment does not move either.
+     * Whether this coach can be booked for the type ({@link #offeredBy}).
      */
     boolean bookable(AppointmentType type, String coachId) {
         return offeredBy(type).contains(coachId);
+    }
+
+    /**
+     * Whether an appointment of the type with this coach, booked for {@code mode}, can move to another time: by the
+     * rule of a new booking ({@link #offeredBy}) for the way it was booked, not the way the type says now — an
+     * appointment keeps what was booked (its length and its mode) when the agency edits or switches off the type; a
+     * blocked coach's, or one the type no longer names or who no longer meets companies that way, does not move.
+     */
+    boolean movable(AppointmentType type, String coachId, MeetingMode mode) {
+        return offering(type, mode, bookableCoaches(type.agencyId())).contains(coachId);
     }
 
     /** The agency's coaches with an active account, with the modes each offers. */
@@ -208,8 +217,13 @@ public class Bookings {
     }
 
     private static List<String> offering(AppointmentType type, Map<String, java.util.Set<MeetingMode>> bookable) {
+        return offering(type, type.mode(), bookable);
+    }
+
+    private static List<String> offering(AppointmentType type, MeetingMode mode,
+                                         Map<String, java.util.Set<MeetingMode>> bookable) {
         return type.coachIds().stream()
-            .filter(c -> bookable.containsKey(c) && bookable.get(c).contains(type.mode()))
+            .filter(c -> bookable.containsKey(c) && bookable.get(c).contains(mode))
             .distinct().sorted().toList();
     }
 

@@ -941,6 +941,63 @@ abstract class BookingContract {
     }
 
     /**
+     * An appointment keeps what was booked when the agency edits its type afterwards: booked as a 60-minute video
+     * talk, it moves as one after the type became a 90-minute phone call — and after the type was switched off for new
+     * bookings (it moved as a 90-minute video talk before, and not at all once the coach no longer phoned). The coach
+     * must still meet companies the way it was booked: without video, it does not move.
+     */
+    @Test
+    void anAppointmentMovesAsItWasBookedAfterItsTypeWasEdited() {
+        Setup s = agencyWithCoaches(1, 0);
+        LocalDate day = bookableDay();
+        Http http = http();
+        String coach = s.coachIds().get(0);
+        String name = accounts.find(coach).orElseThrow().name();
+        coachProfiles.update(coach, name, "", List.of("VIDEO"), List.of());
+        Map<String, Object> made = http.map(http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach,
+            "edited-type@example.org")));
+        String id = (String) made.get("id");
+        calendars.saveType(s.agencyId(), s.typeId(), new Calendars.TypeInput("Telefonat", "Phone call", "90", "PHONE",
+            "0", List.of(coach), true), List.of());
+        assertThat(bookings.offeredBy(calendars.typesOf(s.agencyId()).get(0))).as("nobody phones: no new bookings")
+            .isEmpty();
+
+        Booking booked = bookings.find(id, (String) made.get("token"));
+        List<FreeSlot> free = changes.freeForMove(booked, day, day);
+        assertThat(free).as("times for a 60-minute video talk").isNotEmpty().allSatisfy(f -> {
+            assertThat(java.time.Duration.between(f.start(), f.end())).isEqualTo(java.time.Duration.ofMinutes(60));
+            assertThat(f.mode()).isEqualTo(MeetingMode.VIDEO);
+        });
+        // 08:00 to 17:00 every 30 minutes but its own 09:00
+        assertThat(free).hasSize(18);
+        HttpResponse<String> moved = http.postJson("/api/v1/bookings/" + id + "/reschedule",
+            reschedule(made.get("token"), at(day, 17, 0)));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(http.map(moved)).containsEntry("start", at(day, 17, 0)).containsEntry("end", at(day, 18, 0));
+        assertThat(db().value("SELECT meeting_mode FROM booking WHERE id = ?", id)).isEqualTo("VIDEO");
+
+        // switched off for new bookings: the appointment made before still moves
+        calendars.saveType(s.agencyId(), s.typeId(), new Calendars.TypeInput("Telefonat", "Phone call", "90", "PHONE",
+            "0", List.of(coach), false), List.of());
+        Object token = http.map(moved).get("token");
+        HttpResponse<String> again = http.postJson("/api/v1/bookings/" + id + "/reschedule",
+            reschedule(token, at(day, 10, 0)));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(http.map(again)).containsEntry("start", at(day, 10, 0)).containsEntry("end", at(day, 11, 0));
+
+        // the coach no longer meets companies by video: it does not move (as a blocked coach's), nothing changes
+        coachProfiles.update(coach, name, "", List.of("PHONE"), List.of());
+        Object last = http.map(again).get("token");
+        HttpResponse<String> refused = http.postJson("/api/v1/bookings/" + id + "/reschedule",
+            reschedule(last, at(day, 13, 0)), "Accept-Language", "en");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("No appointments are offered at this time.");
+        assertThat(changes.freeForMove(bookings.find(id, (String) last), day, day)).isEmpty();
+        assertThat(http.map(http.get("/api/v1/bookings/" + id + "?token=" + last))).containsEntry("start",
+            at(day, 10, 0));
+    }
+
+    /**
      * A move's 409 suggests the times the move could take: the booking's own time is free for itself (as on the move
      * pages), so the times next to it are offered. A 09:00, B 13:00 (no buffers); B to 09:30 is taken by A.
      */
