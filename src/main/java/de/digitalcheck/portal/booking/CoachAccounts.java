@@ -98,4 +98,9 @@ class CoachAccounts implements AgencyCoaches {
                 !a.bound(), a.disabled(), coaches.get(a.id()).profile().modes().isEmpty(), a.disabledByNetwork()))
             .toList();
     }
+
+    @Override
+    public long appointmentsToCome(String coachId, String agencyId) {
+        return appointments.countComingOfCoachAt(coachId, agencyId, clock.instant());
+    }
 }

@@ -10,4 +10,10 @@ public interface AgencyCoaches {
 
     /** The agency's coaches, by name. */
     List<AgencyMember> coaches(String agencyId);
+
+    /**
+     * How many confirmed appointments still to come the coach has at the agency (0 for anyone else): they stay with the
+     * agency when the coach's access is taken away, and the team page says so.
+     */
+    long appointmentsToCome(String coachId, String agencyId);
 }

@@ -93,6 +93,7 @@ class AgencyWorkspace {
         model.put("logoSaved", request.getParameters().contains("logo"));
         model.put("coachInvited", request.getParameters().contains("eingeladen"));
         model.put("teamChanged", request.getParameters().contains("team"));
+        model.put("disabledWithAppointments", disabledWithAppointments(model, request.getParameters().get("gesperrt")));
         return new ModelAndView<>(VIEW, model);
     }
 
@@ -222,21 +223,24 @@ class AgencyWorkspace {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> disable(HttpRequest<?> request, Authentication authentication, @PathVariable("id") String accountId,
                             @Body @Nullable Csrf.TokenForm button) {
-        return changeAccess(request, authentication, accountId, button, user -> team.setDisabled(user.agencyId(), accountId, true));
+        return changeAccess(request, authentication, accountId, button, user -> team.setDisabled(user.agencyId(), accountId, true),
+            "?team&gesperrt=" + java.net.URLEncoder.encode(accountId, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Post(PATH + "/team/{id}/freigeben")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> enable(HttpRequest<?> request, Authentication authentication, @PathVariable("id") String accountId,
                            @Body @Nullable Csrf.TokenForm button) {
-        return changeAccess(request, authentication, accountId, button, user -> team.setDisabled(user.agencyId(), accountId, false));
+        return changeAccess(request, authentication, accountId, button, user -> team.setDisabled(user.agencyId(), accountId, false),
+            "?team");
     }
 
     @Post(PATH + "/team/{id}/zurueckziehen")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> withdraw(HttpRequest<?> request, Authentication authentication, @PathVariable("id") String accountId,
                              @Body @Nullable Csrf.TokenForm button) {
-        return changeAccess(request, authentication, accountId, button, user -> team.withdrawInvitation(user.agencyId(), accountId));
+        return changeAccess(request, authentication, accountId, button, user -> team.withdrawInvitation(user.agencyId(), accountId),
+            "?team");
     }
 
     /**
@@ -246,7 +250,8 @@ class AgencyWorkspace {
      */
     private HttpResponse<?> changeAccess(HttpRequest<?> request, Authentication authentication, String accountId,
                                          @Nullable Csrf.TokenForm button,
-                                         java.util.function.Function<SignedIn, AgencyTeam.Access> change) {
+                                         java.util.function.Function<SignedIn, AgencyTeam.Access> change,
+                                         String done) {
         csrf.verify(request, button);
         SignedIn user = SignedIn.of(authentication);
         if (accountId.equals(user.accountId())) {
@@ -273,7 +278,27 @@ class AgencyWorkspace {
             model.put(access == AgencyTeam.Access.INVITATION_USED ? "invitationUsed" : "networkRefused", name);
             return page(HttpStatus.CONFLICT, model);
         }
-        return HttpResponse.seeOther(URI.create(PATH + "?team#team-changed"));
+        return HttpResponse.seeOther(URI.create(PATH + done + "#team-changed"));
+    }
+
+    /**
+     * After a coach's access was taken away ({@code ?gesperrt=} their id): the coach's name and their appointments still
+     * to come, which stay with the agency (the types page lists them) — null when the id is no disabled coach of this
+     * agency's team (another agency's, made up, given access again since) or nothing is to come.
+     */
+    private @Nullable Map<String, Object> disabledWithAppointments(Map<String, Object> model, @Nullable String accountId) {
+        if (accountId == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<AgencyMember> members = (List<AgencyMember>) model.get("members");
+        Agency agency = (Agency) model.get("agency");
+        return members.stream()
+            .filter(m -> m.accountId().equals(accountId) && m.disabled() && "COACH".equals(m.role()))
+            .findFirst()
+            .map(m -> Map.<String, Object>of("name", m.name(), "count", coaches.appointmentsToCome(m.accountId(), agency.id())))
+            .filter(m -> ((Long) m.get("count")) > 0)
+            .orElse(null);
     }
 
     private Map<String, Object> model(SignedIn user, HttpRequest<?> request) {
@@ -303,6 +328,7 @@ class AgencyWorkspace {
         model.put("networkRefused", null); // the name of the person whose enabling was refused
         model.put("invitationUsed", null); // the name of the person whose invitation was used before its withdrawal
         model.put("teamChanged", false);
+        model.put("disabledWithAppointments", null);
         // the page's error summary (the contact form's or the coach invitation's), each line linking to its field
         model.put("errorLinks", List.of());
         return model;

@@ -54,6 +54,47 @@ class DisabledCoachAppointmentsIntegrationTest extends BookedAppointmentTests {
     }
 
     /**
+     * Disabling a coach on the team page said only "saved"; with appointments still to come it now says that they stay
+     * with the agency, how many, and links to them. Not for a coach without any, not for an id that is no disabled
+     * coach of the agency (made up, given access again), and not on a first load.
+     */
+    @Test
+    void disablingACoachWithAppointmentsToComeSaysTheyStayWithTheAgency() {
+        String coachId = a.coachIds().get(0);
+        String otherId = a.coachIds().get(1);
+        String name = accounts.byEmail(a.coachEmails().get(0)).orElseThrow().name();
+        String notice = "Der Zugang von " + name + " ist gesperrt. " + name + " hat als Coach noch anstehende Termine (1).";
+        assertThat(staff.get("/agentur").body()).doesNotContain("noch anstehende Termine", "disabled-coaches");
+        try {
+            HttpResponse<String> disabled = staff.postForm("/agentur/team/" + coachId + "/sperren", java.util.Map.of());
+            assertThat(disabled.statusCode()).isEqualTo(303);
+            String location = disabled.headers().firstValue("Location").orElseThrow();
+            assertThat(location).isEqualTo("/agentur?team&gesperrt=" + coachId + "#team-changed");
+            HttpResponse<String> page = staff.get(location.substring(0, location.indexOf('#')));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Die Änderungen sind gespeichert.", notice,
+                "href=\"/agentur/terminarten#disabled-coaches\"", "Die anstehenden Termine von " + name);
+            assertThat(staff.get(location.substring(0, location.indexOf('#')) + "&lang=en").body())
+                .contains("Access of " + name + " is disabled. " + name
+                    + " still has appointments to come as a coach (1).");
+            staff.get("/agentur?lang=de");
+
+            HttpResponse<String> none = staff.postForm("/agentur/team/" + otherId + "/sperren", java.util.Map.of());
+            String other = none.headers().firstValue("Location").orElseThrow();
+            assertThat(staff.get(other.substring(0, other.indexOf('#'))).body())
+                .as("a coach without appointments to come: saved, nothing more")
+                .contains("Die Änderungen sind gespeichert.").doesNotContain("noch anstehende Termine");
+            assertThat(staff.get("/agentur?team&gesperrt=made-up").body()).doesNotContain("noch anstehende Termine");
+        } finally {
+            accounts.setDisabled(coachId, false, a.agencyId());
+            accounts.setDisabled(otherId, false, a.agencyId());
+        }
+        HttpResponse<String> again = staff.get("/agentur?team&gesperrt=" + coachId);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).as("access given back since").doesNotContain("noch anstehende Termine");
+    }
+
+    /**
      * The booking form sent with a coach disabled while it was open: said so with every coach's times and "any coach"
      * chosen (it said "look at the next week", which no week would have changed), nothing booked.
      */
