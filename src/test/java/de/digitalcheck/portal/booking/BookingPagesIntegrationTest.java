@@ -210,6 +210,24 @@ class BookingPagesIntegrationTest {
             java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8), "reason", "x".repeat(501)));
         assertThat(tooLong.statusCode()).isEqualTo(422);
         assertThat(tooLong.body()).contains("<title>Bitte prüfen Sie Ihre Angaben – Termin absagen – Digitalcheck 4.0</title>");
+        // the language switch of a refused form keeps the private link's token, which the form sent in its body (it
+        // led to "this link is not valid")
+        String switchToEnglish = switchLink(tooLong.body());
+        assertThat(switchToEnglish).startsWith("/termin/buchung/" + id + "/absagen?token=");
+        HttpResponse<String> english = http.get(switchToEnglish);
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.body()).contains("lang=\"en\"").doesNotContain("not valid");
+        http.get(location + "&lang=de");
+        HttpResponse<String> offGrid = http.postForm("/termin/buchung/" + id + "/verschieben", Map.of("token",
+            java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8), "start",
+            de.digitalcheck.portal.support.BookableAgency.at(de.digitalcheck.portal.support.BookableAgency.bookableDay(9), 10).replace(":00:00", ":13:00")));
+        assertThat(offGrid.statusCode()).isEqualTo(422);
+        String moveInEnglish = switchLink(offGrid.body());
+        assertThat(moveInEnglish).startsWith("/termin/buchung/" + id + "/verschieben?token=").contains("&woche=");
+        HttpResponse<String> moveEnglish = http.get(moveInEnglish);
+        assertThat(moveEnglish.statusCode()).isEqualTo(200);
+        assertThat(moveEnglish.body()).contains("lang=\"en\"").doesNotContain("not valid");
+        http.get(location + "&lang=de");
         HttpResponse<String> cancelled = http.postForm("/termin/buchung/" + id + "/absagen", Map.of("token",
             java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(cancelled.statusCode()).isEqualTo(303);
@@ -457,5 +475,13 @@ class BookingPagesIntegrationTest {
         assertThat(http.get(location + "&lang=en").body())
             .contains("You will get an email with the appointment for your calendar and the link to this page")
             .doesNotContain("Keep the address of this page");
+    }
+
+    /** The language switch's link of a page, unescaped. */
+    static String switchLink(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"([^\"]*[?&](?:amp;)?lang=(?:en|de))\"")
+            .matcher(page);
+        assertThat(m.find()).as("a language switch").isTrue();
+        return m.group(1).replace("&amp;", "&");
     }
 }

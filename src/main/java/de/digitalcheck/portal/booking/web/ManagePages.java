@@ -159,6 +159,7 @@ class ManagePages {
         Map<String, Object> model = views.summary(lang, booking);
         model.put("staff", false);
         model.put("token", token);
+        model.put(PortalLocaleResolver.SWITCH_QUERY, "token=" + ChangeViews.enc(Objects.requireNonNullElse(token, "")));
         model.put("links", links(booking.id(), token));
         model.put("moveAction", "/termin/buchung/" + ChangeViews.enc(booking.id()) + "/verschieben");
         model.put("backUrl", links(booking.id(), token).show());
@@ -168,6 +169,7 @@ class ManagePages {
     private Map<String, Object> cancelModel(Language lang, Booking booking, String token) {
         Map<String, Object> model = views.summary(lang, booking);
         model.put("token", token);
+        model.put(PortalLocaleResolver.SWITCH_QUERY, "token=" + ChangeViews.enc(Objects.requireNonNullElse(token, "")));
         model.put("reason", "");
         model.put("links", links(booking.id(), token));
         model.put("action", "/termin/buchung/" + ChangeViews.enc(booking.id()) + "/absagen");
@@ -182,6 +184,9 @@ class ManagePages {
         if (changes.changeable(now)) {
             LocalDate week = start == null ? null : LocalDate.ofInstant(start, PortalTime.ZONE);
             views.times(model, lang, now, week, links(now.id(), token).move() + "&");
+            if (week != null) { // the switch shows the same week
+                model.put(PortalLocaleResolver.SWITCH_QUERY, "token=" + ChangeViews.enc(token) + "&woche=" + week);
+            }
         }
         if (e == null) {
             model.put("taken", true);

@@ -55,6 +55,10 @@ class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
         String[] page = model.containsKey(PAGE_PATH) ? new String[] {String.valueOf(model.get(PAGE_PATH)), ""}
             : switchTarget(request);
+        if (model.get(PortalLocaleResolver.SWITCH_QUERY) instanceof String kept && request.getMethod() != HttpMethod.GET
+            && request.getMethod() != HttpMethod.HEAD && page[1].isEmpty()) {
+            page = new String[] {page[0], keptQuery(kept)};
+        }
         fill(model, PortalLocaleResolver.language(request), page[0], page[1], csrf.token(request),
             request.getUserPrincipal(Authentication.class).map(a -> a.getAttributes().get("name")).orElse(null));
         modelAndView.setModel(model);
