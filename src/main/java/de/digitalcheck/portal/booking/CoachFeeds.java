@@ -116,6 +116,27 @@ public class CoachFeeds {
     }
 
     /**
+     * As {@link #revoke(String)}, unless the address was renewed since the form was read ({@code readVersion}, its
+     * {@link #version}): a revoke from a page read before (another tab, an old page) ended the address made since,
+     * which the coach may just have subscribed to, unseen. A renewal and a revoke of one coach take turns (the coach's
+     * row is locked). Without an address now there is nothing to revoke: nothing happens (a revoke sent twice).
+     *
+     * @throws StaleFeed the coach's address is another one now than the form was read with: nothing revoked
+     */
+    @Transactional
+    public void revoke(String coachId, String readVersion) {
+        coaches.lock(List.of(coachId));
+        Optional<CoachFeedRow> current = feeds.findById(coachId);
+        if (current.isEmpty()) {
+            return;
+        }
+        if (!Fingerprints.of(current.get().tokenHash()).equals(readVersion)) {
+            throw new StaleFeed();
+        }
+        feeds.deleteById(coachId);
+    }
+
+    /**
      * The feed of a token.
      *
      * @throws UnknownBooking for a malformed, unknown or revoked token

@@ -286,11 +286,87 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         assertThat(current.find()).isTrue();
         path = current.group(1);
         // the settings page does not show the address again
-        assertThat(coachX.get("/coach/kalender-abo").body()).doesNotContain(path);
-        assertThat(coachX.postForm("/coach/kalender-abo/widerrufen", Map.of()).statusCode()).isEqualTo(303);
+        HttpResponse<String> settings = coachX.get("/coach/kalender-abo");
+        assertThat(settings.body()).doesNotContain(path);
+        assertThat(coachX.postForm("/coach/kalender-abo/widerrufen",
+            Map.of("version", Http.hidden(settings.body(), "/coach/kalender-abo/widerrufen", "version"))).statusCode())
+            .isEqualTo(303);
         assertThat(new Http(server, json).get(path).statusCode()).isEqualTo(404);
         // staff have no feed settings
         assertThat(staffA.get("/coach/kalender-abo").statusCode()).isIn(401, 403);
+    }
+
+    /**
+     * A revoke from a page read before the address was renewed (tab A shows the address of the morning, tab B made a new
+     * one, which the coach may have subscribed to already): it ended the new address unseen, answering 200. The revoke
+     * form carries the version of the address it was read with, as the new address's form: stale {@code 409}, without
+     * a well-formed version {@code 400}, nothing revoked either way and the page says so; the current page revokes.
+     */
+    @Test
+    void aRevokeFromAPageReadBeforeANewAddressRevokesNothingAndSaysSo() {
+        coachY.get("/coach/kalender-abo?lang=de"); // another test may end in English
+        HttpResponse<String> none = coachY.get("/coach/kalender-abo");
+        String first = feedPath(coachY.postForm("/coach/kalender-abo/neu",
+            Map.of("version", Http.hidden(none.body(), "/coach/kalender-abo/neu", "version"))));
+
+        // tab A: the settings page with the first address; a first load shows no refusal
+        HttpResponse<String> tabA = coachY.get("/coach/kalender-abo");
+        assertThat(tabA.statusCode()).isEqualTo(200);
+        assertThat(tabA.body()).contains("<title>Kalender-Abo – ", "Eine Abo-Adresse besteht seit")
+            .doesNotContain("feed-revoke-stale", "feed-revoke-unversioned", "feed-stale", "feed-unversioned",
+                "role=\"alert\"", "id=\"revoked\"");
+        String readA = Http.hidden(tabA.body(), "/coach/kalender-abo/neu", "version");
+        // tab B: a new address, perhaps subscribed at once
+        String second = feedPath(coachY.postForm("/coach/kalender-abo/neu", Map.of("version", readA)));
+        assertThat(new Http(server, json).get(first).statusCode()).isEqualTo(404);
+
+        // tab A revokes: the new address is not what it showed, so nothing is revoked, and the page says so
+        HttpResponse<String> stale = coachY.postForm("/coach/kalender-abo/widerrufen", Map.of("version", readA));
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("<title>Nicht widerrufen: Die Abo-Adresse wurde inzwischen neu angelegt – "
+                + "Kalender-Abo", "id=\"feed-revoke-stale\"", "Es wurde nichts widerrufen",
+                "Eine Abo-Adresse besteht seit")
+            .doesNotContain("id=\"revoked\"", "feed-url").doesNotContainPattern("/kalender/[A-Za-z0-9_-]+\\.ics");
+        assertThat(new Http(server, json).get(second).statusCode()).as("the new address still works").isEqualTo(200);
+        // in English too
+        HttpResponse<String> english = coachY.postForm("/coach/kalender-abo/widerrufen?lang=en",
+            Map.of("version", readA));
+        assertThat(english.statusCode()).isEqualTo(409);
+        assertThat(english.body()).contains("<title>Not revoked: the subscription address was renewed in the meantime",
+            "Nothing was revoked");
+        coachY.get("/coach/kalender-abo?lang=de");
+        // without a version the portal gave out (an old page, a made-up post): 400, nothing revoked either
+        for (Map<String, String> broken : List.of(Map.<String, String>of(), Map.of("version", "kaputt"))) {
+            HttpResponse<String> unversioned = coachY.postForm("/coach/kalender-abo/widerrufen", broken);
+            assertThat(unversioned.statusCode()).isEqualTo(400);
+            assertThat(unversioned.body()).contains("<title>Nicht widerrufen – Kalender-Abo",
+                    "id=\"feed-revoke-unversioned\"", "(das verborgene Feld „version“)", "wurde nichts widerrufen")
+                .doesNotContain("id=\"revoked\"");
+        }
+        assertThat(new Http(server, json).get(second).statusCode()).isEqualTo(200);
+
+        // the revoke form of tab A carries the version its page was read with, as the new address's form
+        assertThat(Http.hidden(tabA.body(), "/coach/kalender-abo/widerrufen", "version")).isEqualTo(readA);
+        // the refusing page's form revokes the address it shows, knowingly
+        HttpResponse<String> revoked = coachY.postForm("/coach/kalender-abo/widerrufen",
+            Map.of("version", Http.hidden(stale.body(), "/coach/kalender-abo/widerrufen", "version")));
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        assertThat(revoked.headers().firstValue("Location")).contains("/coach/kalender-abo?widerrufen");
+        assertThat(new Http(server, json).get(second).statusCode()).isEqualTo(404);
+        assertThat(coachY.get("/coach/kalender-abo?widerrufen").body()).contains("id=\"revoked\"",
+            "Sie haben noch keine Abo-Adresse").doesNotContain("feed-revoke-stale", "feed-revoke-unversioned");
+        // the same revoke again (a double click): nothing left to revoke, the same answer
+        assertThat(coachY.postForm("/coach/kalender-abo/widerrufen",
+            Map.of("version", Http.hidden(stale.body(), "/coach/kalender-abo/widerrufen", "version"))).statusCode())
+            .isEqualTo(303);
+    }
+
+    /** The feed's path on the page that shows a new address (once). */
+    static String feedPath(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        Matcher url = Pattern.compile("(/kalender/[A-Za-z0-9_-]+\\.ics)").matcher(created.body());
+        assertThat(url.find()).isTrue();
+        return url.group(1);
     }
 
     /**

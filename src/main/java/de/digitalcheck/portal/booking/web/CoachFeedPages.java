@@ -33,8 +33,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A coach's calendar subscription: the settings page ({@code /coach/kalender-abo}: new address, revoke) and the feed
- * itself ({@code /kalender/{token}.ics}, open to whoever holds the address; unknown or revoked: 404).
+ * A coach's calendar subscription: the settings page ({@code /coach/kalender-abo}: new address, revoke, each refused
+ * when the address changed since the page was read) and the feed itself ({@code /kalender/{token}.ics}, open to
+ * whoever holds the address; unknown or revoked: 404).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -72,7 +73,10 @@ class CoachFeedPages {
         return page(SignedIn.of(authentication).accountId(), null, request.getParameters().contains("widerrufen"));
     }
 
-    /** The new address's form: the version of the address it was read with ({@link CoachFeeds#version}). */
+    /**
+     * The new address's form, and the revoke form: the version of the address it was read with
+     * ({@link CoachFeeds#version}).
+     */
     @Serdeable
     record RenewForm(@Nullable String version, @JsonProperty(Csrf.FIELD) @Nullable String csrfToken)
         implements Csrf.Form {
@@ -107,13 +111,38 @@ class CoachFeedPages {
         }
     }
 
+    /**
+     * Revokes the address, as the new address's form replaces it: with the version of the address the page was read
+     * with ({@link RenewForm}). A revoke from a page read before the address was renewed (another tab, an old page)
+     * ended the address made since — which the coach may just have subscribed to — unseen, answering as if all was
+     * well: now {@code 409}, nothing revoked, the page saying so and showing what is there now. Without a version the
+     * portal gave out: {@code 400}, nothing revoked. Without an address now there is nothing to revoke (a revoke sent
+     * twice): revoked, as asked.
+     */
     @Post(SETTINGS + "/widerrufen")
     @Secured("COACH")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    HttpResponse<?> revoke(HttpRequest<?> request, Authentication authentication, @Body @Nullable Csrf.TokenForm body) {
+    @Produces(MediaType.TEXT_HTML)
+    HttpResponse<?> revoke(HttpRequest<?> request, Authentication authentication, @Body @Nullable RenewForm body) {
         csrf.verify(request, body);
-        feeds.revoke(SignedIn.of(authentication).accountId());
+        String coach = SignedIn.of(authentication).accountId();
+        String version = body == null ? null : body.version();
+        if (!Fingerprints.isWellFormed(version)) {
+            return refused(HttpStatus.BAD_REQUEST, coach, "revokeUnversioned");
+        }
+        try {
+            feeds.revoke(coach, version);
+        } catch (StaleFeed e) {
+            return refused(HttpStatus.CONFLICT, coach, "revokeStale");
+        }
         return HttpResponse.seeOther(URI.create(SETTINGS + "?widerrufen"));
+    }
+
+    /** The settings page as it is now, with the note {@code flag} of why nothing changed. */
+    private HttpResponse<?> refused(HttpStatus status, String coach, String flag) {
+        ModelAndView<Map<String, Object>> page = page(coach, null, false);
+        page.getModel().orElseThrow().put(flag, true);
+        return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(page);
     }
 
     private ModelAndView<Map<String, Object>> page(String coachId, @Nullable String newUrl, boolean revoked) {
@@ -124,6 +153,8 @@ class CoachFeedPages {
         model.put("version", feeds.version(coachId));
         model.put("stale", false);
         model.put("unversioned", false);
+        model.put("revokeStale", false);
+        model.put("revokeUnversioned", false);
         return new ModelAndView<>("booking/feed", model);
     }
 }
