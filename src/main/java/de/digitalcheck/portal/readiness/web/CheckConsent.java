@@ -12,12 +12,14 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -40,7 +42,9 @@ import java.util.Objects;
  * otherwise the page again with its errors and nothing stored. The same consent again (a second tab, a double click)
  * changes nothing; given again with another contact (a corrected email), the check's open lead there takes it
  * ({@link AgencyLeads#share}), or, where the agency has another open lead under that email, the page says why (409)
- * and nothing changed.
+ * and nothing changed. Refused details (no name, no or an invalid email, no tick) on a check already shared there are
+ * answered as the consent given again, saying once that they were not taken over: the page offers no form to show
+ * their errors in.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller(CheckPaths.BASE + "/einwilligung")
@@ -55,10 +59,12 @@ class CheckConsent {
     private final Csrf csrf;
     private final FormValidation validation;
     private final CheckSharing shared;
+    private final Flash flash;
 
     CheckConsent(SelfCheck selfCheck, SharedChecks sharing, CheckLookup lookup, ResultViews results, Csrf csrf,
-                 FormValidation validation, CheckSharing shared) {
+                 FormValidation validation, CheckSharing shared, Flash flash) {
         this.shared = shared;
+        this.flash = flash;
         this.selfCheck = selfCheck;
         this.sharing = sharing;
         this.lookup = lookup;
@@ -81,6 +87,11 @@ class CheckConsent {
                 return given(token);
             }
             List<FieldError> errors = new ArrayList<>(validation.errors(form, ConsentForm::field));
+            if (!errors.isEmpty() && !shared.of(check).offer()) {
+                // shared with the agency responsible now already (a second tab, an old page): the page offers no form
+                // to show the errors in, and it answered 422 with nothing to read; the consent stands, nothing changes
+                return flash.put(given(token), CheckPaths.result(token), ResultViews.CONSENT_UNCHANGED);
+            }
             try {
                 if (!errors.isEmpty()) {
                     throw new ValidationException(errors);
@@ -110,7 +121,7 @@ class CheckConsent {
      * block as the fragment, Chromium left the focus on the page's body, and keyboard and screen-reader users started
      * again at the top of the page.
      */
-    private static HttpResponse<?> given(String token) {
+    private static MutableHttpResponse<?> given(String token) {
         return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token) + "?consent=" + ResultViews.CONSENT_GIVEN
             + "#consent-shared"));
     }

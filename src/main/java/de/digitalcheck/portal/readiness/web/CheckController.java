@@ -183,8 +183,9 @@ class CheckController {
     }
 
     /**
-     * The result; right after a request to mail the report, what became of it, once (the {@link Flash} note its post
-     * left, cleared by this page: not the page's address, which anyone can craft, and not again on a reload).
+     * The result; right after a request to mail the report, what became of it, or after a consent with refused details
+     * on a check already shared, that nothing changed, once (the {@link Flash} note its post left, cleared by this
+     * page: not the page's address, which anyone can craft, and not again on a reload).
      */
     @Get("/check/{token}/result")
     HttpResponse<?> result(HttpRequest<?> request, @PathVariable String token) {

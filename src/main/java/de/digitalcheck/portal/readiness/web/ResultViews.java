@@ -42,6 +42,12 @@ class ResultViews {
         CheckPaths.REPORT_MAIL_LIMIT);
     /** The consent's redirect: the consent was just given (or given again), its answer takes the focus. */
     static final String CONSENT_GIVEN = "given";
+    /**
+     * The note ({@code shared.web.Flash}) the consent's form leaves for the result page when it was sent with details
+     * it refuses (no name, no or an invalid email, no tick) for a check already shared: nothing was needed, nothing
+     * was taken over.
+     */
+    static final String CONSENT_UNCHANGED = "consent-unchanged";
 
     ResultViews(ResultSummaries summaries, SelfCheck selfCheck, PortalSettings settings, Messages messages,
                 CheckAppointments appointments, CheckSharing sharing,
@@ -56,18 +62,19 @@ class ResultViews {
     }
 
     /**
-     * @param reportMail what became of a request to mail the report, as the form's post left it for this page (a
-     *     {@code shared.web.Flash} note, never the page's address: anyone can craft one) ({@code sent}: a mail went
-     *     out, the report or a confirmation link; {@code limit}: today's limit of mails to the address is reached),
-     *     else {@code null} (what
-     *     became of a confirmation is said on the confirmation link's own page, which does not lead here)
+     * @param note       the {@code shared.web.Flash} note a form's post left for this page (never the page's address:
+     *     anyone can craft one): what became of a request to mail the report ({@code sent}: a mail went out, the
+     *     report or a confirmation link; {@code limit}: today's limit of mails to the address is reached; what became
+     *     of a confirmation is said on the confirmation link's own page, which does not lead here), or
+     *     {@link #CONSENT_UNCHANGED}; else {@code null}
      * @param consent    {@link #CONSENT_GIVEN} right after the consent to share the result was given (its answer, who
      *     gets in touch by when, is focusable and focused then, and only then), else {@code null}
      */
-    Map<String, Object> result(Language lang, AssessmentRow a, String token, @Nullable String reportMail,
+    Map<String, Object> result(Language lang, AssessmentRow a, String token, @Nullable String note,
                                @Nullable String consent) {
-        Map<String, Object> model = result(lang, a, token, reportMail, ContactForm.EMPTY, List.of());
+        Map<String, Object> model = result(lang, a, token, note, ContactForm.EMPTY, List.of());
         model.put("consentGiven", CONSENT_GIVEN.equals(consent) && model.get("shared") != null);
+        model.put("consentUnchanged", CONSENT_UNCHANGED.equals(note) && model.get("shared") != null);
         return model;
     }
 
@@ -164,6 +171,7 @@ class ResultViews {
         var shared = state.here();
         model.put("shared", shared);
         model.put("consentGiven", false);
+        model.put("consentUnchanged", false);
         model.put("sharedContactBy", shared == null ? null
             : Dates.date(lang, shared.contactBy()));
         model.put("consentOffered", state.offer());

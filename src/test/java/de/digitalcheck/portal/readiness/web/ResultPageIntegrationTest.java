@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -160,6 +161,64 @@ class ResultPageIntegrationTest {
             .doesNotContain("action=\"" + contact + "\"");
         assertThat(http.postRawForm(contact, Map.of("_csrf", "A".repeat(43), "contactName", "X",
             "contactEmail", "x@example.org")).statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * A consent posted with an empty name or email, an invalid email or without the tick on a check already shared
+     * with its agency (a second tab, an old page): it answered 422 with "Bitte prüfen Sie Ihre Angaben" in the title
+     * but no message, no field error and no form (the page offers none once shared), a failure nobody could see. Now
+     * it is answered as the same consent again: back to the result's answer that it is shared, which says once that
+     * nothing more was needed and the details sent were not taken over; nothing stored (German and English).
+     */
+    @Test
+    void anIncompleteConsentOnACheckAlreadySharedSaysItIsSharedAndNothingChanged() {
+        CompletedChecks.Completed check = CompletedChecks.of(q).named("Geteilt GmbH").at("44135")
+            .contact("Anna Geteilt", "anna.geteilt@example.org").submit(http);
+        String consent = "/check/" + check.token() + "/einwilligung";
+        http.get(check.resultPath() + "?lang=de");
+        HttpResponse<String> shared = http.postForm(consent, Map.of("consentName", "Anna Geteilt",
+            "consentEmail", "anna.geteilt@example.org", "shareWithAgency", "on"));
+        assertThat(shared.statusCode()).isEqualTo(303);
+        String given = shared.headers().firstValue("Location").orElseThrow();
+
+        // the normal result page of a shared check: no error box, no note, the usual title
+        String normal = http.get(check.resultPath()).body();
+        assertThat(normal).contains("<title>Ihr Ergebnis – Digitalcheck 4.0</title>", "id=\"consent-shared\"",
+                "Ihr Ergebnis wurde weitergegeben")
+            .doesNotContain("error-summary", "aria-invalid", "id=\"consent-unchanged\"", "Bitte prüfen Sie",
+                "consentEmail");
+
+        for (Map<String, String> refused : List.of(
+            Map.of("consentName", "", "consentEmail", "", "shareWithAgency", "on"),
+            Map.of("consentName", "Anna Geteilt", "consentEmail", "kaputt", "shareWithAgency", "on"),
+            Map.of("consentName", "Anna Neu", "consentEmail", "anna.neu@example.org"))) {
+            HttpResponse<String> post = http.postForm(consent, refused);
+            assertThat(post.statusCode()).as(refused + ": " + post.body()).isEqualTo(303);
+            assertThat(post.headers().firstValue("Location")).as("as a consent given again").contains(given);
+            HttpResponse<String> page = http.get(given.substring(0, given.indexOf('#')));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<title>Ihr Ergebnis – Digitalcheck 4.0</title>",
+                    "id=\"consent-shared\"", "id=\"consent-unchanged\"",
+                    "Ihr Ergebnis war schon weitergegeben, dafür war nichts mehr nötig.",
+                    "wurden nicht übernommen. Es wurde nichts geändert.")
+                .doesNotContain("error-summary", "aria-invalid", "Bitte prüfen Sie", "consentEmail");
+            // said once: a reload shows the result as it is
+            assertThat(http.get(check.resultPath()).body()).doesNotContain("id=\"consent-unchanged\"");
+        }
+        // the contact stays as it was given
+        assertThat(http.get(check.resultPath()).body()).contains("anna.geteilt@example.org")
+            .doesNotContain("anna.neu@example.org", "kaputt");
+
+        // in English
+        http.get(check.resultPath() + "?lang=en");
+        HttpResponse<String> english = http.postForm(consent, Map.of("consentName", "", "consentEmail", "kaputt"));
+        assertThat(english.statusCode()).isEqualTo(303);
+        String page = http.get(given.substring(0, given.indexOf('#'))).body();
+        assertThat(page).contains("<title>Your result – Digitalcheck 4.0</title>",
+                "Your result had already been shared; nothing more was needed.",
+                "were not taken over. Nothing was changed.")
+            .doesNotContain("error-summary", "Please check your details");
+        http.get(check.resultPath() + "?lang=de"); // back to German for the other tests of this client
     }
 
     /**
