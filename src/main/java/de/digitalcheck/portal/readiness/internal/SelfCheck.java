@@ -139,6 +139,44 @@ public class SelfCheck {
     }
 
     /**
+     * Whether this profile change would leave questions of the completed check open (another company type brings
+     * questions its answers do not cover): the check would be a draft again. False for a check that is no completed one.
+     *
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException for the form's problems, nothing stored
+     */
+    public boolean reopens(AssessmentRow assessment, CompanyInput companyInput, ContactInput contact,
+                           List<FieldError> formErrors) {
+        CompanyProfile company = checkedForm(companyInput, contact, formErrors);
+        if (!assessment.completed()) {
+            return false;
+        }
+        Questionnaire questionnaire = questionnaireOf(assessment);
+        Map<String, String> usable = questionnaire.usableAnswers(company.type(), storedAnswers(assessment));
+        return !questionnaire.questions().stream().filter(q -> q.appliesTo(company.type()))
+            .allMatch(q -> usable.containsKey(q.id()));
+    }
+
+    /**
+     * A profile change made as a new check, the check staying as it was (its result may be shared, and an agency's lead
+     * of it showed no result any more while the check was a draft again): the changed profile, the check's contact and
+     * every answer (in the check's questionnaire version), the questions the change brings open; linked to the check
+     * as a check again is ({@link #again}).
+     *
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException for the form's problems, nothing stored
+     */
+    public Started changedAsNew(AssessmentRow assessment, CompanyInput companyInput, ContactInput contact,
+                                List<FieldError> formErrors) {
+        CompanyProfile company = checkedForm(companyInput, contact, formErrors);
+        Questionnaire questionnaire = questionnaireOf(assessment);
+        String token = Tokens.newToken();
+        AssessmentRow draft = AssessmentRow.draft(UUID.randomUUID().toString(), Tokens.hash(token),
+            questionnaire.version(), Language.fromCode(assessment.language()).orElse(Language.DE), company,
+            keepingPhone(ContactInput.clean(contact), assessment.contact()), agencyIdFor(company.ags()),
+            assessment.id(), clock.instant());
+        return new Started(store.insert(rescore(draft, storedAnswers(assessment))), token);
+    }
+
+    /**
      * Gives the check another contact (its form's errors reported together with the contact rules'), keeping
      * everything else.
      */

@@ -62,16 +62,20 @@ class CheckController {
     private final de.digitalcheck.portal.shared.quota.DailyQuotas quotas;
     private final int copiesPerDay;
     private final Flash flash;
+    private final CheckSharing sharing;
 
     static final String AGAIN_LIMIT = "readiness/again-limit";
     static final String COPIES = "check-copies";
+    /** The profile page's note ({@link Flash}) after a change of a shared check became a new check. */
+    static final String COPIED = "check-copied";
 
     CheckController(SelfCheck selfCheck, CheckViews views, ResultViews results, Csrf csrf, QuestionnairePageTemplates pages,
                     RevisionCookie revisions, CheckLookup lookup, FormValidation validation,
                     de.digitalcheck.portal.shared.quota.DailyQuotas quotas,
                     @io.micronaut.context.annotation.Value("${portal.checks.copies-per-day:5}") int copiesPerDay,
-                    Flash flash) {
+                    Flash flash, CheckSharing sharing) {
         this.flash = flash;
+        this.sharing = sharing;
         this.quotas = quotas;
         this.copiesPerDay = copiesPerDay;
         this.selfCheck = selfCheck;
@@ -127,12 +131,26 @@ class CheckController {
         });
     }
 
+    /**
+     * The profile page; right after a change that became a new check ({@link #updateProfile}), saying so once (the
+     * {@link Flash} note its post left).
+     */
     @Get("/check/{token}/profile")
     HttpResponse<?> editProfile(HttpRequest<?> request, @PathVariable String token) {
-        return withCheck(request, token, a -> HttpResponse.ok(new ModelAndView<>(PROFILE,
-            views.profile(lang(request), ProfileForm.of(a), List.of(), CheckPaths.profile(token), token, a))));
+        return withCheck(request, token, a -> {
+            Map<String, Object> model = views.profile(lang(request), ProfileForm.of(a), List.of(),
+                CheckPaths.profile(token), token, a);
+            model.put("copied", flash.note(request).filter(COPIED::equals).isPresent());
+            return flash.clear(request, HttpResponse.ok(new ModelAndView<>(PROFILE, model)));
+        });
     }
 
+    /**
+     * Changes the profile. A completed check that was shared with an agency stays as it was shared where the change
+     * would leave questions open (another company type brings questions): the agency's lead showed no result any more
+     * while the check was a draft again. The change then makes a new check with the changed profile and every answer
+     * (counted as a copy of the check, as "check again" is), whose profile page says so.
+     */
     @Post("/check/{token}/profile")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     HttpResponse<?> updateProfile(HttpRequest<?> request, @PathVariable String token, @Body @Nullable ProfileForm body) {
@@ -140,6 +158,16 @@ class CheckController {
         ProfileForm form = Objects.requireNonNullElse(body, ProfileForm.EMPTY);
         return withCheck(request, token, a -> {
             try {
+                if (a.completed() && sharing.of(a).any()
+                    && selfCheck.reopens(a, form.input(), form.contact(), formErrors(form))) {
+                    if (!quotas.take(COPIES, a.id(), copiesPerDay)) {
+                        return copiesUsedUp(a, token);
+                    }
+                    SelfCheck.Started copy = selfCheck.changedAsNew(a, form.input(), form.contact(), formErrors(form));
+                    String path = CheckPaths.profile(copy.token());
+                    return revisions.keep(request, flash.put(HttpResponse.seeOther(CheckPaths.uri(path)), path,
+                        COPIED), copy.token(), copy.assessment());
+                }
                 AssessmentRow changed = selfCheck.updateProfile(a, form.input(), form.contact(), formErrors(form));
                 return seeOther(request, CheckPaths.step(token, firstStep(changed)), token, changed);
             } catch (ValidationException e) {
@@ -203,16 +231,21 @@ class CheckController {
         return withCheck(request, token, a -> {
             // each copy is a new row and a new peer: a few per check and day (by its id, which a new link keeps)
             if (!quotas.take(COPIES, a.id(), copiesPerDay)) {
-                Map<String, Object> model = Map.of("copiesPerDay", copiesPerDay, "resultUrl",
-                    a.completed() ? CheckPaths.result(token) : CheckPaths.resume(token));
-                return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(quotas.secondsUntilNextDay()))
-                    .body(new ModelAndView<>(AGAIN_LIMIT, model));
+                return copiesUsedUp(a, token);
             }
             SelfCheck.Started again = selfCheck.again(a);
             return seeOther(request, CheckPaths.step(again.token(), firstStep(again.assessment())), again.token(),
                 again.assessment());
         });
+    }
+
+    /** Today's copies of the check are used up: 429 with when to try again, the check unchanged. */
+    private HttpResponse<?> copiesUsedUp(AssessmentRow a, String token) {
+        Map<String, Object> model = Map.of("copiesPerDay", copiesPerDay, "resultUrl",
+            a.completed() ? CheckPaths.result(token) : CheckPaths.resume(token));
+        return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+            .header("Retry-After", String.valueOf(quotas.secondsUntilNextDay()))
+            .body(new ModelAndView<>(AGAIN_LIMIT, model));
     }
 
     /** A redirect to another page of the check, telling the browser the check's revision (see {@link RevisionCookie}). */

@@ -38,6 +38,11 @@ class CheckSharing {
      */
     record State(@Nullable SharedLead here, List<SharedLead> elsewhere) {
 
+        /** Whether any agency (or the network's team) holds an open lead of the check. */
+        boolean any() {
+            return here != null || !elsewhere.isEmpty();
+        }
+
         /** Whether the page offers the consent for the agency responsible now (also after a withdrawal). */
         boolean offer() {
             return here == null;
