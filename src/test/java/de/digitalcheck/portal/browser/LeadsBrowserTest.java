@@ -232,4 +232,32 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
         }
         assertClean();
     }
+
+    /**
+     * A shared result's company type changed to one with further questions: a new check with the changed profile and
+     * every answer, whose profile page says so (the shared check stays as it was shared).
+     */
+    @Test
+    void aSharedResultsTypeChangeWithFurtherQuestionsSaysANewCheckWasMade() {
+        findings.clear();
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Dienst Browser GmbH")
+            .at("44135").typed(de.digitalcheck.portal.readiness.CompanyType.SERVICES)
+            .contact("Dora Dienst", "dora@dienst-browser.example.org").sharedWithAgency().submit(new Http(server, json));
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(server.getURL() + "/check/" + check.token() + "/profile");
+            assertThat(page.locator("#profile-copied")).hasCount(0);
+            page.check("#type-OWN_PRODUCTS");
+            new KeyboardUser(page).activate("form button[type=submit]");
+            assertThat(page.locator("#profile-copied")).containsText("Ein neuer Selbstcheck für die geänderten Angaben");
+            assertThat(page.locator("#profile-shared")).hasCount(0);
+            assertEquals(-1, page.url().indexOf(check.token()), "the new check's own address");
+            audit(page, "leads-type-changed-profile");
+            page.setViewportSize(390, 844);
+            assertNull(Browsers.horizontalOverflow(page, 390), "the note fits a phone");
+            audit(page, "leads-type-changed-profile-phone");
+            page.setViewportSize(1280, 900);
+        }
+        assertClean();
+    }
 }
