@@ -138,6 +138,46 @@ class QuestionnaireAdminIntegrationTest extends SignedInTests {
         assertThat(questionnaires.current().version()).isEqualTo("2");
     }
 
+    /**
+     * A refused choice is titled as the other admin forms' errors ("Bitte prüfen Sie Ihre Angaben"), not with the
+     * self-check's "Bitte beantworten Sie alle Fragen"; its language switch leads to the list the form is on, with or
+     * without a {@code Referer}: it led to the post's address, which the version pages' route read as a version (404).
+     */
+    @Test
+    void aRefusedChoiceIsTitledAsAFormErrorAndItsSwitchLeadsToTheList() {
+        Http admin = users.get("admin");
+        int before = versions.history().size();
+        String origin = server.getURL().toString();
+        java.util.List<Map<String, String>> refusals = java.util.List.of(Map.of("version", "99"), Map.of("version", ""),
+            Map.of());
+        for (Map<String, String> form : refusals) {
+            for (String[] referer : new String[][] {{}, {"Referer", origin + PAGE + "?gewaehlt=1"}}) {
+                HttpResponse<String> refused = admin.postForm(PAGE + "/aktuell", form, referer);
+                String what = form + " " + java.util.Arrays.toString(referer);
+                assertThat(refused.statusCode()).as(what).isEqualTo(422);
+                assertThat(refused.body()).as(what)
+                    .contains("<title>Bitte prüfen Sie Ihre Angaben – Fragebogen-Versionen – ",
+                        "Bitte wählen Sie eine der bekannten Versionen.")
+                    .doesNotContain("Bitte beantworten Sie alle Fragen");
+                assertThat(switchLink(refused.body(), "en")).as(what).isEqualTo(PAGE + "?lang=en");
+            }
+        }
+        assertThat(admin.get(PAGE + "/aktuell?lang=en").statusCode()).as("the post's address is no page").isEqualTo(404);
+        assertThat(admin.get(PAGE + "?lang=en").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> english = admin.postForm(PAGE + "/aktuell?lang=en", Map.of("version", "99"));
+        admin.get(PAGE + "?lang=de");
+        assertThat(english.statusCode()).isEqualTo(422);
+        assertThat(english.body()).contains("<title>Please check your details – Questionnaire versions – ")
+            .doesNotContain("Please answer every question");
+        assertThat(switchLink(english.body(), "de")).isEqualTo(PAGE + "?lang=de");
+        // the list itself keeps its title and its own switch
+        HttpResponse<String> list = admin.get(PAGE);
+        assertThat(list.body()).contains("<title>Fragebogen-Versionen – ").doesNotContain("Bitte prüfen Sie Ihre Angaben");
+        assertThat(switchLink(list.body(), "en")).isEqualTo(PAGE + "?lang=en");
+        assertThat(versions.history()).as("nothing stored").hasSize(before);
+    }
+
     @Test
     void onlyNetworkAdminsSeeOrChangeTheVersions() {
         int before = versions.history().size();
@@ -160,6 +200,14 @@ class QuestionnaireAdminIntegrationTest extends SignedInTests {
         String body = users.get("admin").get(path + "?lang=en").body();
         users.get("admin").get(PAGE + "?lang=de");
         return body;
+    }
+
+    /** The address of the page's language switch to {@code language}. */
+    private static String switchLink(String page, String language) {
+        Matcher m = Pattern.compile("href=\"([^\"]*)\" lang=\"" + language + "\" hreflang=\"" + language + "\"")
+            .matcher(page);
+        assertThat(m.find()).as("language switch").isTrue();
+        return m.group(1).replace("&amp;", "&");
     }
 
     private HttpResponse<String> postChoice(String version) {

@@ -11,6 +11,7 @@ import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorPages;
+import de.digitalcheck.portal.shared.web.LayoutModel;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -80,8 +81,12 @@ class QuestionnaireAdminPages {
             versions.choose(form.version(), user.accountId(), user.name());
             return HttpResponse.seeOther(URI.create(PATH + "?gewaehlt=1"));
         } catch (ValidationException e) {
+            Map<String, Object> model = model(lang(request), form.version(), e.errors());
+            // the language switch leads to the list the form is on: this post's address is no page, and the version
+            // pages' route would take "aktuell" for a version (404)
+            model.put(LayoutModel.PAGE_PATH, PATH);
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
-                .body(new ModelAndView<>(VIEW, model(lang(request), form.version(), e.errors())));
+                .body(new ModelAndView<>(VIEW, model));
         }
     }
 

@@ -29,13 +29,16 @@ import java.util.Map;
  * rendered on a thread that context did not reach (the page then showed a signed-in person as signed out).
  */
 @Singleton
-class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
+public class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
     /**
      * A model key naming the address the layout's links (the language switch) start from instead of the request's
-     * path: for a page answered to a request whose path is not the caller's (Netty's stand-in for an unreadable one).
+     * path: for a page answered to a request whose path is not the caller's (Netty's stand-in for an unreadable one),
+     * and for a refused form post whose own address a GET route with a path variable would read as something else
+     * (the questionnaire versions' {@code /admin/fragebogen/aktuell}, which {@code /admin/fragebogen/{version}} takes
+     * for a version: 404): the page the form is on.
      */
-    static final String PAGE_PATH = "layoutPagePath";
+    public static final String PAGE_PATH = "layoutPagePath";
 
     private final String networkName;
     private final Csrf csrf;
