@@ -98,6 +98,32 @@ class QuestionnaireAdminIntegrationTest extends SignedInTests {
         assertThat(users.get("admin").get(PAGE + "/9").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * A "not applicable" option is labelled once: its text already begins with the words, and the page put the label
+     * before them again ("Trifft nicht zu: Trifft nicht zu: Wir fertigen …"), in both languages. The levels keep their
+     * labels, and the check's own pages keep the option's text as published.
+     */
+    @Test
+    void aNotApplicableOptionIsLabelledOnce() {
+        for (String version : new String[] {"1", "2"}) {
+            String de = text(users.get("admin").get(PAGE + "/" + version).body());
+            assertThat(de).as(version).doesNotContain("Trifft nicht zu: Trifft nicht zu", "Trifft nicht zu: trifft nicht zu")
+                .contains("Trifft nicht zu: Wir fertigen ausschließlich nach Kundenzeichnung, ohne eigene Produktfunktionen.",
+                    "Trifft nicht zu: Wir liefern keine eigenen Produkte, sondern fertigen nur nach Kundenvorgabe.",
+                    "Stufe 0: ", "Stufe 5: ");
+            assertThat(occurrences(de, "Trifft nicht zu")).as(version).isEqualTo(notApplicableOptions(version));
+            String en = text(english(PAGE + "/" + version));
+            assertThat(en).as(version).doesNotContain("Not applicable: Not applicable", "Not applicable: not applicable")
+                .contains("Not applicable: we manufacture exclusively to customer drawings, without product functions of our own.",
+                    "Not applicable: we do not supply products of our own; we only manufacture to customer specifications.",
+                    "Level 0: ", "Level 5: ");
+            assertThat(occurrences(en, "Not applicable")).as(version).isEqualTo(notApplicableOptions(version));
+        }
+        assertThat(questionnaires.version("2").orElseThrow().questions().stream().flatMap(x -> x.options().stream())
+            .filter(o -> o.notApplicable()).map(o -> o.text().de()))
+            .as("the published text is untouched").allMatch(t -> t.startsWith("Trifft nicht zu: "));
+    }
+
     @Test
     void switchingChangesTheApiAndNewChecksWhileAStartedCheckKeepsItsVersion() {
         Http company = new Http(server, json);
@@ -200,6 +226,21 @@ class QuestionnaireAdminIntegrationTest extends SignedInTests {
         String body = users.get("admin").get(path + "?lang=en").body();
         users.get("admin").get(PAGE + "?lang=de");
         return body;
+    }
+
+    /** The page's visible text, markup left out and white space made one space. */
+    private static String text(String html) {
+        return html.replaceAll("<[^>]*>", " ").replace("&amp;", "&").replaceAll("\\s+", " ")
+            .replace(" :", ":");
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    private int notApplicableOptions(String version) {
+        return (int) questionnaires.version(version).orElseThrow().questions().stream()
+            .flatMap(x -> x.options().stream()).filter(o -> o.notApplicable()).count();
     }
 
     /** The address of the page's language switch to {@code language}. */

@@ -99,9 +99,7 @@ class QuestionnaireAdminPages {
         model.put("current", questionnaires.current().version().equals(q.version()));
         model.put("dimensions", q.dimensions().stream().map(d -> new DimensionView(d.id(), d.title().in(lang), d.weight(),
             q.questions().stream().filter(x -> x.dimension().equals(d.id())).map(x -> new QuestionView(x.id(),
-                x.text().in(lang), x.options().stream().map(o -> new OptionView(o.notApplicable()
-                    ? messages.get(lang, "questionnaires.notApplicable")
-                    : messages.get(lang, "questionnaires.level", o.level()), o.text().in(lang))).toList())).toList()))
+                x.text().in(lang), x.options().stream().map(o -> option(lang, o)).toList())).toList()))
             .toList());
         return new ModelAndView<>(VERSION_VIEW, model);
     }
@@ -113,8 +111,34 @@ class QuestionnaireAdminPages {
     record QuestionView(String id, String text, List<OptionView> options) {
     }
 
-    /** An answer option: its level ("Stufe 3", or "not applicable") and text. */
+    /** An answer option: its level ("Stufe 3", or "not applicable") and text (may be empty). */
     record OptionView(String level, String text) {
+    }
+
+    /**
+     * An option as the version's page lists it. A "not applicable" option's text mostly says so itself, as the check's
+     * pages show it ("Trifft nicht zu: Wir fertigen …"): that beginning is left out after the label, which the page
+     * put before it a second time ("Trifft nicht zu: Trifft nicht zu: Wir fertigen …"). The text itself is the
+     * published version's and stays as it is.
+     */
+    private OptionView option(Language lang, Questionnaire.Option o) {
+        String text = o.text().in(lang);
+        if (!o.notApplicable()) {
+            return new OptionView(messages.get(lang, "questionnaires.level", o.level()), text);
+        }
+        String label = messages.get(lang, "questionnaires.notApplicable");
+        return new OptionView(label, withoutLeading(text, label));
+    }
+
+    /** {@code text} without a beginning {@code label} (in any case) and the punctuation and spaces after it. */
+    static String withoutLeading(String text, String label) {
+        if (!text.regionMatches(true, 0, label, 0, label.length())) {
+            return text;
+        }
+        String rest = text.substring(label.length());
+        String after = rest.replaceFirst("^[\\s:.,;–—-]+", "");
+        // only a whole word: "Not applicableness" keeps its text
+        return after.length() == rest.length() && !rest.isEmpty() ? text : after;
     }
 
     /** The list page: {@code typed} is the version a refused form asked for (null: show the current one). */
