@@ -152,6 +152,89 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
     }
 
     /**
+     * A page after the last one leads back to the last page that has leads, the filters kept: from a page far after
+     * it, or one whose number is too large for an int, the way back led to page 10000 (the cap's page before), as
+     * empty. Just after the last page it stays "Vorherige Seite"; a filter without any leads offers only the first page.
+     */
+    @Test
+    void aPageFarAfterTheLastOneLeadsBackToTheLastPageWithLeads() throws Exception {
+        java.time.Instant t = java.time.Instant.now().minus(java.time.Duration.ofDays(3));
+        try (de.digitalcheck.portal.support.LeadSeed seed = new de.digitalcheck.portal.support.LeadSeed(dataSource)) {
+            for (int i = 1; i <= 60; i++) { // 25 + 25 + 10: three pages
+                seed.add("wf-dortmund", String.format("Seitenende %02d GmbH", i), "Seitenende", 2, "NEW", t.plusSeconds(i),
+                    t.plus(java.time.Duration.ofDays(30)), null, null, null);
+            }
+        }
+        try {
+            wayBackFromPagesAfterTheLast();
+        } finally {
+            // the other tests count the agency's leads
+            db.execute("DELETE FROM agency_lead WHERE municipality = 'Seitenende'");
+        }
+    }
+
+    private void wayBackFromPagesAfterTheLast() {
+        Http staff = users.get("do-staff");
+        String filter = "status=NEW&municipality=Seitenende&sort=company";
+        String last = "/agentur/leads?" + filter + "&page=3";
+
+        String third = staff.get("/agentur/leads?lang=de&" + filter + "&page=3").body();
+        assertThat(third).contains("Seitenende 60 GmbH").doesNotContain("Auf dieser Seite gibt es keine Anfragen mehr");
+        assertThat(paging(third)).containsExactly("/agentur/leads?" + filter + "&page=2", "Vorherige Seite");
+
+        String fourth = staff.get("/agentur/leads?lang=de&" + filter + "&page=4").body();
+        assertThat(fourth).contains("Auf dieser Seite gibt es keine Anfragen mehr");
+        assertThat(paging(fourth)).as("just after the last page").containsExactly(last, "Vorherige Seite");
+
+        for (String page : new String[] {"5", "10001", "500000", "999999", "2147483647", "2147483648",
+            "1000000000000", "99999999999999999999"}) {
+            HttpResponse<String> beyond = staff.get("/agentur/leads?lang=de&" + filter + "&page=" + page);
+            assertThat(beyond.statusCode()).as(page).isEqualTo(200);
+            assertThat(beyond.body()).as(page).contains("Auf dieser Seite gibt es keine Anfragen mehr",
+                    "href=\"/agentur/leads?" + filter.replace("&", "&amp;") + "\">Zur ersten Seite</a>")
+                .doesNotContain("page=10000\"", "Seitenende 01 GmbH");
+            assertThat(paging(beyond.body())).as(page).containsExactly(last, "Zur letzten Seite mit Anfragen");
+        }
+        HttpResponse<String> followed = staff.get(last + "&lang=de");
+        assertThat(followed.statusCode()).isEqualTo(200);
+        assertThat(followed.body()).as("the way back has leads").contains("Seitenende 51 GmbH", "Seitenende 60 GmbH")
+            .doesNotContain("Auf dieser Seite gibt es keine Anfragen mehr");
+        assertThat(paging(staff.get("/agentur/leads?lang=en&" + filter + "&page=999999").body()))
+            .containsExactly(last, "Go to the last page with leads");
+        staff.get("/agentur/leads?lang=de");
+
+        // a filter without any leads: no page to go back to but the first, which the sentence links
+        String none = staff.get("/agentur/leads?lang=de&municipality=Nirgendwo&page=999999").body();
+        assertThat(none).contains("Auf dieser Seite gibt es keine Anfragen mehr",
+            "href=\"/agentur/leads?municipality=Nirgendwo\">Zur ersten Seite</a>");
+        assertThat(paging(none)).isEmpty();
+        for (String bad : new String[] {"page=0", "page=-1"}) {
+            assertThat(staff.get("/agentur/leads?" + filter + "&" + bad).statusCode()).as(bad).isEqualTo(400);
+        }
+        // the admin's view of the agency's inbox alike
+        String admin = users.get("admin").get("/admin/agenturen/wf-dortmund/leads?lang=de&" + filter + "&page=2147483648")
+            .body();
+        assertThat(paging(admin)).containsExactly("/admin/agenturen/wf-dortmund/leads?" + filter + "&page=3",
+            "Zur letzten Seite mit Anfragen");
+    }
+
+    /** The inbox's paging links: address and words of each, in order (empty without any). */
+    private static List<String> paging(String page) {
+        java.util.regex.Matcher nav = java.util.regex.Pattern.compile("<nav class=\"dc-actions\" aria-label=\"(?:Seiten|Pages)\">(.*?)</nav>",
+            java.util.regex.Pattern.DOTALL).matcher(page);
+        List<String> links = new java.util.ArrayList<>();
+        while (nav.find()) {
+            java.util.regex.Matcher a = java.util.regex.Pattern.compile("<a class=\"kern-link\" href=\"([^\"]*)\">([^<]*)</a>")
+                .matcher(nav.group(1));
+            while (a.find()) {
+                links.add(a.group(1).replace("&amp;", "&"));
+                links.add(a.group(2));
+            }
+        }
+        return links;
+    }
+
+    /**
      * A page after the last one says so and links to the first page with the filter kept (it said "no leads yet" to an
      * agency that has leads, and a page number over the cap was a bare 400); a real date outside the years the portal
      * reads is told as that, not as a malformed date.

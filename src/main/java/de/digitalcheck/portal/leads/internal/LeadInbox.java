@@ -85,11 +85,21 @@ public class LeadInbox {
                        Instant consentAt, int version, boolean overdue) {
     }
 
-    /** {@code counts}: open leads per stage and, under {@link #WITHDRAWN}, the leads no longer shared. */
-    public record Page(List<Item> items, int page, boolean hasNext, Map<String, Long> counts, long overdue) {
+    /**
+     * {@code counts}: open leads per stage and, under {@link #WITHDRAWN}, the leads no longer shared.
+     * {@code lastPage}: for a page after the last one the filter has leads on (none on it, not the first page), that
+     * last page, 0 where the filter selects none; null for any other page (not counted).
+     */
+    public record Page(List<Item> items, int page, boolean hasNext, Map<String, Long> counts, long overdue,
+                       @Nullable Integer lastPage) {
 
         public long total() {
             return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Whether this page comes after the last one that has leads (a link kept from when there were more, typed). */
+        public boolean beyondLast() {
+            return lastPage != null;
         }
     }
 
@@ -98,11 +108,15 @@ public class LeadInbox {
         return transactions.executeRead(status -> {
             Connection c = status.getConnection();
             List<Item> items = new ArrayList<>();
-            int offset = (Math.max(1, filter.page()) - 1) * PAGE_SIZE;
+            int page = Math.max(1, filter.page());
+            long offset = (page - 1L) * PAGE_SIZE;
             query(c, scope, filter, now, " LIMIT " + (PAGE_SIZE + 1) + " OFFSET " + offset, items::add);
             boolean hasNext = items.size() > PAGE_SIZE;
-            return new Page(hasNext ? items.subList(0, PAGE_SIZE) : items, Math.max(1, filter.page()), hasNext,
-                counts(c, scope), overdueCount(c, scope, now));
+            // a page after the end: where the filter's leads end, for the way back (counted only here)
+            Integer lastPage = items.isEmpty() && page > 1
+                ? (int) ((count(c, scope, filter, now) + PAGE_SIZE - 1) / PAGE_SIZE) : null;
+            return new Page(hasNext ? items.subList(0, PAGE_SIZE) : items, page, hasNext,
+                counts(c, scope), overdueCount(c, scope, now), lastPage);
         });
     }
 
@@ -118,6 +132,35 @@ public class LeadInbox {
     private void query(Connection c, Scope scope, Filter f, Instant now, String limit, Consumer<Item> sink) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM agency_lead WHERE ");
+        where(sql, params, scope, f, now);
+        sql.append(" ORDER BY ").append(f.sort().order).append(limit);
+        try (PreparedStatement s = prepare(c, sql.toString(), params)) {
+            s.setFetchSize(500);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(item(rs, now));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("inbox query failed", e);
+        }
+    }
+
+    /** How many leads the filter selects (all its pages). */
+    private static long count(Connection c, Scope scope, Filter f, Instant now) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM agency_lead WHERE ");
+        where(sql, params, scope, f, now);
+        try (PreparedStatement s = prepare(c, sql.toString(), params); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("inbox count failed", e);
+        }
+    }
+
+    /** The scope and the filter's conditions, after {@code WHERE}. */
+    private static void where(StringBuilder sql, List<Object> params, Scope scope, Filter f, Instant now) {
         scope(sql, params, scope);
         if (WITHDRAWN.equals(f.stage())) {
             sql.append(" AND status <> 'OPEN'");
@@ -153,17 +196,6 @@ public class LeadInbox {
             // only leads still shared: a withdrawn lead's result is not shown, so no filter may find it by its level
             sql.append(" AND overall_level = ? AND status = 'OPEN'");
             params.add(f.level());
-        }
-        sql.append(" ORDER BY ").append(f.sort().order).append(limit);
-        try (PreparedStatement s = prepare(c, sql.toString(), params)) {
-            s.setFetchSize(500);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    sink.accept(item(rs, now));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("inbox query failed", e);
         }
     }
 

@@ -391,10 +391,16 @@ class AgencyLeadsWorkspace {
         model.put("stages", LeadInbox.STAGES);
         model.put("sorts", LeadInbox.Sort.values());
         model.put("exportLink", link(path + ".csv", query, 1));
-        model.put("previousPage", page.page() > 1 ? link(path, query, page.page() - 1) : null);
+        // a page after the last (a link kept from when there were more, or a typed number): said so, not "no leads",
+        // and the way back leads to the last page the filter has leads on, not to the page before this one (from page
+        // 999999, read as InboxFilters.MAX_PAGE + 1, that was page 10000: as empty); none where it has no leads at all
+        // (the first page's link says the rest)
+        int previous = page.beyondLast() ? Math.min(page.lastPage(), page.page() - 1) : page.page() - 1;
+        model.put("previousPage", previous >= 1 ? link(path, query, previous) : null);
+        // named so where it skips empty pages ("Zur letzten Seite mit Anfragen")
+        model.put("previousIsLast", page.beyondLast() && previous >= 1 && previous < page.page() - 1);
         model.put("nextPage", page.hasNext() ? link(path, query, page.page() + 1) : null);
-        // a page after the last (a link kept from when there were more, or a typed number): said so, not "no leads"
-        model.put("beyondLastPage", page.items().isEmpty() && page.page() > 1);
+        model.put("beyondLastPage", page.beyondLast());
         model.put("firstPage", link(path, query, 1));
     }
 

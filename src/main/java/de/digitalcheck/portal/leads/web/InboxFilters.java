@@ -137,8 +137,8 @@ final class InboxFilters {
 
     /**
      * The page asked for: a whole number from 1. A page beyond {@link #MAX_PAGE} is beyond the last one as any other
-     * page after the last is (the inbox says so, with a link to the first page), read as {@code MAX_PAGE + 1}; it was a
-     * bare 400.
+     * page after the last is (the inbox says so, with links to the first page and to the last one with leads), read as
+     * {@code MAX_PAGE + 1}; it was a bare 400.
      */
     private static @Nullable Integer page(HttpParameters p) {
         String v = text(p, "page", 20);
