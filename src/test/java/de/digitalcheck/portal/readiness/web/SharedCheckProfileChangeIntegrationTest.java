@@ -52,12 +52,7 @@ class SharedCheckProfileChangeIntegrationTest {
     }
 
     static Map<String, String> profile(String type, String postalCode) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("name", "Dienst GmbH");
-        form.put("postalCode", postalCode);
-        form.put("sector", "C");
-        form.put("employees", "42");
-        form.put("companyType", type);
+        Map<String, String> form = new LinkedHashMap<>(CheckPagesContract.profile("Dienst GmbH", postalCode, type));
         form.put("contactName", "Sina Service");
         form.put("contactEmail", "sina-" + System.nanoTime() + "@example.org");
         return form;
