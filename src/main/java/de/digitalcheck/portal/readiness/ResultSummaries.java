@@ -93,7 +93,9 @@ public class ResultSummaries {
             messages.get(lang, "result.version", q.version(), q.scoringVersion()),
             previous(a).map(p -> messages.get(lang, "result.previous.text", date(lang, p.completedAt()),
                 decimal(lang, p.result().score()), decimal(lang, score.value()))).orElse(null),
-            messages.get(lang, "result.interpretation." + score.level().group().code()),
+            // the highest level: nothing left that "still limits" it
+            messages.get(lang, score.level() == Level.TOP_PERFORMER ? "result.interpretation.top"
+                : "result.interpretation." + score.level().group().code()),
             score.potential() > score.value() ? decimal(lang, score.potential()) : null,
             actions(lang, q, score));
     }

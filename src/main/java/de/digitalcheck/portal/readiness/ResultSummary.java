@@ -33,6 +33,14 @@ public record ResultSummary(
     @Nullable String potential,
     List<Action> actions) {
 
+    /**
+     * Whether no answer limits any area's level (each has reached the highest): the section on what limits the level
+     * then says so instead of announcing questions that limit it.
+     */
+    public boolean allTop() {
+        return !dimensions.isEmpty() && dimensions.stream().allMatch(DimensionRow::top);
+    }
+
     /** How many funding programmes a result shows first; the others follow on request. */
     public static final int FUNDING_FIRST = 3;
 

@@ -123,7 +123,7 @@ final class ReportSections {
 
     private void capping() {
         document.add(section(StandardRoles.H2, t("result.capping") + " – " + t("result.recommendations"), 15));
-        document.add(body(t("result.capping.intro")));
+        document.add(body(t(result.allTop() ? "result.capping.allTop" : "result.capping.intro")));
         for (ResultSummary.DimensionRow row : result.dimensions()) {
             if (row.recommendation() == null) {
                 continue;

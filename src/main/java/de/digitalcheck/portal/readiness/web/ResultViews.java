@@ -88,6 +88,7 @@ class ResultViews {
         model.put("levelLabel", s.levelLabel());
         model.put("completedAt", s.completedAt());
         model.put("dimensions", s.dimensions());
+        model.put("allTop", s.allTop());
         model.put("chart", s.chart());
         model.put("benchmark", s.benchmark());
         model.put("programmes", s.firstProgrammes());

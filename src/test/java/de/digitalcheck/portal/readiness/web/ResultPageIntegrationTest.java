@@ -254,4 +254,29 @@ class ResultPageIntegrationTest {
         assertThat(dortmund).contains("Sprechen Sie mit Ihrer Wirtschaftsförderung",
             "Mit Ihrer Einwilligung erhält die Wirtschaftsförderung").doesNotContain("das Team von InDieRegionRuhr4.0");
     }
+
+    /**
+     * Every answer at the highest level: the page and the report said "where your level is still held back" and
+     * "these questions limit your level", then "highest level reached" under every area. They now say that nothing
+     * limits it; a result below the top keeps the usual texts.
+     */
+    @Test
+    void theHighestLevelEverywhereIsNotToldThatSomethingLimitsIt() {
+        CompletedChecks.Completed top = CompletedChecks.of(q).named("Spitze GmbH").at("44135").level(5).submit(http);
+        String page = http.get(top.resultPath()).body();
+        assertThat(page).contains("Sie haben in allen Bereichen die höchste Stufe des Modells erreicht",
+                "In allen Bereichen haben Sie die höchste Stufe erreicht: Keine Ihrer Antworten begrenzt Ihre Stufe.")
+            .doesNotContain("wo Ihre Stufe noch begrenzt ist", "Diese Fragen begrenzen Ihre Stufe");
+        assertThat(http.get(top.resultPath() + "?lang=en").body())
+            .contains("You reached the highest level in every area: none of your answers limits your level.")
+            .doesNotContain("still held back", "These questions limit your level");
+        String report = de.digitalcheck.portal.support.PdfText.of(
+            http.getBytes("/check/" + top.token() + "/report.pdf?lang=de").body()).replaceAll("\\s+", " ");
+        assertThat(report).contains("Keine Ihrer Antworten begrenzt Ihre Stufe")
+            .doesNotContain("Diese Fragen begrenzen Ihre Stufe");
+
+        CompletedChecks.Completed middle = CompletedChecks.of(q).named("Mitte GmbH").at("44135").level(3).submit(http);
+        assertThat(http.get(middle.resultPath() + "?lang=de").body()).contains("Diese Fragen begrenzen Ihre Stufe")
+            .doesNotContain("Keine Ihrer Antworten begrenzt Ihre Stufe", "höchste Stufe des Modells erreicht");
+    }
 }
