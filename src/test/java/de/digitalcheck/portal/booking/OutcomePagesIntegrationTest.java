@@ -102,6 +102,9 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         assertThat(refused.body()).contains("error-summary").contains("href=\"#outcome-attendance-HELD\"")
             .contains("id=\"outcome-attendance-HELD\"").doesNotContain("href=\"#outcome-attendance\"")
             .contains("Rückruf &lt;vereinbart&gt;");
+        // titled as the form's error summary says, not as the self-check's question pages ("alle Fragen")
+        assertThat(refused.body()).contains("<title>Bitte prüfen Sie Ihre Angaben – ")
+            .doesNotContain("Bitte beantworten Sie alle Fragen");
         assertThat(outcomes(id)).isZero();
 
         HttpResponse<String> saved = coachX.postForm("/coach/termine/" + id + "/ergebnis",
