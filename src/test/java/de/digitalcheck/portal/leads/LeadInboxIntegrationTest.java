@@ -60,6 +60,11 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(contacted).contains("<caption", "<label class=\"kern-label\" for=\"f-status\"");
         String fresh = staff.get("/agentur/leads?status=NEW&sort=company").body();
         assertThat(fresh).contains("Inbox Beta GmbH").doesNotContain("Inbox Alpha GmbH");
+        // a stage in any case, as the sort is read (it was 400 while "sort=COMPANY" was fine)
+        HttpResponse<String> lower = staff.get("/agentur/leads?status=new&sort=COMPANY");
+        assertThat(lower.statusCode()).isEqualTo(200);
+        assertThat(lower.body()).contains("Inbox Beta GmbH").doesNotContain("Inbox Alpha GmbH")
+            .contains("<option value=\"NEW\" selected");
         assertThat(staff.get("/agentur/leads").body()).containsPattern("kontaktiert: [1-9]");
 
         db.execute("UPDATE agency_lead SET contact_due_at = ? WHERE id = ?",

@@ -60,6 +60,8 @@ final class InboxFilters {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         String stage = text(p, "status", 20);
+        // a code in any case, as the sort is read ("new" as "NEW")
+        stage = stage == null ? null : stage.toUpperCase(Locale.ROOT);
         if (stage != null && !LeadStages.ALL.contains(stage) && !LeadInbox.WITHDRAWN.equals(stage)) {
             throw bad("status");
         }
