@@ -101,8 +101,17 @@ class LeadWithdrawalIntegrationTest implements TestPropertyProvider {
             Thread.sleep(50);
         }
         assertThat(told).as("the agency is mailed").isTrue();
-        assertThat(http.postForm("/mein-unternehmen/leads/" + own + "/widerrufen", Map.of()).statusCode())
-            .as("withdrawn once").isEqualTo(404);
+        // sent again (a double click, a reload): the same answer, not "page not found", and nobody told twice
+        HttpResponse<String> twice = http.postForm("/mein-unternehmen/leads/" + own + "/widerrufen", Map.of());
+        assertThat(twice.statusCode()).isEqualTo(303);
+        assertThat(twice.headers().firstValue("Location")).hasValue("/mein-unternehmen/uebersicht?widerrufen#lead-withdrawn");
+        assertThat(db.value("SELECT status FROM agency_lead WHERE id = ?", own)).isEqualTo("WITHDRAWN");
+        Thread.sleep(1500);
+        int mailed = 0;
+        for (MimeMessage mail : smtp.received()) {
+            mailed += "Einwilligung widerrufen".equals(mail.getSubject()) && Mails.text(mail).contains(own) ? 1 : 0;
+        }
+        assertThat(mailed).as("the agency is mailed once").isEqualTo(1);
 
         // a new consent to the same agency after the withdrawal: two entries, told apart by their state
         String again = shared("rita@giesserei.example.org");

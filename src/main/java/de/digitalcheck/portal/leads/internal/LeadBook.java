@@ -304,7 +304,13 @@ public class LeadBook implements AgencyLeads {
     @Transactional
     public void withdraw(String email, String leadId) {
         LeadRow lead = reachableBy(email).stream().filter(l -> l.id().equals(leadId)).findFirst()
-            .filter(LeadRow::open).orElseThrow(UnknownLead::new);
+            .orElseThrow(UnknownLead::new);
+        if (LeadRow.WITHDRAWN.equals(lead.status())) {
+            return; // withdrawn already (the form sent twice, a reload): done as asked, nobody told again
+        }
+        if (!lead.open()) {
+            throw new UnknownLead();
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LeadRow withdrawn = leads.update(lead.withdrawn(now));
         consents.withdraw(leadId, now);
