@@ -107,6 +107,16 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("error-summary", "href=\"#token-expires\"", "höchstens ein Jahr",
             "value=\"Mein CRM\"").doesNotContain("dc_pat_");
+        // the last day in the page's language (the English page said "until 7.12.2027")
+        LocalDate latest = LocalDate.now(ZoneId.of("Europe/Berlin")).plusYears(1);
+        assertThat(refused.body()).contains("bis spätestens " + de.digitalcheck.portal.shared.i18n.Dates.date(
+            de.digitalcheck.portal.shared.i18n.Language.DE, latest) + ".");
+        HttpResponse<String> english = staff.postForm("/agentur/api-zugaenge?lang=en", Map.of("name", "Mein CRM",
+            "expires", LocalDate.now(ZoneId.of("Europe/Berlin")).plusYears(2).toString()), "Accept-Language", "en");
+        assertThat(english.statusCode()).isEqualTo(422);
+        assertThat(english.body()).contains("until " + de.digitalcheck.portal.shared.i18n.Dates.date(
+            de.digitalcheck.portal.shared.i18n.Language.EN, latest) + " at the latest");
+        staff.get("/agentur/api-zugaenge?lang=de");
         // the title says it was refused (it stayed the page's own: the first thing a screen reader reads)
         assertThat(refused.body())
             .contains("<title>Das Token wurde nicht erstellt – API-Zugänge – Digitalcheck 4.0</title>");

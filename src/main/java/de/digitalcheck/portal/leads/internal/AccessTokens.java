@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +51,6 @@ public class AccessTokens {
     public static final List<String> ACCESS = List.of(READ, CHANGE);
     static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokens.class);
-    private static final DateTimeFormatter GERMAN = DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private final ApiTokenRows rows;
     private final AgencyTeam team;
@@ -170,7 +168,8 @@ public class AccessTokens {
         if (!date.isAfter(today)) {
             errors.add(FieldError.of("expires", "tokens.expires.past"));
         } else if (date.isAfter(latest(today))) {
-            errors.add(FieldError.of("expires", "tokens.expires.tooLate", latest(today).format(GERMAN)));
+            // the day in the reader's language (Messages formats a LocalDate): it was German on the English page too
+            errors.add(FieldError.of("expires", "tokens.expires.tooLate", latest(today)));
         }
         return date;
     }

@@ -28,7 +28,9 @@ public class Messages {
     public Optional<String> find(Language language, String key, Object... args) {
         Map<String, Object> variables = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            variables.put(String.valueOf(i), args[i]);
+            // a day in the reader's language (an error made where the language is not known names it as a LocalDate)
+            variables.put(String.valueOf(i), args[i] instanceof java.time.LocalDate day ? Dates.date(language, day)
+                : args[i]);
         }
         return source.getMessage(key, MessageSource.MessageContext.of(language.locale(), variables));
     }
