@@ -110,6 +110,29 @@ class FundingAdminIntegrationTest extends SignedInTests {
      * nothing that the page script focuses, and the edit page the title of an unanswered self-check. Each has the
      * linked error summary of every other form now, in the form's order, each line naming its field.
      */
+    /** A programme that opens tomorrow was listed as "geschlossen" (companies rightly don't see it yet). */
+    @Test
+    void aProgrammeThatOpensLaterIsListedAsNotOpenYet() {
+        Http admin = as("funding-admin", "admin@digitalcheck.example.org");
+        java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(1);
+        String name = "Später offen " + System.nanoTime();
+        Map<String, String> form = new LinkedHashMap<>(Map.of("nameDe", name, "nameEn", name + " EN",
+            "provider", "EN-Agentur", "summaryDe", "Zuschuss.", "summaryEn", "Grant.",
+            "url", "https://en-agentur.example.org/spaeter", "regionAgs", "05954", "maxLevel", "3",
+            "validFrom", tomorrow.toString()));
+        form.put("dimensions", "factory");
+        assertThat(admin.postForm("/admin/foerderprogramme", form).statusCode()).isEqualTo(303);
+        String list = admin.get("/admin/foerderprogramme?lang=de").body();
+        String row = list.substring(list.indexOf(name), list.indexOf("</tr>", list.indexOf(name)));
+        assertThat(row).contains("noch nicht offen (ab " + de.digitalcheck.portal.shared.i18n.Dates.date(
+            de.digitalcheck.portal.shared.i18n.Language.DE, tomorrow) + ")").doesNotContain("geschlossen");
+        String english = admin.get("/admin/foerderprogramme?lang=en").body();
+        assertThat(english.substring(english.indexOf(name))).contains("not open yet (from "
+            + de.digitalcheck.portal.shared.i18n.Dates.date(de.digitalcheck.portal.shared.i18n.Language.EN, tomorrow)
+            + ")");
+        admin.get("/admin/foerderprogramme?lang=de");
+    }
+
     @Test
     void aRefusedProgrammeHasALinkedErrorSummary() {
         Http admin = as("funding-admin", "admin@digitalcheck.example.org");

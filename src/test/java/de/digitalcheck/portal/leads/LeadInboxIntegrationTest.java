@@ -65,6 +65,12 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(lower.statusCode()).isEqualTo(200);
         assertThat(lower.body()).contains("Inbox Beta GmbH").doesNotContain("Inbox Alpha GmbH")
             .contains("<option value=\"NEW\" selected");
+        // a filter nothing matches is not "no leads yet"
+        String none = staff.get("/agentur/leads?municipality=Nirgendwo&sort=company").body();
+        assertThat(none).contains("Keine Anfragen zu diesen Filtern.").doesNotContain("Noch keine Anfragen.");
+        assertThat(staff.get("/agentur/leads?municipality=Nirgendwo&lang=en").body())
+            .contains("No leads match these filters.");
+        staff.get("/agentur/leads?lang=de");
         assertThat(staff.get("/agentur/leads").body()).containsPattern("kontaktiert: [1-9]");
 
         db.execute("UPDATE agency_lead SET contact_due_at = ? WHERE id = ?",

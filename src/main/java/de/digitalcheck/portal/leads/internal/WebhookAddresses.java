@@ -41,12 +41,20 @@ public class WebhookAddresses {
             return Optional.of("leads.webhook.url.malformed");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null
-            || !(scheme.equals("https") || scheme.equals("http"))
-            // java.net.URI takes any number as the port: 0 or 99999 was saved, and every delivery failed with
-            // "IllegalArgumentException: port out of range" in the agency's delivery log
-            || uri.getPort() == 0 || uri.getPort() > 65535) {
+        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
             return Optional.of("leads.webhook.url.malformed");
+        }
+        // each said as what it is: an address that begins with https:// was told to begin with https://
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("leads.webhook.url.userInfo");
+        }
+        if (uri.getRawFragment() != null) {
+            return Optional.of("leads.webhook.url.fragment");
+        }
+        // java.net.URI takes any number as the port: 0 or 99999 was saved, and every delivery failed with
+        // "IllegalArgumentException: port out of range" in the agency's delivery log
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            return Optional.of("leads.webhook.url.port");
         }
         if (scheme.equals("http") && !settings.allowHttp()) {
             return Optional.of("leads.webhook.url.https");

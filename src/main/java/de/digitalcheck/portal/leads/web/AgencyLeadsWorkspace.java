@@ -385,6 +385,8 @@ class AgencyLeadsWorkspace {
         model.put("leads", page.items());
         model.put("filter", filter);
         model.put("filterQuery", query);
+        // no leads under a filter is not "no leads yet" (the sort filters nothing)
+        model.put("filtered", query.keySet().stream().anyMatch(k -> !"sort".equals(k)));
         model.put("assigneeMe", "me".equals(query.get("assignee")));
         model.put("assigneeNone", "-".equals(query.get("assignee")));
         model.putIfAbsent("filterErrors", Map.of());

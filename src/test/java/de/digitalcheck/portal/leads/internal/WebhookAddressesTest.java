@@ -30,15 +30,19 @@ class WebhookAddressesTest {
 
     /** A port no connection can use was saved; every delivery then failed ("port out of range"). */
     @Test
-    void aPortOutsideOneTo65535IsMalformedAlsoWherePrivateAddressesAreAllowed() {
+    void aPortOutsideOneTo65535IsRefusedAsSuchAlsoWherePrivateAddressesAreAllowed() {
         for (boolean allowPrivate : List.of(false, true)) {
             WebhookAddresses addresses = new WebhookAddresses(new WebhookSettings(true, 1, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1), List.of(), false, allowPrivate),
                 new PortalSettings("https://digitalcheck.invalid", "Netz"));
             for (String url : List.of("https://93.184.216.34:0/hook", "https://93.184.216.34:65536/hook",
                 "https://93.184.216.34:99999/hook", "https://93.184.216.34:2147483647/hook")) {
-                assertThat(addresses.refusal(url)).as(url).contains("leads.webhook.url.malformed");
+                assertThat(addresses.refusal(url)).as(url).contains("leads.webhook.url.port");
             }
+            // each said as what it is (all were "please begin with https://", which they did)
+            assertThat(addresses.refusal("https://user:pw@93.184.216.34/hook")).contains("leads.webhook.url.userInfo");
+            assertThat(addresses.refusal("https://93.184.216.34/hook#frag")).contains("leads.webhook.url.fragment");
+            assertThat(addresses.refusal("ftp://93.184.216.34/hook")).contains("leads.webhook.url.malformed");
             assertThat(addresses.refusal("https://93.184.216.34:65535/hook")).as("the highest port").isEmpty();
             assertThat(addresses.refusal("https://93.184.216.34:1/hook")).as("the lowest port").isEmpty();
         }
