@@ -10,6 +10,7 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorPages;
+import de.digitalcheck.portal.shared.web.LayoutModel;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -149,9 +150,14 @@ class ManagePages {
     record Links(String show, String move, String cancel) {
     }
 
+    /** The private link's query ({@code token=…}), without its {@code ?}. */
+    private static String tokenQuery(@Nullable String token) {
+        return "token=" + ChangeViews.enc(Objects.requireNonNullElse(token, ""));
+    }
+
     static Links links(String id, String token) {
         String base = "/termin/buchung/" + ChangeViews.enc(id);
-        String query = "?token=" + ChangeViews.enc(Objects.requireNonNullElse(token, ""));
+        String query = "?" + tokenQuery(token);
         return new Links(base + query, base + "/verschieben" + query, base + "/absagen" + query);
     }
 
@@ -159,7 +165,7 @@ class ManagePages {
         Map<String, Object> model = views.summary(lang, booking);
         model.put("staff", false);
         model.put("token", token);
-        model.put(PortalLocaleResolver.SWITCH_QUERY, "token=" + ChangeViews.enc(Objects.requireNonNullElse(token, "")));
+        model.put(LayoutModel.PAGE_QUERY, tokenQuery(token));
         model.put("links", links(booking.id(), token));
         model.put("moveAction", "/termin/buchung/" + ChangeViews.enc(booking.id()) + "/verschieben");
         model.put("backUrl", links(booking.id(), token).show());
@@ -169,7 +175,7 @@ class ManagePages {
     private Map<String, Object> cancelModel(Language lang, Booking booking, String token) {
         Map<String, Object> model = views.summary(lang, booking);
         model.put("token", token);
-        model.put(PortalLocaleResolver.SWITCH_QUERY, "token=" + ChangeViews.enc(Objects.requireNonNullElse(token, "")));
+        model.put(LayoutModel.PAGE_QUERY, tokenQuery(token));
         model.put("reason", "");
         model.put("links", links(booking.id(), token));
         model.put("action", "/termin/buchung/" + ChangeViews.enc(booking.id()) + "/absagen");
@@ -185,7 +191,7 @@ class ManagePages {
             LocalDate week = start == null ? null : LocalDate.ofInstant(start, PortalTime.ZONE);
             views.times(model, lang, now, week, links(now.id(), token).move() + "&");
             if (week != null) { // the switch shows the same week
-                model.put(PortalLocaleResolver.SWITCH_QUERY, "token=" + ChangeViews.enc(token) + "&woche=" + week);
+                model.put(LayoutModel.PAGE_QUERY, tokenQuery(token) + "&woche=" + week);
             }
         }
         if (e == null) {

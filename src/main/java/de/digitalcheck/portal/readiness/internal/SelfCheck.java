@@ -150,10 +150,7 @@ public class SelfCheck {
         if (!assessment.completed()) {
             return false;
         }
-        Questionnaire questionnaire = questionnaireOf(assessment);
-        Map<String, String> usable = questionnaire.usableAnswers(company.type(), storedAnswers(assessment));
-        return !questionnaire.questions().stream().filter(q -> q.appliesTo(company.type()))
-            .allMatch(q -> usable.containsKey(q.id()));
+        return !complete(questionnaireOf(assessment), company.type(), storedAnswers(assessment));
     }
 
     /**
@@ -246,11 +243,15 @@ public class SelfCheck {
     private AssessmentRow rescore(AssessmentRow assessment, Map<String, String> answers) {
         Questionnaire questionnaire = questionnaireOf(assessment);
         CompanyType type = assessment.type();
-        Map<String, String> usable = questionnaire.usableAnswers(type, answers);
-        boolean complete = questionnaire.questions().stream().filter(q -> q.appliesTo(type))
-            .allMatch(q -> usable.containsKey(q.id()));
-        Result result = complete ? Result.of(Scoring.score(questionnaire, type, usable)) : null;
+        Result result = complete(questionnaire, type, answers)
+            ? Result.of(Scoring.score(questionnaire, type, questionnaire.usableAnswers(type, answers))) : null;
         return assessment.withAnswers(write(answers), result, clock.instant());
+    }
+
+    /** Whether every question that applies to {@code type} has an answer it may choose among {@code answers}. */
+    private static boolean complete(Questionnaire questionnaire, CompanyType type, Map<String, String> answers) {
+        Map<String, String> usable = questionnaire.usableAnswers(type, answers);
+        return questionnaire.questions().stream().filter(q -> q.appliesTo(type)).allMatch(q -> usable.containsKey(q.id()));
     }
 
     /** Erases the personal data of every check with this contact email, inside the caller's transaction. */

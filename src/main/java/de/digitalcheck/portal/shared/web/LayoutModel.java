@@ -39,6 +39,12 @@ public class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
      * for a version: 404): the page the form is on.
      */
     public static final String PAGE_PATH = "layoutPagePath";
+    /**
+     * A model key with the raw query ({@code token=…}) that the language switch of a page answered to a form's post
+     * keeps: the page's GET address needs what the form sent in its body (a private token), and a link to it without
+     * that query would be "link not valid".
+     */
+    public static final String PAGE_QUERY = "layoutPageQuery";
 
     private final String networkName;
     private final Csrf csrf;
@@ -58,7 +64,7 @@ public class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
         Map<String, Object> model = new HashMap<>(modelAndView.getModel().orElseGet(Map::of));
         String[] page = model.containsKey(PAGE_PATH) ? new String[] {String.valueOf(model.get(PAGE_PATH)), ""}
             : switchTarget(request);
-        if (model.get(PortalLocaleResolver.SWITCH_QUERY) instanceof String kept && request.getMethod() != HttpMethod.GET
+        if (model.get(PAGE_QUERY) instanceof String kept && request.getMethod() != HttpMethod.GET
             && request.getMethod() != HttpMethod.HEAD && page[1].isEmpty()) {
             page = new String[] {page[0], keptQuery(kept)};
         }

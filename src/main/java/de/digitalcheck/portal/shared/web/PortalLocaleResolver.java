@@ -25,12 +25,6 @@ public class PortalLocaleResolver implements HttpLocaleResolver {
 
     public static final String PARAM = "lang";
 
-    /**
-     * A model key with the raw query ({@code token=…}) that the language switch of a page answered to a form's post
-     * keeps: the page's GET address needs what the form sent in its body (a private token), and a link to it without
-     * that query would be "link not valid".
-     */
-    public static final String SWITCH_QUERY = "layoutSwitchQuery";
     public static final String COOKIE = "lang";
 
     public static Language language(HttpRequest<?> request) {
