@@ -21,7 +21,7 @@ interface AccountRows extends CrudRepository<AccountRow, String> {
 
     Optional<AccountRow> findByIssuerAndSubject(String issuer, String subject);
 
-    List<AccountRow> findByAgencyIdAndRoleOrderByName(String agencyId, Role role);
+    List<AccountRow> findByAgencyIdAndRole(String agencyId, Role role);
 
     List<AccountRow> findAllOrderByEmail();
 

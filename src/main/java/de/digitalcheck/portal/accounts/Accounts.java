@@ -232,7 +232,8 @@ public class Accounts {
 
     /** The people of an agency with this role, by name. */
     public List<Account> ofAgency(String agencyId, Role role) {
-        return rows.findByAgencyIdAndRoleOrderByName(agencyId, role).stream().map(AccountRow::account).toList();
+        return de.digitalcheck.portal.shared.i18n.NameOrder.sorted(
+            rows.findByAgencyIdAndRole(agencyId, role).stream().map(AccountRow::account).toList(), Account::name);
     }
 
     /**

@@ -44,7 +44,8 @@ public class FundingAdministration {
     }
 
     public List<FundingProgramme> all() {
-        return programmes.findAllOrderByNameDe().stream().map(FundingProgrammeRow::programme).toList();
+        return de.digitalcheck.portal.shared.i18n.NameOrder.sorted(
+            programmes.findAll().stream().map(FundingProgrammeRow::programme).toList(), FundingProgramme::nameDe);
     }
 
     /**

@@ -9,5 +9,4 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface FundingProgrammeRows extends CrudRepository<FundingProgrammeRow, String> {
 
-    List<FundingProgrammeRow> findAllOrderByNameDe();
 }

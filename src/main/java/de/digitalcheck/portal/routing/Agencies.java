@@ -24,7 +24,8 @@ public class Agencies {
 
     /** Every agency, by name. */
     public List<Agency> all() {
-        return agencies.findAllOrderByName().stream().map(AgencyRow::agency).toList();
+        return de.digitalcheck.portal.shared.i18n.NameOrder.sorted(
+            agencies.findAll().stream().map(AgencyRow::agency).toList(), Agency::name);
     }
 
     /**

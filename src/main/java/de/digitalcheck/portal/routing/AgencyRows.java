@@ -10,7 +10,6 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface AgencyRows extends CrudRepository<AgencyRow, String> {
 
-    List<AgencyRow> findAllOrderByName();
 
     /**
      * The agency's row, locked to the end of the transaction: every edit reads it this way, so an admin's edit and

@@ -110,6 +110,20 @@ class FundingAdminIntegrationTest extends SignedInTests {
      * nothing that the page script focuses, and the edit page the title of an unanswered self-check. Each has the
      * linked error summary of every other form now, in the form's order, each line naming its field.
      */
+    /**
+     * The list is in German order on every database: H2 sorted "go-digital" after "Zentrales Innovationsprogramm"
+     * (upper case first), MariaDB among the G's.
+     */
+    @Test
+    void programmesAreListedInGermanOrderWhateverTheCaseOfTheirNames() {
+        String list = as("funding-admin", "admin@digitalcheck.example.org").get("/admin/foerderprogramme?lang=de").body();
+        int erp = list.indexOf("ERP-Förderkredit"), go = list.indexOf(">go-digital"), inno = list.indexOf("InnoScheck.Ruhr"),
+            zim = list.indexOf("Zentrales Innovationsprogramm");
+        assertThat(erp).isPositive();
+        assertThat(go).as("go-digital among the G's").isGreaterThan(erp).isLessThan(inno);
+        assertThat(zim).isGreaterThan(go);
+    }
+
     /** A programme that opens tomorrow was listed as "geschlossen" (companies rightly don't see it yet). */
     @Test
     void aProgrammeThatOpensLaterIsListedAsNotOpenYet() {

@@ -145,7 +145,9 @@ class FundingAdminPages {
 
     private Map<String, Object> model(Language lang, FundingForm form, List<FieldError> errors) {
         Map<String, Object> model = new HashMap<>();
-        List<FundingProgramme> programmes = funding.all();
+        // by the name the page shows (an English page shows the English names where a programme has them)
+        List<FundingProgramme> programmes = de.digitalcheck.portal.shared.i18n.NameOrder.sorted(funding.all(),
+            p -> p.nameIn(lang));
         model.put("programmes", programmes);
         model.put("pageLanguage", lang); // names and providers in it where a programme has them (funding.html)
         Map<String, String> regions = new HashMap<>();
