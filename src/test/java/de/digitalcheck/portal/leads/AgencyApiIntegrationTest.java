@@ -630,6 +630,30 @@ class AgencyApiIntegrationTest extends SignedInTests {
     }
 
     /**
+     * Every entry of a problem's {@code errors} carries its {@code field}, as the OpenAPI document requires: a member
+     * with the empty name ({@code {"":1}}) was reported without one (the serialiser left out the empty string).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anUnknownMemberWithTheEmptyNameIsNamedAsTheEmptyField() {
+        String lead = lead("API Leerer Name GmbH", "44135", "api-leerer-name@example.org");
+        String[] auth = {"Authorization", "Bearer " + token(users.get("do-staff"), "CRM Leerer Name")};
+        String path = "/api/v1/agency/leads/" + lead;
+        for (String body : List.of("{\"\":1}", "{\"\":\"x\",\"status\":\"CONTACTED\"}")) {
+            HttpResponse<String> refused = patch(path, body, auth[0], auth[1], "If-Match", "*", "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(body).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            List<Map<String, Object>> errors = (List<Map<String, Object>>) crm.map(refused).get("errors");
+            assertThat(errors).as(body).isNotEmpty().allSatisfy(e -> assertThat(e).containsKeys("field", "message"));
+            assertThat(errors).extracting(e -> e.get("field")).as(body).containsExactly("");
+            assertThat(refused.body()).contains("\"field\":\"\"", "There is no such field");
+        }
+        assertThat(db.value("SELECT lock_version FROM agency_lead WHERE id = ?", lead).toString())
+            .as("nothing stored").isEqualTo("0");
+        assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", lead).toString()).isEqualTo("0");
+    }
+
+    /**
      * A filter given twice ({@code status=NEW&status=CONTACTED}) is a 400 naming it, in the caller's language: taking
      * one of the values silently would answer a page the CRM did not ask for while it believed it had both.
      */

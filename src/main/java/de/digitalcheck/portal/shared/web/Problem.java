@@ -12,7 +12,12 @@ public record Problem(String type, String title, int status, String detail, List
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /**
+     * One broken rule. Its {@code field} is always written, even when empty: the member with the empty name
+     * ({@code {"":1}}) is the field {@code ""}, and the OpenAPI document requires {@code field} on every entry.
+     */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record FieldMessage(String field, String message) {
     }
 }

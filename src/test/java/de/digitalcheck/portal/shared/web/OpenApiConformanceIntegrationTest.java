@@ -343,6 +343,8 @@ class OpenApiConformanceIntegrationTest {
         call("PATCH", lead, "{\"status\":\"CONTACTED\"}", 428, auth[0], auth[1], "Content-Type", json);
         call("PATCH", lead, "{\"status\":\"CONTACTED\"}", 412, auth[0], auth[1], "Content-Type", json, "If-Match", "\"9\"");
         call("PATCH", lead, "{\"status\":\"WON\"}", 422, auth[0], auth[1], "Content-Type", json, "If-Match", "\"0\"");
+        // the member with the empty name is the field "": every entry carries the field the schema requires
+        call("PATCH", lead, "{\"\":1}", 422, auth[0], auth[1], "Content-Type", json, "If-Match", "\"0\"");
         call("PATCH", lead, "[]", 400, auth[0], auth[1], "Content-Type", json, "If-Match", "\"0\"");
         call("PATCH", lead, "status=WON", 415, auth[0], auth[1], "Content-Type", "text/plain", "If-Match", "\"0\"");
         call("PATCH", "/api/v1/agency/leads/unknown", "{}", 404, auth[0], auth[1], "Content-Type", json, "If-Match", "\"0\"");
