@@ -654,6 +654,41 @@ class AgencyApiIntegrationTest extends SignedInTests {
     }
 
     /**
+     * Only JSON {@code null} means nobody: an empty or blank {@code assigneeId} took the lead from its assignee. It is a
+     * 422 naming {@code assigneeId} in the caller's language, and nothing changes (not the note sent with it either).
+     */
+    @Test
+    void anEmptyOrBlankAssigneeIsRefusedNotTakenForNobody() {
+        String lead = lead("API Leere Zuweisung GmbH", "44135", "api-leere-zuweisung@example.org");
+        String[] auth = {"Authorization", "Bearer " + token(users.get("do-staff"), "CRM Leere Zuweisung")};
+        String path = "/api/v1/agency/leads/" + lead;
+        String coach = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
+        assertThat(patch(path, "{\"assigneeId\":\"" + coach + "\"}", auth[0], auth[1], "If-Match", "*").statusCode())
+            .isEqualTo(200);
+        Object version = db.value("SELECT lock_version FROM agency_lead WHERE id = ?", lead);
+        long trail = (Long) db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", lead);
+        for (String blank : List.of("\"\"", "\" \"", "\"\\u2003 \"")) {
+            for (String body : List.of("{\"assigneeId\":" + blank + "}", "{\"assigneeId\":" + blank + ",\"note\":\"x\"}")) {
+                HttpResponse<String> refused = patch(path, body, auth[0], auth[1], "If-Match", "*",
+                    "Accept-Language", "en");
+                assertThat(refused.statusCode()).as(body).isEqualTo(422);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(refused.body()).as(body).contains("\"field\":\"assigneeId\"", "for nobody send null");
+            }
+        }
+        assertThat(patch(path, "{\"assigneeId\":\"\"}", auth[0], auth[1], "If-Match", "*").body())
+            .contains("für niemanden senden Sie null");
+        assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", lead)).as("still assigned")
+            .isEqualTo(coach);
+        assertThat(db.value("SELECT lock_version FROM agency_lead WHERE id = ?", lead)).isEqualTo(version);
+        assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", lead)).as("nothing on the trail")
+            .isEqualTo(trail);
+        assertThat(patch(path, "{\"assigneeId\":null}", auth[0], auth[1], "If-Match", "*").statusCode())
+            .as("null still means nobody").isEqualTo(200);
+        assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", lead)).isNull();
+    }
+
+    /**
      * A filter given twice ({@code status=NEW&status=CONTACTED}) is a 400 naming it, in the caller's language: taking
      * one of the values silently would answer a page the CRM did not ask for while it believed it had both.
      */

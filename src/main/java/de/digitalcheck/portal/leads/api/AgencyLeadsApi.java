@@ -188,6 +188,11 @@ class AgencyLeadsApi {
         }
         boolean assigneeGiven = root.get("assigneeId") != null;
         String assignee = JsonBody.text(root, "assigneeId", "assigneeId", errors);
+        if (assignee != null && assignee.isBlank()) {
+            // only null means nobody: an empty or blank id is no person, and taking it for nobody would take the lead
+            // from its assignee by a slip of the client
+            errors.add("assigneeId", "problem.agencyApi.assigneeBlank");
+        }
         String note = JsonBody.multiLineText(root, "note", "note", errors);
         for (String member : names(root)) {
             if (!List.of("status", "assigneeId", "note").contains(member)) {
