@@ -689,6 +689,48 @@ class AgencyApiIntegrationTest extends SignedInTests {
     }
 
     /**
+     * A change to the value a lead already has is no change: {@code "assigneeId": null} with a note on a lead nobody
+     * holds wrote an assignment "– → –" to the trail. The note is stored as a note, and no assignment (or status)
+     * entry is written for the value the lead keeps; without a note nothing is stored at all.
+     */
+    @Test
+    void aChangeToTheSameValueWritesNoAssignmentOrStatusEntry() {
+        String lead = lead("API Gleicher Wert GmbH", "44135", "api-gleicher-wert@example.org");
+        String[] auth = {"Authorization", "Bearer " + token(users.get("do-staff"), "CRM Gleicher Wert")};
+        String path = "/api/v1/agency/leads/" + lead;
+        String coach = accounts.byEmail("coach@dortmund.example.org").orElseThrow().id();
+        String trail = "SELECT action, from_value, to_value, note FROM lead_audit WHERE lead_id = ? ORDER BY at, id";
+
+        HttpResponse<String> nobody = patch(path, "{\"assigneeId\":null,\"note\":\"Erst mal sammeln\"}", auth[0],
+            auth[1], "If-Match", "*");
+        assertThat(nobody.statusCode()).isEqualTo(200);
+        assertThat(db.rows(trail, lead)).as("the note alone, no assignment from nobody to nobody")
+            .extracting(r -> r.get("action"), r -> r.get("note"))
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("NOTE", "Erst mal sammeln"));
+        assertThat(db.rows(trail, lead)).allSatisfy(r -> assertThat(r.get("action")).isNotEqualTo("ASSIGN"));
+
+        HttpResponse<String> same = patch(path, "{\"status\":\"NEW\",\"assigneeId\":null}", auth[0], auth[1],
+            "If-Match", "*");
+        assertThat(same.statusCode()).isEqualTo(200);
+        assertThat(same.headers().firstValue("ETag")).as("nothing changed: the same version")
+            .isEqualTo(nobody.headers().firstValue("ETag"));
+        assertThat(db.rows(trail, lead)).hasSize(1);
+
+        assertThat(patch(path, "{\"assigneeId\":\"" + coach + "\"}", auth[0], auth[1], "If-Match", "*").statusCode())
+            .isEqualTo(200);
+        assertThat(patch(path, "{\"assigneeId\":\"" + coach + "\",\"status\":\"NEW\",\"note\":\"Weiter bei Dominik\"}",
+            auth[0], auth[1], "If-Match", "*").statusCode()).isEqualTo(200);
+        HttpResponse<String> again = patch(path, "{\"assigneeId\":\"" + coach + "\"}", auth[0], auth[1], "If-Match", "*");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(db.rows(trail, lead)).extracting(r -> r.get("action"), r -> r.get("note")).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("NOTE", "Erst mal sammeln"),
+            org.assertj.core.groups.Tuple.tuple("ASSIGN", null),
+            org.assertj.core.groups.Tuple.tuple("NOTE", "Weiter bei Dominik"));
+        assertThat(db.value("SELECT assignee_id FROM agency_lead WHERE id = ?", lead)).isEqualTo(coach);
+        assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", lead)).isEqualTo("NEW");
+    }
+
+    /**
      * A filter given twice ({@code status=NEW&status=CONTACTED}) is a 400 naming it, in the caller's language: taking
      * one of the values silently would answer a page the CRM did not ask for while it believed it had both.
      */

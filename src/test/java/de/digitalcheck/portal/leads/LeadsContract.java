@@ -77,6 +77,8 @@ abstract class LeadsContract implements TestPropertyProvider {
     de.digitalcheck.portal.leads.internal.LeadFeed feed;
     @Inject
     de.digitalcheck.portal.leads.internal.LeadInbox inbox;
+    @Inject
+    de.digitalcheck.portal.leads.internal.LeadChanges changes;
 
     Http http;
     Database db;
@@ -743,6 +745,29 @@ abstract class LeadsContract implements TestPropertyProvider {
         assertThat(feed.departures("wf-dortmund", java.time.Instant.now().plusSeconds(60), null, 50).items()).isEmpty();
         assertThat(feed.page("wf-dortmund", null, since, null, 200).items()).extracting(LeadRow::id)
             .as("they left the sender's list").doesNotContainAnyElementsOf(forwarded).contains(stale);
+    }
+
+    /**
+     * A change to the value a lead has already writes no entry for it on any database: the assignee it has (nobody
+     * included) with a note is the note alone (it was an assignment "– → –"), the same status with a note likewise;
+     * without a note nothing is stored and the version stays.
+     */
+    @Test
+    void aChangeToTheSameValueIsNoAssignmentOnTheTrail() {
+        var actor = new de.digitalcheck.portal.leads.internal.LeadWork.Actor("contract", "Contract");
+        String lead = (String) ((Map<?, ?>) check("same@metallbau.example.org").sharedWithAgency().submit(http)
+            .document().get("lead")).get("id");
+        String trail = "SELECT action, from_value, to_value, note FROM lead_audit WHERE lead_id = ? ORDER BY at, id";
+        LeadRow noted = changes.apply("wf-dortmund", lead, 0,
+            new de.digitalcheck.portal.leads.internal.LeadChanges.Change("NEW", true, null, "nur notiert"), actor);
+        assertThat(noted.lockVersion()).isEqualTo(1);
+        assertThat(noted.assigneeId()).isNull();
+        assertThat(db.rows(trail, lead)).extracting(r -> r.get("action"), r -> r.get("note"))
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("NOTE", "nur notiert"));
+        LeadRow same = changes.apply("wf-dortmund", lead, 1,
+            new de.digitalcheck.portal.leads.internal.LeadChanges.Change("NEW", true, null, null), actor);
+        assertThat(same.lockVersion()).as("nothing changed").isEqualTo(1);
+        assertThat(db.rows(trail, lead)).hasSize(1);
     }
 
     /** The ids of the agency's leads that the inbox's place filter finds for {@code typed}. */

@@ -57,7 +57,8 @@ public class LeadAssignment {
     }
 
     /**
-     * Assigns the lead to {@code assigneeId} (blank or {@code null}: nobody).
+     * Assigns the lead to {@code assigneeId} (blank or {@code null}: nobody). The person it has already is no
+     * assignment: nothing changes, and a note given with it is stored as a note ({@link #note}).
      *
      * @throws ValidationException the person cannot take the agency's leads, or the note is too long; nothing stored
      * @throws LeadWork.StaleLead the lead changed since {@code version}; nothing stored
@@ -76,8 +77,10 @@ public class LeadAssignment {
         AgencyMember member = wanted == null ? null : member(agencyId, wanted, errors);
         LeadWork.checkNote(clean, errors);
         errors.throwIfAny();
-        if (Objects.equals(wanted, lead.assigneeId()) && clean == null) {
-            return lead; // nothing changes
+        if (Objects.equals(wanted, lead.assigneeId())) {
+            // the person it has already (nobody included): no assignment to record ("– → –" was written with a note);
+            // a note given with it is a note on its own
+            return clean == null ? lead : note(agencyId, leadId, version, clean, actor);
         }
         LeadWork.requireOpen(lead, "assignee");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
