@@ -654,6 +654,62 @@ class AgencyApiIntegrationTest extends SignedInTests {
     }
 
     /**
+     * A signed-in session opens no agency API route, not even the reads: each answers {@code 403} problem+json in the
+     * caller's language, as the OpenAPI document (served at {@code /openapi}) lists it for every agency operation; a
+     * token made to read only reads (200), its refusal is for changes only.
+     */
+    @Test
+    void aSessionIsRefusedOnEveryAgencyReadAsTheDocumentSays() {
+        String lead = lead("API Sitzung GmbH", "44135", "api-sitzung@example.org");
+        Http staff = users.get("do-staff");
+        String[] reader = {"Authorization", "Bearer " + token(staff, "CRM Sitzung", "READ")};
+        var validator = com.atlassian.oai.validator.OpenApiInteractionValidator.createForInlineApiSpecification(
+            crm.get("/openapi").body()).build();
+        for (String path : List.of("/api/v1/agency/leads", "/api/v1/agency/leads/" + lead,
+            "/api/v1/agency/forwarded-leads")) {
+            HttpResponse<String> refused = staff.get(path, "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            assertThat(refused.body()).as(path).contains("\"status\":403").doesNotContain("API Sitzung");
+            var report = validator.validateResponse(path, com.atlassian.oai.validator.model.Request.Method.GET,
+                com.atlassian.oai.validator.model.SimpleResponse.Builder.status(403)
+                    .withContentType("application/problem+json").withBody(refused.body()).build());
+            assertThat(report.getMessages()).as(path + ": the document lists the 403").isEmpty();
+            assertThat(crm.get(path, reader).statusCode()).as(path + " with a token made to read").isEqualTo(200);
+        }
+    }
+
+    /**
+     * An empty query parameter is an absent one on every agency list, as {@code status=}, {@code since=} and
+     * {@code cursor=} always were (and the public API's optional {@code coach=}): {@code limit=} was a 400. A value that
+     * is there but wrong stays a 400.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anEmptyQueryParameterIsAnAbsentOneOnBothLists() {
+        lead("API Leerer Parameter GmbH", "44135", "api-leerer-parameter@example.org");
+        String[] auth = {"Authorization", "Bearer " + token(users.get("do-staff"), "CRM Leere Parameter")};
+        for (String list : List.of("/api/v1/agency/leads", "/api/v1/agency/forwarded-leads")) {
+            List<Object> all = ((List<Map<String, Object>>) crm.map(crm.get(list + "?limit=200", auth)).get("items"))
+                .stream().map(i -> i.getOrDefault("id", i.get("leadId"))).toList();
+            for (String empty : List.of("limit=", "limit=%20", "since=", "cursor=", "status=", "limit=&since=&cursor=")) {
+                if (list.contains("forwarded") && empty.startsWith("status")) {
+                    continue;
+                }
+                HttpResponse<String> answer = crm.get(list + "?" + empty, auth);
+                assertThat(answer.statusCode()).as(list + "?" + empty).isEqualTo(200);
+                List<Object> items = ((List<Map<String, Object>>) crm.map(answer).get("items")).stream()
+                    .map(i -> i.getOrDefault("id", i.get("leadId"))).toList();
+                assertThat(items).as(list + "?" + empty + ": as without it (the default limit, 50)")
+                    .isEqualTo(all.subList(0, Math.min(all.size(), 50)));
+            }
+            for (String bad : List.of("limit=0", "limit=x", "since=x")) {
+                assertThat(crm.get(list + "?" + bad, auth).statusCode()).as(list + "?" + bad).isEqualTo(400);
+            }
+        }
+    }
+
+    /**
      * Only JSON {@code null} means nobody: an empty or blank {@code assigneeId} took the lead from its assignee. It is a
      * 422 naming {@code assigneeId} in the caller's language, and nothing changes (not the note sent with it either).
      */

@@ -79,13 +79,13 @@ class AgencyLeadsApi {
         Language language = ApiProblems.language(request);
         var query = request.getParameters();
         Errors errors = repeated(query, LIST_PARAMETERS);
-        String status = query.getFirst("status").filter(s -> !s.isBlank()).orElse(null);
+        String status = given(query, "status").orElse(null);
         if (status != null && !LeadStages.ALL.contains(status)) {
             errors.add("status", "problem.agencyApi.status", String.join(", ", LeadStages.ALL));
         }
-        Instant since = query.getFirst("since").filter(s -> !s.isBlank()).map(s -> instant(s, errors)).orElse(null);
+        Instant since = given(query, "since").map(s -> instant(s, errors)).orElse(null);
         Optional<LeadFeed.Cursor> cursor = cursor(query.getFirst("cursor"), feed::decode, errors);
-        int limit = query.getFirst("limit").map(s -> limit(s, errors)).orElse(LeadFeed.DEFAULT_LIMIT);
+        int limit = given(query, "limit").map(s -> limit(s, errors)).orElse(LeadFeed.DEFAULT_LIMIT);
         if (!errors.isEmpty()) {
             return problems.malformed(language, "problem.400.detail", errors.list());
         }
@@ -103,9 +103,9 @@ class AgencyLeadsApi {
         Language language = ApiProblems.language(request);
         var query = request.getParameters();
         Errors errors = repeated(query, DEPARTURE_PARAMETERS);
-        Instant since = query.getFirst("since").filter(s -> !s.isBlank()).map(s -> instant(s, errors)).orElse(null);
+        Instant since = given(query, "since").map(s -> instant(s, errors)).orElse(null);
         Optional<LeadFeed.Cursor> cursor = cursor(query.getFirst("cursor"), feed::decodeDeparture, errors);
-        int limit = query.getFirst("limit").map(s -> limit(s, errors)).orElse(LeadFeed.DEFAULT_LIMIT);
+        int limit = given(query, "limit").map(s -> limit(s, errors)).orElse(LeadFeed.DEFAULT_LIMIT);
         if (!errors.isEmpty()) {
             return problems.malformed(language, "problem.400.detail", errors.list());
         }
@@ -113,6 +113,14 @@ class AgencyLeadsApi {
             limit);
         return HttpResponse.ok(new LeadDocument.ForwardedPage(page.items().stream().map(LeadDocument.Forwarded::of)
             .toList(), page.next() == null ? null : feed.encodeDeparture(page.next())));
+    }
+
+    /**
+     * A query parameter's value, if it has one: an empty (or blank) parameter ({@code limit=}) is an absent one, on
+     * every parameter of both lists alike, as the public API takes an empty optional parameter ({@code coach=}).
+     */
+    private static Optional<String> given(io.micronaut.http.HttpParameters query, String name) {
+        return query.getFirst(name).filter(s -> !s.isBlank());
     }
 
     /**
