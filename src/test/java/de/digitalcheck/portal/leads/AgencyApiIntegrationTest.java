@@ -509,7 +509,8 @@ class AgencyApiIntegrationTest extends SignedInTests {
         String lead = lead("API Feldregeln", "44135", "api-feldregeln@example.org");
         String[] auth = {"Authorization", "Bearer " + token(users.get("do-staff"), "CRM Feldregeln")};
         HttpResponse<String> forged = crm.get("/api/v1/agency/leads?cursor="
-            + "MTc2NDQ5NDA0MzUxMjoyYjFmMGM1NS01ZDBlLTRhNTItOWE1My0zZjVhM2MwZTllNzE", auth);
+            + "MTc2NDQ5NDA0MzUxMjoyYjFmMGM1NS01ZDBlLTRhNTItOWE1My0zZjVhM2MwZTllNzE6Ok5FVzp3Zi1kb3J0bXVuZA"
+            + ".joKyUsj08pmJ0HF2BCkzLKfTTA4h1rITtJ1UplJ2dJA", auth);
         assertThat(forged.statusCode()).as("the example cursor of docs/api.md was not made by this portal").isEqualTo(400);
         assertThat(forged.body()).contains("\"field\":\"cursor\"");
         for (String since : List.of("%2B292278995-01-01T00:00:00Z", "-292275055-01-01T00:00:00Z", "%2B10000-01-01T00:00:00Z")) {
@@ -707,6 +708,86 @@ class AgencyApiIntegrationTest extends SignedInTests {
                 assertThat(crm.get(list + "?" + bad, auth).statusCode()).as(list + "?" + bad).isEqualTo(400);
             }
         }
+    }
+
+    /**
+     * A cursor is a position in the list it was issued for: the agency's, with the request's filters. One of another
+     * agency's list (passed between two CRMs) listed this agency's leads from that position, one issued for other
+     * filters listed this request's list from a position in another: each is a 400 naming {@code cursor} that says
+     * which, in the caller's language, and lists nothing. The same agency's other token, and another page size, follow
+     * it as before.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCursorIsRefusedForAnotherAgencyOrOtherFilters() {
+        for (int i = 0; i < 2; i++) {
+            lead("API Cursor DO " + i, "44135", "api-cursor-do-" + i + "@example.org");
+            lead("API Cursor EN " + i, "58452", "api-cursor-en-" + i + "@example.org");
+        }
+        String[] dortmund = {"Authorization", "Bearer " + token(users.get("do-staff"), "CRM Cursor DO")};
+        String[] colleague = {"Authorization", "Bearer " + token(users.get("do-staff"), "CRM Cursor DO 2")};
+        String[] ennepe = {"Authorization", "Bearer " + token(users.get("en-staff"), "CRM Cursor EN")};
+        String since = "2020-01-01T00:00:00Z";
+        String enCursor = (String) crm.map(crm.get("/api/v1/agency/leads?limit=1", ennepe)).get("nextCursor");
+        String doCursor = (String) crm.map(crm.get("/api/v1/agency/leads?limit=1&status=NEW&since=" + since, dortmund))
+            .get("nextCursor");
+        assertThat(enCursor).isNotNull();
+        assertThat(doCursor).isNotNull().contains(".");
+
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put("/api/v1/agency/leads?limit=1&cursor=" + enCursor, "another agency’s list");
+        refusals.put("/api/v1/agency/leads?limit=1&status=NEW&since=" + since + "&cursor=" + enCursor,
+            "another agency’s list");
+        refusals.put("/api/v1/agency/leads?limit=1&cursor=" + doCursor, "other filters (status, since)");
+        refusals.put("/api/v1/agency/leads?limit=1&status=CONTACTED&since=" + since + "&cursor=" + doCursor,
+            "other filters");
+        refusals.put("/api/v1/agency/leads?limit=1&status=NEW&cursor=" + doCursor, "other filters");
+        refusals.put("/api/v1/agency/leads?limit=1&status=NEW&since=2020-01-01T00:00:00.001Z&cursor=" + doCursor,
+            "other filters");
+        refusals.forEach((query, message) -> {
+            HttpResponse<String> refused = crm.get(query, dortmund[0], dortmund[1], "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(query).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.body()).as(query).contains("\"field\":\"cursor\"", message)
+                .doesNotContain("\"items\"", "API Cursor");
+        });
+        assertThat(crm.get("/api/v1/agency/leads?cursor=" + enCursor, dortmund).body())
+            .contains("Dieser Cursor gehört zur Liste einer anderen Agentur");
+        assertThat(crm.get("/api/v1/agency/leads?cursor=" + doCursor, dortmund).body())
+            .contains("Dieser Cursor gehört zu anderen Filtern (status, since)");
+        assertThat(crm.get("/api/v1/agency/leads?cursor=" + doCursor, ennepe).body()).as("and the other way round")
+            .contains("anderen Agentur");
+
+        // the same agency's list with the same filters: another token of it, another page size
+        for (String[] auth : List.of(dortmund, colleague)) {
+            HttpResponse<String> next = crm.get("/api/v1/agency/leads?limit=5&status=NEW&since=" + Http.enc(since)
+                + "&cursor=" + doCursor, auth);
+            assertThat(next.statusCode()).isEqualTo(200);
+            assertThat((List<?>) crm.map(next).get("items")).isNotEmpty();
+        }
+        // the same instant written another way is the same filter
+        assertThat(crm.get("/api/v1/agency/leads?limit=1&status=NEW&since=" + Http.enc("2020-01-01T01:00:00+01:00")
+            + "&cursor=" + doCursor, dortmund).statusCode()).isEqualTo(200);
+
+        // the list of forwarded leads alike: its agency, its since
+        for (int i = 0; i < 2; i++) {
+            String id = lead("API Cursor Weg " + i, "44135", "api-cursor-weg-" + i + "@example.org");
+            assertThat(users.get("do-staff").postForm("/agentur/leads/" + id + "/weiterleiten", Map.of("agency",
+                "en-agentur", "reason", "Cursor", "version", "0")).statusCode()).isEqualTo(303);
+        }
+        String away = (String) crm.map(crm.get("/api/v1/agency/forwarded-leads?limit=1&since=" + since, dortmund))
+            .get("nextCursor");
+        assertThat(away).isNotNull();
+        assertThat(crm.get("/api/v1/agency/forwarded-leads?limit=1&since=" + since + "&cursor=" + away, colleague)
+            .statusCode()).isEqualTo(200);
+        HttpResponse<String> otherAgency = crm.get("/api/v1/agency/forwarded-leads?since=" + since + "&cursor=" + away,
+            ennepe[0], ennepe[1], "Accept-Language", "en");
+        assertThat(otherAgency.statusCode()).isEqualTo(400);
+        assertThat(otherAgency.body()).contains("\"field\":\"cursor\"", "another agency’s list");
+        HttpResponse<String> otherSince = crm.get("/api/v1/agency/forwarded-leads?cursor=" + away, dortmund[0],
+            dortmund[1], "Accept-Language", "en");
+        assertThat(otherSince.statusCode()).isEqualTo(400);
+        assertThat(otherSince.body()).contains("\"field\":\"cursor\"", "other filters (since)");
     }
 
     /**

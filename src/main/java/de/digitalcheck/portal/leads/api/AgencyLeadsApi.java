@@ -84,14 +84,16 @@ class AgencyLeadsApi {
             errors.add("status", "problem.agencyApi.status", String.join(", ", LeadStages.ALL));
         }
         Instant since = given(query, "since").map(s -> instant(s, errors)).orElse(null);
-        Optional<LeadFeed.Cursor> cursor = cursor(query.getFirst("cursor"), feed::decode, errors);
+        LeadFeed.Scope scope = new LeadFeed.Scope(agency(authentication), status, since);
+        Optional<LeadFeed.Cursor> cursor = cursor(query.getFirst("cursor"), feed::decode, scope, "status, since",
+            errors);
         int limit = given(query, "limit").map(s -> limit(s, errors)).orElse(LeadFeed.DEFAULT_LIMIT);
         if (!errors.isEmpty()) {
             return problems.malformed(language, "problem.400.detail", errors.list());
         }
-        LeadFeed.Page<LeadRow> page = feed.page(agency(authentication), status, since, cursor.orElse(null), limit);
+        LeadFeed.Page<LeadRow> page = feed.page(scope.agencyId(), status, since, cursor.orElse(null), limit);
         return HttpResponse.ok(new LeadDocument.Page(page.items().stream().map(LeadDocument::of).toList(),
-            page.next() == null ? null : feed.encode(page.next())));
+            page.next() == null ? null : feed.encode(page.next(), scope)));
     }
 
     /**
@@ -104,15 +106,16 @@ class AgencyLeadsApi {
         var query = request.getParameters();
         Errors errors = repeated(query, DEPARTURE_PARAMETERS);
         Instant since = given(query, "since").map(s -> instant(s, errors)).orElse(null);
-        Optional<LeadFeed.Cursor> cursor = cursor(query.getFirst("cursor"), feed::decodeDeparture, errors);
+        LeadFeed.Scope scope = new LeadFeed.Scope(agency(authentication), null, since);
+        Optional<LeadFeed.Cursor> cursor = cursor(query.getFirst("cursor"), feed::decodeDeparture, scope, "since",
+            errors);
         int limit = given(query, "limit").map(s -> limit(s, errors)).orElse(LeadFeed.DEFAULT_LIMIT);
         if (!errors.isEmpty()) {
             return problems.malformed(language, "problem.400.detail", errors.list());
         }
-        LeadFeed.Page<LeadFeed.Departure> page = feed.departures(agency(authentication), since, cursor.orElse(null),
-            limit);
+        LeadFeed.Page<LeadFeed.Departure> page = feed.departures(scope.agencyId(), since, cursor.orElse(null), limit);
         return HttpResponse.ok(new LeadDocument.ForwardedPage(page.items().stream().map(LeadDocument.Forwarded::of)
-            .toList(), page.next() == null ? null : feed.encodeDeparture(page.next())));
+            .toList(), page.next() == null ? null : feed.encodeDeparture(page.next(), scope)));
     }
 
     /**
@@ -137,18 +140,34 @@ class AgencyLeadsApi {
         return errors;
     }
 
+    /**
+     * The position of a cursor this portal made for this list, issued for the request's agency and filters: one made
+     * for another agency's list (a cursor passed between two CRMs) or for other filters would list from a position in
+     * another list, so it is a {@code 400} that says which (the filters only once they are readable themselves).
+     */
     private static Optional<LeadFeed.Cursor> cursor(Optional<String> text,
-                                                    java.util.function.Function<String, Optional<LeadFeed.Cursor>> decode,
-                                                    Errors errors) {
+                                                    java.util.function.Function<String, Optional<LeadFeed.Bound>> decode,
+                                                    LeadFeed.Scope scope, String filters, Errors errors) {
         Optional<String> given = text.filter(s -> !s.isBlank());
         if (given.isEmpty()) {
             return Optional.empty();
         }
-        Optional<LeadFeed.Cursor> cursor = decode.apply(given.get());
-        if (cursor.isEmpty()) {
+        Optional<LeadFeed.Bound> bound = decode.apply(given.get());
+        if (bound.isEmpty()) {
             errors.add("cursor", "problem.agencyApi.cursor");
+            return Optional.empty();
         }
-        return cursor;
+        LeadFeed.Scope issued = bound.get().scope();
+        if (!issued.agencyId().equals(scope.agencyId())) {
+            errors.add("cursor", "problem.agencyApi.cursor.agency");
+            return Optional.empty();
+        }
+        if (!errors.has("status") && !errors.has("since") && (!java.util.Objects.equals(issued.status(), scope.status())
+            || !java.util.Objects.equals(issued.since(), scope.since()))) {
+            errors.add("cursor", "problem.agencyApi.cursor.filters", filters);
+            return Optional.empty();
+        }
+        return Optional.of(bound.get().cursor());
     }
 
     @Get("/leads/{id}")

@@ -27,8 +27,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The agency API's list of leads: one agency's leads in a stable order, {@code (updated_at, id)} ascending, so that a
  * CRM that follows the cursors sees every lead and every change exactly once per pass (a lead changed meanwhile moves
- * to the end and comes again). The cursor is opaque to clients: the position after the page's last lead, encoded and
- * signed (an HMAC under a key derived from the portal's secret), so that a cursor the portal did not make is refused.
+ * to the end and comes again). The cursor is opaque to clients: the position after the page's last lead and the
+ * scope it was issued for (the agency, the filters), encoded and signed (an HMAC under a key derived from the portal's
+ * secret), so that a cursor the portal did not make is refused, and one made for another agency's list or other
+ * filters is told apart ({@link Scope}).
  * Served by {@code ix_agency_lead_agency_updated} (agency, updated_at, id).
  *
  * <p>Beside it, the agency's <em>departures</em>: the leads its staff (or a network admin) forwarded to another agency,
@@ -63,33 +65,57 @@ public class LeadFeed {
     public record Cursor(Instant updatedAt, String id) {
     }
 
-    /** The list's cursor as a client gets it: the position, Base64url, a dot and its signature. */
-    public String encode(Cursor cursor) {
-        return encode(cursor, cursorKey);
+    /**
+     * What a cursor was issued for: the agency whose list it is and the filters of the request that returned it
+     * ({@code status} and {@code since}; the departures have no status). A cursor is a position in that list only:
+     * another agency's list, or the same list with other filters, is no list it belongs to.
+     */
+    public record Scope(String agencyId, @Nullable String status, @Nullable Instant since) {
     }
 
-    /** The list's cursor a client sent back, if it is one this portal made (else empty: malformed, forged, another kind). */
-    public Optional<Cursor> decode(String text) {
+    /** A cursor as this portal signed it: the position and the scope it was issued for. */
+    public record Bound(Cursor cursor, Scope scope) {
+    }
+
+    /**
+     * The list's cursor as a client gets it: the position and its scope, Base64url, a dot and the signature of both
+     * (so that neither can be changed).
+     */
+    public String encode(Cursor cursor, Scope scope) {
+        return encode(cursor, scope, cursorKey);
+    }
+
+    /**
+     * The list's cursor a client sent back, with the scope it was issued for, if it is one this portal made (else
+     * empty: malformed, forged, another kind, or made before cursors named their scope).
+     */
+    public Optional<Bound> decode(String text) {
         return decode(text, cursorKey);
     }
 
     /** A cursor of the list of departures, as a client gets it. */
-    public String encodeDeparture(Cursor cursor) {
-        return encode(cursor, departureCursorKey);
+    public String encodeDeparture(Cursor cursor, Scope scope) {
+        return encode(cursor, scope, departureCursorKey);
     }
 
     /** A cursor of the list of departures a client sent back, if this portal made it for that list. */
-    public Optional<Cursor> decodeDeparture(String text) {
+    public Optional<Bound> decodeDeparture(String text) {
         return decode(text, departureCursorKey);
     }
 
-    private static String encode(Cursor cursor, byte[] key) {
-        String payload = Base64.getUrlEncoder().withoutPadding()
-            .encodeToString((cursor.updatedAt().toEpochMilli() + ":" + cursor.id()).getBytes(StandardCharsets.UTF_8));
+    private static final Pattern SINCE = Pattern.compile("(-?[0-9]{1,18}\\.[0-9]{1,9})?");
+    private static final Pattern STATUS = Pattern.compile("[A-Z_]{0,40}");
+
+    /** {@code millis:id:since:status:agency} (since as seconds.nanos or empty, status or empty; the agency last). */
+    private static String encode(Cursor cursor, Scope scope, byte[] key) {
+        String since = scope.since() == null ? "" : scope.since().getEpochSecond() + "." + scope.since().getNano();
+        String plain = cursor.updatedAt().toEpochMilli() + ":" + cursor.id() + ":" + since + ":"
+            + (scope.status() == null ? "" : scope.status()) + ":" + scope.agencyId();
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
         return payload + "." + sign(payload, key);
     }
 
-    private static Optional<Cursor> decode(String text, byte[] key) {
+    private static Optional<Bound> decode(String text, byte[] key) {
         int dot = text.lastIndexOf('.');
         if (dot <= 0) {
             return Optional.empty();
@@ -100,15 +126,20 @@ public class LeadFeed {
             return Optional.empty();
         }
         try {
-            String plain = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
-            int colon = plain.indexOf(':');
-            if (colon < 1 || !MILLIS.matcher(plain.substring(0, colon)).matches()
-                || !ID.matcher(plain.substring(colon + 1)).matches()) {
+            String[] parts = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8).split(":", 5);
+            if (parts.length != 5 || !MILLIS.matcher(parts[0]).matches() || !ID.matcher(parts[1]).matches()
+                || !SINCE.matcher(parts[2]).matches() || !STATUS.matcher(parts[3]).matches() || parts[4].isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Cursor(Instant.ofEpochMilli(Long.parseLong(plain.substring(0, colon))),
-                plain.substring(colon + 1)));
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            Instant since = null;
+            if (!parts[2].isEmpty()) {
+                int point = parts[2].indexOf('.');
+                since = Instant.ofEpochSecond(Long.parseLong(parts[2].substring(0, point)),
+                    Long.parseLong(parts[2].substring(point + 1)));
+            }
+            return Optional.of(new Bound(new Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1]),
+                new Scope(parts[4], parts[3].isEmpty() ? null : parts[3], since)));
+        } catch (IllegalArgumentException | java.time.DateTimeException | ArithmeticException e) {
             return Optional.empty();
         }
     }

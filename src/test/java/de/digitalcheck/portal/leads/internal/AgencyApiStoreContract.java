@@ -307,7 +307,8 @@ abstract class AgencyApiStoreContract {
         do {
             LeadFeed.Page<LeadRow> page = feed.page(feedAgency, null, null, cursor, 5);
             page.items().forEach(l -> walked.add(l.updatedAt().toEpochMilli() + "|" + l.id()));
-            cursor = page.next() == null ? null : feed.decode(feed.encode(page.next())).orElseThrow();
+            cursor = page.next() == null ? null
+                : feed.decode(feed.encode(page.next(), new LeadFeed.Scope(feedAgency, null, null))).orElseThrow().cursor();
             pages++;
         } while (cursor != null && pages < 10);
         assertThat(pages).isEqualTo(3);
@@ -329,16 +330,29 @@ abstract class AgencyApiStoreContract {
         assertThat(feed.decode(java.util.Base64.getUrlEncoder().encodeToString(
             ("9999999999999999999:" + UUID.randomUUID()).getBytes()))).isEmpty();
         LeadFeed.Cursor c = new LeadFeed.Cursor(Instant.parse("2026-11-01T08:00:00.123Z"), UUID.randomUUID().toString());
-        String made = feed.encode(c);
-        assertThat(feed.decode(made)).contains(c);
+        LeadFeed.Scope scope = new LeadFeed.Scope("wf-dortmund", "CONTACTED", Instant.parse("2026-10-01T00:00:00.123456789Z"));
+        String made = feed.encode(c, scope);
+        assertThat(feed.decode(made)).contains(new LeadFeed.Bound(c, scope));
+        LeadFeed.Scope open = new LeadFeed.Scope("en-agentur", null, null);
+        assertThat(feed.decode(feed.encode(c, open))).as("no filters").contains(new LeadFeed.Bound(c, open));
+        assertThat(feed.decodeDeparture(made)).as("a list's cursor is no departures' cursor").isEmpty();
+        assertThat(feed.decodeDeparture(feed.encodeDeparture(c, open))).contains(new LeadFeed.Bound(c, open));
         String payload = made.substring(0, made.indexOf('.'));
         assertThat(feed.decode(payload)).as("a well-formed position without the signature").isEmpty();
         String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
             ("1764494043512:" + c.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(feed.decode(forged + made.substring(made.indexOf('.')))).as("another position, the old signature")
             .isEmpty();
+        String otherAgency = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+            (c.updatedAt().toEpochMilli() + ":" + c.id() + ":1790812800.123456789:CONTACTED:en-agentur")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(feed.decode(otherAgency + made.substring(made.indexOf('.'))))
+            .as("the same position for another agency, the old signature").isEmpty();
         assertThat(feed.decode("MTc2NDQ5NDA0MzUxMjoyYjFmMGM1NS01ZDBlLTRhNTItOWE1My0zZjVhM2MwZTllNzE"))
-            .as("the example of docs/api.md, which the portal did not sign").isEmpty();
+            .as("the example of docs/api.md before, without its signature").isEmpty();
+        assertThat(feed.decode("MTc2NDQ5NDA0MzUxMjoyYjFmMGM1NS01ZDBlLTRhNTItOWE1My0zZjVhM2MwZTllNzE6Ok5FVzp3Zi1kb3J0bXVuZA"
+            + ".joKyUsj08pmJ0HF2BCkzLKfTTA4h1rITtJ1UplJ2dJA"))
+            .as("the example of docs/api.md, signed under another secret than this portal's").isEmpty();
     }
 
     private Instant lastUsed(AccessTokens.Created created) {
