@@ -31,7 +31,8 @@ import java.util.Optional;
 /**
  * Maps a validated OpenID Connect sign-in to the portal's directory: a known (issuer, subject) signs in;
  * otherwise an invited account whose email matches the provider's verified email is bound to the subject.
- * Everybody else is refused ("not invited"). Roles and agency come from the directory, never from the provider.
+ * Everybody else is refused ("not invited"); the identity of a disabled account is told that it is disabled
+ * ({@link SignInRefusal}). Roles and agency come from the directory, never from the provider.
  */
 @Singleton
 @Named("oidc")
@@ -52,10 +53,13 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
         String name = claims.getName() == null ? claims.getEmail() : claims.getName();
         return Mono.fromCallable(() -> directory.signIn(claims.getIssuer(), claims.getSubject(), claims.getEmail(),
                 directory.groupRoles.verified(claims.isEmailVerified()), name, groups)
-            .map(DirectorySignIn::success)
-            .orElseGet(() -> {
-                LOG.info("Refused sign-in of a subject that is not invited (issuer {})", claims.getIssuer());
-                return AuthenticationResponse.failure("not-invited");
+            .map(DirectorySignIn::success, refusal -> {
+                if (refusal == SignInRefusal.NOT_INVITED) {
+                    LOG.info("Refused sign-in of a subject that is not invited (issuer {})", claims.getIssuer());
+                } else {
+                    LOG.info("Refused sign-in of a disabled account (issuer {})", claims.getIssuer());
+                }
+                return AuthenticationResponse.failure(refusal.message());
             }))
             .subscribeOn(Schedulers.boundedElastic());
     }
@@ -70,6 +74,27 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
         // when this session began, to end it when the person signs out (SessionCheckFilter)
         attributes.put(SignedIn.SINCE, account.signedInAt() == null ? 0L : account.signedInAt().toEpochMilli());
         return AuthenticationResponse.success(account.id(), List.of(account.role().name()), attributes);
+    }
+
+    /** The account that signs in, or why it may not. */
+    record Outcome(@Nullable AccountRow account, SignInRefusal refusal) {
+
+        static Outcome of(AccountRow account) {
+            return new Outcome(account, null);
+        }
+
+        static Outcome refused(SignInRefusal refusal) {
+            return new Outcome(null, refusal);
+        }
+
+        /** The account that signs in (empty: refused). */
+        Optional<AccountRow> signedIn() {
+            return Optional.ofNullable(account);
+        }
+
+        <T> T map(java.util.function.Function<AccountRow, T> signedIn, java.util.function.Function<SignInRefusal, T> refused) {
+            return account != null ? signedIn.apply(account) : refused.apply(refusal);
+        }
     }
 
     /** The directory's side of a sign-in, in one transaction. */
@@ -92,27 +117,40 @@ class DirectorySignIn implements OpenIdAuthenticationMapper {
         }
 
         @Transactional
-        Optional<AccountRow> signIn(String issuer, String subject, @Nullable String email, boolean emailVerified,
-                                 @Nullable String name, @Nullable Object groups) {
+        Outcome signIn(String issuer, String subject, @Nullable String email, boolean emailVerified,
+                       @Nullable String name, @Nullable Object groups) {
             Optional<GroupRoles.Grant> grant = groupRoles.grantFor(groups);
             Optional<AccountRow> known = accounts.lockByIssuerAndSubject(issuer, subject);
             if (known.isPresent()) {
-                return known.filter(a -> !a.isDisabled()).map(a -> regranted(accounts.update(a.signedIn(clock.instant())), grant));
+                // this very identity's account: it may learn that it is disabled and whom to ask
+                return known.get().isDisabled() ? Outcome.refused(SignInRefusal.disabled(known.get()))
+                    : Outcome.of(regranted(accounts.update(known.get().signedIn(clock.instant())), grant));
             }
             if (email == null || !emailVerified) {
-                return Optional.empty();
+                return Outcome.refused(SignInRefusal.NOT_INVITED);
             }
             String normalised = email.strip().toLowerCase(Locale.ROOT);
             Optional<AccountRow> invited = accounts.lockByEmail(normalised);
             if (invited.isPresent()) {
+                AccountRow account = invited.get();
+                if (account.bound()) {
+                    // bound to another identity: nothing about that account is told to this one
+                    return Outcome.refused(SignInRefusal.NOT_INVITED);
+                }
+                if (account.isDisabled()) {
+                    // the invitation's own addressee (the provider verified the email): told it is disabled
+                    return Outcome.refused(SignInRefusal.disabled(account));
+                }
                 Instant now = clock.instant();
-                return invited.filter(a -> !a.bound() && !a.isDisabled())
-                    .filter(a -> grant.isPresent() || now.isBefore(a.invitedAt().plus(invitationsValid)))
-                    .map(a -> regranted(accounts.update(a.boundTo(issuer, subject, now)), grant));
+                if (grant.isEmpty() && !now.isBefore(account.invitedAt().plus(invitationsValid))) {
+                    return Outcome.refused(SignInRefusal.NOT_INVITED);
+                }
+                return Outcome.of(regranted(accounts.update(account.boundTo(issuer, subject, now)), grant));
             }
-            return grant.map(g -> directory.add(normalised,
-                name == null || name.isBlank() ? normalised : name.strip(), g.role(), g.agencyId(), issuer, subject,
-                Language.DE));
+            return grant.map(g -> Outcome.of(directory.add(normalised,
+                    name == null || name.isBlank() ? normalised : name.strip(), g.role(), g.agencyId(), issuer, subject,
+                    Language.DE)))
+                .orElseGet(() -> Outcome.refused(SignInRefusal.NOT_INVITED));
         }
 
         /** The role and agency of a mapped group, applied at every sign-in (the provider's groups are the truth). */

@@ -97,7 +97,7 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
         assertThat(staff.get("/anmelden?beendet").body()).contains("Ihre Sitzung wurde beendet");
         Http again = new Http(server, json);
         HttpResponse<String> refused = provider.signIn(again, "revocation-staff", "gesperrt@en-agentur.example.org", true);
-        assertThat(refused.headers().firstValue("Location")).contains("/anmelden/abgelehnt");
+        assertThat(refused.headers().firstValue("Location")).hasValue("/anmelden/abgelehnt/gesperrt-netzwerk");
         assertThat(again.get("/agentur").statusCode()).isEqualTo(303);
 
         assertThat(admin.postForm("/admin/konten/" + id + "/freigeben", Map.of()).statusCode()).isEqualTo(303);
@@ -279,7 +279,7 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
         assertThat(locked.disabledByNetwork()).isTrue();
         Http again = new Http(server, json);
         assertThat(provider.signIn(again, "revocation-netz-coach", "netz-coach@en-agentur.example.org", true)
-            .headers().firstValue("Location")).contains("/anmelden/abgelehnt");
+            .headers().firstValue("Location")).hasValue("/anmelden/abgelehnt/gesperrt-netzwerk");
         // the agency disabling it as well changes nothing: it stays the network's
         assertThat(staff.postForm("/agentur/team/" + coachId + "/sperren", Map.of()).statusCode()).isEqualTo(303);
         assertThat(accounts.findById(coachId).orElseThrow()).isEqualTo(locked);

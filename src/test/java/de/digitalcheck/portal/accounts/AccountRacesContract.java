@@ -36,7 +36,7 @@ abstract class AccountRacesContract {
     private String bound(String subject) {
         String email = subject + "@races.example.org";
         accounts.addUnlessPresent(List.of(new Accounts.NewAccount(email, "Rita Race", Role.COACH, "en-agentur")));
-        assertThat(directory.signIn(ISSUER, subject, email, true, "Rita Race", null)).as("first sign-in binds").isPresent();
+        assertThat(directory.signIn(ISSUER, subject, email, true, "Rita Race", null).signedIn()).as("first sign-in binds").isPresent();
         return accounts.byEmail(email).orElseThrow().id();
     }
 
@@ -56,7 +56,8 @@ abstract class AccountRacesContract {
             accounts.setDisabled(id, false, null);
             whileSigningIn(subject, () -> accounts.setDisabled(id, true, null));
             assertThat(accounts.find(id).orElseThrow().disabled()).as("round " + round + ": still disabled").isTrue();
-            assertThat(directory.signIn(ISSUER, subject, null, false, null, null)).as("and signs nobody in").isEmpty();
+            assertThat(directory.signIn(ISSUER, subject, null, false, null, null).signedIn()).as("and signs nobody in")
+                .isEmpty();
         }
     }
 

@@ -32,6 +32,8 @@ class SignInIntegrationTest implements TestPropertyProvider {
     JsonMapper json;
     @Inject
     AccountRows accounts;
+    @Inject
+    Accounts directory;
 
     @Override
     public Map<String, String> getProperties() {
@@ -137,6 +139,90 @@ class SignInIntegrationTest implements TestPropertyProvider {
         assertThat(browser.cookie("JWT")).isEmpty();
         assertThat(browser.get("/anmelden/abgelehnt").body()).contains("nicht freigeschaltet");
         assertThat(browser.get("/admin").headers().firstValue("Location")).contains("/anmelden");
+    }
+
+    /**
+     * A disabled account that signs in as itself is told that its access is disabled and whom to ask — its agency (or
+     * the network) when the agency disabled it, only the network when the network did or it belongs to no agency —,
+     * in German and English. It was told that it had no invitation. Nothing of that reaches anyone else: another
+     * identity with the account's email, an unverified email and a stranger read "not invited"; the pages are static
+     * texts that name no account, and a query chooses nothing.
+     */
+    @Test
+    void aDisabledAccountIsToldSoAndWhomToAsk() {
+        String coachId = added("gesperrt-coach@en-agentur.example.org", Role.COACH, "en-agentur");
+        Http coach = new Http(server, json);
+        provider.signIn(coach, "subject-disabled-coach", "gesperrt-coach@en-agentur.example.org", true);
+        assertThat(coach.get("/coach").statusCode()).isEqualTo(200);
+
+        directory.setDisabled(coachId, true, "en-agentur");
+        Http byAgency = new Http(server, json);
+        HttpResponse<String> refused = provider.signIn(byAgency, "subject-disabled-coach", "anders@example.org", true);
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(refused.headers().firstValue("Location")).hasValue("/anmelden/abgelehnt/gesperrt");
+        assertThat(byAgency.cookie("JWT")).isEmpty();
+        assertThat(byAgency.get("/coach").statusCode()).isEqualTo(303);
+        String agencyPage = byAgency.get("/anmelden/abgelehnt/gesperrt").body();
+        assertThat(agencyPage).contains("<title>Ihr Zugang ist gesperrt", "<h1 class=\"kern-heading-large\">Ihr Zugang ist gesperrt</h1>",
+                "Ihr Zugang zum Portal ist gesperrt. Wieder freigeben können ihn die Mitarbeitenden Ihrer Wirtschaftsförderung",
+                "oder die Netzwerkverwaltung")
+            .doesNotContain("nicht freigeschaltet", "keine Einladung", "gesperrt-coach", "EN-Agentur");
+        assertThat(byAgency.get("/anmelden/abgelehnt/gesperrt?lang=en").body())
+            .contains("<html lang=\"en\"", "<title>Your access is disabled", "Your access is disabled</h1>",
+                "The staff of your economic development agency who manage its team in the portal, or the network "
+                    + "administration, can enable it again.")
+            .doesNotContain("not activated", "no invitation", "Ihr Zugang");
+
+        // the network disables it too: only the network gives it back
+        directory.setDisabled(coachId, true, null);
+        Http byNetwork = new Http(server, json);
+        assertThat(provider.signIn(byNetwork, "subject-disabled-coach", "gesperrt-coach@en-agentur.example.org", true)
+            .headers().firstValue("Location")).hasValue("/anmelden/abgelehnt/gesperrt-netzwerk");
+        assertThat(byNetwork.cookie("JWT")).isEmpty();
+        assertThat(byNetwork.get("/anmelden/abgelehnt/gesperrt-netzwerk").body())
+            .contains("Ihr Zugang ist gesperrt</h1>", "die Netzwerkverwaltung hat Ihren Zugang zum Portal gesperrt. "
+                + "Nur sie kann ihn wieder freigeben.")
+            .doesNotContain("Mitarbeitenden Ihrer Wirtschaftsförderung", "keine Einladung");
+        assertThat(byNetwork.get("/anmelden/abgelehnt/gesperrt-netzwerk?lang=en").body())
+            .contains("the network administration has disabled your access to the portal. Only they can enable it again.");
+
+        // a network admin (no agency) disabled by another
+        String adminId = added("gesperrt-admin@digitalcheck.example.org", Role.NETWORK_ADMIN, null);
+        provider.signIn(new Http(server, json), "subject-disabled-admin", "gesperrt-admin@digitalcheck.example.org", true);
+        directory.setDisabled(adminId, true, null);
+        assertThat(provider.signIn(new Http(server, json), "subject-disabled-admin", "x@example.org", true)
+            .headers().firstValue("Location")).hasValue("/anmelden/abgelehnt/gesperrt-netzwerk");
+
+        // an invitation the agency disabled before it was used: its addressee (verified email) is told so
+        String invitedId = added("gesperrt-eingeladen@en-agentur.example.org", Role.AGENCY_STAFF, "en-agentur");
+        directory.setDisabled(invitedId, true, "en-agentur");
+        assertThat(provider.signIn(new Http(server, json), "subject-disabled-invitee",
+            "gesperrt-eingeladen@en-agentur.example.org", true).headers().firstValue("Location"))
+            .hasValue("/anmelden/abgelehnt/gesperrt");
+        assertThat(accounts.findById(invitedId).orElseThrow().bound()).as("and it stays unused").isFalse();
+
+        // nobody else learns the account's state
+        for (String[] other : new String[][] {
+            {"subject-other-identity", "gesperrt-coach@en-agentur.example.org", "true"},   // bound to another subject
+            {"subject-unverified", "gesperrt-eingeladen@en-agentur.example.org", "false"}, // email not verified
+            {"subject-nobody", "niemand@example.org", "true"}}) {                         // not in the directory
+            Http browser = new Http(server, json);
+            HttpResponse<String> answer = provider.signIn(browser, other[0], other[1], Boolean.parseBoolean(other[2]));
+            assertThat(answer.headers().firstValue("Location")).as(other[0]).hasValue("/anmelden/abgelehnt");
+            assertThat(browser.get("/anmelden/abgelehnt").body()).as(other[0])
+                .contains("nicht freigeschaltet", "keine Einladung").doesNotContain("gesperrt");
+        }
+        // an anonymous visitor cannot make the not-invited page say anything else
+        Http visitor = new Http(server, json);
+        for (String query : new String[] {"?gesperrt", "?reason=disabled-by-agency", "?disabled=agency"}) {
+            assertThat(visitor.get("/anmelden/abgelehnt" + query).body()).as(query)
+                .contains("nicht freigeschaltet").doesNotContain("Ihr Zugang ist gesperrt");
+        }
+    }
+
+    private String added(String email, Role role, String agencyId) {
+        directory.addUnlessPresent(java.util.List.of(new Accounts.NewAccount(email, "Person " + role, role, agencyId)));
+        return accounts.findByEmail(email).orElseThrow().id();
     }
 
     @Test

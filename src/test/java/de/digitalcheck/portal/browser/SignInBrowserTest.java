@@ -24,6 +24,8 @@ class SignInBrowserTest extends BrowserTestSupport implements TestPropertyProvid
 
     @Inject
     EmbeddedServer server;
+    @Inject
+    de.digitalcheck.portal.accounts.Accounts accounts;
 
     @Override
     public Map<String, String> getProperties() {
@@ -100,5 +102,49 @@ class SignInBrowserTest extends BrowserTestSupport implements TestPropertyProvid
             assertThat(page.locator("h1")).hasText("Sie sind (noch) nicht freigeschaltet");
             Axe.assertNoViolations(page, "not-invited");
         }
+    }
+
+    /**
+     * A disabled coach who signs in reads that the access is disabled and whom to ask, in German and in English (the
+     * language chosen before), at both widths; by the agency: the agency or the network, by the network: the network.
+     */
+    @Test
+    void aDisabledCoachIsToldWhomToAsk() {
+        String email = "browser-gesperrt@en-agentur.example.org";
+        accounts.addUnlessPresent(java.util.List.of(new de.digitalcheck.portal.accounts.Accounts.NewAccount(email,
+            "Gesa Gesperrt", de.digitalcheck.portal.shared.security.Role.COACH, "en-agentur")));
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            assertThat(signIn(context, provider, url(""), "browser-disabled", email)).hasURL(url("/coach"));
+        }
+        String id = accounts.byEmail(email).orElseThrow().id();
+        accounts.setDisabled(id, true, "en-agentur");
+        String[][] languages = {
+            {"de", "Ihr Zugang ist gesperrt", "Mitarbeitenden Ihrer Wirtschaftsförderung", "Nur sie kann ihn wieder freigeben."},
+            {"en", "Your access is disabled", "The staff of your economic development agency", "Only they can enable it again."}};
+        for (String[] language : languages) {
+            try (BrowserContext context = Browsers.newContext(browser)) {
+                Page chosen = context.newPage();
+                chosen.navigate(url("/anmelden?lang=" + language[0]));
+                Page page = signIn(context, provider, url(""), "browser-disabled", email);
+                assertThat(page).hasURL(url("/anmelden/abgelehnt/gesperrt"));
+                assertThat(page.locator("html")).hasAttribute("lang", language[0]);
+                assertThat(page.locator("h1")).hasText(language[1]);
+                assertThat(page.locator("#content")).containsText(language[2]);
+                auditAtBothWidths(page, "sign-in-disabled-agency-" + language[0], false);
+            }
+        }
+        accounts.setDisabled(id, true, null);
+        for (String[] language : languages) {
+            try (BrowserContext context = Browsers.newContext(browser)) {
+                Page chosen = context.newPage();
+                chosen.navigate(url("/anmelden?lang=" + language[0]));
+                Page page = signIn(context, provider, url(""), "browser-disabled", email);
+                assertThat(page).hasURL(url("/anmelden/abgelehnt/gesperrt-netzwerk"));
+                assertThat(page.locator("h1")).hasText(language[1]);
+                assertThat(page.locator("#content")).containsText(language[3]);
+                auditAtBothWidths(page, "sign-in-disabled-network-" + language[0], false);
+            }
+        }
+        assertClean();
     }
 }

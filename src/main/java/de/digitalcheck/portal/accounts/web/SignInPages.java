@@ -14,7 +14,10 @@ import io.micronaut.views.ModelAndView;
 import java.net.URI;
 import java.util.Map;
 
-/** Sign-in for agency staff, coaches and network admins, and the page for people who are not invited. */
+/**
+ * Sign-in for agency staff, coaches and network admins, and the pages after a refused sign-in: not invited, or the
+ * account disabled.
+ */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Produces(MediaType.TEXT_HTML)
@@ -36,5 +39,20 @@ class SignInPages {
     @Get("/anmelden/abgelehnt")
     ModelAndView<Map<String, Object>> notInvited() {
         return new ModelAndView<>(NOT_INVITED, Map.of());
+    }
+
+    /**
+     * The account of the person who just signed in is disabled by its agency ({@link RefusedSignIns} sends them here).
+     * A static text: opened by anyone, it says nothing about any account.
+     */
+    @Get("/anmelden/abgelehnt/gesperrt")
+    ModelAndView<Map<String, Object>> disabledByAgency() {
+        return new ModelAndView<>(NOT_INVITED, Map.of("disabled", "agency"));
+    }
+
+    /** As above, disabled by the network (or a network admin's account): only the network enables it. */
+    @Get("/anmelden/abgelehnt/gesperrt-netzwerk")
+    ModelAndView<Map<String, Object>> disabledByNetwork() {
+        return new ModelAndView<>(NOT_INVITED, Map.of("disabled", "network"));
     }
 }
