@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.booking;
 
+import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.AssessmentErased;
 import de.digitalcheck.portal.shared.privacy.PersonalDataHolder;
 import de.digitalcheck.portal.shared.security.Tokens;
@@ -20,6 +21,11 @@ import java.util.Map;
  * and was told so on the erasure page, gets no mail), the outcomes' notes forgotten; time,
  * coach, type and outcome stay for the agency's figures; its private links open nothing any more. A check erased through its own link erases its bookings too.
  * SPEC §8 names no retention period for bookings (only for leads), so none is applied.
+ *
+ * <p>A booking's consent to share is exported as it stands now, as the leads' part exports the consent log: given
+ * ({@code consentShare}, {@code consentTextVersion}, {@code consentAt}) and, once the company withdrew it (the
+ * withdrawal of the lead it made, Mein Unternehmen), {@code consentShare} false with {@code consentWithdrawnAt};
+ * {@code consentWithdrawnAt} is null while it stands. (It said {@code "consentShare": true} after the withdrawal.)
  */
 @Singleton
 class BookingPersonalData implements PersonalDataHolder {
@@ -28,8 +34,11 @@ class BookingPersonalData implements PersonalDataHolder {
     private final OutcomeRows outcomes;
     private final BookingMails mails;
     private final Clock clock;
+    private final AgencyLeads leads;
 
-    BookingPersonalData(AppointmentRows bookings, OutcomeRows outcomes, BookingMails mails, Clock clock) {
+    BookingPersonalData(AppointmentRows bookings, OutcomeRows outcomes, BookingMails mails, Clock clock,
+                        AgencyLeads leads) {
+        this.leads = leads;
         this.bookings = bookings;
         this.outcomes = outcomes;
         this.mails = mails;
@@ -45,14 +54,18 @@ class BookingPersonalData implements PersonalDataHolder {
     public Object export(String email) {
         List<BookingRow> rows = bookings.ofContact(email);
         Map<String, OutcomeRow> recorded = new LinkedHashMap<>();
+        Map<String, Instant> withdrawn = Map.of();
         if (!rows.isEmpty()) {
-            outcomes.findByBookingIdIn(rows.stream().map(BookingRow::id).toList())
-                .forEach(o -> recorded.put(o.bookingId(), o));
+            List<String> ids = rows.stream().map(BookingRow::id).toList();
+            outcomes.findByBookingIdIn(ids).forEach(o -> recorded.put(o.bookingId(), o));
+            withdrawn = leads.bookingConsentsWithdrawn(
+                rows.stream().filter(BookingRow::consentShare).map(BookingRow::id).toList());
         }
-        return rows.stream().map(b -> exported(b, recorded.get(b.id()))).toList();
+        Map<String, Instant> withdrawals = withdrawn;
+        return rows.stream().map(b -> exported(b, recorded.get(b.id()), withdrawals.get(b.id()))).toList();
     }
 
-    private static Map<String, Object> exported(BookingRow b, OutcomeRow outcome) {
+    private static Map<String, Object> exported(BookingRow b, OutcomeRow outcome, Instant consentWithdrawnAt) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", b.id());
         m.put("agencyId", b.agencyId());
@@ -69,9 +82,10 @@ class BookingPersonalData implements PersonalDataHolder {
         m.put("contactPhone", b.contactPhone());
         m.put("language", b.language());
         m.put("assessmentId", b.assessmentId());
-        m.put("consentShare", b.consentShare());
+        m.put("consentShare", b.consentShare() && consentWithdrawnAt == null);
         m.put("consentTextVersion", b.consentTextVersion());
         m.put("consentAt", b.consentAt() == null ? null : b.consentAt().toString());
+        m.put("consentWithdrawnAt", consentWithdrawnAt == null ? null : consentWithdrawnAt.toString());
         m.put("cancelReason", b.cancelReason());
         m.put("createdAt", b.createdAt().toString());
         if (outcome != null) {

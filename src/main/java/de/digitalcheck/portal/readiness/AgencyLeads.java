@@ -74,6 +74,13 @@ public interface AgencyLeads {
     List<GivenConsent> consentsOf(String email);
 
     /**
+     * When the consent to share that each of these bookings carried was withdrawn: the withdrawal of the lead the
+     * booking's consent made or updated ({@link #withdraw}, which withdraws all of its consents), by booking id. A
+     * booking whose consent stands, that carried none or whose lead is not (yet) made is not in it.
+     */
+    java.util.Map<String, java.time.Instant> bookingConsentsWithdrawn(java.util.Collection<String> bookingIds);
+
+    /**
      * Withdraws the consent behind a lead of this contact email, or of a lead one of its checks made: deliveries not
      * yet made stop and the agency is told.
      *

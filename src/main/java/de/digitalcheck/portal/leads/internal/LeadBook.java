@@ -337,6 +337,24 @@ public class LeadBook implements AgencyLeads {
             .thenComparing(LeadRow::id).reversed()).toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, Instant> bookingConsentsWithdrawn(java.util.Collection<String> bookingIds) {
+        if (bookingIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Instant> withdrawnByLead = new HashMap<>();
+        Map<String, Instant> withdrawn = new HashMap<>();
+        for (LeadBookingRow link : bookingLinks.findByBookingIdIn(bookingIds)) {
+            Instant at = withdrawnByLead.computeIfAbsent(link.leadId(), lead -> consents.ofLead(lead).stream()
+                .map(ConsentRow::withdrawnAt).filter(java.util.Objects::nonNull).findFirst().orElse(null));
+            if (at != null) {
+                withdrawn.put(link.bookingId(), at);
+            }
+        }
+        return withdrawn;
+    }
+
     /**
      * Erases (anonymises) a lead, drops the notes of its trail and tells its agency; inside the caller's transaction.
      * The company's erasure and the retention period ({@link LeadRetention}).

@@ -538,6 +538,60 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
     }
 
     /**
+     * The export's booking reflects a withdrawn consent as the lead's consent log does: it said
+     * {@code "consentShare": true} beside the lead's consent with its {@code withdrawnAt}. Now {@code consentShare} is
+     * false with {@code consentWithdrawnAt} (the lead's withdrawal time), when and in which text version it was given
+     * stay; a booking whose consent stands, and one without consent, are unchanged.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theExportedBookingSaysItsConsentWasWithdrawn() throws Exception {
+        var agency = de.digitalcheck.portal.support.BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
+        String email = "widerruf@termin.example.org";
+        var consented = book(agency, 9, "Widerruf GmbH", email, true);
+        var without = book(agency, 13, "Widerruf GmbH", email, false);
+        Database db = new Database(dataSource);
+        long until = System.currentTimeMillis() + 15_000; // the booking's and lead's mails first: then the magic link
+        while (db.count("mail_outbox") > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        String lead = (String) db.value("SELECT lead_id FROM lead_booking WHERE booking_id = ?", consented.booking().id());
+        assertThat(lead).isNotNull();
+        Http http = signedIn(email);
+
+        Map<String, Map<String, Object>> before = exportedBookings(http);
+        assertThat(before.get(consented.booking().id())).containsEntry("consentShare", true)
+            .containsEntry("consentWithdrawnAt", null);
+        assertThat(before.get(consented.booking().id()).get("consentTextVersion")).isNotNull();
+        assertThat(before.get(without.booking().id())).containsEntry("consentShare", false)
+            .containsEntry("consentWithdrawnAt", null);
+
+        assertThat(http.get("/mein-unternehmen/uebersicht").body()).contains("/mein-unternehmen/leads/" + lead + "/widerrufen");
+        assertThat(http.postForm("/mein-unternehmen/leads/" + lead + "/widerrufen", Map.of()).statusCode()).isEqualTo(303);
+        Map<String, Object> data = http.map(http.get("/mein-unternehmen/export"));
+        Map<String, Object> exportedLead = ((List<Map<String, Object>>) data.get("leads")).stream()
+            .filter(l -> lead.equals(l.get("id"))).findFirst().orElseThrow();
+        Object withdrawnAt = ((List<Map<String, Object>>) exportedLead.get("consents")).get(0).get("withdrawnAt");
+        assertThat(withdrawnAt).as("the lead's consent").isNotNull();
+        Map<String, Map<String, Object>> after = exportedBookings(http);
+        assertThat(after.get(consented.booking().id())).as("the booking's consent")
+            .containsEntry("consentShare", false).containsEntry("consentWithdrawnAt", withdrawnAt)
+            .containsEntry("consentAt", before.get(consented.booking().id()).get("consentAt"))
+            .containsEntry("consentTextVersion", before.get(consented.booking().id()).get("consentTextVersion"));
+        assertThat(after.get(without.booking().id())).isEqualTo(before.get(without.booking().id()));
+        assertThat(db.value("SELECT consent_share FROM booking WHERE id = ?", consented.booking().id()))
+            .as("the booking keeps the consent it was made with").isIn(true, 1, (byte) 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> exportedBookings(Http http) {
+        Map<String, Object> data = http.map(http.get("/mein-unternehmen/export"));
+        Map<String, Map<String, Object>> byId = new java.util.HashMap<>();
+        ((List<Map<String, Object>>) data.get("bookings")).forEach(b -> byId.put((String) b.get("id"), b));
+        return byId;
+    }
+
+    /**
      * A company that booked an appointment without taking the check is a company of the portal too (SPEC §2: it sees
      * its history, exports or deletes its data): its address gets the link, and the overview shows the appointment.
      */
