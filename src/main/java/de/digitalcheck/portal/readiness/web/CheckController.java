@@ -122,12 +122,7 @@ class CheckController {
             if (a.completed()) {
                 return HttpResponse.seeOther(CheckPaths.uri(CheckPaths.result(token)));
             }
-            Map<String, String> answers = selfCheck.answers(a);
-            String open = selfCheck.questionnaireOf(a).dimensionsFor(a.type()).stream()
-                .filter(d -> selfCheck.questionnaireOf(a).questionsOf(d.id(), a.type()).stream()
-                    .anyMatch(q -> !answers.containsKey(q.id())))
-                .map(Questionnaire.Dimension::id).findFirst().orElseThrow();
-            return seeOther(request, CheckPaths.step(token, open), token, a);
+            return seeOther(request, CheckPaths.step(token, firstOpenStep(a)), token, a);
         });
     }
 
@@ -146,10 +141,14 @@ class CheckController {
     }
 
     /**
-     * Changes the profile. A completed check that was shared with an agency stays as it was shared where the change
-     * would leave questions open (another company type brings questions): the agency's lead showed no result any more
-     * while the check was a draft again. The change then makes a new check with the changed profile and every answer
-     * (counted as a copy of the check, as "check again" is), whose profile page says so.
+     * Changes the profile. A draft goes on to the first step; a completed check that stays complete (a corrected
+     * postal code, name or contact) goes back to its result — or, with the page's second button ("save and change
+     * answers", {@link ProfileForm#toQuestions}), to its first step —, one the change leaves with open questions to
+     * the first step that has one (it went to the first step, its result out of reach until every page was walked
+     * through again). A completed check that was shared with an agency stays as it was shared where the change would leave
+     * questions open (another company type brings questions): the agency's lead showed no result any more while the
+     * check was a draft again. The change then makes a new check with the changed profile and every answer (counted
+     * as a copy of the check, as "check again" is), whose profile page says so.
      */
     @Post("/check/{token}/profile")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -169,7 +168,16 @@ class CheckController {
                         COPIED), copy.token(), copy.assessment());
                 }
                 AssessmentRow changed = selfCheck.updateProfile(a, form.input(), form.contact(), formErrors(form));
-                return seeOther(request, CheckPaths.step(token, firstStep(changed)), token, changed);
+                // a draft goes on with the questions; a completed check back to its result (a corrected postal code)
+                // or, with its second button ("change answers"), to its first step; where the change brought
+                // questions (another company type), to the first of them
+                String next;
+                if (!changed.completed()) {
+                    next = CheckPaths.step(token, a.completed() ? firstOpenStep(changed) : firstStep(changed));
+                } else {
+                    next = form.toQuestions() ? CheckPaths.step(token, firstStep(changed)) : CheckPaths.result(token);
+                }
+                return seeOther(request, next, token, changed);
             } catch (ValidationException e) {
                 return invalid(PROFILE, views.profile(lang(request), form, e.errors(), CheckPaths.profile(token), token, a));
             }
@@ -255,6 +263,16 @@ class CheckController {
 
     private String firstStep(AssessmentRow check) {
         return selfCheck.questionnaireOf(check).dimensionsFor(check.type()).get(0).id();
+    }
+
+    /** The first step with a question the check has no usable answer to (the first step if there is none). */
+    private String firstOpenStep(AssessmentRow check) {
+        Map<String, String> answers = selfCheck.answers(check);
+        Questionnaire questionnaire = selfCheck.questionnaireOf(check);
+        return questionnaire.dimensionsFor(check.type()).stream()
+            .filter(d -> questionnaire.questionsOf(d.id(), check.type()).stream()
+                .anyMatch(q -> !answers.containsKey(q.id())))
+            .map(Questionnaire.Dimension::id).findFirst().orElseGet(() -> firstStep(check));
     }
 
     private HttpResponse<?> withCheck(HttpRequest<?> request, String token,

@@ -70,6 +70,8 @@ class CheckViews {
                                 AssessmentRow a) {
         Map<String, Object> model = profile(lang, form, errors, action, token,
             selfCheck.questionnaireOf(a).dimensionsFor(a.type()).size() + 1);
+        // a completed check's profile saves back to its result, or on to its questions (CheckController.updateProfile)
+        model.put("completed", a.completed());
         // a shared check: a change here does not reach whoever holds its data, and a new location may need a new consent
         CheckSharing.State state = sharing.of(a);
         List<String> holders = new ArrayList<>();

@@ -35,9 +35,13 @@ record ProfileForm(
     @NotBlank(message = "error.required") String companyType,
     @Size(max = ProfileRules.MAX_NAME, message = "error.name.tooLong") String contactName,
     @Pattern(regexp = Formats.EMAIL, message = "error.email.format") String contactEmail,
+    @Nullable String nav,
     @JsonProperty(Csrf.FIELD) @Nullable String csrfToken) implements Csrf.Form {
 
-    static final ProfileForm EMPTY = new ProfileForm("", "", "", "", "", "", "", "", null);
+    /** The {@code nav} of a completed check's second button: on to its questions rather than back to its result. */
+    static final String TO_QUESTIONS = "questions";
+
+    static final ProfileForm EMPTY = new ProfileForm("", "", "", "", "", "", "", "", null, null);
     /** The page's fields in their order (the contact's named as the rules name them). */
     static final List<String> FIELDS = List.of("name", "postalCode", "ags", "sector", "employees", "companyType",
         "contact.name", "contact.email");
@@ -56,7 +60,12 @@ record ProfileForm(
     static ProfileForm of(AssessmentRow a) {
         CompanyProfile c = a.company();
         return new ProfileForm(c.name(), c.postalCode(), c.ags(), c.sector(), String.valueOf(c.employees()),
-            c.type().name(), a.contact().name(), a.contact().email(), null);
+            c.type().name(), a.contact().name(), a.contact().email(), null, null);
+    }
+
+    /** A completed check's profile saved with the button that goes on to its questions (not back to its result). */
+    boolean toQuestions() {
+        return TO_QUESTIONS.equals(nav);
     }
 
     /** The page's name of a component's field: the contact's as {@link ProfileRules} names them. */

@@ -118,4 +118,61 @@ class SharedCheckProfileChangeIntegrationTest {
         assertThat(db.count("assessment")).isEqualTo(before + 1);
         assertThat(http.get("/check/" + own.token() + "/profile").body()).doesNotContain("id=\"profile-copied\"");
     }
+
+    /**
+     * Saving the profile of a completed check that stays complete (a corrected postal code) goes back to its result;
+     * one the change leaves with open questions (another company type) goes to the first step with an open question.
+     * Both went to the questionnaire's first step, the result out of reach until every page was walked through again.
+     * A draft's profile still goes on to the first step.
+     */
+    @Test
+    void aCompletedCheckGoesBackToItsResultOrToItsFirstOpenQuestion() {
+        CompletedChecks.Completed check = services(false);
+        HttpResponse<String> corrected = http.postForm("/check/" + check.token() + "/profile",
+            profile("SERVICES", "58095"));
+        assertThat(corrected.statusCode()).isEqualTo(303);
+        assertThat(corrected.headers().firstValue("Location")).hasValue(check.resultPath());
+        assertThat(db.value("SELECT postal_code FROM assessment WHERE id = ?", check.id())).isEqualTo("58095");
+        assertThat(db.value("SELECT completed_at FROM assessment WHERE id = ?", check.id())).isNotNull();
+        assertThat(http.get(check.resultPath()).statusCode()).isEqualTo(200);
+        // the profile page of a completed check has both ways: back to the result first, then on to the answers
+        String page = http.get("/check/" + check.token() + "/profile").body();
+        assertThat(page).contains("name=\"nav\" value=\"result\"><span class=\"kern-label\">Speichern und zum Ergebnis",
+            "name=\"nav\" value=\"questions\"><span class=\"kern-label\">Speichern und Antworten ändern")
+            .doesNotContain("Speichern und weiter");
+        assertThat(page.indexOf("value=\"result\"")).isLessThan(page.indexOf("value=\"questions\""));
+        Map<String, String> toAnswers = profile("SERVICES", "58095");
+        toAnswers.put("nav", "questions");
+        assertThat(http.postForm("/check/" + check.token() + "/profile", toAnswers).headers().firstValue("Location"))
+            .as("to change answers").hasValue("/check/" + check.token() + "/step/"
+                + q.dimensionsFor(CompanyType.SERVICES).get(0).id());
+        Map<String, String> toResult = profile("SERVICES", "58095");
+        toResult.put("nav", "result");
+        assertThat(http.postForm("/check/" + check.token() + "/profile", toResult).headers().firstValue("Location"))
+            .hasValue(check.resultPath());
+
+        // another type brings questions: the first page that has one of them, not the first page
+        String firstOpen = q.dimensionsFor(CompanyType.OWN_PRODUCTS).stream()
+            .filter(d -> q.questionsOf(d.id(), CompanyType.OWN_PRODUCTS).stream()
+                .anyMatch(question -> !question.appliesTo(CompanyType.SERVICES)))
+            .map(Questionnaire.Dimension::id).findFirst().orElseThrow();
+        assertThat(firstOpen).as("the test needs an open step after the first")
+            .isNotEqualTo(q.dimensionsFor(CompanyType.OWN_PRODUCTS).get(0).id());
+        HttpResponse<String> reopened = http.postForm("/check/" + check.token() + "/profile",
+            profile("OWN_PRODUCTS", "58095"));
+        assertThat(reopened.statusCode()).isEqualTo(303);
+        assertThat(reopened.headers().firstValue("Location"))
+            .hasValue("/check/" + check.token() + "/step/" + firstOpen);
+        assertThat(db.value("SELECT completed_at FROM assessment WHERE id = ?", check.id())).isNull();
+        assertThat(http.get("/check/" + check.token()).headers().firstValue("Location")).as("as resuming it does")
+            .hasValue("/check/" + check.token() + "/step/" + firstOpen);
+
+        // a draft goes on to the first step, as before, with its one button
+        assertThat(http.get("/check/" + check.token() + "/profile").body()).contains("Speichern und weiter")
+            .doesNotContain("name=\"nav\"");
+        HttpResponse<String> draft = http.postForm("/check/" + check.token() + "/profile",
+            profile("OWN_PRODUCTS", "44135"));
+        assertThat(draft.headers().firstValue("Location"))
+            .hasValue("/check/" + check.token() + "/step/" + q.dimensionsFor(CompanyType.OWN_PRODUCTS).get(0).id());
+    }
 }
