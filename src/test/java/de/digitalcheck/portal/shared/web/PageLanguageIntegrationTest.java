@@ -76,6 +76,46 @@ class PageLanguageIntegrationTest {
         assertThat(lang(http.get("/check", "Accept-Language", "en", "Accept-Language", ";"))).isEqualTo("de");
     }
 
+    /**
+     * Every HTML page names its language in {@code Content-Language} too, the same as its {@code <html lang>}, in German
+     * and English, whichever way the language was chosen, error pages included; it had none. The API's JSON answers
+     * (and problem+json) get none and stay JSON.
+     */
+    @Test
+    void htmlPagesNameTheirLanguageInContentLanguageAndTheApiDoesNot() {
+        Http http = new Http(server, json);
+        for (String page : new String[] {"/", "/check", "/anmelden", "/impressum", "/termin/en-agentur",
+            "/mein-unternehmen", "/anmelden/abgelehnt"}) {
+            for (String language : new String[] {"de", "en"}) {
+                HttpResponse<String> answer = http.get(page + "?lang=" + language);
+                assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+                assertThat(answer.headers().allValues("Content-Language")).as(page + " " + language)
+                    .containsExactly(language);
+                assertThat(lang(answer)).isEqualTo(language);
+            }
+        }
+        Http browser = new Http(server, json);
+        HttpResponse<String> english = browser.get("/check", "Accept-Language", "en-GB,en;q=0.9");
+        assertThat(english.headers().firstValue("Content-Language")).as("the browser's").hasValue("en");
+        assertThat(lang(english)).isEqualTo("en");
+        HttpResponse<String> missing = browser.get("/gibt-es-nicht", "Accept", "text/html", "Accept-Language", "en");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(missing.headers().firstValue("Content-Language")).as("an error page").hasValue("en");
+        assertThat(missing.body()).containsPattern("<html[^>]*\\blang=\"en\"");
+
+        HttpResponse<String> api = http.get("/api/v1/questionnaire?lang=en");
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(api.headers().firstValue("Content-Language")).isEmpty();
+        assertThat(http.map(api)).containsEntry("language", "en");
+        HttpResponse<String> problem = http.get("/api/v1/routing?postalCode=1&lang=en");
+        assertThat(problem.statusCode()).isEqualTo(422);
+        assertThat(problem.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(problem.headers().firstValue("Content-Language")).isEmpty();
+        assertThat(http.map(problem)).containsKey("title");
+    }
+
     private static String lang(HttpResponse<String> page) {
         assertThat(page.statusCode()).isEqualTo(200);
         Matcher m = LANG.matcher(page.body());
