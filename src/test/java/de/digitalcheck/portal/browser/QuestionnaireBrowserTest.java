@@ -73,6 +73,10 @@ class QuestionnaireBrowserTest extends BrowserTestSupport {
             page.waitForURL(Pattern.compile("/check/" + Pattern.quote(done.token()) + "/profile$"));
             assertUntouched(page, "profile-change-answers");
             assertThat(page.locator("#name")).hasValue("Ergebnis GmbH");
+            // a completed check's profile: back to the result (first), or on to the answers
+            assertThat(page.locator("form button[type=submit]").first()).hasText("Speichern und zum Ergebnis");
+            assertThat(page.locator("form button[type=submit]").nth(1)).hasText("Speichern und Antworten ändern");
+            auditAtBothWidths(page, "profile-completed-check", false);
         }
         assertClean();
     }
