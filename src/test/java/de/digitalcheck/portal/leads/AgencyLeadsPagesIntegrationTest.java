@@ -395,17 +395,69 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
         assertThat(test.statusCode()).isEqualTo(303);
         assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'wf-dortmund' "
             + "AND event_type = 'webhook.test'").toString()).isEqualTo("1");
-        assertThat(staff.get("/agentur/leads").body()).contains("webhook.test");
-        String sent = test.headers().firstValue("Location").orElseThrow().split("#")[0];
         String id = (String) db.value("SELECT id FROM webhook_delivery WHERE agency_id = 'wf-dortmund' "
             + "AND event_type = 'webhook.test'");
-        assertThat(staff.get(sent).body()).as("the test's own page").contains("Das Testereignis " + id + " ist unterwegs.");
-        // a link of someone else's making does not put its words into the portal's alert
+        // the note rides on the redirect (Flash), not in the address: the page it leads to says so, once
+        assertThat(test.headers().firstValue("Location")).hasValue("/agentur/leads#webhook-test-sent");
+        assertThat(staff.get("/agentur/leads").body()).as("the test's own page")
+            .contains("id=\"webhook-test-sent\"", "Das Testereignis " + id + " ist unterwegs.", "webhook.test");
+        assertThat(staff.get("/agentur/leads").body()).as("a reload").doesNotContain("webhook-test-sent", "ist unterwegs");
+        // an address of someone else's making (or a typed one) says nothing was sent: the note was shown for any id
+        assertThat(staff.get("/agentur/leads?test=" + id).body()).doesNotContain("webhook-test-sent", "ist unterwegs");
+        assertThat(staff.get("/agentur/leads?test=msg_" + "0".repeat(32)).body()).doesNotContain("webhook-test-sent");
+        assertThat(users.get("en-staff").get("/agentur/leads?test=msg_" + "a".repeat(32)).body())
+            .as("an agency without a webhook").doesNotContain("webhook-test-sent", "ist unterwegs");
         String spoof = "msg_1 wurde gestoppt. Ihr Zugang ist gesperrt, rufen Sie sofort 0800 123456 an. Das Testereignis";
         assertThat(staff.get("/agentur/leads?test=" + Http.enc(spoof)).body()).doesNotContain("0800 123456",
             "Testereignis msg_1");
         assertThat(users.get("en-staff").get("/agentur/leads").body()).as("the log is the agency's own")
             .doesNotContain("webhook.test");
+    }
+
+    /**
+     * A test of a webhook switched off (after a 410 Gone) is refused, nothing queued, and the page says so and how to
+     * switch it on: it said the test was "on its way", though it would have waited until the endpoint was on again.
+     * The page of a switched-off webhook offers no test; the refusal answers a page read while it was on.
+     */
+    @Test
+    void aTestOfAWebhookSwitchedOffIsRefusedAndSaysHowToSwitchItOn() {
+        Http staff = users.get("en-staff");
+        try {
+            db.execute("DELETE FROM webhook_endpoint WHERE agency_id = 'en-agentur'");
+            db.execute("INSERT INTO webhook_endpoint (agency_id, url, secret, enabled, disabled_reason, updated_at) VALUES "
+                + "('en-agentur', 'http://127.0.0.1:9/en-off', 'whsec_dGVzdHRlc3R0ZXN0dGVzdA==', FALSE, '410 Gone', "
+                + "CURRENT_TIMESTAMP)");
+            assertThat(staff.get("/agentur/leads").body()).as("switched off: no test offered")
+                .contains("Der Webhook ist abgeschaltet: 410 Gone.").doesNotContain("action=\"/agentur/webhook/test\"");
+
+            HttpResponse<String> test = staff.postForm("/agentur/webhook/test", Map.of());
+            assertThat(test.statusCode()).isEqualTo(409);
+            assertThat(test.body()).contains("<title>Kein Testereignis gesendet – Anfragen und Webhook – ",
+                    "id=\"webhook-test-refused\"", "role=\"alert\"",
+                    "Der Webhook ist abgeschaltet, darum wurde kein Testereignis gesendet. Speichern Sie die Adresse erneut "
+                        + "(Schaltfläche „Adresse speichern“), um ihn wieder einzuschalten")
+                .doesNotContain("ist unterwegs", "webhook-test-sent");
+            assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'en-agentur' "
+                + "AND event_type = 'webhook.test'").toString()).as("nothing queued").isEqualTo("0");
+            assertThat(staff.get("/agentur/leads").body()).as("no note left for the next load")
+                .doesNotContain("webhook-test-refused", "webhook-test-sent");
+            assertThat(staff.postForm("/agentur/webhook/test?lang=en", Map.of()).body())
+                .contains("The webhook is switched off, so no test event was sent. Save the address again")
+                .doesNotContain("is on its way");
+
+            // switched on again (as saving the address does; a loopback address, which this class's rules refuse
+            // to save, so that the test event goes nowhere off this machine): the test is offered and queued
+            staff.get("/agentur/leads?lang=de");
+            db.execute("UPDATE webhook_endpoint SET enabled = TRUE, disabled_reason = NULL WHERE agency_id = 'en-agentur'");
+            assertThat(staff.get("/agentur/leads").body()).contains("action=\"/agentur/webhook/test\"");
+            HttpResponse<String> on = staff.postForm("/agentur/webhook/test", Map.of());
+            assertThat(on.statusCode()).isEqualTo(303);
+            assertThat(staff.get("/agentur/leads").body()).contains("id=\"webhook-test-sent\"", "ist unterwegs");
+        } finally { // the other tests expect no endpoint of the EN-Agentur, nor its test events
+            staff.get("/agentur/leads?lang=de");
+            db.execute("DELETE FROM webhook_endpoint WHERE agency_id = 'en-agentur'");
+            db.execute("DELETE FROM webhook_delivery WHERE agency_id = 'en-agentur' AND event_type = 'webhook.test'");
+        }
     }
 
     /**

@@ -152,11 +152,31 @@ public class Webhooks {
      * Queues a test event to the agency's endpoint; its webhook-id.
      *
      * @throws NoEndpoint the agency has no endpoint (removed meanwhile): nothing queued
+     * @throws Disabled the endpoint is switched off (after a {@code 410 Gone}): nothing queued. A test queued then was
+     *                  sent only once the endpoint was switched on again, while the page said it was on its way
      */
     @Transactional
     public String sendTest(String agencyId) {
-        endpoints.findById(agencyId).orElseThrow(NoEndpoint::new);
+        EndpointRow endpoint = endpoints.findById(agencyId).orElseThrow(NoEndpoint::new);
+        if (!endpoint.enabled()) {
+            throw new Disabled(endpoint.disabledReason());
+        }
         return events.test(agencyId);
+    }
+
+    /** The agency's endpoint is switched off ({@code reason}: why, as stored; null if none was): nothing queued. */
+    public static class Disabled extends RuntimeException {
+
+        private final transient String reason;
+
+        Disabled(@Nullable String reason) {
+            super("the agency's webhook endpoint is switched off", null, false, false);
+            this.reason = reason;
+        }
+
+        public @Nullable String reason() {
+            return reason;
+        }
     }
 
     /** The periods a replay of failed deliveries reaches back, in days ({@link #replayFailed}). */

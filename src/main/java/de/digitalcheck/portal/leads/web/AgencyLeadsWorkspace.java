@@ -18,6 +18,7 @@ import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorLink;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -73,11 +74,13 @@ class AgencyLeadsWorkspace {
     private final ConsentTextVersions consentTexts;
     private final LeadFeed feed;
     private final Agencies agencies;
+    private final Flash flash;
 
     AgencyLeadsWorkspace(Webhooks webhooks, LeadInbox inbox, LeadWork leadWork, Messages messages, Csrf csrf,
                          LeadAssignment assignment,
                          LeadDetailExtras extras, java.time.Clock clock, ConsentTextVersions consentTexts,
-                         LeadFeed feed, Agencies agencies) {
+                         LeadFeed feed, Agencies agencies, Flash flash) {
+        this.flash = flash;
         this.feed = feed;
         this.agencies = agencies;
         this.clock = clock;
@@ -100,18 +103,22 @@ class AgencyLeadsWorkspace {
         inboxModel(model, inbox.page(new LeadInbox.Scope(user.agencyId()), read.filter()), read.filter(),
             InboxFilters.query(request.getParameters()), LeadPaths.LEADS);
         model.put("filterErrors", read.errors());
-        // the test event's webhook-id, as the test's post redirects here with it; any other text is not put into the
-        // page's alert (a link could make the portal's own alert say what its author wants)
-        model.put("testSent", request.getParameters().getFirst("test").filter(WEBHOOK_ID).orElse(null));
+        // the test event's webhook-id, as the test's post put it on its redirect here ({@link Flash}: once, and only
+        // after a test was queued; a "?test=msg_…" in the address said "on its way" for any id typed or linked)
+        model.put("testSent", flash.note(request).filter(n -> n.startsWith(TEST_NOTE))
+            .map(n -> n.substring(TEST_NOTE.length())).filter(WEBHOOK_ID).orElse(null));
         // right after the webhook's address was saved or removed (the redirect says so): the note, focused
         model.put("webhookSaved", request.getParameters().contains("gespeichert"));
         // right after failed deliveries were queued again: how many (a number only; anything else says nothing)
         model.put("replayed", request.getParameters().getFirst(REPLAYED).flatMap(TextRules::asciiInt)
             .filter(n -> n >= 0).orElse(null));
         // a bad date: the inbox with the message at the field (the rest of the filter applied), not a bare error page
-        return HttpResponse.status(read.errors().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
-            .body(new ModelAndView<>(VIEW, model));
+        return flash.clear(request, HttpResponse.status(read.errors().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+            .body(new ModelAndView<>(VIEW, model)));
     }
+
+    /** The {@link Flash} note of a test event queued: this, then its webhook-id. */
+    private static final String TEST_NOTE = "test:";
 
     /** The filtered inbox as CSV (the same filters as the page, no paging), streamed. */
     @Get(LeadPaths.LEADS + ".csv")
@@ -289,9 +296,17 @@ class AgencyLeadsWorkspace {
         SignedIn user = SignedIn.of(authentication);
         try {
             String id = webhooks.sendTest(user.agencyId());
-            return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?test=" + id + "#webhook-test-sent"));
+            return flash.put(HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "#webhook-test-sent")), LeadPaths.LEADS,
+                TEST_NOTE + id);
         } catch (Webhooks.NoEndpoint e) {
             return noEndpoint(user);
+        } catch (Webhooks.Disabled e) {
+            // the endpoint is switched off (after a 410 Gone): nothing queued, and the page says so and how to switch
+            // it on (it said the test was on its way, which would have waited until the endpoint was on again)
+            Map<String, Object> model = model(user, WebhookForm.EMPTY, Map.of());
+            model.put("testRefused", true);
+            return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(VIEW, model));
         }
     }
 
@@ -373,6 +388,7 @@ class AgencyLeadsWorkspace {
         model.put("replayed", null);
         model.put("secret", null);
         model.put("testSent", null);
+        model.put("testRefused", false);
         model.put("webhookSaved", false);
         model.put("inboxAssignees", assignment.candidates(user.agencyId()));
         return model;
