@@ -174,6 +174,17 @@ class FundingAdminIntegrationTest extends SignedInTests {
             Map.of("validUntil", "2000-01-01")).body();
         assertThat(until).contains("<title>Bitte prüfen Sie Ihre Angaben – ", "id=\"error-summary\"",
             "href=\"#until-" + id + "\"", "id=\"until-" + id + "\"");
+
+        // the refused date's page loaded again from the address bar (a GET to the post's address; it was 405): the
+        // list at that programme's date, nothing changed; an unknown programme is not found; other roles refused
+        HttpResponse<String> reload = admin.get("/admin/foerderprogramme/" + id + "/gueltigkeit");
+        assertThat(reload.statusCode()).isEqualTo(303);
+        assertThat(reload.headers().firstValue("Location")).hasValue("/admin/foerderprogramme#until-" + id);
+        assertThat(admin.get("/admin/foerderprogramme/keins-davon/gueltigkeit").statusCode()).isEqualTo(404);
+        assertThat(as("funding-staff", "staff@dortmund.example.org").get("/admin/foerderprogramme/" + id + "/gueltigkeit")
+            .statusCode()).isEqualTo(403);
+        assertThat(new Http(server, json).get("/admin/foerderprogramme/" + id + "/gueltigkeit").headers()
+            .firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/anmelden"));
     }
 
     /** A programme for companies in Herne (05916) up to level 3 in Smart Factory. */

@@ -268,6 +268,15 @@ class OutcomePagesIntegrationTest extends SignedInTests {
             "id=\"feed-stale\"", "Es wurde nichts geändert: Die zuletzt angezeigte Adresse gilt.")
             .doesNotContain("feed-url").doesNotContainPattern("/kalender/[A-Za-z0-9_-]+\\.ics");
         assertThat(new Http(server, json).get(path).statusCode()).as("the address shown stays valid").isEqualTo(200);
+        // the page's address loaded again from the address bar (a GET): the settings page, which shows no address
+        // (it was 405); nothing renewed. Staff and anonymous callers are refused as before
+        HttpResponse<String> reload = coachX.get("/coach/kalender-abo/neu");
+        assertThat(reload.statusCode()).isEqualTo(303);
+        assertThat(reload.headers().firstValue("Location")).hasValue("/coach/kalender-abo");
+        assertThat(new Http(server, json).get(path).statusCode()).as("nothing renewed").isEqualTo(200);
+        assertThat(staffA.get("/coach/kalender-abo/neu").statusCode()).isIn(401, 403);
+        assertThat(new Http(server, json).get("/coach/kalender-abo/neu").headers().firstValue("Location"))
+            .hasValueSatisfying(l -> assertThat(l).startsWith("/anmelden"));
         // without a version the portal gave out: 400, nothing changed either
         for (Map<String, String> broken : List.of(Map.<String, String>of(), Map.of("version", "kaputt"))) {
             HttpResponse<String> unversioned = coachX.postForm("/coach/kalender-abo/neu", broken);

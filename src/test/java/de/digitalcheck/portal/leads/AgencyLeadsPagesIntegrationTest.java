@@ -360,12 +360,26 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
         assertThat(saved.body()).contains(secret);
         assertThat(staff.get("/agentur/leads").body()).as("shown once").doesNotContain(secret)
             .contains("https://93.184.215.14/hook");
+        // the page with the secret loaded again from the address bar (a GET to the post's address; it was 405): the
+        // webhook's settings, without the secret; other roles refused as before
+        HttpResponse<String> reload = staff.get("/agentur/webhook");
+        assertThat(reload.statusCode()).isEqualTo(303);
+        assertThat(reload.headers().firstValue("Location")).hasValue("/agentur/leads#webhook-title");
+        assertThat(users.get("do-coach").get("/agentur/webhook").statusCode()).isEqualTo(403);
+        assertThat(users.get("admin").get("/agentur/webhook/rotieren").statusCode()).isEqualTo(403);
+        assertThat(new Http(server, json).get("/agentur/webhook").headers().firstValue("Location"))
+            .hasValueSatisfying(l -> assertThat(l).startsWith("/anmelden"));
 
         Map<String, String> rotation = Map.of("version", Http.hidden(staff.get("/agentur/leads").body(),
             "/agentur/webhook/rotieren", "version"));
         HttpResponse<String> rotated = staff.postForm("/agentur/webhook/rotieren", rotation);
         String newSecret = db.value("SELECT secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'").toString();
         assertThat(rotated.body()).contains(newSecret).doesNotContain(secret);
+        HttpResponse<String> reloaded = staff.get("/agentur/webhook/rotieren");
+        assertThat(reloaded.statusCode()).as("a reload of the rotation's page from the address bar").isEqualTo(303);
+        assertThat(reloaded.headers().firstValue("Location")).hasValue("/agentur/leads#webhook-title");
+        assertThat(db.value("SELECT secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'")).as("not rotated again")
+            .isEqualTo(newSecret);
         assertThat(db.value("SELECT previous_secret FROM webhook_endpoint WHERE agency_id = 'wf-dortmund'"))
             .isEqualTo(secret);
 
@@ -439,6 +453,13 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
                 .doesNotContain("ist unterwegs", "webhook-test-sent");
             assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'en-agentur' "
                 + "AND event_type = 'webhook.test'").toString()).as("nothing queued").isEqualTo("0");
+            HttpResponse<String> reload = staff.get("/agentur/webhook/test");
+            assertThat(reload.statusCode()).as("the refusal's page loaded again from the address bar").isEqualTo(303);
+            assertThat(reload.headers().firstValue("Location")).hasValue("/agentur/leads#webhook-title");
+            assertThat(staff.get("/agentur/webhook/erneut-senden").headers().firstValue("Location"))
+                .hasValue("/agentur/leads#webhook-title");
+            assertThat(db.value("SELECT COUNT(*) FROM webhook_delivery WHERE agency_id = 'en-agentur' "
+                + "AND event_type = 'webhook.test'").toString()).as("nothing sent by a GET").isEqualTo("0");
             assertThat(staff.get("/agentur/leads").body()).as("no note left for the next load")
                 .doesNotContain("webhook-test-refused", "webhook-test-sent");
             assertThat(staff.postForm("/agentur/webhook/test?lang=en", Map.of()).body())

@@ -210,6 +210,11 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
             Map.of(), auth(a)), webhook, false, true));
         routes.add(new Route("POST /agentur/webhook/erneut-senden", a -> actors.get(a).postForm(
             "/agentur/webhook/erneut-senden", Map.of("since", "30"), auth(a)), webhook, false, true));
+        // the addresses of the webhook forms' answers loaded again from the address bar: the settings page (303)
+        for (String address : List.of("/agentur/webhook", "/agentur/webhook/rotieren", "/agentur/webhook/test",
+            "/agentur/webhook/erneut-senden")) {
+            routes.add(new Route("GET " + address, a -> actors.get(a).get(address, auth(a)), webhook, false, false));
+        }
         routes.add(new Route("POST /agentur/webhook/entfernen", a -> actors.get(a).postForm("/agentur/webhook/entfernen",
             Map.of(), auth(a)), webhook, false, true));
         routes.add(new Route("GET /coach/leads", a -> actors.get(a).get("/coach/leads", auth(a)), coach, true, false));
@@ -269,7 +274,7 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         System.out.println("Lead tenant matrix: " + routes().size() + " routes × " + actors.size() + " callers = "
             + cells + " calls");
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(24 * 12);
+        assertThat(cells).isEqualTo(28 * 12);
         assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", leadFallback))
             .as("closed by the network admin only").isEqualTo("REJECTED");
         assertThat(db.value("SELECT agency_id FROM agency_lead WHERE id = ?", leadFallback))
@@ -297,6 +302,10 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         String marker = route.name().contains("api-zugaenge") ? TOKEN_NAME
             : route.name().contains("forwarded-leads") ? leadAway : route.name().startsWith("GET /api") ? leadA : COMPANY;
         boolean api = route.name().contains(" /api/");
+        if (route.name().startsWith("GET /agentur/webhook") && route.rule(actor) != Rule.DENY) {
+            return status == 303 && location.equals("/agentur/leads#webhook-title") ? null
+                : "expected 303 to the webhook's settings, got " + status + " " + location;
+        }
         return switch (route.rule(actor)) {
             case ALLOW -> route.writes() ? (status == 303 || status == 200 ? null : "expected a change, got " + status + " " + body)
                 : status == 200 && (route.name().endsWith(".pdf") ? body.startsWith("%PDF") : body.contains(marker)) ? null

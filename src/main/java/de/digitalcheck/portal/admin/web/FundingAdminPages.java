@@ -143,6 +143,16 @@ class FundingAdminPages {
         }
     }
 
+    /**
+     * The address of a refused "open until" (the list with the message at the date) loaded again from the address bar
+     * (a GET): the list, at that programme's date. It was {@code 405}. An unknown programme: {@code 404}.
+     */
+    @Get("/{id}/gueltigkeit")
+    HttpResponse<?> validityPage(@PathVariable String id) {
+        FundingProgramme programme = funding.require(id);
+        return HttpResponse.seeOther(io.micronaut.http.uri.UriBuilder.of(PATH).fragment("until-" + programme.id()).build());
+    }
+
     private Map<String, Object> model(Language lang, FundingForm form, List<FieldError> errors) {
         Map<String, Object> model = new HashMap<>();
         // by the name the page shows (an English page shows the English names where a programme has them)

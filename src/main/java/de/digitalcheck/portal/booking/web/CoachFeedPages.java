@@ -112,6 +112,16 @@ class CoachFeedPages {
     }
 
     /**
+     * The address of the page with a new address (or its refusal) loaded again from the address bar (a GET): the
+     * settings page, without the address, which is shown once. It was {@code 405}; nothing is changed.
+     */
+    @Get(SETTINGS + "/neu")
+    @Secured("COACH")
+    HttpResponse<?> renewed() {
+        return HttpResponse.seeOther(URI.create(SETTINGS));
+    }
+
+    /**
      * Revokes the address, as the new address's form replaces it: with the version of the address the page was read
      * with ({@link RenewForm}). A revoke from a page read before the address was renewed (another tab, an old page)
      * ended the address made since — which the coach may just have subscribed to — unseen, answering as if all was

@@ -354,6 +354,18 @@ class AgencyLeadsWorkspace {
         return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?gespeichert#webhook-saved"));
     }
 
+    /**
+     * The address of a webhook form's answer loaded again from the address bar (a GET): the page of the webhook's
+     * settings. The page with a new secret, after a rotation, a refused address, test or replay kept the post's
+     * address, and a reload from there was {@code 405}. The secret is not shown again (it is shown once, and never put
+     * into an address or a cookie); nothing is changed or sent.
+     */
+    @Get(uris = {LeadPaths.WEBHOOK, LeadPaths.WEBHOOK + "/rotieren", LeadPaths.WEBHOOK + "/test",
+        LeadPaths.WEBHOOK + "/erneut-senden"})
+    HttpResponse<?> webhookSettings() {
+        return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "#webhook-title"));
+    }
+
     /** The secret is shown once, in the answer to the post that made it (never in an address or a log). */
     private HttpResponse<?> withSecret(SignedIn user, String secret, boolean rotated) {
         Map<String, Object> model = model(user, WebhookForm.EMPTY, Map.of());
