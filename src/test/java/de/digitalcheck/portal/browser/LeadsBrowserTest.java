@@ -155,6 +155,24 @@ class LeadsBrowserTest extends BrowserTestSupport implements TestPropertyProvide
             assertThat(page.locator("#webhook-replay-since")).hasValue("7");
             assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a plain load");
             auditAtBothWidths(page, "leads-webhook-replay-offer", false);
+            // the endpoint switched off (a 410) after the page was loaded: its test is refused, saying so and how to
+            // switch it on, focused (it said the test was on its way); the page then offers no test
+            db.execute("UPDATE webhook_endpoint SET enabled = FALSE, disabled_reason = '410 Gone' WHERE agency_id = 'wf-dortmund'");
+            new KeyboardUser(page).activate("form[action='/agentur/webhook/test'] button");
+            assertThat(page.locator("#webhook-test-refused")).isFocused();
+            new KeyboardUser(page).assertFocusInView();
+            assertThat(page.locator("#webhook-test-refused")).containsText("Der Webhook ist abgeschaltet, darum wurde kein "
+                + "Testereignis gesendet.");
+            assertThat(page.locator("#webhook-test-sent")).hasCount(0);
+            assertThat(page.locator("form[action='/agentur/webhook/test']")).hasCount(0);
+            assertThat(page).hasTitle(java.util.regex.Pattern.compile("^Kein Testereignis gesendet – "));
+            auditAtBothWidths(page, "leads-webhook-test-refused", false);
+            // its address loaded again from the address bar (a GET; it was 405): the webhook's settings
+            assertEquals(200, page.navigate(server.getURL() + "/agentur/webhook/test").status());
+            assertEquals(server.getURL() + "/agentur/leads#webhook-title", page.url());
+            assertThat(page.locator("#webhook-test-refused")).hasCount(0);
+            db.execute("UPDATE webhook_endpoint SET enabled = TRUE, disabled_reason = NULL WHERE agency_id = 'wf-dortmund'");
+            page.navigate(server.getURL() + "/agentur/leads");
             db.execute("UPDATE webhook_endpoint SET enabled = FALSE, disabled_reason = '410 Gone' WHERE agency_id = 'wf-dortmund'");
             new KeyboardUser(page).activate("form[action='/agentur/webhook/erneut-senden'] button");
             assertThat(page.locator("#error-summary")).isFocused();
