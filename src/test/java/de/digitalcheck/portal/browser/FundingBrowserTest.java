@@ -146,6 +146,41 @@ class FundingBrowserTest extends BrowserTestSupport implements TestPropertyProvi
         assertThat(lists.get("ratingen-0")).doesNotContain("InnoScheck.Ruhr");
     }
 
+    /**
+     * A programme's "open until" refused (a day past): the list with the error summary focused and the message at the
+     * date, on a desktop and a phone; its address loaded again from the address bar (a GET to the post's address,
+     * which was 405) is the list at that programme's date.
+     */
+    @Test
+    void aRefusedOpenUntilIsShownAndItsAddressLoadsTheList() {
+        findings.clear();
+        provider.nextUser("browser-funding-admin", Map.of("email", "admin@digitalcheck.example.org", "email_verified", true));
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url("/anmelden"));
+            new KeyboardUser(page).activate("a[href='/oauth/login/oidc']");
+            page.navigate(url("/admin/foerderprogramme"));
+            page.fill("#until-zim", "2000-01-01");
+            new KeyboardUser(page).activate("form[action='/admin/foerderprogramme/zim/gueltigkeit'] button[type=submit]");
+            assertThat(page.locator("#error-summary")).isFocused();
+            assertThat(page.locator("#error-summary a[href='#until-zim']")).isVisible();
+            assertThat(page.locator("#until-zim")).hasAttribute("aria-invalid", "true");
+            // the message in the programme's own row, the field marked (it stood above the table, the field unmarked)
+            assertThat(page.locator("tr:has(#until-zim) #validity-error")).hasText("Das Ende darf nicht vor dem Beginn liegen.");
+            assertThat(page.locator("#validity-error")).hasCount(1);
+            assertThat(page.locator("#until-zim")).hasClass(java.util.regex.Pattern.compile("kern-form-input__input--error"));
+            assertThat(page.locator("#until-zim")).hasAttribute("aria-describedby", "validity-error");
+            org.junit.jupiter.api.Assertions.assertEquals(url("/admin/foerderprogramme/zim/gueltigkeit"), page.url());
+            auditAtBothWidths(page, "funding-admin-validity-error", false);
+            // the address bar's reload: a GET to the post's address
+            org.junit.jupiter.api.Assertions.assertEquals(200, page.navigate(url("/admin/foerderprogramme/zim/gueltigkeit")).status());
+            org.junit.jupiter.api.Assertions.assertEquals(url("/admin/foerderprogramme#until-zim"), page.url());
+            assertThat(page.locator("h1")).hasText("Förderprogramme");
+            assertThat(page.locator("#error-summary")).hasCount(0);
+        }
+        assertClean();
+    }
+
     @Test
     void theAdminEditsTheRegionAsAListOfPrefixesWithClearErrors() {
         provider.nextUser("browser-funding-admin", Map.of("email", "admin@digitalcheck.example.org", "email_verified", true));
