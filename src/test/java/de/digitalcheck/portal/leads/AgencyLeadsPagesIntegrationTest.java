@@ -70,6 +70,17 @@ class AgencyLeadsPagesIntegrationTest extends de.digitalcheck.portal.support.Sig
             .as("another agency's lead is not found").isEqualTo(404);
         assertThat(users.get("do-staff").get("/agentur/leads/" + berlinLead).statusCode())
             .as("a fallback lead is no agency's").isEqualTo(404);
+        // a lead form's answer (a refused or stale change, shown at the post's address) loaded again from the
+        // address bar: the lead's page (it was 405); another agency's lead is not found there either
+        for (String form : List.of("status", "zuweisen", "weiterleiten")) {
+            HttpResponse<String> reload = users.get("do-staff").get("/agentur/leads/" + dortmundLead + "/" + form);
+            assertThat(reload.statusCode()).as(form).isEqualTo(303);
+            assertThat(reload.headers().firstValue("Location")).hasValue("/agentur/leads/" + dortmundLead);
+            assertThat(users.get("en-staff").get("/agentur/leads/" + dortmundLead + "/" + form).statusCode()).as(form)
+                .isEqualTo(404);
+            assertThat(users.get("do-coach").get("/agentur/leads/" + dortmundLead + "/" + form).statusCode()).as(form)
+                .isEqualTo(403);
+        }
     }
 
     @org.junit.jupiter.api.AfterAll

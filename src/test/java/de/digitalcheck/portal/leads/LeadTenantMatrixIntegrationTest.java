@@ -210,6 +210,11 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
             Map.of(), auth(a)), webhook, false, true));
         routes.add(new Route("POST /agentur/webhook/erneut-senden", a -> actors.get(a).postForm(
             "/agentur/webhook/erneut-senden", Map.of("since", "30"), auth(a)), webhook, false, true));
+        // the addresses of a lead form's answer loaded again from the address bar: the lead's page (303), for A only
+        for (String form : List.of("status", "zuweisen", "weiterleiten")) {
+            routes.add(new Route("GET /agentur/leads/{id}/" + form, a -> actors.get(a).get("/agentur/leads/" + leadA + "/"
+                + form, auth(a)), staff, false, false));
+        }
         // the addresses of the webhook forms' answers loaded again from the address bar: the settings page (303)
         for (String address : List.of("/agentur/webhook", "/agentur/webhook/rotieren", "/agentur/webhook/test",
             "/agentur/webhook/erneut-senden")) {
@@ -274,7 +279,7 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         System.out.println("Lead tenant matrix: " + routes().size() + " routes × " + actors.size() + " callers = "
             + cells + " calls");
         assertThat(failures).isEmpty();
-        assertThat(cells).isEqualTo(28 * 12);
+        assertThat(cells).isEqualTo(31 * 12);
         assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", leadFallback))
             .as("closed by the network admin only").isEqualTo("REJECTED");
         assertThat(db.value("SELECT agency_id FROM agency_lead WHERE id = ?", leadFallback))
@@ -302,6 +307,11 @@ class LeadTenantMatrixIntegrationTest extends SignedInTests {
         String marker = route.name().contains("api-zugaenge") ? TOKEN_NAME
             : route.name().contains("forwarded-leads") ? leadAway : route.name().startsWith("GET /api") ? leadA : COMPANY;
         boolean api = route.name().contains(" /api/");
+        if (route.name().matches("GET /agentur/leads/\\{id}/(status|zuweisen|weiterleiten)")
+            && route.rule(actor) == Rule.ALLOW) {
+            return status == 303 && location.equals("/agentur/leads/" + leadA) ? null
+                : "expected 303 to the lead's page, got " + status + " " + location;
+        }
         if (route.name().startsWith("GET /agentur/webhook") && route.rule(actor) != Rule.DENY) {
             return status == 303 && location.equals("/agentur/leads#webhook-title") ? null
                 : "expected 303 to the webhook's settings, got " + status + " " + location;

@@ -183,6 +183,19 @@ class AgencyLeadsWorkspace {
     }
 
     /**
+     * The address of a lead form's answer (a refused or stale stage change, assignment or forward, answered with the
+     * lead's page) loaded again from the address bar (a GET; it was {@code 405}): the lead's page, where the current
+     * state is. Another agency's lead: {@code 404}; one this agency forwarded away: {@code 409} naming where it went,
+     * as the post said ({@link #requireOwnLead}). Nothing is changed.
+     */
+    @Get(uris = {LeadPaths.LEADS + "/{id}/status", LeadPaths.LEADS + "/{id}/zuweisen",
+        LeadPaths.LEADS + "/{id}/weiterleiten"})
+    HttpResponse<?> leadFormAddress(Authentication authentication, @PathVariable String id) {
+        requireOwnLead(SignedIn.of(authentication), id);
+        return HttpResponse.seeOther(URI.create(LeadPaths.lead(id)));
+    }
+
+    /**
      * The tenant check of a change posted on a lead's page (stage, assignment, forward): the staff's agency's lead, or
      * {@link UnknownLead} (404) — unless this agency forwarded it away since the page was read (another tab, a
      * colleague, the forward's form sent twice): {@link LeadErrors.ForwardedAway}, a 409 naming where it went.
