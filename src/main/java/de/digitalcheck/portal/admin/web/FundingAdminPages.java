@@ -11,6 +11,7 @@ import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.FormAnswerReload;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.context.BeanProvider;
@@ -147,6 +148,7 @@ class FundingAdminPages {
      * The address of a refused "open until" (the list with the message at the date) loaded again from the address bar
      * (a GET): the list, at that programme's date. It was {@code 405}. An unknown programme: {@code 404}.
      */
+    @FormAnswerReload
     @Get("/{id}/gueltigkeit")
     HttpResponse<?> validityPage(@PathVariable String id) {
         FundingProgramme programme = funding.require(id);

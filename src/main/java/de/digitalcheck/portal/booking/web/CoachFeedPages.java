@@ -8,6 +8,7 @@ import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.security.Fingerprints;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.FormAnswerReload;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -115,6 +116,7 @@ class CoachFeedPages {
      * The address of the page with a new address (or its refusal) loaded again from the address bar (a GET): the
      * settings page, without the address, which is shown once. It was {@code 405}; nothing is changed.
      */
+    @FormAnswerReload
     @Get(SETTINGS + "/neu")
     @Secured("COACH")
     HttpResponse<?> renewed() {

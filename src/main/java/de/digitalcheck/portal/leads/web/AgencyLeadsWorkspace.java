@@ -17,6 +17,7 @@ import de.digitalcheck.portal.shared.validation.TextRules;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.FormAnswerReload;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
@@ -188,6 +189,7 @@ class AgencyLeadsWorkspace {
      * state is. Another agency's lead: {@code 404}; one this agency forwarded away: {@code 409} naming where it went,
      * as the post said ({@link #requireOwnLead}). Nothing is changed.
      */
+    @FormAnswerReload
     @Get(uris = {LeadPaths.LEADS + "/{id}/status", LeadPaths.LEADS + "/{id}/zuweisen",
         LeadPaths.LEADS + "/{id}/weiterleiten"})
     HttpResponse<?> leadFormAddress(Authentication authentication, @PathVariable String id) {
@@ -373,6 +375,7 @@ class AgencyLeadsWorkspace {
      * address, and a reload from there was {@code 405}. The secret is not shown again (it is shown once, and never put
      * into an address or a cookie); nothing is changed or sent.
      */
+    @FormAnswerReload
     @Get(uris = {LeadPaths.WEBHOOK, LeadPaths.WEBHOOK + "/rotieren", LeadPaths.WEBHOOK + "/test",
         LeadPaths.WEBHOOK + "/erneut-senden"})
     HttpResponse<?> webhookSettings() {

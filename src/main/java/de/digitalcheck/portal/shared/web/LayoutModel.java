@@ -106,14 +106,18 @@ public class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
         return "/";
     }
 
-    /** Whether the router has a GET route for {@code path} (routes bound to a port are the management endpoints'). */
+    /**
+     * Whether the router has a GET route for {@code path} (routes bound to a port are the management endpoints'; a
+     * {@link FormAnswerReload} route only leads to another page).
+     */
     private boolean readable(@Nullable String path) {
         if (path == null || path.isEmpty() || !path.startsWith("/")) {
             return false;
         }
         try {
             return router.get().findAny(path, null)
-                .anyMatch(m -> m.getRouteInfo().getPort() == null && m.getHttpMethod() == HttpMethod.GET);
+                .anyMatch(m -> m.getRouteInfo().getPort() == null && m.getHttpMethod() == HttpMethod.GET
+                    && !m.getRouteInfo().getAnnotationMetadata().hasAnnotation(FormAnswerReload.class));
         } catch (RuntimeException unmatchable) {
             return false;
         }
