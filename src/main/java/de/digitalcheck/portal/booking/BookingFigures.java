@@ -13,7 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Figures of the bookings for the dashboards (issue 13): how many of some checks have a confirmed appointment. */
+/**
+ * Figures of the bookings for the dashboards (issue 13): which of some checks have a confirmed appointment, which of
+ * some bookings are confirmed. Only confirmed bookings count: a cancelled appointment is no booked one.
+ */
 @Singleton
 public class BookingFigures {
 
@@ -32,27 +35,39 @@ public class BookingFigures {
 
     /** Which of these checks (assessment ids) have at least one confirmed booking; in chunks. */
     public Set<String> bookedChecks(Collection<String> assessmentIds) {
-        List<String> ids = List.copyOf(new LinkedHashSet<>(assessmentIds));
+        return confirmedAmong("assessment_id", assessmentIds);
+    }
+
+    /**
+     * Which of these bookings (ids) are confirmed, not cancelled; in chunks. The leads' dashboard asks it about the
+     * bookings linked to its leads: a cancelled appointment is no booked one.
+     */
+    public Set<String> confirmedBookings(Collection<String> bookingIds) {
+        return confirmedAmong("id", bookingIds);
+    }
+
+    private Set<String> confirmedAmong(String column, Collection<String> values) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(values));
         return transactions.executeRead(status -> {
-            Set<String> booked = new HashSet<>();
+            Set<String> found = new HashSet<>();
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
                 String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-                try (PreparedStatement s = status.getConnection().prepareStatement("SELECT DISTINCT assessment_id "
-                    + "FROM booking WHERE status = '" + BookingRow.CONFIRMED + "' AND assessment_id IN (" + marks + ")")) {
+                try (PreparedStatement s = status.getConnection().prepareStatement("SELECT DISTINCT " + column
+                    + " FROM booking WHERE status = '" + BookingRow.CONFIRMED + "' AND " + column + " IN (" + marks + ")")) {
                     for (int i = 0; i < chunk.size(); i++) {
                         s.setString(i + 1, chunk.get(i));
                     }
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            booked.add(rs.getString(1));
+                            found.add(rs.getString(1));
                         }
                     }
                 } catch (SQLException e) {
                     throw new IllegalStateException("booking figures failed", e);
                 }
             }
-            return booked;
+            return found;
         });
     }
 }

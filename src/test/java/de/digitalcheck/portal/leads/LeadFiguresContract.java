@@ -47,6 +47,8 @@ abstract class LeadFiguresContract {
     @Inject
     Bookings booking;
     @Inject
+    de.digitalcheck.portal.booking.BookingChanges changes;
+    @Inject
     AgencyAdministration agencies;
     @Inject
     Accounts accounts;
@@ -86,8 +88,8 @@ abstract class LeadFiguresContract {
         assertThat(f.contacted()).isEqualTo(3);
         assertThat(f.medianFirstContact()).isEqualTo(Duration.ofHours(3));
         assertThat(f.perDay().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(5);
-        assertThat(f.linked()).isZero();
-        assertThat(f.unlinkedCheckIds()).isEmpty();
+        assertThat(f.bookingLinks()).as("one entry per lead, none linked").hasSize(5)
+            .allSatisfy(l -> assertThat(l.bookingIds()).isEmpty());
 
         LeadDashboard.Dashboard d = dashboards.of(agency);
         assertThat(d.weeks()).hasSize(LeadDashboard.WEEKS);
@@ -177,57 +179,99 @@ abstract class LeadFiguresContract {
         assertThat(bookings.checksWithBooking(List.of())).isZero();
         assertThat(bookings.checksWithBooking(java.util.stream.IntStream.range(0, 1200)
             .mapToObj(i -> UUID.randomUUID().toString()).toList())).as("chunked IN lists").isZero();
+        assertThat(bookings.confirmedBookings(List.of())).isEmpty();
+        assertThat(bookings.confirmedBookings(java.util.stream.IntStream.range(0, 1200)
+            .mapToObj(i -> UUID.randomUUID().toString()).toList())).as("chunked IN lists").isEmpty();
     }
 
+    /**
+     * Only confirmed appointments count, both ways: a lead linked to bookings counts while one of them is confirmed
+     * (its bookings all cancelled, it counts no longer — unless its check has a confirmed booking after all), a check's
+     * booking made without consent while it is confirmed. Links to cancelled bookings once made a lead count for ever.
+     */
     @Test
     void theBookingShareCountsEveryLeadOfThePeriodAndEachBookedOneOnce() throws Exception {
         BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant t = now.minus(2, ChronoUnit.DAYS);
         Instant due = t.plus(2, ChronoUnit.DAYS);
-        // a lead made by a booking (no check before): linked to its booking
+        // a lead made by a booking (no check before): linked to its booking; another one whose booking was then
+        // cancelled by the company
         java.time.LocalDate day = BookableAgency.bookableDay(3);
-        Instant start = booking.free(a.agencyId(), a.typeId(), day, day.plusDays(7), null).get(0).start();
-        booking.book(new Bookings.Request(a.agencyId(), a.typeId(), start, null, "Termin GmbH", "44135", "Tina Termin",
-            "tina@termin.example.org", null, null, null, true, Language.DE, null));
+        List<de.digitalcheck.portal.booking.FreeSlot> free = booking.free(a.agencyId(), a.typeId(), day,
+            day.plusDays(7), null);
+        booking.book(new Bookings.Request(a.agencyId(), a.typeId(), free.get(0).start(), null, "Termin GmbH", "44135",
+            "Tina Termin", "tina@termin.example.org", null, null, null, true, Language.DE, null));
+        Bookings.Made cancelled = booking.book(new Bookings.Request(a.agencyId(), a.typeId(),
+            free.get(free.size() - 1).start(), null, "Absage GmbH", "44135", "Anna Absage", "anna@absage.example.org",
+            null, null, null, true, Language.DE, null));
+        changes.cancel(cancelled.booking().id(), cancelled.token(), null);
         String checkLinked = UUID.randomUUID().toString();
         String checkBookedWithoutConsent = UUID.randomUUID().toString();
+        String checkCancelledWithoutConsent = UUID.randomUUID().toString();
+        String checkLinkedCancelledBookedWithoutConsent = UUID.randomUUID().toString();
         String linkedLead;
+        String linkedCancelledLead;
+        String linkedCancelledBookedLead;
         String otherAgencysLead;
         try (LeadSeed seed = new LeadSeed(dataSource)) {
-            // a check's lead whose company then booked with consent (linked, twice), one whose company booked without
-            // consent (its check has a booking, no link), one with a check and no booking, one without either
+            // a check's lead whose company then booked with consent (linked, twice: one of them cancelled), one whose
+            // company booked without consent (its check has a booking, no link), one whose bookings were all
+            // cancelled (linked, and without consent), one whose linked booking was cancelled but whose check has a
+            // confirmed booking without consent, one with a check and no booking, one without either
             linkedLead = seed.add(a.agencyId(), "Verknüpft", "Dortmund", 2, "NEW", t, due, null, checkLinked, null);
             seed.add(a.agencyId(), "Ohne Zustimmung", "Dortmund", 2, "NEW", t, due, null, checkBookedWithoutConsent, null);
+            linkedCancelledLead = seed.add(a.agencyId(), "Abgesagt", "Dortmund", 2, "NEW", t, due, null,
+                checkCancelledWithoutConsent, null);
+            linkedCancelledBookedLead = seed.add(a.agencyId(), "Neu gebucht", "Dortmund", 2, "NEW", t, due, null,
+                checkLinkedCancelledBookedWithoutConsent, null);
             seed.add(a.agencyId(), "Nur Check", "Dortmund", 2, "NEW", t, due, null, UUID.randomUUID().toString(), null);
             seed.add(a.agencyId(), "Nichts", "Dortmund", 2, "NEW", t, due, null, null, null);
             otherAgencysLead = seed.add(a.agencyId() + "-x", "Fremd", "Hagen", 2, "NEW", t, due, null, null, null);
         }
         Database db = new Database(dataSource);
-        for (String lead : List.of(linkedLead, linkedLead, otherAgencysLead)) {
-            db.execute("INSERT INTO lead_booking (booking_id, lead_id, linked_at) VALUES (?, ?, ?)",
-                UUID.randomUUID().toString(), lead, java.sql.Timestamp.from(now));
-        }
+        link(db, linkedLead, insertBooking(db, a, checkLinked, "CONFIRMED", true, now));
+        link(db, linkedLead, insertBooking(db, a, checkLinked, "CANCELLED", true, now));
+        link(db, linkedCancelledLead, insertBooking(db, a, checkCancelledWithoutConsent, "CANCELLED", true, now));
+        insertBooking(db, a, checkCancelledWithoutConsent, "CANCELLED", false, now);
+        link(db, linkedCancelledBookedLead, insertBooking(db, a, checkLinkedCancelledBookedWithoutConsent, "CANCELLED",
+            true, now));
+        insertBooking(db, a, checkLinkedCancelledBookedWithoutConsent, "CONFIRMED", false, now);
+        link(db, otherAgencysLead, insertBooking(db, a, null, "CONFIRMED", true, now));
+        insertBooking(db, a, checkBookedWithoutConsent, "CONFIRMED", false, now);
+
+        LeadDashboard.Dashboard d = dashboards.of(a.agencyId());
+        assertThat(d.leads()).as("the two bookings' leads and the six seeded").isEqualTo(8);
+        assertThat(d.withBooking()).as("the confirmed booking's lead, the linked one, the one whose check was booked, "
+            + "the one whose check was booked again without consent; not the cancelled ones").isEqualTo(4);
+        assertThat(d.bookingPercent()).isEqualTo(50);
+        LeadFigures.Figures f = figures.of(a.agencyId(), now.minus(84, ChronoUnit.DAYS), now.plusSeconds(60));
+        assertThat(f.total()).isEqualTo(8);
+        assertThat(f.bookingLinks()).as("one entry per lead of the period").hasSize(8)
+            .filteredOn(l -> !l.bookingIds().isEmpty()).hasSize(5);
+        assertThat(f.bookingLinks()).filteredOn(l -> checkLinked.equals(l.checkId())).singleElement()
+            .satisfies(l -> assertThat(l.bookingIds()).hasSize(2));
+    }
+
+    private static void link(Database db, String leadId, String bookingId) {
+        db.execute("INSERT INTO lead_booking (booking_id, lead_id, linked_at) VALUES (?, ?, ?)", bookingId, leadId,
+            java.sql.Timestamp.from(Instant.now()));
+    }
+
+    /** A booking of the agency's coach a month from now, of the check (null: none), in the status given. */
+    private static String insertBooking(Database db, BookableAgency a, String checkId, String status, boolean consent,
+                                        Instant now) {
+        String id = UUID.randomUUID().toString();
         Instant later = now.plus(30, ChronoUnit.DAYS);
         db.execute("INSERT INTO booking (id, coach_id, agency_id, type_id, assessment_id, start_at, end_at, blocked_from, "
                 + "blocked_until, meeting_mode, status, company_name, company_postal_code, contact_name, contact_email, "
                 + "language, token_hash, consent_share, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'VIDEO', "
-                + "'CONFIRMED', 'Ohne Zustimmung GmbH', '44135', 'Olaf Ohne', 'olaf@ohne.example.org', 'de', ?, FALSE, ?, ?)",
-            UUID.randomUUID().toString(), a.coachIds().get(0), a.agencyId(), a.typeId(), checkBookedWithoutConsent,
+                + "?, 'Seed GmbH', '44135', 'Sara Seed', 'sara@seed.example.org', 'de', ?, ?, ?, ?)",
+            id, a.coachIds().get(0), a.agencyId(), a.typeId(), checkId,
             java.sql.Timestamp.from(later), java.sql.Timestamp.from(later.plus(1, ChronoUnit.HOURS)),
-            java.sql.Timestamp.from(later), java.sql.Timestamp.from(later.plus(1, ChronoUnit.HOURS)),
-            UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""),
+            java.sql.Timestamp.from(later), java.sql.Timestamp.from(later.plus(1, ChronoUnit.HOURS)), status,
+            UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""), consent,
             java.sql.Timestamp.from(now), java.sql.Timestamp.from(now));
-
-        LeadDashboard.Dashboard d = dashboards.of(a.agencyId());
-        assertThat(d.leads()).as("the booking's lead and the four seeded").isEqualTo(5);
-        assertThat(d.withBooking()).as("the booking's lead, the linked one, the one whose check was booked")
-            .isEqualTo(3);
-        assertThat(d.bookingPercent()).isEqualTo(60);
-        LeadFigures.Figures f = figures.of(a.agencyId(), now.minus(84, ChronoUnit.DAYS), now.plusSeconds(60));
-        assertThat(f.total()).isEqualTo(5);
-        assertThat(f.linked()).isEqualTo(2);
-        assertThat(f.unlinkedCheckIds()).hasSize(2).doesNotContain(checkLinked);
-        assertThat(bookings.bookedChecks(f.unlinkedCheckIds())).containsExactly(checkBookedWithoutConsent);
+        return id;
     }
 }

@@ -109,15 +109,27 @@ public class LeadDashboard {
     }
 
     /**
-     * The period's leads with a booked appointment: those a booking is linked to, and those whose check has a
-     * confirmed booking (made without consent, so linked to no lead).
+     * The period's leads with a booked appointment: those with a confirmed booking linked to them, and those whose
+     * check has a confirmed booking (made without consent, so linked to no lead, or linked to another lead). Only
+     * confirmed bookings count, both ways: a lead whose appointments were all cancelled has none booked.
      */
     private long withBooking(LeadFigures.Figures f) {
-        if (f.unlinkedCheckIds().isEmpty()) {
-            return f.linked();
+        java.util.Set<String> confirmed = bookings.confirmedBookings(f.bookingLinks().stream()
+            .flatMap(l -> l.bookingIds().stream()).toList());
+        long booked = 0;
+        List<String> checks = new ArrayList<>();
+        for (LeadFigures.BookingLinks lead : f.bookingLinks()) {
+            if (lead.bookingIds().stream().anyMatch(confirmed::contains)) {
+                booked++;
+            } else if (lead.checkId() != null) {
+                checks.add(lead.checkId());
+            }
         }
-        java.util.Set<String> booked = bookings.bookedChecks(f.unlinkedCheckIds());
-        return f.linked() + f.unlinkedCheckIds().stream().filter(booked::contains).count();
+        if (checks.isEmpty()) {
+            return booked;
+        }
+        java.util.Set<String> bookedChecks = bookings.bookedChecks(checks);
+        return booked + checks.stream().filter(bookedChecks::contains).count();
     }
 
     /** The appointments' outcomes in the agency (null: the network) from the booking module. */

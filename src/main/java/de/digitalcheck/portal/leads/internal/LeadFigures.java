@@ -23,8 +23,9 @@ import java.util.Map;
  * The leads' figures for the dashboards, aggregated in SQL that runs on H2 and MySQL/MariaDB alike: leads per day
  * (the caller sums the days into weeks), per stage, the first contacts within the service level, the median time to
  * the first contact (the middle row of the ordered differences: no MEDIAN function is common to both), and for the
- * share of leads with a booking: the leads a booking is linked to ({@code lead_booking}: its consent made or updated
- * the lead) and the checks of the others (the booking module says which of them have a booking). Scope: one agency's leads, or with {@code null} the network's
+ * share of leads with a booking: each lead's check and the bookings linked to it ({@code lead_booking}: their consent
+ * made or updated the lead); the booking module says which of those bookings, and which of those checks' bookings,
+ * are confirmed (its table is its own). Scope: one agency's leads, or with {@code null} the network's
  * (every agency and the fallback queue); period: leads created from {@code from} on.
  */
 @Singleton
@@ -44,13 +45,18 @@ public class LeadFigures {
      * @param inTime       of those, first contact made by the deadline
      * @param contacted    leads with a first contact
      * @param medianFirstContact the median time from the lead to its first contact; null without any
-     * @param linked       leads of the period a booking is linked to
-     * @param unlinkedCheckIds the checks of the period's other leads, one entry per lead (a check's booking made
-     *                     without consent links no lead, but the lead's company has booked all the same)
+     * @param bookingLinks every lead of the period, one entry each: its check and the bookings linked to it
      */
     public record Figures(Map<LocalDate, Long> perDay, Map<String, Long> byStage, long total, long decided, long inTime,
-                          long contacted, @Nullable Duration medianFirstContact, long linked,
-                          List<String> unlinkedCheckIds) {
+                          long contacted, @Nullable Duration medianFirstContact, List<BookingLinks> bookingLinks) {
+    }
+
+    /**
+     * A lead as the share of leads with a booking needs it: its check (null: none; a check's booking made without
+     * consent links no lead, but the lead's company has booked all the same) and the bookings linked to it (their
+     * consent made or updated the lead; cancelled ones among them: the booking module tells).
+     */
+    public record BookingLinks(@Nullable String checkId, List<String> bookingIds) {
     }
 
     public Figures of(@Nullable String agencyId, Instant from, Instant now) {
@@ -81,21 +87,23 @@ public class LeadFigures {
                     sl[2] = rs.getLong(3);
                 });
             Duration median = median(c, agencyId, from, sl[2]);
-            // every lead of the period, those a booking made included: linked ones count as booked here, the others'
-            // checks are asked about (one row per lead, so that the share counts leads, as its denominator does)
-            long[] linked = new long[1];
-            List<String> checks = new ArrayList<>();
-            query(c, "SELECT assessment_id, CASE WHEN EXISTS (SELECT 1 FROM lead_booking lb WHERE lb.lead_id = "
-                + "agency_lead.id) THEN 1 ELSE 0 END FROM agency_lead WHERE " + scope(agencyId), agencyId, from,
+            // every lead of the period, those a booking made included, one entry each with the bookings linked to
+            // it (the booking module then says which of them are confirmed: the share counts leads, as its
+            // denominator does)
+            Map<String, BookingLinks> links = new LinkedHashMap<>();
+            query(c, "SELECT agency_lead.id, agency_lead.assessment_id, lb.booking_id FROM agency_lead LEFT JOIN "
+                + "lead_booking lb ON lb.lead_id = agency_lead.id WHERE " + scope(agencyId), agencyId, from,
                 List.of(), rs -> {
-                    if (rs.getInt(2) == 1) {
-                        linked[0]++;
-                    } else if (rs.getString(1) != null) {
-                        checks.add(rs.getString(1));
+                    String check = rs.getString(2);
+                    BookingLinks lead = links.computeIfAbsent(rs.getString(1),
+                        id -> new BookingLinks(check, new ArrayList<>()));
+                    String booking = rs.getString(3);
+                    if (booking != null) {
+                        lead.bookingIds().add(booking);
                     }
                 });
             long total = byStage.values().stream().mapToLong(Long::longValue).sum();
-            return new Figures(perDay, byStage, total, sl[0], sl[1], sl[2], median, linked[0], checks);
+            return new Figures(perDay, byStage, total, sl[0], sl[1], sl[2], median, List.copyOf(links.values()));
         });
     }
 
