@@ -125,8 +125,60 @@ class DashboardPagesIntegrationTest extends de.digitalcheck.portal.support.Signe
         assertThat(network.body()).contains("Ganzes Netzwerk", "name=\"agency\"");
         assertThat(admin.get("/admin/kennzahlen?agency=en-agentur").body()).contains("EN-Agentur", "Ganzes Netzwerk")
             .doesNotContain("Ihre Wirtschaftsförderung");
-        assertThat(admin.get("/admin/kennzahlen?agency=nope").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/admin/kennzahlen?agency=").statusCode()).as("none chosen: the network").isEqualTo(200);
         assertThat(users.get("do-staff").get("/admin/kennzahlen").statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * The admin's dashboard of an agency names the agency in the levels' chart: it said "dunkel Ihr Gebiet … aus Ihrem
+     * Gebiet" to an admin, whose territory it is not. The agency's staff still read "Ihr Gebiet".
+     */
+    @Test
+    void theAdminsDashboardOfAnAgencyNamesItsTerritoryNotTheAdminsOwn() {
+        Http admin = users.get("admin");
+        String page = admin.get("/admin/kennzahlen?agency=en-agentur").body();
+        Matcher desc = Pattern.compile("<desc id=\"levels-desc\">([^<]*)</desc>").matcher(page);
+        assertThat(desc.find()).isTrue();
+        assertThat(desc.group(1)).contains("dunkel das Gebiet von EN-Agentur", "aus dem Gebiet von EN-Agentur")
+            .doesNotContain("Ihr Gebiet", "Ihrem Gebiet");
+        try {
+            assertThat(admin.get("/admin/kennzahlen?agency=en-agentur&lang=en").body()).containsPattern(
+                "<desc id=\"levels-desc\">[^<]*dark the territory of EN-Agentur[^<]*in the territory of EN-Agentur")
+                .doesNotContain("your territory");
+        } finally {
+            admin.get("/?lang=de");
+        }
+        assertThat(users.get("en-staff").get("/agentur/kennzahlen").body())
+            .containsPattern("<desc id=\"levels-desc\">[^<]*dunkel Ihr Gebiet");
+    }
+
+    /**
+     * An agency in the address that does not exist, or more than one, is {@code 400} with the reason in the reader's
+     * language and the network's figures (as the inbox refuses a filter value it does not know with {@code 400}): it
+     * was a bare 404 "page not found" for a page that exists.
+     */
+    @Test
+    void aWrongOrRepeatedAgencyOnTheAdminsDashboardIsRefusedWithTheReason() {
+        Http admin = users.get("admin");
+        HttpResponse<String> unknown = admin.get("/admin/kennzahlen?agency=nope");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("id=\"error-summary\"", "Angabe in der Adresse nicht verstanden",
+            "Die Wirtschaftsförderung in der Adresse gibt es nicht (oder nicht mehr)", "name=\"agency\"")
+            .containsPattern("<title>Angabe in der Adresse nicht verstanden – Kennzahlen");
+        assertThat(total(unknown.body())).as("the network's figures").isEqualTo(total(admin.get("/admin/kennzahlen").body()));
+        HttpResponse<String> repeated = admin.get("/admin/kennzahlen?agency=en-agentur&agency=wf-dortmund");
+        assertThat(repeated.statusCode()).isEqualTo(400);
+        assertThat(repeated.body()).contains("Die Adresse nennt mehr als eine Wirtschaftsförderung");
+        assertThat(admin.get("/admin/kennzahlen?agency=en-agentur&agency=en-agentur").statusCode())
+            .as("the same one twice is still two").isEqualTo(400);
+        try {
+            HttpResponse<String> english = admin.get("/admin/kennzahlen?agency=nope&lang=en");
+            assertThat(english.statusCode()).isEqualTo(400);
+            assertThat(english.body()).contains("The agency in the address does not exist");
+        } finally {
+            admin.get("/?lang=de");
+        }
+        assertThat(admin.get("/admin/kennzahlen?agency=en-agentur").body()).doesNotContain("error-summary");
     }
 
     @Test

@@ -7,7 +7,6 @@ import de.digitalcheck.portal.readiness.Questionnaire;
 import de.digitalcheck.portal.readiness.Questionnaires;
 import de.digitalcheck.portal.routing.Agencies;
 import de.digitalcheck.portal.routing.Agency;
-import de.digitalcheck.portal.routing.UnknownAgency;
 import de.digitalcheck.portal.shared.i18n.Dates;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
@@ -15,11 +14,12 @@ import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -65,15 +65,30 @@ class DashboardPages {
         return new ModelAndView<>(VIEW, model);
     }
 
+    /**
+     * The network's dashboard, or with {@code agency=} an agency's. An agency that does not exist, or more than one,
+     * answers {@code 400} with the network's figures and a note saying why and what is shown instead (as the inbox
+     * refuses a filter value it does not know with {@code 400}); it was a bare "page not found".
+     */
     @Get("/admin/kennzahlen")
     @Secured("NETWORK_ADMIN")
-    ModelAndView<Map<String, Object>> network(HttpRequest<?> request, @QueryValue("agency") @Nullable String agency) {
-        String agencyId = agency == null || agency.isBlank() ? null : agencies.find(agency).map(Agency::id)
-            .orElseThrow(UnknownAgency::new);
-        Map<String, Object> model = model(PortalLocaleResolver.language(request), agencyId, true);
+    HttpResponse<ModelAndView<Map<String, Object>>> network(HttpRequest<?> request) {
+        Language lang = PortalLocaleResolver.language(request);
+        List<String> asked = request.getParameters().getAll("agency");
+        String agencyId = null;
+        String refused = null;
+        if (asked.size() > 1) {
+            refused = "dashboard.choose.repeated";
+        } else if (asked.size() == 1 && !asked.get(0).isBlank()) {
+            agencyId = agencies.find(asked.get(0).strip()).map(Agency::id).orElse(null);
+            refused = agencyId == null ? "dashboard.choose.unknown" : null;
+        }
+        Map<String, Object> model = model(lang, agencyId, true);
         model.put("admin", true);
         model.put("agencies", agencies.all());
-        return new ModelAndView<>(VIEW, model);
+        model.put("queryError", refused == null ? null : messages.get(lang, refused));
+        return HttpResponse.status(refused == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+            .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(VIEW, model));
     }
 
     private Map<String, Object> model(Language lang, @Nullable String agencyId, boolean admin) {
@@ -116,9 +131,12 @@ class DashboardPages {
             levels.add(new DashboardCharts.Input(q.dimension(id).map(x -> x.title().in(lang)).orElse(id), values));
         });
         List<String> series = agencyId == null ? List.of(here) : List.of(here, messages.get(lang, "dashboard.network"));
+        // the agency's territory: "your territory" for its staff, the agency named for admins (not theirs)
+        String levelsDesc = agencyId == null ? "dashboard.levels.desc.network"
+            : admin ? "dashboard.levels.desc.agency" : "dashboard.levels.desc";
         model.put("levelsChart", DashboardCharts.chart("levels", messages.get(lang, "dashboard.levels.title"),
-            messages.get(lang, agencyId == null ? "dashboard.levels.desc.network" : "dashboard.levels.desc",
-                d.territory().checks(), d.network().checks()), series, levels, 5, 1, lang));
+            messages.get(lang, levelsDesc, d.territory().checks(), d.network().checks(), here), series, levels, 5, 1,
+            lang));
         model.put("charts", List.of(model.get("weeksChart"), model.get("stagesChart"), model.get("levelsChart")));
         return model;
     }
