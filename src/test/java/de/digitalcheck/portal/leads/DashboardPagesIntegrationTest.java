@@ -203,4 +203,49 @@ class DashboardPagesIntegrationTest extends de.digitalcheck.portal.support.Signe
         assertThat(users.get("do-staff").get("/admin/agenturen/wf-dortmund/leads").statusCode()).isEqualTo(403);
         assertThat(users.get("en-staff").getBytes("/admin/agenturen/wf-dortmund/leads.csv").statusCode()).isEqualTo(403);
     }
+
+    /** The options of the inbox's "Zuständig" filter, as value=label. */
+    private static java.util.List<String> assigneeOptions(String page) {
+        Matcher select = Pattern.compile("<select[^>]*id=\"f-assignee\"[^>]*>(.*?)</select>", Pattern.DOTALL)
+            .matcher(page);
+        assertThat(select.find()).as("the assignee filter").isTrue();
+        java.util.List<String> options = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("<option value=\"([^\"]*)\"[^>]*>([^<]*)</option>").matcher(select.group(1));
+        while (m.find()) {
+            options.add(m.group(1) + "=" + m.group(2));
+        }
+        return options;
+    }
+
+    /**
+     * The admin's view of an agency's inbox offers the agency's people in the "Zuständig" filter, as its staff see them,
+     * and no "mir": it offered "mir" (the admin, to whom no lead of the agency is ever assigned: an empty inbox) and
+     * none of the agency's people. {@code assignee=me} is no filter of the admin's page (400, as any value it does not
+     * offer); an agency's person is.
+     */
+    @Test
+    void theAdminsInboxFiltersByTheAgencysPeopleAndNotByMe() {
+        Http admin = users.get("admin");
+        java.util.List<String> staffs = assigneeOptions(users.get("do-staff").get("/agentur/leads").body());
+        assertThat(staffs).contains("me=mir", "-=niemandem");
+        assertThat(staffs).anyMatch(o -> o.contains("Doris Dortmund")).anyMatch(o -> o.contains("Dominik Coach"));
+        HttpResponse<String> page = admin.get("/admin/agenturen/wf-dortmund/leads");
+        assertThat(page.statusCode()).isEqualTo(200);
+        java.util.List<String> admins = assigneeOptions(page.body());
+        assertThat(admins).as("the staff's choice without \"mir\"")
+            .isEqualTo(staffs.stream().filter(o -> !o.startsWith("me=")).toList());
+        assertThat(admins).noneMatch(o -> o.contains("Nora Netzwerk") || o.contains("Emil Ennepe"));
+        String doris = staffs.stream().filter(o -> o.contains("Doris Dortmund")).findFirst().orElseThrow().split("=")[0];
+        HttpResponse<String> byDoris = admin.get("/admin/agenturen/wf-dortmund/leads?assignee=" + doris);
+        assertThat(byDoris.statusCode()).isEqualTo(200);
+        assertThat(byDoris.body()).containsPattern("<option value=\"" + doris + "\"\\s+selected=\"selected\"");
+        assertThat(admin.get("/admin/agenturen/wf-dortmund/leads?assignee=me").statusCode()).isEqualTo(400);
+        assertThat(admin.getBytes("/admin/agenturen/wf-dortmund/leads.csv?assignee=me").statusCode()).isEqualTo(400);
+        assertThat(admin.getBytes("/admin/agenturen/wf-dortmund/leads.csv?assignee=" + doris).statusCode())
+            .isEqualTo(200);
+        assertThat(admin.get("/admin/agenturen/en-agentur/leads?assignee=" + doris).statusCode())
+            .as("another agency's person").isEqualTo(400);
+        assertThat(users.get("do-staff").get("/agentur/leads?assignee=me").statusCode()).as("staff keep \"mir\"")
+            .isEqualTo(200);
+    }
 }

@@ -67,8 +67,8 @@ class AdminInboxPages {
     HttpResponse<ModelAndView<Map<String, Object>>> inbox(HttpRequest<?> request, Authentication authentication,
                                                           @PathVariable String agencyId) {
         Agency agency = agencies.find(agencyId).orElseThrow(UnknownAgency::new);
-        InboxFilters.Read read = InboxFilters.read(request.getParameters(),
-            de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId(),
+        String me = memberOrNull(agency, authentication);
+        InboxFilters.Read read = InboxFilters.read(request.getParameters(), me,
             person -> assignment.isMember(agency.id(), person));
         LeadInbox.Filter filter = read.filter();
         Map<String, Object> model = new HashMap<>();
@@ -77,6 +77,10 @@ class AdminInboxPages {
         AgencyLeadsWorkspace.inboxModel(model, inbox.page(new LeadInbox.Scope(agency.id()), filter), filter,
             InboxFilters.query(request.getParameters()), path);
         model.put("agency", agency);
+        // the agency's people, as its staff see them in the same choice; "assigned to me" only for a person of the
+        // agency (the admin is none: it offered "mir", which showed an empty inbox, and nobody of the agency)
+        model.put("inboxAssignees", assignment.candidates(agency.id()));
+        model.put("inboxOffersMe", me != null);
         return HttpResponse.status(read.errors().isEmpty() ? io.micronaut.http.HttpStatus.OK
             : io.micronaut.http.HttpStatus.BAD_REQUEST).body(new ModelAndView<>("leads/admin-inbox", model));
     }
@@ -92,8 +96,7 @@ class AdminInboxPages {
     HttpResponse<reactor.core.publisher.Flux<byte[]>> export(HttpRequest<?> request, Authentication authentication,
                                                             @PathVariable String agencyId) {
         Agency agency = agencies.find(agencyId).orElseThrow(UnknownAgency::new);
-        LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(),
-            de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId(),
+        LeadInbox.Filter filter = InboxFilters.parse(request.getParameters(), memberOrNull(agency, authentication),
             person -> assignment.isMember(agency.id(), person));
         return HttpResponse.ok(InboxCsv.body(request, inbox, new LeadInbox.Scope(agency.id()), filter,
                 new InboxCsv.Texts(messages, consentTexts, PortalLocaleResolver.language(request))))
@@ -101,6 +104,12 @@ class AdminInboxPages {
             .header("Content-Disposition", "attachment; filename=\""
                 + messages.get(PortalLocaleResolver.language(request), "leads.csv.file.agency", agency.id()) + "\"")
             .header("Cache-Control", "no-store");
+    }
+
+    /** The reader's account where it is a person of the agency (to filter by "assigned to me"), else null. */
+    private @Nullable String memberOrNull(Agency agency, Authentication authentication) {
+        String account = de.digitalcheck.portal.shared.security.SignedIn.of(authentication).accountId();
+        return assignment.isMember(agency.id(), account) ? account : null;
     }
 
     static String path(String agencyId) {

@@ -419,6 +419,7 @@ class AgencyLeadsWorkspace {
         model.put("testRefused", false);
         model.put("webhookSaved", false);
         model.put("inboxAssignees", assignment.candidates(user.agencyId()));
+        model.put("inboxOffersMe", true);
         return model;
     }
 

@@ -19,8 +19,8 @@ import java.util.function.Predicate;
 
 /**
  * The inbox's filter form, read from the query string: an unknown value, and a filter given more than once, are refused
- * with 400 (nothing is guessed), an empty one means "any". {@code assignee}: {@code me}, {@code -} (nobody) or an
- * account id. The dates, which people type, are the page's to explain ({@link #read}: a message at the field, the inbox
+ * with 400 (nothing is guessed), an empty one means "any". {@code assignee}: {@code me} (only for a reader of the
+ * agency), {@code -} (nobody) or an account id of the agency. The dates, which people type, are the page's to explain ({@link #read}: a message at the field, the inbox
  * still shown).
  */
 final class InboxFilters {
@@ -38,7 +38,7 @@ final class InboxFilters {
     }
 
     /** The filter, refused (400) for any bad value: for the CSV export, which has no page to explain it on. */
-    static LeadInbox.Filter parse(HttpParameters p, String me, Predicate<String> member) {
+    static LeadInbox.Filter parse(HttpParameters p, @Nullable String me, Predicate<String> member) {
         Read read = read(p, me, member);
         if (!read.errors().isEmpty()) {
             throw bad(read.errors().keySet().iterator().next());
@@ -49,9 +49,11 @@ final class InboxFilters {
     /**
      * The filter for the inbox page: a bad date comes back as a field error instead (other bad values: 400). An
      * assignee other than {@code me} and {@code -} must be a {@code member} of the inbox's agency (an unknown id was
-     * taken and showed an empty inbox with "alle" in the choice).
+     * taken and showed an empty inbox with "alle" in the choice). {@code me}: the reader's account, null for a reader
+     * outside the agency (a network admin), to whom {@code assignee=me} is no filter of the page (400): nobody of the
+     * agency is the admin, so "assigned to me" showed an empty inbox.
      */
-    static Read read(HttpParameters p, String me, Predicate<String> member) {
+    static Read read(HttpParameters p, @Nullable String me, Predicate<String> member) {
         for (String name : NAMES) {
             // one value each: the first of several was taken and the rest dropped unseen (the agency API refuses them)
             if (p.getAll(name).size() > 1) {
@@ -67,6 +69,9 @@ final class InboxFilters {
         }
         String assignee = text(p, "assignee", 64);
         if ("me".equals(assignee)) {
+            if (me == null) {
+                throw bad("assignee");
+            }
             assignee = me;
         } else if (assignee != null && !"-".equals(assignee) && !member.test(assignee)) {
             throw bad("assignee");
