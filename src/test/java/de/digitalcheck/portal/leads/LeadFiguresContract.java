@@ -154,6 +154,42 @@ abstract class LeadFiguresContract {
         assertThat(dashboards.of(agency).byStage()).isEqualTo(f.byStage());
     }
 
+    /**
+     * A lead rejected while new (spam) had no first contact: it counts neither in the median nor in the share within
+     * the service level. Its rejection stopped the clock: rejected before its deadline it is left out of the share;
+     * rejected after the deadline had passed (overdue, escalated by then) it missed the service level. A lead rejected
+     * after a first contact counts by that contact.
+     */
+    @Test
+    void aRejectionIsNoFirstContactButStopsTheClock() throws Exception {
+        String agency = "fig-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant t = now.minus(10, ChronoUnit.DAYS);
+        Instant due = t.plus(2, ChronoUnit.DAYS);
+        String inTime;
+        String late;
+        String contactedThenRejected;
+        try (LeadSeed seed = new LeadSeed(dataSource)) {
+            seed.add(agency, "Kontakt", "Dortmund", 1, "CONTACTED", t, due, t.plus(4, ChronoUnit.HOURS), null, null);
+            inTime = seed.add(agency, "Spam", "Dortmund", 1, "REJECTED", t, due, null, null, null);
+            late = seed.add(agency, "Spam spät", "Dortmund", 1, "REJECTED", t, due, null, null, null);
+            contactedThenRejected = seed.add(agency, "Kein Bedarf", "Dortmund", 1, "REJECTED", t, due,
+                t.plus(8, ChronoUnit.HOURS), null, null);
+        }
+        Database db = new Database(dataSource);
+        db.execute("UPDATE agency_lead SET closed_at = ? WHERE id = ?", java.sql.Timestamp.from(t.plusSeconds(600)), inTime);
+        db.execute("UPDATE agency_lead SET closed_at = ? WHERE id = ?", java.sql.Timestamp.from(due.plusSeconds(3600)), late);
+        db.execute("UPDATE agency_lead SET closed_at = ? WHERE id = ?", java.sql.Timestamp.from(t.plus(9, ChronoUnit.HOURS)),
+            contactedThenRejected);
+        LeadFigures.Figures f = figures.of(agency, now.minus(84, ChronoUnit.DAYS), now);
+        assertThat(f.total()).isEqualTo(4);
+        assertThat(f.contacted()).as("the two first contacts, no rejection").isEqualTo(2);
+        assertThat(f.medianFirstContact()).as("of 4 and 8 hours").isEqualTo(Duration.ofHours(6));
+        assertThat(f.decided()).as("the two contacted and the one rejected after its deadline").isEqualTo(3);
+        assertThat(f.inTime()).isEqualTo(2);
+        assertThat(dashboards.of(agency).inTimePercent()).isEqualTo(67);
+    }
+
     @Test
     void anEvenNumberOfFirstContactsTakesTheMeanOfTheMiddleTwo() throws Exception {
         String agency = "fig-" + UUID.randomUUID().toString().substring(0, 8);

@@ -296,6 +296,49 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", id)).isEqualTo("CONTACTED");
     }
 
+    /**
+     * A rejection (spam, a request that is no agency's business) is no first contact: it stops the service level's
+     * clock — the lead is no longer new, so no longer overdue (nor escalated) — but leaves the first contact empty, in
+     * the export as in the database (and so in the API and the dashboard's figures). It set the first contact to the
+     * moment of the rejection, so a spam lead counted as contacted in time. A contact still sets it.
+     */
+    @Test
+    void aLeadRejectedWhileNewHasNoFirstContactButIsNoLongerOverdue() throws Exception {
+        String spam = lead("Spam Absage GmbH", "44139", "spam-absage@inbox.example.org");
+        String called = lead("Anruf Absage GmbH", "44139", "anruf-absage@inbox.example.org");
+        java.sql.Timestamp past = java.sql.Timestamp.from(java.time.Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS));
+        db.execute("UPDATE agency_lead SET contact_due_at = ? WHERE id IN (?, ?)", past, spam, called);
+        Http staff = users.get("do-staff");
+        assertThat(staff.get("/agentur/leads?overdue=true&sort=company").body())
+            .contains("Spam Absage GmbH", "Anruf Absage GmbH");
+
+        assertThat(staff.postForm("/agentur/leads/" + spam + "/status", Map.of("stage", "REJECTED", "note", "Spam",
+            "version", String.valueOf(version(spam)))).statusCode()).isEqualTo(303);
+        assertThat(staff.postForm("/agentur/leads/" + called + "/status", Map.of("stage", "CONTACTED", "note", "",
+            "version", String.valueOf(version(called)))).statusCode()).isEqualTo(303);
+
+        assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", spam)).isEqualTo("REJECTED");
+        assertThat(db.value("SELECT first_contact_at FROM agency_lead WHERE id = ?", spam)).as("no first contact")
+            .isNull();
+        assertThat(db.value("SELECT closed_at FROM agency_lead WHERE id = ?", spam)).as("closed: the clock stopped")
+            .isNotNull();
+        assertThat(db.value("SELECT first_contact_at FROM agency_lead WHERE id = ?", called)).isNotNull();
+        assertThat(staff.get("/agentur/leads?overdue=true&sort=company").body())
+            .doesNotContain("Spam Absage GmbH", "Anruf Absage GmbH");
+
+        java.util.List<org.apache.commons.csv.CSVRecord> rows = csv(staff.getBytes("/agentur/leads.csv"));
+        java.util.List<String> header = rows.get(0).toList();
+        int first = header.indexOf("Erstkontakt am");
+        int overdue = header.indexOf("Überfällig");
+        assertThat(first).isPositive();
+        org.apache.commons.csv.CSVRecord rejected = rows.stream().filter(r -> r.get(0).equals(spam)).findFirst()
+            .orElseThrow();
+        assertThat(rejected.get(first)).as("no first contact in the export").isEmpty();
+        assertThat(rejected.get(overdue)).isEqualTo("nein");
+        assertThat(rows.stream().filter(r -> r.get(0).equals(called)).findFirst().orElseThrow().get(first))
+            .isNotEmpty();
+    }
+
     /** The German file's records. */
     private static java.util.List<org.apache.commons.csv.CSVRecord> csv(HttpResponse<byte[]> response) throws Exception {
         return csv(response, ';');

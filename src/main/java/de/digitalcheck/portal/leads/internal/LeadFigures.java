@@ -41,9 +41,11 @@ public class LeadFigures {
      * @param perDay       leads per day (in the portal's time zone, {@link PortalTime#ZONE}) created in the period
      * @param byStage      open leads of the period per stage (every stage, 0 where none) and under
      *                     {@link LeadInbox#WITHDRAWN} those no longer shared (withdrawn or erased)
-     * @param decided      leads whose first contact was made or whose deadline has passed
+     * @param decided      leads whose first contact was made or whose deadline has passed (for a lead rejected
+     *                     without a first contact: passed before it was rejected; a rejection is no first contact but
+     *                     stops the clock)
      * @param inTime       of those, first contact made by the deadline
-     * @param contacted    leads with a first contact
+     * @param contacted    leads with a first contact (a rejection is none)
      * @param medianFirstContact the median time from the lead to its first contact; null without any
      * @param bookingLinks every lead of the period, one entry each: its check and the bookings linked to it
      */
@@ -78,9 +80,12 @@ public class LeadFigures {
             query(c, "SELECT " + shown + ", COUNT(*) FROM agency_lead WHERE " + scope(agencyId) + " GROUP BY " + shown,
                 agencyId, from, List.of(), rs -> byStage.merge(rs.getString(1), rs.getLong(2), Long::sum));
             long[] sl = new long[3];
+            // decided: contacted, or its deadline passed — for a lead rejected without a first contact (spam), passed
+            // before the rejection (closed_at), which stopped the clock: one rejected in time is left out of the share
             query(c, "SELECT COUNT(*), SUM(CASE WHEN first_contact_at IS NOT NULL AND first_contact_at <= contact_due_at "
                 + "THEN 1 ELSE 0 END), SUM(CASE WHEN first_contact_at IS NOT NULL THEN 1 ELSE 0 END) FROM agency_lead "
-                + "WHERE " + scope(agencyId) + " AND (first_contact_at IS NOT NULL OR contact_due_at < ?)", agencyId, from,
+                + "WHERE " + scope(agencyId) + " AND (first_contact_at IS NOT NULL OR contact_due_at < CASE WHEN stage = '"
+                + LeadStages.REJECTED + "' THEN closed_at ELSE ? END)", agencyId, from,
                 List.of(Timestamp.from(now)), rs -> {
                     sl[0] = rs.getLong(1);
                     sl[1] = rs.getLong(2);

@@ -44,6 +44,16 @@ public final class LeadStages {
         return ALL.contains(stage) && NEXT.get(stage).isEmpty();
     }
 
+    /**
+     * Whether a lead that has had no first contact yet has its first contact by moving to {@code stage}: contacted,
+     * or closed. Not a rejection (spam, a request that is no agency's business): it stops the
+     * service level's clock — the lead is no longer new, so neither overdue nor escalated — but nobody contacted the
+     * company, so it counts neither in the median time to first contact nor in the share within the service level.
+     */
+    public static boolean isFirstContact(String stage) {
+        return !NEW.equals(stage) && !REJECTED.equals(stage);
+    }
+
     /** The final stages a lead in {@code from} may move to, in workflow order: how it can be closed from there. */
     public static List<String> closing(String from) {
         return next(from).stream().filter(LeadStages::isFinal).toList();

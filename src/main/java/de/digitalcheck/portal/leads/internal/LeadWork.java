@@ -89,7 +89,9 @@ public class LeadWork {
         checkNote(clean, errors);
         errors.throwIfAny();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant firstContact = lead.firstContactAt() == null && !LeadStages.NEW.equals(stage) ? now : lead.firstContactAt();
+        // the first contact: not a rejection (LeadStages.isFirstContact), which stops the clock by leaving NEW
+        Instant firstContact = lead.firstContactAt() == null && LeadStages.isFirstContact(stage) ? now
+            : lead.firstContactAt();
         // a final stage has no way on: the retention period counts from here
         Instant closed = LeadStages.next(stage).isEmpty() ? now : null;
         if (leads.changeStage(leadId, version, stage, firstContact, closed, now) != 1) {
