@@ -147,12 +147,31 @@ class DashBrowserTest extends BrowserTestSupport implements TestPropertyProvider
             page.selectOption("#dashboard-agency", "en-agentur");
             new KeyboardUser(page).activate("form[action='/admin/kennzahlen'] button");
             assertThat(page.locator("h1 + p")).containsText("EN-Agentur");
+            // the admin's chart names the agency's territory (it said "Ihr Gebiet", the staff's words)
+            String levels = page.locator("#levels-desc").textContent();
+            assertTrue(levels.contains("dunkel das Gebiet von EN-Agentur") && !levels.contains("Ihr"), levels);
             both(page, "admin-dashboard");
+            // an agency that does not exist: 400, the reason at the top (focused), the network's figures
+            com.microsoft.playwright.Response refused = page.navigate(server.getURL() + "/admin/kennzahlen?agency=nope");
+            assertEquals(400, refused.status());
+            assertThat(page.locator("#error-summary")).containsText("Die Wirtschaftsförderung in der Adresse gibt es nicht");
+            assertThat(page.locator("#error-summary")).isFocused();
+            assertThat(page.locator("h1 + p")).hasText("Ganzes Netzwerk");
+            both(page, "admin-dashboard-unknown-agency");
             page.navigate(server.getURL() + "/admin/leads");
             page.selectOption("#inbox-agency", "en-agentur");
             new KeyboardUser(page).activate("form[action='/admin/leads/agentur'] button");
             assertThat(page.locator("main, #content").first()).containsText("Dash Witten Werk KG");
             both(page, "admin-inbox");
+            // "Zuständig": the agency's people, as its staff see them, and no "mir" (the admin is none of them)
+            assertThat(page.locator("#f-assignee option[value=me]")).hasCount(0);
+            assertThat(page.locator("#f-assignee")).containsText("Carla Coach");
+            assertThat(page.locator("#f-assignee")).containsText("Emil Ennepe");
+            page.selectOption("#f-assignee", new com.microsoft.playwright.options.SelectOption().setLabel("Carla Coach (Coach)"));
+            new KeyboardUser(page).activate("form.dc-inbox-filter button[type=submit]");
+            assertThat(page.locator("#f-assignee option:checked")).hasText("Carla Coach (Coach)");
+            assertThat(page.locator("#error-summary")).hasCount(0);
+            both(page, "admin-inbox-assignee");
         }
         assertClean();
     }
