@@ -39,6 +39,7 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 
 import java.util.List;
 import java.util.Map;
+import java.net.URI;
 import java.util.Optional;
 
 /** Errors as a page for people and as problem+json for the API ({@code /api/} paths). */
@@ -161,14 +162,34 @@ public class ErrorPages {
     /** A 405 names the methods the path has in {@code Allow} (RFC 9110), from the routes the router knows for it. */
     @Error(status = HttpStatus.METHOD_NOT_ALLOWED, global = true)
     HttpResponse<?> notAllowed(HttpRequest<?> request) {
-        return allow(respond(request, HttpStatus.METHOD_NOT_ALLOWED), routedMethods(request));
+        java.util.Set<String> methods = routedMethods(request);
+        return reloadOfAFormsAnswer(request, methods)
+            .orElseGet(() -> allow(respond(request, HttpStatus.METHOD_NOT_ALLOWED), methods));
     }
 
     @Error(exception = NotAllowedException.class, global = true)
     HttpResponse<?> notAllowedException(HttpRequest<?> request, NotAllowedException e) {
         java.util.Set<String> methods = new java.util.TreeSet<>(e.getAllowedMethods());
         methods.addAll(routedMethods(request));
-        return allow(respond(request, HttpStatus.METHOD_NOT_ALLOWED), methods);
+        return reloadOfAFormsAnswer(request, methods)
+            .orElseGet(() -> allow(respond(request, HttpStatus.METHOD_NOT_ALLOWED), methods));
+    }
+
+    /**
+     * A GET (or HEAD) of a page form's address, which only takes posts: what the address bar's reload (or a bookmark)
+     * of a page answered to that post sends — a refused form (422, 409) keeps the post's address. A 405 error page
+     * told the person nothing they could act on; they are sent (303) to the nearest page above the address that can be
+     * read ({@code /admin/konten/{id}} for {@code /admin/konten/{id}/sperren}), which the language switch of such a
+     * page also leads to ({@link LayoutModel}); that page makes its own access checks. Nothing is changed. The API's
+     * addresses keep their 405 with {@code Allow}, as do methods other than GET and HEAD.
+     */
+    private Optional<HttpResponse<?>> reloadOfAFormsAnswer(HttpRequest<?> request, java.util.Set<String> methods) {
+        HttpMethod method = request.getMethod();
+        if ((method != HttpMethod.GET && method != HttpMethod.HEAD) || !methods.contains("POST")
+            || methods.contains("GET") || ApiProblems.api(request)) {
+            return Optional.empty();
+        }
+        return Optional.of(HttpResponse.seeOther(URI.create(LayoutModel.readableAbove(router, request.getPath()))));
     }
 
     private java.util.Set<String> routedMethods(HttpRequest<?> request) {

@@ -96,10 +96,15 @@ public class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
 
     /** The nearest path above {@code path} (its last segments cut off) that has a GET route; the home page if none. */
     private String readableAbove(@Nullable String path) {
+        return readableAbove(router.get(), path);
+    }
+
+    /** {@link #readableAbove(String)} with the given router (for the error pages, which have it at hand). */
+    static String readableAbove(Router router, @Nullable String path) {
         String above = path == null ? "" : path;
         for (int cut = above.lastIndexOf('/'); cut > 0; cut = above.lastIndexOf('/')) {
             above = above.substring(0, cut);
-            if (readable(above)) {
+            if (readable(router, above)) {
                 return above;
             }
         }
@@ -111,11 +116,15 @@ public class LayoutModel implements ViewModelProcessor<Map<String, Object>> {
      * {@link FormAnswerReload} route only leads to another page).
      */
     private boolean readable(@Nullable String path) {
+        return readable(router.get(), path);
+    }
+
+    private static boolean readable(Router router, @Nullable String path) {
         if (path == null || path.isEmpty() || !path.startsWith("/")) {
             return false;
         }
         try {
-            return router.get().findAny(path, null)
+            return router.findAny(path, null)
                 .anyMatch(m -> m.getRouteInfo().getPort() == null && m.getHttpMethod() == HttpMethod.GET
                     && !m.getRouteInfo().getAnnotationMetadata().hasAnnotation(FormAnswerReload.class));
         } catch (RuntimeException unmatchable) {
