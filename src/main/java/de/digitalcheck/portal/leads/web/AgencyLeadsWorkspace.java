@@ -106,13 +106,16 @@ class AgencyLeadsWorkspace {
         model.put("filterErrors", read.errors());
         // the test event's webhook-id, as the test's post put it on its redirect here ({@link Flash}: once, and only
         // after a test was queued; a "?test=msg_…" in the address said "on its way" for any id typed or linked)
-        model.put("testSent", flash.note(request).filter(n -> n.startsWith(TEST_NOTE))
+        java.util.Optional<String> note = flash.note(request);
+        model.put("testSent", note.filter(n -> n.startsWith(TEST_NOTE))
             .map(n -> n.substring(TEST_NOTE.length())).filter(WEBHOOK_ID).orElse(null));
-        // right after the webhook's address was saved or removed (the redirect says so): the note, focused
-        model.put("webhookSaved", request.getParameters().contains("gespeichert"));
-        // right after failed deliveries were queued again: how many (a number only; anything else says nothing)
-        model.put("replayed", request.getParameters().getFirst(REPLAYED).flatMap(TextRules::asciiInt)
-            .filter(n -> n >= 0).orElse(null));
+        // right after the webhook's address was saved or removed: the note, focused (by Flash too: "?gespeichert" in
+        // the address said "saved" on any link that carried it)
+        model.put("webhookSaved", note.filter(SAVED_NOTE::equals).isPresent());
+        // right after failed deliveries were queued again: how many (by Flash: "?erneut=N" in the address said N
+        // deliveries were being sent again on any link that carried it, though nothing had been queued)
+        model.put("replayed", note.filter(n -> n.startsWith(REPLAYED_NOTE))
+            .flatMap(n -> TextRules.asciiInt(n.substring(REPLAYED_NOTE.length()))).filter(n -> n >= 0).orElse(null));
         // a bad date: the inbox with the message at the field (the rest of the filter applied), not a bare error page
         return flash.clear(request, HttpResponse.status(read.errors().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
             .body(new ModelAndView<>(VIEW, model)));
@@ -120,6 +123,10 @@ class AgencyLeadsWorkspace {
 
     /** The {@link Flash} note of a test event queued: this, then its webhook-id. */
     private static final String TEST_NOTE = "test:";
+    /** The {@link Flash} note of the webhook's address saved or removed. */
+    private static final String SAVED_NOTE = "saved";
+    /** The {@link Flash} note of failed deliveries queued again: this, then how many. */
+    private static final String REPLAYED_NOTE = "replayed:";
 
     /** The filtered inbox as CSV (the same filters as the page, no paging), streamed. */
     @Get(LeadPaths.LEADS + ".csv")
@@ -255,7 +262,8 @@ class AgencyLeadsWorkspace {
         try {
             return webhooks.setUrl(user.agencyId(), form.url())
                 .<HttpResponse<?>>map(secret -> withSecret(user, secret, false))
-                .orElseGet(() -> HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?gespeichert#webhook-saved")));
+                .orElseGet(() -> flash.put(HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "#webhook-saved")),
+                    LeadPaths.LEADS, SAVED_NOTE));
         } catch (ValidationException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(new ModelAndView<>(VIEW, model(user, form,
@@ -325,9 +333,6 @@ class AgencyLeadsWorkspace {
         }
     }
 
-    /** The query parameter of the redirect after a replay of failed deliveries: how many were queued again. */
-    static final String REPLAYED = "erneut";
-
     /** The replay's form: how many days back ({@link Webhooks#REPLAY_DAYS}). */
     @io.micronaut.serde.annotation.Serdeable
     record ReplayForm(@Nullable String since,
@@ -348,8 +353,8 @@ class AgencyLeadsWorkspace {
         String since = body == null || body.since() == null ? "" : body.since();
         try {
             int replayed = webhooks.replayFailed(user.agencyId(), TextRules.asciiInt(since).orElse(-1));
-            return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?" + REPLAYED + "=" + replayed
-                + "#webhook-replayed"));
+            return flash.put(HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "#webhook-replayed")), LeadPaths.LEADS,
+                REPLAYED_NOTE + replayed);
         } catch (ValidationException e) {
             Map<String, String> errors = messages.byField(PortalLocaleResolver.language(request), e.errors());
             Map<String, Object> model = model(user, WebhookForm.EMPTY, Map.of());
@@ -366,7 +371,8 @@ class AgencyLeadsWorkspace {
     HttpResponse<?> remove(HttpRequest<?> request, Authentication authentication, @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
         webhooks.remove(SignedIn.of(authentication).agencyId());
-        return HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "?gespeichert#webhook-saved"));
+        return flash.put(HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "#webhook-saved")), LeadPaths.LEADS,
+            SAVED_NOTE);
     }
 
     /**
