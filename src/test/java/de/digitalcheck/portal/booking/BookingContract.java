@@ -512,6 +512,41 @@ abstract class BookingContract {
         assertThat(bookingsOf(s)).isZero();
     }
 
+    /**
+     * The body's {@code language} comes first (api.md, "Language of messages"), for the 404s too: an unknown agency, a
+     * type of another agency and an unknown type were German whatever the body asked for. Without a language in the
+     * body, the header's still counts; a German body is German against an English header.
+     */
+    @Test
+    void theNotFoundAnswersOfABookingFollowTheBodysLanguage() {
+        Setup s = agencyWithCoaches(1, 0);
+        Setup other = agencyWithCoaches(1, 0);
+        String body = body(s, at(bookableDay(), 9, 0), null, "lang404@example.org");
+        HttpResponse<String> agency = http().postJson("/api/v1/bookings",
+            english(body).replace(s.agencyId(), "no-such-agency"));
+        assertThat(agency.statusCode()).isEqualTo(404);
+        assertThat(agency.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+            assertThat(t).startsWith("application/problem+json"));
+        assertThat(http().map(agency)).containsEntry("title", "Not found")
+            .containsEntry("detail", "There is no agency with this id.");
+        for (String typeId : List.of(other.typeId(), UUID.randomUUID().toString())) {
+            HttpResponse<String> type = http().postJson("/api/v1/bookings", english(body).replace(s.typeId(), typeId),
+                "Accept-Language", "de");
+            assertThat(type.statusCode()).as(typeId).isEqualTo(404);
+            assertThat(http().map(type)).as(typeId).containsEntry("title", "Not found")
+                .containsEntry("detail", "This agency has no bookable appointment type with this id.");
+        }
+        HttpResponse<String> german = http().postJson("/api/v1/bookings?lang=en",
+            body.replace(s.agencyId(), "no-such-agency"), "Accept-Language", "en");
+        assertThat(http().map(german)).containsEntry("title", "Nicht gefunden");
+        HttpResponse<String> header = http().postJson("/api/v1/bookings",
+            body.replace(",\"language\":\"de\"", "").replace(s.agencyId(), "no-such-agency"), "Accept-Language", "en");
+        assertThat(header.statusCode()).isEqualTo(404);
+        assertThat(http().map(header)).containsEntry("title", "Not found");
+        assertThat(bookingsOf(s)).isZero();
+        assertThat(bookingsOf(other)).isZero();
+    }
+
     @Test
     void aCoachWhoDoesNotOfferTheTypeIsNamedByTheSlotsParameterCoach() {
         Setup s = agencyWithCoaches(1, 0);

@@ -242,11 +242,11 @@ class BookingApi {
         try {
             return work.get();
         } catch (UnknownAgency e) {
-            return problems.notFound(request, "problem.booking.unknownAgency");
+            return problems.notFound(request, language, "problem.booking.unknownAgency");
         } catch (UnknownAppointmentType e) {
-            return problems.notFound(request, "problem.booking.unknownType");
+            return problems.notFound(request, language, "problem.booking.unknownType");
         } catch (UnknownBooking e) {
-            return problems.notFound(request, "problem.booking.notFound");
+            return problems.notFound(request, language, "problem.booking.notFound");
         } catch (ValidationException e) {
             return problems.invalid(language, e.errors());
         } catch (IdempotencyConflict e) {

@@ -79,7 +79,14 @@ public class ApiProblems {
      * request attribute because the server's global not-found handler answers every 404.
      */
     public MutableHttpResponse<?> notFound(HttpRequest<?> request, String detailKey) {
-        Language language = language(request);
+        return notFound(request, language(request), detailKey);
+    }
+
+    /**
+     * {@link #notFound(HttpRequest, String)} in a language the request chose otherwise: a {@code POST} body's
+     * {@code language}, which comes before {@code ?lang=} and {@code Accept-Language} (api.md, "Language of messages").
+     */
+    public MutableHttpResponse<?> notFound(HttpRequest<?> request, Language language, String detailKey) {
         request.setAttribute(ErrorPages.NOT_FOUND_PROBLEM, new Problem("about:blank", messages.get(language, "problem.404"),
             404, messages.get(language, detailKey), null));
         throw new ErrorPages.NotFound();
