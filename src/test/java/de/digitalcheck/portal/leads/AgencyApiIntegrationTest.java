@@ -894,7 +894,7 @@ class AgencyApiIntegrationTest extends SignedInTests {
                 .doesNotContain("\"items\"");
         });
         HttpResponse<String> german = crm.get("/api/v1/agency/leads?status=NEW&status=CONTACTED", auth);
-        assertThat(german.body()).contains("darf nur einmal angegeben werden");
+        assertThat(german.body()).contains("status wurde mehrfach angegeben, darf aber nur einmal angegeben werden");
         List<Map<String, Object>> both = (List<Map<String, Object>>) crm.map(
             crm.get("/api/v1/agency/leads?limit=200", auth)).get("items");
         assertThat(both).as("without the repeat both leads are listed").extracting(l -> l.get("id"))

@@ -24,6 +24,7 @@ import de.digitalcheck.portal.shared.validation.TextRules;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.ApiConsumes;
 import de.digitalcheck.portal.shared.web.ApiProblems;
+import de.digitalcheck.portal.shared.web.QueryParameters;
 import de.digitalcheck.portal.shared.web.JsonBody;
 import de.digitalcheck.portal.shared.web.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -83,8 +84,10 @@ class BookingApi {
     @Get("/appointment-types")
     HttpResponse<?> types(HttpRequest<?> request, @QueryValue @Nullable String agency) {
         Language language = ApiProblems.language(request);
-        if (agency == null || agency.isBlank()) {
-            return problems.malformed(language, "problem.400.detail", List.of(FieldError.of("agency", "error.required")));
+        Errors errors = QueryParameters.repeated(request.getParameters(), List.of("agency"));
+        required(agency, "agency", errors);
+        if (!errors.isEmpty()) {
+            return problems.malformed(language, "problem.400.detail", errors.list());
         }
         return answer(request, () -> HttpResponse.ok(bookings.typesOf(agency).stream()
             .map(t -> TypeDoc.of(t, language)).toList()));
@@ -95,7 +98,9 @@ class BookingApi {
                           @QueryValue @Nullable String from, @QueryValue @Nullable String to,
                           @QueryValue @Nullable String coach) {
         Language language = ApiProblems.language(request);
-        Errors errors = new Errors();
+        // a parameter given twice is that error, not also a malformed date or an unknown agency ("a,b")
+        Errors errors = QueryParameters.repeated(request.getParameters(), List.of("agency", "type", "from", "to",
+            "coach"));
         required(agency, "agency", errors);
         required(type, "type", errors);
         LocalDate fromDate = date(from, "from", errors);
@@ -184,6 +189,10 @@ class BookingApi {
 
     @Get("/bookings/{id}")
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token) {
+        Errors repeated = QueryParameters.repeated(request.getParameters(), List.of("token"));
+        if (!repeated.isEmpty()) {
+            return problems.malformed(ApiProblems.language(request), "problem.400.detail", repeated.list());
+        }
         return answer(request, () -> HttpResponse.ok(document(bookings.find(id, token), token)));
     }
 
@@ -274,6 +283,9 @@ class BookingApi {
     }
 
     private static LocalDate date(@Nullable String text, String field, Errors errors) {
+        if (errors.has(field)) {
+            return null;
+        }
         if (text == null || text.isBlank()) {
             errors.add(field, "error.required");
             return null;

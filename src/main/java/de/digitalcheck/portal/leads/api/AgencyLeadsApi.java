@@ -18,6 +18,7 @@ import de.digitalcheck.portal.shared.web.ApiConsumes;
 import de.digitalcheck.portal.shared.web.ApiProblems;
 import de.digitalcheck.portal.shared.web.JsonBody;
 import de.digitalcheck.portal.shared.web.Problem;
+import de.digitalcheck.portal.shared.web.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -57,7 +58,7 @@ import java.util.Optional;
 class AgencyLeadsApi {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    /** The list's own query parameters, each of which takes one value. */
+    /** The list's own query parameters, each of which takes one value ({@link QueryParameters#repeated}). */
     static final List<String> LIST_PARAMETERS = List.of("status", "since", "cursor", "limit");
     /** The departures' query parameters, each of which takes one value. */
     static final List<String> DEPARTURE_PARAMETERS = List.of("since", "cursor", "limit");
@@ -78,7 +79,7 @@ class AgencyLeadsApi {
     HttpResponse<?> list(HttpRequest<?> request, Authentication authentication) {
         Language language = ApiProblems.language(request);
         var query = request.getParameters();
-        Errors errors = repeated(query, LIST_PARAMETERS);
+        Errors errors = QueryParameters.repeated(query, LIST_PARAMETERS);
         String status = given(query, "status").orElse(null);
         if (status != null && !LeadStages.ALL.contains(status)) {
             errors.add("status", "problem.agencyApi.status", String.join(", ", LeadStages.ALL));
@@ -104,7 +105,7 @@ class AgencyLeadsApi {
     HttpResponse<?> forwarded(HttpRequest<?> request, Authentication authentication) {
         Language language = ApiProblems.language(request);
         var query = request.getParameters();
-        Errors errors = repeated(query, DEPARTURE_PARAMETERS);
+        Errors errors = QueryParameters.repeated(query, DEPARTURE_PARAMETERS);
         Instant since = given(query, "since").map(s -> instant(s, errors)).orElse(null);
         LeadFeed.Scope scope = new LeadFeed.Scope(agency(authentication), null, since);
         Optional<LeadFeed.Cursor> cursor = cursor(query.getFirst("cursor"), feed::decodeDeparture, scope, "since",
@@ -124,20 +125,6 @@ class AgencyLeadsApi {
      */
     private static Optional<String> given(io.micronaut.http.HttpParameters query, String name) {
         return query.getFirst(name).filter(s -> !s.isBlank());
-    }
-
-    /**
-     * A parameter given twice (status=NEW&status=CONTACTED) is no list: taking one of them would answer a page the
-     * client did not ask for, and it would believe it had all it asked for.
-     */
-    private static Errors repeated(io.micronaut.http.HttpParameters query, List<String> names) {
-        Errors errors = new Errors();
-        for (String name : names) {
-            if (query.getAll(name).size() > 1) {
-                errors.add(name, "problem.agencyApi.repeated", name);
-            }
-        }
-        return errors;
     }
 
     /**

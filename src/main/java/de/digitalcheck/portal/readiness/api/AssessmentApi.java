@@ -17,6 +17,7 @@ import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.ApiConsumes;
 import de.digitalcheck.portal.shared.web.ApiProblems;
+import de.digitalcheck.portal.shared.web.QueryParameters;
 import de.digitalcheck.portal.shared.web.JsonBody;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.core.annotation.Nullable;
@@ -116,6 +117,10 @@ class AssessmentApi {
 
     @Get("/{id}")
     HttpResponse<?> show(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token) {
+        Errors repeated = QueryParameters.repeated(request.getParameters(), List.of("token"));
+        if (!repeated.isEmpty()) {
+            return problems.malformed(ApiProblems.language(request), "problem.400.detail", repeated.list());
+        }
         return selfCheck.byId(id, token)
             .<HttpResponse<?>>map(a -> HttpResponse.ok(document(a, token,
                 standingLead(a).map(AssessmentApi::leadRef).orElse(null))))

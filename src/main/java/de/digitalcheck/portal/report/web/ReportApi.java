@@ -4,7 +4,9 @@ import de.digitalcheck.portal.readiness.Assessment;
 import de.digitalcheck.portal.readiness.Assessments;
 import de.digitalcheck.portal.report.Reports;
 import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.web.ApiProblems;
+import de.digitalcheck.portal.shared.web.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +21,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,6 +49,10 @@ class ReportApi {
     HttpResponse<?> report(HttpRequest<?> request, @PathVariable String id, @QueryValue @Nullable String token) {
         // a lang other than de or en never reaches here: ApiLanguageFilter answers it with 422 for every operation
         Optional<Language> chosen = ApiProblems.chosenLanguage(request);
+        Errors repeated = QueryParameters.repeated(request.getParameters(), List.of("token"));
+        if (!repeated.isEmpty()) {
+            return problems.malformed(ApiProblems.language(request), "problem.400.detail", repeated.list());
+        }
         Optional<Assessment> assessment = assessments.byId(id, token);
         if (assessment.isEmpty()) {
             return problems.notFound(request, "problem.assessment.notFound");

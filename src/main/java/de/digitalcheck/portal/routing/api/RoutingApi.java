@@ -6,8 +6,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.digitalcheck.portal.routing.PostalCodeDirectory;
 import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.i18n.Messages;
+import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.web.ApiProblems;
+import de.digitalcheck.portal.shared.web.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -44,6 +46,10 @@ class RoutingApi {
 
     @Get
     HttpResponse<?> route(HttpRequest<?> request, @QueryValue @Nullable String postalCode) {
+        Errors repeated = QueryParameters.repeated(request.getParameters(), List.of("postalCode"));
+        if (!repeated.isEmpty()) {
+            return problems.malformed(ApiProblems.language(request), "problem.400.detail", repeated.list());
+        }
         String code = postalCode == null ? "" : postalCode.strip();
         String key = code.isEmpty() ? "error.required"
             : !PostalCodeDirectory.isWellFormed(code) ? "error.postalCode.format" : null;
