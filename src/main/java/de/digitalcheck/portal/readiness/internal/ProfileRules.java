@@ -113,9 +113,12 @@ public class ProfileRules {
         return null;
     }
 
-    /** A whole number of ASCII digits (Java's parser would take any script's digits), or {@code null}. */
+    /**
+     * A whole number of ASCII digits (Java's parser would take any script's digits), or {@code null}. One beyond
+     * {@code long} (26 digits) is a whole number too, and too many: {@link TextRules#asciiIntegerSaturated}.
+     */
     private static Long number(String value) {
-        return TextRules.asciiInteger(trimmed(value)).orElse(null);
+        return TextRules.asciiIntegerSaturated(trimmed(value)).orElse(null);
     }
 
     /** Every rule of a contact; an entirely empty contact is fine (it is optional). */

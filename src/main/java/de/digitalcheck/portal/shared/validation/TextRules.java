@@ -185,6 +185,39 @@ public final class TextRules {
         }
     }
 
+    /**
+     * As {@link #asciiInteger}, but a whole number beyond {@code long} ({@code 99999999999999999999999999}) is no
+     * malformed one: it is {@link Long#MAX_VALUE} (or {@link Long#MIN_VALUE} below), for a rule of range, which then
+     * calls it too high (too low) as it calls {@code 10000001}. Leading zeros count for nothing.
+     */
+    public static Optional<Long> asciiIntegerSaturated(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean negative = text.charAt(0) == '-';
+        int start = negative || text.charAt(0) == '+' ? 1 : 0;
+        if (start == text.length()) {
+            return Optional.empty();
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return Optional.empty();
+            }
+        }
+        int first = start;
+        while (first < text.length() - 1 && text.charAt(first) == '0') {
+            first++;
+        }
+        String digits = text.substring(first);
+        if (digits.length() <= 18) { // within long whatever the digits
+            long value = Long.parseLong(digits);
+            return Optional.of(negative ? -value : value);
+        }
+        return Optional.of(asciiInteger((negative ? "-" : "") + digits)
+            .orElse(negative ? Long.MIN_VALUE : Long.MAX_VALUE));
+    }
+
     /** As {@link #asciiInteger}, within {@code int}. */
     public static Optional<Integer> asciiInt(String text) {
         return asciiInteger(text).filter(n -> n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE).map(Long::intValue);

@@ -304,6 +304,38 @@ abstract class AssessmentApiContract {
             "message", "Please give the number of employees as a whole number."));
     }
 
+    /**
+     * A head count beyond {@code long} (26 digits) is a whole number, and too high, as 10000001 is: it got "Please give
+     * the number of employees as a whole number." Below {@code long} it is too low. Nothing is stored.
+     */
+    @Test
+    void aHeadCountBeyondEveryLimitIsUnrealisticallyHighNotNoWholeNumber() {
+        long before = new Database(dataSource).count("assessment");
+        String tooMany = "This number of employees is unrealistically high.";
+        String tooFew = "The number of employees must be at least 1 (head count, including owners).";
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("10000001", tooMany);
+        expected.put("99999999999999999999999999", tooMany);
+        expected.put("\"99999999999999999999999999\"", tooMany);
+        expected.put("9223372036854775808", tooMany); // one beyond long
+        expected.put("-99999999999999999999999999", tooFew);
+        expected.put("99999999999999999999999999.5", "Please give the number of employees as a whole number.");
+        String body = http.write(request(company("44135", "OWN_PRODUCTS"),
+            Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1))).replace("\"language\":\"de\"", "\"language\":\"en\"");
+        assertThat(body).contains("\"employees\":42", "\"language\":\"en\"");
+        expected.forEach((employees, message) -> {
+            HttpResponse<String> response = http.postJson("/api/v1/assessments",
+                body.replace("\"employees\":42", "\"employees\":" + employees));
+            assertThat(response.statusCode()).as(employees).isEqualTo(422);
+            assertThat(list(http.map(response).get("errors"))).as(employees)
+                .containsExactly(Map.of("field", "company.employees", "message", message));
+        });
+        assertThat(new Database(dataSource).count("assessment")).isEqualTo(before);
+        // leading zeros count for nothing: a string of 30 digits may still be 42
+        assertThat(http.postJson("/api/v1/assessments", body.replace("\"employees\":42",
+            "\"employees\":\"" + "0".repeat(28) + "42\"")).statusCode()).isEqualTo(201);
+    }
+
     @Test
     void noEmployeesIsAFieldErrorInTheRequestedLanguageAndNothingIsStored() {
         long before = new Database(dataSource).count("assessment");

@@ -97,6 +97,22 @@ class TextRulesTest {
     }
 
     @Test
+    void aWholeNumberBeyondLongIsSaturatedNotRefused() {
+        assertThat(TextRules.asciiIntegerSaturated("42")).contains(42L);
+        assertThat(TextRules.asciiIntegerSaturated("-0042")).contains(-42L);
+        assertThat(TextRules.asciiIntegerSaturated("+" + "0".repeat(40) + "7")).contains(7L);
+        assertThat(TextRules.asciiIntegerSaturated("9223372036854775807")).contains(Long.MAX_VALUE);
+        assertThat(TextRules.asciiIntegerSaturated("-9223372036854775808")).contains(Long.MIN_VALUE);
+        assertThat(TextRules.asciiIntegerSaturated("9223372036854775808")).contains(Long.MAX_VALUE);
+        assertThat(TextRules.asciiIntegerSaturated("99999999999999999999999999")).contains(Long.MAX_VALUE);
+        assertThat(TextRules.asciiIntegerSaturated("-99999999999999999999999999")).contains(Long.MIN_VALUE);
+        assertThat(TextRules.asciiIntegerSaturated("0".repeat(30))).contains(0L);
+        for (String bad : new String[] {"٤٢", "４２", "4 2", "", "-", "+", "1.5", "9".repeat(30) + "x", null}) {
+            assertThat(TextRules.asciiIntegerSaturated(bad)).as(String.valueOf(bad)).isEmpty();
+        }
+    }
+
+    @Test
     void aFieldKeepsItsFirstErrorOnly() {
         Errors errors = new Errors().add("employees", "error.type.number").add("employees", "error.required");
         assertThat(errors.list()).containsExactly(FieldError.of("employees", "error.type.number"));
