@@ -1,0 +1,57 @@
+package de.digitalcheck.portal.booking.api;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API documents show what the server really answers: the times of docs/api.md's slot and booking examples are
+ * written as the server writes them ({@link BookingApi#iso}, with seconds: {@code 2026-12-07T09:00:00+01:00}; they
+ * showed {@code 2026-12-07T09:00+01:00}), and the OpenAPI document's {@code Problem.errors} does not say it comes
+ * with a {@code 422} only, as {@code 400}s carry it too.
+ */
+class BookingApiDocumentationTest {
+
+    static final Pattern TIME = Pattern.compile("\"(start|end)\": \"(\\d{4}-[^\"]*)\"");
+
+    @Test
+    void theExamplesTimesAreWrittenAsTheServerWritesThem() throws IOException {
+        String docs = Files.readString(Path.of("docs/api.md"));
+        Matcher m = TIME.matcher(docs);
+        List<String> times = new ArrayList<>();
+        while (m.find()) {
+            times.add(m.group(2));
+        }
+        assertThat(times).as("the examples' times").hasSizeGreaterThanOrEqualTo(7);
+        for (String time : times) {
+            assertThat(BookingApi.iso(OffsetDateTime.parse(time).toInstant())).as(time).isEqualTo(time);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theProblemsErrorsAreDescribedFor400sToo() throws IOException {
+        Map<String, Object> document;
+        try (InputStream in = getClass().getResourceAsStream("/openapi/digitalcheck-v1.yml")) {
+            document = new Yaml().load(in);
+        }
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+            .get("schemas");
+        Map<String, Object> errors = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+            schemas.get("Problem")).get("properties")).get("errors");
+        String description = (String) errors.get("description");
+        assertThat(description).contains("`422`", "`400`").doesNotContainIgnoringCase("only with");
+    }
+}
