@@ -140,14 +140,72 @@ public class BookingChanges {
      *     cancelled or has begun (422)
      */
     public Changed reschedule(String id, String token, Instant start) {
-        BookingRow row = rowByToken(id, token);
-        return move(row, Tokens.hash(token), start, null, null);
+        return reschedule(id, token, start, null);
+    }
+
+    /**
+     * As {@link #reschedule(String, String, Instant)}, with the key of the move's form ({@code key}; null: none):
+     * the form sent again (a double click, a resend after a slow answer) after its move has spent the token is
+     * answered as the move was — the booking with its new token — instead of as an old link. The new token of a
+     * move with a key is an HMAC of the key, the booking, the spent token and the time under the portal's secret (as a
+     * booking's with an idempotency key): only the booking's hash is stored, and only the very request that moved it
+     * finds it again, for {@link #REPEAT_WINDOW} and while nothing changed it since (moved again, cancelled, given a
+     * new link). The spent token opens nothing else: another time, another booking, no key or another key stay an
+     * old link.
+     */
+    public Changed reschedule(String id, String token, Instant start, @Nullable String key) {
+        String usable = usableKey(key);
+        try {
+            BookingRow row = rowByToken(id, token);
+            String newToken = usable == null ? Tokens.newToken()
+                : bookings.derivedToken(usable, moveHash(id, token, start));
+            return move(row, Tokens.hash(token), start, null, null, newToken);
+        } catch (UnknownBooking e) {
+            if (usable != null) {
+                Changed again = repeatedMove(id, token, start, usable);
+                if (again != null) {
+                    return again;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** How long a move's form sent again is answered as its move was: long enough for a slow answer and a resend. */
+    public static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
+
+    /**
+     * The move that {@code token} (spent) was spent on, to {@code start} with {@code key}, if it is the booking's
+     * last change, done less than {@link #REPEAT_WINDOW} ago; else null.
+     */
+    private @Nullable Changed repeatedMove(String id, String token, Instant start, String key) {
+        if (id == null || token == null || !Tokens.isWellFormed(token)) {
+            return null;
+        }
+        BookingRow row = rows.findById(id).orElse(null);
+        if (row == null || !row.status().equals(BookingRow.CONFIRMED) || !row.startAt().equals(start)
+            || row.updatedAt().plus(REPEAT_WINDOW).isBefore(clock.instant())) {
+            return null;
+        }
+        String derived = bookings.derivedToken(key, moveHash(id, token, start));
+        return sameHash(row.tokenHash(), Tokens.hash(derived)) ? new Changed(bookings.view(row), derived) : null;
+    }
+
+    /** What a company's move asks for: the booking, the (hash of the) token it was asked with, the new time. */
+    private static String moveHash(String id, String token, Instant start) {
+        return Tokens.hash("move\n" + id + "\n" + Tokens.hash(token) + "\n" + start);
+    }
+
+    /** A form's key as it can be used (null: none, or not one: blank, too long, more than a line). */
+    private static @Nullable String usableKey(@Nullable String key) {
+        return key == null || key.isBlank() || TextRules.tooLong(key, Bookings.MAX_KEY) || !TextRules.isSingleLine(key)
+            ? null : key;
     }
 
     /** A coach or staff member moves an appointment of {@code coachId}, with a message to the company. */
     public Changed move(String id, String coachId, Instant start, String author, @Nullable String message) {
         BookingRow row = rowOfCoach(id, coachId);
-        return move(row, null, start, note(author, message), author);
+        return move(row, null, start, note(author, message), author, Tokens.newToken());
     }
 
     /**
@@ -179,12 +237,11 @@ public class BookingChanges {
         return Math.toIntExact(Duration.between(start, end).toMinutes());
     }
 
-    /** {@code by}: the coach's or staff member's name, null for the company. */
+    /** {@code by}: the coach's or staff member's name, null for the company; {@code token}: the new private token. */
     private Changed move(BookingRow row, @Nullable String tokenHash, Instant start, @Nullable ChangeNote note,
-                         @Nullable String by) {
+                         @Nullable String by, String token) {
         AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type)
             .orElseThrow(UnknownAppointmentType::new);
-        String token = Tokens.newToken();
         try {
             BookingRow moved = inTransaction(() -> {
                 Instant now = clock.instant();

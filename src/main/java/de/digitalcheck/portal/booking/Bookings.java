@@ -714,7 +714,7 @@ public class Bookings {
      * The token of a booking made with an idempotency key: an HMAC of key and request under the portal's secret, so
      * that the repeated request gets the same answer although only the token's hash is stored.
      */
-    private String derivedToken(String key, String requestHash) {
+    String derivedToken(String key, String requestHash) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(tokenSecret, "HmacSHA256"));

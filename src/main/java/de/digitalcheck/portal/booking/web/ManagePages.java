@@ -37,6 +37,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -98,18 +99,19 @@ class ManagePages {
         ChangeForm form = Objects.requireNonNullElse(body, ChangeForm.EMPTY);
         return orStale(request, () -> {
             Language lang = PortalLocaleResolver.language(request);
-            Booking booking = changes.byToken(id, form.token());
             Instant start = ChangeViews.instant(form.start());
             try {
                 if (start == null) {
+                    changes.byToken(id, form.token()); // an old link is said to be old first
                     throw new ValidationException(List.of(FieldError.of("start", "error.booking.time")));
                 }
-                BookingChanges.Changed moved = changes.reschedule(id, form.token(), start);
+                // the form sent again after its move (a double click, a resend): the same answer, the new link
+                BookingChanges.Changed moved = changes.reschedule(id, form.token(), start, form.key());
                 return HttpResponse.seeOther(URI.create(links(id, moved.token()).show() + "&verschoben"));
             } catch (SlotTaken e) {
-                return refused(lang, booking, form.token(), start, HttpStatus.CONFLICT, null);
+                return refused(lang, id, form, start, HttpStatus.CONFLICT, null);
             } catch (ValidationException e) {
-                return refused(lang, booking, form.token(), start, HttpStatus.UNPROCESSABLE_ENTITY, e);
+                return refused(lang, id, form, start, HttpStatus.UNPROCESSABLE_ENTITY, e);
             }
         });
     }
@@ -165,6 +167,7 @@ class ManagePages {
         Map<String, Object> model = views.summary(lang, booking);
         model.put("staff", false);
         model.put("token", token);
+        model.put("key", UUID.randomUUID().toString()); // the form's: sent again, it is answered as it was
         model.put(LayoutModel.PAGE_QUERY, tokenQuery(token));
         model.put("links", links(booking.id(), token));
         model.put("moveAction", "/termin/buchung/" + ChangeViews.enc(booking.id()) + "/verschieben");
@@ -183,9 +186,10 @@ class ManagePages {
     }
 
     /** The move refused: the week of the asked time again, with why (the time taken, or the rule it breaks). */
-    private HttpResponse<?> refused(Language lang, Booking booking, String token, @Nullable Instant start,
+    private HttpResponse<?> refused(Language lang, String id, ChangeForm form, @Nullable Instant start,
                                     HttpStatus status, @Nullable ValidationException e) {
-        Booking now = changes.byToken(booking.id(), token);
+        String token = form.token();
+        Booking now = changes.byToken(id, token);
         Map<String, Object> model = moveModel(lang, now, token);
         if (changes.changeable(now)) {
             LocalDate week = start == null ? null : LocalDate.ofInstant(start, PortalTime.ZONE);
