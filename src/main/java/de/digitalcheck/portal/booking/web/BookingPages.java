@@ -24,6 +24,7 @@ import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorLink;
+import de.digitalcheck.portal.shared.web.LayoutModel;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -429,6 +430,8 @@ class BookingPages {
         model.put("nextWeek", !beyond && queryDates.linkable(next) ? weekBase + next + WEEK : null);
         model.put("windowEnd", beyond ? day(lang, lastDay) : null);
         model.put("week", monday.toString());
+        // the page answered to the form's post (its time refused): the language switch shows this week's times again
+        model.put(LayoutModel.PAGE_QUERY, "type=" + enc(type.id()) + "&coach=" + enc(coachValue) + "&woche=" + monday);
     }
 
     /**
@@ -482,6 +485,10 @@ class BookingPages {
         model.put("form", form);
         model.put("consented", form.consented());
         model.put("key", form.key() == null || form.key().isBlank() ? UUID.randomUUID().toString() : form.key());
+        // the page answered to the form's post (refused: 422, 429): the language switch keeps the chosen time (what was
+        // typed is not put into a link: a GET shows the form anew, with the check's details where it has them)
+        model.put(LayoutModel.PAGE_QUERY, "type=" + enc(type.id()) + "&coach=" + enc(coachId == null ? ANY : coachId)
+            + "&start=" + enc(start.toString()));
         model.put("errors", errors);
         model.put("errorLinks", errorLinks(lang, errors));
     }
