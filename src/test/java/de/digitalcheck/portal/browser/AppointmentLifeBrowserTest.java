@@ -271,6 +271,41 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
         assertClean();
     }
 
+    /**
+     * The move confirmed twice (a double click, a resend after a slow answer): the first post moves the appointment
+     * and its answer (the 303 to the new link) is discarded, the browser shows the second's. That was the old link's
+     * 404 although the appointment had moved; it is the moved appointment's page under its new link now.
+     */
+    @Test
+    void theMoveConfirmedTwiceShowsTheMovedAppointment() {
+        Map<String, Object> mine = twoBookings().get(0);
+        String id = (String) mine.get("id");
+        String token = (String) mine.get("token");
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url("/termin/buchung/" + id + "/verschieben?token=" + token));
+            KeyboardUser user = new KeyboardUser(page);
+            user.activate("a.dc-time");
+            assertThat(page.locator("#move-chosen")).containsText("Neue Zeit: ");
+            String start = page.locator("input[name=start]").inputValue();
+            // the first post, whose answer the browser never shows
+            Object first = page.evaluate("async () => { const f = document.querySelector(\"form[action$='/verschieben']\");"
+                + " const r = await fetch(f.action, {method: 'POST', body: new URLSearchParams(new FormData(f)),"
+                + " redirect: 'manual', credentials: 'same-origin'}); return r.type; }");
+            assertEquals("opaqueredirect", first, "the first post answered with a redirect");
+            Response second = user.activate("form[action$='/verschieben'] button[type=submit]");
+            assertEquals(200, second.status());
+            assertThat(page.locator("h1")).hasText("Ihr Termin wurde verschoben");
+            assertThat(page.locator("[role=status]").first()).containsText("Ihr Termin ist verschoben");
+            assertTrue(page.url().contains("token=") && !page.url().contains(token), page.url());
+            assertEquals(0, page.locator("text=Dieser Link gilt nicht").count());
+            assertTrue(page.content().contains(java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+                .format(java.time.Instant.parse(start).atZone(BERLIN))), "the new time on the page");
+            auditBoth(page, "life-reschedule-twice");
+        }
+        assertClean();
+    }
+
     private void auditBoth(Page page, String name) {
         page.setViewportSize(1280, 900);
         audit(page, name + "-1280");
