@@ -165,18 +165,8 @@ public final class TextRules {
      * scripts' digits, spaces inside, a decimal point, too many digits). The caller strips surrounding whitespace.
      */
     public static Optional<Long> asciiInteger(String text) {
-        if (text == null || text.isEmpty() || text.length() > 19) {
+        if (text == null || text.length() > 19 || !asciiWhole(text)) {
             return Optional.empty();
-        }
-        int start = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
-        if (start == text.length()) {
-            return Optional.empty();
-        }
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return Optional.empty();
-            }
         }
         try {
             return Optional.of(Long.parseLong(text));
@@ -191,31 +181,31 @@ public final class TextRules {
      * calls it too high (too low) as it calls {@code 10000001}. Leading zeros count for nothing.
      */
     public static Optional<Long> asciiIntegerSaturated(String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || !asciiWhole(text)) {
             return Optional.empty();
         }
         boolean negative = text.charAt(0) == '-';
-        int start = negative || text.charAt(0) == '+' ? 1 : 0;
+        String digits = LEADING_SIGN_AND_ZEROS.matcher(text).replaceFirst("");
+        return Optional.of(asciiInteger((negative ? "-" : "") + digits)
+            .orElse(negative ? Long.MIN_VALUE : Long.MAX_VALUE));
+    }
+
+    /** A sign and the zeros before a number's first digit that counts (one zero stays for the number 0). */
+    private static final java.util.regex.Pattern LEADING_SIGN_AND_ZEROS = java.util.regex.Pattern.compile("^[+-]?0*(?=[0-9])");
+
+    /** ASCII digits, at least one, with an optional sign before them. */
+    private static boolean asciiWhole(String text) {
+        int start = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
         if (start == text.length()) {
-            return Optional.empty();
+            return false;
         }
         for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
-                return Optional.empty();
+                return false;
             }
         }
-        int first = start;
-        while (first < text.length() - 1 && text.charAt(first) == '0') {
-            first++;
-        }
-        String digits = text.substring(first);
-        if (digits.length() <= 18) { // within long whatever the digits
-            long value = Long.parseLong(digits);
-            return Optional.of(negative ? -value : value);
-        }
-        return Optional.of(asciiInteger((negative ? "-" : "") + digits)
-            .orElse(negative ? Long.MIN_VALUE : Long.MAX_VALUE));
+        return true;
     }
 
     /** As {@link #asciiInteger}, within {@code int}. */
