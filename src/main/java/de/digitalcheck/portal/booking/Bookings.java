@@ -385,7 +385,7 @@ public class Bookings {
             .toList();
     }
 
-    /** Whether {@code start}–{@code end} lies within one range of the hours of its start's day. */
+    /** Whether {@code start}–{@code end} lies within the hours of its start's day, in one unbroken span of them. */
     static boolean withinHours(CalendarSettings calendar, Instant start, Instant end) {
         LocalDateTime from = LocalDateTime.ofInstant(start, ZONE);
         LocalDateTime to = LocalDateTime.ofInstant(end, ZONE);

@@ -24,7 +24,7 @@ import java.util.Map;
  * NRW public holidays and the coach's existing bookings; pure (no database, no clock of its own).
  *
  * <p>Starts are wall-clock times in the coach's zone: every {@code slotInterval} minutes from the start of each range
- * of the day's hours. A wall-clock time that does not exist (the hour skipped when daylight saving time begins) offers
+ * of the day's hours, ranges that touch joined into one ({@link #hoursOn(LocalDate)}). A wall-clock time that does not exist (the hour skipped when daylight saving time begins) offers
  * no slot; one that exists twice (the hour repeated when it ends) offers one, at its first occurrence. An appointment
  * lasts its real duration and must end by the end of its range (a range until 24:00 ends at the next midnight in the
  * zone; ranges of two days never join, so no appointment runs past midnight). Its buffers (the coach's before and after, plus the
@@ -96,7 +96,8 @@ final class SlotFinder {
 
     /**
      * The hours of a date: none during an absence (the coach is away, whatever hours the day was given), else its
-     * override, else none on a holiday, else the weekday's.
+     * override, else none on a holiday, else the weekday's; ranges that touch or overlap joined into one (09:00–12:00
+     * and 12:00–14:00 offer 11:30–12:30 as 09:00–14:00 would), earliest first.
      */
     List<TimeRange> hoursOn(LocalDate date) {
         return hoursOn(calendar, date);
@@ -109,12 +110,12 @@ final class SlotFinder {
         }
         List<TimeRange> override = calendar.overrides().get(date);
         if (override != null) {
-            return override;
+            return TimeRange.joined(override);
         }
         if (NrwHolidays.isHoliday(date)) {
             return List.of();
         }
-        return calendar.weekly().getOrDefault(date.getDayOfWeek(), List.of());
+        return TimeRange.joined(calendar.weekly().getOrDefault(date.getDayOfWeek(), List.of()));
     }
 
     private LocalDate lastDay(Instant now) {

@@ -3,6 +3,9 @@ package de.digitalcheck.portal.booking;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * A span of wall-clock time on one day, start before end (e.g. 09:00–12:00). An end of {@link LocalTime#MIDNIGHT}
@@ -48,6 +51,31 @@ public record TimeRange(LocalTime start, LocalTime end) {
     /** Whether the two share any time; ranges that merely touch (09:00–12:00, 12:00–14:00) do not. */
     public boolean overlaps(TimeRange other) {
         return startMinute() < other.endMinute() && other.startMinute() < endMinute();
+    }
+
+    /**
+     * The ranges with those that touch or overlap joined into one, earliest first (09:00–12:00, 12:00–14:00 and
+     * 13:00–15:00 are 09:00–15:00): the time they cover, as one span wherever it is unbroken.
+     */
+    public static List<TimeRange> joined(List<TimeRange> ranges) {
+        if (ranges.size() < 2) {
+            return ranges;
+        }
+        List<TimeRange> sorted = ranges.stream().sorted(Comparator.comparingInt(TimeRange::startMinute)).toList();
+        List<TimeRange> joined = new ArrayList<>(sorted.size());
+        TimeRange current = sorted.get(0);
+        for (TimeRange next : sorted.subList(1, sorted.size())) {
+            if (next.startMinute() <= current.endMinute()) {
+                if (next.endMinute() > current.endMinute()) {
+                    current = new TimeRange(current.start(), next.end());
+                }
+            } else {
+                joined.add(current);
+                current = next;
+            }
+        }
+        joined.add(current);
+        return joined.size() == ranges.size() && joined.equals(ranges) ? ranges : List.copyOf(joined);
     }
 
     private static int startMinute(LocalTime start) {

@@ -66,6 +66,35 @@ class SlotFinderTest {
     }
 
     @Test
+    void rangesThatTouchOfferTheTimesAcrossTheirJoinAsOneRangeWould() {
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        LocalDate tuesday = monday.plusDays(1);
+        CalendarSettings splitHours = calendar(weekdays(range("09:00", "12:00"), range("12:00", "14:00")),
+            Map.of(tuesday, List.of(range("13:00", "15:00"), range("10:00", "11:00"), range("11:00", "13:30"))),
+            List.of(), 0, 0, 0, 30, 0, 30);
+        SlotFinder split = new SlotFinder(splitHours, BERLIN, 60, 0);
+        SlotFinder whole = new SlotFinder(calendar(weekdays(range("09:00", "14:00")),
+            Map.of(tuesday, List.of(range("10:00", "15:00"))), List.of(), 0, 0, 0, 30, 0, 30), BERLIN, 60, 0);
+        List<String> starts = localStarts(split.free(List.of(), monday, tuesday, MONDAY_MORNING));
+        assertThat(starts).contains("2026-12-07T11:30", "2026-12-08T10:30", "2026-12-08T12:30")
+            .isEqualTo(localStarts(whole.free(List.of(), monday, tuesday, MONDAY_MORNING)));
+        assertThat(split.verdict(List.of(), at("2026-12-07T11:30"), MONDAY_MORNING)).isEqualTo(SlotFinder.Verdict.FREE);
+        assertThat(split.hoursOn(monday)).containsExactly(range("09:00", "14:00"));
+        // an appointment across the join lies within the coach's hours, not outside them
+        assertThat(Bookings.withinHours(splitHours, at("2026-12-07T11:30"), at("2026-12-07T12:30"))).isTrue();
+        assertThat(Bookings.withinHours(splitHours, at("2026-12-07T13:30"), at("2026-12-07T14:30"))).isFalse();
+    }
+
+    @Test
+    void joinedRangesKeepGapsAndSwallowRangesWithinOthers() {
+        assertThat(TimeRange.joined(List.of(range("13:00", "14:00"), range("09:00", "12:00"), range("10:00", "11:00"),
+            range("12:00", "12:30"), range("18:00", "24:00"))))
+            .containsExactly(range("09:00", "12:30"), range("13:00", "14:00"), range("18:00", "24:00"));
+        assertThat(TimeRange.joined(List.of(range("09:00", "12:00")))).containsExactly(range("09:00", "12:00"));
+        assertThat(TimeRange.joined(List.of())).isEmpty();
+    }
+
+    @Test
     void aBookingBlocksItsTimeAndBothSidesBuffers() {
         SlotFinder finder = new SlotFinder(calendar(weekdays(range("09:00", "13:00")), Map.of(), List.of(), 15, 15, 0,
             30, 0, 15), BERLIN, 60, 0);
