@@ -197,4 +197,56 @@ class CalendarStaleFormIntegrationTest extends SignedInTests {
         assertThat(staffRefused.body()).contains("Kalender von", "id=\"calendar-unversioned\"", "value=\"45\"");
         assertThat(calendars.settings(coachId)).isEqualTo(now);
     }
+
+    /**
+     * The page always sends every weekday's field, the overrides and the absences, empty for "none". A form that left
+     * one out was taken as "none": a request without {@code monday} or {@code absences} cleared Monday's hours or every
+     * absence under a "saved" note. It is a 422 naming each missing field, nothing stored; the same form sent whole
+     * is saved. The staff's form for the coach alike, and in English.
+     */
+    @Test
+    void aFormThatLeavesOutATextFieldClearsNothing() {
+        coach.get("/coach/kalender?lang=de");
+        Map<String, String> whole = fields(coach.get("/coach/kalender").body());
+        String holiday = LocalDate.now().plusDays(60) + ".." + LocalDate.now().plusDays(61);
+        whole.put("monday", "08:00-12:00");
+        whole.put("tuesday", "09:00-11:00");
+        whole.put("absences", holiday);
+        assertThat(coach.postForm("/coach/kalender", whole).statusCode()).isEqualTo(303);
+        CalendarSettings saved = calendars.settings(coachId);
+        assertThat(saved.absences()).hasSize(1);
+
+        Map<String, String> form = fields(coach.get("/coach/kalender").body());
+        form.remove("monday");
+        form.remove("absences");
+        form.put("bufferBefore", "25");
+        HttpResponse<String> refused = coach.postForm("/coach/kalender", form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("error-summary", "Dieses Feld fehlte im gesendeten Formular")
+            .doesNotContain("Die Änderungen sind gespeichert.");
+        assertThat(refused.body().split("Dieses Feld fehlte im gesendeten Formular", -1))
+            .as("named at Monday and at the absences, in the summary and at each field").hasSize(5);
+        assertThat(calendars.settings(coachId)).as("nothing stored").isEqualTo(saved);
+
+        // an empty field is "none", as before
+        Map<String, String> cleared = fields(coach.get("/coach/kalender").body());
+        cleared.put("monday", "");
+        assertThat(coach.postForm("/coach/kalender", cleared).statusCode()).isEqualTo(303);
+        assertThat(calendars.settings(coachId).weekly()).doesNotContainKey(DayOfWeek.MONDAY);
+        assertThat(calendars.settings(coachId).absences()).hasSize(1);
+
+        // the staff's form, in English
+        CalendarSettings now = calendars.settings(coachId);
+        staff.get("/agentur/coaches/" + coachId + "/kalender?lang=en");
+        Map<String, String> staffForm = fields(staff.get("/agentur/coaches/" + coachId + "/kalender").body());
+        staffForm.remove("tuesday");
+        staffForm.remove("overrides");
+        HttpResponse<String> english = staff.postForm("/agentur/coaches/" + coachId + "/kalender", staffForm);
+        assertThat(english.statusCode()).isEqualTo(422);
+        assertThat(english.body()).contains("This field was missing from the form sent")
+            .doesNotContain("Dieses Feld fehlte");
+        assertThat(calendars.settings(coachId)).isEqualTo(now);
+        assertThat(now.weekly().get(DayOfWeek.TUESDAY).toString()).contains("09:00");
+        staff.get("/agentur/coaches/" + coachId + "/kalender?lang=de");
+    }
 }

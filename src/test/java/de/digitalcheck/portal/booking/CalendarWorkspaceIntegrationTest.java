@@ -37,9 +37,17 @@ class CalendarWorkspaceIntegrationTest extends SignedInTests {
         return form;
     }
 
-    /** The form with the version of the calendar as the page at {@code path} shows it now (a browser posts it). */
+    /**
+     * The form with the version of the calendar as the page at {@code path} shows it now, and every text field the
+     * page has, empty where {@code form} has none (a browser posts them all).
+     */
     static Map<String, String> versioned(Http http, String path, Map<String, String> form) {
         Map<String, String> versioned = new HashMap<>(form);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            versioned.putIfAbsent(day.name().toLowerCase(java.util.Locale.ROOT), "");
+        }
+        versioned.putIfAbsent("overrides", "");
+        versioned.putIfAbsent("absences", "");
         versioned.put("version", Http.hidden(http.get(path).body(), "version"));
         return versioned;
     }

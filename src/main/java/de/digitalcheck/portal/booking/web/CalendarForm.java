@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import de.digitalcheck.portal.booking.CalendarSettings;
 import de.digitalcheck.portal.booking.CalendarText;
 import de.digitalcheck.portal.booking.Calendars;
+import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.web.Csrf;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.DayOfWeek;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,31 @@ public record CalendarForm(@Nullable String monday, @Nullable String tuesday, @N
         }
         return weekly;
     }
+
+    /**
+     * The text fields the page always sends, empty for "no hours", "no overrides", "no absences", that this form left
+     * out: a request the page did not make. Taken as empty they would clear what is saved (a weekday's hours, every
+     * absence) under a "saved" note, so each is a field error and nothing is stored.
+     */
+    List<FieldError> missing() {
+        List<FieldError> missing = new ArrayList<>();
+        List<String> days = java.util.Arrays.asList(monday, tuesday, wednesday, thursday, friday, saturday, sunday);
+        for (int i = 0; i < 7; i++) {
+            if (days.get(i) == null) {
+                missing.add(FieldError.of("weekly." + DayOfWeek.of(i + 1).name(), MISSING));
+            }
+        }
+        if (overrides == null) {
+            missing.add(FieldError.of("overrides", MISSING));
+        }
+        if (absences == null) {
+            missing.add(FieldError.of("absences", MISSING));
+        }
+        return missing;
+    }
+
+    /** The message of a field the form left out. */
+    static final String MISSING = "error.form.fieldMissing";
 
     Calendars.CalendarInput input() {
         return new Calendars.CalendarInput(weekly(), overrides, absences, bufferBefore, bufferAfter, minNoticeHours,

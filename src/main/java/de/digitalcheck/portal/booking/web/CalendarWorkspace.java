@@ -277,7 +277,7 @@ class CalendarWorkspace {
             return unversioned(request, coach, agency, action, form);
         }
         try {
-            calendars.update(coach.id(), agency, form.input(), List.of(), form.version());
+            calendars.update(coach.id(), agency, form.input(), form.missing(), form.version());
             return HttpResponse.seeOther(URI.create(action + "?gespeichert"));
         } catch (de.digitalcheck.portal.booking.StaleCalendar e) {
             // someone else (the coach, or the agency's staff) saved the calendar since this form was read: what is
