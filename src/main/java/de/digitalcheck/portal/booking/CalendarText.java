@@ -124,6 +124,8 @@ public final class CalendarText {
             return overrides;
         }
         List<String> bad = new ArrayList<>();
+        // lines written as a date the calendar does not have (2026-02-30): said so, not as a line that cannot be read
+        List<String> noSuchDay = new ArrayList<>();
         // lines whose date and times can be read but a range ends before it begins: said as the weekly hours say it
         List<String> backwards = new ArrayList<>();
         java.util.Set<String> twice = new java.util.LinkedHashSet<>(); // in the order found, each once
@@ -135,6 +137,8 @@ public final class CalendarText {
             if (date != null && !rangeErrors.isEmpty()
                 && rangeErrors.list().stream().allMatch(e -> e.key().equals("error.calendar.rangeOrder"))) {
                 backwards.add(line);
+            } else if (date == null && m.matches() && PortalTime.noSuchDay(m.group(1))) {
+                noSuchDay.add(line);
             } else if (date == null || !rangeErrors.isEmpty()) {
                 bad.add(line);
             } else if (overrides.containsKey(date)) { // blocked and with hours, or hours twice: which is meant?
@@ -146,6 +150,8 @@ public final class CalendarText {
         // one error a field: the lines that cannot be read first, then those that end before they begin
         if (!bad.isEmpty()) {
             badLines(field, "error.calendar.override", bad, errors);
+        } else if (!noSuchDay.isEmpty()) {
+            badLines(field, "error.calendar.noSuchDay", noSuchDay, errors);
         } else if (!backwards.isEmpty()) {
             badLines(field, "error.calendar.overrideOrder", backwards, errors);
         } else if (!twice.isEmpty()) {
@@ -161,11 +167,23 @@ public final class CalendarText {
      */
     private static void badLines(String field, String key, List<String> bad, Errors errors) {
         if (bad.size() == 1) {
-            errors.add(field, key, bad.get(0));
+            errors.add(field, key, quoted(bad.get(0)));
         } else {
             errors.add(field, key + (bad.size() > LINES_SHOWN ? ".first" : ".many"), bad.size(),
-                String.join(LINE_SEPARATOR, bad.subList(0, Math.min(bad.size(), LINES_SHOWN))));
+                bad.subList(0, Math.min(bad.size(), LINES_SHOWN)).stream().map(CalendarText::quoted)
+                    .collect(Collectors.joining(LINE_SEPARATOR)));
         }
+    }
+
+    /** The most of a line an error quotes: enough to find it, not a pasted page repeated in the summary and the field. */
+    static final int QUOTED_CHARS = 60;
+
+    /** A line as an error quotes it: cut after {@value #QUOTED_CHARS} characters (never inside a surrogate pair), with "…". */
+    static String quoted(String line) {
+        if (line.codePointCount(0, line.length()) <= QUOTED_CHARS) {
+            return line;
+        }
+        return line.substring(0, line.offsetByCodePoints(0, QUOTED_CHARS)) + "…";
     }
 
     /**
@@ -196,18 +214,29 @@ public final class CalendarText {
             return absences;
         }
         List<String> bad = new ArrayList<>();
+        List<String> noSuchDay = new ArrayList<>();
+        List<String> backwards = new ArrayList<>();
         for (String line : lines) {
             Matcher m = ABSENCE.matcher(line);
             LocalDate from = m.matches() ? date(m.group(1)) : null;
             LocalDate to = from == null ? null : m.group(2) == null ? from : date(m.group(2));
-            if (from == null || to == null || to.isBefore(from)) {
+            if (m.matches() && (PortalTime.noSuchDay(m.group(1)) || m.group(2) != null && PortalTime.noSuchDay(m.group(2)))) {
+                noSuchDay.add(line);
+            } else if (from == null || to == null) {
                 bad.add(line);
+            } else if (to.isBefore(from)) {
+                backwards.add(line);
             } else {
                 absences.add(new Absence(from, to));
             }
         }
+        // one error a field, as for the overrides: what cannot be read, then days that do not exist, then the order
         if (!bad.isEmpty()) {
             badLines(field, "error.calendar.absence", bad, errors);
+        } else if (!noSuchDay.isEmpty()) {
+            badLines(field, "error.calendar.noSuchDay", noSuchDay, errors);
+        } else if (!backwards.isEmpty()) {
+            badLines(field, "error.calendar.absenceOrder", backwards, errors);
         }
         return absences;
     }

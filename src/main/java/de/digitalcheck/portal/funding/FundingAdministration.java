@@ -231,7 +231,11 @@ public class FundingAdministration {
         Optional<LocalDate> date = PortalTime.date(text);
         if (date.isEmpty()) {
             String range = "validUntil".equals(field) ? "error.funding.until.range" : "error.funding.date.range";
-            errors.add(field, isoDate(text) ? range : "error.funding.date");
+            if (PortalTime.noSuchDay(text)) {
+                errors.add(field, "error.date.noSuchDay", text);
+            } else {
+                errors.add(field, isoDate(text) ? range : "error.funding.date");
+            }
         }
         return date.orElse(null);
     }

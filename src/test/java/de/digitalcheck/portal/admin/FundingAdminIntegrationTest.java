@@ -62,6 +62,11 @@ class FundingAdminIntegrationTest extends SignedInTests {
         assertThat(far.statusCode()).isEqualTo(422);
         assertThat(far.body()).contains("Dieses Datum liegt außerhalb des erlaubten Zeitraums: bitte ein Datum zwischen "
             + "dem 01.01.1900 und dem 31.12.2999 angeben.");
+        // a day the calendar does not have is said as that, not as a wrong format
+        broken.put("validFrom", "2026-02-30");
+        HttpResponse<String> noDay = admin.postForm("/admin/foerderprogramme", broken);
+        assertThat(noDay.statusCode()).isEqualTo(422);
+        assertThat(noDay.body()).contains("Diesen Tag gibt es im Kalender nicht: 2026-02-30.").doesNotContain("JJJJ-MM-TT");
         Map<String, String> endless = new LinkedHashMap<>(form);
         endless.put("validUntil", "9999-12-31");
         HttpResponse<String> noEnd = admin.postForm("/admin/foerderprogramme", endless);

@@ -63,11 +63,14 @@ class CalendarTextTest {
             errors);
         assertThat(errors.isEmpty()).isTrue();
         assertThat(CalendarText.absences(absences)).isEqualTo("2026-07-01..2026-07-14\n2026-08-03..2026-08-05\n2026-09-09");
-        for (String wrong : List.of("31.02.2026", "24.13.2026", "24.12.26", "24/12/2026")) {
+        for (String wrong : List.of("24.13.2026", "24.12.26", "24/12/2026")) {
             Errors refused = new Errors();
             CalendarText.parseOverrides(wrong, "overrides", refused);
             assertThat(refused.list()).as(wrong).extracting(FieldError::key).containsExactly("error.calendar.override");
         }
+        Errors noSuchDay = new Errors();
+        CalendarText.parseOverrides("31.02.2026", "overrides", noSuchDay);
+        assertThat(noSuchDay.list()).extracting(FieldError::key).containsExactly("error.calendar.noSuchDay");
     }
 
     /**
@@ -178,7 +181,7 @@ class CalendarTextTest {
             "absences", seven);
         assertThat(seven.list()).singleElement().satisfies(e -> {
             assertThat(e.key()).isEqualTo("error.calendar.absence.first");
-            assertThat(e.args()).containsExactly(8, "01.02.27 · 02.02.27 · 03.02.27 · 04.02.27 · 05.02.27");
+            assertThat(e.args()).containsExactly(7, "01.02.27 · 02.02.27 · 03.02.27 · 04.02.27 · 05.02.27");
         });
         assertThat(away).extracting(Absence::from).containsExactly(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 1));
 
@@ -205,5 +208,61 @@ class CalendarTextTest {
         CalendarText.parseOverrides("2026-12-24\n\n  2026-12-27 10:00-12:00  ", "overrides", none);
         CalendarText.parseAbsences("2027-01-01\n2027-03-01..2027-03-05", "absences", none);
         assertThat(none.isEmpty()).isTrue();
+    }
+
+    /**
+     * What was wrong is said as it is: an absence that ends before it begins, a day the calendar does not have
+     * (2026-02-30, 31.4.2027) — both were "not a date or a period from–to" or "not a date with periods" — and a line
+     * pasted in by the page is quoted cut short, not repeated in full in the summary and at the field.
+     */
+    @Test
+    void backwardsAbsencesDaysThatDoNotExistAndLongLinesAreSaidAsWhatTheyAre() {
+        Errors backwards = new Errors();
+        List<Absence> none = CalendarText.parseAbsences("2026-12-20..2026-12-10", "absences", backwards);
+        assertThat(none).isEmpty();
+        assertThat(backwards.list()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("error.calendar.absenceOrder");
+            assertThat(e.args()).containsExactly("2026-12-20..2026-12-10");
+        });
+        Errors twoBackwards = new Errors();
+        CalendarText.parseAbsences("20.12.2026 bis 10.12.2026\n2027-01-01\n2027-02-05..2027-02-01", "absences",
+            twoBackwards);
+        assertThat(twoBackwards.list()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("error.calendar.absenceOrder.many");
+            assertThat(e.args()).containsExactly(2, "20.12.2026 bis 10.12.2026 · 2027-02-05..2027-02-01");
+        });
+
+        Errors noDay = new Errors();
+        CalendarText.parseAbsences("2026-02-30\n2027-03-01..31.4.2027", "absences", noDay);
+        assertThat(noDay.list()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("error.calendar.noSuchDay.many");
+            assertThat(e.args()).containsExactly(2, "2026-02-30 · 2027-03-01..31.4.2027");
+        });
+        Errors noOverrideDay = new Errors();
+        Map<LocalDate, List<TimeRange>> read = CalendarText.parseOverrides("2026-02-30\n2026-12-24\n29.2.2027 10:00-12:00",
+            "overrides", noOverrideDay);
+        assertThat(noOverrideDay.list()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("error.calendar.noSuchDay.many");
+            assertThat(e.args()).containsExactly(2, "2026-02-30 · 29.2.2027 10:00-12:00");
+        });
+        assertThat(read).containsOnlyKeys(LocalDate.of(2026, 12, 24));
+        // a leap day that exists is a day; a month 13 is a line that cannot be read, as before
+        Errors leap = new Errors();
+        CalendarText.parseOverrides("29.2.2028\n2028-02-29", "overrides", leap);
+        assertThat(leap.list()).extracting(FieldError::key).containsExactly("error.calendar.overrideTwice");
+        Errors month13 = new Errors();
+        CalendarText.parseAbsences("2026-13-01", "absences", month13);
+        assertThat(month13.list()).extracting(FieldError::key).containsExactly("error.calendar.absence");
+
+        Errors pasted = new Errors();
+        String page = "x".repeat(5000);
+        CalendarText.parseOverrides(page + "\n" + "😀".repeat(70), "overrides", pasted);
+        assertThat(pasted.list()).singleElement().satisfies(e -> {
+            assertThat(e.key()).isEqualTo("error.calendar.override.many");
+            assertThat(e.args()).containsExactly(2, "x".repeat(60) + "… · " + "😀".repeat(60) + "…");
+        });
+        Errors shortLine = new Errors();
+        CalendarText.parseAbsences("y".repeat(60), "absences", shortLine);
+        assertThat(shortLine.list().get(0).args()).containsExactly("y".repeat(60));
     }
 }

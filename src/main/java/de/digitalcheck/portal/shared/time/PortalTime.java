@@ -66,6 +66,41 @@ public final class PortalTime {
         }
     }
 
+    /** A date's shape, ISO ({@code 2026-02-30}) or German ({@code 30.2.2026}): year, month, day. */
+    private static final java.util.regex.Pattern ISO_SHAPE = java.util.regex.Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private static final java.util.regex.Pattern GERMAN_SHAPE =
+        java.util.regex.Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
+
+    /**
+     * Whether {@code text} is written as a date, ISO or German, with a month from 1 to 12 and a day from 1 to 31, that
+     * the calendar does not have ({@code 2026-02-30}, {@code 31.4.2026}, {@code 29.2.2027}): to tell a person the day
+     * does not exist rather than that the format is wrong.
+     */
+    public static boolean noSuchDay(String text) {
+        if (text == null) {
+            return false;
+        }
+        String clean = text.strip();
+        java.util.regex.Matcher iso = ISO_SHAPE.matcher(clean);
+        java.util.regex.Matcher german = GERMAN_SHAPE.matcher(clean);
+        int year;
+        int month;
+        int day;
+        if (iso.matches()) {
+            year = Integer.parseInt(iso.group(1));
+            month = Integer.parseInt(iso.group(2));
+            day = Integer.parseInt(iso.group(3));
+        } else if (german.matches()) {
+            year = Integer.parseInt(german.group(3));
+            month = Integer.parseInt(german.group(2));
+            day = Integer.parseInt(german.group(1));
+        } else {
+            return false;
+        }
+        return month >= 1 && month <= 12 && day >= 1 && day <= 31
+            && day > java.time.YearMonth.of(year, month).lengthOfMonth();
+    }
+
     /** A client's ISO time with offset ({@code 2026-12-07T10:00:00+01:00} or {@code …Z}) in the sane range; else empty. */
     public static Optional<Instant> offsetTime(String text) {
         try {

@@ -44,4 +44,19 @@ class PortalTimeTest {
         // no range check: the caller says which dates it takes
         assertThat(PortalTime.typedDate("1.1.1800")).contains(LocalDate.of(1800, 1, 1));
     }
+
+    @Test
+    void aDayTheCalendarDoesNotHaveIsToldFromAWrongFormat() {
+        assertThat(PortalTime.noSuchDay("2026-02-30")).isTrue();
+        assertThat(PortalTime.noSuchDay(" 31.4.2027 ")).isTrue();
+        assertThat(PortalTime.noSuchDay("29.02.2027")).isTrue();
+        assertThat(PortalTime.noSuchDay("29.2.2028")).as("a leap day").isFalse();
+        assertThat(PortalTime.noSuchDay("2026-02-28")).isFalse();
+        assertThat(PortalTime.noSuchDay("2026-13-01")).as("no month 13: a wrong format").isFalse();
+        assertThat(PortalTime.noSuchDay("2026-02-32")).as("no day 32 in any month").isFalse();
+        assertThat(PortalTime.noSuchDay("2026-00-10")).isFalse();
+        assertThat(PortalTime.noSuchDay("30.2.26")).isFalse();
+        assertThat(PortalTime.noSuchDay("kaputt")).isFalse();
+        assertThat(PortalTime.noSuchDay(null)).isFalse();
+    }
 }
