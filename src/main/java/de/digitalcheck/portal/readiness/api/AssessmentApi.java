@@ -96,8 +96,10 @@ class AssessmentApi {
         Map<String, String> answers = JsonBody.texts(JsonBody.object(root, "answers", "answers", errors), "answers.", errors);
         boolean share = shareWithAgency(root, errors);
         if (!malformed.isEmpty()) {
-            // in the body's language, as the 422s, and naming every other member found wrong too
-            return problems.malformed(language, "problem.400.number", errors.addAll(malformed.list()).list());
+            // in the body's language, as the 422s, and naming every other member found wrong too, after the number
+            // (errors lists the first 100 only: thousands of answers of the wrong type would leave the number off)
+            return problems.malformed(language, "problem.400.number",
+                new Errors().addAll(malformed.list()).addAll(errors.list()).list());
         }
         try {
             if (share) {

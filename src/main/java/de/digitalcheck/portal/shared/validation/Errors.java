@@ -1,18 +1,23 @@
 package de.digitalcheck.portal.shared.validation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects field errors; {@link #throwIfAny()} ends a validation that found some. A field gets one error, the first
- * found: a value of the wrong type, say, is not also reported as missing.
+ * found: a value of the wrong type, say, is not also reported as missing. Whether a field has one is looked up, not
+ * searched for: a search of the list per error took 3 s of work for a body of 24,000 unknown answers (239 KB, within
+ * the request size limit).
  */
 public final class Errors {
 
     private final List<FieldError> list = new ArrayList<>();
+    private final Set<String> fields = new HashSet<>();
 
     public Errors add(String field, String key, Object... args) {
-        if (!has(field)) {
+        if (fields.add(field)) {
             list.add(FieldError.of(field, key, args));
         }
         return this;
@@ -21,7 +26,7 @@ public final class Errors {
     /** Adds errors found elsewhere (e.g. by a form's own checks), to be reported together with these. */
     public Errors addAll(List<FieldError> errors) {
         errors.forEach(e -> {
-            if (!has(e.field())) {
+            if (fields.add(e.field())) {
                 list.add(e);
             }
         });
@@ -29,7 +34,7 @@ public final class Errors {
     }
 
     public boolean has(String field) {
-        return list.stream().anyMatch(e -> e.field().equals(field));
+        return fields.contains(field);
     }
 
     public boolean isEmpty() {

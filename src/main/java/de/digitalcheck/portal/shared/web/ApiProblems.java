@@ -94,23 +94,34 @@ public class ApiProblems {
 
     /** {@code 400}: the request is malformed, at these fields. */
     public MutableHttpResponse<Problem> malformed(Language language, String detailKey, List<FieldError> errors) {
-        List<Problem.FieldMessage> list = errors.stream()
-            .map(e -> new Problem.FieldMessage(e.field(), messages.message(language, e))).toList();
         return respond(HttpStatus.BAD_REQUEST, new Problem("about:blank", messages.get(language, "problem.400"), 400,
-            messages.get(language, detailKey), list));
+            messages.get(language, detailKey), fieldMessages(language, errors), omitted(errors)));
     }
 
     public MutableHttpResponse<Problem> invalid(Language language, List<FieldError> errors) {
-        List<Problem.FieldMessage> list = errors.stream()
-            .map(e -> new Problem.FieldMessage(e.field(), messages.message(language, e))).toList();
         return respond(HttpStatus.UNPROCESSABLE_ENTITY, new Problem("about:blank",
-            messages.get(language, "problem.422"), 422, invalidDetail(language, list.size()), list));
+            messages.get(language, "problem.422"), 422, invalidDetail(language, errors.size()),
+            fieldMessages(language, errors), omitted(errors)));
     }
 
-    /** The {@code 422}'s detail: how many fields break rules ("1 field breaks rules", "2 fields break rules"). */
+    /**
+     * The {@code 422}'s detail: how many fields break rules ("1 field breaks rules", "2 fields break rules"; beyond
+     * {@link Problem#MAX_ERRORS}, "10000 fields break rules; errors lists the first 100, errorsOmitted counts the rest.").
+     */
     public String invalidDetail(Language language, int fields) {
         return fields == 1 ? messages.get(language, "problem.422.detail.one")
+            : fields > Problem.MAX_ERRORS ? messages.get(language, "problem.422.detail.more", fields, Problem.MAX_ERRORS)
             : messages.get(language, "problem.422.detail", fields);
+    }
+
+    /** The entries of {@code errors} that a problem lists, in the caller's language (those beyond are not worded). */
+    private List<Problem.FieldMessage> fieldMessages(Language language, List<FieldError> errors) {
+        return errors.stream().limit(Problem.MAX_ERRORS)
+            .map(e -> new Problem.FieldMessage(e.field(), messages.message(language, e))).toList();
+    }
+
+    private static Integer omitted(List<FieldError> errors) {
+        return errors.size() > Problem.MAX_ERRORS ? errors.size() - Problem.MAX_ERRORS : null;
     }
 
     private static MutableHttpResponse<Problem> respond(HttpStatus status, Problem problem) {

@@ -147,6 +147,51 @@ abstract class AssessmentApiContract {
             "company.name", "company.postalCode", "company.sector", "company.employees", "company.companyType",
             "language", "answers.no-such-question", "answers." + q.questions().get(0).id());
         assertThat(list(problem.get("errors"))).allSatisfy(e -> assertThat((String) e.get("message")).isNotBlank());
+        // a few problems: every one listed, and said to be all there is
+        assertThat(problem).containsEntry("detail", list(problem.get("errors")).size()
+            + " Angaben verletzen Regeln; siehe errors.").doesNotContainKey("errorsOmitted");
+        assertThat(new Database(dataSource).count("assessment")).isEqualTo(before);
+    }
+
+    /**
+     * 10,000 unknown answers: the first {@value de.digitalcheck.portal.shared.web.Problem#MAX_ERRORS} entries, in the
+     * body's order, and how many were left off (the answer had one entry each, 911 KB); nothing stored.
+     */
+    @Test
+    void tenThousandUnknownAnswersGetTheFirstHundredEntriesAndHowManyWereLeftOff() {
+        long before = new Database(dataSource).count("assessment");
+        Map<String, String> answers = Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 3);
+        for (int i = 0; i < 10_000; i++) {
+            answers.put("x" + i, "x");
+        }
+        Map<String, Object> body = request(company("58452", "OWN_PRODUCTS"), answers);
+        body.put("language", "en");
+        HttpResponse<String> response = submit(body);
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body().length()).as("a small answer").isLessThan(16_000);
+        Map<String, Object> problem = http.map(response);
+        assertThat(list(problem.get("errors"))).extracting(e -> e.get("field")).containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, 100).mapToObj(i -> "answers.x" + i).toList());
+        assertThat(list(problem.get("errors"))).extracting(e -> e.get("message")).containsOnly(
+            "There is no such question in the questionnaire.");
+        assertThat(problem).containsEntry("status", 422).containsEntry("errorsOmitted", 9_900).containsEntry("detail",
+            "10000 fields break rules; errors lists the first 100, errorsOmitted counts the rest.");
+
+        // a 400 that names members (a number no field takes, 150 answers of the wrong type) alike, the number first
+        Map<String, Object> numbers = new LinkedHashMap<>();
+        for (int i = 0; i < 150; i++) {
+            numbers.put("n" + i, i);
+        }
+        Map<String, Object> malformed = request(company("58452", "OWN_PRODUCTS"), Map.of());
+        obj(malformed.get("company")).put("employees", new java.math.BigDecimal("1e400"));
+        malformed.put("answers", numbers);
+        HttpResponse<String> refused = submit(malformed);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        Map<String, Object> bad = http.map(refused);
+        assertThat(list(bad.get("errors"))).hasSize(100).extracting(e -> e.get("field"))
+            .as("the number first, the reason of the 400").startsWith("company.employees", "answers.n0")
+            .contains("answers.n98").doesNotContain("answers.n99");
+        assertThat(bad).containsEntry("errorsOmitted", 51);
         assertThat(new Database(dataSource).count("assessment")).isEqualTo(before);
     }
 

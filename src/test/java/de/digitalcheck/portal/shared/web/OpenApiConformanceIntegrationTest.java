@@ -140,6 +140,14 @@ class OpenApiConformanceIntegrationTest {
             .anySatisfy(m -> assertThat(m).contains("company"));
         post("/api/v1/assessments", http.write(noCompany), 422);
         post("/api/v1/assessments", "{\"company\":{\"employees\":\"many\"},\"answers\":{}}", 422);
+        // more problems than a problem lists: the first ones and how many were left off (errorsOmitted)
+        Map<String, Object> unknown = new LinkedHashMap<>(body);
+        Map<String, String> many = new LinkedHashMap<>(Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 2));
+        for (int i = 0; i < 150; i++) {
+            many.put("x" + i, "x");
+        }
+        unknown.put("answers", many);
+        assertThat(http.map(post("/api/v1/assessments", http.write(unknown), 422))).containsEntry("errorsOmitted", 50);
         Map<String, Object> assessment = http.map(created);
         String id = (String) assessment.get("id");
         String token = (String) assessment.get("token");
