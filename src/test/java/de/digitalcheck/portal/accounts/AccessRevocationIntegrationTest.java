@@ -89,8 +89,16 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
         assertThat(page.body()).contains("gesperrt@en-agentur.example.org", "Konto sperren")
             .doesNotContain("Einladung zurückziehen", "aria-invalid=\"true\"");
         assertThat(admin.get("/admin").body()).contains("href=\"/admin/konten/" + id + "\"");
-        assertThat(admin.postForm("/admin/konten/" + id + "/sperren", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(admin.get("/admin/konten/" + id).body()).contains("Konto freigeben", "gesperrt");
+        HttpResponse<String> disabled = admin.postForm("/admin/konten/" + id + "/sperren", Map.of());
+        assertThat(disabled.statusCode()).isEqualTo(303);
+        // "saved" once, after the post that saved (a Flash note): not on a reload, nor from "?gespeichert" typed in
+        assertThat(disabled.headers().firstValue("Location")).hasValue("/admin/konten/" + id);
+        assertThat(admin.get("/admin/konten/" + id).body()).contains("Konto freigeben", "gesperrt",
+            "Die Änderungen sind gespeichert.");
+        assertThat(admin.get("/admin/konten/" + id).body()).as("a reload").contains("Konto freigeben")
+            .doesNotContain("Die Änderungen sind gespeichert.");
+        assertThat(admin.get("/admin/konten/" + id + "?gespeichert").body()).as("the address")
+            .doesNotContain("Die Änderungen sind gespeichert.");
 
         // the session cookie still says "staff of EN-Agentur": the directory decides at the next request
         assertSessionEnded(staff.get("/agentur"));

@@ -43,7 +43,13 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
         assertThat(saved.statusCode()).isEqualTo(303);
         assertThat(agencies.find("en-agentur").orElseThrow().email()).isEqualTo("team@en-agentur.example.org");
         assertThat(agencies.find("wf-dortmund").orElseThrow().email()).isNotEqualTo("team@en-agentur.example.org");
-        assertThat(staff.get("/agentur?gespeichert").body()).contains("Die Änderungen sind gespeichert.");
+        // "saved" once, after the post that saved (a Flash note): not on a reload, nor from "?gespeichert" typed in
+        // or linked, which said so though nothing had been saved
+        assertThat(saved.headers().firstValue("Location")).hasValue("/agentur");
+        assertThat(staff.get("/agentur").body()).contains("Die Änderungen sind gespeichert.");
+        assertThat(staff.get("/agentur").body()).as("a reload").doesNotContain("Die Änderungen sind gespeichert.");
+        assertThat(staff.get("/agentur?gespeichert").body()).as("the address")
+            .doesNotContain("Die Änderungen sind gespeichert.");
     }
 
     @Test
@@ -133,6 +139,11 @@ class WorkspaceEditingIntegrationTest extends SignedInTests {
         HttpResponse<String> saved = coach.postForm("/coach", Map.of("name", "Carla Coach", "expertise", "Fertigung, ERP, , ERP",
             "modes", List.of("VIDEO", "ON_SITE")));
         assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(saved.headers().firstValue("Location")).hasValue("/coach");
+        assertThat(coach.get("/coach").body()).contains("Die Änderungen sind gespeichert.");
+        assertThat(coach.get("/coach").body()).as("a reload").doesNotContain("Die Änderungen sind gespeichert.");
+        assertThat(coach.get("/coach?gespeichert").body()).as("the address")
+            .doesNotContain("Die Änderungen sind gespeichert.");
         Account account = accounts.byEmail("coach@en-agentur.example.org").orElseThrow();
         assertThat(account.name()).isEqualTo("Carla Coach");
         CoachProfile profile = coaches.profile(account.id()).orElseThrow();

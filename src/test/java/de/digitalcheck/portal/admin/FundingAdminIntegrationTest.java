@@ -80,14 +80,17 @@ class FundingAdminIntegrationTest extends SignedInTests {
 
         HttpResponse<String> added = admin.postForm("/admin/foerderprogramme", form);
         assertThat(added.statusCode()).isEqualTo(303);
-        assertThat(admin.get("/admin/foerderprogramme").body()).contains("Digitalbonus EN-Kreis", "offen")
-            .as("a plain load says nothing is saved").doesNotContain("id=\"saved\"");
         // the list the redirect leads to says that it is saved, in a note that takes the focus (app.js, data-dc-ask):
-        // the redirect once led to the bare list, and nothing said that the programme was added
+        // the redirect once led to the bare list, and nothing said that the programme was added; once, after the post
+        // that saved (a Flash note: "?gespeichert" in the address said so for any link that carried it)
         String location = added.headers().firstValue("Location").orElseThrow();
-        assertThat(location).isEqualTo("/admin/foerderprogramme?gespeichert");
+        assertThat(location).isEqualTo("/admin/foerderprogramme");
         assertThat(admin.get(location).body())
             .contains("id=\"saved\" tabindex=\"-1\" data-dc-ask=\"true\"", "Die Änderungen sind gespeichert.");
+        assertThat(admin.get("/admin/foerderprogramme").body()).contains("Digitalbonus EN-Kreis", "offen")
+            .as("a reload says nothing is saved").doesNotContain("id=\"saved\"");
+        assertThat(admin.get("/admin/foerderprogramme?gespeichert").body()).as("nor the address")
+            .doesNotContain("id=\"saved\"", "Die Änderungen sind gespeichert.");
         assertThat(resultPageOfAWittenCompany()).contains("Digitalbonus EN-Kreis</p>",
             "<p class=\"kern-body dc-reason\">Passt zu Ihrem schwächsten Bereich Smart Factory; für KMU in Witten</p>");
 

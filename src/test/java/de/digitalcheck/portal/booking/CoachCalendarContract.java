@@ -116,9 +116,13 @@ abstract class CoachCalendarContract extends SignedInTests {
         CalendarSettings settings = calendars.settings(coachId);
         assertThat(settings.weekly().get(DayOfWeek.SATURDAY)).containsExactly(TimeRange.untilMidnight(LocalTime.of(18, 0)));
         assertThat(settings.overrides().get(autumn)).extracting(TimeRange::toString).containsExactly("00:00-24:00");
-        String shown = coach.get("/coach/kalender?gespeichert").body();
-        assertThat(shown).contains("value=\"08:00-12:00, 18:00-24:00\"", "value=\"18:00-24:00\"",
-            spring + " 18:00-24:00", autumn + " 00:00-24:00").doesNotContain("error-summary");
+        assertThat(saved.headers().firstValue("Location")).hasValue("/coach/kalender");
+        String shown = coach.get("/coach/kalender").body();
+        assertThat(shown).contains("Die Änderungen sind gespeichert.", "value=\"08:00-12:00, 18:00-24:00\"",
+            "value=\"18:00-24:00\"", spring + " 18:00-24:00", autumn + " 00:00-24:00").doesNotContain("error-summary");
+        // once, after the post that saved (a Flash note): not on a reload, nor from "?gespeichert" in the address
+        assertThat(coach.get("/coach/kalender").body()).as("a reload").doesNotContain("id=\"saved\"");
+        assertThat(coach.get("/coach/kalender?gespeichert").body()).as("the address").doesNotContain("id=\"saved\"");
 
         // an ordinary day: the last hour starts at 23:00 and ends at the next day's 00:00 (winter or summer time)
         LocalDate day = bookableDay(12);

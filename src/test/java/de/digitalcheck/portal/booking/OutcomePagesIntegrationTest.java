@@ -113,6 +113,14 @@ class OutcomePagesIntegrationTest extends SignedInTests {
         assertThat(db().rows("SELECT * FROM appointment_outcome WHERE booking_id = ?", id)).singleElement()
             .satisfies(r -> assertThat(r).containsEntry("attendance", "HELD")
                 .containsEntry("programme_id", "innoscheck-ruhr").containsEntry("note", "Gut"));
+        // the form says it is saved once, after the post that saved (a Flash note): not on a reload, nor from
+        // "?gespeichert" in the address, which said so though nothing had been saved
+        assertThat(saved.headers().firstValue("Location")).hasValue("/coach/termine/" + id + "/ergebnis");
+        assertThat(coachX.get("/coach/termine/" + id + "/ergebnis").body()).contains("id=\"saved\"");
+        assertThat(coachX.get("/coach/termine/" + id + "/ergebnis").body()).as("a reload")
+            .doesNotContain("id=\"saved\"");
+        assertThat(coachX.get("/coach/termine/" + id + "/ergebnis?gespeichert").body()).as("the address")
+            .doesNotContain("id=\"saved\"");
         // the week view shows it with a link to change it
         String week = coachX.get("/coach/termine?woche=" + Instant.now().minus(2, ChronoUnit.HOURS)
             .atZone(BookableAgency.BERLIN).toLocalDate()).body();

@@ -25,6 +25,7 @@ import java.util.Map;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static de.digitalcheck.portal.support.BookableAgency.at;
 import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -124,6 +125,14 @@ class OutcomeBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             assertThat(page.locator("[role=status]")).containsText("gespeichert");
             assertThat(page.locator("#outcome-programme")).hasValue("innoscheck-ruhr");
             audit(page, "outcome-form-saved");
+            // said once, after the post that saved (a Flash note): a reload, or "?gespeichert" typed in, says nothing
+            assertFalse(page.url().contains("gespeichert"), page.url());
+            page.reload();
+            assertThat(page.locator("#outcome-programme")).hasValue("innoscheck-ruhr");
+            assertThat(page.locator("#saved")).hasCount(0);
+            page.navigate(server.getURL() + "/coach/termine/" + id + "/ergebnis?gespeichert");
+            assertThat(page.locator("#outcome-programme")).hasValue("innoscheck-ruhr");
+            assertThat(page.locator("#saved")).hasCount(0);
 
             // the agency's staff change the outcome while the coach still has the form open: the coach's save
             // stores nothing and shows what is stored now, the coach's input kept

@@ -7,6 +7,7 @@ import de.digitalcheck.portal.accounts.LastAdmin;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -49,9 +50,11 @@ class AdminAccountPages {
     private final AdminViews views;
     private final Csrf csrf;
     private final de.digitalcheck.portal.shared.i18n.Messages messages;
+    private final Flash flash;
 
     AdminAccountPages(Accounts accounts, AdminViews views, Csrf csrf,
-                      de.digitalcheck.portal.shared.i18n.Messages messages) {
+                      de.digitalcheck.portal.shared.i18n.Messages messages, Flash flash) {
+        this.flash = flash;
         this.accounts = accounts;
         this.views = views;
         this.csrf = csrf;
@@ -59,12 +62,13 @@ class AdminAccountPages {
     }
 
     @Get("/{id}")
-    ModelAndView<Map<String, Object>> edit(HttpRequest<?> request, Authentication user, @PathVariable String id) {
+    HttpResponse<ModelAndView<Map<String, Object>>> edit(HttpRequest<?> request, Authentication user,
+                                                         @PathVariable String id) {
         Account account = require(id);
         Map<String, Object> model = views.account(lang(request), account, null, List.of());
-        model.put("saved", request.getParameters().contains("gespeichert"));
+        model.put("saved", flash.saved(request)); // once, after the post that saved (Flash)
         model.put("own", account.id().equals(user.getName()));
-        return new ModelAndView<>(VIEW, model);
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>(VIEW, model)));
     }
 
     @Post("/{id}/sperren")
@@ -161,8 +165,8 @@ class AdminAccountPages {
         return accounts.find(id).orElseThrow(ErrorPages.NotFound::new);
     }
 
-    private static HttpResponse<?> saved(String id) {
-        return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert"));
+    private HttpResponse<?> saved(String id) {
+        return flash.saved(PATH + "/" + id);
     }
 
     private static Language lang(HttpRequest<?> request) {

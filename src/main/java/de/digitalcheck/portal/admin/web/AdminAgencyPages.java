@@ -14,6 +14,7 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -63,9 +64,11 @@ class AdminAgencyPages {
     private final FormValidation validation;
     private final ReservedAgencyIds reserved;
     private final Messages messages;
+    private final Flash flash;
 
     AdminAgencyPages(AgencyAdministration administration, Agencies agencies, AdminViews views, Csrf csrf,
-                     FormValidation validation, ReservedAgencyIds reserved, Messages messages) {
+                     FormValidation validation, ReservedAgencyIds reserved, Messages messages, Flash flash) {
+        this.flash = flash;
         this.reserved = reserved;
         this.messages = messages;
         this.administration = administration;
@@ -88,7 +91,7 @@ class AdminAgencyPages {
         AgencyProfile profile = form.profile();
         try {
             Agency created = administration.create(profile, reservedRefused(form, null));
-            return HttpResponse.seeOther(URI.create(PATH + "/" + created.id() + "?gespeichert"));
+            return flash.saved(PATH + "/" + created.id());
         } catch (ValidationException e) {
             return invalid(model(request, null, profile, errors(request, e)));
         }
@@ -98,9 +101,9 @@ class AdminAgencyPages {
     HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String id) {
         return withAgency(request, id, agency -> {
             Map<String, Object> model = model(request, agency, AgencyProfile.of(agency), Map.of());
-            model.put("saved", request.getParameters().contains("gespeichert"));
+            model.put("saved", flash.saved(request)); // once, after the post that saved (Flash)
             model.put("logoSaved", request.getParameters().contains("logo"));
-            return HttpResponse.ok(new ModelAndView<>(VIEW, model));
+            return flash.clear(request, HttpResponse.ok(new ModelAndView<>(VIEW, model)));
         });
     }
 
@@ -113,7 +116,7 @@ class AdminAgencyPages {
         return withAgency(request, id, agency -> {
             try {
                 administration.update(id, profile, form.version(), reservedRefused(form, agency));
-                return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert"));
+                return flash.saved(PATH + "/" + id);
             } catch (ValidationException e) {
                 Map<String, Object> model = model(request, agency, profile, errors(request, e));
                 model.put("stamp", form.version()); // still the values the form was read with
@@ -124,7 +127,7 @@ class AdminAgencyPages {
                 List<StaleField> changed = StaleField.of(AgencyProfile.of(e.current()).values(), profile.values(),
                     field -> messages.get(lang, "agency.field." + field));
                 if (changed.isEmpty()) {
-                    return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?gespeichert")); // as typed already
+                    return flash.saved(PATH + "/" + id); // as typed already
                 }
                 Map<String, Object> model = model(request, e.current(), profile, Map.of());
                 model.put("stale", changed);

@@ -8,6 +8,7 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -53,9 +54,11 @@ class AdminWorkspace {
     private final Agencies allAgencies;
     private final Csrf csrf;
     private final FormValidation validation;
+    private final Flash flash;
 
     AdminWorkspace(AdminViews views, Invitations invitations, AgencyAdministration agencies, Agencies allAgencies,
-                   Csrf csrf, FormValidation validation) {
+                   Csrf csrf, FormValidation validation, Flash flash) {
+        this.flash = flash;
         this.views = views;
         this.invitations = invitations;
         this.agencies = agencies;
@@ -65,13 +68,14 @@ class AdminWorkspace {
     }
 
     @Get(PATH)
-    ModelAndView<Map<String, Object>> overview(HttpRequest<?> request) {
+    HttpResponse<ModelAndView<Map<String, Object>>> overview(HttpRequest<?> request) {
         boolean invited = request.getParameters().contains("eingeladen");
         Map<String, Object> model = views.admin(lang(request), InviteForm.EMPTY, List.of(), invited);
         model.put("withdrawn", request.getParameters().contains("zurueckgezogen"));
-        // right after a territory was assigned or removed (the redirect says so): the note that it is saved, focused
-        model.put("saved", request.getParameters().contains("gespeichert"));
-        return new ModelAndView<>(VIEW, model);
+        // right after a territory was assigned or removed (the post's Flash note, once): the note that it is saved,
+        // focused
+        model.put("saved", flash.saved(request));
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>(VIEW, model)));
     }
 
     @Post(PATH + "/einladungen")
@@ -111,7 +115,7 @@ class AdminWorkspace {
         TerritoryForm form = Objects.requireNonNullElse(body, TerritoryForm.EMPTY);
         try {
             agencies.addTerritory(form.agencyId(), form.prefix(), validation.errors(form));
-            return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#saved"));
+            return flash.saved(PATH + "#saved");
         } catch (ValidationException e) {
             String query = form.query() == null || !searchErrors(form.query()).isEmpty() ? null : form.query();
             return territoryPage(HttpStatus.UNPROCESSABLE_ENTITY,
@@ -153,7 +157,7 @@ class AdminWorkspace {
         csrf.verify(request, body);
         TerritoryForm form = Objects.requireNonNullElse(body, TerritoryForm.EMPTY);
         agencies.removeTerritory(form.agencyId(), form.prefix());
-        return HttpResponse.seeOther(URI.create(PATH + "?gespeichert#saved"));
+        return flash.saved(PATH + "#saved");
     }
 
     private static HttpResponse<?> territoryPage(HttpStatus status, Map<String, Object> model) {

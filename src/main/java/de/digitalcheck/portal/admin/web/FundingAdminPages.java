@@ -11,6 +11,7 @@ import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.FormAnswerReload;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
@@ -32,7 +33,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,9 +59,11 @@ class FundingAdminPages {
     private final FormValidation validation;
     private final Clock clock;
     private final BeanProvider<PostalCodeDirectory> directory;
+    private final Flash flash;
 
     FundingAdminPages(FundingAdministration funding, Messages messages, Csrf csrf, FormValidation validation, Clock clock,
-                      BeanProvider<PostalCodeDirectory> directory) {
+                      BeanProvider<PostalCodeDirectory> directory, Flash flash) {
+        this.flash = flash;
         this.funding = funding;
         this.directory = directory;
         this.messages = messages;
@@ -75,19 +77,20 @@ class FundingAdminPages {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> list(HttpRequest<?> request) {
+    HttpResponse<ModelAndView<Map<String, Object>>> list(HttpRequest<?> request) {
         Map<String, Object> model = model(lang(request), FundingForm.EMPTY, List.of());
-        // right after adding or changing a programme (the redirect says so): the note that it is saved, focused
-        model.put("saved", request.getParameters().contains(SAVED));
-        return new ModelAndView<>(VIEW, model);
+        // right after adding or changing a programme (the post's Flash note, once): the note that it is saved, focused
+        model.put("saved", flash.saved(request));
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>(VIEW, model)));
     }
 
     /**
      * Where a programme added or changed leads: the list, with the note that it is saved right under the heading
      * (focused by app.js; no fragment, which would scroll the page's heading out of view for a note already in it).
      */
-    private static final String SAVED = "gespeichert";
-    private static final URI SAVED_LIST = URI.create(PATH + "?" + SAVED);
+    private HttpResponse<?> savedList() {
+        return flash.saved(PATH);
+    }
 
     @Post
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -96,7 +99,7 @@ class FundingAdminPages {
         FundingForm form = Objects.requireNonNullElse(body, FundingForm.EMPTY);
         try {
             funding.add(form.input(), validation.errors(form));
-            return HttpResponse.seeOther(SAVED_LIST);
+            return savedList();
         } catch (ValidationException e) {
             return invalid(VIEW, model(lang(request), form, e.errors()));
         }
@@ -118,7 +121,7 @@ class FundingAdminPages {
         FundingForm form = Objects.requireNonNullElse(body, FundingForm.EMPTY);
         try {
             funding.update(id, form.input(), validation.errors(form));
-            return HttpResponse.seeOther(SAVED_LIST);
+            return savedList();
         } catch (ValidationException e) {
             Map<String, Object> model = model(lang(request), form, e.errors());
             model.put("programme", programme);
@@ -133,7 +136,7 @@ class FundingAdminPages {
         ValidityForm form = Objects.requireNonNullElse(body, ValidityForm.EMPTY);
         try {
             funding.setValidUntil(id, form.validUntil());
-            return HttpResponse.seeOther(SAVED_LIST);
+            return savedList();
         } catch (ValidationException e) {
             Map<String, Object> model = model(lang(request), FundingForm.EMPTY, List.of());
             Validity validity = new Validity(id, form.validUntil(), messages.message(lang(request), e.errors().get(0)));

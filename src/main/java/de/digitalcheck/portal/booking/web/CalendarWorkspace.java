@@ -25,6 +25,7 @@ import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.StaleField;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -45,7 +46,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -78,10 +78,12 @@ class CalendarWorkspace {
     private final Coaches coaches;
     private final QueryDates queryDates;
     private final PortalSettings settings;
+    private final Flash flash;
 
     CalendarWorkspace(Calendars calendars, Bookings bookings, Accounts accounts, Messages messages, Csrf csrf,
                       Clock clock, de.digitalcheck.portal.booking.AppointmentOutcomes outcomes, Coaches coaches,
-                      QueryDates queryDates, PortalSettings settings) {
+                      QueryDates queryDates, PortalSettings settings, Flash flash) {
+        this.flash = flash;
         this.settings = settings;
         this.queryDates = queryDates;
         this.outcomes = outcomes;
@@ -98,10 +100,10 @@ class CalendarWorkspace {
 
     @Get("/coach/kalender")
     @Secured("COACH")
-    ModelAndView<Map<String, Object>> ownCalendar(HttpRequest<?> request, Authentication authentication) {
+    HttpResponse<ModelAndView<Map<String, Object>>> ownCalendar(HttpRequest<?> request, Authentication authentication) {
         Account coach = account(authentication);
-        return calendarPage(request, coach, null, "/coach/kalender", CalendarForm.of(calendars.settings(coach.id())),
-            Map.of());
+        return shown(request, calendarPage(request, coach, null, "/coach/kalender",
+            CalendarForm.of(calendars.settings(coach.id())), Map.of()));
     }
 
     @Post("/coach/kalender")
@@ -124,7 +126,7 @@ class CalendarWorkspace {
 
     @Get("/agentur/terminarten")
     @Secured("AGENCY_STAFF")
-    ModelAndView<Map<String, Object>> types(HttpRequest<?> request, Authentication authentication) {
+    HttpResponse<ModelAndView<Map<String, Object>>> types(HttpRequest<?> request, Authentication authentication) {
         Language lang = PortalLocaleResolver.language(request);
         String agency = agencyOf(authentication);
         Map<String, String> names = coachNames(agency);
@@ -142,8 +144,8 @@ class CalendarWorkspace {
             rows.add(row);
         }
         model.put("types", rows);
-        // right after a type is saved (the redirect says so): the note that it is saved, focused
-        model.put("saved", request.getParameters().contains("gespeichert"));
+        // right after a type is saved (the post's Flash note, once): the note that it is saved, focused
+        model.put("saved", flash.saved(request));
         model.put("unoffered", rows.stream().filter(r -> (boolean) r.get("unoffered")).map(r -> r.get("name")).toList());
         model.put("coaches", names.entrySet().stream().map(e -> new Choice("/agentur/coaches/" + e.getKey() + "/kalender",
             e.getValue())).toList());
@@ -160,7 +162,7 @@ class CalendarWorkspace {
                 messages.get(lang, "types.disabledCoach", e.getKey().name(), e.getValue()))).toList());
         // the whole address: staff copy it into mails and onto their website (a path alone was of no use there)
         model.put("bookingUrl", settings.link("/termin/" + agency));
-        return new ModelAndView<>("booking/types", model);
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>("booking/types", model)));
     }
 
     @Get("/agentur/terminarten/neu")
@@ -198,12 +200,20 @@ class CalendarWorkspace {
 
     @Get("/agentur/coaches/{id}/kalender")
     @Secured("AGENCY_STAFF")
-    ModelAndView<Map<String, Object>> coachCalendar(HttpRequest<?> request, Authentication authentication,
-                                                    @PathVariable String id) {
+    HttpResponse<ModelAndView<Map<String, Object>>> coachCalendar(HttpRequest<?> request, Authentication authentication,
+                                                                  @PathVariable String id) {
         String agency = agencyOf(authentication);
         Account coach = coachOfAgency(id, agency);
         String path = "/agentur/coaches/" + id + "/kalender";
-        return calendarPage(request, coach, agency, path, CalendarForm.of(calendars.settings(coach.id())), Map.of());
+        return shown(request, calendarPage(request, coach, agency, path,
+            CalendarForm.of(calendars.settings(coach.id())), Map.of()));
+    }
+
+    /** The calendar as a {@code GET} shows it: "saved" once, after the post that saved it (its {@link Flash} note). */
+    private HttpResponse<ModelAndView<Map<String, Object>>> shown(HttpRequest<?> request,
+                                                                  ModelAndView<Map<String, Object>> page) {
+        page.getModel().orElseThrow().put("saved", flash.saved(request));
+        return flash.clear(request, HttpResponse.ok(page));
     }
 
     @Post("/agentur/coaches/{id}/kalender")
@@ -251,7 +261,7 @@ class CalendarWorkspace {
         model.put("stale", null);
         model.put("unversioned", null);
         model.put("added", null);
-        model.put("saved", request.getParameters().contains("gespeichert"));
+        model.put("saved", false); // a GET's page says so after a save (shown)
         model.put("noMode", coaches.profile(coach.id()).map(p -> p.modes().isEmpty()).orElse(false));
         model.put("outsideHours", outsideHours(lang, coach, agency));
         return new ModelAndView<>("booking/calendar", model);
@@ -278,7 +288,7 @@ class CalendarWorkspace {
         }
         try {
             calendars.update(coach.id(), agency, form.input(), form.missing(), form.version());
-            return HttpResponse.seeOther(URI.create(action + "?gespeichert"));
+            return flash.saved(action);
         } catch (de.digitalcheck.portal.booking.StaleCalendar e) {
             // someone else (the coach, or the agency's staff) saved the calendar since this form was read: what is
             // stored now where it differs from what was typed, which is kept; saving again replaces it knowingly
@@ -380,7 +390,7 @@ class CalendarWorkspace {
             } else {
                 calendars.saveType(agency, typeId, form.input(), List.of(), form.version());
             }
-            return HttpResponse.seeOther(URI.create("/agentur/terminarten?gespeichert"));
+            return flash.saved("/agentur/terminarten");
         } catch (de.digitalcheck.portal.booking.AppointmentTypeAdded e) {
             // the new type's form sent again, with something else typed, after it had added the type: no second
             // type; the form now edits the one it added, with what was typed kept, and says where they differ

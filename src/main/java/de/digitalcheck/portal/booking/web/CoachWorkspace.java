@@ -13,6 +13,7 @@ import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -32,7 +33,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -56,9 +56,11 @@ class CoachWorkspace {
     private final Messages messages;
     private final Csrf csrf;
     private final FormValidation validation;
+    private final Flash flash;
 
     CoachWorkspace(Coaches coaches, Accounts accounts, Agencies agencies, Messages messages, Csrf csrf,
-                   FormValidation validation) {
+                   FormValidation validation, Flash flash) {
+        this.flash = flash;
         this.coaches = coaches;
         this.accounts = accounts;
         this.agencies = agencies;
@@ -68,12 +70,12 @@ class CoachWorkspace {
     }
 
     @Get(PATH)
-    ModelAndView<Map<String, Object>> profile(HttpRequest<?> request, Authentication authentication) {
+    HttpResponse<ModelAndView<Map<String, Object>>> profile(HttpRequest<?> request, Authentication authentication) {
         Account account = account(authentication);
         CoachForm form = CoachForm.of(account.name(), coaches.profile(account.id()).orElseThrow(UnknownAccount::new));
         Map<String, Object> model = model(lang(request), account, form);
-        model.put("saved", request.getParameters().contains("gespeichert"));
-        return new ModelAndView<>(VIEW, model);
+        model.put("saved", flash.saved(request)); // once, after the post that saved (Flash)
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>(VIEW, model)));
     }
 
     @Post(PATH)
@@ -84,7 +86,7 @@ class CoachWorkspace {
         CoachForm form = Objects.requireNonNullElse(body, CoachForm.EMPTY);
         try {
             coaches.update(account.id(), form.name(), form.expertise(), form.modes(), validation.errors(form));
-            return HttpResponse.seeOther(URI.create(PATH + "?gespeichert"));
+            return flash.saved(PATH);
         } catch (ValidationException e) {
             Map<String, Object> model = model(lang(request), account, form);
             Map<String, String> errors = messages.byField(lang(request), e.errors());

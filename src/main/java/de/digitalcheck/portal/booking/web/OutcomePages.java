@@ -12,6 +12,7 @@ import de.digitalcheck.portal.shared.validation.TextRules;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -32,7 +33,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,8 +57,10 @@ class OutcomePages {
     private final AppointmentOutcomes outcomes;
     private final Messages messages;
     private final Csrf csrf;
+    private final Flash flash;
 
-    OutcomePages(AppointmentOutcomes outcomes, Messages messages, Csrf csrf) {
+    OutcomePages(AppointmentOutcomes outcomes, Messages messages, Csrf csrf, Flash flash) {
+        this.flash = flash;
         this.outcomes = outcomes;
         this.messages = messages;
         this.csrf = csrf;
@@ -74,9 +76,9 @@ class OutcomePages {
 
     @Get(COACH)
     @Secured("COACH")
-    ModelAndView<Map<String, Object>> coachForm(HttpRequest<?> request, Authentication authentication,
-                                                @PathVariable String id) {
-        return form(request, coachScope(authentication), id, coachPath(id), null, Map.of(), Notice.NONE);
+    HttpResponse<ModelAndView<Map<String, Object>>> coachForm(HttpRequest<?> request, Authentication authentication,
+                                                              @PathVariable String id) {
+        return page(request, form(request, coachScope(authentication), id, coachPath(id), null, Map.of(), Notice.NONE));
     }
 
     @Post(COACH)
@@ -90,9 +92,16 @@ class OutcomePages {
 
     @Get(STAFF)
     @Secured("AGENCY_STAFF")
-    ModelAndView<Map<String, Object>> staffForm(HttpRequest<?> request, Authentication authentication,
-                                                @PathVariable String id) {
-        return form(request, staffScope(authentication), id, staffPath(id), null, Map.of(), Notice.NONE);
+    HttpResponse<ModelAndView<Map<String, Object>>> staffForm(HttpRequest<?> request, Authentication authentication,
+                                                              @PathVariable String id) {
+        return page(request, form(request, staffScope(authentication), id, staffPath(id), null, Map.of(), Notice.NONE));
+    }
+
+    /** The form as a {@code GET} shows it: "saved" once, after the post that saved it (its {@link Flash} note). */
+    private HttpResponse<ModelAndView<Map<String, Object>>> page(HttpRequest<?> request,
+                                                                 ModelAndView<Map<String, Object>> form) {
+        form.getModel().orElseThrow().put("saved", flash.saved(request));
+        return flash.clear(request, HttpResponse.ok(form));
     }
 
     @Post(STAFF)
@@ -123,7 +132,7 @@ class OutcomePages {
         Integer readVersion = version.isEmpty() ? null : parsed.get();
         try {
             outcomes.record(id, scope, form.input(), readVersion, user.accountId(), user.name());
-            return HttpResponse.seeOther(URI.create(path + "?gespeichert"));
+            return flash.saved(path);
         } catch (AppointmentOutcomes.StaleOutcome e) {
             // the outcome stored now, with what the person chose kept: saving again replaces it knowingly
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
@@ -179,7 +188,7 @@ class OutcomePages {
         // the attendance by its first option, which takes the focus
         model.put("errorLinks", ErrorLink.toFirstOption(links, "#outcome-attendance", "outcome-attendance-",
             attendances));
-        model.put("saved", request.getParameters().contains("gespeichert"));
+        model.put("saved", false); // a GET's page says so after a save (page)
         model.put("back", scope.coachId() != null ? "/coach/termine?woche=" + day
             : "/agentur/coaches/" + b.coachId() + "/termine?woche=" + day);
         return new ModelAndView<>(VIEW, model);

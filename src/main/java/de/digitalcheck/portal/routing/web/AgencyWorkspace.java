@@ -18,6 +18,7 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.FormValidation;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import de.digitalcheck.portal.shared.web.Uploads;
@@ -73,9 +74,12 @@ class AgencyWorkspace {
     private final Csrf csrf;
     private final FormValidation validation;
     private final PostalCodeDirectory directory;
+    private final Flash flash;
 
     AgencyWorkspace(Agencies agencies, AgencyAdministration administration, AgencyTeam team, AgencyCoaches coaches,
-                    Messages messages, Csrf csrf, FormValidation validation, PostalCodeDirectory directory) {
+                    Messages messages, Csrf csrf, FormValidation validation, PostalCodeDirectory directory,
+                    Flash flash) {
+        this.flash = flash;
         this.directory = directory;
         this.agencies = agencies;
         this.administration = administration;
@@ -87,14 +91,14 @@ class AgencyWorkspace {
     }
 
     @Get(PATH)
-    ModelAndView<Map<String, Object>> overview(HttpRequest<?> request, Authentication authentication) {
+    HttpResponse<ModelAndView<Map<String, Object>>> overview(HttpRequest<?> request, Authentication authentication) {
         Map<String, Object> model = model(SignedIn.of(authentication), request);
-        model.put("saved", request.getParameters().contains("gespeichert"));
+        model.put("saved", flash.saved(request)); // once, after the post that saved (Flash)
         model.put("logoSaved", request.getParameters().contains("logo"));
         model.put("coachInvited", request.getParameters().contains("eingeladen"));
         model.put("teamChanged", request.getParameters().contains("team"));
         model.put("disabledWithAppointments", disabledWithAppointments(model, request.getParameters().get("gesperrt")));
-        return new ModelAndView<>(VIEW, model);
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>(VIEW, model)));
     }
 
     /** Staff invite coaches into their own agency (never into another: the agency comes from the session). */
@@ -154,14 +158,14 @@ class AgencyWorkspace {
             List<StaleField> changed = StaleField.of(contactValues(e.current()), form.values(),
                 field -> messages.get(lang, "agency.field." + field));
             if (changed.isEmpty()) {
-                return HttpResponse.seeOther(URI.create(PATH + "?gespeichert")); // saved as typed already
+                return flash.saved(PATH); // saved as typed already
             }
             Map<String, Object> model = model(user, request);
             model.put("values", form.values());
             model.put("stale", changed);
             return page(HttpStatus.CONFLICT, model);
         }
-        return HttpResponse.seeOther(URI.create(PATH + "?gespeichert"));
+        return flash.saved(PATH);
     }
 
     @Post(PATH + "/logo")

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.shared.web;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
@@ -9,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -54,6 +56,26 @@ public class Flash {
             .encodeToString((until + "|" + note).getBytes(StandardCharsets.UTF_8));
         return redirect.cookie(cookies.of(COOKIE, payload + "." + sign(path, payload), path, SameSite.Strict)
             .maxAge(LENGTH));
+    }
+
+    /**
+     * The note of a save: the page says "Die Änderungen sind gespeichert." (a staff page's {@code saved} fragment). It
+     * was {@code ?gespeichert} in the address, said on any link typed, bookmarked or sent with it, and on every reload.
+     */
+    public static final String SAVED = "saved";
+
+    /**
+     * The {@code 303} after a save, to {@code target} (a path, and a {@code #fragment} if any) with the {@link #SAVED}
+     * note for that path.
+     */
+    public MutableHttpResponse<Object> saved(String target) {
+        int hash = target.indexOf('#');
+        return put(HttpResponse.seeOther(URI.create(target)), hash >= 0 ? target.substring(0, hash) : target, SAVED);
+    }
+
+    /** Whether the post that led here saved something ({@link #saved(String)}); the page then {@link #clear}s it. */
+    public boolean saved(HttpRequest<?> request) {
+        return note(request).filter(SAVED::equals).isPresent();
     }
 
     /** The note the post put on the redirect to this page, if it is the server's, for this page and not expired. */
