@@ -427,7 +427,8 @@ public class Bookings {
      * @throws IdempotencyConflict when the key was used with another request, or its booking's token was replaced
      *     since (moved, reminded): 422
      * @throws BookingLimitReached when {@link #perAddressPerDay()} bookings were made for the contact's address today
-     *     (normalised: stripped, lower case; across all agencies and replicas, {@link DailyQuotas}; a request repeated
+     *     (one mailbox however spelled, {@link Formats#mailbox}: case, spaces, a {@code +} subaddress; across all
+     *     agencies and replicas, {@link DailyQuotas}; a request repeated
      *     with its idempotency key is the booking made before and counts no more): 429, nothing stored, nothing mailed.
      *     Every booking mails the address in the agency's name, whoever typed it in.
      */
@@ -462,7 +463,9 @@ public class Bookings {
         }
         String token = key == null ? Tokens.newToken() : derivedToken(key, requestHash);
         String scoped = key == null ? null : scopedKey(key, request.contactEmail());
-        String address = Formats.normalisedEmail(request.contactEmail());
+        // one count per mailbox, however the address is spelled (name+1@, NAME@, a no-break space before it): the
+        // limit was walked around with subaddresses; the booking keeps and mails the address as given
+        String address = Formats.mailbox(request.contactEmail());
         // counted before the booking's transaction (which then holds no lock on the count) and given back when no new
         // booking comes of it: a refused one (409, 422) or the first one's repetition does not count
         LocalDate counted = quotas.taken(PER_ADDRESS, address, perAddressPerDay)

@@ -2,6 +2,8 @@ package de.digitalcheck.portal.shared.validation;
 
 import io.micronaut.core.annotation.Nullable;
 
+import java.net.IDN;
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -42,11 +44,59 @@ public final class Formats {
     }
 
     /**
-     * An email address as the portal compares and counts it (a check's contact, a lead, a daily limit, a request for
-     * personal data): without surrounding white space, in lower case; "" for none.
+     * An email address as the portal compares and counts it (a check's contact, a lead, a daily limit of mails, a
+     * request for personal data): without surrounding white space, in lower case; "" for none. The bookings' limit per
+     * address counts by {@link #mailbox}.
      */
     public static String normalisedEmail(@Nullable String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * An email address as a limit per address counts it (the new bookings of a contact address a day): one key per
+     * mailbox however the address is spelled. Beyond {@link #normalisedEmail} (surrounding white space, case): spaces
+     * and invisible characters anywhere dropped (no-break and zero-width spaces, soft hyphens, direction marks: none
+     * is part of a real address, and each made another key), compatibility forms folded (NFKC: full-width letters,
+     * ligatures, decomposed accents), case folded per character (the Kelvin sign is a {@code k}), the local part's
+     * subaddress cut off (everything from its first {@code +}: {@code name+1@example.org} is delivered to
+     * {@code name@example.org}'s mailbox), and the domain in its ASCII form without a trailing dot (IDNA:
+     * {@code bücher.example} and {@code xn--bcher-kva.example} are one domain). The local part's dots stay: only some
+     * providers ignore them, and {@code a.b@} and {@code ab@} are two mailboxes elsewhere. For counting only: the
+     * address is kept and mailed as it was given.
+     */
+    public static String mailbox(@Nullable String email) {
+        if (email == null) {
+            return "";
+        }
+        StringBuilder folded = new StringBuilder(email.length());
+        Normalizer.normalize(email, Normalizer.Form.NFKC).codePoints().filter(c -> !invisible(c))
+            .map(c -> Character.toLowerCase(Character.toUpperCase(c))).forEach(folded::appendCodePoint);
+        String address = Normalizer.normalize(folded, Normalizer.Form.NFKC);
+        int at = address.lastIndexOf('@');
+        if (at < 0) {
+            return address;
+        }
+        String local = address.substring(0, at);
+        int plus = local.indexOf('+');
+        if (plus >= 0) {
+            local = local.substring(0, plus);
+        }
+        String domain = address.substring(at + 1);
+        while (domain.endsWith(".")) {
+            domain = domain.substring(0, domain.length() - 1);
+        }
+        try {
+            domain = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            // no domain IDNA can write (a label too long): counted as it is written, folded above
+        }
+        return local + "@" + domain;
+    }
+
+    /** A space of any kind, a control or an invisible format character (zero-width space, soft hyphen, joiner). */
+    private static boolean invisible(int c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+            || Character.getType(c) == Character.FORMAT;
     }
 
     public static boolean isEmail(String s) {

@@ -70,4 +70,33 @@ class FormatsTest {
         assertThat(Formats.isEmail("a@" + "b".repeat(64) + ".org")).as("a label of 64").isFalse();
         assertThat(Formats.isEmail("")).isFalse();
     }
+
+    /**
+     * A limit per address counts one mailbox however its address is spelled: case, spaces of any kind, invisible
+     * characters, full-width letters, a {@code +} subaddress, a trailing dot or the Unicode form of the domain. The
+     * bookings' limit was walked around with {@code name+1@example.org}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mia.muster@example.org", "Mia.Muster@Example.ORG", " mia.muster@example.org\t",
+        "mia.muster+1@example.org", "MIA.MUSTER+Termine+2@example.org", "mia.muster+@example.org",
+        "\u00a0mia.muster@example.org\u202f", "mia.mu\u200bster@example.org", "mia.mu\u00adster@example.org",
+        "\uff4dia.muster@\uff45xample.org", "mia.muster@example.org.", "mia.muster@EXAMPLE.org..",
+        "\u200emia.muster@example.org"})
+    void countsOneMailboxHoweverItsAddressIsSpelled(String email) {
+        assertThat(Formats.mailbox(email)).isEqualTo("mia.muster@example.org");
+    }
+
+    @org.junit.jupiter.api.Test
+    void countsOtherMailboxesApart() {
+        // the local part's dots stay (only some providers ignore them), and so does a hyphen (no subaddress sign here)
+        assertThat(Formats.mailbox("miamuster@example.org")).isNotEqualTo(Formats.mailbox("mia.muster@example.org"));
+        assertThat(Formats.mailbox("mia-1@example.org")).isEqualTo("mia-1@example.org");
+        assertThat(Formats.mailbox("mia@example.org")).isNotEqualTo(Formats.mailbox("mia@example.de"));
+        // one domain in its Unicode and its ASCII form; the Kelvin sign is a k, a decomposed umlaut the composed one
+        assertThat(Formats.mailbox("Jürgen@Bücher.example")).isEqualTo(Formats.mailbox("jürgen@xn--bcher-kva.example"))
+            .isEqualTo("jürgen@xn--bcher-kva.example");
+        assertThat(Formats.mailbox("ju\u0308rgen@\u212Aiel.example")).isEqualTo("jürgen@kiel.example");
+        assertThat(Formats.mailbox(null)).isEmpty();
+        assertThat(Formats.mailbox("no address")).isEqualTo("noaddress");
+    }
 }
