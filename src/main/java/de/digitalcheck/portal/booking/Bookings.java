@@ -165,14 +165,21 @@ public class Bookings {
     /**
      * An active appointment type of the agency, also one that nobody offers right now (a link to it finds no time, and
      * a booking is refused as for a blocked coach).
+     *
+     * @throws UnknownAppointmentType for none with the id or another agency's, and ({@link
+     *     UnknownAppointmentType#withdrawn()}) for one the agency switched off
      */
     public AppointmentType type(String agencyId, String typeId) {
         requireAgency(agencyId);
         if (typeId == null || typeId.isBlank()) {
             throw new UnknownAppointmentType();
         }
-        return types.findById(typeId).map(AppointmentTypeRow::type)
-            .filter(t -> t.agencyId().equals(agencyId) && t.active()).orElseThrow(UnknownAppointmentType::new);
+        AppointmentType type = types.findById(typeId).map(AppointmentTypeRow::type)
+            .filter(t -> t.agencyId().equals(agencyId)).orElseThrow(UnknownAppointmentType::new);
+        if (!type.active()) {
+            throw UnknownAppointmentType.ofWithdrawn();
+        }
+        return type;
     }
 
     /** Whether the agency's active type is an appointment at the company (false for an unknown one). */

@@ -24,6 +24,7 @@ import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorLink;
+import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.LayoutModel;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -167,9 +168,12 @@ class BookingPages {
         try {
             type = bookings.type(context.agency().id(), typeId);
         } catch (UnknownAppointmentType e) {
-            // a link to a kind the agency does not offer (any more: switched off, removed; bookmarked or shared): its
-            // kinds, 410 (a 404 answer would be replaced by the general "not found" page, ErrorPages)
-            return typeGone(lang, context, HttpStatus.GONE, "booking.type.gone");
+            // a link to a kind the agency switched off (bookmarked or shared): its kinds, 410; to one it never had (made
+            // up, mistyped, another agency's): its kinds, 404
+            if (e.withdrawn()) {
+                return typeGone(lang, context, HttpStatus.GONE, "booking.type.gone");
+            }
+            throw typeNotFound(request, lang, context);
         }
         String coachId = coach == null || coach.isBlank() || coach.equals(ANY) ? null : coach;
         QueryDates.Time chosen = queryDates.time(start);
@@ -217,8 +221,12 @@ class BookingPages {
         try {
             type = bookings.type(context.agency().id(), form.type());
         } catch (UnknownAppointmentType e) {
-            // switched off (or removed) since the form was loaded: it was a page "not found", what was typed gone
-            return typeGone(lang, context, HttpStatus.CONFLICT, "booking.type.goneWhileBooking");
+            // switched off since the form was loaded: it was a page "not found", what was typed gone; a kind the agency
+            // never had is no form of its pages (made up): 404 with its kinds
+            if (e.withdrawn()) {
+                return typeGone(lang, context, HttpStatus.CONFLICT, "booking.type.goneWhileBooking");
+            }
+            throw typeNotFound(request, lang, context);
         }
         String coachId = form.coach() == null || form.coach().isBlank() || form.coach().equals(ANY) ? null : form.coach();
         Instant start = form.start() == null ? null : parse(form.start());
@@ -271,11 +279,23 @@ class BookingPages {
         }
     }
 
-    /** The choice of the agency's kinds of appointment, saying that the one asked for is not offered (any more). */
+    /** The choice of the agency's kinds of appointment, saying that the one asked for is not offered any more. */
     private HttpResponse<?> typeGone(Language lang, Context context, HttpStatus status, String message) {
         Map<String, Object> model = base(lang, context);
         model.put("typeGone", messages.get(lang, message));
         return HttpResponse.status(status).contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(VIEW, model));
+    }
+
+    /**
+     * The agency's kinds of appointment, saying that the one asked for does not exist, as a 404: thrown, not answered
+     * (a route's 404 response is replaced by the general "not found" page; {@link ErrorPages.NotFound}).
+     */
+    private ErrorPages.NotFound typeNotFound(HttpRequest<?> request, Language lang, Context context) {
+        Map<String, Object> model = base(lang, context);
+        model.put("typeGone", messages.get(lang, "booking.type.unknown"));
+        request.setAttribute(ErrorPages.NOT_FOUND_VIEW, VIEW);
+        request.setAttribute(ErrorPages.NOT_FOUND_MODEL, model);
+        return new ErrorPages.NotFound();
     }
 
     /** The form's field for a rule's field (the facade names them as the API does). */

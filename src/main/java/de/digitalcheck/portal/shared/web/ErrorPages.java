@@ -49,6 +49,11 @@ public class ErrorPages {
 
     /** A request attribute naming a more specific view for a 404 page (e.g. "this link is not valid"). */
     public static final String NOT_FOUND_VIEW = "portal.notFoundView";
+    /**
+     * A request attribute holding the model ({@code Map<String, Object>}) of the {@link #NOT_FOUND_VIEW}: a 404 page that
+     * shows more than a text (the booking page's kinds of appointment for a kind that does not exist).
+     */
+    public static final String NOT_FOUND_MODEL = "portal.notFoundModel";
     /** A request attribute holding a more specific problem document for a 404 API answer. */
     public static final String NOT_FOUND_PROBLEM = "portal.notFoundProblem";
 
@@ -85,7 +90,11 @@ public class ErrorPages {
         }
         Optional<String> view = request.getAttribute(NOT_FOUND_VIEW, String.class);
         if (view.isPresent()) {
-            return pages.render(request, HttpStatus.NOT_FOUND, view.get(), Map.of("status", 404));
+            Map<String, Object> model = new java.util.HashMap<>();
+            request.getAttribute(NOT_FOUND_MODEL, Map.class).ifPresent(given -> given.forEach((k, v) ->
+                model.put(String.valueOf(k), v)));
+            model.put("status", 404);
+            return pages.render(request, HttpStatus.NOT_FOUND, view.get(), model);
         }
         return respond(request, HttpStatus.NOT_FOUND);
     }
@@ -93,8 +102,9 @@ public class ErrorPages {
     /**
      * "Not found" from a route: thrown, not answered with a 404 response. Micronaut 4.10 can loop without end,
      * allocating until the heap is gone, when a route answers a request that has a body with a 404 response
-     * (micronaut-core issue 12940); an exception takes another path. Set {@link #NOT_FOUND_VIEW} or
-     * {@link #NOT_FOUND_PROBLEM} on the request first for a specific page or problem.
+     * (micronaut-core issue 12940); an exception takes another path. Set {@link #NOT_FOUND_VIEW} (with {@link
+     * #NOT_FOUND_MODEL}) or {@link #NOT_FOUND_PROBLEM} on the request first for a specific page or problem. (A route's
+     * 404 response is replaced by this page anyway: the status route answers it.)
      */
     public static class NotFound extends RuntimeException {
         public NotFound() {
