@@ -171,6 +171,58 @@ abstract class VisitAddressContract {
         assertThat(bookingsOf(s)).as("nothing stored").isZero();
     }
 
+    /**
+     * A street names itself with at least two letters, of any script: {@code "1"} and {@code "12"} were taken as the
+     * street of a visit (they have a digit), and the coach had nowhere to go. Refused at the field by the API and by the
+     * booking form, which keeps what was typed; nothing stored. An abbreviated street with a house number's letter is
+     * fine.
+     */
+    @Test
+    void aStreetOfNumbersAloneIsRefusedByTheApiAndTheForm() {
+        Setup s = setup();
+        Http http = http();
+        String start = at(bookableDay(10), 9);
+        for (String street : List.of("1", "12", " 12 ", "1-3", "12 a")) {
+            HttpResponse<String> refused = http.postJson("/api/v1/bookings", body(s, s.visitTypeId(), start, email(),
+                "\"street\":\"" + street + "\",\"postalCode\":\"58452\",\"town\":\"Witten\"", "en"));
+            assertThat(refused.statusCode()).as(street + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(fieldErrors(http, refused)).as(street).containsOnly(
+                Map.entry("company.street", "Please give the street and house number, e.g. “Musterstraße 1”."));
+        }
+        assertThat(bookingsOf(s)).as("nothing stored").isZero();
+
+        String page = http.get("/termin/" + s.agency().agencyId() + "?type=" + s.visitTypeId() + "&coach=any&start="
+            + Http.enc(start)).body();
+        Map<String, String> form = new java.util.HashMap<>(BookingPagesIntegrationTest.hiddenFields(page));
+        assertThat(form).containsEntry("type", s.visitTypeId());
+        form.put("companyName", "Besuch GmbH");
+        form.put("street", "12");
+        form.put("postalCode", "58452");
+        form.put("town", "Witten");
+        form.put("contactName", "Berta Besuch");
+        form.put("contactEmail", email());
+        HttpResponse<String> refused = http.postForm("/termin/" + s.agency().agencyId(), form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("id=\"error-summary\"", "href=\"#booking-street\"",
+                "Bitte geben Sie Straße und Hausnummer an, z. B. „Musterstraße 1“.", "value=\"12\"",
+                "value=\"Besuch GmbH\"", "value=\"Witten\"", "value=\"Berta Besuch\"")
+            .containsPattern("id=\"booking-street\"[^>]*aria-invalid=\"true\"")
+            .doesNotContainPattern("id=\"booking-town\"[^>]*aria-invalid=\"true\"");
+        try {
+            HttpResponse<String> english = http.postForm("/termin/" + s.agency().agencyId() + "?lang=en", form);
+            assertThat(english.statusCode()).isEqualTo(422);
+            assertThat(english.body()).contains("Please give the street and house number, e.g. “Musterstraße 1”.");
+        } finally {
+            http.get("/?lang=de");
+        }
+        assertThat(bookingsOf(s)).as("nothing stored").isZero();
+
+        HttpResponse<String> made = http.postJson("/api/v1/bookings", body(s, s.visitTypeId(), start, email(),
+            "\"street\":\"Hauptstr. 5a\",\"postalCode\":\"58452\",\"town\":\"Witten\"", "de"));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    }
+
     /** The booking page takes "58 452" as 58452; the API keeps its documented five digits ({@code ^[0-9]{5}$}). */
     @Test
     void theApiKeepsItsDocumentedFiveDigitsForAPostalCodeWithSpaces() {

@@ -54,6 +54,15 @@ public final class TextRules {
         return false;
     }
 
+    /**
+     * How many letters the text holds, of any script ({@link Character#isLetter}: {@code ß}, {@code Ü}, Cyrillic and
+     * CJK count, digits, marks and punctuation do not; {@code null}: 0). A place's name needs some: a street of
+     * {@code "1"} names none.
+     */
+    public static int letters(String text) {
+        return text == null ? 0 : (int) text.codePoints().filter(Character::isLetter).count();
+    }
+
     /** The length as users count it: code points ({@code null}: 0). */
     public static int length(String text) {
         return text == null ? 0 : text.codePointCount(0, text.length());

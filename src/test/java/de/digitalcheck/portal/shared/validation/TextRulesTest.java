@@ -42,6 +42,18 @@ class TextRulesTest {
     }
 
     @Test
+    void lettersAreCountedInAnyScript() {
+        assertThat(TextRules.letters("Am Markt")).isEqualTo(7);
+        assertThat(TextRules.letters("Hauptstr. 5a")).isEqualTo(9);
+        assertThat(TextRules.letters("Große Straße 1")).isEqualTo(11);
+        assertThat(TextRules.letters("\u0423\u043b. 7")).as("Cyrillic").isEqualTo(2);
+        assertThat(TextRules.letters("12")).isZero();
+        assertThat(TextRules.letters("1-3 / 5.")).isZero();
+        assertThat(TextRules.letters("\u0664\u0662")).as("Arabic-Indic digits are no letters").isZero();
+        assertThat(TextRules.letters(null)).isZero();
+    }
+
+    @Test
     void aNameWithAWebAddressIsRefusedAndADomainLikeNameIsNot() {
         for (String bad : new String[] {"Ihr Konto wird gesperrt – jetzt bestätigen: https://evil.example/login",
             "Kunde, Ihr Paket wartet: http://evil.example/p", "hxxp://x", "ftp://files.example", "://",
