@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The address a booking at the company needs: street (at least two letters, of any script) with house number, a
+ * The address a booking at the company needs: street (at least two letters, of any script; with its house number
+ * where it has one: "Am Markt" in a village has none), a
  * postal code that the portal's postal-code table knows (the routing's, SPEC §5) in the booked agency's area
  * ({@link Router#serves}: its coaches visit companies there, not anywhere in the country; the error names the agency
  * responsible for the place), and the town. Errors under the API's names ({@code company.street},
@@ -24,7 +25,10 @@ import java.util.Optional;
 class VisitAddressRules {
 
     static final int MAX_STREET = 200;
-    /** A street names itself with letters: {@code "1"} or {@code "12"} is a house number alone. */
+    /**
+     * A street names itself with letters: {@code "1"} or {@code "12"} is a house number alone. No digit is required:
+     * some addresses have no house number ("Am Markt", a farm's name).
+     */
     static final int MIN_STREET_LETTERS = 2;
     static final int MAX_TOWN = 100;
 
@@ -44,8 +48,8 @@ class VisitAddressRules {
     void check(Agency agency, @Nullable String street, @Nullable String postalCode, boolean postalCodeOk,
                @Nullable String town, Errors errors) {
         if (Bookings.required(street, "company.street", MAX_STREET, errors)) {
-            if (TextRules.letters(street) < MIN_STREET_LETTERS || street.chars().noneMatch(c -> c >= '0' && c <= '9')) {
-                errors.add("company.street", "error.address.houseNumber");
+            if (TextRules.letters(street) < MIN_STREET_LETTERS) {
+                errors.add("company.street", "error.address.street");
             } else {
                 TextRules.checkName(street, "company.street", errors); // the mails carry it: no link in it
             }

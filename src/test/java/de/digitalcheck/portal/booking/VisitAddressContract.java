@@ -27,8 +27,8 @@ import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The address of a visit at the company (meeting mode {@code ON_SITE}): required (street with house number, a postal
- * code the portal knows, town) and refused with field errors, nothing stored; kept, in the coach's mail and the
+ * The address of a visit at the company (meeting mode {@code ON_SITE}): required (street, with house number where
+ * there is one, a postal code the portal knows, town) and refused with field errors, nothing stored; kept, in the coach's mail and the
  * invitation's LOCATION, on the booking's page, after a move; exported and erased with the company's data. Other modes
  * ignore it. Run on H2 and MySQL/MariaDB.
  */
@@ -142,10 +142,10 @@ abstract class VisitAddressContract {
             .containsEntry("company.street", "Bitte füllen Sie dieses Feld aus.");
 
         HttpResponse<String> wrong = http.postJson("/api/v1/bookings", body(s, s.visitTypeId(), start, email(),
-            "\"street\":\"Ruhrstraße\",\"postalCode\":\"00000\",\"town\":\"  \"", "en"));
+            "\"street\":\"12\",\"postalCode\":\"00000\",\"town\":\"  \"", "en"));
         assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(422);
         assertThat(fieldErrors(http, wrong))
-            .containsEntry("company.street", "Please give the street and house number, e.g. “Musterstraße 1”.")
+            .containsEntry("company.street", "Please give the street, with the house number if there is one, e.g. “Musterstraße 1”.")
             .containsEntry("company.postalCode", "We do not know this postal code. Please check it.")
             .containsEntry("company.town", "Please fill in this field.");
 
@@ -175,7 +175,7 @@ abstract class VisitAddressContract {
      * A street names itself with at least two letters, of any script: {@code "1"} and {@code "12"} were taken as the
      * street of a visit (they have a digit), and the coach had nowhere to go. Refused at the field by the API and by the
      * booking form, which keeps what was typed; nothing stored. An abbreviated street with a house number's letter is
-     * fine.
+     * fine, and so is a street without a house number (some addresses have none).
      */
     @Test
     void aStreetOfNumbersAloneIsRefusedByTheApiAndTheForm() {
@@ -188,7 +188,7 @@ abstract class VisitAddressContract {
             assertThat(refused.statusCode()).as(street + ": " + refused.body()).isEqualTo(422);
             assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
             assertThat(fieldErrors(http, refused)).as(street).containsOnly(
-                Map.entry("company.street", "Please give the street and house number, e.g. “Musterstraße 1”."));
+                Map.entry("company.street", "Please give the street, with the house number if there is one, e.g. “Musterstraße 1”."));
         }
         assertThat(bookingsOf(s)).as("nothing stored").isZero();
 
@@ -205,14 +205,14 @@ abstract class VisitAddressContract {
         HttpResponse<String> refused = http.postForm("/termin/" + s.agency().agencyId(), form);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("id=\"error-summary\"", "href=\"#booking-street\"",
-                "Bitte geben Sie Straße und Hausnummer an, z. B. „Musterstraße 1“.", "value=\"12\"",
+                "Bitte geben Sie die Straße an, mit Hausnummer, wenn es eine gibt, z. B. „Musterstraße 1“.", "value=\"12\"",
                 "value=\"Besuch GmbH\"", "value=\"Witten\"", "value=\"Berta Besuch\"")
             .containsPattern("id=\"booking-street\"[^>]*aria-invalid=\"true\"")
             .doesNotContainPattern("id=\"booking-town\"[^>]*aria-invalid=\"true\"");
         try {
             HttpResponse<String> english = http.postForm("/termin/" + s.agency().agencyId() + "?lang=en", form);
             assertThat(english.statusCode()).isEqualTo(422);
-            assertThat(english.body()).contains("Please give the street and house number, e.g. “Musterstraße 1”.");
+            assertThat(english.body()).contains("Please give the street, with the house number if there is one, e.g. “Musterstraße 1”.");
         } finally {
             http.get("/?lang=de");
         }
@@ -221,6 +221,12 @@ abstract class VisitAddressContract {
         HttpResponse<String> made = http.postJson("/api/v1/bookings", body(s, s.visitTypeId(), start, email(),
             "\"street\":\"Hauptstr. 5a\",\"postalCode\":\"58452\",\"town\":\"Witten\"", "de"));
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        // an address without a house number (a village's square, a farm): the street's name is enough
+        HttpResponse<String> noNumber = http.postJson("/api/v1/bookings", body(s, s.visitTypeId(), at(bookableDay(10), 13),
+            email(), "\"street\":\"Am Markt\",\"postalCode\":\"58452\",\"town\":\"Witten\"", "de"));
+        assertThat(noNumber.statusCode()).as(noNumber.body()).isEqualTo(201);
+        assertThat(db().value("SELECT company_street FROM booking WHERE id = ?", http.map(noNumber).get("id")))
+            .isEqualTo("Am Markt");
     }
 
     /** The booking page takes "58 452" as 58452; the API keeps its documented five digits ({@code ^[0-9]{5}$}). */
