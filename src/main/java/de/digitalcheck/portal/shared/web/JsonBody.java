@@ -151,7 +151,9 @@ public final class JsonBody {
     /**
      * A number member (a head count) as its plain text ({@code 42}, {@code 41.99999999999999999} as written), for the
      * rules that check its range as they check a form's field: a JSON number, or a string, which API v1 has promised
-     * to read as the number it spells ({@code "42"}; the field's own rules refuse one that is none, as a form's);
+     * to read as the number it spells ({@code "42"}; the field's own rules refuse one that is none, as a form's). A
+     * string with a space of any kind in it ({@code " 42"}, {@code "4 2"}) spells no number: an error naming the
+     * field ({@code error.type.numberSpaces}; the form's rules, which trim what a person typed, took it as 42);
      * anything else (a boolean, an object, a list) is an error naming the field ({@code error.type.number}); {@code
      * null} when absent or {@code null}. A number no field can take ({@code 1e400}) makes the request malformed: an
      * error in {@code malformed} ({@code error.number.range}, a {@code 400} naming the field), {@code null}.
@@ -162,7 +164,12 @@ public final class JsonBody {
             return null;
         }
         if (node.isString()) {
-            return text(object, member, field, false, errors);
+            String text = text(object, member, field, false, errors);
+            if (text != null && text.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+                errors.add(field, "error.type.numberSpaces");
+                return null;
+            }
+            return text;
         }
         if (!node.isNumber()) {
             errors.add(field, "error.type.number");

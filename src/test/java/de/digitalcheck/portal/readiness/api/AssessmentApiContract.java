@@ -381,6 +381,34 @@ abstract class AssessmentApiContract {
             "\"employees\":\"" + "0".repeat(28) + "42\"")).statusCode()).isEqualTo(201);
     }
 
+    /**
+     * A head count as a string is read as the number it spells ({@code "42"}, API v1's promise), but a string with a
+     * space of any kind in it spells none: {@code " 42"} was trimmed to 42 (the form's rule for what a person typed)
+     * and stored. It is a {@code 422} naming the field, in the body's language, nothing stored.
+     */
+    @Test
+    void aHeadCountStringWithSpacesIsRefusedNamingTheField() {
+        long before = new Database(dataSource).count("assessment");
+        String body = http.write(request(company("44135", "OWN_PRODUCTS"),
+            Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1))).replace("\"language\":\"de\"", "\"language\":\"en\"");
+        assertThat(body).contains("\"employees\":42", "\"language\":\"en\"");
+        for (String spaced : List.of("\" 42\"", "\"42 \"", "\"4 2\"", "\" 42 \"", "\"\u00a042\"", "\"42\u2009\"")) {
+            HttpResponse<String> response = http.postJson("/api/v1/assessments",
+                body.replace("\"employees\":42", "\"employees\":" + spaced));
+            assertThat(response.statusCode()).as(spaced).isEqualTo(422);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(list(http.map(response).get("errors"))).as(spaced).containsExactly(Map.of("field",
+                "company.employees", "message", "A number given as text must not contain spaces: please give it as a number, e.g. 42."));
+        }
+        HttpResponse<String> german = http.postJson("/api/v1/assessments",
+            body.replace("\"employees\":42", "\"employees\":\" 42\"").replace("\"language\":\"en\"", "\"language\":\"de\""));
+        assertThat(list(http.map(german).get("errors"))).containsExactly(Map.of("field", "company.employees",
+            "message", "Eine Zahl als Text darf keine Leerzeichen enthalten: Bitte geben Sie sie als Zahl an, z. B. 42."));
+        assertThat(new Database(dataSource).count("assessment")).as("nothing stored").isEqualTo(before);
+        assertThat(http.postJson("/api/v1/assessments", body.replace("\"employees\":42", "\"employees\":\"42\""))
+            .statusCode()).as("the digits alone, as promised").isEqualTo(201);
+    }
+
     @Test
     void noEmployeesIsAFieldErrorInTheRequestedLanguageAndNothingIsStored() {
         long before = new Database(dataSource).count("assessment");
