@@ -513,6 +513,29 @@ abstract class BookingContract {
     }
 
     /**
+     * A language code in capitals is that language, as {@code lang=EN} is (api.md, "Language of messages": language
+     * tags are case-insensitive): the booking is English and kept as {@code en}, its messages are English. A code
+     * that is no language stays a {@code 422} (above).
+     */
+    @Test
+    void aLanguageCodeInCapitalsIsThatLanguage() {
+        Setup s = agencyWithCoaches(1, 0);
+        Http http = http();
+        HttpResponse<String> made = http.postJson("/api/v1/bookings", body(s, at(bookableDay(), 9, 0), null,
+            "caps@example.org").replace("\"language\":\"de\"", "\"language\":\"EN\""));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String id = (String) http.map(made).get("id");
+        assertThat((String) http.map(made).get("manageUrl")).endsWith("&lang=en");
+        assertThat(db().value("SELECT language FROM booking WHERE id = ?", id)).isEqualTo("en");
+        HttpResponse<String> refused = http.postJson("/api/v1/bookings", body(s, at(bookableDay(), 9, 0), null,
+            "caps@example.org").replace("\"language\":\"de\"", "\"language\":\"De\"")
+            .replace("\"name\":\"Race GmbH\"", "\"name\":\"\""));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(errors(refused)).contains(Map.of("field", "company.name", "message", "Bitte füllen Sie dieses Feld aus."));
+        assertThat(bookingsOf(s)).isOne();
+    }
+
+    /**
      * The body's {@code language} comes first (api.md, "Language of messages"), for the 404s too: an unknown agency, a
      * type of another agency and an unknown type were German whatever the body asked for. Without a language in the
      * body, the header's still counts; a German body is German against an English header.

@@ -54,4 +54,30 @@ class BookingApiDocumentationTest {
         String description = (String) errors.get("description");
         assertThat(description).contains("`422`", "`400`").doesNotContainIgnoringCase("only with");
     }
+
+    /**
+     * A language code is read in any case, in a body's {@code language} as in {@code lang} (a language tag is
+     * case-insensitive, RFC 5646; {@code lang=EN} always was {@code en}): the documents listed {@code de, en} only, and
+     * a booking with {@code "language":"EN"} looked like one they did not describe.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocumentsSayALanguageCodeIsReadInAnyCase() throws IOException {
+        Map<String, Object> document;
+        try (InputStream in = getClass().getResourceAsStream("/openapi/digitalcheck-v1.yml")) {
+            document = new Yaml().load(in);
+        }
+        Map<String, Object> components = (Map<String, Object>) document.get("components");
+        Map<String, Object> schemas = (Map<String, Object>) components.get("schemas");
+        for (String schema : List.of("BookingRequest", "AssessmentRequest")) {
+            Map<String, Object> language = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                schemas.get(schema)).get("properties")).get("language");
+            assertThat((String) language.get("description")).as(schema).contains("in any case", "`EN` is `en`");
+        }
+        Map<String, Object> lang = (Map<String, Object>) ((Map<String, Object>) components.get("parameters")).get("Lang");
+        assertThat((String) lang.get("description")).contains("in any case", "`EN` is `en`");
+        String docs = Files.readString(Path.of("docs/api.md"));
+        assertThat(docs).contains("A language code is read in any case, in a body's `language` as in `lang`",
+            "`de` or `en`, in any case: `EN` is `en`");
+    }
 }
