@@ -5,6 +5,7 @@ import de.digitalcheck.portal.shared.security.Tokens;
 import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.TextRules;
+import de.digitalcheck.portal.shared.validation.ValidationException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -159,10 +161,11 @@ public class BookingChanges {
             BookingRow row = rowByToken(id, token);
             String newToken = usable == null ? Tokens.newToken()
                 : bookings.derivedToken(usable, moveHash(id, token, start));
-            return move(row, Tokens.hash(token), start, null, null, newToken);
+            return move(row, Tokens.hash(token), start, null, null, current -> newToken);
         } catch (UnknownBooking e) {
-            if (usable != null) {
-                Changed again = repeatedMove(id, token, start, usable);
+            if (usable != null && id != null && token != null && Tokens.isWellFormed(token)) {
+                Changed again = repeatedMove(rows.findById(id).orElse(null), start, usable,
+                    row -> moveHash(id, token, start));
                 if (again != null) {
                     return again;
                 }
@@ -175,19 +178,17 @@ public class BookingChanges {
     public static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
 
     /**
-     * The move that {@code token} (spent) was spent on, to {@code start} with {@code key}, if it is the booking's
-     * last change, done less than {@link #REPEAT_WINDOW} ago; else null.
+     * The move of {@code row} to {@code start} with {@code key} that this request made, if it is the booking's last
+     * change, done less than {@link #REPEAT_WINDOW} ago: its token is the one derived from the key and what the
+     * request asked for ({@code requestHash}, of the row as the move left it); else null.
      */
-    private @Nullable Changed repeatedMove(String id, String token, Instant start, String key) {
-        if (id == null || token == null || !Tokens.isWellFormed(token)) {
-            return null;
-        }
-        BookingRow row = rows.findById(id).orElse(null);
+    private @Nullable Changed repeatedMove(@Nullable BookingRow row, Instant start, String key,
+                                           Function<BookingRow, String> requestHash) {
         if (row == null || !row.status().equals(BookingRow.CONFIRMED) || !row.startAt().equals(start)
             || row.updatedAt().plus(REPEAT_WINDOW).isBefore(clock.instant())) {
             return null;
         }
-        String derived = bookings.derivedToken(key, moveHash(id, token, start));
+        String derived = bookings.derivedToken(key, requestHash.apply(row));
         return sameHash(row.tokenHash(), Tokens.hash(derived)) ? new Changed(bookings.view(row), derived) : null;
     }
 
@@ -204,8 +205,45 @@ public class BookingChanges {
 
     /** A coach or staff member moves an appointment of {@code coachId}, with a message to the company. */
     public Changed move(String id, String coachId, Instant start, String author, @Nullable String message) {
+        return move(id, coachId, start, author, message, null);
+    }
+
+    /**
+     * As {@link #move(String, String, Instant, String, String)}, with the key of the move's form ({@code key}; null:
+     * none): the form sent again (a double click, a resend after a slow answer) after its move is answered as the move
+     * was instead of refused as a move to the time the appointment already has — as the company's
+     * ({@link #reschedule(String, String, Instant, String)}), by the same means: the new token of a move with a key is
+     * an HMAC of the key, the booking, the time, the message and the {@code SEQUENCE} the move gives the booking (it
+     * has no spent token to tell one move from another; every change raises the {@code SEQUENCE}, so no two moves
+     * derive the same token), and only the very request that moved it finds it again, for {@link #REPEAT_WINDOW} and
+     * while nothing changed it since. Another time, another message, another key or none is a move of its own.
+     */
+    public Changed move(String id, String coachId, Instant start, String author, @Nullable String message,
+                        @Nullable String key) {
+        String usable = usableKey(key);
         BookingRow row = rowOfCoach(id, coachId);
-        return move(row, null, start, note(author, message), author, Tokens.newToken());
+        ChangeNote note = note(author, message);
+        String text = note == null ? "" : note.text();
+        try {
+            // the move raises the SEQUENCE by one: the token derived from what the row will be
+            return move(row, null, start, note, author, usable == null ? current -> Tokens.newToken()
+                : current -> bookings.derivedToken(usable, deskMoveHash(id, current.sequenceNo() + 1, start, text)));
+        } catch (ValidationException | UnknownBooking e) {
+            if (usable != null) {
+                Changed again = repeatedMove(rows.findById(id).filter(b -> b.coachId().equals(row.coachId())
+                    && b.agencyId().equals(row.agencyId())).orElse(null), start, usable,
+                    moved -> deskMoveHash(id, moved.sequenceNo(), start, text));
+                if (again != null) {
+                    return again;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** What a coach's or staff member's move asks for: the booking, its {@code SEQUENCE} once moved, time, message. */
+    private static String deskMoveHash(String id, int sequence, Instant start, String message) {
+        return Tokens.hash("desk-move\n" + id + "\n" + sequence + "\n" + start + "\n" + message);
     }
 
     /**
@@ -237,13 +275,16 @@ public class BookingChanges {
         return Math.toIntExact(Duration.between(start, end).toMinutes());
     }
 
-    /** {@code by}: the coach's or staff member's name, null for the company; {@code token}: the new private token. */
+    /**
+     * {@code by}: the coach's or staff member's name, null for the company; {@code newToken}: the new private token,
+     * of the row as it is read under the coach's lock.
+     */
     private Changed move(BookingRow row, @Nullable String tokenHash, Instant start, @Nullable ChangeNote note,
-                         @Nullable String by, String token) {
+                         @Nullable String by, Function<BookingRow, String> newToken) {
         AppointmentType type = types.findById(row.typeId()).map(AppointmentTypeRow::type)
             .orElseThrow(UnknownAppointmentType::new);
         try {
-            BookingRow moved = inTransaction(() -> {
+            Moved moved = inTransaction(() -> {
                 Instant now = clock.instant();
                 coaches.lock(List.of(row.coachId()));
                 BookingRow current = rows.findById(row.id()).orElseThrow(UnknownBooking::new);
@@ -280,6 +321,7 @@ public class BookingChanges {
                     new Errors().add("start", refusal(verdict)).throwIfAny();
                 }
                 SlotFinder.Booked time = finder.booked(start);
+                String token = newToken.apply(current);
                 // moved to less than the reminder's lead time ahead: the update mail is the reminder
                 Instant reminder = Duration.between(now, start).compareTo(reminderLead) < 0 ? now : null;
                 int updated = tokenHash == null
@@ -300,9 +342,9 @@ public class BookingChanges {
                 mails.moved(after, current, token, note);
                 events.publishEvent(new BookingChanged(after.id(), after.agencyId(), BookingChanged.Change.MOVED,
                     current.startAt(), after.startAt(), by, now));
-                return after;
+                return new Moved(after, token);
             });
-            return new Changed(bookings.view(moved), token);
+            return new Changed(bookings.view(moved.row()), moved.token());
         } catch (Taken e) {
             // the times this move could take, as they are now: its own time is free for itself (and not offered)
             LocalDate day = LocalDate.ofInstant(start, ZONE);
@@ -427,6 +469,10 @@ public class BookingChanges {
         DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
         definition.setIsolationLevel(TransactionDefinition.Isolation.READ_COMMITTED);
         return transactions.execute(definition, status -> work.get());
+    }
+
+    /** A move's row as it left it, and its new private token. */
+    private record Moved(BookingRow row, String token) {
     }
 
     /** Thrown inside the transaction (rolls it back); a {@link SlotTaken} with fresh times outside it. */

@@ -41,12 +41,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One appointment in the coach's workspace ({@code /coach/termine/{id}}) and in the staff's view of a coach's
  * appointments ({@code /agentur/coaches/{coachId}/termine/{id}}): move it to another free time of the coach, or
  * cancel it, each with a message to the company, who gets the update or cancellation mail with its invitation (the
- * coach too). Another coach's appointment, or another agency's coach, is not found (404).
+ * coach too). Another coach's appointment, or another agency's coach, is not found (404). The move form carries a
+ * key, new with each page: sent twice (a double click, a resend after a slow answer) it moves once and the second
+ * answer is the first's, the moved appointment's page ({@link BookingChanges#move(String, String, Instant, String,
+ * String, String)}).
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -167,7 +171,8 @@ class AppointmentDesk {
             if (start == null) {
                 throw new ValidationException(List.of(FieldError.of("start", "error.booking.time")));
             }
-            changes.move(id, desk.coachId(), start, desk.actor().name(), form.message());
+            // the form sent again after its move (a double click, a resend): the same answer, the moved appointment
+            changes.move(id, desk.coachId(), start, desk.actor().name(), form.message(), form.key());
             return HttpResponse.seeOther(URI.create(desk.base() + "?geaendert"));
         } catch (SlotTaken e) {
             return refused(lang, desk, booking, start, form, HttpStatus.CONFLICT, null);
@@ -225,6 +230,7 @@ class AppointmentDesk {
         model.put("staff", true);
         model.put("changed", changed);
         model.put("moveAction", desk.base() + "/verschieben");
+        model.put("key", UUID.randomUUID().toString()); // the move form's: sent again, it is answered as it was
         model.put("cancelAction", desk.base() + "/absagen");
         model.put("cancelMessage", "");
         model.put("backUrl", desk.weekUrl() + "?woche=" + PortalTime.local(booking.start()).toLocalDate());
