@@ -181,6 +181,48 @@ class DashboardPagesIntegrationTest extends de.digitalcheck.portal.support.Signe
         assertThat(admin.get("/admin/kennzahlen?agency=en-agentur").body()).doesNotContain("error-summary");
     }
 
+    /**
+     * The fallback queue's choice of an agency's inbox ({@code /admin/leads/agentur?agency=}) with an agency that does
+     * not exist, none, or more than one: {@code 400} with the reason in the reader's language and the fallback queue's
+     * page with its chooser, as the dashboard's {@code agency=} (it was a bare 404 "page not found").
+     */
+    @Test
+    void aWrongMissingOrRepeatedAgencyInTheAdminsInboxChoiceIsRefusedWithTheReason() {
+        Http admin = users.get("admin");
+        HttpResponse<String> unknown = admin.get("/admin/leads/agentur?agency=nope");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("id=\"error-summary\"", "Angabe in der Adresse nicht verstanden",
+                "Die Wirtschaftsförderung in der Adresse gibt es nicht (oder nicht mehr)",
+                "action=\"/admin/leads/agentur\"", "name=\"agency\"", "value=\"wf-dortmund\"")
+            .containsPattern("<title>Angabe in der Adresse nicht verstanden – Anfragen ohne zuständige");
+        HttpResponse<String> repeated = admin.get("/admin/leads/agentur?agency=en-agentur&agency=wf-dortmund");
+        assertThat(repeated.statusCode()).isEqualTo(400);
+        assertThat(repeated.body()).contains("Die Adresse nennt mehr als eine Wirtschaftsförderung");
+        assertThat(admin.get("/admin/leads/agentur?agency=en-agentur&agency=en-agentur").statusCode())
+            .as("the same one twice is still two").isEqualTo(400);
+        for (String none : java.util.List.of("/admin/leads/agentur", "/admin/leads/agentur?agency=",
+            "/admin/leads/agentur?agency=%20")) {
+            HttpResponse<String> missing = admin.get(none);
+            assertThat(missing.statusCode()).as(none).isEqualTo(400);
+            assertThat(missing.body()).as(none).contains("Die Adresse nennt keine Wirtschaftsförderung");
+        }
+        try {
+            HttpResponse<String> english = admin.get("/admin/leads/agentur?agency=nope&lang=en");
+            assertThat(english.statusCode()).isEqualTo(400);
+            assertThat(english.body())
+                .contains("The agency in the address does not exist", "Leads without a responsible agency")
+                .doesNotContain("Die Wirtschaftsförderung");
+        } finally {
+            admin.get("/?lang=de");
+        }
+        // a known one, also with blanks around it, still opens its inbox; the queue's own page has no note
+        HttpResponse<String> chosen = admin.get("/admin/leads/agentur?agency=%20en-agentur%20");
+        assertThat(chosen.statusCode()).isEqualTo(303);
+        assertThat(chosen.headers().firstValue("Location")).hasValue("/admin/agenturen/en-agentur/leads");
+        assertThat(admin.get("/admin/leads").body()).doesNotContain("error-summary");
+        assertThat(users.get("do-staff").get("/admin/leads/agentur?agency=nope").statusCode()).isEqualTo(403);
+    }
+
     @Test
     void adminsOpenEveryAgencysInboxWithItsFiltersAndCsv() {
         lead("Admin Sicht Dortmund AG", "44139", "sicht-do@dashboard.example.org");
@@ -195,7 +237,6 @@ class DashboardPagesIntegrationTest extends de.digitalcheck.portal.support.Signe
         assertThat(admin.get("/admin/agenturen/wf-dortmund/leads?status=WON").body()).doesNotContain("Admin Sicht Dortmund AG");
         assertThat(admin.get("/admin/agenturen/wf-dortmund/leads?status=EVIL").statusCode()).isEqualTo(400);
         assertThat(admin.get("/admin/agenturen/nope/leads").statusCode()).isEqualTo(404);
-        assertThat(admin.get("/admin/leads/agentur?agency=nope").statusCode()).isEqualTo(404);
         byte[] csv = admin.getBytes("/admin/agenturen/en-agentur/leads.csv").body();
         assertThat(new String(csv, java.nio.charset.StandardCharsets.UTF_8)).contains("Admin Sicht Witten AG")
             .doesNotContain("Admin Sicht Dortmund AG");

@@ -17,7 +17,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -30,8 +29,9 @@ import java.util.Map;
 
 /**
  * Network admins: every agency's inbox (the same filters, paging and CSV as the agency's staff have), chosen on the
- * fallback queue's page; the agency is in the path, so that the inbox's filter and paging links keep it. Read only:
- * a lead opens on the admin's lead page ({@code /admin/leads/{id}}), where it can be forwarded.
+ * fallback queue's page ({@link FallbackQueuePage}); the agency is in the path, so that the inbox's filter and paging
+ * links keep it. Read only: a lead opens on the admin's lead page ({@code /admin/leads/{id}}), where it can be
+ * forwarded.
  */
 @Controller
 @Secured("NETWORK_ADMIN")
@@ -54,13 +54,6 @@ class AdminInboxPages {
         this.assignment = assignment;
         this.inbox = inbox;
         this.agencies = agencies;
-    }
-
-    /** The chooser on the fallback queue's page (a form that works without JavaScript). */
-    @Get(LeadPaths.FALLBACK + "/agentur")
-    HttpResponse<?> choose(@QueryValue("agency") @Nullable String agency) {
-        Agency chosen = agencies.find(agency).orElseThrow(UnknownAgency::new);
-        return HttpResponse.seeOther(URI.create(path(chosen.id())));
     }
 
     @Get(INBOX)
