@@ -107,6 +107,13 @@ class LeadDetailIntegrationTest extends de.digitalcheck.portal.support.SignedInT
             .doesNotContain("nicht übernommen", "Noch keine Änderungen.");
         assertThat(trailRow(page, "E-Mail-Adresse geändert")).as("given by the company")
             .contains(">Unternehmen<", first, second);
+        // the consent log names who gave each consent, as given then: the lead's contact is the second now
+        String log = page.substring(page.indexOf("id=\"consent-title\""), page.indexOf("id=\"bookings-title\""));
+        assertThat(log).contains("– von Karl Korrektur (" + first + ")", "– von Karl Korrekt (" + second + ")");
+        // withdrawn: the agency no longer sees who consented, as it no longer sees the lead's contact
+        leads.withdraw(second, id);
+        String withdrawn = users.get("do-staff").get("/agentur/leads/" + id).body();
+        assertThat(withdrawn).contains("widerrufen am").doesNotContain("Karl Korrekt", first, second);
         String english = users.get("do-staff").get("/agentur/leads/" + id + "?lang=en").body();
         assertThat(english).contains("Email address changed (consent given again for the same self-check)",
             "Contact person changed (consent given again)").doesNotContain("E-Mail-Adresse geändert");

@@ -59,6 +59,10 @@ abstract class RepeatedConsentContract implements TestPropertyProvider {
     Webhooks webhooks;
     @Inject
     WebhookDispatcher dispatcher;
+    @Inject
+    de.digitalcheck.portal.readiness.AgencyLeads leads;
+    @Inject
+    de.digitalcheck.portal.shared.privacy.PersonalDataRequests personalData;
 
     Http http;
     Database db;
@@ -416,5 +420,67 @@ abstract class RepeatedConsentContract implements TestPropertyProvider {
         dispatcher.awaitWakeUps();
         assertThat(db.count("lead_event") + db.count("webhook_delivery")).isEqualTo(events);
         assertThat(db.count("lead_audit")).isEqualTo(trail);
+    }
+
+    /**
+     * The consent log names who gave each consent, as given then (SPEC §8): the lead keeps only its contact of now,
+     * which the check's consent given again replaces, and a withdrawal drops the earlier addresses from the trail —
+     * the log linked to the lead, so the first consent's person was lost. Each address's export holds the consents it
+     * gave (also to a lead whose contact is now another's), not another's name or address; an erasure by address
+     * clears them, and the lead's erasure all of its own.
+     */
+    @Test
+    void theConsentLogNamesWhoGaveEachConsentAndTheExportAndErasureFollowIt() {
+        String first = unique("log-anna");
+        String second = unique("log-zora");
+        CompletedChecks.Completed check = check("Alma Erst", first);
+        assertThat(consent(check, "Alma Erst", first).statusCode()).isEqualTo(303);
+        String leadId = (String) openLeadsOf(check.id()).get(0).get("id");
+        assertThat(consent(check, "Zora Zwei", second).statusCode()).isEqualTo(303);
+        assertThat(db.value("SELECT contact_email FROM agency_lead WHERE id = ?", leadId)).isEqualTo(second);
+        String log = "SELECT made_lead, contact_name, contact_email, assessment_id FROM lead_consent WHERE lead_id = ? "
+            + "ORDER BY made_lead DESC";
+        List<Map<String, Object>> given = db.rows(log, leadId);
+        assertThat(given).hasSize(2);
+        assertThat(given.get(0)).as("the first consent: who gave it, though the lead has another contact now")
+            .containsEntry("contact_name", "Alma Erst").containsEntry("contact_email", first);
+        assertThat(given.get(1)).containsEntry("contact_name", "Zora Zwei").containsEntry("contact_email", second);
+
+        // the export: the lead's contact sees the lead's consents, but the other person's name and address not
+        String ofSecond = personalData.export(second).get("leads").toString();
+        assertThat(ofSecond).contains(leadId, "Zora Zwei", "contactOfLead=true").doesNotContain(first, "Alma Erst");
+        // the first address: the consent it gave, under the lead's id, without the lead's data of now
+        List<?> ofFirst = (List<?>) personalData.export(first).get("leads");
+        assertThat(ofFirst).singleElement().satisfies(l -> {
+            Map<?, ?> lead = (Map<?, ?>) l;
+            assertThat(lead.get("id")).isEqualTo(leadId);
+            assertThat(lead.get("contactOfLead")).isEqualTo(false);
+            assertThat(lead.toString()).doesNotContain(second, "Zora Zwei");
+            assertThat((List<?>) lead.get("consents")).singleElement().satisfies(c -> {
+                Map<?, ?> consent = (Map<?, ?>) c;
+                assertThat(consent.get("contactName")).isEqualTo("Alma Erst");
+                assertThat(consent.get("contactEmail")).isEqualTo(first);
+                assertThat(consent.containsKey("withdrawnAt") && consent.get("withdrawnAt") == null).isTrue();
+            });
+        });
+
+        // withdrawn: the trail forgets the addresses, the log still says who consented, and when it was withdrawn
+        leads.withdraw(second, leadId);
+        assertThat(trail(leadId, "DATA_EMAIL")).singleElement().satisfies(e -> assertThat(e.get("from_value")).isNull());
+        assertThat(db.rows(log, leadId)).extracting(r -> r.get("contact_email")).containsExactly(first, second);
+        assertThat(db.rows("SELECT withdrawn_at FROM lead_consent WHERE lead_id = ?", leadId))
+            .allSatisfy(r -> assertThat(r.get("withdrawn_at")).isNotNull());
+
+        // the first address erased: its name and address leave the log; the lead (the second's) stays as it is
+        personalData.erase(first);
+        assertThat(db.rows(log, leadId).get(0)).containsEntry("contact_name", null).containsEntry("contact_email", null);
+        assertThat(db.rows(log, leadId).get(1)).containsEntry("contact_email", second);
+        assertThat(db.value("SELECT status FROM agency_lead WHERE id = ?", leadId)).isEqualTo("WITHDRAWN");
+        assertThat((List<?>) personalData.export(first).get("leads")).isEmpty();
+        // the lead's contact erased: the lead anonymised, and every consent of it without check and person
+        personalData.erase(second);
+        assertThat(db.value("SELECT status FROM agency_lead WHERE id = ?", leadId)).isEqualTo("ERASED");
+        assertThat(db.rows(log, leadId)).hasSize(2).allSatisfy(r -> assertThat(r).containsEntry("contact_name", null)
+            .containsEntry("contact_email", null).containsEntry("assessment_id", null));
     }
 }

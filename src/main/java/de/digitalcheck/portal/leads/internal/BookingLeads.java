@@ -261,7 +261,7 @@ public class BookingLeads {
         }
         consents.save(new ConsentRow(UUID.randomUUID().toString(), lead.id(),
             check.map(a -> a.id().value()).orElse(null), SOURCE, version(b), language(b), consentAt(b, now), null,
-            created));
+            created, b.contactName(), b.contactEmail()));
         links.save(new LeadBookingRow(b.bookingId(), lead.id(), now));
         // the time with the kind and the coach: two appointments at one time (or one after the other) were two
         // entries "Termin gebucht 07.12.2026 09:00" that said nothing of which was which

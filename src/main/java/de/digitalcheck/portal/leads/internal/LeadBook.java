@@ -124,8 +124,10 @@ public class LeadBook implements AgencyLeads {
                 event = LeadEvents.UPDATED;
             }
         }
+        // who consented, as given now: the lead may keep another contact (a consent given again) or take this one
         consents.save(new ConsentRow(UUID.randomUUID().toString(), lead.id(), assessmentId.value(), source,
-            CONSENT_VERSION, language.code(), now, null, LeadEvents.CREATED.equals(event)));
+            CONSENT_VERSION, language.code(), now, null, LeadEvents.CREATED.equals(event), a.contact().name(),
+            email));
         events.changed(lead, event);
         return shared(lead);
     }
@@ -364,7 +366,7 @@ public class LeadBook implements AgencyLeads {
             return;
         }
         LeadRow erased = leads.update(lead.erased(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
-        consents.forgetAssessment(lead.id());
+        consents.forget(lead.id());
         audit.forgetNotes(lead.id());
         audit.forgetCompanyData(lead.id());
         events.erased(erased);

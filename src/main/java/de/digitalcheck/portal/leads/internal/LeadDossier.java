@@ -47,9 +47,15 @@ public class LeadDossier {
         this.settings = settings;
     }
 
-    /** A consent of the lead as the detail shows it: text version, language, when given and withdrawn. */
+    /**
+     * A consent of the lead as the detail shows it: text version, language, when given and withdrawn, and who gave it
+     * as given then (null: logged before that was recorded, erased, or the lead withdrawn: as its contact,
+     * {@link LeadRow#shownToAgency}).
+     */
     public record Consent(String textVersion, String language, java.time.Instant givenAt,
-                          @io.micronaut.core.annotation.Nullable java.time.Instant withdrawnAt, String source) {
+                          @io.micronaut.core.annotation.Nullable java.time.Instant withdrawnAt, String source,
+                          @io.micronaut.core.annotation.Nullable String contactName,
+                          @io.micronaut.core.annotation.Nullable String contactEmail) {
     }
 
     public Optional<ResultSummary> summary(LeadRow lead, Language language) {
@@ -76,7 +82,8 @@ public class LeadDossier {
     @Transactional(readOnly = true)
     public List<Consent> consents(LeadRow lead) {
         return consents.ofLead(lead.id()).stream()
-            .map(c -> new Consent(c.textVersion(), c.language(), c.givenAt(), c.withdrawnAt(), c.source())).toList();
+            .map(c -> new Consent(c.textVersion(), c.language(), c.givenAt(), c.withdrawnAt(), c.source(),
+                lead.open() ? c.contactName() : null, lead.open() ? c.contactEmail() : null)).toList();
     }
 
     /** The staff's copy of the report; empty where the check is erased or incomplete. */

@@ -29,7 +29,8 @@ class LeadDetailExtras {
      * A consent as the detail lists it: the text's version and language as a person reads them ("Einwilligungstext vom
      * Dezember 2026 (2. Fassung)", "Deutsch"), when it was given and withdrawn.
      */
-    record ConsentLine(String text, String language, Instant givenAt, @Nullable Instant withdrawnAt) {
+    record ConsentLine(String text, String language, Instant givenAt, @Nullable Instant withdrawnAt,
+                       @Nullable String contactName, @Nullable String contactEmail) {
     }
 
     private final LeadForwarding forwarding;
@@ -51,7 +52,7 @@ class LeadDetailExtras {
         model.put("summary", dossier.summary(lead, language).orElse(null));
         model.put("consents", dossier.consents(lead).stream().map(c -> new ConsentLine(
             versions.name(language, c.textVersion()), versions.languageName(language, c.language()), c.givenAt(),
-            c.withdrawnAt())).toList());
+            c.withdrawnAt(), c.contactName(), c.contactEmail())).toList());
         model.put("bookings", dossier.bookings(lead));
         model.put("language", language.code());
         model.put("forwardTargets", forwarding.targets(lead.agencyId()));

@@ -39,6 +39,7 @@ abstract class TextColumnsContract implements TestPropertyProvider {
         Map.entry("assessment.contact_name", ProfileRules.MAX_NAME),
         Map.entry("agency_lead.company_name", ProfileRules.MAX_NAME),
         Map.entry("agency_lead.contact_name", ProfileRules.MAX_NAME),
+        Map.entry("lead_consent.contact_name", ProfileRules.MAX_NAME), // as given with the consent (V151)
         Map.entry("agency_lead.assignee_name", AgencyTeam.MAX_NAME),
         Map.entry("booking.company_name", ProfileRules.MAX_NAME),
         Map.entry("booking.contact_name", ProfileRules.MAX_NAME),
