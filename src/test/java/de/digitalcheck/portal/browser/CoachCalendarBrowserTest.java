@@ -106,6 +106,9 @@ class CoachCalendarBrowserTest extends BrowserTestSupport implements TestPropert
             user.type("22:00-02:00");
             // every unreadable line of a list at once, a long one without spaces among them
             page.locator("#calendar-overrides").fill("24.12.26\n2026-12-31\n2026-12-24,2026-12-25,2026-12-26,2026-12-27");
+            // an absence that ends before it begins is said as that
+            String absences = page.locator("#calendar-absences").inputValue();
+            page.locator("#calendar-absences").fill("2027-02-10..2027-02-01");
             Response refused = user.activate("#content form button[type=submit]");
             assertEquals(422, refused.status());
             assertThat(page.locator("#error-summary a[href='#calendar-weekly-MONDAY']"))
@@ -117,8 +120,12 @@ class CoachCalendarBrowserTest extends BrowserTestSupport implements TestPropert
                 "Diese 2 Zeilen sind kein Datum mit Zeiträumen: 24.12.26 · 2026-12-24,2026-12-25,2026-12-26,2026-12-27");
             assertThat(page.locator("#calendar-overrides")).hasValue(
                 "24.12.26\n2026-12-31\n2026-12-24,2026-12-25,2026-12-26,2026-12-27");
+            assertThat(page.locator("#calendar-absences-error")).hasText("In dieser Zeile endet die Abwesenheit vor ihrem "
+                + "Beginn: 2027-02-10..2027-02-01. Bitte zuerst den ersten, dann den letzten Tag angeben (z. B. "
+                + "2026-07-01..2026-07-14).");
             auditAtBothWidths(page, "cal-calendar-error", false);
             page.locator("#calendar-overrides").fill("");
+            page.locator("#calendar-absences").fill(absences);
 
             // until 24:00, and an absence over the booked appointment
             page.locator("#calendar-weekly-MONDAY").fill("08:00-18:00, 18:00-24:00");
