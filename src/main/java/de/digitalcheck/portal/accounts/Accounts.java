@@ -155,8 +155,8 @@ public class Accounts {
     }
 
     /**
-     * The role and agency a form sent, checked: an unknown role, and a missing or unknown agency for staff and
-     * coaches, are added to {@code errors} (the role is then null).
+     * The role and agency a form sent, checked: an unknown role, and a missing or an unknown agency for staff and
+     * coaches (each with its own message), are added to {@code errors} (the role is then null).
      */
     Assignment assignment(@Nullable String roleInput, @Nullable String agencyInput, Errors errors) {
         Role role = java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(roleInput)).findFirst().orElse(null);
@@ -164,8 +164,13 @@ public class Accounts {
             errors.add("role", "error.invite.role");
         }
         String agency = agencyInput == null || agencyInput.isBlank() ? null : agencyInput.strip();
-        if (role != null && role.belongsToAgency() && (agency == null || !agencies.exists(agency))) {
-            errors.add("agencyId", "error.invite.agency");
+        if (role != null && role.belongsToAgency()) {
+            if (agency == null) {
+                errors.add("agencyId", "error.invite.agency");
+            } else if (!agencies.exists(agency)) {
+                // one was given, but no agency has this id (removed meanwhile, an edited form): said so, not "missing"
+                errors.add("agencyId", "error.invite.agency.unknown");
+            }
         }
         return new Assignment(role, agency);
     }

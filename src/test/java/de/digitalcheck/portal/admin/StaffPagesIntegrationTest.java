@@ -229,6 +229,28 @@ class StaffPagesIntegrationTest extends SignedInTests {
     }
 
     /**
+     * An invitation (or a role change) naming an agency that does not exist says so: it said that staff and coaches
+     * need an agency, though one was given.
+     */
+    @Test
+    void anInvitationToAnAgencyThatDoesNotExistSaysItIsUnknown() {
+        Http admin = as("staff-pages-admin", "admin@digitalcheck.example.org");
+        HttpResponse<String> unknown = admin.postForm("/admin/einladungen?lang=de", Map.of("email",
+            "unknown-agency@example.org", "name", "Una Known", "role", "COACH", "agencyId", "nope"));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("Diese Wirtschaftsförderung gibt es nicht (mehr). Bitte wählen Sie eine aus der Liste.")
+            .doesNotContain("brauchen eine Wirtschaftsförderung");
+        assertThat(admin.postForm("/admin/einladungen?lang=en", Map.of("email", "unknown-agency@example.org", "name",
+            "Una Known", "role", "AGENCY_STAFF", "agencyId", "nope")).body())
+            .contains("There is no such agency (any more). Please choose one from the list.").doesNotContain("need an agency");
+        // none given: that they need one
+        assertThat(admin.postForm("/admin/einladungen?lang=de", Map.of("email", "unknown-agency@example.org", "name",
+            "Una Known", "role", "COACH", "agencyId", "")).body())
+            .contains("Wirtschaftsförderung und Coaches brauchen eine Wirtschaftsförderung.").doesNotContain("gibt es nicht");
+        assertThat(admin.get("/admin?lang=de").body()).doesNotContain("unknown-agency@example.org");
+    }
+
+    /**
      * WCAG 2.5.3 (axe-core "label-content-name-mismatch"): a link's accessible name contains its visible text, so that
      * speech input users can say what they see. The account links showed the email but were named "Konto von …
      * bearbeiten"; "Fragen ansehen" was named "Fragen der Version 1 ansehen".
