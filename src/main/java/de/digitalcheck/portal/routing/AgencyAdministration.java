@@ -400,16 +400,34 @@ public class AgencyAdministration {
     }
 
     /**
-     * Takes a territory from an agency; a prefix that is not that agency's is left alone.
+     * Takes a territory from an agency. A prefix missing, malformed or not that agency's territory (another agency's,
+     * nobody's, removed already) is refused at {@code prefix}, nothing changed: it was answered as saved, as if the
+     * place had been taken from the agency.
      *
      * @throws UnknownAgency no agency has this id (nothing to take a territory from: the page says so, 404)
+     * @throws de.digitalcheck.portal.shared.validation.ValidationException the prefix is missing, malformed or not
+     *     one of the agency's territories
      */
     @Transactional
-    public void removeTerritory(String agencyId, String prefix) {
-        if (agencyId == null || !agencies.existsById(agencyId)) {
-            throw new UnknownAgency();
+    public void removeTerritory(String agencyId, String prefixInput) {
+        // exactly this id: MySQL/MariaDB find "WF-HAGEN" as "wf-hagen" (see addTerritory)
+        AgencyRow agency = (agencyId == null ? Optional.<AgencyRow>empty() : agencies.findById(agencyId))
+            .filter(a -> a.id().equals(agencyId)).orElseThrow(UnknownAgency::new);
+        String prefix = trim(prefixInput);
+        Errors errors = new Errors();
+        Optional<TerritoryRow> territory = Optional.empty();
+        if (prefix.isEmpty()) {
+            errors.add("prefix", "error.territory.missing");
+        } else if (!AgsPrefixes.isLevel(prefix)) {
+            errors.add("prefix", "error.territory.format");
+        } else {
+            territory = territories.findById(prefix).filter(t -> t.agencyId().equals(agency.id()));
+            if (territory.isEmpty()) {
+                errors.add("prefix", "error.territory.notOfAgency", prefix, agency.name());
+            }
         }
-        territories.findById(prefix).filter(t -> t.agencyId().equals(agencyId)).ifPresent(territories::delete);
+        errors.throwIfAny();
+        territories.delete(territory.orElseThrow());
         router.refresh();
     }
 

@@ -229,6 +229,51 @@ class StaffPagesIntegrationTest extends SignedInTests {
     }
 
     /**
+     * Taking from an agency a territory it does not have (another agency's, nobody's, removed already), or with no
+     * prefix or a malformed one, is refused (422) saying why, nothing changed: it was a 303 to "Die Änderungen sind
+     * gespeichert." as if the place had been taken from the agency.
+     */
+    @Test
+    void removingATerritoryTheAgencyDoesNotHaveIsRefusedSayingWhyAndNothingChanges() {
+        Http admin = as("staff-pages-admin", "admin@digitalcheck.example.org");
+        Http anyone = new Http(server, json);
+        HttpResponse<String> nobodys = admin.postForm("/admin/gebiete/entfernen?lang=de", Map.of("agencyId", "wf-hagen",
+            "prefix", "05999999"));
+        assertThat(nobodys.statusCode()).isEqualTo(422);
+        assertThat(nobodys.headers().firstValue("Location")).isEmpty();
+        assertThat(nobodys.body()).contains("<h1 class=\"kern-heading-large\">Gebiet nicht entfernt</h1>",
+                "Das Gebiet 05999999 gehört nicht zu Wirtschaftsförderung Hagen: Es wurde nichts entfernt.",
+                "id=\"territory-remove-refused\"", "href=\"/admin#agencies-title\"")
+            .doesNotContain("Die Änderungen sind gespeichert", "action=\"/admin/gebiete/entfernen\"");
+        // another agency's territory: refused, and it stays with that agency
+        HttpResponse<String> others = admin.postForm("/admin/gebiete/entfernen?lang=en", Map.of("agencyId", "wf-hagen",
+            "prefix", "05954"));
+        assertThat(others.statusCode()).isEqualTo(422);
+        assertThat(others.body()).contains("Territory not removed",
+            "The territory 05954 does not belong to Wirtschaftsförderung Hagen: nothing was removed.");
+        assertThat(anyone.get("/api/v1/routing?postalCode=58452").body()).as("Witten stays with the EN-Agentur")
+            .contains("en-agentur");
+        HttpResponse<String> none = admin.postForm("/admin/gebiete/entfernen?lang=de", Map.of("agencyId", "en-agentur"));
+        assertThat(none.statusCode()).isEqualTo(422);
+        assertThat(none.body()).contains("Es wurde kein Gebiet (AGS-Präfix) angegeben: Es wurde nichts entfernt.");
+        HttpResponse<String> malformed = admin.postForm("/admin/gebiete/entfernen?lang=de", Map.of("agencyId",
+            "en-agentur", "prefix", "x'\"<"));
+        assertThat(malformed.statusCode()).isEqualTo(422);
+        assertThat(malformed.body()).contains("Ein AGS-Präfix hat 2 Ziffern").doesNotContain("x'\"<");
+        assertThat(anyone.get("/api/v1/routing?postalCode=58452").body()).contains("en-agentur");
+        // a removal sent twice: the second finds it gone and says so
+        assertThat(admin.postForm("/admin/gebiete", Map.of("agencyId", "wf-hagen", "prefix", "05958040")).statusCode())
+            .isEqualTo(303);
+        assertThat(admin.postForm("/admin/gebiete/entfernen", Map.of("agencyId", "wf-hagen", "prefix", "05958040"))
+            .statusCode()).isEqualTo(303);
+        assertThat(anyone.get("/api/v1/routing?postalCode=57392").body()).doesNotContain("wf-hagen");
+        HttpResponse<String> again = admin.postForm("/admin/gebiete/entfernen?lang=de", Map.of("agencyId", "wf-hagen",
+            "prefix", "05958040"));
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("Das Gebiet 05958040 gehört nicht zu Wirtschaftsförderung Hagen");
+    }
+
+    /**
      * An invitation (or a role change) naming an agency that does not exist says so: it said that staff and coaches
      * need an agency, though one was given.
      */

@@ -107,6 +107,15 @@ class AdminViews {
         return Optional.of(model);
     }
 
+    /** The removal page saying why a territory was not removed (the removal's field errors), with no form. */
+    Map<String, Object> territoryRemovalRefused(Language lang, List<FieldError> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("refused", String.join(" ", messages.byField(lang, errors).values()));
+        // the language switch: the overview (the removal's own address asks about a territory and has none here)
+        model.put(de.digitalcheck.portal.shared.web.LayoutModel.PAGE_PATH, "/admin");
+        return model;
+    }
+
     /** An account's page: its state, the role form (as typed after an error) and what can be done. */
     Map<String, Object> account(Language lang, de.digitalcheck.portal.accounts.Account account,
                                 @io.micronaut.core.annotation.Nullable RoleForm typed, List<FieldError> errors) {

@@ -156,7 +156,14 @@ class AdminWorkspace {
     HttpResponse<?> removeTerritory(HttpRequest<?> request, @Body @Nullable TerritoryForm body) {
         csrf.verify(request, body);
         TerritoryForm form = Objects.requireNonNullElse(body, TerritoryForm.EMPTY);
-        agencies.removeTerritory(form.agencyId(), form.prefix());
+        try {
+            agencies.removeTerritory(form.agencyId(), form.prefix());
+        } catch (ValidationException e) {
+            // no prefix, a malformed one, or not the agency's (another's, nobody's, removed already): said so, 422,
+            // nothing changed — it was answered "saved" as if the place had been taken from the agency
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
+                .body(new ModelAndView<>(REMOVAL_VIEW, views.territoryRemovalRefused(lang(request), e.errors())));
+        }
         return flash.saved(PATH + "#saved");
     }
 
