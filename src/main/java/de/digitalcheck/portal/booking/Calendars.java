@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.accounts.UnknownAccount;
+import de.digitalcheck.portal.routing.AgencyNames;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.TextRules;
@@ -277,6 +278,9 @@ public class Calendars {
             // only a changed form names another agency's coach (or none at all): the boxes offer the agency's own
             errors.add("coachIds", "error.type.coachNotOfAgency");
         }
+        if (input.active()) {
+            namesFree(agencyId, id, nameDe, nameEn, errors);
+        }
         errors.throwIfAny();
         return new AppointmentType(id, agencyId, nameDe, nameEn, duration, mode, travel, chosen, input.active());
     }
@@ -304,6 +308,28 @@ public class Calendars {
             types.update(AppointmentTypeRow.of(type, clock.instant()));
         }
         return type;
+    }
+
+    /**
+     * Refuses a German or English name that another active type of the agency has in that language, compared as agency
+     * and programme names are ({@link AgencyNames#form}: Unicode NFC, trimmed, inner white space as one space, case
+     * ignored): companies choose among the active types by name, and two of one name could not be told apart. Only
+     * active types count, the one saved included (an inactive one is checked when it is switched on): a switched-off
+     * type is shown to no company, and it keeps its name for the appointments booked with it (renaming it to free its
+     * name would rename those). {@code ownId}: the type being saved, whose own names are no conflict. Compared here
+     * rather than by the database's collation, which differs between H2 and MariaDB; an agency has a handful of types.
+     */
+    private void namesFree(String agencyId, String ownId, String nameDe, String nameEn, Errors errors) {
+        List<AppointmentType> others = types.findByAgencyIdOrderByDurationMinutesAsc(agencyId).stream()
+            .map(AppointmentTypeRow::type).filter(t -> t.active() && !t.id().equals(ownId)).toList();
+        if (!errors.has("nameDe") && others.stream()
+                .anyMatch(t -> AgencyNames.form(t.nameDe()).equals(AgencyNames.form(nameDe)))) {
+            errors.add("nameDe", "error.type.nameDe.exists");
+        }
+        if (!errors.has("nameEn") && others.stream()
+                .anyMatch(t -> AgencyNames.form(t.nameEn()).equals(AgencyNames.form(nameEn)))) {
+            errors.add("nameEn", "error.type.nameEn.exists");
+        }
     }
 
     private static String name(@Nullable String text, String field, Errors errors) {

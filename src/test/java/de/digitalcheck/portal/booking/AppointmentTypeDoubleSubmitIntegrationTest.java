@@ -50,13 +50,16 @@ class AppointmentTypeDoubleSubmitIntegrationTest extends SignedInTests {
         staff = as("double-type-" + a.agencyId(), "staff@" + a.agencyId() + ".example.org");
     }
 
-    /** The new type's form as its page gives it, with the name {@code nameDe}. */
+    /**
+     * The new type's form as its page gives it, with the name {@code nameDe} (and an English name made from it: two
+     * bookable types of one agency never share one, AppointmentTypeNamesIntegrationTest).
+     */
     Map<String, Object> newForm(String nameDe) {
         String page = staff.get(NEW).body();
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("key", Http.hidden(page, NEW, "key"));
         form.put("nameDe", nameDe);
-        form.put("nameEn", "Talk");
+        form.put("nameEn", "Talk: " + nameDe);
         form.put("durationMinutes", "45");
         form.put("mode", "PHONE");
         form.put("travelBufferMinutes", "0");
@@ -79,8 +82,14 @@ class AppointmentTypeDoubleSubmitIntegrationTest extends SignedInTests {
 
         Map<String, Object> another = newForm("Telefonat");
         assertThat(another.get("key")).isNotEqualTo(form.get("key"));
+        // a new form is a new type, so of the same name it is refused as another type's name
+        assertThat(staff.postForm(NEW, another).statusCode()).isEqualTo(422);
+        assertThat(named("Telefonat")).hasSize(1);
+        another.put("nameDe", "Telefonat (lang)");
+        another.put("nameEn", "Long phone call");
         assertThat(staff.postForm(NEW, another).statusCode()).isEqualTo(303);
-        assertThat(named("Telefonat")).as("a new form is a new type, even of the same name").hasSize(2);
+        assertThat(named("Telefonat (lang)")).hasSize(1).first()
+            .satisfies(t -> assertThat(t.id()).isEqualTo(another.get("key")));
     }
 
     @Test
@@ -126,6 +135,7 @@ class AppointmentTypeDoubleSubmitIntegrationTest extends SignedInTests {
         noUuid.put("key", "'; DROP TABLE appointment_type; --");
         assertThat(staff.postForm(NEW, noUuid).statusCode()).isEqualTo(303);
         noUuid.remove("key");
+        noUuid.remove("active"); // switched off: a second one of the same name may be added
         assertThat(staff.postForm(NEW, noUuid).statusCode()).isEqualTo(303);
         assertThat(named("Ohne Schlüssel")).hasSize(2).allSatisfy(t -> assertThat(t.id()).matches("[0-9a-f-]{36}"));
     }

@@ -168,6 +168,7 @@ class AppointmentTypeStaleFormIntegrationTest extends SignedInTests {
 
         Map<String, Object> added = new LinkedHashMap<>(english);
         added.put("nameDe", "Neue Art ohne Version");
+        added.put("nameEn", "New kind without a version");
         assertThat(first.postForm("/agentur/terminarten/neu", added).statusCode()).isEqualTo(303);
         assertThat(first.get("/agentur/terminarten/neu").body()).doesNotContain("name=\"version\"");
     }
