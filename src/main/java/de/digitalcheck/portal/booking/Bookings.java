@@ -157,7 +157,7 @@ public class Bookings {
      */
     public List<AppointmentType> typesOf(String agencyId) {
         requireAgency(agencyId);
-        Map<String, java.util.Set<MeetingMode>> bookable = bookableCoaches(agencyId);
+        Map<String, Bookable> bookable = bookableCoaches(agencyId);
         return types.findByAgencyIdOrderByDurationMinutesAsc(agencyId).stream().map(AppointmentTypeRow::type)
             .filter(t -> t.active() && !offering(t, bookable).isEmpty()).toList();
     }
@@ -190,13 +190,30 @@ public class Bookings {
 
     /**
      * The coaches who can be booked for a type, in id order: those the type names who have a coach row in its agency,
-     * an active (not blocked) coach account of that agency, and who meet companies the way the type does (its
-     * {@link MeetingMode} is among the coach's modes: a coach who only phones gets no visit at the company). Empty:
-     * nobody offers it (for the staff's warning). The one rule of the types companies see, the slot search, booking
-     * and moving.
+     * an active (not blocked) coach account of that agency, who meet companies the way the type does (its
+     * {@link MeetingMode} is among the coach's modes: a coach who only phones gets no visit at the company), and
+     * into one of whose ranges of hours the type's length fits ({@link CalendarSettings#longestRangeMinutes}: the
+     * weekly hours and the date overrides in the booking window; a coach whose longest range is 4 hours offers no
+     * 8-hour type, and one without hours none). Empty: nobody offers it (for the staff's warning). The one rule of the
+     * types companies see, the slot search and booking; moving asks the same but for the length
+     * ({@link #movable}).
      */
     public List<String> offeredBy(AppointmentType type) {
         return offering(type, bookableCoaches(type.agencyId()));
+    }
+
+    /**
+     * The longest range of hours (in minutes, 0 for none) among the coaches who would offer the type but for its
+     * length (named on it, bookable, meeting companies in its mode), when its length fits into none of them: the
+     * staff's warning says so. Empty when someone offers the type or nobody would offer it anyway.
+     */
+    public Optional<Integer> tooLongFor(AppointmentType type) {
+        Map<String, Bookable> bookable = bookableCoaches(type.agencyId());
+        List<String> inMode = offering(type, type.mode(), 0, bookable);
+        if (inMode.isEmpty() || !offering(type, bookable).isEmpty()) {
+            return Optional.empty();
+        }
+        return inMode.stream().map(c -> bookable.get(c).longestMinutes()).max(Comparator.naturalOrder());
     }
 
     /**
@@ -210,27 +227,46 @@ public class Bookings {
      * Whether an appointment of the type with this coach, booked for {@code mode}, can move to another time: by the
      * rule of a new booking ({@link #offeredBy}) for the way it was booked, not the way the type says now — an
      * appointment keeps what was booked (its length and its mode) when the agency edits or switches off the type; a
-     * blocked coach's, or one the type no longer names or who no longer meets companies that way, does not move.
+     * blocked coach's, or one the type no longer names or who no longer meets companies that way, does not move. Its
+     * length is not asked here: the move's slot search looks for times of the booked length.
      */
     boolean movable(AppointmentType type, String coachId, MeetingMode mode) {
-        return offering(type, mode, bookableCoaches(type.agencyId())).contains(coachId);
+        return offering(type, mode, 0, bookableCoaches(type.agencyId())).contains(coachId);
     }
 
-    /** The agency's coaches with an active account, with the modes each offers. */
-    private Map<String, java.util.Set<MeetingMode>> bookableCoaches(String agencyId) {
+    /** What makes an active coach bookable: the ways they meet companies and their longest range of hours. */
+    private record Bookable(java.util.Set<MeetingMode> modes, int longestMinutes) {
+    }
+
+    /**
+     * The agency's coaches with an active account, with the modes each offers and the longest range of their hours
+     * ({@link CalendarSettings#longestRangeMinutes}; 0 for a coach whose calendar was never saved: no hours).
+     */
+    private Map<String, Bookable> bookableCoaches(String agencyId) {
         java.util.Set<String> active = coachNames(agencyId).keySet();
-        return coaches.findByAgencyId(agencyId).stream().filter(c -> active.contains(c.accountId()))
-            .collect(Collectors.toMap(CoachRow::accountId, c -> c.profile().modes()));
+        List<CoachRow> rows = coaches.findByAgencyId(agencyId).stream().filter(c -> active.contains(c.accountId()))
+            .toList();
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        LocalDate today = PortalTime.today(clock);
+        Map<String, Integer> longest = calendars.findByCoachIdIn(rows.stream().map(CoachRow::accountId).toList())
+            .stream().collect(Collectors.toMap(CoachCalendarRow::coachId,
+                row -> row.settings().longestRangeMinutes(today)));
+        return rows.stream().collect(Collectors.toMap(CoachRow::accountId,
+            c -> new Bookable(c.profile().modes(), longest.getOrDefault(c.accountId(), 0))));
     }
 
-    private static List<String> offering(AppointmentType type, Map<String, java.util.Set<MeetingMode>> bookable) {
-        return offering(type, type.mode(), bookable);
+    private static List<String> offering(AppointmentType type, Map<String, Bookable> bookable) {
+        return offering(type, type.mode(), type.durationMinutes(), bookable);
     }
 
-    private static List<String> offering(AppointmentType type, MeetingMode mode,
-                                         Map<String, java.util.Set<MeetingMode>> bookable) {
+    /** The type's coaches who are bookable, meet companies in {@code mode} and have a range of {@code minutes}. */
+    private static List<String> offering(AppointmentType type, MeetingMode mode, int minutes,
+                                         Map<String, Bookable> bookable) {
         return type.coachIds().stream()
-            .filter(c -> bookable.containsKey(c) && bookable.get(c).contains(mode))
+            .filter(c -> bookable.containsKey(c) && bookable.get(c).modes().contains(mode)
+                && bookable.get(c).longestMinutes() >= minutes)
             .distinct().sorted().toList();
     }
 

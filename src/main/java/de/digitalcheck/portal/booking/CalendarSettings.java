@@ -42,6 +42,32 @@ public record CalendarSettings(Map<DayOfWeek, List<TimeRange>> weekly, Map<Local
         }
     }
 
+    /**
+     * The longest span of hours that can be booked from {@code today} on, in minutes (0: none): the longest of the
+     * weekly hours' and of the date overrides' from today to the end of the booking window ({@code windowDays}), ranges
+     * that touch joined as {@link SlotFinder#hoursOn} joins them. An appointment longer than this fits into no range
+     * (it must end by the end of its range; its buffers may lie outside the hours), so the coach cannot be booked for
+     * it. Cheap on purpose (no day is walked): absences and public holidays are not looked at, and a wall-clock span
+     * on the day the clocks change counts at its length on the clock.
+     */
+    public int longestRangeMinutes(LocalDate today) {
+        int longest = 0;
+        for (List<TimeRange> ranges : weekly.values()) {
+            longest = Math.max(longest, longest(ranges));
+        }
+        LocalDate last = today.plusDays(windowDays);
+        for (Map.Entry<LocalDate, List<TimeRange>> override : overrides.entrySet()) {
+            if (!override.getKey().isBefore(today) && !override.getKey().isAfter(last)) {
+                longest = Math.max(longest, longest(override.getValue()));
+            }
+        }
+        return longest;
+    }
+
+    private static int longest(List<TimeRange> ranges) {
+        return TimeRange.joined(ranges).stream().mapToInt(r -> r.endMinute() - r.startMinute()).max().orElse(0);
+    }
+
     /** Whether the coach offers any hours at all. */
     public boolean offersHours() {
         return !weekly.isEmpty() || overrides.values().stream().anyMatch(r -> !r.isEmpty());

@@ -377,4 +377,30 @@ class SlotFinderTest {
         assertThat(localStarts(finder.free(List.of(), monday, monday, MONDAY_MORNING)))
             .containsExactly("2026-12-07T22:00", "2026-12-07T22:30", "2026-12-07T23:00");
     }
+
+    /**
+     * The longest range of a calendar ({@link CalendarSettings#longestRangeMinutes}, which decides whether a coach
+     * offers a type at all) is the longest appointment the slot finder fits: ranges that touch joined, a date's own
+     * hours counted within the booking window only, buffers and travel outside the hours; a minute more fits nowhere.
+     */
+    @Test
+    void theLongestRangeIsTheLongestAppointmentThatFindsATime() {
+        LocalDate monday = LocalDate.of(2026, 12, 7);
+        LocalDate inWindow = monday.plusDays(9);
+        LocalDate beyond = monday.plusDays(60);
+        CalendarSettings calendar = calendar(weekdays(range("09:00", "12:00"), range("13:00", "17:00")),
+            Map.of(inWindow, List.of(range("12:00", "17:00"), range("07:00", "09:00"), range("09:00", "12:00")),
+                beyond, List.of(range("00:00", "24:00"))), List.of(), 60, 60, 0, 30, 0, 30);
+        assertThat(calendar.longestRangeMinutes(monday)).isEqualTo(10 * 60);
+        assertThat(calendar.longestRangeMinutes(beyond)).as("the whole day, once in the window").isEqualTo(24 * 60);
+        assertThat(calendar.longestRangeMinutes(inWindow.plusDays(1))).as("an override past is not counted")
+            .isEqualTo(4 * 60);
+        Instant now = at("2026-12-07T06:00");
+        List<String> longest = localStarts(new SlotFinder(calendar, BERLIN, 10 * 60, 30)
+            .free(List.of(), monday, monday.plusDays(30), now));
+        assertThat(longest).containsExactly(inWindow + "T07:00");
+        assertThat(new SlotFinder(calendar, BERLIN, 10 * 60 + 1, 0).free(List.of(), monday, monday.plusDays(30), now))
+            .isEmpty();
+        assertThat(calendar(Map.of(), Map.of(), List.of(), 0, 0, 0, 30, 0, 30).longestRangeMinutes(monday)).isZero();
+    }
 }

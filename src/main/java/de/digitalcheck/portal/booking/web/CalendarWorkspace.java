@@ -140,13 +140,19 @@ class CalendarWorkspace {
             row.put("coaches", String.join(", ", t.coachIds().stream().filter(names::containsKey).map(names::get).toList()));
             row.put("active", t.active());
             row.put("url", "/agentur/terminarten/" + t.id());
-            row.put("unoffered", t.active() && bookings.offeredBy(t).isEmpty());
+            boolean unoffered = t.active() && bookings.offeredBy(t).isEmpty();
+            row.put("unoffered", unoffered);
+            // its coaches would offer it but for its length: why, with the longest range of hours they have
+            row.put("why", !unoffered ? null : bookings.tooLongFor(t).map(longest -> longest == 0
+                ? messages.get(lang, "types.unoffered.noHours")
+                : messages.get(lang, "types.unoffered.tooLong", t.durationMinutes(), longest)).orElse(null));
             rows.add(row);
         }
         model.put("types", rows);
         // right after a type is saved (the post's Flash note, once): the note that it is saved, focused
         model.put("saved", flash.saved(request));
-        model.put("unoffered", rows.stream().filter(r -> (boolean) r.get("unoffered")).map(r -> r.get("name")).toList());
+        model.put("unoffered", rows.stream().filter(r -> (boolean) r.get("unoffered"))
+            .map(r -> r.get("why") == null ? r.get("name") : r.get("name") + ": " + r.get("why")).toList());
         model.put("coaches", names.entrySet().stream().map(e -> new Choice("/agentur/coaches/" + e.getKey() + "/kalender",
             e.getValue())).toList());
         // coaches who ticked no way of meeting companies: offered for no type, said beside them and in the warning

@@ -1,0 +1,144 @@
+package de.digitalcheck.portal.booking;
+
+import de.digitalcheck.portal.accounts.Accounts;
+import de.digitalcheck.portal.shared.time.PortalTime;
+import de.digitalcheck.portal.support.Http;
+import de.digitalcheck.portal.support.SignedInTests;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A coach offers an appointment type only if its length fits into one of the coach's ranges of hours (the weekly hours,
+ * or a date's own hours in the booking window; ranges that touch joined). An 8-hour type offered by a coach whose
+ * longest range is 4 hours was listed to companies, found no time in 8 weeks, and its booking page said "look at the
+ * next week" every week; the staff saved it without a word. Now it is saved (hours may come later), but companies do
+ * not see it, its slots and booking are refused as for a type nobody offers, and the staff's list says why.
+ */
+@MicronautTest(transactional = false)
+class UnfittingAppointmentTypeIntegrationTest extends SignedInTests {
+
+    @Inject
+    Accounts accounts;
+    @Inject
+    Calendars calendars;
+    @Inject
+    Bookings bookings;
+    @Inject
+    Clock clock;
+
+    private static final String DEMO_HOURS = "09:00-12:00, 13:00-17:00";
+
+    @Test
+    void aTypeLongerThanEveryRangeOfItsCoachesHoursIsNotOfferedAndTheStaffAreToldWhy() {
+        Http staff = as("unfitting-en-staff", "staff@en-agentur.example.org");
+        Http anyone = new Http(server, json);
+        String carla = accounts.byEmail("coach@en-agentur.example.org").orElseThrow().id();
+        LocalDate today = PortalTime.today(clock);
+        // Carla's demo hours: 09:00-12:00 and 13:00-17:00 on weekdays (Friday until 15:00), the longest 4 hours
+        assertThat(calendars.settings(carla).longestRangeMinutes(today)).isEqualTo(240);
+
+        // saved without a refusal: the coach may add hours later
+        HttpResponse<String> added = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Ganztagesworkshop",
+            "nameEn", "Full-day workshop", "durationMinutes", "480", "mode", "VIDEO", "travelBufferMinutes", "0",
+            "coachIds", List.of(carla), "active", "on"));
+        assertThat(added.statusCode()).isEqualTo(303);
+        AppointmentType workshop = calendars.typesOf("en-agentur").stream()
+            .filter(t -> t.nameDe().equals("Ganztagesworkshop")).findFirst().orElseThrow();
+        assertThat(workshop.active()).isTrue();
+        assertThat(workshop.coachIds()).containsExactly(carla);
+
+        // not listed for companies (the demo's first talk, which fits, still is)
+        assertThat(typeIds(anyone)).doesNotContain(workshop.id()).isNotEmpty();
+        assertThat(bookings.offeredBy(workshop)).isEmpty();
+        // its slots: none in 8 weeks; with Carla asked for: she does not offer it (422 at the coach)
+        assertThat(slots(anyone, workshop.id(), today, today.plusDays(55), null)).isEmpty();
+        HttpResponse<String> withCarla = anyone.get("/api/v1/slots?agency=en-agentur&type=" + workshop.id()
+            + "&from=" + today + "&to=" + today.plusDays(6) + "&coach=" + carla);
+        assertThat(withCarla.statusCode()).as(withCarla.body()).isEqualTo(422);
+        assertThat(withCarla.body()).contains("\"field\":\"coach");
+        // the booking page: not among the choices, and asked for by its link it says that the agency does not offer
+        // it online, instead of "look at the next week"
+        assertThat(anyone.get("/termin/en-agentur?lang=de").body()).doesNotContain("Ganztagesworkshop");
+        String page = anyone.get("/termin/en-agentur?lang=de&type=" + workshop.id()).body();
+        assertThat(page).contains("id=\"booking-not-offered\"",
+                "Diese Terminart bietet die Wirtschaftsförderung zurzeit nicht online an.")
+            .doesNotContain("Bitte sehen Sie in der nächsten Woche nach.");
+
+        // the staff's list says why, in their language
+        String types = staff.get("/agentur/terminarten?lang=de").body();
+        assertThat(types).contains("id=\"types-unoffered\"", "<li>Ganztagesworkshop: Keiner ihrer Coaches hat in seinen "
+            + "Zeiten einen Zeitraum, in den 480 Minuten passen: Der längste ist 240 Minuten lang");
+        assertThat(staff.get("/agentur/terminarten?lang=en").body()).contains("<li>Full-day workshop: None of its "
+            + "coaches has a range of hours that 480 minutes fit into: the longest is 240 minutes");
+
+        // exactly as long as the longest range: offered, with times in it (13:00-17:00)
+        String url = "/agentur/terminarten/" + workshop.id();
+        assertThat(staff.postForm(url, typeForm(staff, url, 240, carla)).statusCode()).isEqualTo(303);
+        assertThat(typeIds(anyone)).contains(workshop.id());
+        List<Map<String, Object>> halfDay = slots(anyone, workshop.id(), today.plusDays(2), today.plusDays(15), null);
+        assertThat(halfDay).isNotEmpty().allSatisfy(s -> assertThat((String) s.get("start")).contains("T13:00:00"));
+        assertThat(staff.get("/agentur/terminarten?lang=de").body()).doesNotContain("types-unoffered");
+        // a minute longer: not
+        assertThat(staff.postForm(url, typeForm(staff, url, 241, carla)).statusCode()).isEqualTo(303);
+        assertThat(typeIds(anyone)).doesNotContain(workshop.id());
+
+        LocalDate day = today.plusDays(10);
+        try {
+            // a date's own hours beyond the booking window (56 days) do not count
+            saveHours(carla, day.plusDays(100) + " 08:00-17:00");
+            assertThat(typeIds(anyone)).doesNotContain(workshop.id());
+            // within it they do, ranges that touch joined (08:00-12:00 and 12:00-17:00 hold 8 hours from 08:00)
+            assertThat(staff.postForm(url, typeForm(staff, url, 480, carla)).statusCode()).isEqualTo(303);
+            saveHours(carla, day + " 08:00-12:00, 12:00-17:00");
+            assertThat(typeIds(anyone)).contains(workshop.id());
+            assertThat(staff.get("/agentur/terminarten?lang=de").body()).doesNotContain("types-unoffered");
+            List<Map<String, Object>> fullDay = slots(anyone, workshop.id(), today, today.plusDays(55), carla);
+            assertThat(fullDay).isNotEmpty()
+                .allSatisfy(s -> assertThat((String) s.get("start")).startsWith(day.toString()));
+            assertThat((String) fullDay.get(0).get("start")).startsWith(day + "T08:00:00");
+            assertThat((String) fullDay.get(0).get("end")).startsWith(day + "T16:00:00");
+        } finally {
+            saveHours(carla, "");
+        }
+        assertThat(typeIds(anyone)).doesNotContain(workshop.id());
+    }
+
+    /** Carla's demo hours with these date overrides. */
+    private void saveHours(String coachId, String overrides) {
+        Map<DayOfWeek, String> weekly = Map.of(DayOfWeek.MONDAY, DEMO_HOURS, DayOfWeek.TUESDAY, DEMO_HOURS,
+            DayOfWeek.WEDNESDAY, DEMO_HOURS, DayOfWeek.THURSDAY, DEMO_HOURS, DayOfWeek.FRIDAY, "09:00-12:00, 13:00-15:00");
+        calendars.update(coachId, null, new Calendars.CalendarInput(weekly, overrides, "", "15", "15", "12", "56", "4",
+            "30"), List.of());
+    }
+
+    private static Map<String, Object> typeForm(Http staff, String url, int minutes, String coach) {
+        return CalendarWorkspaceIntegrationTest.typeForm(staff, url, Map.of("nameDe", "Ganztagesworkshop",
+            "nameEn", "Full-day workshop", "durationMinutes", String.valueOf(minutes), "mode", "VIDEO",
+            "travelBufferMinutes", "0", "coachIds", List.of(coach), "active", "on"));
+    }
+
+    private static List<String> typeIds(Http http) {
+        HttpResponse<String> types = http.get("/api/v1/appointment-types?agency=en-agentur");
+        assertThat(types.statusCode()).isEqualTo(200);
+        return http.list(types).stream().map(t -> (String) ((Map<?, ?>) t).get("id")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> slots(Http http, String typeId, LocalDate from, LocalDate to,
+                                                   String coach) {
+        HttpResponse<String> answer = http.get("/api/v1/slots?agency=en-agentur&type=" + typeId + "&from=" + from
+            + "&to=" + to + (coach == null ? "" : "&coach=" + coach));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return (List<Map<String, Object>>) http.map(answer).get("slots");
+    }
+}
