@@ -62,7 +62,12 @@ class InvitationIntegrationTest implements TestPropertyProvider {
         HttpResponse<String> invited = admin.postForm("/admin/einladungen", Map.of("email", "Neue.Coachin@EN-Agentur.example.org",
             "name", "Nele Neu", "role", "COACH", "agencyId", "en-agentur"));
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(303);
-        assertThat(admin.get("/admin?eingeladen=1").body()).contains("neue.coachin@en-agentur.example.org", "Nele Neu");
+        // "invited" once, on the page the post leads to (a Flash note: "?eingeladen=1" in the address said so for any
+        // link, though nobody was invited)
+        assertThat(invited.headers().firstValue("Location")).hasValue("/admin");
+        assertThat(admin.get("/admin").body()).contains("neue.coachin@en-agentur.example.org", "Nele Neu", "id=\"invited\"");
+        assertThat(admin.get("/admin").body()).as("a reload").doesNotContain("id=\"invited\"");
+        assertThat(admin.get("/admin?eingeladen=1").body()).as("the old address").doesNotContain("id=\"invited\"");
 
         MimeMessage mail = smtp.lastMailTo("neue.coachin@en-agentur.example.org");
         assertThat(mail.getAllRecipients()).hasSize(1);
@@ -168,7 +173,12 @@ class InvitationIntegrationTest implements TestPropertyProvider {
         AccountRow coach = accounts.findByEmail("neuer.coach@example.org").orElseThrow();
         assertThat(coach.role()).isEqualTo(Role.COACH);
         assertThat(coach.agencyId()).isEqualTo("en-agentur");
-        assertThat(staff.get("/agentur").body()).contains("Nico Neu");
+        // "invited" once, on the page the post leads to (a Flash note: "?eingeladen" in the address said so for any
+        // link, though nobody was invited)
+        assertThat(invited.headers().firstValue("Location")).hasValue("/agentur#coach-invited");
+        assertThat(staff.get("/agentur").body()).contains("Nico Neu", "id=\"coach-invited\"");
+        assertThat(staff.get("/agentur").body()).as("a reload").doesNotContain("id=\"coach-invited\"");
+        assertThat(staff.get("/agentur?eingeladen").body()).as("the old address").doesNotContain("id=\"coach-invited\"");
         smtp.awaitMailsTo("neuer.coach@example.org");
 
         HttpResponse<String> invalid = staff.postForm("/agentur/coaches", Map.of("email", "", "name", ""));

@@ -634,6 +634,12 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         HttpResponse<String> uploaded = admin.postMultipart("/admin/agenturen/weg-bochum/logo", Map.of("_csrf", csrf),
             "logo", "bochum.jpg", "image/jpeg", png);
         assertThat(uploaded.statusCode()).isEqualTo(303);
+        // "saved" once, on the page the post leads to (a Flash note: "?logo" in the address said so for any link)
+        assertThat(uploaded.headers().firstValue("Location")).hasValue("/admin/agenturen/weg-bochum#logo-saved");
+        assertThat(admin.get("/admin/agenturen/weg-bochum").body()).contains("id=\"logo-saved\"");
+        assertThat(admin.get("/admin/agenturen/weg-bochum").body()).as("a reload").doesNotContain("id=\"logo-saved\"");
+        assertThat(admin.get("/admin/agenturen/weg-bochum?logo").body()).as("the old address")
+            .doesNotContain("id=\"logo-saved\"", "Die Änderungen sind gespeichert.");
         HttpResponse<byte[]> served = new Http(server, json).getBytes("/agenturen/weg-bochum/logo");
         assertThat(served.statusCode()).isEqualTo(200);
         assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
@@ -646,7 +652,11 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         admin.postMultipart("/admin/agenturen/weg-bochum/logo", Map.of("_csrf", csrf), "logo", "b.jpg", "image/jpeg", jpeg);
         assertThat(new Http(server, json).getBytes("/agenturen/weg-bochum/logo").headers().firstValue("Content-Type"))
             .hasValue("image/jpeg");
-        assertThat(admin.postForm("/admin/agenturen/weg-bochum/logo/entfernen", Map.of()).statusCode()).isEqualTo(303);
+        HttpResponse<String> removed = admin.postForm("/admin/agenturen/weg-bochum/logo/entfernen", Map.of());
+        assertThat(removed.statusCode()).isEqualTo(303);
+        assertThat(removed.headers().firstValue("Location")).hasValue("/admin/agenturen/weg-bochum#logo-saved");
+        assertThat(admin.get("/admin/agenturen/weg-bochum").body()).contains("id=\"logo-saved\"");
+        assertThat(admin.get("/admin/agenturen/weg-bochum").body()).doesNotContain("id=\"logo-saved\"");
         assertThat(new Http(server, json).getBytes("/agenturen/weg-bochum/logo").statusCode()).isEqualTo(404);
     }
 
@@ -688,12 +698,21 @@ class AgencyManagementIntegrationTest extends SignedInTests {
             "logo", "dortmund.png", "image/png", png);
         assertThat(uploaded.statusCode()).isEqualTo(303);
         assertThat(logos.logo("wf-dortmund").orElseThrow().content()).isEqualTo(png);
-        assertThat(staff.get("/agentur").body()).contains("src=\"/agenturen/wf-dortmund/logo\"");
+        // "saved" once, on the page the post leads to (a Flash note: "?logo" in the address said so for any link)
+        assertThat(uploaded.headers().firstValue("Location")).hasValue("/agentur#logo-saved");
+        assertThat(staff.get("/agentur").body()).contains("src=\"/agenturen/wf-dortmund/logo\"", "id=\"logo-saved\"");
+        assertThat(staff.get("/agentur").body()).as("a reload").doesNotContain("id=\"logo-saved\"");
+        assertThat(staff.get("/agentur?logo").body()).as("the old address")
+            .doesNotContain("id=\"logo-saved\"", "Die Änderungen sind gespeichert.");
         // the admin's pages of other agencies are not theirs
         assertThat(staff.postMultipart("/admin/agenturen/en-agentur/logo", Map.of("_csrf", staff.csrfToken()),
             "logo", "x.png", "image/png", png).statusCode()).isEqualTo(403);
         assertThat(logos.hasLogo("en-agentur")).isFalse();
-        assertThat(staff.postForm("/agentur/logo/entfernen", Map.of()).statusCode()).isEqualTo(303);
+        HttpResponse<String> removed = staff.postForm("/agentur/logo/entfernen", Map.of());
+        assertThat(removed.statusCode()).isEqualTo(303);
         assertThat(logos.hasLogo("wf-dortmund")).isFalse();
+        assertThat(removed.headers().firstValue("Location")).hasValue("/agentur#logo-saved");
+        assertThat(staff.get("/agentur").body()).contains("id=\"logo-saved\"");
+        assertThat(staff.get("/agentur").body()).doesNotContain("id=\"logo-saved\"");
     }
 }

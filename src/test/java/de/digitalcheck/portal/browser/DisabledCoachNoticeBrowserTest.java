@@ -89,16 +89,30 @@ class DisabledCoachNoticeBrowserTest extends BrowserTestSupport implements TestP
                 + " hat als Coach noch anstehende Termine (1).");
             assertThat(notice.locator("a[href='/agentur/terminarten#disabled-coaches']"))
                 .hasText("Die anstehenden Termine von " + name);
-            auditAtBothWidths(page, "disabled-coach-notice", true);
+            auditAtBothWidths(page, "disabled-coach-notice", false); // not reloaded: the note is said once
 
-            page.navigate(page.url().replace("#team-changed", "") + "&lang=en");
+            // once, after the post (a Flash note): not on a reload, not from the address that carried it before
+            assertEquals("/agentur", URI.create(page.url()).getPath());
+            assertEquals(null, URI.create(page.url()).getQuery());
+            page.reload();
+            assertThat(page.locator("#team-changed")).hasCount(0);
+            page.navigate(url("/agentur?team&gesperrt=" + coach));
+            assertThat(page.locator("#team-changed")).hasCount(0);
+            assertThat(page.locator("#content")).not().containsText("noch anstehende Termine");
+
+            // in English: access given back and taken away again
+            page.navigate(url("/agentur?lang=en"));
+            page.locator("form[action='/agentur/team/" + coach + "/freigeben'] button").focus();
+            assertEquals(200, user.pressForPage("Enter").status());
+            assertThat(page.locator("#team-changed")).not().containsText("appointments to come");
+            page.locator(button).focus();
+            assertEquals(200, user.pressForPage("Enter").status());
             assertThat(page.locator("#team-changed")).containsText("still has appointments to come as a coach (1)");
-            auditAtBothWidths(page, "disabled-coach-notice-en", true);
-            page.navigate(url("/agentur?team&gesperrt=" + coach + "&lang=de"));
+            auditAtBothWidths(page, "disabled-coach-notice-en", false); // not reloaded: the note is said once
 
             page.locator("#team-changed a").click();
             assertThat(page.locator("#disabled-coaches")).isVisible();
-            assertThat(page.locator("#content")).containsText(name + " (gesperrt; anstehende Termine: 1)");
+            assertThat(page.locator("#content")).containsText(name + " (disabled; appointments to come: 1)");
         } finally {
             accounts.setDisabled(coach, false, agency.agencyId());
         }

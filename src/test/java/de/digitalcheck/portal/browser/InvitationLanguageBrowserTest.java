@@ -61,6 +61,10 @@ class InvitationLanguageBrowserTest extends BrowserTestSupport implements TestPr
             page.locator("#invite-language-en").press("Space");
             page.locator("form[action='/admin/einladungen'] button[type=submit]").press("Enter");
             assertThat(page.locator("body")).containsText("Die Einladung ist angelegt");
+            // once, after the post (a Flash note, not "?eingeladen=1" in the address): a reload says nothing
+            assertThat(page).hasURL(server.getURL() + "/admin");
+            page.reload();
+            assertThat(page.locator("#invited")).hasCount(0);
 
             page.navigate(server.getURL() + "/admin?lang=en");
             assertThat(page.locator("#invite-language legend")).hasText("Language of the invitation");

@@ -443,8 +443,10 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
             assertThat(page.locator("img.dc-logo")).hasCount(0);
             assertThat(note).isFocused();
             user.assertFocusInView();
+            // once, after the post (a Flash note; "?logo" in the address said it, and took the focus, on every reload)
             page.reload();
-            assertThat(note).isFocused();
+            assertThat(note).hasCount(0);
+            assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a reload");
             page.navigate(url("/admin/agenturen/wf-herne"));
             assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a plain load");
         }

@@ -28,7 +28,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -140,7 +139,7 @@ class AdminAccountPages {
             model.put("accessRefused", String.join(" ", messages.byField(lang(request), e.errors()).values()));
             return HttpResponse.status(HttpStatus.CONFLICT).body(new ModelAndView<>(VIEW, model));
         }
-        return HttpResponse.seeOther(URI.create("/admin?zurueckgezogen#withdrawn"));
+        return flash.redirect(AdminWorkspace.PATH + "#withdrawn", AdminWorkspace.WITHDRAWN);
     }
 
     /** An admin never disables or demotes themselves: the network would lose its way in. */

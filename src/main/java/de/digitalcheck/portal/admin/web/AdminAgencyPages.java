@@ -37,7 +37,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +52,8 @@ class AdminAgencyPages {
 
     static final String PATH = "/admin/agenturen";
     static final String VIEW = "admin/agency-edit";
+    /** The page's note ({@link Flash}) after the logo was saved or removed. */
+    static final String LOGO_SAVED = "logo";
     /** The profile form's fields, in the page's order. */
     static final List<String> FIELDS =
         List.of("name", "shortName", "email", "phone", "website", "address", "firstContactDays");
@@ -101,8 +102,10 @@ class AdminAgencyPages {
     HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String id) {
         return withAgency(request, id, agency -> {
             Map<String, Object> model = model(request, agency, AgencyProfile.of(agency), Map.of());
-            model.put("saved", flash.saved(request)); // once, after the post that saved (Flash)
-            model.put("logoSaved", request.getParameters().contains("logo"));
+            // once, after the post that saved (Flash): never from the address, which any link can carry
+            String note = flash.note(request).orElse("");
+            model.put("saved", Flash.SAVED.equals(note));
+            model.put("logoSaved", LOGO_SAVED.equals(note));
             return flash.clear(request, HttpResponse.ok(new ModelAndView<>(VIEW, model)));
         });
     }
@@ -145,7 +148,7 @@ class AdminAgencyPages {
         return withAgency(request, id, agency -> {
             try {
                 administration.setLogo(id, Uploads.bytes(logo));
-                return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?logo#logo-saved"));
+                return flash.redirect(PATH + "/" + id + "#logo-saved", LOGO_SAVED);
             } catch (ValidationException e) {
                 return logoRefused(request, agency, e, HttpStatus.UNPROCESSABLE_ENTITY);
             }
@@ -159,7 +162,7 @@ class AdminAgencyPages {
         csrf.verify(request, button);
         return withAgency(request, id, agency -> {
             administration.removeLogo(id);
-            return HttpResponse.seeOther(URI.create(PATH + "/" + id + "?logo#logo-saved"));
+            return flash.redirect(PATH + "/" + id + "#logo-saved", LOGO_SAVED);
         });
     }
 

@@ -47,6 +47,9 @@ class AdminWorkspace {
     static final String TERRITORIES_VIEW = "admin/territories";
     static final String REMOVAL_VIEW = "admin/territory-remove";
     static final int MAX_QUERY = 100;
+    /** The page's notes ({@link Flash}) after an invitation made here and one withdrawn on an account's page. */
+    static final String INVITED = "invited";
+    static final String WITHDRAWN = "withdrawn";
 
     private final AdminViews views;
     private final Invitations invitations;
@@ -69,12 +72,12 @@ class AdminWorkspace {
 
     @Get(PATH)
     HttpResponse<ModelAndView<Map<String, Object>>> overview(HttpRequest<?> request) {
-        boolean invited = request.getParameters().contains("eingeladen");
-        Map<String, Object> model = views.admin(lang(request), InviteForm.EMPTY, List.of(), invited);
-        model.put("withdrawn", request.getParameters().contains("zurueckgezogen"));
-        // right after a territory was assigned or removed (the post's Flash note, once): the note that it is saved,
-        // focused
-        model.put("saved", flash.saved(request));
+        // each note once, after the post that did it (Flash), never from the address: an invitation made, one withdrawn
+        // (AdminAccountPages), a territory assigned or removed (saved, focused)
+        String note = flash.note(request).orElse("");
+        Map<String, Object> model = views.admin(lang(request), InviteForm.EMPTY, List.of(), INVITED.equals(note));
+        model.put("withdrawn", WITHDRAWN.equals(note));
+        model.put("saved", Flash.SAVED.equals(note));
         return flash.clear(request, HttpResponse.ok(new ModelAndView<>(VIEW, model)));
     }
 
@@ -86,7 +89,7 @@ class AdminWorkspace {
         try {
             invitations.invite(form.email(), form.name(), form.role(), form.agencyId(), form.language(),
                 validation.errors(form));
-            return HttpResponse.seeOther(URI.create(PATH + "?eingeladen=1"));
+            return flash.redirect(PATH, INVITED);
         } catch (ValidationException e) {
             return page(HttpStatus.UNPROCESSABLE_ENTITY, views.admin(lang(request), form, e.errors(), false));
         }

@@ -44,7 +44,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +64,12 @@ class AgencyWorkspace {
     static final String VIEW = "routing/agency";
     /** The contact form's fields, in the page's order. */
     static final List<String> CONTACT_FIELDS = List.of("email", "phone", "website", "address", "leadEmail");
+    /** The page's notes ({@link Flash}) after a post: the logo saved or removed, a coach invited, a team change. */
+    static final String LOGO_SAVED = "logo";
+    static final String COACH_INVITED = "coach-invited";
+    static final String TEAM_CHANGED = "team";
+    /** A team change that took a person's access away: the note carries their account id ({@code locked:<id>}). */
+    static final String LOCKED = "locked:";
 
     private final Agencies agencies;
     private final AgencyAdministration administration;
@@ -93,11 +98,14 @@ class AgencyWorkspace {
     @Get(PATH)
     HttpResponse<ModelAndView<Map<String, Object>>> overview(HttpRequest<?> request, Authentication authentication) {
         Map<String, Object> model = model(SignedIn.of(authentication), request);
-        model.put("saved", flash.saved(request)); // once, after the post that saved (Flash)
-        model.put("logoSaved", request.getParameters().contains("logo"));
-        model.put("coachInvited", request.getParameters().contains("eingeladen"));
-        model.put("teamChanged", request.getParameters().contains("team"));
-        model.put("disabledWithAppointments", disabledWithAppointments(model, request.getParameters().get("gesperrt")));
+        // each note once, after the post that did it (Flash): never from the address, which any link can carry
+        String note = flash.note(request).orElse("");
+        model.put("saved", Flash.SAVED.equals(note));
+        model.put("logoSaved", LOGO_SAVED.equals(note));
+        model.put("coachInvited", COACH_INVITED.equals(note));
+        model.put("teamChanged", TEAM_CHANGED.equals(note) || note.startsWith(LOCKED));
+        model.put("disabledWithAppointments",
+            disabledWithAppointments(model, note.startsWith(LOCKED) ? note.substring(LOCKED.length()) : null));
         return flash.clear(request, HttpResponse.ok(new ModelAndView<>(VIEW, model)));
     }
 
@@ -111,7 +119,7 @@ class AgencyWorkspace {
         CoachInviteForm form = Objects.requireNonNullElse(body, CoachInviteForm.EMPTY);
         try {
             team.inviteCoach(user.agencyId(), form.email(), form.name(), form.language(), validation.errors(form));
-            return HttpResponse.seeOther(URI.create(PATH + "?eingeladen#coach-invited"));
+            return flash.redirect(PATH + "#coach-invited", COACH_INVITED);
         } catch (ValidationException e) {
             Map<String, Object> model = model(user, request);
             Language lang = PortalLocaleResolver.language(request);
@@ -176,7 +184,7 @@ class AgencyWorkspace {
         SignedIn user = SignedIn.of(authentication);
         try {
             administration.setLogo(user.agencyId(), Uploads.bytes(logo));
-            return HttpResponse.seeOther(URI.create(PATH + "?logo#logo-saved"));
+            return flash.redirect(PATH + "#logo-saved", LOGO_SAVED);
         } catch (ValidationException e) {
             return logoRefused(request, user, e, HttpStatus.UNPROCESSABLE_ENTITY);
         }
@@ -214,7 +222,7 @@ class AgencyWorkspace {
                                @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
         administration.removeLogo(SignedIn.of(authentication).agencyId());
-        return HttpResponse.seeOther(URI.create(PATH + "?logo#logo-saved"));
+        return flash.redirect(PATH + "#logo-saved", LOGO_SAVED);
     }
 
     /**
@@ -228,7 +236,7 @@ class AgencyWorkspace {
     HttpResponse<?> disable(HttpRequest<?> request, Authentication authentication, @PathVariable("id") String accountId,
                             @Body @Nullable Csrf.TokenForm button) {
         return changeAccess(request, authentication, accountId, button, user -> team.setDisabled(user.agencyId(), accountId, true),
-            "?team&gesperrt=" + java.net.URLEncoder.encode(accountId, java.nio.charset.StandardCharsets.UTF_8));
+            LOCKED + accountId);
     }
 
     @Post(PATH + "/team/{id}/freigeben")
@@ -236,7 +244,7 @@ class AgencyWorkspace {
     HttpResponse<?> enable(HttpRequest<?> request, Authentication authentication, @PathVariable("id") String accountId,
                            @Body @Nullable Csrf.TokenForm button) {
         return changeAccess(request, authentication, accountId, button, user -> team.setDisabled(user.agencyId(), accountId, false),
-            "?team");
+            TEAM_CHANGED);
     }
 
     @Post(PATH + "/team/{id}/zurueckziehen")
@@ -244,13 +252,14 @@ class AgencyWorkspace {
     HttpResponse<?> withdraw(HttpRequest<?> request, Authentication authentication, @PathVariable("id") String accountId,
                              @Body @Nullable Csrf.TokenForm button) {
         return changeAccess(request, authentication, accountId, button, user -> team.withdrawInvitation(user.agencyId(), accountId),
-            "?team");
+            TEAM_CHANGED);
     }
 
     /**
      * A change of a person's access; refused (409, the team as it is now saying why, nothing changed) for the staff's
      * own access, for a person a network admin disabled, and for an invitation used since the page was read (the
-     * person signed in meanwhile: it was a 404 "page not found" for a person who is right there in the team).
+     * person signed in meanwhile: it was a 404 "page not found" for a person who is right there in the team). Done, the
+     * team with the {@code done} note ({@link Flash}).
      */
     private HttpResponse<?> changeAccess(HttpRequest<?> request, Authentication authentication, String accountId,
                                          @Nullable Csrf.TokenForm button,
@@ -282,11 +291,11 @@ class AgencyWorkspace {
             model.put(access == AgencyTeam.Access.INVITATION_USED ? "invitationUsed" : "networkRefused", name);
             return page(HttpStatus.CONFLICT, model);
         }
-        return HttpResponse.seeOther(URI.create(PATH + done + "#team-changed"));
+        return flash.redirect(PATH + "#team-changed", done);
     }
 
     /**
-     * After a coach's access was taken away ({@code ?gesperrt=} their id): the coach's name and their appointments still
+     * After a coach's access was taken away (the {@link #LOCKED} note with their id): the coach's name and their appointments still
      * to come, which stay with the agency (the types page lists them) — null when the id is no disabled coach of this
      * agency's team (another agency's, made up, given access again since) or nothing is to come.
      */

@@ -69,13 +69,26 @@ public class Flash {
      * note for that path.
      */
     public MutableHttpResponse<Object> saved(String target) {
+        return redirect(target, SAVED);
+    }
+
+    /**
+     * The {@code 303} to {@code target} (a path, and a {@code #fragment} if any: the element the page focuses) with
+     * {@code note} for that path — a post's "done" note, never a parameter in the address.
+     */
+    public MutableHttpResponse<Object> redirect(String target, String note) {
         int hash = target.indexOf('#');
-        return put(HttpResponse.seeOther(URI.create(target)), hash >= 0 ? target.substring(0, hash) : target, SAVED);
+        return put(HttpResponse.seeOther(URI.create(target)), hash >= 0 ? target.substring(0, hash) : target, note);
+    }
+
+    /** Whether the post that led here left {@code note} ({@link #redirect}); the page then {@link #clear}s it. */
+    public boolean is(HttpRequest<?> request, String note) {
+        return note(request).filter(note::equals).isPresent();
     }
 
     /** Whether the post that led here saved something ({@link #saved(String)}); the page then {@link #clear}s it. */
     public boolean saved(HttpRequest<?> request) {
-        return note(request).filter(SAVED::equals).isPresent();
+        return is(request, SAVED);
     }
 
     /** The note the post put on the redirect to this page, if it is the server's, for this page and not expired. */
