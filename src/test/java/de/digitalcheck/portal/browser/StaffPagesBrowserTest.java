@@ -398,7 +398,7 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
             assertThat(page.locator("#version-1")).containsText("aktuell");
             assertThat(page.locator("section[aria-labelledby=history-title] tbody tr").first())
                 .containsText("Nora Netzwerk");
-            auditAtBothWidths(page, "questionnaires-chosen", true);
+            auditAtBothWidths(page, "questionnaires-chosen", false); // not reloaded: the note is said once
 
             page.selectOption("#questionnaire-version", "2");
             user.activate("form[action='/admin/fragebogen/aktuell'] button[type=submit]");

@@ -146,14 +146,17 @@ class AgencyApiIntegrationTest extends SignedInTests {
         assertThat(revocation.statusCode()).isEqualTo(303);
         HttpResponse<String> revoked = crm.get("/api/v1/agency/leads", "Authorization", "Bearer " + token);
         assertThat(revoked.statusCode()).isEqualTo(401);
-        assertThat(staff.get("/agentur/api-zugaenge").body()).contains("widerrufen")
-            .as("a plain load says nothing is saved").doesNotContain("id=\"saved\"");
         // the page the redirect leads to says so beside the list, in a note that takes the focus (app.js, data-dc-ask):
         // the redirect once named the list's heading, which cannot take it, and nothing said that it was revoked
-        assertThat(revocation.headers().firstValue("Location")).hasValue("/agentur/api-zugaenge?widerrufen#saved");
-        String page = staff.get("/agentur/api-zugaenge?widerrufen").body();
+        // (once, after the post: a Flash note; "?widerrufen" in the address said so for any link)
+        assertThat(revocation.headers().firstValue("Location")).hasValue("/agentur/api-zugaenge#saved");
+        String page = staff.get("/agentur/api-zugaenge").body();
         assertThat(page.substring(page.indexOf("id=\"tokens-title\"")))
             .contains("id=\"saved\" tabindex=\"-1\" data-dc-ask=\"true\"", "Die Änderungen sind gespeichert.");
+        assertThat(staff.get("/agentur/api-zugaenge").body()).contains("widerrufen")
+            .as("a reload says nothing is saved").doesNotContain("id=\"saved\"");
+        assertThat(staff.get("/agentur/api-zugaenge?widerrufen").body()).as("nor the old address")
+            .doesNotContain("id=\"saved\"");
     }
 
     /**

@@ -10,6 +10,7 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.ErrorPages;
 import de.digitalcheck.portal.shared.web.LayoutModel;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
@@ -31,7 +32,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +55,13 @@ class QuestionnaireAdminPages {
     private final Questionnaires questionnaires;
     private final Messages messages;
     private final Csrf csrf;
+    private final Flash flash;
+    /** The page's note ({@link Flash}) after the version for new checks was chosen. */
+    static final String CHOSEN = "chosen";
 
-    QuestionnaireAdminPages(QuestionnaireVersions versions, Questionnaires questionnaires, Messages messages, Csrf csrf) {
+    QuestionnaireAdminPages(QuestionnaireVersions versions, Questionnaires questionnaires, Messages messages, Csrf csrf,
+                            Flash flash) {
+        this.flash = flash;
         this.versions = versions;
         this.questionnaires = questionnaires;
         this.messages = messages;
@@ -64,10 +69,11 @@ class QuestionnaireAdminPages {
     }
 
     @Get
-    ModelAndView<Map<String, Object>> list(HttpRequest<?> request) {
+    HttpResponse<ModelAndView<Map<String, Object>>> list(HttpRequest<?> request) {
         Map<String, Object> model = model(lang(request), null, List.of());
-        model.put("chosen", request.getParameters().contains("gewaehlt"));
-        return new ModelAndView<>(VIEW, model);
+        // once, after the post that chose (Flash): "?gewaehlt=1" said so for any link
+        model.put("chosen", flash.is(request, CHOSEN));
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>(VIEW, model)));
     }
 
     @Post("/aktuell")
@@ -79,7 +85,7 @@ class QuestionnaireAdminPages {
         SignedIn user = SignedIn.of(authentication);
         try {
             versions.choose(form.version(), user.accountId(), user.name());
-            return HttpResponse.seeOther(URI.create(PATH + "?gewaehlt=1"));
+            return flash.redirect(PATH, CHOSEN);
         } catch (ValidationException e) {
             Map<String, Object> model = model(lang(request), form.version(), e.errors());
             // the language switch leads to the list the form is on: this post's address is no page, and the version

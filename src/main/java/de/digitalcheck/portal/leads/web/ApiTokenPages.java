@@ -8,6 +8,7 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -28,7 +29,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +54,10 @@ class ApiTokenPages {
     private final Messages messages;
     private final Csrf csrf;
     private final Clock clock;
+    private final Flash flash;
 
-    ApiTokenPages(AccessTokens tokens, Messages messages, Csrf csrf, Clock clock) {
+    ApiTokenPages(AccessTokens tokens, Messages messages, Csrf csrf, Clock clock, Flash flash) {
+        this.flash = flash;
         this.tokens = tokens;
         this.messages = messages;
         this.csrf = csrf;
@@ -63,11 +65,12 @@ class ApiTokenPages {
     }
 
     @Get(PATH)
-    ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication authentication) {
+    HttpResponse<ModelAndView<Map<String, Object>>> page(HttpRequest<?> request, Authentication authentication) {
         Map<String, Object> model = model(request, SignedIn.of(authentication), TokenForm.EMPTY, Map.of(), null);
-        // right after a token was revoked (the redirect says so): the note that it is saved, focused
-        model.put("saved", request.getParameters().contains("widerrufen"));
-        return new ModelAndView<>(VIEW, model);
+        // right after a token was revoked (the post's Flash note, once; "?widerrufen" said so for any link): the note
+        // that it is saved, focused
+        model.put("saved", flash.saved(request));
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>(VIEW, model)));
     }
 
     @Post(PATH)
@@ -105,7 +108,7 @@ class ApiTokenPages {
                            @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
         tokens.revoke(SignedIn.of(authentication).agencyId(), id);
-        return HttpResponse.seeOther(URI.create(PATH + "?widerrufen#saved"));
+        return flash.saved(PATH + "#saved");
     }
 
     private Map<String, Object> model(HttpRequest<?> request, SignedIn user, TokenForm form, Map<String, String> errors,
