@@ -143,6 +143,44 @@ abstract class BookingLeadsContract {
         });
     }
 
+    @Inject
+    de.digitalcheck.portal.leads.internal.LeadEvents relay;
+
+    /**
+     * A lead keeps the source of its first consent: a check shared through the API ({@code api}) and booked a second
+     * later with its consent stayed the one lead, but became {@code booking} (the company's export and the agency's API
+     * said so). The booking's consent is in the consent log; and each of the two events, relayed together, has the mail
+     * of its own consent — the share's was "Neue Anfrage mit Termin" when the relay read the lead after the booking.
+     */
+    @Test
+    void aBookingKeepsTheSourceOfTheLeadItUpdatesAndEachConsentHasItsOwnMail() throws Exception {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
+        agencies.addTerritory(a.agencyId(), "01002000", new java.util.ArrayList<>()); // Kiel
+        try {
+            String email = email();
+            String leadId;
+            try (AutoCloseable held = dispatcher.hold()) {
+                CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Kiel GmbH")
+                    .at("24103").sized("C", 12).level(2).contact("Kim Kiel", email).sharedWithAgency().submit(http());
+                leadId = (String) ((Map<?, ?>) check.document().get("lead")).get("id");
+                assertThat(db().rows("SELECT agency_id, source FROM agency_lead WHERE id = ?", leadId)).singleElement()
+                    .satisfies(l -> assertThat(l).containsEntry("agency_id", a.agencyId()).containsEntry("source", "api"));
+                String bookingId = book(a, 10, 9, email, true, check);
+                assertThat(db().value("SELECT lead_id FROM lead_booking WHERE booking_id = ?", bookingId))
+                    .as("the booking went into the check's lead").isEqualTo(leadId);
+                relay.relayDue();
+            }
+            assertThat(db().value("SELECT source FROM agency_lead WHERE id = ?", leadId)).isEqualTo("api");
+            assertThat(db().rows("SELECT source FROM lead_consent WHERE lead_id = ? ORDER BY given_at", leadId))
+                .extracting(c -> c.get("source")).containsExactly("api", "booking");
+            assertThat(db().rows("SELECT subject FROM mail_outbox WHERE recipient = ?", a.agencyEmail()))
+                .extracting(m -> m.get("subject")).containsExactlyInAnyOrder("Neue Anfrage im Digitalcheck",
+                    "Aktualisierte Anfrage mit Termin im Digitalcheck");
+        } finally {
+            agencies.removeTerritory(a.agencyId(), "01002000");
+        }
+    }
+
     @Test
     void aBookingWithoutConsentMakesNoLead() {
         BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);

@@ -269,7 +269,7 @@ public class BookingLeads {
         audit.save(new LeadAuditRow(UUID.randomUUID().toString(), lead.id(), now, null, null, ACTION_BOOKING, null,
             appointments.byIds(List.of(b.bookingId())).stream().findFirst()
                 .map(booked -> TrailValues.booking(when, booked)).orElse(when), null));
-        events.changed(lead, created ? LeadEvents.CREATED : LeadEvents.UPDATED);
+        events.changed(lead, created ? LeadEvents.CREATED : LeadEvents.UPDATED, SOURCE);
         return lead;
     }
 

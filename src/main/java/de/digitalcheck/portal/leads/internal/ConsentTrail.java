@@ -55,14 +55,15 @@ final class ConsentTrail {
 
     /**
      * The open lead {@code open} after a consent given again that offered {@code offered} (a lead row with the new
-     * consent's values): the consent's own values (source, version, language, time) are taken; the company, location,
-     * contact name and phone stay; the check (its id, result and the profile it gave) is taken only for the same
+     * consent's values): the consent's own values (version, language, time) are taken; the lead's source (where its
+     * first consent was given) stays, a later consent's is in the consent log; the company, location, contact name and
+     * phone stay; the check (its id, result and the profile it gave) is taken only for the same
      * company at the same place. What staff work on (stage, assignee, …) is {@code offered}'s, which the caller read.
      */
     static LeadRow merge(LeadRow open, LeadRow offered) {
         boolean newerCheck = sameCompany(open, offered);
         LeadRow check = newerCheck ? offered : open;
-        return new LeadRow(open.id(), open.agencyId(), open.openKey(), offered.status(), offered.source(),
+        return new LeadRow(open.id(), open.agencyId(), open.openKey(), offered.status(), open.source(),
             check.assessmentId(), open.companyName(), open.postalCode(), open.municipality(), open.ags(), check.sector(),
             check.employees(), check.companyType(), open.contactName(), open.contactEmail(), open.contactPhone(),
             check.score(), check.overallLevel(), offered.consentVersion(), offered.consentLanguage(),

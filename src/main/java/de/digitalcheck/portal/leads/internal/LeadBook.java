@@ -128,7 +128,7 @@ public class LeadBook implements AgencyLeads {
         consents.save(new ConsentRow(UUID.randomUUID().toString(), lead.id(), assessmentId.value(), source,
             CONSENT_VERSION, language.code(), now, null, LeadEvents.CREATED.equals(event), a.contact().name(),
             email));
-        events.changed(lead, event);
+        events.changed(lead, event, source);
         return shared(lead);
     }
 

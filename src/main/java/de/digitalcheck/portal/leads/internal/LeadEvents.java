@@ -114,10 +114,11 @@ public class LeadEvents {
     /**
      * A lead was created or updated (a consent): its event, relayed to mail and webhook after the commit — by this
      * replica, which keeps the committed event in memory for that ({@link #relayOwn}), or, should it stop first, by
-     * any replica's sweep ({@link #relayOrphans}).
+     * any replica's sweep ({@link #relayOrphans}). {@code source}: where the consent was given (the lead keeps its
+     * first consent's source; the mail tells a booking's consent by this one).
      */
-    void changed(LeadRow lead, String type) {
-        LeadEventRow event = events.save(new LeadEventRow(newId(), lead.id(), lead.agencyId(), type, now()));
+    void changed(LeadRow lead, String type, String source) {
+        LeadEventRow event = events.save(new LeadEventRow(newId(), lead.id(), lead.agencyId(), type, now(), source));
         afterCommit(() -> {
             if (!dispatcher.dispatches()) {
                 return; // this replica relays nothing: the others' sweep relays it
@@ -243,7 +244,7 @@ public class LeadEvents {
                 .filter(e -> leads.get(e.leadId()).open() && Objects.equals(leads.get(e.leadId()).agencyId(), e.agencyId()))
                 .toList();
             List<Mail> mails = new ArrayList<>();
-            live.forEach(e -> mails.addAll(agencyMails(leads.get(e.leadId()), e.eventType())));
+            live.forEach(e -> mails.addAll(agencyMails(leads.get(e.leadId()), e.eventType(), e.source())));
             mail.sendAll(mails);
             List<String> agencies = live.stream().map(LeadEventRow::agencyId).filter(Objects::nonNull).distinct().toList();
             Set<String> withEndpoint = agencies.isEmpty() ? Set.of() : Set.copyOf(deliveries.withEndpoint(InLists.padded(agencies)));
@@ -461,10 +462,11 @@ public class LeadEvents {
      * each in the language they were invited in (the agency's mailbox is written to in German).
      */
     private void mailAgency(LeadRow lead, String type) {
-        agencyMails(lead, type).forEach(mail::send);
+        agencyMails(lead, type, null).forEach(mail::send);
     }
 
-    private List<Mail> agencyMails(LeadRow lead, String type) {
+    /** {@code source}: where the consent of a created or updated lead was given (null: the lead's source). */
+    private List<Mail> agencyMails(LeadRow lead, String type, @Nullable String source) {
         String kind = type.substring("lead.".length());
         if (lead.agencyId() == null) {
             String prefix = "leads.mail.fallback.";
@@ -477,8 +479,9 @@ public class LeadEvents {
         if (agency.isEmpty()) {
             return List.of();
         }
-        // a booking's consent says so (its company may have no check)
-        String prefix = BookingLeads.SOURCE.equals(lead.source()) && (CREATED.equals(type) || UPDATED.equals(type))
+        // a booking's consent says so (its company may have no check); the event's consent, not the lead's first
+        String prefix = BookingLeads.SOURCE.equals(source == null ? lead.source() : source)
+            && (CREATED.equals(type) || UPDATED.equals(type))
             ? "leads.mail.booking." : "leads.mail.";
         return List.of(new Mail(Language.DE, agency.get().leadAddress(), messages.get(Language.DE, prefix + kind + ".subject"),
             text(lead, prefix + kind, agency.get().name(), LeadPaths.lead(lead.id()), Language.DE)));
