@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The leads' part of a company's data: its leads with their consent log and delivery log (export), and their
+ * The leads' part of a company's data: its leads with their consent log, their history at the agency and delivery
+ * log (export, {@link #history}), and their
  * erasure — each lead anonymised, its consents without their check and who gave them, its undelivered events stopped,
  * the log's payloads replaced by the lead's id and status, and the agency told ({@code lead.erased}). The consents the
  * address gave to a lead whose contact is someone else's now are exported too (that lead's id and agency, and those
@@ -27,8 +28,11 @@ class LeadPersonalData implements PersonalDataHolder {
     private final ConsentRows consents;
     private final DeliveryRows deliveries;
     private final LeadBook book;
+    private final LeadAuditRows audit;
 
-    LeadPersonalData(LeadRows leads, ConsentRows consents, DeliveryRows deliveries, LeadBook book) {
+    LeadPersonalData(LeadRows leads, ConsentRows consents, DeliveryRows deliveries, LeadBook book,
+                     LeadAuditRows audit) {
+        this.audit = audit;
         this.leads = leads;
         this.consents = consents;
         this.deliveries = deliveries;
@@ -74,10 +78,67 @@ class LeadPersonalData implements PersonalDataHolder {
         m.put("contactEmail", l.contactEmail());
         m.put("contactPhone", l.contactPhone());
         m.put("createdAt", l.createdAt().toString());
+        m.put("stage", l.stage());
+        // whether someone at the agency works on it; not who (the staff member's name is the agency's data)
+        m.put("assigned", l.assigneeId() != null || l.assigneeName() != null);
+        m.put("firstContactAt", l.firstContactAt() == null ? null : l.firstContactAt().toString());
+        m.put("closedAt", l.closedAt() == null ? null : l.closedAt().toString());
+        List<LeadAuditRow> trail = new ArrayList<>(audit.ofLead(l.id()));
+        java.util.Collections.reverse(trail); // oldest first
+        m.put("history", trail.stream().map(LeadPersonalData::history).toList());
         m.put("consents", consents.ofLead(l.id()).stream().map(c -> exported(c, email)).toList());
         m.put("deliveries", deliveries.ofLead(l.id()).stream().map(d -> Map.of("webhookId", d.id(),
             "event", d.eventType(), "state", d.state(), "createdAt", d.createdAt().toString())).toList());
         return m;
+    }
+
+    /**
+     * An entry of the lead's trail as exported, oldest first (GDPR Art. 15: what the agency noted about the company's
+     * contact is theirs to see): when, what ({@code action}, as the trail stores it: {@code STAGE}, {@code ASSIGN},
+     * {@code FORWARD}, {@code ESCALATE}, {@code RESULT}, {@code BOOKING…}, {@code OUTCOME}, {@code DATA_…}), from and
+     * to, staff's note, and {@code by}: {@code agency} (someone at the agency — staff, a coach, the network's admins —,
+     * never their name or address: that is the agency's data), {@code company} (what the company did: its booking, a
+     * consent's values, its check revised) or {@code portal} (an escalation, an assignee removed with their account).
+     * Values that name someone else are left out: the assignee's name ({@code ASSIGN}: {@code assigned} or null), the
+     * coach and kind of a booking (its time only), a former or another contact's name, email and phone, and what was
+     * given under this address and not taken over ({@code DATA_OTHER_…}: maybe another company's).
+     */
+    private static Map<String, Object> history(LeadAuditRow r) {
+        String action = r.action();
+        String from = r.fromValue();
+        String to = r.toValue();
+        if (LeadAuditRow.ASSIGN.equals(action)) {
+            from = from == null ? null : "assigned";
+            to = to == null ? null : "assigned";
+        } else if (action.startsWith(BookingLeads.ACTION_BOOKING)) {
+            from = appointmentTime(from);
+            to = appointmentTime(to);
+        } else if (HIDDEN_VALUES.contains(action) || action.startsWith("DATA_OTHER_")) {
+            from = null;
+            to = null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", r.at().toString());
+        m.put("action", action);
+        m.put("by", r.actorName() != null || r.actorId() != null ? "agency"
+            : TrailValues.byCompany(action) ? "company" : "portal");
+        m.put("from", from);
+        m.put("to", to);
+        m.put("note", r.note());
+        return m;
+    }
+
+    /** The trail's contact values: a former contact's (or another's) name, email and phone are not this address's. */
+    private static final Set<String> HIDDEN_VALUES = Set.of(ConsentTrail.CONTACT, ConsentTrail.EMAIL,
+        ConsentTrail.PHONE);
+
+    /** A booking's trail value ({@code 22.12.2026 09:00 TYPE=… COACH=…}) as its time only. */
+    private static String appointmentTime(String value) {
+        if (value == null) {
+            return null;
+        }
+        int details = value.indexOf(" TYPE=");
+        return details < 0 ? value : value.substring(0, details);
     }
 
     /**
@@ -89,6 +150,7 @@ class LeadPersonalData implements PersonalDataHolder {
     private static Map<String, Object> exported(ConsentRow c, String email) {
         boolean own = c.contactEmail() != null && c.contactEmail().equalsIgnoreCase(email);
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", c.source());
         m.put("textVersion", c.textVersion());
         m.put("language", c.language());
         m.put("givenAt", c.givenAt().toString());

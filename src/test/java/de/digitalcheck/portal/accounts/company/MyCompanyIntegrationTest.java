@@ -412,6 +412,57 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         });
     }
 
+    /**
+     * The export's lead carries what the agency holds about it (GDPR Art. 15): its stage, whether someone works on
+     * it, and its history with staff's notes — by "agency", never a staff member's name; without another contact's
+     * data, the coach of a booking or what was given and not taken over (maybe another company's). It had none of it.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theExportedLeadHasItsStageAndHistoryWithoutStaffNamesOrOthersData() throws Exception {
+        String email = "hanna@historie.example.org";
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named("Historie GmbH")
+            .at("58452").contact("Hanna Historie", email).sharedWithAgency().submit(new Http(server, json));
+        String leadId = (String) ((Map<?, ?>) check.document().get("lead")).get("id");
+        Database db = new Database(dataSource);
+        db.execute("UPDATE agency_lead SET stage = 'CONTACTED', assignee_id = 'staff-1', assignee_name = 'Stefan Sachbearbeiter' "
+            + "WHERE id = ?", leadId);
+        java.time.Instant t = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String audit = "INSERT INTO lead_audit (id, lead_id, at, actor_id, actor_name, action, from_value, to_value, note) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        db.execute(audit, java.util.UUID.randomUUID().toString(), leadId, java.sql.Timestamp.from(t.plusSeconds(1)),
+            "staff-1", "Stefan Sachbearbeiter", "STAGE", "NEW", "CONTACTED", "Rückruf am Montag vereinbart");
+        db.execute(audit, java.util.UUID.randomUUID().toString(), leadId, java.sql.Timestamp.from(t.plusSeconds(2)),
+            "staff-1", "Stefan Sachbearbeiter", "ASSIGN", null, "Stefan Sachbearbeiter", null);
+        db.execute(audit, java.util.UUID.randomUUID().toString(), leadId, java.sql.Timestamp.from(t.plusSeconds(3)),
+            null, null, "BOOKING", null, "22.12.2026 09:00 TYPE=t-1 COACH=Carla Coach", null);
+        db.execute(audit, java.util.UUID.randomUUID().toString(), leadId, java.sql.Timestamp.from(t.plusSeconds(4)),
+            null, null, "DATA_EMAIL", "vorher@historie.example.org", email, null);
+        db.execute(audit, java.util.UUID.randomUUID().toString(), leadId, java.sql.Timestamp.from(t.plusSeconds(5)),
+            null, null, "DATA_OTHER_COMPANY", "Historie GmbH", "Fremde AG", null);
+
+        Http http = signedIn(email);
+        HttpResponse<String> export = http.get("/mein-unternehmen/export");
+        assertThat(export.body()).doesNotContain("Stefan", "Sachbearbeiter", "staff-1", "Carla", "COACH=",
+            "vorher@historie", "Fremde AG");
+        Map<String, Object> lead = ((List<Map<String, Object>>) http.map(export).get("leads")).stream()
+            .filter(l -> leadId.equals(l.get("id"))).findFirst().orElseThrow();
+        assertThat(lead).containsEntry("stage", "CONTACTED").containsEntry("assigned", true)
+            .containsEntry("source", "api");
+        assertThat(((List<Map<String, Object>>) lead.get("consents")).get(0)).containsEntry("source", "api");
+        List<Map<String, Object>> history = (List<Map<String, Object>>) lead.get("history");
+        assertThat(history).extracting(h -> h.get("action"))
+            .containsExactly("STAGE", "ASSIGN", "BOOKING", "DATA_EMAIL", "DATA_OTHER_COMPANY");
+        assertThat(history.get(0)).containsEntry("by", "agency").containsEntry("from", "NEW")
+            .containsEntry("to", "CONTACTED").containsEntry("note", "Rückruf am Montag vereinbart")
+            .containsEntry("at", t.plusSeconds(1).toString());
+        assertThat(history.get(1)).containsEntry("by", "agency").containsEntry("from", null)
+            .containsEntry("to", "assigned");
+        assertThat(history.get(2)).containsEntry("by", "company").containsEntry("to", "22.12.2026 09:00");
+        assertThat(history.get(3)).containsEntry("by", "company").containsEntry("from", null).containsEntry("to", null);
+        assertThat(history.get(4)).containsEntry("from", null).containsEntry("to", null);
+    }
+
     @Test
     void erasingAsksFirstAndAskingErasesNothing() throws Exception {
         Http company = new Http(server, json);
