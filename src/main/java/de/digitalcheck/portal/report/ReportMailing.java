@@ -104,7 +104,8 @@ public class ReportMailing {
     public Outcome request(Assessment check, String token, Language language) {
         String email = contactOf(check);
         String emailHash = Tokens.hash(email);
-        if (!quotas.take(QUOTA, email, perRecipientPerDay)) {
+        // one count per mailbox, however the address is spelled (name+1@, NAME@): as the bookings' limit
+        if (!quotas.take(QUOTA, Formats.mailbox(email), perRecipientPerDay)) {
             return Outcome.LIMIT_REACHED;
         }
         if (confirmations.countConfirmed(emailHash, check.id().value()) > 0) {
@@ -181,7 +182,7 @@ public class ReportMailing {
             return new Confirmed(Confirmation.NOT_VALID, null);
         }
         Assessment check = opened.get().check();
-        if (!quotas.take(QUOTA, contactOf(check), perRecipientPerDay)) {
+        if (!quotas.take(QUOTA, Formats.mailbox(contactOf(check)), perRecipientPerDay)) {
             return new Confirmed(Confirmation.LIMIT_REACHED, check.contact().email());
         }
         reports.mail(check, opened.get().token(),

@@ -83,7 +83,7 @@ public class CompanyAccess {
      * leads (a lead keeps the address its consent gave after the check's contact changed on the profile page, or
      * after a consent given again for a new location: its consent must stay withdrawable under that address);
      * says nothing about whether it has. The address is as the form checked it (any case). At most
-     * {@code portal.mail.per-recipient-per-day} (5) links a day go to one address ({@link DailyQuotas}): whoever types
+     * {@code portal.mail.per-recipient-per-day} (5) links a day go to one mailbox ({@link Formats#mailbox}, {@link DailyQuotas}): whoever types
      * an address in cannot fill its mailbox.
      */
     @Transactional
@@ -94,7 +94,9 @@ public class CompanyAccess {
             && leads.consentsOf(email).isEmpty()) {
             return;
         }
-        if (!quotas.take(QUOTA, email, perRecipientPerDay)) {
+        // one count per mailbox, however the address is spelled (name+1@, NAME@): as the bookings' limit; the link goes
+        // to the address as typed
+        if (!quotas.take(QUOTA, Formats.mailbox(email), perRecipientPerDay)) {
             return; // today's links to this address are sent: the same answer, no mail (anyone may type an address)
         }
         String token = Tokens.newToken();

@@ -44,16 +44,17 @@ public final class Formats {
     }
 
     /**
-     * An email address as the portal compares and counts it (a check's contact, a lead, a daily limit of mails, a
-     * request for personal data): without surrounding white space, in lower case; "" for none. The bookings' limit per
-     * address counts by {@link #mailbox}.
+     * An email address as the portal compares it (a check's contact, a lead, a request for personal data): without
+     * surrounding white space, in lower case; "" for none. The daily limits per address (bookings, report mails,
+     * sign-in links) count by {@link #mailbox}.
      */
     public static String normalisedEmail(@Nullable String email) {
         return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 
     /**
-     * An email address as a limit per address counts it (the new bookings of a contact address a day): one key per
+     * An email address as a limit per address counts it (the new bookings of a contact address a day, the report mails
+     * and the sign-in links to one a day): one key per
      * mailbox however the address is spelled. Beyond {@link #normalisedEmail} (surrounding white space, case): spaces
      * and invisible characters anywhere dropped (no-break and zero-width spaces, soft hyphens, direction marks: none
      * is part of a real address, and each made another key), compatibility forms folded (NFKC: full-width letters,

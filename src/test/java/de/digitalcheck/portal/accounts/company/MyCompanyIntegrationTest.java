@@ -231,6 +231,31 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(smtp.receivedFor(email)).as("links to one address in a day").hasSize(5);
     }
 
+    /**
+     * The links' limit counts mailboxes, not spellings: {@code name+1@} and {@code NAME+2@} (each with a check) are
+     * one mailbox, five links a day in all (it was five to each subaddress). The links go to the addresses as typed.
+     */
+    @Test
+    void theLinksLimitCountsOneMailboxHoweverItsAddressIsTagged() throws Exception {
+        Http http = new Http(server, json);
+        String name = "tag-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String one = name + "+1@giesserei.example.org";
+        String two = name + "+2@giesserei.example.org";
+        completedCheck(http, one);
+        completedCheck(http, two);
+        for (int i = 0; i < 4; i++) {
+            assertThat(http.postForm("/mein-unternehmen", Map.of("email", one)).statusCode()).isEqualTo(303);
+            assertThat(http.postForm("/mein-unternehmen", Map.of("email", two.toUpperCase(java.util.Locale.ROOT)))
+                .statusCode()).isEqualTo(303);
+        }
+        for (int i = 0; i < 200 && smtp.receivedFor(one).size() + smtp.receivedFor(two).size() < 5; i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1000); // time for more links, had any been queued
+        assertThat(smtp.receivedFor(one).size() + smtp.receivedFor(two).size()).as("links to one mailbox in a day")
+            .isEqualTo(5);
+    }
+
     @Test
     void unknownAddressesGetTheSameAnswerAndNoMail() throws Exception {
         Http http = new Http(server, json);

@@ -513,6 +513,30 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         return page.substring(start, page.indexOf("</section>", start));
     }
 
+    /**
+     * The limit counts mailboxes, not spellings: mails to {@code name+1@} and {@code name+2@} all reach
+     * {@code name@}'s mailbox (it was walked around with subaddresses, five mails a day to each). The mails still go
+     * to the address as the check has it.
+     */
+    @Test
+    void theLimitCountsOneMailboxHoweverItsAddressIsTagged() throws Exception {
+        String name = "tag-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String first = check("Tag Eins", name + "+1@werk.example.org");
+        String second = check("Tag Zwei", name + "+2@werk.example.org");
+        for (int i = 0; i < 3; i++) {
+            requestReport(first);
+        }
+        requestReport(second);
+        requestReport(second);
+        awaitMailsTo(name + "+1@werk.example.org", 3);
+        awaitMailsTo(name + "+2@werk.example.org", 2);
+        assertThat(answer(requestReport(second))).contains("Heute keine weitere E-Mail an diese Adresse");
+        assertThat(answer(requestReport(first))).contains("Heute keine weitere E-Mail an diese Adresse");
+        Thread.sleep(500);
+        assertThat(mailsTo(name + "+1@werk.example.org").length + mailsTo(name + "+2@werk.example.org").length)
+            .as("five mails to the one mailbox").isEqualTo(5);
+    }
+
     @Test
     void theSixthMailToOneAddressInADayIsRefusedAcrossChecks() throws Exception {
         String address = "quota@werk.example.org";
