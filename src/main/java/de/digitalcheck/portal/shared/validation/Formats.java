@@ -14,8 +14,13 @@ import java.util.regex.Pattern;
  */
 public final class Formats {
 
-    /** A run of an address's local part between dots: none of the characters it may have only quoted. */
-    private static final String ATOM = "[^@\\s\"<>()\\[\\]\\\\,;:.]++";
+    /**
+     * A run of an address's local part between dots: none of the characters it may have only quoted, and no space of
+     * any kind ({@code \s} is ASCII's only: a no-break or ideographic space, Unicode's Z categories), no control
+     * character and no invisible format character (Cf: a zero-width space, a soft hyphen, a direction mark) — no mail
+     * reaches an address with one, and it looks like another address.
+     */
+    private static final String ATOM = "[^@\\s\\p{Z}\\p{Cc}\\p{Cf}\"<>()\\[\\]\\\\,;:.]++";
     /**
      * A label of the domain: letters (of any script) and digits, hyphens inside, at most 63 characters. Possessive
      * quantifiers and the look-behind keep the match linear whatever is typed.

@@ -37,6 +37,22 @@ class FormatsTest {
         assertThat(Formats.isEmail(email)).isFalse();
     }
 
+    /**
+     * Spaces beyond ASCII's and invisible characters anywhere: a no-break, narrow no-break, ideographic or line
+     * separator space, a zero-width space or joiner, a soft hyphen, a direction mark, a byte-order mark, a control
+     * character ({@code \s} covered ASCII's spaces only, and the local part took them).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mia\u00A0muster@example.org", "mia\u202Fm@example.org", "mia\u3000m@example.org",
+        "mia\u2028m@example.org", "mia\u200Bmuster@example.org", "mia\u200D@example.org", "mi\u00ADa@example.org",
+        "mia\u200E@example.org", "\uFEFFmia@example.org", "mia\u0007@example.org", "mia\u0085m@example.org",
+        "mia@exam\u00A0ple.org", "mia@exam\u200Bple.org", "mia@example.org\u00A0"})
+    void refusesSpaceLikeAndInvisibleCharactersAnywhere(String email) {
+        assertThat(Formats.isEmail(email)).as(email.codePoints().mapToObj(Integer::toHexString).toList().toString())
+            .isFalse();
+        assertThat(email.matches(Formats.EMAIL)).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"x@ex-ample.org", "x@1und1.de", "x.y.z@a.b.c.example", "x@xn--bckerei-9wa.example",
         "jürgen@müller.de", "x@example.co.uk"})
