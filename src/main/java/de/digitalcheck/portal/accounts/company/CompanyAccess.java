@@ -107,6 +107,20 @@ public class CompanyAccess {
                 + (language == Language.DE ? "" : "?lang=" + language.code())), VALID.toMinutes())));
     }
 
+    /**
+     * Whether the link would open the company's data now (known, unused, within its time), without using it up:
+     * what its page shows on opening ({@link #redeem} decides, atomically).
+     */
+    @Transactional(readOnly = true)
+    public boolean usable(String token) {
+        if (!Tokens.isWellFormed(token)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        return links.findById(Tokens.hash(token)).filter(l -> l.usedAt() == null && l.expiresAt().isAfter(now))
+            .isPresent();
+    }
+
     /** Uses a link up: it opens the company's data once, within its time. */
     @Transactional
     public Optional<String> redeem(String token) {

@@ -256,6 +256,57 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
             .isEqualTo(5);
     }
 
+    /**
+     * A company signed in already saw only the request form on "Mein Unternehmen", as if signed out: it is told who
+     * it is signed in as, with the way to its overview (the form stays, for another address). And a link that can no
+     * longer open anything — used, expired, made up — says so when it is opened, {@code 410} with the way to a new
+     * one (it showed the button, and only pressing it told); opening a good one (a mail scanner's GET) uses nothing up.
+     */
+    @Test
+    void aSignedInCompanyFindsItsOverviewAndAnUnusableLinkSaysSoWhenOpened() throws Exception {
+        Http http = new Http(server, json);
+        String email = "weg-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@giesserei.example.org";
+        completedCheck(http, email);
+        assertThat(http.get("/mein-unternehmen").body()).as("signed out: the form only")
+            .contains("Link anfordern").doesNotContain("Sie sind angemeldet", "/mein-unternehmen/uebersicht");
+        smtp.purge();
+        http.postForm("/mein-unternehmen", Map.of("email", email));
+        String link = linkFromLastMail(email);
+        for (int i = 0; i < 2; i++) { // a mail scanner's fetches first
+            HttpResponse<String> scanned = new Http(server, json).get(link);
+            assertThat(scanned.statusCode()).isEqualTo(200);
+            assertThat(scanned.body()).contains("Meine Daten öffnen").doesNotContain("Dieser Link gilt nicht mehr");
+        }
+        assertThat(http.postForm(link, Map.of()).statusCode()).as("still usable").isEqualTo(303);
+
+        HttpResponse<String> signedIn = http.get("/mein-unternehmen");
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.body()).contains("Sie sind angemeldet als " + email,
+            "href=\"/mein-unternehmen/uebersicht\"", "Zur Übersicht", "Link anfordern");
+        assertThat(http.get("/mein-unternehmen?lang=en").body()).contains("You are signed in as " + email,
+            "Go to the overview");
+        http.get("/mein-unternehmen?lang=de");
+
+        HttpResponse<String> used = new Http(server, json).get(link);
+        assertThat(used.statusCode()).isEqualTo(410);
+        assertThat(used.body()).contains("Dieser Link gilt nicht mehr", "href=\"/mein-unternehmen\"",
+            "Neuen Link anfordern").doesNotContain("Meine Daten öffnen");
+        for (String madeUp : new String[] {"/mein-unternehmen/link/" + "A".repeat(43), "/mein-unternehmen/link/kaputt"}) {
+            HttpResponse<String> answer = new Http(server, json).get(madeUp);
+            assertThat(answer.statusCode()).as(madeUp).isEqualTo(410);
+            assertThat(answer.body()).contains("Dieser Link gilt nicht mehr").doesNotContain("Meine Daten öffnen");
+        }
+
+        smtp.purge();
+        http.postForm("/mein-unternehmen", Map.of("email", email));
+        String expiring = linkFromLastMail(email);
+        new Database(dataSource).execute("UPDATE company_link SET expires_at = ? WHERE email = ? AND used_at IS NULL",
+            java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)), email);
+        HttpResponse<String> expired = new Http(server, json).get(expiring);
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.body()).contains("Dieser Link gilt nicht mehr").doesNotContain("Meine Daten öffnen");
+    }
+
     @Test
     void unknownAddressesGetTheSameAnswerAndNoMail() throws Exception {
         Http http = new Http(server, json);

@@ -78,11 +78,21 @@ class MyCompanyPages {
         this.validation = validation;
     }
 
-    /** The form; right after a link was asked for ({@code ?gesendet}, the redirect's), the answer above it. */
+    /**
+     * The form; right after a link was asked for ({@code ?gesendet}, the redirect's), the answer above it. A company
+     * signed in already is told so, with the way to its overview (it saw only the form, as if it were signed out); the
+     * form stays, for a link to another address.
+     */
     @Get
     ModelAndView<Map<String, Object>> requestForm(HttpRequest<?> request) {
-        return new ModelAndView<>(REQUEST, Map.of("email", "", "errors", Map.of(), "errorLinks", List.of(),
-            "sent", request.getParameters().contains(SENT)));
+        return new ModelAndView<>(REQUEST, requestModel(request, "", Map.of(), List.of(),
+            request.getParameters().contains(SENT)));
+    }
+
+    private Map<String, Object> requestModel(HttpRequest<?> request, String email, Map<String, String> errors,
+                                             List<ErrorLink> errorLinks, boolean sent) {
+        return Map.of("email", email, "errors", errors, "errorLinks", errorLinks, "sent", sent,
+            "signedInAs", session.email(request).orElse(""));
     }
 
     @Post
@@ -100,8 +110,8 @@ class MyCompanyPages {
             List<ErrorLink> links = byField.entrySet().stream()
                 .map(e -> new ErrorLink("#" + e.getKey(), e.getKey().equals("email")
                     ? messages.get(lang, "profile.contact.email") + ": " + e.getValue() : e.getValue())).toList();
-            return page(HttpStatus.UNPROCESSABLE_ENTITY, REQUEST,
-                Map.of("email", form.email(), "errors", byField, "errorLinks", links, "sent", false));
+            return page(HttpStatus.UNPROCESSABLE_ENTITY, REQUEST, requestModel(request, form.email(), byField, links,
+                false));
         }
         access.requestLink(form.email(), lang);
         // redirected, not answered: the answer is announced and focused (its fragment, app.js) like every other
@@ -110,10 +120,17 @@ class MyCompanyPages {
         return HttpResponse.seeOther(URI.create(PATH + "?" + SENT + "#link-sent"));
     }
 
-    /** Opening a link only shows a button: mail scanners that fetch links must not use them up. */
+    /**
+     * Opening a link only shows a button: mail scanners that fetch links must not use them up. A link that can no
+     * longer open anything (unknown, used or expired; {@link CompanyAccess#usable}, which reads and changes nothing)
+     * says so at once, {@code 410}, with the way to a new one — it showed the button, and only pressing it told.
+     */
     @Get("/link/{token}")
-    ModelAndView<Map<String, Object>> confirm(@PathVariable String token) {
-        return new ModelAndView<>("accounts/company-link", Map.of("action", PATH + "/link/" + token, "invalid", false));
+    HttpResponse<?> confirm(@PathVariable String token) {
+        if (!access.usable(token)) {
+            return page(HttpStatus.GONE, "accounts/company-link", Map.of("action", "", "invalid", true));
+        }
+        return page(HttpStatus.OK, "accounts/company-link", Map.of("action", PATH + "/link/" + token, "invalid", false));
     }
 
     @Post("/link/{token}")
