@@ -315,6 +315,20 @@ class StaffPagesBrowserTest extends BrowserTestSupport implements TestPropertyPr
             assertThat(page.locator("h1")).hasText("Netzwerkverwaltung");
             assertThat(page.locator(remove)).hasCount(1);
             assertThat(page.locator("#saved")).hasCount(0);
+
+            // a removal of a place the agency does not have (a form changed on the way, or removed in another tab):
+            // said so, focused, nothing removed — it was "saved"
+            user.activate(remove);
+            page.locator("input[name=prefix]").evaluate("input => input.value = '05999999'");
+            Response refused = user.activate("#content form button[type=submit]");
+            assertEquals(422, refused.status());
+            assertThat(page.locator("h1")).hasText("Gebiet nicht entfernt");
+            assertThat(page.locator("#territory-remove-refused")).containsText("Das Gebiet 05999999 gehört nicht zu");
+            assertThat(page.locator("#territory-remove-refused")).isFocused();
+            auditAtBothWidths(page, "territory-remove-refused", false);
+            page.setViewportSize(1280, 800);
+            user.activate("a[href='/admin#agencies-title']");
+            assertThat(page.locator(remove)).hasCount(1);
         }
         assertClean();
     }
