@@ -155,6 +155,12 @@ class MyCompanyBrowserTest extends BrowserTestSupport implements TestPropertyPro
                     + night.format(DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH)) + ", 02:30 CEST");
             assertUnclipped(page, "Mein Unternehmen in English");
             auditAtBothWidths(page, "company-shared-en", true);
+
+            // signed in, the request page leads back to the overview (it showed only the form)
+            page.navigate(url("/mein-unternehmen?lang=de"));
+            assertThat(page.locator("#signed-in")).containsText("Sie sind angemeldet als");
+            assertThat(page.locator("#signed-in a[href='/mein-unternehmen/uebersicht']")).hasText("Zur Übersicht");
+            auditAtBothWidths(page, "company-request-signed-in", true);
         }
         assertClean();
     }
