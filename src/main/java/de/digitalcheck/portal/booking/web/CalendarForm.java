@@ -54,7 +54,7 @@ public record CalendarForm(@Nullable String monday, @Nullable String tuesday, @N
 
     Map<DayOfWeek, String> weekly() {
         Map<DayOfWeek, String> weekly = new EnumMap<>(DayOfWeek.class);
-        List<String> values = java.util.Arrays.asList(monday, tuesday, wednesday, thursday, friday, saturday, sunday);
+        List<String> values = days();
         for (int i = 0; i < 7; i++) {
             if (values.get(i) != null) {
                 weekly.put(DayOfWeek.of(i + 1), values.get(i));
@@ -70,7 +70,7 @@ public record CalendarForm(@Nullable String monday, @Nullable String tuesday, @N
      */
     List<FieldError> missing() {
         List<FieldError> missing = new ArrayList<>();
-        List<String> days = java.util.Arrays.asList(monday, tuesday, wednesday, thursday, friday, saturday, sunday);
+        List<String> days = days();
         for (int i = 0; i < 7; i++) {
             if (days.get(i) == null) {
                 missing.add(FieldError.of("weekly." + DayOfWeek.of(i + 1).name(), MISSING));
@@ -87,6 +87,11 @@ public record CalendarForm(@Nullable String monday, @Nullable String tuesday, @N
 
     /** The message of a field the form left out. */
     static final String MISSING = "error.form.fieldMissing";
+
+    /** The weekdays' fields as typed, Monday first (null: left out of the post). */
+    private List<String> days() {
+        return java.util.Arrays.asList(monday, tuesday, wednesday, thursday, friday, saturday, sunday);
+    }
 
     Calendars.CalendarInput input() {
         return new Calendars.CalendarInput(weekly(), overrides, absences, bufferBefore, bufferAfter, minNoticeHours,

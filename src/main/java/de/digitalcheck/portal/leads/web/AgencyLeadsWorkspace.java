@@ -111,7 +111,7 @@ class AgencyLeadsWorkspace {
             .map(n -> n.substring(TEST_NOTE.length())).filter(WEBHOOK_ID).orElse(null));
         // right after the webhook's address was saved or removed: the note, focused (by Flash too: "?gespeichert" in
         // the address said "saved" on any link that carried it)
-        model.put("webhookSaved", note.filter(SAVED_NOTE::equals).isPresent());
+        model.put("webhookSaved", note.filter(Flash.SAVED::equals).isPresent());
         // right after failed deliveries were queued again: how many (by Flash: "?erneut=N" in the address said N
         // deliveries were being sent again on any link that carried it, though nothing had been queued)
         model.put("replayed", note.filter(n -> n.startsWith(REPLAYED_NOTE))
@@ -123,8 +123,6 @@ class AgencyLeadsWorkspace {
 
     /** The {@link Flash} note of a test event queued: this, then its webhook-id. */
     private static final String TEST_NOTE = "test:";
-    /** The {@link Flash} note of the webhook's address saved or removed. */
-    private static final String SAVED_NOTE = "saved";
     /** The {@link Flash} note of failed deliveries queued again: this, then how many. */
     private static final String REPLAYED_NOTE = "replayed:";
 
@@ -262,8 +260,7 @@ class AgencyLeadsWorkspace {
         try {
             return webhooks.setUrl(user.agencyId(), form.url())
                 .<HttpResponse<?>>map(secret -> withSecret(user, secret, false))
-                .orElseGet(() -> flash.put(HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "#webhook-saved")),
-                    LeadPaths.LEADS, SAVED_NOTE));
+                .orElseGet(() -> flash.saved(LeadPaths.LEADS + "#webhook-saved"));
         } catch (ValidationException e) {
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.TEXT_HTML_TYPE)
                 .body(new ModelAndView<>(VIEW, model(user, form,
@@ -371,8 +368,7 @@ class AgencyLeadsWorkspace {
     HttpResponse<?> remove(HttpRequest<?> request, Authentication authentication, @Body @Nullable Csrf.TokenForm button) {
         csrf.verify(request, button);
         webhooks.remove(SignedIn.of(authentication).agencyId());
-        return flash.put(HttpResponse.seeOther(URI.create(LeadPaths.LEADS + "#webhook-saved")), LeadPaths.LEADS,
-            SAVED_NOTE);
+        return flash.saved(LeadPaths.LEADS + "#webhook-saved");
     }
 
     /**
