@@ -511,8 +511,19 @@ public class Bookings {
         String address = Formats.mailbox(request.contactEmail());
         // counted before the booking's transaction (which then holds no lock on the count) and given back when no new
         // booking comes of it: a refused one (409, 422) or the first one's repetition does not count
-        LocalDate counted = quotas.taken(PER_ADDRESS, address, perAddressPerDay)
-            .orElseThrow(() -> new BookingLimitReached(perAddressPerDay));
+        Optional<LocalDate> count = quotas.taken(PER_ADDRESS, address, perAddressPerDay);
+        // a request repeated with its key at the same moment as the first (a client retrying at once): the repeats
+        // hold counts until the first one is booked and they give theirs back, so a refused repeat waits for that
+        // booking (its answer) or a count given back, a bounded while, before it says the day's limit is reached
+        for (int i = 0; count.isEmpty() && key != null && i < SAME_MOMENT_CHECKS; i++) {
+            pause(SAME_MOMENT_PAUSE);
+            Optional<Made> earlier = repeated(key, scoped, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            count = quotas.taken(PER_ADDRESS, address, perAddressPerDay);
+        }
+        LocalDate counted = count.orElseThrow(() -> new BookingLimitReached(perAddressPerDay));
         boolean booked = false;
         try {
             BookingRow row = inTransaction(() -> insert(request, type, candidates, token, scoped, requestHash));
@@ -542,6 +553,19 @@ public class Bookings {
             if (!booked) {
                 quotas.giveBack(PER_ADDRESS, address, counted);
             }
+        }
+    }
+
+    /** How often, and how far apart, a keyed request refused by the day's limit looks for its first request's booking. */
+    static final int SAME_MOMENT_CHECKS = 20;
+    static final Duration SAME_MOMENT_PAUSE = Duration.ofMillis(100);
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a repeated booking's first request", e);
         }
     }
 

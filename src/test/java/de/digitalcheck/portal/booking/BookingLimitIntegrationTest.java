@@ -2,6 +2,7 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.support.AtOnce;
 import de.digitalcheck.portal.support.BookableAgency;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
@@ -199,6 +200,35 @@ class BookingLimitIntegrationTest implements TestPropertyProvider {
         assertThat(book(a, day.plusDays(1), 13, email).statusCode()).isEqualTo(429);
         assertThat(book(a, day, 9, email, "Idempotency-Key", key).statusCode())
             .as("the first booking's repetition still answers it").isEqualTo(200);
+        assertThat(bookingsOf(email)).isEqualTo(3);
+    }
+
+    /**
+     * A client retrying at once: the same key and body eight times at the same moment. The repeats held the day's
+     * counts while the first was being booked, and three of them were told to come back in nine hours (429) for the
+     * one booking they were. Now every answer is that booking, and it counts once.
+     */
+    @Test
+    void theSameKeySentEightTimesAtOnceIsOneBookingEveryAnswerItsAndCountsOnce() throws Exception {
+        BookableAgency a = agency();
+        LocalDate day = BookableAgency.bookableWeek(23);
+        String email = address("retry");
+        String key = UUID.randomUUID().toString();
+        for (int round = 0; round < 3; round++) {
+            String roundKey = key + "-" + round;
+            int hour = 9 + 2 * round;
+            List<HttpResponse<String>> answers = AtOnce.times(8,
+                () -> book(a, day, hour, email, "Idempotency-Key", roundKey));
+            List<Integer> statuses = answers.stream().map(HttpResponse::statusCode).toList();
+            assertThat(statuses).as("round %d: one 201, the repeats 200, no 429", round)
+                .containsOnly(200, 201).containsOnlyOnce(201);
+            assertThat(answers.stream().map(r -> http().map(r).get("id")).distinct()).hasSize(1);
+        }
+        assertThat(bookingsOf(email)).isEqualTo(3);
+        // the three bookings were the day's three: a fourth, keyed or not, is refused (after its bounded wait)
+        HttpResponse<String> fourth = book(a, day, 15, email, "Idempotency-Key", key + "-4");
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        assertThat(book(a, day, 15, email).statusCode()).isEqualTo(429);
         assertThat(bookingsOf(email)).isEqualTo(3);
     }
 
