@@ -38,7 +38,7 @@ final class ReportCover {
     void add() {
         c.document.add(strong(body(c.t("report.kicker"))).setFontColor(ReportStyle.BLUE).setMarginTop(24));
         c.document.add(c.section(StandardRoles.H1, c.t("report.title"), 26).setMarginTop(0));
-        c.document.add(strong(new Paragraph(c.p(result.companyName()))).setFontSize(18).setFontColor(ReportStyle.TEXT)
+        c.document.add(strong(words(c.p(result.companyName()))).setFontSize(18).setFontColor(ReportStyle.TEXT)
             .setMarginTop(14).setMarginBottom(4).setMultipliedLeading(1.15f));
         c.document.add(body(c.t("report.completed", result.completedAt())).setFontColor(ReportStyle.MUTED));
         c.document.add(overall());
@@ -51,6 +51,20 @@ final class ReportCover {
                 + c.p(appointment.coachName())));
         }
         c.document.add(online());
+    }
+
+    /**
+     * The company's name, a text element per word and per space. As one text, a name whose line broke after a long
+     * word followed by characters of another font (an emoji, a Greek letter: the fonts' fallback splits the text into
+     * runs) lost the tag of what followed the break, and iText logged "Attempt to create a tag for a hint which is
+     * already marked as finished" for every report.
+     */
+    static Paragraph words(String text) {
+        Paragraph paragraph = new Paragraph();
+        for (String part : text.split("(?<= )|(?= )")) {
+            paragraph.add(new Text(part));
+        }
+        return paragraph;
     }
 
     private Div overall() {
