@@ -484,6 +484,8 @@ public class Bookings {
         if (type.mode().atCompany()) {
             visitAddresses.check(agencies.require(type.agencyId()), request.street(), request.postalCode(), postalCodeOk,
                 request.town(), errors);
+        } else if (postalCodeOk) {
+            visitAddresses.checkKnown(request.postalCode(), errors);
         }
         // the check's id is no secret (it is in bookings, leads, webhooks): only its private token shows that the
         // request comes from the company that made it. An unknown id and a wrong or missing token read the same.

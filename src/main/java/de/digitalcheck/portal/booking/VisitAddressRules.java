@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The address a booking at the company needs: street (at least two letters, of any script; with its house number
+ * The address a booking at the company needs (and the postal code every booking needs: {@link #checkKnown}): street (at least two letters, of any script; with its house number
  * where it has one: "Am Markt" in a village has none), a
  * postal code that the portal's postal-code table knows (the routing's, SPEC §5) in the booked agency's area
  * ({@link Router#serves}: its coaches visit companies there, not anywhere in the country; the error names the agency
@@ -41,6 +41,18 @@ class VisitAddressRules {
         this.router = router;
     }
 
+    private static final String UNKNOWN_POSTAL_CODE = "error.postalCode.unknown";
+
+    /**
+     * The company's postal code of a booking of any mode, whose shape passed: one the portal's table knows (SPEC §5:
+     * an unknown code is a clear error, as in the self-check). {@code 99999} was booked for a video call.
+     */
+    void checkKnown(String postalCode, Errors errors) {
+        if (directory.get().municipalities(postalCode.strip()).isEmpty()) {
+            errors.add("company.postalCode", UNKNOWN_POSTAL_CODE);
+        }
+    }
+
     /**
      * Checks the address; the postal code's shape is checked with the company's details already ({@code postalCodeOk}
      * says whether it passed), here only whether it exists.
@@ -57,7 +69,7 @@ class VisitAddressRules {
         if (postalCodeOk) {
             List<Municipality> places = directory.get().municipalities(postalCode.strip());
             if (places.isEmpty()) {
-                errors.add("company.postalCode", "error.postalCode.unknown");
+                errors.add("company.postalCode", UNKNOWN_POSTAL_CODE);
             } else if (places.stream().noneMatch(m -> router.serves(agency.id(), m.ags()))) {
                 String place = postalCode.strip() + " " + places.get(0).label();
                 Optional<Agency> responsible = router.agencyFor(places.get(0).ags());

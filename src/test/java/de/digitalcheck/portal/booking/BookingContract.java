@@ -667,6 +667,12 @@ abstract class BookingContract {
         HttpResponse<String> badContact = http.postJson("/api/v1/bookings", body(s, at(day, 9, 0), coach, "not-an-email"));
         assertThat(badContact.statusCode()).isEqualTo(422);
         assertThat(badContact.body()).contains("contact.email");
+        // a postal code the table does not know (the type is a phone call: no visit, but a company of this country)
+        HttpResponse<String> unknownPlace = http.postJson("/api/v1/bookings", english(body(s, at(day, 9, 0), coach,
+            "x@example.org").replace("\"postalCode\":\"44135\"", "\"postalCode\":\"99999\"")));
+        assertThat(unknownPlace.statusCode()).as(unknownPlace.body()).isEqualTo(422);
+        assertThat(http.map(unknownPlace).get("errors")).asList().containsExactly(Map.of("field", "company.postalCode",
+            "message", "We do not know this postal code. Please check it."));
         // a coach of the agency who does not offer the type
         AppointmentType onlyFirst = calendars.saveType(s.agencyId(), null, new Calendars.TypeInput("Nur A", "Only A",
             "30", "PHONE", "0", List.of(s.coachIds().get(0)), true), List.of());

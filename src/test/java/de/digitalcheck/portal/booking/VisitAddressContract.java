@@ -284,9 +284,15 @@ abstract class VisitAddressContract {
     void otherModesIgnoreTheAddressAndStoreNone() {
         Setup s = setup();
         Http http = http();
-        // a street without a number, a wrong type and an unknown postal code: none of it matters for a video talk
-        HttpResponse<String> made = http.postJson("/api/v1/bookings", body(s, s.agency().typeId(),
+        // a street without a number, a wrong type and a place outside the agency's area: none of it matters for a
+        // video talk; the postal code must still be one the portal knows (SPEC §5), as for every booking
+        HttpResponse<String> unknown = http.postJson("/api/v1/bookings", body(s, s.agency().typeId(),
             at(bookableDay(11), 9), email(), "\"street\":\"Ruhrstraße\",\"postalCode\":\"00000\",\"town\":{}", "de"));
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(422);
+        assertThat(unknown.body()).contains("company.postalCode", "Diese Postleitzahl kennen wir nicht.")
+            .doesNotContain("company.street", "company.town");
+        HttpResponse<String> made = http.postJson("/api/v1/bookings", body(s, s.agency().typeId(),
+            at(bookableDay(11), 9), email(), "\"street\":\"Ruhrstraße\",\"postalCode\":\"10115\",\"town\":{}", "de"));
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
         Map<String, Object> row = db().rows("SELECT * FROM booking WHERE id = ?", http.map(made).get("id")).get(0);
         assertThat(row.get("company_street")).isNull();
