@@ -39,10 +39,17 @@ public final class TextRules {
 
     /**
      * Whether the text holds a web address: {@code ://} anywhere ({@code https://…}, {@code ftp://…}), or a word
-     * beginning with {@code www.} (any case). A domain-like company name without them ("Example.com GmbH") is none.
+     * beginning with {@code www.} (any case), also written in full-width or other compatibility forms or with
+     * invisible characters in it. A domain-like company name without them ("Example.com GmbH") is none.
      */
     public static boolean hasWebAddress(String text) {
-        return text != null && (text.contains("://") || WWW.matcher(text).find());
+        if (text == null) {
+            return false;
+        }
+        // as a mail program shows and links it: full-width or other compatibility forms (ｗｗｗ．, ：／／) are the
+        // plain ones, and invisible format characters (a zero-width space within www.) are nothing
+        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).replaceAll("\\p{Cf}", "");
+        return plain.contains("://") || WWW.matcher(plain).find();
     }
 
     /** Adds the field's error if the name holds a web address ({@link #hasWebAddress}); whether it holds none. */

@@ -58,11 +58,12 @@ class TextRulesTest {
         for (String bad : new String[] {"Ihr Konto wird gesperrt – jetzt bestätigen: https://evil.example/login",
             "Kunde, Ihr Paket wartet: http://evil.example/p", "hxxp://x", "ftp://files.example", "://",
             "www.evil.example", "Besuchen Sie WWW.evil.example", "Müller (www.mueller.example)", "Paket:www.x.de",
-            "Evil GmbH www.x.de"}) {
+            "Evil GmbH www.x.de", "\uFF57\uFF57\uFF57.evil.com", "x:\uFF0F\uFF0Fevil", "w\u200Bww.evil.example",
+            "\uFF37\uFF37\uFF37\uFF0Eevil\uFF0Eexample", "https\u200B://evil.example"}) {
             assertThat(TextRules.hasWebAddress(bad)).as(bad).isTrue();
         }
         for (String good : new String[] {"Example.com GmbH", "Müller & Söhne GmbH", "Awww.de Tierfutter GmbH",
-            "Dr. Wwwalter", "www GmbH", "Zweiwww.Werke", "", "https:/ /x"}) {
+            "Dr. Wwwalter", "www GmbH", "Zweiwww.Werke", "", "https:/ /x", "\uFF2D\uFF55\uFF4C\uFF4C\uFF45\uFF52 GmbH"}) {
             assertThat(TextRules.hasWebAddress(good)).as(good).isFalse();
         }
         assertThat(TextRules.hasWebAddress(null)).isFalse();
