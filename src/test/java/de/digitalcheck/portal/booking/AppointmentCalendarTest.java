@@ -123,4 +123,31 @@ class AppointmentCalendarTest {
                 .getCalAddress().getSchemeSpecificPart())).contains("kontakt{1}@en.example.org");
         }
     }
+
+    /**
+     * Names are the company's and the agency's own text: one that looks like iCalendar ({@code ; ORGANIZER:mailto:…},
+     * a quote, a comma, a backslash) stays a name — one organizer, two attendees, each name read back as given.
+     */
+    @Test
+    void namesThatLookLikeICalendarStayNames() throws Exception {
+        Instant s = Instant.parse("2026-12-07T09:00:00Z");
+        for (String name : new String[] {"Eve; ORGANIZER:mailto:evil@x.org", "Eve\" ;ROLE=CHAIR:mailto:evil@x.org",
+            "Eve, Mallory\\; X", "Eve:mailto:evil@x.org"}) {
+            String ics = AppointmentCalendar.ics(new AppointmentCalendar.Invitation("b-4", 0, false, s, s.plusSeconds(3600),
+                name, name, name, name, "kontakt@en.example.org", name, "firma@example.org", name,
+                "carla@en.example.org", Instant.parse("2026-12-01T10:00:00Z")));
+            VEvent event = (VEvent) new CalendarBuilder().build(new StringReader(ics)).getComponent("VEVENT").orElseThrow();
+            assertThat(event.getProperties("ORGANIZER")).as(name).hasSize(1);
+            assertThat(((net.fortuna.ical4j.model.property.Organizer) event.getProperty("ORGANIZER").orElseThrow())
+                .getCalAddress().getSchemeSpecificPart()).as(name).isEqualTo("kontakt@en.example.org");
+            java.util.List<String> attendees = event.getProperties("ATTENDEE").stream()
+                .map(a -> ((net.fortuna.ical4j.model.property.Attendee) a).getCalAddress().getSchemeSpecificPart()).toList();
+            assertThat(attendees).as(name).containsExactly("firma@example.org", "carla@en.example.org");
+            for (Object a : event.getProperties("ATTENDEE")) {
+                assertThat(((net.fortuna.ical4j.model.property.Attendee) a).getParameter("ROLE")
+                    .map(r -> ((net.fortuna.ical4j.model.Parameter) r).getValue())).as(name).contains("REQ-PARTICIPANT");
+            }
+            assertThat(event.getProperty("SUMMARY").orElseThrow().getValue()).as(name).isEqualTo(name);
+        }
+    }
 }
