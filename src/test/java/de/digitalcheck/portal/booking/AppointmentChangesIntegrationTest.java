@@ -156,9 +156,24 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         String location = moved.headers().firstValue("Location").orElseThrow();
         String newToken = tokenOf(location);
         assertThat(newToken).isNotEqualTo(token);
+        // "moved" once, on the page the post leads to (a Flash note for the appointment's page: "&verschoben" in the
+        // address said so on any link that carried it, and on every reload)
+        assertThat(location).isEqualTo("/termin/buchung/" + id + "?token=" + Http.enc(newToken));
+        assertThat(moved.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("flash=")
+            .contains("Path=/termin/buchung/" + id + ";"));
         assertThat(http.get(location).body()).contains("Ihr Termin ist verschoben")
             .contains("<h1 class=\"kern-heading-large\">Ihr Termin wurde verschoben</h1>")
             .doesNotContain("Ihr Termin ist gebucht", "id=\"book-again\"");
+        assertThat(http.get(location).body()).as("a reload").contains("Ihr Termin ist gebucht",
+                "Hier sehen Sie Ihren Termin und können ihn verschieben oder absagen.")
+            .doesNotContain("Ihr Termin ist verschoben", "Ihr Termin wurde verschoben");
+        for (String typed : new String[] {location + "&verschoben", location + "&gebucht", location + "&abgesagt"}) {
+            HttpResponse<String> old = http.get(typed);
+            assertThat(old.statusCode()).as(typed).isEqualTo(200);
+            assertThat(old.body()).as(typed).contains("Ihr Termin ist gebucht", "Hier sehen Sie Ihren Termin")
+                .doesNotContain("Ihr Termin ist verschoben", "Ihr Termin wurde verschoben", "Ihr Termin ist abgesagt",
+                    "Wir haben Ihren Termin gespeichert");
+        }
         assertThat(db().value("SELECT start_at FROM booking WHERE id = ?", id).toString())
             .isNotEqualTo(made.get("start"));
         List<MimeMessage> companyMails = mails.await(email, 2);
@@ -196,9 +211,16 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         HttpResponse<String> cancelled = http.postForm("/termin/buchung/" + id + "/absagen",
             Map.of("token", newToken, "reason", "Krankheit im Team"));
         assertThat(cancelled.statusCode()).isEqualTo(303);
-        assertThat(http.get(cancelled.headers().firstValue("Location").orElseThrow()).body())
+        String afterCancel = cancelled.headers().firstValue("Location").orElseThrow();
+        assertThat(afterCancel).isEqualTo("/termin/buchung/" + id + "?token=" + Http.enc(newToken));
+        assertThat(http.get(afterCancel).body())
             .contains("Termin abgesagt", "Ihr Termin ist abgesagt", "href=\"/termin/" + AGENCY + "\"", "Neuen Termin buchen")
             .doesNotContain("Termin verschieben");
+        // "cancelled" once (a Flash note): a reload, or "&abgesagt" typed in, shows the cancelled appointment only
+        for (String reload : new String[] {afterCancel, afterCancel + "&abgesagt"}) {
+            assertThat(http.get(reload).body()).as(reload).contains("Termin abgesagt", "Neuen Termin buchen")
+                .doesNotContain("Ihr Termin ist abgesagt");
+        }
         assertThat(db().value("SELECT cancel_reason FROM booking WHERE id = ?", id)).isEqualTo("Krankheit im Team");
         String cancelMail = LifeMails.text(mails.await(email, 3).get(2));
         assertThat(cancelMail).as("a way to a new appointment with the same agency")
@@ -275,7 +297,15 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         HttpResponse<String> moved = coach.postForm("/coach/termine/" + id + "/verschieben",
             Map.of("start", start, "message", "Ich bin am Vormittag beim Kunden."));
         assertThat(moved.statusCode()).isEqualTo(303);
-        assertThat(coach.get(moved.headers().firstValue("Location").orElseThrow()).body()).contains("Der Termin ist verschoben");
+        assertThat(moved.headers().firstValue("Location")).hasValue("/coach/termine/" + id);
+        assertThat(coach.get("/coach/termine/" + id).body()).contains("id=\"changed\"", "Der Termin ist verschoben");
+        // said once, after the post that moved it (a Flash note): not on a reload, nor from "?geaendert" typed in,
+        // which said "moved" (or "cancelled") on any link that carried it
+        assertThat(coach.get("/coach/termine/" + id).body()).as("a reload").contains("Termin mit Life GmbH")
+            .doesNotContain("id=\"changed\"", "Der Termin ist verschoben");
+        HttpResponse<String> typed = coach.get("/coach/termine/" + id + "?geaendert");
+        assertThat(typed.statusCode()).isEqualTo(200);
+        assertThat(typed.body()).as("the old address").doesNotContain("id=\"changed\"", "Der Termin ist verschoben");
         List<MimeMessage> toCompany = mails.await(email, 2);
         assertThat(toCompany.get(1).getSubject()).startsWith("Ihr Termin ist verschoben auf ");
         assertThat(LifeMails.text(toCompany.get(1))).contains("Nachricht von Carla Coach: Ich bin am Vormittag beim Kunden.")
@@ -301,8 +331,15 @@ class AppointmentChangesIntegrationTest extends SignedInTests {
         HttpResponse<String> cancelled = staff.postForm("/agentur/coaches/" + coachId + "/termine/" + id + "/absagen",
             Map.of("message", "Frau Coach ist erkrankt; wir melden uns mit einem neuen Termin."));
         assertThat(cancelled.statusCode()).isEqualTo(303);
-        assertThat(staff.get(cancelled.headers().firstValue("Location").orElseThrow()).body())
+        String staffDesk = "/agentur/coaches/" + coachId + "/termine/" + id;
+        assertThat(cancelled.headers().firstValue("Location")).hasValue(staffDesk);
+        assertThat(staff.get(staffDesk).body())
             .contains("Der Termin ist abgesagt").doesNotContain("Termin absagen und Unternehmen benachrichtigen");
+        for (String again : new String[] {staffDesk, staffDesk + "?geaendert"}) {
+            assertThat(staff.get(again).body()).as(again + ": once, after the post")
+                .contains("Dieser Termin ist abgesagt.")
+                .doesNotContain("id=\"changed\"", "Der Termin ist abgesagt");
+        }
         MimeMessage cancel = mails.await(email, 3).get(2);
         assertThat(LifeMails.text(cancel)).contains("Nachricht von Emil Ennepe: Frau Coach ist erkrankt");
         VEvent event = (VEvent) LifeMails.calendar(cancel).getComponent("VEVENT").orElseThrow();

@@ -201,6 +201,16 @@ class BookingPagesIntegrationTest {
         String confirmation = http.get(location).body();
         assertThat(confirmation).as("right after booking").contains("Wir haben Ihren Termin gespeichert. Sie bekommen")
             .doesNotContain("Hier sehen Sie Ihren Termin");
+        // said once, by the booking's own post (a Flash note: "?gebucht" in the address said "just saved, a mail is on
+        // its way" on any link that carried it, and on every reload)
+        assertThat(location).doesNotContain("gebucht");
+        String typed = location.replace("?token=", "?gebucht&token=");
+        for (String reload : new String[] {location, typed}) {
+            HttpResponse<String> shown = http.get(reload);
+            assertThat(shown.statusCode()).as(reload).isEqualTo(200);
+            assertThat(shown.body()).as(reload).contains("Ihr Termin ist gebucht", "Hier sehen Sie Ihren Termin")
+                .doesNotContain("Wir haben Ihren Termin gespeichert");
+        }
         assertThat(confirmation).contains("Ihr Termin ist gebucht", " Uhr",
             (String) db.value("SELECT name FROM account WHERE id = ?", row.get("coach_id")));
         assertThat(http.get(location.replaceAll("token=.*", "token=wrong")).statusCode()).isEqualTo(404);
@@ -472,9 +482,10 @@ class BookingPagesIntegrationTest {
         assertThat(http.get(location + "&lang=de").body()) // the English page above left its language cookie
             .contains("Sie bekommen eine E-Mail mit dem Termin für Ihren Kalender und dem Link zu dieser Seite")
             .doesNotContain("Bewahren Sie die Adresse dieser Seite auf");
+        // the note is the post's, said once (a Flash note): the page again, in English, shows the appointment only
         assertThat(http.get(location + "&lang=en").body())
-            .contains("You will get an email with the appointment for your calendar and the link to this page")
-            .doesNotContain("Keep the address of this page");
+            .contains("Here you see your appointment and can move or cancel it.")
+            .doesNotContain("You will get an email with the appointment", "Keep the address of this page");
     }
 
     /** The language switch's link of a page, unescaped. */

@@ -22,6 +22,7 @@ import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -138,8 +139,19 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
             auditBoth(page, "life-reschedule-confirm");
             user.activate("form[action$='/verschieben'] button[type=submit]");
             assertThat(page.locator("[role=status]").first()).containsText("Ihr Termin ist verschoben");
+            assertThat(page.locator("h1")).hasText("Ihr Termin wurde verschoben");
             String newLink = page.url();
             assertTrue(newLink.contains("token=") && !newLink.contains((String) mine.get("token")), newLink);
+            assertFalse(newLink.contains("verschoben"), "the note is not in the address: " + newLink);
+            auditBoth(page, "life-moved");
+            // said once, after the post (a Flash note for the appointment's path): a reload, or the address that said
+            // it before ("&verschoben"), shows the appointment without it
+            page.reload();
+            assertThat(page.locator("h1")).hasText("Ihr Termin ist gebucht");
+            assertEquals(0, page.locator("text=Ihr Termin ist verschoben").count(), "a reload");
+            page.navigate(newLink + "&verschoben");
+            assertThat(page.locator("h1")).hasText("Ihr Termin ist gebucht");
+            assertEquals(0, page.locator("text=Ihr Termin ist verschoben").count(), "the old address");
 
             // the first link opens nothing any more: a page that says why
             Response stale = page.navigate(url(firstLink));
@@ -167,8 +179,12 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
             user.type("Wir haben einen Messetermin.");
             user.activate("form[action$='/absagen'] button[type=submit]");
             assertThat(page.locator("h1")).hasText("Termin abgesagt");
+            assertThat(page.locator("[role=status]").first()).containsText("Ihr Termin ist abgesagt");
             assertEquals(0, page.locator("a[href*='/verschieben']").count());
             auditBoth(page, "life-cancelled");
+            page.reload();
+            assertThat(page.locator("h1")).hasText("Termin abgesagt");
+            assertEquals(0, page.locator("text=Ihr Termin ist abgesagt").count(), "said once");
         }
         // the booking was shared with the agency: its staff read the move and the cancellation on the lead's trail
         try (BrowserContext context = Browsers.newContext(browser)) {
@@ -211,7 +227,15 @@ class AppointmentLifeBrowserTest extends BrowserTestSupport implements TestPrope
             user.type("Ich bin an dem Tag auf einer Messe.");
             user.activate("form[action$='/verschieben'] button[type=submit]");
             assertThat(page.locator("[role=status]").first()).containsText("Der Termin ist verschoben");
+            assertThat(page.locator("#changed")).isFocused();
             auditBoth(page, "life-coach-moved");
+            // said once (a Flash note): a reload, or the address that said it before ("?geaendert"), says nothing
+            page.reload();
+            assertThat(page.locator("h1")).hasText("Termin mit Lilli Leuchten GmbH");
+            assertEquals(0, page.locator("#changed").count(), "a reload");
+            page.navigate(url("/coach/termine/" + id + "?geaendert"));
+            assertThat(page.locator("h1")).hasText("Termin mit Lilli Leuchten GmbH");
+            assertEquals(0, page.locator("#changed").count(), "the old address");
         }
         assertClean();
     }

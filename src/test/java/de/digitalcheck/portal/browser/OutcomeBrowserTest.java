@@ -26,6 +26,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static de.digitalcheck.portal.support.BookableAgency.at;
 import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -163,6 +164,18 @@ class OutcomeBrowserTest extends BrowserTestSupport implements TestPropertyProvi
             page.setViewportSize(390, 844);
             assertNull(Browsers.horizontalOverflow(page, 390), "the feed settings fit a phone");
             audit(page, "outcome-feed-new-phone");
+            page.setViewportSize(1280, 900);
+            // revoked: said once, focused (a Flash note: "?widerrufen" in the address said it on any link)
+            user.activate("form[action='/coach/kalender-abo/widerrufen'] button");
+            assertThat(page.locator("#revoked")).isFocused();
+            assertThat(page.locator("#revoked")).containsText("Die Abo-Adresse ist widerrufen");
+            audit(page, "outcome-feed-revoked");
+            page.reload();
+            assertThat(page.locator("h1")).isVisible();
+            assertEquals(0, page.locator("#revoked").count(), "a reload");
+            page.navigate(server.getURL() + "/coach/kalender-abo?widerrufen");
+            assertThat(page.locator("h1")).isVisible();
+            assertEquals(0, page.locator("#revoked").count(), "the old address");
         }
         // the agency's staff see the lead of a consented booking with its appointment and outcome
         String consented = (String) http.map(http.postJson("/api/v1/bookings",

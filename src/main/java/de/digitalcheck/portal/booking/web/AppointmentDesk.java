@@ -15,6 +15,7 @@ import de.digitalcheck.portal.shared.time.PortalTime;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -35,7 +36,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -63,10 +63,17 @@ class AppointmentDesk {
     private final Accounts accounts;
     private final Csrf csrf;
     private final SharedCheckOfAppointment sharedChecks;
+    private final Flash flash;
+    /**
+     * The page's note ({@link Flash}) after the appointment was moved or cancelled here: "?geaendert" in the address
+     * said "Der Termin ist verschoben" or "abgesagt" on any link that carried it, and again on every reload.
+     */
+    static final String CHANGED = "changed";
 
     AppointmentDesk(BookingChanges changes, ChangeViews views, Calendars calendars, Accounts accounts, Csrf csrf,
-                    SharedCheckOfAppointment sharedChecks) {
+                    SharedCheckOfAppointment sharedChecks, Flash flash) {
         this.sharedChecks = sharedChecks;
+        this.flash = flash;
         this.changes = changes;
         this.views = views;
         this.calendars = calendars;
@@ -155,11 +162,12 @@ class AppointmentDesk {
                                                    @Nullable String week, @Nullable String start) {
         Language lang = PortalLocaleResolver.language(request);
         Booking booking = booking(desk, id);
-        Map<String, Object> model = model(lang, desk, booking, request.getParameters().contains("geaendert"));
+        // once, after the move or cancellation that led here (Flash): never from the address, which any link can carry
+        Map<String, Object> model = model(lang, desk, booking, flash.is(request, CHANGED));
         HttpStatus status = changes.changeable(booking)
             ? views.step(model, lang, booking, week, start, desk.base(), desk.base() + "?") : HttpStatus.OK;
-        return HttpResponse.status(status)
-            .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(ChangeViews.VIEW, model));
+        return flash.clear(request, HttpResponse.status(status)
+            .contentType(MediaType.TEXT_HTML_TYPE).body(new ModelAndView<>(ChangeViews.VIEW, model)));
     }
 
     private HttpResponse<?> move(HttpRequest<?> request, Desk desk, String id, @Nullable ChangeForm body) {
@@ -173,7 +181,7 @@ class AppointmentDesk {
             }
             // the form sent again after its move (a double click, a resend): the same answer, the moved appointment
             changes.move(id, desk.coachId(), start, desk.actor().name(), form.message(), form.key());
-            return HttpResponse.seeOther(URI.create(desk.base() + "?geaendert"));
+            return flash.redirect(desk.base(), CHANGED);
         } catch (SlotTaken e) {
             return refused(lang, desk, booking, start, form, HttpStatus.CONFLICT, null);
         } catch (ValidationException e) {
@@ -187,7 +195,7 @@ class AppointmentDesk {
         Booking booking = booking(desk, id);
         try {
             changes.cancelByStaff(id, desk.coachId(), desk.actor().name(), form.message());
-            return HttpResponse.seeOther(URI.create(desk.base() + "?geaendert"));
+            return flash.redirect(desk.base(), CHANGED);
         } catch (ValidationException e) {
             Map<String, Object> model = model(lang, desk, booking, false);
             views.errors(model, lang, e.errors(), "cancel");

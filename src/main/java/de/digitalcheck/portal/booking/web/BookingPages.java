@@ -25,6 +25,7 @@ import de.digitalcheck.portal.shared.web.Choice;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorLink;
 import de.digitalcheck.portal.shared.web.ErrorPages;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.LayoutModel;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -46,7 +47,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -86,9 +86,11 @@ class BookingPages {
     private final java.time.Clock clock;
     private final DailyQuotas quotas;
     private final AgencyLeads leads;
+    private final Flash flash;
 
     BookingPages(Bookings bookings, Agencies agencies, Assessments assessments, Messages messages, Csrf csrf,
-                 java.time.Clock clock, QueryDates queryDates, AgencyLeads leads, DailyQuotas quotas) {
+                 java.time.Clock clock, QueryDates queryDates, AgencyLeads leads, DailyQuotas quotas, Flash flash) {
+        this.flash = flash;
         this.quotas = quotas;
         this.leads = leads;
         this.queryDates = queryDates;
@@ -241,9 +243,9 @@ class BookingPages {
                 context.assessment() == null ? null : context.assessment().id().value(), context.checkToken(),
                 form.consented(), lang,
                 form.key() == null || form.key().isBlank() ? null : form.key(), form.street(), form.town()));
-            // "gebucht": the page says it was just saved and a mail is on its way; the mail's link leaves it out
-            return HttpResponse.seeOther(URI.create("/termin/buchung/" + made.booking().id() + "?gebucht&token="
-                + URLEncoder.encode(made.token(), StandardCharsets.UTF_8)));
+            // the page says, once, that it was just saved and a mail is on its way (a Flash note: "?gebucht" in the
+            // address said so on any link that carried it, and on every reload); the mail's link opens it without
+            return ManagePages.withNote(flash, made.booking().id(), made.token(), ManagePages.BOOKED);
         } catch (SlotTaken e) {
             timeStep(lang, model, context, type, coachId, LocalDate.ofInstant(start, PortalTime.ZONE));
             model.put("taken", true);

@@ -8,6 +8,7 @@ import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.security.Fingerprints;
 import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.web.Csrf;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.FormAnswerReload;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -44,15 +45,22 @@ class CoachFeedPages {
 
     static final String SETTINGS = "/coach/kalender-abo";
     static final String CALENDAR = "text/calendar";
+    /**
+     * The settings page's note ({@link Flash}) after the address was revoked: "?widerrufen" in the address said
+     * "Widerrufen" on any link that carried it, and again on every reload.
+     */
+    static final String REVOKED = "revoked";
 
     private final CoachFeeds feeds;
     private final PortalSettings settings;
     private final Csrf csrf;
+    private final Flash flash;
 
-    CoachFeedPages(CoachFeeds feeds, PortalSettings settings, Csrf csrf) {
+    CoachFeedPages(CoachFeeds feeds, PortalSettings settings, Csrf csrf, Flash flash) {
         this.feeds = feeds;
         this.settings = settings;
         this.csrf = csrf;
+        this.flash = flash;
     }
 
     @Get("/kalender/{file}")
@@ -70,8 +78,10 @@ class CoachFeedPages {
     @Get(SETTINGS)
     @Secured("COACH")
     @Produces(MediaType.TEXT_HTML)
-    ModelAndView<Map<String, Object>> page(HttpRequest<?> request, Authentication authentication) {
-        return page(SignedIn.of(authentication).accountId(), null, request.getParameters().contains("widerrufen"));
+    HttpResponse<?> page(HttpRequest<?> request, Authentication authentication) {
+        // once, after the revocation that led here (Flash): never from the address, which any link can carry
+        return flash.clear(request, HttpResponse.ok(page(SignedIn.of(authentication).accountId(), null,
+            flash.is(request, REVOKED))));
     }
 
     /**
@@ -147,7 +157,7 @@ class CoachFeedPages {
         } catch (StaleFeed e) {
             return refused(HttpStatus.CONFLICT, coach, "revokeStale");
         }
-        return HttpResponse.seeOther(URI.create(SETTINGS + "?widerrufen"));
+        return flash.redirect(SETTINGS, REVOKED);
     }
 
     /** The settings page as it is now, with the note {@code flag} of why nothing changed. */

@@ -10,6 +10,7 @@ import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorPages;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.LayoutModel;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
@@ -17,6 +18,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -52,14 +54,34 @@ import java.util.function.Supplier;
 @Produces(MediaType.TEXT_HTML)
 class ManagePages {
 
+    /**
+     * The page's notes ({@link Flash}) after the post that booked, moved or cancelled the appointment: "?gebucht",
+     * "&verschoben" and "&abgesagt" in the address said "just saved, a mail is on its way", "moved" or "cancelled" on
+     * any link that carried them (a bookmark, a link passed on), and again on every reload.
+     */
+    static final String BOOKED = "booked";
+    static final String MOVED = "moved";
+    static final String CANCELLED = "cancelled";
+
     private final BookingChanges changes;
     private final ChangeViews views;
     private final Csrf csrf;
+    private final Flash flash;
 
-    ManagePages(BookingChanges changes, ChangeViews views, Csrf csrf) {
+    ManagePages(BookingChanges changes, ChangeViews views, Csrf csrf, Flash flash) {
         this.changes = changes;
         this.views = views;
         this.csrf = csrf;
+        this.flash = flash;
+    }
+
+    /**
+     * The {@code 303} to the appointment's page under its private link with {@code note} for that page. The note's
+     * cookie is for the page's path ({@code /termin/buchung/{id}}, without the link's token, which is in the query and
+     * changes with a move): a note for one appointment is not shown on another's page.
+     */
+    static MutableHttpResponse<?> withNote(Flash flash, String id, String token, String note) {
+        return flash.put(HttpResponse.seeOther(URI.create(links(id, token).show())), path(id), note);
     }
 
     @Get
@@ -69,11 +91,12 @@ class ManagePages {
             Booking booking = changes.byToken(id, token);
             Map<String, Object> model = views.summary(lang, booking);
             model.put("links", links(id, token));
-            model.put("moved", request.getParameters().contains("verschoben"));
-            model.put("justCancelled", request.getParameters().contains("abgesagt"));
-            model.put("justBooked", request.getParameters().contains("gebucht"));
+            // each once, after the post that did it (Flash): never from the address, which any link can carry
+            model.put("moved", flash.is(request, MOVED));
+            model.put("justCancelled", flash.is(request, CANCELLED));
+            model.put("justBooked", flash.is(request, BOOKED));
             model.put("bookAgainUrl", "/termin/" + ChangeViews.enc(booking.agencyId()));
-            return HttpResponse.ok(new ModelAndView<>("booking/booked", model));
+            return flash.clear(request, HttpResponse.ok(new ModelAndView<>("booking/booked", model)));
         });
     }
 
@@ -107,7 +130,7 @@ class ManagePages {
                 }
                 // the form sent again after its move (a double click, a resend): the same answer, the new link
                 BookingChanges.Changed moved = changes.reschedule(id, form.token(), start, form.key());
-                return HttpResponse.seeOther(URI.create(links(id, moved.token()).show() + "&verschoben"));
+                return withNote(flash, id, moved.token(), MOVED);
             } catch (SlotTaken e) {
                 return refused(lang, id, form, start, HttpStatus.CONFLICT, null);
             } catch (ValidationException e) {
@@ -135,7 +158,7 @@ class ManagePages {
             Booking booking = changes.byToken(id, form.token());
             try {
                 changes.cancel(id, form.token(), form.reason());
-                return HttpResponse.seeOther(URI.create(links(id, form.token()).show() + "&abgesagt"));
+                return withNote(flash, id, form.token(), CANCELLED);
             } catch (ValidationException e) {
                 Map<String, Object> model = cancelModel(lang, booking, form.token());
                 model.put("reason", Objects.requireNonNullElse(form.reason(), ""));
@@ -157,8 +180,13 @@ class ManagePages {
         return "token=" + ChangeViews.enc(Objects.requireNonNullElse(token, ""));
     }
 
+    /** The path of the appointment's page (its private link without the token). */
+    static String path(String id) {
+        return "/termin/buchung/" + ChangeViews.enc(id);
+    }
+
     static Links links(String id, String token) {
-        String base = "/termin/buchung/" + ChangeViews.enc(id);
+        String base = path(id);
         String query = "?" + tokenQuery(token);
         return new Links(base + query, base + "/verschieben" + query, base + "/absagen" + query);
     }
