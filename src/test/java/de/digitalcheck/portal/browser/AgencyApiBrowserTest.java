@@ -112,6 +112,10 @@ class AgencyApiBrowserTest extends BrowserTestSupport implements TestPropertyPro
             page.navigate(server.getURL() + "/agentur/leads/" + lead);
             assertThat(page.locator("#lead-changed")).hasCount(0);
             assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"));
+            // nor the address that said it before ("?geaendert"): the note is the post's (Flash), said once
+            page.navigate(server.getURL() + "/agentur/leads/" + lead + "?geaendert");
+            assertThat(page.locator("section[aria-labelledby=audit-title]")).containsText("Dominik Coach");
+            assertThat(page.locator("#lead-changed")).hasCount(0);
         }
         try (BrowserContext context = Browsers.newContext(browser)) {
             Page page = signIn(context, "browser-api-do-coach", "coach@dortmund.example.org");

@@ -1036,7 +1036,14 @@ class AgencyApiIntegrationTest extends SignedInTests {
         HttpResponse<String> assigned = staff.postForm("/agentur/leads/" + lead + "/zuweisen",
             Map.of("assignee", doCoach, "version", "0", "note", "Vor Ort"));
         assertThat(assigned.statusCode()).isEqualTo(303);
-        assertThat(staff.get("/agentur/leads/" + lead).body()).contains("Dominik Coach", "Vor Ort");
+        assertThat(assigned.headers().firstValue("Location")).hasValue("/agentur/leads/" + lead + "#lead-changed");
+        assertThat(staff.get("/agentur/leads/" + lead).body()).contains("Dominik Coach", "Vor Ort",
+            "id=\"lead-changed\"");
+        // "saved" once, after the post that assigned (a Flash note): not on a reload, nor from "?geaendert" typed in
+        assertThat(staff.get("/agentur/leads/" + lead).body()).as("a reload").contains("Vor Ort")
+            .doesNotContain("id=\"lead-changed\"");
+        assertThat(staff.get("/agentur/leads/" + lead + "?geaendert").body()).as("the old address").contains("Vor Ort")
+            .doesNotContain("id=\"lead-changed\"");
         HttpResponse<String> stale = staff.postForm("/agentur/leads/" + lead + "/zuweisen",
             Map.of("assignee", "", "version", "0", "note", "mein Text"));
         assertThat(stale.statusCode()).isEqualTo(409);

@@ -270,14 +270,23 @@ class LeadInboxIntegrationTest extends de.digitalcheck.portal.support.SignedInTe
         assertThat(db.value("SELECT COUNT(*) FROM lead_audit WHERE lead_id = ?", id)).isEqualTo(0L);
 
         int v = version(id);
-        assertThat(staff.postForm("/agentur/leads/" + id + "/status",
-            Map.of("stage", "CONTACTED", "note", "Erstgespräch vereinbart", "version", String.valueOf(v))).statusCode())
-            .isEqualTo(303);
+        HttpResponse<String> changed = staff.postForm("/agentur/leads/" + id + "/status",
+            Map.of("stage", "CONTACTED", "note", "Erstgespräch vereinbart", "version", String.valueOf(v)));
+        assertThat(changed.statusCode()).isEqualTo(303);
+        assertThat(changed.headers().firstValue("Location")).hasValue("/agentur/leads/" + id + "#lead-changed");
         assertThat(db.value("SELECT stage FROM agency_lead WHERE id = ?", id)).isEqualTo("CONTACTED");
         assertThat(db.value("SELECT first_contact_at FROM agency_lead WHERE id = ?", id)).isNotNull();
         String detail = staff.get("/agentur/leads/" + id).body();
-        assertThat(detail).contains("Verlauf", "Erstgespräch vereinbart", "kontaktiert")
+        assertThat(detail).contains("Verlauf", "Erstgespräch vereinbart", "kontaktiert", "id=\"lead-changed\"")
             .doesNotContain("error-summary");
+        // "saved" once, after the post that changed it (a Flash note): not on a reload, nor from "?geaendert" typed
+        // in, which said so on any link that carried it
+        for (String again : new String[] {"/agentur/leads/" + id, "/agentur/leads/" + id + "?geaendert"}) {
+            HttpResponse<String> page = staff.get(again);
+            assertThat(page.statusCode()).as(again).isEqualTo(200);
+            assertThat(page.body()).as(again).contains("Erstgespräch vereinbart")
+                .doesNotContain("id=\"lead-changed\"", "Die Änderungen sind gespeichert.");
+        }
 
         HttpResponse<String> stale = staff.postForm("/agentur/leads/" + id + "/status",
             Map.of("stage", "REJECTED", "note", "alter Stand", "version", String.valueOf(v)));

@@ -142,15 +142,15 @@ class AgencyLeadsWorkspace {
     }
 
     @Get(LeadPaths.LEADS + "/{id}")
-    ModelAndView<Map<String, Object>> lead(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
+    HttpResponse<?> lead(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
         Map<String, Object> model = leadModel(SignedIn.of(authentication), id, null, Map.of(), null);
-        // right after a stage change or an assignment (their redirect says so): the note that it is saved, focused
-        model.put("changed", request.getParameters().contains(CHANGED));
-        return new ModelAndView<>(LEAD_VIEW, model);
+        // right after a stage change or an assignment, once: the note that it is saved, focused (the post's Flash
+        // note; "?geaendert" in the address said so on any link that carried it, and on every reload)
+        model.put("changed", flash.saved(request));
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>(LEAD_VIEW, model)));
     }
 
-    /** The query parameter of the redirect after a stage change or an assignment, and the note it names. */
-    static final String CHANGED = "geaendert";
+    /** The fragment of the redirect after a stage change or an assignment: the note that it is saved. */
     static final String CHANGED_NOTE = "#lead-changed";
 
     /** Moves the lead to another stage with a note; a stale version or a change the workflow forbids stores nothing. */
@@ -170,7 +170,7 @@ class AgencyLeadsWorkspace {
         try {
             leadWork.changeStage(user.agencyId(), id, version, form.stage(), form.note(),
                 new LeadWork.Actor(user.accountId(), user.name()));
-            return HttpResponse.seeOther(URI.create(LeadPaths.lead(id) + "?" + CHANGED + CHANGED_NOTE));
+            return flash.saved(LeadPaths.lead(id) + CHANGED_NOTE);
         } catch (LeadWork.StaleLead e) {
             return HttpResponse.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
                 // the current state, with what the person typed kept (the form's version is the lead's current one)

@@ -13,6 +13,7 @@ import de.digitalcheck.portal.shared.validation.TextRules;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorLink;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -31,7 +32,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +56,11 @@ class FallbackLeadPages {
     private final LeadForwardPages pages;
     private final Messages messages;
     private final Csrf csrf;
+    private final Flash flash;
 
     FallbackLeadPages(LeadWork leadWork, LeadOversight oversight, LeadForwardPages pages, Messages messages,
-                      Csrf csrf) {
+                      Csrf csrf, Flash flash) {
+        this.flash = flash;
         this.leadWork = leadWork;
         this.oversight = oversight;
         this.pages = pages;
@@ -84,8 +86,7 @@ class FallbackLeadPages {
         try {
             leadWork.closeFallback(id, version.get(), form.stage(), form.note(),
                 new LeadWork.Actor(user.accountId(), user.name()));
-            return HttpResponse.seeOther(URI.create(LeadPaths.adminLead(id) + "?" + AgencyLeadsWorkspace.CHANGED
-                + AgencyLeadsWorkspace.CHANGED_NOTE));
+            return flash.saved(LeadPaths.adminLead(id) + AgencyLeadsWorkspace.CHANGED_NOTE);
         } catch (LeadWork.StaleLead e) {
             // the current state, with what the person typed kept (the form's version is the lead's current one)
             Map<String, Object> model = pages.adminModel(id);

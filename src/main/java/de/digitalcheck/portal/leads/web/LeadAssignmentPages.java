@@ -9,6 +9,7 @@ import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorLink;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
@@ -28,7 +29,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,8 +49,11 @@ class LeadAssignmentPages {
     private final LeadAssignment assignment;
     private final Messages messages;
     private final Csrf csrf;
+    private final Flash flash;
 
-    LeadAssignmentPages(AgencyLeadsWorkspace workspace, LeadAssignment assignment, Messages messages, Csrf csrf) {
+    LeadAssignmentPages(AgencyLeadsWorkspace workspace, LeadAssignment assignment, Messages messages, Csrf csrf,
+                        Flash flash) {
+        this.flash = flash;
         this.workspace = workspace;
         this.assignment = assignment;
         this.messages = messages;
@@ -75,8 +78,7 @@ class LeadAssignmentPages {
         try {
             assignment.assign(user.agencyId(), id, version, form.assignee(), form.note(),
                 new LeadWork.Actor(user.accountId(), user.name()));
-            return HttpResponse.seeOther(URI.create(LeadPaths.lead(id) + "?" + AgencyLeadsWorkspace.CHANGED
-                + AgencyLeadsWorkspace.CHANGED_NOTE));
+            return flash.saved(LeadPaths.lead(id) + AgencyLeadsWorkspace.CHANGED_NOTE);
         } catch (LeadWork.StaleLead e) {
             current.put("assignForm", form);
             current.put("stale", messages.get(language, "leads.action.stale"));

@@ -15,6 +15,7 @@ import de.digitalcheck.portal.shared.security.SignedIn;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.shared.web.Csrf;
 import de.digitalcheck.portal.shared.web.ErrorLink;
+import de.digitalcheck.portal.shared.web.Flash;
 import de.digitalcheck.portal.shared.web.PortalLocaleResolver;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
@@ -64,9 +65,11 @@ class LeadForwardPages {
     private final Agencies agencies;
     private final Messages messages;
     private final Csrf csrf;
+    private final Flash flash;
 
     LeadForwardPages(LeadForwarding forwarding, LeadFeed feed, LeadOversight oversight, AgencyLeadsWorkspace workspace,
-                     LeadDetailExtras extras, Agencies agencies, Messages messages, Csrf csrf) {
+                     LeadDetailExtras extras, Agencies agencies, Messages messages, Csrf csrf, Flash flash) {
+        this.flash = flash;
         this.forwarding = forwarding;
         this.feed = feed;
         this.oversight = oversight;
@@ -121,11 +124,12 @@ class LeadForwardPages {
 
     @Get(LeadPaths.FALLBACK + "/{id}")
     @Secured("NETWORK_ADMIN")
-    ModelAndView<Map<String, Object>> adminLead(HttpRequest<?> request, @PathVariable String id) {
+    HttpResponse<?> adminLead(HttpRequest<?> request, @PathVariable String id) {
         Map<String, Object> model = adminModel(id);
-        // right after a fallback lead was closed (FallbackLeadPages' redirect says so): the note that it is saved
-        model.put("changed", request.getParameters().contains(AgencyLeadsWorkspace.CHANGED));
-        return new ModelAndView<>(ADMIN_LEAD_VIEW, model);
+        // right after a fallback lead was closed (FallbackLeadPages' post), once: the note that it is saved (a Flash
+        // note; "?geaendert" in the address said so on any link that carried it, and on every reload)
+        model.put("changed", flash.saved(request));
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>(ADMIN_LEAD_VIEW, model)));
     }
 
     @Post(LeadPaths.FALLBACK + "/{id}/weiterleiten")
