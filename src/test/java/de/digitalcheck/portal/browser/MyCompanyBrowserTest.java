@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -145,6 +146,14 @@ class MyCompanyBrowserTest extends BrowserTestSupport implements TestPropertyPro
             assertThat(withdrawn.locator("button")).hasCount(0);
             auditAtBothWidths(page, "company-withdrawn", false);
 
+            assertFalse(page.url().contains("widerrufen"), "the note is not in the address: " + page.url());
+            // said once (a Flash note): a reload, or the address that said it before ("?widerrufen"), says nothing
+            page.reload();
+            assertThat(page.locator("h1")).hasText("Mein Unternehmen");
+            assertEquals(0, page.locator("#lead-withdrawn").count(), "a reload");
+            page.navigate(url("/mein-unternehmen/uebersicht?widerrufen"));
+            assertThat(page.locator("h1")).hasText("Mein Unternehmen");
+            assertEquals(0, page.locator("#lead-withdrawn").count(), "the old address");
             page.navigate(url("/mein-unternehmen/uebersicht?lang=en"));
             assertEquals(0, page.locator("#lead-withdrawn").count(), "the answer only right after the withdrawal");
             assertEquals("BODY", page.evaluate("() => document.activeElement.tagName"), "no focus moved on a plain load");

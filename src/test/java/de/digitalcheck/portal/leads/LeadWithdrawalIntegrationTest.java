@@ -89,9 +89,18 @@ class LeadWithdrawalIntegrationTest implements TestPropertyProvider {
 
         HttpResponse<String> withdrawn = http.postForm("/mein-unternehmen/leads/" + own + "/widerrufen", Map.of());
         assertThat(withdrawn.statusCode()).isEqualTo(303);
+        assertThat(withdrawn.headers().firstValue("Location")).hasValue("/mein-unternehmen/uebersicht#lead-withdrawn");
         assertThat(db.value("SELECT status FROM agency_lead WHERE id = ?", own)).isEqualTo("WITHDRAWN");
-        assertThat(http.get("/mein-unternehmen/uebersicht?widerrufen").body()).contains("Ihre Einwilligung ist widerrufen")
+        assertThat(http.get("/mein-unternehmen/uebersicht").body()).contains("Ihre Einwilligung ist widerrufen")
             .doesNotContain("/mein-unternehmen/leads/" + own + "/widerrufen");
+        // said once, after the post that withdrew it (a Flash note): not on a reload, nor from "?widerrufen" typed in,
+        // which said "Ihre Einwilligung ist widerrufen" on any link that carried it, though nothing was withdrawn
+        for (String again : new String[] {"/mein-unternehmen/uebersicht", "/mein-unternehmen/uebersicht?widerrufen"}) {
+            HttpResponse<String> page = http.get(again);
+            assertThat(page.statusCode()).as(again).isEqualTo(200);
+            assertThat(page.body()).as(again).contains("Weitergegebene Ergebnisse")
+                .doesNotContain("Ihre Einwilligung ist widerrufen", "id=\"lead-withdrawn\"");
+        }
         long until = System.currentTimeMillis() + 10_000;
         boolean told = false;
         while (!told && System.currentTimeMillis() < until) {
@@ -104,7 +113,8 @@ class LeadWithdrawalIntegrationTest implements TestPropertyProvider {
         // sent again (a double click, a reload): the same answer, not "page not found", and nobody told twice
         HttpResponse<String> twice = http.postForm("/mein-unternehmen/leads/" + own + "/widerrufen", Map.of());
         assertThat(twice.statusCode()).isEqualTo(303);
-        assertThat(twice.headers().firstValue("Location")).hasValue("/mein-unternehmen/uebersicht?widerrufen#lead-withdrawn");
+        assertThat(twice.headers().firstValue("Location")).hasValue("/mein-unternehmen/uebersicht#lead-withdrawn");
+        assertThat(http.get("/mein-unternehmen/uebersicht").body()).contains("Ihre Einwilligung ist widerrufen");
         assertThat(db.value("SELECT status FROM agency_lead WHERE id = ?", own)).isEqualTo("WITHDRAWN");
         Thread.sleep(1500);
         int mailed = 0;

@@ -51,6 +51,11 @@ class MyCompanyPages {
     static final String REQUEST = "accounts/company-request";
     /** The query of the form's page right after a link was asked for. */
     static final String SENT = "gesendet";
+    /**
+     * The overview's note ({@link Flash}) after a consent was withdrawn: "?widerrufen" in the address said "Ihre
+     * Einwilligung ist widerrufen" on any link that carried it, though nothing was withdrawn, and on every reload.
+     */
+    static final String WITHDRAWN = "withdrawn";
 
     private final CompanyAccess access;
     private final CompanySession session;
@@ -153,8 +158,9 @@ class MyCompanyPages {
             return HttpResponse.seeOther(URI.create(PATH));
         }
         Map<String, Object> model = overview.model(email.get(), PortalLocaleResolver.language(request));
-        model.put("withdrawn", request.getParameters().contains("widerrufen"));
-        return HttpResponse.ok(new ModelAndView<>("accounts/company-overview", model));
+        // once, after the withdrawal that led here (Flash): never from the address, which any link can carry
+        model.put("withdrawn", flash.is(request, WITHDRAWN));
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>("accounts/company-overview", model)));
     }
 
     /**
@@ -185,7 +191,7 @@ class MyCompanyPages {
         leads.withdraw(email.get(), id);
         // the fragment is the answer itself, focusable (the section's heading is not: Chromium left the focus on the
         // page's body, and keyboard and screen-reader users started again at the top of the page)
-        return HttpResponse.seeOther(URI.create(OVERVIEW + "?widerrufen#lead-withdrawn"));
+        return flash.redirect(OVERVIEW + "#lead-withdrawn", WITHDRAWN);
     }
 
     @Get(value = "/export", produces = MediaType.APPLICATION_JSON)
