@@ -71,9 +71,12 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
 
     static void assertSessionEnded(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(response.headers().firstValue("Location")).contains("/anmelden?beendet");
+        assertThat(response.headers().firstValue("Location")).hasValue("/anmelden");
         assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JWT=;")
             .containsIgnoringCase("Max-Age=0"));
+        // why, as a note for the sign-in page (Flash; "?beendet" in the address said so on any link that carried it)
+        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("flash=")
+            .contains("Path=/anmelden").containsIgnoringCase("SameSite=Lax"));
     }
 
     @Test
@@ -102,7 +105,15 @@ class AccessRevocationIntegrationTest implements TestPropertyProvider {
 
         // the session cookie still says "staff of EN-Agentur": the directory decides at the next request
         assertSessionEnded(staff.get("/agentur"));
-        assertThat(staff.get("/anmelden?beendet").body()).contains("Ihre Sitzung wurde beendet");
+        assertThat(staff.get("/anmelden").body()).contains("Ihre Sitzung wurde beendet");
+        // said once: not on a reload, nor from "?beendet" typed in (nor to anyone else)
+        for (Http reader : new Http[] {staff, new Http(server, json)}) {
+            for (String again : new String[] {"/anmelden", "/anmelden?beendet"}) {
+                HttpResponse<String> signIn = reader.get(again);
+                assertThat(signIn.statusCode()).as(again).isEqualTo(200);
+                assertThat(signIn.body()).as(again).contains("Anmelden").doesNotContain("Ihre Sitzung wurde beendet");
+            }
+        }
         Http again = new Http(server, json);
         HttpResponse<String> refused = provider.signIn(again, "revocation-staff", "gesperrt@en-agentur.example.org", true);
         assertThat(refused.headers().firstValue("Location")).hasValue("/anmelden/abgelehnt/gesperrt-netzwerk");

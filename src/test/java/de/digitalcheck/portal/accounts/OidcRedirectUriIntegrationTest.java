@@ -55,16 +55,33 @@ class OidcRedirectUriIntegrationTest extends SignedInTests {
             "/oauth/callback/oidc?code=x&state=y", "/oauth/callback/oidc/?code=x&state=y"}) {
             HttpResponse<String> answer = http.get(callback);
             assertThat(answer.statusCode()).as(callback).isEqualTo(303);
-            assertThat(answer.headers().firstValue("Location")).as(callback).hasValue("/anmelden?abgebrochen");
+            assertThat(answer.headers().firstValue("Location")).as(callback).hasValue("/anmelden");
+            // the note rides on the redirect (a Flash note, SameSite=Lax: the provider's answer is a navigation from
+            // its site, and a Strict cookie is not sent along that chain), not in the address
+            assertThat(answer.headers().allValues("Set-Cookie")).as(callback).anySatisfy(c -> assertThat(c)
+                .startsWith("flash=").contains("Path=/anmelden;").containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax"));
+            // said once: the page the redirect leads to, not its reload
+            assertThat(http.get("/anmelden").body()).as(callback).contains("role=\"alert\"",
+                "Die Anmeldung wurde nicht abgeschlossen: Sie wurde beim Anmeldedienst abgebrochen");
+            assertThat(http.get("/anmelden").body()).as(callback + ", reloaded")
+                .doesNotContain("nicht abgeschlossen", "role=\"alert\"");
         }
         String posted = rawPost("/oauth/callback/oidc", "state=y&code=x");
-        assertThat(posted).as("the form_post response mode").startsWith("HTTP/1.1 303").contains("/anmelden?abgebrochen");
-        assertThat(http.get("/anmelden?abgebrochen").body()).contains("role=\"alert\"",
-            "Die Anmeldung wurde nicht abgeschlossen: Sie wurde beim Anmeldedienst abgebrochen");
-        assertThat(http.get("/anmelden?abgebrochen&lang=en").body()).contains("Signing in was not completed");
+        assertThat(posted).as("the form_post response mode").startsWith("HTTP/1.1 303")
+            .containsPattern("(?im)^location: /anmelden\r?$").containsPattern("(?im)^set-cookie: flash=");
+        http.get("/anmelden?lang=en");
+        http.get("/oauth/callback/oidc?error=access_denied");
+        assertThat(http.get("/anmelden").body()).contains("Signing in was not completed");
         http.get("/anmelden?lang=de");
         assertThat(http.get("/anmelden").body()).as("a first load says nothing of it")
             .doesNotContain("nicht abgeschlossen", "role=\"alert\"");
+        // the address that said it ("?abgebrochen"), typed, bookmarked or sent: says nothing, as a first load
+        for (Http reader : new Http[] {http, new Http(server, json)}) {
+            HttpResponse<String> typed = reader.get("/anmelden?abgebrochen");
+            assertThat(typed.statusCode()).isEqualTo(200);
+            assertThat(typed.body()).contains("Anmelden").doesNotContain("nicht abgeschlossen", "role=\"alert\"");
+        }
     }
 
     private String rawPost(String path, String form) throws IOException {

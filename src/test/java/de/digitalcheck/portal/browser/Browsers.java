@@ -48,6 +48,26 @@ final class Browsers {
             .setArgs(ARGS));
     }
 
+    /** The address of a page of another site ({@link #followFromAnotherSite}). */
+    static final String OTHER_SITE = "http://webmail.example/";
+
+    /**
+     * Follows a link to {@code target} from a page of another site (a web mail, the sign-in provider's page), as a
+     * person clicks it: a navigation that another site began, for which Chromium sends no {@code SameSite=Strict}
+     * cookie, also along the redirects that follow. (Chromium's own navigation, {@code page.navigate}, counts as
+     * typed in the address bar: it sends them.) The other site's page is served by the browser context itself.
+     */
+    static void followFromAnotherSite(Page page, String target) {
+        String html = "<!DOCTYPE html><html lang=\"de\"><head><title>Post</title></head><body>"
+            + "<a id=\"elsewhere\" href=\"" + target.replace("&", "&amp;") + "\">Link</a></body></html>";
+        page.context().route(OTHER_SITE + "**", route -> route.fulfill(
+            new com.microsoft.playwright.Route.FulfillOptions().setStatus(200)
+                .setContentType("text/html; charset=utf-8").setBody(html)));
+        page.navigate(OTHER_SITE + "post");
+        page.click("#elsewhere");
+        page.context().unroute(OTHER_SITE + "**");
+    }
+
     /** A fresh context: no cookies (so German, the default language), a desktop-sized viewport. */
     static BrowserContext newContext(Browser browser) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()

@@ -56,13 +56,20 @@ class SessionEndBrowserTest extends BrowserTestSupport implements TestPropertyPr
 
             // the staff member's next page load, in their own browser
             staff.reload();
-            assertThat(staff).hasURL(url("/anmelden?beendet"));
+            assertThat(staff).hasURL(url("/anmelden"));
             assertThat(staff.locator("[role=status]")).containsText("Ihre Sitzung wurde beendet, weil sich Ihr Zugang geändert hat");
             assertThat(staff.locator("h1")).hasText("Anmelden");
             audit(staff, "session-ended-desktop");
-            staff.setViewportSize(390, 844);
-            staff.reload();
+            staff.setViewportSize(390, 844); // the same page, not loaded again: the note is said once
             audit(staff, "session-ended-phone");
+            staff.setViewportSize(1280, 900);
+            // once (a Flash note): a reload, or the address that said it ("?beendet"), says nothing of it
+            staff.reload();
+            assertThat(staff.locator("h1")).hasText("Anmelden");
+            assertThat(staff.getByText("Ihre Sitzung wurde beendet")).hasCount(0);
+            staff.navigate(url("/anmelden?beendet"));
+            assertThat(staff.locator("h1")).hasText("Anmelden");
+            assertThat(staff.getByText("Ihre Sitzung wurde beendet")).hasCount(0);
             // the session cookie is gone: the workspace asks to sign in, and a disabled person cannot sign in again
             staff.navigate(url("/agentur"));
             assertThat(staff).hasURL(Pattern.compile(".*/anmelden.*"));
@@ -73,6 +80,20 @@ class SessionEndBrowserTest extends BrowserTestSupport implements TestPropertyPr
             assertThat(admin.locator("body")).containsText("Die Person kann sich anmelden");
             Page again = signIn(staffBrowser, "session-end-staff", "staff@en-agentur.example.org");
             assertThat(again).hasURL(url("/agentur"));
+
+            // disabled once more, the session ends on a link followed from a web mail (a lead's mail): the note is
+            // said there too, though the navigation began on another site
+            keyboard.activate("form[action$='/sperren'] button");
+            assertThat(admin.locator("body")).containsText("Das Konto ist gesperrt");
+            Browsers.followFromAnotherSite(again, url("/agentur/leads"));
+            assertThat(again).hasURL(url("/anmelden"));
+            assertThat(again.locator("[role=status]"))
+                .containsText("Ihre Sitzung wurde beendet, weil sich Ihr Zugang geändert hat");
+            again.reload();
+            assertThat(again.locator("h1")).hasText("Anmelden");
+            assertThat(again.getByText("Ihre Sitzung wurde beendet")).hasCount(0);
+            keyboard.activate("form[action$='/freigeben'] button");
+            assertThat(admin.locator("body")).containsText("Die Person kann sich anmelden");
         }
         assertClean();
     }

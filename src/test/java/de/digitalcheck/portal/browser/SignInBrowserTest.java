@@ -94,6 +94,33 @@ class SignInBrowserTest extends BrowserTestSupport implements TestPropertyProvid
         });
     }
 
+    /**
+     * Signing in cancelled at the provider: its answer, a navigation from its site, leads to the sign-in page, which
+     * says so once (a Flash note that survives that chain of redirects); a reload, or the address that said it before
+     * ({@code ?abgebrochen}), typed or sent, says nothing of it.
+     */
+    @Test
+    void aSignInCancelledAtTheProviderIsSaidOnceOnTheSignInPage() {
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            Browsers.followFromAnotherSite(page, url("/oauth/callback/oidc?error=access_denied&state=y"));
+            assertThat(page).hasURL(url("/anmelden"));
+            assertThat(page.locator("[role=alert]")).containsText("Die Anmeldung wurde nicht abgeschlossen");
+            assertThat(page.locator("h1")).hasText("Anmelden");
+            audit(page, "sign-in-not-completed-1280");
+            page.setViewportSize(390, 844); // the same page, not loaded again: the note is said once
+            audit(page, "sign-in-not-completed-390");
+            page.setViewportSize(1280, 900);
+            page.reload();
+            assertThat(page.locator("h1")).hasText("Anmelden");
+            assertThat(page.getByText("nicht abgeschlossen")).hasCount(0);
+            page.navigate(url("/anmelden?abgebrochen"));
+            assertThat(page.locator("h1")).hasText("Anmelden");
+            assertThat(page.getByText("nicht abgeschlossen")).hasCount(0);
+        }
+        assertClean();
+    }
+
     @Test
     void aStrangerSeesTheNotInvitedPage() {
         try (BrowserContext context = Browsers.newContext(browser)) {

@@ -4,6 +4,7 @@ import de.digitalcheck.portal.accounts.Account;
 import de.digitalcheck.portal.accounts.AccountStates;
 import de.digitalcheck.portal.shared.security.ApiTokens;
 import de.digitalcheck.portal.shared.security.SignedIn;
+import de.digitalcheck.portal.shared.web.Flash;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -39,9 +40,11 @@ class SessionCheckFilter implements Ordered {
     private static final Logger LOG = LoggerFactory.getLogger(SessionCheckFilter.class);
 
     private final BeanProvider<AccountStates> states; // made at the first signed-in request
+    private final BeanProvider<Flash> flash;
 
-    SessionCheckFilter(BeanProvider<AccountStates> states) {
+    SessionCheckFilter(BeanProvider<AccountStates> states, BeanProvider<Flash> flash) {
         this.states = states;
+        this.flash = flash;
     }
 
     @Override
@@ -63,7 +66,10 @@ class SessionCheckFilter implements Ordered {
         return Mono.fromFuture(states.get().current(session.getName())).flatMap(current -> {
             if (current.isEmpty() || !matches(current.get().account(), session)) {
                 LOG.info("Session of account {} ended: the directory changed", session.getName());
-                return Mono.just(HttpResponse.seeOther(URI.create("/anmelden?beendet")).cookie(SignOut.ended()));
+                // the sign-in page says why, once (a Flash note: "?beendet" said so on any link that carried it);
+                // the request may be a link followed from a web mail, a chain of redirects begun on another site
+                return Mono.just(flash.get().redirectAcrossSites(SignInPages.PATH, SignInPages.ENDED)
+                    .cookie(SignOut.ended()));
             }
             if (signedOutSince(current.get().signedOutAt(), session)) {
                 LOG.info("Session of account {} ended: signed out", session.getName());

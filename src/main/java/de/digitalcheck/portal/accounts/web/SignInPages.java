@@ -1,5 +1,7 @@
 package de.digitalcheck.portal.accounts.web;
 
+import de.digitalcheck.portal.shared.web.ErrorPages;
+import de.digitalcheck.portal.shared.web.Flash;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -25,15 +27,29 @@ class SignInPages {
 
     static final String SIGN_IN = "accounts/sign-in";
     static final String NOT_INVITED = "accounts/not-invited";
+    static final String PATH = "/anmelden";
+    /**
+     * The sign-in page's note ({@link Flash}) after a session was ended because the person's access changed
+     * ({@link SessionCheckFilter}): "?beendet" in the address said so on any link that carried it, and on every
+     * reload.
+     */
+    static final String ENDED = "session-ended";
 
-    @Get("/anmelden")
+    private final Flash flash;
+
+    SignInPages(Flash flash) {
+        this.flash = flash;
+    }
+
+    @Get(PATH)
     HttpResponse<?> signIn(io.micronaut.http.HttpRequest<?> request, @Nullable Authentication authentication) {
         if (authentication != null) {
             return HttpResponse.seeOther(URI.create(WorkspaceController.PATH));
         }
-        return HttpResponse.ok(new ModelAndView<>(SIGN_IN, Map.of("loginUrl", "/oauth/login/oidc",
-            "ended", request.getParameters().contains("beendet"),
-            "notCompleted", request.getParameters().contains("abgebrochen"))));
+        // each once, from the answer that led here (Flash): never from the address, which any link can carry
+        return flash.clear(request, HttpResponse.ok(new ModelAndView<>(SIGN_IN, Map.of("loginUrl", "/oauth/login/oidc",
+            "ended", flash.is(request, ENDED),
+            "notCompleted", flash.is(request, ErrorPages.SIGN_IN_NOT_COMPLETED)))));
     }
 
     @Get("/anmelden/abgelehnt")

@@ -58,8 +58,12 @@ public class ErrorPages {
     public static final String NOT_FOUND_PROBLEM = "portal.notFoundProblem";
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
-    /** The sign-in page saying that signing in was not completed at the provider. */
-    static final String SIGN_IN_NOT_COMPLETED = "/anmelden?abgebrochen";
+    /**
+     * The sign-in page's note ({@link Flash}) that signing in was not completed at the provider. It was
+     * "/anmelden?abgebrochen", said on any link that carried it and on every reload.
+     */
+    public static final String SIGN_IN_NOT_COMPLETED = "sign-in-not-completed";
+    private static final String SIGN_IN = "/anmelden";
     private static final String SIGN_IN_STATE_PACKAGE = "io.micronaut.security.oauth2.endpoint.authorization.state.";
 
     /** Statuses with a page text of their own; others show the general one. */
@@ -68,13 +72,15 @@ public class ErrorPages {
     static final int BUSY_RETRY_SECONDS = 5;
 
     private final ApiProblems problems;
+    private final Flash flash;
     private final SignInReturn signInReturn;
     private final PageRenderer pages;
     private final SecurityHeaders security;
     private final Router router;
 
     ErrorPages(ApiProblems problems, PageRenderer pages, SecurityHeaders security, Router router,
-               SignInReturn signInReturn) {
+               SignInReturn signInReturn, Flash flash) {
+        this.flash = flash;
         this.signInReturn = signInReturn;
         this.problems = problems;
         this.pages = pages;
@@ -149,10 +155,11 @@ public class ErrorPages {
         return backToSignIn(request, e);
     }
 
-    private static HttpResponse<?> backToSignIn(HttpRequest<?> request, Throwable e) {
+    private HttpResponse<?> backToSignIn(HttpRequest<?> request, Throwable e) {
         LOG.warn("Sign-in not completed on {} {} ({}): back to the sign-in page", request.getMethod(),
             LogSafe.path(request), e.getClass().getSimpleName());
-        return HttpResponse.seeOther(java.net.URI.create(SIGN_IN_NOT_COMPLETED));
+        // the provider's answer is a navigation from its site: a note that survives that chain of redirects
+        return flash.redirectAcrossSites(SIGN_IN, SIGN_IN_NOT_COMPLETED);
     }
 
     /**

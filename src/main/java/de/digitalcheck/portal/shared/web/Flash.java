@@ -51,10 +51,15 @@ public class Flash {
      * path, and what the note is signed for).
      */
     public <T> MutableHttpResponse<T> put(MutableHttpResponse<T> redirect, String path, String note) {
+        return put(redirect, path, note, SameSite.Strict);
+    }
+
+    private <T> MutableHttpResponse<T> put(MutableHttpResponse<T> redirect, String path, String note,
+                                           SameSite sameSite) {
         long until = clock.instant().plus(LENGTH).getEpochSecond();
         String payload = Base64.getUrlEncoder().withoutPadding()
             .encodeToString((until + "|" + note).getBytes(StandardCharsets.UTF_8));
-        return redirect.cookie(cookies.of(COOKIE, payload + "." + sign(path, payload), path, SameSite.Strict)
+        return redirect.cookie(cookies.of(COOKIE, payload + "." + sign(path, payload), path, sameSite)
             .maxAge(LENGTH));
     }
 
@@ -79,6 +84,17 @@ public class Flash {
     public MutableHttpResponse<Object> redirect(String target, String note) {
         int hash = target.indexOf('#');
         return put(HttpResponse.seeOther(URI.create(target)), hash >= 0 ? target.substring(0, hash) : target, note);
+    }
+
+    /**
+     * As {@link #redirect}, for a redirect that may be one of a chain a navigation from another site began: the sign-in
+     * page after the sign-in provider's answer (a cancelled sign-in), or after a session ended on a link followed
+     * from a web mail. The cookie is {@code SameSite=Lax}: Chromium sends no {@code Strict} cookie with a request of
+     * such a chain, and the note was never shown. Signed, for the page's path and short-lived as any note: another site
+     * can lead a browser to the page, but cannot make a note for it.
+     */
+    public MutableHttpResponse<Object> redirectAcrossSites(String target, String note) {
+        return put(HttpResponse.seeOther(URI.create(target)), target, note, SameSite.Lax);
     }
 
     /** Whether the post that led here left {@code note} ({@link #redirect}); the page then {@link #clear}s it. */
