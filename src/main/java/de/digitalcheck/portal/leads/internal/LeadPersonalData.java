@@ -1,14 +1,19 @@
 package de.digitalcheck.portal.leads.internal;
 
 import de.digitalcheck.portal.readiness.AssessmentErased;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.privacy.PersonalDataHolder;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -24,15 +29,21 @@ import java.util.stream.Collectors;
 @Singleton
 class LeadPersonalData implements PersonalDataHolder {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LeadPersonalData.class);
+
     private final LeadRows leads;
     private final ConsentRows consents;
     private final DeliveryRows deliveries;
     private final LeadBook book;
     private final LeadAuditRows audit;
+    private final TrailValues trailValues;
+    private final Messages messages;
 
     LeadPersonalData(LeadRows leads, ConsentRows consents, DeliveryRows deliveries, LeadBook book,
-                     LeadAuditRows audit) {
+                     LeadAuditRows audit, TrailValues trailValues, Messages messages) {
         this.audit = audit;
+        this.trailValues = trailValues;
+        this.messages = messages;
         this.leads = leads;
         this.consents = consents;
         this.deliveries = deliveries;
@@ -46,8 +57,13 @@ class LeadPersonalData implements PersonalDataHolder {
 
     @Override
     public Object export(String email) {
+        return export(email, Language.DE);
+    }
+
+    @Override
+    public Object export(String email, Language language) {
         List<LeadRow> own = leads.ofContact(email);
-        List<Object> exported = new ArrayList<>(own.stream().map(l -> exported(l, email)).toList());
+        List<Object> exported = new ArrayList<>(own.stream().map(l -> exported(l, email, language)).toList());
         // the consents this address gave to leads whose contact is someone else's now: only those, and whose leads
         Set<String> listed = own.stream().map(LeadRow::id).collect(Collectors.toSet());
         Map<String, List<ConsentRow>> elsewhere = new LinkedHashMap<>();
@@ -64,7 +80,7 @@ class LeadPersonalData implements PersonalDataHolder {
         return exported;
     }
 
-    private Map<String, Object> exported(LeadRow l, String email) {
+    private Map<String, Object> exported(LeadRow l, String email, Language language) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", l.id());
         m.put("agencyId", l.agencyId());
@@ -85,7 +101,7 @@ class LeadPersonalData implements PersonalDataHolder {
         m.put("closedAt", l.closedAt() == null ? null : l.closedAt().toString());
         List<LeadAuditRow> trail = new ArrayList<>(audit.ofLead(l.id()));
         java.util.Collections.reverse(trail); // oldest first
-        m.put("history", trail.stream().map(LeadPersonalData::history).toList());
+        m.put("history", trail.stream().map(r -> history(r, language)).toList());
         m.put("consents", consents.ofLead(l.id()).stream().map(c -> exported(c, email)).toList());
         m.put("deliveries", deliveries.ofLead(l.id()).stream().map(d -> Map.of("webhookId", d.id(),
             "event", d.eventType(), "state", d.state(), "createdAt", d.createdAt().toString())).toList());
@@ -95,15 +111,19 @@ class LeadPersonalData implements PersonalDataHolder {
     /**
      * An entry of the lead's trail as exported, oldest first (GDPR Art. 15: what the agency noted about the company's
      * contact is theirs to see): when, what ({@code action}, as the trail stores it: {@code STAGE}, {@code ASSIGN},
-     * {@code FORWARD}, {@code ESCALATE}, {@code RESULT}, {@code BOOKING…}, {@code OUTCOME}, {@code DATA_…}), from and
-     * to, staff's note, and {@code by}: {@code agency} (someone at the agency — staff, a coach, the network's admins —,
-     * never their name or address: that is the agency's data), {@code company} (what the company did: its booking, a
-     * consent's values, its check revised) or {@code portal} (an escalation, an assignee removed with their account).
-     * Values that name someone else are left out: the assignee's name ({@code ASSIGN}: {@code assigned} or null), the
-     * coach and kind of a booking (its time only), a former or another contact's name, email and phone, and what was
-     * given under this address and not taken over ({@code DATA_OTHER_…}: maybe another company's).
+     * {@code FORWARD}, {@code ESCALATE}, {@code RESULT}, {@code NOTE}, {@code BOOKING…}, {@code OUTCOME},
+     * {@code DATA_…}), from and to, staff's note, and {@code by}: {@code agency} (someone at the agency — staff, a
+     * coach, the network's admins —, never their name or address: that is the agency's data), {@code company} (what
+     * the company did: its booking, a consent's values, its check revised) or {@code portal} (an escalation, an
+     * assignee removed with their account). Values that name someone else are left out: the assignee's name
+     * ({@code ASSIGN}: {@code assigned} or null), the coach and kind of a booking (its time only), a former or another
+     * contact's name, email and phone, and what was given under this address and not taken over
+     * ({@code DATA_OTHER_…}: maybe another company's). The codes stay, for programs; {@code text} and {@code byText}
+     * say the same in {@code language}, for people (the lead page's words: "Bearbeitungsstand: neu → kontaktiert",
+     * "Termin verschoben: 22.12.2026, 09:00 → 23.12.2026, 10:00"); a code the export does not know reads as another
+     * change, without its values.
      */
-    private static Map<String, Object> history(LeadAuditRow r) {
+    private Map<String, Object> history(LeadAuditRow r, Language language) {
         String action = r.action();
         String from = r.fromValue();
         String to = r.toValue();
@@ -117,15 +137,61 @@ class LeadPersonalData implements PersonalDataHolder {
             from = null;
             to = null;
         }
+        String by = r.actorName() != null || r.actorId() != null ? "agency"
+            : TrailValues.byCompany(action) ? "company" : "portal";
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("at", r.at().toString());
         m.put("action", action);
-        m.put("by", r.actorName() != null || r.actorId() != null ? "agency"
-            : TrailValues.byCompany(action) ? "company" : "portal");
+        m.put("text", text(new LeadAuditRow(r.id(), r.leadId(), r.at(), null, null, action, from, to, null), language));
+        m.put("by", by);
+        m.put("byText", messages.get(language, BY_TEXT.get(by)));
         m.put("from", from);
         m.put("to", to);
         m.put("note", r.note());
         return m;
+    }
+
+    /** Who made an entry ({@code by}), in words. */
+    private static final Map<String, String> BY_TEXT = Map.of("agency", "company.export.history.by.agency",
+        "company", "leads.audit.company", "portal", "leads.audit.system");
+
+    /**
+     * An exported entry (its values already as exported) in words: what happened, as the lead page names it, with its
+     * values in {@code language} where it has some — "from → to", or the one value it has (a booking's time, a
+     * cancelled appointment's); an assignment says whether someone took it on, never who; an outcome names the
+     * appointment's time and the outcome.
+     */
+    private String text(LeadAuditRow shown, Language language) {
+        String action = shown.action();
+        Optional<String> what = messages.find(language, "leads.audit.action." + action);
+        if (what.isEmpty()) {
+            return messages.get(language, "company.export.history.other");
+        }
+        if (LeadAuditRow.ASSIGN.equals(action)) {
+            String change = shown.toValue() == null ? "unassigned"
+                : shown.fromValue() == null ? "assigned" : "reassigned";
+            return messages.get(language, "company.export.history.value", what.get(),
+                messages.get(language, "company.export.history." + change));
+        }
+        String from;
+        String to;
+        try {
+            from = trailValues.from(shown, language.code());
+            to = trailValues.to(shown, language.code());
+        } catch (RuntimeException e) {
+            // a value the trail's words cannot read (none is stored so): the export names what happened, and goes on
+            LOG.warn("History entry {} ({}) exported without its values in words ({})", shown.id(), action,
+                e.getClass().getName());
+            return what.get();
+        }
+        if (BookingLeads.ACTION_OUTCOME.equals(action) && from != null && to != null) {
+            return messages.get(language, "company.export.history.outcome", what.get(), from, to);
+        }
+        if (from != null && to != null) {
+            return messages.get(language, "company.export.history.change", what.get(), from, to);
+        }
+        String value = from != null ? from : to;
+        return value == null ? what.get() : messages.get(language, "company.export.history.value", what.get(), value);
     }
 
     /** The trail's contact values: a former contact's (or another's) name, email and phone are not this address's. */

@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.shared.privacy;
 
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.Formats;
 import io.micronaut.core.order.OrderUtil;
 import io.micronaut.transaction.annotation.Transactional;
@@ -26,13 +27,24 @@ public class PersonalDataRequests {
         this.holders = List.copyOf(sorted);
     }
 
-    /** Every module's data about this address by its part name, for a JSON download. */
+    /** Every module's data about this address by its part name, for a JSON download; its words in German. */
     @Transactional(readOnly = true)
     public Map<String, Object> export(String email) {
+        return export(email, Language.DE);
+    }
+
+    /**
+     * Every module's data about this address by its part name, for a JSON download: codes stay as stored, and where a
+     * part explains them in words (a lead's history), the words are in {@code language}, named as the export's
+     * {@code language}.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Object> export(String email, Language language) {
         String address = Formats.normalisedEmail(email);
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("email", address);
-        holders.forEach(h -> export.put(h.part(), h.export(address)));
+        export.put("language", language.code());
+        holders.forEach(h -> export.put(h.part(), h.export(address, language)));
         return export;
     }
 

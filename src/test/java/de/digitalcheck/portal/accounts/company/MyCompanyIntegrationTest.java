@@ -545,6 +545,30 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         assertThat(history.get(2)).containsEntry("by", "company").containsEntry("to", "22.12.2026 09:00");
         assertThat(history.get(3)).containsEntry("by", "company").containsEntry("from", null).containsEntry("to", null);
         assertThat(history.get(4)).containsEntry("from", null).containsEntry("to", null);
+        // beside the codes, in words: in the language of the page the export is downloaded from (German first)
+        assertThat(http.map(export)).containsEntry("language", "de");
+        assertThat(history).extracting(h -> h.get("text")).containsExactly("Bearbeitungsstand: neu → kontaktiert",
+            "Zuständigkeit: einer Person zugewiesen", "Termin gebucht: 22.12.2026, 09:00",
+            "E-Mail-Adresse geändert (erneute Einwilligung zum selben Selbstcheck)",
+            "Anderer Unternehmensname angegeben (erneute Einwilligung, nicht übernommen)");
+        assertThat(history).extracting(h -> h.get("byText"))
+            .containsExactly("Wirtschaftsförderung", "Wirtschaftsförderung", "Unternehmen", "Unternehmen", "Unternehmen");
+        HttpResponse<String> english = http.get("/mein-unternehmen/export?lang=en");
+        assertThat(english.body()).doesNotContain("Stefan", "Sachbearbeiter", "staff-1", "Carla", "COACH=",
+            "vorher@historie", "Fremde AG");
+        Map<String, Object> inEnglish = http.map(english);
+        assertThat(inEnglish).containsEntry("language", "en");
+        List<Map<String, Object>> englishHistory = (List<Map<String, Object>>) ((List<Map<String, Object>>) inEnglish
+            .get("leads")).stream().filter(l -> leadId.equals(l.get("id"))).findFirst().orElseThrow().get("history");
+        assertThat(englishHistory).extracting(h -> h.get("text")).containsExactly("Progress: new → contacted",
+            "Assignee: assigned to someone", "Appointment booked: 22 Dec 2026, 09:00",
+            "Email address changed (consent given again for the same self-check)",
+            "Other company name given (consent given again, not taken over)");
+        assertThat(englishHistory).extracting(h -> h.get("action"))
+            .containsExactly("STAGE", "ASSIGN", "BOOKING", "DATA_EMAIL", "DATA_OTHER_COMPANY");
+        assertThat(englishHistory.get(0)).containsEntry("byText", "Economic development agency")
+            .containsEntry("from", "NEW").containsEntry("to", "CONTACTED");
+        http.get("/mein-unternehmen/export?lang=de");
     }
 
     @Test

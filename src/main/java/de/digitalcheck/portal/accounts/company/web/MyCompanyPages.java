@@ -200,9 +200,9 @@ class MyCompanyPages {
         if (email.isEmpty()) {
             return HttpResponse.seeOther(URI.create(PATH));
         }
-        return HttpResponse.ok(personalData.export(email.get()))
-            .header("Content-Disposition", "attachment; filename=\""
-                + messages.get(PortalLocaleResolver.language(request), "company.export.file") + "\"");
+        Language lang = PortalLocaleResolver.language(request);
+        return HttpResponse.ok(personalData.export(email.get(), lang))
+            .header("Content-Disposition", "attachment; filename=\"" + messages.get(lang, "company.export.file") + "\"");
     }
 
     /**
