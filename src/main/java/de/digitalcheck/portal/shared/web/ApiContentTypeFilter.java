@@ -37,8 +37,7 @@ class ApiContentTypeFilter implements Ordered {
 
     @RequestFilter
     void requireContentType(HttpRequest<?> request, @Nullable RouteMatch<?> match) {
-        if (!(match instanceof UriRouteMatch<?, ?> route)
-            || !route.getRouteInfo().getUriMatchTemplate().toString().startsWith("/api/")
+        if (!ApiRoutes.api(match) || !(match instanceof UriRouteMatch<?, ?> route)
             || route.getRouteInfo().getBodyArgument().isEmpty()) {
             return;
         }

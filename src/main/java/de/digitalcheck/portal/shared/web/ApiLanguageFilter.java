@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteMatch;
-import io.micronaut.web.router.UriRouteMatch;
 
 import java.util.List;
 
@@ -41,8 +40,7 @@ class ApiLanguageFilter implements Ordered {
     @RequestFilter
     @Nullable
     HttpResponse<?> checkLanguage(HttpRequest<?> request, @Nullable RouteMatch<?> match) {
-        if (!(match instanceof UriRouteMatch<?, ?> route)
-            || !route.getRouteInfo().getUriMatchTemplate().toString().startsWith("/api/")) {
+        if (!ApiRoutes.api(match)) {
             return null;
         }
         List<String> values = request.getParameters().getAll(PARAMETER);

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 @Controller
 class OpenApiDocument {
 
+    /** The document's address. */
+    static final String PATH = "/openapi";
     static final String RESOURCE = "classpath:openapi/digitalcheck-v1.yml";
     private final String document;
     private final java.util.List<OpenApiOperations.Operation> operations;
@@ -37,7 +39,7 @@ class OpenApiDocument {
         return operations;
     }
 
-    @Get(value = "/openapi", produces = "application/yaml")
+    @Get(value = PATH, produces = "application/yaml")
     HttpResponse<String> openapi() {
         return HttpResponse.ok(document).contentType(new MediaType("application/yaml; charset=utf-8"));
     }

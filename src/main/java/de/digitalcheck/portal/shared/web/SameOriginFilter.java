@@ -4,7 +4,6 @@ import de.digitalcheck.portal.shared.config.PortalSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.BasicHttpAttributes;
 import io.micronaut.web.router.RouteMatch;
-import io.micronaut.web.router.UriRouteMatch;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
@@ -72,8 +71,7 @@ class SameOriginFilter implements Ordered {
 
     /** A call of an API route (as routed) authenticated by a bearer token, not by anything a browser sends itself. */
     private static boolean bearerApiCall(HttpRequest<?> request, @Nullable RouteMatch<?> match) {
-        return match instanceof UriRouteMatch<?, ?> route
-            && route.getRouteInfo().getUriMatchTemplate().toString().startsWith("/api/")
+        return ApiRoutes.api(match)
             && request.getHeaders().findFirst("Authorization")
                 .filter(a -> a.regionMatches(true, 0, "Bearer ", 0, 7)).isPresent();
     }
