@@ -7,6 +7,8 @@ import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteMatch;
 
+import java.util.function.Predicate;
+
 /**
  * Whether a request was routed to the API: decided by the route the router matched (its URI template), not by the raw
  * path, so that {@code /api/v1/agencies/} is what {@code /api/v1/agencies} is. The filters that treat API calls apart
@@ -24,10 +26,15 @@ final class ApiRoutes {
             && route.getRouteInfo().getUriMatchTemplate().toString().startsWith("/api/");
     }
 
-    /** A route for programs, not people: the API's, and the OpenAPI document's ({@code /openapi}). */
-    static boolean forPrograms(@Nullable RouteMatch<?> match) {
-        return api(match) || match instanceof UriRouteMatch<?, ?> route
+    /** The OpenAPI document's route ({@code /openapi}). */
+    static boolean document(@Nullable RouteMatch<?> match) {
+        return match instanceof UriRouteMatch<?, ?> route
             && route.getRouteInfo().getUriMatchTemplate().toString().equals(OpenApiDocument.PATH);
+    }
+
+    /** A route for programs, not people: the API's, and the OpenAPI document's. */
+    static boolean forPrograms(@Nullable RouteMatch<?> match) {
+        return api(match) || document(match);
     }
 
     /**
@@ -37,11 +44,30 @@ final class ApiRoutes {
      * {@code /api/} is the API's however it is spelled ({@link ApiProblems#api}), as {@link ErrorPages} answers it.
      */
     static boolean forPrograms(Router router, HttpRequest<?> request) {
-        RouteMatch<?> match = RouteAttributes.getRouteMatch(request).orElse(null);
-        if (match instanceof UriRouteMatch<?, ?>) {
-            return forPrograms(match);
+        if (!(matched(request) instanceof UriRouteMatch<?, ?>) && ApiProblems.api(request)) {
+            return true; // an unknown address under /api/, however spelled (//api/…), is answered as the API's
         }
-        return ApiProblems.api(request) || router.findAny(request.getPath(), null)
-            .anyMatch(m -> m.getRouteInfo().getPort() == null && forPrograms(m));
+        return routed(router, request, ApiRoutes::forPrograms);
+    }
+
+    /**
+     * Whether a request is the OpenAPI document's: by the route the router matched, else (an error answered instead of
+     * routing: an {@code Accept} that allows no YAML, a method it does not take) by the routes of its path.
+     */
+    static boolean document(Router router, HttpRequest<?> request) {
+        return routed(router, request, ApiRoutes::document);
+    }
+
+    private static boolean routed(Router router, HttpRequest<?> request, Predicate<RouteMatch<?>> kind) {
+        RouteMatch<?> match = matched(request);
+        if (match instanceof UriRouteMatch<?, ?>) {
+            return kind.test(match);
+        }
+        return router.findAny(request.getPath(), null).anyMatch(m -> m.getRouteInfo().getPort() == null && kind.test(m));
+    }
+
+    @Nullable
+    private static RouteMatch<?> matched(HttpRequest<?> request) {
+        return RouteAttributes.getRouteMatch(request).orElse(null);
     }
 }

@@ -222,9 +222,16 @@ public class ErrorPages {
         return methods.isEmpty() ? response : response.header(HttpHeaders.ALLOW, String.join(", ", methods));
     }
 
-    /** An {@code Accept} that no representation of the address matches (e.g. XML from the JSON API). */
+    /**
+     * An {@code Accept} that no representation of the address matches (e.g. XML from the JSON API). The OpenAPI
+     * document is YAML only: asked for JSON, the answer is problem+json saying so, for the program that asked (it was
+     * the HTML error page, saying nothing of YAML).
+     */
     @Error(status = HttpStatus.NOT_ACCEPTABLE, global = true)
     HttpResponse<?> notAcceptable(HttpRequest<?> request) {
+        if (ApiRoutes.document(router, request)) {
+            return problems.problem(HttpStatus.NOT_ACCEPTABLE, ApiProblems.language(request), "problem.406.openapi");
+        }
         return respond(request, HttpStatus.NOT_ACCEPTABLE);
     }
 
@@ -404,9 +411,13 @@ public class ErrorPages {
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR);
     }
 
+    /**
+     * The error page, or problem+json for programs: under {@code /api/}, and on the OpenAPI document's address
+     * ({@link ApiRoutes#forPrograms(Router, HttpRequest)}: a method it does not take, say).
+     */
     private MutableHttpResponse<?> respond(HttpRequest<?> request, @Nullable HttpStatus status) {
         HttpStatus s = status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
-        if (ApiProblems.api(request)) {
+        if (ApiProblems.api(request) || ApiRoutes.document(router, request)) {
             int code = PAGE_TEXTS.contains(s.getCode()) ? s.getCode() : 500;
             return problems.problem(s, ApiProblems.language(request), "problem." + code + ".detail");
         }

@@ -102,4 +102,42 @@ class ApiPageIntegrationTest implements TestPropertyProvider {
         assertThat(yaml.headers().firstValue("Content-Type").orElse("")).startsWith("application/yaml");
         assertThat(yaml.body()).startsWith("openapi: 3.0").doesNotContain("<html");
     }
+
+    /**
+     * The document is YAML only. A program that asks for JSON gets {@code 406} as problem+json saying so, in its
+     * language, with no cookie: it got the HTML error page, which said the address serves nothing it could use, and a
+     * CSRF cookie. A method the address does not take is problem+json too. Browsers and tools that take YAML or
+     * anything ({@code *}{@code /*}) get the document, and a page asked for JSON keeps its error page.
+     */
+    @Test
+    void theOpenApiDocumentRefusesAnotherTypeAsProblemJson() {
+        Http http = new Http(server, json);
+        for (String accept : List.of("application/json", "application/json, text/html", "text/csv")) {
+            HttpResponse<String> refused = http.get("/openapi", "Accept", accept, "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(accept).isEqualTo(406);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).as(accept)
+                .startsWith("application/problem+json");
+            assertThat(http.map(refused)).as(accept).containsEntry("status", 406)
+                .containsEntry("title", "Not acceptable").containsEntry("detail",
+                    "This address serves the OpenAPI document as application/yaml only; the request’s Accept header "
+                        + "does not allow it.");
+            assertThat(refused.headers().allValues("Set-Cookie")).as(accept).isEmpty();
+            assertThat(refused.headers().firstValue("Cache-Control")).hasValue("no-store");
+        }
+        assertThat(http.map(http.get("/openapi?lang=de", "Accept", "application/json", "Accept-Language", "en")))
+            .containsEntry("title", "Nicht lieferbar");
+        HttpResponse<String> post = http.send("POST", "/openapi", "{}", "Content-Type", "application/json");
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+        for (String accept : List.of("application/yaml", "*/*", "text/html,application/xhtml+xml,*/*;q=0.8",
+            "application/json, application/yaml;q=0.5")) {
+            HttpResponse<String> yaml = http.get("/openapi", "Accept", accept);
+            assertThat(yaml.statusCode()).as(accept).isEqualTo(200);
+            assertThat(yaml.body()).as(accept).startsWith("openapi: 3.0");
+        }
+        HttpResponse<String> page = http.get("/impressum", "Accept", "application/json");
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).as("a page's error stays a page")
+            .doesNotStartWith("application/problem+json");
+    }
 }
