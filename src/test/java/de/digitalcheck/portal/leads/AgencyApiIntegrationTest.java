@@ -529,6 +529,14 @@ class AgencyApiIntegrationTest extends SignedInTests {
             .as("a since after every lead lists none").isEmpty();
         assertThat(crm.get("/api/v1/agency/leads?limit=%D9%A4%D9%A2", auth).statusCode())
             .as("Arabic-Indic digits are no limit").isEqualTo(400);
+        // ASCII digits only, as documented: a sign is no digit (limit=+5 was read as 5)
+        for (String signed : List.of("%2B5", "-5", "%2B200")) {
+            HttpResponse<String> refused = crm.get("/api/v1/agency/leads?limit=" + signed, auth);
+            assertThat(refused.statusCode()).as(signed).isEqualTo(400);
+            assertThat(refused.body()).as(signed).contains("\"field\":\"limit\"");
+        }
+        assertThat(crm.get("/api/v1/agency/leads?limit=005", auth).statusCode()).as("leading zeros are digits")
+            .isEqualTo(200);
 
         String path = "/api/v1/agency/leads/" + lead;
         long trail = db.count("lead_audit");

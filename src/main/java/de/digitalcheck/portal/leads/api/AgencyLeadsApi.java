@@ -315,7 +315,8 @@ class AgencyLeadsApi {
     }
 
     private static int limit(String text, Errors errors) {
-        Optional<Integer> limit = TextRules.asciiInt(text);
+        // ASCII digits only, as documented: limit=+5 was read as 5
+        Optional<Integer> limit = TextRules.asciiDigits(text) ? TextRules.asciiInt(text) : Optional.empty();
         if (limit.isPresent() && limit.get() >= 1 && limit.get() <= LeadFeed.MAX_LIMIT) {
             return limit.get();
         }

@@ -176,6 +176,11 @@ public final class TextRules {
         return !((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE);
     }
 
+    /** ASCII digits {@code 0}–{@code 9} only, at least one: no sign, no space, no other script's digits. */
+    public static boolean asciiDigits(String text) {
+        return text != null && !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
     /**
      * A whole number of ASCII digits with an optional sign, within {@code long}; empty for anything else (other
      * scripts' digits, spaces inside, a decimal point, too many digits). The caller strips surrounding whitespace.

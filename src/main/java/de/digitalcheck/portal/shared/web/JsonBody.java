@@ -153,7 +153,8 @@ public final class JsonBody {
      * rules that check its range as they check a form's field: a JSON number, or a string, which API v1 has promised
      * to read as the number it spells ({@code "42"}; the field's own rules refuse one that is none, as a form's). A
      * string with a space of any kind in it ({@code " 42"}, {@code "4 2"}) spells no number: an error naming the
-     * field ({@code error.type.numberSpaces}; the form's rules, which trim what a person typed, took it as 42);
+     * field ({@code error.type.numberSpaces}; the form's rules, which trim what a person typed, took it as 42), and
+     * so does one with a sign ({@code "+42"}, {@code "-5"}: {@code error.type.numberSign}; numbers are ASCII digits);
      * anything else (a boolean, an object, a list) is an error naming the field ({@code error.type.number}); {@code
      * null} when absent or {@code null}. A number no field can take ({@code 1e400}) makes the request malformed: an
      * error in {@code malformed} ({@code error.number.range}, a {@code 400} naming the field), {@code null}.
@@ -167,6 +168,11 @@ public final class JsonBody {
             String text = text(object, member, field, false, errors);
             if (text != null && text.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
                 errors.add(field, "error.type.numberSpaces");
+                return null;
+            }
+            if (text != null && (text.startsWith("+") || text.startsWith("-"))) {
+                // ASCII digits only, as documented: "+42" was read as 42
+                errors.add(field, "error.type.numberSign");
                 return null;
             }
             return text;

@@ -409,6 +409,38 @@ abstract class AssessmentApiContract {
             .statusCode()).as("the digits alone, as promised").isEqualTo(201);
     }
 
+    /**
+     * A head count given as text is ASCII digits only, as documented: {@code "+42"} was read as 42 and stored, while
+     * {@code " 42"} was refused. A sign is refused as a space is: {@code 422} naming the field, in the body's language,
+     * nothing stored. A JSON number keeps its own rules ({@code -5} is too few, not a sign error).
+     */
+    @Test
+    void aHeadCountStringWithASignIsRefusedNamingTheField() {
+        long before = new Database(dataSource).count("assessment");
+        String body = http.write(request(company("44135", "OWN_PRODUCTS"),
+            Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1))).replace("\"language\":\"de\"", "\"language\":\"en\"");
+        assertThat(body).contains("\"employees\":42", "\"language\":\"en\"");
+        for (String signed : List.of("\"+42\"", "\"-42\"", "\"+0042\"", "\"-0\"")) {
+            HttpResponse<String> response = http.postJson("/api/v1/assessments",
+                body.replace("\"employees\":42", "\"employees\":" + signed));
+            assertThat(response.statusCode()).as(signed).isEqualTo(422);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(list(http.map(response).get("errors"))).as(signed).containsExactly(Map.of("field",
+                "company.employees", "message",
+                "A number given as text must be digits only, without a sign: please give it as a number, e.g. 42."));
+        }
+        HttpResponse<String> german = http.postJson("/api/v1/assessments",
+            body.replace("\"employees\":42", "\"employees\":\"+42\"").replace("\"language\":\"en\"", "\"language\":\"de\""));
+        assertThat(list(http.map(german).get("errors"))).containsExactly(Map.of("field", "company.employees",
+            "message", "Eine Zahl als Text besteht nur aus Ziffern, ohne Vorzeichen: Bitte geben Sie sie als Zahl an, z. B. 42."));
+        assertThat(new Database(dataSource).count("assessment")).as("nothing stored").isEqualTo(before);
+        assertThat(list(http.map(http.postJson("/api/v1/assessments", body.replace("\"employees\":42",
+            "\"employees\":-5"))).get("errors"))).as("a JSON number's sign is its own").containsExactly(Map.of("field",
+            "company.employees", "message", "The number of employees must be at least 1 (head count, including owners)."));
+        assertThat(http.postJson("/api/v1/assessments", body.replace("\"employees\":42", "\"employees\":\"0042\""))
+            .statusCode()).as("digits alone, leading zeros too").isEqualTo(201);
+    }
+
     @Test
     void noEmployeesIsAFieldErrorInTheRequestedLanguageAndNothingIsStored() {
         long before = new Database(dataSource).count("assessment");
