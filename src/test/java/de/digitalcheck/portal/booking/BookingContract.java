@@ -513,6 +513,38 @@ abstract class BookingContract {
     }
 
     /**
+     * Codes are read as documented (api.md, "Language of messages"): a postal code or a language with spaces around it
+     * ({@code " 44135"}, {@code "en "}) was trimmed and booked; it is a {@code 422} naming the field, in the request's
+     * language, nothing stored. Names and addresses are no codes and keep their trimming.
+     */
+    @Test
+    void aCodeWithSpacesAroundItIsRefusedNamingTheField() {
+        Setup s = agencyWithCoaches(1, 0);
+        String body = english(body(s, at(bookableDay(), 9, 0), null, "spaces@example.org"));
+        String spaces = "Please give this code exactly as documented, without spaces before or after it.";
+        for (String postalCode : List.of(" 44135", "44135 ", "\\t44135")) {
+            HttpResponse<String> refused = http().postJson("/api/v1/bookings",
+                body.replace("\"postalCode\":\"44135\"", "\"postalCode\":\"" + postalCode + "\""));
+            assertThat(refused.statusCode()).as(postalCode).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(errors(refused)).as(postalCode).contains(Map.of("field", "company.postalCode", "message",
+                postalCode.startsWith("\\t") ? "Please use printable characters on one line only: no line breaks or control characters."
+                    : spaces));
+        }
+        for (String language : List.of("en ", " en", " EN ")) {
+            HttpResponse<String> refused = http().postJson("/api/v1/bookings",
+                body.replace("\"language\":\"en\"", "\"language\":\"" + language + "\""), "Accept-Language", "de");
+            assertThat(refused.statusCode()).as(language).isEqualTo(422);
+            assertThat(errors(refused)).as(language).containsExactly(Map.of("field", "language", "message",
+                "Bitte geben Sie diesen Code genau wie beschrieben an, ohne Leerzeichen davor oder danach."));
+        }
+        assertThat(bookingsOf(s)).as("nothing stored").isZero();
+        HttpResponse<String> made = http().postJson("/api/v1/bookings", body.replace("\"name\":\"Race GmbH\"",
+            "\"name\":\" Race GmbH \""));
+        assertThat(made.statusCode()).as("a name with spaces around it is a name: " + made.body()).isEqualTo(201);
+    }
+
+    /**
      * A language code in capitals is that language, as {@code lang=EN} is (api.md, "Language of messages": language
      * tags are case-insensitive): the booking is English and kept as {@code en}, its messages are English. A code
      * that is no language stays a {@code 422} (above).

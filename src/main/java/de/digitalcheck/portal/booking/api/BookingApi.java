@@ -134,7 +134,7 @@ class BookingApi {
         String languageCode = JsonBody.text(root, "language", "language", errors);
         Language language = Language.fromCode(languageCode).orElse(fallback);
         if (languageCode != null && Language.fromCode(languageCode).isEmpty()) {
-            errors.add("language", "error.language.unknown");
+            errors.add("language", ApiProblems.languageError(languageCode));
         }
         String agencyId = JsonBody.text(root, "agencyId", "agencyId", errors);
         String typeId = JsonBody.text(root, "typeId", "typeId", errors);
@@ -150,6 +150,9 @@ class BookingApi {
             errors));
         String companyName = JsonBody.text(company, "name", "company.name", errors);
         String postalCode = JsonBody.text(company, "postalCode", "company.postalCode", errors);
+        if (TextRules.padded(postalCode)) { // a code is read as documented; the booking page's form trims it
+            errors.add("company.postalCode", "error.code.spaces");
+        }
         String contactName = JsonBody.text(contact, "name", "contact.name", errors);
         String email = JsonBody.text(contact, "email", "contact.email", errors);
         String phone = JsonBody.text(contact, "phone", "contact.phone", errors);

@@ -77,7 +77,7 @@ class AssessmentApi {
         if (languageCode == null && !errors.has("language")) {
             errors.add("language", "error.required");
         } else if (languageCode != null && Language.fromCode(languageCode).isEmpty()) {
-            errors.add("language", "error.language.unknown");
+            errors.add("language", ApiProblems.languageError(languageCode));
         }
         JsonNode company = JsonBody.object(root, "company", "company", errors);
         Errors malformed = new Errors(); // a number no field can take: the request is malformed (400)

@@ -29,8 +29,16 @@ public class ProfileRules {
         this.directory = directory;
     }
 
-    /** Every rule: the validated company, or {@code null} with the problems added to {@code errors} under {@code prefix}. */
+    /**
+     * Every rule: the validated company, or {@code null} with the problems added to {@code errors} under {@code prefix}.
+     * The codes are read as documented: one with spaces around it ({@code "SERVICES "}, {@code " 44135"}) is an error
+     * of its own ({@code error.code.spaces}), where the profile page's form trims what a person typed.
+     */
     public CompanyProfile company(CompanyInput in, String prefix, Errors errors) {
+        codeAsWritten(in.postalCode(), prefix + "postalCode", errors);
+        codeAsWritten(in.ags(), prefix + "ags", errors);
+        codeAsWritten(in.sector(), prefix + "sector", errors);
+        codeAsWritten(in.companyType(), prefix + "companyType", errors);
         String name = trimmed(in.name());
         if (!TextRules.namesSomething(name)) {
             errors.add(prefix + "name", "error.required");
@@ -156,6 +164,12 @@ public class ProfileRules {
         }
         if (trimmed(in.email()).isEmpty() && !errors.has(prefix + "email")) {
             errors.add(prefix + "email", "error.required");
+        }
+    }
+
+    private static void codeAsWritten(String code, String field, Errors errors) {
+        if (TextRules.padded(code)) {
+            errors.add(field, "error.code.spaces");
         }
     }
 

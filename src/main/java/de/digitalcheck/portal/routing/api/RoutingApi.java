@@ -8,6 +8,7 @@ import de.digitalcheck.portal.routing.Router;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import de.digitalcheck.portal.shared.web.ApiProblems;
 import de.digitalcheck.portal.shared.web.QueryParameters;
 import io.micronaut.core.annotation.Nullable;
@@ -52,6 +53,7 @@ class RoutingApi {
         }
         String code = postalCode == null ? "" : postalCode.strip();
         String key = code.isEmpty() ? "error.required"
+            : TextRules.padded(postalCode) ? "error.code.spaces" // read as documented: " 44135" is no postal code
             : !PostalCodeDirectory.isWellFormed(code) ? "error.postalCode.format" : null;
         List<Router.Located> located = key == null ? router.locate(code) : List.of();
         if (key == null && located.isEmpty()) {

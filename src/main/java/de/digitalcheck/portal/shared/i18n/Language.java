@@ -25,13 +25,17 @@ public enum Language {
         return locale;
     }
 
-    /** The language for an ISO code such as "de" or "en", if the portal speaks it. */
+    /**
+     * The language for an ISO code such as "de" or "en", if the portal speaks it: in any case (a language tag is
+     * case-insensitive), but as it is written: {@code "en "} is none (the API read it as English, though it reads codes
+     * only as documented).
+     */
     public static Optional<Language> fromCode(String code) {
         if (code == null) {
             return Optional.empty();
         }
         for (Language language : values()) {
-            if (language.code.equalsIgnoreCase(code.trim())) {
+            if (language.code.equalsIgnoreCase(code)) {
                 return Optional.of(language);
             }
         }

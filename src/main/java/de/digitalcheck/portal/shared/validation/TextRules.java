@@ -176,6 +176,15 @@ public final class TextRules {
         return !((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE);
     }
 
+    /**
+     * A code (a postal code, a sector, a company type, a language) with white space before or after it ({@code
+     * "SERVICES "}, {@code " 44135"}): the API reads codes only as documented and refuses it ({@code
+     * error.code.spaces}), where a form trims what a person typed.
+     */
+    public static boolean padded(String code) {
+        return code != null && !code.isBlank() && !code.equals(code.strip());
+    }
+
     /** ASCII digits {@code 0}–{@code 9} only, at least one: no sign, no space, no other script's digits. */
     public static boolean asciiDigits(String text) {
         return text != null && !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');

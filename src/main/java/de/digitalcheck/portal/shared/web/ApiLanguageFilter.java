@@ -44,9 +44,11 @@ class ApiLanguageFilter implements Ordered {
             return null;
         }
         List<String> values = request.getParameters().getAll(PARAMETER);
-        if (values.stream().allMatch(v -> Language.fromCode(v).isPresent())) {
+        String refused = values.stream().filter(v -> Language.fromCode(v).isEmpty()).findFirst().orElse(null);
+        if (refused == null) {
             return null;
         }
-        return problems.invalid(ApiProblems.language(request), List.of(FieldError.of(PARAMETER, "error.language.unknown")));
+        return problems.invalid(ApiProblems.language(request),
+            List.of(FieldError.of(PARAMETER, ApiProblems.languageError(refused))));
     }
 }

@@ -67,6 +67,15 @@ public class ApiProblems {
         return request.getParameters().getFirst("lang").flatMap(Language::fromCode);
     }
 
+    /**
+     * The message key for a language code the API does not take: {@code "en "} is told that a code goes without
+     * spaces around it ({@code error.code.spaces}), anything else that only {@code de} and {@code en} are known.
+     */
+    public static String languageError(String code) {
+        return de.digitalcheck.portal.shared.validation.TextRules.padded(code)
+            && Language.fromCode(code.strip()).isPresent() ? "error.code.spaces" : "error.language.unknown";
+    }
+
     public MutableHttpResponse<Problem> problem(HttpStatus status, Language language, String detailKey, Object... args) {
         String title = ErrorPages.PAGE_TEXTS.contains(status.getCode()) || status.getCode() == 422
             ? messages.get(language, "problem." + status.getCode()) : status.getReason();

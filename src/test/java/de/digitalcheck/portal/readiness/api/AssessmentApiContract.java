@@ -628,6 +628,58 @@ abstract class AssessmentApiContract {
             .containsEntry("field", "postalCode").containsEntry("message", "The postal code must be exactly five digits."));
     }
 
+    /**
+     * Codes are read only as documented (api.md, "Language of messages"): a postal code, municipality key, sector,
+     * company type or language with spaces around it ({@code "SERVICES "}, {@code " 44135"}, {@code "en "}) was trimmed
+     * and stored; each is a {@code 422} naming its field, in the request's language, nothing stored. So is
+     * {@code ?postalCode=%2044135} on the routing and {@code ?lang=en%20} on any operation. The company's name is no code
+     * and keeps its trimming; the profile page's form still trims what a person typed.
+     */
+    @Test
+    void aCodeWithSpacesAroundItIsRefusedNamingTheField() {
+        long before = new Database(dataSource).count("assessment");
+        String spaces = "Please give this code exactly as documented, without spaces before or after it.";
+        Map<String, String> padded = new LinkedHashMap<>();
+        padded.put("postalCode", " 44135");
+        padded.put("sector", "C ");
+        padded.put("companyType", "SERVICES ");
+        padded.put("ags", " 05913000");
+        for (Map.Entry<String, String> code : padded.entrySet()) {
+            Map<String, Object> company = company("44135", "OWN_PRODUCTS");
+            company.put(code.getKey(), code.getValue());
+            Map<String, Object> body = request(company, Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
+            body.put("language", "en");
+            HttpResponse<String> response = submit(body);
+            assertThat(response.statusCode()).as(code.getKey()).isEqualTo(422);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(list(http.map(response).get("errors"))).as(code.getKey())
+                .contains(Map.of("field", "company." + code.getKey(), "message", spaces));
+        }
+        Map<String, Object> all = request(company(" 44135", "OWN_PRODUCTS "), Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
+        all.put("language", " de");
+        assertThat(list(http.map(submit(all)).get("errors"))).as("in the request's language, each named")
+            .contains(Map.of("field", "language", "message",
+                    "Bitte geben Sie diesen Code genau wie beschrieben an, ohne Leerzeichen davor oder danach."),
+                Map.of("field", "company.postalCode", "message",
+                    "Bitte geben Sie diesen Code genau wie beschrieben an, ohne Leerzeichen davor oder danach."),
+                Map.of("field", "company.companyType", "message",
+                    "Bitte geben Sie diesen Code genau wie beschrieben an, ohne Leerzeichen davor oder danach."));
+        assertThat(new Database(dataSource).count("assessment")).as("nothing stored").isEqualTo(before);
+
+        HttpResponse<String> routing = http.get("/api/v1/routing?postalCode=%2044135&lang=en");
+        assertThat(routing.statusCode()).isEqualTo(422);
+        assertThat(list(http.map(routing).get("errors"))).containsExactly(Map.of("field", "postalCode", "message", spaces));
+        for (String lang : List.of("en%20", "%20en", "de%09")) {
+            HttpResponse<String> refused = http.get("/api/v1/agencies?lang=" + lang, "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(lang).isEqualTo(422);
+            assertThat(list(http.map(refused).get("errors"))).as(lang)
+                .containsExactly(Map.of("field", "lang", "message", spaces));
+        }
+        Map<String, Object> named = request(company("44135", "OWN_PRODUCTS"), Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
+        obj(named.get("company")).put("name", " Stahlbau Witten GmbH ");
+        assertThat(submit(named).statusCode()).as("a name is no code").isEqualTo(201);
+    }
+
     @Test
     void routingNamesTheSourceOfItsDataAsItsLicenceAsks() {
         HttpResponse<String> german = http.get("/api/v1/routing?postalCode=58452");
