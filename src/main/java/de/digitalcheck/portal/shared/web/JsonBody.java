@@ -257,13 +257,19 @@ public final class JsonBody {
         return node.getBooleanValue();
     }
 
-    /** A map of texts, e.g. the answers (option id by question id). */
+    /**
+     * A map of texts, e.g. the answers (option id by question id). A member given as {@code null} is absent, as
+     * everywhere in a body (an answer {@code null} is a question not answered: it was "This value must be text.").
+     */
     public static Map<String, String> texts(JsonNode object, String prefix, Errors errors) {
         Map<String, String> map = new LinkedHashMap<>();
         if (object == null) {
             return map;
         }
         for (Map.Entry<String, JsonNode> entry : object.entries()) {
+            if (entry.getValue().isNull()) {
+                continue;
+            }
             if (entry.getValue().isString()) {
                 if (TextRules.check(entry.getValue().getStringValue(), false, prefix + entry.getKey(), errors)) {
                     map.put(entry.getKey(), entry.getValue().getStringValue());

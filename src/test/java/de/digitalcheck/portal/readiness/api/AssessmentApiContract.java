@@ -629,6 +629,44 @@ abstract class AssessmentApiContract {
     }
 
     /**
+     * An answer given as {@code null} is a question not answered ({@code null} reads as absent, api.md): it was "This
+     * value must be text.", now it is what a missing answer is, "Please answer this question.", in the body's language,
+     * nothing stored. A question the company type skips may be {@code null} as it may be left out.
+     */
+    @Test
+    void anAnswerGivenAsNullIsAMissingAnswer() {
+        long before = new Database(dataSource).count("assessment");
+        Map<String, String> answers = Answers.atLevel(q, CompanyType.SERVICES, 1);
+        String asked = answers.keySet().iterator().next();
+        Map<String, Object> withNull = new LinkedHashMap<>(answers);
+        withNull.put(asked, null);
+        Map<String, Object> body = request(company("44135", "SERVICES"), answers);
+        body.put("answers", withNull);
+        body.put("language", "en");
+        HttpResponse<String> response = submit(body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(list(http.map(response).get("errors"))).containsExactly(Map.of("field", "answers." + asked,
+            "message", "Please answer this question."));
+        Map<String, Object> leftOut = new LinkedHashMap<>(answers);
+        leftOut.remove(asked);
+        body.put("answers", leftOut);
+        assertThat(http.map(submit(body)).get("errors")).as("the same as leaving it out")
+            .isEqualTo(http.map(response).get("errors"));
+        body.put("answers", withNull);
+        body.put("language", "de");
+        assertThat(list(http.map(submit(body)).get("errors"))).containsExactly(Map.of("field", "answers." + asked,
+            "message", "Bitte beantworten Sie diese Frage."));
+        assertThat(new Database(dataSource).count("assessment")).as("nothing stored").isEqualTo(before);
+
+        String skipped = q.questions().stream().map(Questionnaire.Question::id).filter(id -> !answers.containsKey(id))
+            .findFirst().orElseThrow();
+        Map<String, Object> skippedNull = new LinkedHashMap<>(answers);
+        skippedNull.put(skipped, null);
+        body.put("answers", skippedNull);
+        assertThat(submit(body).statusCode()).as("a skipped question given as null").isEqualTo(201);
+    }
+
+    /**
      * Codes are read only as documented (api.md, "Language of messages"): a postal code, municipality key, sector,
      * company type or language with spaces around it ({@code "SERVICES "}, {@code " 44135"}, {@code "en "}) was trimmed
      * and stored; each is a {@code 422} naming its field, in the request's language, nothing stored. So is

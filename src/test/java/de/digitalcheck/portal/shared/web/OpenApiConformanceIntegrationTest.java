@@ -136,6 +136,13 @@ class OpenApiConformanceIntegrationTest {
         phone.put("phone", null);
         nulls.put("contact", phone);
         conforming("POST", "/api/v1/assessments", http.write(nulls), 201);
+        // an answer null is one left out, as the document marks it (nullable): a question that applies is missing
+        Map<String, Object> nullAnswer = new LinkedHashMap<>(body);
+        Map<String, Object> answersWithNull = new LinkedHashMap<>(Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 2));
+        answersWithNull.put(answersWithNull.keySet().iterator().next(), null);
+        nullAnswer.put("answers", answersWithNull);
+        assertThat(http.map(conforming("POST", "/api/v1/assessments", http.write(nullAnswer), 422)).get("errors"))
+            .asString().contains("Please answer this question.");
         Map<String, Object> noCompany = new LinkedHashMap<>(body);
         noCompany.put("company", null);
         assertThat(requestProblems("POST", "/api/v1/assessments", http.write(noCompany))).as("company: null")
