@@ -93,6 +93,11 @@ class AssessmentApi {
             JsonBody.text(contact, "name", "contact.name", errors),
             JsonBody.text(contact, "email", "contact.email", errors),
             JsonBody.text(contact, "phone", "contact.phone", errors));
+        if (contactInput != null && contactInput.isEmpty()) {
+            // a contact given is one (SPEC §9: contact?:{name, email, phone?}): {} has neither, and was taken as none
+            errors.add("contact.name", "error.required");
+            errors.add("contact.email", "error.required");
+        }
         Map<String, String> answers = JsonBody.texts(JsonBody.object(root, "answers", "answers", errors), "answers.", errors);
         boolean share = shareWithAgency(root, errors);
         if (!malformed.isEmpty()) {

@@ -629,6 +629,40 @@ abstract class AssessmentApiContract {
     }
 
     /**
+     * The contact is optional as a whole, but an object given is a contact and needs its name and email (SPEC §9,
+     * {@code contact?:{name, email, phone?}}; the OpenAPI document requires both): {@code "contact":{}} was taken as no
+     * contact and stored. It is a {@code 422} naming both, in the body's language, nothing stored; so are members all
+     * {@code null} or empty. Left out or {@code null}, there is no contact, as before.
+     */
+    @Test
+    void aContactGivenNeedsItsNameAndEmail() {
+        long before = new Database(dataSource).count("assessment");
+        Map<String, Object> empty = new LinkedHashMap<>();
+        empty.put("name", null);
+        empty.put("email", null);
+        for (Object contact : List.of(Map.of(), empty, Map.of("name", "", "email", " "))) {
+            Map<String, Object> body = request(company("44135", "OWN_PRODUCTS"), Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
+            body.put("contact", contact);
+            body.put("language", "en");
+            HttpResponse<String> response = submit(body);
+            assertThat(response.statusCode()).as(contact + ": " + response.body()).isEqualTo(422);
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(list(http.map(response).get("errors"))).as(String.valueOf(contact)).containsExactlyInAnyOrder(
+                Map.of("field", "contact.name", "message", "Please fill in this field."),
+                Map.of("field", "contact.email", "message", "Please fill in this field."));
+        }
+        Map<String, Object> german = request(company("44135", "OWN_PRODUCTS"), Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
+        german.put("contact", Map.of());
+        assertThat(list(http.map(submit(german)).get("errors"))).contains(
+            Map.of("field", "contact.name", "message", "Bitte füllen Sie dieses Feld aus."));
+        assertThat(new Database(dataSource).count("assessment")).as("nothing stored").isEqualTo(before);
+        Map<String, Object> none = request(company("44135", "OWN_PRODUCTS"), Answers.atLevel(q, CompanyType.OWN_PRODUCTS, 1));
+        assertThat(submit(none).statusCode()).as("no contact").isEqualTo(201);
+        none.put("contact", null);
+        assertThat(submit(none).statusCode()).as("contact: null").isEqualTo(201);
+    }
+
+    /**
      * An answer given as {@code null} is a question not answered ({@code null} reads as absent, api.md): it was "This
      * value must be text.", now it is what a missing answer is, "Please answer this question.", in the body's language,
      * nothing stored. A question the company type skips may be {@code null} as it may be left out.

@@ -143,6 +143,12 @@ class OpenApiConformanceIntegrationTest {
         nullAnswer.put("answers", answersWithNull);
         assertThat(http.map(conforming("POST", "/api/v1/assessments", http.write(nullAnswer), 422)).get("errors"))
             .asString().contains("Please answer this question.");
+        // a contact given needs name and email, as the document's ContactInput requires: {} is refused by both
+        Map<String, Object> emptyContact = new LinkedHashMap<>(body);
+        emptyContact.put("contact", Map.of());
+        assertThat(requestProblems("POST", "/api/v1/assessments", http.write(emptyContact))).as("contact: {}")
+            .anySatisfy(m -> assertThat(m).contains("name", "email"));
+        post("/api/v1/assessments", http.write(emptyContact), 422);
         Map<String, Object> noCompany = new LinkedHashMap<>(body);
         noCompany.put("company", null);
         assertThat(requestProblems("POST", "/api/v1/assessments", http.write(noCompany))).as("company: null")
