@@ -56,6 +56,28 @@ class BookingApiDocumentationTest {
     }
 
     /**
+     * The language of a {@code 422} for {@code lang} follows the one order of "Language of messages" (its rule 2: the
+     * first {@code lang} counts): the section said such a message follows {@code Accept-Language}, else German, while
+     * the portal answered {@code ?lang=en&lang=fr} in English, as its first {@code lang} asks
+     * ({@code OpenApiConformanceIntegrationTest.everyOperationRefusesALanguageItDoesNotSpeak}). The documents say so now.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDocumentsNameOneOrderForTheLanguageOfARefusedLang() throws IOException {
+        String docs = Files.readString(Path.of("docs/api.md")).replaceAll("\\s+", " ");
+        assertThat(docs).doesNotContain("whose message follows the `Accept-Language` header, else German")
+            .contains("the first `lang` where that one is `de` or `en` (`?lang=en&lang=fr` is English");
+        Map<String, Object> document;
+        try (InputStream in = getClass().getResourceAsStream("/openapi/digitalcheck-v1.yml")) {
+            document = new Yaml().load(in);
+        }
+        Map<String, Object> lang = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+            document.get("components")).get("parameters")).get("Lang");
+        assertThat(((String) lang.get("description")).replaceAll("\\s+", " "))
+            .contains("the first value counts", "in the language of the first `lang` if that is `de` or `en`");
+    }
+
+    /**
      * A language code is read in any case, in a body's {@code language} as in {@code lang} (a language tag is
      * case-insensitive, RFC 5646; {@code lang=EN} always was {@code en}): the documents listed {@code de, en} only, and
      * a booking with {@code "language":"EN"} looked like one they did not describe.

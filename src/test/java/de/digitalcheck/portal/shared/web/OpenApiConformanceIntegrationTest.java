@@ -301,6 +301,16 @@ class OpenApiConformanceIntegrationTest {
             assertThat(http.map(questionnaire)).as(query).containsEntry("language", "en");
         }
         assertThat(http.map(http.get("/api/v1/questionnaire?lang=de&lang=en"))).containsEntry("language", "de");
+        // the refusal's language follows the one order of docs/api.md: the first lang if it is one, else the header
+        assertThat(http.get("/api/v1/agencies?lang=en&lang=fr", "Accept-Language", "de").body())
+            .contains("Unknown language: de and en are allowed.");
+        assertThat(http.get("/api/v1/agencies?lang=fr&lang=en", "Accept-Language", "en").body())
+            .contains("Unknown language: de and en are allowed.");
+        assertThat(http.get("/api/v1/agencies?lang=fr&lang=en").body())
+            .contains("Unbekannte Sprache: erlaubt sind de und en.");
+        // the body is not read for it: its language does not count
+        assertThat(http.postJson("/api/v1/assessments?lang=fr", "{\"language\":\"en\"}").body())
+            .contains("Unbekannte Sprache: erlaubt sind de und en.");
         assertThat(problems).as("answers that differ from the document").isEmpty();
     }
 
