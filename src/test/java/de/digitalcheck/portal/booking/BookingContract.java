@@ -301,6 +301,36 @@ abstract class BookingContract {
     }
 
     /**
+     * A key is 1 to 100 characters: an empty (or blank) {@code Idempotency-Key} is refused as a too long one is, a
+     * {@code 422} naming the field in the body's language, listed with the body's other problems, nothing stored — not
+     * taken as no key, which would book again on every retry the client meant to be one.
+     */
+    @Test
+    void anEmptyIdempotencyKeyIsRefusedAsATooLongOneIs() {
+        Setup s = agencyWithCoaches(1, 0);
+        String body = english(body(s, at(bookableDay(), 9, 0), null, "keyless@example.org"));
+        Map<String, Object> refusal = Map.of("field", "Idempotency-Key",
+            "message", "The Idempotency-Key must be 1 to 100 characters long.");
+        for (String key : List.of("", " ", "x".repeat(101))) {
+            HttpResponse<String> refused = http().postJson("/api/v1/bookings", body, "Idempotency-Key", key);
+            assertThat(refused.statusCode()).as("key of " + key.length()).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(errors(refused)).as("key of " + key.length()).containsExactly(refusal);
+            HttpResponse<String> withMore = http().postJson("/api/v1/bookings",
+                body.replace("keyless@example.org", "not-an-address"), "Idempotency-Key", key);
+            assertThat(errors(withMore)).as("with the body's problems").contains(refusal)
+                .anySatisfy(e -> assertThat(e).containsEntry("field", "contact.email"));
+        }
+        HttpResponse<String> german = http().postJson("/api/v1/bookings", body.replace("\"language\":\"en\"",
+            "\"language\":\"de\""), "Idempotency-Key", "");
+        assertThat(errors(german)).containsExactly(Map.of("field", "Idempotency-Key",
+            "message", "Der Idempotency-Key muss 1 bis 100 Zeichen lang sein."));
+        assertThat(bookingsOf(s)).as("nothing stored").isZero();
+        assertThat(http().postJson("/api/v1/bookings", body, "Idempotency-Key", "x".repeat(100)).statusCode())
+            .as("100 characters are a key").isEqualTo(201);
+    }
+
+    /**
      * A move spends the booking's token. Repeating the first request with its key afterwards must not hand out the
      * first answer's token (it opens nothing any more): the answer says the booking was changed and its link replaced.
      */
