@@ -33,7 +33,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.views.ModelAndView;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -76,12 +75,12 @@ class ManagePages {
     }
 
     /**
-     * The {@code 303} to the appointment's page under its private link with {@code note} for that page. The note's
-     * cookie is for the page's path ({@code /termin/buchung/{id}}, without the link's token, which is in the query and
-     * changes with a move): a note for one appointment is not shown on another's page.
+     * The {@code 303} to the appointment's page under its private link with {@code note} for that page. The note is for
+     * the page's path ({@code /termin/buchung/{id}}; the link's token is in the query and changes with a move): a note
+     * for one appointment is not shown on another's page.
      */
     static MutableHttpResponse<?> withNote(Flash flash, String id, String token, String note) {
-        return flash.put(HttpResponse.seeOther(URI.create(links(id, token).show())), path(id), note);
+        return flash.redirect(links(id, token).show(), note);
     }
 
     @Get
@@ -180,13 +179,8 @@ class ManagePages {
         return "token=" + ChangeViews.enc(Objects.requireNonNullElse(token, ""));
     }
 
-    /** The path of the appointment's page (its private link without the token). */
-    static String path(String id) {
-        return "/termin/buchung/" + ChangeViews.enc(id);
-    }
-
     static Links links(String id, String token) {
-        String base = path(id);
+        String base = "/termin/buchung/" + ChangeViews.enc(id);
         String query = "?" + tokenQuery(token);
         return new Links(base + query, base + "/verschieben" + query, base + "/absagen" + query);
     }

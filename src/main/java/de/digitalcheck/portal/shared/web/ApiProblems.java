@@ -3,6 +3,7 @@ package de.digitalcheck.portal.shared.web;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.validation.FieldError;
+import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -72,7 +73,7 @@ public class ApiProblems {
      * spaces around it ({@code error.code.spaces}), anything else that only {@code de} and {@code en} are known.
      */
     public static String languageError(String code) {
-        return de.digitalcheck.portal.shared.validation.TextRules.padded(code)
+        return TextRules.padded(code)
             && Language.fromCode(code.strip()).isPresent() ? "error.code.spaces" : "error.language.unknown";
     }
 

@@ -78,12 +78,24 @@ public class Flash {
     }
 
     /**
-     * The {@code 303} to {@code target} (a path, and a {@code #fragment} if any: the element the page focuses) with
-     * {@code note} for that path — a post's "done" note, never a parameter in the address.
+     * The {@code 303} to {@code target} (a path, and a query and a {@code #fragment} if any: a private link's token,
+     * the element the page focuses) with {@code note} for that path — a post's "done" note, never a parameter in the
+     * address. The note is for the path alone, as the page reads it ({@link HttpRequest#getPath()}).
      */
     public MutableHttpResponse<Object> redirect(String target, String note) {
-        int hash = target.indexOf('#');
-        return put(HttpResponse.seeOther(URI.create(target)), hash >= 0 ? target.substring(0, hash) : target, note);
+        return put(HttpResponse.seeOther(URI.create(target)), pathOf(target), note);
+    }
+
+    /** The target's path: without its query and fragment. */
+    static String pathOf(String target) {
+        int end = target.length();
+        for (char c : new char[] {'?', '#'}) {
+            int at = target.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return target.substring(0, end);
     }
 
     /**
@@ -94,7 +106,7 @@ public class Flash {
      * can lead a browser to the page, but cannot make a note for it.
      */
     public MutableHttpResponse<Object> redirectAcrossSites(String target, String note) {
-        return put(HttpResponse.seeOther(URI.create(target)), target, note, SameSite.Lax);
+        return put(HttpResponse.seeOther(URI.create(target)), pathOf(target), note, SameSite.Lax);
     }
 
     /** Whether the post that led here left {@code note} ({@link #redirect}); the page then {@link #clear}s it. */
