@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,6 +84,44 @@ class OidcRedirectUriIntegrationTest extends SignedInTests {
             assertThat(typed.statusCode()).isEqualTo(200);
             assertThat(typed.body()).contains("Anmelden").doesNotContain("nicht abgeschlossen", "role=\"alert\"");
         }
+    }
+
+    /**
+     * The callback's address opened a second time (the browser's back button or a reload on it after signing in, a
+     * link to it saved): the provider's code is used up, the ID token it answers no longer matches the sign-in's nonce,
+     * and Micronaut Security answered {@code 401} with an empty body — a blank page, in no language, with no way on.
+     * Now the person who is signed in goes on to their workspace; one who is not, back to the sign-in page, which says
+     * that signing in was not completed.
+     */
+    @Test
+    void aCallbackOpenedAgainLeadsOnInsteadOfToABlankPage() {
+        Http http = new Http(server, json);
+        String callback = callbackOf(http, "callback-again-en-staff", "staff@en-agentur.example.org");
+        HttpResponse<String> first = http.get(callback);
+        assertThat(first.statusCode()).isEqualTo(303);
+        assertThat(first.headers().firstValue("Location")).hasValue("/workspace");
+
+        HttpResponse<String> again = http.get(callback);
+        assertThat(again.statusCode()).as("the callback again, signed in").isEqualTo(303);
+        assertThat(again.headers().firstValue("Location")).hasValue("/workspace");
+        assertThat(http.get("/agentur").statusCode()).as("still signed in").isEqualTo(200);
+
+        // not signed in (the session ended meanwhile), with the sign-in's cookies: the sign-in page says why
+        Http other = new Http(server, json);
+        String stale = callbackOf(other, "callback-again-other", "nobody-invited@example.org");
+        other.get(stale);
+        HttpResponse<String> replayed = other.get(stale);
+        assertThat(replayed.statusCode()).as("the callback again, not signed in").isEqualTo(303);
+        assertThat(replayed.headers().firstValue("Location")).hasValue("/anmelden");
+        assertThat(other.get("/anmelden").body()).contains("role=\"alert\"", "Die Anmeldung wurde nicht abgeschlossen");
+    }
+
+    /** The portal's callback address (path and query) the provider sends the browser to, not yet followed. */
+    private String callbackOf(Http http, String subject, String email) {
+        provider.nextUser(subject, Map.of("email", email, "email_verified", true, "name", subject));
+        String authorize = http.get("/oauth/login/oidc").headers().firstValue("Location").orElseThrow();
+        URI back = URI.create(http.getAbsolute(authorize).headers().firstValue("Location").orElseThrow());
+        return back.getRawPath() + "?" + back.getRawQuery();
     }
 
     private String rawPost(String path, String form) throws IOException {

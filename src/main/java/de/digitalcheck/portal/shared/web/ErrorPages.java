@@ -64,6 +64,9 @@ public class ErrorPages {
      */
     public static final String SIGN_IN_NOT_COMPLETED = "sign-in-not-completed";
     private static final String SIGN_IN = "/anmelden";
+    /** The provider sends the browser back here ({@code /oauth/callback/oidc}). */
+    private static final String SIGN_IN_CALLBACK = "/oauth/callback/";
+    private static final String WORKSPACE = "/workspace";
     private static final String SIGN_IN_STATE_PACKAGE = "io.micronaut.security.oauth2.endpoint.authorization.state.";
 
     /** Statuses with a page text of their own; others show the general one. */
@@ -155,9 +158,37 @@ public class ErrorPages {
         return backToSignIn(request, e);
     }
 
+    /**
+     * The sign-in callback answered {@code 401} without a body: Micronaut Security's answer when the provider's ID
+     * token does not pass its checks — above all the callback's address opened a second time (the browser's back
+     * button or a reload on it after signing in), whose code is used up and whose token no longer matches the sign-in's
+     * nonce. It was a blank page. A person signed in goes on to their workspace (nothing was wrong for them); anyone
+     * else back to the sign-in page, which says that signing in was not completed. No other route answers a bare 401
+     * (the agency API's refusal is {@link #authorization}'s problem document).
+     */
+    @Error(status = HttpStatus.UNAUTHORIZED, global = true)
+    HttpResponse<?> unauthorized(HttpRequest<?> request) {
+        if (!request.getPath().startsWith(SIGN_IN_CALLBACK)) {
+            return ApiProblems.api(request)
+                ? problems.problem(HttpStatus.UNAUTHORIZED, ApiProblems.language(request), "problem.401.token")
+                    .header("WWW-Authenticate", "Bearer realm=\"digitalcheck\"")
+                : respond(request, HttpStatus.UNAUTHORIZED);
+        }
+        if (request.getUserPrincipal().isPresent()) {
+            LOG.info("Sign-in callback on {} {} refused while signed in: on to the workspace", request.getMethod(),
+                LogSafe.path(request));
+            return HttpResponse.seeOther(URI.create(WORKSPACE));
+        }
+        return backToSignIn(request, "ID token refused");
+    }
+
     private HttpResponse<?> backToSignIn(HttpRequest<?> request, Throwable e) {
+        return backToSignIn(request, e.getClass().getSimpleName());
+    }
+
+    private HttpResponse<?> backToSignIn(HttpRequest<?> request, String reason) {
         LOG.warn("Sign-in not completed on {} {} ({}): back to the sign-in page", request.getMethod(),
-            LogSafe.path(request), e.getClass().getSimpleName());
+            LogSafe.path(request), reason);
         // the provider's answer is a navigation from its site: a note that survives that chain of redirects
         return flash.redirectAcrossSites(SIGN_IN, SIGN_IN_NOT_COMPLETED);
     }
