@@ -29,7 +29,8 @@ import java.util.List;
 
 /**
  * The portal's logging, configured in code: one line per event on standard output (what container platforms
- * collect), Flyway and HikariCP only from WARN. Parsing an XML configuration cost about half a second of every
+ * collect), Flyway and HikariCP only from WARN, without the sign-in library's lines that carry claims or tokens
+ * ({@link LibraryPersonalData}). Parsing an XML configuration cost about half a second of every
  * start; the layout is assembled without parsing its pattern too (see {@link Layout}). A
  * {@code logback.configurationFile} system property or a {@code logback-test.xml} on the class path still takes
  * precedence (operators and tests can configure logging as usual).
@@ -67,6 +68,10 @@ public class PortalLogging extends ContextAwareBase implements Configurator {
         root.addAppender(console);
         context.getLogger("org.flywaydb").setLevel(Level.WARN);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);
+        LibraryPersonalData personalData = new LibraryPersonalData();
+        personalData.setContext(context);
+        personalData.start();
+        context.addTurboFilter(personalData);
     }
 
     /**

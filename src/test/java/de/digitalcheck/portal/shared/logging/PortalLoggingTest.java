@@ -61,4 +61,38 @@ class PortalLoggingTest {
             assertThat(layout.doLayout(event)).isEqualTo(reference.doLayout(event));
         }
     }
+
+    /**
+     * Micronaut Security logs a refused ID token with its claims (the person's email and name) and, elsewhere, tokens
+     * as arguments: those lines are dropped, the library's others pass. The templates are read from the library's
+     * classes, so that an upgrade which rewords them fails here instead of letting the claims through.
+     */
+    @Test
+    void theSignInLibrarysLinesWithClaimsOrTokensAreLeftOut() throws Exception {
+        String refused = "Nonce {} validation failed for claims {}";
+        for (String library : new String[] {
+            "io/micronaut/security/oauth2/endpoint/token/response/validation/DefaultReactiveOpenIdTokenResponseValidator.class",
+            "io/micronaut/security/oauth2/endpoint/token/response/validation/DefaultOpenIdTokenResponseValidator.class"}) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(library)) {
+                assertThat(in).as(library).isNotNull();
+                assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).as(library).contains(refused);
+            }
+        }
+        LoggerContext context = new LoggerContext();
+        PortalLogging.apply(context);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+            new ch.qos.logback.core.read.ListAppender<>();
+        log.setContext(context);
+        log.start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(log);
+        ch.qos.logback.classic.Logger validator = context.getLogger(
+            "io.micronaut.security.oauth2.endpoint.token.response.validation.DefaultReactiveOpenIdTokenResponseValidator");
+        validator.error(refused, "n-1", "{email=eve@example.org, name=Eve}");
+        validator.error("JWT OpenID specific claims validation failed for provider [{}]", "oidc");
+        context.getLogger("io.micronaut.security.token.jwt.generator.SignedRefreshTokenGenerator")
+            .warn("Parse exception parsing refresh token {} into JWS Object", "eyJ.secret");
+        context.getLogger("de.digitalcheck.portal.Some").warn("claims {}", "the portal's own line passes");
+        assertThat(log.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).containsExactly(
+            "JWT OpenID specific claims validation failed for provider [oidc]", "claims the portal's own line passes");
+    }
 }
