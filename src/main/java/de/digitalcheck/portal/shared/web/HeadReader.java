@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>What it keeps: of the current line its first {@value #KEPT} bytes (a method and the start of a target, a
  * header's value) and its last bytes (" HTTP/1.1"); of the current head — the lines since the last empty one — the
- * last line that ends as a request line ends and, after it, at most {@value #MAX_HEADERS} {@code Cookie} and
- * {@code Accept-Language} lines. Nothing else, and nothing of it is logged. Lines of a body pass through it too, and a
+ * last line that ends as a request line ends and, after it, at most {@value #MAX_HEADERS} {@code Cookie} lines and
+ * the first {@code Accept-Language} line (the one the API's language is read from, {@link ApiProblems#language}),
+ * wherever it stands: however many cookie lines come before it. Nothing else, and nothing of it is logged. Lines of a body pass through it too, and a
  * body's last line without a line break runs into the next request's line; the request's target is taken as the text
  * after the last space before the version, so that such a prefix does not count.
  *
@@ -215,8 +216,14 @@ final class HeadReader extends ChannelInboundHandlerAdapter {
                 requestLine = new String(line, 0, kept, StandardCharsets.ISO_8859_1);
                 requestLineWhole = length <= KEPT;
                 headers.clear();
-            } else if (requestLine != null && headers.size() < MAX_HEADERS && headerOfInterest(kept)) {
-                headers.add(new String(line, 0, kept, StandardCharsets.ISO_8859_1));
+            } else if (requestLine != null && headerOfInterest(kept)) {
+                String header = new String(line, 0, kept, StandardCharsets.ISO_8859_1);
+                // each kind counted on its own: cookies sent line by line must not crowd out the language
+                boolean cookie = header.regionMatches(true, 0, "cookie:", 0, "cookie:".length());
+                if (headers.stream().filter(h -> cookie == h.regionMatches(true, 0, "cookie:", 0, "cookie:".length()))
+                    .count() < (cookie ? MAX_HEADERS : 1)) {
+                    headers.add(header);
+                }
             }
         }
         lineLength = 0;

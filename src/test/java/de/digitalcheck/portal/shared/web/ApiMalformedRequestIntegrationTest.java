@@ -260,6 +260,44 @@ class ApiMalformedRequestIntegrationTest {
     }
 
     /**
+     * Headers too large under {@code /api/}: the answer's {@code Content-Language} names the language its body is
+     * written in, and that is the language of the first {@code Accept-Language} line, wherever it stands. Cookies sent
+     * as many lines of their own before it crowded it out (the head's reader kept eight lines of either kind), and the
+     * answer was German for a caller who asked for English.
+     */
+    @Test
+    void headersTooLargeAreAnsweredInTheLanguageTheirContentLanguageNames() throws IOException {
+        String large = "Cookie: a=" + "x".repeat(9000) + "\r\n";
+        StringBuilder cookies = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            cookies.append("Cookie: c").append(i).append('=').append("y".repeat(500)).append("\r\n");
+        }
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("Accept-Language: en\r\n" + large, "en");
+        cases.put(large + "Accept-Language: en\r\n", "en");
+        cases.put(cookies + "Accept-Language: en\r\n", "en");
+        cases.put(cookies + "Accept-Language: en\r\nAccept-Language: de\r\n", "en");
+        cases.put(cookies + "Accept-Language: de-DE, en;q=0.5\r\n", "de");
+        cases.put("Accept-Language: fr, en;q=0.8\r\n" + cookies, "en");
+        cases.put("Accept-Language: de;q=0.1, en\r\n" + large, "en");
+        cases.put("Accept-Language: en;q=0\r\n" + large, "de");
+        cases.put(large, "de");
+        for (var c : cases.entrySet()) {
+            String as = c.getKey().replaceAll("[xy]{20,}", "…").replace("\r\n", " | ");
+            for (String method : List.of("GET", "POST")) {
+                String path = method.equals("GET") ? "/api/v1/agencies" : "/api/v1/assessments";
+                String answer = raw(method, path, method.equals("GET") ? null : "{}".getBytes(StandardCharsets.UTF_8),
+                    "Accept: application/json\r\nContent-Type: application/json\r\n" + c.getKey());
+                assertThat(statusLine(answer)).as(as).startsWith("HTTP/1.1 431 ");
+                assertThat(header(answer, "content-type")).as(as).startsWith("application/problem+json");
+                assertThat(header(answer, "content-language")).as(as).isEqualTo(c.getValue());
+                assertThat(answer).as(as).contains(c.getValue().equals("en") ? "\"title\":\"Headers too large\""
+                    : "\"title\":\"Kopfzeilen zu groß\"");
+            }
+        }
+    }
+
+    /**
      * A request line cut off whose head never ends (the client sends no more and waits): answered after a short wait
      * with what was read, not left to the connection's idle timeout.
      */

@@ -135,4 +135,24 @@ class HeadReaderTest {
         assertThat(answered).as("after a megabyte more").hasValue(3);
         passed(channel);
     }
+
+    /**
+     * Cookies sent as many lines of their own do not crowd out the language: the first {@code Accept-Language} line is
+     * kept wherever it stands (it was dropped after eight lines of either kind), the cookies up to eight lines.
+     */
+    @Test
+    void theLanguageIsKeptAfterManyCookieLines() {
+        HeadReader reader = new HeadReader();
+        EmbeddedChannel channel = channel(reader);
+        StringBuilder head = new StringBuilder("GET /api/v1/agencies HTTP/1.1\r\nHost: h\r\n");
+        for (int i = 0; i < 20; i++) {
+            head.append("Cookie: c").append(i).append("=1\r\n");
+        }
+        head.append("Accept-Language: en\r\nAccept-Language: de\r\nX-Other: 1\r\n");
+        send(channel, head.toString(), 64);
+        assertThat(reader.head().acceptLanguage()).isEqualTo("en");
+        assertThat(reader.head().cookies()).hasSize(HeadReader.MAX_HEADERS).first().isEqualTo("c0=1");
+        passed(channel);
+        channel.finishAndReleaseAll();
+    }
 }
