@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * offer for the method are weighed against the header: the best one with a weight above 0 becomes the request's
  * {@code Accept} (the router then picks its route), none is {@code 406}, and a header that does not follow the grammar
  * (e.g. {@code q=0,5} or {@code q=2}) is {@code 400} naming {@code Accept}: guessing what a malformed weight meant could
- * serve just what the client tried to exclude. No header (or an empty one) accepts anything, as before.
+ * serve just what the client tried to exclude. No header (or an empty one) accepts anything, as before. The OpenAPI
+ * document's address ({@code /openapi}, YAML only) is weighed the same way: {@code application/yaml;q=0,
+ * application/json} or {@code *}{@code /*;q=0} allow no YAML and are its {@code 406}, not the document.
  */
 @ServerFilter("/**")
 class ApiAcceptFilter {
@@ -35,7 +37,7 @@ class ApiAcceptFilter {
     @PreMatching
     @RequestFilter
     void negotiate(MutableHttpRequest<?> request) {
-        if (!ApiProblems.api(request)) {
+        if (!ApiProblems.api(request) && !document(request)) {
             return;
         }
         List<String> accept = request.getHeaders().getAll(HttpHeaders.ACCEPT);
@@ -54,6 +56,11 @@ class ApiAcceptFilter {
         }
         request.getHeaders().remove(HttpHeaders.ACCEPT);
         request.getHeaders().add(HttpHeaders.ACCEPT, chosen);
+    }
+
+    /** Whether the request is for the OpenAPI document ({@code /openapi}), which is weighed as the API is. */
+    private boolean document(HttpRequest<?> request) {
+        return request.getPath().startsWith(OpenApiDocument.PATH) && ApiRoutes.document(router, request);
     }
 
     /** The media types the routes of the request's path and method produce, in route order. */

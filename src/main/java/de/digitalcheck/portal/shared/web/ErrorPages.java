@@ -266,9 +266,16 @@ public class ErrorPages {
         return respond(request, HttpStatus.NOT_ACCEPTABLE);
     }
 
-    /** An API request whose weighed {@code Accept} allows none of the address's types ({@link ApiAcceptFilter}). */
+    /**
+     * An API request (or one for the OpenAPI document) whose weighed {@code Accept} allows none of the address's types
+     * ({@link ApiAcceptFilter}).
+     */
     @Error(exception = ApiAcceptFilter.NotAcceptable.class, global = true)
     HttpResponse<?> notAcceptableByWeight(HttpRequest<?> request) {
+        if (ApiRoutes.document(router, request)) {
+            return outsideTheFilters(problems.problem(HttpStatus.NOT_ACCEPTABLE, ApiProblems.language(request),
+                "problem.406.openapi"));
+        }
         return outsideTheFilters(respond(request, HttpStatus.NOT_ACCEPTABLE));
     }
 

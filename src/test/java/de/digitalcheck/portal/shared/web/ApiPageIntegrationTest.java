@@ -140,4 +140,41 @@ class ApiPageIntegrationTest implements TestPropertyProvider {
         assertThat(page.headers().firstValue("Content-Type").orElse("")).as("a page's error stays a page")
             .doesNotStartWith("application/problem+json");
     }
+
+    /**
+     * The document's address weighs {@code Accept} as the API does (RFC 9110 §12.5.1, docs/api.md): {@code q=0} means
+     * "not acceptable", so a header that gives YAML (or everything) the weight 0 gets the {@code 406} problem+json that
+     * {@code Accept: application/json} gets — it was served the YAML, weights ignored. A weight outside the grammar is
+     * a {@code 400} naming {@code Accept}, as on the API; a YAML weight above 0 is served.
+     */
+    @Test
+    void theOpenApiDocumentWeighsAcceptAsTheApiDoes() {
+        Http http = new Http(server, json);
+        for (String accept : List.of("application/yaml;q=0, application/json", "*/*;q=0", "application/*;q=0",
+            "application/yaml;q=0, */*", "application/yaml;q=0", "application/json, */*;q=0")) {
+            HttpResponse<String> refused = http.get("/openapi", "Accept", accept, "Accept-Language", "en");
+            assertThat(refused.statusCode()).as(accept).isEqualTo(406);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).as(accept)
+                .startsWith("application/problem+json");
+            assertThat(http.map(refused)).as(accept).containsEntry("status", 406)
+                .containsEntry("title", "Not acceptable").containsEntry("detail",
+                    "This address serves the OpenAPI document as application/yaml only; the request’s Accept header "
+                        + "does not allow it.");
+            assertThat(refused.headers().firstValue("Cache-Control")).as(accept).hasValue("no-store");
+            assertThat(refused.headers().firstValue("Content-Security-Policy")).as(accept).isPresent();
+            assertThat(refused.headers().allValues("Set-Cookie")).as(accept).isEmpty();
+        }
+        assertThat(http.map(http.get("/openapi", "Accept", "*/*;q=0", "Accept-Language", "de")))
+            .containsEntry("title", "Nicht lieferbar");
+        HttpResponse<String> malformed = http.get("/openapi", "Accept", "application/yaml;q=2", "Accept-Language", "en");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(malformed.body()).contains("\"field\":\"Accept\"");
+        for (String accept : List.of("*/*;q=0.1", "application/json, application/yaml;q=0.001",
+            "application/*;q=0, application/yaml")) {
+            HttpResponse<String> yaml = http.get("/openapi", "Accept", accept);
+            assertThat(yaml.statusCode()).as(accept).isEqualTo(200);
+            assertThat(yaml.body()).as(accept).startsWith("openapi: 3.0");
+        }
+    }
 }
