@@ -14,8 +14,8 @@ import io.micronaut.web.router.RouteMatch;
 import java.util.List;
 
 /**
- * Every API operation takes {@code lang} ({@code de} or {@code en}, docs/api.md and the OpenAPI document's
- * {@code enum}); any other value, also an empty one or one of several {@code lang} parameters, is {@code 422} naming
+ * Every API operation takes {@code lang} ({@code de} or {@code en} in any case, docs/api.md and the OpenAPI document's
+ * {@code pattern}); any other value, also an empty one or one of several {@code lang} parameters, is {@code 422} naming
  * {@code lang}, in the language the rest of the request asks for ({@code Accept-Language}, else German) — before, only
  * the questionnaire and the report refused it and the other operations answered in German as if it were absent.
  * Decided by the route the router matched (its URI template), after the security filter (a missing token is

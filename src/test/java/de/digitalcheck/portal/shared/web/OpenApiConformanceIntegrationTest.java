@@ -268,8 +268,8 @@ class OpenApiConformanceIntegrationTest {
     }
 
     /**
-     * Every operation of the document declares {@code lang} as {@code enum [de, en]}: every one refuses another value
-     * (unknown, empty, or one of two) with {@code 422} naming {@code lang}, in the {@code Accept-Language}'s language, as
+     * Every operation of the document declares {@code lang} as {@code de} or {@code en} in any case: every one refuses
+     * another value (unknown, empty, or one of two) with {@code 422} naming {@code lang}, in the {@code Accept-Language}'s language, as
      * the document says — before, only the questionnaire and the report did, the others answered in German. The
      * agency API checks the token first. {@code lang=EN} is a language like {@code en}.
      */
@@ -325,6 +325,61 @@ class OpenApiConformanceIntegrationTest {
         assertThat(http.postJson("/api/v1/assessments?lang=fr", "{\"language\":\"en\"}").body())
             .contains("Unbekannte Sprache: erlaubt sind de und en.");
         assertThat(problems).as("answers that differ from the document").isEmpty();
+    }
+
+    /**
+     * A language code is read in any case (docs/api.md: language tags are case-insensitive, RFC 5646), and the document
+     * says so too: {@code lang=EN} and a body's {@code "language":"EN"} are taken by its schemas as by the portal. Its
+     * {@code enum [de, en]} refused them, so a client or gateway that checks requests against the document refused what
+     * the API takes. What the portal refuses (another language, a code with spaces) the document refuses as well.
+     */
+    @Test
+    void theDocumentTakesALanguageCodeInAnyCaseAsThePortalDoes() {
+        String report = "/api/v1/assessments/x/report";
+        for (String code : List.of("EN", "De", "dE", "en", "de")) {
+            for (String path : List.of("/api/v1/agencies", "/api/v1/questionnaire", report)) {
+                assertThat(queryProblems(path, code)).as(path + "?lang=" + code).isEmpty();
+            }
+            HttpResponse<String> questionnaire = http.get("/api/v1/questionnaire?lang=" + code);
+            check("GET", "/api/v1/questionnaire", questionnaire, 200);
+            assertThat(http.map(questionnaire)).as(code).containsEntry("language", code.toLowerCase(Locale.ROOT));
+        }
+        for (String code : List.of("fr", "en ", " de", "", "eng")) {
+            String query = "?lang=" + java.net.URLEncoder.encode(code, StandardCharsets.UTF_8).replace("+", "%20");
+            for (String path : List.of("/api/v1/agencies", "/api/v1/questionnaire", report)) {
+                assertThat(queryProblems(path, code)).as(path + query).isNotEmpty();
+            }
+            assertThat(http.get("/api/v1/agencies" + query).statusCode()).as(query).isEqualTo(422);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("company", Map.of("name", "Großschreibung Hagen GmbH", "postalCode", "58452", "sector", "C",
+            "employees", 12, "companyType", "SERVICES"));
+        body.put("answers", Answers.atLevel(questionnaires.current(), CompanyType.SERVICES, 1));
+        body.put("language", "EN");
+        conforming("POST", "/api/v1/assessments", http.write(body), 201);
+        for (String code : List.of("en ", "fr")) {
+            body.put("language", code);
+            assertThat(requestProblems("POST", "/api/v1/assessments", http.write(body))).as(code)
+                .anySatisfy(m -> assertThat(m).contains("language"));
+            post("/api/v1/assessments", http.write(body), 422);
+        }
+        // a booking's language: the document's problems with this (otherwise incomplete) body are not its language's
+        for (String code : List.of("EN", "dE")) {
+            assertThat(requestProblems("POST", "/api/v1/bookings", "{\"language\":\"" + code + "\"}")).as(code)
+                .noneSatisfy(m -> assertThat(m).contains("language"));
+        }
+        assertThat(requestProblems("POST", "/api/v1/bookings", "{\"language\":\"fr\"}"))
+            .anySatisfy(m -> assertThat(m).contains("language"));
+        assertThat(problems).as("answers that differ from the document").isEmpty();
+    }
+
+    /** What the document finds wrong with a GET of this path with this {@code lang} (and a well-formed token). */
+    private List<String> queryProblems(String path, String lang) {
+        SimpleRequest request = new SimpleRequest.Builder("GET", path).withQueryParam("lang", lang)
+            .withQueryParam("token", "x".repeat(43)).build();
+        return validator.validateRequest(request).getMessages().stream()
+            .filter(m -> !m.getKey().contains("unexpected")) // the token, where the path takes none
+            .map(m -> m.getKey() + " " + m.getMessage()).toList();
     }
 
     private static String[] concat(String[] headers, String... more) {
