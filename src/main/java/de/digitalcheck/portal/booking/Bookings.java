@@ -494,8 +494,12 @@ public class Bookings {
             errors.add("assessmentId", "error.booking.assessment");
         }
         String key = request.idempotencyKey();
-        if (key != null && (key.isBlank() || TextRules.tooLong(key, MAX_KEY) || !TextRules.isSingleLine(key))) {
+        if (key != null && (key.isBlank() || TextRules.tooLong(key, MAX_KEY))) {
             errors.add("Idempotency-Key", "error.booking.idempotencyKey", MAX_KEY);
+        } else if (key != null && !TextRules.isSingleLine(key)) {
+            // a tab or another control character (HTTP lets a header carry tabs and bytes 0x80–0x9F): its length is
+            // fine, so the message says which characters a key may hold
+            errors.add("Idempotency-Key", "error.booking.idempotencyKeyCharacters");
         }
         List<String> candidates = candidates(type, request.coachId(), errors);
         errors.throwIfAny();

@@ -331,6 +331,67 @@ abstract class BookingContract {
     }
 
     /**
+     * A key of the right length that holds a tab or another control character (HTTP lets a header carry tabs and the
+     * bytes 0x80–0x9F, read as U+0080–U+009F) is told which characters a key may hold, in the body's language: it was
+     * told that a key "must be 1 to 100 characters long", which it was. Listed with the body's other problems, nothing
+     * stored.
+     */
+    @Test
+    void anIdempotencyKeyWithAControlCharacterIsToldWhichCharactersAKeyMayHold() {
+        Setup s = agencyWithCoaches(1, 0);
+        String body = english(body(s, at(bookableDay(), 9, 0), null, "controlled@example.org"));
+        Map<String, Object> refusal = Map.of("field", "Idempotency-Key", "message",
+            "The Idempotency-Key may hold only printable characters on one line: no tabs, line breaks or other "
+                + "control characters.");
+        // the JDK's client sends header values as ASCII: a tab it sends, the bytes 0x80–0x9F only written by hand
+        for (String key : List.of("order\u00854711", "order\u009f4711")) {
+            String answer = rawBooking(body, key);
+            assertThat(answer).as("key with U+%04X", (int) key.charAt(5)).startsWith("HTTP/1.1 422 ")
+                .contains("\"field\":\"Idempotency-Key\"", (String) refusal.get("message"))
+                .doesNotContain("characters long");
+        }
+        for (String key : List.of("order\t4711", "order\t\t4711")) {
+            String as = "key with a tab";
+            HttpResponse<String> refused = http().postJson("/api/v1/bookings", body, "Idempotency-Key", key);
+            assertThat(refused.statusCode()).as(as).isEqualTo(422);
+            assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(errors(refused)).as(as).containsExactly(refusal);
+            HttpResponse<String> withMore = http().postJson("/api/v1/bookings",
+                body.replace("controlled@example.org", "not-an-address"), "Idempotency-Key", key);
+            assertThat(errors(withMore)).as(as + ", with the body's problems").contains(refusal)
+                .anySatisfy(e -> assertThat(e).containsEntry("field", "contact.email"));
+        }
+        HttpResponse<String> german = http().postJson("/api/v1/bookings", body.replace("\"language\":\"en\"",
+            "\"language\":\"de\""), "Idempotency-Key", "order\t4711");
+        assertThat(errors(german)).containsExactly(Map.of("field", "Idempotency-Key", "message",
+            "Der Idempotency-Key darf nur druckbare Zeichen in einer Zeile enthalten: keine Tabulatoren, "
+                + "Zeilenumbrüche oder anderen Steuerzeichen."));
+        // too long is told its length, whatever it holds
+        assertThat(errors(http().postJson("/api/v1/bookings", body, "Idempotency-Key",
+            "x".repeat(50) + "\t" + "x".repeat(51))))
+            .containsExactly(Map.of("field", "Idempotency-Key",
+                "message", "The Idempotency-Key must be 1 to 100 characters long."));
+        assertThat(bookingsOf(s)).as("nothing stored").isZero();
+    }
+
+    /** A booking request written byte for byte, its key's characters as ISO-8859-1 bytes; the whole answer. */
+    private String rawBooking(String body, String key) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.setSoTimeout(15_000);
+            byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/bookings HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Idempotency-Key: " + key + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.write(bytes);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
      * A move spends the booking's token. Repeating the first request with its key afterwards must not hand out the
      * first answer's token (it opens nothing any more): the answer says the booking was changed and its link replaced.
      */
