@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class OidcRedirectUriIntegrationTest extends SignedInTests {
 
+    /** The staff member these tests sign in as: the first sign-in binds the account to its subject, so one subject. */
+    private static final String STAFF_SUBJECT = "callback-en-staff";
+    private static final String STAFF_EMAIL = "staff@en-agentur.example.org";
     private static final Pattern REDIRECT_URI = Pattern.compile("[?&]redirect_uri=([^&\\s]+)");
 
     @Test
@@ -96,7 +99,7 @@ class OidcRedirectUriIntegrationTest extends SignedInTests {
     @Test
     void aCallbackOpenedAgainLeadsOnInsteadOfToABlankPage() {
         Http http = new Http(server, json);
-        String callback = callbackOf(http, "callback-again-en-staff", "staff@en-agentur.example.org");
+        String callback = callbackOf(http, STAFF_SUBJECT, STAFF_EMAIL);
         HttpResponse<String> first = http.get(callback);
         assertThat(first.statusCode()).isEqualTo(303);
         assertThat(first.headers().firstValue("Location")).hasValue("/workspace");
@@ -116,9 +119,42 @@ class OidcRedirectUriIntegrationTest extends SignedInTests {
         assertThat(other.get("/anmelden").body()).contains("role=\"alert\"", "Die Anmeldung wurde nicht abgeschlossen");
     }
 
+    /**
+     * A callback whose state belongs to another sign-in (begun in a second tab, finished in the first) or has none:
+     * Micronaut refuses it as a failed authentication, which went to the "not invited" page — wrong for an invited
+     * person. Now back to the sign-in page, which says once that signing in was not completed; the directory's own
+     * refusal still goes to the "not invited" page.
+     */
+    @Test
+    void aCallbackOfAnotherSignInLeadsBackToTheSignInPageNotToNotInvited() {
+        Http http = new Http(server, json);
+        // the provider answers the token request with the next user queued: the first tab's is never asked for
+        String first = callbackOf(http);
+        String second = callbackOf(http, STAFF_SUBJECT, STAFF_EMAIL);
+        assertThat(first).isNotEqualTo(second);
+        for (String callback : new String[] {first, "/oauth/callback/oidc?code=x"}) {
+            HttpResponse<String> answer = http.get(callback);
+            assertThat(answer.statusCode()).as(callback).isEqualTo(303);
+            assertThat(answer.headers().firstValue("Location")).as(callback).hasValue("/anmelden");
+            assertThat(http.get("/anmelden").body()).as(callback)
+                .contains("role=\"alert\"", "Die Anmeldung wurde nicht abgeschlossen");
+        }
+        HttpResponse<String> finished = http.get(second);
+        assertThat(finished.headers().firstValue("Location")).as("the second tab's sign-in").hasValue("/workspace");
+
+        Http stranger = new Http(server, json);
+        HttpResponse<String> refused = stranger.get(callbackOf(stranger, "two-tabs-nobody", "nobody@example.org"));
+        assertThat(refused.headers().firstValue("Location")).as("the directory's refusal").hasValue("/anmelden/abgelehnt");
+    }
+
     /** The portal's callback address (path and query) the provider sends the browser to, not yet followed. */
     private String callbackOf(Http http, String subject, String email) {
         provider.nextUser(subject, Map.of("email", email, "email_verified", true, "name", subject));
+        return callbackOf(http);
+    }
+
+    /** As above, for a user the provider is given by the caller (or never asked for). */
+    private String callbackOf(Http http) {
         String authorize = http.get("/oauth/login/oidc").headers().firstValue("Location").orElseThrow();
         URI back = URI.create(http.getAbsolute(authorize).headers().firstValue("Location").orElseThrow());
         return back.getRawPath() + "?" + back.getRawQuery();
