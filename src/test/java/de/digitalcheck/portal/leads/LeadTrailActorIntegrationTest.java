@@ -57,6 +57,8 @@ class LeadTrailActorIntegrationTest extends SignedInTests {
         entry(at.plusSeconds(2), null, "BOOKING_MOVED", "22.12.2026 09:00", "22.12.2026 14:00");
         entry(at.plusSeconds(3), "Stefanie Staff", "BOOKING_CANCELLED", "22.12.2026 14:00", null);
         entry(at.plusSeconds(4), null, "ESCALATE", null, null);
+        // a kind of entry without words: an old row's, or one a newer version writes
+        entry(at.plusSeconds(5), "Stefanie Staff", "SOMETHING_NEW", "alt", "neu");
     }
 
     private void entry(Instant at, String actorName, String action, String from, String to) {
@@ -92,5 +94,25 @@ class LeadTrailActorIntegrationTest extends SignedInTests {
         assertThat(page).contains(" · Unternehmen · Termin gebucht · ", " · Unternehmen · Termin verschoben · ",
                 " · Stefanie Staff · Termin abgesagt · ", " · Portal · Frist überschritten")
             .doesNotContain(" · – · ");
+    }
+
+    @Test
+    void anEntryOfAKindWithoutWordsIsAnOtherChangeOnTheStaffsPage() {
+        String page = users.get("do-staff").get("/agentur/leads/" + lead).body();
+        assertThat(staffWho(page, "Sonstige Änderung")).isEqualTo("Stefanie Staff");
+        assertThat(page).doesNotContain("??", "SOMETHING_NEW", "leads.audit.action");
+        String english = users.get("do-staff").get("/agentur/leads/" + lead, "Accept-Language", "en").body();
+        assertThat(staffWho(english, "Other change")).isEqualTo("Stefanie Staff");
+        assertThat(english).doesNotContain("??", "SOMETHING_NEW", "leads.audit.action");
+    }
+
+    @Test
+    void anEntryOfAKindWithoutWordsIsAnOtherChangeOnTheCoachsPage() {
+        String page = users.get("do-coach").get("/coach/leads/" + lead).body();
+        assertThat(page).contains(" · Stefanie Staff · Sonstige Änderung · neu")
+            .doesNotContain("??", "SOMETHING_NEW", "leads.audit.action");
+        String english = users.get("do-coach").get("/coach/leads/" + lead, "Accept-Language", "en").body();
+        assertThat(english).contains(" · Stefanie Staff · Other change · neu")
+            .doesNotContain("??", "SOMETHING_NEW", "leads.audit.action");
     }
 }

@@ -163,9 +163,9 @@ class LeadPersonalData implements PersonalDataHolder {
      */
     private String text(LeadAuditRow shown, Language language) {
         String action = shown.action();
-        Optional<String> what = messages.find(language, "leads.audit.action." + action);
+        Optional<String> what = trailValues.known(action, language);
         if (what.isEmpty()) {
-            return messages.get(language, "company.export.history.other");
+            return messages.get(language, TrailValues.OTHER);
         }
         if (LeadAuditRow.ASSIGN.equals(action)) {
             String change = shown.toValue() == null ? "unassigned"

@@ -83,6 +83,25 @@ public class TrailValues {
             || action.startsWith("DATA_") || action.equals(LeadAuditRow.RESULT);
     }
 
+    /**
+     * What the entry records, in {@code language} (a language code, as pages have it): the words of its kind
+     * ({@code leads.audit.action.…}), or "Sonstige Änderung" / "Other change" for a kind without words — an entry of
+     * an older kind, or of one a newer version writes —, never the message key. The lead pages and the company's
+     * export name entries by it.
+     */
+    public String what(LeadAuditRow entry, String language) {
+        Language in = Language.fromCode(language).orElse(Language.DE);
+        return known(entry.action(), in).orElseGet(() -> messages.get(in, OTHER));
+    }
+
+    /** The words of a kind of entry, empty for a kind without words ({@link #what} says "other change" then). */
+    java.util.Optional<String> known(String action, Language language) {
+        return messages.find(language, "leads.audit.action." + action);
+    }
+
+    /** The words of a kind of entry that has none of its own. */
+    static final String OTHER = "leads.audit.other";
+
     /** The entry's "from" value in {@code language} (a language code, as pages have it); null when it has none. */
     public @Nullable String from(LeadAuditRow entry, String language) {
         return shown(entry, entry.fromValue(), Language.fromCode(language).orElse(Language.DE));
