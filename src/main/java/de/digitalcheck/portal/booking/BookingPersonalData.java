@@ -2,6 +2,8 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.AssessmentErased;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.privacy.PersonalDataHolder;
 import de.digitalcheck.portal.shared.security.Tokens;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -26,6 +28,9 @@ import java.util.Map;
  * ({@code consentShare}, {@code consentTextVersion}, {@code consentAt}) and, once the company withdrew it (the
  * withdrawal of the lead it made, Mein Unternehmen), {@code consentShare} false with {@code consentWithdrawnAt};
  * {@code consentWithdrawnAt} is null while it stands. (It said {@code "consentShare": true} after the withdrawal.)
+ *
+ * <p>Beside each code, its words in the export's language, for people: {@code statusText}, {@code meetingModeText},
+ * {@code languageText}, the outcome's {@code attendanceText}; a code without words reads "Sonstiger Wert".
  */
 @Singleton
 class BookingPersonalData implements PersonalDataHolder {
@@ -35,9 +40,17 @@ class BookingPersonalData implements PersonalDataHolder {
     private final BookingMails mails;
     private final Clock clock;
     private final AgencyLeads leads;
+    private final Messages messages;
+
+    /** The words of the codes the export carries ({@link Messages#codeText}): {@code prefix + code}. */
+    static final String STATUS_WORDS = "booking.status.";
+    static final String MODE_WORDS = "mode.";
+    static final String ATTENDANCE_WORDS = "outcome.attendance.";
+    static final String LANGUAGE_WORDS = "language.name.";
 
     BookingPersonalData(AppointmentRows bookings, OutcomeRows outcomes, BookingMails mails, Clock clock,
-                        AgencyLeads leads) {
+                        AgencyLeads leads, Messages messages) {
+        this.messages = messages;
         this.leads = leads;
         this.bookings = bookings;
         this.outcomes = outcomes;
@@ -52,6 +65,12 @@ class BookingPersonalData implements PersonalDataHolder {
 
     @Override
     public Object export(String email) {
+        return export(email, Language.DE);
+    }
+
+    /** Its bookings, each code (status, meeting mode, language, attendance) with its words in {@code language}. */
+    @Override
+    public Object export(String email, Language language) {
         List<BookingRow> rows = bookings.ofContact(email);
         Map<String, OutcomeRow> recorded = new LinkedHashMap<>();
         Map<String, Instant> withdrawn = Map.of();
@@ -62,17 +81,20 @@ class BookingPersonalData implements PersonalDataHolder {
                 rows.stream().filter(BookingRow::consentShare).map(BookingRow::id).toList());
         }
         Map<String, Instant> withdrawals = withdrawn;
-        return rows.stream().map(b -> exported(b, recorded.get(b.id()), withdrawals.get(b.id()))).toList();
+        return rows.stream().map(b -> exported(b, recorded.get(b.id()), withdrawals.get(b.id()), language)).toList();
     }
 
-    private static Map<String, Object> exported(BookingRow b, OutcomeRow outcome, Instant consentWithdrawnAt) {
+    private Map<String, Object> exported(BookingRow b, OutcomeRow outcome, Instant consentWithdrawnAt,
+                                         Language language) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", b.id());
         m.put("agencyId", b.agencyId());
         m.put("start", b.startAt().toString());
         m.put("end", b.endAt().toString());
         m.put("status", b.status());
+        m.put("statusText", messages.codeText(language, STATUS_WORDS, b.status()));
         m.put("meetingMode", b.meetingMode());
+        m.put("meetingModeText", messages.codeText(language, MODE_WORDS, b.meetingMode()));
         m.put("companyName", b.companyName());
         m.put("postalCode", b.companyPostalCode());
         m.put("street", b.companyStreet());
@@ -81,6 +103,7 @@ class BookingPersonalData implements PersonalDataHolder {
         m.put("contactEmail", b.contactEmail());
         m.put("contactPhone", b.contactPhone());
         m.put("language", b.language());
+        m.put("languageText", messages.codeText(language, LANGUAGE_WORDS, b.language()));
         m.put("assessmentId", b.assessmentId());
         m.put("consentShare", b.consentShare() && consentWithdrawnAt == null);
         m.put("consentTextVersion", b.consentTextVersion());
@@ -91,6 +114,7 @@ class BookingPersonalData implements PersonalDataHolder {
         if (outcome != null) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("attendance", outcome.attendance());
+            o.put("attendanceText", messages.codeText(language, ATTENDANCE_WORDS, outcome.attendance()));
             o.put("followUp", outcome.followUp());
             o.put("programmeId", outcome.programmeId());
             o.put("note", outcome.note());

@@ -1,6 +1,7 @@
 package de.digitalcheck.portal.leads.internal;
 
 import de.digitalcheck.portal.readiness.AssessmentErased;
+import de.digitalcheck.portal.shared.i18n.ConsentTextVersions;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.privacy.PersonalDataHolder;
@@ -25,6 +26,11 @@ import java.util.stream.Collectors;
  * address gave to a lead whose contact is someone else's now are exported too (that lead's id and agency, and those
  * consents only) and lose the address's name and address on erasure. A check erased through its own link erases the
  * leads it made.
+ *
+ * <p>Beside each code, its words in the export's language, for people (the codes stay, for programs): the lead's
+ * {@code statusText}, {@code sourceText}, {@code stageText}; a consent's {@code sourceText}, {@code textVersionText},
+ * {@code languageText}; a delivery's {@code eventText} and {@code stateText}; a code without words reads "Sonstiger
+ * Wert" ({@link Messages#codeText}).
  */
 @Singleton
 class LeadPersonalData implements PersonalDataHolder {
@@ -38,9 +44,19 @@ class LeadPersonalData implements PersonalDataHolder {
     private final LeadAuditRows audit;
     private final TrailValues trailValues;
     private final Messages messages;
+    private final ConsentTextVersions versions;
+
+    /** The words of the codes the export carries ({@link Messages#codeText}): {@code prefix + code}. */
+    static final String STATUS_WORDS = "leads.status.";
+    static final String STAGE_WORDS = "leads.stage.";
+    static final String SOURCE_WORDS = "leads.source.";
+    static final String DELIVERY_STATE_WORDS = "leads.log.state.";
+    static final String EVENT_WORDS = "leads.event.";
+    static final String LANGUAGE_WORDS = "language.name.";
 
     LeadPersonalData(LeadRows leads, ConsentRows consents, DeliveryRows deliveries, LeadBook book,
-                     LeadAuditRows audit, TrailValues trailValues, Messages messages) {
+                     LeadAuditRows audit, TrailValues trailValues, Messages messages, ConsentTextVersions versions) {
+        this.versions = versions;
         this.audit = audit;
         this.trailValues = trailValues;
         this.messages = messages;
@@ -74,7 +90,7 @@ class LeadPersonalData implements PersonalDataHolder {
             m.put("id", leadId);
             m.put("agencyId", leads.findById(leadId).map(LeadRow::agencyId).orElse(null));
             m.put("contactOfLead", false);
-            m.put("consents", given.stream().map(c -> exported(c, email)).toList());
+            m.put("consents", given.stream().map(c -> exported(c, email, language)).toList());
             exported.add(m);
         });
         return exported;
@@ -86,7 +102,9 @@ class LeadPersonalData implements PersonalDataHolder {
         m.put("agencyId", l.agencyId());
         m.put("contactOfLead", true);
         m.put("status", l.status());
+        m.put("statusText", messages.codeText(language, STATUS_WORDS, l.status()));
         m.put("source", l.source());
+        m.put("sourceText", messages.codeText(language, SOURCE_WORDS, l.source()));
         m.put("companyName", l.companyName());
         m.put("postalCode", l.postalCode());
         m.put("municipality", l.municipality());
@@ -95,6 +113,7 @@ class LeadPersonalData implements PersonalDataHolder {
         m.put("contactPhone", l.contactPhone());
         m.put("createdAt", l.createdAt().toString());
         m.put("stage", l.stage());
+        m.put("stageText", messages.codeText(language, STAGE_WORDS, l.stage()));
         // whether someone at the agency works on it; not who (the staff member's name is the agency's data)
         m.put("assigned", l.assigneeId() != null || l.assigneeName() != null);
         m.put("firstContactAt", l.firstContactAt() == null ? null : l.firstContactAt().toString());
@@ -102,9 +121,20 @@ class LeadPersonalData implements PersonalDataHolder {
         List<LeadAuditRow> trail = new ArrayList<>(audit.ofLead(l.id()));
         java.util.Collections.reverse(trail); // oldest first
         m.put("history", trail.stream().map(r -> history(r, language)).toList());
-        m.put("consents", consents.ofLead(l.id()).stream().map(c -> exported(c, email)).toList());
-        m.put("deliveries", deliveries.ofLead(l.id()).stream().map(d -> Map.of("webhookId", d.id(),
-            "event", d.eventType(), "state", d.state(), "createdAt", d.createdAt().toString())).toList());
+        m.put("consents", consents.ofLead(l.id()).stream().map(c -> exported(c, email, language)).toList());
+        m.put("deliveries", deliveries.ofLead(l.id()).stream().map(d -> delivery(d, language)).toList());
+        return m;
+    }
+
+    /** A webhook delivery of the lead: its event and state, as codes and in words. */
+    private Map<String, Object> delivery(DeliveryRow d, Language language) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("webhookId", d.id());
+        m.put("event", d.eventType());
+        m.put("eventText", messages.codeText(language, EVENT_WORDS, d.eventType()));
+        m.put("state", d.state());
+        m.put("stateText", messages.codeText(language, DELIVERY_STATE_WORDS, d.state()));
+        m.put("createdAt", d.createdAt().toString());
         return m;
     }
 
@@ -213,12 +243,15 @@ class LeadPersonalData implements PersonalDataHolder {
      * consent given before the lead's contact was taken over) are not this address's to read, and are null, as for
      * a consent logged before they were recorded.
      */
-    private static Map<String, Object> exported(ConsentRow c, String email) {
+    private Map<String, Object> exported(ConsentRow c, String email, Language language) {
         boolean own = c.contactEmail() != null && c.contactEmail().equalsIgnoreCase(email);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("source", c.source());
+        m.put("sourceText", messages.codeText(language, SOURCE_WORDS, c.source()));
         m.put("textVersion", c.textVersion());
+        m.put("textVersionText", c.textVersion() == null ? null : versions.name(language, c.textVersion()));
         m.put("language", c.language());
+        m.put("languageText", messages.codeText(language, LANGUAGE_WORDS, c.language()));
         m.put("givenAt", c.givenAt().toString());
         m.put("withdrawnAt", c.withdrawnAt() == null ? null : c.withdrawnAt().toString());
         m.put("contactName", own ? c.contactName() : null);

@@ -1,6 +1,8 @@
 package de.digitalcheck.portal.readiness.internal;
 
 import de.digitalcheck.portal.readiness.Questionnaire;
+import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.i18n.Messages;
 import de.digitalcheck.portal.shared.privacy.PersonalDataHolder;
 import jakarta.inject.Singleton;
 
@@ -9,14 +11,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The self-checks' part of a company's data rights: every stored value of its checks, and their erasure. */
+/**
+ * The self-checks' part of a company's data rights: every stored value of its checks, and their erasure. Beside each
+ * code, its words in the export's language, for people: {@code statusText}, {@code languageText}, the company's
+ * {@code sectorText} and {@code companyTypeText}; a code without words reads "Sonstiger Wert".
+ */
 @Singleton
 class AssessmentPersonalData implements PersonalDataHolder {
 
     private final SelfCheck selfCheck;
+    private final Messages messages;
 
-    AssessmentPersonalData(SelfCheck selfCheck) {
+    /** The words of the codes the export carries ({@link Messages#codeText}): {@code prefix + code}. */
+    static final String STATUS_WORDS = "check.status.";
+    static final String SECTOR_WORDS = "sector.";
+    static final String COMPANY_TYPE_WORDS = "profile.companyType.";
+    static final String LANGUAGE_WORDS = "language.name.";
+
+    AssessmentPersonalData(SelfCheck selfCheck, Messages messages) {
         this.selfCheck = selfCheck;
+        this.messages = messages;
     }
 
     @Override
@@ -26,23 +40,32 @@ class AssessmentPersonalData implements PersonalDataHolder {
 
     @Override
     public List<Map<String, Object>> export(String email) {
-        return selfCheck.ofContact(email).stream().map(this::document).toList();
+        return export(email, Language.DE);
     }
 
-    private Map<String, Object> document(AssessmentRow a) {
+    @Override
+    public List<Map<String, Object>> export(String email, Language language) {
+        return selfCheck.ofContact(email).stream().map(a -> document(a, language)).toList();
+    }
+
+    private Map<String, Object> document(AssessmentRow a, Language language) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("id", a.id());
         doc.put("status", a.status().name().toLowerCase(Locale.ROOT));
+        doc.put("statusText", messages.codeText(language, STATUS_WORDS, a.status()));
         doc.put("questionnaireVersion", a.questionnaireVersion());
         doc.put("language", a.language());
+        doc.put("languageText", messages.codeText(language, LANGUAGE_WORDS, a.language()));
         Map<String, Object> company = new LinkedHashMap<>();
         company.put("name", a.company().name());
         company.put("postalCode", a.company().postalCode());
         company.put("ags", a.company().ags());
         company.put("municipality", a.company().municipality());
         company.put("sector", a.company().sector());
+        company.put("sectorText", messages.codeText(language, SECTOR_WORDS, a.company().sector()));
         company.put("employees", a.company().employees());
         company.put("companyType", a.company().type().name());
+        company.put("companyTypeText", messages.codeText(language, COMPANY_TYPE_WORDS, a.company().type()));
         doc.put("company", company);
         Map<String, Object> contact = new LinkedHashMap<>();
         contact.put("name", a.contact().name());

@@ -2,6 +2,7 @@ package de.digitalcheck.portal.shared.i18n;
 
 import de.digitalcheck.portal.shared.validation.FieldError;
 import io.micronaut.context.MessageSource;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.util.HashMap;
@@ -33,6 +34,22 @@ public class Messages {
                 : args[i]);
         }
         return source.getMessage(key, MessageSource.MessageContext.of(language.locale(), variables));
+    }
+
+    /** The word of a code without words of its own ({@link #codeText}). */
+    public static final String OTHER_CODE = "code.other";
+
+    /**
+     * A stored code (a status, a stage, a meeting mode, an enum constant or its name) in words for people: the text of
+     * {@code prefix + code}, else "Sonstiger Wert" / "Other value" (a code an older or a newer version wrote), never
+     * the message key; null for no code. The company's data export puts these words beside its codes.
+     */
+    public @Nullable String codeText(Language language, String prefix, @Nullable Object code) {
+        if (code == null) {
+            return null;
+        }
+        String name = code instanceof Enum<?> constant ? constant.name() : code.toString();
+        return find(language, prefix + name).orElseGet(() -> get(language, OTHER_CODE));
     }
 
     public String message(Language language, FieldError error) {

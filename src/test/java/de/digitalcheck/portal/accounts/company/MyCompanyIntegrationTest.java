@@ -490,8 +490,9 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
             assertThat(c.get("confirmedAt")).as("the link was not used").isNull();
         });
         assertThat(confirmations).filteredOn(c -> !c.containsKey("check")).singleElement().satisfies(c -> {
-            assertThat(c).containsOnlyKeys("forAllChecks", "confirmedBy", "confirmedAt")
-                .containsEntry("forAllChecks", true).containsEntry("confirmedBy", "magicLinkSignIn");
+            assertThat(c).containsOnlyKeys("forAllChecks", "confirmedBy", "confirmedByText", "confirmedAt")
+                .containsEntry("forAllChecks", true).containsEntry("confirmedBy", "magicLinkSignIn")
+                .containsEntry("confirmedByText", "Anmeldung bei „Mein Unternehmen“ über den Link in der E-Mail");
             assertThat(c.get("confirmedAt")).isNotNull();
         });
     }
