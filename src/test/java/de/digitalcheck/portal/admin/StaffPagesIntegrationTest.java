@@ -322,7 +322,7 @@ class StaffPagesIntegrationTest extends SignedInTests {
         }
         assertThat(named).as("links with a name of their own were checked").isGreaterThan(4);
         String accounts = admin.get("/admin?lang=de").body();
-        assertThat(accounts).contains("<span>admin@digitalcheck.example.org</span><span class=\"kern-sr-only\"> (Konto von ")
+        assertThat(accounts).contains("<span class=\"dc-address\">admin@digitalcheck.example.org</span><span class=\"kern-sr-only\"> (Konto von ")
             .doesNotContain("aria-label=\"Konto von");
         assertThat(admin.get("/admin/fragebogen?lang=de").body()).contains(">Fragen ansehen</a>", "aria-label=\"Fragen ansehen: Version 1\"");
     }
