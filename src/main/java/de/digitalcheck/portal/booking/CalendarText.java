@@ -129,6 +129,8 @@ public final class CalendarText {
         // lines whose date and times can be read but a range ends before it begins: said as the weekly hours say it
         List<String> backwards = new ArrayList<>();
         java.util.Set<String> twice = new java.util.LinkedHashSet<>(); // in the order found, each once
+        // lines with a real day of a year the calendar does not plan (3000-01-01, a year mistyped): said so
+        List<String> year = new ArrayList<>();
         for (String line : lines) {
             Matcher m = OVERRIDE.matcher(line);
             LocalDate date = m.matches() ? date(m.group(1)) : null;
@@ -139,6 +141,8 @@ public final class CalendarText {
                 backwards.add(line);
             } else if (date == null && m.matches() && PortalTime.noSuchDay(m.group(1))) {
                 noSuchDay.add(line);
+            } else if (date == null && m.matches() && unplannedYear(m.group(1))) {
+                year.add(line);
             } else if (date == null || !rangeErrors.isEmpty()) {
                 bad.add(line);
             } else if (overrides.containsKey(date)) { // blocked and with hours, or hours twice: which is meant?
@@ -152,6 +156,8 @@ public final class CalendarText {
             badLines(field, "error.calendar.override", bad, errors);
         } else if (!noSuchDay.isEmpty()) {
             badLines(field, "error.calendar.noSuchDay", noSuchDay, errors);
+        } else if (!year.isEmpty()) {
+            badLines(field, "error.calendar.year", year, errors);
         } else if (!backwards.isEmpty()) {
             badLines(field, "error.calendar.overrideOrder", backwards, errors);
         } else if (!twice.isEmpty()) {
@@ -216,12 +222,15 @@ public final class CalendarText {
         List<String> bad = new ArrayList<>();
         List<String> noSuchDay = new ArrayList<>();
         List<String> backwards = new ArrayList<>();
+        List<String> year = new ArrayList<>();
         for (String line : lines) {
             Matcher m = ABSENCE.matcher(line);
             LocalDate from = m.matches() ? date(m.group(1)) : null;
             LocalDate to = from == null ? null : m.group(2) == null ? from : date(m.group(2));
             if (m.matches() && (PortalTime.noSuchDay(m.group(1)) || m.group(2) != null && PortalTime.noSuchDay(m.group(2)))) {
                 noSuchDay.add(line);
+            } else if (m.matches() && (unplannedYear(m.group(1)) || m.group(2) != null && unplannedYear(m.group(2)))) {
+                year.add(line);
             } else if (from == null || to == null) {
                 bad.add(line);
             } else if (to.isBefore(from)) {
@@ -235,10 +244,20 @@ public final class CalendarText {
             badLines(field, "error.calendar.absence", bad, errors);
         } else if (!noSuchDay.isEmpty()) {
             badLines(field, "error.calendar.noSuchDay", noSuchDay, errors);
+        } else if (!year.isEmpty()) {
+            badLines(field, "error.calendar.year", year, errors);
         } else if (!backwards.isEmpty()) {
             badLines(field, "error.calendar.absenceOrder", backwards, errors);
         }
         return absences;
+    }
+
+    /**
+     * Whether the text is a real day of a year outside what the portal plans ({@link PortalTime#sane}: 9999-12-31,
+     * 3000-01-01 — a year mistyped): it was said to be "not a date", which it is.
+     */
+    private static boolean unplannedYear(String text) {
+        return PortalTime.typedDate(text).filter(d -> !PortalTime.sane(d)).isPresent();
     }
 
     private static LocalDate date(String text) {

@@ -74,6 +74,30 @@ class CalendarTextTest {
     }
 
     /**
+     * A real day of a year the calendar does not plan for (after 2999 or before 1900: a year mistyped) is said to be
+     * that, with the line, not "not a date"; nothing of the field is taken. Found by a probe: 9999-12-31 as an absence.
+     */
+    @Test
+    void aDayOfAYearTheCalendarDoesNotPlanForIsSaidToBeThat() {
+        for (String line : List.of("9999-12-31", "3000-01-01", "1.1.1899", "2026-07-01..9999-12-31")) {
+            Errors absence = new Errors();
+            assertThat(CalendarText.parseAbsences(line, "absences", absence)).as(line).isEmpty();
+            assertThat(absence.list()).as(line).extracting(FieldError::key).containsExactly("error.calendar.year");
+            assertThat(absence.list().get(0).args()).as(line).containsExactly(line);
+        }
+        Errors override = new Errors();
+        assertThat(CalendarText.parseOverrides("3000-01-01 09:00-12:00\n3001-02-03", "overrides", override)).isEmpty();
+        assertThat(override.list()).extracting(FieldError::key).containsExactly("error.calendar.year.many");
+        // a line that cannot be read still comes first, and the last day planned is still a day
+        Errors mixed = new Errors();
+        CalendarText.parseAbsences("9999-12-31\nirgendwann", "absences", mixed);
+        assertThat(mixed.list()).extracting(FieldError::key).containsExactly("error.calendar.absence");
+        Errors last = new Errors();
+        assertThat(CalendarText.parseAbsences("2999-12-31", "absences", last)).hasSize(1);
+        assertThat(last.isEmpty()).isTrue();
+    }
+
+    /**
      * A comma too many is read the same at either end of a day's hours and between its ranges: {@code 9:00-12:00,} was
      * read and {@code ,9:00-12:00} refused ({@code String.split} drops only the empty parts at the end), and so was
      * {@code 9:00-12:00, } with a space after the comma.
