@@ -8,6 +8,7 @@ import de.digitalcheck.portal.readiness.CompanyType;
 import de.digitalcheck.portal.readiness.Contact;
 import de.digitalcheck.portal.readiness.Result;
 import de.digitalcheck.portal.shared.i18n.Language;
+import de.digitalcheck.portal.shared.time.PortalTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -106,10 +107,13 @@ public record AssessmentRow(
             completedAt == null ? null : monthOf(completedAt), revision);
     }
 
-    /** The first instant of the instant's month (UTC): the statistics need the month, not the moment. */
+    /**
+     * The first instant of the instant's month in the portal's time zone ({@link PortalTime#ZONE}, as every figure
+     * is): the statistics need the month, not the moment. A check of 00:30 on 1 December in Berlin (23:30 UTC the day
+     * before) is December's.
+     */
     static Instant monthOf(Instant instant) {
-        return instant.atZone(java.time.ZoneOffset.UTC).toLocalDate().withDayOfMonth(1)
-            .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return PortalTime.local(instant).toLocalDate().withDayOfMonth(1).atStartOfDay(PortalTime.ZONE).toInstant();
     }
 
     /** This check as other modules see it, with its answers already read. */

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import de.digitalcheck.portal.readiness.Questionnaire.Dimension;
 import de.digitalcheck.portal.shared.security.Tokens;
+import de.digitalcheck.portal.shared.time.PortalTime;
 import io.micronaut.core.type.Argument;
 
 import java.net.http.HttpResponse;
@@ -574,8 +575,10 @@ abstract class CheckPagesContract {
         assertThat(anonymous.get("size_class")).isEqualTo("SMALL");
         for (String time : List.of("created_at", "updated_at", "completed_at")) {
             Object value = anonymous.get(time);
-            java.time.LocalDateTime at = value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (java.time.LocalDateTime) value;
-            assertThat(at).as(time + ": the month only").isEqualTo(at.toLocalDate().withDayOfMonth(1).atStartOfDay());
+            java.time.LocalDateTime utc = value instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (java.time.LocalDateTime) value;
+            java.time.LocalDateTime at = PortalTime.local(utc.toInstant(java.time.ZoneOffset.UTC)).toLocalDateTime();
+            assertThat(at).as(time + ": the month only (in Berlin)")
+                .isEqualTo(at.toLocalDate().withDayOfMonth(1).atStartOfDay());
         }
         assertThat(http.get(result).statusCode()).isEqualTo(404);
         assertThat(http.get("/check/" + token + "/report.pdf").statusCode()).isEqualTo(404);
