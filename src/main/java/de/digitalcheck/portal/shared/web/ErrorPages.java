@@ -19,7 +19,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.security.oauth2.endpoint.authorization.response.AuthorizationErrorResponseException;
+import io.micronaut.security.oauth2.endpoint.token.response.TokenError;
+import io.micronaut.security.oauth2.endpoint.token.response.TokenErrorResponse;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.web.router.Router;
@@ -174,12 +177,46 @@ public class ErrorPages {
                     .header("WWW-Authenticate", "Bearer realm=\"digitalcheck\"")
                 : respond(request, HttpStatus.UNAUTHORIZED);
         }
+        return callbackRefused(request, "ID token refused");
+    }
+
+    /**
+     * A sign-in callback that cannot complete the sign-in: a person signed in goes on to their workspace (nothing was
+     * wrong for them), anyone else back to the sign-in page, which says that signing in was not completed.
+     */
+    private HttpResponse<?> callbackRefused(HttpRequest<?> request, String reason) {
         if (request.getUserPrincipal().isPresent()) {
-            LOG.info("Sign-in callback on {} {} refused while signed in: on to the workspace", request.getMethod(),
-                LogSafe.path(request));
+            LOG.info("Sign-in callback on {} {} refused while signed in ({}): on to the workspace", request.getMethod(),
+                LogSafe.path(request), reason);
             return HttpResponse.seeOther(URI.create(WORKSPACE));
         }
-        return backToSignIn(request, "ID token refused");
+        return backToSignIn(request, reason);
+    }
+
+    /**
+     * Whether the provider's token endpoint refused the sign-in callback's code, and how: Keycloak answers a code used
+     * already or expired (the callback's address opened again after its sign-in, a sign-in left open too long) with
+     * {@code 400 invalid_grant}, a wrong client secret with {@code 401 invalid_client}. Micronaut Security lets the
+     * HTTP client's exception through; it was a {@code 500} with the provider's description in the log. The reason
+     * names the status and the OAuth error code only: the description is the provider's text.
+     */
+    private static Optional<String> tokenRequestRefused(HttpRequest<?> request, Throwable e) {
+        if (!request.getPath().startsWith(SIGN_IN_CALLBACK)) {
+            return Optional.empty();
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpClientResponseException refused) {
+                String error;
+                try {
+                    error = refused.getResponse().getBody(TokenErrorResponse.class).map(TokenErrorResponse::getError)
+                        .map(TokenError::toString).orElse("no OAuth error code");
+                } catch (RuntimeException unreadable) {
+                    error = "no OAuth error code";
+                }
+                return Optional.of("token request refused: " + refused.getStatus().getCode() + " " + error);
+            }
+        }
+        return Optional.empty();
     }
 
     private HttpResponse<?> backToSignIn(HttpRequest<?> request, Throwable e) {
@@ -440,6 +477,10 @@ public class ErrorPages {
             return ApiProblems.api(request)
                 ? problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, ApiProblems.language(request), "problem.422.database")
                 : respond(request, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        Optional<String> tokenRefused = tokenRequestRefused(request, e);
+        if (tokenRefused.isPresent()) {
+            return callbackRefused(request, tokenRefused.get());
         }
         if (unreadableSignInState(e)) {
             // the callback's state not Base64 (a forged or cut address, "state=y"): Micronaut Security's decoder throws
