@@ -5,7 +5,9 @@ import de.digitalcheck.portal.support.CompletedChecks;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.Http;
 import de.digitalcheck.portal.support.PdfText;
+import io.micronaut.context.BeanContext;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.test.annotation.MockBean;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +42,12 @@ abstract class FundingMatchContract {
     Questionnaires questionnaires;
 
     Http http;
+
+    /** Matches on a fixed day, whatever day the tests run: the seed programmes have ends ({@link FundingOnADay}). */
+    @MockBean(FundingAdvisor.class)
+    FundingAdvisor advisorOnADay(BeanContext context) {
+        return FundingOnADay.advisor(context);
+    }
 
     @BeforeEach
     void setUp() {
