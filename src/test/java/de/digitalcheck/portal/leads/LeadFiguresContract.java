@@ -12,12 +12,14 @@ import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.support.BookableAgency;
 import de.digitalcheck.portal.support.Database;
 import de.digitalcheck.portal.support.LeadSeed;
+import de.digitalcheck.portal.shared.time.PortalTime;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +72,7 @@ abstract class LeadFiguresContract {
             seed.add(agency, "Vier", "Dortmund", 3, "NEW", t, due, null, null, null);
             // an hour ago, but not before this week began in Berlin (in the first hour of a Monday, an hour ago was
             // last week: the dashboard's weeks are Berlin's)
-            Instant weekBegan = now.atZone(java.time.ZoneId.of("Europe/Berlin")).toLocalDate()
-                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
-                .atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant();
+            Instant weekBegan = mondayOf(now).atStartOfDay(PortalTime.ZONE).toInstant();
             Instant fifth = now.minus(1, ChronoUnit.HOURS).isBefore(weekBegan) ? weekBegan : now.minus(1, ChronoUnit.HOURS);
             seed.add(agency, "Fünf", "Dortmund", 3, "NEW", fifth, fifth.plus(2, ChronoUnit.DAYS), null, null, null);
             seed.add(agency, "Alt", "Dortmund", 3, "NEW", now.minus(200, ChronoUnit.DAYS),
@@ -94,7 +94,13 @@ abstract class LeadFiguresContract {
         LeadDashboard.Dashboard d = dashboards.of(agency);
         assertThat(d.weeks()).hasSize(LeadDashboard.WEEKS);
         assertThat(d.weeks().stream().mapToLong(LeadDashboard.Week::leads).sum()).isEqualTo(d.leads()).isEqualTo(5);
-        assertThat(d.weeks().get(LeadDashboard.WEEKS - 1).leads()).as("this week: Fünf").isGreaterThanOrEqualTo(1);
+        // the dashboard's weeks from its own clock: a new week that began (Sunday midnight in Berlin) after the leads
+        // were seeded moves them all one week back, "this week" then being the one before
+        LocalDate thisWeek = mondayOf(now);
+        assertThat(d.weeks().get(LeadDashboard.WEEKS - 1).monday()).as("the dashboard ends with this week")
+            .isIn(thisWeek, mondayOf(Instant.now()));
+        assertThat(d.weeks()).as("Eins to Vier in their week, Fünf in this one").filteredOn(w -> w.leads() > 0)
+            .containsExactly(new LeadDashboard.Week(mondayOf(t), 4), new LeadDashboard.Week(thisWeek, 1));
         assertThat(d.inTimePercent()).isEqualTo(50);
         assertThat(d.withBooking()).isZero();
         assertThat(d.bookingPercent()).as("five leads, none booked").isZero();
@@ -125,8 +131,11 @@ abstract class LeadFiguresContract {
                 null, null);
         }
         LeadDashboard.Dashboard d = dashboards.of(agency);
-        assertThat(d.weeks().get(LeadDashboard.WEEKS - 2).leads()).as("last week, which that Monday began").isEqualTo(1);
-        assertThat(d.weeks().get(LeadDashboard.WEEKS - 3).leads()).as("the week before").isZero();
+        // the week that Monday began: last week, or the one before if a new week began since (Sunday midnight)
+        int week = d.weeks().indexOf(new LeadDashboard.Week(mondayNight.atZone(berlin).toLocalDate(), 1));
+        assertThat(week).as("the week that Monday began: " + d.weeks()).isIn(LeadDashboard.WEEKS - 2, LeadDashboard.WEEKS - 3);
+        assertThat(d.weeks().get(week - 1).leads()).as("the week before").isZero();
+        assertThat(d.weeks().stream().mapToLong(LeadDashboard.Week::leads).sum()).as("that week only").isEqualTo(1);
         assertThat(figures.of(agency, mondayNight.minus(1, ChronoUnit.DAYS), Instant.now()).perDay())
             .containsExactly(Map.entry(mondayNight.atZone(berlin).toLocalDate(), 1L));
     }
@@ -309,5 +318,11 @@ abstract class LeadFiguresContract {
             UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", ""), consent,
             java.sql.Timestamp.from(now), java.sql.Timestamp.from(now));
         return id;
+    }
+
+    /** The Monday of the instant's week in Berlin, as the dashboard's weeks begin. */
+    static LocalDate mondayOf(Instant instant) {
+        return PortalTime.local(instant).toLocalDate()
+            .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
     }
 }
