@@ -132,25 +132,28 @@ class FundingAdminIntegrationTest extends SignedInTests {
         assertThat(zim).isGreaterThan(go);
     }
 
-    /** A programme that opens tomorrow was listed as "geschlossen" (companies rightly don't see it yet). */
+    /**
+     * A programme that opens later was listed as "geschlossen" (companies rightly don't see it yet). It opens the day
+     * after tomorrow: still later should midnight pass while the test runs (tomorrow would then be today, and open).
+     */
     @Test
     void aProgrammeThatOpensLaterIsListedAsNotOpenYet() {
         Http admin = as("funding-admin", "admin@digitalcheck.example.org");
-        java.time.LocalDate tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(1);
+        java.time.LocalDate later = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(2);
         String name = "Später offen " + System.nanoTime();
         Map<String, String> form = new LinkedHashMap<>(Map.of("nameDe", name, "nameEn", name + " EN",
             "provider", "EN-Agentur", "summaryDe", "Zuschuss.", "summaryEn", "Grant.",
             "url", "https://en-agentur.example.org/spaeter", "regionAgs", "05954", "maxLevel", "3",
-            "validFrom", tomorrow.toString()));
+            "validFrom", later.toString()));
         form.put("dimensions", "factory");
         assertThat(admin.postForm("/admin/foerderprogramme", form).statusCode()).isEqualTo(303);
         String list = admin.get("/admin/foerderprogramme?lang=de").body();
         String row = list.substring(list.indexOf(name), list.indexOf("</tr>", list.indexOf(name)));
         assertThat(row).contains("noch nicht offen (ab " + de.digitalcheck.portal.shared.i18n.Dates.date(
-            de.digitalcheck.portal.shared.i18n.Language.DE, tomorrow) + ")").doesNotContain("geschlossen");
+            de.digitalcheck.portal.shared.i18n.Language.DE, later) + ")").doesNotContain("geschlossen");
         String english = admin.get("/admin/foerderprogramme?lang=en").body();
         assertThat(english.substring(english.indexOf(name))).contains("not open yet (from "
-            + de.digitalcheck.portal.shared.i18n.Dates.date(de.digitalcheck.portal.shared.i18n.Language.EN, tomorrow)
+            + de.digitalcheck.portal.shared.i18n.Dates.date(de.digitalcheck.portal.shared.i18n.Language.EN, later)
             + ")");
         admin.get("/admin/foerderprogramme?lang=de");
     }
