@@ -1,11 +1,13 @@
 package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.accounts.UnknownAccount;
+import de.digitalcheck.portal.routing.AgencyAdministration;
 import de.digitalcheck.portal.routing.AgencyNames;
 import de.digitalcheck.portal.shared.validation.Errors;
 import de.digitalcheck.portal.shared.validation.FieldError;
 import de.digitalcheck.portal.shared.validation.TextRules;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -32,12 +34,15 @@ public class Calendars {
     private final CoachCalendarRows calendars;
     private final CoachRows coaches;
     private final AppointmentTypeRows types;
+    private final AgencyAdministration agencies;
     private final Clock clock;
 
-    Calendars(CoachCalendarRows calendars, CoachRows coaches, AppointmentTypeRows types, Clock clock) {
+    Calendars(CoachCalendarRows calendars, CoachRows coaches, AppointmentTypeRows types, AgencyAdministration agencies,
+              Clock clock) {
         this.calendars = calendars;
         this.coaches = coaches;
         this.types = types;
+        this.agencies = agencies;
         this.clock = clock;
     }
 
@@ -196,7 +201,7 @@ public class Calendars {
      * @throws UnknownAppointmentType if the type is not the agency's
      * @throws de.digitalcheck.portal.shared.validation.ValidationException with every problem found
      */
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public AppointmentType saveType(String agencyId, @Nullable String typeId, TypeInput input,
                                     List<FieldError> formErrors) {
         return saveType(agencyId, typeId, input, formErrors, null);
@@ -222,7 +227,7 @@ public class Calendars {
      *
      * @throws StaleAppointmentType if someone saved the type otherwise since the form was read
      */
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public AppointmentType saveType(String agencyId, @Nullable String typeId, TypeInput input,
                                     List<FieldError> formErrors, @Nullable String readStamp) {
         return save(agencyId, typeId, UUID.randomUUID().toString(), input, formErrors, readStamp);
@@ -238,9 +243,10 @@ public class Calendars {
      *
      * @throws AppointmentTypeAdded if the form's key made a type already, which differs from what is typed now
      */
-    @Transactional
+    @Transactional(isolation = TransactionDefinition.Isolation.READ_COMMITTED)
     public AppointmentType addType(String agencyId, @Nullable String key, TypeInput input,
                                    List<FieldError> formErrors) {
+        agencies.lock(agencyId); // saves of the agency's types take turns: see namesFree
         String id = key != null && NEW_KEY.matcher(key).matches() ? key : UUID.randomUUID().toString();
         Optional<AppointmentType> earlier = types.findById(id).map(AppointmentTypeRow::type);
         if (earlier.isPresent()) {
@@ -287,6 +293,7 @@ public class Calendars {
 
     private AppointmentType save(String agencyId, @Nullable String typeId, String newId, TypeInput input,
                                  List<FieldError> formErrors, @Nullable String readStamp) {
+        agencies.lock(agencyId); // saves of the agency's types take turns: see namesFree
         if (typeId != null && types.findById(typeId).filter(t -> t.agencyId().equals(agencyId)).isEmpty()) {
             throw new UnknownAppointmentType();
         }
@@ -318,6 +325,10 @@ public class Calendars {
      * type is shown to no company, and it keeps its name for the appointments booked with it (renaming it to free its
      * name would rename those). {@code ownId}: the type being saved, whose own names are no conflict. Compared here
      * rather than by the database's collation, which differs between H2 and MariaDB; an agency has a handful of types.
+     * Two saves at the same moment (two new forms of one name, or one and an edit that renames another type to it)
+     * each found the name free before the other had stored its type: every save of a type now locks the agency's row
+     * first ({@link AgencyAdministration#lock}) and reads in {@code READ_COMMITTED}, so the later one waits and then
+     * sees the earlier one's type here, and gets the field's error as if it had been sent afterwards.
      */
     private void namesFree(String agencyId, String ownId, String nameDe, String nameEn, Errors errors) {
         List<AppointmentType> others = types.findByAgencyIdOrderByDurationMinutesAsc(agencyId).stream()

@@ -179,6 +179,18 @@ public class AgencyAdministration {
         }
     }
 
+    /**
+     * Locks the agency's row until the caller's transaction ends, as every edit of the agency does: another module's
+     * changes of what is the agency's as a whole (its appointment types, whose names are unique within it) take turns
+     * by it, and each then reads what the one before stored.
+     *
+     * @throws UnknownAgency if there is no such agency
+     */
+    @Transactional(propagation = io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY)
+    public void lock(String agencyId) {
+        agencies.lockById(agencyId).orElseThrow(UnknownAgency::new);
+    }
+
     @Transactional
     public void removeLogo(String agencyId) {
         logos.deleteById(agencyId);

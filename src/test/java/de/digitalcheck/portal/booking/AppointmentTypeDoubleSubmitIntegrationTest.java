@@ -100,6 +100,42 @@ class AppointmentTypeDoubleSubmitIntegrationTest extends SignedInTests {
         assertThat(named("Gleichzeitig")).hasSize(1);
     }
 
+    /**
+     * Two new forms of one name sent at the same moment, and an edit that renames another type to it: each checked the
+     * names before the other had stored its type, and the agency ended up with bookable types of one name. Their saves
+     * now take turns (the agency's row locked first): one gets in, the others get the field errors a later save gets.
+     */
+    @Test
+    void twoFormsOfOneNameAtTheSameMomentAddOneTypeAndTheOthersGetTheNamesErrors() throws Exception {
+        for (int round = 0; round < 6; round++) {
+            String name = "Zugleich " + round;
+            Map<String, Object> first = newForm(name);
+            Map<String, Object> second = newForm(name);
+            Map<String, Object> rename = newForm("Umbenannt " + round);
+            assertThat(staff.postForm(NEW, rename).statusCode()).isEqualTo(303);
+            String edit = "/agentur/terminarten/" + rename.get("key");
+            Map<String, Object> renamed = new LinkedHashMap<>(rename);
+            renamed.remove("key");
+            renamed.put("version", Http.hidden(staff.get(edit).body(), edit, "version"));
+            renamed.put("nameDe", name);
+            renamed.put("nameEn", "Talk: " + name);
+
+            List<HttpResponse<String>> answers = AtOnce.all(List.of(() -> staff.postForm(NEW + "?lang=de", first),
+                () -> staff.postForm(NEW + "?lang=de", second), () -> staff.postForm(edit + "?lang=de", renamed)));
+            assertThat(answers).as("round " + round).filteredOn(r -> r.statusCode() == 303).hasSize(1);
+            assertThat(answers).as("round " + round).filteredOn(r -> r.statusCode() != 303).hasSize(2)
+                .allSatisfy(r -> {
+                    assertThat(r.statusCode()).isEqualTo(422);
+                    assertThat(r.body()).contains("id=\"type-nameDe-error\"", "id=\"type-nameEn-error\"",
+                        "Eine buchbare Terminart mit diesem deutschen Namen gibt es schon",
+                        "Eine buchbare Terminart mit diesem englischen Namen gibt es schon");
+                });
+            assertThat(named(name)).as("round " + round).hasSize(1);
+            assertThat(calendars.typesOf(a.agencyId()).stream().filter(t -> t.nameEn().equals("Talk: " + name)))
+                .hasSize(1);
+        }
+    }
+
     @Test
     void theFormSentAgainWithSomethingElseIs409AndEditsTheTypeItAdded() {
         Map<String, Object> form = newForm("Beratung");
