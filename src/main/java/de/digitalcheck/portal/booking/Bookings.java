@@ -192,9 +192,10 @@ public class Bookings {
      * The coaches who can be booked for a type, in id order: those the type names who have a coach row in its agency,
      * an active (not blocked) coach account of that agency, who meet companies the way the type does (its
      * {@link MeetingMode} is among the coach's modes: a coach who only phones gets no visit at the company), and
-     * into one of whose ranges of hours the type's length fits ({@link CalendarSettings#longestRangeMinutes}: the
-     * weekly hours and the date overrides in the booking window; a coach whose longest range is 4 hours offers no
-     * 8-hour type, and one without hours none). Empty: nobody offers it (for the staff's warning). The one rule of the
+     * for whom an appointment of the type's length can be booked at all, other appointments aside
+     * ({@link CalendarSettings#longestBookableMinutes}: the hours of the days in the booking window, without absences
+     * and public holidays, from the minimum notice on; a coach whose longest range is 4 hours offers no 8-hour type, and
+     * one without hours, or away for the whole window, none). Empty: nobody offers it (for the staff's warning). The one rule of the
      * types companies see, the slot search and booking; moving asks the same but for the length
      * ({@link #movable}).
      */
@@ -203,9 +204,10 @@ public class Bookings {
     }
 
     /**
-     * The longest range of hours (in minutes, 0 for none) among the coaches who would offer the type but for its
-     * length (named on it, bookable, meeting companies in its mode), when its length fits into none of them: the
-     * staff's warning says so. Empty when someone offers the type or nobody would offer it anyway.
+     * The longest bookable time (in minutes, {@link CalendarSettings#longestBookableMinutes}; 0 for none: no hours, or
+     * absences, public holidays and the notice leave none in the booking window) among the coaches who would offer the
+     * type but for its length (named on it, bookable, meeting companies in its mode), when its length fits into none
+     * of them: the staff's warning says so. Empty when someone offers the type or nobody would offer it anyway.
      */
     public Optional<Integer> tooLongFor(AppointmentType type) {
         Map<String, Bookable> bookable = bookableCoaches(type.agencyId());
@@ -234,13 +236,14 @@ public class Bookings {
         return offering(type, mode, 0, bookableCoaches(type.agencyId())).contains(coachId);
     }
 
-    /** What makes an active coach bookable: the ways they meet companies and their longest range of hours. */
+    /** What makes an active coach bookable: the ways they meet companies and the longest time bookable with them. */
     private record Bookable(java.util.Set<MeetingMode> modes, int longestMinutes) {
     }
 
     /**
-     * The agency's coaches with an active account, with the modes each offers and the longest range of their hours
-     * ({@link CalendarSettings#longestRangeMinutes}; 0 for a coach whose calendar was never saved: no hours).
+     * The agency's coaches with an active account, with the modes each offers and the longest appointment they could
+     * be booked for ({@link CalendarSettings#longestBookableMinutes}; 0 for a coach whose calendar was never saved: no
+     * hours, or whose absences, public holidays and notice leave no time in the booking window).
      */
     private Map<String, Bookable> bookableCoaches(String agencyId) {
         java.util.Set<String> active = coachNames(agencyId).keySet();
@@ -249,10 +252,10 @@ public class Bookings {
         if (rows.isEmpty()) {
             return Map.of();
         }
-        LocalDate today = PortalTime.today(clock);
+        Instant now = clock.instant();
         Map<String, Integer> longest = calendars.findByCoachIdIn(rows.stream().map(CoachRow::accountId).toList())
             .stream().collect(Collectors.toMap(CoachCalendarRow::coachId,
-                row -> row.settings().longestRangeMinutes(today)));
+                row -> row.settings().longestBookableMinutes(now, ZONE)));
         return rows.stream().collect(Collectors.toMap(CoachRow::accountId,
             c -> new Bookable(c.profile().modes(), longest.getOrDefault(c.accountId(), 0))));
     }

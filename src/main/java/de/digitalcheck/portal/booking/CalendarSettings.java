@@ -43,29 +43,38 @@ public record CalendarSettings(Map<DayOfWeek, List<TimeRange>> weekly, Map<Local
     }
 
     /**
-     * The longest span of hours that can be booked from {@code today} on, in minutes (0: none): the longest of the
-     * weekly hours' and of the date overrides' from today to the end of the booking window ({@code windowDays}), ranges
-     * that touch joined as {@link SlotFinder#hoursOn} joins them. An appointment longer than this fits into no range
-     * (it must end by the end of its range; its buffers may lie outside the hours), so the coach cannot be booked for
-     * it. Cheap on purpose (no day is walked): absences and public holidays are not looked at, and a wall-clock span
-     * on the day the clocks change counts at its length on the clock.
+     * The longest appointment, in minutes, that could be booked with the coach from {@code now} on, other appointments
+     * aside (0: none at all): on each day from today to the end of the booking window ({@code windowDays}), its hours
+     * as the slot finder takes them ({@link SlotFinder#hoursOn}: none during an absence, a date's own hours, none on an
+     * NRW public holiday, else the weekday's; ranges that touch joined), from the first start on the slot grid that
+     * the minimum notice leaves to the end of its range (an appointment must end by the end of its range; its buffers
+     * may lie outside the hours). A type longer than this finds no time with the coach, and one of any length finds
+     * none when this is 0. A wall-clock span on the day the clocks change counts at its length on the clock.
      */
-    public int longestRangeMinutes(LocalDate today) {
-        int longest = 0;
-        for (List<TimeRange> ranges : weekly.values()) {
-            longest = Math.max(longest, longest(ranges));
-        }
+    public int longestBookableMinutes(java.time.Instant now, java.time.ZoneId zone) {
+        java.time.LocalDateTime earliest = java.time.LocalDateTime.ofInstant(now, zone).plusMinutes(minNotice);
+        LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate last = today.plusDays(windowDays);
-        for (Map.Entry<LocalDate, List<TimeRange>> override : overrides.entrySet()) {
-            if (!override.getKey().isBefore(today) && !override.getKey().isAfter(last)) {
-                longest = Math.max(longest, longest(override.getValue()));
+        LocalDate first = earliest.toLocalDate().isAfter(today) ? earliest.toLocalDate() : today;
+        int longest = 0;
+        for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+            // the first minute of the day a start may have: after the notice on its last day, else any
+            int from = 0;
+            if (date.equals(earliest.toLocalDate())) {
+                int second = earliest.toLocalTime().toSecondOfDay() + (earliest.getNano() > 0 ? 1 : 0);
+                from = (second + 59) / 60;
+            }
+            for (TimeRange range : SlotFinder.hoursOn(this, date)) {
+                int start = range.startMinute();
+                if (start < from) {
+                    start += (from - start + slotInterval - 1) / slotInterval * slotInterval;
+                }
+                if (start < range.endMinute()) {
+                    longest = Math.max(longest, range.endMinute() - start);
+                }
             }
         }
         return longest;
-    }
-
-    private static int longest(List<TimeRange> ranges) {
-        return TimeRange.joined(ranges).stream().mapToInt(r -> r.endMinute() - r.startMinute()).max().orElse(0);
     }
 
     /** Whether the coach offers any hours at all. */

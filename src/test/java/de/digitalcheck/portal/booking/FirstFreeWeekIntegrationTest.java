@@ -69,13 +69,19 @@ class FirstFreeWeekIntegrationTest {
         assertThat(TIME_LINK.matcher(asked).find()).isFalse();
     }
 
+    /**
+     * The only coach away for the whole booking window can be booked for nothing (Bookings.offeredBy): the page says
+     * that the agency does not offer the type online at the moment, nothing skipped, no time offered.
+     */
     @Test
-    void withNothingFreeInTheComingWeeksThePageStaysAtThisWeekAndSaysSo() {
+    void withTheOnlyCoachAwayForTheWholeWindowThePageSaysTheTypeIsNotOfferedNow() {
         BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
         LocalDate today = LocalDate.now(BookableAgency.BERLIN);
         a.firstCoachAway(calendars, today + ".." + today.plusDays(70)); // beyond the booking window of 60 days
         String page = new Http(server, json).get("/termin/" + a.agencyId() + "?type=" + a.typeId() + "&lang=de").body();
-        assertThat(page).contains("In dieser Woche ist keine Zeit frei").doesNotContain("booking-empty-week");
+        assertThat(page).contains("id=\"booking-not-offered\"",
+                "Diese Terminart bietet die Wirtschaftsförderung zurzeit nicht online an.")
+            .doesNotContain("booking-empty-week", "Bitte sehen Sie in der nächsten Woche nach.");
         assertThat(TIME_LINK.matcher(page).find()).isFalse();
     }
 

@@ -379,7 +379,7 @@ class SlotFinderTest {
     }
 
     /**
-     * The longest range of a calendar ({@link CalendarSettings#longestRangeMinutes}, which decides whether a coach
+     * The longest range of a calendar ({@link CalendarSettings#longestBookableMinutes}, which decides whether a coach
      * offers a type at all) is the longest appointment the slot finder fits: ranges that touch joined, a date's own
      * hours counted within the booking window only, buffers and travel outside the hours; a minute more fits nowhere.
      */
@@ -391,16 +391,62 @@ class SlotFinderTest {
         CalendarSettings calendar = calendar(weekdays(range("09:00", "12:00"), range("13:00", "17:00")),
             Map.of(inWindow, List.of(range("12:00", "17:00"), range("07:00", "09:00"), range("09:00", "12:00")),
                 beyond, List.of(range("00:00", "24:00"))), List.of(), 60, 60, 0, 30, 0, 30);
-        assertThat(calendar.longestRangeMinutes(monday)).isEqualTo(10 * 60);
-        assertThat(calendar.longestRangeMinutes(beyond)).as("the whole day, once in the window").isEqualTo(24 * 60);
-        assertThat(calendar.longestRangeMinutes(inWindow.plusDays(1))).as("an override past is not counted")
-            .isEqualTo(4 * 60);
+        assertThat(calendar.longestBookableMinutes(at(monday + "T00:00"), BERLIN)).isEqualTo(10 * 60);
+        assertThat(calendar.longestBookableMinutes(at(beyond + "T00:00"), BERLIN))
+            .as("the whole day, once in the window").isEqualTo(24 * 60);
+        assertThat(calendar.longestBookableMinutes(at(inWindow.plusDays(1) + "T00:00"), BERLIN))
+            .as("an override past is not counted").isEqualTo(4 * 60);
         Instant now = at("2026-12-07T06:00");
         List<String> longest = localStarts(new SlotFinder(calendar, BERLIN, 10 * 60, 30)
             .free(List.of(), monday, monday.plusDays(30), now));
         assertThat(longest).containsExactly(inWindow + "T07:00");
         assertThat(new SlotFinder(calendar, BERLIN, 10 * 60 + 1, 0).free(List.of(), monday, monday.plusDays(30), now))
             .isEmpty();
-        assertThat(calendar(Map.of(), Map.of(), List.of(), 0, 0, 0, 30, 0, 30).longestRangeMinutes(monday)).isZero();
+        assertThat(calendar(Map.of(), Map.of(), List.of(), 0, 0, 0, 30, 0, 30)
+            .longestBookableMinutes(MONDAY_MORNING, BERLIN)).isZero();
+    }
+
+    /**
+     * Hours alone did not make a coach bookable: the staff's list said a type was offered (and companies saw it) while
+     * absences, NRW public holidays, the minimum notice or the end of the booking window left no time at all. The
+     * longest bookable room counts the days of the window as the slot finder does, from the first start after the
+     * notice, on the slot grid; it is exactly the longest appointment that still finds a time.
+     */
+    @Test
+    void theLongestBookableRoomLeavesOutAbsencesHolidaysTheNoticeAndWhatLiesBeyondTheWindow() {
+        Map<DayOfWeek, List<TimeRange>> weekdays = weekdays(range("09:00", "12:00"), range("13:00", "17:00"));
+        Instant christmasEve = at("2026-12-24T18:00"); // a Thursday, after its hours; 25 and 26 December are holidays
+        assertThat(calendar(weekdays, Map.of(), List.of(), 0, 0, 0, 2, 0, 30)
+            .longestBookableMinutes(christmasEve, BERLIN)).as("holidays and the window's end").isZero();
+        assertThat(calendar(weekdays, Map.of(), List.of(), 0, 0, 0, 4, 0, 30)
+            .longestBookableMinutes(christmasEve, BERLIN)).as("Monday 28 December").isEqualTo(240);
+        // away from 28 December: the rest of the window is the weekend and New Year's Day
+        CalendarSettings away = calendar(weekdays, Map.of(), List.of(new Absence(LocalDate.of(2026, 12, 28),
+            LocalDate.of(2026, 12, 31))), 0, 0, 0, 10, 0, 30);
+        assertThat(away.longestBookableMinutes(christmasEve, BERLIN)).isZero();
+        assertThat(new SlotFinder(away, BERLIN, 5, 0).free(List.of(), LocalDate.of(2026, 12, 24),
+            LocalDate.of(2027, 1, 3), christmasEve)).isEmpty();
+        // an override gives a blocked day hours again
+        assertThat(calendar(weekdays, Map.of(LocalDate.of(2026, 12, 26), List.of(range("10:00", "11:00"))),
+            List.of(), 0, 0, 0, 2, 0, 30).longestBookableMinutes(christmasEve, BERLIN)).isEqualTo(60);
+
+        // the notice: from the first start on the grid after it (10:10 + 0: 10:30, 90 minutes to 12:00)
+        Map<DayOfWeek, List<TimeRange>> mornings = Map.of(DayOfWeek.MONDAY, List.of(range("09:00", "12:00")));
+        Instant mondayTen = at("2026-12-07T10:10");
+        CalendarSettings today = calendar(mornings, Map.of(), List.of(), 0, 0, 0, 0, 0, 30);
+        assertThat(today.longestBookableMinutes(mondayTen, BERLIN)).isEqualTo(90);
+        assertThat(localStarts(new SlotFinder(today, BERLIN, 90, 0).free(List.of(), LocalDate.of(2026, 12, 7),
+            LocalDate.of(2026, 12, 7), mondayTen))).containsExactly("2026-12-07T10:30");
+        assertThat(new SlotFinder(today, BERLIN, 91, 0).free(List.of(), LocalDate.of(2026, 12, 7),
+            LocalDate.of(2026, 12, 7), mondayTen)).isEmpty();
+        assertThat(calendar(mornings, Map.of(), List.of(), 0, 0, 60, 0, 0, 30)
+            .longestBookableMinutes(mondayTen, BERLIN)).as("an hour's notice: 11:30").isEqualTo(30);
+        assertThat(calendar(mornings, Map.of(), List.of(), 0, 0, 120, 0, 0, 30)
+            .longestBookableMinutes(mondayTen, BERLIN)).isZero();
+        // a notice longer than the window: nothing, every day
+        assertThat(calendar(weekdays, Map.of(), List.of(), 0, 0, 15 * 24 * 60, 14, 0, 30)
+            .longestBookableMinutes(MONDAY_MORNING, BERLIN)).isZero();
+        assertThat(calendar(weekdays, Map.of(), List.of(), 0, 0, 13 * 24 * 60, 14, 0, 30)
+            .longestBookableMinutes(MONDAY_MORNING, BERLIN)).as("Monday two weeks on, from 08:00").isEqualTo(240);
     }
 }

@@ -45,7 +45,8 @@ class UnfittingAppointmentTypeIntegrationTest extends SignedInTests {
         String carla = accounts.byEmail("coach@en-agentur.example.org").orElseThrow().id();
         LocalDate today = PortalTime.today(clock);
         // Carla's demo hours: 09:00-12:00 and 13:00-17:00 on weekdays (Friday until 15:00), the longest 4 hours
-        assertThat(calendars.settings(carla).longestRangeMinutes(today)).isEqualTo(240);
+        assertThat(calendars.settings(carla).longestBookableMinutes(
+            today.plusDays(1).atStartOfDay(PortalTime.ZONE).toInstant(), PortalTime.ZONE)).isEqualTo(240);
 
         // saved without a refusal: the coach may add hours later
         HttpResponse<String> added = staff.postForm("/agentur/terminarten/neu", Map.of("nameDe", "Ganztagesworkshop",
@@ -113,12 +114,62 @@ class UnfittingAppointmentTypeIntegrationTest extends SignedInTests {
         assertThat(typeIds(anyone)).doesNotContain(workshop.id());
     }
 
+    /**
+     * A coach away for the whole booking window, or whose minimum notice is longer than the window, has hours but no
+     * time to book: the type was listed to companies (every week empty) and the staff's list said nothing. Now such a
+     * coach does not offer it, and the list says why.
+     */
+    @Test
+    void aTypeWhoseCoachesHaveNoBookableTimeInTheWindowIsNotOfferedAndTheStaffAreToldWhy() {
+        Http staff = as("unfitting-en-staff", "staff@en-agentur.example.org");
+        Http anyone = new Http(server, json);
+        String carla = accounts.byEmail("coach@en-agentur.example.org").orElseThrow().id();
+        AppointmentType talk = calendars.saveType("en-agentur", null, new Calendars.TypeInput("Kurzberatung",
+            "Short advice", "30", "VIDEO", "0", List.of(carla), true), List.of());
+        assertThat(typeIds(anyone)).contains(talk.id());
+        LocalDate today = PortalTime.today(clock);
+        try {
+            // away from today to beyond the window's last day
+            saveHours(carla, "", today + ".." + today.plusDays(60), "12", "56");
+            assertThat(typeIds(anyone)).doesNotContain(talk.id());
+            assertThat(bookings.offeredBy(talk)).isEmpty();
+            assertThat(staff.get("/agentur/terminarten?lang=de").body()).contains("id=\"types-unoffered\"",
+                "<li>Kurzberatung: Keiner ihrer Coaches hat im Buchungszeitraum eine Zeit, die gebucht werden "
+                    + "kann");
+            assertThat(staff.get("/agentur/terminarten?lang=en").body()).contains("<li>Short advice: None of "
+                + "its coaches has a time within the booking window that can be booked");
+            // back the day after the window ends: still nothing; back on its last day: offered again
+            saveHours(carla, "", today + ".." + today.plusDays(56), "12", "56");
+            assertThat(typeIds(anyone)).doesNotContain(talk.id());
+            saveHours(carla, "", today + ".." + today.plusDays(49), "12", "56");
+            assertThat(typeIds(anyone)).contains(talk.id());
+            assertThat(staff.get("/agentur/terminarten?lang=de").body()).doesNotContain("types-unoffered");
+
+            // a notice of 30 days and a window of 20: never a time
+            saveHours(carla, "", "", String.valueOf(30 * 24), "20");
+            assertThat(typeIds(anyone)).doesNotContain(talk.id());
+            assertThat(staff.get("/agentur/terminarten?lang=de").body()).contains(
+                "<li>Kurzberatung: Keiner ihrer Coaches hat im Buchungszeitraum eine Zeit");
+        } finally {
+            saveHours(carla, "");
+        }
+        assertThat(typeIds(anyone)).contains(talk.id());
+        // switched off again: other tests see the demo's types only
+        calendars.saveType("en-agentur", talk.id(), new Calendars.TypeInput("Kurzberatung", "Short advice", "30",
+            "VIDEO", "0", List.of(carla), false), List.of());
+    }
+
     /** Carla's demo hours with these date overrides. */
     private void saveHours(String coachId, String overrides) {
+        saveHours(coachId, overrides, "", "12", "56");
+    }
+
+    /** Carla's demo hours with these date overrides and absences, notice (hours) and window (days). */
+    private void saveHours(String coachId, String overrides, String absences, String noticeHours, String window) {
         Map<DayOfWeek, String> weekly = Map.of(DayOfWeek.MONDAY, DEMO_HOURS, DayOfWeek.TUESDAY, DEMO_HOURS,
             DayOfWeek.WEDNESDAY, DEMO_HOURS, DayOfWeek.THURSDAY, DEMO_HOURS, DayOfWeek.FRIDAY, "09:00-12:00, 13:00-15:00");
-        calendars.update(coachId, null, new Calendars.CalendarInput(weekly, overrides, "", "15", "15", "12", "56", "4",
-            "30"), List.of());
+        calendars.update(coachId, null, new Calendars.CalendarInput(weekly, overrides, absences, "15", "15",
+            noticeHours, window, "4", "30"), List.of());
     }
 
     private static Map<String, Object> typeForm(Http staff, String url, int minutes, String coach) {
