@@ -114,6 +114,45 @@ class BookingPagesIntegrationTest {
         return fields;
     }
 
+    /**
+     * No step of the flow holds a time: a booking is stored only when its form is sent complete, and then confirmed
+     * at once (there is no state "awaiting confirmation" that would keep a time for someone who never comes back). A
+     * company that opens the contact step and leaves, or sends it with errors, keeps nothing: the time stays offered
+     * and another company books it; the first one's form sent later is told that the time is taken (409).
+     */
+    @Test
+    void anAbandonedOrRefusedContactStepHoldsNoTime() {
+        Http first = new Http(server, json);
+        Http second = new Http(server, json);
+        Database db = new Database(dataSource);
+        String contactStep = firstTime(first, "/termin/en-agentur");
+        Map<String, String> form = hiddenFields(first.get(contactStep).body());
+        assertThat(first.postForm("/termin/en-agentur", form).statusCode()).isEqualTo(422); // nothing filled in
+        String start = java.net.URLDecoder.decode(form.get("start"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(((Number) db.value("SELECT COUNT(*) FROM booking WHERE coach_id = ? AND start_at = ?",
+            form.get("coach"), java.sql.Timestamp.from(java.time.Instant.parse(start)))).longValue()).isZero();
+
+        // still offered to the next company, who books it
+        assertThat(second.get(contactStep).statusCode()).isEqualTo(200);
+        Map<String, String> theirs = hiddenFields(second.get(contactStep).body());
+        theirs.putAll(Map.of("companyName", "Zweite Zeit GmbH", "postalCode", "58452", "contactName", "Zora Zweit",
+            "contactEmail", "zora@zweite-zeit.example"));
+        assertThat(second.postForm("/termin/en-agentur", theirs).statusCode()).isEqualTo(303);
+        assertThat(db.rows("SELECT status FROM booking WHERE contact_email = 'zora@zweite-zeit.example'"))
+            .singleElement().satisfies(r -> assertThat(r.get("status")).isEqualTo("CONFIRMED"));
+
+        // the first company comes back and sends its form complete: taken
+        Map<String, String> late = new HashMap<>(form);
+        late.putAll(Map.of("companyName", "Erste Zeit GmbH", "postalCode", "58452", "contactName", "Emil Erst",
+            "contactEmail", "emil@erste-zeit.example"));
+        assertThat(first.postForm("/termin/en-agentur", late).statusCode()).isEqualTo(409);
+        assertThat(((Number) db.value("SELECT COUNT(*) FROM booking WHERE contact_email = 'emil@erste-zeit.example'"))
+            .longValue()).isZero();
+        // no booking of any other state than confirmed or cancelled exists to hold a time
+        assertThat(db.rows("SELECT DISTINCT status FROM booking")).allSatisfy(r -> assertThat(r.get("status"))
+            .isIn("CONFIRMED", "CANCELLED"));
+    }
+
     @Test
     void aCompanyBooksAtTheAgencysAddressWithoutJavaScript() {
         Http http = new Http(server, json);
