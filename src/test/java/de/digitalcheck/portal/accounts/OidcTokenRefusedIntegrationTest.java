@@ -4,29 +4,18 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import de.digitalcheck.portal.support.Http;
-import de.digitalcheck.portal.support.OidcProvider;
+import de.digitalcheck.portal.support.OidcStandIn;
 import de.digitalcheck.portal.support.SignedInTests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,9 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class OidcTokenRefusedIntegrationTest extends SignedInTests {
 
-    private static final String REFUSAL = "{\"error\":\"invalid_grant\",\"error_description\":\"Code not valid\"}";
-
-    private final TokenEndpointStandIn standIn = new TokenEndpointStandIn(provider);
+    private final OidcStandIn standIn = new OidcStandIn(provider);
 
     @Override
     public Map<String, String> getProperties() {
@@ -66,9 +53,9 @@ class OidcTokenRefusedIntegrationTest extends SignedInTests {
         String code = URI.create("http://localhost" + callback).getQuery().replaceAll(".*code=([^&]+).*", "$1");
 
         List<ILoggingEvent> logged = logged(() -> {
-            standIn.refuse(true);
+            standIn.token(OidcStandIn.Token.REFUSE);
             HttpResponse<String> answer = http.get(callback);
-            assertThat(standIn.takeRefused()).as("the token endpoint was asked for this code and refused it")
+            assertThat(standIn.takeNotPassed()).as("the token endpoint was asked for this code and refused it")
                 .singleElement().asString().contains("grant_type=authorization_code", "code=" + code);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
             assertThat(answer.headers().firstValue("Location")).hasValue("/anmelden");
@@ -95,21 +82,56 @@ class OidcTokenRefusedIntegrationTest extends SignedInTests {
         provider.nextUser("token-refused-staff", Map.of("email", "staff@en-agentur.example.org",
             "email_verified", true, "name", "token-refused-staff"));
         String callback = callbackOf(http);
-        standIn.refuse(true);
+        standIn.token(OidcStandIn.Token.REFUSE);
         try {
             HttpResponse<String> answer = http.get(callback);
-            assertThat(standIn.takeRefused()).as("the token endpoint refused the code").hasSize(1);
+            assertThat(standIn.takeNotPassed()).as("the token endpoint refused the code").hasSize(1);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
             assertThat(answer.headers().firstValue("Location")).hasValue("/workspace");
         } finally {
-            standIn.refuse(false);
+            standIn.token(OidcStandIn.Token.PASS);
         }
         assertThat(http.get("/agentur").statusCode()).as("still signed in").isEqualTo(200);
     }
 
+    @Test
+    void aTokenEndpointThatDoesNotAnswerLeadsBackToTheSignInPageWhichSaysTheServiceDidNotAnswer() {
+        Http http = new Http(server, json);
+        provider.nextUser("token-dropped-nobody", Map.of("email", "token-dropped@example.org", "email_verified", true,
+            "name", "Tom Dropped"));
+        String callback = callbackOf(http);
+        String code = URI.create("http://localhost" + callback).getQuery().replaceAll(".*code=([^&]+).*", "$1");
+
+        List<ILoggingEvent> logged = logged(() -> {
+            standIn.token(OidcStandIn.Token.DROP);
+            try {
+                HttpResponse<String> answer = http.get(callback);
+                assertThat(standIn.takeNotPassed()).as("the token endpoint was asked and gave no answer").isNotEmpty();
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+                assertThat(answer.headers().firstValue("Location")).hasValue("/anmelden");
+            } finally {
+                standIn.token(OidcStandIn.Token.PASS);
+            }
+        });
+        String page = http.get("/anmelden").body();
+        assertThat(page).contains("role=\"alert\"", "Der Anmeldedienst hat nicht geantwortet")
+            .as("not the note of a refused or cancelled sign-in").doesNotContain("abgebrochen");
+        assertThat(http.get("/anmelden").body()).as("said once").doesNotContain("nicht geantwortet");
+        assertThat(http.get("/agentur").headers().firstValue("Location")).as("not signed in").hasValue("/anmelden");
+        assertThat(logged).as("an outage of the provider is the operator's to know: an error, without a stack")
+            .anySatisfy(e -> {
+                assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+                assertThat(e.getFormattedMessage()).startsWith("Sign-in provider did not answer on GET /oauth/callback/oidc (");
+                assertThat(e.getThrowableProxy()).isNull();
+            });
+        for (ILoggingEvent event : logged) {
+            assertThat(text(event)).as(event.getLoggerName()).doesNotContain(code, "token-dropped@example.org", "Tom Dropped");
+        }
+    }
+
     /** The portal's callback address (path and query) the provider sends the browser to, not yet followed. */
     private String callbackOf(Http http) {
-        standIn.refuse(false);
+        standIn.token(OidcStandIn.Token.PASS);
         String authorize = http.get("/oauth/login/oidc").headers().firstValue("Location").orElseThrow();
         URI back = URI.create(http.getAbsolute(authorize).headers().firstValue("Location").orElseThrow());
         return back.getRawPath() + "?" + back.getRawQuery();
@@ -135,95 +157,5 @@ class OidcTokenRefusedIntegrationTest extends SignedInTests {
             all.append('\n').append(t.getClassName()).append(": ").append(t.getMessage());
         }
         return all.toString();
-    }
-
-    /**
-     * The provider as the portal sees it: its discovery document with this stand-in's token endpoint; token requests
-     * passed on to the provider, or refused with {@code 400 invalid_grant}.
-     */
-    private static final class TokenEndpointStandIn {
-
-        private final OidcProvider provider;
-        private final HttpServer server;
-        private final HttpClient client = HttpClient.newHttpClient();
-        private final AtomicBoolean refuse = new AtomicBoolean();
-        private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
-
-        TokenEndpointStandIn(OidcProvider provider) {
-            this.provider = provider;
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.createContext("/" + OidcProvider.ISSUER_ID + "/.well-known/openid-configuration", this::discovery);
-            server.createContext("/token", this::token);
-            server.start();
-        }
-
-        String issuer() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/" + OidcProvider.ISSUER_ID;
-        }
-
-        void refuse(boolean refuse) {
-            this.refuse.set(refuse);
-        }
-
-        /** The bodies of the token requests refused since the last call, which forgets them. */
-        List<String> takeRefused() {
-            synchronized (refused) {
-                List<String> taken = List.copyOf(refused);
-                refused.clear();
-                return taken;
-            }
-        }
-
-        void stop() {
-            server.stop(0);
-        }
-
-        private void discovery(HttpExchange exchange) throws IOException {
-            HttpResponse<String> document = send(HttpRequest.newBuilder(URI.create(provider.issuer()
-                + "/.well-known/openid-configuration")).GET().build());
-            String own = document.body().replaceFirst("\"token_endpoint\"\\s*:\\s*\"[^\"]*\"",
-                "\"token_endpoint\":\"http://127.0.0.1:" + server.getAddress().getPort() + "/token\"");
-            answer(exchange, document.statusCode(), own);
-        }
-
-        private void token(HttpExchange exchange) throws IOException {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            if (refuse.get()) {
-                refused.add(body);
-                answer(exchange, 400, REFUSAL);
-                return;
-            }
-            HttpRequest.Builder onward = HttpRequest.newBuilder(URI.create(provider.issuer() + "/token"))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-            for (String header : List.of("Content-Type", "Authorization", "Accept")) {
-                String value = exchange.getRequestHeaders().getFirst(header);
-                if (value != null) {
-                    onward.header(header, value);
-                }
-            }
-            HttpResponse<String> answer = send(onward.build());
-            answer(exchange, answer.statusCode(), answer.body());
-        }
-
-        private HttpResponse<String> send(HttpRequest request) throws IOException {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        }
-
-        private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        }
     }
 }

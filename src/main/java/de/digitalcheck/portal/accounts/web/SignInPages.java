@@ -49,7 +49,8 @@ class SignInPages {
         // each once, from the answer that led here (Flash): never from the address, which any link can carry
         return flash.clear(request, HttpResponse.ok(new ModelAndView<>(SIGN_IN, Map.of("loginUrl", "/oauth/login/oidc",
             "ended", flash.is(request, ENDED),
-            "notCompleted", flash.is(request, ErrorPages.SIGN_IN_NOT_COMPLETED)))));
+            "notCompleted", flash.is(request, ErrorPages.SIGN_IN_NOT_COMPLETED),
+            "providerSilent", flash.is(request, ErrorPages.SIGN_IN_PROVIDER_SILENT)))));
     }
 
     @Get("/anmelden/abgelehnt")

@@ -4,6 +4,8 @@ import de.digitalcheck.portal.shared.NoSuchThing;
 import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.persistence.DatabaseErrors;
 import de.digitalcheck.portal.shared.security.ApiTokens;
+import io.micronaut.context.exceptions.DisabledBeanException;
+import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -66,10 +68,14 @@ public class ErrorPages {
      * "/anmelden?abgebrochen", said on any link that carried it and on every reload.
      */
     public static final String SIGN_IN_NOT_COMPLETED = "sign-in-not-completed";
-    private static final String SIGN_IN = "/anmelden";
+    /** The sign-in page's note ({@link Flash}) that the sign-in provider did not answer, so signing in could not go on. */
+    public static final String SIGN_IN_PROVIDER_SILENT = SignInProviderGate.SIGN_IN_PROVIDER_SILENT;
+    static final String SIGN_IN = "/anmelden";
     /** The provider sends the browser back here ({@code /oauth/callback/oidc}). */
     private static final String SIGN_IN_CALLBACK = "/oauth/callback/";
-    private static final String WORKSPACE = "/workspace";
+    /** The sign-in button leads here ({@code /oauth/login/oidc}): on to the provider's authorization endpoint. */
+    private static final String SIGN_IN_START = "/oauth/login/";
+    static final String WORKSPACE = "/workspace";
     private static final String SIGN_IN_STATE_PACKAGE = "io.micronaut.security.oauth2.endpoint.authorization.state.";
 
     /** Statuses with a page text of their own; others show the general one. */
@@ -83,9 +89,12 @@ public class ErrorPages {
     private final PageRenderer pages;
     private final SecurityHeaders security;
     private final Router router;
+    @Nullable
+    private final SignInProviderGate providerGate;
 
     ErrorPages(ApiProblems problems, PageRenderer pages, SecurityHeaders security, Router router,
-               SignInReturn signInReturn, Flash flash) {
+               SignInReturn signInReturn, Flash flash, @Nullable SignInProviderGate providerGate) {
+        this.providerGate = providerGate;
         this.flash = flash;
         this.signInReturn = signInReturn;
         this.problems = problems;
@@ -214,6 +223,26 @@ public class ErrorPages {
                     error = "no OAuth error code";
                 }
                 return Optional.of("token request refused: " + refused.getStatus().getCode() + " " + error);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the sign-in provider did not answer a sign-in (its address unreachable, the connection closed or timed
+     * out): at the callback, the token request; at the sign-in button, the discovery document (Micronaut Security's
+     * metadata bean "disabled" since it could not be fetched). It was a {@code 500}. The reason names the exception
+     * types only.
+     */
+    private static Optional<String> providerSilent(HttpRequest<?> request, Throwable e) {
+        String path = request.getPath();
+        if (!path.startsWith(SIGN_IN_CALLBACK) && !path.startsWith(SIGN_IN_START)) {
+            return Optional.empty();
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpClientException && !(t instanceof HttpClientResponseException)
+                || t instanceof DisabledBeanException && String.valueOf(t.getMessage()).contains("OpenID configuration")) {
+                return Optional.of(t.getClass().getSimpleName());
             }
         }
         return Optional.empty();
@@ -481,6 +510,10 @@ public class ErrorPages {
         Optional<String> tokenRefused = tokenRequestRefused(request, e);
         if (tokenRefused.isPresent()) {
             return callbackRefused(request, tokenRefused.get());
+        }
+        Optional<String> silent = providerSilent(request, e);
+        if (silent.isPresent() && providerGate != null) {
+            return providerGate.didNotAnswer(request, silent.get());
         }
         if (unreadableSignInState(e)) {
             // the callback's state not Base64 (a forged or cut address, "state=y"): Micronaut Security's decoder throws
