@@ -103,6 +103,9 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
      */
     static final int MAX_LINE = 4096;
 
+    /** The target of the request Netty hands on for a request line it could not read. */
+    private static final String STAND_IN = "/bad-request";
+
     private final Messages messages;
     private final JsonMapper json;
     /** The most of a form held back to be checked: the server's {@code max-request-size}, which refuses a longer one. */
@@ -456,7 +459,8 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
          * language of {@code Accept-Language}, elsewhere the error page in the page's language. Path and headers are
          * those the {@link HeadReader} read from the bytes, where it found the request's line: Netty stops reading
          * headers at the one it fails on, and of a line it cut off (over 64 KB) it keeps only a stand-in
-         * ({@code /bad-request}). Otherwise (no such line passed: a head that ended before its line) what Netty read.
+         * ({@code /bad-request}), the same for a line it refused (one ended by a bare LF, no CR). Otherwise (no such line
+         * passed: a head that ended before its line) what Netty read.
          */
         private void answerUnread(ChannelHandlerContext ctx, HttpRequest request, HttpResponseStatus status,
                                   boolean cutOff) {
@@ -464,8 +468,11 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                 return;
             }
             HeadReader.Head head = reader.head();
-            String target = cutOff ? head.target() : request.uri();
-            String method = cutOff ? head.method() : request.method().name();
+            // Netty's stand-in for a request line it did not read (cut off, or ended by a bare LF, which its strict
+            // parser refuses): the method and target come from the reader
+            boolean standIn = cutOff || head.found() && STAND_IN.equals(request.uri());
+            String target = standIn ? head.target() : request.uri();
+            String method = standIn ? head.method() : request.method().name();
             List<String> cookies = head.found() ? head.cookies() : request.headers().getAll(HttpHeaderNames.COOKIE);
             String acceptLanguage = head.found() ? head.acceptLanguage()
                 : request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);

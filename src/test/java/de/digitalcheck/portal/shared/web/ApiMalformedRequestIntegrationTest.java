@@ -298,6 +298,48 @@ class ApiMalformedRequestIntegrationTest {
     }
 
     /**
+     * A request whose lines end in a bare LF (no CR), which the server's strict parser refuses: under {@code /api/} the
+     * API's 400 problem+json in the language of its {@code Accept-Language}, as every other request it cannot read (it
+     * was the HTML error page: the server had only its stand-in for the line, not the path); a page still the page.
+     */
+    @Test
+    void aRequestWithBareLineFeedsIsAnsweredAsTheApiAnswers() throws IOException {
+        for (String path : List.of("/api/v1/agencies", "/api/v1/nothing?x=1",
+            "http://localhost:" + server.getPort() + "/api/v1/agencies")) {
+            for (String method : List.of("GET", "HEAD", "POST")) {
+                String as = method + " " + path;
+                String english = rawInTurn(List.of(method + " " + path + " HTTP/1.1\nHost: localhost\n"
+                    + "Accept-Language: fr, en;q=0.8\nConnection: close\n\n")).get(0);
+                assertThat(statusLine(english)).as(as).isEqualTo("HTTP/1.1 400 Bad Request");
+                assertThat(header(english, "content-type")).as(as).startsWith("application/problem+json");
+                assertThat(header(english, "content-language")).as(as).isEqualTo("en");
+                assertThat(header(english, "content-security-policy")).as(as).startsWith("default-src 'self'");
+                assertThat(english).as(as).contains("\"status\":400", "The request is malformed.")
+                    .doesNotContain("<html");
+                String german = rawInTurn(List.of(method + " " + path + " HTTP/1.1\nHost: localhost\n"
+                    + "Connection: close\n\n")).get(0);
+                assertThat(header(german, "content-type")).as(as).startsWith("application/problem+json");
+                assertThat(header(german, "content-language")).as(as).isEqualTo("de");
+            }
+        }
+        // only the line's own end bare: the same
+        String mixed = rawInTurn(List.of("GET /api/v1/agencies HTTP/1.1\nHost: localhost\r\nAccept-Language: en\r\n"
+            + "Connection: close\r\n\r\n")).get(0);
+        assertThat(statusLine(mixed)).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(header(mixed, "content-type")).startsWith("application/problem+json");
+        assertThat(header(mixed, "content-language")).isEqualTo("en");
+        // a page with bare line feeds: the error page, in the page's language
+        String page = rawInTurn(List.of("GET /agentur/leads HTTP/1.1\nHost: localhost\nAccept-Language: en\n"
+            + "Connection: close\n\n")).get(0);
+        assertThat(statusLine(page)).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(header(page, "content-type")).startsWith("text/html");
+        assertThat(header(page, "content-language")).isEqualTo("en");
+        // a real path named like the server's stand-in is not the API's
+        String named = rawInTurn(List.of("GET /bad-request HTTP/1.1\nHost: localhost\nConnection: close\n\n")).get(0);
+        assertThat(header(named, "content-type")).startsWith("text/html");
+    }
+
+    /**
      * A request line cut off whose head never ends (the client sends no more and waits): answered after a short wait
      * with what was read, not left to the connection's idle timeout.
      */
