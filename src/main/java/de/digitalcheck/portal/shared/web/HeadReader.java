@@ -8,7 +8,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +23,10 @@ import java.util.concurrent.TimeUnit;
  * header's value) and its last bytes (" HTTP/1.1"); of the current head — the lines since the last empty one — the
  * last line that ends as a request line ends and, after it, at most {@value #MAX_HEADERS} {@code Cookie} lines and
  * the first {@code Accept-Language} line (the one the API's language is read from, {@link ApiProblems#language}),
- * wherever it stands: however many cookie lines come before it. Nothing else, and nothing of it is logged. Lines of a body pass through it too, and a
+ * wherever it stands: however many cookie lines come before it. That line is read as the server reads it for a
+ * request it can read: whole, up to the headers' limit ({@value #LANGUAGE_KEPT} bytes; one longer cannot be read and
+ * counts as none), and with the lines it is folded over (obs-fold, RFC 9112 §5.2: a line that begins with a space or
+ * tab continues it) joined by a space. Nothing else, and nothing of it is logged. Lines of a body pass through it too, and a
  * body's last line without a line break runs into the next request's line; the request's target is taken as the text
  * after the last space before the version, so that such a prefix does not count.
  *
@@ -40,17 +42,29 @@ final class HeadReader extends ChannelInboundHandlerAdapter {
     /** How many more bytes an answer waits for the head's end at most: a line cut off may be megabytes long. */
     static final long WAIT_BYTES = 1024 * 1024;
     static final int MAX_HEADERS = 8;
+    /**
+     * The longest {@code Accept-Language} kept, folded lines included: the server's limit for all headers
+     * (Netty's {@code max-header-size}), so that it is read whole wherever the server would read it.
+     */
+    static final int LANGUAGE_KEPT = 8192;
     /** The longest line end kept: " HTTP/1.1" with its carriage return. */
     private static final int TAIL = 10;
+    private static final String COOKIE = "cookie:";
+    private static final String ACCEPT_LANGUAGE = "accept-language:";
 
-    private final byte[] line = new byte[KEPT];
+    private final byte[] line = new byte[LANGUAGE_KEPT];
     private final byte[] tail = new byte[TAIL];
     private long lineLength;
     private int tailLength;
 
     private String requestLine;
     private boolean requestLineWhole;
-    private final List<String> headers = new ArrayList<>();
+    private final List<String> cookies = new ArrayList<>();
+    /** The first Accept-Language line was read (its value: {@link #acceptLanguage}, null where it was too long). */
+    private boolean languageRead;
+    private String acceptLanguage;
+    /** The last line was the Accept-Language kept (or a line it is folded over): a folded line continues it. */
+    private boolean folding;
     /** The head's empty line has passed (while the piece it ends is handed on). */
     private boolean ended;
 
@@ -169,19 +183,7 @@ final class HeadReader extends ChannelInboundHandlerAdapter {
             methodStart--;
         }
         String method = space < 0 ? null : text.substring(methodStart, space);
-        List<String> cookies = new ArrayList<>();
-        String acceptLanguage = null;
-        for (String header : headers) {
-            int colon = header.indexOf(':');
-            String name = header.substring(0, colon).toLowerCase(Locale.ROOT);
-            String value = header.substring(colon + 1).strip();
-            if (name.equals("cookie")) {
-                cookies.add(value);
-            } else if (acceptLanguage == null) {
-                acceptLanguage = value;
-            }
-        }
-        return new Head(true, method, target, cookies, acceptLanguage);
+        return new Head(true, method, target, List.copyOf(cookies), acceptLanguage);
     }
 
     /** Adds the bytes {@code [from, to)} of the buffer to the current line. */
@@ -190,8 +192,8 @@ final class HeadReader extends ChannelInboundHandlerAdapter {
         if (n == 0) {
             return;
         }
-        if (lineLength < KEPT) {
-            int copied = (int) Math.min(n, KEPT - lineLength);
+        if (lineLength < line.length) {
+            int copied = (int) Math.min(n, line.length - lineLength);
             buf.getBytes(from, line, (int) lineLength, copied);
         }
         lineLength += n;
@@ -210,20 +212,29 @@ final class HeadReader extends ChannelInboundHandlerAdapter {
             length--;
         }
         boolean empty = length == 0;
-        if (!empty) {
+        boolean folded = !empty && (line[0] == ' ' || line[0] == '\t');
+        if (folded && requestLine != null) {
+            if (folding) {
+                continueLanguage(length);
+            }
+        } else if (!empty) {
+            folding = false;
             int kept = Math.min(length, KEPT);
             if (requestLine(cr)) {
                 requestLine = new String(line, 0, kept, StandardCharsets.ISO_8859_1);
                 requestLineWhole = length <= KEPT;
-                headers.clear();
-            } else if (requestLine != null && headerOfInterest(kept)) {
-                String header = new String(line, 0, kept, StandardCharsets.ISO_8859_1);
+                clearHeaders();
+            } else if (requestLine != null && startsWith(kept, COOKIE)) {
                 // each kind counted on its own: cookies sent line by line must not crowd out the language
-                boolean cookie = header.regionMatches(true, 0, "cookie:", 0, "cookie:".length());
-                if (headers.stream().filter(h -> cookie == h.regionMatches(true, 0, "cookie:", 0, "cookie:".length()))
-                    .count() < (cookie ? MAX_HEADERS : 1)) {
-                    headers.add(header);
+                if (cookies.size() < MAX_HEADERS) {
+                    cookies.add(new String(line, COOKIE.length(), kept - COOKIE.length(), StandardCharsets.ISO_8859_1)
+                        .strip());
                 }
+            } else if (requestLine != null && !languageRead && startsWith(kept, ACCEPT_LANGUAGE)) {
+                languageRead = true;
+                folding = length <= LANGUAGE_KEPT;
+                acceptLanguage = folding ? new String(line, ACCEPT_LANGUAGE.length(),
+                    length - ACCEPT_LANGUAGE.length(), StandardCharsets.ISO_8859_1).strip() : null;
             }
         }
         lineLength = 0;
@@ -243,16 +254,38 @@ final class HeadReader extends ChannelInboundHandlerAdapter {
             && Character.isDigit(tail[at + 8]);
     }
 
-    private boolean headerOfInterest(int kept) {
-        String start = new String(line, 0, Math.min(kept, 16), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-        return start.startsWith("cookie:") || start.startsWith("accept-language:");
+    /** Whether the current line begins with this header name and its colon, in any case. */
+    private boolean startsWith(int kept, String name) {
+        return kept >= name.length()
+            && new String(line, 0, name.length(), StandardCharsets.ISO_8859_1).equalsIgnoreCase(name);
+    }
+
+    /**
+     * A line the Accept-Language kept is folded over: joined to it by a space, as the server joins it (RFC 9112 §5.2);
+     * together longer than {@value #LANGUAGE_KEPT} bytes, the header cannot be read and counts as none.
+     */
+    private void continueLanguage(int length) {
+        String more = length <= LANGUAGE_KEPT ? new String(line, 0, length, StandardCharsets.ISO_8859_1).strip() : null;
+        if (more == null || acceptLanguage.length() + 1 + more.length() > LANGUAGE_KEPT) {
+            acceptLanguage = null;
+            folding = false;
+        } else if (!more.isEmpty()) {
+            acceptLanguage = acceptLanguage.isEmpty() ? more : acceptLanguage + " " + more;
+        }
+    }
+
+    private void clearHeaders() {
+        cookies.clear();
+        languageRead = false;
+        acceptLanguage = null;
+        folding = false;
     }
 
     private void newHead() {
         ended = false;
         requestLine = null;
         requestLineWhole = false;
-        headers.clear();
+        clearHeaders();
     }
 
     private void answerWaiting() {

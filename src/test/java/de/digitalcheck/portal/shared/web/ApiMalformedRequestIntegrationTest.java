@@ -340,6 +340,51 @@ class ApiMalformedRequestIntegrationTest {
     }
 
     /**
+     * The {@code Accept-Language} of a request the server could not read (here: headers too large, {@code 431}) is read
+     * as that of every other API request: whole (one over 4 KB was cut there and counted as none, German), with the
+     * lines it is folded over (obs-fold; they were left out), and of two such fields the first. Each case is asked as
+     * a readable request (a body that is not JSON, {@code 400}) and with a large cookie before and after it: the three
+     * answers speak the same language.
+     */
+    @Test
+    void theLanguageOfHeadersTooLargeIsReadAsEveryApiRequestsLanguage() throws IOException {
+        String longLanguage = "fr;q=0.9, ".repeat(500) + "en"; // about 5 KB
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("Accept-Language: " + longLanguage + "\r\n", "en");
+        cases.put("Accept-Language: " + longLanguage + "\r\nAccept-Language: de\r\n", "en");
+        cases.put("Accept-Language: fr,\r\n en\r\n", "en");
+        cases.put("Accept-Language: fr\r\n\t, en;q=0.5\r\n", "en");
+        cases.put("Accept-Language: fr,\r\n en\r\nAccept-Language: de\r\n", "en");
+        cases.put("Accept-Language: en\r\nAccept-Language: de\r\n", "en");
+        cases.put("Accept-Language: de\r\nAccept-Language: en\r\n", "de");
+        cases.put("Accept-Language: de;q=0.1, en\r\nX-Other: 1\r\nAccept-Language: de\r\n", "en");
+        cases.put("Accept-Language: de,\r\n en\r\n", "de");
+        byte[] notJson = "[1, 2]".getBytes(StandardCharsets.UTF_8);
+        String large = "Cookie: a=" + "x".repeat(9000) + "\r\n";
+        for (var c : cases.entrySet()) {
+            String as = c.getKey().replaceAll("(fr;q=0.9, ){20,}", "…").replace("\r\n", " | ");
+            boolean english = c.getValue().equals("en");
+            String readable = raw("POST", "/api/v1/assessments", notJson, "Content-Type: application/json\r\n"
+                + c.getKey());
+            assertThat(statusLine(readable)).as(as).isEqualTo("HTTP/1.1 400 Bad Request");
+            assertThat(readable).as(as).contains(english ? "The request body is not a valid JSON object."
+                : "Der Inhalt der Anfrage ist kein gültiges JSON-Objekt.");
+            for (String headers : List.of(large + c.getKey(), c.getKey() + large)) {
+                String tooLarge = raw("GET", "/api/v1/agencies", null, "Accept: application/json\r\n" + headers);
+                assertThat(statusLine(tooLarge)).as(as).startsWith("HTTP/1.1 431 ");
+                assertThat(header(tooLarge, "content-type")).as(as).startsWith("application/problem+json");
+                assertThat(header(tooLarge, "content-language")).as(as).isEqualTo(c.getValue());
+                assertThat(tooLarge).as(as).contains(english ? "\"title\":\"Headers too large\""
+                    : "\"title\":\"Kopfzeilen zu groß\"");
+            }
+        }
+        // a language field over the headers' limit itself cannot be read: German
+        String alone = raw("GET", "/api/v1/agencies", null, "Accept-Language: en, " + "fr, ".repeat(2100) + "\r\n");
+        assertThat(statusLine(alone)).startsWith("HTTP/1.1 431 ");
+        assertThat(header(alone, "content-language")).isEqualTo("de");
+    }
+
+    /**
      * A request line cut off whose head never ends (the client sends no more and waits): answered after a short wait
      * with what was read, not left to the connection's idle timeout.
      */

@@ -155,4 +155,35 @@ class HeadReaderTest {
         passed(channel);
         channel.finishAndReleaseAll();
     }
+
+    /**
+     * The language is read as the server reads it for a request it can read: whole up to the headers' limit (it was cut
+     * after 4,096 bytes, and so unreadable), and with the lines it is folded over joined by a space (they were left
+     * out); one longer than the limit counts as none. A folded line of another header joins nothing.
+     */
+    @Test
+    void theLanguageIsReadWholeAndWithItsFoldedLines() {
+        String longLanguage = "fr;q=0.9, ".repeat(600) + "en";
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("Accept-Language: " + longLanguage + "\r\n", longLanguage);
+        cases.put("Accept-Language: fr,\r\n en\r\n", "fr, en");
+        cases.put("Accept-Language: fr\n\t, en;q=0.5\n  \n de\n", "fr , en;q=0.5 de");
+        cases.put("Accept-Language:\r\n en\r\n", "en");
+        cases.put("X-Other: a,\r\n en\r\nAccept-Language: de\r\n fr\r\nX-More: 1\r\n en\r\n", "de fr");
+        cases.put("Accept-Language: fr,\r\n en\r\nAccept-Language: de\r\n", "fr, en");
+        cases.put("Accept-Language: " + "x".repeat(HeadReader.LANGUAGE_KEPT) + "\r\nAccept-Language: en\r\n", null);
+        cases.put("Accept-Language: en,\r\n " + "x".repeat(HeadReader.LANGUAGE_KEPT - 3) + "\r\n", null);
+        for (var c : cases.entrySet()) {
+            for (int pieces : new int[] {1, 7, 4096, Integer.MAX_VALUE}) {
+                HeadReader reader = new HeadReader();
+                EmbeddedChannel channel = channel(reader);
+                send(channel, "GET /api/v1/agencies HTTP/1.1\r\nHost: h\r\nCookie: a=1\r\n" + c.getKey(), pieces);
+                String as = c.getKey().replaceAll("[x]{20,}|(fr;q=0.9, ){20,}", "…") + " in pieces of " + pieces;
+                assertThat(reader.head().acceptLanguage()).as(as).isEqualTo(c.getValue());
+                assertThat(reader.head().cookies()).as(as).containsExactly("a=1");
+                passed(channel);
+                channel.finishAndReleaseAll();
+            }
+        }
+    }
 }
