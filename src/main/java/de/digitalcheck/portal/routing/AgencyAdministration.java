@@ -148,6 +148,14 @@ public class AgencyAdministration {
     }
 
     /**
+     * The refusal of a logo that is no file: none chosen, or a form whose {@code logo} part is a plain field (the
+     * logo forms answer with it when such a part cannot be bound to their handler's file).
+     */
+    public static ValidationException logoMissing() {
+        return new ValidationException(List.of(FieldError.of("logo", "error.logo.missing")));
+    }
+
+    /**
      * Sets the agency's logo after checking its content: PNG or JPEG by their signatures, at most
      * {@link #LOGO_MAX_BYTES}. Whatever the browser claimed the file to be does not count. Stored without its metadata
      * ({@link LogoMetadata}: Exif with GPS position and camera, text chunks, thumbnails), its pixels as uploaded; what
@@ -162,7 +170,7 @@ public class AgencyAdministration {
         String type = content == null || content.length == 0 ? null : imageType(content);
         byte[] image = null;
         if (content == null || content.length == 0) {
-            errors.add("logo", "error.logo.missing");
+            errors.addAll(logoMissing().errors());
         } else if (content.length > LOGO_MAX_BYTES) {
             errors.addAll(logoTooLarge().errors());
         } else if (type == null) {

@@ -690,6 +690,45 @@ class AgencyManagementIntegrationTest extends SignedInTests {
         }
     }
 
+    /**
+     * A multipart post whose {@code logo} part is a plain form field, not a file (a script, a hand-made form): the form
+     * again with the logo's field error in the person's language, nothing changed — not the generic "bad request"
+     * page. The same on the admin's agency page.
+     */
+    @Test
+    void aLogoSentAsAPlainFieldComesBackToTheFormWithTheFieldError() {
+        Http staff = as("logo-en-staff", "staff@en-agentur.example.org");
+        Http admin = as("agency-admin", "admin@digitalcheck.example.org");
+        byte[] png = image("png");
+        assertThat(staff.postMultipart("/agentur/logo", Map.of("_csrf", staff.csrfToken()), "logo", "logo.png",
+            "image/png", png).statusCode()).isEqualTo(303);
+        try {
+            for (String value : List.of("not a file", "")) {
+                // ?lang= as the language switch sets it (the English post below keeps English for the session)
+                HttpResponse<String> german = staff.postMultipart("/agentur/logo?lang=de",
+                    Map.of("_csrf", staff.csrfToken(), "logo", value), null, null, null, null);
+                assertThat(german.statusCode()).as(value).isEqualTo(422);
+                assertThat(german.body()).as(value).contains("Bitte wählen Sie eine Bilddatei aus.",
+                        "action=\"/agentur/logo\"", "name=\"leadEmail\"", "aria-invalid=\"true\"")
+                    .doesNotContain("Die Anfrage", "name=\"shortName\"");
+                HttpResponse<String> english = staff.postMultipart("/agentur/logo?lang=en",
+                    Map.of("_csrf", staff.csrfToken(), "logo", value), null, null, null, null);
+                assertThat(english.statusCode()).as(value).isEqualTo(422);
+                assertThat(english.body()).as(value).contains("Please choose an image file.");
+                assertThat(logos.logo("en-agentur").orElseThrow().content()).as("unchanged").isEqualTo(png);
+
+                HttpResponse<String> refused = admin.postMultipart("/admin/agenturen/wf-herne/logo",
+                    Map.of("_csrf", admin.csrfToken(), "logo", value), null, null, null, null);
+                assertThat(refused.statusCode()).as(value).isEqualTo(422);
+                assertThat(refused.body()).as(value).contains("Bitte wählen Sie eine Bilddatei aus.",
+                    "name=\"shortName\"");
+            }
+            assertThat(logos.logo("en-agentur").orElseThrow().content()).isEqualTo(png);
+        } finally {
+            logos.removeLogo("en-agentur");
+        }
+    }
+
     @Test
     void staffChangeTheLogoOfTheirOwnAgencyOnly() {
         Http staff = as("logo-do-staff", "staff@dortmund.example.org");

@@ -26,7 +26,9 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -178,6 +180,29 @@ class AdminAgencyPages {
             .<HttpResponse<?>>map(agency -> logoRefused(request, agency, AgencyAdministration.logoTooLarge(),
                 HttpStatus.REQUEST_ENTITY_TOO_LARGE))
             .orElseGet(() -> HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)); // the generic page (ErrorPages)
+    }
+
+    /**
+     * A multipart post whose {@code logo} part is a plain form field instead of a file cannot be bound to the upload's
+     * handler: the agency's form comes back with the logo's field error, as without a file (nothing stored). Other
+     * requests of this controller that cannot be bound get the generic page.
+     */
+    @Error(exception = ConversionErrorException.class)
+    HttpResponse<?> notConverted(HttpRequest<?> request) {
+        return logoNotAFile(request);
+    }
+
+    @Error(exception = UnsatisfiedRouteException.class)
+    HttpResponse<?> unsatisfied(HttpRequest<?> request) {
+        return logoNotAFile(request);
+    }
+
+    private HttpResponse<?> logoNotAFile(HttpRequest<?> request) {
+        return Uploads.postedTo(request, PATH + "/{id}/logo").map(v -> String.valueOf(v.get("id")))
+            .flatMap(agencies::find)
+            .<HttpResponse<?>>map(agency -> logoRefused(request, agency, AgencyAdministration.logoMissing(),
+                HttpStatus.UNPROCESSABLE_ENTITY))
+            .orElseGet(() -> HttpResponse.status(HttpStatus.BAD_REQUEST)); // the generic page (ErrorPages)
     }
 
     /** The agency's form again with the logo's field error. */

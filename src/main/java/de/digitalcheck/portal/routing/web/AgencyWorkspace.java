@@ -36,7 +36,9 @@ import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -204,6 +206,30 @@ class AgencyWorkspace {
                 HttpStatus.REQUEST_ENTITY_TOO_LARGE);
         }
         return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE); // the generic page (ErrorPages)
+    }
+
+    /**
+     * A multipart post whose {@code logo} part is a plain form field instead of a file cannot be bound to
+     * {@link #uploadLogo}: its form comes back with the logo's field error, as without a file (nothing stored), not
+     * the generic "bad request" page. Other requests of this controller that cannot be bound get the generic page.
+     */
+    @Error(exception = ConversionErrorException.class)
+    HttpResponse<?> notConverted(HttpRequest<?> request) {
+        return logoNotAFile(request);
+    }
+
+    @Error(exception = UnsatisfiedRouteException.class)
+    HttpResponse<?> unsatisfied(HttpRequest<?> request) {
+        return logoNotAFile(request);
+    }
+
+    private HttpResponse<?> logoNotAFile(HttpRequest<?> request) {
+        java.util.Optional<Authentication> authentication = request.getUserPrincipal(Authentication.class);
+        if (Uploads.postedTo(request, PATH + "/logo").isPresent() && authentication.isPresent()) {
+            return logoRefused(request, SignedIn.of(authentication.get()), AgencyAdministration.logoMissing(),
+                HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        return HttpResponse.status(HttpStatus.BAD_REQUEST); // the generic page (ErrorPages)
     }
 
     /** The workspace again with the logo's field error. */
