@@ -67,6 +67,12 @@ public class Bookings {
     static final int FRESH_DAYS = 7;
     /** At most this many days in one slot search, {@code from} and {@code to} included. */
     public static final int MAX_SEARCH_DAYS = 62;
+    /**
+     * The most free times one search of the API answers with: its size is bounded whatever the range, the number of
+     * coaches and their slot interval (about 190 bytes each, so some 2 MB at most). A search with more is a 422 naming
+     * {@code to}, to be asked again for fewer days (or one coach).
+     */
+    public static final int MAX_SLOTS = 10_000;
     static final int MAX_KEY = 100;
     /** The {@link DailyQuotas} purpose of the new bookings per contact address and day. */
     static final String PER_ADDRESS = "booking-contact-address";
@@ -294,6 +300,15 @@ public class Bookings {
      *     a range of more than {@value #MAX_SEARCH_DAYS} days or backwards
      */
     public List<FreeSlot> free(String agencyId, String typeId, LocalDate from, LocalDate to, @Nullable String coachId) {
+        return free(agencyId, typeId, from, to, coachId, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@link #free(String, String, LocalDate, LocalDate, String)}, refused ({@code 422} naming {@code to}) where
+     * there are more than {@code most} free times, before more of them are computed.
+     */
+    public List<FreeSlot> free(String agencyId, String typeId, LocalDate from, LocalDate to, @Nullable String coachId,
+                               int most) {
         AppointmentType type = type(agencyId, typeId);
         Errors errors = new Errors();
         if (to.isBefore(from)) {
@@ -303,11 +318,16 @@ public class Bookings {
         }
         List<String> candidates = candidates(type, coachId, errors);
         errors.throwIfAny();
-        return free(type, candidates, from, to, Map.of());
+        return free(type, candidates, from, to, Map.of(), most);
     }
 
     private List<FreeSlot> free(AppointmentType type, List<String> candidates, LocalDate from, LocalDate to,
                                 Map<String, String> knownNames) {
+        return free(type, candidates, from, to, knownNames, Integer.MAX_VALUE);
+    }
+
+    private List<FreeSlot> free(AppointmentType type, List<String> candidates, LocalDate from, LocalDate to,
+                                Map<String, String> knownNames, int most) {
         if (candidates.isEmpty()) {
             return List.of();
         }
@@ -327,6 +347,11 @@ public class Bookings {
             SlotFinder finder = new SlotFinder(calendar, ZONE, type.durationMinutes(), type.travelBufferMinutes());
             for (SlotFinder.Slot s : finder.free(booked.getOrDefault(coach, List.of()), from, to, now)) {
                 slots.add(new FreeSlot(s.start(), s.end(), coach, names.get(coach), type.mode()));
+            }
+            if (slots.size() > most) {
+                Errors tooMany = new Errors();
+                tooMany.add("to", "error.booking.tooManySlots", most);
+                tooMany.throwIfAny();
             }
         }
         slots.sort(Comparator.comparing(FreeSlot::start).thenComparing(FreeSlot::coachName));

@@ -1234,6 +1234,47 @@ abstract class BookingContract {
     }
 
     /**
+     * A slot search's answer is bounded whatever it asks: coaches with hours around the clock every day in 5-minute
+     * steps give some 17,000 free times each in 62 days; more than {@link Bookings#MAX_SLOTS} are a 422 naming
+     * {@code to} in the request's language (it answered them all, several MB), and a search within the bound is
+     * answered as before.
+     */
+    @Test
+    void aSlotSearchAnswersAtMostMaxSlotsFreeTimes() {
+        Setup s = agencyWithCoaches(3, 0);
+        Map<DayOfWeek, String> always = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek d : DayOfWeek.values()) {
+            always.put(d, "00:00-24:00");
+        }
+        for (String coach : s.coachIds()) {
+            calendars.update(coach, s.agencyId(), new Calendars.CalendarInput(always, "", "", "0", "0", "0", "365", "0",
+                "5"), List.of());
+        }
+        LocalDate from = bookableDay();
+        String slots = "/api/v1/slots?agency=" + s.agencyId() + "&type=" + s.typeId() + "&from=" + from;
+        for (String query : List.of("&to=" + from.plusDays(61), "&to=" + from.plusDays(61) + "&coach=" + s.coachIds().get(0),
+            "&to=" + from.plusDays(14))) {
+            HttpResponse<String> tooMany = http().get(slots + query, "Accept-Language", "en");
+            assertThat(tooMany.statusCode()).as(query).isEqualTo(422);
+            assertThat(tooMany.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("application/problem+json"));
+            assertThat(errors(tooMany)).as(query).containsExactly(Map.of("field", "to", "message",
+                "This period has more than 10000 free times: please ask for fewer days at once (or for one coach)."));
+        }
+        HttpResponse<String> german = http().get(slots + "&to=" + from.plusDays(61));
+        assertThat(german.statusCode()).isEqualTo(422);
+        assertThat(german.body()).contains("Dieser Zeitraum hat mehr als 10000 freie Termine");
+        // within the bound: answered, every free time of the range
+        HttpResponse<String> week = http().get(slots + "&to=" + from.plusDays(6));
+        assertThat(week.statusCode()).isEqualTo(200);
+        @SuppressWarnings("unchecked")
+        List<Object> free = (List<Object>) http().map(week).get("slots");
+        assertThat(free).hasSizeGreaterThan(3 * 7 * 200).hasSizeLessThanOrEqualTo(Bookings.MAX_SLOTS);
+        HttpResponse<String> oneCoach = http().get(slots + "&to=" + from.plusDays(20) + "&coach=" + s.coachIds().get(0));
+        assertThat(oneCoach.statusCode()).isEqualTo(200);
+    }
+
+    /**
      * {@code consent.shareWithAgency} is a boolean, as for assessments: another type is a 422 naming the field, and
      * nothing is stored (no booking, no consent, no lead); absent or null shares nothing.
      */

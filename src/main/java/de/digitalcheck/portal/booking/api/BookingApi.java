@@ -111,7 +111,7 @@ class BookingApi {
         return answer(request, () -> {
             try {
                 return HttpResponse.ok(new SlotsDoc(PortalTime.ZONE.getId(),
-                    bookings.free(agency, type, fromDate, toDate, TextRules.shownOrNull(coach)).stream().map(SlotDoc::of).toList()));
+                    bookings.free(agency, type, fromDate, toDate, TextRules.shownOrNull(coach), Bookings.MAX_SLOTS).stream().map(SlotDoc::of).toList()));
             } catch (ValidationException e) {
                 // the rules name the booking's field (coachId); here the coach is the query parameter coach
                 throw new ValidationException(e.errors().stream().map(f -> f.field().equals("coachId")
