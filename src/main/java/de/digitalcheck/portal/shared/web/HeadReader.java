@@ -52,7 +52,8 @@ final class HeadReader extends ChannelInboundHandlerAdapter {
     private static final String COOKIE = "cookie:";
     private static final String ACCEPT_LANGUAGE = "accept-language:";
 
-    private final byte[] line = new byte[LANGUAGE_KEPT];
+    /** The current line's first bytes: {@link #KEPT}, grown to {@link #LANGUAGE_KEPT} by the first line that needs it. */
+    private byte[] line = new byte[KEPT];
     private final byte[] tail = new byte[TAIL];
     private long lineLength;
     private int tailLength;
@@ -191,6 +192,9 @@ final class HeadReader extends ChannelInboundHandlerAdapter {
         int n = to - from;
         if (n == 0) {
             return;
+        }
+        if (lineLength + n > line.length && line.length < LANGUAGE_KEPT) {
+            line = java.util.Arrays.copyOf(line, LANGUAGE_KEPT); // a long line: only then, not for every connection
         }
         if (lineLength < line.length) {
             int copied = (int) Math.min(n, line.length - lineLength);
