@@ -23,6 +23,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A new agency with coaches who meet companies in every {@link MeetingMode} and all offer a 60-minute video talk, every day 08:00–18:00 (15-minute buffers), and the
@@ -142,6 +144,28 @@ public record BookableAgency(String agencyId, String typeId, List<String> coachI
         LocalDate last = LocalDate.now(BERLIN).plusDays(364);
         Assumptions.assumeFalse(day.isAfter(last), () -> day + " is beyond the longest booking window (to " + last
             + "): the next change of the clocks is too far ahead today");
+    }
+
+    /**
+     * Runs {@code check} with today (Berlin) as the test sees it. Should it fail and midnight have passed meanwhile (the
+     * server then computed its own today a day later, which the test cannot tell), it runs once more, all of it, with the
+     * new today: it must then hold in full for that day, so nothing is asserted less, only never across two days.
+     */
+    public static void onToday(Consumer<LocalDate> check) {
+        onToday(() -> LocalDate.now(BERLIN), check);
+    }
+
+    static void onToday(Supplier<LocalDate> today, Consumer<LocalDate> check) {
+        LocalDate before = today.get();
+        try {
+            check.accept(before);
+        } catch (AssertionError failed) {
+            LocalDate after = today.get();
+            if (after.equals(before)) {
+                throw failed;
+            }
+            check.accept(after);
+        }
     }
 
     public static String at(LocalDate day, int hour) {
