@@ -15,8 +15,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-import static de.digitalcheck.portal.support.BookableAgency.BERLIN;
 import static de.digitalcheck.portal.support.BookableAgency.at;
+import static de.digitalcheck.portal.support.BookableAgency.onToday;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,9 +56,11 @@ class BookingWindowPagesIntegrationTest extends BookedAppointmentTests {
         return "/termin/" + a.agencyId() + "?type=" + a.typeId() + "&coach=" + coachValue + "&";
     }
 
-    /** The page at {@code path} for the week of {@code day}: its last week, no link further, and until when. */
-    static void endsAt(Http http, String path, LocalDate last) {
-        LocalDate today = LocalDate.now(BERLIN);
+    /**
+     * The page at {@code path} for the week of {@code day}: its last week, no link further, and until when; {@code today}
+     * the day {@code last} was counted from.
+     */
+    static void endsAt(Http http, String path, LocalDate today, LocalDate last) {
         String lastWeek = http.get(path + "woche=" + monday(last)).body();
         assertThat(lastWeek).as(path).contains(until(last)).doesNotContain("Nächste Woche")
             .doesNotContain("woche=" + monday(last).plusWeeks(1));
@@ -81,31 +83,37 @@ class BookingWindowPagesIntegrationTest extends BookedAppointmentTests {
         assertThat(monday(last).minusWeeks(1)).isAfterOrEqualTo(monday(today));
     }
 
+    // the last day is counted from the server's today: on the test's own, once more should midnight pass meanwhile
     @Test
     void theBookingFlowPagesNoFurtherThanTheLastDayThatCanBeBooked() {
-        LocalDate today = LocalDate.now(BERLIN);
         Http company = new Http(server, json);
-        endsAt(company, bookingPage("any"), today.plusDays(SECOND_WINDOW)); // any coach: the furthest window
-        endsAt(company, bookingPage(a.coachIds().get(0)), today.plusDays(FIRST_WINDOW));
-        endsAt(company, bookingPage(a.coachIds().get(1)), today.plusDays(SECOND_WINDOW));
+        onToday(today -> {
+            endsAt(company, bookingPage("any"), today, today.plusDays(SECOND_WINDOW)); // any coach: the furthest window
+            endsAt(company, bookingPage(a.coachIds().get(0)), today, today.plusDays(FIRST_WINDOW));
+            endsAt(company, bookingPage(a.coachIds().get(1)), today, today.plusDays(SECOND_WINDOW));
+        });
     }
 
     @Test
     void theMovePagesPageNoFurtherThanTheLastDayTheAppointmentCanMoveTo() {
-        LocalDate last = LocalDate.now(BERLIN).plusDays(FIRST_WINDOW); // the appointment's coach's window
-        endsAt(new Http(server, json), "/termin/buchung/" + bookingId + "/verschieben?token=" + Http.enc(token) + "&",
-            last);
-        endsAt(coach, "/coach/termine/" + bookingId + "?", last);
-        endsAt(staff, "/agentur/coaches/" + a.coachIds().get(0) + "/termine/" + bookingId + "?", last);
+        onToday(today -> {
+            LocalDate last = today.plusDays(FIRST_WINDOW); // the appointment's coach's window
+            endsAt(new Http(server, json), "/termin/buchung/" + bookingId + "/verschieben?token=" + Http.enc(token)
+                + "&", today, last);
+            endsAt(coach, "/coach/termine/" + bookingId + "?", today, last);
+            endsAt(staff, "/agentur/coaches/" + a.coachIds().get(0) + "/termine/" + bookingId + "?", today, last);
+        });
     }
 
     @Test
     void inEnglishToo() {
-        LocalDate last = LocalDate.now(BERLIN).plusDays(FIRST_WINDOW);
-        String page = new Http(server, json).get(bookingPage(a.coachIds().get(0)) + "woche=" + monday(last).plusWeeks(2)
-            + "&lang=en").body();
-        assertThat(page).contains("No time is free this week.",
-            "Appointments can be booked up to " + Dates.longDate(Language.EN, last) + " at the latest.")
-            .doesNotContain("Please look at the next week.");
+        onToday(today -> {
+            LocalDate last = today.plusDays(FIRST_WINDOW);
+            String page = new Http(server, json).get(bookingPage(a.coachIds().get(0)) + "woche="
+                + monday(last).plusWeeks(2) + "&lang=en").body();
+            assertThat(page).contains("No time is free this week.",
+                "Appointments can be booked up to " + Dates.longDate(Language.EN, last) + " at the latest.")
+                .doesNotContain("Please look at the next week.");
+        });
     }
 }
