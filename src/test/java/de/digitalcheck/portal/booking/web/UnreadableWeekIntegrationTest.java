@@ -17,6 +17,7 @@ import java.util.List;
 import static de.digitalcheck.portal.support.BookableAgency.BERLIN;
 import static de.digitalcheck.portal.support.BookableAgency.at;
 import static de.digitalcheck.portal.support.BookableAgency.bookableDay;
+import static de.digitalcheck.portal.support.BookableAgency.onToday;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,12 +47,14 @@ class UnreadableWeekIntegrationTest extends BookedAppointmentTests {
             + (lang == Language.DE ? " bis " : " to ") + Dates.longDate(lang, monday(day).plusDays(6));
     }
 
-    /** Each page that takes a week, by who may open it, and the week it opens on without one. */
+    /**
+     * Each page that takes a week, by who may open it, and the week it opens on without one, {@code today} being the
+     * test's (the tests run on {@link BookableAgency#onToday}: once more should midnight pass meanwhile).
+     */
     record WeekPage(Http http, String path, LocalDate opensOn) {
     }
 
-    List<WeekPage> pages() {
-        LocalDate today = LocalDate.now(BERLIN);
+    List<WeekPage> pages(LocalDate today) {
         LocalDate appointment = bookableDay(24);
         List<WeekPage> pages = new ArrayList<>();
         pages.add(new WeekPage(coach, "/coach/termine?", today));
@@ -73,27 +76,29 @@ class UnreadableWeekIntegrationTest extends BookedAppointmentTests {
 
     @Test
     void aWeekThatDoesNotExistOrWasNotUnderstoodIsSaidSoOnEveryPageThatTakesOne() {
-        for (WeekPage page : pages()) {
-            for (String given : UNREADABLE) {
-                HttpResponse<String> answer = page.http().get(page.path() + "woche=" + given);
-                String shown = java.net.URLDecoder.decode(given, java.nio.charset.StandardCharsets.UTF_8);
-                assertThat(answer.statusCode()).as(page.path() + given).isEqualTo(400);
-                assertThat(answer.body()).as(page.path() + given)
-                    .contains("Angabe in der Adresse nicht verstanden", "id=\"error-summary\"",
-                        "Angezeigt wird stattdessen die Woche vom " + Dates.longDate(Language.DE, monday(page.opensOn())))
-                    .contains(week(Language.DE, page.opensOn()))
-                    // what was given, repeated as text (never as markup)
-                    .contains("Die Woche „" + shown.replace("<", "&lt;").replace(">", "&gt;") + "“ gibt es nicht")
-                    .doesNotContain("<b>x</b>");
+        onToday(today -> {
+            for (WeekPage page : pages(today)) {
+                for (String given : UNREADABLE) {
+                    HttpResponse<String> answer = page.http().get(page.path() + "woche=" + given);
+                    String shown = java.net.URLDecoder.decode(given, java.nio.charset.StandardCharsets.UTF_8);
+                    assertThat(answer.statusCode()).as(page.path() + given).isEqualTo(400);
+                    assertThat(answer.body()).as(page.path() + given)
+                        .contains("Angabe in der Adresse nicht verstanden", "id=\"error-summary\"",
+                            "Angezeigt wird stattdessen die Woche vom " + Dates.longDate(Language.DE, monday(page.opensOn())))
+                        .contains(week(Language.DE, page.opensOn()))
+                        // what was given, repeated as text (never as markup)
+                        .contains("Die Woche „" + shown.replace("<", "&lt;").replace(">", "&gt;") + "“ gibt es nicht")
+                        .doesNotContain("<b>x</b>");
+                }
+                // in English on an English page
+                HttpResponse<String> english = page.http().get(page.path() + "woche=2026-02-31&lang=en");
+                assertThat(english.statusCode()).isEqualTo(400);
+                assertThat(english.body()).as(page.path()).contains("There is no week “2026-02-31”",
+                    "Shown instead: the week from " + Dates.longDate(Language.EN, monday(page.opensOn())))
+                    .doesNotContain("gibt es nicht");
+                page.http().get(page.path() + "lang=de"); // the language chosen is remembered: German again
             }
-            // in English on an English page
-            HttpResponse<String> english = page.http().get(page.path() + "woche=2026-02-31&lang=en");
-            assertThat(english.statusCode()).isEqualTo(400);
-            assertThat(english.body()).as(page.path()).contains("There is no week “2026-02-31”",
-                "Shown instead: the week from " + Dates.longDate(Language.EN, monday(page.opensOn())))
-                .doesNotContain("gibt es nicht");
-            page.http().get(page.path() + "lang=de"); // the language chosen is remembered: German again
-        }
+        });
     }
 
     /**
@@ -128,18 +133,20 @@ class UnreadableWeekIntegrationTest extends BookedAppointmentTests {
 
     @Test
     void aWeekAskedForAsADateOrAnIsoWeekIsShownWithoutANote() {
-        LocalDate later = monday(LocalDate.now(BERLIN).plusWeeks(5));
-        String isoWeek = later.get(IsoFields.WEEK_BASED_YEAR) + "-W"
-            + String.format("%02d", later.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-        for (WeekPage page : pages()) {
-            for (String given : List.of(later.plusDays(2).toString(), isoWeek, "", " " + later + " ",
-                later.getDayOfMonth() + "." + later.getMonthValue() + "." + later.getYear())) {
-                HttpResponse<String> answer = page.http().get(page.path() + "woche=" + Http.enc(given));
-                assertThat(answer.statusCode()).as(page.path() + given).isEqualTo(200);
-                assertThat(answer.body()).as(page.path() + given).doesNotContain("nicht verstanden")
-                    .contains(week(Language.DE, given.isEmpty() ? page.opensOn() : later));
+        onToday(today -> {
+            LocalDate later = monday(today.plusWeeks(5));
+            String isoWeek = later.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+                + String.format("%02d", later.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            for (WeekPage page : pages(today)) {
+                for (String given : List.of(later.plusDays(2).toString(), isoWeek, "", " " + later + " ",
+                    later.getDayOfMonth() + "." + later.getMonthValue() + "." + later.getYear())) {
+                    HttpResponse<String> answer = page.http().get(page.path() + "woche=" + Http.enc(given));
+                    assertThat(answer.statusCode()).as(page.path() + given).isEqualTo(200);
+                    assertThat(answer.body()).as(page.path() + given).doesNotContain("nicht verstanden")
+                        .contains(week(Language.DE, given.isEmpty() ? page.opensOn() : later));
+                }
             }
-        }
+        });
     }
 
     /**
@@ -148,35 +155,36 @@ class UnreadableWeekIntegrationTest extends BookedAppointmentTests {
      */
     @Test
     void theWeeksLinksStopWhereAWeekCanNoLongerBeAskedFor() {
-        LocalDate today = LocalDate.now(BERLIN);
-        // the weeks of appointments (the booking and move pages stop much earlier, at the end of the booking window:
-        // BookingWindowPagesIntegrationTest)
-        for (WeekPage page : pages().subList(0, 2)) {
-            String path = monday(today.plusYears(10)).minusWeeks(2).toString();
-            int followed = 0;
-            String next;
-            while ((next = link(page.http().get(page.path() + "woche=" + path).body(), "Nächste Woche")) != null) {
-                path = next.replaceAll(".*woche=", "");
-                assertThat(page.http().get(page.path() + "woche=" + path).statusCode()).as(page.path() + path)
-                    .isEqualTo(200);
-                assertThat(++followed).as(page.path()).isLessThan(4);
+        onToday(today -> {
+            // the weeks of appointments (the booking and move pages stop much earlier, at the end of the booking window:
+            // BookingWindowPagesIntegrationTest)
+            for (WeekPage page : pages(today).subList(0, 2)) {
+                String path = monday(today.plusYears(10)).minusWeeks(2).toString();
+                int followed = 0;
+                String next;
+                while ((next = link(page.http().get(page.path() + "woche=" + path).body(), "Nächste Woche")) != null) {
+                    path = next.replaceAll(".*woche=", "");
+                    assertThat(page.http().get(page.path() + "woche=" + path).statusCode()).as(page.path() + path)
+                        .isEqualTo(200);
+                    assertThat(++followed).as(page.path()).isLessThan(4);
+                }
+                // the last week linked: the next one ends beyond ten years from today
+                assertThat(monday(LocalDate.parse(path)).plusWeeks(1).plusDays(6)).as(page.path()).isAfter(today.plusYears(10));
             }
-            // the last week linked: the next one ends beyond ten years from today
-            assertThat(monday(LocalDate.parse(path)).plusWeeks(1).plusDays(6)).as(page.path()).isAfter(today.plusYears(10));
-        }
-        // and back in time as far
-        for (WeekPage page : pages().subList(0, 2)) {
-            String path = monday(today.minusYears(10)).plusWeeks(2).toString();
-            int followed = 0;
-            String previous;
-            while ((previous = link(page.http().get(page.path() + "woche=" + path).body(), "Vorherige Woche")) != null) {
-                path = previous.replaceAll(".*woche=", "");
-                assertThat(page.http().get(page.path() + "woche=" + path).statusCode()).as(page.path() + path)
-                    .isEqualTo(200);
-                assertThat(++followed).as(page.path()).isLessThan(4);
+            // and back in time as far
+            for (WeekPage page : pages(today).subList(0, 2)) {
+                String path = monday(today.minusYears(10)).plusWeeks(2).toString();
+                int followed = 0;
+                String previous;
+                while ((previous = link(page.http().get(page.path() + "woche=" + path).body(), "Vorherige Woche")) != null) {
+                    path = previous.replaceAll(".*woche=", "");
+                    assertThat(page.http().get(page.path() + "woche=" + path).statusCode()).as(page.path() + path)
+                        .isEqualTo(200);
+                    assertThat(++followed).as(page.path()).isLessThan(4);
+                }
+                assertThat(monday(LocalDate.parse(path)).minusWeeks(1)).as(page.path()).isBefore(today.minusYears(10));
             }
-            assertThat(monday(LocalDate.parse(path)).minusWeeks(1)).as(page.path()).isBefore(today.minusYears(10));
-        }
+        });
     }
 
     /** The address of the link with {@code text}; null if the page has none. */
@@ -187,20 +195,22 @@ class UnreadableWeekIntegrationTest extends BookedAppointmentTests {
 
     @Test
     void aTimeThatDoesNotExistOrWasNotUnderstoodShowsTheWeeksTimesAndSaysSo() {
-        List<WeekPage> withTimes = pages().subList(2, 6);
-        for (WeekPage page : withTimes) {
-            for (String given : List.of("2026-02-31T10:00:00Z", "kaputt", "%2B1000000000-01-01T00:00:00Z",
-                LocalDate.now(BERLIN).plusYears(11) + "T09:00:00Z")) {
-                HttpResponse<String> answer = page.http().get(page.path() + "start=" + given);
-                assertThat(answer.statusCode()).as(page.path() + given).isEqualTo(400);
-                assertThat(answer.body()).as(page.path() + given)
-                    .contains("Die Zeit „" + java.net.URLDecoder.decode(given, java.nio.charset.StandardCharsets.UTF_8)
-                        + "“ gibt es nicht", "Wählen Sie bitte eine der Zeiten unten.", week(Language.DE, page.opensOn()))
-                    // the week's free times to choose from (the appointment's week has some)
-                    .satisfies(body -> assertThat(page.opensOn().equals(LocalDate.now(BERLIN)) || body.contains("start="))
-                        .isTrue());
+        onToday(today -> {
+            List<WeekPage> withTimes = pages(today).subList(2, 6);
+            for (WeekPage page : withTimes) {
+                for (String given : List.of("2026-02-31T10:00:00Z", "kaputt", "%2B1000000000-01-01T00:00:00Z",
+                    LocalDate.now(BERLIN).plusYears(11) + "T09:00:00Z")) {
+                    HttpResponse<String> answer = page.http().get(page.path() + "start=" + given);
+                    assertThat(answer.statusCode()).as(page.path() + given).isEqualTo(400);
+                    assertThat(answer.body()).as(page.path() + given)
+                        .contains("Die Zeit „" + java.net.URLDecoder.decode(given, java.nio.charset.StandardCharsets.UTF_8)
+                            + "“ gibt es nicht", "Wählen Sie bitte eine der Zeiten unten.", week(Language.DE, page.opensOn()))
+                        // the week's free times to choose from (the appointment's week has some)
+                        .satisfies(body -> assertThat(page.opensOn().equals(today) || body.contains("start="))
+                            .isTrue());
+                }
             }
-        }
+        });
         // a time the page's own links carry: the next step, without a note
         String free = at(bookableDay(25), 11);
         String instant = java.time.OffsetDateTime.parse(free).toInstant().toString();
