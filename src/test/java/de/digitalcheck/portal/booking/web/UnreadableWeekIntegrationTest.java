@@ -211,8 +211,9 @@ class UnreadableWeekIntegrationTest extends BookedAppointmentTests {
                 }
             }
         });
-        // a time the page's own links carry: the next step, without a note
-        String free = at(bookableDay(25), 11);
+        // a time the page's own links carry: the next step, without a note (14:00, far from the appointment at 10:00 and
+        // its buffer: bookableDay(25) is the appointment's own day when a holiday is the 24th, as 1 January from 8 December)
+        String free = at(bookableDay(25), 14);
         String instant = java.time.OffsetDateTime.parse(free).toInstant().toString();
         HttpResponse<String> chosen = new Http(server, json).get("/termin/" + a.agencyId() + "?type=" + a.typeId()
             + "&start=" + Http.enc(instant));
