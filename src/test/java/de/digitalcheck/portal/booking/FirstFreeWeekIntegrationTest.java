@@ -45,28 +45,30 @@ class FirstFreeWeekIntegrationTest {
     @Test
     void aWeekWithNothingFreeLeadsToTheFirstWeekThatHasATime() {
         BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
-        LocalDate today = LocalDate.now(BookableAgency.BERLIN);
-        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate sunday = monday.plusDays(6);
-        // away for the rest of this week and the whole of the next: the first free time is two weeks on
-        a.firstCoachAway(calendars, today + ".." + sunday.plusWeeks(1));
-        Http http = new Http(server, json);
-        String path = "/termin/" + a.agencyId() + "?type=" + a.typeId();
+        // this week: the test's, or the next should a new week begin meanwhile (Sunday midnight)
+        BookableAgency.onToday(today -> {
+            LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            LocalDate sunday = monday.plusDays(6);
+            // away for the rest of this week and the whole of the next: the first free time is two weeks on
+            a.firstCoachAway(calendars, today + ".." + sunday.plusWeeks(1));
+            Http http = new Http(server, json);
+            String path = "/termin/" + a.agencyId() + "?type=" + a.typeId();
 
-        String first = http.get(path).body();
-        assertThat(first).contains("id=\"booking-empty-week\"", "In der Woche ab Montag, ")
-            .contains("ist keine Zeit mehr frei. Die nächste Woche mit freien Zeiten:")
-            .doesNotContain("In dieser Woche ist keine Zeit frei");
-        LocalDate shown = firstTime(first);
-        assertThat(shown).isAfterOrEqualTo(monday.plusWeeks(2)).isBefore(monday.plusWeeks(3));
-        // the way back to the weeks before is there, as on any later week
-        assertThat(first).contains("woche=" + monday.plusWeeks(1));
-        assertThat(http.get(path + "&lang=en").body()).contains("Nothing is free any more in the week from Monday, ");
+            String first = http.get(path).body();
+            assertThat(first).contains("id=\"booking-empty-week\"", "In der Woche ab Montag, ")
+                .contains("ist keine Zeit mehr frei. Die nächste Woche mit freien Zeiten:")
+                .doesNotContain("In dieser Woche ist keine Zeit frei");
+            LocalDate shown = firstTime(first);
+            assertThat(shown).isAfterOrEqualTo(monday.plusWeeks(2)).isBefore(monday.plusWeeks(3));
+            // the way back to the weeks before is there, as on any later week
+            assertThat(first).contains("woche=" + monday.plusWeeks(1));
+            assertThat(http.get(path + "&lang=en").body()).contains("Nothing is free any more in the week from Monday, ");
 
-        // a week asked for is that week, nothing skipped
-        String asked = http.get(path + "&lang=de&woche=" + monday).body();
-        assertThat(asked).contains("In dieser Woche ist keine Zeit frei").doesNotContain("booking-empty-week");
-        assertThat(TIME_LINK.matcher(asked).find()).isFalse();
+            // a week asked for is that week, nothing skipped
+            String asked = http.get(path + "&lang=de&woche=" + monday).body();
+            assertThat(asked).contains("In dieser Woche ist keine Zeit frei").doesNotContain("booking-empty-week");
+            assertThat(TIME_LINK.matcher(asked).find()).isFalse();
+        });
     }
 
     /**
