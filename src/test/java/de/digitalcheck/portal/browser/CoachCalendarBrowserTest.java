@@ -209,38 +209,40 @@ class CoachCalendarBrowserTest extends BrowserTestSupport implements TestPropert
     void anUnreadableWeekIsSaidSoWithTheFocusOnItAndTheWindowsEndIsNamed() {
         findings.clear();
         BookableAgency agency = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
-        LocalDate today = LocalDate.now(BookableAgency.BERLIN);
-        String thisWeek = "Woche vom " + Dates.longDate(Language.DE, today.with(TemporalAdjusters.previousOrSame(
-            DayOfWeek.MONDAY)));
-        try (BrowserContext context = Browsers.newContext(browser)) {
-            Page page = signIn(context, provider, url(""), "cal-browser-week-coach", agency.coachEmails().get(0));
-            KeyboardUser user = new KeyboardUser(page);
-            assertEquals(400, page.navigate(url("/coach/termine?woche=2026-02-31")).status());
-            assertEquals("error-summary", page.evaluate("() => document.activeElement.id"));
-            assertThat(page.locator("#error-summary")).containsText("Die Woche „2026-02-31“ gibt es nicht");
-            assertThat(page.locator("#error-summary")).containsText("Angezeigt wird stattdessen die " + thisWeek);
-            assertThat(page.locator("#content h2").first()).containsText(thisWeek);
-            auditAtBothWidths(page, "cal-week-unreadable", true);
-            Response next = user.activate("#content nav a[href='/coach/termine?woche="
-                + today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1) + "']");
-            assertEquals(200, next.status());
-            assertThat(page.locator("#error-summary")).hasCount(0);
-        }
-        try (BrowserContext context = Browsers.newContext(browser)) {
-            Page page = context.newPage();
-            String booking = url("/termin/" + agency.agencyId() + "?type=" + agency.typeId() + "&woche=");
-            assertEquals(400, page.navigate(booking + "abc").status());
-            assertEquals("error-summary", page.evaluate("() => document.activeElement.id"));
-            assertThat(page.locator("#error-summary")).containsText("Die Woche „abc“ gibt es nicht");
-            auditAtBothWidths(page, "cal-booking-week-unreadable", true);
-            // the window of BookableAgency's coaches: 60 days
-            LocalDate last = today.plusDays(60);
-            assertEquals(200, page.navigate(booking + last).status());
-            assertThat(page.locator("#content")).containsText("Termine lassen sich bis spätestens "
-                + Dates.longDate(Language.DE, last) + " buchen.");
-            assertThat(page.getByText("Nächste Woche")).hasCount(0);
-            auditAtBothWidths(page, "cal-booking-window-end", true);
-        }
+        // this week and the window's last day: from the test's today, or the next should midnight pass meanwhile
+        BookableAgency.onToday(today -> {
+            String thisWeek = "Woche vom " + Dates.longDate(Language.DE, today.with(TemporalAdjusters.previousOrSame(
+                DayOfWeek.MONDAY)));
+            try (BrowserContext context = Browsers.newContext(browser)) {
+                Page page = signIn(context, provider, url(""), "cal-browser-week-coach", agency.coachEmails().get(0));
+                KeyboardUser user = new KeyboardUser(page);
+                assertEquals(400, page.navigate(url("/coach/termine?woche=2026-02-31")).status());
+                assertEquals("error-summary", page.evaluate("() => document.activeElement.id"));
+                assertThat(page.locator("#error-summary")).containsText("Die Woche „2026-02-31“ gibt es nicht");
+                assertThat(page.locator("#error-summary")).containsText("Angezeigt wird stattdessen die " + thisWeek);
+                assertThat(page.locator("#content h2").first()).containsText(thisWeek);
+                auditAtBothWidths(page, "cal-week-unreadable", true);
+                Response next = user.activate("#content nav a[href='/coach/termine?woche="
+                    + today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1) + "']");
+                assertEquals(200, next.status());
+                assertThat(page.locator("#error-summary")).hasCount(0);
+            }
+            try (BrowserContext context = Browsers.newContext(browser)) {
+                Page page = context.newPage();
+                String booking = url("/termin/" + agency.agencyId() + "?type=" + agency.typeId() + "&woche=");
+                assertEquals(400, page.navigate(booking + "abc").status());
+                assertEquals("error-summary", page.evaluate("() => document.activeElement.id"));
+                assertThat(page.locator("#error-summary")).containsText("Die Woche „abc“ gibt es nicht");
+                auditAtBothWidths(page, "cal-booking-week-unreadable", true);
+                // the window of BookableAgency's coaches: 60 days
+                LocalDate last = today.plusDays(60);
+                assertEquals(200, page.navigate(booking + last).status());
+                assertThat(page.locator("#content")).containsText("Termine lassen sich bis spätestens "
+                    + Dates.longDate(Language.DE, last) + " buchen.");
+                assertThat(page.getByText("Nächste Woche")).hasCount(0);
+                auditAtBothWidths(page, "cal-booking-window-end", true);
+            }
+        });
         assertClean();
     }
 
