@@ -327,9 +327,10 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
             if (msg instanceof HttpRequest request && !request.decoderResult().isFailure() && tooLong(request)) {
                 LOG.info("Request line too long answered 414");
                 HttpResponseStatus status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+                boolean head = HttpMethod.HEAD.equals(request.method());
                 FullHttpResponse answer = api(request.uri())
-                    ? problem(apiLanguage(request), status, "problem.414", "problem.414.detail")
-                    : page(pageLanguage(request), status, "414", HttpMethod.HEAD.equals(request.method()));
+                    ? problem(apiLanguage(request), status, "problem.414", "problem.414.detail", head)
+                    : page(pageLanguage(request), status, "414", head);
                 discarding = !(msg instanceof LastHttpContent);
                 ReferenceCountUtil.release(msg);
                 ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
@@ -359,10 +360,11 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
                     }
                     return;
                 } else if (!readable(request.uri())) {
+                    boolean head = HttpMethod.HEAD.equals(request.method());
                     answer = api(request.uri())
-                        ? problem(apiLanguage(request), HttpResponseStatus.BAD_REQUEST, "problem.400", "problem.400.target")
-                        : page(pageLanguage(request), HttpResponseStatus.BAD_REQUEST, TARGET,
-                            HttpMethod.HEAD.equals(request.method()));
+                        ? problem(apiLanguage(request), HttpResponseStatus.BAD_REQUEST, "problem.400", "problem.400.target",
+                            head)
+                        : page(pageLanguage(request), HttpResponseStatus.BAD_REQUEST, TARGET, head);
                 }
                 if (answer == null) {
                     dropUnreadableAcceptLanguage(request);
@@ -477,10 +479,13 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
             String acceptLanguage = head.found() ? head.acceptLanguage()
                 : request.headers().get(HttpHeaderNames.ACCEPT_LANGUAGE);
             String code = String.valueOf(status.code());
+            // the codec takes a request it could not read for a GET (its stand-in's method) and would send a body:
+            // a HEAD's answer leaves it out here
+            boolean headRequest = HttpMethod.HEAD.name().equals(method);
             FullHttpResponse answer = target != null && api(target)
                 ? problem(Language.fromAcceptLanguage(acceptLanguage), status, "problem." + code,
-                    "problem." + code + ".detail")
-                : page(pageLanguage(cookies, acceptLanguage), status, code, HttpMethod.HEAD.name().equals(method));
+                    "problem." + code + ".detail", headRequest)
+                : page(pageLanguage(cookies, acceptLanguage), status, code, headRequest);
             ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
         }
 
@@ -515,7 +520,8 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
         }
     }
 
-    private FullHttpResponse problem(Language language, HttpResponseStatus status, String title, String detail) {
+    private FullHttpResponse problem(Language language, HttpResponseStatus status, String title, String detail,
+                                     boolean head) {
         byte[] body;
         try {
             body = json.writeValueAsBytes(new Problem("about:blank", messages.get(language, title), status.code(),
@@ -523,7 +529,7 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return answer(status, Problem.MEDIA_TYPE, body, language, false);
+        return answer(status, Problem.MEDIA_TYPE, body, language, head);
     }
 
     private FullHttpResponse page(Language language, HttpResponseStatus status, String text, boolean head) {
@@ -543,6 +549,10 @@ class UnreadableTargets implements BeanCreatedEventListener<NettyServerCustomize
         return html.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The answer with this body, or for a {@code HEAD} ({@code head}) its status and headers without it
+     * (RFC 9110 §9.3.2), Content-Length the length of the body a GET gets.
+     */
     private FullHttpResponse answer(HttpResponseStatus status, String contentType, byte[] body, Language language,
                                     boolean head) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,

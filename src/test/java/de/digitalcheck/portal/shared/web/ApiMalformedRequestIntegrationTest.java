@@ -314,8 +314,13 @@ class ApiMalformedRequestIntegrationTest {
                 assertThat(header(english, "content-type")).as(as).startsWith("application/problem+json");
                 assertThat(header(english, "content-language")).as(as).isEqualTo("en");
                 assertThat(header(english, "content-security-policy")).as(as).startsWith("default-src 'self'");
-                assertThat(english).as(as).contains("\"status\":400", "The request is malformed.")
-                    .doesNotContain("<html");
+                if (method.equals("HEAD")) {
+                    // a HEAD's answer: its status and headers, no body (which a client reading on takes for the next)
+                    assertThat(english.substring(english.indexOf("\r\n\r\n") + 4)).as(as).isEmpty();
+                } else {
+                    assertThat(english).as(as).contains("\"status\":400", "The request is malformed.")
+                        .doesNotContain("<html");
+                }
                 String german = rawInTurn(List.of(method + " " + path + " HTTP/1.1\nHost: localhost\n"
                     + "Connection: close\n\n")).get(0);
                 assertThat(header(german, "content-type")).as(as).startsWith("application/problem+json");
