@@ -129,6 +129,70 @@ class OidcTokenRefusedIntegrationTest extends SignedInTests {
         }
     }
 
+    /**
+     * The token endpoint answering {@code 503} (a provider down behind its proxy) is an outage, as one that does not
+     * answer at all, not a refused code: the person is told the sign-in service did not answer (it was "not
+     * completed"), and the operator gets the outage's one error line with the status, not the warning of a refusal
+     * (it was {@code WARN Sign-in not completed … (token request refused: 503 no OAuth error code)}) — without a stack,
+     * the code, the provider's page or the person.
+     */
+    @Test
+    void aTokenEndpointAnsweringWithAServerErrorIsAnOutageNotARefusal() {
+        Http http = new Http(server, json);
+        provider.nextUser("token-failed-nobody", Map.of("email", "token-failed@example.org", "email_verified", true,
+            "name", "Fritz Failed"));
+        String callback = callbackOf(http);
+        String code = URI.create("http://localhost" + callback).getQuery().replaceAll(".*code=([^&]+).*", "$1");
+
+        List<ILoggingEvent> logged = logged(() -> {
+            standIn.token(OidcStandIn.Token.FAIL);
+            try {
+                HttpResponse<String> answer = http.get(callback);
+                assertThat(standIn.takeNotPassed()).as("the token endpoint was asked and answered 503").hasSize(1);
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+                assertThat(answer.headers().firstValue("Location")).hasValue("/anmelden");
+            } finally {
+                standIn.token(OidcStandIn.Token.PASS);
+            }
+        });
+        String page = http.get("/anmelden").body();
+        assertThat(page).contains("role=\"alert\"", "Der Anmeldedienst hat nicht geantwortet")
+            .as("not the note of a refused sign-in").doesNotContain("Sie wurde beim Anmeldedienst abgebrochen");
+        assertThat(http.get("/agentur").headers().firstValue("Location")).as("not signed in").hasValue("/anmelden");
+        assertThat(logged.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)))
+            .as("one line: the outage, an error without a stack, naming the status")
+            .singleElement().satisfies(e -> {
+                assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
+                assertThat(e.getFormattedMessage()).isEqualTo("Sign-in provider did not answer on GET "
+                    + "/oauth/callback/oidc (token request answered 503): back to the sign-in page");
+                assertThat(e.getThrowableProxy()).isNull();
+            });
+        for (ILoggingEvent event : logged) {
+            assertThat(text(event)).as(event.getLoggerName())
+                .doesNotContain(code, "token-failed@example.org", "Fritz Failed", "maintenance");
+        }
+    }
+
+    @Test
+    void aTokenEndpointAnsweringWithAServerErrorWhileSignedInLeadsOnToTheWorkspace() {
+        // the subject of the refused sign-in's test: an account binds one subject
+        Http http = as("token-refused-staff", "staff@en-agentur.example.org");
+        assertThat(http.get("/agentur").statusCode()).isEqualTo(200);
+        provider.nextUser("token-refused-staff", Map.of("email", "staff@en-agentur.example.org",
+            "email_verified", true, "name", "token-refused-staff"));
+        String callback = callbackOf(http);
+        standIn.token(OidcStandIn.Token.FAIL);
+        try {
+            HttpResponse<String> answer = http.get(callback);
+            assertThat(standIn.takeNotPassed()).hasSize(1);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+            assertThat(answer.headers().firstValue("Location")).hasValue("/workspace");
+        } finally {
+            standIn.token(OidcStandIn.Token.PASS);
+        }
+        assertThat(http.get("/agentur").statusCode()).as("still signed in").isEqualTo(200);
+    }
+
     /** The portal's callback address (path and query) the provider sends the browser to, not yet followed. */
     private String callbackOf(Http http) {
         standIn.token(OidcStandIn.Token.PASS);

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * provider's do: in front of the test's {@link OidcProvider} (mock-oauth2-server, which issues a token for any code and
  * is never down), it serves the provider's discovery document with its own token endpoint and passes token requests on
  * to the provider — or refuses them as Keycloak refuses a code used already or expired ({@code 400 invalid_grant}), or
- * drops them without an answer (a provider down or cut off). The portal's issuer is {@link #issuer()}.
+ * drops them without an answer (a provider down or cut off), or answers them {@code 503} (a provider down behind its
+ * proxy). The portal's issuer is {@link #issuer()}.
  */
 public final class OidcStandIn {
 
@@ -33,9 +34,13 @@ public final class OidcStandIn {
         /** {@code 400 {"error":"invalid_grant",…}}, as Keycloak answers a code used already or expired. */
         REFUSE,
         /** The connection closed without an answer. */
-        DROP
+        DROP,
+        /** {@code 503} with an HTML page, as a provider down behind its proxy answers. */
+        FAIL
     }
 
+    /** The body of the token endpoint's {@code 503} ({@link Token#FAIL}). */
+    public static final String OUTAGE = "<html><body>Service Unavailable: maintenance</body></html>";
     public static final String REFUSAL = "{\"error\":\"invalid_grant\",\"error_description\":\"Code not valid\"}";
 
     private final OidcProvider provider;
@@ -118,6 +123,10 @@ public final class OidcStandIn {
                 notPassed.add(body);
                 exchange.close();
             }
+            case FAIL -> {
+                notPassed.add(body);
+                answer(exchange, 503, OUTAGE, "text/html");
+            }
             case PASS -> answer(exchange, answer.statusCode(), answer.body());
         }
     }
@@ -132,8 +141,12 @@ public final class OidcStandIn {
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        answer(exchange, status, body, "application/json");
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body, String type) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

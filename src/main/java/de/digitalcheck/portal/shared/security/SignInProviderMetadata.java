@@ -10,8 +10,6 @@ import io.micronaut.security.oauth2.client.DefaultOpenIdProviderMetadata;
 import io.micronaut.security.oauth2.configuration.OpenIdClientConfiguration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,13 +22,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * fetches it on a thread that may wait: every {@code portal.oidc.metadata-retry} (30 s) and at once after a sign-in
  * found it missing, until every OpenID client has it; from then on it does nothing. No sign-in may ask Micronaut for
  * the metadata while it is missing ({@link #present()}; the web module's sign-in gate): the request's event-loop thread
- * would wait for the fetch here, and the fetch for an answer that this very thread has to read.
+ * would wait for the fetch here, and the fetch for an answer that this very thread has to read. The fetch itself, and
+ * the log of an outage, is the web module's ({@code shared.web.SignInProviderDiscovery}).
  */
 @Singleton
 @Requires(property = "micronaut.security.oauth2.enabled", value = "true")
 public class SignInProviderMetadata {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SignInProviderMetadata.class);
     /** Sign-ins ask for a fetch at most this often (5 s). */
     static final long AGAIN_AFTER_NANOS = 5_000_000_000L;
 
@@ -38,7 +36,6 @@ public class SignInProviderMetadata {
     private final ExecutorService blocking;
     private final AtomicBoolean present = new AtomicBoolean();
     private final AtomicBoolean fetching = new AtomicBoolean();
-    private volatile boolean missed;
     private final AtomicLong lastAsked = new AtomicLong(System.nanoTime() - AGAIN_AFTER_NANOS);
 
     SignInProviderMetadata(BeanContext context, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
@@ -85,18 +82,13 @@ public class SignInProviderMetadata {
                 boolean fetched;
                 try {
                     fetched = context.findBean(DefaultOpenIdProviderMetadata.class, Qualifiers.byName(name)).isPresent();
-                } catch (RuntimeException stillDown) { // Micronaut Security has logged why
+                } catch (RuntimeException stillDown) { // shared.web.SignInProviderDiscovery has logged the outage
                     fetched = false;
                 }
                 all &= fetched;
             }
+            // the outage and its end are logged where the metadata is fetched (shared.web.SignInProviderDiscovery)
             present.set(all);
-            if (!all) {
-                missed = true;
-            } else if (missed) {
-                missed = false;
-                LOG.info("The sign-in provider's metadata has been fetched: signing in works again");
-            }
         } finally {
             fetching.set(false);
         }

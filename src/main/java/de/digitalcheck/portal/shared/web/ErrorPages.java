@@ -207,7 +207,8 @@ public class ErrorPages {
      * already or expired (the callback's address opened again after its sign-in, a sign-in left open too long) with
      * {@code 400 invalid_grant}, a wrong client secret with {@code 401 invalid_client}. Micronaut Security lets the
      * HTTP client's exception through; it was a {@code 500} with the provider's description in the log. The reason
-     * names the status and the OAuth error code only: the description is the provider's text.
+     * names the status and the OAuth error code only: the description is the provider's text. A {@code 5xx} is no
+     * refusal but an outage ({@link #providerSilent}).
      */
     private static Optional<String> tokenRequestRefused(HttpRequest<?> request, Throwable e) {
         if (!request.getPath().startsWith(SIGN_IN_CALLBACK)) {
@@ -215,6 +216,9 @@ public class ErrorPages {
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof HttpClientResponseException refused) {
+                if (serverError(refused)) {
+                    return Optional.empty();
+                }
                 String error;
                 try {
                     error = refused.getResponse().getBody(TokenErrorResponse.class).map(TokenErrorResponse::getError)
@@ -231,8 +235,10 @@ public class ErrorPages {
     /**
      * Whether the sign-in provider did not answer a sign-in (its address unreachable, the connection closed or timed
      * out): at the callback, the token request; at the sign-in button, the discovery document (Micronaut Security's
-     * metadata bean "disabled" since it could not be fetched). It was a {@code 500}. The reason names the exception
-     * types only.
+     * metadata bean "disabled" since it could not be fetched). It was a {@code 500}. Also a token endpoint answering
+     * with a server error ({@code 5xx}: the provider down behind its proxy, or failing): the person can do nothing
+     * but try again later, as when it does not answer at all; it was the warning and the note of a refused sign-in.
+     * The reason names the exception types, or the status, only (the provider's page is not logged).
      */
     private static Optional<String> providerSilent(HttpRequest<?> request, Throwable e) {
         String path = request.getPath();
@@ -240,12 +246,21 @@ public class ErrorPages {
             return Optional.empty();
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpClientResponseException answered && serverError(answered)
+                && path.startsWith(SIGN_IN_CALLBACK)) {
+                return Optional.of("token request answered " + answered.getStatus().getCode());
+            }
             if (t instanceof HttpClientException && !(t instanceof HttpClientResponseException)
                 || t instanceof DisabledBeanException && String.valueOf(t.getMessage()).contains("OpenID configuration")) {
                 return Optional.of(t.getClass().getSimpleName());
             }
         }
         return Optional.empty();
+    }
+
+    /** The provider answered with a server error ({@code 5xx}): it is failing, it refused nothing. */
+    private static boolean serverError(HttpClientResponseException answered) {
+        return answered.getStatus().getCode() >= 500;
     }
 
     private HttpResponse<?> backToSignIn(HttpRequest<?> request, Throwable e) {
