@@ -1,5 +1,6 @@
 package de.digitalcheck.portal.booking;
 
+import de.digitalcheck.portal.funding.FundingAdministration;
 import de.digitalcheck.portal.readiness.AgencyLeads;
 import de.digitalcheck.portal.readiness.AssessmentErased;
 import de.digitalcheck.portal.shared.i18n.Language;
@@ -30,7 +31,10 @@ import java.util.Map;
  * {@code consentWithdrawnAt} is null while it stands. (It said {@code "consentShare": true} after the withdrawal.)
  *
  * <p>Beside each code, its words in the export's language, for people: {@code statusText}, {@code meetingModeText},
- * {@code languageText}, the outcome's {@code attendanceText}; a code without words reads "Sonstiger Wert".
+ * {@code languageText}, the outcome's {@code attendanceText}; a code without words reads "Sonstiger Wert". Beside the
+ * outcome's recommended funding programme ({@code programmeId}) its name, {@code programmeName}, in the export's
+ * language as the programme pages show it (German where it has no English name); null where no programme has the id
+ * (the id is kept). It was the id alone, which says nothing to the company.
  */
 @Singleton
 class BookingPersonalData implements PersonalDataHolder {
@@ -41,6 +45,7 @@ class BookingPersonalData implements PersonalDataHolder {
     private final Clock clock;
     private final AgencyLeads leads;
     private final Messages messages;
+    private final FundingAdministration funding;
 
     /** The words of the codes the export carries ({@link Messages#codeText}): {@code prefix + code}. */
     static final String STATUS_WORDS = "booking.status.";
@@ -49,7 +54,8 @@ class BookingPersonalData implements PersonalDataHolder {
     static final String LANGUAGE_WORDS = "language.name.";
 
     BookingPersonalData(AppointmentRows bookings, OutcomeRows outcomes, BookingMails mails, Clock clock,
-                        AgencyLeads leads, Messages messages) {
+                        AgencyLeads leads, Messages messages, FundingAdministration funding) {
+        this.funding = funding;
         this.messages = messages;
         this.leads = leads;
         this.bookings = bookings;
@@ -117,6 +123,8 @@ class BookingPersonalData implements PersonalDataHolder {
             o.put("attendanceText", messages.codeText(language, ATTENDANCE_WORDS, outcome.attendance()));
             o.put("followUp", outcome.followUp());
             o.put("programmeId", outcome.programmeId());
+            o.put("programmeName", outcome.programmeId() == null ? null
+                : funding.find(outcome.programmeId()).map(p -> p.nameIn(language)).orElse(null));
             o.put("note", outcome.note());
             o.put("recordedAt", outcome.recordedAt().toString());
             m.put("outcome", o);

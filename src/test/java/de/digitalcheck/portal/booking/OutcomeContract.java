@@ -2,6 +2,7 @@ package de.digitalcheck.portal.booking;
 
 import de.digitalcheck.portal.accounts.Accounts;
 import de.digitalcheck.portal.routing.AgencyAdministration;
+import de.digitalcheck.portal.shared.i18n.Language;
 import de.digitalcheck.portal.shared.validation.ValidationException;
 import de.digitalcheck.portal.support.BookableAgency;
 import de.digitalcheck.portal.support.Database;
@@ -440,6 +441,41 @@ abstract class OutcomeContract {
         assertThat(db().value("SELECT status FROM booking WHERE id = ?", someoneElse.id())).isEqualTo("CONFIRMED");
         assertThat((String) db().value("SELECT contact_email FROM booking WHERE id = ?", someoneElse.id()))
             .startsWith("oc-");
+    }
+
+    /**
+     * The company's export names the funding programme its appointment's outcome recommended, beside the programme's
+     * id, in the export's language (it had the id alone); an outcome without one has none, and an id no programme has
+     * (no longer) keeps its id without a name.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anOutcomesProgrammeIsExportedWithItsNameInTheExportsLanguage() {
+        BookableAgency a = BookableAgency.create(agencies, accounts, calendars, coachProfiles, 1);
+        String email = "pd-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        Made recommended = book(a, 10, 9, false, email);
+        Made without = book(a, 10, 11, false, email);
+        startedAgo(recommended.id(), 3);
+        startedAgo(without.id(), 2);
+        AppointmentOutcomes.Scope coach = AppointmentOutcomes.Scope.coach(a.coachIds().get(0));
+        outcomes.record(recommended.id(), coach, held(AppointmentOutcomes.INNOSCHECK), null, "c", "C");
+        outcomes.record(without.id(), coach, held(null), null, "c", "C");
+
+        java.util.function.BiFunction<Language, String, Map<String, Object>> outcome = (language, id) ->
+            ((List<Map<String, Object>>) personalData.export(email, language).get("bookings")).stream()
+                .filter(m -> id.equals(m.get("id"))).map(m -> (Map<String, Object>) m.get("outcome"))
+                .findFirst().orElseThrow();
+        assertThat(outcome.apply(Language.DE, recommended.id())).containsEntry("programmeId", "innoscheck-ruhr")
+            .containsEntry("programmeName", "InnoScheck.Ruhr");
+        assertThat(outcome.apply(Language.EN, recommended.id())).containsEntry("programmeId", "innoscheck-ruhr")
+            .containsEntry("programmeName", "InnoScheck.Ruhr innovation voucher");
+        assertThat(outcome.apply(Language.EN, without.id())).containsEntry("programmeId", null)
+            .containsEntry("programmeName", null);
+        // an id no programme has: kept, without a name (never another programme's)
+        db().execute("UPDATE appointment_outcome SET programme_id = 'eingestellt-2024' WHERE booking_id = ?",
+            recommended.id());
+        assertThat(outcome.apply(Language.DE, recommended.id())).containsEntry("programmeId", "eingestellt-2024")
+            .containsEntry("programmeName", null);
     }
 
     @Test
