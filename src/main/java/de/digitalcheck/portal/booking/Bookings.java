@@ -225,6 +225,44 @@ public class Bookings {
     }
 
     /**
+     * Why companies cannot book the coach at all because of the coach's calendar (saved settings), or empty: the
+     * calendar offers no hours ({@link Unbookable.Reason#NO_HOURS}); the minimum notice reaches past the booking
+     * window's last day ({@link Unbookable.Reason#NOTICE_PAST_WINDOW}); absences, blocked days, public holidays and the
+     * notice leave no time in the window ({@link Unbookable.Reason#NO_TIME_IN_WINDOW}); or every active type of the
+     * coach's agency that names the coach in a way the coach meets companies is longer than the longest bookable time
+     * ({@link Unbookable.Reason#TYPES_TOO_LONG}, with the shortest of them): the rule of {@link #offeredBy}. Empty
+     * also when the cause lies elsewhere (no way of meeting companies ticked, named on no type): the calendar is not
+     * what keeps companies away then.
+     */
+    public Optional<Unbookable> unbookable(String coachId) {
+        Optional<CoachRow> coach = coaches.findById(coachId);
+        if (coach.isEmpty()) {
+            return Optional.empty();
+        }
+        CalendarSettings settings = calendars.findById(coachId).map(CoachCalendarRow::settings)
+            .orElse(CalendarSettings.NEW);
+        if (!settings.offersHours()) {
+            return Optional.of(new Unbookable(Unbookable.Reason.NO_HOURS, null, 0));
+        }
+        Instant now = clock.instant();
+        int longest = settings.longestBookableMinutes(now, ZONE);
+        if (longest == 0) {
+            LocalDate today = LocalDate.ofInstant(now, ZONE);
+            LocalDate earliest = LocalDateTime.ofInstant(now, ZONE).plusMinutes(settings.minNotice()).toLocalDate();
+            return Optional.of(new Unbookable(earliest.isAfter(today.plusDays(settings.windowDays()))
+                ? Unbookable.Reason.NOTICE_PAST_WINDOW : Unbookable.Reason.NO_TIME_IN_WINDOW, null, 0));
+        }
+        java.util.Set<MeetingMode> modes = coach.get().profile().modes();
+        List<AppointmentType> wouldOffer = types.findByAgencyIdOrderByDurationMinutesAsc(coach.get().agencyId()).stream()
+            .map(AppointmentTypeRow::type)
+            .filter(t -> t.active() && t.coachIds().contains(coachId) && modes.contains(t.mode())).toList();
+        if (wouldOffer.isEmpty() || wouldOffer.stream().anyMatch(t -> t.durationMinutes() <= longest)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Unbookable(Unbookable.Reason.TYPES_TOO_LONG, wouldOffer.get(0), longest));
+    }
+
+    /**
      * Whether this coach can be booked for the type ({@link #offeredBy}).
      */
     boolean bookable(AppointmentType type, String coachId) {

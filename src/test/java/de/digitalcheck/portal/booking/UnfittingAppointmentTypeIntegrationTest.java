@@ -35,6 +35,8 @@ class UnfittingAppointmentTypeIntegrationTest extends SignedInTests {
     Bookings bookings;
     @Inject
     Clock clock;
+    @Inject
+    Coaches coaches;
 
     private static final String DEMO_HOURS = "09:00-12:00, 13:00-17:00";
 
@@ -157,6 +159,97 @@ class UnfittingAppointmentTypeIntegrationTest extends SignedInTests {
         // switched off again: other tests see the demo's types only
         calendars.saveType("en-agentur", talk.id(), new Calendars.TypeInput("Kurzberatung", "Short advice", "30",
             "VIDEO", "0", List.of(carla), false), List.of());
+    }
+
+    /**
+     * The coach's own calendar page says when the saved calendar leaves companies no time with them, and why: no hours
+     * at all, a minimum notice past the booking window, no time left in the window (away for all of it), or every type
+     * they would offer longer than their longest time. Before, only the staff's types page warned (per type); the coach
+     * saved such a calendar without a word and was never booked. A bookable coach's page has no such note (no empty
+     * box); the staff's page of the coach's calendar says it too, naming the coach.
+     */
+    @Test
+    void theCoachsCalendarPageSaysWhyCompaniesCannotBookThem() {
+        Http coach = as("unfitting-en-coach", "coach@en-agentur.example.org");
+        Http staff = as("unfitting-en-staff", "staff@en-agentur.example.org");
+        String carla = accounts.byEmail("coach@en-agentur.example.org").orElseThrow().id();
+        String staffPage = "/agentur/coaches/" + carla + "/kalender";
+        LocalDate today = PortalTime.today(clock);
+        try {
+            saveHours(carla, "");
+            String bookable = coach.get("/coach/kalender?lang=de").body();
+            assertThat(bookable).contains("Mein Kalender").doesNotContain("calendar-unbookable")
+                .doesNotContain("zurzeit nicht buchen");
+            assertThat(staff.get(staffPage + "?lang=de").body()).doesNotContain("calendar-unbookable");
+
+            // no hours at all
+            calendars.update(carla, null, new Calendars.CalendarInput(Map.of(), "", "", "15", "15", "12", "56", "4",
+                "30"), List.of());
+            HttpResponse<String> none = coach.get("/coach/kalender?lang=de");
+            assertThat(none.statusCode()).isEqualTo(200);
+            assertThat(none.body()).contains("id=\"calendar-unbookable\"",
+                "aria-labelledby=\"calendar-unbookable-title\"",
+                ">Unternehmen können Sie zurzeit nicht buchen</h2>",
+                "In diesem Kalender sind weder Wochenzeiten noch Tage mit eigenen Zeiten eingetragen.");
+            assertThat(coach.get("/coach/kalender?lang=en").body()).contains(">Companies cannot book you at the moment</h2>",
+                "This calendar has neither weekly hours nor days with hours of their own.");
+            assertThat(staff.get(staffPage + "?lang=de").body()).contains(
+                ">Unternehmen können Carla Coach zurzeit nicht buchen</h2>",
+                "In diesem Kalender sind weder Wochenzeiten noch Tage mit eigenen Zeiten eingetragen.");
+
+            // hours, but away from today to beyond the window's last day
+            saveHours(carla, "", today + ".." + today.plusDays(60), "12", "56");
+            assertThat(coach.get("/coach/kalender?lang=de").body()).contains("id=\"calendar-unbookable\"",
+                "Im Buchungszeitraum (heute und die nächsten 56 Tage) bleibt keine Zeit, die gebucht werden kann: "
+                    + "Abwesenheiten, gesperrte Tage, Feiertage und der Mindestvorlauf von 12 Stunden lassen keine übrig.")
+                .doesNotContain("weder Wochenzeiten");
+            assertThat(coach.get("/coach/kalender?lang=en").body())
+                .contains("No time within the booking window (today and the next 56 days) can be booked");
+            // back on the window's last day: bookable, no note
+            saveHours(carla, "", today + ".." + today.plusDays(49), "12", "56");
+            assertThat(coach.get("/coach/kalender?lang=de").body()).doesNotContain("calendar-unbookable");
+
+            // a notice of 30 days and a window of 20
+            saveHours(carla, "", "", String.valueOf(30 * 24), "20");
+            assertThat(coach.get("/coach/kalender?lang=de").body()).contains("id=\"calendar-unbookable\"",
+                "Der Mindestvorlauf von 720 Stunden reicht über den Buchungszeitraum hinaus: Gebucht werden kann nur "
+                    + "bis 20 Tage im Voraus");
+            assertThat(coach.get("/coach/kalender?lang=en").body())
+                .contains("The minimum notice of 720 hours reaches past the booking window");
+
+            // 20 minutes a day: shorter than every type Carla would offer (named on it, in a way she meets companies)
+            Map<DayOfWeek, String> short20 = Map.of(DayOfWeek.MONDAY, "09:00-09:20", DayOfWeek.TUESDAY, "09:00-09:20",
+                DayOfWeek.WEDNESDAY, "09:00-09:20", DayOfWeek.THURSDAY, "09:00-09:20", DayOfWeek.FRIDAY, "09:00-09:20");
+            calendars.update(carla, null, new Calendars.CalendarInput(short20, "", "", "15", "15", "12", "56", "4", "30"),
+                List.of());
+            java.util.Set<MeetingMode> modes = coachProfiles(carla);
+            AppointmentType shortest = calendars.typesOf("en-agentur").stream()
+                .filter(t -> t.active() && t.coachIds().contains(carla) && modes.contains(t.mode()))
+                .min(java.util.Comparator.comparingInt(AppointmentType::durationMinutes)).orElseThrow();
+            assertThat(shortest.durationMinutes()).isGreaterThan(20);
+            assertThat(coach.get("/coach/kalender?lang=de").body()).contains("id=\"calendar-unbookable\"",
+                "Die längste Zeit am Stück, die gebucht werden kann, ist 20 Minuten lang",
+                "Die kürzeste passende Terminart, „" + shortest.nameDe() + "“, dauert aber "
+                    + shortest.durationMinutes() + " Minuten.");
+            assertThat(coach.get("/coach/kalender?lang=en").body()).contains(
+                "The longest time in one piece that can be booked is 20 minutes",
+                "The shortest matching appointment type, “" + shortest.nameEn() + "”, takes "
+                    + shortest.durationMinutes() + " minutes, though.");
+            // as long as the shortest type: bookable again, no note
+            String fits = "09:00-" + java.time.LocalTime.of(9, 0).plusMinutes(shortest.durationMinutes());
+            Map<DayOfWeek, String> exact = Map.of(DayOfWeek.MONDAY, fits, DayOfWeek.TUESDAY, fits,
+                DayOfWeek.WEDNESDAY, fits, DayOfWeek.THURSDAY, fits, DayOfWeek.FRIDAY, fits);
+            calendars.update(carla, null, new Calendars.CalendarInput(exact, "", "", "15", "15", "12", "56", "4", "30"),
+                List.of());
+            assertThat(coach.get("/coach/kalender?lang=de").body()).doesNotContain("calendar-unbookable");
+        } finally {
+            saveHours(carla, "");
+        }
+        assertThat(coach.get("/coach/kalender?lang=de").body()).doesNotContain("calendar-unbookable");
+    }
+
+    private java.util.Set<MeetingMode> coachProfiles(String coachId) {
+        return coaches.profile(coachId).orElseThrow().modes();
     }
 
     /** Carla's demo hours with these date overrides. */

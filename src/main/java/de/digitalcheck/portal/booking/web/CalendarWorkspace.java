@@ -11,6 +11,7 @@ import de.digitalcheck.portal.booking.Calendars;
 import de.digitalcheck.portal.booking.CoachProfile;
 import de.digitalcheck.portal.booking.Coaches;
 import de.digitalcheck.portal.booking.MeetingMode;
+import de.digitalcheck.portal.booking.Unbookable;
 import de.digitalcheck.portal.booking.UnknownAppointmentType;
 import de.digitalcheck.portal.shared.config.PortalSettings;
 import de.digitalcheck.portal.shared.i18n.Dates;
@@ -270,7 +271,26 @@ class CalendarWorkspace {
         model.put("saved", false); // a GET's page says so after a save (shown)
         model.put("noMode", coaches.profile(coach.id()).map(p -> p.modes().isEmpty()).orElse(false));
         model.put("outsideHours", outsideHours(lang, coach, agency));
+        // the saved calendar leaves companies no time with the coach: why (null: bookable, or not for the calendar)
+        CalendarSettings saved = calendars.settings(coach.id());
+        model.put("unbookable", bookings.unbookable(coach.id()).map(u -> unbookableText(lang, u, saved)).orElse(null));
         return new ModelAndView<>("booking/calendar", model);
+    }
+
+    /**
+     * Why the saved calendar leaves companies no time to book the coach, as the calendar page says it (the coach
+     * cannot see it anywhere else: the staff's appointment types page warns per type).
+     */
+    private String unbookableText(Language lang, Unbookable why, CalendarSettings saved) {
+        return switch (why.reason()) {
+            case NO_HOURS -> messages.get(lang, "calendar.unbookable.noHours");
+            case NOTICE_PAST_WINDOW -> messages.get(lang, "calendar.unbookable.notice", saved.minNotice() / 60,
+                saved.windowDays());
+            case NO_TIME_IN_WINDOW -> messages.get(lang, "calendar.unbookable.noTime", saved.windowDays(),
+                saved.minNotice() / 60);
+            case TYPES_TOO_LONG -> messages.get(lang, "calendar.unbookable.tooLong", why.longest(),
+                why.shortest().name(lang), why.shortest().durationMinutes());
+        };
     }
 
     /** A booked appointment the calendar no longer offers at its time, as the calendar page lists it. */
