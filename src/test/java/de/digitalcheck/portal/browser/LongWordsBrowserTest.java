@@ -102,6 +102,35 @@ class LongWordsBrowserTest extends BrowserTestSupport implements TestPropertyPro
         assertClean();
     }
 
+    /**
+     * A check with a long contact address: the result page's consent step (its label names the agency, hyphenated; an
+     * address typed into its field) and the sentence naming where the report goes, then the confirmation that the
+     * report mail is on its way to that address. The address in those sentences was plain prose: hyphenated where
+     * the browser can (a hyphen that is no part of it), broken anywhere else; now it is an address (never hyphenated,
+     * breaking after "@" and its dots first). No page scrolls sideways at 320 or 390 px.
+     */
+    @Test
+    void theConsentStepAndTheReportMailsConfirmationKeepALongAddressWhole() {
+        findings.clear();
+        problems.clear();
+        CompletedChecks.Completed check = CompletedChecks.of(questionnaires.current()).named(COMPANY).at("59423")
+            .contact("Mia Muster", CONTACT_EMAIL).submit(new Http(server, json));
+        try (BrowserContext context = Browsers.newContext(browser)) {
+            Page page = context.newPage();
+            page.navigate(url(check.resultPath()));
+            assertThat(page.locator("#consent-share")).isVisible();
+            page.fill("#consent-email", CONTACT_EMAIL);
+            assertThat(page.locator("main")).containsText(CONTACT_EMAIL);
+            checkPage(page, "consent-step", List.of(AGENCY), List.of(CONTACT_EMAIL));
+            page.evaluate("() => document.fonts.ready.then(() => true)");
+            new KeyboardUser(page).activate("#report button[type=submit]");
+            assertThat(page.locator("#report-mail-outcome")).containsText(CONTACT_EMAIL);
+            checkPage(page, "report-mail-sent", List.of(), List.of(CONTACT_EMAIL));
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertClean();
+    }
+
     @Test
     void theStaffsLeadPagesHyphenateTheCompanysName() {
         findings.clear();
@@ -159,8 +188,13 @@ class LongWordsBrowserTest extends BrowserTestSupport implements TestPropertyPro
                     a.coachEmails().get(0));
                 assertEquals(200, page.navigate(url("/coach/termine?woche=" + day)).status());
                 assertThat(page.locator("main")).containsText(COMPANY);
+                // the contact line (name · address · phone): its address is an address, the company's name hyphenates
                 checkPage(page, "coach-week", List.of("Maschinenbaugesellschaft", "Digitalisierungsberatungsgesellschaft"),
-                    List.of());
+                    List.of(CONTACT_EMAIL));
+                // the booking's own page for the coach: the same contact line
+                assertEquals(200, page.navigate(url("/coach/termine/" + id)).status());
+                assertThat(page.locator("main")).containsText(CONTACT_EMAIL);
+                checkPage(page, "coach-booking", List.of(), List.of(CONTACT_EMAIL));
             }
             try (BrowserContext context = Browsers.newContext(browser)) {
                 Page page = context.newPage();
@@ -221,15 +255,18 @@ class LongWordsBrowserTest extends BrowserTestSupport implements TestPropertyPro
         audit(page, "long-words-" + name + "-1280");
     }
 
-    /** "hyphens|hyphenate-limit-chars|overflow-wrap|element" of each visible element whose own text holds {@code text}. */
+    /**
+     * "hyphens|hyphenate-limit-chars|overflow-wrap|element" of each visible element whose own text holds {@code text}, or
+     * that holds it whole while none of its children does (an address split by {@code <wbr>} into several texts).
+     */
     @SuppressWarnings("unchecked")
     private static List<String> style(Page page, String text) {
         List<String> found = (List<String>) page.evaluate("t => {"
             + " const out = [];"
-            + " const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);"
-            + " for (let n; (n = walker.nextNode());) {"
-            + "  const e = n.parentElement;"
-            + "  if (!n.data.includes(t) || e.closest('.kern-sr-only, title, script') || e.getClientRects().length === 0) continue;"
+            + " for (const e of document.body.querySelectorAll('*')) {"
+            + "  const own = [...e.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.data.includes(t));"
+            + "  const innermost = e.textContent.includes(t) && ![...e.children].some(c => c.textContent.includes(t));"
+            + "  if (!(own || innermost) || e.closest('.kern-sr-only, title, script') || e.getClientRects().length === 0) continue;"
             + "  const s = getComputedStyle(e);"
             + "  out.push(s.hyphens + '|' + s.hyphenateLimitChars + '|' + s.overflowWrap + '|' + e.tagName.toLowerCase()"
             + "   + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : ''));"

@@ -582,7 +582,8 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         HttpResponse<String> ask = http.get("/mein-unternehmen/loeschen");
         assertThat(ask.statusCode()).isEqualTo(200);
         assertThat(ask.body()).contains("Ihre Daten löschen?", "Jetzt löschen",
-            "Sie löschen alle persönlichen Daten zur E-Mail-Adresse vorsicht@example.org, auch die Ihres Selbstchecks.");
+            "Sie löschen alle persönlichen Daten zur E-Mail-Adresse <span class=\"dc-address\">vorsicht@<wbr>example.<wbr>org"
+                + "</span>, auch die Ihres Selbstchecks.");
         assertThat(http.get(check.resultPath()).statusCode()).isEqualTo(200);
         assertThat(new Http(server, json).get("/mein-unternehmen/loeschen").headers().firstValue("Location"))
             .contains("/mein-unternehmen");

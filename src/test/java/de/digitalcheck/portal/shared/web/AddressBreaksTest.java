@@ -35,4 +35,25 @@ class AddressBreaksTest {
         assertThat(AddressBreaks.html(null)).isNull();
         assertThat(AddressBreaks.html("")).isEmpty();
     }
+
+    /**
+     * An e-mail address in a sentence or a contact line is an address: marked ({@code .dc-address}: never hyphenated,
+     * breaking where it must) and breakable after "@" and each "."; the sentence's full stop stays outside, and what is
+     * around it is escaped.
+     */
+    @Test
+    void anEmailAddressIsMarkedAsAnAddressAndBreaksAfterTheAtSignAndItsDots() {
+        assertThat(AddressBreaks.html("Der Bericht ist unterwegs an rita.r@giesserei.example.org."))
+            .isEqualTo("Der Bericht ist unterwegs an <span class=\"dc-address\">rita.<wbr>r@<wbr>giesserei.<wbr>example."
+                + "<wbr>org</span>.");
+        assertThat(AddressBreaks.html("Tina Termin · t+x@m\u00fcller-bau.example.org · +49 231 1234"))
+            .isEqualTo("Tina Termin · <span class=\"dc-address\">t+x@<wbr>m\u00fcller-bau.<wbr>example.<wbr>org</span>"
+                + " · +49 231 1234");
+        assertThat(AddressBreaks.html("an „a&b@example.org“ <i>"))
+            .isEqualTo("an „<span class=\"dc-address\">a&amp;b@<wbr>example.<wbr>org</span>“ &lt;i&gt;");
+        // no address: no mark (an at sign alone, a domain without a dot)
+        assertThat(AddressBreaks.html("Treffen @ 10 Uhr, root@localhost")).doesNotContain("dc-address", "<wbr>");
+        // a web address keeps its own breaks, also with an at sign in it
+        assertThat(AddressBreaks.html("https://example.org/@team")).isEqualTo("https://<wbr>example.<wbr>org/<wbr>@team");
+    }
 }
