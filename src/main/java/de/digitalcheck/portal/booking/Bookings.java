@@ -253,8 +253,8 @@ public class Bookings {
                 ? Unbookable.Reason.NOTICE_PAST_WINDOW : Unbookable.Reason.NO_TIME_IN_WINDOW, null, 0));
         }
         java.util.Set<MeetingMode> modes = coach.get().profile().modes();
-        List<AppointmentType> wouldOffer = types.findByAgencyIdOrderByDurationMinutesAsc(coach.get().agencyId()).stream()
-            .map(AppointmentTypeRow::type)
+        List<AppointmentType> wouldOffer = types.findByAgencyIdOrderByDurationMinutesAsc(coach.get().agencyId())
+            .stream().map(AppointmentTypeRow::type)
             .filter(t -> t.active() && t.coachIds().contains(coachId) && modes.contains(t.mode())).toList();
         if (wouldOffer.isEmpty() || wouldOffer.stream().anyMatch(t -> t.durationMinutes() <= longest)) {
             return Optional.empty();

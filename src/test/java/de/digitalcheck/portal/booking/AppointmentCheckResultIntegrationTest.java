@@ -90,7 +90,8 @@ class AppointmentCheckResultIntegrationTest extends SignedInTests {
 
         String coachPage = users.get("en-coach").get("/coach/termine/" + id).body();
         assertThat(coachPage).contains("Ergebnis des Selbstchecks", "Gesamtwert", "Strategie &amp; Organisation",
-            "Die schwächsten Bereiche zuerst", "Elke Ergebnis · " + email + " · 02302 445566")
+            "Die schwächsten Bereiche zuerst", "Elke Ergebnis · <span class=\"dc-address\">"
+                + email.replace("@", "@<wbr>").replace(".", ".<wbr>") + "</span> · 02302 445566")
             .doesNotContain(NOT_SHARED, check.token(), "error-summary", ">Vergleichsgruppe</th>");
         assertThat(users.get("en-staff").get("/agentur/coaches/" + coachId + "/termine/" + id).body())
             .contains("Gesamtwert", "Strategie &amp; Organisation");

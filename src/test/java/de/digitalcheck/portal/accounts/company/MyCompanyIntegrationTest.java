@@ -783,10 +783,12 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
 
         // erasing an address with appointments only: no "0 Selbstcheck(s)", in German and English
         assertThat(http.get("/mein-unternehmen/loeschen").body()).contains("Sie löschen alle persönlichen Daten zur "
-            + "E-Mail-Adresse nur-termin@example.org. Einen Selbstcheck gibt es zu dieser Adresse nicht.")
+            + "E-Mail-Adresse <span class=\"dc-address\">nur-termin@<wbr>example.<wbr>org</span>. Einen Selbstcheck "
+            + "gibt es zu dieser Adresse nicht.")
             .doesNotContain("0 Selbstcheck");
         assertThat(http.get("/mein-unternehmen/loeschen?lang=en").body()).contains("You are deleting all personal data "
-            + "stored with the email address nur-termin@example.org. There is no self-check for this address.")
+            + "stored with the email address <span class=\"dc-address\">nur-termin@<wbr>example.<wbr>org</span>. "
+            + "There is no self-check for this address.")
             .doesNotContain("self-check(s)");
         assertThat(erase(http).body())
             .contains("All personal data stored with your email address has been deleted.</p>")
@@ -800,9 +802,11 @@ class MyCompanyIntegrationTest implements TestPropertyProvider {
         completedCheck(company, "zwei@giesserei.example.org");
         Http http = signedIn("zwei@giesserei.example.org");
         assertThat(http.get("/mein-unternehmen/loeschen?lang=en").body()).contains("You are deleting all personal data "
-            + "stored with the email address zwei@giesserei.example.org, including that of your 2 self-checks.");
+            + "stored with the email address <span class=\"dc-address\">zwei@<wbr>giesserei.<wbr>example.<wbr>org"
+            + "</span>, including that of your 2 self-checks.");
         assertThat(http.get("/mein-unternehmen/loeschen?lang=de").body()).contains("Sie löschen alle persönlichen Daten "
-            + "zur E-Mail-Adresse zwei@giesserei.example.org, auch die Ihrer 2 Selbstchecks.");
+            + "zur E-Mail-Adresse <span class=\"dc-address\">zwei@<wbr>giesserei.<wbr>example.<wbr>org</span>, "
+            + "auch die Ihrer 2 Selbstchecks.");
         assertThat(erase(http).body())
             .contains("Alle persönlichen Daten zu Ihrer E-Mail-Adresse sind gelöscht, auch die Ihrer 2 Selbstchecks.");
     }

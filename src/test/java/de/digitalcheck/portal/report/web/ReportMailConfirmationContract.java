@@ -181,7 +181,8 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         Http stranger = new Http(server, json);
         HttpResponse<String> ask = stranger.get(link);
         assertThat(ask.statusCode()).isEqualTo(200);
-        assertThat(ask.body()).contains("Adresse bestätigen und Bericht senden", "rita@giesserei.example.org",
+        assertThat(ask.body()).contains("Adresse bestätigen und Bericht senden",
+            "<span class=\"dc-address\">rita@<wbr>giesserei.<wbr>example.<wbr>org</span>",
             "action=\"" + link + "\"");
         leaksNothingOfTheCheck(ask, token, "Gießerei", "Rita Rüdiger");
         assertThat(stranger.get(link).statusCode()).as("a GET uses nothing up").isEqualTo(200);
@@ -576,7 +577,8 @@ abstract class ReportMailConfirmationContract implements TestPropertyProvider {
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).isPresent();
         assertThat(limited.body()).contains("Adresse bestätigt, aber heute keine weitere E-Mail",
-            "An quota@werk.example.org haben wir heute aber schon 5 E-Mails geschickt");
+            "An <span class=\"dc-address\">quota@<wbr>werk.<wbr>example.<wbr>org</span> haben wir heute aber schon "
+                + "5 E-Mails geschickt");
         leaksNothingOfTheCheck(limited, second, "Quote");
         assertThat(http.get(secondLink).body()).as("used: the address is confirmed for it")
             .contains("Adresse bereits bestätigt");
